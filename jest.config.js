@@ -5,11 +5,13 @@ export default {
   extensionsToTreatAsEsm: ['.ts'],
   resolver: 'ts-jest-resolver',
   transform: {
-    '^.+\\.ts$': ['ts-jest', { useESM: true, tsconfig: 'tsconfig.json' }]
+    '^.+\\.ts$': ['ts-jest', { useESM: true, tsconfig: 'tsconfig.json' }],
+    '@actions/workflow-parser/dist/.+\\.js$': '<rootDir>/__tests__/harness/json-import-attribute.cjs'
   },
+  transformIgnorePatterns: ['/node_modules/(?!@actions/workflow-parser/)'],
   testMatch: ['<rootDir>/__tests__/**/*.test.ts'],
   globalSetup: '<rootDir>/__tests__/harness/global-setup.ts',
   globalTeardown: '<rootDir>/__tests__/harness/global-teardown.ts',
   testTimeout: 60000,
   maxWorkers: 2
-}
+};

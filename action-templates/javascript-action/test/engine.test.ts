@@ -1,0 +1,14 @@
+import { describe, expect, it } from '@jest/globals';
+import { ConfigurationError } from '../../shared/src/errors.js';
+import { run__PASCAL__ } from '../../actions/__NAME__/src/engine.js';
+
+describe('__NAME__ engine', () => {
+  it('greets', () => {
+    expect(run__PASCAL__({ who: 'team', shout: false })).toEqual({ greeting: 'Hello, team!' });
+    expect(run__PASCAL__({ who: 'team', shout: true })).toEqual({ greeting: 'HELLO, TEAM!' });
+  });
+
+  it('rejects an empty name as a user mistake', () => {
+    expect(() => run__PASCAL__({ who: ' ', shout: false })).toThrow(ConfigurationError);
+  });
+});

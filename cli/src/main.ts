@@ -1,0 +1,56 @@
+import { isConfigurationError } from '../../shared/src/errors.js';
+import type { CliCommand, CliIo } from '../../shared/src/cli.js';
+import { actionCommands, version } from './registry.generated.js';
+import { validateWorkflowsCommand } from './validate-workflows.js';
+
+export const commands: CliCommand[] = [...actionCommands, validateWorkflowsCommand];
+
+export function helpText(): string {
+  const width = Math.max(...commands.map((c) => c.name.length));
+  return [
+    'ubos-actions: the ubos/actions engines on the command line',
+    '',
+    'Usage: ubos-actions <command> [options]',
+    '       ubos-actions <command> --help',
+    '',
+    'Commands:',
+    ...commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
+    '',
+    'Exit status: 0 ok, 1 findings or failed checks, 2 bad usage or input.',
+    ''
+  ].join('\n');
+}
+
+/** Runs one CLI invocation and resolves to its exit code; never throws. */
+export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    io.stdout(helpText());
+    return name ? 0 : 2;
+  }
+  if (name === '--version' || name === '-v') {
+    io.stdout(`${version}\n`);
+    return 0;
+  }
+  const command = commands.find((c) => c.name === name);
+  if (!command) {
+    io.stderr(`ubos-actions: unknown command "${name}"; run ubos-actions --help for the list\n`);
+    return 2;
+  }
+  if (rest.includes('--help') || rest.includes('-h')) {
+    io.stdout(`${command.summary}\n\nUsage: ${command.usage}\n`);
+    return 0;
+  }
+  try {
+    return await command.run(rest, io);
+  } catch (error) {
+    if (isConfigurationError(error)) {
+      io.stderr(`ubos-actions ${name}: ${error.message}\n`);
+      return 2;
+    }
+    io.stderr(
+      `ubos-actions ${name}: unexpected error (a bug, please report it)\n${error instanceof Error ? error.stack : String(error)}\n`
+    );
+    return 70;
+  }
+}
