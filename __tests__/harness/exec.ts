@@ -120,27 +120,30 @@ export function isProcessAlive(pid: number): boolean {
   }
 }
 
+/** Every pid in /proc; empty where /proc cannot be read. */
+export function allPids(): number[] {
+  try {
+    return fs
+      .readdirSync('/proc')
+      .filter((entry) => /^\d+$/.test(entry))
+      .map(Number);
+  } catch {
+    return [];
+  }
+}
+
 /** Pids of the direct children of `pid` (Linux /proc). */
 export function childPids(pid: number): number[] {
-  const found: number[] = [];
-  let entries: string[];
-  try {
-    entries = fs.readdirSync('/proc');
-  } catch {
-    return found;
-  }
-  for (const entry of entries) {
-    if (!/^\d+$/.test(entry)) continue;
+  return allPids().filter((candidate) => {
     try {
-      const stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const stat = fs.readFileSync(`/proc/${candidate}/stat`, 'utf8');
       // Fields after the ")" of the command name: state ppid ...
       const rest = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      if (Number(rest[1]) === pid) found.push(Number(entry));
+      return Number(rest[1]) === pid;
     } catch {
-      // the process exited while we looked
+      return false; // the process exited while we looked
     }
-  }
-  return found;
+  });
 }
 
 /** The command line of a process as one string (argv joined by spaces), or undefined when it is gone. */

@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { isProcessAlive, realProcess } from './exec.js';
+import { allPids, isProcessAlive, realProcess } from './exec.js';
 
 export const HARNESS_DIR_PREFIXES = ['ubos-pg-', 'ubos-redis-', 'ubos-nginx-'] as const;
 
@@ -17,27 +17,17 @@ export function writeOwner(dir: string): void {
 
 /** Pids of processes whose working directory or command line lies inside `dir` (Linux /proc). */
 export function processesUsing(dir: string): number[] {
-  const found: number[] = [];
-  let entries: string[];
-  try {
-    entries = fs.readdirSync('/proc');
-  } catch {
-    return found;
-  }
   const inside = (p: string): boolean => p === dir || p.startsWith(`${dir}/`);
-  for (const entry of entries) {
-    if (!/^\d+$/.test(entry)) continue;
-    const pid = Number(entry);
-    if (pid === process.pid) continue;
+  return allPids().filter((pid) => {
+    if (pid === process.pid) return false;
     try {
-      const cwd = fs.readlinkSync(`/proc/${entry}/cwd`);
-      const cmdline = fs.readFileSync(`/proc/${entry}/cmdline`, 'utf8');
-      if (inside(cwd) || cmdline.includes(`${dir}/`) || cmdline.split('\0').includes(dir)) found.push(pid);
+      const cwd = fs.readlinkSync(`/proc/${pid}/cwd`);
+      const cmdline = fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+      return inside(cwd) || cmdline.includes(`${dir}/`) || cmdline.split('\0').includes(dir);
     } catch {
-      // gone, or not ours to read
+      return false; // gone, or not ours to read
     }
-  }
-  return found;
+  });
 }
 
 /**
