@@ -5,7 +5,7 @@ import { parse as parseYaml } from 'yaml';
 import { validateActionMetadata } from '../../shared/src/workflow-validate.js';
 
 const INPUT_READERS =
-  /\b(getRequiredInput|getOptionalInput|getBooleanInput|getIntegerInput|getDurationInput|getListInput|getStructuredInput|core\.getInput|core\.getBooleanInput|core\.getMultilineInput)\(\s*['"]([^'"]+)['"]/g;
+  /\b(getRequiredInput|getOptionalInput|getBooleanInput|getIntegerInput|getDurationInput|getOptionalDurationInput|getListInput|getStructuredInput|core\.getInput|core\.getBooleanInput|core\.getMultilineInput)\(\s*['"]([^'"]+)['"]/g;
 const OUTPUT_WRITERS = /\bcore\.setOutput\(\s*['"]([^'"]+)['"]/g;
 
 interface Metadata {

@@ -3,6 +3,7 @@ import { ConfigurationError } from '../../shared/src/errors.js';
 import {
   getBooleanInput,
   getDurationInput,
+  getOptionalDurationInput,
   getIntegerInput,
   getListInput,
   getOptionalInput,
@@ -115,6 +116,19 @@ describe('getIntegerInput', () => {
     expect(errorOf(() => getIntegerInput('retries', { max: 5 })).message).toBe(
       'Input "retries" must be an integer of at most 5; got 6'
     );
+  });
+});
+
+describe('getOptionalDurationInput', () => {
+  it('is undefined when empty and milliseconds otherwise', () => {
+    expect(getOptionalDurationInput('deadline')).toBeUndefined();
+    setInput('deadline', '2m');
+    expect(getOptionalDurationInput('deadline')).toBe(120_000);
+  });
+
+  it('names the input on a bad value', () => {
+    setInput('deadline', 'soon');
+    expect(() => getOptionalDurationInput('deadline')).toThrow(/Input "deadline" must be a duration/);
   });
 });
 

@@ -92,6 +92,11 @@ export function getDurationInput(name: string, defaultValue?: string): number {
   }
 }
 
+/** Like getDurationInput, but undefined when the input is empty (for settings that another source may give). */
+export function getOptionalDurationInput(name: string): number | undefined {
+  return core.getInput(name) === '' ? undefined : getDurationInput(name);
+}
+
 /** Values separated by newlines or commas, trimmed, with empty entries dropped. */
 export function getListInput(name: string): string[] {
   return core

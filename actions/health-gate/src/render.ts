@@ -1,0 +1,80 @@
+// Renders a gate report for people (job summary markdown, terminal text) and machines (JSON). Shared by
+// main.ts and cli.ts so the action and the CLI say the same thing.
+import { formatDuration } from '../../../shared/src/duration.js';
+import { SummaryBuilder, type Verdict } from '../../../shared/src/summary.js';
+import type { CheckReport, CheckVerdict, GateReport } from './types.js';
+
+const ICON: Record<CheckVerdict | 'pass' | 'warn' | 'fail', string> = {
+  pass: '✅',
+  warn: '⚠️',
+  fail: '❌',
+  cancelled: '⏹️',
+  pending: '⏳'
+};
+
+/** Attempts shown per check in the timeline; a long gate keeps the first and last ones. */
+const TIMELINE_LIMIT = 40;
+
+export function verdictLine(report: GateReport): string {
+  const total = report.checks.length;
+  const passed = report.checks.filter((c) => c.verdict === 'pass' || c.verdict === 'warn').length;
+  const took = formatDuration(report.durationMs);
+  if (report.verdict === 'pass') return `Health gate passed: ${total}/${total} checks healthy in ${took}`;
+  if (report.verdict === 'warn')
+    return `Health gate passed with warnings: ${passed}/${total} checks healthy in ${took}`;
+  return `Health gate failed: ${report.failedChecks.join(', ') || 'checks did not pass'} (${passed}/${total} healthy after ${took})`;
+}
+
+function cell(check: CheckReport): string[] {
+  return [
+    `${ICON[check.verdict]} ${check.verdict}`,
+    check.name,
+    check.type,
+    check.role,
+    String(check.attempts),
+    check.timeToGreenMs === undefined ? '—' : formatDuration(check.timeToGreenMs),
+    check.verdict === 'pass' || check.verdict === 'warn'
+      ? (check.lastMessage ?? '')
+      : (check.reason ? `${check.reason}; ` : '') + (check.lastError ?? check.lastMessage ?? '')
+  ];
+}
+
+function timeline(check: CheckReport): string {
+  const rows = check.history.map(
+    (a) =>
+      `+${formatDuration(a.startedAt).padEnd(7)} ${ICON[a.status]} ${a.status.padEnd(4)} ${formatDuration(a.durationMs).padStart(6)}  ${a.message}`
+  );
+  if (rows.length <= TIMELINE_LIMIT) return rows.join('\n');
+  const half = TIMELINE_LIMIT / 2;
+  return [...rows.slice(0, half), `… ${rows.length - TIMELINE_LIMIT} attempts omitted …`, ...rows.slice(-half)].join(
+    '\n'
+  );
+}
+
+export function renderMarkdown(report: GateReport): string {
+  const outcome: Verdict = report.verdict === 'pass' ? 'success' : report.verdict === 'warn' ? 'warning' : 'failure';
+  const summary = new SummaryBuilder()
+    .heading('Health gate')
+    .verdict(outcome, verdictLine(report))
+    .table(['verdict', 'check', 'type', 'role', 'attempts', 'time to green', 'last result'], report.checks.map(cell));
+  const timelines = new SummaryBuilder();
+  for (const check of report.checks) {
+    if (check.history.length > 0) timelines.heading(check.name, 4).codeBlock(timeline(check));
+  }
+  summary.details(`Timeline (deadline ${formatDuration(report.deadlineMs)})`, timelines);
+  return summary.toString();
+}
+
+export function renderText(report: GateReport): string {
+  const lines = [verdictLine(report), ''];
+  for (const check of report.checks) {
+    const [verdict, name, type, role, attempts, green, last] = cell(check);
+    lines.push(`${verdict.padEnd(12)} ${name} (${type}, ${role}) attempts=${attempts} time-to-green=${green}`);
+    if (last) lines.push(`             ${last}`);
+  }
+  return lines.join('\n') + '\n';
+}
+
+export function renderJson(report: GateReport): string {
+  return JSON.stringify(report, null, 2) + '\n';
+}
