@@ -28,6 +28,8 @@ export interface RedisServer {
 
 export interface StartRedisOptions {
   password?: string;
+  /** A fixed port (for "down, then up on the same port" tests); a free one otherwise. */
+  port?: number;
   /** Extra `--name value` arguments for redis-server. */
   args?: readonly string[];
   startTimeoutMs?: number;
@@ -183,7 +185,7 @@ export async function startRedis(options: StartRedisOptions = {}): Promise<Redis
   const timeoutMs = options.startTimeoutMs ?? 15_000;
   let lastError: Error | undefined;
   for (let attempt = 0; attempt < 3; attempt++) {
-    const port = await freePort();
+    const port = options.port ?? (await freePort());
     const args = [
       '--port',
       String(port),
