@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
 import { latencyHistogram, percentile, probeBurst } from '../../actions/health-gate/src/checks/burst.js';
-import type { BurstCheck, ProbeContext } from '../../actions/health-gate/src/types.js';
+import type { BurstCheck } from '../../actions/health-gate/src/types.js';
 import { startFaultServer, type FaultServer } from '../harness/fault-server.js';
+import { testTiming, probeContext } from './probe-fixtures.js';
 
 const PASSWORD = 'b0rst-Pa55word';
 let server: FaultServer;
@@ -23,11 +24,7 @@ function burstCheck(overrides: Partial<BurstCheck> = {}): BurstCheck {
     name: 'load',
     type: 'burst',
     role: 'smoke',
-    interval: 1000,
-    timeout: 30000,
-    initialDelay: 0,
-    successThreshold: 1,
-    failureThreshold: 1,
+    ...testTiming({ timeout: 30000, failureThreshold: 1 }),
     url: `${server.url}/api`,
     method: 'GET',
     headers: {},
@@ -41,9 +38,7 @@ function burstCheck(overrides: Partial<BurstCheck> = {}): BurstCheck {
   };
 }
 
-function context(timeoutMs = 30000): ProbeContext {
-  return { signal: AbortSignal.timeout(timeoutMs), timeoutMs, cwd: process.cwd() };
-}
+const context = (timeoutMs = 30000, signal?: AbortSignal) => probeContext(timeoutMs, signal);
 
 interface Observed {
   requests: number;

@@ -5,9 +5,10 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { probeHttp, readHealth } from '../../actions/health-gate/src/checks/http.js';
-import type { HttpCheck, ProbeContext } from '../../actions/health-gate/src/types.js';
+import type { HttpCheck } from '../../actions/health-gate/src/types.js';
 import { startFaultServer, type FaultServer } from '../harness/fault-server.js';
 import { freePort } from '../harness/ports.js';
+import { testTiming, probeContext } from './probe-fixtures.js';
 
 const PASSWORD = 'hunter2-S3cret';
 const HEALTH = { 'content-type': 'application/health+json' };
@@ -31,11 +32,7 @@ function httpCheck(overrides: Partial<HttpCheck> = {}): HttpCheck {
     name: 'web',
     type: 'http',
     role: 'readiness',
-    interval: 1000,
-    timeout: 2000,
-    initialDelay: 0,
-    successThreshold: 1,
-    failureThreshold: 3,
+    ...testTiming({ timeout: 2000, failureThreshold: 3 }),
     url: `${server.url}/health`,
     method: 'GET',
     headers: {},
@@ -48,9 +45,7 @@ function httpCheck(overrides: Partial<HttpCheck> = {}): HttpCheck {
   };
 }
 
-function context(timeoutMs = 5000): ProbeContext {
-  return { signal: AbortSignal.timeout(timeoutMs), timeoutMs, cwd: process.cwd() };
-}
+const context = (timeoutMs = 5000, signal?: AbortSignal) => probeContext(timeoutMs, signal);
 
 describe('http check: status and latency', () => {
   it('passes on an expected status and reports what it saw', async () => {

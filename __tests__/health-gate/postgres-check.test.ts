@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { parsePostgresUrl, probePostgres } from '../../actions/health-gate/src/checks/postgres.js';
-import type { PostgresCheck, ProbeContext } from '../../actions/health-gate/src/types.js';
+import type { PostgresCheck } from '../../actions/health-gate/src/types.js';
 import { ConfigurationError } from '../../shared/src/errors.js';
 import { freePort, sleep } from '../harness/ports.js';
 import {
@@ -14,6 +14,7 @@ import {
   type PostgresCluster,
   type TestDatabase
 } from '../harness/postgres.js';
+import { probeContext, testTiming } from './probe-fixtures.js';
 
 const APP_PASSWORD = 'pg-S3cret:with@chars';
 
@@ -22,19 +23,13 @@ function postgresCheck(connectionString: string, overrides: Partial<PostgresChec
     name: 'db',
     type: 'postgres',
     role: 'readiness',
-    interval: 1000,
-    timeout: 5000,
-    initialDelay: 0,
-    successThreshold: 1,
-    failureThreshold: 3,
+    ...testTiming({ timeout: 5000, failureThreshold: 3 }),
     connectionString,
     ...overrides
   };
 }
 
-function context(timeoutMs = 5000, signal: AbortSignal = AbortSignal.timeout(timeoutMs)): ProbeContext {
-  return { signal, timeoutMs, cwd: process.cwd() };
-}
+const context = (timeoutMs = 5000, signal?: AbortSignal) => probeContext(timeoutMs, signal);
 
 /** A TCP server that accepts connections and never answers. */
 async function silentServer(): Promise<{ port: number; close(): Promise<void> }> {

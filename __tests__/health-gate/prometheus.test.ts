@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
 import { parseSampleValue, probePrometheus, queryUrl } from '../../actions/health-gate/src/checks/prometheus.js';
-import type { PrometheusCheck, ProbeContext } from '../../actions/health-gate/src/types.js';
+import type { PrometheusCheck } from '../../actions/health-gate/src/types.js';
 import { startFaultServer, type FaultServer, type ResponseSpec } from '../harness/fault-server.js';
 import { freePort } from '../harness/ports.js';
+import { testTiming, probeContext } from './probe-fixtures.js';
 
 const ERROR_RATIO = 'sum(rate(http_requests_total{code=~"5.."}[5m])) / sum(rate(http_requests_total[5m]))';
 const P95 = 'histogram_quantile(0.95, sum by (le) (rate(http_request_duration_seconds_bucket[5m])))';
@@ -62,11 +63,7 @@ function promCheck(overrides: Partial<PrometheusCheck> = {}): PrometheusCheck {
     name: 'slo',
     type: 'prometheus',
     role: 'smoke',
-    interval: 1000,
-    timeout: 5000,
-    initialDelay: 0,
-    successThreshold: 1,
-    failureThreshold: 1,
+    ...testTiming({ timeout: 5000, failureThreshold: 1 }),
     url: server.url,
     query: ERROR_RATIO,
     headers: {},
@@ -76,9 +73,7 @@ function promCheck(overrides: Partial<PrometheusCheck> = {}): PrometheusCheck {
   };
 }
 
-function context(timeoutMs = 5000): ProbeContext {
-  return { signal: AbortSignal.timeout(timeoutMs), timeoutMs, cwd: process.cwd() };
-}
+const context = (timeoutMs = 5000, signal?: AbortSignal) => probeContext(timeoutMs, signal);
 
 describe('prometheus helpers', () => {
   it('builds the instant-query URL under any path prefix', () => {

@@ -10,9 +10,10 @@ import {
   RespParser
 } from '../../actions/health-gate/src/checks/redis-client.js';
 import { probeRedis } from '../../actions/health-gate/src/checks/redis.js';
-import type { ProbeContext, RedisCheck } from '../../actions/health-gate/src/types.js';
+import type { RedisCheck } from '../../actions/health-gate/src/types.js';
 import { freePort, sleep } from '../harness/ports.js';
 import { redisCommand, startRedis, type RedisServer } from '../harness/redis.js';
+import { testTiming, probeContext } from './probe-fixtures.js';
 
 const TLS_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'fixtures', 'tls');
 const PASSWORD = 'r3dis-S3cret/pw';
@@ -22,20 +23,14 @@ function redisCheck(overrides: Partial<RedisCheck> = {}): RedisCheck {
     name: 'cache',
     type: 'redis',
     role: 'readiness',
-    interval: 1000,
-    timeout: 3000,
-    initialDelay: 0,
-    successThreshold: 1,
-    failureThreshold: 3,
+    ...testTiming({ timeout: 3000, failureThreshold: 3 }),
     url: 'redis://127.0.0.1:1',
     tls: { insecure: false },
     ...overrides
   };
 }
 
-function context(timeoutMs = 3000, signal: AbortSignal = AbortSignal.timeout(timeoutMs)): ProbeContext {
-  return { signal, timeoutMs, cwd: process.cwd() };
-}
+const context = (timeoutMs = 3000, signal?: AbortSignal) => probeContext(timeoutMs, signal);
 
 /** A TCP server that accepts connections and never says anything (or says `greeting`, then nothing). */
 async function silentServer(greeting?: string): Promise<{ port: number; close(): Promise<void> }> {

@@ -7,28 +7,23 @@ import {
   openSocket,
   probeTcp
 } from '../../actions/health-gate/src/checks/tcp.js';
-import type { ProbeContext, TcpCheck } from '../../actions/health-gate/src/types.js';
+import type { TcpCheck } from '../../actions/health-gate/src/types.js';
 import { freePort } from '../harness/ports.js';
+import { testTiming, probeContext } from './probe-fixtures.js';
 
 function tcpCheck(overrides: Partial<TcpCheck> = {}): TcpCheck {
   return {
     name: 'port',
     type: 'tcp',
     role: 'readiness',
-    interval: 1000,
-    timeout: 2000,
-    initialDelay: 0,
-    successThreshold: 1,
-    failureThreshold: 3,
+    ...testTiming({ timeout: 2000, failureThreshold: 3 }),
     host: '127.0.0.1',
     port: 1,
     ...overrides
   };
 }
 
-function context(timeoutMs = 2000, signal: AbortSignal = AbortSignal.timeout(timeoutMs)): ProbeContext {
-  return { signal, timeoutMs, cwd: process.cwd() };
-}
+const context = (timeoutMs = 2000, signal?: AbortSignal) => probeContext(timeoutMs, signal);
 
 let server: net.Server;
 let port: number;
