@@ -3,6 +3,7 @@
  * sequences (flapping), delays, connection resets (before or in the middle of a response), wrong content types,
  * computed responses and requests that never get an answer. Every request is logged.
  */
+import { afterAll, beforeAll, beforeEach } from '@jest/globals';
 import http from 'node:http';
 import type { Socket } from 'node:net';
 
@@ -270,6 +271,27 @@ export async function startFaultServer(options: StartFaultServerOptions = {}): P
         for (const socket of sockets) socket.destroy();
       });
       return stopPromise;
+    }
+  };
+}
+
+/**
+ * One fault server for a whole test file: started before the first test, its request log cleared before each,
+ * stopped after the last. Read `.server` inside tests (it exists only once beforeAll has run).
+ */
+export function useFaultServer(options: StartFaultServerOptions = {}): { readonly server: FaultServer } {
+  let server: FaultServer | undefined;
+  beforeAll(async () => {
+    server = await startFaultServer(options);
+  });
+  beforeEach(() => server?.clearRequests());
+  afterAll(async () => {
+    await server?.stop();
+  });
+  return {
+    get server(): FaultServer {
+      if (!server) throw new Error('useFaultServer: the server is only there inside tests');
+      return server;
     }
   };
 }

@@ -1,23 +1,11 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { latencyHistogram, percentile, probeBurst } from '../../actions/health-gate/src/checks/burst.js';
 import type { BurstCheck } from '../../actions/health-gate/src/types.js';
-import { startFaultServer, type FaultServer } from '../harness/fault-server.js';
+import { useFaultServer } from '../harness/fault-server.js';
 import { testTiming, probeContext } from './probe-fixtures.js';
 
 const PASSWORD = 'b0rst-Pa55word';
-let server: FaultServer;
-
-beforeAll(async () => {
-  server = await startFaultServer();
-});
-
-afterAll(async () => {
-  await server.stop();
-});
-
-beforeEach(() => {
-  server.clearRequests();
-});
+const faults = useFaultServer();
 
 function burstCheck(overrides: Partial<BurstCheck> = {}): BurstCheck {
   return {
@@ -25,7 +13,7 @@ function burstCheck(overrides: Partial<BurstCheck> = {}): BurstCheck {
     type: 'burst',
     role: 'smoke',
     ...testTiming({ timeout: 30000, failureThreshold: 1 }),
-    url: `${server.url}/api`,
+    url: `${faults.server.url}/api`,
     method: 'GET',
     headers: {},
     expectStatus: '2xx',
@@ -55,7 +43,7 @@ interface Observed {
 
 /** Every `every`-th request to the route waits `slowMs`; the rest answer at once. */
 function slowEvery(every: number, slowMs: number): void {
-  server.setRoute('/api', {
+  faults.server.setRoute('/api', {
     type: 'function',
     respond: (_request, n) => ({ status: 200, body: { ok: true }, delayMs: n % every === 0 ? slowMs : 0 })
   });
@@ -107,7 +95,7 @@ describe('burst check: error rate', () => {
   it('passes with no errors, sending every request at the given concurrency', async () => {
     let inFlight = 0;
     let peak = 0;
-    server.setRoute('/api', {
+    faults.server.setRoute('/api', {
       type: 'function',
       respond: async () => {
         inFlight++;
@@ -120,7 +108,7 @@ describe('burst check: error rate', () => {
     const outcome = await probeBurst(burstCheck({ requests: 200, concurrency: 20 }), context());
     expect(outcome.status).toBe('pass');
     expect(outcome.message).toMatch(/^200 requests, 0% errors \(max 0\.1%\), p95 \d+ ms$/);
-    expect(server.requestsTo('/api')).toHaveLength(200);
+    expect(faults.server.requestsTo('/api')).toHaveLength(200);
     expect(peak).toBeLessThanOrEqual(20);
     expect(peak).toBeGreaterThan(1);
     const observed = outcome.observed as unknown as Observed;
@@ -129,7 +117,7 @@ describe('burst check: error rate', () => {
   });
 
   it('fails when the error rate is over the maximum', async () => {
-    server.setRoute('/api', { type: 'function', respond: (_request, n) => ({ status: n === 100 ? 503 : 200 }) });
+    faults.server.setRoute('/api', { type: 'function', respond: (_request, n) => ({ status: n === 100 ? 503 : 200 }) });
     const outcome = await probeBurst(burstCheck({ requests: 200, concurrency: 10 }), context());
     expect(outcome.status).toBe('fail');
     expect(outcome.message).toMatch(
@@ -142,7 +130,7 @@ describe('burst check: error rate', () => {
   });
 
   it('passes the same error rate under a looser maximum', async () => {
-    server.setRoute('/api', { type: 'function', respond: (_request, n) => ({ status: n === 100 ? 503 : 200 }) });
+    faults.server.setRoute('/api', { type: 'function', respond: (_request, n) => ({ status: n === 100 ? 503 : 200 }) });
     const outcome = await probeBurst(burstCheck({ requests: 200, concurrency: 10, maxErrorRate: 0.01 }), context());
     expect(outcome.status).toBe('pass');
     expect(outcome.message).toMatch(/^200 requests, 0\.5% errors \(max 1%\)/);
@@ -150,7 +138,7 @@ describe('burst check: error rate', () => {
 
   it('counts resets and per-request timeouts as errors', async () => {
     const ok = { status: 200 };
-    server.setRoute('/api', {
+    faults.server.setRoute('/api', {
       type: 'sequence',
       steps: [ok, { type: 'reset' }, ok, { status: 200, delayMs: 400 }, ok, ok, ok, ok, ok, ok]
     });
@@ -201,7 +189,7 @@ describe('burst check: latency', () => {
   });
 
   it('has no latency to judge when nothing answered', async () => {
-    server.setRoute('/api', { type: 'reset' });
+    faults.server.setRoute('/api', { type: 'reset' });
     const outcome = await probeBurst(
       burstCheck({ requests: 5, concurrency: 5, maxP95: 100, maxErrorRate: 1 }),
       context()
@@ -214,19 +202,19 @@ describe('burst check: latency', () => {
 
 describe('burst check: stopping', () => {
   it('stops promptly when the attempt signal aborts', async () => {
-    server.setRoute('/api', { type: 'hang' });
+    faults.server.setRoute('/api', { type: 'hang' });
     const started = performance.now();
     const outcome = await probeBurst(burstCheck({ requests: 50, concurrency: 5 }), context(150));
     expect(performance.now() - started).toBeLessThan(1000);
     expect(outcome.status).toBe('fail');
     expect(outcome.message).toBe('stopped after 0 of 50 requests (attempt aborted)');
     // Only the first wave was ever sent.
-    expect(server.requestsTo('/api')).toHaveLength(5);
+    expect(faults.server.requestsTo('/api')).toHaveLength(5);
   });
 
   it('keeps the URL password out of its messages', async () => {
-    server.setRoute('/api', { type: 'reset' });
-    const url = `${server.url.replace('http://', `http://ops:${PASSWORD}@`)}/api`;
+    faults.server.setRoute('/api', { type: 'reset' });
+    const url = `${faults.server.url.replace('http://', `http://ops:${PASSWORD}@`)}/api`;
     const outcome = await probeBurst(burstCheck({ url, requests: 4, concurrency: 2 }), context());
     expect(outcome.status).toBe('fail');
     expect(`${outcome.message} ${JSON.stringify(outcome.observed)}`).not.toContain(PASSWORD);

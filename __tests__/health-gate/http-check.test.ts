@@ -6,26 +6,14 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { probeHttp, readHealth } from '../../actions/health-gate/src/checks/http.js';
 import type { HttpCheck } from '../../actions/health-gate/src/types.js';
-import { startFaultServer, type FaultServer } from '../harness/fault-server.js';
+import { useFaultServer } from '../harness/fault-server.js';
 import { freePort } from '../harness/ports.js';
 import { testTiming, probeContext } from './probe-fixtures.js';
 
 const PASSWORD = 'hunter2-S3cret';
 const HEALTH = { 'content-type': 'application/health+json' };
 
-let server: FaultServer;
-
-beforeAll(async () => {
-  server = await startFaultServer();
-});
-
-afterAll(async () => {
-  await server.stop();
-});
-
-beforeEach(() => {
-  server.clearRequests();
-});
+const faults = useFaultServer();
 
 function httpCheck(overrides: Partial<HttpCheck> = {}): HttpCheck {
   return {
@@ -33,7 +21,7 @@ function httpCheck(overrides: Partial<HttpCheck> = {}): HttpCheck {
     type: 'http',
     role: 'readiness',
     ...testTiming({ timeout: 2000, failureThreshold: 3 }),
-    url: `${server.url}/health`,
+    url: `${faults.server.url}/health`,
     method: 'GET',
     headers: {},
     expectStatus: '2xx',
@@ -49,7 +37,7 @@ const context = (timeoutMs = 5000, signal?: AbortSignal) => probeContext(timeout
 
 describe('http check: status and latency', () => {
   it('passes on an expected status and reports what it saw', async () => {
-    server.setRoute('/health', { status: 200, body: 'ok' });
+    faults.server.setRoute('/health', { status: 200, body: 'ok' });
     const outcome = await probeHttp(httpCheck(), context());
     expect(outcome.status).toBe('pass');
     expect(outcome.message).toMatch(/^HTTP 200 in \d+ ms$/);
@@ -57,7 +45,7 @@ describe('http check: status and latency', () => {
   });
 
   it('fails on an unexpected status, naming what was expected', async () => {
-    server.setRoute('/health', { status: 503, body: 'down' });
+    faults.server.setRoute('/health', { status: 503, body: 'down' });
     const outcome = await probeHttp(httpCheck({ expectStatus: '200,204' }), context());
     expect(outcome.status).toBe('fail');
     expect(outcome.message).toMatch(/^HTTP 503 in \d+ ms; status 503, expected 200 or 204$/);
@@ -65,15 +53,15 @@ describe('http check: status and latency', () => {
   });
 
   it('sends the configured method, headers and body', async () => {
-    server.setRoute('/health', { status: 204 });
+    faults.server.setRoute('/health', { status: 204 });
     const check = httpCheck({ method: 'POST', headers: { 'x-probe': 'gate' }, body: '{"ping":1}' });
     expect((await probeHttp(check, context())).status).toBe('pass');
-    expect(server.requestsTo('/health')[0]).toMatchObject({ method: 'POST', body: '{"ping":1}' });
-    expect(server.requestsTo('/health')[0]!.headers['x-probe']).toBe('gate');
+    expect(faults.server.requestsTo('/health')[0]).toMatchObject({ method: 'POST', body: '{"ping":1}' });
+    expect(faults.server.requestsTo('/health')[0]!.headers['x-probe']).toBe('gate');
   });
 
   it('fails a response slower than maxLatency', async () => {
-    server.setRoute('/health', { status: 200, delayMs: 120 });
+    faults.server.setRoute('/health', { status: 200, delayMs: 120 });
     const slow = await probeHttp(httpCheck({ maxLatency: 50 }), context());
     expect(slow.status).toBe('fail');
     expect(slow.message).toMatch(/; latency \d+ ms over 50 ms$/);
@@ -82,7 +70,7 @@ describe('http check: status and latency', () => {
   });
 
   it('checks the body against bodyRegex', async () => {
-    server.setRoute('/health', { status: 200, body: 'version=2.4.0 ready' });
+    faults.server.setRoute('/health', { status: 200, body: 'version=2.4.0 ready' });
     expect((await probeHttp(httpCheck({ bodyRegex: 'version=2\\.\\d+' }), context())).status).toBe('pass');
     const outcome = await probeHttp(httpCheck({ bodyRegex: '^ready$' }), context());
     expect(outcome.status).toBe('fail');
@@ -92,7 +80,10 @@ describe('http check: status and latency', () => {
 
 describe('http check: JSON assertions', () => {
   it('passes when every assertion holds and lists each that does not', async () => {
-    server.setRoute('/health', { status: 200, body: { status: 'pass', version: 'v2.1.0', db: { latencyMs: 350 } } });
+    faults.server.setRoute('/health', {
+      status: 200,
+      body: { status: 'pass', version: 'v2.1.0', db: { latencyMs: 350 } }
+    });
     const check = httpCheck({ json: ['$.status == "pass"', '$.version =~ /^v2/'] });
     expect((await probeHttp(check, context())).status).toBe('pass');
 
@@ -105,7 +96,7 @@ describe('http check: JSON assertions', () => {
   });
 
   it('fails an HTML error page served with status 200', async () => {
-    server.setRoute('/health', { type: 'wrong-content-type' });
+    faults.server.setRoute('/health', { type: 'wrong-content-type' });
     const outcome = await probeHttp(httpCheck({ json: ['$.status == "pass"', '$.db'] }), context());
     expect(outcome.status).toBe('fail');
     expect(outcome.message).toMatch(/^HTTP 200 in \d+ ms; body is not JSON \(content-type text\/html\)$/);
@@ -114,7 +105,7 @@ describe('http check: JSON assertions', () => {
   });
 
   it('fails an empty body', async () => {
-    server.setRoute('/health', { status: 200 });
+    faults.server.setRoute('/health', { status: 200 });
     const outcome = await probeHttp(httpCheck({ json: ['$.status'] }), context());
     expect(outcome.message).toContain('body is empty (no content-type)');
   });
@@ -125,7 +116,7 @@ describe('http check: application/health+json', () => {
 
   it('passes on pass, ok and up', async () => {
     for (const status of ['pass', 'OK', 'up']) {
-      server.setRoute('/health', { status: 200, headers: HEALTH, body: document(status) });
+      faults.server.setRoute('/health', { status: 200, headers: HEALTH, body: document(status) });
       const outcome = await probeHttp(httpCheck(), context());
       expect(outcome.status).toBe('pass');
       expect(outcome.message).toMatch(new RegExp(`^HTTP 200 in \\d+ ms; health ${status}$`));
@@ -134,7 +125,7 @@ describe('http check: application/health+json', () => {
   });
 
   it('reports warn as a warning by default, naming the entries that warn', async () => {
-    server.setRoute('/health', {
+    faults.server.setRoute('/health', {
       status: 200,
       headers: { 'content-type': 'application/health+json; charset=utf-8' },
       body: document('warn', {
@@ -151,7 +142,7 @@ describe('http check: application/health+json', () => {
   });
 
   it('applies warnAs to a warn', async () => {
-    server.setRoute('/health', { status: 200, headers: HEALTH, body: document('warn') });
+    faults.server.setRoute('/health', { status: 200, headers: HEALTH, body: document('warn') });
     const asPass = await probeHttp(httpCheck({ warnAs: 'pass' }), context());
     expect(asPass.status).toBe('pass');
     expect(asPass.message).toContain('health warn (warn counts as pass)');
@@ -161,7 +152,7 @@ describe('http check: application/health+json', () => {
   });
 
   it('fails on fail, error and down, listing every failing entry', async () => {
-    server.setRoute('/health', {
+    faults.server.setRoute('/health', {
       status: 503,
       headers: HEALTH,
       body: document('fail', {
@@ -181,7 +172,7 @@ describe('http check: application/health+json', () => {
 
     // A service that says "down" with a 200 still fails.
     for (const status of ['DOWN', 'error']) {
-      server.setRoute('/health', { status: 200, headers: HEALTH, body: document(status) });
+      faults.server.setRoute('/health', { status: 200, headers: HEALTH, body: document(status) });
       const outcome = await probeHttp(httpCheck(), context());
       expect(outcome.status).toBe('fail');
       expect(outcome.message).toMatch(new RegExp(`^HTTP 200 in \\d+ ms; health ${status}$`));
@@ -189,23 +180,23 @@ describe('http check: application/health+json', () => {
   });
 
   it('fails a health document without a known status, or that is not JSON', async () => {
-    server.setRoute('/health', { status: 200, headers: HEALTH, body: { version: '1' } });
+    faults.server.setRoute('/health', { status: 200, headers: HEALTH, body: { version: '1' } });
     expect((await probeHttp(httpCheck(), context())).message).toContain('health: the document has no status');
-    server.setRoute('/health', { status: 200, headers: HEALTH, body: { status: 'degraded' } });
+    faults.server.setRoute('/health', { status: 200, headers: HEALTH, body: { status: 'degraded' } });
     expect((await probeHttp(httpCheck(), context())).message).toContain('health: unknown status "degraded"');
-    server.setRoute('/health', { status: 200, headers: HEALTH, body: 'fine' });
+    faults.server.setRoute('/health', { status: 200, headers: HEALTH, body: 'fine' });
     const outcome = await probeHttp(httpCheck(), context());
     expect(outcome.status).toBe('fail');
     expect(outcome.message).toContain('health: body is not JSON (content-type application/health+json)');
   });
 
   it('does not read plain application/json as a health document', async () => {
-    server.setRoute('/health', { status: 200, body: { status: 'fail' } });
+    faults.server.setRoute('/health', { status: 200, body: { status: 'fail' } });
     expect((await probeHttp(httpCheck(), context())).status).toBe('pass');
   });
 
   it('combines health with JSON assertions', async () => {
-    server.setRoute('/health', { status: 200, headers: HEALTH, body: { status: 'pass', releaseId: '2024.1' } });
+    faults.server.setRoute('/health', { status: 200, headers: HEALTH, body: { status: 'pass', releaseId: '2024.1' } });
     const outcome = await probeHttp(httpCheck({ json: ['$.releaseId == "2024.2"'] }), context());
     expect(outcome.status).toBe('fail');
     expect(outcome.message).toMatch(/; \$\.releaseId is "2024\.1", expected == "2024\.2"; health pass$/);
@@ -223,8 +214,8 @@ describe('http check: application/health+json', () => {
 
 describe('http check: redirects', () => {
   beforeEach(() => {
-    server.setRoute('/health', { status: 302, headers: { location: '/ready' } });
-    server.setRoute('/ready', { status: 200, body: 'ready' });
+    faults.server.setRoute('/health', { status: 302, headers: { location: '/ready' } });
+    faults.server.setRoute('/ready', { status: 200, body: 'ready' });
   });
 
   it('reports a 302 as a 302 by default', async () => {
@@ -233,14 +224,14 @@ describe('http check: redirects', () => {
     expect(outcome.message).toMatch(
       /^HTTP 302 in \d+ ms; status 302, expected 2xx \(redirect to \/ready, not followed\)$/
     );
-    expect(server.requestsTo('/ready')).toHaveLength(0);
+    expect(faults.server.requestsTo('/ready')).toHaveLength(0);
   });
 
   it('follows when enabled', async () => {
     const outcome = await probeHttp(httpCheck({ followRedirects: true }), context());
     expect(outcome.status).toBe('pass');
     expect(outcome.message).toMatch(/^HTTP 200 in \d+ ms after 1 redirect$/);
-    expect(outcome.observed).toMatchObject({ redirects: [`${server.url}/ready`] });
+    expect(outcome.observed).toMatchObject({ redirects: [`${faults.server.url}/ready`] });
   });
 
   it('accepts a 3xx when it is what was asked for', async () => {
@@ -250,14 +241,14 @@ describe('http check: redirects', () => {
 
 describe('http check: transport failures', () => {
   it('stops promptly when the attempt signal fires', async () => {
-    server.setRoute('/health', { type: 'hang' });
+    faults.server.setRoute('/health', { type: 'hang' });
     const started = performance.now();
     await expect(probeHttp(httpCheck(), context(150))).rejects.toThrow('aborted (waiting for response headers)');
     expect(performance.now() - started).toBeLessThan(1000);
   });
 
   it('throws on a reset in the middle of the response', async () => {
-    server.setRoute('/health', { type: 'reset-mid-response' });
+    faults.server.setRoute('/health', { type: 'reset-mid-response' });
     await expect(probeHttp(httpCheck({ json: ['$.items'] }), context())).rejects.toThrow(
       /^connection reset by the server while reading the body/
     );
@@ -304,18 +295,18 @@ describe('http check: TLS', () => {
 describe('http check: secrets', () => {
   it('keeps the URL password out of every message', async () => {
     const withPassword = (base: string): string => base.replace('http://', `http://admin:${PASSWORD}@`);
-    server.setRoute('/health', {
+    faults.server.setRoute('/health', {
       type: 'function',
       respond: (request) => ({
         status: 302,
         // A careless service that echoes the request's credentials back in the redirect.
-        headers: { location: `${withPassword(server.url)}/login?from=${request.url}` },
+        headers: { location: `${withPassword(faults.server.url)}/login?from=${request.url}` },
         body: `denied ${PASSWORD}`
       })
     });
     const messages: string[] = [];
     const outcome = await probeHttp(
-      httpCheck({ url: `${withPassword(server.url)}/health`, json: ['$.ok'], bodyRegex: 'welcome' }),
+      httpCheck({ url: `${withPassword(faults.server.url)}/health`, json: ['$.ok'], bodyRegex: 'welcome' }),
       context()
     );
     messages.push(outcome.message, JSON.stringify(outcome.observed));

@@ -7,26 +7,14 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ConfigurationError } from '../../shared/src/errors.js';
 import { RequestError, sendRequest } from '../../actions/health-gate/src/checks/http-request.js';
-import { startFaultServer, type FaultServer } from '../harness/fault-server.js';
+import { startFaultServer, useFaultServer } from '../harness/fault-server.js';
 import { freePort } from '../harness/ports.js';
 
 const TLS_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'fixtures', 'tls');
 const pem = (name: string): string => fs.readFileSync(path.join(TLS_DIR, name), 'utf8');
 const PASSWORD = 's3cr3t-Pa55';
 
-let server: FaultServer;
-
-beforeAll(async () => {
-  server = await startFaultServer();
-});
-
-afterAll(async () => {
-  await server.stop();
-});
-
-beforeEach(() => {
-  server.clearRequests();
-});
+const faults = useFaultServer();
 
 async function failure(promise: Promise<unknown>): Promise<RequestError> {
   try {
@@ -69,8 +57,8 @@ async function startServer(
 
 describe('sendRequest: the exchange', () => {
   it('returns status, lower-cased headers, the body and the time to the full body', async () => {
-    server.setRoute('/slow', { status: 201, body: { ok: true }, headers: { 'X-Build': '42' }, delayMs: 80 });
-    const response = await sendRequest({ url: `${server.url}/slow` });
+    faults.server.setRoute('/slow', { status: 201, body: { ok: true }, headers: { 'X-Build': '42' }, delayMs: 80 });
+    const response = await sendRequest({ url: `${faults.server.url}/slow` });
     expect(response.status).toBe(201);
     expect(response.headers['x-build']).toBe('42');
     expect(response.headers['content-type']).toContain('application/json');
@@ -81,15 +69,15 @@ describe('sendRequest: the exchange', () => {
   });
 
   it('sends the method, headers and body, on a fresh connection each time', async () => {
-    server.setRoute('/echo', { status: 204 });
+    faults.server.setRoute('/echo', { status: 204 });
     await sendRequest({
-      url: `${server.url}/echo?x=1`,
+      url: `${faults.server.url}/echo?x=1`,
       method: 'post',
       headers: { 'content-type': 'application/json', 'x-trace': 'abc' },
       body: '{"n":1}'
     });
-    await sendRequest({ url: `${server.url}/echo` });
-    const [first, second] = server.requestsTo('/echo');
+    await sendRequest({ url: `${faults.server.url}/echo` });
+    const [first, second] = faults.server.requestsTo('/echo');
     expect(first).toMatchObject({ method: 'POST', url: '/echo?x=1', body: '{"n":1}' });
     expect(first!.headers).toMatchObject({
       'content-type': 'application/json',
@@ -103,24 +91,24 @@ describe('sendRequest: the exchange', () => {
   });
 
   it('turns URL credentials into a Basic Authorization header', async () => {
-    server.setRoute('/auth', { status: 200, body: 'in' });
-    const url = server.url.replace('http://', `http://ops:${encodeURIComponent(PASSWORD)}@`);
+    faults.server.setRoute('/auth', { status: 200, body: 'in' });
+    const url = faults.server.url.replace('http://', `http://ops:${encodeURIComponent(PASSWORD)}@`);
     await sendRequest({ url: `${url}/auth` });
-    const [request] = server.requestsTo('/auth');
+    const [request] = faults.server.requestsTo('/auth');
     expect(request!.headers.authorization).toBe(`Basic ${Buffer.from(`ops:${PASSWORD}`).toString('base64')}`);
     expect(request!.headers.host).not.toContain('ops');
   });
 
   it('keeps an explicit Authorization header over URL credentials', async () => {
-    server.setRoute('/auth', { status: 200 });
-    const url = server.url.replace('http://', `http://ops:${PASSWORD}@`);
+    faults.server.setRoute('/auth', { status: 200 });
+    const url = faults.server.url.replace('http://', `http://ops:${PASSWORD}@`);
     await sendRequest({ url: `${url}/auth`, headers: { Authorization: 'Bearer token-1' } });
-    expect(server.requestsTo('/auth')[0]!.headers.authorization).toBe('Bearer token-1');
+    expect(faults.server.requestsTo('/auth')[0]!.headers.authorization).toBe('Bearer token-1');
   });
 
   it('refuses a body over the cap, declared or streamed', async () => {
-    server.setRoute('/big', { status: 200, body: 'x'.repeat(5000) });
-    const declared = await failure(sendRequest({ url: `${server.url}/big`, maxBodyBytes: 1000 }));
+    faults.server.setRoute('/big', { status: 200, body: 'x'.repeat(5000) });
+    const declared = await failure(sendRequest({ url: `${faults.server.url}/big`, maxBodyBytes: 1000 }));
     expect(declared.message).toBe('response body larger than 1000 bytes');
     expect(declared.kind).toBe('too-large');
 
@@ -164,23 +152,23 @@ describe('sendRequest: failures', () => {
   });
 
   it('reports a connection closed before any response', async () => {
-    server.setRoute('/reset', { type: 'reset' });
-    const error = await failure(sendRequest({ url: `${server.url}/reset` }));
+    faults.server.setRoute('/reset', { type: 'reset' });
+    const error = await failure(sendRequest({ url: `${faults.server.url}/reset` }));
     expect(error.message).toBe('connection reset by the server (waiting for response headers)');
     expect(error.kind).toBe('reset');
   });
 
   it('reports a reset in the middle of the body', async () => {
-    server.setRoute('/partial', { type: 'reset-mid-response', partialBody: '{"items":[1,2,' });
-    const error = await failure(sendRequest({ url: `${server.url}/partial` }));
+    faults.server.setRoute('/partial', { type: 'reset-mid-response', partialBody: '{"items":[1,2,' });
+    const error = await failure(sendRequest({ url: `${faults.server.url}/partial` }));
     expect(error.message).toMatch(/^connection reset by the server while reading the body/);
     expect(error.kind).toBe('reset');
   });
 
   it('stops promptly when the signal aborts', async () => {
-    server.setRoute('/hang', { type: 'hang' });
+    faults.server.setRoute('/hang', { type: 'hang' });
     const started = performance.now();
-    const error = await failure(sendRequest({ url: `${server.url}/hang`, signal: AbortSignal.timeout(150) }));
+    const error = await failure(sendRequest({ url: `${faults.server.url}/hang`, signal: AbortSignal.timeout(150) }));
     const elapsed = performance.now() - started;
     expect(error.message).toBe('aborted (waiting for response headers)');
     expect(error.kind).toBe('aborted');
@@ -189,15 +177,15 @@ describe('sendRequest: failures', () => {
   });
 
   it('does not start when the signal is already aborted', async () => {
-    server.setRoute('/ok', { status: 200 });
-    const error = await failure(sendRequest({ url: `${server.url}/ok`, signal: AbortSignal.abort() }));
+    faults.server.setRoute('/ok', { status: 200 });
+    const error = await failure(sendRequest({ url: `${faults.server.url}/ok`, signal: AbortSignal.abort() }));
     expect(error.kind).toBe('aborted');
-    expect(server.requestsTo('/ok')).toHaveLength(0);
+    expect(faults.server.requestsTo('/ok')).toHaveLength(0);
   });
 
   it('times out on its own deadline, saying where it was', async () => {
-    server.setRoute('/hang', { type: 'hang' });
-    const headers = await failure(sendRequest({ url: `${server.url}/hang`, timeoutMs: 100 }));
+    faults.server.setRoute('/hang', { type: 'hang' });
+    const headers = await failure(sendRequest({ url: `${faults.server.url}/hang`, timeoutMs: 100 }));
     expect(headers.message).toBe('timed out after 100 ms (waiting for response headers)');
     expect(headers.kind).toBe('timeout');
 
@@ -225,51 +213,53 @@ describe('sendRequest: failures', () => {
 
 describe('sendRequest: redirects', () => {
   beforeEach(() => {
-    server.setRoute('/old', { status: 302, headers: { location: '/new' } });
-    server.setRoute('/new', { status: 200, body: 'moved here' });
+    faults.server.setRoute('/old', { status: 302, headers: { location: '/new' } });
+    faults.server.setRoute('/new', { status: 200, body: 'moved here' });
   });
 
   it('does not follow redirects unless asked', async () => {
-    const response = await sendRequest({ url: `${server.url}/old` });
+    const response = await sendRequest({ url: `${faults.server.url}/old` });
     expect(response.status).toBe(302);
     expect(response.headers['location']).toBe('/new');
     expect(response.redirects).toEqual([]);
-    expect(server.requestsTo('/new')).toHaveLength(0);
+    expect(faults.server.requestsTo('/new')).toHaveLength(0);
   });
 
   it('follows them when asked and lists where it went', async () => {
-    const response = await sendRequest({ url: `${server.url}/old`, followRedirects: true });
+    const response = await sendRequest({ url: `${faults.server.url}/old`, followRedirects: true });
     expect(response.status).toBe(200);
     expect(response.body).toBe('moved here');
-    expect(response.redirects).toEqual([`${server.url}/new`]);
+    expect(response.redirects).toEqual([`${faults.server.url}/new`]);
   });
 
   it('turns a POST into a GET on 303 and keeps it on 307', async () => {
-    server.setRoute('/see-other', { status: 303, headers: { location: '/new' } });
-    server.setRoute('/temporary', { status: 307, headers: { location: '/new' } });
-    await sendRequest({ url: `${server.url}/see-other`, method: 'POST', body: 'a=1', followRedirects: true });
-    await sendRequest({ url: `${server.url}/temporary`, method: 'POST', body: 'a=2', followRedirects: true });
-    const [afterSeeOther, afterTemporary] = server.requestsTo('/new');
+    faults.server.setRoute('/see-other', { status: 303, headers: { location: '/new' } });
+    faults.server.setRoute('/temporary', { status: 307, headers: { location: '/new' } });
+    await sendRequest({ url: `${faults.server.url}/see-other`, method: 'POST', body: 'a=1', followRedirects: true });
+    await sendRequest({ url: `${faults.server.url}/temporary`, method: 'POST', body: 'a=2', followRedirects: true });
+    const [afterSeeOther, afterTemporary] = faults.server.requestsTo('/new');
     expect(afterSeeOther).toMatchObject({ method: 'GET', body: '' });
     expect(afterTemporary).toMatchObject({ method: 'POST', body: 'a=2' });
   });
 
   it('gives up after maxRedirects', async () => {
-    server.setRoute('/loop', { status: 301, headers: { location: '/loop' } });
-    const error = await failure(sendRequest({ url: `${server.url}/loop`, followRedirects: true, maxRedirects: 3 }));
+    faults.server.setRoute('/loop', { status: 301, headers: { location: '/loop' } });
+    const error = await failure(
+      sendRequest({ url: `${faults.server.url}/loop`, followRedirects: true, maxRedirects: 3 })
+    );
     expect(error.message).toBe('too many redirects (more than 3)');
-    expect(server.requestsTo('/loop')).toHaveLength(4);
+    expect(faults.server.requestsTo('/loop')).toHaveLength(4);
   });
 
   it('keeps credentials to their origin and out of the redirect list', async () => {
     const other = await startFaultServer();
     try {
       other.setRoute('/landing', { status: 200 });
-      server.setRoute('/away', {
+      faults.server.setRoute('/away', {
         status: 302,
         headers: { location: `${other.url.replace('http://', `http://bob:${PASSWORD}@`)}/landing` }
       });
-      const url = server.url.replace('http://', `http://ops:${PASSWORD}@`);
+      const url = faults.server.url.replace('http://', `http://ops:${PASSWORD}@`);
       const response = await sendRequest({
         url: `${url}/away`,
         headers: { cookie: 'session=1' },
@@ -287,8 +277,11 @@ describe('sendRequest: redirects', () => {
 
   it('names the redirect target (redacted) when a later hop fails', async () => {
     const port = await freePort();
-    server.setRoute('/dead-end', { status: 302, headers: { location: `http://u:${PASSWORD}@127.0.0.1:${port}/x` } });
-    const error = await failure(sendRequest({ url: `${server.url}/dead-end`, followRedirects: true }));
+    faults.server.setRoute('/dead-end', {
+      status: 302,
+      headers: { location: `http://u:${PASSWORD}@127.0.0.1:${port}/x` }
+    });
+    const error = await failure(sendRequest({ url: `${faults.server.url}/dead-end`, followRedirects: true }));
     expect(error.message).toBe(
       `connection refused by 127.0.0.1:${port} (after redirect to http://u:***@127.0.0.1:${port}/x)`
     );
@@ -310,8 +303,10 @@ describe('sendRequest: secrets', () => {
     await collect(sendRequest({ url: `http://admin:${PASSWORD}@no-such-host.invalid/` }));
     await collect(sendRequest({ url: `ftp://admin:${PASSWORD}@example.com/` }));
     await collect(sendRequest({ url: `http://admin:${PASSWORD}@[bad/` }));
-    server.setRoute('/hang', { type: 'hang' });
-    await collect(sendRequest({ url: `${server.url.replace('//', `//admin:${PASSWORD}@`)}/hang`, timeoutMs: 50 }));
+    faults.server.setRoute('/hang', { type: 'hang' });
+    await collect(
+      sendRequest({ url: `${faults.server.url.replace('//', `//admin:${PASSWORD}@`)}/hang`, timeoutMs: 50 })
+    );
     expect(messages).toHaveLength(5);
     for (const message of messages) {
       expect(message).not.toContain(PASSWORD);
@@ -355,7 +350,11 @@ describe('sendRequest: TLS', () => {
   });
 
   it('still checks the name when the CA is trusted', async () => {
-    const elsewhere = await startServer({ cert: pem('server.crt'), key: pem('server.key'), host: '127.0.0.2' });
+    const elsewhere = await startServer({
+      cert: pem('server.crt'),
+      key: pem('server.key'),
+      host: '127.0.0.2'
+    });
     try {
       const error = await failure(
         sendRequest({ url: `${elsewhere.url}/`, tls: { ca: pem('ca.crt'), insecure: false } })
@@ -380,7 +379,7 @@ describe('sendRequest: TLS', () => {
     } finally {
       await plain.stop();
     }
-    const dropped = await failure(sendRequest({ url: `${server.url.replace('http:', 'https:')}/` }));
+    const dropped = await failure(sendRequest({ url: `${faults.server.url.replace('http:', 'https:')}/` }));
     expect(dropped.message).toBe('connection reset by the server (TLS handshake); is the port serving TLS?');
   });
 });

@@ -1,11 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import fs from 'node:fs';
-import net from 'node:net';
 import path from 'node:path';
 import { parsePostgresUrl, probePostgres } from '../../actions/health-gate/src/checks/postgres.js';
 import type { PostgresCheck } from '../../actions/health-gate/src/types.js';
 import { ConfigurationError } from '../../shared/src/errors.js';
-import { freePort, sleep } from '../harness/ports.js';
+import { freePort, silentServer, sleep } from '../harness/ports.js';
 import {
   createTestDatabase,
   runSql,
@@ -30,25 +29,6 @@ function postgresCheck(connectionString: string, overrides: Partial<PostgresChec
 }
 
 const context = (timeoutMs = 5000, signal?: AbortSignal) => probeContext(timeoutMs, signal);
-
-/** A TCP server that accepts connections and never answers. */
-async function silentServer(): Promise<{ port: number; close(): Promise<void> }> {
-  const sockets = new Set<net.Socket>();
-  const server = net.createServer((socket) => {
-    sockets.add(socket);
-    socket.on('error', () => undefined);
-    socket.on('close', () => sockets.delete(socket));
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return {
-    port: (server.address() as net.AddressInfo).port,
-    close: () =>
-      new Promise((resolve) => {
-        for (const socket of sockets) socket.destroy();
-        server.close(() => resolve());
-      })
-  };
-}
 
 describe('postgres check on the shared test cluster', () => {
   let db: TestDatabase;

@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
+import { beforeEach, describe, expect, it } from '@jest/globals';
 import { parseSampleValue, probePrometheus, queryUrl } from '../../actions/health-gate/src/checks/prometheus.js';
 import type { PrometheusCheck } from '../../actions/health-gate/src/types.js';
-import { startFaultServer, type FaultServer, type ResponseSpec } from '../harness/fault-server.js';
+import { useFaultServer, type ResponseSpec } from '../harness/fault-server.js';
 import { freePort } from '../harness/ports.js';
 import { testTiming, probeContext } from './probe-fixtures.js';
 
@@ -10,7 +10,7 @@ const P95 = 'histogram_quantile(0.95, sum by (le) (rate(http_request_duration_se
 const PASSWORD = 'pr0m-Secret';
 const NOW = 1735689600.123;
 
-let server: FaultServer;
+const faults = useFaultServer();
 /** What the fake Prometheus answers, by PromQL text. */
 let answers: Record<string, ResponseSpec>;
 
@@ -32,19 +32,10 @@ const scalar = (value: string): ResponseSpec => ({
   body: { status: 'success', data: { resultType: 'scalar', result: [NOW, value] } }
 });
 
-beforeAll(async () => {
-  server = await startFaultServer();
-});
-
-afterAll(async () => {
-  await server.stop();
-});
-
 beforeEach(() => {
-  server.clearRequests();
   answers = {};
   // The HTTP API's shape: GET /api/v1/query?query=<PromQL>, JSON envelope, 400 bad_data for unknown queries.
-  server.setRoute('/api/v1/query', {
+  faults.server.setRoute('/api/v1/query', {
     type: 'function',
     respond: (request) =>
       answers[request.query['query'] ?? ''] ?? {
@@ -64,7 +55,7 @@ function promCheck(overrides: Partial<PrometheusCheck> = {}): PrometheusCheck {
     type: 'prometheus',
     role: 'smoke',
     ...testTiming({ timeout: 5000, failureThreshold: 1 }),
-    url: server.url,
+    url: faults.server.url,
     query: ERROR_RATIO,
     headers: {},
     emptyAs: 'fail',
@@ -102,7 +93,7 @@ describe('prometheus check: thresholds', () => {
       message: 'value 0.0004 (max 0.001)',
       observed: { httpStatus: 200, latencyMs: expect.any(Number), resultType: 'vector', value: 0.0004 }
     });
-    const [request] = server.requestsTo('/api/v1/query');
+    const [request] = faults.server.requestsTo('/api/v1/query');
     expect(request!.method).toBe('GET');
     expect(request!.query['query']).toBe(ERROR_RATIO);
   });
@@ -192,12 +183,16 @@ describe('prometheus check: bad answers', () => {
   });
 
   it('fails a body that is not the API at all', async () => {
-    server.setRoute('/api/v1/query', { type: 'wrong-content-type', status: 502, body: '<html>Bad Gateway</html>' });
+    faults.server.setRoute('/api/v1/query', {
+      type: 'wrong-content-type',
+      status: 502,
+      body: '<html>Bad Gateway</html>'
+    });
     const html = await probePrometheus(promCheck({ max: 1 }), context());
     expect(html.message).toBe(
       'HTTP 502 from the Prometheus API; body is not JSON (content-type text/html; charset=utf-8)'
     );
-    server.setRoute('/api/v1/query', { status: 200, body: { hello: 'world' } });
+    faults.server.setRoute('/api/v1/query', { status: 200, body: { hello: 'world' } });
     const other = await probePrometheus(promCheck({ max: 1 }), context());
     expect(other.message).toBe('response is not a Prometheus API answer (no status "success" with data)');
   });
@@ -206,13 +201,13 @@ describe('prometheus check: bad answers', () => {
 describe('prometheus check: transport and secrets', () => {
   it('sends configured headers and URL credentials without echoing them', async () => {
     answers[ERROR_RATIO] = vector('0.5');
-    const url = server.url.replace('http://', `http://reader:${PASSWORD}@`);
+    const url = faults.server.url.replace('http://', `http://reader:${PASSWORD}@`);
     const outcome = await probePrometheus(
       promCheck({ url, headers: { 'X-Scope-OrgID': 'tenant-1' }, max: 0.001 }),
       context()
     );
     expect(outcome.status).toBe('fail');
-    const [request] = server.requestsTo('/api/v1/query');
+    const [request] = faults.server.requestsTo('/api/v1/query');
     expect(request!.headers['x-scope-orgid']).toBe('tenant-1');
     expect(request!.headers.authorization).toBe(`Basic ${Buffer.from(`reader:${PASSWORD}`).toString('base64')}`);
     expect(JSON.stringify(outcome)).not.toContain(PASSWORD);
@@ -224,7 +219,7 @@ describe('prometheus check: transport and secrets', () => {
   });
 
   it('stops promptly when the attempt signal aborts', async () => {
-    server.setRoute('/api/v1/query', { type: 'hang' });
+    faults.server.setRoute('/api/v1/query', { type: 'hang' });
     const started = performance.now();
     await expect(probePrometheus(promCheck({ max: 1 }), context(150))).rejects.toThrow('aborted');
     expect(performance.now() - started).toBeLessThan(1000);

@@ -11,7 +11,7 @@ import {
 } from '../../actions/health-gate/src/checks/redis-client.js';
 import { probeRedis } from '../../actions/health-gate/src/checks/redis.js';
 import type { RedisCheck } from '../../actions/health-gate/src/types.js';
-import { freePort, sleep } from '../harness/ports.js';
+import { freePort, silentServer, sleep } from '../harness/ports.js';
 import { redisCommand, startRedis, type RedisServer } from '../harness/redis.js';
 import { testTiming, probeContext } from './probe-fixtures.js';
 
@@ -31,26 +31,6 @@ function redisCheck(overrides: Partial<RedisCheck> = {}): RedisCheck {
 }
 
 const context = (timeoutMs = 3000, signal?: AbortSignal) => probeContext(timeoutMs, signal);
-
-/** A TCP server that accepts connections and never says anything (or says `greeting`, then nothing). */
-async function silentServer(greeting?: string): Promise<{ port: number; close(): Promise<void> }> {
-  const sockets = new Set<net.Socket>();
-  const server = net.createServer((socket) => {
-    sockets.add(socket);
-    socket.on('error', () => undefined);
-    socket.on('close', () => sockets.delete(socket));
-    if (greeting !== undefined) socket.once('data', () => socket.write(greeting));
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return {
-    port: (server.address() as net.AddressInfo).port,
-    close: () =>
-      new Promise((resolve) => {
-        for (const socket of sockets) socket.destroy();
-        server.close(() => resolve());
-      })
-  };
-}
 
 describe('redis check against a real redis-server', () => {
   let plain: RedisServer;
