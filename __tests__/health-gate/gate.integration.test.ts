@@ -4,7 +4,9 @@ import { runGate } from '../../actions/health-gate/src/gate.js';
 import { probes } from '../../actions/health-gate/src/probes.js';
 import { startFaultServer, type FaultServer } from '../harness/fault-server.js';
 import { freePort } from '../harness/ports.js';
+import { createTestDatabase, testCluster } from '../harness/postgres.js';
 import { startRedis, type RedisServer } from '../harness/redis.js';
+import net from 'node:net';
 
 // The scheduler with the real probes against real servers that misbehave in the ways deployments do.
 const started: { stop(): Promise<void> }[] = [];
@@ -108,6 +110,37 @@ describe('health gate against real servers', () => {
     } finally {
       await starting;
       await redis?.stop();
+    }
+  });
+
+  it('waits for PostgreSQL to come up', async () => {
+    // The shared cluster stays up; a TCP relay to it opens on the gate's port only after a delay.
+    const db = await createTestDatabase('gate_pg_up');
+    const cluster = testCluster();
+    const port = await freePort();
+    const sockets = new Set<net.Socket>();
+    const relay = net.createServer((client) => {
+      const upstream = net.connect(cluster.port, cluster.host);
+      for (const s of [client, upstream]) {
+        sockets.add(s);
+        s.on('error', () => undefined);
+      }
+      client.pipe(upstream).pipe(client);
+    });
+    const opened = new Promise<void>((done) => setTimeout(() => relay.listen(port, '127.0.0.1', () => done()), 500));
+    try {
+      const url = db.connectionString.replace(`:${cluster.port}/`, `:${port}/`);
+      const report = await gate(
+        `  - { name: db, type: postgres, connection-string: "${url}", query: "select 41 + 1", expect: "42" }`
+      );
+      expect(report.verdict).toBe('pass');
+      expect(report.checks[0].attempts).toBeGreaterThan(1);
+      expect(report.checks[0].lastError).toMatch(/refused/);
+    } finally {
+      await opened;
+      for (const s of sockets) s.destroy();
+      await new Promise((done) => relay.close(done));
+      await db.drop();
     }
   });
 });
