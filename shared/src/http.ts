@@ -285,12 +285,14 @@ export async function httpRequest(url: string, options: HttpRequestOptions = {})
       const response = await fetch(request.url, {
         method,
         headers: request.headers,
-        body: options.body,
+        // Typed through BodyInit so this compiles both with Node's fetch types and with the DOM lib that
+        // some dependencies' declarations pull into the program.
+        body: options.body as BodyInit | undefined,
         signal
       });
       raw = {
         status: response.status,
-        headers: Object.fromEntries(response.headers),
+        headers: headersToRecord(response.headers),
         body: await readBody(response, maxBodyBytes)
       };
     } catch (error) {
@@ -361,4 +363,10 @@ export async function httpRequest(url: string, options: HttpRequestOptions = {})
       }
     };
   }
+}
+
+function headersToRecord(headers: Headers): Record<string, string> {
+  const record: Record<string, string> = {};
+  headers.forEach((value, name) => (record[name] = value));
+  return record;
 }

@@ -1,0 +1,63 @@
+// The breaking-change diff between two loaded specs: runs every check and returns one ordered, de-duplicated
+// list so that renderers, annotations and the exit status all see the same changes in the same order.
+import type { Change, ChangeLevel, CheckInfo, LoadedSpec } from '../spec/types.js';
+import { diffOperations, OPERATION_CHECKS, type OperationDiffOptions, type SchemaComparator } from './operations.js';
+import { compareSchemas, SCHEMA_CHECKS } from './schema.js';
+
+export { OPERATION_CHECKS, normalisePath } from './operations.js';
+export { SCHEMA_CHECKS } from './schema.js';
+export type { SchemaComparator, SchemaCompareContext, OperationDiffOptions } from './operations.js';
+
+export const ALL_CHECKS: CheckInfo[] = [...OPERATION_CHECKS, ...SCHEMA_CHECKS];
+
+export interface DiffOptions extends OperationDiffOptions {
+  /** Compares two schemas and emits changes inside them (default: the schema comparator of schema.ts). */
+  compare?: SchemaComparator;
+}
+
+const LEVEL_ORDER: Record<ChangeLevel, number> = { error: 0, warning: 1, info: 2 };
+
+function byKey(a: string | undefined, b: string | undefined): number {
+  // Document-level changes (no path or method) come before the endpoints they affect.
+  if (a === b) return 0;
+  if (a === undefined) return -1;
+  if (b === undefined) return 1;
+  return a < b ? -1 : 1;
+}
+
+export function diffSpecs(base: LoadedSpec, head: LoadedSpec, options: DiffOptions = {}): Change[] {
+  const changes: Change[] = [];
+  const seen = new Set<string>();
+  // Shared (cyclic or $ref-reused) schemas reach the comparator through several routes; report each once.
+  const emit = (change: Change) => {
+    const key = JSON.stringify([change.id, change.level, change.path, change.method, change.message]);
+    if (seen.has(key)) return;
+    seen.add(key);
+    changes.push(change);
+  };
+  diffOperations(base, head, options.compare ?? compareSchemas, emit, { now: options.now });
+  // Array.prototype.sort is stable, so ties keep emission order (which follows the spec's own order).
+  return changes.sort(
+    (a, b) =>
+      LEVEL_ORDER[a.level] - LEVEL_ORDER[b.level] ||
+      byKey(a.path, b.path) ||
+      byKey(a.method, b.method) ||
+      byKey(a.id, b.id)
+  );
+}
+
+export interface ChangeSummary {
+  errors: number;
+  warnings: number;
+  infos: number;
+}
+
+export function summarizeChanges(changes: readonly Change[]): ChangeSummary {
+  const summary: ChangeSummary = { errors: 0, warnings: 0, infos: 0 };
+  for (const change of changes) {
+    if (change.level === 'error') summary.errors++;
+    else if (change.level === 'warning') summary.warnings++;
+    else summary.infos++;
+  }
+  return summary;
+}

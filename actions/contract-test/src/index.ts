@@ -1,0 +1,5 @@
+import '../../../shared/src/esm-dirname-shim.js';
+import { runAction } from '../../../shared/src/run-action.js';
+import { run } from './main.js';
+
+await runAction(run);

@@ -1,0 +1,74 @@
+// The contract check both adapters run: load the head spec, lint it, load the base (a file or the same path
+// at a git ref) and diff. Pure of @actions/core; the adapters render and report.
+import { existsSync, readFileSync } from 'node:fs';
+import { isAbsolute, relative, resolve } from 'node:path';
+import { ConfigurationError } from '../../../shared/src/errors.js';
+import { diffSpecs } from './diff/index.js';
+import { fileReaderAt, resolveBaseRef } from './git-base.js';
+import { lintSpec } from './lint/lint.js';
+import type { ContractReport } from './render.js';
+import { loadSpec } from './spec/load.js';
+
+export interface ContractOptions {
+  /** Directory paths resolve against and $refs must stay inside. */
+  root: string;
+  spec: string;
+  baseSpec?: string;
+  baseRef?: string;
+  ruleset?: string;
+  lint: boolean;
+}
+
+function inside(root: string, path: string, what: string): string {
+  const absolute = isAbsolute(path) ? path : resolve(root, path);
+  if (relative(root, absolute).startsWith('..')) throw new ConfigurationError(`${what} ${path} is outside ${root}`);
+  return absolute;
+}
+
+export interface ContractRun extends ContractReport {
+  /** Why no diff ran, when none did (no base given, or the spec is new at the base ref). */
+  diffSkipped?: string;
+}
+
+export async function runContractCheck(options: ContractOptions): Promise<ContractRun> {
+  const specPath = inside(options.root, options.spec, 'spec');
+  if (!existsSync(specPath)) throw new ConfigurationError(`spec ${options.spec} does not exist`);
+  const head = await loadSpec(specPath, { root: options.root });
+  const lint = options.lint
+    ? await lintSpec({
+        text: readFileSync(specPath, 'utf8'),
+        file: relative(options.root, specPath),
+        rulesetPath: options.ruleset ? inside(options.root, options.ruleset, 'ruleset') : undefined,
+        root: options.root
+      })
+    : [];
+
+  if (options.baseSpec) {
+    const basePath = inside(options.root, options.baseSpec, 'base-spec');
+    if (!existsSync(basePath)) throw new ConfigurationError(`base-spec ${options.baseSpec} does not exist`);
+    const base = await loadSpec(basePath, { root: options.root });
+    return { spec: options.spec, base: options.baseSpec, lint, changes: diffSpecs(base, head) };
+  }
+  if (options.baseRef) {
+    const commit = resolveBaseRef(options.root, options.baseRef);
+    const readFile = fileReaderAt(options.root, commit);
+    try {
+      readFile(specPath);
+    } catch {
+      return {
+        spec: options.spec,
+        lint,
+        changes: [],
+        diffSkipped: `${options.spec} does not exist at ${options.baseRef}: nothing to compare`
+      };
+    }
+    const base = await loadSpec(specPath, { root: options.root, readFile });
+    return { spec: options.spec, base: `${options.baseRef}:${options.spec}`, lint, changes: diffSpecs(base, head) };
+  }
+  return {
+    spec: options.spec,
+    lint,
+    changes: [],
+    diffSkipped: 'no base-spec or base-ref given (and not a pull request)'
+  };
+}

@@ -1,0 +1,73 @@
+// The loaded form of an OpenAPI description that lint, diff and (later) live testing share: the resolved
+// document plus a way back from any node to the file, line and column it came from.
+
+export type OpenApiVersion = '2.0' | '3.0' | '3.1';
+
+export interface SourceLocation {
+  /** Path relative to the root the spec was loaded from (what annotations need). */
+  file: string;
+  /** 1-based. */
+  line: number;
+  /** 1-based. */
+  column: number;
+}
+
+/** A JSON value as parsed from YAML/JSON; objects may be shared and cyclic after $ref resolution. */
+export type JsonValue = null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue };
+export type JsonObject = { [key: string]: JsonValue };
+
+export interface LoadedSpec {
+  version: OpenApiVersion;
+  /** The entry file, relative to the root. */
+  file: string;
+  /**
+   * The document with every $ref replaced by the object it points to (the same object instance wherever it is
+   * referenced, so cycles become cyclic object graphs: walkers must track visited nodes). A $ref with sibling
+   * keys (OAS 3.1) becomes an object merging the target and the siblings.
+   */
+  document: JsonObject;
+  /** Every file read, relative to the root, entry first. */
+  files: string[];
+  /**
+   * Where a node (or one of its keys) was written. For a node reached through a $ref this is the target's
+   * location in the file that defines it.
+   */
+  locate(node: JsonValue, key?: string): SourceLocation | undefined;
+  /** The name a resolved node had under components/schemas (or definitions), for messages; renames differ. */
+  componentName(node: JsonValue): string | undefined;
+}
+
+export interface LoadOptions {
+  /** Directory external $refs must stay inside (default: the entry file's directory). */
+  root: string;
+  /** Allow $ref to http(s) URLs (default false: refused with a clear error). */
+  allowRemoteRefs?: boolean;
+  /** Reject files larger than this many bytes (default 50 MiB). */
+  maxFileBytes?: number;
+  /** Read a file: injected so a spec can be loaded from `git show` output. Path is absolute. */
+  readFile?(path: string): string;
+}
+
+export type ChangeLevel = 'error' | 'warning' | 'info';
+
+/** One difference between the base and head spec, as the diff engine reports it. */
+export interface Change {
+  /** Stable check id, kebab-case, e.g. `request-parameter-became-required`. */
+  id: string;
+  level: ChangeLevel;
+  /** The API path (`/items/{id}`), when the change is about an operation or below. */
+  path?: string;
+  /** Lower-case HTTP method. */
+  method?: string;
+  /** One line that names what changed: the path, method, parameter or property, and from/to values. */
+  message: string;
+  /** In the head spec, or in the base spec when the thing was removed. */
+  location?: SourceLocation;
+}
+
+/** The description of one diff check, for the catalogue (`--list-checks`) and docs. */
+export interface CheckInfo {
+  id: string;
+  level: ChangeLevel;
+  description: string;
+}
