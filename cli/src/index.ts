@@ -1,4 +1,4 @@
-import '../../shared/src/esm-dirname-shim.js';
+import '../../shared/src/bundle-runtime.js';
 import { runCli } from './main.js';
 
 const code = await runCli(process.argv.slice(2), {

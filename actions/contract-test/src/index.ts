@@ -1,4 +1,4 @@
-import '../../../shared/src/esm-dirname-shim.js';
+import '../../../shared/src/bundle-runtime.js';
 import { runAction } from '../../../shared/src/run-action.js';
 import { run } from './main.js';
 
