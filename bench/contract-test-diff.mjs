@@ -36,14 +36,24 @@ const work = mkdtempSync(join(tmpdir(), 'ubos-bench-ct-'));
 const ruleset = join(work, '.spectral.yaml');
 writeFileSync(ruleset, "extends: [['spectral:oas', 'recommended']]\n");
 
+// contract-test refuses files outside its working directory, so it runs from node_modules with relative paths.
+const modules = join(root, 'node_modules');
+const rel = (path) => path.slice(modules.length + 1);
+
 /** Runs a command under GNU time; returns wall seconds, peak RSS in MiB and the exit status. */
-function measure(args) {
+function measure(args, cwd) {
   const run = spawnSync('/usr/bin/time', ['-f', '%e %M', process.execPath, '--max-old-space-size=8192', ...args], {
-    cwd: work,
+    cwd,
     encoding: 'utf8',
     maxBuffer: 1 << 30
   });
-  const [seconds, kib] = run.stderr.trim().split('\n').pop().split(' ').map(Number);
+  const lines = run.stderr.trim().split('\n');
+  const [seconds, kib] = lines.pop().split(' ').map(Number);
+  // Exit 1 means findings; 2 or more means the run itself failed, which would make its time meaningless.
+  if (run.status === null || run.status > 1) {
+    console.error(`${args.slice(0, 3).join(' ')} failed (exit ${run.status}):\n${lines.slice(-5).join('\n')}`);
+    process.exit(1);
+  }
   return { seconds, rssMiB: kib / 1024, status: run.status, stdout: run.stdout };
 }
 
@@ -52,10 +62,9 @@ function median(values) {
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 }
 
-function bench(label, args, check) {
+function bench(label, args, cwd) {
   const samples = [];
-  for (let i = 0; i < RUNS; i++) samples.push(measure(args));
-  check?.(samples[0]);
+  for (let i = 0; i < RUNS; i++) samples.push(measure(args, cwd));
   return {
     label,
     seconds: median(samples.map((s) => s.seconds)),
@@ -66,19 +75,17 @@ function bench(label, args, check) {
 
 const head = specs[1];
 const rows = [];
-rows.push(bench('ubos contract-test lint (v23)', [cli, 'contract-test', 'lint', head, '--format', 'json']));
-rows.push(bench('spectral lint (v23)', [spectral, 'lint', head, '--ruleset', ruleset, '--format', 'json', '--quiet']));
-const diff = bench('ubos contract-test diff (v22 -> v23)', [
-  cli,
-  'contract-test',
-  'diff',
-  specs[0],
-  head,
-  '--format',
-  'json',
-  '--fail-on',
-  'never'
-]);
+rows.push(
+  bench('ubos contract-test lint (v23)', [cli, 'contract-test', 'lint', rel(head), '--format', 'json'], modules)
+);
+rows.push(
+  bench('spectral lint (v23)', [spectral, 'lint', head, '--ruleset', ruleset, '--format', 'json', '--quiet'], work)
+);
+const diff = bench(
+  'ubos contract-test diff (v22 -> v23)',
+  [cli, 'contract-test', 'diff', rel(specs[0]), rel(head), '--format', 'json', '--fail-on', 'never'],
+  modules
+);
 rows.push(diff);
 rmSync(work, { recursive: true, force: true });
 
