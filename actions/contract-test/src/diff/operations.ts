@@ -1,15 +1,8 @@
 // Operation-level breaking-change checks: endpoints, parameters, request bodies, responses, security and
 // servers. Everything inside a schema is delegated to an injected comparator so this module can be tested
 // (and evolve) independently of the schema comparator.
-import type {
-  Change,
-  ChangeLevel,
-  CheckInfo,
-  JsonObject,
-  JsonValue,
-  LoadedSpec,
-  SourceLocation
-} from '../spec/types.js';
+import type { Change, CheckInfo, JsonObject, JsonValue, LoadedSpec, SourceLocation } from '../spec/types.js';
+import { defineCheck, isJsonObject } from './catalog.js';
 
 /** Mirrors `SchemaContext` of diff/schema.ts (kept structural so this module does not depend on that file). */
 export interface SchemaCompareContext {
@@ -33,7 +26,7 @@ export interface OperationDiffOptions {
   now?: Date;
 }
 
-const check = (id: string, level: ChangeLevel, description: string): CheckInfo => ({ id, level, description });
+const check = defineCheck;
 
 export const OPERATION_CHECKS: CheckInfo[] = [
   check(
@@ -97,9 +90,7 @@ export const OPERATION_CHECKS: CheckInfo[] = [
 const LEVELS = new Map(OPERATION_CHECKS.map((c) => [c.id, c.level]));
 const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
 
-function isObject(value: JsonValue | undefined): value is JsonObject {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
-}
+const isObject = isJsonObject;
 function obj(value: JsonValue | undefined): JsonObject {
   return isObject(value) ? value : {};
 }

@@ -2,7 +2,8 @@
 // difference breaks clients depends on who produces the data: a client sends requests, so anything the head
 // schema no longer accepts breaks it; a server sends responses, so anything the head schema newly allows may
 // surprise a client that parses it. Every check below is therefore judged per direction.
-import type { Change, ChangeLevel, CheckInfo, JsonObject, JsonValue, LoadedSpec } from '../spec/types.js';
+import type { Change, CheckInfo, JsonObject, JsonValue, LoadedSpec } from '../spec/types.js';
+import { defineCheck, isJsonObject } from './catalog.js';
 
 export interface SchemaContext {
   /** request: the client sends it (tightening breaks); response: the server sends it (loosening breaks). */
@@ -16,7 +17,7 @@ export interface SchemaContext {
   emit(change: Change): void;
 }
 
-const check = (id: string, level: ChangeLevel, description: string): CheckInfo => ({ id, level, description });
+const check = defineCheck;
 
 export const SCHEMA_CHECKS: CheckInfo[] = [
   check('response-property-removed', 'error', 'A response property was removed; clients reading it break.'),
@@ -181,8 +182,7 @@ interface Shape {
   writeOnly: boolean;
 }
 
-const isObject = (v: JsonValue | undefined): v is JsonObject =>
-  v !== null && typeof v === 'object' && !Array.isArray(v);
+const isObject = isJsonObject;
 const num = (v: JsonValue | undefined): number | undefined => (typeof v === 'number' ? v : undefined);
 const text = (v: JsonValue | undefined): string => (v === undefined ? '(none)' : JSON.stringify(v));
 
