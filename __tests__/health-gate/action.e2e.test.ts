@@ -148,9 +148,10 @@ describe('health-gate action', () => {
       expect(result.outputs.verdict).toBe('fail');
       expect(result.outputs['failed-checks']).toBe('db');
       const errors = result.annotations.filter((a) => a.level === 'error');
-      expect(errors.some((a) => a.title === 'Health check db failed' && a.message.includes('000003_more.up.sql'))).toBe(
-        true
-      );
+      const dbError = errors.find((a) => a.title === 'Health check db failed');
+      expect(dbError?.message).toContain('000003_more.up.sql');
+      // Annotated where the check is written in the config file (line 3: "  - name: db").
+      expect(dbError).toMatchObject({ file: 'gate.yml', startLine: 3 });
       expect(result.summary).toContain('Health gate failed: db');
       expectNoLeak(result, PG_PASSWORD);
     } finally {

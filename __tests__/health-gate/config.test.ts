@@ -200,3 +200,17 @@ describe('config.schema.json', () => {
     expect(committed).toEqual(JSON.parse(JSON.stringify(gateConfigJsonSchema())));
   });
 });
+
+describe('check origins', () => {
+  it('records the config file line of each check, and none for the checks input', () => {
+    const text =
+      'deadline: 1m\nchecks:\n  - { name: a, type: tcp, host: h, port: 1 }\n\n  - name: b\n    type: tcp\n    host: h\n    port: 2\n';
+    const fromFile = loadGateConfig(sources({ configFile: { path: 'gate.yml', text } }));
+    expect(fromFile.checks.map((c) => c.origin)).toEqual([
+      { file: 'gate.yml', line: 3 },
+      { file: 'gate.yml', line: 5 }
+    ]);
+    const fromInput = loadGateConfig(sources({ checksText: text }));
+    expect(fromInput.checks.map((c) => c.origin)).toEqual([undefined, undefined]);
+  });
+});

@@ -36353,12 +36353,18 @@ function parseYamlText(text, source) {
         const { line, col } = lineCounter.linePos(error.pos[0]);
         throw new errors/* ConfigurationError */.j(`${source}: invalid YAML at line ${line}, column ${col}: ${error.message.split('\n')[0]}`);
     }
+    let value;
     try {
-        return doc.toJS({ maxAliasCount: 100 });
+        value = doc.toJS({ maxAliasCount: 100 });
     }
     catch (e) {
         throw new errors/* ConfigurationError */.j(`${source}: ${e instanceof Error ? e.message : String(e)}`);
     }
+    const list = (0,dist/* isSeq */.oP)(doc.contents) ? doc.contents : (0,dist/* isMap */.jh)(doc.contents) ? doc.contents.get('checks', true) : undefined;
+    const checkLines = (0,dist/* isSeq */.oP)(list)
+        ? list.items.map((item) => lineCounter.linePos((0,dist/* isNode */.Ll)(item) ? (item.range?.[0] ?? 0) : 0).line)
+        : [];
+    return { value, checkLines };
 }
 /** Replaces ${NAME} with the environment's value ($${ keeps a literal ${); an unset name is an error. */
 function expandEnv(value, env, where) {
@@ -36768,20 +36774,25 @@ function loadGateConfig(sources) {
         const raw = { type: 'http', name: 'url', url: sources.url, 'expect-status': sources.expectStatus ?? '2xx' };
         checks.push(parseCheck(raw, 0, 'input "url"', inputTiming, { ...sources, env: {} }, secrets));
     }
+    // Only a config file has lines worth pointing at; the checks input lives inside the workflow file.
     const documents = [];
     if (sources.checksText !== undefined) {
-        documents.push({ source: 'input "checks"', value: parseYamlText(sources.checksText, 'input "checks"') });
+        documents.push({ source: 'input "checks"', parsed: parseYamlText(sources.checksText, 'input "checks"') });
     }
     if (sources.configFile) {
         const source = sources.configFile.path;
-        documents.push({ source, value: parseYamlText(sources.configFile.text, source) });
+        documents.push({ source, parsed: parseYamlText(sources.configFile.text, source), file: source });
     }
-    for (const { source, value } of documents) {
-        const doc = readConfigDocument(value, source, sources);
+    for (const { source, parsed, file } of documents) {
+        const doc = readConfigDocument(parsed.value, source, sources);
         if (doc.deadline !== undefined && deadlineMs === undefined)
             deadlineMs = doc.deadline;
         const defaults = { ...inputTiming, ...doc.defaults };
-        doc.checks.forEach((raw, index) => checks.push(parseCheck(raw, index, source, defaults, sources, secrets)));
+        doc.checks.forEach((raw, index) => {
+            const check = parseCheck(raw, index, source, defaults, sources, secrets);
+            const line = parsed.checkLines[index];
+            checks.push(file && line ? { ...check, origin: { file, line } } : check);
+        });
     }
     if (checks.length === 0) {
         throw new errors/* ConfigurationError */.j('no checks: set "url" for a single HTTP check, or "checks" / "config" for several');
@@ -39412,16 +39423,25 @@ async function run() {
     lib_core/* setOutput */.uH('failed-checks', report.failedChecks.join(','));
     lib_core/* setOutput */.uH('result-json', JSON.stringify(report));
     await writeSummary(renderMarkdown(report));
+    const origins = new Map(config.checks.map((c) => [c.name, c.origin]));
     for (const check of report.checks) {
+        const origin = origins.get(check.name);
+        const at = origin ? { file: origin.file, startLine: origin.line } : {};
         if (check.verdict === 'fail') {
             annotate({
                 level: 'error',
                 title: `Health check ${check.name} failed`,
-                message: `${check.reason ?? 'failed'}: ${check.lastError ?? check.lastMessage ?? 'no attempt completed'}`
+                message: `${check.reason ?? 'failed'}: ${check.lastError ?? check.lastMessage ?? 'no attempt completed'}`,
+                ...at
             });
         }
         else if (check.verdict === 'warn') {
-            annotate({ level: 'warning', title: `Health check ${check.name} warns`, message: check.lastMessage ?? 'warn' });
+            annotate({
+                level: 'warning',
+                title: `Health check ${check.name} warns`,
+                message: check.lastMessage ?? 'warn',
+                ...at
+            });
         }
     }
     const line = verdictLine(report);
@@ -42421,11 +42441,11 @@ __webpack_unused_export__ = Alias.Alias;
 __webpack_unused_export__ = identity.isAlias;
 __webpack_unused_export__ = identity.isCollection;
 __webpack_unused_export__ = identity.isDocument;
-__webpack_unused_export__ = identity.isMap;
-__webpack_unused_export__ = identity.isNode;
+exports.jh = identity.isMap;
+exports.Ll = identity.isNode;
 __webpack_unused_export__ = identity.isPair;
 __webpack_unused_export__ = identity.isScalar;
-__webpack_unused_export__ = identity.isSeq;
+exports.oP = identity.isSeq;
 __webpack_unused_export__ = Pair.Pair;
 __webpack_unused_export__ = Scalar.Scalar;
 __webpack_unused_export__ = YAMLMap.YAMLMap;

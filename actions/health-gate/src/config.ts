@@ -1,7 +1,7 @@
 // Turns the action inputs / CLI flags and an optional YAML config into validated, typed checks. Every mistake
 // is one ConfigurationError naming the check and the key, so a user never has to read a stack trace.
 import { isAbsolute, resolve } from 'node:path';
-import { LineCounter, parseDocument } from 'yaml';
+import { isMap, isNode, isSeq, LineCounter, parseDocument } from 'yaml';
 import { parseDuration } from '../../../shared/src/duration.js';
 import { ConfigurationError } from '../../../shared/src/errors.js';
 import { credentialsInUrl } from '../../../shared/src/secrets.js';
@@ -81,8 +81,14 @@ function suggestion(key: string, known: string[]): string {
   return best && best.d <= Math.max(2, Math.floor(key.length / 3)) ? ` (did you mean "${best.k}"?)` : '';
 }
 
+export interface ParsedYaml {
+  value: unknown;
+  /** 1-based line of each entry of the checks list (a top-level list, or the list under `checks:`). */
+  checkLines: number[];
+}
+
 /** Parses YAML with the line of any syntax error; alias expansion is capped against "billion laughs" input. */
-export function parseYamlText(text: string, source: string): unknown {
+export function parseYamlText(text: string, source: string): ParsedYaml {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const error = doc.errors[0];
@@ -92,11 +98,17 @@ export function parseYamlText(text: string, source: string): unknown {
       `${source}: invalid YAML at line ${line}, column ${col}: ${error.message.split('\n')[0]}`
     );
   }
+  let value: unknown;
   try {
-    return doc.toJS({ maxAliasCount: 100 });
+    value = doc.toJS({ maxAliasCount: 100 });
   } catch (e) {
     throw new ConfigurationError(`${source}: ${e instanceof Error ? e.message : String(e)}`);
   }
+  const list = isSeq(doc.contents) ? doc.contents : isMap(doc.contents) ? doc.contents.get('checks', true) : undefined;
+  const checkLines = isSeq(list)
+    ? list.items.map((item) => lineCounter.linePos(isNode(item) ? (item.range?.[0] ?? 0) : 0).line)
+    : [];
+  return { value, checkLines };
 }
 
 /** Replaces ${NAME} with the environment's value ($${ keeps a literal ${); an unset name is an error. */
@@ -501,19 +513,24 @@ export function loadGateConfig(sources: ConfigSources): GateConfig {
     const raw = { type: 'http', name: 'url', url: sources.url, 'expect-status': sources.expectStatus ?? '2xx' };
     checks.push(parseCheck(raw, 0, 'input "url"', inputTiming, { ...sources, env: {} }, secrets));
   }
-  const documents: { source: string; value: unknown }[] = [];
+  // Only a config file has lines worth pointing at; the checks input lives inside the workflow file.
+  const documents: { source: string; parsed: ParsedYaml; file?: string }[] = [];
   if (sources.checksText !== undefined) {
-    documents.push({ source: 'input "checks"', value: parseYamlText(sources.checksText, 'input "checks"') });
+    documents.push({ source: 'input "checks"', parsed: parseYamlText(sources.checksText, 'input "checks"') });
   }
   if (sources.configFile) {
     const source = sources.configFile.path;
-    documents.push({ source, value: parseYamlText(sources.configFile.text, source) });
+    documents.push({ source, parsed: parseYamlText(sources.configFile.text, source), file: source });
   }
-  for (const { source, value } of documents) {
-    const doc = readConfigDocument(value, source, sources);
+  for (const { source, parsed, file } of documents) {
+    const doc = readConfigDocument(parsed.value, source, sources);
     if (doc.deadline !== undefined && deadlineMs === undefined) deadlineMs = doc.deadline;
     const defaults = { ...inputTiming, ...doc.defaults };
-    doc.checks.forEach((raw, index) => checks.push(parseCheck(raw, index, source, defaults, sources, secrets)));
+    doc.checks.forEach((raw, index) => {
+      const check = parseCheck(raw, index, source, defaults, sources, secrets);
+      const line = parsed.checkLines[index];
+      checks.push(file && line ? { ...check, origin: { file, line } } : check);
+    });
   }
 
   if (checks.length === 0) {

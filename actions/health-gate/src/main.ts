@@ -81,15 +81,24 @@ export async function run(): Promise<void> {
   core.setOutput('result-json', JSON.stringify(report));
   await writeSummary(renderMarkdown(report));
 
+  const origins = new Map(config.checks.map((c) => [c.name, c.origin]));
   for (const check of report.checks) {
+    const origin = origins.get(check.name);
+    const at = origin ? { file: origin.file, startLine: origin.line } : {};
     if (check.verdict === 'fail') {
       annotate({
         level: 'error',
         title: `Health check ${check.name} failed`,
-        message: `${check.reason ?? 'failed'}: ${check.lastError ?? check.lastMessage ?? 'no attempt completed'}`
+        message: `${check.reason ?? 'failed'}: ${check.lastError ?? check.lastMessage ?? 'no attempt completed'}`,
+        ...at
       });
     } else if (check.verdict === 'warn') {
-      annotate({ level: 'warning', title: `Health check ${check.name} warns`, message: check.lastMessage ?? 'warn' });
+      annotate({
+        level: 'warning',
+        title: `Health check ${check.name} warns`,
+        message: check.lastMessage ?? 'warn',
+        ...at
+      });
     }
   }
   const line = verdictLine(report);

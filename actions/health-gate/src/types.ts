@@ -28,6 +28,8 @@ export interface BaseCheck extends CheckTiming {
   name: string;
   type: CheckType;
   role: Role;
+  /** Where a check from a config file was written, so a failure can be annotated there. */
+  origin?: { file: string; line: number };
 }
 
 export interface TlsOptions {
