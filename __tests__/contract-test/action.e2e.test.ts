@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -118,5 +118,31 @@ describe('contract-test action', () => {
     expect(errors[0].message).toMatch(message);
     expect(result.stdout).not.toMatch(/^\s+at /m);
     expect(existsSync(join(clone, 'node_modules'))).toBe(false);
+  });
+});
+
+describe('ubos-actions contract-test lint with a JavaScript ruleset (bundled CLI)', () => {
+  it('loads an ESM ruleset that extends spectral:oas and turns a rule off', () => {
+    writeFileSync(
+      join(clone, 'ruleset.mjs'),
+      "import { oas } from '@stoplight/spectral-rulesets';\nexport default { extends: [[oas, 'recommended']], rules: { 'info-contact': 'off' } };\n"
+    );
+    const lint = (...extra: string[]) =>
+      spawnSync(
+        process.execPath,
+        [join(repoRoot, 'dist/cli/index.js'), 'contract-test', 'lint', 'openapi.yaml', '--format', 'json', ...extra],
+        {
+          cwd: clone,
+          encoding: 'utf8'
+        }
+      );
+    const codes = (run: ReturnType<typeof lint>) =>
+      JSON.parse(run.stdout).findings.map((f: { code: string }) => f.code);
+    const plain = lint();
+    const custom = lint('--ruleset', 'ruleset.mjs');
+    expect(custom.stderr).toBe('');
+    expect(codes(plain)).toContain('info-contact');
+    expect(codes(custom)).not.toContain('info-contact');
+    expect(codes(custom).length).toBe(codes(plain).length - 1);
   });
 });
