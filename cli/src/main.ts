@@ -1,11 +1,17 @@
 import { isConfigurationError } from '../../shared/src/errors.js';
-import type { CliCommand, CliIo } from '../../shared/src/cli.js';
+import type { CliCommand, CliIo, LazyCliCommand } from '../../shared/src/cli.js';
 import { actionCommands, version } from './registry.generated.js';
-import { validateWorkflowsCommand } from './validate-workflows.js';
 
-export const commands: CliCommand[] = [...actionCommands, validateWorkflowsCommand];
+export const commands: LazyCliCommand[] = [
+  ...actionCommands,
+  {
+    name: 'validate-workflows',
+    load: async () => (await import('./validate-workflows.js')).validateWorkflowsCommand
+  }
+];
 
-export function helpText(): string {
+export async function helpText(): Promise<string> {
+  const loaded: CliCommand[] = await Promise.all(commands.map((c) => c.load()));
   const width = Math.max(...commands.map((c) => c.name.length));
   return [
     'ubos-actions: the ubos/actions engines on the command line',
@@ -14,7 +20,7 @@ export function helpText(): string {
     '       ubos-actions <command> --help',
     '',
     'Commands:',
-    ...commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
+    ...loaded.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
     '',
     'Exit status: 0 ok, 1 findings or failed checks, 2 bad usage or input.',
     ''
@@ -25,18 +31,19 @@ export function helpText(): string {
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
   const [name, ...rest] = argv;
   if (!name || name === '--help' || name === '-h' || name === 'help') {
-    io.stdout(helpText());
+    io.stdout(await helpText());
     return name ? 0 : 2;
   }
   if (name === '--version' || name === '-v') {
     io.stdout(`${version}\n`);
     return 0;
   }
-  const command = commands.find((c) => c.name === name);
-  if (!command) {
+  const entry = commands.find((c) => c.name === name);
+  if (!entry) {
     io.stderr(`ubos-actions: unknown command "${name}"; run ubos-actions --help for the list\n`);
     return 2;
   }
+  const command = await entry.load();
   if (rest.includes('--help') || rest.includes('-h')) {
     io.stdout(`${command.summary}\n\nUsage: ${command.usage}\n`);
     return 0;

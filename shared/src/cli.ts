@@ -17,6 +17,12 @@ export interface CliCommand {
   run(argv: string[], io: CliIo): Promise<number>;
 }
 
+/** A subcommand the CLI registry loads only when it is run (or listed), so one action never pays for another. */
+export interface LazyCliCommand {
+  name: string;
+  load(): Promise<CliCommand>;
+}
+
 export type CliOptions = NonNullable<ParseArgsConfig['options']>;
 
 /** util.parseArgs with unknown flags and bad values reported as a user mistake instead of a bug. */

@@ -1,0 +1,118 @@
+// How each migration tool runs a file: whether it wraps it in a transaction, and which part of the file is the
+// "up" migration. Sources: each tool's documentation (see docs/frameworks.md).
+import { ConfigurationError } from '../../../../shared/src/errors.js';
+
+export const FRAMEWORKS = [
+  'plain',
+  'flyway',
+  'golang-migrate',
+  'goose',
+  'dbmate',
+  'sqlx',
+  'prisma',
+  'knex-sql'
+] as const;
+export type Framework = (typeof FRAMEWORKS)[number];
+
+export function parseFramework(value: string | undefined): Framework {
+  const framework = (value === undefined || value === '' ? 'plain' : value) as Framework;
+  if (!FRAMEWORKS.includes(framework)) {
+    throw new ConfigurationError(`framework must be one of ${FRAMEWORKS.join(', ')}; got "${value}"`);
+  }
+  return framework;
+}
+
+export interface PreparedFile {
+  /** The text to parse: sections that are not the up migration blanked out, lines and columns unchanged. */
+  text: string;
+  /** The tool runs the file inside one transaction it opens itself. */
+  implicitTransaction: boolean;
+  /** Why, for the report (e.g. "goose: -- +goose NO TRANSACTION"). */
+  transactionReason: string;
+}
+
+/** The file is a down (rollback) migration that must not be linted as if it were deployed. */
+export function isDownMigration(path: string, framework: Framework): boolean {
+  const base = path.split('/').pop() ?? path;
+  if (/\.down\.sql$/i.test(base)) return true;
+  return framework === 'flyway' && /^U\d/.test(base);
+}
+
+export function prepareFile(text: string, framework: Framework, assumeInTransaction?: boolean): PreparedFile {
+  let prepared: PreparedFile;
+  switch (framework) {
+    case 'goose': {
+      const noTx = /^--\s*\+goose\s+NO\s+TRANSACTION\b/im.test(text);
+      prepared = {
+        text: keepSection(text, /^--\s*\+goose\s+Up\b.*$/im, /^--\s*\+goose\s+Down\b.*$/im),
+        implicitTransaction: !noTx,
+        transactionReason: noTx ? 'goose: -- +goose NO TRANSACTION' : 'goose runs each file in a transaction'
+      };
+      break;
+    }
+    case 'dbmate': {
+      const upLine = /^--\s*migrate:up\b.*$/im.exec(text)?.[0] ?? '';
+      const noTx = /transaction\s*:\s*false/i.test(upLine);
+      prepared = {
+        text: keepSection(text, /^--\s*migrate:up\b.*$/im, /^--\s*migrate:down\b.*$/im),
+        implicitTransaction: !noTx,
+        transactionReason: noTx ? 'dbmate: transaction:false' : 'dbmate runs each file in a transaction'
+      };
+      break;
+    }
+    case 'sqlx': {
+      const noTx = /^\s*--\s*no-transaction\b/i.test(text);
+      prepared = {
+        text,
+        implicitTransaction: !noTx,
+        transactionReason: noTx ? 'sqlx: -- no-transaction' : 'sqlx runs each file in a transaction'
+      };
+      break;
+    }
+    case 'flyway':
+      prepared = { text, implicitTransaction: true, transactionReason: 'Flyway runs each migration in a transaction' };
+      break;
+    case 'prisma':
+      prepared = {
+        text,
+        implicitTransaction: true,
+        transactionReason: 'Prisma Migrate applies each migration.sql in a transaction'
+      };
+      break;
+    case 'knex-sql':
+      prepared = { text, implicitTransaction: true, transactionReason: 'knex runs each migration in a transaction' };
+      break;
+    case 'golang-migrate':
+      prepared = { text, implicitTransaction: false, transactionReason: 'golang-migrate opens no transaction' };
+      break;
+    default:
+      prepared = { text, implicitTransaction: false, transactionReason: 'plain SQL: no implicit transaction' };
+  }
+  if (assumeInTransaction !== undefined) {
+    prepared.implicitTransaction = assumeInTransaction;
+    prepared.transactionReason = `assume-in-transaction: ${assumeInTransaction}`;
+  }
+  return prepared;
+}
+
+/**
+ * Blanks everything but the section after `start` and before `stop` (when the markers exist), keeping every
+ * newline and the character count so positions still match the original file.
+ */
+function keepSection(text: string, start: RegExp, stop: RegExp): string {
+  const begin = start.exec(text);
+  if (!begin) return text;
+  const from = begin.index + begin[0].length;
+  const after = stop.exec(text.slice(from));
+  const to = after ? from + after.index : text.length;
+  return blank(text.slice(0, from)) + text.slice(from, to) + blank(text.slice(to));
+}
+
+function blank(text: string): string {
+  return text.replace(/[^\n]/g, ' ');
+}
+
+/** Migration order: by path with numbers compared as numbers (V2 before V10), as the tools order versions. */
+export function compareMigrationPaths(a: string, b: string): number {
+  return a.localeCompare(b, 'en', { numeric: true, sensitivity: 'variant' });
+}

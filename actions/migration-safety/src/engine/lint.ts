@@ -1,0 +1,289 @@
+// The lint driver: replays every migration in order into the simulated catalogue and runs the rules on the
+// files being linted, each statement seeing the schema and transaction state left by the ones before it.
+import { relationName } from './ast.js';
+import { Catalog } from './catalog.js';
+import { prepareFile, type Framework } from './framework.js';
+import { locksOf } from './locks.js';
+import { loadParser, parseMigration, type ParsedStatement } from './parse.js';
+import { docsUrl, type FileContext, type Rule, type RuleContext, type RuleHit, type TransactionState } from './rule.js';
+import { fileSuppressions, isSuppressed, squawkIndex, statementSuppressions } from './suppress.js';
+import type { SourceText } from './source-text.js';
+import type { AstNode, Exemption, Finding, Severity } from './types.js';
+
+export interface MigrationSource {
+  /** Path as shown in reports (relative to the workspace). */
+  path: string;
+  text: string;
+  /** Report findings for this file; files with false only build the catalogue. */
+  lint: boolean;
+  /** Files with the same id ship together: a table created in the same change set is not yet in use. */
+  changeSet: number;
+}
+
+export interface RuleSetting {
+  enabled?: boolean;
+  severity?: Severity;
+}
+
+export interface LintOptions {
+  /** Target server major version, e.g. 16. */
+  pgVersion: number;
+  /** Target minor version when known (14.3 gives 3). */
+  pgMinor?: number;
+  framework: Framework;
+  /** Overrides the framework's transaction mode for every file. */
+  assumeInTransaction?: boolean;
+  rules?: Record<string, RuleSetting>;
+}
+
+export interface FileReport {
+  path: string;
+  linted: boolean;
+  statements: number;
+  inTransaction: boolean;
+  transactionReason: string;
+  syntaxError: boolean;
+}
+
+export interface LintResult {
+  findings: Finding[];
+  /** Hazards not reported because the replayed schema shows they are harmless here. */
+  exempted: Exemption[];
+  files: FileReport[];
+}
+
+/** Ids of findings the driver itself emits (the registry carries their metadata). */
+export const SYNTAX_ERROR = 'syntax-error';
+export const MISSING_OBJECT = 'missing-object';
+
+export async function lintMigrations(
+  sources: readonly MigrationSource[],
+  options: LintOptions,
+  rules: readonly Rule[]
+): Promise<LintResult> {
+  await loadParser();
+  return lintMigrationsSync(sources, options, rules);
+}
+
+/** The synchronous core; `loadParser()` must have resolved. */
+export function lintMigrationsSync(
+  sources: readonly MigrationSource[],
+  options: LintOptions,
+  rules: readonly Rule[]
+): LintResult {
+  const catalog = new Catalog();
+  const active = rules.filter((rule) => isActive(rule, options));
+  const byId = new Map(rules.map((rule) => [rule.id, rule]));
+  const squawk = squawkIndex(rules);
+  const findings: Finding[] = [];
+  const exempted: Exemption[] = [];
+  const files: FileReport[] = [];
+
+  for (const file of sources) {
+    const prepared = prepareFile(file.text, options.framework, options.assumeInTransaction);
+    const parsed = parseMigration(prepared.text);
+    const { source, statements } = parsed;
+    const fileIgnored = file.lint ? fileSuppressions(file.text, squawk) : 'all';
+    const emit = (rule: Rule, statement: ParsedStatement | undefined, hit: RuleHit) => {
+      const range = hit.range ?? statement?.range ?? { start: 0, end: 0 };
+      if (hit.exempt !== undefined) {
+        exempted.push({ file: file.path, ...source.span(range), rule: rule.id, reason: hit.exempt });
+        return;
+      }
+      findings.push({
+        file: file.path,
+        ...source.span(range),
+        rule: rule.id,
+        severity: options.rules?.[rule.id]?.severity ?? rule.severity,
+        message: hit.message ?? rule.message,
+        help: rule.help,
+        ...(hit.recipe ? { recipe: hit.recipe } : {}),
+        equivalents: rule.equivalents,
+        docs: docsUrl(rule.id)
+      });
+    };
+
+    const state: TransactionState = {
+      inTransaction: prepared.implicitTransaction,
+      explicit: false,
+      depth: 0,
+      lockTimeout: false,
+      statementTimeout: false,
+      accessExclusive: new Map()
+    };
+    const locals = { lockTimeout: false, statementTimeout: false };
+
+    for (const statement of statements) {
+      const ignored = file.lint ? statementSuppressions(statement.leading, squawk) : 'all';
+      if (file.lint) {
+        const context = statementContext(file, source, statement, statements, state, catalog, options, (rule, hit) => {
+          if (!isSuppressed(rule.id, fileIgnored, ignored)) emit(rule, statement, hit ?? {});
+        });
+        for (const rule of active) {
+          if (!rule.check || isSuppressed(rule.id, fileIgnored, ignored)) continue;
+          context.current = rule;
+          rule.check(context);
+        }
+      }
+      const problems = catalog.apply(statement, file.changeSet);
+      const missing = byId.get(MISSING_OBJECT);
+      if (file.lint && missing && active.includes(missing) && !isSuppressed(MISSING_OBJECT, fileIgnored, ignored)) {
+        for (const problem of problems) {
+          emit(missing, statement, {
+            message: `${problem.message}: a rename or drop of something that is not there fails the deploy`,
+            range:
+              problem.location !== undefined ? { start: problem.location, end: statement.range.end } : statement.range
+          });
+        }
+      }
+      advance(state, locals, statement, prepared.implicitTransaction, catalog, file.changeSet);
+    }
+
+    if (file.lint) {
+      const fileContext: FileContext = {
+        file: file.path,
+        source,
+        statements,
+        pgVersion: options.pgVersion,
+        transaction: state,
+        catalog,
+        report: () => {}
+      };
+      for (const rule of active) {
+        if (!rule.checkFile || isSuppressed(rule.id, fileIgnored)) continue;
+        fileContext.report = (hit) => emit(rule, undefined, hit);
+        rule.checkFile(fileContext);
+      }
+      const syntax = byId.get(SYNTAX_ERROR);
+      if (parsed.syntaxError && syntax && active.includes(syntax)) {
+        emit(syntax, undefined, {
+          message: `${parsed.syntaxError.message}${statements.length ? ' (statements after it were not linted)' : ''}`,
+          range: parsed.syntaxError.range
+        });
+      }
+    }
+    files.push({
+      path: file.path,
+      linted: file.lint,
+      statements: statements.length,
+      inTransaction: prepared.implicitTransaction,
+      transactionReason: prepared.transactionReason,
+      syntaxError: !!parsed.syntaxError
+    });
+  }
+  return { findings: stableByFile(findings, sources), exempted, files };
+}
+
+function isActive(rule: Rule, options: LintOptions): boolean {
+  const setting = options.rules?.[rule.id];
+  if (setting?.enabled === false) return false;
+  if (rule.pgVersions?.min !== undefined && options.pgVersion < rule.pgVersions.min) return false;
+  if (rule.pgVersions?.max !== undefined && options.pgVersion > rule.pgVersions.max) return false;
+  return true;
+}
+
+/** Keeps files in migration order and findings within a file in position order. */
+function stableByFile(findings: Finding[], sources: readonly MigrationSource[]): Finding[] {
+  const order = new Map(sources.map((s, i) => [s.path, i]));
+  return findings.sort(
+    (a, b) =>
+      (order.get(a.file) ?? 0) - (order.get(b.file) ?? 0) ||
+      a.line - b.line ||
+      a.column - b.column ||
+      a.rule.localeCompare(b.rule)
+  );
+}
+
+type StatementContext = RuleContext & { current?: Rule };
+
+function statementContext(
+  file: MigrationSource,
+  source: SourceText,
+  statement: ParsedStatement,
+  statements: readonly ParsedStatement[],
+  transaction: TransactionState,
+  catalog: Catalog,
+  options: LintOptions,
+  sink: (rule: Rule, hit: RuleHit | undefined) => void
+): StatementContext {
+  const context: StatementContext = {
+    file: file.path,
+    source,
+    statement,
+    statements,
+    pgVersion: options.pgVersion,
+    pgMinor: options.pgMinor,
+    transaction,
+    catalog,
+    table: (rangeVar: AstNode) => catalog.table(relationName(rangeVar).key),
+    isNewTable: (rangeVar: AstNode) => catalog.table(relationName(rangeVar).key)?.createdIn === file.changeSet,
+    at: (location: number | undefined, length?: number) => {
+      const start = location !== undefined && location >= statement.range.start ? location : statement.range.start;
+      return { start, end: length !== undefined ? Math.min(start + length, statement.range.end) : statement.range.end };
+    },
+    report: (hit?: RuleHit) => sink(context.current!, hit)
+  };
+  return context;
+}
+
+/** Moves the transaction state past one statement. */
+function advance(
+  state: TransactionState,
+  locals: { lockTimeout: boolean; statementTimeout: boolean },
+  statement: ParsedStatement,
+  implicit: boolean,
+  catalog: Catalog,
+  changeSet: number
+): void {
+  const body = statement.body;
+  if (statement.kind === 'TransactionStmt') {
+    switch (body.kind) {
+      case 'TRANS_STMT_BEGIN':
+      case 'TRANS_STMT_START':
+        state.depth++;
+        state.explicit = true;
+        break;
+      case 'TRANS_STMT_COMMIT':
+      case 'TRANS_STMT_ROLLBACK':
+      case 'TRANS_STMT_PREPARE':
+      case 'TRANS_STMT_COMMIT_PREPARED':
+      case 'TRANS_STMT_ROLLBACK_PREPARED':
+        state.depth = 0;
+        state.explicit = false;
+        state.accessExclusive.clear();
+        // SET LOCAL ends with the transaction.
+        if (locals.lockTimeout) state.lockTimeout = false;
+        if (locals.statementTimeout) state.statementTimeout = false;
+        locals.lockTimeout = locals.statementTimeout = false;
+        break;
+      default:
+        break;
+    }
+  } else if (statement.kind === 'VariableSetStmt') {
+    const name = String(body.name ?? '').toLowerCase();
+    if (name === 'lock_timeout' || name === 'statement_timeout') {
+      const key = name === 'lock_timeout' ? 'lockTimeout' : 'statementTimeout';
+      const on = body.kind === 'VAR_SET_VALUE' && !isZeroSetting(body.args);
+      state[key] = on;
+      locals[key] = on && !!body.is_local;
+    }
+  } else {
+    const inTransaction = state.depth > 0 || implicit;
+    for (const lock of locksOf(statement)) {
+      const table = catalog.table(lock.table);
+      if (lock.mode === 'AccessExclusive' && inTransaction && !(table && table.createdIn === changeSet)) {
+        if (!state.accessExclusive.has(lock.table)) state.accessExclusive.set(lock.table, statement);
+      }
+    }
+  }
+  state.inTransaction = state.depth > 0 || implicit;
+  if (!state.inTransaction) state.accessExclusive.clear();
+}
+
+function isZeroSetting(args: AstNode[] | undefined): boolean {
+  const value = args?.[0]?.A_Const;
+  if (!value) return false;
+  if (value.ival !== undefined) return (value.ival.ival ?? 0) === 0;
+  if (value.sval !== undefined) return /^\s*0\s*[a-z]*\s*$/i.test(value.sval.sval ?? '');
+  return false;
+}

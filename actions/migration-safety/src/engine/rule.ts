@@ -1,0 +1,102 @@
+import type { Catalog, TableInfo } from './catalog.js';
+import type { ParsedStatement } from './parse.js';
+import type { SourceText } from './source-text.js';
+import type { AstNode, ByteRange, Equivalents, Recipe, Severity } from './types.js';
+
+/** How the file's statements run: decided by explicit BEGIN/COMMIT, the framework preset and the overrides. */
+export interface TransactionState {
+  /** The statement runs inside a transaction (explicit, or the framework's implicit one per file). */
+  inTransaction: boolean;
+  /** Inside an explicit BEGIN ... COMMIT written in the file. */
+  explicit: boolean;
+  /** Depth of explicit BEGINs before this statement (2+ means nesting). */
+  depth: number;
+  /** A `SET lock_timeout` (or SET LOCAL) ran earlier in the file and is still in effect. */
+  lockTimeout: boolean;
+  statementTimeout: boolean;
+  /**
+   * Tables an earlier statement of the current transaction locked ACCESS EXCLUSIVE: the lock is held until
+   * COMMIT, so every later statement extends the time the table is unreadable.
+   */
+  accessExclusive: Map<string, ParsedStatement>;
+}
+
+export interface RuleHit {
+  /** Defaults to the rule's message. */
+  message?: string;
+  /** Defaults to the whole statement. */
+  range?: ByteRange;
+  recipe?: Recipe;
+  /**
+   * The hazard is real in general but not here, for this reason (e.g. "table created in this change set"):
+   * recorded in `exempted`, not as a finding, so reports and the squawk comparison can show why it is silent.
+   */
+  exempt?: string;
+}
+
+export interface RuleContext {
+  file: string;
+  source: SourceText;
+  statement: ParsedStatement;
+  /** All statements of the file, in order. */
+  statements: readonly ParsedStatement[];
+  /** The target PostgreSQL major version (e.g. 16); minor as a fraction is not used: see pgMinor. */
+  pgVersion: number;
+  /** The minor version when known (e.g. 14.3 gives 3), else undefined. */
+  pgMinor?: number;
+  transaction: TransactionState;
+  /** The schema built by every earlier statement and file, before this statement is applied. */
+  catalog: Catalog;
+  /** The table named by a RangeVar node, as the catalog knows it before this statement. */
+  table(rangeVar: AstNode): TableInfo | undefined;
+  /** True when the table was created in the change set being linted: nothing reads it yet, locks are harmless. */
+  isNewTable(rangeVar: AstNode): boolean;
+  /** A byte range for a parser `location` field, reaching to the end of the statement or `length` bytes. */
+  at(location: number | undefined, length?: number): ByteRange;
+  report(hit?: RuleHit): void;
+}
+
+export interface RuleMeta {
+  /** kebab-case, stable: it is what users write in ignore comments and config. */
+  id: string;
+  severity: Severity;
+  /** The one-line message of a finding. */
+  message: string;
+  /** Why it is a hazard and what to do instead (markdown, a few sentences). */
+  help: string;
+  equivalents: Equivalents;
+  /** Oldest and newest server version the hazard applies to, inclusive, when it depends on the version. */
+  pgVersions?: { min?: number; max?: number };
+}
+
+export interface Rule extends RuleMeta {
+  /** Called for each statement of a linted file. */
+  check?(context: RuleContext): void;
+  /** Called once per linted file after all its statements, with the state at the end of the file. */
+  checkFile?(context: FileContext): void;
+}
+
+export interface FileContext {
+  file: string;
+  source: SourceText;
+  statements: readonly ParsedStatement[];
+  pgVersion: number;
+  /** The transaction state after the last statement. */
+  transaction: TransactionState;
+  catalog: Catalog;
+  report(hit: RuleHit & { range: ByteRange }): void;
+}
+
+/** Where a rule's page lives; the pages are in the repository so they are versioned with the rules. */
+export const DOCS_BASE = 'https://github.com/ubos/actions/blob/v1/actions/migration-safety/docs/rules';
+
+export function docsUrl(id: string): string {
+  return `${DOCS_BASE}/${id}.md`;
+}
+
+/** The usual exemption: nothing reads or writes a table created in the change set being linted. */
+export const NEW_TABLE = 'table created in this change set';
+
+export function defineRule(rule: Rule): Rule {
+  return rule;
+}

@@ -1,0 +1,81 @@
+import type { ByteRange, Span } from './types.js';
+
+/**
+ * A migration file's text with the conversions the parser forces on us: libpg-query reports UTF-8 byte
+ * offsets, annotations want 1-based line and column in characters. ASCII text (nearly every migration) takes a
+ * fast path where bytes and characters coincide.
+ */
+export class SourceText {
+  readonly text: string;
+  readonly byteLength: number;
+  private readonly ascii: boolean;
+  private byteToChar?: Uint32Array;
+  private lineStarts?: number[];
+
+  constructor(text: string) {
+    this.text = text;
+    this.byteLength = Buffer.byteLength(text, 'utf8');
+    this.ascii = this.byteLength === text.length;
+  }
+
+  /** The character (UTF-16) index of a byte offset; an offset inside a multi-byte character maps to its start. */
+  charIndex(byteOffset: number): number {
+    const offset = Math.max(0, Math.min(byteOffset, this.byteLength));
+    if (this.ascii) return offset;
+    this.byteToChar ??= buildByteToChar(this.text, this.byteLength);
+    return this.byteToChar[offset];
+  }
+
+  /** Text between two byte offsets. */
+  slice(range: ByteRange): string {
+    return this.text.slice(this.charIndex(range.start), this.charIndex(range.end));
+  }
+
+  /** 1-based line and column of a character index. */
+  position(charIndex: number): { line: number; column: number } {
+    const starts = (this.lineStarts ??= lineStartsOf(this.text));
+    let low = 0;
+    let high = starts.length - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if (starts[mid] <= charIndex) low = mid;
+      else high = mid - 1;
+    }
+    return { line: low + 1, column: charIndex - starts[low] + 1 };
+  }
+
+  span(range: ByteRange): Span {
+    const start = this.position(this.charIndex(range.start));
+    const end = this.position(this.charIndex(Math.max(range.start, range.end)));
+    return { line: start.line, column: start.column, endLine: end.line, endColumn: end.column };
+  }
+}
+
+function lineStartsOf(text: string): number[] {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  return starts;
+}
+
+function buildByteToChar(text: string, byteLength: number): Uint32Array {
+  const map = new Uint32Array(byteLength + 1);
+  let byte = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    let width: number;
+    if (code < 0x80) width = 1;
+    else if (code < 0x800) width = 2;
+    else if (code >= 0xd800 && code <= 0xdbff && i + 1 < text.length) {
+      // A surrogate pair is one 4-byte UTF-8 character spanning two UTF-16 units.
+      width = 4;
+      for (let k = 0; k < width; k++) map[byte + k] = i;
+      byte += width;
+      i++;
+      continue;
+    } else width = 3;
+    for (let k = 0; k < width; k++) map[byte + k] = i;
+    byte += width;
+  }
+  map[byteLength] = text.length;
+  return map;
+}

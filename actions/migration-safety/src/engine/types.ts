@@ -1,0 +1,59 @@
+// The engine's vocabulary: what a rule sees and what a lint run reports. Nothing here knows about the runner.
+
+export type Severity = 'error' | 'warning';
+
+/** The ids the same hazard has in the linters teams switch from; used for squawk-ignore and the benchmark. */
+export interface Equivalents {
+  squawk?: string[];
+  eugene?: string[];
+  atlas?: string[];
+  strongMigrations?: string[];
+}
+
+/** 1-based line and column (columns count UTF-16 code units, as GitHub annotations do); end is exclusive. */
+export interface Span {
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+}
+
+export interface Finding extends Span {
+  file: string;
+  rule: string;
+  severity: Severity;
+  message: string;
+  /** The rule's help, followed by a recipe written for the actual table and column names when there is one. */
+  help: string;
+  /** Multi-deploy expand-migrate-contract steps in SQL, when the finding has a safe multi-step alternative. */
+  recipe?: Recipe;
+  equivalents: Equivalents;
+  docs: string;
+}
+
+export interface RecipeStep {
+  title: string;
+  sql: string;
+}
+
+export interface Recipe {
+  title: string;
+  steps: RecipeStep[];
+}
+
+/** The libpg-query JSON AST is untyped JSON for our purposes: `{ NodeType: { ...fields } }` wrappers. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AstNode = any;
+
+/** A byte range in the UTF-8 text the parser saw. */
+export interface ByteRange {
+  start: number;
+  end: number;
+}
+
+/** A hazard a rule recognised but did not report, and why (see RuleHit.exempt). */
+export interface Exemption extends Span {
+  file: string;
+  rule: string;
+  reason: string;
+}

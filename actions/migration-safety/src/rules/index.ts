@@ -1,0 +1,17 @@
+// The rule catalogue, one module per rule, grouped. Order here is the order of `--list-rules`.
+import type { Rule } from '../engine/rule.js';
+import { COMPATIBILITY_RULES } from './compatibility.js';
+import { LOCKING_RULES } from './locking.js';
+import { missingObject } from './missing-object.js';
+import { syntaxError } from './syntax-error.js';
+import { TRANSACTION_RULES } from './transactions.js';
+import { UBOS_RULES } from './ubos.js';
+
+export const ALL_RULES: readonly Rule[] = [
+  syntaxError,
+  missingObject,
+  ...LOCKING_RULES,
+  ...TRANSACTION_RULES,
+  ...COMPATIBILITY_RULES,
+  ...UBOS_RULES
+];
