@@ -1,7 +1,7 @@
 // A simulated schema built by replaying migrations in order, so rules can ask what exists without a database:
 // was this table created in the change set being linted, is this column nullable, is there an index for this
 // foreign key. Only what rules need is modelled; anything unknown is left out rather than guessed.
-import { as, listName, names, nodeType, relationName, typeRef, type QualifiedName, type TypeRef } from './ast.js';
+import { as, findAll, listName, names, relationName, typeRef, type QualifiedName, type TypeRef } from './ast.js';
 import type { ParsedStatement } from './parse.js';
 import type { AstNode, ByteRange } from './types.js';
 
@@ -23,6 +23,8 @@ export interface ConstraintInfo {
   validated: boolean;
   /** For foreign keys: the referenced table key. */
   references?: string;
+  /** For CHECK constraints: columns the expression proves NOT NULL (`col IS NOT NULL`, alone or ANDed). */
+  provesNotNull?: string[];
   addedIn: number;
 }
 
@@ -42,6 +44,8 @@ export interface TableInfo {
   columns: Map<string, ColumnInfo>;
   constraints: Map<string, ConstraintInfo>;
   createdIn: number;
+  /** Created from a query (CREATE TABLE AS): its columns are not known to the replay. */
+  columnsUnknown?: boolean;
 }
 
 /** A rename or drop of something the replayed history never created. */
@@ -66,8 +70,36 @@ export class Catalog {
     return this.knowsSchema && !identifiers.some((name) => this.opaqueNames.has(name));
   }
 
+  /** Schemas of `SET search_path`, first is where unqualified CREATEs go. */
+  private searchPath = ['public'];
+
+  /**
+   * A table by key. Callers build keys with `public` for unqualified names (ast.relationName), so an unqualified
+   * name that is not in public is looked up along the search_path the migrations set, as PostgreSQL would.
+   */
   table(key: string): TableInfo | undefined {
-    return this.tables.get(key);
+    const found = this.tables.get(key);
+    if (found || !key.startsWith('public.') || this.searchPath.length === 1) return found;
+    const name = key.slice('public.'.length);
+    for (const schema of this.searchPath) {
+      const table = this.tables.get(`${schema}.${name}`);
+      if (table) return table;
+    }
+    return undefined;
+  }
+
+  /** The key a RangeVar names: explicit schema, else the first search_path schema holding it, else the first. */
+  private qualify(rangeVar: AstNode): QualifiedName {
+    const q = relationName(rangeVar);
+    if (rangeVar?.schemaname) return q;
+    const schema = this.searchPath.find((s) => this.tables.has(`${s}.${q.name}`)) ?? this.searchPath[0];
+    return { schema, name: q.name, key: `${schema}.${q.name}` };
+  }
+
+  private qualifyList(list: AstNode[] | undefined): QualifiedName {
+    const q = listName(list);
+    if (names(list).length > 1) return q;
+    return this.qualify({ relname: q.name });
   }
 
   /** The history replayed so far created tables, so a missing one is really missing and not pre-existing. */
@@ -101,7 +133,8 @@ export class Catalog {
         break;
       case 'CreateTableAsStmt': {
         const into = body.into?.rel;
-        if (into) this.addTable(relationName(into), changeSet, body.if_not_exists);
+        // The columns come from a query the replay does not evaluate: unknown, so never reported missing.
+        if (into) this.addTable(this.qualify(into), changeSet, body.if_not_exists).columnsUnknown = true;
         break;
       }
       case 'AlterTableStmt':
@@ -121,6 +154,27 @@ export class Catalog {
         this.types.set(q.key, { name: q.name, values: names(body.vals), createdIn: changeSet });
         break;
       }
+      case 'VariableSetStmt':
+        if (String(body.name).toLowerCase() === 'search_path' && body.kind === 'VAR_SET_VALUE') {
+          const path = (body.args ?? [])
+            .map((a: AstNode) => as(a, 'A_Const')?.sval?.sval)
+            .filter((v: unknown): v is string => typeof v === 'string' && v !== '$user' && v !== 'pg_catalog');
+          this.searchPath = path.length ? path : ['public'];
+        }
+        break;
+      case 'AlterObjectSchemaStmt':
+        if (body.objectType === 'OBJECT_TABLE' && body.relation && body.newschema) {
+          const table = this.tables.get(this.qualify(body.relation).key);
+          if (table) {
+            this.tables.delete(table.key);
+            const oldKey = table.key;
+            table.schema = body.newschema;
+            table.key = `${body.newschema}.${table.name}`;
+            this.tables.set(table.key, table);
+            for (const index of this.indexes.values()) if (index.table === oldKey) index.table = table.key;
+          }
+        }
+        break;
       case 'DoStmt': {
         for (const arg of body.args ?? []) {
           const code = as(as(arg, 'DefElem')?.arg, 'String')?.sval;
@@ -159,15 +213,21 @@ export class Catalog {
   }
 
   private createTable(body: AstNode, changeSet: number): void {
-    const q = relationName(body.relation);
+    const q = this.qualify(body.relation);
     if (this.tables.has(q.key) && body.if_not_exists) return;
     const table = this.addTable(q, changeSet);
-    for (const parent of body.inhRelations ?? []) {
-      const from = this.tables.get(relationName(as(parent, 'RangeVar')).key);
-      for (const column of from?.columns.values() ?? [])
+    // Inheritance, PARTITION OF and LIKE copy the parent's columns (names, types, NOT NULL).
+    const copyFrom = (rangeVar: AstNode) => {
+      const from = this.table(this.qualify(rangeVar).key);
+      for (const column of from?.columns.values() ?? []) {
         table.columns.set(column.name, { ...column, addedIn: changeSet });
-    }
+      }
+      if (!from || from.columnsUnknown) table.columnsUnknown = true;
+    };
+    for (const parent of body.inhRelations ?? []) copyFrom(as(parent, 'RangeVar'));
     for (const element of body.tableElts ?? []) {
+      const like = as(element, 'TableLikeClause');
+      if (like) copyFrom(like.relation);
       const column = as(element, 'ColumnDef');
       if (column) this.addColumn(table, column, changeSet);
       const constraint = as(element, 'Constraint');
@@ -233,15 +293,15 @@ export class Catalog {
       const index = this.indexes.get(`${table.schema}.${c.indexname}`);
       columns = index?.columns ?? [];
     }
-    const name =
-      c.conname ??
-      `${table.name}_${columns.join('_')}_${kind === 'primary' ? 'pkey' : kind === 'foreign' ? 'fkey' : kind}`;
+    if (kind === 'check') columns = checkedColumns(c.raw_expr);
+    const name = c.conname ?? defaultConstraintName(table.name, kind, columns);
     table.constraints.set(name, {
       name,
       kind,
       columns,
       validated: !c.skip_validation,
-      references: kind === 'foreign' && c.pktable ? relationName(c.pktable).key : undefined,
+      ...(kind === 'check' ? { provesNotNull: provenNotNull(c.raw_expr) } : {}),
+      references: kind === 'foreign' && c.pktable ? this.qualify(c.pktable).key : undefined,
       addedIn: changeSet
     });
     if (kind === 'primary') markNotNull(table, columns);
@@ -253,8 +313,8 @@ export class Catalog {
 
   private alterTable(body: AstNode, changeSet: number, problems: CatalogProblem[]): void {
     if (body.objtype && body.objtype !== 'OBJECT_TABLE') return;
-    const q = relationName(body.relation);
-    const table = this.tables.get(q.key);
+    const q = this.qualify(body.relation);
+    const table = this.table(q.key);
     if (!table) {
       if (this.unseen(q.name) && !body.missing_ok) {
         problems.push({
@@ -269,7 +329,7 @@ export class Catalog {
       if (!cmd) continue;
       const column = cmd.name ? table.columns.get(cmd.name) : undefined;
       const missingColumn = () => {
-        if (!cmd.missing_ok && this.unseen(cmd.name, table.name))
+        if (!cmd.missing_ok && !table.columnsUnknown && this.unseen(cmd.name, table.name))
           problems.push({
             message: `column ${cmd.name} does not exist in table ${table.name}`,
             location: body.relation?.location
@@ -342,7 +402,7 @@ export class Catalog {
       case 'OBJECT_TABLE':
       case 'OBJECT_VIEW':
       case 'OBJECT_MATVIEW': {
-        const q = relationName(body.relation);
+        const q = this.qualify(body.relation);
         const table = this.tables.get(q.key);
         if (!table) {
           if (body.renameType === 'OBJECT_TABLE')
@@ -358,11 +418,12 @@ export class Catalog {
         return;
       }
       case 'OBJECT_COLUMN': {
-        const q = relationName(body.relation);
+        const q = this.qualify(body.relation);
         const table = this.tables.get(q.key);
         if (!table)
           return missing(`table ${q.name} does not exist in the schema built so far`, body.relation?.location);
         const column = table.columns.get(body.subname);
+        if (!column && table.columnsUnknown) return;
         if (!column)
           return missing(`column ${body.subname} does not exist in table ${q.name}`, body.relation?.location);
         table.columns.delete(body.subname);
@@ -374,7 +435,7 @@ export class Catalog {
         return;
       }
       case 'OBJECT_INDEX': {
-        const q = relationName(body.relation);
+        const q = this.qualify(body.relation);
         const index = this.indexes.get(q.key);
         if (!index) {
           // An index may be a constraint's index, which the replay tracks as a constraint.
@@ -393,7 +454,7 @@ export class Catalog {
         return;
       }
       case 'OBJECT_TABCONSTRAINT': {
-        const table = this.tables.get(relationName(body.relation).key);
+        const table = this.tables.get(this.qualify(body.relation).key);
         const c = table?.constraints.get(body.subname);
         if (table && c) {
           table.constraints.delete(body.subname);
@@ -411,7 +472,7 @@ export class Catalog {
       const list = as(object, 'List')?.items;
       switch (body.removeType) {
         case 'OBJECT_TABLE': {
-          const q = listName(list);
+          const q = this.qualifyList(list);
           if (!this.tables.delete(q.key)) {
             if (!body.missing_ok && this.unseen(q.name))
               problems.push({ message: `table ${q.name} does not exist in the schema built so far` });
@@ -420,7 +481,7 @@ export class Catalog {
           break;
         }
         case 'OBJECT_INDEX': {
-          const q = listName(list);
+          const q = this.qualifyList(list);
           if (!this.indexes.delete(q.key)) {
             const owner = [...this.tables.values()].find((t) => t.schema === q.schema && t.constraints.has(q.name));
             owner?.constraints.delete(q.name);
@@ -433,16 +494,18 @@ export class Catalog {
           break;
         }
         default:
-          if (nodeType(object) === 'List' && body.removeType === 'OBJECT_VIEW') this.tables.delete(listName(list).key);
+          // Views are not modelled (a view and a table cannot share a name, so nothing to remove).
           break;
       }
     }
   }
 
   private createIndex(body: AstNode, changeSet: number): void {
-    const table = relationName(body.relation);
-    const columns = (body.indexParams ?? []).map((p: AstNode) => as(p, 'IndexElem')?.name ?? '').filter(Boolean);
-    const name = body.idxname ?? `${table.name}_${columns.join('_')}_idx`;
+    const table = this.qualify(body.relation);
+    // An expression element keeps its place (as "(expression)") so "leading columns" stop there.
+    const columns = (body.indexParams ?? []).map((p: AstNode) => as(p, 'IndexElem')?.name ?? '(expression)');
+    const name =
+      body.idxname ?? `${table.name}_${columns.map((c: string) => (c === '(expression)' ? 'expr' : c)).join('_')}_idx`;
     const key = `${table.schema}.${name}`;
     if (this.indexes.has(key) && body.if_not_exists) return;
     this.indexes.set(key, { name, key, table: table.key, columns, unique: !!body.unique, createdIn: changeSet });
@@ -451,6 +514,47 @@ export class Catalog {
       if (info) markNotNull(info, columns);
     }
   }
+}
+
+/** PostgreSQL's generated constraint names (ChooseConstraintName): t_pkey, t_a_b_key, t_a_fkey, t_a_check... */
+function defaultConstraintName(table: string, kind: ConstraintKind, columns: string[]): string {
+  const cols = columns.length ? `_${columns.join('_')}` : '';
+  switch (kind) {
+    case 'primary':
+      return `${table}_pkey`;
+    case 'unique':
+      return `${table}${cols}_key`;
+    case 'foreign':
+      return `${table}${cols}_fkey`;
+    case 'exclusion':
+      return `${table}${cols}_excl`;
+    case 'notnull':
+      return `${table}${cols}_not_null`;
+    default:
+      return `${table}${columns.length ? `_${columns[0]}` : ''}_check`;
+  }
+}
+
+/** Columns a CHECK expression mentions. */
+function checkedColumns(expr: AstNode): string[] {
+  const found = new Set<string>();
+  for (const ref of findAll(expr, 'ColumnRef')) {
+    const field = names(ref.fields).pop();
+    if (field) found.add(field);
+  }
+  return [...found];
+}
+
+/** Columns `col IS NOT NULL` proves, alone or as terms of an AND. */
+function provenNotNull(expr: AstNode): string[] {
+  const test = as(expr, 'NullTest');
+  if (test?.nulltesttype === 'IS_NOT_NULL') {
+    const field = names(as(test.arg, 'ColumnRef')?.fields).pop();
+    return field ? [field] : [];
+  }
+  const bool = as(expr, 'BoolExpr');
+  if (bool?.boolop === 'AND_EXPR') return (bool.args ?? []).flatMap(provenNotNull);
+  return [];
 }
 
 function markNotNull(table: TableInfo, columns: string[]): void {

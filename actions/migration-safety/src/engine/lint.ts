@@ -177,6 +177,7 @@ export function lintMigrationsSync(
 function isActive(rule: Rule, options: LintOptions): boolean {
   const setting = options.rules?.[rule.id];
   if (setting?.enabled === false) return false;
+  if (rule.optIn && setting?.enabled !== true && setting?.severity === undefined) return false;
   if (rule.pgVersions?.min !== undefined && options.pgVersion < rule.pgVersions.min) return false;
   if (rule.pgVersions?.max !== undefined && options.pgVersion > rule.pgVersions.max) return false;
   return true;
@@ -217,6 +218,9 @@ function statementContext(
     catalog,
     table: (rangeVar: AstNode) => catalog.table(relationName(rangeVar).key),
     isNewTable: (rangeVar: AstNode) => catalog.table(relationName(rangeVar).key)?.createdIn === file.changeSet,
+    isNewColumn: (rangeVar: AstNode, column: string) =>
+      catalog.table(relationName(rangeVar).key)?.columns.get(column)?.addedIn === file.changeSet,
+    changeSet: file.changeSet,
     at: (location: number | undefined, length?: number) => {
       const start = location !== undefined && location >= statement.range.start ? location : statement.range.start;
       return { start, end: length !== undefined ? Math.min(start + length, statement.range.end) : statement.range.end };

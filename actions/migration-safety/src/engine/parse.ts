@@ -6,7 +6,7 @@ import type { AstNode, ByteRange } from './types.js';
 interface LibPgQuery {
   loadModule(): Promise<void>;
   parseSync(sql: string): { stmts?: { stmt: AstNode; stmt_location?: number; stmt_len?: number }[] };
-  scanSync(sql: string): { tokens: { start: number; end: number; text: string }[] };
+  scanSync(sql: string): { tokens: { start: number; end: number; text: string; tokenName?: string }[] };
 }
 
 const pg = cjsExports<LibPgQuery>(libpgQuery, 'parseSync');
@@ -48,6 +48,8 @@ export interface ParseOutcome {
 /** Parses a whole file; a syntax error keeps the statements before it so they can still be linted. */
 export function parseMigration(text: string): ParseOutcome {
   const source = new SourceText(text);
+  // libpg-query rejects the empty string outright; an empty migration is valid (and harmless) SQL.
+  if (text === '') return { source, statements: [] };
   try {
     return { source, statements: toStatements(source, pg.parseSync(text)) };
   } catch (error) {
@@ -68,7 +70,7 @@ function toStatements(source: SourceText, result: ReturnType<LibPgQuery['parseSy
     const kind = Object.keys(raw.stmt)[0];
     // Byte lengths of the short skipped stretches only, so a file of 10,000 statements stays linear.
     const startByte = location + Buffer.byteLength(source.text.slice(locationChar, startChar), 'utf8');
-    const sql = source.text.slice(startChar, endChar);
+    const sql = withoutTrailingComments(source.text.slice(startChar, endChar));
     statements.push({
       index: statements.length,
       node: raw.stmt,
@@ -86,16 +88,21 @@ function toStatements(source: SourceText, result: ReturnType<LibPgQuery['parseSy
 function toSyntaxError(source: SourceText, error: unknown): SyntaxErrorInfo {
   const details = (error as { sqlDetails?: { message?: string; cursorPosition?: number } }).sqlDetails;
   const message = details?.message ?? (error instanceof Error ? error.message : String(error));
-  // The cursor is a 0-based byte offset; a lexer error at end of input points past the last byte.
-  const at = Math.min(Math.max(details?.cursorPosition ?? 0, 0), source.byteLength);
-  return { message, range: { start: at, end: Math.min(at + 1, source.byteLength) } };
+  // The cursor is a 0-based code point index (not bytes); a lexer error at end of input points past the end.
+  const cursor = Math.max(details?.cursorPosition ?? 0, 0);
+  // One character wide, whatever its UTF-8 width, so the span is never empty inside the text.
+  return { message, range: { start: source.byteOfCodePoint(cursor), end: source.byteOfCodePoint(cursor + 1) } };
 }
 
 /** Re-parses the text up to the last semicolon before the error, so a late typo does not hide earlier hazards. */
 function statementsBefore(source: SourceText, errorByte: number): ParsedStatement[] {
   let cut = -1;
   try {
-    for (const token of pg.scanSync(source.text).tokens) {
+    // Only the text before the error: the scanner throws on the unterminated string or comment that is
+    // often the error itself, and the tokens before the error do not depend on what follows it.
+    const before = source.text.slice(0, source.charIndex(errorByte));
+    if (before.trim() === '') return [];
+    for (const token of pg.scanSync(before).tokens) {
       if (token.end > errorByte) break;
       if (token.text === ';') cut = token.end;
     }
@@ -132,6 +139,22 @@ export function skipBlankAndComments(text: string, from: number): number {
         } else i++;
       }
     } else return i;
+  }
+}
+
+const COMMENT_TOKENS = new Set(['SQL_COMMENT', 'C_COMMENT']);
+
+/** A comment between the statement and its semicolon is not part of the statement (nor of its range). */
+function withoutTrailingComments(sql: string): string {
+  if (!sql.includes('--') && !sql.includes('/*')) return sql;
+  try {
+    const tokens = pg.scanSync(sql).tokens;
+    let last = tokens.length - 1;
+    while (last >= 0 && COMMENT_TOKENS.has(tokens[last].tokenName ?? '')) last--;
+    if (last === tokens.length - 1 || last < 0) return sql;
+    return Buffer.from(sql, 'utf8').subarray(0, tokens[last].end).toString('utf8');
+  } catch {
+    return sql;
   }
 }
 

@@ -51,6 +51,10 @@ export interface RuleContext {
   table(rangeVar: AstNode): TableInfo | undefined;
   /** True when the table was created in the change set being linted: nothing reads it yet, locks are harmless. */
   isNewTable(rangeVar: AstNode): boolean;
+  /** True when the column was added (or its table created) in the change set being linted. */
+  isNewColumn(rangeVar: AstNode, column: string): boolean;
+  /** The id of the change set being linted (compare with TableInfo.createdIn, ColumnInfo.addedIn). */
+  changeSet: number;
   /** A byte range for a parser `location` field, reaching to the end of the statement or `length` bytes. */
   at(location: number | undefined, length?: number): ByteRange;
   report(hit?: RuleHit): void;
@@ -65,6 +69,8 @@ export interface RuleMeta {
   /** Why it is a hazard and what to do instead (markdown, a few sentences). */
   help: string;
   equivalents: Equivalents;
+  /** Off unless the configuration turns it on (enabled: true, or a severity), like squawk's opt-in rules. */
+  optIn?: boolean;
   /** Oldest and newest server version the hazard applies to, inclusive, when it depends on the version. */
   pgVersions?: { min?: number; max?: number };
 }

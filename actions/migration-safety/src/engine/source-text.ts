@@ -26,6 +26,26 @@ export class SourceText {
     return this.byteToChar[offset];
   }
 
+  /**
+   * The byte offset of a 0-based code point index: the parser's error cursor counts characters (PostgreSQL's
+   * multibyte-aware cursorpos), not bytes, unlike every other location it reports.
+   */
+  byteOfCodePoint(codePoint: number): number {
+    if (this.ascii) return Math.max(0, Math.min(codePoint, this.byteLength));
+    let byte = 0;
+    let seen = 0;
+    for (let i = 0; i < this.text.length && seen < codePoint; i++, seen++) {
+      const code = this.text.charCodeAt(i);
+      if (code < 0x80) byte += 1;
+      else if (code < 0x800) byte += 2;
+      else if (code >= 0xd800 && code <= 0xdbff && i + 1 < this.text.length) {
+        byte += 4;
+        i++;
+      } else byte += 3;
+    }
+    return byte;
+  }
+
   /** Text between two byte offsets. */
   slice(range: ByteRange): string {
     return this.text.slice(this.charIndex(range.start), this.charIndex(range.end));

@@ -6,8 +6,9 @@ import type { Rule } from './rule.js';
 /** Rule ids to skip; `all` when the comment names no rule. */
 export type Suppressed = Set<string> | 'all';
 
-const OURS = /--\s*ubos-ignore(-file)?\s*(?::\s*([^\n]*))?/g;
-const SQUAWK = /--\s*squawk-ignore(-file)?\b[ \t]*([^\n]*)/g;
+// Case-insensitive like SQL keywords around them; rule ids are lower-cased by ruleList.
+const OURS = /--\s*ubos-ignore(-file)?\s*(?::\s*([^\n]*))?/gi;
+const SQUAWK = /--\s*squawk-ignore(-file)?\b[ \t]*([^\n]*)/gi;
 
 interface Directive {
   file: boolean;
@@ -57,7 +58,7 @@ export function fileSuppressions(text: string, squawkToOurs: Map<string, string[
 /** Suppressions written in the comments just before a statement (its leading text). */
 export function statementSuppressions(leading: string, squawkToOurs: Map<string, string[]>): Suppressed {
   let suppressed: Suppressed = new Set();
-  if (!leading.includes('ignore')) return suppressed;
+  if (!/ignore/i.test(leading)) return suppressed;
   for (const d of directives(leading, squawkToOurs)) if (!d.file) suppressed = merge(suppressed, d.rules);
   return suppressed;
 }

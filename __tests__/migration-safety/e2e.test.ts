@@ -1,0 +1,325 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startGitHubApi, type GitHubApi } from '../harness/github-api.js';
+import { repoRoot, runAction } from '../harness/runner.js';
+import { sarifProblems } from './sarif-schema.js';
+
+// dist/migration-safety as the runner runs it, in a shallow clone of a feature branch: on a pull request only
+// the migrations the branch adds are linted (as one change set, after replaying the base's), on a push all of
+// them, each as its own change set.
+const TOKEN = 'ghs_migrationSafetyToken123';
+let origin: string;
+let clone: string;
+let temp: string;
+let github: GitHubApi;
+
+const git = (cwd: string, ...args: string[]) =>
+  execFileSync('git', args, {
+    cwd,
+    encoding: 'utf8',
+    env: {
+      ...process.env,
+      GIT_AUTHOR_NAME: 't',
+      GIT_AUTHOR_EMAIL: 't@e',
+      GIT_COMMITTER_NAME: 't',
+      GIT_COMMITTER_EMAIL: 't@e'
+    }
+  });
+
+function write(dir: string, files: Record<string, string>) {
+  for (const [path, text] of Object.entries(files)) {
+    mkdirSync(join(dir, path, '..'), { recursive: true });
+    writeFileSync(join(dir, path), text);
+  }
+}
+
+const INDEX_RULE = 'require-concurrent-index-creation';
+
+beforeAll(async () => {
+  origin = mkdtempSync(join(tmpdir(), 'ubos-ms-origin-'));
+  git(origin, 'init', '-q', '-b', 'main');
+  write(origin, {
+    'db/migrations/001_users.sql': 'CREATE TABLE users (id bigint PRIMARY KEY, email text NOT NULL);\n',
+    'db/migrations/002_users_email.sql': 'CREATE INDEX users_email_idx ON users (email);\n',
+    'README.md': 'app\n'
+  });
+  git(origin, 'add', '.');
+  git(origin, 'commit', '-q', '-m', 'base');
+  git(origin, 'checkout', '-q', '-b', 'feature');
+  write(origin, {
+    'db/migrations/003_orders.sql': [
+      'CREATE TABLE orders (id bigint PRIMARY KEY, user_id bigint NOT NULL);',
+      'CREATE INDEX orders_user_idx ON orders (user_id);',
+      '-- users is in use: this blocks its writes',
+      'CREATE INDEX users_id_email_idx ON users (id, email);',
+      ''
+    ].join('\n')
+  });
+  git(origin, 'add', '.');
+  git(origin, 'commit', '-q', '-m', 'orders');
+  write(origin, { 'db/migrations/004_rename.sql': 'ALTER TABLE customers RENAME TO clients;\n' });
+  git(origin, 'add', '.');
+  git(origin, 'commit', '-q', '-m', 'rename');
+  clone = mkdtempSync(join(tmpdir(), 'ubos-ms-clone-'));
+  git(tmpdir(), 'clone', '-q', '--depth=1', '--branch', 'feature', `file://${origin}`, clone);
+  temp = mkdtempSync(join(tmpdir(), 'ubos-ms-temp-'));
+  github = await startGitHubApi({ fixtures: { token: TOKEN, repos: [{ owner: 'acme', name: 'shop' }] } });
+}, 60_000);
+
+afterAll(async () => {
+  await github?.stop();
+  for (const dir of [origin, clone, temp]) if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+function pullRequestRun(inputs: Record<string, string> = {}) {
+  return runAction('migration-safety', {
+    workspace: clone,
+    inputs: { 'github-token': TOKEN, ...inputs },
+    event: { name: 'pull_request', payload: { pull_request: { number: 9, base: { ref: 'main' } } } },
+    env: { GITHUB_BASE_REF: 'main', GITHUB_REPOSITORY: 'acme/shop', GITHUB_API_URL: github.url, RUNNER_TEMP: temp }
+  });
+}
+
+function pushRun(inputs: Record<string, string> = {}) {
+  return runAction('migration-safety', {
+    workspace: clone,
+    inputs,
+    event: { name: 'push', payload: { ref: 'refs/heads/feature' } },
+    env: { GITHUB_REPOSITORY: 'acme/shop', RUNNER_TEMP: temp }
+  });
+}
+
+interface ReportFinding {
+  file: string;
+  line: number;
+  rule: string;
+  severity: string;
+}
+
+function report(path: string) {
+  return JSON.parse(readFileSync(path, 'utf8')) as {
+    findings: ReportFinding[];
+    exempted: { file: string; rule: string; reason: string }[];
+    files: { path: string; linted: boolean }[];
+  };
+}
+
+describe('migration-safety action on a pull request', () => {
+  it('lints the changed migrations as one change set, annotates, summarises, writes SARIF and comments once', async () => {
+    const result = await pullRequestRun({ 'sarif-file': 'reports/migrations.sarif', comment: 'true' });
+    expect(result.stderr).toBe('');
+    expect(result.exitCode).toBe(1);
+    expect(result.outputs['files-checked']).toBe('2');
+    expect(Number(result.outputs.errors)).toBeGreaterThanOrEqual(1);
+    expect(Number(result.outputs.warnings)).toBeGreaterThanOrEqual(1);
+
+    const json = report(result.outputs['result-json']);
+    expect(result.outputs['result-json'].startsWith(temp)).toBe(true);
+    expect(json.files.map((f) => [f.path, f.linted])).toEqual([
+      ['db/migrations/001_users.sql', false],
+      ['db/migrations/002_users_email.sql', false],
+      ['db/migrations/003_orders.sql', true],
+      ['db/migrations/004_rename.sql', true]
+    ]);
+    // Only the index on users: orders is created in the same change set, and 002 shipped earlier.
+    expect(json.findings.filter((f) => f.rule === INDEX_RULE).map((f) => [f.file, f.line])).toEqual([
+      ['db/migrations/003_orders.sql', 4]
+    ]);
+    expect(json.exempted).toEqual(
+      expect.arrayContaining([expect.objectContaining({ file: 'db/migrations/003_orders.sql', rule: INDEX_RULE })])
+    );
+    expect(json.findings).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          file: 'db/migrations/004_rename.sql',
+          line: 1,
+          rule: 'missing-object',
+          severity: 'error'
+        })
+      ])
+    );
+    expect(Number(result.outputs.errors)).toBe(json.findings.filter((f) => f.severity === 'error').length);
+
+    const index = result.annotations.filter((a) => a.title === `migration-safety ${INDEX_RULE}`);
+    expect(index).toEqual([
+      {
+        level: 'warning',
+        title: `migration-safety ${INDEX_RULE}`,
+        file: 'db/migrations/003_orders.sql',
+        startLine: 4,
+        endLine: 4,
+        startColumn: 1,
+        endColumn: 53,
+        message: expect.stringMatching(/CONCURRENTLY[\s\S]*docs\/rules\/require-concurrent-index-creation\.md/)
+      }
+    ]);
+    expect(result.annotations.filter((a) => a.file).length).toBe(json.findings.length);
+
+    const summary = result.summary;
+    expect(summary.split('\n').slice(0, 3).join('\n')).toMatch(
+      /^## Migration safety\n\n❌ \*\*Migration safety check failed: \d+ errors?, \d+ warnings? in 2 files checked\*\*/
+    );
+    expect(summary).toContain(
+      '2 migrations changed against `main`, linted as one change set (2 earlier migrations replayed)'
+    );
+    expect(summary).toContain('### `db/migrations/003_orders.sql`');
+    expect(summary).toContain('| line | rule | severity | message |');
+    expect(summary).toMatch(/\| 4 \| \[require-concurrent-index-creation\]\(https:\/\/[^)]+\) \| ⚠️ warning \|/);
+    expect(summary).toMatch(/<details>\n<summary>Why these are hazards and the safe way/);
+    expect(summary).toMatch(/\d+ hazards? not reported: table created in this change set/);
+
+    const sarif = JSON.parse(readFileSync(join(clone, 'reports/migrations.sarif'), 'utf8'));
+    expect(sarifProblems(sarif)).toEqual([]);
+    expect(sarif.runs[0].results.length).toBe(json.findings.length);
+
+    const comments = github.state.comments('acme', 'shop', 9);
+    expect(comments).toHaveLength(1);
+    expect(comments[0].body).toContain('## Migration safety');
+    expect(result.log).not.toContain(TOKEN);
+
+    const again = await pullRequestRun({ comment: 'true' });
+    expect(again.exitCode).toBe(1);
+    expect(github.state.comments('acme', 'shop', 9)).toHaveLength(1);
+  });
+
+  it('lints the whole history with changed-only false', async () => {
+    const result = await pullRequestRun({ 'changed-only': 'false', 'fail-on': 'never' });
+    expect(result.exitCode).toBe(0);
+    expect(result.outputs['files-checked']).toBe('4');
+  });
+
+  it('fails on warnings with fail-on warning and passes with never; fail-on error follows the error count', async () => {
+    const config = join(temp, 'no-missing.yml');
+    writeFileSync(config, 'rules:\n  missing-object: off\n');
+    const warning = await pullRequestRun({ config, 'fail-on': 'warning' });
+    expect(Number(warning.outputs.warnings)).toBeGreaterThanOrEqual(1);
+    expect(warning.exitCode).toBe(1);
+    const error = await pullRequestRun({ config });
+    expect(error.exitCode).toBe(Number(error.outputs.errors) > 0 ? 1 : 0);
+    expect(report(error.outputs['result-json']).findings.some((f) => f.rule === 'missing-object')).toBe(false);
+    const never = await pullRequestRun({ 'fail-on': 'never' });
+    expect(never.exitCode).toBe(0);
+    expect(Number(never.outputs.errors)).toBeGreaterThanOrEqual(1);
+    expect(never.summary).toMatch(/⚠️ \*\*Migration safety check passed/);
+  });
+});
+
+describe('migration-safety action on a push', () => {
+  it('lints every migration, each as its own change set', async () => {
+    const result = await pushRun({ 'fail-on': 'never' });
+    expect(result.exitCode).toBe(0);
+    expect(result.outputs['files-checked']).toBe('4');
+    const json = report(result.outputs['result-json']);
+    expect(json.findings.filter((f) => f.rule === INDEX_RULE).map((f) => [f.file, f.line])).toEqual([
+      ['db/migrations/002_users_email.sql', 1],
+      ['db/migrations/003_orders.sql', 4]
+    ]);
+    expect(result.summary).toContain('Whole history: 4 migrations, each judged as it was deployed');
+  });
+
+  it('falls back to the whole history when changed-only is true without a pull request', async () => {
+    const result = await pushRun({ 'changed-only': 'true', 'fail-on': 'never' });
+    expect(result.exitCode).toBe(0);
+    expect(result.outputs['files-checked']).toBe('4');
+    expect(result.annotations).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ level: 'notice', message: expect.stringMatching(/no pull request base branch/) })
+      ])
+    );
+  });
+
+  it('takes paths, pg-version, framework and assume-in-transaction', async () => {
+    const result = await pushRun({
+      paths: 'db/migrations/00[12]_*.sql',
+      'pg-version': '14.3',
+      framework: 'flyway',
+      'assume-in-transaction': 'true',
+      'fail-on': 'never'
+    });
+    expect(result.exitCode).toBe(0);
+    expect(result.outputs['files-checked']).toBe('2');
+    expect(result.summary).toContain('PostgreSQL 14.3, framework `flyway`');
+  });
+
+  it('warns when the paths match nothing and passes', async () => {
+    const result = await pushRun({ paths: 'sql/**/*.sql' });
+    expect(result.exitCode).toBe(0);
+    expect(result.outputs['files-checked']).toBe('0');
+    expect(result.annotations).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ level: 'warning', message: 'No migration files match sql/**/*.sql' })
+      ])
+    );
+  });
+});
+
+describe('migration-safety action with bad configuration', () => {
+  it('fails with one clear line on an unknown key in the default config file', async () => {
+    write(clone, { '.github/migration-safety.yml': 'pg-version: 16\nfail-on: warning\n' });
+    try {
+      const result = await pushRun();
+      expect(result.exitCode).toBe(1);
+      const errors = result.annotations.filter((a) => a.level === 'error');
+      expect(errors).toHaveLength(1);
+      expect(errors[0].message).toBe(
+        '.github/migration-safety.yml:2: unknown key "fail-on" in the config; expected one of pg-version, framework, assume-in-transaction, include, exclude, rules'
+      );
+      expect(result.stdout).not.toMatch(/^\s+at /m);
+    } finally {
+      rmSync(join(clone, '.github'), { recursive: true, force: true });
+    }
+  });
+
+  it.each([
+    [{ 'fail-on': 'sometimes' }, 'Input "fail-on" must be one of error, warning, never; got "sometimes"'],
+    [{ 'pg-version': 'latest' }, 'Input "pg-version" must be a PostgreSQL version such as 16 or 14.3; got "latest"'],
+    [{ framework: 'rails' }, /^Input "framework" must be one of plain, flyway/],
+    [{ 'changed-only': 'sometimes' }, 'Input "changed-only" must be true, false or auto; got "sometimes"'],
+    [{ 'assume-in-transaction': 'yes' }, 'Input "assume-in-transaction" must be true, false or empty; got "yes"'],
+    [{ config: 'missing.yml' }, 'config file missing.yml does not exist']
+  ])('fails on %j with one clear line', async (inputs, message) => {
+    const result = await pushRun(inputs);
+    expect(result.exitCode).toBe(1);
+    const errors = result.annotations.filter((a) => a.level === 'error');
+    expect(errors).toHaveLength(1);
+    if (typeof message === 'string') expect(errors[0].message).toBe(message);
+    else expect(errors[0].message).toMatch(message);
+  });
+
+  it('fails clearly when the base branch cannot be found', async () => {
+    const result = await runAction('migration-safety', {
+      workspace: clone,
+      event: { name: 'pull_request', payload: { pull_request: { number: 9, base: { ref: 'gone' } } } },
+      env: { GITHUB_BASE_REF: 'gone', RUNNER_TEMP: temp }
+    });
+    expect(result.exitCode).toBe(1);
+    const errors = result.annotations.filter((a) => a.level === 'error');
+    expect(errors).toHaveLength(1);
+    expect(errors[0].message).toMatch(/^base branch "gone" is not in the clone and could not be fetched/);
+  });
+});
+
+describe('ubos-actions migration-safety (bundled CLI)', () => {
+  it('lints with --since and prints the documented JSON', () => {
+    const run = spawnSync(
+      process.execPath,
+      [
+        join(repoRoot, 'dist/cli/index.js'),
+        'migration-safety',
+        'db/migrations',
+        '--since',
+        'HEAD~1',
+        '--format',
+        'json'
+      ],
+      { cwd: origin, encoding: 'utf8' }
+    );
+    expect(run.stderr).toBe('');
+    const json = JSON.parse(run.stdout) as { findings: ReportFinding[] };
+    expect(new Set(json.findings.map((f) => f.file))).toEqual(new Set(['db/migrations/004_rename.sql']));
+    expect(run.status).toBe(1);
+  });
+});

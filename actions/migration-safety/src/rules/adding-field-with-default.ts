@@ -1,0 +1,56 @@
+import { as, quoteIdent, quoteQualified, relationName, typeRef } from '../engine/ast.js';
+import { defineRule, NEW_TABLE } from '../engine/rule.js';
+import type { AstNode } from '../engine/types.js';
+import { expressionVolatility, isNullConstant } from '../engine/volatility.js';
+import { alterTableCmds, columnConstraints } from './locking-shared.js';
+
+const SERIAL = /^(small|big)?serial[248]?$/;
+
+export const addingFieldWithDefault = defineRule({
+  id: 'adding-field-with-default',
+  severity: 'error',
+  message: 'Adding this column rewrites the whole table under an ACCESS EXCLUSIVE lock',
+  help: 'PostgreSQL 11+ stores a non-volatile default once in the catalogue, so `ADD COLUMN ... DEFAULT 0` or `DEFAULT now()` is instant. A volatile default (`gen_random_uuid()`, `clock_timestamp()`, `random()`, `nextval()`: SERIAL and IDENTITY columns too), a stored generated column, or any default before PostgreSQL 11 is computed for every row: the table and its indexes are rewritten while reads and writes wait. Add the column without the default (or with a constant one), `ALTER COLUMN ... SET DEFAULT` for new rows, and backfill old rows in batches.',
+  equivalents: {
+    squawk: ['adding-field-with-default'],
+    eugene: ['E11'],
+    atlas: ['PG302'],
+    strongMigrations: ['add_column_default', 'add_column_generated_stored']
+  },
+  check(ctx) {
+    for (const cmd of alterTableCmds(ctx)) {
+      if (cmd.subtype !== 'AT_AddColumn') continue;
+      const def = as(cmd.def, 'ColumnDef');
+      if (!def) continue;
+      const reason = rewriteReason(def, ctx.pgVersion);
+      if (!reason) continue;
+      if (ctx.isNewTable(ctx.statement.body.relation)) {
+        ctx.report({ exempt: NEW_TABLE });
+        continue;
+      }
+      const table = quoteQualified(relationName(ctx.statement.body.relation));
+      ctx.report({
+        message: `Adding ${table}.${quoteIdent(def.colname)} rewrites the table under ACCESS EXCLUSIVE: ${reason}`,
+        range: ctx.at(def.location)
+      });
+    }
+  }
+});
+
+/** Why adding this column rewrites the table, or undefined when PostgreSQL only updates the catalogue. */
+function rewriteReason(def: AstNode, pgVersion: number): string | undefined {
+  const type = typeRef(def.typeName);
+  if (SERIAL.test(type.name) && !type.schema) return `${type.name} fills every row from a sequence (nextval)`;
+  for (const c of columnConstraints(def)) {
+    if (c.contype === 'CONSTR_IDENTITY') return 'an identity column fills every row from a sequence';
+    if (c.contype === 'CONSTR_GENERATED' && c.generated_kind !== 'v')
+      return 'a stored generated column is computed for every row';
+  }
+  const defaultExpr = columnConstraints(def).find((c) => c.contype === 'CONSTR_DEFAULT')?.raw_expr;
+  if (defaultExpr === undefined || isNullConstant(defaultExpr)) return undefined;
+  if (pgVersion < 11) return `before PostgreSQL 11 every default is written to every row`;
+  const verdict = expressionVolatility(defaultExpr);
+  if (verdict.volatility !== 'volatile') return undefined;
+  if (verdict.volatileCalls.length > 0) return `the default calls volatile ${verdict.volatileCalls.join(', ')}()`;
+  return `the default calls ${verdict.unknownCalls.join(', ')}, whose volatility is unknown here (treated as volatile; if it is STABLE or IMMUTABLE there is no rewrite)`;
+}

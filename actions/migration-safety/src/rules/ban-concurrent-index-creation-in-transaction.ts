@@ -1,0 +1,33 @@
+import { as } from '../engine/ast.js';
+import { defineRule } from '../engine/rule.js';
+import type { AstNode } from '../engine/types.js';
+
+export const banConcurrentIndexCreationInTransaction = defineRule({
+  id: 'ban-concurrent-index-creation-in-transaction',
+  severity: 'error',
+  message: 'CONCURRENTLY cannot run inside a transaction block: the deploy fails',
+  help: 'CREATE INDEX CONCURRENTLY (and DROP INDEX / REINDEX CONCURRENTLY) must run outside any transaction: inside one PostgreSQL refuses it with "cannot run inside a transaction block". Move the statement out of BEGIN ... COMMIT, and when the migration tool wraps files in a transaction, put it in its own file with the tool\'s opt-out (`-- +goose NO TRANSACTION`, `-- migrate:up transaction:false`, `-- no-transaction` for sqlx).',
+  equivalents: { squawk: ['ban-concurrent-index-creation-in-transaction'] },
+  check(ctx) {
+    const { statement, transaction } = ctx;
+    if (!transaction.inTransaction) return;
+    const what = concurrentForm(statement.kind, statement.body);
+    if (!what) return;
+    // A tool that sends the whole file as one query string (Prisma) gets an implicit transaction block only
+    // when the string holds several statements; a file of just this statement runs outside one.
+    if (!transaction.explicit && ctx.statements.length === 1)
+      return ctx.report({ exempt: 'the only statement of the file: sent alone, it runs outside a transaction block' });
+    const where = transaction.explicit
+      ? 'inside the BEGIN ... COMMIT of this file'
+      : 'inside the transaction the migration tool opens for this file';
+    ctx.report({ message: `${what} runs ${where}: PostgreSQL refuses it and the deploy fails` });
+  }
+});
+
+function concurrentForm(kind: string, body: AstNode): string | undefined {
+  if (kind === 'IndexStmt' && body.concurrent) return 'CREATE INDEX CONCURRENTLY';
+  if (kind === 'DropStmt' && body.concurrent && body.removeType === 'OBJECT_INDEX') return 'DROP INDEX CONCURRENTLY';
+  if (kind === 'ReindexStmt' && (body.params ?? []).some((p: AstNode) => as(p, 'DefElem')?.defname === 'concurrently'))
+    return 'REINDEX CONCURRENTLY';
+  return undefined;
+}

@@ -1,0 +1,223 @@
+// Shared readers for the compatibility and hygiene rules. The parser gives no location for ALTER TABLE
+// subcommands, identifiers or the end of a type name, so findings point at them through the statement's
+// tokens (libpg-query's own scanner, so quoting and comments are handled the way the server does).
+import * as libpgQuery from 'libpg-query';
+import { cjsExports } from '../../../../shared/src/cjs-interop.js';
+import { as } from '../engine/ast.js';
+import type { ParsedStatement } from '../engine/parse.js';
+import { NEW_TABLE, type RuleContext } from '../engine/rule.js';
+import type { AstNode, ByteRange } from '../engine/types.js';
+
+interface RawToken {
+  start: number;
+  end: number;
+  text: string;
+  tokenName: string;
+  keywordKind: number;
+}
+
+const pg = cjsExports<{ scanSync(sql: string): { tokens: RawToken[] } }>(libpgQuery, 'scanSync');
+
+export interface Token {
+  /** Byte offsets in the file. */
+  start: number;
+  end: number;
+  text: string;
+  /** The identifier or keyword as the server folds it (unquoted, lower case); undefined for punctuation. */
+  word?: string;
+}
+
+const cache = new WeakMap<ParsedStatement, Token[]>();
+
+export function tokensOf(statement: ParsedStatement): Token[] {
+  let tokens = cache.get(statement);
+  if (!tokens) {
+    let raw: RawToken[];
+    try {
+      raw = pg.scanSync(statement.sql).tokens;
+    } catch {
+      // The statement parsed, so the scanner accepts it; without tokens findings fall back to the statement.
+      raw = [];
+    }
+    tokens = raw.map((t) => ({
+      start: statement.range.start + t.start,
+      end: statement.range.start + t.end,
+      text: t.text,
+      word: wordOf(t)
+    }));
+    cache.set(statement, tokens);
+  }
+  return tokens;
+}
+
+function wordOf(token: RawToken): string | undefined {
+  if (token.text.startsWith('"') && token.text.endsWith('"') && token.text.length >= 2) {
+    return token.text.slice(1, -1).replace(/""/g, '"');
+  }
+  if (token.tokenName === 'IDENT' || token.keywordKind > 0) return token.text.toLowerCase();
+  return undefined;
+}
+
+/** Index of the first token at or after a byte offset. */
+export function tokenAt(tokens: Token[], offset: number): number {
+  const i = tokens.findIndex((t) => t.end > offset);
+  return i === -1 ? tokens.length : i;
+}
+
+/**
+ * One byte range per ALTER TABLE subcommand, in the order of `cmds`: the subcommands are the top-level
+ * comma-separated parts after the table name.
+ */
+export function alterTableParts(statement: ParsedStatement): ByteRange[] {
+  const tokens = tokensOf(statement);
+  const relation = statement.body?.relation;
+  let i = relation?.location !== undefined ? tokenAt(tokens, relation.location) : 0;
+  // The table name: ident ( . ident )* [*]
+  if (i < tokens.length) i++;
+  while (i + 1 < tokens.length && tokens[i].text === '.') i += 2;
+  if (tokens[i]?.text === '*') i++;
+  const parts: ByteRange[] = [];
+  let depth = 0;
+  let begin = i;
+  for (; i <= tokens.length; i++) {
+    const t = tokens[i];
+    if (t === undefined || t.text === ';' || (depth === 0 && t.text === ',')) {
+      if (begin < i) parts.push({ start: tokens[begin].start, end: tokens[i - 1].end });
+      begin = i + 1;
+      if (t === undefined || t.text === ';') break;
+      continue;
+    }
+    if (t.text === '(' || t.text === '[') depth++;
+    else if (t.text === ')' || t.text === ']') depth--;
+  }
+  return parts;
+}
+
+/** The range of ALTER TABLE subcommand `index`, or the whole statement when it cannot be told apart. */
+export function alterTablePart(ctx: RuleContext, index: number): ByteRange {
+  const parts = alterTableParts(ctx.statement);
+  return parts.length === (ctx.statement.body?.cmds ?? []).length ? parts[index] : ctx.statement.range;
+}
+
+const TYPE_WORDS = new Set(['character', 'char', 'varying', 'precision', 'with', 'without', 'time', 'zone', 'array']);
+
+/** The range of a type name written at `location` (`timestamp(3) without time zone[]`, `public.mood`). */
+export function typeRange(ctx: RuleContext, location: number | undefined): ByteRange {
+  const tokens = tokensOf(ctx.statement);
+  if (location === undefined) return ctx.statement.range;
+  let i = tokenAt(tokens, location);
+  if (i >= tokens.length) return ctx.statement.range;
+  const start = tokens[i].start;
+  let end = tokens[i].end;
+  i++;
+  while (i < tokens.length) {
+    const t = tokens[i];
+    if (t.text === '.' && tokens[i + 1]?.word !== undefined) {
+      end = tokens[i + 1].end;
+      i += 2;
+    } else if (t.text === '(' || t.text === '[') {
+      const close = t.text === '(' ? ')' : ']';
+      let depth = 0;
+      for (; i < tokens.length; i++) {
+        if (tokens[i].text === t.text) depth++;
+        else if (tokens[i].text === close && --depth === 0) break;
+      }
+      if (i >= tokens.length) break;
+      end = tokens[i].end;
+      i++;
+    } else if (t.word !== undefined && TYPE_WORDS.has(t.word) && !t.text.startsWith('"')) {
+      // `national character`, `double precision`, `timestamp with time zone`, `int ARRAY`; not `WITH (...)`.
+      if (t.word === 'with' && tokens[i + 1]?.word !== 'time') break;
+      end = t.end;
+      i++;
+    } else break;
+  }
+  return { start, end };
+}
+
+/** A column definition or type change a statement makes: where a column's type is chosen. */
+export interface ColumnType {
+  /** The RangeVar of the table. */
+  relation: AstNode;
+  column: string;
+  typeName: AstNode;
+  /** How the type is chosen: in CREATE TABLE, ADD COLUMN, or ALTER COLUMN ... TYPE. */
+  via: 'create' | 'add' | 'alter';
+  /** Index of the ALTER TABLE subcommand, for 'add' and 'alter'. */
+  cmd?: number;
+}
+
+/** Every column whose type a CREATE TABLE or ALTER TABLE chooses. */
+export function columnTypes(statement: ParsedStatement): ColumnType[] {
+  const { kind, body } = statement;
+  const found: ColumnType[] = [];
+  if (kind === 'CreateStmt') {
+    for (const element of body.tableElts ?? []) {
+      const def = as(element, 'ColumnDef');
+      if (def?.typeName)
+        found.push({ relation: body.relation, column: def.colname, typeName: def.typeName, via: 'create' });
+    }
+  } else if (kind === 'AlterTableStmt' && (body.objtype ?? 'OBJECT_TABLE') === 'OBJECT_TABLE') {
+    (body.cmds ?? []).forEach((node: AstNode, index: number) => {
+      const cmd = as(node, 'AlterTableCmd');
+      const def = as(cmd?.def, 'ColumnDef');
+      if (!def?.typeName) return;
+      if (cmd.subtype === 'AT_AddColumn')
+        found.push({ relation: body.relation, column: def.colname, typeName: def.typeName, via: 'add', cmd: index });
+      else if (cmd.subtype === 'AT_AlterColumnType')
+        found.push({ relation: body.relation, column: cmd.name, typeName: def.typeName, via: 'alter', cmd: index });
+    });
+  }
+  return found;
+}
+
+/** The unqualified type name as the parser canonicalises it (`int` gives int4), and whether it was qualified. */
+export function baseTypeName(typeName: AstNode): { name: string; qualified: boolean } {
+  const parts = (typeName?.names ?? []).map((n: AstNode) => as(n, 'String')?.sval ?? '');
+  return { name: parts[parts.length - 1] ?? '', qualified: parts.length > 1 && parts[0] !== 'pg_catalog' };
+}
+
+/** The exemption of a column added in this change set by ADD COLUMN. */
+export const NEW_COLUMN = 'column added in this change set';
+
+/**
+ * Why a drop or rename of the column cannot break a release that is already running (none knows the column),
+ * or undefined when one may use it.
+ */
+export function newColumnExemption(ctx: RuleContext, relation: AstNode, column: string): string | undefined {
+  if (ctx.isNewTable(relation)) return NEW_TABLE;
+  return ctx.isNewColumn(relation, column) ? NEW_COLUMN : undefined;
+}
+
+/** Reports each column type of the statement that `matches`, at the type name. */
+export function reportColumnTypes(
+  ctx: RuleContext,
+  matches: (name: string, typeName: AstNode) => boolean,
+  message: (column: ColumnType, written: string) => string
+): void {
+  for (const column of columnTypes(ctx.statement)) {
+    const { name, qualified } = baseTypeName(column.typeName);
+    if (qualified || !matches(name, column.typeName)) continue;
+    const range = typeRange(ctx, column.typeName.location);
+    ctx.report({ range, message: message(column, ctx.source.slice(range)) });
+  }
+}
+
+/** `table.column` for messages. */
+export function columnLabel(relation: AstNode, column: string): string {
+  return `${relation?.relname ?? '?'}.${column}`;
+}
+
+/** NAMEDATALEN - 1 in a default build of the server. */
+export const MAX_IDENTIFIER_BYTES = 63;
+
+/** The name the server keeps: at most 63 bytes, cut at a character boundary. */
+export function truncateIdentifier(name: string): string {
+  if (Buffer.byteLength(name, 'utf8') <= MAX_IDENTIFIER_BYTES) return name;
+  let kept = '';
+  for (const char of name) {
+    if (Buffer.byteLength(kept + char, 'utf8') > MAX_IDENTIFIER_BYTES) break;
+    kept += char;
+  }
+  return kept;
+}

@@ -1,0 +1,50 @@
+// The common shape of require-lock-timeout and require-statement-timeout: report once per file, on the first
+// statement that waits for a lock stalling a table in use while the setting is not in effect.
+import type { ParsedStatement } from '../engine/parse.js';
+import type { RuleContext } from '../engine/rule.js';
+import {
+  lockModeName,
+  squawkCountsAsSlow,
+  stallingLocks,
+  tableLabel,
+  timeoutInEffect,
+  type TimeoutSetting
+} from './transaction-support.js';
+
+interface FileState {
+  protectedBefore: Partial<Record<TimeoutSetting, boolean[]>>;
+  /** Per statement: it takes a stalling lock, judged with the catalogue as it was when the statement ran. */
+  stalls: boolean[];
+}
+
+// Rules are stateless objects shared by every file; the statements array identifies the file being linted.
+const files = new WeakMap<readonly ParsedStatement[], FileState>();
+
+function fileState(ctx: RuleContext): FileState {
+  let state = files.get(ctx.statements);
+  if (!state) files.set(ctx.statements, (state = { protectedBefore: {}, stalls: [] }));
+  // Statements whose check was skipped (ignore comments) are judged now: the order of reports must not
+  // depend on which rules were suppressed where.
+  for (let i = state.stalls.length; i <= ctx.statement.index; i++)
+    state.stalls.push(stallingLocks(ctx, ctx.statements[i]).length > 0);
+  return state;
+}
+
+export function checkTimeout(ctx: RuleContext, setting: TimeoutSetting, explain: string): void {
+  const { statement, statements } = ctx;
+  const state = fileState(ctx);
+  const protectedBefore = (state.protectedBefore[setting] ??= timeoutInEffect(statements, setting));
+  if (protectedBefore[statement.index]) return;
+  if (!state.stalls[statement.index]) {
+    // squawk reports on the first DDL statement of the file; record why this one is fine.
+    const firstSlow = statements.findIndex((s, i) => squawkCountsAsSlow(s) && !protectedBefore[i]);
+    if (firstSlow === statement.index)
+      ctx.report({ exempt: 'takes no lock that blocks reads or writes of a table in use' });
+    return;
+  }
+  for (let i = 0; i < statement.index; i++) if (state.stalls[i] && !protectedBefore[i]) return;
+  const lock = stallingLocks(ctx, statement)[0];
+  ctx.report({
+    message: `No ${setting} is set before this statement takes a ${lockModeName(lock.mode)} lock on ${tableLabel(lock.table)}: ${explain}`
+  });
+}
