@@ -4,6 +4,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse, stringify } from 'yaml';
+import { useFaultServer } from '../harness/fault-server.js';
 import { startGitHubApi, type GitHubApi } from '../harness/github-api.js';
 import { repoRoot, runAction } from '../harness/runner.js';
 
@@ -109,7 +110,8 @@ describe('contract-test action', () => {
     [{ spec: 'missing.yaml' }, /missing.yaml does not exist/],
     [{ spec: 'openapi.yaml', 'fail-on': 'sometimes' }, /fail-on/],
     [{ spec: 'openapi.yaml', 'base-ref': 'no-such-branch' }, /no-such-branch/],
-    [{ spec: '../outside.yaml' }, /outside/]
+    [{ spec: '../outside.yaml' }, /outside/],
+    [{ spec: 'openapi.yaml', 'allow-external-refs': 'everything' }, /Input "allow-external-refs" must be none, files/]
   ])('fails on bad input %j with one clear line', async (inputs, message) => {
     const result = await pullRequestRun({ ...inputs, comment: 'false' });
     expect(result.exitCode).toBe(1);
@@ -118,6 +120,59 @@ describe('contract-test action', () => {
     expect(errors[0].message).toMatch(message);
     expect(result.stdout).not.toMatch(/^\s+at /m);
     expect(existsSync(join(clone, 'node_modules'))).toBe(false);
+  });
+});
+
+describe('contract-test action: allow-external-refs', () => {
+  const fault = useFaultServer();
+
+  it('refuses a URL and an outside file by default, follows both when allowed', async () => {
+    fault.server.setRoute('/shared/error.yaml', {
+      status: 200,
+      body: 'Error:\n  type: object\n  properties:\n    code: {type: integer}\n'
+    });
+    const outside = mkdtempSync(join(tmpdir(), 'ubos-ct-outside-'));
+    try {
+      writeFileSync(join(outside, 'common.yaml'), 'Id: {type: string}\n');
+      const spec = parse(readFileSync(join(clone, 'openapi.yaml'), 'utf8'));
+      spec.components ??= {};
+      spec.components.schemas ??= {};
+      spec.components.schemas.SharedId = { $ref: `${join(outside, 'common.yaml')}#/Id` };
+      spec.components.schemas.RemoteError = { $ref: `${fault.server.url}/shared/error.yaml#/Error` };
+      writeFileSync(join(clone, 'external.yaml'), stringify(spec));
+
+      const refused = await pullRequestRun({ spec: 'external.yaml', 'base-spec': 'openapi.yaml', comment: 'false' });
+      expect(refused.exitCode).toBe(1);
+      const errors = refused.annotations.filter((a) => a.level === 'error');
+      expect(errors).toHaveLength(1);
+      expect(errors[0].message).toMatch(/^\$ref ".*" at external\.yaml:\d+:\d+: .*refused/);
+      expect(fault.server.requestsTo('/shared/error.yaml')).toHaveLength(0);
+
+      const filesOnly = await pullRequestRun({
+        spec: 'external.yaml',
+        'base-spec': 'openapi.yaml',
+        comment: 'false',
+        'allow-external-refs': 'files'
+      });
+      expect(filesOnly.exitCode).toBe(1);
+      expect(filesOnly.annotations.filter((a) => a.level === 'error')[0].message).toMatch(/remote \$ref refused/);
+
+      const allowed = await pullRequestRun({
+        spec: 'external.yaml',
+        'base-spec': 'openapi.yaml',
+        comment: 'false',
+        'allow-external-refs': 'files, urls'
+      });
+      expect(allowed.stderr).toBe('');
+      expect(allowed.exitCode).toBe(0);
+      expect(allowed.outputs['breaking-changes']).toBe('0');
+      const report = JSON.parse(allowed.outputs['result-json']);
+      expect(report.lint.filter((f: { code: string }) => f.code === 'invalid-ref')).toEqual([]);
+      // Once by the loader, once by Spectral.
+      expect(fault.server.requestsTo('/shared/error.yaml').length).toBeGreaterThanOrEqual(1);
+    } finally {
+      rmSync(outside, { recursive: true, force: true });
+    }
   });
 });
 

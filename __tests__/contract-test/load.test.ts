@@ -217,11 +217,11 @@ describe('loadSpec: errors', () => {
     expect(loadError(root, '../secret.yaml').message).toMatch(/outside the root/);
   });
 
-  it('refuses URL refs, also when remote refs are allowed', () => {
+  it('refuses URL refs; the synchronous loader never fetches, even when they are allowed', () => {
     const root = write('url', { 'openapi.yaml': `${MINIMAL}x:\n  $ref: 'https://example.com/a.yaml#/b'\n` });
     expect(loadError(root).message).toMatch(/remote \$ref refused/);
-    expect(loadError(root, 'openapi.yaml', { allowRemoteRefs: true }).message).toMatch(
-      /remote \$ref not supported yet/
+    expect(() => loadSpec('openapi.yaml', { root, allowRemoteRefs: true })).toThrow(
+      /URL documents are only fetched by loadSpecAsync/
     );
   });
 

@@ -46,7 +46,8 @@ describe('trigger.dev corpus', () => {
   it('reports every file, in order, as Prisma runs it', () => {
     expect(result.files.map((f) => f.path)).toEqual(files);
     for (const file of result.files) {
-      expect(file).toMatchObject({ linted: true, inTransaction: true });
+      // Prisma sends the file as one query: a lone statement runs outside a transaction block.
+      expect(file).toMatchObject({ linted: true, inTransaction: file.statements > 1 });
     }
   });
 
@@ -59,7 +60,11 @@ describe('trigger.dev corpus', () => {
     const empty = result.files.filter((f) => f.statements === 0).map((f) => f.path);
     // Only files that hold nothing but comments may have no statement.
     for (const path of empty) {
-      expect(readFileSync(join(CORPUS, path), 'utf8').replace(/--[^\n]*/g, '').trim()).toBe('');
+      expect(
+        readFileSync(join(CORPUS, path), 'utf8')
+          .replace(/--[^\n]*/g, '')
+          .trim()
+      ).toBe('');
     }
   });
 
@@ -82,9 +87,7 @@ describe('trigger.dev corpus', () => {
     // and one on a table created in the same migration is only an exemption.
     const index = 'require-concurrent-index-creation';
     expect(result.findings.some((f) => f.rule === index)).toBe(true);
-    expect(result.exempted.some((e) => e.rule === index && e.reason === 'table created in this change set')).toBe(
-      true
-    );
+    expect(result.exempted.some((e) => e.rule === index && e.reason === 'table created in this change set')).toBe(true);
   });
 
   it('refers to a missing object only rarely (the replay knows the schema)', () => {

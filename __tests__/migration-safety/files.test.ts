@@ -199,6 +199,24 @@ describe('git change sets', () => {
     expect([...changedFiles(join(clone, 'app'), 'main')].sort()).toEqual(['db/002.sql', 'db/003.sql', 'readme.txt']);
   });
 
+  it('reads the change from the merge commit a pull request checkout has, without deepening', () => {
+    git(origin, 'checkout', '-q', '--detach', 'main');
+    git(origin, 'merge', '-q', '--no-ff', 'feature', '-m', 'merge');
+    git(origin, 'update-ref', 'refs/pull/9/merge', 'HEAD');
+    git(origin, 'checkout', '-q', 'feature');
+    const merged = mkdtempSync(join(tmpdir(), 'ms-files-merge-'));
+    try {
+      git(merged, 'init', '-q');
+      git(merged, 'remote', 'add', 'origin', `file://${origin}`);
+      git(merged, 'fetch', '-q', '--depth=1', 'origin', '+refs/pull/9/merge:refs/remotes/pull/9/merge');
+      git(merged, 'checkout', '-q', '--detach', 'refs/remotes/pull/9/merge');
+      expect([...changedFiles(merged, 'main')].sort()).toEqual(['app/db/002.sql', 'app/db/003.sql', 'app/readme.txt']);
+      expect(git(merged, 'rev-parse', '--is-shallow-repository').trim()).toBe('true');
+    } finally {
+      rmSync(merged, { recursive: true, force: true });
+    }
+  });
+
   it('fails clearly on a base branch that does not exist', () => {
     expect(() => changedFiles(clone, 'no-such-branch')).toThrow(/base branch "no-such-branch" is not in the clone/);
     expect(() => changedFiles(clone, '--upload-pack=x')).toThrow(/is not a git ref/);

@@ -8,7 +8,7 @@ import {
 } from '../../actions/migration-safety/src/engine/framework.js';
 import { lintMigrations, type LintOptions } from '../../actions/migration-safety/src/engine/lint.js';
 import { ALL_RULES } from '../../actions/migration-safety/src/rules/index.js';
-import { EXISTING } from './lint-sql.js';
+import { EXISTING, lintSql } from './lint-sql.js';
 
 const INDEX = 'require-concurrent-index-creation';
 
@@ -170,7 +170,7 @@ describe('flyway', () => {
 
 describe('prisma, knex-sql, plain', () => {
   it.each([
-    ['prisma', true, 'Prisma Migrate applies each migration.sql in a transaction'],
+    ['prisma', false, 'a lone statement sent as one query runs outside a transaction'],
     ['knex-sql', true, 'knex runs each migration in a transaction'],
     ['plain', false, 'plain SQL: no implicit transaction']
   ] as const)('%s: in transaction %s', async (framework, inTransaction, transactionReason) => {
@@ -204,5 +204,21 @@ describe('parseFramework', () => {
     expect(parseFramework('')).toBe('plain');
     expect(parseFramework('goose')).toBe('goose');
     expect(() => parseFramework('rails')).toThrow(/framework must be one of/);
+  });
+});
+
+describe('prisma sends the file as one query', () => {
+  it('runs several statements in one transaction', async () => {
+    const { file } = await lint('SELECT 1;\nCREATE INDEX i ON users (email);', 'prisma');
+    expect(file).toMatchObject({
+      inTransaction: true,
+      transactionReason: 'Prisma Migrate sends migration.sql as one query: several statements run in one transaction'
+    });
+  });
+
+  it('ends the transaction at a COMMIT written in the file', async () => {
+    const sql = 'CREATE INDEX a ON users (email);\nCOMMIT;\nCREATE INDEX CONCURRENTLY b ON users (name);';
+    const result = await lintSql(sql, { history: [EXISTING], framework: 'prisma' });
+    expect(result.findings.filter((f) => f.rule === 'ban-concurrent-index-creation-in-transaction')).toEqual([]);
   });
 });

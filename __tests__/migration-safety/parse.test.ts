@@ -21,7 +21,7 @@ describe('syntax errors', () => {
   it('reports the position where the parser stopped', async () => {
     const result = await lintSql('SELECT 1;\n\nALTER TABLE users ADD COLUMN x int NOT NUL;', { history });
     const errors = result.findings.filter((f) => f.rule === 'syntax-error');
-    expect(brief(errors)).toEqual([["syntax-error", 3, 40, 3, 41]]);
+    expect(brief(errors)).toEqual([['syntax-error', 3, 40, 3, 41]]);
     expect(errors[0]).toMatchObject({ severity: 'error', message: expect.stringContaining('syntax error at or near') });
     expect(result.files.find((f) => f.path === 'migration.sql')).toMatchObject({ syntaxError: true, statements: 1 });
   });
@@ -47,7 +47,9 @@ describe('syntax errors', () => {
   });
 
   it('keeps the statements before the error on the same line', async () => {
-    const result = await lintSql('CREATE INDEX a ON users (email); SELEC 1; CREATE INDEX b ON users (name);', { history });
+    const result = await lintSql('CREATE INDEX a ON users (email); SELEC 1; CREATE INDEX b ON users (name);', {
+      history
+    });
     expect(brief(result.findings)).toEqual([
       [INDEX, 1, 1, 1, 32],
       ['syntax-error', 1, 34, 1, 35]
@@ -58,6 +60,17 @@ describe('syntax errors', () => {
     const result = await lintSql('CREAT INDEX a ON users (email);\nCREATE INDEX b ON users (name);', { history });
     expect(brief(result.findings)).toEqual([['syntax-error', 1, 1, 1, 2]]);
     expect(result.findings.find((f) => f.rule === 'syntax-error')!.message).not.toContain('statements after it');
+  });
+
+  it('stops at a NUL character (the C parser would silently end the file there), linting what is before it', async () => {
+    const result = await lintSql('CREATE INDEX a ON users (email);\nSELECT 1;\u0000\nCREATE INDEX b ON users (name);', {
+      history
+    });
+    expect(brief(result.findings)).toEqual([
+      [INDEX, 1, 1, 1, 32],
+      ['syntax-error', 2, 10, 2, 11]
+    ]);
+    expect(result.findings.find((f) => f.rule === 'syntax-error')!.message).toContain('0x00');
   });
 
   it('lints the files after a broken file, against the schema built before it', async () => {

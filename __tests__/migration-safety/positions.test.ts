@@ -17,15 +17,19 @@ describe('statement ranges', () => {
     ['CJK inside the statement', 'CREATE INDEX "索引_日本" ON users (email);', [[1, 1, 1, 38]]],
     ['CJK before it on the line', "SELECT '日本'; CREATE INDEX i ON users (email);", [[1, 14, 1, 45]]],
     // An emoji is one code point, 4 UTF-8 bytes and 2 UTF-16 units: columns count the 2 units.
-    ['emoji surrogate pairs', "SELECT '😀😀'; CREATE INDEX \"😀\" ON users (email);", [[1, 16, 1, 50]]],
+    ['emoji surrogate pairs', 'SELECT \'😀😀\'; CREATE INDEX "😀" ON users (email);', [[1, 16, 1, 50]]],
     ['CRLF line endings', "SELECT 'é';\r\n\r\nCREATE INDEX i\r\n  ON users (email);\r\n", [[3, 1, 4, 19]]],
-    ['a statement spanning lines with emoji', "CREATE INDEX \"😀\"\nON users\n(email) WHERE name = '日本';", [[1, 1, 3, 26]]]
+    [
+      'a statement spanning lines with emoji',
+      'CREATE INDEX "😀"\nON users\n(email) WHERE name = \'日本\';',
+      [[1, 1, 3, 26]]
+    ]
   ])('%s', async (_label, sql, expected) => {
     expect(await positions(INDEX, sql, { history })).toEqual(expected);
   });
 
   it('starts after leading comments, not where the parser starts the statement', async () => {
-    const sql = "-- a comment with é\n/* 日本\n   😀 */ -- more\n  CREATE INDEX i ON users (email);";
+    const sql = '-- a comment with é\n/* 日本\n   😀 */ -- more\n  CREATE INDEX i ON users (email);';
     expect(await positions(INDEX, sql, { history })).toEqual([[4, 3, 4, 34]]);
   });
 
@@ -67,6 +71,8 @@ describe('syntax error positions', () => {
     ['the error at a multi-byte character', 'SELECT 1 FRM 日本 x;', [[1, 14, 1, 15]]],
     ['an emoji at the error', 'SELECT 1 FRM 😀 x;', [[1, 14, 1, 16]]],
     ['an unterminated string', "SELECT 'é';\nSELECT 'unterminated", [[2, 8, 2, 9]]],
+    // Only from a string built in memory, not decoded from a file: still one column each.
+    ['a lone surrogate before the error', "SELECT '\uD800x';\nSELECT '\uDC00' FRM t;", [[2, 16, 2, 17]]],
     ['an unterminated comment after CRLF', 'SELECT 1;\r\n/* 日本', [[2, 1, 2, 2]]]
   ])('%s', async (_label, sql, expected) => {
     expect(await positions('syntax-error', sql)).toEqual(expected);

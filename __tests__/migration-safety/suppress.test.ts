@@ -139,12 +139,10 @@ describe('squawk ids that differ from ours', () => {
   });
 
   it('maps a squawk id shared by two of our rules to both, in a comma list', async () => {
-    expect(await run(`-- squawk-ignore foo,squawk-alias\nCREATE INDEX a ON t (x);\nCREATE INDEX b ON t (x);`)).toEqual(
-      [
-        ['other-rule', 3],
-        ['our-index-rule', 3]
-      ]
-    );
+    expect(await run(`-- squawk-ignore foo,squawk-alias\nCREATE INDEX a ON t (x);\nCREATE INDEX b ON t (x);`)).toEqual([
+      ['other-rule', 3],
+      ['our-index-rule', 3]
+    ]);
   });
 
   it('builds the index from the equivalents', () => {

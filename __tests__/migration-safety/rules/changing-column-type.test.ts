@@ -38,14 +38,24 @@ describe(RULE, () => {
     const sql = 'ALTER TABLE items ALTER COLUMN seen TYPE timestamptz;';
     const [finding] = await findingsOf(RULE, sql, { history });
     expect(finding.message).toContain('unless the session TimeZone is UTC');
+    expect(finding.severity).toBe('warning');
     const [old] = await findingsOf(RULE, sql, { history, pgVersion: 11 });
     expect(old.message).toContain('before PostgreSQL 12');
+    expect(old.severity).toBe('error');
   });
 
   it('says it may rewrite when the old type is unknown, and attaches the recipe', async () => {
     const [finding] = await findingsOf(RULE, 'ALTER TABLE unknown_table ALTER COLUMN c TYPE text;', { history });
     expect(finding.message).toContain('old type is unknown');
     expect(finding.recipe?.title).toBe('Change unknown_table.c to text without a table rewrite under lock');
+  });
+
+  it('writes the new type as SQL in the message and the recipe', async () => {
+    const [finding] = await findingsOf(RULE, 'ALTER TABLE items ALTER COLUMN seen TYPE interval(3) USING NULL;', {
+      history
+    });
+    expect(finding.message).toContain('items.seen to interval(3):');
+    expect(finding.recipe?.steps[0].sql).toContain('ADD COLUMN seen_new interval(3);');
   });
 
   it('exempts a table created in the same change set', async () => {

@@ -24,6 +24,10 @@ describe(RULE, () => {
     expect(await positions(RULE, sql, { history: [EXISTING] })).toEqual([]);
   });
 
+  it('finds an unquoted name of 16 four-byte characters (64 bytes)', async () => {
+    expect(await positions(RULE, `CREATE TABLE ${'😀'.repeat(16)} (id bigint);`)).toEqual([[1, 14, 1, 46]]);
+  });
+
   it('shows the name the server keeps, cut at a character boundary', async () => {
     const name = 'é'.repeat(32);
     const [finding] = await findingsOf(RULE, `CREATE TABLE "${name}" (id bigint);`);

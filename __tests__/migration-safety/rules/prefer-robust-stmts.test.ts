@@ -28,6 +28,13 @@ describe(RULE, () => {
         [2, 1, 2, 45]
       ]
     ],
+    [
+      'ALTER TABLE users RENAME TO people;\nALTER TABLE orgs RENAME CONSTRAINT orgs_pkey TO orgs_pk;',
+      [
+        [1, 1, 1, 35],
+        [2, 1, 2, 56]
+      ]
+    ],
     // CONCURRENTLY is flagged even in a transaction: it cannot stay there.
     ['BEGIN;\nCREATE INDEX CONCURRENTLY users_age ON users (age);\nCOMMIT;', [[2, 1, 2, 51]]]
   ])('flags %s', async (sql, expected) => {
@@ -68,6 +75,11 @@ describe(RULE, () => {
       [1, 'SET NOT NULL, SET / DROP DEFAULT succeeds when run again: nothing to make rerunnable'],
       [2, 'VALIDATE CONSTRAINT succeeds when run again: nothing to make rerunnable']
     ]);
+  });
+
+  it('flags statements after a COMMIT that ended the migration tool transaction', async () => {
+    const sql = 'BEGIN;\nSELECT 1;\nCOMMIT;\nALTER TABLE users ADD COLUMN a text;';
+    expect(await positions(RULE, sql, { ...opts, framework: 'goose' })).toEqual([[4, 1, 4, 36]]);
   });
 
   it('flags a second ADD of a constraint dropped once', async () => {

@@ -21,7 +21,7 @@ describe(RULE, () => {
   it('names the lock and the table', async () => {
     const [finding] = await findingsOf(RULE, 'ALTER TABLE users ADD COLUMN a text;', opts);
     expect(finding.message).toBe(
-      'No lock_timeout is set before this statement takes a ACCESS EXCLUSIVE lock on users: while it waits for the lock, every query on the table queues behind it'
+      'No lock_timeout is set before this statement takes an ACCESS EXCLUSIVE lock on users: while it waits for the lock, every query on the table queues behind it'
     );
   });
 

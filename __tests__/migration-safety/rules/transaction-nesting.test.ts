@@ -26,6 +26,10 @@ describe(RULE, () => {
       [
         1,
         "BEGIN inside the transaction the migration tool opens for this file: its COMMIT ends the tool's transaction early"
+      ],
+      [
+        3,
+        'COMMIT / ROLLBACK of the BEGIN in this file also ends the transaction the migration tool opens: later statements run outside it'
       ]
     ]);
     const commitOnly = await findingsOf(RULE, 'SELECT 1;\nCOMMIT;', { framework: 'goose' });

@@ -4,10 +4,11 @@ import { ALL_CHECKS } from './diff/index.js';
 import { changelogMarkdown, changesJson, renderChangesText, renderLintText } from './render.js';
 import { runContractCheck } from './run-contract.js';
 import { contractSarif } from './sarif.js';
+import { parseExternalRefPolicy } from './spec/external-refs.js';
 
 const USAGE = [
-  'ubos-actions contract-test lint <spec> [--ruleset file] [--format text|json|sarif]',
-  'ubos-actions contract-test diff <base-spec> <head-spec> [--format text|json|markdown] [--fail-on error|warning|never]',
+  'ubos-actions contract-test lint <spec> [--ruleset file] [--format text|json|sarif] [--allow-external-refs none|files|urls|all]',
+  'ubos-actions contract-test diff <base-spec> <head-spec> [--format text|json|markdown] [--fail-on error|warning|never] [--allow-external-refs ...]',
   'ubos-actions contract-test diff --base-ref <git-ref> <spec> [...]',
   'ubos-actions contract-test checks [--format text|json]'
 ].join('\n       ');
@@ -22,8 +23,11 @@ export const command: CliCommand = {
       ruleset: { type: 'string' },
       format: { type: 'string' },
       'base-ref': { type: 'string' },
-      'fail-on': { type: 'string' }
+      'fail-on': { type: 'string' },
+      // Repeatable or comma-separated: --allow-external-refs files,urls
+      'allow-external-refs': { type: 'string', multiple: true }
     });
+    const externalRefs = parseExternalRefPolicy(values['allow-external-refs'] ?? [], '--allow-external-refs');
     if (sub === 'checks') {
       const format = parseFormat(values.format, ['text', 'json'], 'text');
       io.stdout(
@@ -40,7 +44,8 @@ export const command: CliCommand = {
         root: io.cwd,
         spec: positionals[0],
         ruleset: values.ruleset,
-        lint: true
+        lint: true,
+        externalRefs
       });
       io.stdout(
         format === 'json'
@@ -66,7 +71,8 @@ export const command: CliCommand = {
         spec: byRef ? first : second,
         baseSpec: byRef ? undefined : first,
         baseRef: values['base-ref'],
-        lint: false
+        lint: false,
+        externalRefs
       });
       if (report.diffSkipped) io.stderr(`diff skipped: ${report.diffSkipped}\n`);
       io.stdout(

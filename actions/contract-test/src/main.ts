@@ -4,7 +4,7 @@ import { dirname, isAbsolute, resolve } from 'node:path';
 import { annotate } from '../../../shared/src/annotations.js';
 import { ConfigurationError } from '../../../shared/src/errors.js';
 import { pullRequestFromEnv } from '../../../shared/src/github-context.js';
-import { getBooleanInput, getOptionalInput, getRequiredInput } from '../../../shared/src/inputs.js';
+import { getBooleanInput, getListInput, getOptionalInput, getRequiredInput } from '../../../shared/src/inputs.js';
 import { createOctokit, githubApiUrlFromEnv } from '../../../shared/src/octokit.js';
 import { maskSecret } from '../../../shared/src/secrets.js';
 import { upsertStickyComment } from '../../../shared/src/sticky-comment.js';
@@ -12,6 +12,7 @@ import { writeSummary } from '../../../shared/src/summary.js';
 import { countReport, renderMarkdown, shouldFail, verdictLine, type FailOn } from './render.js';
 import { runContractCheck } from './run-contract.js';
 import { contractSarif } from './sarif.js';
+import { parseExternalRefPolicy } from './spec/external-refs.js';
 
 const FAIL_ON: readonly FailOn[] = ['error', 'warning', 'never'];
 
@@ -33,7 +34,8 @@ export async function run(): Promise<void> {
     baseSpec,
     baseRef,
     ruleset: getOptionalInput('ruleset'),
-    lint: getBooleanInput('lint', true)
+    lint: getBooleanInput('lint', true),
+    externalRefs: parseExternalRefPolicy(getListInput('allow-external-refs'), 'Input "allow-external-refs"')
   });
   if (report.diffSkipped) core.notice(`Breaking-change diff skipped: ${report.diffSkipped}`);
 

@@ -7,16 +7,21 @@ import { diffSpecs } from './diff/index.js';
 import { fileReaderAt, resolveBaseRef } from './git-base.js';
 import { lintSpec } from './lint/lint.js';
 import type { ContractReport } from './render.js';
-import { loadSpec } from './spec/load.js';
+import { NO_EXTERNAL_REFS, type ExternalRefPolicy } from './spec/external-refs.js';
+import { loadSpecAsync } from './spec/load.js';
 
 export interface ContractOptions {
-  /** Directory paths resolve against and $refs must stay inside. */
+  /** Directory paths resolve against and $refs must stay inside (unless externalRefs allows files). */
   root: string;
   spec: string;
   baseSpec?: string;
   baseRef?: string;
   ruleset?: string;
   lint: boolean;
+  /** $refs that leave the root: files elsewhere on disk, http(s) URLs (default: neither). */
+  externalRefs?: ExternalRefPolicy;
+  /** Per-request timeout for URL $refs (default 10 s). */
+  remoteTimeoutMs?: number;
 }
 
 function inside(root: string, path: string, what: string): string {
@@ -33,20 +38,27 @@ export interface ContractRun extends ContractReport {
 export async function runContractCheck(options: ContractOptions): Promise<ContractRun> {
   const specPath = inside(options.root, options.spec, 'spec');
   if (!existsSync(specPath)) throw new ConfigurationError(`spec ${options.spec} does not exist`);
-  const head = await loadSpec(specPath, { root: options.root });
+  const policy = options.externalRefs ?? NO_EXTERNAL_REFS;
+  const refOptions = {
+    allowExternalFiles: policy.files,
+    allowRemoteRefs: policy.urls,
+    remoteTimeoutMs: options.remoteTimeoutMs
+  };
+  const head = await loadSpecAsync(specPath, { root: options.root, ...refOptions });
   const lint = options.lint
     ? await lintSpec({
         text: readFileSync(specPath, 'utf8'),
         file: relative(options.root, specPath),
         rulesetPath: options.ruleset ? inside(options.root, options.ruleset, 'ruleset') : undefined,
-        root: options.root
+        root: options.root,
+        ...refOptions
       })
     : [];
 
   if (options.baseSpec) {
     const basePath = inside(options.root, options.baseSpec, 'base-spec');
     if (!existsSync(basePath)) throw new ConfigurationError(`base-spec ${options.baseSpec} does not exist`);
-    const base = await loadSpec(basePath, { root: options.root });
+    const base = await loadSpecAsync(basePath, { root: options.root, ...refOptions });
     return { spec: options.spec, base: options.baseSpec, lint, changes: diffSpecs(base, head) };
   }
   if (options.baseRef) {
@@ -62,7 +74,7 @@ export async function runContractCheck(options: ContractOptions): Promise<Contra
         diffSkipped: `${options.spec} does not exist at ${options.baseRef}: nothing to compare`
       };
     }
-    const base = await loadSpec(specPath, { root: options.root, readFile });
+    const base = await loadSpecAsync(specPath, { root: options.root, readFile, ...refOptions });
     return { spec: options.spec, base: `${options.baseRef}:${options.spec}`, lint, changes: diffSpecs(base, head) };
   }
   return {

@@ -256,6 +256,13 @@ function mergeBase(cwd: string, base: string, ref: string): string {
   const attempt = () => tryGit(cwd, ['merge-base', base, 'HEAD'])?.trim();
   let found = attempt();
   if (found) return found;
+  // On pull requests actions/checkout checks out the merge commit, whose first parent is the base branch tip:
+  // the commit object names its parents even when they were not fetched.
+  const baseCommit = tryGit(cwd, ['rev-parse', `${base}^{commit}`])?.trim();
+  const parents = [...(tryGit(cwd, ['cat-file', 'commit', 'HEAD']) ?? '').matchAll(/^parent ([0-9a-f]+)$/gm)].map(
+    (m) => m[1]
+  );
+  if (baseCommit && parents.includes(baseCommit)) return baseCommit;
   const shallow = tryGit(cwd, ['rev-parse', '--is-shallow-repository'])?.trim() === 'true';
   if (shallow) {
     for (const args of [

@@ -6,11 +6,14 @@ import * as spectralCoreModule from '@stoplight/spectral-core';
 import * as parsersModule from '@stoplight/spectral-parsers';
 import * as rulesetsModule from '@stoplight/spectral-rulesets';
 import * as bundlerModule from '@stoplight/spectral-ruleset-bundler/with-loader';
-// The only way to give Spectral a resolver that refuses the network.
+// The only way to give Spectral a resolver that follows our $ref policy (no network, no files outside the root,
+// unless allowed).
 import * as resolverModule from '@stoplight/spectral-ref-resolver';
 import { cjsExports } from '../../../../shared/src/cjs-interop.js';
 import { ConfigurationError } from '../../../../shared/src/errors.js';
 import { buildSarif, type SarifLevel, type SarifLog, type SarifRuleInput } from '../../../../shared/src/sarif.js';
+import { redactUrl } from '../../../../shared/src/secrets.js';
+import { fetchRemoteText } from '../spec/external-refs.js';
 import { DEFAULT_MAX_FILE_BYTES } from '../spec/load.js';
 import type { SourceLocation } from '../spec/types.js';
 
@@ -49,8 +52,14 @@ export interface LintOptions {
   file: string;
   /** A Spectral ruleset file (YAML, JSON or JS), relative to root or absolute; default spectral:oas recommended. */
   rulesetPath?: string;
-  /** Directory external $refs must stay inside. */
+  /** Directory external $refs must stay inside (unless allowExternalFiles). */
   root: string;
+  /** Follow file $refs outside the root (the loader's allowExternalFiles). */
+  allowExternalFiles?: boolean;
+  /** Fetch http(s) $refs (the loader's allowRemoteRefs). */
+  allowRemoteRefs?: boolean;
+  /** Per-request timeout for URL documents (default 10 s). */
+  remoteTimeoutMs?: number;
 }
 
 export interface RuleMeta {
@@ -69,25 +78,92 @@ function refuseNetwork(url: unknown): Promise<never> {
   return Promise.reject(new ConfigurationError(`network access refused while loading the ruleset (${String(url)})`));
 }
 
-/** External refs resolve like the loader's: local files inside the root only, never a URL. */
-function createResolver(root: string): InstanceType<typeof Resolver> {
+/** The part of urijs's URI the resolver hooks use. */
+interface RefUri {
+  scheme(): string;
+  scheme(value: string): RefUri;
+  path(): string;
+  fragment(value: string): RefUri;
+  clone(): RefUri;
+  toString(): string;
+}
+
+// A $ref the policy refuses before any resolver runs is rewritten to this scheme, whose resolver rejects it.
+const REFUSED_SCHEME = 'x-ubos-refused';
+
+/**
+ * External refs resolve like the loader's (see spec/load.ts): files inside the root, or anywhere with
+ * allowExternalFiles; http(s) URLs only with allowRemoteRefs, fetched with the same timeout and size cap; and a
+ * URL document may reference other URLs, never a local file.
+ */
+function createResolver(root: string, options: LintOptions): InstanceType<typeof Resolver> {
   const realRoot = fs.realpathSync(root);
+  const allowFiles = options.allowExternalFiles === true;
+  const allowUrls = options.allowRemoteRefs === true;
+  let budget = DEFAULT_MAX_FILE_BYTES;
   const remote = {
-    resolve: (uri: { toString(): string }) =>
-      Promise.reject(new Error(`remote $ref refused (${uri.toString()}): URLs are not fetched`))
+    async resolve(uri: RefUri) {
+      const url = uri.clone().fragment('').toString();
+      if (!allowUrls)
+        throw new Error(
+          `remote $ref refused (${redactUrl(url)}): URLs are fetched only when allow-external-refs includes "urls"`
+        );
+      try {
+        const text = await fetchRemoteText(url, { maxBytes: budget, timeoutMs: options.remoteTimeoutMs });
+        budget -= Buffer.byteLength(text, 'utf8');
+        return text;
+      } catch (error) {
+        // Spectral prefixes the error's name ("ConfigurationError: ...") in the invalid-ref finding.
+        throw new Error((error as Error).message, { cause: error });
+      }
+    }
   };
+  const outside = (target: string) =>
+    new Error(`$ref to ${target} is outside the root ${root}; refused (allow-external-refs: files allows it)`);
   return new Resolver({
+    // Where a $ref points, computed from the $ref as written, as the loader does: Spectral would read "/x.yaml" or
+    // "file:///x" in a URL document as a local path, and joins an absolute path in a file onto the file's folder.
+    transformRef({ ref, uri, val }: { ref?: RefUri; uri: RefUri; val?: unknown }) {
+      const raw = (val as { $ref?: unknown } | undefined)?.$ref;
+      if (ref === undefined || typeof raw !== 'string' || raw.startsWith('#')) return ref;
+      const make = (text: string) => new (ref.constructor as new (value: string) => RefUri)(text);
+      if (!/^https?$/i.test(uri.scheme())) {
+        const hash = raw.indexOf('#');
+        const filePart = hash < 0 ? raw : raw.slice(0, hash);
+        const fragment = hash < 0 ? '' : raw.slice(hash);
+        return path.posix.isAbsolute(filePart) && ref.path() !== filePart ? make(`${filePart}${fragment}`) : ref;
+      }
+      let target: URL | undefined;
+      try {
+        target = new URL(raw, uri.clone().fragment('').toString());
+      } catch {
+        target = undefined;
+      }
+      if (target && (target.protocol === 'http:' || target.protocol === 'https:')) return make(target.href);
+      return make(`${REFUSED_SCHEME}:${encodeURIComponent(raw)}`);
+    },
     resolvers: {
       http: remote,
       https: remote,
+      [REFUSED_SCHEME]: {
+        resolve: (uri: RefUri) =>
+          Promise.reject(
+            new Error(
+              `$ref "${redactUrl(decodeURIComponent(uri.path()))}" refused: a remote document may only reference http(s) URLs`
+            )
+          )
+      },
       file: {
-        async resolve(uri: { path(): string }) {
+        async resolve(uri: RefUri) {
+          // Spectral hands every scheme it has no resolver for to the file resolver.
+          if (uri.scheme() !== '' && uri.scheme() !== 'file')
+            throw new Error(`unsupported URI scheme "${uri.scheme()}:" in $ref ${redactUrl(uri.toString())}`);
           const target = decodeURIComponent(uri.path());
-          if (!inside(root, target)) throw new Error(`$ref to ${target} is outside the root ${root}; refused`);
+          if (!allowFiles && !inside(root, target)) throw outside(target);
           const real = await fs.promises.realpath(target).catch(() => {
             throw new Error(`file ${path.relative(root, target).split(path.sep).join('/')} not found`);
           });
-          if (!inside(realRoot, real)) throw new Error(`$ref to ${target} is outside the root ${root}; refused`);
+          if (!allowFiles && !inside(realRoot, real)) throw outside(target);
           const { size } = await fs.promises.stat(real);
           if (size > DEFAULT_MAX_FILE_BYTES)
             throw new Error(`${target} is larger than ${DEFAULT_MAX_FILE_BYTES} bytes`);
@@ -95,7 +171,7 @@ function createResolver(root: string): InstanceType<typeof Resolver> {
         }
       }
     }
-  });
+  } as ConstructorParameters<typeof Resolver>[0]);
 }
 
 async function loadRuleset(rulesetPath: string | undefined, root: string) {
@@ -132,7 +208,7 @@ export async function lintSpecWithRules(
 ): Promise<{ findings: LintFinding[]; rules: Record<string, RuleMeta> }> {
   const root = path.resolve(options.root);
   const absolute = path.resolve(root, options.file);
-  const spectral = new Spectral({ resolver: createResolver(root) });
+  const spectral = new Spectral({ resolver: createResolver(root, options) });
   const ruleset = await loadRuleset(options.rulesetPath, root);
   try {
     spectral.setRuleset(ruleset as Parameters<typeof spectral.setRuleset>[0]);
@@ -146,6 +222,8 @@ export async function lintSpecWithRules(
 
   const relative = (source: string | undefined) => {
     if (source === undefined || source === absolute) return options.file;
+    // A finding in a fetched document: its "file" is the URL, as in the loader's source map.
+    if (/^https?:\/\//i.test(source)) return redactUrl(source);
     return path.relative(root, source).split(path.sep).join('/');
   };
   const findings = results.map((result): LintFinding => ({

@@ -1,10 +1,13 @@
-// Loads an OpenAPI description (YAML or JSON, one or many files) into the shared LoadedSpec form. The loader is
-// synchronous: every input is a local file (or `git show` output through options.readFile), and a sync API lets
-// the diff, lint and live parts call it without threading promises through pure code.
+// Loads an OpenAPI description (YAML or JSON, one or many files) into the shared LoadedSpec form. Resolution is
+// synchronous (a sync core lets the diff, lint and live parts share it without threading promises through pure
+// code); the only asynchronous part is fetching URL documents, which loadSpecAsync does first, before the
+// same synchronous resolution runs over what it fetched.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { LineCounter, isAlias, isMap, isScalar, isSeq, parseDocument, type Node as YamlNode } from 'yaml';
 import { ConfigurationError } from '../../../../shared/src/errors.js';
+import { redactUrl } from '../../../../shared/src/secrets.js';
+import { DEFAULT_REMOTE_TIMEOUT_MS, fetchRemoteText } from './external-refs.js';
 import type { JsonObject, JsonValue, LoadOptions, LoadedSpec, OpenApiVersion, SourceLocation } from './types.js';
 
 export const DEFAULT_MAX_FILE_BYTES = 50 * 1024 * 1024;
@@ -15,12 +18,20 @@ export const DEFAULT_MAX_FILE_BYTES = 50 * 1024 * 1024;
  */
 export const MAX_ALIAS_EXPANSION = 1_000_000;
 
+/** A spec whose URL documents reference further URLs without end must not fetch forever. */
+export const MAX_REMOTE_DOCUMENTS = 100;
+
 interface FileRecord {
+  /** Absolute path, or the URL (without fragment) of a remote document. */
   abs: string;
+  /** What messages and the source map show: the path relative to the root, or the URL with credentials redacted. */
   rel: string;
+  remote: boolean;
   lines: LineCounter;
   root: JsonValue;
 }
+
+type RefTarget = { kind: 'file'; abs: string } | { kind: 'url'; url: string };
 
 interface NodeInfo {
   file: FileRecord;
@@ -90,19 +101,45 @@ function decodePointerToken(token: string, ref: string, where: string): string {
 /**
  * Loads the entry file (a path relative to options.root, or absolute), every file it references, and resolves
  * all $refs in place. Throws ConfigurationError for anything the user can fix: unreadable or oversized files,
- * invalid YAML, alias bombs, unknown versions, missing targets, refs that leave the root or point at URLs.
+ * invalid YAML, alias bombs, unknown versions, missing targets, refs that leave the root or point at URLs
+ * (unless options allow them). Synchronous, so it never fetches: URL $refs need loadSpecAsync.
  */
 export function loadSpec(entryPath: string, options: LoadOptions): LoadedSpec {
+  return createLoader(entryPath, options).finish();
+}
+
+/**
+ * loadSpec for specs that may reference URLs: with options.allowRemoteRefs, every URL document the spec can reach
+ * is fetched first (timeout, size cap, at most MAX_REMOTE_DOCUMENTS), then the same synchronous resolution runs.
+ * A failed fetch is reported only if resolution reaches that $ref, naming the $ref's file and line.
+ */
+export async function loadSpecAsync(entryPath: string, options: LoadOptions): Promise<LoadedSpec> {
+  const loader = createLoader(entryPath, options);
+  if (options.allowRemoteRefs) await loader.prefetch();
+  return loader.finish();
+}
+
+function createLoader(entryPath: string, options: LoadOptions): { prefetch(): Promise<void>; finish(): LoadedSpec } {
   const root = path.resolve(options.root);
   const maxFileBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
+  const allowFiles = options.allowExternalFiles === true;
+  const allowUrls = options.allowRemoteRefs === true;
+  const timeoutMs = options.remoteTimeoutMs ?? DEFAULT_REMOTE_TIMEOUT_MS;
   const customReader = options.readFile;
-  const realRoot = customReader ? root : realpathOrSelf(root);
+  const realRoot = realpathOrSelf(root);
 
   const infos = new WeakMap<object, NodeInfo>();
+  /** Every document parsed, by absolute path or URL. */
   const files = new Map<string, FileRecord>();
+  /** The documents resolution used, entry first (prefetching may parse some it never reaches). */
   const order: FileRecord[] = [];
+  const used = new Set<FileRecord>();
+  /** Why a URL could not be fetched or parsed; thrown only if resolution reaches a $ref to it. */
+  const remoteFailures = new Map<string, string>();
 
   const relativeName = (abs: string) => path.relative(root, abs).split(path.sep).join('/') || path.basename(abs);
+  // The custom reader (git show) serves the versioned tree; an allowed file outside the root is not in it.
+  const fromDisk = (abs: string) => !customReader || !inside(root, abs);
 
   const locationOf = (file: FileRecord, offset: number): SourceLocation => {
     const { line, col } = file.lines.linePos(offset);
@@ -120,7 +157,7 @@ export function loadSpec(entryPath: string, options: LoadOptions): LoadedSpec {
   const readText = (abs: string, rel: string, referrer: string | undefined): string => {
     const from = referrer === undefined ? '' : ` (referenced by ${referrer})`;
     try {
-      if (customReader) {
+      if (customReader && !fromDisk(abs)) {
         const text = customReader(abs);
         if (Buffer.byteLength(text, 'utf8') > maxFileBytes)
           throw new ConfigurationError(`${rel}: file is larger than the limit of ${maxFileBytes} bytes${from}`);
@@ -136,214 +173,343 @@ export function loadSpec(entryPath: string, options: LoadOptions): LoadedSpec {
     }
   };
 
+  const addRecord = (abs: string, rel: string, remote: boolean, text: string): FileRecord => {
+    const record: FileRecord = { abs, rel, remote, lines: new LineCounter(), root: null };
+    record.root = parseYaml(text, record, infos);
+    files.set(abs, record);
+    return record;
+  };
+
+  const use = (record: FileRecord): FileRecord => {
+    if (!used.has(record)) {
+      used.add(record);
+      order.push(record);
+    }
+    return record;
+  };
+
   const loadFile = (abs: string, referrer: string | undefined): FileRecord => {
     const cached = files.get(abs);
     if (cached) return cached;
     const rel = relativeName(abs);
-    const text = readText(abs, rel, referrer);
-    const lines = new LineCounter();
-    const record: FileRecord = { abs, rel, lines, root: null };
-    record.root = parseYaml(text, record, infos);
-    files.set(abs, record);
-    order.push(record);
-    return record;
+    return addRecord(abs, rel, false, readText(abs, rel, referrer));
   };
 
   const entryAbs = path.resolve(root, entryPath);
   if (!inside(root, entryAbs)) throw new ConfigurationError(`${entryPath}: the spec is outside the root ${root}`);
-  const entry = loadFile(entryAbs, undefined);
+  const entry = use(loadFile(entryAbs, undefined));
   const version = detectVersion(entry.root, entry.rel);
   const mergeSiblings = version === '3.1';
 
-  const resolveFilePart = (filePart: string, ref: string, refFile: FileRecord, where: string): FileRecord => {
+  /** Where the file part of a $ref points, or a ConfigurationError if the policy refuses it. */
+  const classify = (filePart: string, ref: string, refFile: FileRecord, where: string): RefTarget => {
+    const shown = redactUrl(ref);
+    if (refFile.remote) {
+      // Relative refs in a URL document are URLs too; it may never reach into the local disk.
+      let url: URL;
+      try {
+        url = new URL(filePart, refFile.abs);
+      } catch {
+        throw new ConfigurationError(`$ref "${shown}" at ${where}: not a valid URL`);
+      }
+      if (url.protocol !== 'http:' && url.protocol !== 'https:')
+        throw new ConfigurationError(
+          `$ref "${shown}" at ${where}: a remote document may only reference http(s) URLs, not "${url.protocol}"`
+        );
+      return { kind: 'url', url: url.href };
+    }
     const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(filePart)?.[1]?.toLowerCase();
     // One letter is a Windows drive, not a scheme.
     if (scheme !== undefined && scheme.length > 1) {
       if (scheme === 'http' || scheme === 'https') {
-        if (options.allowRemoteRefs)
-          throw new ConfigurationError(`$ref "${ref}" at ${where}: remote $ref not supported yet`);
-        throw new ConfigurationError(
-          `$ref "${ref}" at ${where}: remote $ref refused (URLs are not fetched unless remote refs are allowed)`
-        );
+        if (!allowUrls)
+          throw new ConfigurationError(
+            `$ref "${shown}" at ${where}: remote $ref refused (URLs are fetched only when allow-external-refs includes "urls")`
+          );
+        try {
+          return { kind: 'url', url: new URL(filePart).href };
+        } catch {
+          throw new ConfigurationError(`$ref "${shown}" at ${where}: not a valid URL`);
+        }
       }
-      throw new ConfigurationError(`$ref "${ref}" at ${where}: unsupported URI scheme "${scheme}:"`);
+      throw new ConfigurationError(`$ref "${shown}" at ${where}: unsupported URI scheme "${scheme}:"`);
     }
     if (filePart.startsWith('//'))
-      throw new ConfigurationError(`$ref "${ref}" at ${where}: remote $ref refused (network-path reference)`);
+      throw new ConfigurationError(
+        `$ref "${shown}" at ${where}: remote $ref refused (network-path reference; write the URL with its scheme)`
+      );
     let decoded: string;
     try {
       decoded = decodeURIComponent(filePart);
     } catch {
-      throw new ConfigurationError(`$ref "${ref}" at ${where}: invalid percent-encoding in the file path`);
+      throw new ConfigurationError(`$ref "${shown}" at ${where}: invalid percent-encoding in the file path`);
     }
     const abs = path.resolve(path.dirname(refFile.abs), decoded);
     const leaves = () =>
-      new ConfigurationError(`$ref "${ref}" at ${where}: the file ${abs} is outside the root ${root}; refused`);
-    if (!inside(root, abs)) throw leaves();
-    if (!customReader) {
+      new ConfigurationError(
+        `$ref "${shown}" at ${where}: the file ${abs} is outside the root ${root}; refused (allow-external-refs: files allows it)`
+      );
+    if (!allowFiles && !inside(root, abs)) throw leaves();
+    if (fromDisk(abs)) {
       // A symlink inside the root may point anywhere.
       let real: string;
       try {
         real = fs.realpathSync(abs);
       } catch {
-        throw new ConfigurationError(`$ref "${ref}" at ${where}: file ${relativeName(abs)} not found`);
+        throw new ConfigurationError(`$ref "${shown}" at ${where}: file ${relativeName(abs)} not found`);
       }
-      if (!inside(realRoot, real)) throw leaves();
+      if (!allowFiles && !inside(realRoot, real)) throw leaves();
     }
-    return loadFile(abs, where);
+    return { kind: 'file', abs };
   };
 
-  const resolved = new WeakMap<object, JsonValue>();
-  const inProgress = new Set<object>();
-  const pointerNames = new WeakMap<object, string>();
-
-  const deref = (refObj: JsonObject & { $ref: string }): JsonValue => {
-    if (resolved.has(refObj)) return resolved.get(refObj)!;
-    const ref = refObj.$ref;
-    const where = describe(refObj);
-    if (inProgress.has(refObj))
-      throw new ConfigurationError(`$ref "${ref}" at ${where}: circular chain of $refs that never reaches a value`);
-    inProgress.add(refObj);
-    try {
-      const refFile = infos.get(refObj)?.file ?? entry;
-      const hash = ref.indexOf('#');
-      const filePart = hash < 0 ? ref : ref.slice(0, hash);
-      const pointer = hash < 0 ? '' : ref.slice(hash + 1);
-      const targetFile = filePart === '' ? refFile : resolveFilePart(filePart, ref, refFile, where);
-      if (pointer !== '' && !pointer.startsWith('/'))
-        throw new ConfigurationError(`$ref "${ref}" at ${where}: only JSON pointers ("#/...") are supported`);
-      const tokens = pointer === '' ? [] : pointer.slice(1).split('/');
-      let node: JsonValue = targetFile.root;
-      let parentToken: string | undefined;
-      for (const raw of tokens) {
-        const token = decodePointerToken(raw, ref, where);
-        if (isRefObject(node)) node = deref(node);
-        let next: JsonValue | undefined;
-        if (Array.isArray(node)) next = /^(0|[1-9]\d*)$/.test(token) ? node[Number(token)] : undefined;
-        else if (isContainer(node) && Object.prototype.hasOwnProperty.call(node, token)) next = node[token];
-        if (next === undefined)
-          throw new ConfigurationError(
-            `$ref "${ref}" at ${where}: target not found (no "${token}" in ${targetFile.rel}#${pointer})`
-          );
-        parentToken = tokens.length > 1 ? decodePointerToken(tokens[tokens.length - 2]!, ref, where) : undefined;
-        node = next;
-      }
-      let target: JsonValue = isRefObject(node) ? deref(node) : node;
-      const last = tokens.length > 0 ? decodePointerToken(tokens[tokens.length - 1]!, ref, where) : undefined;
-      if (
-        isContainer(target) &&
-        last !== undefined &&
-        (parentToken === 'schemas' || parentToken === 'definitions') &&
-        !pointerNames.has(target)
-      )
-        pointerNames.set(target, last);
-      const siblings = Object.keys(refObj).filter((key) => key !== '$ref');
-      if (mergeSiblings && siblings.length > 0 && isContainer(target) && !Array.isArray(target))
-        target = mergeRef(refObj, target, siblings);
-      resolved.set(refObj, target);
-      return target;
-    } finally {
-      inProgress.delete(refObj);
-    }
+  const resolveFilePart = (filePart: string, ref: string, refFile: FileRecord, where: string): FileRecord => {
+    const target = classify(filePart, ref, refFile, where);
+    if (target.kind === 'file') return use(loadFile(target.abs, where));
+    const record = files.get(target.url);
+    if (record) return use(record);
+    const failure = remoteFailures.get(target.url);
+    if (failure !== undefined) throw new ConfigurationError(`$ref "${redactUrl(ref)}" at ${where}: ${failure}`);
+    throw new Error(`$ref "${redactUrl(ref)}" at ${where}: URL documents are only fetched by loadSpecAsync`);
   };
 
-  const mergeRef = (refObj: JsonObject, target: JsonObject, siblings: string[]): JsonObject => {
-    const merged: JsonObject = {};
-    const refInfo = infos.get(refObj);
-    const targetInfo = infos.get(target);
-    const keys = new Map<string, number>();
-    const keyFiles = new Map<string, FileRecord>();
-    for (const key of Object.keys(target)) {
-      setKey(merged, key, target[key]!);
-      const offset = targetInfo?.keys.get(key);
-      if (targetInfo && offset !== undefined) {
-        keys.set(key, offset);
-        keyFiles.set(key, targetInfo.file);
-      }
-    }
-    for (const key of siblings) {
-      setKey(merged, key, refObj[key]!);
-      const offset = refInfo?.keys.get(key);
-      if (refInfo && offset !== undefined) {
-        keys.set(key, offset);
-        keyFiles.set(key, refInfo.file);
-      }
-    }
-    if (refInfo) infos.set(merged, { file: refInfo.file, offset: refInfo.offset, keys, keyFiles });
-    return merged;
-  };
-
-  // Iterative: a deep but legal document must not overflow the stack.
-  const resolveAll = (start: JsonValue) => {
-    if (!isContainer(start)) return;
-    const visited = new Set<object>([start]);
-    // Each entry remembers the key it was reached by: under "properties" a key named "enum" is a schema.
-    const stack: [Container, string | undefined][] = [[start, undefined]];
-    const visit = (value: JsonValue, via: string) => {
-      if (isContainer(value) && !visited.has(value)) {
-        visited.add(value);
-        stack.push([value, via]);
-      }
-    };
+  /** The $ref objects written in one document, before resolution (the walk resolveAll does, without following). */
+  const collectRefs = (record: FileRecord): (JsonObject & { $ref: string })[] => {
+    const found: (JsonObject & { $ref: string })[] = [];
+    if (!isContainer(record.root)) return found;
+    const visited = new Set<object>([record.root]);
+    const stack: [Container, string | undefined][] = [[record.root, undefined]];
     while (stack.length > 0) {
       const [container, via] = stack.pop()!;
-      if (Array.isArray(container)) {
-        for (let i = 0; i < container.length; i++) {
-          const child = container[i]!;
-          if (isRefObject(child)) container[i] = deref(child);
-          visit(container[i]!, String(i));
-        }
-        continue;
-      }
+      const isArray = Array.isArray(container);
       const namesSchemas = via !== undefined && NAMED_SCHEMA_MAPS.has(via);
       for (const key of Object.keys(container)) {
-        if (!namesSchemas && LITERAL_KEYS.has(key)) continue;
-        const child = container[key]!;
-        if (isRefObject(child)) setKey(container, key, deref(child));
-        visit(container[key]!, key);
+        if (!isArray && !namesSchemas && LITERAL_KEYS.has(key)) continue;
+        const child = (container as JsonObject)[key];
+        if (isRefObject(child)) found.push(child);
+        if (isContainer(child) && !visited.has(child)) {
+          visited.add(child);
+          stack.push([child, key]);
+        }
+      }
+    }
+    return found;
+  };
+
+  /**
+   * Walks every document reachable through external $refs and fetches the URL ones (one at a time, each URL
+   * once). Errors are kept, not thrown: resolution reports them where it meets them, as for local files.
+   */
+  const prefetch = async (): Promise<void> => {
+    const queue: FileRecord[] = [entry];
+    const scanned = new Set<FileRecord>();
+    let fetched = 0;
+    // Remote documents share one budget: a hostile server must not fill memory 50 MiB at a time.
+    let budget = maxFileBytes;
+    while (queue.length > 0) {
+      const record = queue.shift()!;
+      if (scanned.has(record)) continue;
+      scanned.add(record);
+      for (const refObj of collectRefs(record)) {
+        const ref = refObj.$ref;
+        const hash = ref.indexOf('#');
+        const filePart = hash < 0 ? ref : ref.slice(0, hash);
+        if (filePart === '') continue;
+        let target: RefTarget;
+        try {
+          target = classify(filePart, ref, record, describe(refObj));
+          if (target.kind === 'file') {
+            queue.push(loadFile(target.abs, describe(refObj)));
+            continue;
+          }
+        } catch (error) {
+          if (error instanceof ConfigurationError) continue;
+          throw error;
+        }
+        const known = files.get(target.url);
+        if (known) {
+          queue.push(known);
+          continue;
+        }
+        if (remoteFailures.has(target.url)) continue;
+        const shown = redactUrl(target.url);
+        if (fetched >= MAX_REMOTE_DOCUMENTS) {
+          remoteFailures.set(target.url, `${shown}: not fetched, more than ${MAX_REMOTE_DOCUMENTS} remote documents`);
+          continue;
+        }
+        fetched++;
+        try {
+          const text = await fetchRemoteText(target.url, { maxBytes: budget, timeoutMs });
+          budget -= Buffer.byteLength(text, 'utf8');
+          queue.push(addRecord(target.url, shown, true, text));
+        } catch (error) {
+          if (!(error instanceof ConfigurationError)) throw error;
+          const shared =
+            budget < maxFileBytes && /larger than the limit/.test(error.message)
+              ? ` (what was left of the ${maxFileBytes}-byte budget for all remote documents)`
+              : '';
+          remoteFailures.set(target.url, `${error.message}${shared}`);
+        }
       }
     }
   };
 
-  if (isRefObject(entry.root)) throw new ConfigurationError(`${entry.rel}: the document itself is a $ref`);
-  resolveAll(entry.root);
+  const finish = (): LoadedSpec => {
+    const resolved = new WeakMap<object, JsonValue>();
+    const inProgress = new Set<object>();
+    const pointerNames = new WeakMap<object, string>();
 
-  const names = new WeakMap<object, string>();
-  for (const file of order) {
-    if (!isContainer(file.root) || Array.isArray(file.root)) continue;
-    const components = file.root.components;
-    const sections = [
-      isContainer(components) && !Array.isArray(components) ? components.schemas : undefined,
-      file.root.definitions
-    ];
-    for (const section of sections) {
-      if (!isContainer(section) || Array.isArray(section)) continue;
-      for (const [name, value] of Object.entries(section)) {
-        const schema = isRefObject(value) && resolved.has(value) ? resolved.get(value)! : value;
-        if (isContainer(schema) && !names.has(schema)) names.set(schema, name);
+    const deref = (refObj: JsonObject & { $ref: string }): JsonValue => {
+      if (resolved.has(refObj)) return resolved.get(refObj)!;
+      const ref = refObj.$ref;
+      const shown = redactUrl(ref);
+      const where = describe(refObj);
+      if (inProgress.has(refObj))
+        throw new ConfigurationError(`$ref "${shown}" at ${where}: circular chain of $refs that never reaches a value`);
+      inProgress.add(refObj);
+      try {
+        const refFile = infos.get(refObj)?.file ?? entry;
+        const hash = ref.indexOf('#');
+        const filePart = hash < 0 ? ref : ref.slice(0, hash);
+        const pointer = hash < 0 ? '' : ref.slice(hash + 1);
+        const targetFile = filePart === '' ? refFile : resolveFilePart(filePart, ref, refFile, where);
+        if (pointer !== '' && !pointer.startsWith('/'))
+          throw new ConfigurationError(`$ref "${shown}" at ${where}: only JSON pointers ("#/...") are supported`);
+        const tokens = pointer === '' ? [] : pointer.slice(1).split('/');
+        let node: JsonValue = targetFile.root;
+        let parentToken: string | undefined;
+        for (const raw of tokens) {
+          const token = decodePointerToken(raw, shown, where);
+          if (isRefObject(node)) node = deref(node);
+          let next: JsonValue | undefined;
+          if (Array.isArray(node)) next = /^(0|[1-9]\d*)$/.test(token) ? node[Number(token)] : undefined;
+          else if (isContainer(node) && Object.prototype.hasOwnProperty.call(node, token)) next = node[token];
+          if (next === undefined)
+            throw new ConfigurationError(
+              `$ref "${shown}" at ${where}: target not found (no "${token}" in ${targetFile.rel}#${pointer})`
+            );
+          parentToken = tokens.length > 1 ? decodePointerToken(tokens[tokens.length - 2]!, shown, where) : undefined;
+          node = next;
+        }
+        let target: JsonValue = isRefObject(node) ? deref(node) : node;
+        const last = tokens.length > 0 ? decodePointerToken(tokens[tokens.length - 1]!, shown, where) : undefined;
+        if (
+          isContainer(target) &&
+          last !== undefined &&
+          (parentToken === 'schemas' || parentToken === 'definitions') &&
+          !pointerNames.has(target)
+        )
+          pointerNames.set(target, last);
+        const siblings = Object.keys(refObj).filter((key) => key !== '$ref');
+        if (mergeSiblings && siblings.length > 0 && isContainer(target) && !Array.isArray(target))
+          target = mergeRef(refObj, target, siblings);
+        resolved.set(refObj, target);
+        return target;
+      } finally {
+        inProgress.delete(refObj);
+      }
+    };
+
+    const mergeRef = (refObj: JsonObject, target: JsonObject, siblings: string[]): JsonObject => {
+      const merged: JsonObject = {};
+      const refInfo = infos.get(refObj);
+      const targetInfo = infos.get(target);
+      const keys = new Map<string, number>();
+      const keyFiles = new Map<string, FileRecord>();
+      for (const key of Object.keys(target)) {
+        setKey(merged, key, target[key]!);
+        const offset = targetInfo?.keys.get(key);
+        if (targetInfo && offset !== undefined) {
+          keys.set(key, offset);
+          keyFiles.set(key, targetInfo.file);
+        }
+      }
+      for (const key of siblings) {
+        setKey(merged, key, refObj[key]!);
+        const offset = refInfo?.keys.get(key);
+        if (refInfo && offset !== undefined) {
+          keys.set(key, offset);
+          keyFiles.set(key, refInfo.file);
+        }
+      }
+      if (refInfo) infos.set(merged, { file: refInfo.file, offset: refInfo.offset, keys, keyFiles });
+      return merged;
+    };
+
+    // Iterative: a deep but legal document must not overflow the stack.
+    const resolveAll = (start: JsonValue) => {
+      if (!isContainer(start)) return;
+      const visited = new Set<object>([start]);
+      // Each entry remembers the key it was reached by: under "properties" a key named "enum" is a schema.
+      const stack: [Container, string | undefined][] = [[start, undefined]];
+      const visit = (value: JsonValue, via: string) => {
+        if (isContainer(value) && !visited.has(value)) {
+          visited.add(value);
+          stack.push([value, via]);
+        }
+      };
+      while (stack.length > 0) {
+        const [container, via] = stack.pop()!;
+        if (Array.isArray(container)) {
+          for (let i = 0; i < container.length; i++) {
+            const child = container[i]!;
+            if (isRefObject(child)) container[i] = deref(child);
+            visit(container[i]!, String(i));
+          }
+          continue;
+        }
+        const namesSchemas = via !== undefined && NAMED_SCHEMA_MAPS.has(via);
+        for (const key of Object.keys(container)) {
+          if (!namesSchemas && LITERAL_KEYS.has(key)) continue;
+          const child = container[key]!;
+          if (isRefObject(child)) setKey(container, key, deref(child));
+          visit(container[key]!, key);
+        }
+      }
+    };
+
+    if (isRefObject(entry.root)) throw new ConfigurationError(`${entry.rel}: the document itself is a $ref`);
+    resolveAll(entry.root);
+
+    const names = new WeakMap<object, string>();
+    for (const file of order) {
+      if (!isContainer(file.root) || Array.isArray(file.root)) continue;
+      const components = file.root.components;
+      const sections = [
+        isContainer(components) && !Array.isArray(components) ? components.schemas : undefined,
+        file.root.definitions
+      ];
+      for (const section of sections) {
+        if (!isContainer(section) || Array.isArray(section)) continue;
+        for (const [name, value] of Object.entries(section)) {
+          const schema = isRefObject(value) && resolved.has(value) ? resolved.get(value)! : value;
+          if (isContainer(schema) && !names.has(schema)) names.set(schema, name);
+        }
       }
     }
-  }
 
-  return {
-    version,
-    file: entry.rel,
-    document: entry.root as JsonObject,
-    files: order.map((file) => file.rel),
-    locate(node: JsonValue, key?: string): SourceLocation | undefined {
-      if (!isContainer(node)) return undefined;
-      const info = infos.get(node);
-      if (!info) return undefined;
-      if (key === undefined) return locationOf(info.file, info.offset);
-      const offset = info.keys.get(key);
-      if (offset === undefined) return undefined;
-      return locationOf(info.keyFiles?.get(key) ?? info.file, offset);
-    },
-    componentName(node: JsonValue): string | undefined {
-      if (!isContainer(node)) return undefined;
-      return names.get(node) ?? pointerNames.get(node);
-    }
+    return {
+      version,
+      file: entry.rel,
+      document: entry.root as JsonObject,
+      files: order.map((file) => file.rel),
+      locate(node: JsonValue, key?: string): SourceLocation | undefined {
+        if (!isContainer(node)) return undefined;
+        const info = infos.get(node);
+        if (!info) return undefined;
+        if (key === undefined) return locationOf(info.file, info.offset);
+        const offset = info.keys.get(key);
+        if (offset === undefined) return undefined;
+        return locationOf(info.keyFiles?.get(key) ?? info.file, offset);
+      },
+      componentName(node: JsonValue): string | undefined {
+        if (!isContainer(node)) return undefined;
+        return names.get(node) ?? pointerNames.get(node);
+      }
+    };
   };
+
+  return { prefetch, finish };
 }
 
 function realpathOrSelf(target: string): string {

@@ -38,13 +38,26 @@ export interface LoadedSpec {
 }
 
 export interface LoadOptions {
-  /** Directory external $refs must stay inside (default: the entry file's directory). */
+  /** Directory external $refs must stay inside (unless allowExternalFiles) and relative paths start from. */
   root: string;
-  /** Allow $ref to http(s) URLs (default false: refused with a clear error). */
+  /** Follow file $refs outside the root too (default false: refused with a clear error). */
+  allowExternalFiles?: boolean;
+  /**
+   * Fetch $refs to http(s) URLs (default false: refused with a clear error). Only loadSpecAsync fetches. A URL
+   * document may reference other URLs, never local files; its source-map "file" is its (redacted) URL.
+   */
   allowRemoteRefs?: boolean;
-  /** Reject files larger than this many bytes (default 50 MiB). */
+  /** Per-request timeout for URL documents (default 10 s). */
+  remoteTimeoutMs?: number;
+  /**
+   * Reject files larger than this many bytes (default 50 MiB). URL documents together share one such budget,
+   * enforced while they stream in.
+   */
   maxFileBytes?: number;
-  /** Read a file: injected so a spec can be loaded from `git show` output. Path is absolute. */
+  /**
+   * Read a file inside the root: injected so a spec can be loaded from `git show` output. Path is absolute.
+   * Files outside the root (allowExternalFiles) are not versioned with the spec and are read from disk.
+   */
   readFile?(path: string): string;
 }
 

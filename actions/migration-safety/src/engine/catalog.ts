@@ -107,6 +107,15 @@ export class Catalog {
     return this.createdTables > 0;
   }
 
+  /** The table an index belongs to, for an index key (`schema.name`). */
+  indexOwner = (indexKey: string): string | undefined => {
+    const index = this.indexes.get(indexKey);
+    if (index) return index.table;
+    const [schema, name] = [indexKey.slice(0, indexKey.indexOf('.')), indexKey.slice(indexKey.indexOf('.') + 1)];
+    // Constraint-backed indexes (PK, UNIQUE) are tracked as constraints of their table.
+    return [...this.tables.values()].find((t) => t.schema === schema && t.constraints.has(name))?.key;
+  };
+
   indexesOf(tableKey: string): IndexInfo[] {
     return [...this.indexes.values()].filter((index) => index.table === tableKey);
   }

@@ -29,6 +29,11 @@ export interface PreparedFile {
   implicitTransaction: boolean;
   /** Why, for the report (e.g. "goose: -- +goose NO TRANSACTION"). */
   transactionReason: string;
+  /**
+   * The tool sends the whole file as one simple query: PostgreSQL wraps several statements in one implicit
+   * transaction, but runs a lone statement outside any (so a lone CREATE INDEX CONCURRENTLY works).
+   */
+  loneStatementOutsideTransaction?: boolean;
 }
 
 /** The file is a down (rollback) migration that must not be linted as if it were deployed. */
@@ -76,7 +81,8 @@ export function prepareFile(text: string, framework: Framework, assumeInTransact
       prepared = {
         text,
         implicitTransaction: true,
-        transactionReason: 'Prisma Migrate applies each migration.sql in a transaction'
+        transactionReason: 'Prisma Migrate sends migration.sql as one query: several statements run in one transaction',
+        loneStatementOutsideTransaction: true
       };
       break;
     case 'knex-sql':
@@ -89,6 +95,7 @@ export function prepareFile(text: string, framework: Framework, assumeInTransact
       prepared = { text, implicitTransaction: false, transactionReason: 'plain SQL: no implicit transaction' };
   }
   if (assumeInTransaction !== undefined) {
+    prepared.loneStatementOutsideTransaction = false;
     prepared.implicitTransaction = assumeInTransaction;
     prepared.transactionReason = `assume-in-transaction: ${assumeInTransaction}`;
   }

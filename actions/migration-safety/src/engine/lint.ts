@@ -55,6 +55,7 @@ export interface LintResult {
 /** Ids of findings the driver itself emits (the registry carries their metadata). */
 export const SYNTAX_ERROR = 'syntax-error';
 export const MISSING_OBJECT = 'missing-object';
+export const INTERNAL_ERROR = 'internal-error';
 
 export async function lintMigrations(
   sources: readonly MigrationSource[],
@@ -83,6 +84,12 @@ export function lintMigrationsSync(
     const prepared = prepareFile(file.text, options.framework, options.assumeInTransaction);
     const parsed = parseMigration(prepared.text);
     const { source, statements } = parsed;
+    if (prepared.loneStatementOutsideTransaction && statements.length <= 1) {
+      prepared.implicitTransaction = false;
+      prepared.transactionReason = 'a lone statement sent as one query runs outside a transaction';
+    }
+    // The tool's own transaction: a COMMIT or ROLLBACK written in the file ends it for the rest of the file.
+    const tool = { implicit: prepared.implicitTransaction };
     const fileIgnored = file.lint ? fileSuppressions(file.text, squawk) : 'all';
     const emit = (rule: Rule, statement: ParsedStatement | undefined, hit: RuleHit) => {
       const range = hit.range ?? statement?.range ?? { start: 0, end: 0 };
@@ -94,13 +101,21 @@ export function lintMigrationsSync(
         file: file.path,
         ...source.span(range),
         rule: rule.id,
-        severity: options.rules?.[rule.id]?.severity ?? rule.severity,
+        severity: options.rules?.[rule.id]?.severity ?? hit.severity ?? rule.severity,
         message: hit.message ?? rule.message,
         help: rule.help,
         ...(hit.recipe ? { recipe: hit.recipe } : {}),
         equivalents: rule.equivalents,
         docs: docsUrl(rule.id)
       });
+    };
+
+    // A rule that throws must not take the other rules and files down with it: its failure becomes a finding.
+    const failed = (rule: Rule, statement: ParsedStatement | undefined, error: unknown) => {
+      const internal = byId.get(INTERNAL_ERROR);
+      if (!internal) throw error;
+      const reason = error instanceof Error ? error.message : String(error);
+      emit(internal, statement, { message: `Rule ${rule.id} failed here: ${reason.split('\n')[0].slice(0, 300)}` });
     };
 
     const state: TransactionState = {
@@ -122,9 +137,15 @@ export function lintMigrationsSync(
         for (const rule of active) {
           if (!rule.check || isSuppressed(rule.id, fileIgnored, ignored)) continue;
           context.current = rule;
-          rule.check(context);
+          try {
+            rule.check(context);
+          } catch (error) {
+            failed(rule, statement, error);
+          }
         }
       }
+      // Locks are judged against the schema before the statement changes it (a DROP INDEX still knows its table).
+      advance(state, locals, statement, tool, catalog, file.changeSet);
       const problems = catalog.apply(statement, file.changeSet);
       const missing = byId.get(MISSING_OBJECT);
       if (file.lint && missing && active.includes(missing) && !isSuppressed(MISSING_OBJECT, fileIgnored, ignored)) {
@@ -136,7 +157,6 @@ export function lintMigrationsSync(
           });
         }
       }
-      advance(state, locals, statement, prepared.implicitTransaction, catalog, file.changeSet);
     }
 
     if (file.lint) {
@@ -152,7 +172,11 @@ export function lintMigrationsSync(
       for (const rule of active) {
         if (!rule.checkFile || isSuppressed(rule.id, fileIgnored)) continue;
         fileContext.report = (hit) => emit(rule, undefined, hit);
-        rule.checkFile(fileContext);
+        try {
+          rule.checkFile(fileContext);
+        } catch (error) {
+          failed(rule, undefined, error);
+        }
       }
       const syntax = byId.get(SYNTAX_ERROR);
       if (parsed.syntaxError && syntax && active.includes(syntax)) {
@@ -235,7 +259,7 @@ function advance(
   state: TransactionState,
   locals: { lockTimeout: boolean; statementTimeout: boolean },
   statement: ParsedStatement,
-  implicit: boolean,
+  tool: { implicit: boolean },
   catalog: Catalog,
   changeSet: number
 ): void {
@@ -254,6 +278,7 @@ function advance(
       case 'TRANS_STMT_ROLLBACK_PREPARED':
         state.depth = 0;
         state.explicit = false;
+        tool.implicit = false;
         state.accessExclusive.clear();
         // SET LOCAL ends with the transaction.
         if (locals.lockTimeout) state.lockTimeout = false;
@@ -272,15 +297,15 @@ function advance(
       locals[key] = on && !!body.is_local;
     }
   } else {
-    const inTransaction = state.depth > 0 || implicit;
-    for (const lock of locksOf(statement)) {
+    const inTransaction = state.depth > 0 || tool.implicit;
+    for (const lock of locksOf(statement, catalog.indexOwner)) {
       const table = catalog.table(lock.table);
       if (lock.mode === 'AccessExclusive' && inTransaction && !(table && table.createdIn === changeSet)) {
         if (!state.accessExclusive.has(lock.table)) state.accessExclusive.set(lock.table, statement);
       }
     }
   }
-  state.inTransaction = state.depth > 0 || implicit;
+  state.inTransaction = state.depth > 0 || tool.implicit;
   if (!state.inTransaction) state.accessExclusive.clear();
 }
 

@@ -54,12 +54,27 @@ const ALTER_TABLE_LOCKS: Record<string, LockMode> = {
   AT_DisableTrigUser: 'ShareRowExclusive'
 };
 
-/** The locks a statement takes on tables (not counting row locks); empty for statements that lock no table. */
-export function locksOf(statement: ParsedStatement): TableLock[] {
+/** Maps an index key to its table's key; the catalogue knows which table an index belongs to. */
+export type IndexOwner = (indexKey: string) => string | undefined;
+
+/**
+ * The locks a statement takes on tables (not counting row locks); empty for statements that lock no table.
+ * Statements naming an index (DROP INDEX, ALTER INDEX, REINDEX INDEX) lock its table, found through `owner`;
+ * without it, or for an index the replay does not know, the index's own key stands in for the table.
+ */
+export function locksOf(statement: ParsedStatement, owner?: IndexOwner): TableLock[] {
+  return rawLocksOf(statement).map((lock) =>
+    lock.index ? { table: owner?.(lock.table) ?? lock.table, mode: lock.mode } : { table: lock.table, mode: lock.mode }
+  );
+}
+
+function rawLocksOf(statement: ParsedStatement): (TableLock & { index?: boolean })[] {
   const body = statement.body;
   switch (statement.kind) {
     case 'AlterTableStmt': {
-      if (body.objtype === 'OBJECT_INDEX') return [{ table: relationName(body.relation).key, mode: 'AccessExclusive' }];
+      if (body.objtype === 'OBJECT_INDEX') {
+        return [{ table: relationName(body.relation).key, mode: 'AccessExclusive', index: true }];
+      }
       let mode: LockMode = 'AccessShare';
       const extra: TableLock[] = [];
       for (const node of body.cmds ?? []) {
@@ -86,7 +101,8 @@ export function locksOf(statement: ParsedStatement): TableLock[] {
       const tableLike = ['OBJECT_TABLE', 'OBJECT_INDEX', 'OBJECT_MATVIEW', 'OBJECT_VIEW'];
       if (!tableLike.includes(body.removeType)) return [];
       const mode: LockMode = body.concurrent ? 'ShareUpdateExclusive' : 'AccessExclusive';
-      return (body.objects ?? []).map((o: AstNode) => ({ table: listName(as(o, 'List')?.items).key, mode }));
+      const index = body.removeType === 'OBJECT_INDEX';
+      return (body.objects ?? []).map((o: AstNode) => ({ table: listName(as(o, 'List')?.items).key, mode, index }));
     }
     case 'TruncateStmt':
       return (body.relations ?? []).map((r: AstNode) => ({
@@ -105,7 +121,15 @@ export function locksOf(statement: ParsedStatement): TableLock[] {
       return body.relation ? [{ table: relationName(body.relation).key, mode: 'AccessExclusive' }] : [];
     case 'ReindexStmt':
       if (body.params?.some((p: AstNode) => as(p, 'DefElem')?.defname === 'concurrently')) return [];
-      return body.relation ? [{ table: relationName(body.relation).key, mode: 'AccessExclusive' }] : [];
+      return body.relation
+        ? [
+            {
+              table: relationName(body.relation).key,
+              mode: 'AccessExclusive',
+              index: body.kind === 'REINDEX_OBJECT_INDEX'
+            }
+          ]
+        : [];
     case 'CreateTrigStmt':
       return [{ table: relationName(body.relation).key, mode: 'ShareRowExclusive' }];
     case 'RefreshMatViewStmt':

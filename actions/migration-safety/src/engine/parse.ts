@@ -46,16 +46,36 @@ export interface ParseOutcome {
 }
 
 /** Parses a whole file; a syntax error keeps the statements before it so they can still be linted. */
-export function parseMigration(text: string): ParseOutcome {
+export function parseMigration(raw: string): ParseOutcome {
+  const text = wellFormed(raw);
   const source = new SourceText(text);
   // libpg-query rejects the empty string outright; an empty migration is valid (and harmless) SQL.
   if (text === '') return { source, statements: [] };
+  // The parser takes a C string: a NUL would silently end the file there. PostgreSQL rejects the byte outright.
+  const nul = text.indexOf('\0');
+  if (nul !== -1) {
+    const at = Buffer.byteLength(text.slice(0, nul), 'utf8');
+    const syntaxError = {
+      message: 'invalid byte sequence for encoding "UTF8": 0x00 (a NUL character, which PostgreSQL rejects)',
+      range: { start: at, end: at + 1 }
+    };
+    return { source, statements: statementsBefore(source, at), syntaxError };
+  }
   try {
     return { source, statements: toStatements(source, pg.parseSync(text)) };
   } catch (error) {
     const syntaxError = toSyntaxError(source, error);
     return { source, statements: statementsBefore(source, syntaxError.range.start), syntaxError };
   }
+}
+
+/**
+ * Lone UTF-16 surrogates (only possible in text not decoded from a file) become U+FFFD, one unit for one, so
+ * columns are unchanged: the wasm encoder would write them as 4 bytes, Buffer as 3, and offsets would drift.
+ */
+function wellFormed(text: string): string {
+  if (!/[\uD800-\uDFFF]/.test(text)) return text;
+  return text.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
 }
 
 function toStatements(source: SourceText, result: ReturnType<LibPgQuery['parseSync']>): ParsedStatement[] {
@@ -146,7 +166,8 @@ const COMMENT_TOKENS = new Set(['SQL_COMMENT', 'C_COMMENT']);
 
 /** A comment between the statement and its semicolon is not part of the statement (nor of its range). */
 function withoutTrailingComments(sql: string): string {
-  if (!sql.includes('--') && !sql.includes('/*')) return sql;
+  // Only a statement whose last line holds `--`, or that ends with `*/`, can end in a comment.
+  if (!sql.slice(sql.lastIndexOf('\n') + 1).includes('--') && !sql.endsWith('*/')) return sql;
   try {
     const tokens = pg.scanSync(sql).tokens;
     let last = tokens.length - 1;

@@ -24,6 +24,8 @@ export interface TransactionState {
 export interface RuleHit {
   /** Defaults to the rule's message. */
   message?: string;
+  /** Defaults to the rule's severity (a configured severity overrides both). */
+  severity?: Severity;
   /** Defaults to the whole statement. */
   range?: ByteRange;
   recipe?: Recipe;

@@ -23,7 +23,7 @@ export interface Finding extends Span {
   rule: string;
   severity: Severity;
   message: string;
-  /** The rule's help, followed by a recipe written for the actual table and column names when there is one. */
+  /** The rule's help (markdown); the recipe for this finding, when there is one, is in `recipe`. */
   help: string;
   /** Multi-deploy expand-migrate-contract steps in SQL, when the finding has a safe multi-step alternative. */
   recipe?: Recipe;

@@ -1,7 +1,6 @@
-import { as, findAll, names, quoteIdent, quoteQualified, relationName } from '../engine/ast.js';
+import { quoteIdent, quoteQualified, relationName } from '../engine/ast.js';
 import { setNotNullRecipe } from '../engine/recipes.js';
 import { defineRule, NEW_TABLE, type RuleContext } from '../engine/rule.js';
-import type { AstNode } from '../engine/types.js';
 import { alterTableCmds } from './locking-shared.js';
 
 export const addingNotNullableField = defineRule({
@@ -33,47 +32,24 @@ export const addingNotNullableField = defineRule({
           continue;
         }
       }
+      const column = quoteIdent(cmd.name);
+      const hint = ctx.pgVersion >= 12 ? ` (no validated CHECK (${column} IS NOT NULL) found)` : '';
       ctx.report({
-        message: `SET NOT NULL on ${quoteQualified(table)}.${quoteIdent(cmd.name)} scans the table under ACCESS EXCLUSIVE${ctx.pgVersion >= 12 ? ' (no validated CHECK (' + quoteIdent(cmd.name) + ' IS NOT NULL) found)' : ''}`,
+        message: `SET NOT NULL on ${quoteQualified(table)}.${column} scans the table under ACCESS EXCLUSIVE${hint}`,
         recipe: setNotNullRecipe(table, cmd.name, ctx.pgVersion)
       });
     }
   }
 });
 
-/** `CHECK (col IS NOT NULL)`, alone or as one term of an AND. */
-function provesNotNull(expr: AstNode, column: string): boolean {
-  const terms = as(expr, 'BoolExpr')?.boolop === 'AND_EXPR' ? as(expr, 'BoolExpr').args : [expr];
-  return terms.some((term: AstNode) => {
-    const test = as(term, 'NullTest');
-    if (test?.nulltesttype !== 'IS_NOT_NULL') return false;
-    const fields = names(as(test.arg, 'ColumnRef')?.fields);
-    return fields[fields.length - 1] === column;
-  });
-}
-
 /**
- * The name of a validated CHECK constraint that proves the column is not null. The catalogue records that a
- * check constraint exists and whether it is validated, but not its expression, so the expression is read from
- * the statements of this file; a check added in an earlier file is recognised by the catalogue name the
- * recipe (and common practice) gives it: <table>_<column>_not_null / ..._nn.
+ * The name of a validated CHECK constraint that proves the column is not null (the catalogue records which
+ * columns a check's `col IS NOT NULL` terms prove, whichever file added it).
  */
 function validatedNotNullCheck(ctx: RuleContext, column: string): string | undefined {
   const table = ctx.table(ctx.statement.body.relation);
   if (!table) return undefined;
-  const validated = [...table.constraints.values()].filter((c) => c.kind === 'check' && c.validated);
-  if (validated.length === 0) return undefined;
-  const proven = new Set<string>();
-  for (const statement of ctx.statements.slice(0, ctx.statement.index)) {
-    if (statement.kind !== 'AlterTableStmt' || relationName(statement.body.relation).key !== table.key) continue;
-    for (const c of findAll(statement.body.cmds, 'Constraint')) {
-      if (c.contype === 'CONSTR_CHECK' && c.conname && provesNotNull(c.raw_expr, column)) proven.add(c.conname);
-    }
-  }
-  const byName = new RegExp(`(^|_)${escapeRegExp(column)}_(not_?null|nn)(_check)?$`, 'i');
-  return validated.find((c) => proven.has(c.name) || byName.test(c.name))?.name;
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return [...table.constraints.values()].find(
+    (c) => c.kind === 'check' && c.validated && (c.provesNotNull ?? []).includes(column)
+  )?.name;
 }

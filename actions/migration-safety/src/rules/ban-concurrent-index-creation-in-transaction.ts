@@ -13,10 +13,6 @@ export const banConcurrentIndexCreationInTransaction = defineRule({
     if (!transaction.inTransaction) return;
     const what = concurrentForm(statement.kind, statement.body);
     if (!what) return;
-    // A tool that sends the whole file as one query string (Prisma) gets an implicit transaction block only
-    // when the string holds several statements; a file of just this statement runs outside one.
-    if (!transaction.explicit && ctx.statements.length === 1)
-      return ctx.report({ exempt: 'the only statement of the file: sent alone, it runs outside a transaction block' });
     const where = transaction.explicit
       ? 'inside the BEGIN ... COMMIT of this file'
       : 'inside the transaction the migration tool opens for this file';

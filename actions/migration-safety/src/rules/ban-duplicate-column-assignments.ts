@@ -21,11 +21,15 @@ export const banDuplicateColumnAssignments = defineRule({
         .map((t: AstNode) => as(t, 'ResTarget'))
         .filter((t: AstNode) => t?.name && !(t.indirection ?? []).length)
         .map((t: AstNode) => ({ name: t.name, location: t.location }));
-    for (const update of findAll(ctx.statement.node, 'UpdateStmt'))
-      groups.push({ names: plain(update.targetList), what: 'assigned more than once' });
-    for (const insert of findAll(ctx.statement.node, 'InsertStmt')) {
-      groups.push({ names: plain(insert.cols), what: 'listed more than once' });
-      groups.push({ names: plain(insert.onConflictClause?.targetList), what: 'assigned more than once' });
+    // Walking the whole tree of every statement is the expensive part: only statements naming UPDATE or
+    // INSERT somewhere (also in a CTE) can hold one.
+    if (/\b(update|insert)\b/i.test(ctx.statement.sql)) {
+      for (const update of findAll(ctx.statement.node, 'UpdateStmt'))
+        groups.push({ names: plain(update.targetList), what: 'assigned more than once' });
+      for (const insert of findAll(ctx.statement.node, 'InsertStmt')) {
+        groups.push({ names: plain(insert.cols), what: 'listed more than once' });
+        groups.push({ names: plain(insert.onConflictClause?.targetList), what: 'assigned more than once' });
+      }
     }
     if (ctx.statement.kind === 'CreateStmt') {
       const columns = (ctx.statement.body.tableElts ?? [])
@@ -34,7 +38,8 @@ export const banDuplicateColumnAssignments = defineRule({
         .map((c: AstNode) => ({ name: c.colname, location: c.location }));
       groups.push({ names: columns, what: 'defined more than once' });
     }
-    const tokens = tokensOf(ctx.statement);
+    // Tokens only locate a duplicate: scanning costs as much as parsing, so only when there is one.
+    let tokens: ReturnType<typeof tokensOf> | undefined;
     for (const group of groups) {
       const seen = new Set<string>();
       for (const named of group.names) {
@@ -42,6 +47,7 @@ export const banDuplicateColumnAssignments = defineRule({
           seen.add(named.name);
           continue;
         }
+        tokens ??= tokensOf(ctx.statement);
         const token = named.location !== undefined ? tokens[tokenAt(tokens, named.location)] : undefined;
         ctx.report({
           range: token ? { start: token.start, end: token.end } : undefined,

@@ -29,10 +29,12 @@ export const changingColumnType = defineRule({
         continue;
       }
       const table = relationName(relation);
-      const to = typeRef(def.typeName);
+      const to = displayType(typeRef(def.typeName));
       ctx.report({
-        message: `${quoteQualified(table)}.${quoteIdent(cmd.name)} to ${to.display}: ${verdict}`,
-        recipe: changeTypeRecipe(table, cmd.name, to.display),
+        message: `${quoteQualified(table)}.${quoteIdent(cmd.name)} to ${to}: ${verdict}`,
+        // Only a hazard when the session TimeZone is not UTC, which the file cannot show: a warning.
+        ...(verdict.includes('unless the session TimeZone is UTC') ? { severity: 'warning' as const } : {}),
+        recipe: changeTypeRecipe(table, cmd.name, to),
         range: ctx.at(def.location)
       });
     }
@@ -94,4 +96,11 @@ function hasIndexOn(ctx: RuleContext, column: string): boolean {
   return [...table.constraints.values()].some(
     (c) => (c.kind === 'primary' || c.kind === 'unique') && c.columns.includes(column)
   );
+}
+
+/** The type as SQL: interval's typmod list starts with a field mask that is not written for "all fields". */
+function displayType(type: TypeRef): string {
+  const canonical = canonicalType(type);
+  if (canonical.name !== 'interval' || canonical.mods.length === type.mods.length) return type.display;
+  return `interval${canonical.mods.length ? `(${canonical.mods.join(',')})` : ''}${'[]'.repeat(type.array)}`;
 }

@@ -1,6 +1,7 @@
 // The rule catalogue, one module per rule, grouped. Order here is the order of `--list-rules`.
 import type { Rule } from '../engine/rule.js';
 import { COMPATIBILITY_RULES } from './compatibility.js';
+import { internalError } from './internal-error.js';
 import { LOCKING_RULES } from './locking.js';
 import { missingObject } from './missing-object.js';
 import { syntaxError } from './syntax-error.js';
@@ -10,6 +11,7 @@ import { UBOS_RULES } from './ubos.js';
 export const ALL_RULES: readonly Rule[] = [
   syntaxError,
   missingObject,
+  internalError,
   ...LOCKING_RULES,
   ...TRANSACTION_RULES,
   ...COMPATIBILITY_RULES,

@@ -10,9 +10,9 @@ export const preferRobustStmts = defineRule({
   help: 'When a migration runs without a transaction and fails part way, the statements before the failure stay applied, and rerunning the file fails on them ("already exists", "does not exist"). Write them so they can run twice: `IF NOT EXISTS` on CREATE TABLE / CREATE INDEX / ADD COLUMN, `IF EXISTS` on DROP TABLE / DROP INDEX / DROP TYPE / DROP COLUMN / DROP CONSTRAINT, and precede ADD CONSTRAINT with `DROP CONSTRAINT IF EXISTS` of the same name. Alternatively run the file in a transaction (BEGIN ... COMMIT, or the migration tool\'s transaction), except for CONCURRENTLY statements, which cannot run in one.',
   equivalents: { squawk: ['prefer-robust-stmts'] },
   check(ctx) {
-    const { statement, transaction } = ctx;
+    const { statement } = ctx;
     const { kind, body } = statement;
-    const inTransaction = transaction.inTransaction;
+    const inTransaction = ctx.transaction.inTransaction;
     switch (kind) {
       case 'AlterTableStmt': {
         if (inTransaction || body.objtype !== 'OBJECT_TABLE') return;
@@ -30,7 +30,8 @@ export const preferRobustStmts = defineRule({
       case 'RenameStmt':
         if (inTransaction || !['OBJECT_TABLE', 'OBJECT_COLUMN', 'OBJECT_TABCONSTRAINT'].includes(body.renameType))
           return;
-        if (body.relationType !== 'OBJECT_TABLE' || body.missing_ok) return;
+        // relationType is only meaningful for column renames (ALTER VIEW ... RENAME COLUMN is not a table).
+        if ((body.renameType === 'OBJECT_COLUMN' && body.relationType !== 'OBJECT_TABLE') || body.missing_ok) return;
         ctx.report({
           message: `A rename outside a transaction fails on a rerun (the old name is gone): the file cannot be rerun after a partial failure`
         });
@@ -68,46 +69,57 @@ export const preferRobustStmts = defineRule({
 
 const DROPS: Record<string, string> = { OBJECT_TABLE: 'TABLE', OBJECT_INDEX: 'INDEX', OBJECT_TYPE: 'TYPE' };
 
+type ConstraintState = Map<string, 'dropped' | 'added'>;
+
+// Constraint names dropped / re-added so far in each file (keyed by its statements array), replayed up to `upTo`
+// once, so a file of many ALTER TABLE statements stays linear.
+const replays = new WeakMap<readonly ParsedStatement[], { upTo: number; constraints: ConstraintState }>();
+
 /** What makes each ALTER TABLE action fail on a second run, in squawk's terms (see the docs page). */
 function alterTableProblems(
   statement: ParsedStatement,
   statements: readonly ParsedStatement[]
 ): { problems: string[]; rerunnable: string[] } {
+  let replay = replays.get(statements);
+  if (!replay) replays.set(statements, (replay = { upTo: 0, constraints: new Map() }));
+  for (; replay.upTo < statement.index; replay.upTo++)
+    if (statements[replay.upTo].kind === 'AlterTableStmt') judgeActions(statements[replay.upTo], replay.constraints);
+  replay.upTo = statement.index + 1;
+  return judgeActions(statement, replay.constraints);
+}
+
+function judgeActions(
+  statement: ParsedStatement,
+  constraints: ConstraintState
+): { problems: string[]; rerunnable: string[] } {
   // An ADD CONSTRAINT preceded (anywhere earlier in the file) by a DROP CONSTRAINT of the same name is the
   // rerunnable idiom; a second ADD of it is not.
-  const constraints = new Map<string, 'dropped' | 'added'>();
   const problems: string[] = [];
   const rerunnable: string[] = [];
-  for (const s of statements.slice(0, statement.index + 1)) {
-    if (s.kind !== 'AlterTableStmt') continue;
-    const current = s === statement;
-    for (const node of s.body.cmds ?? []) {
-      const cmd = as(node, 'AlterTableCmd');
-      if (!cmd) continue;
-      let problem: string | undefined;
-      switch (cmd.subtype) {
-        case 'AT_DropConstraint':
-          if (cmd.name) constraints.set(cmd.name, 'dropped');
-          if (!cmd.missing_ok) problem = `DROP CONSTRAINT ${cmd.name} without IF EXISTS`;
-          break;
-        case 'AT_AddColumn':
-          if (!cmd.missing_ok) problem = `ADD COLUMN ${as(cmd.def, 'ColumnDef')?.colname ?? ''} without IF NOT EXISTS`;
-          break;
-        case 'AT_DropColumn':
-          if (!cmd.missing_ok) problem = `DROP COLUMN ${cmd.name} without IF EXISTS`;
-          break;
-        case 'AT_AddConstraint': {
-          const name = as(cmd.def, 'Constraint')?.conname;
-          if (name && constraints.get(name) === 'dropped') constraints.set(name, 'added');
-          else problem = `ADD CONSTRAINT ${name ?? ''} not preceded by DROP CONSTRAINT IF EXISTS`.replace('  ', ' ');
-          break;
-        }
-        default:
-          if (IDEMPOTENT.has(cmd.subtype)) {
-            if (current) rerunnable.push(actionName(cmd.subtype));
-          } else problem = `${actionName(cmd.subtype)} outside a transaction`;
+  for (const node of statement.body.cmds ?? []) {
+    const cmd = as(node, 'AlterTableCmd');
+    if (!cmd) continue;
+    switch (cmd.subtype) {
+      case 'AT_DropConstraint':
+        if (cmd.name) constraints.set(cmd.name, 'dropped');
+        if (!cmd.missing_ok) problems.push(`DROP CONSTRAINT ${cmd.name} without IF EXISTS`);
+        break;
+      case 'AT_AddColumn':
+        if (!cmd.missing_ok)
+          problems.push(`ADD COLUMN ${as(cmd.def, 'ColumnDef')?.colname ?? ''} without IF NOT EXISTS`);
+        break;
+      case 'AT_DropColumn':
+        if (!cmd.missing_ok) problems.push(`DROP COLUMN ${cmd.name} without IF EXISTS`);
+        break;
+      case 'AT_AddConstraint': {
+        const name = as(cmd.def, 'Constraint')?.conname;
+        if (name && constraints.get(name) === 'dropped') constraints.set(name, 'added');
+        else problems.push(`ADD CONSTRAINT ${name ? `${name} ` : ''}not preceded by DROP CONSTRAINT IF EXISTS`);
+        break;
       }
-      if (current && problem) problems.push(problem);
+      default:
+        if (IDEMPOTENT.has(cmd.subtype)) rerunnable.push(actionName(cmd.subtype));
+        else problems.push(`${actionName(cmd.subtype)} outside a transaction`);
     }
   }
   return { problems, rerunnable };

@@ -13,6 +13,10 @@ import {
 
 interface FileState {
   protectedBefore: Partial<Record<TimeoutSetting, boolean[]>>;
+  /** Index of the statement squawk would report for each setting (-1: none). */
+  squawkTarget: Partial<Record<TimeoutSetting, number>>;
+  /** The first statement that needs the setting and runs without it: the one reported. */
+  firstUnprotected: Partial<Record<TimeoutSetting, number>>;
   /** Per statement: it takes a stalling lock, judged with the catalogue as it was when the statement ran. */
   stalls: boolean[];
 }
@@ -22,7 +26,8 @@ const files = new WeakMap<readonly ParsedStatement[], FileState>();
 
 function fileState(ctx: RuleContext): FileState {
   let state = files.get(ctx.statements);
-  if (!state) files.set(ctx.statements, (state = { protectedBefore: {}, stalls: [] }));
+  if (!state)
+    files.set(ctx.statements, (state = { protectedBefore: {}, squawkTarget: {}, firstUnprotected: {}, stalls: [] }));
   // Statements whose check was skipped (ignore comments) are judged now: the order of reports must not
   // depend on which rules were suppressed where.
   for (let i = state.stalls.length; i <= ctx.statement.index; i++)
@@ -37,14 +42,20 @@ export function checkTimeout(ctx: RuleContext, setting: TimeoutSetting, explain:
   if (protectedBefore[statement.index]) return;
   if (!state.stalls[statement.index]) {
     // squawk reports on the first DDL statement of the file; record why this one is fine.
-    const firstSlow = statements.findIndex((s, i) => squawkCountsAsSlow(s) && !protectedBefore[i]);
-    if (firstSlow === statement.index)
+    const target = (state.squawkTarget[setting] ??= statements.findIndex(
+      (s, i) => squawkCountsAsSlow(s) && !protectedBefore[i]
+    ));
+    if (target === statement.index)
       ctx.report({ exempt: 'takes no lock that blocks reads or writes of a table in use' });
     return;
   }
-  for (let i = 0; i < statement.index; i++) if (state.stalls[i] && !protectedBefore[i]) return;
+  const first = (state.firstUnprotected[setting] ??= state.stalls.findIndex(
+    (stalls, i) => stalls && !protectedBefore[i]
+  ));
+  if (first !== statement.index) return;
   const lock = stallingLocks(ctx, statement)[0];
+  const mode = lockModeName(lock.mode);
   ctx.report({
-    message: `No ${setting} is set before this statement takes a ${lockModeName(lock.mode)} lock on ${tableLabel(lock.table)}: ${explain}`
+    message: `No ${setting} is set before this statement takes ${/^[AEIOU]/.test(mode) ? 'an' : 'a'} ${mode} lock on ${tableLabel(lock.table)}: ${explain}`
   });
 }

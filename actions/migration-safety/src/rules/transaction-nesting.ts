@@ -1,5 +1,8 @@
+import type { ParsedStatement } from '../engine/parse.js';
 import { defineRule } from '../engine/rule.js';
 import { isBegin, isTransactionEnd } from './transaction-support.js';
+
+const toolWrapsFile = new WeakMap<readonly ParsedStatement[], boolean>();
 
 export const transactionNesting = defineRule({
   id: 'transaction-nesting',
@@ -10,6 +13,9 @@ export const transactionNesting = defineRule({
   check(ctx) {
     const { statement, transaction } = ctx;
     const frameworkOwned = transaction.inTransaction && !transaction.explicit;
+    // Outside an explicit block, inTransaction tells whether the tool wraps the file; remember it for the COMMIT
+    // of a BEGIN written in the file, which then ends the tool's transaction too.
+    if (!transaction.explicit) toolWrapsFile.set(ctx.statements, transaction.inTransaction);
     if (isBegin(statement)) {
       if (transaction.explicit)
         ctx.report({
@@ -28,6 +34,11 @@ export const transactionNesting = defineRule({
         });
       else if (!transaction.explicit)
         ctx.report({ message: 'COMMIT / ROLLBACK with no transaction open: there is nothing to end' });
+      else if (transaction.depth === 1 && toolWrapsFile.get(ctx.statements))
+        ctx.report({
+          message:
+            'COMMIT / ROLLBACK of the BEGIN in this file also ends the transaction the migration tool opens: later statements run outside it'
+        });
     }
   }
 });

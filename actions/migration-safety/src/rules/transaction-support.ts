@@ -42,7 +42,9 @@ export function lineOf(ctx: Pick<RuleContext, 'source'>, statement: ParsedStatem
  * modes (SHARE UPDATE EXCLUSIVE of CONCURRENTLY, VALIDATE) queue only other DDL behind them.
  */
 export function stallingLocks(ctx: RuleContext, statement: ParsedStatement): TableLock[] {
-  return locksOf(statement).filter((lock) => blocksWrites(lock.mode) && !createdInChangeSet(ctx, lock.table));
+  return locksOf(statement, ctx.catalog.indexOwner).filter(
+    (lock) => blocksWrites(lock.mode) && !createdInChangeSet(ctx, lock.table)
+  );
 }
 
 /** The key may name a table or an index (DROP INDEX): an index counts as new when its table is new. */

@@ -1,0 +1,333 @@
+#!/usr/bin/env node
+// Benchmark of migration-safety against squawk 2.66 (devDependency squawk-cli, a native Rust binary) on the
+// trigger.dev Prisma history (../shared/reference/corpora/trigger.dev-migrations, 820 real migrations), both in
+// the same run with the same file list, PostgreSQL 16, no framework preset (squawk knows none):
+//   - median wall time of 5 runs and peak RSS of each, and the ratio ours/squawk;
+//   - findings per rule for each tool;
+//   - agreement per squawk rule: squawk's findings we also report on the same statement (through our rules'
+//     `equivalents.squawk`), those we deliberately do not report (our `exempted` list, with its reasons), those
+//     we miss, and ours that squawk does not report.
+// Usage: npm run build && node bench/migration-safety.mjs [--runs 5] [--show N (examples of misses/extras)]
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const cli = join(root, 'bin/ubos-actions.js');
+const bundle = join(root, 'dist/cli/index.js');
+const squawk = join(root, 'node_modules/@squawk-cli/linux-x64/bin/squawk');
+const corpus = resolve(root, '..', 'shared', 'reference', 'corpora', 'trigger.dev-migrations');
+const option = (name, fallback) => {
+  const at = process.argv.indexOf(name);
+  return at > 0 && Number(process.argv[at + 1]) >= 0 ? Number(process.argv[at + 1]) : fallback;
+};
+const RUNS = option('--runs', 5) || 5;
+const SHOW = option('--show', 0);
+const PG = '16';
+
+for (const [path, hint] of [
+  [bundle, 'npm run build'],
+  [squawk, 'npm ci (devDependency squawk-cli 2.66 with its linux-x64 binary)'],
+  [corpus, 'the trigger.dev migration corpus belongs next to the repository, in ../shared/reference/corpora']
+]) {
+  if (!existsSync(path)) {
+    console.error(`${path} is missing: ${hint}`);
+    process.exit(2);
+  }
+}
+
+// Relative paths from the corpus folder: the same short command line for both tools and comparable file names.
+const files = readdirSync(corpus, { withFileTypes: true })
+  .filter((entry) => entry.isDirectory() && existsSync(join(corpus, entry.name, 'migration.sql')))
+  .map((entry) => `${entry.name}/migration.sql`)
+  .sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
+if (files.length === 0) {
+  console.error(`${corpus} holds no */migration.sql`);
+  process.exit(2);
+}
+
+const ours = {
+  label: 'ubos migration-safety',
+  command: process.execPath,
+  args: [cli, 'migration-safety', '--format', 'json', '--pg-version', PG, '--framework', 'plain', ...files]
+};
+const theirs = { label: 'squawk 2.66', command: squawk, args: ['--reporter', 'json', '--pg-version', PG, ...files] };
+
+// Peak RSS: GNU time's %M (the child's maximum resident set, from wait4's rusage) when /usr/bin/time exists;
+// otherwise VmHWM from /proc/<pid>/status, polled every 5 ms until the process exits (may miss a last spike).
+const GNU_TIME = existsSync('/usr/bin/time') && spawnSync('/usr/bin/time', ['-f', '%M', 'true']).status === 0;
+const RSS_METHOD = GNU_TIME ? 'GNU time %M' : '/proc/<pid>/status VmHWM polled every 5 ms';
+
+function failed(tool, status, stderr) {
+  // Both tools exit 1 when they report findings; anything else means the run itself failed.
+  console.error(`${tool.label} failed (exit ${status}):\n${stderr.trim().split('\n').slice(-8).join('\n')}`);
+  process.exit(1);
+}
+
+function measureWithTime(tool) {
+  const started = performance.now();
+  const run = spawnSync('/usr/bin/time', ['-f', '%M', tool.command, ...tool.args], {
+    cwd: corpus,
+    encoding: 'utf8',
+    maxBuffer: 1 << 30
+  });
+  const seconds = (performance.now() - started) / 1000;
+  const lines = run.stderr.trimEnd().split('\n');
+  const kib = Number(lines.pop());
+  if (run.status === null || run.status > 1 || !Number.isFinite(kib)) failed(tool, run.status, lines.join('\n'));
+  return { seconds, rssMiB: kib / 1024, stdout: run.stdout };
+}
+
+function measureWithProc(tool) {
+  return new Promise((done) => {
+    const started = performance.now();
+    const child = spawn(tool.command, tool.args, { cwd: corpus });
+    const out = [];
+    const err = [];
+    let peakKiB = 0;
+    const poll = () => {
+      try {
+        const hwm = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'));
+        if (hwm) peakKiB = Math.max(peakKiB, Number(hwm[1]));
+      } catch {
+        // The process has just exited.
+      }
+    };
+    const timer = setInterval(poll, 5);
+    child.stdout.on('data', (d) => out.push(d));
+    child.stderr.on('data', (d) => err.push(d));
+    child.on('exit', poll);
+    child.on('close', (status) => {
+      clearInterval(timer);
+      const seconds = (performance.now() - started) / 1000;
+      if (status === null || status > 1) failed(tool, status, Buffer.concat(err).toString());
+      done({ seconds, rssMiB: peakKiB / 1024, stdout: Buffer.concat(out).toString() });
+    });
+  });
+}
+
+const measure = (tool) => (GNU_TIME ? measureWithTime(tool) : measureWithProc(tool));
+
+function median(values) {
+  const s = [...values].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+}
+
+// Alternate the two tools so both see the same machine state (page cache, CPU frequency, neighbours).
+const samples = new Map([
+  [ours, []],
+  [theirs, []]
+]);
+for (let i = 0; i < RUNS; i++) {
+  for (const tool of [ours, theirs]) samples.get(tool).push(await measure(tool));
+}
+const timing = [ours, theirs].map((tool) => {
+  const runs = samples.get(tool);
+  return {
+    label: tool.label,
+    seconds: median(runs.map((r) => r.seconds)),
+    rssMiB: Math.max(...runs.map((r) => r.rssMiB)),
+    stdout: runs[0].stdout
+  };
+});
+
+function parseJson(label, text) {
+  try {
+    return JSON.parse(text);
+  } catch {
+    console.error(`${label} did not print JSON: ${text.slice(0, 300)}`);
+    process.exit(1);
+  }
+}
+const report = parseJson(ours.label, timing[0].stdout);
+const squawkFindings = parseJson(theirs.label, timing[1].stdout);
+
+// Our rule catalogue, for the squawk ids of rules that only appear in `exempted` (which carries no equivalents).
+const listed = spawnSync(process.execPath, [cli, 'migration-safety', '--list-rules', '--format', 'json'], {
+  encoding: 'utf8'
+});
+const catalogue = new Map(parseJson('--list-rules', listed.stdout).map((rule) => [rule.id, rule]));
+const squawkIdsOf = (finding) => finding.equivalents?.squawk ?? catalogue.get(finding.rule)?.equivalents?.squawk ?? [];
+
+// Statement boundaries, found with the PostgreSQL parser both tools use, so a finding anywhere in a statement
+// (squawk points at the statement or at a clause in it) matches one anywhere in the same statement.
+const require = createRequire(join(root, 'package.json'));
+const pg = require('libpg-query');
+await pg.loadModule();
+const COMMENT = new Set(['SQL_COMMENT', 'C_COMMENT']);
+
+/** For each statement of the file, its first and last line (1-based), from its first to its last real token. */
+function statementLines(path) {
+  const text = readFileSync(join(corpus, path), 'utf8');
+  const bytes = Buffer.from(text, 'utf8');
+  const lineStarts = [0];
+  for (let i = bytes.indexOf(10); i !== -1; i = bytes.indexOf(10, i + 1)) lineStarts.push(i + 1);
+  const lineOf = (byte) => {
+    let low = 0;
+    let high = lineStarts.length - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if (lineStarts[mid] <= byte) low = mid;
+      else high = mid - 1;
+    }
+    return low + 1;
+  };
+  let stmts;
+  let tokens;
+  try {
+    stmts = pg.parseSync(text).stmts ?? [];
+    tokens = pg.scanSync(text).tokens.filter((t) => !COMMENT.has(t.tokenName) && t.text !== ';');
+  } catch {
+    return [];
+  }
+  return stmts.map((stmt) => {
+    const from = stmt.stmt_location ?? 0;
+    const to = stmt.stmt_len ? from + stmt.stmt_len : bytes.length;
+    const inside = tokens.filter((t) => t.start >= from && t.end <= to);
+    if (inside.length === 0) return { first: lineOf(from), last: lineOf(to) };
+    return { first: lineOf(inside[0].start), last: lineOf(inside.at(-1).end - 1) };
+  });
+}
+
+const statementsOf = new Map();
+/** The index of the statement holding a 1-based line; a line between statements belongs to the next one. */
+function statementAt(file, line) {
+  if (!statementsOf.has(file)) statementsOf.set(file, statementLines(file));
+  const statements = statementsOf.get(file);
+  const index = statements.findIndex((s) => line <= s.last);
+  return index === -1 ? statements.length : index;
+}
+
+const relative = (file) => (file.startsWith(corpus + '/') ? file.slice(corpus.length + 1) : file);
+const keyOf = (rule, file, line) => `${rule}|${relative(file)}|${statementAt(relative(file), line)}`;
+
+// Our findings and exemptions, keyed by each squawk rule they stand for.
+const ourByKey = new Map();
+const ourBySquawkRule = new Map();
+for (const finding of report.findings) {
+  for (const id of squawkIdsOf(finding)) {
+    const key = keyOf(id, finding.file, finding.line);
+    ourByKey.set(key, finding);
+    if (!ourBySquawkRule.has(id)) ourBySquawkRule.set(id, []);
+    ourBySquawkRule.get(id).push({ key, finding });
+  }
+}
+const exemptByKey = new Map();
+for (const exemption of report.exempted ?? []) {
+  for (const id of squawkIdsOf(exemption)) exemptByKey.set(keyOf(id, exemption.file, exemption.line), exemption);
+}
+
+const squawkRules = [...new Set(squawkFindings.map((f) => f.rule_name))].sort();
+const rows = [];
+const examples = [];
+for (const rule of squawkRules) {
+  const mine = squawkFindings.filter((f) => f.rule_name === rule);
+  // squawk's lines are 0-based.
+  const keys = mine.map((f) => keyOf(rule, f.file, f.line + 1));
+  const theirKeys = new Set(keys);
+  const row = { rule, squawk: mine.length, matched: 0, exempted: 0, reasons: new Map(), missed: 0, extra: 0 };
+  keys.forEach((key, i) => {
+    if (ourByKey.has(key)) row.matched++;
+    else if (exemptByKey.has(key)) {
+      row.exempted++;
+      const reason = exemptByKey.get(key).reason;
+      row.reasons.set(reason, (row.reasons.get(reason) ?? 0) + 1);
+    } else {
+      row.missed++;
+      examples.push(`  missed ${rule}: ${relative(mine[i].file)}:${mine[i].line + 1} ${mine[i].message}`);
+    }
+  });
+  for (const { key, finding } of ourBySquawkRule.get(rule) ?? []) {
+    if (theirKeys.has(key)) continue;
+    row.extra++;
+    examples.push(`  extra  ${rule}: ${relative(finding.file)}:${finding.line} ${finding.rule}: ${finding.message}`);
+  }
+  row.mapped = ourBySquawkRule.has(rule) || [...catalogue.values()].some((r) => r.equivalents?.squawk?.includes(rule));
+  rows.push(row);
+}
+
+const percent = (part, whole) => (whole === 0 ? '-' : `${((100 * part) / whole).toFixed(1)}%`);
+const count = (list, pick) => {
+  const counts = new Map();
+  for (const item of list) counts.set(pick(item), (counts.get(pick(item)) ?? 0) + 1);
+  return [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+};
+
+console.log(`trigger.dev migrations: ${files.length} files, PostgreSQL ${PG}, median of ${RUNS} runs each`);
+console.log(`peak RSS measured with ${RSS_METHOD}`);
+console.log('');
+console.log('| tool | median wall | peak RSS | findings |');
+console.log('| --- | --- | --- | --- |');
+console.log(
+  `| ${timing[0].label} | ${timing[0].seconds.toFixed(3)} s | ${timing[0].rssMiB.toFixed(0)} MiB | ${report.findings.length} (+${report.exempted?.length ?? 0} exempted) |`
+);
+console.log(
+  `| ${timing[1].label} | ${timing[1].seconds.toFixed(3)} s | ${timing[1].rssMiB.toFixed(0)} MiB | ${squawkFindings.length} |`
+);
+console.log(
+  `| ratio ours/squawk | ${(timing[0].seconds / timing[1].seconds).toFixed(2)} | ${(timing[0].rssMiB / timing[1].rssMiB).toFixed(2)} | |`
+);
+
+console.log('');
+console.log('Findings per rule, ours:');
+console.log('| rule | findings | squawk equivalent |');
+console.log('| --- | --- | --- |');
+for (const [rule, n] of count(report.findings, (f) => f.rule)) {
+  console.log(`| ${rule} | ${n} | ${(catalogue.get(rule)?.equivalents?.squawk ?? []).join(', ') || '-'} |`);
+}
+console.log('');
+console.log('Findings per rule, squawk:');
+console.log('| rule | findings |');
+console.log('| --- | --- |');
+for (const [rule, n] of count(squawkFindings, (f) => f.rule_name)) console.log(`| ${rule} | ${n} |`);
+
+console.log('');
+console.log('Agreement per squawk rule (same statement, through equivalents):');
+console.log('| squawk rule | squawk | we also | exempted | missed | extra (ours only) | agreement | excl. exempted |');
+console.log('| --- | --- | --- | --- | --- | --- | --- | --- |');
+const total = { squawk: 0, matched: 0, exempted: 0, missed: 0, extra: 0 };
+for (const row of rows) {
+  for (const k of Object.keys(total)) total[k] += row[k];
+  console.log(
+    `| ${row.rule}${row.mapped ? '' : ' (no equivalent rule)'} | ${row.squawk} | ${row.matched} | ${row.exempted} | ${row.missed} | ${row.extra} | ${percent(row.matched, row.squawk)} | ${percent(row.matched, row.squawk - row.exempted)} |`
+  );
+}
+console.log(
+  `| all | ${total.squawk} | ${total.matched} | ${total.exempted} | ${total.missed} | ${total.extra} | ${percent(total.matched, total.squawk)} | ${percent(total.matched, total.squawk - total.exempted)} |`
+);
+const shared = rows.filter((r) => r.mapped);
+const sharedTotal = (k) => shared.reduce((sum, r) => sum + r[k], 0);
+console.log(
+  `shared rules only: ${percent(sharedTotal('matched'), sharedTotal('squawk'))} raw, ${percent(sharedTotal('matched'), sharedTotal('squawk') - sharedTotal('exempted'))} excluding exemptions`
+);
+const exempting = rows.filter((r) => r.exempted > 0);
+if (exempting.length) {
+  console.log('');
+  console.log("Why we do not report the exempted ones (our JSON's `exempted` reasons):");
+  for (const row of exempting) {
+    const reasons = [...row.reasons].sort((a, b) => b[1] - a[1]);
+    console.log(`- ${row.rule}: ${reasons.map(([reason, n]) => `${n} ${reason}`).join('; ')}`);
+  }
+}
+const unmatched = report.findings.filter((f) => squawkIdsOf(f).length === 0);
+console.log('');
+console.log(
+  `ours with no squawk equivalent (hazards squawk does not look for): ${unmatched.length} findings: ${count(
+    unmatched,
+    (f) => f.rule
+  )
+    .map(([rule, n]) => `${rule} ${n}`)
+    .join(', ')}`
+);
+if (SHOW > 0 && examples.length) {
+  console.log('');
+  const byRule = new Map();
+  for (const line of examples) {
+    const rule = line.split(':')[0];
+    if (!byRule.has(rule)) byRule.set(rule, []);
+    if (byRule.get(rule).length < SHOW) byRule.get(rule).push(line);
+  }
+  for (const lines of byRule.values()) console.log(lines.join('\n'));
+}
