@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // The suite's main job on the sample service, from a clean clone: start examples/service, gate it with
-// health-gate (examples/gate.yml), validate its pipeline, stop it. Exits non-zero when a step fails.
-// Grows into the full demo pipeline (contract test, migration safety, blue-green switch) as actions land.
+// health-gate (examples/gate.yml), lint its migrations and its OpenAPI spec, validate its pipeline, stop it.
+// Exits non-zero when a step fails. Grows into the full demo pipeline (blue-green switch) as actions land.
 import { spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
@@ -44,6 +44,17 @@ try {
   failed ||= await step('gate the freshly started sample service', ['health-gate', '--config', 'examples/gate.yml'], {
     SERVICE_URL: `http://127.0.0.1:${port}`
   });
+  failed ||= await step("lint the sample service's migrations", [
+    'migration-safety',
+    '--framework',
+    'plain',
+    'examples/service/migrations'
+  ]);
+  failed ||= await step("lint the sample service's OpenAPI spec", [
+    'contract-test',
+    'lint',
+    'examples/service/openapi.yaml'
+  ]);
   failed ||= await step("check the sample service's pipeline", ['validate-workflows', 'examples/.github/workflows']);
 } finally {
   service.kill('SIGTERM');

@@ -4,5 +4,6 @@ import type { LazyCliCommand } from '../../shared/src/cli.js';
 export const actionCommands: LazyCliCommand[] = [
   { name: "contract-test", load: async () => (await import('../../actions/contract-test/src/cli.js')).command },
   { name: "health-gate", load: async () => (await import('../../actions/health-gate/src/cli.js')).command },
+  { name: "migration-safety", load: async () => (await import('../../actions/migration-safety/src/cli.js')).command },
 ];
 export const version = "0.1.0";

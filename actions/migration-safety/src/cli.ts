@@ -4,6 +4,7 @@ import { parseCliArgs, parseFormat, type CliCommand } from '../../../shared/src/
 import { ConfigurationError } from '../../../shared/src/errors.js';
 import { DEFAULT_PATHS, loadConfig, parseFailOn, resolveSettings } from './config.js';
 import { lintMigrations } from './engine/lint.js';
+import { loadParser } from './engine/parse.js';
 import { docsUrl } from './engine/rule.js';
 import { buildSources, expandPaths, filesAtRef, upMigrations } from './files.js';
 import { countResult, renderText, resultJson, shouldFail } from './report.js';
@@ -38,6 +39,9 @@ export const command: CliCommand = {
   summary: 'Lint PostgreSQL migrations for lock, rewrite and compatibility hazards, with the safe way to do each',
   usage: USAGE,
   async run(argv, io) {
+    // Compiling the parser's WebAssembly takes ~0.1 s on background threads: start it now so it overlaps
+    // finding and reading the files. A failure surfaces where lintMigrations awaits the same promise.
+    loadParser().catch(() => {});
     const { values, positionals } = parseCliArgs(argv, {
       format: { type: 'string' },
       'pg-version': { type: 'string' },

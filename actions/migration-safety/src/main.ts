@@ -12,6 +12,7 @@ import { upsertStickyComment } from '../../../shared/src/sticky-comment.js';
 import { writeSummary } from '../../../shared/src/summary.js';
 import { DEFAULT_PATHS, loadConfig, parseFailOn, resolveSettings } from './config.js';
 import { lintMigrations } from './engine/lint.js';
+import { loadParser } from './engine/parse.js';
 import { buildSources, changedFiles, expandPaths, upMigrations } from './files.js';
 import { renderMarkdown } from './markdown.js';
 import { countResult, resultJson, shouldFail, verdictLine } from './report.js';
@@ -33,6 +34,8 @@ function plural(n: number, word: string): string {
 export async function run(): Promise<void> {
   const token = getOptionalInput('github-token');
   maskSecret(token);
+  // Compile the parser's WebAssembly while the files are found and read; lintMigrations awaits the same promise.
+  loadParser().catch(() => {});
   const workspace = process.env.GITHUB_WORKSPACE ?? process.cwd();
   const failOn = parseFailOn(getOptionalInput('fail-on') ?? 'error', 'Input "fail-on"');
   const changedOnlyInput = getOptionalInput('changed-only') ?? 'auto';

@@ -1,61 +1,32 @@
 // Shared readers for the compatibility and hygiene rules. The parser gives no location for ALTER TABLE
 // subcommands, identifiers or the end of a type name, so findings point at them through the statement's
-// tokens (libpg-query's own scanner, so quoting and comments are handled the way the server does).
-import * as libpgQuery from 'libpg-query';
-import { cjsExports } from '../../../../shared/src/cjs-interop.js';
+// tokens (rules/sql-lexer.ts: quoting, dollar quotes and comments handled as the server's scanner does).
 import { as } from '../engine/ast.js';
 import type { ParsedStatement } from '../engine/parse.js';
 import { NEW_TABLE, type RuleContext } from '../engine/rule.js';
 import type { AstNode, ByteRange } from '../engine/types.js';
+import { lexSql, type Token } from './sql-lexer.js';
 
-interface RawToken {
-  start: number;
-  end: number;
-  text: string;
-  tokenName: string;
-  keywordKind: number;
-}
-
-const pg = cjsExports<{ scanSync(sql: string): { tokens: RawToken[] } }>(libpgQuery, 'scanSync');
-
-export interface Token {
-  /** Byte offsets in the file. */
-  start: number;
-  end: number;
-  text: string;
-  /** The identifier or keyword as the server folds it (unquoted, lower case); undefined for punctuation. */
-  word?: string;
-}
+export type { Token };
 
 const cache = new WeakMap<ParsedStatement, Token[]>();
 
 export function tokensOf(statement: ParsedStatement): Token[] {
   let tokens = cache.get(statement);
   if (!tokens) {
-    let raw: RawToken[];
-    try {
-      raw = pg.scanSync(statement.sql).tokens;
-    } catch {
-      // The statement parsed, so the scanner accepts it; without tokens findings fall back to the statement.
-      raw = [];
-    }
-    tokens = raw.map((t) => ({
-      start: statement.range.start + t.start,
-      end: statement.range.start + t.end,
-      text: t.text,
-      word: wordOf(t)
-    }));
+    tokens = lexSql(statement.sql, statement.range.start);
     cache.set(statement, tokens);
   }
   return tokens;
 }
 
-function wordOf(token: RawToken): string | undefined {
-  if (token.text.startsWith('"') && token.text.endsWith('"') && token.text.length >= 2) {
-    return token.text.slice(1, -1).replace(/""/g, '"');
-  }
-  if (token.tokenName === 'IDENT' || token.keywordKind > 0) return token.text.toLowerCase();
-  return undefined;
+/** Tokens from a byte offset for up to `chars` characters of the statement (the last may be cut short). */
+function tokensFrom(ctx: RuleContext, location: number, chars: number): Token[] {
+  const from = ctx.source.charIndex(location);
+  const end = ctx.source.charIndex(ctx.statement.range.end);
+  const to = Math.min(from + chars, end);
+  const tokens = lexSql(ctx.source.text.slice(from, to), location);
+  return to < end ? tokens.slice(0, -1) : tokens;
 }
 
 /** Index of the first token at or after a byte offset. */
@@ -103,8 +74,9 @@ const TYPE_WORDS = new Set(['character', 'char', 'varying', 'precision', 'with',
 
 /** The range of a type name written at `location` (`timestamp(3) without time zone[]`, `public.mood`). */
 export function typeRange(ctx: RuleContext, location: number | undefined): ByteRange {
-  const tokens = tokensOf(ctx.statement);
   if (location === undefined) return ctx.statement.range;
+  // A type name is short: scanning a window from its start costs far less than the whole CREATE TABLE.
+  const tokens = tokensFrom(ctx, location, 400);
   let i = tokenAt(tokens, location);
   if (i >= tokens.length) return ctx.statement.range;
   const start = tokens[i].start;

@@ -1,0 +1,3605 @@
+export const id = 290;
+export const ids = [290];
+export const modules = {
+
+/***/ 39290:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  command: () => (/* binding */ command)
+});
+
+// EXTERNAL MODULE: ./shared/src/cli.ts
+var cli = __webpack_require__(30209);
+// EXTERNAL MODULE: ./shared/src/errors.ts
+var errors = __webpack_require__(33904);
+;// CONCATENATED MODULE: ./actions/contract-test/src/diff/catalog.ts
+const defineCheck = (id, level, description) => ({
+    id,
+    level,
+    description
+});
+function isJsonObject(value) {
+    return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+;// CONCATENATED MODULE: ./actions/contract-test/src/diff/operations.ts
+
+const check = defineCheck;
+const OPERATION_CHECKS = [
+    check('api-path-removed-without-deprecation', 'error', 'A path was removed without its operations being deprecated first'),
+    check('api-removed-without-deprecation', 'error', 'An operation was removed without being deprecated first'),
+    check('api-removed-before-sunset', 'error', 'A deprecated operation was removed before its x-sunset date'),
+    check('api-removed-after-deprecation', 'info', 'A deprecated operation was removed (after its sunset, if any)'),
+    check('api-path-added', 'info', 'A new path with its operations was added'),
+    check('endpoint-added', 'info', 'A new operation was added to an existing path'),
+    check('endpoint-deprecated', 'info', 'An operation became deprecated'),
+    check('endpoint-reactivated', 'info', 'A deprecated operation is no longer deprecated'),
+    check('api-sunset-date-changed', 'info', 'The x-sunset date of a deprecated operation was postponed or set'),
+    check('api-sunset-date-brought-forward', 'warning', 'The x-sunset date of a deprecated operation moved earlier'),
+    check('operation-id-changed', 'warning', 'The operationId changed (generated client method names change)'),
+    check('path-parameter-renamed', 'info', 'A path template parameter was renamed; the URL shape is unchanged'),
+    check('new-required-request-parameter', 'error', 'A new required parameter (query, header, cookie, path)'),
+    check('new-optional-request-parameter', 'info', 'A new optional parameter'),
+    check('request-parameter-removed', 'warning', 'A parameter was removed: values clients send are now ignored'),
+    check('request-parameter-became-required', 'error', 'An optional parameter became required'),
+    check('request-parameter-became-optional', 'info', 'A required parameter became optional'),
+    check('request-parameter-location-changed', 'error', 'A parameter moved, e.g. from query to header'),
+    check('request-parameter-style-changed', 'warning', 'A parameter serialisation style changed'),
+    check('request-parameter-explode-changed', 'warning', 'A parameter explode setting changed'),
+    check('request-parameter-deprecated', 'info', 'A parameter became deprecated'),
+    check('request-body-added-required', 'error', 'A required request body was added'),
+    check('request-body-added-optional', 'info', 'An optional request body was added'),
+    check('request-body-became-required', 'error', 'The request body became required'),
+    check('request-body-became-optional', 'info', 'The request body became optional'),
+    check('request-body-removed', 'warning', 'The request body was removed: bodies clients send are now ignored'),
+    check('request-body-media-type-removed', 'error', 'A request media type is no longer accepted'),
+    check('request-body-media-type-added', 'info', 'A request media type was added'),
+    check('response-success-status-removed', 'error', 'A success (2xx or default) response status was removed'),
+    check('response-non-success-status-removed', 'warning', 'A non-success response status was removed'),
+    check('response-success-status-added', 'info', 'A success response status was added'),
+    check('response-non-success-status-added', 'info', 'A non-success response status was added'),
+    check('response-media-type-removed', 'error', 'A response media type was removed'),
+    check('response-media-type-added', 'info', 'A response media type was added'),
+    check('response-required-header-removed', 'error', 'A required response header was removed'),
+    check('response-optional-header-removed', 'warning', 'An optional response header was removed'),
+    check('response-header-became-optional', 'warning', 'A required response header became optional'),
+    check('response-header-added', 'info', 'A response header was added'),
+    check('security-requirement-added', 'error', 'A security requirement clients do not yet satisfy was added'),
+    check('security-alternative-added', 'info', 'A new security alternative was added; old ones still work'),
+    check('security-alternative-removed', 'error', 'A security alternative clients use was removed'),
+    check('security-requirement-removed', 'info', 'A security requirement was removed or relaxed'),
+    check('security-scope-added', 'error', 'An OAuth/OpenID scope was added to a security requirement'),
+    check('security-scope-removed', 'info', 'A scope was removed from a security requirement'),
+    check('security-scheme-removed', 'warning', 'A security scheme definition was removed from the components'),
+    check('security-scheme-type-changed', 'error', 'A security scheme changed its type or location'),
+    check('security-scheme-added', 'info', 'A security scheme definition was added'),
+    check('server-url-changed', 'error', 'The base path of a server (or basePath) changed'),
+    check('server-host-changed', 'warning', 'The host of a server changed while its base path stayed'),
+    check('server-removed', 'warning', 'A server was removed'),
+    check('server-added', 'info', 'A server was added'),
+    check('server-scheme-removed', 'warning', 'A transfer scheme (OAS 2.0 schemes) was removed')
+];
+const LEVELS = new Map(OPERATION_CHECKS.map((c) => [c.id, c.level]));
+const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
+const isObject = isJsonObject;
+function obj(value) {
+    return isObject(value) ? value : {};
+}
+function arr(value) {
+    return Array.isArray(value) ? value : [];
+}
+function str(value) {
+    return typeof value === 'string' ? value : undefined;
+}
+/** `/items/{id}` and `/items/{itemId}` address the same URLs, so they must pair. */
+function normalisePath(path) {
+    return path.replace(/\{[^}]*\}/g, '{}');
+}
+function templateNames(path) {
+    return [...path.matchAll(/\{([^}]*)\}/g)].map((m) => m[1]);
+}
+class Emitter {
+    base;
+    head;
+    sink;
+    constructor(base, head, sink) {
+        this.base = base;
+        this.head = head;
+        this.sink = sink;
+    }
+    /** `at` lists candidate nodes from most to least specific; synthesised nodes (OAS 2.0) have no location. */
+    emit(id, where, message, spec, ...at) {
+        const level = LEVELS.get(id);
+        if (!level)
+            throw new Error(`unknown check id ${id}`);
+        let location;
+        for (const [node, key] of at) {
+            if (node === undefined)
+                continue;
+            location = spec.locate(node, key);
+            if (location)
+                break;
+        }
+        if (!location)
+            location = spec.locate(spec.document);
+        const change = { id, level, message };
+        if (where.path !== undefined)
+            change.path = where.path;
+        if (where.method !== undefined)
+            change.method = where.method;
+        if (location)
+            change.location = location;
+        this.sink(change);
+    }
+}
+function opLabel(where) {
+    return `${(where.method ?? '').toUpperCase()} ${where.path ?? ''}`.trim();
+}
+// ---- endpoints -------------------------------------------------------------------------------------------
+function sunsetOf(op) {
+    const raw = op['x-sunset'];
+    const date = raw instanceof Date ? raw : typeof raw === 'string' ? new Date(raw) : undefined;
+    return date && !Number.isNaN(date.getTime()) ? date : undefined;
+}
+function day(date) {
+    return date.toISOString().slice(0, 10);
+}
+function operationsOf(item) {
+    return METHODS.filter((m) => isObject(item[m])).map((m) => [m, item[m]]);
+}
+function reportRemoved(e, where, op, idIfUndeprecated, now) {
+    const label = opLabel(where);
+    if (op.deprecated !== true) {
+        e.emit(idIfUndeprecated, where, `${label} was removed without being deprecated first`, e.base, [op]);
+        return;
+    }
+    const sunset = sunsetOf(op);
+    if (sunset && sunset.getTime() > now.getTime()) {
+        e.emit('api-removed-before-sunset', where, `${label} was removed before its sunset date ${day(sunset)}`, e.base, [
+            op,
+            'x-sunset'
+        ]);
+    }
+    else {
+        e.emit('api-removed-after-deprecation', where, `deprecated ${label} was removed`, e.base, [op]);
+    }
+}
+function diffDeprecation(e, where, base, head) {
+    const label = opLabel(where);
+    const wasDeprecated = base.deprecated === true;
+    const isDeprecated = head.deprecated === true;
+    const headSunset = sunsetOf(head);
+    if (!wasDeprecated && isDeprecated) {
+        const sunset = headSunset ? `, sunset ${day(headSunset)}` : ', no sunset date';
+        e.emit('endpoint-deprecated', where, `${label} became deprecated${sunset}`, e.head, [head, 'deprecated'], [head]);
+    }
+    else if (wasDeprecated && !isDeprecated) {
+        e.emit('endpoint-reactivated', where, `${label} is no longer deprecated`, e.head, [head]);
+    }
+    else if (wasDeprecated && isDeprecated) {
+        const baseSunset = sunsetOf(base);
+        if (baseSunset && headSunset && headSunset.getTime() < baseSunset.getTime()) {
+            const message = `sunset of ${label} moved earlier from ${day(baseSunset)} to ${day(headSunset)}`;
+            e.emit('api-sunset-date-brought-forward', where, message, e.head, [head, 'x-sunset'], [head]);
+        }
+        else if (headSunset && (!baseSunset || headSunset.getTime() !== baseSunset.getTime())) {
+            const from = baseSunset ? day(baseSunset) : 'none';
+            const message = `sunset of ${label} changed from ${from} to ${day(headSunset)}`;
+            e.emit('api-sunset-date-changed', where, message, e.head, [head, 'x-sunset'], [head]);
+        }
+    }
+    const baseId = str(base.operationId);
+    const headId = str(head.operationId);
+    if (baseId !== undefined && headId !== baseId) {
+        const message = `operationId of ${label} changed from "${baseId}" to ${headId ? `"${headId}"` : 'none'}`;
+        e.emit('operation-id-changed', where, message, e.head, [head, 'operationId'], [head]);
+    }
+}
+// ---- parameters ------------------------------------------------------------------------------------------
+/** Path-level parameters apply to every operation unless the operation redefines the same (in, name). */
+function effectiveParameters(item, op, rename) {
+    const params = new Map();
+    for (const raw of [...arr(item.parameters), ...arr(op.parameters)]) {
+        if (!isObject(raw))
+            continue;
+        const location = str(raw.in);
+        const name = str(raw.name);
+        if (!location || !name || location === 'body')
+            continue;
+        const paired = location === 'path' ? (rename?.get(name) ?? name) : name;
+        // Header names are case-insensitive on the wire.
+        params.set(`${location}:${location === 'header' ? paired.toLowerCase() : paired}`, raw);
+    }
+    return params;
+}
+/** The name part of a pairing key, case-folded because a header may have been a query parameter before. */
+function nameOf(key) {
+    return key.slice(key.indexOf(':') + 1).toLowerCase();
+}
+function defaultStyle(location) {
+    return location === 'query' || location === 'cookie' ? 'form' : 'simple';
+}
+/** OAS 3 keeps the schema under `schema` or `content`; OAS 2.0 non-body parameters are their own schema. */
+function parameterSchema(spec, param) {
+    if (spec.version === '2.0') {
+        // The parameter's own keys would read as JSON Schema keywords (`required: true` is not a schema `required`).
+        const { in: _in, name: _name, required: _required, description: _description, ...schema } = param;
+        return schema;
+    }
+    if (param.schema !== undefined)
+        return param.schema;
+    const first = Object.values(obj(param.content))[0];
+    return isObject(first) ? first.schema : undefined;
+}
+function diffParameters(e, where, compare, base, head, headOp) {
+    const label = opLabel(where);
+    const describe = (p) => `${str(p.in)} parameter "${str(p.name)}"`;
+    const removed = [...base.keys()].filter((k) => !head.has(k));
+    const added = [...head.keys()].filter((k) => !base.has(k));
+    const moved = new Set();
+    for (const key of removed) {
+        const param = base.get(key);
+        const target = added.find((k) => !moved.has(k) && nameOf(k) === nameOf(key));
+        if (target === undefined)
+            continue;
+        const headParam = head.get(target);
+        moved.add(key).add(target);
+        const message = `${describe(param)} of ${label} moved from ${str(param.in)} to ${str(headParam.in)}`;
+        e.emit('request-parameter-location-changed', where, message, e.head, [headParam, 'in'], [headParam]);
+    }
+    for (const key of removed) {
+        if (moved.has(key))
+            continue;
+        const param = base.get(key);
+        // A removed parameter does not make requests fail (servers ignore what they do not read), but a client that
+        // relied on it, e.g. as a filter, silently gets different results: possibly breaking, never compatible.
+        const message = `${describe(param)} was removed from ${label}`;
+        e.emit('request-parameter-removed', where, message, e.base, [param]);
+    }
+    for (const key of added) {
+        if (moved.has(key))
+            continue;
+        const param = head.get(key);
+        if (param.required === true) {
+            e.emit('new-required-request-parameter', where, `new required ${describe(param)} in ${label}`, e.head, [param], [headOp]);
+        }
+        else {
+            e.emit('new-optional-request-parameter', where, `new optional ${describe(param)} in ${label}`, e.head, [param], [headOp]);
+        }
+    }
+    for (const [key, baseParam] of base) {
+        const headParam = head.get(key);
+        if (!headParam)
+            continue;
+        const name = describe(headParam);
+        if (baseParam.required !== true && headParam.required === true) {
+            const message = `${name} of ${label} became required`;
+            e.emit('request-parameter-became-required', where, message, e.head, [headParam, 'required'], [headParam]);
+        }
+        else if (baseParam.required === true && headParam.required !== true) {
+            const message = `${name} of ${label} became optional`;
+            e.emit('request-parameter-became-optional', where, message, e.head, [headParam, 'required'], [headParam]);
+        }
+        if (baseParam.deprecated !== true && headParam.deprecated === true) {
+            const message = `${name} of ${label} became deprecated`;
+            e.emit('request-parameter-deprecated', where, message, e.head, [headParam, 'deprecated'], [headParam]);
+        }
+        if (e.base.version !== '2.0' && e.head.version !== '2.0') {
+            const location = str(headParam.in) ?? 'query';
+            const baseStyle = str(baseParam.style) ?? defaultStyle(location);
+            const headStyle = str(headParam.style) ?? defaultStyle(location);
+            if (baseStyle !== headStyle) {
+                const message = `style of ${name} of ${label} changed from ${baseStyle} to ${headStyle}`;
+                e.emit('request-parameter-style-changed', where, message, e.head, [headParam, 'style'], [headParam]);
+            }
+            const baseExplode = typeof baseParam.explode === 'boolean' ? baseParam.explode : baseStyle === 'form';
+            const headExplode = typeof headParam.explode === 'boolean' ? headParam.explode : headStyle === 'form';
+            if (baseExplode !== headExplode) {
+                const message = `explode of ${name} of ${label} changed from ${baseExplode} to ${headExplode}`;
+                e.emit('request-parameter-explode-changed', where, message, e.head, [headParam, 'explode'], [headParam]);
+            }
+        }
+        compare(parameterSchema(e.base, baseParam), parameterSchema(e.head, headParam), {
+            direction: 'request',
+            ...where,
+            where: name,
+            base: e.base,
+            head: e.head,
+            emit: (change) => e.sink(change)
+        });
+    }
+}
+function mediaTypes(spec, op, key) {
+    const own = arr(op[key]).filter((v) => typeof v === 'string');
+    if (Array.isArray(op[key]))
+        return own;
+    const global = arr(spec.document[key]).filter((v) => typeof v === 'string');
+    return Array.isArray(spec.document[key]) ? global : ['application/json'];
+}
+function requestBodyOf(spec, item, op) {
+    if (spec.version === '2.0') {
+        const params = [...arr(item.parameters), ...arr(op.parameters)].filter(isObject);
+        const body = params.reverse().find((p) => p.in === 'body');
+        if (!body)
+            return undefined;
+        const content = new Map(mediaTypes(spec, op, 'consumes').map((mt) => [mt, { schema: body.schema ?? {} }]));
+        return { node: body, required: body.required === true, content };
+    }
+    if (!isObject(op.requestBody))
+        return undefined;
+    const node = op.requestBody;
+    const content = new Map(Object.entries(obj(node.content)).map(([mt, m]) => [mt, obj(m)]));
+    return { node, required: node.required === true, content };
+}
+function diffRequestBody(e, where, compare, base, head) {
+    const label = opLabel(where);
+    if (!base && !head)
+        return;
+    if (!base) {
+        const id = head.required ? 'request-body-added-required' : 'request-body-added-optional';
+        e.emit(id, where, `${head.required ? 'required' : 'optional'} request body added to ${label}`, e.head, [
+            head.node
+        ]);
+        return;
+    }
+    if (!head) {
+        e.emit('request-body-removed', where, `request body removed from ${label}`, e.base, [base.node]);
+        return;
+    }
+    if (!base.required && head.required) {
+        e.emit('request-body-became-required', where, `request body of ${label} became required`, e.head, [head.node, 'required'], [head.node]);
+    }
+    else if (base.required && !head.required) {
+        e.emit('request-body-became-optional', where, `request body of ${label} became optional`, e.head, [head.node, 'required'], [head.node]);
+    }
+    for (const [mt, media] of base.content) {
+        const headMedia = head.content.get(mt);
+        if (!headMedia) {
+            const message = `request media type ${mt} is no longer accepted by ${label}`;
+            e.emit('request-body-media-type-removed', where, message, e.base, [obj(base.node.content), mt], [media], [base.node]);
+            continue;
+        }
+        compare(media.schema, headMedia.schema, {
+            direction: 'request',
+            ...where,
+            where: `request body (${mt})`,
+            base: e.base,
+            head: e.head,
+            emit: (change) => e.sink(change)
+        });
+    }
+    for (const [mt, media] of head.content) {
+        if (base.content.has(mt))
+            continue;
+        const message = `request media type ${mt} added to ${label}`;
+        e.emit('request-body-media-type-added', where, message, e.head, [obj(head.node.content), mt], [media], [head.node]);
+    }
+}
+// ---- responses -------------------------------------------------------------------------------------------
+function isSuccess(status) {
+    return status === 'default' || status.startsWith('2');
+}
+function responseContent(spec, op, response) {
+    if (spec.version === '2.0') {
+        if (response.schema === undefined)
+            return new Map();
+        return new Map(mediaTypes(spec, op, 'produces').map((mt) => [mt, { schema: response.schema }]));
+    }
+    return new Map(Object.entries(obj(response.content)).map(([mt, m]) => [mt, obj(m)]));
+}
+function headerSchema(spec, header) {
+    return spec.version === '2.0' ? header : header.schema;
+}
+function diffResponses(e, where, compare, baseOp, headOp) {
+    const label = opLabel(where);
+    const base = obj(baseOp.responses);
+    const head = obj(headOp.responses);
+    const sink = (change) => e.sink(change);
+    for (const [status, raw] of Object.entries(base)) {
+        const baseResponse = obj(raw);
+        if (!(status in head)) {
+            const id = isSuccess(status) ? 'response-success-status-removed' : 'response-non-success-status-removed';
+            e.emit(id, where, `response ${status} was removed from ${label}`, e.base, [base, status], [baseResponse]);
+            continue;
+        }
+        const headResponse = obj(head[status]);
+        const baseContent = responseContent(e.base, baseOp, baseResponse);
+        const headContent = responseContent(e.head, headOp, headResponse);
+        for (const [mt, media] of baseContent) {
+            const headMedia = headContent.get(mt);
+            if (!headMedia) {
+                const message = `response ${status} of ${label} no longer returns ${mt}`;
+                e.emit('response-media-type-removed', where, message, e.base, [obj(baseResponse.content), mt], [media], [baseResponse]);
+                continue;
+            }
+            compare(media.schema, headMedia.schema, {
+                direction: 'response',
+                ...where,
+                where: `response ${status} (${mt})`,
+                base: e.base,
+                head: e.head,
+                emit: sink
+            });
+        }
+        for (const [mt, media] of headContent) {
+            if (baseContent.has(mt))
+                continue;
+            const message = `response ${status} of ${label} now also returns ${mt}`;
+            e.emit('response-media-type-added', where, message, e.head, [obj(headResponse.content), mt], [media], [headResponse]);
+        }
+        const baseHeaders = new Map(Object.entries(obj(baseResponse.headers)).map(([k, v]) => [k.toLowerCase(), [k, obj(v)]]));
+        const headHeaders = new Map(Object.entries(obj(headResponse.headers)).map(([k, v]) => [k.toLowerCase(), [k, obj(v)]]));
+        for (const [key, [name, header]] of baseHeaders) {
+            const target = headHeaders.get(key);
+            const headerLabel = `header "${name}" of response ${status} of ${label}`;
+            if (!target) {
+                // OAS 2.0 has no `required` on response headers: documented headers count as optional there.
+                const id = header.required === true ? 'response-required-header-removed' : 'response-optional-header-removed';
+                e.emit(id, where, `${headerLabel} was removed`, e.base, [obj(baseResponse.headers), name], [header]);
+                continue;
+            }
+            const [, headHeader] = target;
+            if (header.required === true && headHeader.required !== true) {
+                e.emit('response-header-became-optional', where, `${headerLabel} became optional`, e.head, [headHeader, 'required'], [headHeader]);
+            }
+            compare(headerSchema(e.base, header), headerSchema(e.head, headHeader), {
+                direction: 'response',
+                ...where,
+                where: `response ${status} header "${name}"`,
+                base: e.base,
+                head: e.head,
+                emit: sink
+            });
+        }
+        for (const [key, [name, header]] of headHeaders) {
+            if (baseHeaders.has(key))
+                continue;
+            e.emit('response-header-added', where, `header "${name}" added to response ${status} of ${label}`, e.head, [
+                header
+            ]);
+        }
+    }
+    for (const [status, raw] of Object.entries(head)) {
+        if (status in base)
+            continue;
+        const id = isSuccess(status) ? 'response-success-status-added' : 'response-non-success-status-added';
+        e.emit(id, where, `response ${status} added to ${label}`, e.head, [head, status], [obj(raw)]);
+    }
+}
+/** An absent or empty list means anonymous access, which is the alternative `{}`. */
+function alternatives(value) {
+    const list = arr(value).filter(isObject);
+    if (list.length === 0)
+        return [new Map()];
+    return list.map((req) => new Map(Object.entries(req).map(([k, v]) => [k, new Set(arr(v).map(String))])));
+}
+function keyOf(alt) {
+    return [...alt.keys()].sort().join(' + ');
+}
+function describeAlt(alt) {
+    return alt.size === 0 ? 'anonymous access' : `{${keyOf(alt)}}`;
+}
+/** A client that satisfies `client` also satisfies `required` when every scheme and scope asked is held. */
+function satisfies(client, required) {
+    for (const [scheme, scopes] of required) {
+        const held = client.get(scheme);
+        if (!held)
+            return false;
+        for (const scope of scopes)
+            if (!held.has(scope))
+                return false;
+    }
+    return true;
+}
+function diffSecurity(e, where, scope, baseValue, headValue, headNode, baseNode) {
+    const base = alternatives(baseValue);
+    const head = alternatives(headValue);
+    const stranded = base.filter((b) => !head.some((h) => satisfies(b, h)));
+    const baseKeys = new Map(base.map((a) => [keyOf(a), a]));
+    const headKeys = new Map(head.map((a) => [keyOf(a), a]));
+    const at = [[headNode, 'security'], [headNode]];
+    const baseAt = [[baseNode, 'security'], [baseNode]];
+    for (const [key, alt] of headKeys) {
+        const before = baseKeys.get(key);
+        if (before) {
+            for (const [scheme, scopes] of alt) {
+                const was = before.get(scheme) ?? new Set();
+                const extra = [...scopes].filter((s) => !was.has(s));
+                const dropped = [...was].filter((s) => !scopes.has(s));
+                if (extra.length > 0) {
+                    e.emit('security-scope-added', where, `${scope} requirement ${scheme} now needs scope(s) ${extra.join(', ')}`, e.head, ...at);
+                }
+                if (dropped.length > 0) {
+                    e.emit('security-scope-removed', where, `${scope} requirement ${scheme} no longer needs scope(s) ${dropped.join(', ')}`, e.head, ...at);
+                }
+            }
+            continue;
+        }
+        if (alt.size === 0)
+            continue;
+        // Dropping a scheme from an AND-requirement shows up as a new, smaller alternative: report it as a removal.
+        const relaxes = base.some((b) => !headKeys.has(keyOf(b)) && satisfies(b, alt));
+        if (relaxes && stranded.length === 0)
+            continue;
+        if (stranded.length > 0) {
+            const from = base.map(describeAlt).join(' or ');
+            e.emit('security-requirement-added', where, `${scope} now requires ${describeAlt(alt)} (was ${from})`, e.head, ...at);
+        }
+        else {
+            e.emit('security-alternative-added', where, `${scope} now also accepts ${describeAlt(alt)}`, e.head, ...at);
+        }
+    }
+    const newAlternatives = [...headKeys.keys()].some((k) => !baseKeys.has(k) && k !== '');
+    for (const [key, alt] of baseKeys) {
+        if (headKeys.has(key))
+            continue;
+        if (!stranded.includes(alt)) {
+            e.emit('security-requirement-removed', where, `${scope} no longer requires ${describeAlt(alt)}`, e.head, ...at);
+        }
+        else if (!newAlternatives) {
+            e.emit('security-alternative-removed', where, `${scope} no longer accepts ${describeAlt(alt)}`, e.base, ...baseAt);
+        }
+    }
+}
+function schemesOf(spec) {
+    return spec.version === '2.0'
+        ? obj(spec.document.securityDefinitions)
+        : obj(obj(spec.document.components).securitySchemes);
+}
+function diffSecuritySchemes(e) {
+    const base = schemesOf(e.base);
+    const head = schemesOf(e.head);
+    for (const [name, raw] of Object.entries(base)) {
+        const scheme = obj(raw);
+        const headScheme = head[name];
+        if (!isObject(headScheme)) {
+            e.emit('security-scheme-removed', {}, `security scheme "${name}" was removed`, e.base, [base, name], [scheme]);
+            continue;
+        }
+        const shape = (s) => [s.type, s.in, s.name, s.scheme].map((v) => String(v ?? '')).join('/');
+        if (shape(scheme) !== shape(headScheme)) {
+            const message = `security scheme "${name}" changed from ${shape(scheme)} to ${shape(headScheme)}`;
+            e.emit('security-scheme-type-changed', {}, message, e.head, [headScheme, 'type'], [headScheme]);
+        }
+    }
+    for (const [name, raw] of Object.entries(head)) {
+        if (name in base)
+            continue;
+        e.emit('security-scheme-added', {}, `security scheme "${name}" was added`, e.head, [head, name], [raw]);
+    }
+}
+function parseServer(url, node) {
+    const rest = url.replace(/^[a-z{}][a-z0-9+.\-{}]*:\/\//i, '//');
+    let host = '';
+    let path = rest;
+    if (rest.startsWith('//')) {
+        const slash = rest.indexOf('/', 2);
+        host = slash < 0 ? rest.slice(2) : rest.slice(2, slash);
+        path = slash < 0 ? '' : rest.slice(slash);
+    }
+    path = path.replace(/\/+$/, '') || '/';
+    return { url, host: host.toLowerCase(), path, node };
+}
+function serversOf(spec) {
+    const doc = spec.document;
+    if (spec.version === '2.0') {
+        const host = str(doc.host) ?? '';
+        return [parseServer(`//${host}${str(doc.basePath) ?? '/'}`, doc)];
+    }
+    const list = arr(doc.servers).filter(isObject);
+    // With no servers the spec's base URL is "/" (OAS 3).
+    if (list.length === 0)
+        return [parseServer('/', doc)];
+    return list.map((s) => parseServer(str(s.url) ?? '/', s));
+}
+function diffServers(e) {
+    const base = serversOf(e.base);
+    const head = serversOf(e.head);
+    const unmatchedHead = head.filter((h) => !base.some((b) => b.url === h.url));
+    const taken = new Set();
+    for (const b of base) {
+        if (head.some((h) => h.url === b.url))
+            continue;
+        const pick = (test) => unmatchedHead.find((h) => !taken.has(h) && test(h));
+        const partner = pick((h) => h.host === b.host) ??
+            pick((h) => h.path === b.path) ??
+            (base.length === 1 ? pick(() => true) : undefined);
+        if (!partner) {
+            e.emit('server-removed', {}, `server ${b.url} was removed`, e.base, [b.node, 'url'], [b.node]);
+            continue;
+        }
+        taken.add(partner);
+        if (partner.path !== b.path) {
+            const message = `base path changed from ${b.path} to ${partner.path} (server ${b.url} -> ${partner.url})`;
+            e.emit('server-url-changed', {}, message, e.head, [partner.node, e.head.version === '2.0' ? 'basePath' : 'url'], [partner.node]);
+        }
+        else if (partner.host !== b.host) {
+            const message = `server host changed from ${b.host || '(none)'} to ${partner.host || '(none)'} (${b.url} -> ${partner.url})`;
+            e.emit('server-host-changed', {}, message, e.head, [partner.node, e.head.version === '2.0' ? 'host' : 'url'], [partner.node]);
+        }
+    }
+    for (const h of unmatchedHead) {
+        if (taken.has(h))
+            continue;
+        e.emit('server-added', {}, `server ${h.url} was added`, e.head, [h.node, 'url'], [h.node]);
+    }
+    if (e.base.version === '2.0' && e.head.version === '2.0') {
+        const headSchemes = new Set(arr(e.head.document.schemes).map(String));
+        if (headSchemes.size > 0) {
+            for (const scheme of arr(e.base.document.schemes).map(String)) {
+                if (!headSchemes.has(scheme)) {
+                    e.emit('server-scheme-removed', {}, `scheme ${scheme} is no longer served`, e.head, [
+                        e.head.document,
+                        'schemes'
+                    ]);
+                }
+            }
+        }
+    }
+}
+// ---- entry -----------------------------------------------------------------------------------------------
+function diffOperations(base, head, compare, emit, options = {}) {
+    const now = options.now ?? new Date();
+    const e = new Emitter(base, head, emit);
+    const basePaths = obj(base.document.paths);
+    const headPaths = obj(head.document.paths);
+    const headByShape = new Map();
+    for (const path of Object.keys(headPaths))
+        if (!headByShape.has(normalisePath(path)))
+            headByShape.set(normalisePath(path), path);
+    const pairedHead = new Set();
+    for (const [basePath, rawItem] of Object.entries(basePaths)) {
+        const baseItem = obj(rawItem);
+        const headPath = headByShape.get(normalisePath(basePath));
+        if (headPath === undefined || pairedHead.has(headPath)) {
+            for (const [method, op] of operationsOf(baseItem)) {
+                reportRemoved(e, { path: basePath, method }, op, 'api-path-removed-without-deprecation', now);
+            }
+            continue;
+        }
+        pairedHead.add(headPath);
+        const headItem = obj(headPaths[headPath]);
+        const rename = new Map();
+        const baseNames = templateNames(basePath);
+        const headNames = templateNames(headPath);
+        baseNames.forEach((name, i) => {
+            if (headNames[i] !== undefined && headNames[i] !== name)
+                rename.set(name, headNames[i]);
+        });
+        if (rename.size > 0) {
+            const renamed = [...rename].map(([from, to]) => `{${from}} -> {${to}}`).join(', ');
+            e.emit('path-parameter-renamed', { path: headPath }, `path parameter renamed in ${basePath}: ${renamed}`, e.head, [headPaths, headPath], [headItem]);
+        }
+        const headOps = new Map(operationsOf(headItem));
+        for (const [method, baseOp] of operationsOf(baseItem)) {
+            const where = { path: headPath, method };
+            const headOp = headOps.get(method);
+            if (!headOp) {
+                reportRemoved(e, { path: basePath, method }, baseOp, 'api-removed-without-deprecation', now);
+                continue;
+            }
+            diffDeprecation(e, where, baseOp, headOp);
+            diffParameters(e, where, compare, effectiveParameters(baseItem, baseOp, rename), effectiveParameters(headItem, headOp), headOp);
+            diffRequestBody(e, where, compare, requestBodyOf(base, baseItem, baseOp), requestBodyOf(head, headItem, headOp));
+            diffResponses(e, where, compare, baseOp, headOp);
+            if (baseOp.security !== undefined || headOp.security !== undefined) {
+                const baseSecurity = baseOp.security ?? base.document.security;
+                const headSecurity = headOp.security ?? head.document.security;
+                diffSecurity(e, where, `${opLabel(where)}`, baseSecurity, headSecurity, headOp, baseOp);
+            }
+        }
+        for (const [method, headOp] of headOps) {
+            if (isObject(baseItem[method]))
+                continue;
+            e.emit('endpoint-added', { path: headPath, method }, `${method.toUpperCase()} ${headPath} was added`, e.head, [
+                headOp
+            ]);
+        }
+    }
+    for (const [headPath, rawItem] of Object.entries(headPaths)) {
+        if (pairedHead.has(headPath))
+            continue;
+        for (const [method, op] of operationsOf(obj(rawItem))) {
+            e.emit('api-path-added', { path: headPath, method }, `${method.toUpperCase()} ${headPath} was added`, e.head, [
+                op
+            ]);
+        }
+    }
+    diffSecurity(e, {}, 'global security', base.document.security, head.document.security, head.document, base.document);
+    diffSecuritySchemes(e);
+    diffServers(e);
+}
+
+;// CONCATENATED MODULE: ./actions/contract-test/src/diff/schema.ts
+
+const schema_check = defineCheck;
+const SCHEMA_CHECKS = [
+    schema_check('response-property-removed', 'error', 'A response property was removed; clients reading it break.'),
+    schema_check('request-property-removed', 'warning', 'A request property was removed; servers may reject clients still sending it.'),
+    schema_check('new-required-request-property', 'error', 'A new required request property; existing clients do not send it.'),
+    schema_check('new-optional-request-property', 'info', 'A new optional request property.'),
+    schema_check('response-property-added', 'info', 'A new response property.'),
+    schema_check('request-property-became-required', 'error', 'An optional request property became required.'),
+    schema_check('request-property-became-optional', 'info', 'A required request property became optional.'),
+    schema_check('response-property-became-optional', 'warning', 'A required response property became optional; clients may rely on it.'),
+    schema_check('response-property-became-required', 'info', 'An optional response property became required.'),
+    schema_check('request-property-type-changed', 'error', 'A request type no longer accepts values it accepted.'),
+    schema_check('response-property-type-changed', 'error', 'A response type may now carry values of a type clients do not expect.'),
+    schema_check('request-property-type-widened', 'info', 'A request type accepts more (e.g. integer to number).'),
+    schema_check('response-property-type-narrowed', 'info', 'A response type carries fewer kinds of values (e.g. number to integer).'),
+    schema_check('request-property-format-changed', 'error', 'A request format was replaced by an incompatible one.'),
+    schema_check('response-property-format-changed', 'error', 'A response format was replaced by an incompatible one.'),
+    schema_check('request-property-format-widened', 'info', 'A request format was widened (int32 to int64, float to double).'),
+    schema_check('response-property-format-narrowed', 'info', 'A response format was narrowed (int64 to int32, double to float).'),
+    schema_check('request-property-format-added', 'warning', 'A request value gained a format; values that do not match it may be rejected.'),
+    schema_check('request-property-format-removed', 'info', 'A request value lost its format.'),
+    schema_check('response-property-format-added', 'info', 'A response value gained a format.'),
+    schema_check('response-property-format-removed', 'warning', 'A response value lost its format; clients may rely on it.'),
+    schema_check('response-property-became-nullable', 'warning', 'A response value may now be null.'),
+    schema_check('request-property-became-nullable', 'info', 'A request value now accepts null.'),
+    schema_check('request-property-became-not-nullable', 'error', 'A request value no longer accepts null.'),
+    schema_check('response-property-became-not-nullable', 'info', 'A response value is no longer null.'),
+    schema_check('request-property-enum-value-removed', 'error', 'A request enum value was removed; clients sending it break.'),
+    schema_check('response-property-enum-value-removed', 'info', 'A response enum value was removed.'),
+    schema_check('request-property-enum-value-added', 'info', 'A request enum value was added.'),
+    schema_check('response-property-enum-value-added', 'warning', 'A response enum value was added; clients may not handle it.'),
+    schema_check('request-property-became-enum', 'error', 'A free request value was restricted to an enum or const.'),
+    schema_check('response-property-became-not-enum', 'warning', 'A response value is no longer restricted to an enum or const.'),
+    schema_check('request-property-const-changed', 'error', 'A request const changed.'),
+    schema_check('response-property-const-changed', 'error', 'A response const changed.'),
+    schema_check('request-property-max-decreased', 'error', 'A request maximum (or exclusiveMaximum) was lowered or added.'),
+    schema_check('request-property-min-increased', 'error', 'A request minimum (or exclusiveMinimum) was raised or added.'),
+    schema_check('response-property-max-increased', 'warning', 'A response maximum (or exclusiveMaximum) was raised or removed.'),
+    schema_check('response-property-min-decreased', 'warning', 'A response minimum (or exclusiveMinimum) was lowered or removed.'),
+    schema_check('request-property-max-length-decreased', 'error', 'A request maxLength was lowered or added.'),
+    schema_check('request-property-min-length-increased', 'error', 'A request minLength was raised or added.'),
+    schema_check('response-property-max-length-increased', 'warning', 'A response maxLength was raised or removed.'),
+    schema_check('response-property-min-length-decreased', 'warning', 'A response minLength was lowered or removed.'),
+    schema_check('request-property-max-items-decreased', 'error', 'A request maxItems was lowered or added.'),
+    schema_check('request-property-min-items-increased', 'error', 'A request minItems was raised or added.'),
+    schema_check('response-property-max-items-increased', 'warning', 'A response maxItems was raised or removed.'),
+    schema_check('response-property-min-items-decreased', 'warning', 'A response minItems was lowered or removed.'),
+    schema_check('request-property-pattern-changed', 'error', 'A request pattern was added or changed.'),
+    schema_check('response-property-pattern-changed', 'warning', 'A response pattern was removed or changed.'),
+    schema_check('request-property-unique-items-added', 'error', 'A request array now requires unique items.'),
+    schema_check('response-property-unique-items-removed', 'warning', 'A response array may now contain duplicates.'),
+    schema_check('request-property-default-changed', 'warning', 'A request default changed; clients omitting the value get another behaviour.'),
+    schema_check('response-property-default-changed', 'warning', 'A response default changed.'),
+    schema_check('request-property-became-read-only', 'error', 'A request property became readOnly; clients sending it may be rejected or ignored.'),
+    schema_check('request-property-became-not-read-only', 'info', 'A readOnly property can now be sent in requests.'),
+    schema_check('response-property-became-write-only', 'error', 'A response property became writeOnly; it is no longer returned.'),
+    schema_check('response-property-became-not-write-only', 'info', 'A writeOnly property is now returned in responses.'),
+    schema_check('request-property-additional-properties-restricted', 'error', 'A request object no longer accepts additional properties.'),
+    schema_check('response-property-additional-properties-allowed', 'warning', 'A response object may now carry undeclared properties.'),
+    schema_check('request-property-one-of-variant-removed', 'error', 'A oneOf variant accepted in requests was removed.'),
+    schema_check('request-property-one-of-variant-added', 'info', 'A oneOf variant was added to a request schema.'),
+    schema_check('response-property-one-of-variant-added', 'warning', 'A response may now be of a new oneOf variant.'),
+    schema_check('response-property-one-of-variant-removed', 'info', 'A oneOf variant was removed from a response schema.'),
+    schema_check('request-property-any-of-variant-removed', 'error', 'An anyOf variant accepted in requests was removed.'),
+    schema_check('request-property-any-of-variant-added', 'info', 'An anyOf variant was added to a request schema.'),
+    schema_check('response-property-any-of-variant-added', 'warning', 'A response may now match a new anyOf variant.'),
+    schema_check('response-property-any-of-variant-removed', 'info', 'An anyOf variant was removed from a response schema.')
+];
+const schema_LEVELS = new Map(SCHEMA_CHECKS.map((c) => [c.id, c.level]));
+const schema_isObject = isJsonObject;
+const num = (v) => (typeof v === 'number' ? v : undefined);
+const schema_text = (v) => (v === undefined ? '(none)' : JSON.stringify(v));
+// A value-level key so enum members can be compared by content, including object and array members.
+function valueKey(v) {
+    if (!schema_isObject(v))
+        return JSON.stringify(v);
+    return `{${Object.keys(v)
+        .sort()
+        .map((k) => `${JSON.stringify(k)}:${valueKey(v[k])}`)
+        .join(',')}}`;
+}
+function isNullOnly(node) {
+    if (!schema_isObject(node))
+        return false;
+    const t = node.type;
+    return (t === 'null' ||
+        (Array.isArray(t) && t.length === 1 && t[0] === 'null') ||
+        (node.const === null && !('type' in node)));
+}
+function tighterMax(a, b) {
+    if (!a)
+        return b;
+    if (!b)
+        return a;
+    if (a.value !== b.value)
+        return a.value < b.value ? a : b;
+    return a.exclusive ? a : b;
+}
+function tighterMin(a, b) {
+    if (!a)
+        return b;
+    if (!b)
+        return a;
+    if (a.value !== b.value)
+        return a.value > b.value ? a : b;
+    return a.exclusive ? a : b;
+}
+/** Builds the effective shape of a schema, with allOf parts (and single-variant oneOf/anyOf) merged into it. */
+function buildShape(root) {
+    const shape = {
+        node: root,
+        origin: new Map(),
+        nullable: false,
+        isConst: false,
+        properties: new Map(),
+        required: new Set(),
+        uniqueItems: false,
+        hasDefault: false,
+        readOnly: false,
+        writeOnly: false
+    };
+    let nullVotes = 0;
+    const seen = new Set();
+    const propertyParts = new Map();
+    const set = (key, value, part, keyword) => {
+        if (value === undefined || shape[key] !== undefined)
+            return;
+        shape[key] = value;
+        shape.origin.set(keyword, part);
+    };
+    const absorb = (part) => {
+        if (seen.has(part))
+            return;
+        seen.add(part);
+        const type = part.type;
+        if (type !== undefined) {
+            const declared = (Array.isArray(type) ? type : [type]).filter((t) => typeof t === 'string');
+            const nonNull = declared.filter((t) => t !== 'null');
+            if (declared.includes('null') || part.nullable === true)
+                nullVotes++;
+            if (nonNull.length > 0) {
+                const next = new Set(nonNull);
+                shape.types = shape.types ? new Set([...shape.types].filter((t) => next.has(t))) : next;
+                if (!shape.origin.has('type'))
+                    shape.origin.set('type', part);
+            }
+        }
+        else if (part.nullable === true)
+            nullVotes++;
+        if (typeof part.format === 'string')
+            set('format', part.format, part, 'format');
+        if ('const' in part && part.const !== undefined) {
+            if (part.const === null)
+                nullVotes++;
+            else if (shape.values === undefined) {
+                shape.values = [part.const];
+                shape.isConst = true;
+                shape.origin.set('const', part);
+            }
+        }
+        else if (Array.isArray(part.enum)) {
+            if (part.enum.includes(null))
+                nullVotes++;
+            set('values', part.enum.filter((v) => v !== null), part, 'enum');
+        }
+        if (schema_isObject(part.properties)) {
+            for (const [name, schema] of Object.entries(part.properties)) {
+                const list = propertyParts.get(name) ?? [];
+                list.push(schema);
+                propertyParts.set(name, list);
+                if (!shape.origin.has(`properties.${name}`))
+                    shape.origin.set(`properties.${name}`, part.properties);
+            }
+        }
+        if (Array.isArray(part.required))
+            for (const r of part.required)
+                if (typeof r === 'string')
+                    shape.required.add(r);
+        if (part.additionalProperties !== undefined)
+            set('additional', part.additionalProperties, part, 'additionalProperties');
+        if (part.items !== undefined) {
+            if (Array.isArray(part.items))
+                set('prefixItems', part.items, part, 'items');
+            else
+                set('items', part.items, part, 'items');
+        }
+        if (Array.isArray(part.prefixItems))
+            set('prefixItems', part.prefixItems, part, 'prefixItems');
+        const maximum = num(part.maximum);
+        const minimum = num(part.minimum);
+        // OAS 3.0 / draft 4: exclusiveMaximum is a boolean modifier; OAS 3.1: a number of its own.
+        const exMax = typeof part.exclusiveMaximum === 'number'
+            ? { value: part.exclusiveMaximum, exclusive: true }
+            : maximum !== undefined
+                ? { value: maximum, exclusive: part.exclusiveMaximum === true }
+                : undefined;
+        const exMin = typeof part.exclusiveMinimum === 'number'
+            ? { value: part.exclusiveMinimum, exclusive: true }
+            : minimum !== undefined
+                ? { value: minimum, exclusive: part.exclusiveMinimum === true }
+                : undefined;
+        const max = tighterMax(exMax, maximum !== undefined ? { value: maximum, exclusive: false } : undefined);
+        const min = tighterMin(exMin, minimum !== undefined ? { value: minimum, exclusive: false } : undefined);
+        if (max) {
+            shape.max = tighterMax(shape.max, max);
+            if (!shape.origin.has('maximum'))
+                shape.origin.set('maximum', part);
+        }
+        if (min) {
+            shape.min = tighterMin(shape.min, min);
+            if (!shape.origin.has('minimum'))
+                shape.origin.set('minimum', part);
+        }
+        set('minLength', num(part.minLength), part, 'minLength');
+        set('maxLength', num(part.maxLength), part, 'maxLength');
+        set('minItems', num(part.minItems), part, 'minItems');
+        set('maxItems', num(part.maxItems), part, 'maxItems');
+        if (typeof part.pattern === 'string')
+            set('pattern', part.pattern, part, 'pattern');
+        if (part.uniqueItems === true)
+            shape.uniqueItems = true;
+        if ('default' in part && !shape.hasDefault) {
+            shape.hasDefault = true;
+            shape.default = part.default;
+            shape.origin.set('default', part);
+        }
+        if (part.readOnly === true)
+            shape.readOnly = true;
+        if (part.writeOnly === true)
+            shape.writeOnly = true;
+        if (Array.isArray(part.allOf))
+            for (const sub of part.allOf)
+                if (schema_isObject(sub))
+                    absorb(sub);
+        for (const kind of ['oneOf', 'anyOf']) {
+            const list = part[kind];
+            if (!Array.isArray(list))
+                continue;
+            // A null variant is OAS 3.1's way of writing nullable; a single remaining variant is just that schema.
+            const variants = list.filter((v) => !isNullOnly(v));
+            if (variants.length < list.length)
+                nullVotes++;
+            if (variants.length === 1 && schema_isObject(variants[0]))
+                absorb(variants[0]);
+            else if (variants.length > 1 && shape[kind] === undefined) {
+                shape[kind] = variants;
+                shape.origin.set(kind, part);
+            }
+        }
+    };
+    absorb(root);
+    // Lenient on purpose: `nullable: true` next to an allOf of a non-null $ref is how OAS 3.0 writes a nullable
+    // reference, and both sides are read the same way, so only real changes show.
+    shape.nullable = nullVotes > 0;
+    if (!shape.types) {
+        if (propertyParts.size > 0 || shape.additional !== undefined)
+            shape.types = new Set(['object']);
+        else if (shape.items !== undefined || shape.prefixItems !== undefined)
+            shape.types = new Set(['array']);
+    }
+    for (const [name, parts] of propertyParts) {
+        // The same property declared in several allOf parts must satisfy all of them.
+        shape.properties.set(name, parts.length === 1 ? parts[0] : { allOf: parts });
+    }
+    return shape;
+}
+const covers = (types, t) => types.has(t) || (t === 'integer' && types.has('number'));
+const FORMAT_WIDENING = { int32: 'int64', float: 'double' };
+class Comparator {
+    ctx;
+    shapes = new Map();
+    visited = new Map();
+    constructor(ctx) {
+        this.ctx = ctx;
+    }
+    shape(node) {
+        let s = this.shapes.get(node);
+        if (!s) {
+            s = buildShape(node);
+            this.shapes.set(node, s);
+        }
+        return s;
+    }
+    label(path) {
+        return path ? `${this.ctx.where}, property ${path}` : this.ctx.where;
+    }
+    emit(id, path, what, spec, shape, keyword) {
+        const level = schema_LEVELS.get(id);
+        if (!level)
+            throw new Error(`schema diff: check ${id} is not in SCHEMA_CHECKS`);
+        const owner = (keyword && shape.origin.get(keyword)) || shape.node;
+        const location = this.ctx[spec].locate(owner, keyword?.startsWith('properties.') ? keyword.slice(11) : keyword);
+        this.ctx.emit({
+            id,
+            level,
+            ...(this.ctx.path !== undefined && { path: this.ctx.path }),
+            ...(this.ctx.method !== undefined && { method: this.ctx.method }),
+            message: `${this.label(path)}: ${what}`,
+            ...(location && { location })
+        });
+    }
+    get dir() {
+        return this.ctx.direction;
+    }
+    compare(base, head, path, ignoreNullable = false) {
+        if (!schema_isObject(base) || !schema_isObject(head))
+            return;
+        const pairs = this.visited.get(base) ?? new Set();
+        if (pairs.has(head))
+            return;
+        pairs.add(head);
+        this.visited.set(base, pairs);
+        const b = this.shape(base);
+        const h = this.shape(head);
+        if (!ignoreNullable)
+            this.compareNullable(b, h, path);
+        const bComposite = b.oneOf ?? b.anyOf;
+        const hComposite = h.oneOf ?? h.anyOf;
+        if (Boolean(bComposite) !== Boolean(hComposite)) {
+            // One side is a plain schema, the other a choice: the plain one is a choice of one, so only the variants
+            // are compared (comparing its properties against the choice's empty top level would invent removals).
+            const kind = b.oneOf || h.oneOf ? 'oneOf' : 'anyOf';
+            this.compareVariants(kind, bComposite ?? [base], hComposite ?? [head], path, b, h);
+            return;
+        }
+        if (!this.compareTypes(b, h, path))
+            return;
+        this.compareFormat(b, h, path);
+        this.compareValues(b, h, path);
+        this.compareBounds(b, h, path);
+        this.compareDefault(b, h, path);
+        this.compareObject(b, h, path);
+        this.compareArray(b, h, path);
+        if (b.oneOf && h.oneOf)
+            this.compareVariants('oneOf', b.oneOf, h.oneOf, path, b, h);
+        if (b.anyOf && h.anyOf)
+            this.compareVariants('anyOf', b.anyOf, h.anyOf, path, b, h);
+        if (b.oneOf && h.anyOf && !h.oneOf)
+            this.compareVariants('anyOf', b.oneOf, h.anyOf, path, b, h);
+        if (b.anyOf && h.oneOf && !h.anyOf)
+            this.compareVariants('oneOf', b.anyOf, h.oneOf, path, b, h);
+    }
+    compareNullable(b, h, path) {
+        if (b.nullable === h.nullable)
+            return;
+        const key = h.origin.has('type') ? 'type' : undefined;
+        if (h.nullable) {
+            const id = this.dir === 'response' ? 'response-property-became-nullable' : 'request-property-became-nullable';
+            this.emit(id, path, 'became nullable', 'head', h, key);
+        }
+        else {
+            const id = this.dir === 'request' ? 'request-property-became-not-nullable' : 'response-property-became-not-nullable';
+            this.emit(id, path, 'is no longer nullable', 'head', h, key);
+        }
+    }
+    /** Returns false when the types are incompatible, since checks of type-specific keywords would be noise. */
+    compareTypes(b, h, path) {
+        if (!b.types || !h.types)
+            return true;
+        const lost = [...b.types].filter((t) => !covers(h.types, t));
+        const gained = [...h.types].filter((t) => !covers(b.types, t));
+        if (lost.length === 0 && gained.length === 0)
+            return true;
+        const what = `type changed from ${[...b.types].join('|')} to ${[...h.types].join('|')}`;
+        if (this.dir === 'request') {
+            if (lost.length > 0) {
+                this.emit('request-property-type-changed', path, what, 'head', h, 'type');
+                return false;
+            }
+            this.emit('request-property-type-widened', path, what, 'head', h, 'type');
+        }
+        else {
+            if (gained.length > 0) {
+                this.emit('response-property-type-changed', path, what, 'head', h, 'type');
+                return false;
+            }
+            this.emit('response-property-type-narrowed', path, what, 'head', h, 'type');
+        }
+        return true;
+    }
+    compareFormat(b, h, path) {
+        if (b.format === h.format)
+            return;
+        const what = `format changed from ${b.format ?? '(none)'} to ${h.format ?? '(none)'}`;
+        const req = this.dir === 'request';
+        if (b.format === undefined) {
+            this.emit(req ? 'request-property-format-added' : 'response-property-format-added', path, what, 'head', h, 'format');
+        }
+        else if (h.format === undefined) {
+            this.emit(req ? 'request-property-format-removed' : 'response-property-format-removed', path, what, 'head', h);
+        }
+        else if (FORMAT_WIDENING[b.format] === h.format) {
+            this.emit(req ? 'request-property-format-widened' : 'response-property-format-changed', path, what, 'head', h, 'format');
+        }
+        else if (FORMAT_WIDENING[h.format] === b.format) {
+            this.emit(req ? 'request-property-format-changed' : 'response-property-format-narrowed', path, what, 'head', h, 'format');
+        }
+        else {
+            this.emit(req ? 'request-property-format-changed' : 'response-property-format-changed', path, what, 'head', h, 'format');
+        }
+    }
+    compareValues(b, h, path) {
+        const req = this.dir === 'request';
+        if (!b.values && !h.values)
+            return;
+        if (!b.values) {
+            if (req)
+                this.emit('request-property-became-enum', path, `restricted to ${schema_text(h.values)}`, 'head', h, h.isConst ? 'const' : 'enum');
+            return;
+        }
+        if (!h.values) {
+            if (!req)
+                this.emit('response-property-became-not-enum', path, `no longer restricted to ${schema_text(b.values)}`, 'head', h);
+            return;
+        }
+        if (b.isConst && h.isConst) {
+            if (valueKey(b.values[0]) !== valueKey(h.values[0])) {
+                const id = req ? 'request-property-const-changed' : 'response-property-const-changed';
+                this.emit(id, path, `const changed from ${schema_text(b.values[0])} to ${schema_text(h.values[0])}`, 'head', h, 'const');
+            }
+            return;
+        }
+        const bKeys = new Set(b.values.map(valueKey));
+        const hKeys = new Set(h.values.map(valueKey));
+        const key = h.isConst ? 'const' : 'enum';
+        for (const v of b.values) {
+            if (hKeys.has(valueKey(v)))
+                continue;
+            const id = req ? 'request-property-enum-value-removed' : 'response-property-enum-value-removed';
+            this.emit(id, path, `enum value ${schema_text(v)} removed`, 'head', h, key);
+        }
+        for (const v of h.values) {
+            if (bKeys.has(valueKey(v)))
+                continue;
+            const id = req ? 'request-property-enum-value-added' : 'response-property-enum-value-added';
+            this.emit(id, path, `enum value ${schema_text(v)} added`, 'head', h, key);
+        }
+    }
+    compareBounds(b, h, path) {
+        const req = this.dir === 'request';
+        const show = (x) => (x ? `${x.exclusive ? '<' : ''}${x.value}` : '(none)');
+        const maxTighter = (x, y) => y !== undefined && (x === undefined || y.value < x.value || (y.value === x.value && y.exclusive && !x.exclusive));
+        const minTighter = (x, y) => y !== undefined && (x === undefined || y.value > x.value || (y.value === x.value && y.exclusive && !x.exclusive));
+        if (req && maxTighter(b.max, h.max))
+            this.emit('request-property-max-decreased', path, `maximum changed from ${show(b.max)} to ${show(h.max)}`, 'head', h, 'maximum');
+        if (!req && maxTighter(h.max, b.max))
+            this.emit('response-property-max-increased', path, `maximum changed from ${show(b.max)} to ${show(h.max)}`, 'head', h, 'maximum');
+        if (req && minTighter(b.min, h.min))
+            this.emit('request-property-min-increased', path, `minimum changed from ${show(b.min)} to ${show(h.min)}`, 'head', h, 'minimum');
+        if (!req && minTighter(h.min, b.min))
+            this.emit('response-property-min-decreased', path, `minimum changed from ${show(b.min)} to ${show(h.min)}`, 'head', h, 'minimum');
+        const counts = [
+            ['maxLength', 'minLength', 'length'],
+            ['maxItems', 'minItems', 'items']
+        ];
+        for (const [maxKey, minKey, noun] of counts) {
+            const bMax = b[maxKey] ?? Infinity;
+            const hMax = h[maxKey] ?? Infinity;
+            const bMin = b[minKey] ?? 0;
+            const hMin = h[minKey] ?? 0;
+            const from = (x) => (x === undefined ? '(none)' : String(x));
+            const maxWhat = `${maxKey} changed from ${from(b[maxKey])} to ${from(h[maxKey])}`;
+            const minWhat = `${minKey} changed from ${from(b[minKey])} to ${from(h[minKey])}`;
+            if (req && hMax < bMax)
+                this.emit(`request-property-max-${noun}-decreased`, path, maxWhat, 'head', h, maxKey);
+            if (!req && hMax > bMax)
+                this.emit(`response-property-max-${noun}-increased`, path, maxWhat, 'head', h, maxKey);
+            if (req && hMin > bMin)
+                this.emit(`request-property-min-${noun}-increased`, path, minWhat, 'head', h, minKey);
+            if (!req && hMin < bMin)
+                this.emit(`response-property-min-${noun}-decreased`, path, minWhat, 'head', h, minKey);
+        }
+        if (b.pattern !== h.pattern) {
+            const what = `pattern changed from ${schema_text(b.pattern)} to ${schema_text(h.pattern)}`;
+            if (req && h.pattern !== undefined)
+                this.emit('request-property-pattern-changed', path, what, 'head', h, 'pattern');
+            if (!req && b.pattern !== undefined)
+                this.emit('response-property-pattern-changed', path, what, 'head', h, 'pattern');
+        }
+        if (req && h.uniqueItems && !b.uniqueItems)
+            this.emit('request-property-unique-items-added', path, 'now requires unique items', 'head', h, 'uniqueItems');
+        if (!req && b.uniqueItems && !h.uniqueItems)
+            this.emit('response-property-unique-items-removed', path, 'no longer guarantees unique items', 'head', h);
+    }
+    compareDefault(b, h, path) {
+        if (!b.hasDefault || !h.hasDefault)
+            return;
+        if (valueKey(b.default ?? null) === valueKey(h.default ?? null))
+            return;
+        const id = this.dir === 'request' ? 'request-property-default-changed' : 'response-property-default-changed';
+        this.emit(id, path, `default changed from ${schema_text(b.default)} to ${schema_text(h.default)}`, 'head', h, 'default');
+    }
+    compareObject(b, h, path) {
+        const req = this.dir === 'request';
+        // readOnly values are never sent by clients and writeOnly ones never returned: out of this direction's contract.
+        const absent = (s) => (req ? s.readOnly : s.writeOnly);
+        const child = (name) => (path ? `${path}.${name}` : name);
+        for (const name of new Set([...b.properties.keys(), ...h.properties.keys()])) {
+            const bNode = b.properties.get(name);
+            const hNode = h.properties.get(name);
+            const bs = schema_isObject(bNode) ? this.shape(bNode) : undefined;
+            const hs = schema_isObject(hNode) ? this.shape(hNode) : undefined;
+            const at = child(name);
+            if (bNode !== undefined && hNode === undefined) {
+                if (bs && absent(bs))
+                    continue;
+                this.emit(req ? 'request-property-removed' : 'response-property-removed', at, 'removed', 'base', b, `properties.${name}`);
+                continue;
+            }
+            if (bNode === undefined && hNode !== undefined) {
+                if (hs && absent(hs))
+                    continue;
+                if (!req)
+                    this.emit('response-property-added', at, 'added', 'head', h, `properties.${name}`);
+                else if (h.required.has(name))
+                    this.emit('new-required-request-property', at, 'added as required', 'head', h, `properties.${name}`);
+                else
+                    this.emit('new-optional-request-property', at, 'added as optional', 'head', h, `properties.${name}`);
+                continue;
+            }
+            if (bs && hs) {
+                if (absent(bs) && absent(hs))
+                    continue;
+                if (req && hs.readOnly !== bs.readOnly) {
+                    const id = hs.readOnly ? 'request-property-became-read-only' : 'request-property-became-not-read-only';
+                    this.emit(id, at, hs.readOnly ? 'became readOnly' : 'is no longer readOnly', 'head', hs, 'readOnly');
+                    continue;
+                }
+                if (!req && hs.writeOnly !== bs.writeOnly) {
+                    const id = hs.writeOnly ? 'response-property-became-write-only' : 'response-property-became-not-write-only';
+                    this.emit(id, at, hs.writeOnly ? 'became writeOnly' : 'is no longer writeOnly', 'head', hs, 'writeOnly');
+                    continue;
+                }
+            }
+            const bReq = b.required.has(name);
+            const hReq = h.required.has(name);
+            if (bReq !== hReq) {
+                const id = req
+                    ? hReq
+                        ? 'request-property-became-required'
+                        : 'request-property-became-optional'
+                    : hReq
+                        ? 'response-property-became-required'
+                        : 'response-property-became-optional';
+                this.emit(id, at, hReq ? 'became required' : 'became optional', 'head', h, `properties.${name}`);
+            }
+            this.compare(bNode, hNode, at);
+        }
+        const closed = (v) => v === false;
+        if (req && closed(h.additional) && !closed(b.additional))
+            this.emit('request-property-additional-properties-restricted', path, 'additionalProperties became false', 'head', h, 'additionalProperties');
+        if (!req && closed(b.additional) && !closed(h.additional))
+            this.emit('response-property-additional-properties-allowed', path, 'additionalProperties is no longer false', 'head', h, 'additionalProperties');
+        if (schema_isObject(b.additional) && schema_isObject(h.additional))
+            this.compare(b.additional, h.additional, path ? `${path}.*` : '*');
+    }
+    compareArray(b, h, path) {
+        const bPrefix = b.prefixItems ?? [];
+        const hPrefix = h.prefixItems ?? [];
+        // A position past the end of one side's tuple is governed by that side's items schema (or anything).
+        for (let i = 0; i < Math.max(bPrefix.length, hPrefix.length); i++) {
+            this.compare(bPrefix[i] ?? b.items ?? {}, hPrefix[i] ?? h.items ?? {}, `${path}[${i}]`);
+        }
+        if (b.items !== undefined && h.items !== undefined)
+            this.compare(b.items, h.items, `${path}[]`);
+    }
+    describe(node, spec) {
+        const name = spec.componentName(node);
+        if (name)
+            return name;
+        if (!schema_isObject(node))
+            return JSON.stringify(node);
+        const s = this.shape(node);
+        const type = s.types ? [...s.types].join('|') : 'any';
+        if (s.values)
+            return `${type} ${schema_text(s.isConst ? s.values[0] : s.values)}`;
+        if (s.properties.size > 0)
+            return `${type} {${[...s.properties.keys()].join(', ')}}`;
+        return type;
+    }
+    /** How alike two variants are, or -1 when they cannot be the same variant. */
+    similarity(base, head) {
+        if (base === head)
+            return 1000;
+        if (!schema_isObject(base) || !schema_isObject(head))
+            return -1;
+        const b = this.shape(base);
+        const h = this.shape(head);
+        if (b.types && h.types) {
+            const overlap = [...b.types].some((t) => covers(h.types, t)) || [...h.types].some((t) => covers(b.types, t));
+            if (!overlap)
+                return -1;
+        }
+        let score = 1;
+        const names = new Set([...b.properties.keys(), ...h.properties.keys()]);
+        let shared = 0;
+        for (const name of names) {
+            const bp = b.properties.get(name);
+            const hp = h.properties.get(name);
+            if (bp === undefined || hp === undefined)
+                continue;
+            shared++;
+            // A discriminating single-valued property (kind: const 'cat') decides which variant is which.
+            const bv = schema_isObject(bp) ? this.shape(bp) : undefined;
+            const hv = schema_isObject(hp) ? this.shape(hp) : undefined;
+            if (bv?.values?.length === 1 && hv?.values?.length === 1) {
+                if (valueKey(bv.values[0]) !== valueKey(hv.values[0]))
+                    return -1;
+                score += 10;
+            }
+        }
+        if (names.size > 0) {
+            if (shared === 0)
+                return -1;
+            score += (10 * shared) / names.size;
+        }
+        if (b.values && h.values) {
+            const hKeys = new Set(h.values.map(valueKey));
+            if (!b.values.some((v) => hKeys.has(valueKey(v))))
+                return -1;
+        }
+        return score;
+    }
+    compareVariants(kind, bList, hList, path, b, h) {
+        const scored = [];
+        bList.forEach((bv, i) => hList.forEach((hv, j) => {
+            const score = this.similarity(bv, hv);
+            if (score >= 0)
+                scored.push({ i, j, score });
+        }));
+        scored.sort((x, y) => y.score - x.score || x.i - y.i || x.j - y.j);
+        const bUsed = new Map();
+        const hUsed = new Set();
+        for (const { i, j } of scored) {
+            if (bUsed.has(i) || hUsed.has(j))
+                continue;
+            bUsed.set(i, j);
+            hUsed.add(j);
+        }
+        const slug = kind === 'oneOf' ? 'one-of' : 'any-of';
+        bList.forEach((bv, i) => {
+            if (bUsed.has(i))
+                return;
+            const id = `${this.dir}-property-${slug}-variant-removed`;
+            this.emit(id, path, `${kind} variant ${this.describe(bv, this.ctx.base)} removed`, 'base', b, kind);
+        });
+        hList.forEach((hv, j) => {
+            if (hUsed.has(j))
+                return;
+            const id = `${this.dir}-property-${slug}-variant-added`;
+            this.emit(id, path, `${kind} variant ${this.describe(hv, this.ctx.head)} added`, 'head', h, kind);
+        });
+        for (const [i, j] of bUsed) {
+            const at = hList.length > 1 ? `${path}${path ? '.' : ''}${kind}[${j}]` : path;
+            this.compare(bList[i], hList[j], at, true);
+        }
+    }
+}
+/**
+ * Compares two schemas (either may be missing: nothing is reported then; the caller reports a schema that was
+ * added or removed as a whole) and emits every difference through ctx.emit.
+ */
+function compareSchemas(base, head, ctx) {
+    new Comparator(ctx).compare(base === true ? {} : base, head === true ? {} : head, '');
+}
+
+;// CONCATENATED MODULE: ./actions/contract-test/src/diff/index.ts
+
+
+
+
+const ALL_CHECKS = [...OPERATION_CHECKS, ...SCHEMA_CHECKS];
+const LEVEL_ORDER = { error: 0, warning: 1, info: 2 };
+function byKey(a, b) {
+    // Document-level changes (no path or method) come before the endpoints they affect.
+    if (a === b)
+        return 0;
+    if (a === undefined)
+        return -1;
+    if (b === undefined)
+        return 1;
+    return a < b ? -1 : 1;
+}
+function diffSpecs(base, head, options = {}) {
+    const changes = [];
+    const seen = new Set();
+    // Shared (cyclic or $ref-reused) schemas reach the comparator through several routes; report each once.
+    const emit = (change) => {
+        const key = JSON.stringify([change.id, change.level, change.path, change.method, change.message]);
+        if (seen.has(key))
+            return;
+        seen.add(key);
+        changes.push(change);
+    };
+    diffOperations(base, head, options.compare ?? compareSchemas, emit, { now: options.now });
+    // Array.prototype.sort is stable, so ties keep emission order (which follows the spec's own order).
+    return changes.sort((a, b) => LEVEL_ORDER[a.level] - LEVEL_ORDER[b.level] ||
+        byKey(a.path, b.path) ||
+        byKey(a.method, b.method) ||
+        byKey(a.id, b.id));
+}
+function summarizeChanges(changes) {
+    const summary = { errors: 0, warnings: 0, infos: 0 };
+    for (const change of changes) {
+        if (change.level === 'error')
+            summary.errors++;
+        else if (change.level === 'warning')
+            summary.warnings++;
+        else
+            summary.infos++;
+    }
+    return summary;
+}
+
+// EXTERNAL MODULE: ./shared/src/summary.ts
+var summary = __webpack_require__(63083);
+;// CONCATENATED MODULE: ./actions/contract-test/src/render.ts
+// Renders lint findings and breaking changes for people (job summary, PR comment, terminal) and machines
+// (the JSON the issue fixes). Shared by main.ts and cli.ts.
+
+function countReport(report) {
+    const level = (l) => report.changes.filter((c) => c.level === l).length;
+    return {
+        breaking: level('error'),
+        warnings: level('warning'),
+        infos: level('info'),
+        lintErrors: report.lint.filter((f) => f.severity === 'error').length,
+        lintWarnings: report.lint.filter((f) => f.severity === 'warning').length
+    };
+}
+/** Whether the step fails: `error` fails on breaking changes and lint errors, `warning` on warnings too. */
+function shouldFail(counts, failOn) {
+    if (failOn === 'never')
+        return false;
+    const errors = counts.breaking + counts.lintErrors;
+    return failOn === 'error' ? errors > 0 : errors + counts.warnings + counts.lintWarnings > 0;
+}
+function verdictLine(report, failOn) {
+    const c = countReport(report);
+    const parts = [
+        report.base === undefined
+            ? undefined
+            : `${c.breaking} breaking change(s), ${c.warnings} warning(s), ${c.infos} compatible`,
+        `${c.lintErrors} lint error(s), ${c.lintWarnings} lint warning(s)`
+    ].filter(Boolean);
+    return `${shouldFail(c, failOn) ? 'Contract check failed' : 'Contract check passed'}: ${parts.join('; ')}`;
+}
+const LEVEL_TITLE = {
+    error: 'Breaking changes',
+    warning: 'Changes that may break clients',
+    info: 'Compatible changes'
+};
+function endpoint(change) {
+    if (!change.path)
+        return 'API-wide';
+    return change.method ? `${change.method.toUpperCase()} ${change.path}` : change.path;
+}
+function where(file, line) {
+    return file ? ` (${file}${line ? `:${line}` : ''})` : '';
+}
+/** Changes grouped by level, then by endpoint, in the order the diff sorted them. */
+function changelogMarkdown(changes) {
+    const out = new summary/* SummaryBuilder */.CF();
+    for (const level of ['error', 'warning', 'info']) {
+        const ofLevel = changes.filter((c) => c.level === level);
+        if (ofLevel.length === 0)
+            continue;
+        const byEndpoint = new Map();
+        for (const change of ofLevel)
+            byEndpoint.set(endpoint(change), [...(byEndpoint.get(endpoint(change)) ?? []), change]);
+        const body = new summary/* SummaryBuilder */.CF();
+        for (const [name, list] of byEndpoint) {
+            body.paragraph(`**${name}**`);
+            body.list(list.map((c) => `${c.message} \`${c.id}\`${where(c.location?.file, c.location?.line)}`));
+        }
+        if (level === 'info')
+            out.details(`${LEVEL_TITLE[level]} (${ofLevel.length})`, body);
+        else
+            out.heading(`${LEVEL_TITLE[level]} (${ofLevel.length})`, 3).raw(body.toString());
+    }
+    return out.toString();
+}
+function renderMarkdown(report, failOn) {
+    const counts = countReport(report);
+    const outcome = shouldFail(counts, failOn)
+        ? 'failure'
+        : counts.warnings + counts.lintWarnings > 0
+            ? 'warning'
+            : 'success';
+    const summary = new SummaryBuilder().heading('Contract test').verdict(outcome, verdictLine(report, failOn));
+    summary.paragraph(`Spec: \`${report.spec}\`${report.base ? ` compared with \`${report.base}\`` : ''}`);
+    if (report.base !== undefined) {
+        summary.raw(report.changes.length > 0 ? changelogMarkdown(report.changes) : 'No API changes.');
+    }
+    if (report.lint.length > 0) {
+        const rows = report.lint.map((f) => [f.severity, f.code, `${f.location.file}:${f.location.line}`, f.message]);
+        summary.details(`Lint findings (${report.lint.length})`, new SummaryBuilder().table(['severity', 'rule', 'where', 'message'], rows));
+    }
+    else {
+        summary.paragraph('Lint: no findings.');
+    }
+    return summary.toString();
+}
+/** The diff JSON the CLI and `result-json` share: `{ changes: [{ id, level, path, method, message, location }] }`. */
+function changesJson(changes) {
+    return {
+        changes: changes.map((c) => ({
+            id: c.id,
+            level: c.level,
+            path: c.path,
+            method: c.method,
+            message: c.message,
+            location: c.location ? { file: c.location.file, line: c.location.line } : undefined
+        }))
+    };
+}
+function renderChangesText(changes) {
+    const lines = changes.map((c) => `${c.level.padEnd(7)} ${endpoint(c)}: ${c.message} [${c.id}]${where(c.location?.file, c.location?.line)}`);
+    const counts = ['error', 'warning', 'info'].map((l) => `${changes.filter((c) => c.level === l).length} ${l}`);
+    return [...lines, `${changes.length} change(s): ${counts.join(', ')}`].join('\n') + '\n';
+}
+function renderLintText(findings) {
+    const lines = findings.map((f) => `${f.location.file}:${f.location.line}:${f.location.column} ${f.severity.padEnd(7)} ${f.code}  ${f.message}`);
+    return [...lines, `${findings.length} finding(s)`].join('\n') + '\n';
+}
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(73024);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(76760);
+// EXTERNAL MODULE: external "node:child_process"
+var external_node_child_process_ = __webpack_require__(31421);
+;// CONCATENATED MODULE: ./actions/contract-test/src/git-base.ts
+// Reads the base branch's spec straight from git, so a pull request is compared with what its base has
+// without a second checkout. A shallow clone (actions/checkout's default) lacks the base ref: fetch it once.
+
+
+
+function git(cwd, args) {
+    return (0,external_node_child_process_.execFileSync)('git', args, {
+        cwd,
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'pipe'],
+        maxBuffer: 256 * 1024 * 1024
+    });
+}
+function canResolve(cwd, ref) {
+    try {
+        git(cwd, ['rev-parse', '--verify', '--quiet', `${ref}^{commit}`]);
+        return true;
+    }
+    catch {
+        return false;
+    }
+}
+/** The commit-ish to read from: the ref itself, origin/<ref>, or the ref fetched from origin. */
+function resolveBaseRef(repoDir, ref) {
+    if (!/^[\w./@^~-]+$/.test(ref) || ref.startsWith('-'))
+        throw new errors/* ConfigurationError */.j(`base-ref "${ref}" is not a git ref`);
+    for (const candidate of [ref, `origin/${ref}`])
+        if (canResolve(repoDir, candidate))
+            return candidate;
+    try {
+        git(repoDir, ['fetch', '--no-tags', '--depth=1', 'origin', ref]);
+    }
+    catch (error) {
+        const reason = error.stderr?.trim().split('\n').pop() ?? String(error);
+        throw new errors/* ConfigurationError */.j(`base-ref "${ref}" is not in the clone and could not be fetched: ${reason}`);
+    }
+    return 'FETCH_HEAD';
+}
+/** A readFile for the spec loader that serves files as they are at `commit` (paths absolute, inside repoDir). */
+function fileReaderAt(repoDir, commit) {
+    const top = git(repoDir, ['rev-parse', '--show-toplevel']).trim();
+    return (path) => {
+        const inRepo = (0,external_node_path_.relative)(top, path).split(external_node_path_.sep).join('/');
+        if (inRepo.startsWith('..'))
+            throw new errors/* ConfigurationError */.j(`${path} is outside the git repository`);
+        try {
+            return git(top, ['show', `${commit}:${inRepo}`]);
+        }
+        catch {
+            throw new errors/* ConfigurationError */.j(`${inRepo} does not exist at ${commit}`);
+        }
+    };
+}
+
+// EXTERNAL MODULE: ./node_modules/@stoplight/spectral-core/dist/index.js
+var dist = __webpack_require__(93523);
+// EXTERNAL MODULE: ./node_modules/@stoplight/spectral-parsers/dist/index.js
+var spectral_parsers_dist = __webpack_require__(36305);
+// EXTERNAL MODULE: ./node_modules/@stoplight/spectral-rulesets/dist/index.js
+var spectral_rulesets_dist = __webpack_require__(83372);
+// EXTERNAL MODULE: ./node_modules/@stoplight/spectral-ruleset-bundler/dist/loader/node.js
+var node = __webpack_require__(8867);
+// EXTERNAL MODULE: ./node_modules/@stoplight/spectral-ref-resolver/dist/index.js
+var spectral_ref_resolver_dist = __webpack_require__(22903);
+// EXTERNAL MODULE: ./shared/src/cjs-interop.ts
+var cjs_interop = __webpack_require__(5293);
+// EXTERNAL MODULE: ./shared/src/secrets.ts
+var src_secrets = __webpack_require__(99214);
+;// CONCATENATED MODULE: ./shared/src/http.ts
+/**
+ * HTTP over the global fetch with what the actions need and fetch lacks: a per-attempt timeout, retries with
+ * capped exponential backoff and Retry-After, a response size cap, and error messages that say what went
+ * wrong in plain words without ever containing a credential.
+ */
+
+/**
+ * A request that could not produce a usable response. The message is safe to print: the original error is
+ * deliberately not attached as `cause`, since its text may quote the URL with its credentials.
+ */
+class HttpError extends Error {
+    details;
+    name = 'HttpError';
+    constructor(message, details) {
+        super(message);
+        this.details = details;
+    }
+}
+const DEFAULTS = {
+    timeoutMs: 10_000,
+    retries: 0,
+    backoffMs: 200,
+    maxBackoffMs: 30_000,
+    maxBodyBytes: 10 * 1024 * 1024
+};
+function defaultRetryOn(status) {
+    return status === 429 || status >= 500;
+}
+/**
+ * The delay before retry number `retry` (1-based): base * 2^(retry-1), capped, then "equal jitter" (half
+ * fixed, half random) so that many clients retrying together spread out but none retries immediately.
+ */
+function backoffDelay(retry, baseMs, capMs, random = Math.random) {
+    const exponential = Math.min(capMs, baseMs * 2 ** Math.max(0, retry - 1));
+    return Math.round(exponential / 2 + random() * (exponential / 2));
+}
+/** Retry-After as milliseconds from now: either delta-seconds or an HTTP date; undefined if unusable. */
+function parseRetryAfter(value, now = Date.now()) {
+    if (!value)
+        return undefined;
+    const trimmed = value.trim();
+    if (/^\d+$/.test(trimmed))
+        return Number(trimmed) * 1000;
+    const date = Date.parse(trimmed);
+    return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}
+const SENSITIVE_HEADER = /auth|token|key|secret|cookie|password|session/i;
+/**
+ * fetch refuses URLs with user:password@ (and its error quotes the URL), so credentials move to a Basic
+ * Authorization header; everything secret found on the way is collected for redaction.
+ */
+function prepare(url, options) {
+    const secrets = [...(options.secrets ?? []), ...(0,src_secrets/* credentialsInUrl */.FB)(url.href)];
+    const headers = {};
+    for (const [name, value] of Object.entries(options.headers ?? {})) {
+        headers[name] = value;
+        if (SENSITIVE_HEADER.test(name)) {
+            secrets.push(value);
+            // "Bearer abc": the token alone may be echoed somewhere without its scheme.
+            const credentials = /^\s*\S+\s+(\S+)\s*$/.exec(value)?.[1];
+            if (credentials)
+                secrets.push(credentials);
+        }
+    }
+    if (url.username !== '' || url.password !== '') {
+        const user = decodeURIComponent(url.username);
+        const password = decodeURIComponent(url.password);
+        const hasAuthorization = Object.keys(headers).some((name) => name.toLowerCase() === 'authorization');
+        if (!hasAuthorization) {
+            const encoded = Buffer.from(`${user}:${password}`, 'utf8').toString('base64');
+            headers['authorization'] = `Basic ${encoded}`;
+            secrets.push(encoded);
+        }
+        url.username = '';
+        url.password = '';
+    }
+    return { url: url.href, headers, secrets: secrets.filter((secret) => secret !== '') };
+}
+/** The first system/undici error code in the cause chain (fetch wraps them as TypeError('fetch failed')). */
+function findErrorCode(error, depth = 0) {
+    if (depth > 5 || error === null || typeof error !== 'object')
+        return undefined;
+    const { code, cause, errors } = error;
+    if (typeof code === 'string')
+        return code;
+    if (Array.isArray(errors)) {
+        for (const inner of errors) {
+            const found = findErrorCode(inner, depth + 1);
+            if (found)
+                return found;
+        }
+    }
+    return findErrorCode(cause, depth + 1);
+}
+function innermostMessage(error) {
+    let current = error;
+    let message = error instanceof Error ? error.message : String(error);
+    for (let depth = 0; depth < 5 && current instanceof Error && current.cause !== undefined; depth++) {
+        current = current.cause;
+        if (current instanceof Error && current.message)
+            message = current.message;
+    }
+    return message;
+}
+const CODE_REASONS = {
+    ECONNREFUSED: 'connection refused',
+    ECONNRESET: 'connection reset by the server',
+    EPIPE: 'connection closed by the server',
+    UND_ERR_SOCKET: 'connection closed by the server',
+    ENOTFOUND: 'host not found (DNS lookup failed)',
+    EAI_AGAIN: 'DNS lookup failed (temporary failure)',
+    ETIMEDOUT: 'connection timed out',
+    UND_ERR_CONNECT_TIMEOUT: 'connection timed out',
+    EHOSTUNREACH: 'host unreachable',
+    ENETUNREACH: 'network unreachable',
+    UND_ERR_HEADERS_TIMEOUT: 'timed out waiting for response headers',
+    UND_ERR_BODY_TIMEOUT: 'timed out reading the response body'
+};
+function describeFailure(error, code) {
+    if (code && Object.hasOwn(CODE_REASONS, code))
+        return CODE_REASONS[code];
+    if (code && (/^(CERT_|ERR_TLS_|ERR_SSL_)/.test(code) || /CERT|SIGNATURE/.test(code))) {
+        return `TLS error: ${innermostMessage(error)}`;
+    }
+    return innermostMessage(error);
+}
+class BodyTooLargeError extends Error {
+}
+async function readBody(response, maxBytes) {
+    const declared = Number(response.headers.get('content-length'));
+    if (Number.isFinite(declared) && declared > maxBytes) {
+        await response.body?.cancel().catch(() => undefined);
+        throw new BodyTooLargeError();
+    }
+    if (!response.body)
+        return '';
+    // Read the stream ourselves: response.text() would buffer whatever a hostile server sends.
+    const reader = response.body.getReader();
+    const chunks = [];
+    let total = 0;
+    for (;;) {
+        const { done, value } = await reader.read();
+        if (done)
+            break;
+        total += value.byteLength;
+        if (total > maxBytes) {
+            await reader.cancel().catch(() => undefined);
+            throw new BodyTooLargeError();
+        }
+        chunks.push(value);
+    }
+    return new TextDecoder('utf-8').decode(Buffer.concat(chunks));
+}
+function formatMegabytes(bytes) {
+    return bytes >= 1024 * 1024 ? `${+(bytes / (1024 * 1024)).toFixed(2)} MiB` : `${bytes} bytes`;
+}
+function sleep(ms, signal) {
+    return new Promise((resolve, reject) => {
+        if (signal?.aborted)
+            return reject(signal.reason);
+        const onAbort = () => {
+            clearTimeout(timer);
+            reject(signal?.reason);
+        };
+        const timer = setTimeout(() => {
+            signal?.removeEventListener('abort', onAbort);
+            resolve();
+        }, ms);
+        signal?.addEventListener('abort', onAbort, { once: true });
+    });
+}
+/** Sends a request, retrying as configured; resolves with the last response, whatever its status. */
+async function httpRequest(url, options = {}) {
+    const method = (options.method ?? 'GET').toUpperCase();
+    const displayUrl = (0,src_secrets/* redactUrl */.BO)(url);
+    const timeoutMs = options.timeoutMs ?? DEFAULTS.timeoutMs;
+    const maxAttempts = 1 + Math.max(0, Math.floor(options.retries ?? DEFAULTS.retries));
+    const backoffMs = options.backoffMs ?? DEFAULTS.backoffMs;
+    const maxBackoffMs = options.maxBackoffMs ?? DEFAULTS.maxBackoffMs;
+    const maxBodyBytes = options.maxBodyBytes ?? DEFAULTS.maxBodyBytes;
+    const retryOn = options.retryOn ?? defaultRetryOn;
+    let parsed;
+    try {
+        parsed = new URL(url);
+    }
+    catch {
+        parsed = undefined;
+    }
+    if (!parsed || (parsed.protocol !== 'http:' && parsed.protocol !== 'https:')) {
+        const secrets = [...(options.secrets ?? []), ...(0,src_secrets/* credentialsInUrl */.FB)(url)];
+        throw new HttpError((0,src_secrets/* redact */.E$)(`${method} ${displayUrl} failed: not a valid http(s) URL`, secrets), {
+            method,
+            url: (0,src_secrets/* redact */.E$)(displayUrl, secrets),
+            attempts: 0
+        });
+    }
+    const request = prepare(parsed, options);
+    const safe = (text) => (0,src_secrets/* redact */.E$)(text, request.secrets);
+    const fail = (message, details) => new HttpError(safe(message), { method, url: safe(displayUrl), ...details });
+    const attemptsText = (n) => `after ${n} attempt${n === 1 ? '' : 's'}`;
+    for (let attempt = 1;; attempt++) {
+        if (options.signal?.aborted) {
+            throw fail(`${method} ${displayUrl} was aborted`, { attempts: attempt - 1 });
+        }
+        const controller = new AbortController();
+        let timedOut = false;
+        const timer = setTimeout(() => {
+            timedOut = true;
+            controller.abort();
+        }, timeoutMs);
+        const signal = options.signal ? AbortSignal.any([options.signal, controller.signal]) : controller.signal;
+        const started = performance.now();
+        let raw;
+        try {
+            const response = await fetch(request.url, {
+                method,
+                headers: request.headers,
+                // Typed through BodyInit so this compiles both with Node's fetch types and with the DOM lib that
+                // some dependencies' declarations pull into the program.
+                body: options.body,
+                signal
+            });
+            raw = {
+                status: response.status,
+                headers: headersToRecord(response.headers),
+                body: await readBody(response, maxBodyBytes)
+            };
+        }
+        catch (error) {
+            if (options.signal?.aborted && !timedOut) {
+                throw fail(`${method} ${displayUrl} was aborted`, { attempts: attempt });
+            }
+            if (error instanceof BodyTooLargeError) {
+                controller.abort();
+                throw fail(`${method} ${displayUrl} returned a response body larger than ${formatMegabytes(maxBodyBytes)}`, {
+                    attempts: attempt
+                });
+            }
+            const code = timedOut ? 'ETIMEDOUT' : findErrorCode(error);
+            const reason = timedOut ? `timed out after ${timeoutMs}ms` : describeFailure(error, code);
+            // A TypeError without a cause is fetch rejecting the request itself (a bad header value, say):
+            // sending it again cannot help.
+            const transient = timedOut || code !== undefined || (error instanceof TypeError && error.cause !== undefined);
+            if (!transient) {
+                throw fail(`${method} ${displayUrl} failed: ${reason}`, { attempts: attempt, ...(code ? { code } : {}) });
+            }
+            if (attempt >= maxAttempts) {
+                throw fail(`${method} ${displayUrl} failed ${attemptsText(attempt)}: ${reason}`, {
+                    attempts: attempt,
+                    ...(code ? { code } : {})
+                });
+            }
+            await waitOrAbort(backoffDelay(attempt, backoffMs, maxBackoffMs), attempt);
+            continue;
+        }
+        finally {
+            clearTimeout(timer);
+        }
+        const timeMs = performance.now() - started;
+        if (attempt < maxAttempts && retryOn(raw.status)) {
+            const retryAfter = raw.status === 429 || raw.status === 503 ? parseRetryAfter(raw.headers['retry-after']) : undefined;
+            const delay = retryAfter !== undefined ? Math.min(retryAfter, maxBackoffMs) : backoffDelay(attempt, backoffMs, maxBackoffMs);
+            await waitOrAbort(delay, attempt);
+            continue;
+        }
+        return toResponse(raw, timeMs, attempt);
+    }
+    async function waitOrAbort(ms, attempt) {
+        try {
+            await sleep(ms, options.signal);
+        }
+        catch {
+            throw fail(`${method} ${displayUrl} was aborted`, { attempts: attempt });
+        }
+    }
+    function toResponse(raw, timeMs, attempts) {
+        return {
+            ...raw,
+            timeMs,
+            attempts,
+            json() {
+                try {
+                    return JSON.parse(raw.body);
+                }
+                catch (error) {
+                    const reason = error instanceof Error ? error.message : String(error);
+                    throw fail(`${method} ${displayUrl} returned a body that is not JSON: ${reason}`, {
+                        attempts,
+                        status: raw.status
+                    });
+                }
+            }
+        };
+    }
+}
+function headersToRecord(headers) {
+    const record = {};
+    headers.forEach((value, name) => (record[name] = value));
+    return record;
+}
+
+;// CONCATENATED MODULE: ./actions/contract-test/src/spec/external-refs.ts
+// The policy for $refs that leave the workspace (files elsewhere on disk, http(s) URLs) and the one way both the
+// loader and Spectral's resolver fetch a URL: a timeout, a size cap enforced while the body streams in, and
+// messages that never carry a credential from the URL.
+
+
+
+const NO_EXTERNAL_REFS = Object.freeze({ files: false, urls: false });
+const EXTERNAL_REF_VALUES = ['none', 'files', 'urls', 'all'];
+/**
+ * Parses the `allow-external-refs` input / `--allow-external-refs` flag: a comma- or newline-separated list of
+ * none, files, urls, all. Empty means none; `none` cannot be combined with anything else.
+ */
+function parseExternalRefPolicy(values, what = 'allow-external-refs') {
+    const items = values
+        .flatMap((value) => value.split(/[\r\n,]/))
+        .map((item) => item.trim().toLowerCase())
+        .filter((item) => item !== '');
+    const policy = { files: false, urls: false };
+    for (const item of items) {
+        if (item === 'files' || item === 'all')
+            policy.files = true;
+        if (item === 'urls' || item === 'all')
+            policy.urls = true;
+        if (!EXTERNAL_REF_VALUES.includes(item))
+            throw new errors/* ConfigurationError */.j(`${what} must be none, files, urls or all (or "files, urls"); got "${item}"`);
+    }
+    if (items.includes('none') && (policy.files || policy.urls))
+        throw new errors/* ConfigurationError */.j(`${what}: "none" cannot be combined with other values`);
+    return policy;
+}
+const DEFAULT_REMOTE_TIMEOUT_MS = 10_000;
+/**
+ * GETs a remote $ref target and returns its text. Throws ConfigurationError with one line that names the
+ * (redacted) URL: not http(s), a timeout, a refused connection, a non-2xx status, a body over the cap, too many
+ * redirects. Redirects are followed by fetch, which gives up after 20.
+ */
+async function fetchRemoteText(url, options) {
+    const shown = (0,src_secrets/* redactUrl */.BO)(url);
+    let protocol;
+    try {
+        protocol = new URL(url).protocol;
+    }
+    catch {
+        throw new errors/* ConfigurationError */.j(`${shown} is not a valid URL`);
+    }
+    if (protocol !== 'http:' && protocol !== 'https:')
+        throw new errors/* ConfigurationError */.j(`${shown}: only http and https URLs are fetched`);
+    let response;
+    try {
+        response = await httpRequest(url, {
+            headers: { accept: 'application/yaml, application/json;q=0.9, text/yaml;q=0.8, */*;q=0.5' },
+            timeoutMs: options.timeoutMs ?? DEFAULT_REMOTE_TIMEOUT_MS,
+            maxBodyBytes: options.maxBytes,
+            retries: 0
+        });
+    }
+    catch (error) {
+        if (error instanceof HttpError) {
+            const reason = error.message.includes('larger than')
+                ? `${shown}: the response is larger than the limit of ${options.maxBytes} bytes`
+                : error.message;
+            throw new errors/* ConfigurationError */.j(reason);
+        }
+        throw error;
+    }
+    if (response.status < 200 || response.status > 299)
+        throw new errors/* ConfigurationError */.j(`GET ${shown} returned HTTP ${response.status}`);
+    return response.body;
+}
+
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var yaml_dist = __webpack_require__(38815);
+;// CONCATENATED MODULE: ./actions/contract-test/src/spec/load.ts
+// Loads an OpenAPI description (YAML or JSON, one or many files) into the shared LoadedSpec form. Resolution is
+// synchronous (a sync core lets the diff, lint and live parts share it without threading promises through pure
+// code); the only asynchronous part is fetching URL documents, which loadSpecAsync does first, before the
+// same synchronous resolution runs over what it fetched.
+
+
+
+
+
+
+const DEFAULT_MAX_FILE_BYTES = 50 * 1024 * 1024;
+/**
+ * Aliases are kept as shared instances (no copy), so memory stays bounded; the limit is on the size the
+ * document would have if a walker expanded them, because a walker that forgets its visited set would hang.
+ */
+const MAX_ALIAS_EXPANSION = 1_000_000;
+/** A spec whose URL documents reference further URLs without end must not fetch forever. */
+const MAX_REMOTE_DOCUMENTS = 100;
+// Values that are data, not description: a "$ref" key inside them is not a reference.
+const LITERAL_KEYS = new Set(['example', 'enum', 'const']);
+const NAMED_SCHEMA_MAPS = new Set(['properties', 'patternProperties', 'schemas', 'definitions', '$defs']);
+function isContainer(value) {
+    return value !== null && typeof value === 'object';
+}
+function isRefObject(value) {
+    return isContainer(value) && !Array.isArray(value) && typeof value.$ref === 'string';
+}
+function setKey(target, key, value) {
+    // A plain assignment of "__proto__" would replace the prototype instead of storing data.
+    if (key === '__proto__')
+        Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+    else
+        target[key] = value;
+}
+function inside(root, candidate) {
+    const relative = external_node_path_.relative(root, candidate);
+    return relative === '' || (!relative.startsWith('..') && !external_node_path_.isAbsolute(relative));
+}
+function detectVersion(document, file) {
+    if (!isContainer(document) || Array.isArray(document))
+        throw new errors/* ConfigurationError */.j(`${file}: not an OpenAPI description (the top level is not a mapping)`);
+    const openapi = document.openapi;
+    if (openapi !== undefined) {
+        const text = String(openapi);
+        if (/^3\.0(\.\d+)?(-.*)?$/.test(text))
+            return '3.0';
+        if (/^3\.1(\.\d+)?(-.*)?$/.test(text))
+            return '3.1';
+        throw new errors/* ConfigurationError */.j(`${file}: unsupported OpenAPI version "${text}" (supported: 3.0.x, 3.1.x, Swagger 2.0)`);
+    }
+    // An unquoted `swagger: 2.0` is the number 2 in YAML.
+    if (document.swagger === '2.0' || document.swagger === 2)
+        return '2.0';
+    if (document.swagger !== undefined)
+        throw new errors/* ConfigurationError */.j(`${file}: unsupported Swagger version "${String(document.swagger)}" (supported: 2.0)`);
+    throw new errors/* ConfigurationError */.j(`${file}: not an OpenAPI description (no "openapi" or "swagger" field)`);
+}
+function decodePointerToken(token, ref, where) {
+    let decoded;
+    try {
+        decoded = decodeURIComponent(token);
+    }
+    catch {
+        throw new errors/* ConfigurationError */.j(`$ref "${ref}" at ${where}: invalid percent-encoding in the JSON pointer`);
+    }
+    // ~1 first would turn "~01" into "/" instead of "~1".
+    return decoded.replace(/~1/g, '/').replace(/~0/g, '~');
+}
+/**
+ * Loads the entry file (a path relative to options.root, or absolute), every file it references, and resolves
+ * all $refs in place. Throws ConfigurationError for anything the user can fix: unreadable or oversized files,
+ * invalid YAML, alias bombs, unknown versions, missing targets, refs that leave the root or point at URLs
+ * (unless options allow them). Synchronous, so it never fetches: URL $refs need loadSpecAsync.
+ */
+function loadSpec(entryPath, options) {
+    return createLoader(entryPath, options).finish();
+}
+/**
+ * loadSpec for specs that may reference URLs: with options.allowRemoteRefs, every URL document the spec can reach
+ * is fetched first (timeout, size cap, at most MAX_REMOTE_DOCUMENTS), then the same synchronous resolution runs.
+ * A failed fetch is reported only if resolution reaches that $ref, naming the $ref's file and line.
+ */
+async function loadSpecAsync(entryPath, options) {
+    const loader = createLoader(entryPath, options);
+    if (options.allowRemoteRefs)
+        await loader.prefetch();
+    return loader.finish();
+}
+function createLoader(entryPath, options) {
+    const root = external_node_path_.resolve(options.root);
+    const maxFileBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
+    const allowFiles = options.allowExternalFiles === true;
+    const allowUrls = options.allowRemoteRefs === true;
+    const timeoutMs = options.remoteTimeoutMs ?? DEFAULT_REMOTE_TIMEOUT_MS;
+    const customReader = options.readFile;
+    const realRoot = realpathOrSelf(root);
+    const infos = new WeakMap();
+    /** Every document parsed, by absolute path or URL. */
+    const files = new Map();
+    /** The documents resolution used, entry first (prefetching may parse some it never reaches). */
+    const order = [];
+    const used = new Set();
+    /** Why a URL could not be fetched or parsed; thrown only if resolution reaches a $ref to it. */
+    const remoteFailures = new Map();
+    const relativeName = (abs) => external_node_path_.relative(root, abs).split(external_node_path_.sep).join('/') || external_node_path_.basename(abs);
+    // The custom reader (git show) serves the versioned tree; an allowed file outside the root is not in it.
+    const fromDisk = (abs) => !customReader || !inside(root, abs);
+    const locationOf = (file, offset) => {
+        const { line, col } = file.lines.linePos(offset);
+        return { file: file.rel, line, column: col };
+    };
+    const describe = (node) => {
+        const info = infos.get(node);
+        if (!info)
+            return '?';
+        const key = info.keys.has('$ref') ? info.keys.get('$ref') : info.offset;
+        const where = locationOf(info.file, key);
+        return `${where.file}:${where.line}:${where.column}`;
+    };
+    const readText = (abs, rel, referrer) => {
+        const from = referrer === undefined ? '' : ` (referenced by ${referrer})`;
+        try {
+            if (customReader && !fromDisk(abs)) {
+                const text = customReader(abs);
+                if (Buffer.byteLength(text, 'utf8') > maxFileBytes)
+                    throw new errors/* ConfigurationError */.j(`${rel}: file is larger than the limit of ${maxFileBytes} bytes${from}`);
+                return text;
+            }
+            const size = external_node_fs_.statSync(abs).size;
+            if (size > maxFileBytes)
+                throw new errors/* ConfigurationError */.j(`${rel}: file is ${size} bytes, larger than the limit of ${maxFileBytes}${from}`);
+            return external_node_fs_.readFileSync(abs, 'utf8');
+        }
+        catch (error) {
+            if (error instanceof errors/* ConfigurationError */.j)
+                throw error;
+            throw new errors/* ConfigurationError */.j(`${rel}: cannot read the file${from}: ${error.message}`);
+        }
+    };
+    const addRecord = (abs, rel, remote, text) => {
+        const record = { abs, rel, remote, lines: new yaml_dist.LineCounter(), root: null };
+        record.root = parseYaml(text, record, infos);
+        files.set(abs, record);
+        return record;
+    };
+    const use = (record) => {
+        if (!used.has(record)) {
+            used.add(record);
+            order.push(record);
+        }
+        return record;
+    };
+    const loadFile = (abs, referrer) => {
+        const cached = files.get(abs);
+        if (cached)
+            return cached;
+        const rel = relativeName(abs);
+        return addRecord(abs, rel, false, readText(abs, rel, referrer));
+    };
+    const entryAbs = external_node_path_.resolve(root, entryPath);
+    if (!inside(root, entryAbs))
+        throw new errors/* ConfigurationError */.j(`${entryPath}: the spec is outside the root ${root}`);
+    const entry = use(loadFile(entryAbs, undefined));
+    const version = detectVersion(entry.root, entry.rel);
+    const mergeSiblings = version === '3.1';
+    /** Where the file part of a $ref points, or a ConfigurationError if the policy refuses it. */
+    const classify = (filePart, ref, refFile, where) => {
+        const shown = (0,src_secrets/* redactUrl */.BO)(ref);
+        if (refFile.remote) {
+            // Relative refs in a URL document are URLs too; it may never reach into the local disk.
+            let url;
+            try {
+                url = new URL(filePart, refFile.abs);
+            }
+            catch {
+                throw new errors/* ConfigurationError */.j(`$ref "${shown}" at ${where}: not a valid URL`);
+            }
+            if (url.protocol !== 'http:' && url.protocol !== 'https:')
+                throw new errors/* ConfigurationError */.j(`$ref "${shown}" at ${where}: a remote document may only reference http(s) URLs, not "${url.protocol}"`);
+            return { kind: 'url', url: url.href };
+        }
+        const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(filePart)?.[1]?.toLowerCase();
+        // One letter is a Windows drive, not a scheme.
+        if (scheme !== undefined && scheme.length > 1) {
+            if (scheme === 'http' || scheme === 'https') {
+                if (!allowUrls)
+                    throw new errors/* ConfigurationError */.j(`$ref "${shown}" at ${where}: remote $ref refused (URLs are fetched only when allow-external-refs includes "urls")`);
+                try {
+                    return { kind: 'url', url: new URL(filePart).href };
+                }
+                catch {
+                    throw new errors/* ConfigurationError */.j(`$ref "${shown}" at ${where}: not a valid URL`);
+                }
+            }
+            throw new errors/* ConfigurationError */.j(`$ref "${shown}" at ${where}: unsupported URI scheme "${scheme}:"`);
+        }
+        if (filePart.startsWith('//'))
+            throw new errors/* ConfigurationError */.j(`$ref "${shown}" at ${where}: remote $ref refused (network-path reference; write the URL with its scheme)`);
+        let decoded;
+        try {
+            decoded = decodeURIComponent(filePart);
+        }
+        catch {
+            throw new errors/* ConfigurationError */.j(`$ref "${shown}" at ${where}: invalid percent-encoding in the file path`);
+        }
+        const abs = external_node_path_.resolve(external_node_path_.dirname(refFile.abs), decoded);
+        const leaves = () => new errors/* ConfigurationError */.j(`$ref "${shown}" at ${where}: the file ${abs} is outside the root ${root}; refused (allow-external-refs: files allows it)`);
+        if (!allowFiles && !inside(root, abs))
+            throw leaves();
+        if (fromDisk(abs)) {
+            // A symlink inside the root may point anywhere.
+            let real;
+            try {
+                real = external_node_fs_.realpathSync(abs);
+            }
+            catch {
+                throw new errors/* ConfigurationError */.j(`$ref "${shown}" at ${where}: file ${relativeName(abs)} not found`);
+            }
+            if (!allowFiles && !inside(realRoot, real))
+                throw leaves();
+        }
+        return { kind: 'file', abs };
+    };
+    const resolveFilePart = (filePart, ref, refFile, where) => {
+        const target = classify(filePart, ref, refFile, where);
+        if (target.kind === 'file')
+            return use(loadFile(target.abs, where));
+        const record = files.get(target.url);
+        if (record)
+            return use(record);
+        const failure = remoteFailures.get(target.url);
+        if (failure !== undefined)
+            throw new errors/* ConfigurationError */.j(`$ref "${(0,src_secrets/* redactUrl */.BO)(ref)}" at ${where}: ${failure}`);
+        throw new Error(`$ref "${(0,src_secrets/* redactUrl */.BO)(ref)}" at ${where}: URL documents are only fetched by loadSpecAsync`);
+    };
+    /** The $ref objects written in one document, before resolution (the walk resolveAll does, without following). */
+    const collectRefs = (record) => {
+        const found = [];
+        if (!isContainer(record.root))
+            return found;
+        const visited = new Set([record.root]);
+        const stack = [[record.root, undefined]];
+        while (stack.length > 0) {
+            const [container, via] = stack.pop();
+            const isArray = Array.isArray(container);
+            const namesSchemas = via !== undefined && NAMED_SCHEMA_MAPS.has(via);
+            for (const key of Object.keys(container)) {
+                if (!isArray && !namesSchemas && LITERAL_KEYS.has(key))
+                    continue;
+                const child = container[key];
+                if (isRefObject(child))
+                    found.push(child);
+                if (isContainer(child) && !visited.has(child)) {
+                    visited.add(child);
+                    stack.push([child, key]);
+                }
+            }
+        }
+        return found;
+    };
+    /**
+     * Walks every document reachable through external $refs and fetches the URL ones (one at a time, each URL
+     * once). Errors are kept, not thrown: resolution reports them where it meets them, as for local files.
+     */
+    const prefetch = async () => {
+        const queue = [entry];
+        const scanned = new Set();
+        let fetched = 0;
+        // Remote documents share one budget: a hostile server must not fill memory 50 MiB at a time.
+        let budget = maxFileBytes;
+        while (queue.length > 0) {
+            const record = queue.shift();
+            if (scanned.has(record))
+                continue;
+            scanned.add(record);
+            for (const refObj of collectRefs(record)) {
+                const ref = refObj.$ref;
+                const hash = ref.indexOf('#');
+                const filePart = hash < 0 ? ref : ref.slice(0, hash);
+                if (filePart === '')
+                    continue;
+                let target;
+                try {
+                    target = classify(filePart, ref, record, describe(refObj));
+                    if (target.kind === 'file') {
+                        queue.push(loadFile(target.abs, describe(refObj)));
+                        continue;
+                    }
+                }
+                catch (error) {
+                    if (error instanceof errors/* ConfigurationError */.j)
+                        continue;
+                    throw error;
+                }
+                const known = files.get(target.url);
+                if (known) {
+                    queue.push(known);
+                    continue;
+                }
+                if (remoteFailures.has(target.url))
+                    continue;
+                const shown = (0,src_secrets/* redactUrl */.BO)(target.url);
+                if (fetched >= MAX_REMOTE_DOCUMENTS) {
+                    remoteFailures.set(target.url, `${shown}: not fetched, more than ${MAX_REMOTE_DOCUMENTS} remote documents`);
+                    continue;
+                }
+                fetched++;
+                try {
+                    const text = await fetchRemoteText(target.url, { maxBytes: budget, timeoutMs });
+                    budget -= Buffer.byteLength(text, 'utf8');
+                    queue.push(addRecord(target.url, shown, true, text));
+                }
+                catch (error) {
+                    if (!(error instanceof errors/* ConfigurationError */.j))
+                        throw error;
+                    const shared = budget < maxFileBytes && /larger than the limit/.test(error.message)
+                        ? ` (what was left of the ${maxFileBytes}-byte budget for all remote documents)`
+                        : '';
+                    remoteFailures.set(target.url, `${error.message}${shared}`);
+                }
+            }
+        }
+    };
+    const finish = () => {
+        const resolved = new WeakMap();
+        const inProgress = new Set();
+        const pointerNames = new WeakMap();
+        const deref = (refObj) => {
+            if (resolved.has(refObj))
+                return resolved.get(refObj);
+            const ref = refObj.$ref;
+            const shown = (0,src_secrets/* redactUrl */.BO)(ref);
+            const where = describe(refObj);
+            if (inProgress.has(refObj))
+                throw new errors/* ConfigurationError */.j(`$ref "${shown}" at ${where}: circular chain of $refs that never reaches a value`);
+            inProgress.add(refObj);
+            try {
+                const refFile = infos.get(refObj)?.file ?? entry;
+                const hash = ref.indexOf('#');
+                const filePart = hash < 0 ? ref : ref.slice(0, hash);
+                const pointer = hash < 0 ? '' : ref.slice(hash + 1);
+                const targetFile = filePart === '' ? refFile : resolveFilePart(filePart, ref, refFile, where);
+                if (pointer !== '' && !pointer.startsWith('/'))
+                    throw new errors/* ConfigurationError */.j(`$ref "${shown}" at ${where}: only JSON pointers ("#/...") are supported`);
+                const tokens = pointer === '' ? [] : pointer.slice(1).split('/');
+                let node = targetFile.root;
+                let parentToken;
+                for (const raw of tokens) {
+                    const token = decodePointerToken(raw, shown, where);
+                    if (isRefObject(node))
+                        node = deref(node);
+                    let next;
+                    if (Array.isArray(node))
+                        next = /^(0|[1-9]\d*)$/.test(token) ? node[Number(token)] : undefined;
+                    else if (isContainer(node) && Object.prototype.hasOwnProperty.call(node, token))
+                        next = node[token];
+                    if (next === undefined)
+                        throw new errors/* ConfigurationError */.j(`$ref "${shown}" at ${where}: target not found (no "${token}" in ${targetFile.rel}#${pointer})`);
+                    parentToken = tokens.length > 1 ? decodePointerToken(tokens[tokens.length - 2], shown, where) : undefined;
+                    node = next;
+                }
+                let target = isRefObject(node) ? deref(node) : node;
+                const last = tokens.length > 0 ? decodePointerToken(tokens[tokens.length - 1], shown, where) : undefined;
+                if (isContainer(target) &&
+                    last !== undefined &&
+                    (parentToken === 'schemas' || parentToken === 'definitions') &&
+                    !pointerNames.has(target))
+                    pointerNames.set(target, last);
+                const siblings = Object.keys(refObj).filter((key) => key !== '$ref');
+                if (mergeSiblings && siblings.length > 0 && isContainer(target) && !Array.isArray(target))
+                    target = mergeRef(refObj, target, siblings);
+                resolved.set(refObj, target);
+                return target;
+            }
+            finally {
+                inProgress.delete(refObj);
+            }
+        };
+        const mergeRef = (refObj, target, siblings) => {
+            const merged = {};
+            const refInfo = infos.get(refObj);
+            const targetInfo = infos.get(target);
+            const keys = new Map();
+            const keyFiles = new Map();
+            for (const key of Object.keys(target)) {
+                setKey(merged, key, target[key]);
+                const offset = targetInfo?.keys.get(key);
+                if (targetInfo && offset !== undefined) {
+                    keys.set(key, offset);
+                    keyFiles.set(key, targetInfo.file);
+                }
+            }
+            for (const key of siblings) {
+                setKey(merged, key, refObj[key]);
+                const offset = refInfo?.keys.get(key);
+                if (refInfo && offset !== undefined) {
+                    keys.set(key, offset);
+                    keyFiles.set(key, refInfo.file);
+                }
+            }
+            if (refInfo)
+                infos.set(merged, { file: refInfo.file, offset: refInfo.offset, keys, keyFiles });
+            return merged;
+        };
+        // Iterative: a deep but legal document must not overflow the stack.
+        const resolveAll = (start) => {
+            if (!isContainer(start))
+                return;
+            const visited = new Set([start]);
+            // Each entry remembers the key it was reached by: under "properties" a key named "enum" is a schema.
+            const stack = [[start, undefined]];
+            const visit = (value, via) => {
+                if (isContainer(value) && !visited.has(value)) {
+                    visited.add(value);
+                    stack.push([value, via]);
+                }
+            };
+            while (stack.length > 0) {
+                const [container, via] = stack.pop();
+                if (Array.isArray(container)) {
+                    for (let i = 0; i < container.length; i++) {
+                        const child = container[i];
+                        if (isRefObject(child))
+                            container[i] = deref(child);
+                        visit(container[i], String(i));
+                    }
+                    continue;
+                }
+                const namesSchemas = via !== undefined && NAMED_SCHEMA_MAPS.has(via);
+                for (const key of Object.keys(container)) {
+                    if (!namesSchemas && LITERAL_KEYS.has(key))
+                        continue;
+                    const child = container[key];
+                    if (isRefObject(child))
+                        setKey(container, key, deref(child));
+                    visit(container[key], key);
+                }
+            }
+        };
+        if (isRefObject(entry.root))
+            throw new errors/* ConfigurationError */.j(`${entry.rel}: the document itself is a $ref`);
+        resolveAll(entry.root);
+        const names = new WeakMap();
+        for (const file of order) {
+            if (!isContainer(file.root) || Array.isArray(file.root))
+                continue;
+            const components = file.root.components;
+            const sections = [
+                isContainer(components) && !Array.isArray(components) ? components.schemas : undefined,
+                file.root.definitions
+            ];
+            for (const section of sections) {
+                if (!isContainer(section) || Array.isArray(section))
+                    continue;
+                for (const [name, value] of Object.entries(section)) {
+                    const schema = isRefObject(value) && resolved.has(value) ? resolved.get(value) : value;
+                    if (isContainer(schema) && !names.has(schema))
+                        names.set(schema, name);
+                }
+            }
+        }
+        return {
+            version,
+            file: entry.rel,
+            document: entry.root,
+            files: order.map((file) => file.rel),
+            locate(node, key) {
+                if (!isContainer(node))
+                    return undefined;
+                const info = infos.get(node);
+                if (!info)
+                    return undefined;
+                if (key === undefined)
+                    return locationOf(info.file, info.offset);
+                const offset = info.keys.get(key);
+                if (offset === undefined)
+                    return undefined;
+                return locationOf(info.keyFiles?.get(key) ?? info.file, offset);
+            },
+            componentName(node) {
+                if (!isContainer(node))
+                    return undefined;
+                return names.get(node) ?? pointerNames.get(node);
+            }
+        };
+    };
+    return { prefetch, finish };
+}
+function realpathOrSelf(target) {
+    try {
+        return external_node_fs_.realpathSync(target);
+    }
+    catch {
+        return target;
+    }
+}
+/** Parses one file into plain JSON values, recording where every object, array and key was written. */
+function parseYaml(text, file, infos) {
+    let document;
+    // yaml's own duplicate-key check scans every earlier key of the map (quadratic: 108 s instead of 13 s for a
+    // 20 MB spec with 47,000 paths), so duplicates are found during conversion instead.
+    try {
+        document = (0,yaml_dist.parseDocument)(text, { lineCounter: file.lines, prettyErrors: true, uniqueKeys: false });
+    }
+    catch (error) {
+        if (error instanceof RangeError)
+            throw new errors/* ConfigurationError */.j(`${file.rel}: the document is nested too deeply`);
+        throw error;
+    }
+    const first = document.errors[0];
+    if (first) {
+        const position = first.linePos?.[0];
+        const at = position ? ` at line ${position.line}, column ${position.col}` : '';
+        const reason = first.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+        throw new errors/* ConfigurationError */.j(`${file.rel}: invalid YAML${at}: ${reason}`);
+    }
+    const converted = new Map();
+    const expanded = new Map();
+    let aliasExpansion = 0;
+    // How many nodes a subtree stands for once its aliases are expanded; memoised, so linear in the real size.
+    const expandedSize = (node, active) => {
+        if ((0,yaml_dist/* isAlias */.Vj)(node))
+            return expandedSize(node.resolve(document), active);
+        if (!(0,yaml_dist.isMap)(node) && !(0,yaml_dist.isSeq)(node))
+            return 1;
+        const known = expanded.get(node);
+        if (known !== undefined)
+            return known;
+        if (active.has(node))
+            return Number.POSITIVE_INFINITY;
+        active.add(node);
+        let size = 1;
+        for (const item of node.items) {
+            if ((0,yaml_dist.isMap)(node)) {
+                const pair = item;
+                size += expandedSize(pair.key, active) + expandedSize(pair.value, active);
+            }
+            else
+                size += expandedSize(item, active);
+            if (size > MAX_ALIAS_EXPANSION)
+                break;
+        }
+        active.delete(node);
+        expanded.set(node, size);
+        return size;
+    };
+    const convert = (node) => {
+        if (node === null || node === undefined)
+            return null;
+        if ((0,yaml_dist/* isAlias */.Vj)(node)) {
+            const target = node.resolve(document);
+            if (!target)
+                throw new errors/* ConfigurationError */.j(`${file.rel}: YAML alias *${node.source} has no anchor`);
+            aliasExpansion += expandedSize(target, new Set());
+            if (aliasExpansion > MAX_ALIAS_EXPANSION) {
+                const { line, col } = file.lines.linePos(node.range?.[0] ?? 0);
+                throw new errors/* ConfigurationError */.j(`${file.rel}: YAML aliases expand to more than ${MAX_ALIAS_EXPANSION} nodes (at line ${line}, column ${col}); refused as a possible alias bomb`);
+            }
+            return convert(target);
+        }
+        if ((0,yaml_dist.isScalar)(node)) {
+            const value = node.value;
+            if (typeof value === 'bigint')
+                return Number(value);
+            if (value === null || typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean')
+                return value;
+            return String(value);
+        }
+        if (!(0,yaml_dist.isMap)(node) && !(0,yaml_dist.isSeq)(node))
+            return null;
+        const done = converted.get(node);
+        if (done !== undefined)
+            return done;
+        const keys = new Map();
+        const offset = node.range?.[0] ?? 0;
+        if ((0,yaml_dist.isSeq)(node)) {
+            const array = [];
+            converted.set(node, array);
+            infos.set(array, { file, offset, keys });
+            node.items.forEach((item, index) => {
+                const start = item?.range?.[0];
+                if (start !== undefined)
+                    keys.set(String(index), start);
+                array.push(convert(item));
+            });
+            return array;
+        }
+        const object = {};
+        converted.set(node, object);
+        infos.set(object, { file, offset, keys });
+        for (const pair of node.items) {
+            const keyNode = pair.key;
+            const keyValue = (0,yaml_dist.isScalar)(keyNode) ? keyNode.value : convert(keyNode);
+            const key = keyValue !== null && typeof keyValue === 'object' ? JSON.stringify(keyValue) : String(keyValue);
+            const start = keyNode?.range?.[0];
+            if (Object.prototype.hasOwnProperty.call(object, key)) {
+                const { line, col } = file.lines.linePos(start ?? offset);
+                throw new errors/* ConfigurationError */.j(`${file.rel}: invalid YAML at line ${line}, column ${col}: duplicate key "${key}"`);
+            }
+            if (start !== undefined)
+                keys.set(key, start);
+            setKey(object, key, convert(pair.value));
+        }
+        return object;
+    };
+    try {
+        return convert(document.contents);
+    }
+    catch (error) {
+        if (error instanceof RangeError)
+            throw new errors/* ConfigurationError */.j(`${file.rel}: the document is nested too deeply`);
+        throw error;
+    }
+}
+
+;// CONCATENATED MODULE: ./actions/contract-test/src/lint/lint.ts
+// Lints an OpenAPI description with Spectral (spectral:oas recommended, or the user's ruleset file) and maps its
+// results onto the project's finding shape and SARIF.
+
+
+
+
+
+
+// The only way to give Spectral a resolver that follows our $ref policy (no network, no files outside the root,
+// unless allowed).
+
+
+
+
+
+
+
+// Spectral ships CommonJS: read its exports the same way under Node's ESM and inside the ncc bundle.
+const { Spectral, Document } = (0,cjs_interop/* cjsExports */.M)(dist, 'Spectral');
+const Parsers = (0,cjs_interop/* cjsExports */.M)(spectral_parsers_dist, 'Yaml');
+const { oas } = (0,cjs_interop/* cjsExports */.M)(spectral_rulesets_dist, 'oas');
+const { bundleAndLoadRuleset } = (0,cjs_interop/* cjsExports */.M)(node, 'bundleAndLoadRuleset');
+const { Resolver } = (0,cjs_interop/* cjsExports */.M)(spectral_ref_resolver_dist, 'Resolver');
+function rulesetLoader() {
+    return bundleAndLoadRuleset;
+}
+const SEVERITIES = ['error', 'warning', 'info', 'hint'];
+function lint_inside(root, candidate) {
+    const relative = external_node_path_.relative(root, candidate);
+    return relative === '' || (!relative.startsWith('..') && !external_node_path_.isAbsolute(relative));
+}
+function refuseNetwork(url) {
+    return Promise.reject(new errors/* ConfigurationError */.j(`network access refused while loading the ruleset (${String(url)})`));
+}
+// A $ref the policy refuses before any resolver runs is rewritten to this scheme, whose resolver rejects it.
+const REFUSED_SCHEME = 'x-ubos-refused';
+/**
+ * External refs resolve like the loader's (see spec/load.ts): files inside the root, or anywhere with
+ * allowExternalFiles; http(s) URLs only with allowRemoteRefs, fetched with the same timeout and size cap; and a
+ * URL document may reference other URLs, never a local file.
+ */
+function createResolver(root, options) {
+    const realRoot = external_node_fs_.realpathSync(root);
+    const allowFiles = options.allowExternalFiles === true;
+    const allowUrls = options.allowRemoteRefs === true;
+    let budget = DEFAULT_MAX_FILE_BYTES;
+    const remote = {
+        async resolve(uri) {
+            const url = uri.clone().fragment('').toString();
+            if (!allowUrls)
+                throw new Error(`remote $ref refused (${(0,src_secrets/* redactUrl */.BO)(url)}): URLs are fetched only when allow-external-refs includes "urls"`);
+            try {
+                const text = await fetchRemoteText(url, { maxBytes: budget, timeoutMs: options.remoteTimeoutMs });
+                budget -= Buffer.byteLength(text, 'utf8');
+                return text;
+            }
+            catch (error) {
+                // Spectral prefixes the error's name ("ConfigurationError: ...") in the invalid-ref finding.
+                throw new Error(error.message, { cause: error });
+            }
+        }
+    };
+    const outside = (target) => new Error(`$ref to ${target} is outside the root ${root}; refused (allow-external-refs: files allows it)`);
+    return new Resolver({
+        // Where a $ref points, computed from the $ref as written, as the loader does: Spectral would read "/x.yaml" or
+        // "file:///x" in a URL document as a local path, and joins an absolute path in a file onto the file's folder.
+        transformRef({ ref, uri, val }) {
+            const raw = val?.$ref;
+            if (ref === undefined || typeof raw !== 'string' || raw.startsWith('#'))
+                return ref;
+            const make = (text) => new ref.constructor(text);
+            if (!/^https?$/i.test(uri.scheme())) {
+                const hash = raw.indexOf('#');
+                const filePart = hash < 0 ? raw : raw.slice(0, hash);
+                const fragment = hash < 0 ? '' : raw.slice(hash);
+                return external_node_path_.posix.isAbsolute(filePart) && ref.path() !== filePart ? make(`${filePart}${fragment}`) : ref;
+            }
+            let target;
+            try {
+                target = new URL(raw, uri.clone().fragment('').toString());
+            }
+            catch {
+                target = undefined;
+            }
+            if (target && (target.protocol === 'http:' || target.protocol === 'https:'))
+                return make(target.href);
+            return make(`${REFUSED_SCHEME}:${encodeURIComponent(raw)}`);
+        },
+        resolvers: {
+            http: remote,
+            https: remote,
+            [REFUSED_SCHEME]: {
+                resolve: (uri) => Promise.reject(new Error(`$ref "${(0,src_secrets/* redactUrl */.BO)(decodeURIComponent(uri.path()))}" refused: a remote document may only reference http(s) URLs`))
+            },
+            file: {
+                async resolve(uri) {
+                    // Spectral hands every scheme it has no resolver for to the file resolver.
+                    if (uri.scheme() !== '' && uri.scheme() !== 'file')
+                        throw new Error(`unsupported URI scheme "${uri.scheme()}:" in $ref ${(0,src_secrets/* redactUrl */.BO)(uri.toString())}`);
+                    const target = decodeURIComponent(uri.path());
+                    if (!allowFiles && !lint_inside(root, target))
+                        throw outside(target);
+                    const real = await external_node_fs_.promises.realpath(target).catch(() => {
+                        throw new Error(`file ${external_node_path_.relative(root, target).split(external_node_path_.sep).join('/')} not found`);
+                    });
+                    if (!allowFiles && !lint_inside(realRoot, real))
+                        throw outside(target);
+                    const { size } = await external_node_fs_.promises.stat(real);
+                    if (size > DEFAULT_MAX_FILE_BYTES)
+                        throw new Error(`${target} is larger than ${DEFAULT_MAX_FILE_BYTES} bytes`);
+                    return external_node_fs_.promises.readFile(real, 'utf8');
+                }
+            }
+        }
+    });
+}
+async function loadRuleset(rulesetPath, root) {
+    if (rulesetPath === undefined)
+        return { extends: [[oas, 'recommended']] };
+    const absolute = external_node_path_.resolve(root, rulesetPath);
+    if (!external_node_fs_.existsSync(absolute))
+        throw new errors/* ConfigurationError */.j(`ruleset ${rulesetPath}: file not found`);
+    try {
+        return await rulesetLoader()(absolute, { fs: external_node_fs_, fetch: refuseNetwork });
+    }
+    catch (error) {
+        if (error instanceof errors/* ConfigurationError */.j)
+            throw error;
+        // Spectral's validation errors are aggregates whose own message is empty; the parts name the rule.
+        const parts = error instanceof AggregateError ? error.errors : [error];
+        const reason = parts
+            .map((part) => {
+            const rulePath = part.path;
+            const where = Array.isArray(rulePath) && rulePath.length > 0 ? `${rulePath.join('.')}: ` : '';
+            return `${where}${String(part.message ?? part)
+                .replace(/\s+/g, ' ')
+                .trim()}`;
+        })
+            .join('; ');
+        throw new errors/* ConfigurationError */.j(`ruleset ${rulesetPath} is invalid: ${reason}`);
+    }
+}
+/** Runs Spectral on the entry file; findings are sorted by file, line and column. */
+async function lintSpec(options) {
+    return (await lintSpecWithRules(options)).findings;
+}
+/** Like lintSpec, plus the description of every rule that reported, for SARIF and summaries. */
+async function lintSpecWithRules(options) {
+    const root = external_node_path_.resolve(options.root);
+    const absolute = external_node_path_.resolve(root, options.file);
+    const spectral = new Spectral({ resolver: createResolver(root, options) });
+    const ruleset = await loadRuleset(options.rulesetPath, root);
+    try {
+        spectral.setRuleset(ruleset);
+    }
+    catch (error) {
+        throw new errors/* ConfigurationError */.j(`ruleset ${options.rulesetPath ?? 'spectral:oas'} is invalid: ${error.message}`);
+    }
+    // The source must be the absolute path: Spectral resolves relative $refs against it.
+    const results = await spectral.run(new Document(options.text, Parsers.Yaml, absolute));
+    const relative = (source) => {
+        if (source === undefined || source === absolute)
+            return options.file;
+        // A finding in a fetched document: its "file" is the URL, as in the loader's source map.
+        if (/^https?:\/\//i.test(source))
+            return (0,src_secrets/* redactUrl */.BO)(source);
+        return external_node_path_.relative(root, source).split(external_node_path_.sep).join('/');
+    };
+    const findings = results.map((result) => ({
+        code: String(result.code),
+        severity: SEVERITIES[result.severity] ?? 'error',
+        message: result.message,
+        path: result.path.map(String).join('.'),
+        location: {
+            file: relative(result.source),
+            line: result.range.start.line + 1,
+            column: result.range.start.character + 1
+        }
+    }));
+    findings.sort((a, b) => a.location.file.localeCompare(b.location.file) ||
+        a.location.line - b.location.line ||
+        a.location.column - b.location.column ||
+        a.code.localeCompare(b.code));
+    const rules = {};
+    const known = spectral.ruleset?.rules ?? {};
+    for (const finding of findings) {
+        const rule = known[finding.code];
+        if (!rule || rules[finding.code])
+            continue;
+        const meta = {};
+        if (rule.description)
+            meta.description = rule.description;
+        if (rule.documentationUrl)
+            meta.documentationUrl = rule.documentationUrl;
+        rules[finding.code] = meta;
+    }
+    return { findings, rules };
+}
+function sarifLevel(severity) {
+    if (severity === 'error')
+        return 'error';
+    if (severity === 'warning')
+        return 'warning';
+    return 'note';
+}
+function lintToSarif(findings, rulesMeta = {}, toolVersion = '1.0.0') {
+    const rules = new Map();
+    for (const finding of findings) {
+        if (rules.has(finding.code))
+            continue;
+        const meta = rulesMeta[finding.code];
+        const rule = {
+            id: finding.code,
+            name: finding.code,
+            shortDescription: meta?.description ?? finding.code,
+            defaultLevel: sarifLevel(finding.severity)
+        };
+        if (meta?.documentationUrl)
+            rule.helpUri = meta.documentationUrl;
+        rules.set(finding.code, rule);
+    }
+    return buildSarif({
+        toolName: 'spectral (via ubos contract-test)',
+        toolVersion,
+        informationUri: 'https://github.com/stoplightio/spectral',
+        rules: [...rules.values()],
+        results: findings.map((finding) => ({
+            ruleId: finding.code,
+            level: sarifLevel(finding.severity),
+            message: finding.message,
+            file: finding.location.file,
+            startLine: finding.location.line,
+            startColumn: finding.location.column
+        }))
+    });
+}
+
+;// CONCATENATED MODULE: ./actions/contract-test/src/run-contract.ts
+// The contract check both adapters run: load the head spec, lint it, load the base (a file or the same path
+// at a git ref) and diff. Pure of @actions/core; the adapters render and report.
+
+
+
+
+
+
+
+
+function run_contract_inside(root, path, what) {
+    const absolute = (0,external_node_path_.isAbsolute)(path) ? path : (0,external_node_path_.resolve)(root, path);
+    if ((0,external_node_path_.relative)(root, absolute).startsWith('..'))
+        throw new errors/* ConfigurationError */.j(`${what} ${path} is outside ${root}`);
+    return absolute;
+}
+async function runContractCheck(options) {
+    const specPath = run_contract_inside(options.root, options.spec, 'spec');
+    if (!(0,external_node_fs_.existsSync)(specPath))
+        throw new errors/* ConfigurationError */.j(`spec ${options.spec} does not exist`);
+    const policy = options.externalRefs ?? NO_EXTERNAL_REFS;
+    const refOptions = {
+        allowExternalFiles: policy.files,
+        allowRemoteRefs: policy.urls,
+        remoteTimeoutMs: options.remoteTimeoutMs
+    };
+    const head = await loadSpecAsync(specPath, { root: options.root, ...refOptions });
+    const lint = options.lint
+        ? await lintSpec({
+            text: (0,external_node_fs_.readFileSync)(specPath, 'utf8'),
+            file: (0,external_node_path_.relative)(options.root, specPath),
+            rulesetPath: options.ruleset ? run_contract_inside(options.root, options.ruleset, 'ruleset') : undefined,
+            root: options.root,
+            ...refOptions
+        })
+        : [];
+    if (options.baseSpec) {
+        const basePath = run_contract_inside(options.root, options.baseSpec, 'base-spec');
+        if (!(0,external_node_fs_.existsSync)(basePath))
+            throw new errors/* ConfigurationError */.j(`base-spec ${options.baseSpec} does not exist`);
+        const base = await loadSpecAsync(basePath, { root: options.root, ...refOptions });
+        return { spec: options.spec, base: options.baseSpec, lint, changes: diffSpecs(base, head) };
+    }
+    if (options.baseRef) {
+        const commit = resolveBaseRef(options.root, options.baseRef);
+        const readFile = fileReaderAt(options.root, commit);
+        try {
+            readFile(specPath);
+        }
+        catch {
+            return {
+                spec: options.spec,
+                lint,
+                changes: [],
+                diffSkipped: `${options.spec} does not exist at ${options.baseRef}: nothing to compare`
+            };
+        }
+        const base = await loadSpecAsync(specPath, { root: options.root, readFile, ...refOptions });
+        return { spec: options.spec, base: `${options.baseRef}:${options.spec}`, lint, changes: diffSpecs(base, head) };
+    }
+    return {
+        spec: options.spec,
+        lint,
+        changes: [],
+        diffSkipped: 'no base-spec or base-ref given (and not a pull request)'
+    };
+}
+
+// EXTERNAL MODULE: ./shared/src/sarif.ts
+var sarif = __webpack_require__(66230);
+;// CONCATENATED MODULE: ./actions/contract-test/src/sarif.ts
+// One SARIF log with two runs, so code scanning shows lint findings and breaking changes as separate tools.
+
+
+const VERSION = '0.1.0';
+const HOME = 'https://github.com/ubos/actions/tree/main/contract-test';
+const LINT_LEVEL = { error: 'error', warning: 'warning', info: 'note', hint: 'note' };
+const CHANGE_LEVEL = { error: 'error', warning: 'warning', info: 'note' };
+function contractSarif(report) {
+    const lintRules = [...new Map(report.lint.map((f) => [f.code, f])).values()].map((f) => ({
+        id: f.code,
+        shortDescription: f.message,
+        defaultLevel: LINT_LEVEL[f.severity]
+    }));
+    const lint = (0,sarif/* buildSarif */.Ep)({
+        toolName: 'spectral (via ubos contract-test)',
+        toolVersion: VERSION,
+        informationUri: HOME,
+        rules: lintRules,
+        results: report.lint.map((f) => ({
+            ruleId: f.code,
+            level: LINT_LEVEL[f.severity],
+            message: f.message,
+            file: f.location.file,
+            startLine: f.location.line,
+            startColumn: f.location.column
+        }))
+    });
+    const located = report.changes.filter((c) => c.location);
+    const diff = (0,sarif/* buildSarif */.Ep)({
+        toolName: 'ubos contract-test diff',
+        toolVersion: VERSION,
+        informationUri: HOME,
+        rules: ALL_CHECKS.map((c) => ({ id: c.id, shortDescription: c.description, defaultLevel: CHANGE_LEVEL[c.level] })),
+        results: located.map((c) => ({
+            ruleId: c.id,
+            level: CHANGE_LEVEL[c.level],
+            message: c.message,
+            file: c.location.file,
+            startLine: c.location.line,
+            startColumn: c.location.column
+        }))
+    });
+    return (0,sarif/* serializeSarif */.YO)({ ...lint, runs: [...lint.runs, ...diff.runs] });
+}
+
+;// CONCATENATED MODULE: ./actions/contract-test/src/cli.ts
+
+
+
+
+
+
+
+const USAGE = [
+    'ubos-actions contract-test lint <spec> [--ruleset file] [--format text|json|sarif] [--allow-external-refs none|files|urls|all]',
+    'ubos-actions contract-test diff <base-spec> <head-spec> [--format text|json|markdown] [--fail-on error|warning|never] [--allow-external-refs ...]',
+    'ubos-actions contract-test diff --base-ref <git-ref> <spec> [...]',
+    'ubos-actions contract-test checks [--format text|json]'
+].join('\n       ');
+const command = {
+    name: 'contract-test',
+    summary: 'Lint an OpenAPI spec (Spectral) and find breaking changes between two versions of it',
+    usage: USAGE,
+    async run(argv, io) {
+        const [sub, ...rest] = argv;
+        const { values, positionals } = (0,cli/* parseCliArgs */.hT)(rest, {
+            ruleset: { type: 'string' },
+            format: { type: 'string' },
+            'base-ref': { type: 'string' },
+            'fail-on': { type: 'string' },
+            // Repeatable or comma-separated: --allow-external-refs files,urls
+            'allow-external-refs': { type: 'string', multiple: true }
+        });
+        const externalRefs = parseExternalRefPolicy(values['allow-external-refs'] ?? [], '--allow-external-refs');
+        if (sub === 'checks') {
+            const format = (0,cli/* parseFormat */.Xc)(values.format, ['text', 'json'], 'text');
+            io.stdout(format === 'json'
+                ? JSON.stringify(ALL_CHECKS, null, 2) + '\n'
+                : ALL_CHECKS.map((c) => `${c.level.padEnd(7)} ${c.id}  ${c.description}`).join('\n') + '\n');
+            return 0;
+        }
+        if (sub === 'lint') {
+            const format = (0,cli/* parseFormat */.Xc)(values.format, ['text', 'json', 'sarif'], 'text');
+            if (positionals.length !== 1)
+                throw new errors/* ConfigurationError */.j(`lint takes one spec; usage: ${USAGE}`);
+            const report = await runContractCheck({
+                root: io.cwd,
+                spec: positionals[0],
+                ruleset: values.ruleset,
+                lint: true,
+                externalRefs
+            });
+            io.stdout(format === 'json'
+                ? JSON.stringify({ findings: report.lint }, null, 2) + '\n'
+                : format === 'sarif'
+                    ? contractSarif(report)
+                    : renderLintText(report.lint));
+            return report.lint.some((f) => f.severity === 'error') ? 1 : 0;
+        }
+        if (sub === 'diff') {
+            const format = (0,cli/* parseFormat */.Xc)(values.format, ['text', 'json', 'markdown'], 'text');
+            const failOn = values['fail-on'] ?? 'error';
+            if (!['error', 'warning', 'never'].includes(failOn))
+                throw new errors/* ConfigurationError */.j('--fail-on must be error, warning or never');
+            const [first, second] = positionals;
+            const byRef = values['base-ref'] !== undefined;
+            if (byRef ? positionals.length !== 1 : positionals.length !== 2) {
+                throw new errors/* ConfigurationError */.j(`diff takes a base and a head spec, or --base-ref and one spec; usage: ${USAGE}`);
+            }
+            const report = await runContractCheck({
+                root: io.cwd,
+                spec: byRef ? first : second,
+                baseSpec: byRef ? undefined : first,
+                baseRef: values['base-ref'],
+                lint: false,
+                externalRefs
+            });
+            if (report.diffSkipped)
+                io.stderr(`diff skipped: ${report.diffSkipped}\n`);
+            io.stdout(format === 'json'
+                ? JSON.stringify(changesJson(report.changes), null, 2) + '\n'
+                : format === 'markdown'
+                    ? changelogMarkdown(report.changes) + '\n'
+                    : renderChangesText(report.changes));
+            const breaking = report.changes.filter((c) => c.level === 'error').length;
+            const warnings = report.changes.filter((c) => c.level === 'warning').length;
+            return failOn === 'never' ? 0 : breaking > 0 || (failOn === 'warning' && warnings > 0) ? 1 : 0;
+        }
+        throw new errors/* ConfigurationError */.j(`unknown subcommand "${sub ?? ''}"; usage: ${USAGE}`);
+    }
+};
+
+
+/***/ }),
+
+/***/ 5293:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   M: () => (/* binding */ cjsExports)
+/* harmony export */ });
+/**
+ * The exports of a CommonJS package imported with `import * as ns`, the same under Node's native ESM and in an
+ * ncc (webpack) bundle. Node exposes module.exports as `ns.default` (named exports only when its lexer can see
+ * them); webpack exposes the exports object itself and, for packages compiled with __esModule, an undefined
+ * default. `probe` is an export name that must be present.
+ */
+function cjsExports(namespace, probe) {
+    const ns = namespace;
+    if (ns && ns[probe] !== undefined)
+        return ns;
+    const fallback = ns?.default;
+    if (fallback && fallback[probe] !== undefined)
+        return fallback;
+    throw new Error(`CommonJS interop: export "${probe}" not found`);
+}
+
+
+/***/ }),
+
+/***/ 30209:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Xc: () => (/* binding */ parseFormat),
+/* harmony export */   hT: () => (/* binding */ parseCliArgs)
+/* harmony export */ });
+/* unused harmony export OUTPUT_FORMATS */
+/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(57975);
+/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_util__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(33904);
+
+
+/** util.parseArgs with unknown flags and bad values reported as a user mistake instead of a bug. */
+function parseCliArgs(argv, options, allowPositionals = true) {
+    try {
+        return (0,node_util__WEBPACK_IMPORTED_MODULE_0__.parseArgs)({ args: argv, options, allowPositionals, strict: true });
+    }
+    catch (error) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j(error instanceof Error ? error.message : String(error));
+    }
+}
+const OUTPUT_FORMATS = (/* unused pure expression or super */ null && (['text', 'json', 'sarif', 'markdown', 'junit']));
+/** Validates a --format value against what the command supports. */
+function parseFormat(value, allowed, fallback) {
+    const format = (value ?? fallback);
+    if (!allowed.includes(format)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j(`--format must be one of ${allowed.join(', ')}; got "${value}"`);
+    }
+    return format;
+}
+
+
+/***/ }),
+
+/***/ 66230:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Ep: () => (/* binding */ buildSarif),
+/* harmony export */   YO: () => (/* binding */ serializeSarif)
+/* harmony export */ });
+/* unused harmony exports SARIF_SCHEMA_URI, SRCROOT, pathToSarifUri */
+/**
+ * SARIF 2.1.0 output for the linters, in the subset GitHub code scanning reads: one run, the rules in
+ * tool.driver.rules, and results that point at a region of a file relative to the repository root.
+ */
+const SARIF_SCHEMA_URI = 'https://json.schemastore.org/sarif-2.1.0.json';
+/** Root-relative base: GitHub resolves %SRCROOT% to the checkout, so results link to the file. */
+const SRCROOT = '%SRCROOT%';
+/**
+ * A URI reference for a path: forward slashes, no leading "./", each segment percent-encoded (a space or "#"
+ * in a file name would otherwise produce an invalid or different URI). Absolute paths become file:// URIs
+ * without a base, because they cannot be resolved against the repository root.
+ */
+function pathToSarifUri(file) {
+    const normalized = file.replace(/\\/g, '/');
+    const encode = (segments) => segments.map((segment) => encodeURIComponent(segment)).join('/');
+    if (/^[a-z]:\//i.test(normalized))
+        return { uri: `file:///${normalized.slice(0, 2)}/${encode(normalized.slice(3).split('/'))}` };
+    if (normalized.startsWith('/'))
+        return { uri: `file://${encode(normalized.split('/'))}` };
+    const segments = normalized.split('/').filter((segment) => segment !== '' && segment !== '.');
+    return { uri: encode(segments), uriBaseId: SRCROOT };
+}
+function isSemver(version) {
+    return /^\d+\.\d+\.\d+(?:-[0-9a-z.-]+)?(?:\+[0-9a-z.-]+)?$/i.test(version);
+}
+function region(result) {
+    // SARIF lines and columns are 1-based; 0 or a fraction would make the whole log invalid.
+    const positive = (value) => value !== undefined && Number.isInteger(value) && value >= 1 ? value : undefined;
+    const built = { startLine: positive(result.startLine) ?? 1 };
+    const startColumn = positive(result.startColumn);
+    const endLine = positive(result.endLine);
+    const endColumn = positive(result.endColumn);
+    if (startColumn !== undefined)
+        built.startColumn = startColumn;
+    if (endLine !== undefined && endLine >= built.startLine)
+        built.endLine = endLine;
+    if (endColumn !== undefined)
+        built.endColumn = endColumn;
+    return built;
+}
+/** Builds a SARIF log; a result whose ruleId is not among the rules is a programming error and throws. */
+function buildSarif(input) {
+    const ruleIndex = new Map();
+    const rules = input.rules.map((rule, index) => {
+        if (ruleIndex.has(rule.id))
+            throw new Error(`SARIF rule "${rule.id}" is declared twice`);
+        ruleIndex.set(rule.id, index);
+        const descriptor = {
+            id: rule.id,
+            shortDescription: { text: rule.shortDescription },
+            defaultConfiguration: { level: rule.defaultLevel }
+        };
+        if (rule.name !== undefined)
+            descriptor.name = rule.name;
+        if (rule.fullDescription !== undefined)
+            descriptor.fullDescription = { text: rule.fullDescription };
+        if (rule.helpUri !== undefined)
+            descriptor.helpUri = rule.helpUri;
+        return descriptor;
+    });
+    const results = input.results.map((result) => {
+        const index = ruleIndex.get(result.ruleId);
+        if (index === undefined)
+            throw new Error(`SARIF result refers to undeclared rule "${result.ruleId}"`);
+        return {
+            ruleId: result.ruleId,
+            ruleIndex: index,
+            level: result.level,
+            message: { text: result.message },
+            locations: [{ physicalLocation: { artifactLocation: pathToSarifUri(result.file), region: region(result) } }]
+        };
+    });
+    const driver = {
+        name: input.toolName,
+        version: input.toolVersion,
+        informationUri: input.informationUri,
+        rules
+    };
+    if (isSemver(input.toolVersion))
+        driver.semanticVersion = input.toolVersion;
+    return {
+        $schema: SARIF_SCHEMA_URI,
+        version: '2.1.0',
+        runs: [
+            {
+                tool: { driver },
+                columnKind: 'utf16CodeUnits',
+                results
+            }
+        ]
+    };
+}
+/** Deterministic JSON: keys sorted at every level (array order kept), two-space indent, final newline. */
+function serializeSarif(log) {
+    return `${JSON.stringify(sortKeys(log), null, 2)}\n`;
+}
+function sortKeys(value) {
+    if (Array.isArray(value))
+        return value.map(sortKeys);
+    if (value !== null && typeof value === 'object') {
+        // No prototype: a "__proto__" key must stay data, not replace the prototype.
+        const sorted = Object.create(null);
+        for (const key of Object.keys(value).sort()) {
+            const child = value[key];
+            if (child !== undefined)
+                sorted[key] = sortKeys(child);
+        }
+        return sorted;
+    }
+    return value;
+}
+
+
+/***/ }),
+
+/***/ 99214:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   BO: () => (/* binding */ redactUrl),
+/* harmony export */   E$: () => (/* binding */ redact),
+/* harmony export */   FB: () => (/* binding */ credentialsInUrl),
+/* harmony export */   J0: () => (/* binding */ redactConnectionString)
+/* harmony export */ });
+/* unused harmony exports REDACTED, maskSecret, maskUrlCredentials, maskConnectionString */
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(46811);
+/**
+ * Keeping secrets out of logs. Two complementary tools: masking (core.setSecret, so the runner hides the
+ * value wherever it is printed later, by anyone) and redaction (pure functions that produce a safe display
+ * form now). Text is treated as untrusted: the URL helpers work on strings rather than WHATWG URL, which
+ * rejects valid connection strings such as multi-host postgres:// URLs and would then leave them unredacted.
+ */
+
+const REDACTED = '***';
+/** Registers a secret with the runner: the whole value and, for multi-line values, every line on its own. */
+function maskSecret(value) {
+    if (!value || value.trim() === '')
+        return;
+    core.setSecret(value);
+    // The runner matches masks line by line, so a multi-line secret (a PEM key, a JSON credential) is only
+    // hidden if each line is registered separately.
+    if (/[\r\n]/.test(value)) {
+        for (const line of value.split(/\r?\n|\r/)) {
+            if (line.trim() !== '')
+                core.setSecret(line);
+        }
+    }
+}
+/** Replaces every occurrence of each secret in text with ***, including its percent-encoded form. */
+function redact(text, secrets) {
+    const needles = new Set();
+    for (const secret of secrets) {
+        if (!secret)
+            continue;
+        needles.add(secret);
+        needles.add(encodeURIComponent(secret));
+    }
+    // Longest first, so a secret that contains another is replaced whole rather than leaving a fragment.
+    let result = text;
+    for (const needle of [...needles].sort((a, b) => b.length - a.length)) {
+        result = result.split(needle).join(REDACTED);
+    }
+    return result;
+}
+// scheme "://" userinfo "@": userinfo ends at the last "@" before the host's "/", "?" or "#" (RFC 3986), which
+// also keeps an unencoded "@" in a password inside the redacted part.
+const USERINFO = /^([a-z][a-z0-9+.-]*:\/\/)([^/?#]*)@/i;
+const SECRET_PARAM_NAMES = new Set([
+    'token',
+    'access_token',
+    'refresh_token',
+    'id_token',
+    'password',
+    'passwd',
+    'pwd',
+    'sslpassword',
+    'apikey',
+    'api_key',
+    'key',
+    'secret',
+    'client_secret',
+    'sig',
+    'signature',
+    'auth',
+    'x_amz_signature',
+    'x_amz_security_token',
+    'x_amz_credential',
+    'x_goog_signature',
+    'x_goog_credential'
+]);
+function isSecretParamName(name) {
+    let normalized;
+    try {
+        normalized = decodeURIComponent(name);
+    }
+    catch {
+        normalized = name;
+    }
+    normalized = normalized.toLowerCase().replace(/-/g, '_');
+    // Suffixes catch the many vendor spellings (github_token, private_token, app_secret) without matching
+    // ordinary names like sort_key, whose values masking would then hide everywhere in the log.
+    return SECRET_PARAM_NAMES.has(normalized) || /_(token|secret|password)$/.test(normalized);
+}
+// A parameter in the query or the fragment (OAuth implicit flows put access_token after "#").
+const PARAM = /([?&#;])([^=&#;]+)=([^&#;]*)/g;
+function analyseUrl(url) {
+    const secrets = [];
+    let redacted = url;
+    const userinfo = USERINFO.exec(url);
+    if (userinfo) {
+        const [whole, scheme, info] = userinfo;
+        const colon = info.indexOf(':');
+        let safeInfo;
+        if (colon >= 0) {
+            const password = info.slice(colon + 1);
+            if (password !== '')
+                secrets.push(password);
+            safeInfo = `${info.slice(0, colon)}:${REDACTED}`;
+        }
+        else {
+            // A lone user name in an http(s) URL is usually a token (https://TOKEN@github.com/...), so it is
+            // treated as one; losing a harmless user name from a log line is the cheaper mistake.
+            if (info !== '')
+                secrets.push(info);
+            safeInfo = REDACTED;
+        }
+        redacted = `${scheme}${safeInfo}@${url.slice(whole.length)}`;
+    }
+    redacted = redacted.replace(PARAM, (match, separator, name, value) => {
+        if (!isSecretParamName(name) || value === '')
+            return match;
+        secrets.push(value);
+        return `${separator}${name}=${REDACTED}`;
+    });
+    // The runner sees whatever form gets printed later, so the decoded form is a secret too.
+    for (const secret of [...secrets]) {
+        const decoded = safeDecode(secret);
+        if (decoded !== secret)
+            secrets.push(decoded);
+    }
+    return { redacted, secrets };
+}
+function safeDecode(text) {
+    try {
+        return decodeURIComponent(text.replace(/\+/g, ' '));
+    }
+    catch {
+        return text;
+    }
+}
+/** The credential values in a URL (password or token user name, token-like parameters), raw and decoded. */
+function credentialsInUrl(url) {
+    return analyseUrl(url).secrets;
+}
+/** The URL with its password (or token user name) and token-like query parameters replaced by ***. */
+function redactUrl(url) {
+    return analyseUrl(url).redacted;
+}
+/** Masks the credentials found in a URL and returns its redacted display form. */
+function maskUrlCredentials(url) {
+    const { redacted, secrets } = analyseUrl(url);
+    for (const secret of secrets)
+        maskSecret(secret);
+    return redacted;
+}
+const URL_FORM = /^[a-z][a-z0-9+.-]*:\/\//i;
+// libpq keyword/value form: `host=db password='it''s \' secret' user=app`. Quoted values may hold spaces
+// and backslash escapes; unquoted ones end at whitespace (or ";" in ADO-style strings).
+const KEYWORD_SECRET = /(\b(?:password|sslpassword|pwd)\s*=\s*)('(?:[^'\\]|\\.)*'?|[^\s;]*)/gi;
+function analyseConnectionString(text) {
+    if (URL_FORM.test(text.trim()))
+        return analyseUrl(text.trim());
+    const secrets = [];
+    const redacted = text.replace(KEYWORD_SECRET, (match, prefix, value) => {
+        if (value === '')
+            return match;
+        secrets.push(value);
+        if (value.startsWith("'")) {
+            const unquoted = value.replace(/^'|'$/g, '').replace(/\\(.)/g, '$1');
+            if (unquoted !== '')
+                secrets.push(unquoted);
+        }
+        return `${prefix}${REDACTED}`;
+    });
+    return { redacted, secrets };
+}
+/** A connection string (URL form or libpq keyword form) with its password replaced by ***. */
+function redactConnectionString(text) {
+    return analyseConnectionString(text).redacted;
+}
+/** Masks the password in a connection string (either form) and returns the redacted display form. */
+function maskConnectionString(text) {
+    const { redacted, secrets } = analyseConnectionString(text);
+    for (const secret of secrets)
+        maskSecret(secret);
+    return redacted;
+}
+
+
+/***/ }),
+
+/***/ 63083:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   CF: () => (/* binding */ SummaryBuilder)
+/* harmony export */ });
+/* unused harmony exports escapeHtml, escapeTableCell, SUMMARY_LIMIT_BYTES, fitToLimit, writeSummary */
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(46811);
+/**
+ * Job summaries: a pure builder that produces GitHub-flavoured markdown, a size guard for GitHub's 1 MiB
+ * per-step limit (above it GitHub drops the whole summary and shows an error), and a thin adapter that writes
+ * through @actions/core.
+ */
+
+const VERDICT_ICONS = {
+    success: '✅',
+    failure: '❌',
+    warning: '⚠️',
+    neutral: 'ℹ️'
+};
+function escapeHtml(text) {
+    return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}
+/** A table cell: a pipe would end the cell and a newline the row, so both are neutralised. */
+function escapeTableCell(text) {
+    return text.replace(/\|/g, '\\|').replace(/\r?\n|\r/g, '<br>');
+}
+function singleLine(text) {
+    return text.replace(/\s*(\r?\n|\r)\s*/g, ' ').trim();
+}
+/** Builds a summary block by block; blocks are separated by blank lines so markdown never runs together. */
+class SummaryBuilder {
+    blocks = [];
+    heading(text, level = 2) {
+        return this.raw(`${'#'.repeat(level)} ${singleLine(text)}`);
+    }
+    /** The one-line outcome that opens a summary, e.g. "✅ **3 endpoints healthy**". */
+    verdict(outcome, text) {
+        return this.raw(`${VERDICT_ICONS[outcome]} **${singleLine(text)}**`);
+    }
+    paragraph(text) {
+        return this.raw(text);
+    }
+    table(headers, rows) {
+        const row = (cells) => `| ${headers.map((_, i) => escapeTableCell(String(cells[i] ?? ''))).join(' | ')} |`;
+        const lines = [row(headers), `| ${headers.map(() => '---').join(' | ')} |`, ...rows.map(row)];
+        return this.raw(lines.join('\n'));
+    }
+    /** A collapsible section; the body is markdown (the blank lines around it make GitHub render it). */
+    details(summaryText, body) {
+        return this.raw(`<details>\n<summary>${escapeHtml(singleLine(summaryText))}</summary>\n\n${String(body)}\n\n</details>`);
+    }
+    list(items, ordered = false) {
+        if (items.length === 0)
+            return this;
+        const lines = items.map((item, i) => {
+            const marker = ordered ? `${i + 1}.` : '-';
+            // Continuation lines indented under the marker stay inside the item.
+            return `${marker} ${item.replace(/\r?\n/g, `\n${' '.repeat(marker.length + 1)}`)}`;
+        });
+        return this.raw(lines.join('\n'));
+    }
+    codeBlock(code, language = '') {
+        // The fence must be longer than any backtick run inside, or the code could close it early.
+        const longestRun = Math.max(0, ...(code.match(/`+/g) ?? []).map((run) => run.length));
+        const fence = '`'.repeat(Math.max(3, longestRun + 1));
+        return this.raw(`${fence}${language}\n${code.replace(/\n$/, '')}\n${fence}`);
+    }
+    raw(markdown) {
+        this.blocks.push(markdown);
+        return this;
+    }
+    toString() {
+        return this.blocks.length === 0 ? '' : `${this.blocks.join('\n\n')}\n`;
+    }
+}
+/** GitHub refuses a step summary over 1 MiB; the default keeps a margin for anything else the step appends. */
+const SUMMARY_LIMIT_BYTES = (/* unused pure expression or super */ null && (1024 * 1024 - 1024));
+const encoder = new TextEncoder();
+function byteLength(text) {
+    return Buffer.byteLength(text, 'utf8');
+}
+/** The longest prefix of text that fits in maxBytes of UTF-8 without splitting a character. */
+function prefixWithinBytes(text, maxBytes) {
+    const bytes = encoder.encode(text);
+    if (bytes.length <= maxBytes)
+        return text;
+    let end = Math.max(0, maxBytes);
+    // Step back over continuation bytes (10xxxxxx) to the start of the character that did not fit.
+    while (end > 0 && (bytes[end] & 0xc0) === 0x80)
+        end--;
+    return Buffer.from(bytes.subarray(0, end)).toString('utf8');
+}
+/** Cuts at a section break (blank line) if one is reasonably close, else at a line break. */
+function cutAtBoundary(text, maxBytes) {
+    const prefix = prefixWithinBytes(text, maxBytes);
+    if (prefix.length === text.length)
+        return text;
+    const section = prefix.lastIndexOf('\n\n');
+    if (section > 0 && section >= prefix.length * 0.8)
+        return prefix.slice(0, section + 1);
+    const line = prefix.lastIndexOf('\n');
+    if (line > 0)
+        return prefix.slice(0, line + 1);
+    return prefix;
+}
+/** Closes a code fence or <details> left open by the cut, so the note after it is not swallowed. */
+function closeOpenBlocks(kept) {
+    let closers = '';
+    let openFence;
+    for (const line of kept.split('\n')) {
+        const fence = /^\s{0,3}(`{3,}|~{3,})/.exec(line)?.[1];
+        if (!fence)
+            continue;
+        if (openFence === undefined)
+            openFence = fence;
+        else if (fence[0] === openFence[0] && fence.length >= openFence.length && line.trim() === fence)
+            openFence = undefined;
+    }
+    if (openFence !== undefined)
+        closers += `\n${openFence}`;
+    const opened = kept.match(/<details[\s>]/gi)?.length ?? 0;
+    const closed = kept.match(/<\/details>/gi)?.length ?? 0;
+    closers += '\n\n</details>'.repeat(Math.max(0, opened - closed));
+    return closers;
+}
+function formatBytes(bytes) {
+    if (bytes < 1024)
+        return `${bytes} bytes`;
+    if (bytes < 1024 * 1024)
+        return `${(bytes / 1024).toFixed(1)} KiB`;
+    return `${(bytes / (1024 * 1024)).toFixed(1)} MiB`;
+}
+function truncationNote(cutBytes, cutLines) {
+    const lines = cutLines === 1 ? '1 line' : `${cutLines} lines`;
+    return `\n\n> **Note:** the summary was truncated to fit GitHub's job-summary size limit: ${formatBytes(cutBytes)} (${lines}) cut.\n`;
+}
+/**
+ * Returns text unchanged if it fits in limitBytes of UTF-8, otherwise cuts it at a section or line boundary,
+ * closes any code fence or <details> left open, and appends a note saying how much was cut.
+ */
+function fitToLimit(text, limitBytes = SUMMARY_LIMIT_BYTES) {
+    const totalBytes = byteLength(text);
+    if (totalBytes <= limitBytes)
+        return text;
+    let budget = limitBytes - byteLength(truncationNote(totalBytes, text.length)) - 64;
+    while (budget > 0) {
+        const kept = cutAtBoundary(text, budget);
+        const rest = text.slice(kept.length);
+        const result = kept.trimEnd() + closeOpenBlocks(kept) + truncationNote(totalBytes - byteLength(kept), countLines(rest));
+        const overflow = byteLength(result) - limitBytes;
+        if (overflow <= 0)
+            return result;
+        budget -= overflow;
+    }
+    // A limit too small for any content: the note alone, cut to fit.
+    return prefixWithinBytes(truncationNote(totalBytes, countLines(text)).trimStart(), limitBytes);
+}
+function countLines(text) {
+    if (text === '')
+        return 0;
+    return text.split('\n').length - (text.endsWith('\n') ? 1 : 0);
+}
+/**
+ * Appends markdown to the step's job summary, cut to fit. Returns false (and writes nothing) outside a runner,
+ * where there is no summary file. The limit applies to everything a step writes, so call this once per step.
+ */
+async function writeSummary(markdown) {
+    if (!process.env['GITHUB_STEP_SUMMARY']) {
+        core.debug('GITHUB_STEP_SUMMARY is not set; skipping the job summary');
+        return false;
+    }
+    await core.summary.addRaw(fitToLimit(markdown), true).write();
+    return true;
+}
+
+
+/***/ })
+
+};

@@ -1,0 +1,5637 @@
+export const id = 306;
+export const ids = [306];
+export const modules = {
+
+/***/ 67306:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  command: () => (/* binding */ command)
+});
+
+// EXTERNAL MODULE: ./shared/src/cli.ts
+var cli = __webpack_require__(30209);
+// EXTERNAL MODULE: ./shared/src/errors.ts
+var errors = __webpack_require__(33904);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(73024);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(76760);
+;// CONCATENATED MODULE: ./actions/migration-safety/src/engine/framework.ts
+// How each migration tool runs a file: whether it wraps it in a transaction, and which part of the file is the
+// "up" migration. Sources: each tool's documentation (see docs/frameworks.md).
+
+const FRAMEWORKS = [
+    'plain',
+    'flyway',
+    'golang-migrate',
+    'goose',
+    'dbmate',
+    'sqlx',
+    'prisma',
+    'knex-sql'
+];
+function parseFramework(value) {
+    const framework = (value === undefined || value === '' ? 'plain' : value);
+    if (!FRAMEWORKS.includes(framework)) {
+        throw new errors/* ConfigurationError */.j(`framework must be one of ${FRAMEWORKS.join(', ')}; got "${value}"`);
+    }
+    return framework;
+}
+/** The file is a down (rollback) migration that must not be linted as if it were deployed. */
+function isDownMigration(path, framework) {
+    const base = path.split('/').pop() ?? path;
+    if (/\.down\.sql$/i.test(base))
+        return true;
+    return framework === 'flyway' && /^U\d/.test(base);
+}
+function prepareFile(text, framework, assumeInTransaction) {
+    let prepared;
+    switch (framework) {
+        case 'goose': {
+            const noTx = /^--\s*\+goose\s+NO\s+TRANSACTION\b/im.test(text);
+            prepared = {
+                text: keepSection(text, /^--\s*\+goose\s+Up\b.*$/im, /^--\s*\+goose\s+Down\b.*$/im),
+                implicitTransaction: !noTx,
+                transactionReason: noTx ? 'goose: -- +goose NO TRANSACTION' : 'goose runs each file in a transaction'
+            };
+            break;
+        }
+        case 'dbmate': {
+            const upLine = /^--\s*migrate:up\b.*$/im.exec(text)?.[0] ?? '';
+            const noTx = /transaction\s*:\s*false/i.test(upLine);
+            prepared = {
+                text: keepSection(text, /^--\s*migrate:up\b.*$/im, /^--\s*migrate:down\b.*$/im),
+                implicitTransaction: !noTx,
+                transactionReason: noTx ? 'dbmate: transaction:false' : 'dbmate runs each file in a transaction'
+            };
+            break;
+        }
+        case 'sqlx': {
+            const noTx = /^\s*--\s*no-transaction\b/i.test(text);
+            prepared = {
+                text,
+                implicitTransaction: !noTx,
+                transactionReason: noTx ? 'sqlx: -- no-transaction' : 'sqlx runs each file in a transaction'
+            };
+            break;
+        }
+        case 'flyway':
+            prepared = { text, implicitTransaction: true, transactionReason: 'Flyway runs each migration in a transaction' };
+            break;
+        case 'prisma':
+            prepared = {
+                text,
+                implicitTransaction: true,
+                transactionReason: 'Prisma Migrate sends migration.sql as one query: several statements run in one transaction',
+                loneStatementOutsideTransaction: true
+            };
+            break;
+        case 'knex-sql':
+            prepared = { text, implicitTransaction: true, transactionReason: 'knex runs each migration in a transaction' };
+            break;
+        case 'golang-migrate':
+            prepared = { text, implicitTransaction: false, transactionReason: 'golang-migrate opens no transaction' };
+            break;
+        default:
+            prepared = { text, implicitTransaction: false, transactionReason: 'plain SQL: no implicit transaction' };
+    }
+    if (assumeInTransaction !== undefined) {
+        prepared.loneStatementOutsideTransaction = false;
+        prepared.implicitTransaction = assumeInTransaction;
+        prepared.transactionReason = `assume-in-transaction: ${assumeInTransaction}`;
+    }
+    return prepared;
+}
+/**
+ * Blanks everything but the section after `start` and before `stop` (when the markers exist), keeping every
+ * newline and the character count so positions still match the original file.
+ */
+function keepSection(text, start, stop) {
+    const begin = start.exec(text);
+    if (!begin)
+        return text;
+    const from = begin.index + begin[0].length;
+    const after = stop.exec(text.slice(from));
+    const to = after ? from + after.index : text.length;
+    return blank(text.slice(0, from)) + text.slice(from, to) + blank(text.slice(to));
+}
+function blank(text) {
+    return text.replace(/[^\n]/g, ' ');
+}
+/** Migration order: by path with numbers compared as numbers (V2 before V10), as the tools order versions. */
+function compareMigrationPaths(a, b) {
+    return a.localeCompare(b, 'en', { numeric: true, sensitivity: 'variant' });
+}
+
+;// CONCATENATED MODULE: ./actions/migration-safety/src/config.ts
+// Settings from three places, strongest first: action inputs or CLI flags, the YAML config file, defaults.
+// Kept free of @actions/core so the CLI can load it; `yaml` is imported only when a config file exists.
+
+
+
+
+/** Where the action and the CLI look for a config file when none is named. */
+const DEFAULT_CONFIG_FILE = '.github/migration-safety.yml';
+const DEFAULT_PG_VERSION = 16;
+/** The usual homes of SQL migrations: plain folders, Rails-style, Prisma, Supabase, Flyway in a JVM project. */
+const DEFAULT_PATHS = [
+    'migrations/**/*.sql',
+    'db/migrate/**/*.sql',
+    'db/migrations/**/*.sql',
+    'prisma/migrations/**/migration.sql',
+    'supabase/migrations/*.sql',
+    'src/main/resources/db/migration/*.sql'
+];
+const FAIL_ON = ['error', 'warning', 'never'];
+const CONFIG_KEYS = ['pg-version', 'framework', 'assume-in-transaction', 'include', 'exclude', 'rules'];
+const SEVERITIES = ['error', 'warning'];
+/** "16", "14.3" (major 14, minor 3) or "9.6"; the minor matters for bugs fixed in point releases. */
+function parsePgVersion(value, label) {
+    const match = /^\s*(\d{1,2})(?:\.(\d{1,3}))?\s*$/.exec(value);
+    const major = match ? Number(match[1]) : NaN;
+    if (!match || major < 9 || major > 99)
+        throw new errors/* ConfigurationError */.j(`${label} must be a PostgreSQL version such as 16 or 14.3; got "${value}"`);
+    return match[2] === undefined ? { pgVersion: major } : { pgVersion: major, pgMinor: Number(match[2]) };
+}
+function parseFailOn(value, label) {
+    if (!FAIL_ON.includes(value))
+        throw new errors/* ConfigurationError */.j(`${label} must be one of ${FAIL_ON.join(', ')}; got "${value}"`);
+    return value;
+}
+/**
+ * Reads the config file: the one named (which must exist), else the default one if present, else undefined.
+ * `ruleIds` are the known rules, so a misspelt id is an error instead of a silently ignored setting.
+ */
+async function loadConfig(root, named, ruleIds) {
+    const file = named ?? DEFAULT_CONFIG_FILE;
+    const path = (0,external_node_path_.isAbsolute)(file) ? file : (0,external_node_path_.resolve)(root, file);
+    if (!(0,external_node_fs_.existsSync)(path)) {
+        if (named === undefined)
+            return undefined;
+        throw new errors/* ConfigurationError */.j(`config file ${file} does not exist`);
+    }
+    let text;
+    try {
+        text = (0,external_node_fs_.readFileSync)(path, 'utf8');
+    }
+    catch (error) {
+        throw new errors/* ConfigurationError */.j(`cannot read config file ${file}: ${error.code ?? error}`);
+    }
+    return parseConfig(text, file, ruleIds);
+}
+/** Parses the YAML text of a config file; every mistake is one line naming the file, line and key. */
+async function parseConfig(text, file, ruleIds) {
+    const { LineCounter, parseDocument, isMap, isScalar, isSeq } = await __webpack_require__.e(/* import() */ 815).then(__webpack_require__.t.bind(__webpack_require__, 38815, 19));
+    const lines = new LineCounter();
+    const document = parseDocument(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false });
+    const [syntax] = document.errors;
+    if (syntax) {
+        const { line } = lines.linePos(syntax.pos[0]);
+        throw new errors/* ConfigurationError */.j(`${file}:${line}: not valid YAML: ${syntax.message.split('\n')[0]}`);
+    }
+    const at = (node) => {
+        const range = node?.range;
+        return range ? `${file}:${lines.linePos(range[0]).line}` : file;
+    };
+    const config = { file, rules: {} };
+    const root = document.contents;
+    if (root === null || root === undefined || (isScalar(root) && root.value === null))
+        return config;
+    if (!isMap(root))
+        throw new errors/* ConfigurationError */.j(`${at(root)}: the config must be a mapping of settings`);
+    const scalarText = (node, key) => {
+        if (!isScalar(node) || node.value === null || typeof node.value === 'object')
+            throw new errors/* ConfigurationError */.j(`${at(node)}: ${key} must be a single value`);
+        return node.source ?? String(node.value);
+    };
+    const globs = (node, key) => {
+        if (isScalar(node) && typeof node.value === 'string')
+            return [node.value];
+        if (!isSeq(node) || !node.items.every((item) => isScalar(item) && typeof item.value === 'string'))
+            throw new errors/* ConfigurationError */.j(`${at(node)}: ${key} must be a glob or a list of globs`);
+        return node.items.map((item) => String(item.value));
+    };
+    for (const pair of root.items) {
+        const key = isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
+        const value = pair.value;
+        switch (key) {
+            case 'pg-version':
+                config.pgVersion = parsePgVersion(scalarText(value, key), `${at(value)}: pg-version`);
+                break;
+            case 'framework': {
+                const name = scalarText(value, key);
+                if (!FRAMEWORKS.includes(name))
+                    throw new errors/* ConfigurationError */.j(`${at(value)}: framework must be one of ${FRAMEWORKS.join(', ')}; got "${name}"`);
+                config.framework = name;
+                break;
+            }
+            case 'assume-in-transaction':
+                if (!isScalar(value) || typeof value.value !== 'boolean')
+                    throw new errors/* ConfigurationError */.j(`${at(value)}: assume-in-transaction must be true or false`);
+                config.assumeInTransaction = value.value;
+                break;
+            case 'include':
+                config.include = globs(value, key);
+                break;
+            case 'exclude':
+                config.exclude = globs(value, key);
+                break;
+            case 'rules':
+                config.rules = parseRules(value, at, ruleIds, { isMap, isScalar });
+                break;
+            default:
+                throw new errors/* ConfigurationError */.j(`${at(pair.key)}: unknown key "${key}" in the config; expected one of ${CONFIG_KEYS.join(', ')}`);
+        }
+    }
+    return config;
+}
+function parseRules(node, at, ruleIds, { isMap, isScalar }) {
+    if (isScalar(node) && node.value === null)
+        return {};
+    if (!isMap(node))
+        throw new errors/* ConfigurationError */.j(`${at(node)}: rules must map rule ids to off, error or warning`);
+    const known = new Set(ruleIds);
+    const rules = {};
+    for (const pair of node.items) {
+        const id = isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
+        if (!known.has(id))
+            throw new errors/* ConfigurationError */.j(`${at(pair.key)}: unknown rule "${id}" in rules (ubos-actions migration-safety --list-rules lists them)`);
+        const value = pair.value;
+        const bad = () => new errors/* ConfigurationError */.j(`${at(value ?? pair.key)}: rule "${id}" must be off, error, warning or { enabled: true|false, severity: error|warning }`);
+        if (isScalar(value)) {
+            if (value.value === 'off' || value.value === false)
+                rules[id] = { enabled: false };
+            else if (value.value === 'on' || value.value === true)
+                rules[id] = { enabled: true };
+            else if (SEVERITIES.includes(value.value))
+                rules[id] = { severity: value.value };
+            else
+                throw bad();
+        }
+        else if (isMap(value)) {
+            const setting = {};
+            for (const entry of value.items) {
+                const field = isScalar(entry.key) ? String(entry.key.value) : String(entry.key);
+                const fieldValue = isScalar(entry.value) ? entry.value.value : undefined;
+                if (field === 'enabled' && typeof fieldValue === 'boolean')
+                    setting.enabled = fieldValue;
+                else if (field === 'severity' && SEVERITIES.includes(fieldValue))
+                    setting.severity = fieldValue;
+                else if (field !== 'enabled' && field !== 'severity')
+                    throw new errors/* ConfigurationError */.j(`${at(entry.key)}: unknown key "${field}" for rule "${id}"; expected enabled, severity`);
+                else
+                    throw bad();
+            }
+            rules[id] = setting;
+        }
+        else
+            throw bad();
+    }
+    return rules;
+}
+/** Merges overrides over the config over the defaults. */
+function resolveSettings(config, overrides) {
+    const version = overrides.pgVersion !== undefined
+        ? parsePgVersion(overrides.pgVersion, overrides.label('pg-version'))
+        : (config?.pgVersion ?? { pgVersion: DEFAULT_PG_VERSION });
+    let framework;
+    if (overrides.framework !== undefined) {
+        try {
+            framework = parseFramework(overrides.framework);
+        }
+        catch {
+            throw new errors/* ConfigurationError */.j(`${overrides.label('framework')} must be one of ${FRAMEWORKS.join(', ')}; got "${overrides.framework}"`);
+        }
+    }
+    else
+        framework = config?.framework ?? 'plain';
+    return {
+        ...version,
+        framework,
+        assumeInTransaction: overrides.assumeInTransaction ?? config?.assumeInTransaction,
+        rules: config?.rules ?? {},
+        include: config?.include,
+        exclude: config?.exclude ?? []
+    };
+}
+
+;// CONCATENATED MODULE: ./actions/migration-safety/src/engine/ast.ts
+/** The inner object of a wrapped node when it has the given type. */
+function as(node, type) {
+    return node && typeof node === 'object' ? node[type] : undefined;
+}
+function nodeType(node) {
+    return node && typeof node === 'object' ? Object.keys(node)[0] : undefined;
+}
+/** `[{String: {sval: 'a'}}, ...]` as plain strings. */
+function names(list) {
+    return (list ?? []).map((n) => as(n, 'String')?.sval ?? '').filter((s) => s !== '');
+}
+/** The catalogue key of a RangeVar: unqualified names live in `public`, as with the default search_path. */
+function relationName(rangeVar) {
+    const schema = rangeVar?.schemaname ?? 'public';
+    const name = rangeVar?.relname ?? '';
+    return { schema, name, key: `${schema}.${name}` };
+}
+/** A qualified name given as a list of String nodes (DROP TABLE a.b, CREATE TYPE a.b). */
+function listName(list) {
+    const parts = names(list);
+    const name = parts[parts.length - 1] ?? '';
+    const schema = parts.length > 1 ? parts[parts.length - 2] : 'public';
+    return { schema, name, key: `${schema}.${name}` };
+}
+/** Every node of the given type below `node` (depth first), e.g. all FuncCall nodes of an expression. */
+function findAll(node, type, found = []) {
+    if (Array.isArray(node)) {
+        for (const item of node)
+            findAll(item, type, found);
+    }
+    else if (node && typeof node === 'object') {
+        for (const [key, value] of Object.entries(node)) {
+            if (key === type)
+                found.push(value);
+            if (value && typeof value === 'object')
+                findAll(value, type, found);
+        }
+    }
+    return found;
+}
+/** The integer of an A_Const (typmods, e.g. varchar(255)). */
+function constInt(node) {
+    const c = as(node, 'A_Const');
+    if (!c)
+        return undefined;
+    if (c.ival !== undefined)
+        return c.ival.ival ?? 0;
+    return undefined;
+}
+function typeRef(typeName) {
+    const parts = names(typeName?.names);
+    const name = parts[parts.length - 1] ?? 'unknown';
+    const schema = parts.length > 1 ? parts[0] : undefined;
+    const mods = (typeName?.typmods ?? []).map(constInt).filter((n) => n !== undefined);
+    const array = (typeName?.arrayBounds ?? []).length;
+    const display = `${name}${mods.length ? `(${mods.join(',')})` : ''}${'[]'.repeat(array)}`;
+    return { name, schema: schema === 'pg_catalog' ? undefined : schema, mods, array, display };
+}
+/** Quotes an identifier for SQL shown to users, only where PostgreSQL needs it. */
+function quoteIdent(name) {
+    return /^[a-z_][a-z0-9_$]*$/.test(name) && !RESERVED.has(name) ? name : `"${name.replace(/"/g, '""')}"`;
+}
+function quoteQualified(q) {
+    return q.schema === 'public' ? quoteIdent(q.name) : `${quoteIdent(q.schema)}.${quoteIdent(q.name)}`;
+}
+const RESERVED = new Set(('all analyse analyze and any array as asc asymmetric both case cast check collate column constraint create ' +
+    'current_catalog current_date current_role current_time current_timestamp current_user default deferrable ' +
+    'desc distinct do else end except false fetch for foreign from grant group having in initially intersect ' +
+    'into lateral leading limit localtime localtimestamp not null offset on only or order placing primary ' +
+    'references returning select session_user some symmetric table then to trailing true union unique user ' +
+    'using variadic when where window with').split(' '));
+
+;// CONCATENATED MODULE: ./actions/migration-safety/src/engine/catalog.ts
+// A simulated schema built by replaying migrations in order, so rules can ask what exists without a database:
+// was this table created in the change set being linted, is this column nullable, is there an index for this
+// foreign key. Only what rules need is modelled; anything unknown is left out rather than guessed.
+
+class Catalog {
+    tables = new Map();
+    indexes = new Map();
+    types = new Map();
+    /** How many CREATE TABLE statements were replayed: an empty history cannot judge what is missing. */
+    createdTables = 0;
+    /**
+     * Identifiers named inside DO blocks: their DDL is PL/pgSQL text the replay does not execute, so a missing
+     * object with one of these names may well exist.
+     */
+    opaqueNames = new Set();
+    unseen(...identifiers) {
+        return this.knowsSchema && !identifiers.some((name) => this.opaqueNames.has(name));
+    }
+    /** Schemas of `SET search_path`, first is where unqualified CREATEs go. */
+    searchPath = ['public'];
+    /**
+     * A table by key. Callers build keys with `public` for unqualified names (ast.relationName), so an unqualified
+     * name that is not in public is looked up along the search_path the migrations set, as PostgreSQL would.
+     */
+    table(key) {
+        const found = this.tables.get(key);
+        if (found || !key.startsWith('public.') || this.searchPath.length === 1)
+            return found;
+        const name = key.slice('public.'.length);
+        for (const schema of this.searchPath) {
+            const table = this.tables.get(`${schema}.${name}`);
+            if (table)
+                return table;
+        }
+        return undefined;
+    }
+    /** The key a RangeVar names: explicit schema, else the first search_path schema holding it, else the first. */
+    qualify(rangeVar) {
+        const q = relationName(rangeVar);
+        if (rangeVar?.schemaname)
+            return q;
+        const schema = this.searchPath.find((s) => this.tables.has(`${s}.${q.name}`)) ?? this.searchPath[0];
+        return { schema, name: q.name, key: `${schema}.${q.name}` };
+    }
+    qualifyList(list) {
+        const q = listName(list);
+        if (names(list).length > 1)
+            return q;
+        return this.qualify({ relname: q.name });
+    }
+    /** The history replayed so far created tables, so a missing one is really missing and not pre-existing. */
+    get knowsSchema() {
+        return this.createdTables > 0;
+    }
+    /** The table an index belongs to, for an index key (`schema.name`). */
+    indexOwner = (indexKey) => {
+        const index = this.indexes.get(indexKey);
+        if (index)
+            return index.table;
+        const [schema, name] = [indexKey.slice(0, indexKey.indexOf('.')), indexKey.slice(indexKey.indexOf('.') + 1)];
+        // Constraint-backed indexes (PK, UNIQUE) are tracked as constraints of their table.
+        return [...this.tables.values()].find((t) => t.schema === schema && t.constraints.has(name))?.key;
+    };
+    indexesOf(tableKey) {
+        return [...this.indexes.values()].filter((index) => index.table === tableKey);
+    }
+    /** True when an index (or PK/UNIQUE constraint) starts with exactly these columns, in any order. */
+    hasIndexLeadingWith(tableKey, columns) {
+        const wanted = new Set(columns);
+        const covers = (cols) => cols.length >= wanted.size && cols.slice(0, wanted.size).every((c) => wanted.has(c));
+        if (this.indexesOf(tableKey).some((index) => covers(index.columns)))
+            return true;
+        const table = this.tables.get(tableKey);
+        return [...(table?.constraints.values() ?? [])].some((c) => (c.kind === 'primary' || c.kind === 'unique') && covers(c.columns));
+    }
+    /** Applies one statement; returns what it referred to that does not exist. */
+    apply(statement, changeSet) {
+        const problems = [];
+        const body = statement.body;
+        switch (statement.kind) {
+            case 'CreateStmt':
+                this.createTable(body, changeSet);
+                break;
+            case 'CreateTableAsStmt': {
+                const into = body.into?.rel;
+                // The columns come from a query the replay does not evaluate: unknown, so never reported missing.
+                if (into)
+                    this.addTable(this.qualify(into), changeSet, body.if_not_exists).columnsUnknown = true;
+                break;
+            }
+            case 'AlterTableStmt':
+                this.alterTable(body, changeSet, problems);
+                break;
+            case 'RenameStmt':
+                this.rename(body, problems);
+                break;
+            case 'DropStmt':
+                this.drop(body, problems);
+                break;
+            case 'IndexStmt':
+                this.createIndex(body, changeSet);
+                break;
+            case 'CreateEnumStmt': {
+                const q = listName(body.typeName);
+                this.types.set(q.key, { name: q.name, values: names(body.vals), createdIn: changeSet });
+                break;
+            }
+            case 'VariableSetStmt':
+                if (String(body.name).toLowerCase() === 'search_path' && body.kind === 'VAR_SET_VALUE') {
+                    const path = (body.args ?? [])
+                        .map((a) => as(a, 'A_Const')?.sval?.sval)
+                        .filter((v) => typeof v === 'string' && v !== '$user' && v !== 'pg_catalog');
+                    this.searchPath = path.length ? path : ['public'];
+                }
+                break;
+            case 'AlterObjectSchemaStmt':
+                if (body.objectType === 'OBJECT_TABLE' && body.relation && body.newschema) {
+                    const table = this.tables.get(this.qualify(body.relation).key);
+                    if (table) {
+                        this.tables.delete(table.key);
+                        const oldKey = table.key;
+                        table.schema = body.newschema;
+                        table.key = `${body.newschema}.${table.name}`;
+                        this.tables.set(table.key, table);
+                        for (const index of this.indexes.values())
+                            if (index.table === oldKey)
+                                index.table = table.key;
+                    }
+                }
+                break;
+            case 'DoStmt': {
+                for (const arg of body.args ?? []) {
+                    const code = as(as(arg, 'DefElem')?.arg, 'String')?.sval;
+                    if (typeof code !== 'string')
+                        continue;
+                    for (const match of code.matchAll(/"((?:[^"]|"")+)"|([A-Za-z_][A-Za-z0-9_$]*)/g)) {
+                        this.opaqueNames.add(match[1] !== undefined ? match[1].replace(/""/g, '"') : match[2].toLowerCase());
+                    }
+                }
+                break;
+            }
+            case 'AlterEnumStmt': {
+                const type = this.types.get(listName(body.typeName).key);
+                if (type && body.newVal && !body.oldVal)
+                    type.values.push(body.newVal);
+                break;
+            }
+            default:
+                break;
+        }
+        return problems;
+    }
+    addTable(q, changeSet, ifNotExists) {
+        const existing = this.tables.get(q.key);
+        if (existing && ifNotExists)
+            return existing;
+        const table = {
+            schema: q.schema,
+            name: q.name,
+            key: q.key,
+            columns: new Map(),
+            constraints: new Map(),
+            createdIn: changeSet
+        };
+        this.tables.set(q.key, table);
+        this.createdTables++;
+        return table;
+    }
+    createTable(body, changeSet) {
+        const q = this.qualify(body.relation);
+        if (this.tables.has(q.key) && body.if_not_exists)
+            return;
+        const table = this.addTable(q, changeSet);
+        // Inheritance, PARTITION OF and LIKE copy the parent's columns (names, types, NOT NULL).
+        const copyFrom = (rangeVar) => {
+            const from = this.table(this.qualify(rangeVar).key);
+            for (const column of from?.columns.values() ?? []) {
+                table.columns.set(column.name, { ...column, addedIn: changeSet });
+            }
+            if (!from || from.columnsUnknown)
+                table.columnsUnknown = true;
+        };
+        for (const parent of body.inhRelations ?? [])
+            copyFrom(as(parent, 'RangeVar'));
+        for (const element of body.tableElts ?? []) {
+            const like = as(element, 'TableLikeClause');
+            if (like)
+                copyFrom(like.relation);
+            const column = as(element, 'ColumnDef');
+            if (column)
+                this.addColumn(table, column, changeSet);
+            const constraint = as(element, 'Constraint');
+            if (constraint)
+                this.addConstraint(table, constraint, changeSet);
+        }
+    }
+    addColumn(table, def, changeSet) {
+        const type = typeRef(def.typeName);
+        const column = {
+            name: def.colname,
+            type,
+            notNull: false,
+            hasDefault: /^(small|big)?serial[248]?$/.test(type.name),
+            addedIn: changeSet
+        };
+        if (column.hasDefault)
+            column.notNull = true;
+        table.columns.set(column.name, column);
+        for (const node of def.constraints ?? []) {
+            const constraint = as(node, 'Constraint');
+            switch (constraint?.contype) {
+                case 'CONSTR_NOTNULL':
+                    column.notNull = true;
+                    break;
+                case 'CONSTR_DEFAULT':
+                case 'CONSTR_IDENTITY':
+                case 'CONSTR_GENERATED':
+                    column.hasDefault = true;
+                    if (constraint.contype === 'CONSTR_IDENTITY')
+                        column.notNull = true;
+                    break;
+                case 'CONSTR_PRIMARY':
+                    column.notNull = true;
+                    this.addConstraint(table, { ...constraint, keys: [{ String: { sval: column.name } }] }, changeSet);
+                    break;
+                case 'CONSTR_UNIQUE':
+                case 'CONSTR_CHECK':
+                case 'CONSTR_FOREIGN':
+                    this.addConstraint(table, { ...constraint, keys: [{ String: { sval: column.name } }], fk_attrs: [{ String: { sval: column.name } }] }, changeSet);
+                    break;
+                default:
+                    break;
+            }
+        }
+    }
+    addConstraint(table, c, changeSet) {
+        const kinds = {
+            CONSTR_PRIMARY: 'primary',
+            CONSTR_UNIQUE: 'unique',
+            CONSTR_FOREIGN: 'foreign',
+            CONSTR_CHECK: 'check',
+            CONSTR_EXCLUSION: 'exclusion',
+            CONSTR_NOTNULL: 'notnull'
+        };
+        const kind = kinds[c.contype];
+        if (!kind)
+            return;
+        let columns = kind === 'foreign' ? names(c.fk_attrs) : names(c.keys);
+        if (c.indexname && columns.length === 0) {
+            const index = this.indexes.get(`${table.schema}.${c.indexname}`);
+            columns = index?.columns ?? [];
+        }
+        if (kind === 'check')
+            columns = checkedColumns(c.raw_expr);
+        const name = c.conname ?? defaultConstraintName(table.name, kind, columns);
+        table.constraints.set(name, {
+            name,
+            kind,
+            columns,
+            validated: !c.skip_validation,
+            ...(kind === 'check' ? { provesNotNull: provenNotNull(c.raw_expr) } : {}),
+            references: kind === 'foreign' && c.pktable ? this.qualify(c.pktable).key : undefined,
+            addedIn: changeSet
+        });
+        if (kind === 'primary')
+            markNotNull(table, columns);
+        if (c.indexname && (kind === 'primary' || kind === 'unique')) {
+            // USING INDEX turns the index into the constraint's own: it no longer exists under its old name.
+            this.indexes.delete(`${table.schema}.${c.indexname}`);
+        }
+    }
+    alterTable(body, changeSet, problems) {
+        if (body.objtype && body.objtype !== 'OBJECT_TABLE')
+            return;
+        const q = this.qualify(body.relation);
+        const table = this.table(q.key);
+        if (!table) {
+            if (this.unseen(q.name) && !body.missing_ok) {
+                problems.push({
+                    message: `table ${q.name} does not exist in the schema built so far`,
+                    location: body.relation?.location
+                });
+            }
+            return;
+        }
+        for (const node of body.cmds ?? []) {
+            const cmd = as(node, 'AlterTableCmd');
+            if (!cmd)
+                continue;
+            const column = cmd.name ? table.columns.get(cmd.name) : undefined;
+            const missingColumn = () => {
+                if (!cmd.missing_ok && !table.columnsUnknown && this.unseen(cmd.name, table.name))
+                    problems.push({
+                        message: `column ${cmd.name} does not exist in table ${table.name}`,
+                        location: body.relation?.location
+                    });
+            };
+            switch (cmd.subtype) {
+                case 'AT_AddColumn': {
+                    const def = as(cmd.def, 'ColumnDef');
+                    if (def && !(cmd.missing_ok && table.columns.has(def.colname)))
+                        this.addColumn(table, def, changeSet);
+                    break;
+                }
+                case 'AT_DropColumn':
+                    if (!column)
+                        missingColumn();
+                    table.columns.delete(cmd.name);
+                    for (const [name, c] of table.constraints)
+                        if (c.columns.includes(cmd.name))
+                            table.constraints.delete(name);
+                    for (const [key, index] of this.indexes)
+                        if (index.table === table.key && index.columns.includes(cmd.name))
+                            this.indexes.delete(key);
+                    break;
+                case 'AT_AlterColumnType':
+                    if (!column)
+                        missingColumn();
+                    else
+                        column.type = typeRef(as(cmd.def, 'ColumnDef')?.typeName);
+                    break;
+                case 'AT_SetNotNull':
+                    if (!column)
+                        missingColumn();
+                    else
+                        column.notNull = true;
+                    break;
+                case 'AT_DropNotNull':
+                    if (!column)
+                        missingColumn();
+                    else
+                        column.notNull = false;
+                    break;
+                case 'AT_ColumnDefault':
+                    if (!column)
+                        missingColumn();
+                    else
+                        column.hasDefault = cmd.def !== undefined;
+                    break;
+                case 'AT_AddConstraint': {
+                    const c = as(cmd.def, 'Constraint');
+                    if (c)
+                        this.addConstraint(table, c, changeSet);
+                    break;
+                }
+                case 'AT_ValidateConstraint': {
+                    const c = table.constraints.get(cmd.name);
+                    if (c)
+                        c.validated = true;
+                    break;
+                }
+                case 'AT_DropConstraint':
+                    if (!table.constraints.delete(cmd.name)) {
+                        // Constraint names the replay had to invent may differ from the server's: only a known table with
+                        // no constraint at all is evidence enough.
+                        if (!cmd.missing_ok && table.constraints.size === 0 && this.unseen(cmd.name, table.name)) {
+                            problems.push({
+                                message: `constraint ${cmd.name} does not exist on table ${table.name}`,
+                                location: body.relation?.location
+                            });
+                        }
+                    }
+                    this.indexes.delete(`${table.schema}.${cmd.name}`);
+                    break;
+                default:
+                    break;
+            }
+        }
+    }
+    rename(body, problems) {
+        const missing = (message, location) => {
+            const names = [body.relation?.relname, body.subname].filter((n) => typeof n === 'string');
+            if (!body.missing_ok && this.unseen(...names))
+                problems.push({ message, location });
+        };
+        switch (body.renameType) {
+            case 'OBJECT_TABLE':
+            case 'OBJECT_VIEW':
+            case 'OBJECT_MATVIEW': {
+                const q = this.qualify(body.relation);
+                const table = this.tables.get(q.key);
+                if (!table) {
+                    if (body.renameType === 'OBJECT_TABLE')
+                        missing(`table ${q.name} does not exist in the schema built so far`, body.relation?.location);
+                    return;
+                }
+                const key = `${q.schema}.${body.newname}`;
+                this.tables.delete(q.key);
+                table.name = body.newname;
+                table.key = key;
+                this.tables.set(key, table);
+                for (const index of this.indexes.values())
+                    if (index.table === q.key)
+                        index.table = key;
+                return;
+            }
+            case 'OBJECT_COLUMN': {
+                const q = this.qualify(body.relation);
+                const table = this.tables.get(q.key);
+                if (!table)
+                    return missing(`table ${q.name} does not exist in the schema built so far`, body.relation?.location);
+                const column = table.columns.get(body.subname);
+                if (!column && table.columnsUnknown)
+                    return;
+                if (!column)
+                    return missing(`column ${body.subname} does not exist in table ${q.name}`, body.relation?.location);
+                table.columns.delete(body.subname);
+                column.name = body.newname;
+                table.columns.set(body.newname, column);
+                const swap = (cols) => cols.map((c) => (c === body.subname ? body.newname : c));
+                for (const c of table.constraints.values())
+                    c.columns = swap(c.columns);
+                for (const index of this.indexes.values())
+                    if (index.table === table.key)
+                        index.columns = swap(index.columns);
+                return;
+            }
+            case 'OBJECT_INDEX': {
+                const q = this.qualify(body.relation);
+                const index = this.indexes.get(q.key);
+                if (!index) {
+                    // An index may be a constraint's index, which the replay tracks as a constraint.
+                    const owner = [...this.tables.values()].find((t) => t.schema === q.schema && t.constraints.has(q.name));
+                    if (owner) {
+                        const c = owner.constraints.get(q.name);
+                        owner.constraints.delete(q.name);
+                        owner.constraints.set(body.newname, { ...c, name: body.newname });
+                    }
+                    return;
+                }
+                this.indexes.delete(q.key);
+                index.name = body.newname;
+                index.key = `${q.schema}.${body.newname}`;
+                this.indexes.set(index.key, index);
+                return;
+            }
+            case 'OBJECT_TABCONSTRAINT': {
+                const table = this.tables.get(this.qualify(body.relation).key);
+                const c = table?.constraints.get(body.subname);
+                if (table && c) {
+                    table.constraints.delete(body.subname);
+                    table.constraints.set(body.newname, { ...c, name: body.newname });
+                }
+                return;
+            }
+            default:
+                return;
+        }
+    }
+    drop(body, problems) {
+        for (const object of body.objects ?? []) {
+            const list = as(object, 'List')?.items;
+            switch (body.removeType) {
+                case 'OBJECT_TABLE': {
+                    const q = this.qualifyList(list);
+                    if (!this.tables.delete(q.key)) {
+                        if (!body.missing_ok && this.unseen(q.name))
+                            problems.push({ message: `table ${q.name} does not exist in the schema built so far` });
+                    }
+                    for (const [key, index] of this.indexes)
+                        if (index.table === q.key)
+                            this.indexes.delete(key);
+                    break;
+                }
+                case 'OBJECT_INDEX': {
+                    const q = this.qualifyList(list);
+                    if (!this.indexes.delete(q.key)) {
+                        const owner = [...this.tables.values()].find((t) => t.schema === q.schema && t.constraints.has(q.name));
+                        owner?.constraints.delete(q.name);
+                    }
+                    break;
+                }
+                case 'OBJECT_TYPE': {
+                    const typeName = as(object, 'TypeName');
+                    if (typeName)
+                        this.types.delete(listName(typeName.names).key);
+                    break;
+                }
+                default:
+                    // Views are not modelled (a view and a table cannot share a name, so nothing to remove).
+                    break;
+            }
+        }
+    }
+    createIndex(body, changeSet) {
+        const table = this.qualify(body.relation);
+        // An expression element keeps its place (as "(expression)") so "leading columns" stop there.
+        const columns = (body.indexParams ?? []).map((p) => as(p, 'IndexElem')?.name ?? '(expression)');
+        const name = body.idxname ?? `${table.name}_${columns.map((c) => (c === '(expression)' ? 'expr' : c)).join('_')}_idx`;
+        const key = `${table.schema}.${name}`;
+        if (this.indexes.has(key) && body.if_not_exists)
+            return;
+        this.indexes.set(key, { name, key, table: table.key, columns, unique: !!body.unique, createdIn: changeSet });
+        if (body.primary) {
+            const info = this.tables.get(table.key);
+            if (info)
+                markNotNull(info, columns);
+        }
+    }
+}
+/** PostgreSQL's generated constraint names (ChooseConstraintName): t_pkey, t_a_b_key, t_a_fkey, t_a_check... */
+function defaultConstraintName(table, kind, columns) {
+    const cols = columns.length ? `_${columns.join('_')}` : '';
+    switch (kind) {
+        case 'primary':
+            return `${table}_pkey`;
+        case 'unique':
+            return `${table}${cols}_key`;
+        case 'foreign':
+            return `${table}${cols}_fkey`;
+        case 'exclusion':
+            return `${table}${cols}_excl`;
+        case 'notnull':
+            return `${table}${cols}_not_null`;
+        default:
+            return `${table}${columns.length ? `_${columns[0]}` : ''}_check`;
+    }
+}
+/** Columns a CHECK expression mentions. */
+function checkedColumns(expr) {
+    const found = new Set();
+    for (const ref of findAll(expr, 'ColumnRef')) {
+        const field = names(ref.fields).pop();
+        if (field)
+            found.add(field);
+    }
+    return [...found];
+}
+/** Columns `col IS NOT NULL` proves, alone or as terms of an AND. */
+function provenNotNull(expr) {
+    const test = as(expr, 'NullTest');
+    if (test?.nulltesttype === 'IS_NOT_NULL') {
+        const field = names(as(test.arg, 'ColumnRef')?.fields).pop();
+        return field ? [field] : [];
+    }
+    const bool = as(expr, 'BoolExpr');
+    if (bool?.boolop === 'AND_EXPR')
+        return (bool.args ?? []).flatMap(provenNotNull);
+    return [];
+}
+function markNotNull(table, columns) {
+    for (const name of columns) {
+        const column = table.columns.get(name);
+        if (column)
+            column.notNull = true;
+    }
+}
+
+;// CONCATENATED MODULE: ./actions/migration-safety/src/engine/locks.ts
+// The table-level lock each statement takes, from the PostgreSQL documentation's "Explicit Locking" and the
+// lock level listed on each ALTER TABLE form. Used for lock_timeout advice and "lock held across statements".
+
+/** Ordered weakest to strongest, as in the documentation's conflict table. */
+const LOCK_MODES = [
+    'AccessShare',
+    'RowShare',
+    'RowExclusive',
+    'ShareUpdateExclusive',
+    'Share',
+    'ShareRowExclusive',
+    'Exclusive',
+    'AccessExclusive'
+];
+/** Blocks plain reads (SELECT) of the table while held. */
+function blocksReads(mode) {
+    return mode === 'AccessExclusive';
+}
+/** Blocks writes (INSERT/UPDATE/DELETE) while held. */
+function blocksWrites(mode) {
+    return LOCK_MODES.indexOf(mode) >= LOCK_MODES.indexOf('Share');
+}
+function stronger(a, b) {
+    return LOCK_MODES.indexOf(a) >= LOCK_MODES.indexOf(b) ? a : b;
+}
+const ALTER_TABLE_LOCKS = {
+    AT_ValidateConstraint: 'ShareUpdateExclusive',
+    AT_SetStatistics: 'ShareUpdateExclusive',
+    AT_SetRelOptions: 'ShareUpdateExclusive',
+    AT_ResetRelOptions: 'ShareUpdateExclusive',
+    AT_ClusterOn: 'ShareUpdateExclusive',
+    AT_DropCluster: 'ShareUpdateExclusive',
+    AT_AttachPartition: 'ShareUpdateExclusive',
+    AT_EnableTrig: 'ShareRowExclusive',
+    AT_DisableTrig: 'ShareRowExclusive',
+    AT_EnableAlwaysTrig: 'ShareRowExclusive',
+    AT_EnableReplicaTrig: 'ShareRowExclusive',
+    AT_EnableTrigAll: 'ShareRowExclusive',
+    AT_DisableTrigAll: 'ShareRowExclusive',
+    AT_EnableTrigUser: 'ShareRowExclusive',
+    AT_DisableTrigUser: 'ShareRowExclusive'
+};
+/**
+ * The locks a statement takes on tables (not counting row locks); empty for statements that lock no table.
+ * Statements naming an index (DROP INDEX, ALTER INDEX, REINDEX INDEX) lock its table, found through `owner`;
+ * without it, or for an index the replay does not know, the index's own key stands in for the table.
+ */
+function locksOf(statement, owner) {
+    return rawLocksOf(statement).map((lock) => lock.index ? { table: owner?.(lock.table) ?? lock.table, mode: lock.mode } : { table: lock.table, mode: lock.mode });
+}
+function rawLocksOf(statement) {
+    const body = statement.body;
+    switch (statement.kind) {
+        case 'AlterTableStmt': {
+            if (body.objtype === 'OBJECT_INDEX') {
+                return [{ table: relationName(body.relation).key, mode: 'AccessExclusive', index: true }];
+            }
+            let mode = 'AccessShare';
+            const extra = [];
+            for (const node of body.cmds ?? []) {
+                const cmd = as(node, 'AlterTableCmd');
+                if (!cmd)
+                    continue;
+                let cmdMode = ALTER_TABLE_LOCKS[cmd.subtype] ?? 'AccessExclusive';
+                if (cmd.subtype === 'AT_DetachPartition' && as(cmd.def, 'PartitionCmd')?.concurrent)
+                    cmdMode = 'ShareUpdateExclusive';
+                const constraint = as(cmd.def, 'Constraint');
+                if (cmd.subtype === 'AT_AddConstraint' && constraint?.contype === 'CONSTR_FOREIGN') {
+                    cmdMode = 'ShareRowExclusive';
+                    if (constraint.pktable)
+                        extra.push({ table: relationName(constraint.pktable).key, mode: 'ShareRowExclusive' });
+                }
+                mode = stronger(mode, cmdMode);
+            }
+            return [{ table: relationName(body.relation).key, mode }, ...extra];
+        }
+        case 'RenameStmt':
+            return body.relation ? [{ table: relationName(body.relation).key, mode: 'AccessExclusive' }] : [];
+        case 'IndexStmt':
+            return [{ table: relationName(body.relation).key, mode: body.concurrent ? 'ShareUpdateExclusive' : 'Share' }];
+        case 'DropStmt': {
+            const tableLike = ['OBJECT_TABLE', 'OBJECT_INDEX', 'OBJECT_MATVIEW', 'OBJECT_VIEW'];
+            if (!tableLike.includes(body.removeType))
+                return [];
+            const mode = body.concurrent ? 'ShareUpdateExclusive' : 'AccessExclusive';
+            const index = body.removeType === 'OBJECT_INDEX';
+            return (body.objects ?? []).map((o) => ({ table: listName(as(o, 'List')?.items).key, mode, index }));
+        }
+        case 'TruncateStmt':
+            return (body.relations ?? []).map((r) => ({
+                table: relationName(as(r, 'RangeVar')).key,
+                mode: 'AccessExclusive'
+            }));
+        case 'VacuumStmt': {
+            const full = (body.options ?? []).some((o) => as(o, 'DefElem')?.defname === 'full');
+            if (!full)
+                return [];
+            return (body.rels ?? []).map((r) => ({
+                table: relationName(as(r, 'VacuumRelation')?.relation).key,
+                mode: 'AccessExclusive'
+            }));
+        }
+        case 'ClusterStmt':
+            return body.relation ? [{ table: relationName(body.relation).key, mode: 'AccessExclusive' }] : [];
+        case 'ReindexStmt':
+            if (body.params?.some((p) => as(p, 'DefElem')?.defname === 'concurrently'))
+                return [];
+            return body.relation
+                ? [
+                    {
+                        table: relationName(body.relation).key,
+                        mode: 'AccessExclusive',
+                        index: body.kind === 'REINDEX_OBJECT_INDEX'
+                    }
+                ]
+                : [];
+        case 'CreateTrigStmt':
+            return [{ table: relationName(body.relation).key, mode: 'ShareRowExclusive' }];
+        case 'RefreshMatViewStmt':
+            return [{ table: relationName(body.relation).key, mode: body.concurrent ? 'Exclusive' : 'AccessExclusive' }];
+        case 'LockStmt': {
+            const modes = [...LOCK_MODES];
+            const mode = modes[(body.mode ?? 8) - 1] ?? 'AccessExclusive';
+            return (body.relations ?? []).map((r) => ({ table: relationName(as(r, 'RangeVar')).key, mode }));
+        }
+        case 'CreateStmt':
+            // A new table is not contended, but its foreign keys lock the referenced tables.
+            return referencedByCreate(body).map((table) => ({ table, mode: 'ShareRowExclusive' }));
+        default:
+            return [];
+    }
+}
+function referencedByCreate(body) {
+    const found = [];
+    for (const element of body.tableElts ?? []) {
+        const constraints = [
+            as(element, 'Constraint'),
+            ...(as(element, 'ColumnDef')?.constraints ?? []).map((c) => as(c, 'Constraint'))
+        ];
+        for (const c of constraints)
+            if (c?.contype === 'CONSTR_FOREIGN' && c.pktable)
+                found.push(relationName(c.pktable).key);
+    }
+    return found;
+}
+
+// EXTERNAL MODULE: ./node_modules/libpg-query/wasm/index.cjs
+var wasm = __webpack_require__(2627);
+// EXTERNAL MODULE: ./shared/src/cjs-interop.ts
+var cjs_interop = __webpack_require__(5293);
+;// CONCATENATED MODULE: ./actions/migration-safety/src/engine/source-text.ts
+/**
+ * A migration file's text with the conversions the parser forces on us: libpg-query reports UTF-8 byte
+ * offsets, annotations want 1-based line and column in characters. ASCII text (nearly every migration) takes a
+ * fast path where bytes and characters coincide.
+ */
+class SourceText {
+    text;
+    byteLength;
+    ascii;
+    byteToChar;
+    lineStarts;
+    constructor(text) {
+        this.text = text;
+        this.byteLength = Buffer.byteLength(text, 'utf8');
+        this.ascii = this.byteLength === text.length;
+    }
+    /** The character (UTF-16) index of a byte offset; an offset inside a multi-byte character maps to its start. */
+    charIndex(byteOffset) {
+        const offset = Math.max(0, Math.min(byteOffset, this.byteLength));
+        if (this.ascii)
+            return offset;
+        this.byteToChar ??= buildByteToChar(this.text, this.byteLength);
+        return this.byteToChar[offset];
+    }
+    /**
+     * The byte offset of a 0-based code point index: the parser's error cursor counts characters (PostgreSQL's
+     * multibyte-aware cursorpos), not bytes, unlike every other location it reports.
+     */
+    byteOfCodePoint(codePoint) {
+        if (this.ascii)
+            return Math.max(0, Math.min(codePoint, this.byteLength));
+        let byte = 0;
+        let seen = 0;
+        for (let i = 0; i < this.text.length && seen < codePoint; i++, seen++) {
+            const code = this.text.charCodeAt(i);
+            if (code < 0x80)
+                byte += 1;
+            else if (code < 0x800)
+                byte += 2;
+            else if (code >= 0xd800 && code <= 0xdbff && i + 1 < this.text.length) {
+                byte += 4;
+                i++;
+            }
+            else
+                byte += 3;
+        }
+        return byte;
+    }
+    /** Text between two byte offsets. */
+    slice(range) {
+        return this.text.slice(this.charIndex(range.start), this.charIndex(range.end));
+    }
+    /** 1-based line and column of a character index. */
+    position(charIndex) {
+        const starts = (this.lineStarts ??= lineStartsOf(this.text));
+        let low = 0;
+        let high = starts.length - 1;
+        while (low < high) {
+            const mid = (low + high + 1) >> 1;
+            if (starts[mid] <= charIndex)
+                low = mid;
+            else
+                high = mid - 1;
+        }
+        return { line: low + 1, column: charIndex - starts[low] + 1 };
+    }
+    span(range) {
+        const start = this.position(this.charIndex(range.start));
+        const end = this.position(this.charIndex(Math.max(range.start, range.end)));
+        return { line: start.line, column: start.column, endLine: end.line, endColumn: end.column };
+    }
+}
+function lineStartsOf(text) {
+    const starts = [0];
+    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1))
+        starts.push(i + 1);
+    return starts;
+}
+function buildByteToChar(text, byteLength) {
+    const map = new Uint32Array(byteLength + 1);
+    let byte = 0;
+    for (let i = 0; i < text.length; i++) {
+        const code = text.charCodeAt(i);
+        let width;
+        if (code < 0x80)
+            width = 1;
+        else if (code < 0x800)
+            width = 2;
+        else if (code >= 0xd800 && code <= 0xdbff && i + 1 < text.length) {
+            // A surrogate pair is one 4-byte UTF-8 character spanning two UTF-16 units.
+            width = 4;
+            for (let k = 0; k < width; k++)
+                map[byte + k] = i;
+            byte += width;
+            i++;
+            continue;
+        }
+        else
+            width = 3;
+        for (let k = 0; k < width; k++)
+            map[byte + k] = i;
+        byte += width;
+    }
+    map[byteLength] = text.length;
+    return map;
+}
+
+;// CONCATENATED MODULE: ./actions/migration-safety/src/engine/parse.ts
+
+
+
+const pg = (0,cjs_interop/* cjsExports */.M)(wasm, 'parseSync');
+let loaded;
+/** The wasm parser must be instantiated once before the synchronous calls work. */
+function loadParser() {
+    return (loaded ??= pg.loadModule());
+}
+/** Parses a whole file; a syntax error keeps the statements before it so they can still be linted. */
+function parseMigration(raw) {
+    const text = wellFormed(raw);
+    const source = new SourceText(text);
+    // libpg-query rejects the empty string outright; an empty migration is valid (and harmless) SQL.
+    if (text === '')
+        return { source, statements: [] };
+    // The parser takes a C string: a NUL would silently end the file there. PostgreSQL rejects the byte outright.
+    const nul = text.indexOf('\0');
+    if (nul !== -1) {
+        const at = Buffer.byteLength(text.slice(0, nul), 'utf8');
+        const syntaxError = {
+            message: 'invalid byte sequence for encoding "UTF8": 0x00 (a NUL character, which PostgreSQL rejects)',
+            range: { start: at, end: at + 1 }
+        };
+        return { source, statements: statementsBefore(source, at), syntaxError };
+    }
+    try {
+        return { source, statements: toStatements(source, pg.parseSync(text)) };
+    }
+    catch (error) {
+        const syntaxError = toSyntaxError(source, error);
+        return { source, statements: statementsBefore(source, syntaxError.range.start), syntaxError };
+    }
+}
+/**
+ * Lone UTF-16 surrogates (only possible in text not decoded from a file) become U+FFFD, one unit for one, so
+ * columns are unchanged: the wasm encoder would write them as 4 bytes, Buffer as 3, and offsets would drift.
+ */
+function wellFormed(text) {
+    if (!/[\uD800-\uDFFF]/.test(text))
+        return text;
+    return text.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
+}
+function toStatements(source, result) {
+    const statements = [];
+    let previousEnd = 0;
+    for (const raw of result.stmts ?? []) {
+        const location = raw.stmt_location ?? 0;
+        const endByte = raw.stmt_len ? location + raw.stmt_len : source.byteLength;
+        const locationChar = source.charIndex(location);
+        const startChar = skipBlankAndComments(source.text, locationChar);
+        const endChar = trimEnd(source.text, startChar, source.charIndex(endByte));
+        const kind = Object.keys(raw.stmt)[0];
+        // Byte lengths of the short skipped stretches only, so a file of 10,000 statements stays linear.
+        const startByte = location + Buffer.byteLength(source.text.slice(locationChar, startChar), 'utf8');
+        const sql = withoutTrailingComments(source.text.slice(startChar, endChar));
+        statements.push({
+            index: statements.length,
+            node: raw.stmt,
+            kind,
+            body: raw.stmt[kind],
+            range: { start: startByte, end: startByte + Buffer.byteLength(sql, 'utf8') },
+            sql,
+            leading: source.text.slice(previousEnd, startChar)
+        });
+        previousEnd = endChar;
+    }
+    return statements;
+}
+function toSyntaxError(source, error) {
+    const details = error.sqlDetails;
+    const message = details?.message ?? (error instanceof Error ? error.message : String(error));
+    // The cursor is a 0-based code point index (not bytes); a lexer error at end of input points past the end.
+    const cursor = Math.max(details?.cursorPosition ?? 0, 0);
+    // One character wide, whatever its UTF-8 width, so the span is never empty inside the text.
+    return { message, range: { start: source.byteOfCodePoint(cursor), end: source.byteOfCodePoint(cursor + 1) } };
+}
+/** Re-parses the text up to the last semicolon before the error, so a late typo does not hide earlier hazards. */
+function statementsBefore(source, errorByte) {
+    let cut = -1;
+    try {
+        // Only the text before the error: the scanner throws on the unterminated string or comment that is
+        // often the error itself, and the tokens before the error do not depend on what follows it.
+        const before = source.text.slice(0, source.charIndex(errorByte));
+        if (before.trim() === '')
+            return [];
+        for (const token of pg.scanSync(before).tokens) {
+            if (token.end > errorByte)
+                break;
+            if (token.text === ';')
+                cut = token.end;
+        }
+    }
+    catch {
+        return [];
+    }
+    if (cut <= 0)
+        return [];
+    const prefix = source.text.slice(0, source.charIndex(cut));
+    try {
+        return toStatements(source, pg.parseSync(prefix));
+    }
+    catch {
+        return [];
+    }
+}
+/** Skips whitespace and comments, which the parser counts as part of the statement that follows them. */
+function skipBlankAndComments(text, from) {
+    let i = from;
+    for (;;) {
+        while (i < text.length && /\s/.test(text[i]))
+            i++;
+        if (text.startsWith('--', i)) {
+            const newline = text.indexOf('\n', i);
+            i = newline === -1 ? text.length : newline + 1;
+        }
+        else if (text.startsWith('/*', i)) {
+            let depth = 1;
+            i += 2;
+            while (i < text.length && depth > 0) {
+                if (text.startsWith('/*', i)) {
+                    depth++;
+                    i += 2;
+                }
+                else if (text.startsWith('*/', i)) {
+                    depth--;
+                    i += 2;
+                }
+                else
+                    i++;
+            }
+        }
+        else
+            return i;
+    }
+}
+const COMMENT_TOKENS = new Set(['SQL_COMMENT', 'C_COMMENT']);
+/** A comment between the statement and its semicolon is not part of the statement (nor of its range). */
+function withoutTrailingComments(sql) {
+    // Only a statement whose last line holds `--`, or that ends with `*/`, can end in a comment.
+    if (!sql.slice(sql.lastIndexOf('\n') + 1).includes('--') && !sql.endsWith('*/'))
+        return sql;
+    try {
+        const tokens = pg.scanSync(sql).tokens;
+        let last = tokens.length - 1;
+        while (last >= 0 && COMMENT_TOKENS.has(tokens[last].tokenName ?? ''))
+            last--;
+        if (last === tokens.length - 1 || last < 0)
+            return sql;
+        return Buffer.from(sql, 'utf8').subarray(0, tokens[last].end).toString('utf8');
+    }
+    catch {
+        return sql;
+    }
+}
+function trimEnd(text, start, end) {
+    let i = end;
+    while (i > start && /[\s;]/.test(text[i - 1]))
+        i--;
+    return i;
+}
+
+;// CONCATENATED MODULE: ./actions/migration-safety/src/engine/rule.ts
+/** Where a rule's page lives; the pages are in the repository so they are versioned with the rules. */
+const DOCS_BASE = 'https://github.com/ubos/actions/blob/v1/actions/migration-safety/docs/rules';
+function docsUrl(id) {
+    return `${DOCS_BASE}/${id}.md`;
+}
+/** The usual exemption: nothing reads or writes a table created in the change set being linted. */
+const NEW_TABLE = 'table created in this change set';
+function defineRule(rule) {
+    return rule;
+}
+
+;// CONCATENATED MODULE: ./actions/migration-safety/src/engine/suppress.ts
+// Case-insensitive like SQL keywords around them; rule ids are lower-cased by ruleList.
+const OURS = /--\s*ubos-ignore(-file)?\s*(?::\s*([^\n]*))?/gi;
+const SQUAWK = /--\s*squawk-ignore(-file)?\b[ \t]*([^\n]*)/gi;
+function directives(text, squawkToOurs) {
+    const found = [];
+    for (const match of text.matchAll(OURS)) {
+        found.push({ file: !!match[1], rules: ruleList(match[2]) });
+    }
+    for (const match of text.matchAll(SQUAWK)) {
+        const rules = ruleList(match[2]);
+        found.push({ file: !!match[1], rules: rules === 'all' ? 'all' : rules.flatMap((r) => squawkToOurs.get(r) ?? []) });
+    }
+    return found;
+}
+function ruleList(text) {
+    const ids = (text ?? '')
+        .split(/[\s,]+/)
+        .map((s) => s.trim())
+        .filter((s) => /^[a-z0-9-]+$/i.test(s));
+    return ids.length === 0 ? 'all' : ids.map((s) => s.toLowerCase());
+}
+function squawkIndex(rules) {
+    const index = new Map();
+    for (const rule of rules) {
+        for (const id of rule.equivalents.squawk ?? [])
+            index.set(id, [...(index.get(id) ?? []), rule.id]);
+    }
+    return index;
+}
+function merge(into, rules) {
+    if (into === 'all' || rules === 'all')
+        return 'all';
+    for (const r of rules)
+        into.add(r);
+    return into;
+}
+function fileSuppressions(text, squawkToOurs) {
+    let suppressed = new Set();
+    for (const d of directives(text, squawkToOurs))
+        if (d.file)
+            suppressed = merge(suppressed, d.rules);
+    return suppressed;
+}
+/** Suppressions written in the comments just before a statement (its leading text). */
+function statementSuppressions(leading, squawkToOurs) {
+    let suppressed = new Set();
+    if (!/ignore/i.test(leading))
+        return suppressed;
+    for (const d of directives(leading, squawkToOurs))
+        if (!d.file)
+            suppressed = merge(suppressed, d.rules);
+    return suppressed;
+}
+function isSuppressed(rule, ...sets) {
+    return sets.some((s) => s === 'all' || s.has(rule));
+}
+
+;// CONCATENATED MODULE: ./actions/migration-safety/src/engine/lint.ts
+// The lint driver: replays every migration in order into the simulated catalogue and runs the rules on the
+// files being linted, each statement seeing the schema and transaction state left by the ones before it.
+
+
+
+
+
+
+
+/** Ids of findings the driver itself emits (the registry carries their metadata). */
+const SYNTAX_ERROR = 'syntax-error';
+const MISSING_OBJECT = 'missing-object';
+const INTERNAL_ERROR = 'internal-error';
+async function lintMigrations(sources, options, rules) {
+    await loadParser();
+    return lintMigrationsSync(sources, options, rules);
+}
+/** The synchronous core; `loadParser()` must have resolved. */
+function lintMigrationsSync(sources, options, rules) {
+    const catalog = new Catalog();
+    const active = rules.filter((rule) => isActive(rule, options));
+    const byId = new Map(rules.map((rule) => [rule.id, rule]));
+    const squawk = squawkIndex(rules);
+    const findings = [];
+    const exempted = [];
+    const files = [];
+    for (const file of sources) {
+        const prepared = prepareFile(file.text, options.framework, options.assumeInTransaction);
+        const parsed = parseMigration(prepared.text);
+        const { source, statements } = parsed;
+        if (prepared.loneStatementOutsideTransaction && statements.length <= 1) {
+            prepared.implicitTransaction = false;
+            prepared.transactionReason = 'a lone statement sent as one query runs outside a transaction';
+        }
+        // The tool's own transaction: a COMMIT or ROLLBACK written in the file ends it for the rest of the file.
+        const tool = { implicit: prepared.implicitTransaction };
+        const fileIgnored = file.lint ? fileSuppressions(file.text, squawk) : 'all';
+        const emit = (rule, statement, hit) => {
+            const range = hit.range ?? statement?.range ?? { start: 0, end: 0 };
+            if (hit.exempt !== undefined) {
+                exempted.push({ file: file.path, ...source.span(range), rule: rule.id, reason: hit.exempt });
+                return;
+            }
+            findings.push({
+                file: file.path,
+                ...source.span(range),
+                rule: rule.id,
+                severity: options.rules?.[rule.id]?.severity ?? hit.severity ?? rule.severity,
+                message: hit.message ?? rule.message,
+                help: rule.help,
+                ...(hit.recipe ? { recipe: hit.recipe } : {}),
+                equivalents: rule.equivalents,
+                docs: docsUrl(rule.id)
+            });
+        };
+        // A rule that throws must not take the other rules and files down with it: its failure becomes a finding.
+        const failed = (rule, statement, error) => {
+            const internal = byId.get(INTERNAL_ERROR);
+            if (!internal)
+                throw error;
+            const reason = error instanceof Error ? error.message : String(error);
+            emit(internal, statement, { message: `Rule ${rule.id} failed here: ${reason.split('\n')[0].slice(0, 300)}` });
+        };
+        const state = {
+            inTransaction: prepared.implicitTransaction,
+            explicit: false,
+            depth: 0,
+            lockTimeout: false,
+            statementTimeout: false,
+            accessExclusive: new Map()
+        };
+        const locals = { lockTimeout: false, statementTimeout: false };
+        for (const statement of statements) {
+            const ignored = file.lint ? statementSuppressions(statement.leading, squawk) : 'all';
+            if (file.lint) {
+                const context = statementContext(file, source, statement, statements, state, catalog, options, (rule, hit) => {
+                    if (!isSuppressed(rule.id, fileIgnored, ignored))
+                        emit(rule, statement, hit ?? {});
+                });
+                for (const rule of active) {
+                    if (!rule.check || isSuppressed(rule.id, fileIgnored, ignored))
+                        continue;
+                    context.current = rule;
+                    try {
+                        rule.check(context);
+                    }
+                    catch (error) {
+                        failed(rule, statement, error);
+                    }
+                }
+            }
+            // Locks are judged against the schema before the statement changes it (a DROP INDEX still knows its table).
+            advance(state, locals, statement, tool, catalog, file.changeSet);
+            const problems = catalog.apply(statement, file.changeSet);
+            const missing = byId.get(MISSING_OBJECT);
+            if (file.lint && missing && active.includes(missing) && !isSuppressed(MISSING_OBJECT, fileIgnored, ignored)) {
+                for (const problem of problems) {
+                    emit(missing, statement, {
+                        message: `${problem.message}: a rename or drop of something that is not there fails the deploy`,
+                        range: problem.location !== undefined ? { start: problem.location, end: statement.range.end } : statement.range
+                    });
+                }
+            }
+        }
+        if (file.lint) {
+            const fileContext = {
+                file: file.path,
+                source,
+                statements,
+                pgVersion: options.pgVersion,
+                transaction: state,
+                catalog,
+                report: () => { }
+            };
+            for (const rule of active) {
+                if (!rule.checkFile || isSuppressed(rule.id, fileIgnored))
+                    continue;
+                fileContext.report = (hit) => emit(rule, undefined, hit);
+                try {
+                    rule.checkFile(fileContext);
+                }
+                catch (error) {
+                    failed(rule, undefined, error);
+                }
+            }
+            const syntax = byId.get(SYNTAX_ERROR);
+            if (parsed.syntaxError && syntax && active.includes(syntax)) {
+                emit(syntax, undefined, {
+                    message: `${parsed.syntaxError.message}${statements.length ? ' (statements after it were not linted)' : ''}`,
+                    range: parsed.syntaxError.range
+                });
+            }
+        }
+        files.push({
+            path: file.path,
+            linted: file.lint,
+            statements: statements.length,
+            inTransaction: prepared.implicitTransaction,
+            transactionReason: prepared.transactionReason,
+            syntaxError: !!parsed.syntaxError
+        });
+    }
+    return { findings: stableByFile(findings, sources), exempted, files };
+}
+function isActive(rule, options) {
+    const setting = options.rules?.[rule.id];
+    if (setting?.enabled === false)
+        return false;
+    if (rule.optIn && setting?.enabled !== true && setting?.severity === undefined)
+        return false;
+    if (rule.pgVersions?.min !== undefined && options.pgVersion < rule.pgVersions.min)
+        return false;
+    if (rule.pgVersions?.max !== undefined && options.pgVersion > rule.pgVersions.max)
+        return false;
+    return true;
+}
+/** Keeps files in migration order and findings within a file in position order. */
+function stableByFile(findings, sources) {
+    const order = new Map(sources.map((s, i) => [s.path, i]));
+    return findings.sort((a, b) => (order.get(a.file) ?? 0) - (order.get(b.file) ?? 0) ||
+        a.line - b.line ||
+        a.column - b.column ||
+        a.rule.localeCompare(b.rule));
+}
+function statementContext(file, source, statement, statements, transaction, catalog, options, sink) {
+    const context = {
+        file: file.path,
+        source,
+        statement,
+        statements,
+        pgVersion: options.pgVersion,
+        pgMinor: options.pgMinor,
+        transaction,
+        catalog,
+        table: (rangeVar) => catalog.table(relationName(rangeVar).key),
+        isNewTable: (rangeVar) => catalog.table(relationName(rangeVar).key)?.createdIn === file.changeSet,
+        isNewColumn: (rangeVar, column) => catalog.table(relationName(rangeVar).key)?.columns.get(column)?.addedIn === file.changeSet,
+        changeSet: file.changeSet,
+        at: (location, length) => {
+            const start = location !== undefined && location >= statement.range.start ? location : statement.range.start;
+            return { start, end: length !== undefined ? Math.min(start + length, statement.range.end) : statement.range.end };
+        },
+        report: (hit) => sink(context.current, hit)
+    };
+    return context;
+}
+/** Moves the transaction state past one statement. */
+function advance(state, locals, statement, tool, catalog, changeSet) {
+    const body = statement.body;
+    if (statement.kind === 'TransactionStmt') {
+        switch (body.kind) {
+            case 'TRANS_STMT_BEGIN':
+            case 'TRANS_STMT_START':
+                state.depth++;
+                state.explicit = true;
+                break;
+            case 'TRANS_STMT_COMMIT':
+            case 'TRANS_STMT_ROLLBACK':
+            case 'TRANS_STMT_PREPARE':
+            case 'TRANS_STMT_COMMIT_PREPARED':
+            case 'TRANS_STMT_ROLLBACK_PREPARED':
+                state.depth = 0;
+                state.explicit = false;
+                tool.implicit = false;
+                state.accessExclusive.clear();
+                // SET LOCAL ends with the transaction.
+                if (locals.lockTimeout)
+                    state.lockTimeout = false;
+                if (locals.statementTimeout)
+                    state.statementTimeout = false;
+                locals.lockTimeout = locals.statementTimeout = false;
+                break;
+            default:
+                break;
+        }
+    }
+    else if (statement.kind === 'VariableSetStmt') {
+        const name = String(body.name ?? '').toLowerCase();
+        if (name === 'lock_timeout' || name === 'statement_timeout') {
+            const key = name === 'lock_timeout' ? 'lockTimeout' : 'statementTimeout';
+            const on = body.kind === 'VAR_SET_VALUE' && !isZeroSetting(body.args);
+            state[key] = on;
+            locals[key] = on && !!body.is_local;
+        }
+    }
+    else {
+        const inTransaction = state.depth > 0 || tool.implicit;
+        for (const lock of locksOf(statement, catalog.indexOwner)) {
+            const table = catalog.table(lock.table);
+            if (lock.mode === 'AccessExclusive' && inTransaction && !(table && table.createdIn === changeSet)) {
+                if (!state.accessExclusive.has(lock.table))
+                    state.accessExclusive.set(lock.table, statement);
+            }
+        }
+    }
+    state.inTransaction = state.depth > 0 || tool.implicit;
+    if (!state.inTransaction)
+        state.accessExclusive.clear();
+}
+function isZeroSetting(args) {
+    const value = args?.[0]?.A_Const;
+    if (!value)
+        return false;
+    if (value.ival !== undefined)
+        return (value.ival.ival ?? 0) === 0;
+    if (value.sval !== undefined)
+        return /^\s*0\s*[a-z]*\s*$/i.test(value.sval.sval ?? '');
+    return false;
+}
+
+// EXTERNAL MODULE: external "node:child_process"
+var external_node_child_process_ = __webpack_require__(31421);
+;// CONCATENATED MODULE: ./actions/migration-safety/src/files.ts
+// Which migration files exist, in what order they deploy, and which of them form the change set being linted.
+// A small glob matcher of our own: the CLI must start fast, and the patterns needed are simple.
+
+
+
+
+
+const GLOB_CHARS = /[*?[{]/;
+const SKIPPED_DIRS = new Set(['node_modules', '.git']);
+function toPosix(path) {
+    return external_node_path_.sep === '/' ? path : path.split(external_node_path_.sep).join('/');
+}
+/** A glob as an anchored regular expression over `/`-separated paths: `**`, `*`, `?`, `[...]`, `{a,b}`. */
+function globToRegExp(glob) {
+    let out = '';
+    let braces = 0;
+    for (let i = 0; i < glob.length; i++) {
+        const c = glob[i];
+        if (c === '*') {
+            if (glob[i + 1] === '*') {
+                const slashAfter = glob[i + 2] === '/';
+                const atSegmentStart = i === 0 || glob[i - 1] === '/';
+                if (atSegmentStart && slashAfter) {
+                    out += '(?:[^/]*/)*';
+                    i += 2;
+                }
+                else {
+                    out += '.*';
+                    i += 1;
+                }
+            }
+            else
+                out += '[^/]*';
+        }
+        else if (c === '?')
+            out += '[^/]';
+        else if (c === '[') {
+            const close = glob.indexOf(']', i + 2);
+            if (close < 0)
+                out += '\\[';
+            else {
+                let body = glob.slice(i + 1, close);
+                if (body.startsWith('!'))
+                    body = `^${body.slice(1)}`;
+                out += `[${body.replace(/\\/g, '\\\\')}]`;
+                i = close;
+            }
+        }
+        else if (c === '{') {
+            braces++;
+            out += '(?:';
+        }
+        else if (c === '}' && braces > 0) {
+            braces--;
+            out += ')';
+        }
+        else if (c === ',' && braces > 0)
+            out += '|';
+        else if (c === '\\' && i + 1 < glob.length)
+            out += `\\${glob[++i]}`;
+        else
+            out += /[.+^$()|\\/\]{}]/.test(c) ? `\\${c}` : c;
+    }
+    if (braces > 0)
+        throw new errors/* ConfigurationError */.j(`glob "${glob}" has an unclosed {`);
+    return new RegExp(`^${out}$`);
+}
+function isGlob(pattern) {
+    return GLOB_CHARS.test(pattern);
+}
+/** Splits a glob into the folder to start walking from and how deep the rest of the pattern can reach. */
+function planWalk(pattern, cwd) {
+    const absolute = toPosix((0,external_node_path_.resolve)(cwd, pattern));
+    const segments = absolute.split('/');
+    const firstGlob = segments.findIndex((s) => isGlob(s));
+    const base = segments.slice(0, firstGlob).join('/') || '/';
+    const rest = segments.slice(firstGlob);
+    return {
+        base,
+        depth: rest.some((s) => s.includes('**')) ? Infinity : rest.length,
+        test: globToRegExp(absolute)
+    };
+}
+function walk(dir, depth, visit) {
+    let entries;
+    try {
+        entries = (0,external_node_fs_.readdirSync)(dir, { withFileTypes: true });
+    }
+    catch {
+        return;
+    }
+    for (const entry of entries) {
+        const path = dir === '/' ? `/${entry.name}` : `${dir}/${entry.name}`;
+        if (entry.isDirectory()) {
+            if (depth > 1 && !SKIPPED_DIRS.has(entry.name))
+                walk(path, depth - 1, visit);
+        }
+        else if (entry.isFile() || entry.isSymbolicLink())
+            visit(path);
+    }
+}
+/** How a file is named in reports: relative to cwd with `/`, or absolute when it lies outside. */
+function displayPath(absolute, cwd) {
+    const rel = toPosix((0,external_node_path_.relative)(cwd, absolute));
+    return rel === '' || rel.startsWith('../') || rel === '..' || (0,external_node_path_.isAbsolute)(rel) ? toPosix(absolute) : rel;
+}
+/**
+ * Expands files, folders (every .sql below) and globs relative to cwd. A pattern starting with `!` excludes;
+ * so do the `exclude` globs (matched against the display path).
+ */
+function expandPaths(patterns, cwd, exclude = []) {
+    const found = new Set();
+    const unmatched = [];
+    const negations = [...exclude, ...patterns.filter((p) => p.startsWith('!')).map((p) => p.slice(1))].map((p) => globToRegExp(p.replace(/^\.\//, '')));
+    for (const pattern of patterns) {
+        if (pattern.startsWith('!'))
+            continue;
+        const before = found.size;
+        if (!isGlob(pattern)) {
+            const absolute = (0,external_node_path_.resolve)(cwd, pattern);
+            let stat;
+            try {
+                stat = (0,external_node_fs_.statSync)(absolute);
+            }
+            catch {
+                unmatched.push(pattern);
+                continue;
+            }
+            if (stat.isDirectory()) {
+                const test = /\.sql$/i;
+                walk(toPosix(absolute), Infinity, (path) => {
+                    if (test.test(path))
+                        found.add(displayPath(path, cwd));
+                });
+            }
+            else
+                found.add(displayPath(absolute, cwd));
+        }
+        else {
+            const plan = planWalk(pattern, cwd);
+            walk(plan.base, plan.depth, (path) => {
+                if (plan.test.test(path))
+                    found.add(displayPath(path, cwd));
+            });
+        }
+        if (found.size === before)
+            unmatched.push(pattern);
+    }
+    const files = [...found].filter((f) => !negations.some((n) => n.test(f))).sort(compareMigrationPaths);
+    return { files, unmatched };
+}
+/** Drops down (rollback) migrations: they are not what a deploy runs. */
+function upMigrations(files, framework) {
+    return files.filter((f) => !isDownMigration(f, framework));
+}
+/** Reads a migration; a failure is one line naming the file. */
+function readMigration(file, cwd) {
+    try {
+        return (0,external_node_fs_.readFileSync)((0,external_node_path_.resolve)(cwd, file), 'utf8');
+    }
+    catch (error) {
+        const code = error.code;
+        const reason = code === 'EISDIR' ? 'it is a directory' : code === 'ENOENT' ? 'no such file' : (code ?? error);
+        throw new errors/* ConfigurationError */.j(`cannot read ${file}: ${reason}`);
+    }
+}
+/**
+ * The engine's input. `changeSet` undefined lints every file as its own change set (a whole history, each
+ * migration judged as it was deployed); a set lints only those files, together, after replaying the rest.
+ * Files after the last linted one cannot influence anything, so they are not read at all.
+ */
+function buildSources(files, cwd, changeSet) {
+    if (changeSet === undefined)
+        return files.map((path, i) => ({ path, text: readMigration(path, cwd), lint: true, changeSet: i + 1 }));
+    let last = -1;
+    files.forEach((path, i) => {
+        if (changeSet.has(path))
+            last = i;
+    });
+    return files.slice(0, last + 1).map((path, i) => {
+        const lint = changeSet.has(path);
+        return { path, text: readMigration(path, cwd), lint, changeSet: lint ? 0 : i + 1 };
+    });
+}
+// ---- git ----
+function git(cwd, args) {
+    return (0,external_node_child_process_.execFileSync)('git', args, {
+        cwd,
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'pipe'],
+        maxBuffer: 256 * 1024 * 1024
+    });
+}
+function tryGit(cwd, args) {
+    try {
+        return git(cwd, args);
+    }
+    catch {
+        return undefined;
+    }
+}
+function gitFailure(error) {
+    return error.stderr?.trim().split('\n').pop() || String(error);
+}
+function checkRef(ref, what) {
+    if (!/^[\w./@^~-]+$/.test(ref) || ref.startsWith('-'))
+        throw new errors/* ConfigurationError */.j(`${what} "${ref}" is not a git ref`);
+}
+function topLevel(cwd) {
+    try {
+        return git(cwd, ['rev-parse', '--show-toplevel']).trim();
+    }
+    catch (error) {
+        throw new errors/* ConfigurationError */.j(`${cwd} is not in a git repository: ${gitFailure(error)}`);
+    }
+}
+/** Maps repository-relative paths (as git prints them) to display paths relative to cwd. */
+function fromRepo(paths, top, cwd) {
+    const realCwd = (0,external_node_fs_.realpathSync)(cwd);
+    return new Set(paths
+        .split('\n')
+        .filter((p) => p !== '')
+        .map((p) => displayPath((0,external_node_path_.join)(top, p), realCwd)));
+}
+/** The commit-ish for a branch name: itself, origin/<name>, or fetched from origin (shallow clones lack it). */
+function resolveBaseRef(cwd, ref) {
+    checkRef(ref, 'base branch');
+    for (const candidate of [ref, `origin/${ref}`])
+        if (tryGit(cwd, ['rev-parse', '--verify', '--quiet', `${candidate}^{commit}`]) !== undefined)
+            return candidate;
+    try {
+        git(cwd, ['fetch', '--no-tags', '--depth=1', 'origin', ref]);
+    }
+    catch (error) {
+        throw new ConfigurationError(`base branch "${ref}" is not in the clone and could not be fetched: ${gitFailure(error)}`);
+    }
+    return git(cwd, ['rev-parse', 'FETCH_HEAD']).trim();
+}
+/**
+ * The merge base of base and HEAD. actions/checkout clones one commit deep, so there is none at first: deepen
+ * the history a little, then fully, before giving up.
+ */
+function mergeBase(cwd, base, ref) {
+    const attempt = () => tryGit(cwd, ['merge-base', base, 'HEAD'])?.trim();
+    let found = attempt();
+    if (found)
+        return found;
+    // On pull requests actions/checkout checks out the merge commit, whose first parent is the base branch tip:
+    // the commit object names its parents even when they were not fetched.
+    const baseCommit = tryGit(cwd, ['rev-parse', `${base}^{commit}`])?.trim();
+    const parents = [...(tryGit(cwd, ['cat-file', 'commit', 'HEAD']) ?? '').matchAll(/^parent ([0-9a-f]+)$/gm)].map((m) => m[1]);
+    if (baseCommit && parents.includes(baseCommit))
+        return baseCommit;
+    const shallow = tryGit(cwd, ['rev-parse', '--is-shallow-repository'])?.trim() === 'true';
+    if (shallow) {
+        for (const args of [
+            ['fetch', '--no-tags', '--deepen=100', 'origin', ref],
+            ['fetch', '--no-tags', '--unshallow', 'origin', ref]
+        ]) {
+            if (tryGit(cwd, args) === undefined)
+                continue;
+            found = attempt();
+            if (found)
+                return found;
+        }
+    }
+    throw new ConfigurationError(`no common history between HEAD and the base branch "${ref}"; use actions/checkout with fetch-depth: 0`);
+}
+/** Files added or modified on this branch since it left `baseRef` (git diff --diff-filter=AM base...HEAD). */
+function changedFiles(cwd, baseRef) {
+    const top = topLevel(cwd);
+    const base = resolveBaseRef(cwd, baseRef);
+    const from = mergeBase(cwd, base, baseRef);
+    const names = git(cwd, ['diff', '--name-only', '--no-renames', '--diff-filter=AM', from, 'HEAD']);
+    return fromRepo(names, top, cwd);
+}
+/** Every file present at `ref` (so `--since ref` can tell which ones were added after it). */
+function filesAtRef(cwd, ref) {
+    checkRef(ref, '--since');
+    const top = topLevel(cwd);
+    if (tryGit(cwd, ['rev-parse', '--verify', '--quiet', `${ref}^{commit}`]) === undefined)
+        throw new errors/* ConfigurationError */.j(`--since: "${ref}" is not a commit in this repository`);
+    return fromRepo(git(cwd, ['ls-tree', '-r', '--name-only', '--full-tree', ref]), top, cwd);
+}
+
+;// CONCATENATED MODULE: ./actions/migration-safety/src/report.ts
+function countResult(result) {
+    return {
+        errors: result.findings.filter((f) => f.severity === 'error').length,
+        warnings: result.findings.filter((f) => f.severity === 'warning').length,
+        filesChecked: result.files.filter((f) => f.linted).length
+    };
+}
+/** `error` fails on errors; `warning` on warnings too; `never` reports without failing. */
+function shouldFail(counts, failOn) {
+    if (failOn === 'never')
+        return false;
+    return failOn === 'error' ? counts.errors > 0 : counts.errors + counts.warnings > 0;
+}
+function plural(n, word) {
+    return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+function verdictLine(result, failOn) {
+    const c = countResult(result);
+    const outcome = shouldFail(c, failOn) ? 'Migration safety check failed' : 'Migration safety check passed';
+    return `${outcome}: ${plural(c.errors, 'error')}, ${plural(c.warnings, 'warning')} in ${plural(c.filesChecked, 'file')} checked`;
+}
+/**
+ * "3 left out on purpose: table created in this change set" (reasons with their counts when several): what
+ * other linters would flag here and the replayed schema shows to be harmless.
+ */
+function exemptionLine(exempted) {
+    if (exempted.length === 0)
+        return undefined;
+    const reasons = new Map();
+    for (const e of exempted)
+        reasons.set(e.reason, (reasons.get(e.reason) ?? 0) + 1);
+    const text = reasons.size === 1 ? [...reasons.keys()][0] : [...reasons].map(([reason, n]) => `${reason} (${n})`).join('; ');
+    return `${exempted.length} left out on purpose (other linters flag them): ${text}`;
+}
+/** The finding as the JSON formats show it; help, docs and recipes are in the rule catalogue. */
+function findingJson(f) {
+    return {
+        file: f.file,
+        line: f.line,
+        column: f.column,
+        endLine: f.endLine,
+        endColumn: f.endColumn,
+        rule: f.rule,
+        severity: f.severity,
+        message: f.message,
+        equivalents: f.equivalents
+    };
+}
+/** `{ findings, exempted, files, summary }`: the CLI's --format json and the action's result-json file. */
+function resultJson(result, failOn) {
+    const counts = countResult(result);
+    return {
+        findings: result.findings.map(findingJson),
+        exempted: result.exempted,
+        files: result.files,
+        summary: { ...counts, failed: shouldFail(counts, failOn) }
+    };
+}
+/** `file:line:column: severity rule: message`, one per finding, then the verdict. */
+function renderText(result, failOn) {
+    const lines = result.findings.map((f) => `${f.file}:${f.line}:${f.column}: ${f.severity} ${f.rule}: ${f.message}\n    see ${f.docs}`);
+    const exempt = exemptionLine(result.exempted);
+    return ([...lines, ...(lines.length ? [''] : []), verdictLine(result, failOn), ...(exempt ? [exempt] : [])].join('\n') +
+        '\n');
+}
+
+;// CONCATENATED MODULE: ./actions/migration-safety/src/rules/sql-lexer.ts
+// A small SQL lexer for locating things inside a statement the parser already accepted (type names, ALTER TABLE
+// subcommands, identifiers). libpg-query's scanner does the same job through WebAssembly at ~0.2 ms a call,
+// which made token lookups cost more than parsing; this one only needs to agree with it on token boundaries.
+const OPERATOR = /[+\-*/<>=~!@#%^&|`?]/;
+function isIdentStart(code) {
+    return (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 95 || code >= 128;
+}
+function isIdentPart(code) {
+    return isIdentStart(code) || (code >= 48 && code <= 57) || code === 36;
+}
+/** UTF-8 bytes of one UTF-16 unit (a surrogate pair counts 2 + 2). */
+function width(code) {
+    if (code < 0x80)
+        return 1;
+    if (code < 0x800 || (code >= 0xd800 && code <= 0xdfff))
+        return 2;
+    return 3;
+}
+/** Tokens of `text`, whose first character is at byte `baseByte` of the file; comments are skipped. */
+function lexSql(text, baseByte) {
+    const tokens = [];
+    const ascii = !/[\u0080-\uffff]/.test(text);
+    let i = 0;
+    let byte = baseByte;
+    const advanceTo = (j) => {
+        if (ascii)
+            byte += j - i;
+        else
+            for (let k = i; k < j; k++)
+                byte += width(text.charCodeAt(k));
+        i = j;
+    };
+    const push = (j, word) => {
+        const start = byte;
+        const from = i;
+        advanceTo(j);
+        tokens.push({ start, end: byte, text: text.slice(from, j), ...(word !== undefined ? { word } : {}) });
+    };
+    while (i < text.length) {
+        const c = text[i];
+        const code = text.charCodeAt(i);
+        if (c === ' ' || c === '\n' || c === '\t' || c === '\r' || c === '\f') {
+            advanceTo(i + 1);
+        }
+        else if (c === '-' && text[i + 1] === '-') {
+            const eol = text.indexOf('\n', i);
+            advanceTo(eol === -1 ? text.length : eol);
+        }
+        else if (c === '/' && text[i + 1] === '*') {
+            let depth = 0;
+            let j = i;
+            do {
+                if (text.startsWith('/*', j)) {
+                    depth++;
+                    j += 2;
+                }
+                else if (text.startsWith('*/', j)) {
+                    depth--;
+                    j += 2;
+                }
+                else
+                    j++;
+            } while (depth > 0 && j < text.length);
+            advanceTo(j);
+        }
+        else if (c === "'" || ((c === 'e' || c === 'E') && text[i + 1] === "'")) {
+            push(stringEnd(text, c === "'" ? i : i + 1, c !== "'"));
+        }
+        else if ((/[bBxXnN]/.test(c) && text[i + 1] === "'") || (/[uU]/.test(c) && text.startsWith("&'", i + 1))) {
+            push(stringEnd(text, text.indexOf("'", i), false));
+        }
+        else if (c === '"' || (/[uU]/.test(c) && text.startsWith('&"', i + 1))) {
+            const open = text.indexOf('"', i);
+            let j = open + 1;
+            for (;;) {
+                const close = text.indexOf('"', j);
+                if (close === -1) {
+                    j = text.length;
+                    break;
+                }
+                if (text[close + 1] === '"')
+                    j = close + 2;
+                else {
+                    j = close + 1;
+                    break;
+                }
+            }
+            push(j, text.slice(open + 1, Math.max(open + 1, j - 1)).replace(/""/g, '"'));
+        }
+        else if (c === '$' && /[A-Za-z_$\u0080-\uffff]/.test(text[i + 1] ?? '') && dollarTag(text, i)) {
+            const tag = dollarTag(text, i);
+            const close = text.indexOf(tag, i + tag.length);
+            push(close === -1 ? text.length : close + tag.length);
+        }
+        else if (c === '$' && /[0-9]/.test(text[i + 1] ?? '')) {
+            let j = i + 1;
+            while (j < text.length && /[0-9]/.test(text[j]))
+                j++;
+            push(j);
+        }
+        else if (isIdentStart(code)) {
+            let j = i + 1;
+            while (j < text.length && isIdentPart(text.charCodeAt(j)))
+                j++;
+            push(j, text.slice(i, j).replace(/[A-Z]+/g, (s) => s.toLowerCase()));
+        }
+        else if ((code >= 48 && code <= 57) || (c === '.' && /[0-9]/.test(text[i + 1] ?? ''))) {
+            push(numberEnd(text, i));
+        }
+        else if ((c === ':' && text[i + 1] === ':') || (c === '.' && text[i + 1] === '.')) {
+            push(i + 2);
+        }
+        else if (OPERATOR.test(c)) {
+            let j = i + 1;
+            while (j < text.length && OPERATOR.test(text[j]) && !text.startsWith('--', j) && !text.startsWith('/*', j))
+                j++;
+            push(j);
+        }
+        else {
+            push(i + 1);
+        }
+    }
+    return tokens;
+}
+/** End of a numeric literal: digits, one optional fraction, an optional exponent (and `_` separators). */
+function numberEnd(text, i) {
+    // `1..2` is 1, `..` (a PL/pgSQL range), 2: a fraction never starts with a second dot.
+    const match = /^(?:0[xob][0-9a-f_]+|[0-9_]*(?:\.(?!\.)[0-9_]*)?(?:e[+-]?[0-9_]+)?)/i.exec(text.slice(i, i + 400));
+    return i + Math.max(1, match?.[0].length ?? 1);
+}
+/** End of a quoted string opened at `open` ('' escapes; backslash escapes too in E'' strings). */
+function stringEnd(text, open, backslashes) {
+    let j = open + 1;
+    while (j < text.length) {
+        const c = text[j];
+        if (backslashes && c === '\\')
+            j += 2;
+        else if (c === "'") {
+            if (text[j + 1] === "'")
+                j += 2;
+            else
+                return j + 1;
+        }
+        else
+            j++;
+    }
+    return text.length;
+}
+/** `$tag$` at `i` (the tag may be empty: `$$`), or undefined when `$` starts no dollar quote. */
+function dollarTag(text, i) {
+    const match = /^\$([A-Za-z_\u0080-\uffff][A-Za-z0-9_\u0080-\uffff]*)?\$/.exec(text.slice(i, i + 80));
+    return match ? match[0] : undefined;
+}
+
+;// CONCATENATED MODULE: ./actions/migration-safety/src/rules/compatibility-helpers.ts
+// Shared readers for the compatibility and hygiene rules. The parser gives no location for ALTER TABLE
+// subcommands, identifiers or the end of a type name, so findings point at them through the statement's
+// tokens (rules/sql-lexer.ts: quoting, dollar quotes and comments handled as the server's scanner does).
+
+
+
+const cache = new WeakMap();
+function tokensOf(statement) {
+    let tokens = cache.get(statement);
+    if (!tokens) {
+        tokens = lexSql(statement.sql, statement.range.start);
+        cache.set(statement, tokens);
+    }
+    return tokens;
+}
+/** Tokens from a byte offset for up to `chars` characters of the statement (the last may be cut short). */
+function tokensFrom(ctx, location, chars) {
+    const from = ctx.source.charIndex(location);
+    const end = ctx.source.charIndex(ctx.statement.range.end);
+    const to = Math.min(from + chars, end);
+    const tokens = lexSql(ctx.source.text.slice(from, to), location);
+    return to < end ? tokens.slice(0, -1) : tokens;
+}
+/** Index of the first token at or after a byte offset. */
+function tokenAt(tokens, offset) {
+    const i = tokens.findIndex((t) => t.end > offset);
+    return i === -1 ? tokens.length : i;
+}
+/**
+ * One byte range per ALTER TABLE subcommand, in the order of `cmds`: the subcommands are the top-level
+ * comma-separated parts after the table name.
+ */
+function alterTableParts(statement) {
+    const tokens = tokensOf(statement);
+    const relation = statement.body?.relation;
+    let i = relation?.location !== undefined ? tokenAt(tokens, relation.location) : 0;
+    // The table name: ident ( . ident )* [*]
+    if (i < tokens.length)
+        i++;
+    while (i + 1 < tokens.length && tokens[i].text === '.')
+        i += 2;
+    if (tokens[i]?.text === '*')
+        i++;
+    const parts = [];
+    let depth = 0;
+    let begin = i;
+    for (; i <= tokens.length; i++) {
+        const t = tokens[i];
+        if (t === undefined || t.text === ';' || (depth === 0 && t.text === ',')) {
+            if (begin < i)
+                parts.push({ start: tokens[begin].start, end: tokens[i - 1].end });
+            begin = i + 1;
+            if (t === undefined || t.text === ';')
+                break;
+            continue;
+        }
+        if (t.text === '(' || t.text === '[')
+            depth++;
+        else if (t.text === ')' || t.text === ']')
+            depth--;
+    }
+    return parts;
+}
+/** The range of ALTER TABLE subcommand `index`, or the whole statement when it cannot be told apart. */
+function alterTablePart(ctx, index) {
+    const parts = alterTableParts(ctx.statement);
+    return parts.length === (ctx.statement.body?.cmds ?? []).length ? parts[index] : ctx.statement.range;
+}
+const TYPE_WORDS = new Set(['character', 'char', 'varying', 'precision', 'with', 'without', 'time', 'zone', 'array']);
+/** The range of a type name written at `location` (`timestamp(3) without time zone[]`, `public.mood`). */
+function typeRange(ctx, location) {
+    if (location === undefined)
+        return ctx.statement.range;
+    // A type name is short: scanning a window from its start costs far less than the whole CREATE TABLE.
+    const tokens = tokensFrom(ctx, location, 400);
+    let i = tokenAt(tokens, location);
+    if (i >= tokens.length)
+        return ctx.statement.range;
+    const start = tokens[i].start;
+    let end = tokens[i].end;
+    i++;
+    while (i < tokens.length) {
+        const t = tokens[i];
+        if (t.text === '.' && tokens[i + 1]?.word !== undefined) {
+            end = tokens[i + 1].end;
+            i += 2;
+        }
+        else if (t.text === '(' || t.text === '[') {
+            const close = t.text === '(' ? ')' : ']';
+            let depth = 0;
+            for (; i < tokens.length; i++) {
+                if (tokens[i].text === t.text)
+                    depth++;
+                else if (tokens[i].text === close && --depth === 0)
+                    break;
+            }
+            if (i >= tokens.length)
+                break;
+            end = tokens[i].end;
+            i++;
+        }
+        else if (t.word !== undefined && TYPE_WORDS.has(t.word) && !t.text.startsWith('"')) {
+            // `national character`, `double precision`, `timestamp with time zone`, `int ARRAY`; not `WITH (...)`.
+            if (t.word === 'with' && tokens[i + 1]?.word !== 'time')
+                break;
+            end = t.end;
+            i++;
+        }
+        else
+            break;
+    }
+    return { start, end };
+}
+/** Every column whose type a CREATE TABLE or ALTER TABLE chooses. */
+function columnTypes(statement) {
+    const { kind, body } = statement;
+    const found = [];
+    if (kind === 'CreateStmt') {
+        for (const element of body.tableElts ?? []) {
+            const def = as(element, 'ColumnDef');
+            if (def?.typeName)
+                found.push({ relation: body.relation, column: def.colname, typeName: def.typeName, via: 'create' });
+        }
+    }
+    else if (kind === 'AlterTableStmt' && (body.objtype ?? 'OBJECT_TABLE') === 'OBJECT_TABLE') {
+        (body.cmds ?? []).forEach((node, index) => {
+            const cmd = as(node, 'AlterTableCmd');
+            const def = as(cmd?.def, 'ColumnDef');
+            if (!def?.typeName)
+                return;
+            if (cmd.subtype === 'AT_AddColumn')
+                found.push({ relation: body.relation, column: def.colname, typeName: def.typeName, via: 'add', cmd: index });
+            else if (cmd.subtype === 'AT_AlterColumnType')
+                found.push({ relation: body.relation, column: cmd.name, typeName: def.typeName, via: 'alter', cmd: index });
+        });
+    }
+    return found;
+}
+/** The unqualified type name as the parser canonicalises it (`int` gives int4), and whether it was qualified. */
+function baseTypeName(typeName) {
+    const parts = (typeName?.names ?? []).map((n) => as(n, 'String')?.sval ?? '');
+    return { name: parts[parts.length - 1] ?? '', qualified: parts.length > 1 && parts[0] !== 'pg_catalog' };
+}
+/** The exemption of a column added in this change set by ADD COLUMN. */
+const NEW_COLUMN = 'column added in this change set';
+/**
+ * Why a drop or rename of the column cannot break a release that is already running (none knows the column),
+ * or undefined when one may use it.
+ */
+function newColumnExemption(ctx, relation, column) {
+    if (ctx.isNewTable(relation))
+        return NEW_TABLE;
+    return ctx.isNewColumn(relation, column) ? NEW_COLUMN : undefined;
+}
+/** Reports each column type of the statement that `matches`, at the type name. */
+function reportColumnTypes(ctx, matches, message) {
+    for (const column of columnTypes(ctx.statement)) {
+        const { name, qualified } = baseTypeName(column.typeName);
+        if (qualified || !matches(name, column.typeName))
+            continue;
+        const range = typeRange(ctx, column.typeName.location);
+        ctx.report({ range, message: message(column, ctx.source.slice(range)) });
+    }
+}
+/** `table.column` for messages. */
+function columnLabel(relation, column) {
+    return `${relation?.relname ?? '?'}.${column}`;
+}
+/** NAMEDATALEN - 1 in a default build of the server. */
+const MAX_IDENTIFIER_BYTES = 63;
+/** The name the server keeps: at most 63 bytes, cut at a character boundary. */
+function truncateIdentifier(name) {
+    if (Buffer.byteLength(name, 'utf8') <= MAX_IDENTIFIER_BYTES)
+        return name;
+    let kept = '';
+    for (const char of name) {
+        if (Buffer.byteLength(kept + char, 'utf8') > MAX_IDENTIFIER_BYTES)
+            break;
+        kept += char;
+    }
+    return kept;
+}
+
+;// CONCATENATED MODULE: ./actions/migration-safety/src/rules/adding-required-field.ts
+
+
+
+const SERIAL = /^(small|big)?serial[248]?$/;
+/** A column every existing row must fill but nothing fills: NOT NULL (or PRIMARY KEY) with no default. */
+function requiredWithoutValue(def) {
+    if (SERIAL.test(def.typeName?.names?.at(-1)?.String?.sval ?? ''))
+        return false;
+    let required = false;
+    let filled = false;
+    for (const node of def.constraints ?? []) {
+        const c = as(node, 'Constraint');
+        switch (c?.contype) {
+            case 'CONSTR_NOTNULL':
+            case 'CONSTR_PRIMARY':
+                required = true;
+                break;
+            case 'CONSTR_DEFAULT':
+                // DEFAULT NULL fills nothing: the ADD COLUMN fails on the first row just the same.
+                if (!as(c.raw_expr, 'A_Const')?.isnull)
+                    filled = true;
+                break;
+            case 'CONSTR_IDENTITY':
+            case 'CONSTR_GENERATED':
+                filled = true;
+                break;
+            default:
+                break;
+        }
+    }
+    return required && !filled;
+}
+const addingRequiredField = defineRule({
+    id: 'adding-required-field',
+    severity: 'error',
+    message: 'Adding a NOT NULL column without a default fails on a table with rows and breaks inserts of the running release',
+    help: 'PostgreSQL has no value to put in the existing rows, so `ADD COLUMN ... NOT NULL` without a `DEFAULT` fails as soon as the table has a row; and once it exists, every `INSERT` of the release still running (which does not know the column) fails. Add the column with a `DEFAULT` (on PostgreSQL 11+ a constant default does not rewrite the table), or add it nullable, backfill, and enforce NOT NULL with a `CHECK (...) NOT VALID` constraint validated afterwards.',
+    equivalents: { squawk: ['adding-required-field'], atlas: ['MF103'] },
+    check(ctx) {
+        const { kind, body } = ctx.statement;
+        if (kind !== 'AlterTableStmt' || (body.objtype ?? 'OBJECT_TABLE') !== 'OBJECT_TABLE')
+            return;
+        (body.cmds ?? []).forEach((node, index) => {
+            const cmd = as(node, 'AlterTableCmd');
+            const def = as(cmd?.def, 'ColumnDef');
+            if (cmd?.subtype !== 'AT_AddColumn' || !def || !requiredWithoutValue(def))
+                return;
+            const range = alterTablePart(ctx, index);
+            if (ctx.isNewTable(body.relation))
+                return ctx.report({ range, exempt: NEW_TABLE });
+            ctx.report({
+                range,
+                message: `Adding ${body.relation.relname}.${def.colname} as NOT NULL without a default fails on a table with rows and breaks inserts of the running release`
+            });
+        });
+    }
+});
+
+;// CONCATENATED MODULE: ./actions/migration-safety/src/rules/ban-char-field.ts
+
+
+const banCharField = defineRule({
+    id: 'ban-char-field',
+    severity: 'warning',
+    message: 'char(n) pads values with spaces; use text or varchar',
+    help: '`char(n)` (`character`, `bpchar`) pads every value with spaces to n characters, compares ignoring the padding and is no faster than `text`: values read back with trailing spaces surprise applications, and a longer value fails. Use `text`, with a `CHECK (length(col) <= n)` constraint if the length matters. The internal one-byte `"char"` type is not flagged.',
+    equivalents: { squawk: ['ban-char-field'] },
+    check(ctx) {
+        reportColumnTypes(ctx, (name) => name === 'bpchar', (column, written) => `${columnLabel(column.relation, column.column)} is ${written}, which pads values with spaces; use text or varchar`);
+    }
+});
+
+;// CONCATENATED MODULE: ./actions/migration-safety/src/engine/recipes.ts
+// Expand-migrate-contract recipes: the multi-deploy way to make a change that breaks the running release when
+// done in one step, written in SQL for the actual table and column names so it can be copied.
+
+function batchBackfill(table, set, where) {
+    return [
+        `-- repeat until it updates 0 rows; small batches keep row locks and WAL bursts short`,
+        `UPDATE ${table} SET ${set}`,
+        `WHERE ctid IN (SELECT ctid FROM ${table} WHERE ${where} LIMIT 10000);`
+    ].join('\n');
+}
+function syncTrigger(table, fn, body) {
+    const t = quoteQualified(table);
+    return [
+        `CREATE OR REPLACE FUNCTION ${quoteIdent(fn)}() RETURNS trigger LANGUAGE plpgsql AS $$`,
+        `BEGIN`,
+        `  ${body}`,
+        `  RETURN NEW;`,
+        `END $$;`,
+        `CREATE TRIGGER ${quoteIdent(fn)} BEFORE INSERT OR UPDATE ON ${t}`,
+        `  FOR EACH ROW EXECUTE FUNCTION ${quoteIdent(fn)}();`
+    ].join('\n');
+}
+function renameColumnRecipe(table, from, to, type = '<type>') {
+    const t = quoteQualified(table);
+    const [a, b] = [quoteIdent(from), quoteIdent(to)];
+    const fn = `${table.name}_${to}_sync`.slice(0, 63);
+    return {
+        title: `Rename ${table.name}.${from} to ${to} without breaking the running release`,
+        steps: [
+            {
+                title: 'Deploy 1, expand: add the new column and keep both in sync',
+                sql: [
+                    `ALTER TABLE ${t} ADD COLUMN ${b} ${type};`,
+                    syncTrigger(table, fn, `NEW.${b} := COALESCE(NEW.${b}, NEW.${a}); NEW.${a} := COALESCE(NEW.${a}, NEW.${b});`),
+                    batchBackfill(t, `${b} = ${a}`, `${b} IS NULL AND ${a} IS NOT NULL`)
+                ].join('\n')
+            },
+            {
+                title: `Deploy 2, migrate: the application reads and writes ${to} only`,
+                sql: `-- no schema change; ship the code that uses ${to}`
+            },
+            {
+                title: `Deploy 3, contract: once no running release uses ${from}`,
+                sql: [
+                    `DROP TRIGGER ${quoteIdent(fn)} ON ${t};`,
+                    `DROP FUNCTION ${quoteIdent(fn)}();`,
+                    `ALTER TABLE ${t} DROP COLUMN ${a};`
+                ].join('\n')
+            }
+        ]
+    };
+}
+function renameTableRecipe(table, to) {
+    const t = quoteQualified(table);
+    const target = quoteQualified({ ...table, name: to, key: `${table.schema}.${to}` });
+    return {
+        title: `Rename table ${table.name} to ${to} without breaking the running release`,
+        steps: [
+            {
+                title: 'Deploy 1, expand: rename, and leave an updatable view under the old name',
+                sql: [
+                    `BEGIN;`,
+                    `ALTER TABLE ${t} RENAME TO ${quoteIdent(to)};`,
+                    `CREATE VIEW ${t} AS SELECT * FROM ${target};`,
+                    `COMMIT;`
+                ].join('\n')
+            },
+            {
+                title: `Deploy 2, migrate: the application uses ${to} only`,
+                sql: `-- no schema change; ship the code that uses ${to}`
+            },
+            { title: `Deploy 3, contract: once no running release uses ${table.name}`, sql: `DROP VIEW ${t};` }
+        ]
+    };
+}
+function changeTypeRecipe(table, column, newType) {
+    const t = quoteQualified(table);
+    const a = quoteIdent(column);
+    const tmp = `${column}_new`.slice(0, 63);
+    const b = quoteIdent(tmp);
+    const fn = `${table.name}_${tmp}_sync`.slice(0, 63);
+    return {
+        title: `Change ${table.name}.${column} to ${newType} without a table rewrite under lock`,
+        steps: [
+            {
+                title: 'Deploy 1, expand: add a column of the new type, dual-write, backfill',
+                sql: [
+                    `ALTER TABLE ${t} ADD COLUMN ${b} ${newType};`,
+                    syncTrigger(table, fn, `NEW.${b} := NEW.${a}::${newType};`),
+                    batchBackfill(t, `${b} = ${a}::${newType}`, `${b} IS NULL AND ${a} IS NOT NULL`)
+                ].join('\n')
+            },
+            {
+                title: `Deploy 2, migrate: the application reads ${tmp}`,
+                sql: `-- no schema change; ship the code that reads ${tmp}`
+            },
+            {
+                title: 'Deploy 3, contract: swap the columns and drop the old one',
+                sql: [
+                    `BEGIN;`,
+                    `SET LOCAL lock_timeout = '2s';`,
+                    `DROP TRIGGER ${quoteIdent(fn)} ON ${t};`,
+                    `DROP FUNCTION ${quoteIdent(fn)}();`,
+                    `ALTER TABLE ${t} DROP COLUMN ${a};`,
+                    `ALTER TABLE ${t} RENAME COLUMN ${b} TO ${a};`,
+                    `COMMIT;`
+                ].join('\n')
+            }
+        ]
+    };
+}
+function dropColumnRecipe(table, column) {
+    const t = quoteQualified(table);
+    return {
+        title: `Drop ${table.name}.${column} without breaking the running release`,
+        steps: [
+            {
+                title: `Deploy 1: stop using ${column} in the application`,
+                sql: `-- no schema change; remove ${column} from queries and ORM models (Rails: ignored_columns; Prisma: remove the field)\n-- if it is NOT NULL without a default, let inserts omit it first:\nALTER TABLE ${t} ALTER COLUMN ${quoteIdent(column)} DROP NOT NULL;`
+            },
+            {
+                title: 'Deploy 2, contract: drop it once no running release reads it',
+                sql: `ALTER TABLE ${t} DROP COLUMN ${quoteIdent(column)};`
+            }
+        ]
+    };
+}
+function setNotNullRecipe(table, column, pgVersion) {
+    const t = quoteQualified(table);
+    const c = quoteIdent(column);
+    const check = quoteIdent(`${table.name}_${column}_not_null`.slice(0, 63));
+    const steps = [
+        {
+            title: 'Deploy 1, expand: the application writes a value for every new row; backfill the old ones',
+            sql: batchBackfill(t, `${c} = <value>`, `${c} IS NULL`)
+        },
+        {
+            title: 'Deploy 2: add the rule without scanning under lock, then validate without blocking writes',
+            sql: [
+                `ALTER TABLE ${t} ADD CONSTRAINT ${check} CHECK (${c} IS NOT NULL) NOT VALID;`,
+                `ALTER TABLE ${t} VALIDATE CONSTRAINT ${check};`
+            ].join('\n')
+        }
+    ];
+    if (pgVersion >= 12) {
+        steps.push({
+            title: 'Deploy 3, contract: SET NOT NULL uses the validated check and skips the scan (PostgreSQL 12+)',
+            sql: [`ALTER TABLE ${t} ALTER COLUMN ${c} SET NOT NULL;`, `ALTER TABLE ${t} DROP CONSTRAINT ${check};`].join('\n')
+        });
+    }
+    else {
+        steps.push({
+            title: 'Deploy 3: keep the validated CHECK constraint (before PostgreSQL 12, SET NOT NULL always scans the table)',
+            sql: `-- leave ${check} in place`
+        });
+    }
+    return { title: `Make ${table.name}.${column} NOT NULL without a full-table scan under ACCESS EXCLUSIVE`, steps };
+}
+/** Markdown for a recipe, used in help text, the job summary and the PR comment. */
+function recipeMarkdown(recipe) {
+    return [
+        `**${recipe.title}**`,
+        '',
+        ...recipe.steps.flatMap((s) => [`${s.title}:`, '', '```sql', s.sql, '```', ''])
+    ].join('\n');
+}
+
+;// CONCATENATED MODULE: ./actions/migration-safety/src/rules/ban-drop-column.ts
+
+
+
+
+const banDropColumn = defineRule({
+    id: 'ban-drop-column',
+    severity: 'error',
+    message: 'Dropping a column breaks the running release while it still reads or writes the column',
+    help: 'During a deploy the previous release keeps running against the new schema: its queries that name the column fail, and ORMs that select every mapped column fail on every read of the table. Stop using the column in one deploy (and let inserts omit it), then drop it in a later one. Columns added in the same change set are not flagged: no running release knows them.',
+    equivalents: { squawk: ['ban-drop-column'], atlas: ['DS103'], strongMigrations: ['remove_column'] },
+    check(ctx) {
+        const { kind, body } = ctx.statement;
+        if (kind !== 'AlterTableStmt' || (body.objtype ?? 'OBJECT_TABLE') !== 'OBJECT_TABLE')
+            return;
+        (body.cmds ?? []).forEach((node, index) => {
+            const cmd = as(node, 'AlterTableCmd');
+            if (cmd?.subtype !== 'AT_DropColumn')
+                return;
+            const range = alterTablePart(ctx, index);
+            const exempt = newColumnExemption(ctx, body.relation, cmd.name);
+            if (exempt)
+                return ctx.report({ range, exempt });
+            ctx.report({
+                range,
+                message: `Dropping ${body.relation.relname}.${cmd.name} breaks the running release while it still reads or writes the column`,
+                recipe: dropColumnRecipe(relationName(body.relation), cmd.name)
+            });
+        });
+    }
+});
+
+;// CONCATENATED MODULE: ./actions/migration-safety/src/rules/ban-drop-database.ts
+
+const banDropDatabase = defineRule({
+    id: 'ban-drop-database',
+    severity: 'error',
+    message: 'DROP DATABASE in a migration destroys every table of the database',
+    help: 'A migration that drops a database takes every schema, table and row with it, and whatever connects to it stops working. This belongs in a one-off operation run by hand with a fresh backup, not in a migration that runs on every environment.',
+    equivalents: { squawk: ['ban-drop-database'] },
+    check(ctx) {
+        if (ctx.statement.kind !== 'DropdbStmt')
+            return;
+        ctx.report({
+            message: `DROP DATABASE ${ctx.statement.body.dbname} in a migration destroys every table of the database`
+        });
+    }
+});
+
+;// CONCATENATED MODULE: ./actions/migration-safety/src/rules/ban-drop-not-null.ts
+
+
+
+const banDropNotNull = defineRule({
+    id: 'ban-drop-not-null',
+    severity: 'warning',
+    message: 'Dropping NOT NULL lets NULLs in that code reading the column may not expect',
+    help: 'Once the column accepts NULL, the new release (or another writer) stores NULLs, and code that assumed a value (the release still running, a rollback, reports, other services) fails on them. Make sure every reader handles NULL before the constraint goes, then drop it. Columns added in the same change set are not flagged.',
+    equivalents: { squawk: ['ban-drop-not-null'] },
+    check(ctx) {
+        const { kind, body } = ctx.statement;
+        if (kind !== 'AlterTableStmt' || (body.objtype ?? 'OBJECT_TABLE') !== 'OBJECT_TABLE')
+            return;
+        (body.cmds ?? []).forEach((node, index) => {
+            const cmd = as(node, 'AlterTableCmd');
+            if (cmd?.subtype !== 'AT_DropNotNull')
+                return;
+            const range = alterTablePart(ctx, index);
+            const exempt = newColumnExemption(ctx, body.relation, cmd.name);
+            if (exempt)
+                return ctx.report({ range, exempt });
+            ctx.report({
+                range,
+                message: `Dropping NOT NULL on ${body.relation.relname}.${cmd.name} lets NULLs in that code reading the column may not expect`
+            });
+        });
+    }
+});
+
+;// CONCATENATED MODULE: ./actions/migration-safety/src/rules/ban-drop-table.ts
+
+
+const banDropTable = defineRule({
+    id: 'ban-drop-table',
+    severity: 'error',
+    message: 'Dropping a table breaks the running release while it still uses the table, and loses its data',
+    help: 'The release still running during the deploy (and any rollback to it) fails on every query of a dropped table, and the data cannot be recovered without a backup restore. Remove every use of the table in one deploy, then drop it in a later one; consider renaming it first and dropping it once nothing complained. Tables created in the same change set are not flagged.',
+    equivalents: { squawk: ['ban-drop-table'], atlas: ['DS102'] },
+    check(ctx) {
+        const { kind, body } = ctx.statement;
+        if (kind !== 'DropStmt' || body.removeType !== 'OBJECT_TABLE')
+            return;
+        const dropped = (body.objects ?? []).map((o) => listName(as(o, 'List')?.items));
+        const existing = dropped.filter((q) => ctx.catalog.table(q.key)?.createdIn !== ctx.changeSet);
+        if (existing.length === 0)
+            return ctx.report({ exempt: NEW_TABLE });
+        ctx.report({
+            message: `Dropping ${existing.map((q) => q.name).join(', ')} breaks the running release while it still uses the table, and loses its data`
+        });
+    }
+});
+
+;// CONCATENATED MODULE: ./actions/migration-safety/src/rules/ban-duplicate-column-assignments.ts
+
+
+
+const banDuplicateColumnAssignments = defineRule({
+    id: 'ban-duplicate-column-assignments',
+    severity: 'error',
+    message: 'The same column is assigned or defined twice: the statement fails',
+    help: 'PostgreSQL rejects an `UPDATE ... SET`, `INSERT (...)` column list or `ON CONFLICT DO UPDATE SET` that assigns a column twice ("multiple assignments to same column"), and a `CREATE TABLE` that defines a column twice, so the migration fails when it runs. Names are compared after case folding and truncation to 63 bytes, as the server does. Remove the duplicate.',
+    equivalents: { squawk: ['ban-duplicate-column-assignments'] },
+    check(ctx) {
+        const groups = [];
+        const plain = (targets) => (targets ?? [])
+            .map((t) => as(t, 'ResTarget'))
+            .filter((t) => t?.name && !(t.indirection ?? []).length)
+            .map((t) => ({ name: t.name, location: t.location }));
+        // Walking the whole tree of every statement is the expensive part: only statements naming UPDATE or
+        // INSERT somewhere (also in a CTE) can hold one.
+        if (/\b(update|insert)\b/i.test(ctx.statement.sql)) {
+            for (const update of findAll(ctx.statement.node, 'UpdateStmt'))
+                groups.push({ names: plain(update.targetList), what: 'assigned more than once' });
+            for (const insert of findAll(ctx.statement.node, 'InsertStmt')) {
+                groups.push({ names: plain(insert.cols), what: 'listed more than once' });
+                groups.push({ names: plain(insert.onConflictClause?.targetList), what: 'assigned more than once' });
+            }
+        }
+        if (ctx.statement.kind === 'CreateStmt') {
+            const columns = (ctx.statement.body.tableElts ?? [])
+                .map((e) => as(e, 'ColumnDef'))
+                .filter((c) => c?.colname)
+                .map((c) => ({ name: c.colname, location: c.location }));
+            groups.push({ names: columns, what: 'defined more than once' });
+        }
+        // Tokens only locate a duplicate: scanning costs as much as parsing, so only when there is one.
+        let tokens;
+        for (const group of groups) {
+            const seen = new Set();
+            for (const named of group.names) {
+                if (!seen.has(named.name)) {
+                    seen.add(named.name);
+                    continue;
+                }
+                tokens ??= tokensOf(ctx.statement);
+                const token = named.location !== undefined ? tokens[tokenAt(tokens, named.location)] : undefined;
+                ctx.report({
+                    range: token ? { start: token.start, end: token.end } : undefined,
+                    message: `Column ${named.name} is ${group.what}: the statement fails`
+                });
+            }
+        }
+    }
+});
+
+;// CONCATENATED MODULE: ./actions/migration-safety/src/rules/ban-truncate-cascade.ts
+
+
+const banTruncateCascade = defineRule({
+    id: 'ban-truncate-cascade',
+    severity: 'error',
+    message: 'TRUNCATE ... CASCADE also empties every table that references these through a foreign key',
+    help: '`CASCADE` truncates every table with a foreign key to the named ones, and the tables referencing those, recursively: tables nobody meant to empty lose all their rows, under an ACCESS EXCLUSIVE lock on each. Name every table to empty explicitly and leave out `CASCADE`, so a forgotten reference makes the statement fail instead.',
+    equivalents: { squawk: ['ban-truncate-cascade'] },
+    check(ctx) {
+        const { kind, body } = ctx.statement;
+        if (kind !== 'TruncateStmt' || body.behavior !== 'DROP_CASCADE')
+            return;
+        const cascade = tokensOf(ctx.statement).findLast((t) => t.word === 'cascade' && !t.text.startsWith('"'));
+        ctx.report({ range: cascade ? { start: cascade.start, end: cascade.end } : undefined });
+    }
+});
+
+;// CONCATENATED MODULE: ./actions/migration-safety/src/rules/exclusion-constraint.ts
+
+
+
+const exclusionConstraint = defineRule({
+    id: 'exclusion-constraint',
+    severity: 'error',
+    message: 'Adding an EXCLUDE constraint builds its index and checks every row under ACCESS EXCLUSIVE',
+    help: 'An exclusion constraint cannot be added `NOT VALID` nor built from an index made `CONCURRENTLY`: `ALTER TABLE ... ADD ... EXCLUDE` builds the index and checks all rows while holding ACCESS EXCLUSIVE, so every read and write of the table waits, for minutes on a large table. There is no online way: add it while the table is new or small, in a maintenance window, or enforce the rule in the application (or with a trigger) instead. Tables created in the same change set are not flagged.',
+    equivalents: { eugene: ['E8'], strongMigrations: ['add_exclusion_constraint'] },
+    check(ctx) {
+        const { kind, body } = ctx.statement;
+        if (kind !== 'AlterTableStmt' || (body.objtype ?? 'OBJECT_TABLE') !== 'OBJECT_TABLE')
+            return;
+        (body.cmds ?? []).forEach((node, index) => {
+            const cmd = as(node, 'AlterTableCmd');
+            if (cmd?.subtype !== 'AT_AddConstraint' || as(cmd.def, 'Constraint')?.contype !== 'CONSTR_EXCLUSION')
+                return;
+            const range = alterTablePart(ctx, index);
+            if (ctx.isNewTable(body.relation))
+                return ctx.report({ range, exempt: NEW_TABLE });
+            ctx.report({
+                range,
+                message: `Adding an EXCLUDE constraint to ${body.relation.relname} builds its index and checks every row under ACCESS EXCLUSIVE`
+            });
+        });
+    }
+});
+
+;// CONCATENATED MODULE: ./actions/migration-safety/src/rules/identifier-too-long.ts
+
+
+const identifierTooLong = defineRule({
+    id: 'identifier-too-long',
+    severity: 'warning',
+    message: 'Identifiers longer than 63 bytes are silently truncated',
+    help: 'PostgreSQL keeps only the first 63 bytes of a name (UTF-8 bytes, so fewer characters for accented or non-Latin names) and only prints a NOTICE. The object gets a different name than the one written: two long names that share their first 63 bytes collide, and ORMs and schema-diff tools that compare names see a mismatch on every run. Shorten the name.',
+    equivalents: { squawk: ['identifier-too-long'] },
+    check(ctx) {
+        // Scanning every statement costs as much as parsing it; only a statement with a long enough word needs it.
+        if (!mayHoldLongIdentifier(ctx.statement.sql))
+            return;
+        const reported = new Set();
+        for (const token of tokensOf(ctx.statement)) {
+            const word = token.word;
+            if (word === undefined || Buffer.byteLength(word, 'utf8') <= MAX_IDENTIFIER_BYTES || reported.has(word))
+                continue;
+            reported.add(word);
+            ctx.report({
+                range: { start: token.start, end: token.end },
+                message: `${word} is ${Buffer.byteLength(word, 'utf8')} bytes: PostgreSQL silently truncates it to ${truncateIdentifier(word)}`
+            });
+        }
+    }
+});
+/**
+ * A quoted identifier or bare word over the byte limit may occur (a string literal can look like one; the scan
+ * decides). A loop, not a regular expression: a 10 MB literal must not exhaust the regexp engine's stack.
+ */
+function mayHoldLongIdentifier(sql) {
+    let runBytes = 0;
+    for (let i = 0; i < sql.length; i++) {
+        const code = sql.charCodeAt(i);
+        if (code === 34 /* " */) {
+            const close = sql.indexOf('"', i + 1);
+            const end = close === -1 ? sql.length : close;
+            if (end - i - 1 > 15 && Buffer.byteLength(sql.slice(i + 1, end), 'utf8') > MAX_IDENTIFIER_BYTES)
+                return true;
+            i = end;
+            runBytes = 0;
+        }
+        else if (isIdentifierUnit(code)) {
+            // UTF-8 width per UTF-16 unit; a surrogate pair (4 bytes) counts 2 + 2.
+            runBytes += code < 0x80 ? 1 : code < 0x800 || (code >= 0xd800 && code <= 0xdfff) ? 2 : 3;
+            if (runBytes > MAX_IDENTIFIER_BYTES)
+                return true;
+        }
+        else
+            runBytes = 0;
+    }
+    return false;
+}
+function isIdentifierUnit(code) {
+    const digit = code >= 48 && code <= 57;
+    const letter = (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
+    return digit || letter || code === 95 /* _ */ || code === 36 /* $ */ || code >= 128;
+}
+
+;// CONCATENATED MODULE: ./actions/migration-safety/src/rules/prefer-bigint-over-int.ts
+
+
+const INT4 = new Set(['int4', 'serial', 'serial4']);
+const preferBigintOverInt = defineRule({
+    id: 'prefer-bigint-over-int',
+    severity: 'warning',
+    message: 'A 32-bit integer column runs out at 2,147,483,647; use bigint',
+    help: 'Ids, counters and sums in `integer` (`int`, `int4`, `serial`) overflow at about 2.1 billion, and widening the column later rewrites the whole table under an ACCESS EXCLUSIVE lock. `bigint` costs 4 more bytes per value and removes the limit; choose it up front.',
+    equivalents: { squawk: ['prefer-bigint-over-int'] },
+    check(ctx) {
+        reportColumnTypes(ctx, (name) => INT4.has(name), (column, written) => `${columnLabel(column.relation, column.column)} is ${written}, a 32-bit integer that runs out at 2,147,483,647; use bigint`);
+    }
+});
+
+;// CONCATENATED MODULE: ./actions/migration-safety/src/rules/prefer-bigint-over-smallint.ts
+
+
+const INT2 = new Set(['int2', 'smallserial', 'serial2']);
+const preferBigintOverSmallint = defineRule({
+    id: 'prefer-bigint-over-smallint',
+    severity: 'warning',
+    message: 'A 16-bit integer column runs out at 32,767; use bigint',
+    help: '`smallint` (`int2`, `smallserial`) overflows at 32,767, and widening the column later rewrites the whole table under an ACCESS EXCLUSIVE lock. Alignment padding often makes the saving nil anyway; use `bigint` (or `integer` when the range is truly bounded).',
+    equivalents: { squawk: ['prefer-bigint-over-smallint'] },
+    check(ctx) {
+        reportColumnTypes(ctx, (name) => INT2.has(name), (column, written) => `${columnLabel(column.relation, column.column)} is ${written}, a 16-bit integer that runs out at 32,767; use bigint`);
+    }
+});
+
+;// CONCATENATED MODULE: ./actions/migration-safety/src/rules/prefer-identity.ts
+
+
+const prefer_identity_SERIAL = /^(small|big)?serial[248]?$/;
+const preferIdentity = defineRule({
+    id: 'prefer-identity',
+    severity: 'warning',
+    message: 'serial columns own a separate sequence with its own permissions; use an identity column',
+    help: '`serial` creates a sequence the column merely defaults to: it needs its own grants, is left behind or mis-owned by copies such as `CREATE TABLE ... (LIKE ...)`, and lets inserts bypass it. `bigint GENERATED BY DEFAULT AS IDENTITY` (or `ALWAYS`) ties the sequence to the column and is the SQL-standard form.',
+    equivalents: { squawk: ['prefer-identity'] },
+    check(ctx) {
+        reportColumnTypes(ctx, (name) => prefer_identity_SERIAL.test(name), (column, written) => `${columnLabel(column.relation, column.column)} is ${written}; use bigint GENERATED BY DEFAULT AS IDENTITY`);
+    }
+});
+
+;// CONCATENATED MODULE: ./actions/migration-safety/src/rules/prefer-jsonb.ts
+
+
+const preferJsonb = defineRule({
+    id: 'prefer-jsonb',
+    severity: 'warning',
+    message: 'json columns have no equality operator and cannot be indexed; use jsonb',
+    help: '`json` keeps the text as written: it has no equality operator, so `SELECT DISTINCT`, `UNION` and `GROUP BY` on the table fail, it cannot be indexed with GIN, and every access reparses it. `jsonb` has none of these problems; keep `json` only when the exact text (key order, duplicates, whitespace) must survive.',
+    equivalents: { eugene: ['E3'], strongMigrations: ['add_column_json'] },
+    check(ctx) {
+        reportColumnTypes(ctx, (name) => name === 'json', (column, written) => `${columnLabel(column.relation, column.column)} is ${written}, which has no equality operator and cannot be indexed; use jsonb`);
+    }
+});
+
+;// CONCATENATED MODULE: ./actions/migration-safety/src/rules/prefer-timestamptz.ts
+
+
+const preferTimestamptz = defineRule({
+    id: 'prefer-timestamptz',
+    severity: 'warning',
+    message: 'timestamp without time zone drops the offset; use timestamptz',
+    help: '`timestamp` (without time zone) stores whatever wall-clock time it is given and forgets the offset: values written by clients or servers in different time zones, or across a daylight-saving change, cannot be compared. `timestamptz` stores an absolute instant and costs the same 8 bytes.',
+    equivalents: { squawk: ['prefer-timestamptz', 'prefer-timestamp-tz'] },
+    check(ctx) {
+        reportColumnTypes(ctx, (name) => name === 'timestamp', (column, written) => `${columnLabel(column.relation, column.column)} is ${written}, which drops the time zone offset; use timestamptz`);
+    }
+});
+
+;// CONCATENATED MODULE: ./actions/migration-safety/src/rules/renaming-column.ts
+
+
+
+
+const renamingColumn = defineRule({
+    id: 'renaming-column',
+    severity: 'error',
+    message: 'Renaming a column breaks the running release, which still uses the old name',
+    help: 'The release still running during the deploy, and any rollback, query the column by its old name and fail once it is renamed. Add the new column and keep both in sync, move the application to the new name, then drop the old column in a later deploy (the recipe below). Columns added in the same change set are not flagged.',
+    equivalents: { squawk: ['renaming-column'], atlas: ['BC102'], strongMigrations: ['rename_column'] },
+    check(ctx) {
+        const { kind, body } = ctx.statement;
+        if (kind !== 'RenameStmt' || body.renameType !== 'OBJECT_COLUMN' || body.relationType !== 'OBJECT_TABLE')
+            return;
+        const exempt = newColumnExemption(ctx, body.relation, body.subname);
+        if (exempt)
+            return ctx.report({ exempt });
+        const type = ctx.table(body.relation)?.columns.get(body.subname)?.type.display;
+        ctx.report({
+            message: `Renaming ${body.relation.relname}.${body.subname} to ${body.newname} breaks the running release, which still uses the old name`,
+            recipe: renameColumnRecipe(relationName(body.relation), body.subname, body.newname, type)
+        });
+    }
+});
+
+;// CONCATENATED MODULE: ./actions/migration-safety/src/rules/renaming-table.ts
+
+
+
+const renamingTable = defineRule({
+    id: 'renaming-table',
+    severity: 'error',
+    message: 'Renaming a table breaks the running release, which still uses the old name',
+    help: 'The release still running during the deploy, and any rollback, query the table by its old name and fail once it is renamed. Rename it and leave an updatable view under the old name in the same transaction, move the application to the new name, then drop the view (the recipe below). Tables created in the same change set are not flagged.',
+    equivalents: { squawk: ['renaming-table'], atlas: ['BC101'], strongMigrations: ['rename_table'] },
+    check(ctx) {
+        const { kind, body } = ctx.statement;
+        if (kind !== 'RenameStmt' || body.renameType !== 'OBJECT_TABLE')
+            return;
+        if (ctx.isNewTable(body.relation))
+            return ctx.report({ exempt: NEW_TABLE });
+        ctx.report({
+            message: `Renaming table ${body.relation.relname} to ${body.newname} breaks the running release, which still uses the old name`,
+            recipe: renameTableRecipe(relationName(body.relation), body.newname)
+        });
+    }
+});
+
+;// CONCATENATED MODULE: ./actions/migration-safety/src/rules/require-enum-value-ordering.ts
+
+const requireEnumValueOrdering = defineRule({
+    id: 'require-enum-value-ordering',
+    severity: 'warning',
+    message: 'ALTER TYPE ... ADD VALUE without BEFORE or AFTER appends the value at the end of the enum order',
+    help: 'Enum values sort in their declared order, not alphabetically: a value appended at the end changes the results of `ORDER BY`, `<` and `>` on the column if it belongs somewhere in the middle. Say where it goes with `ADD VALUE ... BEFORE` or `AFTER` an existing value; write `AFTER <last value>` when the end is intended.',
+    equivalents: { squawk: ['require-enum-value-ordering'] },
+    check(ctx) {
+        const { kind, body } = ctx.statement;
+        if (kind !== 'AlterEnumStmt' || !body.newVal || body.oldVal || body.newValNeighbor)
+            return;
+        ctx.report({
+            message: `ADD VALUE '${body.newVal}' without BEFORE or AFTER appends it at the end of the enum order`
+        });
+    }
+});
+
+;// CONCATENATED MODULE: ./actions/migration-safety/src/rules/require-table-schema.ts
+
+
+
+// ALTER TABLE ... RENAME [COLUMN | CONSTRAINT]; the parser records no relationType for the constraint form.
+const TABLE_RENAMES = new Set(['OBJECT_TABLE', 'OBJECT_COLUMN', 'OBJECT_TABCONSTRAINT']);
+const range = (t) => ({ start: t.start, end: t.end });
+const requireTableSchema = defineRule({
+    id: 'require-table-schema',
+    severity: 'warning',
+    optIn: true,
+    message: 'The table name is not schema-qualified, so search_path decides which table it is',
+    help: 'An unqualified name resolves through `search_path`, which can differ between the migration runner, a manual psql session and other roles: the same migration can then create or change a table in another schema. Write `schema.table`. squawk only runs this rule when asked (`--include require-table-schema`); teams with a single `public` schema usually disable it.',
+    equivalents: { squawk: ['require-table-schema'] },
+    check(ctx) {
+        const { kind, body } = ctx.statement;
+        const tokens = tokensOf(ctx.statement);
+        const relations = [];
+        if (kind === 'CreateStmt')
+            relations.push(body.relation);
+        else if (kind === 'CreateTableAsStmt' && body.objtype === 'OBJECT_TABLE')
+            relations.push(body.into?.rel);
+        else if (kind === 'AlterTableStmt' && body.objtype === 'OBJECT_TABLE')
+            relations.push(body.relation);
+        else if (kind === 'RenameStmt' &&
+            TABLE_RENAMES.has(body.renameType) &&
+            (body.renameType !== 'OBJECT_COLUMN' || body.relationType === 'OBJECT_TABLE'))
+            relations.push(body.relation);
+        for (const rel of relations) {
+            if (!rel || rel.schemaname)
+                continue;
+            const token = tokens[tokenAt(tokens, rel.location ?? ctx.statement.range.start)];
+            ctx.report({ range: token ? range(token) : undefined });
+        }
+        if (kind === 'DropStmt' && body.removeType === 'OBJECT_TABLE') {
+            let from = 0;
+            for (const object of body.objects ?? []) {
+                const parts = names(as(object, 'List')?.items);
+                // The parser keeps no location for DROP TABLE names: find each one after the previous.
+                const at = tokens.findIndex((t, i) => i >= from &&
+                    i > 1 &&
+                    t.word !== undefined &&
+                    truncateIdentifier(t.word) === parts[parts.length - 1] &&
+                    tokens[i - 1].text !== '.');
+                if (at === -1)
+                    continue;
+                from = at + 1;
+                if (parts.length === 1)
+                    ctx.report({ range: range(tokens[at]) });
+            }
+        }
+    }
+});
+
+;// CONCATENATED MODULE: ./actions/migration-safety/src/rules/compatibility.ts
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+const COMPATIBILITY_RULES = [
+    // Changes that break the running release or lose data.
+    addingRequiredField,
+    banDropColumn,
+    banDropTable,
+    banDropDatabase,
+    banDropNotNull,
+    banTruncateCascade,
+    renamingColumn,
+    renamingTable,
+    banDuplicateColumnAssignments,
+    exclusionConstraint,
+    // Hygiene: choices that are cheap now and expensive to change later.
+    banCharField,
+    preferBigintOverInt,
+    preferBigintOverSmallint,
+    preferIdentity,
+    preferTimestamptz,
+    preferJsonb,
+    requireEnumValueOrdering,
+    identifierTooLong,
+    requireTableSchema
+];
+
+;// CONCATENATED MODULE: ./actions/migration-safety/src/rules/internal-error.ts
+
+// Emitted by the driver (engine/lint.ts) when a rule throws; declared here for the catalogue and config.
+const internalError = defineRule({
+    id: 'internal-error',
+    severity: 'error',
+    message: 'A rule failed on this statement (a bug in migration-safety); the other rules still ran',
+    help: 'One rule threw an exception while checking this statement, so the hazard it looks for was not checked here. The finding names the rule and the error. Please report it with the statement; to get past it meanwhile, suppress the failing rule for this statement with `-- ubos-ignore: <rule>`.',
+    equivalents: {}
+});
+
+;// CONCATENATED MODULE: ./actions/migration-safety/src/engine/volatility.ts
+// Function volatility, as pg_proc.provolatile records it for the built-ins (and common extensions) that show up
+// in column defaults. PostgreSQL 11+ evaluates a non-volatile default once when a column is added and stores the
+// value in the catalogue; a volatile one must be computed per row, which rewrites the table. Without a database
+// we cannot read pg_proc, so functions not listed here are unknown and treated as volatile by callers.
+
+const VOLATILE = new Set([
+    'clock_timestamp',
+    'timeofday',
+    'random',
+    'random_normal',
+    'setseed',
+    'gen_random_uuid',
+    'uuidv4',
+    'uuidv7',
+    'uuid_generate_v1',
+    'uuid_generate_v1mc',
+    'uuid_generate_v4',
+    'gen_random_bytes',
+    'gen_salt',
+    'nextval',
+    'currval',
+    'lastval',
+    'setval',
+    'dblink',
+    'pg_read_file'
+]);
+const STABLE = new Set([
+    'now',
+    'transaction_timestamp',
+    'statement_timestamp',
+    'current_setting',
+    'current_schema',
+    'current_schemas',
+    'current_database',
+    'current_user',
+    'session_user',
+    'to_char',
+    'to_date',
+    'to_timestamp',
+    'to_json',
+    'to_jsonb',
+    'row_to_json',
+    'json_build_object',
+    'jsonb_build_object',
+    'json_build_array',
+    'jsonb_build_array',
+    'json_object',
+    'jsonb_object',
+    'concat',
+    'concat_ws',
+    'format',
+    'age',
+    'date_trunc',
+    'date_part',
+    'extract',
+    'timezone',
+    'pg_backend_pid',
+    'txid_current',
+    'pg_current_xact_id',
+    'inet_client_addr',
+    'version',
+    'array_to_json'
+]);
+const IMMUTABLE = new Set([
+    'lower',
+    'upper',
+    'initcap',
+    'length',
+    'char_length',
+    'character_length',
+    'octet_length',
+    'btrim',
+    'ltrim',
+    'rtrim',
+    'trim',
+    'lpad',
+    'rpad',
+    'left',
+    'right',
+    'repeat',
+    'replace',
+    'reverse',
+    'substr',
+    'substring',
+    'split_part',
+    'strpos',
+    'position',
+    'translate',
+    'regexp_replace',
+    'md5',
+    'sha224',
+    'sha256',
+    'sha384',
+    'sha512',
+    'encode',
+    'decode',
+    'abs',
+    'ceil',
+    'ceiling',
+    'floor',
+    'round',
+    'trunc',
+    'mod',
+    'power',
+    'sqrt',
+    'greatest',
+    'least',
+    'coalesce',
+    'nullif',
+    'make_date',
+    'make_time',
+    'make_interval',
+    'make_timestamp',
+    'array_fill',
+    'array_length',
+    'jsonb_typeof',
+    'json_typeof',
+    'int2',
+    'int4',
+    'int8',
+    'float4',
+    'float8',
+    'numeric',
+    'text',
+    'bool',
+    'uuid_nil',
+    'uuid_ns_dns',
+    'uuid_ns_url',
+    'uuid_generate_v3',
+    'uuid_generate_v5'
+]);
+const RANK = { immutable: 0, stable: 1, volatile: 2 };
+/** Volatility of a built-in function by name (schema-less, lower case), or undefined when not in the table. */
+function functionVolatility(name) {
+    const key = name.toLowerCase();
+    if (VOLATILE.has(key))
+        return 'volatile';
+    if (STABLE.has(key))
+        return 'stable';
+    if (IMMUTABLE.has(key))
+        return 'immutable';
+    return undefined;
+}
+/**
+ * The volatility of a default expression: the most volatile function it calls. Constants, casts of constants,
+ * operators on them, ARRAY[...] and CASE/COALESCE only combine their parts. SQL value functions
+ * (CURRENT_TIMESTAMP, CURRENT_DATE, LOCALTIMESTAMP, CURRENT_USER...) are stable.
+ */
+function expressionVolatility(expr) {
+    const verdict = { volatility: 'immutable', volatileCalls: [], unknownCalls: [] };
+    const raise = (v) => {
+        if (RANK[v] > RANK[verdict.volatility])
+            verdict.volatility = v;
+    };
+    const visit = (node) => {
+        if (Array.isArray(node)) {
+            for (const item of node)
+                visit(item);
+            return;
+        }
+        if (!node || typeof node !== 'object')
+            return;
+        const type = nodeType(node);
+        if (type === 'FuncCall') {
+            const call = as(node, 'FuncCall');
+            const parts = names(call.funcname);
+            const name = (parts[parts.length - 1] ?? '').toLowerCase();
+            const known = functionVolatility(name);
+            if (known === undefined) {
+                verdict.unknownCalls.push(parts.join('.'));
+                raise('volatile');
+            }
+            else {
+                if (known === 'volatile')
+                    verdict.volatileCalls.push(name);
+                raise(known);
+            }
+            visit(call.args);
+            return;
+        }
+        if (type === 'SQLValueFunction') {
+            raise('stable');
+            return;
+        }
+        // A subquery cannot appear in a default, but a generated column or USING may hold one: its volatility is
+        // not knowable here.
+        if (type === 'SubLink') {
+            verdict.unknownCalls.push('(subquery)');
+            raise('volatile');
+            return;
+        }
+        for (const value of Object.values(node))
+            if (value && typeof value === 'object')
+                visit(value);
+    };
+    visit(expr);
+    return verdict;
+}
+/** `DEFAULT NULL` (possibly cast): the column gets no stored value, on any version. */
+function isNullConstant(expr) {
+    const cast = as(expr, 'TypeCast');
+    if (cast)
+        return isNullConstant(cast.arg);
+    return as(expr, 'A_Const')?.isnull === true;
+}
+
+;// CONCATENATED MODULE: ./actions/migration-safety/src/rules/locking-shared.ts
+// Readers shared by the locking rules: ALTER TABLE sub-commands, the statements of the current transaction, and
+// the table an index belongs to.
+
+/** The sub-commands of an `ALTER TABLE` (not ALTER INDEX/VIEW/...), or [] for any other statement. */
+function alterTableCmds(ctx) {
+    const { kind, body } = ctx.statement;
+    if (kind !== 'AlterTableStmt' || (body.objtype && body.objtype !== 'OBJECT_TABLE'))
+        return [];
+    return (body.cmds ?? []).map((node) => as(node, 'AlterTableCmd')).filter(Boolean);
+}
+/** The constraints written on a column definition (`ADD COLUMN x int UNIQUE REFERENCES t`). */
+function columnConstraints(def) {
+    return (def?.constraints ?? []).map((node) => as(node, 'Constraint')).filter(Boolean);
+}
+/**
+ * The statements before the current one that run in the same transaction: back to the BEGIN of an explicit
+ * transaction, or to the start of the file (or the last COMMIT) in a framework's implicit one. Empty when the
+ * statement runs in autocommit mode.
+ */
+function earlierInTransaction(ctx) {
+    if (!ctx.transaction.inTransaction)
+        return [];
+    const found = [];
+    for (let i = ctx.statement.index - 1; i >= 0; i--) {
+        const statement = ctx.statements[i];
+        if (!statement)
+            break;
+        if (statement.kind === 'TransactionStmt') {
+            const kind = statement.body.kind;
+            if (kind === 'TRANS_STMT_BEGIN' || kind === 'TRANS_STMT_START') {
+                if (ctx.transaction.explicit)
+                    break;
+                continue;
+            }
+            if (kind !== 'TRANS_STMT_SAVEPOINT' && kind !== 'TRANS_STMT_RELEASE')
+                break;
+            continue;
+        }
+        found.push(statement);
+    }
+    return found.reverse();
+}
+/** A RangeVar-like node for a catalogue key, so the context's table helpers can be used with it. */
+function rangeVarOf(key) {
+    const dot = key.indexOf('.');
+    return { schemaname: key.slice(0, dot), relname: key.slice(dot + 1) };
+}
+/** The key of the table an index (or a PK/UNIQUE constraint's index) belongs to, when the catalogue knows it. */
+function tableOfIndex(ctx, index) {
+    const known = ctx.catalog.indexes.get(index.key);
+    if (known)
+        return known.table;
+    for (const table of ctx.catalog.tables.values()) {
+        if (table.schema === index.schema && table.constraints.has(index.name))
+            return table.key;
+    }
+    return undefined;
+}
+/** A boolean option written false: `(FULL false)`, `(CONCURRENTLY off)`, `(FULL 0)`. */
+function isFalseOption(arg) {
+    if (arg === undefined)
+        return false;
+    const integer = as(arg, 'Integer');
+    if (integer)
+        return !integer.ival;
+    const text = as(arg, 'String')?.sval ?? as(arg, 'A_Const')?.sval?.sval;
+    return typeof text === 'string' && /^(false|off|0|no)$/i.test(text);
+}
+
+;// CONCATENATED MODULE: ./actions/migration-safety/src/rules/adding-field-with-default.ts
+
+
+
+
+const adding_field_with_default_SERIAL = /^(small|big)?serial[248]?$/;
+const addingFieldWithDefault = defineRule({
+    id: 'adding-field-with-default',
+    severity: 'error',
+    message: 'Adding this column rewrites the whole table under an ACCESS EXCLUSIVE lock',
+    help: 'PostgreSQL 11+ stores a non-volatile default once in the catalogue, so `ADD COLUMN ... DEFAULT 0` or `DEFAULT now()` is instant. A volatile default (`gen_random_uuid()`, `clock_timestamp()`, `random()`, `nextval()`: SERIAL and IDENTITY columns too), a stored generated column, or any default before PostgreSQL 11 is computed for every row: the table and its indexes are rewritten while reads and writes wait. Add the column without the default (or with a constant one), `ALTER COLUMN ... SET DEFAULT` for new rows, and backfill old rows in batches.',
+    equivalents: {
+        squawk: ['adding-field-with-default'],
+        eugene: ['E11'],
+        atlas: ['PG302'],
+        strongMigrations: ['add_column_default', 'add_column_generated_stored']
+    },
+    check(ctx) {
+        for (const cmd of alterTableCmds(ctx)) {
+            if (cmd.subtype !== 'AT_AddColumn')
+                continue;
+            const def = as(cmd.def, 'ColumnDef');
+            if (!def)
+                continue;
+            const reason = rewriteReason(def, ctx.pgVersion);
+            if (!reason)
+                continue;
+            if (ctx.isNewTable(ctx.statement.body.relation)) {
+                ctx.report({ exempt: NEW_TABLE });
+                continue;
+            }
+            const table = quoteQualified(relationName(ctx.statement.body.relation));
+            ctx.report({
+                message: `Adding ${table}.${quoteIdent(def.colname)} rewrites the table under ACCESS EXCLUSIVE: ${reason}`,
+                range: ctx.at(def.location)
+            });
+        }
+    }
+});
+/** Why adding this column rewrites the table, or undefined when PostgreSQL only updates the catalogue. */
+function rewriteReason(def, pgVersion) {
+    const type = typeRef(def.typeName);
+    if (adding_field_with_default_SERIAL.test(type.name) && !type.schema)
+        return `${type.name} fills every row from a sequence (nextval)`;
+    for (const c of columnConstraints(def)) {
+        if (c.contype === 'CONSTR_IDENTITY')
+            return 'an identity column fills every row from a sequence';
+        if (c.contype === 'CONSTR_GENERATED' && c.generated_kind !== 'v')
+            return 'a stored generated column is computed for every row';
+    }
+    const defaultExpr = columnConstraints(def).find((c) => c.contype === 'CONSTR_DEFAULT')?.raw_expr;
+    if (defaultExpr === undefined || isNullConstant(defaultExpr))
+        return undefined;
+    if (pgVersion < 11)
+        return `before PostgreSQL 11 every default is written to every row`;
+    const verdict = expressionVolatility(defaultExpr);
+    if (verdict.volatility !== 'volatile')
+        return undefined;
+    if (verdict.volatileCalls.length > 0)
+        return `the default calls volatile ${verdict.volatileCalls.join(', ')}()`;
+    return `the default calls ${verdict.unknownCalls.join(', ')}, whose volatility is unknown here (treated as volatile; if it is STABLE or IMMUTABLE there is no rewrite)`;
+}
+
+;// CONCATENATED MODULE: ./actions/migration-safety/src/rules/adding-foreign-key-constraint.ts
+
+
+
+const addingForeignKeyConstraint = defineRule({
+    id: 'adding-foreign-key-constraint',
+    severity: 'error',
+    message: 'Adding a validated foreign key scans the table while writes to both tables wait',
+    help: 'A foreign key added without `NOT VALID` is checked against every existing row while a SHARE ROW EXCLUSIVE lock is held on both the referencing and the referenced table: inserts, updates and deletes on both wait for the whole scan. Add it with `NOT VALID` (only new rows are checked, the lock is brief), then run `ALTER TABLE ... VALIDATE CONSTRAINT` in a later transaction: validation takes SHARE UPDATE EXCLUSIVE, which lets reads and writes continue. A foreign key on a table created in the same change set is not flagged: the scan of an empty table is instant.',
+    equivalents: {
+        squawk: ['adding-foreign-key-constraint', 'constraint-missing-not-valid'],
+        eugene: ['E1'],
+        atlas: ['PG306'],
+        strongMigrations: ['add_foreign_key']
+    },
+    check(ctx) {
+        const relation = ctx.statement.body.relation;
+        for (const cmd of alterTableCmds(ctx)) {
+            const found = [];
+            if (cmd.subtype === 'AT_AddConstraint') {
+                const c = as(cmd.def, 'Constraint');
+                if (c?.contype === 'CONSTR_FOREIGN' && !c.skip_validation)
+                    found.push({
+                        location: c.location,
+                        columns: names(c.fk_attrs),
+                        target: quoteQualified(relationName(c.pktable))
+                    });
+            }
+            else if (cmd.subtype === 'AT_AddColumn') {
+                const def = as(cmd.def, 'ColumnDef');
+                for (const c of columnConstraints(def)) {
+                    if (c.contype === 'CONSTR_FOREIGN' && !c.skip_validation)
+                        found.push({
+                            location: def.location,
+                            columns: [def.colname],
+                            target: quoteQualified(relationName(c.pktable))
+                        });
+                }
+            }
+            for (const fk of found) {
+                if (ctx.isNewTable(relation)) {
+                    ctx.report({ exempt: NEW_TABLE });
+                    continue;
+                }
+                const table = quoteQualified(relationName(relation));
+                const cols = fk.columns.map(quoteIdent).join(', ');
+                ctx.report({
+                    message: `Foreign key ${table} (${cols}) -> ${fk.target} is validated now: writes to both tables wait for a scan of ${table}; add it NOT VALID and VALIDATE later`,
+                    range: ctx.at(fk.location)
+                });
+            }
+        }
+    }
+});
+
+;// CONCATENATED MODULE: ./actions/migration-safety/src/rules/adding-not-nullable-field.ts
+
+
+
+
+const addingNotNullableField = defineRule({
+    id: 'adding-not-nullable-field',
+    severity: 'error',
+    message: 'SET NOT NULL scans the whole table under an ACCESS EXCLUSIVE lock',
+    help: '`ALTER COLUMN ... SET NOT NULL` checks every row while holding ACCESS EXCLUSIVE: reads and writes wait for the scan. On PostgreSQL 12+ the scan is skipped when a validated `CHECK (col IS NOT NULL)` constraint already proves it: add the check `NOT VALID`, `VALIDATE` it in a separate transaction (that scan does not block reads or writes), then `SET NOT NULL` and drop the check. Before PostgreSQL 12, keep the validated check instead of SET NOT NULL.',
+    equivalents: {
+        squawk: ['adding-not-nullable-field'],
+        eugene: ['E2'],
+        atlas: ['PG303'],
+        strongMigrations: ['change_column_null']
+    },
+    check(ctx) {
+        const relation = ctx.statement.body.relation;
+        for (const cmd of alterTableCmds(ctx)) {
+            if (cmd.subtype !== 'AT_SetNotNull')
+                continue;
+            if (ctx.isNewTable(relation)) {
+                ctx.report({ exempt: NEW_TABLE });
+                continue;
+            }
+            const table = relationName(relation);
+            if (ctx.pgVersion >= 12) {
+                const check = validatedNotNullCheck(ctx, cmd.name);
+                if (check) {
+                    ctx.report({
+                        exempt: `validated CHECK constraint ${check} proves ${cmd.name} IS NOT NULL: no scan on PG 12+`
+                    });
+                    continue;
+                }
+            }
+            const column = quoteIdent(cmd.name);
+            const hint = ctx.pgVersion >= 12 ? ` (no validated CHECK (${column} IS NOT NULL) found)` : '';
+            ctx.report({
+                message: `SET NOT NULL on ${quoteQualified(table)}.${column} scans the table under ACCESS EXCLUSIVE${hint}`,
+                recipe: setNotNullRecipe(table, cmd.name, ctx.pgVersion)
+            });
+        }
+    }
+});
+/**
+ * The name of a validated CHECK constraint that proves the column is not null (the catalogue records which
+ * columns a check's `col IS NOT NULL` terms prove, whichever file added it).
+ */
+function validatedNotNullCheck(ctx, column) {
+    const table = ctx.table(ctx.statement.body.relation);
+    if (!table)
+        return undefined;
+    return [...table.constraints.values()].find((c) => c.kind === 'check' && c.validated && (c.provesNotNull ?? []).includes(column))?.name;
+}
+
+;// CONCATENATED MODULE: ./actions/migration-safety/src/rules/adding-serial-primary-key-field.ts
+
+
+
+const addingSerialPrimaryKeyField = defineRule({
+    id: 'adding-serial-primary-key-field',
+    severity: 'error',
+    message: 'Adding a primary key builds its index under an ACCESS EXCLUSIVE lock',
+    help: '`ALTER TABLE ... ADD PRIMARY KEY` (or `ADD COLUMN ... PRIMARY KEY`) builds the unique index while holding ACCESS EXCLUSIVE: every read and write waits for the build. Build the index first with `CREATE UNIQUE INDEX CONCURRENTLY`, then attach it with `ALTER TABLE ... ADD CONSTRAINT ... PRIMARY KEY USING INDEX ...`, which only needs a brief lock (the columns must already be NOT NULL, or that step scans the table).',
+    equivalents: {
+        squawk: ['adding-serial-primary-key-field'],
+        atlas: ['PG104']
+    },
+    check(ctx) {
+        const relation = ctx.statement.body.relation;
+        for (const cmd of alterTableCmds(ctx)) {
+            let hit;
+            if (cmd.subtype === 'AT_AddConstraint') {
+                const c = as(cmd.def, 'Constraint');
+                if (c?.contype === 'CONSTR_PRIMARY' && !c.indexname)
+                    hit = { location: c.location, columns: names(c.keys) };
+            }
+            else if (cmd.subtype === 'AT_AddColumn') {
+                const def = as(cmd.def, 'ColumnDef');
+                if (columnConstraints(def).some((c) => c.contype === 'CONSTR_PRIMARY'))
+                    hit = { location: def.location, columns: [def.colname] };
+            }
+            if (!hit)
+                continue;
+            if (ctx.isNewTable(relation)) {
+                ctx.report({ exempt: NEW_TABLE });
+                continue;
+            }
+            const table = quoteQualified(relationName(relation));
+            ctx.report({
+                message: `Primary key on ${table} (${hit.columns.map(quoteIdent).join(', ')}) builds its index under ACCESS EXCLUSIVE: build a unique index CONCURRENTLY and add the key USING INDEX`,
+                range: ctx.at(hit.location)
+            });
+        }
+    }
+});
+
+;// CONCATENATED MODULE: ./actions/migration-safety/src/engine/type-casts.ts
+const ALIASES = {
+    int: 'int4',
+    integer: 'int4',
+    serial: 'int4',
+    serial4: 'int4',
+    bigint: 'int8',
+    bigserial: 'int8',
+    serial8: 'int8',
+    smallint: 'int2',
+    smallserial: 'int2',
+    serial2: 'int2',
+    decimal: 'numeric',
+    boolean: 'bool',
+    real: 'float4',
+    float: 'float8',
+    'double precision': 'float8',
+    'character varying': 'varchar',
+    character: 'bpchar',
+    char: 'bpchar',
+    'bit varying': 'varbit',
+    'timestamp without time zone': 'timestamp',
+    'timestamp with time zone': 'timestamptz',
+    'time without time zone': 'time',
+    'time with time zone': 'timetz'
+};
+/** The pg_type name for what the user wrote (serial is int4 once created), with its modifiers. */
+function canonicalType(type) {
+    const lower = type.name.toLowerCase();
+    const name = ALIASES[lower] ?? lower;
+    let mods = type.mods;
+    // numeric(p) is numeric(p,0); interval's first modifier is a field mask whose "all fields" value is 32767.
+    if (name === 'numeric' && mods.length === 1)
+        mods = [mods[0], 0];
+    if (name === 'interval' && mods.length === 2 && mods[0] === 32767)
+        mods = [mods[1]];
+    return { name, mods, array: type.array };
+}
+function same(a, b) {
+    return a.name === b.name && a.array === b.array && a.mods.join(',') === b.mods.join(',');
+}
+/** Binary-coercible casts between different types (pg_cast castmethod 'b'), source -> targets. */
+const BINARY = {
+    varchar: ['text'],
+    text: ['varchar'],
+    cidr: ['inet'],
+    xml: ['text', 'varchar'],
+    int4: ['oid', 'regclass', 'regproc', 'regtype'],
+    oid: ['int4']
+};
+/** Types whose precision/length modifier can grow without touching the rows (a support function says so). */
+const GROWABLE = new Set(['varchar', 'varbit', 'timestamp', 'timestamptz', 'time', 'timetz', 'interval']);
+function typeChangeEffect(fromType, toType, pgVersion) {
+    const from = canonicalType(fromType);
+    const to = canonicalType(toType);
+    if (same(from, to))
+        return { effect: 'none', reason: 'same type' };
+    // Array coercions convert element by element: treated as a rewrite unless nothing changes.
+    if (from.array !== to.array || from.array > 0)
+        return { effect: 'rewrite', reason: 'array element conversion' };
+    if (from.name === to.name) {
+        if (from.name === 'numeric') {
+            if (to.mods.length === 0)
+                return { effect: 'none', reason: 'numeric loses its limit' };
+            if (from.mods.length === 0)
+                return { effect: 'rewrite', reason: 'unconstrained numeric gets a precision' };
+            const [p, s] = from.mods;
+            const [p2, s2] = to.mods;
+            if (s2 === s && p2 >= p)
+                return { effect: 'none', reason: 'numeric precision grows with the same scale' };
+            return { effect: 'rewrite', reason: 'numeric precision shrinks or scale changes' };
+        }
+        if (GROWABLE.has(from.name)) {
+            if (to.mods.length === 0)
+                return { effect: 'none', reason: `${to.name} loses its limit` };
+            if (from.mods.length === 0)
+                return { effect: 'rewrite', reason: `unlimited ${from.name} gets a limit` };
+            if (to.mods[0] >= from.mods[0])
+                return { effect: 'none', reason: `${to.name} limit grows` };
+            return { effect: 'rewrite', reason: `${to.name} limit shrinks: every value is checked and rewritten` };
+        }
+        return { effect: 'rewrite', reason: `${to.name} modifier changes` };
+    }
+    if (BINARY[from.name]?.includes(to.name)) {
+        // A cast to a length-limited type still checks every value (text -> varchar(n)).
+        if (to.mods.length > 0 && to.name === 'varchar')
+            return { effect: 'rewrite', reason: 'a length limit is added' };
+        return { effect: 'none', reason: `${from.name} to ${to.name} is binary compatible` };
+    }
+    if (from.name === 'timestamp' && to.name === 'timestamptz') {
+        const precisionOk = to.mods.length === 0 || (from.mods.length > 0 && to.mods[0] >= from.mods[0]);
+        if (pgVersion >= 12 && precisionOk)
+            return { effect: 'utc-only', reason: 'timestamp to timestamptz' };
+        return { effect: 'rewrite', reason: 'timestamp to timestamptz before PostgreSQL 12' };
+    }
+    return { effect: 'rewrite', reason: `${from.name} to ${to.name} converts every row` };
+}
+
+;// CONCATENATED MODULE: ./actions/migration-safety/src/rules/changing-column-type.ts
+
+
+
+
+
+const changingColumnType = defineRule({
+    id: 'changing-column-type',
+    severity: 'error',
+    message: 'Changing the column type rewrites the table and its indexes under an ACCESS EXCLUSIVE lock',
+    help: 'Unless the old values are already valid as the new type (varchar(n) to varchar(m > n) or text, numeric(p,s) to numeric(p2 >= p, s), cidr to inet, a growing timestamp precision), `ALTER COLUMN ... TYPE` converts every row and rebuilds every index of the table while reads and writes wait. Do it in steps instead: add a column of the new type, keep it in sync with a trigger, backfill in batches, switch the application, then drop the old column (the recipe below has the SQL).',
+    equivalents: {
+        squawk: ['changing-column-type'],
+        eugene: ['E5'],
+        atlas: ['PG301'],
+        strongMigrations: ['change_column']
+    },
+    check(ctx) {
+        const relation = ctx.statement.body.relation;
+        for (const cmd of alterTableCmds(ctx)) {
+            if (cmd.subtype !== 'AT_AlterColumnType')
+                continue;
+            const def = as(cmd.def, 'ColumnDef');
+            if (!def?.typeName)
+                continue;
+            const verdict = judge(ctx, cmd.name, def);
+            if (!verdict)
+                continue;
+            if (ctx.isNewTable(relation)) {
+                ctx.report({ exempt: NEW_TABLE });
+                continue;
+            }
+            const table = relationName(relation);
+            const to = displayType(typeRef(def.typeName));
+            ctx.report({
+                message: `${quoteQualified(table)}.${quoteIdent(cmd.name)} to ${to}: ${verdict}`,
+                // Only a hazard when the session TimeZone is not UTC, which the file cannot show: a warning.
+                ...(verdict.includes('unless the session TimeZone is UTC') ? { severity: 'warning' } : {}),
+                recipe: changeTypeRecipe(table, cmd.name, to),
+                range: ctx.at(def.location)
+            });
+        }
+    }
+});
+/** What is wrong with this type change, or undefined when it is a catalogue-only change. */
+function judge(ctx, column, def) {
+    const to = typeRef(def.typeName);
+    const using = def.raw_default;
+    if (using !== undefined && !isPlainColumn(using, column, to)) {
+        return 'the USING expression is computed for every row: the table is rewritten under ACCESS EXCLUSIVE';
+    }
+    const old = ctx.table(ctx.statement.body.relation)?.columns.get(column);
+    if (!old)
+        return 'the old type is unknown here, so this may rewrite the table under ACCESS EXCLUSIVE';
+    const effect = typeChangeEffect(old.type, to, ctx.pgVersion);
+    switch (effect.effect) {
+        case 'rewrite':
+            return `from ${old.type.display} rewrites the table and its indexes under ACCESS EXCLUSIVE (${effect.reason})`;
+        case 'utc-only':
+            if (timeZoneIsUtc(ctx))
+                return undefined;
+            return `from ${old.type.display} rewrites the table unless the session TimeZone is UTC (SET LOCAL TimeZone = 'UTC' first)`;
+        case 'none':
+            if (def.collClause && hasIndexOn(ctx, column))
+                return 'the new collation rebuilds the indexes on the column under ACCESS EXCLUSIVE';
+            return undefined;
+    }
+}
+/** `USING col` or `USING col::<target type>`: the conversion is the ordinary cast the type table judges. */
+function isPlainColumn(expr, column, target) {
+    const cast = as(expr, 'TypeCast');
+    if (cast) {
+        const castTo = canonicalType(typeRef(cast.typeName));
+        const to = canonicalType(target);
+        return castTo.name === to.name && castTo.array === to.array && isPlainColumn(cast.arg, column, target);
+    }
+    const fields = names(as(expr, 'ColumnRef')?.fields);
+    return fields.length > 0 && fields[fields.length - 1] === column;
+}
+/** An earlier `SET [LOCAL] TimeZone` in the file set a zero-offset zone. */
+function timeZoneIsUtc(ctx) {
+    let utc = false;
+    for (const statement of ctx.statements.slice(0, ctx.statement.index)) {
+        if (statement.kind !== 'VariableSetStmt' || String(statement.body.name).toLowerCase() !== 'timezone')
+            continue;
+        const value = as(statement.body.args?.[0], 'A_Const');
+        utc =
+            /^(etc\/)?(utc|gmt|uct|universal|zulu|greenwich)$/i.test(value?.sval?.sval ?? '') ||
+                (value?.ival !== undefined && !value.ival.ival);
+    }
+    return utc;
+}
+function hasIndexOn(ctx, column) {
+    const table = ctx.table(ctx.statement.body.relation);
+    if (!table)
+        return false;
+    if (ctx.catalog.indexesOf(table.key).some((index) => index.columns.includes(column)))
+        return true;
+    return [...table.constraints.values()].some((c) => (c.kind === 'primary' || c.kind === 'unique') && c.columns.includes(column));
+}
+/** The type as SQL: interval's typmod list starts with a field mask that is not written for "all fields". */
+function displayType(type) {
+    const canonical = canonicalType(type);
+    if (canonical.name !== 'interval' || canonical.mods.length === type.mods.length)
+        return type.display;
+    return `interval${canonical.mods.length ? `(${canonical.mods.join(',')})` : ''}${'[]'.repeat(type.array)}`;
+}
+
+;// CONCATENATED MODULE: ./actions/migration-safety/src/rules/constraint-missing-not-valid.ts
+
+
+
+const constraintMissingNotValid = defineRule({
+    id: 'constraint-missing-not-valid',
+    severity: 'error',
+    message: 'Adding a CHECK constraint without NOT VALID scans the table under an ACCESS EXCLUSIVE lock',
+    help: "A CHECK constraint added without `NOT VALID` is checked against every row while ALTER TABLE holds ACCESS EXCLUSIVE: all reads and writes of the table wait for the scan. Add it `NOT VALID` (new rows are checked, existing ones are not), then `VALIDATE CONSTRAINT` in a separate transaction: validation takes SHARE UPDATE EXCLUSIVE, which lets reads and writes continue. Validating in the same transaction as the `NOT VALID` add gains nothing: the add's lock is still held during the scan. (Foreign keys are reported by adding-foreign-key-constraint.)",
+    equivalents: {
+        squawk: ['constraint-missing-not-valid'],
+        eugene: ['E1'],
+        atlas: ['PG305'],
+        strongMigrations: ['add_check_constraint']
+    },
+    check(ctx) {
+        const cmds = alterTableCmds(ctx);
+        if (cmds.length === 0)
+            return;
+        const relation = ctx.statement.body.relation;
+        const table = relationName(relation);
+        cmds.forEach((cmd, i) => {
+            if (cmd.subtype === 'AT_AddConstraint') {
+                const c = as(cmd.def, 'Constraint');
+                if (c?.contype !== 'CONSTR_CHECK' || c.skip_validation)
+                    return;
+                if (ctx.isNewTable(relation))
+                    return ctx.report({ exempt: NEW_TABLE });
+                const name = c.conname ? ` ${quoteIdent(c.conname)}` : '';
+                ctx.report({
+                    message: `CHECK constraint${name} on ${quoteQualified(table)} is validated now, under ACCESS EXCLUSIVE: add it NOT VALID and VALIDATE it in a later transaction`,
+                    range: ctx.at(c.location)
+                });
+            }
+            else if (cmd.subtype === 'AT_ValidateConstraint') {
+                if (!addedNotValidInTransaction(cmds.slice(0, i), cmd.name, ctx))
+                    return;
+                if (ctx.isNewTable(relation))
+                    return ctx.report({ exempt: NEW_TABLE });
+                ctx.report({
+                    message: `VALIDATE CONSTRAINT ${quoteIdent(cmd.name)} runs in the transaction that added it NOT VALID: the add's lock on ${quoteQualified(table)} is held for the whole scan; validate in a separate transaction`
+                });
+            }
+        });
+    }
+});
+/** The constraint was added NOT VALID on this table earlier in this statement or in the same transaction. */
+function addedNotValidInTransaction(earlierCmds, name, ctx) {
+    const tableKey = relationName(ctx.statement.body.relation).key;
+    const addsIt = (cmd) => {
+        const c = cmd.subtype === 'AT_AddConstraint' ? as(cmd.def, 'Constraint') : undefined;
+        return !!c && c.skip_validation === true && c.conname === name;
+    };
+    if (earlierCmds.some(addsIt))
+        return true;
+    return earlierInTransaction(ctx).some((statement) => {
+        if (statement.kind !== 'AlterTableStmt' || relationName(statement.body.relation).key !== tableKey)
+            return false;
+        return (statement.body.cmds ?? []).some((node) => {
+            const cmd = as(node, 'AlterTableCmd');
+            return !!cmd && addsIt(cmd);
+        });
+    });
+}
+
+;// CONCATENATED MODULE: ./actions/migration-safety/src/rules/disallowed-unique-constraint.ts
+
+
+
+const disallowedUniqueConstraint = defineRule({
+    id: 'disallowed-unique-constraint',
+    severity: 'error',
+    message: 'Adding a UNIQUE constraint builds its index under an ACCESS EXCLUSIVE lock',
+    help: '`ALTER TABLE ... ADD UNIQUE` (or `ADD COLUMN ... UNIQUE`) builds the unique index while holding ACCESS EXCLUSIVE: every read and write waits for the build. Build the index with `CREATE UNIQUE INDEX CONCURRENTLY` outside a transaction, then `ALTER TABLE ... ADD CONSTRAINT ... UNIQUE USING INDEX ...`, which only needs a brief lock.',
+    equivalents: {
+        squawk: ['disallowed-unique-constraint'],
+        eugene: ['E7'],
+        atlas: ['PG105'],
+        strongMigrations: ['add_unique_constraint']
+    },
+    check(ctx) {
+        const relation = ctx.statement.body.relation;
+        for (const cmd of alterTableCmds(ctx)) {
+            let hit;
+            if (cmd.subtype === 'AT_AddConstraint') {
+                const c = as(cmd.def, 'Constraint');
+                if (c?.contype === 'CONSTR_UNIQUE' && !c.indexname)
+                    hit = { location: c.location, columns: names(c.keys) };
+            }
+            else if (cmd.subtype === 'AT_AddColumn') {
+                const def = as(cmd.def, 'ColumnDef');
+                if (columnConstraints(def).some((c) => c.contype === 'CONSTR_UNIQUE'))
+                    hit = { location: def.location, columns: [def.colname] };
+            }
+            if (!hit)
+                continue;
+            if (ctx.isNewTable(relation)) {
+                ctx.report({ exempt: NEW_TABLE });
+                continue;
+            }
+            const table = quoteQualified(relationName(relation));
+            ctx.report({
+                message: `UNIQUE (${hit.columns.map(quoteIdent).join(', ')}) on ${table} builds its index under ACCESS EXCLUSIVE: build a unique index CONCURRENTLY and add the constraint USING INDEX`,
+                range: ctx.at(hit.location)
+            });
+        }
+    }
+});
+
+;// CONCATENATED MODULE: ./actions/migration-safety/src/rules/prefer-repack.ts
+
+
+
+const preferRepack = defineRule({
+    id: 'prefer-repack',
+    severity: 'error',
+    message: 'VACUUM FULL and CLUSTER rewrite the table under an ACCESS EXCLUSIVE lock',
+    help: '`VACUUM FULL` and `CLUSTER` copy the whole table and rebuild its indexes while holding ACCESS EXCLUSIVE: no read or write gets through until they finish, and they need room for a second copy. Reclaim space online instead: `REPACK (CONCURRENTLY)` on PostgreSQL 19+, or the pg_repack / pg_squeeze extensions before that. A plain `VACUUM` (no FULL) does not block reads or writes.',
+    equivalents: {
+        squawk: ['prefer-repack']
+    },
+    check(ctx) {
+        const { kind, body } = ctx.statement;
+        let relations;
+        let command;
+        if (kind === 'VacuumStmt') {
+            const full = (body.options ?? []).some((o) => {
+                const option = as(o, 'DefElem');
+                return option?.defname === 'full' && !isFalseOption(option.arg);
+            });
+            if (!body.is_vacuumcmd || !full)
+                return;
+            relations = (body.rels ?? []).map((r) => as(r, 'VacuumRelation')?.relation).filter(Boolean);
+            command = 'VACUUM FULL';
+        }
+        else if (kind === 'ClusterStmt') {
+            relations = body.relation ? [body.relation] : [];
+            command = 'CLUSTER';
+        }
+        else {
+            return;
+        }
+        if (relations.length > 0 && relations.every((r) => ctx.isNewTable(r)))
+            return ctx.report({ exempt: NEW_TABLE });
+        const target = relations.length ? relations.map((r) => quoteQualified(relationName(r))).join(', ') : 'every table';
+        const instead = ctx.pgVersion >= 19 ? 'REPACK (CONCURRENTLY)' : 'pg_repack or pg_squeeze';
+        ctx.report({
+            message: `${command} rewrites ${target} under ACCESS EXCLUSIVE, blocking reads and writes: use ${instead}`
+        });
+    }
+});
+
+;// CONCATENATED MODULE: ./actions/migration-safety/src/rules/require-concurrent-index-creation.ts
+
+const requireConcurrentIndexCreation = defineRule({
+    id: 'require-concurrent-index-creation',
+    severity: 'warning',
+    message: 'CREATE INDEX without CONCURRENTLY blocks writes to the table while the index builds',
+    help: 'A plain CREATE INDEX takes a SHARE lock: inserts, updates and deletes wait until the whole index is built, which on a large table is minutes. Use `CREATE INDEX CONCURRENTLY` outside a transaction. Tables created in the same change set are not flagged: nothing writes to them yet.',
+    equivalents: {
+        squawk: ['require-concurrent-index-creation'],
+        eugene: ['E6'],
+        atlas: ['PG101'],
+        strongMigrations: ['add_index']
+    },
+    check(ctx) {
+        const { kind, body } = ctx.statement;
+        if (kind !== 'IndexStmt' || body.concurrent)
+            return;
+        if (ctx.isNewTable(body.relation))
+            return ctx.report({ exempt: NEW_TABLE });
+        ctx.report();
+    }
+});
+
+;// CONCATENATED MODULE: ./actions/migration-safety/src/rules/require-concurrent-index-deletion.ts
+
+
+
+const requireConcurrentIndexDeletion = defineRule({
+    id: 'require-concurrent-index-deletion',
+    severity: 'warning',
+    message: 'DROP INDEX without CONCURRENTLY takes an ACCESS EXCLUSIVE lock on the table',
+    help: "A plain `DROP INDEX` locks the index's table ACCESS EXCLUSIVE. The drop itself is quick, but it first waits for every running query on the table, and every query that arrives meanwhile queues behind it: a long transaction elsewhere stalls all traffic to the table. `DROP INDEX CONCURRENTLY` (one index per statement, outside a transaction) waits without blocking others. Indexes of tables created in the same change set are not flagged.",
+    equivalents: {
+        squawk: ['require-concurrent-index-deletion'],
+        atlas: ['PG102']
+    },
+    check(ctx) {
+        const { kind, body } = ctx.statement;
+        if (kind !== 'DropStmt' || body.removeType !== 'OBJECT_INDEX' || body.concurrent)
+            return;
+        const tables = (body.objects ?? []).map((object) => tableOfIndex(ctx, listName(as(object, 'List')?.items)));
+        if (tables.length > 0 && tables.every((key) => key && ctx.isNewTable(rangeVarOf(key))))
+            return ctx.report({ exempt: NEW_TABLE });
+        ctx.report();
+    }
+});
+
+;// CONCATENATED MODULE: ./actions/migration-safety/src/rules/require-concurrent-partition-detach.ts
+
+
+
+const requireConcurrentPartitionDetach = defineRule({
+    id: 'require-concurrent-partition-detach',
+    severity: 'warning',
+    message: 'DETACH PARTITION without CONCURRENTLY locks the partitioned table ACCESS EXCLUSIVE',
+    help: 'A plain `ALTER TABLE ... DETACH PARTITION` takes ACCESS EXCLUSIVE on the partitioned table: every query on any partition waits, and queues behind the detach while it waits for running queries. On PostgreSQL 14+ use `DETACH PARTITION ... CONCURRENTLY` (outside a transaction, and not when the table has a default partition), which only takes SHARE UPDATE EXCLUSIVE. Before PostgreSQL 14 there is no concurrent form and the rule is off.',
+    equivalents: {
+        squawk: ['require-concurrent-partition-detach']
+    },
+    pgVersions: { min: 14 },
+    check(ctx) {
+        const relation = ctx.statement.body.relation;
+        for (const cmd of alterTableCmds(ctx)) {
+            if (cmd.subtype !== 'AT_DetachPartition')
+                continue;
+            const partition = as(cmd.def, 'PartitionCmd');
+            if (!partition || partition.concurrent)
+                continue;
+            if (ctx.isNewTable(relation)) {
+                ctx.report({ exempt: NEW_TABLE });
+                continue;
+            }
+            ctx.report({
+                message: `DETACH PARTITION ${quoteQualified(relationName(partition.name))} locks ${quoteQualified(relationName(relation))} ACCESS EXCLUSIVE: use DETACH PARTITION ... CONCURRENTLY`
+            });
+        }
+    }
+});
+
+;// CONCATENATED MODULE: ./actions/migration-safety/src/rules/require-concurrent-reindex.ts
+
+
+
+const requireConcurrentReindex = defineRule({
+    id: 'require-concurrent-reindex',
+    severity: 'error',
+    message: 'REINDEX without CONCURRENTLY blocks writes to the table, and reads that use the index, until it finishes',
+    help: 'A plain `REINDEX` holds a SHARE lock on the table (writes wait) and ACCESS EXCLUSIVE on each index it rebuilds (any query the planner considers that index for waits, which in practice is most reads) for the whole rebuild. On PostgreSQL 12+ use `REINDEX ... CONCURRENTLY` outside a transaction: it builds a new index beside the old one and swaps them. Before PostgreSQL 12 the rule is off (there is no concurrent form; `CREATE INDEX CONCURRENTLY` a copy and drop the old one instead).',
+    equivalents: {
+        squawk: ['require-concurrent-reindex']
+    },
+    pgVersions: { min: 12 },
+    check(ctx) {
+        const { kind, body } = ctx.statement;
+        if (kind !== 'ReindexStmt')
+            return;
+        const concurrent = (body.params ?? []).some((p) => {
+            const option = as(p, 'DefElem');
+            return option?.defname === 'concurrently' && !isFalseOption(option.arg);
+        });
+        // REINDEX SYSTEM has no concurrent form (catalogues cannot be reindexed concurrently).
+        if (concurrent || body.kind === 'REINDEX_OBJECT_SYSTEM')
+            return;
+        let table;
+        if (body.kind === 'REINDEX_OBJECT_TABLE')
+            table = relationName(body.relation).key;
+        if (body.kind === 'REINDEX_OBJECT_INDEX')
+            table = tableOfIndex(ctx, relationName(body.relation));
+        if (table && ctx.isNewTable(rangeVarOf(table)))
+            return ctx.report({ exempt: NEW_TABLE });
+        ctx.report();
+    }
+});
+
+;// CONCATENATED MODULE: ./actions/migration-safety/src/rules/locking.ts
+
+
+
+
+
+
+
+
+
+
+
+
+const LOCKING_RULES = [
+    requireConcurrentIndexCreation,
+    requireConcurrentIndexDeletion,
+    requireConcurrentReindex,
+    requireConcurrentPartitionDetach,
+    addingFieldWithDefault,
+    addingNotNullableField,
+    addingSerialPrimaryKeyField,
+    addingForeignKeyConstraint,
+    constraintMissingNotValid,
+    disallowedUniqueConstraint,
+    changingColumnType,
+    preferRepack
+];
+
+;// CONCATENATED MODULE: ./actions/migration-safety/src/rules/missing-object.ts
+
+// Emitted by the driver from the replayed catalogue (engine/catalog.ts); declared here for the catalogue and config.
+const missingObject = defineRule({
+    id: 'missing-object',
+    severity: 'error',
+    message: 'The statement renames, alters or drops something the earlier migrations never created',
+    help: 'The schema built by replaying the earlier migrations has no such table, column or constraint, so PostgreSQL would fail the deploy. Check the name (case matters for quoted identifiers) and the migration order. Tables are only reported missing once the replayed history has created tables, so a history that starts from an existing database is not flagged.',
+    equivalents: {}
+});
+
+;// CONCATENATED MODULE: ./actions/migration-safety/src/rules/syntax-error.ts
+
+// Emitted by the driver (engine/lint.ts) when a file does not parse; declared here for the catalogue and config.
+const syntaxError = defineRule({
+    id: 'syntax-error',
+    severity: 'error',
+    message: 'The file does not parse as PostgreSQL SQL',
+    help: 'PostgreSQL would reject this migration at deploy time. The position is where the PostgreSQL parser stopped; statements before it are still linted, those after it are not.',
+    equivalents: { squawk: ['syntax-error'] }
+});
+
+;// CONCATENATED MODULE: ./actions/migration-safety/src/rules/ban-alter-domain-with-add-constraint.ts
+
+
+const banAlterDomainWithAddConstraint = defineRule({
+    id: 'ban-alter-domain-with-add-constraint',
+    severity: 'warning',
+    message: 'ALTER DOMAIN ... ADD CONSTRAINT checks every column that uses the domain while blocking writes',
+    help: 'Adding a constraint to a domain scans every table with a column of that domain, holding a SHARE lock on each (writes wait) until the whole check is done, and there is no per-table NOT VALID / VALIDATE staging. Put the constraint on the table columns instead (ADD CONSTRAINT ... NOT VALID, then VALIDATE CONSTRAINT). `ADD CONSTRAINT ... NOT VALID` on the domain skips the scan and is not flagged; validate it later, in a quiet period.',
+    equivalents: { squawk: ['ban-alter-domain-with-add-constraint'] },
+    check(ctx) {
+        const { kind, body } = ctx.statement;
+        // 'C' is ADD CONSTRAINT (AlterDomainStmt.subtype is the parser's one-letter code).
+        if (kind !== 'AlterDomainStmt' || body.subtype !== 'C')
+            return;
+        const name = listName(body.typeName).name;
+        if (body.def?.Constraint?.skip_validation)
+            return ctx.report({ exempt: 'NOT VALID: existing rows are not checked, so no table is scanned' });
+        ctx.report({
+            message: `ALTER DOMAIN ${name} ADD CONSTRAINT checks every column of type ${name} while blocking writes to their tables`
+        });
+    }
+});
+
+;// CONCATENATED MODULE: ./actions/migration-safety/src/rules/ban-concurrent-index-creation-in-transaction.ts
+
+
+const banConcurrentIndexCreationInTransaction = defineRule({
+    id: 'ban-concurrent-index-creation-in-transaction',
+    severity: 'error',
+    message: 'CONCURRENTLY cannot run inside a transaction block: the deploy fails',
+    help: 'CREATE INDEX CONCURRENTLY (and DROP INDEX / REINDEX CONCURRENTLY) must run outside any transaction: inside one PostgreSQL refuses it with "cannot run inside a transaction block". Move the statement out of BEGIN ... COMMIT, and when the migration tool wraps files in a transaction, put it in its own file with the tool\'s opt-out (`-- +goose NO TRANSACTION`, `-- migrate:up transaction:false`, `-- no-transaction` for sqlx).',
+    equivalents: { squawk: ['ban-concurrent-index-creation-in-transaction'] },
+    check(ctx) {
+        const { statement, transaction } = ctx;
+        if (!transaction.inTransaction)
+            return;
+        const what = concurrentForm(statement.kind, statement.body);
+        if (!what)
+            return;
+        const where = transaction.explicit
+            ? 'inside the BEGIN ... COMMIT of this file'
+            : 'inside the transaction the migration tool opens for this file';
+        ctx.report({ message: `${what} runs ${where}: PostgreSQL refuses it and the deploy fails` });
+    }
+});
+function concurrentForm(kind, body) {
+    if (kind === 'IndexStmt' && body.concurrent)
+        return 'CREATE INDEX CONCURRENTLY';
+    if (kind === 'DropStmt' && body.concurrent && body.removeType === 'OBJECT_INDEX')
+        return 'DROP INDEX CONCURRENTLY';
+    if (kind === 'ReindexStmt' && (body.params ?? []).some((p) => as(p, 'DefElem')?.defname === 'concurrently'))
+        return 'REINDEX CONCURRENTLY';
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ./actions/migration-safety/src/rules/ban-create-domain-with-constraint.ts
+
+
+const CHECKING = new Set(['CONSTR_CHECK', 'CONSTR_NOTNULL']);
+const banCreateDomainWithConstraint = defineRule({
+    id: 'ban-create-domain-with-constraint',
+    severity: 'warning',
+    message: 'A domain with a constraint is hard to change online',
+    help: 'Every later change to a domain constraint (ADD CONSTRAINT, SET NOT NULL) checks all columns of every table that uses the domain while locking them, and it cannot be staged with NOT VALID ... VALIDATE per table. Declare the domain without constraints and put CHECK / NOT NULL constraints on the table columns, where they can be added NOT VALID and validated without blocking writes.',
+    equivalents: { squawk: ['ban-create-domain-with-constraint'] },
+    check(ctx) {
+        const { kind, body } = ctx.statement;
+        if (kind !== 'CreateDomainStmt')
+            return;
+        // DEFAULT and NULL are parsed as constraints too, but they check nothing and change instantly.
+        const constraints = (body.constraints ?? [])
+            .map((c) => c.Constraint)
+            .filter((c) => c && CHECKING.has(c.contype));
+        if (constraints.length === 0)
+            return;
+        const start = Math.min(...constraints.map((c) => c.location ?? ctx.statement.range.start));
+        ctx.report({
+            message: `Domain ${listName(body.domainname).name} is created with a constraint: later changes to it lock every table that uses the domain`,
+            range: ctx.at(start)
+        });
+    }
+});
+
+;// CONCATENATED MODULE: ./actions/migration-safety/src/rules/transaction-support.ts
+// Shared readers for the transaction and timeout rules: which locks matter for lock_timeout advice, how a
+// timeout setting evolves through a file, and how transaction statements are recognised.
+
+
+function transactionKind(statement) {
+    return statement.kind === 'TransactionStmt' ? String(statement.body.kind) : undefined;
+}
+function isBegin(statement) {
+    const kind = transactionKind(statement);
+    return kind === 'TRANS_STMT_BEGIN' || kind === 'TRANS_STMT_START';
+}
+/** COMMIT, END, ROLLBACK, ABORT: the statements that close an explicit transaction block. */
+function isTransactionEnd(statement) {
+    const kind = transactionKind(statement);
+    return kind === 'TRANS_STMT_COMMIT' || kind === 'TRANS_STMT_ROLLBACK';
+}
+/** `ACCESS EXCLUSIVE` for `AccessExclusive`, as the PostgreSQL documentation writes lock modes. */
+function lockModeName(mode) {
+    return mode.replace(/([a-z])([A-Z])/g, '$1 $2').toUpperCase();
+}
+/** `public.users` is shown as `users`; other schemas stay qualified. */
+function tableLabel(key) {
+    return key.startsWith('public.') ? key.slice('public.'.length) : key;
+}
+/** 1-based line of a statement's first character. */
+function lineOf(ctx, statement) {
+    return ctx.source.span(statement.range).line;
+}
+/**
+ * The locks of a statement that can stall the application while the statement waits for them: modes that
+ * conflict with ordinary writes (SHARE and stronger) on a table that exists before this change set. Weaker
+ * modes (SHARE UPDATE EXCLUSIVE of CONCURRENTLY, VALIDATE) queue only other DDL behind them.
+ */
+function stallingLocks(ctx, statement) {
+    return locksOf(statement, ctx.catalog.indexOwner).filter((lock) => blocksWrites(lock.mode) && !createdInChangeSet(ctx, lock.table));
+}
+/** The key may name a table or an index (DROP INDEX): an index counts as new when its table is new. */
+function createdInChangeSet(ctx, key) {
+    const table = ctx.catalog.table(key);
+    if (table)
+        return table.createdIn === ctx.changeSet;
+    const index = ctx.catalog.indexes.get(key);
+    if (index)
+        return index.createdIn === ctx.changeSet || ctx.catalog.table(index.table)?.createdIn === ctx.changeSet;
+    return false;
+}
+/**
+ * Whether the setting is in effect before each statement of the file, replaying SET / SET LOCAL / RESET the
+ * way the driver does (a zero value disables the timeout; SET LOCAL ends with the transaction).
+ */
+function timeoutInEffect(statements, setting) {
+    const before = [];
+    let on = false;
+    let local = false;
+    for (const statement of statements) {
+        before.push(on);
+        if (isTransactionEnd(statement) && local) {
+            on = false;
+            local = false;
+        }
+        else if (statement.kind === 'VariableSetStmt' && String(statement.body.name ?? '').toLowerCase() === setting) {
+            const body = statement.body;
+            on = body.kind === 'VAR_SET_VALUE' && !isZero(body.args);
+            local = on && !!body.is_local;
+        }
+    }
+    return before;
+}
+function isZero(args) {
+    const value = as(args?.[0], 'A_Const');
+    if (!value)
+        return false;
+    if (value.ival !== undefined)
+        return (value.ival.ival ?? 0) === 0;
+    if (value.sval !== undefined)
+        return /^\s*0\s*[a-z]*\s*$/i.test(value.sval.sval ?? '');
+    return false;
+}
+/** Statement kinds squawk counts as "possibly slow" (DDL and maintenance): where it reports a missing timeout. */
+const SQUAWK_SLOW = /^(Create|Alter|Drop|Rename|Comment|Index|Cluster|Reindex|Truncate|Lock|RefreshMatView|Define|CompositeType|Enum|View|Rule|Load|ImportForeignSchema)/;
+function squawkCountsAsSlow(statement) {
+    if (statement.kind === 'VacuumStmt')
+        return !!statement.body.is_vacuumcmd;
+    // squawk 2.66 skips a CREATE TABLE unless it references another table.
+    if (statement.kind === 'CreateStmt')
+        return locksOf(statement).length > 0;
+    return SQUAWK_SLOW.test(statement.kind);
+}
+
+;// CONCATENATED MODULE: ./actions/migration-safety/src/rules/ban-uncommitted-transaction.ts
+
+
+const banUncommittedTransaction = defineRule({
+    id: 'ban-uncommitted-transaction',
+    severity: 'error',
+    message: 'BEGIN without a COMMIT before the end of the file: the migration is rolled back when the session ends',
+    help: 'A transaction still open at the end of the file is rolled back when the session closes (psql, most runners), so the schema change silently never happens while the tool records the migration as applied; a runner that keeps the session open instead holds every lock the file took. End the file with `COMMIT;`.',
+    equivalents: { squawk: ['ban-uncommitted-transaction'] },
+    checkFile(ctx) {
+        if (ctx.transaction.depth === 0)
+            return;
+        let open;
+        for (const statement of ctx.statements) {
+            if (isBegin(statement))
+                open ??= statement;
+            else if (isTransactionEnd(statement))
+                open = undefined;
+        }
+        if (open)
+            ctx.report({ range: open.range });
+    }
+});
+
+;// CONCATENATED MODULE: ./actions/migration-safety/src/rules/concurrent-index-pg14-bug.ts
+
+
+
+const concurrentIndexPg14Bug = defineRule({
+    id: 'concurrent-index-pg14-bug',
+    // Raised to error per finding when the target minor is known to be affected (see `severity` on the hit).
+    severity: 'warning',
+    message: 'CREATE / REINDEX INDEX CONCURRENTLY on PostgreSQL 14.0-14.3 can silently corrupt the index',
+    help: 'PostgreSQL 14.0 to 14.3 have a bug where CREATE INDEX CONCURRENTLY and REINDEX CONCURRENTLY can miss rows changed while the index builds (fixed in 14.4): the index then returns wrong results without any error. Upgrade the server to 14.4 or later before building indexes concurrently; on an affected server, rebuild indexes built concurrently with a plain REINDEX after upgrading (`amcheck` finds the damaged ones). Set `pg-version` to the full version (e.g. 14.11) to tell the linter the server is not affected.',
+    equivalents: {},
+    pgVersions: { min: 14, max: 14 },
+    check(ctx) {
+        const { kind, body } = ctx.statement;
+        const what = concurrentBuild(kind, body);
+        if (!what || ctx.pgVersion !== 14)
+            return;
+        const minor = ctx.pgMinor;
+        if (minor !== undefined && minor > 3)
+            return;
+        const target = body.relation ? ` on ${tableLabel(relationName(body.relation).key)}` : '';
+        const hit = minor === undefined
+            ? {
+                message: `${what}${target}: PostgreSQL 14.0-14.3 can corrupt indexes built concurrently; make sure the server runs 14.4 or later`
+            }
+            : {
+                message: `${what}${target} on PostgreSQL 14.${minor}: concurrent builds can corrupt the index (fixed in 14.4); upgrade first`,
+                severity: 'error'
+            };
+        ctx.report(hit);
+    }
+});
+function concurrentBuild(kind, body) {
+    if (kind === 'IndexStmt' && body.concurrent)
+        return 'CREATE INDEX CONCURRENTLY';
+    if (kind === 'ReindexStmt' && (body.params ?? []).some((p) => as(p, 'DefElem')?.defname === 'concurrently'))
+        return 'REINDEX CONCURRENTLY';
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ./actions/migration-safety/src/rules/lock-held-across-statements.ts
+
+
+
+const lockHeldAcrossStatements = defineRule({
+    id: 'lock-held-across-statements',
+    severity: 'warning',
+    message: 'This statement runs while an earlier statement of the transaction holds an ACCESS EXCLUSIVE lock',
+    help: 'An ACCESS EXCLUSIVE lock (ALTER TABLE, DROP, RENAME, TRUNCATE...) is held until the transaction commits, so every statement after it in the same transaction adds its run time, and any lock wait, to the time the table can be neither read nor written. Commit right after the statement that takes the lock, move slow work (backfills, index builds, changes to other tables in use) to its own transaction or file, or order the file so the locking statement comes last. Schema statements that only touch objects created in the same change set, or tables the transaction already holds, are not flagged: they neither wait for a lock nor scan a table in use.',
+    equivalents: { eugene: ['E4'] },
+    check(ctx) {
+        const { statement, transaction } = ctx;
+        if (transaction.accessExclusive.size === 0)
+            return;
+        // COMMIT releases the lock; SET / SHOW are instant.
+        if (['TransactionStmt', 'VariableSetStmt', 'VariableShowStmt'].includes(statement.kind))
+            return;
+        if (onlyNewObjects(ctx))
+            return ctx.report({
+                exempt: 'schema change of objects created in this change set or already locked: no lock wait, no scan'
+            });
+        // The first few tables are enough to act on; a transaction locking thousands must not make each message huge.
+        const count = transaction.accessExclusive.size;
+        const held = [];
+        for (const [table, taker] of transaction.accessExclusive) {
+            if (held.length === 3)
+                break;
+            held.push(`${isIndexLock(taker) && !ctx.catalog.table(table) ? 'index' : 'table'} ${tableLabel(table)} (locked at line ${lineOf(ctx, taker)})`);
+        }
+        if (count > 3)
+            held.push(`${count - 3} more`);
+        const them = count === 1 ? 'it' : 'them';
+        ctx.report({
+            message: `Runs while ACCESS EXCLUSIVE is held on ${held.join(', ')}: reads and writes of ${them} wait until COMMIT`
+        });
+    }
+});
+/** DROP INDEX / ALTER INDEX lock the index and its table; the driver lists the table when the replay knows it. */
+function isIndexLock(taker) {
+    const body = taker.body;
+    return ((taker.kind === 'DropStmt' && body.removeType === 'OBJECT_INDEX') ||
+        (taker.kind === 'AlterTableStmt' && body.objtype === 'OBJECT_INDEX') ||
+        (taker.kind === 'RenameStmt' && body.renameType === 'OBJECT_INDEX'));
+}
+/** Schema statements that change only objects of this change set, or tables the transaction already holds. */
+const SCHEMA_ONLY = new Set([
+    'CreateStmt',
+    'CreateEnumStmt',
+    'CompositeTypeStmt',
+    'CreateDomainStmt',
+    'CreateSeqStmt',
+    'CreateSchemaStmt',
+    'CommentStmt',
+    'IndexStmt',
+    'AlterTableStmt',
+    'RenameStmt',
+    'DropStmt',
+    'AlterEnumStmt',
+    'CreateFunctionStmt'
+]);
+function onlyNewObjects(ctx) {
+    const { statement } = ctx;
+    if (!SCHEMA_ONLY.has(statement.kind))
+        return false;
+    const locks = locksOf(statement, ctx.catalog.indexOwner);
+    // A lock on a table this transaction already holds ACCESS EXCLUSIVE cannot wait; the statements' own rewrites
+    // and scans are reported by their own rules. A kind whose target locksOf does not report (a comment, a
+    // sequence) is judged by the locks it does report; the table-changing kinds always report their table.
+    // An index build reads the whole table, so it extends the hold even on a table already locked.
+    const held = statement.kind === 'IndexStmt' ? new Map() : ctx.transaction.accessExclusive;
+    return locks.every((lock) => createdInChangeSet(ctx, lock.table) || held.has(lock.table));
+}
+
+;// CONCATENATED MODULE: ./actions/migration-safety/src/rules/prefer-robust-stmts.ts
+
+
+
+const preferRobustStmts = defineRule({
+    id: 'prefer-robust-stmts',
+    severity: 'warning',
+    message: 'Outside a transaction this statement fails when the migration is rerun after a partial failure',
+    help: 'When a migration runs without a transaction and fails part way, the statements before the failure stay applied, and rerunning the file fails on them ("already exists", "does not exist"). Write them so they can run twice: `IF NOT EXISTS` on CREATE TABLE / CREATE INDEX / ADD COLUMN, `IF EXISTS` on DROP TABLE / DROP INDEX / DROP TYPE / DROP COLUMN / DROP CONSTRAINT, and precede ADD CONSTRAINT with `DROP CONSTRAINT IF EXISTS` of the same name. Alternatively run the file in a transaction (BEGIN ... COMMIT, or the migration tool\'s transaction), except for CONCURRENTLY statements, which cannot run in one.',
+    equivalents: { squawk: ['prefer-robust-stmts'] },
+    check(ctx) {
+        const { statement } = ctx;
+        const { kind, body } = statement;
+        const inTransaction = ctx.transaction.inTransaction;
+        switch (kind) {
+            case 'AlterTableStmt': {
+                if (inTransaction || body.objtype !== 'OBJECT_TABLE')
+                    return;
+                const { problems: missing, rerunnable } = alterTableProblems(statement, ctx.statements);
+                if (missing.length === 0) {
+                    if (rerunnable.length > 0)
+                        ctx.report({ exempt: `${rerunnable.join(', ')} succeeds when run again: nothing to make rerunnable` });
+                    return;
+                }
+                ctx.report({
+                    message: `ALTER TABLE ${tableLabel(relationName(body.relation).key)} ${missing.join('; ')}: the file cannot be rerun after a partial failure`
+                });
+                return;
+            }
+            case 'RenameStmt':
+                if (inTransaction || !['OBJECT_TABLE', 'OBJECT_COLUMN', 'OBJECT_TABCONSTRAINT'].includes(body.renameType))
+                    return;
+                // relationType is only meaningful for column renames (ALTER VIEW ... RENAME COLUMN is not a table).
+                if ((body.renameType === 'OBJECT_COLUMN' && body.relationType !== 'OBJECT_TABLE') || body.missing_ok)
+                    return;
+                ctx.report({
+                    message: `A rename outside a transaction fails on a rerun (the old name is gone): the file cannot be rerun after a partial failure`
+                });
+                return;
+            case 'IndexStmt':
+                // CONCURRENTLY cannot be in a transaction, so only IF NOT EXISTS makes it rerunnable; an unnamed index gets
+                // a fresh name on each run and never collides.
+                if (body.if_not_exists || !body.idxname || (inTransaction && !body.concurrent))
+                    return;
+                ctx.report({
+                    message: `CREATE INDEX ${body.idxname} without IF NOT EXISTS fails on a rerun${body.concurrent ? ' (and a failed CONCURRENTLY build leaves an INVALID index of that name: drop it first)' : ''}`
+                });
+                return;
+            case 'CreateStmt':
+                if (inTransaction || body.if_not_exists)
+                    return;
+                if (body.relation?.relpersistence === 't' && body.oncommit === 'ONCOMMIT_DROP')
+                    return;
+                ctx.report({
+                    message: `CREATE TABLE ${tableLabel(relationName(body.relation).key)} without IF NOT EXISTS fails on a rerun`
+                });
+                return;
+            case 'DropStmt': {
+                const what = DROPS[body.removeType];
+                if (inTransaction || body.missing_ok || !what)
+                    return;
+                const first = (body.objects ?? [])[0];
+                const name = as(first, 'List')
+                    ? listName(as(first, 'List').items).name
+                    : listName(as(first, 'TypeName')?.names).name;
+                ctx.report({ message: `DROP ${what} ${name} without IF EXISTS fails on a rerun` });
+                return;
+            }
+            default:
+                return;
+        }
+    }
+});
+const DROPS = { OBJECT_TABLE: 'TABLE', OBJECT_INDEX: 'INDEX', OBJECT_TYPE: 'TYPE' };
+// Constraint names dropped / re-added so far in each file (keyed by its statements array), replayed up to `upTo`
+// once, so a file of many ALTER TABLE statements stays linear.
+const replays = new WeakMap();
+/** What makes each ALTER TABLE action fail on a second run, in squawk's terms (see the docs page). */
+function alterTableProblems(statement, statements) {
+    let replay = replays.get(statements);
+    if (!replay)
+        replays.set(statements, (replay = { upTo: 0, constraints: new Map() }));
+    for (; replay.upTo < statement.index; replay.upTo++)
+        if (statements[replay.upTo].kind === 'AlterTableStmt')
+            judgeActions(statements[replay.upTo], replay.constraints);
+    replay.upTo = statement.index + 1;
+    return judgeActions(statement, replay.constraints);
+}
+function judgeActions(statement, constraints) {
+    // An ADD CONSTRAINT preceded (anywhere earlier in the file) by a DROP CONSTRAINT of the same name is the
+    // rerunnable idiom; a second ADD of it is not.
+    const problems = [];
+    const rerunnable = [];
+    for (const node of statement.body.cmds ?? []) {
+        const cmd = as(node, 'AlterTableCmd');
+        if (!cmd)
+            continue;
+        switch (cmd.subtype) {
+            case 'AT_DropConstraint':
+                if (cmd.name)
+                    constraints.set(cmd.name, 'dropped');
+                if (!cmd.missing_ok)
+                    problems.push(`DROP CONSTRAINT ${cmd.name} without IF EXISTS`);
+                break;
+            case 'AT_AddColumn':
+                if (!cmd.missing_ok)
+                    problems.push(`ADD COLUMN ${as(cmd.def, 'ColumnDef')?.colname ?? ''} without IF NOT EXISTS`);
+                break;
+            case 'AT_DropColumn':
+                if (!cmd.missing_ok)
+                    problems.push(`DROP COLUMN ${cmd.name} without IF EXISTS`);
+                break;
+            case 'AT_AddConstraint': {
+                const name = as(cmd.def, 'Constraint')?.conname;
+                if (name && constraints.get(name) === 'dropped')
+                    constraints.set(name, 'added');
+                else
+                    problems.push(`ADD CONSTRAINT ${name ? `${name} ` : ''}not preceded by DROP CONSTRAINT IF EXISTS`);
+                break;
+            }
+            default:
+                if (IDEMPOTENT.has(cmd.subtype))
+                    rerunnable.push(actionName(cmd.subtype));
+                else
+                    problems.push(`${actionName(cmd.subtype)} outside a transaction`);
+        }
+    }
+    return { problems, rerunnable };
+}
+/**
+ * Actions that set a state rather than create or remove something: run a second time they succeed and change
+ * nothing, so a half-applied file reruns past them. squawk flags them as "missing transaction"; we do not.
+ */
+const IDEMPOTENT = new Set([
+    'AT_ValidateConstraint',
+    'AT_SetNotNull',
+    'AT_DropNotNull',
+    'AT_ColumnDefault',
+    'AT_AlterColumnType',
+    'AT_SetStatistics',
+    'AT_SetStorage',
+    'AT_SetCompression',
+    'AT_SetOptions',
+    'AT_ResetOptions',
+    'AT_SetRelOptions',
+    'AT_ResetRelOptions',
+    'AT_EnableRowSecurity',
+    'AT_DisableRowSecurity',
+    'AT_ForceRowSecurity',
+    'AT_NoForceRowSecurity',
+    'AT_ChangeOwner',
+    'AT_ReplicaIdentity',
+    'AT_EnableTrig',
+    'AT_DisableTrig',
+    'AT_EnableAlwaysTrig',
+    'AT_EnableReplicaTrig',
+    'AT_EnableTrigAll',
+    'AT_DisableTrigAll',
+    'AT_EnableTrigUser',
+    'AT_DisableTrigUser',
+    'AT_ClusterOn',
+    'AT_DropCluster',
+    'AT_SetLogged',
+    'AT_SetUnLogged',
+    'AT_SetTableSpace',
+    'AT_SetAccessMethod'
+]);
+const ACTION_NAMES = {
+    AT_ColumnDefault: 'SET / DROP DEFAULT',
+    AT_AlterColumnType: 'ALTER COLUMN TYPE',
+    AT_ChangeOwner: 'OWNER TO',
+    AT_SetRelOptions: 'SET (...)',
+    AT_ResetRelOptions: 'RESET (...)'
+};
+function actionName(subtype) {
+    if (ACTION_NAMES[subtype])
+        return ACTION_NAMES[subtype];
+    return String(subtype)
+        .replace(/^AT_/, '')
+        .replace(/([a-z])([A-Z])/g, '$1 $2')
+        .toUpperCase();
+}
+
+;// CONCATENATED MODULE: ./actions/migration-safety/src/rules/timeout-rule.ts
+
+// Rules are stateless objects shared by every file; the statements array identifies the file being linted.
+const files = new WeakMap();
+function fileState(ctx) {
+    let state = files.get(ctx.statements);
+    if (!state)
+        files.set(ctx.statements, (state = { protectedBefore: {}, squawkTarget: {}, firstUnprotected: {}, stalls: [] }));
+    // Statements whose check was skipped (ignore comments) are judged now: the order of reports must not
+    // depend on which rules were suppressed where.
+    for (let i = state.stalls.length; i <= ctx.statement.index; i++)
+        state.stalls.push(stallingLocks(ctx, ctx.statements[i]).length > 0);
+    return state;
+}
+function checkTimeout(ctx, setting, explain) {
+    const { statement, statements } = ctx;
+    const state = fileState(ctx);
+    const protectedBefore = (state.protectedBefore[setting] ??= timeoutInEffect(statements, setting));
+    if (protectedBefore[statement.index])
+        return;
+    if (!state.stalls[statement.index]) {
+        // squawk reports on the first DDL statement of the file; record why this one is fine.
+        const target = (state.squawkTarget[setting] ??= statements.findIndex((s, i) => squawkCountsAsSlow(s) && !protectedBefore[i]));
+        if (target === statement.index)
+            ctx.report({ exempt: 'takes no lock that blocks reads or writes of a table in use' });
+        return;
+    }
+    const first = (state.firstUnprotected[setting] ??= state.stalls.findIndex((stalls, i) => stalls && !protectedBefore[i]));
+    if (first !== statement.index)
+        return;
+    const lock = stallingLocks(ctx, statement)[0];
+    const mode = lockModeName(lock.mode);
+    ctx.report({
+        message: `No ${setting} is set before this statement takes ${/^[AEIOU]/.test(mode) ? 'an' : 'a'} ${mode} lock on ${tableLabel(lock.table)}: ${explain}`
+    });
+}
+
+;// CONCATENATED MODULE: ./actions/migration-safety/src/rules/require-lock-timeout.ts
+
+
+const requireLockTimeout = defineRule({
+    id: 'require-lock-timeout',
+    severity: 'warning',
+    message: 'No lock_timeout is set before a statement that takes a lock blocking a table in use',
+    help: "A DDL statement that waits for its lock (behind a long query or an open transaction) makes every later query on the table queue behind it, so a fast change turns into an outage. Put `SET lock_timeout = '2s';` at the top of the file: the statement then fails fast instead, and the deploy can be retried. Reported once per file, on the first statement that needs it; statements on tables created in the same change set and CONCURRENTLY / VALIDATE forms (which do not block reads or writes while they wait) are not counted.",
+    equivalents: {
+        squawk: ['require-lock-timeout', 'require-timeout-settings'],
+        eugene: ['E9']
+    },
+    check(ctx) {
+        checkTimeout(ctx, 'lock_timeout', 'while it waits for the lock, every query on the table queues behind it');
+    }
+});
+
+;// CONCATENATED MODULE: ./actions/migration-safety/src/rules/require-statement-timeout.ts
+
+
+const requireStatementTimeout = defineRule({
+    id: 'require-statement-timeout',
+    severity: 'warning',
+    message: 'No statement_timeout is set before a statement that holds a lock blocking a table in use',
+    help: "A statement that holds a lock blocking writes (an index build, a table rewrite, a validating scan) for longer than expected keeps the table blocked until it finishes. `SET statement_timeout = '...';` at the top of the file bounds how long that can last; pick a value above the expected run time. Reported once per file, on the first statement that needs it; statements on tables created in the same change set are not counted.",
+    equivalents: {
+        squawk: ['require-statement-timeout', 'require-timeout-settings']
+    },
+    check(ctx) {
+        checkTimeout(ctx, 'statement_timeout', 'nothing bounds how long the table stays blocked');
+    }
+});
+
+;// CONCATENATED MODULE: ./actions/migration-safety/src/rules/transaction-nesting.ts
+
+
+const toolWrapsFile = new WeakMap();
+const transactionNesting = defineRule({
+    id: 'transaction-nesting',
+    severity: 'warning',
+    message: 'BEGIN inside a transaction, or COMMIT / ROLLBACK with no transaction of the file to end',
+    help: "PostgreSQL has no nested transactions: a second BEGIN only warns, and the first COMMIT ends the whole transaction, so the statements after it run outside any transaction and a failure leaves the migration half applied. When the migration tool wraps each file in a transaction itself, a COMMIT in the file ends the tool's transaction early in the same way. Keep one BEGIN ... COMMIT per file, or none when the tool opens the transaction; use SAVEPOINT for a nested unit.",
+    equivalents: { squawk: ['transaction-nesting'] },
+    check(ctx) {
+        const { statement, transaction } = ctx;
+        const frameworkOwned = transaction.inTransaction && !transaction.explicit;
+        // Outside an explicit block, inTransaction tells whether the tool wraps the file; remember it for the COMMIT
+        // of a BEGIN written in the file, which then ends the tool's transaction too.
+        if (!transaction.explicit)
+            toolWrapsFile.set(ctx.statements, transaction.inTransaction);
+        if (isBegin(statement)) {
+            if (transaction.explicit)
+                ctx.report({
+                    message: 'BEGIN inside a transaction already open in this file: the first COMMIT ends both'
+                });
+            else if (frameworkOwned)
+                ctx.report({
+                    message: "BEGIN inside the transaction the migration tool opens for this file: its COMMIT ends the tool's transaction early"
+                });
+        }
+        else if (isTransactionEnd(statement)) {
+            if (frameworkOwned)
+                ctx.report({
+                    message: 'COMMIT / ROLLBACK ends the transaction the migration tool opens for this file: later statements run outside it'
+                });
+            else if (!transaction.explicit)
+                ctx.report({ message: 'COMMIT / ROLLBACK with no transaction open: there is nothing to end' });
+            else if (transaction.depth === 1 && toolWrapsFile.get(ctx.statements))
+                ctx.report({
+                    message: 'COMMIT / ROLLBACK of the BEGIN in this file also ends the transaction the migration tool opens: later statements run outside it'
+                });
+        }
+    }
+});
+
+;// CONCATENATED MODULE: ./actions/migration-safety/src/rules/transactions.ts
+
+
+
+
+
+
+
+
+
+
+const TRANSACTION_RULES = [
+    requireLockTimeout,
+    requireStatementTimeout,
+    lockHeldAcrossStatements,
+    transactionNesting,
+    banUncommittedTransaction,
+    banConcurrentIndexCreationInTransaction,
+    concurrentIndexPg14Bug,
+    preferRobustStmts,
+    banCreateDomainWithConstraint,
+    banAlterDomainWithAddConstraint
+];
+
+;// CONCATENATED MODULE: ./actions/migration-safety/src/rules/expand-contract-same-change-set.ts
+
+
+
+const runs = new WeakMap();
+function seenBy(ctx) {
+    let seen = runs.get(ctx.catalog);
+    if (!seen)
+        runs.set(ctx.catalog, (seen = { copies: [], renamedTables: new Map(), views: new Map() }));
+    return seen;
+}
+function record(ctx, seen) {
+    const { kind, body } = ctx.statement;
+    if (kind === 'UpdateStmt') {
+        const table = relationName(body.relation).key;
+        for (const node of body.targetList ?? []) {
+            const target = as(node, 'ResTarget');
+            if (!target?.name)
+                continue;
+            // Only unqualified references or ones qualified by the table's own name or alias read this table's row.
+            const own = new Set([body.relation?.relname, body.relation?.alias?.aliasname].filter(Boolean));
+            const sources = new Set();
+            for (const ref of findAll(target.val, 'ColumnRef')) {
+                const parts = names(ref.fields);
+                if (parts.length === 1 || (parts.length === 2 && own.has(parts[0])))
+                    sources.add(parts[parts.length - 1]);
+            }
+            sources.delete(target.name);
+            if (sources.size > 0)
+                seen.copies.push({ table, target: target.name, sources, changeSet: ctx.changeSet });
+        }
+    }
+    else if (kind === 'RenameStmt' && body.renameType === 'OBJECT_TABLE') {
+        seen.renamedTables.set(relationName(body.relation).key, { newName: body.newname, changeSet: ctx.changeSet });
+    }
+    else if (kind === 'ViewStmt') {
+        seen.views.set(relationName(body.view).key, ctx.changeSet);
+    }
+}
+/** A later statement of the file renames `from` to `to`: the copy was a type change, not a rename. */
+function renamedLater(ctx, table, from, to) {
+    return ctx.statements
+        .slice(ctx.statement.index + 1)
+        .some((s) => s.kind === 'RenameStmt' &&
+        s.body.renameType === 'OBJECT_COLUMN' &&
+        relationName(s.body.relation).key === table &&
+        s.body.subname === from &&
+        s.body.newname === to);
+}
+function checkDropColumns(ctx, seen) {
+    const { body } = ctx.statement;
+    if ((body.objtype ?? 'OBJECT_TABLE') !== 'OBJECT_TABLE')
+        return;
+    const q = relationName(body.relation);
+    const table = ctx.table(body.relation);
+    for (const node of body.cmds ?? []) {
+        const cmd = as(node, 'AlterTableCmd');
+        if (cmd?.subtype !== 'AT_DropColumn' || !cmd.name)
+            continue;
+        const dropped = cmd.name;
+        const copy = seen.copies.find((c) => c.changeSet === ctx.changeSet &&
+            c.table === q.key &&
+            c.sources.has(dropped) &&
+            c.target !== dropped &&
+            table?.columns.has(c.target));
+        if (!copy)
+            continue;
+        if (ctx.isNewTable(body.relation) || ctx.isNewColumn(body.relation, dropped))
+            return ctx.report({ exempt: NEW_TABLE });
+        const target = table.columns.get(copy.target);
+        const added = target.addedIn === ctx.changeSet;
+        const typeChange = added && renamedLater(ctx, q.key, copy.target, dropped);
+        const recipe = typeChange
+            ? changeTypeRecipe(q, dropped, target.type.display)
+            : renameColumnRecipe(q, dropped, copy.target, target.type.display);
+        const message = typeChange
+            ? `This change set changes the type of ${q.name}.${dropped} by a copy and swap in one deploy: the release still running reads and writes ${dropped} as the old type, and rows it writes during the copy are blocked or lost`
+            : `This change set ${added ? 'adds' : 'fills'} ${q.name}.${copy.target}, copies ${dropped} into it and drops ${dropped}: expand and contract in one deploy break the release still running, which reads and writes ${dropped}`;
+        ctx.report({
+            message,
+            recipe
+        });
+    }
+}
+function checkDropViews(ctx, seen) {
+    const { body } = ctx.statement;
+    if (body.removeType !== 'OBJECT_VIEW')
+        return;
+    for (const object of body.objects ?? []) {
+        const q = listName(as(object, 'List')?.items);
+        const renamed = seen.renamedTables.get(q.key);
+        if (renamed?.changeSet !== ctx.changeSet || seen.views.get(q.key) !== ctx.changeSet)
+            continue;
+        ctx.report({
+            message: `This change set renames table ${q.name} to ${renamed.newName}, leaves a view under the old name and drops it again: the release still running uses ${q.name}`,
+            recipe: renameTableRecipe(q, renamed.newName)
+        });
+    }
+}
+const expandContractSameChangeSet = defineRule({
+    id: 'expand-contract-same-change-set',
+    severity: 'error',
+    message: 'The contract step of an expand-migrate-contract change ships in the same change set as its expand step',
+    help: 'During a deploy the previous release keeps serving traffic until the new one is up, and it still reads and writes the old column or table. Expand (add the new column or compatibility view) and migrate (copy the data) are safe for it; contract (drop the old column or view) is only safe once no running release uses the old name, so it belongs in a later deploy. Shipping all three together breaks the old release mid-deploy, and rows it writes between the copy and the drop are lost. Split the change over deploys as the attached recipe shows. A `CHECK ... NOT VALID`, `VALIDATE CONSTRAINT`, `SET NOT NULL` sequence is not a contract and is not flagged.',
+    equivalents: {},
+    check(ctx) {
+        const seen = seenBy(ctx);
+        const { kind } = ctx.statement;
+        if (kind === 'AlterTableStmt')
+            checkDropColumns(ctx, seen);
+        else if (kind === 'DropStmt')
+            checkDropViews(ctx, seen);
+        record(ctx, seen);
+    }
+});
+
+;// CONCATENATED MODULE: ./actions/migration-safety/src/rules/ubos-support.ts
+/** From `start` to the end of the table element or ALTER TABLE action that starts there (the next top-level comma). */
+function elementRange(ctx, start) {
+    const { statement, source } = ctx;
+    const text = source.slice({ start, end: statement.range.end });
+    let depth = 0;
+    let i = 0;
+    for (; i < text.length; i++) {
+        const ch = text[i];
+        if (ch === "'" || ch === '"') {
+            const close = text.indexOf(ch, i + 1);
+            i = close === -1 ? text.length : close;
+        }
+        else if (ch === '-' && text[i + 1] === '-') {
+            const newline = text.indexOf('\n', i);
+            i = newline === -1 ? text.length : newline;
+        }
+        else if (ch === '(')
+            depth++;
+        else if (ch === ')') {
+            if (depth === 0)
+                break;
+            depth--;
+        }
+        else if (ch === ',' && depth === 0)
+            break;
+    }
+    const element = text.slice(0, i).replace(/\s+$/, '');
+    return { start, end: start + Buffer.byteLength(element, 'utf8') };
+}
+
+;// CONCATENATED MODULE: ./actions/migration-safety/src/rules/foreign-key-without-index.ts
+
+
+
+/** A column-level REFERENCES carries no column list of its own: the column is the referencing column. */
+function collectColumn(def, shape) {
+    for (const node of def.constraints ?? []) {
+        const c = as(node, 'Constraint');
+        if (c?.contype === 'CONSTR_FOREIGN')
+            shape.foreignKeys.push({ columns: [def.colname], references: relationName(c.pktable), location: def.location });
+        if (c?.contype === 'CONSTR_PRIMARY' || c?.contype === 'CONSTR_UNIQUE')
+            shape.keys.push([def.colname]);
+    }
+}
+function collectConstraint(c, shape) {
+    if (c.contype === 'CONSTR_FOREIGN')
+        shape.foreignKeys.push({ columns: names(c.fk_attrs), references: relationName(c.pktable), location: c.location });
+    if ((c.contype === 'CONSTR_PRIMARY' || c.contype === 'CONSTR_UNIQUE') && !c.indexname)
+        shape.keys.push(names(c.keys));
+}
+function shapeOf(statement) {
+    const shape = { foreignKeys: [], keys: [] };
+    if (statement.kind === 'CreateStmt') {
+        for (const element of statement.body.tableElts ?? []) {
+            const column = as(element, 'ColumnDef');
+            if (column)
+                collectColumn(column, shape);
+            const constraint = as(element, 'Constraint');
+            if (constraint)
+                collectConstraint(constraint, shape);
+        }
+    }
+    else if (statement.kind === 'AlterTableStmt' && (statement.body.objtype ?? 'OBJECT_TABLE') === 'OBJECT_TABLE') {
+        for (const node of statement.body.cmds ?? []) {
+            const cmd = as(node, 'AlterTableCmd');
+            const column = cmd?.subtype === 'AT_AddColumn' ? as(cmd.def, 'ColumnDef') : undefined;
+            if (column)
+                collectColumn(column, shape);
+            const constraint = cmd?.subtype === 'AT_AddConstraint' ? as(cmd.def, 'Constraint') : undefined;
+            if (constraint)
+                collectConstraint(constraint, shape);
+        }
+    }
+    return shape;
+}
+/**
+ * True when `index` (an ordered column list, undefined for expression elements) can look up `wanted`: its
+ * leading columns are exactly the wanted ones, in any order. An expression element ends the usable prefix.
+ */
+function leadsWith(index, wanted) {
+    const set = new Set(wanted);
+    const prefix = index.slice(0, set.size);
+    return prefix.length === set.size && prefix.every((c) => c !== undefined && set.has(c));
+}
+/** An index or key created after the foreign key, later in the same file: ORMs write the index after the FK. */
+function createdLater(ctx, tableKey, wanted) {
+    for (const later of ctx.statements.slice(ctx.statement.index + 1)) {
+        if (later.kind === 'IndexStmt' && relationName(later.body.relation).key === tableKey) {
+            const columns = (later.body.indexParams ?? []).map((p) => as(p, 'IndexElem')?.name);
+            if (leadsWith(columns, wanted))
+                return true;
+        }
+        else if (later.kind === 'AlterTableStmt' &&
+            relationName(later.body.relation).key === tableKey &&
+            shapeOf(later).keys.some((key) => leadsWith(key, wanted))) {
+            return true;
+        }
+    }
+    return false;
+}
+function indexName(table, columns) {
+    return `${table.name}_${columns.join('_')}_idx`.slice(0, 63);
+}
+const foreignKeyWithoutIndex = defineRule({
+    id: 'foreign-key-without-index',
+    severity: 'warning',
+    message: 'Foreign key without an index on its referencing columns',
+    help: 'PostgreSQL indexes the referenced side of a foreign key (it must be a primary key or unique), never the referencing side. Without an index leading with the referencing columns, every DELETE or key UPDATE of a referenced row scans the whole referencing table to check for (or cascade to) dependent rows, and `ON DELETE CASCADE` / `SET NULL` become slow and lock-heavy; joins from parent to children scan as well. Create the index (`CREATE INDEX CONCURRENTLY` on a table in use, outside a transaction) in the same change set. The finding carries the statement for the actual table and columns.',
+    equivalents: { eugene: ['E15'] },
+    check(ctx) {
+        const { kind, body } = ctx.statement;
+        if (kind !== 'CreateStmt' && kind !== 'AlterTableStmt')
+            return;
+        const shape = shapeOf(ctx.statement);
+        if (shape.foreignKeys.length === 0)
+            return;
+        const table = relationName(body.relation);
+        const creating = kind === 'CreateStmt';
+        // CREATE TABLE IF NOT EXISTS of a known table does nothing; ALTER of a table the replay never saw may have
+        // indexes we do not know about.
+        if (creating ? body.if_not_exists && ctx.catalog.table(table.key) : !ctx.table(body.relation))
+            return;
+        const single = shape.foreignKeys.length === 1 && (creating ? false : (body.cmds ?? []).length === 1);
+        for (const fk of shape.foreignKeys) {
+            if (fk.columns.length === 0)
+                continue;
+            if (shape.keys.some((key) => leadsWith(key, fk.columns)))
+                continue;
+            if (!creating && ctx.catalog.hasIndexLeadingWith(table.key, fk.columns))
+                continue;
+            if (createdLater(ctx, table.key, fk.columns))
+                continue;
+            const cols = fk.columns.map(quoteIdent).join(', ');
+            const concurrently = creating || ctx.isNewTable(body.relation) ? '' : ' CONCURRENTLY';
+            const create = `CREATE INDEX${concurrently} ${quoteIdent(indexName(table, fk.columns))} ON ${quoteQualified(table)} (${cols});`;
+            ctx.report({
+                message: `Foreign key ${table.name}(${fk.columns.join(', ')}) references ${fk.references.name} but no index on ${table.name} leads with ${fk.columns.join(', ')}: deleting or updating a ${fk.references.name} row scans ${table.name}`,
+                range: single ? undefined : elementRange(ctx, fk.location ?? ctx.statement.range.start),
+                recipe: {
+                    title: `Index ${table.name}(${fk.columns.join(', ')}) for the foreign key to ${fk.references.name}`,
+                    steps: [
+                        {
+                            title: concurrently
+                                ? 'Create the index without blocking writes (outside a transaction)'
+                                : 'Create the index in the same change set',
+                            sql: create
+                        }
+                    ]
+                }
+            });
+        }
+    }
+});
+
+;// CONCATENATED MODULE: ./actions/migration-safety/src/rules/multiple-alter-table.ts
+
+
+/**
+ * Actions that cannot join another ALTER TABLE or must stay apart on purpose: VALIDATE CONSTRAINT runs
+ * separately to take the weaker lock, and the partition actions cannot be combined at all.
+ */
+const APART = new Set([
+    'AT_ValidateConstraint',
+    'AT_AttachPartition',
+    'AT_DetachPartition',
+    'AT_DetachPartitionFinalize'
+]);
+function combinable(statement) {
+    const { body } = statement;
+    if (statement.kind !== 'AlterTableStmt' || (body.objtype ?? 'OBJECT_TABLE') !== 'OBJECT_TABLE')
+        return false;
+    const cmds = body.cmds ?? [];
+    return cmds.length > 0 && cmds.every((node) => !APART.has(as(node, 'AlterTableCmd')?.subtype));
+}
+/** Tables a statement names: any of them ends a run of ALTER TABLEs, whose order against it may matter. */
+function tablesOf(statement) {
+    const keys = new Set();
+    const walk = (node) => {
+        if (Array.isArray(node))
+            node.forEach(walk);
+        else if (node && typeof node === 'object') {
+            // RangeVars appear both wrapped ({RangeVar: {...}}) and bare (the relation field of most statements).
+            if (typeof node.relname === 'string')
+                keys.add(relationName(node).key);
+            for (const value of Object.values(node))
+                if (value && typeof value === 'object')
+                    walk(value);
+        }
+    };
+    walk(statement.node);
+    if (statement.kind === 'DropStmt' && statement.body.removeType === 'OBJECT_TABLE')
+        for (const object of statement.body.objects ?? [])
+            keys.add(listName(as(object, 'List')?.items).key);
+    return keys;
+}
+/**
+ * For each combinable ALTER TABLE that continues a run on the same table, the index of the run's first one.
+ * A run ends at a transaction boundary (separate transactions are a deliberate choice to keep locks short)
+ * and at any other statement naming the table (an UPDATE or index between them may depend on the order).
+ */
+function runsOf(statements) {
+    const first = new Map();
+    let open = new Map();
+    for (const statement of statements) {
+        // A DO block is opaque PL/pgSQL that may use any table.
+        if (statement.kind === 'TransactionStmt' || statement.kind === 'DoStmt') {
+            open = new Map();
+            continue;
+        }
+        if (combinable(statement)) {
+            const key = relationName(statement.body.relation).key;
+            const start = open.get(key);
+            if (start === undefined)
+                open.set(key, statement.index);
+            else
+                first.set(statement.index, start);
+            for (const other of tablesOf(statement))
+                if (other !== key)
+                    open.delete(other);
+            continue;
+        }
+        for (const key of tablesOf(statement))
+            open.delete(key);
+    }
+    return first;
+}
+/**
+ * Actions that read or rewrite every row: inside one transaction the lock is already held, so only these make
+ * a second statement cost something (a second pass over the table).
+ */
+function makesPass(statement) {
+    return (statement.body.cmds ?? []).some((node) => {
+        const cmd = as(node, 'AlterTableCmd');
+        switch (cmd?.subtype) {
+            case 'AT_SetNotNull':
+            case 'AT_AlterColumnType':
+            case 'AT_AddIdentity':
+            case 'AT_SetExpression':
+                return true;
+            case 'AT_AddConstraint': {
+                const c = as(cmd.def, 'Constraint');
+                return !!c && !c.skip_validation && !c.indexname && c.contype !== 'CONSTR_NOTNULL';
+            }
+            case 'AT_AddColumn': {
+                const def = as(cmd.def, 'ColumnDef');
+                return (def?.constraints ?? []).some((n) => [
+                    'CONSTR_GENERATED',
+                    'CONSTR_IDENTITY',
+                    'CONSTR_CHECK',
+                    'CONSTR_FOREIGN',
+                    'CONSTR_PRIMARY',
+                    'CONSTR_UNIQUE'
+                ].includes(as(n, 'Constraint')?.contype));
+            }
+            default:
+                return false;
+        }
+    });
+}
+const multiple_alter_table_cache = new WeakMap();
+const multipleAlterTable = defineRule({
+    id: 'multiple-alter-table',
+    severity: 'warning',
+    message: 'Several ALTER TABLE statements on the same table: combine them into one',
+    help: 'Each ALTER TABLE waits for its own lock on the table (queueing behind long queries and blocking everything queued after it), and every action that scans or rewrites the table makes its own pass. One `ALTER TABLE t action1, action2, ...` takes the lock once and does a single pass for all of its actions. Inside one transaction the lock is taken once anyway, so there only a second statement that scans or rewrites the table is flagged. Statements are only counted together when nothing in between uses the table and no COMMIT separates them; `VALIDATE CONSTRAINT` and partition actions are left apart on purpose. Tables created in the same change set are not flagged.',
+    equivalents: { eugene: ['W12'] },
+    check(ctx) {
+        if (ctx.statement.kind !== 'AlterTableStmt')
+            return;
+        let runs = multiple_alter_table_cache.get(ctx.statements);
+        if (!runs)
+            multiple_alter_table_cache.set(ctx.statements, (runs = runsOf(ctx.statements)));
+        const start = runs.get(ctx.statement.index);
+        if (start === undefined)
+            return;
+        const { body } = ctx.statement;
+        if (ctx.isNewTable(body.relation))
+            return ctx.report({ exempt: NEW_TABLE });
+        if (ctx.transaction.inTransaction) {
+            const earlier = ctx.statements
+                .slice(start, ctx.statement.index)
+                .filter((s) => s.index === start || runs.get(s.index) === start);
+            if (!makesPass(ctx.statement) || !earlier.some(makesPass))
+                return;
+        }
+        const line = ctx.source.span(ctx.statements[start].range).line;
+        const name = relationName(body.relation).name;
+        const cost = ctx.transaction.inTransaction ? 'makes another pass over it' : 'waits for its lock again';
+        ctx.report({
+            message: `${name} is altered again (first ALTER TABLE at line ${line}) and ${cost}: combine the actions into one ALTER TABLE`
+        });
+    }
+});
+
+;// CONCATENATED MODULE: ./actions/migration-safety/src/rules/pk-using-index-nullable.ts
+
+
+
+
+/**
+ * Columns an earlier statement of this file proved NOT NULL with a CHECK (col IS NOT NULL) that the catalogue
+ * now shows validated: from PostgreSQL 12 the implicit SET NOT NULL uses it and skips the scan. The catalogue
+ * does not keep CHECK expressions, so a proof written in an earlier file is not seen (a missed exemption).
+ */
+function pk_using_index_nullable_provenNotNull(ctx, tableKey) {
+    const proven = new Set();
+    if (ctx.pgVersion < 12)
+        return proven;
+    const table = ctx.catalog.table(tableKey);
+    for (const earlier of ctx.statements.slice(0, ctx.statement.index)) {
+        if (earlier.kind !== 'AlterTableStmt' || relationName(earlier.body.relation).key !== tableKey)
+            continue;
+        for (const node of earlier.body.cmds ?? []) {
+            const c = as(as(node, 'AlterTableCmd')?.def, 'Constraint');
+            const test = as(c?.raw_expr, 'NullTest');
+            if (c?.contype !== 'CONSTR_CHECK' || test?.nulltesttype !== 'IS_NOT_NULL' || !c.conname)
+                continue;
+            const column = names(as(test.arg, 'ColumnRef')?.fields);
+            if (column.length === 1 && table?.constraints.get(c.conname)?.validated)
+                proven.add(column[0]);
+        }
+    }
+    return proven;
+}
+const pkUsingIndexNullable = defineRule({
+    id: 'pk-using-index-nullable',
+    severity: 'error',
+    message: 'ADD PRIMARY KEY on nullable columns runs SET NOT NULL, a full-table scan under ACCESS EXCLUSIVE',
+    help: 'A primary key requires NOT NULL columns. When a column of `ADD PRIMARY KEY` (also `ADD PRIMARY KEY USING INDEX`, the usual way to avoid building the index under lock) is still nullable, PostgreSQL silently runs `ALTER COLUMN ... SET NOT NULL`, which scans the whole table to check for NULLs while holding ACCESS EXCLUSIVE: no reads or writes for the duration. Make the columns NOT NULL first without the scan (a `CHECK (col IS NOT NULL) NOT VALID` constraint, `VALIDATE CONSTRAINT`, then on PostgreSQL 12+ `SET NOT NULL` uses the validated check), then add the key. `UNIQUE ... USING INDEX` needs no NOT NULL and is not flagged.',
+    equivalents: { eugene: ['W14'], atlas: ['PG304'] },
+    check(ctx) {
+        const { kind, body } = ctx.statement;
+        if (kind !== 'AlterTableStmt' || (body.objtype ?? 'OBJECT_TABLE') !== 'OBJECT_TABLE')
+            return;
+        const cmds = (body.cmds ?? []).map((n) => as(n, 'AlterTableCmd')).filter(Boolean);
+        const primaries = cmds
+            .map((cmd) => (cmd.subtype === 'AT_AddConstraint' ? as(cmd.def, 'Constraint') : undefined))
+            .filter((c) => c?.contype === 'CONSTR_PRIMARY');
+        if (primaries.length === 0)
+            return;
+        const table = ctx.table(body.relation);
+        if (!table)
+            return;
+        if (ctx.isNewTable(body.relation))
+            return ctx.report({ exempt: NEW_TABLE });
+        // A SET NOT NULL in the same statement is its own (reported) scan, not a hidden one.
+        const setHere = new Set(cmds.filter((cmd) => cmd.subtype === 'AT_SetNotNull').map((cmd) => cmd.name));
+        const proven = pk_using_index_nullable_provenNotNull(ctx, table.key);
+        for (const c of primaries) {
+            const columns = c.indexname
+                ? (ctx.catalog.indexes.get(`${table.schema}.${c.indexname}`)?.columns ?? [])
+                : names(c.keys);
+            const nullable = columns.filter((name) => {
+                const column = table.columns.get(name);
+                return column && !column.notNull && !setHere.has(name) && !proven.has(name);
+            });
+            if (nullable.length === 0)
+                continue;
+            const q = relationName(body.relation);
+            const list = nullable.join(', ');
+            ctx.report({
+                message: `ADD PRIMARY KEY${c.indexname ? ` USING INDEX ${c.indexname}` : ''} on ${table.name}: ${nullable.length > 1 ? `columns ${list} are` : `column ${list} is`} nullable, so PostgreSQL runs SET NOT NULL and scans ${table.name} under ACCESS EXCLUSIVE`,
+                range: cmds.length === 1 ? undefined : elementRange(ctx, c.location ?? ctx.statement.range.start),
+                recipe: setNotNullRecipe(q, nullable[0], ctx.pgVersion)
+            });
+        }
+    }
+});
+
+;// CONCATENATED MODULE: ./actions/migration-safety/src/rules/ubos.ts
+
+
+
+
+const UBOS_RULES = [
+    foreignKeyWithoutIndex,
+    pkUsingIndexNullable,
+    expandContractSameChangeSet,
+    multipleAlterTable
+];
+
+;// CONCATENATED MODULE: ./actions/migration-safety/src/rules/index.ts
+
+
+
+
+
+
+
+const ALL_RULES = [
+    syntaxError,
+    missingObject,
+    internalError,
+    ...LOCKING_RULES,
+    ...TRANSACTION_RULES,
+    ...COMPATIBILITY_RULES,
+    ...UBOS_RULES
+];
+
+// EXTERNAL MODULE: ./shared/src/sarif.ts
+var sarif = __webpack_require__(66230);
+;// CONCATENATED MODULE: ./actions/migration-safety/src/sarif.ts
+// SARIF 2.1.0 for GitHub code scanning: every rule of the catalogue with its help (text and markdown) and
+// docs page, and one result per finding with the statement's region.
+
+
+const VERSION = '0.1.0';
+const HOME = 'https://github.com/ubos/actions/tree/main/migration-safety';
+/** "require-concurrent-index-creation" -> "RequireConcurrentIndexCreation", the display name code scanning shows. */
+function pascalCase(id) {
+    return id.replace(/(^|-)([a-z0-9])/g, (_m, _dash, c) => c.toUpperCase());
+}
+/** Markdown has no place in the plain-text help: links keep their text, code loses its backticks. */
+function plainText(markdown) {
+    return markdown.replace(/\[([^\]]+)\]\([^)]+\)/g, '$1').replace(/`/g, '');
+}
+function migrationSarif(result, rules, settings = {}) {
+    const severity = (rule) => settings[rule.id]?.severity ?? rule.severity;
+    const known = new Set(rules.map((r) => r.id));
+    const findings = result.findings.filter((f) => known.has(f.rule));
+    const log = (0,sarif/* buildSarif */.Ep)({
+        toolName: 'ubos migration-safety',
+        toolVersion: VERSION,
+        informationUri: HOME,
+        rules: rules.map((rule) => ({
+            id: rule.id,
+            name: pascalCase(rule.id),
+            shortDescription: rule.message,
+            fullDescription: plainText(rule.help),
+            helpUri: docsUrl(rule.id),
+            defaultLevel: severity(rule)
+        })),
+        results: findings.map((f) => ({
+            ruleId: f.rule,
+            level: f.severity,
+            message: f.message,
+            file: f.file,
+            startLine: f.line,
+            startColumn: f.column,
+            endLine: f.endLine,
+            endColumn: f.endColumn
+        }))
+    });
+    // shared/src/sarif.ts has no `help`; code scanning shows it on every alert, so it is added here.
+    const byId = new Map(rules.map((r) => [r.id, r]));
+    for (const descriptor of log.runs[0].tool.driver.rules) {
+        const rule = byId.get(descriptor.id);
+        const markdown = `${rule.help}\n\nDocs: [${rule.id}](${docsUrl(rule.id)})`;
+        Object.assign(descriptor, {
+            help: { text: `${plainText(rule.help)}\n\nDocs: ${docsUrl(rule.id)}`, markdown },
+            properties: { tags: ['postgresql', 'migrations'] }
+        });
+    }
+    // A recipe written for the actual names belongs to the alert itself.
+    log.runs[0].results.forEach((r, i) => {
+        const finding = findings[i];
+        if (finding.recipe) {
+            const steps = finding.recipe.steps.map((s) => `${s.title}:\n${s.sql}`).join('\n\n');
+            Object.assign(r.message, { text: `${finding.message}\n\n${finding.recipe.title}\n\n${steps}` });
+        }
+    });
+    return (0,sarif/* serializeSarif */.YO)(log);
+}
+
+;// CONCATENATED MODULE: ./actions/migration-safety/src/cli.ts
+// `ubos-actions migration-safety`: the same engine as the action, for a terminal or another CI. The import
+// graph stays small (engine, rules, config, files, report): a benchmark times this against squawk.
+
+
+
+
+
+
+
+
+
+
+const USAGE = [
+    'ubos-actions migration-safety [--format text|json|sarif] [--pg-version N] [--framework F] [--assume-in-transaction]',
+    '         [--config file] [--fail-on error|warning|never] [--since git-ref] <files, folders or globs...>',
+    'ubos-actions migration-safety --list-rules [--format text|json]'
+].join('\n       ');
+function listRules(format) {
+    if (format === 'json') {
+        const catalogue = ALL_RULES.map((r) => ({
+            id: r.id,
+            severity: r.severity,
+            message: r.message,
+            help: r.help,
+            equivalents: r.equivalents,
+            docs: docsUrl(r.id),
+            ...(r.pgVersions ? { pgVersions: r.pgVersions } : {})
+        }));
+        return JSON.stringify(catalogue, null, 2) + '\n';
+    }
+    const width = Math.max(...ALL_RULES.map((r) => r.id.length));
+    return ALL_RULES.map((r) => `${r.severity.padEnd(7)} ${r.id.padEnd(width)}  ${r.message}`).join('\n') + '\n';
+}
+const command = {
+    name: 'migration-safety',
+    summary: 'Lint PostgreSQL migrations for lock, rewrite and compatibility hazards, with the safe way to do each',
+    usage: USAGE,
+    async run(argv, io) {
+        // Compiling the parser's WebAssembly takes ~0.1 s on background threads: start it now so it overlaps
+        // finding and reading the files. A failure surfaces where lintMigrations awaits the same promise.
+        loadParser().catch(() => { });
+        const { values, positionals } = (0,cli/* parseCliArgs */.hT)(argv, {
+            format: { type: 'string' },
+            'pg-version': { type: 'string' },
+            framework: { type: 'string' },
+            'assume-in-transaction': { type: 'boolean' },
+            config: { type: 'string' },
+            'fail-on': { type: 'string' },
+            since: { type: 'string' },
+            'list-rules': { type: 'boolean' }
+        });
+        if (values['list-rules']) {
+            io.stdout(listRules((0,cli/* parseFormat */.Xc)(values.format, ['text', 'json'], 'text')));
+            return 0;
+        }
+        const format = (0,cli/* parseFormat */.Xc)(values.format, ['text', 'json', 'sarif'], 'text');
+        const failOn = parseFailOn(values['fail-on'] ?? 'error', '--fail-on');
+        const config = await loadConfig(io.cwd, values.config, ALL_RULES.map((r) => r.id));
+        const settings = resolveSettings(config, {
+            pgVersion: values['pg-version'],
+            framework: values.framework,
+            assumeInTransaction: values['assume-in-transaction'] ? true : undefined,
+            label: (setting) => `--${setting}`
+        });
+        const named = positionals.length > 0;
+        const patterns = named ? positionals : (settings.include ?? DEFAULT_PATHS);
+        const { files, unmatched } = expandPaths(patterns, io.cwd, settings.exclude);
+        if (named && unmatched.length > 0)
+            throw new errors/* ConfigurationError */.j(`${unmatched.map((p) => `"${p}"`).join(', ')}: no such file, or no file matches; usage: ${USAGE}`);
+        if (files.length === 0)
+            throw new errors/* ConfigurationError */.j(`no migration files found in ${patterns.join(', ')}; name the files, folders or globs to lint`);
+        const migrations = upMigrations(files, settings.framework);
+        let changeSet;
+        if (values.since !== undefined) {
+            const before = filesAtRef(io.cwd, values.since);
+            changeSet = new Set(migrations.filter((f) => !before.has(f)));
+        }
+        const result = await lintMigrations(buildSources(migrations, io.cwd, changeSet), {
+            pgVersion: settings.pgVersion,
+            pgMinor: settings.pgMinor,
+            framework: settings.framework,
+            assumeInTransaction: settings.assumeInTransaction,
+            rules: settings.rules
+        }, ALL_RULES);
+        io.stdout(format === 'json'
+            ? JSON.stringify(resultJson(result, failOn), null, 2) + '\n'
+            : format === 'sarif'
+                ? migrationSarif(result, ALL_RULES, settings.rules)
+                : renderText(result, failOn));
+        return shouldFail(countResult(result), failOn) ? 1 : 0;
+    }
+};
+
+
+/***/ }),
+
+/***/ 5293:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   M: () => (/* binding */ cjsExports)
+/* harmony export */ });
+/**
+ * The exports of a CommonJS package imported with `import * as ns`, the same under Node's native ESM and in an
+ * ncc (webpack) bundle. Node exposes module.exports as `ns.default` (named exports only when its lexer can see
+ * them); webpack exposes the exports object itself and, for packages compiled with __esModule, an undefined
+ * default. `probe` is an export name that must be present.
+ */
+function cjsExports(namespace, probe) {
+    const ns = namespace;
+    if (ns && ns[probe] !== undefined)
+        return ns;
+    const fallback = ns?.default;
+    if (fallback && fallback[probe] !== undefined)
+        return fallback;
+    throw new Error(`CommonJS interop: export "${probe}" not found`);
+}
+
+
+/***/ }),
+
+/***/ 30209:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Xc: () => (/* binding */ parseFormat),
+/* harmony export */   hT: () => (/* binding */ parseCliArgs)
+/* harmony export */ });
+/* unused harmony export OUTPUT_FORMATS */
+/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(57975);
+/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_util__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(33904);
+
+
+/** util.parseArgs with unknown flags and bad values reported as a user mistake instead of a bug. */
+function parseCliArgs(argv, options, allowPositionals = true) {
+    try {
+        return (0,node_util__WEBPACK_IMPORTED_MODULE_0__.parseArgs)({ args: argv, options, allowPositionals, strict: true });
+    }
+    catch (error) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j(error instanceof Error ? error.message : String(error));
+    }
+}
+const OUTPUT_FORMATS = (/* unused pure expression or super */ null && (['text', 'json', 'sarif', 'markdown', 'junit']));
+/** Validates a --format value against what the command supports. */
+function parseFormat(value, allowed, fallback) {
+    const format = (value ?? fallback);
+    if (!allowed.includes(format)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j(`--format must be one of ${allowed.join(', ')}; got "${value}"`);
+    }
+    return format;
+}
+
+
+/***/ }),
+
+/***/ 66230:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Ep: () => (/* binding */ buildSarif),
+/* harmony export */   YO: () => (/* binding */ serializeSarif)
+/* harmony export */ });
+/* unused harmony exports SARIF_SCHEMA_URI, SRCROOT, pathToSarifUri */
+/**
+ * SARIF 2.1.0 output for the linters, in the subset GitHub code scanning reads: one run, the rules in
+ * tool.driver.rules, and results that point at a region of a file relative to the repository root.
+ */
+const SARIF_SCHEMA_URI = 'https://json.schemastore.org/sarif-2.1.0.json';
+/** Root-relative base: GitHub resolves %SRCROOT% to the checkout, so results link to the file. */
+const SRCROOT = '%SRCROOT%';
+/**
+ * A URI reference for a path: forward slashes, no leading "./", each segment percent-encoded (a space or "#"
+ * in a file name would otherwise produce an invalid or different URI). Absolute paths become file:// URIs
+ * without a base, because they cannot be resolved against the repository root.
+ */
+function pathToSarifUri(file) {
+    const normalized = file.replace(/\\/g, '/');
+    const encode = (segments) => segments.map((segment) => encodeURIComponent(segment)).join('/');
+    if (/^[a-z]:\//i.test(normalized))
+        return { uri: `file:///${normalized.slice(0, 2)}/${encode(normalized.slice(3).split('/'))}` };
+    if (normalized.startsWith('/'))
+        return { uri: `file://${encode(normalized.split('/'))}` };
+    const segments = normalized.split('/').filter((segment) => segment !== '' && segment !== '.');
+    return { uri: encode(segments), uriBaseId: SRCROOT };
+}
+function isSemver(version) {
+    return /^\d+\.\d+\.\d+(?:-[0-9a-z.-]+)?(?:\+[0-9a-z.-]+)?$/i.test(version);
+}
+function region(result) {
+    // SARIF lines and columns are 1-based; 0 or a fraction would make the whole log invalid.
+    const positive = (value) => value !== undefined && Number.isInteger(value) && value >= 1 ? value : undefined;
+    const built = { startLine: positive(result.startLine) ?? 1 };
+    const startColumn = positive(result.startColumn);
+    const endLine = positive(result.endLine);
+    const endColumn = positive(result.endColumn);
+    if (startColumn !== undefined)
+        built.startColumn = startColumn;
+    if (endLine !== undefined && endLine >= built.startLine)
+        built.endLine = endLine;
+    if (endColumn !== undefined)
+        built.endColumn = endColumn;
+    return built;
+}
+/** Builds a SARIF log; a result whose ruleId is not among the rules is a programming error and throws. */
+function buildSarif(input) {
+    const ruleIndex = new Map();
+    const rules = input.rules.map((rule, index) => {
+        if (ruleIndex.has(rule.id))
+            throw new Error(`SARIF rule "${rule.id}" is declared twice`);
+        ruleIndex.set(rule.id, index);
+        const descriptor = {
+            id: rule.id,
+            shortDescription: { text: rule.shortDescription },
+            defaultConfiguration: { level: rule.defaultLevel }
+        };
+        if (rule.name !== undefined)
+            descriptor.name = rule.name;
+        if (rule.fullDescription !== undefined)
+            descriptor.fullDescription = { text: rule.fullDescription };
+        if (rule.helpUri !== undefined)
+            descriptor.helpUri = rule.helpUri;
+        return descriptor;
+    });
+    const results = input.results.map((result) => {
+        const index = ruleIndex.get(result.ruleId);
+        if (index === undefined)
+            throw new Error(`SARIF result refers to undeclared rule "${result.ruleId}"`);
+        return {
+            ruleId: result.ruleId,
+            ruleIndex: index,
+            level: result.level,
+            message: { text: result.message },
+            locations: [{ physicalLocation: { artifactLocation: pathToSarifUri(result.file), region: region(result) } }]
+        };
+    });
+    const driver = {
+        name: input.toolName,
+        version: input.toolVersion,
+        informationUri: input.informationUri,
+        rules
+    };
+    if (isSemver(input.toolVersion))
+        driver.semanticVersion = input.toolVersion;
+    return {
+        $schema: SARIF_SCHEMA_URI,
+        version: '2.1.0',
+        runs: [
+            {
+                tool: { driver },
+                columnKind: 'utf16CodeUnits',
+                results
+            }
+        ]
+    };
+}
+/** Deterministic JSON: keys sorted at every level (array order kept), two-space indent, final newline. */
+function serializeSarif(log) {
+    return `${JSON.stringify(sortKeys(log), null, 2)}\n`;
+}
+function sortKeys(value) {
+    if (Array.isArray(value))
+        return value.map(sortKeys);
+    if (value !== null && typeof value === 'object') {
+        // No prototype: a "__proto__" key must stay data, not replace the prototype.
+        const sorted = Object.create(null);
+        for (const key of Object.keys(value).sort()) {
+            const child = value[key];
+            if (child !== undefined)
+                sorted[key] = sortKeys(child);
+        }
+        return sorted;
+    }
+    return value;
+}
+
+
+/***/ })
+
+};
