@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Benchmark of migration-safety against squawk 2.66 (devDependency squawk-cli, a native Rust binary) on the
+// Benchmark of migration-safety against squawk 2.66 (optional dependency @squawk-cli/linux-x64, the native Rust binary squawk-cli ships) on the
 // trigger.dev Prisma history (../shared/reference/corpora/trigger.dev-migrations, 820 real migrations), both in
 // the same run with the same file list, PostgreSQL 16, no framework preset (squawk knows none):
 //   - median wall time of 5 runs and peak RSS of each, and the ratio ours/squawk;
@@ -29,7 +29,7 @@ const PG = '16';
 
 for (const [path, hint] of [
   [bundle, 'npm run build'],
-  [squawk, 'npm ci (devDependency squawk-cli 2.66 with its linux-x64 binary)'],
+  [squawk, 'npm ci (optional dependency @squawk-cli/linux-x64 2.66.0, the binary of squawk-cli; linux x64 only)'],
   [corpus, 'the trigger.dev migration corpus belongs next to the repository, in ../shared/reference/corpora']
 ]) {
   if (!existsSync(path)) {
