@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import * as libpgQuery from 'libpg-query';
 import { cjsExports } from '../../shared/src/cjs-interop.js';
 import { loadParser, parseMigration } from '../../actions/migration-safety/src/engine/parse.js';
-import { lexSql } from '../../actions/migration-safety/src/rules/sql-lexer.js';
+import { lexSql } from '../../actions/migration-safety/src/engine/sql-lexer.js';
 import { repoRoot } from '../harness/runner.js';
 
 interface ScanToken {

@@ -30799,7 +30799,7 @@ module.exports = {
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _shared_src_bundle_runtime_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6382);
 /* harmony import */ var _shared_src_run_action_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3933);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1289);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8610);
 
 
 
@@ -30810,7 +30810,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 1289:
+/***/ 8610:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -37428,9 +37428,22 @@ function typeRef(typeName) {
     const schema = parts.length > 1 ? parts[0] : undefined;
     const mods = (typeName?.typmods ?? []).map(constInt).filter((n) => n !== undefined);
     const array = (typeName?.arrayBounds ?? []).length;
-    const display = `${name}${mods.length ? `(${mods.join(',')})` : ''}${'[]'.repeat(array)}`;
+    // Shown in messages and pasted into recipes: the SQL spelling, not the catalogue's internal name.
+    const spelled = (schema === 'pg_catalog' || !schema ? SQL_SPELLING[name] : undefined) ?? name;
+    const display = `${spelled}${mods.length ? `(${mods.join(',')})` : ''}${'[]'.repeat(array)}`;
     return { name, schema: schema === 'pg_catalog' ? undefined : schema, mods, array, display };
 }
+const SQL_SPELLING = {
+    int2: 'smallint',
+    int4: 'integer',
+    int8: 'bigint',
+    float4: 'real',
+    float8: 'double precision',
+    bool: 'boolean',
+    bpchar: 'char',
+    timestamptz: 'timestamptz',
+    timetz: 'timetz'
+};
 /** Quotes an identifier for SQL shown to users, only where PostgreSQL needs it. */
 function quoteIdent(name) {
     return /^[a-z_][a-z0-9_$]*$/.test(name) && !RESERVED.has(name) ? name : `"${name.replace(/"/g, '""')}"`;
@@ -38268,7 +38281,163 @@ function buildByteToChar(text, byteLength) {
     return map;
 }
 
+;// CONCATENATED MODULE: ./actions/migration-safety/src/engine/sql-lexer.ts
+// A small SQL lexer for locating things inside a statement the parser already accepted (type names, ALTER TABLE
+// subcommands, identifiers). libpg-query's scanner does the same job through WebAssembly at ~0.2 ms a call,
+// which made token lookups cost more than parsing; this one only needs to agree with it on token boundaries.
+const OPERATOR = /[+\-*/<>=~!@#%^&|`?]/;
+function isIdentStart(code) {
+    return (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 95 || code >= 128;
+}
+function isIdentPart(code) {
+    return isIdentStart(code) || (code >= 48 && code <= 57) || code === 36;
+}
+/** UTF-8 bytes of one UTF-16 unit (a surrogate pair counts 2 + 2). */
+function width(code) {
+    if (code < 0x80)
+        return 1;
+    if (code < 0x800 || (code >= 0xd800 && code <= 0xdfff))
+        return 2;
+    return 3;
+}
+/** Tokens of `text`, whose first character is at byte `baseByte` of the file; comments are skipped. */
+function lexSql(text, baseByte) {
+    const tokens = [];
+    const ascii = !/[\u0080-\uffff]/.test(text);
+    let i = 0;
+    let byte = baseByte;
+    const advanceTo = (j) => {
+        if (ascii)
+            byte += j - i;
+        else
+            for (let k = i; k < j; k++)
+                byte += width(text.charCodeAt(k));
+        i = j;
+    };
+    const push = (j, word) => {
+        const start = byte;
+        const from = i;
+        advanceTo(j);
+        tokens.push({ start, end: byte, text: text.slice(from, j), ...(word !== undefined ? { word } : {}) });
+    };
+    while (i < text.length) {
+        const c = text[i];
+        const code = text.charCodeAt(i);
+        if (c === ' ' || c === '\n' || c === '\t' || c === '\r' || c === '\f') {
+            advanceTo(i + 1);
+        }
+        else if (c === '-' && text[i + 1] === '-') {
+            const eol = text.indexOf('\n', i);
+            advanceTo(eol === -1 ? text.length : eol);
+        }
+        else if (c === '/' && text[i + 1] === '*') {
+            let depth = 0;
+            let j = i;
+            do {
+                if (text.startsWith('/*', j)) {
+                    depth++;
+                    j += 2;
+                }
+                else if (text.startsWith('*/', j)) {
+                    depth--;
+                    j += 2;
+                }
+                else
+                    j++;
+            } while (depth > 0 && j < text.length);
+            advanceTo(j);
+        }
+        else if (c === "'" || ((c === 'e' || c === 'E') && text[i + 1] === "'")) {
+            push(stringEnd(text, c === "'" ? i : i + 1, c !== "'"));
+        }
+        else if ((/[bBxXnN]/.test(c) && text[i + 1] === "'") || (/[uU]/.test(c) && text.startsWith("&'", i + 1))) {
+            push(stringEnd(text, text.indexOf("'", i), false));
+        }
+        else if (c === '"' || (/[uU]/.test(c) && text.startsWith('&"', i + 1))) {
+            const open = text.indexOf('"', i);
+            let j = open + 1;
+            for (;;) {
+                const close = text.indexOf('"', j);
+                if (close === -1) {
+                    j = text.length;
+                    break;
+                }
+                if (text[close + 1] === '"')
+                    j = close + 2;
+                else {
+                    j = close + 1;
+                    break;
+                }
+            }
+            push(j, text.slice(open + 1, Math.max(open + 1, j - 1)).replace(/""/g, '"'));
+        }
+        else if (c === '$' && /[A-Za-z_$\u0080-\uffff]/.test(text[i + 1] ?? '') && dollarTag(text, i)) {
+            const tag = dollarTag(text, i);
+            const close = text.indexOf(tag, i + tag.length);
+            push(close === -1 ? text.length : close + tag.length);
+        }
+        else if (c === '$' && /[0-9]/.test(text[i + 1] ?? '')) {
+            let j = i + 1;
+            while (j < text.length && /[0-9]/.test(text[j]))
+                j++;
+            push(j);
+        }
+        else if (isIdentStart(code)) {
+            let j = i + 1;
+            while (j < text.length && isIdentPart(text.charCodeAt(j)))
+                j++;
+            push(j, text.slice(i, j).replace(/[A-Z]+/g, (s) => s.toLowerCase()));
+        }
+        else if ((code >= 48 && code <= 57) || (c === '.' && /[0-9]/.test(text[i + 1] ?? ''))) {
+            push(numberEnd(text, i));
+        }
+        else if ((c === ':' && text[i + 1] === ':') || (c === '.' && text[i + 1] === '.')) {
+            push(i + 2);
+        }
+        else if (OPERATOR.test(c)) {
+            let j = i + 1;
+            while (j < text.length && OPERATOR.test(text[j]) && !text.startsWith('--', j) && !text.startsWith('/*', j))
+                j++;
+            push(j);
+        }
+        else {
+            push(i + 1);
+        }
+    }
+    return tokens;
+}
+/** End of a numeric literal: digits, one optional fraction, an optional exponent (and `_` separators). */
+function numberEnd(text, i) {
+    // `1..2` is 1, `..` (a PL/pgSQL range), 2: a fraction never starts with a second dot.
+    const match = /^(?:0[xob][0-9a-f_]+|[0-9_]*(?:\.(?!\.)[0-9_]*)?(?:e[+-]?[0-9_]+)?)/i.exec(text.slice(i, i + 400));
+    return i + Math.max(1, match?.[0].length ?? 1);
+}
+/** End of a quoted string opened at `open` ('' escapes; backslash escapes too in E'' strings). */
+function stringEnd(text, open, backslashes) {
+    let j = open + 1;
+    while (j < text.length) {
+        const c = text[j];
+        if (backslashes && c === '\\')
+            j += 2;
+        else if (c === "'") {
+            if (text[j + 1] === "'")
+                j += 2;
+            else
+                return j + 1;
+        }
+        else
+            j++;
+    }
+    return text.length;
+}
+/** `$tag$` at `i` (the tag may be empty: `$$`), or undefined when `$` starts no dollar quote. */
+function dollarTag(text, i) {
+    const match = /^\$([A-Za-z_\u0080-\uffff][A-Za-z0-9_\u0080-\uffff]*)?\$/.exec(text.slice(i, i + 80));
+    return match ? match[0] : undefined;
+}
+
 ;// CONCATENATED MODULE: ./actions/migration-safety/src/engine/parse.ts
+
 
 
 
@@ -38352,10 +38521,11 @@ function statementsBefore(source, errorByte) {
     try {
         // Only the text before the error: the scanner throws on the unterminated string or comment that is
         // often the error itself, and the tokens before the error do not depend on what follows it.
+        // The JS lexer, not the wasm scanner: on a 10 MB file the scanner's token objects cost seconds.
         const before = source.text.slice(0, source.charIndex(errorByte));
         if (before.trim() === '')
             return [];
-        for (const token of pg.scanSync(before).tokens) {
+        for (const token of lexSql(before, 0)) {
             if (token.end > errorByte)
                 break;
             if (token.text === ';')
@@ -39230,6 +39400,13 @@ function verdictLine(result, failOn) {
     const outcome = shouldFail(c, failOn) ? 'Migration safety check failed' : 'Migration safety check passed';
     return `${outcome}: ${plural(c.errors, 'error')}, ${plural(c.warnings, 'warning')} in ${plural(c.filesChecked, 'file')} checked`;
 }
+function recipeText(finding) {
+    if (!finding.recipe)
+        return '';
+    const indent = (text) => text.replace(/^/gm, '        ');
+    const steps = finding.recipe.steps.map((step) => `\n      ${step.title}:\n${indent(step.sql)}`);
+    return `\n    safe way: ${finding.recipe.title}${steps.join('')}`;
+}
 /**
  * "3 left out on purpose: table created in this change set" (reasons with their counts when several): what
  * other linters would flag here and the replayed schema shows to be harmless.
@@ -39267,9 +39444,12 @@ function resultJson(result, failOn) {
         summary: { ...counts, failed: shouldFail(counts, failOn) }
     };
 }
-/** `file:line:column: severity rule: message`, one per finding, then the verdict. */
+/**
+ * `file:line:column: severity rule: message`, one per finding, with the safe multi-deploy way indented below
+ * it when there is one, then the verdict.
+ */
 function renderText(result, failOn) {
-    const lines = result.findings.map((f) => `${f.file}:${f.line}:${f.column}: ${f.severity} ${f.rule}: ${f.message}\n    see ${f.docs}`);
+    const lines = result.findings.map((f) => `${f.file}:${f.line}:${f.column}: ${f.severity} ${f.rule}: ${f.message}\n    see ${f.docs}${recipeText(f)}`);
     const exempt = exemptionLine(result.exempted);
     return ([...lines, ...(lines.length ? [''] : []), verdictLine(result, failOn), ...(exempt ? [exempt] : [])].join('\n') +
         '\n');
@@ -39326,165 +39506,10 @@ function renderMarkdown(result, context) {
     return out.toString();
 }
 
-;// CONCATENATED MODULE: ./actions/migration-safety/src/rules/sql-lexer.ts
-// A small SQL lexer for locating things inside a statement the parser already accepted (type names, ALTER TABLE
-// subcommands, identifiers). libpg-query's scanner does the same job through WebAssembly at ~0.2 ms a call,
-// which made token lookups cost more than parsing; this one only needs to agree with it on token boundaries.
-const OPERATOR = /[+\-*/<>=~!@#%^&|`?]/;
-function isIdentStart(code) {
-    return (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 95 || code >= 128;
-}
-function isIdentPart(code) {
-    return isIdentStart(code) || (code >= 48 && code <= 57) || code === 36;
-}
-/** UTF-8 bytes of one UTF-16 unit (a surrogate pair counts 2 + 2). */
-function width(code) {
-    if (code < 0x80)
-        return 1;
-    if (code < 0x800 || (code >= 0xd800 && code <= 0xdfff))
-        return 2;
-    return 3;
-}
-/** Tokens of `text`, whose first character is at byte `baseByte` of the file; comments are skipped. */
-function lexSql(text, baseByte) {
-    const tokens = [];
-    const ascii = !/[\u0080-\uffff]/.test(text);
-    let i = 0;
-    let byte = baseByte;
-    const advanceTo = (j) => {
-        if (ascii)
-            byte += j - i;
-        else
-            for (let k = i; k < j; k++)
-                byte += width(text.charCodeAt(k));
-        i = j;
-    };
-    const push = (j, word) => {
-        const start = byte;
-        const from = i;
-        advanceTo(j);
-        tokens.push({ start, end: byte, text: text.slice(from, j), ...(word !== undefined ? { word } : {}) });
-    };
-    while (i < text.length) {
-        const c = text[i];
-        const code = text.charCodeAt(i);
-        if (c === ' ' || c === '\n' || c === '\t' || c === '\r' || c === '\f') {
-            advanceTo(i + 1);
-        }
-        else if (c === '-' && text[i + 1] === '-') {
-            const eol = text.indexOf('\n', i);
-            advanceTo(eol === -1 ? text.length : eol);
-        }
-        else if (c === '/' && text[i + 1] === '*') {
-            let depth = 0;
-            let j = i;
-            do {
-                if (text.startsWith('/*', j)) {
-                    depth++;
-                    j += 2;
-                }
-                else if (text.startsWith('*/', j)) {
-                    depth--;
-                    j += 2;
-                }
-                else
-                    j++;
-            } while (depth > 0 && j < text.length);
-            advanceTo(j);
-        }
-        else if (c === "'" || ((c === 'e' || c === 'E') && text[i + 1] === "'")) {
-            push(stringEnd(text, c === "'" ? i : i + 1, c !== "'"));
-        }
-        else if ((/[bBxXnN]/.test(c) && text[i + 1] === "'") || (/[uU]/.test(c) && text.startsWith("&'", i + 1))) {
-            push(stringEnd(text, text.indexOf("'", i), false));
-        }
-        else if (c === '"' || (/[uU]/.test(c) && text.startsWith('&"', i + 1))) {
-            const open = text.indexOf('"', i);
-            let j = open + 1;
-            for (;;) {
-                const close = text.indexOf('"', j);
-                if (close === -1) {
-                    j = text.length;
-                    break;
-                }
-                if (text[close + 1] === '"')
-                    j = close + 2;
-                else {
-                    j = close + 1;
-                    break;
-                }
-            }
-            push(j, text.slice(open + 1, Math.max(open + 1, j - 1)).replace(/""/g, '"'));
-        }
-        else if (c === '$' && /[A-Za-z_$\u0080-\uffff]/.test(text[i + 1] ?? '') && dollarTag(text, i)) {
-            const tag = dollarTag(text, i);
-            const close = text.indexOf(tag, i + tag.length);
-            push(close === -1 ? text.length : close + tag.length);
-        }
-        else if (c === '$' && /[0-9]/.test(text[i + 1] ?? '')) {
-            let j = i + 1;
-            while (j < text.length && /[0-9]/.test(text[j]))
-                j++;
-            push(j);
-        }
-        else if (isIdentStart(code)) {
-            let j = i + 1;
-            while (j < text.length && isIdentPart(text.charCodeAt(j)))
-                j++;
-            push(j, text.slice(i, j).replace(/[A-Z]+/g, (s) => s.toLowerCase()));
-        }
-        else if ((code >= 48 && code <= 57) || (c === '.' && /[0-9]/.test(text[i + 1] ?? ''))) {
-            push(numberEnd(text, i));
-        }
-        else if ((c === ':' && text[i + 1] === ':') || (c === '.' && text[i + 1] === '.')) {
-            push(i + 2);
-        }
-        else if (OPERATOR.test(c)) {
-            let j = i + 1;
-            while (j < text.length && OPERATOR.test(text[j]) && !text.startsWith('--', j) && !text.startsWith('/*', j))
-                j++;
-            push(j);
-        }
-        else {
-            push(i + 1);
-        }
-    }
-    return tokens;
-}
-/** End of a numeric literal: digits, one optional fraction, an optional exponent (and `_` separators). */
-function numberEnd(text, i) {
-    // `1..2` is 1, `..` (a PL/pgSQL range), 2: a fraction never starts with a second dot.
-    const match = /^(?:0[xob][0-9a-f_]+|[0-9_]*(?:\.(?!\.)[0-9_]*)?(?:e[+-]?[0-9_]+)?)/i.exec(text.slice(i, i + 400));
-    return i + Math.max(1, match?.[0].length ?? 1);
-}
-/** End of a quoted string opened at `open` ('' escapes; backslash escapes too in E'' strings). */
-function stringEnd(text, open, backslashes) {
-    let j = open + 1;
-    while (j < text.length) {
-        const c = text[j];
-        if (backslashes && c === '\\')
-            j += 2;
-        else if (c === "'") {
-            if (text[j + 1] === "'")
-                j += 2;
-            else
-                return j + 1;
-        }
-        else
-            j++;
-    }
-    return text.length;
-}
-/** `$tag$` at `i` (the tag may be empty: `$$`), or undefined when `$` starts no dollar quote. */
-function dollarTag(text, i) {
-    const match = /^\$([A-Za-z_\u0080-\uffff][A-Za-z0-9_\u0080-\uffff]*)?\$/.exec(text.slice(i, i + 80));
-    return match ? match[0] : undefined;
-}
-
 ;// CONCATENATED MODULE: ./actions/migration-safety/src/rules/compatibility-helpers.ts
 // Shared readers for the compatibility and hygiene rules. The parser gives no location for ALTER TABLE
 // subcommands, identifiers or the end of a type name, so findings point at them through the statement's
-// tokens (rules/sql-lexer.ts: quoting, dollar quotes and comments handled as the server's scanner does).
+// tokens (engine/sql-lexer.ts: quoting, dollar quotes and comments handled as the server's scanner does).
 
 
 
@@ -39856,14 +39881,14 @@ const banDuplicateColumnAssignments = defineRule({
             .map((t) => as(t, 'ResTarget'))
             .filter((t) => t?.name && !(t.indirection ?? []).length)
             .map((t) => ({ name: t.name, location: t.location }));
-        // Walking the whole tree of every statement is the expensive part: only statements naming UPDATE or
-        // INSERT somewhere (also in a CTE) can hold one.
-        if (/\b(update|insert)\b/i.test(ctx.statement.sql)) {
-            for (const update of findAll(ctx.statement.node, 'UpdateStmt'))
-                groups.push({ names: plain(update.targetList), what: 'assigned more than once' });
-            for (const insert of findAll(ctx.statement.node, 'InsertStmt')) {
-                groups.push({ names: plain(insert.cols), what: 'listed more than once' });
-                groups.push({ names: plain(insert.onConflictClause?.targetList), what: 'assigned more than once' });
+        // Only the statement itself and the queries of its WITH clauses can be an INSERT or UPDATE: walking a whole
+        // tree (a 1,500-row VALUES list, say) would cost more than parsing it.
+        for (const [kind, body] of dataModifying(ctx.statement.node)) {
+            if (kind === 'UpdateStmt')
+                groups.push({ names: plain(body.targetList), what: 'assigned more than once' });
+            if (kind === 'InsertStmt') {
+                groups.push({ names: plain(body.cols), what: 'listed more than once' });
+                groups.push({ names: plain(body.onConflictClause?.targetList), what: 'assigned more than once' });
             }
         }
         if (ctx.statement.kind === 'CreateStmt') {
@@ -39892,6 +39917,17 @@ const banDuplicateColumnAssignments = defineRule({
         }
     }
 });
+/** The statement and, recursively, the queries of its WITH clauses, as [node type, body] pairs. */
+function dataModifying(node, found = []) {
+    const kind = node && typeof node === 'object' ? Object.keys(node)[0] : undefined;
+    if (!kind)
+        return found;
+    const body = node[kind];
+    found.push([kind, body]);
+    for (const cte of body?.withClause?.ctes ?? [])
+        dataModifying(as(cte, 'CommonTableExpr')?.ctequery, found);
+    return found;
+}
 
 ;// CONCATENATED MODULE: ./actions/migration-safety/src/rules/ban-truncate-cascade.ts
 

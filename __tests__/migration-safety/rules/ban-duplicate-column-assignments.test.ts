@@ -7,7 +7,8 @@ describe(RULE, () => {
     ['UPDATE users SET name = 1, age = 2, name = 3;', [[1, 37, 1, 41]]],
     ['INSERT INTO users (id, email, ID) VALUES (1, 2, 3);', [[1, 31, 1, 33]]],
     ["INSERT INTO users (id) VALUES (1) ON CONFLICT (id) DO UPDATE SET email = 'a', email = 'b';", [[1, 79, 1, 84]]],
-    ['CREATE TABLE t (a bigint, b text, a text);', [[1, 35, 1, 36]]]
+    ['CREATE TABLE t (a bigint, b text, a text);', [[1, 35, 1, 36]]],
+    ['WITH moved AS (UPDATE users SET age = 1, age = 2 RETURNING id) SELECT * FROM moved;', [[1, 42, 1, 45]]]
   ])('flags %s', async (sql, expected) => {
     expect(await positions(RULE, sql, { history: [EXISTING] })).toEqual(expected);
   });

@@ -83,7 +83,7 @@ describe(RULE, () => {
       'ALTER TABLE users ADD COLUMN age_new bigint;\nUPDATE users SET age_new = age;\nALTER TABLE users DROP COLUMN age;\nALTER TABLE users RENAME COLUMN age_new TO age;',
       { history: [EXISTING] }
     );
-    expect(finding.recipe?.title).toBe('Change users.age to int8 without a table rewrite under lock');
+    expect(finding.recipe?.title).toBe('Change users.age to bigint without a table rewrite under lock');
   });
 
   it('exempts tables created in the same change set', async () => {

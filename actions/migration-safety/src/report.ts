@@ -34,6 +34,13 @@ export function verdictLine(result: LintResult, failOn: FailOn): string {
   return `${outcome}: ${plural(c.errors, 'error')}, ${plural(c.warnings, 'warning')} in ${plural(c.filesChecked, 'file')} checked`;
 }
 
+function recipeText(finding: LintResult['findings'][number]): string {
+  if (!finding.recipe) return '';
+  const indent = (text: string) => text.replace(/^/gm, '        ');
+  const steps = finding.recipe.steps.map((step) => `\n      ${step.title}:\n${indent(step.sql)}`);
+  return `\n    safe way: ${finding.recipe.title}${steps.join('')}`;
+}
+
 /**
  * "3 left out on purpose: table created in this change set" (reasons with their counts when several): what
  * other linters would flag here and the replayed schema shows to be harmless.
@@ -73,10 +80,13 @@ export function resultJson(result: LintResult, failOn: FailOn) {
   };
 }
 
-/** `file:line:column: severity rule: message`, one per finding, then the verdict. */
+/**
+ * `file:line:column: severity rule: message`, one per finding, with the safe multi-deploy way indented below
+ * it when there is one, then the verdict.
+ */
 export function renderText(result: LintResult, failOn: FailOn): string {
   const lines = result.findings.map(
-    (f) => `${f.file}:${f.line}:${f.column}: ${f.severity} ${f.rule}: ${f.message}\n    see ${f.docs}`
+    (f) => `${f.file}:${f.line}:${f.column}: ${f.severity} ${f.rule}: ${f.message}\n    see ${f.docs}${recipeText(f)}`
   );
   const exempt = exemptionLine(result.exempted);
   return (

@@ -75,9 +75,23 @@ export function typeRef(typeName: AstNode): TypeRef {
   const schema = parts.length > 1 ? parts[0] : undefined;
   const mods = (typeName?.typmods ?? []).map(constInt).filter((n: number | undefined): n is number => n !== undefined);
   const array = (typeName?.arrayBounds ?? []).length;
-  const display = `${name}${mods.length ? `(${mods.join(',')})` : ''}${'[]'.repeat(array)}`;
+  // Shown in messages and pasted into recipes: the SQL spelling, not the catalogue's internal name.
+  const spelled = (schema === 'pg_catalog' || !schema ? SQL_SPELLING[name] : undefined) ?? name;
+  const display = `${spelled}${mods.length ? `(${mods.join(',')})` : ''}${'[]'.repeat(array)}`;
   return { name, schema: schema === 'pg_catalog' ? undefined : schema, mods, array, display };
 }
+
+const SQL_SPELLING: Record<string, string> = {
+  int2: 'smallint',
+  int4: 'integer',
+  int8: 'bigint',
+  float4: 'real',
+  float8: 'double precision',
+  bool: 'boolean',
+  bpchar: 'char',
+  timestamptz: 'timestamptz',
+  timetz: 'timetz'
+};
 
 /** Quotes an identifier for SQL shown to users, only where PostgreSQL needs it. */
 export function quoteIdent(name: string): string {

@@ -1,4 +1,4 @@
-import { as, findAll } from '../engine/ast.js';
+import { as } from '../engine/ast.js';
 import { defineRule } from '../engine/rule.js';
 import type { AstNode } from '../engine/types.js';
 import { tokenAt, tokensOf } from './compatibility-helpers.js';
@@ -21,14 +21,13 @@ export const banDuplicateColumnAssignments = defineRule({
         .map((t: AstNode) => as(t, 'ResTarget'))
         .filter((t: AstNode) => t?.name && !(t.indirection ?? []).length)
         .map((t: AstNode) => ({ name: t.name, location: t.location }));
-    // Walking the whole tree of every statement is the expensive part: only statements naming UPDATE or
-    // INSERT somewhere (also in a CTE) can hold one.
-    if (/\b(update|insert)\b/i.test(ctx.statement.sql)) {
-      for (const update of findAll(ctx.statement.node, 'UpdateStmt'))
-        groups.push({ names: plain(update.targetList), what: 'assigned more than once' });
-      for (const insert of findAll(ctx.statement.node, 'InsertStmt')) {
-        groups.push({ names: plain(insert.cols), what: 'listed more than once' });
-        groups.push({ names: plain(insert.onConflictClause?.targetList), what: 'assigned more than once' });
+    // Only the statement itself and the queries of its WITH clauses can be an INSERT or UPDATE: walking a whole
+    // tree (a 1,500-row VALUES list, say) would cost more than parsing it.
+    for (const [kind, body] of dataModifying(ctx.statement.node)) {
+      if (kind === 'UpdateStmt') groups.push({ names: plain(body.targetList), what: 'assigned more than once' });
+      if (kind === 'InsertStmt') {
+        groups.push({ names: plain(body.cols), what: 'listed more than once' });
+        groups.push({ names: plain(body.onConflictClause?.targetList), what: 'assigned more than once' });
       }
     }
     if (ctx.statement.kind === 'CreateStmt') {
@@ -57,3 +56,13 @@ export const banDuplicateColumnAssignments = defineRule({
     }
   }
 });
+
+/** The statement and, recursively, the queries of its WITH clauses, as [node type, body] pairs. */
+function dataModifying(node: AstNode, found: [string, AstNode][] = []): [string, AstNode][] {
+  const kind = node && typeof node === 'object' ? Object.keys(node)[0] : undefined;
+  if (!kind) return found;
+  const body = node[kind];
+  found.push([kind, body]);
+  for (const cte of body?.withClause?.ctes ?? []) dataModifying(as(cte, 'CommonTableExpr')?.ctequery, found);
+  return found;
+}

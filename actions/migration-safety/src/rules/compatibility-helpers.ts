@@ -1,11 +1,11 @@
 // Shared readers for the compatibility and hygiene rules. The parser gives no location for ALTER TABLE
 // subcommands, identifiers or the end of a type name, so findings point at them through the statement's
-// tokens (rules/sql-lexer.ts: quoting, dollar quotes and comments handled as the server's scanner does).
+// tokens (engine/sql-lexer.ts: quoting, dollar quotes and comments handled as the server's scanner does).
 import { as } from '../engine/ast.js';
 import type { ParsedStatement } from '../engine/parse.js';
 import { NEW_TABLE, type RuleContext } from '../engine/rule.js';
 import type { AstNode, ByteRange } from '../engine/types.js';
-import { lexSql, type Token } from './sql-lexer.js';
+import { lexSql, type Token } from '../engine/sql-lexer.js';
 
 export type { Token };
 
