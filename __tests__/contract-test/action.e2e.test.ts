@@ -7,6 +7,7 @@ import { parse, stringify } from 'yaml';
 import { useFaultServer } from '../harness/fault-server.js';
 import { startGitHubApi, type GitHubApi } from '../harness/github-api.js';
 import { repoRoot, runAction } from '../harness/runner.js';
+import { officialSchemaProblems } from '../harness/sarif-schema.js';
 
 // dist/contract-test as the runner runs it, on a pull request in a real git repository: the base spec is
 // read from the base branch, which the shallow clone lacks and the action fetches.
@@ -78,6 +79,7 @@ describe('contract-test action', () => {
     expect(result.summary).toContain('Breaking changes');
     const sarif = JSON.parse(readFileSync(join(clone, 'reports/contract.sarif'), 'utf8'));
     expect(sarif.version).toBe('2.1.0');
+    expect(officialSchemaProblems(sarif)).toEqual([]);
     expect(sarif.runs).toHaveLength(2);
     const comments = github.state.comments('acme', 'api', 7);
     expect(comments).toHaveLength(1);

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startGitHubApi, type GitHubApi } from '../harness/github-api.js';
 import { repoRoot, runAction } from '../harness/runner.js';
-import { sarifProblems } from './sarif-schema.js';
+import { sarifProblems } from '../harness/sarif-schema.js';
 
 // dist/migration-safety as the runner runs it, in a shallow clone of a feature branch: on a pull request only
 // the migrations the branch adds are linted (as one change set, after replaying the base's), on a push all of

@@ -2,7 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import { lintMigrations, type LintResult } from '../../actions/migration-safety/src/engine/lint.js';
 import { ALL_RULES } from '../../actions/migration-safety/src/rules/index.js';
 import { migrationSarif } from '../../actions/migration-safety/src/sarif.js';
-import { sarifProblems } from './sarif-schema.js';
+import { sarifProblems } from '../harness/sarif-schema.js';
 
 const HISTORY = 'CREATE TABLE users (id bigint PRIMARY KEY, email text);\n';
 const CHANGE =
@@ -97,5 +97,13 @@ describe('migrationSarif', () => {
         expect.stringMatching(/additional properties/)
       ])
     );
+  });
+});
+
+describe('the official SARIF 2.1.0 schema check', () => {
+  it('rejects what the OASIS schema rejects', async () => {
+    const { officialSchemaProblems } = await import('../harness/sarif-schema.js');
+    expect(officialSchemaProblems({ version: '2.1.0', runs: [{ tool: { driver: {} } }] })).not.toEqual([]);
+    expect(officialSchemaProblems({ version: '2.1.0', runs: [{ tool: { driver: { name: 'x' } } }] })).toEqual([]);
   });
 });

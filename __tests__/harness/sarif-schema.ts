@@ -4,6 +4,36 @@
 // sets, required properties, enums, minimums and `additionalProperties: false` as the OASIS schema; objects we
 // never emit are accepted as any value. Then the checks github/codeql-action/upload-sarif adds on top.
 import Ajv from 'ajv';
+import Ajv2020Module from 'ajv8/dist/2020.js';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { repoRoot } from './runner.js';
+
+// The OASIS schema itself ships in Microsoft's SARIF multitool package (an optional, Linux-only dependency).
+const OFFICIAL_SCHEMA = join(repoRoot, 'node_modules', '@microsoft', 'sarif-multitool-linux', 'sarif-2.1.0.json');
+interface SchemaValidator {
+  (data: unknown): boolean;
+  errors?: { instancePath: string; message?: string }[] | null;
+}
+type Ajv2020Class = new (options: object) => { compile(schema: object): SchemaValidator };
+const Ajv2020 = ((Ajv2020Module as unknown as { default?: Ajv2020Class }).default ??
+  Ajv2020Module) as unknown as Ajv2020Class;
+let official: SchemaValidator | undefined;
+
+/** Problems against the official SARIF 2.1.0 JSON schema (draft 2020-12). */
+export function officialSchemaProblems(log: unknown): string[] {
+  if (!existsSync(OFFICIAL_SCHEMA)) {
+    throw new Error(
+      `${OFFICIAL_SCHEMA} is missing: run npm ci on Linux (optional dependency @microsoft/sarif-multitool-linux)`
+    );
+  }
+  if (!official) {
+    const ajv = new Ajv2020({ allErrors: true, strict: false, validateFormats: false });
+    official = ajv.compile(JSON.parse(readFileSync(OFFICIAL_SCHEMA, 'utf8')));
+  }
+  if (official(log)) return [];
+  return (official.errors ?? []).map((e) => `official schema: ${e.instancePath || '/'} ${e.message}`);
+}
 
 const any = {};
 const props = (names: string[], extra: Record<string, object> = {}) =>
@@ -274,6 +304,7 @@ export function sarifProblems(log: unknown): string[] {
   const validate = ajv.compile(SARIF_SUBSET_SCHEMA);
   const problems: string[] = [];
   if (!validate(log)) for (const e of validate.errors ?? []) problems.push(`schema: ${e.dataPath || '/'} ${e.message}`);
+  problems.push(...officialSchemaProblems(log));
   const l = log as Log;
   for (const run of l.runs ?? []) {
     const rules = run.tool.driver.rules ?? [];
