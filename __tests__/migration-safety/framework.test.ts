@@ -2,6 +2,7 @@
 // the order the tool runs files in. Checked through the lint result (FileReport and findings).
 import {
   compareMigrationPaths,
+  orderMigrations,
   isDownMigration,
   parseFramework,
   type Framework
@@ -220,5 +221,30 @@ describe('prisma sends the file as one query', () => {
     const sql = 'CREATE INDEX a ON users (email);\nCOMMIT;\nCREATE INDEX CONCURRENTLY b ON users (name);';
     const result = await lintSql(sql, { history: [EXISTING], framework: 'prisma' });
     expect(result.findings.filter((f) => f.rule === 'ban-concurrent-index-creation-in-transaction')).toEqual([]);
+  });
+});
+
+describe('flyway order', () => {
+  it('applies versioned migrations by version across folders, then repeatable ones by description', () => {
+    const paths = [
+      'db/b/R__views.sql',
+      'db/b/V1_10__later.sql',
+      'db/a/V2__second.sql',
+      'db/b/V1_2__minor.sql',
+      'db/a/R__a_functions.sql',
+      'db/a/V1__first.sql'
+    ];
+    expect(orderMigrations(paths, 'flyway')).toEqual([
+      'db/a/V1__first.sql',
+      'db/b/V1_2__minor.sql',
+      'db/b/V1_10__later.sql',
+      'db/a/V2__second.sql',
+      'db/a/R__a_functions.sql',
+      'db/b/R__views.sql'
+    ]);
+  });
+
+  it('keeps path order for the other frameworks', () => {
+    expect(orderMigrations(['b/2.sql', 'a/10.sql', 'a/9.sql'], 'goose')).toEqual(['a/9.sql', 'a/10.sql', 'b/2.sql']);
   });
 });

@@ -37179,6 +37179,31 @@ function blank(text) {
 function compareMigrationPaths(a, b) {
     return a.localeCompare(b, 'en', { numeric: true, sensitivity: 'variant' });
 }
+/**
+ * The order the tool applies the files in. Flyway orders versioned migrations (`V1_2__x.sql`) by version across
+ * all locations, then runs repeatable ones (`R__x.sql`) after them, by description; the others go by path.
+ */
+function orderMigrations(paths, framework) {
+    if (framework !== 'flyway')
+        return [...paths].sort(compareMigrationPaths);
+    const base = (path) => path.split('/').pop() ?? path;
+    const version = (path) => /^V([0-9][0-9._]*)__/i.exec(base(path))?.[1];
+    const rank = (path) => (version(path) !== undefined ? 0 : /^R__/i.test(base(path)) ? 1 : 2);
+    return [...paths].sort((a, b) => {
+        const byRank = rank(a) - rank(b);
+        if (byRank !== 0)
+            return byRank;
+        if (rank(a) === 0) {
+            const [va, vb] = [version(a), version(b)].map((v) => v.split(/[._]/).filter(Boolean).map(Number));
+            for (let i = 0; i < Math.max(va.length, vb.length); i++) {
+                const diff = (va[i] ?? 0) - (vb[i] ?? 0);
+                if (diff !== 0)
+                    return diff;
+            }
+        }
+        return compareMigrationPaths(base(a), base(b)) || compareMigrationPaths(a, b);
+    });
+}
 
 ;// CONCATENATED MODULE: ./actions/migration-safety/src/config.ts
 // Settings from three places, strongest first: action inputs or CLI flags, the YAML config file, defaults.
@@ -39076,9 +39101,9 @@ function expandPaths(patterns, cwd, exclude = []) {
     const files = [...found].filter((f) => !negations.some((n) => n.test(f))).sort(compareMigrationPaths);
     return { files, unmatched };
 }
-/** Drops down (rollback) migrations: they are not what a deploy runs. */
+/** Drops down (rollback) migrations, which are not what a deploy runs, and puts the rest in the tool's order. */
 function upMigrations(files, framework) {
-    return files.filter((f) => !isDownMigration(f, framework));
+    return orderMigrations(files.filter((f) => !isDownMigration(f, framework)), framework);
 }
 /** Reads a migration; a failure is one line naming the file. */
 function readMigration(file, cwd) {

@@ -4,7 +4,7 @@ import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { ConfigurationError } from '../../../shared/src/errors.js';
-import { compareMigrationPaths, isDownMigration, type Framework } from './engine/framework.js';
+import { compareMigrationPaths, isDownMigration, orderMigrations, type Framework } from './engine/framework.js';
 import type { MigrationSource } from './engine/lint.js';
 
 const GLOB_CHARS = /[*?[{]/;
@@ -148,9 +148,12 @@ export function expandPaths(patterns: readonly string[], cwd: string, exclude: r
   return { files, unmatched };
 }
 
-/** Drops down (rollback) migrations: they are not what a deploy runs. */
+/** Drops down (rollback) migrations, which are not what a deploy runs, and puts the rest in the tool's order. */
 export function upMigrations(files: readonly string[], framework: Framework): string[] {
-  return files.filter((f) => !isDownMigration(f, framework));
+  return orderMigrations(
+    files.filter((f) => !isDownMigration(f, framework)),
+    framework
+  );
 }
 
 /** Reads a migration; a failure is one line naming the file. */

@@ -123,3 +123,26 @@ function blank(text: string): string {
 export function compareMigrationPaths(a: string, b: string): number {
   return a.localeCompare(b, 'en', { numeric: true, sensitivity: 'variant' });
 }
+
+/**
+ * The order the tool applies the files in. Flyway orders versioned migrations (`V1_2__x.sql`) by version across
+ * all locations, then runs repeatable ones (`R__x.sql`) after them, by description; the others go by path.
+ */
+export function orderMigrations(paths: readonly string[], framework: Framework): string[] {
+  if (framework !== 'flyway') return [...paths].sort(compareMigrationPaths);
+  const base = (path: string) => path.split('/').pop() ?? path;
+  const version = (path: string) => /^V([0-9][0-9._]*)__/i.exec(base(path))?.[1];
+  const rank = (path: string) => (version(path) !== undefined ? 0 : /^R__/i.test(base(path)) ? 1 : 2);
+  return [...paths].sort((a, b) => {
+    const byRank = rank(a) - rank(b);
+    if (byRank !== 0) return byRank;
+    if (rank(a) === 0) {
+      const [va, vb] = [version(a)!, version(b)!].map((v) => v.split(/[._]/).filter(Boolean).map(Number));
+      for (let i = 0; i < Math.max(va.length, vb.length); i++) {
+        const diff = (va[i] ?? 0) - (vb[i] ?? 0);
+        if (diff !== 0) return diff;
+      }
+    }
+    return compareMigrationPaths(base(a), base(b)) || compareMigrationPaths(a, b);
+  });
+}
