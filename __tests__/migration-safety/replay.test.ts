@@ -162,3 +162,33 @@ describe('catalogue replay: changed-files mode', () => {
     ]);
   });
 });
+
+describe('looking ahead in the change set', () => {
+  const base =
+    'CREATE TABLE accounts (id bigint PRIMARY KEY);\nCREATE TABLE orders (id bigint PRIMARY KEY, account_id bigint);';
+  const fk =
+    'ALTER TABLE orders ADD CONSTRAINT orders_account_fk FOREIGN KEY (account_id) REFERENCES accounts (id) NOT VALID;';
+  const index = 'CREATE INDEX CONCURRENTLY orders_account_id_idx ON orders (account_id);';
+  const fkFindings = async (sources: { path: string; text: string; lint: boolean; changeSet: number }[]) =>
+    (await lintMigrations(sources, { pgVersion: 16, framework: 'plain' }, ALL_RULES)).findings.filter(
+      (f) => f.rule === 'foreign-key-without-index'
+    );
+
+  it('sees an index a later file of the same change set creates', async () => {
+    const findings = await fkFindings([
+      { path: '001.sql', text: base, lint: false, changeSet: 0 },
+      { path: '002.sql', text: fk, lint: true, changeSet: 1 },
+      { path: '003.sql', text: index, lint: true, changeSet: 1 }
+    ]);
+    expect(findings).toEqual([]);
+  });
+
+  it('does not count an index that ships in a later change set', async () => {
+    const findings = await fkFindings([
+      { path: '001.sql', text: base, lint: false, changeSet: 0 },
+      { path: '002.sql', text: fk, lint: true, changeSet: 1 },
+      { path: '003.sql', text: index, lint: true, changeSet: 2 }
+    ]);
+    expect(findings.map((f) => f.file)).toEqual(['002.sql']);
+  });
+});

@@ -1656,14 +1656,20 @@ function lintMigrationsSync(sources, options, rules) {
     const findings = [];
     const exempted = [];
     const files = [];
-    for (const file of sources) {
-        const prepared = prepareFile(file.text, options.framework, options.assumeInTransaction);
-        const parsed = parseMigration(prepared.text);
-        const { source, statements } = parsed;
-        if (prepared.loneStatementOutsideTransaction && statements.length <= 1) {
-            prepared.implicitTransaction = false;
-            prepared.transactionReason = 'a lone statement sent as one query runs outside a transaction';
+    // Files are parsed in order; a rule looking ahead in its change set parses later files early (kept until used).
+    const parsedFiles = [];
+    const parsedAt = (i) => (parsedFiles[i] ??= prepareAndParse(sources[i], options));
+    const laterInChangeSet = function* (i, statements, after) {
+        yield* statements.slice(after + 1);
+        for (let j = i + 1; j < sources.length; j++) {
+            if (sources[j].changeSet === sources[i].changeSet)
+                yield* parsedAt(j).parsed.statements;
         }
+    };
+    for (const [fileIndex, file] of sources.entries()) {
+        const { prepared, parsed } = parsedAt(fileIndex);
+        parsedFiles[fileIndex] = undefined;
+        const { source, statements } = parsed;
         // The tool's own transaction: a COMMIT or ROLLBACK written in the file ends it for the rest of the file.
         const tool = { implicit: prepared.implicitTransaction };
         const fileIgnored = file.lint ? fileSuppressions(file.text, squawk) : 'all';
@@ -1709,6 +1715,7 @@ function lintMigrationsSync(sources, options, rules) {
                     if (!isSuppressed(rule.id, fileIgnored, ignored))
                         emit(rule, statement, hit ?? {});
                 });
+                context.laterInChangeSet = () => laterInChangeSet(fileIndex, statements, statement.index);
                 for (const rule of active) {
                     if (!rule.check || isSuppressed(rule.id, fileIgnored, ignored))
                         continue;
@@ -1774,6 +1781,15 @@ function lintMigrationsSync(sources, options, rules) {
     }
     return { findings: stableByFile(findings, sources), exempted, files };
 }
+function prepareAndParse(file, options) {
+    const prepared = prepareFile(file.text, options.framework, options.assumeInTransaction);
+    const parsed = parseMigration(prepared.text);
+    if (prepared.loneStatementOutsideTransaction && parsed.statements.length <= 1) {
+        prepared.implicitTransaction = false;
+        prepared.transactionReason = 'a lone statement sent as one query runs outside a transaction';
+    }
+    return { prepared, parsed };
+}
 function isActive(rule, options) {
     const setting = options.rules?.[rule.id];
     if (setting?.enabled === false)
@@ -1808,6 +1824,7 @@ function statementContext(file, source, statement, statements, transaction, cata
         isNewTable: (rangeVar) => catalog.table(relationName(rangeVar).key)?.createdIn === file.changeSet,
         isNewColumn: (rangeVar, column) => catalog.table(relationName(rangeVar).key)?.columns.get(column)?.addedIn === file.changeSet,
         changeSet: file.changeSet,
+        laterInChangeSet: () => [],
         at: (location, length) => {
             const start = location !== undefined && location >= statement.range.start ? location : statement.range.start;
             return { start, end: length !== undefined ? Math.min(start + length, statement.range.end) : statement.range.end };
@@ -5035,9 +5052,12 @@ function leadsWith(index, wanted) {
     const prefix = index.slice(0, set.size);
     return prefix.length === set.size && prefix.every((c) => c !== undefined && set.has(c));
 }
-/** An index or key created after the foreign key, later in the same file: ORMs write the index after the FK. */
+/**
+ * An index or key created after the foreign key in the same change set (later in the file, or in a later file
+ * shipped with it): ORMs write the index after the FK, and people often add it in the next migration.
+ */
 function createdLater(ctx, tableKey, wanted) {
-    for (const later of ctx.statements.slice(ctx.statement.index + 1)) {
+    for (const later of ctx.laterInChangeSet()) {
         if (later.kind === 'IndexStmt' && relationName(later.body.relation).key === tableKey) {
             const columns = (later.body.indexParams ?? []).map((p) => as(p, 'IndexElem')?.name);
             if (leadsWith(columns, wanted))

@@ -80,14 +80,24 @@ export function lintMigrationsSync(
   const exempted: Exemption[] = [];
   const files: FileReport[] = [];
 
-  for (const file of sources) {
-    const prepared = prepareFile(file.text, options.framework, options.assumeInTransaction);
-    const parsed = parseMigration(prepared.text);
-    const { source, statements } = parsed;
-    if (prepared.loneStatementOutsideTransaction && statements.length <= 1) {
-      prepared.implicitTransaction = false;
-      prepared.transactionReason = 'a lone statement sent as one query runs outside a transaction';
+  // Files are parsed in order; a rule looking ahead in its change set parses later files early (kept until used).
+  const parsedFiles: (ReturnType<typeof prepareAndParse> | undefined)[] = [];
+  const parsedAt = (i: number) => (parsedFiles[i] ??= prepareAndParse(sources[i], options));
+  const laterInChangeSet = function* (
+    i: number,
+    statements: readonly ParsedStatement[],
+    after: number
+  ): Generator<ParsedStatement> {
+    yield* statements.slice(after + 1);
+    for (let j = i + 1; j < sources.length; j++) {
+      if (sources[j].changeSet === sources[i].changeSet) yield* parsedAt(j).parsed.statements;
     }
+  };
+
+  for (const [fileIndex, file] of sources.entries()) {
+    const { prepared, parsed } = parsedAt(fileIndex);
+    parsedFiles[fileIndex] = undefined;
+    const { source, statements } = parsed;
     // The tool's own transaction: a COMMIT or ROLLBACK written in the file ends it for the rest of the file.
     const tool = { implicit: prepared.implicitTransaction };
     const fileIgnored = file.lint ? fileSuppressions(file.text, squawk) : 'all';
@@ -134,6 +144,7 @@ export function lintMigrationsSync(
         const context = statementContext(file, source, statement, statements, state, catalog, options, (rule, hit) => {
           if (!isSuppressed(rule.id, fileIgnored, ignored)) emit(rule, statement, hit ?? {});
         });
+        context.laterInChangeSet = () => laterInChangeSet(fileIndex, statements, statement.index);
         for (const rule of active) {
           if (!rule.check || isSuppressed(rule.id, fileIgnored, ignored)) continue;
           context.current = rule;
@@ -198,6 +209,16 @@ export function lintMigrationsSync(
   return { findings: stableByFile(findings, sources), exempted, files };
 }
 
+function prepareAndParse(file: MigrationSource, options: LintOptions) {
+  const prepared = prepareFile(file.text, options.framework, options.assumeInTransaction);
+  const parsed = parseMigration(prepared.text);
+  if (prepared.loneStatementOutsideTransaction && parsed.statements.length <= 1) {
+    prepared.implicitTransaction = false;
+    prepared.transactionReason = 'a lone statement sent as one query runs outside a transaction';
+  }
+  return { prepared, parsed };
+}
+
 function isActive(rule: Rule, options: LintOptions): boolean {
   const setting = options.rules?.[rule.id];
   if (setting?.enabled === false) return false;
@@ -245,6 +266,7 @@ function statementContext(
     isNewColumn: (rangeVar: AstNode, column: string) =>
       catalog.table(relationName(rangeVar).key)?.columns.get(column)?.addedIn === file.changeSet,
     changeSet: file.changeSet,
+    laterInChangeSet: () => [],
     at: (location: number | undefined, length?: number) => {
       const start = location !== undefined && location >= statement.range.start ? location : statement.range.start;
       return { start, end: length !== undefined ? Math.min(start + length, statement.range.end) : statement.range.end };

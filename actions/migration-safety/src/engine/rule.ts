@@ -57,6 +57,8 @@ export interface RuleContext {
   isNewColumn(rangeVar: AstNode, column: string): boolean;
   /** The id of the change set being linted (compare with TableInfo.createdIn, ColumnInfo.addedIn). */
   changeSet: number;
+  /** The statements that ship after this one in the same change set: the rest of the file, then later files. */
+  laterInChangeSet(): Iterable<ParsedStatement>;
   /** A byte range for a parser `location` field, reaching to the end of the statement or `length` bytes. */
   at(location: number | undefined, length?: number): ByteRange;
   report(hit?: RuleHit): void;

@@ -64,9 +64,12 @@ function leadsWith(index: (string | undefined)[], wanted: string[]): boolean {
   return prefix.length === set.size && prefix.every((c) => c !== undefined && set.has(c));
 }
 
-/** An index or key created after the foreign key, later in the same file: ORMs write the index after the FK. */
+/**
+ * An index or key created after the foreign key in the same change set (later in the file, or in a later file
+ * shipped with it): ORMs write the index after the FK, and people often add it in the next migration.
+ */
 function createdLater(ctx: RuleContext, tableKey: string, wanted: string[]): boolean {
-  for (const later of ctx.statements.slice(ctx.statement.index + 1)) {
+  for (const later of ctx.laterInChangeSet()) {
     if (later.kind === 'IndexStmt' && relationName(later.body.relation).key === tableKey) {
       const columns = (later.body.indexParams ?? []).map((p: AstNode) => as(p, 'IndexElem')?.name);
       if (leadsWith(columns, wanted)) return true;
