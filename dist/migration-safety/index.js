@@ -844,49 +844,6 @@ class DecodedURL extends URL {
 
 /***/ }),
 
-/***/ 4115:
-/***/ ((__unused_webpack_module, exports) => {
-
-
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-
-
-/***/ }),
-
-/***/ 9461:
-/***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
-
-
-var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
-    if (k2 === undefined) k2 = k;
-    var desc = Object.getOwnPropertyDescriptor(m, k);
-    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
-      desc = { enumerable: true, get: function() { return m[k]; } };
-    }
-    Object.defineProperty(o, k2, desc);
-}) : (function(o, m, k, k2) {
-    if (k2 === undefined) k2 = k;
-    o[k2] = m[k];
-}));
-var __exportStar = (this && this.__exportStar) || function(m, exports) {
-    for (var p in m) if (p !== "default" && !Object.prototype.hasOwnProperty.call(exports, p)) __createBinding(exports, m, p);
-};
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-__exportStar(__nccwpck_require__(2124), exports);
-__exportStar(__nccwpck_require__(4115), exports);
-
-
-/***/ }),
-
-/***/ 2124:
-/***/ ((__unused_webpack_module, exports) => {
-
-
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-
-
-/***/ }),
-
 /***/ 3251:
 /***/ (function(module) {
 
@@ -30799,7 +30756,7 @@ module.exports = {
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _shared_src_bundle_runtime_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6382);
 /* harmony import */ var _shared_src_run_action_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3933);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8610);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(639);
 
 
 
@@ -30810,7 +30767,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 8610:
+/***/ 639:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -37177,8 +37134,10 @@ function blank(text) {
 }
 /** Migration order: by path with numbers compared as numbers (V2 before V10), as the tools order versions. */
 function compareMigrationPaths(a, b) {
-    return a.localeCompare(b, 'en', { numeric: true, sensitivity: 'variant' });
+    // One collator for every comparison: localeCompare with options builds a new one per call.
+    return (pathCollator ??= new Intl.Collator('en', { numeric: true, sensitivity: 'variant' })).compare(a, b);
 }
+let pathCollator;
 /**
  * The order the tool applies the files in. Flyway orders versioned migrations (`V1_2__x.sql`) by version across
  * all locations, then runs repeatable ones (`R__x.sql`) after them, by description; the others go by path.
@@ -38179,23 +38138,81 @@ function referencedByCreate(body) {
     return found;
 }
 
-// EXTERNAL MODULE: ./node_modules/libpg-query/wasm/index.cjs
-var wasm = __nccwpck_require__(2627);
-;// CONCATENATED MODULE: ./shared/src/cjs-interop.ts
-/**
- * The exports of a CommonJS package imported with `import * as ns`, the same under Node's native ESM and in an
- * ncc (webpack) bundle. Node exposes module.exports as `ns.default` (named exports only when its lexer can see
- * them); webpack exposes the exports object itself and, for packages compiled with __esModule, an undefined
- * default. `probe` is an export name that must be present.
- */
-function cjsExports(namespace, probe) {
-    const ns = namespace;
-    if (ns && ns[probe] !== undefined)
-        return ns;
-    const fallback = ns?.default;
-    if (fallback && fallback[probe] !== undefined)
-        return fallback;
-    throw new Error(`CommonJS interop: export "${probe}" not found`);
+// EXTERNAL MODULE: ./node_modules/libpg-query/wasm/libpg-query.js
+var libpg_query = __nccwpck_require__(3995);
+var libpg_query_default = /*#__PURE__*/__nccwpck_require__.n(libpg_query);
+;// CONCATENATED MODULE: ./actions/migration-safety/src/engine/pg-parser.ts
+// libpg-query's WebAssembly parser, called directly. The package's own wrapper copies the SQL into wasm memory
+// and the JSON back out one byte at a time in JavaScript; on a cold run (every CI run) that cost as much as
+// the parsing itself. Here the copies are TextEncoder/TextDecoder calls, which are native.
+
+/** PostgreSQL's error for SQL it rejects; `cursorPosition` is 0-based and counts characters, not bytes. */
+class PgSyntaxError extends Error {
+    cursorPosition;
+    constructor(message, cursorPosition) {
+        super(message);
+        this.cursorPosition = cursorPosition;
+        this.name = 'PgSyntaxError';
+    }
+}
+let wasm;
+let loading;
+/** Instantiates the parser once; the synchronous calls below need it resolved. */
+function loadPgParser() {
+    return (loading ??= libpg_query_default()().then((module) => {
+        wasm = module;
+    }));
+}
+function parser() {
+    if (!wasm)
+        throw new Error('the PostgreSQL parser is not loaded: await loadPgParser() first');
+    return wasm;
+}
+const pg_parser_encoder = new TextEncoder();
+const decoder = new TextDecoder();
+/** Copies `text` into wasm memory as a NUL-terminated UTF-8 string; the caller frees it. */
+function toWasm(module, text) {
+    const bytes = pg_parser_encoder.encode(text);
+    const pointer = module._malloc(bytes.length + 1);
+    if (!pointer)
+        throw new Error(`the PostgreSQL parser could not allocate ${bytes.length} bytes`);
+    // HEAPU8 is replaced when memory grows, so it is read after the allocation.
+    module.HEAPU8.set(bytes, pointer);
+    module.HEAPU8[pointer + bytes.length] = 0;
+    return pointer;
+}
+function fromWasm(module, pointer) {
+    const heap = module.HEAPU8;
+    const end = heap.indexOf(0, pointer);
+    return decoder.decode(heap.subarray(pointer, end === -1 ? heap.length : end));
+}
+/** The parse tree of `sql` as libpg-query's JSON (`{ version, stmts: [...] }`); throws PgSyntaxError. */
+function parseSql(sql) {
+    const module = parser();
+    const query = toWasm(module, sql);
+    let result = 0;
+    try {
+        result = module._wasm_parse_query_raw(query);
+        if (!result)
+            throw new Error('the PostgreSQL parser ran out of memory');
+        // struct PgQueryParseResult { char *parse_tree; char *stderr_buffer; PgQueryError *error; }
+        const tree = module.HEAPU32[result >> 2];
+        const error = module.HEAPU32[(result + 8) >> 2];
+        if (error) {
+            // struct PgQueryError { char *message; char *funcname; char *filename; int lineno; int cursorpos; ... }
+            const message = module.HEAPU32[error >> 2];
+            const cursor = module.HEAPU32[(error + 16) >> 2] | 0;
+            throw new PgSyntaxError(message ? fromWasm(module, message) : 'syntax error', cursor > 0 ? cursor - 1 : 0);
+        }
+        if (!tree)
+            throw new Error('the PostgreSQL parser returned no parse tree');
+        return JSON.parse(fromWasm(module, tree));
+    }
+    finally {
+        module._free(query);
+        if (result)
+            module._wasm_free_parse_result(result);
+    }
 }
 
 ;// CONCATENATED MODULE: ./actions/migration-safety/src/engine/source-text.ts
@@ -38465,17 +38482,14 @@ function dollarTag(text, i) {
 
 
 
-
-const pg = cjsExports(wasm, 'parseSync');
-let loaded;
 /** The wasm parser must be instantiated once before the synchronous calls work. */
 function loadParser() {
-    return (loaded ??= pg.loadModule());
+    return loadPgParser();
 }
 /** Parses a whole file; a syntax error keeps the statements before it so they can still be linted. */
 function parseMigration(raw) {
-    const text = wellFormed(raw);
-    const source = new SourceText(text);
+    const source = migrationSource(raw);
+    const text = source.text;
     // libpg-query rejects the empty string outright; an empty migration is valid (and harmless) SQL.
     if (text === '')
         return { source, statements: [] };
@@ -38490,12 +38504,16 @@ function parseMigration(raw) {
         return { source, statements: statementsBefore(source, at), syntaxError };
     }
     try {
-        return { source, statements: toStatements(source, pg.parseSync(text)) };
+        return { source, statements: toStatements(source, parseSql(text)) };
     }
     catch (error) {
         const syntaxError = toSyntaxError(source, error);
         return { source, statements: statementsBefore(source, syntaxError.range.start), syntaxError };
     }
+}
+/** The text parseMigration works on, with its offset conversions. */
+function migrationSource(raw) {
+    return new SourceText(wellFormed(raw));
 }
 /**
  * Lone UTF-16 surrogates (only possible in text not decoded from a file) become U+FFFD, one unit for one, so
@@ -38533,12 +38551,15 @@ function toStatements(source, result) {
     return statements;
 }
 function toSyntaxError(source, error) {
-    const details = error.sqlDetails;
-    const message = details?.message ?? (error instanceof Error ? error.message : String(error));
-    // The cursor is a 0-based code point index (not bytes); a lexer error at end of input points past the end.
-    const cursor = Math.max(details?.cursorPosition ?? 0, 0);
+    if (!(error instanceof PgSyntaxError))
+        throw error;
+    // The cursor counts code points (not bytes); a lexer error at end of input points past the end.
+    const cursor = Math.max(error.cursorPosition, 0);
     // One character wide, whatever its UTF-8 width, so the span is never empty inside the text.
-    return { message, range: { start: source.byteOfCodePoint(cursor), end: source.byteOfCodePoint(cursor + 1) } };
+    return {
+        message: error.message,
+        range: { start: source.byteOfCodePoint(cursor), end: source.byteOfCodePoint(cursor + 1) }
+    };
 }
 /** Re-parses the text up to the last semicolon before the error, so a late typo does not hide earlier hazards. */
 function statementsBefore(source, errorByte) {
@@ -38564,7 +38585,7 @@ function statementsBefore(source, errorByte) {
         return [];
     const prefix = source.text.slice(0, source.charIndex(cut));
     try {
-        return toStatements(source, pg.parseSync(prefix));
+        return toStatements(source, parseSql(prefix));
     }
     catch {
         return [];
@@ -38600,20 +38621,19 @@ function skipBlankAndComments(text, from) {
             return i;
     }
 }
-const COMMENT_TOKENS = new Set(['SQL_COMMENT', 'C_COMMENT']);
 /** A comment between the statement and its semicolon is not part of the statement (nor of its range). */
 function withoutTrailingComments(sql) {
     // Only a statement whose last line holds `--`, or that ends with `*/`, can end in a comment.
     if (!sql.slice(sql.lastIndexOf('\n') + 1).includes('--') && !sql.endsWith('*/'))
         return sql;
     try {
-        const tokens = pg.scanSync(sql).tokens;
-        let last = tokens.length - 1;
-        while (last >= 0 && COMMENT_TOKENS.has(tokens[last].tokenName ?? ''))
-            last--;
-        if (last === tokens.length - 1 || last < 0)
+        // The lexer skips comments: the last token it returns ends the statement.
+        const tokens = lexSql(sql, 0);
+        if (tokens.length === 0)
             return sql;
-        return Buffer.from(sql, 'utf8').subarray(0, tokens[last].end).toString('utf8');
+        const bytes = Buffer.from(sql, 'utf8');
+        const end = tokens[tokens.length - 1].end;
+        return end >= bytes.length ? sql : bytes.subarray(0, end).toString('utf8');
     }
     catch {
         return sql;
@@ -38624,6 +38644,164 @@ function trimEnd(text, start, end) {
     while (i > start && /[\s;]/.test(text[i - 1]))
         i--;
     return i;
+}
+
+;// CONCATENATED MODULE: ./actions/migration-safety/src/engine/do-block.ts
+// The SQL statements written inside a PL/pgSQL `DO` block, which the parser keeps as one opaque string.
+//
+// The body is cut into PL/pgSQL statements at its semicolons (the lexer already skips those inside strings,
+// dollar quotes and comments), and each piece goes to the SQL parser from the first place where PL/pgSQL lets a
+// statement begin: the start of the piece, or after BEGIN, LOOP, THEN or ELSE. It runs in the parse step
+// (parse-file.ts) and the result travels with the statement.
+// Dynamic SQL (`EXECUTE '...'`) is text built at run time and is not read.
+
+
+
+/** Words after which PL/pgSQL expects a statement (or, after DECLARE, a declaration). */
+const OPENERS = new Set(['begin', 'loop', 'then', 'else', 'declare']);
+/** Words that begin the statements worth reading; anything else is not handed to the parser at all. */
+const STARTERS = new Set(['update', 'insert', 'with', 'create', 'alter']);
+/**
+ * The statements of a PL/pgSQL DO block, or undefined for another kind of statement or language, or when the
+ * body cannot be read. Never throws: a body the server would reject must not fail the lint.
+ */
+function doBlock(statement) {
+    if (statement.kind !== 'DoStmt')
+        return undefined;
+    const options = (statement.body.args ?? []).map((arg) => as(arg, 'DefElem'));
+    const option = (name) => options.find((d) => d?.defname === name)?.arg?.String?.sval;
+    const language = option('language');
+    const code = option('as');
+    if (typeof language === 'string' && language.toLowerCase() !== 'plpgsql')
+        return undefined;
+    if (typeof code !== 'string')
+        return undefined;
+    try {
+        return read(code);
+    }
+    catch {
+        return undefined;
+    }
+}
+function read(code) {
+    // Token offsets are UTF-8 bytes.
+    const bytes = Buffer.from(code, 'utf8');
+    const slice = (from, to) => bytes.subarray(from, to).toString('utf8');
+    const block = { statements: [], variables: new Set() };
+    // PL/pgSQL scopes a loop variable to its loop; valid blocks seldom reuse the name, so END LOOP is not tracked.
+    const loopRows = new Map();
+    let declaring = false;
+    for (const { tokens, end } of pieces(lexSql(code, 0), bytes.length)) {
+        for (let k = 0; k < tokens.length; k++) {
+            const word = tokens[k].word;
+            const atStart = k === 0 || OPENERS.has(tokens[k - 1].word ?? '') || tokens[k - 1].text === '>>';
+            if (!atStart)
+                continue;
+            if (word === 'declare')
+                declaring = true;
+            else if (word === 'begin')
+                declaring = false;
+            else if (declaring) {
+                if (word)
+                    block.variables.add(word);
+                break;
+            }
+            else if ((word === 'for' || word === 'foreach') && tokens[k + 1]?.word) {
+                const name = tokens[k + 1].word;
+                const loop = loopKeyword(tokens, k + 2);
+                const overQuery = word === 'for' && tokens[k + 2]?.word === 'in' && loop > k + 3;
+                const query = overQuery ? do_block_parse(slice(tokens[k + 3].start, tokens[loop - 1].end)) : [];
+                if (query[0]?.kind === 'SelectStmt')
+                    loopRows.set(name, query[0].body);
+                else
+                    block.variables.add(name);
+                // `FOR r IN UPDATE ... RETURNING` runs its statement.
+                for (const s of query)
+                    if (s.kind !== 'SelectStmt')
+                        block.statements.push({ ...s, loopRows: new Map(loopRows) });
+                if (loop === -1)
+                    break;
+                k = loop - 1;
+            }
+            else if (word && STARTERS.has(word)) {
+                const found = do_block_parse(slice(tokens[k].start, sqlEnd(tokens, k, end)));
+                if (found.length === 0)
+                    continue;
+                for (const s of found)
+                    block.statements.push({ ...s, loopRows: new Map(loopRows) });
+                break;
+            }
+        }
+    }
+    return block;
+}
+/** The tokens between semicolons, with the byte where each piece ends. */
+function* pieces(tokens, length) {
+    let from = 0;
+    for (let i = 0; i <= tokens.length; i++) {
+        if (i < tokens.length && tokens[i].text !== ';')
+            continue;
+        yield { tokens: tokens.slice(from, i), end: i < tokens.length ? tokens[i].start : length };
+        from = i + 1;
+    }
+}
+/** The LOOP that ends a FOR header, outside parentheses; -1 when the piece has none. */
+function loopKeyword(tokens, from) {
+    let depth = 0;
+    for (let i = from; i < tokens.length; i++) {
+        if (tokens[i].text === '(')
+            depth++;
+        else if (tokens[i].text === ')')
+            depth--;
+        else if (depth === 0 && tokens[i].word === 'loop')
+            return i;
+    }
+    return -1;
+}
+/** Where the SQL of a piece ends: PL/pgSQL's `RETURNING ... INTO target` is not SQL, so it stops before INTO. */
+function sqlEnd(tokens, from, end) {
+    let depth = 0;
+    let returning = false;
+    for (let i = from; i < tokens.length; i++) {
+        if (tokens[i].text === '(')
+            depth++;
+        else if (tokens[i].text === ')')
+            depth--;
+        else if (depth === 0 && tokens[i].word === 'returning')
+            returning = true;
+        else if (depth === 0 && returning && tokens[i].word === 'into')
+            return tokens[i].start;
+    }
+    return end;
+}
+/** The statements of one piece of SQL, or none when it does not parse (PL/pgSQL-only syntax, a typo). */
+function do_block_parse(sql) {
+    const outcome = parseMigration(sql);
+    if (outcome.syntaxError)
+        return [];
+    return outcome.statements.map(({ kind, body }) => ({ kind, body }));
+}
+
+;// CONCATENATED MODULE: ./actions/migration-safety/src/engine/parse-file.ts
+// One migration file from text to statements: the framework's view of it (which section runs, in which
+// transaction mode), then the parser, including the SQL inside DO blocks.
+
+
+
+function parseFile(text, settings) {
+    const prepared = prepareFile(text, settings.framework, settings.assumeInTransaction);
+    const parsed = parseMigration(prepared.text);
+    // Read once here rather than by each rule that looks into DO blocks.
+    for (const statement of parsed.statements) {
+        const block = doBlock(statement);
+        if (block)
+            statement.doBlock = block;
+    }
+    if (prepared.loneStatementOutsideTransaction && parsed.statements.length <= 1) {
+        prepared.implicitTransaction = false;
+        prepared.transactionReason = 'a lone statement sent as one query runs outside a transaction';
+    }
+    return { prepared, parsed };
 }
 
 ;// CONCATENATED MODULE: ./actions/migration-safety/src/engine/rule.ts
@@ -38725,7 +38903,7 @@ function lintMigrationsSync(sources, options, rules) {
     const files = [];
     // Files are parsed in order; a rule looking ahead in its change set parses later files early (kept until used).
     const parsedFiles = [];
-    const parsedAt = (i) => (parsedFiles[i] ??= prepareAndParse(sources[i], options));
+    const parsedAt = (i) => (parsedFiles[i] ??= parseFile(sources[i].text, options));
     const laterInChangeSet = function* (i, statements, after) {
         yield* statements.slice(after + 1);
         for (let j = i + 1; j < sources.length; j++) {
@@ -38847,15 +39025,6 @@ function lintMigrationsSync(sources, options, rules) {
         });
     }
     return { findings: stableByFile(findings, sources), exempted, files };
-}
-function prepareAndParse(file, options) {
-    const prepared = prepareFile(file.text, options.framework, options.assumeInTransaction);
-    const parsed = parseMigration(prepared.text);
-    if (prepared.loneStatementOutsideTransaction && parsed.statements.length <= 1) {
-        prepared.implicitTransaction = false;
-        prepared.transactionReason = 'a lone statement sent as one query runs outside a transaction';
-    }
-    return { prepared, parsed };
 }
 function isActive(rule, options) {
     const setting = options.rules?.[rule.id];
@@ -41980,33 +42149,228 @@ function seenBy(ctx) {
         runs.set(ctx.catalog, (seen = { copies: [], renamedTables: new Map(), views: new Map() }));
     return seen;
 }
-function record(ctx, seen) {
-    const { kind, body } = ctx.statement;
-    if (kind === 'UpdateStmt') {
-        const table = relationName(body.relation).key;
-        for (const node of body.targetList ?? []) {
-            const target = as(node, 'ResTarget');
-            if (!target?.name)
-                continue;
-            // Only unqualified references or ones qualified by the table's own name or alias read this table's row.
-            const own = new Set([body.relation?.relname, body.relation?.alias?.aliasname].filter(Boolean));
-            const sources = new Set();
-            for (const ref of findAll(target.val, 'ColumnRef')) {
-                const parts = names(ref.fields);
-                if (parts.length === 1 || (parts.length === 2 && own.has(parts[0])))
-                    sources.add(parts[parts.length - 1]);
-            }
-            sources.delete(target.name);
-            if (sources.size > 0)
-                seen.copies.push({ table, target: target.name, sources, changeSet: ctx.changeSet });
+function addRead(reads, table, column) {
+    let entry = reads.get(table.key);
+    if (!entry)
+        reads.set(table.key, (entry = { table, columns: new Set() }));
+    entry.columns.add(column);
+}
+/** Names of the WITH queries of a statement: a FROM entry with such a name is no table. */
+function ctesOf(body) {
+    const found = new Set();
+    for (const cte of body?.withClause?.ctes ?? []) {
+        const name = as(cte, 'CommonTableExpr')?.ctename;
+        if (name)
+            found.add(name);
+    }
+    return found;
+}
+/** The qualifier of a `*` or `t.*` column reference (empty for a bare `*`), or undefined for anything else. */
+function starOf(node) {
+    const fields = as(node, 'ColumnRef')?.fields ?? [];
+    return fields.length > 0 && as(fields[fields.length - 1], 'A_Star') !== undefined ? names(fields) : undefined;
+}
+function sourceOf(ctx, rangeVar) {
+    return {
+        table: relationName(rangeVar),
+        names: new Set([rangeVar?.relname, rangeVar?.alias?.aliasname].filter(Boolean)),
+        info: ctx.table(rangeVar)
+    };
+}
+/** The tables of a FROM list, through joins; subqueries and functions in FROM are not followed. */
+function fromSources(ctx, items, ctes, out = []) {
+    for (const item of items ?? []) {
+        const join = as(item, 'JoinExpr');
+        if (join)
+            fromSources(ctx, [join.larg, join.rarg], ctes, out);
+        const rangeVar = as(item, 'RangeVar');
+        if (rangeVar && !(rangeVar.schemaname === undefined && ctes.has(rangeVar.relname)))
+            out.push(sourceOf(ctx, rangeVar));
+    }
+    return out;
+}
+function qualifies(source, qualifier) {
+    if (qualifier.length === 1)
+        return source.names.has(qualifier[0]);
+    return qualifier.length === 2 && source.table.schema === qualifier[0] && source.table.name === qualifier[1];
+}
+/** The table a bare column name belongs to: the one the catalogue says has it, else one it cannot rule out. */
+function ownerOf(sources, column) {
+    return (sources.find((s) => s.info?.columns.has(column)) ?? sources.find((s) => !s.info || s.info.columnsUnknown === true));
+}
+/**
+ * Every column an expression reads, subqueries included: a value computed from a column (in its select list or
+ * in the condition that picks the row) carries that column's data. The innermost FROM list is searched first.
+ */
+function collectReads(node, sources, scope, reads) {
+    if (Array.isArray(node)) {
+        for (const item of node)
+            collectReads(item, sources, scope, reads);
+        return;
+    }
+    if (!node || typeof node !== 'object')
+        return;
+    for (const [key, value] of Object.entries(node)) {
+        if (key === 'ColumnRef')
+            readColumn(value, sources, scope, reads);
+        else if (key === 'SelectStmt')
+            collectSelectReads(value, sources, scope, reads);
+        else if (value && typeof value === 'object')
+            collectReads(value, sources, scope, reads);
+    }
+}
+function collectSelectReads(select, outer, scope, reads) {
+    if (select?.op && select.op !== 'SETOP_NONE') {
+        collectSelectReads(select.larg, outer, scope, reads);
+        collectSelectReads(select.rarg, outer, scope, reads);
+        return;
+    }
+    const inner = [...fromSources(scope.ctx, select?.fromClause, ctesOf(select)), ...outer];
+    collectReads(select, inner, scope, reads);
+}
+function readColumn(ref, sources, scope, reads) {
+    const star = starOf({ ColumnRef: ref });
+    if (star) {
+        for (const source of star.length === 0 ? sources : sources.filter((s) => qualifies(s, star)))
+            addRead(reads, source.table, '*');
+        return;
+    }
+    const parts = names(ref?.fields);
+    if (parts.length === 0)
+        return;
+    const column = parts[parts.length - 1];
+    if (parts.length === 1) {
+        if (scope.variables.has(column))
+            return;
+        const owner = ownerOf(sources, column);
+        if (owner)
+            addRead(reads, owner.table, column);
+        return;
+    }
+    const qualifier = parts.slice(0, -1);
+    const owner = sources.find((s) => qualifies(s, qualifier));
+    if (owner)
+        addRead(reads, owner.table, column);
+    else if (qualifier.length === 1 && scope.loopRows.has(qualifier[0]))
+        readLoopField(qualifier[0], column, scope, reads);
+}
+/** `r.field` inside `FOR r IN SELECT ... LOOP`: the column (or expression) of the loop query named `field`. */
+function readLoopField(row, field, scope, reads) {
+    const select = scope.loopRows.get(row);
+    if (select?.op && select.op !== 'SETOP_NONE')
+        return;
+    // The loop query cannot read its own row variable: dropping it keeps the lookup finite.
+    const loopRows = new Map(scope.loopRows);
+    loopRows.delete(row);
+    const inner = { ...scope, loopRows };
+    const sources = fromSources(scope.ctx, select?.fromClause, ctesOf(select));
+    for (const node of select?.targetList ?? []) {
+        const target = as(node, 'ResTarget');
+        const star = starOf(target?.val);
+        if (star) {
+            const owner = ownerOf(star.length ? sources.filter((s) => qualifies(s, star)) : sources, field);
+            if (owner)
+                return addRead(reads, owner.table, field);
+        }
+        else if ((target?.name ?? names(as(target?.val, 'ColumnRef')?.fields).at(-1)) === field) {
+            return collectReads(target?.val, sources, inner, reads);
         }
     }
+}
+function recordUpdate(scope, body, seen) {
+    const own = sourceOf(scope.ctx, body.relation);
+    const sources = [own, ...fromSources(scope.ctx, body.fromClause, ctesOf(body))];
+    for (const node of body.targetList ?? []) {
+        const target = as(node, 'ResTarget');
+        if (!target?.name)
+            continue;
+        const reads = new Map();
+        collectReads(target.val, sources, scope, reads);
+        for (const { table, columns } of reads.values()) {
+            // `SET n = n + 1` reads the column it writes: no copy.
+            if (table.key === own.table.key)
+                columns.delete(target.name);
+            if (columns.size > 0)
+                seen.copies.push({
+                    from: table,
+                    into: own.table,
+                    target: target.name,
+                    sources: columns,
+                    changeSet: scope.ctx.changeSet
+                });
+        }
+    }
+}
+/**
+ * The rows a query writes into another table (INSERT ... SELECT, CREATE TABLE AS). `columnAt` names the column
+ * an output position fills, when known.
+ */
+function recordRowsInto(scope, into, query, ctes, columnAt, seen) {
+    if (query?.op && query.op !== 'SETOP_NONE') {
+        recordRowsInto(scope, into, query.larg, ctes, columnAt, seen);
+        recordRowsInto(scope, into, query.rarg, ctes, columnAt, seen);
+        return;
+    }
+    const sources = fromSources(scope.ctx, query?.fromClause, new Set([...ctes, ...ctesOf(query)]));
+    // After a star the positions no longer match the target's columns.
+    let positional = true;
+    (query?.targetList ?? []).forEach((node, position) => {
+        const target = as(node, 'ResTarget');
+        const reads = new Map();
+        collectReads(target?.val, sources, scope, reads);
+        if (starOf(target?.val))
+            positional = false;
+        const column = positional ? columnAt(position, target) : undefined;
+        for (const { table, columns } of reads.values()) {
+            // Rows of a table appended to itself are new rows, not a move.
+            if (table.key === into.key)
+                continue;
+            seen.copies.push({ from: table, into, target: column, sources: columns, changeSet: scope.ctx.changeSet });
+        }
+    });
+}
+function recordInsert(scope, body, seen) {
+    const query = as(body.selectStmt, 'SelectStmt');
+    if (!query)
+        return;
+    const listed = (body.cols ?? []).map((c) => as(c, 'ResTarget')?.name);
+    const info = scope.ctx.table(body.relation);
+    const columns = listed.length > 0 ? listed : info && !info.columnsUnknown ? [...info.columns.keys()] : [];
+    recordRowsInto(scope, relationName(body.relation), query, ctesOf(body), (i) => columns[i], seen);
+}
+function recordCreateTableAs(scope, body, seen) {
+    if (body.objtype !== 'OBJECT_TABLE')
+        return;
+    const query = as(body.query, 'SelectStmt');
+    if (!query || !body.into?.rel)
+        return;
+    const listed = names(body.into.colNames);
+    recordRowsInto(scope, relationName(body.into.rel), query, new Set(), (i, target) => listed[i] ?? target?.name ?? names(as(target?.val, 'ColumnRef')?.fields).at(-1), seen);
+}
+function recordStatement(scope, kind, body, seen) {
+    if (kind === 'UpdateStmt')
+        recordUpdate(scope, body, seen);
+    else if (kind === 'InsertStmt')
+        recordInsert(scope, body, seen);
+    else if (kind === 'CreateTableAsStmt')
+        recordCreateTableAs(scope, body, seen);
     else if (kind === 'RenameStmt' && body.renameType === 'OBJECT_TABLE') {
-        seen.renamedTables.set(relationName(body.relation).key, { newName: body.newname, changeSet: ctx.changeSet });
+        seen.renamedTables.set(relationName(body.relation).key, { newName: body.newname, changeSet: scope.ctx.changeSet });
     }
     else if (kind === 'ViewStmt') {
-        seen.views.set(relationName(body.view).key, ctx.changeSet);
+        seen.views.set(relationName(body.view).key, scope.ctx.changeSet);
     }
+}
+function record(ctx, seen) {
+    const { kind, body } = ctx.statement;
+    if (kind !== 'DoStmt')
+        return recordStatement({ ctx, variables: new Set(), loopRows: new Map() }, kind, body, seen);
+    // A backfill is often a batched loop in a DO block; a body that does not parse yields no statements.
+    const block = ctx.statement.doBlock;
+    if (!block)
+        return;
+    for (const statement of block.statements)
+        recordStatement({ ctx, variables: block.variables, loopRows: statement.loopRows }, statement.kind, statement.body, seen);
 }
 /** A later statement of the file renames `from` to `to`: the copy was a type change, not a rename. */
 function renamedLater(ctx, table, from, to) {
@@ -42017,6 +42381,16 @@ function renamedLater(ctx, table, from, to) {
         relationName(s.body.relation).key === table &&
         s.body.subname === from &&
         s.body.newname === to);
+}
+/** A later statement of the change set renames table `table` to `to`: the copy rebuilt the table in place. */
+function tableRenamedLater(ctx, table, to) {
+    for (const s of ctx.laterInChangeSet())
+        if (s.kind === 'RenameStmt' &&
+            s.body.renameType === 'OBJECT_TABLE' &&
+            relationName(s.body.relation).key === table &&
+            s.body.newname === to)
+            return true;
+    return false;
 }
 function checkDropColumns(ctx, seen) {
     const { body } = ctx.statement;
@@ -42029,24 +42403,37 @@ function checkDropColumns(ctx, seen) {
         if (cmd?.subtype !== 'AT_DropColumn' || !cmd.name)
             continue;
         const dropped = cmd.name;
-        const copy = seen.copies.find((c) => c.changeSet === ctx.changeSet &&
-            c.table === q.key &&
+        const ours = seen.copies.filter((c) => c.changeSet === ctx.changeSet && c.from.key === q.key);
+        const copy = ours.find((c) => c.into.key === q.key &&
             c.sources.has(dropped) &&
+            c.target !== undefined &&
             c.target !== dropped &&
             table?.columns.has(c.target));
-        if (!copy)
+        // A star copies the column along with every other one: no evidence that it moved.
+        const moved = copy
+            ? undefined
+            : ours.find((c) => c.into.key !== q.key && c.sources.has(dropped) && ctx.catalog.table(c.into.key));
+        if (!copy && !moved)
             continue;
         if (ctx.isNewTable(body.relation) || ctx.isNewColumn(body.relation, dropped))
             return ctx.report({ exempt: NEW_TABLE });
+        if (moved) {
+            const where = moved.target ? `${moved.into.name}.${moved.target}` : moved.into.name;
+            ctx.report({
+                message: `This change set copies ${q.name}.${dropped} into ${where} and drops ${dropped}: expand and contract in one deploy break the release still running, which reads and writes ${q.name}.${dropped}`,
+                recipe: dropColumnRecipe(q, dropped)
+            });
+            continue;
+        }
         const target = table.columns.get(copy.target);
         const added = target.addedIn === ctx.changeSet;
-        const typeChange = added && renamedLater(ctx, q.key, copy.target, dropped);
+        const typeChange = added && renamedLater(ctx, q.key, target.name, dropped);
         const recipe = typeChange
             ? changeTypeRecipe(q, dropped, target.type.display)
-            : renameColumnRecipe(q, dropped, copy.target, target.type.display);
+            : renameColumnRecipe(q, dropped, target.name, target.type.display);
         const message = typeChange
             ? `This change set changes the type of ${q.name}.${dropped} by a copy and swap in one deploy: the release still running reads and writes ${dropped} as the old type, and rows it writes during the copy are blocked or lost`
-            : `This change set ${added ? 'adds' : 'fills'} ${q.name}.${copy.target}, copies ${dropped} into it and drops ${dropped}: expand and contract in one deploy break the release still running, which reads and writes ${dropped}`;
+            : `This change set ${added ? 'adds' : 'fills'} ${q.name}.${target.name}, copies ${dropped} into it and drops ${dropped}: expand and contract in one deploy break the release still running, which reads and writes ${dropped}`;
         ctx.report({
             message,
             recipe
@@ -42055,8 +42442,6 @@ function checkDropColumns(ctx, seen) {
 }
 function checkDropViews(ctx, seen) {
     const { body } = ctx.statement;
-    if (body.removeType !== 'OBJECT_VIEW')
-        return;
     for (const object of body.objects ?? []) {
         const q = listName(as(object, 'List')?.items);
         const renamed = seen.renamedTables.get(q.key);
@@ -42068,19 +42453,53 @@ function checkDropViews(ctx, seen) {
         });
     }
 }
+/**
+ * A table copied into a table the change set creates, then dropped. Copying into a table that already existed
+ * is left alone: that is archiving or merging rows, which `ban-drop-table` judges by itself.
+ */
+function checkDropTables(ctx, seen) {
+    const { body } = ctx.statement;
+    for (const object of body.objects ?? []) {
+        const q = listName(as(object, 'List')?.items);
+        const copy = seen.copies.find((c) => c.changeSet === ctx.changeSet &&
+            c.from.key === q.key &&
+            c.into.key !== q.key &&
+            ctx.catalog.table(c.into.key)?.createdIn === ctx.changeSet);
+        if (!copy)
+            continue;
+        if (ctx.catalog.table(q.key)?.createdIn === ctx.changeSet) {
+            ctx.report({ exempt: NEW_TABLE });
+            continue;
+        }
+        const into = copy.into;
+        if (tableRenamedLater(ctx, into.key, q.name)) {
+            // The swap keeps the name, so no rename recipe fits: the safe way is to change the table in place.
+            ctx.report({
+                message: `This change set rebuilds table ${q.name} as a copy (${into.name}, then renamed to ${q.name}) in one deploy: rows the release still running writes to ${q.name} after the copy are lost with the drop, and its queries fail or wait until the rename`
+            });
+            continue;
+        }
+        ctx.report({
+            message: `This change set creates ${into.name}, copies ${q.name} into it and drops ${q.name}: expand and contract in one deploy break the release still running, which reads and writes ${q.name}`,
+            recipe: into.schema === q.schema ? renameTableRecipe(q, into.name) : undefined
+        });
+    }
+}
 const expandContractSameChangeSet = defineRule({
     id: 'expand-contract-same-change-set',
     severity: 'error',
     message: 'The contract step of an expand-migrate-contract change ships in the same change set as its expand step',
-    help: 'During a deploy the previous release keeps serving traffic until the new one is up, and it still reads and writes the old column or table. Expand (add the new column or compatibility view) and migrate (copy the data) are safe for it; contract (drop the old column or view) is only safe once no running release uses the old name, so it belongs in a later deploy. Shipping all three together breaks the old release mid-deploy, and rows it writes between the copy and the drop are lost. Split the change over deploys as the attached recipe shows. A `CHECK ... NOT VALID`, `VALIDATE CONSTRAINT`, `SET NOT NULL` sequence is not a contract and is not flagged.',
+    help: 'During a deploy the previous release keeps serving traffic until the new one is up, and it still reads and writes the old column or table. Expand (add the new column, table or compatibility view) and migrate (copy the data) are safe for it; contract (drop the old column, table or view) is only safe once no running release uses the old name, so it belongs in a later deploy. Shipping all three together breaks the old release mid-deploy, and rows it writes between the copy and the drop are lost. Split the change over deploys as the attached recipe shows. A `CHECK ... NOT VALID`, `VALIDATE CONSTRAINT`, `SET NOT NULL` sequence is not a contract and is not flagged.',
     equivalents: {},
     check(ctx) {
         const seen = seenBy(ctx);
-        const { kind } = ctx.statement;
+        const { kind, body } = ctx.statement;
         if (kind === 'AlterTableStmt')
             checkDropColumns(ctx, seen);
-        else if (kind === 'DropStmt')
+        else if (kind === 'DropStmt' && body.removeType === 'OBJECT_VIEW')
             checkDropViews(ctx, seen);
+        else if (kind === 'DropStmt' && body.removeType === 'OBJECT_TABLE')
+            checkDropTables(ctx, seen);
         record(ctx, seen);
     }
 });
@@ -51736,419 +52155,6 @@ function replaceNode(key, path, node) {
 
 exports.visit = visit;
 exports.visitAsync = visitAsync;
-
-
-/***/ }),
-
-/***/ 2627:
-/***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
-
-
-/**
- * DO NOT MODIFY MANUALLY — this is generated from the templates dir
- *
- * To make changes, edit the files in the templates/ directory and run:
- * npm run copy:templates
- */
-var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
-    if (k2 === undefined) k2 = k;
-    var desc = Object.getOwnPropertyDescriptor(m, k);
-    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
-      desc = { enumerable: true, get: function() { return m[k]; } };
-    }
-    Object.defineProperty(o, k2, desc);
-}) : (function(o, m, k, k2) {
-    if (k2 === undefined) k2 = k;
-    o[k2] = m[k];
-}));
-var __exportStar = (this && this.__exportStar) || function(m, exports) {
-    for (var p in m) if (p !== "default" && !Object.prototype.hasOwnProperty.call(exports, p)) __createBinding(exports, m, p);
-};
-var __importDefault = (this && this.__importDefault) || function (mod) {
-    return (mod && mod.__esModule) ? mod : { "default": mod };
-};
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.scan = exports.normalize = exports.fingerprint = exports.parsePlPgSQL = exports.parse = exports.SqlError = void 0;
-exports.hasSqlDetails = hasSqlDetails;
-exports.formatSqlError = formatSqlError;
-exports.loadModule = loadModule;
-exports.parseSync = parseSync;
-exports.parsePlPgSQLSync = parsePlPgSQLSync;
-exports.fingerprintSync = fingerprintSync;
-exports.normalizeSync = normalizeSync;
-exports.scanSync = scanSync;
-__exportStar(__nccwpck_require__(9461), exports);
-class SqlError extends Error {
-    sqlDetails;
-    constructor(message, details) {
-        super(message);
-        this.name = 'SqlError';
-        this.sqlDetails = details;
-    }
-}
-exports.SqlError = SqlError;
-function hasSqlDetails(error) {
-    return error instanceof SqlError && error.sqlDetails !== undefined;
-}
-function formatSqlError(error, query, options = {}) {
-    const { showPosition = true, showQuery = true, color = false, maxQueryLength } = options;
-    const lines = [];
-    // ANSI color codes
-    const red = color ? '\x1b[31m' : '';
-    const yellow = color ? '\x1b[33m' : '';
-    const reset = color ? '\x1b[0m' : '';
-    // Add error message
-    lines.push(`${red}Error: ${error.message}${reset}`);
-    // Add SQL details if available
-    if (error.sqlDetails) {
-        const { cursorPosition, fileName, functionName, lineNumber } = error.sqlDetails;
-        if (cursorPosition !== undefined && cursorPosition >= 0) {
-            lines.push(`Position: ${cursorPosition}`);
-        }
-        if (fileName || functionName || lineNumber) {
-            const details = [];
-            if (fileName)
-                details.push(`file: ${fileName}`);
-            if (functionName)
-                details.push(`function: ${functionName}`);
-            if (lineNumber)
-                details.push(`line: ${lineNumber}`);
-            lines.push(`Source: ${details.join(', ')}`);
-        }
-        // Show query with position marker
-        if (showQuery && showPosition && cursorPosition !== undefined && cursorPosition >= 0) {
-            let displayQuery = query;
-            let adjustedPosition = cursorPosition;
-            // Truncate if needed
-            if (maxQueryLength && query.length > maxQueryLength) {
-                const start = Math.max(0, cursorPosition - Math.floor(maxQueryLength / 2));
-                const end = Math.min(query.length, start + maxQueryLength);
-                displayQuery = (start > 0 ? '...' : '') +
-                    query.substring(start, end) +
-                    (end < query.length ? '...' : '');
-                // Adjust cursor position for truncation
-                adjustedPosition = cursorPosition - start + (start > 0 ? 3 : 0);
-            }
-            lines.push(displayQuery);
-            lines.push(' '.repeat(adjustedPosition) + `${yellow}^${reset}`);
-        }
-    }
-    else if (showQuery) {
-        // No SQL details, just show the query if requested
-        let displayQuery = query;
-        if (maxQueryLength && query.length > maxQueryLength) {
-            displayQuery = query.substring(0, maxQueryLength) + '...';
-        }
-        lines.push(`Query: ${displayQuery}`);
-    }
-    return lines.join('\n');
-}
-// @ts-ignore
-const libpg_query_js_1 = __importDefault(__nccwpck_require__(3995));
-let wasmModule;
-const initPromise = (0, libpg_query_js_1.default)().then((module) => {
-    wasmModule = module;
-});
-function ensureLoaded() {
-    if (!wasmModule)
-        throw new Error("WASM module not initialized. Call `loadModule()` first.");
-}
-async function loadModule() {
-    if (!wasmModule) {
-        await initPromise;
-    }
-}
-function awaitInit(fn) {
-    return (async (...args) => {
-        await initPromise;
-        return fn(...args);
-    });
-}
-function stringToPtr(str) {
-    ensureLoaded();
-    if (typeof str !== 'string') {
-        throw new TypeError(`Expected a string, got ${typeof str}`);
-    }
-    const len = wasmModule.lengthBytesUTF8(str) + 1;
-    const ptr = wasmModule._malloc(len);
-    try {
-        wasmModule.stringToUTF8(str, ptr, len);
-        return ptr;
-    }
-    catch (error) {
-        wasmModule._free(ptr);
-        throw error;
-    }
-}
-function ptrToString(ptr) {
-    ensureLoaded();
-    if (typeof ptr !== 'number') {
-        throw new TypeError(`Expected a number, got ${typeof ptr}`);
-    }
-    return wasmModule.UTF8ToString(ptr);
-}
-exports.parse = awaitInit(async (query) => {
-    // Input validation
-    if (query === null || query === undefined) {
-        throw new Error('Query cannot be null or undefined');
-    }
-    if (query === '') {
-        throw new Error('Query cannot be empty');
-    }
-    const queryPtr = stringToPtr(query);
-    let resultPtr = 0;
-    try {
-        resultPtr = wasmModule._wasm_parse_query_raw(queryPtr);
-        if (!resultPtr) {
-            throw new Error('Failed to parse query: memory allocation failed');
-        }
-        // Read the PgQueryParseResult struct
-        const parseTreePtr = wasmModule.getValue(resultPtr, 'i32');
-        const stderrBufferPtr = wasmModule.getValue(resultPtr + 4, 'i32');
-        const errorPtr = wasmModule.getValue(resultPtr + 8, 'i32');
-        if (errorPtr) {
-            // Read PgQueryError struct
-            const messagePtr = wasmModule.getValue(errorPtr, 'i32');
-            const funcnamePtr = wasmModule.getValue(errorPtr + 4, 'i32');
-            const filenamePtr = wasmModule.getValue(errorPtr + 8, 'i32');
-            const lineno = wasmModule.getValue(errorPtr + 12, 'i32');
-            const cursorpos = wasmModule.getValue(errorPtr + 16, 'i32');
-            const message = messagePtr ? wasmModule.UTF8ToString(messagePtr) : 'Unknown error';
-            const funcname = funcnamePtr ? wasmModule.UTF8ToString(funcnamePtr) : undefined;
-            const filename = filenamePtr ? wasmModule.UTF8ToString(filenamePtr) : undefined;
-            throw new SqlError(message, {
-                message,
-                cursorPosition: cursorpos > 0 ? cursorpos - 1 : 0, // Convert to 0-based
-                fileName: filename,
-                functionName: funcname,
-                lineNumber: lineno > 0 ? lineno : undefined
-            });
-        }
-        if (!parseTreePtr) {
-            throw new Error('No parse tree generated');
-        }
-        const parseTreeStr = wasmModule.UTF8ToString(parseTreePtr);
-        return JSON.parse(parseTreeStr);
-    }
-    finally {
-        wasmModule._free(queryPtr);
-        if (resultPtr) {
-            wasmModule._wasm_free_parse_result(resultPtr);
-        }
-    }
-});
-exports.parsePlPgSQL = awaitInit(async (query) => {
-    const queryPtr = stringToPtr(query);
-    let resultPtr = 0;
-    try {
-        resultPtr = wasmModule._wasm_parse_plpgsql(queryPtr);
-        const resultStr = ptrToString(resultPtr);
-        // Success is always a JSON object; anything else is an error message
-        if (!resultStr.startsWith('{')) {
-            throw new Error(resultStr);
-        }
-        return JSON.parse(resultStr);
-    }
-    finally {
-        wasmModule._free(queryPtr);
-        if (resultPtr) {
-            wasmModule._wasm_free_string(resultPtr);
-        }
-    }
-});
-exports.fingerprint = awaitInit(async (query) => {
-    const queryPtr = stringToPtr(query);
-    let resultPtr = 0;
-    try {
-        resultPtr = wasmModule._wasm_fingerprint(queryPtr);
-        const resultStr = ptrToString(resultPtr);
-        if (resultStr.startsWith('syntax error') || resultStr.startsWith('deparse error') || resultStr.startsWith('ERROR')) {
-            throw new Error(resultStr);
-        }
-        return resultStr;
-    }
-    finally {
-        wasmModule._free(queryPtr);
-        if (resultPtr) {
-            wasmModule._wasm_free_string(resultPtr);
-        }
-    }
-});
-exports.normalize = awaitInit(async (query) => {
-    const queryPtr = stringToPtr(query);
-    let resultPtr = 0;
-    try {
-        resultPtr = wasmModule._wasm_normalize_query(queryPtr);
-        const resultStr = ptrToString(resultPtr);
-        if (resultStr.startsWith('syntax error') || resultStr.startsWith('deparse error') || resultStr.startsWith('ERROR')) {
-            throw new Error(resultStr);
-        }
-        return resultStr;
-    }
-    finally {
-        wasmModule._free(queryPtr);
-        if (resultPtr) {
-            wasmModule._wasm_free_string(resultPtr);
-        }
-    }
-});
-// Sync versions
-function parseSync(query) {
-    if (!wasmModule) {
-        throw new Error('WASM module not initialized. Call loadModule() first.');
-    }
-    // Input validation
-    if (query === null || query === undefined) {
-        throw new Error('Query cannot be null or undefined');
-    }
-    if (query === '') {
-        throw new Error('Query cannot be empty');
-    }
-    const queryPtr = stringToPtr(query);
-    let resultPtr = 0;
-    try {
-        resultPtr = wasmModule._wasm_parse_query_raw(queryPtr);
-        if (!resultPtr) {
-            throw new Error('Failed to parse query: memory allocation failed');
-        }
-        // Read the PgQueryParseResult struct
-        const parseTreePtr = wasmModule.getValue(resultPtr, 'i32');
-        const stderrBufferPtr = wasmModule.getValue(resultPtr + 4, 'i32');
-        const errorPtr = wasmModule.getValue(resultPtr + 8, 'i32');
-        if (errorPtr) {
-            // Read PgQueryError struct
-            const messagePtr = wasmModule.getValue(errorPtr, 'i32');
-            const funcnamePtr = wasmModule.getValue(errorPtr + 4, 'i32');
-            const filenamePtr = wasmModule.getValue(errorPtr + 8, 'i32');
-            const lineno = wasmModule.getValue(errorPtr + 12, 'i32');
-            const cursorpos = wasmModule.getValue(errorPtr + 16, 'i32');
-            const message = messagePtr ? wasmModule.UTF8ToString(messagePtr) : 'Unknown error';
-            const funcname = funcnamePtr ? wasmModule.UTF8ToString(funcnamePtr) : undefined;
-            const filename = filenamePtr ? wasmModule.UTF8ToString(filenamePtr) : undefined;
-            throw new SqlError(message, {
-                message,
-                cursorPosition: cursorpos > 0 ? cursorpos - 1 : 0, // Convert to 0-based
-                fileName: filename,
-                functionName: funcname,
-                lineNumber: lineno > 0 ? lineno : undefined
-            });
-        }
-        if (!parseTreePtr) {
-            throw new Error('No parse tree generated');
-        }
-        const parseTreeStr = wasmModule.UTF8ToString(parseTreePtr);
-        return JSON.parse(parseTreeStr);
-    }
-    finally {
-        wasmModule._free(queryPtr);
-        if (resultPtr) {
-            wasmModule._wasm_free_parse_result(resultPtr);
-        }
-    }
-}
-function parsePlPgSQLSync(query) {
-    if (!wasmModule) {
-        throw new Error('WASM module not initialized. Call loadModule() first.');
-    }
-    const queryPtr = stringToPtr(query);
-    let resultPtr = 0;
-    try {
-        resultPtr = wasmModule._wasm_parse_plpgsql(queryPtr);
-        const resultStr = ptrToString(resultPtr);
-        // Success is always a JSON object; anything else is an error message
-        if (!resultStr.startsWith('{')) {
-            throw new Error(resultStr);
-        }
-        return JSON.parse(resultStr);
-    }
-    finally {
-        wasmModule._free(queryPtr);
-        if (resultPtr) {
-            wasmModule._wasm_free_string(resultPtr);
-        }
-    }
-}
-function fingerprintSync(query) {
-    if (!wasmModule) {
-        throw new Error('WASM module not initialized. Call loadModule() first.');
-    }
-    const queryPtr = stringToPtr(query);
-    let resultPtr = 0;
-    try {
-        resultPtr = wasmModule._wasm_fingerprint(queryPtr);
-        const resultStr = ptrToString(resultPtr);
-        if (resultStr.startsWith('syntax error') || resultStr.startsWith('deparse error') || resultStr.startsWith('ERROR')) {
-            throw new Error(resultStr);
-        }
-        return resultStr;
-    }
-    finally {
-        wasmModule._free(queryPtr);
-        if (resultPtr) {
-            wasmModule._wasm_free_string(resultPtr);
-        }
-    }
-}
-function normalizeSync(query) {
-    if (!wasmModule) {
-        throw new Error('WASM module not initialized. Call loadModule() first.');
-    }
-    const queryPtr = stringToPtr(query);
-    let resultPtr = 0;
-    try {
-        resultPtr = wasmModule._wasm_normalize_query(queryPtr);
-        const resultStr = ptrToString(resultPtr);
-        if (resultStr.startsWith('syntax error') || resultStr.startsWith('deparse error') || resultStr.startsWith('ERROR')) {
-            throw new Error(resultStr);
-        }
-        return resultStr;
-    }
-    finally {
-        wasmModule._free(queryPtr);
-        if (resultPtr) {
-            wasmModule._wasm_free_string(resultPtr);
-        }
-    }
-}
-exports.scan = awaitInit(async (query) => {
-    const queryPtr = stringToPtr(query);
-    let resultPtr = 0;
-    try {
-        resultPtr = wasmModule._wasm_scan(queryPtr);
-        const resultStr = ptrToString(resultPtr);
-        if (resultStr.startsWith('syntax error') || resultStr.startsWith('deparse error') || resultStr.startsWith('ERROR')) {
-            throw new Error(resultStr);
-        }
-        return JSON.parse(resultStr);
-    }
-    finally {
-        wasmModule._free(queryPtr);
-        if (resultPtr) {
-            wasmModule._wasm_free_string(resultPtr);
-        }
-    }
-});
-function scanSync(query) {
-    if (!wasmModule) {
-        throw new Error('WASM module not initialized. Call loadModule() first.');
-    }
-    const queryPtr = stringToPtr(query);
-    let resultPtr = 0;
-    try {
-        resultPtr = wasmModule._wasm_scan(queryPtr);
-        const resultStr = ptrToString(resultPtr);
-        if (resultStr.startsWith('syntax error') || resultStr.startsWith('deparse error') || resultStr.startsWith('ERROR')) {
-            throw new Error(resultStr);
-        }
-        return JSON.parse(resultStr);
-    }
-    finally {
-        wasmModule._free(queryPtr);
-        if (resultPtr) {
-            wasmModule._wasm_free_string(resultPtr);
-        }
-    }
-}
 
 
 /***/ }),

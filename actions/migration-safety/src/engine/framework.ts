@@ -121,8 +121,11 @@ function blank(text: string): string {
 
 /** Migration order: by path with numbers compared as numbers (V2 before V10), as the tools order versions. */
 export function compareMigrationPaths(a: string, b: string): number {
-  return a.localeCompare(b, 'en', { numeric: true, sensitivity: 'variant' });
+  // One collator for every comparison: localeCompare with options builds a new one per call.
+  return (pathCollator ??= new Intl.Collator('en', { numeric: true, sensitivity: 'variant' })).compare(a, b);
 }
+
+let pathCollator: Intl.Collator | undefined;
 
 /**
  * The order the tool applies the files in. Flyway orders versioned migrations (`V1_2__x.sql`) by version across

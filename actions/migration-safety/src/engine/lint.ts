@@ -2,9 +2,10 @@
 // files being linted, each statement seeing the schema and transaction state left by the ones before it.
 import { relationName } from './ast.js';
 import { Catalog } from './catalog.js';
-import { prepareFile, type Framework } from './framework.js';
+import type { Framework } from './framework.js';
 import { locksOf } from './locks.js';
-import { loadParser, parseMigration, type ParsedStatement } from './parse.js';
+import { parseFile, type ParsedFile } from './parse-file.js';
+import { loadParser, type ParsedStatement } from './parse.js';
 import { docsUrl, type FileContext, type Rule, type RuleContext, type RuleHit, type TransactionState } from './rule.js';
 import { fileSuppressions, isSuppressed, squawkIndex, statementSuppressions } from './suppress.js';
 import type { SourceText } from './source-text.js';
@@ -81,8 +82,8 @@ export function lintMigrationsSync(
   const files: FileReport[] = [];
 
   // Files are parsed in order; a rule looking ahead in its change set parses later files early (kept until used).
-  const parsedFiles: (ReturnType<typeof prepareAndParse> | undefined)[] = [];
-  const parsedAt = (i: number) => (parsedFiles[i] ??= prepareAndParse(sources[i], options));
+  const parsedFiles: (ParsedFile | undefined)[] = [];
+  const parsedAt = (i: number) => (parsedFiles[i] ??= parseFile(sources[i].text, options));
   const laterInChangeSet = function* (
     i: number,
     statements: readonly ParsedStatement[],
@@ -207,16 +208,6 @@ export function lintMigrationsSync(
     });
   }
   return { findings: stableByFile(findings, sources), exempted, files };
-}
-
-function prepareAndParse(file: MigrationSource, options: LintOptions) {
-  const prepared = prepareFile(file.text, options.framework, options.assumeInTransaction);
-  const parsed = parseMigration(prepared.text);
-  if (prepared.loneStatementOutsideTransaction && parsed.statements.length <= 1) {
-    prepared.implicitTransaction = false;
-    prepared.transactionReason = 'a lone statement sent as one query runs outside a transaction';
-  }
-  return { prepared, parsed };
 }
 
 function isActive(rule: Rule, options: LintOptions): boolean {

@@ -1,21 +1,16 @@
-import * as libpgQuery from 'libpg-query';
-import { cjsExports } from '../../../../shared/src/cjs-interop.js';
+import type { DoBlock } from './do-block.js';
+import { loadPgParser, parseSql, PgSyntaxError } from './pg-parser.js';
 import { SourceText } from './source-text.js';
 import { lexSql } from './sql-lexer.js';
 import type { AstNode, ByteRange } from './types.js';
 
-interface LibPgQuery {
-  loadModule(): Promise<void>;
-  parseSync(sql: string): { stmts?: { stmt: AstNode; stmt_location?: number; stmt_len?: number }[] };
-  scanSync(sql: string): { tokens: { start: number; end: number; text: string; tokenName?: string }[] };
+interface ParseTree {
+  stmts?: { stmt: AstNode; stmt_location?: number; stmt_len?: number }[];
 }
-
-const pg = cjsExports<LibPgQuery>(libpgQuery, 'parseSync');
-let loaded: Promise<void> | undefined;
 
 /** The wasm parser must be instantiated once before the synchronous calls work. */
 export function loadParser(): Promise<void> {
-  return (loaded ??= pg.loadModule());
+  return loadPgParser();
 }
 
 export interface ParsedStatement {
@@ -32,6 +27,8 @@ export interface ParsedStatement {
   sql: string;
   /** Text between the previous statement and this one: where ignore comments for it are written. */
   leading: string;
+  /** For a PL/pgSQL DO block, the SQL statements written in it (set by parseFile). */
+  doBlock?: DoBlock;
 }
 
 export interface SyntaxErrorInfo {
@@ -48,8 +45,8 @@ export interface ParseOutcome {
 
 /** Parses a whole file; a syntax error keeps the statements before it so they can still be linted. */
 export function parseMigration(raw: string): ParseOutcome {
-  const text = wellFormed(raw);
-  const source = new SourceText(text);
+  const source = migrationSource(raw);
+  const text = source.text;
   // libpg-query rejects the empty string outright; an empty migration is valid (and harmless) SQL.
   if (text === '') return { source, statements: [] };
   // The parser takes a C string: a NUL would silently end the file there. PostgreSQL rejects the byte outright.
@@ -63,11 +60,16 @@ export function parseMigration(raw: string): ParseOutcome {
     return { source, statements: statementsBefore(source, at), syntaxError };
   }
   try {
-    return { source, statements: toStatements(source, pg.parseSync(text)) };
+    return { source, statements: toStatements(source, parseSql(text) as ParseTree) };
   } catch (error) {
     const syntaxError = toSyntaxError(source, error);
     return { source, statements: statementsBefore(source, syntaxError.range.start), syntaxError };
   }
+}
+
+/** The text parseMigration works on, with its offset conversions. */
+function migrationSource(raw: string): SourceText {
+  return new SourceText(wellFormed(raw));
 }
 
 /**
@@ -79,7 +81,7 @@ function wellFormed(text: string): string {
   return text.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
 }
 
-function toStatements(source: SourceText, result: ReturnType<LibPgQuery['parseSync']>): ParsedStatement[] {
+function toStatements(source: SourceText, result: ParseTree): ParsedStatement[] {
   const statements: ParsedStatement[] = [];
   let previousEnd = 0;
   for (const raw of result.stmts ?? []) {
@@ -107,12 +109,14 @@ function toStatements(source: SourceText, result: ReturnType<LibPgQuery['parseSy
 }
 
 function toSyntaxError(source: SourceText, error: unknown): SyntaxErrorInfo {
-  const details = (error as { sqlDetails?: { message?: string; cursorPosition?: number } }).sqlDetails;
-  const message = details?.message ?? (error instanceof Error ? error.message : String(error));
-  // The cursor is a 0-based code point index (not bytes); a lexer error at end of input points past the end.
-  const cursor = Math.max(details?.cursorPosition ?? 0, 0);
+  if (!(error instanceof PgSyntaxError)) throw error;
+  // The cursor counts code points (not bytes); a lexer error at end of input points past the end.
+  const cursor = Math.max(error.cursorPosition, 0);
   // One character wide, whatever its UTF-8 width, so the span is never empty inside the text.
-  return { message, range: { start: source.byteOfCodePoint(cursor), end: source.byteOfCodePoint(cursor + 1) } };
+  return {
+    message: error.message,
+    range: { start: source.byteOfCodePoint(cursor), end: source.byteOfCodePoint(cursor + 1) }
+  };
 }
 
 /** Re-parses the text up to the last semicolon before the error, so a late typo does not hide earlier hazards. */
@@ -134,7 +138,7 @@ function statementsBefore(source: SourceText, errorByte: number): ParsedStatemen
   if (cut <= 0) return [];
   const prefix = source.text.slice(0, source.charIndex(cut));
   try {
-    return toStatements(source, pg.parseSync(prefix));
+    return toStatements(source, parseSql(prefix) as ParseTree);
   } catch {
     return [];
   }
@@ -164,18 +168,17 @@ export function skipBlankAndComments(text: string, from: number): number {
   }
 }
 
-const COMMENT_TOKENS = new Set(['SQL_COMMENT', 'C_COMMENT']);
-
 /** A comment between the statement and its semicolon is not part of the statement (nor of its range). */
 function withoutTrailingComments(sql: string): string {
   // Only a statement whose last line holds `--`, or that ends with `*/`, can end in a comment.
   if (!sql.slice(sql.lastIndexOf('\n') + 1).includes('--') && !sql.endsWith('*/')) return sql;
   try {
-    const tokens = pg.scanSync(sql).tokens;
-    let last = tokens.length - 1;
-    while (last >= 0 && COMMENT_TOKENS.has(tokens[last].tokenName ?? '')) last--;
-    if (last === tokens.length - 1 || last < 0) return sql;
-    return Buffer.from(sql, 'utf8').subarray(0, tokens[last].end).toString('utf8');
+    // The lexer skips comments: the last token it returns ends the statement.
+    const tokens = lexSql(sql, 0);
+    if (tokens.length === 0) return sql;
+    const bytes = Buffer.from(sql, 'utf8');
+    const end = tokens[tokens.length - 1].end;
+    return end >= bytes.length ? sql : bytes.subarray(0, end).toString('utf8');
   } catch {
     return sql;
   }

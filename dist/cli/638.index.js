@@ -1,8 +1,8 @@
-export const id = 290;
-export const ids = [290];
+export const id = 638;
+export const ids = [638];
 export const modules = {
 
-/***/ 39290:
+/***/ 98638:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -1614,8 +1614,23 @@ var spectral_rulesets_dist = __webpack_require__(83372);
 var node = __webpack_require__(8867);
 // EXTERNAL MODULE: ./node_modules/@stoplight/spectral-ref-resolver/dist/index.js
 var spectral_ref_resolver_dist = __webpack_require__(22903);
-// EXTERNAL MODULE: ./shared/src/cjs-interop.ts
-var cjs_interop = __webpack_require__(5293);
+;// CONCATENATED MODULE: ./shared/src/cjs-interop.ts
+/**
+ * The exports of a CommonJS package imported with `import * as ns`, the same under Node's native ESM and in an
+ * ncc (webpack) bundle. Node exposes module.exports as `ns.default` (named exports only when its lexer can see
+ * them); webpack exposes the exports object itself and, for packages compiled with __esModule, an undefined
+ * default. `probe` is an export name that must be present.
+ */
+function cjsExports(namespace, probe) {
+    const ns = namespace;
+    if (ns && ns[probe] !== undefined)
+        return ns;
+    const fallback = ns?.default;
+    if (fallback && fallback[probe] !== undefined)
+        return fallback;
+    throw new Error(`CommonJS interop: export "${probe}" not found`);
+}
+
 // EXTERNAL MODULE: ./shared/src/secrets.ts
 var src_secrets = __webpack_require__(99214);
 ;// CONCATENATED MODULE: ./shared/src/http.ts
@@ -2628,11 +2643,11 @@ function parseYaml(text, file, infos) {
 
 
 // Spectral ships CommonJS: read its exports the same way under Node's ESM and inside the ncc bundle.
-const { Spectral, Document } = (0,cjs_interop/* cjsExports */.M)(dist, 'Spectral');
-const Parsers = (0,cjs_interop/* cjsExports */.M)(spectral_parsers_dist, 'Yaml');
-const { oas } = (0,cjs_interop/* cjsExports */.M)(spectral_rulesets_dist, 'oas');
-const { bundleAndLoadRuleset } = (0,cjs_interop/* cjsExports */.M)(node, 'bundleAndLoadRuleset');
-const { Resolver } = (0,cjs_interop/* cjsExports */.M)(spectral_ref_resolver_dist, 'Resolver');
+const { Spectral, Document } = cjsExports(dist, 'Spectral');
+const Parsers = cjsExports(spectral_parsers_dist, 'Yaml');
+const { oas } = cjsExports(spectral_rulesets_dist, 'oas');
+const { bundleAndLoadRuleset } = cjsExports(node, 'bundleAndLoadRuleset');
+const { Resolver } = cjsExports(spectral_ref_resolver_dist, 'Resolver');
 function rulesetLoader() {
     return bundleAndLoadRuleset;
 }
@@ -3050,31 +3065,6 @@ const command = {
         throw new errors/* ConfigurationError */.j(`unknown subcommand "${sub ?? ''}"; usage: ${USAGE}`);
     }
 };
-
-
-/***/ }),
-
-/***/ 5293:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   M: () => (/* binding */ cjsExports)
-/* harmony export */ });
-/**
- * The exports of a CommonJS package imported with `import * as ns`, the same under Node's native ESM and in an
- * ncc (webpack) bundle. Node exposes module.exports as `ns.default` (named exports only when its lexer can see
- * them); webpack exposes the exports object itself and, for packages compiled with __esModule, an undefined
- * default. `probe` is an export name that must be present.
- */
-function cjsExports(namespace, probe) {
-    const ns = namespace;
-    if (ns && ns[probe] !== undefined)
-        return ns;
-    const fallback = ns?.default;
-    if (fallback && fallback[probe] !== undefined)
-        return fallback;
-    throw new Error(`CommonJS interop: export "${probe}" not found`);
-}
 
 
 /***/ }),
