@@ -38040,8 +38040,20 @@ const ALTER_TABLE_LOCKS = {
  * without it, or for an index the replay does not know, the index's own key stands in for the table.
  */
 function locksOf(statement, owner) {
-    return rawLocksOf(statement).map((lock) => lock.index ? { table: owner?.(lock.table) ?? lock.table, mode: lock.mode } : { table: lock.table, mode: lock.mode });
+    // Several rules and the driver ask for the same statement's locks before it is applied, when the owner of
+    // an index is the same for all of them: the first answer is kept (per statement, with or without owners).
+    const memo = owner ? withOwners : withoutOwners;
+    let locks = memo.get(statement);
+    if (!locks) {
+        locks = rawLocksOf(statement).map((lock) => lock.index
+            ? { table: owner?.(lock.table) ?? lock.table, mode: lock.mode }
+            : { table: lock.table, mode: lock.mode });
+        memo.set(statement, locks);
+    }
+    return locks;
 }
+const withOwners = new WeakMap();
+const withoutOwners = new WeakMap();
 function rawLocksOf(statement) {
     const body = statement.body;
     switch (statement.kind) {
@@ -38855,6 +38867,8 @@ function suppress_merge(into, rules) {
 }
 function fileSuppressions(text, squawkToOurs) {
     let suppressed = new Set();
+    if (!/ignore-file/i.test(text))
+        return suppressed;
     for (const d of directives(text, squawkToOurs))
         if (d.file)
             suppressed = suppress_merge(suppressed, d.rules);
@@ -39833,6 +39847,14 @@ function typeRange(ctx, location) {
 }
 /** Every column whose type a CREATE TABLE or ALTER TABLE chooses. */
 function columnTypes(statement) {
+    // Every type rule asks for the same statement's columns in turn.
+    let found = columnTypesMemo.get(statement);
+    if (!found)
+        columnTypesMemo.set(statement, (found = readColumnTypes(statement)));
+    return found;
+}
+const columnTypesMemo = new WeakMap();
+function readColumnTypes(statement) {
     const { kind, body } = statement;
     const found = [];
     if (kind === 'CreateStmt') {
@@ -42710,6 +42732,19 @@ function tablesOf(statement) {
  */
 function runsOf(statements) {
     const first = new Map();
+    // Most files alter each table once: then there is no run, and no statement needs walking.
+    const altered = new Set();
+    let repeated = false;
+    for (const statement of statements) {
+        if (!combinable(statement))
+            continue;
+        const key = relationName(statement.body.relation).key;
+        if (altered.has(key))
+            repeated = true;
+        altered.add(key);
+    }
+    if (!repeated)
+        return first;
     let open = new Map();
     for (const statement of statements) {
         // A DO block is opaque PL/pgSQL that may use any table.

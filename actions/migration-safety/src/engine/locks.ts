@@ -63,10 +63,23 @@ export type IndexOwner = (indexKey: string) => string | undefined;
  * without it, or for an index the replay does not know, the index's own key stands in for the table.
  */
 export function locksOf(statement: ParsedStatement, owner?: IndexOwner): TableLock[] {
-  return rawLocksOf(statement).map((lock) =>
-    lock.index ? { table: owner?.(lock.table) ?? lock.table, mode: lock.mode } : { table: lock.table, mode: lock.mode }
-  );
+  // Several rules and the driver ask for the same statement's locks before it is applied, when the owner of
+  // an index is the same for all of them: the first answer is kept (per statement, with or without owners).
+  const memo = owner ? withOwners : withoutOwners;
+  let locks = memo.get(statement);
+  if (!locks) {
+    locks = rawLocksOf(statement).map((lock) =>
+      lock.index
+        ? { table: owner?.(lock.table) ?? lock.table, mode: lock.mode }
+        : { table: lock.table, mode: lock.mode }
+    );
+    memo.set(statement, locks);
+  }
+  return locks;
 }
+
+const withOwners = new WeakMap<ParsedStatement, TableLock[]>();
+const withoutOwners = new WeakMap<ParsedStatement, TableLock[]>();
 
 function rawLocksOf(statement: ParsedStatement): (TableLock & { index?: boolean })[] {
   const body = statement.body;

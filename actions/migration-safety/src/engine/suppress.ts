@@ -51,6 +51,7 @@ function merge(into: Suppressed, rules: 'all' | string[]): Suppressed {
 
 export function fileSuppressions(text: string, squawkToOurs: Map<string, string[]>): Suppressed {
   let suppressed: Suppressed = new Set();
+  if (!/ignore-file/i.test(text)) return suppressed;
   for (const d of directives(text, squawkToOurs)) if (d.file) suppressed = merge(suppressed, d.rules);
   return suppressed;
 }

@@ -121,6 +121,15 @@ export interface ColumnType {
 
 /** Every column whose type a CREATE TABLE or ALTER TABLE chooses. */
 export function columnTypes(statement: ParsedStatement): ColumnType[] {
+  // Every type rule asks for the same statement's columns in turn.
+  let found = columnTypesMemo.get(statement);
+  if (!found) columnTypesMemo.set(statement, (found = readColumnTypes(statement)));
+  return found;
+}
+
+const columnTypesMemo = new WeakMap<ParsedStatement, ColumnType[]>();
+
+function readColumnTypes(statement: ParsedStatement): ColumnType[] {
   const { kind, body } = statement;
   const found: ColumnType[] = [];
   if (kind === 'CreateStmt') {

@@ -45,6 +45,16 @@ function tablesOf(statement: ParsedStatement): Set<string> {
  */
 function runsOf(statements: readonly ParsedStatement[]): Map<number, number> {
   const first = new Map<number, number>();
+  // Most files alter each table once: then there is no run, and no statement needs walking.
+  const altered = new Set<string>();
+  let repeated = false;
+  for (const statement of statements) {
+    if (!combinable(statement)) continue;
+    const key = relationName(statement.body.relation).key;
+    if (altered.has(key)) repeated = true;
+    altered.add(key);
+  }
+  if (!repeated) return first;
   let open = new Map<string, number>();
   for (const statement of statements) {
     // A DO block is opaque PL/pgSQL that may use any table.
