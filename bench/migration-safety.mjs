@@ -7,6 +7,8 @@
 //   - agreement per squawk rule: squawk's findings we also report on the same statement (through our rules'
 //     `equivalents.squawk`), those we deliberately do not report (our `exempted` list, with its reasons), those
 //     we miss, and ours that squawk does not report.
+// Also in the same run, for scale: Node start-up alone (the floor of any Node CLI), and, when the environment
+// sets NODE_EXTRA_CA_CERTS, ours and that floor again without it.
 // Usage: npm run build && node bench/migration-safety.mjs [--runs 5] [--show N (examples of misses/extras)]
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -54,6 +56,18 @@ const ours = {
   args: [cli, 'migration-safety', '--format', 'json', '--pg-version', PG, '--framework', 'plain', ...files]
 };
 const theirs = { label: 'squawk 2.66', command: squawk, args: ['--reporter', 'json', '--pg-version', PG, ...files] };
+// The floor of any Node.js CLI: the runtime starting and exiting with nothing to do.
+const nodeFloor = { label: 'node -e 0 (Node start-up alone)', command: process.execPath, args: ['-e', '0'] };
+// NODE_EXTRA_CA_CERTS makes every Node process parse that certificate bundle at start-up (~85 ms on the 2-vCPU
+// machine this was written on), before any of our code runs; runners seldom set it. When it is set, both Node
+// rows are measured a second time without it.
+const withoutCa = (tool) => {
+  const env = { ...process.env };
+  delete env.NODE_EXTRA_CA_CERTS;
+  return { ...tool, label: `${tool.label}, NODE_EXTRA_CA_CERTS unset`, env };
+};
+const extraCa = process.env.NODE_EXTRA_CA_CERTS !== undefined;
+const floors = extraCa ? [nodeFloor, withoutCa(ours), withoutCa(nodeFloor)] : [nodeFloor];
 
 // Peak RSS: GNU time's %M (the child's maximum resident set, from wait4's rusage) when /usr/bin/time exists;
 // otherwise VmHWM from /proc/<pid>/status, polled every 5 ms until the process exits (may miss a last spike).
@@ -70,6 +84,7 @@ function measureWithTime(tool) {
   const started = performance.now();
   const run = spawnSync('/usr/bin/time', ['-f', '%M', tool.command, ...tool.args], {
     cwd: corpus,
+    env: tool.env ?? process.env,
     encoding: 'utf8',
     maxBuffer: 1 << 30
   });
@@ -83,7 +98,7 @@ function measureWithTime(tool) {
 function measureWithProc(tool) {
   return new Promise((done) => {
     const started = performance.now();
-    const child = spawn(tool.command, tool.args, { cwd: corpus });
+    const child = spawn(tool.command, tool.args, { cwd: corpus, env: tool.env ?? process.env });
     const out = [];
     const err = [];
     let peakKiB = 0;
@@ -115,15 +130,13 @@ function median(values) {
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 }
 
-// Alternate the two tools so both see the same machine state (page cache, CPU frequency, neighbours).
-const samples = new Map([
-  [ours, []],
-  [theirs, []]
-]);
+// Alternate the tools so all see the same machine state (page cache, CPU frequency, neighbours).
+const measured = [ours, theirs, ...floors];
+const samples = new Map(measured.map((tool) => [tool, []]));
 for (let i = 0; i < RUNS; i++) {
-  for (const tool of [ours, theirs]) samples.get(tool).push(await measure(tool));
+  for (const tool of measured) samples.get(tool).push(await measure(tool));
 }
-const timing = [ours, theirs].map((tool) => {
+const timing = measured.map((tool) => {
   const runs = samples.get(tool);
   return {
     label: tool.label,
@@ -269,6 +282,15 @@ console.log(
 console.log(
   `| ratio ours/squawk | ${(timing[0].seconds / timing[1].seconds).toFixed(2)} | ${(timing[0].rssMiB / timing[1].rssMiB).toFixed(2)} | |`
 );
+console.log('');
+console.log('For scale, in the same run (ratio to squawk):');
+console.log('| process | median wall | peak RSS | wall ratio to squawk |');
+console.log('| --- | --- | --- | --- |');
+for (const row of timing.slice(2)) {
+  console.log(
+    `| ${row.label} | ${row.seconds.toFixed(3)} s | ${row.rssMiB.toFixed(0)} MiB | ${(row.seconds / timing[1].seconds).toFixed(2)} |`
+  );
+}
 
 console.log('');
 console.log('Findings per rule, ours:');
