@@ -1,0 +1,80 @@
+#!/usr/bin/env node
+// Where migration-safety's time goes on a cold run (every CI run is one), on the trigger.dev corpus, median of
+// N fresh processes per phase. A diagnostic beside bench/migration-safety.mjs, not a comparison:
+//   parse       every file through the PostgreSQL parser (wasm) and the statement splitting around it;
+//   no-rules    the lint driver with no rules: parse + schema replay + transaction tracking;
+//   idle-rules  the same with all 48 rules present but doing nothing: the cost of calling them;
+//   all-rules   the real run.
+// It bundles migration-safety-phases.ts with ncc into a temporary folder, as the action is bundled.
+// Usage: node bench/migration-safety-phases.mjs [--runs 5]
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const require = createRequire(import.meta.url);
+const corpus = resolve(root, '..', 'shared', 'reference', 'corpora', 'trigger.dev-migrations');
+const at = process.argv.indexOf('--runs');
+const RUNS = at > 0 && Number(process.argv[at + 1]) > 0 ? Number(process.argv[at + 1]) : 5;
+if (!existsSync(corpus)) {
+  console.error(`${corpus} is missing: the corpus belongs next to the repository, in ../shared/reference/corpora`);
+  process.exit(2);
+}
+
+const out = mkdtempSync(join(tmpdir(), 'ubos-phases-'));
+try {
+  const ncc = spawnSync(
+    process.execPath,
+    [require.resolve('@vercel/ncc/dist/ncc/cli.js'), 'build', 'bench/migration-safety-phases.ts', '-o', out, '-q'],
+    { cwd: root, stdio: 'inherit' }
+  );
+  if (ncc.status !== 0) throw new Error('ncc could not bundle bench/migration-safety-phases.ts');
+  cpSync(join(root, 'node_modules/libpg-query/wasm/libpg-query.wasm'), join(out, 'libpg-query.wasm'));
+
+  const phases = ['parse', 'no-rules', 'idle-rules', 'all-rules'];
+  const samples = new Map(phases.map((p) => [p, []]));
+  const wall = new Map(phases.map((p) => [p, []]));
+  // Phases alternate so all see the same machine state.
+  for (let i = 0; i < RUNS; i++) {
+    for (const phase of phases) {
+      const started = performance.now();
+      const run = spawnSync(process.execPath, [join(out, 'index.js'), corpus, phase], { encoding: 'utf8' });
+      if (run.status !== 0) throw new Error(`phase ${phase} failed:\n${run.stderr}`);
+      wall.get(phase).push(performance.now() - started);
+      samples.get(phase).push(JSON.parse(run.stdout.trim().split('\n').pop()));
+    }
+  }
+  const median = (values) => {
+    const s = [...values].sort((a, b) => a - b);
+    return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+  };
+  const of = (phase, key) => median(samples.get(phase).map((t) => t[key]));
+  const ms = (value) => `${value.toFixed(0)} ms`;
+  console.log(
+    `trigger.dev migrations, cold runs, median of ${RUNS} fresh processes per phase (Node ${process.version})`
+  );
+  console.log('');
+  console.log('| step | time |');
+  console.log('| --- | --- |');
+  console.log(
+    `| process start-up to the first line of ours (wall of a run minus what it timed inside) | ${ms(median(wall.get('all-rules')) - of('all-rules', 'load-parser') - of('all-rules', 'find-and-read') - of('all-rules', 'all-rules'))} |`
+  );
+  console.log(`| instantiate the parser (wasm) | ${ms(of('all-rules', 'load-parser'))} |`);
+  console.log(`| find and read the files | ${ms(of('all-rules', 'find-and-read'))} |`);
+  console.log(`| parse every file | ${ms(of('parse', 'parse'))} |`);
+  console.log(
+    `| schema replay and transaction tracking (no-rules minus parse) | ${ms(of('no-rules', 'no-rules') - of('parse', 'parse'))} |`
+  );
+  console.log(
+    `| calling 48 idle rules on every statement (idle-rules minus no-rules) | ${ms(of('idle-rules', 'idle-rules') - of('no-rules', 'no-rules'))} |`
+  );
+  console.log(
+    `| the rules' own work (all-rules minus idle-rules) | ${ms(of('all-rules', 'all-rules') - of('idle-rules', 'idle-rules'))} |`
+  );
+  console.log(`| whole process, all rules (wall) | ${ms(median(wall.get('all-rules')))} |`);
+} finally {
+  rmSync(out, { recursive: true, force: true });
+}
