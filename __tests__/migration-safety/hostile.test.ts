@@ -142,6 +142,36 @@ describe('hostile input', () => {
     expect(ms).toBeLessThan(10_000);
   }, 60_000);
 
+  it('an expression the parser cannot take at all (its wasm stack overflows): a syntax error, later files linted', async () => {
+    const deep = `SELECT ${Array.from({ length: 10_000 }, () => '1').join('+')};\n`;
+    const result = await lintMigrations(
+      [
+        { path: 'history.sql', text: EXISTING, lint: false, changeSet: 0 },
+        { path: 'deep.sql', text: deep, lint: true, changeSet: 1 },
+        { path: 'after.sql', text: 'CREATE INDEX i ON users (name);', lint: true, changeSet: 2 }
+      ],
+      { pgVersion: 16, framework: 'plain' },
+      ALL_RULES
+    );
+    const deepErrors = result.findings.filter((f) => f.file === 'deep.sql' && f.rule === 'syntax-error');
+    expect(deepErrors).toHaveLength(1);
+    expect(deepErrors[0]).toMatchObject({ line: 1, column: 1 });
+    expect(deepErrors[0].message).toMatch(/^the PostgreSQL parser could not read this file: /);
+    // The parser is still usable after the failure: the next file is parsed and linted.
+    expect(result.findings.filter((f) => f.file === 'after.sql').map((f) => f.rule)).toContain(INDEX);
+  });
+
+  it('a DO block with 8,000 FOR loops: linear, not one scope copy per loop and statement', async () => {
+    const loops = Array.from(
+      { length: 8_000 },
+      (_, i) => `  FOR r${i} IN SELECT id FROM users LOOP UPDATE users SET name = r${i}.id::text; END LOOP;`
+    ).join('\n');
+    const { result, ms } = await lintTimed(`DO $$\nBEGIN\n${loops}\nEND\n$$;`);
+    expect(report(result).statements).toBe(1);
+    expect(rulesOf(result)).not.toContain('internal-error');
+    expect(ms).toBeLessThan(10_000);
+  }, 60_000);
+
   it('deeply nested parentheses: a result, not a stack overflow', async () => {
     const depth = 5_000;
     const { result } = await lintTimed(`SELECT ${'('.repeat(depth)}1${')'.repeat(depth)};`);

@@ -118,6 +118,15 @@ describe('parseMigration', () => {
     ]);
   });
 
+  it('ends a statement before a trailing -- comment in a file with CR-only line ends', () => {
+    const sql =
+      'ALTER TABLE users -- widen\r  ALTER COLUMN name TYPE varchar(100);\rCREATE INDEX i ON t (a) -- why\r;\r';
+    expect(parseMigration(sql).statements.map((s) => s.sql)).toEqual([
+      'ALTER TABLE users -- widen\r  ALTER COLUMN name TYPE varchar(100)',
+      'CREATE INDEX i ON t (a)'
+    ]);
+  });
+
   it('keeps dollar-quoted bodies with semicolons inside one statement', () => {
     const sql = 'CREATE FUNCTION f() RETURNS int AS $$ SELECT 1; SELECT 2; $$ LANGUAGE sql;\nSELECT 3;';
     expect(parseMigration(sql).statements.map((s) => s.kind)).toEqual(['CreateFunctionStmt', 'SelectStmt']);

@@ -38377,12 +38377,12 @@ function lexSql(text, baseByte) {
     while (i < text.length) {
         const c = text[i];
         const code = text.charCodeAt(i);
-        if (c === ' ' || c === '\n' || c === '\t' || c === '\r' || c === '\f') {
+        if (c === ' ' || c === '\n' || c === '\t' || c === '\r' || c === '\f' || c === '\v') {
             advanceTo(i + 1);
         }
         else if (c === '-' && text[i + 1] === '-') {
-            const eol = text.indexOf('\n', i);
-            advanceTo(eol === -1 ? text.length : eol);
+            // As in the server's scanner, a -- comment ends at a carriage return as well as at a newline.
+            advanceTo(lineEnd(text, i));
         }
         else if (c === '/' && text[i + 1] === '*') {
             let depth = 0;
@@ -38489,6 +38489,15 @@ function dollarTag(text, i) {
     const match = /^\$([A-Za-z_\u0080-\uffff][A-Za-z0-9_\u0080-\uffff]*)?\$/.exec(text.slice(i, i + 80));
     return match ? match[0] : undefined;
 }
+/** The index of the first CR or LF at or after `from`, or the text's length. */
+function lineEnd(text, from) {
+    for (let i = from; i < text.length; i++) {
+        const code = text.charCodeAt(i);
+        if (code === 10 || code === 13)
+            return i;
+    }
+    return text.length;
+}
 
 ;// CONCATENATED MODULE: ./actions/migration-safety/src/engine/parse.ts
 
@@ -38563,8 +38572,12 @@ function toStatements(source, result) {
     return statements;
 }
 function toSyntaxError(source, error) {
-    if (!(error instanceof PgSyntaxError))
-        throw error;
+    // Input the parser cannot take at all (an expression nested past the wasm stack, a file past its 1 GiB heap)
+    // is reported like SQL it rejects, at the start: the file fails, the run and the other files go on.
+    if (!(error instanceof PgSyntaxError)) {
+        const reason = error instanceof Error ? error.message : String(error);
+        return { message: `the PostgreSQL parser could not read this file: ${reason}`, range: { start: 0, end: 1 } };
+    }
     // The cursor counts code points (not bytes); a lexer error at end of input points past the end.
     const cursor = Math.max(error.cursorPosition, 0);
     // One character wide, whatever its UTF-8 width, so the span is never empty inside the text.
@@ -38610,8 +38623,7 @@ function skipBlankAndComments(text, from) {
         while (i < text.length && /\s/.test(text[i]))
             i++;
         if (text.startsWith('--', i)) {
-            const newline = text.indexOf('\n', i);
-            i = newline === -1 ? text.length : newline + 1;
+            i = Math.min(lineEnd(text, i) + 1, text.length);
         }
         else if (text.startsWith('/*', i)) {
             let depth = 1;
@@ -38669,6 +38681,11 @@ function trimEnd(text, start, end) {
 
 
 
+/**
+ * Loop rows remembered per block: real blocks have a handful, and a hostile one with thousands of loops must not
+ * make each copy of the scope (one per loop) cost more.
+ */
+const MAX_LOOP_ROWS = 64;
 /** Words after which PL/pgSQL expects a statement (or, after DECLARE, a declaration). */
 const OPENERS = new Set(['begin', 'loop', 'then', 'else', 'declare']);
 /** Words that begin the statements worth reading; anything else is not handed to the parser at all. */
@@ -38702,6 +38719,8 @@ function read(code) {
     const block = { statements: [], variables: new Set() };
     // PL/pgSQL scopes a loop variable to its loop; valid blocks seldom reuse the name, so END LOOP is not tracked.
     const loopRows = new Map();
+    // What the statements see: copied only when a loop is added, and shared by the statements until the next.
+    let scope = new Map();
     let declaring = false;
     for (const { tokens, end } of pieces(lexSql(code, 0), bytes.length)) {
         for (let k = 0; k < tokens.length; k++) {
@@ -38723,14 +38742,16 @@ function read(code) {
                 const loop = loopKeyword(tokens, k + 2);
                 const overQuery = word === 'for' && tokens[k + 2]?.word === 'in' && loop > k + 3;
                 const query = overQuery ? do_block_parse(slice(tokens[k + 3].start, tokens[loop - 1].end)) : [];
-                if (query[0]?.kind === 'SelectStmt')
+                if (query[0]?.kind === 'SelectStmt' && (loopRows.has(name) || loopRows.size < MAX_LOOP_ROWS)) {
                     loopRows.set(name, query[0].body);
+                    scope = new Map(loopRows);
+                }
                 else
                     block.variables.add(name);
                 // `FOR r IN UPDATE ... RETURNING` runs its statement.
                 for (const s of query)
                     if (s.kind !== 'SelectStmt')
-                        block.statements.push({ ...s, loopRows: new Map(loopRows) });
+                        block.statements.push({ ...s, loopRows: scope });
                 if (loop === -1)
                     break;
                 k = loop - 1;
@@ -38740,7 +38761,7 @@ function read(code) {
                 if (found.length === 0)
                     continue;
                 for (const s of found)
-                    block.statements.push({ ...s, loopRows: new Map(loopRows) });
+                    block.statements.push({ ...s, loopRows: scope });
                 break;
             }
         }

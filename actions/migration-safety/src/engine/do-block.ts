@@ -23,6 +23,12 @@ export interface DoBlock {
   variables: Set<string>;
 }
 
+/**
+ * Loop rows remembered per block: real blocks have a handful, and a hostile one with thousands of loops must not
+ * make each copy of the scope (one per loop) cost more.
+ */
+const MAX_LOOP_ROWS = 64;
+
 /** Words after which PL/pgSQL expects a statement (or, after DECLARE, a declaration). */
 const OPENERS = new Set(['begin', 'loop', 'then', 'else', 'declare']);
 
@@ -55,6 +61,8 @@ function read(code: string): DoBlock {
   const block: DoBlock = { statements: [], variables: new Set() };
   // PL/pgSQL scopes a loop variable to its loop; valid blocks seldom reuse the name, so END LOOP is not tracked.
   const loopRows = new Map<string, AstNode>();
+  // What the statements see: copied only when a loop is added, and shared by the statements until the next.
+  let scope = new Map<string, AstNode>();
   let declaring = false;
   for (const { tokens, end } of pieces(lexSql(code, 0), bytes.length)) {
     for (let k = 0; k < tokens.length; k++) {
@@ -71,17 +79,18 @@ function read(code: string): DoBlock {
         const loop = loopKeyword(tokens, k + 2);
         const overQuery = word === 'for' && tokens[k + 2]?.word === 'in' && loop > k + 3;
         const query = overQuery ? parse(slice(tokens[k + 3].start, tokens[loop - 1].end)) : [];
-        if (query[0]?.kind === 'SelectStmt') loopRows.set(name, query[0].body);
-        else block.variables.add(name);
+        if (query[0]?.kind === 'SelectStmt' && (loopRows.has(name) || loopRows.size < MAX_LOOP_ROWS)) {
+          loopRows.set(name, query[0].body);
+          scope = new Map(loopRows);
+        } else block.variables.add(name);
         // `FOR r IN UPDATE ... RETURNING` runs its statement.
-        for (const s of query)
-          if (s.kind !== 'SelectStmt') block.statements.push({ ...s, loopRows: new Map(loopRows) });
+        for (const s of query) if (s.kind !== 'SelectStmt') block.statements.push({ ...s, loopRows: scope });
         if (loop === -1) break;
         k = loop - 1;
       } else if (word && STARTERS.has(word)) {
         const found = parse(slice(tokens[k].start, sqlEnd(tokens, k, end)));
         if (found.length === 0) continue;
-        for (const s of found) block.statements.push({ ...s, loopRows: new Map(loopRows) });
+        for (const s of found) block.statements.push({ ...s, loopRows: scope });
         break;
       }
     }

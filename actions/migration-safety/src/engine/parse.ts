@@ -1,7 +1,7 @@
 import type { DoBlock } from './do-block.js';
 import { loadPgParser, parseSql, PgSyntaxError } from './pg-parser.js';
 import { SourceText } from './source-text.js';
-import { lexSql } from './sql-lexer.js';
+import { lexSql, lineEnd } from './sql-lexer.js';
 import type { AstNode, ByteRange } from './types.js';
 
 interface ParseTree {
@@ -109,7 +109,12 @@ function toStatements(source: SourceText, result: ParseTree): ParsedStatement[] 
 }
 
 function toSyntaxError(source: SourceText, error: unknown): SyntaxErrorInfo {
-  if (!(error instanceof PgSyntaxError)) throw error;
+  // Input the parser cannot take at all (an expression nested past the wasm stack, a file past its 1 GiB heap)
+  // is reported like SQL it rejects, at the start: the file fails, the run and the other files go on.
+  if (!(error instanceof PgSyntaxError)) {
+    const reason = error instanceof Error ? error.message : String(error);
+    return { message: `the PostgreSQL parser could not read this file: ${reason}`, range: { start: 0, end: 1 } };
+  }
   // The cursor counts code points (not bytes); a lexer error at end of input points past the end.
   const cursor = Math.max(error.cursorPosition, 0);
   // One character wide, whatever its UTF-8 width, so the span is never empty inside the text.
@@ -150,8 +155,7 @@ export function skipBlankAndComments(text: string, from: number): number {
   for (;;) {
     while (i < text.length && /\s/.test(text[i])) i++;
     if (text.startsWith('--', i)) {
-      const newline = text.indexOf('\n', i);
-      i = newline === -1 ? text.length : newline + 1;
+      i = Math.min(lineEnd(text, i) + 1, text.length);
     } else if (text.startsWith('/*', i)) {
       let depth = 1;
       i += 2;

@@ -48,11 +48,11 @@ export function lexSql(text: string, baseByte: number): Token[] {
   while (i < text.length) {
     const c = text[i];
     const code = text.charCodeAt(i);
-    if (c === ' ' || c === '\n' || c === '\t' || c === '\r' || c === '\f') {
+    if (c === ' ' || c === '\n' || c === '\t' || c === '\r' || c === '\f' || c === '\v') {
       advanceTo(i + 1);
     } else if (c === '-' && text[i + 1] === '-') {
-      const eol = text.indexOf('\n', i);
-      advanceTo(eol === -1 ? text.length : eol);
+      // As in the server's scanner, a -- comment ends at a carriage return as well as at a newline.
+      advanceTo(lineEnd(text, i));
     } else if (c === '/' && text[i + 1] === '*') {
       let depth = 0;
       let j = i;
@@ -141,4 +141,13 @@ function stringEnd(text: string, open: number, backslashes: boolean): number {
 function dollarTag(text: string, i: number): string | undefined {
   const match = /^\$([A-Za-z_\u0080-\uffff][A-Za-z0-9_\u0080-\uffff]*)?\$/.exec(text.slice(i, i + 80));
   return match ? match[0] : undefined;
+}
+
+/** The index of the first CR or LF at or after `from`, or the text's length. */
+export function lineEnd(text: string, from: number): number {
+  for (let i = from; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 10 || code === 13) return i;
+  }
+  return text.length;
 }
