@@ -1500,8 +1500,8 @@ function loadParser() {
 }
 /** Parses a whole file; a syntax error keeps the statements before it so they can still be linted. */
 function parseMigration(raw) {
-    const source = migrationSource(raw);
-    const text = source.text;
+    const text = wellFormed(raw);
+    const source = new SourceText(text);
     // libpg-query rejects the empty string outright; an empty migration is valid (and harmless) SQL.
     if (text === '')
         return { source, statements: [] };
@@ -1522,10 +1522,6 @@ function parseMigration(raw) {
         const syntaxError = toSyntaxError(source, error);
         return { source, statements: statementsBefore(source, syntaxError.range.start), syntaxError };
     }
-}
-/** The text parseMigration works on, with its offset conversions. */
-function migrationSource(raw) {
-    return new SourceText(wellFormed(raw));
 }
 /**
  * Lone UTF-16 surrogates (only possible in text not decoded from a file) become U+FFFD, one unit for one, so

@@ -1,12 +1,8 @@
 import type { DoBlock } from './do-block.js';
-import { loadPgParser, parseSql, PgSyntaxError } from './pg-parser.js';
+import { loadPgParser, parseSql, PgSyntaxError, type ParseTree } from './pg-parser.js';
 import { SourceText } from './source-text.js';
 import { lexSql, lineEnd } from './sql-lexer.js';
 import type { AstNode, ByteRange } from './types.js';
-
-interface ParseTree {
-  stmts?: { stmt: AstNode; stmt_location?: number; stmt_len?: number }[];
-}
 
 /** The wasm parser must be instantiated once before the synchronous calls work. */
 export function loadParser(): Promise<void> {
@@ -45,8 +41,8 @@ export interface ParseOutcome {
 
 /** Parses a whole file; a syntax error keeps the statements before it so they can still be linted. */
 export function parseMigration(raw: string): ParseOutcome {
-  const source = migrationSource(raw);
-  const text = source.text;
+  const text = wellFormed(raw);
+  const source = new SourceText(text);
   // libpg-query rejects the empty string outright; an empty migration is valid (and harmless) SQL.
   if (text === '') return { source, statements: [] };
   // The parser takes a C string: a NUL would silently end the file there. PostgreSQL rejects the byte outright.
@@ -60,16 +56,11 @@ export function parseMigration(raw: string): ParseOutcome {
     return { source, statements: statementsBefore(source, at), syntaxError };
   }
   try {
-    return { source, statements: toStatements(source, parseSql(text) as ParseTree) };
+    return { source, statements: toStatements(source, parseSql(text)) };
   } catch (error) {
     const syntaxError = toSyntaxError(source, error);
     return { source, statements: statementsBefore(source, syntaxError.range.start), syntaxError };
   }
-}
-
-/** The text parseMigration works on, with its offset conversions. */
-function migrationSource(raw: string): SourceText {
-  return new SourceText(wellFormed(raw));
 }
 
 /**
@@ -143,7 +134,7 @@ function statementsBefore(source: SourceText, errorByte: number): ParsedStatemen
   if (cut <= 0) return [];
   const prefix = source.text.slice(0, source.charIndex(cut));
   try {
-    return toStatements(source, parseSql(prefix) as ParseTree);
+    return toStatements(source, parseSql(prefix));
   } catch {
     return [];
   }

@@ -2,6 +2,12 @@
 // and the JSON back out one byte at a time in JavaScript; on a cold run (every CI run) that cost as much as
 // the parsing itself. Here the copies are TextEncoder/TextDecoder calls, which are native.
 import createModule from 'libpg-query/wasm/libpg-query.js';
+import type { AstNode } from './types.js';
+
+/** libpg-query's JSON parse tree: one entry per statement, with its byte offset and length in the input. */
+export interface ParseTree {
+  stmts?: { stmt: AstNode; stmt_location?: number; stmt_len?: number }[];
+}
 
 interface WasmParser {
   HEAPU8: Uint8Array;
@@ -59,7 +65,7 @@ function fromWasm(module: WasmParser, pointer: number): string {
 }
 
 /** The parse tree of `sql` as libpg-query's JSON (`{ version, stmts: [...] }`); throws PgSyntaxError. */
-export function parseSql(sql: string): { stmts?: unknown[] } {
+export function parseSql(sql: string): ParseTree {
   const module = parser();
   const query = toWasm(module, sql);
   let result = 0;
@@ -76,7 +82,7 @@ export function parseSql(sql: string): { stmts?: unknown[] } {
       throw new PgSyntaxError(message ? fromWasm(module, message) : 'syntax error', cursor > 0 ? cursor - 1 : 0);
     }
     if (!tree) throw new Error('the PostgreSQL parser returned no parse tree');
-    return JSON.parse(fromWasm(module, tree)) as { stmts?: unknown[] };
+    return JSON.parse(fromWasm(module, tree)) as ParseTree;
   } finally {
     module._free(query);
     if (result) module._wasm_free_parse_result(result);
