@@ -1,6 +1,6 @@
 // One cold run of one phase of migration-safety on the trigger.dev corpus, timed from inside the process (see
 // migration-safety-phases.mjs, which builds this file and runs each phase in fresh processes).
-import '../shared/src/bundle-runtime.js';
+import '../shared/src/lib/bundle-runtime.js';
 import { existsSync, readdirSync } from 'node:fs';
 import { buildSources, expandPaths, upMigrations } from '../actions/migration-safety/src/files.js';
 import { lintMigrationsSync } from '../actions/migration-safety/src/engine/lint.js';

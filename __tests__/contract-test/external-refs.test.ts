@@ -6,7 +6,7 @@ import * as fs from 'node:fs';
 import http from 'node:http';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { ConfigurationError } from '../../shared/src/errors.js';
+import { ConfigurationError } from '../../shared/src/lib/errors.js';
 import { command } from '../../actions/contract-test/src/cli.js';
 import { lintSpec } from '../../actions/contract-test/src/lint/lint.js';
 import { runContractCheck } from '../../actions/contract-test/src/run-contract.js';

@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ConfigurationError } from '../../shared/src/errors.js';
+import { ConfigurationError } from '../../shared/src/lib/errors.js';
 import { lintSpec, lintSpecWithRules, lintToSarif } from '../../actions/contract-test/src/lint/lint.js';
 
 const root = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures', 'lint');

@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ConfigurationError } from '../../shared/src/errors.js';
+import { ConfigurationError } from '../../shared/src/lib/errors.js';
 import { loadSpec } from '../../actions/contract-test/src/spec/load.js';
 import type { JsonObject, JsonValue } from '../../actions/contract-test/src/spec/types.js';
 

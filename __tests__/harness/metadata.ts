@@ -2,7 +2,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import { validateActionMetadata } from '../../shared/src/workflow-validate.js';
+import { validateActionMetadata } from '../../shared/src/lib/workflow-validate.js';
 
 const INPUT_READERS =
   /\b(getRequiredInput|getOptionalInput|getBooleanInput|getIntegerInput|getDurationInput|getOptionalDurationInput|getListInput|getStructuredInput|core\.getInput|core\.getBooleanInput|core\.getMultilineInput)\(\s*['"]([^'"]+)['"]/g;

@@ -6,7 +6,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import { parseAnnotationCommands, type Annotation } from '../../shared/src/annotations.js';
+import { parseAnnotationCommands, type Annotation } from '../../shared/src/lib/annotations.js';
 
 export const repoRoot = resolve(dirname(new URL(import.meta.url).pathname), '..', '..');
 

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadGateConfig, type ConfigSources } from '../../actions/health-gate/src/config.js';
 import { gateConfigJsonSchema } from '../../actions/health-gate/src/config-schema.js';
-import { ConfigurationError } from '../../shared/src/errors.js';
+import { ConfigurationError } from '../../shared/src/lib/errors.js';
 import { repoRoot } from '../harness/runner.js';
 
 function sources(overrides: Partial<ConfigSources>): ConfigSources {

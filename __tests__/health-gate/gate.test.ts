@@ -188,7 +188,7 @@ describe('runGate', () => {
 
 describe('runGate on a user mistake found while probing', () => {
   it('rejects with the ConfigurationError and stops the other checks', async () => {
-    const { ConfigurationError } = await import('../../shared/src/errors.js');
+    const { ConfigurationError } = await import('../../shared/src/lib/errors.js');
     const { probes, calls } = scripted({
       db: () => {
         throw new ConfigurationError('migrations dir db/migrations does not exist');

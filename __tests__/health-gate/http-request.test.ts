@@ -5,7 +5,7 @@ import https from 'node:https';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ConfigurationError } from '../../shared/src/errors.js';
+import { ConfigurationError } from '../../shared/src/lib/errors.js';
 import { RequestError, sendRequest } from '../../actions/health-gate/src/checks/http-request.js';
 import { startFaultServer, useFaultServer } from '../harness/fault-server.js';
 import { freePort } from '../harness/ports.js';

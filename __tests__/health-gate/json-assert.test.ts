@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { ConfigurationError } from '../../shared/src/errors.js';
+import { ConfigurationError } from '../../shared/src/lib/errors.js';
 import { evaluate, parseJsonAssertion } from '../../actions/health-gate/src/json-assert.js';
 
 const health = {

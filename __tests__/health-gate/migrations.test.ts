@@ -19,7 +19,7 @@ import {
 } from '../../actions/health-gate/src/checks/migrations.js';
 import { probePostgres } from '../../actions/health-gate/src/checks/postgres.js';
 import type { MigrationsExpectation, PostgresCheck, ProbeContext } from '../../actions/health-gate/src/types.js';
-import { ConfigurationError } from '../../shared/src/errors.js';
+import { ConfigurationError } from '../../shared/src/lib/errors.js';
 import { createTestDatabase, runSql, type TestDatabase } from '../harness/postgres.js';
 
 const tempDirs: string[] = [];

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parsePostgresUrl, probePostgres } from '../../actions/health-gate/src/checks/postgres.js';
 import type { PostgresCheck } from '../../actions/health-gate/src/types.js';
-import { ConfigurationError } from '../../shared/src/errors.js';
+import { ConfigurationError } from '../../shared/src/lib/errors.js';
 import { freePort, silentServer, sleep } from '../harness/ports.js';
 import {
   createTestDatabase,

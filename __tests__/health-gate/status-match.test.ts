@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { ConfigurationError } from '../../shared/src/errors.js';
+import { ConfigurationError } from '../../shared/src/lib/errors.js';
 import { describeStatusMatcher, parseStatusMatcher } from '../../actions/health-gate/src/status-match.js';
 
 function accepted(text: string, statuses: number[]): number[] {

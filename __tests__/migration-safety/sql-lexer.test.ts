@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as libpgQuery from 'libpg-query';
-import { cjsExports } from '../../shared/src/cjs-interop.js';
+import { cjsExports } from '../../shared/src/lib/cjs-interop.js';
 import { loadParser, parseMigration } from '../../actions/migration-safety/src/engine/parse.js';
 import { lexSql } from '../../actions/migration-safety/src/engine/sql-lexer.js';
 import { repoRoot } from '../harness/runner.js';

@@ -1,11 +1,11 @@
 import { afterEach, describe, expect, it, jest } from '@jest/globals';
+import { annotate } from '../../shared/src/actions/annotate.js';
 import {
-  annotate,
   formatAnnotationCommand,
   parseAnnotationCommands,
   relativeToWorkspace,
   type Annotation
-} from '../../shared/src/annotations.js';
+} from '../../shared/src/lib/annotations.js';
 
 /** Runs fn with the real @actions/core writing to a captured stdout, and returns what it wrote. */
 function captureStdout(fn: () => void): string {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { cjsExports } from '../../shared/src/cjs-interop.js';
+import { cjsExports } from '../../shared/src/lib/cjs-interop.js';
 
 describe('cjsExports', () => {
   const exportsObject = { Spectral: class {}, Document: class {} };

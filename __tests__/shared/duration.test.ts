@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
-import { formatDuration, parseDuration } from '../../shared/src/duration.js';
-import { ConfigurationError } from '../../shared/src/errors.js';
+import { formatDuration, parseDuration } from '../../shared/src/lib/duration.js';
+import { ConfigurationError } from '../../shared/src/lib/errors.js';
 
 describe('parseDuration', () => {
   it.each([

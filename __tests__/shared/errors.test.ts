@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { ConfigurationError, isConfigurationError } from '../../shared/src/errors.js';
+import { ConfigurationError, isConfigurationError } from '../../shared/src/lib/errors.js';
 
 describe('ConfigurationError', () => {
   it('is recognised as a user mistake and keeps its message', () => {

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pullRequestFromEnv } from '../../shared/src/github-context.js';
+import { pullRequestFromEnv } from '../../shared/src/actions/github-context.js';
 
 let dir: string;
 beforeAll(() => {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { HttpError, backoffDelay, httpRequest, parseRetryAfter } from '../../shared/src/http.js';
+import { HttpError, backoffDelay, httpRequest, parseRetryAfter } from '../../shared/src/lib/http.js';
 
 // A real local server; each test installs the behaviour it needs (delays, status sequences, resets, big bodies).
 type Handler = (req: IncomingMessage, res: ServerResponse, hit: number, body: string) => void;

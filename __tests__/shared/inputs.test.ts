@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
-import { ConfigurationError } from '../../shared/src/errors.js';
+import { ConfigurationError } from '../../shared/src/lib/errors.js';
 import {
   getBooleanInput,
   getDurationInput,
@@ -9,7 +9,7 @@ import {
   getOptionalInput,
   getRequiredInput,
   getStructuredInput
-} from '../../shared/src/inputs.js';
+} from '../../shared/src/actions/inputs.js';
 
 // The runner passes inputs as INPUT_<NAME>: upper-cased, spaces to "_", hyphens kept.
 let savedEnv: NodeJS.ProcessEnv;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { buildJUnit, stripIllegalXmlChars, type JUnitReport } from '../../shared/src/junit.js';
+import { buildJUnit, stripIllegalXmlChars, type JUnitReport } from '../../shared/src/lib/junit.js';
 import { parseXml, type XmlElement } from './xml-reader.js';
 
 const report: JUnitReport = {

@@ -7,7 +7,7 @@ import {
   githubGraphqlUrlFromEnv,
   redactToken,
   type OctokitLogger
-} from '../../shared/src/octokit.js';
+} from '../../shared/src/actions/octokit.js';
 
 const TOKEN = 'ghs_SuperSecretToken123';
 

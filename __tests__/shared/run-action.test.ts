@@ -3,8 +3,8 @@ import * as core from '../fixtures/core.js';
 
 jest.unstable_mockModule('@actions/core', () => core);
 
-const { runAction } = await import('../../shared/src/run-action.js');
-const { ConfigurationError } = await import('../../shared/src/errors.js');
+const { runAction } = await import('../../shared/src/actions/run-action.js');
+const { ConfigurationError } = await import('../../shared/src/lib/errors.js');
 
 beforeEach(() => {
   jest.clearAllMocks();

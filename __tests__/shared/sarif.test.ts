@@ -1,5 +1,11 @@
 import { describe, expect, it } from '@jest/globals';
-import { buildSarif, pathToSarifUri, serializeSarif, type SarifInput, type SarifLog } from '../../shared/src/sarif.js';
+import {
+  buildSarif,
+  pathToSarifUri,
+  serializeSarif,
+  type SarifInput,
+  type SarifLog
+} from '../../shared/src/lib/sarif.js';
 
 const LEVELS = ['none', 'note', 'warning', 'error'];
 

@@ -3,15 +3,8 @@ import * as core from '../fixtures/core.js';
 
 jest.unstable_mockModule('@actions/core', () => core);
 
-const {
-  credentialsInUrl,
-  maskConnectionString,
-  maskSecret,
-  maskUrlCredentials,
-  redact,
-  redactConnectionString,
-  redactUrl
-} = await import('../../shared/src/secrets.js');
+const { maskConnectionString, maskSecret, maskUrlCredentials } = await import('../../shared/src/actions/mask.js');
+const { credentialsInUrl, redact, redactConnectionString, redactUrl } = await import('../../shared/src/lib/redact.js');
 
 beforeEach(() => {
   jest.clearAllMocks();

@@ -1,13 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { startGitHubApi, type GitHubApi } from '../harness/github-api.js';
-import { createOctokit, type GitHubClient } from '../../shared/src/octokit.js';
+import { createOctokit, type GitHubClient } from '../../shared/src/actions/octokit.js';
 import {
   MAX_COMMENT_LENGTH,
   isStickyComment,
   stickyCommentBody,
   stickyMarker,
   upsertStickyComment
-} from '../../shared/src/sticky-comment.js';
+} from '../../shared/src/actions/sticky-comment.js';
 
 const TOKEN = 'ghs_sticky_test_token';
 const MARKER = '<!-- ubos-actions:migration-safety -->';

@@ -2,13 +2,8 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, jest 
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import {
-  SUMMARY_LIMIT_BYTES,
-  SummaryBuilder,
-  escapeTableCell,
-  fitToLimit,
-  writeSummary
-} from '../../shared/src/summary.js';
+import { writeSummary } from '../../shared/src/actions/summary.js';
+import { SUMMARY_LIMIT_BYTES, SummaryBuilder, escapeTableCell, fitToLimit } from '../../shared/src/lib/markdown.js';
 
 const bytes = (text: string) => Buffer.byteLength(text, 'utf8');
 

@@ -1,4 +1,4 @@
-import '../../shared/src/bundle-runtime.js';
+import '../../shared/src/lib/bundle-runtime.js';
 import { runCli } from './main.js';
 
 const code = await runCli(process.argv.slice(2), {

@@ -1,5 +1,5 @@
-import { isConfigurationError } from '../../shared/src/errors.js';
-import type { CliCommand, CliIo, LazyCliCommand } from '../../shared/src/cli.js';
+import { isConfigurationError } from '../../shared/src/lib/errors.js';
+import type { CliCommand, CliIo, LazyCliCommand } from '../../shared/src/cli/command.js';
 import { actionCommands, version } from './registry.generated.js';
 
 export const commands: LazyCliCommand[] = [

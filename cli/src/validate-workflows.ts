@@ -1,8 +1,12 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join, relative, resolve } from 'node:path';
-import { parseCliArgs, parseFormat, type CliCommand } from '../../shared/src/cli.js';
-import { ConfigurationError } from '../../shared/src/errors.js';
-import { validateActionMetadata, validateWorkflow, type WorkflowFinding } from '../../shared/src/workflow-validate.js';
+import { parseCliArgs, parseFormat, type CliCommand } from '../../shared/src/cli/command.js';
+import { ConfigurationError } from '../../shared/src/lib/errors.js';
+import {
+  validateActionMetadata,
+  validateWorkflow,
+  type WorkflowFinding
+} from '../../shared/src/lib/workflow-validate.js';
 
 const YAML_FILE = /\.ya?ml$/;
 

@@ -10,13 +10,13 @@ __webpack_require__.r(__webpack_exports__);
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  command: () => (/* binding */ command)
+  command: () => (/* binding */ cli_command)
 });
 
-// EXTERNAL MODULE: ./shared/src/cli.ts
-var cli = __webpack_require__(30209);
-// EXTERNAL MODULE: ./shared/src/errors.ts
-var errors = __webpack_require__(33904);
+// EXTERNAL MODULE: ./shared/src/cli/command.ts
+var command = __webpack_require__(79891);
+// EXTERNAL MODULE: ./shared/src/lib/errors.ts
+var errors = __webpack_require__(76088);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(73024);
 // EXTERNAL MODULE: external "node:path"
@@ -5901,8 +5901,8 @@ const ALL_RULES = [
     ...UBOS_RULES
 ];
 
-// EXTERNAL MODULE: ./shared/src/sarif.ts
-var sarif = __webpack_require__(66230);
+// EXTERNAL MODULE: ./shared/src/lib/sarif.ts
+var sarif = __webpack_require__(51790);
 ;// CONCATENATED MODULE: ./actions/migration-safety/src/sarif.ts
 // SARIF 2.1.0 for GitHub code scanning: every rule of the catalogue with its help (text and markdown) and
 // docs page, and one result per finding with the statement's region.
@@ -6000,7 +6000,7 @@ function listRules(format) {
     const width = Math.max(...ALL_RULES.map((r) => r.id.length));
     return ALL_RULES.map((r) => `${r.severity.padEnd(7)} ${r.id.padEnd(width)}  ${r.message}`).join('\n') + '\n';
 }
-const command = {
+const cli_command = {
     name: 'migration-safety',
     summary: 'Lint PostgreSQL migrations for lock, rewrite and compatibility hazards, with the safe way to do each',
     usage: USAGE,
@@ -6008,7 +6008,7 @@ const command = {
         // Compiling the parser's WebAssembly takes ~0.1 s on background threads: start it now so it overlaps
         // finding and reading the files. A failure surfaces where lintMigrations awaits the same promise.
         loadParser().catch(() => { });
-        const { values, positionals } = (0,cli/* parseCliArgs */.hT)(argv, {
+        const { values, positionals } = (0,command/* parseCliArgs */.hT)(argv, {
             format: { type: 'string' },
             'pg-version': { type: 'string' },
             framework: { type: 'string' },
@@ -6019,10 +6019,10 @@ const command = {
             'list-rules': { type: 'boolean' }
         });
         if (values['list-rules']) {
-            io.stdout(listRules((0,cli/* parseFormat */.Xc)(values.format, ['text', 'json'], 'text')));
+            io.stdout(listRules((0,command/* parseFormat */.Xc)(values.format, ['text', 'json'], 'text')));
             return 0;
         }
-        const format = (0,cli/* parseFormat */.Xc)(values.format, ['text', 'json', 'sarif'], 'text');
+        const format = (0,command/* parseFormat */.Xc)(values.format, ['text', 'json', 'sarif'], 'text');
         const failOn = parseFailOn(values['fail-on'] ?? 'error', '--fail-on');
         const config = await loadConfig(io.cwd, values.config, ALL_RULES.map((r) => r.id));
         const settings = resolveSettings(config, {
@@ -6063,7 +6063,7 @@ const command = {
 
 /***/ }),
 
-/***/ 30209:
+/***/ 79891:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -6073,7 +6073,7 @@ const command = {
 /* unused harmony export OUTPUT_FORMATS */
 /* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(57975);
 /* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_util__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(33904);
+/* harmony import */ var _lib_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76088);
 
 
 /** util.parseArgs with unknown flags and bad values reported as a user mistake instead of a bug. */
@@ -6082,7 +6082,7 @@ function parseCliArgs(argv, options, allowPositionals = true) {
         return (0,node_util__WEBPACK_IMPORTED_MODULE_0__.parseArgs)({ args: argv, options, allowPositionals, strict: true });
     }
     catch (error) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j(error instanceof Error ? error.message : String(error));
+        throw new _lib_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j(error instanceof Error ? error.message : String(error));
     }
 }
 const OUTPUT_FORMATS = (/* unused pure expression or super */ null && (['text', 'json', 'sarif', 'markdown', 'junit']));
@@ -6090,7 +6090,7 @@ const OUTPUT_FORMATS = (/* unused pure expression or super */ null && (['text', 
 function parseFormat(value, allowed, fallback) {
     const format = (value ?? fallback);
     if (!allowed.includes(format)) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j(`--format must be one of ${allowed.join(', ')}; got "${value}"`);
+        throw new _lib_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j(`--format must be one of ${allowed.join(', ')}; got "${value}"`);
     }
     return format;
 }
@@ -6098,7 +6098,7 @@ function parseFormat(value, allowed, fallback) {
 
 /***/ }),
 
-/***/ 66230:
+/***/ 51790:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {

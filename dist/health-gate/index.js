@@ -34986,18 +34986,18 @@ function extend(target) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _shared_src_run_action_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3933);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8760);
+/* harmony import */ var _shared_src_actions_run_action_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1373);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3115);
 
 
-await (0,_shared_src_run_action_js__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .C)(_main_js__WEBPACK_IMPORTED_MODULE_1__/* .run */ .e);
+await (0,_shared_src_actions_run_action_js__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .C)(_main_js__WEBPACK_IMPORTED_MODULE_1__/* .run */ .e);
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
 
 /***/ }),
 
-/***/ 8760:
+/***/ 3115:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -35014,12 +35014,11 @@ var external_node_fs_default = /*#__PURE__*/__nccwpck_require__.n(external_node_
 ;// CONCATENATED MODULE: external "node:path"
 const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_namespaceObject);
-;// CONCATENATED MODULE: ./shared/src/annotations.ts
+;// CONCATENATED MODULE: ./shared/src/lib/annotations.ts
 /**
- * Annotations: the adapter that sends them through @actions/core, and a pure formatter/parser pair for the
- * `::error file=...::message` workflow commands, used by the CLI and by the runner emulator in the tests.
+ * Annotations, the pure half: a formatter/parser pair for the `::error file=...::message` workflow commands,
+ * used by the CLI and by the runner emulator in the tests. The adapter is shared/src/actions/annotate.ts.
  */
-
 
 /**
  * GitHub ignores columns on an annotation that spans several lines, and columns without a line mean nothing;
@@ -35036,21 +35035,6 @@ function effectiveLocation(a) {
         startColumn: keepColumns ? a.startColumn : undefined,
         endColumn: keepColumns ? a.endColumn : undefined
     };
-}
-/** Emits the annotation through @actions/core. */
-function annotate(a) {
-    const properties = effectiveLocation(a);
-    switch (a.level) {
-        case 'error':
-            lib_core/* error */.z3(a.message, properties);
-            break;
-        case 'warning':
-            lib_core/* warning */.$e(a.message, properties);
-            break;
-        case 'notice':
-            lib_core/* notice */.lm(a.message, properties);
-            break;
-    }
 }
 function escapeData(text) {
     return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
@@ -35134,11 +35118,31 @@ function relativeToWorkspace(file, workspace) {
     return relative;
 }
 
-// EXTERNAL MODULE: ./shared/src/errors.ts
-var errors = __nccwpck_require__(3904);
+;// CONCATENATED MODULE: ./shared/src/actions/annotate.ts
+// Sends annotations through @actions/core.
+
+
+/** Emits the annotation through @actions/core. */
+function annotate(a) {
+    const properties = effectiveLocation(a);
+    switch (a.level) {
+        case 'error':
+            lib_core/* error */.z3(a.message, properties);
+            break;
+        case 'warning':
+            lib_core/* warning */.$e(a.message, properties);
+            break;
+        case 'notice':
+            lib_core/* notice */.lm(a.message, properties);
+            break;
+    }
+}
+
+// EXTERNAL MODULE: ./shared/src/lib/errors.ts
+var errors = __nccwpck_require__(6088);
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __nccwpck_require__(8815);
-;// CONCATENATED MODULE: ./shared/src/duration.ts
+;// CONCATENATED MODULE: ./shared/src/lib/duration.ts
 
 const UNIT_MS = { h: 3_600_000, m: 60_000, s: 1_000, ms: 1 };
 // Largest unit first: this order is also the order components must appear in ("1h30m", not "30m1h"),
@@ -35209,7 +35213,7 @@ function formatDuration(ms) {
     return parts.join('');
 }
 
-;// CONCATENATED MODULE: ./shared/src/inputs.ts
+;// CONCATENATED MODULE: ./shared/src/actions/inputs.ts
 /**
  * Typed readers for action inputs. Each reader takes the kebab-case input name as its first argument, written
  * as a string literal at the call site: a metadata test finds the inputs an action reads by grepping for these
@@ -35335,29 +35339,13 @@ function getStructuredInput(name) {
     }
 }
 
-;// CONCATENATED MODULE: ./shared/src/secrets.ts
+;// CONCATENATED MODULE: ./shared/src/lib/redact.ts
 /**
- * Keeping secrets out of logs. Two complementary tools: masking (core.setSecret, so the runner hides the
- * value wherever it is printed later, by anyone) and redaction (pure functions that produce a safe display
- * form now). Text is treated as untrusted: the URL helpers work on strings rather than WHATWG URL, which
+ * Keeping secrets out of logs, the pure half: redaction produces a safe display form now (masking, which makes
+ * the runner hide a value wherever it is printed later, is the adapter in shared/src/actions/mask.ts). Text is treated as untrusted: the URL helpers work on strings rather than WHATWG URL, which
  * rejects valid connection strings such as multi-host postgres:// URLs and would then leave them unredacted.
  */
-
 const REDACTED = '***';
-/** Registers a secret with the runner: the whole value and, for multi-line values, every line on its own. */
-function maskSecret(value) {
-    if (!value || value.trim() === '')
-        return;
-    lib_core/* setSecret */.Pq(value);
-    // The runner matches masks line by line, so a multi-line secret (a PEM key, a JSON credential) is only
-    // hidden if each line is registered separately.
-    if (/[\r\n]/.test(value)) {
-        for (const line of value.split(/\r?\n|\r/)) {
-            if (line.trim() !== '')
-                lib_core/* setSecret */.Pq(line);
-        }
-    }
-}
 /** Replaces every occurrence of each secret in text with ***, including its percent-encoded form. */
 function redact(text, secrets) {
     const needles = new Set();
@@ -35415,7 +35403,7 @@ function isSecretParamName(name) {
 }
 // A parameter in the query or the fragment (OAuth implicit flows put access_token after "#").
 const PARAM = /([?&#;])([^=&#;]+)=([^&#;]*)/g;
-function analyseUrl(url) {
+function redact_analyseUrl(url) {
     const secrets = [];
     let redacted = url;
     const userinfo = USERINFO.exec(url);
@@ -35462,26 +35450,19 @@ function safeDecode(text) {
 }
 /** The credential values in a URL (password or token user name, token-like parameters), raw and decoded. */
 function credentialsInUrl(url) {
-    return analyseUrl(url).secrets;
+    return redact_analyseUrl(url).secrets;
 }
 /** The URL with its password (or token user name) and token-like query parameters replaced by ***. */
 function redactUrl(url) {
-    return analyseUrl(url).redacted;
-}
-/** Masks the credentials found in a URL and returns its redacted display form. */
-function maskUrlCredentials(url) {
-    const { redacted, secrets } = analyseUrl(url);
-    for (const secret of secrets)
-        maskSecret(secret);
-    return redacted;
+    return redact_analyseUrl(url).redacted;
 }
 const URL_FORM = /^[a-z][a-z0-9+.-]*:\/\//i;
 // libpq keyword/value form: `host=db password='it''s \' secret' user=app`. Quoted values may hold spaces
 // and backslash escapes; unquoted ones end at whitespace (or ";" in ADO-style strings).
 const KEYWORD_SECRET = /(\b(?:password|sslpassword|pwd)\s*=\s*)('(?:[^'\\]|\\.)*'?|[^\s;]*)/gi;
-function analyseConnectionString(text) {
+function redact_analyseConnectionString(text) {
     if (URL_FORM.test(text.trim()))
-        return analyseUrl(text.trim());
+        return redact_analyseUrl(text.trim());
     const secrets = [];
     const redacted = text.replace(KEYWORD_SECRET, (match, prefix, value) => {
         if (value === '')
@@ -35498,7 +35479,34 @@ function analyseConnectionString(text) {
 }
 /** A connection string (URL form or libpq keyword form) with its password replaced by ***. */
 function redactConnectionString(text) {
-    return analyseConnectionString(text).redacted;
+    return redact_analyseConnectionString(text).redacted;
+}
+
+;// CONCATENATED MODULE: ./shared/src/actions/mask.ts
+// Masking: registers values with the runner (core.setSecret) so it hides them wherever they are printed later,
+// by anyone. The pure redaction helpers are in shared/src/lib/redact.ts.
+
+
+/** Registers a secret with the runner: the whole value and, for multi-line values, every line on its own. */
+function maskSecret(value) {
+    if (!value || value.trim() === '')
+        return;
+    lib_core/* setSecret */.Pq(value);
+    // The runner matches masks line by line, so a multi-line secret (a PEM key, a JSON credential) is only
+    // hidden if each line is registered separately.
+    if (/[\r\n]/.test(value)) {
+        for (const line of value.split(/\r?\n|\r/)) {
+            if (line.trim() !== '')
+                lib_core/* setSecret */.Pq(line);
+        }
+    }
+}
+/** Masks the credentials found in a URL and returns its redacted display form. */
+function maskUrlCredentials(url) {
+    const { redacted, secrets } = analyseUrl(url);
+    for (const secret of secrets)
+        maskSecret(secret);
+    return redacted;
 }
 /** Masks the password in a connection string (either form) and returns the redacted display form. */
 function maskConnectionString(text) {
@@ -35508,13 +35516,12 @@ function maskConnectionString(text) {
     return redacted;
 }
 
-;// CONCATENATED MODULE: ./shared/src/summary.ts
+;// CONCATENATED MODULE: ./shared/src/lib/markdown.ts
 /**
  * Job summaries: a pure builder that produces GitHub-flavoured markdown, a size guard for GitHub's 1 MiB
- * per-step limit (above it GitHub drops the whole summary and shows an error), and a thin adapter that writes
- * through @actions/core.
+ * per-step limit (above it GitHub drops the whole summary and shows an error). The writer is the adapter in
+ * shared/src/actions/summary.ts.
  */
-
 const VERDICT_ICONS = {
     success: '✅',
     failure: '❌',
@@ -35664,6 +35671,11 @@ function countLines(text) {
         return 0;
     return text.split('\n').length - (text.endsWith('\n') ? 1 : 0);
 }
+
+;// CONCATENATED MODULE: ./shared/src/actions/summary.ts
+// Writes the job summary through @actions/core, cut to GitHub's per-step limit.
+
+
 /**
  * Appends markdown to the step's job summary, cut to fit. Returns false (and writes nothing) outside a runner,
  * where there is no summary file. The limit applies to everything a step writes, so call this once per step.
@@ -39362,6 +39374,7 @@ function renderJson(report) {
 
 
 
+
 /** Inputs -> gate -> outputs, summary, annotations. The only module of health-gate that knows @actions/core. */
 async function run() {
     const workspace = process.env.GITHUB_WORKSPACE ?? process.cwd();
@@ -39454,35 +39467,14 @@ async function run() {
 
 /***/ }),
 
-/***/ 3904:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   j: () => (/* binding */ ConfigurationError),
-/* harmony export */   p: () => (/* binding */ isConfigurationError)
-/* harmony export */ });
-/**
- * A mistake the user can fix (bad input, unreadable config, unreachable host they named).
- * runAction() prints it as one line without a stack; any other error is treated as a bug.
- */
-class ConfigurationError extends Error {
-    name = 'ConfigurationError';
-}
-function isConfigurationError(error) {
-    return error instanceof ConfigurationError;
-}
-
-
-/***/ }),
-
-/***/ 3933:
+/***/ 1373:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   C: () => (/* binding */ runAction)
 /* harmony export */ });
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1804);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3904);
+/* harmony import */ var _lib_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6088);
 
 
 /**
@@ -39506,7 +39498,7 @@ async function runAction(main) {
     }
 }
 function reportFailure(error) {
-    if ((0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .isConfigurationError */ .p)(error)) {
+    if ((0,_lib_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .isConfigurationError */ .p)(error)) {
         _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setFailed */ .C1(error.message);
         return;
     }
@@ -39540,6 +39532,27 @@ function describeBug(error, depth = 0) {
 }
 function indent(text) {
     return text.replace(/\n/g, '\n  ');
+}
+
+
+/***/ }),
+
+/***/ 6088:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   j: () => (/* binding */ ConfigurationError),
+/* harmony export */   p: () => (/* binding */ isConfigurationError)
+/* harmony export */ });
+/**
+ * A mistake the user can fix (bad input, unreadable config, unreachable host they named).
+ * runAction() prints it as one line without a stack; any other error is treated as a bug.
+ */
+class ConfigurationError extends Error {
+    name = 'ConfigurationError';
+}
+function isConfigurationError(error) {
+    return error instanceof ConfigurationError;
 }
 
 

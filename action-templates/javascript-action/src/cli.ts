@@ -1,4 +1,4 @@
-import { parseCliArgs, parseFormat, type CliCommand } from '../../../shared/src/cli.js';
+import { parseCliArgs, parseFormat, type CliCommand } from '../../../shared/src/cli/command.js';
 import { run__PASCAL__ } from './engine.js';
 
 export const command: CliCommand = {

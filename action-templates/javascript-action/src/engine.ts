@@ -1,4 +1,4 @@
-import { ConfigurationError } from '../../../shared/src/errors.js';
+import { ConfigurationError } from '../../../shared/src/lib/errors.js';
 
 // The engine is pure: no @actions/core and no environment, so main.ts, cli.ts and tests share it.
 

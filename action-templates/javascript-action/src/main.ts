@@ -1,6 +1,7 @@
 import * as core from '@actions/core';
-import { getBooleanInput, getRequiredInput } from '../../../shared/src/inputs.js';
-import { SummaryBuilder, writeSummary } from '../../../shared/src/summary.js';
+import { getBooleanInput, getRequiredInput } from '../../../shared/src/actions/inputs.js';
+import { writeSummary } from '../../../shared/src/actions/summary.js';
+import { SummaryBuilder } from '../../../shared/src/lib/markdown.js';
 import { run__PASCAL__ } from './engine.js';
 
 /** Inputs -> engine -> outputs and job summary. The only module of this action that knows @actions/core. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { ConfigurationError } from '../../shared/src/errors.js';
+import { ConfigurationError } from '../../shared/src/lib/errors.js';
 import { run__PASCAL__ } from '../../actions/__NAME__/src/engine.js';
 
 describe('__NAME__ engine', () => {

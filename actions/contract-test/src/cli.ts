@@ -1,5 +1,5 @@
-import { parseCliArgs, parseFormat, type CliCommand } from '../../../shared/src/cli.js';
-import { ConfigurationError } from '../../../shared/src/errors.js';
+import { parseCliArgs, parseFormat, type CliCommand } from '../../../shared/src/cli/command.js';
+import { ConfigurationError } from '../../../shared/src/lib/errors.js';
 import { ALL_CHECKS } from './diff/index.js';
 import { changelogMarkdown, changesJson, renderChangesText, renderLintText } from './render.js';
 import { runContractCheck } from './run-contract.js';

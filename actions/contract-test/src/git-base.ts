@@ -2,7 +2,7 @@
 // without a second checkout. A shallow clone (actions/checkout's default) lacks the base ref: fetch it once.
 import { execFileSync } from 'node:child_process';
 import { relative, sep } from 'node:path';
-import { ConfigurationError } from '../../../shared/src/errors.js';
+import { ConfigurationError } from '../../../shared/src/lib/errors.js';
 
 function git(cwd: string, args: string[]): string {
   return execFileSync('git', args, {

@@ -1,14 +1,19 @@
 import * as core from '@actions/core';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, isAbsolute, resolve } from 'node:path';
-import { annotate } from '../../../shared/src/annotations.js';
-import { ConfigurationError } from '../../../shared/src/errors.js';
-import { pullRequestFromEnv } from '../../../shared/src/github-context.js';
-import { getBooleanInput, getListInput, getOptionalInput, getRequiredInput } from '../../../shared/src/inputs.js';
-import { createOctokit, githubApiUrlFromEnv } from '../../../shared/src/octokit.js';
-import { maskSecret } from '../../../shared/src/secrets.js';
-import { upsertStickyComment } from '../../../shared/src/sticky-comment.js';
-import { writeSummary } from '../../../shared/src/summary.js';
+import { annotate } from '../../../shared/src/actions/annotate.js';
+import { ConfigurationError } from '../../../shared/src/lib/errors.js';
+import { pullRequestFromEnv } from '../../../shared/src/actions/github-context.js';
+import {
+  getBooleanInput,
+  getListInput,
+  getOptionalInput,
+  getRequiredInput
+} from '../../../shared/src/actions/inputs.js';
+import { createOctokit, githubApiUrlFromEnv } from '../../../shared/src/actions/octokit.js';
+import { maskSecret } from '../../../shared/src/actions/mask.js';
+import { upsertStickyComment } from '../../../shared/src/actions/sticky-comment.js';
+import { writeSummary } from '../../../shared/src/actions/summary.js';
 import { countReport, renderMarkdown, shouldFail, verdictLine, type FailOn } from './render.js';
 import { runContractCheck } from './run-contract.js';
 import { contractSarif } from './sarif.js';

@@ -1,6 +1,6 @@
 // Renders lint findings and breaking changes for people (job summary, PR comment, terminal) and machines
 // (the JSON the issue fixes). Shared by main.ts and cli.ts.
-import { SummaryBuilder, type Verdict } from '../../../shared/src/summary.js';
+import { SummaryBuilder, type Verdict } from '../../../shared/src/lib/markdown.js';
 import type { LintFinding } from './lint/lint.js';
 import type { Change, ChangeLevel } from './spec/types.js';
 

@@ -1,5 +1,5 @@
 // One SARIF log with two runs, so code scanning shows lint findings and breaking changes as separate tools.
-import { buildSarif, serializeSarif, type SarifLevel } from '../../../shared/src/sarif.js';
+import { buildSarif, serializeSarif, type SarifLevel } from '../../../shared/src/lib/sarif.js';
 import { ALL_CHECKS } from './diff/index.js';
 import type { ContractReport } from './render.js';
 

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
-import { parseCliArgs, parseFormat, type CliCommand } from '../../../shared/src/cli.js';
-import { parseDuration } from '../../../shared/src/duration.js';
-import { ConfigurationError } from '../../../shared/src/errors.js';
+import { parseCliArgs, parseFormat, type CliCommand } from '../../../shared/src/cli/command.js';
+import { parseDuration } from '../../../shared/src/lib/duration.js';
+import { ConfigurationError } from '../../../shared/src/lib/errors.js';
 import { loadGateConfig } from './config.js';
 import { gateConfigJsonSchema } from './config-schema.js';
 import { runGate } from './gate.js';

@@ -2,9 +2,9 @@
 // is one ConfigurationError naming the check and the key, so a user never has to read a stack trace.
 import { isAbsolute, resolve } from 'node:path';
 import { isMap, isNode, isSeq, LineCounter, parseDocument } from 'yaml';
-import { parseDuration } from '../../../shared/src/duration.js';
-import { ConfigurationError } from '../../../shared/src/errors.js';
-import { credentialsInUrl } from '../../../shared/src/secrets.js';
+import { parseDuration } from '../../../shared/src/lib/duration.js';
+import { ConfigurationError } from '../../../shared/src/lib/errors.js';
+import { credentialsInUrl } from '../../../shared/src/lib/redact.js';
 import { CHECK_TYPES, commonKeys, TIMING_KEYS, TOP_LEVEL_KEYS, TYPE_KEYS, type KeySpec } from './config-schema.js';
 import { parseJsonAssertion } from './json-assert.js';
 import { parseStatusMatcher } from './status-match.js';

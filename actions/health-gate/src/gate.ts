@@ -2,9 +2,9 @@
 // deadline. It passes when every check has met its success threshold and fails as soon as one cannot: its
 // failure threshold was reached, a startup check failed, or the deadline passed. It never outlives the deadline
 // by more than one attempt's timeout, because every attempt races its own timer and the gate's abort signal.
-import { formatDuration } from '../../../shared/src/duration.js';
-import { isConfigurationError } from '../../../shared/src/errors.js';
-import { redact } from '../../../shared/src/secrets.js';
+import { formatDuration } from '../../../shared/src/lib/duration.js';
+import { isConfigurationError } from '../../../shared/src/lib/errors.js';
+import { redact } from '../../../shared/src/lib/redact.js';
 import type {
   AttemptOutcome,
   AttemptRecord,

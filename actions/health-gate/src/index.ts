@@ -1,4 +1,4 @@
-import { runAction } from '../../../shared/src/run-action.js';
+import { runAction } from '../../../shared/src/actions/run-action.js';
 import { run } from './main.js';
 
 await runAction(run);

@@ -1,7 +1,7 @@
 // Assertions on a JSON response body: `<path> <op> <literal>` or a bare `<path>` (must exist and be non-null).
 // The path language is a small JSONPath subset ($, .key, ['key'], [0], [-1], [*], .length): enough to reach
 // into health documents, small enough that every message can name the exact element that failed.
-import { ConfigurationError } from '../../../shared/src/errors.js';
+import { ConfigurationError } from '../../../shared/src/lib/errors.js';
 
 export type Operator = '==' | '!=' | '<' | '<=' | '>' | '>=' | '=~';
 

@@ -1,17 +1,18 @@
 import * as core from '@actions/core';
 import { readFileSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
-import { annotate } from '../../../shared/src/annotations.js';
-import { ConfigurationError } from '../../../shared/src/errors.js';
+import { annotate } from '../../../shared/src/actions/annotate.js';
+import { ConfigurationError } from '../../../shared/src/lib/errors.js';
 import {
   getBooleanInput,
   getDurationInput,
   getIntegerInput,
   getOptionalDurationInput,
   getOptionalInput
-} from '../../../shared/src/inputs.js';
-import { credentialsInUrl, maskSecret, redactUrl } from '../../../shared/src/secrets.js';
-import { writeSummary } from '../../../shared/src/summary.js';
+} from '../../../shared/src/actions/inputs.js';
+import { maskSecret } from '../../../shared/src/actions/mask.js';
+import { credentialsInUrl, redactUrl } from '../../../shared/src/lib/redact.js';
+import { writeSummary } from '../../../shared/src/actions/summary.js';
 import { loadGateConfig } from './config.js';
 import { runGate } from './gate.js';
 import { probes } from './probes.js';

@@ -1,7 +1,7 @@
 // Renders a gate report for people (job summary markdown, terminal text) and machines (JSON). Shared by
 // main.ts and cli.ts so the action and the CLI say the same thing.
-import { formatDuration } from '../../../shared/src/duration.js';
-import { SummaryBuilder, type Verdict } from '../../../shared/src/summary.js';
+import { formatDuration } from '../../../shared/src/lib/duration.js';
+import { SummaryBuilder, type Verdict } from '../../../shared/src/lib/markdown.js';
 import type { CheckReport, CheckVerdict, GateReport } from './types.js';
 
 const ICON: Record<CheckVerdict | 'pass' | 'warn' | 'fail', string> = {

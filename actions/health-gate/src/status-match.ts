@@ -1,5 +1,5 @@
 // Expected HTTP statuses, written the way people say them: `2xx`, `200`, `200-299`, or a list `200,204,3xx`.
-import { ConfigurationError } from '../../../shared/src/errors.js';
+import { ConfigurationError } from '../../../shared/src/lib/errors.js';
 
 export type StatusMatcher = (status: number) => boolean;
 

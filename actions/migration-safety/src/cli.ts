@@ -1,7 +1,7 @@
 // `ubos-actions migration-safety`: the same engine as the action, for a terminal or another CI. The import
 // graph stays small (engine, rules, config, files, report): a benchmark times this against squawk.
-import { parseCliArgs, parseFormat, type CliCommand } from '../../../shared/src/cli.js';
-import { ConfigurationError } from '../../../shared/src/errors.js';
+import { parseCliArgs, parseFormat, type CliCommand } from '../../../shared/src/cli/command.js';
+import { ConfigurationError } from '../../../shared/src/lib/errors.js';
 import { DEFAULT_PATHS, loadConfig, parseFailOn, resolveSettings } from './config.js';
 import { lintMigrations } from './engine/lint.js';
 import { loadParser } from './engine/parse.js';

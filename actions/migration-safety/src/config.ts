@@ -2,7 +2,7 @@
 // Kept free of @actions/core so the CLI can load it; `yaml` is imported only when a config file exists.
 import { existsSync, readFileSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
-import { ConfigurationError } from '../../../shared/src/errors.js';
+import { ConfigurationError } from '../../../shared/src/lib/errors.js';
 import { FRAMEWORKS, parseFramework, type Framework } from './engine/framework.js';
 import type { RuleSetting } from './engine/lint.js';
 import type { Severity } from './engine/types.js';

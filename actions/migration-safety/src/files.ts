@@ -3,7 +3,7 @@
 import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
-import { ConfigurationError } from '../../../shared/src/errors.js';
+import { ConfigurationError } from '../../../shared/src/lib/errors.js';
 import { compareMigrationPaths, isDownMigration, orderMigrations, type Framework } from './engine/framework.js';
 import type { MigrationSource } from './engine/lint.js';
 

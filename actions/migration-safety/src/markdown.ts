@@ -1,7 +1,7 @@
 // The job summary and the pull request comment: verdict first, a table per file, then the help and the
 // expand-migrate-contract recipes folded away. Separate from report.ts because shared/src/summary.ts loads
 // @actions/core, which the CLI must not pay for.
-import { escapeHtml, SummaryBuilder, type Verdict } from '../../../shared/src/summary.js';
+import { escapeHtml, SummaryBuilder, type Verdict } from '../../../shared/src/lib/markdown.js';
 import type { FailOn } from './config.js';
 import type { LintResult } from './engine/lint.js';
 import { recipeMarkdown } from './engine/recipes.js';

@@ -1,6 +1,6 @@
 // SARIF 2.1.0 for GitHub code scanning: every rule of the catalogue with its help (text and markdown) and
 // docs page, and one result per finding with the statement's region.
-import { buildSarif, serializeSarif, type SarifLog } from '../../../shared/src/sarif.js';
+import { buildSarif, serializeSarif, type SarifLog } from '../../../shared/src/lib/sarif.js';
 import type { LintResult, RuleSetting } from './engine/lint.js';
 import { docsUrl, type RuleMeta } from './engine/rule.js';
 

@@ -9,10 +9,10 @@ import * as bundlerModule from '@stoplight/spectral-ruleset-bundler/with-loader'
 // The only way to give Spectral a resolver that follows our $ref policy (no network, no files outside the root,
 // unless allowed).
 import * as resolverModule from '@stoplight/spectral-ref-resolver';
-import { cjsExports } from '../../../../shared/src/cjs-interop.js';
-import { ConfigurationError } from '../../../../shared/src/errors.js';
-import { buildSarif, type SarifLevel, type SarifLog, type SarifRuleInput } from '../../../../shared/src/sarif.js';
-import { redactUrl } from '../../../../shared/src/secrets.js';
+import { cjsExports } from '../../../../shared/src/lib/cjs-interop.js';
+import { ConfigurationError } from '../../../../shared/src/lib/errors.js';
+import { buildSarif, type SarifLevel, type SarifLog, type SarifRuleInput } from '../../../../shared/src/lib/sarif.js';
+import { redactUrl } from '../../../../shared/src/lib/redact.js';
 import { fetchRemoteText } from '../spec/external-refs.js';
 import { DEFAULT_MAX_FILE_BYTES } from '../spec/load.js';
 import type { SourceLocation } from '../spec/types.js';

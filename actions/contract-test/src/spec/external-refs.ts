@@ -1,9 +1,9 @@
 // The policy for $refs that leave the workspace (files elsewhere on disk, http(s) URLs) and the one way both the
 // loader and Spectral's resolver fetch a URL: a timeout, a size cap enforced while the body streams in, and
 // messages that never carry a credential from the URL.
-import { ConfigurationError } from '../../../../shared/src/errors.js';
-import { HttpError, httpRequest } from '../../../../shared/src/http.js';
-import { redactUrl } from '../../../../shared/src/secrets.js';
+import { ConfigurationError } from '../../../../shared/src/lib/errors.js';
+import { HttpError, httpRequest } from '../../../../shared/src/lib/http.js';
+import { redactUrl } from '../../../../shared/src/lib/redact.js';
 
 /** What may be followed besides files inside the root. Both false by default. */
 export interface ExternalRefPolicy {

@@ -5,8 +5,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { LineCounter, isAlias, isMap, isScalar, isSeq, parseDocument, type Node as YamlNode } from 'yaml';
-import { ConfigurationError } from '../../../../shared/src/errors.js';
-import { redactUrl } from '../../../../shared/src/secrets.js';
+import { ConfigurationError } from '../../../../shared/src/lib/errors.js';
+import { redactUrl } from '../../../../shared/src/lib/redact.js';
 import { DEFAULT_REMOTE_TIMEOUT_MS, fetchRemoteText } from './external-refs.js';
 import type { JsonObject, JsonValue, LoadOptions, LoadedSpec, OpenApiVersion, SourceLocation } from './types.js';
 

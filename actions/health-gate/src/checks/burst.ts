@@ -1,6 +1,6 @@
 // The burst check: a short load sample against one endpoint, judged on error rate and tail latency the way an
 // SLO is (p95/p99), with the distribution kept for the report.
-import { credentialsInUrl, redact } from '../../../../shared/src/secrets.js';
+import { credentialsInUrl, redact } from '../../../../shared/src/lib/redact.js';
 import { describeStatusMatcher, parseStatusMatcher } from '../status-match.js';
 import type { BurstCheck, Probe } from '../types.js';
 import { sendRequest } from './http-request.js';

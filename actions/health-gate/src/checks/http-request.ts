@@ -4,8 +4,8 @@
 import http from 'node:http';
 import https from 'node:https';
 import { rootCertificates } from 'node:tls';
-import { ConfigurationError } from '../../../../shared/src/errors.js';
-import { credentialsInUrl, redact, redactUrl } from '../../../../shared/src/secrets.js';
+import { ConfigurationError } from '../../../../shared/src/lib/errors.js';
+import { credentialsInUrl, redact, redactUrl } from '../../../../shared/src/lib/redact.js';
 import type { TlsOptions } from '../types.js';
 
 export interface SendRequestOptions {

@@ -1,6 +1,6 @@
 // The http check: one request, then everything that makes a response healthy: the status, JSON assertions on
 // the body, a body regex, a latency ceiling, and the application/health+json verdict with its warn policy.
-import { credentialsInUrl, redact, redactUrl } from '../../../../shared/src/secrets.js';
+import { credentialsInUrl, redact, redactUrl } from '../../../../shared/src/lib/redact.js';
 import { evaluate, parseJsonAssertion, type JsonAssertion } from '../json-assert.js';
 import { describeStatusMatcher, parseStatusMatcher, type StatusMatcher } from '../status-match.js';
 import type { AttemptStatus, HttpCheck, Probe } from '../types.js';

@@ -6,7 +6,7 @@
 // part (finding the table and reading it) so that every tool's rules can be tested without a database.
 import fs from 'node:fs';
 import path from 'node:path';
-import { ConfigurationError } from '../../../../shared/src/errors.js';
+import { ConfigurationError } from '../../../../shared/src/lib/errors.js';
 import type { MigrationsExpectation } from '../types.js';
 
 /** How a tool records its runs. `versions` is a bare set of versions (dbmate, Rails, Ecto). */

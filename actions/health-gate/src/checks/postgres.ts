@@ -11,8 +11,8 @@ import path from 'node:path';
 import type tls from 'node:tls';
 import pg from 'pg';
 import type { ClientConfig, QueryResult } from 'pg';
-import { ConfigurationError } from '../../../../shared/src/errors.js';
-import { redact, redactConnectionString } from '../../../../shared/src/secrets.js';
+import { ConfigurationError } from '../../../../shared/src/lib/errors.js';
+import { redact, redactConnectionString } from '../../../../shared/src/lib/redact.js';
 import type { AttemptOutcome, PostgresCheck, Probe, ProbeContext } from '../types.js';
 import { checkMigrations, resolveMigrationsDir, type MigrationsReport } from './migrations.js';
 import {

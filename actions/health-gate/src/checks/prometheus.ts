@@ -1,7 +1,7 @@
 // The prometheus check: one instant query through the HTTP API (/api/v1/query), whose single value must stay
 // within min/max, e.g. a 5xx ratio or a p95 latency from histogram_quantile.
-import { credentialsInUrl, redact, redactUrl } from '../../../../shared/src/secrets.js';
-import { ConfigurationError } from '../../../../shared/src/errors.js';
+import { credentialsInUrl, redact, redactUrl } from '../../../../shared/src/lib/redact.js';
+import { ConfigurationError } from '../../../../shared/src/lib/errors.js';
 import type { AttemptOutcome, PrometheusCheck, Probe } from '../types.js';
 import { sendRequest } from './http-request.js';
 

@@ -3,8 +3,8 @@
 // a probe's need to fail fast and report exactly what happened.
 import net from 'node:net';
 import tls from 'node:tls';
-import { ConfigurationError } from '../../../../shared/src/errors.js';
-import { redactUrl } from '../../../../shared/src/secrets.js';
+import { ConfigurationError } from '../../../../shared/src/lib/errors.js';
+import { redactUrl } from '../../../../shared/src/lib/redact.js';
 import type { TlsOptions } from '../types.js';
 import { AbortedAttemptError, formatTarget, openSocket } from './tcp.js';
 

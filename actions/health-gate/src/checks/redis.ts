@@ -1,5 +1,5 @@
 // The `redis` probe: connect (TLS for rediss://), authenticate, PING, and optionally check the replication role.
-import { redact } from '../../../../shared/src/secrets.js';
+import { redact } from '../../../../shared/src/lib/redact.js';
 import type { Probe, RedisCheck } from '../types.js';
 import { parseRedisUrl, RedisClient, RedisProtocolError, RedisReplyError, type RedisReply } from './redis-client.js';
 import { abortedMessage, AbortedAttemptError, describeNetworkError, elapsedMs, formatTarget } from './tcp.js';

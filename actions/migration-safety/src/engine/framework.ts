@@ -1,6 +1,6 @@
 // How each migration tool runs a file: whether it wraps it in a transaction, and which part of the file is the
 // "up" migration. Sources: each tool's documentation (see docs/frameworks.md).
-import { ConfigurationError } from '../../../../shared/src/errors.js';
+import { ConfigurationError } from '../../../../shared/src/lib/errors.js';
 
 export const FRAMEWORKS = [
   'plain',

@@ -1,8 +1,8 @@
-export const id = 667;
-export const ids = [667];
+export const id = 486;
+export const ids = [486];
 export const modules = {
 
-/***/ 42667:
+/***/ 99486:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -10,7 +10,7 @@ __webpack_require__.r(__webpack_exports__);
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  command: () => (/* binding */ command)
+  command: () => (/* binding */ cli_command)
 });
 
 // EXTERNAL MODULE: external "node:fs"
@@ -19,11 +19,11 @@ var external_node_fs_default = /*#__PURE__*/__webpack_require__.n(external_node_
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(76760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
-// EXTERNAL MODULE: ./shared/src/cli.ts
-var cli = __webpack_require__(30209);
-// EXTERNAL MODULE: ./shared/src/errors.ts
-var errors = __webpack_require__(33904);
-;// CONCATENATED MODULE: ./shared/src/duration.ts
+// EXTERNAL MODULE: ./shared/src/cli/command.ts
+var command = __webpack_require__(79891);
+// EXTERNAL MODULE: ./shared/src/lib/errors.ts
+var errors = __webpack_require__(76088);
+;// CONCATENATED MODULE: ./shared/src/lib/duration.ts
 
 const UNIT_MS = { h: 3_600_000, m: 60_000, s: 1_000, ms: 1 };
 // Largest unit first: this order is also the order components must appear in ("1h30m", not "30m1h"),
@@ -96,8 +96,8 @@ function formatDuration(ms) {
 
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __webpack_require__(38815);
-// EXTERNAL MODULE: ./shared/src/secrets.ts
-var src_secrets = __webpack_require__(99214);
+// EXTERNAL MODULE: ./shared/src/lib/redact.ts
+var redact = __webpack_require__(53570);
 ;// CONCATENATED MODULE: ./actions/health-gate/src/config-schema.ts
 const ROLES = ['startup', 'liveness', 'readiness', 'smoke'];
 const CHECK_TYPES = ['http', 'postgres', 'redis', 'tcp', 'burst', 'prometheus'];
@@ -1012,7 +1012,7 @@ function parseCheck(raw, index, source, defaults, sources, secrets) {
     const keys = TYPE_KEYS[checkType];
     const url = (key = 'url') => {
         const value = r.requiredString(key);
-        secrets.push(...(0,src_secrets/* credentialsInUrl */.FB)(value));
+        secrets.push(...(0,redact/* credentialsInUrl */.FB)(value));
         return value;
     };
     switch (checkType) {
@@ -1332,7 +1332,7 @@ async function runGate(options) {
                 return; // the attempt was cut short by the gate's end, not by the service
             const record = {
                 ...outcome,
-                message: (0,src_secrets/* redact */.E$)(outcome.message, secrets),
+                message: (0,redact/* redact */.E$)(outcome.message, secrets),
                 startedAt,
                 durationMs: elapsed() - startedAt
             };
@@ -1489,10 +1489,10 @@ function parseUrl(text, base) {
         url = base ? new URL(text, base) : new URL(text);
     }
     catch {
-        throw new errors/* ConfigurationError */.j(`invalid URL "${(0,src_secrets/* redactUrl */.BO)(text)}"`);
+        throw new errors/* ConfigurationError */.j(`invalid URL "${(0,redact/* redactUrl */.BO)(text)}"`);
     }
     if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-        throw new errors/* ConfigurationError */.j(`unsupported URL scheme ${url.protocol} in "${(0,src_secrets/* redactUrl */.BO)(text)}" (use http or https)`);
+        throw new errors/* ConfigurationError */.j(`unsupported URL scheme ${url.protocol} in "${(0,redact/* redactUrl */.BO)(text)}" (use http or https)`);
     }
     return url;
 }
@@ -1668,7 +1668,7 @@ function nextHop(hop, status, location, secrets) {
  */
 async function sendRequest(options) {
     const started = performance.now();
-    const secrets = (0,src_secrets/* credentialsInUrl */.FB)(options.url);
+    const secrets = (0,redact/* credentialsInUrl */.FB)(options.url);
     for (const [name, value] of Object.entries(options.headers ?? {})) {
         if (SENSITIVE_HEADER.test(name) && value !== '') {
             secrets.push(value);
@@ -1731,16 +1731,16 @@ async function sendRequest(options) {
             catch (error) {
                 throw new RequestError(`cannot follow redirect: ${error.message}`, 'redirect');
             }
-            secrets.push(...(0,src_secrets/* credentialsInUrl */.FB)(target.href));
-            redirects.push((0,src_secrets/* redactUrl */.BO)(target.href));
+            secrets.push(...(0,redact/* credentialsInUrl */.FB)(target.href));
+            redirects.push((0,redact/* redactUrl */.BO)(target.href));
             hop = nextHop(hop, raw.status, target, secrets);
         }
     }
     catch (error) {
         if (error instanceof RequestError)
-            throw new RequestError((0,src_secrets/* redact */.E$)(error.message, secrets), error.kind);
+            throw new RequestError((0,redact/* redact */.E$)(error.message, secrets), error.kind);
         if (error instanceof errors/* ConfigurationError */.j)
-            throw new errors/* ConfigurationError */.j((0,src_secrets/* redact */.E$)(error.message, secrets));
+            throw new errors/* ConfigurationError */.j((0,redact/* redact */.E$)(error.message, secrets));
         throw error;
     }
     finally {
@@ -1857,7 +1857,7 @@ const probeBurst = async (check, context) => {
         errorCounts: Object.fromEntries(errorCounts),
         histogram: latencyHistogram(latencies)
     };
-    const safe = (text) => (0,src_secrets/* redact */.E$)(text, (0,src_secrets/* credentialsInUrl */.FB)(check.url));
+    const safe = (text) => (0,redact/* redact */.E$)(text, (0,redact/* credentialsInUrl */.FB)(check.url));
     if (context.signal.aborted) {
         return {
             status: 'fail',
@@ -1999,7 +1999,7 @@ const probeHttp = async (check, context) => {
     if (!matchesStatus(response.status)) {
         const location = response.headers['location'];
         const redirect = location && response.status >= 300 && response.status < 400 && !check.followRedirects
-            ? ` (redirect to ${(0,src_secrets/* redactUrl */.BO)(location)}, not followed)`
+            ? ` (redirect to ${(0,redact/* redactUrl */.BO)(location)}, not followed)`
             : '';
         failures.push(`status ${response.status}, expected ${expected}${redirect}`);
     }
@@ -2061,7 +2061,7 @@ const probeHttp = async (check, context) => {
     return {
         status,
         // A service may echo the request (URL, headers) in its body or Location; its credentials stay out.
-        message: (0,src_secrets/* redact */.E$)(message, (0,src_secrets/* credentialsInUrl */.FB)(check.url)),
+        message: (0,redact/* redact */.E$)(message, (0,redact/* credentialsInUrl */.FB)(check.url)),
         observed: {
             status: response.status,
             latencyMs,
@@ -2815,7 +2815,7 @@ function defaultUser() {
  */
 function parsePostgresUrl(connectionString, cwd) {
     const text = connectionString.trim();
-    const display = (0,src_secrets/* redactConnectionString */.J0)(text);
+    const display = (0,redact/* redactConnectionString */.J0)(text);
     if (!/^postgres(?:ql)?:\/\//i.test(text)) {
         throw new errors/* ConfigurationError */.j(`a PostgreSQL connection string starts with postgres:// or postgresql://: ${display}`);
     }
@@ -3160,7 +3160,7 @@ const probePostgres = async (check, context) => {
             observed.latencyMs = elapsedMs(start);
         return {
             status: 'fail',
-            message: (0,src_secrets/* redact */.E$)(postgres_describeError(error, target, context.timeoutMs, stage), secrets),
+            message: (0,redact/* redact */.E$)(postgres_describeError(error, target, context.timeoutMs, stage), secrets),
             observed
         };
     }
@@ -3183,7 +3183,7 @@ function queryUrl(base, query) {
         url = new URL(base);
     }
     catch {
-        throw new errors/* ConfigurationError */.j(`invalid Prometheus URL "${(0,src_secrets/* redactUrl */.BO)(base)}"`);
+        throw new errors/* ConfigurationError */.j(`invalid Prometheus URL "${(0,redact/* redactUrl */.BO)(base)}"`);
     }
     url.pathname = `${url.pathname.replace(/\/+$/, '')}/api/v1/query`;
     url.searchParams.set('query', query);
@@ -3272,7 +3272,7 @@ const probePrometheus = async (check, context) => {
     const latencyMs = Math.round(response.latencyMs);
     const safe = (outcome) => ({
         ...outcome,
-        message: (0,src_secrets/* redact */.E$)(outcome.message, (0,src_secrets/* credentialsInUrl */.FB)(check.url))
+        message: (0,redact/* redact */.E$)(outcome.message, (0,redact/* credentialsInUrl */.FB)(check.url))
     });
     let document;
     try {
@@ -3340,19 +3340,19 @@ function parseRedisUrl(url) {
         parsed = new URL(url.trim());
     }
     catch {
-        throw new errors/* ConfigurationError */.j(`invalid Redis URL: ${(0,src_secrets/* redactUrl */.BO)(url)}`);
+        throw new errors/* ConfigurationError */.j(`invalid Redis URL: ${(0,redact/* redactUrl */.BO)(url)}`);
     }
     const scheme = parsed.protocol.toLowerCase();
     if (scheme !== 'redis:' && scheme !== 'rediss:') {
-        throw new errors/* ConfigurationError */.j(`a Redis URL starts with redis:// or rediss://, not ${scheme}// (${(0,src_secrets/* redactUrl */.BO)(url)})`);
+        throw new errors/* ConfigurationError */.j(`a Redis URL starts with redis:// or rediss://, not ${scheme}// (${(0,redact/* redactUrl */.BO)(url)})`);
     }
     const host = decodeURIComponent(parsed.hostname).replace(/^\[(.*)\]$/, '$1');
     if (host === '')
-        throw new errors/* ConfigurationError */.j(`the Redis URL has no host: ${(0,src_secrets/* redactUrl */.BO)(url)}`);
+        throw new errors/* ConfigurationError */.j(`the Redis URL has no host: ${(0,redact/* redactUrl */.BO)(url)}`);
     const port = parsed.port === '' ? DEFAULT_REDIS_PORT : Number(parsed.port);
     const dbText = parsed.pathname.replace(/^\//, '') || parsed.searchParams.get('db') || '0';
     if (!/^\d+$/.test(dbText)) {
-        throw new errors/* ConfigurationError */.j(`the Redis URL's database must be a number, not "${dbText}": ${(0,src_secrets/* redactUrl */.BO)(url)}`);
+        throw new errors/* ConfigurationError */.j(`the Redis URL's database must be a number, not "${dbText}": ${(0,redact/* redactUrl */.BO)(url)}`);
     }
     const username = parsed.username === '' ? undefined : decodeURIComponent(parsed.username);
     const password = parsed.password === '' ? undefined : decodeURIComponent(parsed.password);
@@ -3652,7 +3652,7 @@ const probeRedis = async (check, context) => {
         }
         if (observed.latencyMs === undefined)
             observed.latencyMs = elapsedMs(start);
-        return { status: 'fail', message: (0,src_secrets/* redact */.E$)(message, secrets), observed };
+        return { status: 'fail', message: (0,redact/* redact */.E$)(message, secrets), observed };
     }
     finally {
         client?.close();
@@ -3676,8 +3676,8 @@ const probes = {
     prometheus: probePrometheus
 };
 
-// EXTERNAL MODULE: ./shared/src/summary.ts
-var src_summary = __webpack_require__(63083);
+// EXTERNAL MODULE: ./shared/src/lib/markdown.ts
+var markdown = __webpack_require__(41794);
 ;// CONCATENATED MODULE: ./actions/health-gate/src/render.ts
 // Renders a gate report for people (job summary markdown, terminal text) and machines (JSON). Shared by
 // main.ts and cli.ts so the action and the CLI say the same thing.
@@ -3724,11 +3724,11 @@ function timeline(check) {
 }
 function renderMarkdown(report) {
     const outcome = report.verdict === 'pass' ? 'success' : report.verdict === 'warn' ? 'warning' : 'failure';
-    const summary = new src_summary/* SummaryBuilder */.CF()
+    const summary = new markdown/* SummaryBuilder */.CF()
         .heading('Health gate')
         .verdict(outcome, verdictLine(report))
         .table(['verdict', 'check', 'type', 'role', 'attempts', 'time to green', 'last result'], report.checks.map(cell));
-    const timelines = new src_summary/* SummaryBuilder */.CF();
+    const timelines = new markdown/* SummaryBuilder */.CF();
     for (const check of report.checks) {
         if (check.history.length > 0)
             timelines.heading(check.name, 4).codeBlock(timeline(check));
@@ -3778,14 +3778,14 @@ function integer(flag, value, min) {
         throw new errors/* ConfigurationError */.j(`--${flag} must be a whole number >= ${min}`);
     return Number(value);
 }
-const command = {
+const cli_command = {
     name: 'health-gate',
     summary: 'Wait until HTTP, PostgreSQL, Redis, TCP, burst and Prometheus checks pass, or fail',
     usage: 'ubos-actions health-gate (--config gate.yml | --url URL [--expect-status 2xx]) [--interval 5s] [--timeout 5s] ' +
         '[--deadline 5m] [--success-threshold 1] [--failure-threshold 0] [--fail-on-warn] [--format text|json|markdown] ' +
         '| --print-schema',
     async run(argv, io) {
-        const { values } = (0,cli/* parseCliArgs */.hT)(argv, {
+        const { values } = (0,command/* parseCliArgs */.hT)(argv, {
             config: { type: 'string' },
             url: { type: 'string' },
             'expect-status': { type: 'string' },
@@ -3802,7 +3802,7 @@ const command = {
             io.stdout(JSON.stringify(gateConfigJsonSchema(), null, 2) + '\n');
             return 0;
         }
-        const format = (0,cli/* parseFormat */.Xc)(values.format, ['text', 'json', 'markdown'], 'text');
+        const format = (0,command/* parseFormat */.Xc)(values.format, ['text', 'json', 'markdown'], 'text');
         let configFile;
         if (values.config) {
             const path = (0,external_node_path_.isAbsolute)(values.config) ? values.config : (0,external_node_path_.resolve)(io.cwd, values.config);
@@ -3857,7 +3857,7 @@ const command = {
 
 /***/ }),
 
-/***/ 30209:
+/***/ 79891:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -3867,7 +3867,7 @@ const command = {
 /* unused harmony export OUTPUT_FORMATS */
 /* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(57975);
 /* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_util__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(33904);
+/* harmony import */ var _lib_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76088);
 
 
 /** util.parseArgs with unknown flags and bad values reported as a user mistake instead of a bug. */
@@ -3876,7 +3876,7 @@ function parseCliArgs(argv, options, allowPositionals = true) {
         return (0,node_util__WEBPACK_IMPORTED_MODULE_0__.parseArgs)({ args: argv, options, allowPositionals, strict: true });
     }
     catch (error) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j(error instanceof Error ? error.message : String(error));
+        throw new _lib_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j(error instanceof Error ? error.message : String(error));
     }
 }
 const OUTPUT_FORMATS = (/* unused pure expression or super */ null && (['text', 'json', 'sarif', 'markdown', 'junit']));
@@ -3884,7 +3884,7 @@ const OUTPUT_FORMATS = (/* unused pure expression or super */ null && (['text', 
 function parseFormat(value, allowed, fallback) {
     const format = (value ?? fallback);
     if (!allowed.includes(format)) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j(`--format must be one of ${allowed.join(', ')}; got "${value}"`);
+        throw new _lib_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j(`--format must be one of ${allowed.join(', ')}; got "${value}"`);
     }
     return format;
 }
@@ -3892,206 +3892,18 @@ function parseFormat(value, allowed, fallback) {
 
 /***/ }),
 
-/***/ 99214:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   BO: () => (/* binding */ redactUrl),
-/* harmony export */   E$: () => (/* binding */ redact),
-/* harmony export */   FB: () => (/* binding */ credentialsInUrl),
-/* harmony export */   J0: () => (/* binding */ redactConnectionString)
-/* harmony export */ });
-/* unused harmony exports REDACTED, maskSecret, maskUrlCredentials, maskConnectionString */
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(46811);
-/**
- * Keeping secrets out of logs. Two complementary tools: masking (core.setSecret, so the runner hides the
- * value wherever it is printed later, by anyone) and redaction (pure functions that produce a safe display
- * form now). Text is treated as untrusted: the URL helpers work on strings rather than WHATWG URL, which
- * rejects valid connection strings such as multi-host postgres:// URLs and would then leave them unredacted.
- */
-
-const REDACTED = '***';
-/** Registers a secret with the runner: the whole value and, for multi-line values, every line on its own. */
-function maskSecret(value) {
-    if (!value || value.trim() === '')
-        return;
-    core.setSecret(value);
-    // The runner matches masks line by line, so a multi-line secret (a PEM key, a JSON credential) is only
-    // hidden if each line is registered separately.
-    if (/[\r\n]/.test(value)) {
-        for (const line of value.split(/\r?\n|\r/)) {
-            if (line.trim() !== '')
-                core.setSecret(line);
-        }
-    }
-}
-/** Replaces every occurrence of each secret in text with ***, including its percent-encoded form. */
-function redact(text, secrets) {
-    const needles = new Set();
-    for (const secret of secrets) {
-        if (!secret)
-            continue;
-        needles.add(secret);
-        needles.add(encodeURIComponent(secret));
-    }
-    // Longest first, so a secret that contains another is replaced whole rather than leaving a fragment.
-    let result = text;
-    for (const needle of [...needles].sort((a, b) => b.length - a.length)) {
-        result = result.split(needle).join(REDACTED);
-    }
-    return result;
-}
-// scheme "://" userinfo "@": userinfo ends at the last "@" before the host's "/", "?" or "#" (RFC 3986), which
-// also keeps an unencoded "@" in a password inside the redacted part.
-const USERINFO = /^([a-z][a-z0-9+.-]*:\/\/)([^/?#]*)@/i;
-const SECRET_PARAM_NAMES = new Set([
-    'token',
-    'access_token',
-    'refresh_token',
-    'id_token',
-    'password',
-    'passwd',
-    'pwd',
-    'sslpassword',
-    'apikey',
-    'api_key',
-    'key',
-    'secret',
-    'client_secret',
-    'sig',
-    'signature',
-    'auth',
-    'x_amz_signature',
-    'x_amz_security_token',
-    'x_amz_credential',
-    'x_goog_signature',
-    'x_goog_credential'
-]);
-function isSecretParamName(name) {
-    let normalized;
-    try {
-        normalized = decodeURIComponent(name);
-    }
-    catch {
-        normalized = name;
-    }
-    normalized = normalized.toLowerCase().replace(/-/g, '_');
-    // Suffixes catch the many vendor spellings (github_token, private_token, app_secret) without matching
-    // ordinary names like sort_key, whose values masking would then hide everywhere in the log.
-    return SECRET_PARAM_NAMES.has(normalized) || /_(token|secret|password)$/.test(normalized);
-}
-// A parameter in the query or the fragment (OAuth implicit flows put access_token after "#").
-const PARAM = /([?&#;])([^=&#;]+)=([^&#;]*)/g;
-function analyseUrl(url) {
-    const secrets = [];
-    let redacted = url;
-    const userinfo = USERINFO.exec(url);
-    if (userinfo) {
-        const [whole, scheme, info] = userinfo;
-        const colon = info.indexOf(':');
-        let safeInfo;
-        if (colon >= 0) {
-            const password = info.slice(colon + 1);
-            if (password !== '')
-                secrets.push(password);
-            safeInfo = `${info.slice(0, colon)}:${REDACTED}`;
-        }
-        else {
-            // A lone user name in an http(s) URL is usually a token (https://TOKEN@github.com/...), so it is
-            // treated as one; losing a harmless user name from a log line is the cheaper mistake.
-            if (info !== '')
-                secrets.push(info);
-            safeInfo = REDACTED;
-        }
-        redacted = `${scheme}${safeInfo}@${url.slice(whole.length)}`;
-    }
-    redacted = redacted.replace(PARAM, (match, separator, name, value) => {
-        if (!isSecretParamName(name) || value === '')
-            return match;
-        secrets.push(value);
-        return `${separator}${name}=${REDACTED}`;
-    });
-    // The runner sees whatever form gets printed later, so the decoded form is a secret too.
-    for (const secret of [...secrets]) {
-        const decoded = safeDecode(secret);
-        if (decoded !== secret)
-            secrets.push(decoded);
-    }
-    return { redacted, secrets };
-}
-function safeDecode(text) {
-    try {
-        return decodeURIComponent(text.replace(/\+/g, ' '));
-    }
-    catch {
-        return text;
-    }
-}
-/** The credential values in a URL (password or token user name, token-like parameters), raw and decoded. */
-function credentialsInUrl(url) {
-    return analyseUrl(url).secrets;
-}
-/** The URL with its password (or token user name) and token-like query parameters replaced by ***. */
-function redactUrl(url) {
-    return analyseUrl(url).redacted;
-}
-/** Masks the credentials found in a URL and returns its redacted display form. */
-function maskUrlCredentials(url) {
-    const { redacted, secrets } = analyseUrl(url);
-    for (const secret of secrets)
-        maskSecret(secret);
-    return redacted;
-}
-const URL_FORM = /^[a-z][a-z0-9+.-]*:\/\//i;
-// libpq keyword/value form: `host=db password='it''s \' secret' user=app`. Quoted values may hold spaces
-// and backslash escapes; unquoted ones end at whitespace (or ";" in ADO-style strings).
-const KEYWORD_SECRET = /(\b(?:password|sslpassword|pwd)\s*=\s*)('(?:[^'\\]|\\.)*'?|[^\s;]*)/gi;
-function analyseConnectionString(text) {
-    if (URL_FORM.test(text.trim()))
-        return analyseUrl(text.trim());
-    const secrets = [];
-    const redacted = text.replace(KEYWORD_SECRET, (match, prefix, value) => {
-        if (value === '')
-            return match;
-        secrets.push(value);
-        if (value.startsWith("'")) {
-            const unquoted = value.replace(/^'|'$/g, '').replace(/\\(.)/g, '$1');
-            if (unquoted !== '')
-                secrets.push(unquoted);
-        }
-        return `${prefix}${REDACTED}`;
-    });
-    return { redacted, secrets };
-}
-/** A connection string (URL form or libpq keyword form) with its password replaced by ***. */
-function redactConnectionString(text) {
-    return analyseConnectionString(text).redacted;
-}
-/** Masks the password in a connection string (either form) and returns the redacted display form. */
-function maskConnectionString(text) {
-    const { redacted, secrets } = analyseConnectionString(text);
-    for (const secret of secrets)
-        maskSecret(secret);
-    return redacted;
-}
-
-
-/***/ }),
-
-/***/ 63083:
+/***/ 41794:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   CF: () => (/* binding */ SummaryBuilder)
 /* harmony export */ });
-/* unused harmony exports escapeHtml, escapeTableCell, SUMMARY_LIMIT_BYTES, fitToLimit, writeSummary */
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(46811);
+/* unused harmony exports escapeHtml, escapeTableCell, SUMMARY_LIMIT_BYTES, fitToLimit */
 /**
  * Job summaries: a pure builder that produces GitHub-flavoured markdown, a size guard for GitHub's 1 MiB
- * per-step limit (above it GitHub drops the whole summary and shows an error), and a thin adapter that writes
- * through @actions/core.
+ * per-step limit (above it GitHub drops the whole summary and shows an error). The writer is the adapter in
+ * shared/src/actions/summary.ts.
  */
-
 const VERDICT_ICONS = {
     success: '✅',
     failure: '❌',
@@ -4241,17 +4053,160 @@ function countLines(text) {
         return 0;
     return text.split('\n').length - (text.endsWith('\n') ? 1 : 0);
 }
+
+
+/***/ }),
+
+/***/ 53570:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   BO: () => (/* binding */ redactUrl),
+/* harmony export */   E$: () => (/* binding */ redact),
+/* harmony export */   FB: () => (/* binding */ credentialsInUrl),
+/* harmony export */   J0: () => (/* binding */ redactConnectionString)
+/* harmony export */ });
+/* unused harmony exports REDACTED, analyseUrl, analyseConnectionString */
 /**
- * Appends markdown to the step's job summary, cut to fit. Returns false (and writes nothing) outside a runner,
- * where there is no summary file. The limit applies to everything a step writes, so call this once per step.
+ * Keeping secrets out of logs, the pure half: redaction produces a safe display form now (masking, which makes
+ * the runner hide a value wherever it is printed later, is the adapter in shared/src/actions/mask.ts). Text is treated as untrusted: the URL helpers work on strings rather than WHATWG URL, which
+ * rejects valid connection strings such as multi-host postgres:// URLs and would then leave them unredacted.
  */
-async function writeSummary(markdown) {
-    if (!process.env['GITHUB_STEP_SUMMARY']) {
-        core.debug('GITHUB_STEP_SUMMARY is not set; skipping the job summary');
-        return false;
+const REDACTED = '***';
+/** Replaces every occurrence of each secret in text with ***, including its percent-encoded form. */
+function redact(text, secrets) {
+    const needles = new Set();
+    for (const secret of secrets) {
+        if (!secret)
+            continue;
+        needles.add(secret);
+        needles.add(encodeURIComponent(secret));
     }
-    await core.summary.addRaw(fitToLimit(markdown), true).write();
-    return true;
+    // Longest first, so a secret that contains another is replaced whole rather than leaving a fragment.
+    let result = text;
+    for (const needle of [...needles].sort((a, b) => b.length - a.length)) {
+        result = result.split(needle).join(REDACTED);
+    }
+    return result;
+}
+// scheme "://" userinfo "@": userinfo ends at the last "@" before the host's "/", "?" or "#" (RFC 3986), which
+// also keeps an unencoded "@" in a password inside the redacted part.
+const USERINFO = /^([a-z][a-z0-9+.-]*:\/\/)([^/?#]*)@/i;
+const SECRET_PARAM_NAMES = new Set([
+    'token',
+    'access_token',
+    'refresh_token',
+    'id_token',
+    'password',
+    'passwd',
+    'pwd',
+    'sslpassword',
+    'apikey',
+    'api_key',
+    'key',
+    'secret',
+    'client_secret',
+    'sig',
+    'signature',
+    'auth',
+    'x_amz_signature',
+    'x_amz_security_token',
+    'x_amz_credential',
+    'x_goog_signature',
+    'x_goog_credential'
+]);
+function isSecretParamName(name) {
+    let normalized;
+    try {
+        normalized = decodeURIComponent(name);
+    }
+    catch {
+        normalized = name;
+    }
+    normalized = normalized.toLowerCase().replace(/-/g, '_');
+    // Suffixes catch the many vendor spellings (github_token, private_token, app_secret) without matching
+    // ordinary names like sort_key, whose values masking would then hide everywhere in the log.
+    return SECRET_PARAM_NAMES.has(normalized) || /_(token|secret|password)$/.test(normalized);
+}
+// A parameter in the query or the fragment (OAuth implicit flows put access_token after "#").
+const PARAM = /([?&#;])([^=&#;]+)=([^&#;]*)/g;
+function analyseUrl(url) {
+    const secrets = [];
+    let redacted = url;
+    const userinfo = USERINFO.exec(url);
+    if (userinfo) {
+        const [whole, scheme, info] = userinfo;
+        const colon = info.indexOf(':');
+        let safeInfo;
+        if (colon >= 0) {
+            const password = info.slice(colon + 1);
+            if (password !== '')
+                secrets.push(password);
+            safeInfo = `${info.slice(0, colon)}:${REDACTED}`;
+        }
+        else {
+            // A lone user name in an http(s) URL is usually a token (https://TOKEN@github.com/...), so it is
+            // treated as one; losing a harmless user name from a log line is the cheaper mistake.
+            if (info !== '')
+                secrets.push(info);
+            safeInfo = REDACTED;
+        }
+        redacted = `${scheme}${safeInfo}@${url.slice(whole.length)}`;
+    }
+    redacted = redacted.replace(PARAM, (match, separator, name, value) => {
+        if (!isSecretParamName(name) || value === '')
+            return match;
+        secrets.push(value);
+        return `${separator}${name}=${REDACTED}`;
+    });
+    // The runner sees whatever form gets printed later, so the decoded form is a secret too.
+    for (const secret of [...secrets]) {
+        const decoded = safeDecode(secret);
+        if (decoded !== secret)
+            secrets.push(decoded);
+    }
+    return { redacted, secrets };
+}
+function safeDecode(text) {
+    try {
+        return decodeURIComponent(text.replace(/\+/g, ' '));
+    }
+    catch {
+        return text;
+    }
+}
+/** The credential values in a URL (password or token user name, token-like parameters), raw and decoded. */
+function credentialsInUrl(url) {
+    return analyseUrl(url).secrets;
+}
+/** The URL with its password (or token user name) and token-like query parameters replaced by ***. */
+function redactUrl(url) {
+    return analyseUrl(url).redacted;
+}
+const URL_FORM = /^[a-z][a-z0-9+.-]*:\/\//i;
+// libpq keyword/value form: `host=db password='it''s \' secret' user=app`. Quoted values may hold spaces
+// and backslash escapes; unquoted ones end at whitespace (or ";" in ADO-style strings).
+const KEYWORD_SECRET = /(\b(?:password|sslpassword|pwd)\s*=\s*)('(?:[^'\\]|\\.)*'?|[^\s;]*)/gi;
+function analyseConnectionString(text) {
+    if (URL_FORM.test(text.trim()))
+        return analyseUrl(text.trim());
+    const secrets = [];
+    const redacted = text.replace(KEYWORD_SECRET, (match, prefix, value) => {
+        if (value === '')
+            return match;
+        secrets.push(value);
+        if (value.startsWith("'")) {
+            const unquoted = value.replace(/^'|'$/g, '').replace(/\\(.)/g, '$1');
+            if (unquoted !== '')
+                secrets.push(unquoted);
+        }
+        return `${prefix}${REDACTED}`;
+    });
+    return { redacted, secrets };
+}
+/** A connection string (URL form or libpq keyword form) with its password replaced by ***. */
+function redactConnectionString(text) {
+    return analyseConnectionString(text).redacted;
 }
 
 

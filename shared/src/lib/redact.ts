@@ -1,25 +1,9 @@
 /**
- * Keeping secrets out of logs. Two complementary tools: masking (core.setSecret, so the runner hides the
- * value wherever it is printed later, by anyone) and redaction (pure functions that produce a safe display
- * form now). Text is treated as untrusted: the URL helpers work on strings rather than WHATWG URL, which
+ * Keeping secrets out of logs, the pure half: redaction produces a safe display form now (masking, which makes
+ * the runner hide a value wherever it is printed later, is the adapter in shared/src/actions/mask.ts). Text is treated as untrusted: the URL helpers work on strings rather than WHATWG URL, which
  * rejects valid connection strings such as multi-host postgres:// URLs and would then leave them unredacted.
  */
-import * as core from '@actions/core';
-
 export const REDACTED = '***';
-
-/** Registers a secret with the runner: the whole value and, for multi-line values, every line on its own. */
-export function maskSecret(value: string | undefined | null): void {
-  if (!value || value.trim() === '') return;
-  core.setSecret(value);
-  // The runner matches masks line by line, so a multi-line secret (a PEM key, a JSON credential) is only
-  // hidden if each line is registered separately.
-  if (/[\r\n]/.test(value)) {
-    for (const line of value.split(/\r?\n|\r/)) {
-      if (line.trim() !== '') core.setSecret(line);
-    }
-  }
-}
 
 /** Replaces every occurrence of each secret in text with ***, including its percent-encoded form. */
 export function redact(text: string, secrets: readonly string[]): string {
@@ -81,12 +65,12 @@ function isSecretParamName(name: string): boolean {
 // A parameter in the query or the fragment (OAuth implicit flows put access_token after "#").
 const PARAM = /([?&#;])([^=&#;]+)=([^&#;]*)/g;
 
-interface UrlParts {
+export interface UrlParts {
   redacted: string;
   secrets: string[];
 }
 
-function analyseUrl(url: string): UrlParts {
+export function analyseUrl(url: string): UrlParts {
   const secrets: string[] = [];
   let redacted = url;
 
@@ -140,20 +124,13 @@ export function redactUrl(url: string): string {
   return analyseUrl(url).redacted;
 }
 
-/** Masks the credentials found in a URL and returns its redacted display form. */
-export function maskUrlCredentials(url: string): string {
-  const { redacted, secrets } = analyseUrl(url);
-  for (const secret of secrets) maskSecret(secret);
-  return redacted;
-}
-
 const URL_FORM = /^[a-z][a-z0-9+.-]*:\/\//i;
 
 // libpq keyword/value form: `host=db password='it''s \' secret' user=app`. Quoted values may hold spaces
 // and backslash escapes; unquoted ones end at whitespace (or ";" in ADO-style strings).
 const KEYWORD_SECRET = /(\b(?:password|sslpassword|pwd)\s*=\s*)('(?:[^'\\]|\\.)*'?|[^\s;]*)/gi;
 
-function analyseConnectionString(text: string): UrlParts {
+export function analyseConnectionString(text: string): UrlParts {
   if (URL_FORM.test(text.trim())) return analyseUrl(text.trim());
   const secrets: string[] = [];
   const redacted = text.replace(KEYWORD_SECRET, (match: string, prefix: string, value: string) => {
@@ -171,11 +148,4 @@ function analyseConnectionString(text: string): UrlParts {
 /** A connection string (URL form or libpq keyword form) with its password replaced by ***. */
 export function redactConnectionString(text: string): string {
   return analyseConnectionString(text).redacted;
-}
-
-/** Masks the password in a connection string (either form) and returns the redacted display form. */
-export function maskConnectionString(text: string): string {
-  const { redacted, secrets } = analyseConnectionString(text);
-  for (const secret of secrets) maskSecret(secret);
-  return redacted;
 }

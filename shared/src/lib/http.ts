@@ -3,7 +3,7 @@
  * capped exponential backoff and Retry-After, a response size cap, and error messages that say what went
  * wrong in plain words without ever containing a credential.
  */
-import { credentialsInUrl, redact, redactUrl } from './secrets.js';
+import { credentialsInUrl, redact, redactUrl } from './redact.js';
 
 export interface HttpRequestOptions {
   method?: string;

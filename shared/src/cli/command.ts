@@ -1,5 +1,5 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { ConfigurationError } from './errors.js';
+import { ConfigurationError } from '../lib/errors.js';
 
 /** Where a command writes; injected so tests can capture output without spawning a process. */
 export interface CliIo {
