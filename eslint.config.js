@@ -2,8 +2,37 @@ import js from '@eslint/js';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
+// The runner adapters: only an action's entry points and shared/src/actions/ may reach them, so engines,
+// renderers and the CLI stay usable outside a GitHub runner (and testable without mocks).
+const RUNNER_PACKAGES = ['@actions/core', '@actions/github', '@actions/github/*', '@actions/exec', '@actions/io'];
+const ENGINE_BOUNDARY = {
+  patterns: [
+    {
+      group: RUNNER_PACKAGES,
+      message: 'Only main.ts, index.ts, post.ts and shared/src/actions/ talk to the runner; pass what you need in.'
+    },
+    {
+      regex: '(^|/)shared/src/actions/',
+      message: 'shared/src/actions/ holds the runner adapters: only main.ts, index.ts and post.ts may import them.'
+    },
+    {
+      // Another action is reached only through its engine's public surface.
+      regex: '^(\\.\\./)+(?!shared/)[a-z0-9-]+/src/(?!engine/index\\.js$)',
+      message: "Import another action only through its engine/index.ts (e.g. '../../../health-gate/src/engine/index.js')."
+    }
+  ]
+};
+
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'cli/src/registry.generated.ts'] },
+  {
+    ignores: [
+      'dist/**',
+      'node_modules/**',
+      'coverage/**',
+      'cli/src/registry.generated.ts',
+      'shared/src/lib/version.generated.ts'
+    ]
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -11,6 +40,21 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       'no-console': 'off'
+    }
+  },
+  {
+    files: ['actions/**/*.ts', 'shared/src/lib/**/*.ts', 'shared/src/cli/**/*.ts', 'cli/**/*.ts'],
+    ignores: ['actions/*/src/main.ts', 'actions/*/src/index.ts', 'actions/*/src/post.ts'],
+    rules: { 'no-restricted-imports': ['error', ENGINE_BOUNDARY] }
+  },
+  {
+    // The adapters may use each other and the runner, but never reach into an action.
+    files: ['shared/src/actions/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ regex: '(^|/)actions/[a-z0-9-]+/src/', message: 'shared/ must not depend on an action.' }] }
+      ]
     }
   }
 );

@@ -3,7 +3,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { checkActionMetadata } from './harness/metadata.js';
+import { checkActionMetadata, type Declarations } from './harness/metadata.js';
 import { repoRoot, runAction } from './harness/runner.js';
 
 // Scaffolds into a copy of the repository, builds it and runs the new action as the runner would:
@@ -30,12 +30,16 @@ describe('npm run new-action', () => {
       'actions/probe-check/src/index.ts',
       'actions/probe-check/src/main.ts',
       'actions/probe-check/src/cli.ts',
-      'actions/probe-check/src/engine.ts',
+      'actions/probe-check/src/engine/index.ts',
+      'actions/probe-check/src/inputs.ts',
+      'actions/probe-check/src/report.ts',
+      'actions/probe-check/src/post.ts',
       '__tests__/probe-check/engine.test.ts'
     ]) {
       expect(existsSync(join(copy, file))).toBe(true);
-      expect(readFileSync(join(copy, file), 'utf8')).not.toMatch(/__NAME__|__TITLE__|__PASCAL__/);
+      expect(readFileSync(join(copy, file), 'utf8')).not.toMatch(/__NAME__|__TITLE__|__PASCAL__|__NAME_CAMEL__/);
     }
+    expect(readFileSync(join(copy, 'probe-check/README.md'), 'utf8')).toMatch(/^# Probe Check\n/);
     expect(readFileSync(join(copy, 'probe-check/action.yml'), 'utf8')).toContain(
       "main: '../dist/probe-check/index.js'"
     );
@@ -53,8 +57,9 @@ describe('npm run new-action', () => {
     expect(taken.stderr).toContain('already exists');
   });
 
-  it('produces an action that meets the metadata contract', () => {
-    expect(checkActionMetadata(copy, 'probe-check')).toEqual([]);
+  it('produces an action that meets the metadata contract', async () => {
+    const declared = (await import(join(copy, 'actions/probe-check/src/inputs.ts'))) as Declarations;
+    expect(checkActionMetadata(copy, 'probe-check', declared)).toEqual([]);
   });
 
   it('builds into dist/ and runs through the runner emulator', async () => {
@@ -62,9 +67,21 @@ describe('npm run new-action', () => {
     expect(result.stderr).toBe('');
     expect(result.exitCode).toBe(0);
     expect(result.outputs.greeting).toBe('HELLO, CI!');
-    expect(JSON.parse(result.outputs['result-json'])).toEqual({ greeting: 'HELLO, CI!' });
+    expect(result.outputs.verdict).toBe('pass');
+    expect(JSON.parse(result.outputs['result-json'])).toEqual({
+      tool: 'probe-check',
+      version: expect.any(String),
+      verdict: 'pass',
+      counts: { error: 0, warning: 0, notice: 0 },
+      greeting: 'HELLO, CI!'
+    });
+    expect(JSON.parse(result.outputFiles['report-file']!).greeting).toBe('HELLO, CI!');
     expect(result.summary).toContain('HELLO, CI!');
     expect(result.nodeVersion).toMatch(/^v24\./);
+    // The post step ran after main, with the state main saved.
+    expect(result.state).toEqual({ greeting: 'HELLO, CI!' });
+    expect(result.post?.exitCode).toBe(0);
+    expect(result.post?.stdout).toContain('post: the main step said "HELLO, CI!"');
   });
 
   it('fails with one clear line on a bad boolean input', async () => {
@@ -82,7 +99,7 @@ describe('npm run new-action', () => {
       encoding: 'utf8'
     });
     expect(cli.status).toBe(0);
-    expect(JSON.parse(cli.stdout)).toEqual({ greeting: 'Hello, dev!' });
+    expect(JSON.parse(cli.stdout)).toMatchObject({ tool: 'probe-check', verdict: 'pass', greeting: 'Hello, dev!' });
     const help = spawnSync(process.execPath, ['dist/cli/index.js', '--help'], { cwd: copy, encoding: 'utf8' });
     expect(help.stdout).toMatch(/probe-check\s+Probe Check/);
   });

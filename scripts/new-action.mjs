@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Scaffolds a new action from action-templates/javascript-action: npm run new-action -- <name>
 // The build discovers actions by folder, so nothing else needs editing afterwards.
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -34,7 +34,8 @@ const words = name.split('-');
 const vars = {
   __NAME__: name,
   __TITLE__: words.map((w) => w[0].toUpperCase() + w.slice(1)).join(' '),
-  __PASCAL__: words.map((w) => w[0].toUpperCase() + w.slice(1)).join('')
+  __PASCAL__: words.map((w) => w[0].toUpperCase() + w.slice(1)).join(''),
+  __NAME_CAMEL__: words.map((w, i) => (i === 0 ? w : w[0].toUpperCase() + w.slice(1))).join('')
 };
 
 // Template folder -> where it lands in the repository.
@@ -49,17 +50,16 @@ for (const target of [join(root, name), join(root, 'actions', name)]) {
   if (existsSync(target)) fail(`${target} already exists`);
 }
 
-const fill = (text) => text.replace(/__NAME__|__TITLE__|__PASCAL__/g, (key) => vars[key]);
+const fill = (text) => text.replace(/__NAME_CAMEL__|__NAME__|__TITLE__|__PASCAL__/g, (key) => vars[key]);
 const written = [];
-for (const [entry, destination] of Object.entries(destinations)) {
-  const source = join(template, entry);
-  const files = readdirSync(template).includes(entry) && !entry.includes('.') ? readdirSync(source) : [null];
-  for (const file of files) {
-    const from = file ? join(source, file) : source;
-    const to = file ? join(destination, file) : destination;
-    mkdirSync(dirname(to), { recursive: true });
-    writeFileSync(to, fill(readFileSync(from, 'utf8')));
-    written.push(to.slice(root.length + 1));
+function copy(from, to) {
+  if (statSync(from).isDirectory()) {
+    for (const entry of readdirSync(from).sort()) copy(join(from, entry), join(to, entry));
+    return;
   }
+  mkdirSync(dirname(to), { recursive: true });
+  writeFileSync(to, fill(readFileSync(from, 'utf8')));
+  written.push(to.slice(root.length + 1));
 }
+for (const [entry, destination] of Object.entries(destinations)) copy(join(template, entry), destination);
 console.log(`created ${written.join(', ')}\nnext: npm run build, then uses: ubos/actions/${name}@v1`);

@@ -193,8 +193,7 @@ describe('ubos-actions contract-test lint with a JavaScript ruleset (bundled CLI
           encoding: 'utf8'
         }
       );
-    const codes = (run: ReturnType<typeof lint>) =>
-      JSON.parse(run.stdout).findings.map((f: { code: string }) => f.code);
+    const codes = (run: ReturnType<typeof lint>) => JSON.parse(run.stdout).lint.map((f: { id: string }) => f.id);
     const plain = lint();
     const custom = lint('--ruleset', 'ruleset.mjs');
     expect(custom.stderr).toBe('');

@@ -2,19 +2,22 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parse as parseYaml } from 'yaml';
+import { actionYmlDefault, type InputSpecs, type OutputSpecs } from '../../shared/src/lib/action-inputs.js';
 import { validateActionMetadata } from '../../shared/src/lib/workflow-validate.js';
 
-const INPUT_READERS =
-  /\b(getRequiredInput|getOptionalInput|getBooleanInput|getIntegerInput|getDurationInput|getOptionalDurationInput|getListInput|getStructuredInput|core\.getInput|core\.getBooleanInput|core\.getMultilineInput)\(\s*['"]([^'"]+)['"]/g;
-const OUTPUT_WRITERS = /\bcore\.setOutput\(\s*['"]([^'"]+)['"]/g;
+/** What an action's inputs.ts declares. */
+export interface Declarations {
+  INPUTS: InputSpecs;
+  OUTPUTS: OutputSpecs;
+}
 
 interface Metadata {
   name?: string;
   description?: string;
   branding?: { icon?: string; color?: string };
-  inputs?: Record<string, { description?: string; required?: boolean; default?: unknown }>;
+  inputs?: Record<string, { description?: string; required?: boolean; default?: unknown; deprecationMessage?: string }>;
   outputs?: Record<string, { description?: string }>;
-  runs?: { using?: string; main?: string };
+  runs?: { using?: string; main?: string; post?: string; 'post-if'?: string };
 }
 
 /** Root folders that publish an action (`<name>/action.yml`), i.e. what `uses: ubos/actions/<name>@v1` finds. */
@@ -42,7 +45,7 @@ function matches(text: string, pattern: RegExp, group: number): Set<string> {
 }
 
 /** Returns every breach of the metadata contract for one action; empty when it is sound. */
-export function checkActionMetadata(root: string, action: string): string[] {
+export function checkActionMetadata(root: string, action: string, declared: Declarations): string[] {
   const problems: string[] = [];
   const file = join(root, action, 'action.yml');
   const text = readFileSync(file, 'utf8');
@@ -57,28 +60,49 @@ export function checkActionMetadata(root: string, action: string): string[] {
   else if (!existsSync(resolve(root, action, meta.runs.main))) problems.push(`${meta.runs.main} is not built`);
   if (!meta.branding?.icon || !meta.branding?.color) problems.push('branding.icon and branding.color are required');
 
-  const mainFile = join(root, 'actions', action, 'src', 'main.ts');
-  if (!existsSync(mainFile)) return [...problems, `actions/${action}/src/main.ts is missing`];
-  const main = readFileSync(mainFile, 'utf8');
-  const read = matches(main, INPUT_READERS, 2);
-  const booleans = matches(main, /\b(?:getBooleanInput|core\.getBooleanInput)\(\s*['"]([^'"]+)['"]/g, 1);
-  const set = matches(main, OUTPUT_WRITERS, 1);
+  const hasPost = existsSync(join(root, 'actions', action, 'src', 'post.ts'));
+  const expectedPost = hasPost ? `../dist/${action}/post/index.js` : undefined;
+  if (meta.runs?.post !== expectedPost)
+    problems.push(
+      hasPost
+        ? `runs.post is ${meta.runs?.post}, expected ${expectedPost} (actions/${action}/src/post.ts exists)`
+        : `runs.post is set but actions/${action}/src/post.ts does not exist`
+    );
+  else if (expectedPost && !existsSync(resolve(root, action, expectedPost)))
+    problems.push(`${expectedPost} is not built`);
+  if (meta.runs?.['post-if'] !== undefined && !hasPost) problems.push('runs.post-if is set without runs.post');
+
   const inputs = meta.inputs ?? {};
   const outputs = meta.outputs ?? {};
-
-  for (const name of read) if (!(name in inputs)) problems.push(`input "${name}" is read in main.ts but not declared`);
+  for (const [name, spec] of Object.entries(declared.INPUTS)) {
+    const yml = inputs[name];
+    if (!yml) {
+      problems.push(`input "${name}" is declared in inputs.ts but not in action.yml`);
+      continue;
+    }
+    if (yml.description !== spec.description) problems.push(`input "${name}": description differs from inputs.ts`);
+    const expectedDefault = actionYmlDefault(spec);
+    const ymlDefault = yml.default === undefined ? undefined : String(yml.default);
+    if (ymlDefault !== expectedDefault)
+      problems.push(
+        `input "${name}": default is ${ymlDefault ?? 'unset'} in action.yml, ${expectedDefault ?? 'unset'} in inputs.ts`
+      );
+    if ((yml.required === true) !== (spec.kind === 'string' && spec.required === true))
+      problems.push(`input "${name}": required differs from inputs.ts`);
+    if (yml.deprecationMessage !== spec.deprecationMessage)
+      problems.push(`input "${name}": deprecationMessage differs from inputs.ts`);
+  }
   for (const [name, spec] of Object.entries(inputs)) {
-    if (!read.has(name)) problems.push(`input "${name}" is declared but main.ts never reads it`);
+    if (!(name in declared.INPUTS)) problems.push(`input "${name}" is in action.yml but not declared in inputs.ts`);
     if (!spec?.description) problems.push(`input "${name}" has no description`);
     if (name !== name.toLowerCase() || /[_\s]/.test(name)) problems.push(`input "${name}" is not kebab-case`);
   }
-  for (const name of booleans) {
-    if (inputs[name] && inputs[name].default === undefined) problems.push(`boolean input "${name}" has no default`);
+  for (const [name, description] of Object.entries(declared.OUTPUTS)) {
+    if (!outputs[name]) problems.push(`output "${name}" is declared in inputs.ts but not in action.yml`);
+    else if (outputs[name].description !== description)
+      problems.push(`output "${name}": description differs from inputs.ts`);
   }
-  for (const name of set) if (!(name in outputs)) problems.push(`output "${name}" is set in main.ts but not declared`);
-  for (const [name, spec] of Object.entries(outputs)) {
-    if (!set.has(name)) problems.push(`output "${name}" is declared but main.ts never sets it`);
-    if (!spec?.description) problems.push(`output "${name}" has no description`);
-  }
+  for (const name of Object.keys(outputs))
+    if (!(name in declared.OUTPUTS)) problems.push(`output "${name}" is in action.yml but not declared in inputs.ts`);
   return problems;
 }

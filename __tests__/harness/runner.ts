@@ -19,6 +19,14 @@ export interface RunOptions {
   workspace?: string;
   event?: { name: string; payload: unknown };
   timeoutMs?: number;
+  /**
+   * Cancel the job this long after the main step started, as the runner does: SIGINT, then SIGTERM after
+   * `graceMs` (the runner waits 7.5 s), then SIGKILL after as long again.
+   */
+  cancelAfterMs?: number;
+  graceMs?: number;
+  /** Run the post step (runs.post) after main when its post-if holds. Default true. */
+  post?: boolean;
 }
 
 export interface RunResult {
@@ -35,6 +43,14 @@ export interface RunResult {
   annotations: Annotation[];
   masked: string[];
   nodeVersion: string;
+  /** The job was cancelled while main ran. */
+  cancelled: boolean;
+  /** What main saved with core.saveState (GITHUB_STATE), as the post step sees it. */
+  state: Record<string, string>;
+  /** The post step's run, when the action has one and its post-if held. */
+  post?: RunResult;
+  /** The contents of each output that names a file the step wrote under RUNNER_TEMP (read before clean-up). */
+  outputFiles: Record<string, string>;
 }
 
 let warned = false;
@@ -70,7 +86,27 @@ export function inputEnvName(name: string): string {
 
 interface ActionMetadata {
   inputs?: Record<string, { default?: unknown }>;
-  runs: { using: string; main: string; post?: string };
+  runs: { using: string; main: string; post?: string; 'post-if'?: string };
+}
+
+/** The subset of post-if expressions actions use, evaluated against how main ended. */
+function postCondition(expression: string | undefined, status: 'success' | 'failure' | 'cancelled'): boolean {
+  const text = (expression ?? 'always()').replace(/^\$\{\{\s*|\s*\}\}$/g, '').trim();
+  const terms: Record<string, boolean> = {
+    'always()': true,
+    'success()': status === 'success',
+    'failure()': status === 'failure',
+    'cancelled()': status === 'cancelled',
+    '!cancelled()': status !== 'cancelled'
+  };
+  const value = text
+    .split('||')
+    .map((t) => t.trim())
+    .some((t) => {
+      if (!(t in terms)) throw new Error(`runner emulator: unsupported post-if "${expression}"`);
+      return terms[t];
+    });
+  return value;
 }
 
 function readMetadata(actionDir: string): ActionMetadata {
@@ -115,8 +151,8 @@ export async function runAction(action: string, options: RunOptions = {}): Promi
   const metadata = readMetadata(actionDir);
   if (metadata.runs.using !== 'node24')
     throw new Error(`${action}: runs.using is ${metadata.runs.using}, expected node24`);
-  const main = resolve(actionDir, metadata.runs.main);
-  if (!existsSync(main)) throw new Error(`${action}: ${main} does not exist; run npm run build`);
+  const mainScript = resolve(actionDir, metadata.runs.main);
+  if (!existsSync(mainScript)) throw new Error(`${action}: ${mainScript} does not exist; run npm run build`);
 
   const scratch = mkdtempSync(join(tmpdir(), 'ubos-runner-'));
   const workspace = options.workspace ?? join(scratch, 'workspace');
@@ -177,40 +213,94 @@ export async function runAction(action: string, options: RunOptions = {}): Promi
 
   const node = runnerNode();
   try {
-    const child = spawn(node, [main], { cwd: workspace, env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
-    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
-    let timedOut = false;
-    const timer = setTimeout(() => {
-      timedOut = true;
-      child.kill('SIGKILL');
-    }, options.timeoutMs ?? 60_000);
-    const [exitCode, signal] = await new Promise<[number | null, NodeJS.Signals | null]>((done, fail) => {
-      child.on('error', fail);
-      child.on('close', (code, sig) => done([code, sig]));
-    });
-    clearTimeout(timer);
-
-    const masked = [...stdout.matchAll(/^::add-mask::(.*)$/gm)].map((m) => m[1]).filter((v) => v !== '');
-    let log = stdout;
-    for (const secret of [...masked].sort((a, b) => b.length - a.length)) log = log.split(secret).join('***');
-    return {
-      exitCode,
-      signal,
-      timedOut,
-      stdout,
-      stderr,
-      log,
-      outputs: parseFileCommands(readIfExists(files.output)),
-      exportedEnv: parseFileCommands(readIfExists(files.env)),
-      summary: readIfExists(files.summary),
-      annotations: parseAnnotationCommands(stdout),
-      masked,
-      nodeVersion: nodeVersionOf(node)
-    };
+    const main = await runStep(node, mainScript, workspace, env, files, options);
+    const state = parseFileCommands(readIfExists(files.state));
+    const result: RunResult = { ...main, state };
+    const status = main.cancelled ? 'cancelled' : main.exitCode === 0 ? 'success' : 'failure';
+    if (metadata.runs.post && options.post !== false && postCondition(metadata.runs['post-if'], status)) {
+      const postScript = resolve(actionDir, metadata.runs.post);
+      if (!existsSync(postScript)) throw new Error(`${action}: ${postScript} does not exist; run npm run build`);
+      for (const f of [files.output, files.summary]) writeFileSync(f, '');
+      const stateEnv = Object.fromEntries(Object.entries(state).map(([k, v]) => [`STATE_${k}`, v]));
+      const post = await runStep(node, postScript, workspace, { ...env, ...stateEnv }, files, {
+        ...options,
+        cancelAfterMs: undefined
+      });
+      result.post = { ...post, state };
+    }
+    return result;
   } finally {
     rmSync(scratch, { recursive: true, force: true });
   }
+}
+
+interface StepFiles {
+  output: string;
+  env: string;
+  summary: string;
+}
+
+/** Runs one step's script and collects what the workflow sees of it. */
+async function runStep(
+  node: string,
+  script: string,
+  workspace: string,
+  env: Record<string, string>,
+  files: StepFiles,
+  options: RunOptions
+): Promise<Omit<RunResult, 'state' | 'post'>> {
+  const temp = env.RUNNER_TEMP;
+  const child = spawn(node, [script], { cwd: workspace, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
+  child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+  let timedOut = false;
+  let cancelled = false;
+  const timers: NodeJS.Timeout[] = [
+    setTimeout(() => {
+      timedOut = true;
+      child.kill('SIGKILL');
+    }, options.timeoutMs ?? 60_000)
+  ];
+  if (options.cancelAfterMs !== undefined) {
+    const grace = options.graceMs ?? 7_500;
+    timers.push(
+      setTimeout(() => {
+        cancelled = true;
+        child.kill('SIGINT');
+        timers.push(setTimeout(() => child.kill('SIGTERM'), grace));
+        timers.push(setTimeout(() => child.kill('SIGKILL'), 2 * grace));
+      }, options.cancelAfterMs)
+    );
+  }
+  const [exitCode, signal] = await new Promise<[number | null, NodeJS.Signals | null]>((done, fail) => {
+    child.on('error', fail);
+    child.on('close', (code, sig) => done([code, sig]));
+  });
+  timers.forEach(clearTimeout);
+
+  const masked = [...stdout.matchAll(/^::add-mask::(.*)$/gm)].map((m) => m[1]).filter((v) => v !== '');
+  let log = stdout;
+  for (const secret of [...masked].sort((a, b) => b.length - a.length)) log = log.split(secret).join('***');
+  const outputs = parseFileCommands(readIfExists(files.output));
+  const outputFiles: Record<string, string> = {};
+  for (const [name, value] of Object.entries(outputs))
+    if (temp && value.startsWith(`${temp}/`) && existsSync(value)) outputFiles[name] = readFileSync(value, 'utf8');
+  return {
+    exitCode,
+    signal,
+    timedOut,
+    cancelled,
+    outputFiles,
+    stdout,
+    stderr,
+    log,
+    outputs,
+    exportedEnv: parseFileCommands(readIfExists(files.env)),
+    summary: readIfExists(files.summary),
+    annotations: parseAnnotationCommands(stdout),
+    masked,
+    nodeVersion: nodeVersionOf(node)
+  };
 }

@@ -10,14 +10,10 @@ import { command } from '../../actions/migration-safety/src/cli.js';
 const fixtures = join(dirname(fileURLToPath(import.meta.url)), 'fixtures');
 
 interface Finding {
-  file: string;
-  line: number;
-  column: number;
-  endLine: number;
-  endColumn: number;
-  rule: string;
-  severity: string;
+  id: string;
+  level: string;
   message: string;
+  location: { file: string; line: number; column: number; endLine: number; endColumn: number };
   equivalents: Record<string, string[]>;
 }
 
@@ -34,7 +30,10 @@ async function cli(args: string[], cwd = fixtures) {
 
 async function json(args: string[], cwd = fixtures) {
   const run = await cli([...args, '--format', 'json'], cwd);
-  return { ...run, report: JSON.parse(run.stdout) as { findings: Finding[]; exempted: { rule: string }[] } };
+  return {
+    ...run,
+    report: JSON.parse(run.stdout) as { tool: string; verdict: string; findings: Finding[]; exempted: { id: string }[] }
+  };
 }
 
 describe('ubos-actions migration-safety', () => {
@@ -45,43 +44,39 @@ describe('ubos-actions migration-safety', () => {
   it('lints a whole history in order, each file its own change set, skipping down migrations', async () => {
     const { report, stderr } = await json(['history/*.sql', '--fail-on', 'never']);
     expect(stderr).toBe('');
-    const index = report.findings.filter((f) => f.rule === 'require-concurrent-index-creation');
+    const index = report.findings.filter((f) => f.id === 'require-concurrent-index-creation');
     // V3 creates orders in the same file: exempt. V2 indexes users, created by V1 (an earlier change set).
     expect(index).toEqual([
       {
-        file: 'history/V2__index_users.sql',
-        line: 2,
-        column: 1,
-        endLine: 2,
-        endColumn: 46,
-        rule: 'require-concurrent-index-creation',
-        severity: 'warning',
+        id: 'require-concurrent-index-creation',
+        level: 'warning',
         message: expect.any(String),
+        location: { file: 'history/V2__index_users.sql', line: 2, column: 1, endLine: 2, endColumn: 46 },
         equivalents: expect.objectContaining({ squawk: ['require-concurrent-index-creation'] })
       }
     ]);
-    expect(report.exempted.map((e) => e.rule)).toContain('require-concurrent-index-creation');
-    const missing = report.findings.filter((f) => f.rule === 'missing-object');
-    expect(missing.map((f) => [f.file, f.line])).toEqual([['history/V10__rename_missing.sql', 1]]);
-    expect(report.findings.some((f) => f.file.includes('down'))).toBe(false);
+    expect(report.exempted.map((e) => e.id)).toContain('require-concurrent-index-creation');
+    const missing = report.findings.filter((f) => f.id === 'missing-object');
+    expect(missing.map((f) => [f.location.file, f.location.line])).toEqual([['history/V10__rename_missing.sql', 1]]);
+    expect(report.findings.some((f) => f.location.file.includes('down'))).toBe(false);
     // Files appear in migration order: V10 after V2.
-    const files = report.findings.map((f) => f.file);
+    const files = report.findings.map((f) => f.location.file);
     expect(files.indexOf('history/V10__rename_missing.sql')).toBeGreaterThan(
       files.indexOf('history/V2__index_users.sql')
     );
   });
 
-  it('prints exactly the documented keys for each finding', async () => {
+  it('prints the shared envelope, then exactly the documented keys for each finding', async () => {
     const { report } = await json(['history', '--fail-on', 'never']);
+    expect(Object.keys(report).slice(0, 4)).toEqual(['tool', 'version', 'verdict', 'counts']);
+    expect(report.tool).toBe('migration-safety');
     for (const f of report.findings)
-      expect(Object.keys(f).sort()).toEqual(
-        ['column', 'endColumn', 'endLine', 'equivalents', 'file', 'line', 'message', 'rule', 'severity'].sort()
-      );
+      expect(Object.keys(f).sort()).toEqual(['equivalents', 'id', 'level', 'location', 'message'].sort());
   });
 
   it('exits 1 when a finding reaches --fail-on, 0 with never', async () => {
     const errorRun = await json(['history/V10__rename_missing.sql', 'history/V1__create_users.sql']);
-    expect(errorRun.report.findings.some((f) => f.rule === 'missing-object' && f.severity === 'error')).toBe(true);
+    expect(errorRun.report.findings.some((f) => f.id === 'missing-object' && f.level === 'error')).toBe(true);
     expect(errorRun.code).toBe(1);
     expect((await cli(['history', '--fail-on', 'never'])).code).toBe(0);
     const warnOnly = await json([
@@ -92,7 +87,7 @@ describe('ubos-actions migration-safety', () => {
     ]);
     expect(warnOnly.code).toBe(warnOnly.report.findings.length > 0 ? 1 : 0);
     const errorsOnly = await json(['history/V1__create_users.sql', 'history/V2__index_users.sql']);
-    expect(errorsOnly.code).toBe(errorsOnly.report.findings.some((f) => f.severity === 'error') ? 1 : 0);
+    expect(errorsOnly.code).toBe(errorsOnly.report.findings.some((f) => f.level === 'error') ? 1 : 0);
   });
 
   it('reports a syntax error at its position and keeps linting the other files', async () => {
@@ -101,10 +96,10 @@ describe('ubos-actions migration-safety', () => {
       'history/V1__create_users.sql',
       'history/V2__index_users.sql'
     ]);
-    const syntax = report.findings.filter((f) => f.rule === 'syntax-error');
+    const syntax = report.findings.filter((f) => f.id === 'syntax-error');
     expect(syntax).toHaveLength(1);
-    expect(syntax[0]).toMatchObject({ file: 'broken/001_typo.sql', line: 2, severity: 'error' });
-    expect(report.findings.some((f) => f.rule === 'require-concurrent-index-creation')).toBe(true);
+    expect(syntax[0]).toMatchObject({ level: 'error', location: { file: 'broken/001_typo.sql', line: 2 } });
+    expect(report.findings.some((f) => f.id === 'require-concurrent-index-creation')).toBe(true);
   });
 
   it('prints text with file:line:column and the verdict', async () => {
@@ -116,7 +111,9 @@ describe('ubos-actions migration-safety', () => {
     ]);
     expect(code).toBe(0);
     expect(stdout).toMatch(/^history\/V2__index_users\.sql:2:1: warning require-concurrent-index-creation: /m);
-    expect(stdout).toMatch(/Migration safety check passed: \d+ errors?, \d+ warnings? in 2 files checked/);
+    expect(stdout).toMatch(
+      /Migration safety check passed with warnings: \d+ errors?, \d+ warnings? in 2 files checked/
+    );
   });
 
   it('prints SARIF', async () => {
@@ -137,7 +134,7 @@ describe('ubos-actions migration-safety', () => {
     expect(new Set(ids).size).toBe(ids.length);
     for (const rule of rules)
       expect(Object.keys(rule)).toEqual(
-        expect.arrayContaining(['id', 'severity', 'message', 'help', 'equivalents', 'docs'])
+        expect.arrayContaining(['id', 'level', 'message', 'help', 'equivalents', 'docs'])
       );
     expect((await cli(['--list-rules'])).stdout).toMatch(/^warning\s+require-concurrent-index-creation\s+/m);
   });
@@ -152,7 +149,7 @@ describe('ubos-actions migration-safety', () => {
   it.each([
     [['nothing/*.sql'], /"nothing\/\*\.sql": no such file, or no file matches/],
     [['missing.sql'], /"missing.sql": no such file/],
-    [['history', '--format', 'xml'], /--format must be one of text, json, sarif/],
+    [['history', '--format', 'xml'], /--format must be one of text, json, sarif, markdown/],
     [['history', '--fail-on', 'sometimes'], /--fail-on must be one of error, warning, never/],
     [['history', '--pg-version', 'sixteen'], /--pg-version must be a PostgreSQL version/],
     [['history', '--framework', 'rails'], /--framework must be one of plain, flyway/],
@@ -175,15 +172,15 @@ describe('ubos-actions migration-safety', () => {
         'rules:\n  require-concurrent-index-creation: error\n  missing-object: off\n'
       );
       const { report, code } = await json(['history', '--config', 'strict.yml'], dir);
-      const index = report.findings.find((f) => f.rule === 'require-concurrent-index-creation');
-      expect(index?.severity).toBe('error');
+      const index = report.findings.find((f) => f.id === 'require-concurrent-index-creation');
+      expect(index?.level).toBe('error');
       expect(code).toBe(1);
-      expect(report.findings.some((f) => f.rule === 'missing-object')).toBe(false);
+      expect(report.findings.some((f) => f.id === 'missing-object')).toBe(false);
       // The default config file is picked up when present.
       writeFileSync(join(dir, 'strict.yml'), 'rules:\n  require-concurrent-index-creation: off\n');
       cpSync(join(dir, 'strict.yml'), join(dir, '.github', 'migration-safety.yml'), { recursive: true });
       const defaulted = await json(['history', '--fail-on', 'never'], dir);
-      expect(defaulted.report.findings.some((f) => f.rule === 'require-concurrent-index-creation')).toBe(false);
+      expect(defaulted.report.findings.some((f) => f.id === 'require-concurrent-index-creation')).toBe(false);
       writeFileSync(join(dir, '.github', 'migration-safety.yml'), 'severity: high\n');
       const bad = await cli(['history'], dir);
       expect(bad.code).toBe(2);
@@ -230,14 +227,14 @@ describe('--since <git-ref>', () => {
 
   it('lints the files added after the ref as one change set, replaying the earlier ones', async () => {
     const { report } = await json(['*.sql', '--since', 'release-1', '--fail-on', 'never'], repo);
-    const index = report.findings.filter((f) => f.rule === 'require-concurrent-index-creation');
+    const index = report.findings.filter((f) => f.id === 'require-concurrent-index-creation');
     // audit is created in 002, part of the same change set as 003: its index is harmless. users is not new.
-    expect(index.map((f) => [f.file, f.line])).toEqual([['003.sql', 2]]);
-    expect(report.findings.some((f) => f.file === '001.sql')).toBe(false);
+    expect(index.map((f) => [f.location.file, f.location.line])).toEqual([['003.sql', 2]]);
+    expect(report.findings.some((f) => f.location.file === '001.sql')).toBe(false);
     // Without --since each file is its own change set, so the audit index is reported too.
     const whole = await json(['*.sql', '--fail-on', 'never'], repo);
     expect(
-      whole.report.findings.filter((f) => f.rule === 'require-concurrent-index-creation').map((f) => f.line)
+      whole.report.findings.filter((f) => f.id === 'require-concurrent-index-creation').map((f) => f.location.line)
     ).toEqual([1, 2]);
   });
 

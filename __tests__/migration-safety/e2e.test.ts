@@ -93,18 +93,25 @@ function pushRun(inputs: Record<string, string> = {}) {
 }
 
 interface ReportFinding {
-  file: string;
-  line: number;
-  rule: string;
-  severity: string;
+  id: string;
+  level: string;
+  location: { file: string; line: number };
 }
 
-function report(path: string) {
-  return JSON.parse(readFileSync(path, 'utf8')) as {
-    findings: ReportFinding[];
-    exempted: { file: string; rule: string; reason: string }[];
-    files: { path: string; linted: boolean }[];
-  };
+interface Report {
+  tool: string;
+  verdict: string;
+  counts: { error: number; warning: number; notice: number; files: number };
+  findings: ReportFinding[];
+  exempted: { id: string; reason: string; location: { file: string } }[];
+  files: { path: string; linted: boolean }[];
+}
+
+/** The result-json output (the envelope as text), checked against the report file it points at. */
+function report(result: { outputs: Record<string, string>; outputFiles: Record<string, string> }): Report {
+  const json = JSON.parse(result.outputs['result-json']!) as Report;
+  expect(JSON.parse(result.outputFiles['report-file']!)).toEqual(json);
+  return json;
 }
 
 describe('migration-safety action on a pull request', () => {
@@ -116,8 +123,10 @@ describe('migration-safety action on a pull request', () => {
     expect(Number(result.outputs.errors)).toBeGreaterThanOrEqual(1);
     expect(Number(result.outputs.warnings)).toBeGreaterThanOrEqual(1);
 
-    const json = report(result.outputs['result-json']);
-    expect(result.outputs['result-json'].startsWith(temp)).toBe(true);
+    const json = report(result);
+    expect(result.outputs['report-file']!.startsWith(temp)).toBe(true);
+    expect(json).toMatchObject({ tool: 'migration-safety', verdict: 'fail', counts: { files: 2 } });
+    expect(result.outputs.verdict).toBe('fail');
     expect(json.files.map((f) => [f.path, f.linted])).toEqual([
       ['db/migrations/001_users.sql', false],
       ['db/migrations/002_users_email.sql', false],
@@ -125,23 +134,27 @@ describe('migration-safety action on a pull request', () => {
       ['db/migrations/004_rename.sql', true]
     ]);
     // Only the index on users: orders is created in the same change set, and 002 shipped earlier.
-    expect(json.findings.filter((f) => f.rule === INDEX_RULE).map((f) => [f.file, f.line])).toEqual([
+    expect(json.findings.filter((f) => f.id === INDEX_RULE).map((f) => [f.location.file, f.location.line])).toEqual([
       ['db/migrations/003_orders.sql', 4]
     ]);
     expect(json.exempted).toEqual(
-      expect.arrayContaining([expect.objectContaining({ file: 'db/migrations/003_orders.sql', rule: INDEX_RULE })])
+      expect.arrayContaining([
+        expect.objectContaining({
+          id: INDEX_RULE,
+          location: expect.objectContaining({ file: 'db/migrations/003_orders.sql' })
+        })
+      ])
     );
     expect(json.findings).toEqual(
       expect.arrayContaining([
         expect.objectContaining({
-          file: 'db/migrations/004_rename.sql',
-          line: 1,
-          rule: 'missing-object',
-          severity: 'error'
+          id: 'missing-object',
+          level: 'error',
+          location: expect.objectContaining({ file: 'db/migrations/004_rename.sql', line: 1 })
         })
       ])
     );
-    expect(Number(result.outputs.errors)).toBe(json.findings.filter((f) => f.severity === 'error').length);
+    expect(Number(result.outputs.errors)).toBe(json.findings.filter((f) => f.level === 'error').length);
 
     const index = result.annotations.filter((a) => a.title === `migration-safety ${INDEX_RULE}`);
     expect(index).toEqual([
@@ -165,10 +178,14 @@ describe('migration-safety action on a pull request', () => {
     expect(summary).toContain(
       '2 migrations changed against `main`, linted as one change set (2 earlier migrations replayed)'
     );
-    expect(summary).toContain('### `db/migrations/003_orders.sql`');
-    expect(summary).toContain('| line | rule | severity | message |');
-    expect(summary).toMatch(/\| 4 \| \[require-concurrent-index-creation\]\(https:\/\/[^)]+\) \| ⚠️ warning \|/);
-    expect(summary).toMatch(/<details>\n<summary>Why these are hazards and the safe way/);
+    // Errors open before warnings; both tables name the file and line of each finding.
+    expect(summary.indexOf('### Errors (')).toBeGreaterThan(0);
+    expect(summary.indexOf('### Errors (')).toBeLessThan(summary.indexOf('<summary>Warnings ('));
+    expect(summary).toContain('| where | rule | message |');
+    expect(summary).toMatch(
+      /\| `db\/migrations\/003_orders.sql`:4 \| \[require-concurrent-index-creation\]\(https:\/\/[^)]+\) \|/
+    );
+    expect(summary).toMatch(/<details>\n<summary>Why these are hazards/);
     expect(summary).toMatch(/\d+ left out on purpose \(other linters flag them\): .*table created in this change set/);
 
     const sarif = JSON.parse(readFileSync(join(clone, 'reports/migrations.sarif'), 'utf8'));
@@ -178,6 +195,8 @@ describe('migration-safety action on a pull request', () => {
     const comments = github.state.comments('acme', 'shop', 9);
     expect(comments).toHaveLength(1);
     expect(comments[0].body).toContain('## Migration safety');
+    expect(comments[0].body).toMatch(/^<!-- ubos-actions:migration-safety -->/);
+    expect(comments[0].body).toContain('[Workflow run](https://github.com/acme/shop/actions/runs/1)');
     expect(result.log).not.toContain(TOKEN);
 
     const again = await pullRequestRun({ comment: 'true' });
@@ -199,11 +218,13 @@ describe('migration-safety action on a pull request', () => {
     expect(warning.exitCode).toBe(1);
     const error = await pullRequestRun({ config });
     expect(error.exitCode).toBe(Number(error.outputs.errors) > 0 ? 1 : 0);
-    expect(report(error.outputs['result-json']).findings.some((f) => f.rule === 'missing-object')).toBe(false);
+    expect(report(error).findings.some((f) => f.id === 'missing-object')).toBe(false);
     const never = await pullRequestRun({ 'fail-on': 'never' });
     expect(never.exitCode).toBe(0);
     expect(Number(never.outputs.errors)).toBeGreaterThanOrEqual(1);
-    expect(never.summary).toMatch(/⚠️ \*\*Migration safety check passed/);
+    // fail-on never keeps the step green; the verdict still says what was found.
+    expect(never.outputs.verdict).toBe('fail');
+    expect(never.summary).toMatch(/❌ \*\*Migration safety check failed/);
   });
 });
 
@@ -212,8 +233,8 @@ describe('migration-safety action on a push', () => {
     const result = await pushRun({ 'fail-on': 'never' });
     expect(result.exitCode).toBe(0);
     expect(result.outputs['files-checked']).toBe('4');
-    const json = report(result.outputs['result-json']);
-    expect(json.findings.filter((f) => f.rule === INDEX_RULE).map((f) => [f.file, f.line])).toEqual([
+    const json = report(result);
+    expect(json.findings.filter((f) => f.id === INDEX_RULE).map((f) => [f.location.file, f.location.line])).toEqual([
       ['db/migrations/002_users_email.sql', 1],
       ['db/migrations/003_orders.sql', 4]
     ]);
@@ -244,15 +265,30 @@ describe('migration-safety action on a push', () => {
     expect(result.summary).toContain('PostgreSQL 14.3, framework `flyway`');
   });
 
-  it('warns when the paths match nothing and passes', async () => {
+  it('fails with one line naming a path that matches nothing, unless if-no-files-found says otherwise', async () => {
     const result = await pushRun({ paths: 'sql/**/*.sql' });
-    expect(result.exitCode).toBe(0);
-    expect(result.outputs['files-checked']).toBe('0');
-    expect(result.annotations).toEqual(
+    expect(result.exitCode).toBe(1);
+    expect(result.annotations.filter((a) => a.level === 'error').map((a) => a.message)).toEqual([
+      '"sql/**/*.sql": no such file, or no file matches'
+    ]);
+    // One missing file among several is caught too.
+    const oneMissing = await pushRun({ paths: 'db/migrations/001_users.sql\ndb/migrations/009_typo.sql' });
+    expect(oneMissing.exitCode).toBe(1);
+    expect(oneMissing.annotations.map((a) => a.message)).toContain(
+      '"db/migrations/009_typo.sql": no such file, or no file matches'
+    );
+    const warned = await pushRun({ paths: 'sql/**/*.sql', 'if-no-files-found': 'warn' });
+    expect(warned.exitCode).toBe(0);
+    expect(warned.outputs['files-checked']).toBe('0');
+    expect(warned.outputs.verdict).toBe('warn');
+    expect(warned.annotations).toEqual(
       expect.arrayContaining([
-        expect.objectContaining({ level: 'warning', message: 'No migration files match sql/**/*.sql' })
+        expect.objectContaining({ level: 'warning', message: '"sql/**/*.sql": no such file, or no file matches' })
       ])
     );
+    const ignored = await pushRun({ paths: 'sql/**/*.sql', 'if-no-files-found': 'ignore' });
+    expect(ignored.exitCode).toBe(0);
+    expect(ignored.outputs.verdict).toBe('pass');
   });
 });
 
@@ -277,8 +313,12 @@ describe('migration-safety action with bad configuration', () => {
     [{ 'fail-on': 'sometimes' }, 'Input "fail-on" must be one of error, warning, never; got "sometimes"'],
     [{ 'pg-version': 'latest' }, 'Input "pg-version" must be a PostgreSQL version such as 16 or 14.3; got "latest"'],
     [{ framework: 'rails' }, /^Input "framework" must be one of plain, flyway/],
-    [{ 'changed-only': 'sometimes' }, 'Input "changed-only" must be true, false or auto; got "sometimes"'],
-    [{ 'assume-in-transaction': 'yes' }, 'Input "assume-in-transaction" must be true, false or empty; got "yes"'],
+    [{ 'changed-only': 'sometimes' }, 'Input "changed-only" must be one of auto, true, false; got "sometimes"'],
+    [{ 'assume-in-transaction': 'yes' }, 'Input "assume-in-transaction" must be one of true, false; got "yes"'],
+    [
+      { 'fail-on': 'warnings' },
+      'Input "fail-on" must be one of error, warning, never; got "warnings" (did you mean "warning"?)'
+    ],
     [{ config: 'missing.yml' }, 'config file missing.yml does not exist']
   ])('fails on %j with one clear line', async (inputs, message) => {
     const result = await pushRun(inputs);
@@ -318,8 +358,9 @@ describe('ubos-actions migration-safety (bundled CLI)', () => {
       { cwd: origin, encoding: 'utf8' }
     );
     expect(run.stderr).toBe('');
-    const json = JSON.parse(run.stdout) as { findings: ReportFinding[] };
-    expect(new Set(json.findings.map((f) => f.file))).toEqual(new Set(['db/migrations/004_rename.sql']));
+    const json = JSON.parse(run.stdout) as Report;
+    expect(json.tool).toBe('migration-safety');
+    expect(new Set(json.findings.map((f) => f.location.file))).toEqual(new Set(['db/migrations/004_rename.sql']));
     expect(run.status).toBe(1);
   });
 });

@@ -33,7 +33,7 @@ describe('expand-migrate-contract recipes', () => {
 
   it('prints the recipe under the finding in the text report', async () => {
     const result = await lintSql('ALTER TABLE "Order" RENAME TO orders;', { history });
-    const text = renderText(result, 'error');
+    const text = renderText(result);
     expect(text).toContain('safe way: Rename table Order to orders without breaking the running release');
     expect(text).toContain('        CREATE VIEW "Order" AS SELECT * FROM orders;');
   });

@@ -1,6 +1,8 @@
+import { commandHelp, type CliCommand, type CliIo, type LazyCliCommand } from '../../shared/src/cli/command.js';
 import { isConfigurationError } from '../../shared/src/lib/errors.js';
-import type { CliCommand, CliIo, LazyCliCommand } from '../../shared/src/cli/command.js';
-import { actionCommands, version } from './registry.generated.js';
+import { closestName } from '../../shared/src/lib/suggest.js';
+import { VERSION } from '../../shared/src/lib/version.generated.js';
+import { actionCommands } from './registry.generated.js';
 
 export const commands: LazyCliCommand[] = [
   ...actionCommands,
@@ -35,17 +37,23 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     return name ? 0 : 2;
   }
   if (name === '--version' || name === '-v') {
-    io.stdout(`${version}\n`);
+    io.stdout(`${VERSION}\n`);
     return 0;
   }
   const entry = commands.find((c) => c.name === name);
   if (!entry) {
-    io.stderr(`ubos-actions: unknown command "${name}"; run ubos-actions --help for the list\n`);
+    const guess = closestName(
+      name,
+      commands.map((c) => c.name)
+    );
+    io.stderr(
+      `ubos-actions: unknown command "${name}"${guess ? ` (did you mean "${guess}"?)` : ''}; run ubos-actions --help for the list\n`
+    );
     return 2;
   }
   const command = await entry.load();
   if (rest.includes('--help') || rest.includes('-h')) {
-    io.stdout(`${command.summary}\n\nUsage: ${command.usage}\n`);
+    io.stdout(commandHelp(command, rest[0]));
     return 0;
   }
   try {

@@ -6,4 +6,3 @@ export const actionCommands: LazyCliCommand[] = [
   { name: "health-gate", load: async () => (await import('../../actions/health-gate/src/cli.js')).command },
   { name: "migration-safety", load: async () => (await import('../../actions/migration-safety/src/cli.js')).command },
 ];
-export const version = "0.1.0";

@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join, relative, resolve } from 'node:path';
-import { parseCliArgs, parseFormat, type CliCommand } from '../../shared/src/cli/command.js';
+import { formatFlag, parseFlags, parseFormat, type CliCommand } from '../../shared/src/cli/command.js';
 import { ConfigurationError } from '../../shared/src/lib/errors.js';
 import {
   validateActionMetadata,
@@ -38,11 +38,12 @@ function collectFiles(paths: string[], cwd: string): string[] {
 export const validateWorkflowsCommand: CliCommand = {
   name: 'validate-workflows',
   summary: 'Check workflow files and action.yml metadata with GitHub’s parser and actionlint',
-  usage: 'ubos-actions validate-workflows <file-or-dir>... [--format text|json]',
+  usage: ['validate-workflows <file-or-dir>... [--format text|json]'],
+  flags: { format: formatFlag(['text', 'json']) },
   async run(argv, io) {
-    const { values, positionals } = parseCliArgs(argv, { format: { type: 'string' } });
+    const { values, positionals } = parseFlags(argv, this.flags);
     const format = parseFormat(values.format, ['text', 'json'], 'text');
-    if (positionals.length === 0) throw new ConfigurationError(`no files given; usage: ${this.usage}`);
+    if (positionals.length === 0) throw new ConfigurationError(`no files given; usage: ubos-actions ${this.usage[0]}`);
     const files = collectFiles(positionals, io.cwd);
     const findings: WorkflowFinding[] = [];
     for (const file of files) {

@@ -17,8 +17,8 @@ __webpack_require__.d(__webpack_exports__, {
 var external_node_fs_ = __webpack_require__(73024);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(76760);
-// EXTERNAL MODULE: ./shared/src/cli/command.ts
-var command = __webpack_require__(79891);
+// EXTERNAL MODULE: ./shared/src/cli/command.ts + 2 modules
+var command = __webpack_require__(1529);
 // EXTERNAL MODULE: ./shared/src/lib/errors.ts
 var errors = __webpack_require__(76088);
 // EXTERNAL MODULE: ./node_modules/@actions/workflow-parser/dist/index.js
@@ -126,12 +126,13 @@ function collectFiles(paths, cwd) {
 const validateWorkflowsCommand = {
     name: 'validate-workflows',
     summary: 'Check workflow files and action.yml metadata with GitHub’s parser and actionlint',
-    usage: 'ubos-actions validate-workflows <file-or-dir>... [--format text|json]',
+    usage: ['validate-workflows <file-or-dir>... [--format text|json]'],
+    flags: { format: (0,command/* formatFlag */.AN)(['text', 'json']) },
     async run(argv, io) {
-        const { values, positionals } = (0,command/* parseCliArgs */.hT)(argv, { format: { type: 'string' } });
+        const { values, positionals } = (0,command/* parseFlags */.bQ)(argv, this.flags);
         const format = (0,command/* parseFormat */.Xc)(values.format, ['text', 'json'], 'text');
         if (positionals.length === 0)
-            throw new errors/* ConfigurationError */.j(`no files given; usage: ${this.usage}`);
+            throw new errors/* ConfigurationError */.j(`no files given; usage: ubos-actions ${this.usage[0]}`);
         const files = collectFiles(positionals, io.cwd);
         const findings = [];
         for (const file of files) {
@@ -150,41 +151,6 @@ const validateWorkflowsCommand = {
         return findings.length > 0 ? 1 : 0;
     }
 };
-
-
-/***/ }),
-
-/***/ 79891:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Xc: () => (/* binding */ parseFormat),
-/* harmony export */   hT: () => (/* binding */ parseCliArgs)
-/* harmony export */ });
-/* unused harmony export OUTPUT_FORMATS */
-/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(57975);
-/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_util__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _lib_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76088);
-
-
-/** util.parseArgs with unknown flags and bad values reported as a user mistake instead of a bug. */
-function parseCliArgs(argv, options, allowPositionals = true) {
-    try {
-        return (0,node_util__WEBPACK_IMPORTED_MODULE_0__.parseArgs)({ args: argv, options, allowPositionals, strict: true });
-    }
-    catch (error) {
-        throw new _lib_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j(error instanceof Error ? error.message : String(error));
-    }
-}
-const OUTPUT_FORMATS = (/* unused pure expression or super */ null && (['text', 'json', 'sarif', 'markdown', 'junit']));
-/** Validates a --format value against what the command supports. */
-function parseFormat(value, allowed, fallback) {
-    const format = (value ?? fallback);
-    if (!allowed.includes(format)) {
-        throw new _lib_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j(`--format must be one of ${allowed.join(', ')}; got "${value}"`);
-    }
-    return format;
-}
 
 
 /***/ })

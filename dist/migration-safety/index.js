@@ -30756,7 +30756,7 @@ module.exports = {
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _shared_src_lib_bundle_runtime_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5030);
 /* harmony import */ var _shared_src_actions_run_action_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1373);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5382);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6122);
 
 
 
@@ -30767,7 +30767,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 5382:
+/***/ 6122:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -30776,14 +30776,859 @@ __nccwpck_require__.d(__webpack_exports__, {
   e: () => (/* binding */ run)
 });
 
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 18 modules
-var lib_core = __nccwpck_require__(6257);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(3024);
+;// CONCATENATED MODULE: ./shared/src/actions/github-context.ts
+// The bits of the workflow run an action needs, read from the runner's environment in one place.
+
+/** The pull request this run belongs to, or undefined outside pull_request / pull_request_target events. */
+function pullRequestFromEnv(env = process.env) {
+    const [owner, repo] = (env.GITHUB_REPOSITORY ?? '').split('/');
+    if (!owner || !repo || !env.GITHUB_EVENT_PATH)
+        return undefined;
+    let payload;
+    try {
+        payload = JSON.parse((0,external_node_fs_.readFileSync)(env.GITHUB_EVENT_PATH, 'utf8'));
+    }
+    catch {
+        return undefined;
+    }
+    const number = payload.pull_request?.number;
+    if (typeof number !== 'number')
+        return undefined;
+    const baseRef = env.GITHUB_BASE_REF || payload.pull_request?.base?.ref || '';
+    return { owner, repo, number, baseRef };
+}
+
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 18 modules
+var core = __nccwpck_require__(6257);
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __nccwpck_require__(8815);
+;// CONCATENATED MODULE: ./shared/src/lib/suggest.ts
+// "Did you mean ...?" for a misspelt name: the closest candidate by edit distance, if it is close enough to be
+// a typo rather than a different word.
+/** Levenshtein distance, with an early exit once it exceeds `limit`. */
+function editDistance(a, b, limit = Infinity) {
+    if (Math.abs(a.length - b.length) > limit)
+        return limit + 1;
+    let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
+    for (let i = 1; i <= a.length; i++) {
+        const current = [i];
+        let rowMin = i;
+        for (let j = 1; j <= b.length; j++) {
+            const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+            current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost);
+            rowMin = Math.min(rowMin, current[j]);
+        }
+        if (rowMin > limit)
+            return limit + 1;
+        previous = current;
+    }
+    return previous[b.length];
+}
+/** The candidate within a third of the name's length (at least 1, at most 3 edits), else undefined. */
+function closestName(name, candidates) {
+    const limit = Math.min(3, Math.max(1, Math.floor(name.length / 3)));
+    let best;
+    let bestDistance = limit + 1;
+    for (const candidate of candidates) {
+        const distance = editDistance(name.toLowerCase(), candidate.toLowerCase(), limit);
+        if (distance < bestDistance) {
+            best = candidate;
+            bestDistance = distance;
+        }
+    }
+    return best;
+}
+
+// EXTERNAL MODULE: ./shared/src/lib/errors.ts
+var errors = __nccwpck_require__(6088);
+;// CONCATENATED MODULE: ./shared/src/lib/duration.ts
+
+const UNIT_MS = { h: 3_600_000, m: 60_000, s: 1_000, ms: 1 };
+// Largest unit first: this order is also the order components must appear in ("1h30m", not "30m1h"),
+// so a typo such as "5m5m" is caught instead of silently summed.
+const UNIT_ORDER = ['h', 'm', 's', 'ms'];
+// `ms` must be tried before `m` and `s`, otherwise "250ms" would read as 250 minutes plus a stray "s".
+const COMPONENT = /(\d+(?:\.\d+)?)\s*(ms|h|m|s)/y;
+const EXAMPLES = 'like 250ms, 30s, 5m, 1h or 1m30s';
+/** Parses a human duration ("30s", "5m", "1h", "1m30s", "1.5s", "250ms") into milliseconds. */
+function parseDuration(text) {
+    const source = text.trim();
+    if (source === '') {
+        throw new errors/* ConfigurationError */.j(`Duration is empty; write one ${EXAMPLES}`);
+    }
+    // A bare number is refused rather than guessed: "30" means seconds to some people and milliseconds to others.
+    if (/^\d+(?:\.\d+)?$/.test(source)) {
+        throw new errors/* ConfigurationError */.j(`Duration "${text}" has no unit; write it ${EXAMPLES} (e.g. "${source}s")`);
+    }
+    let total = 0;
+    let position = 0;
+    let lastUnitRank = -1;
+    while (position < source.length) {
+        COMPONENT.lastIndex = position;
+        const match = COMPONENT.exec(source);
+        if (!match) {
+            throw new errors/* ConfigurationError */.j(`Invalid duration "${text}"; write it ${EXAMPLES}`);
+        }
+        const unit = match[2];
+        const rank = UNIT_ORDER.indexOf(unit);
+        if (rank <= lastUnitRank) {
+            throw new errors/* ConfigurationError */.j(`Invalid duration "${text}": units must go from largest to smallest, each at most once (e.g. 1h30m)`);
+        }
+        lastUnitRank = rank;
+        total += Number(match[1]) * UNIT_MS[unit];
+        position = COMPONENT.lastIndex;
+        // Allow "1m 30s" as well as "1m30s".
+        while (source[position] === ' ')
+            position++;
+    }
+    const ms = Math.round(total);
+    if (!Number.isSafeInteger(ms)) {
+        throw new errors/* ConfigurationError */.j(`Duration "${text}" is too large`);
+    }
+    return ms;
+}
+/**
+ * Formats milliseconds for people: "250ms", "1.5s", "1m30s", "2h5m". The output is accepted by
+ * parseDuration, so a value echoed in a log can be pasted back into an input.
+ */
+function formatDuration(ms) {
+    if (!Number.isFinite(ms))
+        return String(ms);
+    if (ms < 0)
+        return `-${formatDuration(-ms)}`;
+    if (ms < 1_000)
+        return `${Math.round(ms)}ms`;
+    if (ms < 60_000) {
+        // Two decimals are enough to tell 1.05s from 1.5s; trailing zeros are noise.
+        const seconds = (Math.round(ms / 10) / 100).toFixed(2).replace(/\.?0+$/, '');
+        return seconds === '60' ? '1m' : `${seconds}s`;
+    }
+    let remaining = Math.round(ms / 1_000);
+    const hours = Math.floor(remaining / 3_600);
+    remaining -= hours * 3_600;
+    const minutes = Math.floor(remaining / 60);
+    const seconds = remaining - minutes * 60;
+    const parts = [hours ? `${hours}h` : '', minutes ? `${minutes}m` : '', seconds ? `${seconds}s` : ''];
+    return parts.join('');
+}
+
+;// CONCATENATED MODULE: ./shared/src/lib/redact.ts
+/**
+ * Keeping secrets out of logs, the pure half: redaction produces a safe display form now (masking, which makes
+ * the runner hide a value wherever it is printed later, is the adapter in shared/src/actions/mask.ts). Text is treated as untrusted: the URL helpers work on strings rather than WHATWG URL, which
+ * rejects valid connection strings such as multi-host postgres:// URLs and would then leave them unredacted.
+ */
+const REDACTED = '***';
+/** Replaces every occurrence of each secret in text with ***, including its percent-encoded form. */
+function redact(text, secrets) {
+    const needles = new Set();
+    for (const secret of secrets) {
+        if (!secret)
+            continue;
+        needles.add(secret);
+        needles.add(encodeURIComponent(secret));
+    }
+    // Longest first, so a secret that contains another is replaced whole rather than leaving a fragment.
+    let result = text;
+    for (const needle of [...needles].sort((a, b) => b.length - a.length)) {
+        result = result.split(needle).join(REDACTED);
+    }
+    return result;
+}
+// scheme "://" userinfo "@": userinfo ends at the last "@" before the host's "/", "?" or "#" (RFC 3986), which
+// also keeps an unencoded "@" in a password inside the redacted part.
+const USERINFO = /^([a-z][a-z0-9+.-]*:\/\/)([^/?#]*)@/i;
+const SECRET_PARAM_NAMES = new Set([
+    'token',
+    'access_token',
+    'refresh_token',
+    'id_token',
+    'password',
+    'passwd',
+    'pwd',
+    'sslpassword',
+    'apikey',
+    'api_key',
+    'key',
+    'secret',
+    'client_secret',
+    'sig',
+    'signature',
+    'auth',
+    'x_amz_signature',
+    'x_amz_security_token',
+    'x_amz_credential',
+    'x_goog_signature',
+    'x_goog_credential'
+]);
+function isSecretParamName(name) {
+    let normalized;
+    try {
+        normalized = decodeURIComponent(name);
+    }
+    catch {
+        normalized = name;
+    }
+    normalized = normalized.toLowerCase().replace(/-/g, '_');
+    // Suffixes catch the many vendor spellings (github_token, private_token, app_secret) without matching
+    // ordinary names like sort_key, whose values masking would then hide everywhere in the log.
+    return SECRET_PARAM_NAMES.has(normalized) || /_(token|secret|password)$/.test(normalized);
+}
+// A parameter in the query or the fragment (OAuth implicit flows put access_token after "#").
+const PARAM = /([?&#;])([^=&#;]+)=([^&#;]*)/g;
+function redact_analyseUrl(url) {
+    const secrets = [];
+    let redacted = url;
+    const userinfo = USERINFO.exec(url);
+    if (userinfo) {
+        const [whole, scheme, info] = userinfo;
+        const colon = info.indexOf(':');
+        let safeInfo;
+        if (colon >= 0) {
+            const password = info.slice(colon + 1);
+            if (password !== '')
+                secrets.push(password);
+            safeInfo = `${info.slice(0, colon)}:${REDACTED}`;
+        }
+        else {
+            // A lone user name in an http(s) URL is usually a token (https://TOKEN@github.com/...), so it is
+            // treated as one; losing a harmless user name from a log line is the cheaper mistake.
+            if (info !== '')
+                secrets.push(info);
+            safeInfo = REDACTED;
+        }
+        redacted = `${scheme}${safeInfo}@${url.slice(whole.length)}`;
+    }
+    redacted = redacted.replace(PARAM, (match, separator, name, value) => {
+        if (!isSecretParamName(name) || value === '')
+            return match;
+        secrets.push(value);
+        return `${separator}${name}=${REDACTED}`;
+    });
+    // The runner sees whatever form gets printed later, so the decoded form is a secret too.
+    for (const secret of [...secrets]) {
+        const decoded = safeDecode(secret);
+        if (decoded !== secret)
+            secrets.push(decoded);
+    }
+    return { redacted, secrets };
+}
+function safeDecode(text) {
+    try {
+        return decodeURIComponent(text.replace(/\+/g, ' '));
+    }
+    catch {
+        return text;
+    }
+}
+/** The credential values in a URL (password or token user name, token-like parameters), raw and decoded. */
+function credentialsInUrl(url) {
+    return redact_analyseUrl(url).secrets;
+}
+/** The URL with its password (or token user name) and token-like query parameters replaced by ***. */
+function redactUrl(url) {
+    return redact_analyseUrl(url).redacted;
+}
+const URL_FORM = /^[a-z][a-z0-9+.-]*:\/\//i;
+// libpq keyword/value form: `host=db password='it''s \' secret' user=app`. Quoted values may hold spaces
+// and backslash escapes; unquoted ones end at whitespace (or ";" in ADO-style strings).
+const KEYWORD_SECRET = /(\b(?:password|sslpassword|pwd)\s*=\s*)('(?:[^'\\]|\\.)*'?|[^\s;]*)/gi;
+function redact_analyseConnectionString(text) {
+    if (URL_FORM.test(text.trim()))
+        return redact_analyseUrl(text.trim());
+    const secrets = [];
+    const redacted = text.replace(KEYWORD_SECRET, (match, prefix, value) => {
+        if (value === '')
+            return match;
+        secrets.push(value);
+        if (value.startsWith("'")) {
+            const unquoted = value.replace(/^'|'$/g, '').replace(/\\(.)/g, '$1');
+            if (unquoted !== '')
+                secrets.push(unquoted);
+        }
+        return `${prefix}${REDACTED}`;
+    });
+    return { redacted, secrets };
+}
+/** A connection string (URL form or libpq keyword form) with its password replaced by ***. */
+function redactConnectionString(text) {
+    return redact_analyseConnectionString(text).redacted;
+}
+
+;// CONCATENATED MODULE: ./shared/src/actions/mask.ts
+// Masking: registers values with the runner (core.setSecret) so it hides them wherever they are printed later,
+// by anyone. The pure redaction helpers are in shared/src/lib/redact.ts.
+
+
+/** Registers a secret with the runner: the whole value and, for multi-line values, every line on its own. */
+function maskSecret(value) {
+    if (!value || value.trim() === '')
+        return;
+    core/* setSecret */.Pq(value);
+    // The runner matches masks line by line, so a multi-line secret (a PEM key, a JSON credential) is only
+    // hidden if each line is registered separately.
+    if (/[\r\n]/.test(value)) {
+        for (const line of value.split(/\r?\n|\r/)) {
+            if (line.trim() !== '')
+                core/* setSecret */.Pq(line);
+        }
+    }
+}
+/** Masks the credentials found in a URL and returns its redacted display form. */
+function maskUrlCredentials(url) {
+    const { redacted, secrets } = analyseUrl(url);
+    for (const secret of secrets)
+        maskSecret(secret);
+    return redacted;
+}
+/** Masks the password in a connection string (either form) and returns the redacted display form. */
+function maskConnectionString(text) {
+    const { redacted, secrets } = analyseConnectionString(text);
+    for (const secret of secrets)
+        maskSecret(secret);
+    return redacted;
+}
+
+;// CONCATENATED MODULE: ./shared/src/actions/inputs.ts
+/**
+ * Typed readers for action inputs. An action declares its inputs as data (shared/src/lib/action-inputs.ts) and
+ * reads them all with readInputs; the single-input readers below are what it uses underneath.
+ *
+ * Every failure is a ConfigurationError naming the input, so the user sees one line saying what to fix.
+ */
+
+
+
+
+
+
+/**
+ * Reads every declared input. An `INPUT_*` variable that matches no declaration is a misspelt input (the
+ * runner passes every `with:` key): it is named with the closest declared one, so the typo is not silent.
+ */
+function readInputs(specs, env = process.env) {
+    const names = Object.keys(specs);
+    const known = new Set(names.map((n) => `INPUT_${n.replace(/ /g, '_').toUpperCase()}`));
+    for (const key of Object.keys(env)) {
+        if (!key.startsWith('INPUT_') || known.has(key))
+            continue;
+        const given = key.slice('INPUT_'.length).toLowerCase();
+        const guess = closestName(given.replace(/_/g, '-'), names);
+        core/* warning */.$e(`Unexpected input "${given}"${guess ? `; did you mean "${guess}"?` : ''} It is ignored.`);
+    }
+    const values = {};
+    for (const [name, spec] of Object.entries(specs))
+        values[name] = readInput(name, spec);
+    return values;
+}
+function readInput(name, spec) {
+    switch (spec.kind) {
+        case 'string': {
+            // The runner fills in action.yml's defaults; a default that is an expression means nothing elsewhere.
+            const fallback = spec.default?.includes('${{') ? undefined : spec.default;
+            const value = spec.required ? getRequiredInput(name) : (getOptionalInput(name) ?? fallback);
+            if (spec.secret)
+                maskSecret(value);
+            return value;
+        }
+        case 'boolean':
+            return getBooleanInput(name, spec.default);
+        case 'integer':
+            if (core/* getInput */.V4(name) === '' && spec.default === undefined)
+                return undefined;
+            return getIntegerInput(name, { default: spec.default, min: spec.min, max: spec.max });
+        case 'duration':
+            return spec.default === undefined ? getOptionalDurationInput(name) : getDurationInput(name, spec.default);
+        case 'list': {
+            const list = getListInput(name);
+            return list.length > 0 || spec.default === undefined ? list : splitList(spec.default);
+        }
+        case 'choice': {
+            const value = getOptionalInput(name) ?? spec.default;
+            if (value === undefined || spec.values.includes(value))
+                return value;
+            const guess = closestName(value, spec.values);
+            throw new errors/* ConfigurationError */.j(`Input "${name}" must be one of ${spec.values.join(', ')}; got "${value}"${guess ? ` (did you mean "${guess}"?)` : ''}`);
+        }
+        case 'yaml':
+            return getStructuredInput(name);
+    }
+}
+function splitList(text) {
+    return text
+        .split(/[\r\n,]/)
+        .map((item) => item.trim())
+        .filter((item) => item !== '');
+}
+/** The trimmed value; an empty or missing input is a user mistake. */
+function getRequiredInput(name) {
+    const value = core/* getInput */.V4(name);
+    if (value === '') {
+        throw new errors/* ConfigurationError */.j(`Input "${name}" is required`);
+    }
+    return value;
+}
+/** The trimmed value, or undefined when the input is empty or missing. */
+function getOptionalInput(name) {
+    const value = core/* getInput */.V4(name);
+    return value === '' ? undefined : value;
+}
+// The YAML 1.2 core-schema spellings, the same set core.getBooleanInput accepts; "yes"/"on" are refused
+// because YAML 1.2 no longer treats them as booleans and users would be surprised either way.
+const TRUE_WORDS = new Set(['true', 'True', 'TRUE']);
+const FALSE_WORDS = new Set(['false', 'False', 'FALSE']);
+/** A boolean input; empty means the default (core.getBooleanInput would throw instead). */
+function getBooleanInput(name, defaultValue) {
+    const value = core/* getInput */.V4(name);
+    if (value === '')
+        return defaultValue;
+    if (TRUE_WORDS.has(value))
+        return true;
+    if (FALSE_WORDS.has(value))
+        return false;
+    throw new errors/* ConfigurationError */.j(`Input "${name}" must be true or false; got "${value}"`);
+}
+/** A whole number within optional inclusive bounds; empty means the default, or an error without one. */
+function getIntegerInput(name, options = {}) {
+    const value = core/* getInput */.V4(name);
+    if (value === '') {
+        if (options.default === undefined) {
+            throw new errors/* ConfigurationError */.j(`Input "${name}" is required`);
+        }
+        return options.default;
+    }
+    const expected = describeIntegerRange(options.min, options.max);
+    // A strict pattern rather than Number(): Number('1e3'), Number('0x10') and Number(' ') all "succeed".
+    if (!/^[+-]?\d+$/.test(value) || !Number.isSafeInteger(Number(value))) {
+        throw new errors/* ConfigurationError */.j(`Input "${name}" must be ${expected}; got "${value}"`);
+    }
+    const parsed = Number(value);
+    if ((options.min !== undefined && parsed < options.min) || (options.max !== undefined && parsed > options.max)) {
+        throw new errors/* ConfigurationError */.j(`Input "${name}" must be ${expected}; got ${parsed}`);
+    }
+    return parsed;
+}
+function describeIntegerRange(min, max) {
+    if (min !== undefined && max !== undefined)
+        return `an integer between ${min} and ${max}`;
+    if (min !== undefined)
+        return `an integer of at least ${min}`;
+    if (max !== undefined)
+        return `an integer of at most ${max}`;
+    return 'an integer';
+}
+/** A duration such as 30s, 5m or 1h, in milliseconds; empty means the default, or an error without one. */
+function getDurationInput(name, defaultValue) {
+    const value = core/* getInput */.V4(name);
+    if (value === '') {
+        if (defaultValue === undefined) {
+            throw new errors/* ConfigurationError */.j(`Input "${name}" is required`);
+        }
+        return parseDuration(defaultValue);
+    }
+    try {
+        return parseDuration(value);
+    }
+    catch (error) {
+        if (!(0,errors/* isConfigurationError */.p)(error))
+            throw error;
+        const hint = /^\d+(?:\.\d+)?$/.test(value) ? ` (a bare number is ambiguous; add a unit, e.g. ${value}s)` : '';
+        throw new errors/* ConfigurationError */.j(`Input "${name}" must be a duration like 30s, 5m or 1h; got "${value}"${hint}`);
+    }
+}
+/** Like getDurationInput, but undefined when the input is empty (for settings that another source may give). */
+function getOptionalDurationInput(name) {
+    return core/* getInput */.V4(name) === '' ? undefined : getDurationInput(name);
+}
+/** Values separated by newlines or commas, trimmed, with empty entries dropped. */
+function getListInput(name) {
+    return splitList(core/* getInput */.V4(name));
+}
+// Far above what a hand-written config uses, far below what a "billion laughs" document needs.
+const MAX_ALIAS_COUNT = 100;
+/**
+ * A YAML or JSON value (JSON is read as YAML 1.2, of which it is a subset); undefined when empty.
+ * Duplicate keys are an error rather than "last one wins", since that is almost always a paste mistake.
+ */
+function getStructuredInput(name) {
+    const value = core/* getInput */.V4(name);
+    if (value === '')
+        return undefined;
+    const lineCounter = new dist.LineCounter();
+    const document = (0,dist.parseDocument)(value, { lineCounter, prettyErrors: false, uniqueKeys: true });
+    const [firstError] = document.errors;
+    if (firstError) {
+        const { line } = lineCounter.linePos(firstError.pos[0]);
+        throw new errors/* ConfigurationError */.j(`Input "${name}" is not valid YAML or JSON (line ${line}): ${firstError.message.split('\n')[0]}`);
+    }
+    try {
+        return document.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+    }
+    catch (error) {
+        const reason = error instanceof Error ? error.message : String(error);
+        throw new errors/* ConfigurationError */.j(`Input "${name}" could not be read as YAML or JSON: ${reason}`);
+    }
+}
+
 ;// CONCATENATED MODULE: external "node:os"
 const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
+;// CONCATENATED MODULE: ./shared/src/lib/markdown.ts
+/**
+ * Job summaries: a pure builder that produces GitHub-flavoured markdown, a size guard for GitHub's 1 MiB
+ * per-step limit (above it GitHub drops the whole summary and shows an error). The writer is the adapter in
+ * shared/src/actions/summary.ts.
+ */
+const VERDICT_ICONS = {
+    success: '✅',
+    failure: '❌',
+    warning: '⚠️',
+    neutral: 'ℹ️'
+};
+function escapeHtml(text) {
+    return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}
+const ZWSP = '\u200b';
+/**
+ * Text from the repository or the user (a path, a rule message that quotes names, a config value) as inert
+ * inline markdown: no HTML, no emphasis or links, no @mentions, #references or autolinked URLs, one line.
+ * GitHub links mentions and URLs after rendering, so a backslash cannot stop them: a zero-width space can.
+ */
+function escapeMarkdown(text) {
+    return singleLine(text)
+        .replace(/&/g, '&amp;')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;')
+        .replace(/[\\`*_[\]~]/g, (c) => `\\${c}`)
+        .replace(/^([#+=-])/, '\\$1')
+        .replace(/^(\d+)([.)])/, '$1\\$2')
+        .replace(/([@#])(?=[\w-])/g, `$1${ZWSP}`)
+        .replace(/:\/\//g, `:${ZWSP}//`)
+        .replace(/\bwww\./gi, (w) => `${w.slice(0, 3)}${ZWSP}.`);
+}
+/** Text as an inline code span (GitHub renders nothing inside one: no HTML, links or mentions). */
+function codeSpan(text) {
+    const line = singleLine(text);
+    const longestRun = Math.max(0, ...(line.match(/`+/g) ?? []).map((run) => run.length));
+    const fence = '`'.repeat(longestRun + 1);
+    const pad = line.startsWith('`') || line.endsWith('`') || line === '' ? ' ' : '';
+    return `${fence}${pad}${line}${pad}${fence}`;
+}
+/** A table cell: a pipe would end the cell and a newline the row, so both are neutralised. */
+function escapeTableCell(text) {
+    return text.replace(/\|/g, '\\|').replace(/\r?\n|\r/g, '<br>');
+}
+function singleLine(text) {
+    return text.replace(/\s*(\r?\n|\r)\s*/g, ' ').trim();
+}
+/** Builds a summary block by block; blocks are separated by blank lines so markdown never runs together. */
+class SummaryBuilder {
+    blocks = [];
+    heading(text, level = 2) {
+        return this.raw(`${'#'.repeat(level)} ${singleLine(text)}`);
+    }
+    /** The one-line outcome that opens a summary, e.g. "✅ **3 endpoints healthy**". */
+    verdict(outcome, text) {
+        return this.raw(`${VERDICT_ICONS[outcome]} **${singleLine(text)}**`);
+    }
+    paragraph(text) {
+        return this.raw(text);
+    }
+    table(headers, rows) {
+        const row = (cells) => `| ${headers.map((_, i) => escapeTableCell(String(cells[i] ?? ''))).join(' | ')} |`;
+        const lines = [row(headers), `| ${headers.map(() => '---').join(' | ')} |`, ...rows.map(row)];
+        return this.raw(lines.join('\n'));
+    }
+    /** A collapsible section; the body is markdown (the blank lines around it make GitHub render it). */
+    details(summaryText, body) {
+        return this.raw(`<details>\n<summary>${escapeHtml(singleLine(summaryText))}</summary>\n\n${String(body)}\n\n</details>`);
+    }
+    list(items, ordered = false) {
+        if (items.length === 0)
+            return this;
+        const lines = items.map((item, i) => {
+            const marker = ordered ? `${i + 1}.` : '-';
+            // Continuation lines indented under the marker stay inside the item.
+            return `${marker} ${item.replace(/\r?\n/g, `\n${' '.repeat(marker.length + 1)}`)}`;
+        });
+        return this.raw(lines.join('\n'));
+    }
+    codeBlock(code, language = '') {
+        // The fence must be longer than any backtick run inside, or the code could close it early.
+        const longestRun = Math.max(0, ...(code.match(/`+/g) ?? []).map((run) => run.length));
+        const fence = '`'.repeat(Math.max(3, longestRun + 1));
+        return this.raw(`${fence}${language}\n${code.replace(/\n$/, '')}\n${fence}`);
+    }
+    raw(markdown) {
+        this.blocks.push(markdown);
+        return this;
+    }
+    toString() {
+        return this.blocks.length === 0 ? '' : `${this.blocks.join('\n\n')}\n`;
+    }
+}
+/** GitHub refuses a step summary over 1 MiB; the default keeps a margin for anything else the step appends. */
+const SUMMARY_LIMIT_BYTES = 1024 * 1024 - 1024;
+const encoder = new TextEncoder();
+function byteLength(text) {
+    return Buffer.byteLength(text, 'utf8');
+}
+/** The longest prefix of text that fits in maxBytes of UTF-8 without splitting a character. */
+function prefixWithinBytes(text, maxBytes) {
+    const bytes = encoder.encode(text);
+    if (bytes.length <= maxBytes)
+        return text;
+    let end = Math.max(0, maxBytes);
+    // Step back over continuation bytes (10xxxxxx) to the start of the character that did not fit.
+    while (end > 0 && (bytes[end] & 0xc0) === 0x80)
+        end--;
+    return Buffer.from(bytes.subarray(0, end)).toString('utf8');
+}
+/** Cuts at a section break (blank line) if one is reasonably close, else at a line break. */
+function cutAtBoundary(text, maxBytes) {
+    const prefix = prefixWithinBytes(text, maxBytes);
+    if (prefix.length === text.length)
+        return text;
+    const section = prefix.lastIndexOf('\n\n');
+    if (section > 0 && section >= prefix.length * 0.8)
+        return prefix.slice(0, section + 1);
+    const line = prefix.lastIndexOf('\n');
+    if (line > 0)
+        return prefix.slice(0, line + 1);
+    return prefix;
+}
+/** Closes a code fence or <details> left open by the cut, so the note after it is not swallowed. */
+function closeOpenBlocks(kept) {
+    let closers = '';
+    let openFence;
+    for (const line of kept.split('\n')) {
+        const fence = /^\s{0,3}(`{3,}|~{3,})/.exec(line)?.[1];
+        if (!fence)
+            continue;
+        if (openFence === undefined)
+            openFence = fence;
+        else if (fence[0] === openFence[0] && fence.length >= openFence.length && line.trim() === fence)
+            openFence = undefined;
+    }
+    if (openFence !== undefined)
+        closers += `\n${openFence}`;
+    const opened = kept.match(/<details[\s>]/gi)?.length ?? 0;
+    const closed = kept.match(/<\/details>/gi)?.length ?? 0;
+    closers += '\n\n</details>'.repeat(Math.max(0, opened - closed));
+    return closers;
+}
+function formatBytes(bytes) {
+    if (bytes < 1024)
+        return `${bytes} bytes`;
+    if (bytes < 1024 * 1024)
+        return `${(bytes / 1024).toFixed(1)} KiB`;
+    return `${(bytes / (1024 * 1024)).toFixed(1)} MiB`;
+}
+function truncationNote(cutBytes, cutLines) {
+    const lines = cutLines === 1 ? '1 line' : `${cutLines} lines`;
+    return `\n\n> **Note:** the summary was truncated to fit GitHub's job-summary size limit: ${formatBytes(cutBytes)} (${lines}) cut.\n`;
+}
+/**
+ * Returns text unchanged if it fits in limitBytes of UTF-8, otherwise cuts it at a section or line boundary,
+ * closes any code fence or <details> left open, and appends a note saying how much was cut.
+ */
+function fitToLimit(text, limitBytes = SUMMARY_LIMIT_BYTES) {
+    const totalBytes = byteLength(text);
+    if (totalBytes <= limitBytes)
+        return text;
+    let budget = limitBytes - byteLength(truncationNote(totalBytes, text.length)) - 64;
+    while (budget > 0) {
+        const kept = cutAtBoundary(text, budget);
+        const rest = text.slice(kept.length);
+        const result = kept.trimEnd() + closeOpenBlocks(kept) + truncationNote(totalBytes - byteLength(kept), countLines(rest));
+        const overflow = byteLength(result) - limitBytes;
+        if (overflow <= 0)
+            return result;
+        budget -= overflow;
+    }
+    // A limit too small for any content: the note alone, cut to fit.
+    return prefixWithinBytes(truncationNote(totalBytes, countLines(text)).trimStart(), limitBytes);
+}
+function countLines(text) {
+    if (text === '')
+        return 0;
+    return text.split('\n').length - (text.endsWith('\n') ? 1 : 0);
+}
+
+;// CONCATENATED MODULE: ./shared/src/lib/version.generated.ts
+// Generated by scripts/build.mjs from package.json. Do not edit.
+const VERSION = '0.1.0';
+
+;// CONCATENATED MODULE: ./shared/src/lib/report.ts
+/**
+ * The one report model of the action family. Every action's engine result is turned into an ActionReport by
+ * the action's own render code; the shared pipeline (shared/src/actions/publish.ts) and the CLI
+ * (shared/src/cli/command.ts) take it from there, so outputs, summaries, comments, annotations and JSON have
+ * the same shape and the same words in every action.
+ */
+
+
+const LEVELS = ['error', 'warning', 'notice'];
+const FAIL_ON_VALUES = (/* unused pure expression or super */ null && (['error', 'warning', 'never']));
+function countFindings(findings) {
+    const counts = { error: 0, warning: 0, notice: 0 };
+    for (const f of findings)
+        counts[f.level]++;
+    return counts;
+}
+function verdictOf(counts) {
+    return counts.error > 0 ? 'fail' : counts.warning > 0 ? 'warn' : 'pass';
+}
+/** Whether the step fails: `error` fails on a fail verdict, `warning` on warn too, `never` reports only. */
+function failsStep(verdict, failOn) {
+    if (failOn === 'never')
+        return false;
+    return verdict === 'fail' || (failOn === 'warning' && verdict === 'warn');
+}
+/** `label` names the setting in the error: `Input "fail-on"`, `--fail-on`, `fail-on in .github/x.yml:3`. */
+function parseFailOn(value, label) {
+    if (FAIL_ON_VALUES.includes(value))
+        return value;
+    throw new ConfigurationError(`${label} must be one of ${FAIL_ON_VALUES.join(', ')}; got "${value}"`);
+}
+/** The JSON every report and every `--format json` prints: tool, version, verdict, counts, then the rest. */
+function reportEnvelope(report) {
+    return { tool: report.tool, version: VERSION, verdict: report.verdict, counts: report.counts, ...report.json };
+}
+/** The JSON form of a finding inside an envelope: id, level, message, location (only the fields present). */
+function findingJson(f) {
+    return { id: f.id, level: f.level, message: f.message, ...(f.location ? { location: f.location } : {}) };
+}
+/** `file:line:col: level id: message`, the default text line of a finding. */
+function findingText(f) {
+    const where = f.location
+        ? `${f.location.file}${f.location.line ? `:${f.location.line}${f.location.column ? `:${f.location.column}` : ''}` : ''}: `
+        : '';
+    return `${where}${f.level} ${f.id}: ${f.message}`;
+}
+function defaultText(report) {
+    const order = (f) => LEVELS.indexOf(f.level);
+    const lines = [...report.findings].sort((a, b) => order(a) - order(b)).map(findingText);
+    return [...lines, ...(lines.length ? [''] : []), report.headline].join('\n') + '\n';
+}
+function plural(n, word, pluralWord = `${word}s`) {
+    return `${n} ${n === 1 ? word : pluralWord}`;
+}
+
+;// CONCATENATED MODULE: ./shared/src/lib/report-markdown.ts
+/**
+ * An ActionReport as GitHub markdown, for the job summary and the sticky PR comment: the verdict line first,
+ * then sections by level (errors, warnings, notices, everything else), errors open and the rest collapsible.
+ * When the text must fit a limit it is cut by whole rows, least important first, so errors and counts survive
+ * and no link or table is left half-written.
+ */
+
+const VERDICT_ICON = { pass: '✅', warn: '⚠️', fail: '❌' };
+const RANK = { error: 0, warning: 1, notice: 2, info: 3 };
+function rowCount(section) {
+    return section.table?.rows.length ?? section.items?.length ?? 0;
+}
+function cutNote(hidden, url) {
+    const where = url ? `: see the [workflow run](${url})` : '';
+    return `_… ${hidden} more not shown here${where}._`;
+}
+function renderSection(state, url) {
+    const { section, keep } = state;
+    const total = rowCount(section);
+    const parts = [];
+    if (section.intro)
+        parts.push(section.intro);
+    if (section.table) {
+        const row = (cells) => `| ${section.table.headers.map((_, i) => escapeTableCell(cells[i] ?? '')).join(' | ')} |`;
+        const rows = section.table.rows.slice(0, keep);
+        if (rows.length > 0)
+            parts.push([
+                row(section.table.headers),
+                `| ${section.table.headers.map(() => '---').join(' | ')} |`,
+                ...rows.map(row)
+            ].join('\n'));
+    }
+    else if (section.items) {
+        const items = section.items.slice(0, keep);
+        if (items.length > 0)
+            parts.push(items.map((item) => `- ${item.replace(/\r?\n/g, '\n  ')}`).join('\n'));
+    }
+    if (keep < total)
+        parts.push(cutNote(total - keep, url));
+    if (section.extra && state.keepExtra)
+        parts.push(section.extra);
+    const title = `${escapeMarkdown(section.title)}${total > 0 ? ` (${total})` : ''}`;
+    const body = parts.join('\n\n');
+    const open = section.open ?? section.level === 'error';
+    if (open)
+        return `### ${title}${body ? `\n\n${body}` : ''}`;
+    return `<details>\n<summary>${title}</summary>\n\n${body}\n\n</details>`;
+}
+function headingLine(report) {
+    return `## ${escapeMarkdown(report.title)}${report.subject ? ` · ${codeSpan(report.subject)}` : ''}`;
+}
+function verdictMarkdown(report) {
+    return `${VERDICT_ICON[report.verdict]} **${escapeMarkdown(report.headline)}**`;
+}
+function sizeOf(text, unit) {
+    return unit === 'bytes' ? Buffer.byteLength(text, 'utf8') : text.length;
+}
+function renderReportMarkdown(report, options = {}) {
+    const ordered = report.sections
+        .map((section, index) => ({ section, index }))
+        .sort((a, b) => RANK[a.section.level] - RANK[b.section.level] || a.index - b.index)
+        .map(({ section }) => ({ section, keep: rowCount(section), keepExtra: true }));
+    const head = [headingLine(report), verdictMarkdown(report), ...(report.context ?? [])];
+    if (options.note)
+        head.push(options.note);
+    const render = () => [
+        ...head,
+        ...ordered.map((s) => renderSection(s, options.fullReportUrl)),
+        ...(options.footer ? [options.footer] : [])
+    ]
+        .filter((block) => block !== '')
+        .join('\n\n') + '\n';
+    let text = render();
+    const limit = options.limit;
+    if (!limit || sizeOf(text, limit.unit) <= limit.size)
+        return text;
+    const fits = () => sizeOf((text = render()), limit.unit) <= limit.size;
+    // Least important first: the whole tail of the list before any error row.
+    for (const state of [...ordered].reverse()) {
+        if (state.section.extra) {
+            state.keepExtra = false;
+            if (fits())
+                return text;
+        }
+    }
+    for (const state of [...ordered].reverse()) {
+        const total = state.keep;
+        if (total === 0)
+            continue;
+        state.keep = 0;
+        if (!fits())
+            continue;
+        // The most rows of this section that still fit: binary search over the count.
+        let low = 0;
+        let high = total;
+        while (low < high) {
+            const mid = Math.ceil((low + high) / 2);
+            state.keep = mid;
+            if (fits())
+                low = mid;
+            else
+                high = mid - 1;
+        }
+        state.keep = low;
+        return render();
+    }
+    // Even the headings do not fit (a tiny limit): a plain cut that closes what it opens.
+    return fitToLimit(text, limit.unit === 'bytes' ? limit.size : Math.floor(limit.size / 4));
+}
+
 ;// CONCATENATED MODULE: ./shared/src/lib/annotations.ts
 /**
  * Annotations, the pure half: a formatter/parser pair for the `::error file=...::message` workflow commands,
@@ -30897,238 +31742,25 @@ function annotate(a) {
     const properties = effectiveLocation(a);
     switch (a.level) {
         case 'error':
-            lib_core/* error */.z3(a.message, properties);
+            core/* error */.z3(a.message, properties);
             break;
         case 'warning':
-            lib_core/* warning */.$e(a.message, properties);
+            core/* warning */.$e(a.message, properties);
             break;
         case 'notice':
-            lib_core/* notice */.lm(a.message, properties);
+            core/* notice */.lm(a.message, properties);
             break;
     }
 }
 
-// EXTERNAL MODULE: ./shared/src/lib/errors.ts
-var errors = __nccwpck_require__(6088);
-;// CONCATENATED MODULE: ./shared/src/actions/github-context.ts
-// The bits of the workflow run an action needs, read from the runner's environment in one place.
+;// CONCATENATED MODULE: ./shared/src/actions/logger.ts
+// The Logger port over the runner's log: debug lines only with ACTIONS_STEP_DEBUG, warnings as annotations.
 
-/** The pull request this run belongs to, or undefined outside pull_request / pull_request_target events. */
-function pullRequestFromEnv(env = process.env) {
-    const [owner, repo] = (env.GITHUB_REPOSITORY ?? '').split('/');
-    if (!owner || !repo || !env.GITHUB_EVENT_PATH)
-        return undefined;
-    let payload;
-    try {
-        payload = JSON.parse((0,external_node_fs_.readFileSync)(env.GITHUB_EVENT_PATH, 'utf8'));
-    }
-    catch {
-        return undefined;
-    }
-    const number = payload.pull_request?.number;
-    if (typeof number !== 'number')
-        return undefined;
-    const baseRef = env.GITHUB_BASE_REF || payload.pull_request?.base?.ref || '';
-    return { owner, repo, number, baseRef };
-}
-
-// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __nccwpck_require__(8815);
-;// CONCATENATED MODULE: ./shared/src/lib/duration.ts
-
-const UNIT_MS = { h: 3_600_000, m: 60_000, s: 1_000, ms: 1 };
-// Largest unit first: this order is also the order components must appear in ("1h30m", not "30m1h"),
-// so a typo such as "5m5m" is caught instead of silently summed.
-const UNIT_ORDER = (/* unused pure expression or super */ null && (['h', 'm', 's', 'ms']));
-// `ms` must be tried before `m` and `s`, otherwise "250ms" would read as 250 minutes plus a stray "s".
-const COMPONENT = /(\d+(?:\.\d+)?)\s*(ms|h|m|s)/y;
-const EXAMPLES = 'like 250ms, 30s, 5m, 1h or 1m30s';
-/** Parses a human duration ("30s", "5m", "1h", "1m30s", "1.5s", "250ms") into milliseconds. */
-function duration_parseDuration(text) {
-    const source = text.trim();
-    if (source === '') {
-        throw new ConfigurationError(`Duration is empty; write one ${EXAMPLES}`);
-    }
-    // A bare number is refused rather than guessed: "30" means seconds to some people and milliseconds to others.
-    if (/^\d+(?:\.\d+)?$/.test(source)) {
-        throw new ConfigurationError(`Duration "${text}" has no unit; write it ${EXAMPLES} (e.g. "${source}s")`);
-    }
-    let total = 0;
-    let position = 0;
-    let lastUnitRank = -1;
-    while (position < source.length) {
-        COMPONENT.lastIndex = position;
-        const match = COMPONENT.exec(source);
-        if (!match) {
-            throw new ConfigurationError(`Invalid duration "${text}"; write it ${EXAMPLES}`);
-        }
-        const unit = match[2];
-        const rank = UNIT_ORDER.indexOf(unit);
-        if (rank <= lastUnitRank) {
-            throw new ConfigurationError(`Invalid duration "${text}": units must go from largest to smallest, each at most once (e.g. 1h30m)`);
-        }
-        lastUnitRank = rank;
-        total += Number(match[1]) * UNIT_MS[unit];
-        position = COMPONENT.lastIndex;
-        // Allow "1m 30s" as well as "1m30s".
-        while (source[position] === ' ')
-            position++;
-    }
-    const ms = Math.round(total);
-    if (!Number.isSafeInteger(ms)) {
-        throw new ConfigurationError(`Duration "${text}" is too large`);
-    }
-    return ms;
-}
-/**
- * Formats milliseconds for people: "250ms", "1.5s", "1m30s", "2h5m". The output is accepted by
- * parseDuration, so a value echoed in a log can be pasted back into an input.
- */
-function formatDuration(ms) {
-    if (!Number.isFinite(ms))
-        return String(ms);
-    if (ms < 0)
-        return `-${formatDuration(-ms)}`;
-    if (ms < 1_000)
-        return `${Math.round(ms)}ms`;
-    if (ms < 60_000) {
-        // Two decimals are enough to tell 1.05s from 1.5s; trailing zeros are noise.
-        const seconds = (Math.round(ms / 10) / 100).toFixed(2).replace(/\.?0+$/, '');
-        return seconds === '60' ? '1m' : `${seconds}s`;
-    }
-    let remaining = Math.round(ms / 1_000);
-    const hours = Math.floor(remaining / 3_600);
-    remaining -= hours * 3_600;
-    const minutes = Math.floor(remaining / 60);
-    const seconds = remaining - minutes * 60;
-    const parts = [hours ? `${hours}h` : '', minutes ? `${minutes}m` : '', seconds ? `${seconds}s` : ''];
-    return parts.join('');
-}
-
-;// CONCATENATED MODULE: ./shared/src/actions/inputs.ts
-/**
- * Typed readers for action inputs. Each reader takes the kebab-case input name as its first argument, written
- * as a string literal at the call site: a metadata test finds the inputs an action reads by grepping for these
- * calls and compares them with action.yml.
- *
- * Every failure is a ConfigurationError naming the input, so the user sees one line saying what to fix.
- */
-
-
-
-
-/** The trimmed value; an empty or missing input is a user mistake. */
-function getRequiredInput(name) {
-    const value = core.getInput(name);
-    if (value === '') {
-        throw new ConfigurationError(`Input "${name}" is required`);
-    }
-    return value;
-}
-/** The trimmed value, or undefined when the input is empty or missing. */
-function getOptionalInput(name) {
-    const value = lib_core/* getInput */.V4(name);
-    return value === '' ? undefined : value;
-}
-// The YAML 1.2 core-schema spellings, the same set core.getBooleanInput accepts; "yes"/"on" are refused
-// because YAML 1.2 no longer treats them as booleans and users would be surprised either way.
-const TRUE_WORDS = new Set(['true', 'True', 'TRUE']);
-const FALSE_WORDS = new Set(['false', 'False', 'FALSE']);
-/** A boolean input; empty means the default (core.getBooleanInput would throw instead). */
-function getBooleanInput(name, defaultValue) {
-    const value = lib_core/* getInput */.V4(name);
-    if (value === '')
-        return defaultValue;
-    if (TRUE_WORDS.has(value))
-        return true;
-    if (FALSE_WORDS.has(value))
-        return false;
-    throw new errors/* ConfigurationError */.j(`Input "${name}" must be true or false; got "${value}"`);
-}
-/** A whole number within optional inclusive bounds; empty means the default, or an error without one. */
-function getIntegerInput(name, options = {}) {
-    const value = core.getInput(name);
-    if (value === '') {
-        if (options.default === undefined) {
-            throw new ConfigurationError(`Input "${name}" is required`);
-        }
-        return options.default;
-    }
-    const expected = describeIntegerRange(options.min, options.max);
-    // A strict pattern rather than Number(): Number('1e3'), Number('0x10') and Number(' ') all "succeed".
-    if (!/^[+-]?\d+$/.test(value) || !Number.isSafeInteger(Number(value))) {
-        throw new ConfigurationError(`Input "${name}" must be ${expected}; got "${value}"`);
-    }
-    const parsed = Number(value);
-    if ((options.min !== undefined && parsed < options.min) || (options.max !== undefined && parsed > options.max)) {
-        throw new ConfigurationError(`Input "${name}" must be ${expected}; got ${parsed}`);
-    }
-    return parsed;
-}
-function describeIntegerRange(min, max) {
-    if (min !== undefined && max !== undefined)
-        return `an integer between ${min} and ${max}`;
-    if (min !== undefined)
-        return `an integer of at least ${min}`;
-    if (max !== undefined)
-        return `an integer of at most ${max}`;
-    return 'an integer';
-}
-/** A duration such as 30s, 5m or 1h, in milliseconds; empty means the default, or an error without one. */
-function getDurationInput(name, defaultValue) {
-    const value = core.getInput(name);
-    if (value === '') {
-        if (defaultValue === undefined) {
-            throw new ConfigurationError(`Input "${name}" is required`);
-        }
-        return parseDuration(defaultValue);
-    }
-    try {
-        return parseDuration(value);
-    }
-    catch (error) {
-        if (!isConfigurationError(error))
-            throw error;
-        const hint = /^\d+(?:\.\d+)?$/.test(value) ? ` (a bare number is ambiguous; add a unit, e.g. ${value}s)` : '';
-        throw new ConfigurationError(`Input "${name}" must be a duration like 30s, 5m or 1h; got "${value}"${hint}`);
-    }
-}
-/** Like getDurationInput, but undefined when the input is empty (for settings that another source may give). */
-function getOptionalDurationInput(name) {
-    return core.getInput(name) === '' ? undefined : getDurationInput(name);
-}
-/** Values separated by newlines or commas, trimmed, with empty entries dropped. */
-function getListInput(name) {
-    return lib_core/* getInput */.V4(name)
-        .split(/[\r\n,]/)
-        .map((item) => item.trim())
-        .filter((item) => item !== '');
-}
-// Far above what a hand-written config uses, far below what a "billion laughs" document needs.
-const MAX_ALIAS_COUNT = 100;
-/**
- * A YAML or JSON value (JSON is read as YAML 1.2, of which it is a subset); undefined when empty.
- * Duplicate keys are an error rather than "last one wins", since that is almost always a paste mistake.
- */
-function getStructuredInput(name) {
-    const value = core.getInput(name);
-    if (value === '')
-        return undefined;
-    const lineCounter = new LineCounter();
-    const document = parseDocument(value, { lineCounter, prettyErrors: false, uniqueKeys: true });
-    const [firstError] = document.errors;
-    if (firstError) {
-        const { line } = lineCounter.linePos(firstError.pos[0]);
-        throw new ConfigurationError(`Input "${name}" is not valid YAML or JSON (line ${line}): ${firstError.message.split('\n')[0]}`);
-    }
-    try {
-        return document.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
-    }
-    catch (error) {
-        const reason = error instanceof Error ? error.message : String(error);
-        throw new ConfigurationError(`Input "${name}" could not be read as YAML or JSON: ${reason}`);
-    }
-}
+const runnerLogger = {
+    debug: (message) => core/* debug */.Yz(message),
+    info: (message) => core/* info */.pq(message),
+    warning: (message) => core/* warning */.$e(message)
+};
 
 // EXTERNAL MODULE: external "fs"
 var external_fs_ = __nccwpck_require__(9896);
@@ -31409,10 +32041,10 @@ function Collection() {
 
 
 // pkg/dist-src/version.js
-var VERSION = "0.0.0-development";
+var dist_bundle_VERSION = "0.0.0-development";
 
 // pkg/dist-src/defaults.js
-var userAgent = `octokit-endpoint.js/${VERSION} ${getUserAgent()}`;
+var userAgent = `octokit-endpoint.js/${dist_bundle_VERSION} ${getUserAgent()}`;
 var DEFAULTS = {
   method: "GET",
   baseUrl: "https://api.github.com",
@@ -32692,12 +33324,12 @@ class RequestError extends Error {
 
 
 // pkg/dist-src/version.js
-var dist_bundle_VERSION = "10.0.16";
+var request_dist_bundle_VERSION = "10.0.16";
 
 // pkg/dist-src/defaults.js
 var defaults_default = {
   headers: {
-    "user-agent": `octokit-request.js/${dist_bundle_VERSION} ${getUserAgent()}`
+    "user-agent": `octokit-request.js/${request_dist_bundle_VERSION} ${getUserAgent()}`
   }
 };
 
@@ -36464,16 +37096,24 @@ const DEFAULT_GITHUB_API_URL = 'https://api.github.com';
  */
 const attemptLogging = (octokit, options) => {
     const logger = options.ubosLogger;
-    if (!logger)
-        return;
+    const timeoutMs = options.ubosRequestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
     octokit.hook.wrap('request', (request, requestOptions) => {
         const retryCount = requestOptions.request?.retryCount;
         if (retryCount)
-            logger.info(`retrying ${describeRequest(requestOptions)} (retry ${retryCount})`);
-        return request(requestOptions);
+            logger?.info(`retrying ${describeRequest(requestOptions)} (retry ${retryCount})`);
+        // A fresh signal per attempt (this hook runs inside the retry plugin), so a retry gets its own budget.
+        const signal = AbortSignal.timeout(timeoutMs);
+        requestOptions.request = { ...requestOptions.request, signal };
+        return Promise.resolve(request(requestOptions)).catch((error) => {
+            if (signal.aborted)
+                throw new Error(`${describeRequest(requestOptions)} did not answer within ${Math.round(timeoutMs / 1000)} s`);
+            throw error;
+        });
     });
 };
 const GitHubWithPlugins = GitHub.plugin(attemptLogging, retry, throttling);
+/** One request's budget: a GitHub API that accepts and never answers must not hold the step until the job times out. */
+const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
 /** GITHUB_API_URL (set by the runner; differs on GHES), or https://api.github.com. */
 function githubApiUrlFromEnv(env = process.env) {
     const value = env.GITHUB_API_URL?.trim();
@@ -36600,6 +37240,7 @@ function createOctokit(options) {
         baseUrl,
         userAgent: options.userAgent ?? 'ubos-actions',
         ubosLogger: logger,
+        ubosRequestTimeoutMs: options.requestTimeoutMs,
         log: {
             debug: (message) => logger.debug(scrub(message, token)),
             info: (message) => logger.info(scrub(message, token)),
@@ -36634,187 +37275,20 @@ function createOctokit(options) {
     return octokit;
 }
 
-;// CONCATENATED MODULE: ./shared/src/lib/redact.ts
-/**
- * Keeping secrets out of logs, the pure half: redaction produces a safe display form now (masking, which makes
- * the runner hide a value wherever it is printed later, is the adapter in shared/src/actions/mask.ts). Text is treated as untrusted: the URL helpers work on strings rather than WHATWG URL, which
- * rejects valid connection strings such as multi-host postgres:// URLs and would then leave them unredacted.
- */
-const REDACTED = '***';
-/** Replaces every occurrence of each secret in text with ***, including its percent-encoded form. */
-function redact(text, secrets) {
-    const needles = new Set();
-    for (const secret of secrets) {
-        if (!secret)
-            continue;
-        needles.add(secret);
-        needles.add(encodeURIComponent(secret));
-    }
-    // Longest first, so a secret that contains another is replaced whole rather than leaving a fragment.
-    let result = text;
-    for (const needle of [...needles].sort((a, b) => b.length - a.length)) {
-        result = result.split(needle).join(REDACTED);
-    }
-    return result;
-}
-// scheme "://" userinfo "@": userinfo ends at the last "@" before the host's "/", "?" or "#" (RFC 3986), which
-// also keeps an unencoded "@" in a password inside the redacted part.
-const USERINFO = /^([a-z][a-z0-9+.-]*:\/\/)([^/?#]*)@/i;
-const SECRET_PARAM_NAMES = new Set([
-    'token',
-    'access_token',
-    'refresh_token',
-    'id_token',
-    'password',
-    'passwd',
-    'pwd',
-    'sslpassword',
-    'apikey',
-    'api_key',
-    'key',
-    'secret',
-    'client_secret',
-    'sig',
-    'signature',
-    'auth',
-    'x_amz_signature',
-    'x_amz_security_token',
-    'x_amz_credential',
-    'x_goog_signature',
-    'x_goog_credential'
-]);
-function isSecretParamName(name) {
-    let normalized;
-    try {
-        normalized = decodeURIComponent(name);
-    }
-    catch {
-        normalized = name;
-    }
-    normalized = normalized.toLowerCase().replace(/-/g, '_');
-    // Suffixes catch the many vendor spellings (github_token, private_token, app_secret) without matching
-    // ordinary names like sort_key, whose values masking would then hide everywhere in the log.
-    return SECRET_PARAM_NAMES.has(normalized) || /_(token|secret|password)$/.test(normalized);
-}
-// A parameter in the query or the fragment (OAuth implicit flows put access_token after "#").
-const PARAM = /([?&#;])([^=&#;]+)=([^&#;]*)/g;
-function redact_analyseUrl(url) {
-    const secrets = [];
-    let redacted = url;
-    const userinfo = USERINFO.exec(url);
-    if (userinfo) {
-        const [whole, scheme, info] = userinfo;
-        const colon = info.indexOf(':');
-        let safeInfo;
-        if (colon >= 0) {
-            const password = info.slice(colon + 1);
-            if (password !== '')
-                secrets.push(password);
-            safeInfo = `${info.slice(0, colon)}:${REDACTED}`;
-        }
-        else {
-            // A lone user name in an http(s) URL is usually a token (https://TOKEN@github.com/...), so it is
-            // treated as one; losing a harmless user name from a log line is the cheaper mistake.
-            if (info !== '')
-                secrets.push(info);
-            safeInfo = REDACTED;
-        }
-        redacted = `${scheme}${safeInfo}@${url.slice(whole.length)}`;
-    }
-    redacted = redacted.replace(PARAM, (match, separator, name, value) => {
-        if (!isSecretParamName(name) || value === '')
-            return match;
-        secrets.push(value);
-        return `${separator}${name}=${REDACTED}`;
-    });
-    // The runner sees whatever form gets printed later, so the decoded form is a secret too.
-    for (const secret of [...secrets]) {
-        const decoded = safeDecode(secret);
-        if (decoded !== secret)
-            secrets.push(decoded);
-    }
-    return { redacted, secrets };
-}
-function safeDecode(text) {
-    try {
-        return decodeURIComponent(text.replace(/\+/g, ' '));
-    }
-    catch {
-        return text;
-    }
-}
-/** The credential values in a URL (password or token user name, token-like parameters), raw and decoded. */
-function credentialsInUrl(url) {
-    return redact_analyseUrl(url).secrets;
-}
-/** The URL with its password (or token user name) and token-like query parameters replaced by ***. */
-function redactUrl(url) {
-    return redact_analyseUrl(url).redacted;
-}
-const URL_FORM = /^[a-z][a-z0-9+.-]*:\/\//i;
-// libpq keyword/value form: `host=db password='it''s \' secret' user=app`. Quoted values may hold spaces
-// and backslash escapes; unquoted ones end at whitespace (or ";" in ADO-style strings).
-const KEYWORD_SECRET = /(\b(?:password|sslpassword|pwd)\s*=\s*)('(?:[^'\\]|\\.)*'?|[^\s;]*)/gi;
-function redact_analyseConnectionString(text) {
-    if (URL_FORM.test(text.trim()))
-        return redact_analyseUrl(text.trim());
-    const secrets = [];
-    const redacted = text.replace(KEYWORD_SECRET, (match, prefix, value) => {
-        if (value === '')
-            return match;
-        secrets.push(value);
-        if (value.startsWith("'")) {
-            const unquoted = value.replace(/^'|'$/g, '').replace(/\\(.)/g, '$1');
-            if (unquoted !== '')
-                secrets.push(unquoted);
-        }
-        return `${prefix}${REDACTED}`;
-    });
-    return { redacted, secrets };
-}
-/** A connection string (URL form or libpq keyword form) with its password replaced by ***. */
-function redactConnectionString(text) {
-    return redact_analyseConnectionString(text).redacted;
-}
-
-;// CONCATENATED MODULE: ./shared/src/actions/mask.ts
-// Masking: registers values with the runner (core.setSecret) so it hides them wherever they are printed later,
-// by anyone. The pure redaction helpers are in shared/src/lib/redact.ts.
-
-
-/** Registers a secret with the runner: the whole value and, for multi-line values, every line on its own. */
-function maskSecret(value) {
-    if (!value || value.trim() === '')
-        return;
-    lib_core/* setSecret */.Pq(value);
-    // The runner matches masks line by line, so a multi-line secret (a PEM key, a JSON credential) is only
-    // hidden if each line is registered separately.
-    if (/[\r\n]/.test(value)) {
-        for (const line of value.split(/\r?\n|\r/)) {
-            if (line.trim() !== '')
-                lib_core/* setSecret */.Pq(line);
-        }
-    }
-}
-/** Masks the credentials found in a URL and returns its redacted display form. */
-function maskUrlCredentials(url) {
-    const { redacted, secrets } = analyseUrl(url);
-    for (const secret of secrets)
-        maskSecret(secret);
-    return redacted;
-}
-/** Masks the password in a connection string (either form) and returns the redacted display form. */
-function maskConnectionString(text) {
-    const { redacted, secrets } = analyseConnectionString(text);
-    for (const secret of secrets)
-        maskSecret(secret);
-    return redacted;
-}
-
 ;// CONCATENATED MODULE: ./shared/src/actions/sticky-comment.ts
 /** GitHub rejects comment bodies longer than this many characters. */
 const MAX_COMMENT_LENGTH = 65_536;
 const TRUNCATION_NOTE = "\n\n… (truncated: the comment exceeded GitHub's 65,536 character limit)";
+/**
+ * The marker of one action's comment about one subject (a spec path, a comment-key): `contract-test` alone
+ * when there is no subject, else `contract-test:<subject>` with every character a marker cannot hold replaced.
+ */
+function commentMarker(tool, subject) {
+    if (!subject)
+        return tool;
+    const safe = subject.replace(/[^A-Za-z0-9._/:-]/g, '_').replace(/-{2,}/g, '-');
+    return `${tool}:${safe}`;
+}
 /** The hidden marker line: `<!-- ubos-actions:<marker> -->`. */
 function stickyMarker(marker) {
     if (!/^[A-Za-z0-9._/:-]+$/.test(marker) || marker.includes('--')) {
@@ -36859,6 +37333,8 @@ async function upsertStickyComment(octokit, options) {
             break;
     }
     if (!existing) {
+        if (options.create === false)
+            return { action: 'skipped' };
         const created = await octokit.rest.issues.createComment({ owner, repo, issue_number: issueNumber, body });
         return { id: created.data.id, action: 'created', url: created.data.html_url };
     }
@@ -36867,162 +37343,6 @@ async function upsertStickyComment(octokit, options) {
     }
     const updated = await octokit.rest.issues.updateComment({ owner, repo, comment_id: existing.id, body });
     return { id: updated.data.id, action: 'updated', url: updated.data.html_url };
-}
-
-;// CONCATENATED MODULE: ./shared/src/lib/markdown.ts
-/**
- * Job summaries: a pure builder that produces GitHub-flavoured markdown, a size guard for GitHub's 1 MiB
- * per-step limit (above it GitHub drops the whole summary and shows an error). The writer is the adapter in
- * shared/src/actions/summary.ts.
- */
-const VERDICT_ICONS = {
-    success: '✅',
-    failure: '❌',
-    warning: '⚠️',
-    neutral: 'ℹ️'
-};
-function escapeHtml(text) {
-    return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-}
-/** A table cell: a pipe would end the cell and a newline the row, so both are neutralised. */
-function escapeTableCell(text) {
-    return text.replace(/\|/g, '\\|').replace(/\r?\n|\r/g, '<br>');
-}
-function singleLine(text) {
-    return text.replace(/\s*(\r?\n|\r)\s*/g, ' ').trim();
-}
-/** Builds a summary block by block; blocks are separated by blank lines so markdown never runs together. */
-class SummaryBuilder {
-    blocks = [];
-    heading(text, level = 2) {
-        return this.raw(`${'#'.repeat(level)} ${singleLine(text)}`);
-    }
-    /** The one-line outcome that opens a summary, e.g. "✅ **3 endpoints healthy**". */
-    verdict(outcome, text) {
-        return this.raw(`${VERDICT_ICONS[outcome]} **${singleLine(text)}**`);
-    }
-    paragraph(text) {
-        return this.raw(text);
-    }
-    table(headers, rows) {
-        const row = (cells) => `| ${headers.map((_, i) => escapeTableCell(String(cells[i] ?? ''))).join(' | ')} |`;
-        const lines = [row(headers), `| ${headers.map(() => '---').join(' | ')} |`, ...rows.map(row)];
-        return this.raw(lines.join('\n'));
-    }
-    /** A collapsible section; the body is markdown (the blank lines around it make GitHub render it). */
-    details(summaryText, body) {
-        return this.raw(`<details>\n<summary>${escapeHtml(singleLine(summaryText))}</summary>\n\n${String(body)}\n\n</details>`);
-    }
-    list(items, ordered = false) {
-        if (items.length === 0)
-            return this;
-        const lines = items.map((item, i) => {
-            const marker = ordered ? `${i + 1}.` : '-';
-            // Continuation lines indented under the marker stay inside the item.
-            return `${marker} ${item.replace(/\r?\n/g, `\n${' '.repeat(marker.length + 1)}`)}`;
-        });
-        return this.raw(lines.join('\n'));
-    }
-    codeBlock(code, language = '') {
-        // The fence must be longer than any backtick run inside, or the code could close it early.
-        const longestRun = Math.max(0, ...(code.match(/`+/g) ?? []).map((run) => run.length));
-        const fence = '`'.repeat(Math.max(3, longestRun + 1));
-        return this.raw(`${fence}${language}\n${code.replace(/\n$/, '')}\n${fence}`);
-    }
-    raw(markdown) {
-        this.blocks.push(markdown);
-        return this;
-    }
-    toString() {
-        return this.blocks.length === 0 ? '' : `${this.blocks.join('\n\n')}\n`;
-    }
-}
-/** GitHub refuses a step summary over 1 MiB; the default keeps a margin for anything else the step appends. */
-const SUMMARY_LIMIT_BYTES = 1024 * 1024 - 1024;
-const encoder = new TextEncoder();
-function byteLength(text) {
-    return Buffer.byteLength(text, 'utf8');
-}
-/** The longest prefix of text that fits in maxBytes of UTF-8 without splitting a character. */
-function prefixWithinBytes(text, maxBytes) {
-    const bytes = encoder.encode(text);
-    if (bytes.length <= maxBytes)
-        return text;
-    let end = Math.max(0, maxBytes);
-    // Step back over continuation bytes (10xxxxxx) to the start of the character that did not fit.
-    while (end > 0 && (bytes[end] & 0xc0) === 0x80)
-        end--;
-    return Buffer.from(bytes.subarray(0, end)).toString('utf8');
-}
-/** Cuts at a section break (blank line) if one is reasonably close, else at a line break. */
-function cutAtBoundary(text, maxBytes) {
-    const prefix = prefixWithinBytes(text, maxBytes);
-    if (prefix.length === text.length)
-        return text;
-    const section = prefix.lastIndexOf('\n\n');
-    if (section > 0 && section >= prefix.length * 0.8)
-        return prefix.slice(0, section + 1);
-    const line = prefix.lastIndexOf('\n');
-    if (line > 0)
-        return prefix.slice(0, line + 1);
-    return prefix;
-}
-/** Closes a code fence or <details> left open by the cut, so the note after it is not swallowed. */
-function closeOpenBlocks(kept) {
-    let closers = '';
-    let openFence;
-    for (const line of kept.split('\n')) {
-        const fence = /^\s{0,3}(`{3,}|~{3,})/.exec(line)?.[1];
-        if (!fence)
-            continue;
-        if (openFence === undefined)
-            openFence = fence;
-        else if (fence[0] === openFence[0] && fence.length >= openFence.length && line.trim() === fence)
-            openFence = undefined;
-    }
-    if (openFence !== undefined)
-        closers += `\n${openFence}`;
-    const opened = kept.match(/<details[\s>]/gi)?.length ?? 0;
-    const closed = kept.match(/<\/details>/gi)?.length ?? 0;
-    closers += '\n\n</details>'.repeat(Math.max(0, opened - closed));
-    return closers;
-}
-function formatBytes(bytes) {
-    if (bytes < 1024)
-        return `${bytes} bytes`;
-    if (bytes < 1024 * 1024)
-        return `${(bytes / 1024).toFixed(1)} KiB`;
-    return `${(bytes / (1024 * 1024)).toFixed(1)} MiB`;
-}
-function truncationNote(cutBytes, cutLines) {
-    const lines = cutLines === 1 ? '1 line' : `${cutLines} lines`;
-    return `\n\n> **Note:** the summary was truncated to fit GitHub's job-summary size limit: ${formatBytes(cutBytes)} (${lines}) cut.\n`;
-}
-/**
- * Returns text unchanged if it fits in limitBytes of UTF-8, otherwise cuts it at a section or line boundary,
- * closes any code fence or <details> left open, and appends a note saying how much was cut.
- */
-function fitToLimit(text, limitBytes = SUMMARY_LIMIT_BYTES) {
-    const totalBytes = byteLength(text);
-    if (totalBytes <= limitBytes)
-        return text;
-    let budget = limitBytes - byteLength(truncationNote(totalBytes, text.length)) - 64;
-    while (budget > 0) {
-        const kept = cutAtBoundary(text, budget);
-        const rest = text.slice(kept.length);
-        const result = kept.trimEnd() + closeOpenBlocks(kept) + truncationNote(totalBytes - byteLength(kept), countLines(rest));
-        const overflow = byteLength(result) - limitBytes;
-        if (overflow <= 0)
-            return result;
-        budget -= overflow;
-    }
-    // A limit too small for any content: the note alone, cut to fit.
-    return prefixWithinBytes(truncationNote(totalBytes, countLines(text)).trimStart(), limitBytes);
-}
-function countLines(text) {
-    if (text === '')
-        return 0;
-    return text.split('\n').length - (text.endsWith('\n') ? 1 : 0);
 }
 
 ;// CONCATENATED MODULE: ./shared/src/actions/summary.ts
@@ -37035,11 +37355,196 @@ function countLines(text) {
  */
 async function writeSummary(markdown) {
     if (!process.env['GITHUB_STEP_SUMMARY']) {
-        lib_core/* debug */.Yz('GITHUB_STEP_SUMMARY is not set; skipping the job summary');
+        core/* debug */.Yz('GITHUB_STEP_SUMMARY is not set; skipping the job summary');
         return false;
     }
-    await lib_core/* summary */.z.addRaw(fitToLimit(markdown), true).write();
+    await core/* summary */.z.addRaw(fitToLimit(markdown), true).write();
     return true;
+}
+
+;// CONCATENATED MODULE: ./shared/src/actions/publish.ts
+/**
+ * The report pipeline every action's main.ts ends with: outputs, annotations, job summary, SARIF/JUnit files,
+ * the sticky PR comment and the step's verdict, in that order, so a slow or failing GitHub API (the only
+ * network step) can never hide the verdict, the outputs or the summary.
+ */
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+/** GitHub displays at most this many annotations of each level per step; the rest are in the log only. */
+const ANNOTATIONS_SHOWN_PER_LEVEL = 10;
+/** Above this size result-json carries the envelope without its lists; GitHub caps a job's outputs at 1 MB. */
+const RESULT_JSON_LIMIT = 512 * 1024;
+/** The whole comment step (find, then create or update) gives up after this long. */
+const COMMENT_BUDGET_MS = 60_000;
+async function publishReport(report, options) {
+    const env = options.env ?? process.env;
+    for (const notice of report.notices ?? [])
+        core/* notice */.lm(notice);
+    const envelope = reportEnvelope(report);
+    const reportFile = writeReportFile(report.tool, envelope, env);
+    setOutputs({
+        ...report.outputs,
+        verdict: report.verdict,
+        'result-json': resultJsonText(envelope, reportFile),
+        'report-file': reportFile
+    }, options.outputs);
+    const hidden = annotateFindings(report);
+    const note = hidden ? annotationNote(report) : undefined;
+    if (note)
+        core/* info */.pq(note.replace(/\*\*/g, ''));
+    await writeSummary(renderReportMarkdown(report, { limit: { size: SUMMARY_LIMIT_BYTES, unit: 'bytes' }, note }));
+    writeArtifact(options.sarifFile, 'sarif-file', report.sarif, options.workspace, 'SARIF');
+    writeArtifact(options.junitFile, 'junit-file', report.junit, options.workspace, 'JUnit XML');
+    if (options.comment?.enabled)
+        await commentOnPullRequest(report, options.comment, env);
+    if (failsStep(report.verdict, options.failOn))
+        core/* setFailed */.C1(report.headline);
+    else
+        core/* info */.pq(report.headline);
+}
+function setOutputs(values, declared) {
+    for (const name of Object.keys(values))
+        if (!(name in declared))
+            throw new Error(`output "${name}" is set but not declared in inputs.ts`);
+    for (const name of Object.keys(declared)) {
+        const value = values[name];
+        if (value === undefined)
+            throw new Error(`declared output "${name}" was not set`);
+        core/* setOutput */.uH(name, String(value));
+    }
+}
+function writeReportFile(tool, envelope, env) {
+    const temp = env.RUNNER_TEMP || (0,external_node_os_namespaceObject.tmpdir)();
+    (0,external_node_fs_.mkdirSync)(temp, { recursive: true });
+    const file = (0,external_node_path_.join)((0,external_node_fs_.mkdtempSync)((0,external_node_path_.join)(temp, `${tool}-`)), 'report.json');
+    (0,external_node_fs_.writeFileSync)(file, JSON.stringify(envelope, null, 2) + '\n');
+    return file;
+}
+/** The envelope as one line of JSON, or, when too big for an output, its scalar fields and a pointer to the file. */
+function resultJsonText(envelope, reportFile) {
+    const full = JSON.stringify(envelope);
+    if (full.length <= RESULT_JSON_LIMIT)
+        return full;
+    const scalars = Object.fromEntries(Object.entries(envelope).filter(([, value]) => typeof value !== 'object' || value === null));
+    return JSON.stringify({ ...scalars, counts: envelope.counts, truncated: true, reportFile });
+}
+/** Errors first, then warnings, then notices; returns whether GitHub will leave some of them out. */
+function annotateFindings(report) {
+    const byLevel = (level) => report.findings.filter((f) => f.level === level);
+    let hidden = false;
+    for (const level of LEVELS) {
+        const findings = byLevel(level);
+        if (findings.length > ANNOTATIONS_SHOWN_PER_LEVEL)
+            hidden = true;
+        for (const f of findings) {
+            annotate({
+                level,
+                title: f.title ?? `${report.tool} ${f.id}`,
+                message: f.message,
+                file: f.location?.file,
+                startLine: f.location?.line,
+                startColumn: f.location?.column,
+                endLine: f.location?.endLine,
+                endColumn: f.location?.endColumn
+            });
+        }
+    }
+    return hidden;
+}
+function annotationNote(report) {
+    const counts = LEVELS.map((level) => plural(report.findings.filter((f) => f.level === level).length, level)).join(', ');
+    return (`**Note:** GitHub shows at most ${ANNOTATIONS_SHOWN_PER_LEVEL} error, ${ANNOTATIONS_SHOWN_PER_LEVEL} warning and ` +
+        `${ANNOTATIONS_SHOWN_PER_LEVEL} notice annotations per step; this step reported ${counts}. ` +
+        'Every one is listed below and in the JSON report (report-file).');
+}
+function writeArtifact(path, input, render, workspace, what) {
+    if (!path)
+        return;
+    if (!render)
+        throw new errors/* ConfigurationError */.j(`Input "${input}": this step produces no ${what}`);
+    const absolute = (0,external_node_path_.isAbsolute)(path) ? path : (0,external_node_path_.resolve)(workspace, path);
+    try {
+        (0,external_node_fs_.mkdirSync)((0,external_node_path_.dirname)(absolute), { recursive: true });
+        (0,external_node_fs_.writeFileSync)(absolute, render());
+    }
+    catch (error) {
+        const reason = error.code ?? String(error);
+        throw new errors/* ConfigurationError */.j(`Input "${input}": cannot write ${path} (${reason})`);
+    }
+    core/* info */.pq(`${what} written to ${path}`);
+}
+function runUrl(env) {
+    const { GITHUB_SERVER_URL: server, GITHUB_REPOSITORY: repo, GITHUB_RUN_ID: run } = env;
+    return server && repo && run ? `${server}/${repo}/actions/runs/${run}` : undefined;
+}
+/** Something a reviewer should read: a finding, or a notice-level count (compatible API changes). */
+function hasSomethingToSay(report) {
+    return report.findings.length > 0 || report.counts.notice > 0;
+}
+async function commentOnPullRequest(report, comment, env) {
+    const pullRequest = pullRequestFromEnv(env);
+    if (!pullRequest)
+        return;
+    if (!comment.token) {
+        core/* info */.pq('No github-token: the pull request comment is skipped');
+        return;
+    }
+    const url = runUrl(env);
+    const marker = commentMarker(report.tool, comment.key ?? report.subject);
+    const body = renderReportMarkdown(report, {
+        limit: { size: MAX_COMMENT_LENGTH - marker.length - 64, unit: 'chars' },
+        fullReportUrl: url,
+        footer: `<sub>${url ? `[Workflow run](${url}) · ` : ''}ubos-actions ${report.tool} ${VERSION}</sub>`
+    });
+    const octokit = createOctokit({
+        token: comment.token,
+        baseUrl: githubApiUrlFromEnv(env),
+        retries: 1,
+        requestTimeoutMs: 15_000,
+        logger: runnerLogger
+    });
+    let timer;
+    const deadline = new Promise((_, reject) => {
+        timer = setTimeout(() => reject(new Error(`no answer from the GitHub API within ${COMMENT_BUDGET_MS / 1000} s`)), COMMENT_BUDGET_MS);
+        timer.unref();
+    });
+    try {
+        const result = await Promise.race([
+            upsertStickyComment(octokit, {
+                owner: pullRequest.owner,
+                repo: pullRequest.repo,
+                issueNumber: pullRequest.number,
+                marker,
+                body,
+                create: hasSomethingToSay(report)
+            }),
+            deadline
+        ]);
+        if (result.action === 'skipped')
+            core/* info */.pq('Nothing to report: no pull request comment was created');
+        else
+            core/* info */.pq(`Pull request comment ${result.action}${result.url ? `: ${result.url}` : ''}`);
+    }
+    catch (error) {
+        // A read-only token (forks) or an API outage must not hide the verdict.
+        core/* warning */.$e(`Could not comment on the pull request: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    finally {
+        clearTimeout(timer);
+    }
 }
 
 ;// CONCATENATED MODULE: ./actions/migration-safety/src/engine/framework.ts
@@ -37195,7 +37700,7 @@ const DEFAULT_PATHS = [
     'supabase/migrations/*.sql',
     'src/main/resources/db/migration/*.sql'
 ];
-const FAIL_ON = ['error', 'warning', 'never'];
+const FAIL_ON = (/* unused pure expression or super */ null && (['error', 'warning', 'never']));
 const CONFIG_KEYS = ['pg-version', 'framework', 'assume-in-transaction', 'include', 'exclude', 'rules'];
 const SEVERITIES = ['error', 'warning'];
 /** "16", "14.3" (major 14, minor 3) or "9.6"; the minor matters for bugs fixed in point releases. */
@@ -37206,9 +37711,9 @@ function parsePgVersion(value, label) {
         throw new errors/* ConfigurationError */.j(`${label} must be a PostgreSQL version such as 16 or 14.3; got "${value}"`);
     return match[2] === undefined ? { pgVersion: major } : { pgVersion: major, pgMinor: Number(match[2]) };
 }
-function parseFailOn(value, label) {
+function config_parseFailOn(value, label) {
     if (!FAIL_ON.includes(value))
-        throw new errors/* ConfigurationError */.j(`${label} must be one of ${FAIL_ON.join(', ')}; got "${value}"`);
+        throw new ConfigurationError(`${label} must be one of ${FAIL_ON.join(', ')}; got "${value}"`);
     return value;
 }
 /**
@@ -39462,304 +39967,8 @@ function filesAtRef(cwd, ref) {
     checkRef(ref, '--since');
     const top = topLevel(cwd);
     if (tryGit(cwd, ['rev-parse', '--verify', '--quiet', `${ref}^{commit}`]) === undefined)
-        throw new ConfigurationError(`--since: "${ref}" is not a commit in this repository`);
+        throw new errors/* ConfigurationError */.j(`--since: "${ref}" is not a commit in this repository`);
     return fromRepo(git(cwd, ['ls-tree', '-r', '--name-only', '--full-tree', ref]), top, cwd);
-}
-
-;// CONCATENATED MODULE: ./actions/migration-safety/src/engine/recipes.ts
-// Expand-migrate-contract recipes: the multi-deploy way to make a change that breaks the running release when
-// done in one step, written in SQL for the actual table and column names so it can be copied.
-
-function batchBackfill(table, set, where) {
-    return [
-        `-- repeat until it updates 0 rows; small batches keep row locks and WAL bursts short`,
-        `UPDATE ${table} SET ${set}`,
-        `WHERE ctid IN (SELECT ctid FROM ${table} WHERE ${where} LIMIT 10000);`
-    ].join('\n');
-}
-function syncTrigger(table, fn, body) {
-    const t = quoteQualified(table);
-    return [
-        `CREATE OR REPLACE FUNCTION ${quoteIdent(fn)}() RETURNS trigger LANGUAGE plpgsql AS $$`,
-        `BEGIN`,
-        `  ${body}`,
-        `  RETURN NEW;`,
-        `END $$;`,
-        `CREATE TRIGGER ${quoteIdent(fn)} BEFORE INSERT OR UPDATE ON ${t}`,
-        `  FOR EACH ROW EXECUTE FUNCTION ${quoteIdent(fn)}();`
-    ].join('\n');
-}
-function renameColumnRecipe(table, from, to, type = '<type>') {
-    const t = quoteQualified(table);
-    const [a, b] = [quoteIdent(from), quoteIdent(to)];
-    const fn = `${table.name}_${to}_sync`.slice(0, 63);
-    return {
-        title: `Rename ${table.name}.${from} to ${to} without breaking the running release`,
-        steps: [
-            {
-                title: 'Deploy 1, expand: add the new column and keep both in sync',
-                sql: [
-                    `ALTER TABLE ${t} ADD COLUMN ${b} ${type};`,
-                    syncTrigger(table, fn, `NEW.${b} := COALESCE(NEW.${b}, NEW.${a}); NEW.${a} := COALESCE(NEW.${a}, NEW.${b});`),
-                    batchBackfill(t, `${b} = ${a}`, `${b} IS NULL AND ${a} IS NOT NULL`)
-                ].join('\n')
-            },
-            {
-                title: `Deploy 2, migrate: the application reads and writes ${to} only`,
-                sql: `-- no schema change; ship the code that uses ${to}`
-            },
-            {
-                title: `Deploy 3, contract: once no running release uses ${from}`,
-                sql: [
-                    `DROP TRIGGER ${quoteIdent(fn)} ON ${t};`,
-                    `DROP FUNCTION ${quoteIdent(fn)}();`,
-                    `ALTER TABLE ${t} DROP COLUMN ${a};`
-                ].join('\n')
-            }
-        ]
-    };
-}
-function renameTableRecipe(table, to) {
-    const t = quoteQualified(table);
-    const target = quoteQualified({ ...table, name: to, key: `${table.schema}.${to}` });
-    return {
-        title: `Rename table ${table.name} to ${to} without breaking the running release`,
-        steps: [
-            {
-                title: 'Deploy 1, expand: rename, and leave an updatable view under the old name',
-                sql: [
-                    `BEGIN;`,
-                    `ALTER TABLE ${t} RENAME TO ${quoteIdent(to)};`,
-                    `CREATE VIEW ${t} AS SELECT * FROM ${target};`,
-                    `COMMIT;`
-                ].join('\n')
-            },
-            {
-                title: `Deploy 2, migrate: the application uses ${to} only`,
-                sql: `-- no schema change; ship the code that uses ${to}`
-            },
-            { title: `Deploy 3, contract: once no running release uses ${table.name}`, sql: `DROP VIEW ${t};` }
-        ]
-    };
-}
-function changeTypeRecipe(table, column, newType) {
-    const t = quoteQualified(table);
-    const a = quoteIdent(column);
-    const tmp = `${column}_new`.slice(0, 63);
-    const b = quoteIdent(tmp);
-    const fn = `${table.name}_${tmp}_sync`.slice(0, 63);
-    return {
-        title: `Change ${table.name}.${column} to ${newType} without a table rewrite under lock`,
-        steps: [
-            {
-                title: 'Deploy 1, expand: add a column of the new type, dual-write, backfill',
-                sql: [
-                    `ALTER TABLE ${t} ADD COLUMN ${b} ${newType};`,
-                    syncTrigger(table, fn, `NEW.${b} := NEW.${a}::${newType};`),
-                    batchBackfill(t, `${b} = ${a}::${newType}`, `${b} IS NULL AND ${a} IS NOT NULL`)
-                ].join('\n')
-            },
-            {
-                title: `Deploy 2, migrate: the application reads ${tmp}`,
-                sql: `-- no schema change; ship the code that reads ${tmp}`
-            },
-            {
-                title: 'Deploy 3, contract: swap the columns and drop the old one',
-                sql: [
-                    `BEGIN;`,
-                    `SET LOCAL lock_timeout = '2s';`,
-                    `DROP TRIGGER ${quoteIdent(fn)} ON ${t};`,
-                    `DROP FUNCTION ${quoteIdent(fn)}();`,
-                    `ALTER TABLE ${t} DROP COLUMN ${a};`,
-                    `ALTER TABLE ${t} RENAME COLUMN ${b} TO ${a};`,
-                    `COMMIT;`
-                ].join('\n')
-            }
-        ]
-    };
-}
-function dropColumnRecipe(table, column) {
-    const t = quoteQualified(table);
-    return {
-        title: `Drop ${table.name}.${column} without breaking the running release`,
-        steps: [
-            {
-                title: `Deploy 1: stop using ${column} in the application`,
-                sql: `-- no schema change; remove ${column} from queries and ORM models (Rails: ignored_columns; Prisma: remove the field)\n-- if it is NOT NULL without a default, let inserts omit it first:\nALTER TABLE ${t} ALTER COLUMN ${quoteIdent(column)} DROP NOT NULL;`
-            },
-            {
-                title: 'Deploy 2, contract: drop it once no running release reads it',
-                sql: `ALTER TABLE ${t} DROP COLUMN ${quoteIdent(column)};`
-            }
-        ]
-    };
-}
-function setNotNullRecipe(table, column, pgVersion) {
-    const t = quoteQualified(table);
-    const c = quoteIdent(column);
-    const check = quoteIdent(`${table.name}_${column}_not_null`.slice(0, 63));
-    const steps = [
-        {
-            title: 'Deploy 1, expand: the application writes a value for every new row; backfill the old ones',
-            sql: batchBackfill(t, `${c} = <value>`, `${c} IS NULL`)
-        },
-        {
-            title: 'Deploy 2: add the rule without scanning under lock, then validate without blocking writes',
-            sql: [
-                `ALTER TABLE ${t} ADD CONSTRAINT ${check} CHECK (${c} IS NOT NULL) NOT VALID;`,
-                `ALTER TABLE ${t} VALIDATE CONSTRAINT ${check};`
-            ].join('\n')
-        }
-    ];
-    if (pgVersion >= 12) {
-        steps.push({
-            title: 'Deploy 3, contract: SET NOT NULL uses the validated check and skips the scan (PostgreSQL 12+)',
-            sql: [`ALTER TABLE ${t} ALTER COLUMN ${c} SET NOT NULL;`, `ALTER TABLE ${t} DROP CONSTRAINT ${check};`].join('\n')
-        });
-    }
-    else {
-        steps.push({
-            title: 'Deploy 3: keep the validated CHECK constraint (before PostgreSQL 12, SET NOT NULL always scans the table)',
-            sql: `-- leave ${check} in place`
-        });
-    }
-    return { title: `Make ${table.name}.${column} NOT NULL without a full-table scan under ACCESS EXCLUSIVE`, steps };
-}
-/** Markdown for a recipe, used in help text, the job summary and the PR comment. */
-function recipeMarkdown(recipe) {
-    return [
-        `**${recipe.title}**`,
-        '',
-        ...recipe.steps.flatMap((s) => [`${s.title}:`, '', '```sql', s.sql, '```', ''])
-    ].join('\n');
-}
-
-;// CONCATENATED MODULE: ./actions/migration-safety/src/report.ts
-function countResult(result) {
-    return {
-        errors: result.findings.filter((f) => f.severity === 'error').length,
-        warnings: result.findings.filter((f) => f.severity === 'warning').length,
-        filesChecked: result.files.filter((f) => f.linted).length
-    };
-}
-/** `error` fails on errors; `warning` on warnings too; `never` reports without failing. */
-function shouldFail(counts, failOn) {
-    if (failOn === 'never')
-        return false;
-    return failOn === 'error' ? counts.errors > 0 : counts.errors + counts.warnings > 0;
-}
-function plural(n, word) {
-    return `${n} ${word}${n === 1 ? '' : 's'}`;
-}
-function verdictLine(result, failOn) {
-    const c = countResult(result);
-    const outcome = shouldFail(c, failOn) ? 'Migration safety check failed' : 'Migration safety check passed';
-    return `${outcome}: ${plural(c.errors, 'error')}, ${plural(c.warnings, 'warning')} in ${plural(c.filesChecked, 'file')} checked`;
-}
-function recipeText(finding) {
-    if (!finding.recipe)
-        return '';
-    const indent = (text) => text.replace(/^/gm, '        ');
-    const steps = finding.recipe.steps.map((step) => `\n      ${step.title}:\n${indent(step.sql)}`);
-    return `\n    safe way: ${finding.recipe.title}${steps.join('')}`;
-}
-/**
- * "3 left out on purpose: table created in this change set" (reasons with their counts when several): what
- * other linters would flag here and the replayed schema shows to be harmless.
- */
-function exemptionLine(exempted) {
-    if (exempted.length === 0)
-        return undefined;
-    const reasons = new Map();
-    for (const e of exempted)
-        reasons.set(e.reason, (reasons.get(e.reason) ?? 0) + 1);
-    const text = reasons.size === 1 ? [...reasons.keys()][0] : [...reasons].map(([reason, n]) => `${reason} (${n})`).join('; ');
-    return `${exempted.length} left out on purpose (other linters flag them): ${text}`;
-}
-/** The finding as the JSON formats show it; help, docs and recipes are in the rule catalogue. */
-function findingJson(f) {
-    return {
-        file: f.file,
-        line: f.line,
-        column: f.column,
-        endLine: f.endLine,
-        endColumn: f.endColumn,
-        rule: f.rule,
-        severity: f.severity,
-        message: f.message,
-        equivalents: f.equivalents
-    };
-}
-/** `{ findings, exempted, files, summary }`: the CLI's --format json and the action's result-json file. */
-function resultJson(result, failOn) {
-    const counts = countResult(result);
-    return {
-        findings: result.findings.map(findingJson),
-        exempted: result.exempted,
-        files: result.files,
-        summary: { ...counts, failed: shouldFail(counts, failOn) }
-    };
-}
-/**
- * `file:line:column: severity rule: message`, one per finding, with the safe multi-deploy way indented below
- * it when there is one, then the verdict.
- */
-function renderText(result, failOn) {
-    const lines = result.findings.map((f) => `${f.file}:${f.line}:${f.column}: ${f.severity} ${f.rule}: ${f.message}\n    see ${f.docs}${recipeText(f)}`);
-    const exempt = exemptionLine(result.exempted);
-    return ([...lines, ...(lines.length ? [''] : []), verdictLine(result, failOn), ...(exempt ? [exempt] : [])].join('\n') +
-        '\n');
-}
-
-;// CONCATENATED MODULE: ./actions/migration-safety/src/markdown.ts
-// The job summary and the pull request comment: verdict first, a table per file, then the help and the
-// expand-migrate-contract recipes folded away. Separate from report.ts because shared/src/summary.ts loads
-// @actions/core, which the CLI must not pay for.
-
-
-
-function outcome(result, failOn) {
-    const counts = countResult(result);
-    if (shouldFail(counts, failOn))
-        return 'failure';
-    return counts.errors + counts.warnings > 0 ? 'warning' : 'success';
-}
-function byFile(findings) {
-    const files = new Map();
-    for (const f of findings)
-        files.set(f.file, [...(files.get(f.file) ?? []), f]);
-    return files;
-}
-function renderMarkdown(result, context) {
-    const out = new SummaryBuilder()
-        .heading('Migration safety')
-        .verdict(outcome(result, context.failOn), verdictLine(result, context.failOn));
-    const version = context.pgMinor === undefined ? `${context.pgVersion}` : `${context.pgVersion}.${context.pgMinor}`;
-    out.paragraph(`${context.scope}. PostgreSQL ${version}, framework \`${context.framework}\`.`);
-    for (const [file, findings] of byFile(result.findings)) {
-        out.heading(`\`${file}\``, 3);
-        out.table(['line', 'rule', 'severity', 'message'], findings.map((f) => [
-            f.line === f.endLine ? `${f.line}` : `${f.line}–${f.endLine}`,
-            `[${f.rule}](${f.docs})`,
-            f.severity === 'error' ? '❌ error' : '⚠️ warning',
-            escapeHtml(f.message)
-        ]));
-        for (const f of findings) {
-            if (f.recipe)
-                out.details(`Safe way: ${f.recipe.title} (line ${f.line})`, recipeMarkdown(f.recipe));
-        }
-    }
-    const rules = new Map(result.findings.map((f) => [f.rule, f]));
-    if (rules.size > 0) {
-        const help = new SummaryBuilder();
-        for (const [rule, f] of rules)
-            help.paragraph(`**[${rule}](${f.docs})**: ${f.help}`);
-        out.details(`Why these are hazards and the safe way (${rules.size} ${rules.size === 1 ? 'rule' : 'rules'})`, help);
-    }
-    const exempt = exemptionLine(result.exempted);
-    if (exempt)
-        out.paragraph(`${exempt}.`);
-    return out.toString();
 }
 
 ;// CONCATENATED MODULE: ./actions/migration-safety/src/rules/compatibility-helpers.ts
@@ -40026,6 +40235,174 @@ const banCharField = defineRule({
         reportColumnTypes(ctx, (name) => name === 'bpchar', (column, written) => `${columnLabel(column.relation, column.column)} is ${written}, which pads values with spaces; use text or varchar`);
     }
 });
+
+;// CONCATENATED MODULE: ./actions/migration-safety/src/engine/recipes.ts
+// Expand-migrate-contract recipes: the multi-deploy way to make a change that breaks the running release when
+// done in one step, written in SQL for the actual table and column names so it can be copied.
+
+function batchBackfill(table, set, where) {
+    return [
+        `-- repeat until it updates 0 rows; small batches keep row locks and WAL bursts short`,
+        `UPDATE ${table} SET ${set}`,
+        `WHERE ctid IN (SELECT ctid FROM ${table} WHERE ${where} LIMIT 10000);`
+    ].join('\n');
+}
+function syncTrigger(table, fn, body) {
+    const t = quoteQualified(table);
+    return [
+        `CREATE OR REPLACE FUNCTION ${quoteIdent(fn)}() RETURNS trigger LANGUAGE plpgsql AS $$`,
+        `BEGIN`,
+        `  ${body}`,
+        `  RETURN NEW;`,
+        `END $$;`,
+        `CREATE TRIGGER ${quoteIdent(fn)} BEFORE INSERT OR UPDATE ON ${t}`,
+        `  FOR EACH ROW EXECUTE FUNCTION ${quoteIdent(fn)}();`
+    ].join('\n');
+}
+function renameColumnRecipe(table, from, to, type = '<type>') {
+    const t = quoteQualified(table);
+    const [a, b] = [quoteIdent(from), quoteIdent(to)];
+    const fn = `${table.name}_${to}_sync`.slice(0, 63);
+    return {
+        title: `Rename ${table.name}.${from} to ${to} without breaking the running release`,
+        steps: [
+            {
+                title: 'Deploy 1, expand: add the new column and keep both in sync',
+                sql: [
+                    `ALTER TABLE ${t} ADD COLUMN ${b} ${type};`,
+                    syncTrigger(table, fn, `NEW.${b} := COALESCE(NEW.${b}, NEW.${a}); NEW.${a} := COALESCE(NEW.${a}, NEW.${b});`),
+                    batchBackfill(t, `${b} = ${a}`, `${b} IS NULL AND ${a} IS NOT NULL`)
+                ].join('\n')
+            },
+            {
+                title: `Deploy 2, migrate: the application reads and writes ${to} only`,
+                sql: `-- no schema change; ship the code that uses ${to}`
+            },
+            {
+                title: `Deploy 3, contract: once no running release uses ${from}`,
+                sql: [
+                    `DROP TRIGGER ${quoteIdent(fn)} ON ${t};`,
+                    `DROP FUNCTION ${quoteIdent(fn)}();`,
+                    `ALTER TABLE ${t} DROP COLUMN ${a};`
+                ].join('\n')
+            }
+        ]
+    };
+}
+function renameTableRecipe(table, to) {
+    const t = quoteQualified(table);
+    const target = quoteQualified({ ...table, name: to, key: `${table.schema}.${to}` });
+    return {
+        title: `Rename table ${table.name} to ${to} without breaking the running release`,
+        steps: [
+            {
+                title: 'Deploy 1, expand: rename, and leave an updatable view under the old name',
+                sql: [
+                    `BEGIN;`,
+                    `ALTER TABLE ${t} RENAME TO ${quoteIdent(to)};`,
+                    `CREATE VIEW ${t} AS SELECT * FROM ${target};`,
+                    `COMMIT;`
+                ].join('\n')
+            },
+            {
+                title: `Deploy 2, migrate: the application uses ${to} only`,
+                sql: `-- no schema change; ship the code that uses ${to}`
+            },
+            { title: `Deploy 3, contract: once no running release uses ${table.name}`, sql: `DROP VIEW ${t};` }
+        ]
+    };
+}
+function changeTypeRecipe(table, column, newType) {
+    const t = quoteQualified(table);
+    const a = quoteIdent(column);
+    const tmp = `${column}_new`.slice(0, 63);
+    const b = quoteIdent(tmp);
+    const fn = `${table.name}_${tmp}_sync`.slice(0, 63);
+    return {
+        title: `Change ${table.name}.${column} to ${newType} without a table rewrite under lock`,
+        steps: [
+            {
+                title: 'Deploy 1, expand: add a column of the new type, dual-write, backfill',
+                sql: [
+                    `ALTER TABLE ${t} ADD COLUMN ${b} ${newType};`,
+                    syncTrigger(table, fn, `NEW.${b} := NEW.${a}::${newType};`),
+                    batchBackfill(t, `${b} = ${a}::${newType}`, `${b} IS NULL AND ${a} IS NOT NULL`)
+                ].join('\n')
+            },
+            {
+                title: `Deploy 2, migrate: the application reads ${tmp}`,
+                sql: `-- no schema change; ship the code that reads ${tmp}`
+            },
+            {
+                title: 'Deploy 3, contract: swap the columns and drop the old one',
+                sql: [
+                    `BEGIN;`,
+                    `SET LOCAL lock_timeout = '2s';`,
+                    `DROP TRIGGER ${quoteIdent(fn)} ON ${t};`,
+                    `DROP FUNCTION ${quoteIdent(fn)}();`,
+                    `ALTER TABLE ${t} DROP COLUMN ${a};`,
+                    `ALTER TABLE ${t} RENAME COLUMN ${b} TO ${a};`,
+                    `COMMIT;`
+                ].join('\n')
+            }
+        ]
+    };
+}
+function dropColumnRecipe(table, column) {
+    const t = quoteQualified(table);
+    return {
+        title: `Drop ${table.name}.${column} without breaking the running release`,
+        steps: [
+            {
+                title: `Deploy 1: stop using ${column} in the application`,
+                sql: `-- no schema change; remove ${column} from queries and ORM models (Rails: ignored_columns; Prisma: remove the field)\n-- if it is NOT NULL without a default, let inserts omit it first:\nALTER TABLE ${t} ALTER COLUMN ${quoteIdent(column)} DROP NOT NULL;`
+            },
+            {
+                title: 'Deploy 2, contract: drop it once no running release reads it',
+                sql: `ALTER TABLE ${t} DROP COLUMN ${quoteIdent(column)};`
+            }
+        ]
+    };
+}
+function setNotNullRecipe(table, column, pgVersion) {
+    const t = quoteQualified(table);
+    const c = quoteIdent(column);
+    const check = quoteIdent(`${table.name}_${column}_not_null`.slice(0, 63));
+    const steps = [
+        {
+            title: 'Deploy 1, expand: the application writes a value for every new row; backfill the old ones',
+            sql: batchBackfill(t, `${c} = <value>`, `${c} IS NULL`)
+        },
+        {
+            title: 'Deploy 2: add the rule without scanning under lock, then validate without blocking writes',
+            sql: [
+                `ALTER TABLE ${t} ADD CONSTRAINT ${check} CHECK (${c} IS NOT NULL) NOT VALID;`,
+                `ALTER TABLE ${t} VALIDATE CONSTRAINT ${check};`
+            ].join('\n')
+        }
+    ];
+    if (pgVersion >= 12) {
+        steps.push({
+            title: 'Deploy 3, contract: SET NOT NULL uses the validated check and skips the scan (PostgreSQL 12+)',
+            sql: [`ALTER TABLE ${t} ALTER COLUMN ${c} SET NOT NULL;`, `ALTER TABLE ${t} DROP CONSTRAINT ${check};`].join('\n')
+        });
+    }
+    else {
+        steps.push({
+            title: 'Deploy 3: keep the validated CHECK constraint (before PostgreSQL 12, SET NOT NULL always scans the table)',
+            sql: `-- leave ${check} in place`
+        });
+    }
+    return { title: `Make ${table.name}.${column} NOT NULL without a full-table scan under ACCESS EXCLUSIVE`, steps };
+}
+/** Markdown for a recipe, used in help text, the job summary and the PR comment. */
+function recipeMarkdown(recipe) {
+    return [
+        `**${recipe.title}**`,
+        '',
+        ...recipe.steps.flatMap((s) => [`${s.title}:`, '', '```sql', s.sql, '```', ''])
+    ].join('\n');
+}
 
 ;// CONCATENATED MODULE: ./actions/migration-safety/src/rules/ban-drop-column.ts
 
@@ -40680,7 +41057,7 @@ const IMMUTABLE = new Set([
     'uuid_generate_v3',
     'uuid_generate_v5'
 ]);
-const RANK = { immutable: 0, stable: 1, volatile: 2 };
+const volatility_RANK = { immutable: 0, stable: 1, volatile: 2 };
 /** Volatility of a built-in function by name (schema-less, lower case), or undefined when not in the table. */
 function functionVolatility(name) {
     const key = name.toLowerCase();
@@ -40700,7 +41077,7 @@ function functionVolatility(name) {
 function expressionVolatility(expr) {
     const verdict = { volatility: 'immutable', volatileCalls: [], unknownCalls: [] };
     const raise = (v) => {
-        if (RANK[v] > RANK[verdict.volatility])
+        if (volatility_RANK[v] > volatility_RANK[verdict.volatility])
             verdict.volatility = v;
     };
     const visit = (node) => {
@@ -42973,6 +43350,162 @@ const ALL_RULES = [
     ...UBOS_RULES
 ];
 
+;// CONCATENATED MODULE: ./actions/migration-safety/src/check.ts
+// What the action and the CLI both do before and around the engine: read the config, find the files, pick the
+// change set (a pull request's changed files, or files added since a ref), lint. Policy lives here once, so the
+// action and the CLI cannot drift (a mistyped path fails both the same way).
+
+
+
+
+
+
+async function runMigrationCheck(options) {
+    const config = await loadConfig(options.cwd, options.config, ALL_RULES.map((r) => r.id));
+    const settings = resolveSettings(config, {
+        pgVersion: options.pgVersion,
+        framework: options.framework,
+        assumeInTransaction: options.assumeInTransaction,
+        label: options.label
+    });
+    const named = options.patterns.length > 0 ? options.patterns : settings.include;
+    const patterns = named ?? DEFAULT_PATHS;
+    const { files, unmatched } = expandPaths(patterns, options.cwd, settings.exclude);
+    const warnings = [];
+    const notices = [];
+    if (named && unmatched.length > 0 && options.ifNoFilesFound !== 'ignore') {
+        const what = `${unmatched.map((p) => `"${p}"`).join(', ')}: no such file, or no file matches`;
+        if (options.ifNoFilesFound === 'error')
+            throw new errors/* ConfigurationError */.j(what);
+        warnings.push(what);
+    }
+    if (!named && files.length === 0)
+        notices.push(`No migration files found in the default folders (${patterns.join(', ')}); name them in paths`);
+    const migrations = upMigrations(files, settings.framework);
+    let changeSet;
+    let scope;
+    if (options.changes?.kind === 'base-branch') {
+        const changed = changedFiles(options.cwd, options.changes.ref);
+        changeSet = new Set(migrations.filter((f) => changed.has(f)));
+        scope = `${plural(changeSet.size, 'migration')} changed against \`${options.changes.ref}\`, linted as one change set (${plural(migrations.length - changeSet.size, 'earlier migration')} replayed)`;
+    }
+    else if (options.changes?.kind === 'since') {
+        const before = filesAtRef(options.cwd, options.changes.ref);
+        changeSet = new Set(migrations.filter((f) => !before.has(f)));
+        scope = `${plural(changeSet.size, 'migration')} added since \`${options.changes.ref}\`, linted as one change set`;
+    }
+    else {
+        scope = `Whole history: ${plural(migrations.length, 'migration')}, each judged as it was deployed`;
+    }
+    const result = await lintMigrations(buildSources(migrations, options.cwd, changeSet), {
+        pgVersion: settings.pgVersion,
+        pgMinor: settings.pgMinor,
+        framework: settings.framework,
+        assumeInTransaction: settings.assumeInTransaction,
+        rules: settings.rules
+    }, ALL_RULES);
+    return { result, settings, scope, configFile: config?.file, warnings, notices };
+}
+
+;// CONCATENATED MODULE: ./shared/src/lib/action-inputs.ts
+/**
+ * An action's inputs and outputs as data. Each action declares them once in its `inputs.ts`; `main.ts` reads
+ * through the declaration (shared/src/actions/inputs.ts readInputs), and the metadata test compares it with
+ * action.yml, so a name, default or description cannot drift between the two. The inputs every action shares
+ * (fail-on, comment, comment-key, sarif-file, github-token) are declared here once, with one wording.
+ */
+function defineInputs(inputs) {
+    return inputs;
+}
+function defineOutputs(outputs) {
+    return { ...COMMON_OUTPUTS, ...outputs };
+}
+/** The default as action.yml writes it (a string), or undefined. */
+function actionYmlDefault(spec) {
+    if (spec.kind === 'yaml' || spec.default === undefined)
+        return undefined;
+    return String(spec.default);
+}
+const COMMON_OUTPUTS = {
+    verdict: 'pass, warn or fail: what the step found (fail-on decides whether the step fails).',
+    'result-json': 'The JSON report (tool, version, verdict, counts, then the findings) as text, for fromJSON(); when over 512 KiB, the same without its lists and with "truncated": true (the file in report-file is always whole).',
+    'report-file': 'Path of the whole JSON report, written under RUNNER_TEMP.'
+};
+/** The inputs every action that reports findings shares, worded once. */
+const COMMON_INPUTS = {
+    'fail-on': {
+        kind: 'choice',
+        values: ['error', 'warning', 'never'],
+        default: 'error',
+        description: 'Fail the step on errors (error), also on warnings (warning), or never (report only).'
+    },
+    comment: {
+        kind: 'boolean',
+        default: true,
+        description: 'On pull requests, keep one sticky comment with the results up to date (created only when there is something to report; needs pull-requests: write).'
+    },
+    'comment-key': {
+        kind: 'string',
+        description: 'Tells apart the sticky comments of several steps of this action in one pull request. Default: what the step reports on (e.g. the spec path).'
+    },
+    'sarif-file': {
+        kind: 'string',
+        description: 'Write the findings as SARIF 2.1.0 to this path (for github/codeql-action/upload-sarif).'
+    },
+    'github-token': {
+        kind: 'string',
+        default: '${{ github.token }}',
+        secret: true,
+        description: 'Token for the pull request comment and other GitHub API calls.'
+    }
+};
+
+;// CONCATENATED MODULE: ./actions/migration-safety/src/inputs.ts
+// migration-safety's inputs and outputs, declared once: main.ts reads them through this, and the metadata test
+// holds action.yml to it.
+
+const INPUTS = defineInputs({
+    paths: {
+        kind: 'list',
+        description: 'Migration files: globs, folders or files, separated by newlines or commas. Default: the config include globs, else migrations/**/*.sql, db/migrate/**/*.sql, db/migrations/**/*.sql, prisma/migrations/**/migration.sql, supabase/migrations/*.sql, src/main/resources/db/migration/*.sql.'
+    },
+    'if-no-files-found': {
+        kind: 'choice',
+        values: ['error', 'warn', 'ignore'],
+        default: 'error',
+        description: 'What a path or glob named in paths (or the config include) that matches no file does: fail the step (error), warn, or nothing (ignore). The default folders finding nothing is only a notice.'
+    },
+    'pg-version': {
+        kind: 'string',
+        description: 'PostgreSQL version the migrations run on, e.g. 16 or 14.3 (the minor matters for a few bugs). Default: the config value, else 16.'
+    },
+    framework: {
+        kind: 'string',
+        description: 'Migration tool, which decides the transaction mode and order: plain, flyway, golang-migrate, goose, dbmate, sqlx, prisma or knex-sql. Default: the config value, else plain.'
+    },
+    'assume-in-transaction': {
+        kind: 'choice',
+        values: ['true', 'false'],
+        description: 'true or false to treat every file as run inside (or outside) one transaction; empty lets the framework decide.'
+    },
+    config: {
+        kind: 'string',
+        description: 'YAML config file (pg-version, framework, assume-in-transaction, include, exclude, rules). Default: .github/migration-safety.yml when it exists.'
+    },
+    'changed-only': {
+        kind: 'choice',
+        values: ['auto', 'true', 'false'],
+        default: 'auto',
+        description: 'true: lint only the migrations added or modified against the pull request base branch, as one change set, after replaying the earlier ones; false: lint every migration, each as its own change set; auto: true on pull requests.'
+    },
+    ...COMMON_INPUTS
+});
+const OUTPUTS = defineOutputs({
+    errors: 'Number of error-level findings.',
+    warnings: 'Number of warning-level findings.',
+    'files-checked': 'Number of migration files linted (replayed-only files are not counted).'
+});
+
 ;// CONCATENATED MODULE: ./shared/src/lib/sarif.ts
 /**
  * SARIF 2.1.0 output for the linters, in the subset GitHub code scanning reads: one run, the rules in
@@ -43091,7 +43624,7 @@ function sortKeys(value) {
 // docs page, and one result per finding with the statement's region.
 
 
-const sarif_VERSION = '0.1.0';
+
 const HOME = 'https://github.com/ubos/actions/tree/main/migration-safety';
 /** "require-concurrent-index-creation" -> "RequireConcurrentIndexCreation", the display name code scanning shows. */
 function pascalCase(id) {
@@ -43107,7 +43640,7 @@ function migrationSarif(result, rules, settings = {}) {
     const findings = result.findings.filter((f) => known.has(f.rule));
     const log = buildSarif({
         toolName: 'ubos migration-safety',
-        toolVersion: sarif_VERSION,
+        toolVersion: VERSION,
         informationUri: HOME,
         rules: rules.map((rule) => ({
             id: rule.id,
@@ -43149,6 +43682,141 @@ function migrationSarif(result, rules, settings = {}) {
     return serializeSarif(log);
 }
 
+;// CONCATENATED MODULE: ./actions/migration-safety/src/report.ts
+// A lint result as the action family's ActionReport: the verdict, the findings for annotations, sections for the
+// summary and the comment (errors open, then warnings, the safe ways and the rules' help folded away), the JSON
+// envelope's own fields, the text format with its recipes, and SARIF. No I/O.
+
+
+
+
+function report_location(f) {
+    return { file: f.file, line: f.line, column: f.column, endLine: f.endLine, endColumn: f.endColumn };
+}
+function toReportFinding(f) {
+    return {
+        level: f.severity,
+        id: f.rule,
+        title: `migration-safety ${f.rule}`,
+        message: `${f.message}\nSafe way and details: ${f.docs}`,
+        location: report_location(f)
+    };
+}
+/**
+ * "3 left out on purpose: table created in this change set" (reasons with their counts when several): what
+ * other linters would flag here and the replayed schema shows to be harmless.
+ */
+function exemptionLine(exempted) {
+    if (exempted.length === 0)
+        return undefined;
+    const reasons = new Map();
+    for (const e of exempted)
+        reasons.set(e.reason, (reasons.get(e.reason) ?? 0) + 1);
+    const text = reasons.size === 1 ? [...reasons.keys()][0] : [...reasons].map(([reason, n]) => `${reason} (${n})`).join('; ');
+    return `${exempted.length} left out on purpose (other linters flag them): ${text}`;
+}
+function headline(result) {
+    const counts = countFindings(result.findings.map((f) => ({ level: f.severity })));
+    const files = result.files.filter((f) => f.linted).length;
+    const verdict = verdictOf(counts);
+    const outcome = verdict === 'fail'
+        ? 'Migration safety check failed'
+        : verdict === 'warn'
+            ? 'Migration safety check passed with warnings'
+            : 'Migration safety check passed';
+    return `${outcome}: ${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')} in ${plural(files, 'file')} checked`;
+}
+function report_recipeMarkdown(recipe) {
+    const out = new SummaryBuilder().paragraph(`**${escapeMarkdown(recipe.title)}**`);
+    for (const step of recipe.steps)
+        out.paragraph(`${escapeMarkdown(step.title)}:`).codeBlock(step.sql, 'sql');
+    return out.toString();
+}
+function findingRows(findings) {
+    return findings.map((f) => [
+        `${codeSpan(f.file)}:${f.line === f.endLine ? f.line : `${f.line}–${f.endLine}`}`,
+        `[${f.rule}](${f.docs})`,
+        escapeMarkdown(f.message)
+    ]);
+}
+function sections(result) {
+    const out = [];
+    const headers = ['where', 'rule', 'message'];
+    const errors = result.findings.filter((f) => f.severity === 'error');
+    const warnings = result.findings.filter((f) => f.severity === 'warning');
+    if (errors.length > 0)
+        out.push({ level: 'error', title: 'Errors', table: { headers, rows: findingRows(errors) } });
+    if (warnings.length > 0)
+        out.push({ level: 'warning', title: 'Warnings', table: { headers, rows: findingRows(warnings) } });
+    const recipes = result.findings.filter((f) => f.recipe);
+    if (recipes.length > 0)
+        out.push({
+            level: 'info',
+            title: 'The safe way, deploy by deploy',
+            items: recipes.map((f) => `${codeSpan(f.file)}:${f.line} ${f.rule}\n\n${report_recipeMarkdown(f.recipe).trimEnd().replace(/\n/g, '\n  ')}`)
+        });
+    const rules = new Map(result.findings.map((f) => [f.rule, f]));
+    if (rules.size > 0)
+        out.push({
+            level: 'info',
+            title: 'Why these are hazards',
+            items: [...rules].map(([rule, f]) => `**[${rule}](${f.docs})**: ${f.help}`)
+        });
+    return out;
+}
+function recipeText(finding) {
+    if (!finding.recipe)
+        return '';
+    const indent = (text) => text.replace(/^/gm, '        ');
+    const steps = finding.recipe.steps.map((step) => `\n      ${step.title}:\n${indent(step.sql)}`);
+    return `\n    safe way: ${finding.recipe.title}${steps.join('')}`;
+}
+/**
+ * `file:line:column: severity rule: message`, one per finding, with the safe multi-deploy way indented below
+ * it when there is one, then the verdict.
+ */
+function renderText(result) {
+    const lines = result.findings.map((f) => `${f.file}:${f.line}:${f.column}: ${f.severity} ${f.rule}: ${f.message}\n    see ${f.docs}${recipeText(f)}`);
+    const exempt = exemptionLine(result.exempted);
+    return [...lines, ...(lines.length ? [''] : []), headline(result), ...(exempt ? [exempt] : [])].join('\n') + '\n';
+}
+function migrationReport(check) {
+    const { result, settings } = check;
+    const unmatched = check.warnings.map((message) => ({ level: 'warning', id: 'paths', message }));
+    const findings = [...unmatched, ...result.findings.map(toReportFinding)];
+    const counts = { ...countFindings(findings), files: result.files.filter((f) => f.linted).length };
+    const version = settings.pgMinor === undefined ? `${settings.pgVersion}` : `${settings.pgVersion}.${settings.pgMinor}`;
+    const exempt = exemptionLine(result.exempted);
+    return {
+        tool: 'migration-safety',
+        title: 'Migration safety',
+        verdict: verdictOf(counts),
+        headline: headline(result),
+        counts,
+        findings,
+        context: [
+            `${check.scope}. PostgreSQL ${version}, framework ${codeSpan(settings.framework)}${check.configFile ? `, config ${codeSpan(check.configFile)}` : ''}.`,
+            ...(exempt ? [`${escapeMarkdown(exempt)}.`] : [])
+        ],
+        sections: sections(result),
+        json: {
+            findings: result.findings.map((f) => ({
+                id: f.rule,
+                level: f.severity,
+                message: f.message,
+                location: report_location(f),
+                equivalents: f.equivalents
+            })),
+            exempted: result.exempted.map((e) => ({ id: e.rule, reason: e.reason, location: report_location(e) })),
+            files: result.files
+        },
+        outputs: { errors: counts.error, warnings: counts.warning, 'files-checked': counts.files },
+        notices: check.notices,
+        text: () => renderText(result),
+        sarif: () => migrationSarif(result, ALL_RULES, settings.rules)
+    };
+}
+
 ;// CONCATENATED MODULE: ./actions/migration-safety/src/main.ts
 
 
@@ -43157,145 +43825,34 @@ function migrationSarif(result, rules, settings = {}) {
 
 
 
-
-
-
-
-
-
-
-
-
-
-
-
-
-function optionalBoolean(name, value) {
-    if (value === undefined)
-        return undefined;
-    if (/^(true|True|TRUE)$/.test(value))
-        return true;
-    if (/^(false|False|FALSE)$/.test(value))
-        return false;
-    throw new errors/* ConfigurationError */.j(`Input "${name}" must be true, false or empty; got "${value}"`);
-}
-function main_plural(n, word) {
-    return `${n} ${word}${n === 1 ? '' : 's'}`;
-}
-/** Inputs -> files and change set -> lint -> outputs, annotations, summary, JSON report, SARIF, PR comment. */
+/** Inputs -> files and change set -> lint -> the shared report pipeline. */
 async function run() {
-    const token = getOptionalInput('github-token');
-    maskSecret(token);
-    // Compile the parser's WebAssembly while the files are found and read; lintMigrations awaits the same promise.
+    // Compile the parser's WebAssembly while the files are found and read; the lint awaits the same promise.
     loadParser().catch(() => { });
+    const inputs = readInputs(INPUTS);
     const workspace = process.env.GITHUB_WORKSPACE ?? process.cwd();
-    const failOn = parseFailOn(getOptionalInput('fail-on') ?? 'error', 'Input "fail-on"');
-    const changedOnlyInput = getOptionalInput('changed-only') ?? 'auto';
-    if (!['true', 'false', 'auto'].includes(changedOnlyInput))
-        throw new errors/* ConfigurationError */.j(`Input "changed-only" must be true, false or auto; got "${changedOnlyInput}"`);
-    const ruleIds = ALL_RULES.map((r) => r.id);
-    const config = await loadConfig(workspace, getOptionalInput('config'), ruleIds);
-    const settings = resolveSettings(config, {
-        pgVersion: getOptionalInput('pg-version'),
-        framework: getOptionalInput('framework'),
-        assumeInTransaction: optionalBoolean('assume-in-transaction', getOptionalInput('assume-in-transaction')),
-        label: (setting) => `Input "${setting}"`
+    const base = pullRequestFromEnv()?.baseRef;
+    const changedOnly = inputs['changed-only'] === 'true' || (inputs['changed-only'] === 'auto' && base !== undefined);
+    const check = await runMigrationCheck({
+        cwd: workspace,
+        patterns: inputs.paths,
+        config: inputs.config,
+        pgVersion: inputs['pg-version'],
+        framework: inputs.framework,
+        assumeInTransaction: inputs['assume-in-transaction'] === undefined ? undefined : inputs['assume-in-transaction'] === 'true',
+        label: (setting) => `Input "${setting}"`,
+        changes: changedOnly && base ? { kind: 'base-branch', ref: base } : undefined,
+        ifNoFilesFound: inputs['if-no-files-found']
     });
-    if (config)
-        lib_core/* info */.pq(`Config: ${config.file}`);
-    const pathsInput = getListInput('paths');
-    const patterns = pathsInput.length > 0 ? pathsInput : (settings.include ?? DEFAULT_PATHS);
-    const { files } = expandPaths(patterns, workspace, settings.exclude);
-    const migrations = upMigrations(files, settings.framework);
-    const pullRequest = pullRequestFromEnv();
-    let changedOnly = changedOnlyInput === 'true' || (changedOnlyInput === 'auto' && pullRequest !== undefined);
-    if (changedOnly && !pullRequest?.baseRef) {
-        lib_core/* notice */.lm('changed-only: this run has no pull request base branch, so every migration is linted');
-        changedOnly = false;
-    }
-    let changeSet;
-    let scope;
-    if (changedOnly) {
-        const changed = changedFiles(workspace, pullRequest.baseRef);
-        changeSet = new Set(migrations.filter((f) => changed.has(f)));
-        scope = `${main_plural(changeSet.size, 'migration')} changed against \`${pullRequest.baseRef}\`, linted as one change set (${main_plural(migrations.length - changeSet.size, 'earlier migration')} replayed)`;
-    }
-    else {
-        scope = `Whole history: ${main_plural(migrations.length, 'migration')}, each judged as it was deployed`;
-    }
-    if (migrations.length === 0) {
-        const where = patterns.join(', ');
-        if (pathsInput.length > 0 || settings.include)
-            lib_core/* warning */.$e(`No migration files match ${where}`);
-        else
-            lib_core/* notice */.lm(`No migration files found in the default folders (${where}); set the paths input`);
-    }
-    lib_core/* info */.pq(scope);
-    const result = await lintMigrations(buildSources(migrations, workspace, changeSet), {
-        pgVersion: settings.pgVersion,
-        pgMinor: settings.pgMinor,
-        framework: settings.framework,
-        assumeInTransaction: settings.assumeInTransaction,
-        rules: settings.rules
-    }, ALL_RULES);
-    const counts = countResult(result);
-    lib_core/* setOutput */.uH('errors', String(counts.errors));
-    lib_core/* setOutput */.uH('warnings', String(counts.warnings));
-    lib_core/* setOutput */.uH('files-checked', String(counts.filesChecked));
-    const temp = process.env.RUNNER_TEMP || (0,external_node_os_namespaceObject.tmpdir)();
-    (0,external_node_fs_.mkdirSync)(temp, { recursive: true });
-    const reportPath = (0,external_node_path_.join)((0,external_node_fs_.mkdtempSync)((0,external_node_path_.join)(temp, 'migration-safety-')), 'report.json');
-    (0,external_node_fs_.writeFileSync)(reportPath, JSON.stringify(resultJson(result, failOn), null, 2) + '\n');
-    lib_core/* setOutput */.uH('result-json', reportPath);
-    for (const f of result.findings) {
-        annotate({
-            level: f.severity,
-            title: `migration-safety ${f.rule}`,
-            message: `${f.message}\nSafe way and details: ${f.docs}`,
-            file: f.file,
-            startLine: f.line,
-            startColumn: f.column,
-            endLine: f.endLine,
-            endColumn: f.endColumn
-        });
-    }
-    const markdown = renderMarkdown(result, {
-        failOn,
-        pgVersion: settings.pgVersion,
-        pgMinor: settings.pgMinor,
-        framework: settings.framework,
-        scope
+    if (changedOnly && !base)
+        check.notices.push('changed-only: no pull request base branch, so every migration is linted');
+    await publishReport(migrationReport(check), {
+        outputs: OUTPUTS,
+        failOn: inputs['fail-on'],
+        workspace,
+        sarifFile: inputs['sarif-file'],
+        comment: { enabled: inputs.comment, token: inputs['github-token'], key: inputs['comment-key'] }
     });
-    await writeSummary(markdown);
-    const sarifFile = getOptionalInput('sarif-file');
-    if (sarifFile) {
-        const path = (0,external_node_path_.isAbsolute)(sarifFile) ? sarifFile : (0,external_node_path_.resolve)(workspace, sarifFile);
-        (0,external_node_fs_.mkdirSync)((0,external_node_path_.dirname)(path), { recursive: true });
-        (0,external_node_fs_.writeFileSync)(path, migrationSarif(result, ALL_RULES, settings.rules));
-        lib_core/* info */.pq(`SARIF written to ${sarifFile}`);
-    }
-    if (getBooleanInput('comment', false) && pullRequest && token) {
-        const octokit = createOctokit({ token, baseUrl: githubApiUrlFromEnv(process.env) });
-        try {
-            const comment = await upsertStickyComment(octokit, {
-                owner: pullRequest.owner,
-                repo: pullRequest.repo,
-                issueNumber: pullRequest.number,
-                marker: 'migration-safety',
-                body: markdown
-            });
-            lib_core/* info */.pq(`Pull request comment ${comment.action}: ${comment.url}`);
-        }
-        catch (error) {
-            // A read-only token (forks) must not hide the verdict itself.
-            lib_core/* warning */.$e(`Could not comment on the pull request: ${error instanceof Error ? error.message : String(error)}`);
-        }
-    }
-    const line = verdictLine(result, failOn);
-    if (shouldFail(counts, failOn))
-        lib_core/* setFailed */.C1(line);
-    else
-        lib_core/* info */.pq(line);
 }
 
 

@@ -1,17 +1,19 @@
 import * as core from '@actions/core';
-import { getBooleanInput, getRequiredInput } from '../../../shared/src/actions/inputs.js';
-import { writeSummary } from '../../../shared/src/actions/summary.js';
-import { SummaryBuilder } from '../../../shared/src/lib/markdown.js';
-import { run__PASCAL__ } from './engine.js';
+import { readInputs } from '../../../shared/src/actions/inputs.js';
+import { publishReport } from '../../../shared/src/actions/publish.js';
+import { run__PASCAL__ } from './engine/index.js';
+import { INPUTS, OUTPUTS } from './inputs.js';
+import { __NAME_CAMEL__Report } from './report.js';
 
-/** Inputs -> engine -> outputs and job summary. The only module of this action that knows @actions/core. */
+/** Inputs -> engine -> the shared report pipeline (outputs, annotations, summary, verdict). */
 export async function run(): Promise<void> {
-  const result = run__PASCAL__({
-    who: getRequiredInput('who'),
-    shout: getBooleanInput('shout', false)
+  const inputs = readInputs(INPUTS);
+  const result = run__PASCAL__({ who: inputs.who, shout: inputs.shout });
+  // What the post step needs is passed through the runner's state, never a file.
+  core.saveState('greeting', result.greeting);
+  await publishReport(__NAME_CAMEL__Report(result), {
+    outputs: OUTPUTS,
+    failOn: inputs['fail-on'],
+    workspace: process.env.GITHUB_WORKSPACE ?? process.cwd()
   });
-  core.setOutput('greeting', result.greeting);
-  core.setOutput('result-json', JSON.stringify(result));
-  core.info(result.greeting);
-  await writeSummary(new SummaryBuilder().heading('__TITLE__').verdict('success', result.greeting).toString());
 }

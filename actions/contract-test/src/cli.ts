@@ -1,34 +1,80 @@
-import { parseCliArgs, parseFormat, type CliCommand } from '../../../shared/src/cli/command.js';
+// `ubos-actions contract-test lint|diff|checks`: the action's engine on the command line, with the same report,
+// formats and --fail-on as every other command.
+import {
+  FAIL_ON_FLAG,
+  formatFlag,
+  parseFailOnFlag,
+  parseFlags,
+  parseFormat,
+  printReport,
+  type CliCommand,
+  type CliUsage,
+  type FlagSpecs
+} from '../../../shared/src/cli/command.js';
 import { ConfigurationError } from '../../../shared/src/lib/errors.js';
 import { ALL_CHECKS } from './diff/index.js';
-import { changelogMarkdown, changesJson, renderChangesText, renderLintText } from './render.js';
+import { contractReport } from './render.js';
 import { runContractCheck } from './run-contract.js';
-import { contractSarif } from './sarif.js';
 import { parseExternalRefPolicy } from './spec/external-refs.js';
 
-const USAGE = [
-  'ubos-actions contract-test lint <spec> [--ruleset file] [--format text|json|sarif] [--allow-external-refs none|files|urls|all]',
-  'ubos-actions contract-test diff <base-spec> <head-spec> [--format text|json|markdown] [--fail-on error|warning|never] [--allow-external-refs ...]',
-  'ubos-actions contract-test diff --base-ref <git-ref> <spec> [...]',
-  'ubos-actions contract-test checks [--format text|json]'
-].join('\n       ');
+const FORMATS = ['text', 'json', 'sarif', 'markdown'] as const;
+
+const EXTERNAL_REFS = {
+  type: 'string',
+  multiple: true,
+  value: '<none|files|urls|all>',
+  description: 'Which $refs leaving the spec folder are followed',
+  default: 'none'
+} as const;
+
+const LINT = {
+  name: 'lint',
+  summary: 'Lint an OpenAPI spec with Spectral',
+  usage: ['contract-test lint <spec> [options]'],
+  flags: {
+    ruleset: { type: 'string', value: '<file>', description: 'Spectral ruleset (YAML, JSON or JS)' },
+    'allow-external-refs': EXTERNAL_REFS,
+    format: formatFlag(FORMATS),
+    'fail-on': FAIL_ON_FLAG
+  }
+} satisfies CliUsage;
+
+const DIFF = {
+  name: 'diff',
+  summary: 'Find the breaking changes between two versions of a spec',
+  usage: [
+    'contract-test diff <base-spec> <head-spec> [options]',
+    'contract-test diff --base-ref <git-ref> <spec> [options]'
+  ],
+  flags: {
+    'base-ref': { type: 'string', value: '<git-ref>', description: 'Compare with the spec as it is at this ref' },
+    'allow-external-refs': EXTERNAL_REFS,
+    format: formatFlag(FORMATS),
+    'fail-on': FAIL_ON_FLAG
+  }
+} satisfies CliUsage;
+
+const CHECKS = {
+  name: 'checks',
+  summary: 'List the breaking-change checks with their levels',
+  usage: ['contract-test checks [--format text|json]'],
+  flags: { format: formatFlag(['text', 'json']) }
+} satisfies CliUsage;
+
+function parse<T extends FlagSpecs>(usage: CliUsage & { flags: T }, argv: string[]) {
+  return parseFlags(argv, usage.flags);
+}
 
 export const command: CliCommand = {
   name: 'contract-test',
   summary: 'Lint an OpenAPI spec (Spectral) and find breaking changes between two versions of it',
-  usage: USAGE,
+  usage: [...LINT.usage, ...DIFF.usage, ...CHECKS.usage],
+  flags: {},
+  subcommands: [LINT, DIFF, CHECKS],
   async run(argv, io) {
     const [sub, ...rest] = argv;
-    const { values, positionals } = parseCliArgs(rest, {
-      ruleset: { type: 'string' },
-      format: { type: 'string' },
-      'base-ref': { type: 'string' },
-      'fail-on': { type: 'string' },
-      // Repeatable or comma-separated: --allow-external-refs files,urls
-      'allow-external-refs': { type: 'string', multiple: true }
-    });
-    const externalRefs = parseExternalRefPolicy(values['allow-external-refs'] ?? [], '--allow-external-refs');
     if (sub === 'checks') {
+      const { values } = parse(CHECKS, rest);
       const format = parseFormat(values.format, ['text', 'json'], 'text');
       io.stdout(
         format === 'json'
@@ -38,54 +84,43 @@ export const command: CliCommand = {
       return 0;
     }
     if (sub === 'lint') {
-      const format = parseFormat(values.format, ['text', 'json', 'sarif'], 'text');
-      if (positionals.length !== 1) throw new ConfigurationError(`lint takes one spec; usage: ${USAGE}`);
+      const { values, positionals } = parse(LINT, rest);
+      const format = parseFormat(values.format, FORMATS, 'text');
+      const failOn = parseFailOnFlag(values['fail-on']);
+      if (positionals.length !== 1)
+        throw new ConfigurationError(`lint takes one spec; usage: ubos-actions ${LINT.usage[0]}`);
       const report = await runContractCheck({
         root: io.cwd,
-        spec: positionals[0],
+        spec: positionals[0]!,
         ruleset: values.ruleset,
         lint: true,
-        externalRefs
+        externalRefs: parseExternalRefPolicy(values['allow-external-refs'] ?? [], '--allow-external-refs')
       });
-      io.stdout(
-        format === 'json'
-          ? JSON.stringify({ findings: report.lint }, null, 2) + '\n'
-          : format === 'sarif'
-            ? contractSarif(report)
-            : renderLintText(report.lint)
-      );
-      return report.lint.some((f) => f.severity === 'error') ? 1 : 0;
+      return printReport(contractReport(report), format, failOn, io);
     }
     if (sub === 'diff') {
-      const format = parseFormat(values.format, ['text', 'json', 'markdown'], 'text');
-      const failOn = values['fail-on'] ?? 'error';
-      if (!['error', 'warning', 'never'].includes(failOn))
-        throw new ConfigurationError('--fail-on must be error, warning or never');
-      const [first, second] = positionals;
+      const { values, positionals } = parse(DIFF, rest);
+      const format = parseFormat(values.format, FORMATS, 'text');
+      const failOn = parseFailOnFlag(values['fail-on']);
       const byRef = values['base-ref'] !== undefined;
-      if (byRef ? positionals.length !== 1 : positionals.length !== 2) {
-        throw new ConfigurationError(`diff takes a base and a head spec, or --base-ref and one spec; usage: ${USAGE}`);
-      }
+      if (byRef ? positionals.length !== 1 : positionals.length !== 2)
+        throw new ConfigurationError(
+          `diff takes a base and a head spec, or --base-ref and one spec; usage: ubos-actions ${DIFF.usage.join(' | ')}`
+        );
+      const [first, second] = positionals as [string, string | undefined];
       const report = await runContractCheck({
         root: io.cwd,
-        spec: byRef ? first : second,
+        spec: byRef ? first : second!,
         baseSpec: byRef ? undefined : first,
         baseRef: values['base-ref'],
         lint: false,
-        externalRefs
+        externalRefs: parseExternalRefPolicy(values['allow-external-refs'] ?? [], '--allow-external-refs')
       });
       if (report.diffSkipped) io.stderr(`diff skipped: ${report.diffSkipped}\n`);
-      io.stdout(
-        format === 'json'
-          ? JSON.stringify(changesJson(report.changes), null, 2) + '\n'
-          : format === 'markdown'
-            ? changelogMarkdown(report.changes) + '\n'
-            : renderChangesText(report.changes)
-      );
-      const breaking = report.changes.filter((c) => c.level === 'error').length;
-      const warnings = report.changes.filter((c) => c.level === 'warning').length;
-      return failOn === 'never' ? 0 : breaking > 0 || (failOn === 'warning' && warnings > 0) ? 1 : 0;
+      return printReport(contractReport(report), format, failOn, io);
     }
-    throw new ConfigurationError(`unknown subcommand "${sub ?? ''}"; usage: ${USAGE}`);
+    throw new ConfigurationError(
+      `unknown subcommand "${sub ?? ''}": use lint, diff or checks (ubos-actions contract-test --help)`
+    );
   }
 };

@@ -1,140 +1,204 @@
-// Renders lint findings and breaking changes for people (job summary, PR comment, terminal) and machines
-// (the JSON the issue fixes). Shared by main.ts and cli.ts.
-import { SummaryBuilder, type Verdict } from '../../../shared/src/lib/markdown.js';
+// A contract check as the action family's ActionReport (verdict, findings, summary sections, JSON envelope
+// fields, SARIF), plus the text forms of the CLI. Shared by main.ts and cli.ts; no I/O.
+import { codeSpan, escapeMarkdown } from '../../../shared/src/lib/markdown.js';
+import {
+  plural,
+  verdictOf,
+  type ActionReport,
+  type Finding,
+  type Level,
+  type ReportSection
+} from '../../../shared/src/lib/report.js';
 import type { LintFinding } from './lint/lint.js';
+import { contractSarif } from './sarif.js';
 import type { Change, ChangeLevel } from './spec/types.js';
-
-export type FailOn = 'error' | 'warning' | 'never';
 
 export interface ContractReport {
   spec: string;
   /** What the spec was compared with (a path or `<ref>:<path>`); undefined when no diff ran. */
   base?: string;
+  /** Whether Spectral ran (`lint: false` turns it off). */
+  linted: boolean;
   lint: LintFinding[];
   changes: Change[];
+  /** Why no diff ran, when none did (no base given, or the spec is new at the base ref). */
+  diffSkipped?: string;
 }
 
-export interface Counts {
-  breaking: number;
-  warnings: number;
-  infos: number;
-  lintErrors: number;
-  lintWarnings: number;
-}
+const CHANGE_LEVEL: Record<ChangeLevel, Level> = { error: 'error', warning: 'warning', info: 'notice' };
+const LINT_LEVEL: Record<LintFinding['severity'], Level | undefined> = {
+  error: 'error',
+  warning: 'warning',
+  info: 'notice',
+  hint: undefined
+};
 
-export function countReport(report: ContractReport): Counts {
-  const level = (l: ChangeLevel) => report.changes.filter((c) => c.level === l).length;
+export function contractCounts(report: ContractReport) {
+  const changes = (l: ChangeLevel) => report.changes.filter((c) => c.level === l).length;
+  const lint = (s: LintFinding['severity']) => report.lint.filter((f) => f.severity === s).length;
+  const breaking = changes('error');
+  const lintErrors = lint('error');
+  const lintWarnings = lint('warning');
   return {
-    breaking: level('error'),
-    warnings: level('warning'),
-    infos: level('info'),
-    lintErrors: report.lint.filter((f) => f.severity === 'error').length,
-    lintWarnings: report.lint.filter((f) => f.severity === 'warning').length
+    error: breaking + lintErrors,
+    warning: changes('warning') + lintWarnings,
+    notice: changes('info') + lint('info'),
+    breaking,
+    compatible: changes('info'),
+    lintErrors,
+    lintWarnings
   };
 }
 
-/** Whether the step fails: `error` fails on breaking changes and lint errors, `warning` on warnings too. */
-export function shouldFail(counts: Counts, failOn: FailOn): boolean {
-  if (failOn === 'never') return false;
-  const errors = counts.breaking + counts.lintErrors;
-  return failOn === 'error' ? errors > 0 : errors + counts.warnings + counts.lintWarnings > 0;
-}
-
-export function verdictLine(report: ContractReport, failOn: FailOn): string {
-  const c = countReport(report);
+export function headline(report: ContractReport): string {
+  const c = contractCounts(report);
   const parts = [
     report.base === undefined
       ? undefined
-      : `${c.breaking} breaking change(s), ${c.warnings} warning(s), ${c.infos} compatible`,
-    `${c.lintErrors} lint error(s), ${c.lintWarnings} lint warning(s)`
+      : `${plural(c.breaking, 'breaking change')}, ${plural(c.warning - c.lintWarnings, 'warning')}, ${c.compatible} compatible`,
+    report.linted ? `${plural(c.lintErrors, 'lint error')}, ${plural(c.lintWarnings, 'lint warning')}` : undefined
   ].filter(Boolean);
-  return `${shouldFail(c, failOn) ? 'Contract check failed' : 'Contract check passed'}: ${parts.join('; ')}`;
+  const verdict = verdictOf(c);
+  const outcome =
+    verdict === 'fail'
+      ? 'Contract check failed'
+      : verdict === 'warn'
+        ? 'Contract check passed with warnings'
+        : 'Contract check passed';
+  return `${outcome}: ${parts.length > 0 ? parts.join('; ') : 'nothing was checked (no base to diff, lint off)'}`;
 }
-
-const LEVEL_TITLE: Record<ChangeLevel, string> = {
-  error: 'Breaking changes',
-  warning: 'Changes that may break clients',
-  info: 'Compatible changes'
-};
 
 function endpoint(change: Change): string {
   if (!change.path) return 'API-wide';
   return change.method ? `${change.method.toUpperCase()} ${change.path}` : change.path;
 }
 
-function where(file?: string, line?: number): string {
-  return file ? ` (${file}${line ? `:${line}` : ''})` : '';
+function where(location: { file: string; line?: number } | undefined): string {
+  return location ? `${codeSpan(location.file)}${location.line ? `:${location.line}` : ''}` : '';
 }
 
-/** Changes grouped by level, then by endpoint, in the order the diff sorted them. */
-export function changelogMarkdown(changes: Change[]): string {
-  const out = new SummaryBuilder();
+const CHANGE_TITLE: Record<ChangeLevel, string> = {
+  error: 'Breaking changes',
+  warning: 'Changes that may break clients',
+  info: 'Compatible changes'
+};
+
+function sections(report: ContractReport): ReportSection[] {
+  const out: ReportSection[] = [];
   for (const level of ['error', 'warning', 'info'] as const) {
-    const ofLevel = changes.filter((c) => c.level === level);
-    if (ofLevel.length === 0) continue;
-    const byEndpoint = new Map<string, Change[]>();
-    for (const change of ofLevel)
-      byEndpoint.set(endpoint(change), [...(byEndpoint.get(endpoint(change)) ?? []), change]);
-    const body = new SummaryBuilder();
-    for (const [name, list] of byEndpoint) {
-      body.paragraph(`**${name}**`);
-      body.list(list.map((c) => `${c.message} \`${c.id}\`${where(c.location?.file, c.location?.line)}`));
-    }
-    if (level === 'info') out.details(`${LEVEL_TITLE[level]} (${ofLevel.length})`, body);
-    else out.heading(`${LEVEL_TITLE[level]} (${ofLevel.length})`, 3).raw(body.toString());
+    const changes = report.changes.filter((c) => c.level === level);
+    if (changes.length === 0) continue;
+    out.push({
+      level: CHANGE_LEVEL[level],
+      title: CHANGE_TITLE[level],
+      table: {
+        headers: ['endpoint', 'change', 'check', 'where'],
+        rows: changes.map((c) => [codeSpan(endpoint(c)), escapeMarkdown(c.message), codeSpan(c.id), where(c.location)])
+      }
+    });
   }
-  return out.toString();
+  const lintTitle: Record<Level, string> = { error: 'Lint errors', warning: 'Lint warnings', notice: 'Lint notes' };
+  for (const level of ['error', 'warning', 'notice'] as const) {
+    const findings = report.lint.filter((f) => LINT_LEVEL[f.severity] === level);
+    if (findings.length === 0) continue;
+    out.push({
+      level,
+      title: lintTitle[level],
+      table: {
+        headers: ['rule', 'where', 'message'],
+        rows: findings.map((f) => [codeSpan(f.code), where(f.location), escapeMarkdown(f.message)])
+      }
+    });
+  }
+  return out;
 }
 
-export function renderMarkdown(report: ContractReport, failOn: FailOn): string {
-  const counts = countReport(report);
-  const outcome: Verdict = shouldFail(counts, failOn)
-    ? 'failure'
-    : counts.warnings + counts.lintWarnings > 0
-      ? 'warning'
-      : 'success';
-  const summary = new SummaryBuilder().heading('Contract test').verdict(outcome, verdictLine(report, failOn));
-  summary.paragraph(`Spec: \`${report.spec}\`${report.base ? ` compared with \`${report.base}\`` : ''}`);
-  if (report.base !== undefined) {
-    summary.raw(report.changes.length > 0 ? changelogMarkdown(report.changes) : 'No API changes.');
+function findings(report: ContractReport): Finding[] {
+  const out: Finding[] = [];
+  for (const c of report.changes) {
+    // Compatible changes are the changelog, not something to look at in the diff view.
+    if (c.level === 'info') continue;
+    out.push({ level: CHANGE_LEVEL[c.level], id: c.id, title: c.id, message: c.message, location: c.location });
   }
-  if (report.lint.length > 0) {
-    const rows = report.lint.map((f) => [f.severity, f.code, `${f.location.file}:${f.location.line}`, f.message]);
-    summary.details(
-      `Lint findings (${report.lint.length})`,
-      new SummaryBuilder().table(['severity', 'rule', 'where', 'message'], rows)
-    );
-  } else {
-    summary.paragraph('Lint: no findings.');
+  for (const f of report.lint) {
+    const level = LINT_LEVEL[f.severity];
+    if (level) out.push({ level, id: f.code, title: `spectral ${f.code}`, message: f.message, location: f.location });
   }
-  return summary.toString();
+  return out;
 }
 
-/** The diff JSON the CLI and `result-json` share: `{ changes: [{ id, level, path, method, message, location }] }`. */
-export function changesJson(changes: Change[]) {
+export function changeJson(c: Change) {
   return {
-    changes: changes.map((c) => ({
-      id: c.id,
-      level: c.level,
-      path: c.path,
-      method: c.method,
-      message: c.message,
-      location: c.location ? { file: c.location.file, line: c.location.line } : undefined
-    }))
+    id: c.id,
+    level: CHANGE_LEVEL[c.level],
+    path: c.path,
+    method: c.method,
+    message: c.message,
+    location: c.location
+  };
+}
+
+export function lintJson(f: LintFinding) {
+  return {
+    id: f.code,
+    level: LINT_LEVEL[f.severity] ?? 'notice',
+    message: f.message,
+    path: f.path,
+    location: f.location
   };
 }
 
 export function renderChangesText(changes: Change[]): string {
   const lines = changes.map(
-    (c) => `${c.level.padEnd(7)} ${endpoint(c)}: ${c.message} [${c.id}]${where(c.location?.file, c.location?.line)}`
+    (c) =>
+      `${c.level.padEnd(7)} ${endpoint(c)}: ${c.message} [${c.id}]${c.location ? ` (${c.location.file}${c.location.line ? `:${c.location.line}` : ''})` : ''}`
   );
-  const counts = ['error', 'warning', 'info'].map((l) => `${changes.filter((c) => c.level === l).length} ${l}`);
-  return [...lines, `${changes.length} change(s): ${counts.join(', ')}`].join('\n') + '\n';
+  return lines.join('\n') + (lines.length ? '\n' : '');
 }
 
 export function renderLintText(findings: LintFinding[]): string {
   const lines = findings.map(
     (f) => `${f.location.file}:${f.location.line}:${f.location.column} ${f.severity.padEnd(7)} ${f.code}  ${f.message}`
   );
-  return [...lines, `${findings.length} finding(s)`].join('\n') + '\n';
+  return lines.join('\n') + (lines.length ? '\n' : '');
+}
+
+export function contractReport(report: ContractReport): ActionReport {
+  const counts = contractCounts(report);
+  const context = [
+    report.base !== undefined
+      ? `Spec ${codeSpan(report.spec)} compared with ${codeSpan(report.base)}.`
+      : `Spec ${codeSpan(report.spec)}${report.diffSkipped ? `: no breaking-change diff (${escapeMarkdown(report.diffSkipped)})` : ''}.`,
+    report.linted ? '' : 'Lint: off (`lint: false`).',
+    report.base !== undefined && report.changes.length === 0 ? 'No API changes.' : '',
+    report.linted && report.lint.length === 0 ? 'Lint: no findings.' : ''
+  ].filter(Boolean);
+  return {
+    tool: 'contract-test',
+    title: 'Contract test',
+    subject: report.spec,
+    verdict: verdictOf(counts),
+    headline: headline(report),
+    counts,
+    findings: findings(report),
+    context,
+    sections: sections(report),
+    json: {
+      spec: report.spec,
+      base: report.base,
+      ...(report.diffSkipped ? { diffSkipped: report.diffSkipped } : {}),
+      linted: report.linted,
+      changes: report.changes.map(changeJson),
+      lint: report.lint.map(lintJson)
+    },
+    outputs: {
+      'breaking-changes': counts.breaking,
+      warnings: counts.warning - counts.lintWarnings,
+      'lint-errors': counts.lintErrors
+    },
+    notices: report.diffSkipped ? [`Breaking-change diff skipped: ${report.diffSkipped}`] : [],
+    text: () =>
+      `${renderChangesText(report.changes)}${report.linted ? renderLintText(report.lint) : ''}${headline(report)}\n`,
+    sarif: () => contractSarif(report)
+  };
 }

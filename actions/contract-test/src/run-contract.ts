@@ -1,7 +1,8 @@
 // The contract check both adapters run: load the head spec, lint it, load the base (a file or the same path
 // at a git ref) and diff. Pure of @actions/core; the adapters render and report.
 import { existsSync, readFileSync } from 'node:fs';
-import { isAbsolute, relative, resolve } from 'node:path';
+import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
+import { relativeToWorkspace } from '../../../shared/src/lib/annotations.js';
 import { ConfigurationError } from '../../../shared/src/lib/errors.js';
 import { diffSpecs } from './diff/index.js';
 import { fileReaderAt, resolveBaseRef } from './git-base.js';
@@ -24,19 +25,21 @@ export interface ContractOptions {
   remoteTimeoutMs?: number;
 }
 
-function inside(root: string, path: string, what: string): string {
+/**
+ * A file the user named may be anywhere: the boundary is for what it pulls in. Its $refs stay inside the root
+ * when the file is inside the root, else inside the file's own folder.
+ */
+function named(root: string, path: string): { path: string; root: string } {
   const absolute = isAbsolute(path) ? path : resolve(root, path);
-  if (relative(root, absolute).startsWith('..')) throw new ConfigurationError(`${what} ${path} is outside ${root}`);
-  return absolute;
+  const rel = relative(root, absolute);
+  const outside = rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel);
+  return { path: absolute, root: outside ? dirname(absolute) : root };
 }
 
-export interface ContractRun extends ContractReport {
-  /** Why no diff ran, when none did (no base given, or the spec is new at the base ref). */
-  diffSkipped?: string;
-}
+export type ContractRun = ContractReport;
 
 export async function runContractCheck(options: ContractOptions): Promise<ContractRun> {
-  const specPath = inside(options.root, options.spec, 'spec');
+  const { path: specPath, root: specRoot } = named(options.root, options.spec);
   if (!existsSync(specPath)) throw new ConfigurationError(`spec ${options.spec} does not exist`);
   const policy = options.externalRefs ?? NO_EXTERNAL_REFS;
   const refOptions = {
@@ -44,22 +47,23 @@ export async function runContractCheck(options: ContractOptions): Promise<Contra
     allowRemoteRefs: policy.urls,
     remoteTimeoutMs: options.remoteTimeoutMs
   };
-  const head = await loadSpecAsync(specPath, { root: options.root, ...refOptions });
-  const lint = options.lint
+  const head = await loadSpecAsync(specPath, { root: specRoot, ...refOptions });
+  const linted = options.lint;
+  const lint = linted
     ? await lintSpec({
         text: readFileSync(specPath, 'utf8'),
-        file: relative(options.root, specPath),
-        rulesetPath: options.ruleset ? inside(options.root, options.ruleset, 'ruleset') : undefined,
-        root: options.root,
+        file: relativeToWorkspace(specPath, specRoot),
+        rulesetPath: options.ruleset ? named(options.root, options.ruleset).path : undefined,
+        root: specRoot,
         ...refOptions
       })
     : [];
 
   if (options.baseSpec) {
-    const basePath = inside(options.root, options.baseSpec, 'base-spec');
+    const { path: basePath, root: baseRoot } = named(options.root, options.baseSpec);
     if (!existsSync(basePath)) throw new ConfigurationError(`base-spec ${options.baseSpec} does not exist`);
-    const base = await loadSpecAsync(basePath, { root: options.root, ...refOptions });
-    return { spec: options.spec, base: options.baseSpec, lint, changes: diffSpecs(base, head) };
+    const base = await loadSpecAsync(basePath, { root: baseRoot, ...refOptions });
+    return { spec: options.spec, base: options.baseSpec, linted, lint, changes: diffSpecs(base, head) };
   }
   if (options.baseRef) {
     const commit = resolveBaseRef(options.root, options.baseRef);
@@ -69,16 +73,24 @@ export async function runContractCheck(options: ContractOptions): Promise<Contra
     } catch {
       return {
         spec: options.spec,
+        linted,
         lint,
         changes: [],
         diffSkipped: `${options.spec} does not exist at ${options.baseRef}: nothing to compare`
       };
     }
     const base = await loadSpecAsync(specPath, { root: options.root, readFile, ...refOptions });
-    return { spec: options.spec, base: `${options.baseRef}:${options.spec}`, lint, changes: diffSpecs(base, head) };
+    return {
+      spec: options.spec,
+      base: `${options.baseRef}:${options.spec}`,
+      linted,
+      lint,
+      changes: diffSpecs(base, head)
+    };
   }
   return {
     spec: options.spec,
+    linted,
     lint,
     changes: [],
     diffSkipped: 'no base-spec or base-ref given (and not a pull request)'

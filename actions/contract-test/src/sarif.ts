@@ -1,9 +1,9 @@
 // One SARIF log with two runs, so code scanning shows lint findings and breaking changes as separate tools.
+import { VERSION } from '../../../shared/src/lib/version.generated.js';
 import { buildSarif, serializeSarif, type SarifLevel } from '../../../shared/src/lib/sarif.js';
 import { ALL_CHECKS } from './diff/index.js';
 import type { ContractReport } from './render.js';
 
-const VERSION = '0.1.0';
 const HOME = 'https://github.com/ubos/actions/tree/main/contract-test';
 
 const LINT_LEVEL: Record<string, SarifLevel> = { error: 'error', warning: 'warning', info: 'note', hint: 'note' };

@@ -1,20 +1,26 @@
-import { readFileSync } from 'node:fs';
-import { isAbsolute, resolve } from 'node:path';
-import { parseCliArgs, parseFormat, type CliCommand } from '../../../shared/src/cli/command.js';
+import {
+  FAIL_ON_FLAG,
+  formatFlag,
+  parseFailOnFlag,
+  parseFlags,
+  parseFormat,
+  printReport,
+  type CliCommand,
+  type FlagSpecs
+} from '../../../shared/src/cli/command.js';
 import { parseDuration } from '../../../shared/src/lib/duration.js';
-import { ConfigurationError } from '../../../shared/src/lib/errors.js';
-import { loadGateConfig } from './config.js';
+import { ConfigurationError, isConfigurationError } from '../../../shared/src/lib/errors.js';
+import { runHealthGate } from './check.js';
 import { gateConfigJsonSchema } from './config-schema.js';
-import { runGate } from './gate.js';
-import { probes } from './probes.js';
-import { renderJson, renderMarkdown, renderText } from './render.js';
+import { gateReport } from './report.js';
 
 function duration(flag: string, value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
   try {
     return parseDuration(value);
   } catch (e) {
-    throw new ConfigurationError(`--${flag}: ${(e as Error).message}`);
+    if (!isConfigurationError(e)) throw e;
+    throw new ConfigurationError(`--${flag}: ${e.message}`);
   }
 }
 
@@ -25,49 +31,47 @@ function integer(flag: string, value: string | undefined, min: number): number |
   return Number(value);
 }
 
+const FORMATS = ['text', 'json', 'markdown'] as const;
+
+const FLAGS = {
+  config: { type: 'string', value: '<file>', description: 'YAML file of checks (see health-gate/README.md)' },
+  url: { type: 'string', value: '<url>', description: 'One HTTP readiness check' },
+  'expect-status': { type: 'string', value: '<statuses>', description: 'Accepted statuses for --url', default: '2xx' },
+  interval: { type: 'string', value: '<duration>', description: 'Time between attempts', default: '5s' },
+  timeout: { type: 'string', value: '<duration>', description: 'Budget of one attempt', default: '5s' },
+  deadline: { type: 'string', value: '<duration>', description: 'Overall budget of the gate', default: '5m' },
+  'success-threshold': { type: 'string', value: '<n>', description: 'Consecutive passes a check needs', default: '1' },
+  'failure-threshold': {
+    type: 'string',
+    value: '<n>',
+    description: 'Consecutive failures that fail the gate early (0: wait for the deadline)',
+    default: '0'
+  },
+  format: formatFlag(FORMATS),
+  'fail-on': FAIL_ON_FLAG,
+  'fail-on-warn': { type: 'boolean', description: 'Deprecated: --fail-on warning' },
+  'print-schema': { type: 'boolean', description: 'Print the config file JSON schema and exit' }
+} satisfies FlagSpecs;
+
 export const command: CliCommand = {
   name: 'health-gate',
   summary: 'Wait until HTTP, PostgreSQL, Redis, TCP, burst and Prometheus checks pass, or fail',
-  usage:
-    'ubos-actions health-gate (--config gate.yml | --url URL [--expect-status 2xx]) [--interval 5s] [--timeout 5s] ' +
-    '[--deadline 5m] [--success-threshold 1] [--failure-threshold 0] [--fail-on-warn] [--format text|json|markdown] ' +
-    '| --print-schema',
+  usage: ['health-gate (--config gate.yml | --url URL) [options]', 'health-gate --print-schema'],
+  flags: FLAGS,
   async run(argv, io) {
-    const { values } = parseCliArgs(
-      argv,
-      {
-        config: { type: 'string' },
-        url: { type: 'string' },
-        'expect-status': { type: 'string' },
-        interval: { type: 'string' },
-        timeout: { type: 'string' },
-        deadline: { type: 'string' },
-        'success-threshold': { type: 'string' },
-        'failure-threshold': { type: 'string' },
-        'fail-on-warn': { type: 'boolean' },
-        format: { type: 'string' },
-        'print-schema': { type: 'boolean' }
-      },
-      false
-    );
+    const { values } = parseFlags(argv, FLAGS, false);
     if (values['print-schema']) {
       io.stdout(JSON.stringify(gateConfigJsonSchema(), null, 2) + '\n');
       return 0;
     }
-    const format = parseFormat(values.format, ['text', 'json', 'markdown'], 'text');
-    let configFile: { path: string; text: string } | undefined;
-    if (values.config) {
-      const path = isAbsolute(values.config) ? values.config : resolve(io.cwd, values.config);
-      try {
-        configFile = { path: values.config, text: readFileSync(path, 'utf8') };
-      } catch {
-        throw new ConfigurationError(`cannot read config file ${values.config}`);
-      }
-    }
-    const config = loadGateConfig({
+    const format = parseFormat(values.format, FORMATS, 'text');
+    const failOn = values['fail-on-warn'] ? 'warning' : parseFailOnFlag(values['fail-on']);
+    const { report, checks } = await runHealthGate({
+      cwd: io.cwd,
       url: values.url,
       expectStatus: values['expect-status'],
-      configFile,
+      configPath: values.config,
+      configLabel: '--config',
       timing: {
         interval: duration('interval', values.interval),
         timeout: duration('timeout', values.timeout),
@@ -75,35 +79,13 @@ export const command: CliCommand = {
         successThreshold: integer('success-threshold', values['success-threshold'], 1),
         failureThreshold: integer('failure-threshold', values['failure-threshold'], 0)
       },
-      env: process.env,
-      cwd: io.cwd,
-      readFile: (path) => readFileSync(path, 'utf8')
+      env: io.env ?? process.env,
+      onAttempt:
+        format === 'text'
+          ? (check, attempt) =>
+              io.stderr(`[${check.name}] +${attempt.startedAt}ms ${attempt.status}: ${attempt.message}\n`)
+          : undefined
     });
-    const stop = new AbortController();
-    const onSignal = () => stop.abort();
-    process.once('SIGINT', onSignal);
-    process.once('SIGTERM', onSignal);
-    try {
-      const report = await runGate({
-        checks: config.checks,
-        deadlineMs: config.deadlineMs,
-        probes,
-        cwd: io.cwd,
-        secrets: config.secrets,
-        signal: stop.signal,
-        onAttempt:
-          format === 'text'
-            ? (check, attempt) =>
-                io.stderr(`[${check.name}] +${attempt.startedAt}ms ${attempt.status}: ${attempt.message}\n`)
-            : undefined
-      });
-      io.stdout(
-        format === 'json' ? renderJson(report) : format === 'markdown' ? renderMarkdown(report) : renderText(report)
-      );
-      return report.verdict === 'fail' || (report.verdict === 'warn' && values['fail-on-warn']) ? 1 : 0;
-    } finally {
-      process.off('SIGINT', onSignal);
-      process.off('SIGTERM', onSignal);
-    }
+    return printReport(gateReport(report, checks), format, failOn, io);
   }
 };

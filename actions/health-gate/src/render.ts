@@ -1,7 +1,6 @@
-// Renders a gate report for people (job summary markdown, terminal text) and machines (JSON). Shared by
-// main.ts and cli.ts so the action and the CLI say the same thing.
+// Renders a gate report for a terminal, and the pieces (table cells, timelines) report.ts builds the summary
+// from. Shared by main.ts and cli.ts so the action and the CLI say the same thing.
 import { formatDuration } from '../../../shared/src/lib/duration.js';
-import { SummaryBuilder, type Verdict } from '../../../shared/src/lib/markdown.js';
 import type { CheckReport, CheckVerdict, GateReport } from './types.js';
 
 const ICON: Record<CheckVerdict | 'pass' | 'warn' | 'fail', string> = {
@@ -25,7 +24,7 @@ export function verdictLine(report: GateReport): string {
   return `Health gate failed: ${report.failedChecks.join(', ') || 'checks did not pass'} (${passed}/${total} healthy after ${took})`;
 }
 
-function cell(check: CheckReport): string[] {
+export function cell(check: CheckReport): string[] {
   return [
     `${ICON[check.verdict]} ${check.verdict}`,
     check.name,
@@ -39,7 +38,7 @@ function cell(check: CheckReport): string[] {
   ];
 }
 
-function timeline(check: CheckReport): string {
+export function timeline(check: CheckReport): string {
   const rows = check.history.map(
     (a) =>
       `+${formatDuration(a.startedAt).padEnd(7)} ${ICON[a.status]} ${a.status.padEnd(4)} ${formatDuration(a.durationMs).padStart(6)}  ${a.message}`
@@ -51,20 +50,6 @@ function timeline(check: CheckReport): string {
   );
 }
 
-export function renderMarkdown(report: GateReport): string {
-  const outcome: Verdict = report.verdict === 'pass' ? 'success' : report.verdict === 'warn' ? 'warning' : 'failure';
-  const summary = new SummaryBuilder()
-    .heading('Health gate')
-    .verdict(outcome, verdictLine(report))
-    .table(['verdict', 'check', 'type', 'role', 'attempts', 'time to green', 'last result'], report.checks.map(cell));
-  const timelines = new SummaryBuilder();
-  for (const check of report.checks) {
-    if (check.history.length > 0) timelines.heading(check.name, 4).codeBlock(timeline(check));
-  }
-  summary.details(`Timeline (deadline ${formatDuration(report.deadlineMs)})`, timelines);
-  return summary.toString();
-}
-
 export function renderText(report: GateReport): string {
   const lines = [verdictLine(report), ''];
   for (const check of report.checks) {
@@ -73,8 +58,4 @@ export function renderText(report: GateReport): string {
     if (last) lines.push(`             ${last}`);
   }
   return lines.join('\n') + '\n';
-}
-
-export function renderJson(report: GateReport): string {
-  return JSON.stringify(report, null, 2) + '\n';
 }

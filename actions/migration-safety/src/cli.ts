@@ -1,27 +1,27 @@
 // `ubos-actions migration-safety`: the same engine as the action, for a terminal or another CI. The import
 // graph stays small (engine, rules, config, files, report): a benchmark times this against squawk.
-import { parseCliArgs, parseFormat, type CliCommand } from '../../../shared/src/cli/command.js';
+import {
+  FAIL_ON_FLAG,
+  formatFlag,
+  parseFailOnFlag,
+  parseFlags,
+  parseFormat,
+  printReport,
+  type CliCommand,
+  type FlagSpecs
+} from '../../../shared/src/cli/command.js';
 import { ConfigurationError } from '../../../shared/src/lib/errors.js';
-import { DEFAULT_PATHS, loadConfig, parseFailOn, resolveSettings } from './config.js';
-import { lintMigrations } from './engine/lint.js';
+import { runMigrationCheck } from './check.js';
 import { loadParser } from './engine/parse.js';
 import { docsUrl } from './engine/rule.js';
-import { buildSources, expandPaths, filesAtRef, upMigrations } from './files.js';
-import { countResult, renderText, resultJson, shouldFail } from './report.js';
+import { migrationReport } from './report.js';
 import { ALL_RULES } from './rules/index.js';
-import { migrationSarif } from './sarif.js';
-
-const USAGE = [
-  'ubos-actions migration-safety [--format text|json|sarif] [--pg-version N] [--framework F] [--assume-in-transaction]',
-  '         [--config file] [--fail-on error|warning|never] [--since git-ref] <files, folders or globs...>',
-  'ubos-actions migration-safety --list-rules [--format text|json]'
-].join('\n       ');
 
 function listRules(format: string): string {
   if (format === 'json') {
     const catalogue = ALL_RULES.map((r) => ({
       id: r.id,
-      severity: r.severity,
+      level: r.severity,
       message: r.message,
       help: r.help,
       equivalents: r.equivalents,
@@ -34,78 +34,70 @@ function listRules(format: string): string {
   return ALL_RULES.map((r) => `${r.severity.padEnd(7)} ${r.id.padEnd(width)}  ${r.message}`).join('\n') + '\n';
 }
 
+const FORMATS = ['text', 'json', 'sarif', 'markdown'] as const;
+
+const FLAGS = {
+  format: formatFlag(FORMATS),
+  'fail-on': FAIL_ON_FLAG,
+  'pg-version': { type: 'string', value: '<N[.minor]>', description: 'PostgreSQL version', default: '16' },
+  framework: {
+    type: 'string',
+    value: '<name>',
+    description: 'plain, flyway, golang-migrate, goose, dbmate, sqlx, prisma or knex-sql',
+    default: 'plain'
+  },
+  'assume-in-transaction': { type: 'boolean', description: 'Treat every file as run inside one transaction' },
+  config: { type: 'string', value: '<file>', description: 'YAML config', default: '.github/migration-safety.yml' },
+  since: {
+    type: 'string',
+    value: '<git-ref>',
+    description: 'Lint only the files added since this commit, as one change set'
+  },
+  'if-no-files-found': {
+    type: 'string',
+    value: '<error|warn|ignore>',
+    description: 'What a path that matches nothing does',
+    default: 'error'
+  },
+  'list-rules': { type: 'boolean', description: 'List the rules and exit' }
+} satisfies FlagSpecs;
+
 export const command: CliCommand = {
   name: 'migration-safety',
   summary: 'Lint PostgreSQL migrations for lock, rewrite and compatibility hazards, with the safe way to do each',
-  usage: USAGE,
+  usage: [
+    'migration-safety [options] <files, folders or globs...>',
+    'migration-safety --list-rules [--format text|json]'
+  ],
+  flags: FLAGS,
   async run(argv, io) {
     // Compiling the parser's WebAssembly takes ~0.1 s on background threads: start it now so it overlaps
-    // finding and reading the files. A failure surfaces where lintMigrations awaits the same promise.
+    // finding and reading the files. A failure surfaces where the lint awaits the same promise.
     loadParser().catch(() => {});
-    const { values, positionals } = parseCliArgs(argv, {
-      format: { type: 'string' },
-      'pg-version': { type: 'string' },
-      framework: { type: 'string' },
-      'assume-in-transaction': { type: 'boolean' },
-      config: { type: 'string' },
-      'fail-on': { type: 'string' },
-      since: { type: 'string' },
-      'list-rules': { type: 'boolean' }
-    });
+    const { values, positionals } = parseFlags(argv, FLAGS);
     if (values['list-rules']) {
       io.stdout(listRules(parseFormat(values.format, ['text', 'json'], 'text')));
       return 0;
     }
-    const format = parseFormat(values.format, ['text', 'json', 'sarif'], 'text');
-    const failOn = parseFailOn(values['fail-on'] ?? 'error', '--fail-on');
-    const config = await loadConfig(
-      io.cwd,
-      values.config,
-      ALL_RULES.map((r) => r.id)
-    );
-    const settings = resolveSettings(config, {
+    const format = parseFormat(values.format, FORMATS, 'text');
+    const failOn = parseFailOnFlag(values['fail-on']);
+    const ifNoFilesFound = values['if-no-files-found'] ?? 'error';
+    if (!['error', 'warn', 'ignore'].includes(ifNoFilesFound))
+      throw new ConfigurationError(`--if-no-files-found must be one of error, warn, ignore; got "${ifNoFilesFound}"`);
+    const check = await runMigrationCheck({
+      cwd: io.cwd,
+      patterns: positionals,
+      config: values.config,
       pgVersion: values['pg-version'],
       framework: values.framework,
       assumeInTransaction: values['assume-in-transaction'] ? true : undefined,
-      label: (setting) => `--${setting}`
+      label: (setting) => `--${setting}`,
+      changes: values.since === undefined ? undefined : { kind: 'since', ref: values.since },
+      ifNoFilesFound: ifNoFilesFound as 'error' | 'warn' | 'ignore'
     });
-
-    const named = positionals.length > 0;
-    const patterns = named ? positionals : (settings.include ?? DEFAULT_PATHS);
-    const { files, unmatched } = expandPaths(patterns, io.cwd, settings.exclude);
-    if (named && unmatched.length > 0)
-      throw new ConfigurationError(
-        `${unmatched.map((p) => `"${p}"`).join(', ')}: no such file, or no file matches; usage: ${USAGE}`
-      );
-    if (files.length === 0)
-      throw new ConfigurationError(
-        `no migration files found in ${patterns.join(', ')}; name the files, folders or globs to lint`
-      );
-    const migrations = upMigrations(files, settings.framework);
-    let changeSet: Set<string> | undefined;
-    if (values.since !== undefined) {
-      const before = filesAtRef(io.cwd, values.since);
-      changeSet = new Set(migrations.filter((f) => !before.has(f)));
-    }
-
-    const result = await lintMigrations(
-      buildSources(migrations, io.cwd, changeSet),
-      {
-        pgVersion: settings.pgVersion,
-        pgMinor: settings.pgMinor,
-        framework: settings.framework,
-        assumeInTransaction: settings.assumeInTransaction,
-        rules: settings.rules
-      },
-      ALL_RULES
-    );
-    io.stdout(
-      format === 'json'
-        ? JSON.stringify(resultJson(result, failOn), null, 2) + '\n'
-        : format === 'sarif'
-          ? migrationSarif(result, ALL_RULES, settings.rules)
-          : renderText(result, failOn)
-    );
-    return shouldFail(countResult(result), failOn) ? 1 : 0;
+    if (check.result.files.length === 0 && positionals.length === 0 && check.notices.length > 0)
+      throw new ConfigurationError(`${check.notices[0]}; name the files, folders or globs to lint`);
+    for (const warning of check.warnings) io.stderr(`warning: ${warning}\n`);
+    return printReport(migrationReport(check), format, failOn, io);
   }
 };

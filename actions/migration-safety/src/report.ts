@@ -1,44 +1,33 @@
-// The lint result for machines (the JSON of the CLI and of `result-json`) and for terminals, plus the counts
-// and verdict every output shares. No @actions/core here: the CLI loads this module.
-import type { FailOn } from './config.js';
+// A lint result as the action family's ActionReport: the verdict, the findings for annotations, sections for the
+// summary and the comment (errors open, then warnings, the safe ways and the rules' help folded away), the JSON
+// envelope's own fields, the text format with its recipes, and SARIF. No I/O.
+import { codeSpan, escapeMarkdown, SummaryBuilder } from '../../../shared/src/lib/markdown.js';
+import {
+  countFindings,
+  plural,
+  verdictOf,
+  type ActionReport,
+  type Finding as ReportFinding,
+  type ReportSection
+} from '../../../shared/src/lib/report.js';
 import type { LintResult } from './engine/lint.js';
-import type { Exemption, Finding } from './engine/types.js';
+import type { Exemption, Finding, Recipe } from './engine/types.js';
+import { ALL_RULES } from './rules/index.js';
+import { migrationSarif } from './sarif.js';
+import type { MigrationCheck } from './check.js';
 
-export interface Counts {
-  errors: number;
-  warnings: number;
-  filesChecked: number;
+function location(f: Pick<Finding, 'file' | 'line' | 'column' | 'endLine' | 'endColumn'>) {
+  return { file: f.file, line: f.line, column: f.column, endLine: f.endLine, endColumn: f.endColumn };
 }
 
-export function countResult(result: LintResult): Counts {
+export function toReportFinding(f: Finding): ReportFinding {
   return {
-    errors: result.findings.filter((f) => f.severity === 'error').length,
-    warnings: result.findings.filter((f) => f.severity === 'warning').length,
-    filesChecked: result.files.filter((f) => f.linted).length
+    level: f.severity,
+    id: f.rule,
+    title: `migration-safety ${f.rule}`,
+    message: `${f.message}\nSafe way and details: ${f.docs}`,
+    location: location(f)
   };
-}
-
-/** `error` fails on errors; `warning` on warnings too; `never` reports without failing. */
-export function shouldFail(counts: Counts, failOn: FailOn): boolean {
-  if (failOn === 'never') return false;
-  return failOn === 'error' ? counts.errors > 0 : counts.errors + counts.warnings > 0;
-}
-
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
-}
-
-export function verdictLine(result: LintResult, failOn: FailOn): string {
-  const c = countResult(result);
-  const outcome = shouldFail(c, failOn) ? 'Migration safety check failed' : 'Migration safety check passed';
-  return `${outcome}: ${plural(c.errors, 'error')}, ${plural(c.warnings, 'warning')} in ${plural(c.filesChecked, 'file')} checked`;
-}
-
-function recipeText(finding: LintResult['findings'][number]): string {
-  if (!finding.recipe) return '';
-  const indent = (text: string) => text.replace(/^/gm, '        ');
-  const steps = finding.recipe.steps.map((step) => `\n      ${step.title}:\n${indent(step.sql)}`);
-  return `\n    safe way: ${finding.recipe.title}${steps.join('')}`;
 }
 
 /**
@@ -54,43 +43,114 @@ export function exemptionLine(exempted: readonly Exemption[]): string | undefine
   return `${exempted.length} left out on purpose (other linters flag them): ${text}`;
 }
 
-/** The finding as the JSON formats show it; help, docs and recipes are in the rule catalogue. */
-export function findingJson(f: Finding) {
-  return {
-    file: f.file,
-    line: f.line,
-    column: f.column,
-    endLine: f.endLine,
-    endColumn: f.endColumn,
-    rule: f.rule,
-    severity: f.severity,
-    message: f.message,
-    equivalents: f.equivalents
-  };
+function headline(result: LintResult): string {
+  const counts = countFindings(result.findings.map((f) => ({ level: f.severity })));
+  const files = result.files.filter((f) => f.linted).length;
+  const verdict = verdictOf(counts);
+  const outcome =
+    verdict === 'fail'
+      ? 'Migration safety check failed'
+      : verdict === 'warn'
+        ? 'Migration safety check passed with warnings'
+        : 'Migration safety check passed';
+  return `${outcome}: ${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')} in ${plural(files, 'file')} checked`;
 }
 
-/** `{ findings, exempted, files, summary }`: the CLI's --format json and the action's result-json file. */
-export function resultJson(result: LintResult, failOn: FailOn) {
-  const counts = countResult(result);
-  return {
-    findings: result.findings.map(findingJson),
-    exempted: result.exempted,
-    files: result.files,
-    summary: { ...counts, failed: shouldFail(counts, failOn) }
-  };
+function recipeMarkdown(recipe: Recipe): string {
+  const out = new SummaryBuilder().paragraph(`**${escapeMarkdown(recipe.title)}**`);
+  for (const step of recipe.steps) out.paragraph(`${escapeMarkdown(step.title)}:`).codeBlock(step.sql, 'sql');
+  return out.toString();
+}
+
+function findingRows(findings: readonly Finding[]): string[][] {
+  return findings.map((f) => [
+    `${codeSpan(f.file)}:${f.line === f.endLine ? f.line : `${f.line}–${f.endLine}`}`,
+    `[${f.rule}](${f.docs})`,
+    escapeMarkdown(f.message)
+  ]);
+}
+
+function sections(result: LintResult): ReportSection[] {
+  const out: ReportSection[] = [];
+  const headers = ['where', 'rule', 'message'];
+  const errors = result.findings.filter((f) => f.severity === 'error');
+  const warnings = result.findings.filter((f) => f.severity === 'warning');
+  if (errors.length > 0) out.push({ level: 'error', title: 'Errors', table: { headers, rows: findingRows(errors) } });
+  if (warnings.length > 0)
+    out.push({ level: 'warning', title: 'Warnings', table: { headers, rows: findingRows(warnings) } });
+  const recipes = result.findings.filter((f) => f.recipe);
+  if (recipes.length > 0)
+    out.push({
+      level: 'info',
+      title: 'The safe way, deploy by deploy',
+      items: recipes.map(
+        (f) =>
+          `${codeSpan(f.file)}:${f.line} ${f.rule}\n\n${recipeMarkdown(f.recipe!).trimEnd().replace(/\n/g, '\n  ')}`
+      )
+    });
+  const rules = new Map(result.findings.map((f) => [f.rule, f]));
+  if (rules.size > 0)
+    out.push({
+      level: 'info',
+      title: 'Why these are hazards',
+      items: [...rules].map(([rule, f]) => `**[${rule}](${f.docs})**: ${f.help}`)
+    });
+  return out;
+}
+
+function recipeText(finding: Finding): string {
+  if (!finding.recipe) return '';
+  const indent = (text: string) => text.replace(/^/gm, '        ');
+  const steps = finding.recipe.steps.map((step) => `\n      ${step.title}:\n${indent(step.sql)}`);
+  return `\n    safe way: ${finding.recipe.title}${steps.join('')}`;
 }
 
 /**
  * `file:line:column: severity rule: message`, one per finding, with the safe multi-deploy way indented below
  * it when there is one, then the verdict.
  */
-export function renderText(result: LintResult, failOn: FailOn): string {
+export function renderText(result: LintResult): string {
   const lines = result.findings.map(
     (f) => `${f.file}:${f.line}:${f.column}: ${f.severity} ${f.rule}: ${f.message}\n    see ${f.docs}${recipeText(f)}`
   );
   const exempt = exemptionLine(result.exempted);
-  return (
-    [...lines, ...(lines.length ? [''] : []), verdictLine(result, failOn), ...(exempt ? [exempt] : [])].join('\n') +
-    '\n'
-  );
+  return [...lines, ...(lines.length ? [''] : []), headline(result), ...(exempt ? [exempt] : [])].join('\n') + '\n';
+}
+
+export function migrationReport(check: MigrationCheck): ActionReport {
+  const { result, settings } = check;
+  const unmatched = check.warnings.map((message): ReportFinding => ({ level: 'warning', id: 'paths', message }));
+  const findings = [...unmatched, ...result.findings.map(toReportFinding)];
+  const counts = { ...countFindings(findings), files: result.files.filter((f) => f.linted).length };
+  const version =
+    settings.pgMinor === undefined ? `${settings.pgVersion}` : `${settings.pgVersion}.${settings.pgMinor}`;
+  const exempt = exemptionLine(result.exempted);
+  return {
+    tool: 'migration-safety',
+    title: 'Migration safety',
+    verdict: verdictOf(counts),
+    headline: headline(result),
+    counts,
+    findings,
+    context: [
+      `${check.scope}. PostgreSQL ${version}, framework ${codeSpan(settings.framework)}${check.configFile ? `, config ${codeSpan(check.configFile)}` : ''}.`,
+      ...(exempt ? [`${escapeMarkdown(exempt)}.`] : [])
+    ],
+    sections: sections(result),
+    json: {
+      findings: result.findings.map((f) => ({
+        id: f.rule,
+        level: f.severity,
+        message: f.message,
+        location: location(f),
+        equivalents: f.equivalents
+      })),
+      exempted: result.exempted.map((e) => ({ id: e.rule, reason: e.reason, location: location(e) })),
+      files: result.files
+    },
+    outputs: { errors: counts.error, warnings: counts.warning, 'files-checked': counts.files },
+    notices: check.notices,
+    text: () => renderText(result),
+    sarif: () => migrationSarif(result, ALL_RULES, settings.rules)
+  };
 }

@@ -1,10 +1,10 @@
 // SARIF 2.1.0 for GitHub code scanning: every rule of the catalogue with its help (text and markdown) and
 // docs page, and one result per finding with the statement's region.
+import { VERSION } from '../../../shared/src/lib/version.generated.js';
 import { buildSarif, serializeSarif, type SarifLog } from '../../../shared/src/lib/sarif.js';
 import type { LintResult, RuleSetting } from './engine/lint.js';
 import { docsUrl, type RuleMeta } from './engine/rule.js';
 
-const VERSION = '0.1.0';
 const HOME = 'https://github.com/ubos/actions/tree/main/migration-safety';
 
 /** "require-concurrent-index-creation" -> "RequireConcurrentIndexCreation", the display name code scanning shows. */

@@ -1,14 +1,74 @@
 /**
- * Typed readers for action inputs. Each reader takes the kebab-case input name as its first argument, written
- * as a string literal at the call site: a metadata test finds the inputs an action reads by grepping for these
- * calls and compares them with action.yml.
+ * Typed readers for action inputs. An action declares its inputs as data (shared/src/lib/action-inputs.ts) and
+ * reads them all with readInputs; the single-input readers below are what it uses underneath.
  *
  * Every failure is a ConfigurationError naming the input, so the user sees one line saying what to fix.
  */
 import * as core from '@actions/core';
 import { LineCounter, parseDocument } from 'yaml';
+import type { InputSpec, InputSpecs, InputValues } from '../lib/action-inputs.js';
+import { closestName } from '../lib/suggest.js';
 import { ConfigurationError, isConfigurationError } from '../lib/errors.js';
 import { parseDuration } from '../lib/duration.js';
+import { maskSecret } from './mask.js';
+
+/**
+ * Reads every declared input. An `INPUT_*` variable that matches no declaration is a misspelt input (the
+ * runner passes every `with:` key): it is named with the closest declared one, so the typo is not silent.
+ */
+export function readInputs<T extends InputSpecs>(specs: T, env: NodeJS.ProcessEnv = process.env): InputValues<T> {
+  const names = Object.keys(specs);
+  const known = new Set(names.map((n) => `INPUT_${n.replace(/ /g, '_').toUpperCase()}`));
+  for (const key of Object.keys(env)) {
+    if (!key.startsWith('INPUT_') || known.has(key)) continue;
+    const given = key.slice('INPUT_'.length).toLowerCase();
+    const guess = closestName(given.replace(/_/g, '-'), names);
+    core.warning(`Unexpected input "${given}"${guess ? `; did you mean "${guess}"?` : ''} It is ignored.`);
+  }
+  const values: Record<string, unknown> = {};
+  for (const [name, spec] of Object.entries(specs)) values[name] = readInput(name, spec);
+  return values as InputValues<T>;
+}
+
+function readInput(name: string, spec: InputSpec): unknown {
+  switch (spec.kind) {
+    case 'string': {
+      // The runner fills in action.yml's defaults; a default that is an expression means nothing elsewhere.
+      const fallback = spec.default?.includes('${{') ? undefined : spec.default;
+      const value = spec.required ? getRequiredInput(name) : (getOptionalInput(name) ?? fallback);
+      if (spec.secret) maskSecret(value);
+      return value;
+    }
+    case 'boolean':
+      return getBooleanInput(name, spec.default);
+    case 'integer':
+      if (core.getInput(name) === '' && spec.default === undefined) return undefined;
+      return getIntegerInput(name, { default: spec.default, min: spec.min, max: spec.max });
+    case 'duration':
+      return spec.default === undefined ? getOptionalDurationInput(name) : getDurationInput(name, spec.default);
+    case 'list': {
+      const list = getListInput(name);
+      return list.length > 0 || spec.default === undefined ? list : splitList(spec.default);
+    }
+    case 'choice': {
+      const value = getOptionalInput(name) ?? spec.default;
+      if (value === undefined || spec.values.includes(value)) return value;
+      const guess = closestName(value, spec.values);
+      throw new ConfigurationError(
+        `Input "${name}" must be one of ${spec.values.join(', ')}; got "${value}"${guess ? ` (did you mean "${guess}"?)` : ''}`
+      );
+    }
+    case 'yaml':
+      return getStructuredInput(name);
+  }
+}
+
+function splitList(text: string): string[] {
+  return text
+    .split(/[\r\n,]/)
+    .map((item) => item.trim())
+    .filter((item) => item !== '');
+}
 
 /** The trimmed value; an empty or missing input is a user mistake. */
 export function getRequiredInput(name: string): string {
@@ -99,11 +159,7 @@ export function getOptionalDurationInput(name: string): number | undefined {
 
 /** Values separated by newlines or commas, trimmed, with empty entries dropped. */
 export function getListInput(name: string): string[] {
-  return core
-    .getInput(name)
-    .split(/[\r\n,]/)
-    .map((item) => item.trim())
-    .filter((item) => item !== '');
+  return splitList(core.getInput(name));
 }
 
 // Far above what a hand-written config uses, far below what a "billion laughs" document needs.

@@ -7,6 +7,7 @@
 import { GitHub, getOctokitOptions } from '@actions/github/lib/utils';
 import { retry } from '@octokit/plugin-retry';
 import { throttling } from '@octokit/plugin-throttling';
+import type { Logger } from '../lib/logger.js';
 
 export const DEFAULT_GITHUB_API_URL = 'https://api.github.com';
 
@@ -19,11 +20,18 @@ type OctokitPlugin = Parameters<typeof GitHub.plugin>[number];
  */
 const attemptLogging: OctokitPlugin = (octokit, options) => {
   const logger = options.ubosLogger as OctokitLogger | undefined;
-  if (!logger) return;
+  const timeoutMs = (options.ubosRequestTimeoutMs as number | undefined) ?? DEFAULT_REQUEST_TIMEOUT_MS;
   octokit.hook.wrap('request', (request, requestOptions) => {
     const retryCount = (requestOptions.request as { retryCount?: number } | undefined)?.retryCount;
-    if (retryCount) logger.info(`retrying ${describeRequest(requestOptions)} (retry ${retryCount})`);
-    return request(requestOptions);
+    if (retryCount) logger?.info(`retrying ${describeRequest(requestOptions)} (retry ${retryCount})`);
+    // A fresh signal per attempt (this hook runs inside the retry plugin), so a retry gets its own budget.
+    const signal = AbortSignal.timeout(timeoutMs);
+    requestOptions.request = { ...requestOptions.request, signal };
+    return Promise.resolve(request(requestOptions)).catch((error: unknown) => {
+      if (signal.aborted)
+        throw new Error(`${describeRequest(requestOptions)} did not answer within ${Math.round(timeoutMs / 1000)} s`);
+      throw error;
+    });
   });
 };
 
@@ -32,11 +40,10 @@ const GitHubWithPlugins = GitHub.plugin(attemptLogging, retry, throttling);
 /** The Octokit instance type createOctokit returns (rest.*, paginate, graphql, request). */
 export type GitHubClient = InstanceType<typeof GitHubWithPlugins>;
 
-export interface OctokitLogger {
-  debug(message: string): void;
-  info(message: string): void;
-  warning(message: string): void;
-}
+export type OctokitLogger = Logger;
+
+/** One request's budget: a GitHub API that accepts and never answers must not hold the step until the job times out. */
+export const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
 
 export interface CreateOctokitOptions {
   token: string;
@@ -62,6 +69,8 @@ export interface CreateOctokitOptions {
    */
   requestSpacing?: boolean;
   logger?: OctokitLogger;
+  /** Budget of one request attempt. Default 30 s. */
+  requestTimeoutMs?: number;
 }
 
 /** GITHUB_API_URL (set by the runner; differs on GHES), or https://api.github.com. */
@@ -193,6 +202,7 @@ export function createOctokit(options: CreateOctokitOptions): GitHubClient {
     baseUrl,
     userAgent: options.userAgent ?? 'ubos-actions',
     ubosLogger: logger,
+    ubosRequestTimeoutMs: options.requestTimeoutMs,
     log: {
       debug: (message: string) => logger.debug(scrub(message, token)),
       info: (message: string) => logger.info(scrub(message, token)),

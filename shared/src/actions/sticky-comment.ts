@@ -1,6 +1,6 @@
 /**
- * Sticky PR/issue comments: one comment per action per PR, found again by a hidden HTML marker at the start
- * of its body and edited in place, so re-runs update the comment instead of piling up new ones.
+ * Sticky PR/issue comments: one comment per action and subject per PR, found again by a hidden HTML marker at
+ * the start of its body and edited in place, so re-runs update the comment instead of piling up new ones.
  */
 import type { GitHubClient } from './octokit.js';
 
@@ -18,12 +18,28 @@ export interface StickyCommentOptions {
   marker: string;
   /** Markdown; the marker line is prepended. */
   body: string;
+  /**
+   * Create the comment when none exists yet (default true). False updates an existing one only: a report with
+   * nothing to say must not start a comment, but must replace an earlier one that said something.
+   */
+  create?: boolean;
 }
 
 export interface StickyCommentResult {
-  id: number;
-  action: 'created' | 'updated' | 'unchanged';
+  /** Undefined when nothing was created (`skipped`). */
+  id?: number;
+  action: 'created' | 'updated' | 'unchanged' | 'skipped';
   url?: string;
+}
+
+/**
+ * The marker of one action's comment about one subject (a spec path, a comment-key): `contract-test` alone
+ * when there is no subject, else `contract-test:<subject>` with every character a marker cannot hold replaced.
+ */
+export function commentMarker(tool: string, subject?: string): string {
+  if (!subject) return tool;
+  const safe = subject.replace(/[^A-Za-z0-9._/:-]/g, '_').replace(/-{2,}/g, '-');
+  return `${tool}:${safe}`;
 }
 
 /** The hidden marker line: `<!-- ubos-actions:<marker> -->`. */
@@ -79,6 +95,7 @@ export async function upsertStickyComment(
   }
 
   if (!existing) {
+    if (options.create === false) return { action: 'skipped' };
     const created = await octokit.rest.issues.createComment({ owner, repo, issue_number: issueNumber, body });
     return { id: created.data.id, action: 'created', url: created.data.html_url };
   }

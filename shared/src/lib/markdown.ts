@@ -17,6 +17,35 @@ export function escapeHtml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
 
+const ZWSP = '\u200b';
+
+/**
+ * Text from the repository or the user (a path, a rule message that quotes names, a config value) as inert
+ * inline markdown: no HTML, no emphasis or links, no @mentions, #references or autolinked URLs, one line.
+ * GitHub links mentions and URLs after rendering, so a backslash cannot stop them: a zero-width space can.
+ */
+export function escapeMarkdown(text: string): string {
+  return singleLine(text)
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/[\\`*_[\]~]/g, (c) => `\\${c}`)
+    .replace(/^([#+=-])/, '\\$1')
+    .replace(/^(\d+)([.)])/, '$1\\$2')
+    .replace(/([@#])(?=[\w-])/g, `$1${ZWSP}`)
+    .replace(/:\/\//g, `:${ZWSP}//`)
+    .replace(/\bwww\./gi, (w) => `${w.slice(0, 3)}${ZWSP}.`);
+}
+
+/** Text as an inline code span (GitHub renders nothing inside one: no HTML, links or mentions). */
+export function codeSpan(text: string): string {
+  const line = singleLine(text);
+  const longestRun = Math.max(0, ...(line.match(/`+/g) ?? []).map((run) => run.length));
+  const fence = '`'.repeat(longestRun + 1);
+  const pad = line.startsWith('`') || line.endsWith('`') || line === '' ? ' ' : '';
+  return `${fence}${pad}${line}${pad}${fence}`;
+}
+
 /** A table cell: a pipe would end the cell and a newline the row, so both are neutralised. */
 export function escapeTableCell(text: string): string {
   return text.replace(/\|/g, '\\|').replace(/\r?\n|\r/g, '<br>');

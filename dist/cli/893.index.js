@@ -1,8 +1,8 @@
-export const id = 486;
-export const ids = [486];
+export const id = 893;
+export const ids = [893];
 export const modules = {
 
-/***/ 99486:
+/***/ 7893:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -13,14 +13,8 @@ __webpack_require__.d(__webpack_exports__, {
   command: () => (/* binding */ cli_command)
 });
 
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(73024);
-var external_node_fs_default = /*#__PURE__*/__webpack_require__.n(external_node_fs_);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(76760);
-var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
-// EXTERNAL MODULE: ./shared/src/cli/command.ts
-var command = __webpack_require__(79891);
+// EXTERNAL MODULE: ./shared/src/cli/command.ts + 2 modules
+var command = __webpack_require__(1529);
 // EXTERNAL MODULE: ./shared/src/lib/errors.ts
 var errors = __webpack_require__(76088);
 ;// CONCATENATED MODULE: ./shared/src/lib/duration.ts
@@ -94,10 +88,16 @@ function formatDuration(ms) {
     return parts.join('');
 }
 
-// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __webpack_require__(38815);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(73024);
+var external_node_fs_default = /*#__PURE__*/__webpack_require__.n(external_node_fs_);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(76760);
+var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
 // EXTERNAL MODULE: ./shared/src/lib/redact.ts
 var redact = __webpack_require__(53570);
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __webpack_require__(38815);
 ;// CONCATENATED MODULE: ./actions/health-gate/src/config-schema.ts
 const ROLES = ['startup', 'liveness', 'readiness', 'smoke'];
 const CHECK_TYPES = ['http', 'postgres', 'redis', 'tcp', 'burst', 'prometheus'];
@@ -3676,12 +3676,72 @@ const probes = {
     prometheus: probePrometheus
 };
 
+;// CONCATENATED MODULE: ./actions/health-gate/src/check.ts
+// What the action and the CLI both do around the engine: read the config file the user named, build the checks,
+// run the gate until it decides or the process is asked to stop (SIGTERM/SIGINT: a cancelled job).
+
+
+
+
+
+
+
+async function runHealthGate(options) {
+    let configFile;
+    if (options.configPath) {
+        const path = (0,external_node_path_.isAbsolute)(options.configPath) ? options.configPath : (0,external_node_path_.resolve)(options.cwd, options.configPath);
+        try {
+            configFile = { path: options.configPath, text: (0,external_node_fs_.readFileSync)(path, 'utf8') };
+        }
+        catch (error) {
+            const code = error.code;
+            throw new errors/* ConfigurationError */.j(`${options.configLabel}: cannot read ${options.configPath}${code === 'ENOENT' ? ' (no such file)' : code ? ` (${code})` : ''}`);
+        }
+    }
+    const config = loadGateConfig({
+        url: options.url,
+        expectStatus: options.expectStatus,
+        checksText: options.checksText,
+        configFile,
+        timing: options.timing,
+        env: options.env,
+        cwd: options.cwd,
+        readFile: (path) => (0,external_node_fs_.readFileSync)(path, 'utf8')
+    });
+    options.onSecrets?.(config.secrets);
+    options.onChecks?.(config.checks);
+    const stop = new AbortController();
+    const onSignal = () => stop.abort();
+    process.once('SIGTERM', onSignal);
+    process.once('SIGINT', onSignal);
+    try {
+        const report = await runGate({
+            checks: config.checks,
+            deadlineMs: config.deadlineMs,
+            probes: probes,
+            cwd: options.cwd,
+            secrets: config.secrets,
+            signal: stop.signal,
+            onAttempt: options.onAttempt
+        });
+        return { report, checks: config.checks };
+    }
+    finally {
+        process.off('SIGTERM', onSignal);
+        process.off('SIGINT', onSignal);
+    }
+}
+/** `name: type (role) target` with credentials redacted, for the log line that says what will run. */
+function describeCheck(check) {
+    const target = 'url' in check ? redactUrl(check.url) : 'connectionString' in check ? redactUrl(check.connectionString) : '';
+    return `${check.name}: ${check.type} (${check.role}) ${target}`.trimEnd();
+}
+
 // EXTERNAL MODULE: ./shared/src/lib/markdown.ts
 var markdown = __webpack_require__(41794);
 ;// CONCATENATED MODULE: ./actions/health-gate/src/render.ts
-// Renders a gate report for people (job summary markdown, terminal text) and machines (JSON). Shared by
-// main.ts and cli.ts so the action and the CLI say the same thing.
-
+// Renders a gate report for a terminal, and the pieces (table cells, timelines) report.ts builds the summary
+// from. Shared by main.ts and cli.ts so the action and the CLI say the same thing.
 
 const ICON = {
     pass: '✅',
@@ -3722,20 +3782,6 @@ function timeline(check) {
     const half = TIMELINE_LIMIT / 2;
     return [...rows.slice(0, half), `… ${rows.length - TIMELINE_LIMIT} attempts omitted …`, ...rows.slice(-half)].join('\n');
 }
-function renderMarkdown(report) {
-    const outcome = report.verdict === 'pass' ? 'success' : report.verdict === 'warn' ? 'warning' : 'failure';
-    const summary = new markdown/* SummaryBuilder */.CF()
-        .heading('Health gate')
-        .verdict(outcome, verdictLine(report))
-        .table(['verdict', 'check', 'type', 'role', 'attempts', 'time to green', 'last result'], report.checks.map(cell));
-    const timelines = new markdown/* SummaryBuilder */.CF();
-    for (const check of report.checks) {
-        if (check.history.length > 0)
-            timelines.heading(check.name, 4).codeBlock(timeline(check));
-    }
-    summary.details(`Timeline (deadline ${formatDuration(report.deadlineMs)})`, timelines);
-    return summary.toString();
-}
 function renderText(report) {
     const lines = [verdictLine(report), ''];
     for (const check of report.checks) {
@@ -3746,15 +3792,78 @@ function renderText(report) {
     }
     return lines.join('\n') + '\n';
 }
-function renderJson(report) {
-    return JSON.stringify(report, null, 2) + '\n';
+
+;// CONCATENATED MODULE: ./actions/health-gate/src/report.ts
+// A gate report as the action family's ActionReport: failed checks as errors (annotated at their line in the
+// config file), warning checks as warnings, the table of every check and the timeline of attempts. No I/O.
+
+
+
+const HEADERS = ['verdict', 'check', 'type', 'role', 'attempts', 'time to green', 'last result'];
+function rows(checks) {
+    return checks.map((check) => cell(check).map((text, i) => (i === 1 ? (0,markdown/* codeSpan */.SS)(text) : i === 6 ? (0,markdown/* escapeMarkdown */.FV)(text) : text)));
+}
+function finding(check, origin) {
+    const location = origin ? { file: origin.file, line: origin.line } : undefined;
+    if (check.verdict === 'fail')
+        return {
+            level: 'error',
+            id: check.type,
+            title: `Health check ${check.name} failed`,
+            message: `${check.reason ?? 'failed'}: ${check.lastError ?? check.lastMessage ?? 'no attempt completed'}`,
+            location
+        };
+    return {
+        level: 'warning',
+        id: check.type,
+        title: `Health check ${check.name} warns`,
+        message: check.lastMessage ?? 'warn',
+        location
+    };
+}
+function gateReport(report, checks) {
+    const origins = new Map(checks.map((c) => [c.name, c.origin]));
+    const failed = report.checks.filter((c) => c.verdict === 'fail');
+    const warned = report.checks.filter((c) => c.verdict === 'warn');
+    const timelines = report.checks
+        .filter((c) => c.history.length > 0)
+        .map((c) => `#### ${(0,markdown/* escapeMarkdown */.FV)(c.name)}\n\n\`\`\`\n${timeline(c).replace(/`{3,}/g, '`')}\n\`\`\``)
+        .join('\n\n');
+    return {
+        tool: 'health-gate',
+        title: 'Health gate',
+        verdict: report.verdict,
+        headline: verdictLine(report),
+        counts: {
+            error: failed.length,
+            warning: warned.length,
+            notice: 0,
+            checks: report.checks.length,
+            passed: report.checks.filter((c) => c.verdict === 'pass').length
+        },
+        findings: [...failed, ...warned].map((c) => finding(c, origins.get(c.name))),
+        sections: [
+            ...(failed.length > 0
+                ? [{ level: 'error', title: 'Failed checks', table: { headers: HEADERS, rows: rows(failed) } }]
+                : []),
+            ...(warned.length > 0
+                ? [{ level: 'warning', title: 'Checks that warn', table: { headers: HEADERS, rows: rows(warned) } }]
+                : []),
+            { level: 'info', title: 'All checks', open: true, table: { headers: HEADERS, rows: rows(report.checks) } },
+            { level: 'info', title: `Timeline (deadline ${formatDuration(report.deadlineMs)})`, extra: timelines }
+        ],
+        json: {
+            durationMs: report.durationMs,
+            deadlineMs: report.deadlineMs,
+            failedChecks: report.failedChecks,
+            checks: report.checks
+        },
+        outputs: { 'failed-checks': report.failedChecks.join(',') },
+        text: () => renderText(report)
+    };
 }
 
 ;// CONCATENATED MODULE: ./actions/health-gate/src/cli.ts
-
-
-
-
 
 
 
@@ -3768,6 +3877,8 @@ function duration(flag, value) {
         return parseDuration(value);
     }
     catch (e) {
+        if (!(0,errors/* isConfigurationError */.p)(e))
+            throw e;
         throw new errors/* ConfigurationError */.j(`--${flag}: ${e.message}`);
     }
 }
@@ -3778,45 +3889,45 @@ function integer(flag, value, min) {
         throw new errors/* ConfigurationError */.j(`--${flag} must be a whole number >= ${min}`);
     return Number(value);
 }
+const FORMATS = ['text', 'json', 'markdown'];
+const FLAGS = {
+    config: { type: 'string', value: '<file>', description: 'YAML file of checks (see health-gate/README.md)' },
+    url: { type: 'string', value: '<url>', description: 'One HTTP readiness check' },
+    'expect-status': { type: 'string', value: '<statuses>', description: 'Accepted statuses for --url', default: '2xx' },
+    interval: { type: 'string', value: '<duration>', description: 'Time between attempts', default: '5s' },
+    timeout: { type: 'string', value: '<duration>', description: 'Budget of one attempt', default: '5s' },
+    deadline: { type: 'string', value: '<duration>', description: 'Overall budget of the gate', default: '5m' },
+    'success-threshold': { type: 'string', value: '<n>', description: 'Consecutive passes a check needs', default: '1' },
+    'failure-threshold': {
+        type: 'string',
+        value: '<n>',
+        description: 'Consecutive failures that fail the gate early (0: wait for the deadline)',
+        default: '0'
+    },
+    format: (0,command/* formatFlag */.AN)(FORMATS),
+    'fail-on': command/* FAIL_ON_FLAG */.EK,
+    'fail-on-warn': { type: 'boolean', description: 'Deprecated: --fail-on warning' },
+    'print-schema': { type: 'boolean', description: 'Print the config file JSON schema and exit' }
+};
 const cli_command = {
     name: 'health-gate',
     summary: 'Wait until HTTP, PostgreSQL, Redis, TCP, burst and Prometheus checks pass, or fail',
-    usage: 'ubos-actions health-gate (--config gate.yml | --url URL [--expect-status 2xx]) [--interval 5s] [--timeout 5s] ' +
-        '[--deadline 5m] [--success-threshold 1] [--failure-threshold 0] [--fail-on-warn] [--format text|json|markdown] ' +
-        '| --print-schema',
+    usage: ['health-gate (--config gate.yml | --url URL) [options]', 'health-gate --print-schema'],
+    flags: FLAGS,
     async run(argv, io) {
-        const { values } = (0,command/* parseCliArgs */.hT)(argv, {
-            config: { type: 'string' },
-            url: { type: 'string' },
-            'expect-status': { type: 'string' },
-            interval: { type: 'string' },
-            timeout: { type: 'string' },
-            deadline: { type: 'string' },
-            'success-threshold': { type: 'string' },
-            'failure-threshold': { type: 'string' },
-            'fail-on-warn': { type: 'boolean' },
-            format: { type: 'string' },
-            'print-schema': { type: 'boolean' }
-        }, false);
+        const { values } = (0,command/* parseFlags */.bQ)(argv, FLAGS, false);
         if (values['print-schema']) {
             io.stdout(JSON.stringify(gateConfigJsonSchema(), null, 2) + '\n');
             return 0;
         }
-        const format = (0,command/* parseFormat */.Xc)(values.format, ['text', 'json', 'markdown'], 'text');
-        let configFile;
-        if (values.config) {
-            const path = (0,external_node_path_.isAbsolute)(values.config) ? values.config : (0,external_node_path_.resolve)(io.cwd, values.config);
-            try {
-                configFile = { path: values.config, text: (0,external_node_fs_.readFileSync)(path, 'utf8') };
-            }
-            catch {
-                throw new errors/* ConfigurationError */.j(`cannot read config file ${values.config}`);
-            }
-        }
-        const config = loadGateConfig({
+        const format = (0,command/* parseFormat */.Xc)(values.format, FORMATS, 'text');
+        const failOn = values['fail-on-warn'] ? 'warning' : (0,command/* parseFailOnFlag */.nI)(values['fail-on']);
+        const { report, checks } = await runHealthGate({
+            cwd: io.cwd,
             url: values.url,
             expectStatus: values['expect-status'],
-            configFile,
+            configPath: values.config,
+            configLabel: '--config',
             timing: {
                 interval: duration('interval', values.interval),
                 timeout: duration('timeout', values.timeout),
@@ -3824,235 +3935,14 @@ const cli_command = {
                 successThreshold: integer('success-threshold', values['success-threshold'], 1),
                 failureThreshold: integer('failure-threshold', values['failure-threshold'], 0)
             },
-            env: process.env,
-            cwd: io.cwd,
-            readFile: (path) => (0,external_node_fs_.readFileSync)(path, 'utf8')
+            env: io.env ?? process.env,
+            onAttempt: format === 'text'
+                ? (check, attempt) => io.stderr(`[${check.name}] +${attempt.startedAt}ms ${attempt.status}: ${attempt.message}\n`)
+                : undefined
         });
-        const stop = new AbortController();
-        const onSignal = () => stop.abort();
-        process.once('SIGINT', onSignal);
-        process.once('SIGTERM', onSignal);
-        try {
-            const report = await runGate({
-                checks: config.checks,
-                deadlineMs: config.deadlineMs,
-                probes: probes,
-                cwd: io.cwd,
-                secrets: config.secrets,
-                signal: stop.signal,
-                onAttempt: format === 'text'
-                    ? (check, attempt) => io.stderr(`[${check.name}] +${attempt.startedAt}ms ${attempt.status}: ${attempt.message}\n`)
-                    : undefined
-            });
-            io.stdout(format === 'json' ? renderJson(report) : format === 'markdown' ? renderMarkdown(report) : renderText(report));
-            return report.verdict === 'fail' || (report.verdict === 'warn' && values['fail-on-warn']) ? 1 : 0;
-        }
-        finally {
-            process.off('SIGINT', onSignal);
-            process.off('SIGTERM', onSignal);
-        }
+        return (0,command/* printReport */.Y_)(gateReport(report, checks), format, failOn, io);
     }
 };
-
-
-/***/ }),
-
-/***/ 79891:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Xc: () => (/* binding */ parseFormat),
-/* harmony export */   hT: () => (/* binding */ parseCliArgs)
-/* harmony export */ });
-/* unused harmony export OUTPUT_FORMATS */
-/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(57975);
-/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_util__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _lib_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76088);
-
-
-/** util.parseArgs with unknown flags and bad values reported as a user mistake instead of a bug. */
-function parseCliArgs(argv, options, allowPositionals = true) {
-    try {
-        return (0,node_util__WEBPACK_IMPORTED_MODULE_0__.parseArgs)({ args: argv, options, allowPositionals, strict: true });
-    }
-    catch (error) {
-        throw new _lib_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j(error instanceof Error ? error.message : String(error));
-    }
-}
-const OUTPUT_FORMATS = (/* unused pure expression or super */ null && (['text', 'json', 'sarif', 'markdown', 'junit']));
-/** Validates a --format value against what the command supports. */
-function parseFormat(value, allowed, fallback) {
-    const format = (value ?? fallback);
-    if (!allowed.includes(format)) {
-        throw new _lib_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j(`--format must be one of ${allowed.join(', ')}; got "${value}"`);
-    }
-    return format;
-}
-
-
-/***/ }),
-
-/***/ 41794:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   CF: () => (/* binding */ SummaryBuilder)
-/* harmony export */ });
-/* unused harmony exports escapeHtml, escapeTableCell, SUMMARY_LIMIT_BYTES, fitToLimit */
-/**
- * Job summaries: a pure builder that produces GitHub-flavoured markdown, a size guard for GitHub's 1 MiB
- * per-step limit (above it GitHub drops the whole summary and shows an error). The writer is the adapter in
- * shared/src/actions/summary.ts.
- */
-const VERDICT_ICONS = {
-    success: '✅',
-    failure: '❌',
-    warning: '⚠️',
-    neutral: 'ℹ️'
-};
-function escapeHtml(text) {
-    return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-}
-/** A table cell: a pipe would end the cell and a newline the row, so both are neutralised. */
-function escapeTableCell(text) {
-    return text.replace(/\|/g, '\\|').replace(/\r?\n|\r/g, '<br>');
-}
-function singleLine(text) {
-    return text.replace(/\s*(\r?\n|\r)\s*/g, ' ').trim();
-}
-/** Builds a summary block by block; blocks are separated by blank lines so markdown never runs together. */
-class SummaryBuilder {
-    blocks = [];
-    heading(text, level = 2) {
-        return this.raw(`${'#'.repeat(level)} ${singleLine(text)}`);
-    }
-    /** The one-line outcome that opens a summary, e.g. "✅ **3 endpoints healthy**". */
-    verdict(outcome, text) {
-        return this.raw(`${VERDICT_ICONS[outcome]} **${singleLine(text)}**`);
-    }
-    paragraph(text) {
-        return this.raw(text);
-    }
-    table(headers, rows) {
-        const row = (cells) => `| ${headers.map((_, i) => escapeTableCell(String(cells[i] ?? ''))).join(' | ')} |`;
-        const lines = [row(headers), `| ${headers.map(() => '---').join(' | ')} |`, ...rows.map(row)];
-        return this.raw(lines.join('\n'));
-    }
-    /** A collapsible section; the body is markdown (the blank lines around it make GitHub render it). */
-    details(summaryText, body) {
-        return this.raw(`<details>\n<summary>${escapeHtml(singleLine(summaryText))}</summary>\n\n${String(body)}\n\n</details>`);
-    }
-    list(items, ordered = false) {
-        if (items.length === 0)
-            return this;
-        const lines = items.map((item, i) => {
-            const marker = ordered ? `${i + 1}.` : '-';
-            // Continuation lines indented under the marker stay inside the item.
-            return `${marker} ${item.replace(/\r?\n/g, `\n${' '.repeat(marker.length + 1)}`)}`;
-        });
-        return this.raw(lines.join('\n'));
-    }
-    codeBlock(code, language = '') {
-        // The fence must be longer than any backtick run inside, or the code could close it early.
-        const longestRun = Math.max(0, ...(code.match(/`+/g) ?? []).map((run) => run.length));
-        const fence = '`'.repeat(Math.max(3, longestRun + 1));
-        return this.raw(`${fence}${language}\n${code.replace(/\n$/, '')}\n${fence}`);
-    }
-    raw(markdown) {
-        this.blocks.push(markdown);
-        return this;
-    }
-    toString() {
-        return this.blocks.length === 0 ? '' : `${this.blocks.join('\n\n')}\n`;
-    }
-}
-/** GitHub refuses a step summary over 1 MiB; the default keeps a margin for anything else the step appends. */
-const SUMMARY_LIMIT_BYTES = (/* unused pure expression or super */ null && (1024 * 1024 - 1024));
-const encoder = new TextEncoder();
-function byteLength(text) {
-    return Buffer.byteLength(text, 'utf8');
-}
-/** The longest prefix of text that fits in maxBytes of UTF-8 without splitting a character. */
-function prefixWithinBytes(text, maxBytes) {
-    const bytes = encoder.encode(text);
-    if (bytes.length <= maxBytes)
-        return text;
-    let end = Math.max(0, maxBytes);
-    // Step back over continuation bytes (10xxxxxx) to the start of the character that did not fit.
-    while (end > 0 && (bytes[end] & 0xc0) === 0x80)
-        end--;
-    return Buffer.from(bytes.subarray(0, end)).toString('utf8');
-}
-/** Cuts at a section break (blank line) if one is reasonably close, else at a line break. */
-function cutAtBoundary(text, maxBytes) {
-    const prefix = prefixWithinBytes(text, maxBytes);
-    if (prefix.length === text.length)
-        return text;
-    const section = prefix.lastIndexOf('\n\n');
-    if (section > 0 && section >= prefix.length * 0.8)
-        return prefix.slice(0, section + 1);
-    const line = prefix.lastIndexOf('\n');
-    if (line > 0)
-        return prefix.slice(0, line + 1);
-    return prefix;
-}
-/** Closes a code fence or <details> left open by the cut, so the note after it is not swallowed. */
-function closeOpenBlocks(kept) {
-    let closers = '';
-    let openFence;
-    for (const line of kept.split('\n')) {
-        const fence = /^\s{0,3}(`{3,}|~{3,})/.exec(line)?.[1];
-        if (!fence)
-            continue;
-        if (openFence === undefined)
-            openFence = fence;
-        else if (fence[0] === openFence[0] && fence.length >= openFence.length && line.trim() === fence)
-            openFence = undefined;
-    }
-    if (openFence !== undefined)
-        closers += `\n${openFence}`;
-    const opened = kept.match(/<details[\s>]/gi)?.length ?? 0;
-    const closed = kept.match(/<\/details>/gi)?.length ?? 0;
-    closers += '\n\n</details>'.repeat(Math.max(0, opened - closed));
-    return closers;
-}
-function formatBytes(bytes) {
-    if (bytes < 1024)
-        return `${bytes} bytes`;
-    if (bytes < 1024 * 1024)
-        return `${(bytes / 1024).toFixed(1)} KiB`;
-    return `${(bytes / (1024 * 1024)).toFixed(1)} MiB`;
-}
-function truncationNote(cutBytes, cutLines) {
-    const lines = cutLines === 1 ? '1 line' : `${cutLines} lines`;
-    return `\n\n> **Note:** the summary was truncated to fit GitHub's job-summary size limit: ${formatBytes(cutBytes)} (${lines}) cut.\n`;
-}
-/**
- * Returns text unchanged if it fits in limitBytes of UTF-8, otherwise cuts it at a section or line boundary,
- * closes any code fence or <details> left open, and appends a note saying how much was cut.
- */
-function fitToLimit(text, limitBytes = SUMMARY_LIMIT_BYTES) {
-    const totalBytes = byteLength(text);
-    if (totalBytes <= limitBytes)
-        return text;
-    let budget = limitBytes - byteLength(truncationNote(totalBytes, text.length)) - 64;
-    while (budget > 0) {
-        const kept = cutAtBoundary(text, budget);
-        const rest = text.slice(kept.length);
-        const result = kept.trimEnd() + closeOpenBlocks(kept) + truncationNote(totalBytes - byteLength(kept), countLines(rest));
-        const overflow = byteLength(result) - limitBytes;
-        if (overflow <= 0)
-            return result;
-        budget -= overflow;
-    }
-    // A limit too small for any content: the note alone, cut to fit.
-    return prefixWithinBytes(truncationNote(totalBytes, countLines(text)).trimStart(), limitBytes);
-}
-function countLines(text) {
-    if (text === '')
-        return 0;
-    return text.split('\n').length - (text.endsWith('\n') ? 1 : 0);
-}
 
 
 /***/ }),

@@ -1,8 +1,8 @@
-export const id = 122;
-export const ids = [122];
+export const id = 767;
+export const ids = [767];
 export const modules = {
 
-/***/ 5122:
+/***/ 69767:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -13,8 +13,8 @@ __webpack_require__.d(__webpack_exports__, {
   command: () => (/* binding */ cli_command)
 });
 
-// EXTERNAL MODULE: ./shared/src/cli/command.ts
-var command = __webpack_require__(79891);
+// EXTERNAL MODULE: ./shared/src/cli/command.ts + 2 modules
+var command = __webpack_require__(1529);
 // EXTERNAL MODULE: ./shared/src/lib/errors.ts
 var errors = __webpack_require__(76088);
 ;// CONCATENATED MODULE: ./actions/contract-test/src/diff/catalog.ts
@@ -1433,120 +1433,336 @@ function summarizeChanges(changes) {
 
 // EXTERNAL MODULE: ./shared/src/lib/markdown.ts
 var markdown = __webpack_require__(41794);
-;// CONCATENATED MODULE: ./actions/contract-test/src/render.ts
-// Renders lint findings and breaking changes for people (job summary, PR comment, terminal) and machines
-// (the JSON the issue fixes). Shared by main.ts and cli.ts.
+// EXTERNAL MODULE: ./shared/src/lib/report.ts
+var lib_report = __webpack_require__(60621);
+// EXTERNAL MODULE: ./shared/src/lib/version.generated.ts
+var version_generated = __webpack_require__(46764);
+// EXTERNAL MODULE: ./shared/src/lib/sarif.ts
+var sarif = __webpack_require__(51790);
+;// CONCATENATED MODULE: ./actions/contract-test/src/sarif.ts
+// One SARIF log with two runs, so code scanning shows lint findings and breaking changes as separate tools.
 
-function countReport(report) {
-    const level = (l) => report.changes.filter((c) => c.level === l).length;
+
+
+const HOME = 'https://github.com/ubos/actions/tree/main/contract-test';
+const LINT_LEVEL = { error: 'error', warning: 'warning', info: 'note', hint: 'note' };
+const CHANGE_LEVEL = { error: 'error', warning: 'warning', info: 'note' };
+function contractSarif(report) {
+    const lintRules = [...new Map(report.lint.map((f) => [f.code, f])).values()].map((f) => ({
+        id: f.code,
+        shortDescription: f.message,
+        defaultLevel: LINT_LEVEL[f.severity]
+    }));
+    const lint = (0,sarif/* buildSarif */.Ep)({
+        toolName: 'spectral (via ubos contract-test)',
+        toolVersion: version_generated/* VERSION */.x,
+        informationUri: HOME,
+        rules: lintRules,
+        results: report.lint.map((f) => ({
+            ruleId: f.code,
+            level: LINT_LEVEL[f.severity],
+            message: f.message,
+            file: f.location.file,
+            startLine: f.location.line,
+            startColumn: f.location.column
+        }))
+    });
+    const located = report.changes.filter((c) => c.location);
+    const diff = (0,sarif/* buildSarif */.Ep)({
+        toolName: 'ubos contract-test diff',
+        toolVersion: version_generated/* VERSION */.x,
+        informationUri: HOME,
+        rules: ALL_CHECKS.map((c) => ({ id: c.id, shortDescription: c.description, defaultLevel: CHANGE_LEVEL[c.level] })),
+        results: located.map((c) => ({
+            ruleId: c.id,
+            level: CHANGE_LEVEL[c.level],
+            message: c.message,
+            file: c.location.file,
+            startLine: c.location.line,
+            startColumn: c.location.column
+        }))
+    });
+    return (0,sarif/* serializeSarif */.YO)({ ...lint, runs: [...lint.runs, ...diff.runs] });
+}
+
+;// CONCATENATED MODULE: ./actions/contract-test/src/render.ts
+// A contract check as the action family's ActionReport (verdict, findings, summary sections, JSON envelope
+// fields, SARIF), plus the text forms of the CLI. Shared by main.ts and cli.ts; no I/O.
+
+
+
+const render_CHANGE_LEVEL = { error: 'error', warning: 'warning', info: 'notice' };
+const render_LINT_LEVEL = {
+    error: 'error',
+    warning: 'warning',
+    info: 'notice',
+    hint: undefined
+};
+function contractCounts(report) {
+    const changes = (l) => report.changes.filter((c) => c.level === l).length;
+    const lint = (s) => report.lint.filter((f) => f.severity === s).length;
+    const breaking = changes('error');
+    const lintErrors = lint('error');
+    const lintWarnings = lint('warning');
     return {
-        breaking: level('error'),
-        warnings: level('warning'),
-        infos: level('info'),
-        lintErrors: report.lint.filter((f) => f.severity === 'error').length,
-        lintWarnings: report.lint.filter((f) => f.severity === 'warning').length
+        error: breaking + lintErrors,
+        warning: changes('warning') + lintWarnings,
+        notice: changes('info') + lint('info'),
+        breaking,
+        compatible: changes('info'),
+        lintErrors,
+        lintWarnings
     };
 }
-/** Whether the step fails: `error` fails on breaking changes and lint errors, `warning` on warnings too. */
-function shouldFail(counts, failOn) {
-    if (failOn === 'never')
-        return false;
-    const errors = counts.breaking + counts.lintErrors;
-    return failOn === 'error' ? errors > 0 : errors + counts.warnings + counts.lintWarnings > 0;
-}
-function verdictLine(report, failOn) {
-    const c = countReport(report);
+function headline(report) {
+    const c = contractCounts(report);
     const parts = [
         report.base === undefined
             ? undefined
-            : `${c.breaking} breaking change(s), ${c.warnings} warning(s), ${c.infos} compatible`,
-        `${c.lintErrors} lint error(s), ${c.lintWarnings} lint warning(s)`
+            : `${(0,lib_report/* plural */.LS)(c.breaking, 'breaking change')}, ${(0,lib_report/* plural */.LS)(c.warning - c.lintWarnings, 'warning')}, ${c.compatible} compatible`,
+        report.linted ? `${(0,lib_report/* plural */.LS)(c.lintErrors, 'lint error')}, ${(0,lib_report/* plural */.LS)(c.lintWarnings, 'lint warning')}` : undefined
     ].filter(Boolean);
-    return `${shouldFail(c, failOn) ? 'Contract check failed' : 'Contract check passed'}: ${parts.join('; ')}`;
+    const verdict = (0,lib_report/* verdictOf */.Vj)(c);
+    const outcome = verdict === 'fail'
+        ? 'Contract check failed'
+        : verdict === 'warn'
+            ? 'Contract check passed with warnings'
+            : 'Contract check passed';
+    return `${outcome}: ${parts.length > 0 ? parts.join('; ') : 'nothing was checked (no base to diff, lint off)'}`;
 }
-const LEVEL_TITLE = {
-    error: 'Breaking changes',
-    warning: 'Changes that may break clients',
-    info: 'Compatible changes'
-};
 function endpoint(change) {
     if (!change.path)
         return 'API-wide';
     return change.method ? `${change.method.toUpperCase()} ${change.path}` : change.path;
 }
-function where(file, line) {
-    return file ? ` (${file}${line ? `:${line}` : ''})` : '';
+function where(location) {
+    return location ? `${(0,markdown/* codeSpan */.SS)(location.file)}${location.line ? `:${location.line}` : ''}` : '';
 }
-/** Changes grouped by level, then by endpoint, in the order the diff sorted them. */
-function changelogMarkdown(changes) {
-    const out = new markdown/* SummaryBuilder */.CF();
+const CHANGE_TITLE = {
+    error: 'Breaking changes',
+    warning: 'Changes that may break clients',
+    info: 'Compatible changes'
+};
+function sections(report) {
+    const out = [];
     for (const level of ['error', 'warning', 'info']) {
-        const ofLevel = changes.filter((c) => c.level === level);
-        if (ofLevel.length === 0)
+        const changes = report.changes.filter((c) => c.level === level);
+        if (changes.length === 0)
             continue;
-        const byEndpoint = new Map();
-        for (const change of ofLevel)
-            byEndpoint.set(endpoint(change), [...(byEndpoint.get(endpoint(change)) ?? []), change]);
-        const body = new markdown/* SummaryBuilder */.CF();
-        for (const [name, list] of byEndpoint) {
-            body.paragraph(`**${name}**`);
-            body.list(list.map((c) => `${c.message} \`${c.id}\`${where(c.location?.file, c.location?.line)}`));
-        }
-        if (level === 'info')
-            out.details(`${LEVEL_TITLE[level]} (${ofLevel.length})`, body);
-        else
-            out.heading(`${LEVEL_TITLE[level]} (${ofLevel.length})`, 3).raw(body.toString());
+        out.push({
+            level: render_CHANGE_LEVEL[level],
+            title: CHANGE_TITLE[level],
+            table: {
+                headers: ['endpoint', 'change', 'check', 'where'],
+                rows: changes.map((c) => [(0,markdown/* codeSpan */.SS)(endpoint(c)), (0,markdown/* escapeMarkdown */.FV)(c.message), (0,markdown/* codeSpan */.SS)(c.id), where(c.location)])
+            }
+        });
     }
-    return out.toString();
+    const lintTitle = { error: 'Lint errors', warning: 'Lint warnings', notice: 'Lint notes' };
+    for (const level of ['error', 'warning', 'notice']) {
+        const findings = report.lint.filter((f) => render_LINT_LEVEL[f.severity] === level);
+        if (findings.length === 0)
+            continue;
+        out.push({
+            level,
+            title: lintTitle[level],
+            table: {
+                headers: ['rule', 'where', 'message'],
+                rows: findings.map((f) => [(0,markdown/* codeSpan */.SS)(f.code), where(f.location), (0,markdown/* escapeMarkdown */.FV)(f.message)])
+            }
+        });
+    }
+    return out;
 }
-function renderMarkdown(report, failOn) {
-    const counts = countReport(report);
-    const outcome = shouldFail(counts, failOn)
-        ? 'failure'
-        : counts.warnings + counts.lintWarnings > 0
-            ? 'warning'
-            : 'success';
-    const summary = new SummaryBuilder().heading('Contract test').verdict(outcome, verdictLine(report, failOn));
-    summary.paragraph(`Spec: \`${report.spec}\`${report.base ? ` compared with \`${report.base}\`` : ''}`);
-    if (report.base !== undefined) {
-        summary.raw(report.changes.length > 0 ? changelogMarkdown(report.changes) : 'No API changes.');
+function findings(report) {
+    const out = [];
+    for (const c of report.changes) {
+        // Compatible changes are the changelog, not something to look at in the diff view.
+        if (c.level === 'info')
+            continue;
+        out.push({ level: render_CHANGE_LEVEL[c.level], id: c.id, title: c.id, message: c.message, location: c.location });
     }
-    if (report.lint.length > 0) {
-        const rows = report.lint.map((f) => [f.severity, f.code, `${f.location.file}:${f.location.line}`, f.message]);
-        summary.details(`Lint findings (${report.lint.length})`, new SummaryBuilder().table(['severity', 'rule', 'where', 'message'], rows));
+    for (const f of report.lint) {
+        const level = render_LINT_LEVEL[f.severity];
+        if (level)
+            out.push({ level, id: f.code, title: `spectral ${f.code}`, message: f.message, location: f.location });
     }
-    else {
-        summary.paragraph('Lint: no findings.');
-    }
-    return summary.toString();
+    return out;
 }
-/** The diff JSON the CLI and `result-json` share: `{ changes: [{ id, level, path, method, message, location }] }`. */
-function changesJson(changes) {
+function changeJson(c) {
     return {
-        changes: changes.map((c) => ({
-            id: c.id,
-            level: c.level,
-            path: c.path,
-            method: c.method,
-            message: c.message,
-            location: c.location ? { file: c.location.file, line: c.location.line } : undefined
-        }))
+        id: c.id,
+        level: render_CHANGE_LEVEL[c.level],
+        path: c.path,
+        method: c.method,
+        message: c.message,
+        location: c.location
+    };
+}
+function lintJson(f) {
+    return {
+        id: f.code,
+        level: render_LINT_LEVEL[f.severity] ?? 'notice',
+        message: f.message,
+        path: f.path,
+        location: f.location
     };
 }
 function renderChangesText(changes) {
-    const lines = changes.map((c) => `${c.level.padEnd(7)} ${endpoint(c)}: ${c.message} [${c.id}]${where(c.location?.file, c.location?.line)}`);
-    const counts = ['error', 'warning', 'info'].map((l) => `${changes.filter((c) => c.level === l).length} ${l}`);
-    return [...lines, `${changes.length} change(s): ${counts.join(', ')}`].join('\n') + '\n';
+    const lines = changes.map((c) => `${c.level.padEnd(7)} ${endpoint(c)}: ${c.message} [${c.id}]${c.location ? ` (${c.location.file}${c.location.line ? `:${c.location.line}` : ''})` : ''}`);
+    return lines.join('\n') + (lines.length ? '\n' : '');
 }
 function renderLintText(findings) {
     const lines = findings.map((f) => `${f.location.file}:${f.location.line}:${f.location.column} ${f.severity.padEnd(7)} ${f.code}  ${f.message}`);
-    return [...lines, `${findings.length} finding(s)`].join('\n') + '\n';
+    return lines.join('\n') + (lines.length ? '\n' : '');
+}
+function contractReport(report) {
+    const counts = contractCounts(report);
+    const context = [
+        report.base !== undefined
+            ? `Spec ${(0,markdown/* codeSpan */.SS)(report.spec)} compared with ${(0,markdown/* codeSpan */.SS)(report.base)}.`
+            : `Spec ${(0,markdown/* codeSpan */.SS)(report.spec)}${report.diffSkipped ? `: no breaking-change diff (${(0,markdown/* escapeMarkdown */.FV)(report.diffSkipped)})` : ''}.`,
+        report.linted ? '' : 'Lint: off (`lint: false`).',
+        report.base !== undefined && report.changes.length === 0 ? 'No API changes.' : '',
+        report.linted && report.lint.length === 0 ? 'Lint: no findings.' : ''
+    ].filter(Boolean);
+    return {
+        tool: 'contract-test',
+        title: 'Contract test',
+        subject: report.spec,
+        verdict: (0,lib_report/* verdictOf */.Vj)(counts),
+        headline: headline(report),
+        counts,
+        findings: findings(report),
+        context,
+        sections: sections(report),
+        json: {
+            spec: report.spec,
+            base: report.base,
+            ...(report.diffSkipped ? { diffSkipped: report.diffSkipped } : {}),
+            linted: report.linted,
+            changes: report.changes.map(changeJson),
+            lint: report.lint.map(lintJson)
+        },
+        outputs: {
+            'breaking-changes': counts.breaking,
+            warnings: counts.warning - counts.lintWarnings,
+            'lint-errors': counts.lintErrors
+        },
+        notices: report.diffSkipped ? [`Breaking-change diff skipped: ${report.diffSkipped}`] : [],
+        text: () => `${renderChangesText(report.changes)}${report.linted ? renderLintText(report.lint) : ''}${headline(report)}\n`,
+        sarif: () => contractSarif(report)
+    };
 }
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(73024);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(76760);
+;// CONCATENATED MODULE: ./shared/src/lib/annotations.ts
+/**
+ * Annotations, the pure half: a formatter/parser pair for the `::error file=...::message` workflow commands,
+ * used by the CLI and by the runner emulator in the tests. The adapter is shared/src/actions/annotate.ts.
+ */
+
+/**
+ * GitHub ignores columns on an annotation that spans several lines, and columns without a line mean nothing;
+ * dropping them here keeps what we print equal to what GitHub shows.
+ */
+function effectiveLocation(a) {
+    const spansLines = a.endLine !== undefined && a.startLine !== undefined && a.endLine !== a.startLine;
+    const keepColumns = a.startLine !== undefined && !spansLines;
+    return {
+        title: a.title,
+        file: a.file,
+        startLine: a.startLine,
+        endLine: a.endLine,
+        startColumn: keepColumns ? a.startColumn : undefined,
+        endColumn: keepColumns ? a.endColumn : undefined
+    };
+}
+function escapeData(text) {
+    return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+}
+function escapeProperty(text) {
+    return escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
+}
+// One pass, so "%253A" decodes to "%3A" and not to ":".
+function annotations_unescape(text) {
+    return text.replace(/%(25|0D|0A|3A|2C)/gi, (_match, code) => String.fromCharCode(parseInt(code, 16)));
+}
+/** The workflow command line for an annotation, e.g. `::warning file=a.sql,line=3,col=5::message`. */
+function formatAnnotationCommand(a) {
+    const location = effectiveLocation(a);
+    const properties = [
+        ['file', location.file],
+        ['line', location.startLine],
+        ['endLine', location.endLine],
+        ['col', location.startColumn],
+        ['endColumn', location.endColumn],
+        ['title', location.title]
+    ];
+    const rendered = properties
+        .filter((entry) => entry[1] !== undefined && entry[1] !== '')
+        .map(([key, value]) => `${key}=${escapeProperty(String(value))}`)
+        .join(',');
+    return `::${a.level}${rendered ? ` ${rendered}` : ''}::${escapeData(a.message)}`;
+}
+const COMMAND_LINE = /^::(error|warning|notice)(?: ([^:]*))?::(.*)$/;
+// A Map, not an object literal: a property named "constructor" must not find Object.prototype.
+const NUMERIC_KEYS = new Map([
+    ['line', 'startLine'],
+    ['endLine', 'endLine'],
+    ['col', 'startColumn'],
+    ['endColumn', 'endColumn']
+]);
+/** Reads the error/warning/notice commands out of an action's stdout (the inverse of formatAnnotationCommand). */
+function parseAnnotationCommands(stdout) {
+    const annotations = [];
+    for (const rawLine of stdout.split('\n')) {
+        const match = COMMAND_LINE.exec(rawLine.replace(/\r$/, '').trimStart());
+        if (!match)
+            continue;
+        const [, level, propertyText, message] = match;
+        const annotation = { level, message: annotations_unescape(message) };
+        for (const pair of (propertyText ?? '').split(',')) {
+            const equals = pair.indexOf('=');
+            if (equals <= 0)
+                continue;
+            const key = pair.slice(0, equals).trim();
+            const value = annotations_unescape(pair.slice(equals + 1));
+            if (key === 'file')
+                annotation.file = value;
+            else if (key === 'title')
+                annotation.title = value;
+            else {
+                const numericKey = NUMERIC_KEYS.get(key);
+                const number = Number(value);
+                if (numericKey && value !== '' && Number.isInteger(number))
+                    annotation[numericKey] = number;
+            }
+        }
+        annotations.push(annotation);
+    }
+    return annotations;
+}
+/**
+ * A path for an annotation or report: relative to the workspace with forward slashes, because GitHub only
+ * links annotations to files given relative to the repository root. Paths outside the workspace are kept.
+ */
+function relativeToWorkspace(file, workspace) {
+    const normalized = file.replace(/\\/g, '/');
+    if (!external_node_path_.posix.isAbsolute(normalized)) {
+        return external_node_path_.posix.normalize(normalized).replace(/^\.\//, '');
+    }
+    const root = workspace.replace(/\\/g, '/');
+    const relative = external_node_path_.posix.relative(root, normalized);
+    if (relative === '' || relative.startsWith('../') || relative === '..' || external_node_path_.posix.isAbsolute(relative)) {
+        return normalized;
+    }
+    return relative;
+}
+
 // EXTERNAL MODULE: external "node:child_process"
 var external_node_child_process_ = __webpack_require__(31421);
 ;// CONCATENATED MODULE: ./actions/contract-test/src/git-base.ts
@@ -2873,14 +3089,19 @@ function lintToSarif(findings, rulesMeta = {}, toolVersion = '1.0.0') {
 
 
 
-function run_contract_inside(root, path, what) {
+
+/**
+ * A file the user named may be anywhere: the boundary is for what it pulls in. Its $refs stay inside the root
+ * when the file is inside the root, else inside the file's own folder.
+ */
+function named(root, path) {
     const absolute = (0,external_node_path_.isAbsolute)(path) ? path : (0,external_node_path_.resolve)(root, path);
-    if ((0,external_node_path_.relative)(root, absolute).startsWith('..'))
-        throw new errors/* ConfigurationError */.j(`${what} ${path} is outside ${root}`);
-    return absolute;
+    const rel = (0,external_node_path_.relative)(root, absolute);
+    const outside = rel === '..' || rel.startsWith(`..${external_node_path_.sep}`) || (0,external_node_path_.isAbsolute)(rel);
+    return { path: absolute, root: outside ? (0,external_node_path_.dirname)(absolute) : root };
 }
 async function runContractCheck(options) {
-    const specPath = run_contract_inside(options.root, options.spec, 'spec');
+    const { path: specPath, root: specRoot } = named(options.root, options.spec);
     if (!(0,external_node_fs_.existsSync)(specPath))
         throw new errors/* ConfigurationError */.j(`spec ${options.spec} does not exist`);
     const policy = options.externalRefs ?? NO_EXTERNAL_REFS;
@@ -2889,22 +3110,23 @@ async function runContractCheck(options) {
         allowRemoteRefs: policy.urls,
         remoteTimeoutMs: options.remoteTimeoutMs
     };
-    const head = await loadSpecAsync(specPath, { root: options.root, ...refOptions });
-    const lint = options.lint
+    const head = await loadSpecAsync(specPath, { root: specRoot, ...refOptions });
+    const linted = options.lint;
+    const lint = linted
         ? await lintSpec({
             text: (0,external_node_fs_.readFileSync)(specPath, 'utf8'),
-            file: (0,external_node_path_.relative)(options.root, specPath),
-            rulesetPath: options.ruleset ? run_contract_inside(options.root, options.ruleset, 'ruleset') : undefined,
-            root: options.root,
+            file: relativeToWorkspace(specPath, specRoot),
+            rulesetPath: options.ruleset ? named(options.root, options.ruleset).path : undefined,
+            root: specRoot,
             ...refOptions
         })
         : [];
     if (options.baseSpec) {
-        const basePath = run_contract_inside(options.root, options.baseSpec, 'base-spec');
+        const { path: basePath, root: baseRoot } = named(options.root, options.baseSpec);
         if (!(0,external_node_fs_.existsSync)(basePath))
             throw new errors/* ConfigurationError */.j(`base-spec ${options.baseSpec} does not exist`);
-        const base = await loadSpecAsync(basePath, { root: options.root, ...refOptions });
-        return { spec: options.spec, base: options.baseSpec, lint, changes: diffSpecs(base, head) };
+        const base = await loadSpecAsync(basePath, { root: baseRoot, ...refOptions });
+        return { spec: options.spec, base: options.baseSpec, linted, lint, changes: diffSpecs(base, head) };
     }
     if (options.baseRef) {
         const commit = resolveBaseRef(options.root, options.baseRef);
@@ -2915,100 +3137,91 @@ async function runContractCheck(options) {
         catch {
             return {
                 spec: options.spec,
+                linted,
                 lint,
                 changes: [],
                 diffSkipped: `${options.spec} does not exist at ${options.baseRef}: nothing to compare`
             };
         }
         const base = await loadSpecAsync(specPath, { root: options.root, readFile, ...refOptions });
-        return { spec: options.spec, base: `${options.baseRef}:${options.spec}`, lint, changes: diffSpecs(base, head) };
+        return {
+            spec: options.spec,
+            base: `${options.baseRef}:${options.spec}`,
+            linted,
+            lint,
+            changes: diffSpecs(base, head)
+        };
     }
     return {
         spec: options.spec,
+        linted,
         lint,
         changes: [],
         diffSkipped: 'no base-spec or base-ref given (and not a pull request)'
     };
 }
 
-// EXTERNAL MODULE: ./shared/src/lib/sarif.ts
-var sarif = __webpack_require__(51790);
-;// CONCATENATED MODULE: ./actions/contract-test/src/sarif.ts
-// One SARIF log with two runs, so code scanning shows lint findings and breaking changes as separate tools.
-
-
-const VERSION = '0.1.0';
-const HOME = 'https://github.com/ubos/actions/tree/main/contract-test';
-const LINT_LEVEL = { error: 'error', warning: 'warning', info: 'note', hint: 'note' };
-const CHANGE_LEVEL = { error: 'error', warning: 'warning', info: 'note' };
-function contractSarif(report) {
-    const lintRules = [...new Map(report.lint.map((f) => [f.code, f])).values()].map((f) => ({
-        id: f.code,
-        shortDescription: f.message,
-        defaultLevel: LINT_LEVEL[f.severity]
-    }));
-    const lint = (0,sarif/* buildSarif */.Ep)({
-        toolName: 'spectral (via ubos contract-test)',
-        toolVersion: VERSION,
-        informationUri: HOME,
-        rules: lintRules,
-        results: report.lint.map((f) => ({
-            ruleId: f.code,
-            level: LINT_LEVEL[f.severity],
-            message: f.message,
-            file: f.location.file,
-            startLine: f.location.line,
-            startColumn: f.location.column
-        }))
-    });
-    const located = report.changes.filter((c) => c.location);
-    const diff = (0,sarif/* buildSarif */.Ep)({
-        toolName: 'ubos contract-test diff',
-        toolVersion: VERSION,
-        informationUri: HOME,
-        rules: ALL_CHECKS.map((c) => ({ id: c.id, shortDescription: c.description, defaultLevel: CHANGE_LEVEL[c.level] })),
-        results: located.map((c) => ({
-            ruleId: c.id,
-            level: CHANGE_LEVEL[c.level],
-            message: c.message,
-            file: c.location.file,
-            startLine: c.location.line,
-            startColumn: c.location.column
-        }))
-    });
-    return (0,sarif/* serializeSarif */.YO)({ ...lint, runs: [...lint.runs, ...diff.runs] });
-}
-
 ;// CONCATENATED MODULE: ./actions/contract-test/src/cli.ts
+// `ubos-actions contract-test lint|diff|checks`: the action's engine on the command line, with the same report,
+// formats and --fail-on as every other command.
 
 
 
 
 
 
-
-const USAGE = [
-    'ubos-actions contract-test lint <spec> [--ruleset file] [--format text|json|sarif] [--allow-external-refs none|files|urls|all]',
-    'ubos-actions contract-test diff <base-spec> <head-spec> [--format text|json|markdown] [--fail-on error|warning|never] [--allow-external-refs ...]',
-    'ubos-actions contract-test diff --base-ref <git-ref> <spec> [...]',
-    'ubos-actions contract-test checks [--format text|json]'
-].join('\n       ');
+const FORMATS = ['text', 'json', 'sarif', 'markdown'];
+const EXTERNAL_REFS = {
+    type: 'string',
+    multiple: true,
+    value: '<none|files|urls|all>',
+    description: 'Which $refs leaving the spec folder are followed',
+    default: 'none'
+};
+const LINT = {
+    name: 'lint',
+    summary: 'Lint an OpenAPI spec with Spectral',
+    usage: ['contract-test lint <spec> [options]'],
+    flags: {
+        ruleset: { type: 'string', value: '<file>', description: 'Spectral ruleset (YAML, JSON or JS)' },
+        'allow-external-refs': EXTERNAL_REFS,
+        format: (0,command/* formatFlag */.AN)(FORMATS),
+        'fail-on': command/* FAIL_ON_FLAG */.EK
+    }
+};
+const DIFF = {
+    name: 'diff',
+    summary: 'Find the breaking changes between two versions of a spec',
+    usage: [
+        'contract-test diff <base-spec> <head-spec> [options]',
+        'contract-test diff --base-ref <git-ref> <spec> [options]'
+    ],
+    flags: {
+        'base-ref': { type: 'string', value: '<git-ref>', description: 'Compare with the spec as it is at this ref' },
+        'allow-external-refs': EXTERNAL_REFS,
+        format: (0,command/* formatFlag */.AN)(FORMATS),
+        'fail-on': command/* FAIL_ON_FLAG */.EK
+    }
+};
+const CHECKS = {
+    name: 'checks',
+    summary: 'List the breaking-change checks with their levels',
+    usage: ['contract-test checks [--format text|json]'],
+    flags: { format: (0,command/* formatFlag */.AN)(['text', 'json']) }
+};
+function parse(usage, argv) {
+    return (0,command/* parseFlags */.bQ)(argv, usage.flags);
+}
 const cli_command = {
     name: 'contract-test',
     summary: 'Lint an OpenAPI spec (Spectral) and find breaking changes between two versions of it',
-    usage: USAGE,
+    usage: [...LINT.usage, ...DIFF.usage, ...CHECKS.usage],
+    flags: {},
+    subcommands: [LINT, DIFF, CHECKS],
     async run(argv, io) {
         const [sub, ...rest] = argv;
-        const { values, positionals } = (0,command/* parseCliArgs */.hT)(rest, {
-            ruleset: { type: 'string' },
-            format: { type: 'string' },
-            'base-ref': { type: 'string' },
-            'fail-on': { type: 'string' },
-            // Repeatable or comma-separated: --allow-external-refs files,urls
-            'allow-external-refs': { type: 'string', multiple: true }
-        });
-        const externalRefs = parseExternalRefPolicy(values['allow-external-refs'] ?? [], '--allow-external-refs');
         if (sub === 'checks') {
+            const { values } = parse(CHECKS, rest);
             const format = (0,command/* parseFormat */.Xc)(values.format, ['text', 'json'], 'text');
             io.stdout(format === 'json'
                 ? JSON.stringify(ALL_CHECKS, null, 2) + '\n'
@@ -3016,255 +3229,43 @@ const cli_command = {
             return 0;
         }
         if (sub === 'lint') {
-            const format = (0,command/* parseFormat */.Xc)(values.format, ['text', 'json', 'sarif'], 'text');
+            const { values, positionals } = parse(LINT, rest);
+            const format = (0,command/* parseFormat */.Xc)(values.format, FORMATS, 'text');
+            const failOn = (0,command/* parseFailOnFlag */.nI)(values['fail-on']);
             if (positionals.length !== 1)
-                throw new errors/* ConfigurationError */.j(`lint takes one spec; usage: ${USAGE}`);
+                throw new errors/* ConfigurationError */.j(`lint takes one spec; usage: ubos-actions ${LINT.usage[0]}`);
             const report = await runContractCheck({
                 root: io.cwd,
                 spec: positionals[0],
                 ruleset: values.ruleset,
                 lint: true,
-                externalRefs
+                externalRefs: parseExternalRefPolicy(values['allow-external-refs'] ?? [], '--allow-external-refs')
             });
-            io.stdout(format === 'json'
-                ? JSON.stringify({ findings: report.lint }, null, 2) + '\n'
-                : format === 'sarif'
-                    ? contractSarif(report)
-                    : renderLintText(report.lint));
-            return report.lint.some((f) => f.severity === 'error') ? 1 : 0;
+            return (0,command/* printReport */.Y_)(contractReport(report), format, failOn, io);
         }
         if (sub === 'diff') {
-            const format = (0,command/* parseFormat */.Xc)(values.format, ['text', 'json', 'markdown'], 'text');
-            const failOn = values['fail-on'] ?? 'error';
-            if (!['error', 'warning', 'never'].includes(failOn))
-                throw new errors/* ConfigurationError */.j('--fail-on must be error, warning or never');
-            const [first, second] = positionals;
+            const { values, positionals } = parse(DIFF, rest);
+            const format = (0,command/* parseFormat */.Xc)(values.format, FORMATS, 'text');
+            const failOn = (0,command/* parseFailOnFlag */.nI)(values['fail-on']);
             const byRef = values['base-ref'] !== undefined;
-            if (byRef ? positionals.length !== 1 : positionals.length !== 2) {
-                throw new errors/* ConfigurationError */.j(`diff takes a base and a head spec, or --base-ref and one spec; usage: ${USAGE}`);
-            }
+            if (byRef ? positionals.length !== 1 : positionals.length !== 2)
+                throw new errors/* ConfigurationError */.j(`diff takes a base and a head spec, or --base-ref and one spec; usage: ubos-actions ${DIFF.usage.join(' | ')}`);
+            const [first, second] = positionals;
             const report = await runContractCheck({
                 root: io.cwd,
                 spec: byRef ? first : second,
                 baseSpec: byRef ? undefined : first,
                 baseRef: values['base-ref'],
                 lint: false,
-                externalRefs
+                externalRefs: parseExternalRefPolicy(values['allow-external-refs'] ?? [], '--allow-external-refs')
             });
             if (report.diffSkipped)
                 io.stderr(`diff skipped: ${report.diffSkipped}\n`);
-            io.stdout(format === 'json'
-                ? JSON.stringify(changesJson(report.changes), null, 2) + '\n'
-                : format === 'markdown'
-                    ? changelogMarkdown(report.changes) + '\n'
-                    : renderChangesText(report.changes));
-            const breaking = report.changes.filter((c) => c.level === 'error').length;
-            const warnings = report.changes.filter((c) => c.level === 'warning').length;
-            return failOn === 'never' ? 0 : breaking > 0 || (failOn === 'warning' && warnings > 0) ? 1 : 0;
+            return (0,command/* printReport */.Y_)(contractReport(report), format, failOn, io);
         }
-        throw new errors/* ConfigurationError */.j(`unknown subcommand "${sub ?? ''}"; usage: ${USAGE}`);
+        throw new errors/* ConfigurationError */.j(`unknown subcommand "${sub ?? ''}": use lint, diff or checks (ubos-actions contract-test --help)`);
     }
 };
-
-
-/***/ }),
-
-/***/ 79891:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Xc: () => (/* binding */ parseFormat),
-/* harmony export */   hT: () => (/* binding */ parseCliArgs)
-/* harmony export */ });
-/* unused harmony export OUTPUT_FORMATS */
-/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(57975);
-/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_util__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _lib_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76088);
-
-
-/** util.parseArgs with unknown flags and bad values reported as a user mistake instead of a bug. */
-function parseCliArgs(argv, options, allowPositionals = true) {
-    try {
-        return (0,node_util__WEBPACK_IMPORTED_MODULE_0__.parseArgs)({ args: argv, options, allowPositionals, strict: true });
-    }
-    catch (error) {
-        throw new _lib_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j(error instanceof Error ? error.message : String(error));
-    }
-}
-const OUTPUT_FORMATS = (/* unused pure expression or super */ null && (['text', 'json', 'sarif', 'markdown', 'junit']));
-/** Validates a --format value against what the command supports. */
-function parseFormat(value, allowed, fallback) {
-    const format = (value ?? fallback);
-    if (!allowed.includes(format)) {
-        throw new _lib_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j(`--format must be one of ${allowed.join(', ')}; got "${value}"`);
-    }
-    return format;
-}
-
-
-/***/ }),
-
-/***/ 41794:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   CF: () => (/* binding */ SummaryBuilder)
-/* harmony export */ });
-/* unused harmony exports escapeHtml, escapeTableCell, SUMMARY_LIMIT_BYTES, fitToLimit */
-/**
- * Job summaries: a pure builder that produces GitHub-flavoured markdown, a size guard for GitHub's 1 MiB
- * per-step limit (above it GitHub drops the whole summary and shows an error). The writer is the adapter in
- * shared/src/actions/summary.ts.
- */
-const VERDICT_ICONS = {
-    success: '✅',
-    failure: '❌',
-    warning: '⚠️',
-    neutral: 'ℹ️'
-};
-function escapeHtml(text) {
-    return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-}
-/** A table cell: a pipe would end the cell and a newline the row, so both are neutralised. */
-function escapeTableCell(text) {
-    return text.replace(/\|/g, '\\|').replace(/\r?\n|\r/g, '<br>');
-}
-function singleLine(text) {
-    return text.replace(/\s*(\r?\n|\r)\s*/g, ' ').trim();
-}
-/** Builds a summary block by block; blocks are separated by blank lines so markdown never runs together. */
-class SummaryBuilder {
-    blocks = [];
-    heading(text, level = 2) {
-        return this.raw(`${'#'.repeat(level)} ${singleLine(text)}`);
-    }
-    /** The one-line outcome that opens a summary, e.g. "✅ **3 endpoints healthy**". */
-    verdict(outcome, text) {
-        return this.raw(`${VERDICT_ICONS[outcome]} **${singleLine(text)}**`);
-    }
-    paragraph(text) {
-        return this.raw(text);
-    }
-    table(headers, rows) {
-        const row = (cells) => `| ${headers.map((_, i) => escapeTableCell(String(cells[i] ?? ''))).join(' | ')} |`;
-        const lines = [row(headers), `| ${headers.map(() => '---').join(' | ')} |`, ...rows.map(row)];
-        return this.raw(lines.join('\n'));
-    }
-    /** A collapsible section; the body is markdown (the blank lines around it make GitHub render it). */
-    details(summaryText, body) {
-        return this.raw(`<details>\n<summary>${escapeHtml(singleLine(summaryText))}</summary>\n\n${String(body)}\n\n</details>`);
-    }
-    list(items, ordered = false) {
-        if (items.length === 0)
-            return this;
-        const lines = items.map((item, i) => {
-            const marker = ordered ? `${i + 1}.` : '-';
-            // Continuation lines indented under the marker stay inside the item.
-            return `${marker} ${item.replace(/\r?\n/g, `\n${' '.repeat(marker.length + 1)}`)}`;
-        });
-        return this.raw(lines.join('\n'));
-    }
-    codeBlock(code, language = '') {
-        // The fence must be longer than any backtick run inside, or the code could close it early.
-        const longestRun = Math.max(0, ...(code.match(/`+/g) ?? []).map((run) => run.length));
-        const fence = '`'.repeat(Math.max(3, longestRun + 1));
-        return this.raw(`${fence}${language}\n${code.replace(/\n$/, '')}\n${fence}`);
-    }
-    raw(markdown) {
-        this.blocks.push(markdown);
-        return this;
-    }
-    toString() {
-        return this.blocks.length === 0 ? '' : `${this.blocks.join('\n\n')}\n`;
-    }
-}
-/** GitHub refuses a step summary over 1 MiB; the default keeps a margin for anything else the step appends. */
-const SUMMARY_LIMIT_BYTES = (/* unused pure expression or super */ null && (1024 * 1024 - 1024));
-const encoder = new TextEncoder();
-function byteLength(text) {
-    return Buffer.byteLength(text, 'utf8');
-}
-/** The longest prefix of text that fits in maxBytes of UTF-8 without splitting a character. */
-function prefixWithinBytes(text, maxBytes) {
-    const bytes = encoder.encode(text);
-    if (bytes.length <= maxBytes)
-        return text;
-    let end = Math.max(0, maxBytes);
-    // Step back over continuation bytes (10xxxxxx) to the start of the character that did not fit.
-    while (end > 0 && (bytes[end] & 0xc0) === 0x80)
-        end--;
-    return Buffer.from(bytes.subarray(0, end)).toString('utf8');
-}
-/** Cuts at a section break (blank line) if one is reasonably close, else at a line break. */
-function cutAtBoundary(text, maxBytes) {
-    const prefix = prefixWithinBytes(text, maxBytes);
-    if (prefix.length === text.length)
-        return text;
-    const section = prefix.lastIndexOf('\n\n');
-    if (section > 0 && section >= prefix.length * 0.8)
-        return prefix.slice(0, section + 1);
-    const line = prefix.lastIndexOf('\n');
-    if (line > 0)
-        return prefix.slice(0, line + 1);
-    return prefix;
-}
-/** Closes a code fence or <details> left open by the cut, so the note after it is not swallowed. */
-function closeOpenBlocks(kept) {
-    let closers = '';
-    let openFence;
-    for (const line of kept.split('\n')) {
-        const fence = /^\s{0,3}(`{3,}|~{3,})/.exec(line)?.[1];
-        if (!fence)
-            continue;
-        if (openFence === undefined)
-            openFence = fence;
-        else if (fence[0] === openFence[0] && fence.length >= openFence.length && line.trim() === fence)
-            openFence = undefined;
-    }
-    if (openFence !== undefined)
-        closers += `\n${openFence}`;
-    const opened = kept.match(/<details[\s>]/gi)?.length ?? 0;
-    const closed = kept.match(/<\/details>/gi)?.length ?? 0;
-    closers += '\n\n</details>'.repeat(Math.max(0, opened - closed));
-    return closers;
-}
-function formatBytes(bytes) {
-    if (bytes < 1024)
-        return `${bytes} bytes`;
-    if (bytes < 1024 * 1024)
-        return `${(bytes / 1024).toFixed(1)} KiB`;
-    return `${(bytes / (1024 * 1024)).toFixed(1)} MiB`;
-}
-function truncationNote(cutBytes, cutLines) {
-    const lines = cutLines === 1 ? '1 line' : `${cutLines} lines`;
-    return `\n\n> **Note:** the summary was truncated to fit GitHub's job-summary size limit: ${formatBytes(cutBytes)} (${lines}) cut.\n`;
-}
-/**
- * Returns text unchanged if it fits in limitBytes of UTF-8, otherwise cuts it at a section or line boundary,
- * closes any code fence or <details> left open, and appends a note saying how much was cut.
- */
-function fitToLimit(text, limitBytes = SUMMARY_LIMIT_BYTES) {
-    const totalBytes = byteLength(text);
-    if (totalBytes <= limitBytes)
-        return text;
-    let budget = limitBytes - byteLength(truncationNote(totalBytes, text.length)) - 64;
-    while (budget > 0) {
-        const kept = cutAtBoundary(text, budget);
-        const rest = text.slice(kept.length);
-        const result = kept.trimEnd() + closeOpenBlocks(kept) + truncationNote(totalBytes - byteLength(kept), countLines(rest));
-        const overflow = byteLength(result) - limitBytes;
-        if (overflow <= 0)
-            return result;
-        budget -= overflow;
-    }
-    // A limit too small for any content: the note alone, cut to fit.
-    return prefixWithinBytes(truncationNote(totalBytes, countLines(text)).trimStart(), limitBytes);
-}
-function countLines(text) {
-    if (text === '')
-        return 0;
-    return text.split('\n').length - (text.endsWith('\n') ? 1 : 0);
-}
 
 
 /***/ }),

@@ -1,8 +1,8 @@
-export const id = 854;
-export const ids = [854];
+export const id = 408;
+export const ids = [408];
 export const modules = {
 
-/***/ 5854:
+/***/ 11408:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -13,10 +13,12 @@ __webpack_require__.d(__webpack_exports__, {
   command: () => (/* binding */ cli_command)
 });
 
-// EXTERNAL MODULE: ./shared/src/cli/command.ts
-var command = __webpack_require__(79891);
+// EXTERNAL MODULE: ./shared/src/cli/command.ts + 2 modules
+var command = __webpack_require__(1529);
 // EXTERNAL MODULE: ./shared/src/lib/errors.ts
 var errors = __webpack_require__(76088);
+// EXTERNAL MODULE: ./shared/src/lib/report.ts
+var report = __webpack_require__(60621);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(73024);
 // EXTERNAL MODULE: external "node:path"
@@ -174,7 +176,7 @@ const DEFAULT_PATHS = [
     'supabase/migrations/*.sql',
     'src/main/resources/db/migration/*.sql'
 ];
-const FAIL_ON = ['error', 'warning', 'never'];
+const FAIL_ON = (/* unused pure expression or super */ null && (['error', 'warning', 'never']));
 const CONFIG_KEYS = ['pg-version', 'framework', 'assume-in-transaction', 'include', 'exclude', 'rules'];
 const SEVERITIES = ['error', 'warning'];
 /** "16", "14.3" (major 14, minor 3) or "9.6"; the minor matters for bugs fixed in point releases. */
@@ -187,7 +189,7 @@ function parsePgVersion(value, label) {
 }
 function parseFailOn(value, label) {
     if (!FAIL_ON.includes(value))
-        throw new errors/* ConfigurationError */.j(`${label} must be one of ${FAIL_ON.join(', ')}; got "${value}"`);
+        throw new ConfigurationError(`${label} must be one of ${FAIL_ON.join(', ')}; got "${value}"`);
     return value;
 }
 /**
@@ -2394,7 +2396,7 @@ function resolveBaseRef(cwd, ref) {
         git(cwd, ['fetch', '--no-tags', '--depth=1', 'origin', ref]);
     }
     catch (error) {
-        throw new ConfigurationError(`base branch "${ref}" is not in the clone and could not be fetched: ${gitFailure(error)}`);
+        throw new errors/* ConfigurationError */.j(`base branch "${ref}" is not in the clone and could not be fetched: ${gitFailure(error)}`);
     }
     return git(cwd, ['rev-parse', 'FETCH_HEAD']).trim();
 }
@@ -2426,7 +2428,7 @@ function mergeBase(cwd, base, ref) {
                 return found;
         }
     }
-    throw new ConfigurationError(`no common history between HEAD and the base branch "${ref}"; use actions/checkout with fetch-depth: 0`);
+    throw new errors/* ConfigurationError */.j(`no common history between HEAD and the base branch "${ref}"; use actions/checkout with fetch-depth: 0`);
 }
 /** Files added or modified on this branch since it left `baseRef` (git diff --diff-filter=AM base...HEAD). */
 function changedFiles(cwd, baseRef) {
@@ -2443,83 +2445,6 @@ function filesAtRef(cwd, ref) {
     if (tryGit(cwd, ['rev-parse', '--verify', '--quiet', `${ref}^{commit}`]) === undefined)
         throw new errors/* ConfigurationError */.j(`--since: "${ref}" is not a commit in this repository`);
     return fromRepo(git(cwd, ['ls-tree', '-r', '--name-only', '--full-tree', ref]), top, cwd);
-}
-
-;// CONCATENATED MODULE: ./actions/migration-safety/src/report.ts
-function countResult(result) {
-    return {
-        errors: result.findings.filter((f) => f.severity === 'error').length,
-        warnings: result.findings.filter((f) => f.severity === 'warning').length,
-        filesChecked: result.files.filter((f) => f.linted).length
-    };
-}
-/** `error` fails on errors; `warning` on warnings too; `never` reports without failing. */
-function shouldFail(counts, failOn) {
-    if (failOn === 'never')
-        return false;
-    return failOn === 'error' ? counts.errors > 0 : counts.errors + counts.warnings > 0;
-}
-function plural(n, word) {
-    return `${n} ${word}${n === 1 ? '' : 's'}`;
-}
-function verdictLine(result, failOn) {
-    const c = countResult(result);
-    const outcome = shouldFail(c, failOn) ? 'Migration safety check failed' : 'Migration safety check passed';
-    return `${outcome}: ${plural(c.errors, 'error')}, ${plural(c.warnings, 'warning')} in ${plural(c.filesChecked, 'file')} checked`;
-}
-function recipeText(finding) {
-    if (!finding.recipe)
-        return '';
-    const indent = (text) => text.replace(/^/gm, '        ');
-    const steps = finding.recipe.steps.map((step) => `\n      ${step.title}:\n${indent(step.sql)}`);
-    return `\n    safe way: ${finding.recipe.title}${steps.join('')}`;
-}
-/**
- * "3 left out on purpose: table created in this change set" (reasons with their counts when several): what
- * other linters would flag here and the replayed schema shows to be harmless.
- */
-function exemptionLine(exempted) {
-    if (exempted.length === 0)
-        return undefined;
-    const reasons = new Map();
-    for (const e of exempted)
-        reasons.set(e.reason, (reasons.get(e.reason) ?? 0) + 1);
-    const text = reasons.size === 1 ? [...reasons.keys()][0] : [...reasons].map(([reason, n]) => `${reason} (${n})`).join('; ');
-    return `${exempted.length} left out on purpose (other linters flag them): ${text}`;
-}
-/** The finding as the JSON formats show it; help, docs and recipes are in the rule catalogue. */
-function findingJson(f) {
-    return {
-        file: f.file,
-        line: f.line,
-        column: f.column,
-        endLine: f.endLine,
-        endColumn: f.endColumn,
-        rule: f.rule,
-        severity: f.severity,
-        message: f.message,
-        equivalents: f.equivalents
-    };
-}
-/** `{ findings, exempted, files, summary }`: the CLI's --format json and the action's result-json file. */
-function resultJson(result, failOn) {
-    const counts = countResult(result);
-    return {
-        findings: result.findings.map(findingJson),
-        exempted: result.exempted,
-        files: result.files,
-        summary: { ...counts, failed: shouldFail(counts, failOn) }
-    };
-}
-/**
- * `file:line:column: severity rule: message`, one per finding, with the safe multi-deploy way indented below
- * it when there is one, then the verdict.
- */
-function renderText(result, failOn) {
-    const lines = result.findings.map((f) => `${f.file}:${f.line}:${f.column}: ${f.severity} ${f.rule}: ${f.message}\n    see ${f.docs}${recipeText(f)}`);
-    const exempt = exemptionLine(result.exempted);
-    return ([...lines, ...(lines.length ? [''] : []), verdictLine(result, failOn), ...(exempt ? [exempt] : [])].join('\n') +
-        '\n');
 }
 
 ;// CONCATENATED MODULE: ./actions/migration-safety/src/rules/compatibility-helpers.ts
@@ -5901,6 +5826,67 @@ const ALL_RULES = [
     ...UBOS_RULES
 ];
 
+;// CONCATENATED MODULE: ./actions/migration-safety/src/check.ts
+// What the action and the CLI both do before and around the engine: read the config, find the files, pick the
+// change set (a pull request's changed files, or files added since a ref), lint. Policy lives here once, so the
+// action and the CLI cannot drift (a mistyped path fails both the same way).
+
+
+
+
+
+
+async function runMigrationCheck(options) {
+    const config = await loadConfig(options.cwd, options.config, ALL_RULES.map((r) => r.id));
+    const settings = resolveSettings(config, {
+        pgVersion: options.pgVersion,
+        framework: options.framework,
+        assumeInTransaction: options.assumeInTransaction,
+        label: options.label
+    });
+    const named = options.patterns.length > 0 ? options.patterns : settings.include;
+    const patterns = named ?? DEFAULT_PATHS;
+    const { files, unmatched } = expandPaths(patterns, options.cwd, settings.exclude);
+    const warnings = [];
+    const notices = [];
+    if (named && unmatched.length > 0 && options.ifNoFilesFound !== 'ignore') {
+        const what = `${unmatched.map((p) => `"${p}"`).join(', ')}: no such file, or no file matches`;
+        if (options.ifNoFilesFound === 'error')
+            throw new errors/* ConfigurationError */.j(what);
+        warnings.push(what);
+    }
+    if (!named && files.length === 0)
+        notices.push(`No migration files found in the default folders (${patterns.join(', ')}); name them in paths`);
+    const migrations = upMigrations(files, settings.framework);
+    let changeSet;
+    let scope;
+    if (options.changes?.kind === 'base-branch') {
+        const changed = changedFiles(options.cwd, options.changes.ref);
+        changeSet = new Set(migrations.filter((f) => changed.has(f)));
+        scope = `${(0,report/* plural */.LS)(changeSet.size, 'migration')} changed against \`${options.changes.ref}\`, linted as one change set (${(0,report/* plural */.LS)(migrations.length - changeSet.size, 'earlier migration')} replayed)`;
+    }
+    else if (options.changes?.kind === 'since') {
+        const before = filesAtRef(options.cwd, options.changes.ref);
+        changeSet = new Set(migrations.filter((f) => !before.has(f)));
+        scope = `${(0,report/* plural */.LS)(changeSet.size, 'migration')} added since \`${options.changes.ref}\`, linted as one change set`;
+    }
+    else {
+        scope = `Whole history: ${(0,report/* plural */.LS)(migrations.length, 'migration')}, each judged as it was deployed`;
+    }
+    const result = await lintMigrations(buildSources(migrations, options.cwd, changeSet), {
+        pgVersion: settings.pgVersion,
+        pgMinor: settings.pgMinor,
+        framework: settings.framework,
+        assumeInTransaction: settings.assumeInTransaction,
+        rules: settings.rules
+    }, ALL_RULES);
+    return { result, settings, scope, configFile: config?.file, warnings, notices };
+}
+
+// EXTERNAL MODULE: ./shared/src/lib/markdown.ts
+var markdown = __webpack_require__(41794);
+// EXTERNAL MODULE: ./shared/src/lib/version.generated.ts
+var version_generated = __webpack_require__(46764);
 // EXTERNAL MODULE: ./shared/src/lib/sarif.ts
 var sarif = __webpack_require__(51790);
 ;// CONCATENATED MODULE: ./actions/migration-safety/src/sarif.ts
@@ -5908,7 +5894,7 @@ var sarif = __webpack_require__(51790);
 // docs page, and one result per finding with the statement's region.
 
 
-const VERSION = '0.1.0';
+
 const HOME = 'https://github.com/ubos/actions/tree/main/migration-safety';
 /** "require-concurrent-index-creation" -> "RequireConcurrentIndexCreation", the display name code scanning shows. */
 function pascalCase(id) {
@@ -5924,7 +5910,7 @@ function migrationSarif(result, rules, settings = {}) {
     const findings = result.findings.filter((f) => known.has(f.rule));
     const log = (0,sarif/* buildSarif */.Ep)({
         toolName: 'ubos migration-safety',
-        toolVersion: VERSION,
+        toolVersion: version_generated/* VERSION */.x,
         informationUri: HOME,
         rules: rules.map((rule) => ({
             id: rule.id,
@@ -5966,6 +5952,141 @@ function migrationSarif(result, rules, settings = {}) {
     return (0,sarif/* serializeSarif */.YO)(log);
 }
 
+;// CONCATENATED MODULE: ./actions/migration-safety/src/report.ts
+// A lint result as the action family's ActionReport: the verdict, the findings for annotations, sections for the
+// summary and the comment (errors open, then warnings, the safe ways and the rules' help folded away), the JSON
+// envelope's own fields, the text format with its recipes, and SARIF. No I/O.
+
+
+
+
+function report_location(f) {
+    return { file: f.file, line: f.line, column: f.column, endLine: f.endLine, endColumn: f.endColumn };
+}
+function toReportFinding(f) {
+    return {
+        level: f.severity,
+        id: f.rule,
+        title: `migration-safety ${f.rule}`,
+        message: `${f.message}\nSafe way and details: ${f.docs}`,
+        location: report_location(f)
+    };
+}
+/**
+ * "3 left out on purpose: table created in this change set" (reasons with their counts when several): what
+ * other linters would flag here and the replayed schema shows to be harmless.
+ */
+function exemptionLine(exempted) {
+    if (exempted.length === 0)
+        return undefined;
+    const reasons = new Map();
+    for (const e of exempted)
+        reasons.set(e.reason, (reasons.get(e.reason) ?? 0) + 1);
+    const text = reasons.size === 1 ? [...reasons.keys()][0] : [...reasons].map(([reason, n]) => `${reason} (${n})`).join('; ');
+    return `${exempted.length} left out on purpose (other linters flag them): ${text}`;
+}
+function headline(result) {
+    const counts = (0,report/* countFindings */.Gt)(result.findings.map((f) => ({ level: f.severity })));
+    const files = result.files.filter((f) => f.linted).length;
+    const verdict = (0,report/* verdictOf */.Vj)(counts);
+    const outcome = verdict === 'fail'
+        ? 'Migration safety check failed'
+        : verdict === 'warn'
+            ? 'Migration safety check passed with warnings'
+            : 'Migration safety check passed';
+    return `${outcome}: ${(0,report/* plural */.LS)(counts.error, 'error')}, ${(0,report/* plural */.LS)(counts.warning, 'warning')} in ${(0,report/* plural */.LS)(files, 'file')} checked`;
+}
+function report_recipeMarkdown(recipe) {
+    const out = new markdown/* SummaryBuilder */.CF().paragraph(`**${(0,markdown/* escapeMarkdown */.FV)(recipe.title)}**`);
+    for (const step of recipe.steps)
+        out.paragraph(`${(0,markdown/* escapeMarkdown */.FV)(step.title)}:`).codeBlock(step.sql, 'sql');
+    return out.toString();
+}
+function findingRows(findings) {
+    return findings.map((f) => [
+        `${(0,markdown/* codeSpan */.SS)(f.file)}:${f.line === f.endLine ? f.line : `${f.line}–${f.endLine}`}`,
+        `[${f.rule}](${f.docs})`,
+        (0,markdown/* escapeMarkdown */.FV)(f.message)
+    ]);
+}
+function sections(result) {
+    const out = [];
+    const headers = ['where', 'rule', 'message'];
+    const errors = result.findings.filter((f) => f.severity === 'error');
+    const warnings = result.findings.filter((f) => f.severity === 'warning');
+    if (errors.length > 0)
+        out.push({ level: 'error', title: 'Errors', table: { headers, rows: findingRows(errors) } });
+    if (warnings.length > 0)
+        out.push({ level: 'warning', title: 'Warnings', table: { headers, rows: findingRows(warnings) } });
+    const recipes = result.findings.filter((f) => f.recipe);
+    if (recipes.length > 0)
+        out.push({
+            level: 'info',
+            title: 'The safe way, deploy by deploy',
+            items: recipes.map((f) => `${(0,markdown/* codeSpan */.SS)(f.file)}:${f.line} ${f.rule}\n\n${report_recipeMarkdown(f.recipe).trimEnd().replace(/\n/g, '\n  ')}`)
+        });
+    const rules = new Map(result.findings.map((f) => [f.rule, f]));
+    if (rules.size > 0)
+        out.push({
+            level: 'info',
+            title: 'Why these are hazards',
+            items: [...rules].map(([rule, f]) => `**[${rule}](${f.docs})**: ${f.help}`)
+        });
+    return out;
+}
+function recipeText(finding) {
+    if (!finding.recipe)
+        return '';
+    const indent = (text) => text.replace(/^/gm, '        ');
+    const steps = finding.recipe.steps.map((step) => `\n      ${step.title}:\n${indent(step.sql)}`);
+    return `\n    safe way: ${finding.recipe.title}${steps.join('')}`;
+}
+/**
+ * `file:line:column: severity rule: message`, one per finding, with the safe multi-deploy way indented below
+ * it when there is one, then the verdict.
+ */
+function renderText(result) {
+    const lines = result.findings.map((f) => `${f.file}:${f.line}:${f.column}: ${f.severity} ${f.rule}: ${f.message}\n    see ${f.docs}${recipeText(f)}`);
+    const exempt = exemptionLine(result.exempted);
+    return [...lines, ...(lines.length ? [''] : []), headline(result), ...(exempt ? [exempt] : [])].join('\n') + '\n';
+}
+function migrationReport(check) {
+    const { result, settings } = check;
+    const unmatched = check.warnings.map((message) => ({ level: 'warning', id: 'paths', message }));
+    const findings = [...unmatched, ...result.findings.map(toReportFinding)];
+    const counts = { ...(0,report/* countFindings */.Gt)(findings), files: result.files.filter((f) => f.linted).length };
+    const version = settings.pgMinor === undefined ? `${settings.pgVersion}` : `${settings.pgVersion}.${settings.pgMinor}`;
+    const exempt = exemptionLine(result.exempted);
+    return {
+        tool: 'migration-safety',
+        title: 'Migration safety',
+        verdict: (0,report/* verdictOf */.Vj)(counts),
+        headline: headline(result),
+        counts,
+        findings,
+        context: [
+            `${check.scope}. PostgreSQL ${version}, framework ${(0,markdown/* codeSpan */.SS)(settings.framework)}${check.configFile ? `, config ${(0,markdown/* codeSpan */.SS)(check.configFile)}` : ''}.`,
+            ...(exempt ? [`${(0,markdown/* escapeMarkdown */.FV)(exempt)}.`] : [])
+        ],
+        sections: sections(result),
+        json: {
+            findings: result.findings.map((f) => ({
+                id: f.rule,
+                level: f.severity,
+                message: f.message,
+                location: report_location(f),
+                equivalents: f.equivalents
+            })),
+            exempted: result.exempted.map((e) => ({ id: e.rule, reason: e.reason, location: report_location(e) })),
+            files: result.files
+        },
+        outputs: { errors: counts.error, warnings: counts.warning, 'files-checked': counts.files },
+        notices: check.notices,
+        text: () => renderText(result),
+        sarif: () => migrationSarif(result, ALL_RULES, settings.rules)
+    };
+}
+
 ;// CONCATENATED MODULE: ./actions/migration-safety/src/cli.ts
 // `ubos-actions migration-safety`: the same engine as the action, for a terminal or another CI. The import
 // graph stays small (engine, rules, config, files, report): a benchmark times this against squawk.
@@ -5976,19 +6097,11 @@ function migrationSarif(result, rules, settings = {}) {
 
 
 
-
-
-
-const USAGE = [
-    'ubos-actions migration-safety [--format text|json|sarif] [--pg-version N] [--framework F] [--assume-in-transaction]',
-    '         [--config file] [--fail-on error|warning|never] [--since git-ref] <files, folders or globs...>',
-    'ubos-actions migration-safety --list-rules [--format text|json]'
-].join('\n       ');
 function listRules(format) {
     if (format === 'json') {
         const catalogue = ALL_RULES.map((r) => ({
             id: r.id,
-            severity: r.severity,
+            level: r.severity,
             message: r.message,
             help: r.help,
             equivalents: r.equivalents,
@@ -6000,100 +6113,72 @@ function listRules(format) {
     const width = Math.max(...ALL_RULES.map((r) => r.id.length));
     return ALL_RULES.map((r) => `${r.severity.padEnd(7)} ${r.id.padEnd(width)}  ${r.message}`).join('\n') + '\n';
 }
+const FORMATS = ['text', 'json', 'sarif', 'markdown'];
+const FLAGS = {
+    format: (0,command/* formatFlag */.AN)(FORMATS),
+    'fail-on': command/* FAIL_ON_FLAG */.EK,
+    'pg-version': { type: 'string', value: '<N[.minor]>', description: 'PostgreSQL version', default: '16' },
+    framework: {
+        type: 'string',
+        value: '<name>',
+        description: 'plain, flyway, golang-migrate, goose, dbmate, sqlx, prisma or knex-sql',
+        default: 'plain'
+    },
+    'assume-in-transaction': { type: 'boolean', description: 'Treat every file as run inside one transaction' },
+    config: { type: 'string', value: '<file>', description: 'YAML config', default: '.github/migration-safety.yml' },
+    since: {
+        type: 'string',
+        value: '<git-ref>',
+        description: 'Lint only the files added since this commit, as one change set'
+    },
+    'if-no-files-found': {
+        type: 'string',
+        value: '<error|warn|ignore>',
+        description: 'What a path that matches nothing does',
+        default: 'error'
+    },
+    'list-rules': { type: 'boolean', description: 'List the rules and exit' }
+};
 const cli_command = {
     name: 'migration-safety',
     summary: 'Lint PostgreSQL migrations for lock, rewrite and compatibility hazards, with the safe way to do each',
-    usage: USAGE,
+    usage: [
+        'migration-safety [options] <files, folders or globs...>',
+        'migration-safety --list-rules [--format text|json]'
+    ],
+    flags: FLAGS,
     async run(argv, io) {
         // Compiling the parser's WebAssembly takes ~0.1 s on background threads: start it now so it overlaps
-        // finding and reading the files. A failure surfaces where lintMigrations awaits the same promise.
+        // finding and reading the files. A failure surfaces where the lint awaits the same promise.
         loadParser().catch(() => { });
-        const { values, positionals } = (0,command/* parseCliArgs */.hT)(argv, {
-            format: { type: 'string' },
-            'pg-version': { type: 'string' },
-            framework: { type: 'string' },
-            'assume-in-transaction': { type: 'boolean' },
-            config: { type: 'string' },
-            'fail-on': { type: 'string' },
-            since: { type: 'string' },
-            'list-rules': { type: 'boolean' }
-        });
+        const { values, positionals } = (0,command/* parseFlags */.bQ)(argv, FLAGS);
         if (values['list-rules']) {
             io.stdout(listRules((0,command/* parseFormat */.Xc)(values.format, ['text', 'json'], 'text')));
             return 0;
         }
-        const format = (0,command/* parseFormat */.Xc)(values.format, ['text', 'json', 'sarif'], 'text');
-        const failOn = parseFailOn(values['fail-on'] ?? 'error', '--fail-on');
-        const config = await loadConfig(io.cwd, values.config, ALL_RULES.map((r) => r.id));
-        const settings = resolveSettings(config, {
+        const format = (0,command/* parseFormat */.Xc)(values.format, FORMATS, 'text');
+        const failOn = (0,command/* parseFailOnFlag */.nI)(values['fail-on']);
+        const ifNoFilesFound = values['if-no-files-found'] ?? 'error';
+        if (!['error', 'warn', 'ignore'].includes(ifNoFilesFound))
+            throw new errors/* ConfigurationError */.j(`--if-no-files-found must be one of error, warn, ignore; got "${ifNoFilesFound}"`);
+        const check = await runMigrationCheck({
+            cwd: io.cwd,
+            patterns: positionals,
+            config: values.config,
             pgVersion: values['pg-version'],
             framework: values.framework,
             assumeInTransaction: values['assume-in-transaction'] ? true : undefined,
-            label: (setting) => `--${setting}`
+            label: (setting) => `--${setting}`,
+            changes: values.since === undefined ? undefined : { kind: 'since', ref: values.since },
+            ifNoFilesFound: ifNoFilesFound
         });
-        const named = positionals.length > 0;
-        const patterns = named ? positionals : (settings.include ?? DEFAULT_PATHS);
-        const { files, unmatched } = expandPaths(patterns, io.cwd, settings.exclude);
-        if (named && unmatched.length > 0)
-            throw new errors/* ConfigurationError */.j(`${unmatched.map((p) => `"${p}"`).join(', ')}: no such file, or no file matches; usage: ${USAGE}`);
-        if (files.length === 0)
-            throw new errors/* ConfigurationError */.j(`no migration files found in ${patterns.join(', ')}; name the files, folders or globs to lint`);
-        const migrations = upMigrations(files, settings.framework);
-        let changeSet;
-        if (values.since !== undefined) {
-            const before = filesAtRef(io.cwd, values.since);
-            changeSet = new Set(migrations.filter((f) => !before.has(f)));
-        }
-        const result = await lintMigrations(buildSources(migrations, io.cwd, changeSet), {
-            pgVersion: settings.pgVersion,
-            pgMinor: settings.pgMinor,
-            framework: settings.framework,
-            assumeInTransaction: settings.assumeInTransaction,
-            rules: settings.rules
-        }, ALL_RULES);
-        io.stdout(format === 'json'
-            ? JSON.stringify(resultJson(result, failOn), null, 2) + '\n'
-            : format === 'sarif'
-                ? migrationSarif(result, ALL_RULES, settings.rules)
-                : renderText(result, failOn));
-        return shouldFail(countResult(result), failOn) ? 1 : 0;
+        if (check.result.files.length === 0 && positionals.length === 0 && check.notices.length > 0)
+            throw new errors/* ConfigurationError */.j(`${check.notices[0]}; name the files, folders or globs to lint`);
+        for (const warning of check.warnings)
+            io.stderr(`warning: ${warning}\n`);
+        return (0,command/* printReport */.Y_)(migrationReport(check), format, failOn, io);
     }
 };
-
-
-/***/ }),
-
-/***/ 79891:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Xc: () => (/* binding */ parseFormat),
-/* harmony export */   hT: () => (/* binding */ parseCliArgs)
-/* harmony export */ });
-/* unused harmony export OUTPUT_FORMATS */
-/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(57975);
-/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_util__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _lib_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76088);
-
-
-/** util.parseArgs with unknown flags and bad values reported as a user mistake instead of a bug. */
-function parseCliArgs(argv, options, allowPositionals = true) {
-    try {
-        return (0,node_util__WEBPACK_IMPORTED_MODULE_0__.parseArgs)({ args: argv, options, allowPositionals, strict: true });
-    }
-    catch (error) {
-        throw new _lib_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j(error instanceof Error ? error.message : String(error));
-    }
-}
-const OUTPUT_FORMATS = (/* unused pure expression or super */ null && (['text', 'json', 'sarif', 'markdown', 'junit']));
-/** Validates a --format value against what the command supports. */
-function parseFormat(value, allowed, fallback) {
-    const format = (value ?? fallback);
-    if (!allowed.includes(format)) {
-        throw new _lib_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j(`--format must be one of ${allowed.join(', ')}; got "${value}"`);
-    }
-    return format;
-}
 
 
 /***/ }),

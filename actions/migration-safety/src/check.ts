@@ -1,0 +1,93 @@
+// What the action and the CLI both do before and around the engine: read the config, find the files, pick the
+// change set (a pull request's changed files, or files added since a ref), lint. Policy lives here once, so the
+// action and the CLI cannot drift (a mistyped path fails both the same way).
+import { ConfigurationError } from '../../../shared/src/lib/errors.js';
+import { plural } from '../../../shared/src/lib/report.js';
+import { DEFAULT_PATHS, loadConfig, resolveSettings, type Settings } from './config.js';
+import { lintMigrations, type LintResult } from './engine/lint.js';
+import { buildSources, changedFiles, expandPaths, filesAtRef, upMigrations } from './files.js';
+import { ALL_RULES } from './rules/index.js';
+
+export type IfNoFilesFound = 'error' | 'warn' | 'ignore';
+
+export interface MigrationCheckOptions {
+  /** Paths resolve against it, and the default config file is looked for in it. */
+  cwd: string;
+  /** Files, folders and globs named by the user; empty means the config's include, else the default folders. */
+  patterns: readonly string[];
+  config?: string;
+  pgVersion?: string;
+  framework?: string;
+  assumeInTransaction?: boolean;
+  /** How a setting is named in errors: `Input "pg-version"` or `--pg-version`. */
+  label: (setting: string) => string;
+  /** Lint only what changed since this: a pull request's base branch (merge base) or a commit (files added). */
+  changes?: { kind: 'base-branch'; ref: string } | { kind: 'since'; ref: string };
+  ifNoFilesFound: IfNoFilesFound;
+}
+
+export interface MigrationCheck {
+  result: LintResult;
+  settings: Settings;
+  /** How the linted files were chosen, one sentence. */
+  scope: string;
+  configFile?: string;
+  /** Warnings for the log (a pattern that matched nothing under if-no-files-found: warn). */
+  warnings: string[];
+  /** Notices for the log (the default folders are empty). */
+  notices: string[];
+}
+
+export async function runMigrationCheck(options: MigrationCheckOptions): Promise<MigrationCheck> {
+  const config = await loadConfig(
+    options.cwd,
+    options.config,
+    ALL_RULES.map((r) => r.id)
+  );
+  const settings = resolveSettings(config, {
+    pgVersion: options.pgVersion,
+    framework: options.framework,
+    assumeInTransaction: options.assumeInTransaction,
+    label: options.label
+  });
+  const named = options.patterns.length > 0 ? options.patterns : settings.include;
+  const patterns = named ?? DEFAULT_PATHS;
+  const { files, unmatched } = expandPaths(patterns, options.cwd, settings.exclude);
+  const warnings: string[] = [];
+  const notices: string[] = [];
+  if (named && unmatched.length > 0 && options.ifNoFilesFound !== 'ignore') {
+    const what = `${unmatched.map((p) => `"${p}"`).join(', ')}: no such file, or no file matches`;
+    if (options.ifNoFilesFound === 'error') throw new ConfigurationError(what);
+    warnings.push(what);
+  }
+  if (!named && files.length === 0)
+    notices.push(`No migration files found in the default folders (${patterns.join(', ')}); name them in paths`);
+
+  const migrations = upMigrations(files, settings.framework);
+  let changeSet: Set<string> | undefined;
+  let scope: string;
+  if (options.changes?.kind === 'base-branch') {
+    const changed = changedFiles(options.cwd, options.changes.ref);
+    changeSet = new Set(migrations.filter((f) => changed.has(f)));
+    scope = `${plural(changeSet.size, 'migration')} changed against \`${options.changes.ref}\`, linted as one change set (${plural(migrations.length - changeSet.size, 'earlier migration')} replayed)`;
+  } else if (options.changes?.kind === 'since') {
+    const before = filesAtRef(options.cwd, options.changes.ref);
+    changeSet = new Set(migrations.filter((f) => !before.has(f)));
+    scope = `${plural(changeSet.size, 'migration')} added since \`${options.changes.ref}\`, linted as one change set`;
+  } else {
+    scope = `Whole history: ${plural(migrations.length, 'migration')}, each judged as it was deployed`;
+  }
+
+  const result = await lintMigrations(
+    buildSources(migrations, options.cwd, changeSet),
+    {
+      pgVersion: settings.pgVersion,
+      pgMinor: settings.pgMinor,
+      framework: settings.framework,
+      assumeInTransaction: settings.assumeInTransaction,
+      rules: settings.rules
+    },
+    ALL_RULES
+  );
+  return { result, settings, scope, configFile: config?.file, warnings, notices };
+}

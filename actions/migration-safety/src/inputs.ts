@@ -1,0 +1,53 @@
+// migration-safety's inputs and outputs, declared once: main.ts reads them through this, and the metadata test
+// holds action.yml to it.
+import { COMMON_INPUTS, defineInputs, defineOutputs } from '../../../shared/src/lib/action-inputs.js';
+
+export const INPUTS = defineInputs({
+  paths: {
+    kind: 'list',
+    description:
+      'Migration files: globs, folders or files, separated by newlines or commas. Default: the config include globs, else migrations/**/*.sql, db/migrate/**/*.sql, db/migrations/**/*.sql, prisma/migrations/**/migration.sql, supabase/migrations/*.sql, src/main/resources/db/migration/*.sql.'
+  },
+  'if-no-files-found': {
+    kind: 'choice',
+    values: ['error', 'warn', 'ignore'],
+    default: 'error',
+    description:
+      'What a path or glob named in paths (or the config include) that matches no file does: fail the step (error), warn, or nothing (ignore). The default folders finding nothing is only a notice.'
+  },
+  'pg-version': {
+    kind: 'string',
+    description:
+      'PostgreSQL version the migrations run on, e.g. 16 or 14.3 (the minor matters for a few bugs). Default: the config value, else 16.'
+  },
+  framework: {
+    kind: 'string',
+    description:
+      'Migration tool, which decides the transaction mode and order: plain, flyway, golang-migrate, goose, dbmate, sqlx, prisma or knex-sql. Default: the config value, else plain.'
+  },
+  'assume-in-transaction': {
+    kind: 'choice',
+    values: ['true', 'false'],
+    description:
+      'true or false to treat every file as run inside (or outside) one transaction; empty lets the framework decide.'
+  },
+  config: {
+    kind: 'string',
+    description:
+      'YAML config file (pg-version, framework, assume-in-transaction, include, exclude, rules). Default: .github/migration-safety.yml when it exists.'
+  },
+  'changed-only': {
+    kind: 'choice',
+    values: ['auto', 'true', 'false'],
+    default: 'auto',
+    description:
+      'true: lint only the migrations added or modified against the pull request base branch, as one change set, after replaying the earlier ones; false: lint every migration, each as its own change set; auto: true on pull requests.'
+  },
+  ...COMMON_INPUTS
+});
+
+export const OUTPUTS = defineOutputs({
+  errors: 'Number of error-level findings.',
+  warnings: 'Number of warning-level findings.',
+  'files-checked': 'Number of migration files linted (replayed-only files are not counted).'
+});
