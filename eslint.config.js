@@ -18,7 +18,8 @@ const ENGINE_BOUNDARY = {
     {
       // Another action is reached only through its engine's public surface.
       regex: '^(\\.\\./)+(?!shared/)[a-z0-9-]+/src/(?!engine/index\\.js$)',
-      message: "Import another action only through its engine/index.ts (e.g. '../../../health-gate/src/engine/index.js')."
+      message:
+        "Import another action only through its engine/index.ts (e.g. '../../../health-gate/src/engine/index.js')."
     }
   ]
 };

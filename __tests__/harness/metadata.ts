@@ -40,10 +40,6 @@ export function listImplementations(root: string): string[] {
     .sort();
 }
 
-function matches(text: string, pattern: RegExp, group: number): Set<string> {
-  return new Set([...text.matchAll(pattern)].map((m) => m[group]));
-}
-
 /** Returns every breach of the metadata contract for one action; empty when it is sound. */
 export function checkActionMetadata(root: string, action: string, declared: Declarations): string[] {
   const problems: string[] = [];
