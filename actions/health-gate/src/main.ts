@@ -11,19 +11,19 @@ import {
   getOptionalInput
 } from '../../../shared/src/actions/inputs.js';
 import { maskSecret } from '../../../shared/src/actions/mask.js';
-import { credentialsInUrl, redactUrl } from '../../../shared/src/lib/redact.js';
+import { urlSecrets } from '../../../shared/src/lib/redact.js';
 import { writeSummary } from '../../../shared/src/actions/summary.js';
 import { loadGateConfig } from './config.js';
 import { runGate } from './gate.js';
 import { probes } from './probes.js';
-import { renderMarkdown, verdictLine } from './render.js';
+import { checkTarget, renderMarkdown, verdictLine } from './render.js';
 
 /** Inputs -> gate -> outputs, summary, annotations. The only module of health-gate that knows @actions/core. */
 export async function run(): Promise<void> {
   const workspace = process.env.GITHUB_WORKSPACE ?? process.cwd();
   const url = getOptionalInput('url');
   // Mask before anything can print the URL (a bad-input error message included).
-  if (url) credentialsInUrl(url).forEach(maskSecret);
+  if (url) urlSecrets(url).forEach(maskSecret);
   const configPath = getOptionalInput('config');
   let configFile: { path: string; text: string } | undefined;
   if (configPath) {
@@ -55,9 +55,7 @@ export async function run(): Promise<void> {
 
   core.info(`Health gate: ${config.checks.length} check(s), deadline ${getOptionalInput('deadline') ?? 'from config'}`);
   for (const check of config.checks) {
-    const target =
-      'url' in check ? redactUrl(check.url) : 'connectionString' in check ? redactUrl(check.connectionString) : '';
-    core.info(`  ${check.name}: ${check.type} (${check.role}) ${target}`);
+    core.info(`  ${check.name}: ${check.type} (${check.role}) ${checkTarget(check, config.secrets)}`);
   }
   const stop = new AbortController();
   const onSignal = () => stop.abort();
