@@ -76,8 +76,24 @@ export function yamlFindings(file: SourceFile): WorkflowFinding[] {
   } catch (error) {
     return [finding(0, `invalid YAML: ${(error as Error).message.split('\n')[0]}`, 'syntax')];
   }
+  // An unterminated quote is found at the end of the file; the quote that opened it is where to look.
+  const openingQuote = (offset: number): number => {
+    let start = offset;
+    visit(doc, {
+      Scalar(_, node) {
+        const [from, to] = node.range ?? [0, 0];
+        if ((node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE') && from < start && to >= offset)
+          start = from;
+      }
+    });
+    return start;
+  };
   const findings = doc.errors.map((error) =>
-    finding(error.pos[0], `invalid YAML: ${error.message.split('\n')[0]}`, error.code.toLowerCase())
+    finding(
+      error.code === 'MISSING_CHAR' && /quote/i.test(error.message) ? openingQuote(error.pos[0]) : error.pos[0],
+      `invalid YAML: ${error.message.split('\n')[0]}`,
+      error.code.toLowerCase()
+    )
   );
   if (bad) {
     const code = bad[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0');
