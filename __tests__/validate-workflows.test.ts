@@ -121,6 +121,17 @@ describe('validate-workflows on YAML syntax errors (bundled CLI)', () => {
     expect(tookMs).toBeLessThan(10_000);
   });
 
+  it('reports YAML nested too deeply for the parser as a finding, not a stack overflow', () => {
+    const file = join(dir, 'deep.yml');
+    writeFileSync(file, `on: push\njobs: ${'['.repeat(50_000)}${']'.repeat(50_000)}\n`);
+    const { status, report, stderr } = validateJson([file], dir);
+    expect(stderr).toBe('');
+    expect(status).toBe(1);
+    expect(report.findings).toEqual([
+      expect.objectContaining({ source: 'yaml', message: expect.stringMatching(/^invalid YAML: /) })
+    ]);
+  });
+
   it('reports a FIFO named like a workflow instead of blocking on it', () => {
     const fifo = join(dir, 'pipe.yml');
     execFileSync('mkfifo', [fifo]);

@@ -328,4 +328,28 @@ describe('runGate when it stops early: checks that were failing are failed check
     expect(JSON.stringify(report)).not.toContain('hunter2');
     expect(report.checks[0].history[0].observed).toEqual({ value: 'row ***', nested: { list: ['***'] } });
   });
+
+  it('clips what a service makes a probe report, after redacting it', async () => {
+    const huge = `${'x'.repeat(990)}hunter2${'y'.repeat(5_000)}`;
+    const { probes } = scripted({
+      api: () => ({
+        status: 'fail',
+        message: huge,
+        observed: { value: huge, rows: Array.from({ length: 500 }, (_, i) => i) }
+      })
+    });
+    const report = await runGate({
+      checks: [tcp('api', { failureThreshold: 1 })],
+      deadlineMs: 5_000,
+      probes,
+      cwd: '.',
+      secrets: ['hunter2']
+    });
+    const [attempt] = report.checks[0].history;
+    expect(attempt.message).toHaveLength(1_000);
+    expect(attempt.message).toContain('***');
+    expect(attempt.message).not.toMatch(/hunt/);
+    expect((attempt.observed!.value as string).length).toBe(1_000);
+    expect(attempt.observed!.rows as unknown[]).toHaveLength(101);
+  });
 });

@@ -162,6 +162,26 @@ interface CheckState {
   inFlightSince?: number;
 }
 
+/**
+ * Longest message or observed string kept per attempt: a service decides how much text a probe reports (a
+ * health document with thousands of failing entries, a huge query result), and the report must stay small.
+ */
+export const MAX_RECORDED_TEXT = 1_000;
+
+function clipText(text: string): string {
+  return text.length > MAX_RECORDED_TEXT ? `${text.slice(0, MAX_RECORDED_TEXT - 1)}…` : text;
+}
+
+function clipDeep(value: unknown, depth = 0): unknown {
+  if (typeof value === 'string') return clipText(value);
+  if (depth > 20 || value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) {
+    const items = value.slice(0, 100).map((item) => clipDeep(item, depth + 1));
+    return value.length > 100 ? [...items, `… ${value.length - 100} more`] : items;
+  }
+  return Object.fromEntries(Object.entries(value).map(([k, v]) => [clipText(k), clipDeep(v, depth + 1)]));
+}
+
 /** Keeps the first HISTORY_HEAD and the last HISTORY_TAIL attempts, counting the ones dropped in between. */
 function remember(report: CheckReport, record: AttemptRecord): void {
   report.history.push(record);
@@ -221,12 +241,15 @@ export async function runGate(options: GateOptions): Promise<GateReport> {
       // evidence already decides it.
       if (gate.signal.aborted && !outcome.conclusive) return;
       state.inFlightSince = undefined;
-      // A service may echo what it was sent (a header, the URL): nothing masked stays in the report.
+      // A service may echo what it was sent (a header, the URL): nothing masked stays in the report. Redacted
+      // before clipped, so a cut never leaves part of a secret.
       const { conclusive: _conclusive, ...found } = outcome;
       const record: AttemptRecord = {
         ...found,
-        message: redact(found.message, secrets),
-        ...(found.observed === undefined ? {} : { observed: redactDeep(found.observed, secrets) }),
+        message: clipText(redact(String(found.message), secrets)),
+        ...(found.observed === undefined
+          ? {}
+          : { observed: clipDeep(redactDeep(found.observed, secrets)) as Record<string, unknown> }),
         startedAt,
         durationMs: elapsed() - startedAt
       };

@@ -63,6 +63,18 @@ const NON_PRINTABLE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u0084\u008
  * anchor that does not exist, and alias expansion past a cap ("billion laughs").
  */
 export function yamlFindings(file: SourceFile): WorkflowFinding[] {
+  try {
+    return readYaml(file);
+  } catch (error) {
+    // The JavaScript parser recurses: nesting thousands of levels deep overflows its stack.
+    const reason = error instanceof RangeError ? 'nested too deeply' : (error as Error).message.split('\n')[0];
+    return [
+      { file: file.path, line: 1, column: 1, message: `invalid YAML: ${reason}`, source: 'yaml', kind: 'syntax' }
+    ];
+  }
+}
+
+function readYaml(file: SourceFile): WorkflowFinding[] {
   const lineCounter = new LineCounter();
   const finding = (offset: number, message: string, kind: string): WorkflowFinding => {
     const { line, col } = lineCounter.linePos(Math.max(0, offset));

@@ -130,6 +130,8 @@ function crossOriginHeaders(
   return Object.fromEntries(
     Object.entries(headers).filter(([name, value]) => {
       const lower = name.toLowerCase();
+      // Host names the first origin: sent to another one it would at best be wrong.
+      if (lower === 'host') return false;
       return !secretHeaders.has(lower) && !SENSITIVE_HEADER.test(lower) && !holdsSecret(value, secrets);
     })
   );
