@@ -1,4 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadGateConfig, type ConfigSources } from '../../actions/health-gate/src/config.js';
@@ -212,5 +213,177 @@ describe('check origins', () => {
     ]);
     const fromInput = loadGateConfig(sources({ checksText: text }));
     expect(fromInput.checks.map((c) => c.origin)).toEqual([undefined, undefined]);
+  });
+});
+
+describe('loadGateConfig: ${NAME} expansion (issue 12)', () => {
+  const env = {
+    API_TOKEN: 'tok-Secret-1',
+    REGION: 'eu-west-1',
+    ACTIONS_RUNTIME_TOKEN: 'runtime',
+    GITHUB_TOKEN: 'ghs_x',
+    GITHUB_SHA: 'abc123',
+    INPUT_URL: 'u'
+  };
+
+  it.each([
+    'ACTIONS_RUNTIME_TOKEN',
+    'ACTIONS_ID_TOKEN_REQUEST_TOKEN',
+    'ACTIONS_CACHE_URL',
+    'GITHUB_TOKEN',
+    'GITHUB_OUTPUT',
+    'RUNNER_TOKEN',
+    'INPUT_URL',
+    'STATE_password',
+    'github_token',
+    'Runner_Temp'
+  ])('refuses ${%s} with one line naming it and its line', (name) => {
+    const text = `checks:\n  - name: api\n    type: http\n    url: "http://127.0.0.1:1/?q=\${${name}}"\n`;
+    const message = configError(() =>
+      loadGateConfig(sources({ configFile: { path: 'gate.yml', text }, env: { [name]: 'x' } }))
+    );
+    expect(message).toBe(
+      `gate.yml: check "api" (checks[0]), line 4: \${${name}} is a runner variable and is never expanded (it may hold a token); pass the value the check needs through env: under a name of your own`
+    );
+  });
+
+  it('refuses a runner variable wherever it is written: defaults, deadline, headers, public-env', () => {
+    expect(configError(() => load('deadline: "${RUNNER_X}"\nchecks: []', { env }))).toMatch(
+      /\$\{RUNNER_X\} is a runner variable/
+    );
+    expect(
+      configError(() =>
+        load('- { type: http, url: "http://a/", headers: { X-A: "${ACTIONS_RUNTIME_TOKEN}" } }', { env })
+      )
+    ).toMatch(/line 1: \$\{ACTIONS_RUNTIME_TOKEN\} is a runner variable/);
+    expect(configError(() => load('public-env: [GITHUB_TOKEN]\nchecks: []', { env }))).toMatch(
+      /"public-env": GITHUB_TOKEN is a runner variable/
+    );
+  });
+
+  it('refuses a malformed or unclosed reference instead of sending it as text', () => {
+    expect(configError(() => load('- { type: http, url: "http://a/${ API_TOKEN }" }', { env }))).toMatch(
+      /"\$\{ API_TOKEN \}" is not a variable reference/
+    );
+    expect(configError(() => load('- { type: http, url: "http://a/${INPUT-X}" }', { env }))).toMatch(
+      /is not a variable reference/
+    );
+    expect(configError(() => load('- { type: http, url: "http://a/${API_TOKEN" }', { env }))).toMatch(
+      /unclosed "\$\{"/
+    );
+  });
+
+  it('returns every expanded value as a secret unless marked public', () => {
+    const config = load(
+      [
+        'public-env: [REGION]',
+        'checks:',
+        '  - { type: http, url: "http://${REGION}.internal/${GITHUB_SHA}", headers: { X-Trace: "${API_TOKEN}" } }',
+        '  - { type: tcp, host: "${API_TOKEN:public}", port: 1 }'
+      ].join('\n'),
+      { env }
+    );
+    expect(config.checks[0]).toMatchObject({
+      url: 'http://eu-west-1.internal/abc123',
+      headers: { 'X-Trace': 'tok-Secret-1' }
+    });
+    expect(config.secrets).toContain('tok-Secret-1');
+    expect(config.secrets).not.toContain('eu-west-1');
+    expect(config.secrets).not.toContain('abc123');
+  });
+
+  it('keeps an expanded secret out of the error a bad value causes', () => {
+    const message = configError(() => load('- { type: http, url: "http://a/", interval: "${API_TOKEN}" }', { env }));
+    expect(message).not.toContain('tok-Secret-1');
+    expect(message).toMatch(/"interval": Invalid duration "\*\*\*"/);
+  });
+});
+
+describe('loadGateConfig: derived credential forms are secrets (issue 12)', () => {
+  const b64 = (text: string) => Buffer.from(text).toString('base64');
+
+  it.each([
+    ['http://ops:pw-1@h/', ['pw-1', b64('ops:pw-1'), `Basic ${b64('ops:pw-1')}`]],
+    ['http://ops:p%40ss%3A2@h/', ['p@ss:2', b64('ops:p@ss:2')]],
+    ['http://token-only-3@h/', ['token-only-3', b64('token-only-3:')]],
+    ['http://h/?access_token=q-4', ['q-4']]
+  ])('for an http check on %s', (url, expected) => {
+    expect(load(`- { type: http, url: "${url}" }`).secrets).toEqual(expect.arrayContaining(expected));
+  });
+
+  it('for headers: the bearer token, and the user:password of a Basic header', () => {
+    const basic = b64('admin:hdr-5');
+    const config = load(
+      `- { type: http, url: "http://h/", headers: { Authorization: "Basic ${basic}", X-Auth-Token: "Bearer tk-6", X-Mine: m-7 }, secret-headers: [X-Mine] }`
+    );
+    expect(config.secrets).toEqual(
+      expect.arrayContaining([basic, 'admin:hdr-5', 'hdr-5', 'tk-6', 'Bearer tk-6', 'm-7'])
+    );
+    expect(config.checks[0]).toMatchObject({
+      secretHeaders: expect.arrayContaining(['authorization', 'x-auth-token', 'x-mine'])
+    });
+  });
+
+  it('for prometheus and burst URLs, and md5(password + user) for PostgreSQL', () => {
+    const config = load(
+      [
+        '- { type: prometheus, url: "http://r:prom-8@h", query: up, max: 1 }',
+        '- { type: burst, url: "http://b:burst-9@h/" }',
+        '- { type: postgres, connection-string: "postgres://app:pg-10@h/db" }'
+      ].join('\n')
+    );
+    const md5 = createHash('md5').update('pg-10app').digest('hex');
+    expect(config.secrets).toEqual(
+      expect.arrayContaining([b64('r:prom-8'), b64('b:burst-9'), 'pg-10', md5, `md5${md5}`])
+    );
+  });
+});
+
+describe('loadGateConfig: duration bounds (issue 12)', () => {
+  it.each([
+    ['deadline: 1000h', /"deadline": Duration "1000h" is longer than the maximum of 24h/],
+    ['deadline: 50ms', /"deadline": Duration "50ms" is shorter than the minimum of 100ms/],
+    ['defaults: { interval: 0s }', /"interval": Duration "0s" is shorter than the minimum of 100ms/],
+    ['defaults: { interval: 99ms }', /shorter than the minimum of 100ms/],
+    ['defaults: { timeout: 0s }', /"timeout": Duration "0s" is shorter than the minimum of 10ms/],
+    ['defaults: { initial-delay: 25h }', /"initial-delay": Duration "25h" is longer than the maximum of 24h/],
+    ['defaults: { interval: 5 m }', /no space between a number and its unit; write "5m"/],
+    ['defaults: { interval: 1e3s }', /Invalid duration "1e3s"/],
+    ['defaults: { timeout: -5s }', /Invalid duration "-5s"/],
+    ['defaults: { timeout: .inf }', /Invalid duration "Infinity"/],
+    ['deadline: 1m\ndefaults: { timeout: 2m }', /check "a": "timeout" 2m is longer than the deadline 1m/],
+    ['deadline: 5s\ndefaults: { initial-delay: 6s }', /"initial-delay" 6s is not shorter than the deadline 5s/],
+    [
+      'deadline: 1m\ndefaults: { interval: 30s, success-threshold: 3 }',
+      /take at least 1m, not shorter than the deadline 1m/
+    ]
+  ])('refuses %j in one line', (head, message) => {
+    const error = configError(() => load(`${head}\nchecks:\n  - { name: a, type: tcp, host: h, port: 1 }`));
+    expect(error).toMatch(message);
+    expect(error).not.toContain('\n');
+  });
+
+  it.each([
+    [{ deadline: 3_600_000_000 }, /"deadline" is 1000h; the longest deadline is 24h/],
+    [{ interval: 0 }, /"interval" is 0ms; the shortest interval is 100ms/],
+    [{ timeout: 5 }, /"timeout" is 5ms; the shortest timeout is 10ms/],
+    [{ interval: Number.NaN }, /"interval" is NaN/]
+  ])('refuses timing %j from inputs or flags', (timing, message) => {
+    expect(configError(() => load('- { type: tcp, host: h, port: 1 }', { timing }))).toMatch(message);
+  });
+
+  it('shortens an inherited timeout to the deadline, but refuses one written next to it', () => {
+    const burst = load('deadline: 20s\nchecks:\n  - { type: burst, url: "http://h/" }');
+    expect(burst.checks[0].timeout).toBe(20_000);
+    const inherited = load('deadline: 2s\nchecks:\n  - { type: tcp, host: h, port: 1 }', {
+      timing: { timeout: 5_000 }
+    });
+    expect(inherited.checks[0].timeout).toBe(2_000);
+    expect(configError(() => load('deadline: 2s\nchecks:\n  - { type: tcp, host: h, port: 1, timeout: 3s }'))).toMatch(
+      /"timeout" 3s is longer than the deadline 2s/
+    );
+    expect(
+      configError(() => load('- { type: tcp, host: h, port: 1 }', { timing: { timeout: 60_000, deadline: 10_000 } }))
+    ).toMatch(/"timeout" 1m is longer than the deadline 10s/);
   });
 });

@@ -74,10 +74,10 @@ describe('runGate', () => {
     expect(report.checks[0].attempts).toBe(7);
   });
 
-  it('fails early at the failure threshold and cancels the other checks', async () => {
-    const { probes } = scripted({ broken: () => fail('500'), slow: () => fail('not yet') });
+  it('fails early at the failure threshold and cancels the other checks that were not failing', async () => {
+    const { probes } = scripted({ broken: () => fail('500'), slow: () => pass('not yet green') });
     const report = await runGate({
-      checks: [tcp('broken', { failureThreshold: 3 }), tcp('slow', { interval: 1_000 })],
+      checks: [tcp('broken', { failureThreshold: 3 }), tcp('slow', { interval: 1_000, successThreshold: 3 })],
       deadlineMs: 10_000,
       probes,
       cwd: '.'
@@ -88,6 +88,7 @@ describe('runGate', () => {
     expect(report.checks[0]).toMatchObject({ verdict: 'fail', attempts: 3 });
     expect(report.checks[0].reason).toMatch(/failure threshold/);
     expect(report.checks[1].verdict).toBe('cancelled');
+    expect(report.checks[1].reason).toMatch(/stopped while passing \(1 of 3/);
   });
 
   it('respects the deadline within one timeout even when a probe ignores its abort signal', async () => {
@@ -203,5 +204,152 @@ describe('runGate on a user mistake found while probing', () => {
     await new Promise((r) => setTimeout(r, 200));
     expect(calls.api?.length ?? 0).toBe(apiCalls);
     expect(performance.now() - started).toBeLessThan(1_000);
+  });
+});
+
+describe('runGate when it stops early: checks that were failing are failed checks', () => {
+  it('fails a check whose last completed attempt failed, with its last error, and lists it', async () => {
+    const { probes } = scripted({ broken: () => fail('500'), other: () => fail('connection refused') });
+    const report = await runGate({
+      checks: [tcp('broken', { failureThreshold: 3, interval: 50 }), tcp('other', { interval: 1_000 })],
+      deadlineMs: 10_000,
+      probes,
+      cwd: '.'
+    });
+    expect(report.failedChecks).toEqual(['broken', 'other']);
+    expect(report.checks[1]).toMatchObject({ verdict: 'fail', attempts: 1, lastError: 'connection refused' });
+    expect(report.checks[1].reason).toMatch(
+      /failing when the gate stopped \(1 consecutive failed attempt\(s\)\); check "broken" failed/
+    );
+  });
+
+  it('fails a check that passed once but failed last, and cancels one that failed but passed last', async () => {
+    const { probes } = scripted({
+      broken: () => fail('500'),
+      relapsed: (n) => (n === 1 ? pass() : fail('503 again')),
+      recovering: (n) => (n === 1 ? fail('starting') : pass())
+    });
+    const report = await runGate({
+      checks: [
+        tcp('broken', { failureThreshold: 2, interval: 150 }),
+        tcp('relapsed', { successThreshold: 10, interval: 40 }),
+        tcp('recovering', { successThreshold: 10, interval: 40 })
+      ],
+      deadlineMs: 10_000,
+      probes,
+      cwd: '.'
+    });
+    expect(report.failedChecks).toEqual(['broken', 'relapsed']);
+    expect(report.checks[1]).toMatchObject({ verdict: 'fail', lastError: '503 again' });
+    expect(report.checks[2]).toMatchObject({ verdict: 'cancelled', lastError: 'starting' });
+  });
+
+  it('records an attempt cut by the gate when the probe calls its evidence conclusive (a burst past its budget)', async () => {
+    const { probes } = scripted({
+      broken: () => fail('500'),
+      load: (_n, context) =>
+        new Promise<AttemptOutcome>((resolve) =>
+          context.signal.addEventListener('abort', () =>
+            resolve({
+              status: 'fail',
+              conclusive: true,
+              message: 'stopped after 40 of 100 requests, already 20 errors'
+            })
+          )
+        ),
+      undecided: (_n, context) =>
+        new Promise<AttemptOutcome>((resolve) =>
+          context.signal.addEventListener('abort', () => resolve({ status: 'fail', message: 'stopped after 3 of 100' }))
+        )
+    });
+    const report = await runGate({
+      checks: [
+        tcp('broken', { failureThreshold: 2, interval: 50 }),
+        tcp('load', { timeout: 60_000 }),
+        tcp('undecided', { timeout: 60_000 })
+      ],
+      deadlineMs: 10_000,
+      probes,
+      cwd: '.'
+    });
+    expect(report.failedChecks).toEqual(['broken', 'load']);
+    expect(report.checks[1]).toMatchObject({
+      verdict: 'fail',
+      attempts: 1,
+      lastError: expect.stringMatching(/already 20 errors/)
+    });
+    expect(report.checks[1].history[0]).not.toHaveProperty('conclusive');
+    expect(report.checks[2]).toMatchObject({ verdict: 'cancelled', attempts: 0 });
+    expect(report.checks[2].reason).toMatch(/stopped before an attempt completed/);
+  });
+
+  it('at the deadline gives a check with no completed attempt an error saying so', async () => {
+    const { probes } = scripted({ hung: () => new Promise<AttemptOutcome>(() => undefined) });
+    const report = await runGate({ checks: [tcp('hung', { timeout: 5_000 })], deadlineMs: 300, probes, cwd: '.' });
+    expect(report.failedChecks).toEqual(['hung']);
+    expect(report.checks[0].lastError).toMatch(/no attempt completed: the one started at \+\d+ms had no answer/);
+  });
+
+  it('keeps the first 10 and the last 50 attempts and counts the ones left out', async () => {
+    const { probes } = scripted({ api: (n) => (n < 200 ? fail(`attempt ${n}`) : pass(`attempt ${n}`)) });
+    const report = await runGate({ checks: [tcp('api', { interval: 0 })], deadlineMs: 20_000, probes, cwd: '.' });
+    const [api] = report.checks;
+    expect(api).toMatchObject({ verdict: 'pass', attempts: 200, omittedAttempts: 140 });
+    expect(api.history).toHaveLength(60);
+    expect(api.history.slice(0, 10).map((a) => a.message)).toEqual(
+      Array.from({ length: 10 }, (_, i) => `attempt ${i + 1}`)
+    );
+    expect(api.history[10].message).toBe('attempt 151');
+    expect(api.history[59].message).toBe('attempt 200');
+  });
+
+  it('waits correctly for durations past the 2^31-1 ms a Node timer can hold', async () => {
+    const { probes, calls } = scripted({
+      api: (n) => (n < 3 ? fail() : pass()),
+      slow: (n) =>
+        n === 1 ? new Promise<AttemptOutcome>((resolve) => setTimeout(() => resolve(pass('late')), 150)) : pass()
+    });
+    const report = await runGate({
+      checks: [tcp('api', { interval: 30 }), tcp('slow', { timeout: 3_000_000_000 })],
+      deadlineMs: 3_000_000_000,
+      probes,
+      cwd: '.'
+    });
+    expect(report.verdict).toBe('pass');
+    expect(calls.api).toHaveLength(3);
+    expect(report.checks[1]).toMatchObject({ verdict: 'pass', lastMessage: 'late' });
+  });
+
+  it('redacts secrets from what probes observed, not only from their messages', async () => {
+    const { probes } = scripted({
+      db: () => ({ status: 'pass', message: 'ok', observed: { value: 'row hunter2', nested: { list: ['hunter2'] } } })
+    });
+    const report = await runGate({ checks: [tcp('db')], deadlineMs: 5_000, probes, cwd: '.', secrets: ['hunter2'] });
+    expect(JSON.stringify(report)).not.toContain('hunter2');
+    expect(report.checks[0].history[0].observed).toEqual({ value: 'row ***', nested: { list: ['***'] } });
+  });
+
+  it('clips what a service makes a probe report, after redacting it', async () => {
+    const huge = `${'x'.repeat(990)}hunter2${'y'.repeat(5_000)}`;
+    const { probes } = scripted({
+      api: () => ({
+        status: 'fail',
+        message: huge,
+        observed: { value: huge, rows: Array.from({ length: 500 }, (_, i) => i) }
+      })
+    });
+    const report = await runGate({
+      checks: [tcp('api', { failureThreshold: 1 })],
+      deadlineMs: 5_000,
+      probes,
+      cwd: '.',
+      secrets: ['hunter2']
+    });
+    const [attempt] = report.checks[0].history;
+    expect(attempt.message).toHaveLength(1_000);
+    expect(attempt.message).toContain('***');
+    expect(attempt.message).not.toMatch(/hunt/);
+    expect((attempt.observed!.value as string).length).toBe(1_000);
+    expect(attempt.observed!.rows as unknown[]).toHaveLength(101);
   });
 });

@@ -383,3 +383,65 @@ describe('sendRequest: TLS', () => {
     expect(dropped.message).toBe('connection reset by the server (TLS handshake); is the port serving TLS?');
   });
 });
+
+describe('sendRequest: a redirect to another origin carries no secret (issue 12)', () => {
+  const headers = {
+    Authorization: 'Bearer a-1',
+    'X-Api-Key': 'k-2',
+    'X-Listed': 'l-3',
+    'X-Session': 's-4',
+    'X-Carrier': 'prefix masked-5 suffix',
+    'X-Plain': 'plain'
+  };
+
+  it.each([301, 302, 303, 307, 308])('drops secret headers on a %i to another port, keeps the rest', async (status) => {
+    const other = await startFaultServer();
+    try {
+      other.setRoute('/landing', { status: 200 });
+      faults.server.setRoute('/away', { status, headers: { location: `${other.url}/landing` } });
+      const response = await sendRequest({
+        url: `${faults.server.url}/away`,
+        headers,
+        secretHeaders: ['x-listed'],
+        secrets: ['masked-5'],
+        followRedirects: true
+      });
+      expect(response.status).toBe(200);
+      const landing = other.requestsTo('/landing')[0]!;
+      for (const name of ['authorization', 'x-api-key', 'x-listed', 'x-session', 'x-carrier']) {
+        expect(landing.headers[name]).toBeUndefined();
+      }
+      expect(landing.headers['x-plain']).toBe('plain');
+      // The first hop got everything: the headers are meant for that origin.
+      expect(faults.server.requestsTo('/away')[0]!.headers['x-listed']).toBe('l-3');
+    } finally {
+      await other.stop();
+    }
+  });
+
+  it('refuses to resend a body holding a secret to another origin, and resends one that holds none', async () => {
+    const other = await startFaultServer();
+    try {
+      other.setRoute('/landing', { status: 200 });
+      faults.server.setRoute('/post', { status: 307, headers: { location: `${other.url}/landing` } });
+      const error = await failure(
+        sendRequest({
+          url: `${faults.server.url}/post`,
+          method: 'POST',
+          body: 'token=masked-5',
+          secrets: ['masked-5'],
+          followRedirects: true
+        })
+      );
+      expect(error.kind).toBe('redirect');
+      expect(error.message).toMatch(
+        /^not following the 307 redirect to another origin \(.*\): the request body holds a secret$/
+      );
+      expect(other.requestsTo('/landing')).toHaveLength(0);
+      await sendRequest({ url: `${faults.server.url}/post`, method: 'POST', body: 'hello', followRedirects: true });
+      expect(other.requestsTo('/landing')[0]!.body).toBe('hello');
+    } finally {
+      await other.stop();
+    }
+  });
+});

@@ -82,3 +82,27 @@ describe('formatDuration', () => {
     expect(formatDuration(Number.POSITIVE_INFINITY)).toBe('Infinity');
   });
 });
+
+describe('parseDuration bounds and hostile spellings (issue 12)', () => {
+  it('refuses a space between a number and its unit, naming the fix', () => {
+    expect(() => parseDuration('5 m')).toThrow(/"5 m": no space between a number and its unit; write "5m"/);
+    expect(() => parseDuration('1m 30 s')).toThrow(/write "30s"/);
+  });
+
+  it.each(['1e3s', '-5s', 'NaNs', 'Infinitys', '.5s', '5.s', '0x10s', '1_000ms', '+5s'])('refuses %p', (text) => {
+    expect(() => parseDuration(text)).toThrow(ConfigurationError);
+  });
+
+  it('applies bounds in one line, with the limit in the same spelling', () => {
+    expect(() => parseDuration('1000h', { max: 86_400_000 })).toThrow(
+      /^Duration "1000h" is longer than the maximum of 24h$/
+    );
+    expect(() => parseDuration('0s', { min: 100 })).toThrow(/^Duration "0s" is shorter than the minimum of 100ms$/);
+    expect(parseDuration('24h', { min: 100, max: 86_400_000 })).toBe(86_400_000);
+  });
+
+  it('names the timer limit it protects', async () => {
+    const { MAX_TIMER_MS } = await import('../../shared/src/lib/duration.js');
+    expect(MAX_TIMER_MS).toBe(2 ** 31 - 1);
+  });
+});

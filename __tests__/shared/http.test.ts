@@ -358,3 +358,68 @@ describe('parseRetryAfter', () => {
     expect(parseRetryAfter(undefined, now)).toBeUndefined();
   });
 });
+
+describe('httpRequest: redirects (issue 12)', () => {
+  let other: Server;
+  let otherBase: string;
+  let landed: IncomingMessage['headers'] | undefined;
+  beforeAll(async () => {
+    other = createServer((req, res) => {
+      landed = req.headers;
+      res.end('landed');
+    });
+    await new Promise<void>((resolve) => other.listen(0, '127.0.0.1', resolve));
+    otherBase = `http://127.0.0.1:${(other.address() as AddressInfo).port}`;
+  });
+  afterAll(async () => {
+    other.closeAllConnections();
+    await new Promise((resolve) => other.close(resolve));
+  });
+  beforeEach(() => (landed = undefined));
+
+  it.each([301, 302, 307, 308])('drops every secret header on a %i to another origin', async (status) => {
+    handler = (_req, res) => {
+      res.writeHead(status, { location: `${otherBase}/landing` });
+      res.end();
+    };
+    const response = await httpRequest(`${base.replace('http://', 'http://u:url-pw@')}/start`, {
+      headers: { 'X-Api-Key': 'k-1', 'X-Session-Id': 's-2', 'X-Carrier': 'has hunter2 inside', 'X-Plain': 'p' },
+      secrets: ['hunter2']
+    });
+    expect(response.body).toBe('landed');
+    expect(landed).toBeDefined();
+    for (const name of ['authorization', 'x-api-key', 'x-session-id', 'x-carrier'])
+      expect(landed![name]).toBeUndefined();
+    expect(landed!['x-plain']).toBe('p');
+  });
+
+  it('keeps the headers on a redirect within the origin, and stops after maxRedirects', async () => {
+    handler = (req, res) => {
+      if (req.url === '/final') return res.end('done');
+      res.writeHead(302, { location: req.url === '/loop' ? '/loop' : '/final' });
+      res.end();
+    };
+    const response = await httpRequest(`${base}/start`, { headers: { 'X-Api-Key': 'k-1' } });
+    expect(response.body).toBe('done');
+    expect(lastRequest!.headers['x-api-key']).toBe('k-1');
+    const error = await failure(httpRequest(`${base}/loop`, { maxRedirects: 2 }));
+    expect(error.message).toMatch(/failed: too many redirects \(more than 2\)$/);
+  });
+
+  it('lists every secret a request sends, in every form, for masking', async () => {
+    const { httpRequestSecrets } = await import('../../shared/src/lib/http.js');
+    const secrets = httpRequestSecrets('https://deployer:pa%24%24@host/x?token=t-1', {
+      headers: { Authorization: 'Bearer b-2' }
+    });
+    expect(secrets).toEqual(
+      expect.arrayContaining([
+        'pa$$',
+        'pa%24%24',
+        Buffer.from('deployer:pa$$').toString('base64'),
+        't-1',
+        'Bearer b-2',
+        'b-2'
+      ])
+    );
+  });
+});

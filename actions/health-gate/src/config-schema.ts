@@ -25,13 +25,33 @@ export interface KeySpec {
 }
 
 export const ROLES = ['startup', 'liveness', 'readiness', 'smoke'] as const;
+
+const DAY_MS = 24 * 60 * 60_000;
+
+/**
+ * Bounds of every duration key (and of the timing inputs and flags). 24h is far past any job's time limit
+ * and well under the 24.8 days Node's timers can hold (MAX_TIMER_MS), so no wait can overflow a timer; the
+ * floors keep a gate from spinning (interval) or from failing every attempt at once (timeout).
+ */
+export const DURATION_LIMITS: Record<string, { min?: number; max?: number }> = {
+  default: { min: 0, max: DAY_MS },
+  interval: { min: 100, max: DAY_MS },
+  timeout: { min: 10, max: DAY_MS },
+  'request-timeout': { min: 10, max: DAY_MS },
+  'initial-delay': { min: 0, max: DAY_MS },
+  deadline: { min: 100, max: DAY_MS }
+};
 export const CHECK_TYPES: readonly CheckType[] = ['http', 'postgres', 'redis', 'tcp', 'burst', 'prometheus'];
 
 export const TIMING_KEYS: Record<string, KeySpec> = {
-  interval: { kind: 'duration', description: 'Time between the starts of two attempts (default 5s).' },
+  interval: {
+    kind: 'duration',
+    description: 'Time between the starts of two attempts (default 5s; at least 100ms, at most 24h).'
+  },
   timeout: {
     kind: 'duration',
-    description: 'Budget of one attempt (default 5s; a burst check defaults to at least 60s).'
+    description:
+      'Budget of one attempt (default 5s; a burst check defaults to at least 60s; 10ms to 24h, not longer than the deadline).'
   },
   'initial-delay': { kind: 'duration', description: 'Wait before the first attempt (default 0s).' },
   'success-threshold': {
@@ -144,7 +164,12 @@ export const TYPE_KEYS: Record<CheckType, Record<string, KeySpec>> = {
 };
 
 export const TOP_LEVEL_KEYS: Record<string, KeySpec> = {
-  deadline: { kind: 'duration', description: 'Overall budget of the gate (default 5m).' },
+  deadline: { kind: 'duration', description: 'Overall budget of the gate (default 5m; 100ms to 24h).' },
+  'public-env': {
+    kind: 'string-list',
+    description:
+      'Environment variables whose ${NAME} values are not secret, so they are not masked (the default masks every expanded value). ${NAME:public} marks one reference.'
+  },
   defaults: {
     kind: 'string-map',
     description: 'Timing defaults for every check: ' + Object.keys(TIMING_KEYS).join(', ')
@@ -152,7 +177,7 @@ export const TOP_LEVEL_KEYS: Record<string, KeySpec> = {
   checks: { kind: 'string-list', required: true, description: 'The checks.' }
 };
 
-const DURATION_PATTERN = '^\\s*(\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*)+$';
+const DURATION_PATTERN = '^\\s*(\\d+(\\.\\d+)?(ms|s|m|h)\\s*)+$';
 
 function keySchema(spec: KeySpec): Record<string, unknown> {
   const base = { description: spec.description };
@@ -227,6 +252,10 @@ export function gateConfigJsonSchema(): Record<string, unknown> {
     required: ['checks'],
     properties: {
       deadline: keySchema(TOP_LEVEL_KEYS.deadline),
+      'public-env': {
+        ...keySchema(TOP_LEVEL_KEYS['public-env']),
+        items: { type: 'string', pattern: '^[A-Za-z_][A-Za-z0-9_]*$' }
+      },
       defaults: {
         description: TOP_LEVEL_KEYS.defaults.description,
         type: 'object',

@@ -1,11 +1,21 @@
 // Turns the action inputs / CLI flags and an optional YAML config into validated, typed checks. Every mistake
 // is one ConfigurationError naming the check and the key, so a user never has to read a stack trace.
 import { isAbsolute, resolve } from 'node:path';
-import { isMap, isNode, isSeq, LineCounter, parseDocument } from 'yaml';
-import { parseDuration } from '../../../shared/src/lib/duration.js';
-import { ConfigurationError } from '../../../shared/src/lib/errors.js';
-import { credentialsInUrl } from '../../../shared/src/lib/redact.js';
-import { CHECK_TYPES, commonKeys, TIMING_KEYS, TOP_LEVEL_KEYS, TYPE_KEYS, type KeySpec } from './config-schema.js';
+import { isMap, isNode, isSeq, LineCounter, parseDocument, visit } from 'yaml';
+import { formatDuration, parseDuration, type DurationBounds } from '../../../shared/src/lib/duration.js';
+import { ConfigurationError, isConfigurationError } from '../../../shared/src/lib/errors.js';
+import { headerValueSecrets, redact, urlSecrets } from '../../../shared/src/lib/redact.js';
+import { postgresDerivedSecrets } from './checks/postgres.js';
+import {
+  CHECK_TYPES,
+  commonKeys,
+  DURATION_LIMITS,
+  TIMING_KEYS,
+  TOP_LEVEL_KEYS,
+  TYPE_KEYS,
+  type KeySpec
+} from './config-schema.js';
+import { isRefusedEnvName, isPublicRunVariable } from './env-policy.js';
 import { parseJsonAssertion } from './json-assert.js';
 import { parseStatusMatcher } from './status-match.js';
 import type { AttemptStatus, Check, CheckTiming, CheckType, Role, TlsOptions } from './types.js';
@@ -13,7 +23,11 @@ import type { AttemptStatus, Check, CheckTiming, CheckType, Role, TlsOptions } f
 export interface GateConfig {
   deadlineMs: number;
   checks: Check[];
-  /** Every credential found in the config, for masking and redaction. */
+  /**
+   * Every value that must not be shown: credentials in URLs and secret headers with every form derived from
+   * them that is sent (Basic base64, bearer token, the md5 PostgreSQL hash), and every value ${NAME} expanded
+   * that the config does not mark public. The adapter masks them; the gate redacts them from its report.
+   */
   secrets: string[];
 }
 
@@ -54,6 +68,8 @@ export const DEFAULT_DEADLINE_MS = 5 * 60_000;
 const BURST_MIN_TIMEOUT_MS = 60_000;
 
 const ALWAYS_SECRET_HEADERS = ['authorization', 'cookie', 'proxy-authorization', 'x-api-key'];
+// The same names the request code treats as sensitive, so what is redacted there is masked here.
+const SENSITIVE_HEADER = /auth|token|key|secret|cookie|password|session/i;
 
 type Raw = Record<string, unknown>;
 
@@ -85,6 +101,8 @@ export interface ParsedYaml {
   value: unknown;
   /** 1-based line of each entry of the checks list (a top-level list, or the list under `checks:`). */
   checkLines: number[];
+  /** Every string value holding "${" with its 1-based line, to point an expansion error at its line. */
+  references: { text: string; line: number }[];
 }
 
 /** Parses YAML with the line of any syntax error; alias expansion is capped against "billion laughs" input. */
@@ -108,24 +126,71 @@ export function parseYamlText(text: string, source: string): ParsedYaml {
   const checkLines = isSeq(list)
     ? list.items.map((item) => lineCounter.linePos(isNode(item) ? (item.range?.[0] ?? 0) : 0).line)
     : [];
-  return { value, checkLines };
-}
-
-/** Replaces ${NAME} with the environment's value ($${ keeps a literal ${); an unset name is an error. */
-function expandEnv(value: string, env: ConfigSources['env'], where: string): string {
-  return value.replace(/\$(\$?)\{([A-Za-z_][A-Za-z0-9_]*)\}/g, (match, escaped: string, name: string) => {
-    if (escaped) return match.slice(1);
-    const found = env[name];
-    if (found === undefined) throw new ConfigurationError(`${where}: environment variable ${name} is not set`);
-    return found;
+  const references: ParsedYaml['references'] = [];
+  visit(doc, {
+    Scalar(key, node) {
+      if (key === 'key' || typeof node.value !== 'string' || !node.value.includes('${')) return;
+      references.push({ text: node.value, line: lineCounter.linePos(node.range?.[0] ?? 0).line });
+    }
   });
+  return { value, checkLines, references };
 }
 
-function expandAll(value: unknown, env: ConfigSources['env'], where: string): unknown {
-  if (typeof value === 'string') return expandEnv(value, env, where);
-  if (Array.isArray(value)) return value.map((v) => expandAll(v, env, where));
-  if (isMapping(value)) return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, expandAll(v, env, where)]));
-  return value;
+/**
+ * ${NAME} expansion. A reference names an environment variable the workflow chose to pass; the runner's own
+ * variables (tokens, runtime URLs, inputs) are refused, because a config from the repository could otherwise
+ * send them to any host. Every expanded value is a secret unless the config marks it public.
+ */
+class Expander {
+  constructor(
+    private readonly env: ConfigSources['env'],
+    private readonly publicNames: ReadonlySet<string>,
+    private readonly references: ParsedYaml['references'],
+    private readonly secrets: string[]
+  ) {}
+
+  private at(where: string, token: string): string {
+    const line = this.references.find((r) => r.text.includes(token))?.line;
+    return line === undefined ? where : `${where}, line ${line}`;
+  }
+
+  string(value: string, where: string): string {
+    return value.replace(/\$\$\{|\$\{([^}]*)\}|\$\{/g, (match: string, inner: string | undefined) => {
+      if (match === '$${') return '${';
+      if (inner === undefined) {
+        throw new ConfigurationError(
+          `${this.at(where, match)}: unclosed "\${"; write \${NAME}, or $\${ for a literal "\${"`
+        );
+      }
+      const reference = /^([A-Za-z_][A-Za-z0-9_]*)(:public)?$/.exec(inner);
+      if (!reference) {
+        throw new ConfigurationError(
+          `${this.at(where, match)}: "${match}" is not a variable reference; write \${NAME} or \${NAME:public}, or $\${ for a literal "\${"`
+        );
+      }
+      const [, name, inlinePublic] = reference as unknown as [string, string, string | undefined];
+      if (isRefusedEnvName(name)) {
+        throw new ConfigurationError(
+          `${this.at(where, match)}: \${${name}} is a runner variable and is never expanded (it may hold a token); ` +
+            'pass the value the check needs through env: under a name of your own'
+        );
+      }
+      const found = this.env[name];
+      if (found === undefined) {
+        throw new ConfigurationError(`${this.at(where, match)}: environment variable ${name} is not set`);
+      }
+      const isPublic = inlinePublic !== undefined || this.publicNames.has(name) || isPublicRunVariable(name);
+      if (!isPublic && found.trim() !== '') this.secrets.push(found);
+      return found;
+    });
+  }
+
+  all(value: unknown, where: string): unknown {
+    if (typeof value === 'string') return this.string(value, where);
+    if (Array.isArray(value)) return value.map((v) => this.all(v, where));
+    if (isMapping(value)) return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, this.all(v, where)]));
+    return value;
+  }
 }
 
 /** Reads one key's value by its spec; `where` names the check and source for the error. */
@@ -162,7 +227,7 @@ class KeyReader {
     const value = this.string(key);
     if (value === undefined) return undefined;
     try {
-      return parseDuration(value);
+      return parseDuration(value, DURATION_LIMITS[key] ?? DURATION_LIMITS.default);
     } catch (e) {
       throw new ConfigurationError(`${this.where}: "${key}": ${(e as Error).message}`);
     }
@@ -280,15 +345,20 @@ function readTiming(reader: KeyReader, defaults: CheckTiming): CheckTiming {
   };
 }
 
-function secretHeaderValues(headers: Record<string, string>, extra: string[]): string[] {
-  const secretNames = new Set([...ALWAYS_SECRET_HEADERS, ...extra.map((h) => h.toLowerCase())]);
+/** The names of the headers treated as secret: always-secret ones, the config's list, and sensitive-looking names. */
+function secretHeaderNames(headers: Record<string, string>, extra: string[]): string[] {
+  const listed = new Set([...ALWAYS_SECRET_HEADERS, ...extra.map((h) => h.trim().toLowerCase())]);
+  const names = Object.keys(headers)
+    .map((name) => name.toLowerCase())
+    .filter((name) => listed.has(name) || SENSITIVE_HEADER.test(name));
+  return [...new Set([...names, ...extra.map((h) => h.trim().toLowerCase()).filter((h) => h !== '')])];
+}
+
+function secretHeaderValues(headers: Record<string, string>, names: readonly string[]): string[] {
   const values: string[] = [];
   for (const [name, value] of Object.entries(headers)) {
-    if (!secretNames.has(name.toLowerCase())) continue;
-    values.push(value);
-    // "Bearer abc" may later be printed as just "abc".
-    const token = /^\S+\s+(\S+)$/.exec(value)?.[1];
-    if (token) values.push(token);
+    // "Bearer abc" may later be printed as just "abc"; "Basic xyz" as the user:password it decodes to.
+    if (names.includes(name.toLowerCase())) values.push(...headerValueSecrets(value));
   }
   return values;
 }
@@ -299,7 +369,8 @@ function parseCheck(
   source: string,
   defaults: CheckTiming,
   sources: ConfigSources,
-  secrets: string[]
+  secrets: string[],
+  expander: Expander
 ): Check {
   const position = `checks[${index}]`;
   if (!isMapping(raw)) throw new ConfigurationError(`${source}: ${position} must be a mapping with at least "type"`);
@@ -319,7 +390,7 @@ function parseCheck(
       throw new ConfigurationError(`${where}: unknown key "${key}" for a ${checkType} check${suggestion(key, known)}`);
     }
   }
-  const expanded = expandAll(raw, sources.env, where) as Raw;
+  const expanded = expander.all(raw, where) as Raw;
   const r = new KeyReader(expanded, where, sources);
   const base = {
     name: named ?? `${checkType}-${index + 1}`,
@@ -329,14 +400,19 @@ function parseCheck(
   const keys = TYPE_KEYS[checkType];
   const url = (key = 'url') => {
     const value = r.requiredString(key);
-    secrets.push(...credentialsInUrl(value));
+    secrets.push(...urlSecrets(value));
     return value;
+  };
+  const secretHeaders = (headers: Record<string, string>): string[] => {
+    const names = secretHeaderNames(headers, r.stringList('secret-headers'));
+    secrets.push(...secretHeaderValues(headers, names));
+    return names;
   };
 
   switch (checkType) {
     case 'http': {
       const headers = r.stringMap('headers');
-      secrets.push(...secretHeaderValues(headers, r.stringList('secret-headers')));
+      const secretHeaderList = secretHeaders(headers);
       const json = r.stringList('json');
       for (const assertion of json) {
         try {
@@ -359,6 +435,7 @@ function parseCheck(
         url: url(),
         method: (r.string('method') ?? 'GET').toUpperCase(),
         headers,
+        secretHeaders: secretHeaderList,
         body: r.string('body'),
         expectStatus: validateStatus(r.string('expect-status') ?? '2xx', where),
         json,
@@ -393,6 +470,7 @@ function parseCheck(
       if (expect !== undefined && query === undefined) {
         throw new ConfigurationError(`${where}: "expect" needs a "query"`);
       }
+      secrets.push(...postgresDerivedSecrets(connectionString));
       return { ...base, type: 'postgres', connectionString, query, expect, migrations };
     }
     case 'redis': {
@@ -417,7 +495,7 @@ function parseCheck(
     }
     case 'burst': {
       const headers = r.stringMap('headers');
-      secrets.push(...secretHeaderValues(headers, r.stringList('secret-headers')));
+      const secretHeaderList = secretHeaders(headers);
       // One attempt of a burst is the whole burst, so the per-attempt default of 5s is far too short for it.
       const timeout = r.has('timeout') ? base.timeout : Math.max(base.timeout, BURST_MIN_TIMEOUT_MS);
       return {
@@ -427,6 +505,7 @@ function parseCheck(
         url: url(),
         method: (r.string('method') ?? 'GET').toUpperCase(),
         headers,
+        secretHeaders: secretHeaderList,
         body: r.string('body'),
         expectStatus: validateStatus(r.string('expect-status') ?? '2xx', where),
         requests: r.integer('requests', keys.requests) ?? 100,
@@ -440,7 +519,7 @@ function parseCheck(
     }
     case 'prometheus': {
       const headers = r.stringMap('headers');
-      secrets.push(...secretHeaderValues(headers, r.stringList('secret-headers')));
+      const secretHeaderList = secretHeaders(headers);
       const max = r.number('max');
       const min = r.number('min');
       if (max === undefined && min === undefined) {
@@ -452,6 +531,7 @@ function parseCheck(
         url: url(),
         query: r.requiredString('query'),
         headers,
+        secretHeaders: secretHeaderList,
         max,
         min,
         emptyAs: r.enumValue<AttemptStatus>('empty-as', ['pass', 'warn', 'fail']) ?? 'fail',
@@ -465,18 +545,55 @@ interface RawConfig {
   deadline?: number;
   defaults: Partial<CheckTiming>;
   checks: unknown[];
+  publicNames: Set<string>;
 }
 
-function readConfigDocument(value: unknown, source: string, sources: ConfigSources): RawConfig {
-  if (value === null || value === undefined) return { defaults: {}, checks: [] };
-  if (Array.isArray(value)) return { defaults: {}, checks: value };
+function readPublicEnv(value: unknown, source: string): Set<string> {
+  if (value === undefined || value === null) return new Set();
+  const list = typeof value === 'string' ? value.split(/[\s,]+/).filter((n) => n !== '') : value;
+  if (!Array.isArray(list) || list.some((name) => typeof name !== 'string')) {
+    throw new ConfigurationError(`${source}: "public-env" must be a list of environment variable names`);
+  }
+  for (const name of list as string[]) {
+    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) {
+      throw new ConfigurationError(`${source}: "public-env": ${JSON.stringify(name)} is not a variable name`);
+    }
+    if (isRefusedEnvName(name)) {
+      throw new ConfigurationError(`${source}: "public-env": ${name} is a runner variable and is never expanded`);
+    }
+  }
+  return new Set(list as string[]);
+}
+
+function readConfigDocument(
+  parsed: ParsedYaml,
+  source: string,
+  sources: ConfigSources,
+  secrets: string[]
+): RawConfig & { expander: Expander } {
+  const { value } = parsed;
+  const plain = (checks: unknown[]) => {
+    const publicNames = new Set<string>();
+    return {
+      defaults: {},
+      checks,
+      publicNames,
+      expander: new Expander(sources.env, publicNames, parsed.references, secrets)
+    };
+  };
+  if (value === null || value === undefined) return plain([]);
+  if (Array.isArray(value)) return plain(value);
   if (!isMapping(value)) throw new ConfigurationError(`${source}: must be a list of checks or a mapping with "checks"`);
   const known = Object.keys(TOP_LEVEL_KEYS);
   for (const key of Object.keys(value)) {
     if (!known.includes(key)) throw new ConfigurationError(`${source}: unknown key "${key}"${suggestion(key, known)}`);
   }
   if (!Array.isArray(value.checks)) throw new ConfigurationError(`${source}: "checks" must be a list`);
-  const expanded = expandAll(value, sources.env, source) as Raw;
+  const publicNames = readPublicEnv(value['public-env'], source);
+  const expander = new Expander(sources.env, publicNames, parsed.references, secrets);
+  // The checks are expanded one by one (so an error names its check); the rest of the document here.
+  const { checks: _checks, 'public-env': _public, ...rest } = value;
+  const expanded = expander.all(rest, source) as Raw;
   const top = new KeyReader(expanded, source, sources);
   let defaults: Partial<CheckTiming> = {};
   if (top.has('defaults')) {
@@ -492,12 +609,81 @@ function readConfigDocument(value: unknown, source: string, sources: ConfigSourc
       Object.entries(readTiming(d, {} as CheckTiming)).filter(([, v]) => v !== undefined)
     ) as Partial<CheckTiming>;
   }
-  return { deadline: top.duration('deadline'), defaults, checks: value.checks };
+  return { deadline: top.duration('deadline'), defaults, checks: value.checks, publicNames, expander };
+}
+
+/** Refuses timing from inputs or flags outside the bounds a config file gets (see DURATION_LIMITS). */
+function checkTimingOverrides(timing: TimingOverrides): void {
+  const given: [string, number | undefined][] = [
+    ['interval', timing.interval],
+    ['timeout', timing.timeout],
+    ['initial-delay', timing.initialDelay],
+    ['deadline', timing.deadline]
+  ];
+  for (const [key, value] of given) {
+    if (value === undefined) continue;
+    const limits: DurationBounds = DURATION_LIMITS[key] ?? DURATION_LIMITS.default;
+    if (!Number.isFinite(value) || (limits.min !== undefined && value < limits.min)) {
+      throw new ConfigurationError(
+        `"${key}" is ${formatDuration(value)}; the shortest ${key} is ${formatDuration(limits.min ?? 0)}`
+      );
+    }
+    if (limits.max !== undefined && value > limits.max) {
+      throw new ConfigurationError(
+        `"${key}" is ${formatDuration(value)}; the longest ${key} is ${formatDuration(limits.max)}`
+      );
+    }
+  }
+}
+
+/**
+ * What only the whole config can tell: a check that cannot pass before the deadline, or whose attempt budget
+ * outlasts it. A timeout nobody wrote for this gate (the built-in 5s, a burst's implied 60s) is shortened to
+ * the deadline instead.
+ */
+function fitToDeadline(check: Check, explicitTimeout: boolean, deadlineMs: number, where: string): Check {
+  const deadline = formatDuration(deadlineMs);
+  if (check.timeout > deadlineMs) {
+    if (explicitTimeout) {
+      throw new ConfigurationError(
+        `${where}: "timeout" ${formatDuration(check.timeout)} is longer than the deadline ${deadline}`
+      );
+    }
+    check = { ...check, timeout: deadlineMs };
+  }
+  if (check.initialDelay >= deadlineMs) {
+    throw new ConfigurationError(
+      `${where}: "initial-delay" ${formatDuration(check.initialDelay)} is not shorter than the deadline ${deadline}`
+    );
+  }
+  const earliest = check.initialDelay + (check.successThreshold - 1) * check.interval;
+  if (earliest >= deadlineMs) {
+    throw new ConfigurationError(
+      `${where}: ${check.successThreshold} passing attempts ${formatDuration(check.interval)} apart` +
+        `${check.initialDelay > 0 ? ` after an initial delay of ${formatDuration(check.initialDelay)}` : ''}` +
+        ` take at least ${formatDuration(earliest)}, not shorter than the deadline ${deadline}`
+    );
+  }
+  return check;
 }
 
 /** Builds the gate's checks from every source; names must be unique across them. */
 export function loadGateConfig(sources: ConfigSources): GateConfig {
+  const secrets: string[] = [];
+  try {
+    return buildGateConfig(sources, secrets);
+  } catch (error) {
+    // A message may quote a value after expansion ("got ..."): it must not carry what is masked.
+    if (isConfigurationError(error) && secrets.length > 0) {
+      throw new ConfigurationError(redact(error.message, secrets));
+    }
+    throw error;
+  }
+}
+
+function buildGateConfig(sources: ConfigSources, secrets: string[]): GateConfig {
   const { timing } = sources;
+  checkTimingOverrides(timing);
   const inputTiming: CheckTiming = {
     interval: timing.interval ?? BUILT_IN_TIMING.interval,
     timeout: timing.timeout ?? BUILT_IN_TIMING.timeout,
@@ -505,13 +691,19 @@ export function loadGateConfig(sources: ConfigSources): GateConfig {
     successThreshold: timing.successThreshold ?? BUILT_IN_TIMING.successThreshold,
     failureThreshold: timing.failureThreshold ?? BUILT_IN_TIMING.failureThreshold
   };
-  const secrets: string[] = [];
-  const checks: Check[] = [];
+  // The action input always carries its default (5s): only another value counts as written.
+  const inputTimeoutWritten = timing.timeout !== undefined && timing.timeout !== BUILT_IN_TIMING.timeout;
+  const checks: { check: Check; explicitTimeout: boolean; where: string }[] = [];
   let deadlineMs = timing.deadline;
 
   if (sources.url !== undefined) {
     const raw = { type: 'http', name: 'url', url: sources.url, 'expect-status': sources.expectStatus ?? '2xx' };
-    checks.push(parseCheck(raw, 0, 'input "url"', inputTiming, { ...sources, env: {} }, secrets));
+    const noExpansion = new Expander({}, new Set(), [], secrets);
+    checks.push({
+      check: parseCheck(raw, 0, 'input "url"', inputTiming, { ...sources, env: {} }, secrets, noExpansion),
+      explicitTimeout: inputTimeoutWritten,
+      where: 'input "url"'
+    });
   }
   // Only a config file has lines worth pointing at; the checks input lives inside the workflow file.
   const documents: { source: string; parsed: ParsedYaml; file?: string }[] = [];
@@ -523,13 +715,20 @@ export function loadGateConfig(sources: ConfigSources): GateConfig {
     documents.push({ source, parsed: parseYamlText(sources.configFile.text, source), file: source });
   }
   for (const { source, parsed, file } of documents) {
-    const doc = readConfigDocument(parsed.value, source, sources);
+    const doc = readConfigDocument(parsed, source, sources, secrets);
     if (doc.deadline !== undefined && deadlineMs === undefined) deadlineMs = doc.deadline;
     const defaults = { ...inputTiming, ...doc.defaults };
     doc.checks.forEach((raw, index) => {
-      const check = parseCheck(raw, index, source, defaults, sources, secrets);
+      const check = parseCheck(raw, index, source, defaults, sources, secrets, doc.expander);
       const line = parsed.checkLines[index];
-      checks.push(file && line ? { ...check, origin: { file, line } } : check);
+      const ownTimeout = isMapping(raw) && raw.timeout !== undefined && raw.timeout !== null;
+      checks.push({
+        check: file && line ? { ...check, origin: { file, line } } : check,
+        explicitTimeout:
+          ownTimeout ||
+          ((doc.defaults.timeout !== undefined || inputTimeoutWritten) && check.timeout === defaults.timeout),
+        where: `${file && line ? `${file}:${line}` : source}: check "${check.name}"`
+      });
     });
   }
 
@@ -537,14 +736,15 @@ export function loadGateConfig(sources: ConfigSources): GateConfig {
     throw new ConfigurationError('no checks: set "url" for a single HTTP check, or "checks" / "config" for several');
   }
   const seen = new Set<string>();
-  for (const check of checks) {
+  for (const { check } of checks) {
     if (seen.has(check.name))
       throw new ConfigurationError(`two checks are named "${check.name}"; names must be unique`);
     seen.add(check.name);
   }
+  const deadline = deadlineMs ?? DEFAULT_DEADLINE_MS;
   return {
-    deadlineMs: deadlineMs ?? DEFAULT_DEADLINE_MS,
-    checks,
-    secrets: [...new Set(secrets)].filter((s) => s !== '')
+    deadlineMs: deadline,
+    checks: checks.map(({ check, explicitTimeout, where }) => fitToDeadline(check, explicitTimeout, deadline, where)),
+    secrets: [...new Set(secrets)].filter((s) => s.trim() !== '')
   };
 }

@@ -21,17 +21,22 @@ export const INPUTS = defineInputs({
   config: {
     kind: 'string',
     description:
-      'Full mode: path to a YAML file with the same content as checks (JSON schema: health-gate/config.schema.json). ${NAME} expands environment variables.'
+      "Full mode: path to a YAML file with the same content as checks (JSON schema: health-gate/config.schema.json). ${NAME} expands an environment variable passed with env: (masked unless listed in public-env or written ${NAME:public}); the runner's own variables (ACTIONS_*, RUNNER_*, INPUT_*, STATE_*, GITHUB_* but the run metadata) are never expanded."
   },
   interval: {
     kind: 'duration',
     default: '5s',
-    description: 'Time between the starts of two attempts of a check (default for every check).'
+    description: 'Time between the starts of two attempts of a check (default for every check); 100ms to 24h.'
   },
-  timeout: { kind: 'duration', default: '5s', description: 'Budget of one attempt (default for every check).' },
+  timeout: {
+    kind: 'duration',
+    default: '5s',
+    description:
+      'Budget of one attempt (default for every check); 10ms to 24h, and not longer than the deadline unless left at 5s.'
+  },
   deadline: {
     kind: 'duration',
-    description: 'Overall budget of the gate; the config file may set it instead. Defaults to 5m.'
+    description: 'Overall budget of the gate; the config file may set it instead. Defaults to 5m; 100ms to 24h.'
   },
   'success-threshold': {
     kind: 'integer',
@@ -58,5 +63,6 @@ export const INPUTS = defineInputs({
 });
 
 export const OUTPUTS = defineOutputs({
-  'failed-checks': 'Comma-separated names of the checks that failed.'
+  'failed-checks':
+    'Comma-separated names of the checks that failed, including every check that was failing when the gate stopped.'
 });

@@ -2,16 +2,17 @@ import * as core from '@actions/core';
 import { readInputs } from '../../../shared/src/actions/inputs.js';
 import { maskSecret } from '../../../shared/src/actions/mask.js';
 import { publishReport } from '../../../shared/src/actions/publish.js';
-import { credentialsInUrl } from '../../../shared/src/lib/redact.js';
-import { describeCheck, runHealthGate } from './check.js';
+import { urlSecrets } from '../../../shared/src/lib/redact.js';
+import { runHealthGate } from './check.js';
 import { INPUTS, OUTPUTS } from './inputs.js';
+import { checkTarget } from './render.js';
 import { gateReport } from './report.js';
 
 /** Inputs -> gate -> the shared report pipeline. */
 export async function run(): Promise<void> {
   // Mask the URL's credentials before anything can print it (a bad-input error message included).
   const url = core.getInput('url');
-  if (url) credentialsInUrl(url).forEach(maskSecret);
+  if (url) urlSecrets(url).forEach(maskSecret);
   const inputs = readInputs(INPUTS);
   const workspace = process.env.GITHUB_WORKSPACE ?? process.cwd();
   const { report, checks } = await runHealthGate({
@@ -30,7 +31,8 @@ export async function run(): Promise<void> {
     },
     env: process.env,
     onSecrets: (secrets) => secrets.forEach(maskSecret),
-    onChecks: (all) => all.forEach((check) => core.info(`  ${describeCheck(check)}`)),
+    onChecks: (all, secrets) =>
+      all.forEach((check) => core.info(`  ${check.name}: ${check.type} (${check.role}) ${checkTarget(check, secrets)}`)),
     onAttempt: (check, attempt) =>
       core.info(`[${check.name}] +${attempt.startedAt}ms ${attempt.status}: ${attempt.message}`)
   });

@@ -1,7 +1,9 @@
 // Renders a gate report for a terminal, and the pieces (table cells, timelines) report.ts builds the summary
 // from. Shared by main.ts and cli.ts so the action and the CLI say the same thing.
 import { formatDuration } from '../../../shared/src/lib/duration.js';
-import type { CheckReport, CheckVerdict, GateReport } from './types.js';
+import { redact, redactUrl } from '../../../shared/src/lib/redact.js';
+import { HISTORY_HEAD } from './gate.js';
+import type { Check, CheckReport, CheckVerdict, GateReport } from './types.js';
 
 const ICON: Record<CheckVerdict | 'pass' | 'warn' | 'fail', string> = {
   pass: '✅',
@@ -43,11 +45,13 @@ export function timeline(check: CheckReport): string {
     (a) =>
       `+${formatDuration(a.startedAt).padEnd(7)} ${ICON[a.status]} ${a.status.padEnd(4)} ${formatDuration(a.durationMs).padStart(6)}  ${a.message}`
   );
-  if (rows.length <= TIMELINE_LIMIT) return rows.join('\n');
-  const half = TIMELINE_LIMIT / 2;
-  return [...rows.slice(0, half), `… ${rows.length - TIMELINE_LIMIT} attempts omitted …`, ...rows.slice(-half)].join(
-    '\n'
-  );
+  const omitted = check.omittedAttempts ?? 0;
+  if (rows.length <= TIMELINE_LIMIT && omitted === 0) return rows.join('\n');
+  // The report keeps the first HISTORY_HEAD attempts, then the last ones: the gap is right after the head.
+  const head = Math.min(HISTORY_HEAD, TIMELINE_LIMIT / 2);
+  const tail = Math.min(rows.length - head, TIMELINE_LIMIT - head);
+  const hidden = omitted + rows.length - head - tail;
+  return [...rows.slice(0, head), `… ${hidden} attempts omitted …`, ...rows.slice(rows.length - tail)].join('\n');
 }
 
 export function renderText(report: GateReport): string {
@@ -58,4 +62,11 @@ export function renderText(report: GateReport): string {
     if (last) lines.push(`             ${last}`);
   }
   return lines.join('\n') + '\n';
+}
+
+/** What a check targets, for a log line: its URL or connection string without credentials or masked values. */
+export function checkTarget(check: Check, secrets: readonly string[]): string {
+  const target =
+    'url' in check ? check.url : 'connectionString' in check ? check.connectionString : `${check.host}:${check.port}`;
+  return redact(redactUrl(target), secrets);
 }

@@ -44,6 +44,8 @@ export interface HttpCheck extends BaseCheck {
   url: string;
   method: string;
   headers: Record<string, string>;
+  /** Lower-cased names of the headers that are secret: dropped on a redirect to another origin. */
+  secretHeaders?: string[];
   body?: string;
   /** Status matcher text: `2xx`, `200`, `200-299`, `200,204,3xx`. */
   expectStatus: string;
@@ -100,6 +102,8 @@ export interface BurstCheck extends BaseCheck {
   url: string;
   method: string;
   headers: Record<string, string>;
+  /** Lower-cased names of the headers that are secret: dropped on a redirect to another origin. */
+  secretHeaders?: string[];
   body?: string;
   expectStatus: string;
   /** Number of sample requests. */
@@ -121,6 +125,8 @@ export interface PrometheusCheck extends BaseCheck {
   url: string;
   query: string;
   headers: Record<string, string>;
+  /** Lower-cased names of the headers that are secret: dropped on a redirect to another origin. */
+  secretHeaders?: string[];
   /** The query's scalar (or single-sample vector) value must be <= max and >= min. */
   max?: number;
   min?: number;
@@ -134,6 +140,11 @@ export type Check = HttpCheck | PostgresCheck | RedisCheck | TcpCheck | BurstChe
 /** The result of one attempt of one check. */
 export interface AttemptOutcome {
   status: AttemptStatus;
+  /**
+   * Set by a probe whose attempt was cut short (the gate stopped) but whose evidence so far already decides
+   * it (a burst past its error budget): the gate then records the attempt instead of discarding it.
+   */
+  conclusive?: boolean;
   /** One line for people: what was found ("200 in 12 ms", "connection refused", "p95 240 ms > 200 ms"). */
   message: string;
   /** Measurements worth reporting (latency, status code, error rate, p95, missing migrations...). */
@@ -147,6 +158,11 @@ export interface ProbeContext {
   timeoutMs: number;
   /** Directory relative paths (migrations dir, CA files) resolve against. */
   cwd: string;
+  /**
+   * The gate's secrets (credentials, expanded environment values): a probe keeps them out of its messages
+   * and never sends a header holding one to another origin.
+   */
+  secrets?: readonly string[];
 }
 
 /**
@@ -176,7 +192,12 @@ export interface CheckReport {
   lastError?: string;
   /** Why the check failed or was cancelled ("failure threshold 3 reached", "deadline 2m passed"). */
   reason?: string;
+  /**
+   * The first HISTORY_HEAD and the last HISTORY_TAIL attempts (gate.ts); `attempts` counts them all and
+   * `omittedAttempts` says how many in between are not kept, so a long gate's report stays small.
+   */
   history: AttemptRecord[];
+  omittedAttempts: number;
 }
 
 export type GateVerdict = 'pass' | 'warn' | 'fail';

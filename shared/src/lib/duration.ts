@@ -7,13 +7,42 @@ type Unit = keyof typeof UNIT_MS;
 // so a typo such as "5m5m" is caught instead of silently summed.
 const UNIT_ORDER: readonly Unit[] = ['h', 'm', 's', 'ms'];
 
-// `ms` must be tried before `m` and `s`, otherwise "250ms" would read as 250 minutes plus a stray "s".
-const COMPONENT = /(\d+(?:\.\d+)?)\s*(ms|h|m|s)/y;
+// `ms` must be tried before `m` and `s`, otherwise "250ms" would read as 250 minutes plus a stray "s". No space
+// between a number and its unit: "5 m" next to "1m 30s" reads as two values more often than as one.
+const COMPONENT = /(\d+(?:\.\d+)?)(ms|h|m|s)/y;
+
+/**
+ * Node's timers hold a signed 32-bit millisecond count: a longer setTimeout fires after 1 ms (with a warning),
+ * so a waiting loop given a longer duration spins. Callers that hand a duration to a timer either refuse
+ * values above this (parseDuration's `max`) or split the wait.
+ */
+export const MAX_TIMER_MS = 2_147_483_647;
+
+export interface DurationBounds {
+  /** Smallest accepted value in ms (inclusive). */
+  min?: number;
+  /** Largest accepted value in ms (inclusive). */
+  max?: number;
+}
 
 const EXAMPLES = 'like 250ms, 30s, 5m, 1h or 1m30s';
 
-/** Parses a human duration ("30s", "5m", "1h", "1m30s", "1.5s", "250ms") into milliseconds. */
-export function parseDuration(text: string): number {
+/**
+ * Parses a human duration ("30s", "5m", "1h", "1m30s", "1.5s", "250ms") into milliseconds, optionally within
+ * bounds; every refusal is one ConfigurationError line naming the text.
+ */
+export function parseDuration(text: string, bounds: DurationBounds = {}): number {
+  const ms = parseUnbounded(text);
+  if (bounds.min !== undefined && ms < bounds.min) {
+    throw new ConfigurationError(`Duration "${text}" is shorter than the minimum of ${formatDuration(bounds.min)}`);
+  }
+  if (bounds.max !== undefined && ms > bounds.max) {
+    throw new ConfigurationError(`Duration "${text}" is longer than the maximum of ${formatDuration(bounds.max)}`);
+  }
+  return ms;
+}
+
+function parseUnbounded(text: string): number {
   const source = text.trim();
   if (source === '') {
     throw new ConfigurationError(`Duration is empty; write one ${EXAMPLES}`);
@@ -30,6 +59,12 @@ export function parseDuration(text: string): number {
     COMPONENT.lastIndex = position;
     const match = COMPONENT.exec(source);
     if (!match) {
+      const spaced = /^(\d+(?:\.\d+)?)\s+(ms|h|m|s)\b/.exec(source.slice(position));
+      if (spaced) {
+        throw new ConfigurationError(
+          `Invalid duration "${text}": no space between a number and its unit; write "${spaced[1]}${spaced[2]}"`
+        );
+      }
       throw new ConfigurationError(`Invalid duration "${text}"; write it ${EXAMPLES}`);
     }
     const unit = match[2] as Unit;

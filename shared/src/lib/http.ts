@@ -3,7 +3,7 @@
  * capped exponential backoff and Retry-After, a response size cap, and error messages that say what went
  * wrong in plain words without ever containing a credential.
  */
-import { credentialsInUrl, redact, redactUrl } from './redact.js';
+import { basicCredentials, credentialsInUrl, headerValueSecrets, redact, redactUrl, urlSecrets } from './redact.js';
 
 export interface HttpRequestOptions {
   method?: string;
@@ -25,6 +25,8 @@ export interface HttpRequestOptions {
   signal?: AbortSignal;
   /** Larger bodies are refused (and not retried). Default 10 MiB. */
   maxBodyBytes?: number;
+  /** Redirects followed (each hop within the attempt's timeout). Default 5; 0 returns the 3xx response. */
+  maxRedirects?: number;
 }
 
 export interface HttpResponse {
@@ -70,7 +72,8 @@ const DEFAULTS = {
   retries: 0,
   backoffMs: 200,
   maxBackoffMs: 30_000,
-  maxBodyBytes: 10 * 1024 * 1024
+  maxBodyBytes: 10 * 1024 * 1024,
+  maxRedirects: 5
 };
 
 export function defaultRetryOn(status: number): boolean {
@@ -108,31 +111,121 @@ interface PreparedRequest {
  * Authorization header; everything secret found on the way is collected for redaction.
  */
 function prepare(url: URL, options: HttpRequestOptions): PreparedRequest {
-  const secrets = [...(options.secrets ?? []), ...credentialsInUrl(url.href)];
+  const secrets = [...(options.secrets ?? []), ...urlSecrets(url.href)];
   const headers: Record<string, string> = {};
   for (const [name, value] of Object.entries(options.headers ?? {})) {
     headers[name] = value;
-    if (SENSITIVE_HEADER.test(name)) {
-      secrets.push(value);
-      // "Bearer abc": the token alone may be echoed somewhere without its scheme.
-      const credentials = /^\s*\S+\s+(\S+)\s*$/.exec(value)?.[1];
-      if (credentials) secrets.push(credentials);
-    }
+    // "Bearer abc": the token alone may be echoed somewhere without its scheme; "Basic x" as user:password.
+    if (SENSITIVE_HEADER.test(name) && value.trim() !== '') secrets.push(...headerValueSecrets(value));
   }
-
-  if (url.username !== '' || url.password !== '') {
-    const user = decodeURIComponent(url.username);
-    const password = decodeURIComponent(url.password);
-    const hasAuthorization = Object.keys(headers).some((name) => name.toLowerCase() === 'authorization');
-    if (!hasAuthorization) {
-      const encoded = Buffer.from(`${user}:${password}`, 'utf8').toString('base64');
-      headers['authorization'] = `Basic ${encoded}`;
-      secrets.push(encoded);
-    }
-    url.username = '';
-    url.password = '';
-  }
+  moveCredentials(url, headers, secrets);
   return { url: url.href, headers, secrets: secrets.filter((secret) => secret !== '') };
+}
+
+/** user:password@ moves into a Basic Authorization header (unless one is set); its forms become secrets. */
+function moveCredentials(url: URL, headers: Record<string, string>, secrets: string[]): void {
+  const credentials = basicCredentials(url);
+  if (!credentials) return;
+  const hasAuthorization = Object.keys(headers).some((name) => name.toLowerCase() === 'authorization');
+  if (!hasAuthorization) headers['authorization'] = `Basic ${credentials.encoded}`;
+  secrets.push(credentials.encoded, `Basic ${credentials.encoded}`);
+  url.username = '';
+  url.password = '';
+}
+
+/**
+ * Every secret a request with these options sends, in every form (URL credentials raw, decoded and as the Basic
+ * header's base64, sensitive header values and their tokens), for an adapter to mask before anything is logged.
+ */
+export function httpRequestSecrets(
+  url: string,
+  options: Pick<HttpRequestOptions, 'headers' | 'secrets'> = {}
+): string[] {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return [...(options.secrets ?? []), ...credentialsInUrl(url)].filter((secret) => secret !== '');
+  }
+  return [...new Set(prepare(parsed, options).secrets)];
+}
+
+const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
+const ORIGIN_BOUND = new Set(['authorization', 'cookie', 'proxy-authorization']);
+
+class RedirectError extends Error {}
+
+function holdsSecret(value: string, secrets: readonly string[]): boolean {
+  return secrets.some(
+    (secret) => secret !== '' && (value.includes(secret) || value.includes(encodeURIComponent(secret)))
+  );
+}
+
+/**
+ * fetch with redirects followed here rather than by fetch, which forwards every header but Authorization
+ * (and Cookie) to another origin: on a change of scheme, host or port, every sensitive-looking header and
+ * every header holding a secret is dropped, and a body holding one is not sent again.
+ */
+async function fetchFollowing(
+  request: PreparedRequest,
+  method: string,
+  body: BodyInit | undefined,
+  signal: AbortSignal,
+  maxRedirects: number
+): Promise<Response> {
+  let url = new URL(request.url);
+  let headers = { ...request.headers };
+  let currentMethod = method;
+  let currentBody = body;
+  for (let hops = 0; ; hops++) {
+    const response = await fetch(url.href, {
+      method: currentMethod,
+      headers,
+      body: currentBody,
+      signal,
+      redirect: 'manual'
+    });
+    const location = response.headers.get('location');
+    if (!REDIRECT_STATUSES.has(response.status) || !location || maxRedirects <= 0) return response;
+    await response.body?.cancel().catch(() => undefined);
+    if (hops >= maxRedirects) throw new RedirectError(`too many redirects (more than ${maxRedirects})`);
+    let next: URL;
+    try {
+      next = new URL(location, url);
+    } catch {
+      throw new RedirectError(`redirect to an invalid URL ${redactUrl(location)}`);
+    }
+    if (next.protocol !== 'http:' && next.protocol !== 'https:') {
+      throw new RedirectError(`redirect to an unsupported URL scheme ${next.protocol}`);
+    }
+    request.secrets.push(...urlSecrets(next.href));
+    const toGet =
+      response.status === 303
+        ? currentMethod !== 'HEAD'
+        : (response.status === 301 || response.status === 302) && currentMethod === 'POST';
+    if (next.origin !== url.origin) {
+      headers = Object.fromEntries(
+        Object.entries(headers).filter(([name, value]) => {
+          const lower = name.toLowerCase();
+          return !ORIGIN_BOUND.has(lower) && !SENSITIVE_HEADER.test(lower) && !holdsSecret(value, request.secrets);
+        })
+      );
+      if (!toGet && typeof currentBody === 'string' && holdsSecret(currentBody, request.secrets)) {
+        throw new RedirectError(
+          `not following the ${response.status} redirect to another origin: the request body holds a secret`
+        );
+      }
+    }
+    if (toGet) {
+      currentMethod = 'GET';
+      currentBody = undefined;
+      headers = Object.fromEntries(
+        Object.entries(headers).filter(([name]) => !['content-type', 'content-length'].includes(name.toLowerCase()))
+      );
+    }
+    moveCredentials(next, headers, request.secrets);
+    url = next;
+  }
 }
 
 /** The first system/undici error code in the cause chain (fetch wraps them as TypeError('fetch failed')). */
@@ -282,14 +375,15 @@ export async function httpRequest(url: string, options: HttpRequestOptions = {})
 
     let raw: RawResponse;
     try {
-      const response = await fetch(request.url, {
+      // Typed through BodyInit so this compiles both with Node's fetch types and with the DOM lib that
+      // some dependencies' declarations pull into the program.
+      const response = await fetchFollowing(
+        request,
         method,
-        headers: request.headers,
-        // Typed through BodyInit so this compiles both with Node's fetch types and with the DOM lib that
-        // some dependencies' declarations pull into the program.
-        body: options.body as BodyInit | undefined,
-        signal
-      });
+        options.body as BodyInit | undefined,
+        signal,
+        options.maxRedirects ?? DEFAULTS.maxRedirects
+      );
       raw = {
         status: response.status,
         headers: headersToRecord(response.headers),
@@ -298,6 +392,9 @@ export async function httpRequest(url: string, options: HttpRequestOptions = {})
     } catch (error) {
       if (options.signal?.aborted && !timedOut) {
         throw fail(`${method} ${displayUrl} was aborted`, { attempts: attempt });
+      }
+      if (error instanceof RedirectError) {
+        throw fail(`${method} ${displayUrl} failed: ${error.message}`, { attempts: attempt });
       }
       if (error instanceof BodyTooLargeError) {
         controller.abort();

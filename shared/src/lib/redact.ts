@@ -5,13 +5,26 @@
  */
 export const REDACTED = '***';
 
-/** Replaces every occurrence of each secret in text with ***, including its percent-encoded form. */
+/**
+ * The forms in which a secret can reach a log line besides itself: percent-encoded (a URL, a form body), with
+ * + for spaces, and escaped inside a JSON string (a JSON report quotes `"`, `\` and control characters).
+ */
+export function secretForms(secret: string): string[] {
+  if (!secret) return [];
+  const forms = new Set<string>([secret, encodeURIComponent(secret), encodeURIComponent(secret).replace(/%20/g, '+')]);
+  const json = JSON.stringify(secret).slice(1, -1);
+  forms.add(json);
+  // JSON.stringify keeps non-ASCII as is; some encoders escape it as \uXXXX.
+  forms.add(json.replace(/[\u007f-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
+  return [...forms].filter((form) => form !== '');
+}
+
+/** Replaces every occurrence of each secret in text with ***, including its encoded forms (secretForms). */
 export function redact(text: string, secrets: readonly string[]): string {
+  if (text === '' || secrets.length === 0) return text;
   const needles = new Set<string>();
   for (const secret of secrets) {
-    if (!secret) continue;
-    needles.add(secret);
-    needles.add(encodeURIComponent(secret));
+    for (const form of secretForms(secret)) needles.add(form);
   }
   // Longest first, so a secret that contains another is replaced whole rather than leaving a fragment.
   let result = text;
@@ -148,4 +161,79 @@ export function analyseConnectionString(text: string): UrlParts {
 /** A connection string (URL form or libpq keyword form) with its password replaced by ***. */
 export function redactConnectionString(text: string): string {
   return analyseConnectionString(text).redacted;
+}
+
+/** Deep copy of a JSON-like value with every string (and object key) redacted; for reports built from probes. */
+export function redactDeep<T>(value: T, secrets: readonly string[]): T {
+  if (secrets.length === 0) return value;
+  const walk = (v: unknown, depth: number): unknown => {
+    if (typeof v === 'string') return redact(v, secrets);
+    if (depth > 20 || v === null || typeof v !== 'object') return v;
+    if (Array.isArray(v)) return v.map((item) => walk(item, depth + 1));
+    return Object.fromEntries(Object.entries(v).map(([k, item]) => [redact(k, secrets), walk(item, depth + 1)]));
+  };
+  return walk(value, 0) as T;
+}
+
+function safeUriDecode(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}
+
+/**
+ * The user and password of an http(s) URL as they are sent in a Basic Authorization header (WHATWG URL
+ * parsing, then percent-decoding, exactly what an HTTP client does), or undefined without userinfo.
+ */
+export function basicCredentials(url: URL): { user: string; password: string; encoded: string } | undefined {
+  if (url.username === '' && url.password === '') return undefined;
+  const user = safeUriDecode(url.username);
+  const password = safeUriDecode(url.password);
+  return { user, password, encoded: Buffer.from(`${user}:${password}`, 'utf8').toString('base64') };
+}
+
+/**
+ * Every value derived from a URL's credentials that a client sends: the Basic header's base64 (and the header
+ * value itself), besides the raw and decoded credentials of credentialsInUrl. Works on any URL text; one that
+ * WHATWG URL cannot parse yields only the string-level credentials.
+ */
+export function urlSecrets(text: string): string[] {
+  const secrets = credentialsInUrl(text);
+  let url: URL | undefined;
+  try {
+    url = new URL(text.trim());
+  } catch {
+    url = undefined;
+  }
+  const basic = url ? basicCredentials(url) : undefined;
+  if (basic) {
+    secrets.push(basic.encoded, `Basic ${basic.encoded}`);
+    if (basic.password !== '') secrets.push(basic.password, `${basic.user}:${basic.password}`);
+    else if (basic.user !== '') secrets.push(basic.user);
+  }
+  return [...new Set(secrets)].filter((s) => s !== '');
+}
+
+/**
+ * The secrets in one header value: the value, its credentials after the scheme ("Bearer abc" -> abc), and for
+ * Basic the decoded user:password and password, which a server that decodes the header may echo.
+ */
+export function headerValueSecrets(value: string): string[] {
+  const secrets = [value.trim()];
+  const credentials = /^\s*(\S+)\s+(\S+)\s*$/.exec(value);
+  if (credentials) {
+    const [, scheme, token] = credentials as unknown as [string, string, string];
+    secrets.push(token);
+    if (scheme.toLowerCase() === 'basic' && /^[A-Za-z0-9+/]+={0,2}$/.test(token)) {
+      const decoded = Buffer.from(token, 'base64').toString('utf8');
+      const colon = decoded.indexOf(':');
+      if (colon > 0 && !decoded.includes('\ufffd')) {
+        secrets.push(decoded);
+        if (colon < decoded.length - 1) secrets.push(decoded.slice(colon + 1));
+      }
+    }
+  }
+  return [...new Set(secrets)].filter((s) => s !== '');
 }

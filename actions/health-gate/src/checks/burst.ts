@@ -1,6 +1,6 @@
 // The burst check: a short load sample against one endpoint, judged on error rate and tail latency the way an
 // SLO is (p95/p99), with the distribution kept for the report.
-import { credentialsInUrl, redact } from '../../../../shared/src/lib/redact.js';
+import { redact, urlSecrets } from '../../../../shared/src/lib/redact.js';
 import { describeStatusMatcher, parseStatusMatcher } from '../status-match.js';
 import type { BurstCheck, Probe } from '../types.js';
 import { sendRequest } from './http-request.js';
@@ -74,7 +74,9 @@ export const probeBurst: Probe<BurstCheck> = async (check, context) => {
           ...(check.body === undefined ? {} : { body: check.body }),
           tls: check.tls,
           signal: context.signal,
-          timeoutMs: check.requestTimeout
+          timeoutMs: check.requestTimeout,
+          ...(check.secretHeaders ? { secretHeaders: check.secretHeaders } : {}),
+          ...(context.secrets ? { secrets: context.secrets } : {})
         });
         samples.push({
           status: response.status,
@@ -127,11 +129,23 @@ export const probeBurst: Probe<BurstCheck> = async (check, context) => {
     histogram: latencyHistogram(latencies)
   };
 
-  const safe = (text: string): string => redact(text, credentialsInUrl(check.url));
+  const secrets = [...urlSecrets(check.url), ...(context.secrets ?? [])];
+  const safe = (text: string): string => redact(text, secrets);
   if (context.signal.aborted) {
+    // Errors among the requests sent may already exceed the budget of the whole burst: then no result of
+    // the requests not sent could save it, and the cut attempt is a failure the gate must report.
+    const decided = total > 0 && errors.length / total > check.maxErrorRate;
+    const listed = topErrors.map(([text, count]) => `${count}× ${text}`).join(', ');
     return {
       status: 'fail',
-      message: safe(`stopped after ${samples.length} of ${total} requests (attempt aborted)`),
+      ...(decided ? { conclusive: true } : {}),
+      message: safe(
+        decided
+          ? `stopped after ${samples.length} of ${total} requests, already ${errors.length} errors ` +
+              `(${percent(errorRate)} of those sent; over the ${percent(check.maxErrorRate)} budget of the whole burst)` +
+              (listed ? `; ${listed}` : '')
+          : `stopped after ${samples.length} of ${total} requests (attempt aborted)`
+      ),
       observed
     };
   }

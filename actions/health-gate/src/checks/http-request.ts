@@ -5,7 +5,14 @@ import http from 'node:http';
 import https from 'node:https';
 import { rootCertificates } from 'node:tls';
 import { ConfigurationError } from '../../../../shared/src/lib/errors.js';
-import { credentialsInUrl, redact, redactUrl } from '../../../../shared/src/lib/redact.js';
+import {
+  basicCredentials,
+  headerValueSecrets,
+  redact,
+  redactUrl,
+  secretForms,
+  urlSecrets
+} from '../../../../shared/src/lib/redact.js';
 import type { TlsOptions } from '../types.js';
 
 export interface SendRequestOptions {
@@ -25,6 +32,13 @@ export interface SendRequestOptions {
   timeoutMs?: number;
   /** Larger bodies are refused. Default 1 MiB. */
   maxBodyBytes?: number;
+  /** Names of headers that are secret besides the sensitive-looking ones: never sent to another origin. */
+  secretHeaders?: readonly string[];
+  /**
+   * Values that must stay secret (credentials, masked values): redacted from errors; a header holding one is
+   * not sent to another origin, nor a body holding one.
+   */
+  secrets?: readonly string[];
 }
 
 export interface SentResponse {
@@ -57,8 +71,10 @@ export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
 const DEFAULT_MAX_REDIRECTS = 5;
 const USER_AGENT = 'ubos-health-gate';
 const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
-// Dropped when a redirect leaves the origin, so a credential meant for one host never reaches another.
-const ORIGIN_BOUND_HEADERS = new Set(['authorization', 'cookie', 'proxy-authorization']);
+// Dropped when a redirect leaves the origin (scheme, host or port), so a credential meant for one host never
+// reaches another: these, every sensitive-looking name, the check's secret-headers and any header whose value
+// holds a secret.
+const ORIGIN_BOUND_HEADERS = ['authorization', 'cookie', 'proxy-authorization', 'x-api-key'];
 const SENSITIVE_HEADER = /auth|token|key|secret|cookie|password|session/i;
 
 type Phase = 'connecting' | 'TLS handshake' | 'waiting for response headers' | 'reading the body';
@@ -101,25 +117,35 @@ function withoutHeaders(headers: Record<string, string>, names: ReadonlySet<stri
   return Object.fromEntries(Object.entries(headers).filter(([key]) => !names.has(key.toLowerCase())));
 }
 
+function holdsSecret(text: string, secrets: readonly string[]): boolean {
+  return secrets.some((secret) => secret !== '' && secretForms(secret).some((form) => text.includes(form)));
+}
+
+/** The headers that may go to another origin: none that is secret by name, by the config, or by value. */
+function crossOriginHeaders(
+  headers: Record<string, string>,
+  secretHeaders: ReadonlySet<string>,
+  secrets: readonly string[]
+): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(headers).filter(([name, value]) => {
+      const lower = name.toLowerCase();
+      // Host names the first origin: sent to another one it would at best be wrong.
+      if (lower === 'host') return false;
+      return !secretHeaders.has(lower) && !SENSITIVE_HEADER.test(lower) && !holdsSecret(value, secrets);
+    })
+  );
+}
+
 /** Moves user:password@ from the URL into a Basic Authorization header (unless one was given). */
 function takeCredentials(url: URL, headers: Record<string, string>, secrets: string[]): Record<string, string> {
-  if (url.username === '' && url.password === '') return headers;
-  const user = safeDecode(url.username);
-  const password = safeDecode(url.password);
+  const credentials = basicCredentials(url);
+  if (!credentials) return headers;
   url.username = '';
   url.password = '';
   if (hasHeader(headers, 'authorization')) return headers;
-  const encoded = Buffer.from(`${user}:${password}`, 'utf8').toString('base64');
-  secrets.push(encoded);
-  return { ...headers, authorization: `Basic ${encoded}` };
-}
-
-function safeDecode(text: string): string {
-  try {
-    return decodeURIComponent(text);
-  } catch {
-    return text;
-  }
+  secrets.push(credentials.encoded, `Basic ${credentials.encoded}`);
+  return { ...headers, authorization: `Basic ${credentials.encoded}` };
 }
 
 function parseUrl(text: string, base?: URL): URL {
@@ -295,10 +321,28 @@ function exchange(hop: Hop, context: HopContext): Promise<RawResponse> {
 }
 
 /** Where a redirect leads and with which method, body and headers (RFC 9110 §15.4, as browsers do it). */
-function nextHop(hop: Hop, status: number, location: URL, secrets: string[]): Hop {
+function nextHop(
+  hop: Hop,
+  status: number,
+  location: URL,
+  secrets: string[],
+  secretHeaders: ReadonlySet<string>,
+  shownTarget: string
+): Hop {
   const toGet = status === 303 ? hop.method !== 'HEAD' : (status === 301 || status === 302) && hop.method === 'POST';
   let headers = hop.headers;
-  if (location.origin !== hop.url.origin) headers = withoutHeaders(headers, ORIGIN_BOUND_HEADERS);
+  // URL.origin compares scheme, host and port (with default ports normalised); an opaque origin ("null",
+  // which is never equal to anything) counts as another origin.
+  const crossOrigin = location.origin !== hop.url.origin || location.origin === 'null';
+  if (crossOrigin) {
+    headers = crossOriginHeaders(headers, secretHeaders, secrets);
+    if (!toGet && hop.body !== undefined && holdsSecret(hop.body, secrets)) {
+      throw new RequestError(
+        `not following the ${status} redirect to another origin (${shownTarget}): the request body holds a secret`,
+        'redirect'
+      );
+    }
+  }
   if (toGet) headers = withoutHeaders(headers, new Set(['content-type', 'content-length']));
   headers = takeCredentials(location, headers, secrets);
   return {
@@ -315,12 +359,14 @@ function nextHop(hop: Hop, status: number, location: URL, secrets: string[]): Ho
  */
 export async function sendRequest(options: SendRequestOptions): Promise<SentResponse> {
   const started = performance.now();
-  const secrets = credentialsInUrl(options.url);
+  const secretHeaders = new Set([
+    ...ORIGIN_BOUND_HEADERS,
+    ...(options.secretHeaders ?? []).map((h) => h.toLowerCase())
+  ]);
+  const secrets = [...(options.secrets ?? []), ...urlSecrets(options.url)];
   for (const [name, value] of Object.entries(options.headers ?? {})) {
-    if (SENSITIVE_HEADER.test(name) && value !== '') {
-      secrets.push(value);
-      const credential = /^\s*\S+\s+(\S+)\s*$/.exec(value)?.[1];
-      if (credential) secrets.push(credential);
+    if ((SENSITIVE_HEADER.test(name) || secretHeaders.has(name.toLowerCase())) && value.trim() !== '') {
+      secrets.push(...headerValueSecrets(value));
     }
   }
 
@@ -375,9 +421,10 @@ export async function sendRequest(options: SendRequestOptions): Promise<SentResp
       } catch (error) {
         throw new RequestError(`cannot follow redirect: ${(error as Error).message}`, 'redirect');
       }
-      secrets.push(...credentialsInUrl(target.href));
-      redirects.push(redactUrl(target.href));
-      hop = nextHop(hop, raw.status, target, secrets);
+      secrets.push(...urlSecrets(target.href));
+      const shown = redact(redactUrl(target.href), secrets);
+      redirects.push(shown);
+      hop = nextHop(hop, raw.status, target, secrets, secretHeaders, shown);
     }
   } catch (error) {
     if (error instanceof RequestError) throw new RequestError(redact(error.message, secrets), error.kind);

@@ -1,6 +1,6 @@
 // The http check: one request, then everything that makes a response healthy: the status, JSON assertions on
 // the body, a body regex, a latency ceiling, and the application/health+json verdict with its warn policy.
-import { credentialsInUrl, redact, redactUrl } from '../../../../shared/src/lib/redact.js';
+import { redact, redactUrl, urlSecrets } from '../../../../shared/src/lib/redact.js';
 import { evaluate, parseJsonAssertion, type JsonAssertion } from '../json-assert.js';
 import { describeStatusMatcher, parseStatusMatcher, type StatusMatcher } from '../status-match.js';
 import type { AttemptStatus, HttpCheck, Probe } from '../types.js';
@@ -114,7 +114,9 @@ export const probeHttp: Probe<HttpCheck> = async (check, context) => {
     ...(check.body === undefined ? {} : { body: check.body }),
     tls: check.tls,
     followRedirects: check.followRedirects,
-    signal: context.signal
+    signal: context.signal,
+    ...(check.secretHeaders ? { secretHeaders: check.secretHeaders } : {}),
+    ...(context.secrets ? { secrets: context.secrets } : {})
   });
 
   const latencyMs = Math.round(response.latencyMs);
@@ -187,7 +189,7 @@ export const probeHttp: Probe<HttpCheck> = async (check, context) => {
   return {
     status,
     // A service may echo the request (URL, headers) in its body or Location; its credentials stay out.
-    message: redact(message, credentialsInUrl(check.url)),
+    message: redact(message, [...urlSecrets(check.url), ...(context.secrets ?? [])]),
     observed: {
       status: response.status,
       latencyMs,

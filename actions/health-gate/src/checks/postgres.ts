@@ -5,6 +5,7 @@
 // ~/.pgpass for the password). A gate must test exactly the connection string it was given (a PGPASSWORD on
 // the runner must not make a password-less string pass), so the string is parsed here and every setting is
 // handed to pg explicitly.
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -145,6 +146,36 @@ export function parsePostgresUrl(connectionString: string, cwd: string): Postgre
     options: params.get('options') || undefined,
     display
   };
+}
+
+/**
+ * The values derived from a connection string's password that travel to the server: the password itself
+ * (cleartext auth), decoded, and md5(password + user), which md5 authentication accepts in place of the
+ * password (its salted digest is computed from it). SCRAM's proofs are per session and never printed.
+ * Without a parsable URL there is nothing more than the string-level credentials.
+ */
+export function postgresDerivedSecrets(connectionString: string): string[] {
+  let url: URL;
+  try {
+    url = new URL(connectionString.trim());
+  } catch {
+    return [];
+  }
+  const safe = (text: string) => {
+    try {
+      return decodeURIComponent(text);
+    } catch {
+      return text;
+    }
+  };
+  const params = url.searchParams;
+  const password = params.get('password') ?? (url.password === '' ? undefined : safe(url.password));
+  if (password === undefined || password === '') return [];
+  const user = params.get('user') || safe(url.username) || defaultUser();
+  const hash = createHash('md5')
+    .update(password + user, 'utf8')
+    .digest('hex');
+  return [password, hash, `md5${hash}`];
 }
 
 /** What to try, in order: libpq's `prefer` is TLS first, then plain when the server has no TLS. */
@@ -371,7 +402,12 @@ export const probePostgres: Probe<PostgresCheck> = async (check, context): Promi
   const target = parsePostgresUrl(check.connectionString, context.cwd);
   // A wrong directory is reported as such even while the database is down.
   if (check.migrations) resolveMigrationsDir(check.migrations.dir, context.cwd);
-  const secrets = [target.password ?? '', check.connectionString].filter((value) => value !== '');
+  const secrets = [
+    target.password ?? '',
+    check.connectionString,
+    ...postgresDerivedSecrets(check.connectionString),
+    ...(context.secrets ?? [])
+  ].filter((value) => value !== '');
   const observed: Record<string, unknown> = {};
   const start = performance.now();
   let client: pg.Client | undefined;

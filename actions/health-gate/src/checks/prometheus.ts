@@ -1,6 +1,6 @@
 // The prometheus check: one instant query through the HTTP API (/api/v1/query), whose single value must stay
 // within min/max, e.g. a 5xx ratio or a p95 latency from histogram_quantile.
-import { credentialsInUrl, redact, redactUrl } from '../../../../shared/src/lib/redact.js';
+import { redact, redactUrl, urlSecrets } from '../../../../shared/src/lib/redact.js';
 import { ConfigurationError } from '../../../../shared/src/lib/errors.js';
 import type { AttemptOutcome, PrometheusCheck, Probe } from '../types.js';
 import { sendRequest } from './http-request.js';
@@ -95,12 +95,15 @@ export const probePrometheus: Probe<PrometheusCheck> = async (check, context) =>
     method: 'GET',
     headers: { accept: 'application/json', ...check.headers },
     tls: check.tls,
-    signal: context.signal
+    signal: context.signal,
+    ...(check.secretHeaders ? { secretHeaders: check.secretHeaders } : {}),
+    ...(context.secrets ? { secrets: context.secrets } : {})
   });
   const latencyMs = Math.round(response.latencyMs);
+  const secrets = [...urlSecrets(check.url), ...(context.secrets ?? [])];
   const safe = (outcome: AttemptOutcome): AttemptOutcome => ({
     ...outcome,
-    message: redact(outcome.message, credentialsInUrl(check.url))
+    message: redact(outcome.message, secrets)
   });
 
   let document: unknown;

@@ -40,7 +40,7 @@ function describeReplyError(error: RedisReplyError, passwordGiven: boolean): str
 export const probeRedis: Probe<RedisCheck> = async (check, context) => {
   const endpoint = parseRedisUrl(check.url);
   const password = check.password ?? endpoint.password;
-  const secrets = [password, endpoint.password].filter((value): value is string => !!value);
+  const secrets = [password, endpoint.password, ...(context.secrets ?? [])].filter((value): value is string => !!value);
   const observed: Record<string, unknown> = {};
   const start = performance.now();
   let client: RedisClient | undefined;
