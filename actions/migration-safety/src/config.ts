@@ -133,10 +133,20 @@ export async function parseConfig(text: string, file: string, ruleIds: readonly 
     return (node as YamlNode).source ?? String(node.value);
   };
   const globs = (node: unknown, key: string): string[] => {
-    if (isScalar(node) && typeof node.value === 'string') return [node.value];
-    if (!isSeq(node) || !node.items.every((item) => isScalar(item) && typeof item.value === 'string'))
+    let list: string[];
+    if (isScalar(node) && typeof node.value === 'string') list = [node.value];
+    else if (!isSeq(node) || !node.items.every((item) => isScalar(item) && typeof item.value === 'string'))
       throw new ConfigurationError(`${at(node)}: ${key} must be a glob or a list of globs`);
-    return node.items.map((item) => String((item as { value: string }).value));
+    else list = node.items.map((item) => String((item as { value: string }).value));
+    // The config file is repository content: what it names stays inside the repository.
+    for (const glob of list) {
+      const path = glob.replace(/^!/, '');
+      if (isAbsolute(path) || /^[A-Za-z]:[\\/]/.test(path) || path.split(/[\\/]/).includes('..'))
+        throw new ConfigurationError(
+          `${at(node)}: ${key} "${glob}" leaves the repository (an absolute path or ..): globs in the config are relative to it`
+        );
+    }
+    return list;
   };
 
   for (const pair of root.items) {
@@ -197,6 +207,14 @@ function parseRules(
         `${at(pair.key)}: unknown rule "${id}" in rules (ubos-actions migration-safety --list-rules lists them)`
       );
     const value = pair.value;
+    // A file PostgreSQL would reject is never passed off as checked, so this one rule has no off switch.
+    if (
+      id === 'syntax-error' &&
+      !(isScalar(value) && (value.value === 'error' || value.value === 'on' || value.value === true))
+    )
+      throw new ConfigurationError(
+        `${at(value ?? pair.key)}: rule "syntax-error" cannot be turned off or downgraded: a file that does not parse is not linted; exclude the file instead`
+      );
     const bad = () =>
       new ConfigurationError(
         `${at(value ?? pair.key)}: rule "${id}" must be off, error, warning or { enabled: true|false, severity: error|warning }`

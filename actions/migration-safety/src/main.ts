@@ -53,7 +53,7 @@ export async function run(): Promise<void> {
 
   const pathsInput = getListInput('paths');
   const patterns = pathsInput.length > 0 ? pathsInput : (settings.include ?? DEFAULT_PATHS);
-  const { files } = expandPaths(patterns, workspace, settings.exclude);
+  const { files } = expandPaths(patterns, workspace, settings.exclude, { workspace });
   const migrations = upMigrations(files, settings.framework);
 
   const pullRequest = pullRequestFromEnv();

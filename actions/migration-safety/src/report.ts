@@ -14,7 +14,7 @@ export function countResult(result: LintResult): Counts {
   return {
     errors: result.findings.filter((f) => f.severity === 'error').length,
     warnings: result.findings.filter((f) => f.severity === 'warning').length,
-    filesChecked: result.files.filter((f) => f.linted).length
+    filesChecked: result.files.filter((f) => f.linted && f.parsed === 'full').length
   };
 }
 

@@ -28,8 +28,11 @@ function width(code: number): number {
   return 3;
 }
 
-/** Tokens of `text`, whose first character is at byte `baseByte` of the file; comments are skipped. */
-export function lexSql(text: string, baseByte: number): Token[] {
+/**
+ * Tokens of `text`, whose first character is at byte `baseByte` of the file; comments are skipped, or collected
+ * into `comments` (with their delimiters) when it is given.
+ */
+export function lexSql(text: string, baseByte: number, comments?: Token[]): Token[] {
   const tokens: Token[] = [];
   const ascii = !/[\u0080-\uffff]/.test(text);
   let i = 0;
@@ -45,6 +48,12 @@ export function lexSql(text: string, baseByte: number): Token[] {
     advanceTo(j);
     tokens.push({ start, end: byte, text: text.slice(from, j), ...(word !== undefined ? { word } : {}) });
   };
+  const comment = (j: number) => {
+    const start = byte;
+    const from = i;
+    advanceTo(j);
+    comments!.push({ start, end: byte, text: text.slice(from, j) });
+  };
   while (i < text.length) {
     const c = text[i];
     const code = text.charCodeAt(i);
@@ -52,7 +61,8 @@ export function lexSql(text: string, baseByte: number): Token[] {
       advanceTo(i + 1);
     } else if (c === '-' && text[i + 1] === '-') {
       // As in the server's scanner, a -- comment ends at a carriage return as well as at a newline.
-      advanceTo(lineEnd(text, i));
+      if (comments) comment(lineEnd(text, i));
+      else advanceTo(lineEnd(text, i));
     } else if (c === '/' && text[i + 1] === '*') {
       let depth = 0;
       let j = i;
@@ -65,7 +75,8 @@ export function lexSql(text: string, baseByte: number): Token[] {
           j += 2;
         } else j++;
       } while (depth > 0 && j < text.length);
-      advanceTo(j);
+      if (comments) comment(j);
+      else advanceTo(j);
     } else if (c === "'" || ((c === 'e' || c === 'E') && text[i + 1] === "'")) {
       push(stringEnd(text, c === "'" ? i : i + 1, c !== "'"));
     } else if ((/[bBxXnN]/.test(c) && text[i + 1] === "'") || (/[uU]/.test(c) && text.startsWith("&'", i + 1))) {
