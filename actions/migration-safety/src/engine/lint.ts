@@ -8,6 +8,7 @@ import { parseFile, type ParsedFile } from './parse-file.js';
 import { loadParser, type ParsedStatement } from './parse.js';
 import { docsUrl, type FileContext, type Rule, type RuleContext, type RuleHit, type TransactionState } from './rule.js';
 import type { EncodingError } from './encoding.js';
+import { excerpt } from './excerpt.js';
 import { isSuppressed, mergeSuppressed, Suppressions, type Suppressed, type SuppressionProblem } from './suppress.js';
 import type { SourceText } from './source-text.js';
 import type { AstNode, ByteRange, Exemption, Finding, Severity } from './types.js';
@@ -144,7 +145,7 @@ export function lintMigrationsSync(
       const internal = byId.get(INTERNAL_ERROR);
       if (!internal) throw error;
       const reason = error instanceof Error ? error.message : String(error);
-      emit(internal, statement, { message: `Rule ${rule.id} failed here: ${reason.split('\n')[0].slice(0, 300)}` });
+      emit(internal, statement, { message: `Rule ${rule.id} failed here: ${excerpt(reason.split('\n')[0], 300)}` });
     };
 
     const state: TransactionState = {

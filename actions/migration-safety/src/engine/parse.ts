@@ -85,7 +85,9 @@ export function parseMigration(raw: string, encoding?: EncodingError): ParseOutc
       : encoding;
   if (invalid) {
     const at = Buffer.byteLength(text.slice(0, invalid.index), 'utf8');
-    const syntaxError = { message: invalid.message, range: { start: at, end: at + 1 } };
+    // One character wide (a replacement character stands for the bad byte in the text).
+    const width = Buffer.byteLength(String.fromCodePoint(text.codePointAt(invalid.index) ?? 0), 'utf8');
+    const syntaxError = { message: invalid.message, range: { start: at, end: at + width } };
     return { source, statements: statementsBefore(source, at), syntaxError };
   }
   // libpg-query rejects the empty string outright; an empty migration is valid (and harmless) SQL.

@@ -182,12 +182,18 @@ function locateCode(statement: ParsedStatement, value: string, source: SourceTex
       source.addVirtual(value, (o) => start + map[Math.min(o, map.length - 1)])
     );
   }
-  // A form the lexer reads differently (U&'...', unusual escapes): positions fall on the code's first byte.
+  // A form the lexer reads differently (U&'...', unusual escapes): positions fall on the string token.
   const at = token?.start ?? statement.range.start;
-  return codeOf(
-    value,
-    source.addVirtual(value, () => at)
-  );
+  return codeOf(value, source.addVirtual(value, spread(value, at, token?.end ?? statement.range.end)));
+}
+
+/**
+ * The position map of a text that has no byte-for-byte source (a computed string): its start falls on `start`,
+ * its end on `end`, so a statement's range covers the expression that made it.
+ */
+function spread(text: string, start: number, end: number): (offset: number) => number {
+  const length = Buffer.byteLength(text, 'utf8');
+  return (offset) => (offset >= length ? end : start);
 }
 
 /** SQL command words: where PostgreSQL's own message gives no position, the first piece that fails is named. */
@@ -437,14 +443,11 @@ class BodyReader {
     const leading = this.leadingBefore(found);
     if (found === undefined) {
       // Not found as written: linted from a virtual copy whose positions fall on the statement's line.
-      const line = this.byteAt(this.code.lineStarts[Math.max(0, (lineno ?? 1) - 1)] ?? 0);
-      return this.add(
-        query,
-        this.source.addVirtual(query, () => line),
-        leading,
-        scope,
-        false
-      );
+      const lineStart = this.code.lineStarts[Math.max(0, (lineno ?? 1) - 1)] ?? 0;
+      const lineEnd = this.code.text.indexOf('\n', lineStart);
+      const end = this.byteAt(lineEnd === -1 ? this.code.text.length : lineEnd);
+      const map = spread(query, this.byteAt(lineStart), end);
+      return this.add(query, this.source.addVirtual(query, map), leading, scope, false);
     }
     this.cursor = found + query.length;
     return this.add(query, this.byteAt(found), leading, scope, false);
@@ -493,13 +496,8 @@ class BodyReader {
       return;
     }
     const anchor = start ?? this.code.base;
-    this.add(
-      value.text,
-      this.source.addVirtual(value.text, () => anchor),
-      leading,
-      scope,
-      true
-    );
+    const map = spread(value.text, anchor, end ?? anchor + 1);
+    this.add(value.text, this.source.addVirtual(value.text, map), leading, scope, true);
   }
 }
 

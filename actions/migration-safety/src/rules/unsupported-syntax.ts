@@ -198,16 +198,31 @@ export function syntaxUses(ctx: Pick<RuleContext, 'statement' | 'transaction'>):
         since: 17,
         location: found?.location
       });
-    const named = (list: AstNode[] | undefined) =>
-      ((list ?? []).map((n) => as(n, 'String')?.sval).pop() ?? '') as string;
-    for (const type of findAll(body, 'TypeName'))
-      if (MULTIRANGES.has(named(type?.names)))
-        uses.push({ what: 'multirange types', since: 14, location: type.location });
-    for (const call of findAll(body, 'FuncCall'))
-      if (MULTIRANGES.has(named(call?.funcname)))
-        uses.push({ what: 'multirange types', since: 14, location: call.location });
+    if (/multirange/i.test(sql)) multirangeUses(body, uses);
   }
   return uses;
+}
+
+/** Type names (of casts, columns, functions) and constructor calls of the built-in multirange types. */
+function multirangeUses(node: AstNode, uses: Use[]): void {
+  const last = (list: AstNode[] | undefined) => (list ?? []).map((n) => as(n, 'String')?.sval).pop();
+  const visit = (value: AstNode, key: string): void => {
+    if (Array.isArray(value)) {
+      for (const item of value) visit(item, '');
+      return;
+    }
+    if (!value || typeof value !== 'object') return;
+    const name =
+      key === 'typeName' || key === 'TypeName'
+        ? last(value.names)
+        : key === 'FuncCall'
+          ? last(value.funcname)
+          : undefined;
+    if (name !== undefined && MULTIRANGES.has(name))
+      uses.push({ what: 'multirange types', since: 14, location: value.location });
+    for (const [k, v] of Object.entries(value)) if (v && typeof v === 'object') visit(v, k);
+  };
+  visit(node, '');
 }
 
 export const unsupportedSyntax = defineRule({
@@ -222,7 +237,7 @@ export const unsupportedSyntax = defineRule({
       if (use.since <= ctx.pgVersion || seen.has(use.what)) continue;
       seen.add(use.what);
       ctx.report({
-        message: `${use.what} needs PostgreSQL ${use.since} or later; pg-version is ${ctx.pgVersion}, whose server rejects this statement`,
+        message: `PostgreSQL ${ctx.pgVersion} (pg-version) rejects this statement: ${use.what} arrived in PostgreSQL ${use.since}`,
         range: use.location !== undefined && use.location >= 0 ? ctx.at(use.location) : undefined
       });
     }
