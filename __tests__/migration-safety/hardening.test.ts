@@ -135,7 +135,12 @@ describe('class 1: what a DO block runs is linted', () => {
       [1, 55]
     ],
     ['EXECUTE of literals joined by ||', "DO $$ BEGIN\n  EXECUTE 'DROP ' || 'TABLE ' || 'orgs';\nEND $$;", [2, 11]],
-    ['EXECUTE format() of literals', "DO $$ BEGIN\n  EXECUTE format('DROP TABLE %I', 'orgs');\nEND $$;", [2, 11]]
+    ['EXECUTE format() of literals', "DO $$ BEGIN\n  EXECUTE format('DROP TABLE %I', 'orgs');\nEND $$;", [2, 11]],
+    [
+      'a DO block in an EXECUTE in a DO block',
+      "DO $$ BEGIN EXECUTE 'DO ''BEGIN EXECUTE ''''DROP TABLE orgs''''; END'''; END $$;",
+      [1, 45]
+    ]
   ])('in %s, at its line and column', async (_label, sql, position) => {
     const result = await lintSql(sql, { history: [EXISTING] });
     expect(at(result.findings, DROP)).toEqual([position]);
@@ -160,6 +165,34 @@ describe('class 1: what a DO block runs is linted', () => {
       [2, 20],
       [3, 22]
     ]);
+  });
+
+  it('a DO block in another language cannot be read: a dynamic-sql warning, not silence', async () => {
+    const result = await lintSql("DO LANGUAGE plpython3u $$ plpy.execute('DROP TABLE orgs') $$;", {
+      history: [EXISTING]
+    });
+    expect(result.findings.map((f) => [f.rule, f.line, f.column])).toEqual([['dynamic-sql', 1, 1]]);
+    expect(result.findings[0].message).toMatch(/LANGUAGE plpython3u/);
+  });
+
+  it('a body too deep for the parser is one syntax error; the next file is still linted', async () => {
+    const deep = `DO $$ BEGIN ${'IF true THEN '.repeat(5000)} DROP TABLE orgs; ${'END IF; '.repeat(5000)} END $$;`;
+    const result = await lintMigrations(
+      [
+        { path: 'history.sql', text: EXISTING, lint: false, changeSet: 0 },
+        { path: 'deep.sql', text: deep, lint: true, changeSet: 1 },
+        { path: 'after.sql', text: 'DROP TABLE orgs;', lint: true, changeSet: 2 }
+      ],
+      { pgVersion: 16, framework: 'plain' },
+      ALL_RULES
+    );
+    expect(result.findings.filter((f) => f.file === 'deep.sql').map((f) => f.rule)).toEqual(['syntax-error']);
+    expect(
+      at(
+        result.findings.filter((f) => f.file === 'after.sql'),
+        DROP
+      )
+    ).toEqual([[1, 1]]);
   });
 
   it('runs the statements in the transaction around the block, and a DO block as one transaction of its own', async () => {
@@ -326,11 +359,16 @@ describe('class 4: only real ignore comments with the exact grammar count', () =
 // ---------------------------------------------------------------------------------------------------------------
 describe('class 5: a file that was not parsed is always reported, and not counted as checked', () => {
   it('rules: { syntax-error: off } (or warning) in the config is refused in one line', async () => {
-    for (const value of ['off', 'warning', 'false', '{ enabled: false }']) {
+    for (const value of ['off', 'warning', 'false', '{ enabled: false }', '{ severity: warning }']) {
       await expect(parseConfig(`rules:\n  syntax-error: ${value}\n`, 'c.yml', ['syntax-error'])).rejects.toThrow(
         /c\.yml:2: rule "syntax-error" cannot be turned off or downgraded/
       );
     }
+  });
+
+  it('an explicit error setting is accepted', async () => {
+    for (const value of ['error', 'on', '{ enabled: true, severity: error }'])
+      expect((await parseConfig(`rules:\n  syntax-error: ${value}\n`, 'c.yml', ['syntax-error'])).rules).toBeDefined();
   });
 
   it('the engine reports it whatever the settings and comments say', async () => {
@@ -462,7 +500,18 @@ describe('class 7: syntax the declared server version does not have', () => {
     ['ALTER TABLE users SET ACCESS METHOD heap;', 14, 15, 'ACCESS METHOD'],
     ['DROP DATABASE old WITH (FORCE);', 12, 13, 'FORCE'],
     ['CREATE TABLE p (a int) PARTITION BY HASH (a);', 10, 11, 'hash partitioning'],
-    ['ALTER TABLE users ADD CONSTRAINT c CHECK (age > 0) NOT ENFORCED;', 17, 18, 'NOT ENFORCED']
+    ['ALTER TABLE users ADD CONSTRAINT c CHECK (age > 0) NOT ENFORCED;', 17, 18, 'NOT ENFORCED'],
+    ['CREATE STATISTICS s ON age, org_id FROM users;', 9, 10, 'CREATE STATISTICS'],
+    ['CREATE TABLE users_2024 PARTITION OF users FOR VALUES FROM (1) TO (2);', 9, 10, 'PARTITION OF'],
+    ['CREATE VIEW v WITH (security_invoker) AS SELECT 1;', 14, 15, 'security_invoker'],
+    ['SELECT * FROM users ORDER BY age FETCH FIRST 1 ROWS WITH TIES;', 12, 13, 'WITH TIES'],
+    ["COPY users FROM '/tmp/u.csv' WITH (ON_ERROR ignore);", 16, 17, 'ON_ERROR'],
+    [
+      'DO $$ BEGIN MERGE INTO users u USING orgs o ON u.org_id = o.id WHEN MATCHED THEN DELETE; END $$;',
+      14,
+      15,
+      'MERGE'
+    ]
   ])('%s is an error on %i, accepted on %i', async (sql, older, since, what) => {
     const before = await lintSql(sql, { pgVersion: older, history: [EXISTING] });
     const unsupported = before.findings.filter((f) => f.rule === 'unsupported-syntax');

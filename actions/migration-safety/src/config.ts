@@ -207,14 +207,6 @@ function parseRules(
         `${at(pair.key)}: unknown rule "${id}" in rules (ubos-actions migration-safety --list-rules lists them)`
       );
     const value = pair.value;
-    // A file PostgreSQL would reject is never passed off as checked, so this one rule has no off switch.
-    if (
-      id === 'syntax-error' &&
-      !(isScalar(value) && (value.value === 'error' || value.value === 'on' || value.value === true))
-    )
-      throw new ConfigurationError(
-        `${at(value ?? pair.key)}: rule "syntax-error" cannot be turned off or downgraded: a file that does not parse is not linted; exclude the file instead`
-      );
     const bad = () =>
       new ConfigurationError(
         `${at(value ?? pair.key)}: rule "${id}" must be off, error, warning or { enabled: true|false, severity: error|warning }`
@@ -240,6 +232,11 @@ function parseRules(
       }
       rules[id] = setting;
     } else throw bad();
+    // A file PostgreSQL would reject is never passed off as checked, so this one rule has no off switch.
+    if (id === 'syntax-error' && (rules[id].enabled === false || (rules[id].severity ?? 'error') !== 'error'))
+      throw new ConfigurationError(
+        `${at(value ?? pair.key)}: rule "syntax-error" cannot be turned off or downgraded: a file that does not parse is not linted; exclude the file instead`
+      );
   }
   return rules;
 }

@@ -54,10 +54,14 @@ export function readDoBlock(statement: ParsedStatement, source: SourceText, dept
   const option = (name: string): unknown => options.find((d: AstNode) => d?.defname === name)?.arg?.String?.sval;
   const language = option('language');
   const value = option('as');
-  if (typeof language === 'string' && language.toLowerCase() !== 'plpgsql') return undefined;
   if (typeof value !== 'string') return undefined;
   const problems: DoBodyProblems = { dynamic: [], unparsed: [] };
   statement.plpgsql = problems;
+  if (typeof language === 'string' && language.toLowerCase() !== 'plpgsql') {
+    // Another language's code (plpython, plperl...) runs SQL the linter cannot read.
+    problems.dynamic.push({ range: statement.range, expression: `a DO block in LANGUAGE ${excerpt(language)}` });
+    return undefined;
+  }
   const code = locateCode(statement, value, source);
   if (depth >= MAX_DEPTH) {
     problems.unparsed.push({

@@ -11,7 +11,9 @@ export const dynamicSql = defineRule({
     for (const dynamic of ctx.statement.plpgsql?.dynamic ?? [])
       ctx.report({
         range: dynamic.range,
-        message: `EXECUTE ${dynamic.expression} builds its SQL at run time: what it runs cannot be linted`
+        message: dynamic.expression.startsWith('a DO block in LANGUAGE')
+          ? `${dynamic.expression}: the SQL it runs cannot be linted`
+          : `EXECUTE ${dynamic.expression} builds its SQL at run time: what it runs cannot be linted`
       });
   }
 });

@@ -80,6 +80,9 @@ function alterTableUses(body: AstNode, uses: Use[]): void {
           uses.push({ what: 'NOT NULL table constraints', since: 18, location: c.location });
         break;
       }
+      case 'AT_AttachPartition':
+        uses.push({ what: 'declarative partitioning (ATTACH PARTITION)', since: 10 });
+        break;
       case 'AT_DetachPartition':
         if (as(cmd.def, 'PartitionCmd')?.concurrent)
           uses.push({ what: 'DETACH PARTITION ... CONCURRENTLY', since: 14 });
@@ -158,6 +161,7 @@ export function syntaxUses(ctx: Pick<RuleContext, 'statement' | 'transaction'>):
         uses.push({ what: 'declarative partitioning (PARTITION BY)', since: 10 });
         if (body.partspec.strategy === 'PARTITION_STRATEGY_HASH') uses.push({ what: 'hash partitioning', since: 11 });
       }
+      if (body.partbound) uses.push({ what: 'declarative partitioning (PARTITION OF)', since: 10 });
       if (body.partbound?.is_default) uses.push({ what: 'a DEFAULT partition', since: 11 });
       if (body.accessMethod) uses.push({ what: 'CREATE TABLE ... USING (table access methods)', since: 12 });
       break;
@@ -170,11 +174,23 @@ export function syntaxUses(ctx: Pick<RuleContext, 'statement' | 'transaction'>):
     case 'CallStmt':
       uses.push({ what: 'CALL', since: 11 });
       break;
+    case 'CreateStatsStmt':
+      uses.push({ what: 'CREATE STATISTICS', since: 10 });
+      break;
+    case 'ViewStmt':
+      if ((body.options ?? []).some((o: AstNode) => as(o, 'DefElem')?.defname === 'security_invoker'))
+        uses.push({ what: 'security_invoker views', since: 15 });
+      break;
     case 'CreateTrigStmt':
       if (body.replace) uses.push({ what: 'CREATE OR REPLACE TRIGGER', since: 14 });
       break;
     case 'CopyStmt':
       if (body.whereClause) uses.push({ what: 'COPY ... WHERE', since: 12 });
+      for (const option of body.options ?? []) {
+        const name = as(option, 'DefElem')?.defname;
+        if (name === 'on_error' || name === 'log_verbosity')
+          uses.push({ what: `COPY ... (${name.toUpperCase()})`, since: 17 });
+      }
       break;
     case 'DropdbStmt':
       if ((body.options ?? []).some((o: AstNode) => as(o, 'DefElem')?.defname === 'force'))
@@ -200,7 +216,19 @@ export function syntaxUses(ctx: Pick<RuleContext, 'statement' | 'transaction'>):
       });
     if (/multirange/i.test(sql)) multirangeUses(body, uses);
   }
+  if (
+    /\bties\b/i.test(sql) &&
+    findAll(body, 'SelectStmt')
+      .concat(kind === 'SelectStmt' ? [body] : [])
+      .some(withTies)
+  ) {
+    uses.push({ what: 'FETCH FIRST ... WITH TIES', since: 13 });
+  }
   return uses;
+}
+
+function withTies(select: AstNode): boolean {
+  return select?.limitOption === 'LIMIT_OPTION_WITH_TIES';
 }
 
 /** Type names (of casts, columns, functions) and constructor calls of the built-in multirange types. */
