@@ -587,6 +587,18 @@ describe('class 8: links out of the folder or workspace are refused; messages qu
     expect(stdout + stderr).not.toContain(SECRET.slice(0, 12));
   });
 
+  it('a default folder that is itself a link out of the working directory is refused; an absolute folder is not', async () => {
+    const root = project({ 'README.md': 'x\n' });
+    symlinkSync(join(outside, 'folder'), join(root, 'migrations'));
+    const refused = await cli([], root);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toMatch(
+      /migrations\/x\.sql is under a symbolic link that leads outside the working directory/
+    );
+    expect(refused.stdout + refused.stderr).not.toContain(SECRET.slice(0, 12));
+    expect(expandPaths([join(outside, 'folder')], root).files).toEqual([join(outside, 'folder', 'x.sql')]);
+  });
+
   it('a link to a file inside the same folder is fine; a file named on the command line is read where it is', async () => {
     const root = project({ 'migrations/001.sql': 'SELECT 1;\n', 'migrations/sub/002.sql': 'SELECT 2;\n' });
     symlinkSync(join(root, 'migrations', 'sub', '002.sql'), join(root, 'migrations', '003.sql'));

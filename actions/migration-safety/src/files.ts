@@ -3,7 +3,8 @@
 //
 // What a folder or a glob pulls in stays inside it: a symbolic link found there whose target lies outside the
 // folder (for a glob, its leading folder without glob characters) is refused with one error naming the link,
-// before anything is read. A file named explicitly is read where it is, except that with `workspace` set (the
+// before anything is read, and so is a folder written relative to the working directory that is itself a link
+// out of it. A file named explicitly is read where it is, except that with `workspace` set (the
 // action) a path inside the workspace must not lead out of it. `..` in a pattern is resolved on the path as
 // written, before any link, so it cannot climb out of a linked folder either.
 import { readFileSync, realpathSync, statSync } from 'node:fs';
@@ -81,10 +82,22 @@ export function expandPaths(
     const display = displayPath(absolute, cwd);
     if (!found.has(display) || refusal !== undefined) found.set(display, refusal);
   };
+  const base = resolve(cwd);
+  const realBase = realPath(base) ?? base;
   /** Files found below `root` (a folder or a glob's leading folder): links must stay inside it. */
   const collect = (root: string, depth: number, test: (path: string) => boolean) => {
-    const rootRefusal = outsideWorkspace(root);
-    const realRoot = realPath(root) ?? root;
+    let rootRefusal = outsideWorkspace(root);
+    // A folder written relative to the working directory (a default folder, a config glob) that is itself a
+    // link out of it pulls in files from elsewhere: refused like a link found inside it.
+    const realRootPath = realPath(root);
+    if (
+      rootRefusal === undefined &&
+      isInside(base, root) &&
+      realRootPath !== undefined &&
+      !isInside(realBase, realRootPath)
+    )
+      rootRefusal = 'is under a symbolic link that leads outside the working directory';
+    const realRoot = realRootPath ?? root;
     const label = resolve(root) === resolve(cwd) ? '.' : displayPath(root, cwd);
     walkFiles(toPosix(root), depth, (path, entry) => {
       if (!test(path)) return;
