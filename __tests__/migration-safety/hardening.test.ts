@@ -328,11 +328,12 @@ describe('class 4: only real ignore comments with the exact grammar count', () =
         []
       ]);
     }
-    // A marker inside the DO body before the statement applies to that statement.
-    const body = await lintSql('DO $$ BEGIN\n  -- ubos-ignore: ban-drop-table\n  DROP TABLE orgs;\nEND $$;', {
-      history: [EXISTING]
-    });
-    expect(at(body.findings, DROP)).toEqual([]);
+    // A marker inside the DO body covers the body's next statement only.
+    const body = await lintSql(
+      'DO $$ BEGIN\n  -- ubos-ignore: ban-drop-table\n  DROP TABLE orgs;\n  DROP TABLE users;\nEND $$;',
+      { history: [EXISTING] }
+    );
+    expect(at(body.findings, DROP)).toEqual([[4, 3]]);
   });
 
   it('unknown-suppression is off only through the config', async () => {
@@ -364,9 +365,7 @@ describe('class 5: a file that was not parsed is always reported, and not counte
         /c\.yml:2: rule "syntax-error" cannot be turned off or downgraded/
       );
     }
-  });
-
-  it('an explicit error setting is accepted', async () => {
+    // Saying what it already is stays accepted.
     for (const value of ['error', 'on', '{ enabled: true, severity: error }'])
       expect((await parseConfig(`rules:\n  syntax-error: ${value}\n`, 'c.yml', ['syntax-error'])).rules).toBeDefined();
   });
@@ -452,9 +451,10 @@ describe('class 6: bytes PostgreSQL rejects, and a byte order mark it accepts', 
     expect(result.files.at(-1)).toMatchObject({ parsed: 'none' });
   });
 
-  it('a NUL byte is an error at its position', async () => {
+  it('a NUL byte is an error at its position, and the file is not counted as fully parsed', async () => {
     const result = await lintBytes(Buffer.from('SELECT 1;\nSELECT \u0000;', 'utf8'));
     expect(result.findings.map((f) => [f.rule, f.line, f.column])).toEqual([['syntax-error', 2, 8]]);
+    expect(result.files.at(-1)).toMatchObject({ parsed: 'partial' });
   });
 
   it('through the CLI: invalid UTF-8 fails the run, a BOM does not', async () => {
@@ -608,6 +608,11 @@ describe('class 8: links out of the folder or workspace are refused; messages qu
       'migrations/sub/002.sql'
     ]);
     expect(expandPaths([join(outside, 'folder', 'x.sql')], root).files).toEqual([join(outside, 'folder', 'x.sql')]);
+    // ... but not once a link in the folder leads out of it.
+    symlinkSync(join(outside, 'folder', 'x.sql'), join(root, 'migrations', '004.sql'));
+    expect(() => expandPaths(['migrations'], root)).toThrow(
+      /migrations\/004\.sql is a symbolic link that leads outside/
+    );
   });
 
   it('a link leading back out through .. of a linked folder, or to a sibling folder, is refused', async () => {
