@@ -389,8 +389,8 @@ class BodyReader {
   }
 
   /**
-   * Statements of `text`, written at `at` (bytes) when `verbatim`; each gets file offsets. A parse error is
-   * recorded as unparsed at its position.
+   * The statements of `text`, whose first byte is at offset `at` of the source (the file or a virtual text);
+   * their ranges and parser locations are shifted there. A parse error is recorded as unparsed at its position.
    */
   private add(
     text: string,
