@@ -42,17 +42,11 @@ export function lexSql(text: string, baseByte: number, comments?: Token[]): Toke
     else for (let k = i; k < j; k++) byte += width(text.charCodeAt(k));
     i = j;
   };
-  const push = (j: number, word?: string) => {
+  const push = (j: number, word?: string, into: Token[] = tokens) => {
     const start = byte;
     const from = i;
     advanceTo(j);
-    tokens.push({ start, end: byte, text: text.slice(from, j), ...(word !== undefined ? { word } : {}) });
-  };
-  const comment = (j: number) => {
-    const start = byte;
-    const from = i;
-    advanceTo(j);
-    comments!.push({ start, end: byte, text: text.slice(from, j) });
+    into.push({ start, end: byte, text: text.slice(from, j), ...(word !== undefined ? { word } : {}) });
   };
   while (i < text.length) {
     const c = text[i];
@@ -61,7 +55,7 @@ export function lexSql(text: string, baseByte: number, comments?: Token[]): Toke
       advanceTo(i + 1);
     } else if (c === '-' && text[i + 1] === '-') {
       // As in the server's scanner, a -- comment ends at a carriage return as well as at a newline.
-      if (comments) comment(lineEnd(text, i));
+      if (comments) push(lineEnd(text, i), undefined, comments);
       else advanceTo(lineEnd(text, i));
     } else if (c === '/' && text[i + 1] === '*') {
       let depth = 0;
@@ -75,7 +69,7 @@ export function lexSql(text: string, baseByte: number, comments?: Token[]): Toke
           j += 2;
         } else j++;
       } while (depth > 0 && j < text.length);
-      if (comments) comment(j);
+      if (comments) push(j, undefined, comments);
       else advanceTo(j);
     } else if (c === "'" || ((c === 'e' || c === 'E') && text[i + 1] === "'")) {
       push(stringEnd(text, c === "'" ? i : i + 1, c !== "'"));

@@ -1,6 +1,6 @@
 // Syntax the target server does not have yet: the parser is PostgreSQL 18's, so it accepts statements an
 // older server rejects. Each row names the release that added the syntax (from the PostgreSQL release notes).
-import { as, findAll } from '../engine/ast.js';
+import { as } from '../engine/ast.js';
 import { defineRule, type RuleContext } from '../engine/rule.js';
 import type { AstNode } from '../engine/types.js';
 
@@ -22,18 +22,24 @@ const MULTIRANGES = new Set([
 ]);
 
 /** SQL/JSON expression nodes, by the release that added them. */
-const JSON_NODES: [string, string, number][] = [
-  ['JsonObjectConstructor', 'JSON_OBJECT()', 16],
-  ['JsonArrayConstructor', 'JSON_ARRAY()', 16],
-  ['JsonArrayQueryConstructor', 'JSON_ARRAY(query)', 16],
-  ['JsonObjectAgg', 'JSON_OBJECTAGG()', 16],
-  ['JsonArrayAgg', 'JSON_ARRAYAGG()', 16],
-  ['JsonIsPredicate', 'IS JSON', 16],
-  ['JsonTable', 'JSON_TABLE()', 17],
-  ['JsonParseExpr', 'JSON()', 17],
-  ['JsonScalarExpr', 'JSON_SCALAR()', 17],
-  ['JsonSerializeExpr', 'JSON_SERIALIZE()', 17]
-];
+const JSON_NODES = new Map<string, [string, number]>([
+  ['JsonObjectConstructor', ['JSON_OBJECT()', 16]],
+  ['JsonArrayConstructor', ['JSON_ARRAY()', 16]],
+  ['JsonArrayQueryConstructor', ['JSON_ARRAY(query)', 16]],
+  ['JsonObjectAgg', ['JSON_OBJECTAGG()', 16]],
+  ['JsonArrayAgg', ['JSON_ARRAYAGG()', 16]],
+  ['JsonIsPredicate', ['IS JSON', 16]],
+  ['JsonTable', ['JSON_TABLE()', 17]],
+  ['JsonParseExpr', ['JSON()', 17]],
+  ['JsonScalarExpr', ['JSON_SCALAR()', 17]],
+  ['JsonSerializeExpr', ['JSON_SERIALIZE()', 17]]
+]);
+
+/** One scan of each statement's text: nearly all have none of these words and are not looked at further. */
+const EXPRESSION_WORDS = /json|multirange|ties/i;
+
+/** The words that SQL/JSON syntax starts with (`json(` is the JSON() constructor; `jsonb` is just a type). */
+const SQL_JSON_WORDS = /json_[a-z]+|\bjson\s*\(|\bis\s+(?:not\s+)?json\b/i;
 
 const JSON_FUNCTIONS: Record<string, string> = {
   JSON_QUERY_OP: 'JSON_QUERY()',
@@ -204,35 +210,19 @@ export function syntaxUses(ctx: Pick<RuleContext, 'statement' | 'transaction'>):
     default:
       break;
   }
-  // Expressions can sit anywhere (defaults, checks, queries): only statements that name them are walked.
-  if (/json|multirange/i.test(sql)) {
-    for (const [node, what, since] of JSON_NODES)
-      for (const found of findAll(body, node)) uses.push({ what, since, location: found?.location });
-    for (const found of findAll(body, 'JsonFuncExpr'))
-      uses.push({
-        what: JSON_FUNCTIONS[found?.op] ?? 'SQL/JSON query functions',
-        since: 17,
-        location: found?.location
-      });
-    if (/multirange/i.test(sql)) multirangeUses(body, uses);
-  }
-  if (
-    /\bties\b/i.test(sql) &&
-    findAll(body, 'SelectStmt')
-      .concat(kind === 'SelectStmt' ? [body] : [])
-      .some(withTies)
-  ) {
-    uses.push({ what: 'FETCH FIRST ... WITH TIES', since: 13 });
+  // Expressions can sit anywhere (defaults, checks, queries): the tree is walked once, and only for statements
+  // whose text has one of the keywords (a jsonb column alone does not count).
+  if (EXPRESSION_WORDS.test(sql)) {
+    const json = SQL_JSON_WORDS.test(sql);
+    const multirange = /multirange/i.test(sql);
+    const ties = /\bties\b/i.test(sql);
+    if (json || multirange || ties) expressionUses(body, { json, multirange, ties }, uses);
   }
   return uses;
 }
 
-function withTies(select: AstNode): boolean {
-  return select?.limitOption === 'LIMIT_OPTION_WITH_TIES';
-}
-
-/** Type names (of casts, columns, functions) and constructor calls of the built-in multirange types. */
-function multirangeUses(node: AstNode, uses: Use[]): void {
+/** SQL/JSON expressions, multirange types and constructors, and WITH TIES, in one walk of the tree. */
+function expressionUses(node: AstNode, look: { json: boolean; multirange: boolean; ties: boolean }, uses: Use[]): void {
   const last = (list: AstNode[] | undefined) => (list ?? []).map((n) => as(n, 'String')?.sval).pop();
   const visit = (value: AstNode, key: string): void => {
     if (Array.isArray(value)) {
@@ -240,14 +230,28 @@ function multirangeUses(node: AstNode, uses: Use[]): void {
       return;
     }
     if (!value || typeof value !== 'object') return;
-    const name =
-      key === 'typeName' || key === 'TypeName'
-        ? last(value.names)
-        : key === 'FuncCall'
-          ? last(value.funcname)
-          : undefined;
-    if (name !== undefined && MULTIRANGES.has(name))
-      uses.push({ what: 'multirange types', since: 14, location: value.location });
+    if (look.json) {
+      const json = JSON_NODES.get(key);
+      if (json) uses.push({ what: json[0], since: json[1], location: value.location });
+      else if (key === 'JsonFuncExpr')
+        uses.push({
+          what: JSON_FUNCTIONS[value.op] ?? 'SQL/JSON query functions',
+          since: 17,
+          location: value.location
+        });
+    }
+    if (look.multirange) {
+      const name =
+        key === 'typeName' || key === 'TypeName'
+          ? last(value.names)
+          : key === 'FuncCall'
+            ? last(value.funcname)
+            : undefined;
+      if (name !== undefined && MULTIRANGES.has(name))
+        uses.push({ what: 'multirange types', since: 14, location: value.location });
+    }
+    if (look.ties && value.limitOption === 'LIMIT_OPTION_WITH_TIES')
+      uses.push({ what: 'FETCH FIRST ... WITH TIES', since: 13 });
     for (const [k, v] of Object.entries(value)) if (v && typeof v === 'object') visit(v, k);
   };
   visit(node, '');
@@ -259,9 +263,13 @@ export const unsupportedSyntax = defineRule({
   message: 'The target PostgreSQL version does not have this syntax: the server rejects the statement',
   help: 'The linter parses with the PostgreSQL 18 parser, so it accepts syntax that older servers reject. With `pg-version` set to the server the migrations deploy to, statements that use syntax added in a later release (MERGE in 15, NULLS NOT DISTINCT in 15, REINDEX CONCURRENTLY in 12, generated columns in 12, CREATE INDEX ... INCLUDE and procedures in 11, CREATE OR REPLACE TRIGGER and DETACH PARTITION CONCURRENTLY in 14, SQL/JSON constructors in 16, JSON_TABLE in 17, and more: see the rule page) are reported, because the deploy would fail on them. Rewrite the statement for that version, or raise `pg-version` if the server is newer.',
   equivalents: {},
+  // The parser is PostgreSQL 18's: nothing it accepts is newer than that.
+  pgVersions: { max: 17 },
   check(ctx) {
+    const uses = syntaxUses(ctx);
+    if (uses.length === 0) return;
     const seen = new Set<string>();
-    for (const use of syntaxUses(ctx)) {
+    for (const use of uses) {
       if (use.since <= ctx.pgVersion || seen.has(use.what)) continue;
       seen.add(use.what);
       ctx.report({
