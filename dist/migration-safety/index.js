@@ -1,7 +1,7 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 9659:
+/***/ 129:
 /***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
 
 
@@ -54,9 +54,9 @@ exports.getProxyUrl = getProxyUrl;
 exports.isHttps = isHttps;
 const http = __importStar(__nccwpck_require__(8611));
 const https = __importStar(__nccwpck_require__(5692));
-const pm = __importStar(__nccwpck_require__(3335));
-const tunnel = __importStar(__nccwpck_require__(770));
-const undici_1 = __nccwpck_require__(6752);
+const pm = __importStar(__nccwpck_require__(425));
+const tunnel = __importStar(__nccwpck_require__(408));
+const undici_1 = __nccwpck_require__(4718);
 var HttpCodes;
 (function (HttpCodes) {
     HttpCodes[HttpCodes["OK"] = 200] = "OK";
@@ -744,7 +744,7 @@ const lowercaseKeys = (obj) => Object.keys(obj).reduce((c, k) => ((c[k.toLowerCa
 
 /***/ }),
 
-/***/ 3335:
+/***/ 425:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -844,7 +844,7 @@ class DecodedURL extends URL {
 
 /***/ }),
 
-/***/ 3251:
+/***/ 2725:
 /***/ (function(module) {
 
 /**
@@ -2374,7 +2374,7 @@ class DecodedURL extends URL {
 
 /***/ }),
 
-/***/ 3995:
+/***/ 6185:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 var PgQueryModule=(()=>{var _scriptName=globalThis.document?.currentScript?.src;return async function(moduleArg={}){var Module=moduleArg;var ENVIRONMENT_IS_WEB=!!globalThis.window;var ENVIRONMENT_IS_WORKER=!!globalThis.WorkerGlobalScope;var ENVIRONMENT_IS_NODE=globalThis.process?.versions?.node&&globalThis.process?.type!="renderer";var programArgs=[];var thisProgram="./this.program";var quit_=(status,toThrow)=>{throw toThrow};if(typeof __filename!="undefined"){_scriptName=__filename}else if(ENVIRONMENT_IS_WORKER){_scriptName=self.location.href}var scriptDirectory="";function locateFile(path){if(Module["locateFile"]){return Module["locateFile"](path,scriptDirectory)}return scriptDirectory+path}var readAsync,readBinary;if(ENVIRONMENT_IS_NODE){var fs=__nccwpck_require__(3024);scriptDirectory=__dirname+"/";readBinary=filename=>{filename=isFileURI(filename)?new URL(filename):filename;var ret=fs.readFileSync(filename);return ret};readAsync=async(filename,binary=true)=>{filename=isFileURI(filename)?new URL(filename):filename;var ret=fs.readFileSync(filename,binary?undefined:"utf8");return ret};if(process.argv.length>1){thisProgram=process.argv[1].replace(/\\/g,"/")}programArgs=process.argv.slice(2);quit_=(status,toThrow)=>{process.exitCode=status;throw toThrow}}else if(ENVIRONMENT_IS_WEB||ENVIRONMENT_IS_WORKER){try{scriptDirectory=new URL(".",_scriptName).href}catch{}{if(ENVIRONMENT_IS_WORKER){readBinary=url=>{var xhr=new XMLHttpRequest;xhr.open("GET",url,false);xhr.responseType="arraybuffer";xhr.send(null);return new Uint8Array(xhr.response)}}readAsync=async url=>{var response=await fetch(url,{credentials:"same-origin"});if(response.ok){return response.arrayBuffer()}throw new Error(response.status+" : "+response.url)}}}else{}var out=console.log.bind(console);var err=console.error.bind(console);var wasmBinary;var ABORT=false;var EXITSTATUS;var isFileURI=filename=>filename.startsWith("file://");class EmscriptenEH{}class EmscriptenSjLj extends EmscriptenEH{}var runtimeInitialized=false;function getMemoryBuffer(){return wasmMemory.buffer}function updateMemoryViews(){if(HEAP8?.buffer?.resizable)return;var b=getMemoryBuffer();HEAP8=new Int8Array(b);HEAP16=new Int16Array(b);Module["HEAPU8"]=HEAPU8=new Uint8Array(b);HEAPU16=new Uint16Array(b);HEAP32=new Int32Array(b);Module["HEAPU32"]=HEAPU32=new Uint32Array(b);HEAPF32=new Float32Array(b);HEAPF64=new Float64Array(b);HEAP64=new BigInt64Array(b);HEAPU64=new BigUint64Array(b)}function preRun(){var preRun=Module["preRun"];if(preRun){if(typeof preRun=="function")preRun=[preRun];onPreRuns.push(...preRun)}callRuntimeCallbacks(onPreRuns)}function initRuntime(){runtimeInitialized=true;if(!Module["noFSInit"]&&!FS.initialized)FS.init();TTY.init();wasmExports["A"]();FS.ignorePermissions=false}function postRun(){var postRun=Module["postRun"];if(postRun){if(typeof postRun=="function")postRun=[postRun];onPostRuns.push(...postRun)}callRuntimeCallbacks(onPostRuns)}function abort(what){Module["onAbort"]?.(what);what=`Aborted(${what})`;err(what);ABORT=true;what+=". Build with -sASSERTIONS for more info.";var e=new WebAssembly.RuntimeError(what);throw e}var wasmBinaryFile;function findWasmBinary(){return locateFile("libpg-query.wasm")}function getBinarySync(file){if(readBinary){return readBinary(file)}throw"both async and sync fetching of the wasm failed"}async function getWasmBinary(binaryFile){if(!wasmBinary){try{var response=await readAsync(binaryFile);return new Uint8Array(response)}catch{}}return getBinarySync(binaryFile)}async function instantiateArrayBuffer(binaryFile,imports){try{var binary=await getWasmBinary(binaryFile);var instance=await WebAssembly.instantiate(binary,imports);return instance}catch(reason){err(`failed to asynchronously prepare wasm: ${reason}`);abort(reason)}}async function instantiateAsync(binary,binaryFile,imports){if(!binary&&!ENVIRONMENT_IS_NODE){try{var response=fetch(binaryFile,{credentials:"same-origin"});var instantiationResult=await WebAssembly.instantiateStreaming(response,imports);return instantiationResult}catch(reason){err(`wasm streaming compile failed: ${reason}`);err("falling back to ArrayBuffer instantiation")}}return instantiateArrayBuffer(binaryFile,imports)}function getWasmImports(){var imports={a:wasmImports};return imports}async function createWasm(){function receiveInstance(instance){wasmExports=instance.exports;assignWasmExports(wasmExports);updateMemoryViews();return wasmExports}function receiveInstantiationResult(result){return receiveInstance(result["instance"])}var info=getWasmImports();var instantiateWasm=Module["instantiateWasm"];if(instantiateWasm){return new Promise(resolve=>{instantiateWasm(info,inst=>resolve(receiveInstance(inst)))})}wasmBinaryFile??=findWasmBinary();var result=await instantiateAsync(wasmBinary,wasmBinaryFile,info);var exports=receiveInstantiationResult(result);return exports}class ExitStatus{name="ExitStatus";constructor(status){this.message=`Program terminated with exit(${status})`;this.status=status}}var HEAP16;var HEAP32;var HEAP64;var HEAP8;var HEAPF32;var HEAPF64;var HEAPU16;var HEAPU32;var HEAPU64;var HEAPU8;var callRuntimeCallbacks=callbacks=>{while(callbacks.length>0){callbacks.shift()(Module)}};var onPostRuns=[];var onPreRuns=[];function getValue(ptr,type="i8"){if(type.endsWith("*"))type="*";switch(type){case"i1":return HEAP8[ptr];case"i8":return HEAP8[ptr];case"i16":return HEAP16[ptr>>1];case"i32":return HEAP32[ptr>>2];case"i64":return HEAP64[ptr>>3];case"float":return HEAPF32[ptr>>2];case"double":return HEAPF64[ptr>>3];case"*":return HEAPU32[ptr>>2];default:abort(`invalid type for getValue: ${type}`)}}var noExitRuntime=true;var stackRestore=val=>__emscripten_stack_restore(val);var stackSave=()=>_emscripten_stack_get_current();var UTF8Decoder=globalThis.TextDecoder&&new TextDecoder;var findStringEnd=(heapOrArray,idx,maxBytesToRead,ignoreNul)=>{var maxIdx=idx+maxBytesToRead;if(ignoreNul)return maxIdx;while(heapOrArray[idx]&&!(idx>=maxIdx))++idx;return idx};var UTF8ArrayToString=(heapOrArray,idx=0,maxBytesToRead,ignoreNul)=>{var endPtr=findStringEnd(heapOrArray,idx,maxBytesToRead,ignoreNul);if(endPtr-idx>16&&heapOrArray.buffer&&UTF8Decoder){return UTF8Decoder.decode(heapOrArray.subarray(idx,endPtr))}var str="";while(idx<endPtr){var u0=heapOrArray[idx++];if(!(u0&128)){str+=String.fromCharCode(u0);continue}var u1=heapOrArray[idx++]&63;if((u0&224)==192){str+=String.fromCharCode((u0&31)<<6|u1);continue}var u2=heapOrArray[idx++]&63;if((u0&240)==224){u0=(u0&15)<<12|u1<<6|u2}else{u0=(u0&7)<<18|u1<<12|u2<<6|heapOrArray[idx++]&63}if(u0<65536){str+=String.fromCharCode(u0)}else{var ch=u0-65536;str+=String.fromCharCode(55296|ch>>10,56320|ch&1023)}}return str};var UTF8ToString=(ptr,maxBytesToRead,ignoreNul)=>ptr?UTF8ArrayToString(HEAPU8,ptr,maxBytesToRead,ignoreNul):"";var ___assert_fail=(condition,filename,line,func)=>abort(`Assertion failed: ${UTF8ToString(condition)}, at: `+[filename?UTF8ToString(filename):"unknown filename",line,func?UTF8ToString(func):"unknown function"]);var __abort_js=()=>abort("");var runtimeKeepaliveCounter=0;var __emscripten_runtime_keepalive_clear=()=>{noExitRuntime=false;runtimeKeepaliveCounter=0};var __emscripten_throw_longjmp=()=>{throw new EmscriptenSjLj};var timers={};var handleException=e=>{if(e instanceof ExitStatus||e=="unwind"){return EXITSTATUS}quit_(1,e)};var keepRuntimeAlive=()=>noExitRuntime||runtimeKeepaliveCounter>0;var _proc_exit=code=>{EXITSTATUS=code;if(!keepRuntimeAlive()){Module["onExit"]?.(code);ABORT=true}quit_(code,new ExitStatus(code))};var exitJS=(status,implicit)=>{EXITSTATUS=status;_proc_exit(status)};var _exit=exitJS;var maybeExit=()=>{if(!keepRuntimeAlive()){try{_exit(EXITSTATUS)}catch(e){handleException(e)}}};var callUserCallback=func=>{if(ABORT){return}try{return func()}catch(e){handleException(e)}finally{maybeExit()}};var _emscripten_get_now=()=>performance.now();var __setitimer_js=(which,timeout_ms)=>{if(timers[which]){clearTimeout(timers[which].id);delete timers[which]}if(!timeout_ms)return 0;var id=setTimeout(()=>{delete timers[which];callUserCallback(()=>__emscripten_timeout(which,_emscripten_get_now()))},timeout_ms);timers[which]={id,timeout_ms};return 0};var getHeapMax=()=>1073741824;var alignMemory=(size,alignment)=>Math.ceil(size/alignment)*alignment;var growMemory=size=>{var oldHeapSize=wasmMemory.buffer.byteLength;var pages=(size-oldHeapSize+65535)/65536|0;try{wasmMemory.grow(pages);updateMemoryViews();return 1}catch(e){}};var _emscripten_resize_heap=requestedSize=>{var oldSize=HEAPU8.length;requestedSize>>>=0;var maxHeapSize=getHeapMax();if(requestedSize>maxHeapSize){return false}for(var cutDown=1;cutDown<=4;cutDown*=2){var overGrownHeapSize=oldSize*(1+.2/cutDown);overGrownHeapSize=Math.min(overGrownHeapSize,requestedSize+100663296);var newSize=Math.min(maxHeapSize,alignMemory(Math.max(requestedSize,overGrownHeapSize),65536));var replacement=growMemory(newSize);if(replacement){return true}}return false};var PATH={isAbs:path=>path.charAt(0)==="/",splitPath:filename=>{var splitPathRe=/^(\/?|)([\s\S]*?)((?:\.{1,2}|[^\/]+?|)(\.[^.\/]*|))(?:[\/]*)$/;return splitPathRe.exec(filename).slice(1)},normalizeArray:(parts,allowAboveRoot)=>{var up=0;for(var i=parts.length-1;i>=0;i--){var last=parts[i];if(last==="."){parts.splice(i,1)}else if(last===".."){parts.splice(i,1);up++}else if(up){parts.splice(i,1);up--}}if(allowAboveRoot){for(;up;up--){parts.unshift("..")}}return parts},normalize:path=>{var isAbsolute=PATH.isAbs(path),trailingSlash=path.slice(-1)==="/";path=PATH.normalizeArray(path.split("/").filter(p=>!!p),!isAbsolute).join("/");if(!path&&!isAbsolute){path="."}if(path&&trailingSlash){path+="/"}return(isAbsolute?"/":"")+path},dirname:path=>{var result=PATH.splitPath(path),root=result[0],dir=result[1];if(!root&&!dir){return"."}if(dir){dir=dir.slice(0,-1)}return root+dir},basename:path=>path&&path.match(/([^\/]+|\/)\/*$/)[1],join:(...paths)=>PATH.normalize(paths.join("/")),join2:(l,r)=>PATH.normalize(l+"/"+r)};var initRandomFill=()=>{if(ENVIRONMENT_IS_NODE){var nodeCrypto=__nccwpck_require__(7598);return view=>(nodeCrypto.randomFillSync(view),0)}return view=>(crypto.getRandomValues(view),0)};var randomFill=view=>(randomFill=initRandomFill())(view);var PATH_FS={resolve:(...args)=>{var resolvedPath="",resolvedAbsolute=false;for(var i=args.length-1;i>=-1&&!resolvedAbsolute;i--){var path=i>=0?args[i]:FS.cwd();if(typeof path!="string"){throw new TypeError("Arguments to path.resolve must be strings")}else if(!path){return""}resolvedPath=path+"/"+resolvedPath;resolvedAbsolute=PATH.isAbs(path)}resolvedPath=PATH.normalizeArray(resolvedPath.split("/").filter(p=>!!p),!resolvedAbsolute).join("/");return(resolvedAbsolute?"/":"")+resolvedPath||"."},relative:(from,to)=>{from=PATH_FS.resolve(from).slice(1);to=PATH_FS.resolve(to).slice(1);function trim(arr){var start=0;for(;start<arr.length;start++){if(arr[start]!=="")break}var end=arr.length-1;for(;end>=0;end--){if(arr[end]!=="")break}if(start>end)return[];return arr.slice(start,end-start+1)}var fromParts=trim(from.split("/"));var toParts=trim(to.split("/"));var length=Math.min(fromParts.length,toParts.length);var samePartsLength=length;for(var i=0;i<length;i++){if(fromParts[i]!==toParts[i]){samePartsLength=i;break}}var outputParts=[];for(var i=samePartsLength;i<fromParts.length;i++){outputParts.push("..")}outputParts=outputParts.concat(toParts.slice(samePartsLength));return outputParts.join("/")}};var FS_stdin_getChar_buffer=[];var lengthBytesUTF8=str=>{var len=0;for(var i=0;i<str.length;++i){var c=str.charCodeAt(i);if(c<=127){len++}else if(c<=2047){len+=2}else if(c>=55296&&c<=57343){len+=4;++i}else{len+=3}}return len};var stringToUTF8Array=(str,heap,outIdx,maxBytesToWrite)=>{if(!(maxBytesToWrite>0))return 0;var startIdx=outIdx;var endIdx=outIdx+maxBytesToWrite-1;for(var i=0;i<str.length;++i){var u=str.codePointAt(i);if(u<=127){if(outIdx>=endIdx)break;heap[outIdx++]=u}else if(u<=2047){if(outIdx+1>=endIdx)break;heap[outIdx++]=192|u>>6;heap[outIdx++]=128|u&63}else if(u<=65535){if(outIdx+2>=endIdx)break;heap[outIdx++]=224|u>>12;heap[outIdx++]=128|u>>6&63;heap[outIdx++]=128|u&63}else{if(outIdx+3>=endIdx)break;heap[outIdx++]=240|u>>18;heap[outIdx++]=128|u>>12&63;heap[outIdx++]=128|u>>6&63;heap[outIdx++]=128|u&63;i++}}heap[outIdx]=0;return outIdx-startIdx};var intArrayFromString=(stringy,dontAddNull,length)=>{var len=length>0?length:lengthBytesUTF8(stringy)+1;var u8array=new Array(len);var numBytesWritten=stringToUTF8Array(stringy,u8array,0,u8array.length);if(dontAddNull)u8array.length=numBytesWritten;return u8array};var FS_stdin_getChar=()=>{if(!FS_stdin_getChar_buffer.length){var result=null;if(ENVIRONMENT_IS_NODE){var BUFSIZE=256;var buf=Buffer.alloc(BUFSIZE);var bytesRead=0;var fd=process.stdin.fd;try{bytesRead=fs.readSync(fd,buf,0,BUFSIZE)}catch(e){if(e.toString().includes("EOF"))bytesRead=0;else throw e}if(bytesRead>0){result=buf.slice(0,bytesRead).toString("utf-8")}}else if(globalThis.window?.prompt){result=window.prompt("Input: ");if(result!==null){result+="\n"}}else{}if(!result){return null}FS_stdin_getChar_buffer=intArrayFromString(result,true)}return FS_stdin_getChar_buffer.shift()};var TTY={ttys:[],init(){},shutdown(){},register(dev,ops){TTY.ttys[dev]={input:[],output:[],ops};FS.registerDevice(dev,TTY.stream_ops)},stream_ops:{open(stream){var tty=TTY.ttys[stream.node.rdev];if(!tty){throw new FS.ErrnoError(43)}stream.tty=tty;stream.seekable=false},close(stream){stream.tty.ops.fsync(stream.tty)},fsync(stream){stream.tty.ops.fsync(stream.tty)},read(stream,buffer,offset,length,pos){if(!stream.tty||!stream.tty.ops.get_char){throw new FS.ErrnoError(60)}var bytesRead=0;for(var i=0;i<length;i++){var result;try{result=stream.tty.ops.get_char(stream.tty)}catch(e){throw new FS.ErrnoError(29)}if(result===undefined&&bytesRead===0){throw new FS.ErrnoError(6)}if(result===null||result===undefined)break;bytesRead++;buffer[offset+i]=result}if(bytesRead){stream.node.atime=Date.now()}return bytesRead},write(stream,buffer,offset,length,pos){if(!stream.tty||!stream.tty.ops.put_char){throw new FS.ErrnoError(60)}try{for(var i=0;i<length;i++){stream.tty.ops.put_char(stream.tty,buffer[offset+i])}}catch(e){throw new FS.ErrnoError(29)}if(length){stream.node.mtime=stream.node.ctime=Date.now()}return i}},default_tty_ops:{get_char(tty){return FS_stdin_getChar()},put_char(tty,val){if(val===null||val===10){out(UTF8ArrayToString(tty.output));tty.output=[]}else{if(val!=0)tty.output.push(val)}},fsync(tty){if(tty.output?.length>0){out(UTF8ArrayToString(tty.output));tty.output=[]}},ioctl_tcgets(tty){return{c_iflag:25856,c_oflag:5,c_cflag:191,c_lflag:35387,c_cc:[3,28,127,21,4,0,1,0,17,19,26,0,18,15,23,22,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0]}},ioctl_tcsets(tty,optional_actions,data){return 0},ioctl_tiocgwinsz(tty){return[24,80]}},default_tty1_ops:{put_char(tty,val){if(val===null||val===10){err(UTF8ArrayToString(tty.output));tty.output=[]}else{if(val!=0)tty.output.push(val)}},fsync(tty){if(tty.output?.length>0){err(UTF8ArrayToString(tty.output));tty.output=[]}}}};var mmapAlloc=size=>{abort()};var MEMFS={ops_table:null,mount(mount){return MEMFS.createNode(null,"/",16895,0)},createNode(parent,name,mode,dev){if(FS.isBlkdev(mode)||FS.isFIFO(mode)){throw new FS.ErrnoError(63)}MEMFS.ops_table||={dir:{node:{getattr:MEMFS.node_ops.getattr,setattr:MEMFS.node_ops.setattr,lookup:MEMFS.node_ops.lookup,mknod:MEMFS.node_ops.mknod,rename:MEMFS.node_ops.rename,unlink:MEMFS.node_ops.unlink,rmdir:MEMFS.node_ops.rmdir,readdir:MEMFS.node_ops.readdir,symlink:MEMFS.node_ops.symlink},stream:{llseek:MEMFS.stream_ops.llseek}},file:{node:{getattr:MEMFS.node_ops.getattr,setattr:MEMFS.node_ops.setattr},stream:{llseek:MEMFS.stream_ops.llseek,read:MEMFS.stream_ops.read,write:MEMFS.stream_ops.write,mmap:MEMFS.stream_ops.mmap,msync:MEMFS.stream_ops.msync}},link:{node:{getattr:MEMFS.node_ops.getattr,setattr:MEMFS.node_ops.setattr,readlink:MEMFS.node_ops.readlink},stream:{}},chrdev:{node:{getattr:MEMFS.node_ops.getattr,setattr:MEMFS.node_ops.setattr},stream:FS.chrdev_stream_ops}};var node=FS.createNode(parent,name,mode,dev);if(FS.isDir(node.mode)){node.node_ops=MEMFS.ops_table.dir.node;node.stream_ops=MEMFS.ops_table.dir.stream;node.contents={}}else if(FS.isFile(node.mode)){node.node_ops=MEMFS.ops_table.file.node;node.stream_ops=MEMFS.ops_table.file.stream;node.usedBytes=0;node.contents=MEMFS.emptyFileContents??=new Uint8Array(0)}else if(FS.isLink(node.mode)){node.node_ops=MEMFS.ops_table.link.node;node.stream_ops=MEMFS.ops_table.link.stream}else if(FS.isChrdev(node.mode)){node.node_ops=MEMFS.ops_table.chrdev.node;node.stream_ops=MEMFS.ops_table.chrdev.stream}node.atime=node.mtime=node.ctime=Date.now();if(parent){parent.contents[name]=node;parent.atime=parent.mtime=parent.ctime=node.atime}return node},getFileDataAsTypedArray(node){return node.contents.subarray(0,node.usedBytes)},expandFileStorage(node,newCapacity){var prevCapacity=node.contents.length;if(prevCapacity>=newCapacity)return;var CAPACITY_DOUBLING_MAX=1024*1024;newCapacity=Math.max(newCapacity,prevCapacity*(prevCapacity<CAPACITY_DOUBLING_MAX?2:1.125)>>>0);if(prevCapacity)newCapacity=Math.max(newCapacity,256);var oldContents=MEMFS.getFileDataAsTypedArray(node);node.contents=new Uint8Array(newCapacity);node.contents.set(oldContents)},resizeFileStorage(node,newSize){if(node.usedBytes==newSize)return;var oldContents=node.contents;node.contents=new Uint8Array(newSize);node.contents.set(oldContents.subarray(0,Math.min(newSize,node.usedBytes)));node.usedBytes=newSize},node_ops:{getattr(node){var attr={};attr.dev=FS.isChrdev(node.mode)?node.id:1;attr.ino=node.id;attr.mode=node.mode;attr.nlink=1;attr.uid=0;attr.gid=0;attr.rdev=node.rdev;if(FS.isDir(node.mode)){attr.size=4096}else if(FS.isFile(node.mode)){attr.size=node.usedBytes}else if(FS.isLink(node.mode)){attr.size=node.link.length}else{attr.size=0}attr.atime=new Date(node.atime);attr.mtime=new Date(node.mtime);attr.ctime=new Date(node.ctime);attr.blksize=4096;attr.blocks=Math.ceil(attr.size/attr.blksize);return attr},setattr(node,attr){for(const key of["mode","atime","mtime","ctime"]){if(attr[key]!=null){node[key]=attr[key]}}if(attr.size!==undefined){MEMFS.resizeFileStorage(node,attr.size)}},lookup(parent,name){if(!MEMFS.doesNotExistError){MEMFS.doesNotExistError=new FS.ErrnoError(44);MEMFS.doesNotExistError.stack="<generic error, no stack>"}throw MEMFS.doesNotExistError},mknod(parent,name,mode,dev){return MEMFS.createNode(parent,name,mode,dev)},rename(old_node,new_dir,new_name){var new_node;try{new_node=FS.lookupNode(new_dir,new_name)}catch(e){}if(new_node){if(FS.isDir(old_node.mode)){for(var i in new_node.contents){throw new FS.ErrnoError(55)}}FS.hashRemoveNode(new_node)}delete old_node.parent.contents[old_node.name];new_dir.contents[new_name]=old_node;old_node.name=new_name;new_dir.ctime=new_dir.mtime=old_node.parent.ctime=old_node.parent.mtime=Date.now()},unlink(parent,name){delete parent.contents[name];parent.ctime=parent.mtime=Date.now()},rmdir(parent,name){var node=FS.lookupNode(parent,name);for(var i in node.contents){throw new FS.ErrnoError(55)}delete parent.contents[name];parent.ctime=parent.mtime=Date.now()},readdir(node){return[".","..",...Object.keys(node.contents)]},symlink(parent,newname,oldpath){var node=MEMFS.createNode(parent,newname,511|40960,0);node.link=oldpath;return node},readlink(node){if(!FS.isLink(node.mode)){throw new FS.ErrnoError(28)}return node.link}},stream_ops:{read(stream,buffer,offset,length,position){var contents=stream.node.contents;if(position>=stream.node.usedBytes)return 0;var size=Math.min(stream.node.usedBytes-position,length);buffer.set(contents.subarray(position,position+size),offset);return size},write(stream,buffer,offset,length,position,canOwn){if(buffer.buffer===HEAP8.buffer){canOwn=false}if(!length)return 0;var node=stream.node;node.mtime=node.ctime=Date.now();if(canOwn){node.contents=buffer.subarray(offset,offset+length);node.usedBytes=length}else if(node.usedBytes===0&&position===0){node.contents=buffer.slice(offset,offset+length);node.usedBytes=length}else{MEMFS.expandFileStorage(node,position+length);node.contents.set(buffer.subarray(offset,offset+length),position);node.usedBytes=Math.max(node.usedBytes,position+length)}return length},llseek(stream,offset,whence){var position=offset;if(whence===1){position+=stream.position}else if(whence===2){if(FS.isFile(stream.node.mode)){position+=stream.node.usedBytes}}if(position<0){throw new FS.ErrnoError(28)}return position},mmap(stream,length,position,prot,flags){if(!FS.isFile(stream.node.mode)){throw new FS.ErrnoError(43)}var ptr;var allocated;var contents=stream.node.contents;if(!(flags&2)&&contents.buffer===HEAP8.buffer){allocated=false;ptr=contents.byteOffset}else{allocated=true;ptr=mmapAlloc(length);if(!ptr){throw new FS.ErrnoError(48)}if(contents){if(position>0||position+length<contents.length){if(contents.subarray){contents=contents.subarray(position,position+length)}else{contents=Array.prototype.slice.call(contents,position,position+length)}}HEAP8.set(contents,ptr)}}return{ptr,allocated}},msync(stream,buffer,offset,length,mmapFlags){MEMFS.stream_ops.write(stream,buffer,0,length,offset,false);return 0}}};var FS_modeStringToFlags=str=>{if(typeof str!="string")return str;var flagModes={r:0,"r+":2,w:512|64|1,"w+":512|64|2,a:1024|64|1,"a+":1024|64|2};var flags=flagModes[str];if(typeof flags=="undefined"){throw new Error(`Unknown file open mode: ${str}`)}return flags};var FS_fileDataToTypedArray=data=>{if(typeof data=="string"){data=intArrayFromString(data,true)}if(!data.subarray){data=new Uint8Array(data)}return data};var FS_getMode=(canRead,canWrite)=>{var mode=0;if(canRead)mode|=292|73;if(canWrite)mode|=146;return mode};var asyncLoad=async url=>{var arrayBuffer=await readAsync(url);return new Uint8Array(arrayBuffer)};var FS_createDataFile=(...args)=>FS.createDataFile(...args);var getUniqueRunDependency=id=>id;var dependenciesPromise=null;var resolveRunDependencies=async()=>dependenciesPromise;var runDependencies=0;var dependenciesPromiseResolve=null;var removeRunDependency=id=>{runDependencies--;Module["monitorRunDependencies"]?.(runDependencies);if(!runDependencies){dependenciesPromiseResolve()}};var addRunDependency=id=>{if(!runDependencies){dependenciesPromise=new Promise(resolve=>dependenciesPromiseResolve=resolve)}runDependencies++;Module["monitorRunDependencies"]?.(runDependencies)};var preloadPlugins=[];var FS_handledByPreloadPlugin=async(byteArray,fullname)=>{if(typeof Browser!="undefined")Browser.init();for(var plugin of preloadPlugins){if(plugin["canHandle"](fullname)){return plugin["handle"](byteArray,fullname)}}return byteArray};var FS_preloadFile=async(parent,name,url,canRead,canWrite,dontCreateFile,canOwn,preFinish)=>{var fullname=name?PATH_FS.resolve(PATH.join2(parent,name)):parent;var dep=getUniqueRunDependency(`cp ${fullname}`);addRunDependency(dep);try{var byteArray=url;if(typeof url=="string"){byteArray=await asyncLoad(url)}byteArray=await FS_handledByPreloadPlugin(byteArray,fullname);preFinish?.();if(!dontCreateFile){FS_createDataFile(parent,name,byteArray,canRead,canWrite,canOwn)}}finally{removeRunDependency(dep)}};var FS_createPreloadedFile=(parent,name,url,canRead,canWrite,onload,onerror,dontCreateFile,canOwn,preFinish)=>{FS_preloadFile(parent,name,url,canRead,canWrite,dontCreateFile,canOwn,preFinish).then(onload).catch(onerror)};var FS={root:null,mounts:[],devices:{},streams:[],nextInode:1,nameTable:null,currentPath:"/",initialized:false,ignorePermissions:true,filesystems:null,syncFSRequests:0,ErrnoError:class{name="ErrnoError";constructor(errno){this.errno=errno}},FSStream:class{shared={};get object(){return this.node}set object(val){this.node=val}get isRead(){return(this.flags&2097155)!==1}get isWrite(){return(this.flags&2097155)!==0}get isAppend(){return this.flags&1024}get flags(){return this.shared.flags}set flags(val){this.shared.flags=val}get position(){return this.shared.position}set position(val){this.shared.position=val}},FSNode:class{node_ops={};stream_ops={};readMode=292|73;writeMode=146;mounted=null;constructor(parent,name,mode,rdev){if(!parent){parent=this}this.parent=parent;this.mount=parent.mount;this.id=FS.nextInode++;this.name=name;this.mode=mode;this.rdev=rdev;this.atime=this.mtime=this.ctime=Date.now()}get read(){return(this.mode&this.readMode)===this.readMode}set read(val){val?this.mode|=this.readMode:this.mode&=~this.readMode}get write(){return(this.mode&this.writeMode)===this.writeMode}set write(val){val?this.mode|=this.writeMode:this.mode&=~this.writeMode}get isFolder(){return FS.isDir(this.mode)}get isDevice(){return FS.isChrdev(this.mode)}addListener(cb,exclusive=false){var entry={cb,exclusive};var listeners=this.listeners??=new Set;listeners.add(entry);return{listeners,entry}}notifyListeners(flags){if(!this.listeners)return;var excl;for(var entry of this.listeners){if(entry.exclusive)(excl||=[]).push(entry);else entry.cb(flags)}if(excl){var i=(this.exclTurn||0)%excl.length;this.exclTurn=i+1;excl[i].cb(flags)}}},lookupPath(path,opts={}){if(!path){throw new FS.ErrnoError(44)}opts.follow_mount??=true;if(!PATH.isAbs(path)){path=FS.cwd()+"/"+path}linkloop:for(var nlinks=0;nlinks<40;nlinks++){var parts=path.split("/").filter(p=>!!p);var current=FS.root;var current_path="/";for(var i=0;i<parts.length;i++){var islast=i===parts.length-1;if(islast&&opts.parent){break}if(parts[i]==="."){continue}if(parts[i]===".."){current_path=PATH.dirname(current_path);if(FS.isRoot(current)){path=current_path+"/"+parts.slice(i+1).join("/");nlinks--;continue linkloop}else{current=current.parent}continue}current_path=PATH.join2(current_path,parts[i]);try{current=FS.lookupNode(current,parts[i])}catch(e){if(e?.errno===44&&islast&&opts.noent_okay){return{path:current_path}}throw e}if(FS.isMountpoint(current)&&(!islast||opts.follow_mount)){current=current.mounted.root}if(FS.isLink(current.mode)&&(!islast||opts.follow)){if(!current.node_ops.readlink){throw new FS.ErrnoError(52)}var link=current.node_ops.readlink(current);if(!PATH.isAbs(link)){link=PATH.dirname(current_path)+"/"+link}path=link+"/"+parts.slice(i+1).join("/");continue linkloop}}return{path:current_path,node:current}}throw new FS.ErrnoError(32)},getPath(node){var path;while(true){if(FS.isRoot(node)){var mount=node.mount.mountpoint;if(!path)return mount;return mount[mount.length-1]!=="/"?`${mount}/${path}`:mount+path}path=path?`${node.name}/${path}`:node.name;node=node.parent}},hashName(parentid,name){var hash=0;for(var i=0;i<name.length;i++){hash=(hash<<5)-hash+name.charCodeAt(i)|0}return(parentid+hash>>>0)%FS.nameTable.length},hashAddNode(node){var hash=FS.hashName(node.parent.id,node.name);node.name_next=FS.nameTable[hash];FS.nameTable[hash]=node},hashRemoveNode(node){var hash=FS.hashName(node.parent.id,node.name);if(FS.nameTable[hash]===node){FS.nameTable[hash]=node.name_next}else{var current=FS.nameTable[hash];while(current){if(current.name_next===node){current.name_next=node.name_next;break}current=current.name_next}}},lookupNode(parent,name){var errCode=FS.mayLookup(parent);if(errCode){throw new FS.ErrnoError(errCode)}var hash=FS.hashName(parent.id,name);for(var node=FS.nameTable[hash];node;node=node.name_next){var nodeName=node.name;if(node.parent.id===parent.id&&nodeName===name){return node}}return FS.lookup(parent,name)},createNode(parent,name,mode,rdev){var node=new FS.FSNode(parent,name,mode,rdev);FS.hashAddNode(node);return node},destroyNode(node){FS.hashRemoveNode(node)},isRoot(node){return node===node.parent},isMountpoint(node){return!!node.mounted},isFile(mode){return(mode&61440)===32768},isDir(mode){return(mode&61440)===16384},isLink(mode){return(mode&61440)===40960},isChrdev(mode){return(mode&61440)===8192},isBlkdev(mode){return(mode&61440)===24576},isFIFO(mode){return(mode&61440)===4096},isSocket(mode){return(mode&49152)===49152},flagsToPermissionString(flag){var perms=["r","w","rw"][flag&3];if(flag&512){perms+="w"}return perms},nodePermissions(node,perms){if(FS.ignorePermissions){return 0}if(perms.includes("r")&&!(node.mode&292)){return 2}if(perms.includes("w")&&!(node.mode&146)){return 2}if(perms.includes("x")&&!(node.mode&73)){return 2}return 0},mayLookup(dir){if(!FS.isDir(dir.mode))return 54;var errCode=FS.nodePermissions(dir,"x");if(errCode)return errCode;if(!dir.node_ops.lookup)return 2;return 0},mayCreate(dir,name){if(!FS.isDir(dir.mode)){return 54}try{var node=FS.lookupNode(dir,name);return 20}catch(e){}return FS.nodePermissions(dir,"wx")},mayDelete(dir,name,isdir){var node;try{node=FS.lookupNode(dir,name)}catch(e){return e.errno}var errCode=FS.nodePermissions(dir,"wx");if(errCode){return errCode}if(isdir){if(!FS.isDir(node.mode)){return 54}if(FS.isRoot(node)||FS.getPath(node)===FS.cwd()){return 10}}else if(FS.isDir(node.mode)){return 31}return 0},mayOpen(node,flags){if(!node){return 44}if(FS.isLink(node.mode)){return 32}var mode=FS.flagsToPermissionString(flags);if(FS.isDir(node.mode)){if(mode!=="r"||flags&(512|64)){return 31}}return FS.nodePermissions(node,mode)},checkOpExists(op,err){if(!op){throw new FS.ErrnoError(err)}return op},MAX_OPEN_FDS:4096,nextfd(){for(var fd=0;fd<=FS.MAX_OPEN_FDS;fd++){if(!FS.streams[fd]){return fd}}throw new FS.ErrnoError(33)},getStreamChecked(fd){var stream=FS.getStream(fd);if(!stream){throw new FS.ErrnoError(8)}return stream},getStream:fd=>FS.streams[fd],createStream(stream,fd=-1){stream=Object.assign(new FS.FSStream,stream);if(fd==-1){fd=FS.nextfd()}stream.fd=fd;FS.streams[fd]=stream;return stream},closeStream(fd){FS.streams[fd]=null},dupStream(origStream,fd=-1){var stream=FS.createStream(origStream,fd);stream.stream_ops?.dup?.(stream);return stream},doSetAttr(stream,node,attr){var setattr=stream?.stream_ops.setattr;var arg=setattr?stream:node;setattr??=node.node_ops.setattr;FS.checkOpExists(setattr,63);try{setattr(arg,attr)}catch(e){if(e instanceof RangeError){throw new FS.ErrnoError(22)}throw e}},chrdev_stream_ops:{open(stream){var device=FS.getDevice(stream.node.rdev);stream.stream_ops=device.stream_ops;stream.stream_ops.open?.(stream)},llseek(){throw new FS.ErrnoError(70)}},major:dev=>dev>>8,minor:dev=>dev&255,makedev:(ma,mi)=>ma<<8|mi,registerDevice(dev,ops){FS.devices[dev]={stream_ops:ops}},getDevice:dev=>FS.devices[dev],getMounts(mount){var mounts=[];var check=[mount];while(check.length){var m=check.pop();mounts.push(m);check.push(...m.mounts)}return mounts},syncfs(populate,callback){if(typeof populate=="function"){callback=populate;populate=false}FS.syncFSRequests++;if(FS.syncFSRequests>1){err(`warning: ${FS.syncFSRequests} FS.syncfs operations in flight at once, probably just doing extra work`)}var mounts=FS.getMounts(FS.root.mount);var completed=0;function doCallback(errCode){FS.syncFSRequests--;return callback(errCode)}function done(errCode){if(errCode){if(!done.errored){done.errored=true;return doCallback(errCode)}return}if(++completed>=mounts.length){doCallback(null)}}for(var mount of mounts){if(mount.type.syncfs){mount.type.syncfs(mount,populate,done)}else{done(null)}}},mount(type,opts,mountpoint){var root=mountpoint==="/";var pseudo=!mountpoint;var node;if(root&&FS.root){throw new FS.ErrnoError(10)}else if(!root&&!pseudo){var lookup=FS.lookupPath(mountpoint,{follow_mount:false});mountpoint=lookup.path;node=lookup.node;if(FS.isMountpoint(node)){throw new FS.ErrnoError(10)}if(!FS.isDir(node.mode)){throw new FS.ErrnoError(54)}}var mount={type,opts,mountpoint,mounts:[]};var mountRoot=type.mount(mount);mountRoot.mount=mount;mount.root=mountRoot;if(root){FS.root=mountRoot}else if(node){node.mounted=mount;if(node.mount){node.mount.mounts.push(mount)}}return mountRoot},unmount(mountpoint){var lookup=FS.lookupPath(mountpoint,{follow_mount:false});if(!FS.isMountpoint(lookup.node)){throw new FS.ErrnoError(28)}var node=lookup.node;var mount=node.mounted;var mounts=FS.getMounts(mount);for(var[hash,current]of Object.entries(FS.nameTable)){while(current){var next=current.name_next;if(mounts.includes(current.mount)){FS.destroyNode(current)}current=next}}node.mounted=null;var idx=node.mount.mounts.indexOf(mount);node.mount.mounts.splice(idx,1)},lookup(parent,name){return parent.node_ops.lookup(parent,name)},mknod(path,mode,dev){var lookup=FS.lookupPath(path,{parent:true});var parent=lookup.node;var name=PATH.basename(path);if(!name){throw new FS.ErrnoError(28)}if(name==="."||name===".."){throw new FS.ErrnoError(20)}var errCode=FS.mayCreate(parent,name);if(errCode){throw new FS.ErrnoError(errCode)}if(!parent.node_ops.mknod){throw new FS.ErrnoError(63)}return parent.node_ops.mknod(parent,name,mode,dev)},statfs(path){return FS.statfsNode(FS.lookupPath(path,{follow:true}).node)},statfsStream(stream){return FS.statfsNode(stream.node)},statfsNode(node){var rtn={bsize:4096,frsize:4096,blocks:1e6,bfree:5e5,bavail:5e5,files:FS.nextInode,ffree:FS.nextInode-1,fsid:42,flags:2,namelen:255};if(node.node_ops.statfs){Object.assign(rtn,node.node_ops.statfs(node.mount.opts.root))}return rtn},create(path,mode=438){mode&=4095;mode|=32768;return FS.mknod(path,mode,0)},mkdir(path,mode=511){mode&=511|512;mode|=16384;return FS.mknod(path,mode,0)},mkdirTree(path,mode){var dirs=path.split("/");var d="";for(var dir of dirs){if(!dir)continue;if(d||PATH.isAbs(path))d+="/";d+=dir;try{FS.mkdir(d,mode)}catch(e){if(e.errno!=20)throw e}}},mkdev(path,mode,dev){if(typeof dev=="undefined"){dev=mode;mode=438}mode|=8192;return FS.mknod(path,mode,dev)},symlink(oldpath,newpath){if(!PATH_FS.resolve(oldpath)){throw new FS.ErrnoError(44)}var lookup=FS.lookupPath(newpath,{parent:true});var parent=lookup.node;if(!parent){throw new FS.ErrnoError(44)}var newname=PATH.basename(newpath);var errCode=FS.mayCreate(parent,newname);if(errCode){throw new FS.ErrnoError(errCode)}if(!parent.node_ops.symlink){throw new FS.ErrnoError(63)}return parent.node_ops.symlink(parent,newname,oldpath)},link(oldpath,newpath,flags){var lookup=FS.lookupPath(newpath,{parent:true});var parent=lookup.node;if(!parent){throw new FS.ErrnoError(44)}var newname=PATH.basename(newpath);var errCode=FS.mayCreate(parent,newname);if(errCode){throw new FS.ErrnoError(errCode)}if(!parent.node_ops.link){throw new FS.ErrnoError(34)}return parent.node_ops.link(parent,newname,oldpath,flags)},rename(old_path,new_path){var old_dirname=PATH.dirname(old_path);var new_dirname=PATH.dirname(new_path);var old_name=PATH.basename(old_path);var new_name=PATH.basename(new_path);var lookup,old_dir,new_dir;lookup=FS.lookupPath(old_path,{parent:true});old_dir=lookup.node;lookup=FS.lookupPath(new_path,{parent:true});new_dir=lookup.node;if(!old_dir||!new_dir)throw new FS.ErrnoError(44);if(old_dir.mount!==new_dir.mount){throw new FS.ErrnoError(75)}var old_node=FS.lookupNode(old_dir,old_name);var relative=PATH_FS.relative(old_path,new_dirname);if(relative.charAt(0)!=="."){throw new FS.ErrnoError(28)}relative=PATH_FS.relative(new_path,old_dirname);if(relative.charAt(0)!=="."){throw new FS.ErrnoError(55)}var new_node;try{new_node=FS.lookupNode(new_dir,new_name)}catch(e){}if(old_node===new_node){return}var isdir=FS.isDir(old_node.mode);var errCode=FS.mayDelete(old_dir,old_name,isdir);if(errCode){throw new FS.ErrnoError(errCode)}errCode=new_node?FS.mayDelete(new_dir,new_name,isdir):FS.mayCreate(new_dir,new_name);if(errCode){throw new FS.ErrnoError(errCode)}if(!old_dir.node_ops.rename){throw new FS.ErrnoError(63)}if(FS.isMountpoint(old_node)||new_node&&FS.isMountpoint(new_node)){throw new FS.ErrnoError(10)}if(new_dir!==old_dir){errCode=FS.nodePermissions(old_dir,"w");if(errCode){throw new FS.ErrnoError(errCode)}}FS.hashRemoveNode(old_node);try{old_dir.node_ops.rename(old_node,new_dir,new_name);old_node.parent=new_dir}catch(e){throw e}finally{FS.hashAddNode(old_node)}},rmdir(path){var lookup=FS.lookupPath(path,{parent:true});var parent=lookup.node;var name=PATH.basename(path);var node=FS.lookupNode(parent,name);var errCode=FS.mayDelete(parent,name,true);if(errCode){throw new FS.ErrnoError(errCode)}if(!parent.node_ops.rmdir){throw new FS.ErrnoError(63)}if(FS.isMountpoint(node)){throw new FS.ErrnoError(10)}parent.node_ops.rmdir(parent,name);FS.destroyNode(node)},readdir(path){var lookup=FS.lookupPath(path,{follow:true});var node=lookup.node;var readdir=FS.checkOpExists(node.node_ops.readdir,54);return readdir(node)},unlink(path){var lookup=FS.lookupPath(path,{parent:true});var parent=lookup.node;if(!parent){throw new FS.ErrnoError(44)}var name=PATH.basename(path);var node=FS.lookupNode(parent,name);var errCode=FS.mayDelete(parent,name,false);if(errCode){throw new FS.ErrnoError(errCode)}if(!parent.node_ops.unlink){throw new FS.ErrnoError(63)}if(FS.isMountpoint(node)){throw new FS.ErrnoError(10)}parent.node_ops.unlink(parent,name);FS.destroyNode(node)},readlink(path){var lookup=FS.lookupPath(path);var link=lookup.node;if(!link){throw new FS.ErrnoError(44)}if(!link.node_ops.readlink){throw new FS.ErrnoError(28)}return link.node_ops.readlink(link)},stat(path,dontFollow){var lookup=FS.lookupPath(path,{follow:!dontFollow});var node=lookup.node;var getattr=FS.checkOpExists(node.node_ops.getattr,63);return getattr(node)},fstat(fd){var stream=FS.getStreamChecked(fd);var node=stream.node;var getattr=stream.stream_ops.getattr;var arg=getattr?stream:node;getattr??=node.node_ops.getattr;FS.checkOpExists(getattr,63);return getattr(arg)},lstat(path){return FS.stat(path,true)},doChmod(stream,node,mode,dontFollow){FS.doSetAttr(stream,node,{mode:mode&4095|node.mode&~4095,ctime:Date.now(),dontFollow})},chmod(path,mode,dontFollow){var node;if(typeof path=="string"){var lookup=FS.lookupPath(path,{follow:!dontFollow});node=lookup.node}else{node=path}FS.doChmod(null,node,mode,dontFollow)},lchmod(path,mode){FS.chmod(path,mode,true)},fchmod(fd,mode){var stream=FS.getStreamChecked(fd);FS.doChmod(stream,stream.node,mode,false)},doChown(stream,node,dontFollow){FS.doSetAttr(stream,node,{timestamp:Date.now(),dontFollow})},chown(path,uid,gid,dontFollow){var node;if(typeof path=="string"){var lookup=FS.lookupPath(path,{follow:!dontFollow});node=lookup.node}else{node=path}FS.doChown(null,node,dontFollow)},lchown(path,uid,gid){FS.chown(path,uid,gid,true)},fchown(fd,uid,gid){var stream=FS.getStreamChecked(fd);FS.doChown(stream,stream.node,false)},doTruncate(stream,node,len){if(FS.isDir(node.mode)){throw new FS.ErrnoError(31)}if(!FS.isFile(node.mode)){throw new FS.ErrnoError(28)}var errCode=FS.nodePermissions(node,"w");if(errCode){throw new FS.ErrnoError(errCode)}FS.doSetAttr(stream,node,{size:len,timestamp:Date.now()})},truncate(path,len){if(len<0){throw new FS.ErrnoError(28)}var node;if(typeof path=="string"){var lookup=FS.lookupPath(path,{follow:true});node=lookup.node}else{node=path}FS.doTruncate(null,node,len)},ftruncate(fd,len){var stream=FS.getStreamChecked(fd);if(len<0||(stream.flags&2097155)===0){throw new FS.ErrnoError(28)}FS.doTruncate(stream,stream.node,len)},utime(path,atime,mtime,dontFollow){var lookup=FS.lookupPath(path,{follow:!dontFollow});FS.doSetAttr(null,lookup.node,{atime,mtime,dontFollow})},open(path,flags,mode=438){if(path===""){throw new FS.ErrnoError(44)}flags=FS_modeStringToFlags(flags);if(flags&64){mode=mode&4095|32768}else{mode=0}var node;var isDirPath;if(typeof path=="object"){node=path}else{isDirPath=path.endsWith("/");var lookup=FS.lookupPath(path,{follow:!(flags&131072),noent_okay:true});node=lookup.node;path=lookup.path}var created=false;if(flags&64){if(node){if(flags&128){throw new FS.ErrnoError(20)}}else if(isDirPath){throw new FS.ErrnoError(31)}else{node=FS.mknod(path,mode|511,0);created=true}}if(!node){throw new FS.ErrnoError(44)}if(FS.isChrdev(node.mode)){flags&=~512}if(flags&65536&&!FS.isDir(node.mode)){throw new FS.ErrnoError(54)}if(!created){var errCode=FS.mayOpen(node,flags);if(errCode){throw new FS.ErrnoError(errCode)}}if(flags&512&&!created){FS.truncate(node,0)}flags&=~(128|512|131072);var stream=FS.createStream({node,path:FS.getPath(node),flags,seekable:true,position:0,stream_ops:node.stream_ops,ungotten:[],error:false});if(stream.stream_ops.open){stream.stream_ops.open(stream)}if(created){FS.chmod(node,mode&511)}return stream},close(stream){if(FS.isClosed(stream)){throw new FS.ErrnoError(8)}if(stream.getdents)stream.getdents=null;stream.node?.notifyListeners(32);try{if(stream.stream_ops.close){stream.stream_ops.close(stream)}}catch(e){throw e}finally{FS.closeStream(stream.fd)}stream.fd=null},isClosed(stream){return stream.fd===null},llseek(stream,offset,whence){if(FS.isClosed(stream)){throw new FS.ErrnoError(8)}if(!stream.seekable||!stream.stream_ops.llseek){throw new FS.ErrnoError(70)}if(whence!=0&&whence!=1&&whence!=2){throw new FS.ErrnoError(28)}stream.position=stream.stream_ops.llseek(stream,offset,whence);stream.ungotten=[];return stream.position},read(stream,buffer,offset,length,position){if(length<0||position<0){throw new FS.ErrnoError(28)}if(FS.isClosed(stream)){throw new FS.ErrnoError(8)}if((stream.flags&2097155)===1){throw new FS.ErrnoError(8)}if(FS.isDir(stream.node.mode)){throw new FS.ErrnoError(31)}if(!stream.stream_ops.read){throw new FS.ErrnoError(28)}var seeking=typeof position!="undefined";if(!seeking){position=stream.position}else if(!stream.seekable){throw new FS.ErrnoError(70)}var bytesRead=stream.stream_ops.read(stream,buffer,offset,length,position);if(!seeking)stream.position+=bytesRead;return bytesRead},write(stream,buffer,offset,length,position,canOwn){if(length<0||position<0){throw new FS.ErrnoError(28)}if(FS.isClosed(stream)){throw new FS.ErrnoError(8)}if((stream.flags&2097155)===0){throw new FS.ErrnoError(8)}if(FS.isDir(stream.node.mode)){throw new FS.ErrnoError(31)}if(!stream.stream_ops.write){throw new FS.ErrnoError(28)}if(stream.seekable&&stream.flags&1024){FS.llseek(stream,0,2)}var seeking=typeof position!="undefined";if(!seeking){position=stream.position}else if(!stream.seekable){throw new FS.ErrnoError(70)}var bytesWritten=stream.stream_ops.write(stream,buffer,offset,length,position,canOwn);if(!seeking)stream.position+=bytesWritten;return bytesWritten},mmap(stream,length,position,prot,flags){if((prot&2)!==0&&(flags&2)===0&&(stream.flags&2097155)!==2){throw new FS.ErrnoError(2)}if((stream.flags&2097155)===1){throw new FS.ErrnoError(2)}if(!stream.stream_ops.mmap){throw new FS.ErrnoError(43)}if(!length){throw new FS.ErrnoError(28)}return stream.stream_ops.mmap(stream,length,position,prot,flags)},msync(stream,buffer,offset,length,mmapFlags){if(!stream.stream_ops.msync){return 0}return stream.stream_ops.msync(stream,buffer,offset,length,mmapFlags)},ioctl(stream,cmd,arg){if(!stream.stream_ops.ioctl){throw new FS.ErrnoError(59)}return stream.stream_ops.ioctl(stream,cmd,arg)},readFile(path,opts={}){opts.flags=opts.flags??0;opts.encoding=opts.encoding??"binary";if(opts.encoding!=="utf8"&&opts.encoding!=="binary"){abort(`Invalid encoding type "${opts.encoding}"`)}var stream=FS.open(path,opts.flags);var stat=FS.stat(path);var length=stat.size;var buf=new Uint8Array(length);FS.read(stream,buf,0,length,0);if(opts.encoding==="utf8"){buf=UTF8ArrayToString(buf)}FS.close(stream);return buf},writeFile(path,data,opts={}){opts.flags=opts.flags??577;var stream=FS.open(path,opts.flags,opts.mode);data=FS_fileDataToTypedArray(data);FS.write(stream,data,0,data.byteLength,undefined,opts.canOwn);FS.close(stream)},cwd:()=>FS.currentPath,chdir(path){var lookup=FS.lookupPath(path,{follow:true});if(lookup.node===null){throw new FS.ErrnoError(44)}if(!FS.isDir(lookup.node.mode)){throw new FS.ErrnoError(54)}var errCode=FS.nodePermissions(lookup.node,"x");if(errCode){throw new FS.ErrnoError(errCode)}FS.currentPath=lookup.path},createDefaultDirectories(){FS.mkdir("/tmp");FS.mkdir("/home");FS.mkdir("/home/web_user")},createDefaultDevices(){FS.mkdir("/dev");FS.registerDevice(FS.makedev(1,3),{read:()=>0,write:(stream,buffer,offset,length,pos)=>length,llseek:()=>0});FS.mkdev("/dev/null",FS.makedev(1,3));TTY.register(FS.makedev(5,0),TTY.default_tty_ops);TTY.register(FS.makedev(6,0),TTY.default_tty1_ops);FS.mkdev("/dev/tty",FS.makedev(5,0));FS.mkdev("/dev/tty1",FS.makedev(6,0));var randomBuffer=new Uint8Array(1024),randomLeft=0;var randomByte=()=>{if(randomLeft===0){randomFill(randomBuffer);randomLeft=randomBuffer.byteLength}return randomBuffer[--randomLeft]};FS.createDevice("/dev","random",randomByte);FS.createDevice("/dev","urandom",randomByte);FS.mkdir("/dev/shm");FS.mkdir("/dev/shm/tmp")},createSpecialDirectories(){FS.mkdir("/proc");var proc_self=FS.mkdir("/proc/self");FS.mkdir("/proc/self/fd");FS.mount({mount(){var node=FS.createNode(proc_self,"fd",16895,73);node.stream_ops={llseek:MEMFS.stream_ops.llseek};node.node_ops={lookup(parent,name){var fd=+name;var stream=FS.getStreamChecked(fd);var ret={parent:null,mount:{mountpoint:"fake"},node_ops:{readlink:()=>stream.path},id:fd+1};ret.parent=ret;return ret},readdir(){return Array.from(FS.streams.entries()).filter(([k,v])=>v).map(([k,v])=>k.toString())}};return node}},{},"/proc/self/fd")},createStandardStreams(input,output,error){if(input){FS.createDevice("/dev","stdin",input)}else{FS.symlink("/dev/tty","/dev/stdin")}if(output){FS.createDevice("/dev","stdout",null,output)}else{FS.symlink("/dev/tty","/dev/stdout")}if(error){FS.createDevice("/dev","stderr",null,error)}else{FS.symlink("/dev/tty1","/dev/stderr")}var stdin=FS.open("/dev/stdin",0);var stdout=FS.open("/dev/stdout",1);var stderr=FS.open("/dev/stderr",1)},staticInit(){FS.nameTable=new Array(4096);FS.mount(MEMFS,{},"/");FS.createDefaultDirectories();FS.createDefaultDevices();FS.createSpecialDirectories();FS.filesystems={MEMFS}},init(input,output,error){FS.initialized=true;input??=Module["stdin"];output??=Module["stdout"];error??=Module["stderr"];FS.createStandardStreams(input,output,error)},quit(){FS.initialized=false;for(var stream of FS.streams){if(stream){FS.close(stream)}}},findObject(path,dontResolveLastLink){var ret=FS.analyzePath(path,dontResolveLastLink);if(!ret.exists){return null}return ret.object},analyzePath(path,dontResolveLastLink){try{var lookup=FS.lookupPath(path,{follow:!dontResolveLastLink});path=lookup.path}catch(e){}var ret={isRoot:false,exists:false,error:0,name:null,path:null,object:null,parentExists:false,parentPath:null,parentObject:null};try{var lookup=FS.lookupPath(path,{parent:true});ret.parentExists=true;ret.parentPath=lookup.path;ret.parentObject=lookup.node;ret.name=PATH.basename(path);lookup=FS.lookupPath(path,{follow:!dontResolveLastLink});ret.exists=true;ret.path=lookup.path;ret.object=lookup.node;ret.name=lookup.node.name;ret.isRoot=lookup.path==="/"}catch(e){ret.error=e.errno}return ret},createPath(parent,path,canRead,canWrite){parent=typeof parent=="string"?parent:FS.getPath(parent);var parts=path.split("/").reverse();while(parts.length){var part=parts.pop();if(!part)continue;var current=PATH.join2(parent,part);try{FS.mkdir(current)}catch(e){if(e.errno!=20)throw e}parent=current}return current},createFile(parent,name,properties,canRead,canWrite){var path=PATH.join2(typeof parent=="string"?parent:FS.getPath(parent),name);var mode=FS_getMode(canRead,canWrite);return FS.create(path,mode)},createDataFile(parent,name,data,canRead,canWrite,canOwn){var path=name;if(parent){parent=typeof parent=="string"?parent:FS.getPath(parent);path=name?PATH.join2(parent,name):parent}var mode=FS_getMode(canRead,canWrite);var node=FS.create(path,mode);if(data){data=FS_fileDataToTypedArray(data);FS.chmod(node,mode|146);var stream=FS.open(node,577);FS.write(stream,data,0,data.length,0,canOwn);FS.close(stream);FS.chmod(node,mode)}},createDevice(parent,name,input,output){var path=PATH.join2(typeof parent=="string"?parent:FS.getPath(parent),name);var mode=FS_getMode(!!input,!!output);FS.createDevice.major??=64;var dev=FS.makedev(FS.createDevice.major++,0);FS.registerDevice(dev,{open(stream){stream.seekable=false},close(stream){if(output?.buffer?.length){output(10)}},read(stream,buffer,offset,length,pos){var bytesRead=0;for(var i=0;i<length;i++){var result;try{result=input()}catch(e){throw new FS.ErrnoError(29)}if(result===undefined&&bytesRead===0){throw new FS.ErrnoError(6)}if(result===null||result===undefined)break;bytesRead++;buffer[offset+i]=result}if(bytesRead){stream.node.atime=Date.now()}return bytesRead},write(stream,buffer,offset,length,pos){for(var i=0;i<length;i++){try{output(buffer[offset+i])}catch(e){throw new FS.ErrnoError(29)}}if(length){stream.node.mtime=stream.node.ctime=Date.now()}return i}});return FS.mkdev(path,mode,dev)},forceLoadFile(obj){if(obj.isDevice||obj.isFolder||obj.link||obj.contents)return true;if(globalThis.XMLHttpRequest){abort("Lazy loading should have been performed (contents set) in createLazyFile, but it was not. Lazy loading only works in web workers. Use --embed-file or --preload-file in emcc on the main thread.")}else{try{obj.contents=readBinary(obj.url)}catch(e){throw new FS.ErrnoError(29)}}},createLazyFile(parent,name,url,canRead,canWrite){class LazyUint8Array{lengthKnown=false;chunks=[];get(idx){if(idx>this.length-1||idx<0){return undefined}var chunkOffset=idx%this.chunkSize;var chunkNum=idx/this.chunkSize|0;return this.getter(chunkNum)[chunkOffset]}setDataGetter(getter){this.getter=getter}cacheLength(){var xhr=new XMLHttpRequest;xhr.open("HEAD",url,false);xhr.send(null);if(!(xhr.status>=200&&xhr.status<300||xhr.status===304))abort("Couldn't load "+url+". Status: "+xhr.status);var datalength=Number(xhr.getResponseHeader("Content-length"));var header;var hasByteServing=(header=xhr.getResponseHeader("Accept-Ranges"))&&header==="bytes";var usesGzip=(header=xhr.getResponseHeader("Content-Encoding"))&&header==="gzip";var chunkSize=1024*1024;if(!hasByteServing)chunkSize=datalength;var doXHR=(from,to)=>{if(from>to)abort(`invalid range (${from}, ${to}) or no bytes requested!`);if(to>datalength-1)abort(`only ${datalength} bytes available! programmer error!`);var xhr=new XMLHttpRequest;xhr.open("GET",url,false);if(datalength!==chunkSize)xhr.setRequestHeader("Range","bytes="+from+"-"+to);xhr.responseType="arraybuffer";if(xhr.overrideMimeType){xhr.overrideMimeType("text/plain; charset=x-user-defined")}xhr.send(null);if(!(xhr.status>=200&&xhr.status<300||xhr.status===304))abort("Couldn't load "+url+". Status: "+xhr.status);if(xhr.response!==undefined){return new Uint8Array(xhr.response||[])}return intArrayFromString(xhr.responseText??"",true)};var lazyArray=this;lazyArray.setDataGetter(chunkNum=>{var start=chunkNum*chunkSize;var end=(chunkNum+1)*chunkSize-1;end=Math.min(end,datalength-1);if(typeof lazyArray.chunks[chunkNum]=="undefined"){lazyArray.chunks[chunkNum]=doXHR(start,end)}if(typeof lazyArray.chunks[chunkNum]=="undefined")abort("doXHR failed!");return lazyArray.chunks[chunkNum]});if(usesGzip||!datalength){chunkSize=datalength=1;datalength=this.getter(0).length;chunkSize=datalength;out("LazyFiles on gzip forces download of the whole file when length is accessed")}this._length=datalength;this._chunkSize=chunkSize;this.lengthKnown=true}get length(){if(!this.lengthKnown){this.cacheLength()}return this._length}get chunkSize(){if(!this.lengthKnown){this.cacheLength()}return this._chunkSize}}if(globalThis.XMLHttpRequest){if(!ENVIRONMENT_IS_WORKER)abort("Cannot do synchronous binary XHRs outside webworkers in modern browsers. Use --embed-file or --preload-file in emcc");var lazyArray=new LazyUint8Array;var properties={isDevice:false,contents:lazyArray}}else{var properties={isDevice:false,url}}var node=FS.createFile(parent,name,properties,canRead,canWrite);if(properties.contents){node.contents=properties.contents}else if(properties.url){node.contents=null;node.url=properties.url}Object.defineProperties(node,{usedBytes:{get:function(){return this.contents.length}}});var stream_ops={};for(const[key,fn]of Object.entries(node.stream_ops)){stream_ops[key]=(...args)=>{FS.forceLoadFile(node);return fn(...args)}}function writeChunks(stream,buffer,offset,length,position){var contents=stream.node.contents;if(position>=contents.length)return 0;var size=Math.min(contents.length-position,length);if(contents.slice){for(var i=0;i<size;i++){buffer[offset+i]=contents[position+i]}}else{for(var i=0;i<size;i++){buffer[offset+i]=contents.get(position+i)}}return size}stream_ops.read=(stream,buffer,offset,length,position)=>{FS.forceLoadFile(node);return writeChunks(stream,buffer,offset,length,position)};stream_ops.mmap=(stream,length,position,prot,flags)=>{FS.forceLoadFile(node);var ptr=mmapAlloc(length);if(!ptr){throw new FS.ErrnoError(48)}writeChunks(stream,HEAP8,ptr,length,position);return{ptr,allocated:true}};node.stream_ops=stream_ops;return node}};var SYSCALLS={currentUmask:18,calculateAt(dirfd,path,allowEmpty){if(PATH.isAbs(path)){return path}var dir;if(dirfd===-100){dir=FS.cwd()}else{var dirstream=SYSCALLS.getStreamFromFD(dirfd);dir=dirstream.path}if(path.length==0){if(!allowEmpty){throw new FS.ErrnoError(44)}return dir}return dir+"/"+path},writeStat(buf,stat){HEAPU32[buf>>2]=stat.dev;HEAPU32[buf+4>>2]=stat.mode;HEAPU32[buf+8>>2]=stat.nlink;HEAPU32[buf+12>>2]=stat.uid;HEAPU32[buf+16>>2]=stat.gid;HEAPU32[buf+20>>2]=stat.rdev;HEAP64[buf+24>>3]=BigInt(stat.size);HEAP32[buf+32>>2]=4096;HEAP32[buf+36>>2]=stat.blocks;var atime=stat.atime.getTime();var mtime=stat.mtime.getTime();var ctime=stat.ctime.getTime();HEAP64[buf+40>>3]=BigInt(Math.floor(atime/1e3));HEAPU32[buf+48>>2]=atime%1e3*1e3*1e3;HEAP64[buf+56>>3]=BigInt(Math.floor(mtime/1e3));HEAPU32[buf+64>>2]=mtime%1e3*1e3*1e3;HEAP64[buf+72>>3]=BigInt(Math.floor(ctime/1e3));HEAPU32[buf+80>>2]=ctime%1e3*1e3*1e3;HEAP64[buf+88>>3]=BigInt(stat.ino);return 0},writeStatFs(buf,stats){HEAPU32[buf+4>>2]=stats.bsize;HEAPU32[buf+60>>2]=stats.bsize;HEAP64[buf+8>>3]=BigInt(stats.blocks);HEAP64[buf+16>>3]=BigInt(stats.bfree);HEAP64[buf+24>>3]=BigInt(stats.bavail);HEAP64[buf+32>>3]=BigInt(stats.files);HEAP64[buf+40>>3]=BigInt(stats.ffree);HEAPU32[buf+48>>2]=stats.fsid;HEAPU32[buf+64>>2]=stats.flags;HEAPU32[buf+56>>2]=stats.namelen},doMsync(addr,stream,len,flags,offset){if(!FS.isFile(stream.node.mode)){throw new FS.ErrnoError(43)}if(flags&2){return 0}var buffer=HEAPU8.subarray(addr,addr+len);FS.msync(stream,buffer,offset,len,flags)},getStreamFromFD(fd){var stream=FS.getStreamChecked(fd);return stream},varargs:undefined,getStr(ptr){var ret=UTF8ToString(ptr);return ret}};function _fd_close(fd){try{var stream=SYSCALLS.getStreamFromFD(fd);FS.close(stream);return 0}catch(e){if(typeof FS=="undefined"||!(e.name==="ErrnoError"))throw e;return e.errno}}var doReadv=(stream,iov,iovcnt,offset)=>{var ret=0;for(var i=0;i<iovcnt;i++){var ptr=HEAPU32[iov>>2];var len=HEAPU32[iov+4>>2];iov+=8;try{var curr=FS.read(stream,HEAP8,ptr,len,offset)}catch(e){if(ret>0&&e instanceof FS.ErrnoError&&(e.errno==6||e.errno==6)){break}throw e}if(curr<0)return-1;ret+=curr;if(curr<len)break;if(typeof offset!="undefined"){offset+=curr}}return ret};function _fd_read(fd,iov,iovcnt,pnum){try{var stream=SYSCALLS.getStreamFromFD(fd);var num=doReadv(stream,iov,iovcnt);HEAPU32[pnum>>2]=num;return 0}catch(e){if(typeof FS=="undefined"||!(e.name==="ErrnoError"))throw e;return e.errno}}var INT53_MAX=9007199254740992;var INT53_MIN=-9007199254740992;var bigintToI53Checked=num=>num<INT53_MIN||num>INT53_MAX?NaN:Number(num);function _fd_seek(fd,offset,whence,newOffset){offset=bigintToI53Checked(offset);try{if(isNaN(offset))return 22;var stream=SYSCALLS.getStreamFromFD(fd);FS.llseek(stream,offset,whence);HEAP64[newOffset>>3]=BigInt(stream.position);if(stream.getdents&&offset===0&&whence===0)stream.getdents=null;return 0}catch(e){if(typeof FS=="undefined"||!(e.name==="ErrnoError"))throw e;return e.errno}}var doWritev=(stream,iov,iovcnt,offset)=>{if(iovcnt==1){return FS.write(stream,HEAP8,HEAPU32[iov>>2],HEAPU32[iov+4>>2],offset)}var total=0;for(var i=0,p=iov;i<iovcnt;i++,p+=8){total+=HEAPU32[p+4>>2]}var view=new Uint8Array(total);var voff=0;for(var i=0;i<iovcnt;i++,iov+=8){var ptr=HEAPU32[iov>>2];var len=HEAPU32[iov+4>>2];view.set(HEAPU8.subarray(ptr,ptr+len),voff);voff+=len}return FS.write(stream,view,0,total,offset)};function _fd_write(fd,iov,iovcnt,pnum){try{var stream=SYSCALLS.getStreamFromFD(fd);var num=doWritev(stream,iov,iovcnt);HEAPU32[pnum>>2]=num;return 0}catch(e){if(typeof FS=="undefined"||!(e.name==="ErrnoError"))throw e;return e.errno}}var wasmTableMirror=[];var getWasmTableEntry=funcPtr=>{var func=wasmTableMirror[funcPtr];if(!func){wasmTableMirror[funcPtr]=func=wasmTable.get(funcPtr)}return func};var stringToUTF8=(str,outPtr,maxBytesToWrite)=>stringToUTF8Array(str,HEAPU8,outPtr,maxBytesToWrite);FS.createPreloadedFile=FS_createPreloadedFile;FS.preloadFile=FS_preloadFile;FS.staticInit();{if(Module["noExitRuntime"])noExitRuntime=Module["noExitRuntime"];if(Module["print"])out=Module["print"];if(Module["printErr"])err=Module["printErr"];if(Module["arguments"])programArgs=Module["arguments"];if(Module["thisProgram"])thisProgram=Module["thisProgram"];var preInit=Module["preInit"];if(preInit){if(typeof preInit=="function")Module["preInit"]=preInit=[preInit];while(preInit.length>0){preInit.shift()()}}}Module["getValue"]=getValue;Module["UTF8ToString"]=UTF8ToString;Module["stringToUTF8"]=stringToUTF8;Module["lengthBytesUTF8"]=lengthBytesUTF8;var _wasm_parse_query,_malloc,_free,_wasm_parse_query_raw,_wasm_free_parse_result,_wasm_parse_plpgsql,_wasm_fingerprint,_wasm_normalize_query,_wasm_parse_query_detailed,_wasm_free_detailed_result,_wasm_scan,_wasm_free_string,__emscripten_timeout,_setThrew,__emscripten_stack_restore,_emscripten_stack_get_current,memory,__indirect_function_table,wasmMemory,wasmTable;function assignWasmExports(wasmExports){_wasm_parse_query=Module["_wasm_parse_query"]=wasmExports["B"];_malloc=Module["_malloc"]=wasmExports["C"];_free=Module["_free"]=wasmExports["E"];_wasm_parse_query_raw=Module["_wasm_parse_query_raw"]=wasmExports["F"];_wasm_free_parse_result=Module["_wasm_free_parse_result"]=wasmExports["G"];_wasm_parse_plpgsql=Module["_wasm_parse_plpgsql"]=wasmExports["H"];_wasm_fingerprint=Module["_wasm_fingerprint"]=wasmExports["I"];_wasm_normalize_query=Module["_wasm_normalize_query"]=wasmExports["J"];_wasm_parse_query_detailed=Module["_wasm_parse_query_detailed"]=wasmExports["K"];_wasm_free_detailed_result=Module["_wasm_free_detailed_result"]=wasmExports["L"];_wasm_scan=Module["_wasm_scan"]=wasmExports["M"];_wasm_free_string=Module["_wasm_free_string"]=wasmExports["N"];__emscripten_timeout=wasmExports["O"];_setThrew=wasmExports["P"];__emscripten_stack_restore=wasmExports["Q"];_emscripten_stack_get_current=wasmExports["R"];memory=wasmMemory=wasmExports["z"];__indirect_function_table=wasmTable=wasmExports["D"]}var wasmImports={c:___assert_fail,x:__abort_js,w:__emscripten_runtime_keepalive_clear,p:__emscripten_throw_longjmp,o:__setitimer_js,q:_emscripten_resize_heap,m:_exit,u:_fd_close,r:_fd_read,s:_fd_seek,t:_fd_write,g:invoke_i,b:invoke_ii,a:invoke_iii,d:invoke_iiii,k:invoke_iiiii,l:invoke_ji,e:invoke_v,f:invoke_vi,h:invoke_vii,j:invoke_viii,i:invoke_viiii,y:invoke_viiiii,n:invoke_viiiiiiiiiiiii,v:_proc_exit};function invoke_iii(index,a1,a2){var sp=stackSave();try{return getWasmTableEntry(index)(a1,a2)}catch(e){stackRestore(sp);if(!(e instanceof EmscriptenEH))throw e;_setThrew(1,0)}}function invoke_ii(index,a1){var sp=stackSave();try{return getWasmTableEntry(index)(a1)}catch(e){stackRestore(sp);if(!(e instanceof EmscriptenEH))throw e;_setThrew(1,0)}}function invoke_i(index){var sp=stackSave();try{return getWasmTableEntry(index)()}catch(e){stackRestore(sp);if(!(e instanceof EmscriptenEH))throw e;_setThrew(1,0)}}function invoke_v(index){var sp=stackSave();try{getWasmTableEntry(index)()}catch(e){stackRestore(sp);if(!(e instanceof EmscriptenEH))throw e;_setThrew(1,0)}}function invoke_iiii(index,a1,a2,a3){var sp=stackSave();try{return getWasmTableEntry(index)(a1,a2,a3)}catch(e){stackRestore(sp);if(!(e instanceof EmscriptenEH))throw e;_setThrew(1,0)}}function invoke_viiii(index,a1,a2,a3,a4){var sp=stackSave();try{getWasmTableEntry(index)(a1,a2,a3,a4)}catch(e){stackRestore(sp);if(!(e instanceof EmscriptenEH))throw e;_setThrew(1,0)}}function invoke_viiiiiiiiiiiii(index,a1,a2,a3,a4,a5,a6,a7,a8,a9,a10,a11,a12,a13){var sp=stackSave();try{getWasmTableEntry(index)(a1,a2,a3,a4,a5,a6,a7,a8,a9,a10,a11,a12,a13)}catch(e){stackRestore(sp);if(!(e instanceof EmscriptenEH))throw e;_setThrew(1,0)}}function invoke_iiiii(index,a1,a2,a3,a4){var sp=stackSave();try{return getWasmTableEntry(index)(a1,a2,a3,a4)}catch(e){stackRestore(sp);if(!(e instanceof EmscriptenEH))throw e;_setThrew(1,0)}}function invoke_viii(index,a1,a2,a3){var sp=stackSave();try{getWasmTableEntry(index)(a1,a2,a3)}catch(e){stackRestore(sp);if(!(e instanceof EmscriptenEH))throw e;_setThrew(1,0)}}function invoke_vi(index,a1){var sp=stackSave();try{getWasmTableEntry(index)(a1)}catch(e){stackRestore(sp);if(!(e instanceof EmscriptenEH))throw e;_setThrew(1,0)}}function invoke_vii(index,a1,a2){var sp=stackSave();try{getWasmTableEntry(index)(a1,a2)}catch(e){stackRestore(sp);if(!(e instanceof EmscriptenEH))throw e;_setThrew(1,0)}}function invoke_viiiii(index,a1,a2,a3,a4,a5){var sp=stackSave();try{getWasmTableEntry(index)(a1,a2,a3,a4,a5)}catch(e){stackRestore(sp);if(!(e instanceof EmscriptenEH))throw e;_setThrew(1,0)}}function invoke_ji(index,a1){var sp=stackSave();try{return getWasmTableEntry(index)(a1)}catch(e){stackRestore(sp);if(!(e instanceof EmscriptenEH))throw e;_setThrew(1,0);return 0n}}async function run(){preRun();if(runDependencies){await resolveRunDependencies()}var setStatus=Module["setStatus"];if(setStatus){setStatus("Running...");await new Promise(resolve=>setTimeout(resolve,1));setTimeout(setStatus,1,"")}if(ABORT)return;initRuntime();Module["onRuntimeInitialized"]?.();postRun()}var wasmExports;wasmExports=await createWasm();await run();
@@ -2383,15 +2383,15 @@ var PgQueryModule=(()=>{var _scriptName=globalThis.document?.currentScript?.src;
 
 /***/ }),
 
-/***/ 770:
+/***/ 408:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-module.exports = __nccwpck_require__(218);
+module.exports = __nccwpck_require__(376);
 
 
 /***/ }),
 
-/***/ 218:
+/***/ 376:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -2662,33 +2662,33 @@ exports.debug = debug; // for test
 
 /***/ }),
 
-/***/ 6752:
+/***/ 4718:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const Client = __nccwpck_require__(3701)
-const Dispatcher = __nccwpck_require__(883)
-const Pool = __nccwpck_require__(628)
-const BalancedPool = __nccwpck_require__(837)
-const Agent = __nccwpck_require__(7405)
-const ProxyAgent = __nccwpck_require__(6672)
-const EnvHttpProxyAgent = __nccwpck_require__(3137)
-const RetryAgent = __nccwpck_require__(50)
-const errors = __nccwpck_require__(8707)
-const util = __nccwpck_require__(3440)
+const Client = __nccwpck_require__(271)
+const Dispatcher = __nccwpck_require__(2377)
+const Pool = __nccwpck_require__(8014)
+const BalancedPool = __nccwpck_require__(3207)
+const Agent = __nccwpck_require__(5539)
+const ProxyAgent = __nccwpck_require__(9710)
+const EnvHttpProxyAgent = __nccwpck_require__(6699)
+const RetryAgent = __nccwpck_require__(9176)
+const errors = __nccwpck_require__(6593)
+const util = __nccwpck_require__(5386)
 const { InvalidArgumentError } = errors
-const api = __nccwpck_require__(6615)
-const buildConnector = __nccwpck_require__(9136)
-const MockClient = __nccwpck_require__(7365)
-const MockAgent = __nccwpck_require__(7501)
-const MockPool = __nccwpck_require__(4004)
-const mockErrors = __nccwpck_require__(2429)
-const RetryHandler = __nccwpck_require__(7816)
-const { getGlobalDispatcher, setGlobalDispatcher } = __nccwpck_require__(2581)
-const DecoratorHandler = __nccwpck_require__(8155)
-const RedirectHandler = __nccwpck_require__(8754)
-const createRedirectInterceptor = __nccwpck_require__(5092)
+const api = __nccwpck_require__(5889)
+const buildConnector = __nccwpck_require__(5106)
+const MockClient = __nccwpck_require__(2839)
+const MockAgent = __nccwpck_require__(587)
+const MockPool = __nccwpck_require__(3926)
+const mockErrors = __nccwpck_require__(5347)
+const RetryHandler = __nccwpck_require__(3174)
+const { getGlobalDispatcher, setGlobalDispatcher } = __nccwpck_require__(4743)
+const DecoratorHandler = __nccwpck_require__(6949)
+const RedirectHandler = __nccwpck_require__(3216)
+const createRedirectInterceptor = __nccwpck_require__(5306)
 
 Object.assign(Dispatcher.prototype, api)
 
@@ -2706,10 +2706,10 @@ module.exports.DecoratorHandler = DecoratorHandler
 module.exports.RedirectHandler = RedirectHandler
 module.exports.createRedirectInterceptor = createRedirectInterceptor
 module.exports.interceptors = {
-  redirect: __nccwpck_require__(1514),
-  retry: __nccwpck_require__(2026),
-  dump: __nccwpck_require__(8060),
-  dns: __nccwpck_require__(379)
+  redirect: __nccwpck_require__(1068),
+  retry: __nccwpck_require__(9636),
+  dump: __nccwpck_require__(5786),
+  dns: __nccwpck_require__(6149)
 }
 
 module.exports.buildConnector = buildConnector
@@ -2771,7 +2771,7 @@ function makeDispatcher (fn) {
 module.exports.setGlobalDispatcher = setGlobalDispatcher
 module.exports.getGlobalDispatcher = getGlobalDispatcher
 
-const fetchImpl = (__nccwpck_require__(4398).fetch)
+const fetchImpl = (__nccwpck_require__(6860).fetch)
 module.exports.fetch = async function fetch (init, options = undefined) {
   try {
     return await fetchImpl(init, options)
@@ -2783,39 +2783,39 @@ module.exports.fetch = async function fetch (init, options = undefined) {
     throw err
   }
 }
-module.exports.Headers = __nccwpck_require__(660).Headers
-module.exports.Response = __nccwpck_require__(9051).Response
-module.exports.Request = __nccwpck_require__(9967).Request
-module.exports.FormData = __nccwpck_require__(5910).FormData
+module.exports.Headers = __nccwpck_require__(5662).Headers
+module.exports.Response = __nccwpck_require__(9317).Response
+module.exports.Request = __nccwpck_require__(3713).Request
+module.exports.FormData = __nccwpck_require__(8440).FormData
 module.exports.File = globalThis.File ?? (__nccwpck_require__(4573).File)
-module.exports.FileReader = __nccwpck_require__(8355).FileReader
+module.exports.FileReader = __nccwpck_require__(4881).FileReader
 
-const { setGlobalOrigin, getGlobalOrigin } = __nccwpck_require__(1059)
+const { setGlobalOrigin, getGlobalOrigin } = __nccwpck_require__(8709)
 
 module.exports.setGlobalOrigin = setGlobalOrigin
 module.exports.getGlobalOrigin = getGlobalOrigin
 
-const { CacheStorage } = __nccwpck_require__(3245)
-const { kConstruct } = __nccwpck_require__(109)
+const { CacheStorage } = __nccwpck_require__(7403)
+const { kConstruct } = __nccwpck_require__(8271)
 
 // Cache & CacheStorage are tightly coupled with fetch. Even if it may run
 // in an older version of Node, it doesn't have any use without fetch.
 module.exports.caches = new CacheStorage(kConstruct)
 
-const { deleteCookie, getCookies, getSetCookies, setCookie } = __nccwpck_require__(9061)
+const { deleteCookie, getCookies, getSetCookies, setCookie } = __nccwpck_require__(8495)
 
 module.exports.deleteCookie = deleteCookie
 module.exports.getCookies = getCookies
 module.exports.getSetCookies = getSetCookies
 module.exports.setCookie = setCookie
 
-const { parseMIMEType, serializeAMimeType } = __nccwpck_require__(1900)
+const { parseMIMEType, serializeAMimeType } = __nccwpck_require__(782)
 
 module.exports.parseMIMEType = parseMIMEType
 module.exports.serializeAMimeType = serializeAMimeType
 
-const { CloseEvent, ErrorEvent, MessageEvent } = __nccwpck_require__(5188)
-module.exports.WebSocket = __nccwpck_require__(3726).WebSocket
+const { CloseEvent, ErrorEvent, MessageEvent } = __nccwpck_require__(6814)
+module.exports.WebSocket = __nccwpck_require__(3435).WebSocket
 module.exports.CloseEvent = CloseEvent
 module.exports.ErrorEvent = ErrorEvent
 module.exports.MessageEvent = MessageEvent
@@ -2831,18 +2831,18 @@ module.exports.MockPool = MockPool
 module.exports.MockAgent = MockAgent
 module.exports.mockErrors = mockErrors
 
-const { EventSource } = __nccwpck_require__(1238)
+const { EventSource } = __nccwpck_require__(6376)
 
 module.exports.EventSource = EventSource
 
 
 /***/ }),
 
-/***/ 158:
+/***/ 6128:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const { addAbortListener } = __nccwpck_require__(3440)
-const { RequestAbortedError } = __nccwpck_require__(8707)
+const { addAbortListener } = __nccwpck_require__(5386)
+const { RequestAbortedError } = __nccwpck_require__(6593)
 
 const kListener = Symbol('kListener')
 const kSignal = Symbol('kSignal')
@@ -2902,16 +2902,16 @@ module.exports = {
 
 /***/ }),
 
-/***/ 2279:
+/***/ 2574:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const assert = __nccwpck_require__(4589)
 const { AsyncResource } = __nccwpck_require__(6698)
-const { InvalidArgumentError, SocketError } = __nccwpck_require__(8707)
-const util = __nccwpck_require__(3440)
-const { addSignal, removeSignal } = __nccwpck_require__(158)
+const { InvalidArgumentError, SocketError } = __nccwpck_require__(6593)
+const util = __nccwpck_require__(5386)
+const { addSignal, removeSignal } = __nccwpck_require__(6128)
 
 class ConnectHandler extends AsyncResource {
   constructor (opts, callback) {
@@ -3017,7 +3017,7 @@ module.exports = connect
 
 /***/ }),
 
-/***/ 6862:
+/***/ 884:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -3031,10 +3031,10 @@ const {
   InvalidArgumentError,
   InvalidReturnValueError,
   RequestAbortedError
-} = __nccwpck_require__(8707)
-const util = __nccwpck_require__(3440)
+} = __nccwpck_require__(6593)
+const util = __nccwpck_require__(5386)
 const { AsyncResource } = __nccwpck_require__(6698)
-const { addSignal, removeSignal } = __nccwpck_require__(158)
+const { addSignal, removeSignal } = __nccwpck_require__(6128)
 const assert = __nccwpck_require__(4589)
 
 const kResume = Symbol('resume')
@@ -3275,16 +3275,16 @@ module.exports = pipeline
 
 /***/ }),
 
-/***/ 4043:
+/***/ 865:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const assert = __nccwpck_require__(4589)
-const { Readable } = __nccwpck_require__(9927)
-const { InvalidArgumentError, RequestAbortedError } = __nccwpck_require__(8707)
-const util = __nccwpck_require__(3440)
-const { getResolveErrorBodyCallback } = __nccwpck_require__(7655)
+const { Readable } = __nccwpck_require__(3897)
+const { InvalidArgumentError, RequestAbortedError } = __nccwpck_require__(6593)
+const util = __nccwpck_require__(5386)
+const { getResolveErrorBodyCallback } = __nccwpck_require__(6425)
 const { AsyncResource } = __nccwpck_require__(6698)
 
 class RequestHandler extends AsyncResource {
@@ -3496,18 +3496,18 @@ module.exports.RequestHandler = RequestHandler
 
 /***/ }),
 
-/***/ 3560:
+/***/ 4754:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const assert = __nccwpck_require__(4589)
 const { finished, PassThrough } = __nccwpck_require__(7075)
-const { InvalidArgumentError, InvalidReturnValueError } = __nccwpck_require__(8707)
-const util = __nccwpck_require__(3440)
-const { getResolveErrorBodyCallback } = __nccwpck_require__(7655)
+const { InvalidArgumentError, InvalidReturnValueError } = __nccwpck_require__(6593)
+const util = __nccwpck_require__(5386)
+const { getResolveErrorBodyCallback } = __nccwpck_require__(6425)
 const { AsyncResource } = __nccwpck_require__(6698)
-const { addSignal, removeSignal } = __nccwpck_require__(158)
+const { addSignal, removeSignal } = __nccwpck_require__(6128)
 
 class StreamHandler extends AsyncResource {
   constructor (opts, factory, callback) {
@@ -3723,15 +3723,15 @@ module.exports = stream
 
 /***/ }),
 
-/***/ 1882:
+/***/ 3408:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { InvalidArgumentError, SocketError } = __nccwpck_require__(8707)
+const { InvalidArgumentError, SocketError } = __nccwpck_require__(6593)
 const { AsyncResource } = __nccwpck_require__(6698)
-const util = __nccwpck_require__(3440)
-const { addSignal, removeSignal } = __nccwpck_require__(158)
+const util = __nccwpck_require__(5386)
+const { addSignal, removeSignal } = __nccwpck_require__(6128)
 const assert = __nccwpck_require__(4589)
 
 class UpgradeHandler extends AsyncResource {
@@ -3838,21 +3838,21 @@ module.exports = upgrade
 
 /***/ }),
 
-/***/ 6615:
+/***/ 5889:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-module.exports.request = __nccwpck_require__(4043)
-module.exports.stream = __nccwpck_require__(3560)
-module.exports.pipeline = __nccwpck_require__(6862)
-module.exports.upgrade = __nccwpck_require__(1882)
-module.exports.connect = __nccwpck_require__(2279)
+module.exports.request = __nccwpck_require__(865)
+module.exports.stream = __nccwpck_require__(4754)
+module.exports.pipeline = __nccwpck_require__(884)
+module.exports.upgrade = __nccwpck_require__(3408)
+module.exports.connect = __nccwpck_require__(2574)
 
 
 /***/ }),
 
-/***/ 9927:
+/***/ 3897:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 // Ported from https://github.com/nodejs/undici/pull/907
@@ -3861,9 +3861,9 @@ module.exports.connect = __nccwpck_require__(2279)
 
 const assert = __nccwpck_require__(4589)
 const { Readable } = __nccwpck_require__(7075)
-const { RequestAbortedError, NotSupportedError, InvalidArgumentError, AbortError } = __nccwpck_require__(8707)
-const util = __nccwpck_require__(3440)
-const { ReadableStreamFrom } = __nccwpck_require__(3440)
+const { RequestAbortedError, NotSupportedError, InvalidArgumentError, AbortError } = __nccwpck_require__(6593)
+const util = __nccwpck_require__(5386)
+const { ReadableStreamFrom } = __nccwpck_require__(5386)
 
 const kConsume = Symbol('kConsume')
 const kReading = Symbol('kReading')
@@ -4244,15 +4244,15 @@ module.exports = { Readable: BodyReadable, chunksDecode }
 
 /***/ }),
 
-/***/ 7655:
+/***/ 6425:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 const assert = __nccwpck_require__(4589)
 const {
   ResponseStatusCodeError
-} = __nccwpck_require__(8707)
+} = __nccwpck_require__(6593)
 
-const { chunksDecode } = __nccwpck_require__(9927)
+const { chunksDecode } = __nccwpck_require__(3897)
 const CHUNK_LIMIT = 128 * 1024
 
 async function getResolveErrorBodyCallback ({ callback, body, contentType, statusCode, statusMessage, headers }) {
@@ -4344,16 +4344,16 @@ module.exports = {
 
 /***/ }),
 
-/***/ 9136:
+/***/ 5106:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const net = __nccwpck_require__(7030)
 const assert = __nccwpck_require__(4589)
-const util = __nccwpck_require__(3440)
-const { InvalidArgumentError, ConnectTimeoutError } = __nccwpck_require__(8707)
-const timers = __nccwpck_require__(6603)
+const util = __nccwpck_require__(5386)
+const { InvalidArgumentError, ConnectTimeoutError } = __nccwpck_require__(6593)
+const timers = __nccwpck_require__(5929)
 
 function noop () {}
 
@@ -4591,7 +4591,7 @@ module.exports = buildConnector
 
 /***/ }),
 
-/***/ 735:
+/***/ 4037:
 /***/ ((module) => {
 
 
@@ -4716,7 +4716,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 2414:
+/***/ 6644:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -4925,7 +4925,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 8707:
+/***/ 6593:
 /***/ ((module) => {
 
 
@@ -5357,7 +5357,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 4655:
+/***/ 8957:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -5365,7 +5365,7 @@ module.exports = {
 const {
   InvalidArgumentError,
   NotSupportedError
-} = __nccwpck_require__(8707)
+} = __nccwpck_require__(6593)
 const assert = __nccwpck_require__(4589)
 const {
   isValidHTTPToken,
@@ -5380,9 +5380,9 @@ const {
   validateHandler,
   getServerName,
   normalizedMethodRecords
-} = __nccwpck_require__(3440)
-const { channels } = __nccwpck_require__(2414)
-const { headerNameLowerCasedRecord } = __nccwpck_require__(735)
+} = __nccwpck_require__(5386)
+const { channels } = __nccwpck_require__(6644)
+const { headerNameLowerCasedRecord } = __nccwpck_require__(4037)
 
 // Verifies that a given path is valid does not contain control chars \x00 to \x20
 const invalidPathRegex = /[^\u0021-\u00ff]/
@@ -5846,7 +5846,7 @@ module.exports = Request
 
 /***/ }),
 
-/***/ 6443:
+/***/ 3377:
 /***/ ((module) => {
 
 module.exports = {
@@ -5920,7 +5920,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 7752:
+/***/ 3838:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -5928,7 +5928,7 @@ module.exports = {
 const {
   wellknownHeaderNames,
   headerNameLowerCasedRecord
-} = __nccwpck_require__(735)
+} = __nccwpck_require__(4037)
 
 class TstNode {
   /** @type {any} */
@@ -6079,13 +6079,13 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3440:
+/***/ 5386:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const assert = __nccwpck_require__(4589)
-const { kDestroyed, kBodyUsed, kListeners, kBody } = __nccwpck_require__(6443)
+const { kDestroyed, kBodyUsed, kListeners, kBody } = __nccwpck_require__(3377)
 const { IncomingMessage } = __nccwpck_require__(7067)
 const stream = __nccwpck_require__(7075)
 const net = __nccwpck_require__(7030)
@@ -6093,9 +6093,9 @@ const { Blob } = __nccwpck_require__(4573)
 const nodeUtil = __nccwpck_require__(7975)
 const { stringify } = __nccwpck_require__(1792)
 const { EventEmitter: EE } = __nccwpck_require__(8474)
-const { InvalidArgumentError } = __nccwpck_require__(8707)
-const { headerNameLowerCasedRecord } = __nccwpck_require__(735)
-const { tree } = __nccwpck_require__(7752)
+const { InvalidArgumentError } = __nccwpck_require__(6593)
+const { headerNameLowerCasedRecord } = __nccwpck_require__(4037)
+const { tree } = __nccwpck_require__(3838)
 
 const [nodeMajor, nodeMinor] = process.versions.node.split('.').map(v => Number(v))
 
@@ -6805,18 +6805,18 @@ module.exports = {
 
 /***/ }),
 
-/***/ 7405:
+/***/ 5539:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { InvalidArgumentError } = __nccwpck_require__(8707)
-const { kClients, kRunning, kClose, kDestroy, kDispatch, kInterceptors } = __nccwpck_require__(6443)
-const DispatcherBase = __nccwpck_require__(1841)
-const Pool = __nccwpck_require__(628)
-const Client = __nccwpck_require__(3701)
-const util = __nccwpck_require__(3440)
-const createRedirectInterceptor = __nccwpck_require__(5092)
+const { InvalidArgumentError } = __nccwpck_require__(6593)
+const { kClients, kRunning, kClose, kDestroy, kDispatch, kInterceptors } = __nccwpck_require__(3377)
+const DispatcherBase = __nccwpck_require__(803)
+const Pool = __nccwpck_require__(8014)
+const Client = __nccwpck_require__(271)
+const util = __nccwpck_require__(5386)
+const createRedirectInterceptor = __nccwpck_require__(5306)
 
 const kOnConnect = Symbol('onConnect')
 const kOnDisconnect = Symbol('onDisconnect')
@@ -6945,7 +6945,7 @@ module.exports = Agent
 
 /***/ }),
 
-/***/ 837:
+/***/ 3207:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -6953,7 +6953,7 @@ module.exports = Agent
 const {
   BalancedPoolMissingUpstreamError,
   InvalidArgumentError
-} = __nccwpck_require__(8707)
+} = __nccwpck_require__(6593)
 const {
   PoolBase,
   kClients,
@@ -6961,10 +6961,10 @@ const {
   kAddClient,
   kRemoveClient,
   kGetDispatcher
-} = __nccwpck_require__(2128)
-const Pool = __nccwpck_require__(628)
-const { kUrl, kInterceptors } = __nccwpck_require__(6443)
-const { parseOrigin } = __nccwpck_require__(3440)
+} = __nccwpck_require__(1278)
+const Pool = __nccwpck_require__(8014)
+const { kUrl, kInterceptors } = __nccwpck_require__(3377)
+const { parseOrigin } = __nccwpck_require__(5386)
 const kFactory = Symbol('factory')
 
 const kOptions = Symbol('options')
@@ -7161,7 +7161,7 @@ module.exports = BalancedPool
 
 /***/ }),
 
-/***/ 637:
+/***/ 8939:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -7169,9 +7169,9 @@ module.exports = BalancedPool
 /* global WebAssembly */
 
 const assert = __nccwpck_require__(4589)
-const util = __nccwpck_require__(3440)
-const { channels } = __nccwpck_require__(2414)
-const timers = __nccwpck_require__(6603)
+const util = __nccwpck_require__(5386)
+const { channels } = __nccwpck_require__(6644)
+const timers = __nccwpck_require__(5929)
 const {
   RequestContentLengthMismatchError,
   ResponseContentLengthMismatchError,
@@ -7184,7 +7184,7 @@ const {
   BodyTimeoutError,
   HTTPParserError,
   ResponseExceededMaxSizeError
-} = __nccwpck_require__(8707)
+} = __nccwpck_require__(6593)
 const {
   kUrl,
   kReset,
@@ -7217,9 +7217,9 @@ const {
   kOnError,
   kResume,
   kHTTPContext
-} = __nccwpck_require__(6443)
+} = __nccwpck_require__(3377)
 
-const constants = __nccwpck_require__(2824)
+const constants = __nccwpck_require__(6402)
 const EMPTY_BUF = Buffer.alloc(0)
 const FastBuffer = Buffer[Symbol.species]
 const addListener = util.addListener
@@ -7231,11 +7231,11 @@ const kSocketUsed = Symbol('kSocketUsed')
 let extractBody
 
 async function lazyllhttp () {
-  const llhttpWasmData = process.env.JEST_WORKER_ID ? __nccwpck_require__(3870) : undefined
+  const llhttpWasmData = process.env.JEST_WORKER_ID ? __nccwpck_require__(9240) : undefined
 
   let mod
   try {
-    mod = await WebAssembly.compile(__nccwpck_require__(3434))
+    mod = await WebAssembly.compile(__nccwpck_require__(9968))
   } catch (e) {
     /* istanbul ignore next */
 
@@ -7243,7 +7243,7 @@ async function lazyllhttp () {
     // being enabled, but the occurring of this other error
     // * https://github.com/emscripten-core/emscripten/issues/11495
     // got me to remove that check to avoid breaking Node 12.
-    mod = await WebAssembly.compile(llhttpWasmData || __nccwpck_require__(3870))
+    mod = await WebAssembly.compile(llhttpWasmData || __nccwpck_require__(9240))
   }
 
   return await WebAssembly.instantiate(mod, {
@@ -8158,7 +8158,7 @@ function writeH1 (client, request) {
 
   if (util.isFormDataLike(body)) {
     if (!extractBody) {
-      extractBody = (__nccwpck_require__(4492).extractBody)
+      extractBody = (__nccwpck_require__(6962).extractBody)
     }
 
     const [bodyStream, contentType] = extractBody(body)
@@ -8681,7 +8681,7 @@ module.exports = connectH1
 
 /***/ }),
 
-/***/ 8788:
+/***/ 7726:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -8689,13 +8689,13 @@ module.exports = connectH1
 const assert = __nccwpck_require__(4589)
 const { errorMonitor } = __nccwpck_require__(8474)
 const { pipeline } = __nccwpck_require__(7075)
-const util = __nccwpck_require__(3440)
+const util = __nccwpck_require__(5386)
 const {
   RequestContentLengthMismatchError,
   RequestAbortedError,
   SocketError,
   InformationalError
-} = __nccwpck_require__(8707)
+} = __nccwpck_require__(6593)
 const {
   kUrl,
   kReset,
@@ -8714,7 +8714,7 @@ const {
   kResume,
   kSize,
   kHTTPContext
-} = __nccwpck_require__(6443)
+} = __nccwpck_require__(3377)
 
 const kOpenStreams = Symbol('open streams')
 
@@ -9120,7 +9120,7 @@ function writeH2 (client, request) {
   let contentLength = util.bodyLength(body)
 
   if (util.isFormDataLike(body)) {
-    extractBody ??= (__nccwpck_require__(4492).extractBody)
+    extractBody ??= (__nccwpck_require__(6962).extractBody)
 
     const [bodyStream, contentType] = extractBody(body)
     headers['content-type'] = contentType
@@ -9480,7 +9480,7 @@ module.exports = connectH2
 
 /***/ }),
 
-/***/ 3701:
+/***/ 271:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 // @ts-check
@@ -9490,16 +9490,16 @@ module.exports = connectH2
 const assert = __nccwpck_require__(4589)
 const net = __nccwpck_require__(7030)
 const http = __nccwpck_require__(7067)
-const util = __nccwpck_require__(3440)
-const { channels } = __nccwpck_require__(2414)
-const Request = __nccwpck_require__(4655)
-const DispatcherBase = __nccwpck_require__(1841)
+const util = __nccwpck_require__(5386)
+const { channels } = __nccwpck_require__(6644)
+const Request = __nccwpck_require__(8957)
+const DispatcherBase = __nccwpck_require__(803)
 const {
   InvalidArgumentError,
   InformationalError,
   ClientDestroyedError
-} = __nccwpck_require__(8707)
-const buildConnector = __nccwpck_require__(9136)
+} = __nccwpck_require__(6593)
+const buildConnector = __nccwpck_require__(5106)
 const {
   kUrl,
   kServerName,
@@ -9541,9 +9541,9 @@ const {
   kHTTPContext,
   kMaxConcurrentStreams,
   kResume
-} = __nccwpck_require__(6443)
-const connectH1 = __nccwpck_require__(637)
-const connectH2 = __nccwpck_require__(8788)
+} = __nccwpck_require__(3377)
+const connectH1 = __nccwpck_require__(8939)
+const connectH2 = __nccwpck_require__(7726)
 let deprecatedInterceptorWarned = false
 
 const kClosedResolve = Symbol('kClosedResolve')
@@ -9851,7 +9851,7 @@ class Client extends DispatcherBase {
   }
 }
 
-const createRedirectInterceptor = __nccwpck_require__(5092)
+const createRedirectInterceptor = __nccwpck_require__(5306)
 
 function onError (client, err) {
   if (
@@ -10111,19 +10111,19 @@ module.exports = Client
 
 /***/ }),
 
-/***/ 1841:
+/***/ 803:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const buffer = __nccwpck_require__(4573)
-const Dispatcher = __nccwpck_require__(883)
+const Dispatcher = __nccwpck_require__(2377)
 const {
   ClientDestroyedError,
   ClientClosedError,
   InvalidArgumentError
-} = __nccwpck_require__(8707)
-const { kDestroy, kClose, kClosed, kDestroyed, kDispatch, kInterceptors } = __nccwpck_require__(6443)
+} = __nccwpck_require__(6593)
+const { kDestroy, kClose, kClosed, kDestroyed, kDispatch, kInterceptors } = __nccwpck_require__(3377)
 
 const kOnDestroyed = Symbol('onDestroyed')
 const kOnClosed = Symbol('onClosed')
@@ -10326,7 +10326,7 @@ module.exports = DispatcherBase
 
 /***/ }),
 
-/***/ 883:
+/***/ 2377:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -10398,15 +10398,15 @@ module.exports = Dispatcher
 
 /***/ }),
 
-/***/ 3137:
+/***/ 6699:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const DispatcherBase = __nccwpck_require__(1841)
-const { kClose, kDestroy, kClosed, kDestroyed, kDispatch, kNoProxyAgent, kHttpProxyAgent, kHttpsProxyAgent } = __nccwpck_require__(6443)
-const ProxyAgent = __nccwpck_require__(6672)
-const Agent = __nccwpck_require__(7405)
+const DispatcherBase = __nccwpck_require__(803)
+const { kClose, kDestroy, kClosed, kDestroyed, kDispatch, kNoProxyAgent, kHttpProxyAgent, kHttpsProxyAgent } = __nccwpck_require__(3377)
+const ProxyAgent = __nccwpck_require__(9710)
+const Agent = __nccwpck_require__(5539)
 
 const DEFAULT_PORTS = {
   'http:': 80,
@@ -10565,7 +10565,7 @@ module.exports = EnvHttpProxyAgent
 
 /***/ }),
 
-/***/ 4660:
+/***/ 2190:
 /***/ ((module) => {
 
 /* eslint-disable */
@@ -10689,15 +10689,15 @@ module.exports = class FixedQueue {
 
 /***/ }),
 
-/***/ 2128:
+/***/ 1278:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const DispatcherBase = __nccwpck_require__(1841)
-const FixedQueue = __nccwpck_require__(4660)
-const { kConnected, kSize, kRunning, kPending, kQueued, kBusy, kFree, kUrl, kClose, kDestroy, kDispatch } = __nccwpck_require__(6443)
-const PoolStats = __nccwpck_require__(3246)
+const DispatcherBase = __nccwpck_require__(803)
+const FixedQueue = __nccwpck_require__(2190)
+const { kConnected, kSize, kRunning, kPending, kQueued, kBusy, kFree, kUrl, kClose, kDestroy, kDispatch } = __nccwpck_require__(3377)
+const PoolStats = __nccwpck_require__(1680)
 
 const kClients = Symbol('clients')
 const kNeedDrain = Symbol('needDrain')
@@ -10890,10 +10890,10 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3246:
+/***/ 1680:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const { kFree, kConnected, kPending, kQueued, kRunning, kSize } = __nccwpck_require__(6443)
+const { kFree, kConnected, kPending, kQueued, kRunning, kSize } = __nccwpck_require__(3377)
 const kPool = Symbol('pool')
 
 class PoolStats {
@@ -10931,7 +10931,7 @@ module.exports = PoolStats
 
 /***/ }),
 
-/***/ 628:
+/***/ 8014:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -10942,14 +10942,14 @@ const {
   kNeedDrain,
   kAddClient,
   kGetDispatcher
-} = __nccwpck_require__(2128)
-const Client = __nccwpck_require__(3701)
+} = __nccwpck_require__(1278)
+const Client = __nccwpck_require__(271)
 const {
   InvalidArgumentError
-} = __nccwpck_require__(8707)
-const util = __nccwpck_require__(3440)
-const { kUrl, kInterceptors } = __nccwpck_require__(6443)
-const buildConnector = __nccwpck_require__(9136)
+} = __nccwpck_require__(6593)
+const util = __nccwpck_require__(5386)
+const { kUrl, kInterceptors } = __nccwpck_require__(3377)
+const buildConnector = __nccwpck_require__(5106)
 
 const kOptions = Symbol('options')
 const kConnections = Symbol('connections')
@@ -11045,19 +11045,19 @@ module.exports = Pool
 
 /***/ }),
 
-/***/ 6672:
+/***/ 9710:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { kProxy, kClose, kDestroy, kDispatch, kInterceptors } = __nccwpck_require__(6443)
+const { kProxy, kClose, kDestroy, kDispatch, kInterceptors } = __nccwpck_require__(3377)
 const { URL } = __nccwpck_require__(3136)
-const Agent = __nccwpck_require__(7405)
-const Pool = __nccwpck_require__(628)
-const DispatcherBase = __nccwpck_require__(1841)
-const { InvalidArgumentError, RequestAbortedError, SecureProxyConnectionError } = __nccwpck_require__(8707)
-const buildConnector = __nccwpck_require__(9136)
-const Client = __nccwpck_require__(3701)
+const Agent = __nccwpck_require__(5539)
+const Pool = __nccwpck_require__(8014)
+const DispatcherBase = __nccwpck_require__(803)
+const { InvalidArgumentError, RequestAbortedError, SecureProxyConnectionError } = __nccwpck_require__(6593)
+const buildConnector = __nccwpck_require__(5106)
+const Client = __nccwpck_require__(271)
 
 const kAgent = Symbol('proxy agent')
 const kClient = Symbol('proxy client')
@@ -11326,13 +11326,13 @@ module.exports = ProxyAgent
 
 /***/ }),
 
-/***/ 50:
+/***/ 9176:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const Dispatcher = __nccwpck_require__(883)
-const RetryHandler = __nccwpck_require__(7816)
+const Dispatcher = __nccwpck_require__(2377)
+const RetryHandler = __nccwpck_require__(3174)
 
 class RetryAgent extends Dispatcher {
   #agent = null
@@ -11368,7 +11368,7 @@ module.exports = RetryAgent
 
 /***/ }),
 
-/***/ 2581:
+/***/ 4743:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -11376,8 +11376,8 @@ module.exports = RetryAgent
 // We include a version number for the Dispatcher API. In case of breaking changes,
 // this version number must be increased to avoid conflicts.
 const globalDispatcher = Symbol.for('undici.globalDispatcher.1')
-const { InvalidArgumentError } = __nccwpck_require__(8707)
-const Agent = __nccwpck_require__(7405)
+const { InvalidArgumentError } = __nccwpck_require__(6593)
+const Agent = __nccwpck_require__(5539)
 
 if (getGlobalDispatcher() === undefined) {
   setGlobalDispatcher(new Agent())
@@ -11407,7 +11407,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 8155:
+/***/ 6949:
 /***/ ((module) => {
 
 
@@ -11458,15 +11458,15 @@ module.exports = class DecoratorHandler {
 
 /***/ }),
 
-/***/ 8754:
+/***/ 3216:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const util = __nccwpck_require__(3440)
-const { kBodyUsed } = __nccwpck_require__(6443)
+const util = __nccwpck_require__(5386)
+const { kBodyUsed } = __nccwpck_require__(3377)
 const assert = __nccwpck_require__(4589)
-const { InvalidArgumentError } = __nccwpck_require__(8707)
+const { InvalidArgumentError } = __nccwpck_require__(6593)
 const EE = __nccwpck_require__(8474)
 
 const redirectableStatusCodes = [300, 301, 302, 303, 307, 308]
@@ -11697,20 +11697,20 @@ module.exports = RedirectHandler
 
 /***/ }),
 
-/***/ 7816:
+/***/ 3174:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 const assert = __nccwpck_require__(4589)
 
-const { kRetryHandlerDefaultRetry } = __nccwpck_require__(6443)
-const { RequestRetryError } = __nccwpck_require__(8707)
+const { kRetryHandlerDefaultRetry } = __nccwpck_require__(3377)
+const { RequestRetryError } = __nccwpck_require__(6593)
 const {
   isDisturbed,
   parseHeaders,
   parseRangeHeader,
   wrapRequestBody
-} = __nccwpck_require__(3440)
+} = __nccwpck_require__(5386)
 
 function calculateRetryAfterHeader (retryAfter) {
   const current = Date.now()
@@ -12141,14 +12141,14 @@ module.exports = RetryHandler
 
 /***/ }),
 
-/***/ 379:
+/***/ 6149:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 const { isIP } = __nccwpck_require__(7030)
 const { lookup } = __nccwpck_require__(610)
-const DecoratorHandler = __nccwpck_require__(8155)
-const { InvalidArgumentError, InformationalError } = __nccwpck_require__(8707)
+const DecoratorHandler = __nccwpck_require__(6949)
+const { InvalidArgumentError, InformationalError } = __nccwpck_require__(6593)
 const maxInt = Math.pow(2, 31) - 1
 
 class DNSInstance {
@@ -12523,14 +12523,14 @@ module.exports = interceptorOpts => {
 
 /***/ }),
 
-/***/ 8060:
+/***/ 5786:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const util = __nccwpck_require__(3440)
-const { InvalidArgumentError, RequestAbortedError } = __nccwpck_require__(8707)
-const DecoratorHandler = __nccwpck_require__(8155)
+const util = __nccwpck_require__(5386)
+const { InvalidArgumentError, RequestAbortedError } = __nccwpck_require__(6593)
+const DecoratorHandler = __nccwpck_require__(6949)
 
 class DumpHandler extends DecoratorHandler {
   #maxSize = 1024 * 1024
@@ -12653,12 +12653,12 @@ module.exports = createDumpInterceptor
 
 /***/ }),
 
-/***/ 5092:
+/***/ 5306:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const RedirectHandler = __nccwpck_require__(8754)
+const RedirectHandler = __nccwpck_require__(3216)
 
 function createRedirectInterceptor ({ maxRedirections: defaultMaxRedirections }) {
   return (dispatch) => {
@@ -12681,11 +12681,11 @@ module.exports = createRedirectInterceptor
 
 /***/ }),
 
-/***/ 1514:
+/***/ 1068:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
-const RedirectHandler = __nccwpck_require__(8754)
+const RedirectHandler = __nccwpck_require__(3216)
 
 module.exports = opts => {
   const globalMaxRedirections = opts?.maxRedirections
@@ -12712,11 +12712,11 @@ module.exports = opts => {
 
 /***/ }),
 
-/***/ 2026:
+/***/ 9636:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
-const RetryHandler = __nccwpck_require__(7816)
+const RetryHandler = __nccwpck_require__(3174)
 
 module.exports = globalOpts => {
   return dispatch => {
@@ -12738,13 +12738,13 @@ module.exports = globalOpts => {
 
 /***/ }),
 
-/***/ 2824:
+/***/ 6402:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.SPECIAL_HEADERS = exports.HEADER_STATE = exports.MINOR = exports.MAJOR = exports.CONNECTION_TOKEN_CHARS = exports.HEADER_CHARS = exports.TOKEN = exports.STRICT_TOKEN = exports.HEX = exports.URL_CHAR = exports.STRICT_URL_CHAR = exports.USERINFO_CHARS = exports.MARK = exports.ALPHANUM = exports.NUM = exports.HEX_MAP = exports.NUM_MAP = exports.ALPHA = exports.FINISH = exports.H_METHOD_MAP = exports.METHOD_MAP = exports.METHODS_RTSP = exports.METHODS_ICE = exports.METHODS_HTTP = exports.METHODS = exports.LENIENT_FLAGS = exports.FLAGS = exports.TYPE = exports.ERROR = void 0;
-const utils_1 = __nccwpck_require__(172);
+const utils_1 = __nccwpck_require__(6650);
 // C headers
 var ERROR;
 (function (ERROR) {
@@ -13022,7 +13022,7 @@ exports.SPECIAL_HEADERS = {
 
 /***/ }),
 
-/***/ 3870:
+/***/ 9240:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -13034,7 +13034,7 @@ module.exports = Buffer.from('AGFzbQEAAAABJwdgAX8Bf2ADf39/AX9gAX8AYAJ/fwBgBH9/f3
 
 /***/ }),
 
-/***/ 3434:
+/***/ 9968:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -13046,7 +13046,7 @@ module.exports = Buffer.from('AGFzbQEAAAABJwdgAX8Bf2ADf39/AX9gAX8AYAJ/fwBgBH9/f3
 
 /***/ }),
 
-/***/ 172:
+/***/ 6650:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -13067,13 +13067,13 @@ exports.enumToMap = enumToMap;
 
 /***/ }),
 
-/***/ 7501:
+/***/ 587:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { kClients } = __nccwpck_require__(6443)
-const Agent = __nccwpck_require__(7405)
+const { kClients } = __nccwpck_require__(3377)
+const Agent = __nccwpck_require__(5539)
 const {
   kAgent,
   kMockAgentSet,
@@ -13084,14 +13084,14 @@ const {
   kGetNetConnect,
   kOptions,
   kFactory
-} = __nccwpck_require__(1117)
-const MockClient = __nccwpck_require__(7365)
-const MockPool = __nccwpck_require__(4004)
-const { matchValue, buildMockOptions } = __nccwpck_require__(3397)
-const { InvalidArgumentError, UndiciError } = __nccwpck_require__(8707)
-const Dispatcher = __nccwpck_require__(883)
-const Pluralizer = __nccwpck_require__(1529)
-const PendingInterceptorsFormatter = __nccwpck_require__(6142)
+} = __nccwpck_require__(2539)
+const MockClient = __nccwpck_require__(2839)
+const MockPool = __nccwpck_require__(3926)
+const { matchValue, buildMockOptions } = __nccwpck_require__(463)
+const { InvalidArgumentError, UndiciError } = __nccwpck_require__(6593)
+const Dispatcher = __nccwpck_require__(2377)
+const Pluralizer = __nccwpck_require__(39)
+const PendingInterceptorsFormatter = __nccwpck_require__(2708)
 
 class MockAgent extends Dispatcher {
   constructor (opts) {
@@ -13234,14 +13234,14 @@ module.exports = MockAgent
 
 /***/ }),
 
-/***/ 7365:
+/***/ 2839:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { promisify } = __nccwpck_require__(7975)
-const Client = __nccwpck_require__(3701)
-const { buildMockDispatch } = __nccwpck_require__(3397)
+const Client = __nccwpck_require__(271)
+const { buildMockDispatch } = __nccwpck_require__(463)
 const {
   kDispatches,
   kMockAgent,
@@ -13250,10 +13250,10 @@ const {
   kOrigin,
   kOriginalDispatch,
   kConnected
-} = __nccwpck_require__(1117)
-const { MockInterceptor } = __nccwpck_require__(1511)
-const Symbols = __nccwpck_require__(6443)
-const { InvalidArgumentError } = __nccwpck_require__(8707)
+} = __nccwpck_require__(2539)
+const { MockInterceptor } = __nccwpck_require__(7073)
+const Symbols = __nccwpck_require__(3377)
+const { InvalidArgumentError } = __nccwpck_require__(6593)
 
 /**
  * MockClient provides an API that extends the Client to influence the mockDispatches.
@@ -13300,12 +13300,12 @@ module.exports = MockClient
 
 /***/ }),
 
-/***/ 2429:
+/***/ 5347:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { UndiciError } = __nccwpck_require__(8707)
+const { UndiciError } = __nccwpck_require__(6593)
 
 const kMockNotMatchedError = Symbol.for('undici.error.UND_MOCK_ERR_MOCK_NOT_MATCHED')
 
@@ -13335,12 +13335,12 @@ module.exports = {
 
 /***/ }),
 
-/***/ 1511:
+/***/ 7073:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { getResponseData, buildKey, addMockDispatch } = __nccwpck_require__(3397)
+const { getResponseData, buildKey, addMockDispatch } = __nccwpck_require__(463)
 const {
   kDispatches,
   kDispatchKey,
@@ -13348,9 +13348,9 @@ const {
   kDefaultTrailers,
   kContentLength,
   kMockDispatch
-} = __nccwpck_require__(1117)
-const { InvalidArgumentError } = __nccwpck_require__(8707)
-const { buildURL } = __nccwpck_require__(3440)
+} = __nccwpck_require__(2539)
+const { InvalidArgumentError } = __nccwpck_require__(6593)
+const { buildURL } = __nccwpck_require__(5386)
 
 /**
  * Defines the scope API for an interceptor reply
@@ -13549,14 +13549,14 @@ module.exports.MockScope = MockScope
 
 /***/ }),
 
-/***/ 4004:
+/***/ 3926:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { promisify } = __nccwpck_require__(7975)
-const Pool = __nccwpck_require__(628)
-const { buildMockDispatch } = __nccwpck_require__(3397)
+const Pool = __nccwpck_require__(8014)
+const { buildMockDispatch } = __nccwpck_require__(463)
 const {
   kDispatches,
   kMockAgent,
@@ -13565,10 +13565,10 @@ const {
   kOrigin,
   kOriginalDispatch,
   kConnected
-} = __nccwpck_require__(1117)
-const { MockInterceptor } = __nccwpck_require__(1511)
-const Symbols = __nccwpck_require__(6443)
-const { InvalidArgumentError } = __nccwpck_require__(8707)
+} = __nccwpck_require__(2539)
+const { MockInterceptor } = __nccwpck_require__(7073)
+const Symbols = __nccwpck_require__(3377)
+const { InvalidArgumentError } = __nccwpck_require__(6593)
 
 /**
  * MockPool provides an API that extends the Pool to influence the mockDispatches.
@@ -13615,7 +13615,7 @@ module.exports = MockPool
 
 /***/ }),
 
-/***/ 1117:
+/***/ 2539:
 /***/ ((module) => {
 
 
@@ -13645,20 +13645,20 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3397:
+/***/ 463:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { MockNotMatchedError } = __nccwpck_require__(2429)
+const { MockNotMatchedError } = __nccwpck_require__(5347)
 const {
   kDispatches,
   kMockAgent,
   kOriginalDispatch,
   kOrigin,
   kGetNetConnect
-} = __nccwpck_require__(1117)
-const { buildURL } = __nccwpck_require__(3440)
+} = __nccwpck_require__(2539)
+const { buildURL } = __nccwpck_require__(5386)
 const { STATUS_CODES } = __nccwpck_require__(7067)
 const {
   types: {
@@ -14019,7 +14019,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 6142:
+/***/ 2708:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -14069,7 +14069,7 @@ module.exports = class PendingInterceptorsFormatter {
 
 /***/ }),
 
-/***/ 1529:
+/***/ 39:
 /***/ ((module) => {
 
 
@@ -14105,7 +14105,7 @@ module.exports = class Pluralizer {
 
 /***/ }),
 
-/***/ 6603:
+/***/ 5929:
 /***/ ((module) => {
 
 
@@ -14535,20 +14535,20 @@ module.exports = {
 
 /***/ }),
 
-/***/ 9634:
+/***/ 3892:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { kConstruct } = __nccwpck_require__(109)
-const { urlEquals, getFieldValues } = __nccwpck_require__(6798)
-const { kEnumerableProperty, isDisturbed } = __nccwpck_require__(3440)
-const { webidl } = __nccwpck_require__(5893)
-const { Response, cloneResponse, fromInnerResponse } = __nccwpck_require__(9051)
-const { Request, fromInnerRequest } = __nccwpck_require__(9967)
-const { kState } = __nccwpck_require__(3627)
-const { fetching } = __nccwpck_require__(4398)
-const { urlIsHttpHttpsScheme, createDeferredPromise, readAllBytes } = __nccwpck_require__(3168)
+const { kConstruct } = __nccwpck_require__(8271)
+const { urlEquals, getFieldValues } = __nccwpck_require__(2012)
+const { kEnumerableProperty, isDisturbed } = __nccwpck_require__(5386)
+const { webidl } = __nccwpck_require__(6083)
+const { Response, cloneResponse, fromInnerResponse } = __nccwpck_require__(9317)
+const { Request, fromInnerRequest } = __nccwpck_require__(3713)
+const { kState } = __nccwpck_require__(6970)
+const { fetching } = __nccwpck_require__(6860)
+const { urlIsHttpHttpsScheme, createDeferredPromise, readAllBytes } = __nccwpck_require__(1118)
 const assert = __nccwpck_require__(4589)
 
 /**
@@ -15401,15 +15401,15 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3245:
+/***/ 7403:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { kConstruct } = __nccwpck_require__(109)
-const { Cache } = __nccwpck_require__(9634)
-const { webidl } = __nccwpck_require__(5893)
-const { kEnumerableProperty } = __nccwpck_require__(3440)
+const { kConstruct } = __nccwpck_require__(8271)
+const { Cache } = __nccwpck_require__(3892)
+const { webidl } = __nccwpck_require__(6083)
+const { kEnumerableProperty } = __nccwpck_require__(5386)
 
 class CacheStorage {
   /**
@@ -15560,26 +15560,26 @@ module.exports = {
 
 /***/ }),
 
-/***/ 109:
+/***/ 8271:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 module.exports = {
-  kConstruct: (__nccwpck_require__(6443).kConstruct)
+  kConstruct: (__nccwpck_require__(3377).kConstruct)
 }
 
 
 /***/ }),
 
-/***/ 6798:
+/***/ 2012:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const assert = __nccwpck_require__(4589)
-const { URLSerializer } = __nccwpck_require__(1900)
-const { isValidHeaderName } = __nccwpck_require__(3168)
+const { URLSerializer } = __nccwpck_require__(782)
+const { isValidHeaderName } = __nccwpck_require__(1118)
 
 /**
  * @see https://url.spec.whatwg.org/#concept-url-equals
@@ -15624,7 +15624,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 1276:
+/***/ 9922:
 /***/ ((module) => {
 
 
@@ -15643,15 +15643,15 @@ module.exports = {
 
 /***/ }),
 
-/***/ 9061:
+/***/ 8495:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { parseSetCookie } = __nccwpck_require__(1978)
-const { stringify } = __nccwpck_require__(7797)
-const { webidl } = __nccwpck_require__(5893)
-const { Headers } = __nccwpck_require__(660)
+const { parseSetCookie } = __nccwpck_require__(5816)
+const { stringify } = __nccwpck_require__(2095)
+const { webidl } = __nccwpck_require__(6083)
+const { Headers } = __nccwpck_require__(5662)
 
 /**
  * @typedef {Object} Cookie
@@ -15834,14 +15834,14 @@ module.exports = {
 
 /***/ }),
 
-/***/ 1978:
+/***/ 5816:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { maxNameValuePairSize, maxAttributeValueSize } = __nccwpck_require__(1276)
-const { isCTLExcludingHtab } = __nccwpck_require__(7797)
-const { collectASequenceOfCodePointsFast } = __nccwpck_require__(1900)
+const { maxNameValuePairSize, maxAttributeValueSize } = __nccwpck_require__(9922)
+const { isCTLExcludingHtab } = __nccwpck_require__(2095)
+const { collectASequenceOfCodePointsFast } = __nccwpck_require__(782)
 const assert = __nccwpck_require__(4589)
 
 /**
@@ -16151,7 +16151,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 7797:
+/***/ 2095:
 /***/ ((module) => {
 
 
@@ -16510,13 +16510,13 @@ module.exports = {
 
 /***/ }),
 
-/***/ 4031:
+/***/ 6301:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 const buffer = __nccwpck_require__(4573)
 const { Transform } = __nccwpck_require__(7075)
-const { isASCIINumber, isValidLastEventId } = __nccwpck_require__(4811)
+const { isASCIINumber, isValidLastEventId } = __nccwpck_require__(625)
 
 /**
  * @type {number[]} BOM
@@ -17091,23 +17091,23 @@ module.exports = {
 
 /***/ }),
 
-/***/ 1238:
+/***/ 6376:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { pipeline } = __nccwpck_require__(7075)
-const { fetching } = __nccwpck_require__(4398)
-const { makeRequest } = __nccwpck_require__(9967)
-const { webidl } = __nccwpck_require__(5893)
-const { EventSourceStream } = __nccwpck_require__(4031)
-const { parseMIMEType } = __nccwpck_require__(1900)
-const { createFastMessageEvent } = __nccwpck_require__(5188)
-const { isNetworkError } = __nccwpck_require__(9051)
-const { delay } = __nccwpck_require__(4811)
-const { kEnumerableProperty } = __nccwpck_require__(3440)
-const { environmentSettingsObject } = __nccwpck_require__(3168)
-const { getGlobalDispatcher } = __nccwpck_require__(2581)
+const { fetching } = __nccwpck_require__(6860)
+const { makeRequest } = __nccwpck_require__(3713)
+const { webidl } = __nccwpck_require__(6083)
+const { EventSourceStream } = __nccwpck_require__(6301)
+const { parseMIMEType } = __nccwpck_require__(782)
+const { createFastMessageEvent } = __nccwpck_require__(6814)
+const { isNetworkError } = __nccwpck_require__(9317)
+const { delay } = __nccwpck_require__(625)
+const { kEnumerableProperty } = __nccwpck_require__(5386)
+const { environmentSettingsObject } = __nccwpck_require__(1118)
+const { getGlobalDispatcher } = __nccwpck_require__(4743)
 
 let experimentalWarned = false
 
@@ -17581,7 +17581,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 4811:
+/***/ 625:
 /***/ ((module) => {
 
 
@@ -17625,12 +17625,12 @@ module.exports = {
 
 /***/ }),
 
-/***/ 4492:
+/***/ 6962:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const util = __nccwpck_require__(3440)
+const util = __nccwpck_require__(5386)
 const {
   ReadableStreamFrom,
   isBlobLike,
@@ -17640,16 +17640,16 @@ const {
   fullyReadBody,
   extractMimeType,
   utf8DecodeBytes
-} = __nccwpck_require__(3168)
-const { FormData } = __nccwpck_require__(5910)
-const { kState } = __nccwpck_require__(3627)
-const { webidl } = __nccwpck_require__(5893)
+} = __nccwpck_require__(1118)
+const { FormData } = __nccwpck_require__(8440)
+const { kState } = __nccwpck_require__(6970)
+const { webidl } = __nccwpck_require__(6083)
 const { Blob } = __nccwpck_require__(4573)
 const assert = __nccwpck_require__(4589)
 const { isErrored, isDisturbed } = __nccwpck_require__(7075)
 const { isArrayBuffer } = __nccwpck_require__(3429)
-const { serializeAMimeType } = __nccwpck_require__(1900)
-const { multipartFormDataParser } = __nccwpck_require__(116)
+const { serializeAMimeType } = __nccwpck_require__(782)
+const { multipartFormDataParser } = __nccwpck_require__(4646)
 let random
 
 try {
@@ -18161,7 +18161,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 4495:
+/***/ 6833:
 /***/ ((module) => {
 
 
@@ -18292,7 +18292,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 1900:
+/***/ 782:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -19043,12 +19043,12 @@ module.exports = {
 
 /***/ }),
 
-/***/ 6653:
+/***/ 9255:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { kConnected, kSize } = __nccwpck_require__(6443)
+const { kConnected, kSize } = __nccwpck_require__(3377)
 
 class CompatWeakRef {
   constructor (value) {
@@ -19096,14 +19096,14 @@ module.exports = function () {
 
 /***/ }),
 
-/***/ 7114:
+/***/ 1508:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { Blob, File } = __nccwpck_require__(4573)
-const { kState } = __nccwpck_require__(3627)
-const { webidl } = __nccwpck_require__(5893)
+const { kState } = __nccwpck_require__(6970)
+const { webidl } = __nccwpck_require__(6083)
 
 // TODO(@KhafraDev): remove
 class FileLike {
@@ -19229,16 +19229,16 @@ module.exports = { FileLike, isFileLike }
 
 /***/ }),
 
-/***/ 116:
+/***/ 4646:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { isUSVString, bufferToLowerCasedHeaderName } = __nccwpck_require__(3440)
-const { utf8DecodeBytes } = __nccwpck_require__(3168)
-const { HTTP_TOKEN_CODEPOINTS, isomorphicDecode } = __nccwpck_require__(1900)
-const { isFileLike } = __nccwpck_require__(7114)
-const { makeEntry } = __nccwpck_require__(5910)
+const { isUSVString, bufferToLowerCasedHeaderName } = __nccwpck_require__(5386)
+const { utf8DecodeBytes } = __nccwpck_require__(1118)
+const { HTTP_TOKEN_CODEPOINTS, isomorphicDecode } = __nccwpck_require__(782)
+const { isFileLike } = __nccwpck_require__(1508)
+const { makeEntry } = __nccwpck_require__(8440)
 const assert = __nccwpck_require__(4589)
 const { File: NodeFile } = __nccwpck_require__(4573)
 
@@ -19710,16 +19710,16 @@ module.exports = {
 
 /***/ }),
 
-/***/ 5910:
+/***/ 8440:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { isBlobLike, iteratorMixin } = __nccwpck_require__(3168)
-const { kState } = __nccwpck_require__(3627)
-const { kEnumerableProperty } = __nccwpck_require__(3440)
-const { FileLike, isFileLike } = __nccwpck_require__(7114)
-const { webidl } = __nccwpck_require__(5893)
+const { isBlobLike, iteratorMixin } = __nccwpck_require__(1118)
+const { kState } = __nccwpck_require__(6970)
+const { kEnumerableProperty } = __nccwpck_require__(5386)
+const { FileLike, isFileLike } = __nccwpck_require__(1508)
+const { webidl } = __nccwpck_require__(6083)
 const { File: NativeFile } = __nccwpck_require__(4573)
 const nodeUtil = __nccwpck_require__(7975)
 
@@ -19969,7 +19969,7 @@ module.exports = { FormData, makeEntry }
 
 /***/ }),
 
-/***/ 1059:
+/***/ 8709:
 /***/ ((module) => {
 
 
@@ -20016,21 +20016,21 @@ module.exports = {
 
 /***/ }),
 
-/***/ 660:
+/***/ 5662:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 // https://github.com/Ethan-Arrowood/undici-fetch
 
 
 
-const { kConstruct } = __nccwpck_require__(6443)
-const { kEnumerableProperty } = __nccwpck_require__(3440)
+const { kConstruct } = __nccwpck_require__(3377)
+const { kEnumerableProperty } = __nccwpck_require__(5386)
 const {
   iteratorMixin,
   isValidHeaderName,
   isValidHeaderValue
-} = __nccwpck_require__(3168)
-const { webidl } = __nccwpck_require__(5893)
+} = __nccwpck_require__(1118)
+const { webidl } = __nccwpck_require__(6083)
 const assert = __nccwpck_require__(4589)
 const util = __nccwpck_require__(7975)
 
@@ -20710,7 +20710,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 4398:
+/***/ 6860:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 // https://github.com/Ethan-Arrowood/undici-fetch
@@ -20723,9 +20723,9 @@ const {
   filterResponse,
   makeResponse,
   fromInnerResponse
-} = __nccwpck_require__(9051)
-const { HeadersList } = __nccwpck_require__(660)
-const { Request, cloneRequest } = __nccwpck_require__(9967)
+} = __nccwpck_require__(9317)
+const { HeadersList } = __nccwpck_require__(5662)
+const { Request, cloneRequest } = __nccwpck_require__(3713)
 const zlib = __nccwpck_require__(8522)
 const {
   bytesMatch,
@@ -20761,23 +20761,23 @@ const {
   buildContentRange,
   createInflate,
   extractMimeType
-} = __nccwpck_require__(3168)
-const { kState, kDispatcher } = __nccwpck_require__(3627)
+} = __nccwpck_require__(1118)
+const { kState, kDispatcher } = __nccwpck_require__(6970)
 const assert = __nccwpck_require__(4589)
-const { safelyExtractBody, extractBody } = __nccwpck_require__(4492)
+const { safelyExtractBody, extractBody } = __nccwpck_require__(6962)
 const {
   redirectStatusSet,
   nullBodyStatus,
   safeMethodsSet,
   requestBodyHeader,
   subresourceSet
-} = __nccwpck_require__(4495)
+} = __nccwpck_require__(6833)
 const EE = __nccwpck_require__(8474)
 const { Readable, pipeline, finished } = __nccwpck_require__(7075)
-const { addAbortListener, isErrored, isReadable, bufferToLowerCasedHeaderName } = __nccwpck_require__(3440)
-const { dataURLProcessor, serializeAMimeType, minimizeSupportedMimeType } = __nccwpck_require__(1900)
-const { getGlobalDispatcher } = __nccwpck_require__(2581)
-const { webidl } = __nccwpck_require__(5893)
+const { addAbortListener, isErrored, isReadable, bufferToLowerCasedHeaderName } = __nccwpck_require__(5386)
+const { dataURLProcessor, serializeAMimeType, minimizeSupportedMimeType } = __nccwpck_require__(782)
+const { getGlobalDispatcher } = __nccwpck_require__(4743)
+const { webidl } = __nccwpck_require__(6083)
 const { STATUS_CODES } = __nccwpck_require__(7067)
 const GET_OR_HEAD = ['GET', 'HEAD']
 
@@ -22987,23 +22987,23 @@ module.exports = {
 
 /***/ }),
 
-/***/ 9967:
+/***/ 3713:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 /* globals AbortController */
 
 
 
-const { extractBody, mixinBody, cloneBody, bodyUnusable } = __nccwpck_require__(4492)
-const { Headers, fill: fillHeaders, HeadersList, setHeadersGuard, getHeadersGuard, setHeadersList, getHeadersList } = __nccwpck_require__(660)
-const { FinalizationRegistry } = __nccwpck_require__(6653)()
-const util = __nccwpck_require__(3440)
+const { extractBody, mixinBody, cloneBody, bodyUnusable } = __nccwpck_require__(6962)
+const { Headers, fill: fillHeaders, HeadersList, setHeadersGuard, getHeadersGuard, setHeadersList, getHeadersList } = __nccwpck_require__(5662)
+const { FinalizationRegistry } = __nccwpck_require__(9255)()
+const util = __nccwpck_require__(5386)
 const nodeUtil = __nccwpck_require__(7975)
 const {
   isValidHTTPToken,
   sameOrigin,
   environmentSettingsObject
-} = __nccwpck_require__(3168)
+} = __nccwpck_require__(1118)
 const {
   forbiddenMethodsSet,
   corsSafeListedMethodsSet,
@@ -23013,12 +23013,12 @@ const {
   requestCredentials,
   requestCache,
   requestDuplex
-} = __nccwpck_require__(4495)
+} = __nccwpck_require__(6833)
 const { kEnumerableProperty, normalizedMethodRecordsBase, normalizedMethodRecords } = util
-const { kHeaders, kSignal, kState, kDispatcher } = __nccwpck_require__(3627)
-const { webidl } = __nccwpck_require__(5893)
-const { URLSerializer } = __nccwpck_require__(1900)
-const { kConstruct } = __nccwpck_require__(6443)
+const { kHeaders, kSignal, kState, kDispatcher } = __nccwpck_require__(6970)
+const { webidl } = __nccwpck_require__(6083)
+const { URLSerializer } = __nccwpck_require__(782)
+const { kConstruct } = __nccwpck_require__(3377)
 const assert = __nccwpck_require__(4589)
 const { getMaxListeners, setMaxListeners, getEventListeners, defaultMaxListeners } = __nccwpck_require__(8474)
 
@@ -24031,14 +24031,14 @@ module.exports = { Request, makeRequest, fromInnerRequest, cloneRequest }
 
 /***/ }),
 
-/***/ 9051:
+/***/ 9317:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { Headers, HeadersList, fill, getHeadersGuard, setHeadersGuard, setHeadersList } = __nccwpck_require__(660)
-const { extractBody, cloneBody, mixinBody, hasFinalizationRegistry, streamRegistry, bodyUnusable } = __nccwpck_require__(4492)
-const util = __nccwpck_require__(3440)
+const { Headers, HeadersList, fill, getHeadersGuard, setHeadersGuard, setHeadersList } = __nccwpck_require__(5662)
+const { extractBody, cloneBody, mixinBody, hasFinalizationRegistry, streamRegistry, bodyUnusable } = __nccwpck_require__(6962)
+const util = __nccwpck_require__(5386)
 const nodeUtil = __nccwpck_require__(7975)
 const { kEnumerableProperty } = util
 const {
@@ -24050,16 +24050,16 @@ const {
   isErrorLike,
   isomorphicEncode,
   environmentSettingsObject: relevantRealm
-} = __nccwpck_require__(3168)
+} = __nccwpck_require__(1118)
 const {
   redirectStatusSet,
   nullBodyStatus
-} = __nccwpck_require__(4495)
-const { kState, kHeaders } = __nccwpck_require__(3627)
-const { webidl } = __nccwpck_require__(5893)
-const { FormData } = __nccwpck_require__(5910)
-const { URLSerializer } = __nccwpck_require__(1900)
-const { kConstruct } = __nccwpck_require__(6443)
+} = __nccwpck_require__(6833)
+const { kState, kHeaders } = __nccwpck_require__(6970)
+const { webidl } = __nccwpck_require__(6083)
+const { FormData } = __nccwpck_require__(8440)
+const { URLSerializer } = __nccwpck_require__(782)
+const { kConstruct } = __nccwpck_require__(3377)
 const assert = __nccwpck_require__(4589)
 const { types } = __nccwpck_require__(7975)
 
@@ -24648,7 +24648,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3627:
+/***/ 6970:
 /***/ ((module) => {
 
 
@@ -24664,21 +24664,21 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3168:
+/***/ 1118:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { Transform } = __nccwpck_require__(7075)
 const zlib = __nccwpck_require__(8522)
-const { redirectStatusSet, referrerPolicySet: referrerPolicyTokens, badPortsSet } = __nccwpck_require__(4495)
-const { getGlobalOrigin } = __nccwpck_require__(1059)
-const { collectASequenceOfCodePoints, collectAnHTTPQuotedString, removeChars, parseMIMEType } = __nccwpck_require__(1900)
+const { redirectStatusSet, referrerPolicySet: referrerPolicyTokens, badPortsSet } = __nccwpck_require__(6833)
+const { getGlobalOrigin } = __nccwpck_require__(8709)
+const { collectASequenceOfCodePoints, collectAnHTTPQuotedString, removeChars, parseMIMEType } = __nccwpck_require__(782)
 const { performance } = __nccwpck_require__(643)
-const { isBlobLike, ReadableStreamFrom, isValidHTTPToken, normalizedMethodRecordsBase } = __nccwpck_require__(3440)
+const { isBlobLike, ReadableStreamFrom, isValidHTTPToken, normalizedMethodRecordsBase } = __nccwpck_require__(5386)
 const assert = __nccwpck_require__(4589)
 const { isUint8Array } = __nccwpck_require__(3429)
-const { webidl } = __nccwpck_require__(5893)
+const { webidl } = __nccwpck_require__(6083)
 
 let supportedHashes = []
 
@@ -26303,14 +26303,14 @@ module.exports = {
 
 /***/ }),
 
-/***/ 5893:
+/***/ 6083:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { types, inspect } = __nccwpck_require__(7975)
 const { markAsUncloneable } = __nccwpck_require__(5919)
-const { toUSVString } = __nccwpck_require__(3440)
+const { toUSVString } = __nccwpck_require__(5386)
 
 /** @type {import('../../../types/webidl').Webidl} */
 const webidl = {}
@@ -27005,7 +27005,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 2607:
+/***/ 2685:
 /***/ ((module) => {
 
 
@@ -27302,7 +27302,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 8355:
+/***/ 4881:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -27311,16 +27311,16 @@ const {
   staticPropertyDescriptors,
   readOperation,
   fireAProgressEvent
-} = __nccwpck_require__(3610)
+} = __nccwpck_require__(5860)
 const {
   kState,
   kError,
   kResult,
   kEvents,
   kAborted
-} = __nccwpck_require__(961)
-const { webidl } = __nccwpck_require__(5893)
-const { kEnumerableProperty } = __nccwpck_require__(3440)
+} = __nccwpck_require__(8391)
+const { webidl } = __nccwpck_require__(6083)
+const { kEnumerableProperty } = __nccwpck_require__(5386)
 
 class FileReader extends EventTarget {
   constructor () {
@@ -27653,12 +27653,12 @@ module.exports = {
 
 /***/ }),
 
-/***/ 8573:
+/***/ 699:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { webidl } = __nccwpck_require__(5893)
+const { webidl } = __nccwpck_require__(6083)
 
 const kState = Symbol('ProgressEvent state')
 
@@ -27738,7 +27738,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 961:
+/***/ 8391:
 /***/ ((module) => {
 
 
@@ -27755,7 +27755,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3610:
+/***/ 5860:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -27766,10 +27766,10 @@ const {
   kResult,
   kAborted,
   kLastProgressEventFired
-} = __nccwpck_require__(961)
-const { ProgressEvent } = __nccwpck_require__(8573)
-const { getEncoding } = __nccwpck_require__(2607)
-const { serializeAMimeType, parseMIMEType } = __nccwpck_require__(1900)
+} = __nccwpck_require__(8391)
+const { ProgressEvent } = __nccwpck_require__(699)
+const { getEncoding } = __nccwpck_require__(2685)
+const { serializeAMimeType, parseMIMEType } = __nccwpck_require__(782)
 const { types } = __nccwpck_require__(7975)
 const { StringDecoder } = __nccwpck_require__(3193)
 const { btoa } = __nccwpck_require__(4573)
@@ -28153,27 +28153,27 @@ module.exports = {
 
 /***/ }),
 
-/***/ 6897:
+/***/ 3403:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { uid, states, sentCloseFrameState, emptyBuffer, opcodes } = __nccwpck_require__(736)
+const { uid, states, sentCloseFrameState, emptyBuffer, opcodes } = __nccwpck_require__(9322)
 const {
   kReadyState,
   kSentClose,
   kByteParser,
   kReceivedClose,
   kResponse
-} = __nccwpck_require__(1216)
-const { fireEvent, failWebsocketConnection, isClosing, isClosed, isEstablished, parseExtensions } = __nccwpck_require__(8625)
-const { channels } = __nccwpck_require__(2414)
-const { CloseEvent } = __nccwpck_require__(5188)
-const { makeRequest } = __nccwpck_require__(9967)
-const { fetching } = __nccwpck_require__(4398)
-const { Headers, getHeadersList } = __nccwpck_require__(660)
-const { getDecodeSplit } = __nccwpck_require__(3168)
-const { WebsocketFrameSend } = __nccwpck_require__(3264)
+} = __nccwpck_require__(7610)
+const { fireEvent, failWebsocketConnection, isClosing, isClosed, isEstablished, parseExtensions } = __nccwpck_require__(3479)
+const { channels } = __nccwpck_require__(6644)
+const { CloseEvent } = __nccwpck_require__(6814)
+const { makeRequest } = __nccwpck_require__(3713)
+const { fetching } = __nccwpck_require__(6860)
+const { Headers, getHeadersList } = __nccwpck_require__(5662)
+const { getDecodeSplit } = __nccwpck_require__(1118)
+const { WebsocketFrameSend } = __nccwpck_require__(4226)
 
 /** @type {import('crypto')} */
 let crypto
@@ -28531,7 +28531,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 736:
+/***/ 9322:
 /***/ ((module) => {
 
 
@@ -28604,14 +28604,14 @@ module.exports = {
 
 /***/ }),
 
-/***/ 5188:
+/***/ 6814:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { webidl } = __nccwpck_require__(5893)
-const { kEnumerableProperty } = __nccwpck_require__(3440)
-const { kConstruct } = __nccwpck_require__(6443)
+const { webidl } = __nccwpck_require__(6083)
+const { kEnumerableProperty } = __nccwpck_require__(5386)
+const { kConstruct } = __nccwpck_require__(3377)
 const { MessagePort } = __nccwpck_require__(5919)
 
 /**
@@ -28940,12 +28940,12 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3264:
+/***/ 4226:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { maxUnsigned16Bit } = __nccwpck_require__(736)
+const { maxUnsigned16Bit } = __nccwpck_require__(9322)
 
 const BUFFER_SIZE = 16386
 
@@ -29043,14 +29043,14 @@ module.exports = {
 
 /***/ }),
 
-/***/ 9469:
+/***/ 6495:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { createInflateRaw, Z_DEFAULT_WINDOWBITS } = __nccwpck_require__(8522)
-const { isValidClientWindowBits } = __nccwpck_require__(8625)
-const { MessageSizeExceededError } = __nccwpck_require__(8707)
+const { isValidClientWindowBits } = __nccwpck_require__(3479)
+const { MessageSizeExceededError } = __nccwpck_require__(6593)
 
 const tail = Buffer.from([0x00, 0x00, 0xff, 0xff])
 const kBuffer = Symbol('kBuffer')
@@ -29155,16 +29155,16 @@ module.exports = { PerMessageDeflate }
 
 /***/ }),
 
-/***/ 1652:
+/***/ 1298:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { Writable } = __nccwpck_require__(7075)
 const assert = __nccwpck_require__(4589)
-const { parserStates, opcodes, states, emptyBuffer, sentCloseFrameState } = __nccwpck_require__(736)
-const { kReadyState, kSentClose, kResponse, kReceivedClose } = __nccwpck_require__(1216)
-const { channels } = __nccwpck_require__(2414)
+const { parserStates, opcodes, states, emptyBuffer, sentCloseFrameState } = __nccwpck_require__(9322)
+const { kReadyState, kSentClose, kResponse, kReceivedClose } = __nccwpck_require__(7610)
+const { channels } = __nccwpck_require__(6644)
 const {
   isValidStatusCode,
   isValidOpcode,
@@ -29174,11 +29174,11 @@ const {
   isControlFrame,
   isTextBinaryFrame,
   isContinuationFrame
-} = __nccwpck_require__(8625)
-const { WebsocketFrameSend } = __nccwpck_require__(3264)
-const { closeWebSocketConnection } = __nccwpck_require__(6897)
-const { PerMessageDeflate } = __nccwpck_require__(9469)
-const { MessageSizeExceededError } = __nccwpck_require__(8707)
+} = __nccwpck_require__(3479)
+const { WebsocketFrameSend } = __nccwpck_require__(4226)
+const { closeWebSocketConnection } = __nccwpck_require__(3403)
+const { PerMessageDeflate } = __nccwpck_require__(6495)
+const { MessageSizeExceededError } = __nccwpck_require__(6593)
 
 function failWebsocketConnectionWithCode (ws, code, reason) {
   closeWebSocketConnection(ws, code, reason, Buffer.byteLength(reason))
@@ -29689,14 +29689,14 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3900:
+/***/ 8470:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { WebsocketFrameSend } = __nccwpck_require__(3264)
-const { opcodes, sendHints } = __nccwpck_require__(736)
-const FixedQueue = __nccwpck_require__(4660)
+const { WebsocketFrameSend } = __nccwpck_require__(4226)
+const { opcodes, sendHints } = __nccwpck_require__(9322)
+const FixedQueue = __nccwpck_require__(2190)
 
 /** @type {typeof Uint8Array} */
 const FastBuffer = Buffer[Symbol.species]
@@ -29800,7 +29800,7 @@ module.exports = { SendQueue }
 
 /***/ }),
 
-/***/ 1216:
+/***/ 7610:
 /***/ ((module) => {
 
 
@@ -29819,16 +29819,16 @@ module.exports = {
 
 /***/ }),
 
-/***/ 8625:
+/***/ 3479:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { kReadyState, kController, kResponse, kBinaryType, kWebSocketURL } = __nccwpck_require__(1216)
-const { states, opcodes } = __nccwpck_require__(736)
-const { ErrorEvent, createFastMessageEvent } = __nccwpck_require__(5188)
+const { kReadyState, kController, kResponse, kBinaryType, kWebSocketURL } = __nccwpck_require__(7610)
+const { states, opcodes } = __nccwpck_require__(9322)
+const { ErrorEvent, createFastMessageEvent } = __nccwpck_require__(6814)
 const { isUtf8 } = __nccwpck_require__(4573)
-const { collectASequenceOfCodePointsFast, removeHTTPWhitespace } = __nccwpck_require__(1900)
+const { collectASequenceOfCodePointsFast, removeHTTPWhitespace } = __nccwpck_require__(782)
 
 /* globals Blob */
 
@@ -30148,15 +30148,15 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3726:
+/***/ 3435:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { webidl } = __nccwpck_require__(5893)
-const { URLSerializer } = __nccwpck_require__(1900)
-const { environmentSettingsObject } = __nccwpck_require__(3168)
-const { staticPropertyDescriptors, states, sentCloseFrameState, sendHints } = __nccwpck_require__(736)
+const { webidl } = __nccwpck_require__(6083)
+const { URLSerializer } = __nccwpck_require__(782)
+const { environmentSettingsObject } = __nccwpck_require__(1118)
+const { staticPropertyDescriptors, states, sentCloseFrameState, sendHints } = __nccwpck_require__(9322)
 const {
   kWebSocketURL,
   kReadyState,
@@ -30165,21 +30165,21 @@ const {
   kResponse,
   kSentClose,
   kByteParser
-} = __nccwpck_require__(1216)
+} = __nccwpck_require__(7610)
 const {
   isConnecting,
   isEstablished,
   isClosing,
   isValidSubprotocol,
   fireEvent
-} = __nccwpck_require__(8625)
-const { establishWebSocketConnection, closeWebSocketConnection } = __nccwpck_require__(6897)
-const { ByteParser } = __nccwpck_require__(1652)
-const { kEnumerableProperty, isBlobLike } = __nccwpck_require__(3440)
-const { getGlobalDispatcher } = __nccwpck_require__(2581)
+} = __nccwpck_require__(3479)
+const { establishWebSocketConnection, closeWebSocketConnection } = __nccwpck_require__(3403)
+const { ByteParser } = __nccwpck_require__(1298)
+const { kEnumerableProperty, isBlobLike } = __nccwpck_require__(5386)
+const { getGlobalDispatcher } = __nccwpck_require__(4743)
 const { types } = __nccwpck_require__(7975)
-const { ErrorEvent, CloseEvent } = __nccwpck_require__(5188)
-const { SendQueue } = __nccwpck_require__(3900)
+const { ErrorEvent, CloseEvent } = __nccwpck_require__(6814)
+const { SendQueue } = __nccwpck_require__(8470)
 
 // https://websockets.spec.whatwg.org/#interface-definition
 class WebSocket extends EventTarget {
@@ -30750,13 +30750,13 @@ module.exports = {
 
 /***/ }),
 
-/***/ 5083:
+/***/ 5614:
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _shared_src_lib_bundle_runtime_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5030);
-/* harmony import */ var _shared_src_actions_run_action_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1373);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5382);
+/* harmony import */ var _shared_src_lib_bundle_runtime_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7297);
+/* harmony import */ var _shared_src_actions_run_action_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1370);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7324);
 
 
 
@@ -30767,17 +30767,17 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 5382:
+/***/ 7324:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  e: () => (/* binding */ run)
+  e: () => (/* binding */ main_run)
 });
 
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 18 modules
-var lib_core = __nccwpck_require__(6257);
+// EXTERNAL MODULE: ../../main/node_modules/@actions/core/lib/core.js + 18 modules
+var lib_core = __nccwpck_require__(5747);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(3024);
 ;// CONCATENATED MODULE: external "node:os"
@@ -30909,7 +30909,7 @@ function annotate(a) {
 }
 
 // EXTERNAL MODULE: ./shared/src/lib/errors.ts
-var errors = __nccwpck_require__(6088);
+var errors = __nccwpck_require__(4523);
 ;// CONCATENATED MODULE: ./shared/src/actions/github-context.ts
 // The bits of the workflow run an action needs, read from the runner's environment in one place.
 
@@ -30932,8 +30932,8 @@ function pullRequestFromEnv(env = process.env) {
     return { owner, repo, number, baseRef };
 }
 
-// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __nccwpck_require__(8815);
+// EXTERNAL MODULE: ../../main/node_modules/yaml/dist/index.js
+var dist = __nccwpck_require__(3645);
 ;// CONCATENATED MODULE: ./shared/src/lib/duration.ts
 
 const UNIT_MS = { h: 3_600_000, m: 60_000, s: 1_000, ms: 1 };
@@ -31134,7 +31134,7 @@ function getStructuredInput(name) {
 var external_fs_ = __nccwpck_require__(9896);
 // EXTERNAL MODULE: external "os"
 var external_os_ = __nccwpck_require__(857);
-;// CONCATENATED MODULE: ./node_modules/@actions/github/lib/context.js
+;// CONCATENATED MODULE: ../../main/node_modules/@actions/github/lib/context.js
 
 
 class Context {
@@ -31187,11 +31187,11 @@ class Context {
     }
 }
 //# sourceMappingURL=context.js.map
-// EXTERNAL MODULE: ./node_modules/@actions/github/node_modules/@actions/http-client/lib/index.js
-var lib = __nccwpck_require__(9659);
-// EXTERNAL MODULE: ./node_modules/undici/index.js
-var undici = __nccwpck_require__(6752);
-;// CONCATENATED MODULE: ./node_modules/@actions/github/lib/internal/utils.js
+// EXTERNAL MODULE: ../../main/node_modules/@actions/github/node_modules/@actions/http-client/lib/index.js
+var lib = __nccwpck_require__(129);
+// EXTERNAL MODULE: ../../main/node_modules/undici/index.js
+var undici = __nccwpck_require__(4718);
+;// CONCATENATED MODULE: ../../main/node_modules/@actions/github/lib/internal/utils.js
 var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -31244,7 +31244,7 @@ function getUserAgentWithOrchestrationId(baseUserAgent) {
     return baseUserAgent;
 }
 //# sourceMappingURL=utils.js.map
-;// CONCATENATED MODULE: ./node_modules/universal-user-agent/index.js
+;// CONCATENATED MODULE: ../../main/node_modules/universal-user-agent/index.js
 function getUserAgent() {
   if (typeof navigator === "object" && "userAgent" in navigator) {
     return navigator.userAgent;
@@ -31259,7 +31259,7 @@ function getUserAgent() {
   return "<environment undetectable>";
 }
 
-;// CONCATENATED MODULE: ./node_modules/before-after-hook/lib/register.js
+;// CONCATENATED MODULE: ../../main/node_modules/before-after-hook/lib/register.js
 // @ts-check
 
 function register(state, name, method, options) {
@@ -31288,7 +31288,7 @@ function register(state, name, method, options) {
   });
 }
 
-;// CONCATENATED MODULE: ./node_modules/before-after-hook/lib/add.js
+;// CONCATENATED MODULE: ../../main/node_modules/before-after-hook/lib/add.js
 // @ts-check
 
 function addHook(state, kind, name, hook) {
@@ -31336,7 +31336,7 @@ function addHook(state, kind, name, hook) {
   });
 }
 
-;// CONCATENATED MODULE: ./node_modules/before-after-hook/lib/remove.js
+;// CONCATENATED MODULE: ../../main/node_modules/before-after-hook/lib/remove.js
 // @ts-check
 
 function removeHook(state, name, method) {
@@ -31357,7 +31357,7 @@ function removeHook(state, name, method) {
   state.registry[name].splice(index, 1);
 }
 
-;// CONCATENATED MODULE: ./node_modules/before-after-hook/index.js
+;// CONCATENATED MODULE: ../../main/node_modules/before-after-hook/index.js
 // @ts-check
 
 
@@ -31404,7 +31404,7 @@ function Collection() {
 
 /* harmony default export */ const before_after_hook = ({ Singular, Collection });
 
-;// CONCATENATED MODULE: ./node_modules/@octokit/endpoint/dist-bundle/index.js
+;// CONCATENATED MODULE: ../../main/node_modules/@octokit/endpoint/dist-bundle/index.js
 // pkg/dist-src/defaults.js
 
 
@@ -31750,7 +31750,7 @@ function withDefaults(oldDefaults, newDefaults) {
 var endpoint = withDefaults(null, DEFAULTS);
 
 
-;// CONCATENATED MODULE: ./node_modules/content-type/dist/index.js
+;// CONCATENATED MODULE: ../../main/node_modules/content-type/dist/index.js
 /*!
  * content-type
  * Copyright(c) 2015 Douglas Christopher Wilson
@@ -32042,7 +32042,7 @@ function unescapeQuotedPairs(str, start, end) {
     return result + str.slice(start, end);
 }
 //# sourceMappingURL=index.js.map
-;// CONCATENATED MODULE: ./node_modules/json-with-bigint/json-with-bigint.js
+;// CONCATENATED MODULE: ../../main/node_modules/json-with-bigint/json-with-bigint.js
 const intRegex = /^-?\d+$/;
 const noiseValue = /^-?\d+n+$/; // Noise - strings that match the custom format before being converted to it
 const originalStringify = JSON.stringify;
@@ -32643,7 +32643,7 @@ const JSONParse = (text, reviver) => {
 
 
 
-;// CONCATENATED MODULE: ./node_modules/@octokit/request-error/dist-src/index.js
+;// CONCATENATED MODULE: ../../main/node_modules/@octokit/request-error/dist-src/index.js
 class RequestError extends Error {
   name;
   /**
@@ -32684,7 +32684,7 @@ class RequestError extends Error {
 }
 
 
-;// CONCATENATED MODULE: ./node_modules/@octokit/request/dist-bundle/index.js
+;// CONCATENATED MODULE: ../../main/node_modules/@octokit/request/dist-bundle/index.js
 // pkg/dist-src/index.js
 
 
@@ -32891,7 +32891,7 @@ var request = dist_bundle_withDefaults(endpoint, defaults_default);
 /* v8 ignore next -- @preserve */
 /* v8 ignore else -- @preserve */
 
-;// CONCATENATED MODULE: ./node_modules/@octokit/graphql/dist-bundle/index.js
+;// CONCATENATED MODULE: ../../main/node_modules/@octokit/graphql/dist-bundle/index.js
 // pkg/dist-src/index.js
 
 
@@ -33022,7 +33022,7 @@ function withCustomRequest(customRequest) {
 
 /* v8 ignore if -- @preserve */
 
-;// CONCATENATED MODULE: ./node_modules/@octokit/auth-token/dist-bundle/index.js
+;// CONCATENATED MODULE: ../../main/node_modules/@octokit/auth-token/dist-bundle/index.js
 // pkg/dist-src/is-jwt.js
 var b64url = "(?:[a-zA-Z0-9_-]+)";
 var sep = "\\.";
@@ -33077,11 +33077,11 @@ var createTokenAuth = function createTokenAuth2(token) {
 };
 
 
-;// CONCATENATED MODULE: ./node_modules/@octokit/core/dist-src/version.js
+;// CONCATENATED MODULE: ../../main/node_modules/@octokit/core/dist-src/version.js
 const version_VERSION = "7.0.8";
 
 
-;// CONCATENATED MODULE: ./node_modules/@octokit/core/dist-src/index.js
+;// CONCATENATED MODULE: ../../main/node_modules/@octokit/core/dist-src/index.js
 
 
 
@@ -33222,12 +33222,12 @@ class Octokit {
 }
 
 
-;// CONCATENATED MODULE: ./node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/version.js
+;// CONCATENATED MODULE: ../../main/node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/version.js
 const dist_src_version_VERSION = "17.0.0";
 
 //# sourceMappingURL=version.js.map
 
-;// CONCATENATED MODULE: ./node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/generated/endpoints.js
+;// CONCATENATED MODULE: ../../main/node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/generated/endpoints.js
 const Endpoints = {
   actions: {
     addCustomLabelsToSelfHostedRunnerForOrg: [
@@ -35521,7 +35521,7 @@ var endpoints_default = Endpoints;
 
 //# sourceMappingURL=endpoints.js.map
 
-;// CONCATENATED MODULE: ./node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/endpoints-to-methods.js
+;// CONCATENATED MODULE: ../../main/node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/endpoints-to-methods.js
 
 const endpointMethodsMap = /* @__PURE__ */ new Map();
 for (const [scope, endpoints] of Object.entries(endpoints_default)) {
@@ -35647,7 +35647,7 @@ function decorate(octokit, scope, methodName, defaults, decorations) {
 
 //# sourceMappingURL=endpoints-to-methods.js.map
 
-;// CONCATENATED MODULE: ./node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/index.js
+;// CONCATENATED MODULE: ../../main/node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/index.js
 
 
 function restEndpointMethods(octokit) {
@@ -35668,7 +35668,7 @@ legacyRestEndpointMethods.VERSION = dist_src_version_VERSION;
 
 //# sourceMappingURL=index.js.map
 
-;// CONCATENATED MODULE: ./node_modules/@octokit/plugin-paginate-rest/dist-bundle/index.js
+;// CONCATENATED MODULE: ../../main/node_modules/@octokit/plugin-paginate-rest/dist-bundle/index.js
 // pkg/dist-src/version.js
 var plugin_paginate_rest_dist_bundle_VERSION = "0.0.0-development";
 
@@ -36080,7 +36080,7 @@ function paginateRest(octokit) {
 paginateRest.VERSION = plugin_paginate_rest_dist_bundle_VERSION;
 
 
-;// CONCATENATED MODULE: ./node_modules/@actions/github/lib/utils.js
+;// CONCATENATED MODULE: ../../main/node_modules/@actions/github/lib/utils.js
 
 
 // octokit + plugins
@@ -36119,9 +36119,9 @@ function getOctokitOptions(token, options) {
     return opts;
 }
 //# sourceMappingURL=utils.js.map
-// EXTERNAL MODULE: ./node_modules/bottleneck/light.js
-var light = __nccwpck_require__(3251);
-;// CONCATENATED MODULE: ./node_modules/@octokit/plugin-retry/dist-bundle/index.js
+// EXTERNAL MODULE: ../../main/node_modules/bottleneck/light.js
+var light = __nccwpck_require__(2725);
+;// CONCATENATED MODULE: ../../main/node_modules/@octokit/plugin-retry/dist-bundle/index.js
 // pkg/dist-src/version.js
 var plugin_retry_dist_bundle_VERSION = "0.0.0-development";
 
@@ -36204,7 +36204,7 @@ function retry(octokit, octokitOptions) {
 retry.VERSION = plugin_retry_dist_bundle_VERSION;
 
 
-;// CONCATENATED MODULE: ./node_modules/@octokit/plugin-throttling/dist-bundle/index.js
+;// CONCATENATED MODULE: ../../main/node_modules/@octokit/plugin-throttling/dist-bundle/index.js
 // pkg/dist-src/index.js
 
 
@@ -37234,7 +37234,7 @@ async function loadConfig(root, named, ruleIds) {
 }
 /** Parses the YAML text of a config file; every mistake is one line naming the file, line and key. */
 async function parseConfig(text, file, ruleIds) {
-    const { LineCounter, parseDocument, isMap, isScalar, isSeq } = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 8815, 19));
+    const { LineCounter, parseDocument, isMap, isScalar, isSeq } = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 3645, 19));
     const lines = new LineCounter();
     const document = parseDocument(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false });
     const [syntax] = document.errors;
@@ -37258,11 +37258,20 @@ async function parseConfig(text, file, ruleIds) {
         return node.source ?? String(node.value);
     };
     const globs = (node, key) => {
+        let list;
         if (isScalar(node) && typeof node.value === 'string')
-            return [node.value];
-        if (!isSeq(node) || !node.items.every((item) => isScalar(item) && typeof item.value === 'string'))
+            list = [node.value];
+        else if (!isSeq(node) || !node.items.every((item) => isScalar(item) && typeof item.value === 'string'))
             throw new errors/* ConfigurationError */.j(`${at(node)}: ${key} must be a glob or a list of globs`);
-        return node.items.map((item) => String(item.value));
+        else
+            list = node.items.map((item) => String(item.value));
+        // The config file is repository content: what it names stays inside the repository.
+        for (const glob of list) {
+            const path = glob.replace(/^!/, '');
+            if ((0,external_node_path_.isAbsolute)(path) || /^[A-Za-z]:[\\/]/.test(path) || path.split(/[\\/]/).includes('..'))
+                throw new errors/* ConfigurationError */.j(`${at(node)}: ${key} "${glob}" leaves the repository (an absolute path or ..): globs in the config are relative to it`);
+        }
+        return list;
     };
     for (const pair of root.items) {
         const key = isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
@@ -37339,6 +37348,9 @@ function parseRules(node, at, ruleIds, { isMap, isScalar }) {
         }
         else
             throw bad();
+        // A file PostgreSQL would reject is never passed off as checked, so this one rule has no off switch.
+        if (id === 'syntax-error' && (rules[id].enabled === false || (rules[id].severity ?? 'error') !== 'error'))
+            throw new errors/* ConfigurationError */.j(`${at(value ?? pair.key)}: rule "syntax-error" cannot be turned off or downgraded: a file that does not parse is not linted; exclude the file instead`);
     }
     return rules;
 }
@@ -38162,8 +38174,43 @@ function referencedByCreate(body) {
     return found;
 }
 
-// EXTERNAL MODULE: ./node_modules/libpg-query/wasm/libpg-query.js
-var libpg_query = __nccwpck_require__(3995);
+;// CONCATENATED MODULE: ./actions/migration-safety/src/engine/excerpt.ts
+// Messages may quote a little of the file, never more: a file that is not SQL at all (a key, a token file
+// reached by mistake) must not end up in a summary, an annotation or a pull request comment.
+/** The most characters of file text any message quotes. */
+const EXCERPT_MAX = 40;
+// eslint-disable-next-line no-control-regex -- control characters are exactly what is escaped
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
+function escapeControl(text) {
+    return text.replace(CONTROL, (c) => {
+        if (c === '\n')
+            return '\\n';
+        if (c === '\r')
+            return '\\r';
+        if (c === '\t')
+            return '\\t';
+        return `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`;
+    });
+}
+/** At most EXCERPT_MAX characters of `text` (code points, never half a pair), control characters escaped. */
+function excerpt(text, max = EXCERPT_MAX) {
+    const chars = Array.from(text.slice(0, max * 2 + 2));
+    const cut = chars.length > max || text.length > max * 2 + 2;
+    return escapeControl(chars.slice(0, max).join('')) + (cut ? '…' : '');
+}
+/**
+ * A parser message made safe to show: the text it quotes after `at or near` (which for an unterminated string
+ * or comment is the whole rest of the file) cut to an excerpt, control characters escaped, the length bounded.
+ */
+function safeParserMessage(message) {
+    const near = /^([\s\S]*? at or near ")([\s\S]*)"([\s\S]*)$/.exec(message);
+    if (near)
+        return escapeControl(near[1]) + excerpt(near[2]) + '"' + excerpt(near[3], 120);
+    return excerpt(message, 240);
+}
+
+// EXTERNAL MODULE: ../../main/node_modules/libpg-query/wasm/libpg-query.js
+var libpg_query = __nccwpck_require__(6185);
 var libpg_query_default = /*#__PURE__*/__nccwpck_require__.n(libpg_query);
 ;// CONCATENATED MODULE: ./actions/migration-safety/src/engine/pg-parser.ts
 // libpg-query's WebAssembly parser, called directly. The package's own wrapper copies the SQL into wasm memory
@@ -38238,6 +38285,34 @@ function parseSql(sql) {
             module._wasm_free_parse_result(result);
     }
 }
+/** PostgreSQL's error for a PL/pgSQL body it rejects; the parser reports no position for these. */
+class PlpgsqlError extends Error {
+    name = 'PlpgsqlError';
+}
+/**
+ * The PL/pgSQL parse tree of the DO blocks (and PL/pgSQL functions) in `sql`: libpg-query compiles each body as
+ * the server does when it runs it, so a body the server would reject throws PlpgsqlError with its message.
+ */
+function parsePlpgsql(sql) {
+    const module = parser();
+    const query = toWasm(module, sql);
+    let result = 0;
+    try {
+        result = module._wasm_parse_plpgsql(query);
+        if (!result)
+            throw new Error('the PL/pgSQL parser ran out of memory');
+        const text = fromWasm(module, result);
+        // Success is a JSON object; anything else is the error message.
+        if (!text.startsWith('{'))
+            throw new PlpgsqlError(text || 'the PL/pgSQL body does not compile');
+        return JSON.parse(text);
+    }
+    finally {
+        module._free(query);
+        if (result)
+            module._wasm_free_string(result);
+    }
+}
 
 ;// CONCATENATED MODULE: ./actions/migration-safety/src/engine/source-text.ts
 /**
@@ -38246,15 +38321,67 @@ function parseSql(sql) {
  * fast path where bytes and characters coincide.
  */
 class SourceText {
+    /** The file's text, followed by the virtual texts added with addVirtual (each after a newline). */
     text;
     byteLength;
+    /** The length of the file itself: offsets at or past it are in a virtual text. */
+    fileByteLength;
     ascii;
     byteToChar;
+    charToByte;
     lineStarts;
+    virtual = [];
     constructor(text) {
         this.text = text;
         this.byteLength = Buffer.byteLength(text, 'utf8');
+        this.fileByteLength = this.byteLength;
         this.ascii = this.byteLength === text.length;
+    }
+    /**
+     * Appends SQL that runs but is not written verbatim in the file (a DO body in an escaped string, a string
+     * an EXECUTE computes), so rules read it like any other statement; `toFile` maps a byte offset in `text` to
+     * the byte of the file (or of an earlier virtual text) it comes from, for positions. Returns the offset of
+     * `text`'s first byte.
+     */
+    addVirtual(text, toFile) {
+        const base = this.byteLength + 1;
+        const bytes = Buffer.byteLength(text, 'utf8');
+        this.text += `\n${text}`;
+        this.byteLength = base + bytes;
+        this.ascii &&= bytes === text.length;
+        this.byteToChar = this.charToByte = this.lineStarts = undefined;
+        this.virtual.push({ base, end: base + bytes, toFile });
+        return base;
+    }
+    /** The file offset a byte of a virtual text stands for (itself for a byte of the file). */
+    fileOffset(byteOffset) {
+        let offset = byteOffset;
+        // Each step maps into an earlier (lower) region or into the file, so this ends.
+        for (let guard = 0; offset > this.fileByteLength && guard < 64; guard++) {
+            const region = this.virtual.find((r) => offset >= r.base && offset <= r.end);
+            if (!region)
+                return this.fileByteLength;
+            offset = region.toFile(Math.max(0, offset - region.base));
+        }
+        return Math.min(offset, this.fileByteLength);
+    }
+    /** The byte offset of a character (UTF-16) index. */
+    byteIndex(charIndex) {
+        const index = Math.max(0, Math.min(charIndex, this.text.length));
+        if (this.ascii)
+            return index;
+        if (!this.charToByte) {
+            const map = new Uint32Array(this.text.length + 1);
+            let byte = 0;
+            for (let i = 0; i < this.text.length; i++) {
+                map[i] = byte;
+                const code = this.text.charCodeAt(i);
+                byte += code < 0x80 ? 1 : code < 0x800 || (code >= 0xd800 && code <= 0xdfff) ? 2 : 3;
+            }
+            map[this.text.length] = byte;
+            this.charToByte = map;
+        }
+        return this.charToByte[index];
     }
     /** The character (UTF-16) index of a byte offset; an offset inside a multi-byte character maps to its start. */
     charIndex(byteOffset) {
@@ -38306,9 +38433,14 @@ class SourceText {
         }
         return { line: low + 1, column: charIndex - starts[low] + 1 };
     }
+    /** Line and column of a byte range of the file (a range in a virtual text is mapped to the file first). */
     span(range) {
-        const start = this.position(this.charIndex(range.start));
-        const end = this.position(this.charIndex(Math.max(range.start, range.end)));
+        const startByte = range.start > this.fileByteLength ? this.fileOffset(range.start) : range.start;
+        let endByte = range.end > this.fileByteLength ? this.fileOffset(range.end) : range.end;
+        if (endByte < startByte)
+            endByte = startByte;
+        const start = this.position(this.charIndex(startByte));
+        const end = this.position(this.charIndex(endByte));
         return { line: start.line, column: start.column, endLine: end.line, endColumn: end.column };
     }
 }
@@ -38366,8 +38498,11 @@ function width(code) {
         return 2;
     return 3;
 }
-/** Tokens of `text`, whose first character is at byte `baseByte` of the file; comments are skipped. */
-function lexSql(text, baseByte) {
+/**
+ * Tokens of `text`, whose first character is at byte `baseByte` of the file; comments are skipped, or collected
+ * into `comments` (with their delimiters) when it is given.
+ */
+function lexSql(text, baseByte, comments) {
     const tokens = [];
     const ascii = !/[\u0080-\uffff]/.test(text);
     let i = 0;
@@ -38386,6 +38521,12 @@ function lexSql(text, baseByte) {
         advanceTo(j);
         tokens.push({ start, end: byte, text: text.slice(from, j), ...(word !== undefined ? { word } : {}) });
     };
+    const comment = (j) => {
+        const start = byte;
+        const from = i;
+        advanceTo(j);
+        comments.push({ start, end: byte, text: text.slice(from, j) });
+    };
     while (i < text.length) {
         const c = text[i];
         const code = text.charCodeAt(i);
@@ -38394,7 +38535,10 @@ function lexSql(text, baseByte) {
         }
         else if (c === '-' && text[i + 1] === '-') {
             // As in the server's scanner, a -- comment ends at a carriage return as well as at a newline.
-            advanceTo(lineEnd(text, i));
+            if (comments)
+                comment(lineEnd(text, i));
+            else
+                advanceTo(lineEnd(text, i));
         }
         else if (c === '/' && text[i + 1] === '*') {
             let depth = 0;
@@ -38411,7 +38555,10 @@ function lexSql(text, baseByte) {
                 else
                     j++;
             } while (depth > 0 && j < text.length);
-            advanceTo(j);
+            if (comments)
+                comment(j);
+            else
+                advanceTo(j);
         }
         else if (c === "'" || ((c === 'e' || c === 'E') && text[i + 1] === "'")) {
             push(stringEnd(text, c === "'" ? i : i + 1, c !== "'"));
@@ -38515,27 +38662,38 @@ function lineEnd(text, from) {
 
 
 
+
 /** The wasm parser must be instantiated once before the synchronous calls work. */
 function loadParser() {
     return loadPgParser();
 }
-/** Parses a whole file; a syntax error keeps the statements before it so they can still be linted. */
-function parseMigration(raw) {
+/**
+ * Parses a whole file; a syntax error keeps the statements before it so they can still be linted. `encoding` is
+ * what decoding the file's bytes found (engine/encoding.ts): the server refuses the file at that character.
+ */
+function parseMigration(raw, encoding) {
     const text = wellFormed(raw);
     const source = new SourceText(text);
+    if (encoding?.whole)
+        return { source, statements: [], syntaxError: { message: encoding.message, range: { start: 0, end: 0 } } };
+    // The parser takes a C string: a NUL would silently end the file there. PostgreSQL rejects the byte outright.
+    const nul = text.indexOf('\0');
+    const invalid = nul !== -1 && (encoding === undefined || nul < encoding.index)
+        ? {
+            index: nul,
+            message: 'invalid byte sequence for encoding "UTF8": 0x00 (a NUL character, which PostgreSQL rejects)'
+        }
+        : encoding;
+    if (invalid) {
+        const at = Buffer.byteLength(text.slice(0, invalid.index), 'utf8');
+        // One character wide (a replacement character stands for the bad byte in the text).
+        const width = Buffer.byteLength(String.fromCodePoint(text.codePointAt(invalid.index) ?? 0), 'utf8');
+        const syntaxError = { message: invalid.message, range: { start: at, end: at + width } };
+        return { source, statements: statementsBefore(source, at), syntaxError };
+    }
     // libpg-query rejects the empty string outright; an empty migration is valid (and harmless) SQL.
     if (text === '')
         return { source, statements: [] };
-    // The parser takes a C string: a NUL would silently end the file there. PostgreSQL rejects the byte outright.
-    const nul = text.indexOf('\0');
-    if (nul !== -1) {
-        const at = Buffer.byteLength(text.slice(0, nul), 'utf8');
-        const syntaxError = {
-            message: 'invalid byte sequence for encoding "UTF8": 0x00 (a NUL character, which PostgreSQL rejects)',
-            range: { start: at, end: at + 1 }
-        };
-        return { source, statements: statementsBefore(source, at), syntaxError };
-    }
     try {
         return { source, statements: toStatements(source, parseSql(text)) };
     }
@@ -38552,6 +38710,16 @@ function wellFormed(text) {
     if (!/[\uD800-\uDFFF]/.test(text))
         return text;
     return text.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
+}
+/**
+ * The statements of a piece of SQL that is not a file (a statement in a DO body, an EXECUTE string), with
+ * offsets relative to its start; throws PgSyntaxError as the parser does.
+ */
+function parseStatements(sql) {
+    if (sql.trim() === '')
+        return [];
+    const source = new SourceText(sql);
+    return toStatements(source, parseSql(sql));
 }
 function toStatements(source, result) {
     const statements = [];
@@ -38584,13 +38752,16 @@ function toSyntaxError(source, error) {
     // is reported like SQL it rejects, at the start: the file fails, the run and the other files go on.
     if (!(error instanceof PgSyntaxError)) {
         const reason = error instanceof Error ? error.message : String(error);
-        return { message: `the PostgreSQL parser could not read this file: ${reason}`, range: { start: 0, end: 1 } };
+        return {
+            message: `the PostgreSQL parser could not read this file: ${safeParserMessage(reason)}`,
+            range: { start: 0, end: 1 }
+        };
     }
     // The cursor counts code points (not bytes); a lexer error at end of input points past the end.
     const cursor = Math.max(error.cursorPosition, 0);
     // One character wide, whatever its UTF-8 width, so the span is never empty inside the text.
     return {
-        message: error.message,
+        message: safeParserMessage(error.message),
         range: { start: source.byteOfCodePoint(cursor), end: source.byteOfCodePoint(cursor + 1) }
     };
 }
@@ -38678,171 +38849,626 @@ function trimEnd(text, start, end) {
     return i;
 }
 
-;// CONCATENATED MODULE: ./actions/migration-safety/src/engine/do-block.ts
-// The SQL statements written inside a PL/pgSQL `DO` block, which the parser keeps as one opaque string.
+;// CONCATENATED MODULE: ./actions/migration-safety/src/engine/plpgsql.ts
+// The SQL a PL/pgSQL `DO` block runs, as statements of the migration. The SQL parser keeps a DO body as one
+// opaque string; libpg-query's PL/pgSQL parser compiles it as the server does when the block runs, and gives
+// the statement tree: every SQL statement the body can run (in IF / ELSIF / ELSE, CASE, LOOP / WHILE / FOR /
+// FOREACH bodies, BEGIN ... EXCEPTION blocks and their handlers, nested blocks and nested DO blocks) and every
+// EXECUTE. Each statement becomes a ParsedStatement right after its DO statement, with file offsets (its
+// AST locations shifted to where it is written), so every rule, the transaction state and the catalogue
+// replay see it like any other statement.
 //
-// The body is cut into PL/pgSQL statements at its semicolons (the lexer already skips those inside strings,
-// dollar quotes and comments), and each piece goes to the SQL parser from the first place where PL/pgSQL lets a
-// statement begin: the start of the piece, or after BEGIN, LOOP, THEN or ELSE. It runs in the parse step
-// (parse-file.ts) and the result travels with the statement.
-// Dynamic SQL (`EXECUTE '...'`) is text built at run time and is not read.
+// - `EXECUTE` of a constant string (a literal, literals joined with ||, format() / concat() / quote_ident() /
+//   quote_literal() of literals) is linted as the SQL it runs; any other EXECUTE is recorded as dynamic SQL,
+//   which the `dynamic-sql` rule reports (it cannot be analysed).
+// - A body the server would reject (PL/pgSQL or SQL syntax, an EXECUTE string that does not parse) is recorded
+//   as unparsed: the driver reports it as a syntax error, and the file as not fully checked.
+// - Statements in branches that may not run are marked `conditional`; the replay applies their DDL as if they
+//   ran (see README: DO blocks).
+//
+// Text that is not written verbatim in the file (a body in an escaped '...' string, a string EXECUTE computes)
+// is added to the file's SourceText as a virtual text whose offsets map back to the file.
 
 
 
-/**
- * Loop rows remembered per block: real blocks have a handful, and a hostile one with thousands of loops must not
- * make each copy of the scope (one per loop) cost more.
- */
+
+
+
+/** DO blocks inside DO blocks (or their EXECUTE strings) read at most this deep. */
+const MAX_DEPTH = 8;
+/** Loop rows remembered per scope: a hostile block with thousands of nested loops stays linear. */
 const MAX_LOOP_ROWS = 64;
-/** Words after which PL/pgSQL expects a statement (or, after DECLARE, a declaration). */
-const OPENERS = new Set(['begin', 'loop', 'then', 'else', 'declare']);
-/** Words that begin the statements worth reading; anything else is not handed to the parser at all. */
-const STARTERS = new Set(['update', 'insert', 'with', 'create', 'alter']);
 /**
- * The statements of a PL/pgSQL DO block, or undefined for another kind of statement or language, or when the
- * body cannot be read. Never throws: a body the server would reject must not fail the lint.
+ * The statements a DO statement's body runs (depth first, nested DO blocks included), each after its own
+ * block; `statement.plpgsql` is set to what could not be read. Undefined for a body in another language.
+ * Never throws: a body the server would reject is recorded, not raised.
  */
-function doBlock(statement) {
+function readDoBlock(statement, source, depth = 0) {
     if (statement.kind !== 'DoStmt')
         return undefined;
     const options = (statement.body.args ?? []).map((arg) => as(arg, 'DefElem'));
     const option = (name) => options.find((d) => d?.defname === name)?.arg?.String?.sval;
     const language = option('language');
-    const code = option('as');
-    if (typeof language === 'string' && language.toLowerCase() !== 'plpgsql')
+    const value = option('as');
+    if (typeof value !== 'string')
         return undefined;
-    if (typeof code !== 'string')
+    const problems = { dynamic: [], unparsed: [] };
+    statement.plpgsql = problems;
+    if (typeof language === 'string' && language.toLowerCase() !== 'plpgsql') {
+        // Another language's code (plpython, plperl...) runs SQL the linter cannot read.
+        problems.dynamic.push({ range: statement.range, expression: `a DO block in LANGUAGE ${excerpt(language)}` });
         return undefined;
+    }
+    const code = locateCode(statement, value, source);
+    if (depth >= MAX_DEPTH) {
+        problems.unparsed.push({
+            message: `DO blocks nested more than ${MAX_DEPTH} deep are not read`,
+            range: { start: code.base, end: code.base + 1 }
+        });
+        return [];
+    }
+    let tree;
     try {
-        return read(code);
+        tree = parsePlpgsql(statement.sql).plpgsql_funcs?.[0]?.PLpgSQL_function;
+    }
+    catch (error) {
+        const reason = error instanceof Error ? error.message : String(error);
+        problems.unparsed.push(locateBodyError(code, reason));
+        return [];
+    }
+    const reader = new BodyReader(statement, source, code, problems, depth, declaredNames(tree));
+    reader.walk(tree?.action ? [tree.action] : [], { conditional: false, loopRows: new Map() });
+    return reader.statements;
+}
+/** The names a block declares (its variables, loop variables and records), for expand-contract. */
+function declaredNames(fn) {
+    const names = new Set();
+    for (const datum of fn?.datums ?? []) {
+        const inner = Object.values(datum ?? {})[0];
+        const name = inner?.refname;
+        if (typeof name === 'string' && name !== '(unnamed row)' && !name.startsWith('__Case__'))
+            names.add(name);
+    }
+    return names;
+}
+function plpgsql_lineStartsOf(text) {
+    const starts = [0];
+    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1))
+        starts.push(i + 1);
+    return starts;
+}
+function codeOf(text, base) {
+    return { text, base, local: new SourceText(text), lineStarts: plpgsql_lineStartsOf(text) };
+}
+function utf8Width(code) {
+    return code < 0x80 ? 1 : code < 0x800 || (code >= 0xd800 && code <= 0xdfff) ? 2 : 3;
+}
+/** Reads a string token as the SQL scanner would (standard_conforming_strings on, PostgreSQL's default). */
+function decodeLiteral(token) {
+    const dollar = /^\$([A-Za-z_\u0080-\uffff][A-Za-z0-9_\u0080-\uffff]*)?\$/.exec(token);
+    if (dollar) {
+        const tag = dollar[0];
+        if (token.length < tag.length * 2 || !token.endsWith(tag))
+            return undefined;
+        return { value: token.slice(tag.length, token.length - tag.length), verbatimAt: Buffer.byteLength(tag, 'utf8') };
+    }
+    const prefix = /^(?:[eE]|[nN]|[bBxX])?'/.exec(token)?.[0];
+    if (!prefix || !token.endsWith("'") || token.length < prefix.length + 1)
+        return undefined;
+    const escapes = /^[eE]/.test(prefix);
+    const inner = token.slice(prefix.length, -1);
+    if (!inner.includes("'") && !(escapes && inner.includes('\\')))
+        return { value: inner, verbatimAt: prefix.length };
+    // '' stands for one quote (and, in E'...', backslash escapes): map each value byte to its source byte.
+    const out = [];
+    const map = [];
+    let byte = prefix.length;
+    const emit = (text, from) => {
+        out.push(text);
+        for (let k = 0; k < text.length; k++)
+            for (let w = utf8Width(text.charCodeAt(k)); w > 0; w--)
+                map.push(from);
+    };
+    for (let i = 0; i < inner.length;) {
+        const c = inner[i];
+        const width = utf8Width(inner.charCodeAt(i));
+        if (c === "'" && inner[i + 1] === "'") {
+            emit("'", byte);
+            byte += 2;
+            i += 2;
+        }
+        else if (escapes && c === '\\' && i + 1 < inner.length) {
+            // Only the simple escapes are decoded here; a string with others is mapped to its start (see caller).
+            const next = inner[i + 1];
+            const simple = { n: '\n', t: '\t', r: '\r', b: '\b', f: '\f', '\\': '\\', "'": "'" };
+            emit(simple[next] ?? next, byte);
+            byte += 1 + utf8Width(inner.charCodeAt(i + 1));
+            i += 2;
+        }
+        else {
+            emit(c, byte);
+            byte += width;
+            i += 1;
+        }
+    }
+    map.push(byte);
+    return { value: out.join(''), map: Uint32Array.from(map) };
+}
+/** The tokens of a DO statement that are string constants (its code, and a LANGUAGE given as a string). */
+function codeToken(statement) {
+    const tokens = lexSql(statement.sql, statement.range.start);
+    for (let i = 1; i < tokens.length; i++) {
+        const text = tokens[i].text;
+        const isString = /^(?:\$|'|[eEnN]')/.test(text);
+        if (isString && tokens[i - 1].word !== 'language')
+            return tokens[i];
+    }
+    return undefined;
+}
+/** Where the body's code is: its bytes in the file when written verbatim, else a virtual text mapped back. */
+function locateCode(statement, value, source) {
+    const token = codeToken(statement);
+    const literal = token ? decodeLiteral(token.text) : undefined;
+    if (token && literal && literal.value === value) {
+        if (literal.verbatimAt !== undefined)
+            return codeOf(value, token.start + literal.verbatimAt);
+        const map = literal.map;
+        const start = token.start;
+        return codeOf(value, source.addVirtual(value, (o) => start + map[Math.min(o, map.length - 1)]));
+    }
+    // A form the lexer reads differently (U&'...', unusual escapes): positions fall on the string token.
+    const at = token?.start ?? statement.range.start;
+    return codeOf(value, source.addVirtual(value, spread(value, at, token?.end ?? statement.range.end)));
+}
+/**
+ * The position map of a text that has no byte-for-byte source (a computed string): its start falls on `start`,
+ * its end on `end`, so a statement's range covers the expression that made it.
+ */
+function spread(text, start, end) {
+    const length = Buffer.byteLength(text, 'utf8');
+    return (offset) => (offset >= length ? end : start);
+}
+/** SQL command words: where PostgreSQL's own message gives no position, the first piece that fails is named. */
+const SQL_STARTS = new Set([
+    'alter',
+    'analyze',
+    'call',
+    'cluster',
+    'comment',
+    'copy',
+    'create',
+    'delete',
+    'do',
+    'drop',
+    'grant',
+    'insert',
+    'lock',
+    'merge',
+    'refresh',
+    'reindex',
+    'reset',
+    'revoke',
+    'select',
+    'set',
+    'truncate',
+    'update',
+    'vacuum',
+    'with'
+]);
+/** A body the PL/pgSQL parser rejects: at the SQL statement in it that does not parse, else at its start. */
+function locateBodyError(code, reason) {
+    const message = `the PL/pgSQL body of this DO block does not compile: ${safeParserMessage(reason)}`;
+    try {
+        const tokens = lexSql(code.text, 0);
+        let from = 0;
+        for (let i = 0; i <= tokens.length; i++) {
+            if (i < tokens.length && tokens[i].text !== ';')
+                continue;
+            const piece = tokens.slice(from, i);
+            from = i + 1;
+            // The statement starts after BEGIN / THEN / ELSE / LOOP / DECLARE ... wherever a SQL word begins.
+            const k = piece.findIndex((t) => t.word !== undefined && SQL_STARTS.has(t.word));
+            if (k === -1)
+                continue;
+            const end = i < tokens.length ? tokens[i].start : Buffer.byteLength(code.text, 'utf8');
+            const sql = Buffer.from(code.text, 'utf8').subarray(piece[k].start, end).toString('utf8');
+            try {
+                parseSql(sql);
+            }
+            catch (error) {
+                if (!(error instanceof PgSyntaxError))
+                    continue;
+                const at = toSyntaxError(new SourceText(sql), error).range;
+                return {
+                    message,
+                    range: { start: code.base + piece[k].start + at.start, end: code.base + piece[k].start + at.end }
+                };
+            }
+        }
+    }
+    catch {
+        // fall through: the body's start
+    }
+    return { message, range: { start: code.base, end: code.base + 1 } };
+}
+/** Adds `delta` to every parser location below `node`, so offsets in a piece of SQL become file offsets. */
+function shiftLocations(node, delta) {
+    if (delta === 0 || node === null || typeof node !== 'object')
+        return;
+    if (Array.isArray(node)) {
+        for (const item of node)
+            shiftLocations(item, delta);
+        return;
+    }
+    for (const key of Object.keys(node)) {
+        const value = node[key];
+        if (key === 'location' && typeof value === 'number') {
+            if (value >= 0)
+                node[key] = value + delta;
+        }
+        else if (value !== null && typeof value === 'object')
+            shiftLocations(value, delta);
+    }
+}
+class BodyReader {
+    block;
+    source;
+    code;
+    problems;
+    depth;
+    variables;
+    statements = [];
+    /** Character offset in the code after the last statement located: statements are found in order. */
+    cursor = 0;
+    constructor(block, source, code, problems, depth, variables) {
+        this.block = block;
+        this.source = source;
+        this.code = code;
+        this.problems = problems;
+        this.depth = depth;
+        this.variables = variables;
+    }
+    walk(list, scope) {
+        for (const node of list ?? [])
+            this.statement(node, scope);
+    }
+    statement(node, scope) {
+        const kind = node && typeof node === 'object' ? Object.keys(node)[0] : undefined;
+        const s = kind ? node[kind] : undefined;
+        if (!s)
+            return;
+        const branch = scope.conditional ? scope : { ...scope, conditional: true };
+        switch (kind) {
+            case 'PLpgSQL_stmt_block': {
+                const handlers = s.exceptions?.PLpgSQL_exception_block?.exc_list ?? [];
+                // Statements of a block that catches errors may fail without failing the migration.
+                this.walk(s.body, handlers.length > 0 ? branch : scope);
+                for (const handler of handlers)
+                    this.walk(handler?.PLpgSQL_exception?.action, branch);
+                return;
+            }
+            case 'PLpgSQL_stmt_if':
+                this.walk(s.then_body, branch);
+                for (const elsif of s.elsif_list ?? [])
+                    this.walk(elsif?.PLpgSQL_if_elsif?.stmts, branch);
+                this.walk(s.else_body, branch);
+                return;
+            case 'PLpgSQL_stmt_case':
+                for (const when of s.case_when_list ?? [])
+                    this.walk(when?.PLpgSQL_case_when?.stmts, branch);
+                this.walk(s.else_stmts, branch);
+                return;
+            case 'PLpgSQL_stmt_loop':
+            case 'PLpgSQL_stmt_while':
+            case 'PLpgSQL_stmt_fori':
+            case 'PLpgSQL_stmt_foreach_a':
+            case 'PLpgSQL_stmt_forc':
+                this.walk(s.body, branch);
+                return;
+            case 'PLpgSQL_stmt_fors': {
+                // The query runs once, when the loop is reached; `FOR r IN UPDATE ... RETURNING` changes rows.
+                const query = this.sql(s.query, s.lineno, scope);
+                const name = s.var?.PLpgSQL_rec?.refname ?? s.var?.PLpgSQL_row?.refname;
+                let inner = branch;
+                if (query[0]?.kind === 'SelectStmt' && typeof name === 'string') {
+                    if (scope.loopRows.has(name) || scope.loopRows.size < MAX_LOOP_ROWS) {
+                        inner = { conditional: true, loopRows: new Map(scope.loopRows).set(name, query[0].body) };
+                    }
+                }
+                this.walk(s.body, inner);
+                return;
+            }
+            case 'PLpgSQL_stmt_dynfors':
+                this.dynamic(s.query, s.lineno, scope);
+                this.walk(s.body, branch);
+                return;
+            case 'PLpgSQL_stmt_execsql':
+                this.sql(s.sqlstmt, s.lineno, scope);
+                return;
+            case 'PLpgSQL_stmt_call':
+                // CALL, and a DO block written directly in the body.
+                this.sql(s.expr, s.lineno, scope);
+                return;
+            case 'PLpgSQL_stmt_dynexecute':
+                this.dynamic(s.query, s.lineno, scope);
+                return;
+            case 'PLpgSQL_stmt_open':
+            case 'PLpgSQL_stmt_return_query':
+                if (s.dynquery)
+                    this.dynamic(s.dynquery, s.lineno, scope);
+                return;
+            default:
+                // Assignments, RAISE, PERFORM, RETURN, EXIT, GET DIAGNOSTICS...: expressions, not statements.
+                return;
+        }
+    }
+    /** Where `text` starts in the code, searching from the statement's line (and after the previous one). */
+    locate(text, lineno) {
+        const lineStart = this.code.lineStarts[Math.max(0, (lineno ?? 1) - 1)] ?? 0;
+        const from = Math.max(lineStart, this.cursor);
+        for (const start of [from, lineStart]) {
+            const exact = this.code.text.indexOf(text, start);
+            if (exact !== -1)
+                return exact;
+            // PL/pgSQL blanks `INTO target` out of the query with spaces: match around them.
+            const head = text.split(/\s\s/)[0];
+            // Bounded: a hostile body repeating the head thousands of times must not make this quadratic.
+            let tries = 0;
+            for (let at = this.code.text.indexOf(head, start); at !== -1 && tries < 200; at = this.code.text.indexOf(head, at + 1), tries++) {
+                let ok = true;
+                for (let i = 0; i < text.length && ok; i++)
+                    ok = /\s/.test(text[i]) || this.code.text[at + i] === text[i];
+                if (ok)
+                    return at;
+            }
+        }
+        return undefined;
+    }
+    /** The byte offset (in the file, or a virtual text) of a character of the code. */
+    byteAt(charIndex) {
+        return this.code.base + this.code.local.byteIndex(charIndex);
+    }
+    /**
+     * The statements of `text`, whose first byte is at offset `at` of the source (the file or a virtual text);
+     * their ranges and parser locations are shifted there. A parse error is recorded as unparsed at its position.
+     */
+    add(text, at, leading, scope, dynamic) {
+        let parsed;
+        try {
+            parsed = parseStatements(text);
+        }
+        catch (error) {
+            const range = error instanceof PgSyntaxError ? toSyntaxError(new SourceText(text), error).range : undefined;
+            const what = dynamic ? 'the SQL this EXECUTE runs does not parse' : 'a statement of this DO block does not parse';
+            const reason = error instanceof Error ? safeParserMessage(error.message) : String(error);
+            this.problems.unparsed.push({
+                message: `${what}: ${reason}`,
+                range: range ? { start: at + range.start, end: at + range.end } : { start: at, end: at + 1 }
+            });
+            return [];
+        }
+        const result = [];
+        for (const [i, statement] of parsed.entries()) {
+            // PostgreSQL refuses transaction statements in EXECUTE; they are not part of the body's effect.
+            if (statement.kind === 'TransactionStmt')
+                continue;
+            shiftLocations(statement.node, at);
+            statement.range = { start: statement.range.start + at, end: statement.range.end + at };
+            statement.embedded = {
+                block: this.block,
+                conditional: scope.conditional,
+                dynamic,
+                variables: this.variables,
+                loopRows: scope.loopRows,
+                leadingStart: i === 0 ? leading.start : statement.range.start
+            };
+            if (i === 0)
+                statement.leading = leading.text;
+            result.push(statement);
+            this.statements.push(statement);
+            const nested = readDoBlock(statement, this.source, this.depth + 1);
+            if (nested) {
+                // A DO inside a DO runs under the outer one's branches.
+                if (scope.conditional)
+                    for (const n of nested)
+                        n.embedded.conditional = true;
+                this.statements.push(...nested);
+            }
+        }
+        return result;
+    }
+    /** A SQL statement of the body (PLpgSQL_expr of an execsql, a FOR query, a CALL). */
+    sql(expr, lineno, scope) {
+        const query = as(expr, 'PLpgSQL_expr')?.query;
+        if (typeof query !== 'string' || query.trim() === '')
+            return [];
+        const found = this.locate(query, lineno);
+        const leading = this.leadingBefore(found);
+        if (found === undefined) {
+            // Not found as written: linted from a virtual copy whose positions fall on the statement's line.
+            const lineStart = this.code.lineStarts[Math.max(0, (lineno ?? 1) - 1)] ?? 0;
+            const lineEnd = this.code.text.indexOf('\n', lineStart);
+            const end = this.byteAt(lineEnd === -1 ? this.code.text.length : lineEnd);
+            const map = spread(query, this.byteAt(lineStart), end);
+            return this.add(query, this.source.addVirtual(query, map), leading, scope, false);
+        }
+        this.cursor = found + query.length;
+        return this.add(query, this.byteAt(found), leading, scope, false);
+    }
+    /** The comments (and PL/pgSQL) between the previous statement and this one: where its ignore comments are. */
+    leadingBefore(found) {
+        const end = found ?? this.cursor;
+        return { text: this.code.text.slice(this.cursor, Math.max(this.cursor, end)), start: this.byteAt(this.cursor) };
+    }
+    /** EXECUTE (and FOR ... EXECUTE, OPEN ... FOR EXECUTE): linted when its string is a constant. */
+    dynamic(expr, lineno, scope) {
+        const text = as(expr, 'PLpgSQL_expr')?.query;
+        if (typeof text !== 'string')
+            return;
+        const found = this.locate(text, lineno);
+        const leading = this.leadingBefore(found);
+        const start = found === undefined ? undefined : this.byteAt(found);
+        const end = found === undefined ? undefined : this.byteAt(found + text.length);
+        if (found !== undefined)
+            this.cursor = found + text.length;
+        const value = constantString(text);
+        if (value === undefined) {
+            const at = start ?? this.byteAt(this.code.lineStarts[Math.max(0, (lineno ?? 1) - 1)] ?? 0);
+            this.problems.dynamic.push({ range: { start: at, end: end ?? at + 1 }, expression: excerpt(text) });
+            return;
+        }
+        // One literal written in the body: its positions are the literal's; anything computed falls on its start.
+        const literal = value.literal ? decodeLiteral(text.trim()) : undefined;
+        const literalAt = start === undefined
+            ? undefined
+            : start + Buffer.byteLength(text.slice(0, text.length - text.trimStart().length), 'utf8');
+        if (literal && literalAt !== undefined && literal.value === value.text) {
+            if (literal.verbatimAt !== undefined) {
+                this.add(value.text, literalAt + literal.verbatimAt, leading, scope, true);
+                return;
+            }
+            const map = literal.map;
+            this.add(value.text, this.source.addVirtual(value.text, (o) => literalAt + map[Math.min(o, map.length - 1)]), leading, scope, true);
+            return;
+        }
+        const anchor = start ?? this.code.base;
+        const map = spread(value.text, anchor, end ?? anchor + 1);
+        this.add(value.text, this.source.addVirtual(value.text, map), leading, scope, true);
+    }
+}
+/**
+ * The string an EXECUTE expression always yields, when it is built from literals only: a literal (possibly
+ * cast to text), `||` of constants, format() with %s / %I / %L / %%, concat(), quote_ident(), quote_literal().
+ */
+function constantString(expression) {
+    let tree;
+    try {
+        tree = parseSql(`SELECT ${expression}`);
     }
     catch {
         return undefined;
     }
+    const statements = tree.stmts ?? [];
+    const targets = statements.length === 1 ? as(statements[0].stmt, 'SelectStmt')?.targetList : undefined;
+    if (!targets || targets.length !== 1)
+        return undefined;
+    const select = as(statements[0].stmt, 'SelectStmt');
+    if (select.fromClause || select.whereClause)
+        return undefined;
+    const node = as(targets[0], 'ResTarget')?.val;
+    const literal = !!as(node, 'A_Const')?.sval;
+    const text = evaluate(node, 0);
+    return text === undefined ? undefined : { text, literal };
 }
-function read(code) {
-    // Token offsets are UTF-8 bytes.
-    const bytes = Buffer.from(code, 'utf8');
-    const slice = (from, to) => bytes.subarray(from, to).toString('utf8');
-    const block = { statements: [], variables: new Set() };
-    // PL/pgSQL scopes a loop variable to its loop; valid blocks seldom reuse the name, so END LOOP is not tracked.
-    const loopRows = new Map();
-    // What the statements see: copied only when a loop is added, and shared by the statements until the next.
-    let scope = new Map();
-    let declaring = false;
-    for (const { tokens, end } of pieces(lexSql(code, 0), bytes.length)) {
-        for (let k = 0; k < tokens.length; k++) {
-            const word = tokens[k].word;
-            const atStart = k === 0 || OPENERS.has(tokens[k - 1].word ?? '') || tokens[k - 1].text === '>>';
-            if (!atStart)
-                continue;
-            if (word === 'declare')
-                declaring = true;
-            else if (word === 'begin')
-                declaring = false;
-            else if (declaring) {
-                if (word)
-                    block.variables.add(word);
-                break;
-            }
-            else if ((word === 'for' || word === 'foreach') && tokens[k + 1]?.word) {
-                const name = tokens[k + 1].word;
-                const loop = loopKeyword(tokens, k + 2);
-                const overQuery = word === 'for' && tokens[k + 2]?.word === 'in' && loop > k + 3;
-                const query = overQuery ? do_block_parse(slice(tokens[k + 3].start, tokens[loop - 1].end)) : [];
-                if (query[0]?.kind === 'SelectStmt' && (loopRows.has(name) || loopRows.size < MAX_LOOP_ROWS)) {
-                    loopRows.set(name, query[0].body);
-                    scope = new Map(loopRows);
-                }
-                else
-                    block.variables.add(name);
-                // `FOR r IN UPDATE ... RETURNING` runs its statement.
-                for (const s of query)
-                    if (s.kind !== 'SelectStmt')
-                        block.statements.push({ ...s, loopRows: scope });
-                if (loop === -1)
-                    break;
-                k = loop - 1;
-            }
-            else if (word && STARTERS.has(word)) {
-                const found = do_block_parse(slice(tokens[k].start, sqlEnd(tokens, k, end)));
-                if (found.length === 0)
-                    continue;
-                for (const s of found)
-                    block.statements.push({ ...s, loopRows: scope });
-                break;
-            }
+const TEXT_TYPES = new Set(['text', 'varchar', 'bpchar', 'name']);
+function evaluate(node, depth) {
+    if (depth > 32)
+        return undefined;
+    const constant = as(node, 'A_Const');
+    if (constant)
+        return typeof constant.sval?.sval === 'string' ? constant.sval.sval : constant.sval ? '' : undefined;
+    const cast = as(node, 'TypeCast');
+    if (cast) {
+        const type = (cast.typeName?.names ?? []).map((n) => as(n, 'String')?.sval).pop();
+        return TEXT_TYPES.has(type) ? evaluate(cast.arg, depth + 1) : undefined;
+    }
+    const op = as(node, 'A_Expr');
+    if (op) {
+        const name = (op.name ?? []).map((n) => as(n, 'String')?.sval).join('.');
+        if (op.kind !== 'AEXPR_OP' || name !== '||')
+            return undefined;
+        const left = evaluate(op.lexpr, depth + 1);
+        const right = left === undefined ? undefined : evaluate(op.rexpr, depth + 1);
+        return right === undefined ? undefined : left + right;
+    }
+    const call = as(node, 'FuncCall');
+    if (call) {
+        const name = (call.funcname ?? [])
+            .map((n) => as(n, 'String')?.sval)
+            .filter((n) => n !== 'pg_catalog');
+        if (name.length !== 1 || call.agg_star || call.agg_distinct || call.over)
+            return undefined;
+        const args = (call.args ?? []).map((a) => evaluate(a, depth + 1));
+        if (args.some((a) => a === undefined))
+            return undefined;
+        const values = args;
+        switch (name[0].toLowerCase()) {
+            case 'concat':
+                return values.join('');
+            case 'quote_ident':
+                return values.length === 1 ? plpgsql_quoteIdent(values[0]) : undefined;
+            case 'quote_literal':
+            case 'quote_nullable':
+                return values.length === 1 ? quoteLiteral(values[0]) : undefined;
+            case 'format':
+                return values.length >= 1 ? plpgsql_format(values[0], values.slice(1)) : undefined;
+            default:
+                return undefined;
         }
     }
-    return block;
+    return undefined;
 }
-/** The tokens between semicolons, with the byte where each piece ends. */
-function* pieces(tokens, length) {
-    let from = 0;
-    for (let i = 0; i <= tokens.length; i++) {
-        if (i < tokens.length && tokens[i].text !== ';')
+function plpgsql_quoteIdent(name) {
+    return /^[a-z_][a-z0-9_$]*$/.test(name) ? name : `"${name.replace(/"/g, '""')}"`;
+}
+function quoteLiteral(value) {
+    return value.includes('\\')
+        ? `E'${value.replace(/\\/g, '\\\\').replace(/'/g, "''")}'`
+        : `'${value.replace(/'/g, "''")}'`;
+}
+/** format() with positional (%1$s) and sequential arguments; widths and flags are not constant-folded. */
+function plpgsql_format(template, args) {
+    let out = '';
+    let next = 0;
+    for (let i = 0; i < template.length; i++) {
+        const c = template[i];
+        if (c !== '%') {
+            out += c;
             continue;
-        yield { tokens: tokens.slice(from, i), end: i < tokens.length ? tokens[i].start : length };
-        from = i + 1;
+        }
+        const spec = /^%(?:(\d+)\$)?([sIL%])/.exec(template.slice(i));
+        if (!spec)
+            return undefined;
+        i += spec[0].length - 1;
+        if (spec[2] === '%') {
+            out += '%';
+            continue;
+        }
+        const index = spec[1] !== undefined ? Number(spec[1]) - 1 : next;
+        next = index + 1;
+        if (index < 0 || index >= args.length)
+            return undefined;
+        const value = args[index];
+        out += spec[2] === 's' ? value : spec[2] === 'I' ? plpgsql_quoteIdent(value) : quoteLiteral(value);
     }
-}
-/** The LOOP that ends a FOR header, outside parentheses; -1 when the piece has none. */
-function loopKeyword(tokens, from) {
-    let depth = 0;
-    for (let i = from; i < tokens.length; i++) {
-        if (tokens[i].text === '(')
-            depth++;
-        else if (tokens[i].text === ')')
-            depth--;
-        else if (depth === 0 && tokens[i].word === 'loop')
-            return i;
-    }
-    return -1;
-}
-/** Where the SQL of a piece ends: PL/pgSQL's `RETURNING ... INTO target` is not SQL, so it stops before INTO. */
-function sqlEnd(tokens, from, end) {
-    let depth = 0;
-    let returning = false;
-    for (let i = from; i < tokens.length; i++) {
-        if (tokens[i].text === '(')
-            depth++;
-        else if (tokens[i].text === ')')
-            depth--;
-        else if (depth === 0 && tokens[i].word === 'returning')
-            returning = true;
-        else if (depth === 0 && returning && tokens[i].word === 'into')
-            return tokens[i].start;
-    }
-    return end;
-}
-/** The statements of one piece of SQL, or none when it does not parse (PL/pgSQL-only syntax, a typo). */
-function do_block_parse(sql) {
-    const outcome = parseMigration(sql);
-    if (outcome.syntaxError)
-        return [];
-    return outcome.statements.map(({ kind, body }) => ({ kind, body }));
+    return out;
 }
 
 ;// CONCATENATED MODULE: ./actions/migration-safety/src/engine/parse-file.ts
-// One migration file from text to statements: the framework's view of it (which section runs, in which
-// transaction mode), then the parser, including the SQL inside DO blocks.
 
 
 
-function parseFile(text, settings) {
+function parseFile(text, settings, encoding) {
     const prepared = prepareFile(text, settings.framework, settings.assumeInTransaction);
-    const parsed = parseMigration(prepared.text);
-    // Read once here rather than by each rule that looks into DO blocks.
-    for (const statement of parsed.statements) {
-        const block = doBlock(statement);
-        if (block)
-            statement.doBlock = block;
+    const parsed = parseMigration(prepared.text, encoding);
+    const topLevel = parsed.statements.length;
+    // Only DO statements cost anything here: a file without one keeps its statement list as parsed.
+    if (parsed.statements.some((s) => s.kind === 'DoStmt')) {
+        const all = [];
+        for (const statement of parsed.statements) {
+            all.push(statement);
+            const body = readDoBlock(statement, parsed.source);
+            if (body)
+                all.push(...body);
+        }
+        all.forEach((statement, index) => (statement.index = index));
+        parsed.statements = all;
     }
-    if (prepared.loneStatementOutsideTransaction && parsed.statements.length <= 1) {
+    if (prepared.loneStatementOutsideTransaction && topLevel <= 1) {
         prepared.implicitTransaction = false;
         prepared.transactionReason = 'a lone statement sent as one query runs outside a transaction';
     }
-    return { prepared, parsed };
+    return { prepared, parsed, topLevel };
 }
 
 ;// CONCATENATED MODULE: ./actions/migration-safety/src/engine/rule.ts
@@ -38858,34 +39484,178 @@ function defineRule(rule) {
 }
 
 ;// CONCATENATED MODULE: ./actions/migration-safety/src/engine/suppress.ts
-// Case-insensitive like SQL keywords around them; rule ids are lower-cased by ruleList.
-const OURS = /--\s*ubos-ignore(-file)?\s*(?::\s*([^\n]*))?/gi;
-const SQUAWK = /--\s*squawk-ignore(-file)?\b[ \t]*([^\n]*)/gi;
-function directives(text, squawkToOurs) {
-    const found = [];
-    for (const match of text.matchAll(OURS)) {
-        found.push({ file: !!match[1], rules: ruleList(match[2]) });
+
+/** Rules no comment can silence: a file that does not parse is never passed off as checked. */
+const UNSUPPRESSIBLE = new Set(['syntax-error', 'unknown-suppression']);
+/** The rules of squawk 2.66 (what `--exclude` accepts), so its ignore comments are recognised as valid. */
+const SQUAWK_RULES = [
+    'adding-field-with-default',
+    'adding-foreign-key-constraint',
+    'adding-not-nullable-field',
+    'adding-required-field',
+    'adding-serial-primary-key-field',
+    'ban-alter-domain-with-add-constraint',
+    'ban-char-field',
+    'ban-concurrent-index-creation-in-transaction',
+    'ban-create-domain-with-constraint',
+    'ban-drop-column',
+    'ban-drop-database',
+    'ban-drop-not-null',
+    'ban-drop-table',
+    'ban-duplicate-column-assignments',
+    'ban-truncate-cascade',
+    'ban-uncommitted-transaction',
+    'changing-column-type',
+    'constraint-missing-not-valid',
+    'disallowed-unique-constraint',
+    'identifier-too-long',
+    'prefer-bigint-over-int',
+    'prefer-bigint-over-smallint',
+    'prefer-identity',
+    'prefer-repack',
+    'prefer-robust-stmts',
+    'prefer-text-field',
+    'prefer-timestamptz',
+    'renaming-column',
+    'renaming-table',
+    'require-concurrent-index-creation',
+    'require-concurrent-index-deletion',
+    'require-concurrent-partition-detach',
+    'require-concurrent-reindex',
+    'require-enum-value-ordering',
+    'require-lock-timeout',
+    'require-statement-timeout',
+    'require-table-schema',
+    'require-timeout-settings',
+    'transaction-nesting',
+    'syntax-error'
+];
+const MARKERS = new Set(['ubos-ignore', 'ubos-ignore-file', 'squawk-ignore', 'squawk-ignore-file']);
+const RULE_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+/** Reads ignore comments against one rule catalogue. */
+class Suppressions {
+    ours;
+    squawkToOurs = new Map();
+    squawkIds;
+    constructor(rules) {
+        this.ours = new Set(rules.map((r) => r.id));
+        for (const rule of rules) {
+            for (const id of rule.equivalents.squawk ?? [])
+                this.squawkToOurs.set(id, [...(this.squawkToOurs.get(id) ?? []), rule.id]);
+        }
+        this.squawkIds = new Set([...SQUAWK_RULES, ...this.squawkToOurs.keys()]);
     }
-    for (const match of text.matchAll(SQUAWK)) {
-        const rules = ruleList(match[2]);
-        found.push({ file: !!match[1], rules: rules === 'all' ? 'all' : rules.flatMap((r) => squawkToOurs.get(r) ?? []) });
+    /**
+     * The file-level suppressions of a file's text and the ignore comments in it that are not valid. Statement
+     * comments are validated here too (every SQL comment of the file is seen once), and applied by `statement`.
+     */
+    file(text) {
+        let suppressed = new Set();
+        const problems = [];
+        // Nearly every file has no ignore comment: then it is not lexed at all.
+        if (!/(?:ubos|squawk)-ignore/i.test(text))
+            return { suppressed, problems };
+        for (const comment of commentsOf(text, 0)) {
+            const read = this.read(comment, problems);
+            if (read?.file)
+                suppressed = suppress_merge(suppressed, read.rules);
+        }
+        return { suppressed, problems };
     }
-    return found;
+    /**
+     * Statement suppressions in the comments before a statement (`leading`). With `problems`, invalid comments
+     * are reported there (for text the file scan does not see: comments inside a DO body, where a file-level
+     * marker is also reported, having no effect).
+     */
+    statement(leading, start = 0, problems) {
+        let suppressed = new Set();
+        if (!/(?:ubos|squawk)-ignore/i.test(leading))
+            return suppressed;
+        for (const comment of commentsOf(leading, start)) {
+            const read = this.read(comment, problems ?? []);
+            if (!read)
+                continue;
+            if (!read.file)
+                suppressed = suppress_merge(suppressed, read.rules);
+            else
+                problems?.push({
+                    message: 'A file-level ignore comment inside a DO block has no effect: write it outside the block',
+                    range: { start: comment.start, end: comment.end }
+                });
+        }
+        return suppressed;
+    }
+    /** One comment as a directive, undefined when it is none; invalid ones are reported and give undefined. */
+    read(comment, problems) {
+        const range = { start: comment.start, end: comment.end };
+        if (comment.text.startsWith('/*')) {
+            if (/^\/\*[\s*]*(?:--\s*)?(?:ubos|squawk)-ignore/i.test(comment.text))
+                problems.push({
+                    message: 'Ignore comments must be -- line comments: this block comment suppresses nothing',
+                    range
+                });
+            return undefined;
+        }
+        const body = comment.text.slice(2);
+        const word = /^\s*([^\s:,]*)/.exec(body);
+        const marker = word[1].toLowerCase();
+        if (!MARKERS.has(marker)) {
+            if (/^(?:ubos|squawk)-ignore/.test(marker))
+                problems.push({
+                    message: `"${clip(word[1])}" is not an ignore marker (ubos-ignore, ubos-ignore-file, squawk-ignore, squawk-ignore-file): this comment suppresses nothing`,
+                    range
+                });
+            return undefined;
+        }
+        const squawk = marker.startsWith('squawk');
+        const file = marker.endsWith('-file');
+        // After the marker: nothing, or an optional colon and the rule ids; a second `--` starts a reason.
+        let rest = body.slice(word[0].length).split('--')[0];
+        const colon = /^\s*:/.exec(rest);
+        if (colon)
+            rest = rest.slice(colon[0].length);
+        const ids = rest
+            .split(/[\s,]+/)
+            .map((s) => s.trim())
+            .filter((s) => s !== '');
+        if (ids.length === 0) {
+            if (colon) {
+                problems.push({ message: `"${marker}:" names no rule: this comment suppresses nothing`, range });
+                return undefined;
+            }
+            return { file, rules: 'all' };
+        }
+        const rules = [];
+        for (const raw of ids) {
+            const id = raw.toLowerCase();
+            const known = RULE_ID.test(id) && (squawk ? this.squawkIds.has(id) : this.ours.has(id));
+            if (!known) {
+                const list = squawk ? 'squawk rule' : 'rule (ubos-actions migration-safety --list-rules lists them)';
+                problems.push({
+                    message: `"${clip(raw)}" in ${marker} is not a ${list}: this comment suppresses nothing`,
+                    range
+                });
+                return undefined;
+            }
+            if (!squawk && UNSUPPRESSIBLE.has(id)) {
+                problems.push({ message: `${id} cannot be ignored: this comment suppresses nothing`, range });
+                return undefined;
+            }
+            rules.push(...(squawk ? (this.squawkToOurs.get(id) ?? []) : [id]));
+        }
+        return { file, rules };
+    }
 }
-function ruleList(text) {
-    const ids = (text ?? '')
-        .split(/[\s,]+/)
-        .map((s) => s.trim())
-        .filter((s) => /^[a-z0-9-]+$/i.test(s));
-    return ids.length === 0 ? 'all' : ids.map((s) => s.toLowerCase());
+/** Ids as quoted in a message: short, printable. */
+function clip(text) {
+    const printable = text.replace(/[^\x20-\x7e]/g, '?');
+    return printable.length > 40 ? `${printable.slice(0, 40)}…` : printable;
 }
-function squawkIndex(rules) {
-    const index = new Map();
-    for (const rule of rules) {
-        for (const id of rule.equivalents.squawk ?? [])
-            index.set(id, [...(index.get(id) ?? []), rule.id]);
-    }
-    return index;
+/** The real comments of a text (line and block), with byte offsets from `start`. */
+function commentsOf(text, start) {
+    const comments = [];
+    lexSql(text, start, comments);
+    return comments;
 }
 function suppress_merge(into, rules) {
     if (into === 'all' || rules === 'all')
@@ -38894,27 +39664,28 @@ function suppress_merge(into, rules) {
         into.add(r);
     return into;
 }
-function fileSuppressions(text, squawkToOurs) {
-    let suppressed = new Set();
-    if (!/ignore-file/i.test(text))
-        return suppressed;
-    for (const d of directives(text, squawkToOurs))
-        if (d.file)
-            suppressed = suppress_merge(suppressed, d.rules);
-    return suppressed;
-}
-/** Suppressions written in the comments just before a statement (its leading text). */
-function statementSuppressions(leading, squawkToOurs) {
-    let suppressed = new Set();
-    if (!/ignore/i.test(leading))
-        return suppressed;
-    for (const d of directives(leading, squawkToOurs))
-        if (!d.file)
-            suppressed = suppress_merge(suppressed, d.rules);
-    return suppressed;
+function mergeSuppressed(a, b) {
+    if (a === 'all' || b === 'all')
+        return 'all';
+    if (a.size === 0)
+        return b;
+    if (b.size === 0)
+        return a;
+    return new Set([...a, ...b]);
 }
 function isSuppressed(rule, ...sets) {
+    if (UNSUPPRESSIBLE.has(rule))
+        return false;
     return sets.some((s) => s === 'all' || s.has(rule));
+}
+/** squawk's ids mapped to ours (kept for callers that only need the mapping). */
+function squawkIndex(rules) {
+    const index = new Map();
+    for (const rule of rules) {
+        for (const id of rule.equivalents.squawk ?? [])
+            index.set(id, [...(index.get(id) ?? []), rule.id]);
+    }
+    return index;
 }
 
 ;// CONCATENATED MODULE: ./actions/migration-safety/src/engine/lint.ts
@@ -38927,10 +39698,13 @@ function isSuppressed(rule, ...sets) {
 
 
 
+
 /** Ids of findings the driver itself emits (the registry carries their metadata). */
 const SYNTAX_ERROR = 'syntax-error';
 const MISSING_OBJECT = 'missing-object';
 const INTERNAL_ERROR = 'internal-error';
+const UNKNOWN_SUPPRESSION = 'unknown-suppression';
+const DYNAMIC_SQL = 'dynamic-sql';
 async function lintMigrations(sources, options, rules) {
     await loadParser();
     return lintMigrationsSync(sources, options, rules);
@@ -38940,13 +39714,13 @@ function lintMigrationsSync(sources, options, rules) {
     const catalog = new Catalog();
     const active = rules.filter((rule) => isActive(rule, options));
     const byId = new Map(rules.map((rule) => [rule.id, rule]));
-    const squawk = squawkIndex(rules);
+    const suppressions = new Suppressions(rules);
     const findings = [];
     const exempted = [];
     const files = [];
     // Files are parsed in order; a rule looking ahead in its change set parses later files early (kept until used).
     const parsedFiles = [];
-    const parsedAt = (i) => (parsedFiles[i] ??= parseFile(sources[i].text, options));
+    const parsedAt = (i) => (parsedFiles[i] ??= parseFile(sources[i].text, options, sources[i].encodingError));
     const laterInChangeSet = function* (i, statements, after) {
         yield* statements.slice(after + 1);
         for (let j = i + 1; j < sources.length; j++) {
@@ -38955,12 +39729,15 @@ function lintMigrationsSync(sources, options, rules) {
         }
     };
     for (const [fileIndex, file] of sources.entries()) {
-        const { prepared, parsed } = parsedAt(fileIndex);
+        const { prepared, parsed, topLevel } = parsedAt(fileIndex);
         parsedFiles[fileIndex] = undefined;
         const { source, statements } = parsed;
         // The tool's own transaction: a COMMIT or ROLLBACK written in the file ends it for the rest of the file.
         const tool = { implicit: prepared.implicitTransaction };
-        const fileIgnored = file.lint ? fileSuppressions(file.text, squawk) : 'all';
+        // Only real comments of the text the tool runs (sections of other directions blanked out) count.
+        const scan = file.lint ? suppressions.file(prepared.text) : undefined;
+        const fileIgnored = scan ? scan.suppressed : 'all';
+        const commentProblems = scan ? [...scan.problems] : [];
         const emit = (rule, statement, hit) => {
             const range = hit.range ?? statement?.range ?? { start: 0, end: 0 };
             if (hit.exempt !== undefined) {
@@ -38971,7 +39748,8 @@ function lintMigrationsSync(sources, options, rules) {
                 file: file.path,
                 ...source.span(range),
                 rule: rule.id,
-                severity: options.rules?.[rule.id]?.severity ?? hit.severity ?? rule.severity,
+                // A file PostgreSQL would reject is an error whatever the settings: it was not (fully) checked.
+                severity: rule.id === SYNTAX_ERROR ? 'error' : (options.rules?.[rule.id]?.severity ?? hit.severity ?? rule.severity),
                 message: hit.message ?? rule.message,
                 help: rule.help,
                 ...(hit.recipe ? { recipe: hit.recipe } : {}),
@@ -38985,7 +39763,7 @@ function lintMigrationsSync(sources, options, rules) {
             if (!internal)
                 throw error;
             const reason = error instanceof Error ? error.message : String(error);
-            emit(internal, statement, { message: `Rule ${rule.id} failed here: ${reason.split('\n')[0].slice(0, 300)}` });
+            emit(internal, statement, { message: `Rule ${rule.id} failed here: ${excerpt(reason.split('\n')[0], 300)}` });
         };
         const state = {
             inTransaction: prepared.implicitTransaction,
@@ -38996,8 +39774,22 @@ function lintMigrationsSync(sources, options, rules) {
             accessExclusive: new Map()
         };
         const locals = { lockTimeout: false, statementTimeout: false };
+        // A statement a DO block runs is also covered by the ignore comments before the block.
+        const ignoredBy = new Map();
+        const ignoresOf = (statement) => {
+            const embedded = statement.embedded;
+            if (!embedded)
+                return suppressions.statement(statement.leading);
+            const own = suppressions.statement(statement.leading, embedded.leadingStart, commentProblems);
+            return mergeSuppressed(ignoredBy.get(embedded.block) ?? new Set(), own);
+        };
         for (const statement of statements) {
-            const ignored = file.lint ? statementSuppressions(statement.leading, squawk) : 'all';
+            // Outside a transaction each statement commits on its own; the statements of one DO block run together.
+            if (!statement.embedded && !state.inTransaction)
+                state.accessExclusive.clear();
+            const ignored = file.lint ? ignoresOf(statement) : 'all';
+            if (file.lint && statement.kind === 'DoStmt')
+                ignoredBy.set(statement, ignored);
             if (file.lint) {
                 const context = statementContext(file, source, statement, statements, state, catalog, options, (rule, hit) => {
                     if (!isSuppressed(rule.id, fileIgnored, ignored))
@@ -39022,7 +39814,12 @@ function lintMigrationsSync(sources, options, rules) {
             advance(state, locals, statement, tool, catalog, file.changeSet);
             const problems = catalog.apply(statement, file.changeSet);
             const missing = byId.get(MISSING_OBJECT);
-            if (file.lint && missing && active.includes(missing) && !isSuppressed(MISSING_OBJECT, fileIgnored, ignored)) {
+            // A DO block's DDL often runs under a guard (IF NOT EXISTS ...): what it names may not be missing.
+            if (file.lint &&
+                !statement.embedded &&
+                missing &&
+                active.includes(missing) &&
+                !isSuppressed(MISSING_OBJECT, fileIgnored, ignored)) {
                 for (const problem of problems) {
                     emit(missing, statement, {
                         message: `${problem.message}: a rename or drop of something that is not there fails the deploy`,
@@ -39052,26 +39849,54 @@ function lintMigrationsSync(sources, options, rules) {
                     failed(rule, undefined, error);
                 }
             }
-            const syntax = byId.get(SYNTAX_ERROR);
-            if (parsed.syntaxError && syntax && active.includes(syntax)) {
+            // Never off, never suppressed: a file (or DO body) PostgreSQL rejects was not checked.
+            const syntax = byId.get(SYNTAX_ERROR) ?? SYNTAX_ERROR_FALLBACK;
+            if (parsed.syntaxError) {
                 emit(syntax, undefined, {
-                    message: `${parsed.syntaxError.message}${statements.length ? ' (statements after it were not linted)' : ''}`,
+                    message: `${parsed.syntaxError.message}${topLevel ? ' (statements after it were not linted)' : ''}`,
                     range: parsed.syntaxError.range
                 });
             }
+            for (const problem of bodyProblems(statements))
+                emit(syntax, undefined, problem);
+            const unknown = byId.get(UNKNOWN_SUPPRESSION);
+            if (unknown && active.includes(unknown))
+                for (const problem of commentProblems)
+                    emit(unknown, undefined, problem);
         }
+        const unparsedBody = statements.some((s) => (s.plpgsql?.unparsed.length ?? 0) > 0);
         files.push({
             path: file.path,
             linted: file.lint,
-            statements: statements.length,
+            statements: topLevel,
             inTransaction: prepared.implicitTransaction,
             transactionReason: prepared.transactionReason,
-            syntaxError: !!parsed.syntaxError
+            syntaxError: !!parsed.syntaxError || unparsedBody,
+            parsed: parsed.syntaxError ? (topLevel > 0 ? 'partial' : 'none') : unparsedBody ? 'partial' : 'full'
         });
     }
     return { findings: stableByFile(findings, sources), exempted, files };
 }
+/** The DO bodies of a file that PostgreSQL would reject, as syntax errors at their position. */
+function bodyProblems(statements) {
+    const problems = [];
+    for (const statement of statements)
+        for (const problem of statement.plpgsql?.unparsed ?? [])
+            problems.push(problem);
+    return problems;
+}
+/** Used when a catalogue without the syntax-error rule is linted (tests of single rules): errors still show. */
+const SYNTAX_ERROR_FALLBACK = {
+    id: SYNTAX_ERROR,
+    severity: 'error',
+    message: 'PostgreSQL rejects this SQL',
+    help: 'PostgreSQL would reject this migration at deploy time.',
+    equivalents: { squawk: ['syntax-error'] }
+};
 function isActive(rule, options) {
+    // A syntax error is always reported: a file that was not parsed is never passed off as checked.
+    if (rule.id === SYNTAX_ERROR)
+        return true;
     const setting = options.rules?.[rule.id];
     if (setting?.enabled === false)
         return false;
@@ -39154,7 +39979,8 @@ function advance(state, locals, statement, tool, catalog, changeSet) {
         }
     }
     else {
-        const inTransaction = state.depth > 0 || tool.implicit;
+        // A DO block runs as one statement: outside a transaction block its statements still share one transaction.
+        const inTransaction = state.depth > 0 || tool.implicit || statement.embedded !== undefined;
         for (const lock of locksOf(statement, catalog.indexOwner)) {
             const table = catalog.table(lock.table);
             if (lock.mode === 'AccessExclusive' && inTransaction && !(table && table.createdIn === changeSet)) {
@@ -39164,8 +39990,6 @@ function advance(state, locals, statement, tool, catalog, changeSet) {
         }
     }
     state.inTransaction = state.depth > 0 || tool.implicit;
-    if (!state.inTransaction)
-        state.accessExclusive.clear();
 }
 function isZeroSetting(args) {
     const value = args?.[0]?.A_Const;
@@ -39180,29 +40004,201 @@ function isZeroSetting(args) {
 
 ;// CONCATENATED MODULE: external "node:child_process"
 const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
-;// CONCATENATED MODULE: ./actions/migration-safety/src/files.ts
-// Which migration files exist, in what order they deploy, and which of them form the change set being linted.
-// A small glob matcher of our own: the CLI must start fast, and the patterns needed are simple.
+;// CONCATENATED MODULE: ./shared/src/lib/git.ts
+// What the actions ask git: the base a pull request is compared with, the files it changed, and files as they
+// are at a commit. One implementation for every action, so they all compare against the same commit.
+//
+// The base is the MERGE BASE of the base branch and HEAD, everywhere: what the branch started from, as GitHub's
+// own "Files changed" tab (a three-dot diff) shows it. On a pull request checkout (actions/checkout's default
+// refs/pull/N/merge) HEAD is the merge commit whose first parent is the base branch tip, so the merge base is
+// that tip; on a branch checkout it is where the branch left its base, so commits the base branch received
+// since are not mistaken for changes of the branch.
+//
+// Every listing is read NUL-separated (`-z`): git then prints names as they are, never quoted or escaped, so
+// names with spaces, quotes, backslashes, newlines, control characters or non-ASCII letters are not lost.
 
 
+/** Local commands answer in well under a second; the limit only stops a hang (a lock, a broken repository). */
+const LOCAL_TIMEOUT_MS = 60_000;
+/** Fetches from origin: a shallow clone of a large repository may need minutes to deepen. */
+const FETCH_TIMEOUT_MS = 10 * 60_000;
+function run(cwd, args, timeout = LOCAL_TIMEOUT_MS) {
+    return (0,external_node_child_process_namespaceObject.execFileSync)('git', args, {
+        cwd,
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'pipe'],
+        maxBuffer: 256 * 1024 * 1024,
+        timeout,
+        killSignal: 'SIGKILL',
+        // A fetch that needs credentials fails at once instead of waiting for a prompt nobody answers.
+        env: { ...process.env, GIT_TERMINAL_PROMPT: '0', GCM_INTERACTIVE: 'never' }
+    });
+}
+function tryRun(cwd, args, timeout) {
+    try {
+        return run(cwd, args, timeout);
+    }
+    catch {
+        return undefined;
+    }
+}
+/** git's last line of stderr, or why the command did not run (not installed, timed out). */
+function gitFailure(error) {
+    const failure = error;
+    if (failure.code === 'ENOENT')
+        return 'git is not installed (apt-get install git)';
+    if (failure.code === 'ETIMEDOUT' || failure.signal === 'SIGKILL')
+        return 'git did not answer in time';
+    return failure.stderr?.trim().split('\n').pop() || failure.message || String(error);
+}
+/** NUL-separated output as a list, without the empty entry after the last NUL. */
+function nulSeparated(output) {
+    return output.split('\0').filter((name) => name !== '');
+}
+/** One line of output without its line break (a path may end in spaces: trim() would change it). */
+function line(output) {
+    return output.replace(/\r?\n$/, '');
+}
+/** Refuses anything git could take for an option or a revision expression it should not evaluate. */
+function checkRef(ref, what) {
+    if (!/^[\w./@^~-]+$/.test(ref) || ref.startsWith('-'))
+        throw new errors/* ConfigurationError */.j(`${what} "${ref}" is not a git ref`);
+}
+/** The repository's top-level folder (as git reports it: the real path). */
+function repositoryRoot(cwd) {
+    try {
+        return line(run(cwd, ['rev-parse', '--show-toplevel']));
+    }
+    catch (error) {
+        throw new errors/* ConfigurationError */.j(`${cwd} is not in a git repository: ${gitFailure(error)}`);
+    }
+}
+/** The commit a ref names, or undefined when the clone does not have it. */
+function commitOf(cwd, ref) {
+    const sha = tryRun(cwd, ['rev-parse', '--verify', '--quiet', `${ref}^{commit}`]);
+    return sha === undefined ? undefined : line(sha);
+}
+/**
+ * The commit of a branch (or tag, or commit): itself, `origin/<name>`, or fetched from origin once, one commit
+ * deep (a shallow clone holds only HEAD). `what` names the setting in messages, e.g. `base branch`.
+ */
+function resolveRef(cwd, ref, what) {
+    checkRef(ref, what);
+    for (const candidate of [ref, `origin/${ref}`]) {
+        const sha = commitOf(cwd, candidate);
+        if (sha)
+            return sha;
+    }
+    try {
+        run(cwd, ['fetch', '--no-tags', '--depth=1', 'origin', ref], FETCH_TIMEOUT_MS);
+    }
+    catch (error) {
+        throw new errors/* ConfigurationError */.j(`${what} "${ref}" is not in the clone and could not be fetched: ${gitFailure(error)}`);
+    }
+    // Read at once: the deepening fetches below overwrite FETCH_HEAD.
+    const sha = commitOf(cwd, 'FETCH_HEAD');
+    if (!sha)
+        throw new errors/* ConfigurationError */.j(`${what} "${ref}" was fetched but names no commit`);
+    return sha;
+}
+/**
+ * The merge base of `baseCommit` and HEAD. actions/checkout clones one commit deep, so there is none at first:
+ * a pull request's merge commit names the base tip as a parent (no fetch needed); otherwise the history is
+ * deepened a little, then fully, before giving up. `ref` is what to fetch from origin when deepening.
+ */
+function mergeBase(cwd, baseCommit, ref, what) {
+    const attempt = () => {
+        const found = tryRun(cwd, ['merge-base', baseCommit, 'HEAD']);
+        return found === undefined ? undefined : line(found);
+    };
+    let found = attempt();
+    if (found)
+        return found;
+    // The commit object names its parents even when they were not fetched.
+    const parents = [...(tryRun(cwd, ['cat-file', 'commit', 'HEAD']) ?? '').matchAll(/^parent ([0-9a-f]+)$/gm)].map((m) => m[1]);
+    if (parents.includes(baseCommit))
+        return baseCommit;
+    if (tryRun(cwd, ['rev-parse', '--is-shallow-repository'])?.trim() === 'true') {
+        for (const args of [
+            ['fetch', '--no-tags', '--deepen=100', 'origin', ref],
+            ['fetch', '--no-tags', '--unshallow', 'origin', ref]
+        ]) {
+            if (tryRun(cwd, args, FETCH_TIMEOUT_MS) === undefined)
+                continue;
+            found = attempt();
+            if (found)
+                return found;
+        }
+    }
+    throw new errors/* ConfigurationError */.j(`no common history between HEAD and the ${what} "${ref}"; use actions/checkout with fetch-depth: 0`);
+}
+/** The commit a branch is compared with: the merge base of `ref` and HEAD (see the top of this file). */
+function baseCommit(cwd, ref, what) {
+    return mergeBase(cwd, resolveRef(cwd, ref, what), ref, what);
+}
+/**
+ * Files added, modified or changed in type (a file turned into a symbolic link) between `from` and HEAD, as
+ * paths relative to the repository root. Renames count as additions.
+ */
+function changedFiles(cwd, from) {
+    try {
+        return nulSeparated(run(cwd, ['diff', '-z', '--name-only', '--no-renames', '--diff-filter=AMT', from, 'HEAD']));
+    }
+    catch (error) {
+        throw new errors/* ConfigurationError */.j(`cannot list the files changed since ${from}: ${gitFailure(error)}`);
+    }
+}
+/** Every file present at a commit, as paths relative to the repository root. */
+function filesAtCommit(cwd, commit) {
+    try {
+        return nulSeparated(run(cwd, ['ls-tree', '-r', '-z', '--name-only', '--full-tree', commit]));
+    }
+    catch (error) {
+        throw new ConfigurationError(`cannot list the files at ${commit}: ${gitFailure(error)}`);
+    }
+}
+/** A file's content at a commit (path relative to the repository root), or undefined when it is not there. */
+function fileAtCommit(cwd, commit, path) {
+    // `commit:path` takes the path literally up to the end; a path git could read as a pathspec magic is fine.
+    return tryRun(cwd, ['cat-file', 'blob', `${commit}:${path}`]);
+}
+
+;// CONCATENATED MODULE: ./shared/src/lib/glob.ts
+// Globs over `/`-separated paths and how files are named in reports. Our own small matcher: the CLI must start
+// fast, and the patterns needed are simple (`**`, `*`, `?`, `[...]`, `{a,b}`).
+//
+// One case rule everywhere: a file extension at the end of a glob (`*.sql`, `migration.sql`) matches in any
+// case (`.SQL`, `.Sql`), as the folder walk does, because migration tools on case-insensitive file systems
+// write either. Everything else in a glob is case-sensitive, as the file system is.
 
 
 
 const GLOB_CHARS = /[*?[{]/;
+/** Folders no walk descends into: dependencies and git's own files are never migrations. */
 const SKIPPED_DIRS = new Set(['node_modules', '.git']);
 function toPosix(path) {
     return external_node_path_.sep === '/' ? path : path.split(external_node_path_.sep).join('/');
 }
+function isGlob(pattern) {
+    return GLOB_CHARS.test(pattern);
+}
+/** `\.[sS][qQ][lL]` for `.sql`: the extension in either case. */
+function anyCaseExtension(extension) {
+    return `\\.${[...extension].map((c) => (/[a-z]/i.test(c) ? `[${c.toLowerCase()}${c.toUpperCase()}]` : c)).join('')}`;
+}
 /** A glob as an anchored regular expression over `/`-separated paths: `**`, `*`, `?`, `[...]`, `{a,b}`. */
 function globToRegExp(glob) {
+    // A trailing `.ext` written literally (not escaped, not inside brackets or braces) matches in any case.
+    const extension = /(?<!\\)\.([A-Za-z0-9]+)$/.exec(glob);
+    const body = extension ? glob.slice(0, extension.index) : glob;
     let out = '';
     let braces = 0;
-    for (let i = 0; i < glob.length; i++) {
-        const c = glob[i];
+    for (let i = 0; i < body.length; i++) {
+        const c = body[i];
         if (c === '*') {
-            if (glob[i + 1] === '*') {
-                const slashAfter = glob[i + 2] === '/';
-                const atSegmentStart = i === 0 || glob[i - 1] === '/';
+            if (body[i + 1] === '*') {
+                const slashAfter = body[i + 2] === '/';
+                const atSegmentStart = i === 0 || body[i - 1] === '/';
                 if (atSegmentStart && slashAfter) {
                     out += '(?:[^/]*/)*';
                     i += 2;
@@ -39218,14 +40214,14 @@ function globToRegExp(glob) {
         else if (c === '?')
             out += '[^/]';
         else if (c === '[') {
-            const close = glob.indexOf(']', i + 2);
+            const close = body.indexOf(']', i + 2);
             if (close < 0)
                 out += '\\[';
             else {
-                let body = glob.slice(i + 1, close);
-                if (body.startsWith('!'))
-                    body = `^${body.slice(1)}`;
-                out += `[${body.replace(/\\/g, '\\\\')}]`;
+                let set = body.slice(i + 1, close);
+                if (set.startsWith('!'))
+                    set = `^${set.slice(1)}`;
+                out += `[${set.replace(/\\/g, '\\\\')}]`;
                 i = close;
             }
         }
@@ -39239,20 +40235,21 @@ function globToRegExp(glob) {
         }
         else if (c === ',' && braces > 0)
             out += '|';
-        else if (c === '\\' && i + 1 < glob.length)
-            out += `\\${glob[++i]}`;
+        else if (c === '\\' && i + 1 < body.length)
+            out += `\\${body[++i]}`;
         else
             out += /[.+^$()|\\/\]{}]/.test(c) ? `\\${c}` : c;
     }
     if (braces > 0)
         throw new errors/* ConfigurationError */.j(`glob "${glob}" has an unclosed {`);
-    return new RegExp(`^${out}$`);
+    return new RegExp(`^${out}${extension ? anyCaseExtension(extension[1]) : ''}$`);
 }
-function isGlob(pattern) {
-    return GLOB_CHARS.test(pattern);
+/** True when the path ends with the extension (given without the dot), in any case. */
+function hasExtension(path, extension) {
+    return path.length > extension.length && path.slice(-extension.length - 1).toLowerCase() === `.${extension}`;
 }
 /** Splits a glob into the folder to start walking from and how deep the rest of the pattern can reach. */
-function planWalk(pattern, cwd) {
+function planGlobWalk(pattern, cwd) {
     const absolute = toPosix((0,external_node_path_.resolve)(cwd, pattern));
     const segments = absolute.split('/');
     const firstGlob = segments.findIndex((s) => isGlob(s));
@@ -39264,7 +40261,11 @@ function planWalk(pattern, cwd) {
         test: globToRegExp(absolute)
     };
 }
-function walk(dir, depth, visit) {
+/**
+ * Calls `visit` for each file (or symbolic link, which is not followed into folders) below `dir`, up to `depth`
+ * levels, skipping node_modules and .git. An unreadable folder is skipped.
+ */
+function walkFiles(dir, depth, visit) {
     let entries;
     try {
         entries = (0,external_node_fs_.readdirSync)(dir, { withFileTypes: true });
@@ -39276,10 +40277,10 @@ function walk(dir, depth, visit) {
         const path = dir === '/' ? `/${entry.name}` : `${dir}/${entry.name}`;
         if (entry.isDirectory()) {
             if (depth > 1 && !SKIPPED_DIRS.has(entry.name))
-                walk(path, depth - 1, visit);
+                walkFiles(path, depth - 1, visit);
         }
         else if (entry.isFile() || entry.isSymbolicLink())
-            visit(path);
+            visit(path, entry);
     }
 }
 /** How a file is named in reports: relative to cwd with `/`, or absolute when it lies outside. */
@@ -39287,14 +40288,200 @@ function displayPath(absolute, cwd) {
     const rel = toPosix((0,external_node_path_.relative)(cwd, absolute));
     return rel === '' || rel.startsWith('../') || rel === '..' || (0,external_node_path_.isAbsolute)(rel) ? toPosix(absolute) : rel;
 }
+/** True when `path` is `root` or below it (both absolute; no file system access). */
+function isInside(root, path) {
+    const rel = (0,external_node_path_.relative)(root, path);
+    return rel === '' || (!rel.startsWith(`..${external_node_path_.sep}`) && rel !== '..' && !(0,external_node_path_.isAbsolute)(rel));
+}
+
+// EXTERNAL MODULE: external "node:buffer"
+var external_node_buffer_ = __nccwpck_require__(4573);
+;// CONCATENATED MODULE: ./actions/migration-safety/src/engine/encoding.ts
+// A migration file's bytes as the server will read them. PostgreSQL takes SQL as UTF-8 (the encoding of every
+// database a migration tool creates by default) and refuses the whole query at the first byte sequence that is
+// not valid UTF-8, so such a file must fail here too, at that byte, instead of being decoded with U+FFFD
+// replacement characters and passing. psql skips a UTF-8 byte order mark: it is stripped, and positions are
+// counted from the first character after it, as editors show them. UTF-16 files (Windows editors write them) are
+// refused as a whole: the server would see NUL bytes.
+
+const encoding_decoder = new TextDecoder('utf-8', { ignoreBOM: true });
+function hex(bytes) {
+    return [...bytes].map((b) => `0x${b.toString(16).padStart(2, '0')}`).join(' ');
+}
+function startsWith(bytes, prefix) {
+    return bytes.length >= prefix.length && prefix.every((b, i) => bytes[i] === b);
+}
+/** Other Unicode encodings, recognised by their byte order mark or by the NUL bytes of ASCII text in UTF-16. */
+function otherEncoding(bytes) {
+    if (startsWith(bytes, [0xff, 0xfe, 0, 0]))
+        return 'UTF-32 (byte order mark FF FE 00 00)';
+    if (startsWith(bytes, [0, 0, 0xfe, 0xff]))
+        return 'UTF-32 (byte order mark 00 00 FE FF)';
+    if (startsWith(bytes, [0xff, 0xfe]))
+        return 'UTF-16 little-endian (byte order mark FF FE)';
+    if (startsWith(bytes, [0xfe, 0xff]))
+        return 'UTF-16 big-endian (byte order mark FE FF)';
+    if (bytes.length >= 4 && bytes[0] !== 0 && bytes[1] === 0 && bytes[2] !== 0 && bytes[3] === 0)
+        return 'UTF-16 little-endian (no byte order mark)';
+    if (bytes.length >= 4 && bytes[0] === 0 && bytes[1] !== 0 && bytes[2] === 0 && bytes[3] !== 0)
+        return 'UTF-16 big-endian (no byte order mark)';
+    return undefined;
+}
 /**
- * Expands files, folders (every .sql below) and globs relative to cwd. A pattern starting with `!` excludes;
- * so do the `exclude` globs (matched against the display path).
+ * The offset of the first byte that does not start a well-formed UTF-8 sequence (the Unicode standard's table,
+ * which PostgreSQL's pg_utf8_islegal follows: no overlong forms, no surrogates, nothing past U+10FFFF), and how
+ * many bytes PostgreSQL quotes in its message.
  */
-function expandPaths(patterns, cwd, exclude = []) {
-    const found = new Set();
+function firstInvalidUtf8(bytes) {
+    let i = 0;
+    while (i < bytes.length) {
+        const b = bytes[i];
+        if (b < 0x80) {
+            i++;
+            continue;
+        }
+        let need;
+        let low = 0x80;
+        let high = 0xbf;
+        if (b >= 0xc2 && b <= 0xdf)
+            need = 1;
+        else if (b >= 0xe0 && b <= 0xef) {
+            need = 2;
+            if (b === 0xe0)
+                low = 0xa0;
+            if (b === 0xed)
+                high = 0x9f;
+        }
+        else if (b >= 0xf0 && b <= 0xf4) {
+            need = 3;
+            if (b === 0xf0)
+                low = 0x90;
+            if (b === 0xf4)
+                high = 0x8f;
+        }
+        else
+            return { offset: i, length: 1 };
+        for (let k = 1; k <= need; k++) {
+            const next = bytes[i + k];
+            const [min, max] = k === 1 ? [low, high] : [0x80, 0xbf];
+            if (next === undefined || next < min || next > max)
+                return { offset: i, length: Math.min(need + 1, bytes.length - i) };
+        }
+        i += need + 1;
+    }
+    return undefined;
+}
+/** Decodes a migration file; never throws. */
+function decodeMigration(data) {
+    const other = otherEncoding(data);
+    if (other)
+        return {
+            text: '',
+            encodingError: {
+                message: `the file is ${other}: PostgreSQL reads SQL as UTF-8, so it would reject this file; save it as UTF-8`,
+                index: 0,
+                whole: true
+            }
+        };
+    const bytes = startsWith(data, [0xef, 0xbb, 0xbf]) ? data.subarray(3) : data;
+    if ((0,external_node_buffer_.isUtf8)(bytes))
+        return { text: encoding_decoder.decode(bytes) };
+    const bad = firstInvalidUtf8(bytes);
+    // isUtf8 and the table agree; should they not, the file is still decoded rather than refused.
+    if (!bad)
+        return { text: encoding_decoder.decode(bytes) };
+    const before = encoding_decoder.decode(bytes.subarray(0, bad.offset));
+    return {
+        text: before + encoding_decoder.decode(bytes.subarray(bad.offset)),
+        encodingError: {
+            message: `invalid byte sequence for encoding "UTF8": ${hex(bytes.subarray(bad.offset, bad.offset + bad.length))}`,
+            index: before.length
+        }
+    };
+}
+
+;// CONCATENATED MODULE: ./actions/migration-safety/src/files.ts
+// Which migration files exist, in what order they deploy, and which of them form the change set being linted.
+// Globs and display paths come from shared/src/lib/glob.ts, git from shared/src/lib/git.ts.
+//
+// What a folder or a glob pulls in stays inside it: a symbolic link found there whose target lies outside the
+// folder (for a glob, its leading folder without glob characters) is refused with one error naming the link,
+// before anything is read, and so is a folder written relative to the working directory that is itself a link
+// out of it. A file named explicitly is read where it is, except that with `workspace` set (the
+// action) a path inside the workspace must not lead out of it. `..` in a pattern is resolved on the path as
+// written, before any link, so it cannot climb out of a linked folder either.
+
+
+
+
+
+
+
+
+function realPath(path) {
+    try {
+        return (0,external_node_fs_.realpathSync)(path);
+    }
+    catch {
+        return undefined;
+    }
+}
+/**
+ * Expands files, folders (every .sql below, in any case) and globs relative to cwd. A pattern starting with `!`
+ * excludes; so do the `exclude` globs (matched against the display path). Throws one ConfigurationError naming
+ * the link when a symbolic link leads out of the folder (or workspace) it was found in; see the top of the file.
+ */
+function expandPaths(patterns, cwd, exclude = [], options = {}) {
+    // Display path -> why it may not be read (undefined: it may).
+    const found = new Map();
     const unmatched = [];
     const negations = [...exclude, ...patterns.filter((p) => p.startsWith('!')).map((p) => p.slice(1))].map((p) => globToRegExp(p.replace(/^\.\//, '')));
+    const workspace = options.workspace === undefined ? undefined : (0,external_node_path_.resolve)(cwd, options.workspace);
+    const realWorkspace = workspace === undefined ? undefined : (realPath(workspace) ?? workspace);
+    /** Why a path may not be read under the workspace rule, if it may not. */
+    const outsideWorkspace = (absolute) => {
+        if (workspace === undefined || realWorkspace === undefined)
+            return undefined;
+        if (!isInside(workspace, absolute))
+            return 'is outside the workspace';
+        const real = realPath(absolute);
+        return real !== undefined && !isInside(realWorkspace, real)
+            ? 'leads outside the workspace through a symbolic link'
+            : undefined;
+    };
+    const add = (absolute, refusal) => {
+        const display = displayPath(absolute, cwd);
+        if (!found.has(display) || refusal !== undefined)
+            found.set(display, refusal);
+    };
+    const base = (0,external_node_path_.resolve)(cwd);
+    const realBase = realPath(base) ?? base;
+    /** Files found below `root` (a folder or a glob's leading folder): links must stay inside it. */
+    const collect = (root, depth, test) => {
+        let rootRefusal = outsideWorkspace(root);
+        // A folder written relative to the working directory (a default folder, a config glob) that is itself a
+        // link out of it pulls in files from elsewhere: refused like a link found inside it.
+        const realRootPath = realPath(root);
+        if (rootRefusal === undefined &&
+            isInside(base, root) &&
+            realRootPath !== undefined &&
+            !isInside(realBase, realRootPath))
+            rootRefusal = 'is under a symbolic link that leads outside the working directory';
+        const realRoot = realRootPath ?? root;
+        const label = (0,external_node_path_.resolve)(root) === (0,external_node_path_.resolve)(cwd) ? '.' : displayPath(root, cwd);
+        walkFiles(toPosix(root), depth, (path, entry) => {
+            if (!test(path))
+                return;
+            let refusal = rootRefusal;
+            if (refusal === undefined && entry.isSymbolicLink()) {
+                const real = realPath(path);
+                // A dangling link is left to the read, which names it as missing.
+                if (real !== undefined && !isInside(realRoot, real))
+                    refusal = `is a symbolic link that leads outside ${label === '.' ? 'the folder it was found in' : label}`;
+            }
+            add(path, refusal);
+        });
+    };
     for (const pattern of patterns) {
         if (pattern.startsWith('!'))
             continue;
@@ -39309,43 +40496,57 @@ function expandPaths(patterns, cwd, exclude = []) {
                 unmatched.push(pattern);
                 continue;
             }
-            if (stat.isDirectory()) {
-                const test = /\.sql$/i;
-                walk(toPosix(absolute), Infinity, (path) => {
-                    if (test.test(path))
-                        found.add(displayPath(path, cwd));
-                });
-            }
+            if (stat.isDirectory())
+                collect(absolute, Infinity, (path) => hasExtension(path, 'sql'));
             else
-                found.add(displayPath(absolute, cwd));
+                add(absolute, outsideWorkspace(absolute));
         }
         else {
-            const plan = planWalk(pattern, cwd);
-            walk(plan.base, plan.depth, (path) => {
-                if (plan.test.test(path))
-                    found.add(displayPath(path, cwd));
-            });
+            const plan = planGlobWalk(pattern, cwd);
+            collect(plan.base, plan.depth, (path) => plan.test.test(path));
         }
         if (found.size === before)
             unmatched.push(pattern);
     }
-    const files = [...found].filter((f) => !negations.some((n) => n.test(f))).sort(compareMigrationPaths);
+    const kept = [...found].filter(([file]) => !negations.some((n) => n.test(file)));
+    const refused = kept.find(([, refusal]) => refusal !== undefined);
+    if (refused)
+        throw new errors/* ConfigurationError */.j(`${refused[0]} ${refused[1]}: refused, nothing was read (see Security in the README)`);
+    const files = kept.map(([file]) => file).sort(compareMigrationPaths);
     return { files, unmatched };
 }
 /** Drops down (rollback) migrations, which are not what a deploy runs, and puts the rest in the tool's order. */
 function upMigrations(files, framework) {
     return orderMigrations(files.filter((f) => !isDownMigration(f, framework)), framework);
 }
-/** Reads a migration; a failure is one line naming the file. */
-function readMigration(file, cwd) {
+function readBytes(file, cwd) {
+    const path = (0,external_node_path_.resolve)(cwd, file);
+    const reason = (error) => {
+        const code = error.code;
+        return code === 'EISDIR' ? 'it is a directory' : code === 'ENOENT' ? 'no such file' : (code ?? String(error));
+    };
     try {
-        return (0,external_node_fs_.readFileSync)((0,external_node_path_.resolve)(cwd, file), 'utf8');
+        const stat = (0,external_node_fs_.statSync)(path);
+        if (stat.isDirectory())
+            throw new errors/* ConfigurationError */.j(`cannot read ${file}: it is a directory`);
+        // A FIFO or a device would block the read or never end.
+        if (!stat.isFile())
+            throw new errors/* ConfigurationError */.j(`cannot read ${file}: not a regular file`);
+        return (0,external_node_fs_.readFileSync)(path);
     }
     catch (error) {
-        const code = error.code;
-        const reason = code === 'EISDIR' ? 'it is a directory' : code === 'ENOENT' ? 'no such file' : (code ?? error);
-        throw new errors/* ConfigurationError */.j(`cannot read ${file}: ${reason}`);
+        if (error instanceof errors/* ConfigurationError */.j)
+            throw error;
+        throw new errors/* ConfigurationError */.j(`cannot read ${file}: ${reason(error)}`);
     }
+}
+/** Reads and decodes a migration (see engine/encoding.ts); a failure to read is one line naming the file. */
+function readMigrationSource(file, cwd) {
+    return decodeMigration(readBytes(file, cwd));
+}
+/** The text of a migration as the engine sees it. */
+function readMigration(file, cwd) {
+    return readMigrationSource(file, cwd).text;
 }
 /**
  * The engine's input. `changeSet` undefined lints every file as its own change set (a whole history, each
@@ -39354,7 +40555,7 @@ function readMigration(file, cwd) {
  */
 function buildSources(files, cwd, changeSet) {
     if (changeSet === undefined)
-        return files.map((path, i) => ({ path, text: readMigration(path, cwd), lint: true, changeSet: i + 1 }));
+        return files.map((path, i) => ({ path, ...readMigrationSource(path, cwd), lint: true, changeSet: i + 1 }));
     let last = -1;
     files.forEach((path, i) => {
         if (changeSet.has(path))
@@ -39362,108 +40563,36 @@ function buildSources(files, cwd, changeSet) {
     });
     return files.slice(0, last + 1).map((path, i) => {
         const lint = changeSet.has(path);
-        return { path, text: readMigration(path, cwd), lint, changeSet: lint ? 0 : i + 1 };
+        return { path, ...readMigrationSource(path, cwd), lint, changeSet: lint ? 0 : i + 1 };
     });
 }
-// ---- git ----
-function git(cwd, args) {
-    return (0,external_node_child_process_namespaceObject.execFileSync)('git', args, {
-        cwd,
-        encoding: 'utf8',
-        stdio: ['ignore', 'pipe', 'pipe'],
-        maxBuffer: 256 * 1024 * 1024
-    });
-}
-function tryGit(cwd, args) {
-    try {
-        return git(cwd, args);
-    }
-    catch {
-        return undefined;
-    }
-}
-function gitFailure(error) {
-    return error.stderr?.trim().split('\n').pop() || String(error);
-}
-function checkRef(ref, what) {
-    if (!/^[\w./@^~-]+$/.test(ref) || ref.startsWith('-'))
-        throw new errors/* ConfigurationError */.j(`${what} "${ref}" is not a git ref`);
-}
-function topLevel(cwd) {
-    try {
-        return git(cwd, ['rev-parse', '--show-toplevel']).trim();
-    }
-    catch (error) {
-        throw new errors/* ConfigurationError */.j(`${cwd} is not in a git repository: ${gitFailure(error)}`);
-    }
-}
-/** Maps repository-relative paths (as git prints them) to display paths relative to cwd. */
+// ---- git (shared/src/lib/git.ts: the same base and the same listings as every other action) ----
+/** Maps repository-relative paths (as git lists them) to display paths relative to cwd. */
 function fromRepo(paths, top, cwd) {
-    const realCwd = (0,external_node_fs_.realpathSync)(cwd);
-    return new Set(paths
-        .split('\n')
-        .filter((p) => p !== '')
-        .map((p) => displayPath((0,external_node_path_.join)(top, p), realCwd)));
-}
-/** The commit-ish for a branch name: itself, origin/<name>, or fetched from origin (shallow clones lack it). */
-function resolveBaseRef(cwd, ref) {
-    checkRef(ref, 'base branch');
-    for (const candidate of [ref, `origin/${ref}`])
-        if (tryGit(cwd, ['rev-parse', '--verify', '--quiet', `${candidate}^{commit}`]) !== undefined)
-            return candidate;
-    try {
-        git(cwd, ['fetch', '--no-tags', '--depth=1', 'origin', ref]);
-    }
-    catch (error) {
-        throw new errors/* ConfigurationError */.j(`base branch "${ref}" is not in the clone and could not be fetched: ${gitFailure(error)}`);
-    }
-    return git(cwd, ['rev-parse', 'FETCH_HEAD']).trim();
+    const realCwd = realPath(cwd) ?? cwd;
+    return new Set(paths.map((p) => displayPath((0,external_node_path_.join)(top, p), realCwd)));
 }
 /**
- * The merge base of base and HEAD. actions/checkout clones one commit deep, so there is none at first: deepen
- * the history a little, then fully, before giving up.
+ * Files added or modified on this branch since it left `baseRef`: the diff from the merge base of the base
+ * branch and HEAD (the base every action uses, see shared/src/lib/git.ts) to HEAD.
  */
-function mergeBase(cwd, base, ref) {
-    const attempt = () => tryGit(cwd, ['merge-base', base, 'HEAD'])?.trim();
-    let found = attempt();
-    if (found)
-        return found;
-    // On pull requests actions/checkout checks out the merge commit, whose first parent is the base branch tip:
-    // the commit object names its parents even when they were not fetched.
-    const baseCommit = tryGit(cwd, ['rev-parse', `${base}^{commit}`])?.trim();
-    const parents = [...(tryGit(cwd, ['cat-file', 'commit', 'HEAD']) ?? '').matchAll(/^parent ([0-9a-f]+)$/gm)].map((m) => m[1]);
-    if (baseCommit && parents.includes(baseCommit))
-        return baseCommit;
-    const shallow = tryGit(cwd, ['rev-parse', '--is-shallow-repository'])?.trim() === 'true';
-    if (shallow) {
-        for (const args of [
-            ['fetch', '--no-tags', '--deepen=100', 'origin', ref],
-            ['fetch', '--no-tags', '--unshallow', 'origin', ref]
-        ]) {
-            if (tryGit(cwd, args) === undefined)
-                continue;
-            found = attempt();
-            if (found)
-                return found;
-        }
-    }
-    throw new errors/* ConfigurationError */.j(`no common history between HEAD and the base branch "${ref}"; use actions/checkout with fetch-depth: 0`);
+function files_changedFiles(cwd, baseRef) {
+    const top = repositoryRoot(cwd);
+    const base = baseCommit(cwd, baseRef, 'base branch');
+    return fromRepo(changedFiles(cwd, base), top, cwd);
 }
-/** Files added or modified on this branch since it left `baseRef` (git diff --diff-filter=AM base...HEAD). */
-function changedFiles(cwd, baseRef) {
-    const top = topLevel(cwd);
-    const base = resolveBaseRef(cwd, baseRef);
-    const from = mergeBase(cwd, base, baseRef);
-    const names = git(cwd, ['diff', '--name-only', '--no-renames', '--diff-filter=AM', from, 'HEAD']);
-    return fromRepo(names, top, cwd);
-}
-/** Every file present at `ref` (so `--since ref` can tell which ones were added after it). */
+/**
+ * Every file present where this branch left `ref` (the merge base of `ref` and HEAD, as for pull requests), so
+ * `--since ref` can tell which ones the branch added. For an ancestor of HEAD (a tag, an earlier commit) that
+ * is `ref` itself.
+ */
 function filesAtRef(cwd, ref) {
-    checkRef(ref, '--since');
-    const top = topLevel(cwd);
-    if (tryGit(cwd, ['rev-parse', '--verify', '--quiet', `${ref}^{commit}`]) === undefined)
+    git.checkRef(ref, '--since');
+    const top = git.repositoryRoot(cwd);
+    const commit = git.commitOf(cwd, ref);
+    if (commit === undefined)
         throw new ConfigurationError(`--since: "${ref}" is not a commit in this repository`);
-    return fromRepo(git(cwd, ['ls-tree', '-r', '--name-only', '--full-tree', ref]), top, cwd);
+    return fromRepo(git.filesAtCommit(cwd, git.mergeBase(cwd, commit, ref, '--since ref')), top, cwd);
 }
 
 ;// CONCATENATED MODULE: ./actions/migration-safety/src/engine/recipes.ts
@@ -39639,7 +40768,7 @@ function countResult(result) {
     return {
         errors: result.findings.filter((f) => f.severity === 'error').length,
         warnings: result.findings.filter((f) => f.severity === 'warning').length,
-        filesChecked: result.files.filter((f) => f.linted).length
+        filesChecked: result.files.filter((f) => f.linted && f.parsed === 'full').length
     };
 }
 /** `error` fails on errors; `warning` on warnings too; `never` reports without failing. */
@@ -41592,18 +42721,21 @@ const banConcurrentIndexCreationInTransaction = defineRule({
     id: 'ban-concurrent-index-creation-in-transaction',
     severity: 'error',
     message: 'CONCURRENTLY cannot run inside a transaction block: the deploy fails',
-    help: 'CREATE INDEX CONCURRENTLY (and DROP INDEX / REINDEX CONCURRENTLY) must run outside any transaction: inside one PostgreSQL refuses it with "cannot run inside a transaction block". Move the statement out of BEGIN ... COMMIT, and when the migration tool wraps files in a transaction, put it in its own file with the tool\'s opt-out (`-- +goose NO TRANSACTION`, `-- migrate:up transaction:false`, `-- no-transaction` for sqlx).',
+    help: 'CREATE INDEX CONCURRENTLY (and DROP INDEX / REINDEX CONCURRENTLY) must run outside any transaction: inside one PostgreSQL refuses it with "cannot run inside a transaction block", and inside a DO block (or a function) with "cannot be executed from a function". Move the statement out of BEGIN ... COMMIT, and when the migration tool wraps files in a transaction, put it in its own file with the tool\'s opt-out (`-- +goose NO TRANSACTION`, `-- migrate:up transaction:false`, `-- no-transaction` for sqlx).',
     equivalents: { squawk: ['ban-concurrent-index-creation-in-transaction'] },
     check(ctx) {
         const { statement, transaction } = ctx;
-        if (!transaction.inTransaction)
+        // PL/pgSQL runs a DO block's statements inside the block's own transaction, whatever surrounds it.
+        if (!transaction.inTransaction && !statement.embedded)
             return;
         const what = concurrentForm(statement.kind, statement.body);
         if (!what)
             return;
-        const where = transaction.explicit
-            ? 'inside the BEGIN ... COMMIT of this file'
-            : 'inside the transaction the migration tool opens for this file';
+        const where = statement.embedded
+            ? 'inside a DO block'
+            : transaction.explicit
+                ? 'inside the BEGIN ... COMMIT of this file'
+                : 'inside the transaction the migration tool opens for this file';
         ctx.report({ message: `${what} runs ${where}: PostgreSQL refuses it and the deploy fails` });
     }
 });
@@ -42415,15 +43547,10 @@ function recordStatement(scope, kind, body, seen) {
     }
 }
 function record(ctx, seen) {
-    const { kind, body } = ctx.statement;
-    if (kind !== 'DoStmt')
-        return recordStatement({ ctx, variables: new Set(), loopRows: new Map() }, kind, body, seen);
-    // A backfill is often a batched loop in a DO block; a body that does not parse yields no statements.
-    const block = ctx.statement.doBlock;
-    if (!block)
-        return;
-    for (const statement of block.statements)
-        recordStatement({ ctx, variables: block.variables, loopRows: statement.loopRows }, statement.kind, statement.body, seen);
+    const { kind, body, embedded } = ctx.statement;
+    // A backfill is often a batched loop in a DO block: its statements come after the block, with the block's
+    // variables and loops (engine/plpgsql.ts); the DO statement itself copies nothing.
+    recordStatement({ ctx, variables: embedded?.variables ?? new Set(), loopRows: embedded?.loopRows ?? new Map() }, kind, body, seen);
 }
 /** A later statement of the file renames `from` to `to`: the copy was a type change, not a rename. */
 function renamedLater(ctx, table, from, to) {
@@ -42730,6 +43857,8 @@ const APART = new Set([
 ]);
 function combinable(statement) {
     const { body } = statement;
+    if (statement.embedded)
+        return false;
     if (statement.kind !== 'AlterTableStmt' || (body.objtype ?? 'OBJECT_TABLE') !== 'OBJECT_TABLE')
         return false;
     const cmds = body.cmds ?? [];
@@ -42778,8 +43907,8 @@ function runsOf(statements) {
         return first;
     let open = new Map();
     for (const statement of statements) {
-        // A DO block is opaque PL/pgSQL that may use any table.
-        if (statement.kind === 'TransactionStmt' || statement.kind === 'DoStmt') {
+        // A DO block may use any table, and what it runs cannot be merged with statements outside it.
+        if (statement.kind === 'TransactionStmt' || statement.kind === 'DoStmt' || statement.embedded) {
             open = new Map();
             continue;
         }
@@ -42955,7 +44084,323 @@ const UBOS_RULES = [
     multipleAlterTable
 ];
 
+;// CONCATENATED MODULE: ./actions/migration-safety/src/rules/dynamic-sql.ts
+
+// The DO block reader (engine/plpgsql.ts) records each EXECUTE whose string is built at run time.
+const dynamicSql = defineRule({
+    id: 'dynamic-sql',
+    severity: 'warning',
+    message: 'EXECUTE of a string built at run time: the SQL it runs cannot be linted',
+    help: 'Statements a DO block runs are linted like any other, and so is `EXECUTE` of a constant string (a literal, literals joined with `||`, or `format()` of literals). A string built from variables, query results or function calls is only known when the block runs, so none of the rules can check what it does: a lock, a rewrite or a drop in it would pass unnoticed. Write the statement itself in the block (PL/pgSQL runs DDL directly), or in the file; when the SQL must be dynamic, review it by hand and ignore this warning for the block with `-- ubos-ignore: dynamic-sql`.',
+    equivalents: {},
+    check(ctx) {
+        for (const dynamic of ctx.statement.plpgsql?.dynamic ?? [])
+            ctx.report({
+                range: dynamic.range,
+                message: dynamic.expression.startsWith('a DO block in LANGUAGE')
+                    ? `${dynamic.expression}: the SQL it runs cannot be linted`
+                    : `EXECUTE ${dynamic.expression} builds its SQL at run time: what it runs cannot be linted`
+            });
+    }
+});
+
+;// CONCATENATED MODULE: ./actions/migration-safety/src/rules/unknown-suppression.ts
+
+// Emitted by the driver (engine/lint.ts) from engine/suppress.ts; declared here for the catalogue and config.
+const unknownSuppression = defineRule({
+    id: 'unknown-suppression',
+    severity: 'warning',
+    message: 'An ignore comment that is not valid: it suppresses nothing',
+    help: "Ignore comments have an exact form: `-- ubos-ignore` or `-- ubos-ignore: rule-a, rule-b` on the line before a statement, `-- ubos-ignore-file` or `-- ubos-ignore-file: rule-a` anywhere in the file (and squawk's `-- squawk-ignore rule-a`). A marker with other letters glued to it (`-- ubos-ignore-filex`), a rule id that does not exist (a typo, or a rule of another tool), a rule that cannot be ignored (`syntax-error`) or a marker in a block comment makes the comment suppress nothing, and this finding says so instead of letting it silently ignore all rules or none. Fix the comment; `--list-rules` prints the ids. This finding itself can only be turned off in the config file.",
+    equivalents: {}
+});
+
+;// CONCATENATED MODULE: ./actions/migration-safety/src/rules/unsupported-syntax.ts
+// Syntax the target server does not have yet: the parser is PostgreSQL 18's, so it accepts statements an
+// older server rejects. Each row names the release that added the syntax (from the PostgreSQL release notes).
+
+
+const MULTIRANGES = new Set([
+    'int4multirange',
+    'int8multirange',
+    'nummultirange',
+    'tsmultirange',
+    'tstzmultirange',
+    'datemultirange',
+    'anymultirange'
+]);
+/** SQL/JSON expression nodes, by the release that added them. */
+const JSON_NODES = new Map([
+    ['JsonObjectConstructor', ['JSON_OBJECT()', 16]],
+    ['JsonArrayConstructor', ['JSON_ARRAY()', 16]],
+    ['JsonArrayQueryConstructor', ['JSON_ARRAY(query)', 16]],
+    ['JsonObjectAgg', ['JSON_OBJECTAGG()', 16]],
+    ['JsonArrayAgg', ['JSON_ARRAYAGG()', 16]],
+    ['JsonIsPredicate', ['IS JSON', 16]],
+    ['JsonTable', ['JSON_TABLE()', 17]],
+    ['JsonParseExpr', ['JSON()', 17]],
+    ['JsonScalarExpr', ['JSON_SCALAR()', 17]],
+    ['JsonSerializeExpr', ['JSON_SERIALIZE()', 17]]
+]);
+/** One scan of each statement's text: nearly all have none of these words and are not looked at further. */
+const EXPRESSION_WORDS = /json|multirange|ties/i;
+/** The words that SQL/JSON syntax starts with (`json(` is the JSON() constructor; `jsonb` is just a type). */
+const SQL_JSON_WORDS = /json_[a-z]+|\bjson\s*\(|\bis\s+(?:not\s+)?json\b/i;
+const JSON_FUNCTIONS = {
+    JSON_QUERY_OP: 'JSON_QUERY()',
+    JSON_VALUE_OP: 'JSON_VALUE()',
+    JSON_EXISTS_OP: 'JSON_EXISTS()'
+};
+function constraintUses(c, uses) {
+    if (!c)
+        return;
+    const at = c.location;
+    if (c.contype === 'CONSTR_GENERATED')
+        uses.push(c.generated_kind === 'v'
+            ? { what: 'virtual generated columns', since: 18, location: at }
+            : { what: 'generated columns (GENERATED ALWAYS AS ... STORED)', since: 12, location: at });
+    if (c.contype === 'CONSTR_IDENTITY')
+        uses.push({ what: 'identity columns', since: 10, location: at });
+    if (c.nulls_not_distinct)
+        uses.push({ what: 'NULLS NOT DISTINCT', since: 15, location: at });
+    if ((c.including ?? []).length > 0)
+        uses.push({ what: 'INCLUDE columns of a constraint', since: 11, location: at });
+    if (c.without_overlaps)
+        uses.push({ what: 'WITHOUT OVERLAPS', since: 18, location: at });
+    // The parser marks every CHECK and FOREIGN KEY enforced unless NOT ENFORCED (PostgreSQL 18) is written.
+    if ((c.contype === 'CONSTR_CHECK' || c.contype === 'CONSTR_FOREIGN') && c.is_enforced !== true)
+        uses.push({ what: 'NOT ENFORCED constraints', since: 18, location: at });
+    if (c.contype === 'CONSTR_ATTR_NOT_ENFORCED' || c.contype === 'CONSTR_ATTR_ENFORCED')
+        uses.push({ what: '[NOT] ENFORCED constraints', since: 18, location: at });
+}
+function columnUses(def, uses) {
+    if (def?.compression)
+        uses.push({ what: 'COMPRESSION of a column', since: 14, location: def.location });
+    for (const node of def?.constraints ?? [])
+        constraintUses(as(node, 'Constraint'), uses);
+}
+function alterTableUses(body, uses) {
+    for (const node of body.cmds ?? []) {
+        const cmd = as(node, 'AlterTableCmd');
+        switch (cmd?.subtype) {
+            case 'AT_AddColumn':
+                columnUses(as(cmd.def, 'ColumnDef'), uses);
+                break;
+            case 'AT_AddConstraint': {
+                const c = as(cmd.def, 'Constraint');
+                constraintUses(c, uses);
+                if (c?.contype === 'CONSTR_NOTNULL')
+                    uses.push({ what: 'NOT NULL table constraints', since: 18, location: c.location });
+                break;
+            }
+            case 'AT_AttachPartition':
+                uses.push({ what: 'declarative partitioning (ATTACH PARTITION)', since: 10 });
+                break;
+            case 'AT_DetachPartition':
+                if (as(cmd.def, 'PartitionCmd')?.concurrent)
+                    uses.push({ what: 'DETACH PARTITION ... CONCURRENTLY', since: 14 });
+                break;
+            case 'AT_DetachPartitionFinalize':
+                uses.push({ what: 'DETACH PARTITION ... FINALIZE', since: 14 });
+                break;
+            case 'AT_SetCompression':
+                uses.push({ what: 'ALTER COLUMN ... SET COMPRESSION', since: 14 });
+                break;
+            case 'AT_SetAccessMethod':
+                uses.push({ what: 'SET ACCESS METHOD', since: 15 });
+                break;
+            case 'AT_DropExpression':
+                uses.push({ what: 'ALTER COLUMN ... DROP EXPRESSION', since: 13 });
+                break;
+            case 'AT_SetExpression':
+                uses.push({ what: 'ALTER COLUMN ... SET EXPRESSION', since: 17 });
+                break;
+            case 'AT_AddIdentity':
+                uses.push({ what: 'identity columns', since: 10 });
+                break;
+            default:
+                break;
+        }
+    }
+}
+function returningUses(body, uses) {
+    for (const option of body.returningClause?.options ?? [])
+        uses.push({
+            what: 'RETURNING WITH (OLD / NEW AS ...)',
+            since: 18,
+            location: as(option, 'ReturningOption')?.location
+        });
+}
+/** What of the statement needs which release; expressions are only searched when their keywords appear. */
+function syntaxUses(ctx) {
+    const { kind, body, sql, embedded } = ctx.statement;
+    const uses = [];
+    switch (kind) {
+        case 'MergeStmt':
+            uses.push({ what: 'MERGE', since: 15 });
+            if (body.returningClause)
+                uses.push({ what: 'MERGE ... RETURNING', since: 17 });
+            if ((body.mergeWhenClauses ?? []).some((w) => as(w, 'MergeWhenClause')?.matchKind === 'MERGE_WHEN_NOT_MATCHED_BY_SOURCE'))
+                uses.push({ what: 'MERGE ... WHEN NOT MATCHED BY SOURCE', since: 17 });
+            returningUses(body, uses);
+            break;
+        case 'InsertStmt':
+        case 'UpdateStmt':
+        case 'DeleteStmt':
+            returningUses(body, uses);
+            break;
+        case 'IndexStmt':
+            if (body.nulls_not_distinct)
+                uses.push({ what: 'NULLS NOT DISTINCT', since: 15 });
+            if ((body.indexIncludingParams ?? []).length > 0)
+                uses.push({ what: 'CREATE INDEX ... INCLUDE', since: 11 });
+            break;
+        case 'ReindexStmt':
+            if ((body.params ?? []).some((p) => as(p, 'DefElem')?.defname === 'concurrently'))
+                uses.push({ what: 'REINDEX CONCURRENTLY', since: 12 });
+            break;
+        case 'CreateStmt':
+            for (const element of body.tableElts ?? []) {
+                columnUses(as(element, 'ColumnDef'), uses);
+                const c = as(element, 'Constraint');
+                constraintUses(c, uses);
+                if (c?.contype === 'CONSTR_NOTNULL')
+                    uses.push({ what: 'NOT NULL table constraints', since: 18, location: c.location });
+            }
+            if (body.partspec) {
+                uses.push({ what: 'declarative partitioning (PARTITION BY)', since: 10 });
+                if (body.partspec.strategy === 'PARTITION_STRATEGY_HASH')
+                    uses.push({ what: 'hash partitioning', since: 11 });
+            }
+            if (body.partbound)
+                uses.push({ what: 'declarative partitioning (PARTITION OF)', since: 10 });
+            if (body.partbound?.is_default)
+                uses.push({ what: 'a DEFAULT partition', since: 11 });
+            if (body.accessMethod)
+                uses.push({ what: 'CREATE TABLE ... USING (table access methods)', since: 12 });
+            break;
+        case 'AlterTableStmt':
+            alterTableUses(body, uses);
+            break;
+        case 'CreateFunctionStmt':
+            if (body.is_procedure)
+                uses.push({ what: 'procedures (CREATE PROCEDURE)', since: 11 });
+            break;
+        case 'CallStmt':
+            uses.push({ what: 'CALL', since: 11 });
+            break;
+        case 'CreateStatsStmt':
+            uses.push({ what: 'CREATE STATISTICS', since: 10 });
+            break;
+        case 'ViewStmt':
+            if ((body.options ?? []).some((o) => as(o, 'DefElem')?.defname === 'security_invoker'))
+                uses.push({ what: 'security_invoker views', since: 15 });
+            break;
+        case 'CreateTrigStmt':
+            if (body.replace)
+                uses.push({ what: 'CREATE OR REPLACE TRIGGER', since: 14 });
+            break;
+        case 'CopyStmt':
+            if (body.whereClause)
+                uses.push({ what: 'COPY ... WHERE', since: 12 });
+            for (const option of body.options ?? []) {
+                const name = as(option, 'DefElem')?.defname;
+                if (name === 'on_error' || name === 'log_verbosity')
+                    uses.push({ what: `COPY ... (${name.toUpperCase()})`, since: 17 });
+            }
+            break;
+        case 'DropdbStmt':
+            if ((body.options ?? []).some((o) => as(o, 'DefElem')?.defname === 'force'))
+                uses.push({ what: 'DROP DATABASE ... WITH (FORCE)', since: 13 });
+            break;
+        case 'AlterEnumStmt':
+            if (body.oldVal)
+                uses.push({ what: 'ALTER TYPE ... RENAME VALUE', since: 10 });
+            else if (body.newVal && (ctx.transaction.inTransaction || embedded))
+                uses.push({ what: 'ALTER TYPE ... ADD VALUE inside a transaction block', since: 12 });
+            break;
+        default:
+            break;
+    }
+    // Expressions can sit anywhere (defaults, checks, queries): the tree is walked once, and only for statements
+    // whose text has one of the keywords (a jsonb column alone does not count).
+    if (EXPRESSION_WORDS.test(sql)) {
+        const json = SQL_JSON_WORDS.test(sql);
+        const multirange = /multirange/i.test(sql);
+        const ties = /\bties\b/i.test(sql);
+        if (json || multirange || ties)
+            expressionUses(body, { json, multirange, ties }, uses);
+    }
+    return uses;
+}
+/** SQL/JSON expressions, multirange types and constructors, and WITH TIES, in one walk of the tree. */
+function expressionUses(node, look, uses) {
+    const last = (list) => (list ?? []).map((n) => as(n, 'String')?.sval).pop();
+    const visit = (value, key) => {
+        if (Array.isArray(value)) {
+            for (const item of value)
+                visit(item, '');
+            return;
+        }
+        if (!value || typeof value !== 'object')
+            return;
+        if (look.json) {
+            const json = JSON_NODES.get(key);
+            if (json)
+                uses.push({ what: json[0], since: json[1], location: value.location });
+            else if (key === 'JsonFuncExpr')
+                uses.push({
+                    what: JSON_FUNCTIONS[value.op] ?? 'SQL/JSON query functions',
+                    since: 17,
+                    location: value.location
+                });
+        }
+        if (look.multirange) {
+            const name = key === 'typeName' || key === 'TypeName'
+                ? last(value.names)
+                : key === 'FuncCall'
+                    ? last(value.funcname)
+                    : undefined;
+            if (name !== undefined && MULTIRANGES.has(name))
+                uses.push({ what: 'multirange types', since: 14, location: value.location });
+        }
+        if (look.ties && value.limitOption === 'LIMIT_OPTION_WITH_TIES')
+            uses.push({ what: 'FETCH FIRST ... WITH TIES', since: 13 });
+        for (const [k, v] of Object.entries(value))
+            if (v && typeof v === 'object')
+                visit(v, k);
+    };
+    visit(node, '');
+}
+const unsupportedSyntax = defineRule({
+    id: 'unsupported-syntax',
+    severity: 'error',
+    message: 'The target PostgreSQL version does not have this syntax: the server rejects the statement',
+    help: 'The linter parses with the PostgreSQL 18 parser, so it accepts syntax that older servers reject. With `pg-version` set to the server the migrations deploy to, statements that use syntax added in a later release (MERGE in 15, NULLS NOT DISTINCT in 15, REINDEX CONCURRENTLY in 12, generated columns in 12, CREATE INDEX ... INCLUDE and procedures in 11, CREATE OR REPLACE TRIGGER and DETACH PARTITION CONCURRENTLY in 14, SQL/JSON constructors in 16, JSON_TABLE in 17, and more: see the rule page) are reported, because the deploy would fail on them. Rewrite the statement for that version, or raise `pg-version` if the server is newer.',
+    equivalents: {},
+    // The parser is PostgreSQL 18's: nothing it accepts is newer than that.
+    pgVersions: { max: 17 },
+    check(ctx) {
+        const uses = syntaxUses(ctx);
+        if (uses.length === 0)
+            return;
+        const seen = new Set();
+        for (const use of uses) {
+            if (use.since <= ctx.pgVersion || seen.has(use.what))
+                continue;
+            seen.add(use.what);
+            ctx.report({
+                message: `PostgreSQL ${ctx.pgVersion} (pg-version) rejects this statement: ${use.what} arrived in PostgreSQL ${use.since}`,
+                range: use.location !== undefined && use.location >= 0 ? ctx.at(use.location) : undefined
+            });
+        }
+    }
+});
+
 ;// CONCATENATED MODULE: ./actions/migration-safety/src/rules/index.ts
+
+
+
 
 
 
@@ -42967,6 +44412,9 @@ const ALL_RULES = [
     syntaxError,
     missingObject,
     internalError,
+    unknownSuppression,
+    unsupportedSyntax,
+    dynamicSql,
     ...LOCKING_RULES,
     ...TRANSACTION_RULES,
     ...COMPATIBILITY_RULES,
@@ -43183,7 +44631,7 @@ function main_plural(n, word) {
     return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 /** Inputs -> files and change set -> lint -> outputs, annotations, summary, JSON report, SARIF, PR comment. */
-async function run() {
+async function main_run() {
     const token = getOptionalInput('github-token');
     maskSecret(token);
     // Compile the parser's WebAssembly while the files are found and read; lintMigrations awaits the same promise.
@@ -43205,7 +44653,7 @@ async function run() {
         lib_core/* info */.pq(`Config: ${config.file}`);
     const pathsInput = getListInput('paths');
     const patterns = pathsInput.length > 0 ? pathsInput : (settings.include ?? DEFAULT_PATHS);
-    const { files } = expandPaths(patterns, workspace, settings.exclude);
+    const { files } = expandPaths(patterns, workspace, settings.exclude, { workspace });
     const migrations = upMigrations(files, settings.framework);
     const pullRequest = pullRequestFromEnv();
     let changedOnly = changedOnlyInput === 'true' || (changedOnlyInput === 'auto' && pullRequest !== undefined);
@@ -43216,7 +44664,7 @@ async function run() {
     let changeSet;
     let scope;
     if (changedOnly) {
-        const changed = changedFiles(workspace, pullRequest.baseRef);
+        const changed = files_changedFiles(workspace, pullRequest.baseRef);
         changeSet = new Set(migrations.filter((f) => changed.has(f)));
         scope = `${main_plural(changeSet.size, 'migration')} changed against \`${pullRequest.baseRef}\`, linted as one change set (${main_plural(migrations.length - changeSet.size, 'earlier migration')} replayed)`;
     }
@@ -43301,14 +44749,14 @@ async function run() {
 
 /***/ }),
 
-/***/ 1373:
+/***/ 1370:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   C: () => (/* binding */ runAction)
 /* harmony export */ });
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6257);
-/* harmony import */ var _lib_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6088);
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5747);
+/* harmony import */ var _lib_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4523);
 
 
 /**
@@ -43371,7 +44819,7 @@ function indent(text) {
 
 /***/ }),
 
-/***/ 5030:
+/***/ 7297:
 /***/ ((__unused_webpack_module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6760);
@@ -43399,7 +44847,7 @@ process.emitWarning = ((warning, ...rest) => {
 
 /***/ }),
 
-/***/ 6088:
+/***/ 4523:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -43658,18 +45106,18 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 
 /***/ }),
 
-/***/ 7349:
+/***/ 2387:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var Scalar = __nccwpck_require__(3301);
-var YAMLMap = __nccwpck_require__(4454);
-var YAMLSeq = __nccwpck_require__(2223);
-var resolveBlockMap = __nccwpck_require__(7103);
-var resolveBlockSeq = __nccwpck_require__(334);
-var resolveFlowCollection = __nccwpck_require__(3142);
+var identity = __nccwpck_require__(2617);
+var Scalar = __nccwpck_require__(9271);
+var YAMLMap = __nccwpck_require__(2448);
+var YAMLSeq = __nccwpck_require__(5125);
+var resolveBlockMap = __nccwpck_require__(1653);
+var resolveBlockSeq = __nccwpck_require__(2624);
+var resolveFlowCollection = __nccwpck_require__(692);
 
 function resolveCollection(CN, ctx, token, onError, tagName, tag) {
     const coll = token.type === 'block-map'
@@ -43755,15 +45203,15 @@ exports.composeCollection = composeCollection;
 
 /***/ }),
 
-/***/ 3683:
+/***/ 2873:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Document = __nccwpck_require__(3021);
-var composeNode = __nccwpck_require__(5937);
-var resolveEnd = __nccwpck_require__(7788);
-var resolveProps = __nccwpck_require__(4631);
+var Document = __nccwpck_require__(5755);
+var composeNode = __nccwpck_require__(3755);
+var resolveEnd = __nccwpck_require__(1462);
+var resolveProps = __nccwpck_require__(8017);
 
 function composeDoc(options, directives, { offset, start, value, end }, onError) {
     const opts = Object.assign({ _directives: directives }, options);
@@ -43807,17 +45255,17 @@ exports.composeDoc = composeDoc;
 
 /***/ }),
 
-/***/ 5937:
+/***/ 3755:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Alias = __nccwpck_require__(4065);
-var identity = __nccwpck_require__(1127);
-var composeCollection = __nccwpck_require__(7349);
-var composeScalar = __nccwpck_require__(5413);
-var resolveEnd = __nccwpck_require__(7788);
-var utilEmptyScalarPosition = __nccwpck_require__(2599);
+var Alias = __nccwpck_require__(9671);
+var identity = __nccwpck_require__(2617);
+var composeCollection = __nccwpck_require__(2387);
+var composeScalar = __nccwpck_require__(4995);
+var resolveEnd = __nccwpck_require__(1462);
+var utilEmptyScalarPosition = __nccwpck_require__(9933);
 
 const CN = { composeNode, composeEmptyNode };
 function composeNode(ctx, token, props, onError) {
@@ -43926,15 +45374,15 @@ exports.composeNode = composeNode;
 
 /***/ }),
 
-/***/ 5413:
+/***/ 4995:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var Scalar = __nccwpck_require__(3301);
-var resolveBlockScalar = __nccwpck_require__(8913);
-var resolveFlowScalar = __nccwpck_require__(6842);
+var identity = __nccwpck_require__(2617);
+var Scalar = __nccwpck_require__(9271);
+var resolveBlockScalar = __nccwpck_require__(599);
+var resolveFlowScalar = __nccwpck_require__(7120);
 
 function composeScalar(ctx, token, tagToken, onError) {
     const { value, type, comment, range } = token.type === 'block-scalar'
@@ -44021,18 +45469,18 @@ exports.composeScalar = composeScalar;
 
 /***/ }),
 
-/***/ 9984:
+/***/ 2750:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
 var node_process = __nccwpck_require__(932);
-var directives = __nccwpck_require__(1342);
-var Document = __nccwpck_require__(3021);
-var errors = __nccwpck_require__(1464);
-var identity = __nccwpck_require__(1127);
-var composeDoc = __nccwpck_require__(3683);
-var resolveEnd = __nccwpck_require__(7788);
+var directives = __nccwpck_require__(8144);
+var Document = __nccwpck_require__(5755);
+var errors = __nccwpck_require__(2130);
+var identity = __nccwpck_require__(2617);
+var composeDoc = __nccwpck_require__(2873);
+var resolveEnd = __nccwpck_require__(1462);
 
 function getErrorPos(src) {
     if (typeof src === 'number')
@@ -44252,17 +45700,17 @@ exports.Composer = Composer;
 
 /***/ }),
 
-/***/ 7103:
+/***/ 1653:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Pair = __nccwpck_require__(7165);
-var YAMLMap = __nccwpck_require__(4454);
-var resolveProps = __nccwpck_require__(4631);
-var utilContainsNewline = __nccwpck_require__(9499);
-var utilFlowIndentCheck = __nccwpck_require__(4051);
-var utilMapIncludes = __nccwpck_require__(1187);
+var Pair = __nccwpck_require__(2815);
+var YAMLMap = __nccwpck_require__(2448);
+var resolveProps = __nccwpck_require__(8017);
+var utilContainsNewline = __nccwpck_require__(6761);
+var utilFlowIndentCheck = __nccwpck_require__(4437);
+var utilMapIncludes = __nccwpck_require__(3485);
 
 const startColMsg = 'All mapping items must start at the same column';
 function resolveBlockMap({ composeNode, composeEmptyNode }, ctx, bm, onError, tag) {
@@ -44376,12 +45824,12 @@ exports.resolveBlockMap = resolveBlockMap;
 
 /***/ }),
 
-/***/ 8913:
+/***/ 599:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(3301);
+var Scalar = __nccwpck_require__(9271);
 
 function resolveBlockScalar(ctx, scalar, onError) {
     const start = scalar.offset;
@@ -44583,14 +46031,14 @@ exports.resolveBlockScalar = resolveBlockScalar;
 
 /***/ }),
 
-/***/ 334:
+/***/ 2624:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var YAMLSeq = __nccwpck_require__(2223);
-var resolveProps = __nccwpck_require__(4631);
-var utilFlowIndentCheck = __nccwpck_require__(4051);
+var YAMLSeq = __nccwpck_require__(5125);
+var resolveProps = __nccwpck_require__(8017);
+var utilFlowIndentCheck = __nccwpck_require__(4437);
 
 function resolveBlockSeq({ composeNode, composeEmptyNode }, ctx, bs, onError, tag) {
     const NodeClass = tag?.nodeClass ?? YAMLSeq.YAMLSeq;
@@ -44641,7 +46089,7 @@ exports.resolveBlockSeq = resolveBlockSeq;
 
 /***/ }),
 
-/***/ 7788:
+/***/ 1462:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -44687,19 +46135,19 @@ exports.resolveEnd = resolveEnd;
 
 /***/ }),
 
-/***/ 3142:
+/***/ 692:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var Pair = __nccwpck_require__(7165);
-var YAMLMap = __nccwpck_require__(4454);
-var YAMLSeq = __nccwpck_require__(2223);
-var resolveEnd = __nccwpck_require__(7788);
-var resolveProps = __nccwpck_require__(4631);
-var utilContainsNewline = __nccwpck_require__(9499);
-var utilMapIncludes = __nccwpck_require__(1187);
+var identity = __nccwpck_require__(2617);
+var Pair = __nccwpck_require__(2815);
+var YAMLMap = __nccwpck_require__(2448);
+var YAMLSeq = __nccwpck_require__(5125);
+var resolveEnd = __nccwpck_require__(1462);
+var resolveProps = __nccwpck_require__(8017);
+var utilContainsNewline = __nccwpck_require__(6761);
+var utilMapIncludes = __nccwpck_require__(3485);
 
 const blockMsg = 'Block collections are not allowed within flow collections';
 const isBlock = (token) => token && (token.type === 'block-map' || token.type === 'block-seq');
@@ -44903,13 +46351,13 @@ exports.resolveFlowCollection = resolveFlowCollection;
 
 /***/ }),
 
-/***/ 6842:
+/***/ 7120:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(3301);
-var resolveEnd = __nccwpck_require__(7788);
+var Scalar = __nccwpck_require__(9271);
+var resolveEnd = __nccwpck_require__(1462);
 
 function resolveFlowScalar(scalar, strict, onError) {
     const { offset, type, source, end } = scalar;
@@ -45138,7 +46586,7 @@ exports.resolveFlowScalar = resolveFlowScalar;
 
 /***/ }),
 
-/***/ 4631:
+/***/ 8017:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -45293,7 +46741,7 @@ exports.resolveProps = resolveProps;
 
 /***/ }),
 
-/***/ 9499:
+/***/ 6761:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -45336,7 +46784,7 @@ exports.containsNewline = containsNewline;
 
 /***/ }),
 
-/***/ 2599:
+/***/ 9933:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -45371,12 +46819,12 @@ exports.emptyScalarPosition = emptyScalarPosition;
 
 /***/ }),
 
-/***/ 4051:
+/***/ 4437:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var utilContainsNewline = __nccwpck_require__(9499);
+var utilContainsNewline = __nccwpck_require__(6761);
 
 function flowIndentCheck(indent, fc, onError) {
     if (fc?.type === 'flow-collection') {
@@ -45395,12 +46843,12 @@ exports.flowIndentCheck = flowIndentCheck;
 
 /***/ }),
 
-/***/ 1187:
+/***/ 3485:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
+var identity = __nccwpck_require__(2617);
 
 function mapIncludes(ctx, items, search) {
     const { uniqueKeys } = ctx.options;
@@ -45417,22 +46865,22 @@ exports.mapIncludes = mapIncludes;
 
 /***/ }),
 
-/***/ 3021:
+/***/ 5755:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Alias = __nccwpck_require__(4065);
-var Collection = __nccwpck_require__(101);
-var identity = __nccwpck_require__(1127);
-var Pair = __nccwpck_require__(7165);
-var toJS = __nccwpck_require__(6424);
-var Schema = __nccwpck_require__(5840);
-var stringifyDocument = __nccwpck_require__(6829);
-var anchors = __nccwpck_require__(1596);
-var applyReviver = __nccwpck_require__(3661);
-var createNode = __nccwpck_require__(2404);
-var directives = __nccwpck_require__(1342);
+var Alias = __nccwpck_require__(9671);
+var Collection = __nccwpck_require__(6039);
+var identity = __nccwpck_require__(2617);
+var Pair = __nccwpck_require__(2815);
+var toJS = __nccwpck_require__(3709);
+var Schema = __nccwpck_require__(4902);
+var stringifyDocument = __nccwpck_require__(5719);
+var anchors = __nccwpck_require__(5702);
+var applyReviver = __nccwpck_require__(2703);
+var createNode = __nccwpck_require__(9462);
+var directives = __nccwpck_require__(8144);
 
 class Document {
     constructor(value, replacer, options) {
@@ -45761,13 +47209,13 @@ exports.Document = Document;
 
 /***/ }),
 
-/***/ 1596:
+/***/ 5702:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var visit = __nccwpck_require__(204);
+var identity = __nccwpck_require__(2617);
+var visit = __nccwpck_require__(7182);
 
 /**
  * Verify that the input string is a valid anchor.
@@ -45844,7 +47292,7 @@ exports.findNewAnchor = findNewAnchor;
 
 /***/ }),
 
-/***/ 3661:
+/***/ 2703:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -45908,14 +47356,14 @@ exports.applyReviver = applyReviver;
 
 /***/ }),
 
-/***/ 2404:
+/***/ 9462:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Alias = __nccwpck_require__(4065);
-var identity = __nccwpck_require__(1127);
-var Scalar = __nccwpck_require__(3301);
+var Alias = __nccwpck_require__(9671);
+var identity = __nccwpck_require__(2617);
+var Scalar = __nccwpck_require__(9271);
 
 const defaultTagPrefix = 'tag:yaml.org,2002:';
 function findTagObject(value, tagName, tags) {
@@ -46005,13 +47453,13 @@ exports.createNode = createNode;
 
 /***/ }),
 
-/***/ 1342:
+/***/ 8144:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var visit = __nccwpck_require__(204);
+var identity = __nccwpck_require__(2617);
+var visit = __nccwpck_require__(7182);
 
 const escapeChars = {
     '!': '%21',
@@ -46190,7 +47638,7 @@ exports.Directives = Directives;
 
 /***/ }),
 
-/***/ 1464:
+/***/ 2130:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -46259,28 +47707,28 @@ exports.prettifyError = prettifyError;
 
 /***/ }),
 
-/***/ 8815:
+/***/ 3645:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 var __webpack_unused_export__;
 
 
-var composer = __nccwpck_require__(9984);
-var Document = __nccwpck_require__(3021);
-var Schema = __nccwpck_require__(5840);
-var errors = __nccwpck_require__(1464);
-var Alias = __nccwpck_require__(4065);
-var identity = __nccwpck_require__(1127);
-var Pair = __nccwpck_require__(7165);
-var Scalar = __nccwpck_require__(3301);
-var YAMLMap = __nccwpck_require__(4454);
-var YAMLSeq = __nccwpck_require__(2223);
-var cst = __nccwpck_require__(3461);
-var lexer = __nccwpck_require__(361);
-var lineCounter = __nccwpck_require__(6628);
-var parser = __nccwpck_require__(3456);
-var publicApi = __nccwpck_require__(4047);
-var visit = __nccwpck_require__(204);
+var composer = __nccwpck_require__(2750);
+var Document = __nccwpck_require__(5755);
+var Schema = __nccwpck_require__(4902);
+var errors = __nccwpck_require__(2130);
+var Alias = __nccwpck_require__(9671);
+var identity = __nccwpck_require__(2617);
+var Pair = __nccwpck_require__(2815);
+var Scalar = __nccwpck_require__(9271);
+var YAMLMap = __nccwpck_require__(2448);
+var YAMLSeq = __nccwpck_require__(5125);
+var cst = __nccwpck_require__(3427);
+var lexer = __nccwpck_require__(795);
+var lineCounter = __nccwpck_require__(9706);
+var parser = __nccwpck_require__(7374);
+var publicApi = __nccwpck_require__(6205);
+var visit = __nccwpck_require__(7182);
 
 
 
@@ -46317,7 +47765,7 @@ __webpack_unused_export__ = visit.visitAsync;
 
 /***/ }),
 
-/***/ 7249:
+/***/ 9923:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -46343,16 +47791,16 @@ exports.warn = warn;
 
 /***/ }),
 
-/***/ 4065:
+/***/ 9671:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var anchors = __nccwpck_require__(1596);
-var visit = __nccwpck_require__(204);
-var identity = __nccwpck_require__(1127);
-var Node = __nccwpck_require__(6673);
-var toJS = __nccwpck_require__(6424);
+var anchors = __nccwpck_require__(5702);
+var visit = __nccwpck_require__(7182);
+var identity = __nccwpck_require__(2617);
+var Node = __nccwpck_require__(4615);
+var toJS = __nccwpck_require__(3709);
 
 class Alias extends Node.NodeBase {
     constructor(source) {
@@ -46470,14 +47918,14 @@ exports.Alias = Alias;
 
 /***/ }),
 
-/***/ 101:
+/***/ 6039:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var createNode = __nccwpck_require__(2404);
-var identity = __nccwpck_require__(1127);
-var Node = __nccwpck_require__(6673);
+var createNode = __nccwpck_require__(9462);
+var identity = __nccwpck_require__(2617);
+var Node = __nccwpck_require__(4615);
 
 function collectionFromPath(schema, path, value) {
     let v = value;
@@ -46628,14 +48076,14 @@ exports.isEmptyPath = isEmptyPath;
 
 /***/ }),
 
-/***/ 6673:
+/***/ 4615:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var applyReviver = __nccwpck_require__(3661);
-var identity = __nccwpck_require__(1127);
-var toJS = __nccwpck_require__(6424);
+var applyReviver = __nccwpck_require__(2703);
+var identity = __nccwpck_require__(2617);
+var toJS = __nccwpck_require__(3709);
 
 class NodeBase {
     constructor(type) {
@@ -46675,15 +48123,15 @@ exports.NodeBase = NodeBase;
 
 /***/ }),
 
-/***/ 7165:
+/***/ 2815:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var createNode = __nccwpck_require__(2404);
-var stringifyPair = __nccwpck_require__(9748);
-var addPairToJSMap = __nccwpck_require__(7104);
-var identity = __nccwpck_require__(1127);
+var createNode = __nccwpck_require__(9462);
+var stringifyPair = __nccwpck_require__(1174);
+var addPairToJSMap = __nccwpck_require__(614);
+var identity = __nccwpck_require__(2617);
 
 function createPair(key, value, ctx) {
     const k = createNode.createNode(key, undefined, ctx);
@@ -46721,14 +48169,14 @@ exports.createPair = createPair;
 
 /***/ }),
 
-/***/ 3301:
+/***/ 9271:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var Node = __nccwpck_require__(6673);
-var toJS = __nccwpck_require__(6424);
+var identity = __nccwpck_require__(2617);
+var Node = __nccwpck_require__(4615);
+var toJS = __nccwpck_require__(3709);
 
 const isScalarValue = (value) => !value || (typeof value !== 'function' && typeof value !== 'object');
 class Scalar extends Node.NodeBase {
@@ -46755,17 +48203,17 @@ exports.isScalarValue = isScalarValue;
 
 /***/ }),
 
-/***/ 4454:
+/***/ 2448:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var stringifyCollection = __nccwpck_require__(1212);
-var addPairToJSMap = __nccwpck_require__(7104);
-var Collection = __nccwpck_require__(101);
-var identity = __nccwpck_require__(1127);
-var Pair = __nccwpck_require__(7165);
-var Scalar = __nccwpck_require__(3301);
+var stringifyCollection = __nccwpck_require__(8454);
+var addPairToJSMap = __nccwpck_require__(614);
+var Collection = __nccwpck_require__(6039);
+var identity = __nccwpck_require__(2617);
+var Pair = __nccwpck_require__(2815);
+var Scalar = __nccwpck_require__(9271);
 
 function findPair(items, key) {
     const k = identity.isScalar(key) ? key.value : key;
@@ -46909,17 +48357,17 @@ exports.findPair = findPair;
 
 /***/ }),
 
-/***/ 2223:
+/***/ 5125:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var createNode = __nccwpck_require__(2404);
-var stringifyCollection = __nccwpck_require__(1212);
-var Collection = __nccwpck_require__(101);
-var identity = __nccwpck_require__(1127);
-var Scalar = __nccwpck_require__(3301);
-var toJS = __nccwpck_require__(6424);
+var createNode = __nccwpck_require__(9462);
+var stringifyCollection = __nccwpck_require__(8454);
+var Collection = __nccwpck_require__(6039);
+var identity = __nccwpck_require__(2617);
+var Scalar = __nccwpck_require__(9271);
+var toJS = __nccwpck_require__(3709);
 
 class YAMLSeq extends Collection.Collection {
     static get tagName() {
@@ -47031,16 +48479,16 @@ exports.YAMLSeq = YAMLSeq;
 
 /***/ }),
 
-/***/ 7104:
+/***/ 614:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var log = __nccwpck_require__(7249);
-var merge = __nccwpck_require__(452);
-var stringify = __nccwpck_require__(2148);
-var identity = __nccwpck_require__(1127);
-var toJS = __nccwpck_require__(6424);
+var log = __nccwpck_require__(9923);
+var merge = __nccwpck_require__(2610);
+var stringify = __nccwpck_require__(9666);
+var identity = __nccwpck_require__(2617);
+var toJS = __nccwpck_require__(3709);
 
 function addPairToJSMap(ctx, map, { key, value }) {
     if (identity.isNode(key) && key.addToJSMap)
@@ -47103,7 +48551,7 @@ exports.addPairToJSMap = addPairToJSMap;
 
 /***/ }),
 
-/***/ 1127:
+/***/ 2617:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -47163,12 +48611,12 @@ exports.isSeq = isSeq;
 
 /***/ }),
 
-/***/ 6424:
+/***/ 3709:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
+var identity = __nccwpck_require__(2617);
 
 /**
  * Recursively convert any node or its contents to native JavaScript
@@ -47209,15 +48657,15 @@ exports.toJS = toJS;
 
 /***/ }),
 
-/***/ 110:
+/***/ 8564:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var resolveBlockScalar = __nccwpck_require__(8913);
-var resolveFlowScalar = __nccwpck_require__(6842);
-var errors = __nccwpck_require__(1464);
-var stringifyString = __nccwpck_require__(3069);
+var resolveBlockScalar = __nccwpck_require__(599);
+var resolveFlowScalar = __nccwpck_require__(7120);
+var errors = __nccwpck_require__(2130);
+var stringifyString = __nccwpck_require__(6179);
 
 function resolveAsScalar(token, strict = true, onError) {
     if (token) {
@@ -47434,7 +48882,7 @@ exports.setScalarValue = setScalarValue;
 
 /***/ }),
 
-/***/ 1733:
+/***/ 7455:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -47504,7 +48952,7 @@ exports.stringify = stringify;
 
 /***/ }),
 
-/***/ 7715:
+/***/ 4257:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -47610,14 +49058,14 @@ exports.visit = visit;
 
 /***/ }),
 
-/***/ 3461:
+/***/ 3427:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var cstScalar = __nccwpck_require__(110);
-var cstStringify = __nccwpck_require__(1733);
-var cstVisit = __nccwpck_require__(7715);
+var cstScalar = __nccwpck_require__(8564);
+var cstStringify = __nccwpck_require__(7455);
+var cstVisit = __nccwpck_require__(4257);
 
 /** The byte order mark */
 const BOM = '\u{FEFF}';
@@ -47729,12 +49177,12 @@ exports.tokenType = tokenType;
 
 /***/ }),
 
-/***/ 361:
+/***/ 795:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var cst = __nccwpck_require__(3461);
+var cst = __nccwpck_require__(3427);
 
 /*
 START -> stream
@@ -48459,7 +49907,7 @@ exports.Lexer = Lexer;
 
 /***/ }),
 
-/***/ 6628:
+/***/ 9706:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -48507,14 +49955,14 @@ exports.LineCounter = LineCounter;
 
 /***/ }),
 
-/***/ 3456:
+/***/ 7374:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
 var node_process = __nccwpck_require__(932);
-var cst = __nccwpck_require__(3461);
-var lexer = __nccwpck_require__(361);
+var cst = __nccwpck_require__(3427);
+var lexer = __nccwpck_require__(795);
 
 function includesToken(list, type) {
     for (let i = 0; i < list.length; ++i)
@@ -49494,18 +50942,18 @@ exports.Parser = Parser;
 
 /***/ }),
 
-/***/ 4047:
+/***/ 6205:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var composer = __nccwpck_require__(9984);
-var Document = __nccwpck_require__(3021);
-var errors = __nccwpck_require__(1464);
-var log = __nccwpck_require__(7249);
-var identity = __nccwpck_require__(1127);
-var lineCounter = __nccwpck_require__(6628);
-var parser = __nccwpck_require__(3456);
+var composer = __nccwpck_require__(2750);
+var Document = __nccwpck_require__(5755);
+var errors = __nccwpck_require__(2130);
+var log = __nccwpck_require__(9923);
+var identity = __nccwpck_require__(2617);
+var lineCounter = __nccwpck_require__(9706);
+var parser = __nccwpck_require__(7374);
 
 function parseOptions(options) {
     const prettyErrors = options.prettyErrors !== false;
@@ -49608,16 +51056,16 @@ exports.stringify = stringify;
 
 /***/ }),
 
-/***/ 5840:
+/***/ 4902:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var map = __nccwpck_require__(7451);
-var seq = __nccwpck_require__(1706);
-var string = __nccwpck_require__(6464);
-var tags = __nccwpck_require__(18);
+var identity = __nccwpck_require__(2617);
+var map = __nccwpck_require__(8229);
+var seq = __nccwpck_require__(2400);
+var string = __nccwpck_require__(2374);
+var tags = __nccwpck_require__(1656);
 
 const sortMapEntriesByKey = (a, b) => a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
 class Schema {
@@ -49654,13 +51102,13 @@ exports.Schema = Schema;
 
 /***/ }),
 
-/***/ 7451:
+/***/ 8229:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var YAMLMap = __nccwpck_require__(4454);
+var identity = __nccwpck_require__(2617);
+var YAMLMap = __nccwpck_require__(2448);
 
 const map = {
     collection: 'map',
@@ -49680,12 +51128,12 @@ exports.map = map;
 
 /***/ }),
 
-/***/ 3632:
+/***/ 7890:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(3301);
+var Scalar = __nccwpck_require__(9271);
 
 const nullTag = {
     identify: value => value == null,
@@ -49704,13 +51152,13 @@ exports.nullTag = nullTag;
 
 /***/ }),
 
-/***/ 1706:
+/***/ 2400:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var YAMLSeq = __nccwpck_require__(2223);
+var identity = __nccwpck_require__(2617);
+var YAMLSeq = __nccwpck_require__(5125);
 
 const seq = {
     collection: 'seq',
@@ -49730,12 +51178,12 @@ exports.seq = seq;
 
 /***/ }),
 
-/***/ 6464:
+/***/ 2374:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var stringifyString = __nccwpck_require__(3069);
+var stringifyString = __nccwpck_require__(6179);
 
 const string = {
     identify: value => typeof value === 'string',
@@ -49753,12 +51201,12 @@ exports.string = string;
 
 /***/ }),
 
-/***/ 3959:
+/***/ 1477:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(3301);
+var Scalar = __nccwpck_require__(9271);
 
 const boolTag = {
     identify: value => typeof value === 'boolean',
@@ -49781,13 +51229,13 @@ exports.boolTag = boolTag;
 
 /***/ }),
 
-/***/ 8405:
+/***/ 8251:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(3301);
-var stringifyNumber = __nccwpck_require__(8689);
+var Scalar = __nccwpck_require__(9271);
+var stringifyNumber = __nccwpck_require__(2491);
 
 const floatNaN = {
     identify: value => typeof value === 'number',
@@ -49835,12 +51283,12 @@ exports.floatNaN = floatNaN;
 
 /***/ }),
 
-/***/ 9874:
+/***/ 7052:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var stringifyNumber = __nccwpck_require__(8689);
+var stringifyNumber = __nccwpck_require__(2491);
 
 const intIdentify = (value) => typeof value === 'bigint' || Number.isInteger(value);
 const intResolve = (str, offset, radix, { intAsBigInt }) => (intAsBigInt ? BigInt(str) : parseInt(str.substring(offset), radix));
@@ -49884,18 +51332,18 @@ exports.intOct = intOct;
 
 /***/ }),
 
-/***/ 896:
+/***/ 4810:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var map = __nccwpck_require__(7451);
-var _null = __nccwpck_require__(3632);
-var seq = __nccwpck_require__(1706);
-var string = __nccwpck_require__(6464);
-var bool = __nccwpck_require__(3959);
-var float = __nccwpck_require__(8405);
-var int = __nccwpck_require__(9874);
+var map = __nccwpck_require__(8229);
+var _null = __nccwpck_require__(7890);
+var seq = __nccwpck_require__(2400);
+var string = __nccwpck_require__(2374);
+var bool = __nccwpck_require__(1477);
+var float = __nccwpck_require__(8251);
+var int = __nccwpck_require__(7052);
 
 const schema = [
     map.map,
@@ -49916,14 +51364,14 @@ exports.schema = schema;
 
 /***/ }),
 
-/***/ 3559:
+/***/ 7925:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(3301);
-var map = __nccwpck_require__(7451);
-var seq = __nccwpck_require__(1706);
+var Scalar = __nccwpck_require__(9271);
+var map = __nccwpck_require__(8229);
+var seq = __nccwpck_require__(2400);
 
 function intIdentify(value) {
     return typeof value === 'bigint' || Number.isInteger(value);
@@ -49987,27 +51435,27 @@ exports.schema = schema;
 
 /***/ }),
 
-/***/ 18:
+/***/ 1656:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var map = __nccwpck_require__(7451);
-var _null = __nccwpck_require__(3632);
-var seq = __nccwpck_require__(1706);
-var string = __nccwpck_require__(6464);
-var bool = __nccwpck_require__(3959);
-var float = __nccwpck_require__(8405);
-var int = __nccwpck_require__(9874);
-var schema = __nccwpck_require__(896);
-var schema$1 = __nccwpck_require__(3559);
-var binary = __nccwpck_require__(6083);
-var merge = __nccwpck_require__(452);
-var omap = __nccwpck_require__(303);
-var pairs = __nccwpck_require__(8385);
-var schema$2 = __nccwpck_require__(5913);
-var set = __nccwpck_require__(1528);
-var timestamp = __nccwpck_require__(4371);
+var map = __nccwpck_require__(8229);
+var _null = __nccwpck_require__(7890);
+var seq = __nccwpck_require__(2400);
+var string = __nccwpck_require__(2374);
+var bool = __nccwpck_require__(1477);
+var float = __nccwpck_require__(8251);
+var int = __nccwpck_require__(7052);
+var schema = __nccwpck_require__(4810);
+var schema$1 = __nccwpck_require__(7925);
+var binary = __nccwpck_require__(6817);
+var merge = __nccwpck_require__(2610);
+var omap = __nccwpck_require__(61);
+var pairs = __nccwpck_require__(7815);
+var schema$2 = __nccwpck_require__(7755);
+var set = __nccwpck_require__(9138);
+var timestamp = __nccwpck_require__(6282);
 
 const schemas = new Map([
     ['core', schema.schema],
@@ -50093,14 +51541,14 @@ exports.getTags = getTags;
 
 /***/ }),
 
-/***/ 6083:
+/***/ 6817:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
 var node_buffer = __nccwpck_require__(181);
-var Scalar = __nccwpck_require__(3301);
-var stringifyString = __nccwpck_require__(3069);
+var Scalar = __nccwpck_require__(9271);
+var stringifyString = __nccwpck_require__(6179);
 
 const binary = {
     identify: value => value instanceof Uint8Array, // Buffer inherits from Uint8Array
@@ -50170,12 +51618,12 @@ exports.binary = binary;
 
 /***/ }),
 
-/***/ 8398:
+/***/ 3260:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(3301);
+var Scalar = __nccwpck_require__(9271);
 
 function boolStringify({ value, source }, ctx) {
     const boolObj = value ? trueTag : falseTag;
@@ -50206,13 +51654,13 @@ exports.trueTag = trueTag;
 
 /***/ }),
 
-/***/ 5782:
+/***/ 396:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(3301);
-var stringifyNumber = __nccwpck_require__(8689);
+var Scalar = __nccwpck_require__(9271);
+var stringifyNumber = __nccwpck_require__(2491);
 
 const floatNaN = {
     identify: value => typeof value === 'number',
@@ -50263,12 +51711,12 @@ exports.floatNaN = floatNaN;
 
 /***/ }),
 
-/***/ 873:
+/***/ 5883:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var stringifyNumber = __nccwpck_require__(8689);
+var stringifyNumber = __nccwpck_require__(2491);
 
 const intIdentify = (value) => typeof value === 'bigint' || Number.isInteger(value);
 function intResolve(str, offset, radix, { intAsBigInt }) {
@@ -50346,13 +51794,13 @@ exports.intOct = intOct;
 
 /***/ }),
 
-/***/ 452:
+/***/ 2610:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var Scalar = __nccwpck_require__(3301);
+var identity = __nccwpck_require__(2617);
+var Scalar = __nccwpck_require__(9271);
 
 // If the value associated with a merge key is a single mapping node, each of
 // its key/value pairs is inserted into the current mapping, unless the key
@@ -50424,16 +51872,16 @@ exports.merge = merge;
 
 /***/ }),
 
-/***/ 303:
+/***/ 61:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var toJS = __nccwpck_require__(6424);
-var YAMLMap = __nccwpck_require__(4454);
-var YAMLSeq = __nccwpck_require__(2223);
-var pairs = __nccwpck_require__(8385);
+var identity = __nccwpck_require__(2617);
+var toJS = __nccwpck_require__(3709);
+var YAMLMap = __nccwpck_require__(2448);
+var YAMLSeq = __nccwpck_require__(5125);
+var pairs = __nccwpck_require__(7815);
 
 class YAMLOMap extends YAMLSeq.YAMLSeq {
     constructor() {
@@ -50508,15 +51956,15 @@ exports.omap = omap;
 
 /***/ }),
 
-/***/ 8385:
+/***/ 7815:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var Pair = __nccwpck_require__(7165);
-var Scalar = __nccwpck_require__(3301);
-var YAMLSeq = __nccwpck_require__(2223);
+var identity = __nccwpck_require__(2617);
+var Pair = __nccwpck_require__(2815);
+var Scalar = __nccwpck_require__(9271);
+var YAMLSeq = __nccwpck_require__(5125);
 
 function resolvePairs(seq, onError) {
     if (identity.isSeq(seq)) {
@@ -50597,24 +52045,24 @@ exports.resolvePairs = resolvePairs;
 
 /***/ }),
 
-/***/ 5913:
+/***/ 7755:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var map = __nccwpck_require__(7451);
-var _null = __nccwpck_require__(3632);
-var seq = __nccwpck_require__(1706);
-var string = __nccwpck_require__(6464);
-var binary = __nccwpck_require__(6083);
-var bool = __nccwpck_require__(8398);
-var float = __nccwpck_require__(5782);
-var int = __nccwpck_require__(873);
-var merge = __nccwpck_require__(452);
-var omap = __nccwpck_require__(303);
-var pairs = __nccwpck_require__(8385);
-var set = __nccwpck_require__(1528);
-var timestamp = __nccwpck_require__(4371);
+var map = __nccwpck_require__(8229);
+var _null = __nccwpck_require__(7890);
+var seq = __nccwpck_require__(2400);
+var string = __nccwpck_require__(2374);
+var binary = __nccwpck_require__(6817);
+var bool = __nccwpck_require__(3260);
+var float = __nccwpck_require__(396);
+var int = __nccwpck_require__(5883);
+var merge = __nccwpck_require__(2610);
+var omap = __nccwpck_require__(61);
+var pairs = __nccwpck_require__(7815);
+var set = __nccwpck_require__(9138);
+var timestamp = __nccwpck_require__(6282);
 
 const schema = [
     map.map,
@@ -50645,14 +52093,14 @@ exports.schema = schema;
 
 /***/ }),
 
-/***/ 1528:
+/***/ 9138:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var Pair = __nccwpck_require__(7165);
-var YAMLMap = __nccwpck_require__(4454);
+var identity = __nccwpck_require__(2617);
+var Pair = __nccwpck_require__(2815);
+var YAMLMap = __nccwpck_require__(2448);
 
 class YAMLSet extends YAMLMap.YAMLMap {
     constructor(schema) {
@@ -50748,12 +52196,12 @@ exports.set = set;
 
 /***/ }),
 
-/***/ 4371:
+/***/ 6282:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var stringifyNumber = __nccwpck_require__(8689);
+var stringifyNumber = __nccwpck_require__(2491);
 
 /** Internal types handle bigint as number, because TS can't figure it out. */
 function parseSexagesimal(str, asBigInt) {
@@ -50860,7 +52308,7 @@ exports.timestamp = timestamp;
 
 /***/ }),
 
-/***/ 4475:
+/***/ 7089:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -51018,15 +52466,15 @@ exports.foldFlowLines = foldFlowLines;
 
 /***/ }),
 
-/***/ 2148:
+/***/ 9666:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var anchors = __nccwpck_require__(1596);
-var identity = __nccwpck_require__(1127);
-var stringifyComment = __nccwpck_require__(9799);
-var stringifyString = __nccwpck_require__(3069);
+var anchors = __nccwpck_require__(5702);
+var identity = __nccwpck_require__(2617);
+var stringifyComment = __nccwpck_require__(9330);
+var stringifyString = __nccwpck_require__(6179);
 
 function createStringifyContext(doc, options) {
     const opt = Object.assign({
@@ -51157,14 +52605,14 @@ exports.stringify = stringify;
 
 /***/ }),
 
-/***/ 1212:
+/***/ 8454:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var stringify = __nccwpck_require__(2148);
-var stringifyComment = __nccwpck_require__(9799);
+var identity = __nccwpck_require__(2617);
+var stringify = __nccwpck_require__(9666);
+var stringifyComment = __nccwpck_require__(9330);
 
 function stringifyCollection(collection, ctx, options) {
     const flow = ctx.inFlow ?? collection.flow;
@@ -51319,7 +52767,7 @@ exports.stringifyCollection = stringifyCollection;
 
 /***/ }),
 
-/***/ 9799:
+/***/ 9330:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -51350,14 +52798,14 @@ exports.stringifyComment = stringifyComment;
 
 /***/ }),
 
-/***/ 6829:
+/***/ 5719:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var stringify = __nccwpck_require__(2148);
-var stringifyComment = __nccwpck_require__(9799);
+var identity = __nccwpck_require__(2617);
+var stringify = __nccwpck_require__(9666);
+var stringifyComment = __nccwpck_require__(9330);
 
 function stringifyDocument(doc, options) {
     const lines = [];
@@ -51444,7 +52892,7 @@ exports.stringifyDocument = stringifyDocument;
 
 /***/ }),
 
-/***/ 8689:
+/***/ 2491:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -51478,15 +52926,15 @@ exports.stringifyNumber = stringifyNumber;
 
 /***/ }),
 
-/***/ 9748:
+/***/ 1174:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var Scalar = __nccwpck_require__(3301);
-var stringify = __nccwpck_require__(2148);
-var stringifyComment = __nccwpck_require__(9799);
+var identity = __nccwpck_require__(2617);
+var Scalar = __nccwpck_require__(9271);
+var stringify = __nccwpck_require__(9666);
+var stringifyComment = __nccwpck_require__(9330);
 
 function stringifyPair({ key, value }, ctx, onComment, onChompKeep) {
     const { allNullValues, doc, indent, indentStep, options: { commentString, indentSeq, simpleKeys } } = ctx;
@@ -51637,13 +53085,13 @@ exports.stringifyPair = stringifyPair;
 
 /***/ }),
 
-/***/ 3069:
+/***/ 6179:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(3301);
-var foldFlowLines = __nccwpck_require__(4475);
+var Scalar = __nccwpck_require__(9271);
+var foldFlowLines = __nccwpck_require__(7089);
 
 const getFoldOptions = (ctx, isBlock) => ({
     indentAtStart: isBlock ? ctx.indent.length : ctx.indentAtStart,
@@ -51982,12 +53430,12 @@ exports.stringifyString = stringifyString;
 
 /***/ }),
 
-/***/ 204:
+/***/ 7182:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
+var identity = __nccwpck_require__(2617);
 
 const BREAK = Symbol('break visit');
 const SKIP = Symbol('skip children');
@@ -52225,7 +53673,7 @@ exports.visitAsync = visitAsync;
 
 /***/ }),
 
-/***/ 6257:
+/***/ 5747:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -52247,7 +53695,7 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: external "os"
 var external_os_ = __nccwpck_require__(857);
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/utils.js
+;// CONCATENATED MODULE: ../../main/node_modules/@actions/core/lib/utils.js
 // We use any as a valid input type
 /* eslint-disable @typescript-eslint/no-explicit-any */
 /**
@@ -52283,7 +53731,7 @@ function toCommandProperties(annotationProperties) {
     };
 }
 //# sourceMappingURL=utils.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/command.js
+;// CONCATENATED MODULE: ../../main/node_modules/@actions/core/lib/command.js
 
 
 /**
@@ -52379,7 +53827,7 @@ function escapeProperty(s) {
 const external_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
 // EXTERNAL MODULE: external "fs"
 var external_fs_ = __nccwpck_require__(9896);
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/file-command.js
+;// CONCATENATED MODULE: ../../main/node_modules/@actions/core/lib/file-command.js
 // For internal use, subject to change.
 // We use any as a valid input type
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -52420,7 +53868,7 @@ const external_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.me
 var external_http_ = __nccwpck_require__(8611);
 // EXTERNAL MODULE: external "https"
 var external_https_ = __nccwpck_require__(5692);
-;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/proxy.js
+;// CONCATENATED MODULE: ../../main/node_modules/@actions/http-client/lib/proxy.js
 function getProxyUrl(reqUrl) {
     const usingSsl = reqUrl.protocol === 'https:';
     if (checkBypass(reqUrl)) {
@@ -52511,11 +53959,11 @@ class DecodedURL extends URL {
     }
 }
 //# sourceMappingURL=proxy.js.map
-// EXTERNAL MODULE: ./node_modules/tunnel/index.js
-var node_modules_tunnel = __nccwpck_require__(770);
-// EXTERNAL MODULE: ./node_modules/undici/index.js
-var undici = __nccwpck_require__(6752);
-;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/index.js
+// EXTERNAL MODULE: ../../main/node_modules/tunnel/index.js
+var node_modules_tunnel = __nccwpck_require__(408);
+// EXTERNAL MODULE: ../../main/node_modules/undici/index.js
+var undici = __nccwpck_require__(4718);
+;// CONCATENATED MODULE: ../../main/node_modules/@actions/http-client/lib/index.js
 /* eslint-disable @typescript-eslint/no-explicit-any */
 var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
@@ -53212,7 +54660,7 @@ class lib_HttpClient {
 }
 const lowercaseKeys = (obj) => Object.keys(obj).reduce((c, k) => ((c[k.toLowerCase()] = obj[k]), c), {});
 //# sourceMappingURL=index.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/auth.js
+;// CONCATENATED MODULE: ../../main/node_modules/@actions/http-client/lib/auth.js
 var auth_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -53288,7 +54736,7 @@ class PersonalAccessTokenCredentialHandler {
     }
 }
 //# sourceMappingURL=auth.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/oidc-utils.js
+;// CONCATENATED MODULE: ../../main/node_modules/@actions/core/lib/oidc-utils.js
 var oidc_utils_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -53362,7 +54810,7 @@ class oidc_utils_OidcClient {
     }
 }
 //# sourceMappingURL=oidc-utils.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/summary.js
+;// CONCATENATED MODULE: ../../main/node_modules/@actions/core/lib/summary.js
 var summary_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -53643,7 +55091,7 @@ const _summary = new Summary();
 const markdownSummary = (/* unused pure expression or super */ null && (_summary));
 const summary = _summary;
 //# sourceMappingURL=summary.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/path-utils.js
+;// CONCATENATED MODULE: ../../main/node_modules/@actions/core/lib/path-utils.js
 
 /**
  * toPosixPath converts the given path to the posix form. On Windows, \\ will be
@@ -53685,7 +55133,7 @@ var external_events_ = __nccwpck_require__(4434);
 const external_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("child_process");
 // EXTERNAL MODULE: external "assert"
 var external_assert_ = __nccwpck_require__(2613);
-;// CONCATENATED MODULE: ./node_modules/@actions/io/lib/io-util.js
+;// CONCATENATED MODULE: ../../main/node_modules/@actions/io/lib/io-util.js
 var io_util_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -53865,7 +55313,7 @@ function getCmdPath() {
     return (_a = process.env['COMSPEC']) !== null && _a !== void 0 ? _a : `cmd.exe`;
 }
 //# sourceMappingURL=io-util.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/io/lib/io.js
+;// CONCATENATED MODULE: ../../main/node_modules/@actions/io/lib/io.js
 var io_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -54139,7 +55587,7 @@ function io_copyFile(srcFile, destFile, force) {
 //# sourceMappingURL=io.js.map
 ;// CONCATENATED MODULE: external "timers"
 const external_timers_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("timers");
-;// CONCATENATED MODULE: ./node_modules/@actions/exec/lib/toolrunner.js
+;// CONCATENATED MODULE: ../../main/node_modules/@actions/exec/lib/toolrunner.js
 var toolrunner_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -54727,7 +56175,7 @@ class ExecState extends external_events_.EventEmitter {
     }
 }
 //# sourceMappingURL=toolrunner.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/exec/lib/exec.js
+;// CONCATENATED MODULE: ../../main/node_modules/@actions/exec/lib/exec.js
 var exec_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -54807,7 +56255,7 @@ function getExecOutput(commandLine, args, options) {
     });
 }
 //# sourceMappingURL=exec.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/platform.js
+;// CONCATENATED MODULE: ../../main/node_modules/@actions/core/lib/platform.js
 var platform_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -54872,7 +56320,7 @@ function getDetails() {
     });
 }
 //# sourceMappingURL=platform.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/core.js
+;// CONCATENATED MODULE: ../../main/node_modules/@actions/core/lib/core.js
 var core_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -55373,6 +56821,6 @@ function getIDToken(aud) {
 /******/ // startup
 /******/ // Load entry module and return exports
 /******/ // This entry module used 'module' so it can't be inlined
-/******/ var __webpack_exports__ = __nccwpck_require__(5083);
+/******/ var __webpack_exports__ = __nccwpck_require__(5614);
 /******/ __webpack_exports__ = await __webpack_exports__;
 /******/ 
