@@ -26,7 +26,7 @@ describe('parseConfig', () => {
         'exclude: [db/seeds/*.sql, "**/*.down.sql"]',
         'rules:',
         '  missing-object: off',
-        '  syntax-error: warning',
+        '  syntax-error: error',
         '  require-concurrent-index-creation: { enabled: true, severity: error }',
         ''
       ].join('\n'),
@@ -42,7 +42,7 @@ describe('parseConfig', () => {
       exclude: ['db/seeds/*.sql', '**/*.down.sql'],
       rules: {
         'missing-object': { enabled: false },
-        'syntax-error': { severity: 'warning' },
+        'syntax-error': { severity: 'error' },
         'require-concurrent-index-creation': { enabled: true, severity: 'error' }
       }
     });

@@ -1,15 +1,12 @@
 // The trigger.dev Prisma history (820 real migrations): every file parses and lints, replayed in order with
 // each file its own change set, as a whole history is judged.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { compareMigrationPaths } from '../../actions/migration-safety/src/engine/framework.js';
 import { lintMigrations, type LintResult } from '../../actions/migration-safety/src/engine/lint.js';
 import { ALL_RULES } from '../../actions/migration-safety/src/rules/index.js';
-
-const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 // Outside the repository, next to it: shared reference material of the workspace.
-const CORPUS = resolve(repoRoot, '..', 'shared', 'reference', 'corpora', 'trigger.dev-migrations');
+import { CORPUS } from './corpus-path.js';
 
 function corpusFiles(): string[] {
   if (!existsSync(CORPUS)) {

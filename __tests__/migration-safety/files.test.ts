@@ -223,7 +223,10 @@ describe('git change sets', () => {
     expect(() => changedFiles(clone, '--upload-pack=x')).toThrow(/is not a git ref/);
   });
 
-  it('lists the files present at a ref', () => {
-    expect([...filesAtRef(origin, 'main')].sort()).toEqual(['app/db/001.sql', 'app/db/002.sql', 'app/db/004.sql']);
+  it('lists the files present where the branch left a ref (the merge base, as for pull requests)', () => {
+    // main moved on (004) after feature left it: --since main on feature means what feature added since then.
+    expect([...filesAtRef(origin, 'main')].sort()).toEqual(['app/db/001.sql', 'app/db/002.sql']);
+    const base = execFileSync('git', ['merge-base', 'main', 'feature'], { cwd: origin, encoding: 'utf8' }).trim();
+    expect([...filesAtRef(origin, base)].sort()).toEqual(['app/db/001.sql', 'app/db/002.sql']);
   });
 });

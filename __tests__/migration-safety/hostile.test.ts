@@ -43,7 +43,7 @@ describe('hostile input', () => {
     expect(report(result)).toMatchObject({ statements: 0, syntaxError: false });
   });
 
-  it('invalid UTF-8 bytes, decoded as a file is read: linted, replacement characters and all', async () => {
+  it('text holding replacement characters (valid Unicode; invalid bytes in a file are refused when it is read, see hardening.test.ts): linted', async () => {
     const bytes = Buffer.concat([
       Buffer.from("SELECT '"),
       Buffer.from([0xc3, 0x28, 0xff, 0xfe, 0xed, 0xa0, 0x80]),

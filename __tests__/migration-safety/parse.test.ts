@@ -100,9 +100,13 @@ describe('syntax errors', () => {
     expect(brief(result.findings)).toEqual([[INDEX, 1, 1, 1, 31]]);
   });
 
-  it('can be switched off like any rule', async () => {
-    const result = await lintSql('SELEC 1;', { rules: { 'syntax-error': { enabled: false } } });
-    expect(brief(result.findings)).toEqual([]);
+  it('cannot be switched off or downgraded: a file that does not parse is never passed off as checked', async () => {
+    for (const setting of [{ enabled: false }, { severity: 'warning' as const }]) {
+      const result = await lintSql('SELEC 1;', { rules: { 'syntax-error': setting } });
+      expect(brief(result.findings)).toEqual([['syntax-error', 1, 1, 1, 2]]);
+      expect(result.findings[0].severity).toBe('error');
+      expect(result.files.at(-1)).toMatchObject({ syntaxError: true, parsed: 'none' });
+    }
   });
 });
 

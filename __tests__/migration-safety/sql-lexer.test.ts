@@ -1,10 +1,10 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { CORPUS } from './corpus-path.js';
 import * as libpgQuery from 'libpg-query';
 import { cjsExports } from '../../shared/src/lib/cjs-interop.js';
 import { loadParser, parseMigration } from '../../actions/migration-safety/src/engine/parse.js';
 import { lexSql } from '../../actions/migration-safety/src/engine/sql-lexer.js';
-import { repoRoot } from '../harness/runner.js';
 
 interface ScanToken {
   start: number;
@@ -44,7 +44,7 @@ describe('sql-lexer', () => {
   });
 
   it('agrees with the scanner on every statement of the trigger.dev corpus', () => {
-    const corpus = join(repoRoot, '..', 'shared', 'reference', 'corpora', 'trigger.dev-migrations');
+    const corpus = CORPUS;
     const mismatches: string[] = [];
     for (const dir of readdirSync(corpus).filter((d) => /^\d/.test(d))) {
       const text = readFileSync(join(corpus, dir, 'migration.sql'), 'utf8');

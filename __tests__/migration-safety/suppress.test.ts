@@ -1,11 +1,7 @@
 // Ignore comments: ours per statement and per file, and squawk's mapped through each rule's equivalents.
 import { lintMigrations } from '../../actions/migration-safety/src/engine/lint.js';
 import { defineRule, type Rule } from '../../actions/migration-safety/src/engine/rule.js';
-import {
-  fileSuppressions,
-  squawkIndex,
-  statementSuppressions
-} from '../../actions/migration-safety/src/engine/suppress.js';
+import { squawkIndex, Suppressions } from '../../actions/migration-safety/src/engine/suppress.js';
 import { EXISTING, lintSql } from './lint-sql.js';
 
 const INDEX = 'require-concurrent-index-creation';
@@ -139,7 +135,9 @@ describe('squawk ids that differ from ours', () => {
   });
 
   it('maps a squawk id shared by two of our rules to both, in a comma list', async () => {
-    expect(await run(`-- squawk-ignore foo,squawk-alias\nCREATE INDEX a ON t (x);\nCREATE INDEX b ON t (x);`)).toEqual([
+    expect(
+      await run(`-- squawk-ignore ban-drop-table,squawk-alias\nCREATE INDEX a ON t (x);\nCREATE INDEX b ON t (x);`)
+    ).toEqual([
       ['other-rule', 3],
       ['our-index-rule', 3]
     ]);
@@ -155,15 +153,18 @@ describe('squawk ids that differ from ours', () => {
   });
 
   it('parses the comment forms', () => {
-    const index = squawkIndex([renamed, other]);
-    expect(statementSuppressions('-- ubos-ignore: a, b\n', index)).toEqual(new Set(['a', 'b']));
-    expect(statementSuppressions('-- ubos-ignore\n', index)).toBe('all');
-    expect(statementSuppressions('-- ubos-ignore-file: a\n', index)).toEqual(new Set());
-    expect(fileSuppressions('x\n-- ubos-ignore-file: a,b\n-- ubos-ignore-file: c', index)).toEqual(
+    const a = { ...renamed, id: 'a', equivalents: {} };
+    const b = { ...renamed, id: 'b', equivalents: {} };
+    const c = { ...renamed, id: 'c', equivalents: {} };
+    const reader = new Suppressions([renamed, other, a, b, c]);
+    expect(reader.statement('-- ubos-ignore: a, b\n')).toEqual(new Set(['a', 'b']));
+    expect(reader.statement('-- ubos-ignore\n')).toBe('all');
+    expect(reader.statement('-- ubos-ignore-file: a\n')).toEqual(new Set());
+    expect(reader.file('x;\n-- ubos-ignore-file: a,b\n-- ubos-ignore-file: c').suppressed).toEqual(
       new Set(['a', 'b', 'c'])
     );
-    expect(fileSuppressions('-- ubos-ignore: a\n', index)).toEqual(new Set());
-    expect(fileSuppressions('-- squawk-ignore-file squawk-alias', index)).toEqual(
+    expect(reader.file('-- ubos-ignore: a\n').suppressed).toEqual(new Set());
+    expect(reader.file('-- squawk-ignore-file squawk-alias').suppressed).toEqual(
       new Set(['our-index-rule', 'other-rule'])
     );
   });

@@ -24,6 +24,8 @@ export interface MigrationCheckOptions {
   /** Lint only what changed since this: a pull request's base branch (merge base) or a commit (files added). */
   changes?: { kind: 'base-branch'; ref: string } | { kind: 'since'; ref: string };
   ifNoFilesFound: IfNoFilesFound;
+  /** In the action: nothing may be read from outside it (symlinks included). */
+  workspace?: string;
 }
 
 export interface MigrationCheck {
@@ -52,7 +54,7 @@ export async function runMigrationCheck(options: MigrationCheckOptions): Promise
   });
   const named = options.patterns.length > 0 ? options.patterns : settings.include;
   const patterns = named ?? DEFAULT_PATHS;
-  const { files, unmatched } = expandPaths(patterns, options.cwd, settings.exclude);
+  const { files, unmatched } = expandPaths(patterns, options.cwd, settings.exclude, { workspace: options.workspace });
   const warnings: string[] = [];
   const notices: string[] = [];
   if (named && unmatched.length > 0 && options.ifNoFilesFound !== 'ignore') {

@@ -133,10 +133,20 @@ export async function parseConfig(text: string, file: string, ruleIds: readonly 
     return (node as YamlNode).source ?? String(node.value);
   };
   const globs = (node: unknown, key: string): string[] => {
-    if (isScalar(node) && typeof node.value === 'string') return [node.value];
-    if (!isSeq(node) || !node.items.every((item) => isScalar(item) && typeof item.value === 'string'))
+    let list: string[];
+    if (isScalar(node) && typeof node.value === 'string') list = [node.value];
+    else if (!isSeq(node) || !node.items.every((item) => isScalar(item) && typeof item.value === 'string'))
       throw new ConfigurationError(`${at(node)}: ${key} must be a glob or a list of globs`);
-    return node.items.map((item) => String((item as { value: string }).value));
+    else list = node.items.map((item) => String((item as { value: string }).value));
+    // The config file is repository content: what it names stays inside the repository.
+    for (const glob of list) {
+      const path = glob.replace(/^!/, '');
+      if (isAbsolute(path) || /^[A-Za-z]:[\\/]/.test(path) || path.split(/[\\/]/).includes('..'))
+        throw new ConfigurationError(
+          `${at(node)}: ${key} "${glob}" leaves the repository (an absolute path or ..): globs in the config are relative to it`
+        );
+    }
+    return list;
   };
 
   for (const pair of root.items) {
@@ -222,6 +232,11 @@ function parseRules(
       }
       rules[id] = setting;
     } else throw bad();
+    // A file PostgreSQL would reject is never passed off as checked, so this one rule has no off switch.
+    if (id === 'syntax-error' && (rules[id].enabled === false || (rules[id].severity ?? 'error') !== 'error'))
+      throw new ConfigurationError(
+        `${at(value ?? pair.key)}: rule "syntax-error" cannot be turned off or downgraded: a file that does not parse is not linted; exclude the file instead`
+      );
   }
   return rules;
 }

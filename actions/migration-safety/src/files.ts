@@ -1,105 +1,31 @@
 // Which migration files exist, in what order they deploy, and which of them form the change set being linted.
-// A small glob matcher of our own: the CLI must start fast, and the patterns needed are simple.
-import { execFileSync } from 'node:child_process';
-import { readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
-import { isAbsolute, join, relative, resolve, sep } from 'node:path';
+// Globs and display paths come from shared/src/lib/glob.ts, git from shared/src/lib/git.ts.
+//
+// What a folder or a glob pulls in stays inside it: a symbolic link found there whose target lies outside the
+// folder (for a glob, its leading folder without glob characters) is refused with one error naming the link,
+// before anything is read, and so is a folder written relative to the working directory that is itself a link
+// out of it. A file named explicitly is read where it is, except that with `workspace` set (the
+// action) a path inside the workspace must not lead out of it. `..` in a pattern is resolved on the path as
+// written, before any link, so it cannot climb out of a linked folder either.
+import { readFileSync, realpathSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { ConfigurationError } from '../../../shared/src/lib/errors.js';
+import * as git from '../../../shared/src/lib/git.js';
+import {
+  displayPath,
+  globToRegExp,
+  hasExtension,
+  isGlob,
+  isInside,
+  planGlobWalk,
+  toPosix,
+  walkFiles
+} from '../../../shared/src/lib/glob.js';
+import { decodeMigration } from './engine/encoding.js';
 import { compareMigrationPaths, isDownMigration, orderMigrations, type Framework } from './engine/framework.js';
 import type { MigrationSource } from './engine/lint.js';
 
-const GLOB_CHARS = /[*?[{]/;
-const SKIPPED_DIRS = new Set(['node_modules', '.git']);
-
-function toPosix(path: string): string {
-  return sep === '/' ? path : path.split(sep).join('/');
-}
-
-/** A glob as an anchored regular expression over `/`-separated paths: `**`, `*`, `?`, `[...]`, `{a,b}`. */
-export function globToRegExp(glob: string): RegExp {
-  let out = '';
-  let braces = 0;
-  for (let i = 0; i < glob.length; i++) {
-    const c = glob[i];
-    if (c === '*') {
-      if (glob[i + 1] === '*') {
-        const slashAfter = glob[i + 2] === '/';
-        const atSegmentStart = i === 0 || glob[i - 1] === '/';
-        if (atSegmentStart && slashAfter) {
-          out += '(?:[^/]*/)*';
-          i += 2;
-        } else {
-          out += '.*';
-          i += 1;
-        }
-      } else out += '[^/]*';
-    } else if (c === '?') out += '[^/]';
-    else if (c === '[') {
-      const close = glob.indexOf(']', i + 2);
-      if (close < 0) out += '\\[';
-      else {
-        let body = glob.slice(i + 1, close);
-        if (body.startsWith('!')) body = `^${body.slice(1)}`;
-        out += `[${body.replace(/\\/g, '\\\\')}]`;
-        i = close;
-      }
-    } else if (c === '{') {
-      braces++;
-      out += '(?:';
-    } else if (c === '}' && braces > 0) {
-      braces--;
-      out += ')';
-    } else if (c === ',' && braces > 0) out += '|';
-    else if (c === '\\' && i + 1 < glob.length) out += `\\${glob[++i]}`;
-    else out += /[.+^$()|\\/\]{}]/.test(c) ? `\\${c}` : c;
-  }
-  if (braces > 0) throw new ConfigurationError(`glob "${glob}" has an unclosed {`);
-  return new RegExp(`^${out}$`);
-}
-
-function isGlob(pattern: string): boolean {
-  return GLOB_CHARS.test(pattern);
-}
-
-interface Walk {
-  base: string;
-  depth: number;
-  test: RegExp;
-}
-
-/** Splits a glob into the folder to start walking from and how deep the rest of the pattern can reach. */
-function planWalk(pattern: string, cwd: string): Walk {
-  const absolute = toPosix(resolve(cwd, pattern));
-  const segments = absolute.split('/');
-  const firstGlob = segments.findIndex((s) => isGlob(s));
-  const base = segments.slice(0, firstGlob).join('/') || '/';
-  const rest = segments.slice(firstGlob);
-  return {
-    base,
-    depth: rest.some((s) => s.includes('**')) ? Infinity : rest.length,
-    test: globToRegExp(absolute)
-  };
-}
-
-function walk(dir: string, depth: number, visit: (path: string) => void): void {
-  let entries;
-  try {
-    entries = readdirSync(dir, { withFileTypes: true });
-  } catch {
-    return;
-  }
-  for (const entry of entries) {
-    const path = dir === '/' ? `/${entry.name}` : `${dir}/${entry.name}`;
-    if (entry.isDirectory()) {
-      if (depth > 1 && !SKIPPED_DIRS.has(entry.name)) walk(path, depth - 1, visit);
-    } else if (entry.isFile() || entry.isSymbolicLink()) visit(path);
-  }
-}
-
-/** How a file is named in reports: relative to cwd with `/`, or absolute when it lies outside. */
-export function displayPath(absolute: string, cwd: string): string {
-  const rel = toPosix(relative(cwd, absolute));
-  return rel === '' || rel.startsWith('../') || rel === '..' || isAbsolute(rel) ? toPosix(absolute) : rel;
-}
+export { displayPath, globToRegExp };
 
 export interface Expansion {
   /** Display paths, deduplicated, in migration order. */
@@ -108,16 +34,83 @@ export interface Expansion {
   unmatched: string[];
 }
 
+export interface ExpandOptions {
+  /**
+   * The action's workspace: every file, named or found, must lie inside it, also once symbolic links are
+   * followed. Without it (the CLI) a file named explicitly is read wherever it is.
+   */
+  workspace?: string;
+}
+
+function realPath(path: string): string | undefined {
+  try {
+    return realpathSync(path);
+  } catch {
+    return undefined;
+  }
+}
+
 /**
- * Expands files, folders (every .sql below) and globs relative to cwd. A pattern starting with `!` excludes;
- * so do the `exclude` globs (matched against the display path).
+ * Expands files, folders (every .sql below, in any case) and globs relative to cwd. A pattern starting with `!`
+ * excludes; so do the `exclude` globs (matched against the display path). Throws one ConfigurationError naming
+ * the link when a symbolic link leads out of the folder (or workspace) it was found in; see the top of the file.
  */
-export function expandPaths(patterns: readonly string[], cwd: string, exclude: readonly string[] = []): Expansion {
-  const found = new Set<string>();
+export function expandPaths(
+  patterns: readonly string[],
+  cwd: string,
+  exclude: readonly string[] = [],
+  options: ExpandOptions = {}
+): Expansion {
+  // Display path -> why it may not be read (undefined: it may).
+  const found = new Map<string, string | undefined>();
   const unmatched: string[] = [];
   const negations = [...exclude, ...patterns.filter((p) => p.startsWith('!')).map((p) => p.slice(1))].map((p) =>
     globToRegExp(p.replace(/^\.\//, ''))
   );
+  const workspace = options.workspace === undefined ? undefined : resolve(cwd, options.workspace);
+  const realWorkspace = workspace === undefined ? undefined : (realPath(workspace) ?? workspace);
+  /** Why a path may not be read under the workspace rule, if it may not. */
+  const outsideWorkspace = (absolute: string): string | undefined => {
+    if (workspace === undefined || realWorkspace === undefined) return undefined;
+    if (!isInside(workspace, absolute)) return 'is outside the workspace';
+    const real = realPath(absolute);
+    return real !== undefined && !isInside(realWorkspace, real)
+      ? 'leads outside the workspace through a symbolic link'
+      : undefined;
+  };
+  const add = (absolute: string, refusal: string | undefined) => {
+    const display = displayPath(absolute, cwd);
+    if (!found.has(display) || refusal !== undefined) found.set(display, refusal);
+  };
+  const base = resolve(cwd);
+  const realBase = realPath(base) ?? base;
+  /** Files found below `root` (a folder or a glob's leading folder): links must stay inside it. */
+  const collect = (root: string, depth: number, test: (path: string) => boolean) => {
+    let rootRefusal = outsideWorkspace(root);
+    // A folder written relative to the working directory (a default folder, a config glob) that is itself a
+    // link out of it pulls in files from elsewhere: refused like a link found inside it.
+    const realRootPath = realPath(root);
+    if (
+      rootRefusal === undefined &&
+      isInside(base, root) &&
+      realRootPath !== undefined &&
+      !isInside(realBase, realRootPath)
+    )
+      rootRefusal = 'is under a symbolic link that leads outside the working directory';
+    const realRoot = realRootPath ?? root;
+    const label = resolve(root) === resolve(cwd) ? '.' : displayPath(root, cwd);
+    walkFiles(toPosix(root), depth, (path, entry) => {
+      if (!test(path)) return;
+      let refusal = rootRefusal;
+      if (refusal === undefined && entry.isSymbolicLink()) {
+        const real = realPath(path);
+        // A dangling link is left to the read, which names it as missing.
+        if (real !== undefined && !isInside(realRoot, real))
+          refusal = `is a symbolic link that leads outside ${label === '.' ? 'the folder it was found in' : label}`;
+      }
+      add(path, refusal);
+    });
+  };
   for (const pattern of patterns) {
     if (pattern.startsWith('!')) continue;
     const before = found.size;
@@ -130,21 +123,19 @@ export function expandPaths(patterns: readonly string[], cwd: string, exclude: r
         unmatched.push(pattern);
         continue;
       }
-      if (stat.isDirectory()) {
-        const test = /\.sql$/i;
-        walk(toPosix(absolute), Infinity, (path) => {
-          if (test.test(path)) found.add(displayPath(path, cwd));
-        });
-      } else found.add(displayPath(absolute, cwd));
+      if (stat.isDirectory()) collect(absolute, Infinity, (path) => hasExtension(path, 'sql'));
+      else add(absolute, outsideWorkspace(absolute));
     } else {
-      const plan = planWalk(pattern, cwd);
-      walk(plan.base, plan.depth, (path) => {
-        if (plan.test.test(path)) found.add(displayPath(path, cwd));
-      });
+      const plan = planGlobWalk(pattern, cwd);
+      collect(plan.base, plan.depth, (path) => plan.test.test(path));
     }
     if (found.size === before) unmatched.push(pattern);
   }
-  const files = [...found].filter((f) => !negations.some((n) => n.test(f))).sort(compareMigrationPaths);
+  const kept = [...found].filter(([file]) => !negations.some((n) => n.test(file)));
+  const refused = kept.find(([, refusal]) => refusal !== undefined);
+  if (refused)
+    throw new ConfigurationError(`${refused[0]} ${refused[1]}: refused, nothing was read (see Security in the README)`);
+  const files = kept.map(([file]) => file).sort(compareMigrationPaths);
   return { files, unmatched };
 }
 
@@ -156,15 +147,32 @@ export function upMigrations(files: readonly string[], framework: Framework): st
   );
 }
 
-/** Reads a migration; a failure is one line naming the file. */
-export function readMigration(file: string, cwd: string): string {
-  try {
-    return readFileSync(resolve(cwd, file), 'utf8');
-  } catch (error) {
+function readBytes(file: string, cwd: string): Buffer {
+  const path = resolve(cwd, file);
+  const reason = (error: unknown) => {
     const code = (error as NodeJS.ErrnoException).code;
-    const reason = code === 'EISDIR' ? 'it is a directory' : code === 'ENOENT' ? 'no such file' : (code ?? error);
-    throw new ConfigurationError(`cannot read ${file}: ${reason}`);
+    return code === 'EISDIR' ? 'it is a directory' : code === 'ENOENT' ? 'no such file' : (code ?? String(error));
+  };
+  try {
+    const stat = statSync(path);
+    if (stat.isDirectory()) throw new ConfigurationError(`cannot read ${file}: it is a directory`);
+    // A FIFO or a device would block the read or never end.
+    if (!stat.isFile()) throw new ConfigurationError(`cannot read ${file}: not a regular file`);
+    return readFileSync(path);
+  } catch (error) {
+    if (error instanceof ConfigurationError) throw error;
+    throw new ConfigurationError(`cannot read ${file}: ${reason(error)}`);
   }
+}
+
+/** Reads and decodes a migration (see engine/encoding.ts); a failure to read is one line naming the file. */
+export function readMigrationSource(file: string, cwd: string): Pick<MigrationSource, 'text' | 'encodingError'> {
+  return decodeMigration(readBytes(file, cwd));
+}
+
+/** The text of a migration as the engine sees it. */
+export function readMigration(file: string, cwd: string): string {
+  return readMigrationSource(file, cwd).text;
 }
 
 /**
@@ -178,124 +186,44 @@ export function buildSources(
   changeSet?: ReadonlySet<string>
 ): MigrationSource[] {
   if (changeSet === undefined)
-    return files.map((path, i) => ({ path, text: readMigration(path, cwd), lint: true, changeSet: i + 1 }));
+    return files.map((path, i) => ({ path, ...readMigrationSource(path, cwd), lint: true, changeSet: i + 1 }));
   let last = -1;
   files.forEach((path, i) => {
     if (changeSet.has(path)) last = i;
   });
   return files.slice(0, last + 1).map((path, i) => {
     const lint = changeSet.has(path);
-    return { path, text: readMigration(path, cwd), lint, changeSet: lint ? 0 : i + 1 };
+    return { path, ...readMigrationSource(path, cwd), lint, changeSet: lint ? 0 : i + 1 };
   });
 }
 
-// ---- git ----
+// ---- git (shared/src/lib/git.ts: the same base and the same listings as every other action) ----
 
-function git(cwd: string, args: string[]): string {
-  return execFileSync('git', args, {
-    cwd,
-    encoding: 'utf8',
-    stdio: ['ignore', 'pipe', 'pipe'],
-    maxBuffer: 256 * 1024 * 1024
-  });
-}
-
-function tryGit(cwd: string, args: string[]): string | undefined {
-  try {
-    return git(cwd, args);
-  } catch {
-    return undefined;
-  }
-}
-
-function gitFailure(error: unknown): string {
-  return (error as { stderr?: string }).stderr?.trim().split('\n').pop() || String(error);
-}
-
-function checkRef(ref: string, what: string): void {
-  if (!/^[\w./@^~-]+$/.test(ref) || ref.startsWith('-'))
-    throw new ConfigurationError(`${what} "${ref}" is not a git ref`);
-}
-
-function topLevel(cwd: string): string {
-  try {
-    return git(cwd, ['rev-parse', '--show-toplevel']).trim();
-  } catch (error) {
-    throw new ConfigurationError(`${cwd} is not in a git repository: ${gitFailure(error)}`);
-  }
-}
-
-/** Maps repository-relative paths (as git prints them) to display paths relative to cwd. */
-function fromRepo(paths: string, top: string, cwd: string): Set<string> {
-  const realCwd = realpathSync(cwd);
-  return new Set(
-    paths
-      .split('\n')
-      .filter((p) => p !== '')
-      .map((p) => displayPath(join(top, p), realCwd))
-  );
-}
-
-/** The commit-ish for a branch name: itself, origin/<name>, or fetched from origin (shallow clones lack it). */
-export function resolveBaseRef(cwd: string, ref: string): string {
-  checkRef(ref, 'base branch');
-  for (const candidate of [ref, `origin/${ref}`])
-    if (tryGit(cwd, ['rev-parse', '--verify', '--quiet', `${candidate}^{commit}`]) !== undefined) return candidate;
-  try {
-    git(cwd, ['fetch', '--no-tags', '--depth=1', 'origin', ref]);
-  } catch (error) {
-    throw new ConfigurationError(
-      `base branch "${ref}" is not in the clone and could not be fetched: ${gitFailure(error)}`
-    );
-  }
-  return git(cwd, ['rev-parse', 'FETCH_HEAD']).trim();
+/** Maps repository-relative paths (as git lists them) to display paths relative to cwd. */
+function fromRepo(paths: readonly string[], top: string, cwd: string): Set<string> {
+  const realCwd = realPath(cwd) ?? cwd;
+  return new Set(paths.map((p) => displayPath(join(top, p), realCwd)));
 }
 
 /**
- * The merge base of base and HEAD. actions/checkout clones one commit deep, so there is none at first: deepen
- * the history a little, then fully, before giving up.
+ * Files added or modified on this branch since it left `baseRef`: the diff from the merge base of the base
+ * branch and HEAD (the base every action uses, see shared/src/lib/git.ts) to HEAD.
  */
-function mergeBase(cwd: string, base: string, ref: string): string {
-  const attempt = () => tryGit(cwd, ['merge-base', base, 'HEAD'])?.trim();
-  let found = attempt();
-  if (found) return found;
-  // On pull requests actions/checkout checks out the merge commit, whose first parent is the base branch tip:
-  // the commit object names its parents even when they were not fetched.
-  const baseCommit = tryGit(cwd, ['rev-parse', `${base}^{commit}`])?.trim();
-  const parents = [...(tryGit(cwd, ['cat-file', 'commit', 'HEAD']) ?? '').matchAll(/^parent ([0-9a-f]+)$/gm)].map(
-    (m) => m[1]
-  );
-  if (baseCommit && parents.includes(baseCommit)) return baseCommit;
-  const shallow = tryGit(cwd, ['rev-parse', '--is-shallow-repository'])?.trim() === 'true';
-  if (shallow) {
-    for (const args of [
-      ['fetch', '--no-tags', '--deepen=100', 'origin', ref],
-      ['fetch', '--no-tags', '--unshallow', 'origin', ref]
-    ]) {
-      if (tryGit(cwd, args) === undefined) continue;
-      found = attempt();
-      if (found) return found;
-    }
-  }
-  throw new ConfigurationError(
-    `no common history between HEAD and the base branch "${ref}"; use actions/checkout with fetch-depth: 0`
-  );
-}
-
-/** Files added or modified on this branch since it left `baseRef` (git diff --diff-filter=AM base...HEAD). */
 export function changedFiles(cwd: string, baseRef: string): Set<string> {
-  const top = topLevel(cwd);
-  const base = resolveBaseRef(cwd, baseRef);
-  const from = mergeBase(cwd, base, baseRef);
-  const names = git(cwd, ['diff', '--name-only', '--no-renames', '--diff-filter=AM', from, 'HEAD']);
-  return fromRepo(names, top, cwd);
+  const top = git.repositoryRoot(cwd);
+  const base = git.baseCommit(cwd, baseRef, 'base branch');
+  return fromRepo(git.changedFiles(cwd, base), top, cwd);
 }
 
-/** Every file present at `ref` (so `--since ref` can tell which ones were added after it). */
+/**
+ * Every file present where this branch left `ref` (the merge base of `ref` and HEAD, as for pull requests), so
+ * `--since ref` can tell which ones the branch added. For an ancestor of HEAD (a tag, an earlier commit) that
+ * is `ref` itself.
+ */
 export function filesAtRef(cwd: string, ref: string): Set<string> {
-  checkRef(ref, '--since');
-  const top = topLevel(cwd);
-  if (tryGit(cwd, ['rev-parse', '--verify', '--quiet', `${ref}^{commit}`]) === undefined)
-    throw new ConfigurationError(`--since: "${ref}" is not a commit in this repository`);
-  return fromRepo(git(cwd, ['ls-tree', '-r', '--name-only', '--full-tree', ref]), top, cwd);
+  git.checkRef(ref, '--since');
+  const top = git.repositoryRoot(cwd);
+  const commit = git.commitOf(cwd, ref);
+  if (commit === undefined) throw new ConfigurationError(`--since: "${ref}" is not a commit in this repository`);
+  return fromRepo(git.filesAtCommit(cwd, git.mergeBase(cwd, commit, ref, '--since ref')), top, cwd);
 }

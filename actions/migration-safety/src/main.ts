@@ -24,7 +24,8 @@ export async function run(): Promise<void> {
       inputs['assume-in-transaction'] === undefined ? undefined : inputs['assume-in-transaction'] === 'true',
     label: (setting) => `Input "${setting}"`,
     changes: changedOnly && base ? { kind: 'base-branch', ref: base } : undefined,
-    ifNoFilesFound: inputs['if-no-files-found']
+    ifNoFilesFound: inputs['if-no-files-found'],
+    workspace
   });
   if (changedOnly && !base)
     check.notices.push('changed-only: no pull request base branch, so every migration is linted');

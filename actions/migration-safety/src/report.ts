@@ -43,9 +43,14 @@ export function exemptionLine(exempted: readonly Exemption[]): string | undefine
   return `${exempted.length} left out on purpose (other linters flag them): ${text}`;
 }
 
+/** Files linted whole: a file the parser could not read to the end is not counted as checked. */
+function filesChecked(result: LintResult): number {
+  return result.files.filter((f) => f.linted && f.parsed === 'full').length;
+}
+
 function headline(result: LintResult): string {
   const counts = countFindings(result.findings.map((f) => ({ level: f.severity })));
-  const files = result.files.filter((f) => f.linted).length;
+  const files = filesChecked(result);
   const verdict = verdictOf(counts);
   const outcome =
     verdict === 'fail'
@@ -121,7 +126,7 @@ export function migrationReport(check: MigrationCheck): ActionReport {
   const { result, settings } = check;
   const unmatched = check.warnings.map((message): ReportFinding => ({ level: 'warning', id: 'paths', message }));
   const findings = [...unmatched, ...result.findings.map(toReportFinding)];
-  const counts = { ...countFindings(findings), files: result.files.filter((f) => f.linted).length };
+  const counts = { ...countFindings(findings), files: filesChecked(result) };
   const version =
     settings.pgMinor === undefined ? `${settings.pgVersion}` : `${settings.pgVersion}.${settings.pgMinor}`;
   const exempt = exemptionLine(result.exempted);

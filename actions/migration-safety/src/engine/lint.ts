@@ -7,9 +7,11 @@ import { locksOf } from './locks.js';
 import { parseFile, type ParsedFile } from './parse-file.js';
 import { loadParser, type ParsedStatement } from './parse.js';
 import { docsUrl, type FileContext, type Rule, type RuleContext, type RuleHit, type TransactionState } from './rule.js';
-import { fileSuppressions, isSuppressed, squawkIndex, statementSuppressions } from './suppress.js';
+import type { EncodingError } from './encoding.js';
+import { excerpt } from './excerpt.js';
+import { isSuppressed, mergeSuppressed, Suppressions, type Suppressed, type SuppressionProblem } from './suppress.js';
 import type { SourceText } from './source-text.js';
-import type { AstNode, Exemption, Finding, Severity } from './types.js';
+import type { AstNode, ByteRange, Exemption, Finding, Severity } from './types.js';
 
 export interface MigrationSource {
   /** Path as shown in reports (relative to the workspace). */
@@ -19,6 +21,8 @@ export interface MigrationSource {
   lint: boolean;
   /** Files with the same id ship together: a table created in the same change set is not yet in use. */
   changeSet: number;
+  /** What decoding the file's bytes found (engine/encoding.ts): the file is refused from there on. */
+  encodingError?: EncodingError;
 }
 
 export interface RuleSetting {
@@ -40,10 +44,18 @@ export interface LintOptions {
 export interface FileReport {
   path: string;
   linted: boolean;
+  /** Statements written in the file (those a DO block runs are not counted). */
   statements: number;
   inTransaction: boolean;
   transactionReason: string;
+  /** Some of the file could not be parsed (its SQL, its encoding, or a DO block's body). */
   syntaxError: boolean;
+  /**
+   * `full`: every statement was read and linted; `partial`: some were (those before a syntax error, or all but
+   * a DO body); `none`: nothing was (the error is at the first statement, or the file is not UTF-8). Only
+   * `full` files count as checked.
+   */
+  parsed: 'full' | 'partial' | 'none';
 }
 
 export interface LintResult {
@@ -57,6 +69,8 @@ export interface LintResult {
 export const SYNTAX_ERROR = 'syntax-error';
 export const MISSING_OBJECT = 'missing-object';
 export const INTERNAL_ERROR = 'internal-error';
+export const UNKNOWN_SUPPRESSION = 'unknown-suppression';
+export const DYNAMIC_SQL = 'dynamic-sql';
 
 export async function lintMigrations(
   sources: readonly MigrationSource[],
@@ -76,14 +90,14 @@ export function lintMigrationsSync(
   const catalog = new Catalog();
   const active = rules.filter((rule) => isActive(rule, options));
   const byId = new Map(rules.map((rule) => [rule.id, rule]));
-  const squawk = squawkIndex(rules);
+  const suppressions = new Suppressions(rules);
   const findings: Finding[] = [];
   const exempted: Exemption[] = [];
   const files: FileReport[] = [];
 
   // Files are parsed in order; a rule looking ahead in its change set parses later files early (kept until used).
   const parsedFiles: (ParsedFile | undefined)[] = [];
-  const parsedAt = (i: number) => (parsedFiles[i] ??= parseFile(sources[i].text, options));
+  const parsedAt = (i: number) => (parsedFiles[i] ??= parseFile(sources[i].text, options, sources[i].encodingError));
   const laterInChangeSet = function* (
     i: number,
     statements: readonly ParsedStatement[],
@@ -96,12 +110,15 @@ export function lintMigrationsSync(
   };
 
   for (const [fileIndex, file] of sources.entries()) {
-    const { prepared, parsed } = parsedAt(fileIndex);
+    const { prepared, parsed, topLevel } = parsedAt(fileIndex);
     parsedFiles[fileIndex] = undefined;
     const { source, statements } = parsed;
     // The tool's own transaction: a COMMIT or ROLLBACK written in the file ends it for the rest of the file.
     const tool = { implicit: prepared.implicitTransaction };
-    const fileIgnored = file.lint ? fileSuppressions(file.text, squawk) : 'all';
+    // Only real comments of the text the tool runs (sections of other directions blanked out) count.
+    const scan = file.lint ? suppressions.file(prepared.text) : undefined;
+    const fileIgnored: Suppressed = scan ? scan.suppressed : 'all';
+    const commentProblems: SuppressionProblem[] = scan ? [...scan.problems] : [];
     const emit = (rule: Rule, statement: ParsedStatement | undefined, hit: RuleHit) => {
       const range = hit.range ?? statement?.range ?? { start: 0, end: 0 };
       if (hit.exempt !== undefined) {
@@ -112,7 +129,9 @@ export function lintMigrationsSync(
         file: file.path,
         ...source.span(range),
         rule: rule.id,
-        severity: options.rules?.[rule.id]?.severity ?? hit.severity ?? rule.severity,
+        // A file PostgreSQL would reject is an error whatever the settings: it was not (fully) checked.
+        severity:
+          rule.id === SYNTAX_ERROR ? 'error' : (options.rules?.[rule.id]?.severity ?? hit.severity ?? rule.severity),
         message: hit.message ?? rule.message,
         help: rule.help,
         ...(hit.recipe ? { recipe: hit.recipe } : {}),
@@ -126,7 +145,7 @@ export function lintMigrationsSync(
       const internal = byId.get(INTERNAL_ERROR);
       if (!internal) throw error;
       const reason = error instanceof Error ? error.message : String(error);
-      emit(internal, statement, { message: `Rule ${rule.id} failed here: ${reason.split('\n')[0].slice(0, 300)}` });
+      emit(internal, statement, { message: `Rule ${rule.id} failed here: ${excerpt(reason.split('\n')[0], 300)}` });
     };
 
     const state: TransactionState = {
@@ -138,9 +157,20 @@ export function lintMigrationsSync(
       accessExclusive: new Map()
     };
     const locals = { lockTimeout: false, statementTimeout: false };
+    // A statement a DO block runs is also covered by the ignore comments before the block.
+    const ignoredBy = new Map<ParsedStatement, Suppressed>();
+    const ignoresOf = (statement: ParsedStatement): Suppressed => {
+      const embedded = statement.embedded;
+      if (!embedded) return suppressions.statement(statement.leading);
+      const own = suppressions.statement(statement.leading, embedded.leadingStart, commentProblems);
+      return mergeSuppressed(ignoredBy.get(embedded.block) ?? new Set(), own);
+    };
 
     for (const statement of statements) {
-      const ignored = file.lint ? statementSuppressions(statement.leading, squawk) : 'all';
+      // Outside a transaction each statement commits on its own; the statements of one DO block run together.
+      if (!statement.embedded && !state.inTransaction) state.accessExclusive.clear();
+      const ignored = file.lint ? ignoresOf(statement) : 'all';
+      if (file.lint && statement.kind === 'DoStmt') ignoredBy.set(statement, ignored);
       if (file.lint) {
         const context = statementContext(file, source, statement, statements, state, catalog, options, (rule, hit) => {
           if (!isSuppressed(rule.id, fileIgnored, ignored)) emit(rule, statement, hit ?? {});
@@ -162,7 +192,14 @@ export function lintMigrationsSync(
       advance(state, locals, statement, tool, catalog, file.changeSet);
       const problems = catalog.apply(statement, file.changeSet);
       const missing = byId.get(MISSING_OBJECT);
-      if (file.lint && missing && active.includes(missing) && !isSuppressed(MISSING_OBJECT, fileIgnored, ignored)) {
+      // A DO block's DDL often runs under a guard (IF NOT EXISTS ...): what it names may not be missing.
+      if (
+        file.lint &&
+        !statement.embedded &&
+        missing &&
+        active.includes(missing) &&
+        !isSuppressed(MISSING_OBJECT, fileIgnored, ignored)
+      ) {
         for (const problem of problems) {
           emit(missing, statement, {
             message: `${problem.message}: a rename or drop of something that is not there fails the deploy`,
@@ -192,27 +229,51 @@ export function lintMigrationsSync(
           failed(rule, undefined, error);
         }
       }
-      const syntax = byId.get(SYNTAX_ERROR);
-      if (parsed.syntaxError && syntax && active.includes(syntax)) {
+      // Never off, never suppressed: a file (or DO body) PostgreSQL rejects was not checked.
+      const syntax = byId.get(SYNTAX_ERROR) ?? SYNTAX_ERROR_FALLBACK;
+      if (parsed.syntaxError) {
         emit(syntax, undefined, {
-          message: `${parsed.syntaxError.message}${statements.length ? ' (statements after it were not linted)' : ''}`,
+          message: `${parsed.syntaxError.message}${topLevel ? ' (statements after it were not linted)' : ''}`,
           range: parsed.syntaxError.range
         });
       }
+      for (const problem of bodyProblems(statements)) emit(syntax, undefined, problem);
+      const unknown = byId.get(UNKNOWN_SUPPRESSION);
+      if (unknown && active.includes(unknown)) for (const problem of commentProblems) emit(unknown, undefined, problem);
     }
+    const unparsedBody = statements.some((s) => (s.plpgsql?.unparsed.length ?? 0) > 0);
     files.push({
       path: file.path,
       linted: file.lint,
-      statements: statements.length,
+      statements: topLevel,
       inTransaction: prepared.implicitTransaction,
       transactionReason: prepared.transactionReason,
-      syntaxError: !!parsed.syntaxError
+      syntaxError: !!parsed.syntaxError || unparsedBody,
+      parsed: parsed.syntaxError ? (topLevel > 0 ? 'partial' : 'none') : unparsedBody ? 'partial' : 'full'
     });
   }
   return { findings: stableByFile(findings, sources), exempted, files };
 }
 
+/** The DO bodies of a file that PostgreSQL would reject, as syntax errors at their position. */
+function bodyProblems(statements: readonly ParsedStatement[]): { message: string; range: ByteRange }[] {
+  const problems: { message: string; range: ByteRange }[] = [];
+  for (const statement of statements) for (const problem of statement.plpgsql?.unparsed ?? []) problems.push(problem);
+  return problems;
+}
+
+/** Used when a catalogue without the syntax-error rule is linted (tests of single rules): errors still show. */
+const SYNTAX_ERROR_FALLBACK: Rule = {
+  id: SYNTAX_ERROR,
+  severity: 'error',
+  message: 'PostgreSQL rejects this SQL',
+  help: 'PostgreSQL would reject this migration at deploy time.',
+  equivalents: { squawk: ['syntax-error'] }
+};
+
 function isActive(rule: Rule, options: LintOptions): boolean {
+  // A syntax error is always reported: a file that was not parsed is never passed off as checked.
+  if (rule.id === SYNTAX_ERROR) return true;
   const setting = options.rules?.[rule.id];
   if (setting?.enabled === false) return false;
   if (rule.optIn && setting?.enabled !== true && setting?.severity === undefined) return false;
@@ -312,7 +373,8 @@ function advance(
       locals[key] = on && !!body.is_local;
     }
   } else {
-    const inTransaction = state.depth > 0 || tool.implicit;
+    // A DO block runs as one statement: outside a transaction block its statements still share one transaction.
+    const inTransaction = state.depth > 0 || tool.implicit || statement.embedded !== undefined;
     for (const lock of locksOf(statement, catalog.indexOwner)) {
       const table = catalog.table(lock.table);
       if (lock.mode === 'AccessExclusive' && inTransaction && !(table && table.createdIn === changeSet)) {
@@ -321,7 +383,6 @@ function advance(
     }
   }
   state.inTransaction = state.depth > 0 || tool.implicit;
-  if (!state.inTransaction) state.accessExclusive.clear();
 }
 
 function isZeroSetting(args: AstNode[] | undefined): boolean {

@@ -1,4 +1,5 @@
-import type { DoBlock } from './do-block.js';
+import type { EncodingError } from './encoding.js';
+import { safeParserMessage } from './excerpt.js';
 import { loadPgParser, parseSql, PgSyntaxError, type ParseTree } from './pg-parser.js';
 import { SourceText } from './source-text.js';
 import { lexSql, lineEnd } from './sql-lexer.js';
@@ -23,8 +24,33 @@ export interface ParsedStatement {
   sql: string;
   /** Text between the previous statement and this one: where ignore comments for it are written. */
   leading: string;
-  /** For a PL/pgSQL DO block, the SQL statements written in it (set by parseFile). */
-  doBlock?: DoBlock;
+  /** Set for a statement a PL/pgSQL DO block runs (engine/plpgsql.ts): it follows its block in the list. */
+  embedded?: Embedding;
+  /** For a PL/pgSQL DO block: what of its body could not be read (engine/plpgsql.ts). */
+  plpgsql?: DoBodyProblems;
+}
+
+/** Where a statement of a DO block comes from and what PL/pgSQL wraps it in. */
+export interface Embedding {
+  /** The DO statement whose body runs it (itself possibly embedded, for a DO inside a DO). */
+  block: ParsedStatement;
+  /** Runs only on some paths: in an IF, CASE, loop or exception handler, or a block that catches errors. */
+  conditional: boolean;
+  /** The SQL is the constant string of an EXECUTE. */
+  dynamic: boolean;
+  /** Names the block declares: PL/pgSQL rejects a bare name that is both a variable and a column. */
+  variables: Set<string>;
+  /** `FOR name IN SELECT ... LOOP` loops around the statement: `name.col` reads that SELECT's column. */
+  loopRows: Map<string, AstNode>;
+  /** Byte offset where `leading` starts (the comments before the statement inside the body). */
+  leadingStart: number;
+}
+
+export interface DoBodyProblems {
+  /** EXECUTE of a string that is not a constant: the SQL it runs cannot be linted. */
+  dynamic: { range: ByteRange; expression: string }[];
+  /** The body, or an EXECUTE string in it, that PostgreSQL would reject when the block runs. */
+  unparsed: SyntaxErrorInfo[];
 }
 
 export interface SyntaxErrorInfo {
@@ -39,22 +65,33 @@ export interface ParseOutcome {
   syntaxError?: SyntaxErrorInfo;
 }
 
-/** Parses a whole file; a syntax error keeps the statements before it so they can still be linted. */
-export function parseMigration(raw: string): ParseOutcome {
+/**
+ * Parses a whole file; a syntax error keeps the statements before it so they can still be linted. `encoding` is
+ * what decoding the file's bytes found (engine/encoding.ts): the server refuses the file at that character.
+ */
+export function parseMigration(raw: string, encoding?: EncodingError): ParseOutcome {
   const text = wellFormed(raw);
   const source = new SourceText(text);
-  // libpg-query rejects the empty string outright; an empty migration is valid (and harmless) SQL.
-  if (text === '') return { source, statements: [] };
+  if (encoding?.whole)
+    return { source, statements: [], syntaxError: { message: encoding.message, range: { start: 0, end: 0 } } };
   // The parser takes a C string: a NUL would silently end the file there. PostgreSQL rejects the byte outright.
   const nul = text.indexOf('\0');
-  if (nul !== -1) {
-    const at = Buffer.byteLength(text.slice(0, nul), 'utf8');
-    const syntaxError = {
-      message: 'invalid byte sequence for encoding "UTF8": 0x00 (a NUL character, which PostgreSQL rejects)',
-      range: { start: at, end: at + 1 }
-    };
+  const invalid =
+    nul !== -1 && (encoding === undefined || nul < encoding.index)
+      ? {
+          index: nul,
+          message: 'invalid byte sequence for encoding "UTF8": 0x00 (a NUL character, which PostgreSQL rejects)'
+        }
+      : encoding;
+  if (invalid) {
+    const at = Buffer.byteLength(text.slice(0, invalid.index), 'utf8');
+    // One character wide (a replacement character stands for the bad byte in the text).
+    const width = Buffer.byteLength(String.fromCodePoint(text.codePointAt(invalid.index) ?? 0), 'utf8');
+    const syntaxError = { message: invalid.message, range: { start: at, end: at + width } };
     return { source, statements: statementsBefore(source, at), syntaxError };
   }
+  // libpg-query rejects the empty string outright; an empty migration is valid (and harmless) SQL.
+  if (text === '') return { source, statements: [] };
   try {
     return { source, statements: toStatements(source, parseSql(text)) };
   } catch (error) {
@@ -70,6 +107,16 @@ export function parseMigration(raw: string): ParseOutcome {
 function wellFormed(text: string): string {
   if (!/[\uD800-\uDFFF]/.test(text)) return text;
   return text.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
+}
+
+/**
+ * The statements of a piece of SQL that is not a file (a statement in a DO body, an EXECUTE string), with
+ * offsets relative to its start; throws PgSyntaxError as the parser does.
+ */
+export function parseStatements(sql: string): ParsedStatement[] {
+  if (sql.trim() === '') return [];
+  const source = new SourceText(sql);
+  return toStatements(source, parseSql(sql));
 }
 
 function toStatements(source: SourceText, result: ParseTree): ParsedStatement[] {
@@ -99,18 +146,21 @@ function toStatements(source: SourceText, result: ParseTree): ParsedStatement[] 
   return statements;
 }
 
-function toSyntaxError(source: SourceText, error: unknown): SyntaxErrorInfo {
+export function toSyntaxError(source: SourceText, error: unknown): SyntaxErrorInfo {
   // Input the parser cannot take at all (an expression nested past the wasm stack, a file past its 1 GiB heap)
   // is reported like SQL it rejects, at the start: the file fails, the run and the other files go on.
   if (!(error instanceof PgSyntaxError)) {
     const reason = error instanceof Error ? error.message : String(error);
-    return { message: `the PostgreSQL parser could not read this file: ${reason}`, range: { start: 0, end: 1 } };
+    return {
+      message: `the PostgreSQL parser could not read this file: ${safeParserMessage(reason)}`,
+      range: { start: 0, end: 1 }
+    };
   }
   // The cursor counts code points (not bytes); a lexer error at end of input points past the end.
   const cursor = Math.max(error.cursorPosition, 0);
   // One character wide, whatever its UTF-8 width, so the span is never empty inside the text.
   return {
-    message: error.message,
+    message: safeParserMessage(error.message),
     range: { start: source.byteOfCodePoint(cursor), end: source.byteOfCodePoint(cursor + 1) }
   };
 }

@@ -16,6 +16,8 @@ interface WasmParser {
   _free(pointer: number): void;
   _wasm_parse_query_raw(query: number): number;
   _wasm_free_parse_result(result: number): void;
+  _wasm_parse_plpgsql(query: number): number;
+  _wasm_free_string(result: number): void;
 }
 
 /** PostgreSQL's error for SQL it rejects; `cursorPosition` is 0-based and counts characters, not bytes. */
@@ -86,5 +88,31 @@ export function parseSql(sql: string): ParseTree {
   } finally {
     module._free(query);
     if (result) module._wasm_free_parse_result(result);
+  }
+}
+
+/** PostgreSQL's error for a PL/pgSQL body it rejects; the parser reports no position for these. */
+export class PlpgsqlError extends Error {
+  override readonly name = 'PlpgsqlError';
+}
+
+/**
+ * The PL/pgSQL parse tree of the DO blocks (and PL/pgSQL functions) in `sql`: libpg-query compiles each body as
+ * the server does when it runs it, so a body the server would reject throws PlpgsqlError with its message.
+ */
+export function parsePlpgsql(sql: string): { plpgsql_funcs?: AstNode[] } {
+  const module = parser();
+  const query = toWasm(module, sql);
+  let result = 0;
+  try {
+    result = module._wasm_parse_plpgsql(query);
+    if (!result) throw new Error('the PL/pgSQL parser ran out of memory');
+    const text = fromWasm(module, result);
+    // Success is a JSON object; anything else is the error message.
+    if (!text.startsWith('{')) throw new PlpgsqlError(text || 'the PL/pgSQL body does not compile');
+    return JSON.parse(text) as { plpgsql_funcs?: AstNode[] };
+  } finally {
+    module._free(query);
+    if (result) module._wasm_free_string(result);
   }
 }

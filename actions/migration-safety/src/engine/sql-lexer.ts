@@ -28,8 +28,11 @@ function width(code: number): number {
   return 3;
 }
 
-/** Tokens of `text`, whose first character is at byte `baseByte` of the file; comments are skipped. */
-export function lexSql(text: string, baseByte: number): Token[] {
+/**
+ * Tokens of `text`, whose first character is at byte `baseByte` of the file; comments are skipped, or collected
+ * into `comments` (with their delimiters) when it is given.
+ */
+export function lexSql(text: string, baseByte: number, comments?: Token[]): Token[] {
   const tokens: Token[] = [];
   const ascii = !/[\u0080-\uffff]/.test(text);
   let i = 0;
@@ -39,11 +42,11 @@ export function lexSql(text: string, baseByte: number): Token[] {
     else for (let k = i; k < j; k++) byte += width(text.charCodeAt(k));
     i = j;
   };
-  const push = (j: number, word?: string) => {
+  const push = (j: number, word?: string, into: Token[] = tokens) => {
     const start = byte;
     const from = i;
     advanceTo(j);
-    tokens.push({ start, end: byte, text: text.slice(from, j), ...(word !== undefined ? { word } : {}) });
+    into.push({ start, end: byte, text: text.slice(from, j), ...(word !== undefined ? { word } : {}) });
   };
   while (i < text.length) {
     const c = text[i];
@@ -52,7 +55,8 @@ export function lexSql(text: string, baseByte: number): Token[] {
       advanceTo(i + 1);
     } else if (c === '-' && text[i + 1] === '-') {
       // As in the server's scanner, a -- comment ends at a carriage return as well as at a newline.
-      advanceTo(lineEnd(text, i));
+      if (comments) push(lineEnd(text, i), undefined, comments);
+      else advanceTo(lineEnd(text, i));
     } else if (c === '/' && text[i + 1] === '*') {
       let depth = 0;
       let j = i;
@@ -65,7 +69,8 @@ export function lexSql(text: string, baseByte: number): Token[] {
           j += 2;
         } else j++;
       } while (depth > 0 && j < text.length);
-      advanceTo(j);
+      if (comments) push(j, undefined, comments);
+      else advanceTo(j);
     } else if (c === "'" || ((c === 'e' || c === 'E') && text[i + 1] === "'")) {
       push(stringEnd(text, c === "'" ? i : i + 1, c !== "'"));
     } else if ((/[bBxXnN]/.test(c) && text[i + 1] === "'") || (/[uU]/.test(c) && text.startsWith("&'", i + 1))) {

@@ -6,16 +6,19 @@ export const banConcurrentIndexCreationInTransaction = defineRule({
   id: 'ban-concurrent-index-creation-in-transaction',
   severity: 'error',
   message: 'CONCURRENTLY cannot run inside a transaction block: the deploy fails',
-  help: 'CREATE INDEX CONCURRENTLY (and DROP INDEX / REINDEX CONCURRENTLY) must run outside any transaction: inside one PostgreSQL refuses it with "cannot run inside a transaction block". Move the statement out of BEGIN ... COMMIT, and when the migration tool wraps files in a transaction, put it in its own file with the tool\'s opt-out (`-- +goose NO TRANSACTION`, `-- migrate:up transaction:false`, `-- no-transaction` for sqlx).',
+  help: 'CREATE INDEX CONCURRENTLY (and DROP INDEX / REINDEX CONCURRENTLY) must run outside any transaction: inside one PostgreSQL refuses it with "cannot run inside a transaction block", and inside a DO block (or a function) with "cannot be executed from a function". Move the statement out of BEGIN ... COMMIT, and when the migration tool wraps files in a transaction, put it in its own file with the tool\'s opt-out (`-- +goose NO TRANSACTION`, `-- migrate:up transaction:false`, `-- no-transaction` for sqlx).',
   equivalents: { squawk: ['ban-concurrent-index-creation-in-transaction'] },
   check(ctx) {
     const { statement, transaction } = ctx;
-    if (!transaction.inTransaction) return;
+    // PL/pgSQL runs a DO block's statements inside the block's own transaction, whatever surrounds it.
+    if (!transaction.inTransaction && !statement.embedded) return;
     const what = concurrentForm(statement.kind, statement.body);
     if (!what) return;
-    const where = transaction.explicit
-      ? 'inside the BEGIN ... COMMIT of this file'
-      : 'inside the transaction the migration tool opens for this file';
+    const where = statement.embedded
+      ? 'inside a DO block'
+      : transaction.explicit
+        ? 'inside the BEGIN ... COMMIT of this file'
+        : 'inside the transaction the migration tool opens for this file';
     ctx.report({ message: `${what} runs ${where}: PostgreSQL refuses it and the deploy fails` });
   }
 });

@@ -276,18 +276,15 @@ function recordStatement(scope: Scope, kind: string, body: AstNode, seen: Seen):
 }
 
 function record(ctx: RuleContext, seen: Seen): void {
-  const { kind, body } = ctx.statement;
-  if (kind !== 'DoStmt') return recordStatement({ ctx, variables: new Set(), loopRows: new Map() }, kind, body, seen);
-  // A backfill is often a batched loop in a DO block; a body that does not parse yields no statements.
-  const block = ctx.statement.doBlock;
-  if (!block) return;
-  for (const statement of block.statements)
-    recordStatement(
-      { ctx, variables: block.variables, loopRows: statement.loopRows },
-      statement.kind,
-      statement.body,
-      seen
-    );
+  const { kind, body, embedded } = ctx.statement;
+  // A backfill is often a batched loop in a DO block: its statements come after the block, with the block's
+  // variables and loops (engine/plpgsql.ts); the DO statement itself copies nothing.
+  recordStatement(
+    { ctx, variables: embedded?.variables ?? new Set(), loopRows: embedded?.loopRows ?? new Map() },
+    kind,
+    body,
+    seen
+  );
 }
 
 /** A later statement of the file renames `from` to `to`: the copy was a type change, not a rename. */

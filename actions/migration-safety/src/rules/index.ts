@@ -7,11 +7,17 @@ import { missingObject } from './missing-object.js';
 import { syntaxError } from './syntax-error.js';
 import { TRANSACTION_RULES } from './transactions.js';
 import { UBOS_RULES } from './ubos.js';
+import { dynamicSql } from './dynamic-sql.js';
+import { unknownSuppression } from './unknown-suppression.js';
+import { unsupportedSyntax } from './unsupported-syntax.js';
 
 export const ALL_RULES: readonly Rule[] = [
   syntaxError,
   missingObject,
   internalError,
+  unknownSuppression,
+  unsupportedSyntax,
+  dynamicSql,
   ...LOCKING_RULES,
   ...TRANSACTION_RULES,
   ...COMPATIBILITY_RULES,

@@ -16,6 +16,7 @@ const APART = new Set([
 
 function combinable(statement: ParsedStatement): boolean {
   const { body } = statement;
+  if (statement.embedded) return false;
   if (statement.kind !== 'AlterTableStmt' || (body.objtype ?? 'OBJECT_TABLE') !== 'OBJECT_TABLE') return false;
   const cmds: AstNode[] = body.cmds ?? [];
   return cmds.length > 0 && cmds.every((node) => !APART.has(as(node, 'AlterTableCmd')?.subtype));
@@ -57,8 +58,8 @@ function runsOf(statements: readonly ParsedStatement[]): Map<number, number> {
   if (!repeated) return first;
   let open = new Map<string, number>();
   for (const statement of statements) {
-    // A DO block is opaque PL/pgSQL that may use any table.
-    if (statement.kind === 'TransactionStmt' || statement.kind === 'DoStmt') {
+    // A DO block may use any table, and what it runs cannot be merged with statements outside it.
+    if (statement.kind === 'TransactionStmt' || statement.kind === 'DoStmt' || statement.embedded) {
       open = new Map();
       continue;
     }
