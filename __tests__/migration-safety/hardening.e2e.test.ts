@@ -50,7 +50,14 @@ interface Report {
   findings: { file: string; line: number; column: number; rule: string; severity: string }[];
   files: { path: string; linted: boolean; parsed: string }[];
 }
-const report = (path: string) => JSON.parse(readFileSync(path, 'utf8')) as Report;
+/** result-json (the envelope), its findings flattened to the engine's field names the assertions share. */
+function report(text: string): Report {
+  const json = JSON.parse(text) as {
+    findings: { id: string; level: string; location: { file: string; line: number; column: number } }[];
+    files: Report['files'];
+  };
+  return { ...json, findings: json.findings.map((f) => ({ ...f.location, rule: f.id, severity: f.level })) };
+}
 
 function pushRun(workspace: string, inputs: Record<string, string> = {}) {
   return runAction('migration-safety', {

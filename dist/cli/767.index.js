@@ -1763,60 +1763,30 @@ function relativeToWorkspace(file, workspace) {
     return relative;
 }
 
-// EXTERNAL MODULE: external "node:child_process"
-var external_node_child_process_ = __webpack_require__(31421);
+// EXTERNAL MODULE: ./shared/src/lib/git.ts
+var git = __webpack_require__(24495);
 ;// CONCATENATED MODULE: ./actions/contract-test/src/git-base.ts
 // Reads the base branch's spec straight from git, so a pull request is compared with what its base has
-// without a second checkout. A shallow clone (actions/checkout's default) lacks the base ref: fetch it once.
+// without a second checkout. The commit is the merge base of the base ref and HEAD, as for every action
+// (shared/src/lib/git.ts): on a pull request's merge checkout that is the base branch tip.
 
 
 
-function git(cwd, args) {
-    return (0,external_node_child_process_.execFileSync)('git', args, {
-        cwd,
-        encoding: 'utf8',
-        stdio: ['ignore', 'pipe', 'pipe'],
-        maxBuffer: 256 * 1024 * 1024
-    });
-}
-function canResolve(cwd, ref) {
-    try {
-        git(cwd, ['rev-parse', '--verify', '--quiet', `${ref}^{commit}`]);
-        return true;
-    }
-    catch {
-        return false;
-    }
-}
-/** The commit-ish to read from: the ref itself, origin/<ref>, or the ref fetched from origin. */
+/** The commit to read the base spec from: the merge base of `ref` and HEAD (fetching `ref` when missing). */
 function resolveBaseRef(repoDir, ref) {
-    if (!/^[\w./@^~-]+$/.test(ref) || ref.startsWith('-'))
-        throw new errors/* ConfigurationError */.j(`base-ref "${ref}" is not a git ref`);
-    for (const candidate of [ref, `origin/${ref}`])
-        if (canResolve(repoDir, candidate))
-            return candidate;
-    try {
-        git(repoDir, ['fetch', '--no-tags', '--depth=1', 'origin', ref]);
-    }
-    catch (error) {
-        const reason = error.stderr?.trim().split('\n').pop() ?? String(error);
-        throw new errors/* ConfigurationError */.j(`base-ref "${ref}" is not in the clone and could not be fetched: ${reason}`);
-    }
-    return 'FETCH_HEAD';
+    return (0,git/* baseCommit */.tI)(repoDir, ref, 'base-ref');
 }
 /** A readFile for the spec loader that serves files as they are at `commit` (paths absolute, inside repoDir). */
 function fileReaderAt(repoDir, commit) {
-    const top = git(repoDir, ['rev-parse', '--show-toplevel']).trim();
+    const top = (0,git/* repositoryRoot */.Hn)(repoDir);
     return (path) => {
         const inRepo = (0,external_node_path_.relative)(top, path).split(external_node_path_.sep).join('/');
         if (inRepo.startsWith('..'))
             throw new errors/* ConfigurationError */.j(`${path} is outside the git repository`);
-        try {
-            return git(top, ['show', `${commit}:${inRepo}`]);
-        }
-        catch {
+        const text = (0,git/* fileAtCommit */.fw)(top, commit, inRepo);
+        if (text === undefined)
             throw new errors/* ConfigurationError */.j(`${inRepo} does not exist at ${commit}`);
-        }
+        return text;
     };
 }
 
@@ -1873,7 +1843,8 @@ const DEFAULTS = {
     retries: 0,
     backoffMs: 200,
     maxBackoffMs: 30_000,
-    maxBodyBytes: 10 * 1024 * 1024
+    maxBodyBytes: 10 * 1024 * 1024,
+    maxRedirects: 5
 };
 function defaultRetryOn(status) {
     return status === 429 || status >= 500;
@@ -1902,31 +1873,105 @@ const SENSITIVE_HEADER = /auth|token|key|secret|cookie|password|session/i;
  * Authorization header; everything secret found on the way is collected for redaction.
  */
 function prepare(url, options) {
-    const secrets = [...(options.secrets ?? []), ...(0,redact/* credentialsInUrl */.FB)(url.href)];
+    const secrets = [...(options.secrets ?? []), ...(0,redact/* urlSecrets */.Fn)(url.href)];
     const headers = {};
     for (const [name, value] of Object.entries(options.headers ?? {})) {
         headers[name] = value;
-        if (SENSITIVE_HEADER.test(name)) {
-            secrets.push(value);
-            // "Bearer abc": the token alone may be echoed somewhere without its scheme.
-            const credentials = /^\s*\S+\s+(\S+)\s*$/.exec(value)?.[1];
-            if (credentials)
-                secrets.push(credentials);
-        }
+        // "Bearer abc": the token alone may be echoed somewhere without its scheme; "Basic x" as user:password.
+        if (SENSITIVE_HEADER.test(name) && value.trim() !== '')
+            secrets.push(...(0,redact/* headerValueSecrets */.CF)(value));
     }
-    if (url.username !== '' || url.password !== '') {
-        const user = decodeURIComponent(url.username);
-        const password = decodeURIComponent(url.password);
-        const hasAuthorization = Object.keys(headers).some((name) => name.toLowerCase() === 'authorization');
-        if (!hasAuthorization) {
-            const encoded = Buffer.from(`${user}:${password}`, 'utf8').toString('base64');
-            headers['authorization'] = `Basic ${encoded}`;
-            secrets.push(encoded);
-        }
-        url.username = '';
-        url.password = '';
-    }
+    moveCredentials(url, headers, secrets);
     return { url: url.href, headers, secrets: secrets.filter((secret) => secret !== '') };
+}
+/** user:password@ moves into a Basic Authorization header (unless one is set); its forms become secrets. */
+function moveCredentials(url, headers, secrets) {
+    const credentials = (0,redact/* basicCredentials */.BG)(url);
+    if (!credentials)
+        return;
+    const hasAuthorization = Object.keys(headers).some((name) => name.toLowerCase() === 'authorization');
+    if (!hasAuthorization)
+        headers['authorization'] = `Basic ${credentials.encoded}`;
+    secrets.push(credentials.encoded, `Basic ${credentials.encoded}`);
+    url.username = '';
+    url.password = '';
+}
+/**
+ * Every secret a request with these options sends, in every form (URL credentials raw, decoded and as the Basic
+ * header's base64, sensitive header values and their tokens), for an adapter to mask before anything is logged.
+ */
+function httpRequestSecrets(url, options = {}) {
+    let parsed;
+    try {
+        parsed = new URL(url);
+    }
+    catch {
+        return [...(options.secrets ?? []), ...credentialsInUrl(url)].filter((secret) => secret !== '');
+    }
+    return [...new Set(prepare(parsed, options).secrets)];
+}
+const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
+const ORIGIN_BOUND = new Set(['authorization', 'cookie', 'proxy-authorization']);
+class RedirectError extends Error {
+}
+function holdsSecret(value, secrets) {
+    return secrets.some((secret) => secret !== '' && (value.includes(secret) || value.includes(encodeURIComponent(secret))));
+}
+/**
+ * fetch with redirects followed here rather than by fetch, which forwards every header but Authorization
+ * (and Cookie) to another origin: on a change of scheme, host or port, every sensitive-looking header and
+ * every header holding a secret is dropped, and a body holding one is not sent again.
+ */
+async function fetchFollowing(request, method, body, signal, maxRedirects) {
+    let url = new URL(request.url);
+    let headers = { ...request.headers };
+    let currentMethod = method;
+    let currentBody = body;
+    for (let hops = 0;; hops++) {
+        const response = await fetch(url.href, {
+            method: currentMethod,
+            headers,
+            body: currentBody,
+            signal,
+            redirect: 'manual'
+        });
+        const location = response.headers.get('location');
+        if (!REDIRECT_STATUSES.has(response.status) || !location || maxRedirects <= 0)
+            return response;
+        await response.body?.cancel().catch(() => undefined);
+        if (hops >= maxRedirects)
+            throw new RedirectError(`too many redirects (more than ${maxRedirects})`);
+        let next;
+        try {
+            next = new URL(location, url);
+        }
+        catch {
+            throw new RedirectError(`redirect to an invalid URL ${(0,redact/* redactUrl */.BO)(location)}`);
+        }
+        if (next.protocol !== 'http:' && next.protocol !== 'https:') {
+            throw new RedirectError(`redirect to an unsupported URL scheme ${next.protocol}`);
+        }
+        request.secrets.push(...(0,redact/* urlSecrets */.Fn)(next.href));
+        const toGet = response.status === 303
+            ? currentMethod !== 'HEAD'
+            : (response.status === 301 || response.status === 302) && currentMethod === 'POST';
+        if (next.origin !== url.origin) {
+            headers = Object.fromEntries(Object.entries(headers).filter(([name, value]) => {
+                const lower = name.toLowerCase();
+                return !ORIGIN_BOUND.has(lower) && !SENSITIVE_HEADER.test(lower) && !holdsSecret(value, request.secrets);
+            }));
+            if (!toGet && typeof currentBody === 'string' && holdsSecret(currentBody, request.secrets)) {
+                throw new RedirectError(`not following the ${response.status} redirect to another origin: the request body holds a secret`);
+            }
+        }
+        if (toGet) {
+            currentMethod = 'GET';
+            currentBody = undefined;
+            headers = Object.fromEntries(Object.entries(headers).filter(([name]) => !['content-type', 'content-length'].includes(name.toLowerCase())));
+        }
+        moveCredentials(next, headers, request.secrets);
+        url = next;
+    }
 }
 /** The first system/undici error code in the cause chain (fetch wraps them as TypeError('fetch failed')). */
 function findErrorCode(error, depth = 0) {
@@ -2064,14 +2109,9 @@ async function httpRequest(url, options = {}) {
         const started = performance.now();
         let raw;
         try {
-            const response = await fetch(request.url, {
-                method,
-                headers: request.headers,
-                // Typed through BodyInit so this compiles both with Node's fetch types and with the DOM lib that
-                // some dependencies' declarations pull into the program.
-                body: options.body,
-                signal
-            });
+            // Typed through BodyInit so this compiles both with Node's fetch types and with the DOM lib that
+            // some dependencies' declarations pull into the program.
+            const response = await fetchFollowing(request, method, options.body, signal, options.maxRedirects ?? DEFAULTS.maxRedirects);
             raw = {
                 status: response.status,
                 headers: headersToRecord(response.headers),
@@ -2081,6 +2121,9 @@ async function httpRequest(url, options = {}) {
         catch (error) {
             if (options.signal?.aborted && !timedOut) {
                 throw fail(`${method} ${displayUrl} was aborted`, { attempts: attempt });
+            }
+            if (error instanceof RedirectError) {
+                throw fail(`${method} ${displayUrl} failed: ${error.message}`, { attempts: attempt });
             }
             if (error instanceof BodyTooLargeError) {
                 controller.abort();
@@ -3270,14 +3313,197 @@ const cli_command = {
 
 /***/ }),
 
+/***/ 24495:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   D3: () => (/* binding */ commitOf),
+/* harmony export */   Hn: () => (/* binding */ repositoryRoot),
+/* harmony export */   Y_: () => (/* binding */ changedFiles),
+/* harmony export */   __: () => (/* binding */ checkRef),
+/* harmony export */   ao: () => (/* binding */ filesAtCommit),
+/* harmony export */   fw: () => (/* binding */ fileAtCommit),
+/* harmony export */   tI: () => (/* binding */ baseCommit),
+/* harmony export */   wu: () => (/* binding */ mergeBase)
+/* harmony export */ });
+/* unused harmony exports gitFailure, resolveRef */
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(31421);
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76088);
+// What the actions ask git: the base a pull request is compared with, the files it changed, and files as they
+// are at a commit. One implementation for every action, so they all compare against the same commit.
+//
+// The base is the MERGE BASE of the base branch and HEAD, everywhere: what the branch started from, as GitHub's
+// own "Files changed" tab (a three-dot diff) shows it. On a pull request checkout (actions/checkout's default
+// refs/pull/N/merge) HEAD is the merge commit whose first parent is the base branch tip, so the merge base is
+// that tip; on a branch checkout it is where the branch left its base, so commits the base branch received
+// since are not mistaken for changes of the branch.
+//
+// Every listing is read NUL-separated (`-z`): git then prints names as they are, never quoted or escaped, so
+// names with spaces, quotes, backslashes, newlines, control characters or non-ASCII letters are not lost.
+
+
+/** Local commands answer in well under a second; the limit only stops a hang (a lock, a broken repository). */
+const LOCAL_TIMEOUT_MS = 60_000;
+/** Fetches from origin: a shallow clone of a large repository may need minutes to deepen. */
+const FETCH_TIMEOUT_MS = 10 * 60_000;
+function run(cwd, args, timeout = LOCAL_TIMEOUT_MS) {
+    return (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.execFileSync)('git', args, {
+        cwd,
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'pipe'],
+        maxBuffer: 256 * 1024 * 1024,
+        timeout,
+        killSignal: 'SIGKILL',
+        // A fetch that needs credentials fails at once instead of waiting for a prompt nobody answers.
+        env: { ...process.env, GIT_TERMINAL_PROMPT: '0', GCM_INTERACTIVE: 'never' }
+    });
+}
+function tryRun(cwd, args, timeout) {
+    try {
+        return run(cwd, args, timeout);
+    }
+    catch {
+        return undefined;
+    }
+}
+/** git's last line of stderr, or why the command did not run (not installed, timed out). */
+function gitFailure(error) {
+    const failure = error;
+    if (failure.code === 'ENOENT')
+        return 'git is not installed (apt-get install git)';
+    if (failure.code === 'ETIMEDOUT' || failure.signal === 'SIGKILL')
+        return 'git did not answer in time';
+    return failure.stderr?.trim().split('\n').pop() || failure.message || String(error);
+}
+/** NUL-separated output as a list, without the empty entry after the last NUL. */
+function nulSeparated(output) {
+    return output.split('\0').filter((name) => name !== '');
+}
+/** One line of output without its line break (a path may end in spaces: trim() would change it). */
+function line(output) {
+    return output.replace(/\r?\n$/, '');
+}
+/** Refuses anything git could take for an option or a revision expression it should not evaluate. */
+function checkRef(ref, what) {
+    if (!/^[\w./@^~-]+$/.test(ref) || ref.startsWith('-'))
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j(`${what} "${ref}" is not a git ref`);
+}
+/** The repository's top-level folder (as git reports it: the real path). */
+function repositoryRoot(cwd) {
+    try {
+        return line(run(cwd, ['rev-parse', '--show-toplevel']));
+    }
+    catch (error) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j(`${cwd} is not in a git repository: ${gitFailure(error)}`);
+    }
+}
+/** The commit a ref names, or undefined when the clone does not have it. */
+function commitOf(cwd, ref) {
+    const sha = tryRun(cwd, ['rev-parse', '--verify', '--quiet', `${ref}^{commit}`]);
+    return sha === undefined ? undefined : line(sha);
+}
+/**
+ * The commit of a branch (or tag, or commit): itself, `origin/<name>`, or fetched from origin once, one commit
+ * deep (a shallow clone holds only HEAD). `what` names the setting in messages, e.g. `base branch`.
+ */
+function resolveRef(cwd, ref, what) {
+    checkRef(ref, what);
+    for (const candidate of [ref, `origin/${ref}`]) {
+        const sha = commitOf(cwd, candidate);
+        if (sha)
+            return sha;
+    }
+    try {
+        run(cwd, ['fetch', '--no-tags', '--depth=1', 'origin', ref], FETCH_TIMEOUT_MS);
+    }
+    catch (error) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j(`${what} "${ref}" is not in the clone and could not be fetched: ${gitFailure(error)}`);
+    }
+    // Read at once: the deepening fetches below overwrite FETCH_HEAD.
+    const sha = commitOf(cwd, 'FETCH_HEAD');
+    if (!sha)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j(`${what} "${ref}" was fetched but names no commit`);
+    return sha;
+}
+/**
+ * The merge base of `baseCommit` and HEAD. actions/checkout clones one commit deep, so there is none at first:
+ * a pull request's merge commit names the base tip as a parent (no fetch needed); otherwise the history is
+ * deepened a little, then fully, before giving up. `ref` is what to fetch from origin when deepening.
+ */
+function mergeBase(cwd, baseCommit, ref, what) {
+    const attempt = () => {
+        const found = tryRun(cwd, ['merge-base', baseCommit, 'HEAD']);
+        return found === undefined ? undefined : line(found);
+    };
+    let found = attempt();
+    if (found)
+        return found;
+    // The commit object names its parents even when they were not fetched.
+    const parents = [...(tryRun(cwd, ['cat-file', 'commit', 'HEAD']) ?? '').matchAll(/^parent ([0-9a-f]+)$/gm)].map((m) => m[1]);
+    if (parents.includes(baseCommit))
+        return baseCommit;
+    if (tryRun(cwd, ['rev-parse', '--is-shallow-repository'])?.trim() === 'true') {
+        for (const args of [
+            ['fetch', '--no-tags', '--deepen=100', 'origin', ref],
+            ['fetch', '--no-tags', '--unshallow', 'origin', ref]
+        ]) {
+            if (tryRun(cwd, args, FETCH_TIMEOUT_MS) === undefined)
+                continue;
+            found = attempt();
+            if (found)
+                return found;
+        }
+    }
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j(`no common history between HEAD and the ${what} "${ref}"; use actions/checkout with fetch-depth: 0`);
+}
+/** The commit a branch is compared with: the merge base of `ref` and HEAD (see the top of this file). */
+function baseCommit(cwd, ref, what) {
+    return mergeBase(cwd, resolveRef(cwd, ref, what), ref, what);
+}
+/**
+ * Files added, modified or changed in type (a file turned into a symbolic link) between `from` and HEAD, as
+ * paths relative to the repository root. Renames count as additions.
+ */
+function changedFiles(cwd, from) {
+    try {
+        return nulSeparated(run(cwd, ['diff', '-z', '--name-only', '--no-renames', '--diff-filter=AMT', from, 'HEAD']));
+    }
+    catch (error) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j(`cannot list the files changed since ${from}: ${gitFailure(error)}`);
+    }
+}
+/** Every file present at a commit, as paths relative to the repository root. */
+function filesAtCommit(cwd, commit) {
+    try {
+        return nulSeparated(run(cwd, ['ls-tree', '-r', '-z', '--name-only', '--full-tree', commit]));
+    }
+    catch (error) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j(`cannot list the files at ${commit}: ${gitFailure(error)}`);
+    }
+}
+/** A file's content at a commit (path relative to the repository root), or undefined when it is not there. */
+function fileAtCommit(cwd, commit, path) {
+    // `commit:path` takes the path literally up to the end; a path git could read as a pathspec magic is fine.
+    return tryRun(cwd, ['cat-file', 'blob', `${commit}:${path}`]);
+}
+
+
+/***/ }),
+
 /***/ 53570:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   BG: () => (/* binding */ basicCredentials),
 /* harmony export */   BO: () => (/* binding */ redactUrl),
+/* harmony export */   CF: () => (/* binding */ headerValueSecrets),
 /* harmony export */   E$: () => (/* binding */ redact),
 /* harmony export */   FB: () => (/* binding */ credentialsInUrl),
-/* harmony export */   J0: () => (/* binding */ redactConnectionString)
+/* harmony export */   Fn: () => (/* binding */ urlSecrets),
+/* harmony export */   J0: () => (/* binding */ redactConnectionString),
+/* harmony export */   KL: () => (/* binding */ redactDeep),
+/* harmony export */   eo: () => (/* binding */ secretForms)
 /* harmony export */ });
 /* unused harmony exports REDACTED, analyseUrl, analyseConnectionString */
 /**
@@ -3286,14 +3512,28 @@ const cli_command = {
  * rejects valid connection strings such as multi-host postgres:// URLs and would then leave them unredacted.
  */
 const REDACTED = '***';
-/** Replaces every occurrence of each secret in text with ***, including its percent-encoded form. */
+/**
+ * The forms in which a secret can reach a log line besides itself: percent-encoded (a URL, a form body), with
+ * + for spaces, and escaped inside a JSON string (a JSON report quotes `"`, `\` and control characters).
+ */
+function secretForms(secret) {
+    if (!secret)
+        return [];
+    const forms = new Set([secret, encodeURIComponent(secret), encodeURIComponent(secret).replace(/%20/g, '+')]);
+    const json = JSON.stringify(secret).slice(1, -1);
+    forms.add(json);
+    // JSON.stringify keeps non-ASCII as is; some encoders escape it as \uXXXX.
+    forms.add(json.replace(/[\u007f-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
+    return [...forms].filter((form) => form !== '');
+}
+/** Replaces every occurrence of each secret in text with ***, including its encoded forms (secretForms). */
 function redact(text, secrets) {
+    if (text === '' || secrets.length === 0)
+        return text;
     const needles = new Set();
     for (const secret of secrets) {
-        if (!secret)
-            continue;
-        needles.add(secret);
-        needles.add(encodeURIComponent(secret));
+        for (const form of secretForms(secret))
+            needles.add(form);
     }
     // Longest first, so a secret that contains another is replaced whole rather than leaving a fragment.
     let result = text;
@@ -3420,6 +3660,86 @@ function analyseConnectionString(text) {
 /** A connection string (URL form or libpq keyword form) with its password replaced by ***. */
 function redactConnectionString(text) {
     return analyseConnectionString(text).redacted;
+}
+/** Deep copy of a JSON-like value with every string (and object key) redacted; for reports built from probes. */
+function redactDeep(value, secrets) {
+    if (secrets.length === 0)
+        return value;
+    const walk = (v, depth) => {
+        if (typeof v === 'string')
+            return redact(v, secrets);
+        if (depth > 20 || v === null || typeof v !== 'object')
+            return v;
+        if (Array.isArray(v))
+            return v.map((item) => walk(item, depth + 1));
+        return Object.fromEntries(Object.entries(v).map(([k, item]) => [redact(k, secrets), walk(item, depth + 1)]));
+    };
+    return walk(value, 0);
+}
+function safeUriDecode(text) {
+    try {
+        return decodeURIComponent(text);
+    }
+    catch {
+        return text;
+    }
+}
+/**
+ * The user and password of an http(s) URL as they are sent in a Basic Authorization header (WHATWG URL
+ * parsing, then percent-decoding, exactly what an HTTP client does), or undefined without userinfo.
+ */
+function basicCredentials(url) {
+    if (url.username === '' && url.password === '')
+        return undefined;
+    const user = safeUriDecode(url.username);
+    const password = safeUriDecode(url.password);
+    return { user, password, encoded: Buffer.from(`${user}:${password}`, 'utf8').toString('base64') };
+}
+/**
+ * Every value derived from a URL's credentials that a client sends: the Basic header's base64 (and the header
+ * value itself), besides the raw and decoded credentials of credentialsInUrl. Works on any URL text; one that
+ * WHATWG URL cannot parse yields only the string-level credentials.
+ */
+function urlSecrets(text) {
+    const secrets = credentialsInUrl(text);
+    let url;
+    try {
+        url = new URL(text.trim());
+    }
+    catch {
+        url = undefined;
+    }
+    const basic = url ? basicCredentials(url) : undefined;
+    if (basic) {
+        secrets.push(basic.encoded, `Basic ${basic.encoded}`);
+        if (basic.password !== '')
+            secrets.push(basic.password, `${basic.user}:${basic.password}`);
+        else if (basic.user !== '')
+            secrets.push(basic.user);
+    }
+    return [...new Set(secrets)].filter((s) => s !== '');
+}
+/**
+ * The secrets in one header value: the value, its credentials after the scheme ("Bearer abc" -> abc), and for
+ * Basic the decoded user:password and password, which a server that decodes the header may echo.
+ */
+function headerValueSecrets(value) {
+    const secrets = [value.trim()];
+    const credentials = /^\s*(\S+)\s+(\S+)\s*$/.exec(value);
+    if (credentials) {
+        const [, scheme, token] = credentials;
+        secrets.push(token);
+        if (scheme.toLowerCase() === 'basic' && /^[A-Za-z0-9+/]+={0,2}$/.test(token)) {
+            const decoded = Buffer.from(token, 'base64').toString('utf8');
+            const colon = decoded.indexOf(':');
+            if (colon > 0 && !decoded.includes('\ufffd')) {
+                secrets.push(decoded);
+                if (colon < decoded.length - 1)
+                    secrets.push(decoded.slice(colon + 1));
+            }
+        }
+    }
+    return [...new Set(secrets)].filter((s) => s !== '');
 }
 
 

@@ -37358,7 +37358,7 @@ function extend(target) {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _shared_src_actions_run_action_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1373);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8714);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7220);
 
 
 await (0,_shared_src_actions_run_action_js__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .C)(_main_js__WEBPACK_IMPORTED_MODULE_1__/* .run */ .e);
@@ -37368,7 +37368,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 8714:
+/***/ 7220:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -37426,11 +37426,31 @@ const UNIT_MS = { h: 3_600_000, m: 60_000, s: 1_000, ms: 1 };
 // Largest unit first: this order is also the order components must appear in ("1h30m", not "30m1h"),
 // so a typo such as "5m5m" is caught instead of silently summed.
 const UNIT_ORDER = ['h', 'm', 's', 'ms'];
-// `ms` must be tried before `m` and `s`, otherwise "250ms" would read as 250 minutes plus a stray "s".
-const COMPONENT = /(\d+(?:\.\d+)?)\s*(ms|h|m|s)/y;
+// `ms` must be tried before `m` and `s`, otherwise "250ms" would read as 250 minutes plus a stray "s". No space
+// between a number and its unit: "5 m" next to "1m 30s" reads as two values more often than as one.
+const COMPONENT = /(\d+(?:\.\d+)?)(ms|h|m|s)/y;
+/**
+ * Node's timers hold a signed 32-bit millisecond count: a longer setTimeout fires after 1 ms (with a warning),
+ * so a waiting loop given a longer duration spins. Callers that hand a duration to a timer either refuse
+ * values above this (parseDuration's `max`) or split the wait.
+ */
+const MAX_TIMER_MS = 2_147_483_647;
 const EXAMPLES = 'like 250ms, 30s, 5m, 1h or 1m30s';
-/** Parses a human duration ("30s", "5m", "1h", "1m30s", "1.5s", "250ms") into milliseconds. */
-function parseDuration(text) {
+/**
+ * Parses a human duration ("30s", "5m", "1h", "1m30s", "1.5s", "250ms") into milliseconds, optionally within
+ * bounds; every refusal is one ConfigurationError line naming the text.
+ */
+function parseDuration(text, bounds = {}) {
+    const ms = parseUnbounded(text);
+    if (bounds.min !== undefined && ms < bounds.min) {
+        throw new errors/* ConfigurationError */.j(`Duration "${text}" is shorter than the minimum of ${formatDuration(bounds.min)}`);
+    }
+    if (bounds.max !== undefined && ms > bounds.max) {
+        throw new errors/* ConfigurationError */.j(`Duration "${text}" is longer than the maximum of ${formatDuration(bounds.max)}`);
+    }
+    return ms;
+}
+function parseUnbounded(text) {
     const source = text.trim();
     if (source === '') {
         throw new errors/* ConfigurationError */.j(`Duration is empty; write one ${EXAMPLES}`);
@@ -37446,6 +37466,10 @@ function parseDuration(text) {
         COMPONENT.lastIndex = position;
         const match = COMPONENT.exec(source);
         if (!match) {
+            const spaced = /^(\d+(?:\.\d+)?)\s+(ms|h|m|s)\b/.exec(source.slice(position));
+            if (spaced) {
+                throw new errors/* ConfigurationError */.j(`Invalid duration "${text}": no space between a number and its unit; write "${spaced[1]}${spaced[2]}"`);
+            }
             throw new errors/* ConfigurationError */.j(`Invalid duration "${text}"; write it ${EXAMPLES}`);
         }
         const unit = match[2];
@@ -37498,14 +37522,28 @@ function formatDuration(ms) {
  * rejects valid connection strings such as multi-host postgres:// URLs and would then leave them unredacted.
  */
 const REDACTED = '***';
-/** Replaces every occurrence of each secret in text with ***, including its percent-encoded form. */
+/**
+ * The forms in which a secret can reach a log line besides itself: percent-encoded (a URL, a form body), with
+ * + for spaces, and escaped inside a JSON string (a JSON report quotes `"`, `\` and control characters).
+ */
+function secretForms(secret) {
+    if (!secret)
+        return [];
+    const forms = new Set([secret, encodeURIComponent(secret), encodeURIComponent(secret).replace(/%20/g, '+')]);
+    const json = JSON.stringify(secret).slice(1, -1);
+    forms.add(json);
+    // JSON.stringify keeps non-ASCII as is; some encoders escape it as \uXXXX.
+    forms.add(json.replace(/[\u007f-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
+    return [...forms].filter((form) => form !== '');
+}
+/** Replaces every occurrence of each secret in text with ***, including its encoded forms (secretForms). */
 function redact(text, secrets) {
+    if (text === '' || secrets.length === 0)
+        return text;
     const needles = new Set();
     for (const secret of secrets) {
-        if (!secret)
-            continue;
-        needles.add(secret);
-        needles.add(encodeURIComponent(secret));
+        for (const form of secretForms(secret))
+            needles.add(form);
     }
     // Longest first, so a secret that contains another is replaced whole rather than leaving a fragment.
     let result = text;
@@ -37632,6 +37670,86 @@ function redact_analyseConnectionString(text) {
 /** A connection string (URL form or libpq keyword form) with its password replaced by ***. */
 function redactConnectionString(text) {
     return redact_analyseConnectionString(text).redacted;
+}
+/** Deep copy of a JSON-like value with every string (and object key) redacted; for reports built from probes. */
+function redactDeep(value, secrets) {
+    if (secrets.length === 0)
+        return value;
+    const walk = (v, depth) => {
+        if (typeof v === 'string')
+            return redact(v, secrets);
+        if (depth > 20 || v === null || typeof v !== 'object')
+            return v;
+        if (Array.isArray(v))
+            return v.map((item) => walk(item, depth + 1));
+        return Object.fromEntries(Object.entries(v).map(([k, item]) => [redact(k, secrets), walk(item, depth + 1)]));
+    };
+    return walk(value, 0);
+}
+function safeUriDecode(text) {
+    try {
+        return decodeURIComponent(text);
+    }
+    catch {
+        return text;
+    }
+}
+/**
+ * The user and password of an http(s) URL as they are sent in a Basic Authorization header (WHATWG URL
+ * parsing, then percent-decoding, exactly what an HTTP client does), or undefined without userinfo.
+ */
+function basicCredentials(url) {
+    if (url.username === '' && url.password === '')
+        return undefined;
+    const user = safeUriDecode(url.username);
+    const password = safeUriDecode(url.password);
+    return { user, password, encoded: Buffer.from(`${user}:${password}`, 'utf8').toString('base64') };
+}
+/**
+ * Every value derived from a URL's credentials that a client sends: the Basic header's base64 (and the header
+ * value itself), besides the raw and decoded credentials of credentialsInUrl. Works on any URL text; one that
+ * WHATWG URL cannot parse yields only the string-level credentials.
+ */
+function urlSecrets(text) {
+    const secrets = credentialsInUrl(text);
+    let url;
+    try {
+        url = new URL(text.trim());
+    }
+    catch {
+        url = undefined;
+    }
+    const basic = url ? basicCredentials(url) : undefined;
+    if (basic) {
+        secrets.push(basic.encoded, `Basic ${basic.encoded}`);
+        if (basic.password !== '')
+            secrets.push(basic.password, `${basic.user}:${basic.password}`);
+        else if (basic.user !== '')
+            secrets.push(basic.user);
+    }
+    return [...new Set(secrets)].filter((s) => s !== '');
+}
+/**
+ * The secrets in one header value: the value, its credentials after the scheme ("Bearer abc" -> abc), and for
+ * Basic the decoded user:password and password, which a server that decodes the header may echo.
+ */
+function headerValueSecrets(value) {
+    const secrets = [value.trim()];
+    const credentials = /^\s*(\S+)\s+(\S+)\s*$/.exec(value);
+    if (credentials) {
+        const [, scheme, token] = credentials;
+        secrets.push(token);
+        if (scheme.toLowerCase() === 'basic' && /^[A-Za-z0-9+/]+={0,2}$/.test(token)) {
+            const decoded = Buffer.from(token, 'base64').toString('utf8');
+            const colon = decoded.indexOf(':');
+            if (colon > 0 && !decoded.includes('\ufffd')) {
+                secrets.push(decoded);
+                if (colon < decoded.length - 1)
+                    secrets.push(decoded.slice(colon + 1));
+            }
+        }
+    }
+    return [...new Set(secrets)].filter((s) => s !== '');
 }
 
 ;// CONCATENATED MODULE: ./shared/src/actions/mask.ts
@@ -44151,1979 +44269,8 @@ async function commentOnPullRequest(report, comment, env) {
     }
 }
 
-;// CONCATENATED MODULE: ./actions/health-gate/src/config-schema.ts
-const ROLES = ['startup', 'liveness', 'readiness', 'smoke'];
-const CHECK_TYPES = ['http', 'postgres', 'redis', 'tcp', 'burst', 'prometheus'];
-const TIMING_KEYS = {
-    interval: { kind: 'duration', description: 'Time between the starts of two attempts (default 5s).' },
-    timeout: {
-        kind: 'duration',
-        description: 'Budget of one attempt (default 5s; a burst check defaults to at least 60s).'
-    },
-    'initial-delay': { kind: 'duration', description: 'Wait before the first attempt (default 0s).' },
-    'success-threshold': {
-        kind: 'integer',
-        min: 1,
-        max: 1000,
-        description: 'Consecutive passing attempts needed (default 1).'
-    },
-    'failure-threshold': {
-        kind: 'integer',
-        min: 0,
-        max: 1000,
-        description: 'Consecutive failures that fail the gate early; 0 waits for the deadline (default 0).'
-    }
-};
-const COMMON_KEYS = {
-    name: { kind: 'string', description: 'Unique name of the check (default: type and position).' },
-    type: { kind: 'enum', values: CHECK_TYPES, required: true, description: 'What to check.' },
-    role: {
-        kind: 'enum',
-        values: ROLES,
-        description: 'startup checks gate all others; liveness, readiness (default) and smoke run after them.'
-    },
-    ...TIMING_KEYS
-};
-const TLS_KEY = {
-    kind: 'tls',
-    description: 'TLS options: ca (path to a PEM file, or PEM text) and insecure (skip verification).'
-};
-const HEADERS_KEY = { kind: 'string-map', description: 'Request headers.' };
-const SECRET_HEADERS_KEY = {
-    kind: 'string-list',
-    description: 'Headers whose values are masked in the log (Authorization, Cookie, Proxy-Authorization and X-Api-Key always are).'
-};
-const TYPE_KEYS = {
-    http: {
-        url: { kind: 'string', required: true, description: 'URL to request.' },
-        method: { kind: 'string', description: 'HTTP method (default GET).' },
-        headers: HEADERS_KEY,
-        'secret-headers': SECRET_HEADERS_KEY,
-        body: { kind: 'string', description: 'Request body.' },
-        'expect-status': { kind: 'string', description: 'Accepted statuses: 2xx, 200, 200-299, 200,204 (default 2xx).' },
-        json: {
-            kind: 'string-list',
-            description: 'JSON assertions on the body, e.g. $.status == "pass", $.items.length > 0, $.version =~ /^v2/.'
-        },
-        'body-regex': { kind: 'string', description: 'Regular expression the body must match.' },
-        'max-latency': { kind: 'duration', description: 'Slowest acceptable response.' },
-        tls: TLS_KEY,
-        'follow-redirects': { kind: 'boolean', description: 'Follow redirects (default false).' },
-        'warn-as': {
-            kind: 'enum',
-            values: ['pass', 'warn', 'fail'],
-            description: 'How an application/health+json "warn" counts (default warn).'
-        }
-    },
-    postgres: {
-        'connection-string': { kind: 'string', required: true, description: 'postgres://user:password@host:port/db URL.' },
-        query: { kind: 'string', description: 'A query to run after SELECT 1.' },
-        expect: { kind: 'string', description: 'Expected first column of the first row of query, as text.' },
-        migrations: {
-            kind: 'migrations',
-            description: 'Check that the migration files in dir are applied: dir, and optionally table and column (auto-detected).'
-        }
-    },
-    redis: {
-        url: { kind: 'string', required: true, description: 'redis://[user:password@]host:port[/db] or rediss:// (TLS).' },
-        password: { kind: 'string', description: 'Password, overriding the one in the URL.' },
-        tls: TLS_KEY,
-        'expect-role': { kind: 'enum', values: ['master', 'replica'], description: 'Expected replication role.' }
-    },
-    tcp: {
-        host: { kind: 'string', required: true, description: 'Host name or address.' },
-        port: { kind: 'integer', required: true, min: 1, max: 65535, description: 'TCP port.' }
-    },
-    burst: {
-        url: { kind: 'string', required: true, description: 'URL to load.' },
-        method: { kind: 'string', description: 'HTTP method (default GET).' },
-        headers: HEADERS_KEY,
-        'secret-headers': SECRET_HEADERS_KEY,
-        body: { kind: 'string', description: 'Request body.' },
-        'expect-status': { kind: 'string', description: 'Statuses that count as success (default 2xx).' },
-        requests: { kind: 'integer', min: 1, max: 100000, description: 'Number of sample requests (default 100).' },
-        concurrency: { kind: 'integer', min: 1, max: 1000, description: 'Requests in flight at once (default 10).' },
-        'max-error-rate': { kind: 'ratio', description: 'Highest acceptable error rate: 0.001 or 0.1% (default 0.1%).' },
-        'max-p95': { kind: 'duration', description: 'Highest acceptable p95 latency (default 200ms).' },
-        'max-p99': { kind: 'duration', description: 'Highest acceptable p99 latency.' },
-        'request-timeout': { kind: 'duration', description: 'Timeout of one sample request (default 5s).' },
-        tls: TLS_KEY
-    },
-    prometheus: {
-        url: { kind: 'string', required: true, description: 'Prometheus base URL (before /api/v1/query).' },
-        query: { kind: 'string', required: true, description: 'PromQL query returning a scalar or one sample.' },
-        headers: HEADERS_KEY,
-        'secret-headers': SECRET_HEADERS_KEY,
-        max: { kind: 'number', description: 'Highest acceptable value.' },
-        min: { kind: 'number', description: 'Lowest acceptable value.' },
-        'empty-as': {
-            kind: 'enum',
-            values: ['pass', 'warn', 'fail'],
-            description: 'How an empty result counts (default fail).'
-        },
-        tls: TLS_KEY
-    }
-};
-const TOP_LEVEL_KEYS = {
-    deadline: { kind: 'duration', description: 'Overall budget of the gate (default 5m).' },
-    defaults: {
-        kind: 'string-map',
-        description: 'Timing defaults for every check: ' + Object.keys(TIMING_KEYS).join(', ')
-    },
-    checks: { kind: 'string-list', required: true, description: 'The checks.' }
-};
-const DURATION_PATTERN = '^\\s*(\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*)+$';
-function keySchema(spec) {
-    const base = { description: spec.description };
-    switch (spec.kind) {
-        case 'string':
-            return { ...base, type: 'string' };
-        case 'duration':
-            return { ...base, type: 'string', pattern: DURATION_PATTERN };
-        case 'integer':
-            return { ...base, type: 'integer', minimum: spec.min, maximum: spec.max };
-        case 'number':
-            return { ...base, type: 'number' };
-        case 'ratio':
-            return {
-                ...base,
-                oneOf: [
-                    { type: 'number', minimum: 0, maximum: 1 },
-                    { type: 'string', pattern: '^\\d+(\\.\\d+)?%$' }
-                ]
-            };
-        case 'boolean':
-            return { ...base, type: 'boolean' };
-        case 'string-list':
-            return { ...base, type: 'array', items: { type: 'string' } };
-        case 'string-map':
-            return { ...base, type: 'object', additionalProperties: { type: 'string' } };
-        case 'enum':
-            return { ...base, enum: spec.values };
-        case 'tls':
-            return {
-                ...base,
-                type: 'object',
-                additionalProperties: false,
-                properties: { ca: { type: 'string' }, insecure: { type: 'boolean' } }
-            };
-        case 'migrations':
-            return {
-                ...base,
-                type: 'object',
-                additionalProperties: false,
-                required: ['dir'],
-                properties: { dir: { type: 'string' }, table: { type: 'string' }, column: { type: 'string' } }
-            };
-    }
-}
-function properties(keys) {
-    return Object.fromEntries(Object.entries(keys).map(([key, spec]) => [key, keySchema(spec)]));
-}
-function required(keys) {
-    return Object.entries(keys)
-        .filter(([, spec]) => spec.required)
-        .map(([key]) => key);
-}
-/** The JSON schema (draft 2020-12) of a gate config file, generated from the tables above. */
-function gateConfigJsonSchema() {
-    const checkVariants = CHECK_TYPES.map((type) => {
-        const keys = { ...COMMON_KEYS, ...TYPE_KEYS[type] };
-        return {
-            if: { properties: { type: { const: type } }, required: ['type'] },
-            then: { properties: properties(keys), required: required(keys), additionalProperties: false }
-        };
-    });
-    return {
-        $schema: 'https://json-schema.org/draft/2020-12/schema',
-        $id: 'https://github.com/ubos/actions/health-gate/config.schema.json',
-        title: 'ubos/actions health-gate configuration',
-        type: 'object',
-        additionalProperties: false,
-        required: ['checks'],
-        properties: {
-            deadline: keySchema(TOP_LEVEL_KEYS.deadline),
-            defaults: {
-                description: TOP_LEVEL_KEYS.defaults.description,
-                type: 'object',
-                additionalProperties: false,
-                properties: properties(TIMING_KEYS)
-            },
-            checks: {
-                description: 'The checks; all run concurrently.',
-                type: 'array',
-                minItems: 1,
-                items: {
-                    type: 'object',
-                    required: ['type'],
-                    properties: { type: keySchema(COMMON_KEYS.type) },
-                    allOf: checkVariants
-                }
-            }
-        }
-    };
-}
-function commonKeys() {
-    return COMMON_KEYS;
-}
-
-;// CONCATENATED MODULE: ./actions/health-gate/src/json-assert.ts
-// Assertions on a JSON response body: `<path> <op> <literal>` or a bare `<path>` (must exist and be non-null).
-// The path language is a small JSONPath subset ($, .key, ['key'], [0], [-1], [*], .length): enough to reach
-// into health documents, small enough that every message can name the exact element that failed.
-
-// Longest first, so `<=` is not read as `<` followed by a literal starting with `=`.
-const OPERATORS = ['==', '!=', '<=', '>=', '=~', '<', '>'];
-const DOT_KEY = /[\p{L}\p{N}_$-]+/uy;
-class Parser {
-    text;
-    position = 0;
-    constructor(text) {
-        this.text = text;
-    }
-    fail(reason, at = this.position) {
-        throw new errors/* ConfigurationError */.j(`Invalid JSON assertion '${this.text}': ${reason} at column ${at + 1}`);
-    }
-    skipSpaces() {
-        while (this.position < this.text.length && /\s/.test(this.text[this.position]))
-            this.position++;
-    }
-    peek(offset = 0) {
-        return this.text[this.position + offset];
-    }
-    atPathEnd() {
-        const c = this.peek();
-        return c === undefined || /\s/.test(c) || /[=!<>~]/.test(c);
-    }
-    parsePath() {
-        if (this.peek() !== '$')
-            this.fail('a path must start with $');
-        this.position++;
-        const segments = [];
-        while (!this.atPathEnd()) {
-            const c = this.peek();
-            if (c === '.') {
-                this.position++;
-                if (this.peek() === '*') {
-                    this.position++;
-                    segments.push({ kind: 'wildcard' });
-                    continue;
-                }
-                DOT_KEY.lastIndex = this.position;
-                const match = DOT_KEY.exec(this.text);
-                if (!match)
-                    this.fail("expected a key after '.' (use ['key'] for keys with other characters)");
-                this.position = DOT_KEY.lastIndex;
-                segments.push(match[0] === 'length' ? { kind: 'length' } : { kind: 'key', key: match[0] });
-            }
-            else if (c === '[') {
-                segments.push(this.parseBracket());
-            }
-            else {
-                this.fail(`unexpected '${c}' in the path`);
-            }
-        }
-        return segments;
-    }
-    parseBracket() {
-        const open = this.position;
-        this.position++;
-        this.skipSpaces();
-        const c = this.peek();
-        let segment;
-        if (c === '*') {
-            this.position++;
-            segment = { kind: 'wildcard' };
-        }
-        else if (c === "'" || c === '"') {
-            segment = { kind: 'key', key: this.parseQuoted() };
-        }
-        else {
-            const match = /-?\d+/y;
-            match.lastIndex = this.position;
-            const found = match.exec(this.text);
-            if (!found)
-                this.fail("expected an index, '*' or a quoted key after '['");
-            this.position = match.lastIndex;
-            segment = { kind: 'index', index: Number(found[0]) };
-        }
-        this.skipSpaces();
-        if (this.peek() !== ']')
-            this.fail("unclosed '['", open);
-        this.position++;
-        return segment;
-    }
-    /** A single- or double-quoted string with JSON escapes (and \' inside single quotes). */
-    parseQuoted() {
-        const start = this.position;
-        const quote = this.text[start];
-        let json = '"';
-        this.position++;
-        for (;;) {
-            const c = this.peek();
-            if (c === undefined)
-                this.fail(`unterminated string`, start);
-            this.position++;
-            if (c === quote)
-                break;
-            if (c === '\\') {
-                const next = this.peek();
-                if (next === undefined)
-                    this.fail('unterminated string', start);
-                this.position++;
-                // \' is not a JSON escape; everything else is left for JSON.parse to judge.
-                json += next === "'" ? "'" : `\\${next}`;
-            }
-            else if (c === '"') {
-                json += '\\"';
-            }
-            else {
-                json += c;
-            }
-        }
-        try {
-            return JSON.parse(`${json}"`);
-        }
-        catch {
-            return this.fail('invalid escape in string', start);
-        }
-    }
-    parseOperator() {
-        const op = OPERATORS.find((candidate) => this.text.startsWith(candidate, this.position));
-        if (!op)
-            this.fail(`expected an operator (${OPERATORS.join(' ')}) after the path`);
-        this.position += op.length;
-        return op;
-    }
-    parseRegex() {
-        const start = this.position;
-        const rest = this.text.slice(start).trimEnd();
-        const close = rest.lastIndexOf('/');
-        if (!rest.startsWith('/') || close === 0)
-            this.fail('=~ needs a /regex/ (with optional flags)', start);
-        const pattern = rest.slice(1, close);
-        // g and y make RegExp.test stateful across calls, which would make repeated attempts disagree.
-        const flags = rest.slice(close + 1).replace(/[gy]/g, '');
-        try {
-            return new RegExp(pattern, flags);
-        }
-        catch (error) {
-            return this.fail(`invalid regular expression: ${error.message}`, start);
-        }
-    }
-    parseLiteral(op) {
-        const start = this.position;
-        const rest = this.text.slice(start).trim();
-        if (rest === '')
-            this.fail(`expected a value after '${op}'`);
-        if (rest.startsWith("'")) {
-            const value = this.parseQuoted();
-            this.skipSpaces();
-            if (this.position < this.text.length)
-                this.fail('unexpected text after the string');
-            return value;
-        }
-        if (rest.startsWith('/'))
-            this.fail(`a /regex/ only works with =~`);
-        try {
-            return JSON.parse(rest);
-        }
-        catch {
-            const hint = /^[\p{L}_]/u.test(rest) ? ` (quote strings: "${rest}")` : '';
-            return this.fail(`expected a JSON value (a "string", a number, true, false or null)${hint}`, start);
-        }
-    }
-}
-/** Compiles an assertion; throws ConfigurationError naming the assertion and the column at fault. */
-function parseJsonAssertion(text) {
-    const parser = new Parser(text);
-    parser.skipSpaces();
-    if (parser.position >= text.length)
-        parser.fail('it is empty');
-    const pathStart = parser.position;
-    const path = parser.parsePath();
-    const pathText = text.slice(pathStart, parser.position);
-    parser.skipSpaces();
-    if (parser.position >= text.length)
-        return { source: text, pathText, path };
-    const op = parser.parseOperator();
-    parser.skipSpaces();
-    if (op === '=~')
-        return { source: text, pathText, path, op, regex: parser.parseRegex() };
-    const expected = parser.parseLiteral(op);
-    if (op !== '==' && op !== '!=' && typeof expected !== 'number') {
-        parser.fail(`'${op}' compares numbers, so the value must be a number`);
-    }
-    return { source: text, pathText, path, op, expected };
-}
-function segmentText(segment) {
-    switch (segment.kind) {
-        case 'key':
-            return /^[\p{L}_$][\p{L}\p{N}_$]*$/u.test(segment.key) && segment.key !== 'length'
-                ? `.${segment.key}`
-                : `[${JSON.stringify(segment.key)}]`;
-        case 'index':
-            return `[${segment.index}]`;
-        case 'wildcard':
-            return '[*]';
-        case 'length':
-            return '.length';
-    }
-}
-function isObject(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-function kindOf(value) {
-    if (value === null)
-        return 'null';
-    if (Array.isArray(value))
-        return 'an array';
-    if (typeof value === 'object')
-        return 'an object';
-    return `${show(value)} (a ${typeof value})`;
-}
-function resolve(segments, value) {
-    const results = [];
-    const walk = (index, current, path) => {
-        if (index === segments.length) {
-            results.push({ found: true, path, value: current });
-            return;
-        }
-        const segment = segments[index];
-        const next = path + segmentText(segment);
-        const full = next +
-            segments
-                .slice(index + 1)
-                .map(segmentText)
-                .join('');
-        const missing = (reason) => {
-            results.push({ found: false, path: full, reason });
-        };
-        switch (segment.kind) {
-            case 'key':
-                if (isObject(current) && Object.hasOwn(current, segment.key))
-                    return walk(index + 1, current[segment.key], next);
-                return missing(isObject(current) ? `${next} does not exist` : `${path} is ${kindOf(current)}, not an object`);
-            case 'length':
-                if (Array.isArray(current) || typeof current === 'string')
-                    return walk(index + 1, current.length, next);
-                if (isObject(current) && Object.hasOwn(current, 'length'))
-                    return walk(index + 1, current['length'], next);
-                return missing(`${path} is ${kindOf(current)}, which has no length`);
-            case 'index': {
-                if (!Array.isArray(current))
-                    return missing(`${path} is ${kindOf(current)}, not an array`);
-                const at = segment.index < 0 ? current.length + segment.index : segment.index;
-                if (at < 0 || at >= current.length) {
-                    return missing(`${path} has ${current.length} element${current.length === 1 ? '' : 's'}`);
-                }
-                return walk(index + 1, current[at], `${path}[${at}]`);
-            }
-            case 'wildcard': {
-                const entries = Array.isArray(current)
-                    ? current.map((element, i) => [`[${i}]`, element])
-                    : isObject(current)
-                        ? Object.entries(current).map(([key, element]) => [segmentText({ kind: 'key', key }), element])
-                        : [];
-                if (!Array.isArray(current) && !isObject(current)) {
-                    return missing(`${path} is ${kindOf(current)}, not an array`);
-                }
-                // "All of nothing" would pass vacuously; for a gate an empty list is a missing answer, not a good one.
-                if (entries.length === 0) {
-                    return missing(`${path} is empty`);
-                }
-                for (const [suffix, element] of entries)
-                    walk(index + 1, element, path + suffix);
-                return;
-            }
-        }
-    };
-    walk(0, value, '$');
-    return results;
-}
-const MAX_SHOWN = 80;
-function show(value) {
-    const text = JSON.stringify(value) ?? String(value);
-    return text.length > MAX_SHOWN ? `${text.slice(0, MAX_SHOWN - 1)}…` : text;
-}
-function deepEqual(a, b) {
-    if (a === b)
-        return true;
-    if (Array.isArray(a) && Array.isArray(b)) {
-        return a.length === b.length && a.every((element, i) => deepEqual(element, b[i]));
-    }
-    if (isObject(a) && isObject(b)) {
-        const keys = Object.keys(a);
-        return (keys.length === Object.keys(b).length && keys.every((key) => Object.hasOwn(b, key) && deepEqual(a[key], b[key])));
-    }
-    return false;
-}
-function expectation(assertion) {
-    if (!assertion.op)
-        return 'a value';
-    if (assertion.op === '=~')
-        return `=~ ${String(assertion.regex)}`;
-    return `${assertion.op} ${show(assertion.expected)}`;
-}
-/** Checks one element; undefined when it satisfies the assertion, else what is wrong with it. */
-function check(assertion, value) {
-    const { op } = assertion;
-    switch (op) {
-        case undefined:
-            return value === null ? 'is null' : undefined;
-        case '==':
-            return deepEqual(value, assertion.expected) ? undefined : `is ${show(value)}`;
-        case '!=':
-            return deepEqual(value, assertion.expected) ? `is ${show(value)}` : undefined;
-        case '=~':
-            if (typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'boolean') {
-                return `is ${kindOf(value)}, not text`;
-            }
-            return assertion.regex.test(String(value)) ? undefined : `is ${show(value)}`;
-        default: {
-            if (typeof value !== 'number')
-                return `is ${kindOf(value)}, not a number`;
-            const limit = assertion.expected;
-            const ok = op === '<' ? value < limit : op === '<=' ? value <= limit : op === '>' ? value > limit : value >= limit;
-            return ok ? undefined : `is ${show(value)}`;
-        }
-    }
-}
-/**
- * Evaluates an assertion on a parsed JSON document. With [*] every element must pass (and there must be one);
- * the message names the first element that failed and how many did.
- */
-function evaluate(assertion, value) {
-    const resolved = resolve(assertion.path, value);
-    const failures = [];
-    for (const item of resolved) {
-        if (!item.found) {
-            failures.push(item.reason.startsWith(`${item.path} `) ? item.reason : `${item.path} not found: ${item.reason}`);
-            continue;
-        }
-        const problem = check(assertion, item.value);
-        if (problem)
-            failures.push(`${item.path} ${problem}, expected ${expectation(assertion)}`);
-    }
-    if (failures.length === 0) {
-        const only = resolved.length === 1 ? resolved[0] : undefined;
-        if (only)
-            return { ok: true, message: `${assertion.pathText} is ${show(only.value)}` };
-        const verdict = assertion.op ? `satisfy ${expectation(assertion)}` : 'exist';
-        return { ok: true, message: `all ${resolved.length} of ${assertion.pathText} ${verdict}` };
-    }
-    const counted = resolved.length > 1 ? ` (${failures.length} of ${resolved.length} failed)` : '';
-    return { ok: false, message: `${failures[0]}${counted}` };
-}
-
-;// CONCATENATED MODULE: ./actions/health-gate/src/status-match.ts
-// Expected HTTP statuses, written the way people say them: `2xx`, `200`, `200-299`, or a list `200,204,3xx`.
-
-const HINT = 'write a status (200), a class (2xx), a range (200-299) or a list of them (200,204,3xx)';
-const MIN_STATUS = 100;
-const MAX_STATUS = 599;
-function parseToken(token, text) {
-    const klass = /^([1-5])xx$/i.exec(token);
-    if (klass) {
-        const hundred = Number(klass[1]) * 100;
-        return { low: hundred, high: hundred + 99, label: `${klass[1]}xx` };
-    }
-    const range = /^(\d{3})\s*-\s*(\d{3})$/.exec(token);
-    if (range) {
-        const low = Number(range[1]);
-        const high = Number(range[2]);
-        checkBounds(low, token, text);
-        checkBounds(high, token, text);
-        if (low > high) {
-            throw new errors/* ConfigurationError */.j(`Invalid status "${text}": range ${token} goes from high to low`);
-        }
-        return { low, high, label: `${low}-${high}` };
-    }
-    if (/^\d{3}$/.test(token)) {
-        const status = Number(token);
-        checkBounds(status, token, text);
-        return { low: status, high: status, label: token };
-    }
-    throw new errors/* ConfigurationError */.j(`Invalid status "${text}": cannot read "${token}"; ${HINT}`);
-}
-function checkBounds(status, token, text) {
-    if (status < MIN_STATUS || status > MAX_STATUS) {
-        throw new errors/* ConfigurationError */.j(`Invalid status "${text}": ${token} is outside the HTTP status range ${MIN_STATUS}-${MAX_STATUS}`);
-    }
-}
-function parseRanges(text) {
-    // Spaces around the dash of a range are allowed ("200 - 299"), so they are glued before splitting the list.
-    const tokens = text
-        .trim()
-        .replace(/\s*-\s*/g, '-')
-        .split(/[\s,]+/)
-        .filter((token) => token !== '');
-    if (tokens.length === 0) {
-        throw new errors/* ConfigurationError */.j(`Invalid status "${text}": it is empty; ${HINT}`);
-    }
-    return tokens.map((token) => parseToken(token, text));
-}
-/** Compiles status matcher text; throws ConfigurationError naming the text when it cannot be read. */
-function parseStatusMatcher(text) {
-    const ranges = parseRanges(text);
-    return (status) => ranges.some((range) => status >= range.low && status <= range.high);
-}
-/** The matcher in words for messages: "2xx", "200 or 204", "200, 204 or 3xx". */
-function describeStatusMatcher(text) {
-    const labels = parseRanges(text).map((range) => range.label);
-    if (labels.length === 1)
-        return labels[0];
-    return `${labels.slice(0, -1).join(', ')} or ${labels[labels.length - 1]}`;
-}
-
-;// CONCATENATED MODULE: ./actions/health-gate/src/config.ts
-// Turns the action inputs / CLI flags and an optional YAML config into validated, typed checks. Every mistake
-// is one ConfigurationError naming the check and the key, so a user never has to read a stack trace.
-
-
-
-
-
-
-
-
-const BUILT_IN_TIMING = {
-    interval: 5_000,
-    timeout: 5_000,
-    initialDelay: 0,
-    successThreshold: 1,
-    failureThreshold: 0
-};
-const DEFAULT_DEADLINE_MS = 5 * 60_000;
-const BURST_MIN_TIMEOUT_MS = 60_000;
-const ALWAYS_SECRET_HEADERS = ['authorization', 'cookie', 'proxy-authorization', 'x-api-key'];
-function isMapping(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-/** Levenshtein distance, for "did you mean" on misspelt keys. */
-function distance(a, b) {
-    const row = Array.from({ length: b.length + 1 }, (_, i) => i);
-    for (let i = 1; i <= a.length; i++) {
-        let previous = row[0];
-        row[0] = i;
-        for (let j = 1; j <= b.length; j++) {
-            const current = row[j];
-            row[j] = Math.min(row[j] + 1, row[j - 1] + 1, previous + (a[i - 1] === b[j - 1] ? 0 : 1));
-            previous = current;
-        }
-    }
-    return row[b.length];
-}
-function suggestion(key, known) {
-    const best = known.map((k) => ({ k, d: distance(key, k) })).sort((x, y) => x.d - y.d)[0];
-    return best && best.d <= Math.max(2, Math.floor(key.length / 3)) ? ` (did you mean "${best.k}"?)` : '';
-}
-/** Parses YAML with the line of any syntax error; alias expansion is capped against "billion laughs" input. */
-function parseYamlText(text, source) {
-    const lineCounter = new dist/* LineCounter */.HN();
-    const doc = (0,dist/* parseDocument */.Tp)(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
-    const error = doc.errors[0];
-    if (error) {
-        const { line, col } = lineCounter.linePos(error.pos[0]);
-        throw new errors/* ConfigurationError */.j(`${source}: invalid YAML at line ${line}, column ${col}: ${error.message.split('\n')[0]}`);
-    }
-    let value;
-    try {
-        value = doc.toJS({ maxAliasCount: 100 });
-    }
-    catch (e) {
-        throw new errors/* ConfigurationError */.j(`${source}: ${e instanceof Error ? e.message : String(e)}`);
-    }
-    const list = (0,dist/* isSeq */.oP)(doc.contents) ? doc.contents : (0,dist/* isMap */.jh)(doc.contents) ? doc.contents.get('checks', true) : undefined;
-    const checkLines = (0,dist/* isSeq */.oP)(list)
-        ? list.items.map((item) => lineCounter.linePos((0,dist/* isNode */.Ll)(item) ? (item.range?.[0] ?? 0) : 0).line)
-        : [];
-    return { value, checkLines };
-}
-/** Replaces ${NAME} with the environment's value ($${ keeps a literal ${); an unset name is an error. */
-function expandEnv(value, env, where) {
-    return value.replace(/\$(\$?)\{([A-Za-z_][A-Za-z0-9_]*)\}/g, (match, escaped, name) => {
-        if (escaped)
-            return match.slice(1);
-        const found = env[name];
-        if (found === undefined)
-            throw new errors/* ConfigurationError */.j(`${where}: environment variable ${name} is not set`);
-        return found;
-    });
-}
-function expandAll(value, env, where) {
-    if (typeof value === 'string')
-        return expandEnv(value, env, where);
-    if (Array.isArray(value))
-        return value.map((v) => expandAll(v, env, where));
-    if (isMapping(value))
-        return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, expandAll(v, env, where)]));
-    return value;
-}
-/** Reads one key's value by its spec; `where` names the check and source for the error. */
-class KeyReader {
-    raw;
-    where;
-    sources;
-    constructor(raw, where, sources) {
-        this.raw = raw;
-        this.where = where;
-        this.sources = sources;
-    }
-    fail(key, expected) {
-        throw new errors/* ConfigurationError */.j(`${this.where}: "${key}" must be ${expected}; got ${JSON.stringify(this.raw[key])}`);
-    }
-    has(key) {
-        return this.raw[key] !== undefined && this.raw[key] !== null;
-    }
-    string(key) {
-        if (!this.has(key))
-            return undefined;
-        const value = this.raw[key];
-        if (typeof value === 'number' || typeof value === 'boolean')
-            return String(value);
-        if (typeof value !== 'string')
-            this.fail(key, 'a string');
-        return value;
-    }
-    requiredString(key) {
-        const value = this.string(key);
-        if (value === undefined || value.trim() === '')
-            throw new errors/* ConfigurationError */.j(`${this.where}: "${key}" is required`);
-        return value.trim();
-    }
-    duration(key) {
-        const value = this.string(key);
-        if (value === undefined)
-            return undefined;
-        try {
-            return parseDuration(value);
-        }
-        catch (e) {
-            throw new errors/* ConfigurationError */.j(`${this.where}: "${key}": ${e.message}`);
-        }
-    }
-    integer(key, spec) {
-        if (!this.has(key))
-            return undefined;
-        const value = Number(this.raw[key]);
-        const text = String(this.raw[key]).trim();
-        if (!/^[+-]?\d+$/.test(text) || !Number.isSafeInteger(value))
-            this.fail(key, 'a whole number');
-        if ((spec.min !== undefined && value < spec.min) || (spec.max !== undefined && value > spec.max)) {
-            this.fail(key, `between ${spec.min} and ${spec.max}`);
-        }
-        return value;
-    }
-    number(key) {
-        if (!this.has(key))
-            return undefined;
-        const value = typeof this.raw[key] === 'number' ? this.raw[key] : Number(String(this.raw[key]));
-        if (String(this.raw[key]).trim() === '' || Number.isNaN(value))
-            this.fail(key, 'a number');
-        return value;
-    }
-    ratio(key) {
-        if (!this.has(key))
-            return undefined;
-        const text = String(this.raw[key]).trim();
-        const percent = /^(\d+(?:\.\d+)?)%$/.exec(text);
-        const value = percent ? Number(percent[1]) / 100 : Number(text);
-        if (text === '' || Number.isNaN(value) || value < 0 || value > 1)
-            this.fail(key, 'a ratio like 0.001 or 0.1%');
-        return value;
-    }
-    boolean(key) {
-        if (!this.has(key))
-            return undefined;
-        const value = this.raw[key];
-        if (value === true || value === 'true')
-            return true;
-        if (value === false || value === 'false')
-            return false;
-        this.fail(key, 'true or false');
-    }
-    enumValue(key, values) {
-        const value = this.string(key);
-        if (value === undefined)
-            return undefined;
-        if (!values.includes(value))
-            this.fail(key, `one of ${values.join(', ')}`);
-        return value;
-    }
-    stringList(key) {
-        if (!this.has(key))
-            return [];
-        const value = this.raw[key];
-        const list = typeof value === 'string' ? [value] : value;
-        if (!Array.isArray(list) || list.some((v) => typeof v !== 'string' && typeof v !== 'number')) {
-            this.fail(key, 'a list of strings');
-        }
-        return list.map(String);
-    }
-    stringMap(key) {
-        if (!this.has(key))
-            return {};
-        const value = this.raw[key];
-        if (!isMapping(value))
-            this.fail(key, 'a mapping of names to strings');
-        const entries = Object.entries(value);
-        for (const [k, v] of entries) {
-            if (typeof v !== 'string' && typeof v !== 'number' && typeof v !== 'boolean') {
-                throw new errors/* ConfigurationError */.j(`${this.where}: "${key}.${k}" must be a string`);
-            }
-        }
-        return Object.fromEntries(entries.map(([k, v]) => [k, String(v)]));
-    }
-    tls(key) {
-        if (!this.has(key))
-            return { insecure: false };
-        const value = this.raw[key];
-        if (!isMapping(value))
-            this.fail(key, 'a mapping with ca and/or insecure');
-        const unknown = Object.keys(value).filter((k) => k !== 'ca' && k !== 'insecure');
-        if (unknown.length > 0)
-            throw new errors/* ConfigurationError */.j(`${this.where}: unknown key "${key}.${unknown[0]}"`);
-        const insecure = value.insecure === true || value.insecure === 'true';
-        let ca;
-        if (typeof value.ca === 'string' && value.ca.trim() !== '') {
-            if (value.ca.includes('-----BEGIN'))
-                ca = value.ca;
-            else {
-                const path = (0,external_node_path_namespaceObject.isAbsolute)(value.ca) ? value.ca : (0,external_node_path_namespaceObject.resolve)(this.sources.cwd, value.ca);
-                try {
-                    ca = this.sources.readFile(path);
-                }
-                catch {
-                    throw new errors/* ConfigurationError */.j(`${this.where}: "${key}.ca" file ${value.ca} cannot be read`);
-                }
-            }
-        }
-        return { ca, insecure };
-    }
-}
-function checkKeysFor(type) {
-    return { ...commonKeys(), ...TYPE_KEYS[type] };
-}
-function validateStatus(text, where) {
-    try {
-        parseStatusMatcher(text);
-    }
-    catch (e) {
-        throw new errors/* ConfigurationError */.j(`${where}: "expect-status": ${e.message}`);
-    }
-    return text;
-}
-function readTiming(reader, defaults) {
-    return {
-        interval: reader.duration('interval') ?? defaults.interval,
-        timeout: reader.duration('timeout') ?? defaults.timeout,
-        initialDelay: reader.duration('initial-delay') ?? defaults.initialDelay,
-        successThreshold: reader.integer('success-threshold', TIMING_KEYS['success-threshold']) ?? defaults.successThreshold,
-        failureThreshold: reader.integer('failure-threshold', TIMING_KEYS['failure-threshold']) ?? defaults.failureThreshold
-    };
-}
-function secretHeaderValues(headers, extra) {
-    const secretNames = new Set([...ALWAYS_SECRET_HEADERS, ...extra.map((h) => h.toLowerCase())]);
-    const values = [];
-    for (const [name, value] of Object.entries(headers)) {
-        if (!secretNames.has(name.toLowerCase()))
-            continue;
-        values.push(value);
-        // "Bearer abc" may later be printed as just "abc".
-        const token = /^\S+\s+(\S+)$/.exec(value)?.[1];
-        if (token)
-            values.push(token);
-    }
-    return values;
-}
-function parseCheck(raw, index, source, defaults, sources, secrets) {
-    const position = `checks[${index}]`;
-    if (!isMapping(raw))
-        throw new errors/* ConfigurationError */.j(`${source}: ${position} must be a mapping with at least "type"`);
-    const named = typeof raw.name === 'string' && raw.name.trim() !== '' ? raw.name.trim() : undefined;
-    const label = named ? `check "${named}" (${position})` : position;
-    const where = `${source}: ${label}`;
-    const type = raw.type;
-    if (typeof type !== 'string' || !CHECK_TYPES.includes(type)) {
-        throw new errors/* ConfigurationError */.j(`${where}: "type" must be one of ${CHECK_TYPES.join(', ')}; got ${JSON.stringify(type)}`);
-    }
-    const checkType = type;
-    const known = Object.keys(checkKeysFor(checkType));
-    for (const key of Object.keys(raw)) {
-        if (!known.includes(key)) {
-            throw new errors/* ConfigurationError */.j(`${where}: unknown key "${key}" for a ${checkType} check${suggestion(key, known)}`);
-        }
-    }
-    const expanded = expandAll(raw, sources.env, where);
-    const r = new KeyReader(expanded, where, sources);
-    const base = {
-        name: named ?? `${checkType}-${index + 1}`,
-        role: (r.enumValue('role', ['startup', 'liveness', 'readiness', 'smoke']) ?? 'readiness'),
-        ...readTiming(r, defaults)
-    };
-    const keys = TYPE_KEYS[checkType];
-    const url = (key = 'url') => {
-        const value = r.requiredString(key);
-        secrets.push(...credentialsInUrl(value));
-        return value;
-    };
-    switch (checkType) {
-        case 'http': {
-            const headers = r.stringMap('headers');
-            secrets.push(...secretHeaderValues(headers, r.stringList('secret-headers')));
-            const json = r.stringList('json');
-            for (const assertion of json) {
-                try {
-                    parseJsonAssertion(assertion);
-                }
-                catch (e) {
-                    throw new errors/* ConfigurationError */.j(`${where}: "json": ${e.message}`);
-                }
-            }
-            const bodyRegex = r.string('body-regex');
-            if (bodyRegex !== undefined) {
-                try {
-                    new RegExp(bodyRegex);
-                }
-                catch (e) {
-                    throw new errors/* ConfigurationError */.j(`${where}: "body-regex": ${e.message}`);
-                }
-            }
-            return {
-                ...base,
-                type: 'http',
-                url: url(),
-                method: (r.string('method') ?? 'GET').toUpperCase(),
-                headers,
-                body: r.string('body'),
-                expectStatus: validateStatus(r.string('expect-status') ?? '2xx', where),
-                json,
-                bodyRegex,
-                maxLatency: r.duration('max-latency'),
-                tls: r.tls('tls'),
-                followRedirects: r.boolean('follow-redirects') ?? false,
-                warnAs: r.enumValue('warn-as', ['pass', 'warn', 'fail']) ?? 'warn'
-            };
-        }
-        case 'postgres': {
-            const connectionString = url('connection-string');
-            if (!/^postgres(ql)?:\/\//.test(connectionString)) {
-                throw new errors/* ConfigurationError */.j(`${where}: "connection-string" must be a postgres:// or postgresql:// URL`);
-            }
-            let migrations;
-            if (r.has('migrations')) {
-                const m = expanded.migrations;
-                if (!isMapping(m) || typeof m.dir !== 'string' || m.dir.trim() === '') {
-                    throw new errors/* ConfigurationError */.j(`${where}: "migrations" must be a mapping with at least "dir"`);
-                }
-                const unknown = Object.keys(m).filter((k) => !['dir', 'table', 'column'].includes(k));
-                if (unknown.length > 0)
-                    throw new errors/* ConfigurationError */.j(`${where}: unknown key "migrations.${unknown[0]}"`);
-                migrations = {
-                    dir: m.dir,
-                    table: typeof m.table === 'string' ? m.table : undefined,
-                    column: typeof m.column === 'string' ? m.column : undefined
-                };
-            }
-            const query = r.string('query');
-            const expect = r.string('expect');
-            if (expect !== undefined && query === undefined) {
-                throw new errors/* ConfigurationError */.j(`${where}: "expect" needs a "query"`);
-            }
-            return { ...base, type: 'postgres', connectionString, query, expect, migrations };
-        }
-        case 'redis': {
-            const redisUrl = url();
-            if (!/^rediss?:\/\//.test(redisUrl))
-                throw new errors/* ConfigurationError */.j(`${where}: "url" must be a redis:// or rediss:// URL`);
-            const password = r.string('password');
-            if (password)
-                secrets.push(password);
-            return {
-                ...base,
-                type: 'redis',
-                url: redisUrl,
-                password,
-                tls: r.tls('tls'),
-                expectRole: r.enumValue('expect-role', ['master', 'replica'])
-            };
-        }
-        case 'tcp': {
-            const port = r.integer('port', keys.port);
-            if (port === undefined)
-                throw new errors/* ConfigurationError */.j(`${where}: "port" is required`);
-            return { ...base, type: 'tcp', host: r.requiredString('host'), port };
-        }
-        case 'burst': {
-            const headers = r.stringMap('headers');
-            secrets.push(...secretHeaderValues(headers, r.stringList('secret-headers')));
-            // One attempt of a burst is the whole burst, so the per-attempt default of 5s is far too short for it.
-            const timeout = r.has('timeout') ? base.timeout : Math.max(base.timeout, BURST_MIN_TIMEOUT_MS);
-            return {
-                ...base,
-                timeout,
-                type: 'burst',
-                url: url(),
-                method: (r.string('method') ?? 'GET').toUpperCase(),
-                headers,
-                body: r.string('body'),
-                expectStatus: validateStatus(r.string('expect-status') ?? '2xx', where),
-                requests: r.integer('requests', keys.requests) ?? 100,
-                concurrency: r.integer('concurrency', keys.concurrency) ?? 10,
-                maxErrorRate: r.ratio('max-error-rate') ?? 0.001,
-                maxP95: r.duration('max-p95') ?? 200,
-                maxP99: r.duration('max-p99'),
-                requestTimeout: r.duration('request-timeout') ?? 5_000,
-                tls: r.tls('tls')
-            };
-        }
-        case 'prometheus': {
-            const headers = r.stringMap('headers');
-            secrets.push(...secretHeaderValues(headers, r.stringList('secret-headers')));
-            const max = r.number('max');
-            const min = r.number('min');
-            if (max === undefined && min === undefined) {
-                throw new errors/* ConfigurationError */.j(`${where}: a prometheus check needs "max" or "min"`);
-            }
-            return {
-                ...base,
-                type: 'prometheus',
-                url: url(),
-                query: r.requiredString('query'),
-                headers,
-                max,
-                min,
-                emptyAs: r.enumValue('empty-as', ['pass', 'warn', 'fail']) ?? 'fail',
-                tls: r.tls('tls')
-            };
-        }
-    }
-}
-function readConfigDocument(value, source, sources) {
-    if (value === null || value === undefined)
-        return { defaults: {}, checks: [] };
-    if (Array.isArray(value))
-        return { defaults: {}, checks: value };
-    if (!isMapping(value))
-        throw new errors/* ConfigurationError */.j(`${source}: must be a list of checks or a mapping with "checks"`);
-    const known = Object.keys(TOP_LEVEL_KEYS);
-    for (const key of Object.keys(value)) {
-        if (!known.includes(key))
-            throw new errors/* ConfigurationError */.j(`${source}: unknown key "${key}"${suggestion(key, known)}`);
-    }
-    if (!Array.isArray(value.checks))
-        throw new errors/* ConfigurationError */.j(`${source}: "checks" must be a list`);
-    const expanded = expandAll(value, sources.env, source);
-    const top = new KeyReader(expanded, source, sources);
-    let defaults = {};
-    if (top.has('defaults')) {
-        if (!isMapping(expanded.defaults))
-            throw new errors/* ConfigurationError */.j(`${source}: "defaults" must be a mapping`);
-        const timingKeys = Object.keys(TIMING_KEYS);
-        for (const key of Object.keys(expanded.defaults)) {
-            if (!timingKeys.includes(key)) {
-                throw new errors/* ConfigurationError */.j(`${source}: unknown key "defaults.${key}"${suggestion(key, timingKeys)}`);
-            }
-        }
-        const d = new KeyReader(expanded.defaults, `${source}: defaults`, sources);
-        defaults = Object.fromEntries(Object.entries(readTiming(d, {})).filter(([, v]) => v !== undefined));
-    }
-    return { deadline: top.duration('deadline'), defaults, checks: value.checks };
-}
-/** Builds the gate's checks from every source; names must be unique across them. */
-function loadGateConfig(sources) {
-    const { timing } = sources;
-    const inputTiming = {
-        interval: timing.interval ?? BUILT_IN_TIMING.interval,
-        timeout: timing.timeout ?? BUILT_IN_TIMING.timeout,
-        initialDelay: timing.initialDelay ?? BUILT_IN_TIMING.initialDelay,
-        successThreshold: timing.successThreshold ?? BUILT_IN_TIMING.successThreshold,
-        failureThreshold: timing.failureThreshold ?? BUILT_IN_TIMING.failureThreshold
-    };
-    const secrets = [];
-    const checks = [];
-    let deadlineMs = timing.deadline;
-    if (sources.url !== undefined) {
-        const raw = { type: 'http', name: 'url', url: sources.url, 'expect-status': sources.expectStatus ?? '2xx' };
-        checks.push(parseCheck(raw, 0, 'input "url"', inputTiming, { ...sources, env: {} }, secrets));
-    }
-    // Only a config file has lines worth pointing at; the checks input lives inside the workflow file.
-    const documents = [];
-    if (sources.checksText !== undefined) {
-        documents.push({ source: 'input "checks"', parsed: parseYamlText(sources.checksText, 'input "checks"') });
-    }
-    if (sources.configFile) {
-        const source = sources.configFile.path;
-        documents.push({ source, parsed: parseYamlText(sources.configFile.text, source), file: source });
-    }
-    for (const { source, parsed, file } of documents) {
-        const doc = readConfigDocument(parsed.value, source, sources);
-        if (doc.deadline !== undefined && deadlineMs === undefined)
-            deadlineMs = doc.deadline;
-        const defaults = { ...inputTiming, ...doc.defaults };
-        doc.checks.forEach((raw, index) => {
-            const check = parseCheck(raw, index, source, defaults, sources, secrets);
-            const line = parsed.checkLines[index];
-            checks.push(file && line ? { ...check, origin: { file, line } } : check);
-        });
-    }
-    if (checks.length === 0) {
-        throw new errors/* ConfigurationError */.j('no checks: set "url" for a single HTTP check, or "checks" / "config" for several');
-    }
-    const seen = new Set();
-    for (const check of checks) {
-        if (seen.has(check.name))
-            throw new errors/* ConfigurationError */.j(`two checks are named "${check.name}"; names must be unique`);
-        seen.add(check.name);
-    }
-    return {
-        deadlineMs: deadlineMs ?? DEFAULT_DEADLINE_MS,
-        checks,
-        secrets: [...new Set(secrets)].filter((s) => s !== '')
-    };
-}
-
-;// CONCATENATED MODULE: ./actions/health-gate/src/gate.ts
-// The scheduler: runs every check concurrently with its own interval, timeout and thresholds under one overall
-// deadline. It passes when every check has met its success threshold and fails as soon as one cannot: its
-// failure threshold was reached, a startup check failed, or the deadline passed. It never outlives the deadline
-// by more than one attempt's timeout, because every attempt races its own timer and the gate's abort signal.
-
-
-
-class GateStopped extends Error {
-}
-/** Resolves after ms, or rejects with GateStopped as soon as the signal aborts. */
-function sleep(ms, signal) {
-    return new Promise((resolve, reject) => {
-        if (signal.aborted)
-            return reject(new GateStopped());
-        const timer = setTimeout(() => {
-            signal.removeEventListener('abort', onAbort);
-            resolve();
-        }, ms);
-        const onAbort = () => {
-            clearTimeout(timer);
-            reject(new GateStopped());
-        };
-        signal.addEventListener('abort', onAbort, { once: true });
-    });
-}
-function errorMessage(error) {
-    if (error instanceof Error)
-        return error.message.split('\n')[0] || error.name;
-    return String(error);
-}
-/** One attempt: the probe raced against its timeout and the gate's end; never throws. */
-async function attempt(check, probe, gateSignal, cwd) {
-    const controller = new AbortController();
-    const onGateAbort = () => controller.abort(new GateStopped());
-    gateSignal.addEventListener('abort', onGateAbort, { once: true });
-    let timer;
-    const timedOut = new Promise((resolve) => {
-        timer = setTimeout(() => {
-            controller.abort(new Error('timeout'));
-            resolve({ status: 'fail', message: `no answer within ${formatDuration(check.timeout)} (timeout)` });
-        }, check.timeout);
-    });
-    const stopped = new Promise((resolve) => {
-        controller.signal.addEventListener('abort', () => {
-            if (controller.signal.reason instanceof GateStopped)
-                resolve({ status: 'fail', message: 'stopped: the gate ended' });
-        });
-    });
-    const context = { signal: controller.signal, timeoutMs: check.timeout, cwd };
-    try {
-        // A user mistake found only when probing (a missing migrations dir) ends the gate with that one line;
-        // anything else the probe throws is the service's failure.
-        const probed = probe(check, context).catch((error) => {
-            if ((0,errors/* isConfigurationError */.p)(error))
-                throw error;
-            return { status: 'fail', message: errorMessage(error) };
-        });
-        return await Promise.race([probed, timedOut, stopped]);
-    }
-    finally {
-        clearTimeout(timer);
-        gateSignal.removeEventListener('abort', onGateAbort);
-        if (!controller.signal.aborted)
-            controller.abort(new GateStopped());
-    }
-}
-async function runGate(options) {
-    const start = performance.now();
-    const elapsed = () => Math.round(performance.now() - start);
-    const secrets = options.secrets ?? [];
-    const gate = new AbortController();
-    const onOuterAbort = () => gate.abort();
-    options.signal?.addEventListener('abort', onOuterAbort, { once: true });
-    let endReason;
-    const deadlineTimer = setTimeout(() => {
-        endReason = `deadline ${formatDuration(options.deadlineMs)} passed`;
-        gate.abort();
-    }, options.deadlineMs);
-    const states = new Map(options.checks.map((check) => [
-        check,
-        {
-            report: { name: check.name, type: check.type, role: check.role, verdict: 'pending', attempts: 0, history: [] },
-            successes: 0,
-            failures: 0,
-            started: false
-        }
-    ]));
-    const runCheck = async (check) => {
-        const state = states.get(check);
-        const { report } = state;
-        state.started = true;
-        const probe = options.probes[check.type];
-        await sleep(check.initialDelay, gate.signal);
-        for (;;) {
-            const startedAt = elapsed();
-            const outcome = await attempt(check, probe, gate.signal, options.cwd);
-            if (gate.signal.aborted)
-                return; // the attempt was cut short by the gate's end, not by the service
-            const record = {
-                ...outcome,
-                message: redact(outcome.message, secrets),
-                startedAt,
-                durationMs: elapsed() - startedAt
-            };
-            report.history.push(record);
-            report.attempts++;
-            report.lastMessage = record.message;
-            options.onAttempt?.(check, record);
-            if (record.status === 'fail') {
-                state.failures++;
-                state.successes = 0;
-                report.lastError = record.message;
-                if (check.failureThreshold > 0 && state.failures >= check.failureThreshold) {
-                    report.verdict = 'fail';
-                    report.reason = `failure threshold reached: ${state.failures} consecutive failed attempts`;
-                    endReason ??= `check "${check.name}" failed`;
-                    gate.abort();
-                    return;
-                }
-            }
-            else {
-                state.successes++;
-                state.failures = 0;
-                if (state.successes >= check.successThreshold) {
-                    report.verdict = record.status === 'warn' ? 'warn' : 'pass';
-                    report.timeToGreenMs = elapsed();
-                    return;
-                }
-            }
-            await sleep(Math.max(0, startedAt + check.interval - elapsed()), gate.signal);
-        }
-    };
-    const settle = (promise) => promise.catch((error) => {
-        if (error instanceof GateStopped)
-            return;
-        gate.abort();
-        throw error;
-    });
-    const startup = options.checks.filter((c) => c.role === 'startup');
-    const others = options.checks.filter((c) => c.role !== 'startup');
-    try {
-        await Promise.all(startup.map((c) => settle(runCheck(c))));
-        const startupPassed = startup.every((c) => ['pass', 'warn'].includes(states.get(c).report.verdict));
-        if (startupPassed)
-            await Promise.all(others.map((c) => settle(runCheck(c))));
-    }
-    finally {
-        clearTimeout(deadlineTimer);
-        options.signal?.removeEventListener('abort', onOuterAbort);
-    }
-    if (options.signal?.aborted && !endReason)
-        endReason = 'the gate was cancelled';
-    for (const [check, state] of states) {
-        const { report } = state;
-        if (report.verdict !== 'pending')
-            continue;
-        if (!state.started) {
-            report.verdict = 'cancelled';
-            report.reason = 'not started: the startup checks did not pass';
-        }
-        else if (endReason?.startsWith('deadline') || endReason === 'the gate was cancelled') {
-            report.verdict = 'fail';
-            report.reason = `${endReason} before ${check.successThreshold} consecutive passing attempt(s)`;
-        }
-        else {
-            report.verdict = 'cancelled';
-            report.reason = `stopped: ${endReason ?? 'the gate ended'}`;
-        }
-    }
-    const checks = options.checks.map((c) => states.get(c).report);
-    const failedChecks = checks.filter((c) => c.verdict === 'fail').map((c) => c.name);
-    let verdict = 'pass';
-    if (checks.some((c) => c.verdict !== 'pass' && c.verdict !== 'warn'))
-        verdict = 'fail';
-    else if (checks.some((c) => c.verdict === 'warn'))
-        verdict = 'warn';
-    return { verdict, durationMs: elapsed(), deadlineMs: options.deadlineMs, checks, failedChecks };
-}
-
-// EXTERNAL MODULE: external "node:http"
-var external_node_http_ = __nccwpck_require__(7067);
-var external_node_http_default = /*#__PURE__*/__nccwpck_require__.n(external_node_http_);
-;// CONCATENATED MODULE: external "node:https"
-const external_node_https_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");
-var external_node_https_default = /*#__PURE__*/__nccwpck_require__.n(external_node_https_namespaceObject);
-// EXTERNAL MODULE: external "node:tls"
-var external_node_tls_ = __nccwpck_require__(1692);
-var external_node_tls_default = /*#__PURE__*/__nccwpck_require__.n(external_node_tls_);
-;// CONCATENATED MODULE: ./actions/health-gate/src/checks/http-request.ts
-// One HTTP(S) exchange for the probes, on node:http/https rather than fetch: a gate needs a per-request CA and
-// opt-in insecure TLS, redirects it can refuse to follow, a fresh connection per attempt (a pooled keep-alive
-// socket would hide a server that restarted), and timing that covers the whole body.
-
-
-
-
-
-/** A request that produced no usable response. The message is short and never holds a credential. */
-class http_request_RequestError extends Error {
-    kind;
-    name = 'RequestError';
-    constructor(message, kind) {
-        super(message);
-        this.kind = kind;
-    }
-}
-const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
-const DEFAULT_MAX_REDIRECTS = 5;
-const USER_AGENT = 'ubos-health-gate';
-const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
-// Dropped when a redirect leaves the origin, so a credential meant for one host never reaches another.
-const ORIGIN_BOUND_HEADERS = new Set(['authorization', 'cookie', 'proxy-authorization']);
-const SENSITIVE_HEADER = /auth|token|key|secret|cookie|password|session/i;
-/** Marks the abort caused by sendRequest's own timer, to tell it apart from the caller's signal. */
-class OwnTimeout {
-}
-function http_request_formatBytes(bytes) {
-    if (bytes >= 1024 * 1024)
-        return `${+(bytes / (1024 * 1024)).toFixed(2)} MiB`;
-    if (bytes >= 1024)
-        return `${+(bytes / 1024).toFixed(1)} KiB`;
-    return `${bytes} bytes`;
-}
-function hasHeader(headers, name) {
-    return Object.keys(headers).some((key) => key.toLowerCase() === name);
-}
-function withoutHeaders(headers, names) {
-    return Object.fromEntries(Object.entries(headers).filter(([key]) => !names.has(key.toLowerCase())));
-}
-/** Moves user:password@ from the URL into a Basic Authorization header (unless one was given). */
-function takeCredentials(url, headers, secrets) {
-    if (url.username === '' && url.password === '')
-        return headers;
-    const user = http_request_safeDecode(url.username);
-    const password = http_request_safeDecode(url.password);
-    url.username = '';
-    url.password = '';
-    if (hasHeader(headers, 'authorization'))
-        return headers;
-    const encoded = Buffer.from(`${user}:${password}`, 'utf8').toString('base64');
-    secrets.push(encoded);
-    return { ...headers, authorization: `Basic ${encoded}` };
-}
-function http_request_safeDecode(text) {
-    try {
-        return decodeURIComponent(text);
-    }
-    catch {
-        return text;
-    }
-}
-function http_request_parseUrl(text, base) {
-    let url;
-    try {
-        url = base ? new URL(text, base) : new URL(text);
-    }
-    catch {
-        throw new errors/* ConfigurationError */.j(`invalid URL "${redactUrl(text)}"`);
-    }
-    if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-        throw new errors/* ConfigurationError */.j(`unsupported URL scheme ${url.protocol} in "${redactUrl(text)}" (use http or https)`);
-    }
-    return url;
-}
-const UNKNOWN_AUTHORITY = new Set([
-    'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
-    'UNABLE_TO_GET_ISSUER_CERT',
-    'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
-    'SELF_SIGNED_CERT_IN_CHAIN',
-    'DEPTH_ZERO_SELF_SIGNED_CERT',
-    'CERT_UNTRUSTED'
-]);
-// A plain-HTTP server usually drops a TLS ClientHello, which the client only sees as a reset.
-function tlsHint(phase) {
-    return phase === 'TLS handshake' ? '; is the port serving TLS?' : '';
-}
-function describeError(error, phase, url) {
-    const { code, message } = error;
-    const host = url.hostname;
-    const during = phase === 'reading the body' ? 'while reading the body' : `(${phase})`;
-    switch (code) {
-        case 'ECONNREFUSED':
-            return new http_request_RequestError(`connection refused by ${url.host}`, 'refused');
-        case 'ECONNRESET':
-        case 'EPIPE':
-            return new http_request_RequestError(`connection reset by the server ${during}${tlsHint(phase)}`, 'reset');
-        case 'ENOTFOUND':
-            return new http_request_RequestError(`DNS lookup failed: host ${host} not found`, 'dns');
-        case 'EAI_AGAIN':
-            return new http_request_RequestError(`DNS lookup of ${host} failed (temporary failure)`, 'dns');
-        case 'ETIMEDOUT':
-            return new http_request_RequestError(`connection to ${url.host} timed out`, 'network');
-        case 'EHOSTUNREACH':
-            return new http_request_RequestError(`host ${host} unreachable`, 'network');
-        case 'ENETUNREACH':
-            return new http_request_RequestError(`network unreachable for ${host}`, 'network');
-        case 'CERT_HAS_EXPIRED':
-            return new http_request_RequestError(`TLS: the certificate of ${host} has expired`, 'tls');
-        case 'CERT_NOT_YET_VALID':
-            return new http_request_RequestError(`TLS: the certificate of ${host} is not valid yet`, 'tls');
-        case 'ERR_TLS_CERT_ALTNAME_INVALID':
-            return new http_request_RequestError(`TLS: the certificate is not valid for ${host} (name mismatch)`, 'tls');
-    }
-    if (code && UNKNOWN_AUTHORITY.has(code)) {
-        const what = code === 'DEPTH_ZERO_SELF_SIGNED_CERT' ? 'self-signed certificate' : 'certificate signed by unknown authority';
-        return new http_request_RequestError(`TLS: ${what} (${code}); trust its CA with the tls ca option`, 'tls');
-    }
-    if (/wrong version number|packet length too long/i.test(message)) {
-        return new http_request_RequestError(`TLS handshake failed: the server does not speak TLS on ${url.host}`, 'tls');
-    }
-    if (code && (/^(ERR_TLS_|ERR_SSL_|CERT_)/.test(code) || code === 'EPROTO')) {
-        return new http_request_RequestError(`TLS: ${message}`, 'tls');
-    }
-    // Node's wording for a socket closed (FIN rather than RST) before any response. Same meaning for a gate, and
-    // one wording keeps a burst's error counts from splitting one fault in two depending on timing.
-    if (message === 'socket hang up') {
-        return new http_request_RequestError(`connection reset by the server ${during}${tlsHint(phase)}`, 'reset');
-    }
-    return new http_request_RequestError(message || String(error), 'network');
-}
-function flattenHeaders(headers) {
-    const flat = {};
-    for (const [name, value] of Object.entries(headers)) {
-        if (value !== undefined)
-            flat[name] = Array.isArray(value) ? value.join(', ') : value;
-    }
-    return flat;
-}
-function exchange(hop, context) {
-    const { signal, maxBodyBytes } = context;
-    return new Promise((resolve, reject) => {
-        const isHttps = hop.url.protocol === 'https:';
-        let phase = 'connecting';
-        let settled = false;
-        let request;
-        const onAbort = () => {
-            const timedOut = context.isTimeout(signal.reason);
-            const text = timedOut ? `timed out after ${context.timeoutMs} ms` : 'aborted';
-            const during = phase === 'reading the body' ? 'while reading the body' : `(${phase})`;
-            finish(new http_request_RequestError(`${text} ${during}`, timedOut ? 'timeout' : 'aborted'));
-        };
-        const finish = (error, response) => {
-            if (settled)
-                return;
-            settled = true;
-            signal.removeEventListener('abort', onAbort);
-            if (error) {
-                request?.destroy();
-                reject(error);
-            }
-            else {
-                resolve(response);
-            }
-        };
-        if (signal.aborted)
-            return onAbort();
-        signal.addEventListener('abort', onAbort, { once: true });
-        const tooLarge = () => new http_request_RequestError(`response body larger than ${http_request_formatBytes(maxBodyBytes)}`, 'too-large');
-        const options = {
-            method: hop.method,
-            headers: hop.headers,
-            agent: false
-        };
-        if (isHttps) {
-            // Extra CAs are added to the public ones rather than replacing them, so a redirect to a public host
-            // still verifies.
-            if (context.tls.ca)
-                options.ca = [...external_node_tls_.rootCertificates, context.tls.ca];
-            options.rejectUnauthorized = !context.tls.insecure;
-        }
-        try {
-            request = (isHttps ? (external_node_https_default()) : (external_node_http_default())).request(hop.url, options, (response) => {
-                phase = 'reading the body';
-                const declared = Number(response.headers['content-length']);
-                if (Number.isFinite(declared) && declared > maxBodyBytes)
-                    return finish(tooLarge());
-                const chunks = [];
-                let received = 0;
-                response.on('data', (chunk) => {
-                    received += chunk.length;
-                    if (received > maxBodyBytes)
-                        finish(tooLarge());
-                    else
-                        chunks.push(chunk);
-                });
-                response.on('end', () => finish(undefined, {
-                    status: response.statusCode ?? 0,
-                    headers: flattenHeaders(response.headers),
-                    body: Buffer.concat(chunks).toString('utf8')
-                }));
-                response.on('error', (error) => finish(describeError(error, phase, hop.url)));
-                response.on('close', () => {
-                    if (!response.complete) {
-                        finish(new http_request_RequestError(`connection reset by the server while reading the body (${http_request_formatBytes(received)} received)`, 'reset'));
-                    }
-                });
-            });
-        }
-        catch (error) {
-            // http.request validates headers and options synchronously (e.g. a control character in a value).
-            return finish(describeError(error, phase, hop.url));
-        }
-        request.on('socket', (socket) => {
-            socket.once('connect', () => {
-                phase = isHttps ? 'TLS handshake' : 'waiting for response headers';
-            });
-            socket.once('secureConnect', () => {
-                phase = 'waiting for response headers';
-            });
-        });
-        request.on('error', (error) => finish(describeError(error, phase, hop.url)));
-        request.end(hop.body);
-    });
-}
-/** Where a redirect leads and with which method, body and headers (RFC 9110 §15.4, as browsers do it). */
-function nextHop(hop, status, location, secrets) {
-    const toGet = status === 303 ? hop.method !== 'HEAD' : (status === 301 || status === 302) && hop.method === 'POST';
-    let headers = hop.headers;
-    if (location.origin !== hop.url.origin)
-        headers = withoutHeaders(headers, ORIGIN_BOUND_HEADERS);
-    if (toGet)
-        headers = withoutHeaders(headers, new Set(['content-type', 'content-length']));
-    headers = takeCredentials(location, headers, secrets);
-    return {
-        url: location,
-        method: toGet ? 'GET' : hop.method,
-        headers,
-        ...(toGet || hop.body === undefined ? {} : { body: hop.body })
-    };
-}
-/**
- * Sends one request (following redirects only when asked) and reads the whole body. Resolves with any status;
- * rejects with a RequestError for connection, DNS, TLS, timeout, abort, size and redirect failures.
- */
-async function sendRequest(options) {
-    const started = performance.now();
-    const secrets = credentialsInUrl(options.url);
-    for (const [name, value] of Object.entries(options.headers ?? {})) {
-        if (SENSITIVE_HEADER.test(name) && value !== '') {
-            secrets.push(value);
-            const credential = /^\s*\S+\s+(\S+)\s*$/.exec(value)?.[1];
-            if (credential)
-                secrets.push(credential);
-        }
-    }
-    const url = http_request_parseUrl(options.url);
-    let headers = { ...options.headers };
-    if (!hasHeader(headers, 'user-agent'))
-        headers['user-agent'] = USER_AGENT;
-    headers = takeCredentials(url, headers, secrets);
-    let hop = {
-        url,
-        method: (options.method ?? 'GET').toUpperCase(),
-        headers,
-        ...(options.body === undefined ? {} : { body: options.body })
-    };
-    const controller = new AbortController();
-    const forward = () => controller.abort(options.signal?.reason);
-    if (options.signal?.aborted)
-        forward();
-    else
-        options.signal?.addEventListener('abort', forward, { once: true });
-    const timer = options.timeoutMs === undefined
-        ? undefined
-        : setTimeout(() => controller.abort(new OwnTimeout()), options.timeoutMs);
-    const context = {
-        tls: options.tls ?? { insecure: false },
-        maxBodyBytes: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
-        signal: controller.signal,
-        ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }),
-        isTimeout: (reason) => reason instanceof OwnTimeout
-    };
-    const maxRedirects = options.maxRedirects ?? DEFAULT_MAX_REDIRECTS;
-    const redirects = [];
-    try {
-        for (;;) {
-            let raw;
-            try {
-                raw = await exchange(hop, context);
-            }
-            catch (error) {
-                if (!(error instanceof http_request_RequestError) || redirects.length === 0)
-                    throw error;
-                throw new http_request_RequestError(`${error.message} (after redirect to ${redirects[redirects.length - 1]})`, error.kind);
-            }
-            const location = raw.headers['location'];
-            if (!options.followRedirects || !REDIRECT_STATUSES.has(raw.status) || !location) {
-                return { ...raw, latencyMs: performance.now() - started, redirects };
-            }
-            if (redirects.length >= maxRedirects) {
-                throw new http_request_RequestError(`too many redirects (more than ${maxRedirects})`, 'redirect');
-            }
-            let target;
-            try {
-                target = http_request_parseUrl(location, hop.url);
-            }
-            catch (error) {
-                throw new http_request_RequestError(`cannot follow redirect: ${error.message}`, 'redirect');
-            }
-            secrets.push(...credentialsInUrl(target.href));
-            redirects.push(redactUrl(target.href));
-            hop = nextHop(hop, raw.status, target, secrets);
-        }
-    }
-    catch (error) {
-        if (error instanceof http_request_RequestError)
-            throw new http_request_RequestError(redact(error.message, secrets), error.kind);
-        if (error instanceof errors/* ConfigurationError */.j)
-            throw new errors/* ConfigurationError */.j(redact(error.message, secrets));
-        throw error;
-    }
-    finally {
-        if (timer)
-            clearTimeout(timer);
-        options.signal?.removeEventListener('abort', forward);
-    }
-}
-
-;// CONCATENATED MODULE: ./actions/health-gate/src/checks/burst.ts
-// The burst check: a short load sample against one endpoint, judged on error rate and tail latency the way an
-// SLO is (p95/p99), with the distribution kept for the report.
-
-
-
-/**
- * Nearest-rank percentile (the smallest sample with at least p% of samples at or below it): always a value
- * that was actually observed, never an interpolation. NaN for no samples.
- */
-function percentile(values, p) {
-    if (values.length === 0)
-        return Number.NaN;
-    const sorted = [...values].sort((a, b) => a - b);
-    const rank = Math.ceil((Math.min(100, Math.max(0, p)) / 100) * sorted.length);
-    return sorted[Math.max(1, rank) - 1];
-}
-/** Upper bounds (ms) of the latency histogram's buckets; a last open bucket catches the rest. */
-const LATENCY_BUCKETS_MS = [5, 10, 25, 50, 100, 200, 300, 500, 750, 1000, 2000, 5000, 10000];
-/** Per-bucket (not cumulative) counts, trimmed after the last non-empty bucket. */
-function latencyHistogram(latencies) {
-    const buckets = [...LATENCY_BUCKETS_MS, null].map((leMs) => ({ leMs, count: 0 }));
-    for (const latency of latencies) {
-        const bucket = buckets.find((candidate) => candidate.leMs === null || latency <= candidate.leMs);
-        bucket.count++;
-    }
-    let last = buckets.length - 1;
-    while (last > 0 && buckets[last].count === 0)
-        last--;
-    return buckets.slice(0, last + 1);
-}
-function percent(rate) {
-    return `${+(rate * 100).toFixed(2)}%`;
-}
-function ms(value) {
-    return Number.isNaN(value) ? 'n/a' : `${Math.round(value)} ms`;
-}
-const probeBurst = async (check, context) => {
-    const matches = parseStatusMatcher(check.expectStatus);
-    const expected = describeStatusMatcher(check.expectStatus);
-    const total = Math.max(0, Math.floor(check.requests));
-    const concurrency = Math.max(1, Math.min(total, Math.floor(check.concurrency)));
-    const samples = [];
-    const started = performance.now();
-    let next = 0;
-    const worker = async () => {
-        while (next < total && !context.signal.aborted) {
-            next++;
-            try {
-                const response = await sendRequest({
-                    url: check.url,
-                    method: check.method,
-                    headers: check.headers,
-                    ...(check.body === undefined ? {} : { body: check.body }),
-                    tls: check.tls,
-                    signal: context.signal,
-                    timeoutMs: check.requestTimeout
-                });
-                samples.push({
-                    status: response.status,
-                    latencyMs: response.latencyMs,
-                    ...(matches(response.status) ? {} : { error: `status ${response.status}` })
-                });
-            }
-            catch (error) {
-                // The attempt's own end is not a property of the service: those requests are not counted at all.
-                if (context.signal.aborted)
-                    return;
-                samples.push({ error: error instanceof Error ? error.message : String(error) });
-            }
-        }
-    };
-    await Promise.all(Array.from({ length: concurrency }, worker));
-    const elapsedMs = Math.round(performance.now() - started);
-    const latencies = samples.flatMap((sample) => (sample.latencyMs === undefined ? [] : [sample.latencyMs]));
-    const errors = samples.filter((sample) => sample.error !== undefined);
-    const errorRate = samples.length === 0 ? 0 : errors.length / samples.length;
-    const p50 = percentile(latencies, 50);
-    const p95 = percentile(latencies, 95);
-    const p99 = percentile(latencies, 99);
-    // reduce rather than Math.max(...latencies), whose spread overflows the stack on very large bursts.
-    const max = latencies.length === 0 ? Number.NaN : latencies.reduce((highest, latency) => Math.max(highest, latency), -Infinity);
-    const statusCounts = {};
-    for (const sample of samples) {
-        const key = sample.status === undefined ? 'error' : String(sample.status);
-        statusCounts[key] = (statusCounts[key] ?? 0) + 1;
-    }
-    const errorCounts = new Map();
-    for (const { error } of errors)
-        errorCounts.set(error, (errorCounts.get(error) ?? 0) + 1);
-    const topErrors = [...errorCounts].sort((a, b) => b[1] - a[1]).slice(0, 3);
-    const round = (value) => (Number.isNaN(value) ? null : Math.round(value * 10) / 10);
-    const observed = {
-        requests: samples.length,
-        planned: total,
-        concurrency,
-        errors: errors.length,
-        errorRate,
-        p50: round(p50),
-        p95: round(p95),
-        p99: round(p99),
-        max: round(max),
-        durationMs: elapsedMs,
-        statusCounts,
-        errorCounts: Object.fromEntries(errorCounts),
-        histogram: latencyHistogram(latencies)
-    };
-    const safe = (text) => redact(text, credentialsInUrl(check.url));
-    if (context.signal.aborted) {
-        return {
-            status: 'fail',
-            message: safe(`stopped after ${samples.length} of ${total} requests (attempt aborted)`),
-            observed
-        };
-    }
-    const failing = [];
-    const parts = [`${samples.length} requests`];
-    const errorsOver = errorRate > check.maxErrorRate;
-    parts.push(`${percent(errorRate)} errors (max ${percent(check.maxErrorRate)})`);
-    if (errorsOver)
-        failing.push('error rate');
-    const latencyPart = (name, value, limit) => {
-        if (limit === undefined) {
-            if (name === 'p95')
-                parts.push(`p95 ${ms(value)}`);
-            return;
-        }
-        // No response at all means no latency to trust; the error rate already carries the failure.
-        const over = Number.isNaN(value) || value > limit;
-        parts.push(`${name} ${ms(value)} (max ${limit} ms)`);
-        if (over)
-            failing.push(name);
-    };
-    latencyPart('p95', p95, check.maxP95);
-    latencyPart('p99', p99, check.maxP99);
-    let message = parts.join(', ');
-    if (topErrors.length > 0) {
-        const listed = topErrors.map(([text, count]) => `${count}× ${text}`).join(', ');
-        const statusErrors = errors.some((sample) => sample.status !== undefined);
-        message += `; ${listed}${errorCounts.size > topErrors.length ? ', …' : ''}`;
-        if (statusErrors)
-            message += ` (expected ${expected})`;
-    }
-    if (failing.length > 0)
-        message += `; over the limit: ${failing.join(', ')}`;
-    return { status: failing.length > 0 ? 'fail' : 'pass', message: safe(message), observed };
-};
-
-;// CONCATENATED MODULE: ./actions/health-gate/src/checks/http.ts
-// The http check: one request, then everything that makes a response healthy: the status, JSON assertions on
-// the body, a body regex, a latency ceiling, and the application/health+json verdict with its warn policy.
-
-
-
-
-// Checks are immutable once configured and probed every interval; compiling once per check object is enough.
-const compiled = new WeakMap();
-function compile(check) {
-    let entry = compiled.get(check);
-    if (!entry) {
-        entry = {
-            matchesStatus: parseStatusMatcher(check.expectStatus),
-            expected: describeStatusMatcher(check.expectStatus),
-            assertions: check.json.map(parseJsonAssertion),
-            ...(check.bodyRegex === undefined ? {} : { bodyRegex: new RegExp(check.bodyRegex) })
-        };
-        compiled.set(check, entry);
-    }
-    return entry;
-}
-const HEALTH_JSON = 'application/health+json';
-const HEALTH_STATUSES = {
-    pass: 'pass',
-    ok: 'pass',
-    up: 'pass',
-    warn: 'warn',
-    fail: 'fail',
-    error: 'fail',
-    down: 'fail'
-};
-const MAX_OUTPUT = 100;
-function clip(text, max) {
-    const line = text.replace(/\s+/g, ' ').trim();
-    return line.length > max ? `${line.slice(0, max - 1)}…` : line;
-}
-function isRecord(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-/** Reads an application/health+json document (draft-inadarei-api-health-check). */
-function readHealth(document) {
-    if (!isRecord(document))
-        return { details: [] };
-    const reported = typeof document['status'] === 'string' ? document['status'] : undefined;
-    const status = reported === undefined ? undefined : HEALTH_STATUSES[reported.trim().toLowerCase()];
-    const details = [];
-    if (isRecord(document['checks'])) {
-        for (const [key, value] of Object.entries(document['checks'])) {
-            // The draft says arrays; some services send a single object, which is read the same way.
-            const entries = Array.isArray(value) ? value : [value];
-            for (const entry of entries) {
-                if (!isRecord(entry) || typeof entry['status'] !== 'string')
-                    continue;
-                const entryStatus = HEALTH_STATUSES[entry['status'].trim().toLowerCase()];
-                if (entryStatus === 'pass')
-                    continue;
-                const id = entries.length > 1 && typeof entry['componentId'] === 'string' ? `[${entry['componentId']}]` : '';
-                const output = typeof entry['output'] === 'string' && entry['output'] !== ''
-                    ? ` (${clip(entry['output'], MAX_OUTPUT)})`
-                    : '';
-                details.push(`${key}${id}: ${entry['status']}${output}`);
-            }
-        }
-    }
-    return { ...(status ? { status } : {}), ...(reported === undefined ? {} : { reported }), details };
-}
-function mediaType(contentType) {
-    const type = contentType?.split(';')[0]?.trim().toLowerCase();
-    return type === '' ? undefined : type;
-}
-function parseBody(body, contentType) {
-    const shown = contentType ? `content-type ${contentType}` : 'no content-type';
-    if (body.trim() === '')
-        return { ok: false, reason: `body is empty (${shown})` };
-    try {
-        return { ok: true, value: JSON.parse(body) };
-    }
-    catch {
-        return { ok: false, reason: `body is not JSON (${shown})` };
-    }
-}
-const probeHttp = async (check, context) => {
-    const { matchesStatus, expected, assertions, bodyRegex } = compile(check);
-    const response = await sendRequest({
-        url: check.url,
-        method: check.method,
-        headers: check.headers,
-        ...(check.body === undefined ? {} : { body: check.body }),
-        tls: check.tls,
-        followRedirects: check.followRedirects,
-        signal: context.signal
-    });
-    const latencyMs = Math.round(response.latencyMs);
-    const contentType = mediaType(response.headers['content-type']);
-    const failures = [];
-    const warnings = [];
-    const notes = [];
-    if (!matchesStatus(response.status)) {
-        const location = response.headers['location'];
-        const redirect = location && response.status >= 300 && response.status < 400 && !check.followRedirects
-            ? ` (redirect to ${redactUrl(location)}, not followed)`
-            : '';
-        failures.push(`status ${response.status}, expected ${expected}${redirect}`);
-    }
-    const isHealth = contentType === HEALTH_JSON;
-    const parsed = assertions.length > 0 || isHealth ? parseBody(response.body, contentType) : undefined;
-    let healthStatus;
-    if (isHealth && parsed) {
-        if (!parsed.ok) {
-            failures.push(`health: ${parsed.reason}`);
-        }
-        else {
-            const health = readHealth(parsed.value);
-            healthStatus = health.status;
-            const details = health.details.length > 0 ? `: ${health.details.join(', ')}` : '';
-            if (health.status === undefined) {
-                failures.push(health.reported === undefined
-                    ? 'health: the document has no status'
-                    : `health: unknown status ${JSON.stringify(health.reported)}`);
-            }
-            else if (health.status === 'fail') {
-                failures.push(`health ${health.reported}${details}`);
-            }
-            else if (health.status === 'warn') {
-                const text = `health ${health.reported}${details}`;
-                if (check.warnAs === 'fail')
-                    failures.push(`${text} (warn counts as fail)`);
-                else if (check.warnAs === 'warn')
-                    warnings.push(text);
-                else
-                    notes.push(`${text} (warn counts as pass)`);
-            }
-            else {
-                notes.push(`health ${health.reported}`);
-            }
-        }
-    }
-    if (assertions.length > 0 && parsed) {
-        // One line for all assertions: repeating "not JSON" per assertion would only bury the other findings.
-        if (!parsed.ok)
-            failures.push(parsed.reason);
-        else {
-            for (const assertion of assertions) {
-                const result = evaluate(assertion, parsed.value);
-                if (!result.ok)
-                    failures.push(result.message);
-            }
-        }
-    }
-    if (bodyRegex && !bodyRegex.test(response.body)) {
-        failures.push(`body does not match /${check.bodyRegex}/`);
-    }
-    if (check.maxLatency !== undefined && response.latencyMs > check.maxLatency) {
-        failures.push(`latency ${latencyMs} ms over ${check.maxLatency} ms`);
-    }
-    const status = failures.length > 0 ? 'fail' : warnings.length > 0 ? 'warn' : 'pass';
-    const redirects = response.redirects.length;
-    const head = `HTTP ${response.status} in ${latencyMs} ms${redirects > 0 ? ` after ${redirects} redirect${redirects === 1 ? '' : 's'}` : ''}`;
-    const message = [head, ...failures, ...warnings, ...notes].join('; ');
-    return {
-        status,
-        // A service may echo the request (URL, headers) in its body or Location; its credentials stay out.
-        message: redact(message, credentialsInUrl(check.url)),
-        observed: {
-            status: response.status,
-            latencyMs,
-            ...(healthStatus ? { healthStatus } : {}),
-            ...(redirects > 0 ? { redirects: response.redirects } : {})
-        }
-    };
-};
-
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
 // EXTERNAL MODULE: ./node_modules/pg/lib/index.js
 var pg_lib = __nccwpck_require__(3273);
 ;// CONCATENATED MODULE: ./node_modules/pg/esm/index.mjs
@@ -46696,6 +44843,9 @@ async function checkMigrations(db, expectation, cwd) {
 // EXTERNAL MODULE: external "node:net"
 var external_node_net_ = __nccwpck_require__(7030);
 var external_node_net_default = /*#__PURE__*/__nccwpck_require__.n(external_node_net_);
+// EXTERNAL MODULE: external "node:tls"
+var external_node_tls_ = __nccwpck_require__(1692);
+var external_node_tls_default = /*#__PURE__*/__nccwpck_require__.n(external_node_tls_);
 ;// CONCATENATED MODULE: ./actions/health-gate/src/checks/tcp.ts
 // The `tcp` probe, and the socket helpers the redis and postgres probes share with it: opening a connection
 // that gives up promptly when the attempt's signal fires, and turning network errors into short messages.
@@ -46854,6 +45004,7 @@ const probeTcp = async (check, context) => {
 
 
 
+
 const SSL_MODES = ['disable', 'allow', 'prefer', 'require', 'verify-ca', 'verify-full'];
 function readPemFile(value, cwd, parameter) {
     const file = external_node_path_default().resolve(cwd, value);
@@ -46958,6 +45109,38 @@ function parsePostgresUrl(connectionString, cwd) {
         options: params.get('options') || undefined,
         display
     };
+}
+/**
+ * The values derived from a connection string's password that travel to the server: the password itself
+ * (cleartext auth), decoded, and md5(password + user), which md5 authentication accepts in place of the
+ * password (its salted digest is computed from it). SCRAM's proofs are per session and never printed.
+ * Without a parsable URL there is nothing more than the string-level credentials.
+ */
+function postgresDerivedSecrets(connectionString) {
+    let url;
+    try {
+        url = new URL(connectionString.trim());
+    }
+    catch {
+        return [];
+    }
+    const safe = (text) => {
+        try {
+            return decodeURIComponent(text);
+        }
+        catch {
+            return text;
+        }
+    };
+    const params = url.searchParams;
+    const password = params.get('password') ?? (url.password === '' ? undefined : safe(url.password));
+    if (password === undefined || password === '')
+        return [];
+    const user = params.get('user') || safe(url.username) || defaultUser();
+    const hash = (0,external_node_crypto_.createHash)('md5')
+        .update(password + user, 'utf8')
+        .digest('hex');
+    return [password, hash, `md5${hash}`];
 }
 /** What to try, in order: libpq's `prefer` is TLS first, then plain when the server has no TLS. */
 function sslAttempts(target) {
@@ -47068,7 +45251,7 @@ function isDatabaseError(error) {
     const code = error.code;
     return typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code);
 }
-function postgres_describeError(error, target, timeoutMs, stage) {
+function describeError(error, target, timeoutMs, stage) {
     const where = target.host.startsWith('/') ? target.host : formatTarget(target.host, target.port);
     if (error instanceof AbortedAttemptError)
         return abortedMessage(timeoutMs, error.doing);
@@ -47154,7 +45337,12 @@ const probePostgres = async (check, context) => {
     // A wrong directory is reported as such even while the database is down.
     if (check.migrations)
         resolveMigrationsDir(check.migrations.dir, context.cwd);
-    const secrets = [target.password ?? '', check.connectionString].filter((value) => value !== '');
+    const secrets = [
+        target.password ?? '',
+        check.connectionString,
+        ...postgresDerivedSecrets(check.connectionString),
+        ...(context.secrets ?? [])
+    ].filter((value) => value !== '');
     const observed = {};
     const start = performance.now();
     let client;
@@ -47232,7 +45420,7 @@ const probePostgres = async (check, context) => {
             observed.latencyMs = elapsedMs(start);
         return {
             status: 'fail',
-            message: redact(postgres_describeError(error, target, context.timeoutMs, stage), secrets),
+            message: redact(describeError(error, target, context.timeoutMs, stage), secrets),
             observed
         };
     }
@@ -47240,6 +45428,2358 @@ const probePostgres = async (check, context) => {
         if (client)
             await postgres_close(client, context.signal);
     }
+};
+
+;// CONCATENATED MODULE: ./actions/health-gate/src/config-schema.ts
+const ROLES = ['startup', 'liveness', 'readiness', 'smoke'];
+const DAY_MS = 24 * 60 * 60_000;
+/**
+ * Bounds of every duration key (and of the timing inputs and flags). 24h is far past any job's time limit
+ * and well under the 24.8 days Node's timers can hold (MAX_TIMER_MS), so no wait can overflow a timer; the
+ * floors keep a gate from spinning (interval) or from failing every attempt at once (timeout).
+ */
+const DURATION_LIMITS = {
+    default: { min: 0, max: DAY_MS },
+    interval: { min: 100, max: DAY_MS },
+    timeout: { min: 10, max: DAY_MS },
+    'request-timeout': { min: 10, max: DAY_MS },
+    'initial-delay': { min: 0, max: DAY_MS },
+    deadline: { min: 100, max: DAY_MS }
+};
+const CHECK_TYPES = ['http', 'postgres', 'redis', 'tcp', 'burst', 'prometheus'];
+const TIMING_KEYS = {
+    interval: {
+        kind: 'duration',
+        description: 'Time between the starts of two attempts (default 5s; at least 100ms, at most 24h).'
+    },
+    timeout: {
+        kind: 'duration',
+        description: 'Budget of one attempt (default 5s; a burst check defaults to at least 60s; 10ms to 24h, not longer than the deadline).'
+    },
+    'initial-delay': { kind: 'duration', description: 'Wait before the first attempt (default 0s).' },
+    'success-threshold': {
+        kind: 'integer',
+        min: 1,
+        max: 1000,
+        description: 'Consecutive passing attempts needed (default 1).'
+    },
+    'failure-threshold': {
+        kind: 'integer',
+        min: 0,
+        max: 1000,
+        description: 'Consecutive failures that fail the gate early; 0 waits for the deadline (default 0).'
+    }
+};
+const COMMON_KEYS = {
+    name: { kind: 'string', description: 'Unique name of the check (default: type and position).' },
+    type: { kind: 'enum', values: CHECK_TYPES, required: true, description: 'What to check.' },
+    role: {
+        kind: 'enum',
+        values: ROLES,
+        description: 'startup checks gate all others; liveness, readiness (default) and smoke run after them.'
+    },
+    ...TIMING_KEYS
+};
+const TLS_KEY = {
+    kind: 'tls',
+    description: 'TLS options: ca (path to a PEM file, or PEM text) and insecure (skip verification).'
+};
+const HEADERS_KEY = { kind: 'string-map', description: 'Request headers.' };
+const SECRET_HEADERS_KEY = {
+    kind: 'string-list',
+    description: 'Headers whose values are masked in the log (Authorization, Cookie, Proxy-Authorization and X-Api-Key always are).'
+};
+const TYPE_KEYS = {
+    http: {
+        url: { kind: 'string', required: true, description: 'URL to request.' },
+        method: { kind: 'string', description: 'HTTP method (default GET).' },
+        headers: HEADERS_KEY,
+        'secret-headers': SECRET_HEADERS_KEY,
+        body: { kind: 'string', description: 'Request body.' },
+        'expect-status': { kind: 'string', description: 'Accepted statuses: 2xx, 200, 200-299, 200,204 (default 2xx).' },
+        json: {
+            kind: 'string-list',
+            description: 'JSON assertions on the body, e.g. $.status == "pass", $.items.length > 0, $.version =~ /^v2/.'
+        },
+        'body-regex': { kind: 'string', description: 'Regular expression the body must match.' },
+        'max-latency': { kind: 'duration', description: 'Slowest acceptable response.' },
+        tls: TLS_KEY,
+        'follow-redirects': { kind: 'boolean', description: 'Follow redirects (default false).' },
+        'warn-as': {
+            kind: 'enum',
+            values: ['pass', 'warn', 'fail'],
+            description: 'How an application/health+json "warn" counts (default warn).'
+        }
+    },
+    postgres: {
+        'connection-string': { kind: 'string', required: true, description: 'postgres://user:password@host:port/db URL.' },
+        query: { kind: 'string', description: 'A query to run after SELECT 1.' },
+        expect: { kind: 'string', description: 'Expected first column of the first row of query, as text.' },
+        migrations: {
+            kind: 'migrations',
+            description: 'Check that the migration files in dir are applied: dir, and optionally table and column (auto-detected).'
+        }
+    },
+    redis: {
+        url: { kind: 'string', required: true, description: 'redis://[user:password@]host:port[/db] or rediss:// (TLS).' },
+        password: { kind: 'string', description: 'Password, overriding the one in the URL.' },
+        tls: TLS_KEY,
+        'expect-role': { kind: 'enum', values: ['master', 'replica'], description: 'Expected replication role.' }
+    },
+    tcp: {
+        host: { kind: 'string', required: true, description: 'Host name or address.' },
+        port: { kind: 'integer', required: true, min: 1, max: 65535, description: 'TCP port.' }
+    },
+    burst: {
+        url: { kind: 'string', required: true, description: 'URL to load.' },
+        method: { kind: 'string', description: 'HTTP method (default GET).' },
+        headers: HEADERS_KEY,
+        'secret-headers': SECRET_HEADERS_KEY,
+        body: { kind: 'string', description: 'Request body.' },
+        'expect-status': { kind: 'string', description: 'Statuses that count as success (default 2xx).' },
+        requests: { kind: 'integer', min: 1, max: 100000, description: 'Number of sample requests (default 100).' },
+        concurrency: { kind: 'integer', min: 1, max: 1000, description: 'Requests in flight at once (default 10).' },
+        'max-error-rate': { kind: 'ratio', description: 'Highest acceptable error rate: 0.001 or 0.1% (default 0.1%).' },
+        'max-p95': { kind: 'duration', description: 'Highest acceptable p95 latency (default 200ms).' },
+        'max-p99': { kind: 'duration', description: 'Highest acceptable p99 latency.' },
+        'request-timeout': { kind: 'duration', description: 'Timeout of one sample request (default 5s).' },
+        tls: TLS_KEY
+    },
+    prometheus: {
+        url: { kind: 'string', required: true, description: 'Prometheus base URL (before /api/v1/query).' },
+        query: { kind: 'string', required: true, description: 'PromQL query returning a scalar or one sample.' },
+        headers: HEADERS_KEY,
+        'secret-headers': SECRET_HEADERS_KEY,
+        max: { kind: 'number', description: 'Highest acceptable value.' },
+        min: { kind: 'number', description: 'Lowest acceptable value.' },
+        'empty-as': {
+            kind: 'enum',
+            values: ['pass', 'warn', 'fail'],
+            description: 'How an empty result counts (default fail).'
+        },
+        tls: TLS_KEY
+    }
+};
+const TOP_LEVEL_KEYS = {
+    deadline: { kind: 'duration', description: 'Overall budget of the gate (default 5m; 100ms to 24h).' },
+    'public-env': {
+        kind: 'string-list',
+        description: 'Environment variables whose ${NAME} values are not secret, so they are not masked (the default masks every expanded value). ${NAME:public} marks one reference.'
+    },
+    defaults: {
+        kind: 'string-map',
+        description: 'Timing defaults for every check: ' + Object.keys(TIMING_KEYS).join(', ')
+    },
+    checks: { kind: 'string-list', required: true, description: 'The checks.' }
+};
+const DURATION_PATTERN = '^\\s*(\\d+(\\.\\d+)?(ms|s|m|h)\\s*)+$';
+function keySchema(spec) {
+    const base = { description: spec.description };
+    switch (spec.kind) {
+        case 'string':
+            return { ...base, type: 'string' };
+        case 'duration':
+            return { ...base, type: 'string', pattern: DURATION_PATTERN };
+        case 'integer':
+            return { ...base, type: 'integer', minimum: spec.min, maximum: spec.max };
+        case 'number':
+            return { ...base, type: 'number' };
+        case 'ratio':
+            return {
+                ...base,
+                oneOf: [
+                    { type: 'number', minimum: 0, maximum: 1 },
+                    { type: 'string', pattern: '^\\d+(\\.\\d+)?%$' }
+                ]
+            };
+        case 'boolean':
+            return { ...base, type: 'boolean' };
+        case 'string-list':
+            return { ...base, type: 'array', items: { type: 'string' } };
+        case 'string-map':
+            return { ...base, type: 'object', additionalProperties: { type: 'string' } };
+        case 'enum':
+            return { ...base, enum: spec.values };
+        case 'tls':
+            return {
+                ...base,
+                type: 'object',
+                additionalProperties: false,
+                properties: { ca: { type: 'string' }, insecure: { type: 'boolean' } }
+            };
+        case 'migrations':
+            return {
+                ...base,
+                type: 'object',
+                additionalProperties: false,
+                required: ['dir'],
+                properties: { dir: { type: 'string' }, table: { type: 'string' }, column: { type: 'string' } }
+            };
+    }
+}
+function properties(keys) {
+    return Object.fromEntries(Object.entries(keys).map(([key, spec]) => [key, keySchema(spec)]));
+}
+function required(keys) {
+    return Object.entries(keys)
+        .filter(([, spec]) => spec.required)
+        .map(([key]) => key);
+}
+/** The JSON schema (draft 2020-12) of a gate config file, generated from the tables above. */
+function gateConfigJsonSchema() {
+    const checkVariants = CHECK_TYPES.map((type) => {
+        const keys = { ...COMMON_KEYS, ...TYPE_KEYS[type] };
+        return {
+            if: { properties: { type: { const: type } }, required: ['type'] },
+            then: { properties: properties(keys), required: required(keys), additionalProperties: false }
+        };
+    });
+    return {
+        $schema: 'https://json-schema.org/draft/2020-12/schema',
+        $id: 'https://github.com/ubos/actions/health-gate/config.schema.json',
+        title: 'ubos/actions health-gate configuration',
+        type: 'object',
+        additionalProperties: false,
+        required: ['checks'],
+        properties: {
+            deadline: keySchema(TOP_LEVEL_KEYS.deadline),
+            'public-env': {
+                ...keySchema(TOP_LEVEL_KEYS['public-env']),
+                items: { type: 'string', pattern: '^[A-Za-z_][A-Za-z0-9_]*$' }
+            },
+            defaults: {
+                description: TOP_LEVEL_KEYS.defaults.description,
+                type: 'object',
+                additionalProperties: false,
+                properties: properties(TIMING_KEYS)
+            },
+            checks: {
+                description: 'The checks; all run concurrently.',
+                type: 'array',
+                minItems: 1,
+                items: {
+                    type: 'object',
+                    required: ['type'],
+                    properties: { type: keySchema(COMMON_KEYS.type) },
+                    allOf: checkVariants
+                }
+            }
+        }
+    };
+}
+function commonKeys() {
+    return COMMON_KEYS;
+}
+
+;// CONCATENATED MODULE: ./actions/health-gate/src/env-policy.ts
+// Which environment variables a repository's gate config may read with ${NAME}. The config is repository
+// content: in a pull request it is written by whoever opened it, and its URLs can point anywhere. The runner's
+// own variables hold tokens (ACTIONS_RUNTIME_TOKEN, ACTIONS_ID_TOKEN_REQUEST_TOKEN), service URLs, the step's
+// inputs (INPUT_GITHUB-TOKEN) and saved state, so none of them is ever expanded; a workflow that wants a
+// value in a check passes it through `env:` under a name of its own, which is an explicit decision.
+//
+// Names are compared case-insensitively: Windows runners resolve environment names that way, so
+// ${Actions_Runtime_Token} would otherwise read the token.
+const REFUSED_PREFIXES = ['ACTIONS_', 'RUNNER_', 'INPUT_', 'STATE_', 'GITHUB_'];
+/**
+ * GitHub's default variables that describe the run and are shown in its UI anyway: readable, and public (not
+ * masked: masking a run number or a commit SHA would hide it in every later log line of the job).
+ */
+const PUBLIC_RUN_VARIABLES = new Set([
+    'GITHUB_SHA',
+    'GITHUB_REF',
+    'GITHUB_REF_NAME',
+    'GITHUB_REF_TYPE',
+    'GITHUB_HEAD_REF',
+    'GITHUB_BASE_REF',
+    'GITHUB_REPOSITORY',
+    'GITHUB_REPOSITORY_ID',
+    'GITHUB_REPOSITORY_OWNER',
+    'GITHUB_REPOSITORY_OWNER_ID',
+    'GITHUB_RUN_ID',
+    'GITHUB_RUN_NUMBER',
+    'GITHUB_RUN_ATTEMPT',
+    'GITHUB_JOB',
+    'GITHUB_WORKFLOW',
+    'GITHUB_EVENT_NAME',
+    'GITHUB_ACTOR',
+    'GITHUB_ACTOR_ID',
+    'GITHUB_TRIGGERING_ACTOR',
+    'GITHUB_SERVER_URL',
+    'GITHUB_API_URL',
+    'GITHUB_GRAPHQL_URL'
+]);
+function isPublicRunVariable(name) {
+    return PUBLIC_RUN_VARIABLES.has(name.toUpperCase());
+}
+/** True for the runner's variables, which a gate config may never expand. */
+function isRefusedEnvName(name) {
+    const upper = name.toUpperCase();
+    if (PUBLIC_RUN_VARIABLES.has(upper))
+        return false;
+    return REFUSED_PREFIXES.some((prefix) => upper.startsWith(prefix));
+}
+
+;// CONCATENATED MODULE: ./actions/health-gate/src/json-assert.ts
+// Assertions on a JSON response body: `<path> <op> <literal>` or a bare `<path>` (must exist and be non-null).
+// The path language is a small JSONPath subset ($, .key, ['key'], [0], [-1], [*], .length): enough to reach
+// into health documents, small enough that every message can name the exact element that failed.
+
+// Longest first, so `<=` is not read as `<` followed by a literal starting with `=`.
+const OPERATORS = ['==', '!=', '<=', '>=', '=~', '<', '>'];
+const DOT_KEY = /[\p{L}\p{N}_$-]+/uy;
+class Parser {
+    text;
+    position = 0;
+    constructor(text) {
+        this.text = text;
+    }
+    fail(reason, at = this.position) {
+        throw new errors/* ConfigurationError */.j(`Invalid JSON assertion '${this.text}': ${reason} at column ${at + 1}`);
+    }
+    skipSpaces() {
+        while (this.position < this.text.length && /\s/.test(this.text[this.position]))
+            this.position++;
+    }
+    peek(offset = 0) {
+        return this.text[this.position + offset];
+    }
+    atPathEnd() {
+        const c = this.peek();
+        return c === undefined || /\s/.test(c) || /[=!<>~]/.test(c);
+    }
+    parsePath() {
+        if (this.peek() !== '$')
+            this.fail('a path must start with $');
+        this.position++;
+        const segments = [];
+        while (!this.atPathEnd()) {
+            const c = this.peek();
+            if (c === '.') {
+                this.position++;
+                if (this.peek() === '*') {
+                    this.position++;
+                    segments.push({ kind: 'wildcard' });
+                    continue;
+                }
+                DOT_KEY.lastIndex = this.position;
+                const match = DOT_KEY.exec(this.text);
+                if (!match)
+                    this.fail("expected a key after '.' (use ['key'] for keys with other characters)");
+                this.position = DOT_KEY.lastIndex;
+                segments.push(match[0] === 'length' ? { kind: 'length' } : { kind: 'key', key: match[0] });
+            }
+            else if (c === '[') {
+                segments.push(this.parseBracket());
+            }
+            else {
+                this.fail(`unexpected '${c}' in the path`);
+            }
+        }
+        return segments;
+    }
+    parseBracket() {
+        const open = this.position;
+        this.position++;
+        this.skipSpaces();
+        const c = this.peek();
+        let segment;
+        if (c === '*') {
+            this.position++;
+            segment = { kind: 'wildcard' };
+        }
+        else if (c === "'" || c === '"') {
+            segment = { kind: 'key', key: this.parseQuoted() };
+        }
+        else {
+            const match = /-?\d+/y;
+            match.lastIndex = this.position;
+            const found = match.exec(this.text);
+            if (!found)
+                this.fail("expected an index, '*' or a quoted key after '['");
+            this.position = match.lastIndex;
+            segment = { kind: 'index', index: Number(found[0]) };
+        }
+        this.skipSpaces();
+        if (this.peek() !== ']')
+            this.fail("unclosed '['", open);
+        this.position++;
+        return segment;
+    }
+    /** A single- or double-quoted string with JSON escapes (and \' inside single quotes). */
+    parseQuoted() {
+        const start = this.position;
+        const quote = this.text[start];
+        let json = '"';
+        this.position++;
+        for (;;) {
+            const c = this.peek();
+            if (c === undefined)
+                this.fail(`unterminated string`, start);
+            this.position++;
+            if (c === quote)
+                break;
+            if (c === '\\') {
+                const next = this.peek();
+                if (next === undefined)
+                    this.fail('unterminated string', start);
+                this.position++;
+                // \' is not a JSON escape; everything else is left for JSON.parse to judge.
+                json += next === "'" ? "'" : `\\${next}`;
+            }
+            else if (c === '"') {
+                json += '\\"';
+            }
+            else {
+                json += c;
+            }
+        }
+        try {
+            return JSON.parse(`${json}"`);
+        }
+        catch {
+            return this.fail('invalid escape in string', start);
+        }
+    }
+    parseOperator() {
+        const op = OPERATORS.find((candidate) => this.text.startsWith(candidate, this.position));
+        if (!op)
+            this.fail(`expected an operator (${OPERATORS.join(' ')}) after the path`);
+        this.position += op.length;
+        return op;
+    }
+    parseRegex() {
+        const start = this.position;
+        const rest = this.text.slice(start).trimEnd();
+        const close = rest.lastIndexOf('/');
+        if (!rest.startsWith('/') || close === 0)
+            this.fail('=~ needs a /regex/ (with optional flags)', start);
+        const pattern = rest.slice(1, close);
+        // g and y make RegExp.test stateful across calls, which would make repeated attempts disagree.
+        const flags = rest.slice(close + 1).replace(/[gy]/g, '');
+        try {
+            return new RegExp(pattern, flags);
+        }
+        catch (error) {
+            return this.fail(`invalid regular expression: ${error.message}`, start);
+        }
+    }
+    parseLiteral(op) {
+        const start = this.position;
+        const rest = this.text.slice(start).trim();
+        if (rest === '')
+            this.fail(`expected a value after '${op}'`);
+        if (rest.startsWith("'")) {
+            const value = this.parseQuoted();
+            this.skipSpaces();
+            if (this.position < this.text.length)
+                this.fail('unexpected text after the string');
+            return value;
+        }
+        if (rest.startsWith('/'))
+            this.fail(`a /regex/ only works with =~`);
+        try {
+            return JSON.parse(rest);
+        }
+        catch {
+            const hint = /^[\p{L}_]/u.test(rest) ? ` (quote strings: "${rest}")` : '';
+            return this.fail(`expected a JSON value (a "string", a number, true, false or null)${hint}`, start);
+        }
+    }
+}
+/** Compiles an assertion; throws ConfigurationError naming the assertion and the column at fault. */
+function parseJsonAssertion(text) {
+    const parser = new Parser(text);
+    parser.skipSpaces();
+    if (parser.position >= text.length)
+        parser.fail('it is empty');
+    const pathStart = parser.position;
+    const path = parser.parsePath();
+    const pathText = text.slice(pathStart, parser.position);
+    parser.skipSpaces();
+    if (parser.position >= text.length)
+        return { source: text, pathText, path };
+    const op = parser.parseOperator();
+    parser.skipSpaces();
+    if (op === '=~')
+        return { source: text, pathText, path, op, regex: parser.parseRegex() };
+    const expected = parser.parseLiteral(op);
+    if (op !== '==' && op !== '!=' && typeof expected !== 'number') {
+        parser.fail(`'${op}' compares numbers, so the value must be a number`);
+    }
+    return { source: text, pathText, path, op, expected };
+}
+function segmentText(segment) {
+    switch (segment.kind) {
+        case 'key':
+            return /^[\p{L}_$][\p{L}\p{N}_$]*$/u.test(segment.key) && segment.key !== 'length'
+                ? `.${segment.key}`
+                : `[${JSON.stringify(segment.key)}]`;
+        case 'index':
+            return `[${segment.index}]`;
+        case 'wildcard':
+            return '[*]';
+        case 'length':
+            return '.length';
+    }
+}
+function isObject(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+function kindOf(value) {
+    if (value === null)
+        return 'null';
+    if (Array.isArray(value))
+        return 'an array';
+    if (typeof value === 'object')
+        return 'an object';
+    return `${show(value)} (a ${typeof value})`;
+}
+function resolve(segments, value) {
+    const results = [];
+    const walk = (index, current, path) => {
+        if (index === segments.length) {
+            results.push({ found: true, path, value: current });
+            return;
+        }
+        const segment = segments[index];
+        const next = path + segmentText(segment);
+        const full = next +
+            segments
+                .slice(index + 1)
+                .map(segmentText)
+                .join('');
+        const missing = (reason) => {
+            results.push({ found: false, path: full, reason });
+        };
+        switch (segment.kind) {
+            case 'key':
+                if (isObject(current) && Object.hasOwn(current, segment.key))
+                    return walk(index + 1, current[segment.key], next);
+                return missing(isObject(current) ? `${next} does not exist` : `${path} is ${kindOf(current)}, not an object`);
+            case 'length':
+                if (Array.isArray(current) || typeof current === 'string')
+                    return walk(index + 1, current.length, next);
+                if (isObject(current) && Object.hasOwn(current, 'length'))
+                    return walk(index + 1, current['length'], next);
+                return missing(`${path} is ${kindOf(current)}, which has no length`);
+            case 'index': {
+                if (!Array.isArray(current))
+                    return missing(`${path} is ${kindOf(current)}, not an array`);
+                const at = segment.index < 0 ? current.length + segment.index : segment.index;
+                if (at < 0 || at >= current.length) {
+                    return missing(`${path} has ${current.length} element${current.length === 1 ? '' : 's'}`);
+                }
+                return walk(index + 1, current[at], `${path}[${at}]`);
+            }
+            case 'wildcard': {
+                const entries = Array.isArray(current)
+                    ? current.map((element, i) => [`[${i}]`, element])
+                    : isObject(current)
+                        ? Object.entries(current).map(([key, element]) => [segmentText({ kind: 'key', key }), element])
+                        : [];
+                if (!Array.isArray(current) && !isObject(current)) {
+                    return missing(`${path} is ${kindOf(current)}, not an array`);
+                }
+                // "All of nothing" would pass vacuously; for a gate an empty list is a missing answer, not a good one.
+                if (entries.length === 0) {
+                    return missing(`${path} is empty`);
+                }
+                for (const [suffix, element] of entries)
+                    walk(index + 1, element, path + suffix);
+                return;
+            }
+        }
+    };
+    walk(0, value, '$');
+    return results;
+}
+const MAX_SHOWN = 80;
+function show(value) {
+    const text = JSON.stringify(value) ?? String(value);
+    return text.length > MAX_SHOWN ? `${text.slice(0, MAX_SHOWN - 1)}…` : text;
+}
+function deepEqual(a, b) {
+    if (a === b)
+        return true;
+    if (Array.isArray(a) && Array.isArray(b)) {
+        return a.length === b.length && a.every((element, i) => deepEqual(element, b[i]));
+    }
+    if (isObject(a) && isObject(b)) {
+        const keys = Object.keys(a);
+        return (keys.length === Object.keys(b).length && keys.every((key) => Object.hasOwn(b, key) && deepEqual(a[key], b[key])));
+    }
+    return false;
+}
+function expectation(assertion) {
+    if (!assertion.op)
+        return 'a value';
+    if (assertion.op === '=~')
+        return `=~ ${String(assertion.regex)}`;
+    return `${assertion.op} ${show(assertion.expected)}`;
+}
+/** Checks one element; undefined when it satisfies the assertion, else what is wrong with it. */
+function check(assertion, value) {
+    const { op } = assertion;
+    switch (op) {
+        case undefined:
+            return value === null ? 'is null' : undefined;
+        case '==':
+            return deepEqual(value, assertion.expected) ? undefined : `is ${show(value)}`;
+        case '!=':
+            return deepEqual(value, assertion.expected) ? `is ${show(value)}` : undefined;
+        case '=~':
+            if (typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'boolean') {
+                return `is ${kindOf(value)}, not text`;
+            }
+            return assertion.regex.test(String(value)) ? undefined : `is ${show(value)}`;
+        default: {
+            if (typeof value !== 'number')
+                return `is ${kindOf(value)}, not a number`;
+            const limit = assertion.expected;
+            const ok = op === '<' ? value < limit : op === '<=' ? value <= limit : op === '>' ? value > limit : value >= limit;
+            return ok ? undefined : `is ${show(value)}`;
+        }
+    }
+}
+/**
+ * Evaluates an assertion on a parsed JSON document. With [*] every element must pass (and there must be one);
+ * the message names the first element that failed and how many did.
+ */
+function evaluate(assertion, value) {
+    const resolved = resolve(assertion.path, value);
+    const failures = [];
+    for (const item of resolved) {
+        if (!item.found) {
+            failures.push(item.reason.startsWith(`${item.path} `) ? item.reason : `${item.path} not found: ${item.reason}`);
+            continue;
+        }
+        const problem = check(assertion, item.value);
+        if (problem)
+            failures.push(`${item.path} ${problem}, expected ${expectation(assertion)}`);
+    }
+    if (failures.length === 0) {
+        const only = resolved.length === 1 ? resolved[0] : undefined;
+        if (only)
+            return { ok: true, message: `${assertion.pathText} is ${show(only.value)}` };
+        const verdict = assertion.op ? `satisfy ${expectation(assertion)}` : 'exist';
+        return { ok: true, message: `all ${resolved.length} of ${assertion.pathText} ${verdict}` };
+    }
+    const counted = resolved.length > 1 ? ` (${failures.length} of ${resolved.length} failed)` : '';
+    return { ok: false, message: `${failures[0]}${counted}` };
+}
+
+;// CONCATENATED MODULE: ./actions/health-gate/src/status-match.ts
+// Expected HTTP statuses, written the way people say them: `2xx`, `200`, `200-299`, or a list `200,204,3xx`.
+
+const HINT = 'write a status (200), a class (2xx), a range (200-299) or a list of them (200,204,3xx)';
+const MIN_STATUS = 100;
+const MAX_STATUS = 599;
+function parseToken(token, text) {
+    const klass = /^([1-5])xx$/i.exec(token);
+    if (klass) {
+        const hundred = Number(klass[1]) * 100;
+        return { low: hundred, high: hundred + 99, label: `${klass[1]}xx` };
+    }
+    const range = /^(\d{3})\s*-\s*(\d{3})$/.exec(token);
+    if (range) {
+        const low = Number(range[1]);
+        const high = Number(range[2]);
+        checkBounds(low, token, text);
+        checkBounds(high, token, text);
+        if (low > high) {
+            throw new errors/* ConfigurationError */.j(`Invalid status "${text}": range ${token} goes from high to low`);
+        }
+        return { low, high, label: `${low}-${high}` };
+    }
+    if (/^\d{3}$/.test(token)) {
+        const status = Number(token);
+        checkBounds(status, token, text);
+        return { low: status, high: status, label: token };
+    }
+    throw new errors/* ConfigurationError */.j(`Invalid status "${text}": cannot read "${token}"; ${HINT}`);
+}
+function checkBounds(status, token, text) {
+    if (status < MIN_STATUS || status > MAX_STATUS) {
+        throw new errors/* ConfigurationError */.j(`Invalid status "${text}": ${token} is outside the HTTP status range ${MIN_STATUS}-${MAX_STATUS}`);
+    }
+}
+function parseRanges(text) {
+    // Spaces around the dash of a range are allowed ("200 - 299"), so they are glued before splitting the list.
+    const tokens = text
+        .trim()
+        .replace(/\s*-\s*/g, '-')
+        .split(/[\s,]+/)
+        .filter((token) => token !== '');
+    if (tokens.length === 0) {
+        throw new errors/* ConfigurationError */.j(`Invalid status "${text}": it is empty; ${HINT}`);
+    }
+    return tokens.map((token) => parseToken(token, text));
+}
+/** Compiles status matcher text; throws ConfigurationError naming the text when it cannot be read. */
+function parseStatusMatcher(text) {
+    const ranges = parseRanges(text);
+    return (status) => ranges.some((range) => status >= range.low && status <= range.high);
+}
+/** The matcher in words for messages: "2xx", "200 or 204", "200, 204 or 3xx". */
+function describeStatusMatcher(text) {
+    const labels = parseRanges(text).map((range) => range.label);
+    if (labels.length === 1)
+        return labels[0];
+    return `${labels.slice(0, -1).join(', ')} or ${labels[labels.length - 1]}`;
+}
+
+;// CONCATENATED MODULE: ./actions/health-gate/src/config.ts
+// Turns the action inputs / CLI flags and an optional YAML config into validated, typed checks. Every mistake
+// is one ConfigurationError naming the check and the key, so a user never has to read a stack trace.
+
+
+
+
+
+
+
+
+
+
+const BUILT_IN_TIMING = {
+    interval: 5_000,
+    timeout: 5_000,
+    initialDelay: 0,
+    successThreshold: 1,
+    failureThreshold: 0
+};
+const DEFAULT_DEADLINE_MS = 5 * 60_000;
+const BURST_MIN_TIMEOUT_MS = 60_000;
+const ALWAYS_SECRET_HEADERS = ['authorization', 'cookie', 'proxy-authorization', 'x-api-key'];
+// The same names the request code treats as sensitive, so what is redacted there is masked here.
+const SENSITIVE_HEADER = /auth|token|key|secret|cookie|password|session/i;
+function isMapping(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+/** Levenshtein distance, for "did you mean" on misspelt keys. */
+function distance(a, b) {
+    const row = Array.from({ length: b.length + 1 }, (_, i) => i);
+    for (let i = 1; i <= a.length; i++) {
+        let previous = row[0];
+        row[0] = i;
+        for (let j = 1; j <= b.length; j++) {
+            const current = row[j];
+            row[j] = Math.min(row[j] + 1, row[j - 1] + 1, previous + (a[i - 1] === b[j - 1] ? 0 : 1));
+            previous = current;
+        }
+    }
+    return row[b.length];
+}
+function suggestion(key, known) {
+    const best = known.map((k) => ({ k, d: distance(key, k) })).sort((x, y) => x.d - y.d)[0];
+    return best && best.d <= Math.max(2, Math.floor(key.length / 3)) ? ` (did you mean "${best.k}"?)` : '';
+}
+/** Parses YAML with the line of any syntax error; alias expansion is capped against "billion laughs" input. */
+function parseYamlText(text, source) {
+    const lineCounter = new dist/* LineCounter */.HN();
+    const doc = (0,dist/* parseDocument */.Tp)(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+    const error = doc.errors[0];
+    if (error) {
+        const { line, col } = lineCounter.linePos(error.pos[0]);
+        throw new errors/* ConfigurationError */.j(`${source}: invalid YAML at line ${line}, column ${col}: ${error.message.split('\n')[0]}`);
+    }
+    let value;
+    try {
+        value = doc.toJS({ maxAliasCount: 100 });
+    }
+    catch (e) {
+        throw new errors/* ConfigurationError */.j(`${source}: ${e instanceof Error ? e.message : String(e)}`);
+    }
+    const list = (0,dist/* isSeq */.oP)(doc.contents) ? doc.contents : (0,dist/* isMap */.jh)(doc.contents) ? doc.contents.get('checks', true) : undefined;
+    const checkLines = (0,dist/* isSeq */.oP)(list)
+        ? list.items.map((item) => lineCounter.linePos((0,dist/* isNode */.Ll)(item) ? (item.range?.[0] ?? 0) : 0).line)
+        : [];
+    const references = [];
+    (0,dist/* visit */.YR)(doc, {
+        Scalar(key, node) {
+            if (key === 'key' || typeof node.value !== 'string' || !node.value.includes('${'))
+                return;
+            references.push({ text: node.value, line: lineCounter.linePos(node.range?.[0] ?? 0).line });
+        }
+    });
+    return { value, checkLines, references };
+}
+/**
+ * ${NAME} expansion. A reference names an environment variable the workflow chose to pass; the runner's own
+ * variables (tokens, runtime URLs, inputs) are refused, because a config from the repository could otherwise
+ * send them to any host. Every expanded value is a secret unless the config marks it public.
+ */
+class Expander {
+    env;
+    publicNames;
+    references;
+    secrets;
+    constructor(env, publicNames, references, secrets) {
+        this.env = env;
+        this.publicNames = publicNames;
+        this.references = references;
+        this.secrets = secrets;
+    }
+    at(where, token) {
+        const line = this.references.find((r) => r.text.includes(token))?.line;
+        return line === undefined ? where : `${where}, line ${line}`;
+    }
+    string(value, where) {
+        return value.replace(/\$\$\{|\$\{([^}]*)\}|\$\{/g, (match, inner) => {
+            if (match === '$${')
+                return '${';
+            if (inner === undefined) {
+                throw new errors/* ConfigurationError */.j(`${this.at(where, match)}: unclosed "\${"; write \${NAME}, or $\${ for a literal "\${"`);
+            }
+            const reference = /^([A-Za-z_][A-Za-z0-9_]*)(:public)?$/.exec(inner);
+            if (!reference) {
+                throw new errors/* ConfigurationError */.j(`${this.at(where, match)}: "${match}" is not a variable reference; write \${NAME} or \${NAME:public}, or $\${ for a literal "\${"`);
+            }
+            const [, name, inlinePublic] = reference;
+            if (isRefusedEnvName(name)) {
+                throw new errors/* ConfigurationError */.j(`${this.at(where, match)}: \${${name}} is a runner variable and is never expanded (it may hold a token); ` +
+                    'pass the value the check needs through env: under a name of your own');
+            }
+            const found = this.env[name];
+            if (found === undefined) {
+                throw new errors/* ConfigurationError */.j(`${this.at(where, match)}: environment variable ${name} is not set`);
+            }
+            const isPublic = inlinePublic !== undefined || this.publicNames.has(name) || isPublicRunVariable(name);
+            if (!isPublic && found.trim() !== '')
+                this.secrets.push(found);
+            return found;
+        });
+    }
+    all(value, where) {
+        if (typeof value === 'string')
+            return this.string(value, where);
+        if (Array.isArray(value))
+            return value.map((v) => this.all(v, where));
+        if (isMapping(value))
+            return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, this.all(v, where)]));
+        return value;
+    }
+}
+/** Reads one key's value by its spec; `where` names the check and source for the error. */
+class KeyReader {
+    raw;
+    where;
+    sources;
+    constructor(raw, where, sources) {
+        this.raw = raw;
+        this.where = where;
+        this.sources = sources;
+    }
+    fail(key, expected) {
+        throw new errors/* ConfigurationError */.j(`${this.where}: "${key}" must be ${expected}; got ${JSON.stringify(this.raw[key])}`);
+    }
+    has(key) {
+        return this.raw[key] !== undefined && this.raw[key] !== null;
+    }
+    string(key) {
+        if (!this.has(key))
+            return undefined;
+        const value = this.raw[key];
+        if (typeof value === 'number' || typeof value === 'boolean')
+            return String(value);
+        if (typeof value !== 'string')
+            this.fail(key, 'a string');
+        return value;
+    }
+    requiredString(key) {
+        const value = this.string(key);
+        if (value === undefined || value.trim() === '')
+            throw new errors/* ConfigurationError */.j(`${this.where}: "${key}" is required`);
+        return value.trim();
+    }
+    duration(key) {
+        const value = this.string(key);
+        if (value === undefined)
+            return undefined;
+        try {
+            return parseDuration(value, DURATION_LIMITS[key] ?? DURATION_LIMITS.default);
+        }
+        catch (e) {
+            throw new errors/* ConfigurationError */.j(`${this.where}: "${key}": ${e.message}`);
+        }
+    }
+    integer(key, spec) {
+        if (!this.has(key))
+            return undefined;
+        const value = Number(this.raw[key]);
+        const text = String(this.raw[key]).trim();
+        if (!/^[+-]?\d+$/.test(text) || !Number.isSafeInteger(value))
+            this.fail(key, 'a whole number');
+        if ((spec.min !== undefined && value < spec.min) || (spec.max !== undefined && value > spec.max)) {
+            this.fail(key, `between ${spec.min} and ${spec.max}`);
+        }
+        return value;
+    }
+    number(key) {
+        if (!this.has(key))
+            return undefined;
+        const value = typeof this.raw[key] === 'number' ? this.raw[key] : Number(String(this.raw[key]));
+        if (String(this.raw[key]).trim() === '' || Number.isNaN(value))
+            this.fail(key, 'a number');
+        return value;
+    }
+    ratio(key) {
+        if (!this.has(key))
+            return undefined;
+        const text = String(this.raw[key]).trim();
+        const percent = /^(\d+(?:\.\d+)?)%$/.exec(text);
+        const value = percent ? Number(percent[1]) / 100 : Number(text);
+        if (text === '' || Number.isNaN(value) || value < 0 || value > 1)
+            this.fail(key, 'a ratio like 0.001 or 0.1%');
+        return value;
+    }
+    boolean(key) {
+        if (!this.has(key))
+            return undefined;
+        const value = this.raw[key];
+        if (value === true || value === 'true')
+            return true;
+        if (value === false || value === 'false')
+            return false;
+        this.fail(key, 'true or false');
+    }
+    enumValue(key, values) {
+        const value = this.string(key);
+        if (value === undefined)
+            return undefined;
+        if (!values.includes(value))
+            this.fail(key, `one of ${values.join(', ')}`);
+        return value;
+    }
+    stringList(key) {
+        if (!this.has(key))
+            return [];
+        const value = this.raw[key];
+        const list = typeof value === 'string' ? [value] : value;
+        if (!Array.isArray(list) || list.some((v) => typeof v !== 'string' && typeof v !== 'number')) {
+            this.fail(key, 'a list of strings');
+        }
+        return list.map(String);
+    }
+    stringMap(key) {
+        if (!this.has(key))
+            return {};
+        const value = this.raw[key];
+        if (!isMapping(value))
+            this.fail(key, 'a mapping of names to strings');
+        const entries = Object.entries(value);
+        for (const [k, v] of entries) {
+            if (typeof v !== 'string' && typeof v !== 'number' && typeof v !== 'boolean') {
+                throw new errors/* ConfigurationError */.j(`${this.where}: "${key}.${k}" must be a string`);
+            }
+        }
+        return Object.fromEntries(entries.map(([k, v]) => [k, String(v)]));
+    }
+    tls(key) {
+        if (!this.has(key))
+            return { insecure: false };
+        const value = this.raw[key];
+        if (!isMapping(value))
+            this.fail(key, 'a mapping with ca and/or insecure');
+        const unknown = Object.keys(value).filter((k) => k !== 'ca' && k !== 'insecure');
+        if (unknown.length > 0)
+            throw new errors/* ConfigurationError */.j(`${this.where}: unknown key "${key}.${unknown[0]}"`);
+        const insecure = value.insecure === true || value.insecure === 'true';
+        let ca;
+        if (typeof value.ca === 'string' && value.ca.trim() !== '') {
+            if (value.ca.includes('-----BEGIN'))
+                ca = value.ca;
+            else {
+                const path = (0,external_node_path_namespaceObject.isAbsolute)(value.ca) ? value.ca : (0,external_node_path_namespaceObject.resolve)(this.sources.cwd, value.ca);
+                try {
+                    ca = this.sources.readFile(path);
+                }
+                catch {
+                    throw new errors/* ConfigurationError */.j(`${this.where}: "${key}.ca" file ${value.ca} cannot be read`);
+                }
+            }
+        }
+        return { ca, insecure };
+    }
+}
+function checkKeysFor(type) {
+    return { ...commonKeys(), ...TYPE_KEYS[type] };
+}
+function validateStatus(text, where) {
+    try {
+        parseStatusMatcher(text);
+    }
+    catch (e) {
+        throw new errors/* ConfigurationError */.j(`${where}: "expect-status": ${e.message}`);
+    }
+    return text;
+}
+function readTiming(reader, defaults) {
+    return {
+        interval: reader.duration('interval') ?? defaults.interval,
+        timeout: reader.duration('timeout') ?? defaults.timeout,
+        initialDelay: reader.duration('initial-delay') ?? defaults.initialDelay,
+        successThreshold: reader.integer('success-threshold', TIMING_KEYS['success-threshold']) ?? defaults.successThreshold,
+        failureThreshold: reader.integer('failure-threshold', TIMING_KEYS['failure-threshold']) ?? defaults.failureThreshold
+    };
+}
+/** The names of the headers treated as secret: always-secret ones, the config's list, and sensitive-looking names. */
+function secretHeaderNames(headers, extra) {
+    const listed = new Set([...ALWAYS_SECRET_HEADERS, ...extra.map((h) => h.trim().toLowerCase())]);
+    const names = Object.keys(headers)
+        .map((name) => name.toLowerCase())
+        .filter((name) => listed.has(name) || SENSITIVE_HEADER.test(name));
+    return [...new Set([...names, ...extra.map((h) => h.trim().toLowerCase()).filter((h) => h !== '')])];
+}
+function secretHeaderValues(headers, names) {
+    const values = [];
+    for (const [name, value] of Object.entries(headers)) {
+        // "Bearer abc" may later be printed as just "abc"; "Basic xyz" as the user:password it decodes to.
+        if (names.includes(name.toLowerCase()))
+            values.push(...headerValueSecrets(value));
+    }
+    return values;
+}
+function parseCheck(raw, index, source, defaults, sources, secrets, expander) {
+    const position = `checks[${index}]`;
+    if (!isMapping(raw))
+        throw new errors/* ConfigurationError */.j(`${source}: ${position} must be a mapping with at least "type"`);
+    const named = typeof raw.name === 'string' && raw.name.trim() !== '' ? raw.name.trim() : undefined;
+    const label = named ? `check "${named}" (${position})` : position;
+    const where = `${source}: ${label}`;
+    const type = raw.type;
+    if (typeof type !== 'string' || !CHECK_TYPES.includes(type)) {
+        throw new errors/* ConfigurationError */.j(`${where}: "type" must be one of ${CHECK_TYPES.join(', ')}; got ${JSON.stringify(type)}`);
+    }
+    const checkType = type;
+    const known = Object.keys(checkKeysFor(checkType));
+    for (const key of Object.keys(raw)) {
+        if (!known.includes(key)) {
+            throw new errors/* ConfigurationError */.j(`${where}: unknown key "${key}" for a ${checkType} check${suggestion(key, known)}`);
+        }
+    }
+    const expanded = expander.all(raw, where);
+    const r = new KeyReader(expanded, where, sources);
+    const base = {
+        name: named ?? `${checkType}-${index + 1}`,
+        role: (r.enumValue('role', ['startup', 'liveness', 'readiness', 'smoke']) ?? 'readiness'),
+        ...readTiming(r, defaults)
+    };
+    const keys = TYPE_KEYS[checkType];
+    const url = (key = 'url') => {
+        const value = r.requiredString(key);
+        secrets.push(...urlSecrets(value));
+        return value;
+    };
+    const secretHeaders = (headers) => {
+        const names = secretHeaderNames(headers, r.stringList('secret-headers'));
+        secrets.push(...secretHeaderValues(headers, names));
+        return names;
+    };
+    switch (checkType) {
+        case 'http': {
+            const headers = r.stringMap('headers');
+            const secretHeaderList = secretHeaders(headers);
+            const json = r.stringList('json');
+            for (const assertion of json) {
+                try {
+                    parseJsonAssertion(assertion);
+                }
+                catch (e) {
+                    throw new errors/* ConfigurationError */.j(`${where}: "json": ${e.message}`);
+                }
+            }
+            const bodyRegex = r.string('body-regex');
+            if (bodyRegex !== undefined) {
+                try {
+                    new RegExp(bodyRegex);
+                }
+                catch (e) {
+                    throw new errors/* ConfigurationError */.j(`${where}: "body-regex": ${e.message}`);
+                }
+            }
+            return {
+                ...base,
+                type: 'http',
+                url: url(),
+                method: (r.string('method') ?? 'GET').toUpperCase(),
+                headers,
+                secretHeaders: secretHeaderList,
+                body: r.string('body'),
+                expectStatus: validateStatus(r.string('expect-status') ?? '2xx', where),
+                json,
+                bodyRegex,
+                maxLatency: r.duration('max-latency'),
+                tls: r.tls('tls'),
+                followRedirects: r.boolean('follow-redirects') ?? false,
+                warnAs: r.enumValue('warn-as', ['pass', 'warn', 'fail']) ?? 'warn'
+            };
+        }
+        case 'postgres': {
+            const connectionString = url('connection-string');
+            if (!/^postgres(ql)?:\/\//.test(connectionString)) {
+                throw new errors/* ConfigurationError */.j(`${where}: "connection-string" must be a postgres:// or postgresql:// URL`);
+            }
+            let migrations;
+            if (r.has('migrations')) {
+                const m = expanded.migrations;
+                if (!isMapping(m) || typeof m.dir !== 'string' || m.dir.trim() === '') {
+                    throw new errors/* ConfigurationError */.j(`${where}: "migrations" must be a mapping with at least "dir"`);
+                }
+                const unknown = Object.keys(m).filter((k) => !['dir', 'table', 'column'].includes(k));
+                if (unknown.length > 0)
+                    throw new errors/* ConfigurationError */.j(`${where}: unknown key "migrations.${unknown[0]}"`);
+                migrations = {
+                    dir: m.dir,
+                    table: typeof m.table === 'string' ? m.table : undefined,
+                    column: typeof m.column === 'string' ? m.column : undefined
+                };
+            }
+            const query = r.string('query');
+            const expect = r.string('expect');
+            if (expect !== undefined && query === undefined) {
+                throw new errors/* ConfigurationError */.j(`${where}: "expect" needs a "query"`);
+            }
+            secrets.push(...postgresDerivedSecrets(connectionString));
+            return { ...base, type: 'postgres', connectionString, query, expect, migrations };
+        }
+        case 'redis': {
+            const redisUrl = url();
+            if (!/^rediss?:\/\//.test(redisUrl))
+                throw new errors/* ConfigurationError */.j(`${where}: "url" must be a redis:// or rediss:// URL`);
+            const password = r.string('password');
+            if (password)
+                secrets.push(password);
+            return {
+                ...base,
+                type: 'redis',
+                url: redisUrl,
+                password,
+                tls: r.tls('tls'),
+                expectRole: r.enumValue('expect-role', ['master', 'replica'])
+            };
+        }
+        case 'tcp': {
+            const port = r.integer('port', keys.port);
+            if (port === undefined)
+                throw new errors/* ConfigurationError */.j(`${where}: "port" is required`);
+            return { ...base, type: 'tcp', host: r.requiredString('host'), port };
+        }
+        case 'burst': {
+            const headers = r.stringMap('headers');
+            const secretHeaderList = secretHeaders(headers);
+            // One attempt of a burst is the whole burst, so the per-attempt default of 5s is far too short for it.
+            const timeout = r.has('timeout') ? base.timeout : Math.max(base.timeout, BURST_MIN_TIMEOUT_MS);
+            return {
+                ...base,
+                timeout,
+                type: 'burst',
+                url: url(),
+                method: (r.string('method') ?? 'GET').toUpperCase(),
+                headers,
+                secretHeaders: secretHeaderList,
+                body: r.string('body'),
+                expectStatus: validateStatus(r.string('expect-status') ?? '2xx', where),
+                requests: r.integer('requests', keys.requests) ?? 100,
+                concurrency: r.integer('concurrency', keys.concurrency) ?? 10,
+                maxErrorRate: r.ratio('max-error-rate') ?? 0.001,
+                maxP95: r.duration('max-p95') ?? 200,
+                maxP99: r.duration('max-p99'),
+                requestTimeout: r.duration('request-timeout') ?? 5_000,
+                tls: r.tls('tls')
+            };
+        }
+        case 'prometheus': {
+            const headers = r.stringMap('headers');
+            const secretHeaderList = secretHeaders(headers);
+            const max = r.number('max');
+            const min = r.number('min');
+            if (max === undefined && min === undefined) {
+                throw new errors/* ConfigurationError */.j(`${where}: a prometheus check needs "max" or "min"`);
+            }
+            return {
+                ...base,
+                type: 'prometheus',
+                url: url(),
+                query: r.requiredString('query'),
+                headers,
+                secretHeaders: secretHeaderList,
+                max,
+                min,
+                emptyAs: r.enumValue('empty-as', ['pass', 'warn', 'fail']) ?? 'fail',
+                tls: r.tls('tls')
+            };
+        }
+    }
+}
+function readPublicEnv(value, source) {
+    if (value === undefined || value === null)
+        return new Set();
+    const list = typeof value === 'string' ? value.split(/[\s,]+/).filter((n) => n !== '') : value;
+    if (!Array.isArray(list) || list.some((name) => typeof name !== 'string')) {
+        throw new errors/* ConfigurationError */.j(`${source}: "public-env" must be a list of environment variable names`);
+    }
+    for (const name of list) {
+        if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) {
+            throw new errors/* ConfigurationError */.j(`${source}: "public-env": ${JSON.stringify(name)} is not a variable name`);
+        }
+        if (isRefusedEnvName(name)) {
+            throw new errors/* ConfigurationError */.j(`${source}: "public-env": ${name} is a runner variable and is never expanded`);
+        }
+    }
+    return new Set(list);
+}
+function readConfigDocument(parsed, source, sources, secrets) {
+    const { value } = parsed;
+    const plain = (checks) => {
+        const publicNames = new Set();
+        return {
+            defaults: {},
+            checks,
+            publicNames,
+            expander: new Expander(sources.env, publicNames, parsed.references, secrets)
+        };
+    };
+    if (value === null || value === undefined)
+        return plain([]);
+    if (Array.isArray(value))
+        return plain(value);
+    if (!isMapping(value))
+        throw new errors/* ConfigurationError */.j(`${source}: must be a list of checks or a mapping with "checks"`);
+    const known = Object.keys(TOP_LEVEL_KEYS);
+    for (const key of Object.keys(value)) {
+        if (!known.includes(key))
+            throw new errors/* ConfigurationError */.j(`${source}: unknown key "${key}"${suggestion(key, known)}`);
+    }
+    if (!Array.isArray(value.checks))
+        throw new errors/* ConfigurationError */.j(`${source}: "checks" must be a list`);
+    const publicNames = readPublicEnv(value['public-env'], source);
+    const expander = new Expander(sources.env, publicNames, parsed.references, secrets);
+    // The checks are expanded one by one (so an error names its check); the rest of the document here.
+    const { checks: _checks, 'public-env': _public, ...rest } = value;
+    const expanded = expander.all(rest, source);
+    const top = new KeyReader(expanded, source, sources);
+    let defaults = {};
+    if (top.has('defaults')) {
+        if (!isMapping(expanded.defaults))
+            throw new errors/* ConfigurationError */.j(`${source}: "defaults" must be a mapping`);
+        const timingKeys = Object.keys(TIMING_KEYS);
+        for (const key of Object.keys(expanded.defaults)) {
+            if (!timingKeys.includes(key)) {
+                throw new errors/* ConfigurationError */.j(`${source}: unknown key "defaults.${key}"${suggestion(key, timingKeys)}`);
+            }
+        }
+        const d = new KeyReader(expanded.defaults, `${source}: defaults`, sources);
+        defaults = Object.fromEntries(Object.entries(readTiming(d, {})).filter(([, v]) => v !== undefined));
+    }
+    return { deadline: top.duration('deadline'), defaults, checks: value.checks, publicNames, expander };
+}
+/** Refuses timing from inputs or flags outside the bounds a config file gets (see DURATION_LIMITS). */
+function checkTimingOverrides(timing) {
+    const given = [
+        ['interval', timing.interval],
+        ['timeout', timing.timeout],
+        ['initial-delay', timing.initialDelay],
+        ['deadline', timing.deadline]
+    ];
+    for (const [key, value] of given) {
+        if (value === undefined)
+            continue;
+        const limits = DURATION_LIMITS[key] ?? DURATION_LIMITS.default;
+        if (!Number.isFinite(value) || (limits.min !== undefined && value < limits.min)) {
+            throw new errors/* ConfigurationError */.j(`"${key}" is ${formatDuration(value)}; the shortest ${key} is ${formatDuration(limits.min ?? 0)}`);
+        }
+        if (limits.max !== undefined && value > limits.max) {
+            throw new errors/* ConfigurationError */.j(`"${key}" is ${formatDuration(value)}; the longest ${key} is ${formatDuration(limits.max)}`);
+        }
+    }
+}
+/**
+ * What only the whole config can tell: a check that cannot pass before the deadline, or whose attempt budget
+ * outlasts it. A timeout nobody wrote for this gate (the built-in 5s, a burst's implied 60s) is shortened to
+ * the deadline instead.
+ */
+function fitToDeadline(check, explicitTimeout, deadlineMs, where) {
+    const deadline = formatDuration(deadlineMs);
+    if (check.timeout > deadlineMs) {
+        if (explicitTimeout) {
+            throw new errors/* ConfigurationError */.j(`${where}: "timeout" ${formatDuration(check.timeout)} is longer than the deadline ${deadline}`);
+        }
+        check = { ...check, timeout: deadlineMs };
+    }
+    if (check.initialDelay >= deadlineMs) {
+        throw new errors/* ConfigurationError */.j(`${where}: "initial-delay" ${formatDuration(check.initialDelay)} is not shorter than the deadline ${deadline}`);
+    }
+    const earliest = check.initialDelay + (check.successThreshold - 1) * check.interval;
+    if (earliest >= deadlineMs) {
+        throw new errors/* ConfigurationError */.j(`${where}: ${check.successThreshold} passing attempts ${formatDuration(check.interval)} apart` +
+            `${check.initialDelay > 0 ? ` after an initial delay of ${formatDuration(check.initialDelay)}` : ''}` +
+            ` take at least ${formatDuration(earliest)}, not shorter than the deadline ${deadline}`);
+    }
+    return check;
+}
+/** Builds the gate's checks from every source; names must be unique across them. */
+function loadGateConfig(sources) {
+    const secrets = [];
+    try {
+        return buildGateConfig(sources, secrets);
+    }
+    catch (error) {
+        // A message may quote a value after expansion ("got ..."): it must not carry what is masked.
+        if ((0,errors/* isConfigurationError */.p)(error) && secrets.length > 0) {
+            throw new errors/* ConfigurationError */.j(redact(error.message, secrets));
+        }
+        throw error;
+    }
+}
+function buildGateConfig(sources, secrets) {
+    const { timing } = sources;
+    checkTimingOverrides(timing);
+    const inputTiming = {
+        interval: timing.interval ?? BUILT_IN_TIMING.interval,
+        timeout: timing.timeout ?? BUILT_IN_TIMING.timeout,
+        initialDelay: timing.initialDelay ?? BUILT_IN_TIMING.initialDelay,
+        successThreshold: timing.successThreshold ?? BUILT_IN_TIMING.successThreshold,
+        failureThreshold: timing.failureThreshold ?? BUILT_IN_TIMING.failureThreshold
+    };
+    // The action input always carries its default (5s): only another value counts as written.
+    const inputTimeoutWritten = timing.timeout !== undefined && timing.timeout !== BUILT_IN_TIMING.timeout;
+    const checks = [];
+    let deadlineMs = timing.deadline;
+    if (sources.url !== undefined) {
+        const raw = { type: 'http', name: 'url', url: sources.url, 'expect-status': sources.expectStatus ?? '2xx' };
+        const noExpansion = new Expander({}, new Set(), [], secrets);
+        checks.push({
+            check: parseCheck(raw, 0, 'input "url"', inputTiming, { ...sources, env: {} }, secrets, noExpansion),
+            explicitTimeout: inputTimeoutWritten,
+            where: 'input "url"'
+        });
+    }
+    // Only a config file has lines worth pointing at; the checks input lives inside the workflow file.
+    const documents = [];
+    if (sources.checksText !== undefined) {
+        documents.push({ source: 'input "checks"', parsed: parseYamlText(sources.checksText, 'input "checks"') });
+    }
+    if (sources.configFile) {
+        const source = sources.configFile.path;
+        documents.push({ source, parsed: parseYamlText(sources.configFile.text, source), file: source });
+    }
+    for (const { source, parsed, file } of documents) {
+        const doc = readConfigDocument(parsed, source, sources, secrets);
+        if (doc.deadline !== undefined && deadlineMs === undefined)
+            deadlineMs = doc.deadline;
+        const defaults = { ...inputTiming, ...doc.defaults };
+        doc.checks.forEach((raw, index) => {
+            const check = parseCheck(raw, index, source, defaults, sources, secrets, doc.expander);
+            const line = parsed.checkLines[index];
+            const ownTimeout = isMapping(raw) && raw.timeout !== undefined && raw.timeout !== null;
+            checks.push({
+                check: file && line ? { ...check, origin: { file, line } } : check,
+                explicitTimeout: ownTimeout ||
+                    ((doc.defaults.timeout !== undefined || inputTimeoutWritten) && check.timeout === defaults.timeout),
+                where: `${file && line ? `${file}:${line}` : source}: check "${check.name}"`
+            });
+        });
+    }
+    if (checks.length === 0) {
+        throw new errors/* ConfigurationError */.j('no checks: set "url" for a single HTTP check, or "checks" / "config" for several');
+    }
+    const seen = new Set();
+    for (const { check } of checks) {
+        if (seen.has(check.name))
+            throw new errors/* ConfigurationError */.j(`two checks are named "${check.name}"; names must be unique`);
+        seen.add(check.name);
+    }
+    const deadline = deadlineMs ?? DEFAULT_DEADLINE_MS;
+    return {
+        deadlineMs: deadline,
+        checks: checks.map(({ check, explicitTimeout, where }) => fitToDeadline(check, explicitTimeout, deadline, where)),
+        secrets: [...new Set(secrets)].filter((s) => s.trim() !== '')
+    };
+}
+
+;// CONCATENATED MODULE: ./actions/health-gate/src/gate.ts
+// The scheduler: runs every check concurrently with its own interval, timeout and thresholds under one overall
+// deadline. It passes when every check has met its success threshold and fails as soon as one cannot: its
+// failure threshold was reached, a startup check failed, or the deadline passed. It never outlives the deadline
+// by more than one attempt's timeout, because every attempt races its own timer and the gate's abort signal.
+
+
+
+class GateStopped extends Error {
+}
+class AttemptTimedOut extends Error {
+}
+/** Attempts kept in a check's history: the first ones (how it started) and the last ones (how it ended). */
+const HISTORY_HEAD = 10;
+const HISTORY_TAIL = 50;
+/**
+ * How long an attempt cut short (timeout or the gate's end) may take to hand over what it found; a probe
+ * that ignores its abort signal costs at most this much more.
+ */
+const CUT_GRACE_MS = 150;
+/**
+ * setTimeout for any duration: Node's timers fire after 1 ms when given more than 2^31-1 ms, which would
+ * make a long deadline end the gate at once and a long interval spin, so a long wait is chained in steps.
+ */
+function setLongTimeout(callback, ms) {
+    let remaining = Number.isFinite(ms) ? Math.max(0, ms) : MAX_TIMER_MS;
+    let handle;
+    const arm = () => {
+        const step = Math.min(remaining, MAX_TIMER_MS);
+        remaining -= step;
+        handle = setTimeout(() => (remaining > 0 ? arm() : callback()), step);
+    };
+    arm();
+    return () => clearTimeout(handle);
+}
+/** Resolves after ms, or rejects with GateStopped as soon as the signal aborts. */
+function sleep(ms, signal) {
+    return new Promise((resolve, reject) => {
+        if (signal.aborted)
+            return reject(new GateStopped());
+        const cancel = setLongTimeout(() => {
+            signal.removeEventListener('abort', onAbort);
+            resolve();
+        }, ms);
+        const onAbort = () => {
+            cancel();
+            reject(new GateStopped());
+        };
+        signal.addEventListener('abort', onAbort, { once: true });
+    });
+}
+function errorMessage(error) {
+    if (error instanceof Error)
+        return error.message.split('\n')[0] || error.name;
+    return String(error);
+}
+/**
+ * One attempt: the probe raced against its timeout and the gate's end; never throws but for a user mistake.
+ * When either cuts the attempt, the probe gets a short grace to return a conclusive outcome (a burst already
+ * past its error budget); anything else it returns then is discarded for the timeout or "stopped" outcome.
+ */
+async function attempt(check, probe, gateSignal, cwd, secrets) {
+    const controller = new AbortController();
+    const onGateAbort = () => controller.abort(new GateStopped());
+    gateSignal.addEventListener('abort', onGateAbort, { once: true });
+    const timedOut = {
+        status: 'fail',
+        message: `no answer within ${formatDuration(check.timeout)} (timeout)`
+    };
+    const stopped = { status: 'fail', message: 'stopped: the gate ended' };
+    const context = { signal: controller.signal, timeoutMs: check.timeout, cwd, secrets };
+    let cancelTimer;
+    let cancelGrace;
+    try {
+        // A user mistake found only when probing (a missing migrations dir) ends the gate with that one line;
+        // anything else the probe throws is the service's failure.
+        const probed = Promise.resolve()
+            .then(() => probe(check, context))
+            .catch((error) => {
+            if ((0,errors/* isConfigurationError */.p)(error))
+                throw new errors/* ConfigurationError */.j(redact(error.message, secrets));
+            return { status: 'fail', message: errorMessage(error) };
+        });
+        return await new Promise((resolve, reject) => {
+            let settled = false;
+            const finish = (outcome) => {
+                if (settled)
+                    return;
+                settled = true;
+                resolve(outcome);
+            };
+            probed.then((outcome) => {
+                if (!controller.signal.aborted)
+                    finish(outcome);
+            }, (error) => {
+                settled = true;
+                reject(error);
+            });
+            const onCut = () => {
+                const fallback = controller.signal.reason instanceof GateStopped ? stopped : timedOut;
+                cancelGrace = setLongTimeout(() => finish(fallback), CUT_GRACE_MS);
+                probed.then((outcome) => finish(outcome.conclusive ? outcome : fallback), () => finish(fallback));
+            };
+            if (controller.signal.aborted)
+                onCut();
+            else
+                controller.signal.addEventListener('abort', onCut, { once: true });
+            cancelTimer = setLongTimeout(() => controller.abort(new AttemptTimedOut()), check.timeout);
+        });
+    }
+    finally {
+        cancelTimer?.();
+        cancelGrace?.();
+        gateSignal.removeEventListener('abort', onGateAbort);
+        if (!controller.signal.aborted)
+            controller.abort(new GateStopped());
+    }
+}
+/**
+ * Longest message or observed string kept per attempt: a service decides how much text a probe reports (a
+ * health document with thousands of failing entries, a huge query result), and the report must stay small.
+ */
+const MAX_RECORDED_TEXT = 1_000;
+function clipText(text) {
+    return text.length > MAX_RECORDED_TEXT ? `${text.slice(0, MAX_RECORDED_TEXT - 1)}…` : text;
+}
+function clipDeep(value, depth = 0) {
+    if (typeof value === 'string')
+        return clipText(value);
+    if (depth > 20 || value === null || typeof value !== 'object')
+        return value;
+    if (Array.isArray(value)) {
+        const items = value.slice(0, 100).map((item) => clipDeep(item, depth + 1));
+        return value.length > 100 ? [...items, `… ${value.length - 100} more`] : items;
+    }
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [clipText(k), clipDeep(v, depth + 1)]));
+}
+/** Keeps the first HISTORY_HEAD and the last HISTORY_TAIL attempts, counting the ones dropped in between. */
+function remember(report, record) {
+    report.history.push(record);
+    if (report.history.length > HISTORY_HEAD + HISTORY_TAIL) {
+        report.history.splice(HISTORY_HEAD, 1);
+        report.omittedAttempts++;
+    }
+}
+async function runGate(options) {
+    if (!Number.isFinite(options.deadlineMs) || options.deadlineMs < 0) {
+        throw new errors/* ConfigurationError */.j(`the deadline must be a duration, not ${String(options.deadlineMs)} ms`);
+    }
+    const start = performance.now();
+    const elapsed = () => Math.round(performance.now() - start);
+    const secrets = (options.secrets ?? []).filter((s) => s !== '');
+    const gate = new AbortController();
+    const onOuterAbort = () => gate.abort();
+    options.signal?.addEventListener('abort', onOuterAbort, { once: true });
+    let endReason;
+    const cancelDeadline = setLongTimeout(() => {
+        endReason = `deadline ${formatDuration(options.deadlineMs)} passed`;
+        gate.abort();
+    }, options.deadlineMs);
+    const states = new Map(options.checks.map((check) => [
+        check,
+        {
+            report: {
+                name: check.name,
+                type: check.type,
+                role: check.role,
+                verdict: 'pending',
+                attempts: 0,
+                history: [],
+                omittedAttempts: 0
+            },
+            successes: 0,
+            failures: 0,
+            started: false
+        }
+    ]));
+    const runCheck = async (check) => {
+        const state = states.get(check);
+        const { report } = state;
+        state.started = true;
+        const probe = options.probes[check.type];
+        await sleep(check.initialDelay, gate.signal);
+        for (;;) {
+            const startedAt = elapsed();
+            state.inFlightSince = startedAt;
+            const outcome = await attempt(check, probe, gate.signal, options.cwd, secrets);
+            // An attempt cut short by the gate's end says nothing about the service, unless the probe says its
+            // evidence already decides it.
+            if (gate.signal.aborted && !outcome.conclusive)
+                return;
+            state.inFlightSince = undefined;
+            // A service may echo what it was sent (a header, the URL): nothing masked stays in the report. Redacted
+            // before clipped, so a cut never leaves part of a secret.
+            const { conclusive: _conclusive, ...found } = outcome;
+            const record = {
+                ...found,
+                message: clipText(redact(String(found.message), secrets)),
+                ...(found.observed === undefined
+                    ? {}
+                    : { observed: clipDeep(redactDeep(found.observed, secrets)) }),
+                startedAt,
+                durationMs: elapsed() - startedAt
+            };
+            remember(report, record);
+            report.attempts++;
+            report.lastMessage = record.message;
+            state.lastStatus = record.status;
+            options.onAttempt?.(check, record);
+            if (record.status === 'fail') {
+                state.failures++;
+                state.successes = 0;
+                report.lastError = record.message;
+                if (gate.signal.aborted)
+                    return;
+                if (check.failureThreshold > 0 && state.failures >= check.failureThreshold) {
+                    report.verdict = 'fail';
+                    report.reason = `failure threshold reached: ${state.failures} consecutive failed attempts`;
+                    endReason ??= `check "${check.name}" failed`;
+                    gate.abort();
+                    return;
+                }
+            }
+            else {
+                state.successes++;
+                state.failures = 0;
+                if (state.successes >= check.successThreshold) {
+                    report.verdict = record.status === 'warn' ? 'warn' : 'pass';
+                    report.timeToGreenMs = elapsed();
+                    return;
+                }
+                if (gate.signal.aborted)
+                    return;
+            }
+            await sleep(Math.max(0, startedAt + check.interval - elapsed()), gate.signal);
+        }
+    };
+    const settle = (promise) => promise.catch((error) => {
+        if (error instanceof GateStopped)
+            return;
+        gate.abort();
+        throw error;
+    });
+    const startup = options.checks.filter((c) => c.role === 'startup');
+    const others = options.checks.filter((c) => c.role !== 'startup');
+    try {
+        await Promise.all(startup.map((c) => settle(runCheck(c))));
+        const startupPassed = startup.every((c) => ['pass', 'warn'].includes(states.get(c).report.verdict));
+        if (startupPassed)
+            await Promise.all(others.map((c) => settle(runCheck(c))));
+    }
+    finally {
+        cancelDeadline();
+        options.signal?.removeEventListener('abort', onOuterAbort);
+    }
+    if (options.signal?.aborted && !endReason)
+        endReason = 'the gate was cancelled';
+    const timedOut = endReason?.startsWith('deadline') || endReason === 'the gate was cancelled';
+    for (const [check, state] of states) {
+        const { report } = state;
+        if (report.verdict !== 'pending')
+            continue;
+        if (!state.started) {
+            report.verdict = 'cancelled';
+            report.reason = 'not started: the startup checks did not pass';
+        }
+        else if (timedOut) {
+            report.verdict = 'fail';
+            report.reason = `${endReason} before ${check.successThreshold} consecutive passing attempt(s)`;
+            if (report.lastError === undefined && state.inFlightSince !== undefined) {
+                // Nothing completed: say what the gate was waiting for, so the failure has an error to show.
+                report.lastError = `no attempt completed: the one started at +${formatDuration(state.inFlightSince)} had no answer when the gate ended`;
+            }
+        }
+        else if (state.lastStatus === 'fail') {
+            // The gate stopped for another check, but this one was failing too: it is a failed check, not a
+            // cancelled one, so failed-checks and the annotations name it.
+            report.verdict = 'fail';
+            report.reason = `failing when the gate stopped (${state.failures} consecutive failed attempt(s)); ${endReason ?? 'the gate ended'}`;
+        }
+        else {
+            report.verdict = 'cancelled';
+            report.reason =
+                state.lastStatus === undefined
+                    ? `stopped before an attempt completed: ${endReason ?? 'the gate ended'}`
+                    : `stopped while passing (${state.successes} of ${check.successThreshold} consecutive passing attempt(s)): ${endReason ?? 'the gate ended'}`;
+        }
+    }
+    const checks = options.checks.map((c) => states.get(c).report);
+    const failedChecks = checks.filter((c) => c.verdict === 'fail').map((c) => c.name);
+    let verdict = 'pass';
+    if (checks.some((c) => c.verdict !== 'pass' && c.verdict !== 'warn'))
+        verdict = 'fail';
+    else if (checks.some((c) => c.verdict === 'warn'))
+        verdict = 'warn';
+    return { verdict, durationMs: elapsed(), deadlineMs: options.deadlineMs, checks, failedChecks };
+}
+
+// EXTERNAL MODULE: external "node:http"
+var external_node_http_ = __nccwpck_require__(7067);
+var external_node_http_default = /*#__PURE__*/__nccwpck_require__.n(external_node_http_);
+;// CONCATENATED MODULE: external "node:https"
+const external_node_https_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");
+var external_node_https_default = /*#__PURE__*/__nccwpck_require__.n(external_node_https_namespaceObject);
+;// CONCATENATED MODULE: ./actions/health-gate/src/checks/http-request.ts
+// One HTTP(S) exchange for the probes, on node:http/https rather than fetch: a gate needs a per-request CA and
+// opt-in insecure TLS, redirects it can refuse to follow, a fresh connection per attempt (a pooled keep-alive
+// socket would hide a server that restarted), and timing that covers the whole body.
+
+
+
+
+
+/** A request that produced no usable response. The message is short and never holds a credential. */
+class http_request_RequestError extends Error {
+    kind;
+    name = 'RequestError';
+    constructor(message, kind) {
+        super(message);
+        this.kind = kind;
+    }
+}
+const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
+const DEFAULT_MAX_REDIRECTS = 5;
+const USER_AGENT = 'ubos-health-gate';
+const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
+// Dropped when a redirect leaves the origin (scheme, host or port), so a credential meant for one host never
+// reaches another: these, every sensitive-looking name, the check's secret-headers and any header whose value
+// holds a secret.
+const ORIGIN_BOUND_HEADERS = ['authorization', 'cookie', 'proxy-authorization', 'x-api-key'];
+const http_request_SENSITIVE_HEADER = /auth|token|key|secret|cookie|password|session/i;
+/** Marks the abort caused by sendRequest's own timer, to tell it apart from the caller's signal. */
+class OwnTimeout {
+}
+function http_request_formatBytes(bytes) {
+    if (bytes >= 1024 * 1024)
+        return `${+(bytes / (1024 * 1024)).toFixed(2)} MiB`;
+    if (bytes >= 1024)
+        return `${+(bytes / 1024).toFixed(1)} KiB`;
+    return `${bytes} bytes`;
+}
+function hasHeader(headers, name) {
+    return Object.keys(headers).some((key) => key.toLowerCase() === name);
+}
+function withoutHeaders(headers, names) {
+    return Object.fromEntries(Object.entries(headers).filter(([key]) => !names.has(key.toLowerCase())));
+}
+function holdsSecret(text, secrets) {
+    return secrets.some((secret) => secret !== '' && secretForms(secret).some((form) => text.includes(form)));
+}
+/** The headers that may go to another origin: none that is secret by name, by the config, or by value. */
+function crossOriginHeaders(headers, secretHeaders, secrets) {
+    return Object.fromEntries(Object.entries(headers).filter(([name, value]) => {
+        const lower = name.toLowerCase();
+        // Host names the first origin: sent to another one it would at best be wrong.
+        if (lower === 'host')
+            return false;
+        return !secretHeaders.has(lower) && !http_request_SENSITIVE_HEADER.test(lower) && !holdsSecret(value, secrets);
+    }));
+}
+/** Moves user:password@ from the URL into a Basic Authorization header (unless one was given). */
+function takeCredentials(url, headers, secrets) {
+    const credentials = basicCredentials(url);
+    if (!credentials)
+        return headers;
+    url.username = '';
+    url.password = '';
+    if (hasHeader(headers, 'authorization'))
+        return headers;
+    secrets.push(credentials.encoded, `Basic ${credentials.encoded}`);
+    return { ...headers, authorization: `Basic ${credentials.encoded}` };
+}
+function http_request_parseUrl(text, base) {
+    let url;
+    try {
+        url = base ? new URL(text, base) : new URL(text);
+    }
+    catch {
+        throw new errors/* ConfigurationError */.j(`invalid URL "${redactUrl(text)}"`);
+    }
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+        throw new errors/* ConfigurationError */.j(`unsupported URL scheme ${url.protocol} in "${redactUrl(text)}" (use http or https)`);
+    }
+    return url;
+}
+const UNKNOWN_AUTHORITY = new Set([
+    'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+    'UNABLE_TO_GET_ISSUER_CERT',
+    'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+    'SELF_SIGNED_CERT_IN_CHAIN',
+    'DEPTH_ZERO_SELF_SIGNED_CERT',
+    'CERT_UNTRUSTED'
+]);
+// A plain-HTTP server usually drops a TLS ClientHello, which the client only sees as a reset.
+function tlsHint(phase) {
+    return phase === 'TLS handshake' ? '; is the port serving TLS?' : '';
+}
+function http_request_describeError(error, phase, url) {
+    const { code, message } = error;
+    const host = url.hostname;
+    const during = phase === 'reading the body' ? 'while reading the body' : `(${phase})`;
+    switch (code) {
+        case 'ECONNREFUSED':
+            return new http_request_RequestError(`connection refused by ${url.host}`, 'refused');
+        case 'ECONNRESET':
+        case 'EPIPE':
+            return new http_request_RequestError(`connection reset by the server ${during}${tlsHint(phase)}`, 'reset');
+        case 'ENOTFOUND':
+            return new http_request_RequestError(`DNS lookup failed: host ${host} not found`, 'dns');
+        case 'EAI_AGAIN':
+            return new http_request_RequestError(`DNS lookup of ${host} failed (temporary failure)`, 'dns');
+        case 'ETIMEDOUT':
+            return new http_request_RequestError(`connection to ${url.host} timed out`, 'network');
+        case 'EHOSTUNREACH':
+            return new http_request_RequestError(`host ${host} unreachable`, 'network');
+        case 'ENETUNREACH':
+            return new http_request_RequestError(`network unreachable for ${host}`, 'network');
+        case 'CERT_HAS_EXPIRED':
+            return new http_request_RequestError(`TLS: the certificate of ${host} has expired`, 'tls');
+        case 'CERT_NOT_YET_VALID':
+            return new http_request_RequestError(`TLS: the certificate of ${host} is not valid yet`, 'tls');
+        case 'ERR_TLS_CERT_ALTNAME_INVALID':
+            return new http_request_RequestError(`TLS: the certificate is not valid for ${host} (name mismatch)`, 'tls');
+    }
+    if (code && UNKNOWN_AUTHORITY.has(code)) {
+        const what = code === 'DEPTH_ZERO_SELF_SIGNED_CERT' ? 'self-signed certificate' : 'certificate signed by unknown authority';
+        return new http_request_RequestError(`TLS: ${what} (${code}); trust its CA with the tls ca option`, 'tls');
+    }
+    if (/wrong version number|packet length too long/i.test(message)) {
+        return new http_request_RequestError(`TLS handshake failed: the server does not speak TLS on ${url.host}`, 'tls');
+    }
+    if (code && (/^(ERR_TLS_|ERR_SSL_|CERT_)/.test(code) || code === 'EPROTO')) {
+        return new http_request_RequestError(`TLS: ${message}`, 'tls');
+    }
+    // Node's wording for a socket closed (FIN rather than RST) before any response. Same meaning for a gate, and
+    // one wording keeps a burst's error counts from splitting one fault in two depending on timing.
+    if (message === 'socket hang up') {
+        return new http_request_RequestError(`connection reset by the server ${during}${tlsHint(phase)}`, 'reset');
+    }
+    return new http_request_RequestError(message || String(error), 'network');
+}
+function flattenHeaders(headers) {
+    const flat = {};
+    for (const [name, value] of Object.entries(headers)) {
+        if (value !== undefined)
+            flat[name] = Array.isArray(value) ? value.join(', ') : value;
+    }
+    return flat;
+}
+function exchange(hop, context) {
+    const { signal, maxBodyBytes } = context;
+    return new Promise((resolve, reject) => {
+        const isHttps = hop.url.protocol === 'https:';
+        let phase = 'connecting';
+        let settled = false;
+        let request;
+        const onAbort = () => {
+            const timedOut = context.isTimeout(signal.reason);
+            const text = timedOut ? `timed out after ${context.timeoutMs} ms` : 'aborted';
+            const during = phase === 'reading the body' ? 'while reading the body' : `(${phase})`;
+            finish(new http_request_RequestError(`${text} ${during}`, timedOut ? 'timeout' : 'aborted'));
+        };
+        const finish = (error, response) => {
+            if (settled)
+                return;
+            settled = true;
+            signal.removeEventListener('abort', onAbort);
+            if (error) {
+                request?.destroy();
+                reject(error);
+            }
+            else {
+                resolve(response);
+            }
+        };
+        if (signal.aborted)
+            return onAbort();
+        signal.addEventListener('abort', onAbort, { once: true });
+        const tooLarge = () => new http_request_RequestError(`response body larger than ${http_request_formatBytes(maxBodyBytes)}`, 'too-large');
+        const options = {
+            method: hop.method,
+            headers: hop.headers,
+            agent: false
+        };
+        if (isHttps) {
+            // Extra CAs are added to the public ones rather than replacing them, so a redirect to a public host
+            // still verifies.
+            if (context.tls.ca)
+                options.ca = [...external_node_tls_.rootCertificates, context.tls.ca];
+            options.rejectUnauthorized = !context.tls.insecure;
+        }
+        try {
+            request = (isHttps ? (external_node_https_default()) : (external_node_http_default())).request(hop.url, options, (response) => {
+                phase = 'reading the body';
+                const declared = Number(response.headers['content-length']);
+                if (Number.isFinite(declared) && declared > maxBodyBytes)
+                    return finish(tooLarge());
+                const chunks = [];
+                let received = 0;
+                response.on('data', (chunk) => {
+                    received += chunk.length;
+                    if (received > maxBodyBytes)
+                        finish(tooLarge());
+                    else
+                        chunks.push(chunk);
+                });
+                response.on('end', () => finish(undefined, {
+                    status: response.statusCode ?? 0,
+                    headers: flattenHeaders(response.headers),
+                    body: Buffer.concat(chunks).toString('utf8')
+                }));
+                response.on('error', (error) => finish(http_request_describeError(error, phase, hop.url)));
+                response.on('close', () => {
+                    if (!response.complete) {
+                        finish(new http_request_RequestError(`connection reset by the server while reading the body (${http_request_formatBytes(received)} received)`, 'reset'));
+                    }
+                });
+            });
+        }
+        catch (error) {
+            // http.request validates headers and options synchronously (e.g. a control character in a value).
+            return finish(http_request_describeError(error, phase, hop.url));
+        }
+        request.on('socket', (socket) => {
+            socket.once('connect', () => {
+                phase = isHttps ? 'TLS handshake' : 'waiting for response headers';
+            });
+            socket.once('secureConnect', () => {
+                phase = 'waiting for response headers';
+            });
+        });
+        request.on('error', (error) => finish(http_request_describeError(error, phase, hop.url)));
+        request.end(hop.body);
+    });
+}
+/** Where a redirect leads and with which method, body and headers (RFC 9110 §15.4, as browsers do it). */
+function nextHop(hop, status, location, secrets, secretHeaders, shownTarget) {
+    const toGet = status === 303 ? hop.method !== 'HEAD' : (status === 301 || status === 302) && hop.method === 'POST';
+    let headers = hop.headers;
+    // URL.origin compares scheme, host and port (with default ports normalised); an opaque origin ("null",
+    // which is never equal to anything) counts as another origin.
+    const crossOrigin = location.origin !== hop.url.origin || location.origin === 'null';
+    if (crossOrigin) {
+        headers = crossOriginHeaders(headers, secretHeaders, secrets);
+        if (!toGet && hop.body !== undefined && holdsSecret(hop.body, secrets)) {
+            throw new http_request_RequestError(`not following the ${status} redirect to another origin (${shownTarget}): the request body holds a secret`, 'redirect');
+        }
+    }
+    if (toGet)
+        headers = withoutHeaders(headers, new Set(['content-type', 'content-length']));
+    headers = takeCredentials(location, headers, secrets);
+    return {
+        url: location,
+        method: toGet ? 'GET' : hop.method,
+        headers,
+        ...(toGet || hop.body === undefined ? {} : { body: hop.body })
+    };
+}
+/**
+ * Sends one request (following redirects only when asked) and reads the whole body. Resolves with any status;
+ * rejects with a RequestError for connection, DNS, TLS, timeout, abort, size and redirect failures.
+ */
+async function sendRequest(options) {
+    const started = performance.now();
+    const secretHeaders = new Set([
+        ...ORIGIN_BOUND_HEADERS,
+        ...(options.secretHeaders ?? []).map((h) => h.toLowerCase())
+    ]);
+    const secrets = [...(options.secrets ?? []), ...urlSecrets(options.url)];
+    for (const [name, value] of Object.entries(options.headers ?? {})) {
+        if ((http_request_SENSITIVE_HEADER.test(name) || secretHeaders.has(name.toLowerCase())) && value.trim() !== '') {
+            secrets.push(...headerValueSecrets(value));
+        }
+    }
+    const url = http_request_parseUrl(options.url);
+    let headers = { ...options.headers };
+    if (!hasHeader(headers, 'user-agent'))
+        headers['user-agent'] = USER_AGENT;
+    headers = takeCredentials(url, headers, secrets);
+    let hop = {
+        url,
+        method: (options.method ?? 'GET').toUpperCase(),
+        headers,
+        ...(options.body === undefined ? {} : { body: options.body })
+    };
+    const controller = new AbortController();
+    const forward = () => controller.abort(options.signal?.reason);
+    if (options.signal?.aborted)
+        forward();
+    else
+        options.signal?.addEventListener('abort', forward, { once: true });
+    const timer = options.timeoutMs === undefined
+        ? undefined
+        : setTimeout(() => controller.abort(new OwnTimeout()), options.timeoutMs);
+    const context = {
+        tls: options.tls ?? { insecure: false },
+        maxBodyBytes: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
+        signal: controller.signal,
+        ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }),
+        isTimeout: (reason) => reason instanceof OwnTimeout
+    };
+    const maxRedirects = options.maxRedirects ?? DEFAULT_MAX_REDIRECTS;
+    const redirects = [];
+    try {
+        for (;;) {
+            let raw;
+            try {
+                raw = await exchange(hop, context);
+            }
+            catch (error) {
+                if (!(error instanceof http_request_RequestError) || redirects.length === 0)
+                    throw error;
+                throw new http_request_RequestError(`${error.message} (after redirect to ${redirects[redirects.length - 1]})`, error.kind);
+            }
+            const location = raw.headers['location'];
+            if (!options.followRedirects || !REDIRECT_STATUSES.has(raw.status) || !location) {
+                return { ...raw, latencyMs: performance.now() - started, redirects };
+            }
+            if (redirects.length >= maxRedirects) {
+                throw new http_request_RequestError(`too many redirects (more than ${maxRedirects})`, 'redirect');
+            }
+            let target;
+            try {
+                target = http_request_parseUrl(location, hop.url);
+            }
+            catch (error) {
+                throw new http_request_RequestError(`cannot follow redirect: ${error.message}`, 'redirect');
+            }
+            secrets.push(...urlSecrets(target.href));
+            const shown = redact(redactUrl(target.href), secrets);
+            redirects.push(shown);
+            hop = nextHop(hop, raw.status, target, secrets, secretHeaders, shown);
+        }
+    }
+    catch (error) {
+        if (error instanceof http_request_RequestError)
+            throw new http_request_RequestError(redact(error.message, secrets), error.kind);
+        if (error instanceof errors/* ConfigurationError */.j)
+            throw new errors/* ConfigurationError */.j(redact(error.message, secrets));
+        throw error;
+    }
+    finally {
+        if (timer)
+            clearTimeout(timer);
+        options.signal?.removeEventListener('abort', forward);
+    }
+}
+
+;// CONCATENATED MODULE: ./actions/health-gate/src/checks/burst.ts
+// The burst check: a short load sample against one endpoint, judged on error rate and tail latency the way an
+// SLO is (p95/p99), with the distribution kept for the report.
+
+
+
+/**
+ * Nearest-rank percentile (the smallest sample with at least p% of samples at or below it): always a value
+ * that was actually observed, never an interpolation. NaN for no samples.
+ */
+function percentile(values, p) {
+    if (values.length === 0)
+        return Number.NaN;
+    const sorted = [...values].sort((a, b) => a - b);
+    const rank = Math.ceil((Math.min(100, Math.max(0, p)) / 100) * sorted.length);
+    return sorted[Math.max(1, rank) - 1];
+}
+/** Upper bounds (ms) of the latency histogram's buckets; a last open bucket catches the rest. */
+const LATENCY_BUCKETS_MS = [5, 10, 25, 50, 100, 200, 300, 500, 750, 1000, 2000, 5000, 10000];
+/** Per-bucket (not cumulative) counts, trimmed after the last non-empty bucket. */
+function latencyHistogram(latencies) {
+    const buckets = [...LATENCY_BUCKETS_MS, null].map((leMs) => ({ leMs, count: 0 }));
+    for (const latency of latencies) {
+        const bucket = buckets.find((candidate) => candidate.leMs === null || latency <= candidate.leMs);
+        bucket.count++;
+    }
+    let last = buckets.length - 1;
+    while (last > 0 && buckets[last].count === 0)
+        last--;
+    return buckets.slice(0, last + 1);
+}
+function percent(rate) {
+    return `${+(rate * 100).toFixed(2)}%`;
+}
+function ms(value) {
+    return Number.isNaN(value) ? 'n/a' : `${Math.round(value)} ms`;
+}
+const probeBurst = async (check, context) => {
+    const matches = parseStatusMatcher(check.expectStatus);
+    const expected = describeStatusMatcher(check.expectStatus);
+    const total = Math.max(0, Math.floor(check.requests));
+    const concurrency = Math.max(1, Math.min(total, Math.floor(check.concurrency)));
+    const samples = [];
+    const started = performance.now();
+    let next = 0;
+    const worker = async () => {
+        while (next < total && !context.signal.aborted) {
+            next++;
+            try {
+                const response = await sendRequest({
+                    url: check.url,
+                    method: check.method,
+                    headers: check.headers,
+                    ...(check.body === undefined ? {} : { body: check.body }),
+                    tls: check.tls,
+                    signal: context.signal,
+                    timeoutMs: check.requestTimeout,
+                    ...(check.secretHeaders ? { secretHeaders: check.secretHeaders } : {}),
+                    ...(context.secrets ? { secrets: context.secrets } : {})
+                });
+                samples.push({
+                    status: response.status,
+                    latencyMs: response.latencyMs,
+                    ...(matches(response.status) ? {} : { error: `status ${response.status}` })
+                });
+            }
+            catch (error) {
+                // The attempt's own end is not a property of the service: those requests are not counted at all.
+                if (context.signal.aborted)
+                    return;
+                samples.push({ error: error instanceof Error ? error.message : String(error) });
+            }
+        }
+    };
+    await Promise.all(Array.from({ length: concurrency }, worker));
+    const elapsedMs = Math.round(performance.now() - started);
+    const latencies = samples.flatMap((sample) => (sample.latencyMs === undefined ? [] : [sample.latencyMs]));
+    const errors = samples.filter((sample) => sample.error !== undefined);
+    const errorRate = samples.length === 0 ? 0 : errors.length / samples.length;
+    const p50 = percentile(latencies, 50);
+    const p95 = percentile(latencies, 95);
+    const p99 = percentile(latencies, 99);
+    // reduce rather than Math.max(...latencies), whose spread overflows the stack on very large bursts.
+    const max = latencies.length === 0 ? Number.NaN : latencies.reduce((highest, latency) => Math.max(highest, latency), -Infinity);
+    const statusCounts = {};
+    for (const sample of samples) {
+        const key = sample.status === undefined ? 'error' : String(sample.status);
+        statusCounts[key] = (statusCounts[key] ?? 0) + 1;
+    }
+    const errorCounts = new Map();
+    for (const { error } of errors)
+        errorCounts.set(error, (errorCounts.get(error) ?? 0) + 1);
+    const topErrors = [...errorCounts].sort((a, b) => b[1] - a[1]).slice(0, 3);
+    const round = (value) => (Number.isNaN(value) ? null : Math.round(value * 10) / 10);
+    const observed = {
+        requests: samples.length,
+        planned: total,
+        concurrency,
+        errors: errors.length,
+        errorRate,
+        p50: round(p50),
+        p95: round(p95),
+        p99: round(p99),
+        max: round(max),
+        durationMs: elapsedMs,
+        statusCounts,
+        errorCounts: Object.fromEntries(errorCounts),
+        histogram: latencyHistogram(latencies)
+    };
+    const secrets = [...urlSecrets(check.url), ...(context.secrets ?? [])];
+    const safe = (text) => redact(text, secrets);
+    if (context.signal.aborted) {
+        // Errors among the requests sent may already exceed the budget of the whole burst: then no result of
+        // the requests not sent could save it, and the cut attempt is a failure the gate must report.
+        const decided = total > 0 && errors.length / total > check.maxErrorRate;
+        const listed = topErrors.map(([text, count]) => `${count}× ${text}`).join(', ');
+        return {
+            status: 'fail',
+            ...(decided ? { conclusive: true } : {}),
+            message: safe(decided
+                ? `stopped after ${samples.length} of ${total} requests, already ${errors.length} errors ` +
+                    `(${percent(errorRate)} of those sent; over the ${percent(check.maxErrorRate)} budget of the whole burst)` +
+                    (listed ? `; ${listed}` : '')
+                : `stopped after ${samples.length} of ${total} requests (attempt aborted)`),
+            observed
+        };
+    }
+    const failing = [];
+    const parts = [`${samples.length} requests`];
+    const errorsOver = errorRate > check.maxErrorRate;
+    parts.push(`${percent(errorRate)} errors (max ${percent(check.maxErrorRate)})`);
+    if (errorsOver)
+        failing.push('error rate');
+    const latencyPart = (name, value, limit) => {
+        if (limit === undefined) {
+            if (name === 'p95')
+                parts.push(`p95 ${ms(value)}`);
+            return;
+        }
+        // No response at all means no latency to trust; the error rate already carries the failure.
+        const over = Number.isNaN(value) || value > limit;
+        parts.push(`${name} ${ms(value)} (max ${limit} ms)`);
+        if (over)
+            failing.push(name);
+    };
+    latencyPart('p95', p95, check.maxP95);
+    latencyPart('p99', p99, check.maxP99);
+    let message = parts.join(', ');
+    if (topErrors.length > 0) {
+        const listed = topErrors.map(([text, count]) => `${count}× ${text}`).join(', ');
+        const statusErrors = errors.some((sample) => sample.status !== undefined);
+        message += `; ${listed}${errorCounts.size > topErrors.length ? ', …' : ''}`;
+        if (statusErrors)
+            message += ` (expected ${expected})`;
+    }
+    if (failing.length > 0)
+        message += `; over the limit: ${failing.join(', ')}`;
+    return { status: failing.length > 0 ? 'fail' : 'pass', message: safe(message), observed };
+};
+
+;// CONCATENATED MODULE: ./actions/health-gate/src/checks/http.ts
+// The http check: one request, then everything that makes a response healthy: the status, JSON assertions on
+// the body, a body regex, a latency ceiling, and the application/health+json verdict with its warn policy.
+
+
+
+
+// Checks are immutable once configured and probed every interval; compiling once per check object is enough.
+const compiled = new WeakMap();
+function compile(check) {
+    let entry = compiled.get(check);
+    if (!entry) {
+        entry = {
+            matchesStatus: parseStatusMatcher(check.expectStatus),
+            expected: describeStatusMatcher(check.expectStatus),
+            assertions: check.json.map(parseJsonAssertion),
+            ...(check.bodyRegex === undefined ? {} : { bodyRegex: new RegExp(check.bodyRegex) })
+        };
+        compiled.set(check, entry);
+    }
+    return entry;
+}
+const HEALTH_JSON = 'application/health+json';
+const HEALTH_STATUSES = {
+    pass: 'pass',
+    ok: 'pass',
+    up: 'pass',
+    warn: 'warn',
+    fail: 'fail',
+    error: 'fail',
+    down: 'fail'
+};
+const MAX_OUTPUT = 100;
+function clip(text, max) {
+    const line = text.replace(/\s+/g, ' ').trim();
+    return line.length > max ? `${line.slice(0, max - 1)}…` : line;
+}
+function isRecord(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+/** Reads an application/health+json document (draft-inadarei-api-health-check). */
+function readHealth(document) {
+    if (!isRecord(document))
+        return { details: [] };
+    const reported = typeof document['status'] === 'string' ? document['status'] : undefined;
+    const status = reported === undefined ? undefined : HEALTH_STATUSES[reported.trim().toLowerCase()];
+    const details = [];
+    if (isRecord(document['checks'])) {
+        for (const [key, value] of Object.entries(document['checks'])) {
+            // The draft says arrays; some services send a single object, which is read the same way.
+            const entries = Array.isArray(value) ? value : [value];
+            for (const entry of entries) {
+                if (!isRecord(entry) || typeof entry['status'] !== 'string')
+                    continue;
+                const entryStatus = HEALTH_STATUSES[entry['status'].trim().toLowerCase()];
+                if (entryStatus === 'pass')
+                    continue;
+                const id = entries.length > 1 && typeof entry['componentId'] === 'string' ? `[${entry['componentId']}]` : '';
+                const output = typeof entry['output'] === 'string' && entry['output'] !== ''
+                    ? ` (${clip(entry['output'], MAX_OUTPUT)})`
+                    : '';
+                details.push(`${key}${id}: ${entry['status']}${output}`);
+            }
+        }
+    }
+    return { ...(status ? { status } : {}), ...(reported === undefined ? {} : { reported }), details };
+}
+function mediaType(contentType) {
+    const type = contentType?.split(';')[0]?.trim().toLowerCase();
+    return type === '' ? undefined : type;
+}
+function parseBody(body, contentType) {
+    const shown = contentType ? `content-type ${contentType}` : 'no content-type';
+    if (body.trim() === '')
+        return { ok: false, reason: `body is empty (${shown})` };
+    try {
+        return { ok: true, value: JSON.parse(body) };
+    }
+    catch {
+        return { ok: false, reason: `body is not JSON (${shown})` };
+    }
+}
+const probeHttp = async (check, context) => {
+    const { matchesStatus, expected, assertions, bodyRegex } = compile(check);
+    const response = await sendRequest({
+        url: check.url,
+        method: check.method,
+        headers: check.headers,
+        ...(check.body === undefined ? {} : { body: check.body }),
+        tls: check.tls,
+        followRedirects: check.followRedirects,
+        signal: context.signal,
+        ...(check.secretHeaders ? { secretHeaders: check.secretHeaders } : {}),
+        ...(context.secrets ? { secrets: context.secrets } : {})
+    });
+    const latencyMs = Math.round(response.latencyMs);
+    const contentType = mediaType(response.headers['content-type']);
+    const failures = [];
+    const warnings = [];
+    const notes = [];
+    if (!matchesStatus(response.status)) {
+        const location = response.headers['location'];
+        const redirect = location && response.status >= 300 && response.status < 400 && !check.followRedirects
+            ? ` (redirect to ${redactUrl(location)}, not followed)`
+            : '';
+        failures.push(`status ${response.status}, expected ${expected}${redirect}`);
+    }
+    const isHealth = contentType === HEALTH_JSON;
+    const parsed = assertions.length > 0 || isHealth ? parseBody(response.body, contentType) : undefined;
+    let healthStatus;
+    if (isHealth && parsed) {
+        if (!parsed.ok) {
+            failures.push(`health: ${parsed.reason}`);
+        }
+        else {
+            const health = readHealth(parsed.value);
+            healthStatus = health.status;
+            const details = health.details.length > 0 ? `: ${health.details.join(', ')}` : '';
+            if (health.status === undefined) {
+                failures.push(health.reported === undefined
+                    ? 'health: the document has no status'
+                    : `health: unknown status ${JSON.stringify(health.reported)}`);
+            }
+            else if (health.status === 'fail') {
+                failures.push(`health ${health.reported}${details}`);
+            }
+            else if (health.status === 'warn') {
+                const text = `health ${health.reported}${details}`;
+                if (check.warnAs === 'fail')
+                    failures.push(`${text} (warn counts as fail)`);
+                else if (check.warnAs === 'warn')
+                    warnings.push(text);
+                else
+                    notes.push(`${text} (warn counts as pass)`);
+            }
+            else {
+                notes.push(`health ${health.reported}`);
+            }
+        }
+    }
+    if (assertions.length > 0 && parsed) {
+        // One line for all assertions: repeating "not JSON" per assertion would only bury the other findings.
+        if (!parsed.ok)
+            failures.push(parsed.reason);
+        else {
+            for (const assertion of assertions) {
+                const result = evaluate(assertion, parsed.value);
+                if (!result.ok)
+                    failures.push(result.message);
+            }
+        }
+    }
+    if (bodyRegex && !bodyRegex.test(response.body)) {
+        failures.push(`body does not match /${check.bodyRegex}/`);
+    }
+    if (check.maxLatency !== undefined && response.latencyMs > check.maxLatency) {
+        failures.push(`latency ${latencyMs} ms over ${check.maxLatency} ms`);
+    }
+    const status = failures.length > 0 ? 'fail' : warnings.length > 0 ? 'warn' : 'pass';
+    const redirects = response.redirects.length;
+    const head = `HTTP ${response.status} in ${latencyMs} ms${redirects > 0 ? ` after ${redirects} redirect${redirects === 1 ? '' : 's'}` : ''}`;
+    const message = [head, ...failures, ...warnings, ...notes].join('; ');
+    return {
+        status,
+        // A service may echo the request (URL, headers) in its body or Location; its credentials stay out.
+        message: redact(message, [...urlSecrets(check.url), ...(context.secrets ?? [])]),
+        observed: {
+            status: response.status,
+            latencyMs,
+            ...(healthStatus ? { healthStatus } : {}),
+            ...(redirects > 0 ? { redirects: response.redirects } : {})
+        }
+    };
 };
 
 ;// CONCATENATED MODULE: ./actions/health-gate/src/checks/prometheus.ts
@@ -47339,12 +47879,15 @@ const probePrometheus = async (check, context) => {
         method: 'GET',
         headers: { accept: 'application/json', ...check.headers },
         tls: check.tls,
-        signal: context.signal
+        signal: context.signal,
+        ...(check.secretHeaders ? { secretHeaders: check.secretHeaders } : {}),
+        ...(context.secrets ? { secrets: context.secrets } : {})
     });
     const latencyMs = Math.round(response.latencyMs);
+    const secrets = [...urlSecrets(check.url), ...(context.secrets ?? [])];
     const safe = (outcome) => ({
         ...outcome,
-        message: redact(outcome.message, credentialsInUrl(check.url))
+        message: redact(outcome.message, secrets)
     });
     let document;
     try {
@@ -47676,7 +48219,7 @@ function describeReplyError(error, passwordGiven) {
 const probeRedis = async (check, context) => {
     const endpoint = parseRedisUrl(check.url);
     const password = check.password ?? endpoint.password;
-    const secrets = [password, endpoint.password].filter((value) => !!value);
+    const secrets = [password, endpoint.password, ...(context.secrets ?? [])].filter((value) => !!value);
     const observed = {};
     const start = performance.now();
     let client;
@@ -47757,7 +48300,6 @@ const probes = {
 
 
 
-
 async function runHealthGate(options) {
     let configFile;
     if (options.configPath) {
@@ -47781,7 +48323,7 @@ async function runHealthGate(options) {
         readFile: (path) => (0,external_node_fs_namespaceObject.readFileSync)(path, 'utf8')
     });
     options.onSecrets?.(config.secrets);
-    options.onChecks?.(config.checks);
+    options.onChecks?.(config.checks, config.secrets);
     const stop = new AbortController();
     const onSignal = () => stop.abort();
     process.once('SIGTERM', onSignal);
@@ -47802,11 +48344,6 @@ async function runHealthGate(options) {
         process.off('SIGTERM', onSignal);
         process.off('SIGINT', onSignal);
     }
-}
-/** `name: type (role) target` with credentials redacted, for the log line that says what will run. */
-function describeCheck(check) {
-    const target = 'url' in check ? redactUrl(check.url) : 'connectionString' in check ? redactUrl(check.connectionString) : '';
-    return `${check.name}: ${check.type} (${check.role}) ${target}`.trimEnd();
 }
 
 ;// CONCATENATED MODULE: ./shared/src/lib/action-inputs.ts
@@ -47882,17 +48419,21 @@ const INPUTS = defineInputs({
     },
     config: {
         kind: 'string',
-        description: 'Full mode: path to a YAML file with the same content as checks (JSON schema: health-gate/config.schema.json). ${NAME} expands environment variables.'
+        description: "Full mode: path to a YAML file with the same content as checks (JSON schema: health-gate/config.schema.json). ${NAME} expands an environment variable passed with env: (masked unless listed in public-env or written ${NAME:public}); the runner's own variables (ACTIONS_*, RUNNER_*, INPUT_*, STATE_*, GITHUB_* but the run metadata) are never expanded."
     },
     interval: {
         kind: 'duration',
         default: '5s',
-        description: 'Time between the starts of two attempts of a check (default for every check).'
+        description: 'Time between the starts of two attempts of a check (default for every check); 100ms to 24h.'
     },
-    timeout: { kind: 'duration', default: '5s', description: 'Budget of one attempt (default for every check).' },
+    timeout: {
+        kind: 'duration',
+        default: '5s',
+        description: 'Budget of one attempt (default for every check); 10ms to 24h, and not longer than the deadline unless left at 5s.'
+    },
     deadline: {
         kind: 'duration',
-        description: 'Overall budget of the gate; the config file may set it instead. Defaults to 5m.'
+        description: 'Overall budget of the gate; the config file may set it instead. Defaults to 5m; 100ms to 24h.'
     },
     'success-threshold': {
         kind: 'integer',
@@ -47917,12 +48458,14 @@ const INPUTS = defineInputs({
     }
 });
 const OUTPUTS = defineOutputs({
-    'failed-checks': 'Comma-separated names of the checks that failed.'
+    'failed-checks': 'Comma-separated names of the checks that failed, including every check that was failing when the gate stopped.'
 });
 
 ;// CONCATENATED MODULE: ./actions/health-gate/src/render.ts
 // Renders a gate report for a terminal, and the pieces (table cells, timelines) report.ts builds the summary
 // from. Shared by main.ts and cli.ts so the action and the CLI say the same thing.
+
+
 
 const ICON = {
     pass: '✅',
@@ -47958,10 +48501,14 @@ function cell(check) {
 }
 function timeline(check) {
     const rows = check.history.map((a) => `+${formatDuration(a.startedAt).padEnd(7)} ${ICON[a.status]} ${a.status.padEnd(4)} ${formatDuration(a.durationMs).padStart(6)}  ${a.message}`);
-    if (rows.length <= TIMELINE_LIMIT)
+    const omitted = check.omittedAttempts ?? 0;
+    if (rows.length <= TIMELINE_LIMIT && omitted === 0)
         return rows.join('\n');
-    const half = TIMELINE_LIMIT / 2;
-    return [...rows.slice(0, half), `… ${rows.length - TIMELINE_LIMIT} attempts omitted …`, ...rows.slice(-half)].join('\n');
+    // The report keeps the first HISTORY_HEAD attempts, then the last ones: the gap is right after the head.
+    const head = Math.min(HISTORY_HEAD, TIMELINE_LIMIT / 2);
+    const tail = Math.min(rows.length - head, TIMELINE_LIMIT - head);
+    const hidden = omitted + rows.length - head - tail;
+    return [...rows.slice(0, head), `… ${hidden} attempts omitted …`, ...rows.slice(rows.length - tail)].join('\n');
 }
 function renderText(report) {
     const lines = [verdictLine(report), ''];
@@ -47972,6 +48519,11 @@ function renderText(report) {
             lines.push(`             ${last}`);
     }
     return lines.join('\n') + '\n';
+}
+/** What a check targets, for a log line: its URL or connection string without credentials or masked values. */
+function checkTarget(check, secrets) {
+    const target = 'url' in check ? check.url : 'connectionString' in check ? check.connectionString : `${check.host}:${check.port}`;
+    return redact(redactUrl(target), secrets);
 }
 
 ;// CONCATENATED MODULE: ./actions/health-gate/src/report.ts
@@ -48053,12 +48605,13 @@ function gateReport(report, checks) {
 
 
 
+
 /** Inputs -> gate -> the shared report pipeline. */
 async function run() {
     // Mask the URL's credentials before anything can print it (a bad-input error message included).
     const url = core/* getInput */.V4('url');
     if (url)
-        credentialsInUrl(url).forEach(maskSecret);
+        urlSecrets(url).forEach(maskSecret);
     const inputs = readInputs(INPUTS);
     const workspace = process.env.GITHUB_WORKSPACE ?? process.cwd();
     const { report, checks } = await runHealthGate({
@@ -48077,7 +48630,7 @@ async function run() {
         },
         env: process.env,
         onSecrets: (secrets) => secrets.forEach(maskSecret),
-        onChecks: (all) => all.forEach((check) => core/* info */.pq(`  ${describeCheck(check)}`)),
+        onChecks: (all, secrets) => all.forEach((check) => core/* info */.pq(`  ${check.name}: ${check.type} (${check.role}) ${checkTarget(check, secrets)}`)),
         onAttempt: (check, attempt) => core/* info */.pq(`[${check.name}] +${attempt.startedAt}ms ${attempt.status}: ${attempt.message}`)
     });
     await publishReport(gateReport(report, checks), {
@@ -51101,7 +51654,7 @@ __webpack_unused_export__ = publicApi.parse;
 __webpack_unused_export__ = publicApi.parseAllDocuments;
 exports.Tp = publicApi.parseDocument;
 __webpack_unused_export__ = publicApi.stringify;
-__webpack_unused_export__ = visit.visit;
+exports.YR = visit.visit;
 __webpack_unused_export__ = visit.visitAsync;
 
 

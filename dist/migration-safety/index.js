@@ -30756,7 +30756,7 @@ module.exports = {
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _shared_src_lib_bundle_runtime_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5030);
 /* harmony import */ var _shared_src_actions_run_action_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1373);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6122);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4970);
 
 
 
@@ -30767,13 +30767,13 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 6122:
+/***/ 4970:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  e: () => (/* binding */ run)
+  e: () => (/* binding */ main_run)
 });
 
 // EXTERNAL MODULE: external "node:fs"
@@ -30849,11 +30849,31 @@ const UNIT_MS = { h: 3_600_000, m: 60_000, s: 1_000, ms: 1 };
 // Largest unit first: this order is also the order components must appear in ("1h30m", not "30m1h"),
 // so a typo such as "5m5m" is caught instead of silently summed.
 const UNIT_ORDER = ['h', 'm', 's', 'ms'];
-// `ms` must be tried before `m` and `s`, otherwise "250ms" would read as 250 minutes plus a stray "s".
-const COMPONENT = /(\d+(?:\.\d+)?)\s*(ms|h|m|s)/y;
+// `ms` must be tried before `m` and `s`, otherwise "250ms" would read as 250 minutes plus a stray "s". No space
+// between a number and its unit: "5 m" next to "1m 30s" reads as two values more often than as one.
+const COMPONENT = /(\d+(?:\.\d+)?)(ms|h|m|s)/y;
+/**
+ * Node's timers hold a signed 32-bit millisecond count: a longer setTimeout fires after 1 ms (with a warning),
+ * so a waiting loop given a longer duration spins. Callers that hand a duration to a timer either refuse
+ * values above this (parseDuration's `max`) or split the wait.
+ */
+const MAX_TIMER_MS = 2_147_483_647;
 const EXAMPLES = 'like 250ms, 30s, 5m, 1h or 1m30s';
-/** Parses a human duration ("30s", "5m", "1h", "1m30s", "1.5s", "250ms") into milliseconds. */
-function parseDuration(text) {
+/**
+ * Parses a human duration ("30s", "5m", "1h", "1m30s", "1.5s", "250ms") into milliseconds, optionally within
+ * bounds; every refusal is one ConfigurationError line naming the text.
+ */
+function parseDuration(text, bounds = {}) {
+    const ms = parseUnbounded(text);
+    if (bounds.min !== undefined && ms < bounds.min) {
+        throw new errors/* ConfigurationError */.j(`Duration "${text}" is shorter than the minimum of ${formatDuration(bounds.min)}`);
+    }
+    if (bounds.max !== undefined && ms > bounds.max) {
+        throw new errors/* ConfigurationError */.j(`Duration "${text}" is longer than the maximum of ${formatDuration(bounds.max)}`);
+    }
+    return ms;
+}
+function parseUnbounded(text) {
     const source = text.trim();
     if (source === '') {
         throw new errors/* ConfigurationError */.j(`Duration is empty; write one ${EXAMPLES}`);
@@ -30869,6 +30889,10 @@ function parseDuration(text) {
         COMPONENT.lastIndex = position;
         const match = COMPONENT.exec(source);
         if (!match) {
+            const spaced = /^(\d+(?:\.\d+)?)\s+(ms|h|m|s)\b/.exec(source.slice(position));
+            if (spaced) {
+                throw new errors/* ConfigurationError */.j(`Invalid duration "${text}": no space between a number and its unit; write "${spaced[1]}${spaced[2]}"`);
+            }
             throw new errors/* ConfigurationError */.j(`Invalid duration "${text}"; write it ${EXAMPLES}`);
         }
         const unit = match[2];
@@ -30921,14 +30945,28 @@ function formatDuration(ms) {
  * rejects valid connection strings such as multi-host postgres:// URLs and would then leave them unredacted.
  */
 const REDACTED = '***';
-/** Replaces every occurrence of each secret in text with ***, including its percent-encoded form. */
+/**
+ * The forms in which a secret can reach a log line besides itself: percent-encoded (a URL, a form body), with
+ * + for spaces, and escaped inside a JSON string (a JSON report quotes `"`, `\` and control characters).
+ */
+function secretForms(secret) {
+    if (!secret)
+        return [];
+    const forms = new Set([secret, encodeURIComponent(secret), encodeURIComponent(secret).replace(/%20/g, '+')]);
+    const json = JSON.stringify(secret).slice(1, -1);
+    forms.add(json);
+    // JSON.stringify keeps non-ASCII as is; some encoders escape it as \uXXXX.
+    forms.add(json.replace(/[\u007f-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
+    return [...forms].filter((form) => form !== '');
+}
+/** Replaces every occurrence of each secret in text with ***, including its encoded forms (secretForms). */
 function redact(text, secrets) {
+    if (text === '' || secrets.length === 0)
+        return text;
     const needles = new Set();
     for (const secret of secrets) {
-        if (!secret)
-            continue;
-        needles.add(secret);
-        needles.add(encodeURIComponent(secret));
+        for (const form of secretForms(secret))
+            needles.add(form);
     }
     // Longest first, so a secret that contains another is replaced whole rather than leaving a fragment.
     let result = text;
@@ -31055,6 +31093,86 @@ function redact_analyseConnectionString(text) {
 /** A connection string (URL form or libpq keyword form) with its password replaced by ***. */
 function redactConnectionString(text) {
     return redact_analyseConnectionString(text).redacted;
+}
+/** Deep copy of a JSON-like value with every string (and object key) redacted; for reports built from probes. */
+function redactDeep(value, secrets) {
+    if (secrets.length === 0)
+        return value;
+    const walk = (v, depth) => {
+        if (typeof v === 'string')
+            return redact(v, secrets);
+        if (depth > 20 || v === null || typeof v !== 'object')
+            return v;
+        if (Array.isArray(v))
+            return v.map((item) => walk(item, depth + 1));
+        return Object.fromEntries(Object.entries(v).map(([k, item]) => [redact(k, secrets), walk(item, depth + 1)]));
+    };
+    return walk(value, 0);
+}
+function safeUriDecode(text) {
+    try {
+        return decodeURIComponent(text);
+    }
+    catch {
+        return text;
+    }
+}
+/**
+ * The user and password of an http(s) URL as they are sent in a Basic Authorization header (WHATWG URL
+ * parsing, then percent-decoding, exactly what an HTTP client does), or undefined without userinfo.
+ */
+function basicCredentials(url) {
+    if (url.username === '' && url.password === '')
+        return undefined;
+    const user = safeUriDecode(url.username);
+    const password = safeUriDecode(url.password);
+    return { user, password, encoded: Buffer.from(`${user}:${password}`, 'utf8').toString('base64') };
+}
+/**
+ * Every value derived from a URL's credentials that a client sends: the Basic header's base64 (and the header
+ * value itself), besides the raw and decoded credentials of credentialsInUrl. Works on any URL text; one that
+ * WHATWG URL cannot parse yields only the string-level credentials.
+ */
+function urlSecrets(text) {
+    const secrets = credentialsInUrl(text);
+    let url;
+    try {
+        url = new URL(text.trim());
+    }
+    catch {
+        url = undefined;
+    }
+    const basic = url ? basicCredentials(url) : undefined;
+    if (basic) {
+        secrets.push(basic.encoded, `Basic ${basic.encoded}`);
+        if (basic.password !== '')
+            secrets.push(basic.password, `${basic.user}:${basic.password}`);
+        else if (basic.user !== '')
+            secrets.push(basic.user);
+    }
+    return [...new Set(secrets)].filter((s) => s !== '');
+}
+/**
+ * The secrets in one header value: the value, its credentials after the scheme ("Bearer abc" -> abc), and for
+ * Basic the decoded user:password and password, which a server that decodes the header may echo.
+ */
+function headerValueSecrets(value) {
+    const secrets = [value.trim()];
+    const credentials = /^\s*(\S+)\s+(\S+)\s*$/.exec(value);
+    if (credentials) {
+        const [, scheme, token] = credentials;
+        secrets.push(token);
+        if (scheme.toLowerCase() === 'basic' && /^[A-Za-z0-9+/]+={0,2}$/.test(token)) {
+            const decoded = Buffer.from(token, 'base64').toString('utf8');
+            const colon = decoded.indexOf(':');
+            if (colon > 0 && !decoded.includes('\ufffd')) {
+                secrets.push(decoded);
+                if (colon < decoded.length - 1)
+                    secrets.push(decoded.slice(colon + 1));
+            }
+        }
+    }
+    return [...new Set(secrets)].filter((s) => s !== '');
 }
 
 ;// CONCATENATED MODULE: ./shared/src/actions/mask.ts
@@ -37763,11 +37881,20 @@ async function parseConfig(text, file, ruleIds) {
         return node.source ?? String(node.value);
     };
     const globs = (node, key) => {
+        let list;
         if (isScalar(node) && typeof node.value === 'string')
-            return [node.value];
-        if (!isSeq(node) || !node.items.every((item) => isScalar(item) && typeof item.value === 'string'))
+            list = [node.value];
+        else if (!isSeq(node) || !node.items.every((item) => isScalar(item) && typeof item.value === 'string'))
             throw new errors/* ConfigurationError */.j(`${at(node)}: ${key} must be a glob or a list of globs`);
-        return node.items.map((item) => String(item.value));
+        else
+            list = node.items.map((item) => String(item.value));
+        // The config file is repository content: what it names stays inside the repository.
+        for (const glob of list) {
+            const path = glob.replace(/^!/, '');
+            if ((0,external_node_path_.isAbsolute)(path) || /^[A-Za-z]:[\\/]/.test(path) || path.split(/[\\/]/).includes('..'))
+                throw new errors/* ConfigurationError */.j(`${at(node)}: ${key} "${glob}" leaves the repository (an absolute path or ..): globs in the config are relative to it`);
+        }
+        return list;
     };
     for (const pair of root.items) {
         const key = isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
@@ -37844,6 +37971,9 @@ function parseRules(node, at, ruleIds, { isMap, isScalar }) {
         }
         else
             throw bad();
+        // A file PostgreSQL would reject is never passed off as checked, so this one rule has no off switch.
+        if (id === 'syntax-error' && (rules[id].enabled === false || (rules[id].severity ?? 'error') !== 'error'))
+            throw new errors/* ConfigurationError */.j(`${at(value ?? pair.key)}: rule "syntax-error" cannot be turned off or downgraded: a file that does not parse is not linted; exclude the file instead`);
     }
     return rules;
 }
@@ -38667,6 +38797,41 @@ function referencedByCreate(body) {
     return found;
 }
 
+;// CONCATENATED MODULE: ./actions/migration-safety/src/engine/excerpt.ts
+// Messages may quote a little of the file, never more: a file that is not SQL at all (a key, a token file
+// reached by mistake) must not end up in a summary, an annotation or a pull request comment.
+/** The most characters of file text any message quotes. */
+const EXCERPT_MAX = 40;
+// eslint-disable-next-line no-control-regex -- control characters are exactly what is escaped
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
+function escapeControl(text) {
+    return text.replace(CONTROL, (c) => {
+        if (c === '\n')
+            return '\\n';
+        if (c === '\r')
+            return '\\r';
+        if (c === '\t')
+            return '\\t';
+        return `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`;
+    });
+}
+/** At most EXCERPT_MAX characters of `text` (code points, never half a pair), control characters escaped. */
+function excerpt(text, max = EXCERPT_MAX) {
+    const chars = Array.from(text.slice(0, max * 2 + 2));
+    const cut = chars.length > max || text.length > max * 2 + 2;
+    return escapeControl(chars.slice(0, max).join('')) + (cut ? '…' : '');
+}
+/**
+ * A parser message made safe to show: the text it quotes after `at or near` (which for an unterminated string
+ * or comment is the whole rest of the file) cut to an excerpt, control characters escaped, the length bounded.
+ */
+function safeParserMessage(message) {
+    const near = /^([\s\S]*? at or near ")([\s\S]*)"([\s\S]*)$/.exec(message);
+    if (near)
+        return escapeControl(near[1]) + excerpt(near[2]) + '"' + excerpt(near[3], 120);
+    return excerpt(message, 240);
+}
+
 // EXTERNAL MODULE: ./node_modules/libpg-query/wasm/libpg-query.js
 var libpg_query = __nccwpck_require__(3995);
 var libpg_query_default = /*#__PURE__*/__nccwpck_require__.n(libpg_query);
@@ -38743,6 +38908,34 @@ function parseSql(sql) {
             module._wasm_free_parse_result(result);
     }
 }
+/** PostgreSQL's error for a PL/pgSQL body it rejects; the parser reports no position for these. */
+class PlpgsqlError extends Error {
+    name = 'PlpgsqlError';
+}
+/**
+ * The PL/pgSQL parse tree of the DO blocks (and PL/pgSQL functions) in `sql`: libpg-query compiles each body as
+ * the server does when it runs it, so a body the server would reject throws PlpgsqlError with its message.
+ */
+function parsePlpgsql(sql) {
+    const module = parser();
+    const query = toWasm(module, sql);
+    let result = 0;
+    try {
+        result = module._wasm_parse_plpgsql(query);
+        if (!result)
+            throw new Error('the PL/pgSQL parser ran out of memory');
+        const text = fromWasm(module, result);
+        // Success is a JSON object; anything else is the error message.
+        if (!text.startsWith('{'))
+            throw new PlpgsqlError(text || 'the PL/pgSQL body does not compile');
+        return JSON.parse(text);
+    }
+    finally {
+        module._free(query);
+        if (result)
+            module._wasm_free_string(result);
+    }
+}
 
 ;// CONCATENATED MODULE: ./actions/migration-safety/src/engine/source-text.ts
 /**
@@ -38751,15 +38944,67 @@ function parseSql(sql) {
  * fast path where bytes and characters coincide.
  */
 class SourceText {
+    /** The file's text, followed by the virtual texts added with addVirtual (each after a newline). */
     text;
     byteLength;
+    /** The length of the file itself: offsets at or past it are in a virtual text. */
+    fileByteLength;
     ascii;
     byteToChar;
+    charToByte;
     lineStarts;
+    virtual = [];
     constructor(text) {
         this.text = text;
         this.byteLength = Buffer.byteLength(text, 'utf8');
+        this.fileByteLength = this.byteLength;
         this.ascii = this.byteLength === text.length;
+    }
+    /**
+     * Appends SQL that runs but is not written verbatim in the file (a DO body in an escaped string, a string
+     * an EXECUTE computes), so rules read it like any other statement; `toFile` maps a byte offset in `text` to
+     * the byte of the file (or of an earlier virtual text) it comes from, for positions. Returns the offset of
+     * `text`'s first byte.
+     */
+    addVirtual(text, toFile) {
+        const base = this.byteLength + 1;
+        const bytes = Buffer.byteLength(text, 'utf8');
+        this.text += `\n${text}`;
+        this.byteLength = base + bytes;
+        this.ascii &&= bytes === text.length;
+        this.byteToChar = this.charToByte = this.lineStarts = undefined;
+        this.virtual.push({ base, end: base + bytes, toFile });
+        return base;
+    }
+    /** The file offset a byte of a virtual text stands for (itself for a byte of the file). */
+    fileOffset(byteOffset) {
+        let offset = byteOffset;
+        // Each step maps into an earlier (lower) region or into the file, so this ends.
+        for (let guard = 0; offset > this.fileByteLength && guard < 64; guard++) {
+            const region = this.virtual.find((r) => offset >= r.base && offset <= r.end);
+            if (!region)
+                return this.fileByteLength;
+            offset = region.toFile(Math.max(0, offset - region.base));
+        }
+        return Math.min(offset, this.fileByteLength);
+    }
+    /** The byte offset of a character (UTF-16) index. */
+    byteIndex(charIndex) {
+        const index = Math.max(0, Math.min(charIndex, this.text.length));
+        if (this.ascii)
+            return index;
+        if (!this.charToByte) {
+            const map = new Uint32Array(this.text.length + 1);
+            let byte = 0;
+            for (let i = 0; i < this.text.length; i++) {
+                map[i] = byte;
+                const code = this.text.charCodeAt(i);
+                byte += code < 0x80 ? 1 : code < 0x800 || (code >= 0xd800 && code <= 0xdfff) ? 2 : 3;
+            }
+            map[this.text.length] = byte;
+            this.charToByte = map;
+        }
+        return this.charToByte[index];
     }
     /** The character (UTF-16) index of a byte offset; an offset inside a multi-byte character maps to its start. */
     charIndex(byteOffset) {
@@ -38811,9 +39056,14 @@ class SourceText {
         }
         return { line: low + 1, column: charIndex - starts[low] + 1 };
     }
+    /** Line and column of a byte range of the file (a range in a virtual text is mapped to the file first). */
     span(range) {
-        const start = this.position(this.charIndex(range.start));
-        const end = this.position(this.charIndex(Math.max(range.start, range.end)));
+        const startByte = range.start > this.fileByteLength ? this.fileOffset(range.start) : range.start;
+        let endByte = range.end > this.fileByteLength ? this.fileOffset(range.end) : range.end;
+        if (endByte < startByte)
+            endByte = startByte;
+        const start = this.position(this.charIndex(startByte));
+        const end = this.position(this.charIndex(endByte));
         return { line: start.line, column: start.column, endLine: end.line, endColumn: end.column };
     }
 }
@@ -38871,8 +39121,11 @@ function width(code) {
         return 2;
     return 3;
 }
-/** Tokens of `text`, whose first character is at byte `baseByte` of the file; comments are skipped. */
-function lexSql(text, baseByte) {
+/**
+ * Tokens of `text`, whose first character is at byte `baseByte` of the file; comments are skipped, or collected
+ * into `comments` (with their delimiters) when it is given.
+ */
+function lexSql(text, baseByte, comments) {
     const tokens = [];
     const ascii = !/[\u0080-\uffff]/.test(text);
     let i = 0;
@@ -38885,11 +39138,11 @@ function lexSql(text, baseByte) {
                 byte += width(text.charCodeAt(k));
         i = j;
     };
-    const push = (j, word) => {
+    const push = (j, word, into = tokens) => {
         const start = byte;
         const from = i;
         advanceTo(j);
-        tokens.push({ start, end: byte, text: text.slice(from, j), ...(word !== undefined ? { word } : {}) });
+        into.push({ start, end: byte, text: text.slice(from, j), ...(word !== undefined ? { word } : {}) });
     };
     while (i < text.length) {
         const c = text[i];
@@ -38899,7 +39152,10 @@ function lexSql(text, baseByte) {
         }
         else if (c === '-' && text[i + 1] === '-') {
             // As in the server's scanner, a -- comment ends at a carriage return as well as at a newline.
-            advanceTo(lineEnd(text, i));
+            if (comments)
+                push(lineEnd(text, i), undefined, comments);
+            else
+                advanceTo(lineEnd(text, i));
         }
         else if (c === '/' && text[i + 1] === '*') {
             let depth = 0;
@@ -38916,7 +39172,10 @@ function lexSql(text, baseByte) {
                 else
                     j++;
             } while (depth > 0 && j < text.length);
-            advanceTo(j);
+            if (comments)
+                push(j, undefined, comments);
+            else
+                advanceTo(j);
         }
         else if (c === "'" || ((c === 'e' || c === 'E') && text[i + 1] === "'")) {
             push(stringEnd(text, c === "'" ? i : i + 1, c !== "'"));
@@ -39020,27 +39279,38 @@ function lineEnd(text, from) {
 
 
 
+
 /** The wasm parser must be instantiated once before the synchronous calls work. */
 function loadParser() {
     return loadPgParser();
 }
-/** Parses a whole file; a syntax error keeps the statements before it so they can still be linted. */
-function parseMigration(raw) {
+/**
+ * Parses a whole file; a syntax error keeps the statements before it so they can still be linted. `encoding` is
+ * what decoding the file's bytes found (engine/encoding.ts): the server refuses the file at that character.
+ */
+function parseMigration(raw, encoding) {
     const text = wellFormed(raw);
     const source = new SourceText(text);
+    if (encoding?.whole)
+        return { source, statements: [], syntaxError: { message: encoding.message, range: { start: 0, end: 0 } } };
+    // The parser takes a C string: a NUL would silently end the file there. PostgreSQL rejects the byte outright.
+    const nul = text.indexOf('\0');
+    const invalid = nul !== -1 && (encoding === undefined || nul < encoding.index)
+        ? {
+            index: nul,
+            message: 'invalid byte sequence for encoding "UTF8": 0x00 (a NUL character, which PostgreSQL rejects)'
+        }
+        : encoding;
+    if (invalid) {
+        const at = Buffer.byteLength(text.slice(0, invalid.index), 'utf8');
+        // One character wide (a replacement character stands for the bad byte in the text).
+        const width = Buffer.byteLength(String.fromCodePoint(text.codePointAt(invalid.index) ?? 0), 'utf8');
+        const syntaxError = { message: invalid.message, range: { start: at, end: at + width } };
+        return { source, statements: statementsBefore(source, at), syntaxError };
+    }
     // libpg-query rejects the empty string outright; an empty migration is valid (and harmless) SQL.
     if (text === '')
         return { source, statements: [] };
-    // The parser takes a C string: a NUL would silently end the file there. PostgreSQL rejects the byte outright.
-    const nul = text.indexOf('\0');
-    if (nul !== -1) {
-        const at = Buffer.byteLength(text.slice(0, nul), 'utf8');
-        const syntaxError = {
-            message: 'invalid byte sequence for encoding "UTF8": 0x00 (a NUL character, which PostgreSQL rejects)',
-            range: { start: at, end: at + 1 }
-        };
-        return { source, statements: statementsBefore(source, at), syntaxError };
-    }
     try {
         return { source, statements: toStatements(source, parseSql(text)) };
     }
@@ -39057,6 +39327,16 @@ function wellFormed(text) {
     if (!/[\uD800-\uDFFF]/.test(text))
         return text;
     return text.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
+}
+/**
+ * The statements of a piece of SQL that is not a file (a statement in a DO body, an EXECUTE string), with
+ * offsets relative to its start; throws PgSyntaxError as the parser does.
+ */
+function parseStatements(sql) {
+    if (sql.trim() === '')
+        return [];
+    const source = new SourceText(sql);
+    return toStatements(source, parseSql(sql));
 }
 function toStatements(source, result) {
     const statements = [];
@@ -39089,13 +39369,16 @@ function toSyntaxError(source, error) {
     // is reported like SQL it rejects, at the start: the file fails, the run and the other files go on.
     if (!(error instanceof PgSyntaxError)) {
         const reason = error instanceof Error ? error.message : String(error);
-        return { message: `the PostgreSQL parser could not read this file: ${reason}`, range: { start: 0, end: 1 } };
+        return {
+            message: `the PostgreSQL parser could not read this file: ${safeParserMessage(reason)}`,
+            range: { start: 0, end: 1 }
+        };
     }
     // The cursor counts code points (not bytes); a lexer error at end of input points past the end.
     const cursor = Math.max(error.cursorPosition, 0);
     // One character wide, whatever its UTF-8 width, so the span is never empty inside the text.
     return {
-        message: error.message,
+        message: safeParserMessage(error.message),
         range: { start: source.byteOfCodePoint(cursor), end: source.byteOfCodePoint(cursor + 1) }
     };
 }
@@ -39183,171 +39466,626 @@ function trimEnd(text, start, end) {
     return i;
 }
 
-;// CONCATENATED MODULE: ./actions/migration-safety/src/engine/do-block.ts
-// The SQL statements written inside a PL/pgSQL `DO` block, which the parser keeps as one opaque string.
+;// CONCATENATED MODULE: ./actions/migration-safety/src/engine/plpgsql.ts
+// The SQL a PL/pgSQL `DO` block runs, as statements of the migration. The SQL parser keeps a DO body as one
+// opaque string; libpg-query's PL/pgSQL parser compiles it as the server does when the block runs, and gives
+// the statement tree: every SQL statement the body can run (in IF / ELSIF / ELSE, CASE, LOOP / WHILE / FOR /
+// FOREACH bodies, BEGIN ... EXCEPTION blocks and their handlers, nested blocks and nested DO blocks) and every
+// EXECUTE. Each statement becomes a ParsedStatement right after its DO statement, with file offsets (its
+// AST locations shifted to where it is written), so every rule, the transaction state and the catalogue
+// replay see it like any other statement.
 //
-// The body is cut into PL/pgSQL statements at its semicolons (the lexer already skips those inside strings,
-// dollar quotes and comments), and each piece goes to the SQL parser from the first place where PL/pgSQL lets a
-// statement begin: the start of the piece, or after BEGIN, LOOP, THEN or ELSE. It runs in the parse step
-// (parse-file.ts) and the result travels with the statement.
-// Dynamic SQL (`EXECUTE '...'`) is text built at run time and is not read.
+// - `EXECUTE` of a constant string (a literal, literals joined with ||, format() / concat() / quote_ident() /
+//   quote_literal() of literals) is linted as the SQL it runs; any other EXECUTE is recorded as dynamic SQL,
+//   which the `dynamic-sql` rule reports (it cannot be analysed).
+// - A body the server would reject (PL/pgSQL or SQL syntax, an EXECUTE string that does not parse) is recorded
+//   as unparsed: the driver reports it as a syntax error, and the file as not fully checked.
+// - Statements in branches that may not run are marked `conditional`; the replay applies their DDL as if they
+//   ran (see README: DO blocks).
+//
+// Text that is not written verbatim in the file (a body in an escaped '...' string, a string EXECUTE computes)
+// is added to the file's SourceText as a virtual text whose offsets map back to the file.
 
 
 
-/**
- * Loop rows remembered per block: real blocks have a handful, and a hostile one with thousands of loops must not
- * make each copy of the scope (one per loop) cost more.
- */
+
+
+
+/** DO blocks inside DO blocks (or their EXECUTE strings) read at most this deep. */
+const MAX_DEPTH = 8;
+/** Loop rows remembered per scope: a hostile block with thousands of nested loops stays linear. */
 const MAX_LOOP_ROWS = 64;
-/** Words after which PL/pgSQL expects a statement (or, after DECLARE, a declaration). */
-const OPENERS = new Set(['begin', 'loop', 'then', 'else', 'declare']);
-/** Words that begin the statements worth reading; anything else is not handed to the parser at all. */
-const STARTERS = new Set(['update', 'insert', 'with', 'create', 'alter']);
 /**
- * The statements of a PL/pgSQL DO block, or undefined for another kind of statement or language, or when the
- * body cannot be read. Never throws: a body the server would reject must not fail the lint.
+ * The statements a DO statement's body runs (depth first, nested DO blocks included), each after its own
+ * block; `statement.plpgsql` is set to what could not be read. Undefined for a body in another language.
+ * Never throws: a body the server would reject is recorded, not raised.
  */
-function doBlock(statement) {
+function readDoBlock(statement, source, depth = 0) {
     if (statement.kind !== 'DoStmt')
         return undefined;
     const options = (statement.body.args ?? []).map((arg) => as(arg, 'DefElem'));
     const option = (name) => options.find((d) => d?.defname === name)?.arg?.String?.sval;
     const language = option('language');
-    const code = option('as');
-    if (typeof language === 'string' && language.toLowerCase() !== 'plpgsql')
+    const value = option('as');
+    if (typeof value !== 'string')
         return undefined;
-    if (typeof code !== 'string')
+    const problems = { dynamic: [], unparsed: [] };
+    statement.plpgsql = problems;
+    if (typeof language === 'string' && language.toLowerCase() !== 'plpgsql') {
+        // Another language's code (plpython, plperl...) runs SQL the linter cannot read.
+        problems.dynamic.push({ range: statement.range, expression: `a DO block in LANGUAGE ${excerpt(language)}` });
         return undefined;
+    }
+    const code = locateCode(statement, value, source);
+    if (depth >= MAX_DEPTH) {
+        problems.unparsed.push({
+            message: `DO blocks nested more than ${MAX_DEPTH} deep are not read`,
+            range: { start: code.base, end: code.base + 1 }
+        });
+        return [];
+    }
+    let tree;
     try {
-        return read(code);
+        tree = parsePlpgsql(statement.sql).plpgsql_funcs?.[0]?.PLpgSQL_function;
+    }
+    catch (error) {
+        const reason = error instanceof Error ? error.message : String(error);
+        problems.unparsed.push(locateBodyError(code, reason));
+        return [];
+    }
+    const reader = new BodyReader(statement, source, code, problems, depth, declaredNames(tree));
+    reader.walk(tree?.action ? [tree.action] : [], { conditional: false, loopRows: new Map() });
+    return reader.statements;
+}
+/** The names a block declares (its variables, loop variables and records), for expand-contract. */
+function declaredNames(fn) {
+    const names = new Set();
+    for (const datum of fn?.datums ?? []) {
+        const inner = Object.values(datum ?? {})[0];
+        const name = inner?.refname;
+        if (typeof name === 'string' && name !== '(unnamed row)' && !name.startsWith('__Case__'))
+            names.add(name);
+    }
+    return names;
+}
+function plpgsql_lineStartsOf(text) {
+    const starts = [0];
+    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1))
+        starts.push(i + 1);
+    return starts;
+}
+function codeOf(text, base) {
+    return { text, base, local: new SourceText(text), lineStarts: plpgsql_lineStartsOf(text) };
+}
+function utf8Width(code) {
+    return code < 0x80 ? 1 : code < 0x800 || (code >= 0xd800 && code <= 0xdfff) ? 2 : 3;
+}
+/** Reads a string token as the SQL scanner would (standard_conforming_strings on, PostgreSQL's default). */
+function decodeLiteral(token) {
+    const dollar = /^\$([A-Za-z_\u0080-\uffff][A-Za-z0-9_\u0080-\uffff]*)?\$/.exec(token);
+    if (dollar) {
+        const tag = dollar[0];
+        if (token.length < tag.length * 2 || !token.endsWith(tag))
+            return undefined;
+        return { value: token.slice(tag.length, token.length - tag.length), verbatimAt: Buffer.byteLength(tag, 'utf8') };
+    }
+    const prefix = /^(?:[eE]|[nN]|[bBxX])?'/.exec(token)?.[0];
+    if (!prefix || !token.endsWith("'") || token.length < prefix.length + 1)
+        return undefined;
+    const escapes = /^[eE]/.test(prefix);
+    const inner = token.slice(prefix.length, -1);
+    if (!inner.includes("'") && !(escapes && inner.includes('\\')))
+        return { value: inner, verbatimAt: prefix.length };
+    // '' stands for one quote (and, in E'...', backslash escapes): map each value byte to its source byte.
+    const out = [];
+    const map = [];
+    let byte = prefix.length;
+    const emit = (text, from) => {
+        out.push(text);
+        for (let k = 0; k < text.length; k++)
+            for (let w = utf8Width(text.charCodeAt(k)); w > 0; w--)
+                map.push(from);
+    };
+    for (let i = 0; i < inner.length;) {
+        const c = inner[i];
+        const width = utf8Width(inner.charCodeAt(i));
+        if (c === "'" && inner[i + 1] === "'") {
+            emit("'", byte);
+            byte += 2;
+            i += 2;
+        }
+        else if (escapes && c === '\\' && i + 1 < inner.length) {
+            // Only the simple escapes are decoded here; a string with others is mapped to its start (see caller).
+            const next = inner[i + 1];
+            const simple = { n: '\n', t: '\t', r: '\r', b: '\b', f: '\f', '\\': '\\', "'": "'" };
+            emit(simple[next] ?? next, byte);
+            byte += 1 + utf8Width(inner.charCodeAt(i + 1));
+            i += 2;
+        }
+        else {
+            emit(c, byte);
+            byte += width;
+            i += 1;
+        }
+    }
+    map.push(byte);
+    return { value: out.join(''), map: Uint32Array.from(map) };
+}
+/** The tokens of a DO statement that are string constants (its code, and a LANGUAGE given as a string). */
+function codeToken(statement) {
+    const tokens = lexSql(statement.sql, statement.range.start);
+    for (let i = 1; i < tokens.length; i++) {
+        const text = tokens[i].text;
+        const isString = /^(?:\$|'|[eEnN]')/.test(text);
+        if (isString && tokens[i - 1].word !== 'language')
+            return tokens[i];
+    }
+    return undefined;
+}
+/** Where the body's code is: its bytes in the file when written verbatim, else a virtual text mapped back. */
+function locateCode(statement, value, source) {
+    const token = codeToken(statement);
+    const literal = token ? decodeLiteral(token.text) : undefined;
+    if (token && literal && literal.value === value) {
+        if (literal.verbatimAt !== undefined)
+            return codeOf(value, token.start + literal.verbatimAt);
+        const map = literal.map;
+        const start = token.start;
+        return codeOf(value, source.addVirtual(value, (o) => start + map[Math.min(o, map.length - 1)]));
+    }
+    // A form the lexer reads differently (U&'...', unusual escapes): positions fall on the string token.
+    const at = token?.start ?? statement.range.start;
+    return codeOf(value, source.addVirtual(value, spread(value, at, token?.end ?? statement.range.end)));
+}
+/**
+ * The position map of a text that has no byte-for-byte source (a computed string): its start falls on `start`,
+ * its end on `end`, so a statement's range covers the expression that made it.
+ */
+function spread(text, start, end) {
+    const length = Buffer.byteLength(text, 'utf8');
+    return (offset) => (offset >= length ? end : start);
+}
+/** SQL command words: where PostgreSQL's own message gives no position, the first piece that fails is named. */
+const SQL_STARTS = new Set([
+    'alter',
+    'analyze',
+    'call',
+    'cluster',
+    'comment',
+    'copy',
+    'create',
+    'delete',
+    'do',
+    'drop',
+    'grant',
+    'insert',
+    'lock',
+    'merge',
+    'refresh',
+    'reindex',
+    'reset',
+    'revoke',
+    'select',
+    'set',
+    'truncate',
+    'update',
+    'vacuum',
+    'with'
+]);
+/** A body the PL/pgSQL parser rejects: at the SQL statement in it that does not parse, else at its start. */
+function locateBodyError(code, reason) {
+    const message = `the PL/pgSQL body of this DO block does not compile: ${safeParserMessage(reason)}`;
+    try {
+        const tokens = lexSql(code.text, 0);
+        let from = 0;
+        for (let i = 0; i <= tokens.length; i++) {
+            if (i < tokens.length && tokens[i].text !== ';')
+                continue;
+            const piece = tokens.slice(from, i);
+            from = i + 1;
+            // The statement starts after BEGIN / THEN / ELSE / LOOP / DECLARE ... wherever a SQL word begins.
+            const k = piece.findIndex((t) => t.word !== undefined && SQL_STARTS.has(t.word));
+            if (k === -1)
+                continue;
+            const end = i < tokens.length ? tokens[i].start : Buffer.byteLength(code.text, 'utf8');
+            const sql = Buffer.from(code.text, 'utf8').subarray(piece[k].start, end).toString('utf8');
+            try {
+                parseSql(sql);
+            }
+            catch (error) {
+                if (!(error instanceof PgSyntaxError))
+                    continue;
+                const at = toSyntaxError(new SourceText(sql), error).range;
+                return {
+                    message,
+                    range: { start: code.base + piece[k].start + at.start, end: code.base + piece[k].start + at.end }
+                };
+            }
+        }
+    }
+    catch {
+        // fall through: the body's start
+    }
+    return { message, range: { start: code.base, end: code.base + 1 } };
+}
+/** Adds `delta` to every parser location below `node`, so offsets in a piece of SQL become file offsets. */
+function shiftLocations(node, delta) {
+    if (delta === 0 || node === null || typeof node !== 'object')
+        return;
+    if (Array.isArray(node)) {
+        for (const item of node)
+            shiftLocations(item, delta);
+        return;
+    }
+    for (const key of Object.keys(node)) {
+        const value = node[key];
+        if (key === 'location' && typeof value === 'number') {
+            if (value >= 0)
+                node[key] = value + delta;
+        }
+        else if (value !== null && typeof value === 'object')
+            shiftLocations(value, delta);
+    }
+}
+class BodyReader {
+    block;
+    source;
+    code;
+    problems;
+    depth;
+    variables;
+    statements = [];
+    /** Character offset in the code after the last statement located: statements are found in order. */
+    cursor = 0;
+    constructor(block, source, code, problems, depth, variables) {
+        this.block = block;
+        this.source = source;
+        this.code = code;
+        this.problems = problems;
+        this.depth = depth;
+        this.variables = variables;
+    }
+    walk(list, scope) {
+        for (const node of list ?? [])
+            this.statement(node, scope);
+    }
+    statement(node, scope) {
+        const kind = node && typeof node === 'object' ? Object.keys(node)[0] : undefined;
+        const s = kind ? node[kind] : undefined;
+        if (!s)
+            return;
+        const branch = scope.conditional ? scope : { ...scope, conditional: true };
+        switch (kind) {
+            case 'PLpgSQL_stmt_block': {
+                const handlers = s.exceptions?.PLpgSQL_exception_block?.exc_list ?? [];
+                // Statements of a block that catches errors may fail without failing the migration.
+                this.walk(s.body, handlers.length > 0 ? branch : scope);
+                for (const handler of handlers)
+                    this.walk(handler?.PLpgSQL_exception?.action, branch);
+                return;
+            }
+            case 'PLpgSQL_stmt_if':
+                this.walk(s.then_body, branch);
+                for (const elsif of s.elsif_list ?? [])
+                    this.walk(elsif?.PLpgSQL_if_elsif?.stmts, branch);
+                this.walk(s.else_body, branch);
+                return;
+            case 'PLpgSQL_stmt_case':
+                for (const when of s.case_when_list ?? [])
+                    this.walk(when?.PLpgSQL_case_when?.stmts, branch);
+                this.walk(s.else_stmts, branch);
+                return;
+            case 'PLpgSQL_stmt_loop':
+            case 'PLpgSQL_stmt_while':
+            case 'PLpgSQL_stmt_fori':
+            case 'PLpgSQL_stmt_foreach_a':
+            case 'PLpgSQL_stmt_forc':
+                this.walk(s.body, branch);
+                return;
+            case 'PLpgSQL_stmt_fors': {
+                // The query runs once, when the loop is reached; `FOR r IN UPDATE ... RETURNING` changes rows.
+                const query = this.sql(s.query, s.lineno, scope);
+                const name = s.var?.PLpgSQL_rec?.refname ?? s.var?.PLpgSQL_row?.refname;
+                let inner = branch;
+                if (query[0]?.kind === 'SelectStmt' && typeof name === 'string') {
+                    if (scope.loopRows.has(name) || scope.loopRows.size < MAX_LOOP_ROWS) {
+                        inner = { conditional: true, loopRows: new Map(scope.loopRows).set(name, query[0].body) };
+                    }
+                }
+                this.walk(s.body, inner);
+                return;
+            }
+            case 'PLpgSQL_stmt_dynfors':
+                this.dynamic(s.query, s.lineno, scope);
+                this.walk(s.body, branch);
+                return;
+            case 'PLpgSQL_stmt_execsql':
+                this.sql(s.sqlstmt, s.lineno, scope);
+                return;
+            case 'PLpgSQL_stmt_call':
+                // CALL, and a DO block written directly in the body.
+                this.sql(s.expr, s.lineno, scope);
+                return;
+            case 'PLpgSQL_stmt_dynexecute':
+                this.dynamic(s.query, s.lineno, scope);
+                return;
+            case 'PLpgSQL_stmt_open':
+            case 'PLpgSQL_stmt_return_query':
+                if (s.dynquery)
+                    this.dynamic(s.dynquery, s.lineno, scope);
+                return;
+            default:
+                // Assignments, RAISE, PERFORM, RETURN, EXIT, GET DIAGNOSTICS...: expressions, not statements.
+                return;
+        }
+    }
+    /** Where `text` starts in the code, searching from the statement's line (and after the previous one). */
+    locate(text, lineno) {
+        const lineStart = this.code.lineStarts[Math.max(0, (lineno ?? 1) - 1)] ?? 0;
+        const from = Math.max(lineStart, this.cursor);
+        for (const start of [from, lineStart]) {
+            const exact = this.code.text.indexOf(text, start);
+            if (exact !== -1)
+                return exact;
+            // PL/pgSQL blanks `INTO target` out of the query with spaces: match around them.
+            const head = text.split(/\s\s/)[0];
+            // Bounded: a hostile body repeating the head thousands of times must not make this quadratic.
+            let tries = 0;
+            for (let at = this.code.text.indexOf(head, start); at !== -1 && tries < 200; at = this.code.text.indexOf(head, at + 1), tries++) {
+                let ok = true;
+                for (let i = 0; i < text.length && ok; i++)
+                    ok = /\s/.test(text[i]) || this.code.text[at + i] === text[i];
+                if (ok)
+                    return at;
+            }
+        }
+        return undefined;
+    }
+    /** The byte offset (in the file, or a virtual text) of a character of the code. */
+    byteAt(charIndex) {
+        return this.code.base + this.code.local.byteIndex(charIndex);
+    }
+    /**
+     * The statements of `text`, whose first byte is at offset `at` of the source (the file or a virtual text);
+     * their ranges and parser locations are shifted there. A parse error is recorded as unparsed at its position.
+     */
+    add(text, at, leading, scope, dynamic) {
+        let parsed;
+        try {
+            parsed = parseStatements(text);
+        }
+        catch (error) {
+            const range = error instanceof PgSyntaxError ? toSyntaxError(new SourceText(text), error).range : undefined;
+            const what = dynamic ? 'the SQL this EXECUTE runs does not parse' : 'a statement of this DO block does not parse';
+            const reason = error instanceof Error ? safeParserMessage(error.message) : String(error);
+            this.problems.unparsed.push({
+                message: `${what}: ${reason}`,
+                range: range ? { start: at + range.start, end: at + range.end } : { start: at, end: at + 1 }
+            });
+            return [];
+        }
+        const result = [];
+        for (const [i, statement] of parsed.entries()) {
+            // PostgreSQL refuses transaction statements in EXECUTE; they are not part of the body's effect.
+            if (statement.kind === 'TransactionStmt')
+                continue;
+            shiftLocations(statement.node, at);
+            statement.range = { start: statement.range.start + at, end: statement.range.end + at };
+            statement.embedded = {
+                block: this.block,
+                conditional: scope.conditional,
+                dynamic,
+                variables: this.variables,
+                loopRows: scope.loopRows,
+                leadingStart: i === 0 ? leading.start : statement.range.start
+            };
+            if (i === 0)
+                statement.leading = leading.text;
+            result.push(statement);
+            this.statements.push(statement);
+            const nested = readDoBlock(statement, this.source, this.depth + 1);
+            if (nested) {
+                // A DO inside a DO runs under the outer one's branches.
+                if (scope.conditional)
+                    for (const n of nested)
+                        n.embedded.conditional = true;
+                this.statements.push(...nested);
+            }
+        }
+        return result;
+    }
+    /** A SQL statement of the body (PLpgSQL_expr of an execsql, a FOR query, a CALL). */
+    sql(expr, lineno, scope) {
+        const query = as(expr, 'PLpgSQL_expr')?.query;
+        if (typeof query !== 'string' || query.trim() === '')
+            return [];
+        const found = this.locate(query, lineno);
+        const leading = this.leadingBefore(found);
+        if (found === undefined) {
+            // Not found as written: linted from a virtual copy whose positions fall on the statement's line.
+            const lineStart = this.code.lineStarts[Math.max(0, (lineno ?? 1) - 1)] ?? 0;
+            const lineEnd = this.code.text.indexOf('\n', lineStart);
+            const end = this.byteAt(lineEnd === -1 ? this.code.text.length : lineEnd);
+            const map = spread(query, this.byteAt(lineStart), end);
+            return this.add(query, this.source.addVirtual(query, map), leading, scope, false);
+        }
+        this.cursor = found + query.length;
+        return this.add(query, this.byteAt(found), leading, scope, false);
+    }
+    /** The comments (and PL/pgSQL) between the previous statement and this one: where its ignore comments are. */
+    leadingBefore(found) {
+        const end = found ?? this.cursor;
+        return { text: this.code.text.slice(this.cursor, Math.max(this.cursor, end)), start: this.byteAt(this.cursor) };
+    }
+    /** EXECUTE (and FOR ... EXECUTE, OPEN ... FOR EXECUTE): linted when its string is a constant. */
+    dynamic(expr, lineno, scope) {
+        const text = as(expr, 'PLpgSQL_expr')?.query;
+        if (typeof text !== 'string')
+            return;
+        const found = this.locate(text, lineno);
+        const leading = this.leadingBefore(found);
+        const start = found === undefined ? undefined : this.byteAt(found);
+        const end = found === undefined ? undefined : this.byteAt(found + text.length);
+        if (found !== undefined)
+            this.cursor = found + text.length;
+        const value = constantString(text);
+        if (value === undefined) {
+            const at = start ?? this.byteAt(this.code.lineStarts[Math.max(0, (lineno ?? 1) - 1)] ?? 0);
+            this.problems.dynamic.push({ range: { start: at, end: end ?? at + 1 }, expression: excerpt(text) });
+            return;
+        }
+        // One literal written in the body: its positions are the literal's; anything computed falls on its start.
+        const literal = value.literal ? decodeLiteral(text.trim()) : undefined;
+        const literalAt = start === undefined
+            ? undefined
+            : start + Buffer.byteLength(text.slice(0, text.length - text.trimStart().length), 'utf8');
+        if (literal && literalAt !== undefined && literal.value === value.text) {
+            if (literal.verbatimAt !== undefined) {
+                this.add(value.text, literalAt + literal.verbatimAt, leading, scope, true);
+                return;
+            }
+            const map = literal.map;
+            this.add(value.text, this.source.addVirtual(value.text, (o) => literalAt + map[Math.min(o, map.length - 1)]), leading, scope, true);
+            return;
+        }
+        const anchor = start ?? this.code.base;
+        const map = spread(value.text, anchor, end ?? anchor + 1);
+        this.add(value.text, this.source.addVirtual(value.text, map), leading, scope, true);
+    }
+}
+/**
+ * The string an EXECUTE expression always yields, when it is built from literals only: a literal (possibly
+ * cast to text), `||` of constants, format() with %s / %I / %L / %%, concat(), quote_ident(), quote_literal().
+ */
+function constantString(expression) {
+    let tree;
+    try {
+        tree = parseSql(`SELECT ${expression}`);
     }
     catch {
         return undefined;
     }
+    const statements = tree.stmts ?? [];
+    const targets = statements.length === 1 ? as(statements[0].stmt, 'SelectStmt')?.targetList : undefined;
+    if (!targets || targets.length !== 1)
+        return undefined;
+    const select = as(statements[0].stmt, 'SelectStmt');
+    if (select.fromClause || select.whereClause)
+        return undefined;
+    const node = as(targets[0], 'ResTarget')?.val;
+    const literal = !!as(node, 'A_Const')?.sval;
+    const text = evaluate(node, 0);
+    return text === undefined ? undefined : { text, literal };
 }
-function read(code) {
-    // Token offsets are UTF-8 bytes.
-    const bytes = Buffer.from(code, 'utf8');
-    const slice = (from, to) => bytes.subarray(from, to).toString('utf8');
-    const block = { statements: [], variables: new Set() };
-    // PL/pgSQL scopes a loop variable to its loop; valid blocks seldom reuse the name, so END LOOP is not tracked.
-    const loopRows = new Map();
-    // What the statements see: copied only when a loop is added, and shared by the statements until the next.
-    let scope = new Map();
-    let declaring = false;
-    for (const { tokens, end } of pieces(lexSql(code, 0), bytes.length)) {
-        for (let k = 0; k < tokens.length; k++) {
-            const word = tokens[k].word;
-            const atStart = k === 0 || OPENERS.has(tokens[k - 1].word ?? '') || tokens[k - 1].text === '>>';
-            if (!atStart)
-                continue;
-            if (word === 'declare')
-                declaring = true;
-            else if (word === 'begin')
-                declaring = false;
-            else if (declaring) {
-                if (word)
-                    block.variables.add(word);
-                break;
-            }
-            else if ((word === 'for' || word === 'foreach') && tokens[k + 1]?.word) {
-                const name = tokens[k + 1].word;
-                const loop = loopKeyword(tokens, k + 2);
-                const overQuery = word === 'for' && tokens[k + 2]?.word === 'in' && loop > k + 3;
-                const query = overQuery ? do_block_parse(slice(tokens[k + 3].start, tokens[loop - 1].end)) : [];
-                if (query[0]?.kind === 'SelectStmt' && (loopRows.has(name) || loopRows.size < MAX_LOOP_ROWS)) {
-                    loopRows.set(name, query[0].body);
-                    scope = new Map(loopRows);
-                }
-                else
-                    block.variables.add(name);
-                // `FOR r IN UPDATE ... RETURNING` runs its statement.
-                for (const s of query)
-                    if (s.kind !== 'SelectStmt')
-                        block.statements.push({ ...s, loopRows: scope });
-                if (loop === -1)
-                    break;
-                k = loop - 1;
-            }
-            else if (word && STARTERS.has(word)) {
-                const found = do_block_parse(slice(tokens[k].start, sqlEnd(tokens, k, end)));
-                if (found.length === 0)
-                    continue;
-                for (const s of found)
-                    block.statements.push({ ...s, loopRows: scope });
-                break;
-            }
+const TEXT_TYPES = new Set(['text', 'varchar', 'bpchar', 'name']);
+function evaluate(node, depth) {
+    if (depth > 32)
+        return undefined;
+    const constant = as(node, 'A_Const');
+    if (constant)
+        return typeof constant.sval?.sval === 'string' ? constant.sval.sval : constant.sval ? '' : undefined;
+    const cast = as(node, 'TypeCast');
+    if (cast) {
+        const type = (cast.typeName?.names ?? []).map((n) => as(n, 'String')?.sval).pop();
+        return TEXT_TYPES.has(type) ? evaluate(cast.arg, depth + 1) : undefined;
+    }
+    const op = as(node, 'A_Expr');
+    if (op) {
+        const name = (op.name ?? []).map((n) => as(n, 'String')?.sval).join('.');
+        if (op.kind !== 'AEXPR_OP' || name !== '||')
+            return undefined;
+        const left = evaluate(op.lexpr, depth + 1);
+        const right = left === undefined ? undefined : evaluate(op.rexpr, depth + 1);
+        return right === undefined ? undefined : left + right;
+    }
+    const call = as(node, 'FuncCall');
+    if (call) {
+        const name = (call.funcname ?? [])
+            .map((n) => as(n, 'String')?.sval)
+            .filter((n) => n !== 'pg_catalog');
+        if (name.length !== 1 || call.agg_star || call.agg_distinct || call.over)
+            return undefined;
+        const args = (call.args ?? []).map((a) => evaluate(a, depth + 1));
+        if (args.some((a) => a === undefined))
+            return undefined;
+        const values = args;
+        switch (name[0].toLowerCase()) {
+            case 'concat':
+                return values.join('');
+            case 'quote_ident':
+                return values.length === 1 ? plpgsql_quoteIdent(values[0]) : undefined;
+            case 'quote_literal':
+            case 'quote_nullable':
+                return values.length === 1 ? quoteLiteral(values[0]) : undefined;
+            case 'format':
+                return values.length >= 1 ? plpgsql_format(values[0], values.slice(1)) : undefined;
+            default:
+                return undefined;
         }
     }
-    return block;
+    return undefined;
 }
-/** The tokens between semicolons, with the byte where each piece ends. */
-function* pieces(tokens, length) {
-    let from = 0;
-    for (let i = 0; i <= tokens.length; i++) {
-        if (i < tokens.length && tokens[i].text !== ';')
+function plpgsql_quoteIdent(name) {
+    return /^[a-z_][a-z0-9_$]*$/.test(name) ? name : `"${name.replace(/"/g, '""')}"`;
+}
+function quoteLiteral(value) {
+    return value.includes('\\')
+        ? `E'${value.replace(/\\/g, '\\\\').replace(/'/g, "''")}'`
+        : `'${value.replace(/'/g, "''")}'`;
+}
+/** format() with positional (%1$s) and sequential arguments; widths and flags are not constant-folded. */
+function plpgsql_format(template, args) {
+    let out = '';
+    let next = 0;
+    for (let i = 0; i < template.length; i++) {
+        const c = template[i];
+        if (c !== '%') {
+            out += c;
             continue;
-        yield { tokens: tokens.slice(from, i), end: i < tokens.length ? tokens[i].start : length };
-        from = i + 1;
+        }
+        const spec = /^%(?:(\d+)\$)?([sIL%])/.exec(template.slice(i));
+        if (!spec)
+            return undefined;
+        i += spec[0].length - 1;
+        if (spec[2] === '%') {
+            out += '%';
+            continue;
+        }
+        const index = spec[1] !== undefined ? Number(spec[1]) - 1 : next;
+        next = index + 1;
+        if (index < 0 || index >= args.length)
+            return undefined;
+        const value = args[index];
+        out += spec[2] === 's' ? value : spec[2] === 'I' ? plpgsql_quoteIdent(value) : quoteLiteral(value);
     }
-}
-/** The LOOP that ends a FOR header, outside parentheses; -1 when the piece has none. */
-function loopKeyword(tokens, from) {
-    let depth = 0;
-    for (let i = from; i < tokens.length; i++) {
-        if (tokens[i].text === '(')
-            depth++;
-        else if (tokens[i].text === ')')
-            depth--;
-        else if (depth === 0 && tokens[i].word === 'loop')
-            return i;
-    }
-    return -1;
-}
-/** Where the SQL of a piece ends: PL/pgSQL's `RETURNING ... INTO target` is not SQL, so it stops before INTO. */
-function sqlEnd(tokens, from, end) {
-    let depth = 0;
-    let returning = false;
-    for (let i = from; i < tokens.length; i++) {
-        if (tokens[i].text === '(')
-            depth++;
-        else if (tokens[i].text === ')')
-            depth--;
-        else if (depth === 0 && tokens[i].word === 'returning')
-            returning = true;
-        else if (depth === 0 && returning && tokens[i].word === 'into')
-            return tokens[i].start;
-    }
-    return end;
-}
-/** The statements of one piece of SQL, or none when it does not parse (PL/pgSQL-only syntax, a typo). */
-function do_block_parse(sql) {
-    const outcome = parseMigration(sql);
-    if (outcome.syntaxError)
-        return [];
-    return outcome.statements.map(({ kind, body }) => ({ kind, body }));
+    return out;
 }
 
 ;// CONCATENATED MODULE: ./actions/migration-safety/src/engine/parse-file.ts
-// One migration file from text to statements: the framework's view of it (which section runs, in which
-// transaction mode), then the parser, including the SQL inside DO blocks.
 
 
 
-function parseFile(text, settings) {
+function parseFile(text, settings, encoding) {
     const prepared = prepareFile(text, settings.framework, settings.assumeInTransaction);
-    const parsed = parseMigration(prepared.text);
-    // Read once here rather than by each rule that looks into DO blocks.
-    for (const statement of parsed.statements) {
-        const block = doBlock(statement);
-        if (block)
-            statement.doBlock = block;
+    const parsed = parseMigration(prepared.text, encoding);
+    const topLevel = parsed.statements.length;
+    // Only DO statements cost anything here: a file without one keeps its statement list as parsed.
+    if (parsed.statements.some((s) => s.kind === 'DoStmt')) {
+        const all = [];
+        for (const statement of parsed.statements) {
+            all.push(statement);
+            const body = readDoBlock(statement, parsed.source);
+            if (body)
+                all.push(...body);
+        }
+        all.forEach((statement, index) => (statement.index = index));
+        parsed.statements = all;
     }
-    if (prepared.loneStatementOutsideTransaction && parsed.statements.length <= 1) {
+    if (prepared.loneStatementOutsideTransaction && topLevel <= 1) {
         prepared.implicitTransaction = false;
         prepared.transactionReason = 'a lone statement sent as one query runs outside a transaction';
     }
-    return { prepared, parsed };
+    return { prepared, parsed, topLevel };
 }
 
 ;// CONCATENATED MODULE: ./actions/migration-safety/src/engine/rule.ts
@@ -39363,34 +40101,178 @@ function defineRule(rule) {
 }
 
 ;// CONCATENATED MODULE: ./actions/migration-safety/src/engine/suppress.ts
-// Case-insensitive like SQL keywords around them; rule ids are lower-cased by ruleList.
-const OURS = /--\s*ubos-ignore(-file)?\s*(?::\s*([^\n]*))?/gi;
-const SQUAWK = /--\s*squawk-ignore(-file)?\b[ \t]*([^\n]*)/gi;
-function directives(text, squawkToOurs) {
-    const found = [];
-    for (const match of text.matchAll(OURS)) {
-        found.push({ file: !!match[1], rules: ruleList(match[2]) });
+
+/** Rules no comment can silence: a file that does not parse is never passed off as checked. */
+const UNSUPPRESSIBLE = new Set(['syntax-error', 'unknown-suppression']);
+/** The rules of squawk 2.66 (what `--exclude` accepts), so its ignore comments are recognised as valid. */
+const SQUAWK_RULES = [
+    'adding-field-with-default',
+    'adding-foreign-key-constraint',
+    'adding-not-nullable-field',
+    'adding-required-field',
+    'adding-serial-primary-key-field',
+    'ban-alter-domain-with-add-constraint',
+    'ban-char-field',
+    'ban-concurrent-index-creation-in-transaction',
+    'ban-create-domain-with-constraint',
+    'ban-drop-column',
+    'ban-drop-database',
+    'ban-drop-not-null',
+    'ban-drop-table',
+    'ban-duplicate-column-assignments',
+    'ban-truncate-cascade',
+    'ban-uncommitted-transaction',
+    'changing-column-type',
+    'constraint-missing-not-valid',
+    'disallowed-unique-constraint',
+    'identifier-too-long',
+    'prefer-bigint-over-int',
+    'prefer-bigint-over-smallint',
+    'prefer-identity',
+    'prefer-repack',
+    'prefer-robust-stmts',
+    'prefer-text-field',
+    'prefer-timestamptz',
+    'renaming-column',
+    'renaming-table',
+    'require-concurrent-index-creation',
+    'require-concurrent-index-deletion',
+    'require-concurrent-partition-detach',
+    'require-concurrent-reindex',
+    'require-enum-value-ordering',
+    'require-lock-timeout',
+    'require-statement-timeout',
+    'require-table-schema',
+    'require-timeout-settings',
+    'transaction-nesting',
+    'syntax-error'
+];
+const MARKERS = new Set(['ubos-ignore', 'ubos-ignore-file', 'squawk-ignore', 'squawk-ignore-file']);
+const RULE_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+/** Reads ignore comments against one rule catalogue. */
+class Suppressions {
+    ours;
+    squawkToOurs = new Map();
+    squawkIds;
+    constructor(rules) {
+        this.ours = new Set(rules.map((r) => r.id));
+        for (const rule of rules) {
+            for (const id of rule.equivalents.squawk ?? [])
+                this.squawkToOurs.set(id, [...(this.squawkToOurs.get(id) ?? []), rule.id]);
+        }
+        this.squawkIds = new Set([...SQUAWK_RULES, ...this.squawkToOurs.keys()]);
     }
-    for (const match of text.matchAll(SQUAWK)) {
-        const rules = ruleList(match[2]);
-        found.push({ file: !!match[1], rules: rules === 'all' ? 'all' : rules.flatMap((r) => squawkToOurs.get(r) ?? []) });
+    /**
+     * The file-level suppressions of a file's text and the ignore comments in it that are not valid. Statement
+     * comments are validated here too (every SQL comment of the file is seen once), and applied by `statement`.
+     */
+    file(text) {
+        let suppressed = new Set();
+        const problems = [];
+        // Nearly every file has no ignore comment: then it is not lexed at all.
+        if (!/(?:ubos|squawk)-ignore/i.test(text))
+            return { suppressed, problems };
+        for (const comment of commentsOf(text, 0)) {
+            const read = this.read(comment, problems);
+            if (read?.file)
+                suppressed = suppress_merge(suppressed, read.rules);
+        }
+        return { suppressed, problems };
     }
-    return found;
+    /**
+     * Statement suppressions in the comments before a statement (`leading`). With `problems`, invalid comments
+     * are reported there (for text the file scan does not see: comments inside a DO body, where a file-level
+     * marker is also reported, having no effect).
+     */
+    statement(leading, start = 0, problems) {
+        let suppressed = new Set();
+        if (!/(?:ubos|squawk)-ignore/i.test(leading))
+            return suppressed;
+        for (const comment of commentsOf(leading, start)) {
+            const read = this.read(comment, problems ?? []);
+            if (!read)
+                continue;
+            if (!read.file)
+                suppressed = suppress_merge(suppressed, read.rules);
+            else
+                problems?.push({
+                    message: 'A file-level ignore comment inside a DO block has no effect: write it outside the block',
+                    range: { start: comment.start, end: comment.end }
+                });
+        }
+        return suppressed;
+    }
+    /** One comment as a directive, undefined when it is none; invalid ones are reported and give undefined. */
+    read(comment, problems) {
+        const range = { start: comment.start, end: comment.end };
+        if (comment.text.startsWith('/*')) {
+            if (/^\/\*[\s*]*(?:--\s*)?(?:ubos|squawk)-ignore/i.test(comment.text))
+                problems.push({
+                    message: 'Ignore comments must be -- line comments: this block comment suppresses nothing',
+                    range
+                });
+            return undefined;
+        }
+        const body = comment.text.slice(2);
+        const word = /^\s*([^\s:,]*)/.exec(body);
+        const marker = word[1].toLowerCase();
+        if (!MARKERS.has(marker)) {
+            if (/^(?:ubos|squawk)-ignore/.test(marker))
+                problems.push({
+                    message: `"${clip(word[1])}" is not an ignore marker (ubos-ignore, ubos-ignore-file, squawk-ignore, squawk-ignore-file): this comment suppresses nothing`,
+                    range
+                });
+            return undefined;
+        }
+        const squawk = marker.startsWith('squawk');
+        const file = marker.endsWith('-file');
+        // After the marker: nothing, or an optional colon and the rule ids; a second `--` starts a reason.
+        let rest = body.slice(word[0].length).split('--')[0];
+        const colon = /^\s*:/.exec(rest);
+        if (colon)
+            rest = rest.slice(colon[0].length);
+        const ids = rest
+            .split(/[\s,]+/)
+            .map((s) => s.trim())
+            .filter((s) => s !== '');
+        if (ids.length === 0) {
+            if (colon) {
+                problems.push({ message: `"${marker}:" names no rule: this comment suppresses nothing`, range });
+                return undefined;
+            }
+            return { file, rules: 'all' };
+        }
+        const rules = [];
+        for (const raw of ids) {
+            const id = raw.toLowerCase();
+            const known = RULE_ID.test(id) && (squawk ? this.squawkIds.has(id) : this.ours.has(id));
+            if (!known) {
+                const list = squawk ? 'squawk rule' : 'rule (ubos-actions migration-safety --list-rules lists them)';
+                problems.push({
+                    message: `"${clip(raw)}" in ${marker} is not a ${list}: this comment suppresses nothing`,
+                    range
+                });
+                return undefined;
+            }
+            if (!squawk && UNSUPPRESSIBLE.has(id)) {
+                problems.push({ message: `${id} cannot be ignored: this comment suppresses nothing`, range });
+                return undefined;
+            }
+            rules.push(...(squawk ? (this.squawkToOurs.get(id) ?? []) : [id]));
+        }
+        return { file, rules };
+    }
 }
-function ruleList(text) {
-    const ids = (text ?? '')
-        .split(/[\s,]+/)
-        .map((s) => s.trim())
-        .filter((s) => /^[a-z0-9-]+$/i.test(s));
-    return ids.length === 0 ? 'all' : ids.map((s) => s.toLowerCase());
+/** Ids as quoted in a message: short, printable. */
+function clip(text) {
+    const printable = text.replace(/[^\x20-\x7e]/g, '?');
+    return printable.length > 40 ? `${printable.slice(0, 40)}…` : printable;
 }
-function squawkIndex(rules) {
-    const index = new Map();
-    for (const rule of rules) {
-        for (const id of rule.equivalents.squawk ?? [])
-            index.set(id, [...(index.get(id) ?? []), rule.id]);
-    }
-    return index;
+/** The real comments of a text (line and block), with byte offsets from `start`. */
+function commentsOf(text, start) {
+    const comments = [];
+    lexSql(text, start, comments);
+    return comments;
 }
 function suppress_merge(into, rules) {
     if (into === 'all' || rules === 'all')
@@ -39399,27 +40281,28 @@ function suppress_merge(into, rules) {
         into.add(r);
     return into;
 }
-function fileSuppressions(text, squawkToOurs) {
-    let suppressed = new Set();
-    if (!/ignore-file/i.test(text))
-        return suppressed;
-    for (const d of directives(text, squawkToOurs))
-        if (d.file)
-            suppressed = suppress_merge(suppressed, d.rules);
-    return suppressed;
-}
-/** Suppressions written in the comments just before a statement (its leading text). */
-function statementSuppressions(leading, squawkToOurs) {
-    let suppressed = new Set();
-    if (!/ignore/i.test(leading))
-        return suppressed;
-    for (const d of directives(leading, squawkToOurs))
-        if (!d.file)
-            suppressed = suppress_merge(suppressed, d.rules);
-    return suppressed;
+function mergeSuppressed(a, b) {
+    if (a === 'all' || b === 'all')
+        return 'all';
+    if (a.size === 0)
+        return b;
+    if (b.size === 0)
+        return a;
+    return new Set([...a, ...b]);
 }
 function isSuppressed(rule, ...sets) {
+    if (UNSUPPRESSIBLE.has(rule))
+        return false;
     return sets.some((s) => s === 'all' || s.has(rule));
+}
+/** squawk's ids mapped to ours (kept for callers that only need the mapping). */
+function squawkIndex(rules) {
+    const index = new Map();
+    for (const rule of rules) {
+        for (const id of rule.equivalents.squawk ?? [])
+            index.set(id, [...(index.get(id) ?? []), rule.id]);
+    }
+    return index;
 }
 
 ;// CONCATENATED MODULE: ./actions/migration-safety/src/engine/lint.ts
@@ -39432,10 +40315,13 @@ function isSuppressed(rule, ...sets) {
 
 
 
+
 /** Ids of findings the driver itself emits (the registry carries their metadata). */
 const SYNTAX_ERROR = 'syntax-error';
 const MISSING_OBJECT = 'missing-object';
 const INTERNAL_ERROR = 'internal-error';
+const UNKNOWN_SUPPRESSION = 'unknown-suppression';
+const DYNAMIC_SQL = 'dynamic-sql';
 async function lintMigrations(sources, options, rules) {
     await loadParser();
     return lintMigrationsSync(sources, options, rules);
@@ -39445,13 +40331,13 @@ function lintMigrationsSync(sources, options, rules) {
     const catalog = new Catalog();
     const active = rules.filter((rule) => isActive(rule, options));
     const byId = new Map(rules.map((rule) => [rule.id, rule]));
-    const squawk = squawkIndex(rules);
+    const suppressions = new Suppressions(rules);
     const findings = [];
     const exempted = [];
     const files = [];
     // Files are parsed in order; a rule looking ahead in its change set parses later files early (kept until used).
     const parsedFiles = [];
-    const parsedAt = (i) => (parsedFiles[i] ??= parseFile(sources[i].text, options));
+    const parsedAt = (i) => (parsedFiles[i] ??= parseFile(sources[i].text, options, sources[i].encodingError));
     const laterInChangeSet = function* (i, statements, after) {
         yield* statements.slice(after + 1);
         for (let j = i + 1; j < sources.length; j++) {
@@ -39460,12 +40346,15 @@ function lintMigrationsSync(sources, options, rules) {
         }
     };
     for (const [fileIndex, file] of sources.entries()) {
-        const { prepared, parsed } = parsedAt(fileIndex);
+        const { prepared, parsed, topLevel } = parsedAt(fileIndex);
         parsedFiles[fileIndex] = undefined;
         const { source, statements } = parsed;
         // The tool's own transaction: a COMMIT or ROLLBACK written in the file ends it for the rest of the file.
         const tool = { implicit: prepared.implicitTransaction };
-        const fileIgnored = file.lint ? fileSuppressions(file.text, squawk) : 'all';
+        // Only real comments of the text the tool runs (sections of other directions blanked out) count.
+        const scan = file.lint ? suppressions.file(prepared.text) : undefined;
+        const fileIgnored = scan ? scan.suppressed : 'all';
+        const commentProblems = scan ? [...scan.problems] : [];
         const emit = (rule, statement, hit) => {
             const range = hit.range ?? statement?.range ?? { start: 0, end: 0 };
             if (hit.exempt !== undefined) {
@@ -39476,7 +40365,8 @@ function lintMigrationsSync(sources, options, rules) {
                 file: file.path,
                 ...source.span(range),
                 rule: rule.id,
-                severity: options.rules?.[rule.id]?.severity ?? hit.severity ?? rule.severity,
+                // A file PostgreSQL would reject is an error whatever the settings: it was not (fully) checked.
+                severity: rule.id === SYNTAX_ERROR ? 'error' : (options.rules?.[rule.id]?.severity ?? hit.severity ?? rule.severity),
                 message: hit.message ?? rule.message,
                 help: rule.help,
                 ...(hit.recipe ? { recipe: hit.recipe } : {}),
@@ -39490,7 +40380,7 @@ function lintMigrationsSync(sources, options, rules) {
             if (!internal)
                 throw error;
             const reason = error instanceof Error ? error.message : String(error);
-            emit(internal, statement, { message: `Rule ${rule.id} failed here: ${reason.split('\n')[0].slice(0, 300)}` });
+            emit(internal, statement, { message: `Rule ${rule.id} failed here: ${excerpt(reason.split('\n')[0], 300)}` });
         };
         const state = {
             inTransaction: prepared.implicitTransaction,
@@ -39501,8 +40391,22 @@ function lintMigrationsSync(sources, options, rules) {
             accessExclusive: new Map()
         };
         const locals = { lockTimeout: false, statementTimeout: false };
+        // A statement a DO block runs is also covered by the ignore comments before the block.
+        const ignoredBy = new Map();
+        const ignoresOf = (statement) => {
+            const embedded = statement.embedded;
+            if (!embedded)
+                return suppressions.statement(statement.leading);
+            const own = suppressions.statement(statement.leading, embedded.leadingStart, commentProblems);
+            return mergeSuppressed(ignoredBy.get(embedded.block) ?? new Set(), own);
+        };
         for (const statement of statements) {
-            const ignored = file.lint ? statementSuppressions(statement.leading, squawk) : 'all';
+            // Outside a transaction each statement commits on its own; the statements of one DO block run together.
+            if (!statement.embedded && !state.inTransaction)
+                state.accessExclusive.clear();
+            const ignored = file.lint ? ignoresOf(statement) : 'all';
+            if (file.lint && statement.kind === 'DoStmt')
+                ignoredBy.set(statement, ignored);
             if (file.lint) {
                 const context = statementContext(file, source, statement, statements, state, catalog, options, (rule, hit) => {
                     if (!isSuppressed(rule.id, fileIgnored, ignored))
@@ -39527,7 +40431,12 @@ function lintMigrationsSync(sources, options, rules) {
             advance(state, locals, statement, tool, catalog, file.changeSet);
             const problems = catalog.apply(statement, file.changeSet);
             const missing = byId.get(MISSING_OBJECT);
-            if (file.lint && missing && active.includes(missing) && !isSuppressed(MISSING_OBJECT, fileIgnored, ignored)) {
+            // A DO block's DDL often runs under a guard (IF NOT EXISTS ...): what it names may not be missing.
+            if (file.lint &&
+                !statement.embedded &&
+                missing &&
+                active.includes(missing) &&
+                !isSuppressed(MISSING_OBJECT, fileIgnored, ignored)) {
                 for (const problem of problems) {
                     emit(missing, statement, {
                         message: `${problem.message}: a rename or drop of something that is not there fails the deploy`,
@@ -39557,26 +40466,54 @@ function lintMigrationsSync(sources, options, rules) {
                     failed(rule, undefined, error);
                 }
             }
-            const syntax = byId.get(SYNTAX_ERROR);
-            if (parsed.syntaxError && syntax && active.includes(syntax)) {
+            // Never off, never suppressed: a file (or DO body) PostgreSQL rejects was not checked.
+            const syntax = byId.get(SYNTAX_ERROR) ?? SYNTAX_ERROR_FALLBACK;
+            if (parsed.syntaxError) {
                 emit(syntax, undefined, {
-                    message: `${parsed.syntaxError.message}${statements.length ? ' (statements after it were not linted)' : ''}`,
+                    message: `${parsed.syntaxError.message}${topLevel ? ' (statements after it were not linted)' : ''}`,
                     range: parsed.syntaxError.range
                 });
             }
+            for (const problem of bodyProblems(statements))
+                emit(syntax, undefined, problem);
+            const unknown = byId.get(UNKNOWN_SUPPRESSION);
+            if (unknown && active.includes(unknown))
+                for (const problem of commentProblems)
+                    emit(unknown, undefined, problem);
         }
+        const unparsedBody = statements.some((s) => (s.plpgsql?.unparsed.length ?? 0) > 0);
         files.push({
             path: file.path,
             linted: file.lint,
-            statements: statements.length,
+            statements: topLevel,
             inTransaction: prepared.implicitTransaction,
             transactionReason: prepared.transactionReason,
-            syntaxError: !!parsed.syntaxError
+            syntaxError: !!parsed.syntaxError || unparsedBody,
+            parsed: parsed.syntaxError ? (topLevel > 0 ? 'partial' : 'none') : unparsedBody ? 'partial' : 'full'
         });
     }
     return { findings: stableByFile(findings, sources), exempted, files };
 }
+/** The DO bodies of a file that PostgreSQL would reject, as syntax errors at their position. */
+function bodyProblems(statements) {
+    const problems = [];
+    for (const statement of statements)
+        for (const problem of statement.plpgsql?.unparsed ?? [])
+            problems.push(problem);
+    return problems;
+}
+/** Used when a catalogue without the syntax-error rule is linted (tests of single rules): errors still show. */
+const SYNTAX_ERROR_FALLBACK = {
+    id: SYNTAX_ERROR,
+    severity: 'error',
+    message: 'PostgreSQL rejects this SQL',
+    help: 'PostgreSQL would reject this migration at deploy time.',
+    equivalents: { squawk: ['syntax-error'] }
+};
 function isActive(rule, options) {
+    // A syntax error is always reported: a file that was not parsed is never passed off as checked.
+    if (rule.id === SYNTAX_ERROR)
+        return true;
     const setting = options.rules?.[rule.id];
     if (setting?.enabled === false)
         return false;
@@ -39659,7 +40596,8 @@ function advance(state, locals, statement, tool, catalog, changeSet) {
         }
     }
     else {
-        const inTransaction = state.depth > 0 || tool.implicit;
+        // A DO block runs as one statement: outside a transaction block its statements still share one transaction.
+        const inTransaction = state.depth > 0 || tool.implicit || statement.embedded !== undefined;
         for (const lock of locksOf(statement, catalog.indexOwner)) {
             const table = catalog.table(lock.table);
             if (lock.mode === 'AccessExclusive' && inTransaction && !(table && table.createdIn === changeSet)) {
@@ -39669,8 +40607,6 @@ function advance(state, locals, statement, tool, catalog, changeSet) {
         }
     }
     state.inTransaction = state.depth > 0 || tool.implicit;
-    if (!state.inTransaction)
-        state.accessExclusive.clear();
 }
 function isZeroSetting(args) {
     const value = args?.[0]?.A_Const;
@@ -39685,29 +40621,201 @@ function isZeroSetting(args) {
 
 ;// CONCATENATED MODULE: external "node:child_process"
 const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
-;// CONCATENATED MODULE: ./actions/migration-safety/src/files.ts
-// Which migration files exist, in what order they deploy, and which of them form the change set being linted.
-// A small glob matcher of our own: the CLI must start fast, and the patterns needed are simple.
+;// CONCATENATED MODULE: ./shared/src/lib/git.ts
+// What the actions ask git: the base a pull request is compared with, the files it changed, and files as they
+// are at a commit. One implementation for every action, so they all compare against the same commit.
+//
+// The base is the MERGE BASE of the base branch and HEAD, everywhere: what the branch started from, as GitHub's
+// own "Files changed" tab (a three-dot diff) shows it. On a pull request checkout (actions/checkout's default
+// refs/pull/N/merge) HEAD is the merge commit whose first parent is the base branch tip, so the merge base is
+// that tip; on a branch checkout it is where the branch left its base, so commits the base branch received
+// since are not mistaken for changes of the branch.
+//
+// Every listing is read NUL-separated (`-z`): git then prints names as they are, never quoted or escaped, so
+// names with spaces, quotes, backslashes, newlines, control characters or non-ASCII letters are not lost.
 
 
+/** Local commands answer in well under a second; the limit only stops a hang (a lock, a broken repository). */
+const LOCAL_TIMEOUT_MS = 60_000;
+/** Fetches from origin: a shallow clone of a large repository may need minutes to deepen. */
+const FETCH_TIMEOUT_MS = 10 * 60_000;
+function run(cwd, args, timeout = LOCAL_TIMEOUT_MS) {
+    return (0,external_node_child_process_namespaceObject.execFileSync)('git', args, {
+        cwd,
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'pipe'],
+        maxBuffer: 256 * 1024 * 1024,
+        timeout,
+        killSignal: 'SIGKILL',
+        // A fetch that needs credentials fails at once instead of waiting for a prompt nobody answers.
+        env: { ...process.env, GIT_TERMINAL_PROMPT: '0', GCM_INTERACTIVE: 'never' }
+    });
+}
+function tryRun(cwd, args, timeout) {
+    try {
+        return run(cwd, args, timeout);
+    }
+    catch {
+        return undefined;
+    }
+}
+/** git's last line of stderr, or why the command did not run (not installed, timed out). */
+function gitFailure(error) {
+    const failure = error;
+    if (failure.code === 'ENOENT')
+        return 'git is not installed (apt-get install git)';
+    if (failure.code === 'ETIMEDOUT' || failure.signal === 'SIGKILL')
+        return 'git did not answer in time';
+    return failure.stderr?.trim().split('\n').pop() || failure.message || String(error);
+}
+/** NUL-separated output as a list, without the empty entry after the last NUL. */
+function nulSeparated(output) {
+    return output.split('\0').filter((name) => name !== '');
+}
+/** One line of output without its line break (a path may end in spaces: trim() would change it). */
+function line(output) {
+    return output.replace(/\r?\n$/, '');
+}
+/** Refuses anything git could take for an option or a revision expression it should not evaluate. */
+function checkRef(ref, what) {
+    if (!/^[\w./@^~-]+$/.test(ref) || ref.startsWith('-'))
+        throw new errors/* ConfigurationError */.j(`${what} "${ref}" is not a git ref`);
+}
+/** The repository's top-level folder (as git reports it: the real path). */
+function repositoryRoot(cwd) {
+    try {
+        return line(run(cwd, ['rev-parse', '--show-toplevel']));
+    }
+    catch (error) {
+        throw new errors/* ConfigurationError */.j(`${cwd} is not in a git repository: ${gitFailure(error)}`);
+    }
+}
+/** The commit a ref names, or undefined when the clone does not have it. */
+function commitOf(cwd, ref) {
+    const sha = tryRun(cwd, ['rev-parse', '--verify', '--quiet', `${ref}^{commit}`]);
+    return sha === undefined ? undefined : line(sha);
+}
+/**
+ * The commit of a branch (or tag, or commit): itself, `origin/<name>`, or fetched from origin once, one commit
+ * deep (a shallow clone holds only HEAD). `what` names the setting in messages, e.g. `base branch`.
+ */
+function resolveRef(cwd, ref, what) {
+    checkRef(ref, what);
+    for (const candidate of [ref, `origin/${ref}`]) {
+        const sha = commitOf(cwd, candidate);
+        if (sha)
+            return sha;
+    }
+    try {
+        run(cwd, ['fetch', '--no-tags', '--depth=1', 'origin', ref], FETCH_TIMEOUT_MS);
+    }
+    catch (error) {
+        throw new errors/* ConfigurationError */.j(`${what} "${ref}" is not in the clone and could not be fetched: ${gitFailure(error)}`);
+    }
+    // Read at once: the deepening fetches below overwrite FETCH_HEAD.
+    const sha = commitOf(cwd, 'FETCH_HEAD');
+    if (!sha)
+        throw new errors/* ConfigurationError */.j(`${what} "${ref}" was fetched but names no commit`);
+    return sha;
+}
+/**
+ * The merge base of `baseCommit` and HEAD. actions/checkout clones one commit deep, so there is none at first:
+ * a pull request's merge commit names the base tip as a parent (no fetch needed); otherwise the history is
+ * deepened a little, then fully, before giving up. `ref` is what to fetch from origin when deepening.
+ */
+function mergeBase(cwd, baseCommit, ref, what) {
+    const attempt = () => {
+        const found = tryRun(cwd, ['merge-base', baseCommit, 'HEAD']);
+        return found === undefined ? undefined : line(found);
+    };
+    let found = attempt();
+    if (found)
+        return found;
+    // The commit object names its parents even when they were not fetched.
+    const parents = [...(tryRun(cwd, ['cat-file', 'commit', 'HEAD']) ?? '').matchAll(/^parent ([0-9a-f]+)$/gm)].map((m) => m[1]);
+    if (parents.includes(baseCommit))
+        return baseCommit;
+    if (tryRun(cwd, ['rev-parse', '--is-shallow-repository'])?.trim() === 'true') {
+        for (const args of [
+            ['fetch', '--no-tags', '--deepen=100', 'origin', ref],
+            ['fetch', '--no-tags', '--unshallow', 'origin', ref]
+        ]) {
+            if (tryRun(cwd, args, FETCH_TIMEOUT_MS) === undefined)
+                continue;
+            found = attempt();
+            if (found)
+                return found;
+        }
+    }
+    throw new errors/* ConfigurationError */.j(`no common history between HEAD and the ${what} "${ref}"; use actions/checkout with fetch-depth: 0`);
+}
+/** The commit a branch is compared with: the merge base of `ref` and HEAD (see the top of this file). */
+function baseCommit(cwd, ref, what) {
+    return mergeBase(cwd, resolveRef(cwd, ref, what), ref, what);
+}
+/**
+ * Files added, modified or changed in type (a file turned into a symbolic link) between `from` and HEAD, as
+ * paths relative to the repository root. Renames count as additions.
+ */
+function changedFiles(cwd, from) {
+    try {
+        return nulSeparated(run(cwd, ['diff', '-z', '--name-only', '--no-renames', '--diff-filter=AMT', from, 'HEAD']));
+    }
+    catch (error) {
+        throw new errors/* ConfigurationError */.j(`cannot list the files changed since ${from}: ${gitFailure(error)}`);
+    }
+}
+/** Every file present at a commit, as paths relative to the repository root. */
+function filesAtCommit(cwd, commit) {
+    try {
+        return nulSeparated(run(cwd, ['ls-tree', '-r', '-z', '--name-only', '--full-tree', commit]));
+    }
+    catch (error) {
+        throw new errors/* ConfigurationError */.j(`cannot list the files at ${commit}: ${gitFailure(error)}`);
+    }
+}
+/** A file's content at a commit (path relative to the repository root), or undefined when it is not there. */
+function fileAtCommit(cwd, commit, path) {
+    // `commit:path` takes the path literally up to the end; a path git could read as a pathspec magic is fine.
+    return tryRun(cwd, ['cat-file', 'blob', `${commit}:${path}`]);
+}
+
+;// CONCATENATED MODULE: ./shared/src/lib/glob.ts
+// Globs over `/`-separated paths and how files are named in reports. Our own small matcher: the CLI must start
+// fast, and the patterns needed are simple (`**`, `*`, `?`, `[...]`, `{a,b}`).
+//
+// One case rule everywhere: a file extension at the end of a glob (`*.sql`, `migration.sql`) matches in any
+// case (`.SQL`, `.Sql`), as the folder walk does, because migration tools on case-insensitive file systems
+// write either. Everything else in a glob is case-sensitive, as the file system is.
 
 
 
 const GLOB_CHARS = /[*?[{]/;
+/** Folders no walk descends into: dependencies and git's own files are never migrations. */
 const SKIPPED_DIRS = new Set(['node_modules', '.git']);
 function toPosix(path) {
     return external_node_path_.sep === '/' ? path : path.split(external_node_path_.sep).join('/');
 }
+function isGlob(pattern) {
+    return GLOB_CHARS.test(pattern);
+}
+/** `\.[sS][qQ][lL]` for `.sql`: the extension in either case. */
+function anyCaseExtension(extension) {
+    return `\\.${[...extension].map((c) => (/[a-z]/i.test(c) ? `[${c.toLowerCase()}${c.toUpperCase()}]` : c)).join('')}`;
+}
 /** A glob as an anchored regular expression over `/`-separated paths: `**`, `*`, `?`, `[...]`, `{a,b}`. */
 function globToRegExp(glob) {
+    // A trailing `.ext` written literally (not escaped, not inside brackets or braces) matches in any case.
+    const extension = /(?<!\\)\.([A-Za-z0-9]+)$/.exec(glob);
+    const body = extension ? glob.slice(0, extension.index) : glob;
     let out = '';
     let braces = 0;
-    for (let i = 0; i < glob.length; i++) {
-        const c = glob[i];
+    for (let i = 0; i < body.length; i++) {
+        const c = body[i];
         if (c === '*') {
-            if (glob[i + 1] === '*') {
-                const slashAfter = glob[i + 2] === '/';
-                const atSegmentStart = i === 0 || glob[i - 1] === '/';
+            if (body[i + 1] === '*') {
+                const slashAfter = body[i + 2] === '/';
+                const atSegmentStart = i === 0 || body[i - 1] === '/';
                 if (atSegmentStart && slashAfter) {
                     out += '(?:[^/]*/)*';
                     i += 2;
@@ -39723,14 +40831,14 @@ function globToRegExp(glob) {
         else if (c === '?')
             out += '[^/]';
         else if (c === '[') {
-            const close = glob.indexOf(']', i + 2);
+            const close = body.indexOf(']', i + 2);
             if (close < 0)
                 out += '\\[';
             else {
-                let body = glob.slice(i + 1, close);
-                if (body.startsWith('!'))
-                    body = `^${body.slice(1)}`;
-                out += `[${body.replace(/\\/g, '\\\\')}]`;
+                let set = body.slice(i + 1, close);
+                if (set.startsWith('!'))
+                    set = `^${set.slice(1)}`;
+                out += `[${set.replace(/\\/g, '\\\\')}]`;
                 i = close;
             }
         }
@@ -39744,20 +40852,21 @@ function globToRegExp(glob) {
         }
         else if (c === ',' && braces > 0)
             out += '|';
-        else if (c === '\\' && i + 1 < glob.length)
-            out += `\\${glob[++i]}`;
+        else if (c === '\\' && i + 1 < body.length)
+            out += `\\${body[++i]}`;
         else
             out += /[.+^$()|\\/\]{}]/.test(c) ? `\\${c}` : c;
     }
     if (braces > 0)
         throw new errors/* ConfigurationError */.j(`glob "${glob}" has an unclosed {`);
-    return new RegExp(`^${out}$`);
+    return new RegExp(`^${out}${extension ? anyCaseExtension(extension[1]) : ''}$`);
 }
-function isGlob(pattern) {
-    return GLOB_CHARS.test(pattern);
+/** True when the path ends with the extension (given without the dot), in any case. */
+function hasExtension(path, extension) {
+    return path.length > extension.length && path.slice(-extension.length - 1).toLowerCase() === `.${extension}`;
 }
 /** Splits a glob into the folder to start walking from and how deep the rest of the pattern can reach. */
-function planWalk(pattern, cwd) {
+function planGlobWalk(pattern, cwd) {
     const absolute = toPosix((0,external_node_path_.resolve)(cwd, pattern));
     const segments = absolute.split('/');
     const firstGlob = segments.findIndex((s) => isGlob(s));
@@ -39769,7 +40878,11 @@ function planWalk(pattern, cwd) {
         test: globToRegExp(absolute)
     };
 }
-function walk(dir, depth, visit) {
+/**
+ * Calls `visit` for each file (or symbolic link, which is not followed into folders) below `dir`, up to `depth`
+ * levels, skipping node_modules and .git. An unreadable folder is skipped.
+ */
+function walkFiles(dir, depth, visit) {
     let entries;
     try {
         entries = (0,external_node_fs_.readdirSync)(dir, { withFileTypes: true });
@@ -39781,10 +40894,10 @@ function walk(dir, depth, visit) {
         const path = dir === '/' ? `/${entry.name}` : `${dir}/${entry.name}`;
         if (entry.isDirectory()) {
             if (depth > 1 && !SKIPPED_DIRS.has(entry.name))
-                walk(path, depth - 1, visit);
+                walkFiles(path, depth - 1, visit);
         }
         else if (entry.isFile() || entry.isSymbolicLink())
-            visit(path);
+            visit(path, entry);
     }
 }
 /** How a file is named in reports: relative to cwd with `/`, or absolute when it lies outside. */
@@ -39792,14 +40905,200 @@ function displayPath(absolute, cwd) {
     const rel = toPosix((0,external_node_path_.relative)(cwd, absolute));
     return rel === '' || rel.startsWith('../') || rel === '..' || (0,external_node_path_.isAbsolute)(rel) ? toPosix(absolute) : rel;
 }
+/** True when `path` is `root` or below it (both absolute; no file system access). */
+function isInside(root, path) {
+    const rel = (0,external_node_path_.relative)(root, path);
+    return rel === '' || (!rel.startsWith(`..${external_node_path_.sep}`) && rel !== '..' && !(0,external_node_path_.isAbsolute)(rel));
+}
+
+// EXTERNAL MODULE: external "node:buffer"
+var external_node_buffer_ = __nccwpck_require__(4573);
+;// CONCATENATED MODULE: ./actions/migration-safety/src/engine/encoding.ts
+// A migration file's bytes as the server will read them. PostgreSQL takes SQL as UTF-8 (the encoding of every
+// database a migration tool creates by default) and refuses the whole query at the first byte sequence that is
+// not valid UTF-8, so such a file must fail here too, at that byte, instead of being decoded with U+FFFD
+// replacement characters and passing. psql skips a UTF-8 byte order mark: it is stripped, and positions are
+// counted from the first character after it, as editors show them. UTF-16 files (Windows editors write them) are
+// refused as a whole: the server would see NUL bytes.
+
+const encoding_decoder = new TextDecoder('utf-8', { ignoreBOM: true });
+function hex(bytes) {
+    return [...bytes].map((b) => `0x${b.toString(16).padStart(2, '0')}`).join(' ');
+}
+function startsWith(bytes, prefix) {
+    return bytes.length >= prefix.length && prefix.every((b, i) => bytes[i] === b);
+}
+/** Other Unicode encodings, recognised by their byte order mark or by the NUL bytes of ASCII text in UTF-16. */
+function otherEncoding(bytes) {
+    if (startsWith(bytes, [0xff, 0xfe, 0, 0]))
+        return 'UTF-32 (byte order mark FF FE 00 00)';
+    if (startsWith(bytes, [0, 0, 0xfe, 0xff]))
+        return 'UTF-32 (byte order mark 00 00 FE FF)';
+    if (startsWith(bytes, [0xff, 0xfe]))
+        return 'UTF-16 little-endian (byte order mark FF FE)';
+    if (startsWith(bytes, [0xfe, 0xff]))
+        return 'UTF-16 big-endian (byte order mark FE FF)';
+    if (bytes.length >= 4 && bytes[0] !== 0 && bytes[1] === 0 && bytes[2] !== 0 && bytes[3] === 0)
+        return 'UTF-16 little-endian (no byte order mark)';
+    if (bytes.length >= 4 && bytes[0] === 0 && bytes[1] !== 0 && bytes[2] === 0 && bytes[3] !== 0)
+        return 'UTF-16 big-endian (no byte order mark)';
+    return undefined;
+}
 /**
- * Expands files, folders (every .sql below) and globs relative to cwd. A pattern starting with `!` excludes;
- * so do the `exclude` globs (matched against the display path).
+ * The offset of the first byte that does not start a well-formed UTF-8 sequence (the Unicode standard's table,
+ * which PostgreSQL's pg_utf8_islegal follows: no overlong forms, no surrogates, nothing past U+10FFFF), and how
+ * many bytes PostgreSQL quotes in its message.
  */
-function expandPaths(patterns, cwd, exclude = []) {
-    const found = new Set();
+function firstInvalidUtf8(bytes) {
+    let i = 0;
+    while (i < bytes.length) {
+        const b = bytes[i];
+        if (b < 0x80) {
+            i++;
+            continue;
+        }
+        let need;
+        let low = 0x80;
+        let high = 0xbf;
+        if (b >= 0xc2 && b <= 0xdf)
+            need = 1;
+        else if (b >= 0xe0 && b <= 0xef) {
+            need = 2;
+            if (b === 0xe0)
+                low = 0xa0;
+            if (b === 0xed)
+                high = 0x9f;
+        }
+        else if (b >= 0xf0 && b <= 0xf4) {
+            need = 3;
+            if (b === 0xf0)
+                low = 0x90;
+            if (b === 0xf4)
+                high = 0x8f;
+        }
+        else
+            return { offset: i, length: 1 };
+        for (let k = 1; k <= need; k++) {
+            const next = bytes[i + k];
+            const [min, max] = k === 1 ? [low, high] : [0x80, 0xbf];
+            if (next === undefined || next < min || next > max)
+                return { offset: i, length: Math.min(need + 1, bytes.length - i) };
+        }
+        i += need + 1;
+    }
+    return undefined;
+}
+/** Decodes a migration file; never throws. */
+function decodeMigration(data) {
+    const other = otherEncoding(data);
+    if (other)
+        return {
+            text: '',
+            encodingError: {
+                message: `the file is ${other}: PostgreSQL reads SQL as UTF-8, so it would reject this file; save it as UTF-8`,
+                index: 0,
+                whole: true
+            }
+        };
+    const bytes = startsWith(data, [0xef, 0xbb, 0xbf]) ? data.subarray(3) : data;
+    if ((0,external_node_buffer_.isUtf8)(bytes))
+        return { text: encoding_decoder.decode(bytes) };
+    const bad = firstInvalidUtf8(bytes);
+    // isUtf8 and the table agree; should they not, the file is still decoded rather than refused.
+    if (!bad)
+        return { text: encoding_decoder.decode(bytes) };
+    const before = encoding_decoder.decode(bytes.subarray(0, bad.offset));
+    return {
+        text: before + encoding_decoder.decode(bytes.subarray(bad.offset)),
+        encodingError: {
+            message: `invalid byte sequence for encoding "UTF8": ${hex(bytes.subarray(bad.offset, bad.offset + bad.length))}`,
+            index: before.length
+        }
+    };
+}
+
+;// CONCATENATED MODULE: ./actions/migration-safety/src/files.ts
+// Which migration files exist, in what order they deploy, and which of them form the change set being linted.
+// Globs and display paths come from shared/src/lib/glob.ts, git from shared/src/lib/git.ts.
+//
+// What a folder or a glob pulls in stays inside it: a symbolic link found there whose target lies outside the
+// folder (for a glob, its leading folder without glob characters) is refused with one error naming the link,
+// before anything is read, and so is a folder written relative to the working directory that is itself a link
+// out of it. A file named explicitly is read where it is, except that with `workspace` set (the
+// action) a path inside the workspace must not lead out of it. `..` in a pattern is resolved on the path as
+// written, before any link, so it cannot climb out of a linked folder either.
+
+
+
+
+
+
+
+
+function realPath(path) {
+    try {
+        return (0,external_node_fs_.realpathSync)(path);
+    }
+    catch {
+        return undefined;
+    }
+}
+/**
+ * Expands files, folders (every .sql below, in any case) and globs relative to cwd. A pattern starting with `!`
+ * excludes; so do the `exclude` globs (matched against the display path). Throws one ConfigurationError naming
+ * the link when a symbolic link leads out of the folder (or workspace) it was found in; see the top of the file.
+ */
+function expandPaths(patterns, cwd, exclude = [], options = {}) {
+    // Display path -> why it may not be read (undefined: it may).
+    const found = new Map();
     const unmatched = [];
     const negations = [...exclude, ...patterns.filter((p) => p.startsWith('!')).map((p) => p.slice(1))].map((p) => globToRegExp(p.replace(/^\.\//, '')));
+    const workspace = options.workspace === undefined ? undefined : (0,external_node_path_.resolve)(cwd, options.workspace);
+    const realWorkspace = workspace === undefined ? undefined : (realPath(workspace) ?? workspace);
+    /** Why a path may not be read under the workspace rule, if it may not. */
+    const outsideWorkspace = (absolute) => {
+        if (workspace === undefined || realWorkspace === undefined)
+            return undefined;
+        if (!isInside(workspace, absolute))
+            return 'is outside the workspace';
+        const real = realPath(absolute);
+        return real !== undefined && !isInside(realWorkspace, real)
+            ? 'leads outside the workspace through a symbolic link'
+            : undefined;
+    };
+    const add = (absolute, refusal) => {
+        const display = displayPath(absolute, cwd);
+        if (!found.has(display) || refusal !== undefined)
+            found.set(display, refusal);
+    };
+    const base = (0,external_node_path_.resolve)(cwd);
+    const realBase = realPath(base) ?? base;
+    /** Files found below `root` (a folder or a glob's leading folder): links must stay inside it. */
+    const collect = (root, depth, test) => {
+        let rootRefusal = outsideWorkspace(root);
+        // A folder written relative to the working directory (a default folder, a config glob) that is itself a
+        // link out of it pulls in files from elsewhere: refused like a link found inside it.
+        const realRootPath = realPath(root);
+        if (rootRefusal === undefined &&
+            isInside(base, root) &&
+            realRootPath !== undefined &&
+            !isInside(realBase, realRootPath))
+            rootRefusal = 'is under a symbolic link that leads outside the working directory';
+        const realRoot = realRootPath ?? root;
+        const label = (0,external_node_path_.resolve)(root) === (0,external_node_path_.resolve)(cwd) ? '.' : displayPath(root, cwd);
+        walkFiles(toPosix(root), depth, (path, entry) => {
+            if (!test(path))
+                return;
+            let refusal = rootRefusal;
+            if (refusal === undefined && entry.isSymbolicLink()) {
+                const real = realPath(path);
+                // A dangling link is left to the read, which names it as missing.
+                if (real !== undefined && !isInside(realRoot, real))
+                    refusal = `is a symbolic link that leads outside ${label === '.' ? 'the folder it was found in' : label}`;
+            }
+            add(path, refusal);
+        });
+    };
     for (const pattern of patterns) {
         if (pattern.startsWith('!'))
             continue;
@@ -39814,43 +41113,57 @@ function expandPaths(patterns, cwd, exclude = []) {
                 unmatched.push(pattern);
                 continue;
             }
-            if (stat.isDirectory()) {
-                const test = /\.sql$/i;
-                walk(toPosix(absolute), Infinity, (path) => {
-                    if (test.test(path))
-                        found.add(displayPath(path, cwd));
-                });
-            }
+            if (stat.isDirectory())
+                collect(absolute, Infinity, (path) => hasExtension(path, 'sql'));
             else
-                found.add(displayPath(absolute, cwd));
+                add(absolute, outsideWorkspace(absolute));
         }
         else {
-            const plan = planWalk(pattern, cwd);
-            walk(plan.base, plan.depth, (path) => {
-                if (plan.test.test(path))
-                    found.add(displayPath(path, cwd));
-            });
+            const plan = planGlobWalk(pattern, cwd);
+            collect(plan.base, plan.depth, (path) => plan.test.test(path));
         }
         if (found.size === before)
             unmatched.push(pattern);
     }
-    const files = [...found].filter((f) => !negations.some((n) => n.test(f))).sort(compareMigrationPaths);
+    const kept = [...found].filter(([file]) => !negations.some((n) => n.test(file)));
+    const refused = kept.find(([, refusal]) => refusal !== undefined);
+    if (refused)
+        throw new errors/* ConfigurationError */.j(`${refused[0]} ${refused[1]}: refused, nothing was read (see Security in the README)`);
+    const files = kept.map(([file]) => file).sort(compareMigrationPaths);
     return { files, unmatched };
 }
 /** Drops down (rollback) migrations, which are not what a deploy runs, and puts the rest in the tool's order. */
 function upMigrations(files, framework) {
     return orderMigrations(files.filter((f) => !isDownMigration(f, framework)), framework);
 }
-/** Reads a migration; a failure is one line naming the file. */
-function readMigration(file, cwd) {
+function readBytes(file, cwd) {
+    const path = (0,external_node_path_.resolve)(cwd, file);
+    const reason = (error) => {
+        const code = error.code;
+        return code === 'EISDIR' ? 'it is a directory' : code === 'ENOENT' ? 'no such file' : (code ?? String(error));
+    };
     try {
-        return (0,external_node_fs_.readFileSync)((0,external_node_path_.resolve)(cwd, file), 'utf8');
+        const stat = (0,external_node_fs_.statSync)(path);
+        if (stat.isDirectory())
+            throw new errors/* ConfigurationError */.j(`cannot read ${file}: it is a directory`);
+        // A FIFO or a device would block the read or never end.
+        if (!stat.isFile())
+            throw new errors/* ConfigurationError */.j(`cannot read ${file}: not a regular file`);
+        return (0,external_node_fs_.readFileSync)(path);
     }
     catch (error) {
-        const code = error.code;
-        const reason = code === 'EISDIR' ? 'it is a directory' : code === 'ENOENT' ? 'no such file' : (code ?? error);
-        throw new errors/* ConfigurationError */.j(`cannot read ${file}: ${reason}`);
+        if (error instanceof errors/* ConfigurationError */.j)
+            throw error;
+        throw new errors/* ConfigurationError */.j(`cannot read ${file}: ${reason(error)}`);
     }
+}
+/** Reads and decodes a migration (see engine/encoding.ts); a failure to read is one line naming the file. */
+function readMigrationSource(file, cwd) {
+    return decodeMigration(readBytes(file, cwd));
+}
+/** The text of a migration as the engine sees it. */
+function readMigration(file, cwd) {
+    return readMigrationSource(file, cwd).text;
 }
 /**
  * The engine's input. `changeSet` undefined lints every file as its own change set (a whole history, each
@@ -39859,7 +41172,7 @@ function readMigration(file, cwd) {
  */
 function buildSources(files, cwd, changeSet) {
     if (changeSet === undefined)
-        return files.map((path, i) => ({ path, text: readMigration(path, cwd), lint: true, changeSet: i + 1 }));
+        return files.map((path, i) => ({ path, ...readMigrationSource(path, cwd), lint: true, changeSet: i + 1 }));
     let last = -1;
     files.forEach((path, i) => {
         if (changeSet.has(path))
@@ -39867,108 +41180,36 @@ function buildSources(files, cwd, changeSet) {
     });
     return files.slice(0, last + 1).map((path, i) => {
         const lint = changeSet.has(path);
-        return { path, text: readMigration(path, cwd), lint, changeSet: lint ? 0 : i + 1 };
+        return { path, ...readMigrationSource(path, cwd), lint, changeSet: lint ? 0 : i + 1 };
     });
 }
-// ---- git ----
-function git(cwd, args) {
-    return (0,external_node_child_process_namespaceObject.execFileSync)('git', args, {
-        cwd,
-        encoding: 'utf8',
-        stdio: ['ignore', 'pipe', 'pipe'],
-        maxBuffer: 256 * 1024 * 1024
-    });
-}
-function tryGit(cwd, args) {
-    try {
-        return git(cwd, args);
-    }
-    catch {
-        return undefined;
-    }
-}
-function gitFailure(error) {
-    return error.stderr?.trim().split('\n').pop() || String(error);
-}
-function checkRef(ref, what) {
-    if (!/^[\w./@^~-]+$/.test(ref) || ref.startsWith('-'))
-        throw new errors/* ConfigurationError */.j(`${what} "${ref}" is not a git ref`);
-}
-function topLevel(cwd) {
-    try {
-        return git(cwd, ['rev-parse', '--show-toplevel']).trim();
-    }
-    catch (error) {
-        throw new errors/* ConfigurationError */.j(`${cwd} is not in a git repository: ${gitFailure(error)}`);
-    }
-}
-/** Maps repository-relative paths (as git prints them) to display paths relative to cwd. */
+// ---- git (shared/src/lib/git.ts: the same base and the same listings as every other action) ----
+/** Maps repository-relative paths (as git lists them) to display paths relative to cwd. */
 function fromRepo(paths, top, cwd) {
-    const realCwd = (0,external_node_fs_.realpathSync)(cwd);
-    return new Set(paths
-        .split('\n')
-        .filter((p) => p !== '')
-        .map((p) => displayPath((0,external_node_path_.join)(top, p), realCwd)));
-}
-/** The commit-ish for a branch name: itself, origin/<name>, or fetched from origin (shallow clones lack it). */
-function resolveBaseRef(cwd, ref) {
-    checkRef(ref, 'base branch');
-    for (const candidate of [ref, `origin/${ref}`])
-        if (tryGit(cwd, ['rev-parse', '--verify', '--quiet', `${candidate}^{commit}`]) !== undefined)
-            return candidate;
-    try {
-        git(cwd, ['fetch', '--no-tags', '--depth=1', 'origin', ref]);
-    }
-    catch (error) {
-        throw new errors/* ConfigurationError */.j(`base branch "${ref}" is not in the clone and could not be fetched: ${gitFailure(error)}`);
-    }
-    return git(cwd, ['rev-parse', 'FETCH_HEAD']).trim();
+    const realCwd = realPath(cwd) ?? cwd;
+    return new Set(paths.map((p) => displayPath((0,external_node_path_.join)(top, p), realCwd)));
 }
 /**
- * The merge base of base and HEAD. actions/checkout clones one commit deep, so there is none at first: deepen
- * the history a little, then fully, before giving up.
+ * Files added or modified on this branch since it left `baseRef`: the diff from the merge base of the base
+ * branch and HEAD (the base every action uses, see shared/src/lib/git.ts) to HEAD.
  */
-function mergeBase(cwd, base, ref) {
-    const attempt = () => tryGit(cwd, ['merge-base', base, 'HEAD'])?.trim();
-    let found = attempt();
-    if (found)
-        return found;
-    // On pull requests actions/checkout checks out the merge commit, whose first parent is the base branch tip:
-    // the commit object names its parents even when they were not fetched.
-    const baseCommit = tryGit(cwd, ['rev-parse', `${base}^{commit}`])?.trim();
-    const parents = [...(tryGit(cwd, ['cat-file', 'commit', 'HEAD']) ?? '').matchAll(/^parent ([0-9a-f]+)$/gm)].map((m) => m[1]);
-    if (baseCommit && parents.includes(baseCommit))
-        return baseCommit;
-    const shallow = tryGit(cwd, ['rev-parse', '--is-shallow-repository'])?.trim() === 'true';
-    if (shallow) {
-        for (const args of [
-            ['fetch', '--no-tags', '--deepen=100', 'origin', ref],
-            ['fetch', '--no-tags', '--unshallow', 'origin', ref]
-        ]) {
-            if (tryGit(cwd, args) === undefined)
-                continue;
-            found = attempt();
-            if (found)
-                return found;
-        }
-    }
-    throw new errors/* ConfigurationError */.j(`no common history between HEAD and the base branch "${ref}"; use actions/checkout with fetch-depth: 0`);
+function files_changedFiles(cwd, baseRef) {
+    const top = repositoryRoot(cwd);
+    const base = baseCommit(cwd, baseRef, 'base branch');
+    return fromRepo(changedFiles(cwd, base), top, cwd);
 }
-/** Files added or modified on this branch since it left `baseRef` (git diff --diff-filter=AM base...HEAD). */
-function changedFiles(cwd, baseRef) {
-    const top = topLevel(cwd);
-    const base = resolveBaseRef(cwd, baseRef);
-    const from = mergeBase(cwd, base, baseRef);
-    const names = git(cwd, ['diff', '--name-only', '--no-renames', '--diff-filter=AM', from, 'HEAD']);
-    return fromRepo(names, top, cwd);
-}
-/** Every file present at `ref` (so `--since ref` can tell which ones were added after it). */
+/**
+ * Every file present where this branch left `ref` (the merge base of `ref` and HEAD, as for pull requests), so
+ * `--since ref` can tell which ones the branch added. For an ancestor of HEAD (a tag, an earlier commit) that
+ * is `ref` itself.
+ */
 function filesAtRef(cwd, ref) {
     checkRef(ref, '--since');
-    const top = topLevel(cwd);
-    if (tryGit(cwd, ['rev-parse', '--verify', '--quiet', `${ref}^{commit}`]) === undefined)
+    const top = repositoryRoot(cwd);
+    const commit = commitOf(cwd, ref);
+    if (commit === undefined)
         throw new errors/* ConfigurationError */.j(`--since: "${ref}" is not a commit in this repository`);
-    return fromRepo(git(cwd, ['ls-tree', '-r', '--name-only', '--full-tree', ref]), top, cwd);
+    return fromRepo(filesAtCommit(cwd, mergeBase(cwd, commit, ref, '--since ref')), top, cwd);
 }
 
 ;// CONCATENATED MODULE: ./actions/migration-safety/src/rules/compatibility-helpers.ts
@@ -41969,18 +43210,21 @@ const banConcurrentIndexCreationInTransaction = defineRule({
     id: 'ban-concurrent-index-creation-in-transaction',
     severity: 'error',
     message: 'CONCURRENTLY cannot run inside a transaction block: the deploy fails',
-    help: 'CREATE INDEX CONCURRENTLY (and DROP INDEX / REINDEX CONCURRENTLY) must run outside any transaction: inside one PostgreSQL refuses it with "cannot run inside a transaction block". Move the statement out of BEGIN ... COMMIT, and when the migration tool wraps files in a transaction, put it in its own file with the tool\'s opt-out (`-- +goose NO TRANSACTION`, `-- migrate:up transaction:false`, `-- no-transaction` for sqlx).',
+    help: 'CREATE INDEX CONCURRENTLY (and DROP INDEX / REINDEX CONCURRENTLY) must run outside any transaction: inside one PostgreSQL refuses it with "cannot run inside a transaction block", and inside a DO block (or a function) with "cannot be executed from a function". Move the statement out of BEGIN ... COMMIT, and when the migration tool wraps files in a transaction, put it in its own file with the tool\'s opt-out (`-- +goose NO TRANSACTION`, `-- migrate:up transaction:false`, `-- no-transaction` for sqlx).',
     equivalents: { squawk: ['ban-concurrent-index-creation-in-transaction'] },
     check(ctx) {
         const { statement, transaction } = ctx;
-        if (!transaction.inTransaction)
+        // PL/pgSQL runs a DO block's statements inside the block's own transaction, whatever surrounds it.
+        if (!transaction.inTransaction && !statement.embedded)
             return;
         const what = concurrentForm(statement.kind, statement.body);
         if (!what)
             return;
-        const where = transaction.explicit
-            ? 'inside the BEGIN ... COMMIT of this file'
-            : 'inside the transaction the migration tool opens for this file';
+        const where = statement.embedded
+            ? 'inside a DO block'
+            : transaction.explicit
+                ? 'inside the BEGIN ... COMMIT of this file'
+                : 'inside the transaction the migration tool opens for this file';
         ctx.report({ message: `${what} runs ${where}: PostgreSQL refuses it and the deploy fails` });
     }
 });
@@ -42792,15 +44036,10 @@ function recordStatement(scope, kind, body, seen) {
     }
 }
 function record(ctx, seen) {
-    const { kind, body } = ctx.statement;
-    if (kind !== 'DoStmt')
-        return recordStatement({ ctx, variables: new Set(), loopRows: new Map() }, kind, body, seen);
-    // A backfill is often a batched loop in a DO block; a body that does not parse yields no statements.
-    const block = ctx.statement.doBlock;
-    if (!block)
-        return;
-    for (const statement of block.statements)
-        recordStatement({ ctx, variables: block.variables, loopRows: statement.loopRows }, statement.kind, statement.body, seen);
+    const { kind, body, embedded } = ctx.statement;
+    // A backfill is often a batched loop in a DO block: its statements come after the block, with the block's
+    // variables and loops (engine/plpgsql.ts); the DO statement itself copies nothing.
+    recordStatement({ ctx, variables: embedded?.variables ?? new Set(), loopRows: embedded?.loopRows ?? new Map() }, kind, body, seen);
 }
 /** A later statement of the file renames `from` to `to`: the copy was a type change, not a rename. */
 function renamedLater(ctx, table, from, to) {
@@ -43107,6 +44346,8 @@ const APART = new Set([
 ]);
 function combinable(statement) {
     const { body } = statement;
+    if (statement.embedded)
+        return false;
     if (statement.kind !== 'AlterTableStmt' || (body.objtype ?? 'OBJECT_TABLE') !== 'OBJECT_TABLE')
         return false;
     const cmds = body.cmds ?? [];
@@ -43155,8 +44396,8 @@ function runsOf(statements) {
         return first;
     let open = new Map();
     for (const statement of statements) {
-        // A DO block is opaque PL/pgSQL that may use any table.
-        if (statement.kind === 'TransactionStmt' || statement.kind === 'DoStmt') {
+        // A DO block may use any table, and what it runs cannot be merged with statements outside it.
+        if (statement.kind === 'TransactionStmt' || statement.kind === 'DoStmt' || statement.embedded) {
             open = new Map();
             continue;
         }
@@ -43332,7 +44573,323 @@ const UBOS_RULES = [
     multipleAlterTable
 ];
 
+;// CONCATENATED MODULE: ./actions/migration-safety/src/rules/dynamic-sql.ts
+
+// The DO block reader (engine/plpgsql.ts) records each EXECUTE whose string is built at run time.
+const dynamicSql = defineRule({
+    id: 'dynamic-sql',
+    severity: 'warning',
+    message: 'EXECUTE of a string built at run time: the SQL it runs cannot be linted',
+    help: 'Statements a DO block runs are linted like any other, and so is `EXECUTE` of a constant string (a literal, literals joined with `||`, or `format()` of literals). A string built from variables, query results or function calls is only known when the block runs, so none of the rules can check what it does: a lock, a rewrite or a drop in it would pass unnoticed. Write the statement itself in the block (PL/pgSQL runs DDL directly), or in the file; when the SQL must be dynamic, review it by hand and ignore this warning for the block with `-- ubos-ignore: dynamic-sql`.',
+    equivalents: {},
+    check(ctx) {
+        for (const dynamic of ctx.statement.plpgsql?.dynamic ?? [])
+            ctx.report({
+                range: dynamic.range,
+                message: dynamic.expression.startsWith('a DO block in LANGUAGE')
+                    ? `${dynamic.expression}: the SQL it runs cannot be linted`
+                    : `EXECUTE ${dynamic.expression} builds its SQL at run time: what it runs cannot be linted`
+            });
+    }
+});
+
+;// CONCATENATED MODULE: ./actions/migration-safety/src/rules/unknown-suppression.ts
+
+// Emitted by the driver (engine/lint.ts) from engine/suppress.ts; declared here for the catalogue and config.
+const unknownSuppression = defineRule({
+    id: 'unknown-suppression',
+    severity: 'warning',
+    message: 'An ignore comment that is not valid: it suppresses nothing',
+    help: "Ignore comments have an exact form: `-- ubos-ignore` or `-- ubos-ignore: rule-a, rule-b` on the line before a statement, `-- ubos-ignore-file` or `-- ubos-ignore-file: rule-a` anywhere in the file (and squawk's `-- squawk-ignore rule-a`). A marker with other letters glued to it (`-- ubos-ignore-filex`), a rule id that does not exist (a typo, or a rule of another tool), a rule that cannot be ignored (`syntax-error`) or a marker in a block comment makes the comment suppress nothing, and this finding says so instead of letting it silently ignore all rules or none. Fix the comment; `--list-rules` prints the ids. This finding itself can only be turned off in the config file.",
+    equivalents: {}
+});
+
+;// CONCATENATED MODULE: ./actions/migration-safety/src/rules/unsupported-syntax.ts
+// Syntax the target server does not have yet: the parser is PostgreSQL 18's, so it accepts statements an
+// older server rejects. Each row names the release that added the syntax (from the PostgreSQL release notes).
+
+
+const MULTIRANGES = new Set([
+    'int4multirange',
+    'int8multirange',
+    'nummultirange',
+    'tsmultirange',
+    'tstzmultirange',
+    'datemultirange',
+    'anymultirange'
+]);
+/** SQL/JSON expression nodes, by the release that added them. */
+const JSON_NODES = new Map([
+    ['JsonObjectConstructor', ['JSON_OBJECT()', 16]],
+    ['JsonArrayConstructor', ['JSON_ARRAY()', 16]],
+    ['JsonArrayQueryConstructor', ['JSON_ARRAY(query)', 16]],
+    ['JsonObjectAgg', ['JSON_OBJECTAGG()', 16]],
+    ['JsonArrayAgg', ['JSON_ARRAYAGG()', 16]],
+    ['JsonIsPredicate', ['IS JSON', 16]],
+    ['JsonTable', ['JSON_TABLE()', 17]],
+    ['JsonParseExpr', ['JSON()', 17]],
+    ['JsonScalarExpr', ['JSON_SCALAR()', 17]],
+    ['JsonSerializeExpr', ['JSON_SERIALIZE()', 17]]
+]);
+/** One scan of each statement's text: nearly all have none of these words and are not looked at further. */
+const EXPRESSION_WORDS = /json|multirange|ties/i;
+/** The words that SQL/JSON syntax starts with (`json(` is the JSON() constructor; `jsonb` is just a type). */
+const SQL_JSON_WORDS = /json_[a-z]+|\bjson\s*\(|\bis\s+(?:not\s+)?json\b/i;
+const JSON_FUNCTIONS = {
+    JSON_QUERY_OP: 'JSON_QUERY()',
+    JSON_VALUE_OP: 'JSON_VALUE()',
+    JSON_EXISTS_OP: 'JSON_EXISTS()'
+};
+function constraintUses(c, uses) {
+    if (!c)
+        return;
+    const at = c.location;
+    if (c.contype === 'CONSTR_GENERATED')
+        uses.push(c.generated_kind === 'v'
+            ? { what: 'virtual generated columns', since: 18, location: at }
+            : { what: 'generated columns (GENERATED ALWAYS AS ... STORED)', since: 12, location: at });
+    if (c.contype === 'CONSTR_IDENTITY')
+        uses.push({ what: 'identity columns', since: 10, location: at });
+    if (c.nulls_not_distinct)
+        uses.push({ what: 'NULLS NOT DISTINCT', since: 15, location: at });
+    if ((c.including ?? []).length > 0)
+        uses.push({ what: 'INCLUDE columns of a constraint', since: 11, location: at });
+    if (c.without_overlaps)
+        uses.push({ what: 'WITHOUT OVERLAPS', since: 18, location: at });
+    // The parser marks every CHECK and FOREIGN KEY enforced unless NOT ENFORCED (PostgreSQL 18) is written.
+    if ((c.contype === 'CONSTR_CHECK' || c.contype === 'CONSTR_FOREIGN') && c.is_enforced !== true)
+        uses.push({ what: 'NOT ENFORCED constraints', since: 18, location: at });
+    if (c.contype === 'CONSTR_ATTR_NOT_ENFORCED' || c.contype === 'CONSTR_ATTR_ENFORCED')
+        uses.push({ what: '[NOT] ENFORCED constraints', since: 18, location: at });
+}
+function columnUses(def, uses) {
+    if (def?.compression)
+        uses.push({ what: 'COMPRESSION of a column', since: 14, location: def.location });
+    for (const node of def?.constraints ?? [])
+        constraintUses(as(node, 'Constraint'), uses);
+}
+function alterTableUses(body, uses) {
+    for (const node of body.cmds ?? []) {
+        const cmd = as(node, 'AlterTableCmd');
+        switch (cmd?.subtype) {
+            case 'AT_AddColumn':
+                columnUses(as(cmd.def, 'ColumnDef'), uses);
+                break;
+            case 'AT_AddConstraint': {
+                const c = as(cmd.def, 'Constraint');
+                constraintUses(c, uses);
+                if (c?.contype === 'CONSTR_NOTNULL')
+                    uses.push({ what: 'NOT NULL table constraints', since: 18, location: c.location });
+                break;
+            }
+            case 'AT_AttachPartition':
+                uses.push({ what: 'declarative partitioning (ATTACH PARTITION)', since: 10 });
+                break;
+            case 'AT_DetachPartition':
+                if (as(cmd.def, 'PartitionCmd')?.concurrent)
+                    uses.push({ what: 'DETACH PARTITION ... CONCURRENTLY', since: 14 });
+                break;
+            case 'AT_DetachPartitionFinalize':
+                uses.push({ what: 'DETACH PARTITION ... FINALIZE', since: 14 });
+                break;
+            case 'AT_SetCompression':
+                uses.push({ what: 'ALTER COLUMN ... SET COMPRESSION', since: 14 });
+                break;
+            case 'AT_SetAccessMethod':
+                uses.push({ what: 'SET ACCESS METHOD', since: 15 });
+                break;
+            case 'AT_DropExpression':
+                uses.push({ what: 'ALTER COLUMN ... DROP EXPRESSION', since: 13 });
+                break;
+            case 'AT_SetExpression':
+                uses.push({ what: 'ALTER COLUMN ... SET EXPRESSION', since: 17 });
+                break;
+            case 'AT_AddIdentity':
+                uses.push({ what: 'identity columns', since: 10 });
+                break;
+            default:
+                break;
+        }
+    }
+}
+function returningUses(body, uses) {
+    for (const option of body.returningClause?.options ?? [])
+        uses.push({
+            what: 'RETURNING WITH (OLD / NEW AS ...)',
+            since: 18,
+            location: as(option, 'ReturningOption')?.location
+        });
+}
+/** What of the statement needs which release; expressions are only searched when their keywords appear. */
+function syntaxUses(ctx) {
+    const { kind, body, sql, embedded } = ctx.statement;
+    const uses = [];
+    switch (kind) {
+        case 'MergeStmt':
+            uses.push({ what: 'MERGE', since: 15 });
+            if (body.returningClause)
+                uses.push({ what: 'MERGE ... RETURNING', since: 17 });
+            if ((body.mergeWhenClauses ?? []).some((w) => as(w, 'MergeWhenClause')?.matchKind === 'MERGE_WHEN_NOT_MATCHED_BY_SOURCE'))
+                uses.push({ what: 'MERGE ... WHEN NOT MATCHED BY SOURCE', since: 17 });
+            returningUses(body, uses);
+            break;
+        case 'InsertStmt':
+        case 'UpdateStmt':
+        case 'DeleteStmt':
+            returningUses(body, uses);
+            break;
+        case 'IndexStmt':
+            if (body.nulls_not_distinct)
+                uses.push({ what: 'NULLS NOT DISTINCT', since: 15 });
+            if ((body.indexIncludingParams ?? []).length > 0)
+                uses.push({ what: 'CREATE INDEX ... INCLUDE', since: 11 });
+            break;
+        case 'ReindexStmt':
+            if ((body.params ?? []).some((p) => as(p, 'DefElem')?.defname === 'concurrently'))
+                uses.push({ what: 'REINDEX CONCURRENTLY', since: 12 });
+            break;
+        case 'CreateStmt':
+            for (const element of body.tableElts ?? []) {
+                columnUses(as(element, 'ColumnDef'), uses);
+                const c = as(element, 'Constraint');
+                constraintUses(c, uses);
+                if (c?.contype === 'CONSTR_NOTNULL')
+                    uses.push({ what: 'NOT NULL table constraints', since: 18, location: c.location });
+            }
+            if (body.partspec) {
+                uses.push({ what: 'declarative partitioning (PARTITION BY)', since: 10 });
+                if (body.partspec.strategy === 'PARTITION_STRATEGY_HASH')
+                    uses.push({ what: 'hash partitioning', since: 11 });
+            }
+            if (body.partbound)
+                uses.push({ what: 'declarative partitioning (PARTITION OF)', since: 10 });
+            if (body.partbound?.is_default)
+                uses.push({ what: 'a DEFAULT partition', since: 11 });
+            if (body.accessMethod)
+                uses.push({ what: 'CREATE TABLE ... USING (table access methods)', since: 12 });
+            break;
+        case 'AlterTableStmt':
+            alterTableUses(body, uses);
+            break;
+        case 'CreateFunctionStmt':
+            if (body.is_procedure)
+                uses.push({ what: 'procedures (CREATE PROCEDURE)', since: 11 });
+            break;
+        case 'CallStmt':
+            uses.push({ what: 'CALL', since: 11 });
+            break;
+        case 'CreateStatsStmt':
+            uses.push({ what: 'CREATE STATISTICS', since: 10 });
+            break;
+        case 'ViewStmt':
+            if ((body.options ?? []).some((o) => as(o, 'DefElem')?.defname === 'security_invoker'))
+                uses.push({ what: 'security_invoker views', since: 15 });
+            break;
+        case 'CreateTrigStmt':
+            if (body.replace)
+                uses.push({ what: 'CREATE OR REPLACE TRIGGER', since: 14 });
+            break;
+        case 'CopyStmt':
+            if (body.whereClause)
+                uses.push({ what: 'COPY ... WHERE', since: 12 });
+            for (const option of body.options ?? []) {
+                const name = as(option, 'DefElem')?.defname;
+                if (name === 'on_error' || name === 'log_verbosity')
+                    uses.push({ what: `COPY ... (${name.toUpperCase()})`, since: 17 });
+            }
+            break;
+        case 'DropdbStmt':
+            if ((body.options ?? []).some((o) => as(o, 'DefElem')?.defname === 'force'))
+                uses.push({ what: 'DROP DATABASE ... WITH (FORCE)', since: 13 });
+            break;
+        case 'AlterEnumStmt':
+            if (body.oldVal)
+                uses.push({ what: 'ALTER TYPE ... RENAME VALUE', since: 10 });
+            else if (body.newVal && (ctx.transaction.inTransaction || embedded))
+                uses.push({ what: 'ALTER TYPE ... ADD VALUE inside a transaction block', since: 12 });
+            break;
+        default:
+            break;
+    }
+    // Expressions can sit anywhere (defaults, checks, queries): the tree is walked once, and only for statements
+    // whose text has one of the keywords (a jsonb column alone does not count).
+    if (EXPRESSION_WORDS.test(sql)) {
+        const json = SQL_JSON_WORDS.test(sql);
+        const multirange = /multirange/i.test(sql);
+        const ties = /\bties\b/i.test(sql);
+        if (json || multirange || ties)
+            expressionUses(body, { json, multirange, ties }, uses);
+    }
+    return uses;
+}
+/** SQL/JSON expressions, multirange types and constructors, and WITH TIES, in one walk of the tree. */
+function expressionUses(node, look, uses) {
+    const last = (list) => (list ?? []).map((n) => as(n, 'String')?.sval).pop();
+    const visit = (value, key) => {
+        if (Array.isArray(value)) {
+            for (const item of value)
+                visit(item, '');
+            return;
+        }
+        if (!value || typeof value !== 'object')
+            return;
+        if (look.json) {
+            const json = JSON_NODES.get(key);
+            if (json)
+                uses.push({ what: json[0], since: json[1], location: value.location });
+            else if (key === 'JsonFuncExpr')
+                uses.push({
+                    what: JSON_FUNCTIONS[value.op] ?? 'SQL/JSON query functions',
+                    since: 17,
+                    location: value.location
+                });
+        }
+        if (look.multirange) {
+            const name = key === 'typeName' || key === 'TypeName'
+                ? last(value.names)
+                : key === 'FuncCall'
+                    ? last(value.funcname)
+                    : undefined;
+            if (name !== undefined && MULTIRANGES.has(name))
+                uses.push({ what: 'multirange types', since: 14, location: value.location });
+        }
+        if (look.ties && value.limitOption === 'LIMIT_OPTION_WITH_TIES')
+            uses.push({ what: 'FETCH FIRST ... WITH TIES', since: 13 });
+        for (const [k, v] of Object.entries(value))
+            if (v && typeof v === 'object')
+                visit(v, k);
+    };
+    visit(node, '');
+}
+const unsupportedSyntax = defineRule({
+    id: 'unsupported-syntax',
+    severity: 'error',
+    message: 'The target PostgreSQL version does not have this syntax: the server rejects the statement',
+    help: 'The linter parses with the PostgreSQL 18 parser, so it accepts syntax that older servers reject. With `pg-version` set to the server the migrations deploy to, statements that use syntax added in a later release (MERGE in 15, NULLS NOT DISTINCT in 15, REINDEX CONCURRENTLY in 12, generated columns in 12, CREATE INDEX ... INCLUDE and procedures in 11, CREATE OR REPLACE TRIGGER and DETACH PARTITION CONCURRENTLY in 14, SQL/JSON constructors in 16, JSON_TABLE in 17, and more: see the rule page) are reported, because the deploy would fail on them. Rewrite the statement for that version, or raise `pg-version` if the server is newer.',
+    equivalents: {},
+    // The parser is PostgreSQL 18's: nothing it accepts is newer than that.
+    pgVersions: { max: 17 },
+    check(ctx) {
+        const uses = syntaxUses(ctx);
+        if (uses.length === 0)
+            return;
+        const seen = new Set();
+        for (const use of uses) {
+            if (use.since <= ctx.pgVersion || seen.has(use.what))
+                continue;
+            seen.add(use.what);
+            ctx.report({
+                message: `PostgreSQL ${ctx.pgVersion} (pg-version) rejects this statement: ${use.what} arrived in PostgreSQL ${use.since}`,
+                range: use.location !== undefined && use.location >= 0 ? ctx.at(use.location) : undefined
+            });
+        }
+    }
+});
+
 ;// CONCATENATED MODULE: ./actions/migration-safety/src/rules/index.ts
+
+
+
 
 
 
@@ -43344,6 +44901,9 @@ const ALL_RULES = [
     syntaxError,
     missingObject,
     internalError,
+    unknownSuppression,
+    unsupportedSyntax,
+    dynamicSql,
     ...LOCKING_RULES,
     ...TRANSACTION_RULES,
     ...COMPATIBILITY_RULES,
@@ -43370,7 +44930,7 @@ async function runMigrationCheck(options) {
     });
     const named = options.patterns.length > 0 ? options.patterns : settings.include;
     const patterns = named ?? DEFAULT_PATHS;
-    const { files, unmatched } = expandPaths(patterns, options.cwd, settings.exclude);
+    const { files, unmatched } = expandPaths(patterns, options.cwd, settings.exclude, { workspace: options.workspace });
     const warnings = [];
     const notices = [];
     if (named && unmatched.length > 0 && options.ifNoFilesFound !== 'ignore') {
@@ -43385,7 +44945,7 @@ async function runMigrationCheck(options) {
     let changeSet;
     let scope;
     if (options.changes?.kind === 'base-branch') {
-        const changed = changedFiles(options.cwd, options.changes.ref);
+        const changed = files_changedFiles(options.cwd, options.changes.ref);
         changeSet = new Set(migrations.filter((f) => changed.has(f)));
         scope = `${plural(changeSet.size, 'migration')} changed against \`${options.changes.ref}\`, linted as one change set (${plural(migrations.length - changeSet.size, 'earlier migration')} replayed)`;
     }
@@ -43715,9 +45275,13 @@ function exemptionLine(exempted) {
     const text = reasons.size === 1 ? [...reasons.keys()][0] : [...reasons].map(([reason, n]) => `${reason} (${n})`).join('; ');
     return `${exempted.length} left out on purpose (other linters flag them): ${text}`;
 }
+/** Files linted whole: a file the parser could not read to the end is not counted as checked. */
+function filesChecked(result) {
+    return result.files.filter((f) => f.linted && f.parsed === 'full').length;
+}
 function headline(result) {
     const counts = countFindings(result.findings.map((f) => ({ level: f.severity })));
-    const files = result.files.filter((f) => f.linted).length;
+    const files = filesChecked(result);
     const verdict = verdictOf(counts);
     const outcome = verdict === 'fail'
         ? 'Migration safety check failed'
@@ -43784,7 +45348,7 @@ function migrationReport(check) {
     const { result, settings } = check;
     const unmatched = check.warnings.map((message) => ({ level: 'warning', id: 'paths', message }));
     const findings = [...unmatched, ...result.findings.map(toReportFinding)];
-    const counts = { ...countFindings(findings), files: result.files.filter((f) => f.linted).length };
+    const counts = { ...countFindings(findings), files: filesChecked(result) };
     const version = settings.pgMinor === undefined ? `${settings.pgVersion}` : `${settings.pgVersion}.${settings.pgMinor}`;
     const exempt = exemptionLine(result.exempted);
     return {
@@ -43826,7 +45390,7 @@ function migrationReport(check) {
 
 
 /** Inputs -> files and change set -> lint -> the shared report pipeline. */
-async function run() {
+async function main_run() {
     // Compile the parser's WebAssembly while the files are found and read; the lint awaits the same promise.
     loadParser().catch(() => { });
     const inputs = readInputs(INPUTS);
@@ -43842,7 +45406,8 @@ async function run() {
         assumeInTransaction: inputs['assume-in-transaction'] === undefined ? undefined : inputs['assume-in-transaction'] === 'true',
         label: (setting) => `Input "${setting}"`,
         changes: changedOnly && base ? { kind: 'base-branch', ref: base } : undefined,
-        ifNoFilesFound: inputs['if-no-files-found']
+        ifNoFilesFound: inputs['if-no-files-found'],
+        workspace
     });
     if (changedOnly && !base)
         check.notices.push('changed-only: no pull request base branch, so every migration is linted');
