@@ -520,6 +520,15 @@ function realpathOrSelf(target: string): string {
   }
 }
 
+const MERGE_TAG = 'tag:yaml.org,2002:merge';
+
+/** A YAML 1.1 merge key: a plain (unquoted) `<<`, or one tagged !!merge. */
+function isMergeKey(key: unknown): boolean {
+  if (!isScalar(key)) return false;
+  if (key.tag === MERGE_TAG) return true;
+  return key.value === '<<' && (key.type === undefined || key.type === 'PLAIN');
+}
+
 /** Parses one file into plain JSON values, recording where every object, array and key was written. */
 function parseYaml(text: string, file: FileRecord, infos: WeakMap<object, NodeInfo>): JsonValue {
   let document: ReturnType<typeof parseDocument>;
@@ -540,6 +549,8 @@ function parseYaml(text: string, file: FileRecord, infos: WeakMap<object, NodeIn
   }
 
   const converted = new Map<YamlNode, JsonValue>();
+  /** Maps being converted: merging one of them into itself would copy keys it does not have yet. */
+  const building = new Set<unknown>();
   const expanded = new Map<YamlNode, number>();
   let aliasExpansion = 0;
 
@@ -604,21 +615,56 @@ function parseYaml(text: string, file: FileRecord, infos: WeakMap<object, NodeIn
     const object: JsonObject = {};
     converted.set(node, object);
     infos.set(object, { file, offset, keys });
+    building.add(node);
+    // YAML 1.1 merge keys: keys written in the map win over merged ones wherever they are written, and a map
+    // merged earlier wins over one merged later. Merged values stay the anchor's own objects, so what is found
+    // inside them is located where the anchor defines it.
+    const written = new Set<string>();
     for (const pair of node.items) {
       const keyNode = pair.key as YamlNode | null;
+      const start = keyNode?.range?.[0];
+      if (isMergeKey(keyNode)) {
+        for (const source of mergeSources(pair.value, start ?? offset)) {
+          const sourceInfo = infos.get(source);
+          for (const key of Object.keys(source)) {
+            if (Object.prototype.hasOwnProperty.call(object, key)) continue;
+            setKey(object, key, source[key]!);
+            const at = sourceInfo?.keys.get(key);
+            if (at !== undefined) keys.set(key, at);
+          }
+        }
+        continue;
+      }
       const keyValue = isScalar(keyNode) ? keyNode.value : convert(keyNode);
       const key = keyValue !== null && typeof keyValue === 'object' ? JSON.stringify(keyValue) : String(keyValue);
-      const start = keyNode?.range?.[0];
-      if (Object.prototype.hasOwnProperty.call(object, key)) {
+      if (written.has(key)) {
         const { line, col } = file.lines.linePos(start ?? offset);
         throw new ConfigurationError(
           `${file.rel}: invalid YAML at line ${line}, column ${col}: duplicate key "${key}"`
         );
       }
+      written.add(key);
       if (start !== undefined) keys.set(key, start);
       setKey(object, key, convert(pair.value));
     }
+    building.delete(node);
     return object;
+  };
+
+  /** The maps a merge key's value names: one map, an alias of one, or a list of those. */
+  const mergeSources = (value: unknown, at: number): JsonObject[] => {
+    const refuse = (why: string) => {
+      const { line, col } = file.lines.linePos(at);
+      return new ConfigurationError(`${file.rel}: invalid YAML at line ${line}, column ${col}: ${why}`);
+    };
+    const target = isAlias(value) ? value.resolve(document) : value;
+    const items = isSeq(target) ? (target.items as unknown[]) : [value];
+    return items.map((item) => {
+      const map = isAlias(item) ? item.resolve(document) : item;
+      if (!isMap(map)) throw refuse('a merge key (<<) takes a mapping, an alias of one, or a list of those');
+      if (building.has(map)) throw refuse('a merge key (<<) merges a mapping into itself');
+      return convert(item) as JsonObject;
+    });
   };
 
   try {
