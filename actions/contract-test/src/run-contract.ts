@@ -22,6 +22,19 @@ export interface ContractOptions {
   externalRefs?: ExternalRefPolicy;
   /** Per-request timeout for URL $refs (default 10 s). */
   remoteTimeoutMs?: number;
+  /**
+   * Run code the ruleset brings (JavaScript rulesets, `functions`, extends of JavaScript, packages or URLs, JSONPath
+   * script and filter expressions). Default false: refused with one line. Never set it for pull_request_target.
+   */
+  allowRulesetCode?: boolean;
+  /** Refuse a spec (all its files together) larger than this; default 16 MiB, YAML counting 4 times (README). */
+  maxSpecBytes?: number;
+  /**
+   * The folder a named file (spec, base-spec, ruleset; absolute path given) must really be inside, symlinks
+   * followed, and that what it pulls in ($refs, symlinks, ruleset extends) must stay inside. Default: root for
+   * every file.
+   */
+  rootOf?(absolutePath: string): string;
 }
 
 function inside(root: string, path: string, what: string): string {
@@ -42,15 +55,21 @@ export async function runContractCheck(options: ContractOptions): Promise<Contra
   const refOptions = {
     allowExternalFiles: policy.files,
     allowRemoteRefs: policy.urls,
-    remoteTimeoutMs: options.remoteTimeoutMs
+    remoteTimeoutMs: options.remoteTimeoutMs,
+    maxSpecBytes: options.maxSpecBytes
   };
-  const head = await loadSpecAsync(specPath, { root: options.root, ...refOptions });
+  const rootOf = options.rootOf ?? (() => options.root);
+  const specRoot = rootOf(specPath);
+  const head = await loadSpecAsync(specPath, { root: specRoot, ...refOptions });
+  const rulesetPath = options.ruleset ? inside(options.root, options.ruleset, 'ruleset') : undefined;
   const lint = options.lint
     ? await lintSpec({
         text: readFileSync(specPath, 'utf8'),
-        file: relative(options.root, specPath),
-        rulesetPath: options.ruleset ? inside(options.root, options.ruleset, 'ruleset') : undefined,
-        root: options.root,
+        file: relative(specRoot, specPath),
+        rulesetPath,
+        rulesetRoot: rulesetPath === undefined ? undefined : rootOf(rulesetPath),
+        allowRulesetCode: options.allowRulesetCode === true,
+        root: specRoot,
         ...refOptions
       })
     : [];
@@ -58,7 +77,7 @@ export async function runContractCheck(options: ContractOptions): Promise<Contra
   if (options.baseSpec) {
     const basePath = inside(options.root, options.baseSpec, 'base-spec');
     if (!existsSync(basePath)) throw new ConfigurationError(`base-spec ${options.baseSpec} does not exist`);
-    const base = await loadSpecAsync(basePath, { root: options.root, ...refOptions });
+    const base = await loadSpecAsync(basePath, { root: rootOf(basePath), ...refOptions });
     return { spec: options.spec, base: options.baseSpec, lint, changes: diffSpecs(base, head) };
   }
   if (options.baseRef) {

@@ -8,9 +8,80 @@ import { LineCounter, isAlias, isMap, isScalar, isSeq, parseDocument, type Node 
 import { ConfigurationError } from '../../../../shared/src/lib/errors.js';
 import { redactUrl } from '../../../../shared/src/lib/redact.js';
 import { DEFAULT_REMOTE_TIMEOUT_MS, fetchRemoteText } from './external-refs.js';
+import { lineStarts, parseJsonSource } from './json-source.js';
 import type { JsonObject, JsonValue, LoadOptions, LoadedSpec, OpenApiVersion, SourceLocation } from './types.js';
 
 export const DEFAULT_MAX_FILE_BYTES = 50 * 1024 * 1024;
+
+/**
+ * The default of maxSpecBytes, for the spec and every file it references together. Measured on generated specs
+ * (README "Size limit"): at this size loading and diffing two versions stays under 1 GB of memory (a 16 MiB JSON
+ * pair peaked at ~0.5 GB) and the GitHub REST description (12.4 MiB of JSON) fits.
+ */
+export const DEFAULT_MAX_SPEC_BYTES = 16 * 1024 * 1024;
+
+/**
+ * YAML counts this many times its size against maxSpecBytes: reading it through yaml's document model needs
+ * about four to five times the memory JSON does for the same content (4.8 MB of YAML diffed in 0.7 GB, 25 MB of
+ * JSON in 0.6 GB).
+ */
+export const YAML_SIZE_WEIGHT = 4;
+
+const MIB = 1024 * 1024;
+const mib = (bytes: number) => `${(bytes / MIB).toFixed(1)} MiB`;
+
+/** Whether a file will be read as JSON (its first character opens an object or array; else it is YAML). */
+export function looksLikeJson(text: string): boolean {
+  return /^\uFEFF?[ \t\r\n]*[[{]/.test(text);
+}
+
+/** Counts what one spec reads against its size limit, so an oversized spec is refused before it is parsed. */
+export class SpecSizeBudget {
+  private json = 0;
+  private yaml = 0;
+
+  constructor(readonly limit: number = DEFAULT_MAX_SPEC_BYTES) {}
+
+  private get used(): number {
+    return this.json + YAML_SIZE_WEIGHT * this.yaml;
+  }
+
+  /** Before reading a file of `bytes` bytes: refuses it if even as JSON it would not fit. */
+  precheck(file: string, bytes: number): void {
+    if (this.used + bytes <= this.limit) return;
+    const size = this.used === 0 ? `is ${mib(bytes)}` : `brings it to ${mib(this.used + bytes)}`;
+    throw this.refusal(
+      `${file}: the spec is too large to check: this file ${size}, more than the limit of ${mib(this.limit)}`
+    );
+  }
+
+  /** Before parsing a file: counts it as the format it is about to be read as. */
+  charge(file: string, bytes: number, format: 'json' | 'yaml'): void {
+    if (format === 'json') this.json += bytes;
+    else this.yaml += bytes;
+    if (this.used <= this.limit) return;
+    const held = [this.json > 0 ? `${mib(this.json)} of JSON` : '', this.yaml > 0 ? `${mib(this.yaml)} of YAML` : '']
+      .filter(Boolean)
+      .join(' and ');
+    const counted =
+      this.yaml > 0
+        ? `, which counts as ${mib(this.used)} (YAML counts ${YAML_SIZE_WEIGHT} times its size: reading it takes that much more memory)`
+        : '';
+    throw this.refusal(
+      `${file}: the spec is too large to check: its files hold ${held}${counted}, more than the limit of ${mib(this.limit)}`
+    );
+  }
+
+  /** A file that looked like JSON but is read as YAML after all. */
+  recharge(file: string, bytes: number): void {
+    this.json -= bytes;
+    this.charge(file, bytes, 'yaml');
+  }
+
+  private refusal(message: string): ConfigurationError {
+    return new ConfigurationError(`${message}; raise max-spec-size to check it anyway`);
+  }
+}
 
 /**
  * Aliases are kept as shared instances (no copy), so memory stays bounded; the limit is on the size the
@@ -127,6 +198,7 @@ function createLoader(entryPath: string, options: LoadOptions): { prefetch(): Pr
   const timeoutMs = options.remoteTimeoutMs ?? DEFAULT_REMOTE_TIMEOUT_MS;
   const customReader = options.readFile;
   const realRoot = realpathOrSelf(root);
+  const budget = new SpecSizeBudget(options.maxSpecBytes);
 
   const infos = new WeakMap<object, NodeInfo>();
   /** Every document parsed, by absolute path or URL. */
@@ -159,13 +231,16 @@ function createLoader(entryPath: string, options: LoadOptions): { prefetch(): Pr
     try {
       if (customReader && !fromDisk(abs)) {
         const text = customReader(abs);
-        if (Buffer.byteLength(text, 'utf8') > maxFileBytes)
+        const bytes = Buffer.byteLength(text, 'utf8');
+        if (bytes > maxFileBytes)
           throw new ConfigurationError(`${rel}: file is larger than the limit of ${maxFileBytes} bytes${from}`);
+        budget.precheck(rel, bytes);
         return text;
       }
       const size = fs.statSync(abs).size;
       if (size > maxFileBytes)
         throw new ConfigurationError(`${rel}: file is ${size} bytes, larger than the limit of ${maxFileBytes}${from}`);
+      budget.precheck(rel, size);
       return fs.readFileSync(abs, 'utf8');
     } catch (error) {
       if (error instanceof ConfigurationError) throw error;
@@ -175,7 +250,7 @@ function createLoader(entryPath: string, options: LoadOptions): { prefetch(): Pr
 
   const addRecord = (abs: string, rel: string, remote: boolean, text: string): FileRecord => {
     const record: FileRecord = { abs, rel, remote, lines: new LineCounter(), root: null };
-    record.root = parseYaml(text, record, infos);
+    record.root = parseYaml(text, record, infos, budget);
     files.set(abs, record);
     return record;
   };
@@ -197,6 +272,14 @@ function createLoader(entryPath: string, options: LoadOptions): { prefetch(): Pr
 
   const entryAbs = path.resolve(root, entryPath);
   if (!inside(root, entryAbs)) throw new ConfigurationError(`${entryPath}: the spec is outside the root ${root}`);
+  if (fromDisk(entryAbs)) {
+    // A spec that is (or sits in a folder that is) a symlink out of the root would be read from anywhere.
+    const real = realpathOrSelf(entryAbs);
+    if (!inside(realRoot, real))
+      throw new ConfigurationError(
+        `${entryPath}: the spec resolves (through a symlink) to ${real}, outside the root ${root}; refused`
+      );
+  }
   const entry = use(loadFile(entryAbs, undefined));
   const version = detectVersion(entry.root, entry.rel);
   const mergeSiblings = version === '3.1';
@@ -530,7 +613,30 @@ function isMergeKey(key: unknown): boolean {
 }
 
 /** Parses one file into plain JSON values, recording where every object, array and key was written. */
-function parseYaml(text: string, file: FileRecord, infos: WeakMap<object, NodeInfo>): JsonValue {
+function parseYaml(
+  text: string,
+  file: FileRecord,
+  infos: WeakMap<object, NodeInfo>,
+  budget: SpecSizeBudget
+): JsonValue {
+  const bytes = Buffer.byteLength(text, 'utf8');
+  if (looksLikeJson(text)) {
+    budget.charge(file.rel, bytes, 'json');
+    file.lines.lineStarts = lineStarts(text);
+    const json = parseJsonSource(text, {
+      container: (value, offset, keys) => infos.set(value, { file, offset, keys }),
+      duplicateKey: (key, offset) => {
+        const { line, col } = file.lines.linePos(offset);
+        throw new ConfigurationError(
+          `${file.rel}: invalid JSON at line ${line}, column ${col}: duplicate key "${key}"`
+        );
+      },
+      setKey
+    });
+    if (json !== undefined) return json;
+    file.lines.lineStarts = [];
+    budget.recharge(file.rel, bytes);
+  } else budget.charge(file.rel, bytes, 'yaml');
   let document: ReturnType<typeof parseDocument>;
   // yaml's own duplicate-key check scans every earlier key of the map (quadratic: 108 s instead of 13 s for a
   // 20 MB spec with 47,000 paths), so duplicates are found during conversion instead.

@@ -55,6 +55,11 @@ export interface LoadOptions {
    */
   maxFileBytes?: number;
   /**
+   * Refuse a spec whose files together are larger than this (default DEFAULT_MAX_SPEC_BYTES, 16 MiB), YAML
+   * counting YAML_SIZE_WEIGHT times its size; checked before each file is parsed, so memory stays bounded.
+   */
+  maxSpecBytes?: number;
+  /**
    * Read a file inside the root: injected so a spec can be loaded from `git show` output. Path is absolute.
    * Files outside the root (allowExternalFiles) are not versioned with the spec and are read from disk.
    */
