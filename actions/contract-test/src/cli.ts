@@ -5,9 +5,10 @@ import { changelogMarkdown, changesJson, renderChangesText, renderLintText } fro
 import { runContractCheck } from './run-contract.js';
 import { contractSarif } from './sarif.js';
 import { parseExternalRefPolicy } from './spec/external-refs.js';
+import { parseSpecSize } from './spec/load.js';
 
 const USAGE = [
-  'ubos-actions contract-test lint <spec> [--ruleset file] [--format text|json|sarif] [--allow-external-refs none|files|urls|all]',
+  'ubos-actions contract-test lint <spec> [--ruleset file] [--allow-ruleset-code] [--format text|json|sarif] [--allow-external-refs none|files|urls|all] [--max-spec-size 16MiB]',
   'ubos-actions contract-test diff <base-spec> <head-spec> [--format text|json|markdown] [--fail-on error|warning|never] [--allow-external-refs ...]',
   'ubos-actions contract-test diff --base-ref <git-ref> <spec> [...]',
   'ubos-actions contract-test checks [--format text|json]'
@@ -25,8 +26,15 @@ export const command: CliCommand = {
       'base-ref': { type: 'string' },
       'fail-on': { type: 'string' },
       // Repeatable or comma-separated: --allow-external-refs files,urls
-      'allow-external-refs': { type: 'string', multiple: true }
+      'allow-external-refs': { type: 'string', multiple: true },
+      'allow-ruleset-code': { type: 'boolean' },
+      'max-spec-size': { type: 'string' }
     });
+    const limits = {
+      allowRulesetCode: values['allow-ruleset-code'] === true,
+      maxSpecBytes:
+        values['max-spec-size'] === undefined ? undefined : parseSpecSize(values['max-spec-size'], '--max-spec-size')
+    };
     const externalRefs = parseExternalRefPolicy(values['allow-external-refs'] ?? [], '--allow-external-refs');
     if (sub === 'checks') {
       const format = parseFormat(values.format, ['text', 'json'], 'text');
@@ -45,7 +53,8 @@ export const command: CliCommand = {
         spec: positionals[0],
         ruleset: values.ruleset,
         lint: true,
-        externalRefs
+        externalRefs,
+        ...limits
       });
       io.stdout(
         format === 'json'
@@ -72,7 +81,8 @@ export const command: CliCommand = {
         baseSpec: byRef ? undefined : first,
         baseRef: values['base-ref'],
         lint: false,
-        externalRefs
+        externalRefs,
+        ...limits
       });
       if (report.diffSkipped) io.stderr(`diff skipped: ${report.diffSkipped}\n`);
       io.stdout(

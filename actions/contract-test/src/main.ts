@@ -18,6 +18,7 @@ import { countReport, renderMarkdown, shouldFail, verdictLine, type FailOn } fro
 import { runContractCheck } from './run-contract.js';
 import { contractSarif } from './sarif.js';
 import { parseExternalRefPolicy } from './spec/external-refs.js';
+import { parseSpecSize } from './spec/load.js';
 
 const FAIL_ON: readonly FailOn[] = ['error', 'warning', 'never'];
 
@@ -40,7 +41,11 @@ export async function run(): Promise<void> {
     baseRef,
     ruleset: getOptionalInput('ruleset'),
     lint: getBooleanInput('lint', true),
-    externalRefs: parseExternalRefPolicy(getListInput('allow-external-refs'), 'Input "allow-external-refs"')
+    externalRefs: parseExternalRefPolicy(getListInput('allow-external-refs'), 'Input "allow-external-refs"'),
+    // Code from a pull_request_target run's checkout would run with the base repository's secrets.
+    allowRulesetCode:
+      getBooleanInput('allow-ruleset-code', false) && process.env.GITHUB_EVENT_NAME !== 'pull_request_target',
+    maxSpecBytes: parseSpecSize(getOptionalInput('max-spec-size') ?? '16MiB', 'Input "max-spec-size"')
   });
   if (report.diffSkipped) core.notice(`Breaking-change diff skipped: ${report.diffSkipped}`);
 

@@ -161,22 +161,24 @@ export function operationsOf(item: JsonObject): [string, JsonObject][] {
 function reportRemoved(
   e: Emitter,
   where: Where,
-  op: JsonObject,
+  [item, op]: [JsonObject, JsonObject],
   idIfUndeprecated: string,
   now: Date,
   parent: Anchor[]
 ): void {
   const label = opLabel(where);
+  // Where the removed operation was: its method key in the base path item.
+  const was: Anchor[] = [[item, where.method], [op]];
   if (op.deprecated !== true) {
-    e.removed(idIfUndeprecated, where, `${label} was removed without being deprecated first`, [[op]], parent);
+    e.removed(idIfUndeprecated, where, `${label} was removed without being deprecated first`, was, parent);
     return;
   }
   const sunset = sunsetOf(op);
   if (sunset && sunset.getTime() > now.getTime()) {
     const message = `${label} was removed before its sunset date ${day(sunset)}`;
-    e.removed('api-removed-before-sunset', where, message, [[op, 'x-sunset'], [op]], parent);
+    e.removed('api-removed-before-sunset', where, message, was, parent);
   } else {
-    e.removed('api-removed-after-deprecation', where, `deprecated ${label} was removed`, [[op]], parent);
+    e.removed('api-removed-after-deprecation', where, `deprecated ${label} was removed`, was, parent);
   }
 }
 
@@ -517,7 +519,14 @@ export function diffOperations(
     const headPath = headByShape.get(normalisePath(basePath));
     if (headPath === undefined || pairedHead.has(headPath)) {
       for (const [method, op] of operationsOf(baseItem)) {
-        reportRemoved(e, { path: basePath, method }, op, 'api-path-removed-without-deprecation', now, pathsParent);
+        reportRemoved(
+          e,
+          { path: basePath, method },
+          [baseItem, op],
+          'api-path-removed-without-deprecation',
+          now,
+          pathsParent
+        );
       }
       continue;
     }
@@ -546,7 +555,14 @@ export function diffOperations(
       const where = { path: headPath, method };
       const headOp = headOps.get(method);
       if (!headOp) {
-        reportRemoved(e, { path: basePath, method }, baseOp, 'api-removed-without-deprecation', now, itemParent);
+        reportRemoved(
+          e,
+          { path: basePath, method },
+          [baseItem, baseOp],
+          'api-removed-without-deprecation',
+          now,
+          itemParent
+        );
         continue;
       }
       diffOperation(e, compare, where, rename, [baseItem, baseOp], [headItem, headOp]);

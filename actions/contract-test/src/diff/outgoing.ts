@@ -165,16 +165,23 @@ function operationsOf(item: JsonObject): [string, JsonObject][] {
 
 type WhereOf = (method: string) => Where;
 
-function reportRemoved(e: Emitter, kind: Kind, where: Where, op: JsonObject, parent: Anchor[]): void {
+function reportRemoved(
+  e: Emitter,
+  kind: Kind,
+  where: Where,
+  [item, op]: [JsonObject, JsonObject],
+  parent: Anchor[]
+): void {
   const label = opLabel(where);
+  const was: Anchor[] = [[item, where.method], [op]];
   if (op.deprecated === true)
-    e.removed(`${kind}-removed-after-deprecation`, where, `deprecated ${label} was removed`, [[op]], parent);
+    e.removed(`${kind}-removed-after-deprecation`, where, `deprecated ${label} was removed`, was, parent);
   else
     e.removed(
       `${kind}-removed`,
       where,
       `${label} was removed without being deprecated first: receivers no longer get it`,
-      [[op]],
+      was,
       parent
     );
 }
@@ -197,7 +204,7 @@ function diffItem(
     const where = whereOf(method);
     const headOp = headOps.get(method);
     if (!headOp) {
-      reportRemoved(e, kind, where, baseOp, itemParent);
+      reportRemoved(e, kind, where, [baseItem, baseOp], itemParent);
       continue;
     }
     const label = opLabel(where);
@@ -249,7 +256,8 @@ export function diffWebhooks(e: Emitter, compare: SchemaComparator): void {
     const baseItem = obj(raw);
     const headItem = head[name];
     if (!isObject(headItem)) {
-      for (const [method, op] of operationsOf(baseItem)) reportRemoved(e, 'webhook', whereOf(name)(method), op, parent);
+      for (const [method, op] of operationsOf(baseItem))
+        reportRemoved(e, 'webhook', whereOf(name)(method), [baseItem, op], parent);
       continue;
     }
     diffItem(e, compare, 'webhook', whereOf(name), baseItem, headItem, [[head, name], [headItem], ...parent]);
@@ -294,7 +302,7 @@ export function diffCallbacks(
     if (!isObject(headCallback)) {
       for (const [expression, item] of baseExpressions)
         for (const [method, op] of operationsOf(item))
-          reportRemoved(e, 'callback', whereOf(name, expression)(method), op, parent);
+          reportRemoved(e, 'callback', whereOf(name, expression)(method), [item, op], parent);
       continue;
     }
     const headExpressions = expressions(headCallback);
@@ -319,7 +327,7 @@ export function diffCallbacks(
         diffItem(e, compare, 'callback', whereOf(name, expression), baseItem, headItem, itemParent);
       } else if (!moved) {
         for (const [method, op] of operationsOf(baseItem))
-          reportRemoved(e, 'callback', whereOf(name, expression)(method), op, callbackParent);
+          reportRemoved(e, 'callback', whereOf(name, expression)(method), [baseItem, op], callbackParent);
       }
     }
     if (moved) continue;

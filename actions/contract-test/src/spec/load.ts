@@ -30,6 +30,26 @@ export const YAML_SIZE_WEIGHT = 4;
 const MIB = 1024 * 1024;
 const mib = (bytes: number) => `${(bytes / MIB).toFixed(1)} MiB`;
 
+const SIZE_UNITS: Record<string, number> = {
+  '': 1,
+  b: 1,
+  kb: 1e3,
+  mb: 1e6,
+  gb: 1e9,
+  kib: 1024,
+  mib: MIB,
+  gib: 1024 * MIB
+};
+
+/** Parses a size limit such as `16MiB`, `20 MB`, `512KiB` or `1048576` (bytes) for max-spec-size. */
+export function parseSpecSize(text: string, what = 'max-spec-size'): number {
+  const match = /^\s*(\d+(?:\.\d+)?)\s*([a-z]*)\s*$/i.exec(text);
+  const unit = match ? SIZE_UNITS[match[2]!.toLowerCase()] : undefined;
+  if (!match || unit === undefined || Number(match[1]) <= 0)
+    throw new ConfigurationError(`${what} must be a size such as 16MiB, 20MB or 1048576 (bytes); got "${text}"`);
+  return Math.floor(Number(match[1]) * unit);
+}
+
 /** Whether a file will be read as JSON (its first character opens an object or array; else it is YAML). */
 export function looksLikeJson(text: string): boolean {
   return /^\uFEFF?[ \t\r\n]*[[{]/.test(text);
@@ -277,7 +297,7 @@ function createLoader(entryPath: string, options: LoadOptions): { prefetch(): Pr
     const real = realpathOrSelf(entryAbs);
     if (!inside(realRoot, real))
       throw new ConfigurationError(
-        `${entryPath}: the spec resolves (through a symlink) to ${real}, outside the root ${root}; refused`
+        `${relativeName(entryAbs)}: the spec resolves (through a symlink) to ${real}, outside the root ${root}; refused`
       );
   }
   const entry = use(loadFile(entryAbs, undefined));
