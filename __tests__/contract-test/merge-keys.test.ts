@@ -4,6 +4,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { ConfigurationError } from '../../shared/src/lib/errors.js';
 import { diffSpecs } from '../../actions/contract-test/src/diff/index.js';
+import { lintSpec } from '../../actions/contract-test/src/lint/lint.js';
 import { loadSpec } from '../../actions/contract-test/src/spec/load.js';
 import type { Change, JsonObject } from '../../actions/contract-test/src/spec/types.js';
 
@@ -169,5 +170,37 @@ paths:
     }
     const file = write(lines.join('\n') + '\n');
     expect(() => loadSpec(file, { root: tmp })).toThrow(/YAML aliases expand to more than \d+ nodes/);
+  });
+});
+
+describe('merge keys in the lint', () => {
+  const text = `openapi: 3.0.3
+info: {title: t, version: '1', description: d, contact: {name: x}}
+servers: [{url: 'https://x.example.com'}]
+tags: [{name: known}]
+x-op: &op
+  operationId: shared
+  description: d
+  tags: [unknown]
+  responses: {'200': {description: ok}}
+paths:
+  /a:
+    get:
+      operationId: listA
+      <<: *op
+  /b:
+    get:
+      <<: *op
+`;
+
+  it('sees keys written before the merge key as YAML 1.1 does, and merged findings at the anchor', async () => {
+    const file = path.basename(write(text));
+    const findings = await lintSpec({ text, file, root: tmp });
+    const codes = findings.map((f) => f.code);
+    // Spectral alone lets the merged operationId override the one written before `<<`, and reports a duplicate.
+    expect(codes).not.toContain('operation-operationId-unique');
+    const tag = findings.filter((f) => f.code === 'operation-tag-defined');
+    expect(tag.length).toBeGreaterThan(0);
+    expect(tag.every((f) => f.location.line === lineOf(text, 'tags: [unknown]'))).toBe(true);
   });
 });

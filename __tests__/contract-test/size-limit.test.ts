@@ -3,18 +3,20 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { ConfigurationError } from '../../shared/src/lib/errors.js';
-import { lintSpec } from '../../actions/contract-test/src/lint/lint.js';
+import { checkLintable, lintSpec, MAX_LINT_EXPANDED_NODES } from '../../actions/contract-test/src/lint/lint.js';
 import { runContractCheck } from '../../actions/contract-test/src/run-contract.js';
 import {
   DEFAULT_MAX_SPEC_BYTES,
+  expandedNodeCount,
   loadSpec,
   parseSpecSize,
   YAML_SIZE_WEIGHT
 } from '../../actions/contract-test/src/spec/load.js';
 import type { JsonValue } from '../../actions/contract-test/src/spec/types.js';
+import { repoRoot } from '../harness/runner.js';
 
 // The size limit (maxSpecBytes) keeps memory bounded: a spec past it fails with one line before it is parsed.
-// Generating specs past the 16 MiB default is too slow for a test, so the limit is tested with small values; the
+// Generating specs past the 13 MiB default is too slow for a test, so the limit is tested with small values; the
 // default itself was measured (README "Size limit").
 let root: string;
 beforeAll(() => {
@@ -67,8 +69,8 @@ describe('maxSpecBytes', () => {
     .filter((line) => line.trim() !== '')
     .join('\n');
 
-  it('is 16 MiB by default, YAML counting four times', () => {
-    expect(DEFAULT_MAX_SPEC_BYTES).toBe(16 * 1024 * 1024);
+  it('is 13 MiB by default, YAML counting four times', () => {
+    expect(DEFAULT_MAX_SPEC_BYTES).toBe(13 * 1024 * 1024);
     expect(YAML_SIZE_WEIGHT).toBe(4);
   });
 
@@ -117,7 +119,7 @@ describe('maxSpecBytes', () => {
     fs.truncateSync(file, 30 * 1024 * 1024);
     const started = Date.now();
     expect(refusal(() => loadSpec('huge.yaml', { root }))).toBe(
-      'huge.yaml: the spec is too large to check: this file is 30.0 MiB, more than the limit of 16.0 MiB; raise max-spec-size to check it anyway'
+      'huge.yaml: the spec is too large to check: this file is 30.0 MiB, more than the limit of 13.0 MiB; raise max-spec-size to check it anyway'
     );
     expect(Date.now() - started).toBeLessThan(1000);
   });
@@ -218,4 +220,54 @@ describe('the JSON reader (what keeps large JSON specs small in memory)', () => 
     const deep = `{"openapi": "3.0.3", "x": ${'['.repeat(300)}${']'.repeat(300)}}`;
     expect(loadSpec(write('deep.json', deep), { root }).version).toBe('3.0');
   });
+});
+
+describe('a $ref bomb (a few KB whose $refs fan out level after level)', () => {
+  function bomb(levels: number, fanOut = 10): string {
+    const schemas: Record<string, unknown> = {
+      L0: { type: 'object', properties: { a: { type: 'string' }, b: { type: 'integer' } } }
+    };
+    for (let i = 1; i <= levels; i++)
+      schemas[`L${i}`] = {
+        type: 'object',
+        properties: Object.fromEntries(
+          Array.from({ length: fanOut }, (_, k) => [`p${k}`, { $ref: `#/components/schemas/L${i - 1}` }])
+        )
+      };
+    const response = {
+      description: 'ok',
+      content: { 'application/json': { schema: { $ref: `#/components/schemas/L${levels}` } } }
+    };
+    return JSON.stringify({
+      openapi: '3.0.3',
+      info: { title: 't', version: '1' },
+      paths: { '/a': { get: { responses: { '200': response } } } },
+      components: { schemas }
+    });
+  }
+
+  it.each([
+    [7, 10],
+    [6, 20],
+    [30, 2]
+  ])('with %d levels of %d $refs is refused for lint in one line, at once, and still diffs', async (levels, fanOut) => {
+    const file = write(`bomb-${levels}-${fanOut}.json`, bomb(levels, fanOut));
+    expect(Buffer.byteLength(fs.readFileSync(path.join(root, file)))).toBeLessThan(10_000);
+    const started = Date.now();
+    const message = await asyncRefusal(() => runContractCheck({ root, spec: file, lint: true }));
+    expect(message).toBe(
+      `${file}: its $refs expand to more than 10,000,000 nodes (a $ref bomb, or a spec too large to lint): Spectral would walk every one; set lint: false to only diff it`
+    );
+    expect(Date.now() - started).toBeLessThan(5000);
+    const report = await runContractCheck({ root, spec: file, baseSpec: file, lint: false });
+    expect(report.changes).toEqual([]);
+  });
+
+  it('leaves real specs alone: the GitHub REST description expands to far fewer nodes', () => {
+    const dir = path.join(repoRoot, 'node_modules', 'octokit-openapi-23', 'generated');
+    const github = loadSpec('api.github.com.json', { root: dir });
+    expect(expandedNodeCount(github.document, MAX_LINT_EXPANDED_NODES)).toBeLessThan(MAX_LINT_EXPANDED_NODES / 2);
+    expect(() => checkLintable(github)).not.toThrow();
+    expect(() => checkLintable(loadSpec(write('small-bomb.json', bomb(4)), { root }))).not.toThrow();
+  }, 60_000);
 });

@@ -8,7 +8,7 @@ import { parseExternalRefPolicy } from './spec/external-refs.js';
 import { parseSpecSize } from './spec/load.js';
 
 const USAGE = [
-  'ubos-actions contract-test lint <spec> [--ruleset file] [--allow-ruleset-code] [--format text|json|sarif] [--allow-external-refs none|files|urls|all] [--max-spec-size 16MiB]',
+  'ubos-actions contract-test lint <spec> [--ruleset file] [--allow-ruleset-code] [--format text|json|sarif] [--allow-external-refs none|files|urls|all] [--max-spec-size 13MiB]',
   'ubos-actions contract-test diff <base-spec> <head-spec> [--format text|json|markdown] [--fail-on error|warning|never] [--allow-external-refs ...]',
   'ubos-actions contract-test diff --base-ref <git-ref> <spec> [...]',
   'ubos-actions contract-test checks [--format text|json]'

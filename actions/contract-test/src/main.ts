@@ -45,7 +45,7 @@ export async function run(): Promise<void> {
     // Code from a pull_request_target run's checkout would run with the base repository's secrets.
     allowRulesetCode:
       getBooleanInput('allow-ruleset-code', false) && process.env.GITHUB_EVENT_NAME !== 'pull_request_target',
-    maxSpecBytes: parseSpecSize(getOptionalInput('max-spec-size') ?? '16MiB', 'Input "max-spec-size"')
+    maxSpecBytes: parseSpecSize(getOptionalInput('max-spec-size') ?? '13MiB', 'Input "max-spec-size"')
   });
   if (report.diffSkipped) core.notice(`Breaking-change diff skipped: ${report.diffSkipped}`);
 

@@ -5,7 +5,7 @@ import { isAbsolute, relative, resolve } from 'node:path';
 import { ConfigurationError } from '../../../shared/src/lib/errors.js';
 import { diffSpecs } from './diff/index.js';
 import { fileReaderAt, resolveBaseRef } from './git-base.js';
-import { lintSpec } from './lint/lint.js';
+import { checkLintable, lintSpec } from './lint/lint.js';
 import type { ContractReport } from './render.js';
 import { NO_EXTERNAL_REFS, type ExternalRefPolicy } from './spec/external-refs.js';
 import { loadSpecAsync } from './spec/load.js';
@@ -27,7 +27,7 @@ export interface ContractOptions {
    * script and filter expressions). Default false: refused with one line. Never set it for pull_request_target.
    */
   allowRulesetCode?: boolean;
-  /** Refuse a spec (all its files together) larger than this; default 16 MiB, YAML counting 4 times (README). */
+  /** Refuse a spec (all its files together) larger than this; default 13 MiB, YAML counting 4 times (README). */
   maxSpecBytes?: number;
   /**
    * The folder a named file (spec, base-spec, ruleset; absolute path given) must really be inside, symlinks
@@ -62,6 +62,7 @@ export async function runContractCheck(options: ContractOptions): Promise<Contra
   const specRoot = rootOf(specPath);
   const head = await loadSpecAsync(specPath, { root: specRoot, ...refOptions });
   const rulesetPath = options.ruleset ? inside(options.root, options.ruleset, 'ruleset') : undefined;
+  if (options.lint) checkLintable(head);
   const lint = options.lint
     ? await lintSpec({
         text: readFileSync(specPath, 'utf8'),

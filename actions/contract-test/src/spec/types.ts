@@ -55,7 +55,7 @@ export interface LoadOptions {
    */
   maxFileBytes?: number;
   /**
-   * Refuse a spec whose files together are larger than this (default DEFAULT_MAX_SPEC_BYTES, 16 MiB), YAML
+   * Refuse a spec whose files together are larger than this (default DEFAULT_MAX_SPEC_BYTES, 13 MiB), YAML
    * counting YAML_SIZE_WEIGHT times its size; checked before each file is parsed, so memory stays bounded.
    */
   maxSpecBytes?: number;
