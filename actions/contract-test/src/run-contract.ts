@@ -5,10 +5,11 @@ import { isAbsolute, relative, resolve } from 'node:path';
 import { ConfigurationError } from '../../../shared/src/lib/errors.js';
 import { diffSpecs } from './diff/index.js';
 import { fileReaderAt, resolveBaseRef } from './git-base.js';
-import { checkLintable, lintSpec } from './lint/lint.js';
+import { checkLintable, lintSpec, type LintFinding } from './lint/lint.js';
 import type { ContractReport } from './render.js';
 import { NO_EXTERNAL_REFS, type ExternalRefPolicy } from './spec/external-refs.js';
 import { loadSpecAsync } from './spec/load.js';
+import type { LoadedSpec } from './spec/types.js';
 
 export interface ContractOptions {
   /** Directory paths resolve against and $refs must stay inside (unless externalRefs allows files). */
@@ -43,6 +44,9 @@ function inside(root: string, path: string, what: string): string {
   return absolute;
 }
 
+/** Past this (the entry file's length), the loaded head is dropped while Spectral runs and read again after. */
+const RELOAD_AFTER_LINT_CHARS = 1024 * 1024;
+
 export interface ContractRun extends ContractReport {
   /** Why no diff ran, when none did (no base given, or the spec is new at the base ref). */
   diffSkipped?: string;
@@ -60,20 +64,34 @@ export async function runContractCheck(options: ContractOptions): Promise<Contra
   };
   const rootOf = options.rootOf ?? (() => options.root);
   const specRoot = rootOf(specPath);
-  const head = await loadSpecAsync(specPath, { root: specRoot, ...refOptions });
+  const loadHead = () => loadSpecAsync(specPath, { root: specRoot, ...refOptions });
+  // Loaded first in any case: the loader's checks (size, $ref policy, symlinks, alias bombs) run before Spectral.
+  let loaded: LoadedSpec | undefined = await loadHead();
   const rulesetPath = options.ruleset ? inside(options.root, options.ruleset, 'ruleset') : undefined;
-  if (options.lint) checkLintable(head);
-  const lint = options.lint
-    ? await lintSpec({
-        text: readFileSync(specPath, 'utf8'),
-        file: relative(specRoot, specPath),
-        rulesetPath,
-        rulesetRoot: rulesetPath === undefined ? undefined : rootOf(rulesetPath),
-        allowRulesetCode: options.allowRulesetCode === true,
-        root: specRoot,
-        ...refOptions
-      })
-    : [];
+  let lint: LintFinding[] = [];
+  if (options.lint) {
+    checkLintable(loaded);
+    const text = readFileSync(specPath, 'utf8');
+    // Spectral needs the memory more than a large loaded spec does, which is cheaper to read again afterwards.
+    if (text.length > RELOAD_AFTER_LINT_CHARS) loaded = undefined;
+    lint = await lintSpec({
+      text,
+      file: relative(specRoot, specPath),
+      rulesetPath,
+      rulesetRoot: rulesetPath === undefined ? undefined : rootOf(rulesetPath),
+      allowRulesetCode: options.allowRulesetCode === true,
+      root: specRoot,
+      ...refOptions
+    });
+  }
+  const noBase = (): ContractRun => ({
+    spec: options.spec,
+    lint,
+    changes: [],
+    diffSkipped: 'no base-spec or base-ref given (and not a pull request)'
+  });
+  if (!options.baseSpec && !options.baseRef) return noBase();
+  const head = loaded ?? (await loadHead());
 
   if (options.baseSpec) {
     const basePath = inside(options.root, options.baseSpec, 'base-spec');
@@ -97,10 +115,5 @@ export async function runContractCheck(options: ContractOptions): Promise<Contra
     const base = await loadSpecAsync(specPath, { root: options.root, readFile, ...refOptions });
     return { spec: options.spec, base: `${options.baseRef}:${options.spec}`, lint, changes: diffSpecs(base, head) };
   }
-  return {
-    spec: options.spec,
-    lint,
-    changes: [],
-    diffSkipped: 'no base-spec or base-ref given (and not a pull request)'
-  };
+  return noBase();
 }

@@ -16,6 +16,7 @@ import { redactUrl } from '../../../../shared/src/lib/redact.js';
 import { HttpError, httpRequest } from '../../../../shared/src/lib/http.js';
 import { DEFAULT_REMOTE_TIMEOUT_MS, fetchRemoteText } from '../spec/external-refs.js';
 import { DEFAULT_MAX_FILE_BYTES, expandedNodeCount, looksLikeJson, SpecSizeBudget } from '../spec/load.js';
+import { COLLECT_AFTER_BYTES, collectGarbage } from '../spec/memory.js';
 import { applyYaml11Merges } from './merge-keys.js';
 import { checkRuleset } from './ruleset-policy.js';
 import type { LoadedSpec, SourceLocation } from '../spec/types.js';
@@ -295,6 +296,8 @@ export async function lintSpecWithRules(
     }
   };
   const results = await spectral.run(new Document(text, parser, absolute));
+  // Spectral's resolved copy of a large spec is garbage now; the diff that follows needs the memory.
+  if (text.length > COLLECT_AFTER_BYTES) collectGarbage();
 
   const relative = (source: string | undefined) => {
     if (source === undefined || source === absolute) return options.file;

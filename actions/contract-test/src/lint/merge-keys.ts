@@ -41,13 +41,15 @@ function mergeSources(value: AstNode | null | undefined): AstNode[] {
 }
 
 /** Where a key of a map's value came from: the map's own mapping, else the first merged map that has it. */
-function sourceOf(map: AstNode, key: string): AstNode | undefined {
+function sourceOf(map: AstNode, key: string, depth = 0): AstNode | undefined {
   const mappings = map.mappings ?? [];
   const own = mappings.find((m) => !isMerge(m) && String(m.key?.value) === key);
   if (own) return own.value ?? undefined;
+  // A map merged into itself (the loader refuses it first) must not recurse forever.
+  if (depth > 64) return undefined;
   for (const m of mappings.filter(isMerge))
     for (const source of mergeSources(m.value)) {
-      const found = sourceOf(source, key);
+      const found = sourceOf(source, key, depth + 1);
       if (found) return found;
     }
   return undefined;

@@ -9,22 +9,23 @@ import { ConfigurationError } from '../../../../shared/src/lib/errors.js';
 import { redactUrl } from '../../../../shared/src/lib/redact.js';
 import { DEFAULT_REMOTE_TIMEOUT_MS, fetchRemoteText } from './external-refs.js';
 import { lineStarts, parseJsonSource } from './json-source.js';
+import { COLLECT_AFTER_BYTES, collectGarbage } from './memory.js';
 import type { JsonObject, JsonValue, LoadOptions, LoadedSpec, OpenApiVersion, SourceLocation } from './types.js';
 
 export const DEFAULT_MAX_FILE_BYTES = 50 * 1024 * 1024;
 
 /**
  * The default of maxSpecBytes, for the spec and every file it references together. Measured on generated specs
- * (README "Size limit"): the binding cost is Spectral's lint, which peaked at 957 MiB for 12.9 MiB of JSON and
- * 1,039 MiB for 14.0 MiB; loading and diffing two versions stays far below (448 MiB for a 15.6 MiB pair). The
- * GitHub REST description (12.4 MiB of JSON) fits.
+ * under Node 24 (README "Size limit"): the binding cost is Spectral's lint, 837 MiB for 12.9 MiB of JSON (lint
+ * and diff of two versions: 853 MiB); the diff alone stays far below (480 MiB). The GitHub REST description
+ * (12.4 MiB of JSON) fits.
  */
 export const DEFAULT_MAX_SPEC_BYTES = 13 * 1024 * 1024;
 
 /**
  * YAML counts this many times its size against maxSpecBytes: reading it through yaml's document model needs
- * about four to five times the memory JSON does for the same content (a 4 MiB YAML pair diffed in 784 MiB, a
- * 15.6 MiB JSON pair in 448 MiB).
+ * about four times the memory JSON does for the same content (a 3.25 MiB YAML pair diffed in 534 MiB, a 12.9 MiB
+ * JSON pair in 480 MiB).
  */
 export const YAML_SIZE_WEIGHT = 4;
 
@@ -304,6 +305,7 @@ function createLoader(entryPath: string, options: LoadOptions): { prefetch(): Pr
   const addRecord = (abs: string, rel: string, remote: boolean, text: string): FileRecord => {
     const record: FileRecord = { abs, rel, remote, lines: new LineCounter(), root: null };
     record.root = parseYaml(text, record, infos, budget);
+    if (text.length > COLLECT_AFTER_BYTES) collectGarbage();
     files.set(abs, record);
     return record;
   };
