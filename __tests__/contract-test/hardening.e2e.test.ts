@@ -310,6 +310,15 @@ describe('5. size: past the limit the check fails with one line instead of exhau
       'ubos-actions contract-test: huge.yaml: the spec is too large to check: this file is 30.0 MiB, more than the limit of 13.0 MiB; raise max-spec-size to check it anyway\n'
     );
     expect(Date.now() - started).toBeLessThan(20_000);
+    write(
+      'dense.json',
+      `{"openapi": "3.0.3", "info": {"title": "t", "version": "1"}, "paths": {}, "x-a": [${'0,'.repeat(6_000_000)}0]}`
+    );
+    const dense = cli('lint', 'dense.json');
+    expect(dense.code).toBe(2);
+    expect(dense.stderr).toMatch(
+      /dense\.json: the spec is too large to check: its files hold more than 1,500,000 JSON values/
+    );
     expect(cli('diff', 'sized.yaml', 'sized.yaml', '--max-spec-size', 'lots').stderr).toMatch(
       /--max-spec-size must be a size such as 16MiB/
     );

@@ -9,6 +9,8 @@ import {
   DEFAULT_MAX_SPEC_BYTES,
   expandedNodeCount,
   loadSpec,
+  MAX_JSON_VALUES,
+  MAX_YAML_TOKENS,
   parseSpecSize,
   YAML_SIZE_WEIGHT
 } from '../../actions/contract-test/src/spec/load.js';
@@ -141,6 +143,52 @@ describe('maxSpecBytes', () => {
       /^check\.json: the spec is too large/
     );
   });
+});
+
+describe('dense specs: values and YAML tokens are limited too, in proportion to maxSpecBytes', () => {
+  const header = 'openapi: 3.0.3\ninfo: {title: t, version: "1"}\npaths: {}\n';
+  const MiB = 1024 * 1024;
+
+  it('allows 1.5 million JSON values and 1.5 million YAML tokens at the default size', () => {
+    expect(MAX_JSON_VALUES).toBe(1_500_000);
+    expect(MAX_YAML_TOKENS).toBe(1_500_000);
+  });
+
+  it('refuses a 13 MiB JSON array of zeros (6.8 million values) at once, though it is within the size', () => {
+    const text = `{"openapi": "3.0.3", "paths": {}, "x-a": [${'0,'.repeat(6_800_000)}0]}`;
+    const file = write('dense.json', text);
+    expect(Buffer.byteLength(text)).toBeLessThan(DEFAULT_MAX_SPEC_BYTES);
+    const started = Date.now();
+    expect(refusal(() => loadSpec(file, { root }))).toBe(
+      'dense.json: the spec is too large to check: its files hold more than 1,500,000 JSON values, more than the limit of 13.0 MiB allows; raise max-spec-size to check it anyway'
+    );
+    expect(Date.now() - started).toBeLessThan(10_000);
+  });
+
+  it.each([
+    ['flow', `${header}x-a: [${'0,'.repeat(60_000)}0]\n`],
+    ['block', `${header}x-a:\n${'- 0\n'.repeat(50_000)}`]
+  ])('refuses %s YAML with more tokens than its size limit allows', (_style, text) => {
+    const file = write(`dense-${_style}.yaml`, text);
+    expect(YAML_SIZE_WEIGHT * Buffer.byteLength(text)).toBeLessThan(MiB);
+    expect(refusal(() => loadSpec(file, { root, maxSpecBytes: MiB }))).toMatch(
+      /^dense-(flow|block)\.yaml: the spec is too large to check: its files hold more than 115,384 YAML tokens \(scalars, punctuation, indentation\), more than the limit of 1\.0 MiB allows/
+    );
+    expect(loadSpec(file, { root, maxSpecBytes: 4 * MiB }).version).toBe('3.0');
+  });
+
+  it('counts JSON values across files, and leaves real specs far below', () => {
+    write('values.json', JSON.stringify({ V: { enum: Array.from({ length: 70_000 }, (_, i) => i) } }));
+    const entry = write(
+      'values-entry.json',
+      JSON.stringify({ ...spec(1), 'x-v': { $ref: 'values.json#/V' }, 'x-w': Array.from({ length: 60_000 }, () => 1) })
+    );
+    expect(refusal(() => loadSpec(entry, { root, maxSpecBytes: MiB }))).toMatch(
+      /^values\.json: .*more than 115,384 JSON values/
+    );
+    const dir = path.join(repoRoot, 'node_modules', 'octokit-openapi-23', 'generated');
+    expect(loadSpec('api.github.com.json', { root: dir, maxSpecBytes: DEFAULT_MAX_SPEC_BYTES }).version).toBe('3.0');
+  }, 60_000);
 });
 
 describe('parseSpecSize', () => {

@@ -6,6 +6,10 @@
 import type { JsonObject, JsonValue } from './types.js';
 
 export interface JsonSourceHooks {
+  /** Stop reading past this many values (objects, arrays and scalars): memory follows them. */
+  maxValues?: number;
+  /** Called once with how many values were read, `over` when reading stopped at maxValues. */
+  counted?(count: number, over: boolean): void;
   /** Called once per object or array with its offset and the offsets of its keys (objects) or items (arrays). */
   container(value: JsonObject | JsonValue[], offset: number, keys: Map<string, number>): void;
   /** A key written twice in one object; the loader turns it into its duplicate-key error. */
@@ -15,6 +19,7 @@ export interface JsonSourceHooks {
 }
 
 class NotJson extends Error {}
+class TooManyValues extends Error {}
 
 /** Deeper documents go through the YAML reader, which refuses what it cannot nest (as it always did). */
 const MAX_DEPTH = 256;
@@ -117,6 +122,9 @@ export function parseJsonSource(text: string, hooks: JsonSourceHooks): JsonValue
     return value;
   };
 
+  const maxValues = hooks.maxValues ?? Number.POSITIVE_INFINITY;
+  let values = 0;
+
   // Iterative, so a deeply nested document cannot overflow the stack.
   type Frame =
     | { kind: 'object'; value: JsonObject; keys: Map<string, number>; key?: string }
@@ -125,6 +133,7 @@ export function parseJsonSource(text: string, hooks: JsonSourceHooks): JsonValue
 
   /** Reads a scalar, or opens a container (pushed on the stack) and returns it. */
   const begin = (): JsonValue => {
+    if (++values > maxValues) throw new TooManyValues();
     const c = text.charCodeAt(i);
     if (c === 0x7b) {
       if (stack.length >= MAX_DEPTH) throw new NotJson();
@@ -195,8 +204,14 @@ export function parseJsonSource(text: string, hooks: JsonSourceHooks): JsonValue
       afterValue = stack.length === depth;
     }
     skip();
-    return i === n ? root : undefined;
+    if (i !== n) return undefined;
+    hooks.counted?.(values, false);
+    return root;
   } catch (error) {
+    if (error instanceof TooManyValues) {
+      hooks.counted?.(values, true);
+      return undefined;
+    }
     if (error instanceof NotJson || error instanceof RangeError) return undefined;
     throw error;
   }

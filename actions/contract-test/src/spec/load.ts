@@ -4,7 +4,7 @@
 // same synchronous resolution runs over what it fetched.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { LineCounter, isAlias, isMap, isScalar, isSeq, parseDocument, type Node as YamlNode } from 'yaml';
+import { Lexer, LineCounter, isAlias, isMap, isScalar, isSeq, parseDocument, type Node as YamlNode } from 'yaml';
 import { ConfigurationError } from '../../../../shared/src/lib/errors.js';
 import { redactUrl } from '../../../../shared/src/lib/redact.js';
 import { DEFAULT_REMOTE_TIMEOUT_MS, fetchRemoteText } from './external-refs.js';
@@ -28,6 +28,21 @@ export const DEFAULT_MAX_SPEC_BYTES = 13 * 1024 * 1024;
  * JSON pair in 480 MiB).
  */
 export const YAML_SIZE_WEIGHT = 4;
+
+/**
+ * Memory follows the number of values more than the number of bytes: 13 MiB of `[0,0,0,...]` (6.8 million values)
+ * diffed in 1.4 GB where 13 MiB of a generated spec (384,000 values) took 480 MiB, and 3.2 MiB of dense YAML in
+ * 2.0 GB. So a spec at the default size limit may also hold at most this many JSON values (1.5 million dense
+ * values: diff 522 MiB, lint 677 MiB; the GitHub REST description has 258,000) ...
+ */
+export const MAX_JSON_VALUES = 1_500_000;
+/**
+ * ... and at most this many YAML tokens as yaml's lexer counts them before parsing (scalars, indicators,
+ * indentation, line breaks; 2.25 million tokens of dense YAML diffed in 1,023 MiB, a 3.25 MiB generated spec has
+ * 1.2 million). Both scale with maxSpecBytes.
+ */
+export const MAX_YAML_TOKENS = 1_500_000;
+const MIN_COUNTED = 10_000;
 
 const MIB = 1024 * 1024;
 const mib = (bytes: number) => `${(bytes / MIB).toFixed(1)} MiB`;
@@ -93,8 +108,44 @@ export function looksLikeJson(text: string): boolean {
 export class SpecSizeBudget {
   private json = 0;
   private yaml = 0;
+  private values = 0;
+  private tokens = 0;
+  /** How many JSON values and YAML tokens this limit allows (MAX_JSON_VALUES and MAX_YAML_TOKENS, scaled). */
+  readonly maxValues: number;
+  readonly maxTokens: number;
 
-  constructor(readonly limit: number = DEFAULT_MAX_SPEC_BYTES) {}
+  constructor(readonly limit: number = DEFAULT_MAX_SPEC_BYTES) {
+    // A few thousand values cost nothing, whatever the limit (tests set limits of a few hundred bytes).
+    const scale = limit / DEFAULT_MAX_SPEC_BYTES;
+    this.maxValues = Math.max(MIN_COUNTED, Math.floor(MAX_JSON_VALUES * scale));
+    this.maxTokens = Math.max(MIN_COUNTED, Math.floor(MAX_YAML_TOKENS * scale));
+  }
+
+  /** How many more JSON values the budget allows (the JSON reader stops past it). */
+  get valuesLeft(): number {
+    return this.maxValues - this.values;
+  }
+
+  /** Counts the values of a JSON file; `over` when the reader stopped because there were more than valuesLeft. */
+  chargeValues(file: string, count: number, over = false): void {
+    this.values += count;
+    if (!over && this.values <= this.maxValues) return;
+    throw this.refusal(
+      `${file}: the spec is too large to check: its files hold more than ${this.maxValues.toLocaleString('en-US')} JSON values, more than the limit of ${mib(this.limit)} allows`
+    );
+  }
+
+  /** Counts the tokens of a YAML file before it is parsed (the parser's memory follows them). */
+  chargeTokens(file: string, text: string): void {
+    let count = 0;
+    const left = this.maxTokens - this.tokens;
+    for (const _token of new Lexer().lex(text)) if (++count > left) break;
+    this.tokens += count;
+    if (this.tokens <= this.maxTokens) return;
+    throw this.refusal(
+      `${file}: the spec is too large to check: its files hold more than ${this.maxTokens.toLocaleString('en-US')} YAML tokens (scalars, punctuation, indentation), more than the limit of ${mib(this.limit)} allows`
+    );
+  }
 
   private get used(): number {
     return this.json + YAML_SIZE_WEIGHT * this.yaml;
@@ -688,6 +739,8 @@ function parseYaml(
     budget.charge(file.rel, bytes, 'json');
     file.lines.lineStarts = lineStarts(text);
     const json = parseJsonSource(text, {
+      maxValues: budget.valuesLeft,
+      counted: (count, over) => budget.chargeValues(file.rel, count, over),
       container: (value, offset, keys) => infos.set(value, { file, offset, keys }),
       duplicateKey: (key, offset) => {
         const { line, col } = file.lines.linePos(offset);
@@ -701,6 +754,7 @@ function parseYaml(
     file.lines.lineStarts = [];
     budget.recharge(file.rel, bytes);
   } else budget.charge(file.rel, bytes, 'yaml');
+  budget.chargeTokens(file.rel, text);
   let document: ReturnType<typeof parseDocument>;
   // yaml's own duplicate-key check scans every earlier key of the map (quadratic: 108 s instead of 13 s for a
   // 20 MB spec with 47,000 paths), so duplicates are found during conversion instead.

@@ -8,7 +8,7 @@ import * as v8 from 'node:v8';
 import * as vm from 'node:vm';
 
 /** Below this many bytes a phase leaves too little behind to be worth a collection. */
-export const COLLECT_AFTER_BYTES = 1024 * 1024;
+export const COLLECT_AFTER_BYTES = 256 * 1024;
 
 let collect: (() => void) | null | undefined;
 
