@@ -179,7 +179,7 @@ describe('contract-test action: allow-external-refs', () => {
 });
 
 describe('ubos-actions contract-test lint with a JavaScript ruleset (bundled CLI)', () => {
-  it('loads an ESM ruleset that extends spectral:oas and turns a rule off', () => {
+  it('loads an ESM ruleset that extends spectral:oas and turns a rule off, once ruleset code is allowed', () => {
     writeFileSync(
       join(clone, 'ruleset.mjs'),
       "import { oas } from '@stoplight/spectral-rulesets';\nexport default { extends: [[oas, 'recommended']], rules: { 'info-contact': 'off' } };\n"
@@ -195,7 +195,7 @@ describe('ubos-actions contract-test lint with a JavaScript ruleset (bundled CLI
       );
     const codes = (run: ReturnType<typeof lint>) => JSON.parse(run.stdout).lint.map((f: { id: string }) => f.id);
     const plain = lint();
-    const custom = lint('--ruleset', 'ruleset.mjs');
+    const custom = lint('--ruleset', 'ruleset.mjs', '--allow-ruleset-code');
     expect(custom.stderr).toBe('');
     expect(codes(plain)).toContain('info-contact');
     expect(codes(custom)).not.toContain('info-contact');

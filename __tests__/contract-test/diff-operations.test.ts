@@ -6,7 +6,13 @@ import {
   OPERATION_CHECKS,
   type SchemaCompareContext
 } from '../../actions/contract-test/src/diff/operations.js';
-import { ALL_CHECKS, diffSpecs, SCHEMA_CHECKS, summarizeChanges } from '../../actions/contract-test/src/diff/index.js';
+import {
+  ALL_CHECKS,
+  diffSpecs,
+  OUTGOING_CHECKS,
+  SCHEMA_CHECKS,
+  summarizeChanges
+} from '../../actions/contract-test/src/diff/index.js';
 import { specFromYaml } from './spec-fixture.js';
 
 type Doc = Record<string, unknown>;
@@ -597,20 +603,29 @@ paths:
     ]);
   });
 
-  test('removals are located in the base spec', () => {
+  test('removals are located at the head parent; the base location is only named', () => {
     const baseOp = (base.document.paths as { '/items': { get: Doc } })['/items'].get;
     const located: LoadedSpec = {
       ...base,
       locate: (node) => (node === baseOp ? { file: 'old.yaml', line: 5, column: 5 } : undefined)
     };
+    const head = specFromYaml('openapi: 3.0.3\ninfo: {title: t, version: "1"}\npaths: {}\n');
     const changes: Change[] = [];
     diffOperations(
       located,
-      specFromYaml('openapi: 3.0.3\ninfo: {title: t, version: "1"}\npaths: {}\n'),
+      {
+        ...head,
+        locate: (node, key) =>
+          node === head.document && key === 'paths' ? { file: 'new.yaml', line: 3, column: 1 } : undefined
+      },
       () => undefined,
       (c) => changes.push(c)
     );
-    expect(changes[0].location).toEqual({ file: 'old.yaml', line: 5, column: 5 });
+    expect(changes[0].location).toEqual({ file: 'new.yaml', line: 3, column: 1 });
+    expect(changes[0].baseLocation).toEqual({ file: 'old.yaml', line: 5, column: 5 });
+    expect(changes[0].message).toBe(
+      'GET /items was removed without being deprecated first (was at old.yaml:5 in the base spec)'
+    );
   });
 });
 
@@ -768,7 +783,74 @@ describe('with the real schema comparator', () => {
   );
 
   test('the full catalogue covers operation and schema checks', () => {
-    expect(ALL_CHECKS.length).toBe(OPERATION_CHECKS.length + SCHEMA_CHECKS.length);
+    expect(ALL_CHECKS.length).toBe(OPERATION_CHECKS.length + SCHEMA_CHECKS.length + OUTGOING_CHECKS.length);
+    expect(new Set(ALL_CHECKS.map((c) => c.id)).size).toBe(ALL_CHECKS.length);
+  });
+});
+
+describe.each<Version>(['3.0', '3.1'])('OAS %s response links and path-level servers', (v) => {
+  const linked = (links: Doc) =>
+    oas(v, { '/orders': { post: op({ responses: { '201': { description: 'created', links } } }) } });
+  const byId = { operationId: 'getOrder', parameters: { id: '$response.body#/id' } };
+
+  test('a removed link may break clients that follow it; a new one is compatible', () => {
+    const change = only(linked({ GetOrder: byId }), linked({}), 'response-link-removed');
+    expect(change.message).toBe('link "GetOrder" of response 201 of POST /orders was removed');
+    only(linked({}), linked({ GetOrder: byId }), 'response-link-added');
+  });
+
+  test('a link that calls another operation, or passes other values, is reported', () => {
+    only(
+      linked({ GetOrder: byId }),
+      linked({ GetOrder: { ...byId, operationId: 'fetchOrder' } }),
+      'response-link-target-changed'
+    );
+    only(
+      linked({ GetOrder: byId }),
+      linked({ GetOrder: { ...byId, operationRef: '#/paths/~1orders~1{id}/get', operationId: undefined } }),
+      'response-link-target-changed'
+    );
+    const change = only(
+      linked({ GetOrder: byId }),
+      linked({ GetOrder: { ...byId, parameters: { id: '$response.body#/orderId' } } }),
+      'response-link-values-changed'
+    );
+    expect(change.message).toContain('parameters of link "GetOrder"');
+    expect(ids(linked({ GetOrder: byId }), linked({ GetOrder: { ...byId, description: 'x' } }))).toEqual([]);
+  });
+
+  const served = (item: Doc, opServers?: Doc[]) =>
+    oas(
+      v,
+      { '/files': { ...item, get: op(opServers ? { servers: opServers } : {}) } },
+      { servers: [{ url: 'https://api.example.com/v1' }] }
+    );
+
+  test('a path-level server whose base path changed breaks the operations under it', () => {
+    const change = only(
+      served({ servers: [{ url: 'https://files.example.com/v1' }] }),
+      served({ servers: [{ url: 'https://files.example.com/v2' }] }),
+      'server-url-changed'
+    );
+    expect(change).toMatchObject({ path: '/files', method: 'get' });
+    expect(change.message).toContain('for GET /files');
+    only(served({}), served({ servers: [{ url: 'https://files.example.com/v1' }] }), 'server-host-changed');
+  });
+
+  test('operation-level servers override the path and the document', () => {
+    only(
+      served({}, [{ url: 'https://a.example.com/v1' }, { url: 'https://b.example.com/x' }]),
+      served({}, [{ url: 'https://a.example.com/v1' }]),
+      'server-removed'
+    );
+    only(
+      served({}, [{ url: 'https://a.example.com/v1' }]),
+      served({}, [{ url: 'https://a.example.com/v1' }, { url: 'https://c.example.com/y' }]),
+      'server-added'
+    );
+    expect(
+      ids(served({}, [{ url: 'https://a.example.com/v1' }]), served({}, [{ url: 'https://a.example.com/v1' }]))
+    ).toEqual([]);
   });
 });
 

@@ -684,7 +684,7 @@ describe('messages', () => {
     );
   });
 
-  test('a removed property is located in the base spec, others in the head spec', () => {
+  test('a removed property is located at the head schema that lost it, the base location only named', () => {
     const seen: string[] = [];
     const base = load('3.0', obj({ a: str, b: str }));
     const head = load('3.0', obj({ a: int }));
@@ -700,9 +700,12 @@ describe('messages', () => {
       emit: (c) => changes.push(c)
     });
     changes.forEach((c) => emitted.add(c.id));
-    expect(changes.find((c) => c.id === 'response-property-removed')?.location?.file).toBe('base.yaml');
+    const removed = changes.find((c) => c.id === 'response-property-removed');
+    expect(removed?.location?.file).toBe('head.yaml');
+    expect(removed?.baseLocation?.file).toBe('base.yaml');
+    expect(removed?.message).toBe('w, property b: removed (was at base.yaml:1 in the base spec)');
     expect(changes.find((c) => c.id === 'response-property-type-changed')?.location?.file).toBe('head.yaml');
-    expect(seen).toEqual(expect.arrayContaining(['base:b', 'head:type']));
+    expect(seen).toEqual(expect.arrayContaining(['base:b', 'head:properties', 'head:type']));
     expect(changes[0].path).toBeUndefined();
   });
 

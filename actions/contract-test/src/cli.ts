@@ -16,6 +16,7 @@ import { ALL_CHECKS } from './diff/index.js';
 import { contractReport } from './render.js';
 import { runContractCheck } from './run-contract.js';
 import { parseExternalRefPolicy } from './spec/external-refs.js';
+import { parseSpecSize } from './spec/load.js';
 
 const FORMATS = ['text', 'json', 'sarif', 'markdown'] as const;
 
@@ -27,13 +28,35 @@ const EXTERNAL_REFS = {
   default: 'none'
 } as const;
 
+const MAX_SPEC_SIZE = {
+  type: 'string',
+  value: '<size>',
+  description: 'Refuse a spec larger than this (YAML counts four times)',
+  default: '13MiB'
+} as const;
+
+/** The loader's limits and the ruleset policy, the same for every verb. */
+function limits(values: { 'allow-ruleset-code'?: boolean; 'max-spec-size'?: string }) {
+  return {
+    allowRulesetCode: values['allow-ruleset-code'] === true,
+    maxSpecBytes:
+      values['max-spec-size'] === undefined ? undefined : parseSpecSize(values['max-spec-size'], '--max-spec-size')
+  };
+}
+
 const LINT = {
   name: 'lint',
   summary: 'Lint an OpenAPI spec with Spectral',
   usage: ['contract-test lint <spec> [options]'],
   flags: {
     ruleset: { type: 'string', value: '<file>', description: 'Spectral ruleset (YAML, JSON or JS)' },
+    'allow-ruleset-code': {
+      type: 'boolean',
+      description:
+        'Run the code a ruleset brings (JavaScript rulesets, functions, JSONPath filters): trusted rulesets only'
+    },
     'allow-external-refs': EXTERNAL_REFS,
+    'max-spec-size': MAX_SPEC_SIZE,
     format: formatFlag(FORMATS),
     'fail-on': FAIL_ON_FLAG
   }
@@ -49,6 +72,7 @@ const DIFF = {
   flags: {
     'base-ref': { type: 'string', value: '<git-ref>', description: 'Compare with the spec as it is at this ref' },
     'allow-external-refs': EXTERNAL_REFS,
+    'max-spec-size': MAX_SPEC_SIZE,
     format: formatFlag(FORMATS),
     'fail-on': FAIL_ON_FLAG
   }
@@ -94,7 +118,8 @@ export const command: CliCommand = {
         spec: positionals[0]!,
         ruleset: values.ruleset,
         lint: true,
-        externalRefs: parseExternalRefPolicy(values['allow-external-refs'] ?? [], '--allow-external-refs')
+        externalRefs: parseExternalRefPolicy(values['allow-external-refs'] ?? [], '--allow-external-refs'),
+        ...limits(values)
       });
       return printReport(contractReport(report), format, failOn, io);
     }
@@ -114,7 +139,8 @@ export const command: CliCommand = {
         baseSpec: byRef ? undefined : first,
         baseRef: values['base-ref'],
         lint: false,
-        externalRefs: parseExternalRefPolicy(values['allow-external-refs'] ?? [], '--allow-external-refs')
+        externalRefs: parseExternalRefPolicy(values['allow-external-refs'] ?? [], '--allow-external-refs'),
+        ...limits(values)
       });
       if (report.diffSkipped) io.stderr(`diff skipped: ${report.diffSkipped}\n`);
       return printReport(contractReport(report), format, failOn, io);

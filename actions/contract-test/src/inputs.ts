@@ -24,6 +24,18 @@ export const INPUTS = defineInputs({
     description:
       'Which $refs that leave the workspace are followed: none (refuse them), files (file $refs anywhere on disk, e.g. ../shared/schemas.yaml), urls (fetch http/https $refs; 10 s timeout, 50 MiB in all, $refs inside a fetched document may only be URLs) or all. Comma-separated to combine ("files, urls").'
   },
+  'allow-ruleset-code': {
+    kind: 'boolean',
+    default: false,
+    description:
+      "Run code the ruleset brings: a JavaScript ruleset (.js/.mjs/.cjs), custom functions, extends of JavaScript rulesets, packages or URLs, JSONPath filter and script expressions. It runs with the step's environment (the token included), so only for rulesets you trust; never honoured in pull_request_target runs."
+  },
+  'max-spec-size': {
+    kind: 'string',
+    default: '13MiB',
+    description:
+      'Refuse a spec (all its files together) larger than this, e.g. 13MiB or 20MB; YAML counts four times its size.'
+  },
   lint: { kind: 'boolean', default: true, description: 'Lint the spec with Spectral.' },
   ...COMMON_INPUTS
 });

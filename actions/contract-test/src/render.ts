@@ -134,7 +134,9 @@ export function changeJson(c: Change) {
     path: c.path,
     method: c.method,
     message: c.message,
-    location: c.location
+    location: c.location,
+    // Where a removed item was in the base spec (location points at its surviving parent in the head).
+    ...(c.baseLocation ? { baseLocation: c.baseLocation } : {})
   };
 }
 

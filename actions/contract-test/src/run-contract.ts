@@ -6,10 +6,11 @@ import { relativeToWorkspace } from '../../../shared/src/lib/annotations.js';
 import { ConfigurationError } from '../../../shared/src/lib/errors.js';
 import { diffSpecs } from './diff/index.js';
 import { fileReaderAt, resolveBaseRef } from './git-base.js';
-import { lintSpec } from './lint/lint.js';
+import { checkLintable, lintSpec, type LintFinding } from './lint/lint.js';
 import type { ContractReport } from './render.js';
 import { NO_EXTERNAL_REFS, type ExternalRefPolicy } from './spec/external-refs.js';
 import { loadSpecAsync } from './spec/load.js';
+import type { LoadedSpec } from './spec/types.js';
 
 export interface ContractOptions {
   /** Directory paths resolve against and $refs must stay inside (unless externalRefs allows files). */
@@ -23,46 +24,87 @@ export interface ContractOptions {
   externalRefs?: ExternalRefPolicy;
   /** Per-request timeout for URL $refs (default 10 s). */
   remoteTimeoutMs?: number;
+  /**
+   * Run code the ruleset brings (JavaScript rulesets, `functions`, extends of JavaScript, packages or URLs, JSONPath
+   * script and filter expressions). Default false: refused with one line. Never set it for pull_request_target.
+   */
+  allowRulesetCode?: boolean;
+  /** Refuse a spec (all its files together) larger than this; default 13 MiB, YAML counting 4 times (README). */
+  maxSpecBytes?: number;
+  /**
+   * The folder a named file (spec, base-spec, ruleset; absolute path given) must really be inside, symlinks
+   * followed, and that what it pulls in ($refs, symlinks, ruleset extends) must stay inside. Default:
+   * rootOfNamedFile.
+   */
+  rootOf?(absolutePath: string): string;
+}
+
+function absolute(root: string, path: string): string {
+  return isAbsolute(path) ? path : resolve(root, path);
 }
 
 /**
- * A file the user named may be anywhere: the boundary is for what it pulls in. Its $refs stay inside the root
- * when the file is inside the root, else inside the file's own folder.
+ * A file the user named may be anywhere: the boundary is for what it pulls in. That stays inside the root when
+ * the file is inside the root, else inside the file's own folder.
  */
-function named(root: string, path: string): { path: string; root: string } {
-  const absolute = isAbsolute(path) ? path : resolve(root, path);
-  const rel = relative(root, absolute);
+export function rootOfNamedFile(root: string, path: string): string {
+  const rel = relative(root, path);
   const outside = rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel);
-  return { path: absolute, root: outside ? dirname(absolute) : root };
+  return outside ? dirname(path) : root;
 }
+
+/** Past this (the entry file's length), the loaded head is dropped while Spectral runs and read again after. */
+const RELOAD_AFTER_LINT_CHARS = 1024 * 1024;
 
 export type ContractRun = ContractReport;
 
 export async function runContractCheck(options: ContractOptions): Promise<ContractRun> {
-  const { path: specPath, root: specRoot } = named(options.root, options.spec);
+  const specPath = absolute(options.root, options.spec);
   if (!existsSync(specPath)) throw new ConfigurationError(`spec ${options.spec} does not exist`);
   const policy = options.externalRefs ?? NO_EXTERNAL_REFS;
   const refOptions = {
     allowExternalFiles: policy.files,
     allowRemoteRefs: policy.urls,
-    remoteTimeoutMs: options.remoteTimeoutMs
+    remoteTimeoutMs: options.remoteTimeoutMs,
+    maxSpecBytes: options.maxSpecBytes
   };
-  const head = await loadSpecAsync(specPath, { root: specRoot, ...refOptions });
+  const rootOf = options.rootOf ?? ((path: string) => rootOfNamedFile(options.root, path));
+  const specRoot = rootOf(specPath);
+  const loadHead = () => loadSpecAsync(specPath, { root: specRoot, ...refOptions });
+  // Loaded first in any case: the loader's checks (size, $ref policy, symlinks, alias bombs) run before Spectral.
+  let loaded: LoadedSpec | undefined = await loadHead();
+  const rulesetPath = options.ruleset ? absolute(options.root, options.ruleset) : undefined;
+  let lint: LintFinding[] = [];
+  if (options.lint) {
+    checkLintable(loaded);
+    const text = readFileSync(specPath, 'utf8');
+    // Spectral needs the memory more than a large loaded spec does, which is cheaper to read again afterwards.
+    if (text.length > RELOAD_AFTER_LINT_CHARS) loaded = undefined;
+    lint = await lintSpec({
+      text,
+      file: relativeToWorkspace(specPath, specRoot),
+      rulesetPath,
+      rulesetRoot: rulesetPath === undefined ? undefined : rootOf(rulesetPath),
+      allowRulesetCode: options.allowRulesetCode === true,
+      root: specRoot,
+      ...refOptions
+    });
+  }
   const linted = options.lint;
-  const lint = linted
-    ? await lintSpec({
-        text: readFileSync(specPath, 'utf8'),
-        file: relativeToWorkspace(specPath, specRoot),
-        rulesetPath: options.ruleset ? named(options.root, options.ruleset).path : undefined,
-        root: specRoot,
-        ...refOptions
-      })
-    : [];
+  const noBase = (): ContractRun => ({
+    spec: options.spec,
+    linted,
+    lint,
+    changes: [],
+    diffSkipped: 'no base-spec or base-ref given (and not a pull request)'
+  });
+  if (!options.baseSpec && !options.baseRef) return noBase();
+  const head = loaded ?? (await loadHead());
 
   if (options.baseSpec) {
-    const { path: basePath, root: baseRoot } = named(options.root, options.baseSpec);
+    const basePath = absolute(options.root, options.baseSpec);
     if (!existsSync(basePath)) throw new ConfigurationError(`base-spec ${options.baseSpec} does not exist`);
-    const base = await loadSpecAsync(basePath, { root: baseRoot, ...refOptions });
+    const base = await loadSpecAsync(basePath, { root: rootOf(basePath), ...refOptions });
     return { spec: options.spec, base: options.baseSpec, linted, lint, changes: diffSpecs(base, head) };
   }
   if (options.baseRef) {
@@ -88,11 +130,5 @@ export async function runContractCheck(options: ContractOptions): Promise<Contra
       changes: diffSpecs(base, head)
     };
   }
-  return {
-    spec: options.spec,
-    linted,
-    lint,
-    changes: [],
-    diffSkipped: 'no base-spec or base-ref given (and not a pull request)'
-  };
+  return noBase();
 }

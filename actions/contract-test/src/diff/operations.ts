@@ -1,25 +1,29 @@
-// Operation-level breaking-change checks: endpoints, parameters, request bodies, responses, security and
-// servers. Everything inside a schema is delegated to an injected comparator so this module can be tested
-// (and evolve) independently of the schema comparator.
-import type { Change, CheckInfo, JsonObject, JsonValue, LoadedSpec, SourceLocation } from '../spec/types.js';
-import { defineCheck, isJsonObject } from './catalog.js';
+// Operation-level breaking-change checks: endpoints, parameters, request bodies, responses, links, security and
+// servers of the API's own operations, then its webhooks and callbacks (outgoing.ts). Everything inside a schema
+// is delegated to an injected comparator so this module can be tested (and evolve) independently of the schema
+// comparator; what operations share with webhooks and callbacks is in exchange.ts.
+import type { Change, CheckInfo, JsonObject, JsonValue, LoadedSpec } from '../spec/types.js';
+import { defineCheck } from './catalog.js';
+import {
+  arr,
+  diffParameters,
+  diffRequestBody,
+  diffResponses,
+  effectiveParameters,
+  Emitter,
+  isObject,
+  obj,
+  opLabel,
+  requestBodyOf,
+  str,
+  type Anchor,
+  type SchemaComparator,
+  type Vocabulary,
+  type Where
+} from './exchange.js';
+import { diffCallbacks, diffWebhooks, OUTGOING_CHECKS } from './outgoing.js';
 
-/** Mirrors `SchemaContext` of diff/schema.ts (kept structural so this module does not depend on that file). */
-export interface SchemaCompareContext {
-  direction: 'request' | 'response';
-  path?: string;
-  method?: string;
-  where: string;
-  base: LoadedSpec;
-  head: LoadedSpec;
-  emit(change: Change): void;
-}
-
-export type SchemaComparator = (
-  base: JsonValue | undefined,
-  head: JsonValue | undefined,
-  ctx: SchemaCompareContext
-) => void;
+export type { SchemaCompareContext, SchemaComparator } from './exchange.js';
 
 export interface OperationDiffOptions {
   /** The moment sunset dates are judged against (default: now); injected so tests do not age. */
@@ -84,22 +88,52 @@ export const OPERATION_CHECKS: CheckInfo[] = [
   check('server-host-changed', 'warning', 'The host of a server changed while its base path stayed'),
   check('server-removed', 'warning', 'A server was removed'),
   check('server-added', 'info', 'A server was added'),
-  check('server-scheme-removed', 'warning', 'A transfer scheme (OAS 2.0 schemes) was removed')
+  check('server-scheme-removed', 'warning', 'A transfer scheme (OAS 2.0 schemes) was removed'),
+  check(
+    'response-link-removed',
+    'warning',
+    'A response link was removed: clients that follow it (generated hypermedia clients) lose the next call'
+  ),
+  check('response-link-target-changed', 'warning', 'A response link now calls another operation'),
+  check(
+    'response-link-values-changed',
+    'warning',
+    'The parameters, request body or server a response link passes on changed'
+  ),
+  check('response-link-added', 'info', 'A response link was added')
 ];
 
-const LEVELS = new Map(OPERATION_CHECKS.map((c) => [c.id, c.level]));
-const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
+const LEVELS = new Map([...OPERATION_CHECKS, ...OUTGOING_CHECKS].map((c) => [c.id, c.level]));
+export const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
 
-const isObject = isJsonObject;
-function obj(value: JsonValue | undefined): JsonObject {
-  return isObject(value) ? value : {};
-}
-function arr(value: JsonValue | undefined): JsonValue[] {
-  return Array.isArray(value) ? value : [];
-}
-function str(value: JsonValue | undefined): string | undefined {
-  return typeof value === 'string' ? value : undefined;
-}
+/** The API's own operations: clients send requests and read responses. */
+const API_VOCABULARY: Vocabulary = {
+  requestDirection: 'request',
+  responseDirection: 'response',
+  schemaId: (id) => id,
+  parameterRemoved: () => 'request-parameter-removed',
+  parameterAdded: (required) => (required ? 'new-required-request-parameter' : 'new-optional-request-parameter'),
+  parameterBecameRequired: 'request-parameter-became-required',
+  parameterBecameOptional: 'request-parameter-became-optional',
+  parameterLocationChanged: 'request-parameter-location-changed',
+  parameterStyleChanged: 'request-parameter-style-changed',
+  parameterExplodeChanged: 'request-parameter-explode-changed',
+  parameterDeprecated: 'request-parameter-deprecated',
+  bodyAdded: (required) => (required ? 'request-body-added-required' : 'request-body-added-optional'),
+  bodyRemoved: 'request-body-removed',
+  bodyBecameRequired: 'request-body-became-required',
+  bodyBecameOptional: 'request-body-became-optional',
+  bodyMediaTypeRemoved: 'request-body-media-type-removed',
+  bodyMediaTypeAdded: 'request-body-media-type-added',
+  statusRemoved: (success) => (success ? 'response-success-status-removed' : 'response-non-success-status-removed'),
+  statusAdded: (success) => (success ? 'response-success-status-added' : 'response-non-success-status-added'),
+  responseMediaTypeRemoved: 'response-media-type-removed',
+  responseMediaTypeAdded: 'response-media-type-added',
+  headerRemoved: (required) => (required ? 'response-required-header-removed' : 'response-optional-header-removed'),
+  headerAdded: () => 'response-header-added',
+  headerBecameOptional: 'response-header-became-optional',
+  links: true
+};
 
 /** `/items/{id}` and `/items/{itemId}` address the same URLs, so they must pair. */
 export function normalisePath(path: string): string {
@@ -107,41 +141,6 @@ export function normalisePath(path: string): string {
 }
 function templateNames(path: string): string[] {
   return [...path.matchAll(/\{([^}]*)\}/g)].map((m) => m[1]);
-}
-
-interface Where {
-  path?: string;
-  method?: string;
-}
-
-class Emitter {
-  constructor(
-    readonly base: LoadedSpec,
-    readonly head: LoadedSpec,
-    readonly sink: (change: Change) => void
-  ) {}
-
-  /** `at` lists candidate nodes from most to least specific; synthesised nodes (OAS 2.0) have no location. */
-  emit(id: string, where: Where, message: string, spec: LoadedSpec, ...at: [JsonValue | undefined, string?][]) {
-    const level = LEVELS.get(id);
-    if (!level) throw new Error(`unknown check id ${id}`);
-    let location: SourceLocation | undefined;
-    for (const [node, key] of at) {
-      if (node === undefined) continue;
-      location = spec.locate(node, key);
-      if (location) break;
-    }
-    if (!location) location = spec.locate(spec.document);
-    const change: Change = { id, level, message };
-    if (where.path !== undefined) change.path = where.path;
-    if (where.method !== undefined) change.method = where.method;
-    if (location) change.location = location;
-    this.sink(change);
-  }
-}
-
-function opLabel(where: Where): string {
-  return `${(where.method ?? '').toUpperCase()} ${where.path ?? ''}`.trim();
 }
 
 // ---- endpoints -------------------------------------------------------------------------------------------
@@ -155,24 +154,31 @@ function day(date: Date): string {
   return date.toISOString().slice(0, 10);
 }
 
-function operationsOf(item: JsonObject): [string, JsonObject][] {
+export function operationsOf(item: JsonObject): [string, JsonObject][] {
   return METHODS.filter((m) => isObject(item[m])).map((m) => [m, item[m] as JsonObject]);
 }
 
-function reportRemoved(e: Emitter, where: Where, op: JsonObject, idIfUndeprecated: string, now: Date): void {
+function reportRemoved(
+  e: Emitter,
+  where: Where,
+  [item, op]: [JsonObject, JsonObject],
+  idIfUndeprecated: string,
+  now: Date,
+  parent: Anchor[]
+): void {
   const label = opLabel(where);
+  // Where the removed operation was: its method key in the base path item.
+  const was: Anchor[] = [[item, where.method], [op]];
   if (op.deprecated !== true) {
-    e.emit(idIfUndeprecated, where, `${label} was removed without being deprecated first`, e.base, [op]);
+    e.removed(idIfUndeprecated, where, `${label} was removed without being deprecated first`, was, parent);
     return;
   }
   const sunset = sunsetOf(op);
   if (sunset && sunset.getTime() > now.getTime()) {
-    e.emit('api-removed-before-sunset', where, `${label} was removed before its sunset date ${day(sunset)}`, e.base, [
-      op,
-      'x-sunset'
-    ]);
+    const message = `${label} was removed before its sunset date ${day(sunset)}`;
+    e.removed('api-removed-before-sunset', where, message, was, parent);
   } else {
-    e.emit('api-removed-after-deprecation', where, `deprecated ${label} was removed`, e.base, [op]);
+    e.removed('api-removed-after-deprecation', where, `deprecated ${label} was removed`, was, parent);
   }
 }
 
@@ -183,377 +189,25 @@ function diffDeprecation(e: Emitter, where: Where, base: JsonObject, head: JsonO
   const headSunset = sunsetOf(head);
   if (!wasDeprecated && isDeprecated) {
     const sunset = headSunset ? `, sunset ${day(headSunset)}` : ', no sunset date';
-    e.emit('endpoint-deprecated', where, `${label} became deprecated${sunset}`, e.head, [head, 'deprecated'], [head]);
+    e.emit('endpoint-deprecated', where, `${label} became deprecated${sunset}`, [head, 'deprecated'], [head]);
   } else if (wasDeprecated && !isDeprecated) {
-    e.emit('endpoint-reactivated', where, `${label} is no longer deprecated`, e.head, [head]);
+    e.emit('endpoint-reactivated', where, `${label} is no longer deprecated`, [head]);
   } else if (wasDeprecated && isDeprecated) {
     const baseSunset = sunsetOf(base);
     if (baseSunset && headSunset && headSunset.getTime() < baseSunset.getTime()) {
       const message = `sunset of ${label} moved earlier from ${day(baseSunset)} to ${day(headSunset)}`;
-      e.emit('api-sunset-date-brought-forward', where, message, e.head, [head, 'x-sunset'], [head]);
+      e.emit('api-sunset-date-brought-forward', where, message, [head, 'x-sunset'], [head]);
     } else if (headSunset && (!baseSunset || headSunset.getTime() !== baseSunset.getTime())) {
       const from = baseSunset ? day(baseSunset) : 'none';
       const message = `sunset of ${label} changed from ${from} to ${day(headSunset)}`;
-      e.emit('api-sunset-date-changed', where, message, e.head, [head, 'x-sunset'], [head]);
+      e.emit('api-sunset-date-changed', where, message, [head, 'x-sunset'], [head]);
     }
   }
   const baseId = str(base.operationId);
   const headId = str(head.operationId);
   if (baseId !== undefined && headId !== baseId) {
     const message = `operationId of ${label} changed from "${baseId}" to ${headId ? `"${headId}"` : 'none'}`;
-    e.emit('operation-id-changed', where, message, e.head, [head, 'operationId'], [head]);
-  }
-}
-
-// ---- parameters ------------------------------------------------------------------------------------------
-
-/** Path-level parameters apply to every operation unless the operation redefines the same (in, name). */
-function effectiveParameters(item: JsonObject, op: JsonObject, rename?: Map<string, string>): Map<string, JsonObject> {
-  const params = new Map<string, JsonObject>();
-  for (const raw of [...arr(item.parameters), ...arr(op.parameters)]) {
-    if (!isObject(raw)) continue;
-    const location = str(raw.in);
-    const name = str(raw.name);
-    if (!location || !name || location === 'body') continue;
-    const paired = location === 'path' ? (rename?.get(name) ?? name) : name;
-    // Header names are case-insensitive on the wire.
-    params.set(`${location}:${location === 'header' ? paired.toLowerCase() : paired}`, raw);
-  }
-  return params;
-}
-
-/** The name part of a pairing key, case-folded because a header may have been a query parameter before. */
-function nameOf(key: string): string {
-  return key.slice(key.indexOf(':') + 1).toLowerCase();
-}
-
-function defaultStyle(location: string): string {
-  return location === 'query' || location === 'cookie' ? 'form' : 'simple';
-}
-
-/** OAS 3 keeps the schema under `schema` or `content`; OAS 2.0 non-body parameters are their own schema. */
-function parameterSchema(spec: LoadedSpec, param: JsonObject): JsonValue | undefined {
-  if (spec.version === '2.0') {
-    // The parameter's own keys would read as JSON Schema keywords (`required: true` is not a schema `required`).
-    const { in: _in, name: _name, required: _required, description: _description, ...schema } = param;
-    return schema;
-  }
-  if (param.schema !== undefined) return param.schema;
-  const first = Object.values(obj(param.content))[0];
-  return isObject(first) ? first.schema : undefined;
-}
-
-function diffParameters(
-  e: Emitter,
-  where: Where,
-  compare: SchemaComparator,
-  base: Map<string, JsonObject>,
-  head: Map<string, JsonObject>,
-  headOp: JsonObject
-): void {
-  const label = opLabel(where);
-  const describe = (p: JsonObject) => `${str(p.in)} parameter "${str(p.name)}"`;
-  const removed = [...base.keys()].filter((k) => !head.has(k));
-  const added = [...head.keys()].filter((k) => !base.has(k));
-  const moved = new Set<string>();
-  for (const key of removed) {
-    const param = base.get(key)!;
-    const target = added.find((k) => !moved.has(k) && nameOf(k) === nameOf(key));
-    if (target === undefined) continue;
-    const headParam = head.get(target)!;
-    moved.add(key).add(target);
-    const message = `${describe(param)} of ${label} moved from ${str(param.in)} to ${str(headParam.in)}`;
-    e.emit('request-parameter-location-changed', where, message, e.head, [headParam, 'in'], [headParam]);
-  }
-  for (const key of removed) {
-    if (moved.has(key)) continue;
-    const param = base.get(key)!;
-    // A removed parameter does not make requests fail (servers ignore what they do not read), but a client that
-    // relied on it, e.g. as a filter, silently gets different results: possibly breaking, never compatible.
-    const message = `${describe(param)} was removed from ${label}`;
-    e.emit('request-parameter-removed', where, message, e.base, [param]);
-  }
-  for (const key of added) {
-    if (moved.has(key)) continue;
-    const param = head.get(key)!;
-    if (param.required === true) {
-      e.emit(
-        'new-required-request-parameter',
-        where,
-        `new required ${describe(param)} in ${label}`,
-        e.head,
-        [param],
-        [headOp]
-      );
-    } else {
-      e.emit(
-        'new-optional-request-parameter',
-        where,
-        `new optional ${describe(param)} in ${label}`,
-        e.head,
-        [param],
-        [headOp]
-      );
-    }
-  }
-  for (const [key, baseParam] of base) {
-    const headParam = head.get(key);
-    if (!headParam) continue;
-    const name = describe(headParam);
-    if (baseParam.required !== true && headParam.required === true) {
-      const message = `${name} of ${label} became required`;
-      e.emit('request-parameter-became-required', where, message, e.head, [headParam, 'required'], [headParam]);
-    } else if (baseParam.required === true && headParam.required !== true) {
-      const message = `${name} of ${label} became optional`;
-      e.emit('request-parameter-became-optional', where, message, e.head, [headParam, 'required'], [headParam]);
-    }
-    if (baseParam.deprecated !== true && headParam.deprecated === true) {
-      const message = `${name} of ${label} became deprecated`;
-      e.emit('request-parameter-deprecated', where, message, e.head, [headParam, 'deprecated'], [headParam]);
-    }
-    if (e.base.version !== '2.0' && e.head.version !== '2.0') {
-      const location = str(headParam.in) ?? 'query';
-      const baseStyle = str(baseParam.style) ?? defaultStyle(location);
-      const headStyle = str(headParam.style) ?? defaultStyle(location);
-      if (baseStyle !== headStyle) {
-        const message = `style of ${name} of ${label} changed from ${baseStyle} to ${headStyle}`;
-        e.emit('request-parameter-style-changed', where, message, e.head, [headParam, 'style'], [headParam]);
-      }
-      const baseExplode = typeof baseParam.explode === 'boolean' ? baseParam.explode : baseStyle === 'form';
-      const headExplode = typeof headParam.explode === 'boolean' ? headParam.explode : headStyle === 'form';
-      if (baseExplode !== headExplode) {
-        const message = `explode of ${name} of ${label} changed from ${baseExplode} to ${headExplode}`;
-        e.emit('request-parameter-explode-changed', where, message, e.head, [headParam, 'explode'], [headParam]);
-      }
-    }
-    compare(parameterSchema(e.base, baseParam), parameterSchema(e.head, headParam), {
-      direction: 'request',
-      ...where,
-      where: name,
-      base: e.base,
-      head: e.head,
-      emit: (change) => e.sink(change)
-    });
-  }
-}
-
-// ---- request bodies --------------------------------------------------------------------------------------
-
-interface Body {
-  node: JsonObject;
-  required: boolean;
-  content: Map<string, JsonObject>;
-}
-
-function mediaTypes(spec: LoadedSpec, op: JsonObject, key: 'consumes' | 'produces'): string[] {
-  const own = arr(op[key]).filter((v): v is string => typeof v === 'string');
-  if (Array.isArray(op[key])) return own;
-  const global = arr(spec.document[key]).filter((v): v is string => typeof v === 'string');
-  return Array.isArray(spec.document[key]) ? global : ['application/json'];
-}
-
-function requestBodyOf(spec: LoadedSpec, item: JsonObject, op: JsonObject): Body | undefined {
-  if (spec.version === '2.0') {
-    const params = [...arr(item.parameters), ...arr(op.parameters)].filter(isObject);
-    const body = params.reverse().find((p) => p.in === 'body');
-    if (!body) return undefined;
-    const content = new Map(
-      mediaTypes(spec, op, 'consumes').map((mt) => [mt, { schema: body.schema ?? {} } as JsonObject])
-    );
-    return { node: body, required: body.required === true, content };
-  }
-  if (!isObject(op.requestBody)) return undefined;
-  const node = op.requestBody;
-  const content = new Map(Object.entries(obj(node.content)).map(([mt, m]) => [mt, obj(m)]));
-  return { node, required: node.required === true, content };
-}
-
-function diffRequestBody(e: Emitter, where: Where, compare: SchemaComparator, base?: Body, head?: Body): void {
-  const label = opLabel(where);
-  if (!base && !head) return;
-  if (!base) {
-    const id = head!.required ? 'request-body-added-required' : 'request-body-added-optional';
-    e.emit(id, where, `${head!.required ? 'required' : 'optional'} request body added to ${label}`, e.head, [
-      head!.node
-    ]);
-    return;
-  }
-  if (!head) {
-    e.emit('request-body-removed', where, `request body removed from ${label}`, e.base, [base.node]);
-    return;
-  }
-  if (!base.required && head.required) {
-    e.emit(
-      'request-body-became-required',
-      where,
-      `request body of ${label} became required`,
-      e.head,
-      [head.node, 'required'],
-      [head.node]
-    );
-  } else if (base.required && !head.required) {
-    e.emit(
-      'request-body-became-optional',
-      where,
-      `request body of ${label} became optional`,
-      e.head,
-      [head.node, 'required'],
-      [head.node]
-    );
-  }
-  for (const [mt, media] of base.content) {
-    const headMedia = head.content.get(mt);
-    if (!headMedia) {
-      const message = `request media type ${mt} is no longer accepted by ${label}`;
-      e.emit(
-        'request-body-media-type-removed',
-        where,
-        message,
-        e.base,
-        [obj(base.node.content), mt],
-        [media],
-        [base.node]
-      );
-      continue;
-    }
-    compare(media.schema, headMedia.schema, {
-      direction: 'request',
-      ...where,
-      where: `request body (${mt})`,
-      base: e.base,
-      head: e.head,
-      emit: (change) => e.sink(change)
-    });
-  }
-  for (const [mt, media] of head.content) {
-    if (base.content.has(mt)) continue;
-    const message = `request media type ${mt} added to ${label}`;
-    e.emit('request-body-media-type-added', where, message, e.head, [obj(head.node.content), mt], [media], [head.node]);
-  }
-}
-
-// ---- responses -------------------------------------------------------------------------------------------
-
-function isSuccess(status: string): boolean {
-  return status === 'default' || status.startsWith('2');
-}
-
-function responseContent(spec: LoadedSpec, op: JsonObject, response: JsonObject): Map<string, JsonObject> {
-  if (spec.version === '2.0') {
-    if (response.schema === undefined) return new Map();
-    return new Map(mediaTypes(spec, op, 'produces').map((mt) => [mt, { schema: response.schema } as JsonObject]));
-  }
-  return new Map(Object.entries(obj(response.content)).map(([mt, m]) => [mt, obj(m)]));
-}
-
-function headerSchema(spec: LoadedSpec, header: JsonObject): JsonValue | undefined {
-  return spec.version === '2.0' ? header : header.schema;
-}
-
-function diffResponses(
-  e: Emitter,
-  where: Where,
-  compare: SchemaComparator,
-  baseOp: JsonObject,
-  headOp: JsonObject
-): void {
-  const label = opLabel(where);
-  const base = obj(baseOp.responses);
-  const head = obj(headOp.responses);
-  const sink = (change: Change) => e.sink(change);
-  for (const [status, raw] of Object.entries(base)) {
-    const baseResponse = obj(raw);
-    if (!(status in head)) {
-      const id = isSuccess(status) ? 'response-success-status-removed' : 'response-non-success-status-removed';
-      e.emit(id, where, `response ${status} was removed from ${label}`, e.base, [base, status], [baseResponse]);
-      continue;
-    }
-    const headResponse = obj(head[status]);
-    const baseContent = responseContent(e.base, baseOp, baseResponse);
-    const headContent = responseContent(e.head, headOp, headResponse);
-    for (const [mt, media] of baseContent) {
-      const headMedia = headContent.get(mt);
-      if (!headMedia) {
-        const message = `response ${status} of ${label} no longer returns ${mt}`;
-        e.emit(
-          'response-media-type-removed',
-          where,
-          message,
-          e.base,
-          [obj(baseResponse.content), mt],
-          [media],
-          [baseResponse]
-        );
-        continue;
-      }
-      compare(media.schema, headMedia.schema, {
-        direction: 'response',
-        ...where,
-        where: `response ${status} (${mt})`,
-        base: e.base,
-        head: e.head,
-        emit: sink
-      });
-    }
-    for (const [mt, media] of headContent) {
-      if (baseContent.has(mt)) continue;
-      const message = `response ${status} of ${label} now also returns ${mt}`;
-      e.emit(
-        'response-media-type-added',
-        where,
-        message,
-        e.head,
-        [obj(headResponse.content), mt],
-        [media],
-        [headResponse]
-      );
-    }
-    const baseHeaders = new Map(
-      Object.entries(obj(baseResponse.headers)).map(([k, v]) => [k.toLowerCase(), [k, obj(v)] as const])
-    );
-    const headHeaders = new Map(
-      Object.entries(obj(headResponse.headers)).map(([k, v]) => [k.toLowerCase(), [k, obj(v)] as const])
-    );
-    for (const [key, [name, header]] of baseHeaders) {
-      const target = headHeaders.get(key);
-      const headerLabel = `header "${name}" of response ${status} of ${label}`;
-      if (!target) {
-        // OAS 2.0 has no `required` on response headers: documented headers count as optional there.
-        const id = header.required === true ? 'response-required-header-removed' : 'response-optional-header-removed';
-        e.emit(id, where, `${headerLabel} was removed`, e.base, [obj(baseResponse.headers), name], [header]);
-        continue;
-      }
-      const [, headHeader] = target;
-      if (header.required === true && headHeader.required !== true) {
-        e.emit(
-          'response-header-became-optional',
-          where,
-          `${headerLabel} became optional`,
-          e.head,
-          [headHeader, 'required'],
-          [headHeader]
-        );
-      }
-      compare(headerSchema(e.base, header), headerSchema(e.head, headHeader), {
-        direction: 'response',
-        ...where,
-        where: `response ${status} header "${name}"`,
-        base: e.base,
-        head: e.head,
-        emit: sink
-      });
-    }
-    for (const [key, [name, header]] of headHeaders) {
-      if (baseHeaders.has(key)) continue;
-      e.emit('response-header-added', where, `header "${name}" added to response ${status} of ${label}`, e.head, [
-        header
-      ]);
-    }
-  }
-  for (const [status, raw] of Object.entries(head)) {
-    if (status in base) continue;
-    const id = isSuccess(status) ? 'response-success-status-added' : 'response-non-success-status-added';
-    e.emit(id, where, `response ${status} added to ${label}`, e.head, [head, status], [obj(raw)]);
+    e.emit('operation-id-changed', where, message, [head, 'operationId'], [head]);
   }
 }
 
@@ -598,8 +252,8 @@ function diffSecurity(
   const stranded = base.filter((b) => !head.some((h) => satisfies(b, h)));
   const baseKeys = new Map(base.map((a) => [keyOf(a), a]));
   const headKeys = new Map(head.map((a) => [keyOf(a), a]));
-  const at: [JsonValue | undefined, string?][] = [[headNode, 'security'], [headNode]];
-  const baseAt: [JsonValue | undefined, string?][] = [[baseNode, 'security'], [baseNode]];
+  const at: Anchor[] = [[headNode, 'security'], [headNode]];
+  const baseAt: Anchor[] = [[baseNode, 'security'], [baseNode]];
   for (const [key, alt] of headKeys) {
     const before = baseKeys.get(key);
     if (before) {
@@ -612,7 +266,6 @@ function diffSecurity(
             'security-scope-added',
             where,
             `${scope} requirement ${scheme} now needs scope(s) ${extra.join(', ')}`,
-            e.head,
             ...at
           );
         }
@@ -621,7 +274,6 @@ function diffSecurity(
             'security-scope-removed',
             where,
             `${scope} requirement ${scheme} no longer needs scope(s) ${dropped.join(', ')}`,
-            e.head,
             ...at
           );
         }
@@ -634,30 +286,18 @@ function diffSecurity(
     if (relaxes && stranded.length === 0) continue;
     if (stranded.length > 0) {
       const from = base.map(describeAlt).join(' or ');
-      e.emit(
-        'security-requirement-added',
-        where,
-        `${scope} now requires ${describeAlt(alt)} (was ${from})`,
-        e.head,
-        ...at
-      );
+      e.emit('security-requirement-added', where, `${scope} now requires ${describeAlt(alt)} (was ${from})`, ...at);
     } else {
-      e.emit('security-alternative-added', where, `${scope} now also accepts ${describeAlt(alt)}`, e.head, ...at);
+      e.emit('security-alternative-added', where, `${scope} now also accepts ${describeAlt(alt)}`, ...at);
     }
   }
   const newAlternatives = [...headKeys.keys()].some((k) => !baseKeys.has(k) && k !== '');
   for (const [key, alt] of baseKeys) {
     if (headKeys.has(key)) continue;
     if (!stranded.includes(alt)) {
-      e.emit('security-requirement-removed', where, `${scope} no longer requires ${describeAlt(alt)}`, e.head, ...at);
+      e.emit('security-requirement-removed', where, `${scope} no longer requires ${describeAlt(alt)}`, ...at);
     } else if (!newAlternatives) {
-      e.emit(
-        'security-alternative-removed',
-        where,
-        `${scope} no longer accepts ${describeAlt(alt)}`,
-        e.base,
-        ...baseAt
-      );
+      e.removed('security-alternative-removed', where, `${scope} no longer accepts ${describeAlt(alt)}`, baseAt, at);
     }
   }
 }
@@ -668,6 +308,14 @@ function schemesOf(spec: LoadedSpec): JsonObject {
     : obj(obj(spec.document.components).securitySchemes);
 }
 
+/** Where head keeps its scheme definitions, for a removed one. */
+function schemesParents(spec: LoadedSpec): Anchor[] {
+  const doc = spec.document;
+  if (spec.version === '2.0') return [[doc, 'securityDefinitions'], [doc]];
+  const components = obj(doc.components);
+  return [[components, 'securitySchemes'], [doc, 'components'], [doc]];
+}
+
 function diffSecuritySchemes(e: Emitter): void {
   const base = schemesOf(e.base);
   const head = schemesOf(e.head);
@@ -675,18 +323,24 @@ function diffSecuritySchemes(e: Emitter): void {
     const scheme = obj(raw);
     const headScheme = head[name];
     if (!isObject(headScheme)) {
-      e.emit('security-scheme-removed', {}, `security scheme "${name}" was removed`, e.base, [base, name], [scheme]);
+      e.removed(
+        'security-scheme-removed',
+        {},
+        `security scheme "${name}" was removed`,
+        [[base, name], [scheme]],
+        schemesParents(e.head)
+      );
       continue;
     }
     const shape = (s: JsonObject) => [s.type, s.in, s.name, s.scheme].map((v) => String(v ?? '')).join('/');
     if (shape(scheme) !== shape(headScheme)) {
       const message = `security scheme "${name}" changed from ${shape(scheme)} to ${shape(headScheme)}`;
-      e.emit('security-scheme-type-changed', {}, message, e.head, [headScheme, 'type'], [headScheme]);
+      e.emit('security-scheme-type-changed', {}, message, [headScheme, 'type'], [headScheme]);
     }
   }
   for (const [name, raw] of Object.entries(head)) {
     if (name in base) continue;
-    e.emit('security-scheme-added', {}, `security scheme "${name}" was added`, e.head, [head, name], [raw]);
+    e.emit('security-scheme-added', {}, `security scheme "${name}" was added`, [head, name], [raw]);
   }
 }
 
@@ -712,21 +366,41 @@ function parseServer(url: string, node: JsonValue): ServerUrl {
   return { url, host: host.toLowerCase(), path, node };
 }
 
-function serversOf(spec: LoadedSpec): ServerUrl[] {
+/** A `servers` list, with where head writes it (for removals) and where a new or changed entry's key is. */
+interface ServerList {
+  servers: ServerUrl[];
+  /** The object holding the list (the document, a path item or an operation). */
+  owner: JsonObject;
+}
+
+function documentServers(spec: LoadedSpec): ServerList {
   const doc = spec.document;
   if (spec.version === '2.0') {
     const host = str(doc.host) ?? '';
-    return [parseServer(`//${host}${str(doc.basePath) ?? '/'}`, doc)];
+    return { servers: [parseServer(`//${host}${str(doc.basePath) ?? '/'}`, doc)], owner: doc };
   }
-  const list = arr(doc.servers).filter(isObject);
+  return { servers: serverList(doc.servers, doc), owner: doc };
+}
+
+function serverList(value: JsonValue | undefined, fallback: JsonObject): ServerUrl[] {
+  const list = arr(value).filter(isObject);
   // With no servers the spec's base URL is "/" (OAS 3).
-  if (list.length === 0) return [parseServer('/', doc)];
+  if (list.length === 0) return [parseServer('/', fallback)];
   return list.map((s) => parseServer(str(s.url) ?? '/', s));
 }
 
-function diffServers(e: Emitter): void {
-  const base = serversOf(e.base);
-  const head = serversOf(e.head);
+/** The servers an operation is called on: its own, else its path item's, else the document's (OAS 3). */
+function operationServers(spec: LoadedSpec, item: JsonObject, op: JsonObject): ServerList | undefined {
+  if (arr(op.servers).length > 0) return { servers: serverList(op.servers, op), owner: op };
+  if (arr(item.servers).length > 0) return { servers: serverList(item.servers, item), owner: item };
+  return undefined;
+}
+
+function diffServerLists(e: Emitter, where: Where, baseList: ServerList, headList: ServerList): void {
+  const base = baseList.servers;
+  const head = headList.servers;
+  const scope = where.path === undefined ? '' : ` for ${opLabel(where)}`;
+  const parent: Anchor[] = [[headList.owner, 'servers'], [headList.owner]];
   const unmatchedHead = head.filter((h) => !base.some((b) => b.url === h.url));
   const taken = new Set<ServerUrl>();
   for (const b of base) {
@@ -737,45 +411,34 @@ function diffServers(e: Emitter): void {
       pick((h) => h.path === b.path) ??
       (base.length === 1 ? pick(() => true) : undefined);
     if (!partner) {
-      e.emit('server-removed', {}, `server ${b.url} was removed`, e.base, [b.node, 'url'], [b.node]);
+      e.removed('server-removed', where, `server ${b.url} was removed${scope}`, [[b.node, 'url'], [b.node]], parent);
       continue;
     }
     taken.add(partner);
     if (partner.path !== b.path) {
-      const message = `base path changed from ${b.path} to ${partner.path} (server ${b.url} -> ${partner.url})`;
-      e.emit(
-        'server-url-changed',
-        {},
-        message,
-        e.head,
-        [partner.node, e.head.version === '2.0' ? 'basePath' : 'url'],
-        [partner.node]
-      );
+      const message = `base path${scope} changed from ${b.path} to ${partner.path} (server ${b.url} -> ${partner.url})`;
+      const key = e.head.version === '2.0' ? 'basePath' : 'url';
+      e.emit('server-url-changed', where, message, [partner.node, key], [partner.node], ...parent);
     } else if (partner.host !== b.host) {
-      const message = `server host changed from ${b.host || '(none)'} to ${partner.host || '(none)'} (${b.url} -> ${partner.url})`;
-      e.emit(
-        'server-host-changed',
-        {},
-        message,
-        e.head,
-        [partner.node, e.head.version === '2.0' ? 'host' : 'url'],
-        [partner.node]
-      );
+      const message = `server host${scope} changed from ${b.host || '(none)'} to ${partner.host || '(none)'} (${b.url} -> ${partner.url})`;
+      const key = e.head.version === '2.0' ? 'host' : 'url';
+      e.emit('server-host-changed', where, message, [partner.node, key], [partner.node], ...parent);
     }
   }
   for (const h of unmatchedHead) {
     if (taken.has(h)) continue;
-    e.emit('server-added', {}, `server ${h.url} was added`, e.head, [h.node, 'url'], [h.node]);
+    e.emit('server-added', where, `server ${h.url} was added${scope}`, [h.node, 'url'], [h.node], ...parent);
   }
+}
+
+function diffServers(e: Emitter): void {
+  diffServerLists(e, {}, documentServers(e.base), documentServers(e.head));
   if (e.base.version === '2.0' && e.head.version === '2.0') {
     const headSchemes = new Set(arr(e.head.document.schemes).map(String));
     if (headSchemes.size > 0) {
       for (const scheme of arr(e.base.document.schemes).map(String)) {
         if (!headSchemes.has(scheme)) {
-          e.emit('server-scheme-removed', {}, `scheme ${scheme} is no longer served`, e.head, [
-            e.head.document,
-            'schemes'
-          ]);
+          e.emit('server-scheme-removed', {}, `scheme ${scheme} is no longer served`, [e.head.document, 'schemes']);
         }
       }
     }
@@ -783,6 +446,56 @@ function diffServers(e: Emitter): void {
 }
 
 // ---- entry -----------------------------------------------------------------------------------------------
+
+function diffOperation(
+  e: Emitter,
+  compare: SchemaComparator,
+  where: Where,
+  rename: Map<string, string>,
+  [baseItem, baseOp]: [JsonObject, JsonObject],
+  [headItem, headOp]: [JsonObject, JsonObject]
+): void {
+  const { base, head } = e;
+  diffDeprecation(e, where, baseOp, headOp);
+  diffParameters(
+    e,
+    API_VOCABULARY,
+    where,
+    compare,
+    effectiveParameters(baseItem, baseOp, rename),
+    effectiveParameters(headItem, headOp),
+    headItem,
+    headOp
+  );
+  diffRequestBody(
+    e,
+    API_VOCABULARY,
+    where,
+    compare,
+    headOp,
+    requestBodyOf(base, baseItem, baseOp),
+    requestBodyOf(head, headItem, headOp)
+  );
+  diffResponses(e, API_VOCABULARY, where, compare, baseOp, headOp);
+  if (baseOp.security !== undefined || headOp.security !== undefined) {
+    const baseSecurity = baseOp.security ?? base.document.security;
+    const headSecurity = headOp.security ?? head.document.security;
+    diffSecurity(e, where, `${opLabel(where)}`, baseSecurity, headSecurity, headOp, baseOp);
+  }
+  if (base.version !== '2.0' && head.version !== '2.0') {
+    // Path- and operation-level servers override the document's for this operation only.
+    const baseServers = operationServers(base, baseItem, baseOp);
+    const headServers = operationServers(head, headItem, headOp);
+    if (baseServers || headServers)
+      diffServerLists(
+        e,
+        where,
+        baseServers ?? documentServers(base),
+        headServers ?? { ...documentServers(head), owner: headOp }
+      );
+  }
+  diffCallbacks(e, compare, where, baseOp, headOp);
+}
 
 export function diffOperations(
   base: LoadedSpec,
@@ -792,20 +505,28 @@ export function diffOperations(
   options: OperationDiffOptions = {}
 ): void {
   const now = options.now ?? new Date();
-  const e = new Emitter(base, head, emit);
+  const e = new Emitter(base, head, emit, LEVELS);
   const basePaths = obj(base.document.paths);
   const headPaths = obj(head.document.paths);
   const headByShape = new Map<string, string>();
   for (const path of Object.keys(headPaths))
     if (!headByShape.has(normalisePath(path))) headByShape.set(normalisePath(path), path);
   const pairedHead = new Set<string>();
+  const pathsParent: Anchor[] = [[head.document, 'paths'], [head.document]];
 
   for (const [basePath, rawItem] of Object.entries(basePaths)) {
     const baseItem = obj(rawItem);
     const headPath = headByShape.get(normalisePath(basePath));
     if (headPath === undefined || pairedHead.has(headPath)) {
       for (const [method, op] of operationsOf(baseItem)) {
-        reportRemoved(e, { path: basePath, method }, op, 'api-path-removed-without-deprecation', now);
+        reportRemoved(
+          e,
+          { path: basePath, method },
+          [baseItem, op],
+          'api-path-removed-without-deprecation',
+          now,
+          pathsParent
+        );
       }
       continue;
     }
@@ -823,54 +544,43 @@ export function diffOperations(
         'path-parameter-renamed',
         { path: headPath },
         `path parameter renamed in ${basePath}: ${renamed}`,
-        e.head,
         [headPaths, headPath],
         [headItem]
       );
     }
 
     const headOps = new Map(operationsOf(headItem));
+    const itemParent: Anchor[] = [[headPaths, headPath], [headItem], ...pathsParent];
     for (const [method, baseOp] of operationsOf(baseItem)) {
       const where = { path: headPath, method };
       const headOp = headOps.get(method);
       if (!headOp) {
-        reportRemoved(e, { path: basePath, method }, baseOp, 'api-removed-without-deprecation', now);
+        reportRemoved(
+          e,
+          { path: basePath, method },
+          [baseItem, baseOp],
+          'api-removed-without-deprecation',
+          now,
+          itemParent
+        );
         continue;
       }
-      diffDeprecation(e, where, baseOp, headOp);
-      diffParameters(
-        e,
-        where,
-        compare,
-        effectiveParameters(baseItem, baseOp, rename),
-        effectiveParameters(headItem, headOp),
-        headOp
-      );
-      diffRequestBody(e, where, compare, requestBodyOf(base, baseItem, baseOp), requestBodyOf(head, headItem, headOp));
-      diffResponses(e, where, compare, baseOp, headOp);
-      if (baseOp.security !== undefined || headOp.security !== undefined) {
-        const baseSecurity = baseOp.security ?? base.document.security;
-        const headSecurity = headOp.security ?? head.document.security;
-        diffSecurity(e, where, `${opLabel(where)}`, baseSecurity, headSecurity, headOp, baseOp);
-      }
+      diffOperation(e, compare, where, rename, [baseItem, baseOp], [headItem, headOp]);
     }
     for (const [method, headOp] of headOps) {
       if (isObject(baseItem[method])) continue;
-      e.emit('endpoint-added', { path: headPath, method }, `${method.toUpperCase()} ${headPath} was added`, e.head, [
-        headOp
-      ]);
+      e.emit('endpoint-added', { path: headPath, method }, `${method.toUpperCase()} ${headPath} was added`, [headOp]);
     }
   }
   for (const [headPath, rawItem] of Object.entries(headPaths)) {
     if (pairedHead.has(headPath)) continue;
     for (const [method, op] of operationsOf(obj(rawItem))) {
-      e.emit('api-path-added', { path: headPath, method }, `${method.toUpperCase()} ${headPath} was added`, e.head, [
-        op
-      ]);
+      e.emit('api-path-added', { path: headPath, method }, `${method.toUpperCase()} ${headPath} was added`, [op]);
     }
   }
 
   diffSecurity(e, {}, 'global security', base.document.security, head.document.security, head.document, base.document);
   diffSecuritySchemes(e);
   diffServers(e);
+  diffWebhooks(e, compare);
 }

@@ -2,8 +2,8 @@
 // difference breaks clients depends on who produces the data: a client sends requests, so anything the head
 // schema no longer accepts breaks it; a server sends responses, so anything the head schema newly allows may
 // surprise a client that parses it. Every check below is therefore judged per direction.
-import type { Change, CheckInfo, JsonObject, JsonValue, LoadedSpec } from '../spec/types.js';
-import { defineCheck, isJsonObject } from './catalog.js';
+import type { Change, CheckInfo, JsonObject, JsonValue, LoadedSpec, SourceLocation } from '../spec/types.js';
+import { defineCheck, isJsonObject, wasAt } from './catalog.js';
 
 export interface SchemaContext {
   /** request: the client sends it (tightening breaks); response: the server sends it (loosening breaks). */
@@ -280,6 +280,7 @@ function buildShape(root: JsonObject): Shape {
         propertyParts.set(name, list);
         if (!shape.origin.has(`properties.${name}`)) shape.origin.set(`properties.${name}`, part.properties);
       }
+      if (!shape.origin.has('properties')) shape.origin.set('properties', part);
     }
     if (Array.isArray(part.required)) for (const r of part.required) if (typeof r === 'string') shape.required.add(r);
     if (part.additionalProperties !== undefined)
@@ -379,19 +380,52 @@ class Comparator {
     return path ? `${this.ctx.where}, property ${path}` : this.ctx.where;
   }
 
-  private emit(id: string, path: string, what: string, spec: 'base' | 'head', shape: Shape, keyword?: string) {
+  /** Where a keyword of a shape was written in one spec (the part of an allOf that has it), else the schema. */
+  private place(spec: LoadedSpec, shape: Shape, keyword?: string): SourceLocation | undefined {
+    const owner = (keyword && shape.origin.get(keyword)) || shape.node;
+    const key = keyword?.startsWith('properties.') ? keyword.slice(11) : keyword;
+    return spec.locate(owner, key) ?? spec.locate(shape.node);
+  }
+
+  private report(id: string, path: string, what: string, location?: SourceLocation, baseLocation?: SourceLocation) {
     const level = LEVELS.get(id);
     if (!level) throw new Error(`schema diff: check ${id} is not in SCHEMA_CHECKS`);
-    const owner = (keyword && shape.origin.get(keyword)) || shape.node;
-    const location = this.ctx[spec].locate(owner, keyword?.startsWith('properties.') ? keyword.slice(11) : keyword);
     this.ctx.emit({
       id,
       level,
       ...(this.ctx.path !== undefined && { path: this.ctx.path }),
       ...(this.ctx.method !== undefined && { method: this.ctx.method }),
-      message: `${this.label(path)}: ${what}`,
-      ...(location && { location })
+      message: `${this.label(path)}: ${what}${wasAt(baseLocation)}`,
+      ...(location && { location }),
+      ...(baseLocation && { baseLocation })
     });
+  }
+
+  /** A change in the head schema, located there. */
+  private emit(id: string, path: string, what: string, shape: Shape, keyword?: string) {
+    this.report(id, path, what, this.place(this.ctx.head, shape, keyword));
+  }
+
+  /**
+   * Something only the base schema has (a property, a variant): located at the head schema that lost it (its
+   * `headKeyword`, e.g. `properties`, else the schema), with the base location named in the message.
+   */
+  private emitRemoved(
+    id: string,
+    path: string,
+    what: string,
+    base: Shape,
+    baseKeyword: string,
+    head: Shape,
+    headKeyword: string
+  ) {
+    this.report(
+      id,
+      path,
+      what,
+      this.place(this.ctx.head, head, headKeyword),
+      this.place(this.ctx.base, base, baseKeyword)
+    );
   }
 
   private get dir() {
@@ -435,11 +469,11 @@ class Comparator {
     const key = h.origin.has('type') ? 'type' : undefined;
     if (h.nullable) {
       const id = this.dir === 'response' ? 'response-property-became-nullable' : 'request-property-became-nullable';
-      this.emit(id, path, 'became nullable', 'head', h, key);
+      this.emit(id, path, 'became nullable', h, key);
     } else {
       const id =
         this.dir === 'request' ? 'request-property-became-not-nullable' : 'response-property-became-not-nullable';
-      this.emit(id, path, 'is no longer nullable', 'head', h, key);
+      this.emit(id, path, 'is no longer nullable', h, key);
     }
   }
 
@@ -452,16 +486,16 @@ class Comparator {
     const what = `type changed from ${[...b.types].join('|')} to ${[...h.types].join('|')}`;
     if (this.dir === 'request') {
       if (lost.length > 0) {
-        this.emit('request-property-type-changed', path, what, 'head', h, 'type');
+        this.emit('request-property-type-changed', path, what, h, 'type');
         return false;
       }
-      this.emit('request-property-type-widened', path, what, 'head', h, 'type');
+      this.emit('request-property-type-widened', path, what, h, 'type');
     } else {
       if (gained.length > 0) {
-        this.emit('response-property-type-changed', path, what, 'head', h, 'type');
+        this.emit('response-property-type-changed', path, what, h, 'type');
         return false;
       }
-      this.emit('response-property-type-narrowed', path, what, 'head', h, 'type');
+      this.emit('response-property-type-narrowed', path, what, h, 'type');
     }
     return true;
   }
@@ -471,43 +505,15 @@ class Comparator {
     const what = `format changed from ${b.format ?? '(none)'} to ${h.format ?? '(none)'}`;
     const req = this.dir === 'request';
     if (b.format === undefined) {
-      this.emit(
-        req ? 'request-property-format-added' : 'response-property-format-added',
-        path,
-        what,
-        'head',
-        h,
-        'format'
-      );
+      this.emit(req ? 'request-property-format-added' : 'response-property-format-added', path, what, h, 'format');
     } else if (h.format === undefined) {
-      this.emit(req ? 'request-property-format-removed' : 'response-property-format-removed', path, what, 'head', h);
+      this.emit(req ? 'request-property-format-removed' : 'response-property-format-removed', path, what, h);
     } else if (FORMAT_WIDENING[b.format] === h.format) {
-      this.emit(
-        req ? 'request-property-format-widened' : 'response-property-format-changed',
-        path,
-        what,
-        'head',
-        h,
-        'format'
-      );
+      this.emit(req ? 'request-property-format-widened' : 'response-property-format-changed', path, what, h, 'format');
     } else if (FORMAT_WIDENING[h.format] === b.format) {
-      this.emit(
-        req ? 'request-property-format-changed' : 'response-property-format-narrowed',
-        path,
-        what,
-        'head',
-        h,
-        'format'
-      );
+      this.emit(req ? 'request-property-format-changed' : 'response-property-format-narrowed', path, what, h, 'format');
     } else {
-      this.emit(
-        req ? 'request-property-format-changed' : 'response-property-format-changed',
-        path,
-        what,
-        'head',
-        h,
-        'format'
-      );
+      this.emit(req ? 'request-property-format-changed' : 'response-property-format-changed', path, what, h, 'format');
     }
   }
 
@@ -520,21 +526,19 @@ class Comparator {
           'request-property-became-enum',
           path,
           `restricted to ${text(h.values)}`,
-          'head',
           h,
           h.isConst ? 'const' : 'enum'
         );
       return;
     }
     if (!h.values) {
-      if (!req)
-        this.emit('response-property-became-not-enum', path, `no longer restricted to ${text(b.values)}`, 'head', h);
+      if (!req) this.emit('response-property-became-not-enum', path, `no longer restricted to ${text(b.values)}`, h);
       return;
     }
     if (b.isConst && h.isConst) {
       if (valueKey(b.values[0]) !== valueKey(h.values[0])) {
         const id = req ? 'request-property-const-changed' : 'response-property-const-changed';
-        this.emit(id, path, `const changed from ${text(b.values[0])} to ${text(h.values[0])}`, 'head', h, 'const');
+        this.emit(id, path, `const changed from ${text(b.values[0])} to ${text(h.values[0])}`, h, 'const');
       }
       return;
     }
@@ -544,12 +548,12 @@ class Comparator {
     for (const v of b.values) {
       if (hKeys.has(valueKey(v))) continue;
       const id = req ? 'request-property-enum-value-removed' : 'response-property-enum-value-removed';
-      this.emit(id, path, `enum value ${text(v)} removed`, 'head', h, key);
+      this.emit(id, path, `enum value ${text(v)} removed`, h, key);
     }
     for (const v of h.values) {
       if (bKeys.has(valueKey(v))) continue;
       const id = req ? 'request-property-enum-value-added' : 'response-property-enum-value-added';
-      this.emit(id, path, `enum value ${text(v)} added`, 'head', h, key);
+      this.emit(id, path, `enum value ${text(v)} added`, h, key);
     }
   }
 
@@ -565,7 +569,6 @@ class Comparator {
         'request-property-max-decreased',
         path,
         `maximum changed from ${show(b.max)} to ${show(h.max)}`,
-        'head',
         h,
         'maximum'
       );
@@ -574,7 +577,6 @@ class Comparator {
         'response-property-max-increased',
         path,
         `maximum changed from ${show(b.max)} to ${show(h.max)}`,
-        'head',
         h,
         'maximum'
       );
@@ -583,7 +585,6 @@ class Comparator {
         'request-property-min-increased',
         path,
         `minimum changed from ${show(b.min)} to ${show(h.min)}`,
-        'head',
         h,
         'minimum'
       );
@@ -592,7 +593,6 @@ class Comparator {
         'response-property-min-decreased',
         path,
         `minimum changed from ${show(b.min)} to ${show(h.min)}`,
-        'head',
         h,
         'minimum'
       );
@@ -609,30 +609,28 @@ class Comparator {
       const from = (x: number | undefined) => (x === undefined ? '(none)' : String(x));
       const maxWhat = `${maxKey} changed from ${from(b[maxKey])} to ${from(h[maxKey])}`;
       const minWhat = `${minKey} changed from ${from(b[minKey])} to ${from(h[minKey])}`;
-      if (req && hMax < bMax) this.emit(`request-property-max-${noun}-decreased`, path, maxWhat, 'head', h, maxKey);
-      if (!req && hMax > bMax) this.emit(`response-property-max-${noun}-increased`, path, maxWhat, 'head', h, maxKey);
-      if (req && hMin > bMin) this.emit(`request-property-min-${noun}-increased`, path, minWhat, 'head', h, minKey);
-      if (!req && hMin < bMin) this.emit(`response-property-min-${noun}-decreased`, path, minWhat, 'head', h, minKey);
+      if (req && hMax < bMax) this.emit(`request-property-max-${noun}-decreased`, path, maxWhat, h, maxKey);
+      if (!req && hMax > bMax) this.emit(`response-property-max-${noun}-increased`, path, maxWhat, h, maxKey);
+      if (req && hMin > bMin) this.emit(`request-property-min-${noun}-increased`, path, minWhat, h, minKey);
+      if (!req && hMin < bMin) this.emit(`response-property-min-${noun}-decreased`, path, minWhat, h, minKey);
     }
 
     if (b.pattern !== h.pattern) {
       const what = `pattern changed from ${text(b.pattern)} to ${text(h.pattern)}`;
-      if (req && h.pattern !== undefined)
-        this.emit('request-property-pattern-changed', path, what, 'head', h, 'pattern');
-      if (!req && b.pattern !== undefined)
-        this.emit('response-property-pattern-changed', path, what, 'head', h, 'pattern');
+      if (req && h.pattern !== undefined) this.emit('request-property-pattern-changed', path, what, h, 'pattern');
+      if (!req && b.pattern !== undefined) this.emit('response-property-pattern-changed', path, what, h, 'pattern');
     }
     if (req && h.uniqueItems && !b.uniqueItems)
-      this.emit('request-property-unique-items-added', path, 'now requires unique items', 'head', h, 'uniqueItems');
+      this.emit('request-property-unique-items-added', path, 'now requires unique items', h, 'uniqueItems');
     if (!req && b.uniqueItems && !h.uniqueItems)
-      this.emit('response-property-unique-items-removed', path, 'no longer guarantees unique items', 'head', h);
+      this.emit('response-property-unique-items-removed', path, 'no longer guarantees unique items', h);
   }
 
   private compareDefault(b: Shape, h: Shape, path: string) {
     if (!b.hasDefault || !h.hasDefault) return;
     if (valueKey(b.default ?? null) === valueKey(h.default ?? null)) return;
     const id = this.dir === 'request' ? 'request-property-default-changed' : 'response-property-default-changed';
-    this.emit(id, path, `default changed from ${text(b.default)} to ${text(h.default)}`, 'head', h, 'default');
+    this.emit(id, path, `default changed from ${text(b.default)} to ${text(h.default)}`, h, 'default');
   }
 
   private compareObject(b: Shape, h: Shape, path: string) {
@@ -648,34 +646,35 @@ class Comparator {
       const at = child(name);
       if (bNode !== undefined && hNode === undefined) {
         if (bs && absent(bs)) continue;
-        this.emit(
+        this.emitRemoved(
           req ? 'request-property-removed' : 'response-property-removed',
           at,
           'removed',
-          'base',
           b,
-          `properties.${name}`
+          `properties.${name}`,
+          h,
+          'properties'
         );
         continue;
       }
       if (bNode === undefined && hNode !== undefined) {
         if (hs && absent(hs)) continue;
-        if (!req) this.emit('response-property-added', at, 'added', 'head', h, `properties.${name}`);
+        if (!req) this.emit('response-property-added', at, 'added', h, `properties.${name}`);
         else if (h.required.has(name))
-          this.emit('new-required-request-property', at, 'added as required', 'head', h, `properties.${name}`);
-        else this.emit('new-optional-request-property', at, 'added as optional', 'head', h, `properties.${name}`);
+          this.emit('new-required-request-property', at, 'added as required', h, `properties.${name}`);
+        else this.emit('new-optional-request-property', at, 'added as optional', h, `properties.${name}`);
         continue;
       }
       if (bs && hs) {
         if (absent(bs) && absent(hs)) continue;
         if (req && hs.readOnly !== bs.readOnly) {
           const id = hs.readOnly ? 'request-property-became-read-only' : 'request-property-became-not-read-only';
-          this.emit(id, at, hs.readOnly ? 'became readOnly' : 'is no longer readOnly', 'head', hs, 'readOnly');
+          this.emit(id, at, hs.readOnly ? 'became readOnly' : 'is no longer readOnly', hs, 'readOnly');
           continue;
         }
         if (!req && hs.writeOnly !== bs.writeOnly) {
           const id = hs.writeOnly ? 'response-property-became-write-only' : 'response-property-became-not-write-only';
-          this.emit(id, at, hs.writeOnly ? 'became writeOnly' : 'is no longer writeOnly', 'head', hs, 'writeOnly');
+          this.emit(id, at, hs.writeOnly ? 'became writeOnly' : 'is no longer writeOnly', hs, 'writeOnly');
           continue;
         }
       }
@@ -689,7 +688,7 @@ class Comparator {
           : hReq
             ? 'response-property-became-required'
             : 'response-property-became-optional';
-        this.emit(id, at, hReq ? 'became required' : 'became optional', 'head', h, `properties.${name}`);
+        this.emit(id, at, hReq ? 'became required' : 'became optional', h, `properties.${name}`);
       }
       this.compare(bNode, hNode, at);
     }
@@ -700,7 +699,6 @@ class Comparator {
         'request-property-additional-properties-restricted',
         path,
         'additionalProperties became false',
-        'head',
         h,
         'additionalProperties'
       );
@@ -709,7 +707,6 @@ class Comparator {
         'response-property-additional-properties-allowed',
         path,
         'additionalProperties is no longer false',
-        'head',
         h,
         'additionalProperties'
       );
@@ -802,12 +799,12 @@ class Comparator {
     bList.forEach((bv, i) => {
       if (bUsed.has(i)) return;
       const id = `${this.dir}-property-${slug}-variant-removed`;
-      this.emit(id, path, `${kind} variant ${this.describe(bv, this.ctx.base)} removed`, 'base', b, kind);
+      this.emitRemoved(id, path, `${kind} variant ${this.describe(bv, this.ctx.base)} removed`, b, kind, h, kind);
     });
     hList.forEach((hv, j) => {
       if (hUsed.has(j)) return;
       const id = `${this.dir}-property-${slug}-variant-added`;
-      this.emit(id, path, `${kind} variant ${this.describe(hv, this.ctx.head)} added`, 'head', h, kind);
+      this.emit(id, path, `${kind} variant ${this.describe(hv, this.ctx.head)} added`, h, kind);
     });
     for (const [i, j] of bUsed) {
       const at = hList.length > 1 ? `${path}${path ? '.' : ''}${kind}[${j}]` : path;

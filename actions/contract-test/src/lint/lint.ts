@@ -13,9 +13,13 @@ import { cjsExports } from '../../../../shared/src/lib/cjs-interop.js';
 import { ConfigurationError } from '../../../../shared/src/lib/errors.js';
 import { buildSarif, type SarifLevel, type SarifLog, type SarifRuleInput } from '../../../../shared/src/lib/sarif.js';
 import { redactUrl } from '../../../../shared/src/lib/redact.js';
-import { fetchRemoteText } from '../spec/external-refs.js';
-import { DEFAULT_MAX_FILE_BYTES } from '../spec/load.js';
-import type { SourceLocation } from '../spec/types.js';
+import { HttpError, httpRequest } from '../../../../shared/src/lib/http.js';
+import { DEFAULT_REMOTE_TIMEOUT_MS, fetchRemoteText } from '../spec/external-refs.js';
+import { DEFAULT_MAX_FILE_BYTES, expandedNodeCount, looksLikeJson, SpecSizeBudget } from '../spec/load.js';
+import { COLLECT_AFTER_BYTES, collectGarbage } from '../spec/memory.js';
+import { applyYaml11Merges } from './merge-keys.js';
+import { checkRuleset } from './ruleset-policy.js';
+import type { LoadedSpec, SourceLocation } from '../spec/types.js';
 
 // Spectral ships CommonJS: read its exports the same way under Node's ESM and inside the ncc bundle.
 const { Spectral, Document } = cjsExports<typeof spectralCoreModule>(spectralCoreModule, 'Spectral');
@@ -26,7 +30,7 @@ const { Resolver } = cjsExports<typeof resolverModule>(resolverModule, 'Resolver
 
 type RulesetLoader = (
   file: string,
-  io: { fs: typeof fs; fetch: (url: unknown) => Promise<never> }
+  io: { fs: typeof fs; fetch: (url: unknown) => Promise<unknown> }
 ) => Promise<Parameters<InstanceType<typeof Spectral>['setRuleset']>[0]>;
 
 function rulesetLoader(): RulesetLoader {
@@ -60,6 +64,18 @@ export interface LintOptions {
   allowRemoteRefs?: boolean;
   /** Per-request timeout for URL documents (default 10 s). */
   remoteTimeoutMs?: number;
+  /**
+   * Run code a ruleset brings (a JavaScript ruleset, `functions`, extends of JavaScript, packages or URLs, JSONPath
+   * script and filter expressions). Default false: such a ruleset is refused with one line naming what is code.
+   */
+  allowRulesetCode?: boolean;
+  /**
+   * The folder the ruleset and every ruleset file it extends must really be inside (symlinks included). Default:
+   * root when the ruleset is inside it, else the ruleset's own folder.
+   */
+  rulesetRoot?: string;
+  /** The size limit of the spec text (see LoadOptions.maxSpecBytes; default 13 MiB, YAML counting 4 times). */
+  maxSpecBytes?: number;
 }
 
 export interface RuleMeta {
@@ -76,6 +92,31 @@ function inside(root: string, candidate: string): boolean {
 
 function refuseNetwork(url: unknown): Promise<never> {
   return Promise.reject(new ConfigurationError(`network access refused while loading the ruleset (${String(url)})`));
+}
+
+/** The fetch Spectral's ruleset loader gets once ruleset code is allowed: remote rulesets, with a timeout and a cap. */
+function rulesetFetch(timeoutMs: number) {
+  return async (url: unknown) => {
+    const href = String(url);
+    if (!/^https?:\/\//i.test(href))
+      throw new ConfigurationError(`ruleset URL ${redactUrl(href)}: only http and https are fetched`);
+    let response;
+    try {
+      response = await httpRequest(href, { timeoutMs, maxBodyBytes: DEFAULT_MAX_FILE_BYTES, retries: 0 });
+    } catch (error) {
+      if (error instanceof HttpError) throw new ConfigurationError(`ruleset URL ${redactUrl(href)}: ${error.message}`);
+      throw error;
+    }
+    const { status, body, headers } = response;
+    return {
+      ok: status >= 200 && status < 300,
+      status,
+      statusText: String(status),
+      headers: { get: (name: string) => headers[name.toLowerCase()] ?? null },
+      text: async () => body,
+      json: async () => JSON.parse(body) as unknown
+    };
+  };
 }
 
 /** The part of urijs's URI the resolver hooks use. */
@@ -174,12 +215,19 @@ function createResolver(root: string, options: LintOptions): InstanceType<typeof
   } as ConstructorParameters<typeof Resolver>[0]);
 }
 
-async function loadRuleset(rulesetPath: string | undefined, root: string) {
+async function loadRuleset(rulesetPath: string | undefined, root: string, options: LintOptions) {
   if (rulesetPath === undefined) return { extends: [[oas, 'recommended']] } as const;
   const absolute = path.resolve(root, rulesetPath);
   if (!fs.existsSync(absolute)) throw new ConfigurationError(`ruleset ${rulesetPath}: file not found`);
+  const allowCode = options.allowRulesetCode === true;
+  checkRuleset(absolute, {
+    allowCode,
+    allowExternalFiles: options.allowExternalFiles === true,
+    root: options.rulesetRoot ?? (inside(root, absolute) ? root : path.dirname(absolute))
+  });
+  const fetch = allowCode ? rulesetFetch(options.remoteTimeoutMs ?? DEFAULT_REMOTE_TIMEOUT_MS) : refuseNetwork;
   try {
-    return await rulesetLoader()(absolute, { fs, fetch: refuseNetwork });
+    return await rulesetLoader()(absolute, { fs, fetch });
   } catch (error) {
     if (error instanceof ConfigurationError) throw error;
     // Spectral's validation errors are aggregates whose own message is empty; the parts name the rule.
@@ -197,6 +245,21 @@ async function loadRuleset(rulesetPath: string | undefined, root: string) {
   }
 }
 
+/**
+ * Spectral walks a spec with every $ref expanded in place. The GitHub REST description expands to about 2 million
+ * nodes (linted in ~90 s); a 3 KB spec whose $refs fan out ten ways on six levels expands to 49 million and took
+ * 89 s, on seven levels it would take fifteen minutes. Past this the lint is refused instead of hanging the step.
+ */
+export const MAX_LINT_EXPANDED_NODES = 10_000_000;
+
+/** Refuses to lint a loaded spec whose $refs expand past MAX_LINT_EXPANDED_NODES, with one line. */
+export function checkLintable(spec: LoadedSpec, cap = MAX_LINT_EXPANDED_NODES): void {
+  if (expandedNodeCount(spec.document, cap) <= cap) return;
+  throw new ConfigurationError(
+    `${spec.file}: its $refs expand to more than ${cap.toLocaleString('en-US')} nodes (a $ref bomb, or a spec too large to lint): Spectral would walk every one; set lint: false to only diff it`
+  );
+}
+
 /** Runs Spectral on the entry file; findings are sorted by file, line and column. */
 export async function lintSpec(options: LintOptions): Promise<LintFinding[]> {
   return (await lintSpecWithRules(options)).findings;
@@ -208,8 +271,14 @@ export async function lintSpecWithRules(
 ): Promise<{ findings: LintFinding[]; rules: Record<string, RuleMeta> }> {
   const root = path.resolve(options.root);
   const absolute = path.resolve(root, options.file);
+  const text = options.text;
+  new SpecSizeBudget(options.maxSpecBytes).charge(
+    options.file,
+    Buffer.byteLength(text, 'utf8'),
+    looksLikeJson(text) ? 'json' : 'yaml'
+  );
   const spectral = new Spectral({ resolver: createResolver(root, options) });
-  const ruleset = await loadRuleset(options.rulesetPath, root);
+  const ruleset = await loadRuleset(options.rulesetPath, root, options);
   try {
     spectral.setRuleset(ruleset as Parameters<typeof spectral.setRuleset>[0]);
   } catch (error) {
@@ -218,7 +287,17 @@ export async function lintSpecWithRules(
     );
   }
   // The source must be the absolute path: Spectral resolves relative $refs against it.
-  const results = await spectral.run(new Document(options.text, Parsers.Yaml, absolute));
+  const parser = {
+    ...Parsers.Yaml,
+    parse(input: string) {
+      const parsed = Parsers.Yaml.parse(input);
+      applyYaml11Merges(input, options.file, parsed);
+      return parsed;
+    }
+  };
+  const results = await spectral.run(new Document(text, parser, absolute));
+  // Spectral's resolved copy of a large spec is garbage now; the diff that follows needs the memory.
+  if (text.length > COLLECT_AFTER_BYTES) collectGarbage();
 
   const relative = (source: string | undefined) => {
     if (source === undefined || source === absolute) return options.file;

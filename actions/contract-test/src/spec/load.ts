@@ -4,13 +4,189 @@
 // same synchronous resolution runs over what it fetched.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { LineCounter, isAlias, isMap, isScalar, isSeq, parseDocument, type Node as YamlNode } from 'yaml';
+import { Lexer, LineCounter, isAlias, isMap, isScalar, isSeq, parseDocument, type Node as YamlNode } from 'yaml';
 import { ConfigurationError } from '../../../../shared/src/lib/errors.js';
 import { redactUrl } from '../../../../shared/src/lib/redact.js';
 import { DEFAULT_REMOTE_TIMEOUT_MS, fetchRemoteText } from './external-refs.js';
+import { lineStarts, parseJsonSource } from './json-source.js';
+import { COLLECT_AFTER_BYTES, collectGarbage } from './memory.js';
 import type { JsonObject, JsonValue, LoadOptions, LoadedSpec, OpenApiVersion, SourceLocation } from './types.js';
 
 export const DEFAULT_MAX_FILE_BYTES = 50 * 1024 * 1024;
+
+/**
+ * The default of maxSpecBytes, for the spec and every file it references together. Measured on generated specs
+ * under Node 24 (README "Size limit"): the binding cost is Spectral's lint, 837 MiB for 12.9 MiB of JSON (lint
+ * and diff of two versions: 853 MiB); the diff alone stays far below (480 MiB). The GitHub REST description
+ * (12.4 MiB of JSON) fits.
+ */
+export const DEFAULT_MAX_SPEC_BYTES = 13 * 1024 * 1024;
+
+/**
+ * YAML counts this many times its size against maxSpecBytes: reading it through yaml's document model needs
+ * about four times the memory JSON does for the same content (a 3.25 MiB YAML pair diffed in 534 MiB, a 12.9 MiB
+ * JSON pair in 480 MiB).
+ */
+export const YAML_SIZE_WEIGHT = 4;
+
+/**
+ * Memory follows the number of values more than the number of bytes: 13 MiB of `[0,0,0,...]` (6.8 million values)
+ * diffed in 1.4 GB where 13 MiB of a generated spec (384,000 values) took 480 MiB, and 3.2 MiB of dense YAML in
+ * 2.0 GB. So a spec at the default size limit may also hold at most this many JSON values (1.5 million dense
+ * values: diff 522 MiB, lint 677 MiB; the GitHub REST description has 258,000) ...
+ */
+export const MAX_JSON_VALUES = 1_500_000;
+/**
+ * ... and at most this many YAML tokens as yaml's lexer counts them before parsing (scalars, indicators,
+ * indentation, line breaks; 2.25 million tokens of dense YAML diffed in 1,023 MiB, a 3.25 MiB generated spec has
+ * 1.2 million). Both scale with maxSpecBytes.
+ */
+export const MAX_YAML_TOKENS = 1_500_000;
+const MIN_COUNTED = 10_000;
+
+const MIB = 1024 * 1024;
+const mib = (bytes: number) => `${(bytes / MIB).toFixed(1)} MiB`;
+
+const SIZE_UNITS: Record<string, number> = {
+  '': 1,
+  b: 1,
+  kb: 1e3,
+  mb: 1e6,
+  gb: 1e9,
+  kib: 1024,
+  mib: MIB,
+  gib: 1024 * MIB
+};
+
+/** Parses a size limit such as `16MiB`, `20 MB`, `512KiB` or `1048576` (bytes) for max-spec-size. */
+export function parseSpecSize(text: string, what = 'max-spec-size'): number {
+  const match = /^\s*(\d+(?:\.\d+)?)\s*([a-z]*)\s*$/i.exec(text);
+  const unit = match ? SIZE_UNITS[match[2]!.toLowerCase()] : undefined;
+  if (!match || unit === undefined || Number(match[1]) <= 0)
+    throw new ConfigurationError(`${what} must be a size such as 16MiB, 20MB or 1048576 (bytes); got "${text}"`);
+  return Math.floor(Number(match[1]) * unit);
+}
+
+/**
+ * How many nodes the document has once every shared ($ref-resolved) object is counted wherever it is used, as a
+ * walker that follows $refs sees it (cycles counted once). Stops counting past `cap`. Linear in the distinct
+ * nodes, so a tiny spec whose $refs fan out level after level (a $ref bomb) is measured without being walked.
+ */
+export function expandedNodeCount(document: JsonValue, cap: number): number {
+  const sizes = new Map<object, number>();
+  const active = new Set<object>();
+  const size = (value: JsonValue): number => {
+    if (value === null || typeof value !== 'object') return 1;
+    const known = sizes.get(value);
+    if (known !== undefined) return known;
+    if (active.has(value)) return 1;
+    active.add(value);
+    let total = 1;
+    for (const child of Array.isArray(value) ? value : Object.values(value)) {
+      total += size(child);
+      if (total > cap) break;
+    }
+    active.delete(value);
+    sizes.set(value, total);
+    return total;
+  };
+  try {
+    return size(document);
+  } catch (error) {
+    // Nested too deeply to count recursively: far too large in any case.
+    if (error instanceof RangeError) return Number.POSITIVE_INFINITY;
+    throw error;
+  }
+}
+
+/** Whether a file will be read as JSON (its first character opens an object or array; else it is YAML). */
+export function looksLikeJson(text: string): boolean {
+  return /^\uFEFF?[ \t\r\n]*[[{]/.test(text);
+}
+
+/** Counts what one spec reads against its size limit, so an oversized spec is refused before it is parsed. */
+export class SpecSizeBudget {
+  private json = 0;
+  private yaml = 0;
+  private values = 0;
+  private tokens = 0;
+  /** How many JSON values and YAML tokens this limit allows (MAX_JSON_VALUES and MAX_YAML_TOKENS, scaled). */
+  readonly maxValues: number;
+  readonly maxTokens: number;
+
+  constructor(readonly limit: number = DEFAULT_MAX_SPEC_BYTES) {
+    // A few thousand values cost nothing, whatever the limit (tests set limits of a few hundred bytes).
+    const scale = limit / DEFAULT_MAX_SPEC_BYTES;
+    this.maxValues = Math.max(MIN_COUNTED, Math.floor(MAX_JSON_VALUES * scale));
+    this.maxTokens = Math.max(MIN_COUNTED, Math.floor(MAX_YAML_TOKENS * scale));
+  }
+
+  /** How many more JSON values the budget allows (the JSON reader stops past it). */
+  get valuesLeft(): number {
+    return this.maxValues - this.values;
+  }
+
+  /** Counts the values of a JSON file; `over` when the reader stopped because there were more than valuesLeft. */
+  chargeValues(file: string, count: number, over = false): void {
+    this.values += count;
+    if (!over && this.values <= this.maxValues) return;
+    throw this.refusal(
+      `${file}: the spec is too large to check: its files hold more than ${this.maxValues.toLocaleString('en-US')} JSON values, more than the limit of ${mib(this.limit)} allows`
+    );
+  }
+
+  /** Counts the tokens of a YAML file before it is parsed (the parser's memory follows them). */
+  chargeTokens(file: string, text: string): void {
+    let count = 0;
+    const left = this.maxTokens - this.tokens;
+    for (const _token of new Lexer().lex(text)) if (++count > left) break;
+    this.tokens += count;
+    if (this.tokens <= this.maxTokens) return;
+    throw this.refusal(
+      `${file}: the spec is too large to check: its files hold more than ${this.maxTokens.toLocaleString('en-US')} YAML tokens (scalars, punctuation, indentation), more than the limit of ${mib(this.limit)} allows`
+    );
+  }
+
+  private get used(): number {
+    return this.json + YAML_SIZE_WEIGHT * this.yaml;
+  }
+
+  /** Before reading a file of `bytes` bytes: refuses it if even as JSON it would not fit. */
+  precheck(file: string, bytes: number): void {
+    if (this.used + bytes <= this.limit) return;
+    const size = this.used === 0 ? `is ${mib(bytes)}` : `brings it to ${mib(this.used + bytes)}`;
+    throw this.refusal(
+      `${file}: the spec is too large to check: this file ${size}, more than the limit of ${mib(this.limit)}`
+    );
+  }
+
+  /** Before parsing a file: counts it as the format it is about to be read as. */
+  charge(file: string, bytes: number, format: 'json' | 'yaml'): void {
+    if (format === 'json') this.json += bytes;
+    else this.yaml += bytes;
+    if (this.used <= this.limit) return;
+    const held = [this.json > 0 ? `${mib(this.json)} of JSON` : '', this.yaml > 0 ? `${mib(this.yaml)} of YAML` : '']
+      .filter(Boolean)
+      .join(' and ');
+    const counted =
+      this.yaml > 0
+        ? `, which counts as ${mib(this.used)} (YAML counts ${YAML_SIZE_WEIGHT} times its size: reading it takes that much more memory)`
+        : '';
+    throw this.refusal(
+      `${file}: the spec is too large to check: its files hold ${held}${counted}, more than the limit of ${mib(this.limit)}`
+    );
+  }
+
+  /** A file that looked like JSON but is read as YAML after all. */
+  recharge(file: string, bytes: number): void {
+    this.json -= bytes;
+    this.charge(file, bytes, 'yaml');
+  }
+
+  private refusal(message: string): ConfigurationError {
+    return new ConfigurationError(`${message}; raise max-spec-size to check it anyway`);
+  }
+}
 
 /**
  * Aliases are kept as shared instances (no copy), so memory stays bounded; the limit is on the size the
@@ -127,6 +303,7 @@ function createLoader(entryPath: string, options: LoadOptions): { prefetch(): Pr
   const timeoutMs = options.remoteTimeoutMs ?? DEFAULT_REMOTE_TIMEOUT_MS;
   const customReader = options.readFile;
   const realRoot = realpathOrSelf(root);
+  const budget = new SpecSizeBudget(options.maxSpecBytes);
 
   const infos = new WeakMap<object, NodeInfo>();
   /** Every document parsed, by absolute path or URL. */
@@ -159,13 +336,16 @@ function createLoader(entryPath: string, options: LoadOptions): { prefetch(): Pr
     try {
       if (customReader && !fromDisk(abs)) {
         const text = customReader(abs);
-        if (Buffer.byteLength(text, 'utf8') > maxFileBytes)
+        const bytes = Buffer.byteLength(text, 'utf8');
+        if (bytes > maxFileBytes)
           throw new ConfigurationError(`${rel}: file is larger than the limit of ${maxFileBytes} bytes${from}`);
+        budget.precheck(rel, bytes);
         return text;
       }
       const size = fs.statSync(abs).size;
       if (size > maxFileBytes)
         throw new ConfigurationError(`${rel}: file is ${size} bytes, larger than the limit of ${maxFileBytes}${from}`);
+      budget.precheck(rel, size);
       return fs.readFileSync(abs, 'utf8');
     } catch (error) {
       if (error instanceof ConfigurationError) throw error;
@@ -175,7 +355,8 @@ function createLoader(entryPath: string, options: LoadOptions): { prefetch(): Pr
 
   const addRecord = (abs: string, rel: string, remote: boolean, text: string): FileRecord => {
     const record: FileRecord = { abs, rel, remote, lines: new LineCounter(), root: null };
-    record.root = parseYaml(text, record, infos);
+    record.root = parseYaml(text, record, infos, budget);
+    if (text.length > COLLECT_AFTER_BYTES) collectGarbage();
     files.set(abs, record);
     return record;
   };
@@ -197,6 +378,14 @@ function createLoader(entryPath: string, options: LoadOptions): { prefetch(): Pr
 
   const entryAbs = path.resolve(root, entryPath);
   if (!inside(root, entryAbs)) throw new ConfigurationError(`${entryPath}: the spec is outside the root ${root}`);
+  if (fromDisk(entryAbs)) {
+    // A spec that is (or sits in a folder that is) a symlink out of the root would be read from anywhere.
+    const real = realpathOrSelf(entryAbs);
+    if (!inside(realRoot, real))
+      throw new ConfigurationError(
+        `${relativeName(entryAbs)}: the spec resolves (through a symlink) to ${real}, outside the root ${root}; refused`
+      );
+  }
   const entry = use(loadFile(entryAbs, undefined));
   const version = detectVersion(entry.root, entry.rel);
   const mergeSiblings = version === '3.1';
@@ -520,8 +709,52 @@ function realpathOrSelf(target: string): string {
   }
 }
 
+/**
+ * One YAML or JSON text as plain values, with the loader's reading of it (merge keys, alias cap, duplicate keys),
+ * without $ref resolution. For code that gets its data from another parser and must agree with the diff.
+ */
+export function parseSpecText(text: string, name: string): JsonValue {
+  const record: FileRecord = { abs: name, rel: name, remote: false, lines: new LineCounter(), root: null };
+  return parseYaml(text, record, new WeakMap(), new SpecSizeBudget(Number.POSITIVE_INFINITY));
+}
+
+const MERGE_TAG = 'tag:yaml.org,2002:merge';
+
+/** A YAML 1.1 merge key: a plain (unquoted) `<<`, or one tagged !!merge. */
+function isMergeKey(key: unknown): boolean {
+  if (!isScalar(key)) return false;
+  if (key.tag === MERGE_TAG) return true;
+  return key.value === '<<' && (key.type === undefined || key.type === 'PLAIN');
+}
+
 /** Parses one file into plain JSON values, recording where every object, array and key was written. */
-function parseYaml(text: string, file: FileRecord, infos: WeakMap<object, NodeInfo>): JsonValue {
+function parseYaml(
+  text: string,
+  file: FileRecord,
+  infos: WeakMap<object, NodeInfo>,
+  budget: SpecSizeBudget
+): JsonValue {
+  const bytes = Buffer.byteLength(text, 'utf8');
+  if (looksLikeJson(text)) {
+    budget.charge(file.rel, bytes, 'json');
+    file.lines.lineStarts = lineStarts(text);
+    const json = parseJsonSource(text, {
+      maxValues: budget.valuesLeft,
+      counted: (count, over) => budget.chargeValues(file.rel, count, over),
+      container: (value, offset, keys) => infos.set(value, { file, offset, keys }),
+      duplicateKey: (key, offset) => {
+        const { line, col } = file.lines.linePos(offset);
+        throw new ConfigurationError(
+          `${file.rel}: invalid JSON at line ${line}, column ${col}: duplicate key "${key}"`
+        );
+      },
+      setKey
+    });
+    if (json !== undefined) return json;
+    file.lines.lineStarts = [];
+    budget.recharge(file.rel, bytes);
+  } else budget.charge(file.rel, bytes, 'yaml');
+  budget.chargeTokens(file.rel, text);
   let document: ReturnType<typeof parseDocument>;
   // yaml's own duplicate-key check scans every earlier key of the map (quadratic: 108 s instead of 13 s for a
   // 20 MB spec with 47,000 paths), so duplicates are found during conversion instead.
@@ -540,6 +773,8 @@ function parseYaml(text: string, file: FileRecord, infos: WeakMap<object, NodeIn
   }
 
   const converted = new Map<YamlNode, JsonValue>();
+  /** Maps being converted: merging one of them into itself would copy keys it does not have yet. */
+  const building = new Set<unknown>();
   const expanded = new Map<YamlNode, number>();
   let aliasExpansion = 0;
 
@@ -604,21 +839,56 @@ function parseYaml(text: string, file: FileRecord, infos: WeakMap<object, NodeIn
     const object: JsonObject = {};
     converted.set(node, object);
     infos.set(object, { file, offset, keys });
+    building.add(node);
+    // YAML 1.1 merge keys: keys written in the map win over merged ones wherever they are written, and a map
+    // merged earlier wins over one merged later. Merged values stay the anchor's own objects, so what is found
+    // inside them is located where the anchor defines it.
+    const written = new Set<string>();
     for (const pair of node.items) {
       const keyNode = pair.key as YamlNode | null;
+      const start = keyNode?.range?.[0];
+      if (isMergeKey(keyNode)) {
+        for (const source of mergeSources(pair.value, start ?? offset)) {
+          const sourceInfo = infos.get(source);
+          for (const key of Object.keys(source)) {
+            if (Object.prototype.hasOwnProperty.call(object, key)) continue;
+            setKey(object, key, source[key]!);
+            const at = sourceInfo?.keys.get(key);
+            if (at !== undefined) keys.set(key, at);
+          }
+        }
+        continue;
+      }
       const keyValue = isScalar(keyNode) ? keyNode.value : convert(keyNode);
       const key = keyValue !== null && typeof keyValue === 'object' ? JSON.stringify(keyValue) : String(keyValue);
-      const start = keyNode?.range?.[0];
-      if (Object.prototype.hasOwnProperty.call(object, key)) {
+      if (written.has(key)) {
         const { line, col } = file.lines.linePos(start ?? offset);
         throw new ConfigurationError(
           `${file.rel}: invalid YAML at line ${line}, column ${col}: duplicate key "${key}"`
         );
       }
+      written.add(key);
       if (start !== undefined) keys.set(key, start);
       setKey(object, key, convert(pair.value));
     }
+    building.delete(node);
     return object;
+  };
+
+  /** The maps a merge key's value names: one map, an alias of one, or a list of those. */
+  const mergeSources = (value: unknown, at: number): JsonObject[] => {
+    const refuse = (why: string) => {
+      const { line, col } = file.lines.linePos(at);
+      return new ConfigurationError(`${file.rel}: invalid YAML at line ${line}, column ${col}: ${why}`);
+    };
+    const target = isAlias(value) ? value.resolve(document) : value;
+    const items = isSeq(target) ? (target.items as unknown[]) : [value];
+    return items.map((item) => {
+      const map = isAlias(item) ? item.resolve(document) : item;
+      if (!isMap(map)) throw refuse('a merge key (<<) takes a mapping, an alias of one, or a list of those');
+      if (building.has(map)) throw refuse('a merge key (<<) merges a mapping into itself');
+      return convert(item) as JsonObject;
+    });
   };
 
   try {

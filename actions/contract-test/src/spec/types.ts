@@ -55,6 +55,11 @@ export interface LoadOptions {
    */
   maxFileBytes?: number;
   /**
+   * Refuse a spec whose files together are larger than this (default DEFAULT_MAX_SPEC_BYTES, 13 MiB), YAML
+   * counting YAML_SIZE_WEIGHT times its size; checked before each file is parsed, so memory stays bounded.
+   */
+  maxSpecBytes?: number;
+  /**
    * Read a file inside the root: injected so a spec can be loaded from `git show` output. Path is absolute.
    * Files outside the root (allowExternalFiles) are not versioned with the spec and are read from disk.
    */
@@ -74,8 +79,14 @@ export interface Change {
   method?: string;
   /** One line that names what changed: the path, method, parameter or property, and from/to values. */
   message: string;
-  /** In the head spec, or in the base spec when the thing was removed. */
+  /**
+   * Always in the head spec (`file` names which of its files): what changed, or for something removed the head's
+   * nearest object that still exists (the path item of a removed operation, the `properties` of a removed
+   * property). Absent only when the head has no position for it.
+   */
   location?: SourceLocation;
+  /** For a removal: where the removed thing was in the base spec (also named in the message). */
+  baseLocation?: SourceLocation;
 }
 
 /** The description of one diff check, for the catalogue (`--list-checks`) and docs. */
