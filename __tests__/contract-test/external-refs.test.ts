@@ -529,7 +529,7 @@ describe('run-contract and the CLI', () => {
     const api = path.join(root, 'api');
     await expect(cli(api, 'lint', 'openapi.yaml')).rejects.toThrow(/outside the root/);
     const allowed = await cli(api, 'lint', 'openapi.yaml', '--allow-external-refs', 'files', '--format', 'json');
-    const codes = JSON.parse(allowed.stdout).findings.map((f: { code: string }) => f.code);
+    const codes = JSON.parse(allowed.stdout).lint.map((f: { id: string }) => f.id);
     expect(codes).not.toContain('invalid-ref');
     await expect(cli(api, 'lint', 'openapi.yaml', '--allow-external-refs', 'everything')).rejects.toThrow(
       '--allow-external-refs must be none, files, urls or all'

@@ -1,8 +1,8 @@
-export const id = 767;
-export const ids = [767];
+export const id = 704;
+export const ids = [704];
 export const modules = {
 
-/***/ 69767:
+/***/ 6704:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -26,66 +26,16 @@ const defineCheck = (id, level, description) => ({
 function isJsonObject(value) {
     return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
+/**
+ * The message suffix of a removal: where the removed thing was in the base spec. Changes are located in the
+ * head spec only, so this is the one place a base line number appears.
+ */
+function wasAt(location) {
+    return location ? ` (was at ${location.file}:${location.line} in the base spec)` : '';
+}
 
-;// CONCATENATED MODULE: ./actions/contract-test/src/diff/operations.ts
+;// CONCATENATED MODULE: ./actions/contract-test/src/diff/exchange.ts
 
-const check = defineCheck;
-const OPERATION_CHECKS = [
-    check('api-path-removed-without-deprecation', 'error', 'A path was removed without its operations being deprecated first'),
-    check('api-removed-without-deprecation', 'error', 'An operation was removed without being deprecated first'),
-    check('api-removed-before-sunset', 'error', 'A deprecated operation was removed before its x-sunset date'),
-    check('api-removed-after-deprecation', 'info', 'A deprecated operation was removed (after its sunset, if any)'),
-    check('api-path-added', 'info', 'A new path with its operations was added'),
-    check('endpoint-added', 'info', 'A new operation was added to an existing path'),
-    check('endpoint-deprecated', 'info', 'An operation became deprecated'),
-    check('endpoint-reactivated', 'info', 'A deprecated operation is no longer deprecated'),
-    check('api-sunset-date-changed', 'info', 'The x-sunset date of a deprecated operation was postponed or set'),
-    check('api-sunset-date-brought-forward', 'warning', 'The x-sunset date of a deprecated operation moved earlier'),
-    check('operation-id-changed', 'warning', 'The operationId changed (generated client method names change)'),
-    check('path-parameter-renamed', 'info', 'A path template parameter was renamed; the URL shape is unchanged'),
-    check('new-required-request-parameter', 'error', 'A new required parameter (query, header, cookie, path)'),
-    check('new-optional-request-parameter', 'info', 'A new optional parameter'),
-    check('request-parameter-removed', 'warning', 'A parameter was removed: values clients send are now ignored'),
-    check('request-parameter-became-required', 'error', 'An optional parameter became required'),
-    check('request-parameter-became-optional', 'info', 'A required parameter became optional'),
-    check('request-parameter-location-changed', 'error', 'A parameter moved, e.g. from query to header'),
-    check('request-parameter-style-changed', 'warning', 'A parameter serialisation style changed'),
-    check('request-parameter-explode-changed', 'warning', 'A parameter explode setting changed'),
-    check('request-parameter-deprecated', 'info', 'A parameter became deprecated'),
-    check('request-body-added-required', 'error', 'A required request body was added'),
-    check('request-body-added-optional', 'info', 'An optional request body was added'),
-    check('request-body-became-required', 'error', 'The request body became required'),
-    check('request-body-became-optional', 'info', 'The request body became optional'),
-    check('request-body-removed', 'warning', 'The request body was removed: bodies clients send are now ignored'),
-    check('request-body-media-type-removed', 'error', 'A request media type is no longer accepted'),
-    check('request-body-media-type-added', 'info', 'A request media type was added'),
-    check('response-success-status-removed', 'error', 'A success (2xx or default) response status was removed'),
-    check('response-non-success-status-removed', 'warning', 'A non-success response status was removed'),
-    check('response-success-status-added', 'info', 'A success response status was added'),
-    check('response-non-success-status-added', 'info', 'A non-success response status was added'),
-    check('response-media-type-removed', 'error', 'A response media type was removed'),
-    check('response-media-type-added', 'info', 'A response media type was added'),
-    check('response-required-header-removed', 'error', 'A required response header was removed'),
-    check('response-optional-header-removed', 'warning', 'An optional response header was removed'),
-    check('response-header-became-optional', 'warning', 'A required response header became optional'),
-    check('response-header-added', 'info', 'A response header was added'),
-    check('security-requirement-added', 'error', 'A security requirement clients do not yet satisfy was added'),
-    check('security-alternative-added', 'info', 'A new security alternative was added; old ones still work'),
-    check('security-alternative-removed', 'error', 'A security alternative clients use was removed'),
-    check('security-requirement-removed', 'info', 'A security requirement was removed or relaxed'),
-    check('security-scope-added', 'error', 'An OAuth/OpenID scope was added to a security requirement'),
-    check('security-scope-removed', 'info', 'A scope was removed from a security requirement'),
-    check('security-scheme-removed', 'warning', 'A security scheme definition was removed from the components'),
-    check('security-scheme-type-changed', 'error', 'A security scheme changed its type or location'),
-    check('security-scheme-added', 'info', 'A security scheme definition was added'),
-    check('server-url-changed', 'error', 'The base path of a server (or basePath) changed'),
-    check('server-host-changed', 'warning', 'The host of a server changed while its base path stayed'),
-    check('server-removed', 'warning', 'A server was removed'),
-    check('server-added', 'info', 'A server was added'),
-    check('server-scheme-removed', 'warning', 'A transfer scheme (OAS 2.0 schemes) was removed')
-];
-const LEVELS = new Map(OPERATION_CHECKS.map((c) => [c.id, c.level]));
-const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
 const isObject = isJsonObject;
 function obj(value) {
     return isObject(value) ? value : {};
@@ -96,108 +46,70 @@ function arr(value) {
 function str(value) {
     return typeof value === 'string' ? value : undefined;
 }
-/** `/items/{id}` and `/items/{itemId}` address the same URLs, so they must pair. */
-function normalisePath(path) {
-    return path.replace(/\{[^}]*\}/g, '{}');
+function opLabel(where) {
+    return where.label ?? `${(where.method ?? '').toUpperCase()} ${where.path ?? ''}`.trim();
 }
-function templateNames(path) {
-    return [...path.matchAll(/\{([^}]*)\}/g)].map((m) => m[1]);
-}
+/**
+ * Turns findings into Changes. Every location it produces is in the head spec: a change to something head has
+ * points at it, a removal points at head's nearest surviving parent and names the base location in its message
+ * (a base line number on the head file would land on an unrelated line).
+ */
 class Emitter {
     base;
     head;
     sink;
-    constructor(base, head, sink) {
+    levels;
+    constructor(base, head, sink, levels) {
         this.base = base;
         this.head = head;
         this.sink = sink;
+        this.levels = levels;
     }
-    /** `at` lists candidate nodes from most to least specific; synthesised nodes (OAS 2.0) have no location. */
-    emit(id, where, message, spec, ...at) {
-        const level = LEVELS.get(id);
-        if (!level)
-            throw new Error(`unknown check id ${id}`);
-        let location;
+    visited = new WeakMap();
+    /** True the first time a pair of base and head nodes is offered: shared or cyclic parts are compared once. */
+    firstVisit(base, head) {
+        let seen = this.visited.get(base);
+        if (!seen)
+            this.visited.set(base, (seen = new WeakSet()));
+        if (seen.has(head))
+            return false;
+        seen.add(head);
+        return true;
+    }
+    place(spec, at) {
         for (const [node, key] of at) {
             if (node === undefined)
                 continue;
-            location = spec.locate(node, key);
+            const location = spec.locate(node, key);
             if (location)
-                break;
+                return location;
         }
-        if (!location)
-            location = spec.locate(spec.document);
+        return undefined;
+    }
+    push(id, where, message, location, baseLocation) {
+        const level = this.levels.get(id);
+        if (!level)
+            throw new Error(`unknown check id ${id}`);
         const change = { id, level, message };
         if (where.path !== undefined)
             change.path = where.path;
         if (where.method !== undefined)
             change.method = where.method;
-        if (location)
-            change.location = location;
+        const at = location ?? this.head.locate(this.head.document);
+        if (at)
+            change.location = at;
+        if (baseLocation)
+            change.baseLocation = baseLocation;
         this.sink(change);
     }
-}
-function opLabel(where) {
-    return `${(where.method ?? '').toUpperCase()} ${where.path ?? ''}`.trim();
-}
-// ---- endpoints -------------------------------------------------------------------------------------------
-function sunsetOf(op) {
-    const raw = op['x-sunset'];
-    const date = raw instanceof Date ? raw : typeof raw === 'string' ? new Date(raw) : undefined;
-    return date && !Number.isNaN(date.getTime()) ? date : undefined;
-}
-function day(date) {
-    return date.toISOString().slice(0, 10);
-}
-function operationsOf(item) {
-    return METHODS.filter((m) => isObject(item[m])).map((m) => [m, item[m]]);
-}
-function reportRemoved(e, where, op, idIfUndeprecated, now) {
-    const label = opLabel(where);
-    if (op.deprecated !== true) {
-        e.emit(idIfUndeprecated, where, `${label} was removed without being deprecated first`, e.base, [op]);
-        return;
+    /** Something the head spec has (added or changed); synthesised nodes (OAS 2.0) have no location. */
+    emit(id, where, message, ...at) {
+        this.push(id, where, message, this.place(this.head, at));
     }
-    const sunset = sunsetOf(op);
-    if (sunset && sunset.getTime() > now.getTime()) {
-        e.emit('api-removed-before-sunset', where, `${label} was removed before its sunset date ${day(sunset)}`, e.base, [
-            op,
-            'x-sunset'
-        ]);
-    }
-    else {
-        e.emit('api-removed-after-deprecation', where, `deprecated ${label} was removed`, e.base, [op]);
-    }
-}
-function diffDeprecation(e, where, base, head) {
-    const label = opLabel(where);
-    const wasDeprecated = base.deprecated === true;
-    const isDeprecated = head.deprecated === true;
-    const headSunset = sunsetOf(head);
-    if (!wasDeprecated && isDeprecated) {
-        const sunset = headSunset ? `, sunset ${day(headSunset)}` : ', no sunset date';
-        e.emit('endpoint-deprecated', where, `${label} became deprecated${sunset}`, e.head, [head, 'deprecated'], [head]);
-    }
-    else if (wasDeprecated && !isDeprecated) {
-        e.emit('endpoint-reactivated', where, `${label} is no longer deprecated`, e.head, [head]);
-    }
-    else if (wasDeprecated && isDeprecated) {
-        const baseSunset = sunsetOf(base);
-        if (baseSunset && headSunset && headSunset.getTime() < baseSunset.getTime()) {
-            const message = `sunset of ${label} moved earlier from ${day(baseSunset)} to ${day(headSunset)}`;
-            e.emit('api-sunset-date-brought-forward', where, message, e.head, [head, 'x-sunset'], [head]);
-        }
-        else if (headSunset && (!baseSunset || headSunset.getTime() !== baseSunset.getTime())) {
-            const from = baseSunset ? day(baseSunset) : 'none';
-            const message = `sunset of ${label} changed from ${from} to ${day(headSunset)}`;
-            e.emit('api-sunset-date-changed', where, message, e.head, [head, 'x-sunset'], [head]);
-        }
-    }
-    const baseId = str(base.operationId);
-    const headId = str(head.operationId);
-    if (baseId !== undefined && headId !== baseId) {
-        const message = `operationId of ${label} changed from "${baseId}" to ${headId ? `"${headId}"` : 'none'}`;
-        e.emit('operation-id-changed', where, message, e.head, [head, 'operationId'], [head]);
+    /** Something only the base spec has: `was` are its base anchors, `parent` head's surviving parents. */
+    removed(id, where, message, was, parent) {
+        const baseLocation = this.place(this.base, was);
+        this.push(id, where, `${message}${wasAt(baseLocation)}`, this.place(this.head, parent), baseLocation);
     }
 }
 // ---- parameters ------------------------------------------------------------------------------------------
@@ -236,7 +148,14 @@ function parameterSchema(spec, param) {
     const first = Object.values(obj(param.content))[0];
     return isObject(first) ? first.schema : undefined;
 }
-function diffParameters(e, where, compare, base, head, headOp) {
+/** Where head's parameters of one operation are written, for removals: the operation's list, the path's, the operation. */
+function parameterParents(headItem, headOp) {
+    return [[headOp, 'parameters'], [headItem, 'parameters'], [headOp]];
+}
+function schemaSink(e, v) {
+    return (change) => e.sink({ ...change, id: v.schemaId(change.id) });
+}
+function diffParameters(e, v, where, compare, base, head, headItem, headOp) {
     const label = opLabel(where);
     const describe = (p) => `${str(p.in)} parameter "${str(p.name)}"`;
     const removed = [...base.keys()].filter((k) => !head.has(k));
@@ -250,7 +169,8 @@ function diffParameters(e, where, compare, base, head, headOp) {
         const headParam = head.get(target);
         moved.add(key).add(target);
         const message = `${describe(param)} of ${label} moved from ${str(param.in)} to ${str(headParam.in)}`;
-        e.emit('request-parameter-location-changed', where, message, e.head, [headParam, 'in'], [headParam]);
+        if (v.parameterLocationChanged)
+            e.emit(v.parameterLocationChanged, where, message, [headParam, 'in'], [headParam]);
     }
     for (const key of removed) {
         if (moved.has(key))
@@ -258,19 +178,18 @@ function diffParameters(e, where, compare, base, head, headOp) {
         const param = base.get(key);
         // A removed parameter does not make requests fail (servers ignore what they do not read), but a client that
         // relied on it, e.g. as a filter, silently gets different results: possibly breaking, never compatible.
-        const message = `${describe(param)} was removed from ${label}`;
-        e.emit('request-parameter-removed', where, message, e.base, [param]);
+        const id = v.parameterRemoved(param.required === true);
+        if (id)
+            e.removed(id, where, `${describe(param)} was removed from ${label}`, [[param]], parameterParents(headItem, headOp));
     }
     for (const key of added) {
         if (moved.has(key))
             continue;
         const param = head.get(key);
-        if (param.required === true) {
-            e.emit('new-required-request-parameter', where, `new required ${describe(param)} in ${label}`, e.head, [param], [headOp]);
-        }
-        else {
-            e.emit('new-optional-request-parameter', where, `new optional ${describe(param)} in ${label}`, e.head, [param], [headOp]);
-        }
+        const required = param.required === true;
+        const id = v.parameterAdded(required);
+        if (id)
+            e.emit(id, where, `new ${required ? 'required' : 'optional'} ${describe(param)} in ${label}`, [param], [headOp]);
     }
     for (const [key, baseParam] of base) {
         const headParam = head.get(key);
@@ -278,39 +197,39 @@ function diffParameters(e, where, compare, base, head, headOp) {
             continue;
         const name = describe(headParam);
         if (baseParam.required !== true && headParam.required === true) {
-            const message = `${name} of ${label} became required`;
-            e.emit('request-parameter-became-required', where, message, e.head, [headParam, 'required'], [headParam]);
+            if (v.parameterBecameRequired)
+                e.emit(v.parameterBecameRequired, where, `${name} of ${label} became required`, [headParam, 'required'], [headParam]);
         }
         else if (baseParam.required === true && headParam.required !== true) {
-            const message = `${name} of ${label} became optional`;
-            e.emit('request-parameter-became-optional', where, message, e.head, [headParam, 'required'], [headParam]);
+            if (v.parameterBecameOptional)
+                e.emit(v.parameterBecameOptional, where, `${name} of ${label} became optional`, [headParam, 'required'], [headParam]);
         }
-        if (baseParam.deprecated !== true && headParam.deprecated === true) {
+        if (baseParam.deprecated !== true && headParam.deprecated === true && v.parameterDeprecated) {
             const message = `${name} of ${label} became deprecated`;
-            e.emit('request-parameter-deprecated', where, message, e.head, [headParam, 'deprecated'], [headParam]);
+            e.emit(v.parameterDeprecated, where, message, [headParam, 'deprecated'], [headParam]);
         }
         if (e.base.version !== '2.0' && e.head.version !== '2.0') {
             const location = str(headParam.in) ?? 'query';
             const baseStyle = str(baseParam.style) ?? defaultStyle(location);
             const headStyle = str(headParam.style) ?? defaultStyle(location);
-            if (baseStyle !== headStyle) {
+            if (baseStyle !== headStyle && v.parameterStyleChanged) {
                 const message = `style of ${name} of ${label} changed from ${baseStyle} to ${headStyle}`;
-                e.emit('request-parameter-style-changed', where, message, e.head, [headParam, 'style'], [headParam]);
+                e.emit(v.parameterStyleChanged, where, message, [headParam, 'style'], [headParam]);
             }
             const baseExplode = typeof baseParam.explode === 'boolean' ? baseParam.explode : baseStyle === 'form';
             const headExplode = typeof headParam.explode === 'boolean' ? headParam.explode : headStyle === 'form';
-            if (baseExplode !== headExplode) {
+            if (baseExplode !== headExplode && v.parameterExplodeChanged) {
                 const message = `explode of ${name} of ${label} changed from ${baseExplode} to ${headExplode}`;
-                e.emit('request-parameter-explode-changed', where, message, e.head, [headParam, 'explode'], [headParam]);
+                e.emit(v.parameterExplodeChanged, where, message, [headParam, 'explode'], [headParam]);
             }
         }
         compare(parameterSchema(e.base, baseParam), parameterSchema(e.head, headParam), {
-            direction: 'request',
+            direction: v.requestDirection,
             ...where,
-            where: name,
+            where: inner(where, name),
             base: e.base,
             head: e.head,
-            emit: (change) => e.sink(change)
+            emit: schemaSink(e, v)
         });
     }
 }
@@ -336,48 +255,56 @@ function requestBodyOf(spec, item, op) {
     const content = new Map(Object.entries(obj(node.content)).map(([mt, m]) => [mt, obj(m)]));
     return { node, required: node.required === true, content };
 }
-function diffRequestBody(e, where, compare, base, head) {
+/** Labels in messages: "request body (application/json)" of an operation, "POST webhook x, request body" of others. */
+function inner(where, what) {
+    return where.label === undefined ? what : `${where.label}, ${what}`;
+}
+function diffRequestBody(e, v, where, compare, headOp, base, head) {
     const label = opLabel(where);
     if (!base && !head)
         return;
     if (!base) {
-        const id = head.required ? 'request-body-added-required' : 'request-body-added-optional';
-        e.emit(id, where, `${head.required ? 'required' : 'optional'} request body added to ${label}`, e.head, [
-            head.node
-        ]);
+        const id = v.bodyAdded(head.required);
+        if (id)
+            e.emit(id, where, `${head.required ? 'required' : 'optional'} request body added to ${label}`, [head.node]);
         return;
     }
     if (!head) {
-        e.emit('request-body-removed', where, `request body removed from ${label}`, e.base, [base.node]);
+        if (v.bodyRemoved)
+            e.removed(v.bodyRemoved, where, `request body removed from ${label}`, [[base.node]], [[headOp]]);
         return;
     }
-    if (!base.required && head.required) {
-        e.emit('request-body-became-required', where, `request body of ${label} became required`, e.head, [head.node, 'required'], [head.node]);
+    if (!base.required && head.required && v.bodyBecameRequired) {
+        const message = `request body of ${label} became required`;
+        e.emit(v.bodyBecameRequired, where, message, [head.node, 'required'], [head.node]);
     }
-    else if (base.required && !head.required) {
-        e.emit('request-body-became-optional', where, `request body of ${label} became optional`, e.head, [head.node, 'required'], [head.node]);
+    else if (base.required && !head.required && v.bodyBecameOptional) {
+        const message = `request body of ${label} became optional`;
+        e.emit(v.bodyBecameOptional, where, message, [head.node, 'required'], [head.node]);
     }
     for (const [mt, media] of base.content) {
         const headMedia = head.content.get(mt);
         if (!headMedia) {
-            const message = `request media type ${mt} is no longer accepted by ${label}`;
-            e.emit('request-body-media-type-removed', where, message, e.base, [obj(base.node.content), mt], [media], [base.node]);
+            if (v.bodyMediaTypeRemoved) {
+                const message = `request media type ${mt} is no longer accepted by ${label}`;
+                e.removed(v.bodyMediaTypeRemoved, where, v.requestDirection === 'request' ? message : `${label} no longer sends request media type ${mt}`, [[obj(base.node.content), mt], [media], [base.node]], [[head.node, 'content'], [head.node]]);
+            }
             continue;
         }
         compare(media.schema, headMedia.schema, {
-            direction: 'request',
+            direction: v.requestDirection,
             ...where,
-            where: `request body (${mt})`,
+            where: inner(where, `request body (${mt})`),
             base: e.base,
             head: e.head,
-            emit: (change) => e.sink(change)
+            emit: schemaSink(e, v)
         });
     }
     for (const [mt, media] of head.content) {
-        if (base.content.has(mt))
+        if (base.content.has(mt) || !v.bodyMediaTypeAdded)
             continue;
         const message = `request media type ${mt} added to ${label}`;
-        e.emit('request-body-media-type-added', where, message, e.head, [obj(head.node.content), mt], [media], [head.node]);
+        e.emit(v.bodyMediaTypeAdded, where, message, [obj(head.node.content), mt], [media], [head.node]);
     }
 }
 // ---- responses -------------------------------------------------------------------------------------------
@@ -395,397 +322,215 @@ function responseContent(spec, op, response) {
 function headerSchema(spec, header) {
     return spec.version === '2.0' ? header : header.schema;
 }
-function diffResponses(e, where, compare, baseOp, headOp) {
+function diffResponses(e, v, where, compare, baseOp, headOp) {
     const label = opLabel(where);
     const base = obj(baseOp.responses);
     const head = obj(headOp.responses);
-    const sink = (change) => e.sink(change);
+    const sink = schemaSink(e, v);
     for (const [status, raw] of Object.entries(base)) {
         const baseResponse = obj(raw);
         if (!(status in head)) {
-            const id = isSuccess(status) ? 'response-success-status-removed' : 'response-non-success-status-removed';
-            e.emit(id, where, `response ${status} was removed from ${label}`, e.base, [base, status], [baseResponse]);
+            const id = v.statusRemoved(isSuccess(status));
+            if (id)
+                e.removed(id, where, `response ${status} was removed from ${label}`, [[base, status], [baseResponse]], [[headOp, 'responses'], [headOp]]);
             continue;
         }
         const headResponse = obj(head[status]);
+        const responseParents = [[head, status], [headResponse]];
         const baseContent = responseContent(e.base, baseOp, baseResponse);
         const headContent = responseContent(e.head, headOp, headResponse);
         for (const [mt, media] of baseContent) {
             const headMedia = headContent.get(mt);
             if (!headMedia) {
-                const message = `response ${status} of ${label} no longer returns ${mt}`;
-                e.emit('response-media-type-removed', where, message, e.base, [obj(baseResponse.content), mt], [media], [baseResponse]);
+                if (v.responseMediaTypeRemoved)
+                    e.removed(v.responseMediaTypeRemoved, where, `response ${status} of ${label} no longer returns ${mt}`, [[obj(baseResponse.content), mt], [media], [baseResponse]], [[headResponse, 'content'], ...responseParents]);
                 continue;
             }
             compare(media.schema, headMedia.schema, {
-                direction: 'response',
+                direction: v.responseDirection,
                 ...where,
-                where: `response ${status} (${mt})`,
+                where: inner(where, `response ${status} (${mt})`),
                 base: e.base,
                 head: e.head,
                 emit: sink
             });
         }
         for (const [mt, media] of headContent) {
-            if (baseContent.has(mt))
+            if (baseContent.has(mt) || !v.responseMediaTypeAdded)
                 continue;
             const message = `response ${status} of ${label} now also returns ${mt}`;
-            e.emit('response-media-type-added', where, message, e.head, [obj(headResponse.content), mt], [media], [headResponse]);
+            e.emit(v.responseMediaTypeAdded, where, message, [obj(headResponse.content), mt], [media], [headResponse]);
         }
-        const baseHeaders = new Map(Object.entries(obj(baseResponse.headers)).map(([k, v]) => [k.toLowerCase(), [k, obj(v)]]));
-        const headHeaders = new Map(Object.entries(obj(headResponse.headers)).map(([k, v]) => [k.toLowerCase(), [k, obj(v)]]));
-        for (const [key, [name, header]] of baseHeaders) {
-            const target = headHeaders.get(key);
-            const headerLabel = `header "${name}" of response ${status} of ${label}`;
-            if (!target) {
-                // OAS 2.0 has no `required` on response headers: documented headers count as optional there.
-                const id = header.required === true ? 'response-required-header-removed' : 'response-optional-header-removed';
-                e.emit(id, where, `${headerLabel} was removed`, e.base, [obj(baseResponse.headers), name], [header]);
-                continue;
-            }
-            const [, headHeader] = target;
-            if (header.required === true && headHeader.required !== true) {
-                e.emit('response-header-became-optional', where, `${headerLabel} became optional`, e.head, [headHeader, 'required'], [headHeader]);
-            }
-            compare(headerSchema(e.base, header), headerSchema(e.head, headHeader), {
-                direction: 'response',
-                ...where,
-                where: `response ${status} header "${name}"`,
-                base: e.base,
-                head: e.head,
-                emit: sink
-            });
-        }
-        for (const [key, [name, header]] of headHeaders) {
-            if (baseHeaders.has(key))
-                continue;
-            e.emit('response-header-added', where, `header "${name}" added to response ${status} of ${label}`, e.head, [
-                header
-            ]);
-        }
+        diffHeaders(e, v, where, compare, status, baseResponse, headResponse, responseParents);
+        if (v.links)
+            diffLinks(e, where, status, baseResponse, headResponse, responseParents);
     }
     for (const [status, raw] of Object.entries(head)) {
         if (status in base)
             continue;
-        const id = isSuccess(status) ? 'response-success-status-added' : 'response-non-success-status-added';
-        e.emit(id, where, `response ${status} added to ${label}`, e.head, [head, status], [obj(raw)]);
+        const id = v.statusAdded(isSuccess(status));
+        if (id)
+            e.emit(id, where, `response ${status} added to ${label}`, [head, status], [obj(raw)]);
     }
 }
-/** An absent or empty list means anonymous access, which is the alternative `{}`. */
-function alternatives(value) {
-    const list = arr(value).filter(isObject);
-    if (list.length === 0)
-        return [new Map()];
-    return list.map((req) => new Map(Object.entries(req).map(([k, v]) => [k, new Set(arr(v).map(String))])));
-}
-function keyOf(alt) {
-    return [...alt.keys()].sort().join(' + ');
-}
-function describeAlt(alt) {
-    return alt.size === 0 ? 'anonymous access' : `{${keyOf(alt)}}`;
-}
-/** A client that satisfies `client` also satisfies `required` when every scheme and scope asked is held. */
-function satisfies(client, required) {
-    for (const [scheme, scopes] of required) {
-        const held = client.get(scheme);
-        if (!held)
-            return false;
-        for (const scope of scopes)
-            if (!held.has(scope))
-                return false;
-    }
-    return true;
-}
-function diffSecurity(e, where, scope, baseValue, headValue, headNode, baseNode) {
-    const base = alternatives(baseValue);
-    const head = alternatives(headValue);
-    const stranded = base.filter((b) => !head.some((h) => satisfies(b, h)));
-    const baseKeys = new Map(base.map((a) => [keyOf(a), a]));
-    const headKeys = new Map(head.map((a) => [keyOf(a), a]));
-    const at = [[headNode, 'security'], [headNode]];
-    const baseAt = [[baseNode, 'security'], [baseNode]];
-    for (const [key, alt] of headKeys) {
-        const before = baseKeys.get(key);
-        if (before) {
-            for (const [scheme, scopes] of alt) {
-                const was = before.get(scheme) ?? new Set();
-                const extra = [...scopes].filter((s) => !was.has(s));
-                const dropped = [...was].filter((s) => !scopes.has(s));
-                if (extra.length > 0) {
-                    e.emit('security-scope-added', where, `${scope} requirement ${scheme} now needs scope(s) ${extra.join(', ')}`, e.head, ...at);
-                }
-                if (dropped.length > 0) {
-                    e.emit('security-scope-removed', where, `${scope} requirement ${scheme} no longer needs scope(s) ${dropped.join(', ')}`, e.head, ...at);
-                }
-            }
+function diffHeaders(e, v, where, compare, status, baseResponse, headResponse, responseParents) {
+    const label = opLabel(where);
+    const headersOf = (response) => new Map(Object.entries(obj(response.headers)).map(([k, h]) => [k.toLowerCase(), [k, obj(h)]]));
+    const baseHeaders = headersOf(baseResponse);
+    const headHeaders = headersOf(headResponse);
+    for (const [key, [name, header]] of baseHeaders) {
+        const target = headHeaders.get(key);
+        const headerLabel = `header "${name}" of response ${status} of ${label}`;
+        if (!target) {
+            // OAS 2.0 has no `required` on response headers: documented headers count as optional there.
+            const id = v.headerRemoved(header.required === true);
+            if (id)
+                e.removed(id, where, `${headerLabel} was removed`, [[obj(baseResponse.headers), name], [header]], [[headResponse, 'headers'], ...responseParents]);
             continue;
         }
-        if (alt.size === 0)
-            continue;
-        // Dropping a scheme from an AND-requirement shows up as a new, smaller alternative: report it as a removal.
-        const relaxes = base.some((b) => !headKeys.has(keyOf(b)) && satisfies(b, alt));
-        if (relaxes && stranded.length === 0)
-            continue;
-        if (stranded.length > 0) {
-            const from = base.map(describeAlt).join(' or ');
-            e.emit('security-requirement-added', where, `${scope} now requires ${describeAlt(alt)} (was ${from})`, e.head, ...at);
-        }
-        else {
-            e.emit('security-alternative-added', where, `${scope} now also accepts ${describeAlt(alt)}`, e.head, ...at);
-        }
-    }
-    const newAlternatives = [...headKeys.keys()].some((k) => !baseKeys.has(k) && k !== '');
-    for (const [key, alt] of baseKeys) {
-        if (headKeys.has(key))
-            continue;
-        if (!stranded.includes(alt)) {
-            e.emit('security-requirement-removed', where, `${scope} no longer requires ${describeAlt(alt)}`, e.head, ...at);
-        }
-        else if (!newAlternatives) {
-            e.emit('security-alternative-removed', where, `${scope} no longer accepts ${describeAlt(alt)}`, e.base, ...baseAt);
-        }
-    }
-}
-function schemesOf(spec) {
-    return spec.version === '2.0'
-        ? obj(spec.document.securityDefinitions)
-        : obj(obj(spec.document.components).securitySchemes);
-}
-function diffSecuritySchemes(e) {
-    const base = schemesOf(e.base);
-    const head = schemesOf(e.head);
-    for (const [name, raw] of Object.entries(base)) {
-        const scheme = obj(raw);
-        const headScheme = head[name];
-        if (!isObject(headScheme)) {
-            e.emit('security-scheme-removed', {}, `security scheme "${name}" was removed`, e.base, [base, name], [scheme]);
-            continue;
-        }
-        const shape = (s) => [s.type, s.in, s.name, s.scheme].map((v) => String(v ?? '')).join('/');
-        if (shape(scheme) !== shape(headScheme)) {
-            const message = `security scheme "${name}" changed from ${shape(scheme)} to ${shape(headScheme)}`;
-            e.emit('security-scheme-type-changed', {}, message, e.head, [headScheme, 'type'], [headScheme]);
-        }
-    }
-    for (const [name, raw] of Object.entries(head)) {
-        if (name in base)
-            continue;
-        e.emit('security-scheme-added', {}, `security scheme "${name}" was added`, e.head, [head, name], [raw]);
-    }
-}
-function parseServer(url, node) {
-    const rest = url.replace(/^[a-z{}][a-z0-9+.\-{}]*:\/\//i, '//');
-    let host = '';
-    let path = rest;
-    if (rest.startsWith('//')) {
-        const slash = rest.indexOf('/', 2);
-        host = slash < 0 ? rest.slice(2) : rest.slice(2, slash);
-        path = slash < 0 ? '' : rest.slice(slash);
-    }
-    path = path.replace(/\/+$/, '') || '/';
-    return { url, host: host.toLowerCase(), path, node };
-}
-function serversOf(spec) {
-    const doc = spec.document;
-    if (spec.version === '2.0') {
-        const host = str(doc.host) ?? '';
-        return [parseServer(`//${host}${str(doc.basePath) ?? '/'}`, doc)];
-    }
-    const list = arr(doc.servers).filter(isObject);
-    // With no servers the spec's base URL is "/" (OAS 3).
-    if (list.length === 0)
-        return [parseServer('/', doc)];
-    return list.map((s) => parseServer(str(s.url) ?? '/', s));
-}
-function diffServers(e) {
-    const base = serversOf(e.base);
-    const head = serversOf(e.head);
-    const unmatchedHead = head.filter((h) => !base.some((b) => b.url === h.url));
-    const taken = new Set();
-    for (const b of base) {
-        if (head.some((h) => h.url === b.url))
-            continue;
-        const pick = (test) => unmatchedHead.find((h) => !taken.has(h) && test(h));
-        const partner = pick((h) => h.host === b.host) ??
-            pick((h) => h.path === b.path) ??
-            (base.length === 1 ? pick(() => true) : undefined);
-        if (!partner) {
-            e.emit('server-removed', {}, `server ${b.url} was removed`, e.base, [b.node, 'url'], [b.node]);
-            continue;
-        }
-        taken.add(partner);
-        if (partner.path !== b.path) {
-            const message = `base path changed from ${b.path} to ${partner.path} (server ${b.url} -> ${partner.url})`;
-            e.emit('server-url-changed', {}, message, e.head, [partner.node, e.head.version === '2.0' ? 'basePath' : 'url'], [partner.node]);
-        }
-        else if (partner.host !== b.host) {
-            const message = `server host changed from ${b.host || '(none)'} to ${partner.host || '(none)'} (${b.url} -> ${partner.url})`;
-            e.emit('server-host-changed', {}, message, e.head, [partner.node, e.head.version === '2.0' ? 'host' : 'url'], [partner.node]);
-        }
-    }
-    for (const h of unmatchedHead) {
-        if (taken.has(h))
-            continue;
-        e.emit('server-added', {}, `server ${h.url} was added`, e.head, [h.node, 'url'], [h.node]);
-    }
-    if (e.base.version === '2.0' && e.head.version === '2.0') {
-        const headSchemes = new Set(arr(e.head.document.schemes).map(String));
-        if (headSchemes.size > 0) {
-            for (const scheme of arr(e.base.document.schemes).map(String)) {
-                if (!headSchemes.has(scheme)) {
-                    e.emit('server-scheme-removed', {}, `scheme ${scheme} is no longer served`, e.head, [
-                        e.head.document,
-                        'schemes'
-                    ]);
-                }
-            }
-        }
-    }
-}
-// ---- entry -----------------------------------------------------------------------------------------------
-function diffOperations(base, head, compare, emit, options = {}) {
-    const now = options.now ?? new Date();
-    const e = new Emitter(base, head, emit);
-    const basePaths = obj(base.document.paths);
-    const headPaths = obj(head.document.paths);
-    const headByShape = new Map();
-    for (const path of Object.keys(headPaths))
-        if (!headByShape.has(normalisePath(path)))
-            headByShape.set(normalisePath(path), path);
-    const pairedHead = new Set();
-    for (const [basePath, rawItem] of Object.entries(basePaths)) {
-        const baseItem = obj(rawItem);
-        const headPath = headByShape.get(normalisePath(basePath));
-        if (headPath === undefined || pairedHead.has(headPath)) {
-            for (const [method, op] of operationsOf(baseItem)) {
-                reportRemoved(e, { path: basePath, method }, op, 'api-path-removed-without-deprecation', now);
-            }
-            continue;
-        }
-        pairedHead.add(headPath);
-        const headItem = obj(headPaths[headPath]);
-        const rename = new Map();
-        const baseNames = templateNames(basePath);
-        const headNames = templateNames(headPath);
-        baseNames.forEach((name, i) => {
-            if (headNames[i] !== undefined && headNames[i] !== name)
-                rename.set(name, headNames[i]);
+        const [, headHeader] = target;
+        if (header.required === true && headHeader.required !== true && v.headerBecameOptional)
+            e.emit(v.headerBecameOptional, where, `${headerLabel} became optional`, [headHeader, 'required'], [headHeader]);
+        if (header.required !== true && headHeader.required === true && v.headerBecameRequired)
+            e.emit(v.headerBecameRequired, where, `${headerLabel} became required`, [headHeader, 'required'], [headHeader]);
+        compare(headerSchema(e.base, header), headerSchema(e.head, headHeader), {
+            direction: v.responseDirection,
+            ...where,
+            where: inner(where, `response ${status} header "${name}"`),
+            base: e.base,
+            head: e.head,
+            emit: schemaSink(e, v)
         });
-        if (rename.size > 0) {
-            const renamed = [...rename].map(([from, to]) => `{${from}} -> {${to}}`).join(', ');
-            e.emit('path-parameter-renamed', { path: headPath }, `path parameter renamed in ${basePath}: ${renamed}`, e.head, [headPaths, headPath], [headItem]);
-        }
-        const headOps = new Map(operationsOf(headItem));
-        for (const [method, baseOp] of operationsOf(baseItem)) {
-            const where = { path: headPath, method };
-            const headOp = headOps.get(method);
-            if (!headOp) {
-                reportRemoved(e, { path: basePath, method }, baseOp, 'api-removed-without-deprecation', now);
-                continue;
-            }
-            diffDeprecation(e, where, baseOp, headOp);
-            diffParameters(e, where, compare, effectiveParameters(baseItem, baseOp, rename), effectiveParameters(headItem, headOp), headOp);
-            diffRequestBody(e, where, compare, requestBodyOf(base, baseItem, baseOp), requestBodyOf(head, headItem, headOp));
-            diffResponses(e, where, compare, baseOp, headOp);
-            if (baseOp.security !== undefined || headOp.security !== undefined) {
-                const baseSecurity = baseOp.security ?? base.document.security;
-                const headSecurity = headOp.security ?? head.document.security;
-                diffSecurity(e, where, `${opLabel(where)}`, baseSecurity, headSecurity, headOp, baseOp);
-            }
-        }
-        for (const [method, headOp] of headOps) {
-            if (isObject(baseItem[method]))
-                continue;
-            e.emit('endpoint-added', { path: headPath, method }, `${method.toUpperCase()} ${headPath} was added`, e.head, [
-                headOp
-            ]);
-        }
     }
-    for (const [headPath, rawItem] of Object.entries(headPaths)) {
-        if (pairedHead.has(headPath))
+    for (const [key, [name, header]] of headHeaders) {
+        if (baseHeaders.has(key))
             continue;
-        for (const [method, op] of operationsOf(obj(rawItem))) {
-            e.emit('api-path-added', { path: headPath, method }, `${method.toUpperCase()} ${headPath} was added`, e.head, [
-                op
-            ]);
+        const required = header.required === true;
+        const id = v.headerAdded(required);
+        const message = `${required ? 'required ' : ''}header "${name}" added to response ${status} of ${label}`;
+        if (id)
+            e.emit(id, where, message, [header]);
+    }
+}
+// ---- links -----------------------------------------------------------------------------------------------
+/** What a link makes a client do: which operation it calls and with which values. */
+function linkTarget(link) {
+    const ref = str(link.operationRef);
+    if (ref !== undefined)
+        return `operationRef ${ref}`;
+    const id = str(link.operationId);
+    return id !== undefined ? `operationId ${id}` : '(no target)';
+}
+function canonical(value) {
+    if (!isObject(value))
+        return JSON.stringify(value ?? null);
+    return `{${Object.keys(value)
+        .sort()
+        .map((k) => `${JSON.stringify(k)}:${canonical(value[k])}`)
+        .join(',')}}`;
+}
+function diffLinks(e, where, status, baseResponse, headResponse, responseParents) {
+    const label = opLabel(where);
+    const baseLinks = obj(baseResponse.links);
+    const headLinks = obj(headResponse.links);
+    for (const [name, raw] of Object.entries(baseLinks)) {
+        const link = obj(raw);
+        const what = `link "${name}" of response ${status} of ${label}`;
+        const headLink = headLinks[name];
+        if (!isObject(headLink)) {
+            e.removed('response-link-removed', where, `${what} was removed`, [[baseLinks, name], [link]], [[headResponse, 'links'], ...responseParents]);
+            continue;
+        }
+        if (linkTarget(link) !== linkTarget(headLink)) {
+            const message = `${what} now calls ${linkTarget(headLink)} instead of ${linkTarget(link)}`;
+            const key = headLink.operationRef !== undefined ? 'operationRef' : 'operationId';
+            e.emit('response-link-target-changed', where, message, [headLink, key], [headLink]);
+        }
+        for (const key of ['parameters', 'requestBody', 'server']) {
+            if (canonical(link[key]) === canonical(headLink[key]))
+                continue;
+            const message = `${key} of ${what} changed from ${canonical(link[key])} to ${canonical(headLink[key])}`;
+            e.emit('response-link-values-changed', where, message, [headLink, key], [headLink]);
         }
     }
-    diffSecurity(e, {}, 'global security', base.document.security, head.document.security, head.document, base.document);
-    diffSecuritySchemes(e);
-    diffServers(e);
+    for (const [name, raw] of Object.entries(headLinks)) {
+        if (name in baseLinks)
+            continue;
+        e.emit('response-link-added', where, `link "${name}" added to response ${status} of ${label}`, [headLinks, name], [raw]);
+    }
 }
 
 ;// CONCATENATED MODULE: ./actions/contract-test/src/diff/schema.ts
 
-const schema_check = defineCheck;
+const check = defineCheck;
 const SCHEMA_CHECKS = [
-    schema_check('response-property-removed', 'error', 'A response property was removed; clients reading it break.'),
-    schema_check('request-property-removed', 'warning', 'A request property was removed; servers may reject clients still sending it.'),
-    schema_check('new-required-request-property', 'error', 'A new required request property; existing clients do not send it.'),
-    schema_check('new-optional-request-property', 'info', 'A new optional request property.'),
-    schema_check('response-property-added', 'info', 'A new response property.'),
-    schema_check('request-property-became-required', 'error', 'An optional request property became required.'),
-    schema_check('request-property-became-optional', 'info', 'A required request property became optional.'),
-    schema_check('response-property-became-optional', 'warning', 'A required response property became optional; clients may rely on it.'),
-    schema_check('response-property-became-required', 'info', 'An optional response property became required.'),
-    schema_check('request-property-type-changed', 'error', 'A request type no longer accepts values it accepted.'),
-    schema_check('response-property-type-changed', 'error', 'A response type may now carry values of a type clients do not expect.'),
-    schema_check('request-property-type-widened', 'info', 'A request type accepts more (e.g. integer to number).'),
-    schema_check('response-property-type-narrowed', 'info', 'A response type carries fewer kinds of values (e.g. number to integer).'),
-    schema_check('request-property-format-changed', 'error', 'A request format was replaced by an incompatible one.'),
-    schema_check('response-property-format-changed', 'error', 'A response format was replaced by an incompatible one.'),
-    schema_check('request-property-format-widened', 'info', 'A request format was widened (int32 to int64, float to double).'),
-    schema_check('response-property-format-narrowed', 'info', 'A response format was narrowed (int64 to int32, double to float).'),
-    schema_check('request-property-format-added', 'warning', 'A request value gained a format; values that do not match it may be rejected.'),
-    schema_check('request-property-format-removed', 'info', 'A request value lost its format.'),
-    schema_check('response-property-format-added', 'info', 'A response value gained a format.'),
-    schema_check('response-property-format-removed', 'warning', 'A response value lost its format; clients may rely on it.'),
-    schema_check('response-property-became-nullable', 'warning', 'A response value may now be null.'),
-    schema_check('request-property-became-nullable', 'info', 'A request value now accepts null.'),
-    schema_check('request-property-became-not-nullable', 'error', 'A request value no longer accepts null.'),
-    schema_check('response-property-became-not-nullable', 'info', 'A response value is no longer null.'),
-    schema_check('request-property-enum-value-removed', 'error', 'A request enum value was removed; clients sending it break.'),
-    schema_check('response-property-enum-value-removed', 'info', 'A response enum value was removed.'),
-    schema_check('request-property-enum-value-added', 'info', 'A request enum value was added.'),
-    schema_check('response-property-enum-value-added', 'warning', 'A response enum value was added; clients may not handle it.'),
-    schema_check('request-property-became-enum', 'error', 'A free request value was restricted to an enum or const.'),
-    schema_check('response-property-became-not-enum', 'warning', 'A response value is no longer restricted to an enum or const.'),
-    schema_check('request-property-const-changed', 'error', 'A request const changed.'),
-    schema_check('response-property-const-changed', 'error', 'A response const changed.'),
-    schema_check('request-property-max-decreased', 'error', 'A request maximum (or exclusiveMaximum) was lowered or added.'),
-    schema_check('request-property-min-increased', 'error', 'A request minimum (or exclusiveMinimum) was raised or added.'),
-    schema_check('response-property-max-increased', 'warning', 'A response maximum (or exclusiveMaximum) was raised or removed.'),
-    schema_check('response-property-min-decreased', 'warning', 'A response minimum (or exclusiveMinimum) was lowered or removed.'),
-    schema_check('request-property-max-length-decreased', 'error', 'A request maxLength was lowered or added.'),
-    schema_check('request-property-min-length-increased', 'error', 'A request minLength was raised or added.'),
-    schema_check('response-property-max-length-increased', 'warning', 'A response maxLength was raised or removed.'),
-    schema_check('response-property-min-length-decreased', 'warning', 'A response minLength was lowered or removed.'),
-    schema_check('request-property-max-items-decreased', 'error', 'A request maxItems was lowered or added.'),
-    schema_check('request-property-min-items-increased', 'error', 'A request minItems was raised or added.'),
-    schema_check('response-property-max-items-increased', 'warning', 'A response maxItems was raised or removed.'),
-    schema_check('response-property-min-items-decreased', 'warning', 'A response minItems was lowered or removed.'),
-    schema_check('request-property-pattern-changed', 'error', 'A request pattern was added or changed.'),
-    schema_check('response-property-pattern-changed', 'warning', 'A response pattern was removed or changed.'),
-    schema_check('request-property-unique-items-added', 'error', 'A request array now requires unique items.'),
-    schema_check('response-property-unique-items-removed', 'warning', 'A response array may now contain duplicates.'),
-    schema_check('request-property-default-changed', 'warning', 'A request default changed; clients omitting the value get another behaviour.'),
-    schema_check('response-property-default-changed', 'warning', 'A response default changed.'),
-    schema_check('request-property-became-read-only', 'error', 'A request property became readOnly; clients sending it may be rejected or ignored.'),
-    schema_check('request-property-became-not-read-only', 'info', 'A readOnly property can now be sent in requests.'),
-    schema_check('response-property-became-write-only', 'error', 'A response property became writeOnly; it is no longer returned.'),
-    schema_check('response-property-became-not-write-only', 'info', 'A writeOnly property is now returned in responses.'),
-    schema_check('request-property-additional-properties-restricted', 'error', 'A request object no longer accepts additional properties.'),
-    schema_check('response-property-additional-properties-allowed', 'warning', 'A response object may now carry undeclared properties.'),
-    schema_check('request-property-one-of-variant-removed', 'error', 'A oneOf variant accepted in requests was removed.'),
-    schema_check('request-property-one-of-variant-added', 'info', 'A oneOf variant was added to a request schema.'),
-    schema_check('response-property-one-of-variant-added', 'warning', 'A response may now be of a new oneOf variant.'),
-    schema_check('response-property-one-of-variant-removed', 'info', 'A oneOf variant was removed from a response schema.'),
-    schema_check('request-property-any-of-variant-removed', 'error', 'An anyOf variant accepted in requests was removed.'),
-    schema_check('request-property-any-of-variant-added', 'info', 'An anyOf variant was added to a request schema.'),
-    schema_check('response-property-any-of-variant-added', 'warning', 'A response may now match a new anyOf variant.'),
-    schema_check('response-property-any-of-variant-removed', 'info', 'An anyOf variant was removed from a response schema.')
+    check('response-property-removed', 'error', 'A response property was removed; clients reading it break.'),
+    check('request-property-removed', 'warning', 'A request property was removed; servers may reject clients still sending it.'),
+    check('new-required-request-property', 'error', 'A new required request property; existing clients do not send it.'),
+    check('new-optional-request-property', 'info', 'A new optional request property.'),
+    check('response-property-added', 'info', 'A new response property.'),
+    check('request-property-became-required', 'error', 'An optional request property became required.'),
+    check('request-property-became-optional', 'info', 'A required request property became optional.'),
+    check('response-property-became-optional', 'warning', 'A required response property became optional; clients may rely on it.'),
+    check('response-property-became-required', 'info', 'An optional response property became required.'),
+    check('request-property-type-changed', 'error', 'A request type no longer accepts values it accepted.'),
+    check('response-property-type-changed', 'error', 'A response type may now carry values of a type clients do not expect.'),
+    check('request-property-type-widened', 'info', 'A request type accepts more (e.g. integer to number).'),
+    check('response-property-type-narrowed', 'info', 'A response type carries fewer kinds of values (e.g. number to integer).'),
+    check('request-property-format-changed', 'error', 'A request format was replaced by an incompatible one.'),
+    check('response-property-format-changed', 'error', 'A response format was replaced by an incompatible one.'),
+    check('request-property-format-widened', 'info', 'A request format was widened (int32 to int64, float to double).'),
+    check('response-property-format-narrowed', 'info', 'A response format was narrowed (int64 to int32, double to float).'),
+    check('request-property-format-added', 'warning', 'A request value gained a format; values that do not match it may be rejected.'),
+    check('request-property-format-removed', 'info', 'A request value lost its format.'),
+    check('response-property-format-added', 'info', 'A response value gained a format.'),
+    check('response-property-format-removed', 'warning', 'A response value lost its format; clients may rely on it.'),
+    check('response-property-became-nullable', 'warning', 'A response value may now be null.'),
+    check('request-property-became-nullable', 'info', 'A request value now accepts null.'),
+    check('request-property-became-not-nullable', 'error', 'A request value no longer accepts null.'),
+    check('response-property-became-not-nullable', 'info', 'A response value is no longer null.'),
+    check('request-property-enum-value-removed', 'error', 'A request enum value was removed; clients sending it break.'),
+    check('response-property-enum-value-removed', 'info', 'A response enum value was removed.'),
+    check('request-property-enum-value-added', 'info', 'A request enum value was added.'),
+    check('response-property-enum-value-added', 'warning', 'A response enum value was added; clients may not handle it.'),
+    check('request-property-became-enum', 'error', 'A free request value was restricted to an enum or const.'),
+    check('response-property-became-not-enum', 'warning', 'A response value is no longer restricted to an enum or const.'),
+    check('request-property-const-changed', 'error', 'A request const changed.'),
+    check('response-property-const-changed', 'error', 'A response const changed.'),
+    check('request-property-max-decreased', 'error', 'A request maximum (or exclusiveMaximum) was lowered or added.'),
+    check('request-property-min-increased', 'error', 'A request minimum (or exclusiveMinimum) was raised or added.'),
+    check('response-property-max-increased', 'warning', 'A response maximum (or exclusiveMaximum) was raised or removed.'),
+    check('response-property-min-decreased', 'warning', 'A response minimum (or exclusiveMinimum) was lowered or removed.'),
+    check('request-property-max-length-decreased', 'error', 'A request maxLength was lowered or added.'),
+    check('request-property-min-length-increased', 'error', 'A request minLength was raised or added.'),
+    check('response-property-max-length-increased', 'warning', 'A response maxLength was raised or removed.'),
+    check('response-property-min-length-decreased', 'warning', 'A response minLength was lowered or removed.'),
+    check('request-property-max-items-decreased', 'error', 'A request maxItems was lowered or added.'),
+    check('request-property-min-items-increased', 'error', 'A request minItems was raised or added.'),
+    check('response-property-max-items-increased', 'warning', 'A response maxItems was raised or removed.'),
+    check('response-property-min-items-decreased', 'warning', 'A response minItems was lowered or removed.'),
+    check('request-property-pattern-changed', 'error', 'A request pattern was added or changed.'),
+    check('response-property-pattern-changed', 'warning', 'A response pattern was removed or changed.'),
+    check('request-property-unique-items-added', 'error', 'A request array now requires unique items.'),
+    check('response-property-unique-items-removed', 'warning', 'A response array may now contain duplicates.'),
+    check('request-property-default-changed', 'warning', 'A request default changed; clients omitting the value get another behaviour.'),
+    check('response-property-default-changed', 'warning', 'A response default changed.'),
+    check('request-property-became-read-only', 'error', 'A request property became readOnly; clients sending it may be rejected or ignored.'),
+    check('request-property-became-not-read-only', 'info', 'A readOnly property can now be sent in requests.'),
+    check('response-property-became-write-only', 'error', 'A response property became writeOnly; it is no longer returned.'),
+    check('response-property-became-not-write-only', 'info', 'A writeOnly property is now returned in responses.'),
+    check('request-property-additional-properties-restricted', 'error', 'A request object no longer accepts additional properties.'),
+    check('response-property-additional-properties-allowed', 'warning', 'A response object may now carry undeclared properties.'),
+    check('request-property-one-of-variant-removed', 'error', 'A oneOf variant accepted in requests was removed.'),
+    check('request-property-one-of-variant-added', 'info', 'A oneOf variant was added to a request schema.'),
+    check('response-property-one-of-variant-added', 'warning', 'A response may now be of a new oneOf variant.'),
+    check('response-property-one-of-variant-removed', 'info', 'A oneOf variant was removed from a response schema.'),
+    check('request-property-any-of-variant-removed', 'error', 'An anyOf variant accepted in requests was removed.'),
+    check('request-property-any-of-variant-added', 'info', 'An anyOf variant was added to a request schema.'),
+    check('response-property-any-of-variant-added', 'warning', 'A response may now match a new anyOf variant.'),
+    check('response-property-any-of-variant-removed', 'info', 'An anyOf variant was removed from a response schema.')
 ];
-const schema_LEVELS = new Map(SCHEMA_CHECKS.map((c) => [c.id, c.level]));
+const LEVELS = new Map(SCHEMA_CHECKS.map((c) => [c.id, c.level]));
 const schema_isObject = isJsonObject;
 const num = (v) => (typeof v === 'number' ? v : undefined);
 const schema_text = (v) => (v === undefined ? '(none)' : JSON.stringify(v));
@@ -890,6 +635,8 @@ function buildShape(root) {
                 if (!shape.origin.has(`properties.${name}`))
                     shape.origin.set(`properties.${name}`, part.properties);
             }
+            if (!shape.origin.has('properties'))
+                shape.origin.set('properties', part);
         }
         if (Array.isArray(part.required))
             for (const r of part.required)
@@ -1003,20 +750,36 @@ class Comparator {
     label(path) {
         return path ? `${this.ctx.where}, property ${path}` : this.ctx.where;
     }
-    emit(id, path, what, spec, shape, keyword) {
-        const level = schema_LEVELS.get(id);
+    /** Where a keyword of a shape was written in one spec (the part of an allOf that has it), else the schema. */
+    place(spec, shape, keyword) {
+        const owner = (keyword && shape.origin.get(keyword)) || shape.node;
+        const key = keyword?.startsWith('properties.') ? keyword.slice(11) : keyword;
+        return spec.locate(owner, key) ?? spec.locate(shape.node);
+    }
+    report(id, path, what, location, baseLocation) {
+        const level = LEVELS.get(id);
         if (!level)
             throw new Error(`schema diff: check ${id} is not in SCHEMA_CHECKS`);
-        const owner = (keyword && shape.origin.get(keyword)) || shape.node;
-        const location = this.ctx[spec].locate(owner, keyword?.startsWith('properties.') ? keyword.slice(11) : keyword);
         this.ctx.emit({
             id,
             level,
             ...(this.ctx.path !== undefined && { path: this.ctx.path }),
             ...(this.ctx.method !== undefined && { method: this.ctx.method }),
-            message: `${this.label(path)}: ${what}`,
-            ...(location && { location })
+            message: `${this.label(path)}: ${what}${wasAt(baseLocation)}`,
+            ...(location && { location }),
+            ...(baseLocation && { baseLocation })
         });
+    }
+    /** A change in the head schema, located there. */
+    emit(id, path, what, shape, keyword) {
+        this.report(id, path, what, this.place(this.ctx.head, shape, keyword));
+    }
+    /**
+     * Something only the base schema has (a property, a variant): located at the head schema that lost it (its
+     * `headKeyword`, e.g. `properties`, else the schema), with the base location named in the message.
+     */
+    emitRemoved(id, path, what, base, baseKeyword, head, headKeyword) {
+        this.report(id, path, what, this.place(this.ctx.head, head, headKeyword), this.place(this.ctx.base, base, baseKeyword));
     }
     get dir() {
         return this.ctx.direction;
@@ -1065,11 +828,11 @@ class Comparator {
         const key = h.origin.has('type') ? 'type' : undefined;
         if (h.nullable) {
             const id = this.dir === 'response' ? 'response-property-became-nullable' : 'request-property-became-nullable';
-            this.emit(id, path, 'became nullable', 'head', h, key);
+            this.emit(id, path, 'became nullable', h, key);
         }
         else {
             const id = this.dir === 'request' ? 'request-property-became-not-nullable' : 'response-property-became-not-nullable';
-            this.emit(id, path, 'is no longer nullable', 'head', h, key);
+            this.emit(id, path, 'is no longer nullable', h, key);
         }
     }
     /** Returns false when the types are incompatible, since checks of type-specific keywords would be noise. */
@@ -1083,17 +846,17 @@ class Comparator {
         const what = `type changed from ${[...b.types].join('|')} to ${[...h.types].join('|')}`;
         if (this.dir === 'request') {
             if (lost.length > 0) {
-                this.emit('request-property-type-changed', path, what, 'head', h, 'type');
+                this.emit('request-property-type-changed', path, what, h, 'type');
                 return false;
             }
-            this.emit('request-property-type-widened', path, what, 'head', h, 'type');
+            this.emit('request-property-type-widened', path, what, h, 'type');
         }
         else {
             if (gained.length > 0) {
-                this.emit('response-property-type-changed', path, what, 'head', h, 'type');
+                this.emit('response-property-type-changed', path, what, h, 'type');
                 return false;
             }
-            this.emit('response-property-type-narrowed', path, what, 'head', h, 'type');
+            this.emit('response-property-type-narrowed', path, what, h, 'type');
         }
         return true;
     }
@@ -1103,19 +866,19 @@ class Comparator {
         const what = `format changed from ${b.format ?? '(none)'} to ${h.format ?? '(none)'}`;
         const req = this.dir === 'request';
         if (b.format === undefined) {
-            this.emit(req ? 'request-property-format-added' : 'response-property-format-added', path, what, 'head', h, 'format');
+            this.emit(req ? 'request-property-format-added' : 'response-property-format-added', path, what, h, 'format');
         }
         else if (h.format === undefined) {
-            this.emit(req ? 'request-property-format-removed' : 'response-property-format-removed', path, what, 'head', h);
+            this.emit(req ? 'request-property-format-removed' : 'response-property-format-removed', path, what, h);
         }
         else if (FORMAT_WIDENING[b.format] === h.format) {
-            this.emit(req ? 'request-property-format-widened' : 'response-property-format-changed', path, what, 'head', h, 'format');
+            this.emit(req ? 'request-property-format-widened' : 'response-property-format-changed', path, what, h, 'format');
         }
         else if (FORMAT_WIDENING[h.format] === b.format) {
-            this.emit(req ? 'request-property-format-changed' : 'response-property-format-narrowed', path, what, 'head', h, 'format');
+            this.emit(req ? 'request-property-format-changed' : 'response-property-format-narrowed', path, what, h, 'format');
         }
         else {
-            this.emit(req ? 'request-property-format-changed' : 'response-property-format-changed', path, what, 'head', h, 'format');
+            this.emit(req ? 'request-property-format-changed' : 'response-property-format-changed', path, what, h, 'format');
         }
     }
     compareValues(b, h, path) {
@@ -1124,18 +887,18 @@ class Comparator {
             return;
         if (!b.values) {
             if (req)
-                this.emit('request-property-became-enum', path, `restricted to ${schema_text(h.values)}`, 'head', h, h.isConst ? 'const' : 'enum');
+                this.emit('request-property-became-enum', path, `restricted to ${schema_text(h.values)}`, h, h.isConst ? 'const' : 'enum');
             return;
         }
         if (!h.values) {
             if (!req)
-                this.emit('response-property-became-not-enum', path, `no longer restricted to ${schema_text(b.values)}`, 'head', h);
+                this.emit('response-property-became-not-enum', path, `no longer restricted to ${schema_text(b.values)}`, h);
             return;
         }
         if (b.isConst && h.isConst) {
             if (valueKey(b.values[0]) !== valueKey(h.values[0])) {
                 const id = req ? 'request-property-const-changed' : 'response-property-const-changed';
-                this.emit(id, path, `const changed from ${schema_text(b.values[0])} to ${schema_text(h.values[0])}`, 'head', h, 'const');
+                this.emit(id, path, `const changed from ${schema_text(b.values[0])} to ${schema_text(h.values[0])}`, h, 'const');
             }
             return;
         }
@@ -1146,13 +909,13 @@ class Comparator {
             if (hKeys.has(valueKey(v)))
                 continue;
             const id = req ? 'request-property-enum-value-removed' : 'response-property-enum-value-removed';
-            this.emit(id, path, `enum value ${schema_text(v)} removed`, 'head', h, key);
+            this.emit(id, path, `enum value ${schema_text(v)} removed`, h, key);
         }
         for (const v of h.values) {
             if (bKeys.has(valueKey(v)))
                 continue;
             const id = req ? 'request-property-enum-value-added' : 'response-property-enum-value-added';
-            this.emit(id, path, `enum value ${schema_text(v)} added`, 'head', h, key);
+            this.emit(id, path, `enum value ${schema_text(v)} added`, h, key);
         }
     }
     compareBounds(b, h, path) {
@@ -1161,13 +924,13 @@ class Comparator {
         const maxTighter = (x, y) => y !== undefined && (x === undefined || y.value < x.value || (y.value === x.value && y.exclusive && !x.exclusive));
         const minTighter = (x, y) => y !== undefined && (x === undefined || y.value > x.value || (y.value === x.value && y.exclusive && !x.exclusive));
         if (req && maxTighter(b.max, h.max))
-            this.emit('request-property-max-decreased', path, `maximum changed from ${show(b.max)} to ${show(h.max)}`, 'head', h, 'maximum');
+            this.emit('request-property-max-decreased', path, `maximum changed from ${show(b.max)} to ${show(h.max)}`, h, 'maximum');
         if (!req && maxTighter(h.max, b.max))
-            this.emit('response-property-max-increased', path, `maximum changed from ${show(b.max)} to ${show(h.max)}`, 'head', h, 'maximum');
+            this.emit('response-property-max-increased', path, `maximum changed from ${show(b.max)} to ${show(h.max)}`, h, 'maximum');
         if (req && minTighter(b.min, h.min))
-            this.emit('request-property-min-increased', path, `minimum changed from ${show(b.min)} to ${show(h.min)}`, 'head', h, 'minimum');
+            this.emit('request-property-min-increased', path, `minimum changed from ${show(b.min)} to ${show(h.min)}`, h, 'minimum');
         if (!req && minTighter(h.min, b.min))
-            this.emit('response-property-min-decreased', path, `minimum changed from ${show(b.min)} to ${show(h.min)}`, 'head', h, 'minimum');
+            this.emit('response-property-min-decreased', path, `minimum changed from ${show(b.min)} to ${show(h.min)}`, h, 'minimum');
         const counts = [
             ['maxLength', 'minLength', 'length'],
             ['maxItems', 'minItems', 'items']
@@ -1181,25 +944,25 @@ class Comparator {
             const maxWhat = `${maxKey} changed from ${from(b[maxKey])} to ${from(h[maxKey])}`;
             const minWhat = `${minKey} changed from ${from(b[minKey])} to ${from(h[minKey])}`;
             if (req && hMax < bMax)
-                this.emit(`request-property-max-${noun}-decreased`, path, maxWhat, 'head', h, maxKey);
+                this.emit(`request-property-max-${noun}-decreased`, path, maxWhat, h, maxKey);
             if (!req && hMax > bMax)
-                this.emit(`response-property-max-${noun}-increased`, path, maxWhat, 'head', h, maxKey);
+                this.emit(`response-property-max-${noun}-increased`, path, maxWhat, h, maxKey);
             if (req && hMin > bMin)
-                this.emit(`request-property-min-${noun}-increased`, path, minWhat, 'head', h, minKey);
+                this.emit(`request-property-min-${noun}-increased`, path, minWhat, h, minKey);
             if (!req && hMin < bMin)
-                this.emit(`response-property-min-${noun}-decreased`, path, minWhat, 'head', h, minKey);
+                this.emit(`response-property-min-${noun}-decreased`, path, minWhat, h, minKey);
         }
         if (b.pattern !== h.pattern) {
             const what = `pattern changed from ${schema_text(b.pattern)} to ${schema_text(h.pattern)}`;
             if (req && h.pattern !== undefined)
-                this.emit('request-property-pattern-changed', path, what, 'head', h, 'pattern');
+                this.emit('request-property-pattern-changed', path, what, h, 'pattern');
             if (!req && b.pattern !== undefined)
-                this.emit('response-property-pattern-changed', path, what, 'head', h, 'pattern');
+                this.emit('response-property-pattern-changed', path, what, h, 'pattern');
         }
         if (req && h.uniqueItems && !b.uniqueItems)
-            this.emit('request-property-unique-items-added', path, 'now requires unique items', 'head', h, 'uniqueItems');
+            this.emit('request-property-unique-items-added', path, 'now requires unique items', h, 'uniqueItems');
         if (!req && b.uniqueItems && !h.uniqueItems)
-            this.emit('response-property-unique-items-removed', path, 'no longer guarantees unique items', 'head', h);
+            this.emit('response-property-unique-items-removed', path, 'no longer guarantees unique items', h);
     }
     compareDefault(b, h, path) {
         if (!b.hasDefault || !h.hasDefault)
@@ -1207,7 +970,7 @@ class Comparator {
         if (valueKey(b.default ?? null) === valueKey(h.default ?? null))
             return;
         const id = this.dir === 'request' ? 'request-property-default-changed' : 'response-property-default-changed';
-        this.emit(id, path, `default changed from ${schema_text(b.default)} to ${schema_text(h.default)}`, 'head', h, 'default');
+        this.emit(id, path, `default changed from ${schema_text(b.default)} to ${schema_text(h.default)}`, h, 'default');
     }
     compareObject(b, h, path) {
         const req = this.dir === 'request';
@@ -1223,18 +986,18 @@ class Comparator {
             if (bNode !== undefined && hNode === undefined) {
                 if (bs && absent(bs))
                     continue;
-                this.emit(req ? 'request-property-removed' : 'response-property-removed', at, 'removed', 'base', b, `properties.${name}`);
+                this.emitRemoved(req ? 'request-property-removed' : 'response-property-removed', at, 'removed', b, `properties.${name}`, h, 'properties');
                 continue;
             }
             if (bNode === undefined && hNode !== undefined) {
                 if (hs && absent(hs))
                     continue;
                 if (!req)
-                    this.emit('response-property-added', at, 'added', 'head', h, `properties.${name}`);
+                    this.emit('response-property-added', at, 'added', h, `properties.${name}`);
                 else if (h.required.has(name))
-                    this.emit('new-required-request-property', at, 'added as required', 'head', h, `properties.${name}`);
+                    this.emit('new-required-request-property', at, 'added as required', h, `properties.${name}`);
                 else
-                    this.emit('new-optional-request-property', at, 'added as optional', 'head', h, `properties.${name}`);
+                    this.emit('new-optional-request-property', at, 'added as optional', h, `properties.${name}`);
                 continue;
             }
             if (bs && hs) {
@@ -1242,12 +1005,12 @@ class Comparator {
                     continue;
                 if (req && hs.readOnly !== bs.readOnly) {
                     const id = hs.readOnly ? 'request-property-became-read-only' : 'request-property-became-not-read-only';
-                    this.emit(id, at, hs.readOnly ? 'became readOnly' : 'is no longer readOnly', 'head', hs, 'readOnly');
+                    this.emit(id, at, hs.readOnly ? 'became readOnly' : 'is no longer readOnly', hs, 'readOnly');
                     continue;
                 }
                 if (!req && hs.writeOnly !== bs.writeOnly) {
                     const id = hs.writeOnly ? 'response-property-became-write-only' : 'response-property-became-not-write-only';
-                    this.emit(id, at, hs.writeOnly ? 'became writeOnly' : 'is no longer writeOnly', 'head', hs, 'writeOnly');
+                    this.emit(id, at, hs.writeOnly ? 'became writeOnly' : 'is no longer writeOnly', hs, 'writeOnly');
                     continue;
                 }
             }
@@ -1261,15 +1024,15 @@ class Comparator {
                     : hReq
                         ? 'response-property-became-required'
                         : 'response-property-became-optional';
-                this.emit(id, at, hReq ? 'became required' : 'became optional', 'head', h, `properties.${name}`);
+                this.emit(id, at, hReq ? 'became required' : 'became optional', h, `properties.${name}`);
             }
             this.compare(bNode, hNode, at);
         }
         const closed = (v) => v === false;
         if (req && closed(h.additional) && !closed(b.additional))
-            this.emit('request-property-additional-properties-restricted', path, 'additionalProperties became false', 'head', h, 'additionalProperties');
+            this.emit('request-property-additional-properties-restricted', path, 'additionalProperties became false', h, 'additionalProperties');
         if (!req && closed(b.additional) && !closed(h.additional))
-            this.emit('response-property-additional-properties-allowed', path, 'additionalProperties is no longer false', 'head', h, 'additionalProperties');
+            this.emit('response-property-additional-properties-allowed', path, 'additionalProperties is no longer false', h, 'additionalProperties');
         if (schema_isObject(b.additional) && schema_isObject(h.additional))
             this.compare(b.additional, h.additional, path ? `${path}.*` : '*');
     }
@@ -1361,13 +1124,13 @@ class Comparator {
             if (bUsed.has(i))
                 return;
             const id = `${this.dir}-property-${slug}-variant-removed`;
-            this.emit(id, path, `${kind} variant ${this.describe(bv, this.ctx.base)} removed`, 'base', b, kind);
+            this.emitRemoved(id, path, `${kind} variant ${this.describe(bv, this.ctx.base)} removed`, b, kind, h, kind);
         });
         hList.forEach((hv, j) => {
             if (hUsed.has(j))
                 return;
             const id = `${this.dir}-property-${slug}-variant-added`;
-            this.emit(id, path, `${kind} variant ${this.describe(hv, this.ctx.head)} added`, 'head', h, kind);
+            this.emit(id, path, `${kind} variant ${this.describe(hv, this.ctx.head)} added`, h, kind);
         });
         for (const [i, j] of bUsed) {
             const at = hList.length > 1 ? `${path}${path ? '.' : ''}${kind}[${j}]` : path;
@@ -1383,12 +1146,683 @@ function compareSchemas(base, head, ctx) {
     new Comparator(ctx).compare(base === true ? {} : base, head === true ? {} : head, '');
 }
 
+;// CONCATENATED MODULE: ./actions/contract-test/src/diff/outgoing.ts
+
+
+
+const KINDS = ['webhook', 'callback'];
+const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
+/** `request` <-> `response` in a schema check id: the direction the comparator judged it in, swapped. */
+function swapDirection(id) {
+    return id.replace(/\b(request|response)\b/, (word) => (word === 'request' ? 'response' : 'request'));
+}
+function operationChecks(kind) {
+    const c = (suffix, level, description) => defineCheck(`${kind}-${suffix}`, level, description);
+    const a = kind === 'webhook' ? 'A webhook' : 'A callback';
+    return [
+        c('removed', 'error', `${a} operation was removed without being deprecated first: receivers no longer get it`),
+        c('removed-after-deprecation', 'info', `A deprecated ${kind} operation was removed`),
+        c('added', 'info', `${a} operation was added`),
+        c('deprecated', 'info', `${a} operation became deprecated`),
+        c('operation-id-changed', 'warning', `The operationId of ${kind} operation changed (generated handler names change)`),
+        ...(kind === 'callback'
+            ? [
+                c('expression-changed', 'error', 'The runtime expression giving a callback URL changed: the API calls another URL than clients registered')
+            ]
+            : []),
+        c('required-request-parameter-removed', 'error', `The API no longer sends a parameter ${kind} receivers always got`),
+        c('optional-request-parameter-removed', 'warning', `The API no longer sends an optional ${kind} parameter`),
+        c('request-parameter-added', 'info', `The API sends a new ${kind} parameter (receivers may ignore it)`),
+        c('request-parameter-became-required', 'info', `A ${kind} parameter is now always sent`),
+        c('request-parameter-became-optional', 'warning', `A ${kind} parameter receivers always got may now be missing`),
+        c('request-parameter-location-changed', 'error', `A ${kind} parameter moved, e.g. from query to header`),
+        c('request-parameter-style-changed', 'warning', `A ${kind} parameter serialisation style changed`),
+        c('request-parameter-explode-changed', 'warning', `A ${kind} parameter explode setting changed`),
+        c('request-parameter-deprecated', 'info', `A ${kind} parameter became deprecated`),
+        c('request-body-removed', 'error', `The API no longer sends the ${kind} request body`),
+        c('request-body-added', 'info', `The API now sends a ${kind} request body`),
+        c('request-body-became-optional', 'warning', `The ${kind} request body may now be missing`),
+        c('request-body-became-required', 'info', `The ${kind} request body is now always sent`),
+        c('request-body-media-type-added', 'warning', `The API may send a ${kind} body in a media type receivers never got`),
+        c('request-body-media-type-removed', 'info', `The API no longer sends a ${kind} body media type`),
+        c('response-success-status-removed', 'warning', `A success status receivers answer ${kind} requests with is no longer documented: the API may treat it as a failure`),
+        c('response-non-success-status-removed', 'info', `A non-success status of ${kind} receivers is no longer documented`),
+        c('response-status-added', 'info', `A status receivers may answer ${kind} requests with was added`),
+        c('response-media-type-removed', 'error', `The API no longer accepts a media type receivers answer ${kind} requests in`),
+        c('response-media-type-added', 'info', `The API accepts a new media type in ${kind} responses`),
+        c('new-required-response-header', 'error', `The API now requires a header in ${kind} responses`),
+        c('new-optional-response-header', 'info', `A header receivers may send in ${kind} responses was added`),
+        c('response-header-became-required', 'error', `A header of ${kind} responses became required`),
+        c('response-header-became-optional', 'info', `A header of ${kind} responses became optional`),
+        c('response-header-removed', 'info', `A header of ${kind} responses is no longer read`)
+    ];
+}
+function schemaChecks(kind) {
+    return SCHEMA_CHECKS.map((check) => {
+        const sentByApi = /\bresponse\b/.test(check.id);
+        const message = sentByApi
+            ? `In a ${kind} request (the API sends it: judged as \`${check.id}\`)`
+            : `In a ${kind} response (the receiver sends it: judged as \`${check.id}\`)`;
+        return defineCheck(`${kind}-${swapDirection(check.id)}`, check.level, `${message}: ${check.description}`);
+    });
+}
+const OUTGOING_CHECKS = KINDS.flatMap((kind) => [...operationChecks(kind), ...schemaChecks(kind)]);
+function vocabulary(kind) {
+    const id = (suffix) => `${kind}-${suffix}`;
+    return {
+        requestDirection: 'response',
+        responseDirection: 'request',
+        schemaId: (schemaId) => id(swapDirection(schemaId)),
+        parameterRemoved: (required) => id(required ? 'required-request-parameter-removed' : 'optional-request-parameter-removed'),
+        parameterAdded: () => id('request-parameter-added'),
+        parameterBecameRequired: id('request-parameter-became-required'),
+        parameterBecameOptional: id('request-parameter-became-optional'),
+        parameterLocationChanged: id('request-parameter-location-changed'),
+        parameterStyleChanged: id('request-parameter-style-changed'),
+        parameterExplodeChanged: id('request-parameter-explode-changed'),
+        parameterDeprecated: id('request-parameter-deprecated'),
+        bodyAdded: () => id('request-body-added'),
+        bodyRemoved: id('request-body-removed'),
+        bodyBecameRequired: id('request-body-became-required'),
+        bodyBecameOptional: id('request-body-became-optional'),
+        bodyMediaTypeRemoved: id('request-body-media-type-removed'),
+        bodyMediaTypeAdded: id('request-body-media-type-added'),
+        statusRemoved: (success) => id(success ? 'response-success-status-removed' : 'response-non-success-status-removed'),
+        statusAdded: () => id('response-status-added'),
+        responseMediaTypeRemoved: id('response-media-type-removed'),
+        responseMediaTypeAdded: id('response-media-type-added'),
+        headerRemoved: () => id('response-header-removed'),
+        headerAdded: (required) => id(required ? 'new-required-response-header' : 'new-optional-response-header'),
+        headerBecameOptional: id('response-header-became-optional'),
+        headerBecameRequired: id('response-header-became-required'),
+        links: false
+    };
+}
+const VOCABULARIES = { webhook: vocabulary('webhook'), callback: vocabulary('callback') };
+function operationsOf(item) {
+    return METHODS.filter((m) => isObject(item[m])).map((m) => [m, item[m]]);
+}
+function reportRemoved(e, kind, where, [item, op], parent) {
+    const label = opLabel(where);
+    const was = [[item, where.method], [op]];
+    if (op.deprecated === true)
+        e.removed(`${kind}-removed-after-deprecation`, where, `deprecated ${label} was removed`, was, parent);
+    else
+        e.removed(`${kind}-removed`, where, `${label} was removed without being deprecated first: receivers no longer get it`, was, parent);
+}
+/** Compares one path item the API calls (a webhook, or a callback's URL expression) method by method. */
+function diffItem(e, compare, kind, whereOf, baseItem, headItem, itemParent) {
+    // Shared (and cyclic, through callbacks of callbacks) path items are compared once per pair.
+    if (!e.firstVisit(baseItem, headItem))
+        return;
+    const v = VOCABULARIES[kind];
+    const headOps = new Map(operationsOf(headItem));
+    for (const [method, baseOp] of operationsOf(baseItem)) {
+        const where = whereOf(method);
+        const headOp = headOps.get(method);
+        if (!headOp) {
+            reportRemoved(e, kind, where, [baseItem, baseOp], itemParent);
+            continue;
+        }
+        const label = opLabel(where);
+        if (baseOp.deprecated !== true && headOp.deprecated === true)
+            e.emit(`${kind}-deprecated`, where, `${label} became deprecated`, [headOp, 'deprecated'], [headOp]);
+        const baseId = str(baseOp.operationId);
+        const headId = str(headOp.operationId);
+        if (baseId !== undefined && headId !== baseId) {
+            const message = `operationId of ${label} changed from "${baseId}" to ${headId ? `"${headId}"` : 'none'}`;
+            e.emit(`${kind}-operation-id-changed`, where, message, [headOp, 'operationId'], [headOp]);
+        }
+        diffParameters(e, v, where, compare, effectiveParameters(baseItem, baseOp), effectiveParameters(headItem, headOp), headItem, headOp);
+        diffRequestBody(e, v, where, compare, headOp, requestBodyOf(e.base, baseItem, baseOp), requestBodyOf(e.head, headItem, headOp));
+        diffResponses(e, v, where, compare, baseOp, headOp);
+        diffCallbacks(e, compare, where, baseOp, headOp);
+    }
+    for (const [method, headOp] of headOps) {
+        if (isObject(baseItem[method]))
+            continue;
+        e.emit(`${kind}-added`, whereOf(method), `${opLabel(whereOf(method))} was added`, [headOp]);
+    }
+}
+/** OAS 3.1 `webhooks`: named path items the API calls on its users' receivers. */
+function diffWebhooks(e, compare) {
+    const base = obj(e.base.document.webhooks);
+    const head = obj(e.head.document.webhooks);
+    const parent = [[e.head.document, 'webhooks'], [e.head.document]];
+    const whereOf = (name) => (method) => ({ path: `webhook ${name}`, method, label: `webhook "${name}" (${method.toUpperCase()})` });
+    for (const [name, raw] of Object.entries(base)) {
+        const baseItem = obj(raw);
+        const headItem = head[name];
+        if (!isObject(headItem)) {
+            for (const [method, op] of operationsOf(baseItem))
+                reportRemoved(e, 'webhook', whereOf(name)(method), [baseItem, op], parent);
+            continue;
+        }
+        diffItem(e, compare, 'webhook', whereOf(name), baseItem, headItem, [[head, name], [headItem], ...parent]);
+    }
+    for (const [name, raw] of Object.entries(head)) {
+        if (isObject(base[name]))
+            continue;
+        for (const [method, op] of operationsOf(obj(raw)))
+            e.emit('webhook-added', whereOf(name)(method), `${opLabel(whereOf(name)(method))} was added`, [op]);
+    }
+}
+/** The URL expressions of one Callback Object (its other keys are `x-` extensions). */
+function expressions(callback) {
+    return new Map(Object.entries(callback)
+        .filter(([key, value]) => !key.startsWith('x-') && isObject(value))
+        .map(([key, value]) => [key, value]));
+}
+/** `callbacks` of an operation (of the API, a webhook or another callback): named maps of URL expression to path item. */
+function diffCallbacks(e, compare, owner, baseOp, headOp) {
+    const base = obj(baseOp.callbacks);
+    const head = obj(headOp.callbacks);
+    const parent = [[headOp, 'callbacks'], [headOp]];
+    const whereOf = (name, expression) => (method) => ({
+        ...(owner.path !== undefined && { path: owner.path }),
+        ...(owner.method !== undefined && { method: owner.method }),
+        label: `callback "${name}" (${method.toUpperCase()} ${expression}) of ${opLabel(owner)}`
+    });
+    for (const [name, raw] of Object.entries(base)) {
+        const baseExpressions = expressions(obj(raw));
+        const headCallback = head[name];
+        if (!isObject(headCallback)) {
+            for (const [expression, item] of baseExpressions)
+                for (const [method, op] of operationsOf(item))
+                    reportRemoved(e, 'callback', whereOf(name, expression)(method), [item, op], parent);
+            continue;
+        }
+        const headExpressions = expressions(headCallback);
+        const callbackParent = [[head, name], [headCallback], ...parent];
+        const unmatchedBase = [...baseExpressions.keys()].filter((x) => !headExpressions.has(x));
+        const unmatchedHead = [...headExpressions.keys()].filter((x) => !baseExpressions.has(x));
+        // One expression on each side that differs: the same callback now goes to another URL.
+        const moved = unmatchedBase.length === 1 && unmatchedHead.length === 1;
+        if (moved) {
+            const [from, to] = [unmatchedBase[0], unmatchedHead[0]];
+            const message = `the URL of callback "${name}" of ${opLabel(owner)} changed from ${from} to ${to}`;
+            e.emit('callback-expression-changed', owner, message, [headCallback, to], ...callbackParent);
+            diffItem(e, compare, 'callback', whereOf(name, to), baseExpressions.get(from), headExpressions.get(to), [
+                [headCallback, to],
+                ...callbackParent
+            ]);
+        }
+        for (const [expression, baseItem] of baseExpressions) {
+            const headItem = headExpressions.get(expression);
+            if (headItem) {
+                const itemParent = [[headCallback, expression], [headItem], ...callbackParent];
+                diffItem(e, compare, 'callback', whereOf(name, expression), baseItem, headItem, itemParent);
+            }
+            else if (!moved) {
+                for (const [method, op] of operationsOf(baseItem))
+                    reportRemoved(e, 'callback', whereOf(name, expression)(method), [baseItem, op], callbackParent);
+            }
+        }
+        if (moved)
+            continue;
+        for (const [expression, headItem] of headExpressions) {
+            if (baseExpressions.has(expression))
+                continue;
+            for (const [method, op] of operationsOf(headItem))
+                e.emit('callback-added', whereOf(name, expression)(method), `${opLabel(whereOf(name, expression)(method))} was added`, [op]);
+        }
+    }
+    for (const [name, raw] of Object.entries(head)) {
+        if (isObject(base[name]))
+            continue;
+        for (const [expression, item] of expressions(obj(raw)))
+            for (const [method, op] of operationsOf(item))
+                e.emit('callback-added', whereOf(name, expression)(method), `${opLabel(whereOf(name, expression)(method))} was added`, [op]);
+    }
+}
+
+;// CONCATENATED MODULE: ./actions/contract-test/src/diff/operations.ts
+
+
+
+const operations_check = defineCheck;
+const OPERATION_CHECKS = [
+    operations_check('api-path-removed-without-deprecation', 'error', 'A path was removed without its operations being deprecated first'),
+    operations_check('api-removed-without-deprecation', 'error', 'An operation was removed without being deprecated first'),
+    operations_check('api-removed-before-sunset', 'error', 'A deprecated operation was removed before its x-sunset date'),
+    operations_check('api-removed-after-deprecation', 'info', 'A deprecated operation was removed (after its sunset, if any)'),
+    operations_check('api-path-added', 'info', 'A new path with its operations was added'),
+    operations_check('endpoint-added', 'info', 'A new operation was added to an existing path'),
+    operations_check('endpoint-deprecated', 'info', 'An operation became deprecated'),
+    operations_check('endpoint-reactivated', 'info', 'A deprecated operation is no longer deprecated'),
+    operations_check('api-sunset-date-changed', 'info', 'The x-sunset date of a deprecated operation was postponed or set'),
+    operations_check('api-sunset-date-brought-forward', 'warning', 'The x-sunset date of a deprecated operation moved earlier'),
+    operations_check('operation-id-changed', 'warning', 'The operationId changed (generated client method names change)'),
+    operations_check('path-parameter-renamed', 'info', 'A path template parameter was renamed; the URL shape is unchanged'),
+    operations_check('new-required-request-parameter', 'error', 'A new required parameter (query, header, cookie, path)'),
+    operations_check('new-optional-request-parameter', 'info', 'A new optional parameter'),
+    operations_check('request-parameter-removed', 'warning', 'A parameter was removed: values clients send are now ignored'),
+    operations_check('request-parameter-became-required', 'error', 'An optional parameter became required'),
+    operations_check('request-parameter-became-optional', 'info', 'A required parameter became optional'),
+    operations_check('request-parameter-location-changed', 'error', 'A parameter moved, e.g. from query to header'),
+    operations_check('request-parameter-style-changed', 'warning', 'A parameter serialisation style changed'),
+    operations_check('request-parameter-explode-changed', 'warning', 'A parameter explode setting changed'),
+    operations_check('request-parameter-deprecated', 'info', 'A parameter became deprecated'),
+    operations_check('request-body-added-required', 'error', 'A required request body was added'),
+    operations_check('request-body-added-optional', 'info', 'An optional request body was added'),
+    operations_check('request-body-became-required', 'error', 'The request body became required'),
+    operations_check('request-body-became-optional', 'info', 'The request body became optional'),
+    operations_check('request-body-removed', 'warning', 'The request body was removed: bodies clients send are now ignored'),
+    operations_check('request-body-media-type-removed', 'error', 'A request media type is no longer accepted'),
+    operations_check('request-body-media-type-added', 'info', 'A request media type was added'),
+    operations_check('response-success-status-removed', 'error', 'A success (2xx or default) response status was removed'),
+    operations_check('response-non-success-status-removed', 'warning', 'A non-success response status was removed'),
+    operations_check('response-success-status-added', 'info', 'A success response status was added'),
+    operations_check('response-non-success-status-added', 'info', 'A non-success response status was added'),
+    operations_check('response-media-type-removed', 'error', 'A response media type was removed'),
+    operations_check('response-media-type-added', 'info', 'A response media type was added'),
+    operations_check('response-required-header-removed', 'error', 'A required response header was removed'),
+    operations_check('response-optional-header-removed', 'warning', 'An optional response header was removed'),
+    operations_check('response-header-became-optional', 'warning', 'A required response header became optional'),
+    operations_check('response-header-added', 'info', 'A response header was added'),
+    operations_check('security-requirement-added', 'error', 'A security requirement clients do not yet satisfy was added'),
+    operations_check('security-alternative-added', 'info', 'A new security alternative was added; old ones still work'),
+    operations_check('security-alternative-removed', 'error', 'A security alternative clients use was removed'),
+    operations_check('security-requirement-removed', 'info', 'A security requirement was removed or relaxed'),
+    operations_check('security-scope-added', 'error', 'An OAuth/OpenID scope was added to a security requirement'),
+    operations_check('security-scope-removed', 'info', 'A scope was removed from a security requirement'),
+    operations_check('security-scheme-removed', 'warning', 'A security scheme definition was removed from the components'),
+    operations_check('security-scheme-type-changed', 'error', 'A security scheme changed its type or location'),
+    operations_check('security-scheme-added', 'info', 'A security scheme definition was added'),
+    operations_check('server-url-changed', 'error', 'The base path of a server (or basePath) changed'),
+    operations_check('server-host-changed', 'warning', 'The host of a server changed while its base path stayed'),
+    operations_check('server-removed', 'warning', 'A server was removed'),
+    operations_check('server-added', 'info', 'A server was added'),
+    operations_check('server-scheme-removed', 'warning', 'A transfer scheme (OAS 2.0 schemes) was removed'),
+    operations_check('response-link-removed', 'warning', 'A response link was removed: clients that follow it (generated hypermedia clients) lose the next call'),
+    operations_check('response-link-target-changed', 'warning', 'A response link now calls another operation'),
+    operations_check('response-link-values-changed', 'warning', 'The parameters, request body or server a response link passes on changed'),
+    operations_check('response-link-added', 'info', 'A response link was added')
+];
+const operations_LEVELS = new Map([...OPERATION_CHECKS, ...OUTGOING_CHECKS].map((c) => [c.id, c.level]));
+const operations_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
+/** The API's own operations: clients send requests and read responses. */
+const API_VOCABULARY = {
+    requestDirection: 'request',
+    responseDirection: 'response',
+    schemaId: (id) => id,
+    parameterRemoved: () => 'request-parameter-removed',
+    parameterAdded: (required) => (required ? 'new-required-request-parameter' : 'new-optional-request-parameter'),
+    parameterBecameRequired: 'request-parameter-became-required',
+    parameterBecameOptional: 'request-parameter-became-optional',
+    parameterLocationChanged: 'request-parameter-location-changed',
+    parameterStyleChanged: 'request-parameter-style-changed',
+    parameterExplodeChanged: 'request-parameter-explode-changed',
+    parameterDeprecated: 'request-parameter-deprecated',
+    bodyAdded: (required) => (required ? 'request-body-added-required' : 'request-body-added-optional'),
+    bodyRemoved: 'request-body-removed',
+    bodyBecameRequired: 'request-body-became-required',
+    bodyBecameOptional: 'request-body-became-optional',
+    bodyMediaTypeRemoved: 'request-body-media-type-removed',
+    bodyMediaTypeAdded: 'request-body-media-type-added',
+    statusRemoved: (success) => (success ? 'response-success-status-removed' : 'response-non-success-status-removed'),
+    statusAdded: (success) => (success ? 'response-success-status-added' : 'response-non-success-status-added'),
+    responseMediaTypeRemoved: 'response-media-type-removed',
+    responseMediaTypeAdded: 'response-media-type-added',
+    headerRemoved: (required) => (required ? 'response-required-header-removed' : 'response-optional-header-removed'),
+    headerAdded: () => 'response-header-added',
+    headerBecameOptional: 'response-header-became-optional',
+    links: true
+};
+/** `/items/{id}` and `/items/{itemId}` address the same URLs, so they must pair. */
+function normalisePath(path) {
+    return path.replace(/\{[^}]*\}/g, '{}');
+}
+function templateNames(path) {
+    return [...path.matchAll(/\{([^}]*)\}/g)].map((m) => m[1]);
+}
+// ---- endpoints -------------------------------------------------------------------------------------------
+function sunsetOf(op) {
+    const raw = op['x-sunset'];
+    const date = raw instanceof Date ? raw : typeof raw === 'string' ? new Date(raw) : undefined;
+    return date && !Number.isNaN(date.getTime()) ? date : undefined;
+}
+function day(date) {
+    return date.toISOString().slice(0, 10);
+}
+function operations_operationsOf(item) {
+    return operations_METHODS.filter((m) => isObject(item[m])).map((m) => [m, item[m]]);
+}
+function operations_reportRemoved(e, where, [item, op], idIfUndeprecated, now, parent) {
+    const label = opLabel(where);
+    // Where the removed operation was: its method key in the base path item.
+    const was = [[item, where.method], [op]];
+    if (op.deprecated !== true) {
+        e.removed(idIfUndeprecated, where, `${label} was removed without being deprecated first`, was, parent);
+        return;
+    }
+    const sunset = sunsetOf(op);
+    if (sunset && sunset.getTime() > now.getTime()) {
+        const message = `${label} was removed before its sunset date ${day(sunset)}`;
+        e.removed('api-removed-before-sunset', where, message, was, parent);
+    }
+    else {
+        e.removed('api-removed-after-deprecation', where, `deprecated ${label} was removed`, was, parent);
+    }
+}
+function diffDeprecation(e, where, base, head) {
+    const label = opLabel(where);
+    const wasDeprecated = base.deprecated === true;
+    const isDeprecated = head.deprecated === true;
+    const headSunset = sunsetOf(head);
+    if (!wasDeprecated && isDeprecated) {
+        const sunset = headSunset ? `, sunset ${day(headSunset)}` : ', no sunset date';
+        e.emit('endpoint-deprecated', where, `${label} became deprecated${sunset}`, [head, 'deprecated'], [head]);
+    }
+    else if (wasDeprecated && !isDeprecated) {
+        e.emit('endpoint-reactivated', where, `${label} is no longer deprecated`, [head]);
+    }
+    else if (wasDeprecated && isDeprecated) {
+        const baseSunset = sunsetOf(base);
+        if (baseSunset && headSunset && headSunset.getTime() < baseSunset.getTime()) {
+            const message = `sunset of ${label} moved earlier from ${day(baseSunset)} to ${day(headSunset)}`;
+            e.emit('api-sunset-date-brought-forward', where, message, [head, 'x-sunset'], [head]);
+        }
+        else if (headSunset && (!baseSunset || headSunset.getTime() !== baseSunset.getTime())) {
+            const from = baseSunset ? day(baseSunset) : 'none';
+            const message = `sunset of ${label} changed from ${from} to ${day(headSunset)}`;
+            e.emit('api-sunset-date-changed', where, message, [head, 'x-sunset'], [head]);
+        }
+    }
+    const baseId = str(base.operationId);
+    const headId = str(head.operationId);
+    if (baseId !== undefined && headId !== baseId) {
+        const message = `operationId of ${label} changed from "${baseId}" to ${headId ? `"${headId}"` : 'none'}`;
+        e.emit('operation-id-changed', where, message, [head, 'operationId'], [head]);
+    }
+}
+/** An absent or empty list means anonymous access, which is the alternative `{}`. */
+function alternatives(value) {
+    const list = arr(value).filter(isObject);
+    if (list.length === 0)
+        return [new Map()];
+    return list.map((req) => new Map(Object.entries(req).map(([k, v]) => [k, new Set(arr(v).map(String))])));
+}
+function keyOf(alt) {
+    return [...alt.keys()].sort().join(' + ');
+}
+function describeAlt(alt) {
+    return alt.size === 0 ? 'anonymous access' : `{${keyOf(alt)}}`;
+}
+/** A client that satisfies `client` also satisfies `required` when every scheme and scope asked is held. */
+function satisfies(client, required) {
+    for (const [scheme, scopes] of required) {
+        const held = client.get(scheme);
+        if (!held)
+            return false;
+        for (const scope of scopes)
+            if (!held.has(scope))
+                return false;
+    }
+    return true;
+}
+function diffSecurity(e, where, scope, baseValue, headValue, headNode, baseNode) {
+    const base = alternatives(baseValue);
+    const head = alternatives(headValue);
+    const stranded = base.filter((b) => !head.some((h) => satisfies(b, h)));
+    const baseKeys = new Map(base.map((a) => [keyOf(a), a]));
+    const headKeys = new Map(head.map((a) => [keyOf(a), a]));
+    const at = [[headNode, 'security'], [headNode]];
+    const baseAt = [[baseNode, 'security'], [baseNode]];
+    for (const [key, alt] of headKeys) {
+        const before = baseKeys.get(key);
+        if (before) {
+            for (const [scheme, scopes] of alt) {
+                const was = before.get(scheme) ?? new Set();
+                const extra = [...scopes].filter((s) => !was.has(s));
+                const dropped = [...was].filter((s) => !scopes.has(s));
+                if (extra.length > 0) {
+                    e.emit('security-scope-added', where, `${scope} requirement ${scheme} now needs scope(s) ${extra.join(', ')}`, ...at);
+                }
+                if (dropped.length > 0) {
+                    e.emit('security-scope-removed', where, `${scope} requirement ${scheme} no longer needs scope(s) ${dropped.join(', ')}`, ...at);
+                }
+            }
+            continue;
+        }
+        if (alt.size === 0)
+            continue;
+        // Dropping a scheme from an AND-requirement shows up as a new, smaller alternative: report it as a removal.
+        const relaxes = base.some((b) => !headKeys.has(keyOf(b)) && satisfies(b, alt));
+        if (relaxes && stranded.length === 0)
+            continue;
+        if (stranded.length > 0) {
+            const from = base.map(describeAlt).join(' or ');
+            e.emit('security-requirement-added', where, `${scope} now requires ${describeAlt(alt)} (was ${from})`, ...at);
+        }
+        else {
+            e.emit('security-alternative-added', where, `${scope} now also accepts ${describeAlt(alt)}`, ...at);
+        }
+    }
+    const newAlternatives = [...headKeys.keys()].some((k) => !baseKeys.has(k) && k !== '');
+    for (const [key, alt] of baseKeys) {
+        if (headKeys.has(key))
+            continue;
+        if (!stranded.includes(alt)) {
+            e.emit('security-requirement-removed', where, `${scope} no longer requires ${describeAlt(alt)}`, ...at);
+        }
+        else if (!newAlternatives) {
+            e.removed('security-alternative-removed', where, `${scope} no longer accepts ${describeAlt(alt)}`, baseAt, at);
+        }
+    }
+}
+function schemesOf(spec) {
+    return spec.version === '2.0'
+        ? obj(spec.document.securityDefinitions)
+        : obj(obj(spec.document.components).securitySchemes);
+}
+/** Where head keeps its scheme definitions, for a removed one. */
+function schemesParents(spec) {
+    const doc = spec.document;
+    if (spec.version === '2.0')
+        return [[doc, 'securityDefinitions'], [doc]];
+    const components = obj(doc.components);
+    return [[components, 'securitySchemes'], [doc, 'components'], [doc]];
+}
+function diffSecuritySchemes(e) {
+    const base = schemesOf(e.base);
+    const head = schemesOf(e.head);
+    for (const [name, raw] of Object.entries(base)) {
+        const scheme = obj(raw);
+        const headScheme = head[name];
+        if (!isObject(headScheme)) {
+            e.removed('security-scheme-removed', {}, `security scheme "${name}" was removed`, [[base, name], [scheme]], schemesParents(e.head));
+            continue;
+        }
+        const shape = (s) => [s.type, s.in, s.name, s.scheme].map((v) => String(v ?? '')).join('/');
+        if (shape(scheme) !== shape(headScheme)) {
+            const message = `security scheme "${name}" changed from ${shape(scheme)} to ${shape(headScheme)}`;
+            e.emit('security-scheme-type-changed', {}, message, [headScheme, 'type'], [headScheme]);
+        }
+    }
+    for (const [name, raw] of Object.entries(head)) {
+        if (name in base)
+            continue;
+        e.emit('security-scheme-added', {}, `security scheme "${name}" was added`, [head, name], [raw]);
+    }
+}
+function parseServer(url, node) {
+    const rest = url.replace(/^[a-z{}][a-z0-9+.\-{}]*:\/\//i, '//');
+    let host = '';
+    let path = rest;
+    if (rest.startsWith('//')) {
+        const slash = rest.indexOf('/', 2);
+        host = slash < 0 ? rest.slice(2) : rest.slice(2, slash);
+        path = slash < 0 ? '' : rest.slice(slash);
+    }
+    path = path.replace(/\/+$/, '') || '/';
+    return { url, host: host.toLowerCase(), path, node };
+}
+function documentServers(spec) {
+    const doc = spec.document;
+    if (spec.version === '2.0') {
+        const host = str(doc.host) ?? '';
+        return { servers: [parseServer(`//${host}${str(doc.basePath) ?? '/'}`, doc)], owner: doc };
+    }
+    return { servers: serverList(doc.servers, doc), owner: doc };
+}
+function serverList(value, fallback) {
+    const list = arr(value).filter(isObject);
+    // With no servers the spec's base URL is "/" (OAS 3).
+    if (list.length === 0)
+        return [parseServer('/', fallback)];
+    return list.map((s) => parseServer(str(s.url) ?? '/', s));
+}
+/** The servers an operation is called on: its own, else its path item's, else the document's (OAS 3). */
+function operationServers(spec, item, op) {
+    if (arr(op.servers).length > 0)
+        return { servers: serverList(op.servers, op), owner: op };
+    if (arr(item.servers).length > 0)
+        return { servers: serverList(item.servers, item), owner: item };
+    return undefined;
+}
+function diffServerLists(e, where, baseList, headList) {
+    const base = baseList.servers;
+    const head = headList.servers;
+    const scope = where.path === undefined ? '' : ` for ${opLabel(where)}`;
+    const parent = [[headList.owner, 'servers'], [headList.owner]];
+    const unmatchedHead = head.filter((h) => !base.some((b) => b.url === h.url));
+    const taken = new Set();
+    for (const b of base) {
+        if (head.some((h) => h.url === b.url))
+            continue;
+        const pick = (test) => unmatchedHead.find((h) => !taken.has(h) && test(h));
+        const partner = pick((h) => h.host === b.host) ??
+            pick((h) => h.path === b.path) ??
+            (base.length === 1 ? pick(() => true) : undefined);
+        if (!partner) {
+            e.removed('server-removed', where, `server ${b.url} was removed${scope}`, [[b.node, 'url'], [b.node]], parent);
+            continue;
+        }
+        taken.add(partner);
+        if (partner.path !== b.path) {
+            const message = `base path${scope} changed from ${b.path} to ${partner.path} (server ${b.url} -> ${partner.url})`;
+            const key = e.head.version === '2.0' ? 'basePath' : 'url';
+            e.emit('server-url-changed', where, message, [partner.node, key], [partner.node], ...parent);
+        }
+        else if (partner.host !== b.host) {
+            const message = `server host${scope} changed from ${b.host || '(none)'} to ${partner.host || '(none)'} (${b.url} -> ${partner.url})`;
+            const key = e.head.version === '2.0' ? 'host' : 'url';
+            e.emit('server-host-changed', where, message, [partner.node, key], [partner.node], ...parent);
+        }
+    }
+    for (const h of unmatchedHead) {
+        if (taken.has(h))
+            continue;
+        e.emit('server-added', where, `server ${h.url} was added${scope}`, [h.node, 'url'], [h.node], ...parent);
+    }
+}
+function diffServers(e) {
+    diffServerLists(e, {}, documentServers(e.base), documentServers(e.head));
+    if (e.base.version === '2.0' && e.head.version === '2.0') {
+        const headSchemes = new Set(arr(e.head.document.schemes).map(String));
+        if (headSchemes.size > 0) {
+            for (const scheme of arr(e.base.document.schemes).map(String)) {
+                if (!headSchemes.has(scheme)) {
+                    e.emit('server-scheme-removed', {}, `scheme ${scheme} is no longer served`, [e.head.document, 'schemes']);
+                }
+            }
+        }
+    }
+}
+// ---- entry -----------------------------------------------------------------------------------------------
+function diffOperation(e, compare, where, rename, [baseItem, baseOp], [headItem, headOp]) {
+    const { base, head } = e;
+    diffDeprecation(e, where, baseOp, headOp);
+    diffParameters(e, API_VOCABULARY, where, compare, effectiveParameters(baseItem, baseOp, rename), effectiveParameters(headItem, headOp), headItem, headOp);
+    diffRequestBody(e, API_VOCABULARY, where, compare, headOp, requestBodyOf(base, baseItem, baseOp), requestBodyOf(head, headItem, headOp));
+    diffResponses(e, API_VOCABULARY, where, compare, baseOp, headOp);
+    if (baseOp.security !== undefined || headOp.security !== undefined) {
+        const baseSecurity = baseOp.security ?? base.document.security;
+        const headSecurity = headOp.security ?? head.document.security;
+        diffSecurity(e, where, `${opLabel(where)}`, baseSecurity, headSecurity, headOp, baseOp);
+    }
+    if (base.version !== '2.0' && head.version !== '2.0') {
+        // Path- and operation-level servers override the document's for this operation only.
+        const baseServers = operationServers(base, baseItem, baseOp);
+        const headServers = operationServers(head, headItem, headOp);
+        if (baseServers || headServers)
+            diffServerLists(e, where, baseServers ?? documentServers(base), headServers ?? { ...documentServers(head), owner: headOp });
+    }
+    diffCallbacks(e, compare, where, baseOp, headOp);
+}
+function diffOperations(base, head, compare, emit, options = {}) {
+    const now = options.now ?? new Date();
+    const e = new Emitter(base, head, emit, operations_LEVELS);
+    const basePaths = obj(base.document.paths);
+    const headPaths = obj(head.document.paths);
+    const headByShape = new Map();
+    for (const path of Object.keys(headPaths))
+        if (!headByShape.has(normalisePath(path)))
+            headByShape.set(normalisePath(path), path);
+    const pairedHead = new Set();
+    const pathsParent = [[head.document, 'paths'], [head.document]];
+    for (const [basePath, rawItem] of Object.entries(basePaths)) {
+        const baseItem = obj(rawItem);
+        const headPath = headByShape.get(normalisePath(basePath));
+        if (headPath === undefined || pairedHead.has(headPath)) {
+            for (const [method, op] of operations_operationsOf(baseItem)) {
+                operations_reportRemoved(e, { path: basePath, method }, [baseItem, op], 'api-path-removed-without-deprecation', now, pathsParent);
+            }
+            continue;
+        }
+        pairedHead.add(headPath);
+        const headItem = obj(headPaths[headPath]);
+        const rename = new Map();
+        const baseNames = templateNames(basePath);
+        const headNames = templateNames(headPath);
+        baseNames.forEach((name, i) => {
+            if (headNames[i] !== undefined && headNames[i] !== name)
+                rename.set(name, headNames[i]);
+        });
+        if (rename.size > 0) {
+            const renamed = [...rename].map(([from, to]) => `{${from}} -> {${to}}`).join(', ');
+            e.emit('path-parameter-renamed', { path: headPath }, `path parameter renamed in ${basePath}: ${renamed}`, [headPaths, headPath], [headItem]);
+        }
+        const headOps = new Map(operations_operationsOf(headItem));
+        const itemParent = [[headPaths, headPath], [headItem], ...pathsParent];
+        for (const [method, baseOp] of operations_operationsOf(baseItem)) {
+            const where = { path: headPath, method };
+            const headOp = headOps.get(method);
+            if (!headOp) {
+                operations_reportRemoved(e, { path: basePath, method }, [baseItem, baseOp], 'api-removed-without-deprecation', now, itemParent);
+                continue;
+            }
+            diffOperation(e, compare, where, rename, [baseItem, baseOp], [headItem, headOp]);
+        }
+        for (const [method, headOp] of headOps) {
+            if (isObject(baseItem[method]))
+                continue;
+            e.emit('endpoint-added', { path: headPath, method }, `${method.toUpperCase()} ${headPath} was added`, [headOp]);
+        }
+    }
+    for (const [headPath, rawItem] of Object.entries(headPaths)) {
+        if (pairedHead.has(headPath))
+            continue;
+        for (const [method, op] of operations_operationsOf(obj(rawItem))) {
+            e.emit('api-path-added', { path: headPath, method }, `${method.toUpperCase()} ${headPath} was added`, [op]);
+        }
+    }
+    diffSecurity(e, {}, 'global security', base.document.security, head.document.security, head.document, base.document);
+    diffSecuritySchemes(e);
+    diffServers(e);
+    diffWebhooks(e, compare);
+}
+
 ;// CONCATENATED MODULE: ./actions/contract-test/src/diff/index.ts
 
 
 
 
-const ALL_CHECKS = [...OPERATION_CHECKS, ...SCHEMA_CHECKS];
+
+
+/** Every check, as `contract-test checks` lists them: the API's operations, schemas, then webhooks and callbacks. */
+const ALL_CHECKS = [...OPERATION_CHECKS, ...SCHEMA_CHECKS, ...OUTGOING_CHECKS];
 const LEVEL_ORDER = { error: 0, warning: 1, info: 2 };
 function byKey(a, b) {
     // Document-level changes (no path or method) come before the endpoints they affect.
@@ -1596,7 +2030,9 @@ function changeJson(c) {
         path: c.path,
         method: c.method,
         message: c.message,
-        location: c.location
+        location: c.location,
+        // Where a removed item was in the base spec (location points at its surviving parent in the head).
+        ...(c.baseLocation ? { baseLocation: c.baseLocation } : {})
     };
 }
 function lintJson(f) {
@@ -2267,6 +2703,247 @@ async function fetchRemoteText(url, options) {
 
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var yaml_dist = __webpack_require__(38815);
+;// CONCATENATED MODULE: ./actions/contract-test/src/spec/json-source.ts
+class NotJson extends Error {
+}
+class TooManyValues extends Error {
+}
+/** Deeper documents go through the YAML reader, which refuses what it cannot nest (as it always did). */
+const MAX_DEPTH = 256;
+const WHITE = new Uint8Array(128);
+WHITE[0x20] = WHITE[0x09] = WHITE[0x0a] = WHITE[0x0d] = 1;
+/** The offsets where lines start, as yaml's LineCounter records them (after every "\n"). */
+function lineStarts(text) {
+    const starts = [0];
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1))
+        starts.push(i + 1);
+    return starts;
+}
+/** Parses strict JSON (a leading BOM allowed); undefined when the text is not strict JSON. */
+function parseJsonSource(text, hooks) {
+    let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+    const n = text.length;
+    const skip = () => {
+        while (i < n) {
+            const c = text.charCodeAt(i);
+            if (c < 128 && WHITE[c] === 1)
+                i++;
+            else
+                break;
+        }
+    };
+    const string = () => {
+        // i is at the opening quote
+        const start = ++i;
+        let out;
+        let chunk = start;
+        while (i < n) {
+            const c = text.charCodeAt(i);
+            if (c === 0x22) {
+                const tail = text.slice(chunk, i);
+                i++;
+                return out === undefined ? tail : out + tail;
+            }
+            if (c < 0x20)
+                throw new NotJson();
+            if (c === 0x5c) {
+                out = (out ?? '') + text.slice(chunk, i);
+                const e = text.charCodeAt(i + 1);
+                i += 2;
+                switch (e) {
+                    case 0x22:
+                        out += '"';
+                        break;
+                    case 0x5c:
+                        out += '\\';
+                        break;
+                    case 0x2f:
+                        out += '/';
+                        break;
+                    case 0x62:
+                        out += '\b';
+                        break;
+                    case 0x66:
+                        out += '\f';
+                        break;
+                    case 0x6e:
+                        out += '\n';
+                        break;
+                    case 0x72:
+                        out += '\r';
+                        break;
+                    case 0x74:
+                        out += '\t';
+                        break;
+                    case 0x75: {
+                        const hex = text.slice(i, i + 4);
+                        if (!/^[0-9a-fA-F]{4}$/.test(hex))
+                            throw new NotJson();
+                        out += String.fromCharCode(parseInt(hex, 16));
+                        i += 4;
+                        break;
+                    }
+                    default:
+                        throw new NotJson();
+                }
+                chunk = i;
+                continue;
+            }
+            i++;
+        }
+        throw new NotJson();
+    };
+    const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
+    const number = () => {
+        NUMBER.lastIndex = i;
+        const match = NUMBER.exec(text);
+        if (!match || match[0] === '-' || match[0] === '')
+            throw new NotJson();
+        i += match[0].length;
+        return Number(match[0]);
+    };
+    const literal = (word, value) => {
+        if (!text.startsWith(word, i))
+            throw new NotJson();
+        i += word.length;
+        return value;
+    };
+    const maxValues = hooks.maxValues ?? Number.POSITIVE_INFINITY;
+    let values = 0;
+    const stack = [];
+    /** Reads a scalar, or opens a container (pushed on the stack) and returns it. */
+    const begin = () => {
+        if (++values > maxValues)
+            throw new TooManyValues();
+        const c = text.charCodeAt(i);
+        if (c === 0x7b) {
+            if (stack.length >= MAX_DEPTH)
+                throw new NotJson();
+            const value = {};
+            const keys = new Map();
+            hooks.container(value, i, keys);
+            i++;
+            stack.push({ kind: 'object', value, keys });
+            return value;
+        }
+        if (c === 0x5b) {
+            if (stack.length >= MAX_DEPTH)
+                throw new NotJson();
+            const value = [];
+            const keys = new Map();
+            hooks.container(value, i, keys);
+            i++;
+            stack.push({ kind: 'array', value, keys });
+            return value;
+        }
+        if (c === 0x22)
+            return string();
+        if (c === 0x74)
+            return literal('true', true);
+        if (c === 0x66)
+            return literal('false', false);
+        if (c === 0x6e)
+            return literal('null', null);
+        return number();
+    };
+    try {
+        skip();
+        if (i >= n)
+            return undefined;
+        const root = begin();
+        // After a container opens, the next token is a key / item or its closing bracket; after a value, a comma or
+        // the closing bracket.
+        let afterValue = false;
+        while (stack.length > 0) {
+            skip();
+            const frame = stack[stack.length - 1];
+            const c = text.charCodeAt(i);
+            const close = frame.kind === 'object' ? 0x7d : 0x5d;
+            if (c === close) {
+                const empty = frame.kind === 'object' ? frame.keys.size === 0 && !afterValue : frame.value.length === 0;
+                if (!afterValue && !empty)
+                    throw new NotJson();
+                i++;
+                stack.pop();
+                afterValue = true;
+                continue;
+            }
+            if (afterValue) {
+                if (c !== 0x2c)
+                    throw new NotJson();
+                i++;
+                skip();
+            }
+            const depth = stack.length;
+            if (frame.kind === 'object') {
+                if (text.charCodeAt(i) !== 0x22)
+                    throw new NotJson();
+                const at = i;
+                const key = string();
+                skip();
+                if (text.charCodeAt(i) !== 0x3a)
+                    throw new NotJson();
+                i++;
+                skip();
+                if (frame.keys.has(key))
+                    hooks.duplicateKey(key, at);
+                frame.keys.set(key, at);
+                hooks.setKey(frame.value, key, begin());
+            }
+            else {
+                frame.keys.set(String(frame.value.length), i);
+                frame.value.push(begin());
+            }
+            afterValue = stack.length === depth;
+        }
+        skip();
+        if (i !== n)
+            return undefined;
+        hooks.counted?.(values, false);
+        return root;
+    }
+    catch (error) {
+        if (error instanceof TooManyValues) {
+            hooks.counted?.(values, true);
+            return undefined;
+        }
+        if (error instanceof NotJson || error instanceof RangeError)
+            return undefined;
+        throw error;
+    }
+}
+
+// EXTERNAL MODULE: external "node:v8"
+var external_node_v8_ = __webpack_require__(78877);
+// EXTERNAL MODULE: external "node:vm"
+var external_node_vm_ = __webpack_require__(30714);
+;// CONCATENATED MODULE: ./actions/contract-test/src/spec/memory.ts
+// A full garbage collection between the phases of a large check. V8 collects its old generation only when the
+// heap reaches a limit it derives from the previous collection, so what one phase leaves behind (the YAML parser's
+// document model, Spectral's resolved copy of the spec) is still counted when the next phase builds its own: a
+// lint followed by loading two 12.9 MiB JSON specs peaked at 1,097 MiB, and at 849 MiB with a collection between
+// the phases (a 3.25 MiB YAML pair: 978 and 615 MiB). Node has no API for it, but V8 exposes `gc` to new contexts
+// once the flag is set.
+
+
+/** Below this many bytes a phase leaves too little behind to be worth a collection. */
+const COLLECT_AFTER_BYTES = 256 * 1024;
+let collect;
+/** Runs a full collection (once the flag can be set; otherwise nothing). */
+function collectGarbage() {
+    if (collect === undefined) {
+        try {
+            external_node_v8_.setFlagsFromString('--expose-gc');
+            const gc = external_node_vm_.runInNewContext('typeof gc === "function" ? gc : undefined');
+            collect = typeof gc === 'function' ? gc : null;
+        }
+        catch {
+            collect = null;
+        }
+    }
+    collect?.();
+}
+
 ;// CONCATENATED MODULE: ./actions/contract-test/src/spec/load.ts
 // Loads an OpenAPI description (YAML or JSON, one or many files) into the shared LoadedSpec form. Resolution is
 // synchronous (a sync core lets the diff, lint and live parts share it without threading promises through pure
@@ -2278,7 +2955,172 @@ var yaml_dist = __webpack_require__(38815);
 
 
 
+
+
 const DEFAULT_MAX_FILE_BYTES = 50 * 1024 * 1024;
+/**
+ * The default of maxSpecBytes, for the spec and every file it references together. Measured on generated specs
+ * under Node 24 (README "Size limit"): the binding cost is Spectral's lint, 837 MiB for 12.9 MiB of JSON (lint
+ * and diff of two versions: 853 MiB); the diff alone stays far below (480 MiB). The GitHub REST description
+ * (12.4 MiB of JSON) fits.
+ */
+const DEFAULT_MAX_SPEC_BYTES = 13 * 1024 * 1024;
+/**
+ * YAML counts this many times its size against maxSpecBytes: reading it through yaml's document model needs
+ * about four times the memory JSON does for the same content (a 3.25 MiB YAML pair diffed in 534 MiB, a 12.9 MiB
+ * JSON pair in 480 MiB).
+ */
+const YAML_SIZE_WEIGHT = 4;
+/**
+ * Memory follows the number of values more than the number of bytes: 13 MiB of `[0,0,0,...]` (6.8 million values)
+ * diffed in 1.4 GB where 13 MiB of a generated spec (384,000 values) took 480 MiB, and 3.2 MiB of dense YAML in
+ * 2.0 GB. So a spec at the default size limit may also hold at most this many JSON values (1.5 million dense
+ * values: diff 522 MiB, lint 677 MiB; the GitHub REST description has 258,000) ...
+ */
+const MAX_JSON_VALUES = 1_500_000;
+/**
+ * ... and at most this many YAML tokens as yaml's lexer counts them before parsing (scalars, indicators,
+ * indentation, line breaks; 2.25 million tokens of dense YAML diffed in 1,023 MiB, a 3.25 MiB generated spec has
+ * 1.2 million). Both scale with maxSpecBytes.
+ */
+const MAX_YAML_TOKENS = 1_500_000;
+const MIN_COUNTED = 10_000;
+const MIB = 1024 * 1024;
+const mib = (bytes) => `${(bytes / MIB).toFixed(1)} MiB`;
+const SIZE_UNITS = {
+    '': 1,
+    b: 1,
+    kb: 1e3,
+    mb: 1e6,
+    gb: 1e9,
+    kib: 1024,
+    mib: MIB,
+    gib: 1024 * MIB
+};
+/** Parses a size limit such as `16MiB`, `20 MB`, `512KiB` or `1048576` (bytes) for max-spec-size. */
+function parseSpecSize(text, what = 'max-spec-size') {
+    const match = /^\s*(\d+(?:\.\d+)?)\s*([a-z]*)\s*$/i.exec(text);
+    const unit = match ? SIZE_UNITS[match[2].toLowerCase()] : undefined;
+    if (!match || unit === undefined || Number(match[1]) <= 0)
+        throw new errors/* ConfigurationError */.j(`${what} must be a size such as 16MiB, 20MB or 1048576 (bytes); got "${text}"`);
+    return Math.floor(Number(match[1]) * unit);
+}
+/**
+ * How many nodes the document has once every shared ($ref-resolved) object is counted wherever it is used, as a
+ * walker that follows $refs sees it (cycles counted once). Stops counting past `cap`. Linear in the distinct
+ * nodes, so a tiny spec whose $refs fan out level after level (a $ref bomb) is measured without being walked.
+ */
+function expandedNodeCount(document, cap) {
+    const sizes = new Map();
+    const active = new Set();
+    const size = (value) => {
+        if (value === null || typeof value !== 'object')
+            return 1;
+        const known = sizes.get(value);
+        if (known !== undefined)
+            return known;
+        if (active.has(value))
+            return 1;
+        active.add(value);
+        let total = 1;
+        for (const child of Array.isArray(value) ? value : Object.values(value)) {
+            total += size(child);
+            if (total > cap)
+                break;
+        }
+        active.delete(value);
+        sizes.set(value, total);
+        return total;
+    };
+    try {
+        return size(document);
+    }
+    catch (error) {
+        // Nested too deeply to count recursively: far too large in any case.
+        if (error instanceof RangeError)
+            return Number.POSITIVE_INFINITY;
+        throw error;
+    }
+}
+/** Whether a file will be read as JSON (its first character opens an object or array; else it is YAML). */
+function looksLikeJson(text) {
+    return /^\uFEFF?[ \t\r\n]*[[{]/.test(text);
+}
+/** Counts what one spec reads against its size limit, so an oversized spec is refused before it is parsed. */
+class SpecSizeBudget {
+    limit;
+    json = 0;
+    yaml = 0;
+    values = 0;
+    tokens = 0;
+    /** How many JSON values and YAML tokens this limit allows (MAX_JSON_VALUES and MAX_YAML_TOKENS, scaled). */
+    maxValues;
+    maxTokens;
+    constructor(limit = DEFAULT_MAX_SPEC_BYTES) {
+        this.limit = limit;
+        // A few thousand values cost nothing, whatever the limit (tests set limits of a few hundred bytes).
+        const scale = limit / DEFAULT_MAX_SPEC_BYTES;
+        this.maxValues = Math.max(MIN_COUNTED, Math.floor(MAX_JSON_VALUES * scale));
+        this.maxTokens = Math.max(MIN_COUNTED, Math.floor(MAX_YAML_TOKENS * scale));
+    }
+    /** How many more JSON values the budget allows (the JSON reader stops past it). */
+    get valuesLeft() {
+        return this.maxValues - this.values;
+    }
+    /** Counts the values of a JSON file; `over` when the reader stopped because there were more than valuesLeft. */
+    chargeValues(file, count, over = false) {
+        this.values += count;
+        if (!over && this.values <= this.maxValues)
+            return;
+        throw this.refusal(`${file}: the spec is too large to check: its files hold more than ${this.maxValues.toLocaleString('en-US')} JSON values, more than the limit of ${mib(this.limit)} allows`);
+    }
+    /** Counts the tokens of a YAML file before it is parsed (the parser's memory follows them). */
+    chargeTokens(file, text) {
+        let count = 0;
+        const left = this.maxTokens - this.tokens;
+        for (const _token of new yaml_dist/* Lexer */.JG().lex(text))
+            if (++count > left)
+                break;
+        this.tokens += count;
+        if (this.tokens <= this.maxTokens)
+            return;
+        throw this.refusal(`${file}: the spec is too large to check: its files hold more than ${this.maxTokens.toLocaleString('en-US')} YAML tokens (scalars, punctuation, indentation), more than the limit of ${mib(this.limit)} allows`);
+    }
+    get used() {
+        return this.json + YAML_SIZE_WEIGHT * this.yaml;
+    }
+    /** Before reading a file of `bytes` bytes: refuses it if even as JSON it would not fit. */
+    precheck(file, bytes) {
+        if (this.used + bytes <= this.limit)
+            return;
+        const size = this.used === 0 ? `is ${mib(bytes)}` : `brings it to ${mib(this.used + bytes)}`;
+        throw this.refusal(`${file}: the spec is too large to check: this file ${size}, more than the limit of ${mib(this.limit)}`);
+    }
+    /** Before parsing a file: counts it as the format it is about to be read as. */
+    charge(file, bytes, format) {
+        if (format === 'json')
+            this.json += bytes;
+        else
+            this.yaml += bytes;
+        if (this.used <= this.limit)
+            return;
+        const held = [this.json > 0 ? `${mib(this.json)} of JSON` : '', this.yaml > 0 ? `${mib(this.yaml)} of YAML` : '']
+            .filter(Boolean)
+            .join(' and ');
+        const counted = this.yaml > 0
+            ? `, which counts as ${mib(this.used)} (YAML counts ${YAML_SIZE_WEIGHT} times its size: reading it takes that much more memory)`
+            : '';
+        throw this.refusal(`${file}: the spec is too large to check: its files hold ${held}${counted}, more than the limit of ${mib(this.limit)}`);
+    }
+    /** A file that looked like JSON but is read as YAML after all. */
+    recharge(file, bytes) {
+        this.json -= bytes;
+        this.charge(file, bytes, 'yaml');
+    }
+    refusal(message) {
+        return new errors/* ConfigurationError */.j(`${message}; raise max-spec-size to check it anyway`);
+    }
+}
 /**
  * Aliases are kept as shared instances (no copy), so memory stays bounded; the limit is on the size the
  * document would have if a walker expanded them, because a walker that forgets its visited set would hang.
@@ -2364,6 +3206,7 @@ function createLoader(entryPath, options) {
     const timeoutMs = options.remoteTimeoutMs ?? DEFAULT_REMOTE_TIMEOUT_MS;
     const customReader = options.readFile;
     const realRoot = realpathOrSelf(root);
+    const budget = new SpecSizeBudget(options.maxSpecBytes);
     const infos = new WeakMap();
     /** Every document parsed, by absolute path or URL. */
     const files = new Map();
@@ -2392,13 +3235,16 @@ function createLoader(entryPath, options) {
         try {
             if (customReader && !fromDisk(abs)) {
                 const text = customReader(abs);
-                if (Buffer.byteLength(text, 'utf8') > maxFileBytes)
+                const bytes = Buffer.byteLength(text, 'utf8');
+                if (bytes > maxFileBytes)
                     throw new errors/* ConfigurationError */.j(`${rel}: file is larger than the limit of ${maxFileBytes} bytes${from}`);
+                budget.precheck(rel, bytes);
                 return text;
             }
             const size = external_node_fs_.statSync(abs).size;
             if (size > maxFileBytes)
                 throw new errors/* ConfigurationError */.j(`${rel}: file is ${size} bytes, larger than the limit of ${maxFileBytes}${from}`);
+            budget.precheck(rel, size);
             return external_node_fs_.readFileSync(abs, 'utf8');
         }
         catch (error) {
@@ -2409,7 +3255,9 @@ function createLoader(entryPath, options) {
     };
     const addRecord = (abs, rel, remote, text) => {
         const record = { abs, rel, remote, lines: new yaml_dist.LineCounter(), root: null };
-        record.root = parseYaml(text, record, infos);
+        record.root = parseYaml(text, record, infos, budget);
+        if (text.length > COLLECT_AFTER_BYTES)
+            collectGarbage();
         files.set(abs, record);
         return record;
     };
@@ -2430,6 +3278,12 @@ function createLoader(entryPath, options) {
     const entryAbs = external_node_path_.resolve(root, entryPath);
     if (!inside(root, entryAbs))
         throw new errors/* ConfigurationError */.j(`${entryPath}: the spec is outside the root ${root}`);
+    if (fromDisk(entryAbs)) {
+        // A spec that is (or sits in a folder that is) a symlink out of the root would be read from anywhere.
+        const real = realpathOrSelf(entryAbs);
+        if (!inside(realRoot, real))
+            throw new errors/* ConfigurationError */.j(`${relativeName(entryAbs)}: the spec resolves (through a symlink) to ${real}, outside the root ${root}; refused`);
+    }
     const entry = use(loadFile(entryAbs, undefined));
     const version = detectVersion(entry.root, entry.rel);
     const mergeSiblings = version === '3.1';
@@ -2764,8 +3618,47 @@ function realpathOrSelf(target) {
         return target;
     }
 }
+/**
+ * One YAML or JSON text as plain values, with the loader's reading of it (merge keys, alias cap, duplicate keys),
+ * without $ref resolution. For code that gets its data from another parser and must agree with the diff.
+ */
+function parseSpecText(text, name) {
+    const record = { abs: name, rel: name, remote: false, lines: new yaml_dist.LineCounter(), root: null };
+    return parseYaml(text, record, new WeakMap(), new SpecSizeBudget(Number.POSITIVE_INFINITY));
+}
+const MERGE_TAG = 'tag:yaml.org,2002:merge';
+/** A YAML 1.1 merge key: a plain (unquoted) `<<`, or one tagged !!merge. */
+function isMergeKey(key) {
+    if (!(0,yaml_dist.isScalar)(key))
+        return false;
+    if (key.tag === MERGE_TAG)
+        return true;
+    return key.value === '<<' && (key.type === undefined || key.type === 'PLAIN');
+}
 /** Parses one file into plain JSON values, recording where every object, array and key was written. */
-function parseYaml(text, file, infos) {
+function parseYaml(text, file, infos, budget) {
+    const bytes = Buffer.byteLength(text, 'utf8');
+    if (looksLikeJson(text)) {
+        budget.charge(file.rel, bytes, 'json');
+        file.lines.lineStarts = lineStarts(text);
+        const json = parseJsonSource(text, {
+            maxValues: budget.valuesLeft,
+            counted: (count, over) => budget.chargeValues(file.rel, count, over),
+            container: (value, offset, keys) => infos.set(value, { file, offset, keys }),
+            duplicateKey: (key, offset) => {
+                const { line, col } = file.lines.linePos(offset);
+                throw new errors/* ConfigurationError */.j(`${file.rel}: invalid JSON at line ${line}, column ${col}: duplicate key "${key}"`);
+            },
+            setKey
+        });
+        if (json !== undefined)
+            return json;
+        file.lines.lineStarts = [];
+        budget.recharge(file.rel, bytes);
+    }
+    else
+        budget.charge(file.rel, bytes, 'yaml');
+    budget.chargeTokens(file.rel, text);
     let document;
     // yaml's own duplicate-key check scans every earlier key of the map (quadratic: 108 s instead of 13 s for a
     // 20 MB spec with 47,000 paths), so duplicates are found during conversion instead.
@@ -2785,6 +3678,8 @@ function parseYaml(text, file, infos) {
         throw new errors/* ConfigurationError */.j(`${file.rel}: invalid YAML${at}: ${reason}`);
     }
     const converted = new Map();
+    /** Maps being converted: merging one of them into itself would copy keys it does not have yet. */
+    const building = new Set();
     const expanded = new Map();
     let aliasExpansion = 0;
     // How many nodes a subtree stands for once its aliases are expanded; memoised, so linear in the real size.
@@ -2858,20 +3753,58 @@ function parseYaml(text, file, infos) {
         const object = {};
         converted.set(node, object);
         infos.set(object, { file, offset, keys });
+        building.add(node);
+        // YAML 1.1 merge keys: keys written in the map win over merged ones wherever they are written, and a map
+        // merged earlier wins over one merged later. Merged values stay the anchor's own objects, so what is found
+        // inside them is located where the anchor defines it.
+        const written = new Set();
         for (const pair of node.items) {
             const keyNode = pair.key;
+            const start = keyNode?.range?.[0];
+            if (isMergeKey(keyNode)) {
+                for (const source of mergeSources(pair.value, start ?? offset)) {
+                    const sourceInfo = infos.get(source);
+                    for (const key of Object.keys(source)) {
+                        if (Object.prototype.hasOwnProperty.call(object, key))
+                            continue;
+                        setKey(object, key, source[key]);
+                        const at = sourceInfo?.keys.get(key);
+                        if (at !== undefined)
+                            keys.set(key, at);
+                    }
+                }
+                continue;
+            }
             const keyValue = (0,yaml_dist.isScalar)(keyNode) ? keyNode.value : convert(keyNode);
             const key = keyValue !== null && typeof keyValue === 'object' ? JSON.stringify(keyValue) : String(keyValue);
-            const start = keyNode?.range?.[0];
-            if (Object.prototype.hasOwnProperty.call(object, key)) {
+            if (written.has(key)) {
                 const { line, col } = file.lines.linePos(start ?? offset);
                 throw new errors/* ConfigurationError */.j(`${file.rel}: invalid YAML at line ${line}, column ${col}: duplicate key "${key}"`);
             }
+            written.add(key);
             if (start !== undefined)
                 keys.set(key, start);
             setKey(object, key, convert(pair.value));
         }
+        building.delete(node);
         return object;
+    };
+    /** The maps a merge key's value names: one map, an alias of one, or a list of those. */
+    const mergeSources = (value, at) => {
+        const refuse = (why) => {
+            const { line, col } = file.lines.linePos(at);
+            return new errors/* ConfigurationError */.j(`${file.rel}: invalid YAML at line ${line}, column ${col}: ${why}`);
+        };
+        const target = (0,yaml_dist/* isAlias */.Vj)(value) ? value.resolve(document) : value;
+        const items = (0,yaml_dist.isSeq)(target) ? target.items : [value];
+        return items.map((item) => {
+            const map = (0,yaml_dist/* isAlias */.Vj)(item) ? item.resolve(document) : item;
+            if (!(0,yaml_dist.isMap)(map))
+                throw refuse('a merge key (<<) takes a mapping, an alias of one, or a list of those');
+            if (building.has(map))
+                throw refuse('a merge key (<<) merges a mapping into itself');
+            return convert(item);
+        });
     };
     try {
         return convert(document.contents);
@@ -2881,6 +3814,264 @@ function parseYaml(text, file, infos) {
             throw new errors/* ConfigurationError */.j(`${file.rel}: the document is nested too deeply`);
         throw error;
     }
+}
+
+;// CONCATENATED MODULE: ./actions/contract-test/src/lint/merge-keys.ts
+// Spectral's YAML parser handles merge keys, but lets a merged map override a key the map itself wrote before
+// the `<<` (YAML 1.1 says keys written in the map win wherever they are). The diff reads YAML 1.1's way, so the
+// lint is given the same values: after Spectral parses, keys its precedence got wrong are set to what the
+// loader reads there. Spectral's syntax tree is kept as it is, so positions are still its own.
+
+// The node kinds of Spectral's YAML syntax tree (@stoplight/yaml-ast-parser's Kind).
+const MAP = 2;
+const SEQ = 3;
+const ANCHOR_REF = 4;
+const isData = (value) => value !== null && typeof value === 'object';
+function deref(node) {
+    let current = node ?? undefined;
+    for (let hops = 0; current?.kind === ANCHOR_REF && hops < 64; hops++)
+        current = current.value ?? undefined;
+    return current;
+}
+const isMerge = (mapping) => mapping.key?.value === '<<' && !mapping.key.singleQuoted && !mapping.key.doubleQuoted;
+/** The maps a merge mapping's value names (a map, an alias of one, or a list of those). */
+function mergeSources(value) {
+    const node = deref(value);
+    const items = node?.kind === SEQ ? (node.items ?? []).map(deref) : [node];
+    return items.filter((item) => item?.kind === MAP);
+}
+/** Where a key of a map's value came from: the map's own mapping, else the first merged map that has it. */
+function sourceOf(map, key, depth = 0) {
+    const mappings = map.mappings ?? [];
+    const own = mappings.find((m) => !isMerge(m) && String(m.key?.value) === key);
+    if (own)
+        return own.value ?? undefined;
+    // A map merged into itself (the loader refuses it first) must not recurse forever.
+    if (depth > 64)
+        return undefined;
+    for (const m of mappings.filter(isMerge))
+        for (const source of mergeSources(m.value)) {
+            const found = sourceOf(source, key, depth + 1);
+            if (found)
+                return found;
+        }
+    return undefined;
+}
+function fix(node, data, truth, seen) {
+    if (!node || !isData(data) || !isData(truth) || seen.has(data))
+        return;
+    seen.add(data);
+    if (node.kind === SEQ && Array.isArray(data) && Array.isArray(truth)) {
+        (node.items ?? []).forEach((item, i) => fix(deref(item), data[i], truth[i], seen));
+        return;
+    }
+    if (node.kind !== MAP || Array.isArray(data) || Array.isArray(truth))
+        return;
+    const mappings = node.mappings ?? [];
+    const lastMerge = mappings.map(isMerge).lastIndexOf(true);
+    mappings.forEach((mapping, i) => {
+        // Only a key written before a merge that also brings it can have been overridden.
+        if (i >= lastMerge || isMerge(mapping))
+            return;
+        const key = String(mapping.key?.value);
+        const merged = mappings
+            .slice(i + 1)
+            .filter(isMerge)
+            .some((m) => mergeSources(m.value).some((source) => sourceOf(source, key) !== undefined));
+        if (merged && Object.prototype.hasOwnProperty.call(truth, key))
+            data[key] = truth[key];
+    });
+    for (const key of Object.keys(data))
+        fix(deref(sourceOf(node, key)), data[key], truth[key], seen);
+}
+/** Corrects merge-key precedence in what Spectral parsed from `text` (only texts with a `<<` key are touched). */
+function applyYaml11Merges(text, name, parsed) {
+    if (!/(^|[\s{,[])<<\s*:/m.test(text))
+        return;
+    const ast = deref(parsed.ast);
+    fix(ast, parsed.data, parseSpecText(text, name), new Set());
+}
+
+// EXTERNAL MODULE: external "node:module"
+var external_node_module_ = __webpack_require__(98995);
+;// CONCATENATED MODULE: ./actions/contract-test/src/lint/ruleset-policy.ts
+// What a Spectral ruleset from the repository may do before Spectral loads it. Loading a ruleset can run
+// JavaScript in the step, next to the token in its environment:
+// - a ruleset that is not YAML or JSON (.spectral.js, .mjs, .cjs, or any other extension) is a JavaScript module;
+// - `functions:` imports custom functions (`<functionsDir or functions>/<name>.js`);
+// - `extends:` (also in `overrides`) of a JavaScript ruleset, of a package (npm packages are JavaScript), or of a
+//   URL (a remote ruleset can be any of these, and is fetched);
+// - a JSONPath with a filter or script expression (`$[?(...)]`, `$[(...)]`) in `given`, an alias or `field`:
+//   Spectral compiles those into JavaScript, and a filter can reach `constructor` and call anything.
+// Unless the caller opts in, each of these is refused with one line that names the ruleset file and the code in
+// it. The same walk keeps every ruleset file the chain reads inside the root (symlinks included), as for $refs.
+
+
+
+
+
+
+const Parsers = cjsExports(spectral_parsers_dist, 'Yaml');
+/** What Spectral's bundler reads as data (it bundles anything else as a JavaScript module). */
+const BASIC_ENTRY = /\.(json|ya?ml)$/;
+/** What its migrator reads as data when a ruleset extends it (case-insensitive, unlike the entry test). */
+const BASIC_EXTENDED = /\.(json|ya?ml)$/i;
+/** Rulesets shipped inside Spectral: its own code, not the repository's. */
+const BUILT_IN = new Set(['spectral:oas', 'spectral:asyncapi', 'spectral:arazzo']);
+/** npm's rule for package names, which is what the migrator tries to resolve as a package first. */
+const PACKAGE_SEGMENT = /^(?:@[a-z0-9-~][a-z0-9-._~]*\/)?[a-z0-9-~][a-z0-9-._~]*$/;
+const OPT_IN = 'refused (allow-ruleset-code: true runs ruleset code; never in pull_request_target runs)';
+function display(root, file) {
+    const relative = external_node_path_.relative(root, file);
+    return relative.startsWith('..') || external_node_path_.isAbsolute(relative) ? file : relative.split(external_node_path_.sep).join('/');
+}
+function ruleset_policy_inside(root, candidate) {
+    const relative = external_node_path_.relative(root, candidate);
+    return relative === '' || (!relative.startsWith('..') && !external_node_path_.isAbsolute(relative));
+}
+/** Strips quoted names (`$['a(b)']`), so only parentheses that belong to the path's own syntax remain. */
+function hasScript(jsonPath) {
+    const bare = jsonPath.replace(/'(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*"/g, "''");
+    return /[()]/.test(bare);
+}
+function isUrl(id) {
+    return /^[a-z][a-z0-9+.-]*:\/\//i.test(id);
+}
+/** What the migrator's isPackageImport accepts: every segment a valid npm package name (scope kept together). */
+function isPackageImport(id) {
+    const parts = id.split('/');
+    if (id.startsWith('@') && parts.length >= 2)
+        parts.splice(0, 2, `${parts[0]}/${parts[1]}`);
+    return parts.every((part) => PACKAGE_SEGMENT.test(part) && !/^[._]/.test(part));
+}
+/** Where an `extends` entry of `from` points, the way Spectral's ruleset migrator resolves it. */
+function resolveExtended(id, from) {
+    if (BUILT_IN.has(id))
+        return { kind: 'built-in' };
+    if (isUrl(id))
+        return { kind: 'url' };
+    if (external_node_path_.isAbsolute(id))
+        return { kind: 'file', file: id };
+    const dir = external_node_path_.dirname(from);
+    if (isPackageImport(id)) {
+        try {
+            return { kind: 'package', file: (0,external_node_module_.createRequire)(external_node_path_.join(dir, 'noop.js')).resolve(id, { paths: [dir] }) };
+        }
+        catch {
+            // Not a package after all: the migrator then takes it as a path next to the ruleset.
+            return { kind: 'file', file: external_node_path_.join(dir, id) };
+        }
+    }
+    return { kind: 'file', file: external_node_path_.join(dir, id) };
+}
+function parseRuleset(file, shown) {
+    let text;
+    try {
+        text = external_node_fs_.readFileSync(file, 'utf8');
+    }
+    catch (error) {
+        throw new errors/* ConfigurationError */.j(`ruleset ${shown}: cannot read the file: ${error.message}`);
+    }
+    // The same parsers (and merge-key handling) Spectral's migrator reads rulesets with, so nothing it would see is
+    // hidden from this walk.
+    const parsed = external_node_path_.extname(file) === '.json' ? Parsers.Json.parse(text) : Parsers.Yaml.parse(text);
+    return parsed.data;
+}
+/** Every string in a ruleset with its path, for the JSONPath check (Spectral evaluates paths in several places). */
+function* strings(value, at = [], seen = new Set()) {
+    if (typeof value === 'string') {
+        yield [at, value];
+        return;
+    }
+    if (value === null || typeof value !== 'object' || seen.has(value))
+        return;
+    seen.add(value);
+    for (const [key, child] of Object.entries(value))
+        yield* strings(child, [...at, key], seen);
+}
+function ruleset_policy_isObject(value) {
+    return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+/** The extends entries of a ruleset or an override: a name, a list of names, or [name, severity] pairs. */
+function extendsOf(value) {
+    const list = Array.isArray(value) ? value : value === undefined ? [] : [value];
+    return list
+        .map((entry) => (Array.isArray(entry) ? entry[0] : entry))
+        .filter((id) => typeof id === 'string');
+}
+/**
+ * Walks a ruleset and everything it extends; throws ConfigurationError naming the file and what in it is code
+ * (unless policy.allowCode), or a ruleset file whose real path leaves policy.root (unless allowExternalFiles).
+ */
+function checkRuleset(rulesetPath, policy) {
+    const realRoot = external_node_fs_.realpathSync(policy.root);
+    const visited = new Set();
+    const refuse = (what) => {
+        throw new errors/* ConfigurationError */.j(`${what}; ${OPT_IN}`);
+    };
+    const visit = (file, via) => {
+        const shown = display(policy.root, file);
+        const named = via === undefined ? `ruleset ${shown}` : `ruleset ${shown} (extended by ${via})`;
+        let real;
+        try {
+            real = external_node_fs_.realpathSync(file);
+        }
+        catch {
+            throw new errors/* ConfigurationError */.j(`${named}: file not found`);
+        }
+        if (!policy.allowExternalFiles && !ruleset_policy_inside(realRoot, real)) {
+            const how = real === file ? 'is' : `resolves (through a symlink) to ${real}, which is`;
+            throw new errors/* ConfigurationError */.j(`${named} ${how} outside ${policy.root}; refused${via === undefined ? '' : ' (allow-external-refs: files allows it)'}`);
+        }
+        if (visited.has(real))
+            return;
+        visited.add(real);
+        const basic = via === undefined ? BASIC_ENTRY.test(external_node_path_.extname(file)) : BASIC_EXTENDED.test(external_node_path_.extname(file));
+        if (!basic) {
+            if (policy.allowCode)
+                return;
+            refuse(`${named} is a JavaScript ruleset (${external_node_path_.extname(file) || 'no .yaml/.json extension'}): loading it runs its code`);
+        }
+        const ruleset = parseRuleset(real, shown);
+        if (!ruleset_policy_isObject(ruleset))
+            return;
+        if (!policy.allowCode) {
+            const functions = Array.isArray(ruleset.functions) ? ruleset.functions.map(String) : [];
+            if (functions.length > 0) {
+                const dir = typeof ruleset.functionsDir === 'string' ? ruleset.functionsDir : 'functions';
+                refuse(`${named} declares functions (${functions.join(', ')}), JavaScript loaded from ${dir}/`);
+            }
+            for (const [at, value] of strings(ruleset)) {
+                const trimmed = value.trim();
+                if ((trimmed.startsWith('$') || trimmed.startsWith('#')) && hasScript(trimmed))
+                    refuse(`${named} has a JSONPath with a script or filter expression at ${at.join('.')} ("${trimmed.length > 80 ? `${trimmed.slice(0, 77)}...` : trimmed}"): Spectral runs those as JavaScript`);
+            }
+        }
+        const overrides = Array.isArray(ruleset.overrides) ? ruleset.overrides.filter(ruleset_policy_isObject) : [];
+        for (const id of [ruleset.extends, ...overrides.map((o) => o.extends)].flatMap(extendsOf)) {
+            const target = resolveExtended(id, real);
+            if (target.kind === 'built-in')
+                continue;
+            if (target.kind === 'url') {
+                if (policy.allowCode)
+                    continue;
+                refuse(`${named} extends ${id}, a remote ruleset (it is fetched and can carry code)`);
+            }
+            if (target.kind === 'package') {
+                // A package file that is YAML or JSON is read as data, like any other extended ruleset.
+                if (target.file && BASIC_EXTENDED.test(external_node_path_.extname(target.file))) {
+                    visit(target.file, shown);
+                    continue;
+                }
+                if (policy.allowCode)
+                    continue;
+                refuse(`${named} extends the package ${id} (${target.file ? display(policy.root, target.file) : 'from node_modules'}): packages are JavaScript`);
+            }
+            if (target.kind === 'file')
+                visit(target.file, shown);
+        }
+    };
+    visit(external_node_path_.resolve(policy.root, rulesetPath), undefined);
 }
 
 ;// CONCATENATED MODULE: ./actions/contract-test/src/lint/lint.ts
@@ -2901,9 +4092,13 @@ function parseYaml(text, file, infos) {
 
 
 
+
+
+
+
 // Spectral ships CommonJS: read its exports the same way under Node's ESM and inside the ncc bundle.
 const { Spectral, Document } = cjsExports(dist, 'Spectral');
-const Parsers = cjsExports(spectral_parsers_dist, 'Yaml');
+const lint_Parsers = cjsExports(spectral_parsers_dist, 'Yaml');
 const { oas } = cjsExports(spectral_rulesets_dist, 'oas');
 const { bundleAndLoadRuleset } = cjsExports(node, 'bundleAndLoadRuleset');
 const { Resolver } = cjsExports(spectral_ref_resolver_dist, 'Resolver');
@@ -2917,6 +4112,32 @@ function lint_inside(root, candidate) {
 }
 function refuseNetwork(url) {
     return Promise.reject(new errors/* ConfigurationError */.j(`network access refused while loading the ruleset (${String(url)})`));
+}
+/** The fetch Spectral's ruleset loader gets once ruleset code is allowed: remote rulesets, with a timeout and a cap. */
+function rulesetFetch(timeoutMs) {
+    return async (url) => {
+        const href = String(url);
+        if (!/^https?:\/\//i.test(href))
+            throw new errors/* ConfigurationError */.j(`ruleset URL ${(0,redact/* redactUrl */.BO)(href)}: only http and https are fetched`);
+        let response;
+        try {
+            response = await httpRequest(href, { timeoutMs, maxBodyBytes: DEFAULT_MAX_FILE_BYTES, retries: 0 });
+        }
+        catch (error) {
+            if (error instanceof HttpError)
+                throw new errors/* ConfigurationError */.j(`ruleset URL ${(0,redact/* redactUrl */.BO)(href)}: ${error.message}`);
+            throw error;
+        }
+        const { status, body, headers } = response;
+        return {
+            ok: status >= 200 && status < 300,
+            status,
+            statusText: String(status),
+            headers: { get: (name) => headers[name.toLowerCase()] ?? null },
+            text: async () => body,
+            json: async () => JSON.parse(body)
+        };
+    };
 }
 // A $ref the policy refuses before any resolver runs is rewritten to this scheme, whose resolver rejects it.
 const REFUSED_SCHEME = 'x-ubos-refused';
@@ -3000,14 +4221,21 @@ function createResolver(root, options) {
         }
     });
 }
-async function loadRuleset(rulesetPath, root) {
+async function loadRuleset(rulesetPath, root, options) {
     if (rulesetPath === undefined)
         return { extends: [[oas, 'recommended']] };
     const absolute = external_node_path_.resolve(root, rulesetPath);
     if (!external_node_fs_.existsSync(absolute))
         throw new errors/* ConfigurationError */.j(`ruleset ${rulesetPath}: file not found`);
+    const allowCode = options.allowRulesetCode === true;
+    checkRuleset(absolute, {
+        allowCode,
+        allowExternalFiles: options.allowExternalFiles === true,
+        root: options.rulesetRoot ?? (lint_inside(root, absolute) ? root : external_node_path_.dirname(absolute))
+    });
+    const fetch = allowCode ? rulesetFetch(options.remoteTimeoutMs ?? DEFAULT_REMOTE_TIMEOUT_MS) : refuseNetwork;
     try {
-        return await rulesetLoader()(absolute, { fs: external_node_fs_, fetch: refuseNetwork });
+        return await rulesetLoader()(absolute, { fs: external_node_fs_, fetch });
     }
     catch (error) {
         if (error instanceof errors/* ConfigurationError */.j)
@@ -3026,6 +4254,18 @@ async function loadRuleset(rulesetPath, root) {
         throw new errors/* ConfigurationError */.j(`ruleset ${rulesetPath} is invalid: ${reason}`);
     }
 }
+/**
+ * Spectral walks a spec with every $ref expanded in place. The GitHub REST description expands to about 2 million
+ * nodes (linted in ~90 s); a 3 KB spec whose $refs fan out ten ways on six levels expands to 49 million and took
+ * 89 s, on seven levels it would take fifteen minutes. Past this the lint is refused instead of hanging the step.
+ */
+const MAX_LINT_EXPANDED_NODES = 10_000_000;
+/** Refuses to lint a loaded spec whose $refs expand past MAX_LINT_EXPANDED_NODES, with one line. */
+function checkLintable(spec, cap = MAX_LINT_EXPANDED_NODES) {
+    if (expandedNodeCount(spec.document, cap) <= cap)
+        return;
+    throw new errors/* ConfigurationError */.j(`${spec.file}: its $refs expand to more than ${cap.toLocaleString('en-US')} nodes (a $ref bomb, or a spec too large to lint): Spectral would walk every one; set lint: false to only diff it`);
+}
 /** Runs Spectral on the entry file; findings are sorted by file, line and column. */
 async function lintSpec(options) {
     return (await lintSpecWithRules(options)).findings;
@@ -3034,8 +4274,10 @@ async function lintSpec(options) {
 async function lintSpecWithRules(options) {
     const root = external_node_path_.resolve(options.root);
     const absolute = external_node_path_.resolve(root, options.file);
+    const text = options.text;
+    new SpecSizeBudget(options.maxSpecBytes).charge(options.file, Buffer.byteLength(text, 'utf8'), looksLikeJson(text) ? 'json' : 'yaml');
     const spectral = new Spectral({ resolver: createResolver(root, options) });
-    const ruleset = await loadRuleset(options.rulesetPath, root);
+    const ruleset = await loadRuleset(options.rulesetPath, root, options);
     try {
         spectral.setRuleset(ruleset);
     }
@@ -3043,7 +4285,18 @@ async function lintSpecWithRules(options) {
         throw new errors/* ConfigurationError */.j(`ruleset ${options.rulesetPath ?? 'spectral:oas'} is invalid: ${error.message}`);
     }
     // The source must be the absolute path: Spectral resolves relative $refs against it.
-    const results = await spectral.run(new Document(options.text, Parsers.Yaml, absolute));
+    const parser = {
+        ...lint_Parsers.Yaml,
+        parse(input) {
+            const parsed = lint_Parsers.Yaml.parse(input);
+            applyYaml11Merges(input, options.file, parsed);
+            return parsed;
+        }
+    };
+    const results = await spectral.run(new Document(text, parser, absolute));
+    // Spectral's resolved copy of a large spec is garbage now; the diff that follows needs the memory.
+    if (text.length > COLLECT_AFTER_BYTES)
+        collectGarbage();
     const relative = (source) => {
         if (source === undefined || source === absolute)
             return options.file;
@@ -3133,42 +4386,70 @@ function lintToSarif(findings, rulesMeta = {}, toolVersion = '1.0.0') {
 
 
 
-/**
- * A file the user named may be anywhere: the boundary is for what it pulls in. Its $refs stay inside the root
- * when the file is inside the root, else inside the file's own folder.
- */
-function named(root, path) {
-    const absolute = (0,external_node_path_.isAbsolute)(path) ? path : (0,external_node_path_.resolve)(root, path);
-    const rel = (0,external_node_path_.relative)(root, absolute);
-    const outside = rel === '..' || rel.startsWith(`..${external_node_path_.sep}`) || (0,external_node_path_.isAbsolute)(rel);
-    return { path: absolute, root: outside ? (0,external_node_path_.dirname)(absolute) : root };
+function absolute(root, path) {
+    return (0,external_node_path_.isAbsolute)(path) ? path : (0,external_node_path_.resolve)(root, path);
 }
+/**
+ * A file the user named may be anywhere: the boundary is for what it pulls in. That stays inside the root when
+ * the file is inside the root, else inside the file's own folder.
+ */
+function rootOfNamedFile(root, path) {
+    const rel = (0,external_node_path_.relative)(root, path);
+    const outside = rel === '..' || rel.startsWith(`..${external_node_path_.sep}`) || (0,external_node_path_.isAbsolute)(rel);
+    return outside ? (0,external_node_path_.dirname)(path) : root;
+}
+/** Past this (the entry file's length), the loaded head is dropped while Spectral runs and read again after. */
+const RELOAD_AFTER_LINT_CHARS = 1024 * 1024;
 async function runContractCheck(options) {
-    const { path: specPath, root: specRoot } = named(options.root, options.spec);
+    const specPath = absolute(options.root, options.spec);
     if (!(0,external_node_fs_.existsSync)(specPath))
         throw new errors/* ConfigurationError */.j(`spec ${options.spec} does not exist`);
     const policy = options.externalRefs ?? NO_EXTERNAL_REFS;
     const refOptions = {
         allowExternalFiles: policy.files,
         allowRemoteRefs: policy.urls,
-        remoteTimeoutMs: options.remoteTimeoutMs
+        remoteTimeoutMs: options.remoteTimeoutMs,
+        maxSpecBytes: options.maxSpecBytes
     };
-    const head = await loadSpecAsync(specPath, { root: specRoot, ...refOptions });
-    const linted = options.lint;
-    const lint = linted
-        ? await lintSpec({
-            text: (0,external_node_fs_.readFileSync)(specPath, 'utf8'),
+    const rootOf = options.rootOf ?? ((path) => rootOfNamedFile(options.root, path));
+    const specRoot = rootOf(specPath);
+    const loadHead = () => loadSpecAsync(specPath, { root: specRoot, ...refOptions });
+    // Loaded first in any case: the loader's checks (size, $ref policy, symlinks, alias bombs) run before Spectral.
+    let loaded = await loadHead();
+    const rulesetPath = options.ruleset ? absolute(options.root, options.ruleset) : undefined;
+    let lint = [];
+    if (options.lint) {
+        checkLintable(loaded);
+        const text = (0,external_node_fs_.readFileSync)(specPath, 'utf8');
+        // Spectral needs the memory more than a large loaded spec does, which is cheaper to read again afterwards.
+        if (text.length > RELOAD_AFTER_LINT_CHARS)
+            loaded = undefined;
+        lint = await lintSpec({
+            text,
             file: relativeToWorkspace(specPath, specRoot),
-            rulesetPath: options.ruleset ? named(options.root, options.ruleset).path : undefined,
+            rulesetPath,
+            rulesetRoot: rulesetPath === undefined ? undefined : rootOf(rulesetPath),
+            allowRulesetCode: options.allowRulesetCode === true,
             root: specRoot,
             ...refOptions
-        })
-        : [];
+        });
+    }
+    const linted = options.lint;
+    const noBase = () => ({
+        spec: options.spec,
+        linted,
+        lint,
+        changes: [],
+        diffSkipped: 'no base-spec or base-ref given (and not a pull request)'
+    });
+    if (!options.baseSpec && !options.baseRef)
+        return noBase();
+    const head = loaded ?? (await loadHead());
     if (options.baseSpec) {
-        const { path: basePath, root: baseRoot } = named(options.root, options.baseSpec);
+        const basePath = absolute(options.root, options.baseSpec);
         if (!(0,external_node_fs_.existsSync)(basePath))
             throw new errors/* ConfigurationError */.j(`base-spec ${options.baseSpec} does not exist`);
-        const base = await loadSpecAsync(basePath, { root: baseRoot, ...refOptions });
+        const base = await loadSpecAsync(basePath, { root: rootOf(basePath), ...refOptions });
         return { spec: options.spec, base: options.baseSpec, linted, lint, changes: diffSpecs(base, head) };
     }
     if (options.baseRef) {
@@ -3195,18 +4476,13 @@ async function runContractCheck(options) {
             changes: diffSpecs(base, head)
         };
     }
-    return {
-        spec: options.spec,
-        linted,
-        lint,
-        changes: [],
-        diffSkipped: 'no base-spec or base-ref given (and not a pull request)'
-    };
+    return noBase();
 }
 
 ;// CONCATENATED MODULE: ./actions/contract-test/src/cli.ts
 // `ubos-actions contract-test lint|diff|checks`: the action's engine on the command line, with the same report,
 // formats and --fail-on as every other command.
+
 
 
 
@@ -3221,13 +4497,31 @@ const EXTERNAL_REFS = {
     description: 'Which $refs leaving the spec folder are followed',
     default: 'none'
 };
+const MAX_SPEC_SIZE = {
+    type: 'string',
+    value: '<size>',
+    description: 'Refuse a spec larger than this (YAML counts four times)',
+    default: '13MiB'
+};
+/** The loader's limits and the ruleset policy, the same for every verb. */
+function limits(values) {
+    return {
+        allowRulesetCode: values['allow-ruleset-code'] === true,
+        maxSpecBytes: values['max-spec-size'] === undefined ? undefined : parseSpecSize(values['max-spec-size'], '--max-spec-size')
+    };
+}
 const LINT = {
     name: 'lint',
     summary: 'Lint an OpenAPI spec with Spectral',
     usage: ['contract-test lint <spec> [options]'],
     flags: {
         ruleset: { type: 'string', value: '<file>', description: 'Spectral ruleset (YAML, JSON or JS)' },
+        'allow-ruleset-code': {
+            type: 'boolean',
+            description: 'Run the code a ruleset brings (JavaScript rulesets, functions, JSONPath filters): trusted rulesets only'
+        },
         'allow-external-refs': EXTERNAL_REFS,
+        'max-spec-size': MAX_SPEC_SIZE,
         format: (0,command/* formatFlag */.AN)(FORMATS),
         'fail-on': command/* FAIL_ON_FLAG */.EK
     }
@@ -3242,6 +4536,7 @@ const DIFF = {
     flags: {
         'base-ref': { type: 'string', value: '<git-ref>', description: 'Compare with the spec as it is at this ref' },
         'allow-external-refs': EXTERNAL_REFS,
+        'max-spec-size': MAX_SPEC_SIZE,
         format: (0,command/* formatFlag */.AN)(FORMATS),
         'fail-on': command/* FAIL_ON_FLAG */.EK
     }
@@ -3282,7 +4577,8 @@ const cli_command = {
                 spec: positionals[0],
                 ruleset: values.ruleset,
                 lint: true,
-                externalRefs: parseExternalRefPolicy(values['allow-external-refs'] ?? [], '--allow-external-refs')
+                externalRefs: parseExternalRefPolicy(values['allow-external-refs'] ?? [], '--allow-external-refs'),
+                ...limits(values)
             });
             return (0,command/* printReport */.Y_)(contractReport(report), format, failOn, io);
         }
@@ -3300,7 +4596,8 @@ const cli_command = {
                 baseSpec: byRef ? undefined : first,
                 baseRef: values['base-ref'],
                 lint: false,
-                externalRefs: parseExternalRefPolicy(values['allow-external-refs'] ?? [], '--allow-external-refs')
+                externalRefs: parseExternalRefPolicy(values['allow-external-refs'] ?? [], '--allow-external-refs'),
+                ...limits(values)
             });
             if (report.diffSkipped)
                 io.stderr(`diff skipped: ${report.diffSkipped}\n`);
