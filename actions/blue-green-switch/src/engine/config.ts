@@ -46,7 +46,15 @@ const NGINX_KEYS = [
   'keepalive',
   'access-log'
 ];
-const HAPROXY_KEYS = ['socket', 'backend', 'timeout', 'drain-timeout', 'log-ring', 'maint-after-drain'];
+const HAPROXY_KEYS = [
+  'socket',
+  'backend',
+  'timeout',
+  'drain-timeout',
+  'log-ring',
+  'maint-after-drain',
+  'server-state-file'
+];
 const COMMAND_KEYS = ['apply', 'status', 'drain', 'timeout'];
 const SECRET_HEADERS = ['authorization', 'cookie', 'proxy-authorization', 'x-api-key'];
 const NAME = /^[A-Za-z][A-Za-z0-9_-]{0,31}$/;
@@ -321,13 +329,15 @@ function readHaproxy(top: Reader, base: string): HaproxySpec {
     h.fail('backend', `must be an HAProxy backend name; got ${JSON.stringify(backend)}`);
   const logRing = h.string('log-ring');
   if (logRing !== undefined && !/^[A-Za-z0-9_.-]+$/.test(logRing)) h.fail('log-ring', 'must be a ring section name');
+  const stateFile = h.string('server-state-file') || undefined;
   return {
     socket: isAbsolute(socket) ? socket : resolve(base, socket),
     backend,
     timeoutMs: h.duration('timeout', '5s'),
     drainTimeoutMs: h.duration('drain-timeout', '30s'),
     logRing: logRing || undefined,
-    maintAfterDrain: h.boolean('maint-after-drain', false)
+    maintAfterDrain: h.boolean('maint-after-drain', false),
+    serverStateFile: stateFile ? (isAbsolute(stateFile) ? stateFile : resolve(base, stateFile)) : undefined
   };
 }
 

@@ -71,6 +71,8 @@ export interface HaproxySpec {
   logRing?: string;
   /** Put drained servers in maintenance once their sessions reach zero. */
   maintAfterDrain: boolean;
+  /** HAProxy's `server-state-file`: dumped after every change so a reload keeps the weights. */
+  serverStateFile?: string;
 }
 
 export interface CommandSpec {
@@ -200,6 +202,8 @@ export interface CanaryProgress {
   fromWeights: Weights;
   startedAt: string;
   runId: string;
+  /** The GitHub deployment recording this canary, finished by promote or abort. */
+  deploymentId?: number;
 }
 
 export interface SwitchState {
