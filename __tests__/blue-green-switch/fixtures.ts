@@ -203,31 +203,50 @@ export async function shares(url: string, n: number): Promise<Record<string, num
   return seen;
 }
 
-/** Users: `concurrency` keep-alive loops of requests until stopped; counts failures (status >= 500 or errors). */
-export function startLoad(url: string, concurrency = 4): { stop(): Promise<{ sent: number; failed: number }> } {
+/**
+ * Users: `concurrency` keep-alive loops of requests until stopped, counting failures by kind (status >= 500,
+ * error codes). A reset of a request sent on a reused keep-alive connection is retried once, as HTTP clients do
+ * for idempotent requests (RFC 9112 9.3.1; Node's docs suggest the same with req.reusedSocket): a server that
+ * closes an idle connection (nginx's old workers at a reload) races with a request already on its way.
+ */
+export function startLoad(
+  url: string,
+  concurrency = 4
+): { stop(): Promise<{ sent: number; failed: number; retried: number; kinds: Record<string, number> }> } {
   const agent = new http.Agent({ keepAlive: true, maxSockets: concurrency });
   let running = true;
   let sent = 0;
   let failed = 0;
-  const once = () =>
+  let retried = 0;
+  const kinds: Record<string, number> = {};
+  const count = (kind: string) => {
+    failed++;
+    kinds[kind] = (kinds[kind] ?? 0) + 1;
+  };
+  const once = (retry: boolean) =>
     new Promise<void>((resolve) => {
       const req = http.get(url, { agent, timeout: 5000 }, (res) => {
         res.resume();
         res.on('end', () => {
-          if ((res.statusCode ?? 0) >= 500) failed++;
+          if ((res.statusCode ?? 0) >= 500) count(`status ${res.statusCode}`);
           resolve();
         });
       });
       req.on('timeout', () => req.destroy(new Error('timeout')));
-      req.on('error', () => {
-        failed++;
+      req.on('error', (error: NodeJS.ErrnoException) => {
+        if (retry && req.reusedSocket && error.code === 'ECONNRESET') {
+          retried++;
+          void once(false).then(resolve);
+          return;
+        }
+        count(error.code ?? error.message);
         resolve();
       });
     });
   const loops = Array.from({ length: concurrency }, async () => {
     while (running) {
       sent++;
-      await once();
+      await once(true);
     }
   });
   return {
@@ -235,7 +254,7 @@ export function startLoad(url: string, concurrency = 4): { stop(): Promise<{ sen
       running = false;
       await Promise.all(loops);
       agent.destroy();
-      return { sent, failed };
+      return { sent, failed, retried, kinds };
     }
   };
 }

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import fs from 'node:fs';
-import { haproxyRig, readJson, shares, type Rig } from './fixtures.js';
+import { haproxyRig, readJson, shares, startLoad, type Rig } from './fixtures.js';
 
 // Every operation against a real HAProxy, driven over its runtime API; traffic checked from the outside too.
 describe('blue-green-switch on HAProxy', () => {
@@ -20,7 +20,15 @@ describe('blue-green-switch on HAProxy', () => {
 
   it('switches to the other colour without a reload, verified, and records the state', async () => {
     const workers = rig.haproxy!.workerPids();
+    const load = startLoad(`${rig.url}/version`, 4);
     const result = await rig.run({ operation: 'switch' });
+    // Blue goes away the moment the switch returns (drained: zero sessions); not one request may fail.
+    rig.blue.set({ errorRate: 1 });
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const { sent, failed, retried } = await load.stop();
+    rig.blue.set({ errorRate: 0 });
+    expect(sent).toBeGreaterThan(10);
+    expect({ failed, retried }).toEqual({ failed: 0, retried: 0 });
     expect(result.message).toMatch(/^green is live \(switched from blue in .+, verified\)$/);
     expect(result).toMatchObject({
       verdict: 'pass',

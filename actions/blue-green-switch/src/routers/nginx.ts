@@ -263,7 +263,8 @@ export function createNginxRouter(config: RouterConfig): Router {
       name: s.server,
       address: s.server,
       weight: s.weight,
-      state: s.down ? 'down' : 'up'
+      // `down` is how this router writes 0 %: administratively off, not a failed health check.
+      state: s.down ? 'maint' : 'up'
     }));
     return {
       weights: sharesFromServerWeights(servers, colors),
