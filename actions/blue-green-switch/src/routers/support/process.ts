@@ -80,6 +80,10 @@ export function failureLine(what: string, result: ProcessResult, timeoutMs: numb
     .split('\n')
     .map((l) => l.trim())
     .filter((l) => l !== '');
-  const line = text.find((l) => /\[emerg\]|error/i.test(l)) ?? text[0];
+  const found = text.find((l) => /\[emerg\]|error/i.test(l)) ?? text[0];
+  // nginx writes "2026/12/02 08:00:08 [emerg] 123#123: msg" to a configured error log, "nginx: [emerg] msg" else.
+  const line = found
+    ?.replace(/^\d{4}\/\d\d\/\d\d \d\d:\d\d:\d\d (\[\w+\]) \d+#\d+: /, '$1 ')
+    .replace(/^nginx: (\[\w+\])/, '$1');
   return `${what} exited with ${result.code}${line ? `: ${line}` : ''}`;
 }
