@@ -62,7 +62,8 @@ export function createCommandRouter(config: RouterConfig, dependencies: RouterDe
 
   return {
     type: 'command',
-    identity: `command:${spec.cwd}#${spec.apply}`,
+    // The commands may be edited between runs; the colours and their servers are what the state is about.
+    identity: `command:${spec.cwd}#${config.colors.map((c) => `${c.name}=${c.servers.join('+')}`).join(',')}`,
     describe: () => `command router (${spec.apply})`,
     async preflight(context) {
       await read(context.signal);
