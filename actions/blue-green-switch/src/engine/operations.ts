@@ -95,6 +95,8 @@ class Run {
   deploymentId?: number;
   /** Set once any apply went through: only then is there traffic to put back. */
   moved = false;
+  /** The deployment live when the run started: marked inactive once this run's deployment succeeds. */
+  replacedDeploymentId?: number;
 
   constructor(readonly options: OperationOptions) {
     this.router = options.router ?? createRouter(options.config, { env: options.env });
@@ -331,7 +333,7 @@ class Run {
         description,
         success ? this.environmentUrl() : undefined
       );
-      const replaced = this.state?.deploymentId;
+      const replaced = this.replacedDeploymentId;
       if (success && replaced !== undefined && replaced !== this.deploymentId) {
         await recorder.markInactive(replaced, `replaced by deployment ${this.deploymentId}`);
       }
@@ -706,6 +708,7 @@ export async function runOperation(options: OperationOptions): Promise<Operation
     });
     await run.router.preflight(run.context);
     run.state = readState(options.config.stateFile, run.router.identity, run.colors);
+    run.replacedDeploymentId = run.state?.deploymentId;
     run.reading = await run.router.read(run.context);
     switch (options.operation) {
       case 'switch':
