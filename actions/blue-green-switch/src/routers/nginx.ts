@@ -217,7 +217,7 @@ export function createNginxRouter(config: RouterConfig): Router {
               const result: Record<Color, ColorTraffic> = Object.fromEntries(
                 colors.map((c) => [c, { requests: 0, errors: 0, latenciesMs: [] as number[] }])
               );
-              let text = '';
+              let text: string;
               try {
                 const all = readFileSync(logFile);
                 text = all.subarray(Math.min(offset, all.length)).toString('utf8');
