@@ -1,0 +1,107 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import fs from 'node:fs';
+import path from 'node:path';
+import { createGitHubDeployments } from '../../actions/blue-green-switch/src/engine/deployments.js';
+import { createOctokit } from '../../shared/src/actions/octokit.js';
+import { startFaultServer } from '../harness/fault-server.js';
+import { startGitHubApi, type GitHubApi } from '../harness/github-api.js';
+import { haproxyRig, type Rig } from './fixtures.js';
+
+const SHA = 'c'.repeat(40);
+
+// Deployment records of real switches (HAProxy) in the GitHub API emulator, through the shared Octokit factory.
+describe('GitHub Deployments', () => {
+  let api: GitHubApi;
+  let rig: Rig;
+  beforeAll(async () => {
+    api = await startGitHubApi({ fixtures: { repos: [{ owner: 'acme', name: 'shop', branches: { main: SHA } }] } });
+    rig = await haproxyRig();
+  });
+  afterAll(async () => {
+    await rig?.stop();
+    await api?.stop();
+  }, 30_000);
+
+  const recorder = () =>
+    createGitHubDeployments({
+      api: createOctokit({ token: api.token, baseUrl: api.url, requestSpacing: false, retryAfterBaseValue: 1 }),
+      owner: 'acme',
+      repo: 'shop',
+      ref: SHA,
+      environment: 'production',
+      logUrl: 'https://github.com/acme/shop/actions/runs/42'
+    });
+  const repo = () => api.state.repo('acme', 'shop');
+  const statesOf = (id: number) =>
+    repo()
+      .deploymentStatuses.get(id)!
+      .map((s) => s.state);
+
+  it('records a switch, a rollback (marking the replaced one inactive) and a failed canary', async () => {
+    const switched = await rig.run({ operation: 'switch', deployments: recorder() });
+    expect(switched.verdict).toBe('pass');
+    const first = repo().deployments[0]!;
+    expect(switched.deploymentId).toBe(first.id);
+    expect(first).toMatchObject({
+      sha: SHA,
+      environment: 'production',
+      task: 'deploy',
+      payload: { color: 'green', previous: 'blue', weights: { blue: 0, green: 100 }, rollback: false }
+    });
+    expect(statesOf(first.id)).toEqual(['in_progress', 'success']);
+    const success = repo().deploymentStatuses.get(first.id)![1]!;
+    expect(success).toMatchObject({
+      environment_url: rig.url,
+      log_url: 'https://github.com/acme/shop/actions/runs/42',
+      description: 'green is live'
+    });
+    const body = api.requests.find((r) => r.method === 'POST' && r.path.endsWith('/deployments'))!.body as Record<
+      string,
+      unknown
+    >;
+    expect(body).toMatchObject({ required_contexts: [], auto_merge: false });
+    expect(JSON.parse(fs.readFileSync(path.join(rig.dir, 'router.state.json'), 'utf8')).deploymentId).toBe(first.id);
+
+    const rolledBack = await rig.run({ operation: 'rollback', deployments: recorder() });
+    const second = repo().deployments[1]!;
+    expect(rolledBack.deploymentId).toBe(second.id);
+    expect(second).toMatchObject({
+      task: 'deploy:rollback',
+      payload: { color: 'blue', previous: 'green', weights: { blue: 100, green: 0 }, rollback: true }
+    });
+    expect(statesOf(second.id)).toEqual(['in_progress', 'success']);
+    expect(statesOf(first.id)).toEqual(['in_progress', 'success', 'inactive']);
+
+    // A canary whose gate fails: recorded as a failure, and the live deployment stays active.
+    const health = await startFaultServer({ routes: { '/health': { type: 'statuses', statuses: [200, 503] } } });
+    const gate = {
+      path: path.join(rig.dir, 'gate.yml'),
+      text: `deadline: 2s\ndefaults: {interval: 50ms, failure-threshold: 1}\nchecks:\n  - {type: http, url: "${health.url}/health"}\n`
+    };
+    const failed = await rig.run({
+      operation: 'canary',
+      steps: [50, 100],
+      stepWaitMs: 50,
+      judge: false,
+      gate,
+      deployments: recorder()
+    });
+    await health.stop();
+    expect(failed.verdict).toBe('fail');
+    const third = repo().deployments[2]!;
+    expect(statesOf(third.id)).toEqual(['in_progress', 'failure']);
+    expect(repo().deploymentStatuses.get(third.id)![1]!.description).toMatch(
+      /^rolled back to blue: canary step 1 of 2 failed: gate failed/
+    );
+    expect(statesOf(second.id)).toEqual(['in_progress', 'success']);
+  });
+
+  it('a GitHub API that fails does not fail the switch: it becomes a warning', async () => {
+    api.failNext(10, 500);
+    const result = await rig.run({ operation: 'switch', deployments: recorder() });
+    api.clearFaults();
+    expect(result).toMatchObject({ verdict: 'warn', live: 'green' });
+    expect(result.warnings).toEqual([expect.stringMatching(/^could not record a GitHub deployment: /)]);
+    expect(result.deploymentId).toBeUndefined();
+  });
+});

@@ -1,0 +1,368 @@
+// nginx through an upstream file the action owns and the user's nginx.conf includes inside `http {}`. A change
+// is: write the new file atomically, `nginx -t` with the user's config and prefix (a rejected file is put back
+// and never reaches a reload; nginx's message is the error), SIGHUP to the master named by the pid file, then
+// watch /proc until new workers serve and the old ones have finished their requests and exited, bounded by
+// nginx.reload-timeout (nginx's own bound is worker_shutdown_timeout, see docs/routers/nginx.md).
+//
+// A colour at 0 % keeps its server lines, marked `down`: nginx refuses weight=0, and an upstream whose shape
+// never changes keeps the file readable and the read-back exact. nginx never sends to a `down` server, also not
+// when the live servers fail, which is the point: 0 % means 0 %.
+import { closeSync, existsSync, fsyncSync, openSync, readFileSync, realpathSync, renameSync, writeSync } from 'node:fs';
+import { dirname, isAbsolute, resolve } from 'node:path';
+import { formatDuration } from '../../../../shared/src/lib/duration.js';
+import { ConfigurationError } from '../../../../shared/src/lib/errors.js';
+import { pollUntil } from '../engine/time.js';
+import type {
+  ApplyOutcome,
+  Color,
+  ColorTraffic,
+  DrainOutcome,
+  Router,
+  RouterConfig,
+  RouterContext,
+  RouterReading,
+  ServerReading,
+  TrafficMeter,
+  Weights
+} from '../engine/types.js';
+import { allOn, formatWeights, serverWeights, sharesFromServerWeights } from '../engine/weights.js';
+import { failureLine, runProgram } from './support/process.js';
+import { childrenOf, processAlive } from './support/proc.js';
+
+const TEST_TIMEOUT_MS = 30_000;
+const WORKER_POLL_MS = 20;
+/** New workers normally start within milliseconds of the HUP; this bounds waiting for them. */
+const NEW_WORKERS_TIMEOUT_MS = 15_000;
+const HEADER = '# Managed by ubos/actions blue-green-switch: rewritten on every switch, edits here are lost.';
+
+/** The log_format the judge reads; one per upstream, so two switched apps can share an nginx. */
+export function logFormatName(upstream: string): string {
+  return `ubos_bgs_${upstream.replace(/[^A-Za-z0-9_]/g, '_')}`;
+}
+
+export function renderUpstreamFile(config: RouterConfig, weights: Weights): string {
+  const spec = config.nginx!;
+  const perServer = serverWeights(weights, config.colors);
+  const lines = [
+    HEADER,
+    `# weights: ${JSON.stringify(weights)}`,
+    `log_format ${logFormatName(spec.upstream)} escape=json '{"t":$msec,"upstream":"$upstream_addr","status":"$upstream_status","rt":"$upstream_response_time","code":$status}';`,
+    `upstream ${spec.upstream} {`
+  ];
+  for (const color of config.colors) {
+    for (const server of color.servers) {
+      const weight = perServer.get(server)!;
+      const options = spec.serverOptions ? ` ${spec.serverOptions}` : '';
+      lines.push(`    server ${server}${weight > 0 ? ` weight=${weight}` : ' down'}${options}; # ${color.name}`);
+    }
+  }
+  if (spec.keepalive > 0) lines.push(`    keepalive ${spec.keepalive};`);
+  lines.push('}', '');
+  return lines.join('\n');
+}
+
+/** Per-server weights from an upstream file (ours or a hand-written one being adopted). */
+export function parseUpstreamFile(
+  text: string,
+  config: RouterConfig
+): { color: Color; server: string; weight: number; down: boolean }[] {
+  const spec = config.nginx!;
+  const colorOf = new Map<string, Color>();
+  for (const c of config.colors) for (const s of c.servers) colorOf.set(s, c.name);
+  const withoutComments = text.replace(/#[^\n]*/g, '');
+  const block = new RegExp(`upstream\\s+${spec.upstream.replace(/[.]/g, '\\.')}\\s*\\{([^}]*)\\}`).exec(
+    withoutComments
+  );
+  if (!block) {
+    throw new ConfigurationError(
+      `${spec.upstreamFile} has no "upstream ${spec.upstream} { }" block (nginx.upstream in ${config.source})`
+    );
+  }
+  const servers: { color: Color; server: string; weight: number; down: boolean }[] = [];
+  for (const statement of block[1]!.split(';')) {
+    const words = statement.trim().split(/\s+/);
+    if (words[0] !== 'server') continue;
+    const address = words[1]!;
+    const color = colorOf.get(address);
+    if (!color) {
+      throw new ConfigurationError(`${spec.upstreamFile}: server ${address} belongs to no colour in ${config.source}`);
+    }
+    const down = words.includes('down');
+    const weightWord = words.find((w) => w.startsWith('weight='));
+    servers.push({ color, server: address, weight: down ? 0 : weightWord ? Number(weightWord.slice(7)) : 1, down });
+  }
+  return servers;
+}
+
+function atomicWrite(file: string, text: string): void {
+  const temp = `${file}.tmp-${process.pid}`;
+  const fd = openSync(temp, 'w', 0o644);
+  try {
+    writeSync(fd, text);
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+  renameSync(temp, file);
+}
+
+function realpathOr(path: string): string {
+  try {
+    return realpathSync(path);
+  } catch {
+    return resolve(path);
+  }
+}
+
+export function createNginxRouter(config: RouterConfig): Router {
+  const spec = config.nginx!;
+  const colors = config.colors.map((c) => c.name);
+  const baseArgs = [
+    '-c',
+    spec.config,
+    ...(spec.prefix ? ['-p', spec.prefix.endsWith('/') ? spec.prefix : `${spec.prefix}/`] : [])
+  ];
+  let lastOldWorkers: number[] = [];
+
+  const nginx = async (args: string[], signal?: AbortSignal) => {
+    const result = await runProgram(spec.binary, [...args, ...baseArgs], { timeoutMs: TEST_TIMEOUT_MS, signal });
+    if (result.startError?.code === 'ENOENT') {
+      throw new ConfigurationError(
+        `nginx not found: "${spec.binary}" (nginx.binary); apt-get install nginx, or set its path`
+      );
+    }
+    return result;
+  };
+
+  /** nginx -T: the full config with "# configuration file <path>:" before each file it read. */
+  const dumpConfig = async (signal?: AbortSignal): Promise<string> => {
+    const result = await nginx(['-T'], signal);
+    if (result.code !== 0)
+      throw new ConfigurationError(failureLine(`nginx -T -c ${spec.config}`, result, TEST_TIMEOUT_MS));
+    return result.stdout;
+  };
+
+  const pidFile = async (dump: string): Promise<string> => {
+    if (spec.pidFile) return spec.pidFile;
+    const prefix = spec.prefix ?? dirname(dirname(spec.config));
+    const directive = /^\s*pid\s+([^;\s]+)\s*;/m.exec(dump.replace(/#[^\n]*/g, ''))?.[1];
+    if (directive) return isAbsolute(directive) ? directive : resolve(prefix, directive);
+    const version = await nginx(['-V']);
+    const compiled = /--pid-path=(\S+)/.exec(version.stderr + version.stdout)?.[1];
+    if (compiled) return isAbsolute(compiled) ? compiled : resolve(prefix, compiled);
+    return resolve(prefix, 'logs/nginx.pid');
+  };
+
+  let masterPidFile: string | undefined;
+  const masterPid = (): number => {
+    const file = masterPidFile!;
+    let text: string;
+    try {
+      text = readFileSync(file, 'utf8').trim();
+    } catch {
+      throw new ConfigurationError(
+        `nginx is not running: no pid file at ${file} (set nginx.pid-file if it lives elsewhere)`
+      );
+    }
+    const pid = Number(text);
+    if (!Number.isInteger(pid) || pid <= 0)
+      throw new ConfigurationError(`nginx pid file ${file} holds no pid: ${JSON.stringify(text.slice(0, 40))}`);
+    try {
+      process.kill(pid, 0);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'EPERM') {
+        throw new ConfigurationError(
+          `permission denied signalling nginx (pid ${pid}): run as the user nginx's master runs as, or root`
+        );
+      }
+      throw new ConfigurationError(`nginx is not running: pid file ${file} names ${pid}, which no longer exists`);
+    }
+    return pid;
+  };
+
+  const workers = (pid: number) => childrenOf(pid).filter((c) => c.commandLine.startsWith('nginx: worker process'));
+  const serving = (pid: number) =>
+    workers(pid)
+      .filter((c) => !c.commandLine.includes('shutting down'))
+      .map((c) => c.pid);
+
+  const readFile = (): string => {
+    try {
+      return readFileSync(spec.upstreamFile, 'utf8');
+    } catch {
+      throw new ConfigurationError(`cannot read the upstream file ${spec.upstreamFile}`);
+    }
+  };
+
+  const test = async (signal?: AbortSignal): Promise<string | undefined> => {
+    const result = await nginx(['-t', '-q'], signal);
+    return result.code === 0 ? undefined : failureLine('nginx -t', result, TEST_TIMEOUT_MS);
+  };
+
+  const traffic: TrafficMeter | undefined = spec.accessLog
+    ? {
+        source: `nginx access log ${spec.accessLog}`,
+        async start() {
+          const logFile = spec.accessLog!;
+          let offset = 0;
+          try {
+            offset = readFileSync(logFile).length;
+          } catch {
+            offset = 0;
+          }
+          return {
+            async stop() {
+              const addressColor = new Map<string, Color>();
+              for (const c of config.colors) for (const s of c.servers) addressColor.set(s, c.name);
+              const result: Record<Color, ColorTraffic> = Object.fromEntries(
+                colors.map((c) => [c, { requests: 0, errors: 0, latenciesMs: [] as number[] }])
+              );
+              let text: string;
+              try {
+                const all = readFileSync(logFile);
+                text = all.subarray(Math.min(offset, all.length)).toString('utf8');
+              } catch {
+                throw new ConfigurationError(
+                  `cannot read nginx.access-log ${logFile}: is "access_log ${logFile} ${logFormatName(spec.upstream)};" in the proxying location?`
+                );
+              }
+              for (const line of text.split('\n')) {
+                if (!line.startsWith('{')) continue;
+                let entry: { upstream?: string; status?: string; rt?: string };
+                try {
+                  entry = JSON.parse(line) as typeof entry;
+                } catch {
+                  continue;
+                }
+                // After retries nginx lists every upstream tried ("a, b"); the last one answered.
+                const upstream =
+                  (entry.upstream ?? '')
+                    .split(/[,:]\s/)
+                    .pop()
+                    ?.trim() ?? '';
+                const color = addressColor.get(upstream);
+                if (!color) continue;
+                const status = Number((entry.status ?? '').split(/[,:]\s/).pop());
+                const seconds = Number((entry.rt ?? '').split(/[,:]\s/).pop());
+                const t = result[color]!;
+                t.requests++;
+                if (!(status > 0) || status >= 500) t.errors++;
+                if (Number.isFinite(seconds)) t.latenciesMs.push(seconds * 1000);
+              }
+              return result;
+            }
+          };
+        }
+      }
+    : undefined;
+
+  const read = async (): Promise<RouterReading> => {
+    const servers = parseUpstreamFile(readFile(), config);
+    const readings: ServerReading[] = servers.map((s) => ({
+      color: s.color,
+      name: s.server,
+      address: s.server,
+      weight: s.weight,
+      // `down` is how this router writes 0 %: administratively off, not a failed health check.
+      state: s.down ? 'maint' : 'up'
+    }));
+    return {
+      weights: sharesFromServerWeights(servers, colors),
+      servers: readings,
+      detail: `upstream ${spec.upstream} in ${spec.upstreamFile}`
+    };
+  };
+
+  return {
+    type: 'nginx',
+    identity: `nginx:${realpathOr(spec.upstreamFile)}#${spec.upstream}`,
+    describe: () => `nginx upstream ${spec.upstream} (${spec.upstreamFile})`,
+    async preflight(context: RouterContext) {
+      if (!existsSync(spec.config))
+        throw new ConfigurationError(`nginx config ${spec.config} does not exist (nginx.config in ${config.source})`);
+      if (!existsSync(spec.upstreamFile)) {
+        // First run: the file is ours to create, with everything on the initial colour.
+        atomicWrite(spec.upstreamFile, renderUpstreamFile(config, allOn(config.initial ?? colors[0]!, colors)));
+        context.log(`created ${spec.upstreamFile} with all traffic on ${config.initial ?? colors[0]}`);
+      }
+      const dump = await dumpConfig(context.signal);
+      const wanted = realpathOr(spec.upstreamFile);
+      const files = [...dump.matchAll(/^# configuration file (.+):$/gm)].map((m) => realpathOr(m[1]!));
+      if (!files.includes(wanted)) {
+        throw new ConfigurationError(
+          `${spec.config} does not include ${spec.upstreamFile}: add "include ${spec.upstreamFile};" inside its http { } block`
+        );
+      }
+      masterPidFile = await pidFile(dump);
+      masterPid();
+    },
+    read,
+    async apply(weights: Weights, context: RouterContext): Promise<ApplyOutcome> {
+      const before = readFile();
+      atomicWrite(spec.upstreamFile, renderUpstreamFile(config, weights));
+      const rejected = await test(context.signal);
+      if (rejected) {
+        atomicWrite(spec.upstreamFile, before);
+        throw new ConfigurationError(`${rejected} (the upstream file was put back; nginx was not reloaded)`);
+      }
+      masterPidFile ??= await pidFile(await dumpConfig(context.signal));
+      const pid = masterPid();
+      const old = workers(pid).map((w) => w.pid);
+      const oldServing = new Set(serving(pid));
+      try {
+        process.kill(pid, 'SIGHUP');
+      } catch (error) {
+        atomicWrite(spec.upstreamFile, before);
+        throw new ConfigurationError(`cannot signal nginx (pid ${pid}): ${(error as NodeJS.ErrnoException).code}`);
+      }
+      const applied = await pollUntil(
+        () => {
+          const now = serving(pid);
+          return now.some((w) => !oldServing.has(w)) && now.every((w) => !oldServing.has(w));
+        },
+        NEW_WORKERS_TIMEOUT_MS,
+        WORKER_POLL_MS,
+        context.signal
+      );
+      if (!applied) {
+        atomicWrite(spec.upstreamFile, before);
+        throw new ConfigurationError(
+          `nginx (pid ${pid}) did not start workers with the new config within ${formatDuration(NEW_WORKERS_TIMEOUT_MS)} (see its error log); the upstream file was put back`
+        );
+      }
+      lastOldWorkers = old;
+      const exited = await pollUntil(
+        () => old.every((w) => !processAlive(w)),
+        spec.reloadTimeoutMs,
+        WORKER_POLL_MS,
+        context.signal
+      );
+      const warnings = exited
+        ? []
+        : [
+            `${old.filter(processAlive).length} old nginx worker(s) still running ${formatDuration(spec.reloadTimeoutMs)} after the reload (long-lived connections; set worker_shutdown_timeout)`
+          ];
+      return {
+        message: `wrote ${formatWeights(weights)} to ${spec.upstreamFile}, nginx -t ok, reloaded pid ${pid}`,
+        warnings
+      };
+    },
+    async drain(_colors: Color[], context: RouterContext): Promise<DrainOutcome> {
+      // Only old workers can still be sending to a colour now at 0 %; they exit once their requests are done.
+      const exited = await pollUntil(
+        () => lastOldWorkers.every((w) => !processAlive(w)),
+        spec.reloadTimeoutMs,
+        WORKER_POLL_MS,
+        context.signal
+      );
+      const left = lastOldWorkers.filter(processAlive);
+      return exited
+        ? { drained: true, message: 'old nginx workers have exited' }
+        : {
+            drained: false,
+            message: `${left.length} old nginx worker(s) (pid ${left.join(', ')}) still running after ${formatDuration(spec.reloadTimeoutMs)}; set worker_shutdown_timeout`
+          };
+    },
+    traffic
+  };
+}
