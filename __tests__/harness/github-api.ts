@@ -1216,7 +1216,10 @@ export async function startGitHubApi(options: StartGitHubApiOptions = {}): Promi
     const sha = resolveRef(ctx.repo, ctx.params.sha!) ?? ctx.params.sha!;
     return listed(
       ctx,
-      ctx.repo.pulls.filter((p) => p.merge_commit_sha === sha || p.head.sha === sha)
+      ctx.repo.pulls.filter(
+        (p) =>
+          p.merge_commit_sha === sha || p.head.sha === sha || (ctx.repo.pullCommits.get(p.number) ?? []).includes(sha)
+      )
     );
   });
 

@@ -94,7 +94,6 @@ export function buildHistory(data: RepoData, options: DoraOptions): History {
   const rawById = new Map(data.deployments.map((d) => [`${repo}#${d.id}`, d]));
 
   let live: DeploymentView | undefined;
-  const seenShas = new Map<string, DeploymentView>();
   for (const v of views) {
     if (v.outcome === 'pending') continue;
     if (v.outcome === 'failure') {
@@ -105,13 +104,6 @@ export function buildHistory(data: RepoData, options: DoraOptions): History {
     const fromPayload = payloadRollback(rawById.get(v.key)?.payload);
     if (live?.sha === v.sha && !fromPayload) v.redeploy = true;
     else if (fromPayload) v.rollback = { how: 'payload', detail: fromPayload };
-    else if (seenShas.has(v.sha)) {
-      v.rollback = {
-        how: 'older-sha',
-        detail: `redeployed ${shortSha(v.sha)}, first deployed by ${seenShas.get(v.sha)!.id}`
-      };
-    }
-    if (!seenShas.has(v.sha)) seenShas.set(v.sha, v);
     live = v;
   }
 
@@ -132,8 +124,15 @@ export function buildHistory(data: RepoData, options: DoraOptions): History {
       previous = v;
       continue;
     }
-    const commits: CommitInfo[] =
-      previous.sha === v.sha ? [] : (data.changes.get(pairKey({ base: previous.sha, head: v.sha })) ?? []);
+    const pair = data.changes.get(pairKey({ base: previous.sha, head: v.sha }));
+    const commits: CommitInfo[] = previous.sha === v.sha ? [] : (pair ?? []);
+    // Nothing ahead of the live version: this deployment went back to an older one.
+    if (pair && pair.length === 0 && !v.rollback) {
+      v.rollback = {
+        how: 'older-sha',
+        detail: `deployed ${shortSha(v.sha)}, which is behind the live ${shortSha(previous.sha)}`
+      };
+    }
     previous = v;
     for (const commit of commits) {
       if (shippedBy.has(commit.sha)) {
