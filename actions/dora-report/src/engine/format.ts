@@ -6,7 +6,8 @@ export function formatHours(ms: number): string {
   if (!Number.isFinite(ms)) return 'n/a';
   const minutes = Math.round(Math.max(0, ms) / 60_000);
   if (minutes < 60) return `${minutes}m`;
-  if (ms < DAY_MS) {
+  // Hours up to two days: "24h" reads better than "1d" next to windows given in hours.
+  if (ms < 2 * DAY_MS) {
     const h = Math.floor(minutes / 60);
     const m = minutes % 60;
     return m === 0 ? `${h}h` : `${h}h ${m}m`;

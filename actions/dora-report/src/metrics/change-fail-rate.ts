@@ -18,7 +18,7 @@ export const changeFailRate: Metric<'change-fail-rate'> = {
     const counted = countedIn(history, period);
     const failed = counted.filter((d) => d.failure);
     const value = counted.length === 0 ? null : percent(failed.length, counted.length);
-    const extra: Record<string, number | null> = { failed: failed.length, deployments: counted.length };
+    const extra: Record<string, number | null> = { failures: failed.length, deployments: counted.length };
     for (const kind of KINDS)
       extra[kind] = failed.filter((d) => d.failure!.reasons.some((r) => r.kind === kind)).length;
     return {
