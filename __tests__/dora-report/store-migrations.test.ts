@@ -10,7 +10,11 @@ const dir = join(process.cwd(), 'actions/dora-report/src/store/migrations');
 
 describe('dora-report store migrations', () => {
   it('lists every .sql file in order', () => {
-    expect(readdirSync(dir).filter((f) => f.endsWith('.sql')).sort()).toEqual([...MIGRATION_FILES]);
+    expect(
+      readdirSync(dir)
+        .filter((f) => f.endsWith('.sql'))
+        .sort()
+    ).toEqual([...MIGRATION_FILES]);
   });
 
   it('lint clean with migration-safety (zero errors)', async () => {
