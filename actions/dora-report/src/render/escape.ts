@@ -10,7 +10,8 @@ export function mdText(text: string | null | undefined, max = 160): string {
     .replace(/\s+/g, ' ')
     .trim();
   if ([...t].length > max) t = `${[...t].slice(0, max - 1).join('')}…`;
-  t = t.replace(/[\\`*_{}[\]()<>#+!|~&]/g, (c) => (c === '&' ? '&amp;' : `\\${c}`));
+  const entities: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;' };
+  t = t.replace(/[\\`*_{}[\]()<>#+!|~&]/g, (c) => entities[c] ?? `\\${c}`);
   // GitHub links @user, #12, owner/name#12 and bare URLs after rendering, escaped or not: break them.
   return t
     .replace(/@/g, `@${WORD_JOINER}`)

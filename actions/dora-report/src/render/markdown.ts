@@ -108,8 +108,8 @@ function repositorySection(r: RepositoryReport, report: DoraReport, options: Mar
     blocks.push(['```text', ...textCharts(r.weekly), '```'].join('\n'));
   }
   const inPeriod = r.deployments.filter((d) => d.at >= report.period.start).reverse();
-  if (inPeriod.length > 0) {
-    const limit = options.drillDown ?? 100;
+  const limit = options.drillDown ?? 100;
+  if (inPeriod.length > 0 && limit > 0) {
     const shown = inPeriod.slice(0, limit);
     const body = shown.map((d) => deploymentBlock(d, r)).join('\n\n');
     const more =
