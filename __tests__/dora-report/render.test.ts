@@ -99,8 +99,6 @@ describe('dora-report renderers', () => {
     const csv = renderCsv(result.report);
     expect(csv.split('\r\n')[0]).toMatch(/^record,repo,period,metric,value/);
     expect(csv).toContain(`,${HOSTILE},`);
-        : ''
-    );
     expect(csvCell('=HYPERLINK("x")')).toBe(`"'=HYPERLINK(""x"")"`);
     expect(csvCell('a,b')).toBe('"a,b"');
     expect(sparkline([0, 5, null, 10])).toBe('▁▅·█');
