@@ -1216,10 +1216,7 @@ export async function startGitHubApi(options: StartGitHubApiOptions = {}): Promi
     const sha = resolveRef(ctx.repo, ctx.params.sha!) ?? ctx.params.sha!;
     return listed(
       ctx,
-      ctx.repo.pulls.filter(
-        (p) =>
-          p.merge_commit_sha === sha || p.head.sha === sha || (ctx.repo.pullCommits.get(p.number) ?? []).includes(sha)
-      )
+      pullsOfCommit(ctx.repo, sha).sort((a, b) => ctx.repo.pulls.indexOf(a) - ctx.repo.pulls.indexOf(b))
     );
   });
 
@@ -1302,13 +1299,24 @@ export async function startGitHubApi(options: StartGitHubApiOptions = {}): Promi
     }
     return seen;
   };
+  // Big fixtures (a year of history) ask for the PRs of thousands of commits: index them once per repo.
+  const pullIndex = new WeakMap<RepoState, { size: number; bySha: Map<string, PullRequest[]> }>();
   /** The PRs GitHub associates with a commit: the one it was merged by, or whose branch carried it. */
-  const pullsOfCommit = (repo: RepoState, sha: string): PullRequest[] =>
-    repo.pulls
-      .filter(
-        (p) => p.merge_commit_sha === sha || p.head.sha === sha || (repo.pullCommits.get(p.number) ?? []).includes(sha)
-      )
-      .sort((a, b) => Number(b.merged_at !== null) - Number(a.merged_at !== null) || a.number - b.number);
+  const pullsOfCommit = (repo: RepoState, sha: string): PullRequest[] => {
+    let index = pullIndex.get(repo);
+    if (!index || index.size !== repo.pulls.length) {
+      const bySha = new Map<string, PullRequest[]>();
+      for (const p of repo.pulls) {
+        const shas = new Set([p.merge_commit_sha, p.head.sha, ...(repo.pullCommits.get(p.number) ?? [])]);
+        for (const s of shas) if (s) bySha.set(s, [...(bySha.get(s) ?? []), p]);
+      }
+      index = { size: repo.pulls.length, bySha };
+      pullIndex.set(repo, index);
+    }
+    return [...(index.bySha.get(sha) ?? [])].sort(
+      (a, b) => Number(b.merged_at !== null) - Number(a.merged_at !== null) || a.number - b.number
+    );
+  };
 
   route('GET', '/repos/:owner/:repo/compare/:basehead', (ctx) => {
     const parts = /^(.+?)\.\.\.(.+)$/.exec(ctx.params.basehead!);
