@@ -34,11 +34,9 @@ export function syntheticYear() {
   const PULLS = 1500;
   const slot = YEAR_MS / SLOTS;
   let pr = 0;
-  let deployments = 0;
   let incidents = 0;
   let hotfixes = 0;
   let reverts = 0;
-  const live: { at: number }[] = [];
   for (let i = 0; i < SLOTS; i++) {
     const t = YEAR_START + i * slot;
     // 1.5 PRs per deployment slot on average, merged before the deployment.
@@ -78,7 +76,6 @@ export function syntheticYear() {
           ['failure', iso(deployAt + 5 * MIN)]
         ]
       });
-      deployments++;
       repo.deploy({ created: iso(deployAt + 30 * MIN), statuses: [['success', iso(deployAt + 40 * MIN)]] });
     } else {
       repo.deploy({
@@ -89,8 +86,6 @@ export function syntheticYear() {
         ]
       });
     }
-    deployments++;
-    live.push({ at: deployAt + 10 * MIN });
     if (i % 23 === 12 && incidents < 40) {
       incidents++;
       // three in four open within the 24h window after a deployment

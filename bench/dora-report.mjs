@@ -15,7 +15,7 @@ import { fileURLToPath } from 'node:url';
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
 const out = mkdtempSync(join(tmpdir(), 'ubos-dora-bench-'));
-let status = 1;
+let status;
 try {
   const ncc = spawnSync(
     process.execPath,

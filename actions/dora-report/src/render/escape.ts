@@ -5,7 +5,9 @@ const WORD_JOINER = '\u2060';
 
 export function mdText(text: string | null | undefined, max = 160): string {
   if (!text) return '';
+  // Control characters (C0, DEL, C1) and line separators would break the line or the table.
   let t = text
+    // eslint-disable-next-line no-control-regex
     .replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ')
     .replace(/\s+/g, ' ')
     .trim();
