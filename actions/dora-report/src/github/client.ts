@@ -346,8 +346,8 @@ export class GitHubDoraClient implements DoraClient {
         owner: repo.owner,
         repo: repo.name,
         workflow_id: query.workflow,
-        status: 'completed',
-        created: `>=${query.since.slice(0, 10)}`,
+        // No status or created filter: GitHub stops a filtered search at 1,000 runs. Newest first, the engine
+        // stops reading once it is past the period and has a baseline.
         ...(query.branch ? { branch: query.branch } : {})
       },
       (data) => obj(data, what).workflow_runs
