@@ -300,3 +300,174 @@ describe('GitHub API emulator', () => {
     expect(recorded[0]!.headers.authorization).toBe('token ghs_emulator_token');
   });
 });
+
+describe('GitHub API emulator: history, compare, issues, releases and the built-in GraphQL operations', () => {
+  let api: GitHubApi;
+  const c = (n: number) => String(n).repeat(40).slice(0, 40);
+  const commits = Array.from({ length: 300 }, (_, i) => ({
+    sha: `${i.toString(16).padStart(8, '0')}${'0'.repeat(32)}`,
+    authorDate: new Date(Date.parse('2024-05-01T00:00:00Z') + i * 60_000).toISOString(),
+    parents: i === 0 ? [] : [`${(i - 1).toString(16).padStart(8, '0')}${'0'.repeat(32)}`]
+  }));
+  const sha = (i: number) => commits[i]!.sha;
+  const call = async (path: string, init: RequestInit = {}) => {
+    const res = await fetch(`${api.url}${path}`, {
+      ...init,
+      headers: { authorization: 'token t', 'content-type': 'application/json' }
+    });
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    return { status: res.status, headers: res.headers, body: (await res.json()) as any };
+  };
+  const gql = (query: string, variables: Record<string, unknown>) =>
+    call('/graphql', { method: 'POST', body: JSON.stringify({ query, variables }) });
+
+  beforeAll(async () => {
+    api = await startGitHubApi({
+      fixtures: {
+        token: 't',
+        repos: [
+          {
+            owner: 'acme',
+            name: 'log',
+            commits,
+            branches: { main: sha(299) },
+            pulls: [
+              {
+                number: 9,
+                mergedAt: '2024-05-01T05:00:00Z',
+                mergeCommitSha: sha(299),
+                commits: [sha(298), sha(299)],
+                reviews: [{ submittedAt: '2024-05-01T04:00:00Z', user: { login: 'rev' } }],
+                closesIssues: [3],
+                labels: ['hotfix']
+              }
+            ],
+            deployments: [
+              { sha: sha(10), createdAt: '2024-05-01T01:00:00Z', statuses: [{ state: 'success' }] },
+              {
+                sha: sha(299),
+                createdAt: '2024-05-01T06:00:00Z',
+                payload: { rollback: true },
+                statuses: [{ state: 'failure' }]
+              }
+            ],
+            issues: [
+              {
+                number: 3,
+                title: 'Down',
+                labels: ['incident'],
+                createdAt: '2024-05-02T00:00:00Z',
+                closedAt: '2024-05-02T01:00:00Z'
+              },
+              { number: 4, title: 'Other', labels: ['bug'], createdAt: '2024-05-03T00:00:00Z' }
+            ],
+            releases: [
+              { tagName: 'v1', publishedAt: '2024-05-04T00:00:00Z' },
+              { tagName: 'v2', draft: true }
+            ],
+            tags: [{ name: 'v1', sha: sha(5) }]
+          }
+        ]
+      }
+    });
+  });
+  afterAll(async () => api.stop());
+
+  it('compares: 250 most recent commits unpaged, every commit by Link pages, status and counts', async () => {
+    const unpaged = await call(`/repos/acme/log/compare/${sha(0)}...${sha(299)}`);
+    expect(unpaged.body).toMatchObject({ status: 'ahead', ahead_by: 299, behind_by: 0, total_commits: 299 });
+    expect(unpaged.body.commits).toHaveLength(250);
+    expect(unpaged.body.commits.at(-1).sha).toBe(sha(299));
+    const page1 = await call(`/repos/acme/log/compare/${sha(0)}...${sha(299)}?per_page=100`);
+    expect(page1.body.commits[0].sha).toBe(sha(1));
+    expect(page1.headers.get('link')).toContain('page=3>; rel="last"');
+    const behind = await call(`/repos/acme/log/compare/${sha(20)}...${sha(10)}`);
+    expect(behind.body).toMatchObject({ status: 'behind', ahead_by: 0, behind_by: 10 });
+    expect((await call(`/repos/acme/log/compare/${c(1)}...${sha(1)}`)).status).toBe(404);
+  });
+
+  it('lists PR reviews and commits, finds a PR by any of its commits', async () => {
+    expect((await call('/repos/acme/log/pulls/9/reviews')).body[0]).toMatchObject({
+      submitted_at: '2024-05-01T04:00:00Z',
+      user: { login: 'rev' }
+    });
+    expect((await call('/repos/acme/log/pulls/9/commits')).body.map((x: { sha: string }) => x.sha)).toEqual([
+      sha(298),
+      sha(299)
+    ]);
+    expect(
+      (await call(`/repos/acme/log/commits/${sha(298)}/pulls`)).body.map((p: { number: number }) => p.number)
+    ).toEqual([9]);
+  });
+
+  it('lists issues by label and state with close times; releases without drafts; tags', async () => {
+    const incidents = await call('/repos/acme/log/issues?labels=incident&state=all');
+    expect(incidents.body.map((i: { number: number; closed_at: string }) => [i.number, i.closed_at])).toEqual([
+      [3, '2024-05-02T01:00:00Z']
+    ]);
+    expect((await call('/repos/acme/log/issues')).body.map((i: { number: number }) => i.number)).toEqual([4]);
+    const releases = (await call('/repos/acme/log/releases')).body;
+    expect(releases.map((r: { tag_name: string; draft: boolean }) => [r.tag_name, r.draft])).toEqual([
+      ['v2', true],
+      ['v1', false]
+    ]);
+    expect((await call('/repos/acme/log/tags')).body[0]).toMatchObject({ name: 'v1', commit: { sha: sha(5) } });
+  });
+
+  it('answers the named GraphQL operations from the repository state', async () => {
+    const deployments = await gql('query DoraDeployments($owner: String!) { ... }', {
+      owner: 'acme',
+      name: 'log',
+      environments: ['production'],
+      first: 1,
+      historyDepth: 3
+    });
+    const page = deployments.body.data.repository.deployments;
+    expect(page.pageInfo.hasNextPage).toBe(true);
+    expect(page.nodes[0]).toMatchObject({
+      commitOid: sha(299),
+      payload: '{"rollback":true}',
+      statuses: { nodes: [{ state: 'FAILURE' }] }
+    });
+    expect(page.nodes[0].commit.history.nodes.map((n: { oid: string }) => n.oid)).toEqual([
+      sha(299),
+      sha(298),
+      sha(297)
+    ]);
+    expect(page.nodes[0].commit.history.nodes[0].associatedPullRequests.nodes[0].number).toBe(9);
+    const next = await gql('query DoraDeployments { }', {
+      owner: 'acme',
+      name: 'log',
+      first: 1,
+      after: page.pageInfo.endCursor
+    });
+    expect(next.body.data.repository.deployments.nodes[0].commitOid).toBe(sha(10));
+    const pulls = await gql('query DoraPullRequests { }', {
+      ids: [page.nodes[0].commit.history.nodes[0].associatedPullRequests.nodes[0].id]
+    });
+    expect(pulls.body.data.nodes[0]).toMatchObject({
+      number: 9,
+      labels: { nodes: [{ name: 'hotfix' }] },
+      closingIssuesReferences: { nodes: [{ number: 3 }] }
+    });
+    const history = await gql('query DoraCommitHistory { }', { ids: [page.nodes[0].commit.id], depth: 100 });
+    expect(history.body.data.nodes[0].history.nodes).toHaveLength(100);
+    const missing = await gql('query DoraTags { }', { owner: 'acme', name: 'nope' });
+    expect(missing.body.errors[0].type).toBe('NOT_FOUND');
+  });
+
+  it('counts requests per route, including faulted ones', async () => {
+    const from = api.requests.length;
+    api.failNextWithTooManyRequests(1, 1);
+    expect((await call('/repos/acme/log/tags')).status).toBe(429);
+    await call('/repos/acme/log/tags');
+    await gql('query DoraTags { }', { owner: 'acme', name: 'log' });
+    expect(api.requestCounts(from)).toEqual({
+      total: 3,
+      rest: 2,
+      graphql: 1,
+      failed: 1,
+      byRoute: { 'GET /repos/:owner/:repo/tags': 2, 'POST /graphql DoraTags': 1 }
+    });
+  });
+});

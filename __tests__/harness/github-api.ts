@@ -1,8 +1,9 @@
 /**
  * A GitHub API emulator on node:http for the actions that talk to GitHub (PR comments, deployment records,
  * DORA reports): a REST subset with GitHub's JSON shapes and Link-header pagination, a GraphQL endpoint that
- * answers from fixtures matched on the query text, bearer/token auth, fault injection (secondary rate limits,
- * 5xx) and a log of every request.
+ * answers from fixtures matched on the query text (and, for a few named operations, from the repository state:
+ * see BUILTIN_GRAPHQL_OPERATIONS), bearer/token auth, fault injection (secondary rate limits, 429, 5xx) and a log of
+ * every request with per-route counts.
  */
 import crypto from 'node:crypto';
 import http from 'node:http';
@@ -68,6 +69,51 @@ export interface PullFixture {
   user?: UserFixture;
   draft?: boolean;
   labels?: string[];
+  body?: string | null;
+  /** The PR's commits (shas of CommitFixtures), oldest first: `pulls/{n}/commits`, and `commits/{sha}/pulls` finds them. */
+  commits?: string[];
+  /** Oldest first. */
+  reviews?: ReviewFixture[];
+  /** Issue numbers the PR closes (GraphQL `closingIssuesReferences`). */
+  closesIssues?: number[];
+}
+
+export interface ReviewFixture {
+  id?: number;
+  user?: UserFixture;
+  state?: 'APPROVED' | 'CHANGES_REQUESTED' | 'COMMENTED' | 'DISMISSED';
+  body?: string;
+  submittedAt?: string;
+}
+
+export interface IssueFixture {
+  number: number;
+  title?: string;
+  body?: string | null;
+  state?: 'open' | 'closed';
+  labels?: string[];
+  createdAt?: string;
+  updatedAt?: string;
+  closedAt?: string | null;
+  user?: UserFixture;
+}
+
+export interface ReleaseFixture {
+  tagName: string;
+  id?: number;
+  name?: string | null;
+  body?: string | null;
+  targetCommitish?: string;
+  draft?: boolean;
+  prerelease?: boolean;
+  createdAt?: string;
+  publishedAt?: string | null;
+  author?: UserFixture;
+}
+
+export interface TagFixture {
+  name: string;
+  sha: string;
 }
 
 export interface WorkflowRunFixture {
@@ -116,6 +162,11 @@ export interface RepoFixture {
   pulls?: PullFixture[];
   workflowRuns?: WorkflowRunFixture[];
   commits?: CommitFixture[];
+  /** Issues (not pull requests; the REST list here never mixes pulls in). */
+  issues?: IssueFixture[];
+  releases?: ReleaseFixture[];
+  /** Lightweight tags. */
+  tags?: TagFixture[];
 }
 
 export interface GraphqlRequest {
@@ -266,6 +317,59 @@ export interface Commit {
   stats: { additions: number; deletions: number; total: number };
 }
 
+export interface Issue {
+  id: number;
+  node_id: string;
+  number: number;
+  url: string;
+  html_url: string;
+  title: string;
+  body: string | null;
+  state: 'open' | 'closed';
+  labels: { id: number; name: string; color: string }[];
+  user: SimpleUser;
+  comments: number;
+  created_at: string;
+  updated_at: string;
+  closed_at: string | null;
+}
+
+export interface Review {
+  id: number;
+  node_id: string;
+  user: SimpleUser;
+  body: string;
+  state: string;
+  html_url: string;
+  pull_request_url: string;
+  submitted_at: string;
+  commit_id: string;
+}
+
+export interface Release {
+  id: number;
+  node_id: string;
+  url: string;
+  html_url: string;
+  tag_name: string;
+  target_commitish: string;
+  name: string | null;
+  body: string | null;
+  draft: boolean;
+  prerelease: boolean;
+  created_at: string;
+  published_at: string | null;
+  author: SimpleUser;
+}
+
+export interface Tag {
+  name: string;
+  node_id: string;
+  commit: { sha: string; url: string };
+  zipball_url: string;
+  tarball_url: string;
+}
+
 export interface RepoState {
   owner: string;
   name: string;
@@ -280,6 +384,19 @@ export interface RepoState {
   pulls: PullRequest[];
   workflowRuns: WorkflowRun[];
   commits: Commit[];
+  /** The same commits by sha. */
+  commitsBySha: Map<string, Commit>;
+  issues: Issue[];
+  /** Per PR number, oldest first. */
+  reviews: Map<number, Review[]>;
+  /** Per PR number, the PR's commit shas, oldest first. */
+  pullCommits: Map<number, string[]>;
+  /** Per PR number, the issues it closes. */
+  pullClosesIssues: Map<number, number[]>;
+  /** Per PR number, the PR body. */
+  pullBodies: Map<number, string | null>;
+  releases: Release[];
+  tags: Tag[];
 }
 
 export interface GitHubState {
@@ -305,6 +422,11 @@ export interface RecordedRequest {
   status?: number;
   /** For POST /graphql, the parsed request. */
   graphql?: GraphqlRequest;
+  /**
+   * What was asked for, e.g. `GET /repos/:owner/:repo/compare/:basehead` or `POST /graphql DoraDeployments`
+   * (`UNMATCHED` when no route matches); set for faulted requests too.
+   */
+  route?: string;
   /** Date.now() when the request was complete. */
   receivedAt: number;
 }
@@ -334,11 +456,24 @@ export interface GitHubApi {
   failNextWithSecondaryRateLimit(n: number, retryAfterSeconds?: number): void;
   /** 403 with x-ratelimit-remaining: 0 and a reset `resetInSeconds` from now (primary rate limit). */
   failNextWithRateLimit(n: number, resetInSeconds?: number): void;
+  /** failNext(n, 429, { 'retry-after': seconds }) (GitHub's "too many requests"). */
+  failNextWithTooManyRequests(n: number, retryAfterSeconds?: number): void;
+  /** Requests (from index `from` of `requests` on) counted in total, REST, GraphQL and per route. */
+  requestCounts(from?: number): RequestCounts;
   /** Faults not yet consumed. */
   pendingFaults(): number;
   /** Drops the faults not yet consumed. */
   clearFaults(): void;
   stop(): Promise<void>;
+}
+
+export interface RequestCounts {
+  total: number;
+  rest: number;
+  graphql: number;
+  /** Requests answered with a fault or an error status (>= 400). */
+  failed: number;
+  byRoute: Record<string, number>;
 }
 
 // ---------------------------------------------------------------------------------------------- helpers
@@ -353,6 +488,61 @@ function fakeSha(seed: string): string {
 
 function nodeId(kind: string, id: number): string {
   return Buffer.from(`${kind}:${id}`).toString('base64').replace(/=+$/, '');
+}
+
+/** Commits are addressed by sha, so their node ids are too (a 7-digit prefix collides in big fixtures). */
+export function commitNodeId(sha: string): string {
+  return Buffer.from(`Commit:${sha}`).toString('base64').replace(/=+$/, '');
+}
+
+function cursorOf(offset: number): string {
+  return Buffer.from(`cursor:${offset}`).toString('base64');
+}
+
+function offsetOf(cursor: unknown): number {
+  if (typeof cursor !== 'string' || cursor === '') return 0;
+  const match = /^cursor:(\d+)$/.exec(Buffer.from(cursor, 'base64').toString('utf8'));
+  return match ? Number(match[1]) + 1 : 0;
+}
+
+/** A binary max-heap, for git's date-ordered walk over big fixture histories. */
+class MaxHeap<T> {
+  private readonly items: T[] = [];
+  constructor(private readonly before: (a: T, b: T) => boolean) {}
+  get size(): number {
+    return this.items.length;
+  }
+  push(item: T): void {
+    const items = this.items;
+    items.push(item);
+    let i = items.length - 1;
+    while (i > 0) {
+      const parent = (i - 1) >> 1;
+      if (!this.before(items[i]!, items[parent]!)) break;
+      [items[i], items[parent]] = [items[parent]!, items[i]!];
+      i = parent;
+    }
+  }
+  pop(): T | undefined {
+    const items = this.items;
+    const top = items[0];
+    const last = items.pop();
+    if (items.length > 0 && last !== undefined) {
+      items[0] = last;
+      let i = 0;
+      for (;;) {
+        const l = 2 * i + 1;
+        const r = l + 1;
+        let best = i;
+        if (l < items.length && this.before(items[l]!, items[best]!)) best = l;
+        if (r < items.length && this.before(items[r]!, items[best]!)) best = r;
+        if (best === i) break;
+        [items[i], items[best]] = [items[best]!, items[i]!];
+        i = best;
+      }
+    }
+    return top;
+  }
 }
 
 class HttpError extends Error {
@@ -579,6 +769,69 @@ export async function startGitHubApi(options: StartGitHubApiOptions = {}): Promi
     };
   };
 
+  const makeReview = (repo: RepoState, pull: PullRequest, f: ReviewFixture): Review => {
+    const id = seenId(f.id);
+    return {
+      id,
+      node_id: nodeId('PullRequestReview', id),
+      user: toUser(f.user ?? { login: 'reviewer' }),
+      body: f.body ?? '',
+      state: f.state ?? 'APPROVED',
+      html_url: `${pull.html_url}#pullrequestreview-${id}`,
+      pull_request_url: pull.url,
+      submitted_at: fixtureTime(f.submittedAt),
+      commit_id: pull.head.sha
+    };
+  };
+
+  const makeIssue = (repo: RepoState, f: IssueFixture): Issue => {
+    const id = nextId();
+    const createdAt = fixtureTime(f.createdAt);
+    const state = f.state ?? (f.closedAt ? 'closed' : 'open');
+    const closedAt = state === 'closed' ? (f.closedAt ?? createdAt) : null;
+    return {
+      id,
+      node_id: nodeId('Issue', id),
+      number: f.number,
+      url: `${apiRepoUrl(repo)}/issues/${f.number}`,
+      html_url: `${htmlRepoUrl(repo)}/issues/${f.number}`,
+      title: f.title ?? `Issue #${f.number}`,
+      body: f.body ?? null,
+      state,
+      labels: (f.labels ?? []).map((name) => ({
+        id: Number.parseInt(fakeSha(`label-${name}`).slice(0, 7), 16),
+        name,
+        color: 'd73a4a'
+      })),
+      user: toUser(f.user),
+      comments: 0,
+      created_at: createdAt,
+      updated_at: f.updatedAt ?? closedAt ?? createdAt,
+      closed_at: closedAt
+    };
+  };
+
+  const makeRelease = (repo: RepoState, f: ReleaseFixture): Release => {
+    const id = seenId(f.id);
+    const createdAt = fixtureTime(f.createdAt);
+    const draft = f.draft ?? false;
+    return {
+      id,
+      node_id: nodeId('Release', id),
+      url: `${apiRepoUrl(repo)}/releases/${id}`,
+      html_url: `${htmlRepoUrl(repo)}/releases/tag/${encodeURIComponent(f.tagName)}`,
+      tag_name: f.tagName,
+      target_commitish: f.targetCommitish ?? String(repo.info.default_branch),
+      name: f.name ?? f.tagName,
+      body: f.body ?? null,
+      draft,
+      prerelease: f.prerelease ?? false,
+      created_at: createdAt,
+      published_at: draft ? null : (f.publishedAt ?? createdAt),
+      author: toUser(f.author, authenticatedUser)
+    };
+  };
+
   const makeRun = (repo: RepoState, f: WorkflowRunFixture, index: number): WorkflowRun => {
     const id = seenId(f.id);
     const createdAt = fixtureTime(f.createdAt);
@@ -623,7 +876,7 @@ export async function startGitHubApi(options: StartGitHubApiOptions = {}): Promi
     const deletions = files.reduce((sum, file) => sum + file.deletions, 0);
     return {
       sha: f.sha,
-      node_id: nodeId('Commit', Number.parseInt(f.sha.slice(0, 7), 16) || 0),
+      node_id: commitNodeId(f.sha),
       url: `${apiRepoUrl(repo)}/commits/${f.sha}`,
       html_url: `${htmlRepoUrl(repo)}/commit/${f.sha}`,
       commit: {
@@ -656,7 +909,15 @@ export async function startGitHubApi(options: StartGitHubApiOptions = {}): Promi
       deploymentStatuses: new Map(),
       pulls: [],
       workflowRuns: [],
-      commits: []
+      commits: [],
+      commitsBySha: new Map(),
+      issues: [],
+      reviews: new Map(),
+      pullCommits: new Map(),
+      pullClosesIssues: new Map(),
+      pullBodies: new Map(),
+      releases: [],
+      tags: []
     };
     repos.set(repoKey(fixture.owner, fixture.name), repo);
     repo.info = {
@@ -704,8 +965,28 @@ export async function startGitHubApi(options: StartGitHubApiOptions = {}): Promi
       );
     }
     repo.pulls = (fixture.pulls ?? []).map((p) => makePull(repo, p));
+    for (const [i, p] of (fixture.pulls ?? []).entries()) {
+      const pull = repo.pulls[i]!;
+      repo.reviews.set(
+        p.number,
+        (p.reviews ?? []).map((r) => makeReview(repo, pull, r))
+      );
+      repo.pullCommits.set(p.number, [...(p.commits ?? [])]);
+      repo.pullClosesIssues.set(p.number, [...(p.closesIssues ?? [])]);
+      repo.pullBodies.set(p.number, p.body ?? null);
+    }
     repo.workflowRuns = (fixture.workflowRuns ?? []).map((r, i) => makeRun(repo, r, i));
     repo.commits = (fixture.commits ?? []).map((c) => makeCommit(repo, c));
+    for (const commit of repo.commits) repo.commitsBySha.set(commit.sha, commit);
+    repo.issues = (fixture.issues ?? []).map((i) => makeIssue(repo, i));
+    repo.releases = (fixture.releases ?? []).map((r) => makeRelease(repo, r));
+    repo.tags = (fixture.tags ?? []).map((t) => ({
+      name: t.name,
+      node_id: nodeId('Ref', Number.parseInt(fakeSha(`tag-${t.name}`).slice(0, 7), 16)),
+      commit: { sha: t.sha, url: `${apiRepoUrl(repo)}/commits/${t.sha}` },
+      zipball_url: `${apiRepoUrl(repo)}/zipball/refs/tags/${encodeURIComponent(t.name)}`,
+      tarball_url: `${apiRepoUrl(repo)}/tarball/refs/tags/${encodeURIComponent(t.name)}`
+    }));
   };
 
   const state: GitHubState = {
@@ -744,7 +1025,7 @@ export async function startGitHubApi(options: StartGitHubApiOptions = {}): Promi
   }
   type Handler = (ctx: Context) => Reply;
 
-  const routes: { method: string; pattern: RegExp; keys: string[]; handler: Handler }[] = [];
+  const routes: { method: string; template: string; pattern: RegExp; keys: string[]; handler: Handler }[] = [];
   const route = (method: string, template: string, handler: Handler): void => {
     const keys: string[] = [];
     const pattern = new RegExp(
@@ -753,7 +1034,7 @@ export async function startGitHubApi(options: StartGitHubApiOptions = {}): Promi
         return '([^/]+)';
       })}/?$`
     );
-    routes.push({ method, pattern, keys, handler });
+    routes.push({ method, template, pattern, keys, handler });
   };
   const listed = <T>(ctx: Context, items: readonly T[]): Reply => {
     const page = paginate(items, ctx.query, ctx.selfUrl);
@@ -787,7 +1068,10 @@ export async function startGitHubApi(options: StartGitHubApiOptions = {}): Promi
     return deployment;
   };
   const resolveRef = (repo: RepoState, ref: string): string | undefined => {
+    if (repo.commitsBySha.has(ref)) return ref;
     if (repo.branches[ref]) return repo.branches[ref];
+    const tag = repo.tags.find((t) => t.name === ref || `refs/tags/${t.name}` === ref);
+    if (tag) return tag.commit.sha;
     const tagless = ref.replace(/^refs\/heads\//, '');
     if (repo.branches[tagless]) return repo.branches[tagless];
     const commit = repo.commits.find((c) => c.sha === ref || (ref.length >= 7 && c.sha.startsWith(ref)));
@@ -932,7 +1216,7 @@ export async function startGitHubApi(options: StartGitHubApiOptions = {}): Promi
     const sha = resolveRef(ctx.repo, ctx.params.sha!) ?? ctx.params.sha!;
     return listed(
       ctx,
-      ctx.repo.pulls.filter((p) => p.merge_commit_sha === sha || p.head.sha === sha)
+      pullsOfCommit(ctx.repo, sha).sort((a, b) => ctx.repo.pulls.indexOf(a) - ctx.repo.pulls.indexOf(b))
     );
   });
 
@@ -975,6 +1259,371 @@ export async function startGitHubApi(options: StartGitHubApiOptions = {}): Promi
     return { body: commit };
   });
 
+  // ---------------------------------------------------------------------------- commit graph, compare, PRs
+
+  const commitTime = (c: Commit): number => Date.parse(c.commit.committer.date);
+  /** `git log <sha>` order: newest committer date first, over every parent (skips `skip`, returns `limit`). */
+  const dateWalk = (repo: RepoState, sha: string, limit: number, skip = 0): Commit[] => {
+    const start = repo.commitsBySha.get(sha);
+    if (!start || limit <= 0) return [];
+    const seen = new Set([sha]);
+    const heap = new MaxHeap<Commit>(
+      (a, b) => commitTime(a) > commitTime(b) || (commitTime(a) === commitTime(b) && a.sha > b.sha)
+    );
+    heap.push(start);
+    const out: Commit[] = [];
+    let index = 0;
+    while (heap.size > 0 && out.length < limit) {
+      const commit = heap.pop()!;
+      if (index++ >= skip) out.push(commit);
+      for (const parent of commit.parents) {
+        if (seen.has(parent.sha)) continue;
+        seen.add(parent.sha);
+        const found = repo.commitsBySha.get(parent.sha);
+        if (found) heap.push(found);
+      }
+    }
+    return out;
+  };
+  const reachable = (repo: RepoState, sha: string): Set<string> => {
+    const seen = new Set([sha]);
+    const stack = [sha];
+    while (stack.length > 0) {
+      const commit = repo.commitsBySha.get(stack.pop()!);
+      for (const parent of commit?.parents ?? []) {
+        if (!seen.has(parent.sha)) {
+          seen.add(parent.sha);
+          stack.push(parent.sha);
+        }
+      }
+    }
+    return seen;
+  };
+  // Big fixtures (a year of history) ask for the PRs of thousands of commits: index them once per repo.
+  const pullIndex = new WeakMap<RepoState, { size: number; bySha: Map<string, PullRequest[]> }>();
+  /** The PRs GitHub associates with a commit: the one it was merged by, or whose branch carried it. */
+  const pullsOfCommit = (repo: RepoState, sha: string): PullRequest[] => {
+    let index = pullIndex.get(repo);
+    if (!index || index.size !== repo.pulls.length) {
+      const bySha = new Map<string, PullRequest[]>();
+      for (const p of repo.pulls) {
+        const shas = new Set([p.merge_commit_sha, p.head.sha, ...(repo.pullCommits.get(p.number) ?? [])]);
+        for (const s of shas) if (s) bySha.set(s, [...(bySha.get(s) ?? []), p]);
+      }
+      index = { size: repo.pulls.length, bySha };
+      pullIndex.set(repo, index);
+    }
+    return [...(index.bySha.get(sha) ?? [])].sort(
+      (a, b) => Number(b.merged_at !== null) - Number(a.merged_at !== null) || a.number - b.number
+    );
+  };
+
+  route('GET', '/repos/:owner/:repo/compare/:basehead', (ctx) => {
+    const parts = /^(.+?)\.\.\.(.+)$/.exec(ctx.params.basehead!);
+    if (!parts) throw notFound();
+    const base = resolveRef(ctx.repo, parts[1]!);
+    const head = resolveRef(ctx.repo, parts[2]!);
+    if (!base || !head || !ctx.repo.commitsBySha.has(head) || !ctx.repo.commitsBySha.has(base)) throw notFound();
+    const fromBase = reachable(ctx.repo, base);
+    const fromHead = reachable(ctx.repo, head);
+    // Chronological, as the API returns them (git log base..head, reversed).
+    const ahead = dateWalk(ctx.repo, head, Number.POSITIVE_INFINITY)
+      .filter((c) => !fromBase.has(c.sha))
+      .reverse();
+    const behindBy = [...fromBase].filter((sha) => !fromHead.has(sha) && ctx.repo.commitsBySha.has(sha)).length;
+    const status =
+      ahead.length > 0 && behindBy > 0
+        ? 'diverged'
+        : ahead.length > 0
+          ? 'ahead'
+          : behindBy > 0
+            ? 'behind'
+            : 'identical';
+    // Without paging parameters GitHub returns at most 250 commits, ending with the most recent one.
+    const paged = ctx.query.per_page !== undefined || ctx.query.page !== undefined;
+    const page: Page<Commit> = paged ? paginate(ahead, ctx.query, ctx.selfUrl) : { items: ahead.slice(-250) };
+    return {
+      body: {
+        url: `${apiRepoUrl(ctx.repo)}/compare/${base}...${head}`,
+        html_url: `${htmlRepoUrl(ctx.repo)}/compare/${base}...${head}`,
+        permalink_url: `${htmlRepoUrl(ctx.repo)}/compare/${base}...${head}`,
+        status,
+        ahead_by: ahead.length,
+        behind_by: behindBy,
+        total_commits: ahead.length,
+        base_commit: ctx.repo.commitsBySha.get(base),
+        commits: page.items,
+        files: []
+      },
+      headers: page.link ? { link: page.link } : undefined
+    };
+  });
+  route('GET', '/repos/:owner/:repo/pulls/:number/reviews', (ctx) =>
+    listed(ctx, ctx.repo.reviews.get(Number(ctx.params.number)) ?? [])
+  );
+  route('GET', '/repos/:owner/:repo/pulls/:number/commits', (ctx) => {
+    const pull = ctx.repo.pulls.find((p) => p.number === Number(ctx.params.number));
+    if (!pull) throw notFound();
+    const shas = ctx.repo.pullCommits.get(pull.number) ?? [];
+    return listed(
+      ctx,
+      shas.map((sha) => ctx.repo.commitsBySha.get(sha) ?? makeCommit(ctx.repo, { sha }))
+    );
+  });
+
+  route('GET', '/repos/:owner/:repo/issues', (ctx) => {
+    const q = ctx.query;
+    const wanted = q.state ?? 'open';
+    if (!['open', 'closed', 'all'].includes(wanted)) throw new HttpError(422, `Invalid state: ${wanted}`);
+    const labels = (q.labels ?? '')
+      .split(',')
+      .map((l) => l.trim().toLowerCase())
+      .filter((l) => l !== '');
+    const sort = q.sort ?? 'created';
+    const key = (i: Issue): number => Date.parse(sort === 'updated' ? i.updated_at : i.created_at);
+    const matching = ctx.repo.issues
+      .filter((i) => wanted === 'all' || i.state === wanted)
+      .filter((i) => labels.every((l) => i.labels.some((label) => label.name.toLowerCase() === l)))
+      .filter((i) => q.since === undefined || Date.parse(i.updated_at) >= Date.parse(q.since))
+      .sort((a, b) =>
+        (q.direction ?? 'desc') === 'asc'
+          ? key(a) - key(b) || a.number - b.number
+          : key(b) - key(a) || b.number - a.number
+      );
+    return listed(ctx, matching);
+  });
+  route('GET', '/repos/:owner/:repo/issues/:number', (ctx) => {
+    const issue = ctx.repo.issues.find((i) => i.number === Number(ctx.params.number));
+    if (!issue) throw notFound();
+    return { body: issue };
+  });
+  route('GET', '/repos/:owner/:repo/releases', (ctx) => listed(ctx, [...ctx.repo.releases].sort(byNewest)));
+  route('GET', '/repos/:owner/:repo/tags', (ctx) => listed(ctx, ctx.repo.tags));
+
+  // ---------------------------------------------------------------------------- built-in GraphQL operations
+
+  const upper = (state: string): string => state.toUpperCase();
+  const connection = <T>(items: readonly T[], first: number, after: unknown) => {
+    const start = offsetOf(after);
+    const nodes = items.slice(start, start + first);
+    return {
+      totalCount: items.length,
+      pageInfo: {
+        hasNextPage: start + first < items.length,
+        endCursor: nodes.length > 0 ? cursorOf(start + nodes.length - 1) : null
+      },
+      nodes
+    };
+  };
+  const intVar = (request: GraphqlRequest, name: string, fallback: number): number => {
+    const value = request.variables[name];
+    return typeof value === 'number' && Number.isInteger(value) && value > 0 ? Math.min(value, 100) : fallback;
+  };
+  const commitGqlNode = (repo: RepoState, c: Commit) => ({
+    id: c.node_id,
+    oid: c.sha,
+    url: c.html_url,
+    authoredDate: c.commit.author.date,
+    committedDate: c.commit.committer.date,
+    message: c.commit.message,
+    messageHeadline: c.commit.message.split('\n')[0],
+    author: { name: c.commit.author.name, email: c.commit.author.email, user: null },
+    parents: { totalCount: c.parents.length, nodes: c.parents.map((p) => ({ oid: p.sha })) },
+    associatedPullRequests: {
+      nodes: pullsOfCommit(repo, c.sha)
+        .slice(0, 1)
+        .map((p) => ({ id: p.node_id, number: p.number }))
+    }
+  });
+  const historyConnection = (repo: RepoState, sha: string, first: number, after: unknown) => {
+    const skip = offsetOf(after);
+    const nodes = dateWalk(repo, sha, first + 1, skip);
+    return {
+      pageInfo: {
+        hasNextPage: nodes.length > first,
+        endCursor: nodes.length > 0 ? cursorOf(skip + Math.min(nodes.length, first) - 1) : null
+      },
+      nodes: nodes.slice(0, first).map((c) => commitGqlNode(repo, c))
+    };
+  };
+  const pullGqlNode = (repo: RepoState, p: PullRequest) => {
+    const firstSha = (repo.pullCommits.get(p.number) ?? [])[0] ?? p.head.sha;
+    const first = repo.commitsBySha.get(firstSha);
+    return {
+      id: p.node_id,
+      number: p.number,
+      title: p.title,
+      url: p.html_url,
+      body: repo.pullBodies.get(p.number) ?? '',
+      state: p.merged_at ? 'MERGED' : upper(p.state),
+      createdAt: p.created_at,
+      mergedAt: p.merged_at,
+      closedAt: p.closed_at,
+      headRefName: p.head.ref,
+      baseRefName: p.base.ref,
+      author: { login: p.user.login },
+      mergeCommit: p.merge_commit_sha ? { oid: p.merge_commit_sha } : null,
+      labels: { nodes: p.labels.map((l) => ({ name: l.name })) },
+      reviews: {
+        nodes: (repo.reviews.get(p.number) ?? [])
+          .slice(0, 1)
+          .map((r) => ({ submittedAt: r.submitted_at, state: r.state, author: { login: r.user.login } }))
+      },
+      commits: {
+        nodes: first
+          ? [
+              {
+                commit: {
+                  oid: first.sha,
+                  authoredDate: first.commit.author.date,
+                  committedDate: first.commit.committer.date
+                }
+              }
+            ]
+          : []
+      },
+      closingIssuesReferences: { nodes: (repo.pullClosesIssues.get(p.number) ?? []).map((number) => ({ number })) }
+    };
+  };
+  /** Every node id the built-in operations hand out, resolved back to its repo and record. */
+  const findNode = (id: string): { repo: RepoState; commit?: Commit; pull?: PullRequest } | undefined => {
+    for (const repo of repos.values()) {
+      const decoded = Buffer.from(id, 'base64').toString('utf8');
+      if (decoded.startsWith('Commit:')) {
+        const commit = repo.commitsBySha.get(decoded.slice('Commit:'.length));
+        if (commit) return { repo, commit };
+        continue;
+      }
+      const pull = repo.pulls.find((p) => p.node_id === id);
+      if (pull) return { repo, pull };
+    }
+    return undefined;
+  };
+  const gqlRepo = (request: GraphqlRequest): RepoState => {
+    const owner = String(request.variables.owner ?? '');
+    const name = String(request.variables.name ?? '');
+    const repo = repos.get(repoKey(owner, name));
+    if (!repo) throw new GraphqlNotFound(`Could not resolve to a Repository with the name '${owner}/${name}'.`);
+    return repo;
+  };
+  const deploymentGqlNode = (repo: RepoState, d: Deployment, request: GraphqlRequest) => {
+    const statuses = [...(repo.deploymentStatuses.get(d.id) ?? [])].sort((a, b) => -byNewest(a, b));
+    const latest = statuses.at(-1);
+    const statusesFirst = intVar(request, 'statusesFirst', 10);
+    const commit = repo.commitsBySha.get(d.sha);
+    const historyDepth = intVar(request, 'historyDepth', 0);
+    return {
+      id: d.node_id,
+      databaseId: d.id,
+      commitOid: d.sha,
+      commit: {
+        id: commitNodeId(d.sha),
+        oid: d.sha,
+        ...(historyDepth > 0 && commit ? { history: historyConnection(repo, d.sha, historyDepth, undefined) } : {})
+      },
+      createdAt: d.created_at,
+      updatedAt: d.updated_at,
+      environment: d.environment,
+      originalEnvironment: d.original_environment,
+      task: d.task,
+      description: d.description,
+      payload: JSON.stringify(d.payload ?? {}),
+      ref: repo.branches[d.ref] ? { name: d.ref } : null,
+      creator: { login: d.creator.login },
+      state: latest ? (latest.state === 'success' ? 'ACTIVE' : upper(latest.state)) : 'PENDING',
+      latestStatus: latest ? { state: upper(latest.state), createdAt: latest.created_at } : null,
+      statuses: {
+        totalCount: statuses.length,
+        pageInfo: { hasNextPage: statuses.length > statusesFirst },
+        nodes: statuses.slice(0, statusesFirst).map((s) => ({
+          state: upper(s.state),
+          createdAt: s.created_at,
+          description: s.description,
+          logUrl: s.log_url || null,
+          environmentUrl: s.environment_url || null
+        }))
+      }
+    };
+  };
+  const builtinGraphql: Record<string, (request: GraphqlRequest) => unknown> = {
+    DoraDeployments: (request) => {
+      const repo = gqlRepo(request);
+      const environments = Array.isArray(request.variables.environments)
+        ? (request.variables.environments as unknown[]).map(String)
+        : undefined;
+      const ascending = /direction:\s*ASC/.test(request.query);
+      const matching = repo.deployments
+        .filter((d) => !environments || environments.includes(d.environment))
+        .sort((a, b) => (ascending ? -byNewest(a, b) : byNewest(a, b)));
+      const page = connection(matching, intVar(request, 'first', 100), request.variables.after);
+      return {
+        repository: { deployments: { ...page, nodes: page.nodes.map((d) => deploymentGqlNode(repo, d, request)) } }
+      };
+    },
+    DoraCommitHistory: (request) => {
+      const ids = Array.isArray(request.variables.ids) ? (request.variables.ids as unknown[]).map(String) : [];
+      const depth = intVar(request, 'depth', 10);
+      return {
+        nodes: ids.map((id) => {
+          const found = findNode(id);
+          if (!found?.commit) return null;
+          return {
+            id,
+            oid: found.commit.sha,
+            history: historyConnection(found.repo, found.commit.sha, depth, undefined)
+          };
+        })
+      };
+    },
+    DoraCommitPulls: (request) => {
+      const ids = Array.isArray(request.variables.ids) ? (request.variables.ids as unknown[]).map(String) : [];
+      return {
+        nodes: ids.map((id) => {
+          const found = findNode(id);
+          if (!found?.commit) return null;
+          return commitGqlNode(found.repo, found.commit);
+        })
+      };
+    },
+    DoraPullRequests: (request) => {
+      const ids = Array.isArray(request.variables.ids) ? (request.variables.ids as unknown[]).map(String) : [];
+      return {
+        nodes: ids.map((id) => {
+          const found = findNode(id);
+          return found?.pull ? pullGqlNode(found.repo, found.pull) : null;
+        })
+      };
+    },
+    DoraTags: (request) => {
+      const repo = gqlRepo(request);
+      const dated = repo.tags
+        .map((t) => ({ tag: t, commit: repo.commitsBySha.get(t.commit.sha) }))
+        .sort(
+          (a, b) =>
+            (b.commit ? commitTime(b.commit) : 0) - (a.commit ? commitTime(a.commit) : 0) ||
+            (a.tag.name < b.tag.name ? -1 : 1)
+        );
+      const page = connection(dated, intVar(request, 'first', 100), request.variables.after);
+      return {
+        repository: {
+          refs: {
+            ...page,
+            nodes: page.nodes.map(({ tag, commit }) => ({
+              name: tag.name,
+              target: {
+                __typename: 'Commit',
+                oid: tag.commit.sha,
+                committedDate: commit?.commit.committer.date ?? null
+              }
+            }))
+          }
+        }
+      };
+    }
+  };
+  const operationName = (gql: GraphqlRequest): string | undefined =>
+    gql.operationName ?? /^\s*(?:query|mutation)\s+([A-Za-z_]\w*)/.exec(gql.query)?.[1];
+
   const graphql = (request: RecordedRequest): Reply => {
     const raw = request.body;
     if (typeof raw !== 'object' || raw === null || typeof (raw as { query?: unknown }).query !== 'string') {
@@ -993,6 +1642,17 @@ export async function startGitHubApi(options: StartGitHubApiOptions = {}): Promi
           ? f.match.test(gql.query)
           : f.match(gql)
     );
+    const builtin = fixture ? undefined : builtinGraphql[operationName(gql) ?? ''];
+    if (builtin) {
+      try {
+        return { body: { data: builtin(gql) } };
+      } catch (error) {
+        if (error instanceof GraphqlNotFound) {
+          return { body: { data: null, errors: [{ type: 'NOT_FOUND', message: error.message }] } };
+        }
+        throw error;
+      }
+    }
     if (!fixture) {
       return {
         body: {
@@ -1026,6 +1686,27 @@ export async function startGitHubApi(options: StartGitHubApiOptions = {}): Promi
     if (!match || match[1] !== token) {
       throw new HttpError(401, 'Bad credentials');
     }
+    let matched: { r: (typeof routes)[number]; m: RegExpExecArray } | undefined;
+    if (request.method === 'POST' && request.path === '/graphql') {
+      const raw = request.body as { query?: unknown; operationName?: unknown } | undefined;
+      const name =
+        typeof raw?.operationName === 'string'
+          ? raw.operationName
+          : typeof raw?.query === 'string'
+            ? /^\s*(?:query|mutation)\s+([A-Za-z_]\w*)/.exec(raw.query)?.[1]
+            : undefined;
+      request.route = `POST /graphql${name ? ` ${name}` : ''}`;
+    } else {
+      for (const r of routes) {
+        if (r.method !== request.method) continue;
+        const m = r.pattern.exec(request.path);
+        if (m) {
+          matched = { r, m };
+          break;
+        }
+      }
+      request.route = matched ? `${matched.r.method} ${matched.r.template}` : 'UNMATCHED';
+    }
     const faultIndex = faults.findIndex((f) => f.remaining > 0 && (!f.options.match || f.options.match(request)));
     if (faultIndex >= 0) {
       const fault = faults[faultIndex]!;
@@ -1042,10 +1723,8 @@ export async function startGitHubApi(options: StartGitHubApiOptions = {}): Promi
       return { status: fault.status, body, headers: fault.headers };
     }
     if (request.method === 'POST' && request.path === '/graphql') return graphql(request);
-    for (const r of routes) {
-      if (r.method !== request.method) continue;
-      const m = r.pattern.exec(request.path);
-      if (!m) continue;
+    if (matched) {
+      const { r, m } = matched;
       const params: Record<string, string> = {};
       r.keys.forEach((key, i) => (params[key] = decodeURIComponent(m[i + 1]!)));
       const repo = repos.get(repoKey(params.owner ?? '', params.repo ?? ''));
@@ -1165,6 +1844,21 @@ export async function startGitHubApi(options: StartGitHubApiOptions = {}): Promi
         }
       );
     },
+    failNextWithTooManyRequests(n, retryAfterSeconds = 1) {
+      api.failNext(n, 429, { 'retry-after': String(retryAfterSeconds) });
+    },
+    requestCounts(from = 0) {
+      const counts: RequestCounts = { total: 0, rest: 0, graphql: 0, failed: 0, byRoute: {} };
+      for (const request of requests.slice(from)) {
+        counts.total++;
+        if (request.path === '/graphql') counts.graphql++;
+        else counts.rest++;
+        if ((request.status ?? 0) >= 400) counts.failed++;
+        const key = request.route ?? 'UNMATCHED';
+        counts.byRoute[key] = (counts.byRoute[key] ?? 0) + 1;
+      }
+      return counts;
+    },
     pendingFaults: () => faults.reduce((sum, f) => sum + f.remaining, 0),
     clearFaults: () => void faults.splice(0, faults.length),
     stop() {
@@ -1178,6 +1872,8 @@ export async function startGitHubApi(options: StartGitHubApiOptions = {}): Promi
   };
   return api;
 }
+
+class GraphqlNotFound extends Error {}
 
 function safeJson(text: string): unknown {
   try {
