@@ -340,7 +340,11 @@ class Session {
       headers: { ...tx.request.headers },
       body: tx.request.body
     };
+    // A probe is defined by what it leaves out: a hook must not put it back.
     if (kase.auth === 'none') stripCredentials(request, kase.op);
+    if (kase.omitHeader !== undefined)
+      for (const name of Object.keys(request.headers))
+        if (name.toLowerCase() === kase.omitHeader.toLowerCase()) delete request.headers[name];
     // Counted before sending, so concurrent workers never overshoot the budget.
     this.requests++;
     let response: WireResponse | undefined;
