@@ -250,6 +250,8 @@ export async function runDredd(options: DreddOptions): Promise<LiveResult> {
     ...(hooks.length > 0 ? { hookfiles: hooks } : {}),
     blueprint: isAbsolute(options.specPath) ? options.specPath : resolve(options.cwd, options.specPath),
     endpoint: root,
+    // Dredd 14 turns a config file without `path` into [null, ...] and fails with "invalid pattern".
+    path: [],
     reporter: ['xunit'],
     output: [report],
     color: false

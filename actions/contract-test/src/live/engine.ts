@@ -107,6 +107,9 @@ function roundRobin<T>(lists: T[][]): T[] {
   return out;
 }
 
+const UNREACHABLE = /^(connection refused|host not found|DNS lookup failed|host unreachable|network unreachable)$/;
+const UNREACHABLE_LIMIT = 5;
+
 const SUCCESS = (status: number | undefined) => status !== undefined && status >= 200 && status < 300;
 
 class Session {
@@ -136,6 +139,9 @@ class Session {
   private skippedByHooks = 0;
   private exhausted = false;
   private boundary = 0;
+  private answered = false;
+  private unreachable = 0;
+  private fatal: ConfigurationError | undefined;
 
   constructor(private readonly options: LiveOptions) {
     this.model = buildModel(options.spec);
@@ -169,7 +175,7 @@ class Session {
   }
 
   private stopped(): boolean {
-    return this.options.signal?.aborted === true;
+    return this.options.signal?.aborted === true || this.fatal !== undefined;
   }
 
   private rngFor(op: Operation): Rng {
@@ -230,6 +236,7 @@ class Session {
             if (this.exhausted || this.stopped()) break;
             await this.sequence(plan.create, target);
           }
+          if (this.fatal) throw this.fatal;
         }
         const probes = testable.map((op) =>
           this.checks.flatMap((check) =>
@@ -275,6 +282,7 @@ class Session {
       while (index < cases.length && !this.exhausted && !this.stopped()) await this.execute(cases[index++]!);
     };
     await Promise.all(Array.from({ length: Math.min(this.concurrency, cases.length) }, worker));
+    if (this.fatal) throw this.fatal;
     this.options.onProgress?.(`${name}: ${this.requests - before} requests`);
   }
 
@@ -354,6 +362,14 @@ class Session {
     } catch (caught) {
       if (!(caught instanceof TransportError)) throw caught;
       error = caught.message;
+    }
+    if (response) this.answered = true;
+    else if (!this.answered && UNREACHABLE.test(error ?? '') && ++this.unreachable >= UNREACHABLE_LIMIT) {
+      // Nothing ever answered: a wrong base URL or a server that is not up, not a contract failure per request.
+      this.fatal ??= new ConfigurationError(
+        `cannot reach ${redactUrl(this.root)}: ${error} (${this.unreachable} requests, none answered)`
+      );
+      return undefined;
     }
     if (hooks) {
       if (response) tx.real = { statusCode: response.status, headers: { ...response.headers }, body: response.body };
