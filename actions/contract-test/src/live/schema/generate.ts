@@ -437,6 +437,8 @@ export class SchemaGenerator {
         if (view.minItems !== undefined) [min, min + 1].forEach((n) => sizes.add(n));
         else if (!context.wire) sizes.add(0);
         if (view.maxItems !== undefined) [view.maxItems - 1, view.maxItems].forEach((n) => sizes.add(n));
+        // Two items at least once: how items are joined (a delimiter, repeated names) is part of the contract.
+        if ((view.maxItems ?? Infinity) >= 2 && min <= 2 && ![...sizes].some((n) => n >= 2)) sizes.add(2);
         for (const n of [...sizes].sort((a, b) => a - b)) {
           if (n < min || (view.maxItems !== undefined && n > view.maxItems)) continue;
           add(
