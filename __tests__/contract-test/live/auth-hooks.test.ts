@@ -131,7 +131,7 @@ export default (hooks) => {
       created: number[];
       callback: number;
     };
-    expect(calls.beforeAll).toBe(35);
+    expect(calls.beforeAll).toBe(37);
     expect(calls.beforeEach).toBeGreaterThan(calls.afterEach);
     expect(calls.afterEach).toBe(run.result.requests);
     expect(calls.created.length).toBeGreaterThan(0);

@@ -102,7 +102,7 @@ describe('contract-test live', () => {
       await runLiveCommand(['openapi.yaml', '--base-url', fixed.url, '--format', 'markdown'], markdown.io, { env })
     ).toBe(0);
     expect(markdown.out.stdout).toMatch(/^✅ \*\*Contract test \(live\): openapi\.yaml: no failures\*\*/);
-    expect(markdown.out.stdout).toContain('| operations | 35 | 35 | 100% |');
+    expect(markdown.out.stdout).toContain('| operations | 37 | 37 | 100% |');
     const text = io();
     expect(await runLiveCommand(['openapi.yaml', '--base-url', broken.url], text.io, { env })).toBe(1);
     expect(text.out.stdout).toMatch(/^contract-test live \(ubos\): FAIL {2}3 errors, 0 warnings/);

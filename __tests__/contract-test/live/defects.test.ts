@@ -68,7 +68,7 @@ describe.each(['30', '31'] as const)('seeded defects, OAS %s', (version) => {
 
   it('reports coverage of operations, statuses and parameters', () => {
     const { coverage } = run.result;
-    expect(coverage.operations).toEqual({ covered: coverage.operations.total, total: 35 });
+    expect(coverage.operations).toEqual({ covered: coverage.operations.total, total: 37 });
     expect(coverage.parameters.covered).toBe(coverage.parameters.total);
     expect(coverage.statuses.covered).toBeGreaterThan(coverage.statuses.total / 2);
     expect(coverage.undocumented).toEqual(
@@ -94,6 +94,14 @@ describe('the same server with every defect off', () => {
       expect(compact(run.result.failures)).toEqual([]);
       expect(run.result.verdict).toBe('pass');
       expect(run.result.notes).toEqual([]);
+      // Reads after create: widgets (OpenAPI link), gadgets, notes, folders (inferred id), uploads (Location only).
+      const judged = (id: string) => run.result.checks.find((c) => c.id === id)?.evaluated;
+      expect(judged('ensure-resource-availability')).toBe(5);
+      expect(judged('use-after-free')).toBe(2);
+      const uploads = server.requests.filter((r) => /^\/api\/uploads/.test(r.url)).map((r) => `${r.method} ${r.url}`);
+      expect(uploads).toEqual(
+        expect.arrayContaining(['POST /api/uploads', expect.stringMatching(/^GET \/api\/uploads\/\d+$/)])
+      );
     } finally {
       await server.close();
     }

@@ -90,7 +90,7 @@ describe('budget and seed', () => {
     expect(fixed.requests.length).toBe(40);
     expect(run.result.budgetExhausted).toBe(true);
     expect(run.result.notes.some((n) => /budget \(40\) ran out/.test(n))).toBe(true);
-    expect(run.result.coverage.operations.covered).toBe(35);
+    expect(run.result.coverage.operations.covered).toBe(37);
   });
 
   it('the same seed sends the same requests; another seed different ones', async () => {

@@ -256,6 +256,28 @@ export function startDefectServer({ port = 0, conformant = false, slowMs = 300, 
       }
     ],
     [
+      '/uploads',
+      {
+        post: (req, res, p, text) => {
+          const body = jsonObject(req, text);
+          if (!labelled(body) || !onlyKeys(body, ['label'])) return bad(res, 'label');
+          const upload = { id: state.nextId++, label: body.label };
+          state.folders.set(-upload.id, upload);
+          send(res, 201, { status: 'stored' }, { location: `/api/uploads/${upload.id}` });
+        }
+      }
+    ],
+    [
+      '/uploads/{id}',
+      {
+        get: (req, res, p) => {
+          if (!intText(p.id, 1)) return bad(res, 'uploadId');
+          const upload = state.folders.get(-Number(p.id));
+          return upload ? send(res, 200, upload) : notFound(res);
+        }
+      }
+    ],
+    [
       '/me',
       {
         get: (req, res) =>
