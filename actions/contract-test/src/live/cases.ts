@@ -9,7 +9,7 @@ import type { Rng } from './prng.js';
 import { toPortable, type Direction } from './schema/convert.js';
 import { NONE, SchemaGenerator, type Variant } from './schema/generate.js';
 import { SchemaValidator } from './schema/validate.js';
-import { isJsonMedia, rankMediaTypes, scalarText } from './serialize.js';
+import { isJsonMedia, rankMediaTypes, scalarText, serializeBody } from './serialize.js';
 import type { CaseKind, PortableSchema } from './types.js';
 
 export interface CaseInput {
@@ -117,10 +117,9 @@ export class CasePlanner {
     return { wire: !isJsonMedia(media.type) };
   }
 
-  /** The primary media type the engine writes bodies in, when it can write any. */
-  bodyMedia(op: Operation): MediaModel | undefined {
-    if (!op.requestBody) return undefined;
-    return rankMediaTypes(op.requestBody.content)[0];
+  /** Whether the engine can put this value on the wire as this media type (XML from an object, say, it cannot). */
+  writable(media: MediaModel, value: JsonValue): boolean {
+    return serializeBody(media, value, '0') !== undefined;
   }
 
   /** A valid value for a parameter: its first valid example, else a generated one; undefined if none. */
@@ -176,17 +175,18 @@ export class CasePlanner {
       }
       params.set(param, value);
     }
-    const media = this.bodyMedia(op);
-    if (!media) return { params };
-    const value = this.bodyValue(op, media, rng);
-    if (value === undefined) {
-      if (op.requestBody!.required) {
-        this.note(op, `no valid ${media.type} request body could be generated; operation not tested`);
-        return undefined;
-      }
-      return { params };
+    if (!op.requestBody) return { params };
+    // The first media type (JSON first) the engine can both generate and write.
+    for (const media of rankMediaTypes(op.requestBody.content)) {
+      const value = this.bodyValue(op, media, rng);
+      if (value !== undefined && this.writable(media, value)) return { params, body: { media, value } };
     }
-    return { params, body: { media, value } };
+    if (op.requestBody.required) {
+      const types = op.requestBody.content.map((m) => m.type).join(', ');
+      this.note(op, `no valid request body (${types}) could be generated; operation not tested`);
+      return undefined;
+    }
+    return { params };
   }
 
   /** The baseline, then one case per further example (parameter examples, other media examples). */
@@ -213,7 +213,7 @@ export class CasePlanner {
         const seen = new Set([JSON.stringify(base.body?.media === media ? base.body.value : undefined)]);
         for (const example of media.examples) {
           const key = JSON.stringify(example);
-          if (seen.has(key) || !this.bodyValid(media, example)) continue;
+          if (seen.has(key) || !this.bodyValid(media, example) || !this.writable(media, example)) continue;
           seen.add(key);
           cases.push(
             this.make(op, 'example', `${media.type} body example`, {
@@ -255,7 +255,7 @@ export class CasePlanner {
         }
       }
       for (const other of op.requestBody!.content) {
-        if (other === media || !this.bodyValid(other, value)) continue;
+        if (other === media || !this.bodyValid(other, value) || !this.writable(other, value)) continue;
         cases.push(
           this.make(op, 'positive', `body as ${other.type}`, { params: base.params, body: { media: other, value } })
         );

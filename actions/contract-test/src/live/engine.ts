@@ -226,8 +226,7 @@ class Session {
       for (const group of groups) {
         const testable = group.filter((op) => this.baseline(op) !== undefined);
         const label = groups.length > 1 && group === groups[0] && this.changed.size > 0 ? 'changed operations: ' : '';
-        await this.phase(
-          `${label}examples`,
+        await this.phase(`${label}examples`, () =>
           roundRobin(testable.map((op) => this.planner.exampleCases(op, this.baseline(op)!, hasExamples(op))))
         );
         for (const plan of sequences) {
@@ -238,28 +237,27 @@ class Session {
           }
           if (this.fatal) throw this.fatal;
         }
-        const probes = testable.map((op) =>
-          this.checks.flatMap((check) =>
-            check.plan
-              ? check.plan({
-                  op,
-                  model: this.model,
-                  base: this.baseline(op)!,
-                  planner: this.planner,
-                  firstOfPath: firstOfPath.has(op)
-                })
-              : []
-          )
-        );
-        await this.phase(`${label}probes`, roundRobin(probes));
-        await this.phase(
-          `${label}positive`,
+        const probes = () =>
+          testable.map((op) =>
+            this.checks.flatMap((check) =>
+              check.plan
+                ? check.plan({
+                    op,
+                    model: this.model,
+                    base: this.baseline(op)!,
+                    planner: this.planner,
+                    firstOfPath: firstOfPath.has(op)
+                  })
+                : []
+            )
+          );
+        await this.phase(`${label}probes`, () => roundRobin(probes()));
+        await this.phase(`${label}positive`, () =>
           roundRobin(
             testable.map((op) => this.planner.positiveCases(op, this.baseline(op)!, this.rngFor(op).fork('positive')))
           )
         );
-        await this.phase(
-          `${label}negative`,
+        await this.phase(`${label}negative`, () =>
           roundRobin(
             testable.map((op) => this.planner.negativeCases(op, this.baseline(op)!, this.rngFor(op).fork('negative')))
           )
@@ -273,8 +271,11 @@ class Session {
     return this.finish(performance.now() - started);
   }
 
-  private async phase(name: string, cases: PlannedCase[]): Promise<void> {
-    if (cases.length === 0 || this.exhausted || this.stopped()) return;
+  /** Plans lazily: once the budget is spent, later phases cost nothing to skip. */
+  private async phase(name: string, plan: () => PlannedCase[]): Promise<void> {
+    if (this.exhausted || this.stopped()) return;
+    const cases = plan();
+    if (cases.length === 0) return;
     this.warm(cases.map((c) => c.op));
     const before = this.requests;
     let index = 0;
@@ -286,8 +287,13 @@ class Session {
     this.options.onProgress?.(`${name}: ${this.requests - before} requests`);
   }
 
-  /** Compiles the response validators of these operations before their requests go out. */
+  /**
+   * Compiles the response validators of these operations before their requests go out: compiling while other
+   * requests are in flight would add its time to theirs. Only when response times are judged; otherwise each
+   * validator is compiled when a response first needs it (many documented responses never come).
+   */
   private warm(ops: Operation[]): void {
+    if (this.options.maxResponseTimeMs === undefined) return;
     for (const op of new Set(ops)) {
       if (this.warmed.has(op)) continue;
       this.warmed.add(op);

@@ -4,7 +4,7 @@
 import * as ajvModule from 'ajv8';
 import * as ajv2020Module from 'ajv8/dist/2020.js';
 import { cjsExports } from '../../../../../shared/src/lib/cjs-interop.js';
-import type { JsonObject } from '../../spec/types.js';
+import type { JsonObject, JsonValue } from '../../spec/types.js';
 import type { PortableSchema } from '../types.js';
 import { FORMATS } from './formats.js';
 
@@ -119,10 +119,32 @@ export class SchemaValidator {
   }
 }
 
+/**
+ * Text cannot tell oneOf branches apart ("5" is both an integer and a string once read), so for values that
+ * travelled as text oneOf means anyOf.
+ */
+function textual(value: JsonValue): JsonValue {
+  if (Array.isArray(value)) return value.map(textual);
+  if (value === null || typeof value !== 'object') return value;
+  const out: JsonObject = {};
+  for (const [key, child] of Object.entries(value)) {
+    const name = key === 'oneOf' ? 'anyOf' : key;
+    // Literal values stay as they are; only schema keywords are renamed.
+    const literal = key === 'enum' || key === 'const' || key === 'default';
+    Object.defineProperty(out, name, {
+      value: literal ? child : textual(child),
+      enumerable: true,
+      writable: true,
+      configurable: true
+    });
+  }
+  return out;
+}
+
 /** Coercion only applies to values inside an object, so the value moves under a property. */
 function wrap(portable: PortableSchema): JsonObject {
   const defsKey = portable.dialect === '2020-12' ? '$defs' : 'definitions';
-  const { [defsKey]: defs, ...rest } = portable.schema;
+  const { [defsKey]: defs, ...rest } = textual(portable.schema) as JsonObject;
   const wrapped: JsonObject = { type: 'object', properties: { value: rest } };
   if (defs !== undefined) wrapped[defsKey] = defs;
   return wrapped;
