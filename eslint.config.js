@@ -12,8 +12,14 @@ const ENGINE_BOUNDARY = {
       message: 'Only main.ts, index.ts, post.ts and shared/src/actions/ talk to the runner; pass what you need in.'
     },
     {
-      regex: '(^|/)shared/src/actions/',
+      regex: '(^|/)shared/src/actions/(?!octokit\\.js$)',
       message: 'shared/src/actions/ holds the runner adapters: only main.ts, index.ts and post.ts may import them.'
+    },
+    {
+      // The Octokit factory logs through an injected Logger, so the CLI may build one; engines get an interface.
+      regex: '(^|/)shared/src/actions/octokit\\.js$',
+      allowTypeImports: true,
+      message: 'Only main.ts, cli.ts and a GitHub client adapter build an Octokit; an engine takes an interface.'
     },
     {
       // Another action is reached only through its engine's public surface.
@@ -47,6 +53,16 @@ export default tseslint.config(
     files: ['actions/**/*.ts', 'shared/src/lib/**/*.ts', 'shared/src/cli/**/*.ts', 'cli/**/*.ts'],
     ignores: ['actions/*/src/main.ts', 'actions/*/src/index.ts', 'actions/*/src/post.ts'],
     rules: { 'no-restricted-imports': ['error', ENGINE_BOUNDARY] }
+  },
+  {
+    // The CLI and the GitHub client adapters are the other places that may build an Octokit.
+    files: ['actions/*/src/cli.ts', 'actions/*/src/github/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: ENGINE_BOUNDARY.patterns.filter((p) => !String(p.regex ?? '').includes('octokit')) }
+      ]
+    }
   },
   {
     // The adapters may use each other and the runner, but never reach into an action.

@@ -47,12 +47,14 @@ export const command: CliCommand = {
   name: 'blue-green-switch',
   summary:
     'Switch, canary, promote, abort or roll back traffic between two colours on nginx, HAProxy or a command router',
-  usage:
-    'ubos-actions blue-green-switch <status|switch|canary|rollback|promote|abort> --config router.yml [--to green] ' +
-    '[--steps 10,50,100] [--step-wait 30s] [--gate gate.yml] [--no-judge] [--judge-min-requests 50] ' +
-    '[--judge-confidence 0.95] [--judge-max-error-increase 1%] [--judge-max-latency-increase 25%] ' +
-    '[--on-inconclusive continue|fail] [--on-failure rollback|stop] [--lock-timeout 5m] [--run-id ID] ' +
-    '[--format text|json|markdown]',
+  flags: {},
+  usage: [
+    'blue-green-switch <status|switch|canary|rollback|promote|abort> --config router.yml [--to green] ' +
+      '[--steps 10,50,100] [--step-wait 30s] [--gate gate.yml] [--no-judge] [--judge-min-requests 50] ' +
+      '[--judge-confidence 0.95] [--judge-max-error-increase 1%] [--judge-max-latency-increase 25%] ' +
+      '[--on-inconclusive continue|fail] [--on-failure rollback|stop] [--lock-timeout 5m] [--run-id ID] ' +
+      '[--format text|json|markdown]'
+  ],
   async run(argv, io) {
     const { values, positionals } = parseCliArgs(argv, {
       config: { type: 'string' },

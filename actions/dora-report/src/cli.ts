@@ -31,7 +31,8 @@ export function createDoraCommand(deps: DoraCommandDeps): CliCommand {
   return {
     name: 'dora-report',
     summary: 'The five DORA metrics of one or more repositories, with the deployments, PRs and incidents behind them',
-    usage: USAGE,
+    usage: [USAGE],
+    flags: {},
     async run(argv: string[], io: CliIo): Promise<number> {
       const { values } = parseCliArgs(
         argv,
