@@ -32,7 +32,9 @@ export async function run(): Promise<void> {
     env: process.env,
     onSecrets: (secrets) => secrets.forEach(maskSecret),
     onChecks: (all, secrets) =>
-      all.forEach((check) => core.info(`  ${check.name}: ${check.type} (${check.role}) ${checkTarget(check, secrets)}`)),
+      all.forEach((check) =>
+        core.info(`  ${check.name}: ${check.type} (${check.role}) ${checkTarget(check, secrets)}`)
+      ),
     onAttempt: (check, attempt) =>
       core.info(`[${check.name}] +${attempt.startedAt}ms ${attempt.status}: ${attempt.message}`)
   });
