@@ -98,7 +98,7 @@ export interface FileContext {
 }
 
 /** Where a rule's page lives; the pages are in the repository so they are versioned with the rules. */
-export const DOCS_BASE = 'https://github.com/ubos/actions/blob/v1/actions/migration-safety/docs/rules';
+export const DOCS_BASE = 'https://github.com/ubos/actions/blob/main/actions/migration-safety/docs/rules';
 
 export function docsUrl(id: string): string {
   return `${DOCS_BASE}/${id}.md`;
