@@ -7,6 +7,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { ConfigurationError } from '../../../../shared/src/lib/errors.js';
+import {
+  compareVersionKeys,
+  flywayFile,
+  isDownFile,
+  versionKey
+} from '../../../../shared/src/lib/migration-frameworks.js';
 import type { MigrationsExpectation } from '../types.js';
 
 /** How a tool records its runs. `versions` is a bare set of versions (dbmate, Rails, Ecto). */
@@ -77,44 +83,11 @@ export interface Queryable {
 // ---------------------------------------------------------------------------------------------------------
 // Versions
 
-const VERSION_TEXT = /^\d+(?:[._]\d+)*$/;
-
-/**
- * The comparable form of a numeric or dotted version: `000001` -> `1`, `1_2` -> `1.2`, `1.0` -> `1`,
- * `1.01` -> `1.1` (Flyway compares each part as a number and ignores trailing zero parts); any other text is
- * returned unchanged.
- */
-export function versionKey(text: string): string {
-  if (!VERSION_TEXT.test(text)) return text;
-  const parts = text.split(/[._]/).map((part) => BigInt(part).toString());
-  while (parts.length > 1 && parts[parts.length - 1] === '0') parts.pop();
-  return parts.join('.');
-}
-
-/** Orders two versionKey() results part by part; non-version text sorts after versions, by code point. */
-export function compareVersionKeys(a: string, b: string): number {
-  const aIsVersion = VERSION_TEXT.test(a);
-  const bIsVersion = VERSION_TEXT.test(b);
-  if (!aIsVersion || !bIsVersion) {
-    if (aIsVersion !== bIsVersion) return aIsVersion ? -1 : 1;
-    return a < b ? -1 : a > b ? 1 : 0;
-  }
-  const aParts = a.split('.').map(BigInt);
-  const bParts = b.split('.').map(BigInt);
-  for (let i = 0; i < Math.max(aParts.length, bParts.length); i++) {
-    const x = aParts[i] ?? 0n;
-    const y = bParts[i] ?? 0n;
-    if (x !== y) return x < y ? -1 : 1;
-  }
-  return 0;
-}
+export { compareVersionKeys, versionKey };
 
 // ---------------------------------------------------------------------------------------------------------
 // Files
 
-// Flyway: V<version>__<description>.<ext>; R__ (repeatable), U (undo) and B (baseline) files are not
-// versioned migrations and never appear as such in the table.
-const FLYWAY_FILE = /^V(\d+(?:[._]\d+)*)__.*\.(?:sql|sh|bash|ps1|cmd|bat|py)$/;
 // golang-migrate: <version>_<title>.up.<ext> (and a .down twin that is never recorded).
 const GOLANG_MIGRATE_FILE = /^(\d+)_.*\.up\.[^.]+$/;
 // dbmate (<version>_x.sql), Rails (<timestamp>_x.rb), Ecto (<timestamp>_x.exs).
@@ -124,14 +97,16 @@ const GOOSE_FILE = /^(\d+)_.*\.(?:sql|go)$/;
 const SQLX_FILE = /^(\d+)_.*\.sql$/;
 const KNEX_EXTENSIONS = /\.(?:js|cjs|mjs|ts|cts|mts|coffee|litcoffee|ls|eg|iced|co)$/;
 const TYPE_DECLARATION = /\.d\.[cm]?ts$/;
-const DOWN_FILE = /\.down\.[^.]+$/;
 // Files that live beside migrations without being ones (checked only for custom tables).
 const NOT_A_MIGRATION = /^(?:readme|license|changelog)(?:\.|$)|\.(?:md|txt|json|toml|ya?ml|conf|lock|map)$/i;
 
-/** The version a Flyway file name declares, or undefined for anything that is not a versioned migration. */
+/**
+ * The version a Flyway file name declares, or undefined for anything that is not a versioned migration: R__
+ * (repeatable), U (undo) and B (baseline) files never appear as versioned migrations in the table.
+ */
 function flywayVersion(fileName: string): string | undefined {
-  const match = FLYWAY_FILE.exec(fileName);
-  return match ? versionKey(match[1]!) : undefined;
+  const file = flywayFile(fileName);
+  return file?.kind === 'versioned' ? file.version : undefined;
 }
 
 /**
@@ -151,7 +126,7 @@ export function migrationFileId(
       return match ? versionKey(match[1]!) : undefined;
     }
     case 'versions': {
-      if (DOWN_FILE.test(fileName)) return undefined;
+      if (isDownFile(fileName)) return undefined;
       const match = VERSIONS_FILE.exec(fileName);
       return match ? versionKey(match[1]!) : undefined;
     }
@@ -161,7 +136,7 @@ export function migrationFileId(
       return match ? versionKey(match[1]!) : undefined;
     }
     case 'sqlx': {
-      if (DOWN_FILE.test(fileName)) return undefined;
+      if (isDownFile(fileName)) return undefined;
       const match = SQLX_FILE.exec(fileName);
       return match ? versionKey(match[1]!) : undefined;
     }
@@ -240,8 +215,9 @@ export function listMigrationFiles(dir: string, layout: TableLayout): MigrationF
     const files: MigrationFile[] = [];
     for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
       const name = entry.name;
-      if (!isVisibleEntry(name) || NOT_A_MIGRATION.test(name) || DOWN_FILE.test(name)) continue;
-      if (/^(?:R__|U\d|B\d)/.test(name)) continue;
+      if (!isVisibleEntry(name) || NOT_A_MIGRATION.test(name) || isDownFile(name)) continue;
+      const flyway = flywayFile(name);
+      if (flyway && flyway.kind !== 'versioned') continue;
       // A directory per migration (Prisma-style) is known by its name.
       if (entry.isDirectory()) files.push({ name, ids: [name] });
       else files.push({ name, ids: customFileIds(name) });

@@ -1,6 +1,7 @@
 // How each migration tool runs a file: whether it wraps it in a transaction, and which part of the file is the
 // "up" migration. Sources: each tool's documentation (see docs/frameworks.md).
 import { ConfigurationError } from '../../../../shared/src/lib/errors.js';
+import { compareVersionKeys, flywayFile, isDownFile } from '../../../../shared/src/lib/migration-frameworks.js';
 
 export const FRAMEWORKS = [
   'plain',
@@ -39,8 +40,8 @@ export interface PreparedFile {
 /** The file is a down (rollback) migration that must not be linted as if it were deployed. */
 export function isDownMigration(path: string, framework: Framework): boolean {
   const base = path.split('/').pop() ?? path;
-  if (/\.down\.sql$/i.test(base)) return true;
-  return framework === 'flyway' && /^U\d/.test(base);
+  if (isDownFile(base)) return true;
+  return framework === 'flyway' && flywayFile(base)?.kind === 'undo';
 }
 
 export function prepareFile(text: string, framework: Framework, assumeInTransaction?: boolean): PreparedFile {
@@ -134,17 +135,18 @@ let pathCollator: Intl.Collator | undefined;
 export function orderMigrations(paths: readonly string[], framework: Framework): string[] {
   if (framework !== 'flyway') return [...paths].sort(compareMigrationPaths);
   const base = (path: string) => path.split('/').pop() ?? path;
-  const version = (path: string) => /^V([0-9][0-9._]*)__/i.exec(base(path))?.[1];
-  const rank = (path: string) => (version(path) !== undefined ? 0 : /^R__/i.test(base(path)) ? 1 : 2);
+  const version = (path: string) => {
+    const file = flywayFile(base(path));
+    return file?.kind === 'versioned' ? file.version : undefined;
+  };
+  const rank = (path: string) =>
+    version(path) !== undefined ? 0 : flywayFile(base(path))?.kind === 'repeatable' ? 1 : 2;
   return [...paths].sort((a, b) => {
     const byRank = rank(a) - rank(b);
     if (byRank !== 0) return byRank;
     if (rank(a) === 0) {
-      const [va, vb] = [version(a)!, version(b)!].map((v) => v.split(/[._]/).filter(Boolean).map(Number));
-      for (let i = 0; i < Math.max(va.length, vb.length); i++) {
-        const diff = (va[i] ?? 0) - (vb[i] ?? 0);
-        if (diff !== 0) return diff;
-      }
+      const byVersion = compareVersionKeys(version(a)!, version(b)!);
+      if (byVersion !== 0) return byVersion;
     }
     return compareMigrationPaths(base(a), base(b)) || compareMigrationPaths(a, b);
   });
