@@ -129,6 +129,8 @@ var external_node_os_ = __webpack_require__(48161);
 var external_node_os_default = /*#__PURE__*/__webpack_require__.n(external_node_os_);
 // EXTERNAL MODULE: ./node_modules/pg/esm/index.mjs
 var esm = __webpack_require__(83849);
+// EXTERNAL MODULE: ./shared/src/lib/migration-frameworks.ts
+var migration_frameworks = __webpack_require__(4597);
 ;// CONCATENATED MODULE: ./actions/health-gate/src/checks/migrations.ts
 // "Migrations applied": compares what a migration tool recorded in its table with the migration files the
 // deployment ships. Each tool names files and records runs differently; this module knows the common ones
@@ -136,6 +138,7 @@ var esm = __webpack_require__(83849);
 //
 // The pure part (file names -> ids, table rows -> applied state, the comparison) is separate from the SQL
 // part (finding the table and reading it) so that every tool's rules can be tested without a database.
+
 
 
 
@@ -150,44 +153,9 @@ const KNOWN_TABLES = [
 ];
 // ---------------------------------------------------------------------------------------------------------
 // Versions
-const VERSION_TEXT = /^\d+(?:[._]\d+)*$/;
-/**
- * The comparable form of a numeric or dotted version: `000001` -> `1`, `1_2` -> `1.2`, `1.0` -> `1`,
- * `1.01` -> `1.1` (Flyway compares each part as a number and ignores trailing zero parts); any other text is
- * returned unchanged.
- */
-function versionKey(text) {
-    if (!VERSION_TEXT.test(text))
-        return text;
-    const parts = text.split(/[._]/).map((part) => BigInt(part).toString());
-    while (parts.length > 1 && parts[parts.length - 1] === '0')
-        parts.pop();
-    return parts.join('.');
-}
-/** Orders two versionKey() results part by part; non-version text sorts after versions, by code point. */
-function compareVersionKeys(a, b) {
-    const aIsVersion = VERSION_TEXT.test(a);
-    const bIsVersion = VERSION_TEXT.test(b);
-    if (!aIsVersion || !bIsVersion) {
-        if (aIsVersion !== bIsVersion)
-            return aIsVersion ? -1 : 1;
-        return a < b ? -1 : a > b ? 1 : 0;
-    }
-    const aParts = a.split('.').map(BigInt);
-    const bParts = b.split('.').map(BigInt);
-    for (let i = 0; i < Math.max(aParts.length, bParts.length); i++) {
-        const x = aParts[i] ?? 0n;
-        const y = bParts[i] ?? 0n;
-        if (x !== y)
-            return x < y ? -1 : 1;
-    }
-    return 0;
-}
+
 // ---------------------------------------------------------------------------------------------------------
 // Files
-// Flyway: V<version>__<description>.<ext>; R__ (repeatable), U (undo) and B (baseline) files are not
-// versioned migrations and never appear as such in the table.
-const FLYWAY_FILE = /^V(\d+(?:[._]\d+)*)__.*\.(?:sql|sh|bash|ps1|cmd|bat|py)$/;
 // golang-migrate: <version>_<title>.up.<ext> (and a .down twin that is never recorded).
 const GOLANG_MIGRATE_FILE = /^(\d+)_.*\.up\.[^.]+$/;
 // dbmate (<version>_x.sql), Rails (<timestamp>_x.rb), Ecto (<timestamp>_x.exs).
@@ -197,13 +165,15 @@ const GOOSE_FILE = /^(\d+)_.*\.(?:sql|go)$/;
 const SQLX_FILE = /^(\d+)_.*\.sql$/;
 const KNEX_EXTENSIONS = /\.(?:js|cjs|mjs|ts|cts|mts|coffee|litcoffee|ls|eg|iced|co)$/;
 const TYPE_DECLARATION = /\.d\.[cm]?ts$/;
-const DOWN_FILE = /\.down\.[^.]+$/;
 // Files that live beside migrations without being ones (checked only for custom tables).
 const NOT_A_MIGRATION = /^(?:readme|license|changelog)(?:\.|$)|\.(?:md|txt|json|toml|ya?ml|conf|lock|map)$/i;
-/** The version a Flyway file name declares, or undefined for anything that is not a versioned migration. */
+/**
+ * The version a Flyway file name declares, or undefined for anything that is not a versioned migration: R__
+ * (repeatable), U (undo) and B (baseline) files never appear as versioned migrations in the table.
+ */
 function flywayVersion(fileName) {
-    const match = FLYWAY_FILE.exec(fileName);
-    return match ? versionKey(match[1]) : undefined;
+    const file = (0,migration_frameworks/* flywayFile */.f8)(fileName);
+    return file?.kind === 'versioned' ? file.version : undefined;
 }
 /**
  * The id a tool records for a migration file (normalised), or undefined when the tool would not run the file
@@ -216,25 +186,25 @@ function migrationFileId(layout, relativePath) {
             return flywayVersion(fileName);
         case 'golang-migrate': {
             const match = GOLANG_MIGRATE_FILE.exec(fileName);
-            return match ? versionKey(match[1]) : undefined;
+            return match ? (0,migration_frameworks/* versionKey */._5)(match[1]) : undefined;
         }
         case 'versions': {
-            if (DOWN_FILE.test(fileName))
+            if ((0,migration_frameworks/* isDownFile */.Fp)(fileName))
                 return undefined;
             const match = VERSIONS_FILE.exec(fileName);
-            return match ? versionKey(match[1]) : undefined;
+            return match ? (0,migration_frameworks/* versionKey */._5)(match[1]) : undefined;
         }
         case 'goose': {
             if (fileName.endsWith('_test.go'))
                 return undefined;
             const match = GOOSE_FILE.exec(fileName);
-            return match ? versionKey(match[1]) : undefined;
+            return match ? (0,migration_frameworks/* versionKey */._5)(match[1]) : undefined;
         }
         case 'sqlx': {
-            if (DOWN_FILE.test(fileName))
+            if ((0,migration_frameworks/* isDownFile */.Fp)(fileName))
                 return undefined;
             const match = SQLX_FILE.exec(fileName);
-            return match ? versionKey(match[1]) : undefined;
+            return match ? (0,migration_frameworks/* versionKey */._5)(match[1]) : undefined;
         }
         case 'knex':
             return KNEX_EXTENSIONS.test(fileName) && !TYPE_DECLARATION.test(fileName) ? fileName : undefined;
@@ -251,7 +221,7 @@ function customFileIds(fileName) {
         ids.add(flyway);
     const numeric = /^(\d+)(?:[_.-]|$)/.exec(fileName);
     if (numeric)
-        ids.add(versionKey(numeric[1]));
+        ids.add((0,migration_frameworks/* versionKey */._5)(numeric[1]));
     return [...ids];
 }
 function isVisibleEntry(name) {
@@ -275,7 +245,7 @@ function walkFiles(dir, recursive, prefix = '') {
 }
 function sortFiles(files, byVersion) {
     return files.sort((a, b) => {
-        const order = byVersion ? compareVersionKeys(a.ids[0], b.ids[0]) : 0;
+        const order = byVersion ? (0,migration_frameworks/* compareVersionKeys */.oz)(a.ids[0], b.ids[0]) : 0;
         return order !== 0 ? order : a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
     });
 }
@@ -310,9 +280,10 @@ function listMigrationFiles(dir, layout) {
         const files = [];
         for (const entry of external_node_fs_default().readdirSync(dir, { withFileTypes: true })) {
             const name = entry.name;
-            if (!isVisibleEntry(name) || NOT_A_MIGRATION.test(name) || DOWN_FILE.test(name))
+            if (!isVisibleEntry(name) || NOT_A_MIGRATION.test(name) || (0,migration_frameworks/* isDownFile */.Fp)(name))
                 continue;
-            if (/^(?:R__|U\d|B\d)/.test(name))
+            const flyway = (0,migration_frameworks/* flywayFile */.f8)(name);
+            if (flyway && flyway.kind !== 'versioned')
                 continue;
             // A directory per migration (Prisma-style) is known by its name.
             if (entry.isDirectory())
@@ -358,7 +329,7 @@ function compareMigrations(files, state) {
         else if (entries.length > 0) {
             failed.push(file.name);
         }
-        else if (state.appliedThrough !== undefined && compareVersionKeys(file.ids[0], state.appliedThrough) <= 0) {
+        else if (state.appliedThrough !== undefined && (0,migration_frameworks/* compareVersionKeys */.oz)(file.ids[0], state.appliedThrough) <= 0) {
             applied++;
         }
         else {
@@ -395,9 +366,9 @@ function flywayState(rows) {
             repeatable.set(migrations_text(row.script), row);
             continue;
         }
-        const key = versionKey(migrations_text(row.version));
+        const key = (0,migration_frameworks/* versionKey */._5)(migrations_text(row.version));
         if (type === 'BASELINE') {
-            if (baseline === undefined || compareVersionKeys(key, baseline) > 0)
+            if (baseline === undefined || (0,migration_frameworks/* compareVersionKeys */.oz)(key, baseline) > 0)
                 baseline = key;
             continue;
         }
@@ -430,8 +401,8 @@ function golangMigrateState(rows) {
         const version = migrations_text(row.version);
         if (!/^\d+$/.test(version))
             continue;
-        const key = versionKey(version);
-        if (!latest || compareVersionKeys(key, latest.key) > 0)
+        const key = (0,migration_frameworks/* versionKey */._5)(version);
+        if (!latest || (0,migration_frameworks/* compareVersionKeys */.oz)(key, latest.key) > 0)
             latest = { key, version, dirty: truthy(row.dirty) };
     }
     if (!latest)
@@ -449,7 +420,7 @@ function versionSetState(rows, column = 'version', failedColumn) {
         entries: rows.map((row) => {
             const value = migrations_text(row[column]);
             return {
-                keys: [...new Set([value, versionKey(value)])],
+                keys: [...new Set([value, (0,migration_frameworks/* versionKey */._5)(value)])],
                 label: value,
                 failed: failedColumn === undefined ? false : !truthy(row[failedColumn])
             };
@@ -483,7 +454,7 @@ function gooseState(rows) {
         // Goose's own bookkeeping row.
         if (version === '0')
             continue;
-        latest.set(versionKey(version), truthy(row.is_applied));
+        latest.set((0,migration_frameworks/* versionKey */._5)(version), truthy(row.is_applied));
     }
     const entries = [];
     for (const [key, applied] of latest) {
@@ -4397,6 +4368,71 @@ const cli_command = {
         return (0,command/* printReport */.Y_)(gateReport(report, checks), format, failOn, io);
     }
 };
+
+
+/***/ }),
+
+/***/ 4597:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Fp: () => (/* binding */ isDownFile),
+/* harmony export */   _5: () => (/* binding */ versionKey),
+/* harmony export */   f8: () => (/* binding */ flywayFile),
+/* harmony export */   oz: () => (/* binding */ compareVersionKeys)
+/* harmony export */ });
+// What the migration tools agree on about file names and versions, known once: migration-safety uses it to tell
+// which files deploy and in what order, health-gate to tell which files a tool's table must list as applied.
+const VERSION_TEXT = /^\d+(?:[._]\d+)*$/;
+/**
+ * The comparable form of a numeric or dotted version: `000001` -> `1`, `1_2` -> `1.2`, `1.0` -> `1`,
+ * `1.01` -> `1.1` (Flyway compares each part as a number and ignores trailing zero parts); any other text is
+ * returned unchanged.
+ */
+function versionKey(text) {
+    if (!VERSION_TEXT.test(text))
+        return text;
+    const parts = text.split(/[._]/).map((part) => BigInt(part).toString());
+    while (parts.length > 1 && parts[parts.length - 1] === '0')
+        parts.pop();
+    return parts.join('.');
+}
+/** Orders two versionKey() results part by part; non-version text sorts after versions, by code point. */
+function compareVersionKeys(a, b) {
+    const aIsVersion = VERSION_TEXT.test(a);
+    const bIsVersion = VERSION_TEXT.test(b);
+    if (!aIsVersion || !bIsVersion) {
+        if (aIsVersion !== bIsVersion)
+            return aIsVersion ? -1 : 1;
+        return a < b ? -1 : a > b ? 1 : 0;
+    }
+    const aParts = a.split('.').map(BigInt);
+    const bParts = b.split('.').map(BigInt);
+    for (let i = 0; i < Math.max(aParts.length, bParts.length); i++) {
+        const x = aParts[i] ?? 0n;
+        const y = bParts[i] ?? 0n;
+        if (x !== y)
+            return x < y ? -1 : 1;
+    }
+    return 0;
+}
+// Flyway's default prefixes (V, U, B, R) and separator (__), matched case-sensitively as Flyway does.
+const FLYWAY_FILE = /^(?:([VUB])(\d+(?:[._]\d+)*)|R)__(.*)\.(?:sql|sh|bash|ps1|cmd|bat|py)$/;
+/** What a Flyway file name declares (its version is versionKey-normalised), or undefined for any other file. */
+function flywayFile(fileName) {
+    const match = FLYWAY_FILE.exec(fileName);
+    if (!match)
+        return undefined;
+    const [, prefix, version, description] = match;
+    if (prefix === undefined)
+        return { kind: 'repeatable', description };
+    const kind = prefix === 'V' ? 'versioned' : prefix === 'U' ? 'undo' : 'baseline';
+    return { kind, version: versionKey(version) };
+}
+/** A rollback twin (`.down.sql`, `.down.go`...) of golang-migrate, sqlx, dbmate-style layouts: never deployed. */
+function isDownFile(fileName) {
+    return /\.down\.[^./]+$/i.test(fileName);
+}
 
 
 /***/ }),

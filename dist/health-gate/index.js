@@ -37358,7 +37358,7 @@ function extend(target) {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _shared_src_actions_run_action_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1373);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7220);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9504);
 
 
 await (0,_shared_src_actions_run_action_js__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .C)(_main_js__WEBPACK_IMPORTED_MODULE_1__/* .run */ .e);
@@ -37368,7 +37368,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 7220:
+/***/ 9504:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -44295,27 +44295,9 @@ const esm_defaults = pg_lib.defaults
 // Re-export the default
 /* harmony default export */ const esm = (pg_lib);
 
-;// CONCATENATED MODULE: ./actions/health-gate/src/checks/migrations.ts
-// "Migrations applied": compares what a migration tool recorded in its table with the migration files the
-// deployment ships. Each tool names files and records runs differently; this module knows the common ones
-// (the table layouts below) and falls back to matching ids against file names for any other table.
-//
-// The pure part (file names -> ids, table rows -> applied state, the comparison) is separate from the SQL
-// part (finding the table and reading it) so that every tool's rules can be tested without a database.
-
-
-
-/** The tables looked for when none is configured, in the order they are tried. */
-const KNOWN_TABLES = [
-    'flyway_schema_history',
-    'schema_migrations',
-    '_prisma_migrations',
-    'knex_migrations',
-    'goose_db_version',
-    '_sqlx_migrations'
-];
-// ---------------------------------------------------------------------------------------------------------
-// Versions
+;// CONCATENATED MODULE: ./shared/src/lib/migration-frameworks.ts
+// What the migration tools agree on about file names and versions, known once: migration-safety uses it to tell
+// which files deploy and in what order, health-gate to tell which files a tool's table must list as applied.
 const VERSION_TEXT = /^\d+(?:[._]\d+)*$/;
 /**
  * The comparable form of a numeric or dotted version: `000001` -> `1`, `1_2` -> `1.2`, `1.0` -> `1`,
@@ -44349,11 +44331,49 @@ function compareVersionKeys(a, b) {
     }
     return 0;
 }
+// Flyway's default prefixes (V, U, B, R) and separator (__), matched case-sensitively as Flyway does.
+const FLYWAY_FILE = /^(?:([VUB])(\d+(?:[._]\d+)*)|R)__(.*)\.(?:sql|sh|bash|ps1|cmd|bat|py)$/;
+/** What a Flyway file name declares (its version is versionKey-normalised), or undefined for any other file. */
+function flywayFile(fileName) {
+    const match = FLYWAY_FILE.exec(fileName);
+    if (!match)
+        return undefined;
+    const [, prefix, version, description] = match;
+    if (prefix === undefined)
+        return { kind: 'repeatable', description };
+    const kind = prefix === 'V' ? 'versioned' : prefix === 'U' ? 'undo' : 'baseline';
+    return { kind, version: versionKey(version) };
+}
+/** A rollback twin (`.down.sql`, `.down.go`...) of golang-migrate, sqlx, dbmate-style layouts: never deployed. */
+function isDownFile(fileName) {
+    return /\.down\.[^./]+$/i.test(fileName);
+}
+
+;// CONCATENATED MODULE: ./actions/health-gate/src/checks/migrations.ts
+// "Migrations applied": compares what a migration tool recorded in its table with the migration files the
+// deployment ships. Each tool names files and records runs differently; this module knows the common ones
+// (the table layouts below) and falls back to matching ids against file names for any other table.
+//
+// The pure part (file names -> ids, table rows -> applied state, the comparison) is separate from the SQL
+// part (finding the table and reading it) so that every tool's rules can be tested without a database.
+
+
+
+
+/** The tables looked for when none is configured, in the order they are tried. */
+const KNOWN_TABLES = [
+    'flyway_schema_history',
+    'schema_migrations',
+    '_prisma_migrations',
+    'knex_migrations',
+    'goose_db_version',
+    '_sqlx_migrations'
+];
+// ---------------------------------------------------------------------------------------------------------
+// Versions
+
 // ---------------------------------------------------------------------------------------------------------
 // Files
-// Flyway: V<version>__<description>.<ext>; R__ (repeatable), U (undo) and B (baseline) files are not
-// versioned migrations and never appear as such in the table.
-const FLYWAY_FILE = /^V(\d+(?:[._]\d+)*)__.*\.(?:sql|sh|bash|ps1|cmd|bat|py)$/;
 // golang-migrate: <version>_<title>.up.<ext> (and a .down twin that is never recorded).
 const GOLANG_MIGRATE_FILE = /^(\d+)_.*\.up\.[^.]+$/;
 // dbmate (<version>_x.sql), Rails (<timestamp>_x.rb), Ecto (<timestamp>_x.exs).
@@ -44363,13 +44383,15 @@ const GOOSE_FILE = /^(\d+)_.*\.(?:sql|go)$/;
 const SQLX_FILE = /^(\d+)_.*\.sql$/;
 const KNEX_EXTENSIONS = /\.(?:js|cjs|mjs|ts|cts|mts|coffee|litcoffee|ls|eg|iced|co)$/;
 const TYPE_DECLARATION = /\.d\.[cm]?ts$/;
-const DOWN_FILE = /\.down\.[^.]+$/;
 // Files that live beside migrations without being ones (checked only for custom tables).
 const NOT_A_MIGRATION = /^(?:readme|license|changelog)(?:\.|$)|\.(?:md|txt|json|toml|ya?ml|conf|lock|map)$/i;
-/** The version a Flyway file name declares, or undefined for anything that is not a versioned migration. */
+/**
+ * The version a Flyway file name declares, or undefined for anything that is not a versioned migration: R__
+ * (repeatable), U (undo) and B (baseline) files never appear as versioned migrations in the table.
+ */
 function flywayVersion(fileName) {
-    const match = FLYWAY_FILE.exec(fileName);
-    return match ? versionKey(match[1]) : undefined;
+    const file = flywayFile(fileName);
+    return file?.kind === 'versioned' ? file.version : undefined;
 }
 /**
  * The id a tool records for a migration file (normalised), or undefined when the tool would not run the file
@@ -44385,7 +44407,7 @@ function migrationFileId(layout, relativePath) {
             return match ? versionKey(match[1]) : undefined;
         }
         case 'versions': {
-            if (DOWN_FILE.test(fileName))
+            if (isDownFile(fileName))
                 return undefined;
             const match = VERSIONS_FILE.exec(fileName);
             return match ? versionKey(match[1]) : undefined;
@@ -44397,7 +44419,7 @@ function migrationFileId(layout, relativePath) {
             return match ? versionKey(match[1]) : undefined;
         }
         case 'sqlx': {
-            if (DOWN_FILE.test(fileName))
+            if (isDownFile(fileName))
                 return undefined;
             const match = SQLX_FILE.exec(fileName);
             return match ? versionKey(match[1]) : undefined;
@@ -44476,9 +44498,10 @@ function listMigrationFiles(dir, layout) {
         const files = [];
         for (const entry of external_node_fs_default().readdirSync(dir, { withFileTypes: true })) {
             const name = entry.name;
-            if (!isVisibleEntry(name) || NOT_A_MIGRATION.test(name) || DOWN_FILE.test(name))
+            if (!isVisibleEntry(name) || NOT_A_MIGRATION.test(name) || isDownFile(name))
                 continue;
-            if (/^(?:R__|U\d|B\d)/.test(name))
+            const flyway = flywayFile(name);
+            if (flyway && flyway.kind !== 'versioned')
                 continue;
             // A directory per migration (Prisma-style) is known by its name.
             if (entry.isDirectory())

@@ -30756,7 +30756,7 @@ module.exports = {
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _shared_src_lib_bundle_runtime_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5030);
 /* harmony import */ var _shared_src_actions_run_action_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1373);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4970);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9408);
 
 
 
@@ -30767,7 +30767,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 4970:
+/***/ 9408:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -37665,9 +37665,64 @@ async function commentOnPullRequest(report, comment, env) {
     }
 }
 
+;// CONCATENATED MODULE: ./shared/src/lib/migration-frameworks.ts
+// What the migration tools agree on about file names and versions, known once: migration-safety uses it to tell
+// which files deploy and in what order, health-gate to tell which files a tool's table must list as applied.
+const VERSION_TEXT = /^\d+(?:[._]\d+)*$/;
+/**
+ * The comparable form of a numeric or dotted version: `000001` -> `1`, `1_2` -> `1.2`, `1.0` -> `1`,
+ * `1.01` -> `1.1` (Flyway compares each part as a number and ignores trailing zero parts); any other text is
+ * returned unchanged.
+ */
+function versionKey(text) {
+    if (!VERSION_TEXT.test(text))
+        return text;
+    const parts = text.split(/[._]/).map((part) => BigInt(part).toString());
+    while (parts.length > 1 && parts[parts.length - 1] === '0')
+        parts.pop();
+    return parts.join('.');
+}
+/** Orders two versionKey() results part by part; non-version text sorts after versions, by code point. */
+function compareVersionKeys(a, b) {
+    const aIsVersion = VERSION_TEXT.test(a);
+    const bIsVersion = VERSION_TEXT.test(b);
+    if (!aIsVersion || !bIsVersion) {
+        if (aIsVersion !== bIsVersion)
+            return aIsVersion ? -1 : 1;
+        return a < b ? -1 : a > b ? 1 : 0;
+    }
+    const aParts = a.split('.').map(BigInt);
+    const bParts = b.split('.').map(BigInt);
+    for (let i = 0; i < Math.max(aParts.length, bParts.length); i++) {
+        const x = aParts[i] ?? 0n;
+        const y = bParts[i] ?? 0n;
+        if (x !== y)
+            return x < y ? -1 : 1;
+    }
+    return 0;
+}
+// Flyway's default prefixes (V, U, B, R) and separator (__), matched case-sensitively as Flyway does.
+const FLYWAY_FILE = /^(?:([VUB])(\d+(?:[._]\d+)*)|R)__(.*)\.(?:sql|sh|bash|ps1|cmd|bat|py)$/;
+/** What a Flyway file name declares (its version is versionKey-normalised), or undefined for any other file. */
+function flywayFile(fileName) {
+    const match = FLYWAY_FILE.exec(fileName);
+    if (!match)
+        return undefined;
+    const [, prefix, version, description] = match;
+    if (prefix === undefined)
+        return { kind: 'repeatable', description };
+    const kind = prefix === 'V' ? 'versioned' : prefix === 'U' ? 'undo' : 'baseline';
+    return { kind, version: versionKey(version) };
+}
+/** A rollback twin (`.down.sql`, `.down.go`...) of golang-migrate, sqlx, dbmate-style layouts: never deployed. */
+function isDownFile(fileName) {
+    return /\.down\.[^./]+$/i.test(fileName);
+}
+
 ;// CONCATENATED MODULE: ./actions/migration-safety/src/engine/framework.ts
 // How each migration tool runs a file: whether it wraps it in a transaction, and which part of the file is the
 // "up" migration. Sources: each tool's documentation (see docs/frameworks.md).
+
 
 const FRAMEWORKS = [
     'plain',
@@ -37689,9 +37744,9 @@ function parseFramework(value) {
 /** The file is a down (rollback) migration that must not be linted as if it were deployed. */
 function isDownMigration(path, framework) {
     const base = path.split('/').pop() ?? path;
-    if (/\.down\.sql$/i.test(base))
+    if (isDownFile(base))
         return true;
-    return framework === 'flyway' && /^U\d/.test(base);
+    return framework === 'flyway' && flywayFile(base)?.kind === 'undo';
 }
 function prepareFile(text, framework, assumeInTransaction) {
     let prepared;
@@ -37781,19 +37836,19 @@ function orderMigrations(paths, framework) {
     if (framework !== 'flyway')
         return [...paths].sort(compareMigrationPaths);
     const base = (path) => path.split('/').pop() ?? path;
-    const version = (path) => /^V([0-9][0-9._]*)__/i.exec(base(path))?.[1];
-    const rank = (path) => (version(path) !== undefined ? 0 : /^R__/i.test(base(path)) ? 1 : 2);
+    const version = (path) => {
+        const file = flywayFile(base(path));
+        return file?.kind === 'versioned' ? file.version : undefined;
+    };
+    const rank = (path) => version(path) !== undefined ? 0 : flywayFile(base(path))?.kind === 'repeatable' ? 1 : 2;
     return [...paths].sort((a, b) => {
         const byRank = rank(a) - rank(b);
         if (byRank !== 0)
             return byRank;
         if (rank(a) === 0) {
-            const [va, vb] = [version(a), version(b)].map((v) => v.split(/[._]/).filter(Boolean).map(Number));
-            for (let i = 0; i < Math.max(va.length, vb.length); i++) {
-                const diff = (va[i] ?? 0) - (vb[i] ?? 0);
-                if (diff !== 0)
-                    return diff;
-            }
+            const byVersion = compareVersionKeys(version(a), version(b));
+            if (byVersion !== 0)
+                return byVersion;
         }
         return compareMigrationPaths(base(a), base(b)) || compareMigrationPaths(a, b);
     });
@@ -40090,7 +40145,7 @@ function parseFile(text, settings, encoding) {
 
 ;// CONCATENATED MODULE: ./actions/migration-safety/src/engine/rule.ts
 /** Where a rule's page lives; the pages are in the repository so they are versioned with the rules. */
-const DOCS_BASE = 'https://github.com/ubos/actions/blob/v1/actions/migration-safety/docs/rules';
+const DOCS_BASE = 'https://github.com/ubos/actions/blob/main/actions/migration-safety/docs/rules';
 function docsUrl(id) {
     return `${DOCS_BASE}/${id}.md`;
 }
