@@ -4329,8 +4329,7 @@ const FLAGS = {
         description: 'Consecutive failures that fail the gate early (0: wait for the deadline)',
         default: '0'
     },
-    format: (0,command/* formatFlag */.AN)(FORMATS),
-    'fail-on': command/* FAIL_ON_FLAG */.EK,
+    ...(0,command/* reportFlags */.kY)(FORMATS),
     'fail-on-warn': { type: 'boolean', description: 'Deprecated: --fail-on warning' },
     'print-schema': { type: 'boolean', description: 'Print the config file JSON schema and exit' }
 };
@@ -4340,13 +4339,12 @@ const cli_command = {
     usage: ['health-gate (--config gate.yml | --url URL) [options]', 'health-gate --print-schema'],
     flags: FLAGS,
     async run(argv, io) {
-        const { values } = (0,command/* parseFlags */.bQ)(argv, FLAGS, false);
+        const { values, format, failOn: failOnFlag } = (0,command/* parseReportArgs */.D8)(argv, FLAGS, FORMATS, false);
         if (values['print-schema']) {
             io.stdout(JSON.stringify(gateConfigJsonSchema(), null, 2) + '\n');
             return 0;
         }
-        const format = (0,command/* parseFormat */.Xc)(values.format, FORMATS, 'text');
-        const failOn = values['fail-on-warn'] ? 'warning' : (0,command/* parseFailOnFlag */.nI)(values['fail-on']);
+        const failOn = values['fail-on-warn'] ? 'warning' : failOnFlag;
         const { report, checks } = await runHealthGate({
             cwd: io.cwd,
             url: values.url,

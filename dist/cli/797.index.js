@@ -7405,8 +7405,7 @@ function listRules(format) {
 }
 const FORMATS = ['text', 'json', 'sarif', 'markdown'];
 const FLAGS = {
-    format: (0,command/* formatFlag */.AN)(FORMATS),
-    'fail-on': command/* FAIL_ON_FLAG */.EK,
+    ...(0,command/* reportFlags */.kY)(FORMATS),
     'pg-version': { type: 'string', value: '<N[.minor]>', description: 'PostgreSQL version', default: '16' },
     framework: {
         type: 'string',
@@ -7441,13 +7440,13 @@ const cli_command = {
         // Compiling the parser's WebAssembly takes ~0.1 s on background threads: start it now so it overlaps
         // finding and reading the files. A failure surfaces where the lint awaits the same promise.
         loadParser().catch(() => { });
-        const { values, positionals } = (0,command/* parseFlags */.bQ)(argv, FLAGS);
+        const { values, positionals, format, failOn } = (0,command/* parseReportArgs */.D8)(argv, FLAGS, FORMATS);
         if (values['list-rules']) {
-            io.stdout(listRules((0,command/* parseFormat */.Xc)(values.format, ['text', 'json'], 'text')));
+            if (format !== 'text' && format !== 'json')
+                throw new errors/* ConfigurationError */.j('--list-rules prints text or json');
+            io.stdout(listRules(format));
             return 0;
         }
-        const format = (0,command/* parseFormat */.Xc)(values.format, FORMATS, 'text');
-        const failOn = (0,command/* parseFailOnFlag */.nI)(values['fail-on']);
         const ifNoFilesFound = values['if-no-files-found'] ?? 'error';
         if (!['error', 'warn', 'ignore'].includes(ifNoFilesFound))
             throw new errors/* ConfigurationError */.j(`--if-no-files-found must be one of error, warn, ignore; got "${ifNoFilesFound}"`);

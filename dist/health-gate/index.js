@@ -44111,6 +44111,22 @@ const ANNOTATIONS_SHOWN_PER_LEVEL = 10;
 const RESULT_JSON_LIMIT = 512 * 1024;
 /** The whole comment step (find, then create or update) gives up after this long. */
 const COMMENT_BUDGET_MS = 60_000;
+/**
+ * The pipeline's options from the common inputs, so main.ts passes what it read instead of restating each one:
+ * `publishReport(report, fromInputs(inputs, OUTPUTS, workspace))`.
+ */
+function fromInputs(inputs, outputs, workspace) {
+    return {
+        outputs,
+        failOn: inputs['fail-on'],
+        workspace,
+        sarifFile: inputs['sarif-file'],
+        junitFile: inputs['junit-file'],
+        comment: inputs.comment === undefined
+            ? undefined
+            : { enabled: inputs.comment, token: inputs['github-token'], key: inputs['comment-key'] }
+    };
+}
 async function publishReport(report, options) {
     const env = options.env ?? process.env;
     for (const notice of report.notices ?? [])
@@ -48656,11 +48672,8 @@ async function run() {
         onChecks: (all, secrets) => all.forEach((check) => core/* info */.pq(`  ${check.name}: ${check.type} (${check.role}) ${checkTarget(check, secrets)}`)),
         onAttempt: (check, attempt) => core/* info */.pq(`[${check.name}] +${attempt.startedAt}ms ${attempt.status}: ${attempt.message}`)
     });
-    await publishReport(gateReport(report, checks), {
-        outputs: OUTPUTS,
-        failOn: inputs['fail-on-warn'] ? 'warning' : inputs['fail-on'],
-        workspace
-    });
+    const failOn = inputs['fail-on-warn'] ? 'warning' : inputs['fail-on'];
+    await publishReport(gateReport(report, checks), fromInputs({ 'fail-on': failOn }, OUTPUTS, workspace));
 }
 
 

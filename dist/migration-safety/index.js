@@ -37507,6 +37507,22 @@ const ANNOTATIONS_SHOWN_PER_LEVEL = 10;
 const RESULT_JSON_LIMIT = 512 * 1024;
 /** The whole comment step (find, then create or update) gives up after this long. */
 const COMMENT_BUDGET_MS = 60_000;
+/**
+ * The pipeline's options from the common inputs, so main.ts passes what it read instead of restating each one:
+ * `publishReport(report, fromInputs(inputs, OUTPUTS, workspace))`.
+ */
+function fromInputs(inputs, outputs, workspace) {
+    return {
+        outputs,
+        failOn: inputs['fail-on'],
+        workspace,
+        sarifFile: inputs['sarif-file'],
+        junitFile: inputs['junit-file'],
+        comment: inputs.comment === undefined
+            ? undefined
+            : { enabled: inputs.comment, token: inputs['github-token'], key: inputs['comment-key'] }
+    };
+}
 async function publishReport(report, options) {
     const env = options.env ?? process.env;
     for (const notice of report.notices ?? [])
@@ -45466,13 +45482,7 @@ async function main_run() {
     });
     if (changedOnly && !base)
         check.notices.push('changed-only: no pull request base branch, so every migration is linted');
-    await publishReport(migrationReport(check), {
-        outputs: OUTPUTS,
-        failOn: inputs['fail-on'],
-        workspace,
-        sarifFile: inputs['sarif-file'],
-        comment: { enabled: inputs.comment, token: inputs['github-token'], key: inputs['comment-key'] }
-    });
+    await publishReport(migrationReport(check), fromInputs(inputs, OUTPUTS, workspace));
 }
 
 

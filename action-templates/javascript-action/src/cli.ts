@@ -1,13 +1,4 @@
-import {
-  FAIL_ON_FLAG,
-  formatFlag,
-  parseFailOnFlag,
-  parseFlags,
-  parseFormat,
-  printReport,
-  type CliCommand,
-  type FlagSpecs
-} from '../../../shared/src/cli/command.js';
+import { parseReportArgs, printReport, reportFlags, type CliCommand, type FlagSpecs } from '../../../shared/src/cli/command.js';
 import { run__PASCAL__ } from './engine/index.js';
 import { __NAME_CAMEL__Report } from './report.js';
 
@@ -16,8 +7,7 @@ const FORMATS = ['text', 'json', 'markdown'] as const;
 const FLAGS = {
   who: { type: 'string', value: '<name>', description: 'Who to greet', default: 'world' },
   shout: { type: 'boolean', description: 'Greet in capitals' },
-  format: formatFlag(FORMATS),
-  'fail-on': FAIL_ON_FLAG
+  ...reportFlags(FORMATS)
 } satisfies FlagSpecs;
 
 export const command: CliCommand = {
@@ -26,9 +16,8 @@ export const command: CliCommand = {
   usage: ['__NAME__ [options]'],
   flags: FLAGS,
   async run(argv, io) {
-    const { values } = parseFlags(argv, FLAGS, false);
-    const format = parseFormat(values.format, FORMATS, 'text');
+    const { values, format, failOn } = parseReportArgs(argv, FLAGS, FORMATS, false);
     const result = run__PASCAL__({ who: values.who ?? 'world', shout: values.shout ?? false });
-    return printReport(__NAME_CAMEL__Report(result), format, parseFailOnFlag(values['fail-on']), io);
+    return printReport(__NAME_CAMEL__Report(result), format, failOn, io);
   }
 };

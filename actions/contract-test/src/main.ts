@@ -1,6 +1,6 @@
 import { pullRequestFromEnv } from '../../../shared/src/actions/github-context.js';
 import { readInputs } from '../../../shared/src/actions/inputs.js';
-import { publishReport } from '../../../shared/src/actions/publish.js';
+import { fromInputs, publishReport } from '../../../shared/src/actions/publish.js';
 import { INPUTS, OUTPUTS } from './inputs.js';
 import { contractReport } from './render.js';
 import { runContractCheck } from './run-contract.js';
@@ -24,11 +24,5 @@ export async function run(): Promise<void> {
     allowRulesetCode: inputs['allow-ruleset-code'] && process.env.GITHUB_EVENT_NAME !== 'pull_request_target',
     maxSpecBytes: parseSpecSize(inputs['max-spec-size'], 'Input "max-spec-size"')
   });
-  await publishReport(contractReport(report), {
-    outputs: OUTPUTS,
-    failOn: inputs['fail-on'],
-    workspace,
-    sarifFile: inputs['sarif-file'],
-    comment: { enabled: inputs.comment, token: inputs['github-token'], key: inputs['comment-key'] }
-  });
+  await publishReport(contractReport(report), fromInputs(inputs, OUTPUTS, workspace));
 }

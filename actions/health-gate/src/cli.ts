@@ -1,10 +1,7 @@
 import {
-  FAIL_ON_FLAG,
-  formatFlag,
-  parseFailOnFlag,
-  parseFlags,
-  parseFormat,
+  parseReportArgs,
   printReport,
+  reportFlags,
   type CliCommand,
   type FlagSpecs
 } from '../../../shared/src/cli/command.js';
@@ -47,8 +44,7 @@ const FLAGS = {
     description: 'Consecutive failures that fail the gate early (0: wait for the deadline)',
     default: '0'
   },
-  format: formatFlag(FORMATS),
-  'fail-on': FAIL_ON_FLAG,
+  ...reportFlags(FORMATS),
   'fail-on-warn': { type: 'boolean', description: 'Deprecated: --fail-on warning' },
   'print-schema': { type: 'boolean', description: 'Print the config file JSON schema and exit' }
 } satisfies FlagSpecs;
@@ -59,13 +55,12 @@ export const command: CliCommand = {
   usage: ['health-gate (--config gate.yml | --url URL) [options]', 'health-gate --print-schema'],
   flags: FLAGS,
   async run(argv, io) {
-    const { values } = parseFlags(argv, FLAGS, false);
+    const { values, format, failOn: failOnFlag } = parseReportArgs(argv, FLAGS, FORMATS, false);
     if (values['print-schema']) {
       io.stdout(JSON.stringify(gateConfigJsonSchema(), null, 2) + '\n');
       return 0;
     }
-    const format = parseFormat(values.format, FORMATS, 'text');
-    const failOn = values['fail-on-warn'] ? 'warning' : parseFailOnFlag(values['fail-on']);
+    const failOn = values['fail-on-warn'] ? 'warning' : failOnFlag;
     const { report, checks } = await runHealthGate({
       cwd: io.cwd,
       url: values.url,

@@ -1,7 +1,7 @@
 import * as core from '@actions/core';
 import { readInputs } from '../../../shared/src/actions/inputs.js';
 import { maskSecret } from '../../../shared/src/actions/mask.js';
-import { publishReport } from '../../../shared/src/actions/publish.js';
+import { fromInputs, publishReport } from '../../../shared/src/actions/publish.js';
 import { urlSecrets } from '../../../shared/src/lib/redact.js';
 import { runHealthGate } from './check.js';
 import { INPUTS, OUTPUTS } from './inputs.js';
@@ -38,9 +38,6 @@ export async function run(): Promise<void> {
     onAttempt: (check, attempt) =>
       core.info(`[${check.name}] +${attempt.startedAt}ms ${attempt.status}: ${attempt.message}`)
   });
-  await publishReport(gateReport(report, checks), {
-    outputs: OUTPUTS,
-    failOn: inputs['fail-on-warn'] ? 'warning' : inputs['fail-on'],
-    workspace
-  });
+  const failOn = inputs['fail-on-warn'] ? 'warning' : inputs['fail-on'];
+  await publishReport(gateReport(report, checks), fromInputs({ 'fail-on': failOn }, OUTPUTS, workspace));
 }

@@ -1,12 +1,9 @@
 // `ubos-actions migration-safety`: the same engine as the action, for a terminal or another CI. The import
 // graph stays small (engine, rules, config, files, report): a benchmark times this against squawk.
 import {
-  FAIL_ON_FLAG,
-  formatFlag,
-  parseFailOnFlag,
-  parseFlags,
-  parseFormat,
+  parseReportArgs,
   printReport,
+  reportFlags,
   type CliCommand,
   type FlagSpecs
 } from '../../../shared/src/cli/command.js';
@@ -37,8 +34,7 @@ function listRules(format: string): string {
 const FORMATS = ['text', 'json', 'sarif', 'markdown'] as const;
 
 const FLAGS = {
-  format: formatFlag(FORMATS),
-  'fail-on': FAIL_ON_FLAG,
+  ...reportFlags(FORMATS),
   'pg-version': { type: 'string', value: '<N[.minor]>', description: 'PostgreSQL version', default: '16' },
   framework: {
     type: 'string',
@@ -74,13 +70,12 @@ export const command: CliCommand = {
     // Compiling the parser's WebAssembly takes ~0.1 s on background threads: start it now so it overlaps
     // finding and reading the files. A failure surfaces where the lint awaits the same promise.
     loadParser().catch(() => {});
-    const { values, positionals } = parseFlags(argv, FLAGS);
+    const { values, positionals, format, failOn } = parseReportArgs(argv, FLAGS, FORMATS);
     if (values['list-rules']) {
-      io.stdout(listRules(parseFormat(values.format, ['text', 'json'], 'text')));
+      if (format !== 'text' && format !== 'json') throw new ConfigurationError('--list-rules prints text or json');
+      io.stdout(listRules(format));
       return 0;
     }
-    const format = parseFormat(values.format, FORMATS, 'text');
-    const failOn = parseFailOnFlag(values['fail-on']);
     const ifNoFilesFound = values['if-no-files-found'] ?? 'error';
     if (!['error', 'warn', 'ignore'].includes(ifNoFilesFound))
       throw new ConfigurationError(`--if-no-files-found must be one of error, warn, ignore; got "${ifNoFilesFound}"`);

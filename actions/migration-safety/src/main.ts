@@ -1,6 +1,6 @@
 import { pullRequestFromEnv } from '../../../shared/src/actions/github-context.js';
 import { readInputs } from '../../../shared/src/actions/inputs.js';
-import { publishReport } from '../../../shared/src/actions/publish.js';
+import { fromInputs, publishReport } from '../../../shared/src/actions/publish.js';
 import { runMigrationCheck } from './check.js';
 import { loadParser } from './engine/parse.js';
 import { INPUTS, OUTPUTS } from './inputs.js';
@@ -29,11 +29,5 @@ export async function run(): Promise<void> {
   });
   if (changedOnly && !base)
     check.notices.push('changed-only: no pull request base branch, so every migration is linted');
-  await publishReport(migrationReport(check), {
-    outputs: OUTPUTS,
-    failOn: inputs['fail-on'],
-    workspace,
-    sarifFile: inputs['sarif-file'],
-    comment: { enabled: inputs.comment, token: inputs['github-token'], key: inputs['comment-key'] }
-  });
+  await publishReport(migrationReport(check), fromInputs(inputs, OUTPUTS, workspace));
 }

@@ -49,6 +49,34 @@ export interface PublishOptions {
   env?: NodeJS.ProcessEnv;
 }
 
+/** The common inputs (COMMON_INPUTS) an action declares, as readInputs returns them. */
+export interface CommonInputValues {
+  'fail-on': FailOn;
+  'sarif-file'?: string;
+  'junit-file'?: string;
+  comment?: boolean;
+  'comment-key'?: string;
+  'github-token'?: string;
+}
+
+/**
+ * The pipeline's options from the common inputs, so main.ts passes what it read instead of restating each one:
+ * `publishReport(report, fromInputs(inputs, OUTPUTS, workspace))`.
+ */
+export function fromInputs(inputs: CommonInputValues, outputs: OutputSpecs, workspace: string): PublishOptions {
+  return {
+    outputs,
+    failOn: inputs['fail-on'],
+    workspace,
+    sarifFile: inputs['sarif-file'],
+    junitFile: inputs['junit-file'],
+    comment:
+      inputs.comment === undefined
+        ? undefined
+        : { enabled: inputs.comment, token: inputs['github-token'], key: inputs['comment-key'] }
+  };
+}
+
 export async function publishReport(report: ActionReport, options: PublishOptions): Promise<void> {
   const env = options.env ?? process.env;
   for (const notice of report.notices ?? []) core.notice(notice);

@@ -139,6 +139,27 @@ export function parseFailOnFlag(value: string | undefined): FailOn {
   return parseFailOn(value ?? 'error', '--fail-on');
 }
 
+/** The flags every report command takes: --format (the formats it offers, the first the default) and --fail-on. */
+export function reportFlags<const F extends readonly OutputFormat[]>(formats: F) {
+  return { format: formatFlag(formats), 'fail-on': FAIL_ON_FLAG } satisfies FlagSpecs;
+}
+
+/** parseFlags, then --format and --fail-on checked: what every report command starts with. */
+export function parseReportArgs<T extends FlagSpecs>(
+  argv: string[],
+  flags: T,
+  formats: readonly OutputFormat[],
+  allowPositionals = true
+) {
+  const parsed = parseFlags(argv, flags, allowPositionals);
+  const values = parsed.values as Record<string, unknown>;
+  return {
+    ...parsed,
+    format: parseFormat(values.format as string | undefined, formats, formats[0]!),
+    failOn: parseFailOnFlag(values['fail-on'] as string | undefined)
+  };
+}
+
 /** Prints the report in the chosen format and returns the exit status --fail-on gives it. */
 export function printReport(report: ActionReport, format: OutputFormat, failOn: FailOn, io: CliIo): number {
   io.stdout(renderFormat(report, format));
