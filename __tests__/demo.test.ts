@@ -12,8 +12,8 @@ describe('npm run demo', () => {
     child.stderr.on('data', (d) => (output += d));
     const code = await new Promise((done) => child.on('close', done));
     expect(output).toContain('Health gate passed: 4/4 checks healthy');
-    expect(output).toContain('Migration safety check passed: 0 errors, 1 warning in 2 files checked');
-    expect(output).toContain('7 finding(s)');
+    expect(output).toContain('Migration safety check passed with warnings: 0 errors, 1 warning in 2 files checked');
+    expect(output).toContain('Contract check passed with warnings: 0 lint errors, 7 lint warnings');
     expect(output).toContain('1 file(s) checked, 0 finding(s)');
     expect(output).toContain('demo: every step passed');
     expect(code).toBe(0);
