@@ -4,8 +4,9 @@ import { basename, dirname, isAbsolute, resolve } from 'node:path';
 import { parseDuration } from '../../../../shared/src/lib/duration.js';
 import { ConfigurationError } from '../../../../shared/src/lib/errors.js';
 import type { ColorSpec, CommandSpec, HaproxySpec, NginxSpec, RouterConfig, RouterType, VerifySpec } from './types.js';
+import { isRunnerVariable } from './env.js';
 import { ROUTER_TYPES } from './types.js';
-import { parsePositionedYaml, type PositionedYaml, type YamlPath } from './yaml.js';
+import { parsePositionedYaml, type PositionedYaml, type YamlPath } from '../../../../shared/src/lib/yaml.js';
 
 export interface RouterConfigSource {
   /** YAML text. */
@@ -65,11 +66,19 @@ function isMapping(value: unknown): value is Raw {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** Replaces ${NAME} with the environment's value ($${ keeps a literal ${); an unset name is an error. */
+/**
+ * Replaces ${NAME} with the environment's value ($${ keeps a literal ${); an unset name is an error, and so is a
+ * runner variable (engine/env.ts).
+ */
 function expand(value: unknown, env: RouterConfigSource['env'], where: () => string): unknown {
   if (typeof value === 'string') {
     return value.replace(/\$(\$?)\{([A-Za-z_][A-Za-z0-9_]*)\}/g, (match, escaped: string, name: string) => {
       if (escaped) return match.slice(1);
+      if (isRunnerVariable(name)) {
+        throw new ConfigurationError(
+          `${where()}\${${name}} is a runner variable and is never expanded; pass the value through env: under a name of your own`
+        );
+      }
       const found = env[name];
       if (found === undefined) throw new ConfigurationError(`${where()}environment variable ${name} is not set`);
       return found;
@@ -356,7 +365,7 @@ function readCommand(top: Reader, base: string): CommandSpec {
 
 export function parseRouterConfig(source: RouterConfigSource): RouterConfig {
   const name = source.path ?? source.name ?? 'router config';
-  const yaml = parsePositionedYaml(source.text, name, source.path !== undefined);
+  const yaml = parsePositionedYaml(source.text, name, { lineNumbers: source.path !== undefined });
   if (!isMapping(yaml.value)) {
     throw new ConfigurationError(`${name}: must be a mapping with type, colors and verify`);
   }
