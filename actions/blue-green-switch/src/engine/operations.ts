@@ -854,7 +854,12 @@ export async function recoverInterrupted(options: RecoveryOptions): Promise<Oper
     run.note(`the run ${options.runId} was interrupted with ${formatWeights(current)}; putting back ${back}`);
     await closeInterrupted(`interrupted; rolled back to ${liveColor(target) ?? back}`);
     const color = liveColor(target) ?? run.state?.live ?? run.colors[0]!;
-    await run.deploymentStart(color, liveColor(current), target, true, `rollback after an interrupted run`);
+    // Rolled back from: the canary's new colour, else the colour that had gained the most.
+    const from =
+      canary?.to ??
+      run.colors.filter((c) => c !== color).sort((a, b) => (current[b] ?? 0) - (current[a] ?? 0))[0] ??
+      null;
+    await run.deploymentStart(color, from, target, true, 'rollback after an interrupted run');
     try {
       await run.change(target, undefined, run.restoreContext());
     } catch (error) {
