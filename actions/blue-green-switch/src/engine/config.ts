@@ -3,6 +3,7 @@
 import { basename, dirname, isAbsolute, resolve } from 'node:path';
 import { parseDuration } from '../../../../shared/src/lib/duration.js';
 import { ConfigurationError } from '../../../../shared/src/lib/errors.js';
+import { headerValueSecrets, urlSecrets } from '../../../../shared/src/lib/redact.js';
 import type { ColorSpec, CommandSpec, HaproxySpec, NginxSpec, RouterConfig, RouterType, VerifySpec } from './types.js';
 import { isRunnerVariable } from './env.js';
 import { ROUTER_TYPES } from './types.js';
@@ -400,13 +401,10 @@ export function parseRouterConfig(source: RouterConfigSource): RouterConfig {
   for (const other of ROUTER_TYPES) {
     if (other !== type && top.has(other)) top.fail(other, `is set but type is ${type}`);
   }
-  const secrets: string[] = [];
+  // Credentials in a URL (user:password@) are masked too, raw, decoded and as the Basic header built from them.
+  const secrets: string[] = [verify.url, ...colors.flatMap((c) => c.urls)].flatMap(urlSecrets);
   for (const [header, value] of Object.entries(verify.headers)) {
-    if (SECRET_HEADERS.includes(header.toLowerCase())) {
-      secrets.push(value);
-      const token = /^\S+\s+(\S+)$/.exec(value)?.[1];
-      if (token) secrets.push(token);
-    }
+    if (SECRET_HEADERS.includes(header.toLowerCase())) secrets.push(...headerValueSecrets(value));
   }
   return {
     type,
