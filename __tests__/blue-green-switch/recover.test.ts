@@ -24,6 +24,15 @@ describe('recoverInterrupted', () => {
     recoverInterrupted({ config: rig.config(), runId: 'killed', env: {}, cwd: rig.dir, lockTimeoutMs: 0, ...options });
   const state = () => readJson(path.join(rig.dir, 'router.state.json')) as Record<string, unknown>;
   const BLUE = { blue: 100, green: 0 };
+  const paused = () => ({
+    from: 'blue',
+    to: 'green',
+    steps: [50, 100],
+    stepIndex: 1,
+    fromWeights: BLUE,
+    startedAt: new Date().toISOString(),
+    runId: 'earlier'
+  });
 
   it('puts a canary of the interrupted run back, verified; a second time finds it back already', async () => {
     const moves: TrafficMove[] = [];
@@ -76,6 +85,19 @@ describe('recoverInterrupted', () => {
     expect(await recover({})).toMatchObject({ message: 'nothing to put back: the interrupted run recorded no change' });
     await rig.run({ operation: 'abort' });
     await rig.run({ operation: 'switch', to: 'blue' });
+  });
+
+  it('an interrupted promote of an earlier run’s canary goes all the way back', async () => {
+    await rig.run({ operation: 'canary', steps: [50], judge: false, runId: 'earlier' });
+    // What a promote killed after its 100 % step leaves: the router on green, the earlier run's canary recorded.
+    const promoted = await rig.run({ operation: 'promote', runId: 'killed' });
+    expect(promoted.live).toBe('green');
+    const file = path.join(rig.dir, 'router.state.json');
+    const saved = readJson(file) as Record<string, unknown>;
+    fs.writeFileSync(file, JSON.stringify({ ...saved, canary: { ...paused(), runId: 'earlier' } }));
+    const result = await recover({ restore: BLUE });
+    expect(result).toMatchObject({ verdict: 'pass', rolledBack: true, live: 'blue', canary: null });
+    expect(await shares(rig.url, 4)).toEqual({ blue: 4 });
   });
 
   it('takes over the lock the killed run left', async () => {

@@ -848,7 +848,13 @@ export async function recoverInterrupted(options: RecoveryOptions): Promise<Oper
         ? run.result('pass', `traffic is already back on ${back} (verified)`)
         : run.result('fail', `traffic is back on ${back} by the router's account, but ${verified.message}`);
     }
-    if (!canary && run.state?.runId === options.runId && sameWeights(run.state.weights, current)) {
+    // The run wrote its end to the state file (and no canary, its own or one it promoted, is left half done).
+    if (
+      run.state &&
+      !run.state.canary &&
+      run.state.runId === options.runId &&
+      sameWeights(run.state.weights, current)
+    ) {
       return run.result('pass', `nothing to put back: the run had finished its ${run.state.lastOperation ?? 'change'}`);
     }
     run.note(`the run ${options.runId} was interrupted with ${formatWeights(current)}; putting back ${back}`);
