@@ -114,6 +114,25 @@ command:
     );
   });
 
+  it('commands see the step’s environment but not the action’s inputs, state or runtime tokens', async () => {
+    const status =
+      'test -z "$INPUT_GITHUB_TOKEN$STATE_bgs$ACTIONS_RUNTIME_TOKEN" && test "$DEPLOY_ENV" = prod && cat weights.json';
+    const result = await runOperation({
+      operation: 'status',
+      config: config(status),
+      runId: 'cmd',
+      env: {
+        PATH: process.env.PATH,
+        DEPLOY_ENV: 'prod',
+        INPUT_GITHUB_TOKEN: 'ghs_x',
+        STATE_bgs: '{}',
+        ACTIONS_RUNTIME_TOKEN: 'rt'
+      },
+      cwd: dir
+    });
+    expect(result.verdict).toBe('pass');
+  });
+
   it('a failing apply command leaves traffic where it was', async () => {
     const before = fs.readFileSync(weightsFile(), 'utf8');
     const result = await run('switch', 'cat weights.json', 'echo "router API said no" >&2; exit 3');

@@ -76,7 +76,7 @@ describe('GitHub Deployments', () => {
     const health = await startFaultServer({ routes: { '/health': { type: 'statuses', statuses: [200, 503] } } });
     const gate = {
       path: path.join(rig.dir, 'gate.yml'),
-      text: `deadline: 2s\ndefaults: {interval: 50ms, failure-threshold: 1}\nchecks:\n  - {type: http, url: "${health.url}/health"}\n`
+      text: `deadline: 2s\ndefaults: {interval: 100ms, failure-threshold: 1}\nchecks:\n  - {type: http, url: "${health.url}/health"}\n`
     };
     const failed = await rig.run({
       operation: 'canary',

@@ -13,7 +13,7 @@ import { haproxyRig, nginxRig, shares, tempDir, type Rig } from './fixtures.js';
 
 function gateFile(rig: Rig, url: string): { path: string; text: string } {
   const text = `deadline: 5s
-defaults: { interval: 50ms, timeout: 1s, failure-threshold: 1 }
+defaults: { interval: 100ms, timeout: 1s, failure-threshold: 1 }
 checks:
   - name: app-health
     type: http

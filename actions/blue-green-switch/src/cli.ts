@@ -1,146 +1,227 @@
-import { readFileSync } from 'node:fs';
-import { isAbsolute, resolve } from 'node:path';
-import { parseCliArgs, parseFormat, type CliCommand } from '../../../shared/src/cli/command.js';
+// `ubos-actions blue-green-switch <verb>`: the same engine and report as the action, from a terminal or another
+// CI. Each verb declares its own flags (so `canary --help` lists exactly what a canary takes); Ctrl-C puts
+// traffic back before exiting (twice quits at once).
+import {
+  FAIL_ON_FLAG,
+  formatFlag,
+  parseFailOnFlag,
+  parseFlags,
+  parseFormat,
+  printReport,
+  type CliCommand,
+  type CliUsage,
+  type FlagSpecs
+} from '../../../shared/src/cli/command.js';
 import { parseDuration } from '../../../shared/src/lib/duration.js';
 import { ConfigurationError } from '../../../shared/src/lib/errors.js';
-import {
-  DEFAULT_JUDGE,
-  OPERATIONS,
-  parseRouterConfig,
-  parseSteps,
-  runOperation,
-  type JudgeOptions,
-  type Operation
-} from './engine/index.js';
-import { renderJson, renderMarkdown, renderText } from './render/index.js';
+import { closestName } from '../../../shared/src/lib/suggest.js';
+import { DEFAULT_JUDGE, OPERATIONS, runOperation, type Operation } from './engine/index.js';
+import { switchReport } from './report.js';
+import { prepareOperation, runIdFrom } from './settings.js';
+import { cancelOnSignals } from './signals.js';
 
-const VERSION = '0.1.0';
+const FORMATS = ['text', 'json', 'markdown'] as const;
+
+const COMMON = {
+  config: { type: 'string', value: '<router.yml>', description: 'The router config (required)' },
+  format: formatFlag(FORMATS),
+  'fail-on': FAIL_ON_FLAG
+} satisfies FlagSpecs;
+
+const CHANGE = {
+  'lock-timeout': {
+    type: 'string',
+    value: '<duration>',
+    description: 'Wait this long for another run on the same router; 0s fails at once',
+    default: '5m'
+  },
+  'run-id': {
+    type: 'string',
+    value: '<id>',
+    description: 'Recorded in the state file and the lock',
+    default: 'cli-<pid>'
+  }
+} satisfies FlagSpecs;
+
+const MOVE = {
+  to: { type: 'string', value: '<colour|other>', description: 'The colour traffic moves to', default: 'other' },
+  gate: { type: 'string', value: '<gate.yml>', description: 'health-gate checks run before and after each step' },
+  'on-failure': {
+    type: 'string',
+    value: '<rollback|stop>',
+    description: 'After a failed check: put traffic back, or leave it',
+    default: 'rollback'
+  }
+} satisfies FlagSpecs;
+
+const JUDGE = {
+  'step-wait': {
+    type: 'string',
+    value: '<duration>',
+    description: 'How long each step below 100 % takes traffic before it is judged',
+    default: '30s'
+  },
+  'no-judge': { type: 'boolean', description: "Do not compare the colours' errors and latencies between steps" },
+  'judge-min-requests': {
+    type: 'string',
+    value: '<n>',
+    description: 'Requests per colour before the judge decides',
+    default: String(DEFAULT_JUDGE.minRequests)
+  },
+  'judge-max-error-increase': {
+    type: 'string',
+    value: '<share>',
+    description: 'Largest accepted error-rate rise, in percentage points',
+    default: '1%'
+  },
+  'judge-max-latency-increase': {
+    type: 'string',
+    value: '<share>',
+    description: 'Largest accepted median-latency rise, relative',
+    default: '25%'
+  },
+  'judge-on-inconclusive': {
+    type: 'string',
+    value: '<continue|fail>',
+    description: 'What an undecided step does',
+    default: 'continue'
+  }
+} satisfies FlagSpecs;
+
+const FLAGS: Record<Operation, FlagSpecs> = {
+  status: COMMON,
+  switch: { ...COMMON, ...MOVE, ...CHANGE },
+  canary: {
+    ...COMMON,
+    ...MOVE,
+    steps: {
+      type: 'string',
+      value: '<percent,...>',
+      description: "The new colour's share at each step (ending below 100 pauses)",
+      default: '10,50,100'
+    },
+    ...JUDGE,
+    ...CHANGE
+  },
+  promote: { ...COMMON, gate: MOVE.gate, 'on-failure': MOVE['on-failure'], ...CHANGE },
+  abort: { ...COMMON, ...CHANGE },
+  rollback: { ...COMMON, ...CHANGE }
+};
+
+const SUMMARIES: Record<Operation, string> = {
+  status: 'What is live, a half-done canary, who holds the lock',
+  switch: 'All traffic to the other colour at once: checked first, verified, old colour drained',
+  canary: 'Traffic to the other colour by steps, judged and gated between them; back on a failure',
+  promote: 'Take a paused canary to 100 %',
+  abort: 'Put a canary back where it started',
+  rollback: 'Back to the saved previous weights (no gate, no waiting)'
+};
+
+const SUBCOMMANDS: CliUsage[] = OPERATIONS.map((op) => ({
+  name: op,
+  summary: SUMMARIES[op],
+  usage: [`blue-green-switch ${op} --config <router.yml> [options]`],
+  flags: FLAGS[op]
+}));
 
 function duration(flag: string, value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
   try {
     return parseDuration(value);
   } catch (e) {
-    throw new ConfigurationError(`--${flag}: ${(e as Error).message}`);
+    throw new ConfigurationError(`--${flag} must be a duration like 30s or 5m: ${(e as Error).message}`);
   }
 }
 
-function ratio(flag: string, value: string | undefined, fallback: number): number {
+function choice<T extends string>(flag: string, value: string | undefined, allowed: readonly T[], fallback: T): T {
+  const chosen = (value ?? fallback) as T;
+  if (!allowed.includes(chosen))
+    throw new ConfigurationError(`--${flag} must be ${allowed.join(' or ')}; got "${value}"`);
+  return chosen;
+}
+
+function wholeNumber(flag: string, value: string | undefined, fallback: number): number {
   if (value === undefined) return fallback;
-  const percent = /^(\d+(?:\.\d+)?)%$/.exec(value.trim());
-  const n = percent ? Number(percent[1]) / 100 : Number(value);
-  if (value.trim() === '' || !(n >= 0 && n <= 1))
-    throw new ConfigurationError(`--${flag} must be a ratio like 0.01 or 1%; got "${value}"`);
-  return n;
+  if (!/^\d+$/.test(value) || Number(value) < 1)
+    throw new ConfigurationError(`--${flag} must be a whole number of at least 1; got "${value}"`);
+  return Number(value);
 }
 
-function readUserFile(cwd: string, path: string, what: string): { path: string; text: string } {
-  const absolute = isAbsolute(path) ? path : resolve(cwd, path);
-  try {
-    return { path: absolute, text: readFileSync(absolute, 'utf8') };
-  } catch {
-    throw new ConfigurationError(`cannot read ${what} ${path}`);
-  }
+function verbOf(argv: string[]): Operation {
+  const verb = argv[0];
+  if (verb !== undefined && (OPERATIONS as readonly string[]).includes(verb)) return verb as Operation;
+  const guess = verb && !verb.startsWith('-') ? closestName(verb, OPERATIONS) : undefined;
+  throw new ConfigurationError(
+    `the first argument must be one of ${OPERATIONS.join(', ')}${verb === undefined ? '' : `; got "${verb}"`}${guess ? ` (did you mean "${guess}"?)` : ''}`
+  );
 }
 
 export const command: CliCommand = {
   name: 'blue-green-switch',
-  summary:
-    'Switch, canary, promote, abort or roll back traffic between two colours on nginx, HAProxy or a command router',
-  flags: {},
-  usage: [
-    'blue-green-switch <status|switch|canary|rollback|promote|abort> --config router.yml [--to green] ' +
-      '[--steps 10,50,100] [--step-wait 30s] [--gate gate.yml] [--no-judge] [--judge-min-requests 50] ' +
-      '[--judge-confidence 0.95] [--judge-max-error-increase 1%] [--judge-max-latency-increase 25%] ' +
-      '[--on-inconclusive continue|fail] [--on-failure rollback|stop] [--lock-timeout 5m] [--run-id ID] ' +
-      '[--format text|json|markdown]'
-  ],
+  summary: 'Switch, canary, promote, abort or roll back traffic between colours on nginx, HAProxy or a command router',
+  usage: SUBCOMMANDS.flatMap((s) => s.usage),
+  flags: COMMON,
+  subcommands: SUBCOMMANDS,
   async run(argv, io) {
-    const { values, positionals } = parseCliArgs(argv, {
-      config: { type: 'string' },
-      to: { type: 'string' },
-      steps: { type: 'string' },
-      'step-wait': { type: 'string' },
-      gate: { type: 'string' },
-      'no-judge': { type: 'boolean' },
-      'judge-min-requests': { type: 'string' },
-      'judge-confidence': { type: 'string' },
-      'judge-max-error-increase': { type: 'string' },
-      'judge-max-latency-increase': { type: 'string' },
-      'on-inconclusive': { type: 'string' },
-      'on-failure': { type: 'string' },
-      'lock-timeout': { type: 'string' },
-      'run-id': { type: 'string' },
-      format: { type: 'string' }
-    });
-    const format = parseFormat(values.format, ['text', 'json', 'markdown'], 'text');
-    const [operationText, ...extra] = positionals;
-    if (!operationText || !OPERATIONS.includes(operationText as Operation)) {
-      throw new ConfigurationError(`the first argument must be one of ${OPERATIONS.join(', ')}; usage: ${this.usage}`);
-    }
-    if (extra.length > 0) throw new ConfigurationError(`unexpected argument "${extra[0]}"`);
-    if (!values.config) throw new ConfigurationError('--config <router.yml> is required');
-    const operation = operationText as Operation;
-    const source = readUserFile(io.cwd, values.config, 'router config');
-    const config = parseRouterConfig({ text: source.text, path: source.path, cwd: io.cwd, env: process.env });
-    const onFailure = values['on-failure'] ?? 'rollback';
-    if (onFailure !== 'rollback' && onFailure !== 'stop')
-      throw new ConfigurationError('--on-failure must be rollback or stop');
-    const onInconclusive = values['on-inconclusive'] ?? DEFAULT_JUDGE.onInconclusive;
-    if (onInconclusive !== 'continue' && onInconclusive !== 'fail')
-      throw new ConfigurationError('--on-inconclusive must be continue or fail');
-    const minRequests = values['judge-min-requests'] ?? String(DEFAULT_JUDGE.minRequests);
-    if (!/^\d+$/.test(minRequests)) throw new ConfigurationError('--judge-min-requests must be a whole number');
-    const judge: JudgeOptions | false = values['no-judge']
-      ? false
-      : {
-          ...DEFAULT_JUDGE,
-          minRequests: Number(minRequests),
-          confidence: ratio('judge-confidence', values['judge-confidence'], DEFAULT_JUDGE.confidence),
-          maxErrorRateIncrease: ratio(
-            'judge-max-error-increase',
-            values['judge-max-error-increase'],
-            DEFAULT_JUDGE.maxErrorRateIncrease
-          ),
-          maxLatencyIncrease: ratio(
-            'judge-max-latency-increase',
-            values['judge-max-latency-increase'],
-            DEFAULT_JUDGE.maxLatencyIncrease
-          ),
-          onInconclusive
-        };
-    const stop = new AbortController();
-    const onSignal = () => stop.abort();
-    process.once('SIGINT', onSignal);
-    process.once('SIGTERM', onSignal);
+    const operation = verbOf(argv);
+    const { values: raw } = parseFlags(argv.slice(1), FLAGS[operation], false);
+    const values = raw as Record<string, string | boolean | undefined>;
+    const text = (flag: string) => values[flag] as string | undefined;
+    const format = parseFormat(text('format'), FORMATS, 'text');
+    const failOn = parseFailOnFlag(text('fail-on'));
+    const config = text('config');
+    if (!config)
+      throw new ConfigurationError(
+        `--config <router.yml> is required; usage: ubos-actions blue-green-switch ${operation} --config <router.yml> [options]`
+      );
+    const env = io.env ?? process.env;
+    const { options } = prepareOperation(
+      {
+        operation,
+        router: config,
+        to: text('to'),
+        steps: text('steps'),
+        stepWaitMs: duration('step-wait', text('step-wait')),
+        gate: text('gate'),
+        judge: {
+          enabled: values['no-judge'] !== true,
+          minRequests: wholeNumber('judge-min-requests', text('judge-min-requests'), DEFAULT_JUDGE.minRequests),
+          maxErrorIncrease: text('judge-max-error-increase') ?? '1%',
+          maxLatencyIncrease: text('judge-max-latency-increase') ?? '25%',
+          onInconclusive: choice(
+            'judge-on-inconclusive',
+            text('judge-on-inconclusive'),
+            ['continue', 'fail'],
+            'continue'
+          )
+        },
+        onFailure: choice('on-failure', text('on-failure'), ['rollback', 'stop'], 'rollback'),
+        onCancel: 'rollback',
+        lockTimeoutMs: duration('lock-timeout', text('lock-timeout'))
+      },
+      {
+        cwd: io.cwd,
+        env,
+        runId: text('run-id') ?? runIdFrom({}, process.pid),
+        label: (name) => `--${name === 'router' ? 'config' : name}`
+      }
+    );
+    const cancel = cancelOnSignals(
+      (signal, first) =>
+        io.stderr(
+          first ? `${signal}: cancelling; traffic goes back first (again to quit at once)\n` : `${signal}: quitting\n`
+        ),
+      { exitOnSecond: true }
+    );
     try {
       const result = await runOperation({
-        operation,
-        config,
-        to: values.to,
-        steps: values.steps === undefined ? undefined : parseSteps(values.steps, '--steps'),
-        stepWaitMs: duration('step-wait', values['step-wait']),
-        gate: values.gate ? readUserFile(io.cwd, values.gate, 'gate file') : undefined,
-        judge,
-        onFailure,
-        lockTimeoutMs: duration('lock-timeout', values['lock-timeout']),
-        runId: values['run-id'] ?? `cli-${process.pid}`,
-        env: process.env,
-        cwd: io.cwd,
-        signal: stop.signal,
+        ...options,
+        signal: cancel.signal,
         log: format === 'text' ? (line) => io.stderr(`${line}\n`) : undefined
       });
-      io.stdout(
-        format === 'json'
-          ? renderJson(result, VERSION)
-          : format === 'markdown'
-            ? renderMarkdown(result)
-            : renderText(result)
-      );
-      return result.verdict === 'fail' ? 1 : 0;
+      return printReport(switchReport(result), format, failOn, io);
     } finally {
-      process.off('SIGINT', onSignal);
-      process.off('SIGTERM', onSignal);
+      cancel.dispose();
     }
   }
 };

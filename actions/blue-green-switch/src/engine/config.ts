@@ -3,9 +3,11 @@
 import { basename, dirname, isAbsolute, resolve } from 'node:path';
 import { parseDuration } from '../../../../shared/src/lib/duration.js';
 import { ConfigurationError } from '../../../../shared/src/lib/errors.js';
+import { headerValueSecrets, urlSecrets } from '../../../../shared/src/lib/redact.js';
 import type { ColorSpec, CommandSpec, HaproxySpec, NginxSpec, RouterConfig, RouterType, VerifySpec } from './types.js';
+import { isRunnerVariable } from './env.js';
 import { ROUTER_TYPES } from './types.js';
-import { parsePositionedYaml, type PositionedYaml, type YamlPath } from './yaml.js';
+import { parsePositionedYaml, type PositionedYaml, type YamlPath } from '../../../../shared/src/lib/yaml.js';
 
 export interface RouterConfigSource {
   /** YAML text. */
@@ -65,11 +67,19 @@ function isMapping(value: unknown): value is Raw {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** Replaces ${NAME} with the environment's value ($${ keeps a literal ${); an unset name is an error. */
+/**
+ * Replaces ${NAME} with the environment's value ($${ keeps a literal ${); an unset name is an error, and so is a
+ * runner variable (engine/env.ts).
+ */
 function expand(value: unknown, env: RouterConfigSource['env'], where: () => string): unknown {
   if (typeof value === 'string') {
     return value.replace(/\$(\$?)\{([A-Za-z_][A-Za-z0-9_]*)\}/g, (match, escaped: string, name: string) => {
       if (escaped) return match.slice(1);
+      if (isRunnerVariable(name)) {
+        throw new ConfigurationError(
+          `${where()}\${${name}} is a runner variable and is never expanded; pass the value through env: under a name of your own`
+        );
+      }
       const found = env[name];
       if (found === undefined) throw new ConfigurationError(`${where()}environment variable ${name} is not set`);
       return found;
@@ -356,7 +366,7 @@ function readCommand(top: Reader, base: string): CommandSpec {
 
 export function parseRouterConfig(source: RouterConfigSource): RouterConfig {
   const name = source.path ?? source.name ?? 'router config';
-  const yaml = parsePositionedYaml(source.text, name, source.path !== undefined);
+  const yaml = parsePositionedYaml(source.text, name, { lineNumbers: source.path !== undefined });
   if (!isMapping(yaml.value)) {
     throw new ConfigurationError(`${name}: must be a mapping with type, colors and verify`);
   }
@@ -391,13 +401,10 @@ export function parseRouterConfig(source: RouterConfigSource): RouterConfig {
   for (const other of ROUTER_TYPES) {
     if (other !== type && top.has(other)) top.fail(other, `is set but type is ${type}`);
   }
-  const secrets: string[] = [];
+  // Credentials in a URL (user:password@) are masked too, raw, decoded and as the Basic header built from them.
+  const secrets: string[] = [verify.url, ...colors.flatMap((c) => c.urls)].flatMap(urlSecrets);
   for (const [header, value] of Object.entries(verify.headers)) {
-    if (SECRET_HEADERS.includes(header.toLowerCase())) {
-      secrets.push(value);
-      const token = /^\S+\s+(\S+)$/.exec(value)?.[1];
-      if (token) secrets.push(token);
-    }
+    if (SECRET_HEADERS.includes(header.toLowerCase())) secrets.push(...headerValueSecrets(value));
   }
   return {
     type,

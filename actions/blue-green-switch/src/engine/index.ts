@@ -4,12 +4,14 @@ export { parseRouterConfig } from './config.js';
 export type { RouterConfigSource } from './config.js';
 export {
   runOperation,
+  recoverInterrupted,
   DEFAULT_LOCK_STALE_MS,
   DEFAULT_LOCK_TIMEOUT_MS,
   DEFAULT_STEP_WAIT_MS,
   DEFAULT_STEPS
 } from './operations.js';
-export type { OperationOptions } from './operations.js';
+export type { OperationOptions, RecoveryOptions, TrafficMove } from './operations.js';
+export { commandEnvironment, isRunnerVariable } from './env.js';
 export { DEFAULT_JUDGE, judgeCanary, judgeErrorRate, judgeLatency } from './judge.js';
 export { createGitHubDeployments } from './deployments.js';
 export type { DeploymentRecord, DeploymentRecorder, DeploymentsApi, GitHubDeploymentsOptions } from './deployments.js';

@@ -11,6 +11,7 @@ import type { ProbeTable } from '../../../health-gate/src/engine/index.js';
 import { createRouter } from '../routers/index.js';
 import type { DeploymentRecorder } from './deployments.js';
 import { prepareGate, type GateSource, type PreparedGate } from './gate.js';
+import { commandEnvironment } from './env.js';
 import { DEFAULT_JUDGE, judgeCanary } from './judge.js';
 import { acquireLock, readLock, type HeldLock } from './lock.js';
 import { readState, writeState } from './state.js';
@@ -52,6 +53,13 @@ export interface OperationOptions {
   /** The built-in judge's thresholds, or false to turn it off. */
   judge?: JudgeOptions | false;
   onFailure?: 'rollback' | 'stop';
+  /** What a cancelled run does with traffic it moved: put it back (default) or leave it for a person to look at. */
+  onCancel?: 'rollback' | 'stop';
+  /**
+   * Called once, synchronously, right before traffic first moves, with the weights a failure would put back:
+   * what a post step needs to restore after a run that was killed before it could do so itself.
+   */
+  onTrafficMove?(move: TrafficMove): void;
   /** How long to wait for another run's lock; 0 = fail at once. Default 5 m. */
   lockTimeoutMs?: number;
   lockStaleAfterMs?: number;
@@ -62,9 +70,18 @@ export interface OperationOptions {
   cwd: string;
   readFile?(path: string): string;
   deployments?: DeploymentRecorder;
+  /** Receives the gate's credentials once it is read, before anything can print them (the action masks them). */
+  onSecrets?(secrets: string[]): void;
   /** Cancels the run; a canary in flight is put back on the old colour first. */
   signal?: AbortSignal;
   log?(line: string): void;
+}
+
+export interface TrafficMove {
+  operation: Operation;
+  restore: Weights;
+  /** The GitHub deployment recording the operation, when there is one (still in_progress). */
+  deploymentId?: number;
 }
 
 export const DEFAULT_STEPS = [10, 50, 100];
@@ -97,9 +114,11 @@ class Run {
   moved = false;
   /** The deployment live when the run started: marked inactive once this run's deployment succeeds. */
   replacedDeploymentId?: number;
+  /** What a failure of this operation puts back (switch, canary, promote; not the rollbacks themselves). */
+  restoreTo?: Weights;
 
   constructor(readonly options: OperationOptions) {
-    this.router = options.router ?? createRouter(options.config, { env: options.env });
+    this.router = options.router ?? createRouter(options.config, { env: commandEnvironment(options.env) });
     this.colors = options.config.colors.map((c) => c.name);
     const signal = options.signal ?? new AbortController().signal;
     this.context = { signal, log: (m) => options.log?.(m) };
@@ -108,6 +127,11 @@ class Run {
 
   get config(): RouterConfig {
     return this.options.config;
+  }
+
+  /** Whether a failure now leaves traffic where it is (on-failure: stop, or a cancel under onCancel: stop). */
+  leavesTraffic(): boolean {
+    return this.options.onFailure === 'stop' || (this.context.signal.aborted && this.options.onCancel === 'stop');
   }
 
   elapsed(): number {
@@ -178,6 +202,13 @@ class Run {
 
   /** Apply + verify; throws StepFailure (or a router's ConfigurationError) when either fails. */
   async change(weights: Weights, step?: number, context = this.context): Promise<void> {
+    if (!this.moved && this.restoreTo) {
+      this.options.onTrafficMove?.({
+        operation: this.options.operation,
+        restore: this.restoreTo,
+        ...(this.deploymentId !== undefined ? { deploymentId: this.deploymentId } : {})
+      });
+    }
     const applied = await this.timed(() => this.router.apply(weights, context));
     this.moved = true;
     this.record({
@@ -374,9 +405,10 @@ class Run {
       await this.deploymentFinish(false, reason);
       return this.result('fail', `${reason}; traffic unchanged`);
     }
-    if (this.options.onFailure === 'stop') {
+    if (this.leavesTraffic()) {
+      const why = this.options.onFailure === 'stop' ? 'on-failure: stop' : 'rollback on cancel is off';
       await this.deploymentFinish(false, `stopped: ${reason}`);
-      return this.result('fail', `${reason}; traffic left as is (on-failure: stop)`);
+      return this.result('fail', `${reason}; traffic left as is (${why})`);
     }
     const restored = await this.restore(weights);
     this.saveState({ weights, canary: null, ...extra });
@@ -438,6 +470,7 @@ async function switchTo(run: Run): Promise<OperationResult> {
   const from = liveColor(current);
   const target = resolveTarget(run.options.to, from, run.colors);
   const weights = allOn(target, run.colors);
+  run.restoreTo = current;
   if (sameWeights(current, weights)) {
     run.note(`${target} already has all traffic`);
     return run.result('pass', `${target} is already live; nothing to do`);
@@ -476,6 +509,7 @@ async function runSteps(run: Run, canary: CanaryProgress): Promise<OperationResu
   const meter = judgeOptions ? run.router.traffic : undefined;
   if (judgeOptions && !meter) run.note(`judge off: ${run.router.describe()} gives no per-colour request numbers`);
   let progress = canary;
+  run.restoreTo = fromWeights;
   try {
     for (let index = canary.stepIndex + 1; index < steps.length; index++) {
       const percent = steps[index]!;
@@ -527,9 +561,9 @@ async function runSteps(run: Run, canary: CanaryProgress): Promise<OperationResu
   } catch (error) {
     const reason = await failureReason(error, run, fromWeights);
     const step = progress.stepIndex + 1;
-    const stopExtra: Partial<SwitchState> =
-      run.options.onFailure === 'stop' ? {} : { live: from, lastOperation: run.options.operation };
-    if (run.options.onFailure === 'stop') run.saveState({ canary: progress });
+    const stops = run.leavesTraffic();
+    const stopExtra: Partial<SwitchState> = stops ? {} : { live: from, lastOperation: run.options.operation };
+    if (stops) run.saveState({ canary: progress });
     const at = reason.startsWith('judge') ? reason : `canary step ${step} of ${steps.length} failed: ${reason}`;
     return run.fail(at, fromWeights, stopExtra);
   }
@@ -613,7 +647,13 @@ async function abort(run: Run, operation: 'abort' | 'rollback'): Promise<Operati
     );
   }
   await run.drain([canary.to]);
-  run.saveState({ live: canary.from, weights: canary.fromWeights, canary: null, lastOperation: operation });
+  run.saveState({
+    live: canary.from,
+    weights: canary.fromWeights,
+    canary: null,
+    lastOperation: operation,
+    ...(run.deploymentId !== undefined ? { deploymentId: run.deploymentId } : {})
+  });
   await run.deploymentFinish(true, `${operation}: ${canary.from} is live again`);
   return run.result(
     'pass',
@@ -696,6 +736,7 @@ export async function runOperation(options: OperationOptions): Promise<Operation
       }
     );
     run.secrets.push(...run.gate.secrets);
+    if (run.gate.secrets.length > 0) options.onSecrets?.(run.gate.secrets);
   }
   let lock: HeldLock | undefined;
   try {
@@ -731,6 +772,117 @@ export async function runOperation(options: OperationOptions): Promise<Operation
   } catch (error) {
     if (error instanceof Cancelled) throw new ConfigurationError('cancelled before any traffic moved');
     throw error;
+  } finally {
+    lock?.release();
+  }
+}
+
+export interface RecoveryOptions {
+  config: RouterConfig;
+  router?: Router;
+  /** The interrupted run's id: its canary in the state file, its lock. */
+  runId: string;
+  /** What the interrupted run would have put back on failure (what onTrafficMove reported). */
+  restore?: Weights;
+  /** Its GitHub deployment, left in_progress. */
+  deploymentId?: number;
+  env: Record<string, string | undefined>;
+  cwd: string;
+  deployments?: DeploymentRecorder;
+  /** How long to wait for the router's lock (the killed run's own lock is taken over at once). Default 1 m. */
+  lockTimeoutMs?: number;
+  log?(line: string): void;
+}
+
+/**
+ * After a run that was cut short while traffic moved (cancelled and killed before it could put traffic back,
+ * or crashed): back to the weights before it, verified, and the state file says so. The interrupted run's
+ * canary in the state file is what to restore; without one, `restore`. Nothing is touched when the run had
+ * finished its change, when traffic is already back (then it is verified), or when there is nothing to restore.
+ * Safe to run twice.
+ */
+export async function recoverInterrupted(options: RecoveryOptions): Promise<OperationResult> {
+  const run = new Run({ ...options, operation: 'abort', onFailure: 'rollback' });
+  let lock: HeldLock | undefined;
+  try {
+    lock = await acquireLock(`${options.config.stateFile}.lock`, {
+      runId: options.runId,
+      waitMs: options.lockTimeoutMs ?? 60_000,
+      staleAfterMs: DEFAULT_LOCK_STALE_MS,
+      log: (m) => run.note(m)
+    });
+    await run.router.preflight(run.context);
+    run.state = readState(options.config.stateFile, run.router.identity, run.colors);
+    run.replacedDeploymentId = run.state?.deploymentId;
+    run.reading = await run.router.read(run.context);
+    const current = run.reading.weights;
+    const canary = run.state?.canary?.runId === options.runId ? run.state.canary : null;
+    const target = canary?.fromWeights ?? options.restore;
+    if (!target) return run.result('pass', 'nothing to put back: the interrupted run recorded no change');
+    const interruptedDeployment = canary?.deploymentId ?? options.deploymentId;
+    const closeInterrupted = async (description: string) => {
+      if (interruptedDeployment === undefined) return;
+      run.deploymentId = interruptedDeployment;
+      await run.deploymentFinish(false, description);
+      run.deploymentId = undefined;
+    };
+    const back = formatWeights(target);
+    if (sameWeights(current, target)) {
+      const verified = await verifyWeights({
+        spec: run.config.verify,
+        colors: run.config.colors,
+        weights: target,
+        secrets: run.secrets
+      });
+      run.record({
+        phase: 'verify',
+        weights: target,
+        ok: verified.ok,
+        message: verified.message,
+        durationMs: Math.round(verified.durationMs),
+        verify: verified
+      });
+      if (canary) run.saveState({ live: liveColor(target), weights: target, canary: null, lastOperation: 'abort' });
+      await closeInterrupted(`interrupted; traffic back on ${liveColor(target) ?? back}`);
+      return verified.ok
+        ? run.result('pass', `traffic is already back on ${back} (verified)`)
+        : run.result('fail', `traffic is back on ${back} by the router's account, but ${verified.message}`);
+    }
+    // The run wrote its end to the state file (and no canary, its own or one it promoted, is left half done).
+    if (
+      run.state &&
+      !run.state.canary &&
+      run.state.runId === options.runId &&
+      sameWeights(run.state.weights, current)
+    ) {
+      return run.result('pass', `nothing to put back: the run had finished its ${run.state.lastOperation ?? 'change'}`);
+    }
+    run.note(`the run ${options.runId} was interrupted with ${formatWeights(current)}; putting back ${back}`);
+    await closeInterrupted(`interrupted; rolled back to ${liveColor(target) ?? back}`);
+    const color = liveColor(target) ?? run.state?.live ?? run.colors[0]!;
+    // Rolled back from: the canary's new colour, else the colour that had gained the most.
+    const from =
+      canary?.to ??
+      run.colors.filter((c) => c !== color).sort((a, b) => (current[b] ?? 0) - (current[a] ?? 0))[0] ??
+      null;
+    await run.deploymentStart(color, from, target, true, 'rollback after an interrupted run');
+    try {
+      await run.change(target, undefined, run.restoreContext());
+    } catch (error) {
+      const reason = await failureReason(error, run, target);
+      await run.deploymentFinish(false, `rollback failed: ${reason}`);
+      return run.result('fail', `could NOT put traffic back on ${back}: ${reason}`);
+    }
+    await run.drain(run.colors.filter((c) => (current[c] ?? 0) > 0 && (target[c] ?? 0) === 0));
+    run.saveState({
+      live: liveColor(target),
+      weights: target,
+      canary: null,
+      lastOperation: 'abort',
+      ...(run.deploymentId !== undefined ? { deploymentId: run.deploymentId } : {})
+    });
+    await run.deploymentFinish(true, `rolled back: ${color} is live again`);
+    return run.result('pass', `put traffic back on ${back} after the interrupted run (verified)`, true);
   } finally {
     lock?.release();
   }

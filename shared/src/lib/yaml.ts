@@ -1,10 +1,14 @@
-// YAML with the line of every value, so a config mistake is one line that says where it is:
-// `router.yml:7: colors.green.servers must be a list`. Same parser settings as the other actions' inputs
-// (unique keys, alias expansion capped against "billion laughs" documents).
+/**
+ * YAML with the line of every value, so a config mistake is one line that says where it is:
+ * `router.yml:7: colors.green.servers must be a list`. One set of parser settings for every config an action
+ * reads: duplicate keys are an error (a paste mistake, not "last one wins"), and alias expansion is capped, so a
+ * "billion laughs" document is refused instead of filling the memory.
+ */
 import { isMap, isNode, isScalar, isSeq, LineCounter, parseDocument, type Document } from 'yaml';
-import { ConfigurationError } from '../../../../shared/src/lib/errors.js';
+import { ConfigurationError } from './errors.js';
 
-const MAX_ALIAS_COUNT = 100;
+/** Far above what a hand-written config uses, far below what a "billion laughs" document needs. */
+export const MAX_YAML_ALIAS_COUNT = 100;
 
 export type YamlPath = readonly (string | number)[];
 
@@ -16,7 +20,19 @@ export interface PositionedYaml {
   where(path: YamlPath): string;
 }
 
-export function parsePositionedYaml(text: string, source: string, lineNumbers = true): PositionedYaml {
+export interface PositionedYamlOptions {
+  /**
+   * Whether lines mean anything to the reader: true for a file, false for YAML written inline in a workflow
+   * input (its lines are not the workflow file's), whose messages then name only the source.
+   */
+  lineNumbers?: boolean;
+  /** Default MAX_YAML_ALIAS_COUNT. */
+  maxAliasCount?: number;
+}
+
+/** Parses one YAML document; a syntax error or an alias bomb is one ConfigurationError naming the source. */
+export function parsePositionedYaml(text: string, source: string, options: PositionedYamlOptions = {}): PositionedYaml {
+  const lineNumbers = options.lineNumbers ?? true;
   const lineCounter = new LineCounter();
   const doc: Document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const error = doc.errors[0];
@@ -28,7 +44,7 @@ export function parsePositionedYaml(text: string, source: string, lineNumbers = 
   }
   let value: unknown;
   try {
-    value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+    value = doc.toJS({ maxAliasCount: options.maxAliasCount ?? MAX_YAML_ALIAS_COUNT });
   } catch (e) {
     throw new ConfigurationError(`${source}: ${e instanceof Error ? e.message : String(e)}`);
   }
