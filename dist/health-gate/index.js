@@ -37358,7 +37358,7 @@ function extend(target) {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _shared_src_actions_run_action_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1373);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9504);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3067);
 
 
 await (0,_shared_src_actions_run_action_js__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .C)(_main_js__WEBPACK_IMPORTED_MODULE_1__/* .run */ .e);
@@ -37368,7 +37368,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 9504:
+/***/ 3067:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -45710,14 +45710,15 @@ function commonKeys() {
     return COMMON_KEYS;
 }
 
-;// CONCATENATED MODULE: ./actions/health-gate/src/env-policy.ts
-// Which environment variables a repository's gate config may read with ${NAME}. The config is repository
-// content: in a pull request it is written by whoever opened it, and its URLs can point anywhere. The runner's
-// own variables hold tokens (ACTIONS_RUNTIME_TOKEN, ACTIONS_ID_TOKEN_REQUEST_TOKEN), service URLs, the step's
-// inputs (INPUT_GITHUB-TOKEN) and saved state, so none of them is ever expanded; a workflow that wants a
-// value in a check passes it through `env:` under a name of its own, which is an explicit decision.
+;// CONCATENATED MODULE: ./shared/src/lib/runner-env.ts
+// Which of the step's environment variables repository-written config may read. A config (a gate file, a router
+// file) is repository content: in a pull request it is written by whoever opened it, and its URLs can point
+// anywhere. The runner's own variables hold tokens (ACTIONS_RUNTIME_TOKEN, ACTIONS_ID_TOKEN_REQUEST_TOKEN),
+// service URLs, the step's inputs (INPUT_GITHUB-TOKEN) and saved state (STATE_*), so none of them is ever
+// expanded; a workflow that wants a value in a config passes it through `env:` under a name of its own, which is
+// an explicit decision.
 //
-// Names are compared case-insensitively: Windows runners resolve environment names that way, so
+// Names are compared upper-cased: Windows runners resolve environment names case-insensitively, so
 // ${Actions_Runtime_Token} would otherwise read the token.
 const REFUSED_PREFIXES = ['ACTIONS_', 'RUNNER_', 'INPUT_', 'STATE_', 'GITHUB_'];
 /**
@@ -45746,18 +45747,24 @@ const PUBLIC_RUN_VARIABLES = new Set([
     'GITHUB_TRIGGERING_ACTOR',
     'GITHUB_SERVER_URL',
     'GITHUB_API_URL',
-    'GITHUB_GRAPHQL_URL'
+    'GITHUB_GRAPHQL_URL',
+    'GITHUB_WORKSPACE'
 ]);
+/** The run's metadata (GITHUB_SHA, GITHUB_RUN_ID, ...): readable by a config, and not a secret. */
 function isPublicRunVariable(name) {
     return PUBLIC_RUN_VARIABLES.has(name.toUpperCase());
 }
-/** True for the runner's variables, which a gate config may never expand. */
-function isRefusedEnvName(name) {
+/** True for the runner's own variables, which ${NAME} in repository content never expands. */
+function isRunnerVariable(name) {
     const upper = name.toUpperCase();
     if (PUBLIC_RUN_VARIABLES.has(upper))
         return false;
     return REFUSED_PREFIXES.some((prefix) => upper.startsWith(prefix));
 }
+
+;// CONCATENATED MODULE: ./actions/health-gate/src/env-policy.ts
+// The gate's ${NAME} policy is the family's: shared/src/lib/runner-env.ts.
+
 
 ;// CONCATENATED MODULE: ./actions/health-gate/src/json-assert.ts
 // Assertions on a JSON response body: `<path> <op> <literal>` or a bare `<path>` (must exist and be non-null).
@@ -46276,7 +46283,7 @@ class Expander {
                 throw new errors/* ConfigurationError */.j(`${this.at(where, match)}: "${match}" is not a variable reference; write \${NAME} or \${NAME:public}, or $\${ for a literal "\${"`);
             }
             const [, name, inlinePublic] = reference;
-            if (isRefusedEnvName(name)) {
+            if (isRunnerVariable(name)) {
                 throw new errors/* ConfigurationError */.j(`${this.at(where, match)}: \${${name}} is a runner variable and is never expanded (it may hold a token); ` +
                     'pass the value the check needs through env: under a name of your own');
             }
@@ -46663,7 +46670,7 @@ function readPublicEnv(value, source) {
         if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) {
             throw new errors/* ConfigurationError */.j(`${source}: "public-env": ${JSON.stringify(name)} is not a variable name`);
         }
-        if (isRefusedEnvName(name)) {
+        if (isRunnerVariable(name)) {
             throw new errors/* ConfigurationError */.j(`${source}: "public-env": ${name} is a runner variable and is never expanded`);
         }
     }

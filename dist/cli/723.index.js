@@ -1,8 +1,8 @@
-export const id = 704;
-export const ids = [704];
+export const id = 723;
+export const ids = [723];
 export const modules = {
 
-/***/ 6704:
+/***/ 15723:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -2255,381 +2255,8 @@ function cjsExports(namespace, probe) {
 
 // EXTERNAL MODULE: ./shared/src/lib/redact.ts
 var redact = __webpack_require__(53570);
-;// CONCATENATED MODULE: ./shared/src/lib/http.ts
-/**
- * HTTP over the global fetch with what the actions need and fetch lacks: a per-attempt timeout, retries with
- * capped exponential backoff and Retry-After, a response size cap, and error messages that say what went
- * wrong in plain words without ever containing a credential.
- */
-
-/**
- * A request that could not produce a usable response. The message is safe to print: the original error is
- * deliberately not attached as `cause`, since its text may quote the URL with its credentials.
- */
-class HttpError extends Error {
-    details;
-    name = 'HttpError';
-    constructor(message, details) {
-        super(message);
-        this.details = details;
-    }
-}
-const DEFAULTS = {
-    timeoutMs: 10_000,
-    retries: 0,
-    backoffMs: 200,
-    maxBackoffMs: 30_000,
-    maxBodyBytes: 10 * 1024 * 1024,
-    maxRedirects: 5
-};
-function defaultRetryOn(status) {
-    return status === 429 || status >= 500;
-}
-/**
- * The delay before retry number `retry` (1-based): base * 2^(retry-1), capped, then "equal jitter" (half
- * fixed, half random) so that many clients retrying together spread out but none retries immediately.
- */
-function backoffDelay(retry, baseMs, capMs, random = Math.random) {
-    const exponential = Math.min(capMs, baseMs * 2 ** Math.max(0, retry - 1));
-    return Math.round(exponential / 2 + random() * (exponential / 2));
-}
-/** Retry-After as milliseconds from now: either delta-seconds or an HTTP date; undefined if unusable. */
-function parseRetryAfter(value, now = Date.now()) {
-    if (!value)
-        return undefined;
-    const trimmed = value.trim();
-    if (/^\d+$/.test(trimmed))
-        return Number(trimmed) * 1000;
-    const date = Date.parse(trimmed);
-    return Number.isNaN(date) ? undefined : Math.max(0, date - now);
-}
-const SENSITIVE_HEADER = /auth|token|key|secret|cookie|password|session/i;
-/**
- * fetch refuses URLs with user:password@ (and its error quotes the URL), so credentials move to a Basic
- * Authorization header; everything secret found on the way is collected for redaction.
- */
-function prepare(url, options) {
-    const secrets = [...(options.secrets ?? []), ...(0,redact/* urlSecrets */.Fn)(url.href)];
-    const headers = {};
-    for (const [name, value] of Object.entries(options.headers ?? {})) {
-        headers[name] = value;
-        // "Bearer abc": the token alone may be echoed somewhere without its scheme; "Basic x" as user:password.
-        if (SENSITIVE_HEADER.test(name) && value.trim() !== '')
-            secrets.push(...(0,redact/* headerValueSecrets */.CF)(value));
-    }
-    moveCredentials(url, headers, secrets);
-    return { url: url.href, headers, secrets: secrets.filter((secret) => secret !== '') };
-}
-/** user:password@ moves into a Basic Authorization header (unless one is set); its forms become secrets. */
-function moveCredentials(url, headers, secrets) {
-    const credentials = (0,redact/* basicCredentials */.BG)(url);
-    if (!credentials)
-        return;
-    const hasAuthorization = Object.keys(headers).some((name) => name.toLowerCase() === 'authorization');
-    if (!hasAuthorization)
-        headers['authorization'] = `Basic ${credentials.encoded}`;
-    secrets.push(credentials.encoded, `Basic ${credentials.encoded}`);
-    url.username = '';
-    url.password = '';
-}
-/**
- * Every secret a request with these options sends, in every form (URL credentials raw, decoded and as the Basic
- * header's base64, sensitive header values and their tokens), for an adapter to mask before anything is logged.
- */
-function httpRequestSecrets(url, options = {}) {
-    let parsed;
-    try {
-        parsed = new URL(url);
-    }
-    catch {
-        return [...(options.secrets ?? []), ...credentialsInUrl(url)].filter((secret) => secret !== '');
-    }
-    return [...new Set(prepare(parsed, options).secrets)];
-}
-const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
-const ORIGIN_BOUND = new Set(['authorization', 'cookie', 'proxy-authorization']);
-class RedirectError extends Error {
-}
-function holdsSecret(value, secrets) {
-    return secrets.some((secret) => secret !== '' && (value.includes(secret) || value.includes(encodeURIComponent(secret))));
-}
-/**
- * fetch with redirects followed here rather than by fetch, which forwards every header but Authorization
- * (and Cookie) to another origin: on a change of scheme, host or port, every sensitive-looking header and
- * every header holding a secret is dropped, and a body holding one is not sent again.
- */
-async function fetchFollowing(request, method, body, signal, maxRedirects) {
-    let url = new URL(request.url);
-    let headers = { ...request.headers };
-    let currentMethod = method;
-    let currentBody = body;
-    for (let hops = 0;; hops++) {
-        const response = await fetch(url.href, {
-            method: currentMethod,
-            headers,
-            body: currentBody,
-            signal,
-            redirect: 'manual'
-        });
-        const location = response.headers.get('location');
-        if (!REDIRECT_STATUSES.has(response.status) || !location || maxRedirects <= 0)
-            return response;
-        await response.body?.cancel().catch(() => undefined);
-        if (hops >= maxRedirects)
-            throw new RedirectError(`too many redirects (more than ${maxRedirects})`);
-        let next;
-        try {
-            next = new URL(location, url);
-        }
-        catch {
-            throw new RedirectError(`redirect to an invalid URL ${(0,redact/* redactUrl */.BO)(location)}`);
-        }
-        if (next.protocol !== 'http:' && next.protocol !== 'https:') {
-            throw new RedirectError(`redirect to an unsupported URL scheme ${next.protocol}`);
-        }
-        request.secrets.push(...(0,redact/* urlSecrets */.Fn)(next.href));
-        const toGet = response.status === 303
-            ? currentMethod !== 'HEAD'
-            : (response.status === 301 || response.status === 302) && currentMethod === 'POST';
-        if (next.origin !== url.origin) {
-            headers = Object.fromEntries(Object.entries(headers).filter(([name, value]) => {
-                const lower = name.toLowerCase();
-                return !ORIGIN_BOUND.has(lower) && !SENSITIVE_HEADER.test(lower) && !holdsSecret(value, request.secrets);
-            }));
-            if (!toGet && typeof currentBody === 'string' && holdsSecret(currentBody, request.secrets)) {
-                throw new RedirectError(`not following the ${response.status} redirect to another origin: the request body holds a secret`);
-            }
-        }
-        if (toGet) {
-            currentMethod = 'GET';
-            currentBody = undefined;
-            headers = Object.fromEntries(Object.entries(headers).filter(([name]) => !['content-type', 'content-length'].includes(name.toLowerCase())));
-        }
-        moveCredentials(next, headers, request.secrets);
-        url = next;
-    }
-}
-/** The first system/undici error code in the cause chain (fetch wraps them as TypeError('fetch failed')). */
-function findErrorCode(error, depth = 0) {
-    if (depth > 5 || error === null || typeof error !== 'object')
-        return undefined;
-    const { code, cause, errors } = error;
-    if (typeof code === 'string')
-        return code;
-    if (Array.isArray(errors)) {
-        for (const inner of errors) {
-            const found = findErrorCode(inner, depth + 1);
-            if (found)
-                return found;
-        }
-    }
-    return findErrorCode(cause, depth + 1);
-}
-function innermostMessage(error) {
-    let current = error;
-    let message = error instanceof Error ? error.message : String(error);
-    for (let depth = 0; depth < 5 && current instanceof Error && current.cause !== undefined; depth++) {
-        current = current.cause;
-        if (current instanceof Error && current.message)
-            message = current.message;
-    }
-    return message;
-}
-const CODE_REASONS = {
-    ECONNREFUSED: 'connection refused',
-    ECONNRESET: 'connection reset by the server',
-    EPIPE: 'connection closed by the server',
-    UND_ERR_SOCKET: 'connection closed by the server',
-    ENOTFOUND: 'host not found (DNS lookup failed)',
-    EAI_AGAIN: 'DNS lookup failed (temporary failure)',
-    ETIMEDOUT: 'connection timed out',
-    UND_ERR_CONNECT_TIMEOUT: 'connection timed out',
-    EHOSTUNREACH: 'host unreachable',
-    ENETUNREACH: 'network unreachable',
-    UND_ERR_HEADERS_TIMEOUT: 'timed out waiting for response headers',
-    UND_ERR_BODY_TIMEOUT: 'timed out reading the response body'
-};
-function describeFailure(error, code) {
-    if (code && Object.hasOwn(CODE_REASONS, code))
-        return CODE_REASONS[code];
-    if (code && (/^(CERT_|ERR_TLS_|ERR_SSL_)/.test(code) || /CERT|SIGNATURE/.test(code))) {
-        return `TLS error: ${innermostMessage(error)}`;
-    }
-    return innermostMessage(error);
-}
-class BodyTooLargeError extends Error {
-}
-async function readBody(response, maxBytes) {
-    const declared = Number(response.headers.get('content-length'));
-    if (Number.isFinite(declared) && declared > maxBytes) {
-        await response.body?.cancel().catch(() => undefined);
-        throw new BodyTooLargeError();
-    }
-    if (!response.body)
-        return '';
-    // Read the stream ourselves: response.text() would buffer whatever a hostile server sends.
-    const reader = response.body.getReader();
-    const chunks = [];
-    let total = 0;
-    for (;;) {
-        const { done, value } = await reader.read();
-        if (done)
-            break;
-        total += value.byteLength;
-        if (total > maxBytes) {
-            await reader.cancel().catch(() => undefined);
-            throw new BodyTooLargeError();
-        }
-        chunks.push(value);
-    }
-    return new TextDecoder('utf-8').decode(Buffer.concat(chunks));
-}
-function formatMegabytes(bytes) {
-    return bytes >= 1024 * 1024 ? `${+(bytes / (1024 * 1024)).toFixed(2)} MiB` : `${bytes} bytes`;
-}
-function sleep(ms, signal) {
-    return new Promise((resolve, reject) => {
-        if (signal?.aborted)
-            return reject(signal.reason);
-        const onAbort = () => {
-            clearTimeout(timer);
-            reject(signal?.reason);
-        };
-        const timer = setTimeout(() => {
-            signal?.removeEventListener('abort', onAbort);
-            resolve();
-        }, ms);
-        signal?.addEventListener('abort', onAbort, { once: true });
-    });
-}
-/** Sends a request, retrying as configured; resolves with the last response, whatever its status. */
-async function httpRequest(url, options = {}) {
-    const method = (options.method ?? 'GET').toUpperCase();
-    const displayUrl = (0,redact/* redactUrl */.BO)(url);
-    const timeoutMs = options.timeoutMs ?? DEFAULTS.timeoutMs;
-    const maxAttempts = 1 + Math.max(0, Math.floor(options.retries ?? DEFAULTS.retries));
-    const backoffMs = options.backoffMs ?? DEFAULTS.backoffMs;
-    const maxBackoffMs = options.maxBackoffMs ?? DEFAULTS.maxBackoffMs;
-    const maxBodyBytes = options.maxBodyBytes ?? DEFAULTS.maxBodyBytes;
-    const retryOn = options.retryOn ?? defaultRetryOn;
-    let parsed;
-    try {
-        parsed = new URL(url);
-    }
-    catch {
-        parsed = undefined;
-    }
-    if (!parsed || (parsed.protocol !== 'http:' && parsed.protocol !== 'https:')) {
-        const secrets = [...(options.secrets ?? []), ...(0,redact/* credentialsInUrl */.FB)(url)];
-        throw new HttpError((0,redact/* redact */.E$)(`${method} ${displayUrl} failed: not a valid http(s) URL`, secrets), {
-            method,
-            url: (0,redact/* redact */.E$)(displayUrl, secrets),
-            attempts: 0
-        });
-    }
-    const request = prepare(parsed, options);
-    const safe = (text) => (0,redact/* redact */.E$)(text, request.secrets);
-    const fail = (message, details) => new HttpError(safe(message), { method, url: safe(displayUrl), ...details });
-    const attemptsText = (n) => `after ${n} attempt${n === 1 ? '' : 's'}`;
-    for (let attempt = 1;; attempt++) {
-        if (options.signal?.aborted) {
-            throw fail(`${method} ${displayUrl} was aborted`, { attempts: attempt - 1 });
-        }
-        const controller = new AbortController();
-        let timedOut = false;
-        const timer = setTimeout(() => {
-            timedOut = true;
-            controller.abort();
-        }, timeoutMs);
-        const signal = options.signal ? AbortSignal.any([options.signal, controller.signal]) : controller.signal;
-        const started = performance.now();
-        let raw;
-        try {
-            // Typed through BodyInit so this compiles both with Node's fetch types and with the DOM lib that
-            // some dependencies' declarations pull into the program.
-            const response = await fetchFollowing(request, method, options.body, signal, options.maxRedirects ?? DEFAULTS.maxRedirects);
-            raw = {
-                status: response.status,
-                headers: headersToRecord(response.headers),
-                body: await readBody(response, maxBodyBytes)
-            };
-        }
-        catch (error) {
-            if (options.signal?.aborted && !timedOut) {
-                throw fail(`${method} ${displayUrl} was aborted`, { attempts: attempt });
-            }
-            if (error instanceof RedirectError) {
-                throw fail(`${method} ${displayUrl} failed: ${error.message}`, { attempts: attempt });
-            }
-            if (error instanceof BodyTooLargeError) {
-                controller.abort();
-                throw fail(`${method} ${displayUrl} returned a response body larger than ${formatMegabytes(maxBodyBytes)}`, {
-                    attempts: attempt
-                });
-            }
-            const code = timedOut ? 'ETIMEDOUT' : findErrorCode(error);
-            const reason = timedOut ? `timed out after ${timeoutMs}ms` : describeFailure(error, code);
-            // A TypeError without a cause is fetch rejecting the request itself (a bad header value, say):
-            // sending it again cannot help.
-            const transient = timedOut || code !== undefined || (error instanceof TypeError && error.cause !== undefined);
-            if (!transient) {
-                throw fail(`${method} ${displayUrl} failed: ${reason}`, { attempts: attempt, ...(code ? { code } : {}) });
-            }
-            if (attempt >= maxAttempts) {
-                throw fail(`${method} ${displayUrl} failed ${attemptsText(attempt)}: ${reason}`, {
-                    attempts: attempt,
-                    ...(code ? { code } : {})
-                });
-            }
-            await waitOrAbort(backoffDelay(attempt, backoffMs, maxBackoffMs), attempt);
-            continue;
-        }
-        finally {
-            clearTimeout(timer);
-        }
-        const timeMs = performance.now() - started;
-        if (attempt < maxAttempts && retryOn(raw.status)) {
-            const retryAfter = raw.status === 429 || raw.status === 503 ? parseRetryAfter(raw.headers['retry-after']) : undefined;
-            const delay = retryAfter !== undefined ? Math.min(retryAfter, maxBackoffMs) : backoffDelay(attempt, backoffMs, maxBackoffMs);
-            await waitOrAbort(delay, attempt);
-            continue;
-        }
-        return toResponse(raw, timeMs, attempt);
-    }
-    async function waitOrAbort(ms, attempt) {
-        try {
-            await sleep(ms, options.signal);
-        }
-        catch {
-            throw fail(`${method} ${displayUrl} was aborted`, { attempts: attempt });
-        }
-    }
-    function toResponse(raw, timeMs, attempts) {
-        return {
-            ...raw,
-            timeMs,
-            attempts,
-            json() {
-                try {
-                    return JSON.parse(raw.body);
-                }
-                catch (error) {
-                    const reason = error instanceof Error ? error.message : String(error);
-                    throw fail(`${method} ${displayUrl} returned a body that is not JSON: ${reason}`, {
-                        attempts,
-                        status: raw.status
-                    });
-                }
-            }
-        };
-    }
-}
-function headersToRecord(headers) {
-    const record = {};
-    headers.forEach((value, name) => (record[name] = value));
-    return record;
-}
-
+// EXTERNAL MODULE: ./shared/src/lib/http.ts
+var http = __webpack_require__(58719);
 ;// CONCATENATED MODULE: ./actions/contract-test/src/spec/external-refs.ts
 // The policy for $refs that leave the workspace (files elsewhere on disk, http(s) URLs) and the one way both the
 // loader and Spectral's resolver fetch a URL: a timeout, a size cap enforced while the body streams in, and
@@ -2680,7 +2307,7 @@ async function fetchRemoteText(url, options) {
         throw new errors/* ConfigurationError */.j(`${shown}: only http and https URLs are fetched`);
     let response;
     try {
-        response = await httpRequest(url, {
+        response = await (0,http/* httpRequest */.aj)(url, {
             headers: { accept: 'application/yaml, application/json;q=0.9, text/yaml;q=0.8, */*;q=0.5' },
             timeoutMs: options.timeoutMs ?? DEFAULT_REMOTE_TIMEOUT_MS,
             maxBodyBytes: options.maxBytes,
@@ -2688,7 +2315,7 @@ async function fetchRemoteText(url, options) {
         });
     }
     catch (error) {
-        if (error instanceof HttpError) {
+        if (error instanceof http/* HttpError */.j$) {
             const reason = error.message.includes('larger than')
                 ? `${shown}: the response is larger than the limit of ${options.maxBytes} bytes`
                 : error.message;
@@ -4121,10 +3748,10 @@ function rulesetFetch(timeoutMs) {
             throw new errors/* ConfigurationError */.j(`ruleset URL ${(0,redact/* redactUrl */.BO)(href)}: only http and https are fetched`);
         let response;
         try {
-            response = await httpRequest(href, { timeoutMs, maxBodyBytes: DEFAULT_MAX_FILE_BYTES, retries: 0 });
+            response = await (0,http/* httpRequest */.aj)(href, { timeoutMs, maxBodyBytes: DEFAULT_MAX_FILE_BYTES, retries: 0 });
         }
         catch (error) {
-            if (error instanceof HttpError)
+            if (error instanceof http/* HttpError */.j$)
                 throw new errors/* ConfigurationError */.j(`ruleset URL ${(0,redact/* redactUrl */.BO)(href)}: ${error.message}`);
             throw error;
         }
@@ -4783,6 +4410,392 @@ function filesAtCommit(cwd, commit) {
 function fileAtCommit(cwd, commit, path) {
     // `commit:path` takes the path literally up to the end; a path git could read as a pathspec magic is fine.
     return tryRun(cwd, ['cat-file', 'blob', `${commit}:${path}`]);
+}
+
+
+/***/ }),
+
+/***/ 58719:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   aj: () => (/* binding */ httpRequest),
+/* harmony export */   j$: () => (/* binding */ HttpError)
+/* harmony export */ });
+/* unused harmony exports defaultRetryOn, backoffDelay, parseRetryAfter, httpRequestSecrets */
+/* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(53570);
+/**
+ * HTTP over the global fetch with what the actions need and fetch lacks: a per-attempt timeout, retries with
+ * capped exponential backoff and Retry-After, a response size cap, and error messages that say what went
+ * wrong in plain words without ever containing a credential.
+ */
+
+/**
+ * A request that could not produce a usable response. The message is safe to print: the original error is
+ * deliberately not attached as `cause`, since its text may quote the URL with its credentials.
+ */
+class HttpError extends Error {
+    details;
+    name = 'HttpError';
+    constructor(message, details) {
+        super(message);
+        this.details = details;
+    }
+}
+const DEFAULTS = {
+    timeoutMs: 10_000,
+    retries: 0,
+    backoffMs: 200,
+    maxBackoffMs: 30_000,
+    maxBodyBytes: 10 * 1024 * 1024,
+    maxRedirects: 5
+};
+function defaultRetryOn(status) {
+    return status === 429 || status >= 500;
+}
+/**
+ * The delay before retry number `retry` (1-based): base * 2^(retry-1), capped, then "equal jitter" (half
+ * fixed, half random) so that many clients retrying together spread out but none retries immediately.
+ */
+function backoffDelay(retry, baseMs, capMs, random = Math.random) {
+    const exponential = Math.min(capMs, baseMs * 2 ** Math.max(0, retry - 1));
+    return Math.round(exponential / 2 + random() * (exponential / 2));
+}
+/** Retry-After as milliseconds from now: either delta-seconds or an HTTP date; undefined if unusable. */
+function parseRetryAfter(value, now = Date.now()) {
+    if (!value)
+        return undefined;
+    const trimmed = value.trim();
+    if (/^\d+$/.test(trimmed))
+        return Number(trimmed) * 1000;
+    const date = Date.parse(trimmed);
+    return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}
+const SENSITIVE_HEADER = /auth|token|key|secret|cookie|password|session/i;
+/**
+ * fetch refuses URLs with user:password@ (and its error quotes the URL), so credentials move to a Basic
+ * Authorization header; everything secret found on the way is collected for redaction.
+ */
+function prepare(url, options) {
+    const secrets = [...(options.secrets ?? []), ...(0,_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .urlSecrets */ .Fn)(url.href)];
+    const headers = {};
+    for (const [name, value] of Object.entries(options.headers ?? {})) {
+        headers[name] = value;
+        // "Bearer abc": the token alone may be echoed somewhere without its scheme; "Basic x" as user:password.
+        if (SENSITIVE_HEADER.test(name) && value.trim() !== '')
+            secrets.push(...(0,_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .headerValueSecrets */ .CF)(value));
+    }
+    moveCredentials(url, headers, secrets);
+    return { url: url.href, headers, secrets: secrets.filter((secret) => secret !== '') };
+}
+/** user:password@ moves into a Basic Authorization header (unless one is set); its forms become secrets. */
+function moveCredentials(url, headers, secrets) {
+    const credentials = (0,_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .basicCredentials */ .BG)(url);
+    if (!credentials)
+        return;
+    const hasAuthorization = Object.keys(headers).some((name) => name.toLowerCase() === 'authorization');
+    if (!hasAuthorization)
+        headers['authorization'] = `Basic ${credentials.encoded}`;
+    secrets.push(credentials.encoded, `Basic ${credentials.encoded}`);
+    url.username = '';
+    url.password = '';
+}
+/**
+ * Every secret a request with these options sends, in every form (URL credentials raw, decoded and as the Basic
+ * header's base64, sensitive header values and their tokens), for an adapter to mask before anything is logged.
+ */
+function httpRequestSecrets(url, options = {}) {
+    let parsed;
+    try {
+        parsed = new URL(url);
+    }
+    catch {
+        return [...(options.secrets ?? []), ...credentialsInUrl(url)].filter((secret) => secret !== '');
+    }
+    return [...new Set(prepare(parsed, options).secrets)];
+}
+const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
+const ORIGIN_BOUND = new Set(['authorization', 'cookie', 'proxy-authorization']);
+class RedirectError extends Error {
+}
+function holdsSecret(value, secrets) {
+    return secrets.some((secret) => secret !== '' && (value.includes(secret) || value.includes(encodeURIComponent(secret))));
+}
+/**
+ * fetch with redirects followed here rather than by fetch, which forwards every header but Authorization
+ * (and Cookie) to another origin: on a change of scheme, host or port, every sensitive-looking header and
+ * every header holding a secret is dropped, and a body holding one is not sent again.
+ */
+async function fetchFollowing(request, method, body, signal, maxRedirects) {
+    let url = new URL(request.url);
+    let headers = { ...request.headers };
+    let currentMethod = method;
+    let currentBody = body;
+    for (let hops = 0;; hops++) {
+        const response = await fetch(url.href, {
+            method: currentMethod,
+            headers,
+            body: currentBody,
+            signal,
+            redirect: 'manual'
+        });
+        const location = response.headers.get('location');
+        if (!REDIRECT_STATUSES.has(response.status) || !location || maxRedirects <= 0)
+            return response;
+        await response.body?.cancel().catch(() => undefined);
+        if (hops >= maxRedirects)
+            throw new RedirectError(`too many redirects (more than ${maxRedirects})`);
+        let next;
+        try {
+            next = new URL(location, url);
+        }
+        catch {
+            throw new RedirectError(`redirect to an invalid URL ${(0,_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redactUrl */ .BO)(location)}`);
+        }
+        if (next.protocol !== 'http:' && next.protocol !== 'https:') {
+            throw new RedirectError(`redirect to an unsupported URL scheme ${next.protocol}`);
+        }
+        request.secrets.push(...(0,_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .urlSecrets */ .Fn)(next.href));
+        const toGet = response.status === 303
+            ? currentMethod !== 'HEAD'
+            : (response.status === 301 || response.status === 302) && currentMethod === 'POST';
+        if (next.origin !== url.origin) {
+            headers = Object.fromEntries(Object.entries(headers).filter(([name, value]) => {
+                const lower = name.toLowerCase();
+                return !ORIGIN_BOUND.has(lower) && !SENSITIVE_HEADER.test(lower) && !holdsSecret(value, request.secrets);
+            }));
+            if (!toGet && typeof currentBody === 'string' && holdsSecret(currentBody, request.secrets)) {
+                throw new RedirectError(`not following the ${response.status} redirect to another origin: the request body holds a secret`);
+            }
+        }
+        if (toGet) {
+            currentMethod = 'GET';
+            currentBody = undefined;
+            headers = Object.fromEntries(Object.entries(headers).filter(([name]) => !['content-type', 'content-length'].includes(name.toLowerCase())));
+        }
+        moveCredentials(next, headers, request.secrets);
+        url = next;
+    }
+}
+/** The first system/undici error code in the cause chain (fetch wraps them as TypeError('fetch failed')). */
+function findErrorCode(error, depth = 0) {
+    if (depth > 5 || error === null || typeof error !== 'object')
+        return undefined;
+    const { code, cause, errors } = error;
+    if (typeof code === 'string')
+        return code;
+    if (Array.isArray(errors)) {
+        for (const inner of errors) {
+            const found = findErrorCode(inner, depth + 1);
+            if (found)
+                return found;
+        }
+    }
+    return findErrorCode(cause, depth + 1);
+}
+function innermostMessage(error) {
+    let current = error;
+    let message = error instanceof Error ? error.message : String(error);
+    for (let depth = 0; depth < 5 && current instanceof Error && current.cause !== undefined; depth++) {
+        current = current.cause;
+        if (current instanceof Error && current.message)
+            message = current.message;
+    }
+    return message;
+}
+const CODE_REASONS = {
+    ECONNREFUSED: 'connection refused',
+    ECONNRESET: 'connection reset by the server',
+    EPIPE: 'connection closed by the server',
+    UND_ERR_SOCKET: 'connection closed by the server',
+    ENOTFOUND: 'host not found (DNS lookup failed)',
+    EAI_AGAIN: 'DNS lookup failed (temporary failure)',
+    ETIMEDOUT: 'connection timed out',
+    UND_ERR_CONNECT_TIMEOUT: 'connection timed out',
+    EHOSTUNREACH: 'host unreachable',
+    ENETUNREACH: 'network unreachable',
+    UND_ERR_HEADERS_TIMEOUT: 'timed out waiting for response headers',
+    UND_ERR_BODY_TIMEOUT: 'timed out reading the response body'
+};
+function describeFailure(error, code) {
+    if (code && Object.hasOwn(CODE_REASONS, code))
+        return CODE_REASONS[code];
+    if (code && (/^(CERT_|ERR_TLS_|ERR_SSL_)/.test(code) || /CERT|SIGNATURE/.test(code))) {
+        return `TLS error: ${innermostMessage(error)}`;
+    }
+    return innermostMessage(error);
+}
+class BodyTooLargeError extends Error {
+}
+async function readBody(response, maxBytes) {
+    const declared = Number(response.headers.get('content-length'));
+    if (Number.isFinite(declared) && declared > maxBytes) {
+        await response.body?.cancel().catch(() => undefined);
+        throw new BodyTooLargeError();
+    }
+    if (!response.body)
+        return '';
+    // Read the stream ourselves: response.text() would buffer whatever a hostile server sends.
+    const reader = response.body.getReader();
+    const chunks = [];
+    let total = 0;
+    for (;;) {
+        const { done, value } = await reader.read();
+        if (done)
+            break;
+        total += value.byteLength;
+        if (total > maxBytes) {
+            await reader.cancel().catch(() => undefined);
+            throw new BodyTooLargeError();
+        }
+        chunks.push(value);
+    }
+    return new TextDecoder('utf-8').decode(Buffer.concat(chunks));
+}
+function formatMegabytes(bytes) {
+    return bytes >= 1024 * 1024 ? `${+(bytes / (1024 * 1024)).toFixed(2)} MiB` : `${bytes} bytes`;
+}
+function sleep(ms, signal) {
+    return new Promise((resolve, reject) => {
+        if (signal?.aborted)
+            return reject(signal.reason);
+        const onAbort = () => {
+            clearTimeout(timer);
+            reject(signal?.reason);
+        };
+        const timer = setTimeout(() => {
+            signal?.removeEventListener('abort', onAbort);
+            resolve();
+        }, ms);
+        signal?.addEventListener('abort', onAbort, { once: true });
+    });
+}
+/** Sends a request, retrying as configured; resolves with the last response, whatever its status. */
+async function httpRequest(url, options = {}) {
+    const method = (options.method ?? 'GET').toUpperCase();
+    const displayUrl = (0,_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redactUrl */ .BO)(url);
+    const timeoutMs = options.timeoutMs ?? DEFAULTS.timeoutMs;
+    const maxAttempts = 1 + Math.max(0, Math.floor(options.retries ?? DEFAULTS.retries));
+    const backoffMs = options.backoffMs ?? DEFAULTS.backoffMs;
+    const maxBackoffMs = options.maxBackoffMs ?? DEFAULTS.maxBackoffMs;
+    const maxBodyBytes = options.maxBodyBytes ?? DEFAULTS.maxBodyBytes;
+    const retryOn = options.retryOn ?? defaultRetryOn;
+    let parsed;
+    try {
+        parsed = new URL(url);
+    }
+    catch {
+        parsed = undefined;
+    }
+    if (!parsed || (parsed.protocol !== 'http:' && parsed.protocol !== 'https:')) {
+        const secrets = [...(options.secrets ?? []), ...(0,_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .credentialsInUrl */ .FB)(url)];
+        throw new HttpError((0,_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redact */ .E$)(`${method} ${displayUrl} failed: not a valid http(s) URL`, secrets), {
+            method,
+            url: (0,_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redact */ .E$)(displayUrl, secrets),
+            attempts: 0
+        });
+    }
+    const request = prepare(parsed, options);
+    const safe = (text) => (0,_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redact */ .E$)(text, request.secrets);
+    const fail = (message, details) => new HttpError(safe(message), { method, url: safe(displayUrl), ...details });
+    const attemptsText = (n) => `after ${n} attempt${n === 1 ? '' : 's'}`;
+    for (let attempt = 1;; attempt++) {
+        if (options.signal?.aborted) {
+            throw fail(`${method} ${displayUrl} was aborted`, { attempts: attempt - 1 });
+        }
+        const controller = new AbortController();
+        let timedOut = false;
+        const timer = setTimeout(() => {
+            timedOut = true;
+            controller.abort();
+        }, timeoutMs);
+        const signal = options.signal ? AbortSignal.any([options.signal, controller.signal]) : controller.signal;
+        const started = performance.now();
+        let raw;
+        try {
+            // Typed through BodyInit so this compiles both with Node's fetch types and with the DOM lib that
+            // some dependencies' declarations pull into the program.
+            const response = await fetchFollowing(request, method, options.body, signal, options.maxRedirects ?? DEFAULTS.maxRedirects);
+            raw = {
+                status: response.status,
+                headers: headersToRecord(response.headers),
+                body: await readBody(response, maxBodyBytes)
+            };
+        }
+        catch (error) {
+            if (options.signal?.aborted && !timedOut) {
+                throw fail(`${method} ${displayUrl} was aborted`, { attempts: attempt });
+            }
+            if (error instanceof RedirectError) {
+                throw fail(`${method} ${displayUrl} failed: ${error.message}`, { attempts: attempt });
+            }
+            if (error instanceof BodyTooLargeError) {
+                controller.abort();
+                throw fail(`${method} ${displayUrl} returned a response body larger than ${formatMegabytes(maxBodyBytes)}`, {
+                    attempts: attempt
+                });
+            }
+            const code = timedOut ? 'ETIMEDOUT' : findErrorCode(error);
+            const reason = timedOut ? `timed out after ${timeoutMs}ms` : describeFailure(error, code);
+            // A TypeError without a cause is fetch rejecting the request itself (a bad header value, say):
+            // sending it again cannot help.
+            const transient = timedOut || code !== undefined || (error instanceof TypeError && error.cause !== undefined);
+            if (!transient) {
+                throw fail(`${method} ${displayUrl} failed: ${reason}`, { attempts: attempt, ...(code ? { code } : {}) });
+            }
+            if (attempt >= maxAttempts) {
+                throw fail(`${method} ${displayUrl} failed ${attemptsText(attempt)}: ${reason}`, {
+                    attempts: attempt,
+                    ...(code ? { code } : {})
+                });
+            }
+            await waitOrAbort(backoffDelay(attempt, backoffMs, maxBackoffMs), attempt);
+            continue;
+        }
+        finally {
+            clearTimeout(timer);
+        }
+        const timeMs = performance.now() - started;
+        if (attempt < maxAttempts && retryOn(raw.status)) {
+            const retryAfter = raw.status === 429 || raw.status === 503 ? parseRetryAfter(raw.headers['retry-after']) : undefined;
+            const delay = retryAfter !== undefined ? Math.min(retryAfter, maxBackoffMs) : backoffDelay(attempt, backoffMs, maxBackoffMs);
+            await waitOrAbort(delay, attempt);
+            continue;
+        }
+        return toResponse(raw, timeMs, attempt);
+    }
+    async function waitOrAbort(ms, attempt) {
+        try {
+            await sleep(ms, options.signal);
+        }
+        catch {
+            throw fail(`${method} ${displayUrl} was aborted`, { attempts: attempt });
+        }
+    }
+    function toResponse(raw, timeMs, attempts) {
+        return {
+            ...raw,
+            timeMs,
+            attempts,
+            json() {
+                try {
+                    return JSON.parse(raw.body);
+                }
+                catch (error) {
+                    const reason = error instanceof Error ? error.message : String(error);
+                    throw fail(`${method} ${displayUrl} returned a body that is not JSON: ${reason}`, {
+                        attempts,
+                        status: raw.status
+                    });
+                }
+            }
+        };
+    }
+}
+function headersToRecord(headers) {
+    const record = {};
+    headers.forEach((value, name) => (record[name] = value));
+    return record;
 }
 
 

@@ -1,134 +1,36 @@
-export const id = 690;
-export const ids = [690];
+export const id = 60;
+export const ids = [60];
 export const modules = {
 
-/***/ 6309:
+/***/ 96924:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-// ESM COMPAT FLAG
-__webpack_require__.r(__webpack_exports__);
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  command: () => (/* binding */ cli_command)
+  Yn: () => (/* binding */ postgresDerivedSecrets),
+  oy: () => (/* binding */ probePostgres)
 });
 
-// EXTERNAL MODULE: ./shared/src/cli/command.ts + 2 modules
-var command = __webpack_require__(1529);
-// EXTERNAL MODULE: ./shared/src/lib/errors.ts
-var errors = __webpack_require__(76088);
-;// CONCATENATED MODULE: ./shared/src/lib/duration.ts
+// UNUSED EXPORTS: parsePostgresUrl
 
-const UNIT_MS = { h: 3_600_000, m: 60_000, s: 1_000, ms: 1 };
-// Largest unit first: this order is also the order components must appear in ("1h30m", not "30m1h"),
-// so a typo such as "5m5m" is caught instead of silently summed.
-const UNIT_ORDER = ['h', 'm', 's', 'ms'];
-// `ms` must be tried before `m` and `s`, otherwise "250ms" would read as 250 minutes plus a stray "s". No space
-// between a number and its unit: "5 m" next to "1m 30s" reads as two values more often than as one.
-const COMPONENT = /(\d+(?:\.\d+)?)(ms|h|m|s)/y;
-/**
- * Node's timers hold a signed 32-bit millisecond count: a longer setTimeout fires after 1 ms (with a warning),
- * so a waiting loop given a longer duration spins. Callers that hand a duration to a timer either refuse
- * values above this (parseDuration's `max`) or split the wait.
- */
-const MAX_TIMER_MS = 2_147_483_647;
-const EXAMPLES = 'like 250ms, 30s, 5m, 1h or 1m30s';
-/**
- * Parses a human duration ("30s", "5m", "1h", "1m30s", "1.5s", "250ms") into milliseconds, optionally within
- * bounds; every refusal is one ConfigurationError line naming the text.
- */
-function parseDuration(text, bounds = {}) {
-    const ms = parseUnbounded(text);
-    if (bounds.min !== undefined && ms < bounds.min) {
-        throw new errors/* ConfigurationError */.j(`Duration "${text}" is shorter than the minimum of ${formatDuration(bounds.min)}`);
-    }
-    if (bounds.max !== undefined && ms > bounds.max) {
-        throw new errors/* ConfigurationError */.j(`Duration "${text}" is longer than the maximum of ${formatDuration(bounds.max)}`);
-    }
-    return ms;
-}
-function parseUnbounded(text) {
-    const source = text.trim();
-    if (source === '') {
-        throw new errors/* ConfigurationError */.j(`Duration is empty; write one ${EXAMPLES}`);
-    }
-    // A bare number is refused rather than guessed: "30" means seconds to some people and milliseconds to others.
-    if (/^\d+(?:\.\d+)?$/.test(source)) {
-        throw new errors/* ConfigurationError */.j(`Duration "${text}" has no unit; write it ${EXAMPLES} (e.g. "${source}s")`);
-    }
-    let total = 0;
-    let position = 0;
-    let lastUnitRank = -1;
-    while (position < source.length) {
-        COMPONENT.lastIndex = position;
-        const match = COMPONENT.exec(source);
-        if (!match) {
-            const spaced = /^(\d+(?:\.\d+)?)\s+(ms|h|m|s)\b/.exec(source.slice(position));
-            if (spaced) {
-                throw new errors/* ConfigurationError */.j(`Invalid duration "${text}": no space between a number and its unit; write "${spaced[1]}${spaced[2]}"`);
-            }
-            throw new errors/* ConfigurationError */.j(`Invalid duration "${text}"; write it ${EXAMPLES}`);
-        }
-        const unit = match[2];
-        const rank = UNIT_ORDER.indexOf(unit);
-        if (rank <= lastUnitRank) {
-            throw new errors/* ConfigurationError */.j(`Invalid duration "${text}": units must go from largest to smallest, each at most once (e.g. 1h30m)`);
-        }
-        lastUnitRank = rank;
-        total += Number(match[1]) * UNIT_MS[unit];
-        position = COMPONENT.lastIndex;
-        // Allow "1m 30s" as well as "1m30s".
-        while (source[position] === ' ')
-            position++;
-    }
-    const ms = Math.round(total);
-    if (!Number.isSafeInteger(ms)) {
-        throw new errors/* ConfigurationError */.j(`Duration "${text}" is too large`);
-    }
-    return ms;
-}
-/**
- * Formats milliseconds for people: "250ms", "1.5s", "1m30s", "2h5m". The output is accepted by
- * parseDuration, so a value echoed in a log can be pasted back into an input.
- */
-function formatDuration(ms) {
-    if (!Number.isFinite(ms))
-        return String(ms);
-    if (ms < 0)
-        return `-${formatDuration(-ms)}`;
-    if (ms < 1_000)
-        return `${Math.round(ms)}ms`;
-    if (ms < 60_000) {
-        // Two decimals are enough to tell 1.05s from 1.5s; trailing zeros are noise.
-        const seconds = (Math.round(ms / 10) / 100).toFixed(2).replace(/\.?0+$/, '');
-        return seconds === '60' ? '1m' : `${seconds}s`;
-    }
-    let remaining = Math.round(ms / 1_000);
-    const hours = Math.floor(remaining / 3_600);
-    remaining -= hours * 3_600;
-    const minutes = Math.floor(remaining / 60);
-    const seconds = remaining - minutes * 60;
-    const parts = [hours ? `${hours}h` : '', minutes ? `${minutes}m` : '', seconds ? `${seconds}s` : ''];
-    return parts.join('');
-}
-
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(77598);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(73024);
 var external_node_fs_default = /*#__PURE__*/__webpack_require__.n(external_node_fs_);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(76760);
-var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
-// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __webpack_require__(38815);
-// EXTERNAL MODULE: ./shared/src/lib/redact.ts
-var lib_redact = __webpack_require__(53570);
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(77598);
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __webpack_require__(48161);
 var external_node_os_default = /*#__PURE__*/__webpack_require__.n(external_node_os_);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(76760);
+var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
 // EXTERNAL MODULE: ./node_modules/pg/esm/index.mjs
 var esm = __webpack_require__(83849);
+// EXTERNAL MODULE: ./shared/src/lib/errors.ts
+var errors = __webpack_require__(76088);
+// EXTERNAL MODULE: ./shared/src/lib/redact.ts
+var redact = __webpack_require__(53570);
 // EXTERNAL MODULE: ./shared/src/lib/migration-frameworks.ts
 var migration_frameworks = __webpack_require__(4597);
 ;// CONCATENATED MODULE: ./actions/health-gate/src/checks/migrations.ts
@@ -645,154 +547,8 @@ async function checkMigrations(db, expectation, cwd) {
     };
 }
 
-// EXTERNAL MODULE: external "node:net"
-var external_node_net_ = __webpack_require__(77030);
-var external_node_net_default = /*#__PURE__*/__webpack_require__.n(external_node_net_);
-// EXTERNAL MODULE: external "node:tls"
-var external_node_tls_ = __webpack_require__(41692);
-var external_node_tls_default = /*#__PURE__*/__webpack_require__.n(external_node_tls_);
-;// CONCATENATED MODULE: ./actions/health-gate/src/checks/tcp.ts
-// The `tcp` probe, and the socket helpers the redis and postgres probes share with it: opening a connection
-// that gives up promptly when the attempt's signal fires, and turning network errors into short messages.
-
-
-/** `host:port`, with brackets around an IPv6 literal so the port stays readable. */
-function formatTarget(host, port) {
-    return external_node_net_default().isIPv6(host) ? `[${host}]:${port}` : `${host}:${port}`;
-}
-/** Milliseconds since `start` (a performance.now() value), to 0.1 ms: loopback connections take well under 1 ms. */
-function elapsedMs(start) {
-    return Math.round((performance.now() - start) * 10) / 10;
-}
-/** The system error code of a network error, looking inside the AggregateError of a dual-stack attempt. */
-function errorCode(error) {
-    if (typeof error !== 'object' || error === null)
-        return undefined;
-    const code = error.code;
-    if (typeof code === 'string' && code !== '')
-        return code;
-    const inner = error.errors;
-    if (Array.isArray(inner)) {
-        for (const item of inner) {
-            const innerCode = errorCode(item);
-            if (innerCode)
-                return innerCode;
-        }
-    }
-    return undefined;
-}
-const TLS_CODE = /CERT|TLS|SSL|SELF_SIGNED|UNABLE_TO_(GET|VERIFY)|ERR_OSSL/;
-/** One line that says what went wrong on the network, without the raw error's noise. */
-function describeNetworkError(error, host, port) {
-    const target = formatTarget(host, port);
-    const code = errorCode(error);
-    const message = error instanceof Error && error.message !== '' ? error.message : String(error);
-    switch (code) {
-        case 'ECONNREFUSED':
-            return `connection refused (${target})`;
-        case 'ENOTFOUND':
-            return `cannot resolve host "${host}" (ENOTFOUND)`;
-        case 'EAI_AGAIN':
-            return `DNS lookup of "${host}" failed temporarily (EAI_AGAIN)`;
-        case 'ECONNRESET':
-            return `connection reset by ${target}`;
-        case 'EPIPE':
-            return `connection closed by ${target} while sending (EPIPE)`;
-        case 'ETIMEDOUT':
-            return `connection to ${target} timed out (ETIMEDOUT)`;
-        case 'EHOSTUNREACH':
-            return `host unreachable (${target})`;
-        case 'ENETUNREACH':
-            return `network unreachable (${target})`;
-        case 'EADDRNOTAVAIL':
-            return `cannot connect to ${target} (EADDRNOTAVAIL)`;
-        default:
-            if (code && TLS_CODE.test(code))
-                return `TLS error with ${target}: ${message} (${code})`;
-            return code && !message.includes(code) ? `${message} (${code})` : message;
-    }
-}
-/**
- * The message for an attempt its signal stopped. The signal fires at the attempt's timeout or when the gate
- * ends; in the second case the scheduler discards the attempt, so the timeout is the case worth describing.
- */
-function abortedMessage(timeoutMs, doing) {
-    return `timed out after ${timeoutMs} ms ${doing}`;
-}
-/** The attempt's signal fired; `doing` says what was going on ("connecting to db:5432"). */
-class AbortedAttemptError extends Error {
-    doing;
-    name = 'AbortedAttemptError';
-    constructor(doing) {
-        super(`aborted while ${doing}`);
-        this.doing = doing;
-    }
-}
-/**
- * Opens a TCP (or TLS) connection. Resolves once it is usable (after the TLS handshake); rejects with the
- * socket's error, or as soon as the signal fires, and never leaves a half-open socket behind.
- */
-function openSocket(options) {
-    const { host, port, signal } = options;
-    return new Promise((resolve, reject) => {
-        if (signal.aborted) {
-            reject(new AbortedAttemptError(`connecting to ${formatTarget(host, port)}`));
-            return;
-        }
-        const socket = options.tls
-            ? external_node_tls_default().connect({
-                host,
-                port,
-                // SNI must not carry an IP address (RFC 6066); the certificate check still uses `host`.
-                servername: external_node_net_default().isIP(host) ? undefined : host,
-                ...options.tls
-            })
-            : external_node_net_default().connect({ host, port });
-        const cleanup = () => {
-            signal.removeEventListener('abort', onAbort);
-            socket.removeListener('error', onError);
-            socket.removeListener(options.tls ? 'secureConnect' : 'connect', onConnect);
-        };
-        const onConnect = () => {
-            cleanup();
-            resolve(socket);
-        };
-        const onError = (error) => {
-            cleanup();
-            socket.destroy();
-            reject(error);
-        };
-        const onAbort = () => {
-            cleanup();
-            // A late error from the destroyed socket must not become an unhandled 'error' event.
-            socket.on('error', () => undefined);
-            socket.destroy();
-            reject(new AbortedAttemptError(`connecting to ${formatTarget(host, port)}`));
-        };
-        signal.addEventListener('abort', onAbort, { once: true });
-        socket.once('error', onError);
-        socket.once(options.tls ? 'secureConnect' : 'connect', onConnect);
-    });
-}
-const probeTcp = async (check, context) => {
-    const target = formatTarget(check.host, check.port);
-    const start = performance.now();
-    let socket;
-    try {
-        socket = await openSocket({ host: check.host, port: check.port, signal: context.signal });
-    }
-    catch (error) {
-        const message = error instanceof AbortedAttemptError
-            ? abortedMessage(context.timeoutMs, error.doing)
-            : describeNetworkError(error, check.host, check.port);
-        return { status: 'fail', message, observed: { latencyMs: elapsedMs(start) } };
-    }
-    const latencyMs = elapsedMs(start);
-    socket.on('error', () => undefined);
-    socket.destroy();
-    return { status: 'pass', message: `connected to ${target} in ${latencyMs} ms`, observed: { latencyMs } };
-};
-
+// EXTERNAL MODULE: ./actions/health-gate/src/checks/tcp.ts
+var tcp = __webpack_require__(99145);
 ;// CONCATENATED MODULE: ./actions/health-gate/src/checks/postgres.ts
 // The `postgres` probe: connect, SELECT 1, optionally run a query with an expected value and check that the
 // migrations shipped with the deployment are applied.
@@ -843,7 +599,7 @@ function defaultUser() {
  */
 function parsePostgresUrl(connectionString, cwd) {
     const text = connectionString.trim();
-    const display = (0,lib_redact/* redactConnectionString */.J0)(text);
+    const display = (0,redact/* redactConnectionString */.J0)(text);
     if (!/^postgres(?:ql)?:\/\//i.test(text)) {
         throw new errors/* ConfigurationError */.j(`a PostgreSQL connection string starts with postgres:// or postgresql://: ${display}`);
     }
@@ -1004,7 +760,7 @@ function untilAborted(work, signal, doing, onAbort) {
     return new Promise((resolve, reject) => {
         const abort = () => {
             onAbort();
-            reject(new AbortedAttemptError(doing));
+            reject(new tcp/* AbortedAttemptError */.ls(doing));
         };
         if (signal.aborted) {
             work.catch(() => undefined);
@@ -1025,7 +781,7 @@ function isNoTlsError(error) {
     return error instanceof Error && /does not support SSL/i.test(error.message);
 }
 async function connect(target, context) {
-    const where = target.host.startsWith('/') ? target.host : formatTarget(target.host, target.port);
+    const where = target.host.startsWith('/') ? target.host : (0,tcp/* formatTarget */.P4)(target.host, target.port);
     const attempts = sslAttempts(target);
     for (let i = 0;; i++) {
         const client = createClient(target, attempts[i], context.timeoutMs);
@@ -1057,9 +813,9 @@ function isDatabaseError(error) {
     return typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code);
 }
 function describeError(error, target, timeoutMs, stage) {
-    const where = target.host.startsWith('/') ? target.host : formatTarget(target.host, target.port);
-    if (error instanceof AbortedAttemptError)
-        return abortedMessage(timeoutMs, error.doing);
+    const where = target.host.startsWith('/') ? target.host : (0,tcp/* formatTarget */.P4)(target.host, target.port);
+    if (error instanceof tcp/* AbortedAttemptError */.ls)
+        return (0,tcp/* abortedMessage */.pP)(timeoutMs, error.doing);
     if (error instanceof PasswordMissingError)
         return error.message;
     if (isDatabaseError(error)) {
@@ -1090,8 +846,8 @@ function describeError(error, target, timeoutMs, stage) {
             ? `the server at ${where} closed the connection during the handshake`
             : `the server at ${where} closed the connection`;
     }
-    if (errorCode(error) !== undefined)
-        return describeNetworkError(error, target.host, target.port);
+    if ((0,tcp/* errorCode */.CA)(error) !== undefined)
+        return (0,tcp/* describeNetworkError */.gl)(error, target.host, target.port);
     return message;
 }
 // Values exactly as the server prints them: "compared as text" means what psql would show.
@@ -1163,7 +919,7 @@ const probePostgres = async (check, context) => {
         const results = (await run(client.query(`BEGIN; SET LOCAL statement_timeout = ${timeout}; ` +
             `SELECT 1 AS one, current_setting('server_version') AS server_version`)));
         const first = results[results.length - 1]?.rows[0];
-        observed.latencyMs = elapsedMs(start);
+        observed.latencyMs = (0,tcp/* elapsedMs */.d5)(start);
         observed.serverVersion = first?.server_version;
         if (first?.one !== 1) {
             return { status: 'fail', message: 'SELECT 1 did not return 1', observed };
@@ -1222,10 +978,10 @@ const probePostgres = async (check, context) => {
         if (error instanceof errors/* ConfigurationError */.j)
             throw error;
         if (observed.latencyMs === undefined)
-            observed.latencyMs = elapsedMs(start);
+            observed.latencyMs = (0,tcp/* elapsedMs */.d5)(start);
         return {
             status: 'fail',
-            message: (0,lib_redact/* redact */.E$)(describeError(error, target, context.timeoutMs, stage), secrets),
+            message: (0,redact/* redact */.E$)(describeError(error, target, context.timeoutMs, stage), secrets),
             observed
         };
     }
@@ -1235,7 +991,183 @@ const probePostgres = async (check, context) => {
     }
 };
 
-;// CONCATENATED MODULE: ./actions/health-gate/src/config-schema.ts
+
+/***/ }),
+
+/***/ 99145:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   CA: () => (/* binding */ errorCode),
+/* harmony export */   P4: () => (/* binding */ formatTarget),
+/* harmony export */   Ww: () => (/* binding */ probeTcp),
+/* harmony export */   d5: () => (/* binding */ elapsedMs),
+/* harmony export */   gl: () => (/* binding */ describeNetworkError),
+/* harmony export */   kn: () => (/* binding */ openSocket),
+/* harmony export */   ls: () => (/* binding */ AbortedAttemptError),
+/* harmony export */   pP: () => (/* binding */ abortedMessage)
+/* harmony export */ });
+/* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77030);
+/* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_net__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_tls__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(41692);
+/* harmony import */ var node_tls__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_tls__WEBPACK_IMPORTED_MODULE_1__);
+// The `tcp` probe, and the socket helpers the redis and postgres probes share with it: opening a connection
+// that gives up promptly when the attempt's signal fires, and turning network errors into short messages.
+
+
+/** `host:port`, with brackets around an IPv6 literal so the port stays readable. */
+function formatTarget(host, port) {
+    return node_net__WEBPACK_IMPORTED_MODULE_0___default().isIPv6(host) ? `[${host}]:${port}` : `${host}:${port}`;
+}
+/** Milliseconds since `start` (a performance.now() value), to 0.1 ms: loopback connections take well under 1 ms. */
+function elapsedMs(start) {
+    return Math.round((performance.now() - start) * 10) / 10;
+}
+/** The system error code of a network error, looking inside the AggregateError of a dual-stack attempt. */
+function errorCode(error) {
+    if (typeof error !== 'object' || error === null)
+        return undefined;
+    const code = error.code;
+    if (typeof code === 'string' && code !== '')
+        return code;
+    const inner = error.errors;
+    if (Array.isArray(inner)) {
+        for (const item of inner) {
+            const innerCode = errorCode(item);
+            if (innerCode)
+                return innerCode;
+        }
+    }
+    return undefined;
+}
+const TLS_CODE = /CERT|TLS|SSL|SELF_SIGNED|UNABLE_TO_(GET|VERIFY)|ERR_OSSL/;
+/** One line that says what went wrong on the network, without the raw error's noise. */
+function describeNetworkError(error, host, port) {
+    const target = formatTarget(host, port);
+    const code = errorCode(error);
+    const message = error instanceof Error && error.message !== '' ? error.message : String(error);
+    switch (code) {
+        case 'ECONNREFUSED':
+            return `connection refused (${target})`;
+        case 'ENOTFOUND':
+            return `cannot resolve host "${host}" (ENOTFOUND)`;
+        case 'EAI_AGAIN':
+            return `DNS lookup of "${host}" failed temporarily (EAI_AGAIN)`;
+        case 'ECONNRESET':
+            return `connection reset by ${target}`;
+        case 'EPIPE':
+            return `connection closed by ${target} while sending (EPIPE)`;
+        case 'ETIMEDOUT':
+            return `connection to ${target} timed out (ETIMEDOUT)`;
+        case 'EHOSTUNREACH':
+            return `host unreachable (${target})`;
+        case 'ENETUNREACH':
+            return `network unreachable (${target})`;
+        case 'EADDRNOTAVAIL':
+            return `cannot connect to ${target} (EADDRNOTAVAIL)`;
+        default:
+            if (code && TLS_CODE.test(code))
+                return `TLS error with ${target}: ${message} (${code})`;
+            return code && !message.includes(code) ? `${message} (${code})` : message;
+    }
+}
+/**
+ * The message for an attempt its signal stopped. The signal fires at the attempt's timeout or when the gate
+ * ends; in the second case the scheduler discards the attempt, so the timeout is the case worth describing.
+ */
+function abortedMessage(timeoutMs, doing) {
+    return `timed out after ${timeoutMs} ms ${doing}`;
+}
+/** The attempt's signal fired; `doing` says what was going on ("connecting to db:5432"). */
+class AbortedAttemptError extends Error {
+    doing;
+    name = 'AbortedAttemptError';
+    constructor(doing) {
+        super(`aborted while ${doing}`);
+        this.doing = doing;
+    }
+}
+/**
+ * Opens a TCP (or TLS) connection. Resolves once it is usable (after the TLS handshake); rejects with the
+ * socket's error, or as soon as the signal fires, and never leaves a half-open socket behind.
+ */
+function openSocket(options) {
+    const { host, port, signal } = options;
+    return new Promise((resolve, reject) => {
+        if (signal.aborted) {
+            reject(new AbortedAttemptError(`connecting to ${formatTarget(host, port)}`));
+            return;
+        }
+        const socket = options.tls
+            ? node_tls__WEBPACK_IMPORTED_MODULE_1___default().connect({
+                host,
+                port,
+                // SNI must not carry an IP address (RFC 6066); the certificate check still uses `host`.
+                servername: node_net__WEBPACK_IMPORTED_MODULE_0___default().isIP(host) ? undefined : host,
+                ...options.tls
+            })
+            : node_net__WEBPACK_IMPORTED_MODULE_0___default().connect({ host, port });
+        const cleanup = () => {
+            signal.removeEventListener('abort', onAbort);
+            socket.removeListener('error', onError);
+            socket.removeListener(options.tls ? 'secureConnect' : 'connect', onConnect);
+        };
+        const onConnect = () => {
+            cleanup();
+            resolve(socket);
+        };
+        const onError = (error) => {
+            cleanup();
+            socket.destroy();
+            reject(error);
+        };
+        const onAbort = () => {
+            cleanup();
+            // A late error from the destroyed socket must not become an unhandled 'error' event.
+            socket.on('error', () => undefined);
+            socket.destroy();
+            reject(new AbortedAttemptError(`connecting to ${formatTarget(host, port)}`));
+        };
+        signal.addEventListener('abort', onAbort, { once: true });
+        socket.once('error', onError);
+        socket.once(options.tls ? 'secureConnect' : 'connect', onConnect);
+    });
+}
+const probeTcp = async (check, context) => {
+    const target = formatTarget(check.host, check.port);
+    const start = performance.now();
+    let socket;
+    try {
+        socket = await openSocket({ host: check.host, port: check.port, signal: context.signal });
+    }
+    catch (error) {
+        const message = error instanceof AbortedAttemptError
+            ? abortedMessage(context.timeoutMs, error.doing)
+            : describeNetworkError(error, check.host, check.port);
+        return { status: 'fail', message, observed: { latencyMs: elapsedMs(start) } };
+    }
+    const latencyMs = elapsedMs(start);
+    socket.on('error', () => undefined);
+    socket.destroy();
+    return { status: 'pass', message: `connected to ${target} in ${latencyMs} ms`, observed: { latencyMs } };
+};
+
+
+/***/ }),
+
+/***/ 54876:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   GO: () => (/* binding */ commonKeys),
+/* harmony export */   IM: () => (/* binding */ DURATION_LIMITS),
+/* harmony export */   RW: () => (/* binding */ gateConfigJsonSchema),
+/* harmony export */   Tv: () => (/* binding */ CHECK_TYPES),
+/* harmony export */   Uw: () => (/* binding */ TOP_LEVEL_KEYS),
+/* harmony export */   k3: () => (/* binding */ TIMING_KEYS),
+/* harmony export */   sc: () => (/* binding */ TYPE_KEYS)
+/* harmony export */ });
+/* unused harmony export ROLES */
 const ROLES = ['startup', 'liveness', 'readiness', 'smoke'];
 const DAY_MS = 24 * 60 * 60_000;
 /**
@@ -1476,56 +1408,1036 @@ function commonKeys() {
     return COMMON_KEYS;
 }
 
+
+/***/ }),
+
+/***/ 49020:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  Yj: () => (/* binding */ loadGateConfig)
+});
+
+// UNUSED EXPORTS: BUILT_IN_TIMING, DEFAULT_DEADLINE_MS, parseYamlText
+
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(76760);
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __webpack_require__(38815);
+// EXTERNAL MODULE: ./shared/src/lib/duration.ts
+var duration = __webpack_require__(64363);
+// EXTERNAL MODULE: ./shared/src/lib/errors.ts
+var errors = __webpack_require__(76088);
+// EXTERNAL MODULE: ./shared/src/lib/redact.ts
+var redact = __webpack_require__(53570);
+// EXTERNAL MODULE: ./actions/health-gate/src/checks/postgres.ts + 1 modules
+var postgres = __webpack_require__(96924);
+// EXTERNAL MODULE: ./actions/health-gate/src/config-schema.ts
+var config_schema = __webpack_require__(54876);
+// EXTERNAL MODULE: ./shared/src/lib/runner-env.ts
+var runner_env = __webpack_require__(17515);
 ;// CONCATENATED MODULE: ./actions/health-gate/src/env-policy.ts
-// Which environment variables a repository's gate config may read with ${NAME}. The config is repository
-// content: in a pull request it is written by whoever opened it, and its URLs can point anywhere. The runner's
-// own variables hold tokens (ACTIONS_RUNTIME_TOKEN, ACTIONS_ID_TOKEN_REQUEST_TOKEN), service URLs, the step's
-// inputs (INPUT_GITHUB-TOKEN) and saved state, so none of them is ever expanded; a workflow that wants a
-// value in a check passes it through `env:` under a name of its own, which is an explicit decision.
-//
-// Names are compared case-insensitively: Windows runners resolve environment names that way, so
-// ${Actions_Runtime_Token} would otherwise read the token.
-const REFUSED_PREFIXES = ['ACTIONS_', 'RUNNER_', 'INPUT_', 'STATE_', 'GITHUB_'];
-/**
- * GitHub's default variables that describe the run and are shown in its UI anyway: readable, and public (not
- * masked: masking a run number or a commit SHA would hide it in every later log line of the job).
- */
-const PUBLIC_RUN_VARIABLES = new Set([
-    'GITHUB_SHA',
-    'GITHUB_REF',
-    'GITHUB_REF_NAME',
-    'GITHUB_REF_TYPE',
-    'GITHUB_HEAD_REF',
-    'GITHUB_BASE_REF',
-    'GITHUB_REPOSITORY',
-    'GITHUB_REPOSITORY_ID',
-    'GITHUB_REPOSITORY_OWNER',
-    'GITHUB_REPOSITORY_OWNER_ID',
-    'GITHUB_RUN_ID',
-    'GITHUB_RUN_NUMBER',
-    'GITHUB_RUN_ATTEMPT',
-    'GITHUB_JOB',
-    'GITHUB_WORKFLOW',
-    'GITHUB_EVENT_NAME',
-    'GITHUB_ACTOR',
-    'GITHUB_ACTOR_ID',
-    'GITHUB_TRIGGERING_ACTOR',
-    'GITHUB_SERVER_URL',
-    'GITHUB_API_URL',
-    'GITHUB_GRAPHQL_URL'
-]);
-function isPublicRunVariable(name) {
-    return PUBLIC_RUN_VARIABLES.has(name.toUpperCase());
+// The gate's ${NAME} policy is the family's: shared/src/lib/runner-env.ts.
+
+
+// EXTERNAL MODULE: ./actions/health-gate/src/json-assert.ts
+var json_assert = __webpack_require__(32781);
+// EXTERNAL MODULE: ./actions/health-gate/src/status-match.ts
+var status_match = __webpack_require__(42978);
+;// CONCATENATED MODULE: ./actions/health-gate/src/config.ts
+// Turns the action inputs / CLI flags and an optional YAML config into validated, typed checks. Every mistake
+// is one ConfigurationError naming the check and the key, so a user never has to read a stack trace.
+
+
+
+
+
+
+
+
+
+
+const BUILT_IN_TIMING = {
+    interval: 5_000,
+    timeout: 5_000,
+    initialDelay: 0,
+    successThreshold: 1,
+    failureThreshold: 0
+};
+const DEFAULT_DEADLINE_MS = 5 * 60_000;
+const BURST_MIN_TIMEOUT_MS = 60_000;
+const ALWAYS_SECRET_HEADERS = ['authorization', 'cookie', 'proxy-authorization', 'x-api-key'];
+// The same names the request code treats as sensitive, so what is redacted there is masked here.
+const SENSITIVE_HEADER = /auth|token|key|secret|cookie|password|session/i;
+function isMapping(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
-/** True for the runner's variables, which a gate config may never expand. */
-function isRefusedEnvName(name) {
-    const upper = name.toUpperCase();
-    if (PUBLIC_RUN_VARIABLES.has(upper))
-        return false;
-    return REFUSED_PREFIXES.some((prefix) => upper.startsWith(prefix));
+/** Levenshtein distance, for "did you mean" on misspelt keys. */
+function distance(a, b) {
+    const row = Array.from({ length: b.length + 1 }, (_, i) => i);
+    for (let i = 1; i <= a.length; i++) {
+        let previous = row[0];
+        row[0] = i;
+        for (let j = 1; j <= b.length; j++) {
+            const current = row[j];
+            row[j] = Math.min(row[j] + 1, row[j - 1] + 1, previous + (a[i - 1] === b[j - 1] ? 0 : 1));
+            previous = current;
+        }
+    }
+    return row[b.length];
+}
+function suggestion(key, known) {
+    const best = known.map((k) => ({ k, d: distance(key, k) })).sort((x, y) => x.d - y.d)[0];
+    return best && best.d <= Math.max(2, Math.floor(key.length / 3)) ? ` (did you mean "${best.k}"?)` : '';
+}
+/** Parses YAML with the line of any syntax error; alias expansion is capped against "billion laughs" input. */
+function parseYamlText(text, source) {
+    const lineCounter = new dist.LineCounter();
+    const doc = (0,dist.parseDocument)(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+    const error = doc.errors[0];
+    if (error) {
+        const { line, col } = lineCounter.linePos(error.pos[0]);
+        throw new errors/* ConfigurationError */.j(`${source}: invalid YAML at line ${line}, column ${col}: ${error.message.split('\n')[0]}`);
+    }
+    let value;
+    try {
+        value = doc.toJS({ maxAliasCount: 100 });
+    }
+    catch (e) {
+        throw new errors/* ConfigurationError */.j(`${source}: ${e instanceof Error ? e.message : String(e)}`);
+    }
+    const list = (0,dist.isSeq)(doc.contents) ? doc.contents : (0,dist.isMap)(doc.contents) ? doc.contents.get('checks', true) : undefined;
+    const checkLines = (0,dist.isSeq)(list)
+        ? list.items.map((item) => lineCounter.linePos((0,dist/* isNode */.Ll)(item) ? (item.range?.[0] ?? 0) : 0).line)
+        : [];
+    const references = [];
+    (0,dist/* visit */.YR)(doc, {
+        Scalar(key, node) {
+            if (key === 'key' || typeof node.value !== 'string' || !node.value.includes('${'))
+                return;
+            references.push({ text: node.value, line: lineCounter.linePos(node.range?.[0] ?? 0).line });
+        }
+    });
+    return { value, checkLines, references };
+}
+/**
+ * ${NAME} expansion. A reference names an environment variable the workflow chose to pass; the runner's own
+ * variables (tokens, runtime URLs, inputs) are refused, because a config from the repository could otherwise
+ * send them to any host. Every expanded value is a secret unless the config marks it public.
+ */
+class Expander {
+    env;
+    publicNames;
+    references;
+    secrets;
+    constructor(env, publicNames, references, secrets) {
+        this.env = env;
+        this.publicNames = publicNames;
+        this.references = references;
+        this.secrets = secrets;
+    }
+    at(where, token) {
+        const line = this.references.find((r) => r.text.includes(token))?.line;
+        return line === undefined ? where : `${where}, line ${line}`;
+    }
+    string(value, where) {
+        return value.replace(/\$\$\{|\$\{([^}]*)\}|\$\{/g, (match, inner) => {
+            if (match === '$${')
+                return '${';
+            if (inner === undefined) {
+                throw new errors/* ConfigurationError */.j(`${this.at(where, match)}: unclosed "\${"; write \${NAME}, or $\${ for a literal "\${"`);
+            }
+            const reference = /^([A-Za-z_][A-Za-z0-9_]*)(:public)?$/.exec(inner);
+            if (!reference) {
+                throw new errors/* ConfigurationError */.j(`${this.at(where, match)}: "${match}" is not a variable reference; write \${NAME} or \${NAME:public}, or $\${ for a literal "\${"`);
+            }
+            const [, name, inlinePublic] = reference;
+            if ((0,runner_env/* isRunnerVariable */.R)(name)) {
+                throw new errors/* ConfigurationError */.j(`${this.at(where, match)}: \${${name}} is a runner variable and is never expanded (it may hold a token); ` +
+                    'pass the value the check needs through env: under a name of your own');
+            }
+            const found = this.env[name];
+            if (found === undefined) {
+                throw new errors/* ConfigurationError */.j(`${this.at(where, match)}: environment variable ${name} is not set`);
+            }
+            const isPublic = inlinePublic !== undefined || this.publicNames.has(name) || (0,runner_env/* isPublicRunVariable */.T)(name);
+            if (!isPublic && found.trim() !== '')
+                this.secrets.push(found);
+            return found;
+        });
+    }
+    all(value, where) {
+        if (typeof value === 'string')
+            return this.string(value, where);
+        if (Array.isArray(value))
+            return value.map((v) => this.all(v, where));
+        if (isMapping(value))
+            return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, this.all(v, where)]));
+        return value;
+    }
+}
+/** Reads one key's value by its spec; `where` names the check and source for the error. */
+class KeyReader {
+    raw;
+    where;
+    sources;
+    constructor(raw, where, sources) {
+        this.raw = raw;
+        this.where = where;
+        this.sources = sources;
+    }
+    fail(key, expected) {
+        throw new errors/* ConfigurationError */.j(`${this.where}: "${key}" must be ${expected}; got ${JSON.stringify(this.raw[key])}`);
+    }
+    has(key) {
+        return this.raw[key] !== undefined && this.raw[key] !== null;
+    }
+    string(key) {
+        if (!this.has(key))
+            return undefined;
+        const value = this.raw[key];
+        if (typeof value === 'number' || typeof value === 'boolean')
+            return String(value);
+        if (typeof value !== 'string')
+            this.fail(key, 'a string');
+        return value;
+    }
+    requiredString(key) {
+        const value = this.string(key);
+        if (value === undefined || value.trim() === '')
+            throw new errors/* ConfigurationError */.j(`${this.where}: "${key}" is required`);
+        return value.trim();
+    }
+    duration(key) {
+        const value = this.string(key);
+        if (value === undefined)
+            return undefined;
+        try {
+            return (0,duration/* parseDuration */.E9)(value, config_schema/* DURATION_LIMITS */.IM[key] ?? config_schema/* DURATION_LIMITS */.IM.default);
+        }
+        catch (e) {
+            throw new errors/* ConfigurationError */.j(`${this.where}: "${key}": ${e.message}`);
+        }
+    }
+    integer(key, spec) {
+        if (!this.has(key))
+            return undefined;
+        const value = Number(this.raw[key]);
+        const text = String(this.raw[key]).trim();
+        if (!/^[+-]?\d+$/.test(text) || !Number.isSafeInteger(value))
+            this.fail(key, 'a whole number');
+        if ((spec.min !== undefined && value < spec.min) || (spec.max !== undefined && value > spec.max)) {
+            this.fail(key, `between ${spec.min} and ${spec.max}`);
+        }
+        return value;
+    }
+    number(key) {
+        if (!this.has(key))
+            return undefined;
+        const value = typeof this.raw[key] === 'number' ? this.raw[key] : Number(String(this.raw[key]));
+        if (String(this.raw[key]).trim() === '' || Number.isNaN(value))
+            this.fail(key, 'a number');
+        return value;
+    }
+    ratio(key) {
+        if (!this.has(key))
+            return undefined;
+        const text = String(this.raw[key]).trim();
+        const percent = /^(\d+(?:\.\d+)?)%$/.exec(text);
+        const value = percent ? Number(percent[1]) / 100 : Number(text);
+        if (text === '' || Number.isNaN(value) || value < 0 || value > 1)
+            this.fail(key, 'a ratio like 0.001 or 0.1%');
+        return value;
+    }
+    boolean(key) {
+        if (!this.has(key))
+            return undefined;
+        const value = this.raw[key];
+        if (value === true || value === 'true')
+            return true;
+        if (value === false || value === 'false')
+            return false;
+        this.fail(key, 'true or false');
+    }
+    enumValue(key, values) {
+        const value = this.string(key);
+        if (value === undefined)
+            return undefined;
+        if (!values.includes(value))
+            this.fail(key, `one of ${values.join(', ')}`);
+        return value;
+    }
+    stringList(key) {
+        if (!this.has(key))
+            return [];
+        const value = this.raw[key];
+        const list = typeof value === 'string' ? [value] : value;
+        if (!Array.isArray(list) || list.some((v) => typeof v !== 'string' && typeof v !== 'number')) {
+            this.fail(key, 'a list of strings');
+        }
+        return list.map(String);
+    }
+    stringMap(key) {
+        if (!this.has(key))
+            return {};
+        const value = this.raw[key];
+        if (!isMapping(value))
+            this.fail(key, 'a mapping of names to strings');
+        const entries = Object.entries(value);
+        for (const [k, v] of entries) {
+            if (typeof v !== 'string' && typeof v !== 'number' && typeof v !== 'boolean') {
+                throw new errors/* ConfigurationError */.j(`${this.where}: "${key}.${k}" must be a string`);
+            }
+        }
+        return Object.fromEntries(entries.map(([k, v]) => [k, String(v)]));
+    }
+    tls(key) {
+        if (!this.has(key))
+            return { insecure: false };
+        const value = this.raw[key];
+        if (!isMapping(value))
+            this.fail(key, 'a mapping with ca and/or insecure');
+        const unknown = Object.keys(value).filter((k) => k !== 'ca' && k !== 'insecure');
+        if (unknown.length > 0)
+            throw new errors/* ConfigurationError */.j(`${this.where}: unknown key "${key}.${unknown[0]}"`);
+        const insecure = value.insecure === true || value.insecure === 'true';
+        let ca;
+        if (typeof value.ca === 'string' && value.ca.trim() !== '') {
+            if (value.ca.includes('-----BEGIN'))
+                ca = value.ca;
+            else {
+                const path = (0,external_node_path_.isAbsolute)(value.ca) ? value.ca : (0,external_node_path_.resolve)(this.sources.cwd, value.ca);
+                try {
+                    ca = this.sources.readFile(path);
+                }
+                catch {
+                    throw new errors/* ConfigurationError */.j(`${this.where}: "${key}.ca" file ${value.ca} cannot be read`);
+                }
+            }
+        }
+        return { ca, insecure };
+    }
+}
+function checkKeysFor(type) {
+    return { ...(0,config_schema/* commonKeys */.GO)(), ...config_schema/* TYPE_KEYS */.sc[type] };
+}
+function validateStatus(text, where) {
+    try {
+        (0,status_match/* parseStatusMatcher */.W)(text);
+    }
+    catch (e) {
+        throw new errors/* ConfigurationError */.j(`${where}: "expect-status": ${e.message}`);
+    }
+    return text;
+}
+function readTiming(reader, defaults) {
+    return {
+        interval: reader.duration('interval') ?? defaults.interval,
+        timeout: reader.duration('timeout') ?? defaults.timeout,
+        initialDelay: reader.duration('initial-delay') ?? defaults.initialDelay,
+        successThreshold: reader.integer('success-threshold', config_schema/* TIMING_KEYS */.k3['success-threshold']) ?? defaults.successThreshold,
+        failureThreshold: reader.integer('failure-threshold', config_schema/* TIMING_KEYS */.k3['failure-threshold']) ?? defaults.failureThreshold
+    };
+}
+/** The names of the headers treated as secret: always-secret ones, the config's list, and sensitive-looking names. */
+function secretHeaderNames(headers, extra) {
+    const listed = new Set([...ALWAYS_SECRET_HEADERS, ...extra.map((h) => h.trim().toLowerCase())]);
+    const names = Object.keys(headers)
+        .map((name) => name.toLowerCase())
+        .filter((name) => listed.has(name) || SENSITIVE_HEADER.test(name));
+    return [...new Set([...names, ...extra.map((h) => h.trim().toLowerCase()).filter((h) => h !== '')])];
+}
+function secretHeaderValues(headers, names) {
+    const values = [];
+    for (const [name, value] of Object.entries(headers)) {
+        // "Bearer abc" may later be printed as just "abc"; "Basic xyz" as the user:password it decodes to.
+        if (names.includes(name.toLowerCase()))
+            values.push(...(0,redact/* headerValueSecrets */.CF)(value));
+    }
+    return values;
+}
+function parseCheck(raw, index, source, defaults, sources, secrets, expander) {
+    const position = `checks[${index}]`;
+    if (!isMapping(raw))
+        throw new errors/* ConfigurationError */.j(`${source}: ${position} must be a mapping with at least "type"`);
+    const named = typeof raw.name === 'string' && raw.name.trim() !== '' ? raw.name.trim() : undefined;
+    const label = named ? `check "${named}" (${position})` : position;
+    const where = `${source}: ${label}`;
+    const type = raw.type;
+    if (typeof type !== 'string' || !config_schema/* CHECK_TYPES */.Tv.includes(type)) {
+        throw new errors/* ConfigurationError */.j(`${where}: "type" must be one of ${config_schema/* CHECK_TYPES */.Tv.join(', ')}; got ${JSON.stringify(type)}`);
+    }
+    const checkType = type;
+    const known = Object.keys(checkKeysFor(checkType));
+    for (const key of Object.keys(raw)) {
+        if (!known.includes(key)) {
+            throw new errors/* ConfigurationError */.j(`${where}: unknown key "${key}" for a ${checkType} check${suggestion(key, known)}`);
+        }
+    }
+    const expanded = expander.all(raw, where);
+    const r = new KeyReader(expanded, where, sources);
+    const base = {
+        name: named ?? `${checkType}-${index + 1}`,
+        role: (r.enumValue('role', ['startup', 'liveness', 'readiness', 'smoke']) ?? 'readiness'),
+        ...readTiming(r, defaults)
+    };
+    const keys = config_schema/* TYPE_KEYS */.sc[checkType];
+    const url = (key = 'url') => {
+        const value = r.requiredString(key);
+        secrets.push(...(0,redact/* urlSecrets */.Fn)(value));
+        return value;
+    };
+    const secretHeaders = (headers) => {
+        const names = secretHeaderNames(headers, r.stringList('secret-headers'));
+        secrets.push(...secretHeaderValues(headers, names));
+        return names;
+    };
+    switch (checkType) {
+        case 'http': {
+            const headers = r.stringMap('headers');
+            const secretHeaderList = secretHeaders(headers);
+            const json = r.stringList('json');
+            for (const assertion of json) {
+                try {
+                    (0,json_assert/* parseJsonAssertion */.Y)(assertion);
+                }
+                catch (e) {
+                    throw new errors/* ConfigurationError */.j(`${where}: "json": ${e.message}`);
+                }
+            }
+            const bodyRegex = r.string('body-regex');
+            if (bodyRegex !== undefined) {
+                try {
+                    new RegExp(bodyRegex);
+                }
+                catch (e) {
+                    throw new errors/* ConfigurationError */.j(`${where}: "body-regex": ${e.message}`);
+                }
+            }
+            return {
+                ...base,
+                type: 'http',
+                url: url(),
+                method: (r.string('method') ?? 'GET').toUpperCase(),
+                headers,
+                secretHeaders: secretHeaderList,
+                body: r.string('body'),
+                expectStatus: validateStatus(r.string('expect-status') ?? '2xx', where),
+                json,
+                bodyRegex,
+                maxLatency: r.duration('max-latency'),
+                tls: r.tls('tls'),
+                followRedirects: r.boolean('follow-redirects') ?? false,
+                warnAs: r.enumValue('warn-as', ['pass', 'warn', 'fail']) ?? 'warn'
+            };
+        }
+        case 'postgres': {
+            const connectionString = url('connection-string');
+            if (!/^postgres(ql)?:\/\//.test(connectionString)) {
+                throw new errors/* ConfigurationError */.j(`${where}: "connection-string" must be a postgres:// or postgresql:// URL`);
+            }
+            let migrations;
+            if (r.has('migrations')) {
+                const m = expanded.migrations;
+                if (!isMapping(m) || typeof m.dir !== 'string' || m.dir.trim() === '') {
+                    throw new errors/* ConfigurationError */.j(`${where}: "migrations" must be a mapping with at least "dir"`);
+                }
+                const unknown = Object.keys(m).filter((k) => !['dir', 'table', 'column'].includes(k));
+                if (unknown.length > 0)
+                    throw new errors/* ConfigurationError */.j(`${where}: unknown key "migrations.${unknown[0]}"`);
+                migrations = {
+                    dir: m.dir,
+                    table: typeof m.table === 'string' ? m.table : undefined,
+                    column: typeof m.column === 'string' ? m.column : undefined
+                };
+            }
+            const query = r.string('query');
+            const expect = r.string('expect');
+            if (expect !== undefined && query === undefined) {
+                throw new errors/* ConfigurationError */.j(`${where}: "expect" needs a "query"`);
+            }
+            secrets.push(...(0,postgres/* postgresDerivedSecrets */.Yn)(connectionString));
+            return { ...base, type: 'postgres', connectionString, query, expect, migrations };
+        }
+        case 'redis': {
+            const redisUrl = url();
+            if (!/^rediss?:\/\//.test(redisUrl))
+                throw new errors/* ConfigurationError */.j(`${where}: "url" must be a redis:// or rediss:// URL`);
+            const password = r.string('password');
+            if (password)
+                secrets.push(password);
+            return {
+                ...base,
+                type: 'redis',
+                url: redisUrl,
+                password,
+                tls: r.tls('tls'),
+                expectRole: r.enumValue('expect-role', ['master', 'replica'])
+            };
+        }
+        case 'tcp': {
+            const port = r.integer('port', keys.port);
+            if (port === undefined)
+                throw new errors/* ConfigurationError */.j(`${where}: "port" is required`);
+            return { ...base, type: 'tcp', host: r.requiredString('host'), port };
+        }
+        case 'burst': {
+            const headers = r.stringMap('headers');
+            const secretHeaderList = secretHeaders(headers);
+            // One attempt of a burst is the whole burst, so the per-attempt default of 5s is far too short for it.
+            const timeout = r.has('timeout') ? base.timeout : Math.max(base.timeout, BURST_MIN_TIMEOUT_MS);
+            return {
+                ...base,
+                timeout,
+                type: 'burst',
+                url: url(),
+                method: (r.string('method') ?? 'GET').toUpperCase(),
+                headers,
+                secretHeaders: secretHeaderList,
+                body: r.string('body'),
+                expectStatus: validateStatus(r.string('expect-status') ?? '2xx', where),
+                requests: r.integer('requests', keys.requests) ?? 100,
+                concurrency: r.integer('concurrency', keys.concurrency) ?? 10,
+                maxErrorRate: r.ratio('max-error-rate') ?? 0.001,
+                maxP95: r.duration('max-p95') ?? 200,
+                maxP99: r.duration('max-p99'),
+                requestTimeout: r.duration('request-timeout') ?? 5_000,
+                tls: r.tls('tls')
+            };
+        }
+        case 'prometheus': {
+            const headers = r.stringMap('headers');
+            const secretHeaderList = secretHeaders(headers);
+            const max = r.number('max');
+            const min = r.number('min');
+            if (max === undefined && min === undefined) {
+                throw new errors/* ConfigurationError */.j(`${where}: a prometheus check needs "max" or "min"`);
+            }
+            return {
+                ...base,
+                type: 'prometheus',
+                url: url(),
+                query: r.requiredString('query'),
+                headers,
+                secretHeaders: secretHeaderList,
+                max,
+                min,
+                emptyAs: r.enumValue('empty-as', ['pass', 'warn', 'fail']) ?? 'fail',
+                tls: r.tls('tls')
+            };
+        }
+    }
+}
+function readPublicEnv(value, source) {
+    if (value === undefined || value === null)
+        return new Set();
+    const list = typeof value === 'string' ? value.split(/[\s,]+/).filter((n) => n !== '') : value;
+    if (!Array.isArray(list) || list.some((name) => typeof name !== 'string')) {
+        throw new errors/* ConfigurationError */.j(`${source}: "public-env" must be a list of environment variable names`);
+    }
+    for (const name of list) {
+        if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) {
+            throw new errors/* ConfigurationError */.j(`${source}: "public-env": ${JSON.stringify(name)} is not a variable name`);
+        }
+        if ((0,runner_env/* isRunnerVariable */.R)(name)) {
+            throw new errors/* ConfigurationError */.j(`${source}: "public-env": ${name} is a runner variable and is never expanded`);
+        }
+    }
+    return new Set(list);
+}
+function readConfigDocument(parsed, source, sources, secrets) {
+    const { value } = parsed;
+    const plain = (checks) => {
+        const publicNames = new Set();
+        return {
+            defaults: {},
+            checks,
+            publicNames,
+            expander: new Expander(sources.env, publicNames, parsed.references, secrets)
+        };
+    };
+    if (value === null || value === undefined)
+        return plain([]);
+    if (Array.isArray(value))
+        return plain(value);
+    if (!isMapping(value))
+        throw new errors/* ConfigurationError */.j(`${source}: must be a list of checks or a mapping with "checks"`);
+    const known = Object.keys(config_schema/* TOP_LEVEL_KEYS */.Uw);
+    for (const key of Object.keys(value)) {
+        if (!known.includes(key))
+            throw new errors/* ConfigurationError */.j(`${source}: unknown key "${key}"${suggestion(key, known)}`);
+    }
+    if (!Array.isArray(value.checks))
+        throw new errors/* ConfigurationError */.j(`${source}: "checks" must be a list`);
+    const publicNames = readPublicEnv(value['public-env'], source);
+    const expander = new Expander(sources.env, publicNames, parsed.references, secrets);
+    // The checks are expanded one by one (so an error names its check); the rest of the document here.
+    const { checks: _checks, 'public-env': _public, ...rest } = value;
+    const expanded = expander.all(rest, source);
+    const top = new KeyReader(expanded, source, sources);
+    let defaults = {};
+    if (top.has('defaults')) {
+        if (!isMapping(expanded.defaults))
+            throw new errors/* ConfigurationError */.j(`${source}: "defaults" must be a mapping`);
+        const timingKeys = Object.keys(config_schema/* TIMING_KEYS */.k3);
+        for (const key of Object.keys(expanded.defaults)) {
+            if (!timingKeys.includes(key)) {
+                throw new errors/* ConfigurationError */.j(`${source}: unknown key "defaults.${key}"${suggestion(key, timingKeys)}`);
+            }
+        }
+        const d = new KeyReader(expanded.defaults, `${source}: defaults`, sources);
+        defaults = Object.fromEntries(Object.entries(readTiming(d, {})).filter(([, v]) => v !== undefined));
+    }
+    return { deadline: top.duration('deadline'), defaults, checks: value.checks, publicNames, expander };
+}
+/** Refuses timing from inputs or flags outside the bounds a config file gets (see DURATION_LIMITS). */
+function checkTimingOverrides(timing) {
+    const given = [
+        ['interval', timing.interval],
+        ['timeout', timing.timeout],
+        ['initial-delay', timing.initialDelay],
+        ['deadline', timing.deadline]
+    ];
+    for (const [key, value] of given) {
+        if (value === undefined)
+            continue;
+        const limits = config_schema/* DURATION_LIMITS */.IM[key] ?? config_schema/* DURATION_LIMITS */.IM.default;
+        if (!Number.isFinite(value) || (limits.min !== undefined && value < limits.min)) {
+            throw new errors/* ConfigurationError */.j(`"${key}" is ${(0,duration/* formatDuration */.a3)(value)}; the shortest ${key} is ${(0,duration/* formatDuration */.a3)(limits.min ?? 0)}`);
+        }
+        if (limits.max !== undefined && value > limits.max) {
+            throw new errors/* ConfigurationError */.j(`"${key}" is ${(0,duration/* formatDuration */.a3)(value)}; the longest ${key} is ${(0,duration/* formatDuration */.a3)(limits.max)}`);
+        }
+    }
+}
+/**
+ * What only the whole config can tell: a check that cannot pass before the deadline, or whose attempt budget
+ * outlasts it. A timeout nobody wrote for this gate (the built-in 5s, a burst's implied 60s) is shortened to
+ * the deadline instead.
+ */
+function fitToDeadline(check, explicitTimeout, deadlineMs, where) {
+    const deadline = (0,duration/* formatDuration */.a3)(deadlineMs);
+    if (check.timeout > deadlineMs) {
+        if (explicitTimeout) {
+            throw new errors/* ConfigurationError */.j(`${where}: "timeout" ${(0,duration/* formatDuration */.a3)(check.timeout)} is longer than the deadline ${deadline}`);
+        }
+        check = { ...check, timeout: deadlineMs };
+    }
+    if (check.initialDelay >= deadlineMs) {
+        throw new errors/* ConfigurationError */.j(`${where}: "initial-delay" ${(0,duration/* formatDuration */.a3)(check.initialDelay)} is not shorter than the deadline ${deadline}`);
+    }
+    const earliest = check.initialDelay + (check.successThreshold - 1) * check.interval;
+    if (earliest >= deadlineMs) {
+        throw new errors/* ConfigurationError */.j(`${where}: ${check.successThreshold} passing attempts ${(0,duration/* formatDuration */.a3)(check.interval)} apart` +
+            `${check.initialDelay > 0 ? ` after an initial delay of ${(0,duration/* formatDuration */.a3)(check.initialDelay)}` : ''}` +
+            ` take at least ${(0,duration/* formatDuration */.a3)(earliest)}, not shorter than the deadline ${deadline}`);
+    }
+    return check;
+}
+/** Builds the gate's checks from every source; names must be unique across them. */
+function loadGateConfig(sources) {
+    const secrets = [];
+    try {
+        return buildGateConfig(sources, secrets);
+    }
+    catch (error) {
+        // A message may quote a value after expansion ("got ..."): it must not carry what is masked.
+        if ((0,errors/* isConfigurationError */.p)(error) && secrets.length > 0) {
+            throw new errors/* ConfigurationError */.j((0,redact/* redact */.E$)(error.message, secrets));
+        }
+        throw error;
+    }
+}
+function buildGateConfig(sources, secrets) {
+    const { timing } = sources;
+    checkTimingOverrides(timing);
+    const inputTiming = {
+        interval: timing.interval ?? BUILT_IN_TIMING.interval,
+        timeout: timing.timeout ?? BUILT_IN_TIMING.timeout,
+        initialDelay: timing.initialDelay ?? BUILT_IN_TIMING.initialDelay,
+        successThreshold: timing.successThreshold ?? BUILT_IN_TIMING.successThreshold,
+        failureThreshold: timing.failureThreshold ?? BUILT_IN_TIMING.failureThreshold
+    };
+    // The action input always carries its default (5s): only another value counts as written.
+    const inputTimeoutWritten = timing.timeout !== undefined && timing.timeout !== BUILT_IN_TIMING.timeout;
+    const checks = [];
+    let deadlineMs = timing.deadline;
+    if (sources.url !== undefined) {
+        const raw = { type: 'http', name: 'url', url: sources.url, 'expect-status': sources.expectStatus ?? '2xx' };
+        const noExpansion = new Expander({}, new Set(), [], secrets);
+        checks.push({
+            check: parseCheck(raw, 0, 'input "url"', inputTiming, { ...sources, env: {} }, secrets, noExpansion),
+            explicitTimeout: inputTimeoutWritten,
+            where: 'input "url"'
+        });
+    }
+    // Only a config file has lines worth pointing at; the checks input lives inside the workflow file.
+    const documents = [];
+    if (sources.checksText !== undefined) {
+        documents.push({ source: 'input "checks"', parsed: parseYamlText(sources.checksText, 'input "checks"') });
+    }
+    if (sources.configFile) {
+        const source = sources.configFile.path;
+        documents.push({ source, parsed: parseYamlText(sources.configFile.text, source), file: source });
+    }
+    for (const { source, parsed, file } of documents) {
+        const doc = readConfigDocument(parsed, source, sources, secrets);
+        if (doc.deadline !== undefined && deadlineMs === undefined)
+            deadlineMs = doc.deadline;
+        const defaults = { ...inputTiming, ...doc.defaults };
+        doc.checks.forEach((raw, index) => {
+            const check = parseCheck(raw, index, source, defaults, sources, secrets, doc.expander);
+            const line = parsed.checkLines[index];
+            const ownTimeout = isMapping(raw) && raw.timeout !== undefined && raw.timeout !== null;
+            checks.push({
+                check: file && line ? { ...check, origin: { file, line } } : check,
+                explicitTimeout: ownTimeout ||
+                    ((doc.defaults.timeout !== undefined || inputTimeoutWritten) && check.timeout === defaults.timeout),
+                where: `${file && line ? `${file}:${line}` : source}: check "${check.name}"`
+            });
+        });
+    }
+    if (checks.length === 0) {
+        throw new errors/* ConfigurationError */.j('no checks: set "url" for a single HTTP check, or "checks" / "config" for several');
+    }
+    const seen = new Set();
+    for (const { check } of checks) {
+        if (seen.has(check.name))
+            throw new errors/* ConfigurationError */.j(`two checks are named "${check.name}"; names must be unique`);
+        seen.add(check.name);
+    }
+    const deadline = deadlineMs ?? DEFAULT_DEADLINE_MS;
+    return {
+        deadlineMs: deadline,
+        checks: checks.map(({ check, explicitTimeout, where }) => fitToDeadline(check, explicitTimeout, deadline, where)),
+        secrets: [...new Set(secrets)].filter((s) => s.trim() !== '')
+    };
 }
 
-;// CONCATENATED MODULE: ./actions/health-gate/src/json-assert.ts
+
+/***/ }),
+
+/***/ 66127:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Rg: () => (/* binding */ runGate),
+/* harmony export */   eB: () => (/* binding */ HISTORY_HEAD)
+/* harmony export */ });
+/* unused harmony exports HISTORY_TAIL, MAX_RECORDED_TEXT */
+/* harmony import */ var _shared_src_lib_duration_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(64363);
+/* harmony import */ var _shared_src_lib_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76088);
+/* harmony import */ var _shared_src_lib_redact_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(53570);
+// The scheduler: runs every check concurrently with its own interval, timeout and thresholds under one overall
+// deadline. It passes when every check has met its success threshold and fails as soon as one cannot: its
+// failure threshold was reached, a startup check failed, or the deadline passed. It never outlives the deadline
+// by more than one attempt's timeout, because every attempt races its own timer and the gate's abort signal.
+
+
+
+class GateStopped extends Error {
+}
+class AttemptTimedOut extends Error {
+}
+/** Attempts kept in a check's history: the first ones (how it started) and the last ones (how it ended). */
+const HISTORY_HEAD = 10;
+const HISTORY_TAIL = 50;
+/**
+ * How long an attempt cut short (timeout or the gate's end) may take to hand over what it found; a probe
+ * that ignores its abort signal costs at most this much more.
+ */
+const CUT_GRACE_MS = 150;
+/**
+ * setTimeout for any duration: Node's timers fire after 1 ms when given more than 2^31-1 ms, which would
+ * make a long deadline end the gate at once and a long interval spin, so a long wait is chained in steps.
+ */
+function setLongTimeout(callback, ms) {
+    let remaining = Number.isFinite(ms) ? Math.max(0, ms) : _shared_src_lib_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .MAX_TIMER_MS */ ._o;
+    let handle;
+    const arm = () => {
+        const step = Math.min(remaining, _shared_src_lib_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .MAX_TIMER_MS */ ._o);
+        remaining -= step;
+        handle = setTimeout(() => (remaining > 0 ? arm() : callback()), step);
+    };
+    arm();
+    return () => clearTimeout(handle);
+}
+/** Resolves after ms, or rejects with GateStopped as soon as the signal aborts. */
+function sleep(ms, signal) {
+    return new Promise((resolve, reject) => {
+        if (signal.aborted)
+            return reject(new GateStopped());
+        const cancel = setLongTimeout(() => {
+            signal.removeEventListener('abort', onAbort);
+            resolve();
+        }, ms);
+        const onAbort = () => {
+            cancel();
+            reject(new GateStopped());
+        };
+        signal.addEventListener('abort', onAbort, { once: true });
+    });
+}
+function errorMessage(error) {
+    if (error instanceof Error)
+        return error.message.split('\n')[0] || error.name;
+    return String(error);
+}
+/**
+ * One attempt: the probe raced against its timeout and the gate's end; never throws but for a user mistake.
+ * When either cuts the attempt, the probe gets a short grace to return a conclusive outcome (a burst already
+ * past its error budget); anything else it returns then is discarded for the timeout or "stopped" outcome.
+ */
+async function attempt(check, probe, gateSignal, cwd, secrets) {
+    const controller = new AbortController();
+    const onGateAbort = () => controller.abort(new GateStopped());
+    gateSignal.addEventListener('abort', onGateAbort, { once: true });
+    const timedOut = {
+        status: 'fail',
+        message: `no answer within ${(0,_shared_src_lib_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a3)(check.timeout)} (timeout)`
+    };
+    const stopped = { status: 'fail', message: 'stopped: the gate ended' };
+    const context = { signal: controller.signal, timeoutMs: check.timeout, cwd, secrets };
+    let cancelTimer;
+    let cancelGrace;
+    try {
+        // A user mistake found only when probing (a missing migrations dir) ends the gate with that one line;
+        // anything else the probe throws is the service's failure.
+        const probed = Promise.resolve()
+            .then(() => probe(check, context))
+            .catch((error) => {
+            if ((0,_shared_src_lib_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .isConfigurationError */ .p)(error))
+                throw new _shared_src_lib_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ConfigurationError */ .j((0,_shared_src_lib_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .redact */ .E$)(error.message, secrets));
+            return { status: 'fail', message: errorMessage(error) };
+        });
+        return await new Promise((resolve, reject) => {
+            let settled = false;
+            const finish = (outcome) => {
+                if (settled)
+                    return;
+                settled = true;
+                resolve(outcome);
+            };
+            probed.then((outcome) => {
+                if (!controller.signal.aborted)
+                    finish(outcome);
+            }, (error) => {
+                settled = true;
+                reject(error);
+            });
+            const onCut = () => {
+                const fallback = controller.signal.reason instanceof GateStopped ? stopped : timedOut;
+                cancelGrace = setLongTimeout(() => finish(fallback), CUT_GRACE_MS);
+                probed.then((outcome) => finish(outcome.conclusive ? outcome : fallback), () => finish(fallback));
+            };
+            if (controller.signal.aborted)
+                onCut();
+            else
+                controller.signal.addEventListener('abort', onCut, { once: true });
+            cancelTimer = setLongTimeout(() => controller.abort(new AttemptTimedOut()), check.timeout);
+        });
+    }
+    finally {
+        cancelTimer?.();
+        cancelGrace?.();
+        gateSignal.removeEventListener('abort', onGateAbort);
+        if (!controller.signal.aborted)
+            controller.abort(new GateStopped());
+    }
+}
+/**
+ * Longest message or observed string kept per attempt: a service decides how much text a probe reports (a
+ * health document with thousands of failing entries, a huge query result), and the report must stay small.
+ */
+const MAX_RECORDED_TEXT = 1_000;
+function clipText(text) {
+    return text.length > MAX_RECORDED_TEXT ? `${text.slice(0, MAX_RECORDED_TEXT - 1)}…` : text;
+}
+function clipDeep(value, depth = 0) {
+    if (typeof value === 'string')
+        return clipText(value);
+    if (depth > 20 || value === null || typeof value !== 'object')
+        return value;
+    if (Array.isArray(value)) {
+        const items = value.slice(0, 100).map((item) => clipDeep(item, depth + 1));
+        return value.length > 100 ? [...items, `… ${value.length - 100} more`] : items;
+    }
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [clipText(k), clipDeep(v, depth + 1)]));
+}
+/** Keeps the first HISTORY_HEAD and the last HISTORY_TAIL attempts, counting the ones dropped in between. */
+function remember(report, record) {
+    report.history.push(record);
+    if (report.history.length > HISTORY_HEAD + HISTORY_TAIL) {
+        report.history.splice(HISTORY_HEAD, 1);
+        report.omittedAttempts++;
+    }
+}
+async function runGate(options) {
+    if (!Number.isFinite(options.deadlineMs) || options.deadlineMs < 0) {
+        throw new _shared_src_lib_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ConfigurationError */ .j(`the deadline must be a duration, not ${String(options.deadlineMs)} ms`);
+    }
+    const start = performance.now();
+    const elapsed = () => Math.round(performance.now() - start);
+    const secrets = (options.secrets ?? []).filter((s) => s !== '');
+    const gate = new AbortController();
+    const onOuterAbort = () => gate.abort();
+    options.signal?.addEventListener('abort', onOuterAbort, { once: true });
+    let endReason;
+    const cancelDeadline = setLongTimeout(() => {
+        endReason = `deadline ${(0,_shared_src_lib_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a3)(options.deadlineMs)} passed`;
+        gate.abort();
+    }, options.deadlineMs);
+    const states = new Map(options.checks.map((check) => [
+        check,
+        {
+            report: {
+                name: check.name,
+                type: check.type,
+                role: check.role,
+                verdict: 'pending',
+                attempts: 0,
+                history: [],
+                omittedAttempts: 0
+            },
+            successes: 0,
+            failures: 0,
+            started: false
+        }
+    ]));
+    const runCheck = async (check) => {
+        const state = states.get(check);
+        const { report } = state;
+        state.started = true;
+        const probe = options.probes[check.type];
+        await sleep(check.initialDelay, gate.signal);
+        for (;;) {
+            const startedAt = elapsed();
+            state.inFlightSince = startedAt;
+            const outcome = await attempt(check, probe, gate.signal, options.cwd, secrets);
+            // An attempt cut short by the gate's end says nothing about the service, unless the probe says its
+            // evidence already decides it.
+            if (gate.signal.aborted && !outcome.conclusive)
+                return;
+            state.inFlightSince = undefined;
+            // A service may echo what it was sent (a header, the URL): nothing masked stays in the report. Redacted
+            // before clipped, so a cut never leaves part of a secret.
+            const { conclusive: _conclusive, ...found } = outcome;
+            const record = {
+                ...found,
+                message: clipText((0,_shared_src_lib_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .redact */ .E$)(String(found.message), secrets)),
+                ...(found.observed === undefined
+                    ? {}
+                    : { observed: clipDeep((0,_shared_src_lib_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .redactDeep */ .KL)(found.observed, secrets)) }),
+                startedAt,
+                durationMs: elapsed() - startedAt
+            };
+            remember(report, record);
+            report.attempts++;
+            report.lastMessage = record.message;
+            state.lastStatus = record.status;
+            options.onAttempt?.(check, record);
+            if (record.status === 'fail') {
+                state.failures++;
+                state.successes = 0;
+                report.lastError = record.message;
+                if (gate.signal.aborted)
+                    return;
+                if (check.failureThreshold > 0 && state.failures >= check.failureThreshold) {
+                    report.verdict = 'fail';
+                    report.reason = `failure threshold reached: ${state.failures} consecutive failed attempts`;
+                    endReason ??= `check "${check.name}" failed`;
+                    gate.abort();
+                    return;
+                }
+            }
+            else {
+                state.successes++;
+                state.failures = 0;
+                if (state.successes >= check.successThreshold) {
+                    report.verdict = record.status === 'warn' ? 'warn' : 'pass';
+                    report.timeToGreenMs = elapsed();
+                    return;
+                }
+                if (gate.signal.aborted)
+                    return;
+            }
+            await sleep(Math.max(0, startedAt + check.interval - elapsed()), gate.signal);
+        }
+    };
+    const settle = (promise) => promise.catch((error) => {
+        if (error instanceof GateStopped)
+            return;
+        gate.abort();
+        throw error;
+    });
+    const startup = options.checks.filter((c) => c.role === 'startup');
+    const others = options.checks.filter((c) => c.role !== 'startup');
+    try {
+        await Promise.all(startup.map((c) => settle(runCheck(c))));
+        const startupPassed = startup.every((c) => ['pass', 'warn'].includes(states.get(c).report.verdict));
+        if (startupPassed)
+            await Promise.all(others.map((c) => settle(runCheck(c))));
+    }
+    finally {
+        cancelDeadline();
+        options.signal?.removeEventListener('abort', onOuterAbort);
+    }
+    if (options.signal?.aborted && !endReason)
+        endReason = 'the gate was cancelled';
+    const timedOut = endReason?.startsWith('deadline') || endReason === 'the gate was cancelled';
+    for (const [check, state] of states) {
+        const { report } = state;
+        if (report.verdict !== 'pending')
+            continue;
+        if (!state.started) {
+            report.verdict = 'cancelled';
+            report.reason = 'not started: the startup checks did not pass';
+        }
+        else if (timedOut) {
+            report.verdict = 'fail';
+            report.reason = `${endReason} before ${check.successThreshold} consecutive passing attempt(s)`;
+            if (report.lastError === undefined && state.inFlightSince !== undefined) {
+                // Nothing completed: say what the gate was waiting for, so the failure has an error to show.
+                report.lastError = `no attempt completed: the one started at +${(0,_shared_src_lib_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a3)(state.inFlightSince)} had no answer when the gate ended`;
+            }
+        }
+        else if (state.lastStatus === 'fail') {
+            // The gate stopped for another check, but this one was failing too: it is a failed check, not a
+            // cancelled one, so failed-checks and the annotations name it.
+            report.verdict = 'fail';
+            report.reason = `failing when the gate stopped (${state.failures} consecutive failed attempt(s)); ${endReason ?? 'the gate ended'}`;
+        }
+        else {
+            report.verdict = 'cancelled';
+            report.reason =
+                state.lastStatus === undefined
+                    ? `stopped before an attempt completed: ${endReason ?? 'the gate ended'}`
+                    : `stopped while passing (${state.successes} of ${check.successThreshold} consecutive passing attempt(s)): ${endReason ?? 'the gate ended'}`;
+        }
+    }
+    const checks = options.checks.map((c) => states.get(c).report);
+    const failedChecks = checks.filter((c) => c.verdict === 'fail').map((c) => c.name);
+    let verdict = 'pass';
+    if (checks.some((c) => c.verdict !== 'pass' && c.verdict !== 'warn'))
+        verdict = 'fail';
+    else if (checks.some((c) => c.verdict === 'warn'))
+        verdict = 'warn';
+    return { verdict, durationMs: elapsed(), deadlineMs: options.deadlineMs, checks, failedChecks };
+}
+
+
+/***/ }),
+
+/***/ 32781:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Y: () => (/* binding */ parseJsonAssertion),
+/* harmony export */   _: () => (/* binding */ evaluate)
+/* harmony export */ });
+/* harmony import */ var _shared_src_lib_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(76088);
 // Assertions on a JSON response body: `<path> <op> <literal>` or a bare `<path>` (must exist and be non-null).
 // The path language is a small JSONPath subset ($, .key, ['key'], [0], [-1], [*], .length): enough to reach
 // into health documents, small enough that every message can name the exact element that failed.
@@ -1540,7 +2452,7 @@ class Parser {
         this.text = text;
     }
     fail(reason, at = this.position) {
-        throw new errors/* ConfigurationError */.j(`Invalid JSON assertion '${this.text}': ${reason} at column ${at + 1}`);
+        throw new _shared_src_lib_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j(`Invalid JSON assertion '${this.text}': ${reason} at column ${at + 1}`);
     }
     skipSpaces() {
         while (this.position < this.text.length && /\s/.test(this.text[this.position]))
@@ -1874,1040 +2786,33 @@ function evaluate(assertion, value) {
     return { ok: false, message: `${failures[0]}${counted}` };
 }
 
-;// CONCATENATED MODULE: ./actions/health-gate/src/status-match.ts
-// Expected HTTP statuses, written the way people say them: `2xx`, `200`, `200-299`, or a list `200,204,3xx`.
 
-const HINT = 'write a status (200), a class (2xx), a range (200-299) or a list of them (200,204,3xx)';
-const MIN_STATUS = 100;
-const MAX_STATUS = 599;
-function parseToken(token, text) {
-    const klass = /^([1-5])xx$/i.exec(token);
-    if (klass) {
-        const hundred = Number(klass[1]) * 100;
-        return { low: hundred, high: hundred + 99, label: `${klass[1]}xx` };
-    }
-    const range = /^(\d{3})\s*-\s*(\d{3})$/.exec(token);
-    if (range) {
-        const low = Number(range[1]);
-        const high = Number(range[2]);
-        checkBounds(low, token, text);
-        checkBounds(high, token, text);
-        if (low > high) {
-            throw new errors/* ConfigurationError */.j(`Invalid status "${text}": range ${token} goes from high to low`);
-        }
-        return { low, high, label: `${low}-${high}` };
-    }
-    if (/^\d{3}$/.test(token)) {
-        const status = Number(token);
-        checkBounds(status, token, text);
-        return { low: status, high: status, label: token };
-    }
-    throw new errors/* ConfigurationError */.j(`Invalid status "${text}": cannot read "${token}"; ${HINT}`);
-}
-function checkBounds(status, token, text) {
-    if (status < MIN_STATUS || status > MAX_STATUS) {
-        throw new errors/* ConfigurationError */.j(`Invalid status "${text}": ${token} is outside the HTTP status range ${MIN_STATUS}-${MAX_STATUS}`);
-    }
-}
-function parseRanges(text) {
-    // Spaces around the dash of a range are allowed ("200 - 299"), so they are glued before splitting the list.
-    const tokens = text
-        .trim()
-        .replace(/\s*-\s*/g, '-')
-        .split(/[\s,]+/)
-        .filter((token) => token !== '');
-    if (tokens.length === 0) {
-        throw new errors/* ConfigurationError */.j(`Invalid status "${text}": it is empty; ${HINT}`);
-    }
-    return tokens.map((token) => parseToken(token, text));
-}
-/** Compiles status matcher text; throws ConfigurationError naming the text when it cannot be read. */
-function parseStatusMatcher(text) {
-    const ranges = parseRanges(text);
-    return (status) => ranges.some((range) => status >= range.low && status <= range.high);
-}
-/** The matcher in words for messages: "2xx", "200 or 204", "200, 204 or 3xx". */
-function describeStatusMatcher(text) {
-    const labels = parseRanges(text).map((range) => range.label);
-    if (labels.length === 1)
-        return labels[0];
-    return `${labels.slice(0, -1).join(', ')} or ${labels[labels.length - 1]}`;
-}
+/***/ }),
 
-;// CONCATENATED MODULE: ./actions/health-gate/src/config.ts
-// Turns the action inputs / CLI flags and an optional YAML config into validated, typed checks. Every mistake
-// is one ConfigurationError naming the check and the key, so a user never has to read a stack trace.
+/***/ 4497:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  K: () => (/* binding */ probes)
+});
 
-
-
-
-
-
-
-
-const BUILT_IN_TIMING = {
-    interval: 5_000,
-    timeout: 5_000,
-    initialDelay: 0,
-    successThreshold: 1,
-    failureThreshold: 0
-};
-const DEFAULT_DEADLINE_MS = 5 * 60_000;
-const BURST_MIN_TIMEOUT_MS = 60_000;
-const ALWAYS_SECRET_HEADERS = ['authorization', 'cookie', 'proxy-authorization', 'x-api-key'];
-// The same names the request code treats as sensitive, so what is redacted there is masked here.
-const SENSITIVE_HEADER = /auth|token|key|secret|cookie|password|session/i;
-function isMapping(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-/** Levenshtein distance, for "did you mean" on misspelt keys. */
-function distance(a, b) {
-    const row = Array.from({ length: b.length + 1 }, (_, i) => i);
-    for (let i = 1; i <= a.length; i++) {
-        let previous = row[0];
-        row[0] = i;
-        for (let j = 1; j <= b.length; j++) {
-            const current = row[j];
-            row[j] = Math.min(row[j] + 1, row[j - 1] + 1, previous + (a[i - 1] === b[j - 1] ? 0 : 1));
-            previous = current;
-        }
-    }
-    return row[b.length];
-}
-function suggestion(key, known) {
-    const best = known.map((k) => ({ k, d: distance(key, k) })).sort((x, y) => x.d - y.d)[0];
-    return best && best.d <= Math.max(2, Math.floor(key.length / 3)) ? ` (did you mean "${best.k}"?)` : '';
-}
-/** Parses YAML with the line of any syntax error; alias expansion is capped against "billion laughs" input. */
-function parseYamlText(text, source) {
-    const lineCounter = new dist.LineCounter();
-    const doc = (0,dist.parseDocument)(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
-    const error = doc.errors[0];
-    if (error) {
-        const { line, col } = lineCounter.linePos(error.pos[0]);
-        throw new errors/* ConfigurationError */.j(`${source}: invalid YAML at line ${line}, column ${col}: ${error.message.split('\n')[0]}`);
-    }
-    let value;
-    try {
-        value = doc.toJS({ maxAliasCount: 100 });
-    }
-    catch (e) {
-        throw new errors/* ConfigurationError */.j(`${source}: ${e instanceof Error ? e.message : String(e)}`);
-    }
-    const list = (0,dist.isSeq)(doc.contents) ? doc.contents : (0,dist.isMap)(doc.contents) ? doc.contents.get('checks', true) : undefined;
-    const checkLines = (0,dist.isSeq)(list)
-        ? list.items.map((item) => lineCounter.linePos((0,dist/* isNode */.Ll)(item) ? (item.range?.[0] ?? 0) : 0).line)
-        : [];
-    const references = [];
-    (0,dist/* visit */.YR)(doc, {
-        Scalar(key, node) {
-            if (key === 'key' || typeof node.value !== 'string' || !node.value.includes('${'))
-                return;
-            references.push({ text: node.value, line: lineCounter.linePos(node.range?.[0] ?? 0).line });
-        }
-    });
-    return { value, checkLines, references };
-}
-/**
- * ${NAME} expansion. A reference names an environment variable the workflow chose to pass; the runner's own
- * variables (tokens, runtime URLs, inputs) are refused, because a config from the repository could otherwise
- * send them to any host. Every expanded value is a secret unless the config marks it public.
- */
-class Expander {
-    env;
-    publicNames;
-    references;
-    secrets;
-    constructor(env, publicNames, references, secrets) {
-        this.env = env;
-        this.publicNames = publicNames;
-        this.references = references;
-        this.secrets = secrets;
-    }
-    at(where, token) {
-        const line = this.references.find((r) => r.text.includes(token))?.line;
-        return line === undefined ? where : `${where}, line ${line}`;
-    }
-    string(value, where) {
-        return value.replace(/\$\$\{|\$\{([^}]*)\}|\$\{/g, (match, inner) => {
-            if (match === '$${')
-                return '${';
-            if (inner === undefined) {
-                throw new errors/* ConfigurationError */.j(`${this.at(where, match)}: unclosed "\${"; write \${NAME}, or $\${ for a literal "\${"`);
-            }
-            const reference = /^([A-Za-z_][A-Za-z0-9_]*)(:public)?$/.exec(inner);
-            if (!reference) {
-                throw new errors/* ConfigurationError */.j(`${this.at(where, match)}: "${match}" is not a variable reference; write \${NAME} or \${NAME:public}, or $\${ for a literal "\${"`);
-            }
-            const [, name, inlinePublic] = reference;
-            if (isRefusedEnvName(name)) {
-                throw new errors/* ConfigurationError */.j(`${this.at(where, match)}: \${${name}} is a runner variable and is never expanded (it may hold a token); ` +
-                    'pass the value the check needs through env: under a name of your own');
-            }
-            const found = this.env[name];
-            if (found === undefined) {
-                throw new errors/* ConfigurationError */.j(`${this.at(where, match)}: environment variable ${name} is not set`);
-            }
-            const isPublic = inlinePublic !== undefined || this.publicNames.has(name) || isPublicRunVariable(name);
-            if (!isPublic && found.trim() !== '')
-                this.secrets.push(found);
-            return found;
-        });
-    }
-    all(value, where) {
-        if (typeof value === 'string')
-            return this.string(value, where);
-        if (Array.isArray(value))
-            return value.map((v) => this.all(v, where));
-        if (isMapping(value))
-            return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, this.all(v, where)]));
-        return value;
-    }
-}
-/** Reads one key's value by its spec; `where` names the check and source for the error. */
-class KeyReader {
-    raw;
-    where;
-    sources;
-    constructor(raw, where, sources) {
-        this.raw = raw;
-        this.where = where;
-        this.sources = sources;
-    }
-    fail(key, expected) {
-        throw new errors/* ConfigurationError */.j(`${this.where}: "${key}" must be ${expected}; got ${JSON.stringify(this.raw[key])}`);
-    }
-    has(key) {
-        return this.raw[key] !== undefined && this.raw[key] !== null;
-    }
-    string(key) {
-        if (!this.has(key))
-            return undefined;
-        const value = this.raw[key];
-        if (typeof value === 'number' || typeof value === 'boolean')
-            return String(value);
-        if (typeof value !== 'string')
-            this.fail(key, 'a string');
-        return value;
-    }
-    requiredString(key) {
-        const value = this.string(key);
-        if (value === undefined || value.trim() === '')
-            throw new errors/* ConfigurationError */.j(`${this.where}: "${key}" is required`);
-        return value.trim();
-    }
-    duration(key) {
-        const value = this.string(key);
-        if (value === undefined)
-            return undefined;
-        try {
-            return parseDuration(value, DURATION_LIMITS[key] ?? DURATION_LIMITS.default);
-        }
-        catch (e) {
-            throw new errors/* ConfigurationError */.j(`${this.where}: "${key}": ${e.message}`);
-        }
-    }
-    integer(key, spec) {
-        if (!this.has(key))
-            return undefined;
-        const value = Number(this.raw[key]);
-        const text = String(this.raw[key]).trim();
-        if (!/^[+-]?\d+$/.test(text) || !Number.isSafeInteger(value))
-            this.fail(key, 'a whole number');
-        if ((spec.min !== undefined && value < spec.min) || (spec.max !== undefined && value > spec.max)) {
-            this.fail(key, `between ${spec.min} and ${spec.max}`);
-        }
-        return value;
-    }
-    number(key) {
-        if (!this.has(key))
-            return undefined;
-        const value = typeof this.raw[key] === 'number' ? this.raw[key] : Number(String(this.raw[key]));
-        if (String(this.raw[key]).trim() === '' || Number.isNaN(value))
-            this.fail(key, 'a number');
-        return value;
-    }
-    ratio(key) {
-        if (!this.has(key))
-            return undefined;
-        const text = String(this.raw[key]).trim();
-        const percent = /^(\d+(?:\.\d+)?)%$/.exec(text);
-        const value = percent ? Number(percent[1]) / 100 : Number(text);
-        if (text === '' || Number.isNaN(value) || value < 0 || value > 1)
-            this.fail(key, 'a ratio like 0.001 or 0.1%');
-        return value;
-    }
-    boolean(key) {
-        if (!this.has(key))
-            return undefined;
-        const value = this.raw[key];
-        if (value === true || value === 'true')
-            return true;
-        if (value === false || value === 'false')
-            return false;
-        this.fail(key, 'true or false');
-    }
-    enumValue(key, values) {
-        const value = this.string(key);
-        if (value === undefined)
-            return undefined;
-        if (!values.includes(value))
-            this.fail(key, `one of ${values.join(', ')}`);
-        return value;
-    }
-    stringList(key) {
-        if (!this.has(key))
-            return [];
-        const value = this.raw[key];
-        const list = typeof value === 'string' ? [value] : value;
-        if (!Array.isArray(list) || list.some((v) => typeof v !== 'string' && typeof v !== 'number')) {
-            this.fail(key, 'a list of strings');
-        }
-        return list.map(String);
-    }
-    stringMap(key) {
-        if (!this.has(key))
-            return {};
-        const value = this.raw[key];
-        if (!isMapping(value))
-            this.fail(key, 'a mapping of names to strings');
-        const entries = Object.entries(value);
-        for (const [k, v] of entries) {
-            if (typeof v !== 'string' && typeof v !== 'number' && typeof v !== 'boolean') {
-                throw new errors/* ConfigurationError */.j(`${this.where}: "${key}.${k}" must be a string`);
-            }
-        }
-        return Object.fromEntries(entries.map(([k, v]) => [k, String(v)]));
-    }
-    tls(key) {
-        if (!this.has(key))
-            return { insecure: false };
-        const value = this.raw[key];
-        if (!isMapping(value))
-            this.fail(key, 'a mapping with ca and/or insecure');
-        const unknown = Object.keys(value).filter((k) => k !== 'ca' && k !== 'insecure');
-        if (unknown.length > 0)
-            throw new errors/* ConfigurationError */.j(`${this.where}: unknown key "${key}.${unknown[0]}"`);
-        const insecure = value.insecure === true || value.insecure === 'true';
-        let ca;
-        if (typeof value.ca === 'string' && value.ca.trim() !== '') {
-            if (value.ca.includes('-----BEGIN'))
-                ca = value.ca;
-            else {
-                const path = (0,external_node_path_.isAbsolute)(value.ca) ? value.ca : (0,external_node_path_.resolve)(this.sources.cwd, value.ca);
-                try {
-                    ca = this.sources.readFile(path);
-                }
-                catch {
-                    throw new errors/* ConfigurationError */.j(`${this.where}: "${key}.ca" file ${value.ca} cannot be read`);
-                }
-            }
-        }
-        return { ca, insecure };
-    }
-}
-function checkKeysFor(type) {
-    return { ...commonKeys(), ...TYPE_KEYS[type] };
-}
-function validateStatus(text, where) {
-    try {
-        parseStatusMatcher(text);
-    }
-    catch (e) {
-        throw new errors/* ConfigurationError */.j(`${where}: "expect-status": ${e.message}`);
-    }
-    return text;
-}
-function readTiming(reader, defaults) {
-    return {
-        interval: reader.duration('interval') ?? defaults.interval,
-        timeout: reader.duration('timeout') ?? defaults.timeout,
-        initialDelay: reader.duration('initial-delay') ?? defaults.initialDelay,
-        successThreshold: reader.integer('success-threshold', TIMING_KEYS['success-threshold']) ?? defaults.successThreshold,
-        failureThreshold: reader.integer('failure-threshold', TIMING_KEYS['failure-threshold']) ?? defaults.failureThreshold
-    };
-}
-/** The names of the headers treated as secret: always-secret ones, the config's list, and sensitive-looking names. */
-function secretHeaderNames(headers, extra) {
-    const listed = new Set([...ALWAYS_SECRET_HEADERS, ...extra.map((h) => h.trim().toLowerCase())]);
-    const names = Object.keys(headers)
-        .map((name) => name.toLowerCase())
-        .filter((name) => listed.has(name) || SENSITIVE_HEADER.test(name));
-    return [...new Set([...names, ...extra.map((h) => h.trim().toLowerCase()).filter((h) => h !== '')])];
-}
-function secretHeaderValues(headers, names) {
-    const values = [];
-    for (const [name, value] of Object.entries(headers)) {
-        // "Bearer abc" may later be printed as just "abc"; "Basic xyz" as the user:password it decodes to.
-        if (names.includes(name.toLowerCase()))
-            values.push(...(0,lib_redact/* headerValueSecrets */.CF)(value));
-    }
-    return values;
-}
-function parseCheck(raw, index, source, defaults, sources, secrets, expander) {
-    const position = `checks[${index}]`;
-    if (!isMapping(raw))
-        throw new errors/* ConfigurationError */.j(`${source}: ${position} must be a mapping with at least "type"`);
-    const named = typeof raw.name === 'string' && raw.name.trim() !== '' ? raw.name.trim() : undefined;
-    const label = named ? `check "${named}" (${position})` : position;
-    const where = `${source}: ${label}`;
-    const type = raw.type;
-    if (typeof type !== 'string' || !CHECK_TYPES.includes(type)) {
-        throw new errors/* ConfigurationError */.j(`${where}: "type" must be one of ${CHECK_TYPES.join(', ')}; got ${JSON.stringify(type)}`);
-    }
-    const checkType = type;
-    const known = Object.keys(checkKeysFor(checkType));
-    for (const key of Object.keys(raw)) {
-        if (!known.includes(key)) {
-            throw new errors/* ConfigurationError */.j(`${where}: unknown key "${key}" for a ${checkType} check${suggestion(key, known)}`);
-        }
-    }
-    const expanded = expander.all(raw, where);
-    const r = new KeyReader(expanded, where, sources);
-    const base = {
-        name: named ?? `${checkType}-${index + 1}`,
-        role: (r.enumValue('role', ['startup', 'liveness', 'readiness', 'smoke']) ?? 'readiness'),
-        ...readTiming(r, defaults)
-    };
-    const keys = TYPE_KEYS[checkType];
-    const url = (key = 'url') => {
-        const value = r.requiredString(key);
-        secrets.push(...(0,lib_redact/* urlSecrets */.Fn)(value));
-        return value;
-    };
-    const secretHeaders = (headers) => {
-        const names = secretHeaderNames(headers, r.stringList('secret-headers'));
-        secrets.push(...secretHeaderValues(headers, names));
-        return names;
-    };
-    switch (checkType) {
-        case 'http': {
-            const headers = r.stringMap('headers');
-            const secretHeaderList = secretHeaders(headers);
-            const json = r.stringList('json');
-            for (const assertion of json) {
-                try {
-                    parseJsonAssertion(assertion);
-                }
-                catch (e) {
-                    throw new errors/* ConfigurationError */.j(`${where}: "json": ${e.message}`);
-                }
-            }
-            const bodyRegex = r.string('body-regex');
-            if (bodyRegex !== undefined) {
-                try {
-                    new RegExp(bodyRegex);
-                }
-                catch (e) {
-                    throw new errors/* ConfigurationError */.j(`${where}: "body-regex": ${e.message}`);
-                }
-            }
-            return {
-                ...base,
-                type: 'http',
-                url: url(),
-                method: (r.string('method') ?? 'GET').toUpperCase(),
-                headers,
-                secretHeaders: secretHeaderList,
-                body: r.string('body'),
-                expectStatus: validateStatus(r.string('expect-status') ?? '2xx', where),
-                json,
-                bodyRegex,
-                maxLatency: r.duration('max-latency'),
-                tls: r.tls('tls'),
-                followRedirects: r.boolean('follow-redirects') ?? false,
-                warnAs: r.enumValue('warn-as', ['pass', 'warn', 'fail']) ?? 'warn'
-            };
-        }
-        case 'postgres': {
-            const connectionString = url('connection-string');
-            if (!/^postgres(ql)?:\/\//.test(connectionString)) {
-                throw new errors/* ConfigurationError */.j(`${where}: "connection-string" must be a postgres:// or postgresql:// URL`);
-            }
-            let migrations;
-            if (r.has('migrations')) {
-                const m = expanded.migrations;
-                if (!isMapping(m) || typeof m.dir !== 'string' || m.dir.trim() === '') {
-                    throw new errors/* ConfigurationError */.j(`${where}: "migrations" must be a mapping with at least "dir"`);
-                }
-                const unknown = Object.keys(m).filter((k) => !['dir', 'table', 'column'].includes(k));
-                if (unknown.length > 0)
-                    throw new errors/* ConfigurationError */.j(`${where}: unknown key "migrations.${unknown[0]}"`);
-                migrations = {
-                    dir: m.dir,
-                    table: typeof m.table === 'string' ? m.table : undefined,
-                    column: typeof m.column === 'string' ? m.column : undefined
-                };
-            }
-            const query = r.string('query');
-            const expect = r.string('expect');
-            if (expect !== undefined && query === undefined) {
-                throw new errors/* ConfigurationError */.j(`${where}: "expect" needs a "query"`);
-            }
-            secrets.push(...postgresDerivedSecrets(connectionString));
-            return { ...base, type: 'postgres', connectionString, query, expect, migrations };
-        }
-        case 'redis': {
-            const redisUrl = url();
-            if (!/^rediss?:\/\//.test(redisUrl))
-                throw new errors/* ConfigurationError */.j(`${where}: "url" must be a redis:// or rediss:// URL`);
-            const password = r.string('password');
-            if (password)
-                secrets.push(password);
-            return {
-                ...base,
-                type: 'redis',
-                url: redisUrl,
-                password,
-                tls: r.tls('tls'),
-                expectRole: r.enumValue('expect-role', ['master', 'replica'])
-            };
-        }
-        case 'tcp': {
-            const port = r.integer('port', keys.port);
-            if (port === undefined)
-                throw new errors/* ConfigurationError */.j(`${where}: "port" is required`);
-            return { ...base, type: 'tcp', host: r.requiredString('host'), port };
-        }
-        case 'burst': {
-            const headers = r.stringMap('headers');
-            const secretHeaderList = secretHeaders(headers);
-            // One attempt of a burst is the whole burst, so the per-attempt default of 5s is far too short for it.
-            const timeout = r.has('timeout') ? base.timeout : Math.max(base.timeout, BURST_MIN_TIMEOUT_MS);
-            return {
-                ...base,
-                timeout,
-                type: 'burst',
-                url: url(),
-                method: (r.string('method') ?? 'GET').toUpperCase(),
-                headers,
-                secretHeaders: secretHeaderList,
-                body: r.string('body'),
-                expectStatus: validateStatus(r.string('expect-status') ?? '2xx', where),
-                requests: r.integer('requests', keys.requests) ?? 100,
-                concurrency: r.integer('concurrency', keys.concurrency) ?? 10,
-                maxErrorRate: r.ratio('max-error-rate') ?? 0.001,
-                maxP95: r.duration('max-p95') ?? 200,
-                maxP99: r.duration('max-p99'),
-                requestTimeout: r.duration('request-timeout') ?? 5_000,
-                tls: r.tls('tls')
-            };
-        }
-        case 'prometheus': {
-            const headers = r.stringMap('headers');
-            const secretHeaderList = secretHeaders(headers);
-            const max = r.number('max');
-            const min = r.number('min');
-            if (max === undefined && min === undefined) {
-                throw new errors/* ConfigurationError */.j(`${where}: a prometheus check needs "max" or "min"`);
-            }
-            return {
-                ...base,
-                type: 'prometheus',
-                url: url(),
-                query: r.requiredString('query'),
-                headers,
-                secretHeaders: secretHeaderList,
-                max,
-                min,
-                emptyAs: r.enumValue('empty-as', ['pass', 'warn', 'fail']) ?? 'fail',
-                tls: r.tls('tls')
-            };
-        }
-    }
-}
-function readPublicEnv(value, source) {
-    if (value === undefined || value === null)
-        return new Set();
-    const list = typeof value === 'string' ? value.split(/[\s,]+/).filter((n) => n !== '') : value;
-    if (!Array.isArray(list) || list.some((name) => typeof name !== 'string')) {
-        throw new errors/* ConfigurationError */.j(`${source}: "public-env" must be a list of environment variable names`);
-    }
-    for (const name of list) {
-        if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) {
-            throw new errors/* ConfigurationError */.j(`${source}: "public-env": ${JSON.stringify(name)} is not a variable name`);
-        }
-        if (isRefusedEnvName(name)) {
-            throw new errors/* ConfigurationError */.j(`${source}: "public-env": ${name} is a runner variable and is never expanded`);
-        }
-    }
-    return new Set(list);
-}
-function readConfigDocument(parsed, source, sources, secrets) {
-    const { value } = parsed;
-    const plain = (checks) => {
-        const publicNames = new Set();
-        return {
-            defaults: {},
-            checks,
-            publicNames,
-            expander: new Expander(sources.env, publicNames, parsed.references, secrets)
-        };
-    };
-    if (value === null || value === undefined)
-        return plain([]);
-    if (Array.isArray(value))
-        return plain(value);
-    if (!isMapping(value))
-        throw new errors/* ConfigurationError */.j(`${source}: must be a list of checks or a mapping with "checks"`);
-    const known = Object.keys(TOP_LEVEL_KEYS);
-    for (const key of Object.keys(value)) {
-        if (!known.includes(key))
-            throw new errors/* ConfigurationError */.j(`${source}: unknown key "${key}"${suggestion(key, known)}`);
-    }
-    if (!Array.isArray(value.checks))
-        throw new errors/* ConfigurationError */.j(`${source}: "checks" must be a list`);
-    const publicNames = readPublicEnv(value['public-env'], source);
-    const expander = new Expander(sources.env, publicNames, parsed.references, secrets);
-    // The checks are expanded one by one (so an error names its check); the rest of the document here.
-    const { checks: _checks, 'public-env': _public, ...rest } = value;
-    const expanded = expander.all(rest, source);
-    const top = new KeyReader(expanded, source, sources);
-    let defaults = {};
-    if (top.has('defaults')) {
-        if (!isMapping(expanded.defaults))
-            throw new errors/* ConfigurationError */.j(`${source}: "defaults" must be a mapping`);
-        const timingKeys = Object.keys(TIMING_KEYS);
-        for (const key of Object.keys(expanded.defaults)) {
-            if (!timingKeys.includes(key)) {
-                throw new errors/* ConfigurationError */.j(`${source}: unknown key "defaults.${key}"${suggestion(key, timingKeys)}`);
-            }
-        }
-        const d = new KeyReader(expanded.defaults, `${source}: defaults`, sources);
-        defaults = Object.fromEntries(Object.entries(readTiming(d, {})).filter(([, v]) => v !== undefined));
-    }
-    return { deadline: top.duration('deadline'), defaults, checks: value.checks, publicNames, expander };
-}
-/** Refuses timing from inputs or flags outside the bounds a config file gets (see DURATION_LIMITS). */
-function checkTimingOverrides(timing) {
-    const given = [
-        ['interval', timing.interval],
-        ['timeout', timing.timeout],
-        ['initial-delay', timing.initialDelay],
-        ['deadline', timing.deadline]
-    ];
-    for (const [key, value] of given) {
-        if (value === undefined)
-            continue;
-        const limits = DURATION_LIMITS[key] ?? DURATION_LIMITS.default;
-        if (!Number.isFinite(value) || (limits.min !== undefined && value < limits.min)) {
-            throw new errors/* ConfigurationError */.j(`"${key}" is ${formatDuration(value)}; the shortest ${key} is ${formatDuration(limits.min ?? 0)}`);
-        }
-        if (limits.max !== undefined && value > limits.max) {
-            throw new errors/* ConfigurationError */.j(`"${key}" is ${formatDuration(value)}; the longest ${key} is ${formatDuration(limits.max)}`);
-        }
-    }
-}
-/**
- * What only the whole config can tell: a check that cannot pass before the deadline, or whose attempt budget
- * outlasts it. A timeout nobody wrote for this gate (the built-in 5s, a burst's implied 60s) is shortened to
- * the deadline instead.
- */
-function fitToDeadline(check, explicitTimeout, deadlineMs, where) {
-    const deadline = formatDuration(deadlineMs);
-    if (check.timeout > deadlineMs) {
-        if (explicitTimeout) {
-            throw new errors/* ConfigurationError */.j(`${where}: "timeout" ${formatDuration(check.timeout)} is longer than the deadline ${deadline}`);
-        }
-        check = { ...check, timeout: deadlineMs };
-    }
-    if (check.initialDelay >= deadlineMs) {
-        throw new errors/* ConfigurationError */.j(`${where}: "initial-delay" ${formatDuration(check.initialDelay)} is not shorter than the deadline ${deadline}`);
-    }
-    const earliest = check.initialDelay + (check.successThreshold - 1) * check.interval;
-    if (earliest >= deadlineMs) {
-        throw new errors/* ConfigurationError */.j(`${where}: ${check.successThreshold} passing attempts ${formatDuration(check.interval)} apart` +
-            `${check.initialDelay > 0 ? ` after an initial delay of ${formatDuration(check.initialDelay)}` : ''}` +
-            ` take at least ${formatDuration(earliest)}, not shorter than the deadline ${deadline}`);
-    }
-    return check;
-}
-/** Builds the gate's checks from every source; names must be unique across them. */
-function loadGateConfig(sources) {
-    const secrets = [];
-    try {
-        return buildGateConfig(sources, secrets);
-    }
-    catch (error) {
-        // A message may quote a value after expansion ("got ..."): it must not carry what is masked.
-        if ((0,errors/* isConfigurationError */.p)(error) && secrets.length > 0) {
-            throw new errors/* ConfigurationError */.j((0,lib_redact/* redact */.E$)(error.message, secrets));
-        }
-        throw error;
-    }
-}
-function buildGateConfig(sources, secrets) {
-    const { timing } = sources;
-    checkTimingOverrides(timing);
-    const inputTiming = {
-        interval: timing.interval ?? BUILT_IN_TIMING.interval,
-        timeout: timing.timeout ?? BUILT_IN_TIMING.timeout,
-        initialDelay: timing.initialDelay ?? BUILT_IN_TIMING.initialDelay,
-        successThreshold: timing.successThreshold ?? BUILT_IN_TIMING.successThreshold,
-        failureThreshold: timing.failureThreshold ?? BUILT_IN_TIMING.failureThreshold
-    };
-    // The action input always carries its default (5s): only another value counts as written.
-    const inputTimeoutWritten = timing.timeout !== undefined && timing.timeout !== BUILT_IN_TIMING.timeout;
-    const checks = [];
-    let deadlineMs = timing.deadline;
-    if (sources.url !== undefined) {
-        const raw = { type: 'http', name: 'url', url: sources.url, 'expect-status': sources.expectStatus ?? '2xx' };
-        const noExpansion = new Expander({}, new Set(), [], secrets);
-        checks.push({
-            check: parseCheck(raw, 0, 'input "url"', inputTiming, { ...sources, env: {} }, secrets, noExpansion),
-            explicitTimeout: inputTimeoutWritten,
-            where: 'input "url"'
-        });
-    }
-    // Only a config file has lines worth pointing at; the checks input lives inside the workflow file.
-    const documents = [];
-    if (sources.checksText !== undefined) {
-        documents.push({ source: 'input "checks"', parsed: parseYamlText(sources.checksText, 'input "checks"') });
-    }
-    if (sources.configFile) {
-        const source = sources.configFile.path;
-        documents.push({ source, parsed: parseYamlText(sources.configFile.text, source), file: source });
-    }
-    for (const { source, parsed, file } of documents) {
-        const doc = readConfigDocument(parsed, source, sources, secrets);
-        if (doc.deadline !== undefined && deadlineMs === undefined)
-            deadlineMs = doc.deadline;
-        const defaults = { ...inputTiming, ...doc.defaults };
-        doc.checks.forEach((raw, index) => {
-            const check = parseCheck(raw, index, source, defaults, sources, secrets, doc.expander);
-            const line = parsed.checkLines[index];
-            const ownTimeout = isMapping(raw) && raw.timeout !== undefined && raw.timeout !== null;
-            checks.push({
-                check: file && line ? { ...check, origin: { file, line } } : check,
-                explicitTimeout: ownTimeout ||
-                    ((doc.defaults.timeout !== undefined || inputTimeoutWritten) && check.timeout === defaults.timeout),
-                where: `${file && line ? `${file}:${line}` : source}: check "${check.name}"`
-            });
-        });
-    }
-    if (checks.length === 0) {
-        throw new errors/* ConfigurationError */.j('no checks: set "url" for a single HTTP check, or "checks" / "config" for several');
-    }
-    const seen = new Set();
-    for (const { check } of checks) {
-        if (seen.has(check.name))
-            throw new errors/* ConfigurationError */.j(`two checks are named "${check.name}"; names must be unique`);
-        seen.add(check.name);
-    }
-    const deadline = deadlineMs ?? DEFAULT_DEADLINE_MS;
-    return {
-        deadlineMs: deadline,
-        checks: checks.map(({ check, explicitTimeout, where }) => fitToDeadline(check, explicitTimeout, deadline, where)),
-        secrets: [...new Set(secrets)].filter((s) => s.trim() !== '')
-    };
-}
-
-;// CONCATENATED MODULE: ./actions/health-gate/src/gate.ts
-// The scheduler: runs every check concurrently with its own interval, timeout and thresholds under one overall
-// deadline. It passes when every check has met its success threshold and fails as soon as one cannot: its
-// failure threshold was reached, a startup check failed, or the deadline passed. It never outlives the deadline
-// by more than one attempt's timeout, because every attempt races its own timer and the gate's abort signal.
-
-
-
-class GateStopped extends Error {
-}
-class AttemptTimedOut extends Error {
-}
-/** Attempts kept in a check's history: the first ones (how it started) and the last ones (how it ended). */
-const HISTORY_HEAD = 10;
-const HISTORY_TAIL = 50;
-/**
- * How long an attempt cut short (timeout or the gate's end) may take to hand over what it found; a probe
- * that ignores its abort signal costs at most this much more.
- */
-const CUT_GRACE_MS = 150;
-/**
- * setTimeout for any duration: Node's timers fire after 1 ms when given more than 2^31-1 ms, which would
- * make a long deadline end the gate at once and a long interval spin, so a long wait is chained in steps.
- */
-function setLongTimeout(callback, ms) {
-    let remaining = Number.isFinite(ms) ? Math.max(0, ms) : MAX_TIMER_MS;
-    let handle;
-    const arm = () => {
-        const step = Math.min(remaining, MAX_TIMER_MS);
-        remaining -= step;
-        handle = setTimeout(() => (remaining > 0 ? arm() : callback()), step);
-    };
-    arm();
-    return () => clearTimeout(handle);
-}
-/** Resolves after ms, or rejects with GateStopped as soon as the signal aborts. */
-function sleep(ms, signal) {
-    return new Promise((resolve, reject) => {
-        if (signal.aborted)
-            return reject(new GateStopped());
-        const cancel = setLongTimeout(() => {
-            signal.removeEventListener('abort', onAbort);
-            resolve();
-        }, ms);
-        const onAbort = () => {
-            cancel();
-            reject(new GateStopped());
-        };
-        signal.addEventListener('abort', onAbort, { once: true });
-    });
-}
-function errorMessage(error) {
-    if (error instanceof Error)
-        return error.message.split('\n')[0] || error.name;
-    return String(error);
-}
-/**
- * One attempt: the probe raced against its timeout and the gate's end; never throws but for a user mistake.
- * When either cuts the attempt, the probe gets a short grace to return a conclusive outcome (a burst already
- * past its error budget); anything else it returns then is discarded for the timeout or "stopped" outcome.
- */
-async function attempt(check, probe, gateSignal, cwd, secrets) {
-    const controller = new AbortController();
-    const onGateAbort = () => controller.abort(new GateStopped());
-    gateSignal.addEventListener('abort', onGateAbort, { once: true });
-    const timedOut = {
-        status: 'fail',
-        message: `no answer within ${formatDuration(check.timeout)} (timeout)`
-    };
-    const stopped = { status: 'fail', message: 'stopped: the gate ended' };
-    const context = { signal: controller.signal, timeoutMs: check.timeout, cwd, secrets };
-    let cancelTimer;
-    let cancelGrace;
-    try {
-        // A user mistake found only when probing (a missing migrations dir) ends the gate with that one line;
-        // anything else the probe throws is the service's failure.
-        const probed = Promise.resolve()
-            .then(() => probe(check, context))
-            .catch((error) => {
-            if ((0,errors/* isConfigurationError */.p)(error))
-                throw new errors/* ConfigurationError */.j((0,lib_redact/* redact */.E$)(error.message, secrets));
-            return { status: 'fail', message: errorMessage(error) };
-        });
-        return await new Promise((resolve, reject) => {
-            let settled = false;
-            const finish = (outcome) => {
-                if (settled)
-                    return;
-                settled = true;
-                resolve(outcome);
-            };
-            probed.then((outcome) => {
-                if (!controller.signal.aborted)
-                    finish(outcome);
-            }, (error) => {
-                settled = true;
-                reject(error);
-            });
-            const onCut = () => {
-                const fallback = controller.signal.reason instanceof GateStopped ? stopped : timedOut;
-                cancelGrace = setLongTimeout(() => finish(fallback), CUT_GRACE_MS);
-                probed.then((outcome) => finish(outcome.conclusive ? outcome : fallback), () => finish(fallback));
-            };
-            if (controller.signal.aborted)
-                onCut();
-            else
-                controller.signal.addEventListener('abort', onCut, { once: true });
-            cancelTimer = setLongTimeout(() => controller.abort(new AttemptTimedOut()), check.timeout);
-        });
-    }
-    finally {
-        cancelTimer?.();
-        cancelGrace?.();
-        gateSignal.removeEventListener('abort', onGateAbort);
-        if (!controller.signal.aborted)
-            controller.abort(new GateStopped());
-    }
-}
-/**
- * Longest message or observed string kept per attempt: a service decides how much text a probe reports (a
- * health document with thousands of failing entries, a huge query result), and the report must stay small.
- */
-const MAX_RECORDED_TEXT = 1_000;
-function clipText(text) {
-    return text.length > MAX_RECORDED_TEXT ? `${text.slice(0, MAX_RECORDED_TEXT - 1)}…` : text;
-}
-function clipDeep(value, depth = 0) {
-    if (typeof value === 'string')
-        return clipText(value);
-    if (depth > 20 || value === null || typeof value !== 'object')
-        return value;
-    if (Array.isArray(value)) {
-        const items = value.slice(0, 100).map((item) => clipDeep(item, depth + 1));
-        return value.length > 100 ? [...items, `… ${value.length - 100} more`] : items;
-    }
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [clipText(k), clipDeep(v, depth + 1)]));
-}
-/** Keeps the first HISTORY_HEAD and the last HISTORY_TAIL attempts, counting the ones dropped in between. */
-function remember(report, record) {
-    report.history.push(record);
-    if (report.history.length > HISTORY_HEAD + HISTORY_TAIL) {
-        report.history.splice(HISTORY_HEAD, 1);
-        report.omittedAttempts++;
-    }
-}
-async function runGate(options) {
-    if (!Number.isFinite(options.deadlineMs) || options.deadlineMs < 0) {
-        throw new errors/* ConfigurationError */.j(`the deadline must be a duration, not ${String(options.deadlineMs)} ms`);
-    }
-    const start = performance.now();
-    const elapsed = () => Math.round(performance.now() - start);
-    const secrets = (options.secrets ?? []).filter((s) => s !== '');
-    const gate = new AbortController();
-    const onOuterAbort = () => gate.abort();
-    options.signal?.addEventListener('abort', onOuterAbort, { once: true });
-    let endReason;
-    const cancelDeadline = setLongTimeout(() => {
-        endReason = `deadline ${formatDuration(options.deadlineMs)} passed`;
-        gate.abort();
-    }, options.deadlineMs);
-    const states = new Map(options.checks.map((check) => [
-        check,
-        {
-            report: {
-                name: check.name,
-                type: check.type,
-                role: check.role,
-                verdict: 'pending',
-                attempts: 0,
-                history: [],
-                omittedAttempts: 0
-            },
-            successes: 0,
-            failures: 0,
-            started: false
-        }
-    ]));
-    const runCheck = async (check) => {
-        const state = states.get(check);
-        const { report } = state;
-        state.started = true;
-        const probe = options.probes[check.type];
-        await sleep(check.initialDelay, gate.signal);
-        for (;;) {
-            const startedAt = elapsed();
-            state.inFlightSince = startedAt;
-            const outcome = await attempt(check, probe, gate.signal, options.cwd, secrets);
-            // An attempt cut short by the gate's end says nothing about the service, unless the probe says its
-            // evidence already decides it.
-            if (gate.signal.aborted && !outcome.conclusive)
-                return;
-            state.inFlightSince = undefined;
-            // A service may echo what it was sent (a header, the URL): nothing masked stays in the report. Redacted
-            // before clipped, so a cut never leaves part of a secret.
-            const { conclusive: _conclusive, ...found } = outcome;
-            const record = {
-                ...found,
-                message: clipText((0,lib_redact/* redact */.E$)(String(found.message), secrets)),
-                ...(found.observed === undefined
-                    ? {}
-                    : { observed: clipDeep((0,lib_redact/* redactDeep */.KL)(found.observed, secrets)) }),
-                startedAt,
-                durationMs: elapsed() - startedAt
-            };
-            remember(report, record);
-            report.attempts++;
-            report.lastMessage = record.message;
-            state.lastStatus = record.status;
-            options.onAttempt?.(check, record);
-            if (record.status === 'fail') {
-                state.failures++;
-                state.successes = 0;
-                report.lastError = record.message;
-                if (gate.signal.aborted)
-                    return;
-                if (check.failureThreshold > 0 && state.failures >= check.failureThreshold) {
-                    report.verdict = 'fail';
-                    report.reason = `failure threshold reached: ${state.failures} consecutive failed attempts`;
-                    endReason ??= `check "${check.name}" failed`;
-                    gate.abort();
-                    return;
-                }
-            }
-            else {
-                state.successes++;
-                state.failures = 0;
-                if (state.successes >= check.successThreshold) {
-                    report.verdict = record.status === 'warn' ? 'warn' : 'pass';
-                    report.timeToGreenMs = elapsed();
-                    return;
-                }
-                if (gate.signal.aborted)
-                    return;
-            }
-            await sleep(Math.max(0, startedAt + check.interval - elapsed()), gate.signal);
-        }
-    };
-    const settle = (promise) => promise.catch((error) => {
-        if (error instanceof GateStopped)
-            return;
-        gate.abort();
-        throw error;
-    });
-    const startup = options.checks.filter((c) => c.role === 'startup');
-    const others = options.checks.filter((c) => c.role !== 'startup');
-    try {
-        await Promise.all(startup.map((c) => settle(runCheck(c))));
-        const startupPassed = startup.every((c) => ['pass', 'warn'].includes(states.get(c).report.verdict));
-        if (startupPassed)
-            await Promise.all(others.map((c) => settle(runCheck(c))));
-    }
-    finally {
-        cancelDeadline();
-        options.signal?.removeEventListener('abort', onOuterAbort);
-    }
-    if (options.signal?.aborted && !endReason)
-        endReason = 'the gate was cancelled';
-    const timedOut = endReason?.startsWith('deadline') || endReason === 'the gate was cancelled';
-    for (const [check, state] of states) {
-        const { report } = state;
-        if (report.verdict !== 'pending')
-            continue;
-        if (!state.started) {
-            report.verdict = 'cancelled';
-            report.reason = 'not started: the startup checks did not pass';
-        }
-        else if (timedOut) {
-            report.verdict = 'fail';
-            report.reason = `${endReason} before ${check.successThreshold} consecutive passing attempt(s)`;
-            if (report.lastError === undefined && state.inFlightSince !== undefined) {
-                // Nothing completed: say what the gate was waiting for, so the failure has an error to show.
-                report.lastError = `no attempt completed: the one started at +${formatDuration(state.inFlightSince)} had no answer when the gate ended`;
-            }
-        }
-        else if (state.lastStatus === 'fail') {
-            // The gate stopped for another check, but this one was failing too: it is a failed check, not a
-            // cancelled one, so failed-checks and the annotations name it.
-            report.verdict = 'fail';
-            report.reason = `failing when the gate stopped (${state.failures} consecutive failed attempt(s)); ${endReason ?? 'the gate ended'}`;
-        }
-        else {
-            report.verdict = 'cancelled';
-            report.reason =
-                state.lastStatus === undefined
-                    ? `stopped before an attempt completed: ${endReason ?? 'the gate ended'}`
-                    : `stopped while passing (${state.successes} of ${check.successThreshold} consecutive passing attempt(s)): ${endReason ?? 'the gate ended'}`;
-        }
-    }
-    const checks = options.checks.map((c) => states.get(c).report);
-    const failedChecks = checks.filter((c) => c.verdict === 'fail').map((c) => c.name);
-    let verdict = 'pass';
-    if (checks.some((c) => c.verdict !== 'pass' && c.verdict !== 'warn'))
-        verdict = 'fail';
-    else if (checks.some((c) => c.verdict === 'warn'))
-        verdict = 'warn';
-    return { verdict, durationMs: elapsed(), deadlineMs: options.deadlineMs, checks, failedChecks };
-}
-
+// EXTERNAL MODULE: ./shared/src/lib/redact.ts
+var redact = __webpack_require__(53570);
+// EXTERNAL MODULE: ./actions/health-gate/src/status-match.ts
+var status_match = __webpack_require__(42978);
 // EXTERNAL MODULE: external "node:http"
 var external_node_http_ = __webpack_require__(37067);
 var external_node_http_default = /*#__PURE__*/__webpack_require__.n(external_node_http_);
 // EXTERNAL MODULE: external "node:https"
 var external_node_https_ = __webpack_require__(44708);
 var external_node_https_default = /*#__PURE__*/__webpack_require__.n(external_node_https_);
+// EXTERNAL MODULE: external "node:tls"
+var external_node_tls_ = __webpack_require__(41692);
+var external_node_tls_default = /*#__PURE__*/__webpack_require__.n(external_node_tls_);
+// EXTERNAL MODULE: ./shared/src/lib/errors.ts
+var errors = __webpack_require__(76088);
 ;// CONCATENATED MODULE: ./actions/health-gate/src/checks/http-request.ts
 // One HTTP(S) exchange for the probes, on node:http/https rather than fetch: a gate needs a per-request CA and
 // opt-in insecure TLS, redirects it can refuse to follow, a fresh connection per attempt (a pooled keep-alive
@@ -2934,7 +2839,7 @@ const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
 // reaches another: these, every sensitive-looking name, the check's secret-headers and any header whose value
 // holds a secret.
 const ORIGIN_BOUND_HEADERS = ['authorization', 'cookie', 'proxy-authorization', 'x-api-key'];
-const http_request_SENSITIVE_HEADER = /auth|token|key|secret|cookie|password|session/i;
+const SENSITIVE_HEADER = /auth|token|key|secret|cookie|password|session/i;
 /** Marks the abort caused by sendRequest's own timer, to tell it apart from the caller's signal. */
 class OwnTimeout {
 }
@@ -2952,7 +2857,7 @@ function withoutHeaders(headers, names) {
     return Object.fromEntries(Object.entries(headers).filter(([key]) => !names.has(key.toLowerCase())));
 }
 function holdsSecret(text, secrets) {
-    return secrets.some((secret) => secret !== '' && (0,lib_redact/* secretForms */.eo)(secret).some((form) => text.includes(form)));
+    return secrets.some((secret) => secret !== '' && (0,redact/* secretForms */.eo)(secret).some((form) => text.includes(form)));
 }
 /** The headers that may go to another origin: none that is secret by name, by the config, or by value. */
 function crossOriginHeaders(headers, secretHeaders, secrets) {
@@ -2961,12 +2866,12 @@ function crossOriginHeaders(headers, secretHeaders, secrets) {
         // Host names the first origin: sent to another one it would at best be wrong.
         if (lower === 'host')
             return false;
-        return !secretHeaders.has(lower) && !http_request_SENSITIVE_HEADER.test(lower) && !holdsSecret(value, secrets);
+        return !secretHeaders.has(lower) && !SENSITIVE_HEADER.test(lower) && !holdsSecret(value, secrets);
     }));
 }
 /** Moves user:password@ from the URL into a Basic Authorization header (unless one was given). */
 function takeCredentials(url, headers, secrets) {
-    const credentials = (0,lib_redact/* basicCredentials */.BG)(url);
+    const credentials = (0,redact/* basicCredentials */.BG)(url);
     if (!credentials)
         return headers;
     url.username = '';
@@ -2982,10 +2887,10 @@ function parseUrl(text, base) {
         url = base ? new URL(text, base) : new URL(text);
     }
     catch {
-        throw new errors/* ConfigurationError */.j(`invalid URL "${(0,lib_redact/* redactUrl */.BO)(text)}"`);
+        throw new errors/* ConfigurationError */.j(`invalid URL "${(0,redact/* redactUrl */.BO)(text)}"`);
     }
     if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-        throw new errors/* ConfigurationError */.j(`unsupported URL scheme ${url.protocol} in "${(0,lib_redact/* redactUrl */.BO)(text)}" (use http or https)`);
+        throw new errors/* ConfigurationError */.j(`unsupported URL scheme ${url.protocol} in "${(0,redact/* redactUrl */.BO)(text)}" (use http or https)`);
     }
     return url;
 }
@@ -3001,7 +2906,7 @@ const UNKNOWN_AUTHORITY = new Set([
 function tlsHint(phase) {
     return phase === 'TLS handshake' ? '; is the port serving TLS?' : '';
 }
-function http_request_describeError(error, phase, url) {
+function describeError(error, phase, url) {
     const { code, message } = error;
     const host = url.hostname;
     const during = phase === 'reading the body' ? 'while reading the body' : `(${phase})`;
@@ -3115,7 +3020,7 @@ function exchange(hop, context) {
                     headers: flattenHeaders(response.headers),
                     body: Buffer.concat(chunks).toString('utf8')
                 }));
-                response.on('error', (error) => finish(http_request_describeError(error, phase, hop.url)));
+                response.on('error', (error) => finish(describeError(error, phase, hop.url)));
                 response.on('close', () => {
                     if (!response.complete) {
                         finish(new RequestError(`connection reset by the server while reading the body (${formatBytes(received)} received)`, 'reset'));
@@ -3125,7 +3030,7 @@ function exchange(hop, context) {
         }
         catch (error) {
             // http.request validates headers and options synchronously (e.g. a control character in a value).
-            return finish(http_request_describeError(error, phase, hop.url));
+            return finish(describeError(error, phase, hop.url));
         }
         request.on('socket', (socket) => {
             socket.once('connect', () => {
@@ -3135,7 +3040,7 @@ function exchange(hop, context) {
                 phase = 'waiting for response headers';
             });
         });
-        request.on('error', (error) => finish(http_request_describeError(error, phase, hop.url)));
+        request.on('error', (error) => finish(describeError(error, phase, hop.url)));
         request.end(hop.body);
     });
 }
@@ -3172,10 +3077,10 @@ async function sendRequest(options) {
         ...ORIGIN_BOUND_HEADERS,
         ...(options.secretHeaders ?? []).map((h) => h.toLowerCase())
     ]);
-    const secrets = [...(options.secrets ?? []), ...(0,lib_redact/* urlSecrets */.Fn)(options.url)];
+    const secrets = [...(options.secrets ?? []), ...(0,redact/* urlSecrets */.Fn)(options.url)];
     for (const [name, value] of Object.entries(options.headers ?? {})) {
-        if ((http_request_SENSITIVE_HEADER.test(name) || secretHeaders.has(name.toLowerCase())) && value.trim() !== '') {
-            secrets.push(...(0,lib_redact/* headerValueSecrets */.CF)(value));
+        if ((SENSITIVE_HEADER.test(name) || secretHeaders.has(name.toLowerCase())) && value.trim() !== '') {
+            secrets.push(...(0,redact/* headerValueSecrets */.CF)(value));
         }
     }
     const url = parseUrl(options.url);
@@ -3232,17 +3137,17 @@ async function sendRequest(options) {
             catch (error) {
                 throw new RequestError(`cannot follow redirect: ${error.message}`, 'redirect');
             }
-            secrets.push(...(0,lib_redact/* urlSecrets */.Fn)(target.href));
-            const shown = (0,lib_redact/* redact */.E$)((0,lib_redact/* redactUrl */.BO)(target.href), secrets);
+            secrets.push(...(0,redact/* urlSecrets */.Fn)(target.href));
+            const shown = (0,redact/* redact */.E$)((0,redact/* redactUrl */.BO)(target.href), secrets);
             redirects.push(shown);
             hop = nextHop(hop, raw.status, target, secrets, secretHeaders, shown);
         }
     }
     catch (error) {
         if (error instanceof RequestError)
-            throw new RequestError((0,lib_redact/* redact */.E$)(error.message, secrets), error.kind);
+            throw new RequestError((0,redact/* redact */.E$)(error.message, secrets), error.kind);
         if (error instanceof errors/* ConfigurationError */.j)
-            throw new errors/* ConfigurationError */.j((0,lib_redact/* redact */.E$)(error.message, secrets));
+            throw new errors/* ConfigurationError */.j((0,redact/* redact */.E$)(error.message, secrets));
         throw error;
     }
     finally {
@@ -3290,8 +3195,8 @@ function ms(value) {
     return Number.isNaN(value) ? 'n/a' : `${Math.round(value)} ms`;
 }
 const probeBurst = async (check, context) => {
-    const matches = parseStatusMatcher(check.expectStatus);
-    const expected = describeStatusMatcher(check.expectStatus);
+    const matches = (0,status_match/* parseStatusMatcher */.W)(check.expectStatus);
+    const expected = (0,status_match/* describeStatusMatcher */.c)(check.expectStatus);
     const total = Math.max(0, Math.floor(check.requests));
     const concurrency = Math.max(1, Math.min(total, Math.floor(check.concurrency)));
     const samples = [];
@@ -3361,8 +3266,8 @@ const probeBurst = async (check, context) => {
         errorCounts: Object.fromEntries(errorCounts),
         histogram: latencyHistogram(latencies)
     };
-    const secrets = [...(0,lib_redact/* urlSecrets */.Fn)(check.url), ...(context.secrets ?? [])];
-    const safe = (text) => (0,lib_redact/* redact */.E$)(text, secrets);
+    const secrets = [...(0,redact/* urlSecrets */.Fn)(check.url), ...(context.secrets ?? [])];
+    const safe = (text) => (0,redact/* redact */.E$)(text, secrets);
     if (context.signal.aborted) {
         // Errors among the requests sent may already exceed the budget of the whole burst: then no result of
         // the requests not sent could save it, and the cut attempt is a failure the gate must report.
@@ -3412,6 +3317,8 @@ const probeBurst = async (check, context) => {
     return { status: failing.length > 0 ? 'fail' : 'pass', message: safe(message), observed };
 };
 
+// EXTERNAL MODULE: ./actions/health-gate/src/json-assert.ts
+var json_assert = __webpack_require__(32781);
 ;// CONCATENATED MODULE: ./actions/health-gate/src/checks/http.ts
 // The http check: one request, then everything that makes a response healthy: the status, JSON assertions on
 // the body, a body regex, a latency ceiling, and the application/health+json verdict with its warn policy.
@@ -3425,9 +3332,9 @@ function compile(check) {
     let entry = compiled.get(check);
     if (!entry) {
         entry = {
-            matchesStatus: parseStatusMatcher(check.expectStatus),
-            expected: describeStatusMatcher(check.expectStatus),
-            assertions: check.json.map(parseJsonAssertion),
+            matchesStatus: (0,status_match/* parseStatusMatcher */.W)(check.expectStatus),
+            expected: (0,status_match/* describeStatusMatcher */.c)(check.expectStatus),
+            assertions: check.json.map(json_assert/* parseJsonAssertion */.Y),
             ...(check.bodyRegex === undefined ? {} : { bodyRegex: new RegExp(check.bodyRegex) })
         };
         compiled.set(check, entry);
@@ -3515,7 +3422,7 @@ const probeHttp = async (check, context) => {
     if (!matchesStatus(response.status)) {
         const location = response.headers['location'];
         const redirect = location && response.status >= 300 && response.status < 400 && !check.followRedirects
-            ? ` (redirect to ${(0,lib_redact/* redactUrl */.BO)(location)}, not followed)`
+            ? ` (redirect to ${(0,redact/* redactUrl */.BO)(location)}, not followed)`
             : '';
         failures.push(`status ${response.status}, expected ${expected}${redirect}`);
     }
@@ -3558,7 +3465,7 @@ const probeHttp = async (check, context) => {
             failures.push(parsed.reason);
         else {
             for (const assertion of assertions) {
-                const result = evaluate(assertion, parsed.value);
+                const result = (0,json_assert/* evaluate */._)(assertion, parsed.value);
                 if (!result.ok)
                     failures.push(result.message);
             }
@@ -3577,7 +3484,7 @@ const probeHttp = async (check, context) => {
     return {
         status,
         // A service may echo the request (URL, headers) in its body or Location; its credentials stay out.
-        message: (0,lib_redact/* redact */.E$)(message, [...(0,lib_redact/* urlSecrets */.Fn)(check.url), ...(context.secrets ?? [])]),
+        message: (0,redact/* redact */.E$)(message, [...(0,redact/* urlSecrets */.Fn)(check.url), ...(context.secrets ?? [])]),
         observed: {
             status: response.status,
             latencyMs,
@@ -3587,6 +3494,8 @@ const probeHttp = async (check, context) => {
     };
 };
 
+// EXTERNAL MODULE: ./actions/health-gate/src/checks/postgres.ts + 1 modules
+var postgres = __webpack_require__(96924);
 ;// CONCATENATED MODULE: ./actions/health-gate/src/checks/prometheus.ts
 // The prometheus check: one instant query through the HTTP API (/api/v1/query), whose single value must stay
 // within min/max, e.g. a 5xx ratio or a p95 latency from histogram_quantile.
@@ -3600,7 +3509,7 @@ function queryUrl(base, query) {
         url = new URL(base);
     }
     catch {
-        throw new errors/* ConfigurationError */.j(`invalid Prometheus URL "${(0,lib_redact/* redactUrl */.BO)(base)}"`);
+        throw new errors/* ConfigurationError */.j(`invalid Prometheus URL "${(0,redact/* redactUrl */.BO)(base)}"`);
     }
     url.pathname = `${url.pathname.replace(/\/+$/, '')}/api/v1/query`;
     url.searchParams.set('query', query);
@@ -3689,10 +3598,10 @@ const probePrometheus = async (check, context) => {
         ...(context.secrets ? { secrets: context.secrets } : {})
     });
     const latencyMs = Math.round(response.latencyMs);
-    const secrets = [...(0,lib_redact/* urlSecrets */.Fn)(check.url), ...(context.secrets ?? [])];
+    const secrets = [...(0,redact/* urlSecrets */.Fn)(check.url), ...(context.secrets ?? [])];
     const safe = (outcome) => ({
         ...outcome,
-        message: (0,lib_redact/* redact */.E$)(outcome.message, secrets)
+        message: (0,redact/* redact */.E$)(outcome.message, secrets)
     });
     let document;
     try {
@@ -3747,6 +3656,8 @@ const probePrometheus = async (check, context) => {
     return safe({ status: 'pass', message: `value ${shown}${bounds ? ` (${bounds})` : ''}`, observed });
 };
 
+// EXTERNAL MODULE: ./actions/health-gate/src/checks/tcp.ts
+var tcp = __webpack_require__(99145);
 ;// CONCATENATED MODULE: ./actions/health-gate/src/checks/redis-client.ts
 
 
@@ -3760,19 +3671,19 @@ function parseRedisUrl(url) {
         parsed = new URL(url.trim());
     }
     catch {
-        throw new errors/* ConfigurationError */.j(`invalid Redis URL: ${(0,lib_redact/* redactUrl */.BO)(url)}`);
+        throw new errors/* ConfigurationError */.j(`invalid Redis URL: ${(0,redact/* redactUrl */.BO)(url)}`);
     }
     const scheme = parsed.protocol.toLowerCase();
     if (scheme !== 'redis:' && scheme !== 'rediss:') {
-        throw new errors/* ConfigurationError */.j(`a Redis URL starts with redis:// or rediss://, not ${scheme}// (${(0,lib_redact/* redactUrl */.BO)(url)})`);
+        throw new errors/* ConfigurationError */.j(`a Redis URL starts with redis:// or rediss://, not ${scheme}// (${(0,redact/* redactUrl */.BO)(url)})`);
     }
     const host = decodeURIComponent(parsed.hostname).replace(/^\[(.*)\]$/, '$1');
     if (host === '')
-        throw new errors/* ConfigurationError */.j(`the Redis URL has no host: ${(0,lib_redact/* redactUrl */.BO)(url)}`);
+        throw new errors/* ConfigurationError */.j(`the Redis URL has no host: ${(0,redact/* redactUrl */.BO)(url)}`);
     const port = parsed.port === '' ? DEFAULT_REDIS_PORT : Number(parsed.port);
     const dbText = parsed.pathname.replace(/^\//, '') || parsed.searchParams.get('db') || '0';
     if (!/^\d+$/.test(dbText)) {
-        throw new errors/* ConfigurationError */.j(`the Redis URL's database must be a number, not "${dbText}": ${(0,lib_redact/* redactUrl */.BO)(url)}`);
+        throw new errors/* ConfigurationError */.j(`the Redis URL's database must be a number, not "${dbText}": ${(0,redact/* redactUrl */.BO)(url)}`);
     }
     const username = parsed.username === '' ? undefined : decodeURIComponent(parsed.username);
     const password = parsed.password === '' ? undefined : decodeURIComponent(parsed.password);
@@ -3909,13 +3820,13 @@ class RedisClient {
     static async connect(options) {
         const endpoint = parseRedisUrl(options.url);
         const password = options.password ?? endpoint.password;
-        const socket = await openSocket({
+        const socket = await (0,tcp/* openSocket */.kn)({
             host: endpoint.host,
             port: endpoint.port,
             signal: options.signal,
             tls: endpoint.tls ? tlsConnectOptions(options.tls) : undefined
         });
-        const client = new RedisClient(socket, options.signal, formatTarget(endpoint.host, endpoint.port));
+        const client = new RedisClient(socket, options.signal, (0,tcp/* formatTarget */.P4)(endpoint.host, endpoint.port));
         try {
             if (password !== undefined) {
                 const auth = endpoint.username === undefined ? ['AUTH', password] : ['AUTH', endpoint.username, password];
@@ -3946,7 +3857,7 @@ class RedisClient {
     }
     onAbort = () => {
         const waitingFor = this.pending[0]?.command ?? 'a reply';
-        this.fail(new AbortedAttemptError(`waiting for ${waitingFor} from ${this.target}`));
+        this.fail(new tcp/* AbortedAttemptError */.ls(`waiting for ${waitingFor} from ${this.target}`));
     };
     onData(chunk) {
         let replies;
@@ -4036,7 +3947,7 @@ const probeRedis = async (check, context) => {
             signal: context.signal
         });
         const pong = await client.command('PING');
-        observed.latencyMs = elapsedMs(start);
+        observed.latencyMs = (0,tcp/* elapsedMs */.d5)(start);
         if (pong !== 'PONG') {
             return { status: 'fail', message: `PING answered ${showReply(pong)}, expected PONG`, observed };
         }
@@ -4058,21 +3969,21 @@ const probeRedis = async (check, context) => {
     }
     catch (error) {
         let message;
-        if (error instanceof AbortedAttemptError) {
-            message = abortedMessage(context.timeoutMs, error.doing);
+        if (error instanceof tcp/* AbortedAttemptError */.ls) {
+            message = (0,tcp/* abortedMessage */.pP)(context.timeoutMs, error.doing);
         }
         else if (error instanceof RedisReplyError) {
             message = describeReplyError(error, password !== undefined);
         }
         else if (error instanceof RedisProtocolError) {
-            message = `${formatTarget(endpoint.host, endpoint.port)}: ${error.message}`;
+            message = `${(0,tcp/* formatTarget */.P4)(endpoint.host, endpoint.port)}: ${error.message}`;
         }
         else {
-            message = describeNetworkError(error, endpoint.host, endpoint.port);
+            message = (0,tcp/* describeNetworkError */.gl)(error, endpoint.host, endpoint.port);
         }
         if (observed.latencyMs === undefined)
-            observed.latencyMs = elapsedMs(start);
-        return { status: 'fail', message: (0,lib_redact/* redact */.E$)(message, secrets), observed };
+            observed.latencyMs = (0,tcp/* elapsedMs */.d5)(start);
+        return { status: 'fail', message: (0,redact/* redact */.E$)(message, secrets), observed };
     }
     finally {
         client?.close();
@@ -4089,283 +4000,188 @@ const probeRedis = async (check, context) => {
 /** The real probe of each check type; tests of the scheduler inject their own table instead. */
 const probes = {
     http: probeHttp,
-    postgres: probePostgres,
+    postgres: postgres/* probePostgres */.oy,
     redis: probeRedis,
-    tcp: probeTcp,
+    tcp: tcp/* probeTcp */.Ww,
     burst: probeBurst,
     prometheus: probePrometheus
 };
 
-;// CONCATENATED MODULE: ./actions/health-gate/src/check.ts
-// What the action and the CLI both do around the engine: read the config file the user named, build the checks,
-// run the gate until it decides or the process is asked to stop (SIGTERM/SIGINT: a cancelled job).
 
+/***/ }),
 
+/***/ 42978:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   W: () => (/* binding */ parseStatusMatcher),
+/* harmony export */   c: () => (/* binding */ describeStatusMatcher)
+/* harmony export */ });
+/* harmony import */ var _shared_src_lib_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(76088);
+// Expected HTTP statuses, written the way people say them: `2xx`, `200`, `200-299`, or a list `200,204,3xx`.
 
-
-
-async function runHealthGate(options) {
-    let configFile;
-    if (options.configPath) {
-        const path = (0,external_node_path_.isAbsolute)(options.configPath) ? options.configPath : (0,external_node_path_.resolve)(options.cwd, options.configPath);
-        try {
-            configFile = { path: options.configPath, text: (0,external_node_fs_.readFileSync)(path, 'utf8') };
+const HINT = 'write a status (200), a class (2xx), a range (200-299) or a list of them (200,204,3xx)';
+const MIN_STATUS = 100;
+const MAX_STATUS = 599;
+function parseToken(token, text) {
+    const klass = /^([1-5])xx$/i.exec(token);
+    if (klass) {
+        const hundred = Number(klass[1]) * 100;
+        return { low: hundred, high: hundred + 99, label: `${klass[1]}xx` };
+    }
+    const range = /^(\d{3})\s*-\s*(\d{3})$/.exec(token);
+    if (range) {
+        const low = Number(range[1]);
+        const high = Number(range[2]);
+        checkBounds(low, token, text);
+        checkBounds(high, token, text);
+        if (low > high) {
+            throw new _shared_src_lib_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j(`Invalid status "${text}": range ${token} goes from high to low`);
         }
-        catch (error) {
-            const code = error.code;
-            throw new errors/* ConfigurationError */.j(`${options.configLabel}: cannot read ${options.configPath}${code === 'ENOENT' ? ' (no such file)' : code ? ` (${code})` : ''}`);
+        return { low, high, label: `${low}-${high}` };
+    }
+    if (/^\d{3}$/.test(token)) {
+        const status = Number(token);
+        checkBounds(status, token, text);
+        return { low: status, high: status, label: token };
+    }
+    throw new _shared_src_lib_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j(`Invalid status "${text}": cannot read "${token}"; ${HINT}`);
+}
+function checkBounds(status, token, text) {
+    if (status < MIN_STATUS || status > MAX_STATUS) {
+        throw new _shared_src_lib_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j(`Invalid status "${text}": ${token} is outside the HTTP status range ${MIN_STATUS}-${MAX_STATUS}`);
+    }
+}
+function parseRanges(text) {
+    // Spaces around the dash of a range are allowed ("200 - 299"), so they are glued before splitting the list.
+    const tokens = text
+        .trim()
+        .replace(/\s*-\s*/g, '-')
+        .split(/[\s,]+/)
+        .filter((token) => token !== '');
+    if (tokens.length === 0) {
+        throw new _shared_src_lib_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j(`Invalid status "${text}": it is empty; ${HINT}`);
+    }
+    return tokens.map((token) => parseToken(token, text));
+}
+/** Compiles status matcher text; throws ConfigurationError naming the text when it cannot be read. */
+function parseStatusMatcher(text) {
+    const ranges = parseRanges(text);
+    return (status) => ranges.some((range) => status >= range.low && status <= range.high);
+}
+/** The matcher in words for messages: "2xx", "200 or 204", "200, 204 or 3xx". */
+function describeStatusMatcher(text) {
+    const labels = parseRanges(text).map((range) => range.label);
+    if (labels.length === 1)
+        return labels[0];
+    return `${labels.slice(0, -1).join(', ')} or ${labels[labels.length - 1]}`;
+}
+
+
+/***/ }),
+
+/***/ 64363:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   E9: () => (/* binding */ parseDuration),
+/* harmony export */   _o: () => (/* binding */ MAX_TIMER_MS),
+/* harmony export */   a3: () => (/* binding */ formatDuration)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(76088);
+
+const UNIT_MS = { h: 3_600_000, m: 60_000, s: 1_000, ms: 1 };
+// Largest unit first: this order is also the order components must appear in ("1h30m", not "30m1h"),
+// so a typo such as "5m5m" is caught instead of silently summed.
+const UNIT_ORDER = ['h', 'm', 's', 'ms'];
+// `ms` must be tried before `m` and `s`, otherwise "250ms" would read as 250 minutes plus a stray "s". No space
+// between a number and its unit: "5 m" next to "1m 30s" reads as two values more often than as one.
+const COMPONENT = /(\d+(?:\.\d+)?)(ms|h|m|s)/y;
+/**
+ * Node's timers hold a signed 32-bit millisecond count: a longer setTimeout fires after 1 ms (with a warning),
+ * so a waiting loop given a longer duration spins. Callers that hand a duration to a timer either refuse
+ * values above this (parseDuration's `max`) or split the wait.
+ */
+const MAX_TIMER_MS = 2_147_483_647;
+const EXAMPLES = 'like 250ms, 30s, 5m, 1h or 1m30s';
+/**
+ * Parses a human duration ("30s", "5m", "1h", "1m30s", "1.5s", "250ms") into milliseconds, optionally within
+ * bounds; every refusal is one ConfigurationError line naming the text.
+ */
+function parseDuration(text, bounds = {}) {
+    const ms = parseUnbounded(text);
+    if (bounds.min !== undefined && ms < bounds.min) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j(`Duration "${text}" is shorter than the minimum of ${formatDuration(bounds.min)}`);
+    }
+    if (bounds.max !== undefined && ms > bounds.max) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j(`Duration "${text}" is longer than the maximum of ${formatDuration(bounds.max)}`);
+    }
+    return ms;
+}
+function parseUnbounded(text) {
+    const source = text.trim();
+    if (source === '') {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j(`Duration is empty; write one ${EXAMPLES}`);
+    }
+    // A bare number is refused rather than guessed: "30" means seconds to some people and milliseconds to others.
+    if (/^\d+(?:\.\d+)?$/.test(source)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j(`Duration "${text}" has no unit; write it ${EXAMPLES} (e.g. "${source}s")`);
+    }
+    let total = 0;
+    let position = 0;
+    let lastUnitRank = -1;
+    while (position < source.length) {
+        COMPONENT.lastIndex = position;
+        const match = COMPONENT.exec(source);
+        if (!match) {
+            const spaced = /^(\d+(?:\.\d+)?)\s+(ms|h|m|s)\b/.exec(source.slice(position));
+            if (spaced) {
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j(`Invalid duration "${text}": no space between a number and its unit; write "${spaced[1]}${spaced[2]}"`);
+            }
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j(`Invalid duration "${text}"; write it ${EXAMPLES}`);
         }
-    }
-    const config = loadGateConfig({
-        url: options.url,
-        expectStatus: options.expectStatus,
-        checksText: options.checksText,
-        configFile,
-        timing: options.timing,
-        env: options.env,
-        cwd: options.cwd,
-        readFile: (path) => (0,external_node_fs_.readFileSync)(path, 'utf8')
-    });
-    options.onSecrets?.(config.secrets);
-    options.onChecks?.(config.checks, config.secrets);
-    const stop = new AbortController();
-    const onSignal = () => stop.abort();
-    process.once('SIGTERM', onSignal);
-    process.once('SIGINT', onSignal);
-    try {
-        const report = await runGate({
-            checks: config.checks,
-            deadlineMs: config.deadlineMs,
-            probes: probes,
-            cwd: options.cwd,
-            secrets: config.secrets,
-            signal: stop.signal,
-            onAttempt: options.onAttempt
-        });
-        return { report, checks: config.checks };
-    }
-    finally {
-        process.off('SIGTERM', onSignal);
-        process.off('SIGINT', onSignal);
-    }
-}
-
-// EXTERNAL MODULE: ./shared/src/lib/markdown.ts
-var markdown = __webpack_require__(41794);
-;// CONCATENATED MODULE: ./actions/health-gate/src/render.ts
-// Renders a gate report for a terminal, and the pieces (table cells, timelines) report.ts builds the summary
-// from. Shared by main.ts and cli.ts so the action and the CLI say the same thing.
-
-
-
-const ICON = {
-    pass: '✅',
-    warn: '⚠️',
-    fail: '❌',
-    cancelled: '⏹️',
-    pending: '⏳'
-};
-/** Attempts shown per check in the timeline; a long gate keeps the first and last ones. */
-const TIMELINE_LIMIT = 40;
-function verdictLine(report) {
-    const total = report.checks.length;
-    const passed = report.checks.filter((c) => c.verdict === 'pass' || c.verdict === 'warn').length;
-    const took = formatDuration(report.durationMs);
-    if (report.verdict === 'pass')
-        return `Health gate passed: ${total}/${total} checks healthy in ${took}`;
-    if (report.verdict === 'warn')
-        return `Health gate passed with warnings: ${passed}/${total} checks healthy in ${took}`;
-    return `Health gate failed: ${report.failedChecks.join(', ') || 'checks did not pass'} (${passed}/${total} healthy after ${took})`;
-}
-function cell(check) {
-    return [
-        `${ICON[check.verdict]} ${check.verdict}`,
-        check.name,
-        check.type,
-        check.role,
-        String(check.attempts),
-        check.timeToGreenMs === undefined ? '—' : formatDuration(check.timeToGreenMs),
-        check.verdict === 'pass' || check.verdict === 'warn'
-            ? (check.lastMessage ?? '')
-            : (check.reason ? `${check.reason}; ` : '') + (check.lastError ?? check.lastMessage ?? '')
-    ];
-}
-function timeline(check) {
-    const rows = check.history.map((a) => `+${formatDuration(a.startedAt).padEnd(7)} ${ICON[a.status]} ${a.status.padEnd(4)} ${formatDuration(a.durationMs).padStart(6)}  ${a.message}`);
-    const omitted = check.omittedAttempts ?? 0;
-    if (rows.length <= TIMELINE_LIMIT && omitted === 0)
-        return rows.join('\n');
-    // The report keeps the first HISTORY_HEAD attempts, then the last ones: the gap is right after the head.
-    const head = Math.min(HISTORY_HEAD, TIMELINE_LIMIT / 2);
-    const tail = Math.min(rows.length - head, TIMELINE_LIMIT - head);
-    const hidden = omitted + rows.length - head - tail;
-    return [...rows.slice(0, head), `… ${hidden} attempts omitted …`, ...rows.slice(rows.length - tail)].join('\n');
-}
-function renderText(report) {
-    const lines = [verdictLine(report), ''];
-    for (const check of report.checks) {
-        const [verdict, name, type, role, attempts, green, last] = cell(check);
-        lines.push(`${verdict.padEnd(12)} ${name} (${type}, ${role}) attempts=${attempts} time-to-green=${green}`);
-        if (last)
-            lines.push(`             ${last}`);
-    }
-    return lines.join('\n') + '\n';
-}
-/** What a check targets, for a log line: its URL or connection string without credentials or masked values. */
-function checkTarget(check, secrets) {
-    const target = 'url' in check ? check.url : 'connectionString' in check ? check.connectionString : `${check.host}:${check.port}`;
-    return redact(redactUrl(target), secrets);
-}
-
-;// CONCATENATED MODULE: ./actions/health-gate/src/report.ts
-// A gate report as the action family's ActionReport: failed checks as errors (annotated at their line in the
-// config file), warning checks as warnings, the table of every check and the timeline of attempts. No I/O.
-
-
-
-const HEADERS = ['verdict', 'check', 'type', 'role', 'attempts', 'time to green', 'last result'];
-function rows(checks) {
-    return checks.map((check) => cell(check).map((text, i) => (i === 1 ? (0,markdown/* codeSpan */.SS)(text) : i === 6 ? (0,markdown/* escapeMarkdown */.FV)(text) : text)));
-}
-function finding(check, origin) {
-    const location = origin ? { file: origin.file, line: origin.line } : undefined;
-    if (check.verdict === 'fail')
-        return {
-            level: 'error',
-            id: check.type,
-            title: `Health check ${check.name} failed`,
-            message: `${check.reason ?? 'failed'}: ${check.lastError ?? check.lastMessage ?? 'no attempt completed'}`,
-            location
-        };
-    return {
-        level: 'warning',
-        id: check.type,
-        title: `Health check ${check.name} warns`,
-        message: check.lastMessage ?? 'warn',
-        location
-    };
-}
-function gateReport(report, checks) {
-    const origins = new Map(checks.map((c) => [c.name, c.origin]));
-    const failed = report.checks.filter((c) => c.verdict === 'fail');
-    const warned = report.checks.filter((c) => c.verdict === 'warn');
-    const timelines = report.checks
-        .filter((c) => c.history.length > 0)
-        .map((c) => `#### ${(0,markdown/* escapeMarkdown */.FV)(c.name)}\n\n\`\`\`\n${timeline(c).replace(/`{3,}/g, '`')}\n\`\`\``)
-        .join('\n\n');
-    return {
-        tool: 'health-gate',
-        title: 'Health gate',
-        verdict: report.verdict,
-        headline: verdictLine(report),
-        counts: {
-            error: failed.length,
-            warning: warned.length,
-            notice: 0,
-            checks: report.checks.length,
-            passed: report.checks.filter((c) => c.verdict === 'pass').length
-        },
-        findings: [...failed, ...warned].map((c) => finding(c, origins.get(c.name))),
-        sections: [
-            ...(failed.length > 0
-                ? [{ level: 'error', title: 'Failed checks', table: { headers: HEADERS, rows: rows(failed) } }]
-                : []),
-            ...(warned.length > 0
-                ? [{ level: 'warning', title: 'Checks that warn', table: { headers: HEADERS, rows: rows(warned) } }]
-                : []),
-            { level: 'info', title: 'All checks', open: true, table: { headers: HEADERS, rows: rows(report.checks) } },
-            { level: 'info', title: `Timeline (deadline ${formatDuration(report.deadlineMs)})`, extra: timelines }
-        ],
-        json: {
-            durationMs: report.durationMs,
-            deadlineMs: report.deadlineMs,
-            failedChecks: report.failedChecks,
-            checks: report.checks
-        },
-        outputs: { 'failed-checks': report.failedChecks.join(',') },
-        text: () => renderText(report)
-    };
-}
-
-;// CONCATENATED MODULE: ./actions/health-gate/src/cli.ts
-
-
-
-
-
-
-function duration(flag, value) {
-    if (value === undefined)
-        return undefined;
-    try {
-        return parseDuration(value);
-    }
-    catch (e) {
-        if (!(0,errors/* isConfigurationError */.p)(e))
-            throw e;
-        throw new errors/* ConfigurationError */.j(`--${flag}: ${e.message}`);
-    }
-}
-function integer(flag, value, min) {
-    if (value === undefined)
-        return undefined;
-    if (!/^\d+$/.test(value) || Number(value) < min)
-        throw new errors/* ConfigurationError */.j(`--${flag} must be a whole number >= ${min}`);
-    return Number(value);
-}
-const FORMATS = ['text', 'json', 'markdown'];
-const FLAGS = {
-    config: { type: 'string', value: '<file>', description: 'YAML file of checks (see health-gate/README.md)' },
-    url: { type: 'string', value: '<url>', description: 'One HTTP readiness check' },
-    'expect-status': { type: 'string', value: '<statuses>', description: 'Accepted statuses for --url', default: '2xx' },
-    interval: { type: 'string', value: '<duration>', description: 'Time between attempts', default: '5s' },
-    timeout: { type: 'string', value: '<duration>', description: 'Budget of one attempt', default: '5s' },
-    deadline: { type: 'string', value: '<duration>', description: 'Overall budget of the gate', default: '5m' },
-    'success-threshold': { type: 'string', value: '<n>', description: 'Consecutive passes a check needs', default: '1' },
-    'failure-threshold': {
-        type: 'string',
-        value: '<n>',
-        description: 'Consecutive failures that fail the gate early (0: wait for the deadline)',
-        default: '0'
-    },
-    ...(0,command/* reportFlags */.kY)(FORMATS),
-    'fail-on-warn': { type: 'boolean', description: 'Deprecated: --fail-on warning' },
-    'print-schema': { type: 'boolean', description: 'Print the config file JSON schema and exit' }
-};
-const cli_command = {
-    name: 'health-gate',
-    summary: 'Wait until HTTP, PostgreSQL, Redis, TCP, burst and Prometheus checks pass, or fail',
-    usage: ['health-gate (--config gate.yml | --url URL) [options]', 'health-gate --print-schema'],
-    flags: FLAGS,
-    async run(argv, io) {
-        const { values, format, failOn: failOnFlag } = (0,command/* parseReportArgs */.D8)(argv, FLAGS, FORMATS, false);
-        if (values['print-schema']) {
-            io.stdout(JSON.stringify(gateConfigJsonSchema(), null, 2) + '\n');
-            return 0;
+        const unit = match[2];
+        const rank = UNIT_ORDER.indexOf(unit);
+        if (rank <= lastUnitRank) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j(`Invalid duration "${text}": units must go from largest to smallest, each at most once (e.g. 1h30m)`);
         }
-        const failOn = values['fail-on-warn'] ? 'warning' : failOnFlag;
-        const { report, checks } = await runHealthGate({
-            cwd: io.cwd,
-            url: values.url,
-            expectStatus: values['expect-status'],
-            configPath: values.config,
-            configLabel: '--config',
-            timing: {
-                interval: duration('interval', values.interval),
-                timeout: duration('timeout', values.timeout),
-                deadline: duration('deadline', values.deadline),
-                successThreshold: integer('success-threshold', values['success-threshold'], 1),
-                failureThreshold: integer('failure-threshold', values['failure-threshold'], 0)
-            },
-            env: io.env ?? process.env,
-            onAttempt: format === 'text'
-                ? (check, attempt) => io.stderr(`[${check.name}] +${attempt.startedAt}ms ${attempt.status}: ${attempt.message}\n`)
-                : undefined
-        });
-        return (0,command/* printReport */.Y_)(gateReport(report, checks), format, failOn, io);
+        lastUnitRank = rank;
+        total += Number(match[1]) * UNIT_MS[unit];
+        position = COMPONENT.lastIndex;
+        // Allow "1m 30s" as well as "1m30s".
+        while (source[position] === ' ')
+            position++;
     }
-};
+    const ms = Math.round(total);
+    if (!Number.isSafeInteger(ms)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j(`Duration "${text}" is too large`);
+    }
+    return ms;
+}
+/**
+ * Formats milliseconds for people: "250ms", "1.5s", "1m30s", "2h5m". The output is accepted by
+ * parseDuration, so a value echoed in a log can be pasted back into an input.
+ */
+function formatDuration(ms) {
+    if (!Number.isFinite(ms))
+        return String(ms);
+    if (ms < 0)
+        return `-${formatDuration(-ms)}`;
+    if (ms < 1_000)
+        return `${Math.round(ms)}ms`;
+    if (ms < 60_000) {
+        // Two decimals are enough to tell 1.05s from 1.5s; trailing zeros are noise.
+        const seconds = (Math.round(ms / 10) / 100).toFixed(2).replace(/\.?0+$/, '');
+        return seconds === '60' ? '1m' : `${seconds}s`;
+    }
+    let remaining = Math.round(ms / 1_000);
+    const hours = Math.floor(remaining / 3_600);
+    remaining -= hours * 3_600;
+    const minutes = Math.floor(remaining / 60);
+    const seconds = remaining - minutes * 60;
+    const parts = [hours ? `${hours}h` : '', minutes ? `${minutes}m` : '', seconds ? `${seconds}s` : ''];
+    return parts.join('');
+}
 
 
 /***/ }),
@@ -4684,6 +4500,67 @@ function headerValueSecrets(value) {
         }
     }
     return [...new Set(secrets)].filter((s) => s !== '');
+}
+
+
+/***/ }),
+
+/***/ 17515:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   R: () => (/* binding */ isRunnerVariable),
+/* harmony export */   T: () => (/* binding */ isPublicRunVariable)
+/* harmony export */ });
+// Which of the step's environment variables repository-written config may read. A config (a gate file, a router
+// file) is repository content: in a pull request it is written by whoever opened it, and its URLs can point
+// anywhere. The runner's own variables hold tokens (ACTIONS_RUNTIME_TOKEN, ACTIONS_ID_TOKEN_REQUEST_TOKEN),
+// service URLs, the step's inputs (INPUT_GITHUB-TOKEN) and saved state (STATE_*), so none of them is ever
+// expanded; a workflow that wants a value in a config passes it through `env:` under a name of its own, which is
+// an explicit decision.
+//
+// Names are compared upper-cased: Windows runners resolve environment names case-insensitively, so
+// ${Actions_Runtime_Token} would otherwise read the token.
+const REFUSED_PREFIXES = ['ACTIONS_', 'RUNNER_', 'INPUT_', 'STATE_', 'GITHUB_'];
+/**
+ * GitHub's default variables that describe the run and are shown in its UI anyway: readable, and public (not
+ * masked: masking a run number or a commit SHA would hide it in every later log line of the job).
+ */
+const PUBLIC_RUN_VARIABLES = new Set([
+    'GITHUB_SHA',
+    'GITHUB_REF',
+    'GITHUB_REF_NAME',
+    'GITHUB_REF_TYPE',
+    'GITHUB_HEAD_REF',
+    'GITHUB_BASE_REF',
+    'GITHUB_REPOSITORY',
+    'GITHUB_REPOSITORY_ID',
+    'GITHUB_REPOSITORY_OWNER',
+    'GITHUB_REPOSITORY_OWNER_ID',
+    'GITHUB_RUN_ID',
+    'GITHUB_RUN_NUMBER',
+    'GITHUB_RUN_ATTEMPT',
+    'GITHUB_JOB',
+    'GITHUB_WORKFLOW',
+    'GITHUB_EVENT_NAME',
+    'GITHUB_ACTOR',
+    'GITHUB_ACTOR_ID',
+    'GITHUB_TRIGGERING_ACTOR',
+    'GITHUB_SERVER_URL',
+    'GITHUB_API_URL',
+    'GITHUB_GRAPHQL_URL',
+    'GITHUB_WORKSPACE'
+]);
+/** The run's metadata (GITHUB_SHA, GITHUB_RUN_ID, ...): readable by a config, and not a secret. */
+function isPublicRunVariable(name) {
+    return PUBLIC_RUN_VARIABLES.has(name.toUpperCase());
+}
+/** True for the runner's own variables, which ${NAME} in repository content never expands. */
+function isRunnerVariable(name) {
+    const upper = name.toUpperCase();
+    if (PUBLIC_RUN_VARIABLES.has(upper))
+        return false;
+    return REFUSED_PREFIXES.some((prefix) => upper.startsWith(prefix));
 }
 
 

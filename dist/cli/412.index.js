@@ -1,0 +1,310 @@
+export const id = 412;
+export const ids = [412];
+export const modules = {
+
+/***/ 85412:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  command: () => (/* binding */ cli_command)
+});
+
+// EXTERNAL MODULE: ./shared/src/cli/command.ts + 2 modules
+var command = __webpack_require__(1529);
+// EXTERNAL MODULE: ./shared/src/lib/duration.ts
+var duration = __webpack_require__(64363);
+// EXTERNAL MODULE: ./shared/src/lib/errors.ts
+var errors = __webpack_require__(76088);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(73024);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(76760);
+// EXTERNAL MODULE: ./actions/health-gate/src/config.ts + 1 modules
+var src_config = __webpack_require__(49020);
+// EXTERNAL MODULE: ./actions/health-gate/src/gate.ts
+var gate = __webpack_require__(66127);
+// EXTERNAL MODULE: ./actions/health-gate/src/probes.ts + 6 modules
+var probes = __webpack_require__(4497);
+;// CONCATENATED MODULE: ./actions/health-gate/src/check.ts
+// What the action and the CLI both do around the engine: read the config file the user named, build the checks,
+// run the gate until it decides or the process is asked to stop (SIGTERM/SIGINT: a cancelled job).
+
+
+
+
+
+
+async function runHealthGate(options) {
+    let configFile;
+    if (options.configPath) {
+        const path = (0,external_node_path_.isAbsolute)(options.configPath) ? options.configPath : (0,external_node_path_.resolve)(options.cwd, options.configPath);
+        try {
+            configFile = { path: options.configPath, text: (0,external_node_fs_.readFileSync)(path, 'utf8') };
+        }
+        catch (error) {
+            const code = error.code;
+            throw new errors/* ConfigurationError */.j(`${options.configLabel}: cannot read ${options.configPath}${code === 'ENOENT' ? ' (no such file)' : code ? ` (${code})` : ''}`);
+        }
+    }
+    const config = (0,src_config/* loadGateConfig */.Yj)({
+        url: options.url,
+        expectStatus: options.expectStatus,
+        checksText: options.checksText,
+        configFile,
+        timing: options.timing,
+        env: options.env,
+        cwd: options.cwd,
+        readFile: (path) => (0,external_node_fs_.readFileSync)(path, 'utf8')
+    });
+    options.onSecrets?.(config.secrets);
+    options.onChecks?.(config.checks, config.secrets);
+    const stop = new AbortController();
+    const onSignal = () => stop.abort();
+    process.once('SIGTERM', onSignal);
+    process.once('SIGINT', onSignal);
+    try {
+        const report = await (0,gate/* runGate */.Rg)({
+            checks: config.checks,
+            deadlineMs: config.deadlineMs,
+            probes: probes/* probes */.K,
+            cwd: options.cwd,
+            secrets: config.secrets,
+            signal: stop.signal,
+            onAttempt: options.onAttempt
+        });
+        return { report, checks: config.checks };
+    }
+    finally {
+        process.off('SIGTERM', onSignal);
+        process.off('SIGINT', onSignal);
+    }
+}
+
+// EXTERNAL MODULE: ./actions/health-gate/src/config-schema.ts
+var config_schema = __webpack_require__(54876);
+// EXTERNAL MODULE: ./shared/src/lib/markdown.ts
+var markdown = __webpack_require__(41794);
+// EXTERNAL MODULE: ./shared/src/lib/redact.ts
+var lib_redact = __webpack_require__(53570);
+;// CONCATENATED MODULE: ./actions/health-gate/src/render.ts
+// Renders a gate report for a terminal, and the pieces (table cells, timelines) report.ts builds the summary
+// from. Shared by main.ts and cli.ts so the action and the CLI say the same thing.
+
+
+
+const ICON = {
+    pass: '✅',
+    warn: '⚠️',
+    fail: '❌',
+    cancelled: '⏹️',
+    pending: '⏳'
+};
+/** Attempts shown per check in the timeline; a long gate keeps the first and last ones. */
+const TIMELINE_LIMIT = 40;
+function verdictLine(report) {
+    const total = report.checks.length;
+    const passed = report.checks.filter((c) => c.verdict === 'pass' || c.verdict === 'warn').length;
+    const took = (0,duration/* formatDuration */.a3)(report.durationMs);
+    if (report.verdict === 'pass')
+        return `Health gate passed: ${total}/${total} checks healthy in ${took}`;
+    if (report.verdict === 'warn')
+        return `Health gate passed with warnings: ${passed}/${total} checks healthy in ${took}`;
+    return `Health gate failed: ${report.failedChecks.join(', ') || 'checks did not pass'} (${passed}/${total} healthy after ${took})`;
+}
+function cell(check) {
+    return [
+        `${ICON[check.verdict]} ${check.verdict}`,
+        check.name,
+        check.type,
+        check.role,
+        String(check.attempts),
+        check.timeToGreenMs === undefined ? '—' : (0,duration/* formatDuration */.a3)(check.timeToGreenMs),
+        check.verdict === 'pass' || check.verdict === 'warn'
+            ? (check.lastMessage ?? '')
+            : (check.reason ? `${check.reason}; ` : '') + (check.lastError ?? check.lastMessage ?? '')
+    ];
+}
+function timeline(check) {
+    const rows = check.history.map((a) => `+${(0,duration/* formatDuration */.a3)(a.startedAt).padEnd(7)} ${ICON[a.status]} ${a.status.padEnd(4)} ${(0,duration/* formatDuration */.a3)(a.durationMs).padStart(6)}  ${a.message}`);
+    const omitted = check.omittedAttempts ?? 0;
+    if (rows.length <= TIMELINE_LIMIT && omitted === 0)
+        return rows.join('\n');
+    // The report keeps the first HISTORY_HEAD attempts, then the last ones: the gap is right after the head.
+    const head = Math.min(gate/* HISTORY_HEAD */.eB, TIMELINE_LIMIT / 2);
+    const tail = Math.min(rows.length - head, TIMELINE_LIMIT - head);
+    const hidden = omitted + rows.length - head - tail;
+    return [...rows.slice(0, head), `… ${hidden} attempts omitted …`, ...rows.slice(rows.length - tail)].join('\n');
+}
+function renderText(report) {
+    const lines = [verdictLine(report), ''];
+    for (const check of report.checks) {
+        const [verdict, name, type, role, attempts, green, last] = cell(check);
+        lines.push(`${verdict.padEnd(12)} ${name} (${type}, ${role}) attempts=${attempts} time-to-green=${green}`);
+        if (last)
+            lines.push(`             ${last}`);
+    }
+    return lines.join('\n') + '\n';
+}
+/** What a check targets, for a log line: its URL or connection string without credentials or masked values. */
+function checkTarget(check, secrets) {
+    const target = 'url' in check ? check.url : 'connectionString' in check ? check.connectionString : `${check.host}:${check.port}`;
+    return redact(redactUrl(target), secrets);
+}
+
+;// CONCATENATED MODULE: ./actions/health-gate/src/report.ts
+// A gate report as the action family's ActionReport: failed checks as errors (annotated at their line in the
+// config file), warning checks as warnings, the table of every check and the timeline of attempts. No I/O.
+
+
+
+const HEADERS = ['verdict', 'check', 'type', 'role', 'attempts', 'time to green', 'last result'];
+function rows(checks) {
+    return checks.map((check) => cell(check).map((text, i) => (i === 1 ? (0,markdown/* codeSpan */.SS)(text) : i === 6 ? (0,markdown/* escapeMarkdown */.FV)(text) : text)));
+}
+function finding(check, origin) {
+    const location = origin ? { file: origin.file, line: origin.line } : undefined;
+    if (check.verdict === 'fail')
+        return {
+            level: 'error',
+            id: check.type,
+            title: `Health check ${check.name} failed`,
+            message: `${check.reason ?? 'failed'}: ${check.lastError ?? check.lastMessage ?? 'no attempt completed'}`,
+            location
+        };
+    return {
+        level: 'warning',
+        id: check.type,
+        title: `Health check ${check.name} warns`,
+        message: check.lastMessage ?? 'warn',
+        location
+    };
+}
+function gateReport(report, checks) {
+    const origins = new Map(checks.map((c) => [c.name, c.origin]));
+    const failed = report.checks.filter((c) => c.verdict === 'fail');
+    const warned = report.checks.filter((c) => c.verdict === 'warn');
+    const timelines = report.checks
+        .filter((c) => c.history.length > 0)
+        .map((c) => `#### ${(0,markdown/* escapeMarkdown */.FV)(c.name)}\n\n\`\`\`\n${timeline(c).replace(/`{3,}/g, '`')}\n\`\`\``)
+        .join('\n\n');
+    return {
+        tool: 'health-gate',
+        title: 'Health gate',
+        verdict: report.verdict,
+        headline: verdictLine(report),
+        counts: {
+            error: failed.length,
+            warning: warned.length,
+            notice: 0,
+            checks: report.checks.length,
+            passed: report.checks.filter((c) => c.verdict === 'pass').length
+        },
+        findings: [...failed, ...warned].map((c) => finding(c, origins.get(c.name))),
+        sections: [
+            ...(failed.length > 0
+                ? [{ level: 'error', title: 'Failed checks', table: { headers: HEADERS, rows: rows(failed) } }]
+                : []),
+            ...(warned.length > 0
+                ? [{ level: 'warning', title: 'Checks that warn', table: { headers: HEADERS, rows: rows(warned) } }]
+                : []),
+            { level: 'info', title: 'All checks', open: true, table: { headers: HEADERS, rows: rows(report.checks) } },
+            { level: 'info', title: `Timeline (deadline ${(0,duration/* formatDuration */.a3)(report.deadlineMs)})`, extra: timelines }
+        ],
+        json: {
+            durationMs: report.durationMs,
+            deadlineMs: report.deadlineMs,
+            failedChecks: report.failedChecks,
+            checks: report.checks
+        },
+        outputs: { 'failed-checks': report.failedChecks.join(',') },
+        text: () => renderText(report)
+    };
+}
+
+;// CONCATENATED MODULE: ./actions/health-gate/src/cli.ts
+
+
+
+
+
+
+function cli_duration(flag, value) {
+    if (value === undefined)
+        return undefined;
+    try {
+        return (0,duration/* parseDuration */.E9)(value);
+    }
+    catch (e) {
+        if (!(0,errors/* isConfigurationError */.p)(e))
+            throw e;
+        throw new errors/* ConfigurationError */.j(`--${flag}: ${e.message}`);
+    }
+}
+function integer(flag, value, min) {
+    if (value === undefined)
+        return undefined;
+    if (!/^\d+$/.test(value) || Number(value) < min)
+        throw new errors/* ConfigurationError */.j(`--${flag} must be a whole number >= ${min}`);
+    return Number(value);
+}
+const FORMATS = ['text', 'json', 'markdown'];
+const FLAGS = {
+    config: { type: 'string', value: '<file>', description: 'YAML file of checks (see health-gate/README.md)' },
+    url: { type: 'string', value: '<url>', description: 'One HTTP readiness check' },
+    'expect-status': { type: 'string', value: '<statuses>', description: 'Accepted statuses for --url', default: '2xx' },
+    interval: { type: 'string', value: '<duration>', description: 'Time between attempts', default: '5s' },
+    timeout: { type: 'string', value: '<duration>', description: 'Budget of one attempt', default: '5s' },
+    deadline: { type: 'string', value: '<duration>', description: 'Overall budget of the gate', default: '5m' },
+    'success-threshold': { type: 'string', value: '<n>', description: 'Consecutive passes a check needs', default: '1' },
+    'failure-threshold': {
+        type: 'string',
+        value: '<n>',
+        description: 'Consecutive failures that fail the gate early (0: wait for the deadline)',
+        default: '0'
+    },
+    ...(0,command/* reportFlags */.kY)(FORMATS),
+    'fail-on-warn': { type: 'boolean', description: 'Deprecated: --fail-on warning' },
+    'print-schema': { type: 'boolean', description: 'Print the config file JSON schema and exit' }
+};
+const cli_command = {
+    name: 'health-gate',
+    summary: 'Wait until HTTP, PostgreSQL, Redis, TCP, burst and Prometheus checks pass, or fail',
+    usage: ['health-gate (--config gate.yml | --url URL) [options]', 'health-gate --print-schema'],
+    flags: FLAGS,
+    async run(argv, io) {
+        const { values, format, failOn: failOnFlag } = (0,command/* parseReportArgs */.D8)(argv, FLAGS, FORMATS, false);
+        if (values['print-schema']) {
+            io.stdout(JSON.stringify((0,config_schema/* gateConfigJsonSchema */.RW)(), null, 2) + '\n');
+            return 0;
+        }
+        const failOn = values['fail-on-warn'] ? 'warning' : failOnFlag;
+        const { report, checks } = await runHealthGate({
+            cwd: io.cwd,
+            url: values.url,
+            expectStatus: values['expect-status'],
+            configPath: values.config,
+            configLabel: '--config',
+            timing: {
+                interval: cli_duration('interval', values.interval),
+                timeout: cli_duration('timeout', values.timeout),
+                deadline: cli_duration('deadline', values.deadline),
+                successThreshold: integer('success-threshold', values['success-threshold'], 1),
+                failureThreshold: integer('failure-threshold', values['failure-threshold'], 0)
+            },
+            env: io.env ?? process.env,
+            onAttempt: format === 'text'
+                ? (check, attempt) => io.stderr(`[${check.name}] +${attempt.startedAt}ms ${attempt.status}: ${attempt.message}\n`)
+                : undefined
+        });
+        return (0,command/* printReport */.Y_)(gateReport(report, checks), format, failOn, io);
+    }
+};
+
+
+/***/ })
+
+};
