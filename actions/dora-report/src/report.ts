@@ -249,18 +249,15 @@ function deploymentsSection(r: RepositoryReport, ctx: SectionContext): ReportSec
     const changes = r.changes.filter((c) => c.deployment === d.key);
     const shown = changes.slice(0, 10).map((c) => changeLabel(c.key, r, ctx.origins));
     if (changes.length > 10) shown.push(`+${changes.length - 10} more`);
+    const reshipped = d.reshipped > 0 ? ` (re-shipped ${plural(d.reshipped, 'commit')})` : '';
     const changesCell = !d.changesKnown
       ? 'first read: unknown'
       : shown.length > 0
-        ? shown.join(', ')
+        ? `${shown.join(', ')}${reshipped}`
         : d.outcome === 'success'
-          ? 'none'
+          ? `none${reshipped}`
           : '-';
-    const failure = d.failure
-      ? d.failure.reasons.map((x) => md(`${x.kind}: ${x.detail}`, 300)).join('; ')
-      : d.reshipped > 0
-        ? md(`re-shipped ${plural(d.reshipped, 'commit')}`)
-        : '';
+    const failure = d.failure ? d.failure.reasons.map((x) => md(`${x.kind}: ${x.detail}`, 300)).join('; ') : '';
     const recovery = d.failure
       ? d.failure.recoveryMs === null
         ? md(d.failure.recoveryBasis)
