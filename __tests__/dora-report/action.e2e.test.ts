@@ -184,7 +184,8 @@ describe('bad inputs and a failing API', () => {
     ],
     [{ 'github-token': '' }, 'Input "github-token" is empty: give a token that can read the repositories'],
     [{ 'hotfix-window': '5' }, /^Input "hotfix-window": Duration "5" has no unit/],
-    [{ 'min-level': 'great' }, /^Input "min-level" must be one of elite, high, medium, low; got "great"/]
+    [{ 'min-level': 'great' }, /^Input "min-level" must be one of elite, high, medium, low; got "great"/],
+    [{ 'csv-file': '/etc/hostname/dora.csv' }, 'Input "csv-file": cannot write /etc/hostname/dora.csv (ENOTDIR)']
   ])('%j fails the step in one line', async (inputs, message) => {
     expectOneLine(await run(inputs), message);
   });

@@ -7,6 +7,7 @@ import { publishReport } from '../../../shared/src/actions/publish.js';
 import { ConfigurationError } from '../../../shared/src/lib/errors.js';
 import { parseOptions } from './engine/index.js';
 import { INPUTS, OUTPUTS } from './inputs.js';
+import { renderCsv } from './render/index.js';
 import { doraActionReport } from './report.js';
 import { readDoraReport, syncStore, writeCsvFile } from './run.js';
 
@@ -41,17 +42,14 @@ export async function run(): Promise<void> {
     info: (m) => core.info(m)
   });
   core.info(`GitHub API calls: ${api.total} (${api.graphql} GraphQL, ${api.rest} REST)`);
-  const draft = doraActionReport(report, {
-    minLevel: inputs['min-level'],
-    api,
-    linkOrigins: [env.GITHUB_SERVER_URL ?? 'https://github.com']
-  });
-  const csvFile = writeCsvFile(draft.csv(), inputs['csv-file'], workspace, env.RUNNER_TEMP ?? '', 'Input "csv-file"');
+  const csvFile = writeCsvFile(renderCsv(report), inputs['csv-file'], workspace, env.RUNNER_TEMP);
   core.info(`CSV written to ${csvFile}`);
-  await publishReport(
-    { ...draft, outputs: { ...draft.outputs, 'csv-file': csvFile } },
-    { outputs: OUTPUTS, failOn: inputs['fail-on'], workspace }
-  );
+  const linkOrigins = [env.GITHUB_SERVER_URL ?? 'https://github.com'];
+  await publishReport(doraActionReport(report, { minLevel: inputs['min-level'], api, csvFile, linkOrigins }), {
+    outputs: OUTPUTS,
+    failOn: inputs['fail-on'],
+    workspace
+  });
   // After the outputs and the summary: the store is an optional network step and must not hide the report.
   if (databaseUrl) await syncStore(databaseUrl, report, (m) => core.info(m));
 }

@@ -31,14 +31,8 @@ export async function readDoraReport(read: ReadOptions): Promise<{ report: DoraR
   return { report, api: { ...client.stats } };
 }
 
-/** Writes the CSV where asked (relative to base), else under the runner's temp dir; returns the path. */
-export function writeCsvFile(
-  text: string,
-  path: string | undefined,
-  base: string,
-  temp: string,
-  label: string
-): string {
+/** Writes the action's CSV where csv-file says (relative to base), else under the runner's temp dir. */
+export function writeCsvFile(text: string, path: string | undefined, base: string, temp: string | undefined): string {
   const target = path
     ? isAbsolute(path)
       ? path
@@ -48,7 +42,9 @@ export function writeCsvFile(
     mkdirSync(dirname(target), { recursive: true });
     writeFileSync(target, text);
   } catch (error) {
-    throw new ConfigurationError(`${label}: cannot write ${path} (${(error as NodeJS.ErrnoException).code ?? error})`);
+    throw new ConfigurationError(
+      `Input "csv-file": cannot write ${path} (${(error as NodeJS.ErrnoException).code ?? error})`
+    );
   }
   return target;
 }
