@@ -171,7 +171,7 @@ describe('options', () => {
     expect(parseOptions({ repositories: ['a/b'], hotfixWindow: '2d', now }).hotfixWindowMs).toBe(2 * 86_400_000);
     expect(() => parseOptions({ repositories: [], now })).toThrow('name at least one repository');
     expect(() => parseOptions({ repositories: ['a/b'], source: 'workflow-runs', now })).toThrow(
-      'needs the deploy workflow'
+      "source workflow-runs needs workflow: the deploy workflow's file name, e.g. deploy.yml"
     );
     expect(() => parseOptions({ repositories: ['a/b'], benchmarks: '2022', now })).toThrow(
       'benchmarks must be one of 2023, 2024, 2025'

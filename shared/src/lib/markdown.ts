@@ -198,3 +198,38 @@ function countLines(text: string): number {
   if (text === '') return 0;
   return text.split('\n').length - (text.endsWith('\n') ? 1 : 0);
 }
+
+/**
+ * Text for one line of a report, at most `max` characters: control characters and line or paragraph separators
+ * become spaces, runs of white space one space, and a longer text ends in an ellipsis. Escape it afterwards
+ * (escapeMarkdown or codeSpan): this only bounds it.
+ */
+export function clipLine(text: string, max = 200): string {
+  // eslint-disable-next-line no-control-regex
+  const line = text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029\s]+/g, ' ').trim();
+  const chars = [...line];
+  return chars.length <= max ? line : `${chars.slice(0, Math.max(1, max - 1)).join('')}…`;
+}
+
+/**
+ * A markdown link whose label is already markdown, only to a plain http(s) URL under one of the given origins
+ * (the GitHub server the data came from); any other URL leaves the label alone, so a URL someone recorded in a
+ * deployment cannot become a link in a report.
+ */
+export function markdownLink(label: string, url: string | null | undefined, origins: readonly string[]): string {
+  if (!url || url.length > 500 || !/^https?:\/\/[^\s<>()[\]"'`\\]+$/.test(url)) return label;
+  let origin: string;
+  try {
+    origin = new URL(url).origin;
+  } catch {
+    return label;
+  }
+  const allowed = origins.some((o) => {
+    try {
+      return new URL(o).origin === origin;
+    } catch {
+      return false;
+    }
+  });
+  return allowed ? `[${label}](${url})` : label;
+}

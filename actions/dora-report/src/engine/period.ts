@@ -2,6 +2,7 @@
 // `since`/`until` dates. The clock is passed in, so the same input always gives the same period.
 import { parseDuration } from '../../../../shared/src/lib/duration.js';
 import { ConfigurationError } from '../../../../shared/src/lib/errors.js';
+import { closestName } from '../../../../shared/src/lib/suggest.js';
 import { DAY_MS } from './stats.js';
 import type { Period } from './types.js';
 
@@ -11,6 +12,8 @@ export interface PeriodInput {
   since?: string;
   until?: string;
   now: Date;
+  /** How a mistake names the setting (see RawOptions.label). */
+  label?: (setting: string) => string;
 }
 
 export interface ResolvedPeriods {
@@ -50,39 +53,45 @@ function calendar(start: number, months: number): ResolvedPeriods {
   };
 }
 
-function fixed(start: number, end: number): ResolvedPeriods {
-  if (!(end > start)) throw new ConfigurationError('the period is empty: until must be after since');
+function fixed(start: number, end: number, label: (setting: string) => string): ResolvedPeriods {
+  if (!(end > start))
+    throw new ConfigurationError(`the period is empty: ${label('until')} must be after ${label('since')}`);
   return {
     period: { start: iso(start), end: iso(end) },
     previous: { start: iso(start - (end - start)), end: iso(start) }
   };
 }
 
+const NAMED_PERIODS = ['month', 'quarter', 'year'];
+
 export function resolvePeriod(input: PeriodInput): ResolvedPeriods {
+  const label = input.label ?? ((setting: string) => setting);
   const now = input.now.getTime();
-  const until = input.until ? parseInstant(input.until, 'until') : now;
+  const until = input.until ? parseInstant(input.until, label('until')) : now;
   const period = input.period?.trim() ?? '';
   if (input.since) {
-    if (period !== '') throw new ConfigurationError('give either a period or a since date, not both');
-    return fixed(parseInstant(input.since, 'since'), until);
+    if (period !== '') throw new ConfigurationError(`give either ${label('period')} or ${label('since')}, not both`);
+    return fixed(parseInstant(input.since, label('since')), until, label);
   }
   const text = period === '' ? '30d' : period.toLowerCase();
   let match: RegExpExecArray | null;
   if ((match = /^(\d+)\s*(d|w)$/.exec(text))) {
     const days = Number(match[1]) * (match[2] === 'w' ? 7 : 1);
-    if (days < 1 || days > 3660) throw new ConfigurationError(`period must be between 1d and 3660d; got "${period}"`);
-    return fixed(until - days * DAY_MS, until);
+    if (days < 1 || days > 3660)
+      throw new ConfigurationError(`${label('period')} must be between 1d and 3660d; got "${period}"`);
+    return fixed(until - days * DAY_MS, until, label);
   }
   const back: Record<string, number> = { month: 1, quarter: 3, year: 12 };
-  if (back[text] !== undefined) return fixed(addMonths(until, -back[text]!), until);
+  if (back[text] !== undefined) return fixed(addMonths(until, -back[text]!), until, label);
   if ((match = /^(\d{4})-q([1-4])$/.exec(text)))
     return calendar(Date.UTC(Number(match[1]), (Number(match[2]) - 1) * 3, 1), 3);
   if ((match = /^(\d{4})-(\d{2})$/.exec(text)) && Number(match[2]) >= 1 && Number(match[2]) <= 12) {
     return calendar(Date.UTC(Number(match[1]), Number(match[2]) - 1, 1), 1);
   }
   if ((match = /^(\d{4})$/.exec(text))) return calendar(Date.UTC(Number(match[1]), 0, 1), 12);
+  const guess = /^[a-z]+$/.test(text) ? closestName(text, NAMED_PERIODS) : undefined;
   throw new ConfigurationError(
-    `period must look like 30d, 12w, month, quarter, year, 2026-Q1, 2026-03 or 2026; got "${input.period}"`
+    `${label('period')} must look like 30d, 12w, month, quarter, year, 2026-Q1, 2026-03 or 2026; got "${input.period}"${guess ? ` (did you mean "${guess}"?)` : ''}`
   );
 }
 

@@ -101,7 +101,8 @@ export class GitHubDoraClient implements DoraClient {
   private readonly historyDepth: number;
   private readonly concurrency: number;
   private readonly timeoutMs: number;
-  private readonly graphqlUrl?: string;
+  /** octokit.graphql, aimed at GITHUB_GRAPHQL_URL when given (`url` cannot be passed with the variables). */
+  private readonly graphql: GitHubClient['graphql'];
   private readonly caches = new Map<string, RepoCache>();
 
   constructor(options: GitHubDoraClientOptions) {
@@ -110,7 +111,9 @@ export class GitHubDoraClient implements DoraClient {
     this.historyDepth = Math.min(100, Math.max(1, options.historyDepth ?? 10));
     this.concurrency = Math.max(1, options.concurrency ?? 4);
     this.timeoutMs = options.requestTimeoutMs ?? 120_000;
-    this.graphqlUrl = options.graphqlUrl;
+    this.graphql = options.graphqlUrl
+      ? this.octokit.graphql.defaults({ url: options.graphqlUrl })
+      : this.octokit.graphql;
   }
 
   private cache(repo: RepoRef): RepoCache {
@@ -164,9 +167,8 @@ export class GitHubDoraClient implements DoraClient {
     this.stats.total++;
     this.stats.graphql++;
     try {
-      const data = await this.octokit.graphql<unknown>(query, {
+      const data = await this.graphql<unknown>(query, {
         ...variables,
-        ...(this.graphqlUrl ? { url: this.graphqlUrl } : {}),
         request: { signal: AbortSignal.timeout(this.timeoutMs) }
       });
       return obj(data, what);

@@ -31,7 +31,7 @@ export const recoveryTime: Metric<'failed-deployment-recovery-time'> = {
         ? NO_DEPLOYMENTS
         : failures.length === 0
           ? 'no failed deployments in the period: nothing to recover from'
-          : thinCount(recovered.length, 3, 'recoveries'),
+          : thinCount(recovered.length, 3, 'recoveries', 'recovery'),
       extra: { p90: quantile(hours, 0.9), failures: failures.length, recovered: recovered.length, notRecovered: open },
       evidence: {
         deployments: failures.flatMap((d) => [d.key, ...(d.failure!.recoveredBy ? [d.failure!.recoveredBy] : [])]),

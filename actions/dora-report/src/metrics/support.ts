@@ -28,6 +28,7 @@ export function percent(part: number, whole: number): number {
 export const NO_DEPLOYMENTS =
   'no deployments were found at all for this environment and source: check the environment name and the source';
 
-export function thinCount(n: number, minimum: number, what: string): string | null {
-  return n < minimum ? `only ${n} ${what} in the period (at least ${minimum} are needed to judge)` : null;
+/** `what` is the plural; `one` the singular when it is not `what` without its final s. */
+export function thinCount(n: number, minimum: number, what: string, one = what.replace(/s$/, '')): string | null {
+  return n < minimum ? `${n} ${n === 1 ? one : what} in the period, at least ${minimum} needed` : null;
 }

@@ -2,7 +2,7 @@
 // for spreadsheets and dashboards. Columns that do not apply to a record are empty.
 import { HOUR_MS } from '../engine/stats.js';
 import type { DoraReport } from '../engine/types.js';
-import { csvCell } from './escape.js';
+import { csvDocument, type CsvValue } from '../../../../shared/src/lib/csv.js';
 
 export const CSV_COLUMNS = [
   'record',
@@ -42,7 +42,7 @@ export const CSV_COLUMNS = [
   'url'
 ] as const;
 
-type Row = Partial<Record<(typeof CSV_COLUMNS)[number], string | number | boolean | null>>;
+type Row = Partial<Record<(typeof CSV_COLUMNS)[number], CsvValue>>;
 
 const hours = (ms: number | null | undefined) => (ms === null || ms === undefined ? null : ms / HOUR_MS);
 
@@ -121,6 +121,5 @@ export function renderCsv(report: DoraReport): string {
       });
     }
   }
-  const lines = [CSV_COLUMNS.join(','), ...rows.map((row) => CSV_COLUMNS.map((c) => csvCell(row[c])).join(','))];
-  return `${lines.join('\r\n')}\r\n`;
+  return csvDocument(CSV_COLUMNS, rows);
 }
