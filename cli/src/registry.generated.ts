@@ -4,6 +4,7 @@ import type { LazyCliCommand } from '../../shared/src/cli/command.js';
 export const actionCommands: LazyCliCommand[] = [
   { name: "blue-green-switch", load: async () => (await import('../../actions/blue-green-switch/src/cli.js')).command },
   { name: "contract-test", load: async () => (await import('../../actions/contract-test/src/cli.js')).command },
+  { name: "dora-report", load: async () => (await import('../../actions/dora-report/src/cli.js')).command },
   { name: "health-gate", load: async () => (await import('../../actions/health-gate/src/cli.js')).command },
   { name: "migration-safety", load: async () => (await import('../../actions/migration-safety/src/cli.js')).command },
 ];

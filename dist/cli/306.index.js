@@ -17,8 +17,8 @@ __webpack_require__.d(__webpack_exports__, {
 var external_node_fs_ = __webpack_require__(73024);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(76760);
-// EXTERNAL MODULE: ./shared/src/cli/command.ts + 2 modules
-var command = __webpack_require__(1529);
+// EXTERNAL MODULE: ./shared/src/cli/command.ts + 1 modules
+var command = __webpack_require__(79665);
 // EXTERNAL MODULE: ./shared/src/lib/errors.ts
 var errors = __webpack_require__(76088);
 // EXTERNAL MODULE: ./node_modules/@actions/workflow-parser/dist/index.js

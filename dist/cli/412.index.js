@@ -13,8 +13,8 @@ __webpack_require__.d(__webpack_exports__, {
   command: () => (/* binding */ cli_command)
 });
 
-// EXTERNAL MODULE: ./shared/src/cli/command.ts + 2 modules
-var command = __webpack_require__(1529);
+// EXTERNAL MODULE: ./shared/src/cli/command.ts + 1 modules
+var command = __webpack_require__(79665);
 // EXTERNAL MODULE: ./shared/src/lib/duration.ts
 var duration = __webpack_require__(64363);
 // EXTERNAL MODULE: ./shared/src/lib/errors.ts
