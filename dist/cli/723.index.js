@@ -4423,12 +4423,17 @@ function fileAtCommit(cwd, commit, path) {
 /* harmony export */   j$: () => (/* binding */ HttpError)
 /* harmony export */ });
 /* unused harmony exports defaultRetryOn, backoffDelay, parseRetryAfter, httpRequestSecrets */
-/* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(53570);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76088);
+/* harmony import */ var _http_transport_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6191);
+/* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(53570);
 /**
- * HTTP over the global fetch with what the actions need and fetch lacks: a per-attempt timeout, retries with
- * capped exponential backoff and Retry-After, a response size cap, and error messages that say what went
- * wrong in plain words without ever containing a credential.
+ * The HTTP client of the actions: the transport (http-transport.ts: TLS options, redirects that drop secrets
+ * across origins, size caps, timing) with what a client needs on top: a per-attempt timeout, retries with capped
+ * exponential backoff and Retry-After, JSON, and error messages that say what went wrong in plain words without
+ * ever containing a credential.
  */
+
+
 
 /**
  * A request that could not produce a usable response. The message is safe to print: the original error is
@@ -4471,189 +4476,12 @@ function parseRetryAfter(value, now = Date.now()) {
     const date = Date.parse(trimmed);
     return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }
-const SENSITIVE_HEADER = /auth|token|key|secret|cookie|password|session/i;
-/**
- * fetch refuses URLs with user:password@ (and its error quotes the URL), so credentials move to a Basic
- * Authorization header; everything secret found on the way is collected for redaction.
- */
-function prepare(url, options) {
-    const secrets = [...(options.secrets ?? []), ...(0,_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .urlSecrets */ .Fn)(url.href)];
-    const headers = {};
-    for (const [name, value] of Object.entries(options.headers ?? {})) {
-        headers[name] = value;
-        // "Bearer abc": the token alone may be echoed somewhere without its scheme; "Basic x" as user:password.
-        if (SENSITIVE_HEADER.test(name) && value.trim() !== '')
-            secrets.push(...(0,_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .headerValueSecrets */ .CF)(value));
-    }
-    moveCredentials(url, headers, secrets);
-    return { url: url.href, headers, secrets: secrets.filter((secret) => secret !== '') };
-}
-/** user:password@ moves into a Basic Authorization header (unless one is set); its forms become secrets. */
-function moveCredentials(url, headers, secrets) {
-    const credentials = (0,_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .basicCredentials */ .BG)(url);
-    if (!credentials)
-        return;
-    const hasAuthorization = Object.keys(headers).some((name) => name.toLowerCase() === 'authorization');
-    if (!hasAuthorization)
-        headers['authorization'] = `Basic ${credentials.encoded}`;
-    secrets.push(credentials.encoded, `Basic ${credentials.encoded}`);
-    url.username = '';
-    url.password = '';
-}
 /**
  * Every secret a request with these options sends, in every form (URL credentials raw, decoded and as the Basic
  * header's base64, sensitive header values and their tokens), for an adapter to mask before anything is logged.
  */
 function httpRequestSecrets(url, options = {}) {
-    let parsed;
-    try {
-        parsed = new URL(url);
-    }
-    catch {
-        return [...(options.secrets ?? []), ...credentialsInUrl(url)].filter((secret) => secret !== '');
-    }
-    return [...new Set(prepare(parsed, options).secrets)];
-}
-const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
-const ORIGIN_BOUND = new Set(['authorization', 'cookie', 'proxy-authorization']);
-class RedirectError extends Error {
-}
-function holdsSecret(value, secrets) {
-    return secrets.some((secret) => secret !== '' && (value.includes(secret) || value.includes(encodeURIComponent(secret))));
-}
-/**
- * fetch with redirects followed here rather than by fetch, which forwards every header but Authorization
- * (and Cookie) to another origin: on a change of scheme, host or port, every sensitive-looking header and
- * every header holding a secret is dropped, and a body holding one is not sent again.
- */
-async function fetchFollowing(request, method, body, signal, maxRedirects) {
-    let url = new URL(request.url);
-    let headers = { ...request.headers };
-    let currentMethod = method;
-    let currentBody = body;
-    for (let hops = 0;; hops++) {
-        const response = await fetch(url.href, {
-            method: currentMethod,
-            headers,
-            body: currentBody,
-            signal,
-            redirect: 'manual'
-        });
-        const location = response.headers.get('location');
-        if (!REDIRECT_STATUSES.has(response.status) || !location || maxRedirects <= 0)
-            return response;
-        await response.body?.cancel().catch(() => undefined);
-        if (hops >= maxRedirects)
-            throw new RedirectError(`too many redirects (more than ${maxRedirects})`);
-        let next;
-        try {
-            next = new URL(location, url);
-        }
-        catch {
-            throw new RedirectError(`redirect to an invalid URL ${(0,_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redactUrl */ .BO)(location)}`);
-        }
-        if (next.protocol !== 'http:' && next.protocol !== 'https:') {
-            throw new RedirectError(`redirect to an unsupported URL scheme ${next.protocol}`);
-        }
-        request.secrets.push(...(0,_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .urlSecrets */ .Fn)(next.href));
-        const toGet = response.status === 303
-            ? currentMethod !== 'HEAD'
-            : (response.status === 301 || response.status === 302) && currentMethod === 'POST';
-        if (next.origin !== url.origin) {
-            headers = Object.fromEntries(Object.entries(headers).filter(([name, value]) => {
-                const lower = name.toLowerCase();
-                return !ORIGIN_BOUND.has(lower) && !SENSITIVE_HEADER.test(lower) && !holdsSecret(value, request.secrets);
-            }));
-            if (!toGet && typeof currentBody === 'string' && holdsSecret(currentBody, request.secrets)) {
-                throw new RedirectError(`not following the ${response.status} redirect to another origin: the request body holds a secret`);
-            }
-        }
-        if (toGet) {
-            currentMethod = 'GET';
-            currentBody = undefined;
-            headers = Object.fromEntries(Object.entries(headers).filter(([name]) => !['content-type', 'content-length'].includes(name.toLowerCase())));
-        }
-        moveCredentials(next, headers, request.secrets);
-        url = next;
-    }
-}
-/** The first system/undici error code in the cause chain (fetch wraps them as TypeError('fetch failed')). */
-function findErrorCode(error, depth = 0) {
-    if (depth > 5 || error === null || typeof error !== 'object')
-        return undefined;
-    const { code, cause, errors } = error;
-    if (typeof code === 'string')
-        return code;
-    if (Array.isArray(errors)) {
-        for (const inner of errors) {
-            const found = findErrorCode(inner, depth + 1);
-            if (found)
-                return found;
-        }
-    }
-    return findErrorCode(cause, depth + 1);
-}
-function innermostMessage(error) {
-    let current = error;
-    let message = error instanceof Error ? error.message : String(error);
-    for (let depth = 0; depth < 5 && current instanceof Error && current.cause !== undefined; depth++) {
-        current = current.cause;
-        if (current instanceof Error && current.message)
-            message = current.message;
-    }
-    return message;
-}
-const CODE_REASONS = {
-    ECONNREFUSED: 'connection refused',
-    ECONNRESET: 'connection reset by the server',
-    EPIPE: 'connection closed by the server',
-    UND_ERR_SOCKET: 'connection closed by the server',
-    ENOTFOUND: 'host not found (DNS lookup failed)',
-    EAI_AGAIN: 'DNS lookup failed (temporary failure)',
-    ETIMEDOUT: 'connection timed out',
-    UND_ERR_CONNECT_TIMEOUT: 'connection timed out',
-    EHOSTUNREACH: 'host unreachable',
-    ENETUNREACH: 'network unreachable',
-    UND_ERR_HEADERS_TIMEOUT: 'timed out waiting for response headers',
-    UND_ERR_BODY_TIMEOUT: 'timed out reading the response body'
-};
-function describeFailure(error, code) {
-    if (code && Object.hasOwn(CODE_REASONS, code))
-        return CODE_REASONS[code];
-    if (code && (/^(CERT_|ERR_TLS_|ERR_SSL_)/.test(code) || /CERT|SIGNATURE/.test(code))) {
-        return `TLS error: ${innermostMessage(error)}`;
-    }
-    return innermostMessage(error);
-}
-class BodyTooLargeError extends Error {
-}
-async function readBody(response, maxBytes) {
-    const declared = Number(response.headers.get('content-length'));
-    if (Number.isFinite(declared) && declared > maxBytes) {
-        await response.body?.cancel().catch(() => undefined);
-        throw new BodyTooLargeError();
-    }
-    if (!response.body)
-        return '';
-    // Read the stream ourselves: response.text() would buffer whatever a hostile server sends.
-    const reader = response.body.getReader();
-    const chunks = [];
-    let total = 0;
-    for (;;) {
-        const { done, value } = await reader.read();
-        if (done)
-            break;
-        total += value.byteLength;
-        if (total > maxBytes) {
-            await reader.cancel().catch(() => undefined);
-            throw new BodyTooLargeError();
-        }
-        chunks.push(value);
-    }
-    return new TextDecoder('utf-8').decode(Buffer.concat(chunks));
-}
-function formatMegabytes(bytes) {
-    return bytes >= 1024 * 1024 ? `${+(bytes / (1024 * 1024)).toFixed(2)} MiB` : `${bytes} bytes`;
+    return [...new Set(requestSecrets(url, options.headers, options.secrets))];
 }
 function sleep(ms, signal) {
     return new Promise((resolve, reject) => {
@@ -4670,10 +4498,20 @@ function sleep(ms, signal) {
         signal?.addEventListener('abort', onAbort, { once: true });
     });
 }
+function formatMegabytes(bytes) {
+    return bytes >= 1024 * 1024 ? `${+(bytes / (1024 * 1024)).toFixed(2)} MiB` : `${bytes} bytes`;
+}
+// What a failed exchange says, in the words of this client's messages ("... failed after 2 attempts: <why>").
+const REASONS = {
+    refused: 'connection refused',
+    reset: 'connection reset by the server'
+};
+// Failures that another attempt cannot fix.
+const FINAL = new Set(['invalid', 'redirect', 'too-large', 'aborted']);
 /** Sends a request, retrying as configured; resolves with the last response, whatever its status. */
 async function httpRequest(url, options = {}) {
     const method = (options.method ?? 'GET').toUpperCase();
-    const displayUrl = (0,_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redactUrl */ .BO)(url);
+    const displayUrl = (0,_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .redactUrl */ .BO)(url);
     const timeoutMs = options.timeoutMs ?? DEFAULTS.timeoutMs;
     const maxAttempts = 1 + Math.max(0, Math.floor(options.retries ?? DEFAULTS.retries));
     const backoffMs = options.backoffMs ?? DEFAULTS.backoffMs;
@@ -4688,74 +4526,57 @@ async function httpRequest(url, options = {}) {
         parsed = undefined;
     }
     if (!parsed || (parsed.protocol !== 'http:' && parsed.protocol !== 'https:')) {
-        const secrets = [...(options.secrets ?? []), ...(0,_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .credentialsInUrl */ .FB)(url)];
-        throw new HttpError((0,_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redact */ .E$)(`${method} ${displayUrl} failed: not a valid http(s) URL`, secrets), {
+        const secrets = [...(options.secrets ?? []), ...(0,_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .credentialsInUrl */ .FB)(url)];
+        throw new HttpError((0,_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .redact */ .E$)(`${method} ${displayUrl} failed: not a valid http(s) URL`, secrets), {
             method,
-            url: (0,_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redact */ .E$)(displayUrl, secrets),
+            url: (0,_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .redact */ .E$)(displayUrl, secrets),
             attempts: 0
         });
     }
-    const request = prepare(parsed, options);
-    const safe = (text) => (0,_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redact */ .E$)(text, request.secrets);
+    const request = { secrets: (0,_http_transport_js__WEBPACK_IMPORTED_MODULE_0__/* .requestSecrets */ .pN)(url, options.headers, options.secrets) };
+    const safe = (text) => (0,_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .redact */ .E$)(text, request.secrets);
     const fail = (message, details) => new HttpError(safe(message), { method, url: safe(displayUrl), ...details });
     const attemptsText = (n) => `after ${n} attempt${n === 1 ? '' : 's'}`;
     for (let attempt = 1;; attempt++) {
         if (options.signal?.aborted) {
             throw fail(`${method} ${displayUrl} was aborted`, { attempts: attempt - 1 });
         }
-        const controller = new AbortController();
-        let timedOut = false;
-        const timer = setTimeout(() => {
-            timedOut = true;
-            controller.abort();
-        }, timeoutMs);
-        const signal = options.signal ? AbortSignal.any([options.signal, controller.signal]) : controller.signal;
-        const started = performance.now();
         let raw;
         try {
-            // Typed through BodyInit so this compiles both with Node's fetch types and with the DOM lib that
-            // some dependencies' declarations pull into the program.
-            const response = await fetchFollowing(request, method, options.body, signal, options.maxRedirects ?? DEFAULTS.maxRedirects);
-            raw = {
-                status: response.status,
-                headers: headersToRecord(response.headers),
-                body: await readBody(response, maxBodyBytes)
-            };
+            raw = await (0,_http_transport_js__WEBPACK_IMPORTED_MODULE_0__/* .sendRequest */ .w$)({
+                url,
+                method,
+                headers: options.headers,
+                body: options.body,
+                tls: options.tls,
+                followRedirects: (options.maxRedirects ?? DEFAULTS.maxRedirects) > 0,
+                maxRedirects: options.maxRedirects ?? DEFAULTS.maxRedirects,
+                signal: options.signal,
+                timeoutMs,
+                maxBodyBytes,
+                secrets: request.secrets
+            });
         }
         catch (error) {
-            if (options.signal?.aborted && !timedOut) {
-                throw fail(`${method} ${displayUrl} was aborted`, { attempts: attempt });
-            }
-            if (error instanceof RedirectError) {
+            if (error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ConfigurationError */ .j)
                 throw fail(`${method} ${displayUrl} failed: ${error.message}`, { attempts: attempt });
-            }
-            if (error instanceof BodyTooLargeError) {
-                controller.abort();
-                throw fail(`${method} ${displayUrl} returned a response body larger than ${formatMegabytes(maxBodyBytes)}`, {
-                    attempts: attempt
-                });
-            }
-            const code = timedOut ? 'ETIMEDOUT' : findErrorCode(error);
-            const reason = timedOut ? `timed out after ${timeoutMs}ms` : describeFailure(error, code);
-            // A TypeError without a cause is fetch rejecting the request itself (a bad header value, say):
-            // sending it again cannot help.
-            const transient = timedOut || code !== undefined || (error instanceof TypeError && error.cause !== undefined);
-            if (!transient) {
-                throw fail(`${method} ${displayUrl} failed: ${reason}`, { attempts: attempt, ...(code ? { code } : {}) });
-            }
-            if (attempt >= maxAttempts) {
-                throw fail(`${method} ${displayUrl} failed ${attemptsText(attempt)}: ${reason}`, {
-                    attempts: attempt,
-                    ...(code ? { code } : {})
-                });
-            }
+            if (!(error instanceof _http_transport_js__WEBPACK_IMPORTED_MODULE_0__/* .RequestError */ .GI))
+                throw error;
+            const code = error.kind === 'timeout' ? 'ETIMEDOUT' : error.code;
+            const details = { attempts: attempt, ...(code ? { code } : {}) };
+            if (error.kind === 'aborted')
+                throw fail(`${method} ${displayUrl} was aborted`, details);
+            if (error.kind === 'too-large')
+                throw fail(`${method} ${displayUrl} returned a response body larger than ${formatMegabytes(maxBodyBytes)}`, details);
+            const reason = error.kind === 'timeout' ? `timed out after ${timeoutMs}ms` : (REASONS[error.kind] ?? error.message);
+            if (FINAL.has(error.kind))
+                throw fail(`${method} ${displayUrl} failed: ${reason}`, details);
+            if (attempt >= maxAttempts)
+                throw fail(`${method} ${displayUrl} failed ${attemptsText(attempt)}: ${reason}`, details);
             await waitOrAbort(backoffDelay(attempt, backoffMs, maxBackoffMs), attempt);
             continue;
         }
-        finally {
-            clearTimeout(timer);
-        }
-        const timeMs = performance.now() - started;
+        const timeMs = raw.latencyMs;
         if (attempt < maxAttempts && retryOn(raw.status)) {
             const retryAfter = raw.status === 429 || raw.status === 503 ? parseRetryAfter(raw.headers['retry-after']) : undefined;
             const delay = retryAfter !== undefined ? Math.min(retryAfter, maxBackoffMs) : backoffDelay(attempt, backoffMs, maxBackoffMs);
@@ -4774,7 +4595,9 @@ async function httpRequest(url, options = {}) {
     }
     function toResponse(raw, timeMs, attempts) {
         return {
-            ...raw,
+            status: raw.status,
+            headers: raw.headers,
+            body: raw.body,
             timeMs,
             attempts,
             json() {
@@ -4791,265 +4614,6 @@ async function httpRequest(url, options = {}) {
             }
         };
     }
-}
-function headersToRecord(headers) {
-    const record = {};
-    headers.forEach((value, name) => (record[name] = value));
-    return record;
-}
-
-
-/***/ }),
-
-/***/ 53570:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   BG: () => (/* binding */ basicCredentials),
-/* harmony export */   BO: () => (/* binding */ redactUrl),
-/* harmony export */   CF: () => (/* binding */ headerValueSecrets),
-/* harmony export */   E$: () => (/* binding */ redact),
-/* harmony export */   FB: () => (/* binding */ credentialsInUrl),
-/* harmony export */   Fn: () => (/* binding */ urlSecrets),
-/* harmony export */   J0: () => (/* binding */ redactConnectionString),
-/* harmony export */   KL: () => (/* binding */ redactDeep),
-/* harmony export */   eo: () => (/* binding */ secretForms)
-/* harmony export */ });
-/* unused harmony exports REDACTED, analyseUrl, analyseConnectionString */
-/**
- * Keeping secrets out of logs, the pure half: redaction produces a safe display form now (masking, which makes
- * the runner hide a value wherever it is printed later, is the adapter in shared/src/actions/mask.ts). Text is treated as untrusted: the URL helpers work on strings rather than WHATWG URL, which
- * rejects valid connection strings such as multi-host postgres:// URLs and would then leave them unredacted.
- */
-const REDACTED = '***';
-/**
- * The forms in which a secret can reach a log line besides itself: percent-encoded (a URL, a form body), with
- * + for spaces, and escaped inside a JSON string (a JSON report quotes `"`, `\` and control characters).
- */
-function secretForms(secret) {
-    if (!secret)
-        return [];
-    const forms = new Set([secret, encodeURIComponent(secret), encodeURIComponent(secret).replace(/%20/g, '+')]);
-    const json = JSON.stringify(secret).slice(1, -1);
-    forms.add(json);
-    // JSON.stringify keeps non-ASCII as is; some encoders escape it as \uXXXX.
-    forms.add(json.replace(/[\u007f-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
-    return [...forms].filter((form) => form !== '');
-}
-/** Replaces every occurrence of each secret in text with ***, including its encoded forms (secretForms). */
-function redact(text, secrets) {
-    if (text === '' || secrets.length === 0)
-        return text;
-    const needles = new Set();
-    for (const secret of secrets) {
-        for (const form of secretForms(secret))
-            needles.add(form);
-    }
-    // Longest first, so a secret that contains another is replaced whole rather than leaving a fragment.
-    let result = text;
-    for (const needle of [...needles].sort((a, b) => b.length - a.length)) {
-        result = result.split(needle).join(REDACTED);
-    }
-    return result;
-}
-// scheme "://" userinfo "@": userinfo ends at the last "@" before the host's "/", "?" or "#" (RFC 3986), which
-// also keeps an unencoded "@" in a password inside the redacted part.
-const USERINFO = /^([a-z][a-z0-9+.-]*:\/\/)([^/?#]*)@/i;
-const SECRET_PARAM_NAMES = new Set([
-    'token',
-    'access_token',
-    'refresh_token',
-    'id_token',
-    'password',
-    'passwd',
-    'pwd',
-    'sslpassword',
-    'apikey',
-    'api_key',
-    'key',
-    'secret',
-    'client_secret',
-    'sig',
-    'signature',
-    'auth',
-    'x_amz_signature',
-    'x_amz_security_token',
-    'x_amz_credential',
-    'x_goog_signature',
-    'x_goog_credential'
-]);
-function isSecretParamName(name) {
-    let normalized;
-    try {
-        normalized = decodeURIComponent(name);
-    }
-    catch {
-        normalized = name;
-    }
-    normalized = normalized.toLowerCase().replace(/-/g, '_');
-    // Suffixes catch the many vendor spellings (github_token, private_token, app_secret) without matching
-    // ordinary names like sort_key, whose values masking would then hide everywhere in the log.
-    return SECRET_PARAM_NAMES.has(normalized) || /_(token|secret|password)$/.test(normalized);
-}
-// A parameter in the query or the fragment (OAuth implicit flows put access_token after "#").
-const PARAM = /([?&#;])([^=&#;]+)=([^&#;]*)/g;
-function analyseUrl(url) {
-    const secrets = [];
-    let redacted = url;
-    const userinfo = USERINFO.exec(url);
-    if (userinfo) {
-        const [whole, scheme, info] = userinfo;
-        const colon = info.indexOf(':');
-        let safeInfo;
-        if (colon >= 0) {
-            const password = info.slice(colon + 1);
-            if (password !== '')
-                secrets.push(password);
-            safeInfo = `${info.slice(0, colon)}:${REDACTED}`;
-        }
-        else {
-            // A lone user name in an http(s) URL is usually a token (https://TOKEN@github.com/...), so it is
-            // treated as one; losing a harmless user name from a log line is the cheaper mistake.
-            if (info !== '')
-                secrets.push(info);
-            safeInfo = REDACTED;
-        }
-        redacted = `${scheme}${safeInfo}@${url.slice(whole.length)}`;
-    }
-    redacted = redacted.replace(PARAM, (match, separator, name, value) => {
-        if (!isSecretParamName(name) || value === '')
-            return match;
-        secrets.push(value);
-        return `${separator}${name}=${REDACTED}`;
-    });
-    // The runner sees whatever form gets printed later, so the decoded form is a secret too.
-    for (const secret of [...secrets]) {
-        const decoded = safeDecode(secret);
-        if (decoded !== secret)
-            secrets.push(decoded);
-    }
-    return { redacted, secrets };
-}
-function safeDecode(text) {
-    try {
-        return decodeURIComponent(text.replace(/\+/g, ' '));
-    }
-    catch {
-        return text;
-    }
-}
-/** The credential values in a URL (password or token user name, token-like parameters), raw and decoded. */
-function credentialsInUrl(url) {
-    return analyseUrl(url).secrets;
-}
-/** The URL with its password (or token user name) and token-like query parameters replaced by ***. */
-function redactUrl(url) {
-    return analyseUrl(url).redacted;
-}
-const URL_FORM = /^[a-z][a-z0-9+.-]*:\/\//i;
-// libpq keyword/value form: `host=db password='it''s \' secret' user=app`. Quoted values may hold spaces
-// and backslash escapes; unquoted ones end at whitespace (or ";" in ADO-style strings).
-const KEYWORD_SECRET = /(\b(?:password|sslpassword|pwd)\s*=\s*)('(?:[^'\\]|\\.)*'?|[^\s;]*)/gi;
-function analyseConnectionString(text) {
-    if (URL_FORM.test(text.trim()))
-        return analyseUrl(text.trim());
-    const secrets = [];
-    const redacted = text.replace(KEYWORD_SECRET, (match, prefix, value) => {
-        if (value === '')
-            return match;
-        secrets.push(value);
-        if (value.startsWith("'")) {
-            const unquoted = value.replace(/^'|'$/g, '').replace(/\\(.)/g, '$1');
-            if (unquoted !== '')
-                secrets.push(unquoted);
-        }
-        return `${prefix}${REDACTED}`;
-    });
-    return { redacted, secrets };
-}
-/** A connection string (URL form or libpq keyword form) with its password replaced by ***. */
-function redactConnectionString(text) {
-    return analyseConnectionString(text).redacted;
-}
-/** Deep copy of a JSON-like value with every string (and object key) redacted; for reports built from probes. */
-function redactDeep(value, secrets) {
-    if (secrets.length === 0)
-        return value;
-    const walk = (v, depth) => {
-        if (typeof v === 'string')
-            return redact(v, secrets);
-        if (depth > 20 || v === null || typeof v !== 'object')
-            return v;
-        if (Array.isArray(v))
-            return v.map((item) => walk(item, depth + 1));
-        return Object.fromEntries(Object.entries(v).map(([k, item]) => [redact(k, secrets), walk(item, depth + 1)]));
-    };
-    return walk(value, 0);
-}
-function safeUriDecode(text) {
-    try {
-        return decodeURIComponent(text);
-    }
-    catch {
-        return text;
-    }
-}
-/**
- * The user and password of an http(s) URL as they are sent in a Basic Authorization header (WHATWG URL
- * parsing, then percent-decoding, exactly what an HTTP client does), or undefined without userinfo.
- */
-function basicCredentials(url) {
-    if (url.username === '' && url.password === '')
-        return undefined;
-    const user = safeUriDecode(url.username);
-    const password = safeUriDecode(url.password);
-    return { user, password, encoded: Buffer.from(`${user}:${password}`, 'utf8').toString('base64') };
-}
-/**
- * Every value derived from a URL's credentials that a client sends: the Basic header's base64 (and the header
- * value itself), besides the raw and decoded credentials of credentialsInUrl. Works on any URL text; one that
- * WHATWG URL cannot parse yields only the string-level credentials.
- */
-function urlSecrets(text) {
-    const secrets = credentialsInUrl(text);
-    let url;
-    try {
-        url = new URL(text.trim());
-    }
-    catch {
-        url = undefined;
-    }
-    const basic = url ? basicCredentials(url) : undefined;
-    if (basic) {
-        secrets.push(basic.encoded, `Basic ${basic.encoded}`);
-        if (basic.password !== '')
-            secrets.push(basic.password, `${basic.user}:${basic.password}`);
-        else if (basic.user !== '')
-            secrets.push(basic.user);
-    }
-    return [...new Set(secrets)].filter((s) => s !== '');
-}
-/**
- * The secrets in one header value: the value, its credentials after the scheme ("Bearer abc" -> abc), and for
- * Basic the decoded user:password and password, which a server that decodes the header may echo.
- */
-function headerValueSecrets(value) {
-    const secrets = [value.trim()];
-    const credentials = /^\s*(\S+)\s+(\S+)\s*$/.exec(value);
-    if (credentials) {
-        const [, scheme, token] = credentials;
-        secrets.push(token);
-        if (scheme.toLowerCase() === 'basic' && /^[A-Za-z0-9+/]+={0,2}$/.test(token)) {
-            const decoded = Buffer.from(token, 'base64').toString('utf8');
-            const colon = decoded.indexOf(':');
-            if (colon > 0 && !decoded.includes('\ufffd')) {
-                secrets.push(decoded);
-                if (colon < decoded.length - 1)
-                    secrets.push(decoded.slice(colon + 1));
-            }
-        }
-    }
-    return [...new Set(secrets)].filter((s) => s !== '');
 }
 
 
