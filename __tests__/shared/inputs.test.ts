@@ -210,9 +210,7 @@ describe('getStructuredInput', () => {
     }
     setInput('checks', lines.join('\n'));
     const started = Date.now();
-    expect(errorOf(() => getStructuredInput('checks')).message).toMatch(
-      /^Input "checks": Excessive alias count/
-    );
+    expect(errorOf(() => getStructuredInput('checks')).message).toMatch(/^Input "checks": Excessive alias count/);
     expect(Date.now() - started).toBeLessThan(2_000);
   });
 
