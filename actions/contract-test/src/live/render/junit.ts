@@ -5,7 +5,8 @@ import type { ReplayResult } from '../replay.js';
 import type { LiveResult } from '../types.js';
 import { exchangeText } from './http-text.js';
 
-function suites(result: LiveResult, prefix: string): JUnitSuite[] {
+/** The suites of one live run, named with `prefix`: one for the changed operations (when any), one for the rest. */
+export function liveJUnitSuites(result: LiveResult, prefix: string): JUnitSuite[] {
   const changed: JUnitCase[] = [];
   const rest: JUnitCase[] = [];
   const changedOps = new Set((result.changed?.operations ?? []).map((o) => `${o.method} ${o.path}`));
@@ -61,8 +62,8 @@ function suites(result: LiveResult, prefix: string): JUnitSuite[] {
 }
 
 export function renderLiveJUnit(result: LiveResult): string {
-  const all = suites(result, 'contract-test live: ');
-  if (result.base) all.push(...suites(result.base, 'contract-test live (base spec): '));
+  const all = liveJUnitSuites(result, 'contract-test live: ');
+  if (result.base) all.push(...liveJUnitSuites(result.base, 'contract-test live (base spec): '));
   return buildJUnit({ name: `contract-test live ${result.spec.file}`, suites: all });
 }
 
