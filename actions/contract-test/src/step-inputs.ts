@@ -114,8 +114,7 @@ async function liveOptions(values: StepValues): Promise<LiveStepOptions> {
   const engine = values.engine ?? 'ubos';
   if (engine !== 'ubos' && engine !== 'dredd')
     throw new ConfigurationError(`${label('engine')} must be ubos or dredd; got "${engine}"`);
-  const checks =
-    values.checks && !(values.checks.length === 1 && values.checks[0] === 'all') ? values.checks : undefined;
+  const checks = values.checks && !values.checks.includes('all') ? values.checks : undefined;
   for (const id of checks ?? []) {
     if (LIVE_CHECK_IDS.includes(id)) continue;
     const guess = closestName(id, LIVE_CHECK_IDS);
@@ -154,10 +153,12 @@ async function liveOptions(values: StepValues): Promise<LiveStepOptions> {
 
 export async function stepOptions(values: StepValues): Promise<StepOptions> {
   const { label, root } = values;
-  const modes = parseModes(
-    values.mode.filter((m) => !(values.lint === false && m === 'lint')),
-    label('mode')
-  );
+  const wanted = values.mode.filter((m) => !(values.lint === false && m === 'lint'));
+  if (wanted.length === 0 && values.mode.length > 0)
+    throw new ConfigurationError(
+      `${label('lint')} is false and ${label('mode')} has nothing else to do (${values.mode.join(', ')})`
+    );
+  const modes = parseModes(wanted, label('mode'));
   const notices: string[] = [];
   if (modes.includes('live') && !values.baseUrl)
     throw new ConfigurationError(`${label('base-url')} is required when mode includes live (where the server listens)`);

@@ -13,10 +13,8 @@ export {
 } from './replay.js';
 export { LIVE_CHECKS, LIVE_CHECK_IDS, selectChecks } from './checks/index.js';
 export type { LiveCheck } from './checks/check.js';
-export { liveJson, renderLiveJson, renderReplayJson, type ReportMeta } from './render/json.js';
-export { liveJUnitSuites, renderLiveJUnit, renderReplayJUnit } from './render/junit.js';
+export { liveJUnitSuites, renderReplayJUnit } from './render/junit.js';
 export { exchangeText } from './render/http-text.js';
-export { renderLiveMarkdown, renderReplayMarkdown } from './render/markdown.js';
 export { renderLiveText, renderReplayText } from './render/text.js';
 export { percent as coveragePercent } from './coverage.js';
 export type * from './types.js';

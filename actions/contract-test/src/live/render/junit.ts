@@ -1,5 +1,6 @@
-// JUnit XML of a live run: one suite for the changed operations (when a diff named them), one for the rest;
-// one test case per operation and check that judged it, failed when the check failed there.
+// JUnit of a live run: one suite for the changed operations (when a diff named them), one for the rest; one test
+// case per operation and check that judged it, failed when the check failed there. The step's JUnit document
+// (render.ts) holds these suites for every spec, beside lint and diff.
 import { buildJUnit, type JUnitCase, type JUnitSuite } from '../../../../../shared/src/lib/junit.js';
 import type { ReplayResult } from '../replay.js';
 import type { LiveResult } from '../types.js';
@@ -59,12 +60,6 @@ export function liveJUnitSuites(result: LiveResult, prefix: string): JUnitSuite[
   if (changed.length > 0) out.push({ name: `${prefix}changed operations`, cases: changed });
   out.push({ name: `${prefix}operations`, cases: rest });
   return out;
-}
-
-export function renderLiveJUnit(result: LiveResult): string {
-  const all = liveJUnitSuites(result, 'contract-test live: ');
-  if (result.base) all.push(...liveJUnitSuites(result.base, 'contract-test live (base spec): '));
-  return buildJUnit({ name: `contract-test live ${result.spec.file}`, suites: all });
 }
 
 export function renderReplayJUnit(result: ReplayResult): string {
