@@ -162,8 +162,10 @@ export async function stepOptions(values: StepValues): Promise<StepOptions> {
   const notices: string[] = [];
   if (modes.includes('live') && !values.baseUrl)
     throw new ConfigurationError(`${label('base-url')} is required when mode includes live (where the server listens)`);
-  if (!modes.includes('live') && values.baseUrl)
-    notices.push(`${label('base-url')} is set but mode (${modes.join(', ')}) does not include live: no live test`);
+  if (!modes.includes('live'))
+    for (const setting of ['base-url', 'hooks'] as const)
+      if (values[setting === 'base-url' ? 'baseUrl' : 'hooks'])
+        notices.push(`${label(setting)} is set but mode (${modes.join(', ')}) does not include live: not used`);
   const entries = typeof values.spec === 'string' ? splitList(values.spec) : values.spec;
   const specs = expandSpecs(entries, root, label('spec'));
   let ruleset = values.ruleset;
