@@ -38569,6 +38569,27 @@ function pullRequestFromEnv(env = process.env) {
     const baseRef = env.GITHUB_BASE_REF || payload.pull_request?.base?.ref || '';
     return { owner, repo, number, baseRef };
 }
+/**
+ * The names of the labels the pull request carried when the event fired (the payload's, not the API's: a label
+ * added later reaches a run only through a `labeled` event). Undefined outside pull request events.
+ */
+function pullRequestLabels(env = process.env) {
+    if (!env.GITHUB_EVENT_PATH)
+        return undefined;
+    let payload;
+    try {
+        payload = JSON.parse(readFileSync(env.GITHUB_EVENT_PATH, 'utf8'));
+    }
+    catch {
+        return undefined;
+    }
+    const labels = payload.pull_request?.labels;
+    if (!Array.isArray(labels))
+        return payload.pull_request ? [] : undefined;
+    return labels
+        .map((label) => (typeof label === 'string' ? label : label?.name))
+        .filter((name) => typeof name === 'string');
+}
 
 // EXTERNAL MODULE: external "fs"
 var external_fs_ = __nccwpck_require__(9896);

@@ -1,6 +1,112 @@
-export const id = 191;
-export const ids = [191];
+export const id = 793;
+export const ids = [793];
 export const modules = {
+
+/***/ 64363:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   E9: () => (/* binding */ parseDuration),
+/* harmony export */   _o: () => (/* binding */ MAX_TIMER_MS),
+/* harmony export */   a3: () => (/* binding */ formatDuration)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(76088);
+
+const UNIT_MS = { h: 3_600_000, m: 60_000, s: 1_000, ms: 1 };
+// Largest unit first: this order is also the order components must appear in ("1h30m", not "30m1h"),
+// so a typo such as "5m5m" is caught instead of silently summed.
+const UNIT_ORDER = ['h', 'm', 's', 'ms'];
+// `ms` must be tried before `m` and `s`, otherwise "250ms" would read as 250 minutes plus a stray "s". No space
+// between a number and its unit: "5 m" next to "1m 30s" reads as two values more often than as one.
+const COMPONENT = /(\d+(?:\.\d+)?)(ms|h|m|s)/y;
+/**
+ * Node's timers hold a signed 32-bit millisecond count: a longer setTimeout fires after 1 ms (with a warning),
+ * so a waiting loop given a longer duration spins. Callers that hand a duration to a timer either refuse
+ * values above this (parseDuration's `max`) or split the wait.
+ */
+const MAX_TIMER_MS = 2_147_483_647;
+const EXAMPLES = 'like 250ms, 30s, 5m, 1h or 1m30s';
+/**
+ * Parses a human duration ("30s", "5m", "1h", "1m30s", "1.5s", "250ms") into milliseconds, optionally within
+ * bounds; every refusal is one ConfigurationError line naming the text.
+ */
+function parseDuration(text, bounds = {}) {
+    const ms = parseUnbounded(text);
+    if (bounds.min !== undefined && ms < bounds.min) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j(`Duration "${text}" is shorter than the minimum of ${formatDuration(bounds.min)}`);
+    }
+    if (bounds.max !== undefined && ms > bounds.max) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j(`Duration "${text}" is longer than the maximum of ${formatDuration(bounds.max)}`);
+    }
+    return ms;
+}
+function parseUnbounded(text) {
+    const source = text.trim();
+    if (source === '') {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j(`Duration is empty; write one ${EXAMPLES}`);
+    }
+    // A bare number is refused rather than guessed: "30" means seconds to some people and milliseconds to others.
+    if (/^\d+(?:\.\d+)?$/.test(source)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j(`Duration "${text}" has no unit; write it ${EXAMPLES} (e.g. "${source}s")`);
+    }
+    let total = 0;
+    let position = 0;
+    let lastUnitRank = -1;
+    while (position < source.length) {
+        COMPONENT.lastIndex = position;
+        const match = COMPONENT.exec(source);
+        if (!match) {
+            const spaced = /^(\d+(?:\.\d+)?)\s+(ms|h|m|s)\b/.exec(source.slice(position));
+            if (spaced) {
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j(`Invalid duration "${text}": no space between a number and its unit; write "${spaced[1]}${spaced[2]}"`);
+            }
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j(`Invalid duration "${text}"; write it ${EXAMPLES}`);
+        }
+        const unit = match[2];
+        const rank = UNIT_ORDER.indexOf(unit);
+        if (rank <= lastUnitRank) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j(`Invalid duration "${text}": units must go from largest to smallest, each at most once (e.g. 1h30m)`);
+        }
+        lastUnitRank = rank;
+        total += Number(match[1]) * UNIT_MS[unit];
+        position = COMPONENT.lastIndex;
+        // Allow "1m 30s" as well as "1m30s".
+        while (source[position] === ' ')
+            position++;
+    }
+    const ms = Math.round(total);
+    if (!Number.isSafeInteger(ms)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j(`Duration "${text}" is too large`);
+    }
+    return ms;
+}
+/**
+ * Formats milliseconds for people: "250ms", "1.5s", "1m30s", "2h5m". The output is accepted by
+ * parseDuration, so a value echoed in a log can be pasted back into an input.
+ */
+function formatDuration(ms) {
+    if (!Number.isFinite(ms))
+        return String(ms);
+    if (ms < 0)
+        return `-${formatDuration(-ms)}`;
+    if (ms < 1_000)
+        return `${Math.round(ms)}ms`;
+    if (ms < 60_000) {
+        // Two decimals are enough to tell 1.05s from 1.5s; trailing zeros are noise.
+        const seconds = (Math.round(ms / 10) / 100).toFixed(2).replace(/\.?0+$/, '');
+        return seconds === '60' ? '1m' : `${seconds}s`;
+    }
+    let remaining = Math.round(ms / 1_000);
+    const hours = Math.floor(remaining / 3_600);
+    remaining -= hours * 3_600;
+    const minutes = Math.floor(remaining / 60);
+    const seconds = remaining - minutes * 60;
+    const parts = [hours ? `${hours}h` : '', minutes ? `${minutes}m` : '', seconds ? `${seconds}s` : ''];
+    return parts.join('');
+}
+
+
+/***/ }),
 
 /***/ 6191:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -402,9 +508,10 @@ async function sendRequest(options) {
 /* harmony export */   Fn: () => (/* binding */ urlSecrets),
 /* harmony export */   J0: () => (/* binding */ redactConnectionString),
 /* harmony export */   KL: () => (/* binding */ redactDeep),
+/* harmony export */   XF: () => (/* binding */ REDACTED),
 /* harmony export */   eo: () => (/* binding */ secretForms)
 /* harmony export */ });
-/* unused harmony exports REDACTED, analyseUrl, analyseConnectionString */
+/* unused harmony exports analyseUrl, analyseConnectionString */
 /**
  * Keeping secrets out of logs, the pure half: redaction produces a safe display form now (masking, which makes
  * the runner hide a value wherever it is printed later, is the adapter in shared/src/actions/mask.ts). Text is treated as untrusted: the URL helpers work on strings rather than WHATWG URL, which

@@ -1,8 +1,8 @@
-export const id = 797;
-export const ids = [797];
+export const id = 279;
+export const ids = [279];
 export const modules = {
 
-/***/ 76797:
+/***/ 80279:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -2982,137 +2982,8 @@ function isZeroSetting(args) {
 
 // EXTERNAL MODULE: ./shared/src/lib/git.ts
 var git = __webpack_require__(24495);
-;// CONCATENATED MODULE: ./shared/src/lib/glob.ts
-// Globs over `/`-separated paths and how files are named in reports. Our own small matcher: the CLI must start
-// fast, and the patterns needed are simple (`**`, `*`, `?`, `[...]`, `{a,b}`).
-//
-// One case rule everywhere: a file extension at the end of a glob (`*.sql`, `migration.sql`) matches in any
-// case (`.SQL`, `.Sql`), as the folder walk does, because migration tools on case-insensitive file systems
-// write either. Everything else in a glob is case-sensitive, as the file system is.
-
-
-
-const GLOB_CHARS = /[*?[{]/;
-/** Folders no walk descends into: dependencies and git's own files are never migrations. */
-const SKIPPED_DIRS = new Set(['node_modules', '.git']);
-function toPosix(path) {
-    return external_node_path_.sep === '/' ? path : path.split(external_node_path_.sep).join('/');
-}
-function isGlob(pattern) {
-    return GLOB_CHARS.test(pattern);
-}
-/** `\.[sS][qQ][lL]` for `.sql`: the extension in either case. */
-function anyCaseExtension(extension) {
-    return `\\.${[...extension].map((c) => (/[a-z]/i.test(c) ? `[${c.toLowerCase()}${c.toUpperCase()}]` : c)).join('')}`;
-}
-/** A glob as an anchored regular expression over `/`-separated paths: `**`, `*`, `?`, `[...]`, `{a,b}`. */
-function globToRegExp(glob) {
-    // A trailing `.ext` written literally (not escaped, not inside brackets or braces) matches in any case.
-    const extension = /(?<!\\)\.([A-Za-z0-9]+)$/.exec(glob);
-    const body = extension ? glob.slice(0, extension.index) : glob;
-    let out = '';
-    let braces = 0;
-    for (let i = 0; i < body.length; i++) {
-        const c = body[i];
-        if (c === '*') {
-            if (body[i + 1] === '*') {
-                const slashAfter = body[i + 2] === '/';
-                const atSegmentStart = i === 0 || body[i - 1] === '/';
-                if (atSegmentStart && slashAfter) {
-                    out += '(?:[^/]*/)*';
-                    i += 2;
-                }
-                else {
-                    out += '.*';
-                    i += 1;
-                }
-            }
-            else
-                out += '[^/]*';
-        }
-        else if (c === '?')
-            out += '[^/]';
-        else if (c === '[') {
-            const close = body.indexOf(']', i + 2);
-            if (close < 0)
-                out += '\\[';
-            else {
-                let set = body.slice(i + 1, close);
-                if (set.startsWith('!'))
-                    set = `^${set.slice(1)}`;
-                out += `[${set.replace(/\\/g, '\\\\')}]`;
-                i = close;
-            }
-        }
-        else if (c === '{') {
-            braces++;
-            out += '(?:';
-        }
-        else if (c === '}' && braces > 0) {
-            braces--;
-            out += ')';
-        }
-        else if (c === ',' && braces > 0)
-            out += '|';
-        else if (c === '\\' && i + 1 < body.length)
-            out += `\\${body[++i]}`;
-        else
-            out += /[.+^$()|\\/\]{}]/.test(c) ? `\\${c}` : c;
-    }
-    if (braces > 0)
-        throw new errors/* ConfigurationError */.j(`glob "${glob}" has an unclosed {`);
-    return new RegExp(`^${out}${extension ? anyCaseExtension(extension[1]) : ''}$`);
-}
-/** True when the path ends with the extension (given without the dot), in any case. */
-function hasExtension(path, extension) {
-    return path.length > extension.length && path.slice(-extension.length - 1).toLowerCase() === `.${extension}`;
-}
-/** Splits a glob into the folder to start walking from and how deep the rest of the pattern can reach. */
-function planGlobWalk(pattern, cwd) {
-    const absolute = toPosix((0,external_node_path_.resolve)(cwd, pattern));
-    const segments = absolute.split('/');
-    const firstGlob = segments.findIndex((s) => isGlob(s));
-    const base = segments.slice(0, firstGlob).join('/') || '/';
-    const rest = segments.slice(firstGlob);
-    return {
-        base,
-        depth: rest.some((s) => s.includes('**')) ? Infinity : rest.length,
-        test: globToRegExp(absolute)
-    };
-}
-/**
- * Calls `visit` for each file (or symbolic link, which is not followed into folders) below `dir`, up to `depth`
- * levels, skipping node_modules and .git. An unreadable folder is skipped.
- */
-function walkFiles(dir, depth, visit) {
-    let entries;
-    try {
-        entries = (0,external_node_fs_.readdirSync)(dir, { withFileTypes: true });
-    }
-    catch {
-        return;
-    }
-    for (const entry of entries) {
-        const path = dir === '/' ? `/${entry.name}` : `${dir}/${entry.name}`;
-        if (entry.isDirectory()) {
-            if (depth > 1 && !SKIPPED_DIRS.has(entry.name))
-                walkFiles(path, depth - 1, visit);
-        }
-        else if (entry.isFile() || entry.isSymbolicLink())
-            visit(path, entry);
-    }
-}
-/** How a file is named in reports: relative to cwd with `/`, or absolute when it lies outside. */
-function displayPath(absolute, cwd) {
-    const rel = toPosix((0,external_node_path_.relative)(cwd, absolute));
-    return rel === '' || rel.startsWith('../') || rel === '..' || (0,external_node_path_.isAbsolute)(rel) ? toPosix(absolute) : rel;
-}
-/** True when `path` is `root` or below it (both absolute; no file system access). */
-function isInside(root, path) {
-    const rel = (0,external_node_path_.relative)(root, path);
-    return rel === '' || (!rel.startsWith(`..${external_node_path_.sep}`) && rel !== '..' && !(0,external_node_path_.isAbsolute)(rel));
-}
-
+// EXTERNAL MODULE: ./shared/src/lib/glob.ts
+var glob = __webpack_require__(4373);
 // EXTERNAL MODULE: external "node:buffer"
 var external_node_buffer_ = __webpack_require__(4573);
 ;// CONCATENATED MODULE: ./actions/migration-safety/src/engine/encoding.ts
@@ -3254,22 +3125,22 @@ function expandPaths(patterns, cwd, exclude = [], options = {}) {
     // Display path -> why it may not be read (undefined: it may).
     const found = new Map();
     const unmatched = [];
-    const negations = [...exclude, ...patterns.filter((p) => p.startsWith('!')).map((p) => p.slice(1))].map((p) => globToRegExp(p.replace(/^\.\//, '')));
+    const negations = [...exclude, ...patterns.filter((p) => p.startsWith('!')).map((p) => p.slice(1))].map((p) => (0,glob/* globToRegExp */.tL)(p.replace(/^\.\//, '')));
     const workspace = options.workspace === undefined ? undefined : (0,external_node_path_.resolve)(cwd, options.workspace);
     const realWorkspace = workspace === undefined ? undefined : (realPath(workspace) ?? workspace);
     /** Why a path may not be read under the workspace rule, if it may not. */
     const outsideWorkspace = (absolute) => {
         if (workspace === undefined || realWorkspace === undefined)
             return undefined;
-        if (!isInside(workspace, absolute))
+        if (!(0,glob/* isInside */.FK)(workspace, absolute))
             return 'is outside the workspace';
         const real = realPath(absolute);
-        return real !== undefined && !isInside(realWorkspace, real)
+        return real !== undefined && !(0,glob/* isInside */.FK)(realWorkspace, real)
             ? 'leads outside the workspace through a symbolic link'
             : undefined;
     };
     const add = (absolute, refusal) => {
-        const display = displayPath(absolute, cwd);
+        const display = (0,glob/* displayPath */.Gt)(absolute, cwd);
         if (!found.has(display) || refusal !== undefined)
             found.set(display, refusal);
     };
@@ -3282,20 +3153,20 @@ function expandPaths(patterns, cwd, exclude = [], options = {}) {
         // link out of it pulls in files from elsewhere: refused like a link found inside it.
         const realRootPath = realPath(root);
         if (rootRefusal === undefined &&
-            isInside(base, root) &&
+            (0,glob/* isInside */.FK)(base, root) &&
             realRootPath !== undefined &&
-            !isInside(realBase, realRootPath))
+            !(0,glob/* isInside */.FK)(realBase, realRootPath))
             rootRefusal = 'is under a symbolic link that leads outside the working directory';
         const realRoot = realRootPath ?? root;
-        const label = (0,external_node_path_.resolve)(root) === (0,external_node_path_.resolve)(cwd) ? '.' : displayPath(root, cwd);
-        walkFiles(toPosix(root), depth, (path, entry) => {
+        const label = (0,external_node_path_.resolve)(root) === (0,external_node_path_.resolve)(cwd) ? '.' : (0,glob/* displayPath */.Gt)(root, cwd);
+        (0,glob/* walkFiles */.Fv)((0,glob/* toPosix */.d7)(root), depth, (path, entry) => {
             if (!test(path))
                 return;
             let refusal = rootRefusal;
             if (refusal === undefined && entry.isSymbolicLink()) {
                 const real = realPath(path);
                 // A dangling link is left to the read, which names it as missing.
-                if (real !== undefined && !isInside(realRoot, real))
+                if (real !== undefined && !(0,glob/* isInside */.FK)(realRoot, real))
                     refusal = `is a symbolic link that leads outside ${label === '.' ? 'the folder it was found in' : label}`;
             }
             add(path, refusal);
@@ -3305,7 +3176,7 @@ function expandPaths(patterns, cwd, exclude = [], options = {}) {
         if (pattern.startsWith('!'))
             continue;
         const before = found.size;
-        if (!isGlob(pattern)) {
+        if (!(0,glob/* isGlob */.fg)(pattern)) {
             const absolute = (0,external_node_path_.resolve)(cwd, pattern);
             let stat;
             try {
@@ -3316,12 +3187,12 @@ function expandPaths(patterns, cwd, exclude = [], options = {}) {
                 continue;
             }
             if (stat.isDirectory())
-                collect(absolute, Infinity, (path) => hasExtension(path, 'sql'));
+                collect(absolute, Infinity, (path) => (0,glob/* hasExtension */.Ql)(path, 'sql'));
             else
                 add(absolute, outsideWorkspace(absolute));
         }
         else {
-            const plan = planGlobWalk(pattern, cwd);
+            const plan = (0,glob/* planGlobWalk */.xc)(pattern, cwd);
             collect(plan.base, plan.depth, (path) => plan.test.test(path));
         }
         if (found.size === before)
@@ -3389,7 +3260,7 @@ function buildSources(files, cwd, changeSet) {
 /** Maps repository-relative paths (as git lists them) to display paths relative to cwd. */
 function fromRepo(paths, top, cwd) {
     const realCwd = realPath(cwd) ?? cwd;
-    return new Set(paths.map((p) => displayPath((0,external_node_path_.join)(top, p), realCwd)));
+    return new Set(paths.map((p) => (0,glob/* displayPath */.Gt)((0,external_node_path_.join)(top, p), realCwd)));
 }
 /**
  * Files added or modified on this branch since it left `baseRef`: the diff from the merge base of the base
@@ -7645,6 +7516,157 @@ function filesAtCommit(cwd, commit) {
 function fileAtCommit(cwd, commit, path) {
     // `commit:path` takes the path literally up to the end; a path git could read as a pathspec magic is fine.
     return tryRun(cwd, ['cat-file', 'blob', `${commit}:${path}`]);
+}
+
+
+/***/ }),
+
+/***/ 4373:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   FK: () => (/* binding */ isInside),
+/* harmony export */   Fv: () => (/* binding */ walkFiles),
+/* harmony export */   Gt: () => (/* binding */ displayPath),
+/* harmony export */   Ql: () => (/* binding */ hasExtension),
+/* harmony export */   d7: () => (/* binding */ toPosix),
+/* harmony export */   fg: () => (/* binding */ isGlob),
+/* harmony export */   tL: () => (/* binding */ globToRegExp),
+/* harmony export */   xc: () => (/* binding */ planGlobWalk)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76088);
+// Globs over `/`-separated paths and how files are named in reports. Our own small matcher: the CLI must start
+// fast, and the patterns needed are simple (`**`, `*`, `?`, `[...]`, `{a,b}`).
+//
+// One case rule everywhere: a file extension at the end of a glob (`*.sql`, `migration.sql`) matches in any
+// case (`.SQL`, `.Sql`), as the folder walk does, because migration tools on case-insensitive file systems
+// write either. Everything else in a glob is case-sensitive, as the file system is.
+
+
+
+const GLOB_CHARS = /[*?[{]/;
+/** Folders no walk descends into: dependencies and git's own files are never migrations. */
+const SKIPPED_DIRS = new Set(['node_modules', '.git']);
+function toPosix(path) {
+    return node_path__WEBPACK_IMPORTED_MODULE_1__.sep === '/' ? path : path.split(node_path__WEBPACK_IMPORTED_MODULE_1__.sep).join('/');
+}
+function isGlob(pattern) {
+    return GLOB_CHARS.test(pattern);
+}
+/** `\.[sS][qQ][lL]` for `.sql`: the extension in either case. */
+function anyCaseExtension(extension) {
+    return `\\.${[...extension].map((c) => (/[a-z]/i.test(c) ? `[${c.toLowerCase()}${c.toUpperCase()}]` : c)).join('')}`;
+}
+/** A glob as an anchored regular expression over `/`-separated paths: `**`, `*`, `?`, `[...]`, `{a,b}`. */
+function globToRegExp(glob) {
+    // A trailing `.ext` written literally (not escaped, not inside brackets or braces) matches in any case.
+    const extension = /(?<!\\)\.([A-Za-z0-9]+)$/.exec(glob);
+    const body = extension ? glob.slice(0, extension.index) : glob;
+    let out = '';
+    let braces = 0;
+    for (let i = 0; i < body.length; i++) {
+        const c = body[i];
+        if (c === '*') {
+            if (body[i + 1] === '*') {
+                const slashAfter = body[i + 2] === '/';
+                const atSegmentStart = i === 0 || body[i - 1] === '/';
+                if (atSegmentStart && slashAfter) {
+                    out += '(?:[^/]*/)*';
+                    i += 2;
+                }
+                else {
+                    out += '.*';
+                    i += 1;
+                }
+            }
+            else
+                out += '[^/]*';
+        }
+        else if (c === '?')
+            out += '[^/]';
+        else if (c === '[') {
+            const close = body.indexOf(']', i + 2);
+            if (close < 0)
+                out += '\\[';
+            else {
+                let set = body.slice(i + 1, close);
+                if (set.startsWith('!'))
+                    set = `^${set.slice(1)}`;
+                out += `[${set.replace(/\\/g, '\\\\')}]`;
+                i = close;
+            }
+        }
+        else if (c === '{') {
+            braces++;
+            out += '(?:';
+        }
+        else if (c === '}' && braces > 0) {
+            braces--;
+            out += ')';
+        }
+        else if (c === ',' && braces > 0)
+            out += '|';
+        else if (c === '\\' && i + 1 < body.length)
+            out += `\\${body[++i]}`;
+        else
+            out += /[.+^$()|\\/\]{}]/.test(c) ? `\\${c}` : c;
+    }
+    if (braces > 0)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ConfigurationError */ .j(`glob "${glob}" has an unclosed {`);
+    return new RegExp(`^${out}${extension ? anyCaseExtension(extension[1]) : ''}$`);
+}
+/** True when the path ends with the extension (given without the dot), in any case. */
+function hasExtension(path, extension) {
+    return path.length > extension.length && path.slice(-extension.length - 1).toLowerCase() === `.${extension}`;
+}
+/** Splits a glob into the folder to start walking from and how deep the rest of the pattern can reach. */
+function planGlobWalk(pattern, cwd) {
+    const absolute = toPosix((0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(cwd, pattern));
+    const segments = absolute.split('/');
+    const firstGlob = segments.findIndex((s) => isGlob(s));
+    const base = segments.slice(0, firstGlob).join('/') || '/';
+    const rest = segments.slice(firstGlob);
+    return {
+        base,
+        depth: rest.some((s) => s.includes('**')) ? Infinity : rest.length,
+        test: globToRegExp(absolute)
+    };
+}
+/**
+ * Calls `visit` for each file (or symbolic link, which is not followed into folders) below `dir`, up to `depth`
+ * levels, skipping node_modules and .git. An unreadable folder is skipped.
+ */
+function walkFiles(dir, depth, visit) {
+    let entries;
+    try {
+        entries = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readdirSync)(dir, { withFileTypes: true });
+    }
+    catch {
+        return;
+    }
+    for (const entry of entries) {
+        const path = dir === '/' ? `/${entry.name}` : `${dir}/${entry.name}`;
+        if (entry.isDirectory()) {
+            if (depth > 1 && !SKIPPED_DIRS.has(entry.name))
+                walkFiles(path, depth - 1, visit);
+        }
+        else if (entry.isFile() || entry.isSymbolicLink())
+            visit(path, entry);
+    }
+}
+/** How a file is named in reports: relative to cwd with `/`, or absolute when it lies outside. */
+function displayPath(absolute, cwd) {
+    const rel = toPosix((0,node_path__WEBPACK_IMPORTED_MODULE_1__.relative)(cwd, absolute));
+    return rel === '' || rel.startsWith('../') || rel === '..' || (0,node_path__WEBPACK_IMPORTED_MODULE_1__.isAbsolute)(rel) ? toPosix(absolute) : rel;
+}
+/** True when `path` is `root` or below it (both absolute; no file system access). */
+function isInside(root, path) {
+    const rel = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.relative)(root, path);
+    return rel === '' || (!rel.startsWith(`..${node_path__WEBPACK_IMPORTED_MODULE_1__.sep}`) && rel !== '..' && !(0,node_path__WEBPACK_IMPORTED_MODULE_1__.isAbsolute)(rel));
 }
 
 
