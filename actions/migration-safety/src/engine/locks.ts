@@ -107,14 +107,14 @@ function rawLocksOf(statement: ParsedStatement): (TableLock & { index?: boolean 
     case 'TruncateStmt':
       return (body.relations ?? []).map((r) => ({
         table: relationName(as(r, 'RangeVar')).key,
-        mode: 'AccessExclusive' as LockMode
+        mode: 'AccessExclusive'
       }));
     case 'VacuumStmt': {
       const full = (body.options ?? []).some((o) => as(o, 'DefElem')?.defname === 'full');
       if (!full) return [];
       return (body.rels ?? []).map((r) => ({
         table: relationName(as(r, 'VacuumRelation')?.relation).key,
-        mode: 'AccessExclusive' as LockMode
+        mode: 'AccessExclusive'
       }));
     }
     case 'ClusterStmt':
@@ -141,7 +141,7 @@ function rawLocksOf(statement: ParsedStatement): (TableLock & { index?: boolean 
     }
     case 'CreateStmt':
       // A new table is not contended, but its foreign keys lock the referenced tables.
-      return referencedByCreate(body).map((table) => ({ table, mode: 'ShareRowExclusive' as LockMode }));
+      return referencedByCreate(body).map((table) => ({ table, mode: 'ShareRowExclusive' }));
     default:
       return [];
   }

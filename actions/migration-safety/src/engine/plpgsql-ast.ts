@@ -138,6 +138,5 @@ export function unwrapPlStatement(node: PlStatementNode | undefined): PlStatemen
   const kind = Object.keys(node)[0];
   if (!isKind(kind)) return undefined;
   const body = node[kind];
-  // The key was read from this node, so its payload has the key's type.
-  return body ? ({ kind, body } as PlStatement) : undefined;
+  return body ? { kind, body } : undefined;
 }

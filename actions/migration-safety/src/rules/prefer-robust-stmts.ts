@@ -1,6 +1,5 @@
 import type { AlterTableStmt } from '@pgsql/types';
 import { as, listName, relationName } from '../engine/ast.js';
-import type { ParsedStatement } from '../engine/parse.js';
 import { defineRule, type RuleContext } from '../engine/rule.js';
 import { stateKey } from '../engine/rule-state.js';
 import { tableLabel } from './transaction-support.js';
