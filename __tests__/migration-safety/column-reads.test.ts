@@ -28,7 +28,7 @@ function copiesOf(sql: string, schema = SCHEMA): string[] {
   const catalog = catalogOf(schema);
   const found: string[] = [];
   for (const statement of parseFile(sql, { framework: 'plain' }).parsed.statements) {
-    found.push(...dataCopies(statement, scopeOf(statement, catalog)).map(describeCopy));
+    found.push(...dataCopies(statement, catalog).map(describeCopy));
     catalog.apply(statement, 1);
   }
   return found;

@@ -60,14 +60,16 @@ export function scopeOf(statement: ParsedStatement, catalog: Catalog): ReadScope
 }
 
 /**
- * What the statement copies: an UPDATE copies within each row of its own table (or from the tables of its
- * FROM list); INSERT ... SELECT and CREATE TABLE AS copy rows into another table. Empty for other statements.
+ * What the statement copies, judged against `catalog` (the schema before it runs): an UPDATE copies within
+ * each row of its own table (or from the tables of its FROM list); INSERT ... SELECT and CREATE TABLE AS copy
+ * rows into another table. Empty for other statements.
  */
-export function dataCopies(statement: ParsedStatement, scope: ReadScope): DataCopy[] {
+export function dataCopies(statement: ParsedStatement, catalog: Catalog): DataCopy[] {
   const copies: DataCopy[] = [];
-  if (statement.kind === 'UpdateStmt') updateCopies(scope, statement.body, copies);
-  else if (statement.kind === 'InsertStmt') insertCopies(scope, statement.body, copies);
-  else if (statement.kind === 'CreateTableAsStmt') createTableAsCopies(scope, statement.body, copies);
+  if (statement.kind === 'UpdateStmt') updateCopies(scopeOf(statement, catalog), statement.body, copies);
+  else if (statement.kind === 'InsertStmt') insertCopies(scopeOf(statement, catalog), statement.body, copies);
+  else if (statement.kind === 'CreateTableAsStmt')
+    createTableAsCopies(scopeOf(statement, catalog), statement.body, copies);
   return copies;
 }
 

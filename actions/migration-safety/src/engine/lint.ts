@@ -241,7 +241,8 @@ export function lintMigrationsSync(
         pgVersion: options.pgVersion,
         transaction: state,
         catalog,
-        ...ruleState,
+        fileState: ruleState.fileState,
+        changeSetState: ruleState.changeSetState,
         report: () => {}
       };
       for (const rule of active) {
@@ -337,8 +338,11 @@ function statementContext(
   { file, source, statement, statements, transaction, catalog, options, ruleState, locks }: StatementScope,
   sink: (rule: Rule, hit: RuleHit | undefined) => void
 ): StatementContext {
+  // Every property written out (no spread): V8 then builds each context from one literal, which matters at
+  // one context per statement.
   const context: StatementContext = {
-    ...ruleState,
+    fileState: ruleState.fileState,
+    changeSetState: ruleState.changeSetState,
     locksOf: locks,
     file: file.path,
     source,

@@ -138,14 +138,18 @@ function toStatements(source: SourceText, result: ParseTree): ParsedStatement[] 
     // Byte lengths of the short skipped stretches only, so a file of 10,000 statements stays linear.
     const startByte = location + Buffer.byteLength(source.text.slice(locationChar, startChar), 'utf8');
     const sql = withoutTrailingComments(source.text.slice(startChar, endChar));
-    statements.push({
+    // Written out rather than spread, so every statement object has the same shape (rules read them all).
+    const statement: StatementInfo & { kind: Unwrapped['kind']; body: Unwrapped['body'] } = {
       index: statements.length,
       node: raw.stmt,
-      ...unwrapped,
+      kind: unwrapped.kind,
+      body: unwrapped.body,
       range: { start: startByte, end: startByte + Buffer.byteLength(sql, 'utf8') },
       sql,
       leading: source.text.slice(previousEnd, startChar)
-    });
+    };
+    // `kind` and `body` come from one unwrap of the node, so they belong together.
+    statements.push(statement as ParsedStatement);
     previousEnd = endChar;
   }
   return statements;

@@ -32,9 +32,9 @@ export class StateStore {
 /** What a rule may ask of the driver's state: kept for the file being linted, or for its whole change set. */
 export interface RuleState {
   /** The value of `key` for the file being linted, shared by every rule that uses the same key. */
-  fileState<T>(key: StateKey<T>): T;
+  fileState: <T>(key: StateKey<T>) => T;
   /** The value of `key` for the change set being linted: it carries over to the next file of the change set. */
-  changeSetState<T>(key: StateKey<T>): T;
+  changeSetState: <T>(key: StateKey<T>) => T;
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { AlterTableStmt, DropStmt } from '@pgsql/types';
 import { as, listName, relationName } from '../engine/ast.js';
-import { dataCopies, scopeOf, type DataCopy } from '../engine/column-reads.js';
+import { dataCopies, type DataCopy } from '../engine/column-reads.js';
 import { changeTypeRecipe, dropColumnRecipe, renameColumnRecipe, renameTableRecipe } from '../engine/recipes.js';
 import { defineRule, NEW_TABLE, type RuleContext } from '../engine/rule.js';
 import { stateKey } from '../engine/rule-state.js';
@@ -25,7 +25,7 @@ function record(ctx: RuleContext, seen: Seen): void {
   const { statement } = ctx;
   // A backfill is often a batched loop in a DO block: its statements come after the block, with the block's
   // variables and loops (engine/plpgsql.ts); the DO statement itself copies nothing.
-  seen.copies.push(...dataCopies(statement, scopeOf(statement, ctx.catalog)));
+  seen.copies.push(...dataCopies(statement, ctx.catalog));
   if (statement.kind === 'RenameStmt' && statement.body.renameType === 'OBJECT_TABLE') {
     seen.renamedTables.set(relationName(statement.body.relation).key, statement.body.newname ?? '');
   } else if (statement.kind === 'ViewStmt') {
