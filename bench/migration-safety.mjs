@@ -229,7 +229,8 @@ for (const finding of report.findings) {
 }
 const exemptByKey = new Map();
 for (const exemption of report.exempted ?? []) {
-  for (const id of squawkIdsOf(exemption)) exemptByKey.set(keyOf(id, exemption.location.file, exemption.location.line), exemption);
+  for (const id of squawkIdsOf(exemption))
+    exemptByKey.set(keyOf(id, exemption.location.file, exemption.location.line), exemption);
 }
 
 const squawkRules = [...new Set(squawkFindings.map((f) => f.rule_name))].sort();
@@ -255,7 +256,9 @@ for (const rule of squawkRules) {
   for (const { key, finding } of ourBySquawkRule.get(rule) ?? []) {
     if (theirKeys.has(key)) continue;
     row.extra++;
-    examples.push(`  extra  ${rule}: ${relative(finding.location.file)}:${finding.location.line} ${finding.id}: ${finding.message}`);
+    examples.push(
+      `  extra  ${rule}: ${relative(finding.location.file)}:${finding.location.line} ${finding.id}: ${finding.message}`
+    );
   }
   row.mapped = ourBySquawkRule.has(rule) || [...catalogue.values()].some((r) => r.equivalents?.squawk?.includes(rule));
   rows.push(row);
