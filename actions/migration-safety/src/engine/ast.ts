@@ -1,11 +1,9 @@
 // The typed node accessor for libpg-query's JSON AST. Nodes are `{ NodeType: { ...fields } }` wrappers
-// (`Node` of @pgsql/types, generated from the same PostgreSQL version as the parser); a field typed as a
+// (`Node` of @pgsql/types, generated from the same PostgreSQL version as the parser: `{ AlterTableStmt: {...} }`,
+// `{ String: { sval } }`); a field typed as a
 // message (`relation: RangeVar`) is the payload itself. Everything that reads a wrapper goes through here, so the
 // rest of the engine and the rules see typed payloads and never an untyped object.
 import type { Node, RangeVar, TypeName } from '@pgsql/types';
-
-/** A wrapped node: `{ AlterTableStmt: {...} }`, `{ String: { sval } }`. */
-export type AstNode = Node;
 
 /** Every wrapper key: `AlterTableStmt`, `ColumnRef`, `String`... */
 export type NodeTag = Node extends infer N ? (N extends unknown ? keyof N : never) : never;
