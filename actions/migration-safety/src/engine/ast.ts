@@ -1,8 +1,7 @@
 // The typed node accessor for libpg-query's JSON AST. Nodes are `{ NodeType: { ...fields } }` wrappers
 // (`Node` of @pgsql/types, generated from the same PostgreSQL version as the parser: `{ AlterTableStmt: {...} }`,
-// `{ String: { sval } }`); a field typed as a
-// message (`relation: RangeVar`) is the payload itself. Everything that reads a wrapper goes through here, so the
-// rest of the engine and the rules see typed payloads and never an untyped object.
+// `{ String: { sval } }`); a field typed as a message (`relation: RangeVar`) is the payload itself. Everything
+// that reads a wrapper goes through here, so the rest of the engine and the rules see typed payloads only.
 import type { Node, RangeVar, TypeName } from '@pgsql/types';
 
 /** Every wrapper key: `AlterTableStmt`, `ColumnRef`, `String`... */
