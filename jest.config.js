@@ -45,12 +45,15 @@ export const base = {
     '^.+\\.ts$': ['ts-jest', { useESM: true, tsconfig: 'tsconfig.json' }],
     '@actions/workflow-parser/dist/.+\\.js$': '<rootDir>/__tests__/harness/json-import-attribute.cjs'
   },
-  transformIgnorePatterns: ['/node_modules/(?!@actions/workflow-parser/)'],
-  testTimeout: 60000
+  transformIgnorePatterns: ['/node_modules/(?!@actions/workflow-parser/)']
 };
+
+// A global option: Jest ignores it inside a project.
+export const testTimeout = 60000;
 
 export default {
   maxWorkers: 2,
+  testTimeout,
   projects: [
     {
       ...base,

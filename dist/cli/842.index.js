@@ -10897,13 +10897,19 @@ function parseRetryAfter(value, now = Date.now()) {
 function httpRequestSecrets(url, options = {}) {
     return [...new Set(requestSecrets(url, options.headers, options.secrets))];
 }
+/** The abort reason as an Error (AbortController.abort() gives a DOMException; abort('x') a string). */
+function abortError(signal) {
+    const reason = signal.reason;
+    return reason instanceof Error ? reason : new Error(String(reason));
+}
 function sleep(ms, signal) {
     return new Promise((resolve, reject) => {
         if (signal?.aborted)
-            return reject(signal.reason);
+            return reject(abortError(signal));
         const onAbort = () => {
             clearTimeout(timer);
-            reject(signal?.reason);
+            if (signal)
+                reject(abortError(signal));
         };
         const timer = setTimeout(() => {
             signal?.removeEventListener('abort', onAbort);
