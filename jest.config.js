@@ -9,7 +9,7 @@
 // `npm test -- --selectProjects unit` needs no PostgreSQL. The suites that read the workspace's shared corpora
 // (beside the repository, absent on a GitHub clone) are in jest.corpora.config.js (`npm run test:corpora`).
 import { readdirSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
@@ -28,13 +28,32 @@ function testFiles(dir) {
 
 /** A heavy suite that starts nothing (big inputs, time bounds) says so in a first-line comment. */
 const MARKED = /^\/\/ jest project: integration\b/;
+const HARNESS = [join(root, '__tests__', 'harness'), join(root, 'devtools')];
 
-const integration = new Set(
-  testFiles(join(root, '__tests__')).filter((file) => {
-    const source = readFileSync(file, 'utf8');
-    return MARKED.test(source) || INTEGRATION_CALLS.test(source);
-  })
-);
+/**
+ * Whether a test file, or a test helper it imports (followed through relative imports under __tests__/), calls
+ * a service starter or runs a process. The harness and devtools modules define those starters, so they are
+ * not read: what counts is whether the test side calls them.
+ */
+function startsSomething(file, seen = new Set()) {
+  if (seen.has(file)) return false;
+  seen.add(file);
+  let source;
+  try {
+    source = readFileSync(file, 'utf8');
+  } catch {
+    return false;
+  }
+  if (MARKED.test(source) || INTEGRATION_CALLS.test(source)) return true;
+  for (const [, specifier] of source.matchAll(/^(?:import|export)[^'"]*['"](\.[^'"]+)['"]/gm)) {
+    const target = resolve(dirname(file), specifier.replace(/\.js$/, '.ts'));
+    const local = target.startsWith(join(root, '__tests__') + sep);
+    if (local && !HARNESS.some((dir) => target.startsWith(dir + sep)) && startsSomething(target, seen)) return true;
+  }
+  return false;
+}
+
+const integration = new Set(testFiles(join(root, '__tests__')).filter((file) => startsSomething(file)));
 const asMatch = (files) => [...files].map((file) => `<rootDir>/${relative(root, file)}`);
 
 export const base = {
