@@ -416,7 +416,7 @@ function readCommand(top, base) {
 }
 function parseRouterConfig(source) {
     const name = source.path ?? source.name ?? 'router config';
-    const yaml = (0,lib_yaml/* parsePositionedYaml */.hO)(source.text, name, { lineNumbers: source.path !== undefined });
+    const yaml = (0,lib_yaml.parsePositionedYaml)(source.text, name, { lineNumbers: source.path !== undefined });
     if (!isMapping(yaml.value)) {
         throw new errors/* ConfigurationError */.j(`${name}: must be a mapping with type, colors and verify`);
     }
