@@ -98,11 +98,12 @@ function envelopeOf(result: RunResult) {
 
 describe('one family of actions', () => {
   it('every action writes verdict, result-json (the schema-valid envelope) and report-file', async () => {
-    const runs = await Promise.all([
-      onPullRequest('migration-safety', { paths: 'db', comment: 'false', 'fail-on': 'never' }, 1),
-      onPullRequest('contract-test', { spec: 'api/orders.yaml', comment: 'false', lint: 'false' }, 1),
-      runAction('health-gate', { inputs: { url: `${http.url}/ready`, deadline: '10s' } })
-    ]);
+    // One after another, as steps run: two steps fetching the base into one clone at once race on git's locks.
+    const runs = [
+      await onPullRequest('migration-safety', { paths: 'db', comment: 'false', 'fail-on': 'never' }, 1),
+      await onPullRequest('contract-test', { spec: 'api/orders.yaml', comment: 'false', lint: 'false' }, 1),
+      await runAction('health-gate', { inputs: { url: `${http.url}/ready`, deadline: '10s' } })
+    ];
     expect(runs.map((r) => envelopeOf(r).tool)).toEqual(['migration-safety', 'contract-test', 'health-gate']);
     expect(runs.map((r) => r.outputs.verdict)).toEqual(['warn', 'fail', 'pass']);
     // fail-on decides the step, not the verdict.

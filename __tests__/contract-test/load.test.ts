@@ -293,6 +293,7 @@ describe('loadSpec: a 20 MB spec', () => {
     const last = obj(obj(paths[`/resource${i - 1}/{id}`]).get);
     expect(spec.locate(last)?.line).toBeGreaterThan(100000);
     console.log(`20 MB spec (${i} paths): loaded in ${seconds.toFixed(2)} s`);
-    expect(seconds).toBeLessThan(45);
-  }, 120000);
+    // About 22 s on a quiet machine (issue 18 is about making it seconds); the bound catches quadratic loading.
+    expect(seconds).toBeLessThan(100);
+  }, 180_000);
 });

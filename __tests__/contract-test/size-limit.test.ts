@@ -163,7 +163,8 @@ describe('dense specs: values and YAML tokens are limited too, in proportion to 
     expect(refusal(() => loadSpec(file, { root }))).toBe(
       'dense.json: the spec is too large to check: its files hold more than 1,500,000 JSON values, more than the limit of 13.0 MiB allows; raise max-spec-size to check it anyway'
     );
-    expect(Date.now() - started).toBeLessThan(10_000);
+    // About 5 s on a quiet machine; the bound catches a loader that builds the whole tree first, not a busy CI.
+    expect(Date.now() - started).toBeLessThan(30_000);
   });
 
   it.each([
