@@ -26,7 +26,8 @@ export async function importTranspiled(entry, { root, outDir }) {
     if (done.has(file)) continue;
     done.add(file);
     const relative = path.relative(root, file);
-    if (relative.startsWith('..') || path.isAbsolute(relative)) throw new Error(`transpile: ${file} is outside ${root}`);
+    if (relative.startsWith('..') || path.isAbsolute(relative))
+      throw new Error(`transpile: ${file} is outside ${root}`);
     const target = path.join(outDir, relative);
     fs.mkdirSync(path.dirname(target), { recursive: true });
     if (file.endsWith('.json')) {
