@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { allPids, isProcessAlive, realProcess } from './exec.js';
 
-export const HARNESS_DIR_PREFIXES = ['ubos-pg-', 'ubos-redis-', 'ubos-nginx-', 'ubos-haproxy-'] as const;
+export const HARNESS_DIR_PREFIXES = ['ubos-pg-', 'ubos-redis-', 'ubos-nginx-', 'ubos-haproxy-', 'ubos-demo-'] as const;
 
 /** Marks a harness temp dir as belonging to this process. */
 export function writeOwner(dir: string): void {

@@ -261,7 +261,12 @@ export async function main(argv, env = process.env, io = { out: (t) => process.s
       throw new UsageError(
         `the ${environment} release ${baseline.sha} (deployment ${baseline.id}) is not in this clone: check out with fetch-depth: 0`
       );
-    const lint = await runMigrationSafety(cli, positionals, baseline.sha, values);
+    // One argument may hold several paths, comma- or newline-separated, as the workflow input does.
+    const paths = positionals
+      .flatMap((p) => p.split(/[,\n]/))
+      .map((p) => p.trim())
+      .filter((p) => p !== '');
+    const lint = await runMigrationSafety(cli, paths, baseline.sha, values);
     report.baseline = baseline;
     report.changeSet = (lint.files ?? []).filter((f) => f.linted).map((f) => f.path);
     report.findings = (lint.findings ?? []).filter((f) => f.id === CONTRACT_RULE);
