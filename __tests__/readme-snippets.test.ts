@@ -1,8 +1,12 @@
 import { describe, expect, it } from '@jest/globals';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
 import { validateWorkflow } from '../shared/src/lib/workflow-validate.js';
+import { tmpdir } from 'node:os';
+import { parseIgnoreFile } from '../actions/contract-test/src/accept.js';
+import { ALL_CHECKS } from '../actions/contract-test/src/diff/index.js';
+import { lintSpec } from '../actions/contract-test/src/lint/lint.js';
 import { parseRouterConfig } from '../actions/blue-green-switch/src/engine/index.js';
 import { loadGateConfig } from '../actions/health-gate/src/config.js';
 import { parseConfig as parseMigrationConfig } from '../actions/migration-safety/src/config.js';
@@ -109,6 +113,30 @@ function checkOurSteps(workflow: string): string[] {
 
 /** The config loaders, by the file a snippet names. */
 const CONFIG_CHECKS: { test: RegExp; check(text: string, file: string): Promise<void> | void }[] = [
+  {
+    test: /contract-test-ignore\.ya?ml$/,
+    check: (text, file) => {
+      parseIgnoreFile(
+        text,
+        file,
+        ALL_CHECKS.map((c) => c.id)
+      );
+    }
+  },
+  {
+    // A ruleset is checked by loading it into Spectral, as the action does, on a minimal spec.
+    test: /\.spectral\.ya?ml$/,
+    check: async (text, file) => {
+      const dir = mkdtempSync(join(tmpdir(), 'ubos-snippet-ruleset-'));
+      try {
+        writeFileSync(join(dir, file.split('/').pop()!), text);
+        const spec = 'openapi: 3.0.3\ninfo: { title: t, version: "1" }\npaths: {}\n';
+        await lintSpec({ text: spec, file: 'openapi.yaml', rulesetPath: join(dir, file.split('/').pop()!), root: dir });
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    }
+  },
   {
     test: /router\.ya?ml$/,
     check: (text, file) => {

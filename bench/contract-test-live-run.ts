@@ -1,15 +1,12 @@
-// `contract-test live` as the benchmark runs it: the CLI handler alone, bundled by bench/contract-test-live.mjs
-// with ncc the way the action is (cli.ts wires the same handler into the dispatcher).
+// `contract-test live` as the benchmark runs it: the CLI command alone, bundled by bench/contract-test-live.mjs
+// with ncc the way the action is (the dispatcher in cli/src/ runs the same command).
 import '../shared/src/lib/bundle-runtime.js';
 import { isConfigurationError } from '../shared/src/lib/errors.js';
-import { runLiveCommand } from '../actions/contract-test/src/cli-live.js';
+import { command } from '../actions/contract-test/src/cli.js';
 
 // Called as `index.js live <spec> ...`, like the CLI subcommand.
-const argv = process.argv.slice(2);
-if (argv[0] === 'live') argv.shift();
-
 try {
-  process.exitCode = await runLiveCommand(argv, {
+  process.exitCode = await command.run(process.argv.slice(2), {
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),
     cwd: process.cwd()

@@ -136,7 +136,7 @@ async function runOurs(server) {
   return {
     seconds: run.seconds,
     requests: await serverLog(server.url),
-    failures: report.failures.map((f) => `${f.id} ${f.operation.method} ${f.operation.path}`)
+    failures: report.liveFailures.map((f) => `${f.id} ${f.operation.method} ${f.operation.path}`)
   };
 }
 

@@ -202,10 +202,10 @@ describe('httpRequest: failures', () => {
     });
   });
 
-  it('says the server closed the connection when it resets every time', async () => {
+  it('says the server reset the connection when it does every time', async () => {
     handler = (req) => req.socket.destroy();
     const error = await failure(httpRequest(`${base}/reset`, { retries: 1, backoffMs: 1 }));
-    expect(error.message).toBe(`GET ${base}/reset failed after 2 attempts: connection closed by the server`);
+    expect(error.message).toBe(`GET ${base}/reset failed after 2 attempts: connection reset by the server`);
     expect(hits).toBe(2);
   });
 
@@ -312,11 +312,11 @@ describe('httpRequest: secrets', () => {
   });
 
   it('keeps Authorization header values out of error messages', async () => {
-    // fetch's own message for a bad header value quotes the value.
+    // Node's own message for a bad header value may quote it: the client says only that the request is malformed.
     const error = await failure(httpRequest(base, { headers: { Authorization: 'Bearer s3cr3t\nX' } }));
     expect(error.message).toMatch(/^GET http:\/\/127\.0\.0\.1:\d+ failed: /);
     expect(error.message).not.toContain('s3cr3t');
-    expect(error.message).toContain('***');
+    expect(error.message).toMatch(/malformed/);
     expect(hits).toBe(0);
   });
 

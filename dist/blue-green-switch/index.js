@@ -37359,7 +37359,7 @@ function extend(target) {
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _shared_src_lib_bundle_runtime_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5030);
 /* harmony import */ var _shared_src_actions_run_action_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1373);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8227);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3612);
 
 
 
@@ -37370,7 +37370,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 8227:
+/***/ 3612:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -37381,8 +37381,6 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 16 modules
 var core = __nccwpck_require__(8179);
-// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __nccwpck_require__(8815);
 ;// CONCATENATED MODULE: ./shared/src/lib/suggest.ts
 // "Did you mean ...?" for a misspelt name: the closest candidate by edit distance, if it is close enough to be
 // a typo rather than a different word.
@@ -37517,6 +37515,71 @@ function formatDuration(ms) {
     return parts.join('');
 }
 
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __nccwpck_require__(8815);
+;// CONCATENATED MODULE: ./shared/src/lib/yaml.ts
+/**
+ * YAML with the line of every value, so a config mistake is one line that says where it is:
+ * `router.yml:7: colors.green.servers must be a list`. One set of parser settings for every config an action
+ * reads: duplicate keys are an error (a paste mistake, not "last one wins"), and alias expansion is capped, so a
+ * "billion laughs" document is refused instead of filling the memory.
+ */
+
+
+/** Far above what a hand-written config uses, far below what a "billion laughs" document needs. */
+const MAX_YAML_ALIAS_COUNT = 100;
+/**
+ * Parses one YAML document with the family's settings; a syntax error or an alias bomb is one ConfigurationError
+ * naming the source. For readers that walk the document themselves; parsePositionedYaml is the usual entry.
+ */
+function parseYamlDocument(text, source, options = {}) {
+    const lineCounter = new dist/* LineCounter */.HN();
+    const doc = (0,dist/* parseDocument */.Tp)(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+    const error = doc.errors[0];
+    if (error) {
+        const { line, col } = lineCounter.linePos(error.pos[0]);
+        throw new errors/* ConfigurationError */.j(`${source}: invalid YAML at line ${line}, column ${col}: ${error.message.split('\n')[0]}`);
+    }
+    let value;
+    try {
+        value = doc.toJS({ maxAliasCount: options.maxAliasCount ?? MAX_YAML_ALIAS_COUNT });
+    }
+    catch (e) {
+        throw new errors/* ConfigurationError */.j(`${source}: ${e instanceof Error ? e.message : String(e)}`);
+    }
+    return { doc, lineCounter, value };
+}
+/** Parses one YAML document and tells the line of any value in it. */
+function parsePositionedYaml(text, source, options = {}) {
+    const lineNumbers = options.lineNumbers ?? true;
+    const { doc, lineCounter, value } = parseYamlDocument(text, source, options);
+    // The line of a mapping entry is its key's line (where the user looks), of a list item the item's.
+    const lineOf = (path) => {
+        if (!lineNumbers)
+            return undefined;
+        for (let depth = path.length; depth > 0; depth--) {
+            const parent = depth === 1 ? doc.contents : doc.getIn(path.slice(0, depth - 1), true);
+            const key = path[depth - 1];
+            let node;
+            if ((0,dist/* isMap */.jh)(parent))
+                node = parent.items.find((pair) => (0,dist/* isScalar */.jn)(pair.key) && pair.key.value === key)?.key;
+            else if ((0,dist/* isSeq */.oP)(parent) && typeof key === 'number')
+                node = parent.items[key];
+            if ((0,dist/* isNode */.Ll)(node) && node.range)
+                return lineCounter.linePos(node.range[0]).line;
+        }
+        return (0,dist/* isNode */.Ll)(doc.contents) && doc.contents.range ? lineCounter.linePos(doc.contents.range[0]).line : undefined;
+    };
+    return {
+        value,
+        lineOf,
+        where(path) {
+            const line = lineOf(path);
+            return line === undefined ? `${source}: ` : `${source}:${line}: `;
+        }
+    };
+}
+
 ;// CONCATENATED MODULE: ./shared/src/lib/redact.ts
 /**
  * Keeping secrets out of logs, the pure half: redaction produces a safe display form now (masking, which makes
@@ -37641,7 +37704,7 @@ function safeDecode(text) {
     }
 }
 /** The credential values in a URL (password or token user name, token-like parameters), raw and decoded. */
-function redact_credentialsInUrl(url) {
+function credentialsInUrl(url) {
     return redact_analyseUrl(url).secrets;
 }
 /** The URL with its password (or token user name) and token-like query parameters replaced by ***. */
@@ -37713,7 +37776,7 @@ function basicCredentials(url) {
  * WHATWG URL cannot parse yields only the string-level credentials.
  */
 function urlSecrets(text) {
-    const secrets = redact_credentialsInUrl(text);
+    const secrets = credentialsInUrl(text);
     let url;
     try {
         url = new URL(text.trim());
@@ -37943,30 +38006,15 @@ function getOptionalDurationInput(name) {
 function getListInput(name) {
     return splitList(core/* getInput */.V4(name));
 }
-// Far above what a hand-written config uses, far below what a "billion laughs" document needs.
-const MAX_ALIAS_COUNT = 100;
 /**
- * A YAML or JSON value (JSON is read as YAML 1.2, of which it is a subset); undefined when empty.
- * Duplicate keys are an error rather than "last one wins", since that is almost always a paste mistake.
+ * A YAML or JSON value (JSON is read as YAML 1.2, of which it is a subset); undefined when empty. Read with the
+ * family's YAML settings (shared/src/lib/yaml.ts): duplicate keys are an error, aliases capped.
  */
 function getStructuredInput(name) {
     const value = core/* getInput */.V4(name);
     if (value === '')
         return undefined;
-    const lineCounter = new dist/* LineCounter */.HN();
-    const document = (0,dist/* parseDocument */.Tp)(value, { lineCounter, prettyErrors: false, uniqueKeys: true });
-    const [firstError] = document.errors;
-    if (firstError) {
-        const { line } = lineCounter.linePos(firstError.pos[0]);
-        throw new errors/* ConfigurationError */.j(`Input "${name}" is not valid YAML or JSON (line ${line}): ${firstError.message.split('\n')[0]}`);
-    }
-    try {
-        return document.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
-    }
-    catch (error) {
-        const reason = error instanceof Error ? error.message : String(error);
-        throw new errors/* ConfigurationError */.j(`Input "${name}" could not be read as YAML or JSON: ${reason}`);
-    }
+    return parseYamlDocument(value, `Input "${name}"`).value;
 }
 
 ;// CONCATENATED MODULE: ./shared/src/actions/logger.ts
@@ -38520,6 +38568,27 @@ function pullRequestFromEnv(env = process.env) {
         return undefined;
     const baseRef = env.GITHUB_BASE_REF || payload.pull_request?.base?.ref || '';
     return { owner, repo, number, baseRef };
+}
+/**
+ * The names of the labels the pull request carried when the event fired (the payload's, not the API's: a label
+ * added later reaches a run only through a `labeled` event). Undefined outside pull request events.
+ */
+function pullRequestLabels(env = process.env) {
+    if (!env.GITHUB_EVENT_PATH)
+        return undefined;
+    let payload;
+    try {
+        payload = JSON.parse(readFileSync(env.GITHUB_EVENT_PATH, 'utf8'));
+    }
+    catch {
+        return undefined;
+    }
+    const labels = payload.pull_request?.labels;
+    if (!Array.isArray(labels))
+        return payload.pull_request ? [] : undefined;
+    return labels
+        .map((label) => (typeof label === 'string' ? label : label?.name))
+        .filter((name) => typeof name === 'string');
 }
 
 // EXTERNAL MODULE: external "fs"
@@ -44400,61 +44469,6 @@ const ROUTER_TYPES = ['nginx', 'haproxy', 'command'];
 const OPERATIONS = ['status', 'switch', 'canary', 'rollback', 'promote', 'abort'];
 const STATE_SCHEMA = 'ubos/blue-green-switch/state@1';
 
-;// CONCATENATED MODULE: ./shared/src/lib/yaml.ts
-/**
- * YAML with the line of every value, so a config mistake is one line that says where it is:
- * `router.yml:7: colors.green.servers must be a list`. One set of parser settings for every config an action
- * reads: duplicate keys are an error (a paste mistake, not "last one wins"), and alias expansion is capped, so a
- * "billion laughs" document is refused instead of filling the memory.
- */
-
-
-/** Far above what a hand-written config uses, far below what a "billion laughs" document needs. */
-const MAX_YAML_ALIAS_COUNT = 100;
-/** Parses one YAML document; a syntax error or an alias bomb is one ConfigurationError naming the source. */
-function parsePositionedYaml(text, source, options = {}) {
-    const lineNumbers = options.lineNumbers ?? true;
-    const lineCounter = new dist/* LineCounter */.HN();
-    const doc = (0,dist/* parseDocument */.Tp)(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
-    const error = doc.errors[0];
-    if (error) {
-        const { line, col } = lineCounter.linePos(error.pos[0]);
-        throw new errors/* ConfigurationError */.j(`${source}: invalid YAML at line ${line}, column ${col}: ${error.message.split('\n')[0]}`);
-    }
-    let value;
-    try {
-        value = doc.toJS({ maxAliasCount: options.maxAliasCount ?? MAX_YAML_ALIAS_COUNT });
-    }
-    catch (e) {
-        throw new errors/* ConfigurationError */.j(`${source}: ${e instanceof Error ? e.message : String(e)}`);
-    }
-    // The line of a mapping entry is its key's line (where the user looks), of a list item the item's.
-    const lineOf = (path) => {
-        if (!lineNumbers)
-            return undefined;
-        for (let depth = path.length; depth > 0; depth--) {
-            const parent = depth === 1 ? doc.contents : doc.getIn(path.slice(0, depth - 1), true);
-            const key = path[depth - 1];
-            let node;
-            if ((0,dist/* isMap */.jh)(parent))
-                node = parent.items.find((pair) => (0,dist/* isScalar */.jn)(pair.key) && pair.key.value === key)?.key;
-            else if ((0,dist/* isSeq */.oP)(parent) && typeof key === 'number')
-                node = parent.items[key];
-            if ((0,dist/* isNode */.Ll)(node) && node.range)
-                return lineCounter.linePos(node.range[0]).line;
-        }
-        return (0,dist/* isNode */.Ll)(doc.contents) && doc.contents.range ? lineCounter.linePos(doc.contents.range[0]).line : undefined;
-    };
-    return {
-        value,
-        lineOf,
-        where(path) {
-            const line = lineOf(path);
-            return line === undefined ? `${source}: ` : `${source}:${line}: `;
-        }
-    };
-}
-
 ;// CONCATENATED MODULE: ./actions/blue-green-switch/src/engine/config.ts
 // The router config (a YAML file or the inline YAML of an input) into a typed RouterConfig. Every mistake is one
 // ConfigurationError with the file and line: `router.yml:9: colors.green.servers must not be empty`.
@@ -47788,6 +47802,7 @@ function describeStatusMatcher(text) {
 
 
 
+
 const BUILT_IN_TIMING = {
     interval: 5_000,
     timeout: 5_000,
@@ -47823,20 +47838,7 @@ function suggestion(key, known) {
 }
 /** Parses YAML with the line of any syntax error; alias expansion is capped against "billion laughs" input. */
 function parseYamlText(text, source) {
-    const lineCounter = new dist/* LineCounter */.HN();
-    const doc = (0,dist/* parseDocument */.Tp)(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
-    const error = doc.errors[0];
-    if (error) {
-        const { line, col } = lineCounter.linePos(error.pos[0]);
-        throw new errors/* ConfigurationError */.j(`${source}: invalid YAML at line ${line}, column ${col}: ${error.message.split('\n')[0]}`);
-    }
-    let value;
-    try {
-        value = doc.toJS({ maxAliasCount: 100 });
-    }
-    catch (e) {
-        throw new errors/* ConfigurationError */.j(`${source}: ${e instanceof Error ? e.message : String(e)}`);
-    }
+    const { doc, lineCounter, value } = parseYamlDocument(text, source);
     const list = (0,dist/* isSeq */.oP)(doc.contents) ? doc.contents : (0,dist/* isMap */.jh)(doc.contents) ? doc.contents.get('checks', true) : undefined;
     const checkLines = (0,dist/* isSeq */.oP)(list)
         ? list.items.map((item) => lineCounter.linePos((0,dist/* isNode */.Ll)(item) ? (item.range?.[0] ?? 0) : 0).line)
@@ -48749,37 +48751,43 @@ var external_node_http_default = /*#__PURE__*/__nccwpck_require__.n(external_nod
 ;// CONCATENATED MODULE: external "node:https"
 const external_node_https_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");
 var external_node_https_default = /*#__PURE__*/__nccwpck_require__.n(external_node_https_namespaceObject);
-;// CONCATENATED MODULE: ./actions/health-gate/src/checks/http-request.ts
-// One HTTP(S) exchange for the probes, on node:http/https rather than fetch: a gate needs a per-request CA and
-// opt-in insecure TLS, redirects it can refuse to follow, a fresh connection per attempt (a pooled keep-alive
-// socket would hide a server that restarted), and timing that covers the whole body.
+;// CONCATENATED MODULE: ./shared/src/lib/http-transport.ts
+// The one HTTP(S) transport of the actions: one exchange on node:http/https rather than fetch, because a probe or
+// a deploy step needs a per-request CA and opt-in insecure TLS, redirects it can refuse to follow (and that drop
+// every secret header when they leave the origin), a fresh connection per attempt (a pooled keep-alive socket
+// would hide a server that restarted), a body size cap enforced while it streams in, and timing that covers the
+// whole body. httpRequest (http.ts) adds retries on top.
 
 
 
 
 
 /** A request that produced no usable response. The message is short and never holds a credential. */
-class http_request_RequestError extends Error {
+class http_transport_RequestError extends Error {
     kind;
+    code;
     name = 'RequestError';
-    constructor(message, kind) {
+    constructor(message, kind, 
+    /** The system error code when there was one, e.g. ECONNREFUSED. */
+    code) {
         super(message);
         this.kind = kind;
+        this.code = code;
     }
 }
 const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
 const DEFAULT_MAX_REDIRECTS = 5;
-const USER_AGENT = 'ubos-health-gate';
+const USER_AGENT = 'ubos-actions';
 const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
 // Dropped when a redirect leaves the origin (scheme, host or port), so a credential meant for one host never
 // reaches another: these, every sensitive-looking name, the check's secret-headers and any header whose value
 // holds a secret.
 const ORIGIN_BOUND_HEADERS = ['authorization', 'cookie', 'proxy-authorization', 'x-api-key'];
-const http_request_SENSITIVE_HEADER = /auth|token|key|secret|cookie|password|session/i;
+const http_transport_SENSITIVE_HEADER = /auth|token|key|secret|cookie|password|session/i;
 /** Marks the abort caused by sendRequest's own timer, to tell it apart from the caller's signal. */
 class OwnTimeout {
 }
-function http_request_formatBytes(bytes) {
+function http_transport_formatBytes(bytes) {
     if (bytes >= 1024 * 1024)
         return `${+(bytes / (1024 * 1024)).toFixed(2)} MiB`;
     if (bytes >= 1024)
@@ -48792,6 +48800,9 @@ function hasHeader(headers, name) {
 function withoutHeaders(headers, names) {
     return Object.fromEntries(Object.entries(headers).filter(([key]) => !names.has(key.toLowerCase())));
 }
+function bodyText(body) {
+    return typeof body === 'string' ? body : Buffer.from(body).toString('utf8');
+}
 function holdsSecret(text, secrets) {
     return secrets.some((secret) => secret !== '' && secretForms(secret).some((form) => text.includes(form)));
 }
@@ -48802,7 +48813,7 @@ function crossOriginHeaders(headers, secretHeaders, secrets) {
         // Host names the first origin: sent to another one it would at best be wrong.
         if (lower === 'host')
             return false;
-        return !secretHeaders.has(lower) && !http_request_SENSITIVE_HEADER.test(lower) && !holdsSecret(value, secrets);
+        return !secretHeaders.has(lower) && !http_transport_SENSITIVE_HEADER.test(lower) && !holdsSecret(value, secrets);
     }));
 }
 /** Moves user:password@ from the URL into a Basic Authorization header (unless one was given). */
@@ -48817,7 +48828,7 @@ function takeCredentials(url, headers, secrets) {
     secrets.push(credentials.encoded, `Basic ${credentials.encoded}`);
     return { ...headers, authorization: `Basic ${credentials.encoded}` };
 }
-function http_request_parseUrl(text, base) {
+function http_transport_parseUrl(text, base) {
     let url;
     try {
         url = base ? new URL(text, base) : new URL(text);
@@ -48842,49 +48853,54 @@ const UNKNOWN_AUTHORITY = new Set([
 function tlsHint(phase) {
     return phase === 'TLS handshake' ? '; is the port serving TLS?' : '';
 }
-function http_request_describeError(error, phase, url) {
+function http_transport_describeError(error, phase, url) {
+    const described = describeErrorText(error, phase, url);
+    const code = error.code;
+    return new http_transport_RequestError(described.message, described.kind, typeof code === 'string' ? code : undefined);
+}
+function describeErrorText(error, phase, url) {
     const { code, message } = error;
     const host = url.hostname;
     const during = phase === 'reading the body' ? 'while reading the body' : `(${phase})`;
     switch (code) {
         case 'ECONNREFUSED':
-            return new http_request_RequestError(`connection refused by ${url.host}`, 'refused');
+            return new http_transport_RequestError(`connection refused by ${url.host}`, 'refused');
         case 'ECONNRESET':
         case 'EPIPE':
-            return new http_request_RequestError(`connection reset by the server ${during}${tlsHint(phase)}`, 'reset');
+            return new http_transport_RequestError(`connection reset by the server ${during}${tlsHint(phase)}`, 'reset');
         case 'ENOTFOUND':
-            return new http_request_RequestError(`DNS lookup failed: host ${host} not found`, 'dns');
+            return new http_transport_RequestError(`DNS lookup failed: host ${host} not found`, 'dns');
         case 'EAI_AGAIN':
-            return new http_request_RequestError(`DNS lookup of ${host} failed (temporary failure)`, 'dns');
+            return new http_transport_RequestError(`DNS lookup of ${host} failed (temporary failure)`, 'dns');
         case 'ETIMEDOUT':
-            return new http_request_RequestError(`connection to ${url.host} timed out`, 'network');
+            return new http_transport_RequestError(`connection to ${url.host} timed out`, 'network');
         case 'EHOSTUNREACH':
-            return new http_request_RequestError(`host ${host} unreachable`, 'network');
+            return new http_transport_RequestError(`host ${host} unreachable`, 'network');
         case 'ENETUNREACH':
-            return new http_request_RequestError(`network unreachable for ${host}`, 'network');
+            return new http_transport_RequestError(`network unreachable for ${host}`, 'network');
         case 'CERT_HAS_EXPIRED':
-            return new http_request_RequestError(`TLS: the certificate of ${host} has expired`, 'tls');
+            return new http_transport_RequestError(`TLS: the certificate of ${host} has expired`, 'tls');
         case 'CERT_NOT_YET_VALID':
-            return new http_request_RequestError(`TLS: the certificate of ${host} is not valid yet`, 'tls');
+            return new http_transport_RequestError(`TLS: the certificate of ${host} is not valid yet`, 'tls');
         case 'ERR_TLS_CERT_ALTNAME_INVALID':
-            return new http_request_RequestError(`TLS: the certificate is not valid for ${host} (name mismatch)`, 'tls');
+            return new http_transport_RequestError(`TLS: the certificate is not valid for ${host} (name mismatch)`, 'tls');
     }
     if (code && UNKNOWN_AUTHORITY.has(code)) {
         const what = code === 'DEPTH_ZERO_SELF_SIGNED_CERT' ? 'self-signed certificate' : 'certificate signed by unknown authority';
-        return new http_request_RequestError(`TLS: ${what} (${code}); trust its CA with the tls ca option`, 'tls');
+        return new http_transport_RequestError(`TLS: ${what} (${code}); trust its CA with the tls ca option`, 'tls');
     }
     if (/wrong version number|packet length too long/i.test(message)) {
-        return new http_request_RequestError(`TLS handshake failed: the server does not speak TLS on ${url.host}`, 'tls');
+        return new http_transport_RequestError(`TLS handshake failed: the server does not speak TLS on ${url.host}`, 'tls');
     }
     if (code && (/^(ERR_TLS_|ERR_SSL_|CERT_)/.test(code) || code === 'EPROTO')) {
-        return new http_request_RequestError(`TLS: ${message}`, 'tls');
+        return new http_transport_RequestError(`TLS: ${message}`, 'tls');
     }
     // Node's wording for a socket closed (FIN rather than RST) before any response. Same meaning for a gate, and
     // one wording keeps a burst's error counts from splitting one fault in two depending on timing.
     if (message === 'socket hang up') {
-        return new http_request_RequestError(`connection reset by the server ${during}${tlsHint(phase)}`, 'reset');
+        return new http_transport_RequestError(`connection reset by the server ${during}${tlsHint(phase)}`, 'reset');
     }
-    return new http_request_RequestError(message || String(error), 'network');
+    return new http_transport_RequestError(message || String(error), 'network');
 }
 function flattenHeaders(headers) {
     const flat = {};
@@ -48905,7 +48921,7 @@ function exchange(hop, context) {
             const timedOut = context.isTimeout(signal.reason);
             const text = timedOut ? `timed out after ${context.timeoutMs} ms` : 'aborted';
             const during = phase === 'reading the body' ? 'while reading the body' : `(${phase})`;
-            finish(new http_request_RequestError(`${text} ${during}`, timedOut ? 'timeout' : 'aborted'));
+            finish(new http_transport_RequestError(`${text} ${during}`, timedOut ? 'timeout' : 'aborted'));
         };
         const finish = (error, response) => {
             if (settled)
@@ -48923,7 +48939,7 @@ function exchange(hop, context) {
         if (signal.aborted)
             return onAbort();
         signal.addEventListener('abort', onAbort, { once: true });
-        const tooLarge = () => new http_request_RequestError(`response body larger than ${http_request_formatBytes(maxBodyBytes)}`, 'too-large');
+        const tooLarge = () => new http_transport_RequestError(`response body larger than ${http_transport_formatBytes(maxBodyBytes)}`, 'too-large');
         const options = {
             method: hop.method,
             headers: hop.headers,
@@ -48956,17 +48972,19 @@ function exchange(hop, context) {
                     headers: flattenHeaders(response.headers),
                     body: Buffer.concat(chunks).toString('utf8')
                 }));
-                response.on('error', (error) => finish(http_request_describeError(error, phase, hop.url)));
+                response.on('error', (error) => finish(http_transport_describeError(error, phase, hop.url)));
                 response.on('close', () => {
                     if (!response.complete) {
-                        finish(new http_request_RequestError(`connection reset by the server while reading the body (${http_request_formatBytes(received)} received)`, 'reset'));
+                        finish(new http_transport_RequestError(`connection reset by the server while reading the body (${http_transport_formatBytes(received)} received)`, 'reset'));
                     }
                 });
             });
         }
         catch (error) {
-            // http.request validates headers and options synchronously (e.g. a control character in a value).
-            return finish(http_request_describeError(error, phase, hop.url));
+            // http.request validates headers and options synchronously (e.g. a control character in a value): the
+            // request cannot be sent as it is, and its message may quote the value, so it is not repeated.
+            const code = error.code;
+            return finish(new http_transport_RequestError('the request is malformed (an invalid header name or value)', 'invalid', code));
         }
         request.on('socket', (socket) => {
             socket.once('connect', () => {
@@ -48976,7 +48994,7 @@ function exchange(hop, context) {
                 phase = 'waiting for response headers';
             });
         });
-        request.on('error', (error) => finish(http_request_describeError(error, phase, hop.url)));
+        request.on('error', (error) => finish(http_transport_describeError(error, phase, hop.url)));
         request.end(hop.body);
     });
 }
@@ -48989,8 +49007,8 @@ function nextHop(hop, status, location, secrets, secretHeaders, shownTarget) {
     const crossOrigin = location.origin !== hop.url.origin || location.origin === 'null';
     if (crossOrigin) {
         headers = crossOriginHeaders(headers, secretHeaders, secrets);
-        if (!toGet && hop.body !== undefined && holdsSecret(hop.body, secrets)) {
-            throw new http_request_RequestError(`not following the ${status} redirect to another origin (${shownTarget}): the request body holds a secret`, 'redirect');
+        if (!toGet && hop.body !== undefined && holdsSecret(bodyText(hop.body), secrets)) {
+            throw new http_transport_RequestError(`not following the ${status} redirect to another origin (${shownTarget}): the request body holds a secret`, 'redirect');
         }
     }
     if (toGet)
@@ -49004,6 +49022,20 @@ function nextHop(hop, status, location, secrets, secretHeaders, shownTarget) {
     };
 }
 /**
+ * Every secret a request sends, in every form (URL credentials raw, decoded and as the Basic header's base64;
+ * the values of sensitive-looking and named secret headers and their tokens): for redaction, and for an adapter
+ * to mask before anything is logged.
+ */
+function http_transport_requestSecrets(url, headers = {}, extra = [], secretHeaders = new Set(ORIGIN_BOUND_HEADERS)) {
+    const secrets = [...extra, ...urlSecrets(url)];
+    for (const [name, value] of Object.entries(headers)) {
+        if ((http_transport_SENSITIVE_HEADER.test(name) || secretHeaders.has(name.toLowerCase())) && value.trim() !== '') {
+            secrets.push(...headerValueSecrets(value));
+        }
+    }
+    return secrets.filter((secret) => secret !== '');
+}
+/**
  * Sends one request (following redirects only when asked) and reads the whole body. Resolves with any status;
  * rejects with a RequestError for connection, DNS, TLS, timeout, abort, size and redirect failures.
  */
@@ -49013,16 +49045,11 @@ async function sendRequest(options) {
         ...ORIGIN_BOUND_HEADERS,
         ...(options.secretHeaders ?? []).map((h) => h.toLowerCase())
     ]);
-    const secrets = [...(options.secrets ?? []), ...urlSecrets(options.url)];
-    for (const [name, value] of Object.entries(options.headers ?? {})) {
-        if ((http_request_SENSITIVE_HEADER.test(name) || secretHeaders.has(name.toLowerCase())) && value.trim() !== '') {
-            secrets.push(...headerValueSecrets(value));
-        }
-    }
-    const url = http_request_parseUrl(options.url);
+    const secrets = http_transport_requestSecrets(options.url, options.headers, options.secrets, secretHeaders);
+    const url = http_transport_parseUrl(options.url);
     let headers = { ...options.headers };
     if (!hasHeader(headers, 'user-agent'))
-        headers['user-agent'] = USER_AGENT;
+        headers['user-agent'] = options.userAgent ?? USER_AGENT;
     headers = takeCredentials(url, headers, secrets);
     let hop = {
         url,
@@ -49055,23 +49082,23 @@ async function sendRequest(options) {
                 raw = await exchange(hop, context);
             }
             catch (error) {
-                if (!(error instanceof http_request_RequestError) || redirects.length === 0)
+                if (!(error instanceof http_transport_RequestError) || redirects.length === 0)
                     throw error;
-                throw new http_request_RequestError(`${error.message} (after redirect to ${redirects[redirects.length - 1]})`, error.kind);
+                throw new http_transport_RequestError(`${error.message} (after redirect to ${redirects[redirects.length - 1]})`, error.kind, error.code);
             }
             const location = raw.headers['location'];
             if (!options.followRedirects || !REDIRECT_STATUSES.has(raw.status) || !location) {
                 return { ...raw, latencyMs: performance.now() - started, redirects };
             }
             if (redirects.length >= maxRedirects) {
-                throw new http_request_RequestError(`too many redirects (more than ${maxRedirects})`, 'redirect');
+                throw new http_transport_RequestError(`too many redirects (more than ${maxRedirects})`, 'redirect');
             }
             let target;
             try {
-                target = http_request_parseUrl(location, hop.url);
+                target = http_transport_parseUrl(location, hop.url);
             }
             catch (error) {
-                throw new http_request_RequestError(`cannot follow redirect: ${error.message}`, 'redirect');
+                throw new http_transport_RequestError(`cannot follow redirect: ${error.message}`, 'redirect');
             }
             secrets.push(...urlSecrets(target.href));
             const shown = redact(redactUrl(target.href), secrets);
@@ -49080,8 +49107,8 @@ async function sendRequest(options) {
         }
     }
     catch (error) {
-        if (error instanceof http_request_RequestError)
-            throw new http_request_RequestError(redact(error.message, secrets), error.kind);
+        if (error instanceof http_transport_RequestError)
+            throw new http_transport_RequestError(redact(error.message, secrets), error.kind, error.code);
         if (error instanceof errors/* ConfigurationError */.j)
             throw new errors/* ConfigurationError */.j(redact(error.message, secrets));
         throw error;
@@ -50462,10 +50489,13 @@ function writeState(file, state) {
 
 ;// CONCATENATED MODULE: ./shared/src/lib/http.ts
 /**
- * HTTP over the global fetch with what the actions need and fetch lacks: a per-attempt timeout, retries with
- * capped exponential backoff and Retry-After, a response size cap, and error messages that say what went
- * wrong in plain words without ever containing a credential.
+ * The HTTP client of the actions: the transport (http-transport.ts: TLS options, redirects that drop secrets
+ * across origins, size caps, timing) with what a client needs on top: a per-attempt timeout, retries with capped
+ * exponential backoff and Retry-After, JSON, and error messages that say what went wrong in plain words without
+ * ever containing a credential.
  */
+
+
 
 /**
  * A request that could not produce a usable response. The message is safe to print: the original error is
@@ -50508,189 +50538,12 @@ function parseRetryAfter(value, now = Date.now()) {
     const date = Date.parse(trimmed);
     return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }
-const http_SENSITIVE_HEADER = /auth|token|key|secret|cookie|password|session/i;
-/**
- * fetch refuses URLs with user:password@ (and its error quotes the URL), so credentials move to a Basic
- * Authorization header; everything secret found on the way is collected for redaction.
- */
-function prepare(url, options) {
-    const secrets = [...(options.secrets ?? []), ...urlSecrets(url.href)];
-    const headers = {};
-    for (const [name, value] of Object.entries(options.headers ?? {})) {
-        headers[name] = value;
-        // "Bearer abc": the token alone may be echoed somewhere without its scheme; "Basic x" as user:password.
-        if (http_SENSITIVE_HEADER.test(name) && value.trim() !== '')
-            secrets.push(...headerValueSecrets(value));
-    }
-    moveCredentials(url, headers, secrets);
-    return { url: url.href, headers, secrets: secrets.filter((secret) => secret !== '') };
-}
-/** user:password@ moves into a Basic Authorization header (unless one is set); its forms become secrets. */
-function moveCredentials(url, headers, secrets) {
-    const credentials = basicCredentials(url);
-    if (!credentials)
-        return;
-    const hasAuthorization = Object.keys(headers).some((name) => name.toLowerCase() === 'authorization');
-    if (!hasAuthorization)
-        headers['authorization'] = `Basic ${credentials.encoded}`;
-    secrets.push(credentials.encoded, `Basic ${credentials.encoded}`);
-    url.username = '';
-    url.password = '';
-}
 /**
  * Every secret a request with these options sends, in every form (URL credentials raw, decoded and as the Basic
  * header's base64, sensitive header values and their tokens), for an adapter to mask before anything is logged.
  */
 function httpRequestSecrets(url, options = {}) {
-    let parsed;
-    try {
-        parsed = new URL(url);
-    }
-    catch {
-        return [...(options.secrets ?? []), ...credentialsInUrl(url)].filter((secret) => secret !== '');
-    }
-    return [...new Set(prepare(parsed, options).secrets)];
-}
-const http_REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
-const ORIGIN_BOUND = new Set(['authorization', 'cookie', 'proxy-authorization']);
-class RedirectError extends Error {
-}
-function http_holdsSecret(value, secrets) {
-    return secrets.some((secret) => secret !== '' && (value.includes(secret) || value.includes(encodeURIComponent(secret))));
-}
-/**
- * fetch with redirects followed here rather than by fetch, which forwards every header but Authorization
- * (and Cookie) to another origin: on a change of scheme, host or port, every sensitive-looking header and
- * every header holding a secret is dropped, and a body holding one is not sent again.
- */
-async function fetchFollowing(request, method, body, signal, maxRedirects) {
-    let url = new URL(request.url);
-    let headers = { ...request.headers };
-    let currentMethod = method;
-    let currentBody = body;
-    for (let hops = 0;; hops++) {
-        const response = await fetch(url.href, {
-            method: currentMethod,
-            headers,
-            body: currentBody,
-            signal,
-            redirect: 'manual'
-        });
-        const location = response.headers.get('location');
-        if (!http_REDIRECT_STATUSES.has(response.status) || !location || maxRedirects <= 0)
-            return response;
-        await response.body?.cancel().catch(() => undefined);
-        if (hops >= maxRedirects)
-            throw new RedirectError(`too many redirects (more than ${maxRedirects})`);
-        let next;
-        try {
-            next = new URL(location, url);
-        }
-        catch {
-            throw new RedirectError(`redirect to an invalid URL ${redactUrl(location)}`);
-        }
-        if (next.protocol !== 'http:' && next.protocol !== 'https:') {
-            throw new RedirectError(`redirect to an unsupported URL scheme ${next.protocol}`);
-        }
-        request.secrets.push(...urlSecrets(next.href));
-        const toGet = response.status === 303
-            ? currentMethod !== 'HEAD'
-            : (response.status === 301 || response.status === 302) && currentMethod === 'POST';
-        if (next.origin !== url.origin) {
-            headers = Object.fromEntries(Object.entries(headers).filter(([name, value]) => {
-                const lower = name.toLowerCase();
-                return !ORIGIN_BOUND.has(lower) && !http_SENSITIVE_HEADER.test(lower) && !http_holdsSecret(value, request.secrets);
-            }));
-            if (!toGet && typeof currentBody === 'string' && http_holdsSecret(currentBody, request.secrets)) {
-                throw new RedirectError(`not following the ${response.status} redirect to another origin: the request body holds a secret`);
-            }
-        }
-        if (toGet) {
-            currentMethod = 'GET';
-            currentBody = undefined;
-            headers = Object.fromEntries(Object.entries(headers).filter(([name]) => !['content-type', 'content-length'].includes(name.toLowerCase())));
-        }
-        moveCredentials(next, headers, request.secrets);
-        url = next;
-    }
-}
-/** The first system/undici error code in the cause chain (fetch wraps them as TypeError('fetch failed')). */
-function findErrorCode(error, depth = 0) {
-    if (depth > 5 || error === null || typeof error !== 'object')
-        return undefined;
-    const { code, cause, errors } = error;
-    if (typeof code === 'string')
-        return code;
-    if (Array.isArray(errors)) {
-        for (const inner of errors) {
-            const found = findErrorCode(inner, depth + 1);
-            if (found)
-                return found;
-        }
-    }
-    return findErrorCode(cause, depth + 1);
-}
-function innermostMessage(error) {
-    let current = error;
-    let message = error instanceof Error ? error.message : String(error);
-    for (let depth = 0; depth < 5 && current instanceof Error && current.cause !== undefined; depth++) {
-        current = current.cause;
-        if (current instanceof Error && current.message)
-            message = current.message;
-    }
-    return message;
-}
-const CODE_REASONS = {
-    ECONNREFUSED: 'connection refused',
-    ECONNRESET: 'connection reset by the server',
-    EPIPE: 'connection closed by the server',
-    UND_ERR_SOCKET: 'connection closed by the server',
-    ENOTFOUND: 'host not found (DNS lookup failed)',
-    EAI_AGAIN: 'DNS lookup failed (temporary failure)',
-    ETIMEDOUT: 'connection timed out',
-    UND_ERR_CONNECT_TIMEOUT: 'connection timed out',
-    EHOSTUNREACH: 'host unreachable',
-    ENETUNREACH: 'network unreachable',
-    UND_ERR_HEADERS_TIMEOUT: 'timed out waiting for response headers',
-    UND_ERR_BODY_TIMEOUT: 'timed out reading the response body'
-};
-function describeFailure(error, code) {
-    if (code && Object.hasOwn(CODE_REASONS, code))
-        return CODE_REASONS[code];
-    if (code && (/^(CERT_|ERR_TLS_|ERR_SSL_)/.test(code) || /CERT|SIGNATURE/.test(code))) {
-        return `TLS error: ${innermostMessage(error)}`;
-    }
-    return innermostMessage(error);
-}
-class BodyTooLargeError extends Error {
-}
-async function readBody(response, maxBytes) {
-    const declared = Number(response.headers.get('content-length'));
-    if (Number.isFinite(declared) && declared > maxBytes) {
-        await response.body?.cancel().catch(() => undefined);
-        throw new BodyTooLargeError();
-    }
-    if (!response.body)
-        return '';
-    // Read the stream ourselves: response.text() would buffer whatever a hostile server sends.
-    const reader = response.body.getReader();
-    const chunks = [];
-    let total = 0;
-    for (;;) {
-        const { done, value } = await reader.read();
-        if (done)
-            break;
-        total += value.byteLength;
-        if (total > maxBytes) {
-            await reader.cancel().catch(() => undefined);
-            throw new BodyTooLargeError();
-        }
-        chunks.push(value);
-    }
-    return new TextDecoder('utf-8').decode(Buffer.concat(chunks));
-}
-function formatMegabytes(bytes) {
-    return bytes >= 1024 * 1024 ? `${+(bytes / (1024 * 1024)).toFixed(2)} MiB` : `${bytes} bytes`;
+    return [...new Set(requestSecrets(url, options.headers, options.secrets))];
 }
 function http_sleep(ms, signal) {
     return new Promise((resolve, reject) => {
@@ -50707,6 +50560,16 @@ function http_sleep(ms, signal) {
         signal?.addEventListener('abort', onAbort, { once: true });
     });
 }
+function formatMegabytes(bytes) {
+    return bytes >= 1024 * 1024 ? `${+(bytes / (1024 * 1024)).toFixed(2)} MiB` : `${bytes} bytes`;
+}
+// What a failed exchange says, in the words of this client's messages ("... failed after 2 attempts: <why>").
+const REASONS = {
+    refused: 'connection refused',
+    reset: 'connection reset by the server'
+};
+// Failures that another attempt cannot fix.
+const FINAL = new Set(['invalid', 'redirect', 'too-large', 'aborted']);
 /** Sends a request, retrying as configured; resolves with the last response, whatever its status. */
 async function httpRequest(url, options = {}) {
     const method = (options.method ?? 'GET').toUpperCase();
@@ -50725,14 +50588,14 @@ async function httpRequest(url, options = {}) {
         parsed = undefined;
     }
     if (!parsed || (parsed.protocol !== 'http:' && parsed.protocol !== 'https:')) {
-        const secrets = [...(options.secrets ?? []), ...redact_credentialsInUrl(url)];
+        const secrets = [...(options.secrets ?? []), ...credentialsInUrl(url)];
         throw new HttpError(redact(`${method} ${displayUrl} failed: not a valid http(s) URL`, secrets), {
             method,
             url: redact(displayUrl, secrets),
             attempts: 0
         });
     }
-    const request = prepare(parsed, options);
+    const request = { secrets: http_transport_requestSecrets(url, options.headers, options.secrets) };
     const safe = (text) => redact(text, request.secrets);
     const fail = (message, details) => new HttpError(safe(message), { method, url: safe(displayUrl), ...details });
     const attemptsText = (n) => `after ${n} attempt${n === 1 ? '' : 's'}`;
@@ -50740,59 +50603,42 @@ async function httpRequest(url, options = {}) {
         if (options.signal?.aborted) {
             throw fail(`${method} ${displayUrl} was aborted`, { attempts: attempt - 1 });
         }
-        const controller = new AbortController();
-        let timedOut = false;
-        const timer = setTimeout(() => {
-            timedOut = true;
-            controller.abort();
-        }, timeoutMs);
-        const signal = options.signal ? AbortSignal.any([options.signal, controller.signal]) : controller.signal;
-        const started = performance.now();
         let raw;
         try {
-            // Typed through BodyInit so this compiles both with Node's fetch types and with the DOM lib that
-            // some dependencies' declarations pull into the program.
-            const response = await fetchFollowing(request, method, options.body, signal, options.maxRedirects ?? http_DEFAULTS.maxRedirects);
-            raw = {
-                status: response.status,
-                headers: headersToRecord(response.headers),
-                body: await readBody(response, maxBodyBytes)
-            };
+            raw = await sendRequest({
+                url,
+                method,
+                headers: options.headers,
+                body: options.body,
+                tls: options.tls,
+                followRedirects: (options.maxRedirects ?? http_DEFAULTS.maxRedirects) > 0,
+                maxRedirects: options.maxRedirects ?? http_DEFAULTS.maxRedirects,
+                signal: options.signal,
+                timeoutMs,
+                maxBodyBytes,
+                secrets: request.secrets
+            });
         }
         catch (error) {
-            if (options.signal?.aborted && !timedOut) {
-                throw fail(`${method} ${displayUrl} was aborted`, { attempts: attempt });
-            }
-            if (error instanceof RedirectError) {
+            if (error instanceof errors/* ConfigurationError */.j)
                 throw fail(`${method} ${displayUrl} failed: ${error.message}`, { attempts: attempt });
-            }
-            if (error instanceof BodyTooLargeError) {
-                controller.abort();
-                throw fail(`${method} ${displayUrl} returned a response body larger than ${formatMegabytes(maxBodyBytes)}`, {
-                    attempts: attempt
-                });
-            }
-            const code = timedOut ? 'ETIMEDOUT' : findErrorCode(error);
-            const reason = timedOut ? `timed out after ${timeoutMs}ms` : describeFailure(error, code);
-            // A TypeError without a cause is fetch rejecting the request itself (a bad header value, say):
-            // sending it again cannot help.
-            const transient = timedOut || code !== undefined || (error instanceof TypeError && error.cause !== undefined);
-            if (!transient) {
-                throw fail(`${method} ${displayUrl} failed: ${reason}`, { attempts: attempt, ...(code ? { code } : {}) });
-            }
-            if (attempt >= maxAttempts) {
-                throw fail(`${method} ${displayUrl} failed ${attemptsText(attempt)}: ${reason}`, {
-                    attempts: attempt,
-                    ...(code ? { code } : {})
-                });
-            }
+            if (!(error instanceof http_transport_RequestError))
+                throw error;
+            const code = error.kind === 'timeout' ? 'ETIMEDOUT' : error.code;
+            const details = { attempts: attempt, ...(code ? { code } : {}) };
+            if (error.kind === 'aborted')
+                throw fail(`${method} ${displayUrl} was aborted`, details);
+            if (error.kind === 'too-large')
+                throw fail(`${method} ${displayUrl} returned a response body larger than ${formatMegabytes(maxBodyBytes)}`, details);
+            const reason = error.kind === 'timeout' ? `timed out after ${timeoutMs}ms` : (REASONS[error.kind] ?? error.message);
+            if (FINAL.has(error.kind))
+                throw fail(`${method} ${displayUrl} failed: ${reason}`, details);
+            if (attempt >= maxAttempts)
+                throw fail(`${method} ${displayUrl} failed ${attemptsText(attempt)}: ${reason}`, details);
             await waitOrAbort(backoffDelay(attempt, backoffMs, maxBackoffMs), attempt);
             continue;
         }
-        finally {
-            clearTimeout(timer);
-        }
-        const timeMs = performance.now() - started;
+        const timeMs = raw.latencyMs;
         if (attempt < maxAttempts && retryOn(raw.status)) {
             const retryAfter = raw.status === 429 || raw.status === 503 ? parseRetryAfter(raw.headers['retry-after']) : undefined;
             const delay = retryAfter !== undefined ? Math.min(retryAfter, maxBackoffMs) : backoffDelay(attempt, backoffMs, maxBackoffMs);
@@ -50811,7 +50657,9 @@ async function httpRequest(url, options = {}) {
     }
     function toResponse(raw, timeMs, attempts) {
         return {
-            ...raw,
+            status: raw.status,
+            headers: raw.headers,
+            body: raw.body,
             timeMs,
             attempts,
             json() {
@@ -50828,11 +50676,6 @@ async function httpRequest(url, options = {}) {
             }
         };
     }
-}
-function headersToRecord(headers) {
-    const record = {};
-    headers.forEach((value, name) => (record[name] = value));
-    return record;
 }
 
 ;// CONCATENATED MODULE: ./actions/blue-green-switch/src/engine/verify.ts

@@ -27,8 +27,8 @@ var external_node_path_ = __webpack_require__(76760);
 var src_config = __webpack_require__(49020);
 // EXTERNAL MODULE: ./actions/health-gate/src/gate.ts
 var gate = __webpack_require__(66127);
-// EXTERNAL MODULE: ./actions/health-gate/src/probes.ts + 6 modules
-var probes = __webpack_require__(4497);
+// EXTERNAL MODULE: ./actions/health-gate/src/probes.ts + 5 modules
+var probes = __webpack_require__(71305);
 ;// CONCATENATED MODULE: ./actions/health-gate/src/check.ts
 // What the action and the CLI both do around the engine: read the config file the user named, build the checks,
 // run the gate until it decides or the process is asked to stop (SIGTERM/SIGINT: a cancelled job).

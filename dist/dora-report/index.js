@@ -37359,7 +37359,7 @@ function extend(target) {
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _shared_src_lib_bundle_runtime_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5030);
 /* harmony import */ var _shared_src_actions_run_action_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1373);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5720);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9764);
 
 
 
@@ -37370,7 +37370,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 5720:
+/***/ 9764:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -37381,8 +37381,6 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 16 modules
 var core = __nccwpck_require__(8179);
-// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __nccwpck_require__(8815);
 ;// CONCATENATED MODULE: ./shared/src/lib/suggest.ts
 // "Did you mean ...?" for a misspelt name: the closest candidate by edit distance, if it is close enough to be
 // a typo rather than a different word.
@@ -37515,6 +37513,71 @@ function formatDuration(ms) {
     const seconds = remaining - minutes * 60;
     const parts = [hours ? `${hours}h` : '', minutes ? `${minutes}m` : '', seconds ? `${seconds}s` : ''];
     return parts.join('');
+}
+
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __nccwpck_require__(8815);
+;// CONCATENATED MODULE: ./shared/src/lib/yaml.ts
+/**
+ * YAML with the line of every value, so a config mistake is one line that says where it is:
+ * `router.yml:7: colors.green.servers must be a list`. One set of parser settings for every config an action
+ * reads: duplicate keys are an error (a paste mistake, not "last one wins"), and alias expansion is capped, so a
+ * "billion laughs" document is refused instead of filling the memory.
+ */
+
+
+/** Far above what a hand-written config uses, far below what a "billion laughs" document needs. */
+const MAX_YAML_ALIAS_COUNT = 100;
+/**
+ * Parses one YAML document with the family's settings; a syntax error or an alias bomb is one ConfigurationError
+ * naming the source. For readers that walk the document themselves; parsePositionedYaml is the usual entry.
+ */
+function parseYamlDocument(text, source, options = {}) {
+    const lineCounter = new dist/* LineCounter */.HN();
+    const doc = (0,dist/* parseDocument */.Tp)(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+    const error = doc.errors[0];
+    if (error) {
+        const { line, col } = lineCounter.linePos(error.pos[0]);
+        throw new errors/* ConfigurationError */.j(`${source}: invalid YAML at line ${line}, column ${col}: ${error.message.split('\n')[0]}`);
+    }
+    let value;
+    try {
+        value = doc.toJS({ maxAliasCount: options.maxAliasCount ?? MAX_YAML_ALIAS_COUNT });
+    }
+    catch (e) {
+        throw new errors/* ConfigurationError */.j(`${source}: ${e instanceof Error ? e.message : String(e)}`);
+    }
+    return { doc, lineCounter, value };
+}
+/** Parses one YAML document and tells the line of any value in it. */
+function parsePositionedYaml(text, source, options = {}) {
+    const lineNumbers = options.lineNumbers ?? true;
+    const { doc, lineCounter, value } = parseYamlDocument(text, source, options);
+    // The line of a mapping entry is its key's line (where the user looks), of a list item the item's.
+    const lineOf = (path) => {
+        if (!lineNumbers)
+            return undefined;
+        for (let depth = path.length; depth > 0; depth--) {
+            const parent = depth === 1 ? doc.contents : doc.getIn(path.slice(0, depth - 1), true);
+            const key = path[depth - 1];
+            let node;
+            if (isMap(parent))
+                node = parent.items.find((pair) => isScalar(pair.key) && pair.key.value === key)?.key;
+            else if (isSeq(parent) && typeof key === 'number')
+                node = parent.items[key];
+            if (isNode(node) && node.range)
+                return lineCounter.linePos(node.range[0]).line;
+        }
+        return isNode(doc.contents) && doc.contents.range ? lineCounter.linePos(doc.contents.range[0]).line : undefined;
+    };
+    return {
+        value,
+        lineOf,
+        where(path) {
+            const line = lineOf(path);
+            return line === undefined ? `${source}: ` : `${source}:${line}: `;
+        }
+    };
 }
 
 ;// CONCATENATED MODULE: ./shared/src/lib/redact.ts
@@ -37943,30 +38006,15 @@ function getOptionalDurationInput(name) {
 function getListInput(name) {
     return splitList(core/* getInput */.V4(name));
 }
-// Far above what a hand-written config uses, far below what a "billion laughs" document needs.
-const MAX_ALIAS_COUNT = 100;
 /**
- * A YAML or JSON value (JSON is read as YAML 1.2, of which it is a subset); undefined when empty.
- * Duplicate keys are an error rather than "last one wins", since that is almost always a paste mistake.
+ * A YAML or JSON value (JSON is read as YAML 1.2, of which it is a subset); undefined when empty. Read with the
+ * family's YAML settings (shared/src/lib/yaml.ts): duplicate keys are an error, aliases capped.
  */
 function getStructuredInput(name) {
     const value = core/* getInput */.V4(name);
     if (value === '')
         return undefined;
-    const lineCounter = new dist/* LineCounter */.HN();
-    const document = (0,dist/* parseDocument */.Tp)(value, { lineCounter, prettyErrors: false, uniqueKeys: true });
-    const [firstError] = document.errors;
-    if (firstError) {
-        const { line } = lineCounter.linePos(firstError.pos[0]);
-        throw new errors/* ConfigurationError */.j(`Input "${name}" is not valid YAML or JSON (line ${line}): ${firstError.message.split('\n')[0]}`);
-    }
-    try {
-        return document.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
-    }
-    catch (error) {
-        const reason = error instanceof Error ? error.message : String(error);
-        throw new errors/* ConfigurationError */.j(`Input "${name}" could not be read as YAML or JSON: ${reason}`);
-    }
+    return parseYamlDocument(value, `Input "${name}"`).value;
 }
 
 ;// CONCATENATED MODULE: ./shared/src/actions/logger.ts
@@ -44030,6 +44078,27 @@ function pullRequestFromEnv(env = process.env) {
         return undefined;
     const baseRef = env.GITHUB_BASE_REF || payload.pull_request?.base?.ref || '';
     return { owner, repo, number, baseRef };
+}
+/**
+ * The names of the labels the pull request carried when the event fired (the payload's, not the API's: a label
+ * added later reaches a run only through a `labeled` event). Undefined outside pull request events.
+ */
+function pullRequestLabels(env = process.env) {
+    if (!env.GITHUB_EVENT_PATH)
+        return undefined;
+    let payload;
+    try {
+        payload = JSON.parse(readFileSync(env.GITHUB_EVENT_PATH, 'utf8'));
+    }
+    catch {
+        return undefined;
+    }
+    const labels = payload.pull_request?.labels;
+    if (!Array.isArray(labels))
+        return payload.pull_request ? [] : undefined;
+    return labels
+        .map((label) => (typeof label === 'string' ? label : label?.name))
+        .filter((name) => typeof name === 'string');
 }
 
 ;// CONCATENATED MODULE: ./shared/src/actions/sticky-comment.ts

@@ -37358,7 +37358,7 @@ function extend(target) {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _shared_src_actions_run_action_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1373);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3067);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3491);
 
 
 await (0,_shared_src_actions_run_action_js__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .C)(_main_js__WEBPACK_IMPORTED_MODULE_1__/* .run */ .e);
@@ -37368,7 +37368,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 3067:
+/***/ 3491:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -37379,8 +37379,6 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 16 modules
 var core = __nccwpck_require__(8179);
-// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __nccwpck_require__(8815);
 ;// CONCATENATED MODULE: ./shared/src/lib/suggest.ts
 // "Did you mean ...?" for a misspelt name: the closest candidate by edit distance, if it is close enough to be
 // a typo rather than a different word.
@@ -37513,6 +37511,71 @@ function formatDuration(ms) {
     const seconds = remaining - minutes * 60;
     const parts = [hours ? `${hours}h` : '', minutes ? `${minutes}m` : '', seconds ? `${seconds}s` : ''];
     return parts.join('');
+}
+
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __nccwpck_require__(8815);
+;// CONCATENATED MODULE: ./shared/src/lib/yaml.ts
+/**
+ * YAML with the line of every value, so a config mistake is one line that says where it is:
+ * `router.yml:7: colors.green.servers must be a list`. One set of parser settings for every config an action
+ * reads: duplicate keys are an error (a paste mistake, not "last one wins"), and alias expansion is capped, so a
+ * "billion laughs" document is refused instead of filling the memory.
+ */
+
+
+/** Far above what a hand-written config uses, far below what a "billion laughs" document needs. */
+const MAX_YAML_ALIAS_COUNT = 100;
+/**
+ * Parses one YAML document with the family's settings; a syntax error or an alias bomb is one ConfigurationError
+ * naming the source. For readers that walk the document themselves; parsePositionedYaml is the usual entry.
+ */
+function parseYamlDocument(text, source, options = {}) {
+    const lineCounter = new dist/* LineCounter */.HN();
+    const doc = (0,dist/* parseDocument */.Tp)(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+    const error = doc.errors[0];
+    if (error) {
+        const { line, col } = lineCounter.linePos(error.pos[0]);
+        throw new errors/* ConfigurationError */.j(`${source}: invalid YAML at line ${line}, column ${col}: ${error.message.split('\n')[0]}`);
+    }
+    let value;
+    try {
+        value = doc.toJS({ maxAliasCount: options.maxAliasCount ?? MAX_YAML_ALIAS_COUNT });
+    }
+    catch (e) {
+        throw new errors/* ConfigurationError */.j(`${source}: ${e instanceof Error ? e.message : String(e)}`);
+    }
+    return { doc, lineCounter, value };
+}
+/** Parses one YAML document and tells the line of any value in it. */
+function parsePositionedYaml(text, source, options = {}) {
+    const lineNumbers = options.lineNumbers ?? true;
+    const { doc, lineCounter, value } = parseYamlDocument(text, source, options);
+    // The line of a mapping entry is its key's line (where the user looks), of a list item the item's.
+    const lineOf = (path) => {
+        if (!lineNumbers)
+            return undefined;
+        for (let depth = path.length; depth > 0; depth--) {
+            const parent = depth === 1 ? doc.contents : doc.getIn(path.slice(0, depth - 1), true);
+            const key = path[depth - 1];
+            let node;
+            if (isMap(parent))
+                node = parent.items.find((pair) => isScalar(pair.key) && pair.key.value === key)?.key;
+            else if (isSeq(parent) && typeof key === 'number')
+                node = parent.items[key];
+            if (isNode(node) && node.range)
+                return lineCounter.linePos(node.range[0]).line;
+        }
+        return isNode(doc.contents) && doc.contents.range ? lineCounter.linePos(doc.contents.range[0]).line : undefined;
+    };
+    return {
+        value,
+        lineOf,
+        where(path) {
+            const line = lineOf(path);
+            return line === undefined ? `${source}: ` : `${source}:${line}: `;
+        }
+    };
 }
 
 ;// CONCATENATED MODULE: ./shared/src/lib/redact.ts
@@ -37941,30 +38004,15 @@ function getOptionalDurationInput(name) {
 function getListInput(name) {
     return splitList(core/* getInput */.V4(name));
 }
-// Far above what a hand-written config uses, far below what a "billion laughs" document needs.
-const MAX_ALIAS_COUNT = 100;
 /**
- * A YAML or JSON value (JSON is read as YAML 1.2, of which it is a subset); undefined when empty.
- * Duplicate keys are an error rather than "last one wins", since that is almost always a paste mistake.
+ * A YAML or JSON value (JSON is read as YAML 1.2, of which it is a subset); undefined when empty. Read with the
+ * family's YAML settings (shared/src/lib/yaml.ts): duplicate keys are an error, aliases capped.
  */
 function getStructuredInput(name) {
     const value = core/* getInput */.V4(name);
     if (value === '')
         return undefined;
-    const lineCounter = new dist/* LineCounter */.HN();
-    const document = (0,dist/* parseDocument */.Tp)(value, { lineCounter, prettyErrors: false, uniqueKeys: true });
-    const [firstError] = document.errors;
-    if (firstError) {
-        const { line } = lineCounter.linePos(firstError.pos[0]);
-        throw new errors/* ConfigurationError */.j(`Input "${name}" is not valid YAML or JSON (line ${line}): ${firstError.message.split('\n')[0]}`);
-    }
-    try {
-        return document.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
-    }
-    catch (error) {
-        const reason = error instanceof Error ? error.message : String(error);
-        throw new errors/* ConfigurationError */.j(`Input "${name}" could not be read as YAML or JSON: ${reason}`);
-    }
+    return parseYamlDocument(value, `Input "${name}"`).value;
 }
 
 ;// CONCATENATED MODULE: external "node:fs"
@@ -38518,6 +38566,27 @@ function pullRequestFromEnv(env = process.env) {
         return undefined;
     const baseRef = env.GITHUB_BASE_REF || payload.pull_request?.base?.ref || '';
     return { owner, repo, number, baseRef };
+}
+/**
+ * The names of the labels the pull request carried when the event fired (the payload's, not the API's: a label
+ * added later reaches a run only through a `labeled` event). Undefined outside pull request events.
+ */
+function pullRequestLabels(env = process.env) {
+    if (!env.GITHUB_EVENT_PATH)
+        return undefined;
+    let payload;
+    try {
+        payload = JSON.parse(readFileSync(env.GITHUB_EVENT_PATH, 'utf8'));
+    }
+    catch {
+        return undefined;
+    }
+    const labels = payload.pull_request?.labels;
+    if (!Array.isArray(labels))
+        return payload.pull_request ? [] : undefined;
+    return labels
+        .map((label) => (typeof label === 'string' ? label : label?.name))
+        .filter((name) => typeof name === 'string');
 }
 
 // EXTERNAL MODULE: external "fs"
@@ -46224,6 +46293,7 @@ function describeStatusMatcher(text) {
 
 
 
+
 const BUILT_IN_TIMING = {
     interval: 5_000,
     timeout: 5_000,
@@ -46259,20 +46329,7 @@ function suggestion(key, known) {
 }
 /** Parses YAML with the line of any syntax error; alias expansion is capped against "billion laughs" input. */
 function parseYamlText(text, source) {
-    const lineCounter = new dist/* LineCounter */.HN();
-    const doc = (0,dist/* parseDocument */.Tp)(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
-    const error = doc.errors[0];
-    if (error) {
-        const { line, col } = lineCounter.linePos(error.pos[0]);
-        throw new errors/* ConfigurationError */.j(`${source}: invalid YAML at line ${line}, column ${col}: ${error.message.split('\n')[0]}`);
-    }
-    let value;
-    try {
-        value = doc.toJS({ maxAliasCount: 100 });
-    }
-    catch (e) {
-        throw new errors/* ConfigurationError */.j(`${source}: ${e instanceof Error ? e.message : String(e)}`);
-    }
+    const { doc, lineCounter, value } = parseYamlDocument(text, source);
     const list = (0,dist/* isSeq */.oP)(doc.contents) ? doc.contents : (0,dist/* isMap */.jh)(doc.contents) ? doc.contents.get('checks', true) : undefined;
     const checkLines = (0,dist/* isSeq */.oP)(list)
         ? list.items.map((item) => lineCounter.linePos((0,dist/* isNode */.Ll)(item) ? (item.range?.[0] ?? 0) : 0).line)
@@ -47185,37 +47242,43 @@ var external_node_http_default = /*#__PURE__*/__nccwpck_require__.n(external_nod
 ;// CONCATENATED MODULE: external "node:https"
 const external_node_https_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");
 var external_node_https_default = /*#__PURE__*/__nccwpck_require__.n(external_node_https_namespaceObject);
-;// CONCATENATED MODULE: ./actions/health-gate/src/checks/http-request.ts
-// One HTTP(S) exchange for the probes, on node:http/https rather than fetch: a gate needs a per-request CA and
-// opt-in insecure TLS, redirects it can refuse to follow, a fresh connection per attempt (a pooled keep-alive
-// socket would hide a server that restarted), and timing that covers the whole body.
+;// CONCATENATED MODULE: ./shared/src/lib/http-transport.ts
+// The one HTTP(S) transport of the actions: one exchange on node:http/https rather than fetch, because a probe or
+// a deploy step needs a per-request CA and opt-in insecure TLS, redirects it can refuse to follow (and that drop
+// every secret header when they leave the origin), a fresh connection per attempt (a pooled keep-alive socket
+// would hide a server that restarted), a body size cap enforced while it streams in, and timing that covers the
+// whole body. httpRequest (http.ts) adds retries on top.
 
 
 
 
 
 /** A request that produced no usable response. The message is short and never holds a credential. */
-class http_request_RequestError extends Error {
+class http_transport_RequestError extends Error {
     kind;
+    code;
     name = 'RequestError';
-    constructor(message, kind) {
+    constructor(message, kind, 
+    /** The system error code when there was one, e.g. ECONNREFUSED. */
+    code) {
         super(message);
         this.kind = kind;
+        this.code = code;
     }
 }
 const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
 const DEFAULT_MAX_REDIRECTS = 5;
-const USER_AGENT = 'ubos-health-gate';
+const USER_AGENT = 'ubos-actions';
 const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
 // Dropped when a redirect leaves the origin (scheme, host or port), so a credential meant for one host never
 // reaches another: these, every sensitive-looking name, the check's secret-headers and any header whose value
 // holds a secret.
 const ORIGIN_BOUND_HEADERS = ['authorization', 'cookie', 'proxy-authorization', 'x-api-key'];
-const http_request_SENSITIVE_HEADER = /auth|token|key|secret|cookie|password|session/i;
+const http_transport_SENSITIVE_HEADER = /auth|token|key|secret|cookie|password|session/i;
 /** Marks the abort caused by sendRequest's own timer, to tell it apart from the caller's signal. */
 class OwnTimeout {
 }
-function http_request_formatBytes(bytes) {
+function http_transport_formatBytes(bytes) {
     if (bytes >= 1024 * 1024)
         return `${+(bytes / (1024 * 1024)).toFixed(2)} MiB`;
     if (bytes >= 1024)
@@ -47228,6 +47291,9 @@ function hasHeader(headers, name) {
 function withoutHeaders(headers, names) {
     return Object.fromEntries(Object.entries(headers).filter(([key]) => !names.has(key.toLowerCase())));
 }
+function bodyText(body) {
+    return typeof body === 'string' ? body : Buffer.from(body).toString('utf8');
+}
 function holdsSecret(text, secrets) {
     return secrets.some((secret) => secret !== '' && secretForms(secret).some((form) => text.includes(form)));
 }
@@ -47238,7 +47304,7 @@ function crossOriginHeaders(headers, secretHeaders, secrets) {
         // Host names the first origin: sent to another one it would at best be wrong.
         if (lower === 'host')
             return false;
-        return !secretHeaders.has(lower) && !http_request_SENSITIVE_HEADER.test(lower) && !holdsSecret(value, secrets);
+        return !secretHeaders.has(lower) && !http_transport_SENSITIVE_HEADER.test(lower) && !holdsSecret(value, secrets);
     }));
 }
 /** Moves user:password@ from the URL into a Basic Authorization header (unless one was given). */
@@ -47253,7 +47319,7 @@ function takeCredentials(url, headers, secrets) {
     secrets.push(credentials.encoded, `Basic ${credentials.encoded}`);
     return { ...headers, authorization: `Basic ${credentials.encoded}` };
 }
-function http_request_parseUrl(text, base) {
+function http_transport_parseUrl(text, base) {
     let url;
     try {
         url = base ? new URL(text, base) : new URL(text);
@@ -47278,49 +47344,54 @@ const UNKNOWN_AUTHORITY = new Set([
 function tlsHint(phase) {
     return phase === 'TLS handshake' ? '; is the port serving TLS?' : '';
 }
-function http_request_describeError(error, phase, url) {
+function http_transport_describeError(error, phase, url) {
+    const described = describeErrorText(error, phase, url);
+    const code = error.code;
+    return new http_transport_RequestError(described.message, described.kind, typeof code === 'string' ? code : undefined);
+}
+function describeErrorText(error, phase, url) {
     const { code, message } = error;
     const host = url.hostname;
     const during = phase === 'reading the body' ? 'while reading the body' : `(${phase})`;
     switch (code) {
         case 'ECONNREFUSED':
-            return new http_request_RequestError(`connection refused by ${url.host}`, 'refused');
+            return new http_transport_RequestError(`connection refused by ${url.host}`, 'refused');
         case 'ECONNRESET':
         case 'EPIPE':
-            return new http_request_RequestError(`connection reset by the server ${during}${tlsHint(phase)}`, 'reset');
+            return new http_transport_RequestError(`connection reset by the server ${during}${tlsHint(phase)}`, 'reset');
         case 'ENOTFOUND':
-            return new http_request_RequestError(`DNS lookup failed: host ${host} not found`, 'dns');
+            return new http_transport_RequestError(`DNS lookup failed: host ${host} not found`, 'dns');
         case 'EAI_AGAIN':
-            return new http_request_RequestError(`DNS lookup of ${host} failed (temporary failure)`, 'dns');
+            return new http_transport_RequestError(`DNS lookup of ${host} failed (temporary failure)`, 'dns');
         case 'ETIMEDOUT':
-            return new http_request_RequestError(`connection to ${url.host} timed out`, 'network');
+            return new http_transport_RequestError(`connection to ${url.host} timed out`, 'network');
         case 'EHOSTUNREACH':
-            return new http_request_RequestError(`host ${host} unreachable`, 'network');
+            return new http_transport_RequestError(`host ${host} unreachable`, 'network');
         case 'ENETUNREACH':
-            return new http_request_RequestError(`network unreachable for ${host}`, 'network');
+            return new http_transport_RequestError(`network unreachable for ${host}`, 'network');
         case 'CERT_HAS_EXPIRED':
-            return new http_request_RequestError(`TLS: the certificate of ${host} has expired`, 'tls');
+            return new http_transport_RequestError(`TLS: the certificate of ${host} has expired`, 'tls');
         case 'CERT_NOT_YET_VALID':
-            return new http_request_RequestError(`TLS: the certificate of ${host} is not valid yet`, 'tls');
+            return new http_transport_RequestError(`TLS: the certificate of ${host} is not valid yet`, 'tls');
         case 'ERR_TLS_CERT_ALTNAME_INVALID':
-            return new http_request_RequestError(`TLS: the certificate is not valid for ${host} (name mismatch)`, 'tls');
+            return new http_transport_RequestError(`TLS: the certificate is not valid for ${host} (name mismatch)`, 'tls');
     }
     if (code && UNKNOWN_AUTHORITY.has(code)) {
         const what = code === 'DEPTH_ZERO_SELF_SIGNED_CERT' ? 'self-signed certificate' : 'certificate signed by unknown authority';
-        return new http_request_RequestError(`TLS: ${what} (${code}); trust its CA with the tls ca option`, 'tls');
+        return new http_transport_RequestError(`TLS: ${what} (${code}); trust its CA with the tls ca option`, 'tls');
     }
     if (/wrong version number|packet length too long/i.test(message)) {
-        return new http_request_RequestError(`TLS handshake failed: the server does not speak TLS on ${url.host}`, 'tls');
+        return new http_transport_RequestError(`TLS handshake failed: the server does not speak TLS on ${url.host}`, 'tls');
     }
     if (code && (/^(ERR_TLS_|ERR_SSL_|CERT_)/.test(code) || code === 'EPROTO')) {
-        return new http_request_RequestError(`TLS: ${message}`, 'tls');
+        return new http_transport_RequestError(`TLS: ${message}`, 'tls');
     }
     // Node's wording for a socket closed (FIN rather than RST) before any response. Same meaning for a gate, and
     // one wording keeps a burst's error counts from splitting one fault in two depending on timing.
     if (message === 'socket hang up') {
-        return new http_request_RequestError(`connection reset by the server ${during}${tlsHint(phase)}`, 'reset');
+        return new http_transport_RequestError(`connection reset by the server ${during}${tlsHint(phase)}`, 'reset');
     }
-    return new http_request_RequestError(message || String(error), 'network');
+    return new http_transport_RequestError(message || String(error), 'network');
 }
 function flattenHeaders(headers) {
     const flat = {};
@@ -47341,7 +47412,7 @@ function exchange(hop, context) {
             const timedOut = context.isTimeout(signal.reason);
             const text = timedOut ? `timed out after ${context.timeoutMs} ms` : 'aborted';
             const during = phase === 'reading the body' ? 'while reading the body' : `(${phase})`;
-            finish(new http_request_RequestError(`${text} ${during}`, timedOut ? 'timeout' : 'aborted'));
+            finish(new http_transport_RequestError(`${text} ${during}`, timedOut ? 'timeout' : 'aborted'));
         };
         const finish = (error, response) => {
             if (settled)
@@ -47359,7 +47430,7 @@ function exchange(hop, context) {
         if (signal.aborted)
             return onAbort();
         signal.addEventListener('abort', onAbort, { once: true });
-        const tooLarge = () => new http_request_RequestError(`response body larger than ${http_request_formatBytes(maxBodyBytes)}`, 'too-large');
+        const tooLarge = () => new http_transport_RequestError(`response body larger than ${http_transport_formatBytes(maxBodyBytes)}`, 'too-large');
         const options = {
             method: hop.method,
             headers: hop.headers,
@@ -47392,17 +47463,19 @@ function exchange(hop, context) {
                     headers: flattenHeaders(response.headers),
                     body: Buffer.concat(chunks).toString('utf8')
                 }));
-                response.on('error', (error) => finish(http_request_describeError(error, phase, hop.url)));
+                response.on('error', (error) => finish(http_transport_describeError(error, phase, hop.url)));
                 response.on('close', () => {
                     if (!response.complete) {
-                        finish(new http_request_RequestError(`connection reset by the server while reading the body (${http_request_formatBytes(received)} received)`, 'reset'));
+                        finish(new http_transport_RequestError(`connection reset by the server while reading the body (${http_transport_formatBytes(received)} received)`, 'reset'));
                     }
                 });
             });
         }
         catch (error) {
-            // http.request validates headers and options synchronously (e.g. a control character in a value).
-            return finish(http_request_describeError(error, phase, hop.url));
+            // http.request validates headers and options synchronously (e.g. a control character in a value): the
+            // request cannot be sent as it is, and its message may quote the value, so it is not repeated.
+            const code = error.code;
+            return finish(new http_transport_RequestError('the request is malformed (an invalid header name or value)', 'invalid', code));
         }
         request.on('socket', (socket) => {
             socket.once('connect', () => {
@@ -47412,7 +47485,7 @@ function exchange(hop, context) {
                 phase = 'waiting for response headers';
             });
         });
-        request.on('error', (error) => finish(http_request_describeError(error, phase, hop.url)));
+        request.on('error', (error) => finish(http_transport_describeError(error, phase, hop.url)));
         request.end(hop.body);
     });
 }
@@ -47425,8 +47498,8 @@ function nextHop(hop, status, location, secrets, secretHeaders, shownTarget) {
     const crossOrigin = location.origin !== hop.url.origin || location.origin === 'null';
     if (crossOrigin) {
         headers = crossOriginHeaders(headers, secretHeaders, secrets);
-        if (!toGet && hop.body !== undefined && holdsSecret(hop.body, secrets)) {
-            throw new http_request_RequestError(`not following the ${status} redirect to another origin (${shownTarget}): the request body holds a secret`, 'redirect');
+        if (!toGet && hop.body !== undefined && holdsSecret(bodyText(hop.body), secrets)) {
+            throw new http_transport_RequestError(`not following the ${status} redirect to another origin (${shownTarget}): the request body holds a secret`, 'redirect');
         }
     }
     if (toGet)
@@ -47440,6 +47513,20 @@ function nextHop(hop, status, location, secrets, secretHeaders, shownTarget) {
     };
 }
 /**
+ * Every secret a request sends, in every form (URL credentials raw, decoded and as the Basic header's base64;
+ * the values of sensitive-looking and named secret headers and their tokens): for redaction, and for an adapter
+ * to mask before anything is logged.
+ */
+function requestSecrets(url, headers = {}, extra = [], secretHeaders = new Set(ORIGIN_BOUND_HEADERS)) {
+    const secrets = [...extra, ...urlSecrets(url)];
+    for (const [name, value] of Object.entries(headers)) {
+        if ((http_transport_SENSITIVE_HEADER.test(name) || secretHeaders.has(name.toLowerCase())) && value.trim() !== '') {
+            secrets.push(...headerValueSecrets(value));
+        }
+    }
+    return secrets.filter((secret) => secret !== '');
+}
+/**
  * Sends one request (following redirects only when asked) and reads the whole body. Resolves with any status;
  * rejects with a RequestError for connection, DNS, TLS, timeout, abort, size and redirect failures.
  */
@@ -47449,16 +47536,11 @@ async function sendRequest(options) {
         ...ORIGIN_BOUND_HEADERS,
         ...(options.secretHeaders ?? []).map((h) => h.toLowerCase())
     ]);
-    const secrets = [...(options.secrets ?? []), ...urlSecrets(options.url)];
-    for (const [name, value] of Object.entries(options.headers ?? {})) {
-        if ((http_request_SENSITIVE_HEADER.test(name) || secretHeaders.has(name.toLowerCase())) && value.trim() !== '') {
-            secrets.push(...headerValueSecrets(value));
-        }
-    }
-    const url = http_request_parseUrl(options.url);
+    const secrets = requestSecrets(options.url, options.headers, options.secrets, secretHeaders);
+    const url = http_transport_parseUrl(options.url);
     let headers = { ...options.headers };
     if (!hasHeader(headers, 'user-agent'))
-        headers['user-agent'] = USER_AGENT;
+        headers['user-agent'] = options.userAgent ?? USER_AGENT;
     headers = takeCredentials(url, headers, secrets);
     let hop = {
         url,
@@ -47491,23 +47573,23 @@ async function sendRequest(options) {
                 raw = await exchange(hop, context);
             }
             catch (error) {
-                if (!(error instanceof http_request_RequestError) || redirects.length === 0)
+                if (!(error instanceof http_transport_RequestError) || redirects.length === 0)
                     throw error;
-                throw new http_request_RequestError(`${error.message} (after redirect to ${redirects[redirects.length - 1]})`, error.kind);
+                throw new http_transport_RequestError(`${error.message} (after redirect to ${redirects[redirects.length - 1]})`, error.kind, error.code);
             }
             const location = raw.headers['location'];
             if (!options.followRedirects || !REDIRECT_STATUSES.has(raw.status) || !location) {
                 return { ...raw, latencyMs: performance.now() - started, redirects };
             }
             if (redirects.length >= maxRedirects) {
-                throw new http_request_RequestError(`too many redirects (more than ${maxRedirects})`, 'redirect');
+                throw new http_transport_RequestError(`too many redirects (more than ${maxRedirects})`, 'redirect');
             }
             let target;
             try {
-                target = http_request_parseUrl(location, hop.url);
+                target = http_transport_parseUrl(location, hop.url);
             }
             catch (error) {
-                throw new http_request_RequestError(`cannot follow redirect: ${error.message}`, 'redirect');
+                throw new http_transport_RequestError(`cannot follow redirect: ${error.message}`, 'redirect');
             }
             secrets.push(...urlSecrets(target.href));
             const shown = redact(redactUrl(target.href), secrets);
@@ -47516,8 +47598,8 @@ async function sendRequest(options) {
         }
     }
     catch (error) {
-        if (error instanceof http_request_RequestError)
-            throw new http_request_RequestError(redact(error.message, secrets), error.kind);
+        if (error instanceof http_transport_RequestError)
+            throw new http_transport_RequestError(redact(error.message, secrets), error.kind, error.code);
         if (error instanceof errors/* ConfigurationError */.j)
             throw new errors/* ConfigurationError */.j(redact(error.message, secrets));
         throw error;

@@ -4,15 +4,9 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import {
-  loadHooksFile,
-  renderLiveJson,
-  renderLiveJUnit,
-  renderLiveMarkdown,
-  renderLiveText,
-  renderReplay,
-  runLive
-} from '../../../actions/contract-test/src/live/index.js';
+import { loadHooksFile, renderReplay, runLive } from '../../../actions/contract-test/src/live/index.js';
+import { contractReport } from '../../../actions/contract-test/src/render.js';
+import { renderFormat } from '../../../shared/src/cli/command.js';
 import { runHook } from '../../../actions/contract-test/src/live/hooks.js';
 import { startDefectServer, type DefectServer, type LoggedRequest } from './harness/defect-server.mjs';
 import { compact, harnessSpec, SECRETS } from './helpers.js';
@@ -73,11 +67,10 @@ describe('auth', () => {
         (p) => `error positive-data-acceptance GET ${p}`
       )
     );
+    const report = contractReport({ spec: 'openapi.yaml', linted: false, lint: [], changes: [], live: run.result });
     const reports = [
-      renderLiveJson(run.result, { version: 'test' }),
-      renderLiveJUnit(run.result),
-      renderLiveMarkdown(run.result),
-      renderLiveText(run.result),
+      ...(['json', 'junit', 'markdown', 'text'] as const).map((format) => renderFormat(report, format)),
+      report.findings.map((f) => f.message).join('\n'),
       renderReplay(run)
     ].join('\n');
     for (const secret of [

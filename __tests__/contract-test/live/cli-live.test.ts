@@ -1,10 +1,12 @@
-// `contract-test live` and `contract-test replay` as the CLI runs them: flags, secrets from the environment,
-// exit codes, report files (JUnit well-formed, JSON envelope, markdown, replay).
+// `contract-test live` and `contract-test replay` as the CLI command runs them (in process): flags as data,
+// secrets from the environment, --fail-on and exit codes, the family's JSON envelope, JUnit and replay files.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { copyFileSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { authFromEnv, runLiveCommand, runReplayCommand } from '../../../actions/contract-test/src/cli-live.js';
+import { authFromEnv, command } from '../../../actions/contract-test/src/cli.js';
+import { commandHelp } from '../../../shared/src/cli/command.js';
+import { reportSchemaProblems } from '../../harness/report-schema.js';
 import { repoRoot } from '../../harness/runner.js';
 import { parseXml } from '../../shared/xml-reader.js';
 import { startDefectServer, type DefectServer } from './harness/defect-server.mjs';
@@ -35,13 +37,18 @@ afterAll(async () => {
 
 function io() {
   const out = { stdout: '', stderr: '' };
-  return { out, io: { stdout: (t: string) => (out.stdout += t), stderr: (t: string) => (out.stderr += t), cwd: work } };
+  return {
+    out,
+    io: { stdout: (t: string) => (out.stdout += t), stderr: (t: string) => (out.stderr += t), cwd: work, env }
+  };
 }
 
+const live = (args: string[], cli: ReturnType<typeof io>['io']) => command.run(['live', ...args], cli);
+
 describe('contract-test live', () => {
-  it('exits 1 on failures and writes JUnit, JSON, replay; stdout in the requested format', async () => {
+  it('exits 1 on failures and writes JUnit and replay files; stdout is the schema-valid envelope', async () => {
     const { out, io: cli } = io();
-    const code = await runLiveCommand(
+    const code = await live(
       [
         'openapi.yaml',
         '--base-url',
@@ -52,34 +59,22 @@ describe('contract-test live', () => {
         'junit.xml',
         '--replay-file',
         'replay.ndjson',
-        '--report-file',
-        'report.json',
         '--seed',
         '9'
       ],
-      cli,
-      { env, version: '1.2.3' }
+      cli
     );
     expect(code).toBe(1);
-    const report = JSON.parse(out.stdout) as Record<string, unknown> & {
-      counts: Record<string, number>;
-      failures: { id: string }[];
-    };
-    expect(report).toMatchObject({
-      tool: 'contract-test',
-      version: '1.2.3',
-      verdict: 'fail',
-      mode: 'live',
-      seed: 9,
-      engine: 'ubos'
-    });
-    expect(report.counts).toMatchObject({ error: 3, warning: 0, notice: 0 });
-    expect(report.failures.map((f) => f.id).sort()).toEqual([
+    const report = JSON.parse(out.stdout);
+    expect(reportSchemaProblems(report)).toEqual([]);
+    expect(report).toMatchObject({ tool: 'contract-test', verdict: 'fail', mode: ['live'], spec: 'openapi.yaml' });
+    expect(report.counts).toMatchObject({ error: 3, warning: 0, liveFailures: 3, liveErrors: 3 });
+    expect(report.specs[0].live).toMatchObject({ seed: 9, engine: 'ubos' });
+    expect(report.liveFailures.map((f: { id: string }) => f.id).sort()).toEqual([
       'ignored-auth',
       'response-schema-conformance',
       'use-after-free'
     ]);
-    expect(JSON.parse(readFileSync(join(work, 'report.json'), 'utf8'))).toEqual(report);
     const junit = parseXml(readFileSync(join(work, 'junit.xml'), 'utf8'));
     expect(junit.name).toBe('testsuites');
     expect(junit.attributes.failures).toBe('3');
@@ -94,89 +89,102 @@ describe('contract-test live', () => {
     expect(failed.every((c) => c.attributes.file === 'openapi.yaml' && Number(c.attributes.line) > 0)).toBe(true);
     expect(readFileSync(join(work, 'replay.ndjson'), 'utf8').trim().split('\n')).toHaveLength(4);
     expect(out.stderr).toMatch(/examples: \d+ requests/);
+    // --fail-on decides the exit status, not the verdict.
+    expect(await live(['openapi.yaml', '--base-url', broken.url, '--fail-on', 'never'], io().io)).toBe(0);
   });
 
   it('exits 0 on a conformant server; markdown and text read well', async () => {
     const markdown = io();
-    expect(
-      await runLiveCommand(['openapi.yaml', '--base-url', fixed.url, '--format', 'markdown'], markdown.io, { env })
-    ).toBe(0);
-    expect(markdown.out.stdout).toMatch(/^✅ \*\*Contract test \(live\): openapi\.yaml: no failures\*\*/);
+    expect(await live(['openapi.yaml', '--base-url', fixed.url, '--format', 'markdown'], markdown.io)).toBe(0);
+    expect(markdown.out.stdout).toMatch(
+      /^## Contract test · `openapi\.yaml`\n\n✅ \*\*Contract check passed: 0 live failures\*\*/
+    );
     expect(markdown.out.stdout).toContain('| operations | 37 | 37 | 100% |');
     const text = io();
-    expect(await runLiveCommand(['openapi.yaml', '--base-url', broken.url], text.io, { env })).toBe(1);
+    expect(await live(['openapi.yaml', '--base-url', broken.url], text.io)).toBe(1);
     expect(text.out.stdout).toMatch(/^contract-test live \(ubos\): FAIL {2}3 errors, 0 warnings/);
     expect(text.out.stdout).toMatch(
       /GET \/profile \(openapi\.yaml:\d+\)\n {2}error {3}response-schema-conformance: body does not match/
     );
+    expect(text.out.stdout).toMatch(/Contract check failed: 3 live failures\n$/);
   });
 
   it('replay: exits 1 while the failures last, 0 once fixed', async () => {
     const broke = io();
-    expect(await runReplayCommand(['replay.ndjson', '--base-url', broken.url], broke.io, { env })).toBe(1);
+    expect(await command.run(['replay', 'replay.ndjson', '--base-url', broken.url], broke.io)).toBe(1);
     expect(broke.out.stdout).toMatch(/^contract-test replay: FAIL {2}3 still failing, 0 passing/);
     const good = io();
-    expect(
-      await runReplayCommand(['replay.ndjson', '--base-url', fixed.url, '--format', 'json'], good.io, { env })
-    ).toBe(0);
-    expect(JSON.parse(good.out.stdout)).toMatchObject({
-      verdict: 'pass',
-      mode: 'replay',
-      counts: { passing: 3, failing: 0 }
-    });
+    expect(await command.run(['replay', 'replay.ndjson', '--base-url', fixed.url, '--format', 'json'], good.io)).toBe(
+      0
+    );
+    const report = JSON.parse(good.out.stdout);
+    expect(reportSchemaProblems(report)).toEqual([]);
+    expect(report).toMatchObject({ verdict: 'pass', mode: ['replay'], counts: { passing: 3, failing: 0 } });
+    const markdown = io();
+    await command.run(['replay', 'replay.ndjson', '--base-url', broken.url, '--format', 'markdown'], markdown.io);
+    expect(markdown.out.stdout).toContain('Replay failed: 3 still failing, 0 passing, 0 not replayed');
   });
 
   it('engine dredd through the CLI', async () => {
     const { out, io: cli } = io();
-    const code = await runLiveCommand(
-      [
-        'openapi.yaml',
-        '--base-url',
-        broken.url,
-        '--engine',
-        'dredd',
-        '--format',
-        'json',
-        '--replay-file',
-        'none.ndjson'
-      ],
-      cli,
-      { env }
+    const code = await live(
+      ['openapi.yaml', '--base-url', broken.url, '--engine', 'dredd', '--format', 'json', '--replay-file', 'x.ndjson'],
+      cli
     );
     expect(code).toBe(1);
-    const report = JSON.parse(out.stdout) as {
-      engine: string;
-      failures: { id: string; operation: { path: string } }[];
-    };
-    expect(report.engine).toBe('dredd');
-    expect(report.failures.some((f) => f.operation.path === '/profile' && f.id === 'response-schema-conformance')).toBe(
-      true
-    );
-    expect(out.stderr).toContain('no replay file: the dredd engine does not record exchanges for replay');
+    const report = JSON.parse(out.stdout);
+    expect(report.specs[0].live.engine).toBe('dredd');
+    expect(
+      report.liveFailures.some(
+        (f: { id: string; operation: { path: string } }) =>
+          f.operation.path === '/profile' && f.id === 'response-schema-conformance'
+      )
+    ).toBe(true);
+    expect(out.stderr).toContain('No replay file written: the dredd engine does not record exchanges for replay');
+  });
+
+  it('lists its own flags with --help', () => {
+    const help = commandHelp(command, 'live');
+    for (const flag of [
+      '--base-url',
+      '--checks',
+      '--seed',
+      '--budget',
+      '--format <text|json|junit|markdown>',
+      '--fail-on'
+    ])
+      expect(help).toContain(flag);
+    expect(commandHelp(command, 'replay')).toContain('--base-url');
   });
 
   it('bad usage is a one-line ConfigurationError (exit 2 in the dispatcher)', async () => {
     const { io: cli } = io();
-    await expect(runLiveCommand(['openapi.yaml'], cli, { env })).rejects.toThrow('live needs --base-url');
-    await expect(
-      runLiveCommand(['openapi.yaml', '--base-url', fixed.url, '--checks', 'not-a-check'], cli, { env })
-    ).rejects.toThrow(/unknown live check not-a-check/);
-    await expect(
-      runLiveCommand(['openapi.yaml', '--base-url', fixed.url, '--budget', 'lots'], cli, { env })
-    ).rejects.toThrow('--budget must be a whole number');
-    await expect(runLiveCommand(['openapi.yaml', '--base-url', 'ftp://x'], cli, { env })).rejects.toThrow(
-      /must be http/
+    await expect(live(['openapi.yaml'], cli)).rejects.toThrow('live needs --base-url');
+    await expect(live(['openapi.yaml', '--base-url', fixed.url, '--checks', 'not-a-server-eror'], cli)).rejects.toThrow(
+      '--checks: unknown live check "not-a-server-eror" (did you mean "not-a-server-error"?)'
     );
-    await expect(runLiveCommand(['missing.yaml', '--base-url', fixed.url], cli, { env })).rejects.toThrow(
+    await expect(live(['openapi.yaml', '--base-url', fixed.url, '--budget', 'lots'], cli)).rejects.toThrow(
+      '--budget must be a whole number'
+    );
+    await expect(live(['openapi.yaml', '--base-url', 'ftp://x'], cli)).rejects.toThrow(
+      '--base-url must be an http or https URL'
+    );
+    await expect(live(['missing.yaml', '--base-url', fixed.url], cli)).rejects.toThrow(
       'spec missing.yaml does not exist'
     );
-    await expect(
-      runLiveCommand(['openapi.yaml', '--base-url', fixed.url, '--max-response-time', '5'], cli, { env })
-    ).rejects.toThrow(/no unit/);
-    await expect(runReplayCommand(['nope.ndjson', '--base-url', fixed.url], cli, { env })).rejects.toThrow(
+    await expect(live(['openapi.yaml', '--base-url', fixed.url, '--max-response-time', '5'], cli)).rejects.toThrow(
+      /--max-response-time: .*no unit/
+    );
+    await expect(live(['openapi.yaml', '--base-url', fixed.url, '--format', 'sarif'], cli)).rejects.toThrow(
+      '--format must be one of text, json, junit, markdown'
+    );
+    await expect(command.run(['replay', 'nope.ndjson', '--base-url', fixed.url], cli)).rejects.toThrow(
       /cannot read nope.ndjson/
     );
     expect(() => authFromEnv({ CONTRACT_TEST_AUTH_SCHEMES: '[1]' })).toThrow(/JSON object/);
+    expect(() => authFromEnv({ CONTRACT_TEST_AUTH_SCHEMES: '{secret' })).toThrow(
+      'CONTRACT_TEST_AUTH_SCHEMES must be a JSON object of security scheme name to secret; it is not JSON'
+    );
     expect(authFromEnv({ CONTRACT_TEST_AUTH_SCHEMES: '{"apiKeyQuery":"k"}', CONTRACT_TEST_AUTH_BEARER: '' })).toEqual({
       schemes: { apiKeyQuery: 'k' }
     });
@@ -184,7 +192,7 @@ describe('contract-test live', () => {
 
   it('a server that never answers is one clear line, after a few requests', async () => {
     const { io: cli } = io();
-    await expect(runLiveCommand(['openapi.yaml', '--base-url', 'http://127.0.0.1:9'], cli, { env })).rejects.toThrow(
+    await expect(live(['openapi.yaml', '--base-url', 'http://127.0.0.1:9'], cli)).rejects.toThrow(
       'cannot reach http://127.0.0.1:9/api: connection refused (5 requests, none answered)'
     );
   });

@@ -1,5 +1,10 @@
-// `ubos-actions contract-test lint|diff|checks`: the action's engine on the command line, with the same report,
-// formats and --fail-on as every other command.
+// `ubos-actions contract-test lint|diff|live|replay|checks`: the action's engine on the command line, with the
+// same report, formats and --fail-on as every other command. Secrets for live testing come from environment
+// variables, never flags, so they stay out of shell history and process lists:
+//   CONTRACT_TEST_AUTH_BEARER, CONTRACT_TEST_AUTH_BASIC (user:password), CONTRACT_TEST_AUTH_API_KEY,
+//   CONTRACT_TEST_AUTH_SCHEMES (JSON: {"schemeName": "secret"})
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import {
   FAIL_ON_FLAG,
   formatFlag,
@@ -8,17 +13,21 @@ import {
   parseFormat,
   printReport,
   type CliCommand,
+  type CliIo,
   type CliUsage,
   type FlagSpecs
 } from '../../../shared/src/cli/command.js';
+import { parseDuration } from '../../../shared/src/lib/duration.js';
 import { ConfigurationError } from '../../../shared/src/lib/errors.js';
 import { ALL_CHECKS } from './diff/index.js';
+import { LIVE_CHECKS, parseOperationList, replayFailures, type AuthSecrets } from './live/index.js';
 import { contractReport } from './render.js';
-import { runContractCheck } from './run-contract.js';
-import { parseExternalRefPolicy } from './spec/external-refs.js';
-import { parseSpecSize } from './spec/load.js';
+import { replayReport } from './replay-report.js';
+import { runContractStep, type Mode } from './step.js';
+import { parseAuthSchemes, stepOptions, writeReplayFile, writeReportFile, type StepValues } from './step-inputs.js';
 
-const FORMATS = ['text', 'json', 'sarif', 'markdown'] as const;
+const FORMATS = ['text', 'json', 'sarif', 'markdown', 'junit'] as const;
+const LIVE_FORMATS = ['text', 'json', 'junit', 'markdown'] as const;
 
 const EXTERNAL_REFS = {
   type: 'string',
@@ -35,21 +44,28 @@ const MAX_SPEC_SIZE = {
   default: '13MiB'
 } as const;
 
-/** The loader's limits and the ruleset policy, the same for every verb. */
-function limits(values: { 'allow-ruleset-code'?: boolean; 'max-spec-size'?: string }) {
-  return {
-    allowRulesetCode: values['allow-ruleset-code'] === true,
-    maxSpecBytes:
-      values['max-spec-size'] === undefined ? undefined : parseSpecSize(values['max-spec-size'], '--max-spec-size')
-  };
-}
+const BASE_REF = {
+  type: 'string',
+  value: '<git-ref>',
+  description: 'Compare with the spec as it is at this ref'
+} as const;
+const IGNORE_FILE = {
+  type: 'string',
+  value: '<file>',
+  description: 'Breaking changes accepted on purpose (read when it exists)',
+  default: '.github/contract-test-ignore.yml'
+} as const;
 
 const LINT = {
   name: 'lint',
-  summary: 'Lint an OpenAPI spec with Spectral',
-  usage: ['contract-test lint <spec> [options]'],
+  summary: 'Lint OpenAPI specs with Spectral',
+  usage: ['contract-test lint <spec|glob>... [options]'],
   flags: {
-    ruleset: { type: 'string', value: '<file>', description: 'Spectral ruleset (YAML, JSON or JS)' },
+    ruleset: {
+      type: 'string',
+      value: '<file>',
+      description: 'Spectral ruleset (YAML, JSON or JS); default: .spectral.yaml/.yml/.json here, else spectral:oas'
+    },
     'allow-ruleset-code': {
       type: 'boolean',
       description:
@@ -67,10 +83,11 @@ const DIFF = {
   summary: 'Find the breaking changes between two versions of a spec',
   usage: [
     'contract-test diff <base-spec> <head-spec> [options]',
-    'contract-test diff --base-ref <git-ref> <spec> [options]'
+    'contract-test diff --base-ref <git-ref> <spec|glob>... [options]'
   ],
   flags: {
-    'base-ref': { type: 'string', value: '<git-ref>', description: 'Compare with the spec as it is at this ref' },
+    'base-ref': BASE_REF,
+    'ignore-file': IGNORE_FILE,
     'allow-external-refs': EXTERNAL_REFS,
     'max-spec-size': MAX_SPEC_SIZE,
     format: formatFlag(FORMATS),
@@ -78,32 +95,144 @@ const DIFF = {
   }
 } satisfies CliUsage;
 
+const LIVE = {
+  name: 'live',
+  summary:
+    'Test a running server against its OpenAPI spec (credentials from the environment: CONTRACT_TEST_AUTH_BEARER, CONTRACT_TEST_AUTH_BASIC, CONTRACT_TEST_AUTH_API_KEY, CONTRACT_TEST_AUTH_SCHEMES)',
+  usage: ['contract-test live <spec|glob>... --base-url <url> [options]'],
+  flags: {
+    'base-url': { type: 'string', value: '<url>', description: 'Where the server under test listens (required)' },
+    checks: {
+      type: 'string',
+      multiple: true,
+      value: '<all|id,...>',
+      description: 'Live checks to run',
+      default: 'all'
+    },
+    seed: { type: 'string', value: '<n>', description: 'Seed of the generated requests', default: '1' },
+    budget: { type: 'string', value: '<n>', description: 'Most requests to send per spec', default: '1000' },
+    'max-response-time': {
+      type: 'string',
+      value: '<duration>',
+      description: 'Fail max-response-time above this p95 (e.g. 500ms); off when not given'
+    },
+    'request-timeout': { type: 'string', value: '<duration>', description: 'Per request', default: '10s' },
+    concurrency: { type: 'string', value: '<n>', description: 'Requests in flight at once', default: '4' },
+    hooks: { type: 'string', value: '<file>', description: 'Hooks file (Dredd names); naming it runs its code' },
+    changed: {
+      type: 'string',
+      multiple: true,
+      value: '<"METHOD /path">',
+      description: 'Operations to test first and report apart'
+    },
+    'base-spec': { type: 'string', value: '<file>', description: 'Test the operations changed since this spec first' },
+    'base-ref': { ...BASE_REF, description: 'Test the operations changed since this ref first' },
+    'live-against-base': { type: 'boolean', description: 'Also run the base version of the spec against the server' },
+    engine: { type: 'string', value: '<ubos|dredd>', description: 'Live engine', default: 'ubos' },
+    'dredd-config': { type: 'string', value: '<file>', description: 'dredd.yml for engine dredd' },
+    'junit-file': { type: 'string', value: '<file>', description: 'Also write JUnit XML there' },
+    'replay-file': { type: 'string', value: '<file>', description: 'Write the failing exchanges there (NDJSON)' },
+    'allow-external-refs': EXTERNAL_REFS,
+    'max-spec-size': MAX_SPEC_SIZE,
+    format: formatFlag(LIVE_FORMATS),
+    'fail-on': FAIL_ON_FLAG
+  }
+} satisfies CliUsage;
+
+const REPLAY = {
+  name: 'replay',
+  summary: 'Send the failing exchanges of a replay file again and re-check them',
+  usage: ['contract-test replay <replay-file> --base-url <url> [options]'],
+  flags: {
+    'base-url': { type: 'string', value: '<url>', description: 'Where to send the requests again (required)' },
+    'request-timeout': { type: 'string', value: '<duration>', description: 'Per request', default: '10s' },
+    format: formatFlag(LIVE_FORMATS),
+    'fail-on': FAIL_ON_FLAG
+  }
+} satisfies CliUsage;
+
 const CHECKS = {
   name: 'checks',
-  summary: 'List the breaking-change checks with their levels',
-  usage: ['contract-test checks [--format text|json]'],
-  flags: { format: formatFlag(['text', 'json']) }
+  summary: 'List the breaking-change checks with their levels, or the live checks',
+  usage: ['contract-test checks [--live] [--format text|json]'],
+  flags: {
+    live: { type: 'boolean', description: 'List the live checks instead' },
+    format: formatFlag(['text', 'json'])
+  }
 } satisfies CliUsage;
 
 function parse<T extends FlagSpecs>(usage: CliUsage & { flags: T }, argv: string[]) {
   return parseFlags(argv, usage.flags);
 }
 
+function wholeNumber(value: string | undefined, flag: string): number | undefined {
+  if (value === undefined) return undefined;
+  if (!/^-?\d+$/.test(value.trim())) throw new ConfigurationError(`${flag} must be a whole number; got "${value}"`);
+  return Number(value);
+}
+
+function duration(value: string | undefined, flag: string): number | undefined {
+  if (value === undefined) return undefined;
+  try {
+    return parseDuration(value);
+  } catch (error) {
+    throw new ConfigurationError(`${flag}: ${(error as Error).message}`);
+  }
+}
+
+function list(values: readonly string[] | undefined): string[] | undefined {
+  const items = (values ?? [])
+    .flatMap((v) => v.split(/[\r\n,]/))
+    .map((v) => v.trim())
+    .filter(Boolean);
+  return items.length > 0 ? items : undefined;
+}
+
+/** The auth secrets from the environment variables named at the top of this file. */
+export function authFromEnv(env: NodeJS.ProcessEnv): AuthSecrets {
+  const value = (name: string) => (env[name] ? env[name] : undefined);
+  const auth: AuthSecrets = {};
+  if (value('CONTRACT_TEST_AUTH_BEARER')) auth.bearer = value('CONTRACT_TEST_AUTH_BEARER');
+  if (value('CONTRACT_TEST_AUTH_BASIC')) auth.basic = value('CONTRACT_TEST_AUTH_BASIC');
+  if (value('CONTRACT_TEST_AUTH_API_KEY')) auth.apiKey = value('CONTRACT_TEST_AUTH_API_KEY');
+  const schemes = parseAuthSchemes(value('CONTRACT_TEST_AUTH_SCHEMES'), 'CONTRACT_TEST_AUTH_SCHEMES');
+  if (schemes) auth.schemes = schemes;
+  return auth;
+}
+
+function base(io: CliIo, values: { 'allow-external-refs'?: string[]; 'max-spec-size'?: string }) {
+  return {
+    root: io.cwd,
+    allowExternalRefs: values['allow-external-refs'] ?? [],
+    allowRulesetCode: false,
+    maxSpecSize: values['max-spec-size'],
+    env: io.env ?? process.env,
+    label: (name: string) => `--${name}`
+  } satisfies Partial<StepValues>;
+}
+
+async function check(values: StepValues, mode: Mode[], io: CliIo) {
+  return runContractStep(await stepOptions({ ...values, mode, onProgress: (line) => io.stderr(`${line}\n`) }));
+}
+
 export const command: CliCommand = {
   name: 'contract-test',
-  summary: 'Lint an OpenAPI spec (Spectral) and find breaking changes between two versions of it',
-  usage: [...LINT.usage, ...DIFF.usage, ...CHECKS.usage],
+  summary: 'Lint an OpenAPI spec (Spectral), find breaking changes between two versions, test a running server',
+  usage: [...LINT.usage, ...DIFF.usage, ...LIVE.usage, ...REPLAY.usage, ...CHECKS.usage],
   flags: {},
-  subcommands: [LINT, DIFF, CHECKS],
+  subcommands: [LINT, DIFF, LIVE, REPLAY, CHECKS],
   async run(argv, io) {
     const [sub, ...rest] = argv;
     if (sub === 'checks') {
       const { values } = parse(CHECKS, rest);
       const format = parseFormat(values.format, ['text', 'json'], 'text');
+      const rows = values.live
+        ? LIVE_CHECKS.map((c) => ({ id: c.id, level: 'error', description: c.title }))
+        : ALL_CHECKS.map((c) => ({ id: c.id, level: c.level, description: c.description }));
       io.stdout(
         format === 'json'
-          ? JSON.stringify(ALL_CHECKS, null, 2) + '\n'
-          : ALL_CHECKS.map((c) => `${c.level.padEnd(7)} ${c.id}  ${c.description}`).join('\n') + '\n'
+          ? JSON.stringify(rows, null, 2) + '\n'
+          : rows.map((c) => `${values.live ? '' : `${c.level.padEnd(7)} `}${c.id}  ${c.description}`).join('\n') + '\n'
       );
       return 0;
     }
@@ -111,42 +240,110 @@ export const command: CliCommand = {
       const { values, positionals } = parse(LINT, rest);
       const format = parseFormat(values.format, FORMATS, 'text');
       const failOn = parseFailOnFlag(values['fail-on']);
-      if (positionals.length !== 1)
-        throw new ConfigurationError(`lint takes one spec; usage: ubos-actions ${LINT.usage[0]}`);
-      const report = await runContractCheck({
-        root: io.cwd,
-        spec: positionals[0]!,
-        ruleset: values.ruleset,
-        lint: true,
-        externalRefs: parseExternalRefPolicy(values['allow-external-refs'] ?? [], '--allow-external-refs'),
-        ...limits(values)
-      });
-      return printReport(contractReport(report), format, failOn, io);
+      if (positionals.length === 0)
+        throw new ConfigurationError(`lint takes one or more specs; usage: ubos-actions ${LINT.usage[0]}`);
+      const step = await check(
+        {
+          ...base(io, values),
+          spec: positionals,
+          mode: [],
+          ruleset: values.ruleset,
+          allowRulesetCode: values['allow-ruleset-code'] === true
+        },
+        ['lint'],
+        io
+      );
+      return printReport(contractReport(step), format, failOn, io);
     }
     if (sub === 'diff') {
       const { values, positionals } = parse(DIFF, rest);
       const format = parseFormat(values.format, FORMATS, 'text');
       const failOn = parseFailOnFlag(values['fail-on']);
       const byRef = values['base-ref'] !== undefined;
-      if (byRef ? positionals.length !== 1 : positionals.length !== 2)
+      if (byRef ? positionals.length === 0 : positionals.length !== 2)
         throw new ConfigurationError(
-          `diff takes a base and a head spec, or --base-ref and one spec; usage: ubos-actions ${DIFF.usage.join(' | ')}`
+          `diff takes a base and a head spec, or --base-ref and specs; usage: ubos-actions ${DIFF.usage.join(' | ')}`
         );
-      const [first, second] = positionals as [string, string | undefined];
-      const report = await runContractCheck({
-        root: io.cwd,
-        spec: byRef ? first : second!,
-        baseSpec: byRef ? undefined : first,
-        baseRef: values['base-ref'],
-        lint: false,
-        externalRefs: parseExternalRefPolicy(values['allow-external-refs'] ?? [], '--allow-external-refs'),
-        ...limits(values)
+      const step = await check(
+        {
+          ...base(io, values),
+          spec: byRef ? positionals : [positionals[1]!],
+          mode: [],
+          baseSpec: byRef ? undefined : positionals[0],
+          baseRef: values['base-ref'],
+          ignoreFile: values['ignore-file']
+        },
+        ['diff'],
+        io
+      );
+      for (const r of step.specs) if (r.diffSkipped) io.stderr(`diff skipped: ${r.diffSkipped}\n`);
+      return printReport(contractReport(step), format, failOn, io);
+    }
+    if (sub === 'live') {
+      const { values, positionals } = parse(LIVE, rest);
+      const format = parseFormat(values.format, LIVE_FORMATS, 'text');
+      const failOn = parseFailOnFlag(values['fail-on']);
+      if (positionals.length === 0)
+        throw new ConfigurationError(`live takes one or more specs; usage: ubos-actions ${LIVE.usage[0]}`);
+      if (!values['base-url'])
+        throw new ConfigurationError('live needs --base-url (where the server under test listens)');
+      const step = await check(
+        {
+          ...base(io, values),
+          spec: positionals,
+          mode: [],
+          baseSpec: values['base-spec'],
+          baseRef: values['base-ref'],
+          baseUrl: values['base-url'],
+          checks: list(values.checks),
+          seed: wholeNumber(values.seed, '--seed'),
+          budget: wholeNumber(values.budget, '--budget'),
+          maxResponseTimeMs: duration(values['max-response-time'], '--max-response-time'),
+          requestTimeoutMs: duration(values['request-timeout'], '--request-timeout'),
+          concurrency: wholeNumber(values.concurrency, '--concurrency'),
+          auth: authFromEnv(io.env ?? process.env),
+          hooks: values.hooks,
+          engine: values.engine,
+          dreddConfig: values['dredd-config'],
+          liveAgainstBase: values['live-against-base'] === true,
+          changed: values.changed ? parseOperationList(values.changed, '--changed') : undefined
+        },
+        ['live'],
+        io
+      );
+      const report = contractReport(step);
+      if (values['junit-file']) writeReportFile(io.cwd, values['junit-file'], report.junit!(), '--junit-file');
+      if (values['replay-file'])
+        for (const notice of writeReplayFile(step, io.cwd, values['replay-file'], '--replay-file'))
+          io.stderr(`${notice}\n`);
+      return printReport(report, format, failOn, io);
+    }
+    if (sub === 'replay') {
+      const { values, positionals } = parse(REPLAY, rest);
+      const format = parseFormat(values.format, LIVE_FORMATS, 'text');
+      const failOn = parseFailOnFlag(values['fail-on']);
+      if (positionals.length !== 1)
+        throw new ConfigurationError(`replay takes one replay file; usage: ubos-actions ${REPLAY.usage[0]}`);
+      if (!values['base-url'])
+        throw new ConfigurationError('replay needs --base-url (where to send the requests again)');
+      const file = positionals[0]!;
+      let text: string;
+      try {
+        text = readFileSync(resolve(io.cwd, file), 'utf8');
+      } catch (error) {
+        throw new ConfigurationError(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? error}`);
+      }
+      const result = await replayFailures({
+        text,
+        file,
+        baseUrl: values['base-url'],
+        auth: authFromEnv(io.env ?? process.env),
+        timeoutMs: duration(values['request-timeout'], '--request-timeout')
       });
-      if (report.diffSkipped) io.stderr(`diff skipped: ${report.diffSkipped}\n`);
-      return printReport(contractReport(report), format, failOn, io);
+      return printReport(replayReport(result, file), format, failOn, io);
     }
     throw new ConfigurationError(
-      `unknown subcommand "${sub ?? ''}": use lint, diff or checks (ubos-actions contract-test --help)`
+      `unknown subcommand "${sub ?? ''}": use lint, diff, live, replay or checks (ubos-actions contract-test --help)`
     );
   }
 };

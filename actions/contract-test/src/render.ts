@@ -1,5 +1,7 @@
-// A contract check as the action family's ActionReport (verdict, findings, summary sections, JSON envelope
-// fields, SARIF), plus the text forms of the CLI. Shared by main.ts and cli.ts; no I/O.
+// A contract-test step as the action family's ActionReport: one report for every spec and mode (lint, diff,
+// live), errors first, with the JSON envelope fields, SARIF, JUnit and the CLI's text. Shared by main.ts and
+// cli.ts; no I/O.
+import { buildJUnit, type JUnitCase, type JUnitSuite } from '../../../shared/src/lib/junit.js';
 import { codeSpan, escapeMarkdown } from '../../../shared/src/lib/markdown.js';
 import {
   plural,
@@ -7,22 +9,45 @@ import {
   type ActionReport,
   type Finding,
   type Level,
-  type ReportSection
+  type ReportSection,
+  type Verdict
 } from '../../../shared/src/lib/report.js';
+import type { AcceptEntry, ReportedChange } from './accept.js';
 import type { LintFinding } from './lint/lint.js';
+import { liveJUnitSuites, renderLiveText, type LiveResult } from './live/index.js';
+import {
+  LIVE_DETAILS_LIMIT,
+  liveContext,
+  liveFailureJson,
+  liveFailureViews,
+  liveFinding,
+  liveSections,
+  liveSummaryJson,
+  type LiveFailureView
+} from './render-live.js';
 import { contractSarif } from './sarif.js';
-import type { Change, ChangeLevel } from './spec/types.js';
+import type { ChangeLevel } from './spec/types.js';
+import type { Mode, StepReport } from './step.js';
 
+/** One spec's check: what lint, diff and live found. */
 export interface ContractReport {
   spec: string;
   /** What the spec was compared with (a path or `<ref>:<path>`); undefined when no diff ran. */
   base?: string;
-  /** Whether Spectral ran (`lint: false` turns it off). */
+  /** Whether Spectral ran. */
   linted: boolean;
   lint: LintFinding[];
-  changes: Change[];
-  /** Why no diff ran, when none did (no base given, or the spec is new at the base ref). */
+  changes: ReportedChange[];
+  /** Why no diff ran, when one was asked for (no base given, or the spec is new at the base ref). */
   diffSkipped?: string;
+  /** The ruleset used, when not spectral:oas; `found`: at the workspace root rather than named. */
+  ruleset?: { file: string; found: boolean };
+  /** The live run (with `base` when the base spec was run too). */
+  live?: LiveResult;
+  /** The replay file's text (engine ubos). */
+  replay?: string;
+  /** Why part of the live run did not happen as asked (one line each). */
+  liveNotes?: string[];
 }
 
 const CHANGE_LEVEL: Record<ChangeLevel, Level> = { error: 'error', warning: 'warning', info: 'notice' };
@@ -32,43 +57,99 @@ const LINT_LEVEL: Record<LintFinding['severity'], Level | undefined> = {
   info: 'notice',
   hint: undefined
 };
+const ICON: Record<Verdict, string> = { pass: '✅', warn: '⚠️', fail: '❌' };
+
+function views(report: ContractReport): LiveFailureView[] {
+  return report.live ? liveFailureViews(report.live, report.changes) : [];
+}
 
 export function contractCounts(report: ContractReport) {
-  const changes = (l: ChangeLevel) => report.changes.filter((c) => c.level === l).length;
+  const active = report.changes.filter((c) => !c.accepted);
+  const changes = (l: ChangeLevel) => active.filter((c) => c.level === l).length;
   const lint = (s: LintFinding['severity']) => report.lint.filter((f) => f.severity === s).length;
+  const live = views(report).filter((v) => !v.accepted);
+  const liveErrors = live.filter((v) => v.failure.level === 'error').length;
   const breaking = changes('error');
   const lintErrors = lint('error');
   const lintWarnings = lint('warning');
+  const accepted = report.changes.length - active.length;
   return {
-    error: breaking + lintErrors,
-    warning: changes('warning') + lintWarnings,
-    notice: changes('info') + lint('info'),
+    error: breaking + lintErrors + liveErrors,
+    warning: changes('warning') + lintWarnings + (live.length - liveErrors),
+    notice: changes('info') + lint('info') + accepted + (views(report).length - live.length),
     breaking,
     compatible: changes('info'),
+    accepted,
     lintErrors,
-    lintWarnings
+    lintWarnings,
+    liveFailures: live.length,
+    liveErrors
   };
 }
 
-export function headline(report: ContractReport): string {
-  const c = contractCounts(report);
-  const parts = [
-    report.base === undefined
-      ? undefined
-      : `${plural(c.breaking, 'breaking change')}, ${plural(c.warning - c.lintWarnings, 'warning')}, ${c.compatible} compatible`,
-    report.linted ? `${plural(c.lintErrors, 'lint error')}, ${plural(c.lintWarnings, 'lint warning')}` : undefined
-  ].filter(Boolean);
-  const verdict = verdictOf(c);
+type SpecCounts = ReturnType<typeof contractCounts>;
+
+function sum(all: readonly SpecCounts[]): SpecCounts {
+  const total = { ...contractCounts({ spec: '', linted: false, lint: [], changes: [] }) };
+  for (const counts of all) for (const key of Object.keys(total) as (keyof SpecCounts)[]) total[key] += counts[key];
+  return total;
+}
+
+/** The report as a step of several specs, also when it is one spec's check (the lint and diff verbs). */
+export function asStep(report: ContractReport | StepReport): StepReport {
+  if ('specs' in report) return report;
+  const modes: Mode[] = [];
+  if (report.linted) modes.push('lint');
+  if (report.base !== undefined || report.diffSkipped !== undefined) modes.push('diff');
+  if (report.live) modes.push('live');
+  return { modes, subject: report.spec, specs: [report], notices: [] };
+}
+
+function parts(step: StepReport, c: SpecCounts, specs: readonly ContractReport[]): string[] {
+  const warningsOfChanges = specs.reduce(
+    (n, r) => n + r.changes.filter((ch) => !ch.accepted && ch.level === 'warning').length,
+    0
+  );
+  const out: string[] = [];
+  if (specs.some((r) => r.base !== undefined))
+    out.push(
+      `${plural(c.breaking, 'breaking change')}, ${plural(warningsOfChanges, 'warning')}, ${c.compatible} compatible` +
+        (c.accepted > 0 ? `, ${c.accepted} accepted` : '')
+    );
+  if (step.modes.includes('lint') && specs.some((r) => r.linted))
+    out.push(`${plural(c.lintErrors, 'lint error')}, ${plural(c.lintWarnings, 'lint warning')}`);
+  if (specs.some((r) => r.live)) {
+    const warnings = c.liveFailures - c.liveErrors;
+    out.push(`${plural(c.liveErrors, 'live failure')}${warnings > 0 ? `, ${plural(warnings, 'live warning')}` : ''}`);
+  }
+  return out;
+}
+
+function stepCounts(step: StepReport) {
+  const total = sum(step.specs.map(contractCounts));
+  const expired = step.accept?.expired.length ?? 0;
+  return { ...total, warning: total.warning + expired, expiredAccepts: expired, specs: step.specs.length };
+}
+
+export function headline(input: ContractReport | StepReport): string {
+  const step = asStep(input);
+  const counts = stepCounts(step);
+  const verdict = verdictOf(counts);
   const outcome =
     verdict === 'fail'
       ? 'Contract check failed'
       : verdict === 'warn'
         ? 'Contract check passed with warnings'
         : 'Contract check passed';
-  return `${outcome}: ${parts.length > 0 ? parts.join('; ') : 'nothing was checked (no base to diff, lint off)'}`;
+  const several =
+    step.specs.length > 1
+      ? ` (${step.specs.length} specs${verdict === 'fail' ? `, ${step.specs.filter((r) => verdictOf(contractCounts(r)) === 'fail').length} failed` : ''})`
+      : '';
+  const found = parts(step, counts, step.specs);
+  return `${outcome}${several}: ${found.length > 0 ? found.join('; ') : 'nothing was checked (no base to diff, lint off)'}`;
 }
 
-function endpoint(change: Change): string {
+function endpoint(change: { path?: string; method?: string }): string {
   if (!change.path) return 'API-wide';
   return change.method ? `${change.method.toUpperCase()} ${change.path}` : change.path;
 }
@@ -83,39 +164,101 @@ const CHANGE_TITLE: Record<ChangeLevel, string> = {
   info: 'Compatible changes'
 };
 
-function sections(report: ContractReport): ReportSection[] {
+function acceptedCell(change: ReportedChange): string {
+  const a = change.accepted!;
+  if (a.by === 'label') return `label ${codeSpan(a.label ?? '')}`;
+  const until = a.expires ? `, until ${a.expires}` : '';
+  return `${escapeMarkdown(a.reason)} (${a.location ? where(a.location) : 'ignore file'}${until})`;
+}
+
+function specSections(report: ContractReport, prefix: string, state: { detailsLeft: number }): ReportSection[] {
   const out: ReportSection[] = [];
   for (const level of ['error', 'warning', 'info'] as const) {
-    const changes = report.changes.filter((c) => c.level === level);
+    const changes = report.changes.filter((c) => c.level === level && !c.accepted);
     if (changes.length === 0) continue;
     out.push({
       level: CHANGE_LEVEL[level],
-      title: CHANGE_TITLE[level],
+      title: `${prefix}${CHANGE_TITLE[level]}`,
       table: {
         headers: ['endpoint', 'change', 'check', 'where'],
         rows: changes.map((c) => [codeSpan(endpoint(c)), escapeMarkdown(c.message), codeSpan(c.id), where(c.location)])
       }
     });
   }
+  const accepted = report.changes.filter((c) => c.accepted);
+  if (accepted.length > 0)
+    out.push({
+      level: 'notice',
+      title: `${prefix}Accepted changes`,
+      intro: 'Intended breaks: listed, and not counted against the verdict.',
+      open: true,
+      table: {
+        headers: ['endpoint', 'change', 'check', 'where', 'accepted'],
+        rows: accepted.map((c) => [
+          codeSpan(endpoint(c)),
+          escapeMarkdown(c.message),
+          codeSpan(c.id),
+          where(c.location),
+          acceptedCell(c)
+        ])
+      }
+    });
   const lintTitle: Record<Level, string> = { error: 'Lint errors', warning: 'Lint warnings', notice: 'Lint notes' };
   for (const level of ['error', 'warning', 'notice'] as const) {
     const findings = report.lint.filter((f) => LINT_LEVEL[f.severity] === level);
     if (findings.length === 0) continue;
     out.push({
       level,
-      title: lintTitle[level],
+      title: `${prefix}${lintTitle[level]}`,
       table: {
         headers: ['rule', 'where', 'message'],
         rows: findings.map((f) => [codeSpan(f.code), where(f.location), escapeMarkdown(f.message)])
       }
     });
   }
+  if (report.live) out.push(...liveSections(report.live, views(report), prefix, state));
   return out;
 }
 
-function findings(report: ContractReport): Finding[] {
+function acceptSections(step: StepReport): ReportSection[] {
+  const accept = step.accept;
+  if (!accept) return [];
+  const row = (e: AcceptEntry) => [
+    codeSpan(`${e.id}${e.path ? ` ${endpoint(e)}` : ''}`),
+    e.expires ?? '',
+    escapeMarkdown(e.reason),
+    where(e.location)
+  ];
+  const out: ReportSection[] = [];
+  if (accept.expired.length > 0)
+    out.push({
+      level: 'warning',
+      title: 'Expired accept entries',
+      intro: 'These entries of the ignore file are past their expiry date and no longer accept anything.',
+      table: { headers: ['entry', 'expired on', 'reason', 'where'], rows: accept.expired.map(row) }
+    });
+  if (accept.unused.length > 0)
+    out.push({
+      level: 'info',
+      title: 'Accept entries that matched no change',
+      table: { headers: ['entry', 'expires', 'reason', 'where'], rows: accept.unused.map(row) }
+    });
+  return out;
+}
+
+function specFindings(report: ContractReport): Finding[] {
   const out: Finding[] = [];
   for (const c of report.changes) {
+    if (c.accepted) {
+      out.push({
+        level: 'notice',
+        id: c.id,
+        title: `${c.id} (accepted)`,
+        message: `${c.message} (accepted: ${c.accepted.reason})`,
+        location: c.location
+      });
+      continue;
+    }
     // Compatible changes are the changelog, not something to look at in the diff view.
     if (c.level === 'info') continue;
     out.push({ level: CHANGE_LEVEL[c.level], id: c.id, title: c.id, message: c.message, location: c.location });
@@ -124,10 +267,21 @@ function findings(report: ContractReport): Finding[] {
     const level = LINT_LEVEL[f.severity];
     if (level) out.push({ level, id: f.code, title: `spectral ${f.code}`, message: f.message, location: f.location });
   }
+  for (const view of views(report)) out.push(liveFinding(view));
   return out;
 }
 
-export function changeJson(c: Change) {
+function expiredFinding(e: AcceptEntry): Finding {
+  return {
+    level: 'warning',
+    id: 'accept-entry-expired',
+    title: 'contract-test accept entry expired',
+    message: `the accept entry for ${e.id}${e.path ? ` at ${endpoint(e)}` : ''} expired on ${e.expires}: it no longer accepts that change`,
+    location: e.location
+  };
+}
+
+export function changeJson(c: ReportedChange, spec?: string) {
   return {
     id: c.id,
     level: CHANGE_LEVEL[c.level],
@@ -136,71 +290,223 @@ export function changeJson(c: Change) {
     message: c.message,
     location: c.location,
     // Where a removed item was in the base spec (location points at its surviving parent in the head).
-    ...(c.baseLocation ? { baseLocation: c.baseLocation } : {})
+    ...(c.baseLocation ? { baseLocation: c.baseLocation } : {}),
+    ...(spec !== undefined ? { spec } : {}),
+    ...(c.accepted ? { accepted: c.accepted } : {})
   };
 }
 
-export function lintJson(f: LintFinding) {
+export function lintJson(f: LintFinding, spec?: string) {
   return {
     id: f.code,
     level: LINT_LEVEL[f.severity] ?? 'notice',
     message: f.message,
     path: f.path,
-    location: f.location
+    location: f.location,
+    ...(spec !== undefined ? { spec } : {})
   };
 }
 
-export function renderChangesText(changes: Change[]): string {
+export function renderChangesText(changes: readonly ReportedChange[]): string {
   const lines = changes.map(
     (c) =>
-      `${c.level.padEnd(7)} ${endpoint(c)}: ${c.message} [${c.id}]${c.location ? ` (${c.location.file}${c.location.line ? `:${c.location.line}` : ''})` : ''}`
+      `${(c.accepted ? 'accepted' : c.level).padEnd(7)} ${endpoint(c)}: ${c.message} [${c.id}]${c.location ? ` (${c.location.file}${c.location.line ? `:${c.location.line}` : ''})` : ''}${c.accepted ? ` (${c.accepted.reason})` : ''}`
   );
   return lines.join('\n') + (lines.length ? '\n' : '');
 }
 
-export function renderLintText(findings: LintFinding[]): string {
+export function renderLintText(findings: readonly LintFinding[]): string {
   const lines = findings.map(
     (f) => `${f.location.file}:${f.location.line}:${f.location.column} ${f.severity.padEnd(7)} ${f.code}  ${f.message}`
   );
   return lines.join('\n') + (lines.length ? '\n' : '');
 }
 
-export function contractReport(report: ContractReport): ActionReport {
+function specContext(report: ContractReport, step: StepReport): string[] {
+  const lines: string[] = [];
+  if (step.modes.includes('diff'))
+    lines.push(
+      report.base !== undefined
+        ? `Spec ${codeSpan(report.spec)} compared with ${codeSpan(report.base)}.`
+        : `Spec ${codeSpan(report.spec)}${report.diffSkipped ? `: no breaking-change diff (${escapeMarkdown(report.diffSkipped)})` : ''}.`
+    );
+  else lines.push(`Spec ${codeSpan(report.spec)}.`);
+  if (report.ruleset?.found) lines.push(`Ruleset: ${codeSpan(report.ruleset.file)} (found at the workspace root).`);
+  if (report.base !== undefined && report.changes.length === 0) lines.push('No API changes.');
+  if (report.linted && report.lint.length === 0) lines.push('Lint: no findings.');
+  if (report.live) lines.push(...liveContext(report.live));
+  return lines;
+}
+
+function specLine(report: ContractReport, step: StepReport): string {
   const counts = contractCounts(report);
-  const context = [
-    report.base !== undefined
-      ? `Spec ${codeSpan(report.spec)} compared with ${codeSpan(report.base)}.`
-      : `Spec ${codeSpan(report.spec)}${report.diffSkipped ? `: no breaking-change diff (${escapeMarkdown(report.diffSkipped)})` : ''}.`,
-    report.linted ? '' : 'Lint: off (`lint: false`).',
-    report.base !== undefined && report.changes.length === 0 ? 'No API changes.' : '',
-    report.linted && report.lint.length === 0 ? 'Lint: no findings.' : ''
-  ].filter(Boolean);
+  const found = parts(step, counts, [report]);
+  const base = report.base !== undefined ? ` (compared with ${codeSpan(report.base)})` : '';
+  return `${ICON[verdictOf(counts)]} ${codeSpan(report.spec)}${base}: ${found.join('; ') || 'nothing checked'}`;
+}
+
+function stepContext(step: StepReport): string[] {
+  const lines = step.specs.length === 1 ? specContext(step.specs[0]!, step) : step.specs.map((r) => specLine(r, step));
+  if (!step.modes.includes('lint') && step.modes.includes('diff'))
+    lines.push(`Lint: off (mode ${codeSpan(step.modes.join(', '))}).`);
+  const label = step.accept?.label;
+  if (label?.present) lines.push(`Breaking changes are accepted by the pull request label ${codeSpan(label.name)}.`);
+  return lines;
+}
+
+function junit(step: StepReport): string {
+  const suites: JUnitSuite[] = [];
+  for (const report of step.specs) {
+    if (report.linted) {
+      const cases: JUnitCase[] = report.lint
+        .filter((f) => f.severity === 'error')
+        .map((f) => ({
+          name: f.code,
+          className: `lint ${report.spec}`,
+          timeMs: 0,
+          status: 'failed',
+          message: f.message,
+          file: f.location.file,
+          line: f.location.line
+        }));
+      if (cases.length === 0)
+        cases.push({ name: 'no lint errors', className: `lint ${report.spec}`, timeMs: 0, status: 'passed' });
+      suites.push({ name: `contract-test lint: ${report.spec}`, cases });
+    }
+    if (report.base !== undefined) {
+      const cases: JUnitCase[] = report.changes
+        .filter((c) => c.level !== 'info')
+        .map((c) => ({
+          name: c.id,
+          className: endpoint(c),
+          timeMs: 0,
+          status: c.accepted ? 'skipped' : c.level === 'error' ? 'failed' : 'passed',
+          message: c.accepted ? `accepted: ${c.accepted.reason}` : c.message,
+          file: c.location?.file,
+          line: c.location?.line
+        }));
+      if (cases.length === 0)
+        cases.push({ name: 'no breaking changes', className: `diff ${report.spec}`, timeMs: 0, status: 'passed' });
+      suites.push({ name: `contract-test diff: ${report.spec}`, cases });
+    }
+    if (report.live) {
+      suites.push(...liveJUnitSuites(report.live, `contract-test live: ${report.spec}: `));
+      if (report.live.base)
+        suites.push(...liveJUnitSuites(report.live.base, `contract-test live (base spec): ${report.spec}: `));
+    }
+  }
+  return buildJUnit({ name: `contract-test ${step.subject}`, suites });
+}
+
+function text(step: StepReport): string {
+  const out: string[] = [];
+  for (const report of step.specs) {
+    if (step.specs.length > 1) out.push(`== ${report.spec}\n`);
+    out.push(renderChangesText(report.changes));
+    if (report.linted) out.push(renderLintText(report.lint));
+    if (report.live) out.push(renderLiveText(report.live));
+  }
+  for (const e of step.accept?.expired ?? [])
+    out.push(`${e.location.file}:${e.location.line}: warning ${expiredFinding(e).message}\n`);
+  return `${out.join('')}${headline(step)}\n`;
+}
+
+/** The coverage output: totals over every spec's live run, then each spec's own; {} when nothing ran live. */
+export function coverageOutput(step: StepReport): string {
+  const runs = step.specs.filter((r) => r.live);
+  if (runs.length === 0) return '{}';
+  const add = (key: 'operations' | 'statuses' | 'parameters') =>
+    runs.reduce(
+      (t, r) => ({
+        covered: t.covered + r.live!.coverage[key].covered,
+        total: t.total + r.live!.coverage[key].total
+      }),
+      { covered: 0, total: 0 }
+    );
+  const undocumented = (r: ContractReport) => r.live!.coverage.undocumented.reduce((n, u) => n + u.count, 0);
+  return JSON.stringify({
+    operations: add('operations'),
+    statuses: add('statuses'),
+    parameters: add('parameters'),
+    undocumented: runs.reduce((n, r) => n + undocumented(r), 0),
+    specs: runs.map((r) => ({
+      spec: r.spec,
+      operations: r.live!.coverage.operations,
+      statuses: r.live!.coverage.statuses,
+      parameters: r.live!.coverage.parameters,
+      undocumented: undocumented(r)
+    }))
+  });
+}
+
+export function contractReport(input: ContractReport | StepReport): ActionReport {
+  const step = asStep(input);
+  const counts = stepCounts(step);
+  const several = step.specs.length > 1;
+  const state = { detailsLeft: LIVE_DETAILS_LIMIT };
+  const sections = [
+    ...step.specs.flatMap((r) => specSections(r, several ? `${r.spec}: ` : '', state)),
+    ...acceptSections(step)
+  ];
+  const findings = [...step.specs.flatMap(specFindings), ...(step.accept?.expired ?? []).map(expiredFinding)];
+  const single = step.specs.length === 1 ? step.specs[0]! : undefined;
+  const notices = [
+    ...step.notices,
+    ...step.specs.flatMap((r) => [
+      ...(r.diffSkipped ? [`${several ? `${r.spec}: ` : ''}Breaking-change diff skipped: ${r.diffSkipped}`] : []),
+      ...(r.liveNotes ?? []).map((n) => `${several ? `${r.spec}: ` : ''}${n}`)
+    ]),
+    ...(step.accept?.unused ?? []).map(
+      (e) => `${e.location.file}:${e.location.line}: the accept entry for ${e.id} matched no change`
+    )
+  ];
   return {
     tool: 'contract-test',
     title: 'Contract test',
-    subject: report.spec,
+    subject: step.subject,
     verdict: verdictOf(counts),
-    headline: headline(report),
+    headline: headline(step),
     counts,
-    findings: findings(report),
-    context,
-    sections: sections(report),
+    findings,
+    context: stepContext(step),
+    sections,
     json: {
-      spec: report.spec,
-      base: report.base,
-      ...(report.diffSkipped ? { diffSkipped: report.diffSkipped } : {}),
-      linted: report.linted,
-      changes: report.changes.map(changeJson),
-      lint: report.lint.map(lintJson)
+      mode: step.modes,
+      spec: step.subject,
+      ...(single?.base !== undefined ? { base: single.base } : {}),
+      ...(single?.diffSkipped ? { diffSkipped: single.diffSkipped } : {}),
+      linted: step.specs.some((r) => r.linted),
+      changes: step.specs.flatMap((r) => r.changes.map((c) => changeJson(c, r.spec))),
+      lint: step.specs.flatMap((r) => r.lint.map((f) => lintJson(f, r.spec))),
+      liveFailures: step.specs.flatMap((r) => views(r).map((v) => liveFailureJson(v, r.spec))),
+      specs: step.specs.map((r) => {
+        const c = contractCounts(r);
+        return {
+          spec: r.spec,
+          verdict: verdictOf(c),
+          counts: c,
+          ...(r.base !== undefined ? { base: r.base } : {}),
+          ...(r.diffSkipped ? { diffSkipped: r.diffSkipped } : {}),
+          linted: r.linted,
+          ...(r.ruleset ? { ruleset: r.ruleset } : {}),
+          ...(r.live ? { live: liveSummaryJson(r.live) } : {})
+        };
+      }),
+      ...(step.accept ? { accept: step.accept } : {})
     },
     outputs: {
       'breaking-changes': counts.breaking,
-      warnings: counts.warning - counts.lintWarnings,
-      'lint-errors': counts.lintErrors
+      warnings: step.specs.reduce(
+        (n, r) => n + r.changes.filter((c) => !c.accepted && c.level === 'warning').length,
+        0
+      ),
+      'lint-errors': counts.lintErrors,
+      'live-failures': counts.liveFailures,
+      coverage: coverageOutput(step)
     },
-    notices: report.diffSkipped ? [`Breaking-change diff skipped: ${report.diffSkipped}`] : [],
-    text: () =>
-      `${renderChangesText(report.changes)}${report.linted ? renderLintText(report.lint) : ''}${headline(report)}\n`,
-    sarif: () => contractSarif(report)
+    notices,
+    text: () => text(step),
+    sarif: () => contractSarif(step.specs),
+    ...(step.modes.length > 0 ? { junit: () => junit(step) } : {})
   };
 }

@@ -1,12 +1,15 @@
-// The contract check both adapters run: load the head spec, lint it, load the base (a file or the same path
-// at a git ref) and diff. Pure of @actions/core; the adapters render and report.
+// The contract check both adapters run, per spec: load the head spec, lint it, load the base (a file or the same
+// path at a git ref) and diff, accept the intended breaks, then test the running server (the diff's operations
+// first). Pure of @actions/core; the adapters render and report. Spectral is loaded only when a lint runs.
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import { relativeToWorkspace } from '../../../shared/src/lib/annotations.js';
 import { ConfigurationError } from '../../../shared/src/lib/errors.js';
+import { acceptChanges, type AcceptEntry, type AcceptPolicy } from './accept.js';
 import { diffSpecs } from './diff/index.js';
 import { fileReaderAt, resolveBaseRef } from './git-base.js';
-import { checkLintable, lintSpec, type LintFinding } from './lint/lint.js';
+import type { LintFinding } from './lint/lint.js';
+import { runLiveStep, type LiveStepOptions } from './live-step.js';
 import type { ContractReport } from './render.js';
 import { NO_EXTERNAL_REFS, type ExternalRefPolicy } from './spec/external-refs.js';
 import { loadSpecAsync } from './spec/load.js';
@@ -37,6 +40,16 @@ export interface ContractOptions {
    * rootOfNamedFile.
    */
   rootOf?(absolutePath: string): string;
+  /** Report the breaking-change diff (default true). Without it a given base still orders the live test. */
+  diff?: boolean;
+  /** The ruleset was found at the workspace root (.spectral.yaml ...) rather than named. */
+  rulesetFound?: boolean;
+  /** Which breaking changes are accepted (ignore file, pull request label). */
+  accept?: AcceptPolicy;
+  /** Collects the ignore-file entries that matched a change, across the specs of a step. */
+  acceptUsed?: Set<AcceptEntry>;
+  /** Test the running server against the spec. */
+  live?: LiveStepOptions;
 }
 
 function absolute(root: string, path: string): string {
@@ -58,6 +71,12 @@ const RELOAD_AFTER_LINT_CHARS = 1024 * 1024;
 
 export type ContractRun = ContractReport;
 
+interface BaseSide {
+  spec: LoadedSpec;
+  /** How the report names it: a path or `<ref>:<path>`. */
+  name: string;
+}
+
 export async function runContractCheck(options: ContractOptions): Promise<ContractRun> {
   const specPath = absolute(options.root, options.spec);
   if (!existsSync(specPath)) throw new ConfigurationError(`spec ${options.spec} does not exist`);
@@ -76,6 +95,7 @@ export async function runContractCheck(options: ContractOptions): Promise<Contra
   const rulesetPath = options.ruleset ? absolute(options.root, options.ruleset) : undefined;
   let lint: LintFinding[] = [];
   if (options.lint) {
+    const { checkLintable, lintSpec } = await import('./lint/lint.js');
     checkLintable(loaded);
     const text = readFileSync(specPath, 'utf8');
     // Spectral needs the memory more than a large loaded spec does, which is cheaper to read again afterwards.
@@ -90,45 +110,73 @@ export async function runContractCheck(options: ContractOptions): Promise<Contra
       ...refOptions
     });
   }
-  const linted = options.lint;
-  const noBase = (): ContractRun => ({
+  const report: ContractRun = {
     spec: options.spec,
-    linted,
+    linted: options.lint,
     lint,
     changes: [],
-    diffSkipped: 'no base-spec or base-ref given (and not a pull request)'
-  });
-  if (!options.baseSpec && !options.baseRef) return noBase();
+    ...(options.lint && options.ruleset
+      ? { ruleset: { file: options.ruleset, found: options.rulesetFound === true } }
+      : {})
+  };
+  const wantDiff = options.diff !== false;
+  const wantBase = wantDiff || (options.live !== undefined && (options.baseSpec || options.baseRef));
+  let base: BaseSide | undefined;
+  if (!options.baseSpec && !options.baseRef) {
+    if (wantDiff) report.diffSkipped = 'no base-spec or base-ref given (and not a pull request)';
+  } else if (wantBase) {
+    const found = await loadBase(options, specPath, rootOf, refOptions);
+    if (typeof found === 'string') {
+      if (wantDiff) report.diffSkipped = found;
+    } else base = found;
+  }
   const head = loaded ?? (await loadHead());
+  let changes: ContractRun['changes'] | undefined;
+  if (base) {
+    changes = acceptChanges(diffSpecs(base.spec, head), options.spec, options.accept, options.acceptUsed ?? new Set());
+    if (wantDiff) {
+      report.base = base.name;
+      report.changes = changes;
+    }
+  }
+  if (options.live) {
+    const outcome = await runLiveStep({
+      head,
+      specPath,
+      root: options.root,
+      base: base?.spec,
+      changes,
+      options: options.live
+    });
+    report.live = outcome.result;
+    if (outcome.replay !== undefined) report.replay = outcome.replay;
+    if (outcome.notes.length > 0) report.liveNotes = outcome.notes;
+  }
+  return report;
+}
 
+/** The base version of the spec, or why there is none (the spec is new at the base ref). */
+async function loadBase(
+  options: ContractOptions,
+  specPath: string,
+  rootOf: (path: string) => string,
+  refOptions: Omit<Parameters<typeof loadSpecAsync>[1], 'root'>
+): Promise<BaseSide | string> {
   if (options.baseSpec) {
     const basePath = absolute(options.root, options.baseSpec);
     if (!existsSync(basePath)) throw new ConfigurationError(`base-spec ${options.baseSpec} does not exist`);
-    const base = await loadSpecAsync(basePath, { root: rootOf(basePath), ...refOptions });
-    return { spec: options.spec, base: options.baseSpec, linted, lint, changes: diffSpecs(base, head) };
+    return { spec: await loadSpecAsync(basePath, { root: rootOf(basePath), ...refOptions }), name: options.baseSpec };
   }
-  if (options.baseRef) {
-    const commit = resolveBaseRef(options.root, options.baseRef);
-    const readFile = fileReaderAt(options.root, commit);
-    try {
-      readFile(specPath);
-    } catch {
-      return {
-        spec: options.spec,
-        linted,
-        lint,
-        changes: [],
-        diffSkipped: `${options.spec} does not exist at ${options.baseRef}: nothing to compare`
-      };
-    }
-    const base = await loadSpecAsync(specPath, { root: options.root, readFile, ...refOptions });
-    return {
-      spec: options.spec,
-      base: `${options.baseRef}:${options.spec}`,
-      linted,
-      lint,
-      changes: diffSpecs(base, head)
-    };
+  const ref = options.baseRef!;
+  const commit = resolveBaseRef(options.root, ref);
+  const readFile = fileReaderAt(options.root, commit);
+  try {
+    readFile(specPath);
+  } catch {
+    return `${options.spec} does not exist at ${ref}: nothing to compare`;
   }
-  return noBase();
+  return {
+    spec: await loadSpecAsync(specPath, { root: options.root, readFile, ...refOptions }),
+    name: `${ref}:${options.spec}`
+  };
 }

@@ -1,4 +1,5 @@
-// One SARIF log with two runs, so code scanning shows lint findings and breaking changes as separate tools.
+// One SARIF log with two runs, so code scanning shows lint findings and breaking changes as separate tools (every
+// spec of the step in the same two runs). Accepted changes are intended: they are not alerts.
 import { VERSION } from '../../../shared/src/lib/version.generated.js';
 import { buildSarif, serializeSarif, type SarifLevel } from '../../../shared/src/lib/sarif.js';
 import { ALL_CHECKS } from './diff/index.js';
@@ -9,8 +10,9 @@ const HOME = 'https://github.com/ubos/actions/tree/main/contract-test';
 const LINT_LEVEL: Record<string, SarifLevel> = { error: 'error', warning: 'warning', info: 'note', hint: 'note' };
 const CHANGE_LEVEL: Record<string, SarifLevel> = { error: 'error', warning: 'warning', info: 'note' };
 
-export function contractSarif(report: ContractReport): string {
-  const lintRules = [...new Map(report.lint.map((f) => [f.code, f])).values()].map((f) => ({
+export function contractSarif(reports: readonly ContractReport[]): string {
+  const allLint = reports.flatMap((r) => r.lint);
+  const lintRules = [...new Map(allLint.map((f) => [f.code, f])).values()].map((f) => ({
     id: f.code,
     shortDescription: f.message,
     defaultLevel: LINT_LEVEL[f.severity]
@@ -20,7 +22,7 @@ export function contractSarif(report: ContractReport): string {
     toolVersion: VERSION,
     informationUri: HOME,
     rules: lintRules,
-    results: report.lint.map((f) => ({
+    results: allLint.map((f) => ({
       ruleId: f.code,
       level: LINT_LEVEL[f.severity],
       message: f.message,
@@ -29,7 +31,7 @@ export function contractSarif(report: ContractReport): string {
       startColumn: f.location.column
     }))
   });
-  const located = report.changes.filter((c) => c.location);
+  const located = reports.flatMap((r) => r.changes).filter((c) => c.location && !c.accepted);
   const diff = buildSarif({
     toolName: 'ubos contract-test diff',
     toolVersion: VERSION,

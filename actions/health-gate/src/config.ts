@@ -1,10 +1,11 @@
 // Turns the action inputs / CLI flags and an optional YAML config into validated, typed checks. Every mistake
 // is one ConfigurationError naming the check and the key, so a user never has to read a stack trace.
 import { isAbsolute, resolve } from 'node:path';
-import { isMap, isNode, isSeq, LineCounter, parseDocument, visit } from 'yaml';
+import { isMap, isNode, isSeq, visit } from 'yaml';
 import { formatDuration, parseDuration, type DurationBounds } from '../../../shared/src/lib/duration.js';
 import { ConfigurationError, isConfigurationError } from '../../../shared/src/lib/errors.js';
 import { headerValueSecrets, redact, urlSecrets } from '../../../shared/src/lib/redact.js';
+import { parseYamlDocument } from '../../../shared/src/lib/yaml.js';
 import { postgresDerivedSecrets } from './checks/postgres.js';
 import {
   CHECK_TYPES,
@@ -107,21 +108,7 @@ export interface ParsedYaml {
 
 /** Parses YAML with the line of any syntax error; alias expansion is capped against "billion laughs" input. */
 export function parseYamlText(text: string, source: string): ParsedYaml {
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
-  const error = doc.errors[0];
-  if (error) {
-    const { line, col } = lineCounter.linePos(error.pos[0]);
-    throw new ConfigurationError(
-      `${source}: invalid YAML at line ${line}, column ${col}: ${error.message.split('\n')[0]}`
-    );
-  }
-  let value: unknown;
-  try {
-    value = doc.toJS({ maxAliasCount: 100 });
-  } catch (e) {
-    throw new ConfigurationError(`${source}: ${e instanceof Error ? e.message : String(e)}`);
-  }
+  const { doc, lineCounter, value } = parseYamlDocument(text, source);
   const list = isSeq(doc.contents) ? doc.contents : isMap(doc.contents) ? doc.contents.get('checks', true) : undefined;
   const checkLines = isSeq(list)
     ? list.items.map((item) => lineCounter.linePos(isNode(item) ? (item.range?.[0] ?? 0) : 0).line)

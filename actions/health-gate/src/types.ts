@@ -32,12 +32,8 @@ export interface BaseCheck extends CheckTiming {
   origin?: { file: string; line: number };
 }
 
-export interface TlsOptions {
-  /** PEM text of extra CA certificates to trust (a file path in config is read into this by config.ts). */
-  ca?: string;
-  /** Skip certificate verification; only ever true when the user asked for it. */
-  insecure: boolean;
-}
+export type { TlsOptions } from '../../../shared/src/lib/http-transport.js';
+import type { TlsOptions } from '../../../shared/src/lib/http-transport.js';
 
 export interface HttpCheck extends BaseCheck {
   type: 'http';

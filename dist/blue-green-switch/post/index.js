@@ -37353,7 +37353,7 @@ function extend(target) {
 
 /***/ }),
 
-/***/ 5043:
+/***/ 82:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -37558,9 +37558,11 @@ var dist = __nccwpck_require__(8815);
 
 /** Far above what a hand-written config uses, far below what a "billion laughs" document needs. */
 const MAX_YAML_ALIAS_COUNT = 100;
-/** Parses one YAML document; a syntax error or an alias bomb is one ConfigurationError naming the source. */
-function parsePositionedYaml(text, source, options = {}) {
-    const lineNumbers = options.lineNumbers ?? true;
+/**
+ * Parses one YAML document with the family's settings; a syntax error or an alias bomb is one ConfigurationError
+ * naming the source. For readers that walk the document themselves; parsePositionedYaml is the usual entry.
+ */
+function yaml_parseYamlDocument(text, source, options = {}) {
     const lineCounter = new dist/* LineCounter */.HN();
     const doc = (0,dist/* parseDocument */.Tp)(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
     const error = doc.errors[0];
@@ -37575,6 +37577,12 @@ function parsePositionedYaml(text, source, options = {}) {
     catch (e) {
         throw new errors/* ConfigurationError */.j(`${source}: ${e instanceof Error ? e.message : String(e)}`);
     }
+    return { doc, lineCounter, value };
+}
+/** Parses one YAML document and tells the line of any value in it. */
+function parsePositionedYaml(text, source, options = {}) {
+    const lineNumbers = options.lineNumbers ?? true;
+    const { doc, lineCounter, value } = yaml_parseYamlDocument(text, source, options);
     // The line of a mapping entry is its key's line (where the user looks), of a list item the item's.
     const lineOf = (path) => {
         if (!lineNumbers)
@@ -40532,6 +40540,7 @@ function config_schema_commonKeys() {
 
 
 
+
 const BUILT_IN_TIMING = {
     interval: 5_000,
     timeout: 5_000,
@@ -40567,20 +40576,7 @@ function suggestion(key, known) {
 }
 /** Parses YAML with the line of any syntax error; alias expansion is capped against "billion laughs" input. */
 function parseYamlText(text, source) {
-    const lineCounter = new LineCounter();
-    const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
-    const error = doc.errors[0];
-    if (error) {
-        const { line, col } = lineCounter.linePos(error.pos[0]);
-        throw new ConfigurationError(`${source}: invalid YAML at line ${line}, column ${col}: ${error.message.split('\n')[0]}`);
-    }
-    let value;
-    try {
-        value = doc.toJS({ maxAliasCount: 100 });
-    }
-    catch (e) {
-        throw new ConfigurationError(`${source}: ${e instanceof Error ? e.message : String(e)}`);
-    }
+    const { doc, lineCounter, value } = parseYamlDocument(text, source);
     const list = isSeq(doc.contents) ? doc.contents : isMap(doc.contents) ? doc.contents.get('checks', true) : undefined;
     const checkLines = isSeq(list)
         ? list.items.map((item) => lineCounter.linePos(isNode(item) ? (item.range?.[0] ?? 0) : 0).line)
@@ -41553,10 +41549,12 @@ var external_node_http_default = /*#__PURE__*/__nccwpck_require__.n(external_nod
 ;// CONCATENATED MODULE: external "node:https"
 const external_node_https_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");
 var external_node_https_default = /*#__PURE__*/__nccwpck_require__.n(external_node_https_namespaceObject);
-;// CONCATENATED MODULE: ./actions/health-gate/src/checks/http-request.ts
-// One HTTP(S) exchange for the probes, on node:http/https rather than fetch: a gate needs a per-request CA and
-// opt-in insecure TLS, redirects it can refuse to follow, a fresh connection per attempt (a pooled keep-alive
-// socket would hide a server that restarted), and timing that covers the whole body.
+;// CONCATENATED MODULE: ./shared/src/lib/http-transport.ts
+// The one HTTP(S) transport of the actions: one exchange on node:http/https rather than fetch, because a probe or
+// a deploy step needs a per-request CA and opt-in insecure TLS, redirects it can refuse to follow (and that drop
+// every secret header when they leave the origin), a fresh connection per attempt (a pooled keep-alive socket
+// would hide a server that restarted), a body size cap enforced while it streams in, and timing that covers the
+// whole body. httpRequest (http.ts) adds retries on top.
 
 
 
@@ -41565,21 +41563,25 @@ var external_node_https_default = /*#__PURE__*/__nccwpck_require__.n(external_no
 /** A request that produced no usable response. The message is short and never holds a credential. */
 class RequestError extends Error {
     kind;
+    code;
     name = 'RequestError';
-    constructor(message, kind) {
+    constructor(message, kind, 
+    /** The system error code when there was one, e.g. ECONNREFUSED. */
+    code) {
         super(message);
         this.kind = kind;
+        this.code = code;
     }
 }
 const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
 const DEFAULT_MAX_REDIRECTS = 5;
-const USER_AGENT = 'ubos-health-gate';
+const USER_AGENT = 'ubos-actions';
 const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
 // Dropped when a redirect leaves the origin (scheme, host or port), so a credential meant for one host never
 // reaches another: these, every sensitive-looking name, the check's secret-headers and any header whose value
 // holds a secret.
 const ORIGIN_BOUND_HEADERS = ['authorization', 'cookie', 'proxy-authorization', 'x-api-key'];
-const http_request_SENSITIVE_HEADER = /auth|token|key|secret|cookie|password|session/i;
+const http_transport_SENSITIVE_HEADER = /auth|token|key|secret|cookie|password|session/i;
 /** Marks the abort caused by sendRequest's own timer, to tell it apart from the caller's signal. */
 class OwnTimeout {
 }
@@ -41596,6 +41598,9 @@ function hasHeader(headers, name) {
 function withoutHeaders(headers, names) {
     return Object.fromEntries(Object.entries(headers).filter(([key]) => !names.has(key.toLowerCase())));
 }
+function bodyText(body) {
+    return typeof body === 'string' ? body : Buffer.from(body).toString('utf8');
+}
 function holdsSecret(text, secrets) {
     return secrets.some((secret) => secret !== '' && (0,lib_redact/* secretForms */.eo)(secret).some((form) => text.includes(form)));
 }
@@ -41606,7 +41611,7 @@ function crossOriginHeaders(headers, secretHeaders, secrets) {
         // Host names the first origin: sent to another one it would at best be wrong.
         if (lower === 'host')
             return false;
-        return !secretHeaders.has(lower) && !http_request_SENSITIVE_HEADER.test(lower) && !holdsSecret(value, secrets);
+        return !secretHeaders.has(lower) && !http_transport_SENSITIVE_HEADER.test(lower) && !holdsSecret(value, secrets);
     }));
 }
 /** Moves user:password@ from the URL into a Basic Authorization header (unless one was given). */
@@ -41646,7 +41651,12 @@ const UNKNOWN_AUTHORITY = new Set([
 function tlsHint(phase) {
     return phase === 'TLS handshake' ? '; is the port serving TLS?' : '';
 }
-function http_request_describeError(error, phase, url) {
+function http_transport_describeError(error, phase, url) {
+    const described = describeErrorText(error, phase, url);
+    const code = error.code;
+    return new RequestError(described.message, described.kind, typeof code === 'string' ? code : undefined);
+}
+function describeErrorText(error, phase, url) {
     const { code, message } = error;
     const host = url.hostname;
     const during = phase === 'reading the body' ? 'while reading the body' : `(${phase})`;
@@ -41760,7 +41770,7 @@ function exchange(hop, context) {
                     headers: flattenHeaders(response.headers),
                     body: Buffer.concat(chunks).toString('utf8')
                 }));
-                response.on('error', (error) => finish(http_request_describeError(error, phase, hop.url)));
+                response.on('error', (error) => finish(http_transport_describeError(error, phase, hop.url)));
                 response.on('close', () => {
                     if (!response.complete) {
                         finish(new RequestError(`connection reset by the server while reading the body (${formatBytes(received)} received)`, 'reset'));
@@ -41769,8 +41779,10 @@ function exchange(hop, context) {
             });
         }
         catch (error) {
-            // http.request validates headers and options synchronously (e.g. a control character in a value).
-            return finish(http_request_describeError(error, phase, hop.url));
+            // http.request validates headers and options synchronously (e.g. a control character in a value): the
+            // request cannot be sent as it is, and its message may quote the value, so it is not repeated.
+            const code = error.code;
+            return finish(new RequestError('the request is malformed (an invalid header name or value)', 'invalid', code));
         }
         request.on('socket', (socket) => {
             socket.once('connect', () => {
@@ -41780,7 +41792,7 @@ function exchange(hop, context) {
                 phase = 'waiting for response headers';
             });
         });
-        request.on('error', (error) => finish(http_request_describeError(error, phase, hop.url)));
+        request.on('error', (error) => finish(http_transport_describeError(error, phase, hop.url)));
         request.end(hop.body);
     });
 }
@@ -41793,7 +41805,7 @@ function nextHop(hop, status, location, secrets, secretHeaders, shownTarget) {
     const crossOrigin = location.origin !== hop.url.origin || location.origin === 'null';
     if (crossOrigin) {
         headers = crossOriginHeaders(headers, secretHeaders, secrets);
-        if (!toGet && hop.body !== undefined && holdsSecret(hop.body, secrets)) {
+        if (!toGet && hop.body !== undefined && holdsSecret(bodyText(hop.body), secrets)) {
             throw new RequestError(`not following the ${status} redirect to another origin (${shownTarget}): the request body holds a secret`, 'redirect');
         }
     }
@@ -41808,6 +41820,20 @@ function nextHop(hop, status, location, secrets, secretHeaders, shownTarget) {
     };
 }
 /**
+ * Every secret a request sends, in every form (URL credentials raw, decoded and as the Basic header's base64;
+ * the values of sensitive-looking and named secret headers and their tokens): for redaction, and for an adapter
+ * to mask before anything is logged.
+ */
+function http_transport_requestSecrets(url, headers = {}, extra = [], secretHeaders = new Set(ORIGIN_BOUND_HEADERS)) {
+    const secrets = [...extra, ...(0,lib_redact/* urlSecrets */.Fn)(url)];
+    for (const [name, value] of Object.entries(headers)) {
+        if ((http_transport_SENSITIVE_HEADER.test(name) || secretHeaders.has(name.toLowerCase())) && value.trim() !== '') {
+            secrets.push(...(0,lib_redact/* headerValueSecrets */.CF)(value));
+        }
+    }
+    return secrets.filter((secret) => secret !== '');
+}
+/**
  * Sends one request (following redirects only when asked) and reads the whole body. Resolves with any status;
  * rejects with a RequestError for connection, DNS, TLS, timeout, abort, size and redirect failures.
  */
@@ -41817,16 +41843,11 @@ async function sendRequest(options) {
         ...ORIGIN_BOUND_HEADERS,
         ...(options.secretHeaders ?? []).map((h) => h.toLowerCase())
     ]);
-    const secrets = [...(options.secrets ?? []), ...(0,lib_redact/* urlSecrets */.Fn)(options.url)];
-    for (const [name, value] of Object.entries(options.headers ?? {})) {
-        if ((http_request_SENSITIVE_HEADER.test(name) || secretHeaders.has(name.toLowerCase())) && value.trim() !== '') {
-            secrets.push(...(0,lib_redact/* headerValueSecrets */.CF)(value));
-        }
-    }
+    const secrets = http_transport_requestSecrets(options.url, options.headers, options.secrets, secretHeaders);
     const url = parseUrl(options.url);
     let headers = { ...options.headers };
     if (!hasHeader(headers, 'user-agent'))
-        headers['user-agent'] = USER_AGENT;
+        headers['user-agent'] = options.userAgent ?? USER_AGENT;
     headers = takeCredentials(url, headers, secrets);
     let hop = {
         url,
@@ -41861,7 +41882,7 @@ async function sendRequest(options) {
             catch (error) {
                 if (!(error instanceof RequestError) || redirects.length === 0)
                     throw error;
-                throw new RequestError(`${error.message} (after redirect to ${redirects[redirects.length - 1]})`, error.kind);
+                throw new RequestError(`${error.message} (after redirect to ${redirects[redirects.length - 1]})`, error.kind, error.code);
             }
             const location = raw.headers['location'];
             if (!options.followRedirects || !REDIRECT_STATUSES.has(raw.status) || !location) {
@@ -41885,7 +41906,7 @@ async function sendRequest(options) {
     }
     catch (error) {
         if (error instanceof RequestError)
-            throw new RequestError((0,lib_redact/* redact */.E$)(error.message, secrets), error.kind);
+            throw new RequestError((0,lib_redact/* redact */.E$)(error.message, secrets), error.kind, error.code);
         if (error instanceof errors/* ConfigurationError */.j)
             throw new errors/* ConfigurationError */.j((0,lib_redact/* redact */.E$)(error.message, secrets));
         throw error;
@@ -43468,10 +43489,13 @@ function writeState(file, state) {
 
 ;// CONCATENATED MODULE: ./shared/src/lib/http.ts
 /**
- * HTTP over the global fetch with what the actions need and fetch lacks: a per-attempt timeout, retries with
- * capped exponential backoff and Retry-After, a response size cap, and error messages that say what went
- * wrong in plain words without ever containing a credential.
+ * The HTTP client of the actions: the transport (http-transport.ts: TLS options, redirects that drop secrets
+ * across origins, size caps, timing) with what a client needs on top: a per-attempt timeout, retries with capped
+ * exponential backoff and Retry-After, JSON, and error messages that say what went wrong in plain words without
+ * ever containing a credential.
  */
+
+
 
 /**
  * A request that could not produce a usable response. The message is safe to print: the original error is
@@ -43514,189 +43538,12 @@ function parseRetryAfter(value, now = Date.now()) {
     const date = Date.parse(trimmed);
     return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }
-const http_SENSITIVE_HEADER = /auth|token|key|secret|cookie|password|session/i;
-/**
- * fetch refuses URLs with user:password@ (and its error quotes the URL), so credentials move to a Basic
- * Authorization header; everything secret found on the way is collected for redaction.
- */
-function prepare(url, options) {
-    const secrets = [...(options.secrets ?? []), ...(0,lib_redact/* urlSecrets */.Fn)(url.href)];
-    const headers = {};
-    for (const [name, value] of Object.entries(options.headers ?? {})) {
-        headers[name] = value;
-        // "Bearer abc": the token alone may be echoed somewhere without its scheme; "Basic x" as user:password.
-        if (http_SENSITIVE_HEADER.test(name) && value.trim() !== '')
-            secrets.push(...(0,lib_redact/* headerValueSecrets */.CF)(value));
-    }
-    moveCredentials(url, headers, secrets);
-    return { url: url.href, headers, secrets: secrets.filter((secret) => secret !== '') };
-}
-/** user:password@ moves into a Basic Authorization header (unless one is set); its forms become secrets. */
-function moveCredentials(url, headers, secrets) {
-    const credentials = (0,lib_redact/* basicCredentials */.BG)(url);
-    if (!credentials)
-        return;
-    const hasAuthorization = Object.keys(headers).some((name) => name.toLowerCase() === 'authorization');
-    if (!hasAuthorization)
-        headers['authorization'] = `Basic ${credentials.encoded}`;
-    secrets.push(credentials.encoded, `Basic ${credentials.encoded}`);
-    url.username = '';
-    url.password = '';
-}
 /**
  * Every secret a request with these options sends, in every form (URL credentials raw, decoded and as the Basic
  * header's base64, sensitive header values and their tokens), for an adapter to mask before anything is logged.
  */
 function httpRequestSecrets(url, options = {}) {
-    let parsed;
-    try {
-        parsed = new URL(url);
-    }
-    catch {
-        return [...(options.secrets ?? []), ...credentialsInUrl(url)].filter((secret) => secret !== '');
-    }
-    return [...new Set(prepare(parsed, options).secrets)];
-}
-const http_REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
-const ORIGIN_BOUND = new Set(['authorization', 'cookie', 'proxy-authorization']);
-class RedirectError extends Error {
-}
-function http_holdsSecret(value, secrets) {
-    return secrets.some((secret) => secret !== '' && (value.includes(secret) || value.includes(encodeURIComponent(secret))));
-}
-/**
- * fetch with redirects followed here rather than by fetch, which forwards every header but Authorization
- * (and Cookie) to another origin: on a change of scheme, host or port, every sensitive-looking header and
- * every header holding a secret is dropped, and a body holding one is not sent again.
- */
-async function fetchFollowing(request, method, body, signal, maxRedirects) {
-    let url = new URL(request.url);
-    let headers = { ...request.headers };
-    let currentMethod = method;
-    let currentBody = body;
-    for (let hops = 0;; hops++) {
-        const response = await fetch(url.href, {
-            method: currentMethod,
-            headers,
-            body: currentBody,
-            signal,
-            redirect: 'manual'
-        });
-        const location = response.headers.get('location');
-        if (!http_REDIRECT_STATUSES.has(response.status) || !location || maxRedirects <= 0)
-            return response;
-        await response.body?.cancel().catch(() => undefined);
-        if (hops >= maxRedirects)
-            throw new RedirectError(`too many redirects (more than ${maxRedirects})`);
-        let next;
-        try {
-            next = new URL(location, url);
-        }
-        catch {
-            throw new RedirectError(`redirect to an invalid URL ${(0,lib_redact/* redactUrl */.BO)(location)}`);
-        }
-        if (next.protocol !== 'http:' && next.protocol !== 'https:') {
-            throw new RedirectError(`redirect to an unsupported URL scheme ${next.protocol}`);
-        }
-        request.secrets.push(...(0,lib_redact/* urlSecrets */.Fn)(next.href));
-        const toGet = response.status === 303
-            ? currentMethod !== 'HEAD'
-            : (response.status === 301 || response.status === 302) && currentMethod === 'POST';
-        if (next.origin !== url.origin) {
-            headers = Object.fromEntries(Object.entries(headers).filter(([name, value]) => {
-                const lower = name.toLowerCase();
-                return !ORIGIN_BOUND.has(lower) && !http_SENSITIVE_HEADER.test(lower) && !http_holdsSecret(value, request.secrets);
-            }));
-            if (!toGet && typeof currentBody === 'string' && http_holdsSecret(currentBody, request.secrets)) {
-                throw new RedirectError(`not following the ${response.status} redirect to another origin: the request body holds a secret`);
-            }
-        }
-        if (toGet) {
-            currentMethod = 'GET';
-            currentBody = undefined;
-            headers = Object.fromEntries(Object.entries(headers).filter(([name]) => !['content-type', 'content-length'].includes(name.toLowerCase())));
-        }
-        moveCredentials(next, headers, request.secrets);
-        url = next;
-    }
-}
-/** The first system/undici error code in the cause chain (fetch wraps them as TypeError('fetch failed')). */
-function findErrorCode(error, depth = 0) {
-    if (depth > 5 || error === null || typeof error !== 'object')
-        return undefined;
-    const { code, cause, errors } = error;
-    if (typeof code === 'string')
-        return code;
-    if (Array.isArray(errors)) {
-        for (const inner of errors) {
-            const found = findErrorCode(inner, depth + 1);
-            if (found)
-                return found;
-        }
-    }
-    return findErrorCode(cause, depth + 1);
-}
-function innermostMessage(error) {
-    let current = error;
-    let message = error instanceof Error ? error.message : String(error);
-    for (let depth = 0; depth < 5 && current instanceof Error && current.cause !== undefined; depth++) {
-        current = current.cause;
-        if (current instanceof Error && current.message)
-            message = current.message;
-    }
-    return message;
-}
-const CODE_REASONS = {
-    ECONNREFUSED: 'connection refused',
-    ECONNRESET: 'connection reset by the server',
-    EPIPE: 'connection closed by the server',
-    UND_ERR_SOCKET: 'connection closed by the server',
-    ENOTFOUND: 'host not found (DNS lookup failed)',
-    EAI_AGAIN: 'DNS lookup failed (temporary failure)',
-    ETIMEDOUT: 'connection timed out',
-    UND_ERR_CONNECT_TIMEOUT: 'connection timed out',
-    EHOSTUNREACH: 'host unreachable',
-    ENETUNREACH: 'network unreachable',
-    UND_ERR_HEADERS_TIMEOUT: 'timed out waiting for response headers',
-    UND_ERR_BODY_TIMEOUT: 'timed out reading the response body'
-};
-function describeFailure(error, code) {
-    if (code && Object.hasOwn(CODE_REASONS, code))
-        return CODE_REASONS[code];
-    if (code && (/^(CERT_|ERR_TLS_|ERR_SSL_)/.test(code) || /CERT|SIGNATURE/.test(code))) {
-        return `TLS error: ${innermostMessage(error)}`;
-    }
-    return innermostMessage(error);
-}
-class BodyTooLargeError extends Error {
-}
-async function readBody(response, maxBytes) {
-    const declared = Number(response.headers.get('content-length'));
-    if (Number.isFinite(declared) && declared > maxBytes) {
-        await response.body?.cancel().catch(() => undefined);
-        throw new BodyTooLargeError();
-    }
-    if (!response.body)
-        return '';
-    // Read the stream ourselves: response.text() would buffer whatever a hostile server sends.
-    const reader = response.body.getReader();
-    const chunks = [];
-    let total = 0;
-    for (;;) {
-        const { done, value } = await reader.read();
-        if (done)
-            break;
-        total += value.byteLength;
-        if (total > maxBytes) {
-            await reader.cancel().catch(() => undefined);
-            throw new BodyTooLargeError();
-        }
-        chunks.push(value);
-    }
-    return new TextDecoder('utf-8').decode(Buffer.concat(chunks));
-}
-function formatMegabytes(bytes) {
-    return bytes >= 1024 * 1024 ? `${+(bytes / (1024 * 1024)).toFixed(2)} MiB` : `${bytes} bytes`;
+    return [...new Set(requestSecrets(url, options.headers, options.secrets))];
 }
 function http_sleep(ms, signal) {
     return new Promise((resolve, reject) => {
@@ -43713,6 +43560,16 @@ function http_sleep(ms, signal) {
         signal?.addEventListener('abort', onAbort, { once: true });
     });
 }
+function formatMegabytes(bytes) {
+    return bytes >= 1024 * 1024 ? `${+(bytes / (1024 * 1024)).toFixed(2)} MiB` : `${bytes} bytes`;
+}
+// What a failed exchange says, in the words of this client's messages ("... failed after 2 attempts: <why>").
+const REASONS = {
+    refused: 'connection refused',
+    reset: 'connection reset by the server'
+};
+// Failures that another attempt cannot fix.
+const FINAL = new Set(['invalid', 'redirect', 'too-large', 'aborted']);
 /** Sends a request, retrying as configured; resolves with the last response, whatever its status. */
 async function httpRequest(url, options = {}) {
     const method = (options.method ?? 'GET').toUpperCase();
@@ -43738,7 +43595,7 @@ async function httpRequest(url, options = {}) {
             attempts: 0
         });
     }
-    const request = prepare(parsed, options);
+    const request = { secrets: http_transport_requestSecrets(url, options.headers, options.secrets) };
     const safe = (text) => (0,lib_redact/* redact */.E$)(text, request.secrets);
     const fail = (message, details) => new HttpError(safe(message), { method, url: safe(displayUrl), ...details });
     const attemptsText = (n) => `after ${n} attempt${n === 1 ? '' : 's'}`;
@@ -43746,59 +43603,42 @@ async function httpRequest(url, options = {}) {
         if (options.signal?.aborted) {
             throw fail(`${method} ${displayUrl} was aborted`, { attempts: attempt - 1 });
         }
-        const controller = new AbortController();
-        let timedOut = false;
-        const timer = setTimeout(() => {
-            timedOut = true;
-            controller.abort();
-        }, timeoutMs);
-        const signal = options.signal ? AbortSignal.any([options.signal, controller.signal]) : controller.signal;
-        const started = performance.now();
         let raw;
         try {
-            // Typed through BodyInit so this compiles both with Node's fetch types and with the DOM lib that
-            // some dependencies' declarations pull into the program.
-            const response = await fetchFollowing(request, method, options.body, signal, options.maxRedirects ?? DEFAULTS.maxRedirects);
-            raw = {
-                status: response.status,
-                headers: headersToRecord(response.headers),
-                body: await readBody(response, maxBodyBytes)
-            };
+            raw = await sendRequest({
+                url,
+                method,
+                headers: options.headers,
+                body: options.body,
+                tls: options.tls,
+                followRedirects: (options.maxRedirects ?? DEFAULTS.maxRedirects) > 0,
+                maxRedirects: options.maxRedirects ?? DEFAULTS.maxRedirects,
+                signal: options.signal,
+                timeoutMs,
+                maxBodyBytes,
+                secrets: request.secrets
+            });
         }
         catch (error) {
-            if (options.signal?.aborted && !timedOut) {
-                throw fail(`${method} ${displayUrl} was aborted`, { attempts: attempt });
-            }
-            if (error instanceof RedirectError) {
+            if (error instanceof errors/* ConfigurationError */.j)
                 throw fail(`${method} ${displayUrl} failed: ${error.message}`, { attempts: attempt });
-            }
-            if (error instanceof BodyTooLargeError) {
-                controller.abort();
-                throw fail(`${method} ${displayUrl} returned a response body larger than ${formatMegabytes(maxBodyBytes)}`, {
-                    attempts: attempt
-                });
-            }
-            const code = timedOut ? 'ETIMEDOUT' : findErrorCode(error);
-            const reason = timedOut ? `timed out after ${timeoutMs}ms` : describeFailure(error, code);
-            // A TypeError without a cause is fetch rejecting the request itself (a bad header value, say):
-            // sending it again cannot help.
-            const transient = timedOut || code !== undefined || (error instanceof TypeError && error.cause !== undefined);
-            if (!transient) {
-                throw fail(`${method} ${displayUrl} failed: ${reason}`, { attempts: attempt, ...(code ? { code } : {}) });
-            }
-            if (attempt >= maxAttempts) {
-                throw fail(`${method} ${displayUrl} failed ${attemptsText(attempt)}: ${reason}`, {
-                    attempts: attempt,
-                    ...(code ? { code } : {})
-                });
-            }
+            if (!(error instanceof RequestError))
+                throw error;
+            const code = error.kind === 'timeout' ? 'ETIMEDOUT' : error.code;
+            const details = { attempts: attempt, ...(code ? { code } : {}) };
+            if (error.kind === 'aborted')
+                throw fail(`${method} ${displayUrl} was aborted`, details);
+            if (error.kind === 'too-large')
+                throw fail(`${method} ${displayUrl} returned a response body larger than ${formatMegabytes(maxBodyBytes)}`, details);
+            const reason = error.kind === 'timeout' ? `timed out after ${timeoutMs}ms` : (REASONS[error.kind] ?? error.message);
+            if (FINAL.has(error.kind))
+                throw fail(`${method} ${displayUrl} failed: ${reason}`, details);
+            if (attempt >= maxAttempts)
+                throw fail(`${method} ${displayUrl} failed ${attemptsText(attempt)}: ${reason}`, details);
             await waitOrAbort(backoffDelay(attempt, backoffMs, maxBackoffMs), attempt);
             continue;
         }
-        finally {
-            clearTimeout(timer);
-        }
-        const timeMs = performance.now() - started;
+        const timeMs = raw.latencyMs;
         if (attempt < maxAttempts && retryOn(raw.status)) {
             const retryAfter = raw.status === 429 || raw.status === 503 ? parseRetryAfter(raw.headers['retry-after']) : undefined;
             const delay = retryAfter !== undefined ? Math.min(retryAfter, maxBackoffMs) : backoffDelay(attempt, backoffMs, maxBackoffMs);
@@ -43817,7 +43657,9 @@ async function httpRequest(url, options = {}) {
     }
     function toResponse(raw, timeMs, attempts) {
         return {
-            ...raw,
+            status: raw.status,
+            headers: raw.headers,
+            body: raw.body,
             timeMs,
             attempts,
             json() {
@@ -43834,11 +43676,6 @@ async function httpRequest(url, options = {}) {
             }
         };
     }
-}
-function headersToRecord(headers) {
-    const record = {};
-    headers.forEach((value, name) => (record[name] = value));
-    return record;
 }
 
 ;// CONCATENATED MODULE: ./actions/blue-green-switch/src/engine/verify.ts
@@ -50350,7 +50187,7 @@ function createOctokit(options) {
 // EXTERNAL MODULE: ./shared/src/lib/errors.ts
 var errors = __nccwpck_require__(6088);
 // EXTERNAL MODULE: ./actions/blue-green-switch/src/engine/index.ts + 46 modules
-var engine = __nccwpck_require__(5043);
+var engine = __nccwpck_require__(82);
 ;// CONCATENATED MODULE: ./actions/blue-green-switch/src/github/deployments.ts
 // The GitHub Deployments recorder for the step and its post step: the shared Octokit (timeouts, retries, the
 // token kept out of errors) against GITHUB_API_URL, the repository and commit of the run, and the run's log URL
@@ -50397,7 +50234,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var _shared_src_actions_logger_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4051);
 /* harmony import */ var _shared_src_actions_mask_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(2783);
 /* harmony import */ var _shared_src_actions_run_action_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(1373);
-/* harmony import */ var _engine_index_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(5043);
+/* harmony import */ var _engine_index_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(82);
 /* harmony import */ var _github_deployments_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(8371);
 /* harmony import */ var _step_state_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(8839);
 // The post step (runs.post, post-if: always()): when the main step moved traffic and did not get to put it
@@ -50442,7 +50279,9 @@ await (0,_shared_src_actions_run_action_js__WEBPACK_IMPORTED_MODULE_4__/* .runAc
         _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .warning */ .$e(warning);
     if (result.verdict === 'fail')
         _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .setFailed */ .C1(`blue-green-switch post: ${result.message}`);
-    else if (result.rolledBack)
+    // An interrupted run is worth a warning even when traffic turned out to be back already: the step's own
+    // record of it (summary, deployment status) never got written.
+    else if (result.rolledBack || !finished)
         _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .warning */ .$e(`blue-green-switch post: the ${context.operation} was interrupted; ${result.message}`);
     else
         say(result.message);

@@ -24,3 +24,22 @@ export function pullRequestFromEnv(env: NodeJS.ProcessEnv = process.env): PullRe
   const baseRef = env.GITHUB_BASE_REF || payload.pull_request?.base?.ref || '';
   return { owner, repo, number, baseRef };
 }
+
+/**
+ * The names of the labels the pull request carried when the event fired (the payload's, not the API's: a label
+ * added later reaches a run only through a `labeled` event). Undefined outside pull request events.
+ */
+export function pullRequestLabels(env: NodeJS.ProcessEnv = process.env): string[] | undefined {
+  if (!env.GITHUB_EVENT_PATH) return undefined;
+  let payload: { pull_request?: { labels?: unknown } };
+  try {
+    payload = JSON.parse(readFileSync(env.GITHUB_EVENT_PATH, 'utf8'));
+  } catch {
+    return undefined;
+  }
+  const labels = payload.pull_request?.labels;
+  if (!Array.isArray(labels)) return payload.pull_request ? [] : undefined;
+  return labels
+    .map((label) => (typeof label === 'string' ? label : (label as { name?: unknown } | null)?.name))
+    .filter((name): name is string => typeof name === 'string');
+}

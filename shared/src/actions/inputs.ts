@@ -5,11 +5,11 @@
  * Every failure is a ConfigurationError naming the input, so the user sees one line saying what to fix.
  */
 import * as core from '@actions/core';
-import { LineCounter, parseDocument } from 'yaml';
 import type { InputSpec, InputSpecs, InputValues } from '../lib/action-inputs.js';
 import { closestName } from '../lib/suggest.js';
 import { ConfigurationError, isConfigurationError } from '../lib/errors.js';
 import { parseDuration } from '../lib/duration.js';
+import { parseYamlDocument } from '../lib/yaml.js';
 import { maskSecret } from './mask.js';
 
 /**
@@ -162,30 +162,12 @@ export function getListInput(name: string): string[] {
   return splitList(core.getInput(name));
 }
 
-// Far above what a hand-written config uses, far below what a "billion laughs" document needs.
-const MAX_ALIAS_COUNT = 100;
-
 /**
- * A YAML or JSON value (JSON is read as YAML 1.2, of which it is a subset); undefined when empty.
- * Duplicate keys are an error rather than "last one wins", since that is almost always a paste mistake.
+ * A YAML or JSON value (JSON is read as YAML 1.2, of which it is a subset); undefined when empty. Read with the
+ * family's YAML settings (shared/src/lib/yaml.ts): duplicate keys are an error, aliases capped.
  */
 export function getStructuredInput(name: string): unknown {
   const value = core.getInput(name);
   if (value === '') return undefined;
-
-  const lineCounter = new LineCounter();
-  const document = parseDocument(value, { lineCounter, prettyErrors: false, uniqueKeys: true });
-  const [firstError] = document.errors;
-  if (firstError) {
-    const { line } = lineCounter.linePos(firstError.pos[0]);
-    throw new ConfigurationError(
-      `Input "${name}" is not valid YAML or JSON (line ${line}): ${firstError.message.split('\n')[0]}`
-    );
-  }
-  try {
-    return document.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
-  } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    throw new ConfigurationError(`Input "${name}" could not be read as YAML or JSON: ${reason}`);
-  }
+  return parseYamlDocument(value, `Input "${name}"`).value;
 }

@@ -30,9 +30,22 @@ export interface PositionedYamlOptions {
   maxAliasCount?: number;
 }
 
-/** Parses one YAML document; a syntax error or an alias bomb is one ConfigurationError naming the source. */
-export function parsePositionedYaml(text: string, source: string, options: PositionedYamlOptions = {}): PositionedYaml {
-  const lineNumbers = options.lineNumbers ?? true;
+export interface ParsedYamlDocument {
+  doc: Document;
+  lineCounter: LineCounter;
+  /** The document as plain data, aliases expanded (within the cap). */
+  value: unknown;
+}
+
+/**
+ * Parses one YAML document with the family's settings; a syntax error or an alias bomb is one ConfigurationError
+ * naming the source. For readers that walk the document themselves; parsePositionedYaml is the usual entry.
+ */
+export function parseYamlDocument(
+  text: string,
+  source: string,
+  options: PositionedYamlOptions = {}
+): ParsedYamlDocument {
   const lineCounter = new LineCounter();
   const doc: Document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const error = doc.errors[0];
@@ -48,6 +61,13 @@ export function parsePositionedYaml(text: string, source: string, options: Posit
   } catch (e) {
     throw new ConfigurationError(`${source}: ${e instanceof Error ? e.message : String(e)}`);
   }
+  return { doc, lineCounter, value };
+}
+
+/** Parses one YAML document and tells the line of any value in it. */
+export function parsePositionedYaml(text: string, source: string, options: PositionedYamlOptions = {}): PositionedYaml {
+  const lineNumbers = options.lineNumbers ?? true;
+  const { doc, lineCounter, value } = parseYamlDocument(text, source, options);
   // The line of a mapping entry is its key's line (where the user looks), of a list item the item's.
   const lineOf = (path: YamlPath): number | undefined => {
     if (!lineNumbers) return undefined;

@@ -46,10 +46,25 @@ function validStep(step: unknown): step is ReplayStep {
 }
 
 /** Reads a replay file; a malformed one is a ConfigurationError naming the line. */
-export function parseReplay(text: string, file: string): { header: ReplayHeader; entries: ReplayEntry[] } {
+export interface ReplaySection {
+  header: ReplayHeader;
+  entries: ReplayEntry[];
+}
+
+/**
+ * A replay file: a header line, then its failures; a step that tested several specs writes one such section per
+ * spec, one after the other (each header names its spec and the server path its requests are relative to).
+ */
+export function parseReplay(
+  text: string,
+  file: string
+): { header: ReplayHeader; entries: ReplayEntry[]; sections: ReplaySection[] } {
   if (Buffer.byteLength(text) > MAX_REPLAY_BYTES)
     throw new ConfigurationError(`${file}: larger than ${MAX_REPLAY_BYTES} bytes`);
-  const lines = text.split('\n').filter((line) => line.trim() !== '');
+  const lines = text
+    .split('\n')
+    .map((line, i) => ({ line, n: i + 1 }))
+    .filter(({ line }) => line.trim() !== '');
   if (lines.length === 0) throw new ConfigurationError(`${file}: empty replay file`);
   const parse = (line: string, n: number): unknown => {
     try {
@@ -58,15 +73,20 @@ export function parseReplay(text: string, file: string): { header: ReplayHeader;
       throw new ConfigurationError(`${file}:${n}: not JSON`);
     }
   };
-  const header = parse(lines[0]!, 1);
-  if (!isRecord(header) || header.type !== REPLAY_FORMAT)
-    throw new ConfigurationError(`${file}: not a contract-test replay file (the first line is not its header)`);
-  if (header.version !== REPLAY_VERSION)
-    throw new ConfigurationError(
-      `${file}: replay format version ${String(header.version)} is not supported (this version reads ${REPLAY_VERSION})`
-    );
-  const entries = lines.slice(1).map((line, i) => {
-    const entry = parse(line, i + 2);
+  const sections: ReplaySection[] = [];
+  for (const { line, n } of lines) {
+    const value = parse(line, n);
+    if (isRecord(value) && value.type === REPLAY_FORMAT) {
+      if (value.version !== REPLAY_VERSION)
+        throw new ConfigurationError(
+          `${file}:${n}: replay format version ${String(value.version)} is not supported (this version reads ${REPLAY_VERSION})`
+        );
+      sections.push({ header: value as unknown as ReplayHeader, entries: [] });
+      continue;
+    }
+    if (sections.length === 0)
+      throw new ConfigurationError(`${file}: not a contract-test replay file (the first line is not its header)`);
+    const entry = value;
     if (
       !isRecord(entry) ||
       entry.type !== 'failure' ||
@@ -76,11 +96,11 @@ export function parseReplay(text: string, file: string): { header: ReplayHeader;
       entry.steps.length === 0 ||
       !entry.steps.every(validStep)
     )
-      throw new ConfigurationError(`${file}:${i + 2}: not a replay entry`);
-    if (!liveCheck(entry.check)) throw new ConfigurationError(`${file}:${i + 2}: unknown check "${entry.check}"`);
-    return entry as unknown as ReplayEntry;
-  });
-  return { header: header as unknown as ReplayHeader, entries };
+      throw new ConfigurationError(`${file}:${n}: not a replay entry`);
+    if (!liveCheck(entry.check)) throw new ConfigurationError(`${file}:${n}: unknown check "${entry.check}"`);
+    sections.at(-1)!.entries.push(entry as unknown as ReplayEntry);
+  }
+  return { header: sections[0]!.header, entries: sections.flatMap((s) => s.entries), sections };
 }
 
 export interface ReplayOptions {
@@ -155,24 +175,25 @@ function pointer(text: string, at: string): string | undefined {
 }
 
 export async function replayFailures(options: ReplayOptions): Promise<ReplayResult> {
-  const { header, entries } = parseReplay(options.text, options.file);
-  let root: string;
+  const { sections } = parseReplay(options.text, options.file);
+  let given: string;
   try {
     const url = new URL(options.baseUrl);
     if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error();
-    root = `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
+    given = `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
   } catch {
     throw new ConfigurationError(`base URL "${options.baseUrl}" is not an http(s) URL`);
   }
-  // The recorded base URL carried the spec's server path; a bare origin gets the same path again.
-  if (new URL(root).pathname === '/' || new URL(root).pathname === '') {
+  const rootFor = (header: ReplayHeader): string => {
+    // The recorded base URL carried the spec's server path; a bare origin gets the same path again.
+    if (new URL(given).pathname !== '/' && new URL(given).pathname !== '') return given;
     try {
-      const recorded = new URL(header.baseUrl).pathname.replace(/\/+$/, '');
-      root = `${new URL(root).origin}${recorded}`;
+      return `${new URL(given).origin}${new URL(header.baseUrl).pathname.replace(/\/+$/, '')}`;
     } catch {
       // a header without a usable URL leaves the root as given
+      return given;
     }
-  }
+  };
   const credentials = new Credentials(options.auth);
   const redactor = new Redactor(credentials.secrets);
   const client = new HttpClient({
@@ -183,7 +204,8 @@ export async function replayFailures(options: ReplayOptions): Promise<ReplayResu
   const validator = new SchemaValidator();
   const outcomes: ReplayOutcome[] = [];
   try {
-    for (const entry of entries) {
+    for (const { header, entry } of sections.flatMap((s) => s.entries.map((entry) => ({ header: s.header, entry })))) {
+      const root = rootFor(header);
       const check = liveCheck(entry.check)!;
       const replacements: [string, string][] = [];
       let outcome: ReplayOutcome | undefined;
@@ -277,8 +299,8 @@ export async function replayFailures(options: ReplayOptions): Promise<ReplayResu
   const failingWarnings = outcomes.some((o) => o.status !== 'passing');
   return {
     verdict: failingErrors ? 'fail' : failingWarnings ? 'warn' : 'pass',
-    baseUrl: redactUrl(root),
-    spec: header.spec,
+    baseUrl: redactUrl(sections.length === 1 ? rootFor(sections[0]!.header) : given),
+    spec: sections.map((s) => s.header.spec).join(', '),
     outcomes,
     counts
   };

@@ -3,7 +3,7 @@
 import { redact, urlSecrets } from '../../../../shared/src/lib/redact.js';
 import { describeStatusMatcher, parseStatusMatcher } from '../status-match.js';
 import type { BurstCheck, Probe } from '../types.js';
-import { sendRequest } from './http-request.js';
+import { sendRequest } from '../../../../shared/src/lib/http-transport.js';
 
 /**
  * Nearest-rank percentile (the smallest sample with at least p% of samples at or below it): always a value

@@ -4,7 +4,7 @@ import { redact, redactUrl, urlSecrets } from '../../../../shared/src/lib/redact
 import { evaluate, parseJsonAssertion, type JsonAssertion } from '../json-assert.js';
 import { describeStatusMatcher, parseStatusMatcher, type StatusMatcher } from '../status-match.js';
 import type { AttemptStatus, HttpCheck, Probe } from '../types.js';
-import { sendRequest } from './http-request.js';
+import { sendRequest } from '../../../../shared/src/lib/http-transport.js';
 
 interface Compiled {
   matchesStatus: StatusMatcher;

@@ -3,7 +3,7 @@
 import { redact, redactUrl, urlSecrets } from '../../../../shared/src/lib/redact.js';
 import { ConfigurationError } from '../../../../shared/src/lib/errors.js';
 import type { AttemptOutcome, PrometheusCheck, Probe } from '../types.js';
-import { sendRequest } from './http-request.js';
+import { sendRequest } from '../../../../shared/src/lib/http-transport.js';
 
 /** The instant-query URL for a Prometheus base URL (which may itself sit under a path prefix). */
 export function queryUrl(base: string, query: string): string {

@@ -1,11 +1,13 @@
-// JUnit XML of a live run: one suite for the changed operations (when a diff named them), one for the rest;
-// one test case per operation and check that judged it, failed when the check failed there.
+// JUnit of a live run: one suite for the changed operations (when a diff named them), one for the rest; one test
+// case per operation and check that judged it, failed when the check failed there. The step's JUnit document
+// (render.ts) holds these suites for every spec, beside lint and diff.
 import { buildJUnit, type JUnitCase, type JUnitSuite } from '../../../../../shared/src/lib/junit.js';
 import type { ReplayResult } from '../replay.js';
 import type { LiveResult } from '../types.js';
 import { exchangeText } from './http-text.js';
 
-function suites(result: LiveResult, prefix: string): JUnitSuite[] {
+/** The suites of one live run, named with `prefix`: one for the changed operations (when any), one for the rest. */
+export function liveJUnitSuites(result: LiveResult, prefix: string): JUnitSuite[] {
   const changed: JUnitCase[] = [];
   const rest: JUnitCase[] = [];
   const changedOps = new Set((result.changed?.operations ?? []).map((o) => `${o.method} ${o.path}`));
@@ -58,12 +60,6 @@ function suites(result: LiveResult, prefix: string): JUnitSuite[] {
   if (changed.length > 0) out.push({ name: `${prefix}changed operations`, cases: changed });
   out.push({ name: `${prefix}operations`, cases: rest });
   return out;
-}
-
-export function renderLiveJUnit(result: LiveResult): string {
-  const all = suites(result, 'contract-test live: ');
-  if (result.base) all.push(...suites(result.base, 'contract-test live (base spec): '));
-  return buildJUnit({ name: `contract-test live ${result.spec.file}`, suites: all });
 }
 
 export function renderReplayJUnit(result: ReplayResult): string {

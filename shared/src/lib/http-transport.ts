@@ -1,27 +1,30 @@
-// One HTTP(S) exchange for the probes, on node:http/https rather than fetch: a gate needs a per-request CA and
-// opt-in insecure TLS, redirects it can refuse to follow, a fresh connection per attempt (a pooled keep-alive
-// socket would hide a server that restarted), and timing that covers the whole body.
+// The one HTTP(S) transport of the actions: one exchange on node:http/https rather than fetch, because a probe or
+// a deploy step needs a per-request CA and opt-in insecure TLS, redirects it can refuse to follow (and that drop
+// every secret header when they leave the origin), a fresh connection per attempt (a pooled keep-alive socket
+// would hide a server that restarted), a body size cap enforced while it streams in, and timing that covers the
+// whole body. httpRequest (http.ts) adds retries on top.
 import http from 'node:http';
 import https from 'node:https';
 import { rootCertificates } from 'node:tls';
-import { ConfigurationError } from '../../../../shared/src/lib/errors.js';
-import {
-  basicCredentials,
-  headerValueSecrets,
-  redact,
-  redactUrl,
-  secretForms,
-  urlSecrets
-} from '../../../../shared/src/lib/redact.js';
-import type { TlsOptions } from '../types.js';
+import { ConfigurationError } from './errors.js';
+import { basicCredentials, headerValueSecrets, redact, redactUrl, secretForms, urlSecrets } from './redact.js';
+
+export interface TlsOptions {
+  /** PEM text of extra CA certificates to trust, on top of the public ones. */
+  ca?: string;
+  /** Skip certificate verification; only ever true when the user asked for it. */
+  insecure: boolean;
+}
 
 export interface SendRequestOptions {
   url: string;
   /** Default GET. */
   method?: string;
   headers?: Record<string, string>;
-  body?: string;
+  body?: string | Uint8Array;
   tls?: TlsOptions;
+  /** Sent unless the headers name one. Default `ubos-actions`. */
+  userAgent?: string;
   /** Off by default: a gate should see the redirect a client would get, not where it leads. */
   followRedirects?: boolean;
   /** Default 5. */
@@ -53,7 +56,17 @@ export interface SentResponse {
 }
 
 export type RequestErrorKind =
-  'refused' | 'reset' | 'dns' | 'tls' | 'timeout' | 'aborted' | 'too-large' | 'redirect' | 'network';
+  | 'refused'
+  | 'reset'
+  | 'dns'
+  | 'tls'
+  | 'timeout'
+  | 'aborted'
+  | 'too-large'
+  | 'redirect'
+  | 'network'
+  /** The request itself is malformed (a control character in a header): sending it again cannot help. */
+  | 'invalid';
 
 /** A request that produced no usable response. The message is short and never holds a credential. */
 export class RequestError extends Error {
@@ -61,7 +74,9 @@ export class RequestError extends Error {
 
   constructor(
     message: string,
-    readonly kind: RequestErrorKind
+    readonly kind: RequestErrorKind,
+    /** The system error code when there was one, e.g. ECONNREFUSED. */
+    readonly code?: string
   ) {
     super(message);
   }
@@ -69,7 +84,7 @@ export class RequestError extends Error {
 
 export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
 const DEFAULT_MAX_REDIRECTS = 5;
-const USER_AGENT = 'ubos-health-gate';
+const USER_AGENT = 'ubos-actions';
 const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
 // Dropped when a redirect leaves the origin (scheme, host or port), so a credential meant for one host never
 // reaches another: these, every sensitive-looking name, the check's secret-headers and any header whose value
@@ -83,7 +98,7 @@ interface Hop {
   url: URL;
   method: string;
   headers: Record<string, string>;
-  body?: string;
+  body?: string | Uint8Array;
 }
 
 interface RawResponse {
@@ -115,6 +130,10 @@ function hasHeader(headers: Record<string, string>, name: string): boolean {
 
 function withoutHeaders(headers: Record<string, string>, names: ReadonlySet<string>): Record<string, string> {
   return Object.fromEntries(Object.entries(headers).filter(([key]) => !names.has(key.toLowerCase())));
+}
+
+function bodyText(body: string | Uint8Array): string {
+  return typeof body === 'string' ? body : Buffer.from(body).toString('utf8');
 }
 
 function holdsSecret(text: string, secrets: readonly string[]): boolean {
@@ -176,6 +195,12 @@ function tlsHint(phase: Phase): string {
 }
 
 function describeError(error: unknown, phase: Phase, url: URL): RequestError {
+  const described = describeErrorText(error, phase, url);
+  const code = (error as NodeJS.ErrnoException).code;
+  return new RequestError(described.message, described.kind, typeof code === 'string' ? code : undefined);
+}
+
+function describeErrorText(error: unknown, phase: Phase, url: URL): RequestError {
   const { code, message } = error as NodeJS.ErrnoException;
   const host = url.hostname;
   const during = phase === 'reading the body' ? 'while reading the body' : `(${phase})`;
@@ -303,8 +328,10 @@ function exchange(hop: Hop, context: HopContext): Promise<RawResponse> {
         });
       });
     } catch (error) {
-      // http.request validates headers and options synchronously (e.g. a control character in a value).
-      return finish(describeError(error, phase, hop.url));
+      // http.request validates headers and options synchronously (e.g. a control character in a value): the
+      // request cannot be sent as it is, and its message may quote the value, so it is not repeated.
+      const code = (error as NodeJS.ErrnoException).code;
+      return finish(new RequestError('the request is malformed (an invalid header name or value)', 'invalid', code));
     }
 
     request.on('socket', (socket) => {
@@ -336,7 +363,7 @@ function nextHop(
   const crossOrigin = location.origin !== hop.url.origin || location.origin === 'null';
   if (crossOrigin) {
     headers = crossOriginHeaders(headers, secretHeaders, secrets);
-    if (!toGet && hop.body !== undefined && holdsSecret(hop.body, secrets)) {
+    if (!toGet && hop.body !== undefined && holdsSecret(bodyText(hop.body), secrets)) {
       throw new RequestError(
         `not following the ${status} redirect to another origin (${shownTarget}): the request body holds a secret`,
         'redirect'
@@ -354,6 +381,26 @@ function nextHop(
 }
 
 /**
+ * Every secret a request sends, in every form (URL credentials raw, decoded and as the Basic header's base64;
+ * the values of sensitive-looking and named secret headers and their tokens): for redaction, and for an adapter
+ * to mask before anything is logged.
+ */
+export function requestSecrets(
+  url: string,
+  headers: Record<string, string> = {},
+  extra: readonly string[] = [],
+  secretHeaders: ReadonlySet<string> = new Set(ORIGIN_BOUND_HEADERS)
+): string[] {
+  const secrets = [...extra, ...urlSecrets(url)];
+  for (const [name, value] of Object.entries(headers)) {
+    if ((SENSITIVE_HEADER.test(name) || secretHeaders.has(name.toLowerCase())) && value.trim() !== '') {
+      secrets.push(...headerValueSecrets(value));
+    }
+  }
+  return secrets.filter((secret) => secret !== '');
+}
+
+/**
  * Sends one request (following redirects only when asked) and reads the whole body. Resolves with any status;
  * rejects with a RequestError for connection, DNS, TLS, timeout, abort, size and redirect failures.
  */
@@ -363,16 +410,11 @@ export async function sendRequest(options: SendRequestOptions): Promise<SentResp
     ...ORIGIN_BOUND_HEADERS,
     ...(options.secretHeaders ?? []).map((h) => h.toLowerCase())
   ]);
-  const secrets = [...(options.secrets ?? []), ...urlSecrets(options.url)];
-  for (const [name, value] of Object.entries(options.headers ?? {})) {
-    if ((SENSITIVE_HEADER.test(name) || secretHeaders.has(name.toLowerCase())) && value.trim() !== '') {
-      secrets.push(...headerValueSecrets(value));
-    }
-  }
+  const secrets = requestSecrets(options.url, options.headers, options.secrets, secretHeaders);
 
   const url = parseUrl(options.url);
   let headers: Record<string, string> = { ...options.headers };
-  if (!hasHeader(headers, 'user-agent')) headers['user-agent'] = USER_AGENT;
+  if (!hasHeader(headers, 'user-agent')) headers['user-agent'] = options.userAgent ?? USER_AGENT;
   headers = takeCredentials(url, headers, secrets);
   let hop: Hop = {
     url,
@@ -406,7 +448,11 @@ export async function sendRequest(options: SendRequestOptions): Promise<SentResp
         raw = await exchange(hop, context);
       } catch (error) {
         if (!(error instanceof RequestError) || redirects.length === 0) throw error;
-        throw new RequestError(`${error.message} (after redirect to ${redirects[redirects.length - 1]})`, error.kind);
+        throw new RequestError(
+          `${error.message} (after redirect to ${redirects[redirects.length - 1]})`,
+          error.kind,
+          error.code
+        );
       }
       const location = raw.headers['location'];
       if (!options.followRedirects || !REDIRECT_STATUSES.has(raw.status) || !location) {
@@ -427,7 +473,7 @@ export async function sendRequest(options: SendRequestOptions): Promise<SentResp
       hop = nextHop(hop, raw.status, target, secrets, secretHeaders, shown);
     }
   } catch (error) {
-    if (error instanceof RequestError) throw new RequestError(redact(error.message, secrets), error.kind);
+    if (error instanceof RequestError) throw new RequestError(redact(error.message, secrets), error.kind, error.code);
     if (error instanceof ConfigurationError) throw new ConfigurationError(redact(error.message, secrets));
     throw error;
   } finally {

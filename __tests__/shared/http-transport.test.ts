@@ -6,7 +6,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ConfigurationError } from '../../shared/src/lib/errors.js';
-import { RequestError, sendRequest } from '../../actions/health-gate/src/checks/http-request.js';
+import { RequestError, sendRequest } from '../../shared/src/lib/http-transport.js';
 import { startFaultServer, useFaultServer } from '../harness/fault-server.js';
 import { freePort } from '../harness/ports.js';
 
@@ -83,7 +83,7 @@ describe('sendRequest: the exchange', () => {
       'content-type': 'application/json',
       'content-length': '7',
       'x-trace': 'abc',
-      'user-agent': 'ubos-health-gate'
+      'user-agent': 'ubos-actions'
     });
     // No keep-alive: a restarted server must not hide behind a pooled socket.
     expect(first!.headers.connection).toBe('close');

@@ -1,8 +1,8 @@
-export const id = 679;
-export const ids = [679];
+export const id = 937;
+export const ids = [937];
 export const modules = {
 
-/***/ 48679:
+/***/ 2937:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -52,63 +52,8 @@ const ROUTER_TYPES = ['nginx', 'haproxy', 'command'];
 const OPERATIONS = ['status', 'switch', 'canary', 'rollback', 'promote', 'abort'];
 const STATE_SCHEMA = 'ubos/blue-green-switch/state@1';
 
-// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __webpack_require__(38815);
-;// CONCATENATED MODULE: ./shared/src/lib/yaml.ts
-/**
- * YAML with the line of every value, so a config mistake is one line that says where it is:
- * `router.yml:7: colors.green.servers must be a list`. One set of parser settings for every config an action
- * reads: duplicate keys are an error (a paste mistake, not "last one wins"), and alias expansion is capped, so a
- * "billion laughs" document is refused instead of filling the memory.
- */
-
-
-/** Far above what a hand-written config uses, far below what a "billion laughs" document needs. */
-const MAX_YAML_ALIAS_COUNT = 100;
-/** Parses one YAML document; a syntax error or an alias bomb is one ConfigurationError naming the source. */
-function parsePositionedYaml(text, source, options = {}) {
-    const lineNumbers = options.lineNumbers ?? true;
-    const lineCounter = new dist.LineCounter();
-    const doc = (0,dist.parseDocument)(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
-    const error = doc.errors[0];
-    if (error) {
-        const { line, col } = lineCounter.linePos(error.pos[0]);
-        throw new errors/* ConfigurationError */.j(`${source}: invalid YAML at line ${line}, column ${col}: ${error.message.split('\n')[0]}`);
-    }
-    let value;
-    try {
-        value = doc.toJS({ maxAliasCount: options.maxAliasCount ?? MAX_YAML_ALIAS_COUNT });
-    }
-    catch (e) {
-        throw new errors/* ConfigurationError */.j(`${source}: ${e instanceof Error ? e.message : String(e)}`);
-    }
-    // The line of a mapping entry is its key's line (where the user looks), of a list item the item's.
-    const lineOf = (path) => {
-        if (!lineNumbers)
-            return undefined;
-        for (let depth = path.length; depth > 0; depth--) {
-            const parent = depth === 1 ? doc.contents : doc.getIn(path.slice(0, depth - 1), true);
-            const key = path[depth - 1];
-            let node;
-            if ((0,dist.isMap)(parent))
-                node = parent.items.find((pair) => (0,dist.isScalar)(pair.key) && pair.key.value === key)?.key;
-            else if ((0,dist.isSeq)(parent) && typeof key === 'number')
-                node = parent.items[key];
-            if ((0,dist/* isNode */.Ll)(node) && node.range)
-                return lineCounter.linePos(node.range[0]).line;
-        }
-        return (0,dist/* isNode */.Ll)(doc.contents) && doc.contents.range ? lineCounter.linePos(doc.contents.range[0]).line : undefined;
-    };
-    return {
-        value,
-        lineOf,
-        where(path) {
-            const line = lineOf(path);
-            return line === undefined ? `${source}: ` : `${source}:${line}: `;
-        }
-    };
-}
-
+// EXTERNAL MODULE: ./shared/src/lib/yaml.ts
+var lib_yaml = __webpack_require__(88164);
 ;// CONCATENATED MODULE: ./actions/blue-green-switch/src/engine/config.ts
 // The router config (a YAML file or the inline YAML of an input) into a typed RouterConfig. Every mistake is one
 // ConfigurationError with the file and line: `router.yml:9: colors.green.servers must not be empty`.
@@ -471,7 +416,7 @@ function readCommand(top, base) {
 }
 function parseRouterConfig(source) {
     const name = source.path ?? source.name ?? 'router config';
-    const yaml = parsePositionedYaml(source.text, name, { lineNumbers: source.path !== undefined });
+    const yaml = (0,lib_yaml/* parsePositionedYaml */.hO)(source.text, name, { lineNumbers: source.path !== undefined });
     if (!isMapping(yaml.value)) {
         throw new errors/* ConfigurationError */.j(`${name}: must be a mapping with type, colors and verify`);
     }
@@ -1600,8 +1545,8 @@ function createRouter(config, dependencies) {
 var config = __webpack_require__(49020);
 // EXTERNAL MODULE: ./actions/health-gate/src/gate.ts
 var gate = __webpack_require__(66127);
-// EXTERNAL MODULE: ./actions/health-gate/src/probes.ts + 6 modules
-var probes = __webpack_require__(4497);
+// EXTERNAL MODULE: ./actions/health-gate/src/probes.ts + 5 modules
+var probes = __webpack_require__(71305);
 ;// CONCATENATED MODULE: ./actions/health-gate/src/engine/index.ts
 // The health gate's public surface for other actions (blue-green-switch runs it between canary steps): the
 // check schema and its parser, the scheduler, the real probes and the report types. Another action imports
@@ -3568,12 +3513,17 @@ const cli_command = {
 /* harmony export */   j$: () => (/* binding */ HttpError)
 /* harmony export */ });
 /* unused harmony exports defaultRetryOn, backoffDelay, parseRetryAfter, httpRequestSecrets */
-/* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(53570);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76088);
+/* harmony import */ var _http_transport_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6191);
+/* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(53570);
 /**
- * HTTP over the global fetch with what the actions need and fetch lacks: a per-attempt timeout, retries with
- * capped exponential backoff and Retry-After, a response size cap, and error messages that say what went
- * wrong in plain words without ever containing a credential.
+ * The HTTP client of the actions: the transport (http-transport.ts: TLS options, redirects that drop secrets
+ * across origins, size caps, timing) with what a client needs on top: a per-attempt timeout, retries with capped
+ * exponential backoff and Retry-After, JSON, and error messages that say what went wrong in plain words without
+ * ever containing a credential.
  */
+
+
 
 /**
  * A request that could not produce a usable response. The message is safe to print: the original error is
@@ -3616,189 +3566,12 @@ function parseRetryAfter(value, now = Date.now()) {
     const date = Date.parse(trimmed);
     return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }
-const SENSITIVE_HEADER = /auth|token|key|secret|cookie|password|session/i;
-/**
- * fetch refuses URLs with user:password@ (and its error quotes the URL), so credentials move to a Basic
- * Authorization header; everything secret found on the way is collected for redaction.
- */
-function prepare(url, options) {
-    const secrets = [...(options.secrets ?? []), ...(0,_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .urlSecrets */ .Fn)(url.href)];
-    const headers = {};
-    for (const [name, value] of Object.entries(options.headers ?? {})) {
-        headers[name] = value;
-        // "Bearer abc": the token alone may be echoed somewhere without its scheme; "Basic x" as user:password.
-        if (SENSITIVE_HEADER.test(name) && value.trim() !== '')
-            secrets.push(...(0,_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .headerValueSecrets */ .CF)(value));
-    }
-    moveCredentials(url, headers, secrets);
-    return { url: url.href, headers, secrets: secrets.filter((secret) => secret !== '') };
-}
-/** user:password@ moves into a Basic Authorization header (unless one is set); its forms become secrets. */
-function moveCredentials(url, headers, secrets) {
-    const credentials = (0,_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .basicCredentials */ .BG)(url);
-    if (!credentials)
-        return;
-    const hasAuthorization = Object.keys(headers).some((name) => name.toLowerCase() === 'authorization');
-    if (!hasAuthorization)
-        headers['authorization'] = `Basic ${credentials.encoded}`;
-    secrets.push(credentials.encoded, `Basic ${credentials.encoded}`);
-    url.username = '';
-    url.password = '';
-}
 /**
  * Every secret a request with these options sends, in every form (URL credentials raw, decoded and as the Basic
  * header's base64, sensitive header values and their tokens), for an adapter to mask before anything is logged.
  */
 function httpRequestSecrets(url, options = {}) {
-    let parsed;
-    try {
-        parsed = new URL(url);
-    }
-    catch {
-        return [...(options.secrets ?? []), ...credentialsInUrl(url)].filter((secret) => secret !== '');
-    }
-    return [...new Set(prepare(parsed, options).secrets)];
-}
-const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
-const ORIGIN_BOUND = new Set(['authorization', 'cookie', 'proxy-authorization']);
-class RedirectError extends Error {
-}
-function holdsSecret(value, secrets) {
-    return secrets.some((secret) => secret !== '' && (value.includes(secret) || value.includes(encodeURIComponent(secret))));
-}
-/**
- * fetch with redirects followed here rather than by fetch, which forwards every header but Authorization
- * (and Cookie) to another origin: on a change of scheme, host or port, every sensitive-looking header and
- * every header holding a secret is dropped, and a body holding one is not sent again.
- */
-async function fetchFollowing(request, method, body, signal, maxRedirects) {
-    let url = new URL(request.url);
-    let headers = { ...request.headers };
-    let currentMethod = method;
-    let currentBody = body;
-    for (let hops = 0;; hops++) {
-        const response = await fetch(url.href, {
-            method: currentMethod,
-            headers,
-            body: currentBody,
-            signal,
-            redirect: 'manual'
-        });
-        const location = response.headers.get('location');
-        if (!REDIRECT_STATUSES.has(response.status) || !location || maxRedirects <= 0)
-            return response;
-        await response.body?.cancel().catch(() => undefined);
-        if (hops >= maxRedirects)
-            throw new RedirectError(`too many redirects (more than ${maxRedirects})`);
-        let next;
-        try {
-            next = new URL(location, url);
-        }
-        catch {
-            throw new RedirectError(`redirect to an invalid URL ${(0,_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redactUrl */ .BO)(location)}`);
-        }
-        if (next.protocol !== 'http:' && next.protocol !== 'https:') {
-            throw new RedirectError(`redirect to an unsupported URL scheme ${next.protocol}`);
-        }
-        request.secrets.push(...(0,_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .urlSecrets */ .Fn)(next.href));
-        const toGet = response.status === 303
-            ? currentMethod !== 'HEAD'
-            : (response.status === 301 || response.status === 302) && currentMethod === 'POST';
-        if (next.origin !== url.origin) {
-            headers = Object.fromEntries(Object.entries(headers).filter(([name, value]) => {
-                const lower = name.toLowerCase();
-                return !ORIGIN_BOUND.has(lower) && !SENSITIVE_HEADER.test(lower) && !holdsSecret(value, request.secrets);
-            }));
-            if (!toGet && typeof currentBody === 'string' && holdsSecret(currentBody, request.secrets)) {
-                throw new RedirectError(`not following the ${response.status} redirect to another origin: the request body holds a secret`);
-            }
-        }
-        if (toGet) {
-            currentMethod = 'GET';
-            currentBody = undefined;
-            headers = Object.fromEntries(Object.entries(headers).filter(([name]) => !['content-type', 'content-length'].includes(name.toLowerCase())));
-        }
-        moveCredentials(next, headers, request.secrets);
-        url = next;
-    }
-}
-/** The first system/undici error code in the cause chain (fetch wraps them as TypeError('fetch failed')). */
-function findErrorCode(error, depth = 0) {
-    if (depth > 5 || error === null || typeof error !== 'object')
-        return undefined;
-    const { code, cause, errors } = error;
-    if (typeof code === 'string')
-        return code;
-    if (Array.isArray(errors)) {
-        for (const inner of errors) {
-            const found = findErrorCode(inner, depth + 1);
-            if (found)
-                return found;
-        }
-    }
-    return findErrorCode(cause, depth + 1);
-}
-function innermostMessage(error) {
-    let current = error;
-    let message = error instanceof Error ? error.message : String(error);
-    for (let depth = 0; depth < 5 && current instanceof Error && current.cause !== undefined; depth++) {
-        current = current.cause;
-        if (current instanceof Error && current.message)
-            message = current.message;
-    }
-    return message;
-}
-const CODE_REASONS = {
-    ECONNREFUSED: 'connection refused',
-    ECONNRESET: 'connection reset by the server',
-    EPIPE: 'connection closed by the server',
-    UND_ERR_SOCKET: 'connection closed by the server',
-    ENOTFOUND: 'host not found (DNS lookup failed)',
-    EAI_AGAIN: 'DNS lookup failed (temporary failure)',
-    ETIMEDOUT: 'connection timed out',
-    UND_ERR_CONNECT_TIMEOUT: 'connection timed out',
-    EHOSTUNREACH: 'host unreachable',
-    ENETUNREACH: 'network unreachable',
-    UND_ERR_HEADERS_TIMEOUT: 'timed out waiting for response headers',
-    UND_ERR_BODY_TIMEOUT: 'timed out reading the response body'
-};
-function describeFailure(error, code) {
-    if (code && Object.hasOwn(CODE_REASONS, code))
-        return CODE_REASONS[code];
-    if (code && (/^(CERT_|ERR_TLS_|ERR_SSL_)/.test(code) || /CERT|SIGNATURE/.test(code))) {
-        return `TLS error: ${innermostMessage(error)}`;
-    }
-    return innermostMessage(error);
-}
-class BodyTooLargeError extends Error {
-}
-async function readBody(response, maxBytes) {
-    const declared = Number(response.headers.get('content-length'));
-    if (Number.isFinite(declared) && declared > maxBytes) {
-        await response.body?.cancel().catch(() => undefined);
-        throw new BodyTooLargeError();
-    }
-    if (!response.body)
-        return '';
-    // Read the stream ourselves: response.text() would buffer whatever a hostile server sends.
-    const reader = response.body.getReader();
-    const chunks = [];
-    let total = 0;
-    for (;;) {
-        const { done, value } = await reader.read();
-        if (done)
-            break;
-        total += value.byteLength;
-        if (total > maxBytes) {
-            await reader.cancel().catch(() => undefined);
-            throw new BodyTooLargeError();
-        }
-        chunks.push(value);
-    }
-    return new TextDecoder('utf-8').decode(Buffer.concat(chunks));
-}
-function formatMegabytes(bytes) {
-    return bytes >= 1024 * 1024 ? `${+(bytes / (1024 * 1024)).toFixed(2)} MiB` : `${bytes} bytes`;
+    return [...new Set(requestSecrets(url, options.headers, options.secrets))];
 }
 function sleep(ms, signal) {
     return new Promise((resolve, reject) => {
@@ -3815,10 +3588,20 @@ function sleep(ms, signal) {
         signal?.addEventListener('abort', onAbort, { once: true });
     });
 }
+function formatMegabytes(bytes) {
+    return bytes >= 1024 * 1024 ? `${+(bytes / (1024 * 1024)).toFixed(2)} MiB` : `${bytes} bytes`;
+}
+// What a failed exchange says, in the words of this client's messages ("... failed after 2 attempts: <why>").
+const REASONS = {
+    refused: 'connection refused',
+    reset: 'connection reset by the server'
+};
+// Failures that another attempt cannot fix.
+const FINAL = new Set(['invalid', 'redirect', 'too-large', 'aborted']);
 /** Sends a request, retrying as configured; resolves with the last response, whatever its status. */
 async function httpRequest(url, options = {}) {
     const method = (options.method ?? 'GET').toUpperCase();
-    const displayUrl = (0,_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redactUrl */ .BO)(url);
+    const displayUrl = (0,_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .redactUrl */ .BO)(url);
     const timeoutMs = options.timeoutMs ?? DEFAULTS.timeoutMs;
     const maxAttempts = 1 + Math.max(0, Math.floor(options.retries ?? DEFAULTS.retries));
     const backoffMs = options.backoffMs ?? DEFAULTS.backoffMs;
@@ -3833,74 +3616,57 @@ async function httpRequest(url, options = {}) {
         parsed = undefined;
     }
     if (!parsed || (parsed.protocol !== 'http:' && parsed.protocol !== 'https:')) {
-        const secrets = [...(options.secrets ?? []), ...(0,_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .credentialsInUrl */ .FB)(url)];
-        throw new HttpError((0,_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redact */ .E$)(`${method} ${displayUrl} failed: not a valid http(s) URL`, secrets), {
+        const secrets = [...(options.secrets ?? []), ...(0,_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .credentialsInUrl */ .FB)(url)];
+        throw new HttpError((0,_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .redact */ .E$)(`${method} ${displayUrl} failed: not a valid http(s) URL`, secrets), {
             method,
-            url: (0,_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redact */ .E$)(displayUrl, secrets),
+            url: (0,_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .redact */ .E$)(displayUrl, secrets),
             attempts: 0
         });
     }
-    const request = prepare(parsed, options);
-    const safe = (text) => (0,_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redact */ .E$)(text, request.secrets);
+    const request = { secrets: (0,_http_transport_js__WEBPACK_IMPORTED_MODULE_0__/* .requestSecrets */ .pN)(url, options.headers, options.secrets) };
+    const safe = (text) => (0,_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .redact */ .E$)(text, request.secrets);
     const fail = (message, details) => new HttpError(safe(message), { method, url: safe(displayUrl), ...details });
     const attemptsText = (n) => `after ${n} attempt${n === 1 ? '' : 's'}`;
     for (let attempt = 1;; attempt++) {
         if (options.signal?.aborted) {
             throw fail(`${method} ${displayUrl} was aborted`, { attempts: attempt - 1 });
         }
-        const controller = new AbortController();
-        let timedOut = false;
-        const timer = setTimeout(() => {
-            timedOut = true;
-            controller.abort();
-        }, timeoutMs);
-        const signal = options.signal ? AbortSignal.any([options.signal, controller.signal]) : controller.signal;
-        const started = performance.now();
         let raw;
         try {
-            // Typed through BodyInit so this compiles both with Node's fetch types and with the DOM lib that
-            // some dependencies' declarations pull into the program.
-            const response = await fetchFollowing(request, method, options.body, signal, options.maxRedirects ?? DEFAULTS.maxRedirects);
-            raw = {
-                status: response.status,
-                headers: headersToRecord(response.headers),
-                body: await readBody(response, maxBodyBytes)
-            };
+            raw = await (0,_http_transport_js__WEBPACK_IMPORTED_MODULE_0__/* .sendRequest */ .w$)({
+                url,
+                method,
+                headers: options.headers,
+                body: options.body,
+                tls: options.tls,
+                followRedirects: (options.maxRedirects ?? DEFAULTS.maxRedirects) > 0,
+                maxRedirects: options.maxRedirects ?? DEFAULTS.maxRedirects,
+                signal: options.signal,
+                timeoutMs,
+                maxBodyBytes,
+                secrets: request.secrets
+            });
         }
         catch (error) {
-            if (options.signal?.aborted && !timedOut) {
-                throw fail(`${method} ${displayUrl} was aborted`, { attempts: attempt });
-            }
-            if (error instanceof RedirectError) {
+            if (error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ConfigurationError */ .j)
                 throw fail(`${method} ${displayUrl} failed: ${error.message}`, { attempts: attempt });
-            }
-            if (error instanceof BodyTooLargeError) {
-                controller.abort();
-                throw fail(`${method} ${displayUrl} returned a response body larger than ${formatMegabytes(maxBodyBytes)}`, {
-                    attempts: attempt
-                });
-            }
-            const code = timedOut ? 'ETIMEDOUT' : findErrorCode(error);
-            const reason = timedOut ? `timed out after ${timeoutMs}ms` : describeFailure(error, code);
-            // A TypeError without a cause is fetch rejecting the request itself (a bad header value, say):
-            // sending it again cannot help.
-            const transient = timedOut || code !== undefined || (error instanceof TypeError && error.cause !== undefined);
-            if (!transient) {
-                throw fail(`${method} ${displayUrl} failed: ${reason}`, { attempts: attempt, ...(code ? { code } : {}) });
-            }
-            if (attempt >= maxAttempts) {
-                throw fail(`${method} ${displayUrl} failed ${attemptsText(attempt)}: ${reason}`, {
-                    attempts: attempt,
-                    ...(code ? { code } : {})
-                });
-            }
+            if (!(error instanceof _http_transport_js__WEBPACK_IMPORTED_MODULE_0__/* .RequestError */ .GI))
+                throw error;
+            const code = error.kind === 'timeout' ? 'ETIMEDOUT' : error.code;
+            const details = { attempts: attempt, ...(code ? { code } : {}) };
+            if (error.kind === 'aborted')
+                throw fail(`${method} ${displayUrl} was aborted`, details);
+            if (error.kind === 'too-large')
+                throw fail(`${method} ${displayUrl} returned a response body larger than ${formatMegabytes(maxBodyBytes)}`, details);
+            const reason = error.kind === 'timeout' ? `timed out after ${timeoutMs}ms` : (REASONS[error.kind] ?? error.message);
+            if (FINAL.has(error.kind))
+                throw fail(`${method} ${displayUrl} failed: ${reason}`, details);
+            if (attempt >= maxAttempts)
+                throw fail(`${method} ${displayUrl} failed ${attemptsText(attempt)}: ${reason}`, details);
             await waitOrAbort(backoffDelay(attempt, backoffMs, maxBackoffMs), attempt);
             continue;
         }
-        finally {
-            clearTimeout(timer);
-        }
-        const timeMs = performance.now() - started;
+        const timeMs = raw.latencyMs;
         if (attempt < maxAttempts && retryOn(raw.status)) {
             const retryAfter = raw.status === 429 || raw.status === 503 ? parseRetryAfter(raw.headers['retry-after']) : undefined;
             const delay = retryAfter !== undefined ? Math.min(retryAfter, maxBackoffMs) : backoffDelay(attempt, backoffMs, maxBackoffMs);
@@ -3919,7 +3685,9 @@ async function httpRequest(url, options = {}) {
     }
     function toResponse(raw, timeMs, attempts) {
         return {
-            ...raw,
+            status: raw.status,
+            headers: raw.headers,
+            body: raw.body,
             timeMs,
             attempts,
             json() {
@@ -3936,11 +3704,6 @@ async function httpRequest(url, options = {}) {
             }
         };
     }
-}
-function headersToRecord(headers) {
-    const record = {};
-    headers.forEach((value, name) => (record[name] = value));
-    return record;
 }
 
 
