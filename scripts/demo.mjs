@@ -4,7 +4,8 @@
 // back, Deployment records in the GitHub API emulator and a DORA report over them. The pipeline itself is
 // devtools/demo/main.ts (it reuses the test harness's starters in devtools/); this launcher runs it under plain
 // Node through a transpiled copy in .tmp/, prints the one-screen report, cleans up, and exits 0 only when every
-// stage did what it should. Needs no network; `npm run setup` installs nginx, HAProxy and Redis when missing.
+// stage did what it should. Needs no network; scripts/install-system-packages.sh installs PostgreSQL, nginx and
+// HAProxy when missing.
 import { rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';

@@ -238,6 +238,19 @@ export async function runDemo(options: DemoOptions): Promise<DemoSummary> {
     };
 
     const ciStage = async (base: DemoCommit) => {
+      // ci.yml's test-command, as the sample service's pipeline sets it.
+      const tests = await run(process.execPath, ['--test', 'examples/service/server.test.mjs'], {
+        cwd: repo.dir,
+        env: baseEnv
+      });
+      const counts = ['pass', 'fail'].map((what) => tests.stdout.match(new RegExp(`^ℹ ${what} (\\d+)$`, 'm'))?.[1]);
+      must(
+        'ci',
+        'tests',
+        tests.code === 0,
+        `node --test: ${counts[0] ?? '?'} passed, ${counts[1] ?? '?'} failed`,
+        tests.ms
+      );
       const lint = await cli(['migration-safety', MIGRATIONS, '--framework', 'plain', '--since', base.sha]);
       must('ci', 'migration-safety', lint.code === 0, headline(lint.stdout, /^Migration safety/), lint.ms);
       const specLint = await cli(['contract-test', 'lint', SPEC]);
@@ -356,9 +369,15 @@ export async function runDemo(options: DemoOptions): Promise<DemoSummary> {
       });
       const switchMs = performance.now() - switchStarted;
       const traffic = users ? await users.stop() : undefined;
-      const report = JSON.parse(switched.outputs['result-json'] ?? '{}') as { message?: string };
+      const report = JSON.parse(switched.outputs['result-json'] ?? '{}') as SwitchReport;
       const rolledBack = switched.outputs['rolled-back'] === 'true';
-      const what = `${report.message ?? switched.stderr.trim()}${traffic ? ` [users: ${traffic.sent} requests, ${traffic.failed} failed]` : ''}; deployment #${switched.outputs['deployment-id'] || '?'}`;
+      const what = [
+        strategy === 'canary' ? canarySummary(report, idle) : (report.message ?? switched.stderr.trim()),
+        traffic ? `users: ${traffic.sent} requests, ${traffic.failed} failed` : '',
+        `deployment #${switched.outputs['deployment-id'] || '?'}`
+      ]
+        .filter(Boolean)
+        .join('; ');
       const name = strategy === 'canary' ? 'canary 10→50→100' : `switch to ${idle}`;
       if (expectFailure) {
         record(stage, name, switched.exitCode === 1 && rolledBack ? 'rolled-back' : 'fail', what, switchMs);
@@ -424,7 +443,12 @@ export async function runDemo(options: DemoOptions): Promise<DemoSummary> {
     );
     const doraLine = headline(dora.stdout, /^DORA report for/);
     must('report', 'dora-report', dora.code === 0, doraLine || dora.stderr, dora.ms);
-    return summarize([doraLine]);
+    // The metric lines (title, value, level, score, trend) and the failed deployments it found.
+    const metrics = dora.stdout
+      .split('\n')
+      .filter((line) => /^ {2}\S.*\[.*score/.test(line) || /^ {2}failed deployment/.test(line))
+      .map((line) => line.trim());
+    return summarize([doraLine.replace(/, compared with .*$/, ''), ...metrics]);
   } catch (error) {
     ok = false;
     if (!(error instanceof DemoFailure)) throw error;
@@ -470,6 +494,45 @@ export async function runDemo(options: DemoOptions): Promise<DemoSummary> {
       ok: ok && steps.every((s) => s.outcome !== 'fail')
     };
   }
+}
+
+interface SwitchReport {
+  message?: string;
+  live?: string;
+  rolledBack?: boolean;
+  timeline?: { phase: string; step?: number; ok: boolean; message: string; weights?: Record<string, number> }[];
+}
+
+/** A canary as its steps: the new colour's share, what the judge and the gate said, and where traffic ended. */
+function canarySummary(report: SwitchReport, color: string): string {
+  const timeline = report.timeline ?? [];
+  const steps = [...new Set(timeline.flatMap((t) => (t.step === undefined ? [] : [t.step])))];
+  const parts = steps.map((step) => {
+    const of = timeline.filter((t) => t.step === step);
+    const share = of.find((t) => t.phase === 'apply')?.weights?.[color];
+    const verdicts = of
+      .filter((t) => t.phase === 'judge' || t.phase === 'gate')
+      .map((t) => {
+        if (t.ok) return `${t.phase} pass`;
+        // The judge's comparison or the gate's budget, without the statistics behind them.
+        const why =
+          t.phase === 'judge'
+            ? /judge fail: (.*?)(?: \(p=|$)/.exec(t.message)?.[1]
+            : /: (\S+): .*?(\d+(?:\.\d+)?% errors) \(max ([^)]+)\)/
+                .exec(t.message)
+                ?.slice(1)
+                .join(' ')
+                .replace(/ (\S+)$/, ' > $1');
+        return `${t.phase} FAIL${why ? ` (${why})` : ''}`;
+      });
+    return `${share ?? '?'}%: ${verdicts.join(', ') || 'no check'}`;
+  });
+  const end = report.rolledBack
+    ? `rolled back to ${report.live} (verified)`
+    : report.live === color
+      ? `${color} is live (verified)`
+      : (report.message ?? '');
+  return `${parts.join(' · ')}; ${end}`;
 }
 
 /** The Deployment record of a release that went out before the demo (3 days ago, in both environments). */

@@ -50,6 +50,19 @@ export function oneLine(text: string, width = 96): string {
   return flat.length <= width ? flat : `${flat.slice(0, width - 1)}…`;
 }
 
+/** Text from a tool in at most `maxLines` lines of `width` characters, broken at spaces. */
+export function wrap(text: string, width: number, maxLines: number): string[] {
+  const lines: string[] = [];
+  let rest = text.replace(/\s+/g, ' ').trim();
+  while (rest.length > width && lines.length < maxLines - 1) {
+    const cut = rest.lastIndexOf(' ', width);
+    const at = cut > width / 2 ? cut : width;
+    lines.push(rest.slice(0, at).trimEnd());
+    rest = rest.slice(at).trimStart();
+  }
+  return [...lines, oneLine(rest, width)];
+}
+
 export function seconds(ms: number): string {
   return `${(ms / 1000).toFixed(1)} s`;
 }
@@ -78,7 +91,7 @@ function releaseLines(steps: StepRecord[]): string[] {
       ICON[of.some((s) => s.outcome === 'fail') ? 'fail' : decisive.outcome === 'warn' ? 'pass' : decisive.outcome];
     const what = of.map((s) => `${s.step}${s.outcome === 'pass' ? '' : ` ${ICON[s.outcome]}`}`).join(' · ');
     lines.push(`    ${icon} ${stage.padEnd(10)} ${oneLine(what, 100)}`);
-    lines.push(`      ${' '.repeat(10)} ${oneLine(decisive.summary, 100)}`);
+    lines.push(...wrap(decisive.summary, 104, 2).map((line) => `      ${' '.repeat(10)} ${line}`));
   }
   return lines;
 }
@@ -97,7 +110,9 @@ export function finalReport(summary: DemoSummary): string {
     out.push(`  ${release}`);
     out.push(...releaseLines(summary.steps.filter((s) => s.release === release)));
   }
-  out.push(...summary.dora.map((line) => `  ${oneLine(line, 112)}`));
+  const [doraHeadline, ...metrics] = summary.dora;
+  if (doraHeadline !== undefined) out.push(`  ${oneLine(doraHeadline, 112)}`);
+  out.push(...metrics.map((line) => `    ${oneLine(line, 110)}`));
   out.push('  Deployment records (GitHub API emulator):');
   for (const d of summary.deployments)
     out.push(
