@@ -6,7 +6,7 @@
 // Node through a transpiled copy in .tmp/, prints the one-screen report, cleans up, and exits 0 only when every
 // stage did what it should. Needs no network; scripts/install-system-packages.sh installs PostgreSQL, nginx and
 // HAProxy when missing.
-import { rmSync } from 'node:fs';
+import { rmdirSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { importTranspiled } from '../devtools/transpile.mjs';
@@ -14,7 +14,15 @@ import { importTranspiled } from '../devtools/transpile.mjs';
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 // Inside the repository so that the transpiled modules resolve their packages from node_modules.
 const outDir = join(root, '.tmp', `demo-${process.pid}`);
-const cleanUp = () => rmSync(outDir, { recursive: true, force: true });
+const cleanUp = () => {
+  rmSync(outDir, { recursive: true, force: true });
+  // .tmp/ itself too, unless another run (or the test harness) still has something in it.
+  try {
+    rmdirSync(dirname(outDir));
+  } catch {
+    // not empty, or already gone
+  }
+};
 
 // Ctrl-C: the exit hooks of the demo's services stop them (nginx, HAProxy, PostgreSQL, the colours).
 for (const signal of ['SIGINT', 'SIGTERM']) {
