@@ -1,7 +1,7 @@
 // Security rules for our workflow files, of the kinds zizmor and OpenSSF Scorecard report. No maintained npm
-// tool covers them without downloading a binary at install time (zizmor is Rust, Scorecard and poutine Go;
-// eslint-plugin-github-action and gh-actions-linter check style and syntax), so each rule is written here, with
-// a failing example in workflow-security.test.ts. Some are stricter than zizmor on purpose: no `${{ }}` at all
+// package covers them (zizmor ships on PyPI and crates.io, Scorecard and poutine are Go binaries: none of those
+// registries is reachable here; the npm workflow linters check style and syntax), so each rule is written here,
+// with a failing example in workflow-security.test.ts. Some are stricter than zizmor on purpose: no `${{ }}` at all
 // in a script, explicit permissions on every job, explicit persist-credentials.
 import { jobsOf, lineOf, triggers, type Job, type Mapping, type Workflow } from './workflow-model.js';
 
