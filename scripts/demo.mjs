@@ -42,7 +42,13 @@ try {
   console.log(summary.ok ? '\ndemo: every stage did what it should' : '\ndemo: a stage did not do what it should');
   code = summary.ok ? 0 : 1;
 } catch (error) {
-  console.error(`demo: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+  // A missing system package is the reader's to fix: one line that says how. Anything else is a bug: its stack.
+  const missing = error instanceof Error && error.name === 'MissingBinaryError';
+  console.error(
+    missing
+      ? `demo: ${error.message}; bash scripts/install-system-packages.sh installs what is missing`
+      : `demo: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`
+  );
 } finally {
   cleanUp();
 }

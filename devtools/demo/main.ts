@@ -18,7 +18,7 @@ import path from 'node:path';
 import { parseRouterConfig } from '../../actions/blue-green-switch/src/engine/config.js';
 import { allOn } from '../../actions/blue-green-switch/src/engine/weights.js';
 import { logFormatName, renderUpstreamFile } from '../../actions/blue-green-switch/src/routers/nginx.js';
-import { findPostgresBinaries } from '../binaries.js';
+import { findBinary, findPostgresBinaries } from '../binaries.js';
 import { onProcessExit } from '../exec.js';
 import { startGitHubApi, type DeploymentFixture, type GitHubApi } from '../github-api.js';
 import { startHaproxy } from '../haproxy.js';
@@ -66,6 +66,11 @@ export async function runDemo(options: DemoOptions): Promise<DemoSummary> {
   const root = options.root;
   const cliPath = path.join(root, 'dist', 'cli', 'index.js');
   if (!fs.existsSync(cliPath)) throw new DemoFailure(`${cliPath} is missing: run npm run build`);
+  // What the demo starts, looked for before it starts anything: a missing one is one line naming its package.
+  const pgBin = findPostgresBinaries().dir;
+  findBinary('psql', { aptPackage: 'postgresql-client' });
+  findBinary('nginx');
+  findBinary('haproxy', { extraDirs: ['/usr/sbin', '/usr/local/sbin', '/usr/bin', '/usr/local/bin'] });
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'ubos-demo-'));
   writeOwner(work);
   const cancelWorkHook = onProcessExit(() => fs.rmSync(work, { recursive: true, force: true }));
@@ -89,7 +94,6 @@ export async function runDemo(options: DemoOptions): Promise<DemoSummary> {
     if (!passed) throw new DemoFailure(`${release} ${stage}: ${step} failed: ${summary}`);
   };
 
-  const pgBin = findPostgresBinaries().dir;
   const baseEnv: Record<string, string> = {
     PATH: [pgBin, '/usr/sbin', process.env.PATH ?? '/usr/bin:/bin'].join(path.delimiter),
     HOME: process.env.HOME ?? work,
@@ -115,7 +119,7 @@ export async function runDemo(options: DemoOptions): Promise<DemoSummary> {
     };
     const stateDir = path.join(work, 'state');
     fs.mkdirSync(stateDir);
-    const [cluster, nginx, haproxy] = await Promise.all([
+    const started = await Promise.allSettled([
       startPostgresCluster(),
       startStagingNginx(root, ports.staging, stateDir),
       startHaproxy({
@@ -125,19 +129,28 @@ export async function runDemo(options: DemoOptions): Promise<DemoSummary> {
           { name: 'green1', address: ports.production.green, weight: 0 }
         ]
       })
-    ]);
-    // Ctrl-C ends the process: the exit hooks stop what the harness starters do not (nginx, HAProxy and the
-    // colours hook themselves).
-    const cancelPgHook = onProcessExit(() => cluster.stopSync());
-    cleanups.push({
-      what: 'PostgreSQL',
-      stop: async () => {
-        await cluster.stop();
-        cancelPgHook();
-      }
-    });
-    cleanups.push({ what: 'nginx', stop: () => nginx.stop() });
-    cleanups.push({ what: 'HAProxy', stop: () => haproxy.stop() });
+    ] as const);
+    // What did start is stopped in `finally` even when something else did not.
+    const [pgStarted, nginxStarted, haproxyStarted] = started;
+    if (pgStarted.status === 'fulfilled') {
+      const cluster = pgStarted.value;
+      // Ctrl-C ends the process: the exit hooks stop what the harness starters do not (nginx, HAProxy and the
+      // colours hook themselves).
+      const cancelPgHook = onProcessExit(() => cluster.stopSync());
+      cleanups.push({
+        what: 'PostgreSQL',
+        stop: async () => {
+          await cluster.stop();
+          cancelPgHook();
+        }
+      });
+    }
+    if (nginxStarted.status === 'fulfilled') cleanups.push({ what: 'nginx', stop: () => nginxStarted.value.stop() });
+    if (haproxyStarted.status === 'fulfilled')
+      cleanups.push({ what: 'HAProxy', stop: () => haproxyStarted.value.stop() });
+    const cluster = settledValue(pgStarted);
+    const nginx = settledValue(nginxStarted);
+    const haproxy = settledValue(haproxyStarted);
     await runSql(cluster.connectionString(), 'CREATE DATABASE items_staging; CREATE DATABASE items_production;');
     const databaseUrl: Record<Env, string> = {
       staging: cluster.connectionString('items_staging'),
@@ -533,6 +546,11 @@ function canarySummary(report: SwitchReport, color: string): string {
       ? `${color} is live (verified)`
       : (report.message ?? '');
   return `${parts.join(' · ')}; ${end}`;
+}
+
+function settledValue<T>(result: PromiseSettledResult<T>): T {
+  if (result.status === 'rejected') throw result.reason;
+  return result.value;
 }
 
 /** The Deployment record of a release that went out before the demo (3 days ago, in both environments). */
