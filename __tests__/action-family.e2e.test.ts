@@ -85,7 +85,11 @@ function onPullRequest(action: string, inputs: Record<string, string>, number: n
 }
 
 function envelopeOf(result: RunResult) {
-  const json = JSON.parse(result.outputs['result-json']!) as { tool: string; verdict: string };
+  const text = result.outputs['result-json'];
+  if (text === undefined) {
+    throw new Error(`no result-json output (exit ${result.exitCode}):\n${result.stdout}\n${result.stderr}`);
+  }
+  const json = JSON.parse(text) as { tool: string; verdict: string };
   expect(reportSchemaProblems(json)).toEqual([]);
   expect(JSON.parse(result.outputFiles['report-file']!)).toEqual(json);
   expect(result.outputs.verdict).toBe(json.verdict);

@@ -1,3 +1,4 @@
+// jest project: integration (thousands of requests against live colour backends)
 import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
 import fs from 'node:fs';
 import path from 'node:path';

@@ -1,3 +1,4 @@
+// jest project: integration (lints and diffs the GitHub REST description)
 import { describe, expect, it } from '@jest/globals';
 import { join } from 'node:path';
 import { diffSpecs, summarizeChanges } from '../../actions/contract-test/src/diff/index.js';

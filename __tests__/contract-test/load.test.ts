@@ -1,3 +1,4 @@
+// jest project: integration (loads and diffs specs of tens of megabytes)
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import * as fs from 'node:fs';
 import * as os from 'node:os';

@@ -1,3 +1,4 @@
+// jest project: integration (diffs a generated spec of thousands of operations)
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import * as fs from 'node:fs';
 import * as os from 'node:os';

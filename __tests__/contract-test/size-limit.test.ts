@@ -1,3 +1,4 @@
+// jest project: integration (builds and refuses specs past the size limit)
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import * as fs from 'node:fs';
 import * as os from 'node:os';

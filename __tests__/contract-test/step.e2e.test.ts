@@ -175,7 +175,7 @@ describe('accepting an intentional break', () => {
       '  - id: api-path-removed-without-deprecation\n    path: /items/{id}\n',
       /^bad.yml:2: the accept entry for api-path-removed-without-deprecation needs a reason/
     ],
-    ['  - id: [oops\n', /^bad.yml:\d+: not valid YAML/]
+    ['  - id: [oops\n', /^bad\.yml: invalid YAML at line \d+, column \d+: /]
   ])('a malformed ignore file is one line with its file and line (%#)', async (entries, message) => {
     writeFileSync(join(clone, 'bad.yml'), `accept:\n${entries}`);
     const result = await onPullRequest({ 'ignore-file': 'bad.yml' });

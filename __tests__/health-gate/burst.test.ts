@@ -1,3 +1,4 @@
+// jest project: integration (latency percentiles under load: time bounds)
 import { describe, expect, it } from '@jest/globals';
 import { latencyHistogram, percentile, probeBurst } from '../../actions/health-gate/src/checks/burst.js';
 import type { BurstCheck } from '../../actions/health-gate/src/types.js';

@@ -78,8 +78,14 @@ describe('parseConfig', () => {
     ['assume-in-transaction: maybe\n', `${FILE}:1: assume-in-transaction must be true or false`],
     ['include: { a: 1 }\n', `${FILE}:1: include must be a glob or a list of globs`],
     ['- a\n- b\n', `${FILE}:1: the config must be a mapping of settings`],
-    ['rules: [\n', expect.stringMatching(new RegExp(`^${FILE.replace(/\./g, '\\.')}:\\d+: not valid YAML: `))],
-    ['framework: plain\nframework: goose\n', expect.stringMatching(/:2: not valid YAML: .*[Dd]uplicate|unique/)]
+    [
+      'rules: [\n',
+      expect.stringMatching(new RegExp(`^${FILE.replace(/\./g, '\\.')}: invalid YAML at line \\d+, column \\d+: `))
+    ],
+    [
+      'framework: plain\nframework: goose\n',
+      expect.stringMatching(/: invalid YAML at line 2, column 1: .*([Dd]uplicate|unique)/)
+    ]
   ])('refuses %j with one line naming the file and line', async (text, message) => {
     const error = await parseConfig(text, FILE, IDS).then(
       () => undefined,

@@ -1,3 +1,4 @@
+// jest project: integration (large hostile inputs with time bounds)
 // Input a linter meets sooner or later: each gives a clear result (a finding or none), quickly, never a crash
 // or a hang. Time bounds are generous: they catch quadratic behaviour, not slow machines.
 import { lintMigrations, type LintResult } from '../../actions/migration-safety/src/engine/lint.js';

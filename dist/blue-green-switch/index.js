@@ -44904,7 +44904,7 @@ function validateWeights(weights, colors, where) {
     }
     const result = {};
     for (const color of colors)
-        result[color] = (weights[color] ?? 0);
+        result[color] = weights[color] ?? 0;
     const sum = Object.values(result).reduce((a, b) => a + b, 0);
     if (sum !== 100)
         throw new errors/* ConfigurationError */.j(`${where}: weights must sum to 100; got ${sum} (${weights_formatWeights(result)})`);
@@ -45141,9 +45141,7 @@ function createCommandRouter(config, dependencies) {
             const first = result.stdout.trim().split('\n')[0] ?? '';
             throw new errors/* ConfigurationError */.j(`command router status printed no JSON: ${JSON.stringify(first.slice(0, 80))}`);
         }
-        const raw = typeof parsed === 'object' && parsed !== null && 'weights' in parsed
-            ? parsed.weights
-            : parsed;
+        const raw = typeof parsed === 'object' && parsed !== null && 'weights' in parsed ? parsed.weights : parsed;
         const weights = validateWeights(raw, colors, 'command router status');
         return {
             weights,
@@ -50545,13 +50543,19 @@ function parseRetryAfter(value, now = Date.now()) {
 function httpRequestSecrets(url, options = {}) {
     return [...new Set(requestSecrets(url, options.headers, options.secrets))];
 }
+/** The abort reason as an Error (AbortController.abort() gives a DOMException; abort('x') a string). */
+function abortError(signal) {
+    const reason = signal.reason;
+    return reason instanceof Error ? reason : new Error(String(reason));
+}
 function http_sleep(ms, signal) {
     return new Promise((resolve, reject) => {
         if (signal?.aborted)
-            return reject(signal.reason);
+            return reject(abortError(signal));
         const onAbort = () => {
             clearTimeout(timer);
-            reject(signal?.reason);
+            if (signal)
+                reject(abortError(signal));
         };
         const timer = setTimeout(() => {
             signal?.removeEventListener('abort', onAbort);
@@ -52053,7 +52057,7 @@ function readConfigText(value, cwd, label) {
     catch (error) {
         if (error instanceof errors/* ConfigurationError */.j)
             throw error;
-        throw new errors/* ConfigurationError */.j(`${label}: cannot read ${value} (${error.code ?? error})`);
+        throw new errors/* ConfigurationError */.j(`${label}: cannot read ${value} (${error.code ?? String(error)})`);
     }
     if (size > MAX_CONFIG_BYTES)
         throw new errors/* ConfigurationError */.j(`${label}: ${value} is larger than 1 MiB; is it a config?`);
@@ -52061,7 +52065,7 @@ function readConfigText(value, cwd, label) {
         return { text: (0,external_node_fs_namespaceObject.readFileSync)(path, 'utf8'), path };
     }
     catch (error) {
-        throw new errors/* ConfigurationError */.j(`${label}: cannot read ${value} (${error.code ?? error})`);
+        throw new errors/* ConfigurationError */.j(`${label}: cannot read ${value} (${error.code ?? String(error)})`);
     }
 }
 /** A path as reports name it: relative to the workspace with `/` when inside it, else absolute. */
@@ -52324,12 +52328,12 @@ scope.__dirname ??= (0,node_path__WEBPACK_IMPORTED_MODULE_0__.dirname)((0,node_u
 // Spectral's URI library loads Node's deprecated punycode module, and Node 24 prints DEP0040 on every run:
 // noise a user can do nothing about. Only that one warning is dropped.
 const emitWarning = process.emitWarning.bind(process);
-process.emitWarning = ((warning, ...rest) => {
+process.emitWarning = (warning, ...rest) => {
     const code = typeof rest[0] === 'object' && rest[0] !== null ? rest[0].code : rest[1];
     if (code === 'DEP0040')
         return;
     emitWarning(warning, ...rest);
-});
+};
 
 
 /***/ }),

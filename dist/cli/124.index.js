@@ -218,14 +218,11 @@ async function loadConfig(root, named, ruleIds) {
 }
 /** Parses the YAML text of a config file; every mistake is one line naming the file, line and key. */
 async function parseConfig(text, file, ruleIds) {
-    const { LineCounter, parseDocument, isMap, isScalar, isSeq } = await __webpack_require__.e(/* import() */ 815).then(__webpack_require__.t.bind(__webpack_require__, 38815, 19));
-    const lines = new LineCounter();
-    const document = parseDocument(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false });
-    const [syntax] = document.errors;
-    if (syntax) {
-        const { line } = lines.linePos(syntax.pos[0]);
-        throw new errors/* ConfigurationError */.j(`${file}:${line}: not valid YAML: ${syntax.message.split('\n')[0]}`);
-    }
+    const [{ isMap, isScalar, isSeq }, { parseYamlDocument }] = await Promise.all([
+        __webpack_require__.e(/* import() */ 815).then(__webpack_require__.t.bind(__webpack_require__, 38815, 19)),
+        Promise.all(/* import() */[__webpack_require__.e(815), __webpack_require__.e(164)]).then(__webpack_require__.bind(__webpack_require__, 88164))
+    ]);
+    const { doc: document, lineCounter: lines } = parseYamlDocument(text, file);
     const at = (node) => {
         const range = node?.range;
         return range ? `${file}:${lines.linePos(range[0]).line}` : file;

@@ -9232,14 +9232,14 @@ class YamlObjectReader {
     }
     *getNodes(node, aliasResolutionStack) {
         let range = this.getRange(node);
-        if ((0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isDocument */ .wz)(node)) {
+        if ((0,yaml__WEBPACK_IMPORTED_MODULE_0__.isDocument)(node)) {
             yield new _templates_parse_event_js__WEBPACK_IMPORTED_MODULE_1__/* .ParseEvent */ .c(_templates_parse_event_js__WEBPACK_IMPORTED_MODULE_1__/* .EventType */ .B.DocumentStart);
             for (const item of this.getNodes(node.contents, new Set())) {
                 yield item;
             }
             yield new _templates_parse_event_js__WEBPACK_IMPORTED_MODULE_1__/* .ParseEvent */ .c(_templates_parse_event_js__WEBPACK_IMPORTED_MODULE_1__/* .EventType */ .B.DocumentEnd);
         }
-        if ((0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isCollection */ .P3)(node)) {
+        if ((0,yaml__WEBPACK_IMPORTED_MODULE_0__.isCollection)(node)) {
             if ((0,yaml__WEBPACK_IMPORTED_MODULE_0__.isSeq)(node)) {
                 yield new _templates_parse_event_js__WEBPACK_IMPORTED_MODULE_1__/* .ParseEvent */ .c(_templates_parse_event_js__WEBPACK_IMPORTED_MODULE_1__/* .EventType */ .B.SequenceStart, new _templates_tokens_index_js__WEBPACK_IMPORTED_MODULE_2__/* .SequenceToken */ .vd(this.fileId, range, undefined));
             }
@@ -9262,7 +9262,7 @@ class YamlObjectReader {
             yield new _templates_parse_event_js__WEBPACK_IMPORTED_MODULE_1__/* .ParseEvent */ .c(_templates_parse_event_js__WEBPACK_IMPORTED_MODULE_1__/* .EventType */ .B.Literal, YamlObjectReader.getLiteralToken(this.fileId, range, node));
         }
         // Handle YAML aliases - resolve to the anchored value
-        if ((0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isAlias */ .Vj)(node)) {
+        if ((0,yaml__WEBPACK_IMPORTED_MODULE_0__.isAlias)(node)) {
             const resolved = node.resolve(this.doc);
             if (resolved) {
                 // Prevent infinite recursion from circular aliases
@@ -9280,7 +9280,7 @@ class YamlObjectReader {
             // If unresolved, the yaml library already reports an error
             return;
         }
-        if ((0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isPair */ .tO)(node)) {
+        if ((0,yaml__WEBPACK_IMPORTED_MODULE_0__.isPair)(node)) {
             const scalarKey = node.key;
             range = this.getRange(scalarKey);
             const key = scalarKey.value;

@@ -99,7 +99,7 @@ function readYaml(file) {
     // An unterminated quote is found at the end of the file; the quote that opened it is where to look.
     const openingQuote = (offset) => {
         let start = offset;
-        (0,yaml_dist/* visit */.YR)(doc, {
+        (0,yaml_dist.visit)(doc, {
             Scalar(_, node) {
                 const [from, to] = node.range ?? [0, 0];
                 if ((node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE') && from < start && to >= offset)
@@ -115,7 +115,7 @@ function readYaml(file) {
     }
     if (findings.length > 0)
         return findings.sort((a, b) => a.line - b.line || a.column - b.column);
-    (0,yaml_dist/* visit */.YR)(doc, {
+    (0,yaml_dist.visit)(doc, {
         Pair(_, pair) {
             const key = pair.key;
             if (key === null || ((0,yaml_dist.isScalar)(key) && key.value === null && (key.source ?? '') === '')) {
@@ -124,7 +124,7 @@ function readYaml(file) {
             }
         },
         Alias(_, node) {
-            if ((0,yaml_dist/* isAlias */.Vj)(node) && node.resolve(doc) === undefined) {
+            if ((0,yaml_dist.isAlias)(node) && node.resolve(doc) === undefined) {
                 findings.push(finding(node.range?.[0] ?? 0, `invalid YAML: alias *${node.source} has no anchor`, 'syntax'));
             }
         }

@@ -3689,7 +3689,7 @@ function writeCsvFile(text, path, base, temp) {
         writeFileSync(target, text);
     }
     catch (error) {
-        throw new ConfigurationError(`Input "csv-file": cannot write ${path} (${error.code ?? error})`);
+        throw new ConfigurationError(`Input "csv-file": cannot write ${path} (${error.code ?? String(error)})`);
     }
     return target;
 }

@@ -6453,7 +6453,7 @@ const DROPPED = [
 function readConfig(file) {
     let parsed;
     try {
-        parsed = (0,dist/* parse */.qg)((0,external_node_fs_.readFileSync)(file, 'utf8'));
+        parsed = (0,dist.parse)((0,external_node_fs_.readFileSync)(file, 'utf8'));
     }
     catch (error) {
         throw new errors/* ConfigurationError */.j(`${file}: not a readable dredd.yml: ${error.message.split('\n')[0]}`);
@@ -6613,7 +6613,7 @@ async function runDredd(options) {
     };
     const configPath = (0,external_node_path_.join)(work, 'dredd.yml');
     // The file may hold credentials: only this user reads it, and it is removed when Dredd is done.
-    (0,external_node_fs_.writeFileSync)(configPath, (0,dist/* stringify */.As)(written), { mode: 0o600 });
+    (0,external_node_fs_.writeFileSync)(configPath, (0,dist.stringify)(written), { mode: 0o600 });
     const secrets = [...credentials.secrets];
     let run;
     try {
@@ -8054,11 +8054,14 @@ function replayReport(result, file) {
 var suggest = __webpack_require__(68437);
 // EXTERNAL MODULE: ./shared/src/lib/glob.ts
 var glob = __webpack_require__(4373);
+// EXTERNAL MODULE: ./shared/src/lib/yaml.ts
+var yaml = __webpack_require__(88164);
 ;// CONCATENATED MODULE: ./actions/contract-test/src/accept.ts
 // Accepting an intentional break: entries of an ignore file (.github/contract-test-ignore.yml) and a pull request
 // label. An accepted change is still reported, marked accepted with its reason, and no longer counts against the
 // verdict. Entries match exactly (check id, path template, method, optionally the spec), so one entry never
 // silences a class of changes; an expired entry stops applying and is itself reported.
+
 
 
 
@@ -8104,13 +8107,7 @@ function loadIgnoreFile(root, named, checkIds) {
 }
 /** Parses the ignore file; every mistake is one line naming the file, the line and what is wrong. */
 function parseIgnoreFile(text, file, checkIds) {
-    const lines = new dist.LineCounter();
-    const document = (0,dist.parseDocument)(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false });
-    const [syntax] = document.errors;
-    if (syntax) {
-        const { line } = lines.linePos(syntax.pos[0]);
-        throw new errors/* ConfigurationError */.j(`${file}:${line}: not valid YAML: ${syntax.message.split('\n')[0]}`);
-    }
+    const { doc: document, lineCounter: lines } = (0,yaml.parseYamlDocument)(text, file);
     const lineOf = (node) => {
         const range = node?.range;
         return range ? lines.linePos(range[0]).line : 1;
@@ -9694,7 +9691,7 @@ class SpecSizeBudget {
     chargeTokens(file, text) {
         let count = 0;
         const left = this.maxTokens - this.tokens;
-        for (const _token of new dist/* Lexer */.JG().lex(text))
+        for (const _token of new dist.Lexer().lex(text))
             if (++count > left)
                 break;
         this.tokens += count;
@@ -10300,7 +10297,7 @@ function parseYaml(text, file, infos, budget) {
     let aliasExpansion = 0;
     // How many nodes a subtree stands for once its aliases are expanded; memoised, so linear in the real size.
     const expandedSize = (node, active) => {
-        if ((0,dist/* isAlias */.Vj)(node))
+        if ((0,dist.isAlias)(node))
             return expandedSize(node.resolve(document), active);
         if (!(0,dist.isMap)(node) && !(0,dist.isSeq)(node))
             return 1;
@@ -10328,7 +10325,7 @@ function parseYaml(text, file, infos, budget) {
     const convert = (node) => {
         if (node === null || node === undefined)
             return null;
-        if ((0,dist/* isAlias */.Vj)(node)) {
+        if ((0,dist.isAlias)(node)) {
             const target = node.resolve(document);
             if (!target)
                 throw new errors/* ConfigurationError */.j(`${file.rel}: YAML alias *${node.source} has no anchor`);
@@ -10411,10 +10408,10 @@ function parseYaml(text, file, infos, budget) {
             const { line, col } = file.lines.linePos(at);
             return new errors/* ConfigurationError */.j(`${file.rel}: invalid YAML at line ${line}, column ${col}: ${why}`);
         };
-        const target = (0,dist/* isAlias */.Vj)(value) ? value.resolve(document) : value;
+        const target = (0,dist.isAlias)(value) ? value.resolve(document) : value;
         const items = (0,dist.isSeq)(target) ? target.items : [value];
         return items.map((item) => {
-            const map = (0,dist/* isAlias */.Vj)(item) ? item.resolve(document) : item;
+            const map = (0,dist.isAlias)(item) ? item.resolve(document) : item;
             if (!(0,dist.isMap)(map))
                 throw refuse('a merge key (<<) takes a mapping, an alias of one, or a list of those');
             if (building.has(map))
@@ -10897,13 +10894,19 @@ function parseRetryAfter(value, now = Date.now()) {
 function httpRequestSecrets(url, options = {}) {
     return [...new Set(requestSecrets(url, options.headers, options.secrets))];
 }
+/** The abort reason as an Error (AbortController.abort() gives a DOMException; abort('x') a string). */
+function abortError(signal) {
+    const reason = signal.reason;
+    return reason instanceof Error ? reason : new Error(String(reason));
+}
 function sleep(ms, signal) {
     return new Promise((resolve, reject) => {
         if (signal?.aborted)
-            return reject(signal.reason);
+            return reject(abortError(signal));
         const onAbort = () => {
             clearTimeout(timer);
-            reject(signal?.reason);
+            if (signal)
+                reject(abortError(signal));
         };
         const timer = setTimeout(() => {
             signal?.removeEventListener('abort', onAbort);

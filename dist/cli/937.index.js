@@ -416,7 +416,7 @@ function readCommand(top, base) {
 }
 function parseRouterConfig(source) {
     const name = source.path ?? source.name ?? 'router config';
-    const yaml = (0,lib_yaml/* parsePositionedYaml */.hO)(source.text, name, { lineNumbers: source.path !== undefined });
+    const yaml = (0,lib_yaml.parsePositionedYaml)(source.text, name, { lineNumbers: source.path !== undefined });
     if (!isMapping(yaml.value)) {
         throw new errors/* ConfigurationError */.j(`${name}: must be a mapping with type, colors and verify`);
     }
@@ -491,7 +491,7 @@ function validateWeights(weights, colors, where) {
     }
     const result = {};
     for (const color of colors)
-        result[color] = (weights[color] ?? 0);
+        result[color] = weights[color] ?? 0;
     const sum = Object.values(result).reduce((a, b) => a + b, 0);
     if (sum !== 100)
         throw new errors/* ConfigurationError */.j(`${where}: weights must sum to 100; got ${sum} (${weights_formatWeights(result)})`);
@@ -728,9 +728,7 @@ function createCommandRouter(config, dependencies) {
             const first = result.stdout.trim().split('\n')[0] ?? '';
             throw new errors/* ConfigurationError */.j(`command router status printed no JSON: ${JSON.stringify(first.slice(0, 80))}`);
         }
-        const raw = typeof parsed === 'object' && parsed !== null && 'weights' in parsed
-            ? parsed.weights
-            : parsed;
+        const raw = typeof parsed === 'object' && parsed !== null && 'weights' in parsed ? parsed.weights : parsed;
         const weights = validateWeights(raw, colors, 'command router status');
         return {
             weights,
@@ -3212,7 +3210,7 @@ function readConfigText(value, cwd, label) {
     catch (error) {
         if (error instanceof errors/* ConfigurationError */.j)
             throw error;
-        throw new errors/* ConfigurationError */.j(`${label}: cannot read ${value} (${error.code ?? error})`);
+        throw new errors/* ConfigurationError */.j(`${label}: cannot read ${value} (${error.code ?? String(error)})`);
     }
     if (size > MAX_CONFIG_BYTES)
         throw new errors/* ConfigurationError */.j(`${label}: ${value} is larger than 1 MiB; is it a config?`);
@@ -3220,7 +3218,7 @@ function readConfigText(value, cwd, label) {
         return { text: (0,external_node_fs_.readFileSync)(path, 'utf8'), path };
     }
     catch (error) {
-        throw new errors/* ConfigurationError */.j(`${label}: cannot read ${value} (${error.code ?? error})`);
+        throw new errors/* ConfigurationError */.j(`${label}: cannot read ${value} (${error.code ?? String(error)})`);
     }
 }
 /** A path as reports name it: relative to the workspace with `/` when inside it, else absolute. */
@@ -3573,13 +3571,19 @@ function parseRetryAfter(value, now = Date.now()) {
 function httpRequestSecrets(url, options = {}) {
     return [...new Set(requestSecrets(url, options.headers, options.secrets))];
 }
+/** The abort reason as an Error (AbortController.abort() gives a DOMException; abort('x') a string). */
+function abortError(signal) {
+    const reason = signal.reason;
+    return reason instanceof Error ? reason : new Error(String(reason));
+}
 function sleep(ms, signal) {
     return new Promise((resolve, reject) => {
         if (signal?.aborted)
-            return reject(signal.reason);
+            return reject(abortError(signal));
         const onAbort = () => {
             clearTimeout(timer);
-            reject(signal?.reason);
+            if (signal)
+                reject(abortError(signal));
         };
         const timer = setTimeout(() => {
             signal?.removeEventListener('abort', onAbort);

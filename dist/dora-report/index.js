@@ -47868,7 +47868,7 @@ function writeCsvFile(text, path, base, temp) {
         (0,external_node_fs_namespaceObject.writeFileSync)(target, text);
     }
     catch (error) {
-        throw new errors/* ConfigurationError */.j(`Input "csv-file": cannot write ${path} (${error.code ?? error})`);
+        throw new errors/* ConfigurationError */.j(`Input "csv-file": cannot write ${path} (${error.code ?? String(error)})`);
     }
     return target;
 }
@@ -48034,12 +48034,12 @@ scope.__dirname ??= (0,node_path__WEBPACK_IMPORTED_MODULE_0__.dirname)((0,node_u
 // Spectral's URI library loads Node's deprecated punycode module, and Node 24 prints DEP0040 on every run:
 // noise a user can do nothing about. Only that one warning is dropped.
 const emitWarning = process.emitWarning.bind(process);
-process.emitWarning = ((warning, ...rest) => {
+process.emitWarning = (warning, ...rest) => {
     const code = typeof rest[0] === 'object' && rest[0] !== null ? rest[0].code : rest[1];
     if (code === 'DEP0040')
         return;
     emitWarning(warning, ...rest);
-});
+};
 
 
 /***/ }),

@@ -30756,7 +30756,7 @@ module.exports = {
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _shared_src_lib_bundle_runtime_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5030);
 /* harmony import */ var _shared_src_actions_run_action_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1373);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7434);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(598);
 
 
 
@@ -30767,7 +30767,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 7434:
+/***/ 598:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -30957,71 +30957,8 @@ function formatDuration(ms) {
     return parts.join('');
 }
 
-// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __nccwpck_require__(8815);
-;// CONCATENATED MODULE: ./shared/src/lib/yaml.ts
-/**
- * YAML with the line of every value, so a config mistake is one line that says where it is:
- * `router.yml:7: colors.green.servers must be a list`. One set of parser settings for every config an action
- * reads: duplicate keys are an error (a paste mistake, not "last one wins"), and alias expansion is capped, so a
- * "billion laughs" document is refused instead of filling the memory.
- */
-
-
-/** Far above what a hand-written config uses, far below what a "billion laughs" document needs. */
-const MAX_YAML_ALIAS_COUNT = 100;
-/**
- * Parses one YAML document with the family's settings; a syntax error or an alias bomb is one ConfigurationError
- * naming the source. For readers that walk the document themselves; parsePositionedYaml is the usual entry.
- */
-function parseYamlDocument(text, source, options = {}) {
-    const lineCounter = new dist.LineCounter();
-    const doc = (0,dist.parseDocument)(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
-    const error = doc.errors[0];
-    if (error) {
-        const { line, col } = lineCounter.linePos(error.pos[0]);
-        throw new errors/* ConfigurationError */.j(`${source}: invalid YAML at line ${line}, column ${col}: ${error.message.split('\n')[0]}`);
-    }
-    let value;
-    try {
-        value = doc.toJS({ maxAliasCount: options.maxAliasCount ?? MAX_YAML_ALIAS_COUNT });
-    }
-    catch (e) {
-        throw new errors/* ConfigurationError */.j(`${source}: ${e instanceof Error ? e.message : String(e)}`);
-    }
-    return { doc, lineCounter, value };
-}
-/** Parses one YAML document and tells the line of any value in it. */
-function parsePositionedYaml(text, source, options = {}) {
-    const lineNumbers = options.lineNumbers ?? true;
-    const { doc, lineCounter, value } = parseYamlDocument(text, source, options);
-    // The line of a mapping entry is its key's line (where the user looks), of a list item the item's.
-    const lineOf = (path) => {
-        if (!lineNumbers)
-            return undefined;
-        for (let depth = path.length; depth > 0; depth--) {
-            const parent = depth === 1 ? doc.contents : doc.getIn(path.slice(0, depth - 1), true);
-            const key = path[depth - 1];
-            let node;
-            if (isMap(parent))
-                node = parent.items.find((pair) => isScalar(pair.key) && pair.key.value === key)?.key;
-            else if (isSeq(parent) && typeof key === 'number')
-                node = parent.items[key];
-            if (isNode(node) && node.range)
-                return lineCounter.linePos(node.range[0]).line;
-        }
-        return isNode(doc.contents) && doc.contents.range ? lineCounter.linePos(doc.contents.range[0]).line : undefined;
-    };
-    return {
-        value,
-        lineOf,
-        where(path) {
-            const line = lineOf(path);
-            return line === undefined ? `${source}: ` : `${source}:${line}: `;
-        }
-    };
-}
-
+// EXTERNAL MODULE: ./shared/src/lib/yaml.ts
+var yaml = __nccwpck_require__(8164);
 ;// CONCATENATED MODULE: ./shared/src/lib/redact.ts
 /**
  * Keeping secrets out of logs, the pure half: redaction produces a safe display form now (masking, which makes
@@ -31456,7 +31393,7 @@ function getStructuredInput(name) {
     const value = core/* getInput */.V4(name);
     if (value === '')
         return undefined;
-    return parseYamlDocument(value, `Input "${name}"`).value;
+    return (0,yaml.parseYamlDocument)(value, `Input "${name}"`).value;
 }
 
 ;// CONCATENATED MODULE: external "node:os"
@@ -38033,14 +37970,11 @@ async function loadConfig(root, named, ruleIds) {
 }
 /** Parses the YAML text of a config file; every mistake is one line naming the file, line and key. */
 async function parseConfig(text, file, ruleIds) {
-    const { LineCounter, parseDocument, isMap, isScalar, isSeq } = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 8815, 19));
-    const lines = new LineCounter();
-    const document = parseDocument(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false });
-    const [syntax] = document.errors;
-    if (syntax) {
-        const { line } = lines.linePos(syntax.pos[0]);
-        throw new errors/* ConfigurationError */.j(`${file}:${line}: not valid YAML: ${syntax.message.split('\n')[0]}`);
-    }
+    const [{ isMap, isScalar, isSeq }, { parseYamlDocument }] = await Promise.all([
+        Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 8815, 19)),
+        Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 8164))
+    ]);
+    const { doc: document, lineCounter: lines } = parseYamlDocument(text, file);
     const at = (node) => {
         const range = node?.range;
         return range ? `${file}:${lines.linePos(range[0]).line}` : file;
@@ -45875,12 +45809,12 @@ scope.__dirname ??= (0,node_path__WEBPACK_IMPORTED_MODULE_0__.dirname)((0,node_u
 // Spectral's URI library loads Node's deprecated punycode module, and Node 24 prints DEP0040 on every run:
 // noise a user can do nothing about. Only that one warning is dropped.
 const emitWarning = process.emitWarning.bind(process);
-process.emitWarning = ((warning, ...rest) => {
+process.emitWarning = (warning, ...rest) => {
     const code = typeof rest[0] === 'object' && rest[0] !== null ? rest[0].code : rest[1];
     if (code === 'DEP0040')
         return;
     emitWarning(warning, ...rest);
-});
+};
 
 
 /***/ }),
@@ -45901,6 +45835,82 @@ class ConfigurationError extends Error {
 }
 function isConfigurationError(error) {
     return error instanceof ConfigurationError;
+}
+
+
+/***/ }),
+
+/***/ 8164:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+__nccwpck_require__.r(__webpack_exports__);
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   MAX_YAML_ALIAS_COUNT: () => (/* binding */ MAX_YAML_ALIAS_COUNT),
+/* harmony export */   parsePositionedYaml: () => (/* binding */ parsePositionedYaml),
+/* harmony export */   parseYamlDocument: () => (/* binding */ parseYamlDocument)
+/* harmony export */ });
+/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8815);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6088);
+/**
+ * YAML with the line of every value, so a config mistake is one line that says where it is:
+ * `router.yml:7: colors.green.servers must be a list`. One set of parser settings for every config an action
+ * reads: duplicate keys are an error (a paste mistake, not "last one wins"), and alias expansion is capped, so a
+ * "billion laughs" document is refused instead of filling the memory.
+ */
+
+
+/** Far above what a hand-written config uses, far below what a "billion laughs" document needs. */
+const MAX_YAML_ALIAS_COUNT = 100;
+/**
+ * Parses one YAML document with the family's settings; a syntax error or an alias bomb is one ConfigurationError
+ * naming the source. For readers that walk the document themselves; parsePositionedYaml is the usual entry.
+ */
+function parseYamlDocument(text, source, options = {}) {
+    const lineCounter = new yaml__WEBPACK_IMPORTED_MODULE_0__.LineCounter();
+    const doc = (0,yaml__WEBPACK_IMPORTED_MODULE_0__.parseDocument)(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+    const error = doc.errors[0];
+    if (error) {
+        const { line, col } = lineCounter.linePos(error.pos[0]);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j(`${source}: invalid YAML at line ${line}, column ${col}: ${error.message.split('\n')[0]}`);
+    }
+    let value;
+    try {
+        value = doc.toJS({ maxAliasCount: options.maxAliasCount ?? MAX_YAML_ALIAS_COUNT });
+    }
+    catch (e) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j(`${source}: ${e instanceof Error ? e.message : String(e)}`);
+    }
+    return { doc, lineCounter, value };
+}
+/** Parses one YAML document and tells the line of any value in it. */
+function parsePositionedYaml(text, source, options = {}) {
+    const lineNumbers = options.lineNumbers ?? true;
+    const { doc, lineCounter, value } = parseYamlDocument(text, source, options);
+    // The line of a mapping entry is its key's line (where the user looks), of a list item the item's.
+    const lineOf = (path) => {
+        if (!lineNumbers)
+            return undefined;
+        for (let depth = path.length; depth > 0; depth--) {
+            const parent = depth === 1 ? doc.contents : doc.getIn(path.slice(0, depth - 1), true);
+            const key = path[depth - 1];
+            let node;
+            if ((0,yaml__WEBPACK_IMPORTED_MODULE_0__.isMap)(parent))
+                node = parent.items.find((pair) => (0,yaml__WEBPACK_IMPORTED_MODULE_0__.isScalar)(pair.key) && pair.key.value === key)?.key;
+            else if ((0,yaml__WEBPACK_IMPORTED_MODULE_0__.isSeq)(parent) && typeof key === 'number')
+                node = parent.items[key];
+            if ((0,yaml__WEBPACK_IMPORTED_MODULE_0__.isNode)(node) && node.range)
+                return lineCounter.linePos(node.range[0]).line;
+        }
+        return (0,yaml__WEBPACK_IMPORTED_MODULE_0__.isNode)(doc.contents) && doc.contents.range ? lineCounter.linePos(doc.contents.range[0]).line : undefined;
+    };
+    return {
+        value,
+        lineOf,
+        where(path) {
+            const line = lineOf(path);
+            return line === undefined ? `${source}: ` : `${source}:${line}: `;
+        }
+    };
 }
 
 
@@ -48748,7 +48758,6 @@ exports.prettifyError = prettifyError;
 /***/ 8815:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
-var __webpack_unused_export__;
 
 
 var composer = __nccwpck_require__(9984);
@@ -48770,35 +48779,35 @@ var visit = __nccwpck_require__(204);
 
 
 
-__webpack_unused_export__ = composer.Composer;
-__webpack_unused_export__ = Document.Document;
-__webpack_unused_export__ = Schema.Schema;
-__webpack_unused_export__ = errors.YAMLError;
-__webpack_unused_export__ = errors.YAMLParseError;
-__webpack_unused_export__ = errors.YAMLWarning;
-__webpack_unused_export__ = Alias.Alias;
-__webpack_unused_export__ = identity.isAlias;
-__webpack_unused_export__ = identity.isCollection;
-__webpack_unused_export__ = identity.isDocument;
+exports.Composer = composer.Composer;
+exports.Document = Document.Document;
+exports.Schema = Schema.Schema;
+exports.YAMLError = errors.YAMLError;
+exports.YAMLParseError = errors.YAMLParseError;
+exports.YAMLWarning = errors.YAMLWarning;
+exports.Alias = Alias.Alias;
+exports.isAlias = identity.isAlias;
+exports.isCollection = identity.isCollection;
+exports.isDocument = identity.isDocument;
 exports.isMap = identity.isMap;
-__webpack_unused_export__ = identity.isNode;
-__webpack_unused_export__ = identity.isPair;
+exports.isNode = identity.isNode;
+exports.isPair = identity.isPair;
 exports.isScalar = identity.isScalar;
 exports.isSeq = identity.isSeq;
-__webpack_unused_export__ = Pair.Pair;
-__webpack_unused_export__ = Scalar.Scalar;
-__webpack_unused_export__ = YAMLMap.YAMLMap;
-__webpack_unused_export__ = YAMLSeq.YAMLSeq;
-__webpack_unused_export__ = cst;
-__webpack_unused_export__ = lexer.Lexer;
+exports.Pair = Pair.Pair;
+exports.Scalar = Scalar.Scalar;
+exports.YAMLMap = YAMLMap.YAMLMap;
+exports.YAMLSeq = YAMLSeq.YAMLSeq;
+exports.CST = cst;
+exports.Lexer = lexer.Lexer;
 exports.LineCounter = lineCounter.LineCounter;
-__webpack_unused_export__ = parser.Parser;
-__webpack_unused_export__ = publicApi.parse;
-__webpack_unused_export__ = publicApi.parseAllDocuments;
+exports.Parser = parser.Parser;
+exports.parse = publicApi.parse;
+exports.parseAllDocuments = publicApi.parseAllDocuments;
 exports.parseDocument = publicApi.parseDocument;
-__webpack_unused_export__ = publicApi.stringify;
-__webpack_unused_export__ = visit.visit;
-__webpack_unused_export__ = visit.visitAsync;
+exports.stringify = publicApi.stringify;
+exports.visit = visit.visit;
+exports.visitAsync = visit.visitAsync;
 
 
 /***/ }),

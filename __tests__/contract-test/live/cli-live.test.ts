@@ -1,3 +1,4 @@
+// jest project: integration (the dredd engine runs Dredd as a child process)
 // `contract-test live` and `contract-test replay` as the CLI command runs them (in process): flags as data,
 // secrets from the environment, --fail-on and exit codes, the family's JSON envelope, JUnit and replay files.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';

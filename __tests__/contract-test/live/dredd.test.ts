@@ -1,3 +1,4 @@
+// jest project: integration (the engine runs Dredd as a child process)
 // engine: dredd — Dredd 14.1.0 run with a team's dredd.yml (its code-running keys dropped unless hooks are opted
 // into), its xunit results mapped to our checks, operations and spec lines.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';

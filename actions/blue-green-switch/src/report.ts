@@ -98,7 +98,7 @@ function timelineSection(result: OperationResult): ReportSection {
 function judgeSection(result: OperationResult): ReportSection | undefined {
   const judged = result.timeline.filter((e): e is TimelineEntry & { judge: JudgeResult } => e.judge !== undefined);
   if (judged.length === 0) return undefined;
-  const last = judged[judged.length - 1]!.judge;
+  const last = judged[judged.length - 1].judge;
   const rows = judged.flatMap((e) =>
     Object.entries(e.judge.perColor).map(([color, c]) => [
       String(e.step ?? ''),

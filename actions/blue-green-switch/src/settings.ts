@@ -39,13 +39,17 @@ export function readConfigText(value: string, cwd: string, label: string): Confi
     size = stat.size;
   } catch (error) {
     if (error instanceof ConfigurationError) throw error;
-    throw new ConfigurationError(`${label}: cannot read ${value} (${(error as NodeJS.ErrnoException).code ?? error})`);
+    throw new ConfigurationError(
+      `${label}: cannot read ${value} (${(error as NodeJS.ErrnoException).code ?? String(error)})`
+    );
   }
   if (size > MAX_CONFIG_BYTES) throw new ConfigurationError(`${label}: ${value} is larger than 1 MiB; is it a config?`);
   try {
     return { text: readFileSync(path, 'utf8'), path };
   } catch (error) {
-    throw new ConfigurationError(`${label}: cannot read ${value} (${(error as NodeJS.ErrnoException).code ?? error})`);
+    throw new ConfigurationError(
+      `${label}: cannot read ${value} (${(error as NodeJS.ErrnoException).code ?? String(error)})`
+    );
   }
 }
 
@@ -121,7 +125,7 @@ export interface PreparedOperation {
 /** Reads and checks everything an operation needs before it starts: a mistake is one line, nothing has moved. */
 export function prepareOperation(
   settings: SwitchSettings,
-  context: { cwd: string; env: Record<string, string | undefined>; runId: string; label(name: string): string }
+  context: { cwd: string; env: Record<string, string | undefined>; runId: string; label: (name: string) => string }
 ): PreparedOperation {
   const { cwd, env, label } = context;
   const router = readConfigText(settings.router, cwd, label('router'));

@@ -4,10 +4,11 @@
 // silences a class of changes; an expired entry stops applying and is itself reported.
 import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
+import { isMap, isScalar, isSeq, type Node } from 'yaml';
 import { ConfigurationError } from '../../../shared/src/lib/errors.js';
 import { isInside } from '../../../shared/src/lib/glob.js';
 import { closestName } from '../../../shared/src/lib/suggest.js';
+import { parseYamlDocument } from '../../../shared/src/lib/yaml.js';
 import { normalisePath } from './diff/index.js';
 import type { Change } from './spec/types.js';
 
@@ -90,13 +91,7 @@ export function loadIgnoreFile(root: string, named: string, checkIds: readonly s
 
 /** Parses the ignore file; every mistake is one line naming the file, the line and what is wrong. */
 export function parseIgnoreFile(text: string, file: string, checkIds: readonly string[]): IgnoreFile {
-  const lines = new LineCounter();
-  const document = parseDocument(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false });
-  const [syntax] = document.errors;
-  if (syntax) {
-    const { line } = lines.linePos(syntax.pos[0]);
-    throw new ConfigurationError(`${file}:${line}: not valid YAML: ${syntax.message.split('\n')[0]}`);
-  }
+  const { doc: document, lineCounter: lines } = parseYamlDocument(text, file);
   const lineOf = (node: unknown) => {
     const range = (node as Node | null)?.range;
     return range ? lines.linePos(range[0]).line : 1;

@@ -131,7 +131,7 @@ function findingMessage(f: DoraFinding): string {
 }
 
 function subjectOf(report: DoraReport): string {
-  return report.repositories.length === 1 ? report.repositories[0]!.repo : `${report.repositories.length} repositories`;
+  return report.repositories.length === 1 ? report.repositories[0].repo : `${report.repositories.length} repositories`;
 }
 
 function headlineOf(report: DoraReport, findings: readonly DoraFinding[], minLevel: Level): string {
@@ -141,7 +141,7 @@ function headlineOf(report: DoraReport, findings: readonly DoraFinding[], minLev
   const parts = (view?.metrics ?? [])
     .filter((m) => JUDGED[m.id])
     .map((m) => {
-      const j = JUDGED[m.id]!;
+      const j = JUDGED[m.id];
       if (m.current.value === null) return `${j.short} n/a`;
       const level = judgedLevel(m, report.benchmarks);
       const judged =
@@ -238,7 +238,7 @@ function chartSection(r: RepositoryReport, ctx: SectionContext): ReportSection |
 function changeLabel(key: string, r: RepositoryReport, origins: readonly string[]): string {
   const change = r.changes.find((c) => c.key === key);
   if (!change) return codeSpan(clipLine(idOf(key), 60));
-  const label = change.kind === 'pull' ? `PR ${change.pull}` : codeSpan(change.commits[0]!.slice(0, 7));
+  const label = change.kind === 'pull' ? `PR ${change.pull}` : codeSpan(change.commits[0].slice(0, 7));
   return markdownLink(label, change.url, origins);
 }
 

@@ -43,7 +43,7 @@ export function writeCsvFile(text: string, path: string | undefined, base: strin
     writeFileSync(target, text);
   } catch (error) {
     throw new ConfigurationError(
-      `Input "csv-file": cannot write ${path} (${(error as NodeJS.ErrnoException).code ?? error})`
+      `Input "csv-file": cannot write ${path} (${(error as NodeJS.ErrnoException).code ?? String(error)})`
     );
   }
   return target;

@@ -112,14 +112,11 @@ interface YamlNode {
 
 /** Parses the YAML text of a config file; every mistake is one line naming the file, line and key. */
 export async function parseConfig(text: string, file: string, ruleIds: readonly string[]): Promise<MigrationConfig> {
-  const { LineCounter, parseDocument, isMap, isScalar, isSeq } = await import('yaml');
-  const lines = new LineCounter();
-  const document = parseDocument(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false });
-  const [syntax] = document.errors;
-  if (syntax) {
-    const { line } = lines.linePos(syntax.pos[0]);
-    throw new ConfigurationError(`${file}:${line}: not valid YAML: ${syntax.message.split('\n')[0]}`);
-  }
+  const [{ isMap, isScalar, isSeq }, { parseYamlDocument }] = await Promise.all([
+    import('yaml'),
+    import('../../../shared/src/lib/yaml.js')
+  ]);
+  const { doc: document, lineCounter: lines } = parseYamlDocument(text, file);
   const at = (node: unknown) => {
     const range = (node as YamlNode | null)?.range;
     return range ? `${file}:${lines.linePos(range[0]).line}` : file;

@@ -38048,7 +38048,7 @@ function validateWeights(weights, colors, where) {
     }
     const result = {};
     for (const color of colors)
-        result[color] = (weights[color] ?? 0);
+        result[color] = weights[color] ?? 0;
     const sum = Object.values(result).reduce((a, b) => a + b, 0);
     if (sum !== 100)
         throw new errors/* ConfigurationError */.j(`${where}: weights must sum to 100; got ${sum} (${weights_formatWeights(result)})`);
@@ -38285,9 +38285,7 @@ function createCommandRouter(config, dependencies) {
             const first = result.stdout.trim().split('\n')[0] ?? '';
             throw new errors/* ConfigurationError */.j(`command router status printed no JSON: ${JSON.stringify(first.slice(0, 80))}`);
         }
-        const raw = typeof parsed === 'object' && parsed !== null && 'weights' in parsed
-            ? parsed.weights
-            : parsed;
+        const raw = typeof parsed === 'object' && parsed !== null && 'weights' in parsed ? parsed.weights : parsed;
         const weights = validateWeights(raw, colors, 'command router status');
         return {
             weights,
@@ -43545,13 +43543,19 @@ function parseRetryAfter(value, now = Date.now()) {
 function httpRequestSecrets(url, options = {}) {
     return [...new Set(requestSecrets(url, options.headers, options.secrets))];
 }
+/** The abort reason as an Error (AbortController.abort() gives a DOMException; abort('x') a string). */
+function abortError(signal) {
+    const reason = signal.reason;
+    return reason instanceof Error ? reason : new Error(String(reason));
+}
 function http_sleep(ms, signal) {
     return new Promise((resolve, reject) => {
         if (signal?.aborted)
-            return reject(signal.reason);
+            return reject(abortError(signal));
         const onAbort = () => {
             clearTimeout(timer);
-            reject(signal?.reason);
+            if (signal)
+                reject(abortError(signal));
         };
         const timer = setTimeout(() => {
             signal?.removeEventListener('abort', onAbort);
@@ -50473,12 +50477,12 @@ scope.__dirname ??= (0,node_path__WEBPACK_IMPORTED_MODULE_0__.dirname)((0,node_u
 // Spectral's URI library loads Node's deprecated punycode module, and Node 24 prints DEP0040 on every run:
 // noise a user can do nothing about. Only that one warning is dropped.
 const emitWarning = process.emitWarning.bind(process);
-process.emitWarning = ((warning, ...rest) => {
+process.emitWarning = (warning, ...rest) => {
     const code = typeof rest[0] === 'object' && rest[0] !== null ? rest[0].code : rest[1];
     if (code === 'DEP0040')
         return;
     emitWarning(warning, ...rest);
-});
+};
 
 
 /***/ }),

@@ -15,7 +15,7 @@ export function pullRequestFromEnv(env: NodeJS.ProcessEnv = process.env): PullRe
   if (!owner || !repo || !env.GITHUB_EVENT_PATH) return undefined;
   let payload: { pull_request?: { number?: number; base?: { ref?: string } } };
   try {
-    payload = JSON.parse(readFileSync(env.GITHUB_EVENT_PATH, 'utf8'));
+    payload = JSON.parse(readFileSync(env.GITHUB_EVENT_PATH, 'utf8')) as typeof payload;
   } catch {
     return undefined;
   }
@@ -33,7 +33,7 @@ export function pullRequestLabels(env: NodeJS.ProcessEnv = process.env): string[
   if (!env.GITHUB_EVENT_PATH) return undefined;
   let payload: { pull_request?: { labels?: unknown } };
   try {
-    payload = JSON.parse(readFileSync(env.GITHUB_EVENT_PATH, 'utf8'));
+    payload = JSON.parse(readFileSync(env.GITHUB_EVENT_PATH, 'utf8')) as typeof payload;
   } catch {
     return undefined;
   }

@@ -124,7 +124,8 @@ const immediateGroup = {
   key: () => ({
     schedule: (...args: unknown[]): Promise<unknown> => {
       const [first, ...rest] = args;
-      if (typeof first === 'function') return Promise.resolve().then(() => first(...rest));
+      if (typeof first === 'function')
+        return Promise.resolve().then(() => (first as (...a: unknown[]) => unknown)(...rest));
       const [fn, ...fnArgs] = rest as [(...a: unknown[]) => unknown, ...unknown[]];
       return Promise.resolve().then(() => fn(...fnArgs));
     }

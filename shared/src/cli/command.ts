@@ -118,7 +118,8 @@ export function parseFlags<T extends FlagSpecs>(argv: string[], flags: T, allowP
     };
   } catch (error) {
     // Only parseArgs's own complaints are the user's; anything else is a bug and keeps its stack.
-    if (!String((error as { code?: unknown }).code ?? '').startsWith('ERR_PARSE_ARGS')) throw error;
+    const code = (error as { code?: unknown }).code;
+    if (typeof code !== 'string' || !code.startsWith('ERR_PARSE_ARGS')) throw error;
     const message = error instanceof Error ? error.message : String(error);
     const unknown = /Unknown option '--([^']+)'/.exec(message)?.[1];
     const guess = unknown ? closestName(unknown, Object.keys(flags)) : undefined;
@@ -155,7 +156,7 @@ export function parseReportArgs<T extends FlagSpecs>(
   const values = parsed.values as Record<string, unknown>;
   return {
     ...parsed,
-    format: parseFormat(values.format as string | undefined, formats, formats[0]!),
+    format: parseFormat(values.format as string | undefined, formats, formats[0]),
     failOn: parseFailOnFlag(values['fail-on'] as string | undefined)
   };
 }

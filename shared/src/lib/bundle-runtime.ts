@@ -11,8 +11,8 @@ scope.__dirname ??= dirname(fileURLToPath(import.meta.url));
 // Spectral's URI library loads Node's deprecated punycode module, and Node 24 prints DEP0040 on every run:
 // noise a user can do nothing about. Only that one warning is dropped.
 const emitWarning = process.emitWarning.bind(process);
-process.emitWarning = ((warning: string | Error, ...rest: unknown[]) => {
+process.emitWarning = (warning: string | Error, ...rest: unknown[]) => {
   const code = typeof rest[0] === 'object' && rest[0] !== null ? (rest[0] as { code?: string }).code : rest[1];
   if (code === 'DEP0040') return;
   (emitWarning as (...args: unknown[]) => void)(warning, ...rest);
-}) as typeof process.emitWarning;
+};

@@ -128,7 +128,7 @@ function prefixWithinBytes(text: string, maxBytes: number): string {
   if (bytes.length <= maxBytes) return text;
   let end = Math.max(0, maxBytes);
   // Step back over continuation bytes (10xxxxxx) to the start of the character that did not fit.
-  while (end > 0 && (bytes[end]! & 0xc0) === 0x80) end--;
+  while (end > 0 && (bytes[end] & 0xc0) === 0x80) end--;
   return Buffer.from(bytes.subarray(0, end)).toString('utf8');
 }
 

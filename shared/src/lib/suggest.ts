@@ -10,13 +10,13 @@ export function editDistance(a: string, b: string, limit = Infinity): number {
     let rowMin = i;
     for (let j = 1; j <= b.length; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost);
-      rowMin = Math.min(rowMin, current[j]!);
+      current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost);
+      rowMin = Math.min(rowMin, current[j]);
     }
     if (rowMin > limit) return limit + 1;
     previous = current;
   }
-  return previous[b.length]!;
+  return previous[b.length];
 }
 
 /** The candidate within a third of the name's length (at least 1, at most 3 edits), else undefined. */

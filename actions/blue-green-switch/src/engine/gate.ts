@@ -27,7 +27,7 @@ export interface GateTarget {
 export interface GateDependencies {
   env: Record<string, string | undefined>;
   cwd: string;
-  readFile(path: string): string;
+  readFile: (path: string) => string;
   /** Tests may inject probes; the real ones otherwise. */
   probes?: ProbeTable;
 }

@@ -68,7 +68,7 @@ export interface OperationOptions {
   /** Environment of the command router's commands and of ${NAME} in the gate file. */
   env: Record<string, string | undefined>;
   cwd: string;
-  readFile?(path: string): string;
+  readFile?: (path: string) => string;
   deployments?: DeploymentRecorder;
   /** Receives the gate's credentials once it is read, before anything can print them (the action masks them). */
   onSecrets?(secrets: string[]): void;
@@ -512,7 +512,7 @@ async function runSteps(run: Run, canary: CanaryProgress): Promise<OperationResu
   run.restoreTo = fromWeights;
   try {
     for (let index = canary.stepIndex + 1; index < steps.length; index++) {
-      const percent = steps[index]!;
+      const percent = steps[index];
       const step = index + 1;
       const weights = canaryWeights(from, to, percent, run.colors);
       await run.change(weights, step);
@@ -567,7 +567,7 @@ async function runSteps(run: Run, canary: CanaryProgress): Promise<OperationResu
     const at = reason.startsWith('judge') ? reason : `canary step ${step} of ${steps.length} failed: ${reason}`;
     return run.fail(at, fromWeights, stopExtra);
   }
-  const last = steps[steps.length - 1]!;
+  const last = steps[steps.length - 1];
   if (last < 100) {
     run.saveState({ canary: progress, lastOperation: run.options.operation });
     return run.result(
@@ -681,7 +681,7 @@ async function rollback(run: Run): Promise<OperationResult> {
   const target = state.previousWeights;
   const targetColor = liveColor(target);
   await run.deploymentStart(
-    targetColor ?? state.previous ?? run.colors[0]!,
+    targetColor ?? state.previous ?? run.colors[0],
     state.live,
     target,
     true,
@@ -727,7 +727,7 @@ export async function runOperation(options: OperationOptions): Promise<Operation
   if (options.gate) {
     run.gate = prepareGate(
       options.gate,
-      { url: run.environmentUrl(), color: options.config.colors[0]!.name, phase: 'direct' },
+      { url: run.environmentUrl(), color: options.config.colors[0].name, phase: 'direct' },
       {
         env: options.env,
         cwd: options.cwd,
@@ -859,7 +859,7 @@ export async function recoverInterrupted(options: RecoveryOptions): Promise<Oper
     }
     run.note(`the run ${options.runId} was interrupted with ${formatWeights(current)}; putting back ${back}`);
     await closeInterrupted(`interrupted; rolled back to ${liveColor(target) ?? back}`);
-    const color = liveColor(target) ?? run.state?.live ?? run.colors[0]!;
+    const color = liveColor(target) ?? run.state?.live ?? run.colors[0];
     // Rolled back from: the canary's new colour, else the colour that had gained the most.
     const from =
       canary?.to ??

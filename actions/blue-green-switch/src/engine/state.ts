@@ -4,7 +4,7 @@
 // router's is one clear error: acting on it could send traffic to the wrong place.
 import { closeSync, fsyncSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
 import { ConfigurationError } from '../../../../shared/src/lib/errors.js';
-import { STATE_SCHEMA, type CanaryProgress, type Color, type SwitchState } from './types.js';
+import { STATE_SCHEMA, type Color, type SwitchState } from './types.js';
 import { validateWeights } from './weights.js';
 
 const MOVE_AWAY = 'move it away to start again from what the router has now';
@@ -47,7 +47,7 @@ export function readState(file: string, routerIdentity: string, colors: readonly
     }
     return value;
   };
-  const canary = state.canary as CanaryProgress | null;
+  const canary = state.canary;
   if (canary !== null && canary !== undefined) {
     if (typeof canary !== 'object' || !Array.isArray(canary.steps) || typeof canary.stepIndex !== 'number') {
       throw new ConfigurationError(`${where}: canary is malformed; ${MOVE_AWAY}`);

@@ -96,14 +96,14 @@ export interface MannWhitneyResult {
 
 /** Average ranks (1-based) of values, ties sharing the mean of their positions; also the tie term. */
 export function rankWithTies(values: readonly number[]): { ranks: Float64Array; tieTerm: number } {
-  const order = Array.from(values.keys()).sort((a, b) => values[a]! - values[b]!);
+  const order = Array.from(values.keys()).sort((a, b) => values[a] - values[b]);
   const ranks = new Float64Array(values.length);
   let tieTerm = 0;
   for (let i = 0; i < order.length;) {
     let j = i + 1;
-    while (j < order.length && values[order[j]!] === values[order[i]!]) j++;
+    while (j < order.length && values[order[j]] === values[order[i]]) j++;
     const rank = (i + 1 + j) / 2;
-    for (let k = i; k < j; k++) ranks[order[k]!] = rank;
+    for (let k = i; k < j; k++) ranks[order[k]] = rank;
     const t = j - i;
     tieTerm += t * t * t - t;
     i = j;
@@ -126,7 +126,7 @@ export function mannWhitneyU(
   if (n1 === 0 || n2 === 0) throw new RangeError('mannWhitneyU: both samples need at least one value');
   const { ranks, tieTerm } = rankWithTies([...sample1, ...sample2]);
   let r1 = 0;
-  for (let i = 0; i < n1; i++) r1 += ranks[i]!;
+  for (let i = 0; i < n1; i++) r1 += ranks[i];
   const u1 = r1 - (n1 * (n1 + 1)) / 2;
   const u2 = n1 * n2 - u1;
   const n = n1 + n2;
@@ -148,7 +148,7 @@ export function hodgesLehmannShift(sample1: readonly number[], sample2: readonly
   for (const x of sample1) for (const y of sample2) diffs[k++] = x - y;
   diffs.sort();
   const mid = diffs.length >> 1;
-  return diffs.length % 2 === 1 ? diffs[mid]! : (diffs[mid - 1]! + diffs[mid]!) / 2;
+  return diffs.length % 2 === 1 ? diffs[mid] : (diffs[mid - 1] + diffs[mid]) / 2;
 }
 
 /** Linear-interpolation percentile (numpy's default), q in 0..100; null for an empty sample. */
@@ -158,7 +158,7 @@ export function percentile(values: readonly number[], q: number): number | null 
   const position = (q / 100) * (sorted.length - 1);
   const lower = Math.floor(position);
   const upper = Math.ceil(position);
-  return sorted[lower]! + (sorted[upper]! - sorted[lower]!) * (position - lower);
+  return sorted[lower] + (sorted[upper] - sorted[lower]) * (position - lower);
 }
 
 /** At most `limit` values, evenly spread over the sample (deterministic, keeps the arrival mix). */
@@ -166,6 +166,6 @@ export function thin(values: readonly number[], limit: number): number[] {
   if (values.length <= limit) return [...values];
   const out: number[] = [];
   const stride = values.length / limit;
-  for (let i = 0; i < limit; i++) out.push(values[Math.floor(i * stride)]!);
+  for (let i = 0; i < limit; i++) out.push(values[Math.floor(i * stride)]);
   return out;
 }

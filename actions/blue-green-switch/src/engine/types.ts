@@ -105,7 +105,7 @@ export interface RouterConfig {
 export interface RouterContext {
   /** Aborting stops waiting (drain, reload confirmation); an apply already sent is not undone by it. */
   signal: AbortSignal;
-  log(message: string): void;
+  log: (message: string) => void;
 }
 
 export type ServerState = 'up' | 'down' | 'drain' | 'maint' | 'unknown';

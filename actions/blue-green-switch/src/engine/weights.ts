@@ -22,7 +22,7 @@ export function validateWeights(weights: unknown, colors: readonly Color[], wher
     }
   }
   const result: Weights = {};
-  for (const color of colors) result[color] = ((weights as Record<string, number>)[color] ?? 0) as number;
+  for (const color of colors) result[color] = (weights as Record<string, number>)[color] ?? 0;
   const sum = Object.values(result).reduce((a, b) => a + b, 0);
   if (sum !== 100)
     throw new ConfigurationError(`${where}: weights must sum to 100; got ${sum} (${formatWeights(result)})`);
@@ -77,7 +77,7 @@ export function parseSteps(text: string, where = 'steps'): number[] {
     return value;
   });
   for (let i = 1; i < steps.length; i++) {
-    if (steps[i]! <= steps[i - 1]!) {
+    if (steps[i] <= steps[i - 1]) {
       throw new ConfigurationError(`${where}: steps must increase; ${steps[i]} follows ${steps[i - 1]}`);
     }
   }

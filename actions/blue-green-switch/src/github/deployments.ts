@@ -25,7 +25,7 @@ export function deploymentRecorder(options: RecorderOptions): DeploymentRecorder
   return createGitHubDeployments({
     api: createOctokit({
       token: options.token,
-      baseUrl: githubApiUrlFromEnv(env as NodeJS.ProcessEnv),
+      baseUrl: githubApiUrlFromEnv(env),
       retries: 1,
       requestTimeoutMs: 15_000,
       logger: options.logger

@@ -46,15 +46,12 @@ export function createCommandRouter(config: RouterConfig, dependencies: RouterDe
       const first = result.stdout.trim().split('\n')[0] ?? '';
       throw new ConfigurationError(`command router status printed no JSON: ${JSON.stringify(first.slice(0, 80))}`);
     }
-    const raw =
-      typeof parsed === 'object' && parsed !== null && 'weights' in parsed
-        ? (parsed as { weights: unknown }).weights
-        : parsed;
+    const raw = typeof parsed === 'object' && parsed !== null && 'weights' in parsed ? parsed.weights : parsed;
     const weights = validateWeights(raw, colors, 'command router status');
     return {
       weights,
       servers: config.colors.flatMap((c) =>
-        c.servers.map((s) => ({ color: c.name, name: s, weight: weights[c.name]!, state: 'unknown' as const }))
+        c.servers.map((s) => ({ color: c.name, name: s, weight: weights[c.name], state: 'unknown' as const }))
       ),
       detail: `command router status (${spec.status})`
     };

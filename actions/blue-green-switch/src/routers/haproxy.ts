@@ -61,7 +61,7 @@ export function createHaproxyRouter(config: RouterConfig): Router {
 
   const stats = async (signal?: AbortSignal): Promise<Map<string, Record<string, string>>> => {
     const rows = parseStatCsv(await api.command(`show stat ${spec.backend} 4 -1`, signal));
-    return new Map(rows.filter((r) => r.pxname === spec.backend).map((r) => [r.svname!, r]));
+    return new Map(rows.filter((r) => r.pxname === spec.backend).map((r) => [r.svname, r]));
   };
 
   const dumpServerState = async (signal?: AbortSignal): Promise<void> => {
@@ -126,7 +126,7 @@ export function createHaproxyRouter(config: RouterConfig): Router {
           for (const [server, color] of colorOf) {
             const a = after.get(server);
             const b = before.get(server);
-            const t = result[color]!;
+            const t = result[color];
             // req_tot counts HTTP requests; older versions leave it empty for servers, so fall back to sessions.
             const requestsKey = a?.req_tot ? 'req_tot' : 'stot';
             t.requests += Math.max(0, counter(a, requestsKey) - counter(b, requestsKey));
@@ -144,7 +144,7 @@ export function createHaproxyRouter(config: RouterConfig): Router {
             for (const line of parseRingLines(answer)) {
               if (line.backend !== spec.backend || line.at < startedAt - 1 || line.totalMs < 0) continue;
               const color = colorOf.get(line.server);
-              if (color) result[color]!.latenciesMs.push(line.totalMs);
+              if (color) result[color].latenciesMs.push(line.totalMs);
             }
           }
           return result;

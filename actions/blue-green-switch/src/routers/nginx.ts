@@ -79,10 +79,10 @@ export function parseUpstreamFile(
     );
   }
   const servers: { color: Color; server: string; weight: number; down: boolean }[] = [];
-  for (const statement of block[1]!.split(';')) {
+  for (const statement of block[1].split(';')) {
     const words = statement.trim().split(/\s+/);
     if (words[0] !== 'server') continue;
-    const address = words[1]!;
+    const address = words[1];
     const color = colorOf.get(address);
     if (!color) {
       throw new ConfigurationError(`${spec.upstreamFile}: server ${address} belongs to no colour in ${config.source}`);
@@ -244,7 +244,7 @@ export function createNginxRouter(config: RouterConfig): Router {
                 if (!color) continue;
                 const status = Number((entry.status ?? '').split(/[,:]\s/).pop());
                 const seconds = Number((entry.rt ?? '').split(/[,:]\s/).pop());
-                const t = result[color]!;
+                const t = result[color];
                 t.requests++;
                 if (!(status > 0) || status >= 500) t.errors++;
                 if (Number.isFinite(seconds)) t.latenciesMs.push(seconds * 1000);
@@ -282,12 +282,12 @@ export function createNginxRouter(config: RouterConfig): Router {
         throw new ConfigurationError(`nginx config ${spec.config} does not exist (nginx.config in ${config.source})`);
       if (!existsSync(spec.upstreamFile)) {
         // First run: the file is ours to create, with everything on the initial colour.
-        atomicWrite(spec.upstreamFile, renderUpstreamFile(config, allOn(config.initial ?? colors[0]!, colors)));
+        atomicWrite(spec.upstreamFile, renderUpstreamFile(config, allOn(config.initial ?? colors[0], colors)));
         context.log(`created ${spec.upstreamFile} with all traffic on ${config.initial ?? colors[0]}`);
       }
       const dump = await dumpConfig(context.signal);
       const wanted = realpathOr(spec.upstreamFile);
-      const files = [...dump.matchAll(/^# configuration file (.+):$/gm)].map((m) => realpathOr(m[1]!));
+      const files = [...dump.matchAll(/^# configuration file (.+):$/gm)].map((m) => realpathOr(m[1]));
       if (!files.includes(wanted)) {
         throw new ConfigurationError(
           `${spec.config} does not include ${spec.upstreamFile}: add "include ${spec.upstreamFile};" inside its http { } block`

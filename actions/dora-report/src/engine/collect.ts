@@ -95,7 +95,7 @@ export function changePairs(deployments: readonly RawDeployment[], horizon: numb
     .sort((a, b) => ms(a.o.at) - ms(b.o.at) || ms(a.d.createdAt) - ms(b.d.createdAt));
   const pairs = new Map<string, ChangePair>();
   for (let i = 1; i < live.length; i++) {
-    const pair = { base: live[i - 1]!.d.sha, head: live[i]!.d.sha };
+    const pair = { base: live[i - 1].d.sha, head: live[i].d.sha };
     if (pair.base !== pair.head) pairs.set(pairKey(pair), pair);
   }
   return [...pairs.values()];
@@ -140,7 +140,7 @@ async function collectRepository(
     data.deployments = await readDeployments(client, repo, options, findings);
     hooks.info?.(`${name}: ${data.deployments.length} deployments read`);
     const pairs = changePairs(data.deployments, horizonOf(options));
-    data.changes = pairs.length > 0 ? await client.changes(repo, pairs) : new Map();
+    data.changes = pairs.length > 0 ? await client.changes(repo, pairs) : new Map<string, CommitInfo[]>();
     const commits: CommitInfo[] = [...data.changes.values()].flat();
     if (commits.length > 0) {
       const { byCommit, pulls } = await client.pulls(repo, commits);

@@ -33,12 +33,12 @@ function isHotfix(options: DoraOptions, title: string, headRef: string | null, l
 
 function revertTargets(repo: string, title: string, headRef: string | null, body: string, messages: readonly string[]) {
   const commits = new Set<string>();
-  for (const message of messages) for (const m of message.matchAll(REVERTS_COMMIT)) commits.add(m[1]!.toLowerCase());
+  for (const message of messages) for (const m of message.matchAll(REVERTS_COMMIT)) commits.add(m[1].toLowerCase());
   const pulls = new Set<number>();
   // GitHub's "Revert" button writes "Reverts owner/name#12" into the PR body and names the branch revert-12-...
   const [owner, name] = repo.split('/');
   for (const m of body.matchAll(/\bReverts\s+(?:([\w.-]+)\/([\w.-]+))?#(\d+)/gi)) {
-    if (!m[1] || (m[1].toLowerCase() === owner?.toLowerCase() && m[2]!.toLowerCase() === name?.toLowerCase()))
+    if (!m[1] || (m[1].toLowerCase() === owner?.toLowerCase() && m[2].toLowerCase() === name?.toLowerCase()))
       pulls.add(Number(m[3]));
   }
   const branch = /^revert-(\d+)-/.exec(headRef ?? '');
@@ -168,7 +168,7 @@ export function buildHistory(data: RepoData, options: DoraOptions): History {
       change.openedAt
         ? ms(change.openedAt)
         : change.kind === 'commit'
-          ? ms(commitsBySha(data).get(change.commits[0]!)!.committedAt)
+          ? ms(commitsBySha(data).get(change.commits[0])!.committedAt)
           : null,
       change.firstReviewAt ? ms(change.firstReviewAt) : null,
       change.mergedAt ? ms(change.mergedAt) : null,
@@ -202,7 +202,7 @@ export function buildHistory(data: RepoData, options: DoraOptions): History {
   const lastSuccessBefore = (v: DeploymentView): DeploymentView | undefined => {
     const index = views.indexOf(v);
     for (let i = index - 1; i >= 0; i--) {
-      const w = views[i]!;
+      const w = views[i];
       if (w.outcome === 'success' && !w.redeploy) return w;
     }
     return undefined;
@@ -220,7 +220,7 @@ export function buildHistory(data: RepoData, options: DoraOptions): History {
     const index = views.indexOf(r);
     let target: DeploymentView | undefined;
     for (let i = index - 1; i >= 0; i--) {
-      const w = views[i]!;
+      const w = views[i];
       if (w.outcome !== 'pending' && !w.redeploy) {
         target = w;
         break;
@@ -366,14 +366,14 @@ export function buildHistory(data: RepoData, options: DoraOptions): History {
       .sort((a, b) => ms(a.at) - ms(b.at));
     if (linked.length > 0) {
       const open = linked.filter((i) => i.closedAt === null);
-      if (open.length > 0) f.recoveryBasis = `incident #${open[0]!.number} still open`;
+      if (open.length > 0) f.recoveryBasis = `incident #${open[0].number} still open`;
       else {
         const last = linked.reduce((a, b) => (ms(a.closedAt!) >= ms(b.closedAt!) ? a : b));
         f.recoveredAt = last.closedAt;
         f.recoveryBasis = `incident #${last.number} closed`;
       }
     } else if (remedies.length > 0) {
-      const remedy = remedies[0]!;
+      const remedy = remedies[0];
       f.recoveredAt = remedy.at;
       f.recoveredBy = remedy.key;
       f.recoveryBasis = `${remedy.rollback ? 'rollback' : 'fix'} deployed by ${remedy.id}`;
@@ -410,7 +410,7 @@ function commitsBySha(data: RepoData): Map<string, CommitInfo> {
 }
 
 function describeChange(change: ChangeView): string {
-  return change.kind === 'pull' ? `PR #${change.pull}` : `commit ${shortSha(change.commits[0]!)}`;
+  return change.kind === 'pull' ? `PR #${change.pull}` : `commit ${shortSha(change.commits[0])}`;
 }
 
 function pullView(repo: string, pull: PullInfo, commit: CommitInfo, deployment: DeploymentView): ChangeView {
@@ -449,7 +449,7 @@ function commitView(repo: string, commit: CommitInfo, deployment: DeploymentView
     repo,
     kind: 'commit',
     pull: null,
-    title: commit.message.split(/\r?\n/)[0]!.slice(0, 200),
+    title: commit.message.split(/\r?\n/)[0].slice(0, 200),
     url: commit.url ?? null,
     author: commit.author ?? null,
     headRef: null,

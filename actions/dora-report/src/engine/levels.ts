@@ -96,11 +96,11 @@ export const RECOVERY_TIME: Record<'2023' | '2024', Ladder> = {
 export function interpolate(value: number, anchors: readonly (readonly [number, number])[], logScale: boolean): number {
   const x = (v: number): number => (logScale ? Math.log(Math.max(v, 1e-9)) : v);
   const sorted = [...anchors].sort((a, b) => a[0] - b[0]);
-  if (value <= sorted[0]![0]) return round(sorted[0]![1]);
+  if (value <= sorted[0][0]) return round(sorted[0][1]);
   if (value >= sorted.at(-1)![0]) return round(sorted.at(-1)![1]);
   for (let i = 1; i < sorted.length; i++) {
-    const [x1, y1] = sorted[i]!;
-    const [x0, y0] = sorted[i - 1]!;
+    const [x1, y1] = sorted[i];
+    const [x0, y0] = sorted[i - 1];
     if (value <= x1) return round(y0 + ((y1 - y0) * (x(value) - x(x0))) / (x(x1) - x(x0)));
   }
   return round(sorted.at(-1)![1]);

@@ -46,7 +46,7 @@ export function parseRepository(text: string, label = 'repositories'): RepoRef {
   if (!match || match[2] === '.' || match[2] === '..') {
     throw new ConfigurationError(`${label}: a repository must look like owner/name; got "${text.slice(0, 120)}"`);
   }
-  return { owner: match[1]!, name: match[2]! };
+  return { owner: match[1], name: match[2] };
 }
 
 export function parseOptions(raw: RawOptions): DoraOptions {

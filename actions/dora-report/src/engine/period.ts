@@ -82,7 +82,7 @@ export function resolvePeriod(input: PeriodInput): ResolvedPeriods {
     return fixed(until - days * DAY_MS, until, label);
   }
   const back: Record<string, number> = { month: 1, quarter: 3, year: 12 };
-  if (back[text] !== undefined) return fixed(addMonths(until, -back[text]!), until, label);
+  if (back[text] !== undefined) return fixed(addMonths(until, -back[text]), until, label);
   if ((match = /^(\d{4})-q([1-4])$/.exec(text)))
     return calendar(Date.UTC(Number(match[1]), (Number(match[2]) - 1) * 3, 1), 3);
   if ((match = /^(\d{4})-(\d{2})$/.exec(text)) && Number(match[2]) >= 1 && Number(match[2]) <= 12) {

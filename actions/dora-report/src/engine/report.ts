@@ -108,7 +108,7 @@ function repositoryReport(label: string, history: History, options: DoraOptions)
 
 export function analyze(data: DoraData, options: DoraOptions): DoraReport {
   const histories = data.repositories.map((repo) => buildHistory(repo, options));
-  const repositories = histories.map((h) => repositoryReport(h.repos[0]!, h, options));
+  const repositories = histories.map((h) => repositoryReport(h.repos[0], h, options));
   const combined =
     histories.length > 1 ? repositoryReport('all repositories', mergeHistories(histories), options) : null;
   if (combined) combined.findings = [];

@@ -5,7 +5,7 @@ export function quantile(values: readonly number[], q: number): number | null {
   const position = (sorted.length - 1) * q;
   const lower = Math.floor(position);
   const upper = Math.ceil(position);
-  return sorted[lower]! + (sorted[upper]! - sorted[lower]!) * (position - lower);
+  return sorted[lower] + (sorted[upper] - sorted[lower]) * (position - lower);
 }
 
 export function median(values: readonly number[]): number | null {

@@ -55,12 +55,12 @@ function toState(value: unknown): DeploymentState | undefined {
 }
 
 async function pool<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
-  const results: R[] = new Array(items.length);
+  const results = new Array<R>(items.length);
   let next = 0;
   const workers = Array.from({ length: Math.min(limit, items.length) }, async () => {
     while (next < items.length) {
       const index = next++;
-      results[index] = await fn(items[index]!);
+      results[index] = await fn(items[index]);
     }
   });
   await Promise.all(workers);
@@ -90,7 +90,7 @@ function describeError(error: unknown): string {
     response?: { data?: unknown };
     errors?: { message?: string }[];
   };
-  const message = (e.errors?.[0]?.message ?? e.message ?? String(error)).split('\n')[0]!.slice(0, 300);
+  const message = (e.errors?.[0]?.message ?? e.message ?? String(error)).split('\n')[0].slice(0, 300);
   return e.status ? `${e.status} ${message}` : message;
 }
 
@@ -514,7 +514,7 @@ export class GitHubDoraClient implements DoraClient {
       if (deeper.length > 0) open = this.walkAll(cache, open, result);
     }
     const compared = await pool(open, this.concurrency, (pair) => this.compare(repo, pair));
-    open.forEach((pair, i) => result.set(pairKey(pair), compared[i]!));
+    open.forEach((pair, i) => result.set(pairKey(pair), compared[i]));
     return result;
   }
 

@@ -58,7 +58,7 @@ export function textCharts(weeks: readonly WeekPoint[]): string[] {
   const lead = weeks.map((w) => w.medianLeadTimeHours);
   const maxLead = Math.max(0, ...lead.filter((v): v is number => v !== null));
   return [
-    `deployments per week  ${sparkline(deployments)}  (${label(weeks[0]!)} to ${label(weeks.at(-1)!)}, max ${Math.max(...deployments)})`,
+    `deployments per week  ${sparkline(deployments)}  (${label(weeks[0])} to ${label(weeks.at(-1)!)}, max ${Math.max(...deployments)})`,
     `median lead time      ${sparkline(lead)}  (hours, max ${round(maxLead)}; · = no changes)`
   ];
 }

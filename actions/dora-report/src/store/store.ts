@@ -30,7 +30,7 @@ export interface SyncResult {
 const LOCK_KEY = 'ubos dora-report store';
 
 function storeError(what: string, error: unknown, connectionString: string): ConfigurationError {
-  const message = (error instanceof Error ? error.message : String(error)).split('\n')[0]!;
+  const message = (error instanceof Error ? error.message : String(error)).split('\n')[0];
   return new ConfigurationError(
     `database ${redactConnectionString(connectionString)}: ${what}: ${message.split(connectionString).join('***')}`
   );
@@ -122,7 +122,7 @@ export class DoraStore {
          ON CONFLICT (full_name) DO UPDATE SET full_name = EXCLUDED.full_name RETURNING id`,
         [r.repo]
       )
-    ).rows[0]!.id;
+    ).rows[0].id;
     const result: SyncResult = {
       repo: r.repo,
       deployments: { inserted: 0, updated: 0 },
@@ -310,7 +310,7 @@ export class DoraStore {
       `SELECT (SELECT count(*) FROM dora.deployments) AS d, (SELECT count(*) FROM dora.changes) AS c,
               (SELECT count(*) FROM dora.incidents) AS i, (SELECT count(*) FROM dora.sync_runs) AS s`
     );
-    const r = rows[0]!;
+    const r = rows[0];
     return { deployments: Number(r.d), changes: Number(r.c), incidents: Number(r.i), syncRuns: Number(r.s) };
   }
 }

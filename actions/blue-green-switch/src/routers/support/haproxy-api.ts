@@ -120,9 +120,9 @@ export function parseServersState(text: string): ServerStateRow[] {
     .map((l) => {
       const f = l.trim().split(/\s+/);
       return {
-        backend: f[columns.backend]!,
-        name: f[columns.name]!,
-        address: f[columns.address]!,
+        backend: f[columns.backend],
+        name: f[columns.name],
+        address: f[columns.address],
         port: columns.port >= 0 ? Number(f[columns.port]) : 0,
         opState: Number(f[columns.opState]),
         adminState: Number(f[columns.adminState]),
@@ -166,8 +166,8 @@ export function parseRingLines(text: string): RingLogLine[] {
     if (!m) continue;
     out.push({
       at: Number(m[1]) * 1000 + Number(m[2]),
-      backend: m[3]!,
-      server: m[4]!,
+      backend: m[3],
+      server: m[4],
       status: Number(m[5]),
       totalMs: Number(m[6])
     });

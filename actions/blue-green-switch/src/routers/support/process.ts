@@ -32,7 +32,7 @@ export function runProgram(file: string, args: readonly string[], options: RunOp
     let settled = false;
     const child = spawn(file, args, {
       cwd: options.cwd,
-      env: options.env as NodeJS.ProcessEnv | undefined,
+      env: options.env,
       stdio: ['ignore', 'pipe', 'pipe'],
       detached: false
     });
