@@ -12,6 +12,8 @@ import { loadGateConfig } from '../actions/health-gate/src/config.js';
 import { parseConfig as parseMigrationConfig } from '../actions/migration-safety/src/config.js';
 import { ALL_RULES } from '../actions/migration-safety/src/rules/index.js';
 import { repoRoot } from './harness/runner.js';
+import { parseWorkflow } from './pipeline/workflow-model.js';
+import { checkWiring } from './pipeline/workflow-wiring.js';
 
 // Every YAML snippet in the documentation must work as written: workflows (and steps or jobs excerpts) pass
 // GitHub's parser and actionlint and give our actions only inputs they declare; config files (named by a
@@ -194,5 +196,14 @@ describe('YAML snippets in the documentation', () => {
     const findings = await validateWorkflow({ path: `${snippet.file}:${snippet.line}.yml`, content: workflow });
     expect(findings.map((f) => `${f.line}:${f.column} ${f.message}`)).toEqual([]);
     expect(checkOurSteps(workflow)).toEqual([]);
+    // A call of a reusable workflow passes only what it declares, and every output read is produced.
+    expect(checkWiring(parseWorkflow(`${snippet.file}:${snippet.line}`, workflow)).map((f) => f.message)).toEqual([]);
+  });
+
+  it("README's quick start is the Level 3 starter pipeline, as the file adopters copy has it", () => {
+    const quickStart = snippets.find(
+      (s) => s.file === 'README.md' && s.text.startsWith('# .github/workflows/pipeline.yml')
+    );
+    expect(quickStart?.text).toBe(readFileSync(join(repoRoot, 'workflows/pipeline-level-3.yml'), 'utf8'));
   });
 });

@@ -1,63 +1,55 @@
 #!/usr/bin/env node
-// The suite's main job on the sample service, from a clean clone: start examples/service, gate it with
-// health-gate (examples/gate.yml), lint its migrations and its OpenAPI spec, validate its pipeline, stop it.
-// Exits non-zero when a step fails. Grows into the full demo pipeline (blue-green switch) as actions land.
-import { spawn } from 'node:child_process';
-import { createServer } from 'node:net';
+// `npm run demo`: the sample service (examples/) through the whole pipeline on this machine: CI, staging on
+// nginx, a smoke test, a production canary on HAProxy, a second release whose fault the canary catches and rolls
+// back, Deployment records in the GitHub API emulator and a DORA report over them. The pipeline itself is
+// devtools/demo/main.ts (it reuses the test harness's starters in devtools/); this launcher runs it under plain
+// Node through a transpiled copy in .tmp/, prints the one-screen report, cleans up, and exits 0 only when every
+// stage did what it should. Needs no network; scripts/install-system-packages.sh installs PostgreSQL, nginx and
+// HAProxy when missing.
+import { rmdirSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { importTranspiled } from '../devtools/transpile.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const cli = join(root, 'bin', 'ubos-actions.js');
+// Inside the repository so that the transpiled modules resolve their packages from node_modules.
+const outDir = join(root, '.tmp', `demo-${process.pid}`);
+const cleanUp = () => {
+  rmSync(outDir, { recursive: true, force: true });
+  // .tmp/ itself too, unless another run (or the test harness) still has something in it.
+  try {
+    rmdirSync(dirname(outDir));
+  } catch {
+    // not empty, or already gone
+  }
+};
 
-function freePort() {
-  return new Promise((done, fail) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => done(port));
-    });
-    server.on('error', fail);
+// Ctrl-C: the exit hooks of the demo's services stop them (nginx, HAProxy, PostgreSQL, the colours).
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.once(signal, () => {
+    console.error(`\ndemo: ${signal}, stopping everything`);
+    cleanUp();
+    process.exit(130);
   });
 }
 
-function step(title, args, env = {}) {
-  console.log(`\n$ ubos-actions ${args.join(' ')}    # ${title}`);
-  return new Promise((done, fail) => {
-    const child = spawn(process.execPath, [cli, ...args], {
-      cwd: root,
-      stdio: 'inherit',
-      env: { ...process.env, ...env }
-    });
-    child.on('error', fail);
-    child.on('exit', (code) => done(code ?? 1));
-  });
-}
-
-const port = await freePort();
-const service = spawn(process.execPath, [join(root, 'examples/service/server.mjs')], {
-  env: { ...process.env, PORT: String(port), STARTUP_DELAY_MS: '1500', APP_VERSION: 'demo' },
-  stdio: 'inherit'
-});
-let failed = 0;
+let code = 1;
 try {
-  failed ||= await step('what the suite offers', ['--help']);
-  failed ||= await step('gate the freshly started sample service', ['health-gate', '--config', 'examples/gate.yml'], {
-    SERVICE_URL: `http://127.0.0.1:${port}`
-  });
-  failed ||= await step("lint the sample service's migrations", [
-    'migration-safety',
-    '--framework',
-    'plain',
-    'examples/service/migrations'
-  ]);
-  failed ||= await step("lint the sample service's OpenAPI spec", [
-    'contract-test',
-    'lint',
-    'examples/service/openapi.yaml'
-  ]);
-  failed ||= await step("check the sample service's pipeline", ['validate-workflows', 'examples/.github/workflows']);
+  const { runDemo } = await importTranspiled(join(root, 'devtools', 'demo', 'main.ts'), { root, outDir });
+  const { finalReport } = await import(pathToFileURL(join(outDir, 'devtools', 'demo', 'report.js')).href);
+  const summary = await runDemo({ root });
+  console.log(finalReport(summary));
+  console.log(summary.ok ? '\ndemo: every stage did what it should' : '\ndemo: a stage did not do what it should');
+  code = summary.ok ? 0 : 1;
+} catch (error) {
+  // A missing system package is the reader's to fix: one line that says how. Anything else is a bug: its stack.
+  const missing = error instanceof Error && error.name === 'MissingBinaryError';
+  console.error(
+    missing
+      ? `demo: ${error.message}; bash scripts/install-system-packages.sh installs what is missing`
+      : `demo: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`
+  );
 } finally {
-  service.kill('SIGTERM');
+  cleanUp();
 }
-console.log(failed ? '\ndemo: a step failed' : '\ndemo: every step passed');
-process.exitCode = failed;
+process.exit(code);

@@ -1,5 +1,5 @@
 /** Jest globalTeardown: stops the PostgreSQL cluster global-setup.ts started and removes its temp dir. */
-import type { PostgresCluster } from './postgres.js';
+import type { PostgresCluster } from '../../devtools/postgres.js';
 
 declare global {
   var __UBOS_TEST_PG_CLUSTER__: PostgresCluster | undefined;

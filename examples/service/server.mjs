@@ -1,11 +1,19 @@
 #!/usr/bin/env node
 // The sample service the demo pipeline deploys and the end-to-end tests gate: a tiny items API with the
 // three Kubernetes-style health endpoints. No dependencies, so it starts anywhere Node runs.
+//   PORT (8080), APP_VERSION, APP_COLOR (sent as x-color on every answer, and by GET /version, so a router's
+//   split can be verified), STARTUP_DELAY_MS (readiness waits this long).
+//   A fault for the demo's second release: after FAULT_AFTER_REQUESTS requests to /items, FAULT_ERROR_RATE of
+//   them (0..1, spread evenly: the same requests fail on every run) answer 500, as a leak that shows under load.
 import { createServer } from 'node:http';
 
 const port = Number(process.env.PORT ?? 8080);
 const version = process.env.APP_VERSION ?? 'dev';
+const color = process.env.APP_COLOR ?? '';
 const startupDelayMs = Number(process.env.STARTUP_DELAY_MS ?? 0);
+const faultAfter = Number(process.env.FAULT_AFTER_REQUESTS ?? Infinity);
+const faultRate = Math.min(1, Math.max(0, Number(process.env.FAULT_ERROR_RATE ?? 0)));
+let itemRequests = 0;
 const startedAt = Date.now();
 const items = new Map();
 let nextId = 1;
@@ -13,7 +21,7 @@ let nextId = 1;
 const started = () => Date.now() - startedAt >= startupDelayMs;
 
 function send(res, status, body, type = 'application/json') {
-  res.writeHead(status, { 'content-type': type });
+  res.writeHead(status, { 'content-type': type, ...(color ? { 'x-color': color } : {}) });
   res.end(JSON.stringify(body));
 }
 
@@ -55,6 +63,13 @@ const server = createServer(async (req, res) => {
       },
       'application/health+json'
     );
+  }
+  if (route === 'GET /version') return send(res, 200, { version, color });
+  if (url.pathname === '/items' || url.pathname.startsWith('/items/')) {
+    const n = ++itemRequests - faultAfter;
+    // Request n fails when it carries the running share of failures over a whole number.
+    if (n > 0 && Math.floor(n * faultRate) > Math.floor((n - 1) * faultRate))
+      return send(res, 500, { error: 'injected fault' });
   }
   if (route === 'GET /items') return send(res, 200, [...items.values()]);
   if (route === 'POST /items') {

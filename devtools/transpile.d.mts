@@ -1,0 +1,2 @@
+/** See transpile.mjs. */
+export function importTranspiled(entry: string, options: { root: string; outDir: string }): Promise<unknown>;
