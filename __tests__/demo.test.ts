@@ -90,8 +90,11 @@ describe('npm run demo', () => {
     expect(report).toMatch(/DORA report for production \(deployments\)/);
     expect(report).toMatch(/Deployment frequency .*\[/);
     expect(report).toMatch(/Change fail rate .*\[/);
-    expect(report).toMatch(/#\d+ production 1\.1\.0 +[0-9a-f]{7} deploy +green success/);
+    expect(report).toMatch(/#\d+ production 1\.1\.0 +[0-9a-f]{7} deploy +green inactive/);
     expect(report).toMatch(/#\d+ production 1\.2\.0 +[0-9a-f]{7} deploy +blue +failure/);
+    // The automatic rollback is a deployment of 1.1.0's commit: the recovery and the rework dora-report counts.
+    expect(report).toMatch(/#\d+ production 1\.1\.0 +[0-9a-f]{7} deploy:rollback +green success/);
+    expect(report).toMatch(/Failed deployment recovery time \d+m median over 1 recovery/);
     const wall = Number(/Wall time (\d+\.\d) s; cleaned up: PostgreSQL, nginx, HAProxy/.exec(report)?.[1]);
     expect(wall).toBeLessThan(120);
     expect(tookMs).toBeLessThan(120_000);

@@ -8,6 +8,8 @@ import { startGitHubApi, type GitHubApi } from '../harness/github-api.js';
 import { haproxyRig, type Rig } from './fixtures.js';
 
 const SHA = 'c'.repeat(40);
+/** The commit of a later release, whose canary fails. */
+const RELEASE = 'd'.repeat(40);
 
 // Deployment records of real switches (HAProxy) in the GitHub API emulator, through the shared Octokit factory.
 describe('GitHub Deployments', () => {
@@ -22,12 +24,12 @@ describe('GitHub Deployments', () => {
     await api?.stop();
   }, 30_000);
 
-  const recorder = () =>
+  const recorder = (ref = SHA) =>
     createGitHubDeployments({
       api: createOctokit({ token: api.token, baseUrl: api.url, requestSpacing: false, retryAfterBaseValue: 1 }),
       owner: 'acme',
       repo: 'shop',
-      ref: SHA,
+      ref,
       environment: 'production',
       logUrl: 'https://github.com/acme/shop/actions/runs/42'
     });
@@ -72,7 +74,8 @@ describe('GitHub Deployments', () => {
     expect(statesOf(second.id)).toEqual(['in_progress', 'success']);
     expect(statesOf(first.id)).toEqual(['in_progress', 'success', 'inactive']);
 
-    // A canary whose gate fails: recorded as a failure, and the live deployment stays active.
+    // A canary whose gate fails: recorded as a failure, then the automatic rollback as a deployment of its own
+    // (what gives dora-report the recovery and the rework), which replaces the one that was live.
     const health = await startFaultServer({ routes: { '/health': { type: 'statuses', statuses: [200, 503] } } });
     const gate = {
       path: path.join(rig.dir, 'gate.yml'),
@@ -84,7 +87,7 @@ describe('GitHub Deployments', () => {
       stepWaitMs: 50,
       judge: false,
       gate,
-      deployments: recorder()
+      deployments: recorder(RELEASE)
     });
     await health.stop();
     expect(failed.verdict).toBe('fail');
@@ -93,7 +96,18 @@ describe('GitHub Deployments', () => {
     expect(repo().deploymentStatuses.get(third.id)![1]!.description).toMatch(
       /^rolled back to blue: canary step 1 of 2 failed: gate failed/
     );
-    expect(statesOf(second.id)).toEqual(['in_progress', 'success']);
+    expect(third.sha).toBe(RELEASE);
+    // The rollback carries the commit of the deployment it puts back, not the failed release's.
+    const rollback = repo().deployments[3]!;
+    expect(rollback).toMatchObject({
+      sha: second.sha,
+      task: 'deploy:rollback',
+      payload: { color: 'blue', previous: 'green', rollback: true }
+    });
+    expect(statesOf(rollback.id)).toEqual(['in_progress', 'success']);
+    expect(repo().deployments).toHaveLength(4);
+    expect(statesOf(second.id)).toEqual(['in_progress', 'success', 'inactive']);
+    expect(failed.deploymentId).toBe(third.id);
   });
 
   it('a GitHub API that fails does not fail the switch: it becomes a warning', async () => {

@@ -50897,6 +50897,8 @@ class Run {
     gate;
     lastJudge;
     deploymentId;
+    /** The colour this run's deployment ships (what an automatic rollback moves away from). */
+    deploymentColor;
     /** Set once any apply went through: only then is there traffic to put back. */
     moved = false;
     /** The deployment live when the run started: marked inactive once this run's deployment succeeds. */
@@ -51107,11 +51109,19 @@ class Run {
         }
     }
     // ----------------------------------------------------------------------------------------- deployments
-    async deploymentStart(color, previous, weights, rollback, description) {
+    async deploymentStart(color, previous, weights, rollback, description, restores) {
         if (!this.options.deployments)
             return;
+        this.deploymentColor = color;
         try {
-            this.deploymentId = await this.options.deployments.start({ color, previous, weights, rollback, description });
+            this.deploymentId = await this.options.deployments.start({
+                color,
+                previous,
+                weights,
+                rollback,
+                description,
+                ...(restores !== undefined ? { restores } : {})
+            });
         }
         catch (error) {
             this.warn(`could not record a GitHub deployment: ${error.message}`);
@@ -51131,6 +51141,22 @@ class Run {
         catch (error) {
             this.warn(`could not update GitHub deployment ${this.deploymentId}: ${error.message}`);
         }
+    }
+    /**
+     * The automatic rollback is a deployment of its own (payload rollback: true), as a manual one is: without it the
+     * failed deployment has no recovery in dora-report (the old colour serving again is what restored service) and
+     * the rollback does not count as rework. The step's deployment-id stays the failed deployment's.
+     */
+    async recordAutomaticRollback(weights, reason) {
+        const back = weights_liveColor(weights);
+        const failedId = this.deploymentId;
+        if (!back || failedId === undefined || !this.deploymentColor || back === this.deploymentColor)
+            return;
+        await this.deploymentStart(back, this.deploymentColor, weights, true, `automatic rollback to ${back}: ${reason}`, this.replacedDeploymentId);
+        if (this.deploymentId === failedId)
+            return;
+        await this.deploymentFinish(true, `rolled back: ${back} is live again`);
+        this.deploymentId = failedId;
     }
     // --------------------------------------------------------------------------------------------- result
     result(verdict, message, rolledBack = false) {
@@ -51170,6 +51196,8 @@ class Run {
         const restored = await this.restore(weights);
         this.saveState({ weights, canary: null, ...extra });
         await this.deploymentFinish(false, restored ? `rolled back to ${weights_liveColor(weights) ?? weights_formatWeights(weights)}: ${reason}` : reason);
+        if (restored)
+            await this.recordAutomaticRollback(weights, reason);
         return restored
             ? this.result('fail', `${reason}; traffic back on ${weights_formatWeights(weights)} (verified)`, true)
             : this.result('fail', `${reason}; and traffic could NOT be verified back on ${weights_formatWeights(weights)}`, false);
@@ -51617,12 +51645,25 @@ function createGitHubDeployments(options) {
         // ourselves, the same way everywhere.
         auto_inactive: false
     });
+    /** The commit an earlier deployment shipped; the run's own commit when it cannot be read. */
+    const refOf = async (id) => {
+        if (id === undefined)
+            return options.ref;
+        try {
+            const { data } = await api.rest.repos.getDeployment({ owner, repo, deployment_id: id });
+            const sha = data.sha;
+            return typeof sha === 'string' && /^[0-9a-f]{40}$/i.test(sha) ? sha : options.ref;
+        }
+        catch {
+            return options.ref;
+        }
+    };
     return {
         async start(record) {
             const response = await api.rest.repos.createDeployment({
                 owner,
                 repo,
-                ref: options.ref,
+                ref: await refOf(record.restores),
                 environment: options.environment,
                 task: record.rollback ? 'deploy:rollback' : 'deploy',
                 description: deployments_short(record.description),

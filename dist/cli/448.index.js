@@ -372,17 +372,30 @@ async function readDeployments(client, repo, options, findings) {
     }
     return kept;
 }
-/** Consecutive successful deployments by the time they went live, as compare pairs (each pair once). */
+/**
+ * Consecutive successful deployments by the time they went live, as compare pairs (each pair once). After a
+ * rollback recorded in the payload, also the last other deployment against the next one: a rollback whose ref is
+ * the failed release's commit ships nothing, and the next release is compared with what was live before it.
+ */
 function changePairs(deployments, horizon) {
     const live = deployments
         .map((d) => ({ d, o: outcomeOf(d) }))
         .filter((x) => x.o.outcome === 'success' && ms(x.o.at) < horizon)
         .sort((a, b) => ms(a.o.at) - ms(b.o.at) || ms(a.d.createdAt) - ms(b.d.createdAt));
     const pairs = new Map();
+    const add = (base, head) => {
+        if (base !== head)
+            pairs.set(pairKey({ base, head }), { base, head });
+    };
+    let beforeRollback;
     for (let i = 1; i < live.length; i++) {
-        const pair = { base: live[i - 1].d.sha, head: live[i].d.sha };
-        if (pair.base !== pair.head)
-            pairs.set(pairKey(pair), pair);
+        add(live[i - 1].d.sha, live[i].d.sha);
+        if (payloadRollback(live[i].d.payload))
+            beforeRollback ??= live[i - 1].d.sha;
+        else if (beforeRollback !== undefined) {
+            add(beforeRollback, live[i].d.sha);
+            beforeRollback = undefined;
+        }
     }
     return [...pairs.values()];
 }
@@ -1004,6 +1017,14 @@ function buildHistory(data, options) {
     for (const v of views) {
         if (v.outcome !== 'success')
             continue;
+        // A rollback whose ref is ahead of the live version (blue-green-switch's automatic rollback carries the
+        // failed release's commit) put the live version back: it ships none of those commits, and the live version
+        // stays the base the next deployment is compared with. A rollback to an older ref is handled below.
+        if (v.rollback?.how === 'payload' && !v.baseline && previous && previous.sha !== v.sha) {
+            const ahead = data.changes.get(pairKey({ base: previous.sha, head: v.sha }));
+            if (ahead && ahead.length > 0)
+                continue;
+        }
         if (v.baseline) {
             previous = v;
             continue;

@@ -2287,6 +2287,8 @@ class Run {
     gate;
     lastJudge;
     deploymentId;
+    /** The colour this run's deployment ships (what an automatic rollback moves away from). */
+    deploymentColor;
     /** Set once any apply went through: only then is there traffic to put back. */
     moved = false;
     /** The deployment live when the run started: marked inactive once this run's deployment succeeds. */
@@ -2497,11 +2499,19 @@ class Run {
         }
     }
     // ----------------------------------------------------------------------------------------- deployments
-    async deploymentStart(color, previous, weights, rollback, description) {
+    async deploymentStart(color, previous, weights, rollback, description, restores) {
         if (!this.options.deployments)
             return;
+        this.deploymentColor = color;
         try {
-            this.deploymentId = await this.options.deployments.start({ color, previous, weights, rollback, description });
+            this.deploymentId = await this.options.deployments.start({
+                color,
+                previous,
+                weights,
+                rollback,
+                description,
+                ...(restores !== undefined ? { restores } : {})
+            });
         }
         catch (error) {
             this.warn(`could not record a GitHub deployment: ${error.message}`);
@@ -2521,6 +2531,22 @@ class Run {
         catch (error) {
             this.warn(`could not update GitHub deployment ${this.deploymentId}: ${error.message}`);
         }
+    }
+    /**
+     * The automatic rollback is a deployment of its own (payload rollback: true), as a manual one is: without it the
+     * failed deployment has no recovery in dora-report (the old colour serving again is what restored service) and
+     * the rollback does not count as rework. The step's deployment-id stays the failed deployment's.
+     */
+    async recordAutomaticRollback(weights, reason) {
+        const back = weights_liveColor(weights);
+        const failedId = this.deploymentId;
+        if (!back || failedId === undefined || !this.deploymentColor || back === this.deploymentColor)
+            return;
+        await this.deploymentStart(back, this.deploymentColor, weights, true, `automatic rollback to ${back}: ${reason}`, this.replacedDeploymentId);
+        if (this.deploymentId === failedId)
+            return;
+        await this.deploymentFinish(true, `rolled back: ${back} is live again`);
+        this.deploymentId = failedId;
     }
     // --------------------------------------------------------------------------------------------- result
     result(verdict, message, rolledBack = false) {
@@ -2560,6 +2586,8 @@ class Run {
         const restored = await this.restore(weights);
         this.saveState({ weights, canary: null, ...extra });
         await this.deploymentFinish(false, restored ? `rolled back to ${weights_liveColor(weights) ?? weights_formatWeights(weights)}: ${reason}` : reason);
+        if (restored)
+            await this.recordAutomaticRollback(weights, reason);
         return restored
             ? this.result('fail', `${reason}; traffic back on ${weights_formatWeights(weights)} (verified)`, true)
             : this.result('fail', `${reason}; and traffic could NOT be verified back on ${weights_formatWeights(weights)}`, false);

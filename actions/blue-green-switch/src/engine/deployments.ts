@@ -11,6 +11,11 @@ export interface DeploymentRecord {
   weights: Weights;
   rollback: boolean;
   description: string;
+  /**
+   * A rollback that puts back what an earlier deployment shipped: its id. The new deployment then carries that
+   * deployment's commit, so GitHub's environment page shows what is really live (not the failed release).
+   */
+  restores?: number;
 }
 
 export type FinalDeploymentState = 'success' | 'failure';
@@ -44,6 +49,7 @@ export interface DeploymentsApi {
         transient_environment?: boolean;
         production_environment?: boolean;
       }): Promise<Response<unknown>>;
+      getDeployment(params: { owner: string; repo: string; deployment_id: number }): Promise<Response<unknown>>;
       createDeploymentStatus(params: {
         owner: string;
         repo: string;
@@ -95,12 +101,23 @@ export function createGitHubDeployments(options: GitHubDeploymentsOptions): Depl
       // ourselves, the same way everywhere.
       auto_inactive: false
     });
+  /** The commit an earlier deployment shipped; the run's own commit when it cannot be read. */
+  const refOf = async (id: number | undefined): Promise<string> => {
+    if (id === undefined) return options.ref;
+    try {
+      const { data } = await api.rest.repos.getDeployment({ owner, repo, deployment_id: id });
+      const sha = (data as { sha?: unknown }).sha;
+      return typeof sha === 'string' && /^[0-9a-f]{40}$/i.test(sha) ? sha : options.ref;
+    } catch {
+      return options.ref;
+    }
+  };
   return {
     async start(record) {
       const response = await api.rest.repos.createDeployment({
         owner,
         repo,
-        ref: options.ref,
+        ref: await refOf(record.restores),
         environment: options.environment,
         task: record.rollback ? 'deploy:rollback' : 'deploy',
         description: short(record.description),

@@ -110,6 +110,8 @@ class Run {
   gate?: PreparedGate;
   lastJudge?: JudgeResult;
   deploymentId?: number;
+  /** The colour this run's deployment ships (what an automatic rollback moves away from). */
+  deploymentColor?: Color;
   /** Set once any apply went through: only then is there traffic to put back. */
   moved = false;
   /** The deployment live when the run started: marked inactive once this run's deployment succeeds. */
@@ -344,11 +346,20 @@ class Run {
     previous: Color | null,
     weights: Weights,
     rollback: boolean,
-    description: string
+    description: string,
+    restores?: number
   ): Promise<void> {
     if (!this.options.deployments) return;
+    this.deploymentColor = color;
     try {
-      this.deploymentId = await this.options.deployments.start({ color, previous, weights, rollback, description });
+      this.deploymentId = await this.options.deployments.start({
+        color,
+        previous,
+        weights,
+        rollback,
+        description,
+        ...(restores !== undefined ? { restores } : {})
+      });
     } catch (error) {
       this.warn(`could not record a GitHub deployment: ${(error as Error).message}`);
     }
@@ -371,6 +382,28 @@ class Run {
     } catch (error) {
       this.warn(`could not update GitHub deployment ${this.deploymentId}: ${(error as Error).message}`);
     }
+  }
+
+  /**
+   * The automatic rollback is a deployment of its own (payload rollback: true), as a manual one is: without it the
+   * failed deployment has no recovery in dora-report (the old colour serving again is what restored service) and
+   * the rollback does not count as rework. The step's deployment-id stays the failed deployment's.
+   */
+  async recordAutomaticRollback(weights: Weights, reason: string): Promise<void> {
+    const back = liveColor(weights);
+    const failedId = this.deploymentId;
+    if (!back || failedId === undefined || !this.deploymentColor || back === this.deploymentColor) return;
+    await this.deploymentStart(
+      back,
+      this.deploymentColor,
+      weights,
+      true,
+      `automatic rollback to ${back}: ${reason}`,
+      this.replacedDeploymentId
+    );
+    if (this.deploymentId === failedId) return;
+    await this.deploymentFinish(true, `rolled back: ${back} is live again`);
+    this.deploymentId = failedId;
   }
 
   // --------------------------------------------------------------------------------------------- result
@@ -416,6 +449,7 @@ class Run {
       false,
       restored ? `rolled back to ${liveColor(weights) ?? formatWeights(weights)}: ${reason}` : reason
     );
+    if (restored) await this.recordAutomaticRollback(weights, reason);
     return restored
       ? this.result('fail', `${reason}; traffic back on ${formatWeights(weights)} (verified)`, true)
       : this.result('fail', `${reason}; and traffic could NOT be verified back on ${formatWeights(weights)}`, false);

@@ -3,7 +3,7 @@
 // incidents. No metric logic here.
 import { isConfigurationError } from '../../../../shared/src/lib/errors.js';
 import { pairKey, type ChangePair, type DoraClient } from './client.js';
-import { outcomeOf } from './classify.js';
+import { outcomeOf, payloadRollback } from './classify.js';
 import { ms } from './stats.js';
 import type {
   CommitInfo,
@@ -87,16 +87,28 @@ async function readDeployments(
   return kept;
 }
 
-/** Consecutive successful deployments by the time they went live, as compare pairs (each pair once). */
+/**
+ * Consecutive successful deployments by the time they went live, as compare pairs (each pair once). After a
+ * rollback recorded in the payload, also the last other deployment against the next one: a rollback whose ref is
+ * the failed release's commit ships nothing, and the next release is compared with what was live before it.
+ */
 export function changePairs(deployments: readonly RawDeployment[], horizon: number): ChangePair[] {
   const live = deployments
     .map((d) => ({ d, o: outcomeOf(d) }))
     .filter((x) => x.o.outcome === 'success' && ms(x.o.at) < horizon)
     .sort((a, b) => ms(a.o.at) - ms(b.o.at) || ms(a.d.createdAt) - ms(b.d.createdAt));
   const pairs = new Map<string, ChangePair>();
+  const add = (base: string, head: string) => {
+    if (base !== head) pairs.set(pairKey({ base, head }), { base, head });
+  };
+  let beforeRollback: string | undefined;
   for (let i = 1; i < live.length; i++) {
-    const pair = { base: live[i - 1].d.sha, head: live[i].d.sha };
-    if (pair.base !== pair.head) pairs.set(pairKey(pair), pair);
+    add(live[i - 1].d.sha, live[i].d.sha);
+    if (payloadRollback(live[i].d.payload)) beforeRollback ??= live[i - 1].d.sha;
+    else if (beforeRollback !== undefined) {
+      add(beforeRollback, live[i].d.sha);
+      beforeRollback = undefined;
+    }
   }
   return [...pairs.values()];
 }

@@ -115,6 +115,13 @@ export function buildHistory(data: RepoData, options: DoraOptions): History {
   let previous: DeploymentView | undefined;
   for (const v of views) {
     if (v.outcome !== 'success') continue;
+    // A rollback whose ref is ahead of the live version (blue-green-switch's automatic rollback carries the
+    // failed release's commit) put the live version back: it ships none of those commits, and the live version
+    // stays the base the next deployment is compared with. A rollback to an older ref is handled below.
+    if (v.rollback?.how === 'payload' && !v.baseline && previous && previous.sha !== v.sha) {
+      const ahead = data.changes.get(pairKey({ base: previous.sha, head: v.sha }));
+      if (ahead && ahead.length > 0) continue;
+    }
     if (v.baseline) {
       previous = v;
       continue;
