@@ -141,7 +141,8 @@ describe('conformant servers of the sample spec (OAS 3.1)', () => {
       const run = await runLive({ spec, baseUrl: service.url });
       expect(compact(run.result.failures)).toEqual([
         'warning unsupported-method GET /items',
-        'warning unsupported-method GET /items/{id}'
+        'warning unsupported-method GET /items/{id}',
+        'warning unsupported-method GET /version'
       ]);
       expect(run.result.failures.every((f) => /answered 404; expected 405/.test(f.message))).toBe(true);
       expect(run.result.checks.find((c) => c.id === 'ensure-resource-availability')?.evaluated).toBe(1);
@@ -160,7 +161,8 @@ describe('conformant servers of the sample spec (OAS 3.1)', () => {
       const run = await runLive({ spec, baseUrl: mock.url });
       expect(compact(run.result.failures)).toEqual([
         'warning unsupported-method GET /items',
-        'warning unsupported-method GET /items/{id}'
+        'warning unsupported-method GET /items/{id}',
+        'warning unsupported-method GET /version'
       ]);
       expect(run.result.failures.every((f) => /405 without the Allow header/.test(f.message))).toBe(true);
     } finally {
