@@ -89,9 +89,13 @@ export interface Change {
   baseLocation?: SourceLocation;
 }
 
-/** The description of one diff check, for the catalogue (`--list-checks`) and docs. */
-export interface CheckInfo {
-  id: string;
-  level: ChangeLevel;
-  description: string;
+/**
+ * The description of one diff check, for the catalogue (`contract-test checks`) and docs. `Id` is the literal id
+ * where the check is declared (each diff family, through diff/catalog.ts), so the emitters accept only declared ids.
+ */
+export interface CheckInfo<Id extends string = string> {
+  readonly id: Id;
+  /** The level of the changes this check reports. */
+  readonly level: ChangeLevel;
+  readonly description: string;
 }
