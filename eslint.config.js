@@ -65,6 +65,12 @@ export default tseslint.config(
     }
   },
   {
+    // Type-checked rules: migration-safety first, the other sources follow.
+    files: ['actions/migration-safety/src/**/*.ts'],
+    extends: [tseslint.configs.recommendedTypeChecked],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } }
+  },
+  {
     // The adapters may use each other and the runner, but never reach into an action.
     files: ['shared/src/actions/**/*.ts'],
     rules: {

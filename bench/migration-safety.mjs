@@ -162,7 +162,7 @@ const listed = spawnSync(process.execPath, [cli, 'migration-safety', '--list-rul
   encoding: 'utf8'
 });
 const catalogue = new Map(parseJson('--list-rules', listed.stdout).map((rule) => [rule.id, rule]));
-const squawkIdsOf = (finding) => finding.equivalents?.squawk ?? catalogue.get(finding.rule)?.equivalents?.squawk ?? [];
+const squawkIdsOf = (finding) => finding.equivalents?.squawk ?? catalogue.get(finding.id)?.equivalents?.squawk ?? [];
 
 // Statement boundaries, found with the PostgreSQL parser both tools use, so a finding anywhere in a statement
 // (squawk points at the statement or at a clause in it) matches one anywhere in the same statement.
@@ -221,7 +221,7 @@ const ourByKey = new Map();
 const ourBySquawkRule = new Map();
 for (const finding of report.findings) {
   for (const id of squawkIdsOf(finding)) {
-    const key = keyOf(id, finding.file, finding.line);
+    const key = keyOf(id, finding.location.file, finding.location.line);
     ourByKey.set(key, finding);
     if (!ourBySquawkRule.has(id)) ourBySquawkRule.set(id, []);
     ourBySquawkRule.get(id).push({ key, finding });
@@ -229,7 +229,8 @@ for (const finding of report.findings) {
 }
 const exemptByKey = new Map();
 for (const exemption of report.exempted ?? []) {
-  for (const id of squawkIdsOf(exemption)) exemptByKey.set(keyOf(id, exemption.file, exemption.line), exemption);
+  for (const id of squawkIdsOf(exemption))
+    exemptByKey.set(keyOf(id, exemption.location.file, exemption.location.line), exemption);
 }
 
 const squawkRules = [...new Set(squawkFindings.map((f) => f.rule_name))].sort();
@@ -255,7 +256,9 @@ for (const rule of squawkRules) {
   for (const { key, finding } of ourBySquawkRule.get(rule) ?? []) {
     if (theirKeys.has(key)) continue;
     row.extra++;
-    examples.push(`  extra  ${rule}: ${relative(finding.file)}:${finding.line} ${finding.rule}: ${finding.message}`);
+    examples.push(
+      `  extra  ${rule}: ${relative(finding.location.file)}:${finding.location.line} ${finding.id}: ${finding.message}`
+    );
   }
   row.mapped = ourBySquawkRule.has(rule) || [...catalogue.values()].some((r) => r.equivalents?.squawk?.includes(rule));
   rows.push(row);
@@ -296,7 +299,7 @@ console.log('');
 console.log('Findings per rule, ours:');
 console.log('| rule | findings | squawk equivalent |');
 console.log('| --- | --- | --- |');
-for (const [rule, n] of count(report.findings, (f) => f.rule)) {
+for (const [rule, n] of count(report.findings, (f) => f.id)) {
   console.log(`| ${rule} | ${n} | ${(catalogue.get(rule)?.equivalents?.squawk ?? []).join(', ') || '-'} |`);
 }
 console.log('');
@@ -338,7 +341,7 @@ console.log('');
 console.log(
   `ours with no squawk equivalent (hazards squawk does not look for): ${unmatched.length} findings: ${count(
     unmatched,
-    (f) => f.rule
+    (f) => f.id
   )
     .map(([rule, n]) => `${rule} ${n}`)
     .join(', ')}`

@@ -131,7 +131,6 @@ describe('ubos-actions migration-safety', () => {
     expect(ids).toEqual(
       expect.arrayContaining(['syntax-error', 'missing-object', 'require-concurrent-index-creation'])
     );
-    expect(new Set(ids).size).toBe(ids.length);
     for (const rule of rules)
       expect(Object.keys(rule)).toEqual(
         expect.arrayContaining(['id', 'level', 'message', 'help', 'equivalents', 'docs'])

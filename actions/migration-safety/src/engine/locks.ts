@@ -2,7 +2,7 @@
 // lock level listed on each ALTER TABLE form. Used for lock_timeout advice and "lock held across statements".
 import { as, listName, relationName } from './ast.js';
 import type { ParsedStatement } from './parse.js';
-import type { AstNode } from './types.js';
+import type { AlterTableType, CreateStmt } from '@pgsql/types';
 
 /** Ordered weakest to strongest, as in the documentation's conflict table. */
 export const LOCK_MODES = [
@@ -36,7 +36,7 @@ function stronger(a: LockMode, b: LockMode): LockMode {
   return LOCK_MODES.indexOf(a) >= LOCK_MODES.indexOf(b) ? a : b;
 }
 
-const ALTER_TABLE_LOCKS: Record<string, LockMode> = {
+const ALTER_TABLE_LOCKS: Partial<Record<AlterTableType, LockMode>> = {
   AT_ValidateConstraint: 'ShareUpdateExclusive',
   AT_SetStatistics: 'ShareUpdateExclusive',
   AT_SetRelOptions: 'ShareUpdateExclusive',
@@ -63,27 +63,14 @@ export type IndexOwner = (indexKey: string) => string | undefined;
  * without it, or for an index the replay does not know, the index's own key stands in for the table.
  */
 export function locksOf(statement: ParsedStatement, owner?: IndexOwner): TableLock[] {
-  // Several rules and the driver ask for the same statement's locks before it is applied, when the owner of
-  // an index is the same for all of them: the first answer is kept (per statement, with or without owners).
-  const memo = owner ? withOwners : withoutOwners;
-  let locks = memo.get(statement);
-  if (!locks) {
-    locks = rawLocksOf(statement).map((lock) =>
-      lock.index
-        ? { table: owner?.(lock.table) ?? lock.table, mode: lock.mode }
-        : { table: lock.table, mode: lock.mode }
-    );
-    memo.set(statement, locks);
-  }
-  return locks;
+  return rawLocksOf(statement).map((lock) =>
+    lock.index ? { table: owner?.(lock.table) ?? lock.table, mode: lock.mode } : { table: lock.table, mode: lock.mode }
+  );
 }
 
-const withOwners = new WeakMap<ParsedStatement, TableLock[]>();
-const withoutOwners = new WeakMap<ParsedStatement, TableLock[]>();
-
 function rawLocksOf(statement: ParsedStatement): (TableLock & { index?: boolean })[] {
-  const body = statement.body;
-  switch (statement.kind) {
+  const { kind, body } = statement;
+  switch (kind) {
     case 'AlterTableStmt': {
       if (body.objtype === 'OBJECT_INDEX') {
         return [{ table: relationName(body.relation).key, mode: 'AccessExclusive', index: true }];
@@ -93,7 +80,7 @@ function rawLocksOf(statement: ParsedStatement): (TableLock & { index?: boolean 
       for (const node of body.cmds ?? []) {
         const cmd = as(node, 'AlterTableCmd');
         if (!cmd) continue;
-        let cmdMode: LockMode = ALTER_TABLE_LOCKS[cmd.subtype] ?? 'AccessExclusive';
+        let cmdMode: LockMode = (cmd.subtype && ALTER_TABLE_LOCKS[cmd.subtype]) ?? 'AccessExclusive';
         if (cmd.subtype === 'AT_DetachPartition' && as(cmd.def, 'PartitionCmd')?.concurrent)
           cmdMode = 'ShareUpdateExclusive';
         const constraint = as(cmd.def, 'Constraint');
@@ -112,28 +99,28 @@ function rawLocksOf(statement: ParsedStatement): (TableLock & { index?: boolean 
       return [{ table: relationName(body.relation).key, mode: body.concurrent ? 'ShareUpdateExclusive' : 'Share' }];
     case 'DropStmt': {
       const tableLike = ['OBJECT_TABLE', 'OBJECT_INDEX', 'OBJECT_MATVIEW', 'OBJECT_VIEW'];
-      if (!tableLike.includes(body.removeType)) return [];
+      if (body.removeType === undefined || !tableLike.includes(body.removeType)) return [];
       const mode: LockMode = body.concurrent ? 'ShareUpdateExclusive' : 'AccessExclusive';
       const index = body.removeType === 'OBJECT_INDEX';
-      return (body.objects ?? []).map((o: AstNode) => ({ table: listName(as(o, 'List')?.items).key, mode, index }));
+      return (body.objects ?? []).map((o) => ({ table: listName(as(o, 'List')?.items).key, mode, index }));
     }
     case 'TruncateStmt':
-      return (body.relations ?? []).map((r: AstNode) => ({
+      return (body.relations ?? []).map((r) => ({
         table: relationName(as(r, 'RangeVar')).key,
-        mode: 'AccessExclusive' as LockMode
+        mode: 'AccessExclusive'
       }));
     case 'VacuumStmt': {
-      const full = (body.options ?? []).some((o: AstNode) => as(o, 'DefElem')?.defname === 'full');
+      const full = (body.options ?? []).some((o) => as(o, 'DefElem')?.defname === 'full');
       if (!full) return [];
-      return (body.rels ?? []).map((r: AstNode) => ({
+      return (body.rels ?? []).map((r) => ({
         table: relationName(as(r, 'VacuumRelation')?.relation).key,
-        mode: 'AccessExclusive' as LockMode
+        mode: 'AccessExclusive'
       }));
     }
     case 'ClusterStmt':
       return body.relation ? [{ table: relationName(body.relation).key, mode: 'AccessExclusive' }] : [];
     case 'ReindexStmt':
-      if (body.params?.some((p: AstNode) => as(p, 'DefElem')?.defname === 'concurrently')) return [];
+      if (body.params?.some((p) => as(p, 'DefElem')?.defname === 'concurrently')) return [];
       return body.relation
         ? [
             {
@@ -150,22 +137,22 @@ function rawLocksOf(statement: ParsedStatement): (TableLock & { index?: boolean 
     case 'LockStmt': {
       const modes: LockMode[] = [...LOCK_MODES];
       const mode = modes[(body.mode ?? 8) - 1] ?? 'AccessExclusive';
-      return (body.relations ?? []).map((r: AstNode) => ({ table: relationName(as(r, 'RangeVar')).key, mode }));
+      return (body.relations ?? []).map((r) => ({ table: relationName(as(r, 'RangeVar')).key, mode }));
     }
     case 'CreateStmt':
       // A new table is not contended, but its foreign keys lock the referenced tables.
-      return referencedByCreate(body).map((table) => ({ table, mode: 'ShareRowExclusive' as LockMode }));
+      return referencedByCreate(body).map((table) => ({ table, mode: 'ShareRowExclusive' }));
     default:
       return [];
   }
 }
 
-function referencedByCreate(body: AstNode): string[] {
+function referencedByCreate(body: CreateStmt): string[] {
   const found: string[] = [];
   for (const element of body.tableElts ?? []) {
     const constraints = [
       as(element, 'Constraint'),
-      ...(as(element, 'ColumnDef')?.constraints ?? []).map((c: AstNode) => as(c, 'Constraint'))
+      ...(as(element, 'ColumnDef')?.constraints ?? []).map((c) => as(c, 'Constraint'))
     ];
     for (const c of constraints)
       if (c?.contype === 'CONSTR_FOREIGN' && c.pktable) found.push(relationName(c.pktable).key);

@@ -3,21 +3,25 @@ import { safeParserMessage } from './excerpt.js';
 import { loadPgParser, parseSql, PgSyntaxError, type ParseTree } from './pg-parser.js';
 import { SourceText } from './source-text.js';
 import { lexSql, lineEnd } from './sql-lexer.js';
-import type { AstNode, ByteRange } from './types.js';
+import type { Node, SelectStmt } from '@pgsql/types';
+import { unwrap, type Unwrapped } from './ast.js';
+import type { ByteRange } from './types.js';
 
 /** The wasm parser must be instantiated once before the synchronous calls work. */
 export function loadParser(): Promise<void> {
   return loadPgParser();
 }
 
-export interface ParsedStatement {
+/**
+ * One statement of a file, or one a DO block runs. `kind` (the node type, e.g. `AlterTableStmt`) narrows `body`
+ * (the inner object of `node`): `if (statement.kind === 'DropStmt') statement.body.removeType`.
+ */
+export type ParsedStatement = StatementInfo & Unwrapped;
+
+export interface StatementInfo {
   index: number;
   /** `{ AlterTableStmt: {...} }` as libpg-query returns it. */
-  node: AstNode;
-  /** The node type, e.g. `AlterTableStmt`. */
-  kind: string;
-  /** The inner object of `node`. */
-  body: AstNode;
+  node: Node;
   /** From the first token to the end of the statement, without the semicolon. */
   range: ByteRange;
   /** The text of the statement. */
@@ -41,7 +45,7 @@ export interface Embedding {
   /** Names the block declares: PL/pgSQL rejects a bare name that is both a variable and a column. */
   variables: Set<string>;
   /** `FOR name IN SELECT ... LOOP` loops around the statement: `name.col` reads that SELECT's column. */
-  loopRows: Map<string, AstNode>;
+  loopRows: Map<string, SelectStmt>;
   /** Byte offset where `leading` starts (the comments before the statement inside the body). */
   leadingStart: number;
 }
@@ -128,19 +132,24 @@ function toStatements(source: SourceText, result: ParseTree): ParsedStatement[] 
     const locationChar = source.charIndex(location);
     const startChar = skipBlankAndComments(source.text, locationChar);
     const endChar = trimEnd(source.text, startChar, source.charIndex(endByte));
-    const kind = Object.keys(raw.stmt)[0];
+    const unwrapped = unwrap(raw.stmt);
+    // Every entry of the parser's statement list holds a statement node.
+    if (!raw.stmt || !unwrapped) throw new Error('the PostgreSQL parser returned an empty statement');
     // Byte lengths of the short skipped stretches only, so a file of 10,000 statements stays linear.
     const startByte = location + Buffer.byteLength(source.text.slice(locationChar, startChar), 'utf8');
     const sql = withoutTrailingComments(source.text.slice(startChar, endChar));
-    statements.push({
+    // Written out rather than spread, so every statement object has the same shape (rules read them all).
+    const statement: StatementInfo & { kind: Unwrapped['kind']; body: Unwrapped['body'] } = {
       index: statements.length,
       node: raw.stmt,
-      kind,
-      body: raw.stmt[kind],
+      kind: unwrapped.kind,
+      body: unwrapped.body,
       range: { start: startByte, end: startByte + Buffer.byteLength(sql, 'utf8') },
       sql,
       leading: source.text.slice(previousEnd, startChar)
-    });
+    };
+    // `kind` and `body` come from one unwrap of the node, so they belong together.
+    statements.push(statement as ParsedStatement);
     previousEnd = endChar;
   }
   return statements;

@@ -1,13 +1,12 @@
 // libpg-query's WebAssembly parser, called directly. The package's own wrapper copies the SQL into wasm memory
 // and the JSON back out one byte at a time in JavaScript; on a cold run (every CI run) that cost as much as
 // the parsing itself. Here the copies are TextEncoder/TextDecoder calls, which are native.
+import type { ParseResult } from '@pgsql/types';
 import createModule from 'libpg-query/wasm/libpg-query.js';
-import type { AstNode } from './types.js';
+import type { PlParseResult } from './plpgsql-ast.js';
 
 /** libpg-query's JSON parse tree: one entry per statement, with its byte offset and length in the input. */
-export interface ParseTree {
-  stmts?: { stmt: AstNode; stmt_location?: number; stmt_len?: number }[];
-}
+export type ParseTree = ParseResult;
 
 interface WasmParser {
   HEAPU8: Uint8Array;
@@ -100,7 +99,7 @@ export class PlpgsqlError extends Error {
  * The PL/pgSQL parse tree of the DO blocks (and PL/pgSQL functions) in `sql`: libpg-query compiles each body as
  * the server does when it runs it, so a body the server would reject throws PlpgsqlError with its message.
  */
-export function parsePlpgsql(sql: string): { plpgsql_funcs?: AstNode[] } {
+export function parsePlpgsql(sql: string): PlParseResult {
   const module = parser();
   const query = toWasm(module, sql);
   let result = 0;
@@ -110,7 +109,7 @@ export function parsePlpgsql(sql: string): { plpgsql_funcs?: AstNode[] } {
     const text = fromWasm(module, result);
     // Success is a JSON object; anything else is the error message.
     if (!text.startsWith('{')) throw new PlpgsqlError(text || 'the PL/pgSQL body does not compile');
-    return JSON.parse(text) as { plpgsql_funcs?: AstNode[] };
+    return JSON.parse(text) as PlParseResult;
   } finally {
     module._free(query);
     if (result) module._wasm_free_string(result);

@@ -22,7 +22,9 @@ import { parseStatements, toSyntaxError, type DoBodyProblems, type ParsedStateme
 import { parsePlpgsql, parseSql, PgSyntaxError } from './pg-parser.js';
 import { SourceText } from './source-text.js';
 import { lexSql, type Token } from './sql-lexer.js';
-import type { AstNode } from './types.js';
+import type { Node, SelectStmt } from '@pgsql/types';
+import type { PlExprNode, PlFunction, PlStatementNode } from './plpgsql-ast.js';
+import { unwrapPlStatement } from './plpgsql-ast.js';
 
 /** DO blocks inside DO blocks (or their EXECUTE strings) read at most this deep. */
 const MAX_DEPTH = 8;
@@ -31,7 +33,7 @@ const MAX_LOOP_ROWS = 64;
 
 interface Scope {
   conditional: boolean;
-  loopRows: Map<string, AstNode>;
+  loopRows: Map<string, SelectStmt>;
 }
 
 /** The code of a DO block as a text with its position: `base` is the byte offset of its first byte. */
@@ -50,8 +52,8 @@ interface Code {
  */
 export function readDoBlock(statement: ParsedStatement, source: SourceText, depth = 0): ParsedStatement[] | undefined {
   if (statement.kind !== 'DoStmt') return undefined;
-  const options = (statement.body.args ?? []).map((arg: AstNode) => as(arg, 'DefElem'));
-  const option = (name: string): unknown => options.find((d: AstNode) => d?.defname === name)?.arg?.String?.sval;
+  const options = (statement.body.args ?? []).map((arg) => as(arg, 'DefElem'));
+  const option = (name: string): unknown => as(options.find((d) => d?.defname === name)?.arg, 'String')?.sval;
   const language = option('language');
   const value = option('as');
   if (typeof value !== 'string') return undefined;
@@ -70,7 +72,7 @@ export function readDoBlock(statement: ParsedStatement, source: SourceText, dept
     });
     return [];
   }
-  let tree: AstNode;
+  let tree: PlFunction | undefined;
   try {
     tree = parsePlpgsql(statement.sql).plpgsql_funcs?.[0]?.PLpgSQL_function;
   } catch (error) {
@@ -84,10 +86,10 @@ export function readDoBlock(statement: ParsedStatement, source: SourceText, dept
 }
 
 /** The names a block declares (its variables, loop variables and records), for expand-contract. */
-function declaredNames(fn: AstNode): Set<string> {
+function declaredNames(fn: PlFunction | undefined): Set<string> {
   const names = new Set<string>();
   for (const datum of fn?.datums ?? []) {
-    const inner = Object.values(datum ?? {})[0] as AstNode;
+    const inner = Object.values(datum ?? {})[0];
     const name = inner?.refname;
     if (typeof name === 'string' && name !== '(unnamed row)' && !name.startsWith('__Case__')) names.add(name);
   }
@@ -261,16 +263,18 @@ function locateBodyError(code: Code, reason: string): { message: string; range: 
 }
 
 /** Adds `delta` to every parser location below `node`, so offsets in a piece of SQL become file offsets. */
-function shiftLocations(node: AstNode, delta: number): void {
+function shiftLocations(node: unknown, delta: number): void {
   if (delta === 0 || node === null || typeof node !== 'object') return;
   if (Array.isArray(node)) {
-    for (const item of node) shiftLocations(item, delta);
+    for (const item of node as unknown[]) shiftLocations(item, delta);
     return;
   }
-  for (const key of Object.keys(node)) {
-    const value = node[key];
+  // Any object of the tree (a wrapper, a payload): `location` is a byte offset wherever it appears.
+  const fields = node as Record<string, unknown>;
+  for (const key of Object.keys(fields)) {
+    const value = fields[key];
     if (key === 'location' && typeof value === 'number') {
-      if (value >= 0) node[key] = value + delta;
+      if (value >= 0) fields[key] = value + delta;
     } else if (value !== null && typeof value === 'object') shiftLocations(value, delta);
   }
 }
@@ -289,14 +293,14 @@ class BodyReader {
     private readonly variables: Set<string>
   ) {}
 
-  walk(list: AstNode[] | undefined, scope: Scope): void {
+  walk(list: readonly PlStatementNode[] | undefined, scope: Scope): void {
     for (const node of list ?? []) this.statement(node, scope);
   }
 
-  private statement(node: AstNode, scope: Scope): void {
-    const kind = node && typeof node === 'object' ? Object.keys(node)[0] : undefined;
-    const s = kind ? node[kind] : undefined;
-    if (!s) return;
+  private statement(node: PlStatementNode, scope: Scope): void {
+    const unwrapped = unwrapPlStatement(node);
+    if (!unwrapped) return;
+    const { kind, body: s } = unwrapped;
     const branch: Scope = scope.conditional ? scope : { ...scope, conditional: true };
     switch (kind) {
       case 'PLpgSQL_stmt_block': {
@@ -440,8 +444,8 @@ class BodyReader {
   }
 
   /** A SQL statement of the body (PLpgSQL_expr of an execsql, a FOR query, a CALL). */
-  private sql(expr: AstNode, lineno: number | undefined, scope: Scope): ParsedStatement[] {
-    const query = as(expr, 'PLpgSQL_expr')?.query;
+  private sql(expr: PlExprNode | undefined, lineno: number | undefined, scope: Scope): ParsedStatement[] {
+    const query = expr?.PLpgSQL_expr?.query;
     if (typeof query !== 'string' || query.trim() === '') return [];
     const found = this.locate(query, lineno);
     const leading = this.leadingBefore(found);
@@ -464,8 +468,8 @@ class BodyReader {
   }
 
   /** EXECUTE (and FOR ... EXECUTE, OPEN ... FOR EXECUTE): linted when its string is a constant. */
-  private dynamic(expr: AstNode, lineno: number | undefined, scope: Scope): void {
-    const text = as(expr, 'PLpgSQL_expr')?.query;
+  private dynamic(expr: PlExprNode | undefined, lineno: number | undefined, scope: Scope): void {
+    const text = expr?.PLpgSQL_expr?.query;
     if (typeof text !== 'string') return;
     const found = this.locate(text, lineno);
     const leading = this.leadingBefore(found);
@@ -517,9 +521,9 @@ export function constantString(expression: string): { text: string; literal: boo
     return undefined;
   }
   const statements = tree.stmts ?? [];
-  const targets = statements.length === 1 ? as(statements[0].stmt, 'SelectStmt')?.targetList : undefined;
-  if (!targets || targets.length !== 1) return undefined;
-  const select = as(statements[0].stmt, 'SelectStmt');
+  const select = statements.length === 1 ? as(statements[0].stmt, 'SelectStmt') : undefined;
+  const targets = select?.targetList;
+  if (!select || !targets || targets.length !== 1) return undefined;
   if (select.fromClause || select.whereClause) return undefined;
   const node = as(targets[0], 'ResTarget')?.val;
   const literal = !!as(node, 'A_Const')?.sval;
@@ -529,18 +533,18 @@ export function constantString(expression: string): { text: string; literal: boo
 
 const TEXT_TYPES = new Set(['text', 'varchar', 'bpchar', 'name']);
 
-function evaluate(node: AstNode, depth: number): string | undefined {
+function evaluate(node: Node | undefined, depth: number): string | undefined {
   if (depth > 32) return undefined;
   const constant = as(node, 'A_Const');
   if (constant) return typeof constant.sval?.sval === 'string' ? constant.sval.sval : constant.sval ? '' : undefined;
   const cast = as(node, 'TypeCast');
   if (cast) {
-    const type = (cast.typeName?.names ?? []).map((n: AstNode) => as(n, 'String')?.sval).pop();
-    return TEXT_TYPES.has(type) ? evaluate(cast.arg, depth + 1) : undefined;
+    const type = (cast.typeName?.names ?? []).map((n) => as(n, 'String')?.sval).pop();
+    return type !== undefined && TEXT_TYPES.has(type) ? evaluate(cast.arg, depth + 1) : undefined;
   }
   const op = as(node, 'A_Expr');
   if (op) {
-    const name = (op.name ?? []).map((n: AstNode) => as(n, 'String')?.sval).join('.');
+    const name = (op.name ?? []).map((n) => as(n, 'String')?.sval).join('.');
     if (op.kind !== 'AEXPR_OP' || name !== '||') return undefined;
     const left = evaluate(op.lexpr, depth + 1);
     const right = left === undefined ? undefined : evaluate(op.rexpr, depth + 1);
@@ -548,14 +552,12 @@ function evaluate(node: AstNode, depth: number): string | undefined {
   }
   const call = as(node, 'FuncCall');
   if (call) {
-    const name = (call.funcname ?? [])
-      .map((n: AstNode) => as(n, 'String')?.sval)
-      .filter((n: string) => n !== 'pg_catalog');
+    const name = (call.funcname ?? []).map((n) => as(n, 'String')?.sval).filter((n) => n !== 'pg_catalog');
     if (name.length !== 1 || call.agg_star || call.agg_distinct || call.over) return undefined;
-    const args: (string | undefined)[] = (call.args ?? []).map((a: AstNode) => evaluate(a, depth + 1));
+    const args: (string | undefined)[] = (call.args ?? []).map((a) => evaluate(a, depth + 1));
     if (args.some((a) => a === undefined)) return undefined;
     const values = args as string[];
-    switch (name[0].toLowerCase()) {
+    switch ((name[0] ?? '').toLowerCase()) {
       case 'concat':
         return values.join('');
       case 'quote_ident':

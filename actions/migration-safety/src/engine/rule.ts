@@ -1,7 +1,10 @@
 import type { Catalog, TableInfo } from './catalog.js';
+import type { TableLock } from './locks.js';
 import type { ParsedStatement } from './parse.js';
+import type { RuleState } from './rule-state.js';
 import type { SourceText } from './source-text.js';
-import type { AstNode, ByteRange, Equivalents, Recipe, Severity } from './types.js';
+import type { RangeVar } from '@pgsql/types';
+import type { ByteRange, Equivalents, Recipe, Severity } from './types.js';
 
 /** How the file's statements run: decided by explicit BEGIN/COMMIT, the framework preset and the overrides. */
 export interface TransactionState {
@@ -36,7 +39,7 @@ export interface RuleHit {
   exempt?: string;
 }
 
-export interface RuleContext {
+export interface RuleContext extends RuleState {
   file: string;
   source: SourceText;
   statement: ParsedStatement;
@@ -50,15 +53,20 @@ export interface RuleContext {
   /** The schema built by every earlier statement and file, before this statement is applied. */
   catalog: Catalog;
   /** The table named by a RangeVar node, as the catalog knows it before this statement. */
-  table(rangeVar: AstNode): TableInfo | undefined;
+  table(rangeVar: RangeVar | undefined): TableInfo | undefined;
   /** True when the table was created in the change set being linted: nothing reads it yet, locks are harmless. */
-  isNewTable(rangeVar: AstNode): boolean;
+  isNewTable(rangeVar: RangeVar | undefined): boolean;
   /** True when the column was added (or its table created) in the change set being linted. */
-  isNewColumn(rangeVar: AstNode, column: string): boolean;
+  isNewColumn(rangeVar: RangeVar | undefined, column: string | undefined): boolean;
   /** The id of the change set being linted (compare with TableInfo.createdIn, ColumnInfo.addedIn). */
   changeSet: number;
   /** The statements that ship after this one in the same change set: the rest of the file, then later files. */
   laterInChangeSet(): Iterable<ParsedStatement>;
+  /**
+   * The table locks a statement of this file takes (engine/locks.ts), an index's table found through the
+   * catalogue as it was before that statement ran; the driver and every rule see the same answer.
+   */
+  locksOf(statement: ParsedStatement): TableLock[];
   /** A byte range for a parser `location` field, reaching to the end of the statement or `length` bytes. */
   at(location: number | undefined, length?: number): ByteRange;
   report(hit?: RuleHit): void;
@@ -86,7 +94,7 @@ export interface Rule extends RuleMeta {
   checkFile?(context: FileContext): void;
 }
 
-export interface FileContext {
+export interface FileContext extends RuleState {
   file: string;
   source: SourceText;
   statements: readonly ParsedStatement[];

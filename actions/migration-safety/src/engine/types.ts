@@ -41,10 +41,6 @@ export interface Recipe {
   steps: RecipeStep[];
 }
 
-/** The libpg-query JSON AST is untyped JSON for our purposes: `{ NodeType: { ...fields } }` wrappers. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export type AstNode = any;
-
 /** A byte range in the UTF-8 text the parser saw. */
 export interface ByteRange {
   start: number;

@@ -2,8 +2,8 @@
 // in column defaults. PostgreSQL 11+ evaluates a non-volatile default once when a column is added and stores the
 // value in the catalogue; a volatile one must be computed per row, which rewrites the table. Without a database
 // we cannot read pg_proc, so functions not listed here are unknown and treated as volatile by callers.
-import { as, names, nodeType } from './ast.js';
-import type { AstNode } from './types.js';
+import type { Node } from '@pgsql/types';
+import { as, childrenOf, names, nodeType, wrapperOf } from './ast.js';
 
 export type Volatility = 'immutable' | 'stable' | 'volatile';
 
@@ -160,20 +160,22 @@ export function functionVolatility(name: string): Volatility | undefined {
  * operators on them, ARRAY[...] and CASE/COALESCE only combine their parts. SQL value functions
  * (CURRENT_TIMESTAMP, CURRENT_DATE, LOCALTIMESTAMP, CURRENT_USER...) are stable.
  */
-export function expressionVolatility(expr: AstNode): VolatilityVerdict {
+export function expressionVolatility(expr: Node | undefined): VolatilityVerdict {
   const verdict: VolatilityVerdict = { volatility: 'immutable', volatileCalls: [], unknownCalls: [] };
   const raise = (v: Volatility) => {
     if (RANK[v] > RANK[verdict.volatility]) verdict.volatility = v;
   };
-  const visit = (node: AstNode): void => {
+  // Walks wrapped nodes and the plain objects and arrays between them (a payload, a list), whatever their type.
+  const visit = (node: unknown): void => {
     if (Array.isArray(node)) {
-      for (const item of node) visit(item);
+      for (const item of node as unknown[]) visit(item);
       return;
     }
-    if (!node || typeof node !== 'object') return;
-    const type = nodeType(node);
-    if (type === 'FuncCall') {
-      const call = as(node, 'FuncCall');
+    const wrapper = wrapperOf(node);
+    if (!wrapper) return;
+    const type = nodeType(wrapper);
+    const call = type === 'FuncCall' ? as(wrapper, 'FuncCall') : undefined;
+    if (call) {
       const parts = names(call.funcname);
       const name = (parts[parts.length - 1] ?? '').toLowerCase();
       const known = functionVolatility(name);
@@ -198,14 +200,14 @@ export function expressionVolatility(expr: AstNode): VolatilityVerdict {
       raise('volatile');
       return;
     }
-    for (const value of Object.values(node)) if (value && typeof value === 'object') visit(value);
+    for (const value of childrenOf(node)) if (value && typeof value === 'object') visit(value);
   };
   visit(expr);
   return verdict;
 }
 
 /** `DEFAULT NULL` (possibly cast): the column gets no stored value, on any version. */
-export function isNullConstant(expr: AstNode): boolean {
+export function isNullConstant(expr: Node | undefined): boolean {
   const cast = as(expr, 'TypeCast');
   if (cast) return isNullConstant(cast.arg);
   return as(expr, 'A_Const')?.isnull === true;

@@ -1,8 +1,8 @@
 import { as, quoteIdent, quoteQualified, relationName, typeRef } from '../engine/ast.js';
 import { defineRule, NEW_TABLE } from '../engine/rule.js';
-import type { AstNode } from '../engine/types.js';
 import { expressionVolatility, isNullConstant } from '../engine/volatility.js';
-import { alterTableCmds, columnConstraints } from './locking-shared.js';
+import type { ColumnDef } from '@pgsql/types';
+import { alterTableOf, columnConstraints } from './locking-shared.js';
 
 const SERIAL = /^(small|big)?serial[248]?$/;
 
@@ -18,19 +18,20 @@ export const addingFieldWithDefault = defineRule({
     strongMigrations: ['add_column_default', 'add_column_generated_stored']
   },
   check(ctx) {
-    for (const cmd of alterTableCmds(ctx)) {
+    const { relation, cmds } = alterTableOf(ctx);
+    for (const cmd of cmds) {
       if (cmd.subtype !== 'AT_AddColumn') continue;
       const def = as(cmd.def, 'ColumnDef');
       if (!def) continue;
       const reason = rewriteReason(def, ctx.pgVersion);
       if (!reason) continue;
-      if (ctx.isNewTable(ctx.statement.body.relation)) {
+      if (ctx.isNewTable(relation)) {
         ctx.report({ exempt: NEW_TABLE });
         continue;
       }
-      const table = quoteQualified(relationName(ctx.statement.body.relation));
+      const table = quoteQualified(relationName(relation));
       ctx.report({
-        message: `Adding ${table}.${quoteIdent(def.colname)} rewrites the table under ACCESS EXCLUSIVE: ${reason}`,
+        message: `Adding ${table}.${quoteIdent(def.colname ?? '')} rewrites the table under ACCESS EXCLUSIVE: ${reason}`,
         range: ctx.at(def.location)
       });
     }
@@ -38,7 +39,7 @@ export const addingFieldWithDefault = defineRule({
 });
 
 /** Why adding this column rewrites the table, or undefined when PostgreSQL only updates the catalogue. */
-function rewriteReason(def: AstNode, pgVersion: number): string | undefined {
+function rewriteReason(def: ColumnDef, pgVersion: number): string | undefined {
   const type = typeRef(def.typeName);
   if (SERIAL.test(type.name) && !type.schema) return `${type.name} fills every row from a sequence (nextval)`;
   for (const c of columnConstraints(def)) {

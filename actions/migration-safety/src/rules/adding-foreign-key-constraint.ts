@@ -1,6 +1,6 @@
 import { as, names, quoteIdent, quoteQualified, relationName } from '../engine/ast.js';
 import { defineRule, NEW_TABLE } from '../engine/rule.js';
-import { alterTableCmds, columnConstraints } from './locking-shared.js';
+import { alterTableOf, columnConstraints } from './locking-shared.js';
 
 export const addingForeignKeyConstraint = defineRule({
   id: 'adding-foreign-key-constraint',
@@ -14,8 +14,8 @@ export const addingForeignKeyConstraint = defineRule({
     strongMigrations: ['add_foreign_key']
   },
   check(ctx) {
-    const relation = ctx.statement.body.relation;
-    for (const cmd of alterTableCmds(ctx)) {
+    const { relation, cmds } = alterTableOf(ctx);
+    for (const cmd of cmds) {
       const found: { location?: number; columns: string[]; target: string }[] = [];
       if (cmd.subtype === 'AT_AddConstraint') {
         const c = as(cmd.def, 'Constraint');
@@ -28,10 +28,10 @@ export const addingForeignKeyConstraint = defineRule({
       } else if (cmd.subtype === 'AT_AddColumn') {
         const def = as(cmd.def, 'ColumnDef');
         for (const c of columnConstraints(def)) {
-          if (c.contype === 'CONSTR_FOREIGN' && !c.skip_validation)
+          if (def && c.contype === 'CONSTR_FOREIGN' && !c.skip_validation)
             found.push({
               location: def.location,
-              columns: [def.colname],
+              columns: [def.colname ?? ''],
               target: quoteQualified(relationName(c.pktable))
             });
         }

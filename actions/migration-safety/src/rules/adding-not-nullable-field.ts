@@ -1,7 +1,8 @@
 import { quoteIdent, quoteQualified, relationName } from '../engine/ast.js';
 import { setNotNullRecipe } from '../engine/recipes.js';
 import { defineRule, NEW_TABLE, type RuleContext } from '../engine/rule.js';
-import { alterTableCmds } from './locking-shared.js';
+import type { RangeVar } from '@pgsql/types';
+import { alterTableOf } from './locking-shared.js';
 
 export const addingNotNullableField = defineRule({
   id: 'adding-not-nullable-field',
@@ -15,28 +16,29 @@ export const addingNotNullableField = defineRule({
     strongMigrations: ['change_column_null']
   },
   check(ctx) {
-    const relation = ctx.statement.body.relation;
-    for (const cmd of alterTableCmds(ctx)) {
+    const { relation, cmds } = alterTableOf(ctx);
+    for (const cmd of cmds) {
       if (cmd.subtype !== 'AT_SetNotNull') continue;
+      const name = cmd.name ?? '';
       if (ctx.isNewTable(relation)) {
         ctx.report({ exempt: NEW_TABLE });
         continue;
       }
       const table = relationName(relation);
       if (ctx.pgVersion >= 12) {
-        const check = validatedNotNullCheck(ctx, cmd.name);
+        const check = validatedNotNullCheck(ctx, relation, name);
         if (check) {
           ctx.report({
-            exempt: `validated CHECK constraint ${check} proves ${cmd.name} IS NOT NULL: no scan on PG 12+`
+            exempt: `validated CHECK constraint ${check} proves ${name} IS NOT NULL: no scan on PG 12+`
           });
           continue;
         }
       }
-      const column = quoteIdent(cmd.name);
+      const column = quoteIdent(name);
       const hint = ctx.pgVersion >= 12 ? ` (no validated CHECK (${column} IS NOT NULL) found)` : '';
       ctx.report({
         message: `SET NOT NULL on ${quoteQualified(table)}.${column} scans the table under ACCESS EXCLUSIVE${hint}`,
-        recipe: setNotNullRecipe(table, cmd.name, ctx.pgVersion)
+        recipe: setNotNullRecipe(table, name, ctx.pgVersion)
       });
     }
   }
@@ -46,8 +48,8 @@ export const addingNotNullableField = defineRule({
  * The name of a validated CHECK constraint that proves the column is not null (the catalogue records which
  * columns a check's `col IS NOT NULL` terms prove, whichever file added it).
  */
-function validatedNotNullCheck(ctx: RuleContext, column: string): string | undefined {
-  const table = ctx.table(ctx.statement.body.relation);
+function validatedNotNullCheck(ctx: RuleContext, relation: RangeVar | undefined, column: string): string | undefined {
+  const table = ctx.table(relation);
   if (!table) return undefined;
   return [...table.constraints.values()].find(
     (c) => c.kind === 'check' && c.validated && (c.provesNotNull ?? []).includes(column)

@@ -1,13 +1,13 @@
 import { as } from '../engine/ast.js';
 import { defineRule, NEW_TABLE } from '../engine/rule.js';
-import type { AstNode } from '../engine/types.js';
+import type { ColumnDef } from '@pgsql/types';
 import { alterTablePart } from './compatibility-helpers.js';
 
 const SERIAL = /^(small|big)?serial[248]?$/;
 
 /** A column every existing row must fill but nothing fills: NOT NULL (or PRIMARY KEY) with no default. */
-function requiredWithoutValue(def: AstNode): boolean {
-  if (SERIAL.test(def.typeName?.names?.at(-1)?.String?.sval ?? '')) return false;
+function requiredWithoutValue(def: ColumnDef): boolean {
+  if (SERIAL.test(as(def.typeName?.names?.at(-1), 'String')?.sval ?? '')) return false;
   let required = false;
   let filled = false;
   for (const node of def.constraints ?? []) {
@@ -42,7 +42,7 @@ export const addingRequiredField = defineRule({
   check(ctx) {
     const { kind, body } = ctx.statement;
     if (kind !== 'AlterTableStmt' || (body.objtype ?? 'OBJECT_TABLE') !== 'OBJECT_TABLE') return;
-    (body.cmds ?? []).forEach((node: AstNode, index: number) => {
+    (body.cmds ?? []).forEach((node, index) => {
       const cmd = as(node, 'AlterTableCmd');
       const def = as(cmd?.def, 'ColumnDef');
       if (cmd?.subtype !== 'AT_AddColumn' || !def || !requiredWithoutValue(def)) return;
@@ -50,7 +50,7 @@ export const addingRequiredField = defineRule({
       if (ctx.isNewTable(body.relation)) return ctx.report({ range, exempt: NEW_TABLE });
       ctx.report({
         range,
-        message: `Adding ${body.relation.relname}.${def.colname} as NOT NULL without a default fails on a table with rows and breaks inserts of the running release`
+        message: `Adding ${body.relation?.relname}.${def.colname} as NOT NULL without a default fails on a table with rows and breaks inserts of the running release`
       });
     });
   }

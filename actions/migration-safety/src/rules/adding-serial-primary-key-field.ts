@@ -1,6 +1,6 @@
 import { as, names, quoteIdent, quoteQualified, relationName } from '../engine/ast.js';
 import { defineRule, NEW_TABLE } from '../engine/rule.js';
-import { alterTableCmds, columnConstraints } from './locking-shared.js';
+import { alterTableOf, columnConstraints } from './locking-shared.js';
 
 export const addingSerialPrimaryKeyField = defineRule({
   id: 'adding-serial-primary-key-field',
@@ -12,16 +12,16 @@ export const addingSerialPrimaryKeyField = defineRule({
     atlas: ['PG104']
   },
   check(ctx) {
-    const relation = ctx.statement.body.relation;
-    for (const cmd of alterTableCmds(ctx)) {
+    const { relation, cmds } = alterTableOf(ctx);
+    for (const cmd of cmds) {
       let hit: { location?: number; columns: string[] } | undefined;
       if (cmd.subtype === 'AT_AddConstraint') {
         const c = as(cmd.def, 'Constraint');
         if (c?.contype === 'CONSTR_PRIMARY' && !c.indexname) hit = { location: c.location, columns: names(c.keys) };
       } else if (cmd.subtype === 'AT_AddColumn') {
         const def = as(cmd.def, 'ColumnDef');
-        if (columnConstraints(def).some((c) => c.contype === 'CONSTR_PRIMARY'))
-          hit = { location: def.location, columns: [def.colname] };
+        if (def && columnConstraints(def).some((c) => c.contype === 'CONSTR_PRIMARY'))
+          hit = { location: def.location, columns: [def.colname ?? ''] };
       }
       if (!hit) continue;
       if (ctx.isNewTable(relation)) {

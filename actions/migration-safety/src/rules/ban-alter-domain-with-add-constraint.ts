@@ -1,4 +1,4 @@
-import { listName } from '../engine/ast.js';
+import { as, listName } from '../engine/ast.js';
 import { defineRule } from '../engine/rule.js';
 
 export const banAlterDomainWithAddConstraint = defineRule({
@@ -12,7 +12,7 @@ export const banAlterDomainWithAddConstraint = defineRule({
     // 'C' is ADD CONSTRAINT (AlterDomainStmt.subtype is the parser's one-letter code).
     if (kind !== 'AlterDomainStmt' || body.subtype !== 'C') return;
     const name = listName(body.typeName).name;
-    if (body.def?.Constraint?.skip_validation)
+    if (as(body.def, 'Constraint')?.skip_validation)
       return ctx.report({ exempt: 'NOT VALID: existing rows are not checked, so no table is scanned' });
     ctx.report({
       message: `ALTER DOMAIN ${name} ADD CONSTRAINT checks every column of type ${name} while blocking writes to their tables`

@@ -1,6 +1,6 @@
 import { as } from '../engine/ast.js';
 import { defineRule } from '../engine/rule.js';
-import type { AstNode } from '../engine/types.js';
+import type { ParsedStatement } from '../engine/parse.js';
 
 export const banConcurrentIndexCreationInTransaction = defineRule({
   id: 'ban-concurrent-index-creation-in-transaction',
@@ -12,7 +12,7 @@ export const banConcurrentIndexCreationInTransaction = defineRule({
     const { statement, transaction } = ctx;
     // PL/pgSQL runs a DO block's statements inside the block's own transaction, whatever surrounds it.
     if (!transaction.inTransaction && !statement.embedded) return;
-    const what = concurrentForm(statement.kind, statement.body);
+    const what = concurrentForm(statement);
     if (!what) return;
     const where = statement.embedded
       ? 'inside a DO block'
@@ -23,10 +23,10 @@ export const banConcurrentIndexCreationInTransaction = defineRule({
   }
 });
 
-function concurrentForm(kind: string, body: AstNode): string | undefined {
+function concurrentForm({ kind, body }: ParsedStatement): string | undefined {
   if (kind === 'IndexStmt' && body.concurrent) return 'CREATE INDEX CONCURRENTLY';
   if (kind === 'DropStmt' && body.concurrent && body.removeType === 'OBJECT_INDEX') return 'DROP INDEX CONCURRENTLY';
-  if (kind === 'ReindexStmt' && (body.params ?? []).some((p: AstNode) => as(p, 'DefElem')?.defname === 'concurrently'))
+  if (kind === 'ReindexStmt' && (body.params ?? []).some((p) => as(p, 'DefElem')?.defname === 'concurrently'))
     return 'REINDEX CONCURRENTLY';
   return undefined;
 }

@@ -1,6 +1,5 @@
-import { listName } from '../engine/ast.js';
+import { as, listName } from '../engine/ast.js';
 import { defineRule } from '../engine/rule.js';
-import type { AstNode } from '../engine/types.js';
 
 const CHECKING = new Set(['CONSTR_CHECK', 'CONSTR_NOTNULL']);
 
@@ -15,10 +14,10 @@ export const banCreateDomainWithConstraint = defineRule({
     if (kind !== 'CreateDomainStmt') return;
     // DEFAULT and NULL are parsed as constraints too, but they check nothing and change instantly.
     const constraints = (body.constraints ?? [])
-      .map((c: AstNode) => c.Constraint)
-      .filter((c: AstNode) => c && CHECKING.has(c.contype));
+      .map((c) => as(c, 'Constraint'))
+      .filter((c) => c?.contype !== undefined && CHECKING.has(c.contype));
     if (constraints.length === 0) return;
-    const start = Math.min(...constraints.map((c: AstNode) => c.location ?? ctx.statement.range.start));
+    const start = Math.min(...constraints.map((c) => c?.location ?? ctx.statement.range.start));
     ctx.report({
       message: `Domain ${listName(body.domainname).name} is created with a constraint: later changes to it lock every table that uses the domain`,
       range: ctx.at(start)

@@ -1,7 +1,6 @@
 import { as, relationName } from '../engine/ast.js';
 import { dropColumnRecipe } from '../engine/recipes.js';
 import { defineRule } from '../engine/rule.js';
-import type { AstNode } from '../engine/types.js';
 import { alterTablePart, newColumnExemption } from './compatibility-helpers.js';
 
 export const banDropColumn = defineRule({
@@ -13,7 +12,7 @@ export const banDropColumn = defineRule({
   check(ctx) {
     const { kind, body } = ctx.statement;
     if (kind !== 'AlterTableStmt' || (body.objtype ?? 'OBJECT_TABLE') !== 'OBJECT_TABLE') return;
-    (body.cmds ?? []).forEach((node: AstNode, index: number) => {
+    (body.cmds ?? []).forEach((node, index) => {
       const cmd = as(node, 'AlterTableCmd');
       if (cmd?.subtype !== 'AT_DropColumn') return;
       const range = alterTablePart(ctx, index);
@@ -21,8 +20,8 @@ export const banDropColumn = defineRule({
       if (exempt) return ctx.report({ range, exempt });
       ctx.report({
         range,
-        message: `Dropping ${body.relation.relname}.${cmd.name} breaks the running release while it still reads or writes the column`,
-        recipe: dropColumnRecipe(relationName(body.relation), cmd.name)
+        message: `Dropping ${body.relation?.relname}.${cmd.name} breaks the running release while it still reads or writes the column`,
+        recipe: dropColumnRecipe(relationName(body.relation), cmd.name ?? '')
       });
     });
   }

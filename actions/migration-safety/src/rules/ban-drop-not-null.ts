@@ -1,6 +1,5 @@
 import { as } from '../engine/ast.js';
 import { defineRule } from '../engine/rule.js';
-import type { AstNode } from '../engine/types.js';
 import { alterTablePart, newColumnExemption } from './compatibility-helpers.js';
 
 export const banDropNotNull = defineRule({
@@ -12,7 +11,7 @@ export const banDropNotNull = defineRule({
   check(ctx) {
     const { kind, body } = ctx.statement;
     if (kind !== 'AlterTableStmt' || (body.objtype ?? 'OBJECT_TABLE') !== 'OBJECT_TABLE') return;
-    (body.cmds ?? []).forEach((node: AstNode, index: number) => {
+    (body.cmds ?? []).forEach((node, index) => {
       const cmd = as(node, 'AlterTableCmd');
       if (cmd?.subtype !== 'AT_DropNotNull') return;
       const range = alterTablePart(ctx, index);
@@ -20,7 +19,7 @@ export const banDropNotNull = defineRule({
       if (exempt) return ctx.report({ range, exempt });
       ctx.report({
         range,
-        message: `Dropping NOT NULL on ${body.relation.relname}.${cmd.name} lets NULLs in that code reading the column may not expect`
+        message: `Dropping NOT NULL on ${body.relation?.relname}.${cmd.name} lets NULLs in that code reading the column may not expect`
       });
     });
   }

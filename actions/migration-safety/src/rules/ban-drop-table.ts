@@ -1,6 +1,5 @@
 import { as, listName } from '../engine/ast.js';
 import { defineRule, NEW_TABLE } from '../engine/rule.js';
-import type { AstNode } from '../engine/types.js';
 
 export const banDropTable = defineRule({
   id: 'ban-drop-table',
@@ -11,11 +10,11 @@ export const banDropTable = defineRule({
   check(ctx) {
     const { kind, body } = ctx.statement;
     if (kind !== 'DropStmt' || body.removeType !== 'OBJECT_TABLE') return;
-    const dropped = (body.objects ?? []).map((o: AstNode) => listName(as(o, 'List')?.items));
-    const existing = dropped.filter((q: { key: string }) => ctx.catalog.table(q.key)?.createdIn !== ctx.changeSet);
+    const dropped = (body.objects ?? []).map((o) => listName(as(o, 'List')?.items));
+    const existing = dropped.filter((q) => ctx.catalog.table(q.key)?.createdIn !== ctx.changeSet);
     if (existing.length === 0) return ctx.report({ exempt: NEW_TABLE });
     ctx.report({
-      message: `Dropping ${existing.map((q: { name: string }) => q.name).join(', ')} breaks the running release while it still uses the table, and loses its data`
+      message: `Dropping ${existing.map((q) => q.name).join(', ')} breaks the running release while it still uses the table, and loses its data`
     });
   }
 });

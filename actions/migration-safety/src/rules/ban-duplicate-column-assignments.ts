@@ -1,6 +1,6 @@
-import { as } from '../engine/ast.js';
+import type { Node } from '@pgsql/types';
+import { as, unwrap, type Unwrapped } from '../engine/ast.js';
 import { defineRule } from '../engine/rule.js';
-import type { AstNode } from '../engine/types.js';
 import { tokenAt, tokensOf } from './compatibility-helpers.js';
 
 interface Named {
@@ -16,25 +16,30 @@ export const banDuplicateColumnAssignments = defineRule({
   equivalents: { squawk: ['ban-duplicate-column-assignments'] },
   check(ctx) {
     const groups: { names: Named[]; what: string }[] = [];
-    const plain = (targets: AstNode[] | undefined): Named[] =>
-      (targets ?? [])
-        .map((t: AstNode) => as(t, 'ResTarget'))
-        .filter((t: AstNode) => t?.name && !(t.indirection ?? []).length)
-        .map((t: AstNode) => ({ name: t.name, location: t.location }));
+    const plain = (targets: Node[] | undefined): Named[] => {
+      const named: Named[] = [];
+      for (const node of targets ?? []) {
+        const t = as(node, 'ResTarget');
+        if (t?.name && !(t.indirection ?? []).length) named.push({ name: t.name, location: t.location });
+      }
+      return named;
+    };
     // Only the statement itself and the queries of its WITH clauses can be an INSERT or UPDATE: walking a whole
     // tree (a 1,500-row VALUES list, say) would cost more than parsing it.
-    for (const [kind, body] of dataModifying(ctx.statement.node)) {
-      if (kind === 'UpdateStmt') groups.push({ names: plain(body.targetList), what: 'assigned more than once' });
-      if (kind === 'InsertStmt') {
-        groups.push({ names: plain(body.cols), what: 'listed more than once' });
-        groups.push({ names: plain(body.onConflictClause?.targetList), what: 'assigned more than once' });
+    for (const statement of dataModifying(ctx.statement.node)) {
+      if (statement.kind === 'UpdateStmt')
+        groups.push({ names: plain(statement.body.targetList), what: 'assigned more than once' });
+      if (statement.kind === 'InsertStmt') {
+        groups.push({ names: plain(statement.body.cols), what: 'listed more than once' });
+        groups.push({ names: plain(statement.body.onConflictClause?.targetList), what: 'assigned more than once' });
       }
     }
     if (ctx.statement.kind === 'CreateStmt') {
-      const columns = (ctx.statement.body.tableElts ?? [])
-        .map((e: AstNode) => as(e, 'ColumnDef'))
-        .filter((c: AstNode) => c?.colname)
-        .map((c: AstNode) => ({ name: c.colname, location: c.location }));
+      const columns: Named[] = [];
+      for (const element of ctx.statement.body.tableElts ?? []) {
+        const c = as(element, 'ColumnDef');
+        if (c?.colname) columns.push({ name: c.colname, location: c.location });
+      }
       groups.push({ names: columns, what: 'defined more than once' });
     }
     // Tokens only locate a duplicate: scanning costs as much as parsing, so only when there is one.
@@ -46,7 +51,7 @@ export const banDuplicateColumnAssignments = defineRule({
           seen.add(named.name);
           continue;
         }
-        tokens ??= tokensOf(ctx.statement);
+        tokens ??= tokensOf(ctx);
         const token = named.location !== undefined ? tokens[tokenAt(tokens, named.location)] : undefined;
         ctx.report({
           range: token ? { start: token.start, end: token.end } : undefined,
@@ -57,12 +62,13 @@ export const banDuplicateColumnAssignments = defineRule({
   }
 });
 
-/** The statement and, recursively, the queries of its WITH clauses, as [node type, body] pairs. */
-function dataModifying(node: AstNode, found: [string, AstNode][] = []): [string, AstNode][] {
-  const kind = node && typeof node === 'object' ? Object.keys(node)[0] : undefined;
-  if (!kind) return found;
-  const body = node[kind];
-  found.push([kind, body]);
-  for (const cte of body?.withClause?.ctes ?? []) dataModifying(as(cte, 'CommonTableExpr')?.ctequery, found);
+/** The statement and, recursively, the queries of its WITH clauses. */
+function dataModifying(node: Node | undefined, found: Unwrapped[] = []): Unwrapped[] {
+  const statement = unwrap(node);
+  if (!statement) return found;
+  found.push(statement);
+  const body = statement.body;
+  const withClause = 'withClause' in body ? body.withClause : undefined;
+  for (const cte of withClause?.ctes ?? []) dataModifying(as(cte, 'CommonTableExpr')?.ctequery, found);
   return found;
 }

@@ -10,7 +10,7 @@ export const banTruncateCascade = defineRule({
   check(ctx) {
     const { kind, body } = ctx.statement;
     if (kind !== 'TruncateStmt' || body.behavior !== 'DROP_CASCADE') return;
-    const cascade = tokensOf(ctx.statement).findLast((t) => t.word === 'cascade' && !t.text.startsWith('"'));
+    const cascade = tokensOf(ctx).findLast((t) => t.word === 'cascade' && !t.text.startsWith('"'));
     ctx.report({ range: cascade ? { start: cascade.start, end: cascade.end } : undefined });
   }
 });

@@ -2,8 +2,8 @@ import { as, names, quoteIdent, quoteQualified, relationName, type TypeRef, type
 import { changeTypeRecipe } from '../engine/recipes.js';
 import { defineRule, NEW_TABLE, type RuleContext } from '../engine/rule.js';
 import { canonicalType, typeChangeEffect } from '../engine/type-casts.js';
-import type { AstNode } from '../engine/types.js';
-import { alterTableCmds } from './locking-shared.js';
+import type { ColumnDef, Node, RangeVar } from '@pgsql/types';
+import { alterTableOf } from './locking-shared.js';
 
 export const changingColumnType = defineRule({
   id: 'changing-column-type',
@@ -17,12 +17,13 @@ export const changingColumnType = defineRule({
     strongMigrations: ['change_column']
   },
   check(ctx) {
-    const relation = ctx.statement.body.relation;
-    for (const cmd of alterTableCmds(ctx)) {
+    const { relation, cmds } = alterTableOf(ctx);
+    for (const cmd of cmds) {
       if (cmd.subtype !== 'AT_AlterColumnType') continue;
       const def = as(cmd.def, 'ColumnDef');
       if (!def?.typeName) continue;
-      const verdict = judge(ctx, cmd.name, def);
+      const name = cmd.name ?? '';
+      const verdict = judge(ctx, relation, name, def);
       if (!verdict) continue;
       if (ctx.isNewTable(relation)) {
         ctx.report({ exempt: NEW_TABLE });
@@ -31,10 +32,10 @@ export const changingColumnType = defineRule({
       const table = relationName(relation);
       const to = displayType(typeRef(def.typeName));
       ctx.report({
-        message: `${quoteQualified(table)}.${quoteIdent(cmd.name)} to ${to}: ${verdict}`,
+        message: `${quoteQualified(table)}.${quoteIdent(name)} to ${to}: ${verdict}`,
         // Only a hazard when the session TimeZone is not UTC, which the file cannot show: a warning.
         ...(verdict.includes('unless the session TimeZone is UTC') ? { severity: 'warning' as const } : {}),
-        recipe: changeTypeRecipe(table, cmd.name, to),
+        recipe: changeTypeRecipe(table, name, to),
         range: ctx.at(def.location)
       });
     }
@@ -42,13 +43,13 @@ export const changingColumnType = defineRule({
 });
 
 /** What is wrong with this type change, or undefined when it is a catalogue-only change. */
-function judge(ctx: RuleContext, column: string, def: AstNode): string | undefined {
+function judge(ctx: RuleContext, relation: RangeVar | undefined, column: string, def: ColumnDef): string | undefined {
   const to = typeRef(def.typeName);
   const using = def.raw_default;
   if (using !== undefined && !isPlainColumn(using, column, to)) {
     return 'the USING expression is computed for every row: the table is rewritten under ACCESS EXCLUSIVE';
   }
-  const old = ctx.table(ctx.statement.body.relation)?.columns.get(column);
+  const old = ctx.table(relation)?.columns.get(column);
   if (!old) return 'the old type is unknown here, so this may rewrite the table under ACCESS EXCLUSIVE';
   const effect = typeChangeEffect(old.type, to, ctx.pgVersion);
   switch (effect.effect) {
@@ -58,14 +59,14 @@ function judge(ctx: RuleContext, column: string, def: AstNode): string | undefin
       if (timeZoneIsUtc(ctx)) return undefined;
       return `from ${old.type.display} rewrites the table unless the session TimeZone is UTC (SET LOCAL TimeZone = 'UTC' first)`;
     case 'none':
-      if (def.collClause && hasIndexOn(ctx, column))
+      if (def.collClause && hasIndexOn(ctx, relation, column))
         return 'the new collation rebuilds the indexes on the column under ACCESS EXCLUSIVE';
       return undefined;
   }
 }
 
 /** `USING col` or `USING col::<target type>`: the conversion is the ordinary cast the type table judges. */
-function isPlainColumn(expr: AstNode, column: string, target: TypeRef): boolean {
+function isPlainColumn(expr: Node | undefined, column: string, target: TypeRef): boolean {
   const cast = as(expr, 'TypeCast');
   if (cast) {
     const castTo = canonicalType(typeRef(cast.typeName));
@@ -89,8 +90,8 @@ function timeZoneIsUtc(ctx: RuleContext): boolean {
   return utc;
 }
 
-function hasIndexOn(ctx: RuleContext, column: string): boolean {
-  const table = ctx.table(ctx.statement.body.relation);
+function hasIndexOn(ctx: RuleContext, relation: RangeVar | undefined, column: string): boolean {
+  const table = ctx.table(relation);
   if (!table) return false;
   if (ctx.catalog.indexesOf(table.key).some((index) => index.columns.includes(column))) return true;
   return [...table.constraints.values()].some(

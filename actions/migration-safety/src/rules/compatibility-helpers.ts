@@ -4,20 +4,18 @@
 import { as } from '../engine/ast.js';
 import type { ParsedStatement } from '../engine/parse.js';
 import { NEW_TABLE, type RuleContext } from '../engine/rule.js';
-import type { AstNode, ByteRange } from '../engine/types.js';
+import { statementMemo } from '../engine/rule-state.js';
+import type { RangeVar, TypeName } from '@pgsql/types';
+import type { ByteRange } from '../engine/types.js';
 import { lexSql, type Token } from '../engine/sql-lexer.js';
 
 export type { Token };
 
-const cache = new WeakMap<ParsedStatement, Token[]>();
+const statementTokens = statementMemo('tokens', (statement) => lexSql(statement.sql, statement.range.start));
 
-export function tokensOf(statement: ParsedStatement): Token[] {
-  let tokens = cache.get(statement);
-  if (!tokens) {
-    tokens = lexSql(statement.sql, statement.range.start);
-    cache.set(statement, tokens);
-  }
-  return tokens;
+/** The tokens of the statement being linted, lexed once for all the rules that need them. */
+export function tokensOf(ctx: RuleContext): Token[] {
+  return statementTokens(ctx, ctx.statement);
 }
 
 /** Tokens from a byte offset for up to `chars` characters of the statement (the last may be cut short). */
@@ -39,9 +37,10 @@ export function tokenAt(tokens: Token[], offset: number): number {
  * One byte range per ALTER TABLE subcommand, in the order of `cmds`: the subcommands are the top-level
  * comma-separated parts after the table name.
  */
-export function alterTableParts(statement: ParsedStatement): ByteRange[] {
-  const tokens = tokensOf(statement);
-  const relation = statement.body?.relation;
+export function alterTableParts(ctx: RuleContext): ByteRange[] {
+  const { statement } = ctx;
+  const tokens = tokensOf(ctx);
+  const relation = statement.kind === 'AlterTableStmt' ? statement.body.relation : undefined;
   let i = relation?.location !== undefined ? tokenAt(tokens, relation.location) : 0;
   // The table name: ident ( . ident )* [*]
   if (i < tokens.length) i++;
@@ -66,8 +65,10 @@ export function alterTableParts(statement: ParsedStatement): ByteRange[] {
 
 /** The range of ALTER TABLE subcommand `index`, or the whole statement when it cannot be told apart. */
 export function alterTablePart(ctx: RuleContext, index: number): ByteRange {
-  const parts = alterTableParts(ctx.statement);
-  return parts.length === (ctx.statement.body?.cmds ?? []).length ? parts[index] : ctx.statement.range;
+  const { statement } = ctx;
+  const parts = alterTableParts(ctx);
+  const cmds = statement.kind === 'AlterTableStmt' ? (statement.body.cmds ?? []) : [];
+  return parts.length === cmds.length ? parts[index] : statement.range;
 }
 
 const TYPE_WORDS = new Set(['character', 'char', 'varying', 'precision', 'with', 'without', 'time', 'zone', 'array']);
@@ -110,24 +111,22 @@ export function typeRange(ctx: RuleContext, location: number | undefined): ByteR
 /** A column definition or type change a statement makes: where a column's type is chosen. */
 export interface ColumnType {
   /** The RangeVar of the table. */
-  relation: AstNode;
-  column: string;
-  typeName: AstNode;
+  relation: RangeVar | undefined;
+  column: string | undefined;
+  typeName: TypeName;
   /** How the type is chosen: in CREATE TABLE, ADD COLUMN, or ALTER COLUMN ... TYPE. */
   via: 'create' | 'add' | 'alter';
   /** Index of the ALTER TABLE subcommand, for 'add' and 'alter'. */
   cmd?: number;
 }
 
-/** Every column whose type a CREATE TABLE or ALTER TABLE chooses. */
-export function columnTypes(statement: ParsedStatement): ColumnType[] {
-  // Every type rule asks for the same statement's columns in turn.
-  let found = columnTypesMemo.get(statement);
-  if (!found) columnTypesMemo.set(statement, (found = readColumnTypes(statement)));
-  return found;
-}
+// Every type rule asks for the same statement's columns in turn.
+const statementColumnTypes = statementMemo('column types', readColumnTypes);
 
-const columnTypesMemo = new WeakMap<ParsedStatement, ColumnType[]>();
+/** Every column whose type the CREATE TABLE or ALTER TABLE being linted chooses. */
+export function columnTypes(ctx: RuleContext): ColumnType[] {
+  return statementColumnTypes(ctx, ctx.statement);
+}
 
 function readColumnTypes(statement: ParsedStatement): ColumnType[] {
   const { kind, body } = statement;
@@ -139,10 +138,10 @@ function readColumnTypes(statement: ParsedStatement): ColumnType[] {
         found.push({ relation: body.relation, column: def.colname, typeName: def.typeName, via: 'create' });
     }
   } else if (kind === 'AlterTableStmt' && (body.objtype ?? 'OBJECT_TABLE') === 'OBJECT_TABLE') {
-    (body.cmds ?? []).forEach((node: AstNode, index: number) => {
+    (body.cmds ?? []).forEach((node, index) => {
       const cmd = as(node, 'AlterTableCmd');
       const def = as(cmd?.def, 'ColumnDef');
-      if (!def?.typeName) return;
+      if (!cmd || !def?.typeName) return;
       if (cmd.subtype === 'AT_AddColumn')
         found.push({ relation: body.relation, column: def.colname, typeName: def.typeName, via: 'add', cmd: index });
       else if (cmd.subtype === 'AT_AlterColumnType')
@@ -153,8 +152,8 @@ function readColumnTypes(statement: ParsedStatement): ColumnType[] {
 }
 
 /** The unqualified type name as the parser canonicalises it (`int` gives int4), and whether it was qualified. */
-export function baseTypeName(typeName: AstNode): { name: string; qualified: boolean } {
-  const parts = (typeName?.names ?? []).map((n: AstNode) => as(n, 'String')?.sval ?? '');
+export function baseTypeName(typeName: TypeName | undefined): { name: string; qualified: boolean } {
+  const parts = (typeName?.names ?? []).map((n) => as(n, 'String')?.sval ?? '');
   return { name: parts[parts.length - 1] ?? '', qualified: parts.length > 1 && parts[0] !== 'pg_catalog' };
 }
 
@@ -165,7 +164,11 @@ export const NEW_COLUMN = 'column added in this change set';
  * Why a drop or rename of the column cannot break a release that is already running (none knows the column),
  * or undefined when one may use it.
  */
-export function newColumnExemption(ctx: RuleContext, relation: AstNode, column: string): string | undefined {
+export function newColumnExemption(
+  ctx: RuleContext,
+  relation: RangeVar | undefined,
+  column: string | undefined
+): string | undefined {
   if (ctx.isNewTable(relation)) return NEW_TABLE;
   return ctx.isNewColumn(relation, column) ? NEW_COLUMN : undefined;
 }
@@ -173,10 +176,10 @@ export function newColumnExemption(ctx: RuleContext, relation: AstNode, column: 
 /** Reports each column type of the statement that `matches`, at the type name. */
 export function reportColumnTypes(
   ctx: RuleContext,
-  matches: (name: string, typeName: AstNode) => boolean,
+  matches: (name: string, typeName: TypeName) => boolean,
   message: (column: ColumnType, written: string) => string
 ): void {
-  for (const column of columnTypes(ctx.statement)) {
+  for (const column of columnTypes(ctx)) {
     const { name, qualified } = baseTypeName(column.typeName);
     if (qualified || !matches(name, column.typeName)) continue;
     const range = typeRange(ctx, column.typeName.location);
@@ -185,7 +188,7 @@ export function reportColumnTypes(
 }
 
 /** `table.column` for messages. */
-export function columnLabel(relation: AstNode, column: string): string {
+export function columnLabel(relation: RangeVar | undefined, column: string | undefined): string {
   return `${relation?.relname ?? '?'}.${column}`;
 }
 

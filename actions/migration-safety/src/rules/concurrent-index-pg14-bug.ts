@@ -1,6 +1,7 @@
 import { as, relationName } from '../engine/ast.js';
 import { defineRule, type RuleHit } from '../engine/rule.js';
-import type { AstNode, Severity } from '../engine/types.js';
+import type { ParsedStatement } from '../engine/parse.js';
+import type { Severity } from '../engine/types.js';
 import { tableLabel } from './transaction-support.js';
 
 export const concurrentIndexPg14Bug = defineRule({
@@ -12,12 +13,15 @@ export const concurrentIndexPg14Bug = defineRule({
   equivalents: {},
   pgVersions: { min: 14, max: 14 },
   check(ctx) {
-    const { kind, body } = ctx.statement;
-    const what = concurrentBuild(kind, body);
+    const { statement } = ctx;
+    const what = concurrentBuild(statement);
     if (!what || ctx.pgVersion !== 14) return;
     const minor = ctx.pgMinor;
     if (minor !== undefined && minor > 3) return;
-    const target = body.relation ? ` on ${tableLabel(relationName(body.relation).key)}` : '';
+    // Both forms name their table (REINDEX TABLE) or index (CREATE INDEX, REINDEX INDEX) in `relation`.
+    const relation =
+      statement.kind === 'IndexStmt' || statement.kind === 'ReindexStmt' ? statement.body.relation : undefined;
+    const target = relation ? ` on ${tableLabel(relationName(relation).key)}` : '';
     const hit: RuleHit & { severity?: Severity } =
       minor === undefined
         ? {
@@ -31,9 +35,9 @@ export const concurrentIndexPg14Bug = defineRule({
   }
 });
 
-function concurrentBuild(kind: string, body: AstNode): string | undefined {
+function concurrentBuild({ kind, body }: ParsedStatement): string | undefined {
   if (kind === 'IndexStmt' && body.concurrent) return 'CREATE INDEX CONCURRENTLY';
-  if (kind === 'ReindexStmt' && (body.params ?? []).some((p: AstNode) => as(p, 'DefElem')?.defname === 'concurrently'))
+  if (kind === 'ReindexStmt' && (body.params ?? []).some((p) => as(p, 'DefElem')?.defname === 'concurrently'))
     return 'REINDEX CONCURRENTLY';
   return undefined;
 }

@@ -1,7 +1,7 @@
 import { as, quoteIdent, quoteQualified, relationName } from '../engine/ast.js';
 import { defineRule, NEW_TABLE, type RuleContext } from '../engine/rule.js';
-import type { AstNode } from '../engine/types.js';
-import { alterTableCmds, earlierInTransaction } from './locking-shared.js';
+import type { AlterTableCmd, RangeVar } from '@pgsql/types';
+import { alterTableOf, earlierInTransaction } from './locking-shared.js';
 
 export const constraintMissingNotValid = defineRule({
   id: 'constraint-missing-not-valid',
@@ -15,9 +15,8 @@ export const constraintMissingNotValid = defineRule({
     strongMigrations: ['add_check_constraint']
   },
   check(ctx) {
-    const cmds = alterTableCmds(ctx);
+    const { relation, cmds } = alterTableOf(ctx);
     if (cmds.length === 0) return;
-    const relation = ctx.statement.body.relation;
     const table = relationName(relation);
     cmds.forEach((cmd, i) => {
       if (cmd.subtype === 'AT_AddConstraint') {
@@ -30,10 +29,10 @@ export const constraintMissingNotValid = defineRule({
           range: ctx.at(c.location)
         });
       } else if (cmd.subtype === 'AT_ValidateConstraint') {
-        if (!addedNotValidInTransaction(cmds.slice(0, i), cmd.name, ctx)) return;
+        if (!addedNotValidInTransaction(cmds.slice(0, i), relation, cmd.name, ctx)) return;
         if (ctx.isNewTable(relation)) return ctx.report({ exempt: NEW_TABLE });
         ctx.report({
-          message: `VALIDATE CONSTRAINT ${quoteIdent(cmd.name)} runs in the transaction that added it NOT VALID: the add's lock on ${quoteQualified(table)} is held for the whole scan; validate in a separate transaction`
+          message: `VALIDATE CONSTRAINT ${quoteIdent(cmd.name ?? '')} runs in the transaction that added it NOT VALID: the add's lock on ${quoteQualified(table)} is held for the whole scan; validate in a separate transaction`
         });
       }
     });
@@ -41,16 +40,21 @@ export const constraintMissingNotValid = defineRule({
 });
 
 /** The constraint was added NOT VALID on this table earlier in this statement or in the same transaction. */
-function addedNotValidInTransaction(earlierCmds: AstNode[], name: string, ctx: RuleContext): boolean {
-  const tableKey = relationName(ctx.statement.body.relation).key;
-  const addsIt = (cmd: AstNode) => {
+function addedNotValidInTransaction(
+  earlierCmds: AlterTableCmd[],
+  relation: RangeVar | undefined,
+  name: string | undefined,
+  ctx: RuleContext
+): boolean {
+  const tableKey = relationName(relation).key;
+  const addsIt = (cmd: AlterTableCmd) => {
     const c = cmd.subtype === 'AT_AddConstraint' ? as(cmd.def, 'Constraint') : undefined;
     return !!c && c.skip_validation === true && c.conname === name;
   };
   if (earlierCmds.some(addsIt)) return true;
   return earlierInTransaction(ctx).some((statement) => {
     if (statement.kind !== 'AlterTableStmt' || relationName(statement.body.relation).key !== tableKey) return false;
-    return (statement.body.cmds ?? []).some((node: AstNode) => {
+    return (statement.body.cmds ?? []).some((node) => {
       const cmd = as(node, 'AlterTableCmd');
       return !!cmd && addsIt(cmd);
     });

@@ -1,6 +1,5 @@
 import { as } from '../engine/ast.js';
 import { defineRule, NEW_TABLE } from '../engine/rule.js';
-import type { AstNode } from '../engine/types.js';
 import { alterTablePart } from './compatibility-helpers.js';
 
 export const exclusionConstraint = defineRule({
@@ -12,14 +11,14 @@ export const exclusionConstraint = defineRule({
   check(ctx) {
     const { kind, body } = ctx.statement;
     if (kind !== 'AlterTableStmt' || (body.objtype ?? 'OBJECT_TABLE') !== 'OBJECT_TABLE') return;
-    (body.cmds ?? []).forEach((node: AstNode, index: number) => {
+    (body.cmds ?? []).forEach((node, index) => {
       const cmd = as(node, 'AlterTableCmd');
       if (cmd?.subtype !== 'AT_AddConstraint' || as(cmd.def, 'Constraint')?.contype !== 'CONSTR_EXCLUSION') return;
       const range = alterTablePart(ctx, index);
       if (ctx.isNewTable(body.relation)) return ctx.report({ range, exempt: NEW_TABLE });
       ctx.report({
         range,
-        message: `Adding an EXCLUDE constraint to ${body.relation.relname} builds its index and checks every row under ACCESS EXCLUSIVE`
+        message: `Adding an EXCLUDE constraint to ${body.relation?.relname} builds its index and checks every row under ACCESS EXCLUSIVE`
       });
     });
   }

@@ -1,7 +1,7 @@
 import { as, names, quoteIdent, quoteQualified, relationName, type QualifiedName } from '../engine/ast.js';
 import type { ParsedStatement } from '../engine/parse.js';
 import { defineRule, type RuleContext } from '../engine/rule.js';
-import type { AstNode } from '../engine/types.js';
+import type { ColumnDef, Constraint } from '@pgsql/types';
 import { elementRange } from './ubos-support.js';
 
 interface ForeignKey {
@@ -18,16 +18,17 @@ interface Shape {
 }
 
 /** A column-level REFERENCES carries no column list of its own: the column is the referencing column. */
-function collectColumn(def: AstNode, shape: Shape): void {
+function collectColumn(def: ColumnDef, shape: Shape): void {
+  const name = def.colname ?? '';
   for (const node of def.constraints ?? []) {
     const c = as(node, 'Constraint');
     if (c?.contype === 'CONSTR_FOREIGN')
-      shape.foreignKeys.push({ columns: [def.colname], references: relationName(c.pktable), location: def.location });
-    if (c?.contype === 'CONSTR_PRIMARY' || c?.contype === 'CONSTR_UNIQUE') shape.keys.push([def.colname]);
+      shape.foreignKeys.push({ columns: [name], references: relationName(c.pktable), location: def.location });
+    if (c?.contype === 'CONSTR_PRIMARY' || c?.contype === 'CONSTR_UNIQUE') shape.keys.push([name]);
   }
 }
 
-function collectConstraint(c: AstNode, shape: Shape): void {
+function collectConstraint(c: Constraint, shape: Shape): void {
   if (c.contype === 'CONSTR_FOREIGN')
     shape.foreignKeys.push({ columns: names(c.fk_attrs), references: relationName(c.pktable), location: c.location });
   if ((c.contype === 'CONSTR_PRIMARY' || c.contype === 'CONSTR_UNIQUE') && !c.indexname) shape.keys.push(names(c.keys));
@@ -71,7 +72,7 @@ function leadsWith(index: (string | undefined)[], wanted: string[]): boolean {
 function createdLater(ctx: RuleContext, tableKey: string, wanted: string[]): boolean {
   for (const later of ctx.laterInChangeSet()) {
     if (later.kind === 'IndexStmt' && relationName(later.body.relation).key === tableKey) {
-      const columns = (later.body.indexParams ?? []).map((p: AstNode) => as(p, 'IndexElem')?.name);
+      const columns = (later.body.indexParams ?? []).map((p) => as(p, 'IndexElem')?.name);
       if (leadsWith(columns, wanted)) return true;
     } else if (
       later.kind === 'AlterTableStmt' &&

@@ -15,7 +15,7 @@ export const identifierTooLong = defineRule({
     // Scanning every statement costs as much as parsing it; only a statement with a long enough word needs it.
     if (!mayHoldLongIdentifier(ctx.statement.sql)) return;
     const reported = new Set<string>();
-    for (const token of tokensOf(ctx.statement)) {
+    for (const token of tokensOf(ctx)) {
       const word = token.word;
       if (word === undefined || Buffer.byteLength(word, 'utf8') <= MAX_BYTES || reported.has(word)) continue;
       reported.add(word);

@@ -1,4 +1,3 @@
-import { locksOf } from '../engine/locks.js';
 import type { ParsedStatement } from '../engine/parse.js';
 import { defineRule, type RuleContext } from '../engine/rule.js';
 import { createdInChangeSet, lineOf, tableLabel } from './transaction-support.js';
@@ -37,16 +36,15 @@ export const lockHeldAcrossStatements = defineRule({
 
 /** DROP INDEX / ALTER INDEX lock the index and its table; the driver lists the table when the replay knows it. */
 function isIndexLock(taker: ParsedStatement): boolean {
-  const body = taker.body;
   return (
-    (taker.kind === 'DropStmt' && body.removeType === 'OBJECT_INDEX') ||
-    (taker.kind === 'AlterTableStmt' && body.objtype === 'OBJECT_INDEX') ||
-    (taker.kind === 'RenameStmt' && body.renameType === 'OBJECT_INDEX')
+    (taker.kind === 'DropStmt' && taker.body.removeType === 'OBJECT_INDEX') ||
+    (taker.kind === 'AlterTableStmt' && taker.body.objtype === 'OBJECT_INDEX') ||
+    (taker.kind === 'RenameStmt' && taker.body.renameType === 'OBJECT_INDEX')
   );
 }
 
 /** Schema statements that change only objects of this change set, or tables the transaction already holds. */
-const SCHEMA_ONLY = new Set([
+const SCHEMA_ONLY = new Set<string>([
   'CreateStmt',
   'CreateEnumStmt',
   'CompositeTypeStmt',
@@ -65,11 +63,12 @@ const SCHEMA_ONLY = new Set([
 function onlyNewObjects(ctx: RuleContext): boolean {
   const { statement } = ctx;
   if (!SCHEMA_ONLY.has(statement.kind)) return false;
-  const locks = locksOf(statement, ctx.catalog.indexOwner);
+  const locks = ctx.locksOf(statement);
   // A lock on a table this transaction already holds ACCESS EXCLUSIVE cannot wait; the statements' own rewrites
   // and scans are reported by their own rules. A kind whose target locksOf does not report (a comment, a
   // sequence) is judged by the locks it does report; the table-changing kinds always report their table.
   // An index build reads the whole table, so it extends the hold even on a table already locked.
-  const held = statement.kind === 'IndexStmt' ? new Map() : ctx.transaction.accessExclusive;
+  const held: ReadonlyMap<string, unknown> =
+    statement.kind === 'IndexStmt' ? new Map<string, never>() : ctx.transaction.accessExclusive;
   return locks.every((lock) => createdInChangeSet(ctx, lock.table) || held.has(lock.table));
 }

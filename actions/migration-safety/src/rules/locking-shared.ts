@@ -3,18 +3,31 @@
 import { as, type QualifiedName } from '../engine/ast.js';
 import type { ParsedStatement } from '../engine/parse.js';
 import type { RuleContext } from '../engine/rule.js';
-import type { AstNode } from '../engine/types.js';
+import type { AlterTableCmd, ColumnDef, Constraint, Node, RangeVar } from '@pgsql/types';
 
-/** The sub-commands of an `ALTER TABLE` (not ALTER INDEX/VIEW/...), or [] for any other statement. */
-export function alterTableCmds(ctx: RuleContext): AstNode[] {
-  const { kind, body } = ctx.statement;
-  if (kind !== 'AlterTableStmt' || (body.objtype && body.objtype !== 'OBJECT_TABLE')) return [];
-  return (body.cmds ?? []).map((node: AstNode) => as(node, 'AlterTableCmd')).filter(Boolean);
+export interface AlterTable {
+  /** The table altered. */
+  relation: RangeVar | undefined;
+  cmds: AlterTableCmd[];
+}
+
+/** An `ALTER TABLE` (not ALTER INDEX/VIEW/...) and its sub-commands; no sub-commands for any other statement. */
+export function alterTableOf(ctx: RuleContext): AlterTable {
+  const statement = ctx.statement;
+  if (statement.kind !== 'AlterTableStmt') return { relation: undefined, cmds: [] };
+  const { objtype, relation, cmds } = statement.body;
+  if (objtype && objtype !== 'OBJECT_TABLE') return { relation, cmds: [] };
+  return { relation, cmds: present((cmds ?? []).map((node) => as(node, 'AlterTableCmd'))) };
 }
 
 /** The constraints written on a column definition (`ADD COLUMN x int UNIQUE REFERENCES t`). */
-export function columnConstraints(def: AstNode): AstNode[] {
-  return (def?.constraints ?? []).map((node: AstNode) => as(node, 'Constraint')).filter(Boolean);
+export function columnConstraints(def: ColumnDef | undefined): Constraint[] {
+  return present((def?.constraints ?? []).map((node) => as(node, 'Constraint')));
+}
+
+/** The entries that are there (`filter(Boolean)` with its type). */
+function present<T>(list: (T | undefined)[]): T[] {
+  return list.filter((item): item is T => !!item);
 }
 
 /**
@@ -43,7 +56,7 @@ export function earlierInTransaction(ctx: RuleContext): ParsedStatement[] {
 }
 
 /** A RangeVar-like node for a catalogue key, so the context's table helpers can be used with it. */
-export function rangeVarOf(key: string): AstNode {
+export function rangeVarOf(key: string): RangeVar {
   const dot = key.indexOf('.');
   return { schemaname: key.slice(0, dot), relname: key.slice(dot + 1) };
 }
@@ -59,7 +72,7 @@ export function tableOfIndex(ctx: RuleContext, index: QualifiedName): string | u
 }
 
 /** A boolean option written false: `(FULL false)`, `(CONCURRENTLY off)`, `(FULL 0)`. */
-export function isFalseOption(arg: AstNode): boolean {
+export function isFalseOption(arg: Node | undefined): boolean {
   if (arg === undefined) return false;
   const integer = as(arg, 'Integer');
   if (integer) return !integer.ival;

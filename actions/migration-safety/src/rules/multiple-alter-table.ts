@@ -1,35 +1,43 @@
 import { as, listName, relationName } from '../engine/ast.js';
 import type { ParsedStatement } from '../engine/parse.js';
 import { defineRule, NEW_TABLE } from '../engine/rule.js';
-import type { AstNode } from '../engine/types.js';
+import { stateKey } from '../engine/rule-state.js';
+import type { RangeVar } from '@pgsql/types';
 
 /**
  * Actions that cannot join another ALTER TABLE or must stay apart on purpose: VALIDATE CONSTRAINT runs
  * separately to take the weaker lock, and the partition actions cannot be combined at all.
  */
-const APART = new Set([
+const APART = new Set<string | undefined>([
   'AT_ValidateConstraint',
   'AT_AttachPartition',
   'AT_DetachPartition',
   'AT_DetachPartitionFinalize'
 ]);
 
-function combinable(statement: ParsedStatement): boolean {
-  const { body } = statement;
+type AlterTableStatement = Extract<ParsedStatement, { kind: 'AlterTableStmt' }>;
+
+function combinable(statement: ParsedStatement): statement is AlterTableStatement {
   if (statement.embedded) return false;
-  if (statement.kind !== 'AlterTableStmt' || (body.objtype ?? 'OBJECT_TABLE') !== 'OBJECT_TABLE') return false;
-  const cmds: AstNode[] = body.cmds ?? [];
+  if (statement.kind !== 'AlterTableStmt' || (statement.body.objtype ?? 'OBJECT_TABLE') !== 'OBJECT_TABLE')
+    return false;
+  const cmds = statement.body.cmds ?? [];
   return cmds.length > 0 && cmds.every((node) => !APART.has(as(node, 'AlterTableCmd')?.subtype));
+}
+
+/** An object of the tree that is a RangeVar payload. */
+function isRangeVar(value: object): value is RangeVar {
+  return typeof (value as { relname?: unknown }).relname === 'string';
 }
 
 /** Tables a statement names: any of them ends a run of ALTER TABLEs, whose order against it may matter. */
 function tablesOf(statement: ParsedStatement): Set<string> {
   const keys = new Set<string>();
-  const walk = (node: AstNode): void => {
-    if (Array.isArray(node)) node.forEach(walk);
+  const walk = (node: unknown): void => {
+    if (Array.isArray(node)) (node as unknown[]).forEach(walk);
     else if (node && typeof node === 'object') {
       // RangeVars appear both wrapped ({RangeVar: {...}}) and bare (the relation field of most statements).
-      if (typeof node.relname === 'string') keys.add(relationName(node).key);
+      if (isRangeVar(node)) keys.add(relationName(node).key);
       for (const value of Object.values(node)) if (value && typeof value === 'object') walk(value);
     }
   };
@@ -81,7 +89,8 @@ function runsOf(statements: readonly ParsedStatement[]): Map<number, number> {
  * a second statement cost something (a second pass over the table).
  */
 function makesPass(statement: ParsedStatement): boolean {
-  return (statement.body.cmds ?? []).some((node: AstNode) => {
+  if (statement.kind !== 'AlterTableStmt') return false;
+  return (statement.body.cmds ?? []).some((node) => {
     const cmd = as(node, 'AlterTableCmd');
     switch (cmd?.subtype) {
       case 'AT_SetNotNull':
@@ -95,16 +104,20 @@ function makesPass(statement: ParsedStatement): boolean {
       }
       case 'AT_AddColumn': {
         const def = as(cmd.def, 'ColumnDef');
-        return (def?.constraints ?? []).some((n: AstNode) =>
-          [
-            'CONSTR_GENERATED',
-            'CONSTR_IDENTITY',
-            'CONSTR_CHECK',
-            'CONSTR_FOREIGN',
-            'CONSTR_PRIMARY',
-            'CONSTR_UNIQUE'
-          ].includes(as(n, 'Constraint')?.contype)
-        );
+        return (def?.constraints ?? []).some((n) => {
+          const contype = as(n, 'Constraint')?.contype;
+          return (
+            contype !== undefined &&
+            [
+              'CONSTR_GENERATED',
+              'CONSTR_IDENTITY',
+              'CONSTR_CHECK',
+              'CONSTR_FOREIGN',
+              'CONSTR_PRIMARY',
+              'CONSTR_UNIQUE'
+            ].includes(contype)
+          );
+        });
       }
       default:
         return false;
@@ -112,7 +125,8 @@ function makesPass(statement: ParsedStatement): boolean {
   });
 }
 
-const cache = new WeakMap<readonly ParsedStatement[], Map<number, number>>();
+/** The runs of the file (runsOf), found at its first ALTER TABLE. */
+const RUNS = stateKey<{ runs?: Map<number, number> }>('runs of ALTER TABLE on one table', () => ({}));
 
 export const multipleAlterTable = defineRule({
   id: 'multiple-alter-table',
@@ -122,8 +136,8 @@ export const multipleAlterTable = defineRule({
   equivalents: { eugene: ['W12'] },
   check(ctx) {
     if (ctx.statement.kind !== 'AlterTableStmt') return;
-    let runs = cache.get(ctx.statements);
-    if (!runs) cache.set(ctx.statements, (runs = runsOf(ctx.statements)));
+    const file = ctx.fileState(RUNS);
+    const runs = (file.runs ??= runsOf(ctx.statements));
     const start = runs.get(ctx.statement.index);
     if (start === undefined) return;
     const { body } = ctx.statement;

@@ -1,7 +1,7 @@
 import { as, names, relationName } from '../engine/ast.js';
 import { setNotNullRecipe } from '../engine/recipes.js';
 import { defineRule, NEW_TABLE, type RuleContext } from '../engine/rule.js';
-import type { AstNode } from '../engine/types.js';
+import type { AlterTableCmd, Constraint } from '@pgsql/types';
 import { elementRange } from './ubos-support.js';
 
 /**
@@ -35,10 +35,10 @@ export const pkUsingIndexNullable = defineRule({
   check(ctx) {
     const { kind, body } = ctx.statement;
     if (kind !== 'AlterTableStmt' || (body.objtype ?? 'OBJECT_TABLE') !== 'OBJECT_TABLE') return;
-    const cmds: AstNode[] = (body.cmds ?? []).map((n: AstNode) => as(n, 'AlterTableCmd')).filter(Boolean);
+    const cmds = (body.cmds ?? []).map((n) => as(n, 'AlterTableCmd')).filter((c): c is AlterTableCmd => !!c);
     const primaries = cmds
       .map((cmd) => (cmd.subtype === 'AT_AddConstraint' ? as(cmd.def, 'Constraint') : undefined))
-      .filter((c) => c?.contype === 'CONSTR_PRIMARY');
+      .filter((c): c is Constraint => c?.contype === 'CONSTR_PRIMARY');
     if (primaries.length === 0) return;
     const table = ctx.table(body.relation);
     if (!table) return;

@@ -1,6 +1,6 @@
 import { as, quoteQualified, relationName } from '../engine/ast.js';
 import { defineRule, NEW_TABLE } from '../engine/rule.js';
-import type { AstNode } from '../engine/types.js';
+import type { RangeVar } from '@pgsql/types';
 import { isFalseOption } from './locking-shared.js';
 
 export const preferRepack = defineRule({
@@ -13,15 +13,15 @@ export const preferRepack = defineRule({
   },
   check(ctx) {
     const { kind, body } = ctx.statement;
-    let relations: AstNode[];
+    let relations: RangeVar[];
     let command: string;
     if (kind === 'VacuumStmt') {
-      const full = (body.options ?? []).some((o: AstNode) => {
+      const full = (body.options ?? []).some((o) => {
         const option = as(o, 'DefElem');
         return option?.defname === 'full' && !isFalseOption(option.arg);
       });
       if (!body.is_vacuumcmd || !full) return;
-      relations = (body.rels ?? []).map((r: AstNode) => as(r, 'VacuumRelation')?.relation).filter(Boolean);
+      relations = (body.rels ?? []).map((r) => as(r, 'VacuumRelation')?.relation).filter((r): r is RangeVar => !!r);
       command = 'VACUUM FULL';
     } else if (kind === 'ClusterStmt') {
       relations = body.relation ? [body.relation] : [];

@@ -1,6 +1,7 @@
+import type { AlterTableStmt } from '@pgsql/types';
 import { as, listName, relationName } from '../engine/ast.js';
-import type { ParsedStatement } from '../engine/parse.js';
-import { defineRule } from '../engine/rule.js';
+import { defineRule, type RuleContext } from '../engine/rule.js';
+import { stateKey } from '../engine/rule-state.js';
 import { tableLabel } from './transaction-support.js';
 
 export const preferRobustStmts = defineRule({
@@ -16,7 +17,7 @@ export const preferRobustStmts = defineRule({
     switch (kind) {
       case 'AlterTableStmt': {
         if (inTransaction || body.objtype !== 'OBJECT_TABLE') return;
-        const { problems: missing, rerunnable } = alterTableProblems(statement, ctx.statements);
+        const { problems: missing, rerunnable } = alterTableProblems(ctx, body);
         if (missing.length === 0) {
           if (rerunnable.length > 0)
             ctx.report({ exempt: `${rerunnable.join(', ')} succeeds when run again: nothing to make rerunnable` });
@@ -28,7 +29,11 @@ export const preferRobustStmts = defineRule({
         return;
       }
       case 'RenameStmt':
-        if (inTransaction || !['OBJECT_TABLE', 'OBJECT_COLUMN', 'OBJECT_TABCONSTRAINT'].includes(body.renameType))
+        if (
+          inTransaction ||
+          body.renameType === undefined ||
+          !['OBJECT_TABLE', 'OBJECT_COLUMN', 'OBJECT_TABCONSTRAINT'].includes(body.renameType)
+        )
           return;
         // relationType is only meaningful for column renames (ALTER VIEW ... RENAME COLUMN is not a table).
         if ((body.renameType === 'OBJECT_COLUMN' && body.relationType !== 'OBJECT_TABLE') || body.missing_ok) return;
@@ -52,12 +57,11 @@ export const preferRobustStmts = defineRule({
         });
         return;
       case 'DropStmt': {
-        const what = DROPS[body.removeType];
+        const what = body.removeType === undefined ? undefined : DROPS[body.removeType];
         if (inTransaction || body.missing_ok || !what) return;
         const first = (body.objects ?? [])[0];
-        const name = as(first, 'List')
-          ? listName(as(first, 'List').items).name
-          : listName(as(first, 'TypeName')?.names).name;
+        const list = as(first, 'List');
+        const name = list ? listName(list.items).name : listName(as(first, 'TypeName')?.names).name;
         ctx.report({ message: `DROP ${what} ${name} without IF EXISTS fails on a rerun` });
         return;
       }
@@ -71,32 +75,35 @@ const DROPS: Record<string, string> = { OBJECT_TABLE: 'TABLE', OBJECT_INDEX: 'IN
 
 type ConstraintState = Map<string, 'dropped' | 'added'>;
 
-// Constraint names dropped / re-added so far in each file (keyed by its statements array), replayed up to `upTo`
-// once, so a file of many ALTER TABLE statements stays linear.
-const replays = new WeakMap<readonly ParsedStatement[], { upTo: number; constraints: ConstraintState }>();
+// Constraint names dropped / re-added so far in the file, replayed up to `upTo` once, so a file of many
+// ALTER TABLE statements stays linear.
+const REPLAY = stateKey<{ upTo: number; constraints: ConstraintState }>('constraints dropped and re-added', () => ({
+  upTo: 0,
+  constraints: new Map()
+}));
 
 /** What makes each ALTER TABLE action fail on a second run, in squawk's terms (see the docs page). */
-function alterTableProblems(
-  statement: ParsedStatement,
-  statements: readonly ParsedStatement[]
-): { problems: string[]; rerunnable: string[] } {
-  let replay = replays.get(statements);
-  if (!replay) replays.set(statements, (replay = { upTo: 0, constraints: new Map() }));
-  for (; replay.upTo < statement.index; replay.upTo++)
-    if (statements[replay.upTo].kind === 'AlterTableStmt') judgeActions(statements[replay.upTo], replay.constraints);
-  replay.upTo = statement.index + 1;
-  return judgeActions(statement, replay.constraints);
+function alterTableProblems(ctx: RuleContext, body: AlterTableStmt): { problems: string[]; rerunnable: string[] } {
+  const { statements } = ctx;
+  const index = ctx.statement.index;
+  const replay = ctx.fileState(REPLAY);
+  for (; replay.upTo < index; replay.upTo++) {
+    const earlier = statements[replay.upTo];
+    if (earlier.kind === 'AlterTableStmt') judgeActions(earlier.body, replay.constraints);
+  }
+  replay.upTo = index + 1;
+  return judgeActions(body, replay.constraints);
 }
 
 function judgeActions(
-  statement: ParsedStatement,
+  body: AlterTableStmt,
   constraints: ConstraintState
 ): { problems: string[]; rerunnable: string[] } {
   // An ADD CONSTRAINT preceded (anywhere earlier in the file) by a DROP CONSTRAINT of the same name is the
   // rerunnable idiom; a second ADD of it is not.
   const problems: string[] = [];
   const rerunnable: string[] = [];
-  for (const node of statement.body.cmds ?? []) {
+  for (const node of body.cmds ?? []) {
     const cmd = as(node, 'AlterTableCmd');
     if (!cmd) continue;
     switch (cmd.subtype) {
@@ -129,7 +136,7 @@ function judgeActions(
  * Actions that set a state rather than create or remove something: run a second time they succeed and change
  * nothing, so a half-applied file reruns past them. squawk flags them as "missing transaction"; we do not.
  */
-const IDEMPOTENT = new Set([
+const IDEMPOTENT = new Set<string | undefined>([
   'AT_ValidateConstraint',
   'AT_SetNotNull',
   'AT_DropNotNull',
@@ -172,8 +179,8 @@ const ACTION_NAMES: Record<string, string> = {
   AT_ResetRelOptions: 'RESET (...)'
 };
 
-function actionName(subtype: string): string {
-  if (ACTION_NAMES[subtype]) return ACTION_NAMES[subtype];
+function actionName(subtype: string | undefined): string {
+  if (subtype !== undefined && ACTION_NAMES[subtype]) return ACTION_NAMES[subtype];
   return String(subtype)
     .replace(/^AT_/, '')
     .replace(/([a-z])([A-Z])/g, '$1 $2')

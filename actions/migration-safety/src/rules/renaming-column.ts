@@ -14,10 +14,11 @@ export const renamingColumn = defineRule({
     if (kind !== 'RenameStmt' || body.renameType !== 'OBJECT_COLUMN' || body.relationType !== 'OBJECT_TABLE') return;
     const exempt = newColumnExemption(ctx, body.relation, body.subname);
     if (exempt) return ctx.report({ exempt });
-    const type = ctx.table(body.relation)?.columns.get(body.subname)?.type.display;
+    const column = body.subname ?? '';
+    const type = ctx.table(body.relation)?.columns.get(column)?.type.display;
     ctx.report({
-      message: `Renaming ${body.relation.relname}.${body.subname} to ${body.newname} breaks the running release, which still uses the old name`,
-      recipe: renameColumnRecipe(relationName(body.relation), body.subname, body.newname, type)
+      message: `Renaming ${body.relation?.relname}.${body.subname} to ${body.newname} breaks the running release, which still uses the old name`,
+      recipe: renameColumnRecipe(relationName(body.relation), column, body.newname ?? '', type)
     });
   }
 });

@@ -13,8 +13,8 @@ export const renamingTable = defineRule({
     if (kind !== 'RenameStmt' || body.renameType !== 'OBJECT_TABLE') return;
     if (ctx.isNewTable(body.relation)) return ctx.report({ exempt: NEW_TABLE });
     ctx.report({
-      message: `Renaming table ${body.relation.relname} to ${body.newname} breaks the running release, which still uses the old name`,
-      recipe: renameTableRecipe(relationName(body.relation), body.newname)
+      message: `Renaming table ${body.relation?.relname} to ${body.newname} breaks the running release, which still uses the old name`,
+      recipe: renameTableRecipe(relationName(body.relation), body.newname ?? '')
     });
   }
 });

@@ -1,6 +1,5 @@
 import { as, listName } from '../engine/ast.js';
 import { defineRule, NEW_TABLE } from '../engine/rule.js';
-import type { AstNode } from '../engine/types.js';
 import { rangeVarOf, tableOfIndex } from './locking-shared.js';
 
 export const requireConcurrentIndexDeletion = defineRule({
@@ -15,10 +14,8 @@ export const requireConcurrentIndexDeletion = defineRule({
   check(ctx) {
     const { kind, body } = ctx.statement;
     if (kind !== 'DropStmt' || body.removeType !== 'OBJECT_INDEX' || body.concurrent) return;
-    const tables = (body.objects ?? []).map((object: AstNode) =>
-      tableOfIndex(ctx, listName(as(object, 'List')?.items))
-    );
-    if (tables.length > 0 && tables.every((key: string | undefined) => key && ctx.isNewTable(rangeVarOf(key))))
+    const tables = (body.objects ?? []).map((object) => tableOfIndex(ctx, listName(as(object, 'List')?.items)));
+    if (tables.length > 0 && tables.every((key) => key && ctx.isNewTable(rangeVarOf(key))))
       return ctx.report({ exempt: NEW_TABLE });
     ctx.report();
   }

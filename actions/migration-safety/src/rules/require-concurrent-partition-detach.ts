@@ -1,6 +1,6 @@
 import { as, quoteQualified, relationName } from '../engine/ast.js';
 import { defineRule, NEW_TABLE } from '../engine/rule.js';
-import { alterTableCmds } from './locking-shared.js';
+import { alterTableOf } from './locking-shared.js';
 
 export const requireConcurrentPartitionDetach = defineRule({
   id: 'require-concurrent-partition-detach',
@@ -12,8 +12,8 @@ export const requireConcurrentPartitionDetach = defineRule({
   },
   pgVersions: { min: 14 },
   check(ctx) {
-    const relation = ctx.statement.body.relation;
-    for (const cmd of alterTableCmds(ctx)) {
+    const { relation, cmds } = alterTableOf(ctx);
+    for (const cmd of cmds) {
       if (cmd.subtype !== 'AT_DetachPartition') continue;
       const partition = as(cmd.def, 'PartitionCmd');
       if (!partition || partition.concurrent) continue;

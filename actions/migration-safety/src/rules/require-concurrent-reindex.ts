@@ -1,6 +1,5 @@
 import { as, relationName } from '../engine/ast.js';
 import { defineRule, NEW_TABLE } from '../engine/rule.js';
-import type { AstNode } from '../engine/types.js';
 import { isFalseOption, rangeVarOf, tableOfIndex } from './locking-shared.js';
 
 export const requireConcurrentReindex = defineRule({
@@ -15,7 +14,7 @@ export const requireConcurrentReindex = defineRule({
   check(ctx) {
     const { kind, body } = ctx.statement;
     if (kind !== 'ReindexStmt') return;
-    const concurrent = (body.params ?? []).some((p: AstNode) => {
+    const concurrent = (body.params ?? []).some((p) => {
       const option = as(p, 'DefElem');
       return option?.defname === 'concurrently' && !isFalseOption(option.arg);
     });

@@ -1,10 +1,11 @@
 import { as, names } from '../engine/ast.js';
 import { defineRule } from '../engine/rule.js';
-import type { AstNode, ByteRange } from '../engine/types.js';
+import type { RangeVar } from '@pgsql/types';
+import type { ByteRange } from '../engine/types.js';
 import { tokenAt, tokensOf, truncateIdentifier, type Token } from './compatibility-helpers.js';
 
 // ALTER TABLE ... RENAME [COLUMN | CONSTRAINT]; the parser records no relationType for the constraint form.
-const TABLE_RENAMES = new Set(['OBJECT_TABLE', 'OBJECT_COLUMN', 'OBJECT_TABCONSTRAINT']);
+const TABLE_RENAMES = new Set<string | undefined>(['OBJECT_TABLE', 'OBJECT_COLUMN', 'OBJECT_TABCONSTRAINT']);
 
 const range = (t: Token): ByteRange => ({ start: t.start, end: t.end });
 
@@ -17,8 +18,8 @@ export const requireTableSchema = defineRule({
   equivalents: { squawk: ['require-table-schema'] },
   check(ctx) {
     const { kind, body } = ctx.statement;
-    const tokens = tokensOf(ctx.statement);
-    const relations: AstNode[] = [];
+    const tokens = tokensOf(ctx);
+    const relations: (RangeVar | undefined)[] = [];
     if (kind === 'CreateStmt') relations.push(body.relation);
     else if (kind === 'CreateTableAsStmt' && body.objtype === 'OBJECT_TABLE') relations.push(body.into?.rel);
     else if (kind === 'AlterTableStmt' && body.objtype === 'OBJECT_TABLE') relations.push(body.relation);

@@ -1,7 +1,7 @@
 // The common shape of require-lock-timeout and require-statement-timeout: report once per file, on the first
 // statement that waits for a lock stalling a table in use while the setting is not in effect.
-import type { ParsedStatement } from '../engine/parse.js';
 import type { RuleContext } from '../engine/rule.js';
+import { stateKey } from '../engine/rule-state.js';
 import {
   lockModeName,
   squawkCountsAsSlow,
@@ -21,13 +21,16 @@ interface FileState {
   stalls: boolean[];
 }
 
-// Rules are stateless objects shared by every file; the statements array identifies the file being linted.
-const files = new WeakMap<readonly ParsedStatement[], FileState>();
+// Shared by both timeout rules: the stalls are judged once per file.
+const TIMEOUTS = stateKey<FileState>('timeout settings of the file', () => ({
+  protectedBefore: {},
+  squawkTarget: {},
+  firstUnprotected: {},
+  stalls: []
+}));
 
 function fileState(ctx: RuleContext): FileState {
-  let state = files.get(ctx.statements);
-  if (!state)
-    files.set(ctx.statements, (state = { protectedBefore: {}, squawkTarget: {}, firstUnprotected: {}, stalls: [] }));
+  const state = ctx.fileState(TIMEOUTS);
   // Statements whose check was skipped (ignore comments) are judged now: the order of reports must not
   // depend on which rules were suppressed where.
   for (let i = state.stalls.length; i <= ctx.statement.index; i++)

@@ -1,8 +1,9 @@
-import type { ParsedStatement } from '../engine/parse.js';
 import { defineRule } from '../engine/rule.js';
+import { stateKey } from '../engine/rule-state.js';
 import { isBegin, isTransactionEnd } from './transaction-support.js';
 
-const toolWrapsFile = new WeakMap<readonly ParsedStatement[], boolean>();
+/** Whether the migration tool wraps the file in its transaction, as last seen outside an explicit block. */
+const TOOL_WRAPS_FILE = stateKey<{ wraps?: boolean }>('the tool wraps the file in a transaction', () => ({}));
 
 export const transactionNesting = defineRule({
   id: 'transaction-nesting',
@@ -15,7 +16,8 @@ export const transactionNesting = defineRule({
     const frameworkOwned = transaction.inTransaction && !transaction.explicit;
     // Outside an explicit block, inTransaction tells whether the tool wraps the file; remember it for the COMMIT
     // of a BEGIN written in the file, which then ends the tool's transaction too.
-    if (!transaction.explicit) toolWrapsFile.set(ctx.statements, transaction.inTransaction);
+    const tool = ctx.fileState(TOOL_WRAPS_FILE);
+    if (!transaction.explicit) tool.wraps = transaction.inTransaction;
     if (isBegin(statement)) {
       if (transaction.explicit)
         ctx.report({
@@ -34,7 +36,7 @@ export const transactionNesting = defineRule({
         });
       else if (!transaction.explicit)
         ctx.report({ message: 'COMMIT / ROLLBACK with no transaction open: there is nothing to end' });
-      else if (transaction.depth === 1 && toolWrapsFile.get(ctx.statements))
+      else if (transaction.depth === 1 && tool.wraps)
         ctx.report({
           message:
             'COMMIT / ROLLBACK of the BEGIN in this file also ends the transaction the migration tool opens: later statements run outside it'

@@ -4,7 +4,7 @@ import { as } from '../engine/ast.js';
 import { blocksWrites, locksOf, type LockMode, type TableLock } from '../engine/locks.js';
 import type { ParsedStatement } from '../engine/parse.js';
 import type { RuleContext } from '../engine/rule.js';
-import type { AstNode } from '../engine/types.js';
+import type { Node } from '@pgsql/types';
 
 export function transactionKind(statement: ParsedStatement): string | undefined {
   return statement.kind === 'TransactionStmt' ? String(statement.body.kind) : undefined;
@@ -42,9 +42,7 @@ export function lineOf(ctx: Pick<RuleContext, 'source'>, statement: ParsedStatem
  * modes (SHARE UPDATE EXCLUSIVE of CONCURRENTLY, VALIDATE) queue only other DDL behind them.
  */
 export function stallingLocks(ctx: RuleContext, statement: ParsedStatement): TableLock[] {
-  return locksOf(statement, ctx.catalog.indexOwner).filter(
-    (lock) => blocksWrites(lock.mode) && !createdInChangeSet(ctx, lock.table)
-  );
+  return ctx.locksOf(statement).filter((lock) => blocksWrites(lock.mode) && !createdInChangeSet(ctx, lock.table));
 }
 
 /** The key may name a table or an index (DROP INDEX): an index counts as new when its table is new. */
@@ -80,7 +78,7 @@ export function timeoutInEffect(statements: readonly ParsedStatement[], setting:
   return before;
 }
 
-function isZero(args: AstNode[] | undefined): boolean {
+function isZero(args: readonly Node[] | undefined): boolean {
   const value = as(args?.[0], 'A_Const');
   if (!value) return false;
   if (value.ival !== undefined) return (value.ival.ival ?? 0) === 0;

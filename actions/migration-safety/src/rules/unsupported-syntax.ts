@@ -1,8 +1,8 @@
 // Syntax the target server does not have yet: the parser is PostgreSQL 18's, so it accepts statements an
 // older server rejects. Each row names the release that added the syntax (from the PostgreSQL release notes).
-import { as } from '../engine/ast.js';
+import type { AlterTableStmt, ColumnDef, Constraint, ReturningClause } from '@pgsql/types';
+import { as, wrapperOf } from '../engine/ast.js';
 import { defineRule, type RuleContext } from '../engine/rule.js';
-import type { AstNode } from '../engine/types.js';
 
 interface Use {
   what: string;
@@ -47,7 +47,7 @@ const JSON_FUNCTIONS: Record<string, string> = {
   JSON_EXISTS_OP: 'JSON_EXISTS()'
 };
 
-function constraintUses(c: AstNode, uses: Use[]): void {
+function constraintUses(c: Constraint | undefined, uses: Use[]): void {
   if (!c) return;
   const at = c.location;
   if (c.contype === 'CONSTR_GENERATED')
@@ -67,12 +67,12 @@ function constraintUses(c: AstNode, uses: Use[]): void {
     uses.push({ what: '[NOT] ENFORCED constraints', since: 18, location: at });
 }
 
-function columnUses(def: AstNode, uses: Use[]): void {
+function columnUses(def: ColumnDef | undefined, uses: Use[]): void {
   if (def?.compression) uses.push({ what: 'COMPRESSION of a column', since: 14, location: def.location });
   for (const node of def?.constraints ?? []) constraintUses(as(node, 'Constraint'), uses);
 }
 
-function alterTableUses(body: AstNode, uses: Use[]): void {
+function alterTableUses(body: AlterTableStmt, uses: Use[]): void {
   for (const node of body.cmds ?? []) {
     const cmd = as(node, 'AlterTableCmd');
     switch (cmd?.subtype) {
@@ -117,7 +117,7 @@ function alterTableUses(body: AstNode, uses: Use[]): void {
   }
 }
 
-function returningUses(body: AstNode, uses: Use[]): void {
+function returningUses(body: { returningClause?: ReturningClause }, uses: Use[]): void {
   for (const option of body.returningClause?.options ?? [])
     uses.push({
       what: 'RETURNING WITH (OLD / NEW AS ...)',
@@ -136,7 +136,7 @@ export function syntaxUses(ctx: Pick<RuleContext, 'statement' | 'transaction'>):
       if (body.returningClause) uses.push({ what: 'MERGE ... RETURNING', since: 17 });
       if (
         (body.mergeWhenClauses ?? []).some(
-          (w: AstNode) => as(w, 'MergeWhenClause')?.matchKind === 'MERGE_WHEN_NOT_MATCHED_BY_SOURCE'
+          (w) => as(w, 'MergeWhenClause')?.matchKind === 'MERGE_WHEN_NOT_MATCHED_BY_SOURCE'
         )
       )
         uses.push({ what: 'MERGE ... WHEN NOT MATCHED BY SOURCE', since: 17 });
@@ -152,7 +152,7 @@ export function syntaxUses(ctx: Pick<RuleContext, 'statement' | 'transaction'>):
       if ((body.indexIncludingParams ?? []).length > 0) uses.push({ what: 'CREATE INDEX ... INCLUDE', since: 11 });
       break;
     case 'ReindexStmt':
-      if ((body.params ?? []).some((p: AstNode) => as(p, 'DefElem')?.defname === 'concurrently'))
+      if ((body.params ?? []).some((p) => as(p, 'DefElem')?.defname === 'concurrently'))
         uses.push({ what: 'REINDEX CONCURRENTLY', since: 12 });
       break;
     case 'CreateStmt':
@@ -184,7 +184,7 @@ export function syntaxUses(ctx: Pick<RuleContext, 'statement' | 'transaction'>):
       uses.push({ what: 'CREATE STATISTICS', since: 10 });
       break;
     case 'ViewStmt':
-      if ((body.options ?? []).some((o: AstNode) => as(o, 'DefElem')?.defname === 'security_invoker'))
+      if ((body.options ?? []).some((o) => as(o, 'DefElem')?.defname === 'security_invoker'))
         uses.push({ what: 'security_invoker views', since: 15 });
       break;
     case 'CreateTrigStmt':
@@ -199,7 +199,7 @@ export function syntaxUses(ctx: Pick<RuleContext, 'statement' | 'transaction'>):
       }
       break;
     case 'DropdbStmt':
-      if ((body.options ?? []).some((o: AstNode) => as(o, 'DefElem')?.defname === 'force'))
+      if ((body.options ?? []).some((o) => as(o, 'DefElem')?.defname === 'force'))
         uses.push({ what: 'DROP DATABASE ... WITH (FORCE)', since: 13 });
       break;
     case 'AlterEnumStmt':
@@ -222,22 +222,27 @@ export function syntaxUses(ctx: Pick<RuleContext, 'statement' | 'transaction'>):
 }
 
 /** SQL/JSON expressions, multirange types and constructors, and WITH TIES, in one walk of the tree. */
-function expressionUses(node: AstNode, look: { json: boolean; multirange: boolean; ties: boolean }, uses: Use[]): void {
-  const last = (list: AstNode[] | undefined) => (list ?? []).map((n) => as(n, 'String')?.sval).pop();
-  const visit = (value: AstNode, key: string): void => {
-    if (Array.isArray(value)) {
-      for (const item of value) visit(item, '');
+function expressionUses(node: unknown, look: { json: boolean; multirange: boolean; ties: boolean }, uses: Use[]): void {
+  const last = (list: unknown) =>
+    (Array.isArray(list) ? (list as unknown[]) : []).map((n) => as(wrapperOf(n), 'String')?.sval).pop();
+  // Every object of the tree is visited with the key it sits under, which names its type (`FuncCall`,
+  // `typeName`); the fields read are the ones those types have, each checked for its JSON type.
+  const visit = (node: unknown, key: string): void => {
+    if (Array.isArray(node)) {
+      for (const item of node as unknown[]) visit(item, '');
       return;
     }
-    if (!value || typeof value !== 'object') return;
+    if (!node || typeof node !== 'object') return;
+    const value = node as Readonly<Record<string, unknown>>;
+    const location = typeof value.location === 'number' ? value.location : undefined;
     if (look.json) {
       const json = JSON_NODES.get(key);
-      if (json) uses.push({ what: json[0], since: json[1], location: value.location });
+      if (json) uses.push({ what: json[0], since: json[1], location });
       else if (key === 'JsonFuncExpr')
         uses.push({
-          what: JSON_FUNCTIONS[value.op] ?? 'SQL/JSON query functions',
+          what: (typeof value.op === 'string' ? JSON_FUNCTIONS[value.op] : undefined) ?? 'SQL/JSON query functions',
           since: 17,
-          location: value.location
+          location
         });
     }
     if (look.multirange) {
@@ -247,8 +252,7 @@ function expressionUses(node: AstNode, look: { json: boolean; multirange: boolea
           : key === 'FuncCall'
             ? last(value.funcname)
             : undefined;
-      if (name !== undefined && MULTIRANGES.has(name))
-        uses.push({ what: 'multirange types', since: 14, location: value.location });
+      if (name !== undefined && MULTIRANGES.has(name)) uses.push({ what: 'multirange types', since: 14, location });
     }
     if (look.ties && value.limitOption === 'LIMIT_OPTION_WITH_TIES')
       uses.push({ what: 'FETCH FIRST ... WITH TIES', since: 13 });

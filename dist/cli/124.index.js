@@ -1,8 +1,8 @@
-export const id = 279;
-export const ids = [279];
+export const id = 124;
+export const ids = [124];
 export const modules = {
 
-/***/ 80279:
+/***/ 18124:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -212,7 +212,7 @@ async function loadConfig(root, named, ruleIds) {
         text = (0,external_node_fs_.readFileSync)(path, 'utf8');
     }
     catch (error) {
-        throw new errors/* ConfigurationError */.j(`cannot read config file ${file}: ${error.code ?? error}`);
+        throw new errors/* ConfigurationError */.j(`cannot read config file ${file}: ${String(error.code ?? error)}`);
     }
     return parseConfig(text, file, ruleIds);
 }
@@ -237,9 +237,10 @@ async function parseConfig(text, file, ruleIds) {
     if (!isMap(root))
         throw new errors/* ConfigurationError */.j(`${at(root)}: the config must be a mapping of settings`);
     const scalarText = (node, key) => {
-        if (!isScalar(node) || node.value === null || typeof node.value === 'object')
+        const value = isScalar(node) ? node.value : null;
+        if (!isScalar(node) || !isPrimitive(value))
             throw new errors/* ConfigurationError */.j(`${at(node)}: ${key} must be a single value`);
-        return node.source ?? String(node.value);
+        return node.source ?? String(value);
     };
     const globs = (node, key) => {
         let list;
@@ -363,14 +364,30 @@ function resolveSettings(config, overrides) {
         exclude: config?.exclude ?? []
     };
 }
+/** A YAML scalar's value that is a single value (not null, not a map or list). */
+function isPrimitive(value) {
+    return value === undefined || (value !== null && typeof value !== 'object' && typeof value !== 'function');
+}
 
 ;// CONCATENATED MODULE: ./actions/migration-safety/src/engine/ast.ts
 /** The inner object of a wrapped node when it has the given type. */
 function as(node, type) {
-    return node && typeof node === 'object' ? node[type] : undefined;
+    if (!node || typeof node !== 'object')
+        return undefined;
+    // The wrapper has exactly one key; a node of another type has no `type` key and gives undefined.
+    const payload = node[type];
+    return payload;
 }
 function nodeType(node) {
     return node && typeof node === 'object' ? Object.keys(node)[0] : undefined;
+}
+/** A wrapped node as its key and payload, or undefined for an empty wrapper. */
+function unwrap(node) {
+    const kind = nodeType(node);
+    if (kind === undefined || node === undefined)
+        return undefined;
+    // The key was read from this very node, so the payload under it has the key's type.
+    return { kind, body: node[kind] };
 }
 /** `[{String: {sval: 'a'}}, ...]` as plain strings. */
 function names(list) {
@@ -389,6 +406,30 @@ function listName(list) {
     const schema = parts.length > 1 ? parts[parts.length - 2] : 'public';
     return { schema, name, key: `${schema}.${name}` };
 }
+/**
+ * An object met by a walker that visits every value (wrappers, payloads, lists), read as a wrapper: a payload
+ * or list has no node-type key, so `as` and `nodeType` find nothing known in it.
+ */
+function wrapperOf(value) {
+    return value && typeof value === 'object' && !Array.isArray(value) ? value : undefined;
+}
+/** The fields of an object of the tree (a wrapper, a payload), for walkers that visit every value. */
+function entriesOf(value) {
+    return Object.entries(value);
+}
+/**
+ * The payload under a key met by a walker, when the key is the node type `type`: in the parser's JSON a key
+ * named after a node type holds only that type's payload (`{ ColumnRef: {...} }`).
+ */
+function payloadOf(key, type, value) {
+    return key === type ? value : undefined;
+}
+/** The fields of an object node, for walkers that visit every value whatever the node type. */
+function childrenOf(value) {
+    if (Array.isArray(value))
+        return value;
+    return value && typeof value === 'object' ? Object.values(value) : [];
+}
 /** Every node of the given type below `node` (depth first), e.g. all FuncCall nodes of an expression. */
 function findAll(node, type, found = []) {
     if (Array.isArray(node)) {
@@ -396,9 +437,11 @@ function findAll(node, type, found = []) {
             findAll(item, type, found);
     }
     else if (node && typeof node === 'object') {
-        for (const [key, value] of Object.entries(node)) {
-            if (key === type)
-                found.push(value);
+        for (const [key, value] of entriesOf(node)) {
+            // JSON has no undefined values: every key equal to `type` is found.
+            const payload = payloadOf(key, type, value);
+            if (payload !== undefined)
+                found.push(payload);
             if (value && typeof value === 'object')
                 findAll(value, type, found);
         }
@@ -529,8 +572,8 @@ class Catalog {
     /** Applies one statement; returns what it referred to that does not exist. */
     apply(statement, changeSet) {
         const problems = [];
-        const body = statement.body;
-        switch (statement.kind) {
+        const { kind, body } = statement;
+        switch (kind) {
             case 'CreateStmt':
                 this.createTable(body, changeSet);
                 break;
@@ -650,7 +693,7 @@ class Catalog {
     addColumn(table, def, changeSet) {
         const type = typeRef(def.typeName);
         const column = {
-            name: def.colname,
+            name: def.colname ?? '',
             type,
             notNull: false,
             hasDefault: /^(small|big)?serial[248]?$/.test(type.name),
@@ -695,7 +738,7 @@ class Catalog {
             CONSTR_EXCLUSION: 'exclusion',
             CONSTR_NOTNULL: 'notnull'
         };
-        const kind = kinds[c.contype];
+        const kind = c.contype === undefined ? undefined : kinds[c.contype];
         if (!kind)
             return;
         let columns = kind === 'foreign' ? names(c.fk_attrs) : names(c.keys);
@@ -740,9 +783,11 @@ class Catalog {
             const cmd = as(node, 'AlterTableCmd');
             if (!cmd)
                 continue;
-            const column = cmd.name ? table.columns.get(cmd.name) : undefined;
+            // Every subcommand handled below names its column or constraint.
+            const name = cmd.name ?? '';
+            const column = name ? table.columns.get(name) : undefined;
             const missingColumn = () => {
-                if (!cmd.missing_ok && !table.columnsUnknown && this.unseen(cmd.name, table.name))
+                if (!cmd.missing_ok && !table.columnsUnknown && this.unseen(name, table.name))
                     problems.push({
                         message: `column ${cmd.name} does not exist in table ${table.name}`,
                         location: body.relation?.location
@@ -751,19 +796,19 @@ class Catalog {
             switch (cmd.subtype) {
                 case 'AT_AddColumn': {
                     const def = as(cmd.def, 'ColumnDef');
-                    if (def && !(cmd.missing_ok && table.columns.has(def.colname)))
+                    if (def && !(cmd.missing_ok && table.columns.has(def.colname ?? '')))
                         this.addColumn(table, def, changeSet);
                     break;
                 }
                 case 'AT_DropColumn':
                     if (!column)
                         missingColumn();
-                    table.columns.delete(cmd.name);
-                    for (const [name, c] of table.constraints)
-                        if (c.columns.includes(cmd.name))
-                            table.constraints.delete(name);
+                    table.columns.delete(name);
+                    for (const [key, c] of table.constraints)
+                        if (c.columns.includes(name))
+                            table.constraints.delete(key);
                     for (const [key, index] of this.indexes)
-                        if (index.table === table.key && index.columns.includes(cmd.name))
+                        if (index.table === table.key && index.columns.includes(name))
                             this.indexes.delete(key);
                     break;
                 case 'AT_AlterColumnType':
@@ -797,16 +842,16 @@ class Catalog {
                     break;
                 }
                 case 'AT_ValidateConstraint': {
-                    const c = table.constraints.get(cmd.name);
+                    const c = table.constraints.get(name);
                     if (c)
                         c.validated = true;
                     break;
                 }
                 case 'AT_DropConstraint':
-                    if (!table.constraints.delete(cmd.name)) {
+                    if (!table.constraints.delete(name)) {
                         // Constraint names the replay had to invent may differ from the server's: only a known table with
                         // no constraint at all is evidence enough.
-                        if (!cmd.missing_ok && table.constraints.size === 0 && this.unseen(cmd.name, table.name)) {
+                        if (!cmd.missing_ok && table.constraints.size === 0 && this.unseen(name, table.name)) {
                             problems.push({
                                 message: `constraint ${cmd.name} does not exist on table ${table.name}`,
                                 location: body.relation?.location
@@ -821,6 +866,9 @@ class Catalog {
         }
     }
     rename(body, problems) {
+        // Every rename handled below has a new name, and a column or constraint rename its old one.
+        const newname = body.newname ?? '';
+        const subname = body.subname ?? '';
         const missing = (message, location) => {
             const names = [body.relation?.relname, body.subname].filter((n) => typeof n === 'string');
             if (!body.missing_ok && this.unseen(...names))
@@ -837,9 +885,9 @@ class Catalog {
                         missing(`table ${q.name} does not exist in the schema built so far`, body.relation?.location);
                     return;
                 }
-                const key = `${q.schema}.${body.newname}`;
+                const key = `${q.schema}.${newname}`;
                 this.tables.delete(q.key);
-                table.name = body.newname;
+                table.name = newname;
                 table.key = key;
                 this.tables.set(key, table);
                 for (const index of this.indexes.values())
@@ -852,15 +900,15 @@ class Catalog {
                 const table = this.tables.get(q.key);
                 if (!table)
                     return missing(`table ${q.name} does not exist in the schema built so far`, body.relation?.location);
-                const column = table.columns.get(body.subname);
+                const column = table.columns.get(subname);
                 if (!column && table.columnsUnknown)
                     return;
                 if (!column)
-                    return missing(`column ${body.subname} does not exist in table ${q.name}`, body.relation?.location);
-                table.columns.delete(body.subname);
-                column.name = body.newname;
-                table.columns.set(body.newname, column);
-                const swap = (cols) => cols.map((c) => (c === body.subname ? body.newname : c));
+                    return missing(`column ${subname} does not exist in table ${q.name}`, body.relation?.location);
+                table.columns.delete(subname);
+                column.name = newname;
+                table.columns.set(newname, column);
+                const swap = (cols) => cols.map((c) => (c === subname ? newname : c));
                 for (const c of table.constraints.values())
                     c.columns = swap(c.columns);
                 for (const index of this.indexes.values())
@@ -877,22 +925,22 @@ class Catalog {
                     if (owner) {
                         const c = owner.constraints.get(q.name);
                         owner.constraints.delete(q.name);
-                        owner.constraints.set(body.newname, { ...c, name: body.newname });
+                        owner.constraints.set(newname, { ...c, name: newname });
                     }
                     return;
                 }
                 this.indexes.delete(q.key);
-                index.name = body.newname;
-                index.key = `${q.schema}.${body.newname}`;
+                index.name = newname;
+                index.key = `${q.schema}.${newname}`;
                 this.indexes.set(index.key, index);
                 return;
             }
             case 'OBJECT_TABCONSTRAINT': {
                 const table = this.tables.get(this.qualify(body.relation).key);
-                const c = table?.constraints.get(body.subname);
+                const c = table?.constraints.get(subname);
                 if (table && c) {
-                    table.constraints.delete(body.subname);
-                    table.constraints.set(body.newname, { ...c, name: body.newname });
+                    table.constraints.delete(subname);
+                    table.constraints.set(newname, { ...c, name: newname });
                 }
                 return;
             }
@@ -1048,23 +1096,11 @@ const ALTER_TABLE_LOCKS = {
  * without it, or for an index the replay does not know, the index's own key stands in for the table.
  */
 function locksOf(statement, owner) {
-    // Several rules and the driver ask for the same statement's locks before it is applied, when the owner of
-    // an index is the same for all of them: the first answer is kept (per statement, with or without owners).
-    const memo = owner ? withOwners : withoutOwners;
-    let locks = memo.get(statement);
-    if (!locks) {
-        locks = rawLocksOf(statement).map((lock) => lock.index
-            ? { table: owner?.(lock.table) ?? lock.table, mode: lock.mode }
-            : { table: lock.table, mode: lock.mode });
-        memo.set(statement, locks);
-    }
-    return locks;
+    return rawLocksOf(statement).map((lock) => lock.index ? { table: owner?.(lock.table) ?? lock.table, mode: lock.mode } : { table: lock.table, mode: lock.mode });
 }
-const withOwners = new WeakMap();
-const withoutOwners = new WeakMap();
 function rawLocksOf(statement) {
-    const body = statement.body;
-    switch (statement.kind) {
+    const { kind, body } = statement;
+    switch (kind) {
         case 'AlterTableStmt': {
             if (body.objtype === 'OBJECT_INDEX') {
                 return [{ table: relationName(body.relation).key, mode: 'AccessExclusive', index: true }];
@@ -1075,7 +1111,7 @@ function rawLocksOf(statement) {
                 const cmd = as(node, 'AlterTableCmd');
                 if (!cmd)
                     continue;
-                let cmdMode = ALTER_TABLE_LOCKS[cmd.subtype] ?? 'AccessExclusive';
+                let cmdMode = (cmd.subtype && ALTER_TABLE_LOCKS[cmd.subtype]) ?? 'AccessExclusive';
                 if (cmd.subtype === 'AT_DetachPartition' && as(cmd.def, 'PartitionCmd')?.concurrent)
                     cmdMode = 'ShareUpdateExclusive';
                 const constraint = as(cmd.def, 'Constraint');
@@ -1094,7 +1130,7 @@ function rawLocksOf(statement) {
             return [{ table: relationName(body.relation).key, mode: body.concurrent ? 'ShareUpdateExclusive' : 'Share' }];
         case 'DropStmt': {
             const tableLike = ['OBJECT_TABLE', 'OBJECT_INDEX', 'OBJECT_MATVIEW', 'OBJECT_VIEW'];
-            if (!tableLike.includes(body.removeType))
+            if (body.removeType === undefined || !tableLike.includes(body.removeType))
                 return [];
             const mode = body.concurrent ? 'ShareUpdateExclusive' : 'AccessExclusive';
             const index = body.removeType === 'OBJECT_INDEX';
@@ -1197,9 +1233,6 @@ function safeParserMessage(message) {
 var libpg_query = __webpack_require__(53995);
 var libpg_query_default = /*#__PURE__*/__webpack_require__.n(libpg_query);
 ;// CONCATENATED MODULE: ./actions/migration-safety/src/engine/pg-parser.ts
-// libpg-query's WebAssembly parser, called directly. The package's own wrapper copies the SQL into wasm memory
-// and the JSON back out one byte at a time in JavaScript; on a cold run (every CI run) that cost as much as
-// the parsing itself. Here the copies are TextEncoder/TextDecoder calls, which are native.
 
 /** PostgreSQL's error for SQL it rejects; `cursorPosition` is 0-based and counts characters, not bytes. */
 class PgSyntaxError extends Error {
@@ -1641,6 +1674,7 @@ function lineEnd(text, from) {
 
 
 
+
 /** The wasm parser must be instantiated once before the synchronous calls work. */
 function loadParser() {
     return loadPgParser();
@@ -1708,19 +1742,25 @@ function toStatements(source, result) {
         const locationChar = source.charIndex(location);
         const startChar = skipBlankAndComments(source.text, locationChar);
         const endChar = trimEnd(source.text, startChar, source.charIndex(endByte));
-        const kind = Object.keys(raw.stmt)[0];
+        const unwrapped = unwrap(raw.stmt);
+        // Every entry of the parser's statement list holds a statement node.
+        if (!raw.stmt || !unwrapped)
+            throw new Error('the PostgreSQL parser returned an empty statement');
         // Byte lengths of the short skipped stretches only, so a file of 10,000 statements stays linear.
         const startByte = location + Buffer.byteLength(source.text.slice(locationChar, startChar), 'utf8');
         const sql = withoutTrailingComments(source.text.slice(startChar, endChar));
-        statements.push({
+        // Written out rather than spread, so every statement object has the same shape (rules read them all).
+        const statement = {
             index: statements.length,
             node: raw.stmt,
-            kind,
-            body: raw.stmt[kind],
+            kind: unwrapped.kind,
+            body: unwrapped.body,
             range: { start: startByte, end: startByte + Buffer.byteLength(sql, 'utf8') },
             sql,
             leading: source.text.slice(previousEnd, startChar)
-        });
+        };
+        // `kind` and `body` come from one unwrap of the node, so they belong together.
+        statements.push(statement);
         previousEnd = endChar;
     }
     return statements;
@@ -1827,6 +1867,41 @@ function trimEnd(text, start, end) {
     return i;
 }
 
+;// CONCATENATED MODULE: ./actions/migration-safety/src/engine/plpgsql-ast.ts
+// The parts of libpg-query's PL/pgSQL JSON (parsePlpgsql) that engine/plpgsql.ts reads. @pgsql/types covers
+// only the SQL parse tree, so these are declared here, as optional fields the way the JSON omits defaults.
+// A PL/pgSQL node is a `{ PLpgSQL_kind: {...} }` wrapper, like the SQL AST's.
+const KINDS = {
+    PLpgSQL_stmt_block: true,
+    PLpgSQL_stmt_if: true,
+    PLpgSQL_stmt_case: true,
+    PLpgSQL_stmt_loop: true,
+    PLpgSQL_stmt_while: true,
+    PLpgSQL_stmt_fori: true,
+    PLpgSQL_stmt_foreach_a: true,
+    PLpgSQL_stmt_forc: true,
+    PLpgSQL_stmt_fors: true,
+    PLpgSQL_stmt_dynfors: true,
+    PLpgSQL_stmt_execsql: true,
+    PLpgSQL_stmt_call: true,
+    PLpgSQL_stmt_dynexecute: true,
+    PLpgSQL_stmt_open: true,
+    PLpgSQL_stmt_return_query: true
+};
+function isKind(key) {
+    return key !== undefined && Object.hasOwn(KINDS, key);
+}
+/** A statement node as its kind and payload, when it is one of the kinds that can run SQL. */
+function unwrapPlStatement(node) {
+    if (!node || typeof node !== 'object')
+        return undefined;
+    const kind = Object.keys(node)[0];
+    if (!isKind(kind))
+        return undefined;
+    const body = node[kind];
+    return body ? { kind, body } : undefined;
+}
+
 ;// CONCATENATED MODULE: ./actions/migration-safety/src/engine/plpgsql.ts
 // The SQL a PL/pgSQL `DO` block runs, as statements of the migration. The SQL parser keeps a DO body as one
 // opaque string; libpg-query's PL/pgSQL parser compiles it as the server does when the block runs, and gives
@@ -1852,6 +1927,7 @@ function trimEnd(text, start, end) {
 
 
 
+
 /** DO blocks inside DO blocks (or their EXECUTE strings) read at most this deep. */
 const MAX_DEPTH = 8;
 /** Loop rows remembered per scope: a hostile block with thousands of nested loops stays linear. */
@@ -1865,7 +1941,7 @@ function readDoBlock(statement, source, depth = 0) {
     if (statement.kind !== 'DoStmt')
         return undefined;
     const options = (statement.body.args ?? []).map((arg) => as(arg, 'DefElem'));
-    const option = (name) => options.find((d) => d?.defname === name)?.arg?.String?.sval;
+    const option = (name) => as(options.find((d) => d?.defname === name)?.arg, 'String')?.sval;
     const language = option('language');
     const value = option('as');
     if (typeof value !== 'string')
@@ -2078,11 +2154,13 @@ function shiftLocations(node, delta) {
             shiftLocations(item, delta);
         return;
     }
-    for (const key of Object.keys(node)) {
-        const value = node[key];
+    // Any object of the tree (a wrapper, a payload): `location` is a byte offset wherever it appears.
+    const fields = node;
+    for (const key of Object.keys(fields)) {
+        const value = fields[key];
         if (key === 'location' && typeof value === 'number') {
             if (value >= 0)
-                node[key] = value + delta;
+                fields[key] = value + delta;
         }
         else if (value !== null && typeof value === 'object')
             shiftLocations(value, delta);
@@ -2111,10 +2189,10 @@ class BodyReader {
             this.statement(node, scope);
     }
     statement(node, scope) {
-        const kind = node && typeof node === 'object' ? Object.keys(node)[0] : undefined;
-        const s = kind ? node[kind] : undefined;
-        if (!s)
+        const unwrapped = unwrapPlStatement(node);
+        if (!unwrapped)
             return;
+        const { kind, body: s } = unwrapped;
         const branch = scope.conditional ? scope : { ...scope, conditional: true };
         switch (kind) {
             case 'PLpgSQL_stmt_block': {
@@ -2257,7 +2335,7 @@ class BodyReader {
     }
     /** A SQL statement of the body (PLpgSQL_expr of an execsql, a FOR query, a CALL). */
     sql(expr, lineno, scope) {
-        const query = as(expr, 'PLpgSQL_expr')?.query;
+        const query = expr?.PLpgSQL_expr?.query;
         if (typeof query !== 'string' || query.trim() === '')
             return [];
         const found = this.locate(query, lineno);
@@ -2280,7 +2358,7 @@ class BodyReader {
     }
     /** EXECUTE (and FOR ... EXECUTE, OPEN ... FOR EXECUTE): linted when its string is a constant. */
     dynamic(expr, lineno, scope) {
-        const text = as(expr, 'PLpgSQL_expr')?.query;
+        const text = expr?.PLpgSQL_expr?.query;
         if (typeof text !== 'string')
             return;
         const found = this.locate(text, lineno);
@@ -2327,10 +2405,10 @@ function constantString(expression) {
         return undefined;
     }
     const statements = tree.stmts ?? [];
-    const targets = statements.length === 1 ? as(statements[0].stmt, 'SelectStmt')?.targetList : undefined;
-    if (!targets || targets.length !== 1)
+    const select = statements.length === 1 ? as(statements[0].stmt, 'SelectStmt') : undefined;
+    const targets = select?.targetList;
+    if (!select || !targets || targets.length !== 1)
         return undefined;
-    const select = as(statements[0].stmt, 'SelectStmt');
     if (select.fromClause || select.whereClause)
         return undefined;
     const node = as(targets[0], 'ResTarget')?.val;
@@ -2348,7 +2426,7 @@ function evaluate(node, depth) {
     const cast = as(node, 'TypeCast');
     if (cast) {
         const type = (cast.typeName?.names ?? []).map((n) => as(n, 'String')?.sval).pop();
-        return TEXT_TYPES.has(type) ? evaluate(cast.arg, depth + 1) : undefined;
+        return type !== undefined && TEXT_TYPES.has(type) ? evaluate(cast.arg, depth + 1) : undefined;
     }
     const op = as(node, 'A_Expr');
     if (op) {
@@ -2361,16 +2439,14 @@ function evaluate(node, depth) {
     }
     const call = as(node, 'FuncCall');
     if (call) {
-        const name = (call.funcname ?? [])
-            .map((n) => as(n, 'String')?.sval)
-            .filter((n) => n !== 'pg_catalog');
+        const name = (call.funcname ?? []).map((n) => as(n, 'String')?.sval).filter((n) => n !== 'pg_catalog');
         if (name.length !== 1 || call.agg_star || call.agg_distinct || call.over)
             return undefined;
         const args = (call.args ?? []).map((a) => evaluate(a, depth + 1));
         if (args.some((a) => a === undefined))
             return undefined;
         const values = args;
-        switch (name[0].toLowerCase()) {
+        switch ((name[0] ?? '').toLowerCase()) {
             case 'concat':
                 return values.join('');
             case 'quote_ident':
@@ -2459,6 +2535,39 @@ function docsUrl(id) {
 const NEW_TABLE = 'table created in this change set';
 function defineRule(rule) {
     return rule;
+}
+
+;// CONCATENATED MODULE: ./actions/migration-safety/src/engine/rule-state.ts
+function stateKey(name, create) {
+    return { name, create };
+}
+/** The values of one scope (a file, a change set): one per key, made on first use. */
+class StateStore {
+    values = new Map();
+    get(key) {
+        if (this.values.has(key)) {
+            // Only `get` stores, and it stores under each key a value that key created.
+            return this.values.get(key);
+        }
+        const value = key.create();
+        this.values.set(key, value);
+        return value;
+    }
+}
+/**
+ * A value computed once per statement of a file (tokens, column lists) and shared by the rules that ask for it:
+ * `memo(ctx, statement)` computes it the first time and returns the same value after that.
+ */
+function statementMemo(name, compute) {
+    const key = stateKey(name, () => new Map());
+    return (state, statement) => {
+        const memo = state.fileState(key);
+        if (memo.has(statement))
+            return memo.get(statement);
+        const value = compute(statement);
+        memo.set(statement, value);
+        return value;
+    };
 }
 
 ;// CONCATENATED MODULE: ./actions/migration-safety/src/engine/suppress.ts
@@ -2677,6 +2786,7 @@ function squawkIndex(rules) {
 
 
 
+
 /** Ids of findings the driver itself emits (the registry carries their metadata). */
 const SYNTAX_ERROR = 'syntax-error';
 const MISSING_OBJECT = 'missing-object';
@@ -2699,6 +2809,9 @@ function lintMigrationsSync(sources, options, rules) {
     // Files are parsed in order; a rule looking ahead in its change set parses later files early (kept until used).
     const parsedFiles = [];
     const parsedAt = (i) => (parsedFiles[i] ??= parseFile(sources[i].text, options, sources[i].encodingError));
+    // Rule state of a change set lives until its last file has been linted.
+    const lastOfChangeSet = new Map(sources.map((s, i) => [s.changeSet, i]));
+    const changeSetStores = new Map();
     const laterInChangeSet = function* (i, statements, after) {
         yield* statements.slice(after + 1);
         for (let j = i + 1; j < sources.length; j++) {
@@ -2710,6 +2823,23 @@ function lintMigrationsSync(sources, options, rules) {
         const { prepared, parsed, topLevel } = parsedAt(fileIndex);
         parsedFiles[fileIndex] = undefined;
         const { source, statements } = parsed;
+        const fileStore = new StateStore();
+        let changeSetStore = changeSetStores.get(file.changeSet);
+        if (!changeSetStore)
+            changeSetStores.set(file.changeSet, (changeSetStore = new StateStore()));
+        const ruleState = {
+            fileState: (key) => fileStore.get(key),
+            changeSetState: (key) => changeSetStore.get(key)
+        };
+        // Locks are asked for by rules and the driver before the statement changes the catalogue: the first answer
+        // (with the index owners known then) is the one every later question about the statement gets.
+        const lockMemo = new Map();
+        const locks = (statement) => {
+            let found = lockMemo.get(statement);
+            if (!found)
+                lockMemo.set(statement, (found = locksOf(statement, catalog.indexOwner)));
+            return found;
+        };
         // The tool's own transaction: a COMMIT or ROLLBACK written in the file ends it for the rest of the file.
         const tool = { implicit: prepared.implicitTransaction };
         // Only real comments of the text the tool runs (sections of other directions blanked out) count.
@@ -2769,7 +2899,7 @@ function lintMigrationsSync(sources, options, rules) {
             if (file.lint && statement.kind === 'DoStmt')
                 ignoredBy.set(statement, ignored);
             if (file.lint) {
-                const context = statementContext(file, source, statement, statements, state, catalog, options, (rule, hit) => {
+                const context = statementContext({ file, source, statement, statements, transaction: state, catalog, options, ruleState, locks }, (rule, hit) => {
                     if (!isSuppressed(rule.id, fileIgnored, ignored))
                         emit(rule, statement, hit ?? {});
                 });
@@ -2789,7 +2919,7 @@ function lintMigrationsSync(sources, options, rules) {
                 }
             }
             // Locks are judged against the schema before the statement changes it (a DROP INDEX still knows its table).
-            advance(state, locals, statement, tool, catalog, file.changeSet);
+            advance(state, locals, statement, tool, catalog, file.changeSet, locks);
             const problems = catalog.apply(statement, file.changeSet);
             const missing = byId.get(MISSING_OBJECT);
             // A DO block's DDL often runs under a guard (IF NOT EXISTS ...): what it names may not be missing.
@@ -2814,6 +2944,8 @@ function lintMigrationsSync(sources, options, rules) {
                 pgVersion: options.pgVersion,
                 transaction: state,
                 catalog,
+                fileState: ruleState.fileState,
+                changeSetState: ruleState.changeSetState,
                 report: () => { }
             };
             for (const rule of active) {
@@ -2842,6 +2974,8 @@ function lintMigrationsSync(sources, options, rules) {
                 for (const problem of commentProblems)
                     emit(unknown, undefined, problem);
         }
+        if (lastOfChangeSet.get(file.changeSet) === fileIndex)
+            changeSetStores.delete(file.changeSet);
         const unparsedBody = statements.some((s) => (s.plpgsql?.unparsed.length ?? 0) > 0);
         files.push({
             path: file.path,
@@ -2894,8 +3028,13 @@ function stableByFile(findings, sources) {
         a.column - b.column ||
         a.rule.localeCompare(b.rule));
 }
-function statementContext(file, source, statement, statements, transaction, catalog, options, sink) {
+function statementContext({ file, source, statement, statements, transaction, catalog, options, ruleState, locks }, sink) {
+    // Every property written out (no spread): V8 then builds each context from one literal, which matters at
+    // one context per statement.
     const context = {
+        fileState: ruleState.fileState,
+        changeSetState: ruleState.changeSetState,
+        locksOf: locks,
         file: file.path,
         source,
         statement,
@@ -2906,7 +3045,8 @@ function statementContext(file, source, statement, statements, transaction, cata
         catalog,
         table: (rangeVar) => catalog.table(relationName(rangeVar).key),
         isNewTable: (rangeVar) => catalog.table(relationName(rangeVar).key)?.createdIn === file.changeSet,
-        isNewColumn: (rangeVar, column) => catalog.table(relationName(rangeVar).key)?.columns.get(column)?.addedIn === file.changeSet,
+        isNewColumn: (rangeVar, column) => column !== undefined &&
+            catalog.table(relationName(rangeVar).key)?.columns.get(column)?.addedIn === file.changeSet,
         changeSet: file.changeSet,
         laterInChangeSet: () => [],
         at: (location, length) => {
@@ -2918,10 +3058,9 @@ function statementContext(file, source, statement, statements, transaction, cata
     return context;
 }
 /** Moves the transaction state past one statement. */
-function advance(state, locals, statement, tool, catalog, changeSet) {
-    const body = statement.body;
+function advance(state, locals, statement, tool, catalog, changeSet, locks) {
     if (statement.kind === 'TransactionStmt') {
-        switch (body.kind) {
+        switch (statement.body.kind) {
             case 'TRANS_STMT_BEGIN':
             case 'TRANS_STMT_START':
                 state.depth++;
@@ -2948,6 +3087,7 @@ function advance(state, locals, statement, tool, catalog, changeSet) {
         }
     }
     else if (statement.kind === 'VariableSetStmt') {
+        const body = statement.body;
         const name = String(body.name ?? '').toLowerCase();
         if (name === 'lock_timeout' || name === 'statement_timeout') {
             const key = name === 'lock_timeout' ? 'lockTimeout' : 'statementTimeout';
@@ -2959,7 +3099,7 @@ function advance(state, locals, statement, tool, catalog, changeSet) {
     else {
         // A DO block runs as one statement: outside a transaction block its statements still share one transaction.
         const inTransaction = state.depth > 0 || tool.implicit || statement.embedded !== undefined;
-        for (const lock of locksOf(statement, catalog.indexOwner)) {
+        for (const lock of locks(statement)) {
             const table = catalog.table(lock.table);
             if (lock.mode === 'AccessExclusive' && inTransaction && !(table && table.createdIn === changeSet)) {
                 if (!state.accessExclusive.has(lock.table))
@@ -2970,7 +3110,7 @@ function advance(state, locals, statement, tool, catalog, changeSet) {
     state.inTransaction = state.depth > 0 || tool.implicit;
 }
 function isZeroSetting(args) {
-    const value = args?.[0]?.A_Const;
+    const value = as(args?.[0], 'A_Const');
     if (!value)
         return false;
     if (value.ival !== undefined)
@@ -3292,14 +3432,11 @@ function filesAtRef(cwd, ref) {
 
 
 
-const cache = new WeakMap();
-function tokensOf(statement) {
-    let tokens = cache.get(statement);
-    if (!tokens) {
-        tokens = lexSql(statement.sql, statement.range.start);
-        cache.set(statement, tokens);
-    }
-    return tokens;
+
+const statementTokens = statementMemo('tokens', (statement) => lexSql(statement.sql, statement.range.start));
+/** The tokens of the statement being linted, lexed once for all the rules that need them. */
+function tokensOf(ctx) {
+    return statementTokens(ctx, ctx.statement);
 }
 /** Tokens from a byte offset for up to `chars` characters of the statement (the last may be cut short). */
 function tokensFrom(ctx, location, chars) {
@@ -3318,9 +3455,10 @@ function tokenAt(tokens, offset) {
  * One byte range per ALTER TABLE subcommand, in the order of `cmds`: the subcommands are the top-level
  * comma-separated parts after the table name.
  */
-function alterTableParts(statement) {
-    const tokens = tokensOf(statement);
-    const relation = statement.body?.relation;
+function alterTableParts(ctx) {
+    const { statement } = ctx;
+    const tokens = tokensOf(ctx);
+    const relation = statement.kind === 'AlterTableStmt' ? statement.body.relation : undefined;
     let i = relation?.location !== undefined ? tokenAt(tokens, relation.location) : 0;
     // The table name: ident ( . ident )* [*]
     if (i < tokens.length)
@@ -3351,8 +3489,10 @@ function alterTableParts(statement) {
 }
 /** The range of ALTER TABLE subcommand `index`, or the whole statement when it cannot be told apart. */
 function alterTablePart(ctx, index) {
-    const parts = alterTableParts(ctx.statement);
-    return parts.length === (ctx.statement.body?.cmds ?? []).length ? parts[index] : ctx.statement.range;
+    const { statement } = ctx;
+    const parts = alterTableParts(ctx);
+    const cmds = statement.kind === 'AlterTableStmt' ? (statement.body.cmds ?? []) : [];
+    return parts.length === cmds.length ? parts[index] : statement.range;
 }
 const TYPE_WORDS = new Set(['character', 'char', 'varying', 'precision', 'with', 'without', 'time', 'zone', 'array']);
 /** The range of a type name written at `location` (`timestamp(3) without time zone[]`, `public.mood`). */
@@ -3399,15 +3539,12 @@ function typeRange(ctx, location) {
     }
     return { start, end };
 }
-/** Every column whose type a CREATE TABLE or ALTER TABLE chooses. */
-function columnTypes(statement) {
-    // Every type rule asks for the same statement's columns in turn.
-    let found = columnTypesMemo.get(statement);
-    if (!found)
-        columnTypesMemo.set(statement, (found = readColumnTypes(statement)));
-    return found;
+// Every type rule asks for the same statement's columns in turn.
+const statementColumnTypes = statementMemo('column types', readColumnTypes);
+/** Every column whose type the CREATE TABLE or ALTER TABLE being linted chooses. */
+function columnTypes(ctx) {
+    return statementColumnTypes(ctx, ctx.statement);
 }
-const columnTypesMemo = new WeakMap();
 function readColumnTypes(statement) {
     const { kind, body } = statement;
     const found = [];
@@ -3422,7 +3559,7 @@ function readColumnTypes(statement) {
         (body.cmds ?? []).forEach((node, index) => {
             const cmd = as(node, 'AlterTableCmd');
             const def = as(cmd?.def, 'ColumnDef');
-            if (!def?.typeName)
+            if (!cmd || !def?.typeName)
                 return;
             if (cmd.subtype === 'AT_AddColumn')
                 found.push({ relation: body.relation, column: def.colname, typeName: def.typeName, via: 'add', cmd: index });
@@ -3450,7 +3587,7 @@ function newColumnExemption(ctx, relation, column) {
 }
 /** Reports each column type of the statement that `matches`, at the type name. */
 function reportColumnTypes(ctx, matches, message) {
-    for (const column of columnTypes(ctx.statement)) {
+    for (const column of columnTypes(ctx)) {
         const { name, qualified } = baseTypeName(column.typeName);
         if (qualified || !matches(name, column.typeName))
             continue;
@@ -3484,7 +3621,7 @@ function truncateIdentifier(name) {
 const SERIAL = /^(small|big)?serial[248]?$/;
 /** A column every existing row must fill but nothing fills: NOT NULL (or PRIMARY KEY) with no default. */
 function requiredWithoutValue(def) {
-    if (SERIAL.test(def.typeName?.names?.at(-1)?.String?.sval ?? ''))
+    if (SERIAL.test(as(def.typeName?.names?.at(-1), 'String')?.sval ?? ''))
         return false;
     let required = false;
     let filled = false;
@@ -3530,7 +3667,7 @@ const addingRequiredField = defineRule({
                 return ctx.report({ range, exempt: NEW_TABLE });
             ctx.report({
                 range,
-                message: `Adding ${body.relation.relname}.${def.colname} as NOT NULL without a default fails on a table with rows and breaks inserts of the running release`
+                message: `Adding ${body.relation?.relname}.${def.colname} as NOT NULL without a default fails on a table with rows and breaks inserts of the running release`
             });
         });
     }
@@ -3743,8 +3880,8 @@ const banDropColumn = defineRule({
                 return ctx.report({ range, exempt });
             ctx.report({
                 range,
-                message: `Dropping ${body.relation.relname}.${cmd.name} breaks the running release while it still reads or writes the column`,
-                recipe: dropColumnRecipe(relationName(body.relation), cmd.name)
+                message: `Dropping ${body.relation?.relname}.${cmd.name} breaks the running release while it still reads or writes the column`,
+                recipe: dropColumnRecipe(relationName(body.relation), cmd.name ?? '')
             });
         });
     }
@@ -3791,7 +3928,7 @@ const banDropNotNull = defineRule({
                 return ctx.report({ range, exempt });
             ctx.report({
                 range,
-                message: `Dropping NOT NULL on ${body.relation.relname}.${cmd.name} lets NULLs in that code reading the column may not expect`
+                message: `Dropping NOT NULL on ${body.relation?.relname}.${cmd.name} lets NULLs in that code reading the column may not expect`
             });
         });
     }
@@ -3832,25 +3969,32 @@ const banDuplicateColumnAssignments = defineRule({
     equivalents: { squawk: ['ban-duplicate-column-assignments'] },
     check(ctx) {
         const groups = [];
-        const plain = (targets) => (targets ?? [])
-            .map((t) => as(t, 'ResTarget'))
-            .filter((t) => t?.name && !(t.indirection ?? []).length)
-            .map((t) => ({ name: t.name, location: t.location }));
+        const plain = (targets) => {
+            const named = [];
+            for (const node of targets ?? []) {
+                const t = as(node, 'ResTarget');
+                if (t?.name && !(t.indirection ?? []).length)
+                    named.push({ name: t.name, location: t.location });
+            }
+            return named;
+        };
         // Only the statement itself and the queries of its WITH clauses can be an INSERT or UPDATE: walking a whole
         // tree (a 1,500-row VALUES list, say) would cost more than parsing it.
-        for (const [kind, body] of dataModifying(ctx.statement.node)) {
-            if (kind === 'UpdateStmt')
-                groups.push({ names: plain(body.targetList), what: 'assigned more than once' });
-            if (kind === 'InsertStmt') {
-                groups.push({ names: plain(body.cols), what: 'listed more than once' });
-                groups.push({ names: plain(body.onConflictClause?.targetList), what: 'assigned more than once' });
+        for (const statement of dataModifying(ctx.statement.node)) {
+            if (statement.kind === 'UpdateStmt')
+                groups.push({ names: plain(statement.body.targetList), what: 'assigned more than once' });
+            if (statement.kind === 'InsertStmt') {
+                groups.push({ names: plain(statement.body.cols), what: 'listed more than once' });
+                groups.push({ names: plain(statement.body.onConflictClause?.targetList), what: 'assigned more than once' });
             }
         }
         if (ctx.statement.kind === 'CreateStmt') {
-            const columns = (ctx.statement.body.tableElts ?? [])
-                .map((e) => as(e, 'ColumnDef'))
-                .filter((c) => c?.colname)
-                .map((c) => ({ name: c.colname, location: c.location }));
+            const columns = [];
+            for (const element of ctx.statement.body.tableElts ?? []) {
+                const c = as(element, 'ColumnDef');
+                if (c?.colname)
+                    columns.push({ name: c.colname, location: c.location });
+            }
             groups.push({ names: columns, what: 'defined more than once' });
         }
         // Tokens only locate a duplicate: scanning costs as much as parsing, so only when there is one.
@@ -3862,7 +4006,7 @@ const banDuplicateColumnAssignments = defineRule({
                     seen.add(named.name);
                     continue;
                 }
-                tokens ??= tokensOf(ctx.statement);
+                tokens ??= tokensOf(ctx);
                 const token = named.location !== undefined ? tokens[tokenAt(tokens, named.location)] : undefined;
                 ctx.report({
                     range: token ? { start: token.start, end: token.end } : undefined,
@@ -3872,14 +4016,15 @@ const banDuplicateColumnAssignments = defineRule({
         }
     }
 });
-/** The statement and, recursively, the queries of its WITH clauses, as [node type, body] pairs. */
+/** The statement and, recursively, the queries of its WITH clauses. */
 function dataModifying(node, found = []) {
-    const kind = node && typeof node === 'object' ? Object.keys(node)[0] : undefined;
-    if (!kind)
+    const statement = unwrap(node);
+    if (!statement)
         return found;
-    const body = node[kind];
-    found.push([kind, body]);
-    for (const cte of body?.withClause?.ctes ?? [])
+    found.push(statement);
+    const body = statement.body;
+    const withClause = 'withClause' in body ? body.withClause : undefined;
+    for (const cte of withClause?.ctes ?? [])
         dataModifying(as(cte, 'CommonTableExpr')?.ctequery, found);
     return found;
 }
@@ -3897,7 +4042,7 @@ const banTruncateCascade = defineRule({
         const { kind, body } = ctx.statement;
         if (kind !== 'TruncateStmt' || body.behavior !== 'DROP_CASCADE')
             return;
-        const cascade = tokensOf(ctx.statement).findLast((t) => t.word === 'cascade' && !t.text.startsWith('"'));
+        const cascade = tokensOf(ctx).findLast((t) => t.word === 'cascade' && !t.text.startsWith('"'));
         ctx.report({ range: cascade ? { start: cascade.start, end: cascade.end } : undefined });
     }
 });
@@ -3925,7 +4070,7 @@ const exclusionConstraint = defineRule({
                 return ctx.report({ range, exempt: NEW_TABLE });
             ctx.report({
                 range,
-                message: `Adding an EXCLUDE constraint to ${body.relation.relname} builds its index and checks every row under ACCESS EXCLUSIVE`
+                message: `Adding an EXCLUDE constraint to ${body.relation?.relname} builds its index and checks every row under ACCESS EXCLUSIVE`
             });
         });
     }
@@ -3945,7 +4090,7 @@ const identifierTooLong = defineRule({
         if (!mayHoldLongIdentifier(ctx.statement.sql))
             return;
         const reported = new Set();
-        for (const token of tokensOf(ctx.statement)) {
+        for (const token of tokensOf(ctx)) {
             const word = token.word;
             if (word === undefined || Buffer.byteLength(word, 'utf8') <= MAX_IDENTIFIER_BYTES || reported.has(word))
                 continue;
@@ -4081,10 +4226,11 @@ const renamingColumn = defineRule({
         const exempt = newColumnExemption(ctx, body.relation, body.subname);
         if (exempt)
             return ctx.report({ exempt });
-        const type = ctx.table(body.relation)?.columns.get(body.subname)?.type.display;
+        const column = body.subname ?? '';
+        const type = ctx.table(body.relation)?.columns.get(column)?.type.display;
         ctx.report({
-            message: `Renaming ${body.relation.relname}.${body.subname} to ${body.newname} breaks the running release, which still uses the old name`,
-            recipe: renameColumnRecipe(relationName(body.relation), body.subname, body.newname, type)
+            message: `Renaming ${body.relation?.relname}.${body.subname} to ${body.newname} breaks the running release, which still uses the old name`,
+            recipe: renameColumnRecipe(relationName(body.relation), column, body.newname ?? '', type)
         });
     }
 });
@@ -4106,8 +4252,8 @@ const renamingTable = defineRule({
         if (ctx.isNewTable(body.relation))
             return ctx.report({ exempt: NEW_TABLE });
         ctx.report({
-            message: `Renaming table ${body.relation.relname} to ${body.newname} breaks the running release, which still uses the old name`,
-            recipe: renameTableRecipe(relationName(body.relation), body.newname)
+            message: `Renaming table ${body.relation?.relname} to ${body.newname} breaks the running release, which still uses the old name`,
+            recipe: renameTableRecipe(relationName(body.relation), body.newname ?? '')
         });
     }
 });
@@ -4146,7 +4292,7 @@ const requireTableSchema = defineRule({
     equivalents: { squawk: ['require-table-schema'] },
     check(ctx) {
         const { kind, body } = ctx.statement;
-        const tokens = tokensOf(ctx.statement);
+        const tokens = tokensOf(ctx);
         const relations = [];
         if (kind === 'CreateStmt')
             relations.push(body.relation);
@@ -4240,10 +4386,6 @@ const internalError = defineRule({
 });
 
 ;// CONCATENATED MODULE: ./actions/migration-safety/src/engine/volatility.ts
-// Function volatility, as pg_proc.provolatile records it for the built-ins (and common extensions) that show up
-// in column defaults. PostgreSQL 11+ evaluates a non-volatile default once when a column is added and stores the
-// value in the catalogue; a volatile one must be computed per row, which rewrites the table. Without a database
-// we cannot read pg_proc, so functions not listed here are unknown and treated as volatile by callers.
 
 const VOLATILE = new Set([
     'clock_timestamp',
@@ -4394,17 +4536,19 @@ function expressionVolatility(expr) {
         if (RANK[v] > RANK[verdict.volatility])
             verdict.volatility = v;
     };
+    // Walks wrapped nodes and the plain objects and arrays between them (a payload, a list), whatever their type.
     const visit = (node) => {
         if (Array.isArray(node)) {
             for (const item of node)
                 visit(item);
             return;
         }
-        if (!node || typeof node !== 'object')
+        const wrapper = wrapperOf(node);
+        if (!wrapper)
             return;
-        const type = nodeType(node);
-        if (type === 'FuncCall') {
-            const call = as(node, 'FuncCall');
+        const type = nodeType(wrapper);
+        const call = type === 'FuncCall' ? as(wrapper, 'FuncCall') : undefined;
+        if (call) {
             const parts = names(call.funcname);
             const name = (parts[parts.length - 1] ?? '').toLowerCase();
             const known = functionVolatility(name);
@@ -4431,7 +4575,7 @@ function expressionVolatility(expr) {
             raise('volatile');
             return;
         }
-        for (const value of Object.values(node))
+        for (const value of childrenOf(node))
             if (value && typeof value === 'object')
                 visit(value);
     };
@@ -4450,16 +4594,23 @@ function isNullConstant(expr) {
 // Readers shared by the locking rules: ALTER TABLE sub-commands, the statements of the current transaction, and
 // the table an index belongs to.
 
-/** The sub-commands of an `ALTER TABLE` (not ALTER INDEX/VIEW/...), or [] for any other statement. */
-function alterTableCmds(ctx) {
-    const { kind, body } = ctx.statement;
-    if (kind !== 'AlterTableStmt' || (body.objtype && body.objtype !== 'OBJECT_TABLE'))
-        return [];
-    return (body.cmds ?? []).map((node) => as(node, 'AlterTableCmd')).filter(Boolean);
+/** An `ALTER TABLE` (not ALTER INDEX/VIEW/...) and its sub-commands; no sub-commands for any other statement. */
+function alterTableOf(ctx) {
+    const statement = ctx.statement;
+    if (statement.kind !== 'AlterTableStmt')
+        return { relation: undefined, cmds: [] };
+    const { objtype, relation, cmds } = statement.body;
+    if (objtype && objtype !== 'OBJECT_TABLE')
+        return { relation, cmds: [] };
+    return { relation, cmds: present((cmds ?? []).map((node) => as(node, 'AlterTableCmd'))) };
 }
 /** The constraints written on a column definition (`ADD COLUMN x int UNIQUE REFERENCES t`). */
 function columnConstraints(def) {
-    return (def?.constraints ?? []).map((node) => as(node, 'Constraint')).filter(Boolean);
+    return present((def?.constraints ?? []).map((node) => as(node, 'Constraint')));
+}
+/** The entries that are there (`filter(Boolean)` with its type). */
+function present(list) {
+    return list.filter((item) => !!item);
 }
 /**
  * The statements before the current one that run in the same transaction: back to the BEGIN of an explicit
@@ -4534,7 +4685,8 @@ const addingFieldWithDefault = defineRule({
         strongMigrations: ['add_column_default', 'add_column_generated_stored']
     },
     check(ctx) {
-        for (const cmd of alterTableCmds(ctx)) {
+        const { relation, cmds } = alterTableOf(ctx);
+        for (const cmd of cmds) {
             if (cmd.subtype !== 'AT_AddColumn')
                 continue;
             const def = as(cmd.def, 'ColumnDef');
@@ -4543,13 +4695,13 @@ const addingFieldWithDefault = defineRule({
             const reason = rewriteReason(def, ctx.pgVersion);
             if (!reason)
                 continue;
-            if (ctx.isNewTable(ctx.statement.body.relation)) {
+            if (ctx.isNewTable(relation)) {
                 ctx.report({ exempt: NEW_TABLE });
                 continue;
             }
-            const table = quoteQualified(relationName(ctx.statement.body.relation));
+            const table = quoteQualified(relationName(relation));
             ctx.report({
-                message: `Adding ${table}.${quoteIdent(def.colname)} rewrites the table under ACCESS EXCLUSIVE: ${reason}`,
+                message: `Adding ${table}.${quoteIdent(def.colname ?? '')} rewrites the table under ACCESS EXCLUSIVE: ${reason}`,
                 range: ctx.at(def.location)
             });
         }
@@ -4595,8 +4747,8 @@ const addingForeignKeyConstraint = defineRule({
         strongMigrations: ['add_foreign_key']
     },
     check(ctx) {
-        const relation = ctx.statement.body.relation;
-        for (const cmd of alterTableCmds(ctx)) {
+        const { relation, cmds } = alterTableOf(ctx);
+        for (const cmd of cmds) {
             const found = [];
             if (cmd.subtype === 'AT_AddConstraint') {
                 const c = as(cmd.def, 'Constraint');
@@ -4610,10 +4762,10 @@ const addingForeignKeyConstraint = defineRule({
             else if (cmd.subtype === 'AT_AddColumn') {
                 const def = as(cmd.def, 'ColumnDef');
                 for (const c of columnConstraints(def)) {
-                    if (c.contype === 'CONSTR_FOREIGN' && !c.skip_validation)
+                    if (def && c.contype === 'CONSTR_FOREIGN' && !c.skip_validation)
                         found.push({
                             location: def.location,
-                            columns: [def.colname],
+                            columns: [def.colname ?? ''],
                             target: quoteQualified(relationName(c.pktable))
                         });
                 }
@@ -4651,29 +4803,30 @@ const addingNotNullableField = defineRule({
         strongMigrations: ['change_column_null']
     },
     check(ctx) {
-        const relation = ctx.statement.body.relation;
-        for (const cmd of alterTableCmds(ctx)) {
+        const { relation, cmds } = alterTableOf(ctx);
+        for (const cmd of cmds) {
             if (cmd.subtype !== 'AT_SetNotNull')
                 continue;
+            const name = cmd.name ?? '';
             if (ctx.isNewTable(relation)) {
                 ctx.report({ exempt: NEW_TABLE });
                 continue;
             }
             const table = relationName(relation);
             if (ctx.pgVersion >= 12) {
-                const check = validatedNotNullCheck(ctx, cmd.name);
+                const check = validatedNotNullCheck(ctx, relation, name);
                 if (check) {
                     ctx.report({
-                        exempt: `validated CHECK constraint ${check} proves ${cmd.name} IS NOT NULL: no scan on PG 12+`
+                        exempt: `validated CHECK constraint ${check} proves ${name} IS NOT NULL: no scan on PG 12+`
                     });
                     continue;
                 }
             }
-            const column = quoteIdent(cmd.name);
+            const column = quoteIdent(name);
             const hint = ctx.pgVersion >= 12 ? ` (no validated CHECK (${column} IS NOT NULL) found)` : '';
             ctx.report({
                 message: `SET NOT NULL on ${quoteQualified(table)}.${column} scans the table under ACCESS EXCLUSIVE${hint}`,
-                recipe: setNotNullRecipe(table, cmd.name, ctx.pgVersion)
+                recipe: setNotNullRecipe(table, name, ctx.pgVersion)
             });
         }
     }
@@ -4682,8 +4835,8 @@ const addingNotNullableField = defineRule({
  * The name of a validated CHECK constraint that proves the column is not null (the catalogue records which
  * columns a check's `col IS NOT NULL` terms prove, whichever file added it).
  */
-function validatedNotNullCheck(ctx, column) {
-    const table = ctx.table(ctx.statement.body.relation);
+function validatedNotNullCheck(ctx, relation, column) {
+    const table = ctx.table(relation);
     if (!table)
         return undefined;
     return [...table.constraints.values()].find((c) => c.kind === 'check' && c.validated && (c.provesNotNull ?? []).includes(column))?.name;
@@ -4703,8 +4856,8 @@ const addingSerialPrimaryKeyField = defineRule({
         atlas: ['PG104']
     },
     check(ctx) {
-        const relation = ctx.statement.body.relation;
-        for (const cmd of alterTableCmds(ctx)) {
+        const { relation, cmds } = alterTableOf(ctx);
+        for (const cmd of cmds) {
             let hit;
             if (cmd.subtype === 'AT_AddConstraint') {
                 const c = as(cmd.def, 'Constraint');
@@ -4713,8 +4866,8 @@ const addingSerialPrimaryKeyField = defineRule({
             }
             else if (cmd.subtype === 'AT_AddColumn') {
                 const def = as(cmd.def, 'ColumnDef');
-                if (columnConstraints(def).some((c) => c.contype === 'CONSTR_PRIMARY'))
-                    hit = { location: def.location, columns: [def.colname] };
+                if (def && columnConstraints(def).some((c) => c.contype === 'CONSTR_PRIMARY'))
+                    hit = { location: def.location, columns: [def.colname ?? ''] };
             }
             if (!hit)
                 continue;
@@ -4847,14 +5000,15 @@ const changingColumnType = defineRule({
         strongMigrations: ['change_column']
     },
     check(ctx) {
-        const relation = ctx.statement.body.relation;
-        for (const cmd of alterTableCmds(ctx)) {
+        const { relation, cmds } = alterTableOf(ctx);
+        for (const cmd of cmds) {
             if (cmd.subtype !== 'AT_AlterColumnType')
                 continue;
             const def = as(cmd.def, 'ColumnDef');
             if (!def?.typeName)
                 continue;
-            const verdict = judge(ctx, cmd.name, def);
+            const name = cmd.name ?? '';
+            const verdict = judge(ctx, relation, name, def);
             if (!verdict)
                 continue;
             if (ctx.isNewTable(relation)) {
@@ -4864,23 +5018,23 @@ const changingColumnType = defineRule({
             const table = relationName(relation);
             const to = displayType(typeRef(def.typeName));
             ctx.report({
-                message: `${quoteQualified(table)}.${quoteIdent(cmd.name)} to ${to}: ${verdict}`,
+                message: `${quoteQualified(table)}.${quoteIdent(name)} to ${to}: ${verdict}`,
                 // Only a hazard when the session TimeZone is not UTC, which the file cannot show: a warning.
                 ...(verdict.includes('unless the session TimeZone is UTC') ? { severity: 'warning' } : {}),
-                recipe: changeTypeRecipe(table, cmd.name, to),
+                recipe: changeTypeRecipe(table, name, to),
                 range: ctx.at(def.location)
             });
         }
     }
 });
 /** What is wrong with this type change, or undefined when it is a catalogue-only change. */
-function judge(ctx, column, def) {
+function judge(ctx, relation, column, def) {
     const to = typeRef(def.typeName);
     const using = def.raw_default;
     if (using !== undefined && !isPlainColumn(using, column, to)) {
         return 'the USING expression is computed for every row: the table is rewritten under ACCESS EXCLUSIVE';
     }
-    const old = ctx.table(ctx.statement.body.relation)?.columns.get(column);
+    const old = ctx.table(relation)?.columns.get(column);
     if (!old)
         return 'the old type is unknown here, so this may rewrite the table under ACCESS EXCLUSIVE';
     const effect = typeChangeEffect(old.type, to, ctx.pgVersion);
@@ -4892,7 +5046,7 @@ function judge(ctx, column, def) {
                 return undefined;
             return `from ${old.type.display} rewrites the table unless the session TimeZone is UTC (SET LOCAL TimeZone = 'UTC' first)`;
         case 'none':
-            if (def.collClause && hasIndexOn(ctx, column))
+            if (def.collClause && hasIndexOn(ctx, relation, column))
                 return 'the new collation rebuilds the indexes on the column under ACCESS EXCLUSIVE';
             return undefined;
     }
@@ -4921,8 +5075,8 @@ function timeZoneIsUtc(ctx) {
     }
     return utc;
 }
-function hasIndexOn(ctx, column) {
-    const table = ctx.table(ctx.statement.body.relation);
+function hasIndexOn(ctx, relation, column) {
+    const table = ctx.table(relation);
     if (!table)
         return false;
     if (ctx.catalog.indexesOf(table.key).some((index) => index.columns.includes(column)))
@@ -4953,10 +5107,9 @@ const constraintMissingNotValid = defineRule({
         strongMigrations: ['add_check_constraint']
     },
     check(ctx) {
-        const cmds = alterTableCmds(ctx);
+        const { relation, cmds } = alterTableOf(ctx);
         if (cmds.length === 0)
             return;
-        const relation = ctx.statement.body.relation;
         const table = relationName(relation);
         cmds.forEach((cmd, i) => {
             if (cmd.subtype === 'AT_AddConstraint') {
@@ -4972,20 +5125,20 @@ const constraintMissingNotValid = defineRule({
                 });
             }
             else if (cmd.subtype === 'AT_ValidateConstraint') {
-                if (!addedNotValidInTransaction(cmds.slice(0, i), cmd.name, ctx))
+                if (!addedNotValidInTransaction(cmds.slice(0, i), relation, cmd.name, ctx))
                     return;
                 if (ctx.isNewTable(relation))
                     return ctx.report({ exempt: NEW_TABLE });
                 ctx.report({
-                    message: `VALIDATE CONSTRAINT ${quoteIdent(cmd.name)} runs in the transaction that added it NOT VALID: the add's lock on ${quoteQualified(table)} is held for the whole scan; validate in a separate transaction`
+                    message: `VALIDATE CONSTRAINT ${quoteIdent(cmd.name ?? '')} runs in the transaction that added it NOT VALID: the add's lock on ${quoteQualified(table)} is held for the whole scan; validate in a separate transaction`
                 });
             }
         });
     }
 });
 /** The constraint was added NOT VALID on this table earlier in this statement or in the same transaction. */
-function addedNotValidInTransaction(earlierCmds, name, ctx) {
-    const tableKey = relationName(ctx.statement.body.relation).key;
+function addedNotValidInTransaction(earlierCmds, relation, name, ctx) {
+    const tableKey = relationName(relation).key;
     const addsIt = (cmd) => {
         const c = cmd.subtype === 'AT_AddConstraint' ? as(cmd.def, 'Constraint') : undefined;
         return !!c && c.skip_validation === true && c.conname === name;
@@ -5018,8 +5171,8 @@ const disallowedUniqueConstraint = defineRule({
         strongMigrations: ['add_unique_constraint']
     },
     check(ctx) {
-        const relation = ctx.statement.body.relation;
-        for (const cmd of alterTableCmds(ctx)) {
+        const { relation, cmds } = alterTableOf(ctx);
+        for (const cmd of cmds) {
             let hit;
             if (cmd.subtype === 'AT_AddConstraint') {
                 const c = as(cmd.def, 'Constraint');
@@ -5028,8 +5181,8 @@ const disallowedUniqueConstraint = defineRule({
             }
             else if (cmd.subtype === 'AT_AddColumn') {
                 const def = as(cmd.def, 'ColumnDef');
-                if (columnConstraints(def).some((c) => c.contype === 'CONSTR_UNIQUE'))
-                    hit = { location: def.location, columns: [def.colname] };
+                if (def && columnConstraints(def).some((c) => c.contype === 'CONSTR_UNIQUE'))
+                    hit = { location: def.location, columns: [def.colname ?? ''] };
             }
             if (!hit)
                 continue;
@@ -5069,7 +5222,7 @@ const preferRepack = defineRule({
             });
             if (!body.is_vacuumcmd || !full)
                 return;
-            relations = (body.rels ?? []).map((r) => as(r, 'VacuumRelation')?.relation).filter(Boolean);
+            relations = (body.rels ?? []).map((r) => as(r, 'VacuumRelation')?.relation).filter((r) => !!r);
             command = 'VACUUM FULL';
         }
         else if (kind === 'ClusterStmt') {
@@ -5150,8 +5303,8 @@ const requireConcurrentPartitionDetach = defineRule({
     },
     pgVersions: { min: 14 },
     check(ctx) {
-        const relation = ctx.statement.body.relation;
-        for (const cmd of alterTableCmds(ctx)) {
+        const { relation, cmds } = alterTableOf(ctx);
+        for (const cmd of cmds) {
             if (cmd.subtype !== 'AT_DetachPartition')
                 continue;
             const partition = as(cmd.def, 'PartitionCmd');
@@ -5268,7 +5421,7 @@ const banAlterDomainWithAddConstraint = defineRule({
         if (kind !== 'AlterDomainStmt' || body.subtype !== 'C')
             return;
         const name = listName(body.typeName).name;
-        if (body.def?.Constraint?.skip_validation)
+        if (as(body.def, 'Constraint')?.skip_validation)
             return ctx.report({ exempt: 'NOT VALID: existing rows are not checked, so no table is scanned' });
         ctx.report({
             message: `ALTER DOMAIN ${name} ADD CONSTRAINT checks every column of type ${name} while blocking writes to their tables`
@@ -5290,7 +5443,7 @@ const banConcurrentIndexCreationInTransaction = defineRule({
         // PL/pgSQL runs a DO block's statements inside the block's own transaction, whatever surrounds it.
         if (!transaction.inTransaction && !statement.embedded)
             return;
-        const what = concurrentForm(statement.kind, statement.body);
+        const what = concurrentForm(statement);
         if (!what)
             return;
         const where = statement.embedded
@@ -5301,7 +5454,7 @@ const banConcurrentIndexCreationInTransaction = defineRule({
         ctx.report({ message: `${what} runs ${where}: PostgreSQL refuses it and the deploy fails` });
     }
 });
-function concurrentForm(kind, body) {
+function concurrentForm({ kind, body }) {
     if (kind === 'IndexStmt' && body.concurrent)
         return 'CREATE INDEX CONCURRENTLY';
     if (kind === 'DropStmt' && body.concurrent && body.removeType === 'OBJECT_INDEX')
@@ -5327,11 +5480,11 @@ const banCreateDomainWithConstraint = defineRule({
             return;
         // DEFAULT and NULL are parsed as constraints too, but they check nothing and change instantly.
         const constraints = (body.constraints ?? [])
-            .map((c) => c.Constraint)
-            .filter((c) => c && CHECKING.has(c.contype));
+            .map((c) => as(c, 'Constraint'))
+            .filter((c) => c?.contype !== undefined && CHECKING.has(c.contype));
         if (constraints.length === 0)
             return;
-        const start = Math.min(...constraints.map((c) => c.location ?? ctx.statement.range.start));
+        const start = Math.min(...constraints.map((c) => c?.location ?? ctx.statement.range.start));
         ctx.report({
             message: `Domain ${listName(body.domainname).name} is created with a constraint: later changes to it lock every table that uses the domain`,
             range: ctx.at(start)
@@ -5374,7 +5527,7 @@ function lineOf(ctx, statement) {
  * modes (SHARE UPDATE EXCLUSIVE of CONCURRENTLY, VALIDATE) queue only other DDL behind them.
  */
 function stallingLocks(ctx, statement) {
-    return locksOf(statement, ctx.catalog.indexOwner).filter((lock) => blocksWrites(lock.mode) && !createdInChangeSet(ctx, lock.table));
+    return ctx.locksOf(statement).filter((lock) => blocksWrites(lock.mode) && !createdInChangeSet(ctx, lock.table));
 }
 /** The key may name a table or an index (DROP INDEX): an index counts as new when its table is new. */
 function createdInChangeSet(ctx, key) {
@@ -5466,14 +5619,16 @@ const concurrentIndexPg14Bug = defineRule({
     equivalents: {},
     pgVersions: { min: 14, max: 14 },
     check(ctx) {
-        const { kind, body } = ctx.statement;
-        const what = concurrentBuild(kind, body);
+        const { statement } = ctx;
+        const what = concurrentBuild(statement);
         if (!what || ctx.pgVersion !== 14)
             return;
         const minor = ctx.pgMinor;
         if (minor !== undefined && minor > 3)
             return;
-        const target = body.relation ? ` on ${tableLabel(relationName(body.relation).key)}` : '';
+        // Both forms name their table (REINDEX TABLE) or index (CREATE INDEX, REINDEX INDEX) in `relation`.
+        const relation = statement.kind === 'IndexStmt' || statement.kind === 'ReindexStmt' ? statement.body.relation : undefined;
+        const target = relation ? ` on ${tableLabel(relationName(relation).key)}` : '';
         const hit = minor === undefined
             ? {
                 message: `${what}${target}: PostgreSQL 14.0-14.3 can corrupt indexes built concurrently; make sure the server runs 14.4 or later`
@@ -5485,7 +5640,7 @@ const concurrentIndexPg14Bug = defineRule({
         ctx.report(hit);
     }
 });
-function concurrentBuild(kind, body) {
+function concurrentBuild({ kind, body }) {
     if (kind === 'IndexStmt' && body.concurrent)
         return 'CREATE INDEX CONCURRENTLY';
     if (kind === 'ReindexStmt' && (body.params ?? []).some((p) => as(p, 'DefElem')?.defname === 'concurrently'))
@@ -5494,7 +5649,6 @@ function concurrentBuild(kind, body) {
 }
 
 ;// CONCATENATED MODULE: ./actions/migration-safety/src/rules/lock-held-across-statements.ts
-
 
 
 const lockHeldAcrossStatements = defineRule({
@@ -5532,10 +5686,9 @@ const lockHeldAcrossStatements = defineRule({
 });
 /** DROP INDEX / ALTER INDEX lock the index and its table; the driver lists the table when the replay knows it. */
 function isIndexLock(taker) {
-    const body = taker.body;
-    return ((taker.kind === 'DropStmt' && body.removeType === 'OBJECT_INDEX') ||
-        (taker.kind === 'AlterTableStmt' && body.objtype === 'OBJECT_INDEX') ||
-        (taker.kind === 'RenameStmt' && body.renameType === 'OBJECT_INDEX'));
+    return ((taker.kind === 'DropStmt' && taker.body.removeType === 'OBJECT_INDEX') ||
+        (taker.kind === 'AlterTableStmt' && taker.body.objtype === 'OBJECT_INDEX') ||
+        (taker.kind === 'RenameStmt' && taker.body.renameType === 'OBJECT_INDEX'));
 }
 /** Schema statements that change only objects of this change set, or tables the transaction already holds. */
 const SCHEMA_ONLY = new Set([
@@ -5557,7 +5710,7 @@ function onlyNewObjects(ctx) {
     const { statement } = ctx;
     if (!SCHEMA_ONLY.has(statement.kind))
         return false;
-    const locks = locksOf(statement, ctx.catalog.indexOwner);
+    const locks = ctx.locksOf(statement);
     // A lock on a table this transaction already holds ACCESS EXCLUSIVE cannot wait; the statements' own rewrites
     // and scans are reported by their own rules. A kind whose target locksOf does not report (a comment, a
     // sequence) is judged by the locks it does report; the table-changing kinds always report their table.
@@ -5567,6 +5720,7 @@ function onlyNewObjects(ctx) {
 }
 
 ;// CONCATENATED MODULE: ./actions/migration-safety/src/rules/prefer-robust-stmts.ts
+
 
 
 
@@ -5584,7 +5738,7 @@ const preferRobustStmts = defineRule({
             case 'AlterTableStmt': {
                 if (inTransaction || body.objtype !== 'OBJECT_TABLE')
                     return;
-                const { problems: missing, rerunnable } = alterTableProblems(statement, ctx.statements);
+                const { problems: missing, rerunnable } = alterTableProblems(ctx, body);
                 if (missing.length === 0) {
                     if (rerunnable.length > 0)
                         ctx.report({ exempt: `${rerunnable.join(', ')} succeeds when run again: nothing to make rerunnable` });
@@ -5596,7 +5750,9 @@ const preferRobustStmts = defineRule({
                 return;
             }
             case 'RenameStmt':
-                if (inTransaction || !['OBJECT_TABLE', 'OBJECT_COLUMN', 'OBJECT_TABCONSTRAINT'].includes(body.renameType))
+                if (inTransaction ||
+                    body.renameType === undefined ||
+                    !['OBJECT_TABLE', 'OBJECT_COLUMN', 'OBJECT_TABCONSTRAINT'].includes(body.renameType))
                     return;
                 // relationType is only meaningful for column renames (ALTER VIEW ... RENAME COLUMN is not a table).
                 if ((body.renameType === 'OBJECT_COLUMN' && body.relationType !== 'OBJECT_TABLE') || body.missing_ok)
@@ -5624,13 +5780,12 @@ const preferRobustStmts = defineRule({
                 });
                 return;
             case 'DropStmt': {
-                const what = DROPS[body.removeType];
+                const what = body.removeType === undefined ? undefined : DROPS[body.removeType];
                 if (inTransaction || body.missing_ok || !what)
                     return;
                 const first = (body.objects ?? [])[0];
-                const name = as(first, 'List')
-                    ? listName(as(first, 'List').items).name
-                    : listName(as(first, 'TypeName')?.names).name;
+                const list = as(first, 'List');
+                const name = list ? listName(list.items).name : listName(as(first, 'TypeName')?.names).name;
                 ctx.report({ message: `DROP ${what} ${name} without IF EXISTS fails on a rerun` });
                 return;
             }
@@ -5640,26 +5795,31 @@ const preferRobustStmts = defineRule({
     }
 });
 const DROPS = { OBJECT_TABLE: 'TABLE', OBJECT_INDEX: 'INDEX', OBJECT_TYPE: 'TYPE' };
-// Constraint names dropped / re-added so far in each file (keyed by its statements array), replayed up to `upTo`
-// once, so a file of many ALTER TABLE statements stays linear.
-const replays = new WeakMap();
+// Constraint names dropped / re-added so far in the file, replayed up to `upTo` once, so a file of many
+// ALTER TABLE statements stays linear.
+const REPLAY = stateKey('constraints dropped and re-added', () => ({
+    upTo: 0,
+    constraints: new Map()
+}));
 /** What makes each ALTER TABLE action fail on a second run, in squawk's terms (see the docs page). */
-function alterTableProblems(statement, statements) {
-    let replay = replays.get(statements);
-    if (!replay)
-        replays.set(statements, (replay = { upTo: 0, constraints: new Map() }));
-    for (; replay.upTo < statement.index; replay.upTo++)
-        if (statements[replay.upTo].kind === 'AlterTableStmt')
-            judgeActions(statements[replay.upTo], replay.constraints);
-    replay.upTo = statement.index + 1;
-    return judgeActions(statement, replay.constraints);
+function alterTableProblems(ctx, body) {
+    const { statements } = ctx;
+    const index = ctx.statement.index;
+    const replay = ctx.fileState(REPLAY);
+    for (; replay.upTo < index; replay.upTo++) {
+        const earlier = statements[replay.upTo];
+        if (earlier.kind === 'AlterTableStmt')
+            judgeActions(earlier.body, replay.constraints);
+    }
+    replay.upTo = index + 1;
+    return judgeActions(body, replay.constraints);
 }
-function judgeActions(statement, constraints) {
+function judgeActions(body, constraints) {
     // An ADD CONSTRAINT preceded (anywhere earlier in the file) by a DROP CONSTRAINT of the same name is the
     // rerunnable idiom; a second ADD of it is not.
     const problems = [];
     const rerunnable = [];
-    for (const node of statement.body.cmds ?? []) {
+    for (const node of body.cmds ?? []) {
         const cmd = as(node, 'AlterTableCmd');
         if (!cmd)
             continue;
@@ -5741,7 +5901,7 @@ const ACTION_NAMES = {
     AT_ResetRelOptions: 'RESET (...)'
 };
 function actionName(subtype) {
-    if (ACTION_NAMES[subtype])
+    if (subtype !== undefined && ACTION_NAMES[subtype])
         return ACTION_NAMES[subtype];
     return String(subtype)
         .replace(/^AT_/, '')
@@ -5751,12 +5911,16 @@ function actionName(subtype) {
 
 ;// CONCATENATED MODULE: ./actions/migration-safety/src/rules/timeout-rule.ts
 
-// Rules are stateless objects shared by every file; the statements array identifies the file being linted.
-const files = new WeakMap();
+
+// Shared by both timeout rules: the stalls are judged once per file.
+const TIMEOUTS = stateKey('timeout settings of the file', () => ({
+    protectedBefore: {},
+    squawkTarget: {},
+    firstUnprotected: {},
+    stalls: []
+}));
 function fileState(ctx) {
-    let state = files.get(ctx.statements);
-    if (!state)
-        files.set(ctx.statements, (state = { protectedBefore: {}, squawkTarget: {}, firstUnprotected: {}, stalls: [] }));
+    const state = ctx.fileState(TIMEOUTS);
     // Statements whose check was skipped (ignore comments) are judged now: the order of reports must not
     // depend on which rules were suppressed where.
     for (let i = state.stalls.length; i <= ctx.statement.index; i++)
@@ -5822,7 +5986,9 @@ const requireStatementTimeout = defineRule({
 ;// CONCATENATED MODULE: ./actions/migration-safety/src/rules/transaction-nesting.ts
 
 
-const toolWrapsFile = new WeakMap();
+
+/** Whether the migration tool wraps the file in its transaction, as last seen outside an explicit block. */
+const TOOL_WRAPS_FILE = stateKey('the tool wraps the file in a transaction', () => ({}));
 const transactionNesting = defineRule({
     id: 'transaction-nesting',
     severity: 'warning',
@@ -5834,8 +6000,9 @@ const transactionNesting = defineRule({
         const frameworkOwned = transaction.inTransaction && !transaction.explicit;
         // Outside an explicit block, inTransaction tells whether the tool wraps the file; remember it for the COMMIT
         // of a BEGIN written in the file, which then ends the tool's transaction too.
+        const tool = ctx.fileState(TOOL_WRAPS_FILE);
         if (!transaction.explicit)
-            toolWrapsFile.set(ctx.statements, transaction.inTransaction);
+            tool.wraps = transaction.inTransaction;
         if (isBegin(statement)) {
             if (transaction.explicit)
                 ctx.report({
@@ -5853,7 +6020,7 @@ const transactionNesting = defineRule({
                 });
             else if (!transaction.explicit)
                 ctx.report({ message: 'COMMIT / ROLLBACK with no transaction open: there is nothing to end' });
-            else if (transaction.depth === 1 && toolWrapsFile.get(ctx.statements))
+            else if (transaction.depth === 1 && tool.wraps)
                 ctx.report({
                     message: 'COMMIT / ROLLBACK of the BEGIN in this file also ends the transaction the migration tool opens: later statements run outside it'
                 });
@@ -5885,16 +6052,75 @@ const TRANSACTION_RULES = [
     banAlterDomainWithAddConstraint
 ];
 
-;// CONCATENATED MODULE: ./actions/migration-safety/src/rules/expand-contract-same-change-set.ts
+;// CONCATENATED MODULE: ./actions/migration-safety/src/engine/column-reads.ts
 
-
-
-const runs = new WeakMap();
-function seenBy(ctx) {
-    let seen = runs.get(ctx.catalog);
-    if (!seen)
-        runs.set(ctx.catalog, (seen = { copies: [], renamedTables: new Map(), views: new Map() }));
-    return seen;
+/** The scope of a statement: a statement a DO block runs sees the block's variables and loops. */
+function scopeOf(statement, catalog) {
+    return {
+        catalog,
+        variables: statement.embedded?.variables ?? new Set(),
+        loopRows: statement.embedded?.loopRows ?? new Map()
+    };
+}
+/**
+ * What the statement copies, judged against `catalog` (the schema before it runs): an UPDATE copies within
+ * each row of its own table (or from the tables of its FROM list); INSERT ... SELECT and CREATE TABLE AS copy
+ * rows into another table. Empty for other statements.
+ */
+function dataCopies(statement, catalog) {
+    const copies = [];
+    if (statement.kind === 'UpdateStmt')
+        updateCopies(scopeOf(statement, catalog), statement.body, copies);
+    else if (statement.kind === 'InsertStmt')
+        insertCopies(scopeOf(statement, catalog), statement.body, copies);
+    else if (statement.kind === 'CreateTableAsStmt')
+        createTableAsCopies(scopeOf(statement, catalog), statement.body, copies);
+    return copies;
+}
+/**
+ * Every column an expression reads, subqueries included: a value computed from a column (in its select list or
+ * in the condition that picks the row) carries that column's data. The innermost FROM list is searched first.
+ */
+function columnsRead(node, sources, scope, reads = new Map()) {
+    if (Array.isArray(node)) {
+        for (const item of node)
+            columnsRead(item, sources, scope, reads);
+        return reads;
+    }
+    if (!node || typeof node !== 'object')
+        return reads;
+    for (const [key, value] of entriesOf(node)) {
+        const ref = payloadOf(key, 'ColumnRef', value);
+        const select = payloadOf(key, 'SelectStmt', value);
+        if (ref)
+            readColumn(ref, sources, scope, reads);
+        else if (select)
+            selectReads(select, sources, scope, reads);
+        else if (value && typeof value === 'object')
+            columnsRead(value, sources, scope, reads);
+    }
+    return reads;
+}
+/** The tables of a FROM list, through joins; subqueries and functions in FROM are not followed. */
+function fromSources(scope, items, ctes, out = []) {
+    for (const item of items ?? []) {
+        const join = as(item, 'JoinExpr');
+        if (join)
+            fromSources(scope, [join.larg, join.rarg].filter((n) => n !== undefined), ctes, out);
+        const rangeVar = as(item, 'RangeVar');
+        if (rangeVar &&
+            !(rangeVar.schemaname === undefined && rangeVar.relname !== undefined && ctes.has(rangeVar.relname)))
+            out.push(sourceOf(scope, rangeVar));
+    }
+    return out;
+}
+/** The source a RangeVar names (the UPDATE target, an INSERT's table). */
+function sourceOf(scope, rangeVar) {
+    return {
+        table: relationName(rangeVar),
+        names: new Set([rangeVar?.relname, rangeVar?.alias?.aliasname].filter((n) => !!n)),
+        info: scope.catalog.table(relationName(rangeVar).key)
+    };
 }
 function addRead(reads, table, column) {
     let entry = reads.get(table.key);
@@ -5913,28 +6139,9 @@ function ctesOf(body) {
     return found;
 }
 /** The qualifier of a `*` or `t.*` column reference (empty for a bare `*`), or undefined for anything else. */
-function starOf(node) {
-    const fields = as(node, 'ColumnRef')?.fields ?? [];
+function starOf(ref) {
+    const fields = ref?.fields ?? [];
     return fields.length > 0 && as(fields[fields.length - 1], 'A_Star') !== undefined ? names(fields) : undefined;
-}
-function sourceOf(ctx, rangeVar) {
-    return {
-        table: relationName(rangeVar),
-        names: new Set([rangeVar?.relname, rangeVar?.alias?.aliasname].filter(Boolean)),
-        info: ctx.table(rangeVar)
-    };
-}
-/** The tables of a FROM list, through joins; subqueries and functions in FROM are not followed. */
-function fromSources(ctx, items, ctes, out = []) {
-    for (const item of items ?? []) {
-        const join = as(item, 'JoinExpr');
-        if (join)
-            fromSources(ctx, [join.larg, join.rarg], ctes, out);
-        const rangeVar = as(item, 'RangeVar');
-        if (rangeVar && !(rangeVar.schemaname === undefined && ctes.has(rangeVar.relname)))
-            out.push(sourceOf(ctx, rangeVar));
-    }
-    return out;
 }
 function qualifies(source, qualifier) {
     if (qualifier.length === 1)
@@ -5945,44 +6152,23 @@ function qualifies(source, qualifier) {
 function ownerOf(sources, column) {
     return (sources.find((s) => s.info?.columns.has(column)) ?? sources.find((s) => !s.info || s.info.columnsUnknown === true));
 }
-/**
- * Every column an expression reads, subqueries included: a value computed from a column (in its select list or
- * in the condition that picks the row) carries that column's data. The innermost FROM list is searched first.
- */
-function collectReads(node, sources, scope, reads) {
-    if (Array.isArray(node)) {
-        for (const item of node)
-            collectReads(item, sources, scope, reads);
-        return;
-    }
-    if (!node || typeof node !== 'object')
-        return;
-    for (const [key, value] of Object.entries(node)) {
-        if (key === 'ColumnRef')
-            readColumn(value, sources, scope, reads);
-        else if (key === 'SelectStmt')
-            collectSelectReads(value, sources, scope, reads);
-        else if (value && typeof value === 'object')
-            collectReads(value, sources, scope, reads);
-    }
-}
-function collectSelectReads(select, outer, scope, reads) {
+function selectReads(select, outer, scope, reads) {
     if (select?.op && select.op !== 'SETOP_NONE') {
-        collectSelectReads(select.larg, outer, scope, reads);
-        collectSelectReads(select.rarg, outer, scope, reads);
+        selectReads(select.larg, outer, scope, reads);
+        selectReads(select.rarg, outer, scope, reads);
         return;
     }
-    const inner = [...fromSources(scope.ctx, select?.fromClause, ctesOf(select)), ...outer];
-    collectReads(select, inner, scope, reads);
+    const inner = [...fromSources(scope, select?.fromClause, ctesOf(select)), ...outer];
+    columnsRead(select, inner, scope, reads);
 }
 function readColumn(ref, sources, scope, reads) {
-    const star = starOf({ ColumnRef: ref });
+    const star = starOf(ref);
     if (star) {
         for (const source of star.length === 0 ? sources : sources.filter((s) => qualifies(s, star)))
             addRead(reads, source.table, '*');
         return;
     }
-    const parts = names(ref?.fields);
+    const parts = names(ref.fields);
     if (parts.length === 0)
         return;
     const column = parts[parts.length - 1];
@@ -6010,41 +6196,35 @@ function readLoopField(row, field, scope, reads) {
     const loopRows = new Map(scope.loopRows);
     loopRows.delete(row);
     const inner = { ...scope, loopRows };
-    const sources = fromSources(scope.ctx, select?.fromClause, ctesOf(select));
+    const sources = fromSources(scope, select?.fromClause, ctesOf(select));
     for (const node of select?.targetList ?? []) {
         const target = as(node, 'ResTarget');
-        const star = starOf(target?.val);
+        const star = starOf(as(target?.val, 'ColumnRef'));
         if (star) {
             const owner = ownerOf(star.length ? sources.filter((s) => qualifies(s, star)) : sources, field);
             if (owner)
                 return addRead(reads, owner.table, field);
         }
         else if ((target?.name ?? names(as(target?.val, 'ColumnRef')?.fields).at(-1)) === field) {
-            return collectReads(target?.val, sources, inner, reads);
+            columnsRead(target?.val, sources, inner, reads);
+            return;
         }
     }
 }
-function recordUpdate(scope, body, seen) {
-    const own = sourceOf(scope.ctx, body.relation);
-    const sources = [own, ...fromSources(scope.ctx, body.fromClause, ctesOf(body))];
+function updateCopies(scope, body, copies) {
+    const own = sourceOf(scope, body.relation);
+    const sources = [own, ...fromSources(scope, body.fromClause, ctesOf(body))];
     for (const node of body.targetList ?? []) {
         const target = as(node, 'ResTarget');
         if (!target?.name)
             continue;
-        const reads = new Map();
-        collectReads(target.val, sources, scope, reads);
+        const reads = columnsRead(target.val, sources, scope);
         for (const { table, columns } of reads.values()) {
             // `SET n = n + 1` reads the column it writes: no copy.
             if (table.key === own.table.key)
                 columns.delete(target.name);
             if (columns.size > 0)
-                seen.copies.push({
-                    from: table,
-                    into: own.table,
-                    target: target.name,
-                    sources: columns,
-                    changeSet: scope.ctx.changeSet
-                });
+                copies.push({ from: table, into: own.table, target: target.name, sources: columns });
         }
     }
 }
@@ -6052,67 +6232,70 @@ function recordUpdate(scope, body, seen) {
  * The rows a query writes into another table (INSERT ... SELECT, CREATE TABLE AS). `columnAt` names the column
  * an output position fills, when known.
  */
-function recordRowsInto(scope, into, query, ctes, columnAt, seen) {
+function rowsInto(scope, into, query, ctes, columnAt, copies) {
     if (query?.op && query.op !== 'SETOP_NONE') {
-        recordRowsInto(scope, into, query.larg, ctes, columnAt, seen);
-        recordRowsInto(scope, into, query.rarg, ctes, columnAt, seen);
+        rowsInto(scope, into, query.larg, ctes, columnAt, copies);
+        rowsInto(scope, into, query.rarg, ctes, columnAt, copies);
         return;
     }
-    const sources = fromSources(scope.ctx, query?.fromClause, new Set([...ctes, ...ctesOf(query)]));
+    const sources = fromSources(scope, query?.fromClause, new Set([...ctes, ...ctesOf(query)]));
     // After a star the positions no longer match the target's columns.
     let positional = true;
     (query?.targetList ?? []).forEach((node, position) => {
         const target = as(node, 'ResTarget');
-        const reads = new Map();
-        collectReads(target?.val, sources, scope, reads);
-        if (starOf(target?.val))
+        const reads = columnsRead(target?.val, sources, scope);
+        if (starOf(as(target?.val, 'ColumnRef')))
             positional = false;
         const column = positional ? columnAt(position, target) : undefined;
         for (const { table, columns } of reads.values()) {
             // Rows of a table appended to itself are new rows, not a move.
             if (table.key === into.key)
                 continue;
-            seen.copies.push({ from: table, into, target: column, sources: columns, changeSet: scope.ctx.changeSet });
+            copies.push({ from: table, into, target: column, sources: columns });
         }
     });
 }
-function recordInsert(scope, body, seen) {
+function insertCopies(scope, body, copies) {
     const query = as(body.selectStmt, 'SelectStmt');
     if (!query)
         return;
     const listed = (body.cols ?? []).map((c) => as(c, 'ResTarget')?.name);
-    const info = scope.ctx.table(body.relation);
+    const info = scope.catalog.table(relationName(body.relation).key);
     const columns = listed.length > 0 ? listed : info && !info.columnsUnknown ? [...info.columns.keys()] : [];
-    recordRowsInto(scope, relationName(body.relation), query, ctesOf(body), (i) => columns[i], seen);
+    rowsInto(scope, relationName(body.relation), query, ctesOf(body), (i) => columns[i], copies);
 }
-function recordCreateTableAs(scope, body, seen) {
+function createTableAsCopies(scope, body, copies) {
     if (body.objtype !== 'OBJECT_TABLE')
         return;
     const query = as(body.query, 'SelectStmt');
     if (!query || !body.into?.rel)
         return;
     const listed = names(body.into.colNames);
-    recordRowsInto(scope, relationName(body.into.rel), query, new Set(), (i, target) => listed[i] ?? target?.name ?? names(as(target?.val, 'ColumnRef')?.fields).at(-1), seen);
+    rowsInto(scope, relationName(body.into.rel), query, new Set(), (i, target) => listed[i] ?? target?.name ?? names(as(target?.val, 'ColumnRef')?.fields).at(-1), copies);
 }
-function recordStatement(scope, kind, body, seen) {
-    if (kind === 'UpdateStmt')
-        recordUpdate(scope, body, seen);
-    else if (kind === 'InsertStmt')
-        recordInsert(scope, body, seen);
-    else if (kind === 'CreateTableAsStmt')
-        recordCreateTableAs(scope, body, seen);
-    else if (kind === 'RenameStmt' && body.renameType === 'OBJECT_TABLE') {
-        seen.renamedTables.set(relationName(body.relation).key, { newName: body.newname, changeSet: scope.ctx.changeSet });
-    }
-    else if (kind === 'ViewStmt') {
-        seen.views.set(relationName(body.view).key, scope.ctx.changeSet);
-    }
-}
+
+;// CONCATENATED MODULE: ./actions/migration-safety/src/rules/expand-contract-same-change-set.ts
+
+
+
+
+
+const SEEN = stateKey('copies, renames and views of the change set', () => ({
+    copies: [],
+    renamedTables: new Map(),
+    views: new Set()
+}));
 function record(ctx, seen) {
-    const { kind, body, embedded } = ctx.statement;
+    const { statement } = ctx;
     // A backfill is often a batched loop in a DO block: its statements come after the block, with the block's
     // variables and loops (engine/plpgsql.ts); the DO statement itself copies nothing.
-    recordStatement({ ctx, variables: embedded?.variables ?? new Set(), loopRows: embedded?.loopRows ?? new Map() }, kind, body, seen);
+    seen.copies.push(...dataCopies(statement, ctx.catalog));
+    if (statement.kind === 'RenameStmt' && statement.body.renameType === 'OBJECT_TABLE') {
+        seen.renamedTables.set(relationName(statement.body.relation).key, statement.body.newname ?? '');
+    }
+    else if (statement.kind === 'ViewStmt') {
+        seen.views.add(relationName(statement.body.view).key);
+    }
 }
 /** A later statement of the file renames `from` to `to`: the copy was a type change, not a rename. */
 function renamedLater(ctx, table, from, to) {
@@ -6134,8 +6317,7 @@ function tableRenamedLater(ctx, table, to) {
             return true;
     return false;
 }
-function checkDropColumns(ctx, seen) {
-    const { body } = ctx.statement;
+function checkDropColumns(ctx, body, seen) {
     if ((body.objtype ?? 'OBJECT_TABLE') !== 'OBJECT_TABLE')
         return;
     const q = relationName(body.relation);
@@ -6145,7 +6327,7 @@ function checkDropColumns(ctx, seen) {
         if (cmd?.subtype !== 'AT_DropColumn' || !cmd.name)
             continue;
         const dropped = cmd.name;
-        const ours = seen.copies.filter((c) => c.changeSet === ctx.changeSet && c.from.key === q.key);
+        const ours = seen.copies.filter((c) => c.from.key === q.key);
         const copy = ours.find((c) => c.into.key === q.key &&
             c.sources.has(dropped) &&
             c.target !== undefined &&
@@ -6167,7 +6349,10 @@ function checkDropColumns(ctx, seen) {
             });
             continue;
         }
-        const target = table.columns.get(copy.target);
+        // `copy` names a target column the table has (checked above).
+        const target = copy?.target !== undefined ? table?.columns.get(copy.target) : undefined;
+        if (!target)
+            continue;
         const added = target.addedIn === ctx.changeSet;
         const typeChange = added && renamedLater(ctx, q.key, target.name, dropped);
         const recipe = typeChange
@@ -6182,16 +6367,15 @@ function checkDropColumns(ctx, seen) {
         });
     }
 }
-function checkDropViews(ctx, seen) {
-    const { body } = ctx.statement;
+function checkDropViews(ctx, body, seen) {
     for (const object of body.objects ?? []) {
         const q = listName(as(object, 'List')?.items);
         const renamed = seen.renamedTables.get(q.key);
-        if (renamed?.changeSet !== ctx.changeSet || seen.views.get(q.key) !== ctx.changeSet)
+        if (renamed === undefined || !seen.views.has(q.key))
             continue;
         ctx.report({
-            message: `This change set renames table ${q.name} to ${renamed.newName}, leaves a view under the old name and drops it again: the release still running uses ${q.name}`,
-            recipe: renameTableRecipe(q, renamed.newName)
+            message: `This change set renames table ${q.name} to ${renamed}, leaves a view under the old name and drops it again: the release still running uses ${q.name}`,
+            recipe: renameTableRecipe(q, renamed)
         });
     }
 }
@@ -6199,14 +6383,10 @@ function checkDropViews(ctx, seen) {
  * A table copied into a table the change set creates, then dropped. Copying into a table that already existed
  * is left alone: that is archiving or merging rows, which `ban-drop-table` judges by itself.
  */
-function checkDropTables(ctx, seen) {
-    const { body } = ctx.statement;
+function checkDropTables(ctx, body, seen) {
     for (const object of body.objects ?? []) {
         const q = listName(as(object, 'List')?.items);
-        const copy = seen.copies.find((c) => c.changeSet === ctx.changeSet &&
-            c.from.key === q.key &&
-            c.into.key !== q.key &&
-            ctx.catalog.table(c.into.key)?.createdIn === ctx.changeSet);
+        const copy = seen.copies.find((c) => c.from.key === q.key && c.into.key !== q.key && ctx.catalog.table(c.into.key)?.createdIn === ctx.changeSet);
         if (!copy)
             continue;
         if (ctx.catalog.table(q.key)?.createdIn === ctx.changeSet) {
@@ -6234,14 +6414,15 @@ const expandContractSameChangeSet = defineRule({
     help: 'During a deploy the previous release keeps serving traffic until the new one is up, and it still reads and writes the old column or table. Expand (add the new column, table or compatibility view) and migrate (copy the data) are safe for it; contract (drop the old column, table or view) is only safe once no running release uses the old name, so it belongs in a later deploy. Shipping all three together breaks the old release mid-deploy, and rows it writes between the copy and the drop are lost. Split the change over deploys as the attached recipe shows. A `CHECK ... NOT VALID`, `VALIDATE CONSTRAINT`, `SET NOT NULL` sequence is not a contract and is not flagged.',
     equivalents: {},
     check(ctx) {
-        const seen = seenBy(ctx);
+        // The change set's state: its copies, renames and views carry over from one of its files to the next.
+        const seen = ctx.changeSetState(SEEN);
         const { kind, body } = ctx.statement;
         if (kind === 'AlterTableStmt')
-            checkDropColumns(ctx, seen);
+            checkDropColumns(ctx, body, seen);
         else if (kind === 'DropStmt' && body.removeType === 'OBJECT_VIEW')
-            checkDropViews(ctx, seen);
+            checkDropViews(ctx, body, seen);
         else if (kind === 'DropStmt' && body.removeType === 'OBJECT_TABLE')
-            checkDropTables(ctx, seen);
+            checkDropTables(ctx, body, seen);
         record(ctx, seen);
     }
 });
@@ -6283,12 +6464,13 @@ function elementRange(ctx, start) {
 
 /** A column-level REFERENCES carries no column list of its own: the column is the referencing column. */
 function collectColumn(def, shape) {
+    const name = def.colname ?? '';
     for (const node of def.constraints ?? []) {
         const c = as(node, 'Constraint');
         if (c?.contype === 'CONSTR_FOREIGN')
-            shape.foreignKeys.push({ columns: [def.colname], references: relationName(c.pktable), location: def.location });
+            shape.foreignKeys.push({ columns: [name], references: relationName(c.pktable), location: def.location });
         if (c?.contype === 'CONSTR_PRIMARY' || c?.contype === 'CONSTR_UNIQUE')
-            shape.keys.push([def.colname]);
+            shape.keys.push([name]);
     }
 }
 function collectConstraint(c, shape) {
@@ -6407,6 +6589,7 @@ const foreignKeyWithoutIndex = defineRule({
 ;// CONCATENATED MODULE: ./actions/migration-safety/src/rules/multiple-alter-table.ts
 
 
+
 /**
  * Actions that cannot join another ALTER TABLE or must stay apart on purpose: VALIDATE CONSTRAINT runs
  * separately to take the weaker lock, and the partition actions cannot be combined at all.
@@ -6418,13 +6601,16 @@ const APART = new Set([
     'AT_DetachPartitionFinalize'
 ]);
 function combinable(statement) {
-    const { body } = statement;
     if (statement.embedded)
         return false;
-    if (statement.kind !== 'AlterTableStmt' || (body.objtype ?? 'OBJECT_TABLE') !== 'OBJECT_TABLE')
+    if (statement.kind !== 'AlterTableStmt' || (statement.body.objtype ?? 'OBJECT_TABLE') !== 'OBJECT_TABLE')
         return false;
-    const cmds = body.cmds ?? [];
+    const cmds = statement.body.cmds ?? [];
     return cmds.length > 0 && cmds.every((node) => !APART.has(as(node, 'AlterTableCmd')?.subtype));
+}
+/** An object of the tree that is a RangeVar payload. */
+function isRangeVar(value) {
+    return typeof value.relname === 'string';
 }
 /** Tables a statement names: any of them ends a run of ALTER TABLEs, whose order against it may matter. */
 function tablesOf(statement) {
@@ -6434,7 +6620,7 @@ function tablesOf(statement) {
             node.forEach(walk);
         else if (node && typeof node === 'object') {
             // RangeVars appear both wrapped ({RangeVar: {...}}) and bare (the relation field of most statements).
-            if (typeof node.relname === 'string')
+            if (isRangeVar(node))
                 keys.add(relationName(node).key);
             for (const value of Object.values(node))
                 if (value && typeof value === 'object')
@@ -6496,6 +6682,8 @@ function runsOf(statements) {
  * a second statement cost something (a second pass over the table).
  */
 function makesPass(statement) {
+    if (statement.kind !== 'AlterTableStmt')
+        return false;
     return (statement.body.cmds ?? []).some((node) => {
         const cmd = as(node, 'AlterTableCmd');
         switch (cmd?.subtype) {
@@ -6510,21 +6698,26 @@ function makesPass(statement) {
             }
             case 'AT_AddColumn': {
                 const def = as(cmd.def, 'ColumnDef');
-                return (def?.constraints ?? []).some((n) => [
-                    'CONSTR_GENERATED',
-                    'CONSTR_IDENTITY',
-                    'CONSTR_CHECK',
-                    'CONSTR_FOREIGN',
-                    'CONSTR_PRIMARY',
-                    'CONSTR_UNIQUE'
-                ].includes(as(n, 'Constraint')?.contype));
+                return (def?.constraints ?? []).some((n) => {
+                    const contype = as(n, 'Constraint')?.contype;
+                    return (contype !== undefined &&
+                        [
+                            'CONSTR_GENERATED',
+                            'CONSTR_IDENTITY',
+                            'CONSTR_CHECK',
+                            'CONSTR_FOREIGN',
+                            'CONSTR_PRIMARY',
+                            'CONSTR_UNIQUE'
+                        ].includes(contype));
+                });
             }
             default:
                 return false;
         }
     });
 }
-const multiple_alter_table_cache = new WeakMap();
+/** The runs of the file (runsOf), found at its first ALTER TABLE. */
+const RUNS = stateKey('runs of ALTER TABLE on one table', () => ({}));
 const multipleAlterTable = defineRule({
     id: 'multiple-alter-table',
     severity: 'warning',
@@ -6534,9 +6727,8 @@ const multipleAlterTable = defineRule({
     check(ctx) {
         if (ctx.statement.kind !== 'AlterTableStmt')
             return;
-        let runs = multiple_alter_table_cache.get(ctx.statements);
-        if (!runs)
-            multiple_alter_table_cache.set(ctx.statements, (runs = runsOf(ctx.statements)));
+        const file = ctx.fileState(RUNS);
+        const runs = (file.runs ??= runsOf(ctx.statements));
         const start = runs.get(ctx.statement.index);
         if (start === undefined)
             return;
@@ -6599,7 +6791,7 @@ const pkUsingIndexNullable = defineRule({
         const { kind, body } = ctx.statement;
         if (kind !== 'AlterTableStmt' || (body.objtype ?? 'OBJECT_TABLE') !== 'OBJECT_TABLE')
             return;
-        const cmds = (body.cmds ?? []).map((n) => as(n, 'AlterTableCmd')).filter(Boolean);
+        const cmds = (body.cmds ?? []).map((n) => as(n, 'AlterTableCmd')).filter((c) => !!c);
         const primaries = cmds
             .map((cmd) => (cmd.subtype === 'AT_AddConstraint' ? as(cmd.def, 'Constraint') : undefined))
             .filter((c) => c?.contype === 'CONSTR_PRIMARY');
@@ -6678,8 +6870,6 @@ const unknownSuppression = defineRule({
 });
 
 ;// CONCATENATED MODULE: ./actions/migration-safety/src/rules/unsupported-syntax.ts
-// Syntax the target server does not have yet: the parser is PostgreSQL 18's, so it accepts statements an
-// older server rejects. Each row names the release that added the syntax (from the PostgreSQL release notes).
 
 
 const MULTIRANGES = new Set([
@@ -6897,24 +7087,28 @@ function syntaxUses(ctx) {
 }
 /** SQL/JSON expressions, multirange types and constructors, and WITH TIES, in one walk of the tree. */
 function expressionUses(node, look, uses) {
-    const last = (list) => (list ?? []).map((n) => as(n, 'String')?.sval).pop();
-    const visit = (value, key) => {
-        if (Array.isArray(value)) {
-            for (const item of value)
+    const last = (list) => (Array.isArray(list) ? list : []).map((n) => as(wrapperOf(n), 'String')?.sval).pop();
+    // Every object of the tree is visited with the key it sits under, which names its type (`FuncCall`,
+    // `typeName`); the fields read are the ones those types have, each checked for its JSON type.
+    const visit = (node, key) => {
+        if (Array.isArray(node)) {
+            for (const item of node)
                 visit(item, '');
             return;
         }
-        if (!value || typeof value !== 'object')
+        if (!node || typeof node !== 'object')
             return;
+        const value = node;
+        const location = typeof value.location === 'number' ? value.location : undefined;
         if (look.json) {
             const json = JSON_NODES.get(key);
             if (json)
-                uses.push({ what: json[0], since: json[1], location: value.location });
+                uses.push({ what: json[0], since: json[1], location });
             else if (key === 'JsonFuncExpr')
                 uses.push({
-                    what: JSON_FUNCTIONS[value.op] ?? 'SQL/JSON query functions',
+                    what: (typeof value.op === 'string' ? JSON_FUNCTIONS[value.op] : undefined) ?? 'SQL/JSON query functions',
                     since: 17,
-                    location: value.location
+                    location
                 });
         }
         if (look.multirange) {
@@ -6924,7 +7118,7 @@ function expressionUses(node, look, uses) {
                     ? last(value.funcname)
                     : undefined;
             if (name !== undefined && MULTIRANGES.has(name))
-                uses.push({ what: 'multirange types', since: 14, location: value.location });
+                uses.push({ what: 'multirange types', since: 14, location });
         }
         if (look.ties && value.limitOption === 'LIMIT_OPTION_WITH_TIES')
             uses.push({ what: 'FETCH FIRST ... WITH TIES', since: 13 });
