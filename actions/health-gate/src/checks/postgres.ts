@@ -24,6 +24,8 @@ import {
   errorCode,
   formatTarget
 } from './tcp.js';
+import { isMapping } from '../config-reader.js';
+import { defineCheckKind } from './kind.js';
 
 export type SslMode = 'disable' | 'allow' | 'prefer' | 'require' | 'verify-ca' | 'verify-full';
 
@@ -499,3 +501,45 @@ export const probePostgres: Probe<PostgresCheck> = async (check, context): Promi
     if (client) await close(client, context.signal);
   }
 };
+
+export const postgresCheck = defineCheckKind<PostgresCheck>({
+  type: 'postgres',
+  keys: {
+    'connection-string': { kind: 'string', required: true, description: 'postgres://user:password@host:port/db URL.' },
+    query: { kind: 'string', description: 'A query to run after SELECT 1.' },
+    expect: { kind: 'string', description: 'Expected first column of the first row of query, as text.' },
+    migrations: {
+      kind: 'migrations',
+      description:
+        'Check that the migration files in dir are applied: dir, and optionally table and column (auto-detected).'
+    }
+  },
+  parse({ read: r, where, base, url, secret }) {
+    const connectionString = url('connection-string');
+    if (!/^postgres(ql)?:\/\//.test(connectionString)) {
+      throw new ConfigurationError(`${where}: "connection-string" must be a postgres:// or postgresql:// URL`);
+    }
+    let migrations;
+    if (r.has('migrations')) {
+      const m = r.value('migrations');
+      if (!isMapping(m) || typeof m.dir !== 'string' || m.dir.trim() === '') {
+        throw new ConfigurationError(`${where}: "migrations" must be a mapping with at least "dir"`);
+      }
+      const unknown = Object.keys(m).filter((k) => !['dir', 'table', 'column'].includes(k));
+      if (unknown.length > 0) throw new ConfigurationError(`${where}: unknown key "migrations.${unknown[0]}"`);
+      migrations = {
+        dir: m.dir,
+        table: typeof m.table === 'string' ? m.table : undefined,
+        column: typeof m.column === 'string' ? m.column : undefined
+      };
+    }
+    const query = r.string('query');
+    const expect = r.string('expect');
+    if (expect !== undefined && query === undefined) {
+      throw new ConfigurationError(`${where}: "expect" needs a "query"`);
+    }
+    secret(...postgresDerivedSecrets(connectionString));
+    return { ...base, type: 'postgres', connectionString, query, expect, migrations };
+  },
+  probe: probePostgres
+});

@@ -3,6 +3,9 @@ import { redact } from '../../../../shared/src/lib/redact.js';
 import type { Probe, RedisCheck } from '../types.js';
 import { parseRedisUrl, RedisClient, RedisProtocolError, RedisReplyError, type RedisReply } from './redis-client.js';
 import { abortedMessage, AbortedAttemptError, describeNetworkError, elapsedMs, formatTarget } from './tcp.js';
+import { ConfigurationError } from '../../../../shared/src/lib/errors.js';
+import { TLS_KEY } from '../config-keys.js';
+import { defineCheckKind } from './kind.js';
 
 function showReply(reply: RedisReply): string {
   if (reply === null) return 'nil';
@@ -88,3 +91,29 @@ export const probeRedis: Probe<RedisCheck> = async (check, context) => {
     client?.close();
   }
 };
+
+export const redisCheck = defineCheckKind<RedisCheck>({
+  type: 'redis',
+  keys: {
+    url: { kind: 'string', required: true, description: 'redis://[user:password@]host:port[/db] or rediss:// (TLS).' },
+    password: { kind: 'string', description: 'Password, overriding the one in the URL.' },
+    tls: TLS_KEY,
+    'expect-role': { kind: 'enum', values: ['master', 'replica'], description: 'Expected replication role.' }
+  },
+  parse({ read: r, where, base, url, secret }) {
+    const redisUrl = url();
+    if (!/^rediss?:\/\//.test(redisUrl))
+      throw new ConfigurationError(`${where}: "url" must be a redis:// or rediss:// URL`);
+    const password = r.string('password');
+    if (password) secret(password);
+    return {
+      ...base,
+      type: 'redis',
+      url: redisUrl,
+      password,
+      tls: r.tls('tls'),
+      expectRole: r.enumValue<'master' | 'replica'>('expect-role', ['master', 'replica'])
+    };
+  },
+  probe: probeRedis
+});
