@@ -65,8 +65,12 @@ export default tseslint.config(
     }
   },
   {
-    // Type-checked rules: migration-safety first, the other sources follow.
-    files: ['actions/migration-safety/src/**/*.ts'],
+    // Type-checked rules: migration-safety, contract-test and health-gate so far; the other sources follow.
+    files: [
+      'actions/migration-safety/src/**/*.ts',
+      'actions/contract-test/src/**/*.ts',
+      'actions/health-gate/src/**/*.ts'
+    ],
     extends: [tseslint.configs.recommendedTypeChecked],
     languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } }
   },

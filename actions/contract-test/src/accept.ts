@@ -10,6 +10,7 @@ import { isInside } from '../../../shared/src/lib/glob.js';
 import { closestName } from '../../../shared/src/lib/suggest.js';
 import { normalisePath } from './diff/index.js';
 import type { Change } from './spec/types.js';
+import { textOf } from '../../../shared/src/lib/text.js';
 
 export const DEFAULT_IGNORE_FILE = '.github/contract-test-ignore.yml';
 
@@ -139,7 +140,7 @@ function parseEntry(
     const value = pair.value;
     if (!isScalar(value) || value.value === null || typeof value.value === 'object')
       throw new ConfigurationError(`${at(value ?? pair.key)}: ${key} must be a single value`);
-    values[key as (typeof ENTRY_KEYS)[number]] = { text: String(value.value).trim(), node: value };
+    values[key as (typeof ENTRY_KEYS)[number]] = { text: textOf(value.value).trim(), node: value };
   }
   const id = values.id;
   if (!id || id.text === '')

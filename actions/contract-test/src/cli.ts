@@ -267,7 +267,7 @@ export const command: CliCommand = {
       const step = await check(
         {
           ...base(io, values),
-          spec: byRef ? positionals : [positionals[1]!],
+          spec: byRef ? positionals : [positionals[1]],
           mode: [],
           baseSpec: byRef ? undefined : positionals[0],
           baseRef: values['base-ref'],
@@ -326,12 +326,12 @@ export const command: CliCommand = {
         throw new ConfigurationError(`replay takes one replay file; usage: ubos-actions ${REPLAY.usage[0]}`);
       if (!values['base-url'])
         throw new ConfigurationError('replay needs --base-url (where to send the requests again)');
-      const file = positionals[0]!;
+      const file = positionals[0];
       let text: string;
       try {
         text = readFileSync(resolve(io.cwd, file), 'utf8');
       } catch (error) {
-        throw new ConfigurationError(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? error}`);
+        throw new ConfigurationError(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
       }
       const result = await replayFailures({
         text,

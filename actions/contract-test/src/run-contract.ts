@@ -39,7 +39,7 @@ export interface ContractOptions {
    * followed, and that what it pulls in ($refs, symlinks, ruleset extends) must stay inside. Default:
    * rootOfNamedFile.
    */
-  rootOf?(absolutePath: string): string;
+  rootOf?: (absolutePath: string) => string;
   /** Report the breaking-change diff (default true). Without it a given base still orders the live test. */
   diff?: boolean;
   /** The ruleset was found at the workspace root (.spectral.yaml ...) rather than named. */

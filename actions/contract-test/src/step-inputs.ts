@@ -50,8 +50,8 @@ export interface StepValues {
   eventName?: string;
   /** The environment Dredd gets (secrets are taken out here) and where it is looked for. */
   env?: NodeJS.ProcessEnv;
-  onProgress?(line: string): void;
-  label(setting: string): string;
+  onProgress?: (line: string) => void;
+  label: (setting: string) => string;
 }
 
 /** Variables that carry the step's credentials: a child process (Dredd and the hooks it runs) gets none of them. */
@@ -193,7 +193,7 @@ export async function stepOptions(values: StepValues): Promise<StepOptions> {
   return {
     root,
     specs,
-    subject: specs.length === 1 ? specs[0]! : entries.join(', '),
+    subject: specs.length === 1 ? specs[0] : entries.join(', '),
     modes,
     baseSpec: values.baseSpec,
     baseRef: values.baseRef,
@@ -239,7 +239,7 @@ export function writeReportFile(root: string, path: string, text: string, settin
     writeFileSync(absolute, text);
   } catch (error) {
     throw new ConfigurationError(
-      `${setting}: cannot write ${path} (${(error as NodeJS.ErrnoException).code ?? error})`
+      `${setting}: cannot write ${path} (${(error as NodeJS.ErrnoException).code ?? String(error)})`
     );
   }
 }

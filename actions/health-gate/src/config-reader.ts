@@ -78,7 +78,7 @@ export class KeyReader {
 
   number(key: string): number | undefined {
     if (!this.has(key)) return undefined;
-    const value = typeof this.raw[key] === 'number' ? (this.raw[key] as number) : Number(String(this.raw[key]));
+    const value = typeof this.raw[key] === 'number' ? this.raw[key] : Number(String(this.raw[key]));
     if (String(this.raw[key]).trim() === '' || Number.isNaN(value)) this.fail(key, 'a number');
     return value;
   }

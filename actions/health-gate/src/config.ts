@@ -228,7 +228,7 @@ function parseCheck(
   const r = new KeyReader(expanded, where, sources);
   const base = {
     name: named ?? `${checkType}-${index + 1}`,
-    role: (r.enumValue<Role>('role', ['startup', 'liveness', 'readiness', 'smoke']) ?? 'readiness') as Role,
+    role: r.enumValue<Role>('role', ['startup', 'liveness', 'readiness', 'smoke']) ?? 'readiness',
     ...readTiming(r, defaults)
   };
   return CHECK_KINDS[checkType].parse({
@@ -313,9 +313,7 @@ function readConfigDocument(
       }
     }
     const d = new KeyReader(expanded.defaults, `${source}: defaults`, sources);
-    defaults = Object.fromEntries(
-      Object.entries(readTiming(d, {} as CheckTiming)).filter(([, v]) => v !== undefined)
-    ) as Partial<CheckTiming>;
+    defaults = Object.fromEntries(Object.entries(readTiming(d, {} as CheckTiming)).filter(([, v]) => v !== undefined));
   }
   return { deadline: top.duration('deadline'), defaults, checks: value.checks, publicNames, expander };
 }

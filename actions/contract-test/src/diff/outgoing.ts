@@ -319,7 +319,7 @@ export function diffCallbacks(
     // One expression on each side that differs: the same callback now goes to another URL.
     const moved = unmatchedBase.length === 1 && unmatchedHead.length === 1;
     if (moved) {
-      const [from, to] = [unmatchedBase[0]!, unmatchedHead[0]!];
+      const [from, to] = [unmatchedBase[0], unmatchedHead[0]];
       const message = `the URL of callback "${name}" of ${opLabel(owner)} changed from ${from} to ${to}`;
       e.emit('callback-expression-changed', owner, message, [headCallback, to], ...callbackParent);
       diffItem(e, compare, 'callback', whereOf(name, to), baseExpressions.get(from)!, headExpressions.get(to)!, [

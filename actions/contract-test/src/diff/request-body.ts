@@ -54,9 +54,7 @@ export function requestBodyOf(spec: LoadedSpec, item: JsonObject, op: JsonObject
     const params = [...arr(item.parameters), ...arr(op.parameters)].filter(isObject);
     const body = params.reverse().find((p) => p.in === 'body');
     if (!body) return undefined;
-    const content = new Map(
-      mediaTypes(spec, op, 'consumes').map((mt) => [mt, { schema: body.schema ?? {} } as JsonObject])
-    );
+    const content = new Map(mediaTypes(spec, op, 'consumes').map((mt) => [mt, { schema: body.schema ?? {} }]));
     return { node: body, required: body.required === true, content };
   }
   if (!isObject(op.requestBody)) return undefined;

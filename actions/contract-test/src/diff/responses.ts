@@ -53,7 +53,7 @@ export function isSuccess(status: string): boolean {
 function responseContent(spec: LoadedSpec, op: JsonObject, response: JsonObject): Map<string, JsonObject> {
   if (spec.version === '2.0') {
     if (response.schema === undefined) return new Map();
-    return new Map(mediaTypes(spec, op, 'produces').map((mt) => [mt, { schema: response.schema } as JsonObject]));
+    return new Map(mediaTypes(spec, op, 'produces').map((mt) => [mt, { schema: response.schema }]));
   }
   return new Map(Object.entries(obj(response.content)).map(([mt, m]) => [mt, obj(m)]));
 }

@@ -2,6 +2,7 @@
 import type { JsonObject, JsonValue, LoadedSpec } from '../spec/types.js';
 import { defineCheck as check } from './catalog.js';
 import { arr, isObject, obj, type Anchor, type Emitter, type Where } from './emitter.js';
+import { textOf } from '../../../../shared/src/lib/text.js';
 
 export const SECURITY_CHECKS = [
   check('security-requirement-added', 'error', 'A security requirement clients do not yet satisfy was added'),
@@ -21,7 +22,7 @@ type Alternative = Map<string, Set<string>>;
 /** An absent or empty list means anonymous access, which is the alternative `{}`. */
 function alternatives(value: JsonValue | undefined): Alternative[] {
   const list = arr(value).filter(isObject);
-  if (list.length === 0) return [new Map()];
+  if (list.length === 0) return [new Map<string, Set<string>>()];
   return list.map((req) => new Map(Object.entries(req).map(([k, v]) => [k, new Set(arr(v).map(String))])));
 }
 function keyOf(alt: Alternative): string {
@@ -134,7 +135,7 @@ export function diffSecuritySchemes(e: Emitter): void {
       );
       continue;
     }
-    const shape = (s: JsonObject) => [s.type, s.in, s.name, s.scheme].map((v) => String(v ?? '')).join('/');
+    const shape = (s: JsonObject) => [s.type, s.in, s.name, s.scheme].map((v) => textOf(v ?? '')).join('/');
     if (shape(scheme) !== shape(headScheme)) {
       const message = `security scheme "${name}" changed from ${shape(scheme)} to ${shape(headScheme)}`;
       e.emit('security-scheme-type-changed', {}, message, [headScheme, 'type'], [headScheme]);

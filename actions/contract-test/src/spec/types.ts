@@ -63,7 +63,7 @@ export interface LoadOptions {
    * Read a file inside the root: injected so a spec can be loaded from `git show` output. Path is absolute.
    * Files outside the root (allowExternalFiles) are not versioned with the spec and are read from disk.
    */
-  readFile?(path: string): string;
+  readFile?: (path: string) => string;
 }
 
 export type ChangeLevel = 'error' | 'warning' | 'info';

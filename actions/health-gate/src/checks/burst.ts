@@ -16,7 +16,7 @@ export function percentile(values: readonly number[], p: number): number {
   if (values.length === 0) return Number.NaN;
   const sorted = [...values].sort((a, b) => a - b);
   const rank = Math.ceil((Math.min(100, Math.max(0, p)) / 100) * sorted.length);
-  return sorted[Math.max(1, rank) - 1]!;
+  return sorted[Math.max(1, rank) - 1];
 }
 
 /** Upper bounds (ms) of the latency histogram's buckets; a last open bucket catches the rest. */
@@ -36,7 +36,7 @@ export function latencyHistogram(latencies: readonly number[]): LatencyBucket[] 
     bucket.count++;
   }
   let last = buckets.length - 1;
-  while (last > 0 && buckets[last]!.count === 0) last--;
+  while (last > 0 && buckets[last].count === 0) last--;
   return buckets.slice(0, last + 1);
 }
 

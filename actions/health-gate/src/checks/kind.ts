@@ -17,11 +17,11 @@ export interface ParseContext {
   /** name, role and timing, already read. */
   base: BaseFields;
   /** A required URL key (default `url`); the credentials it holds become secrets. */
-  url(key?: string): string;
+  url: (key?: string) => string;
   /** The names of the secret headers among these (see `secret-headers`); their values become secrets. */
-  secretHeaders(headers: Record<string, string>): string[];
+  secretHeaders: (headers: Record<string, string>) => string[];
   /** Values the adapter must mask and the report must never show. */
-  secret(...values: string[]): void;
+  secret: (...values: string[]) => void;
 }
 
 export interface CheckKind<C extends Check> {

@@ -12,7 +12,7 @@ import path from 'node:path';
 import type tls from 'node:tls';
 import pg from 'pg';
 import type { ClientConfig, QueryResult } from 'pg';
-import { ConfigurationError } from '../../../../shared/src/lib/errors.js';
+import { asError, ConfigurationError } from '../../../../shared/src/lib/errors.js';
 import { redact, redactConnectionString } from '../../../../shared/src/lib/redact.js';
 import type { AttemptOutcome, PostgresCheck, Probe, ProbeContext } from '../types.js';
 import { checkMigrations, resolveMigrationsDir, type MigrationsReport } from './migrations.js';
@@ -215,7 +215,7 @@ function createClient(target: PostgresTarget, ssl: false | tls.ConnectionOptions
     user: target.user,
     database: target.database,
     // A function, so that pg never falls back to PGPASSWORD or ~/.pgpass.
-    password: async () => {
+    password: () => {
       if (target.password === undefined) {
         throw new PasswordMissingError(
           `the server asks for a password for user "${target.user}" and the connection string has none`
@@ -265,7 +265,7 @@ function untilAborted<T>(work: Promise<T>, signal: AbortSignal, doing: string, o
       },
       (error: unknown) => {
         signal.removeEventListener('abort', abort);
-        reject(error);
+        reject(asError(error));
       }
     );
   });
@@ -279,7 +279,7 @@ async function connect(target: PostgresTarget, context: ProbeContext): Promise<p
   const where = target.host.startsWith('/') ? target.host : formatTarget(target.host, target.port);
   const attempts = sslAttempts(target);
   for (let i = 0; ; i++) {
-    const client = createClient(target, attempts[i]!, context.timeoutMs);
+    const client = createClient(target, attempts[i], context.timeoutMs);
     try {
       await untilAborted(client.connect(), context.signal, `connecting to ${where}`, () => destroyClient(client));
       return client;
@@ -372,7 +372,7 @@ async function runUserQuery(
   run: <T>(work: Promise<T>) => Promise<T>
 ): Promise<QueryValue> {
   const results = (await run(client.query({ text: query, rowMode: 'array', types: RAW_TEXT }))) as unknown as
-    QueryResult<unknown[]> | QueryResult<unknown[]>[];
+    QueryResult<(string | null)[]> | QueryResult<(string | null)[]>[];
   // With several statements pg returns one result each; the last is the one that answers.
   const result = Array.isArray(results) ? results[results.length - 1] : results;
   const row = result?.rows[0];
@@ -431,7 +431,8 @@ export const probePostgres: Probe<PostgresCheck> = async (check, context): Promi
       )
     )) as unknown as QueryResult[];
     const first = results[results.length - 1]?.rows[0] as { one?: number; server_version?: string } | undefined;
-    observed.latencyMs = elapsedMs(start);
+    const latencyMs = elapsedMs(start);
+    observed.latencyMs = latencyMs;
     observed.serverVersion = first?.server_version;
     if (first?.one !== 1) {
       return { status: 'fail', message: 'SELECT 1 did not return 1', observed };
@@ -486,7 +487,7 @@ export const probePostgres: Probe<PostgresCheck> = async (check, context): Promi
     const suffix = notes.length > 0 ? `; ${notes.join('; ')}` : '';
     return {
       status: 'pass',
-      message: `SELECT 1 in ${observed.latencyMs} ms (PostgreSQL ${version})${suffix}`,
+      message: `SELECT 1 in ${latencyMs} ms (PostgreSQL ${version})${suffix}`,
       observed
     };
   } catch (error) {

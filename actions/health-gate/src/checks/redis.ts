@@ -55,7 +55,8 @@ export const probeRedis: Probe<RedisCheck> = async (check, context) => {
       signal: context.signal
     });
     const pong = await client.command('PING');
-    observed.latencyMs = elapsedMs(start);
+    const latencyMs = elapsedMs(start);
+    observed.latencyMs = latencyMs;
     if (pong !== 'PONG') {
       return { status: 'fail', message: `PING answered ${showReply(pong)}, expected PONG`, observed };
     }
@@ -73,7 +74,7 @@ export const probeRedis: Probe<RedisCheck> = async (check, context) => {
       }
       roleNote = `, role ${role}`;
     }
-    return { status: 'pass', message: `PONG in ${observed.latencyMs} ms${roleNote}`, observed };
+    return { status: 'pass', message: `PONG in ${latencyMs} ms${roleNote}`, observed };
   } catch (error) {
     let message: string;
     if (error instanceof AbortedAttemptError) {
