@@ -3,6 +3,7 @@
 // in its module (checks/*.ts); the parser (config.ts) and the published JSON schema (config-schema.ts) are both
 // derived from these tables, so the two cannot drift apart.
 import type { CheckType } from './types.js';
+
 export type KeyKind =
   | 'string'
   | 'duration'

@@ -229,5 +229,6 @@ export const burstCheck = defineCheckKind<BurstCheck>({
       tls: r.tls('tls')
     };
   },
+  target: (check) => check.url,
   probe: probeBurst
 });

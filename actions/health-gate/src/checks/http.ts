@@ -262,5 +262,6 @@ export const httpCheck = defineCheckKind<HttpCheck>({
       warnAs: r.enumValue<AttemptStatus>('warn-as', ['pass', 'warn', 'fail']) ?? 'warn'
     };
   },
+  target: (check) => check.url,
   probe: probeHttp
 });

@@ -11,6 +11,11 @@ import { tcpCheck } from './tcp.js';
 
 export type CheckKinds = { [T in CheckType]: CheckKind<Extract<Check, { type: T }>> };
 
+/** The kind of one check, typed for it (the registry's type says each entry is the kind of its key). */
+export function kindOf<C extends Check>(check: C): CheckKind<C> {
+  return CHECK_KINDS[check.type] as unknown as CheckKind<C>;
+}
+
 export const CHECK_KINDS: CheckKinds = {
   http: httpCheck,
   postgres: postgresCheck,

@@ -29,6 +29,8 @@ export interface CheckKind<C extends Check> {
   /** The keys of this type beside the common ones (config-keys.ts): the parser refuses any other. */
   keys: Record<string, KeySpec>;
   parse(context: ParseContext): C;
+  /** What the check is aimed at, for a log line (a URL or connection string is redacted by the caller). */
+  target(check: C): string;
   probe: Probe<C>;
 }
 

@@ -542,5 +542,6 @@ export const postgresCheck = defineCheckKind<PostgresCheck>({
     secret(...postgresDerivedSecrets(connectionString));
     return { ...base, type: 'postgres', connectionString, query, expect, migrations };
   },
+  target: (check) => check.connectionString,
   probe: probePostgres
 });

@@ -197,5 +197,6 @@ export const prometheusCheck = defineCheckKind<PrometheusCheck>({
       tls: r.tls('tls')
     };
   },
+  target: (check) => check.url,
   probe: probePrometheus
 });

@@ -116,5 +116,6 @@ export const redisCheck = defineCheckKind<RedisCheck>({
       expectRole: r.enumValue<'master' | 'replica'>('expect-role', ['master', 'replica'])
     };
   },
+  target: (check) => check.url,
   probe: probeRedis
 });

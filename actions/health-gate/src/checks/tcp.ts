@@ -168,5 +168,6 @@ export const tcpCheck = defineCheckKind<TcpCheck>({
     if (port === undefined) throw new ConfigurationError(`${where}: "port" is required`);
     return { ...base, type: 'tcp', host: r.requiredString('host'), port };
   },
+  target: (check) => `${check.host}:${check.port}`,
   probe: probeTcp
 });
