@@ -1,9 +1,9 @@
 // The loaded spec (Swagger 2.0, OAS 3.0 or 3.1) turned into one shape the live engine walks: operations with
 // their parameters (style and explode settled), bodies, responses, links and security, whatever the version.
 import { ConfigurationError } from '../../../../shared/src/lib/errors.js';
+import { textOf } from '../../../../shared/src/lib/text.js';
 import type { JsonObject, JsonValue, LoadedSpec, SourceLocation } from '../spec/types.js';
 import { HTTP_METHODS, type HttpMethod } from './types.js';
-import { textOf } from '../../../../shared/src/lib/text.js';
 
 export type ParameterLocation = 'path' | 'query' | 'header' | 'cookie';
 

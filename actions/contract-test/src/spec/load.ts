@@ -7,11 +7,11 @@ import * as path from 'node:path';
 import { Lexer, LineCounter, isAlias, isMap, isScalar, isSeq, parseDocument, type Node as YamlNode } from 'yaml';
 import { ConfigurationError } from '../../../../shared/src/lib/errors.js';
 import { redactUrl } from '../../../../shared/src/lib/redact.js';
+import { textOf } from '../../../../shared/src/lib/text.js';
 import { DEFAULT_REMOTE_TIMEOUT_MS, fetchRemoteText } from './external-refs.js';
 import { lineStarts, parseJsonSource } from './json-source.js';
 import { COLLECT_AFTER_BYTES, collectGarbage } from './memory.js';
 import type { JsonObject, JsonValue, LoadOptions, LoadedSpec, OpenApiVersion, SourceLocation } from './types.js';
-import { textOf } from '../../../../shared/src/lib/text.js';
 
 export const DEFAULT_MAX_FILE_BYTES = 50 * 1024 * 1024;
 

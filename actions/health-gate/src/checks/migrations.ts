@@ -7,6 +7,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { ConfigurationError } from '../../../../shared/src/lib/errors.js';
+import { textOf } from '../../../../shared/src/lib/text.js';
 import {
   compareVersionKeys,
   flywayFile,
@@ -14,7 +15,6 @@ import {
   versionKey
 } from '../../../../shared/src/lib/migration-frameworks.js';
 import type { MigrationsExpectation } from '../types.js';
-import { textOf } from '../../../../shared/src/lib/text.js';
 
 /** How a tool records its runs. `versions` is a bare set of versions (dbmate, Rails, Ecto). */
 export type TableLayout = 'flyway' | 'golang-migrate' | 'versions' | 'prisma' | 'knex' | 'goose' | 'sqlx' | 'custom';
