@@ -56,6 +56,13 @@ const IGNORE_FILE = {
   default: '.github/contract-test-ignore.yml'
 } as const;
 
+const CONFIG_FILE = {
+  type: 'string',
+  value: '<file>',
+  description: 'Check levels (checks: id -> error, warning, info or off; read when it exists)',
+  default: '.github/contract-test.yml'
+} as const;
+
 const LINT = {
   name: 'lint',
   summary: 'Lint OpenAPI specs with Spectral',
@@ -88,6 +95,7 @@ const DIFF = {
   flags: {
     'base-ref': BASE_REF,
     'ignore-file': IGNORE_FILE,
+    config: CONFIG_FILE,
     'allow-external-refs': EXTERNAL_REFS,
     'max-spec-size': MAX_SPEC_SIZE,
     format: formatFlag(FORMATS),
@@ -271,7 +279,8 @@ export const command: CliCommand = {
           mode: [],
           baseSpec: byRef ? undefined : positionals[0],
           baseRef: values['base-ref'],
-          ignoreFile: values['ignore-file']
+          ignoreFile: values['ignore-file'],
+          configFile: values.config
         },
         ['diff'],
         io

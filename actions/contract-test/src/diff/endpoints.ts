@@ -101,6 +101,29 @@ export function diffDeprecation(e: Emitter, where: Where, base: JsonObject, head
   }
 }
 
+/**
+ * Which head path each base path is: the same name first, then a remaining path of the same shape (a renamed
+ * template parameter), one to one and in spec order. A spec may hold several paths of one shape
+ * (`/contacts/{email}` beside `/contacts/{id}`): each keeps its own partner.
+ */
+export function pairPaths(basePaths: readonly string[], headPaths: readonly string[]): Map<string, string> {
+  const pairs = new Map<string, string>();
+  const heads = new Set(headPaths);
+  for (const path of basePaths) if (heads.has(path)) pairs.set(path, path);
+  const unpairedByShape = new Map<string, string[]>();
+  for (const path of headPaths) {
+    if (pairs.get(path) === path) continue;
+    const shape = normalisePath(path);
+    unpairedByShape.set(shape, [...(unpairedByShape.get(shape) ?? []), path]);
+  }
+  for (const path of basePaths) {
+    if (pairs.has(path)) continue;
+    const partner = unpairedByShape.get(normalisePath(path))?.shift();
+    if (partner !== undefined) pairs.set(path, partner);
+  }
+  return pairs;
+}
+
 /** One operation both sides have, with its path items and how base path parameters are named in head. */
 export interface OperationPair {
   where: Where;
@@ -117,16 +140,14 @@ export function diffPaths(e: Emitter, now: Date, diffOperation: (pair: Operation
   const { base, head } = e;
   const basePaths = obj(base.document.paths);
   const headPaths = obj(head.document.paths);
-  const headByShape = new Map<string, string>();
-  for (const path of Object.keys(headPaths))
-    if (!headByShape.has(normalisePath(path))) headByShape.set(normalisePath(path), path);
-  const pairedHead = new Set<string>();
+  const pairs = pairPaths(Object.keys(basePaths), Object.keys(headPaths));
+  const pairedHead = new Set(pairs.values());
   const pathsParent: Anchor[] = [[head.document, 'paths'], [head.document]];
 
   for (const [basePath, rawItem] of Object.entries(basePaths)) {
     const baseItem = obj(rawItem);
-    const headPath = headByShape.get(normalisePath(basePath));
-    if (headPath === undefined || pairedHead.has(headPath)) {
+    const headPath = pairs.get(basePath);
+    if (headPath === undefined) {
       for (const [method, op] of operationsOf(baseItem)) {
         reportRemoved(
           e,
@@ -139,7 +160,6 @@ export function diffPaths(e: Emitter, now: Date, diffOperation: (pair: Operation
       }
       continue;
     }
-    pairedHead.add(headPath);
     const headItem = obj(headPaths[headPath]);
     const rename = new Map<string, string>();
     const baseNames = templateNames(basePath);

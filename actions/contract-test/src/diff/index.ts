@@ -11,6 +11,8 @@ export type { SchemaComparator, SchemaCompareContext, OperationDiffOptions } fro
 export interface DiffOptions extends OperationDiffOptions {
   /** Compares two schemas and emits changes inside them (default: the schema comparator of schema/index.ts). */
   compare?: SchemaComparator;
+  /** The team's level for a check (the config file's `checks:`); `off` drops its changes. */
+  levels?: ReadonlyMap<string, ChangeLevel | 'off'>;
 }
 
 const LEVEL_ORDER: Record<ChangeLevel, number> = { error: 0, warning: 1, info: 2 };
@@ -27,7 +29,10 @@ export function diffSpecs(base: LoadedSpec, head: LoadedSpec, options: DiffOptio
   const changes: Change[] = [];
   const seen = new Set<string>();
   // Shared (cyclic or $ref-reused) schemas reach the comparator through several routes; report each once.
-  const emit = (change: Change) => {
+  const emit = (found: Change) => {
+    const level = options.levels?.get(found.id);
+    if (level === 'off') return;
+    const change = level === undefined || level === found.level ? found : { ...found, level };
     const key = JSON.stringify([change.id, change.level, change.path, change.method, change.message]);
     if (seen.has(key)) return;
     seen.add(key);

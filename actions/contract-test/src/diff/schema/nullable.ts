@@ -5,7 +5,11 @@ import type { Comparator } from './comparator.js';
 import type { Shape } from './shape.js';
 
 export const NULLABLE_CHECKS = [
-  check('response-property-became-nullable', 'warning', 'A response value may now be null.'),
+  check(
+    'response-property-became-nullable',
+    'error',
+    'A response value may now be null; typed clients that do not expect null break.'
+  ),
   check('request-property-became-nullable', 'info', 'A request value now accepts null.'),
   check('request-property-became-not-nullable', 'error', 'A request value no longer accepts null.'),
   check('response-property-became-not-nullable', 'info', 'A response value is no longer null.')

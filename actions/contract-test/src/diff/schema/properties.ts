@@ -21,8 +21,8 @@ export const PROPERTY_CHECKS = [
   check('request-property-became-optional', 'info', 'A required request property became optional.'),
   check(
     'response-property-became-optional',
-    'warning',
-    'A required response property became optional; clients may rely on it.'
+    'error',
+    'A required response property became optional; typed clients that rely on it break when it is missing.'
   ),
   check('response-property-became-required', 'info', 'An optional response property became required.')
 ] as const;
