@@ -1,5 +1,6 @@
 // Accuracy fixes found on real spec histories (issue 19): paths of one template shape pair one to one, a response
-// value that may go missing or become null is an error, and a team sets the level of any check in its config file.
+// value that may go missing or become null is an error, a 2xx dropped beside another is a warning, and a team sets
+// the level of any check in its config file.
 import { afterAll, describe, expect, it } from '@jest/globals';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -101,6 +102,24 @@ describe.each(VERSIONS)('OAS %s response values that may go missing or become nu
       IDS
     ).levels;
     expect(shown(diff(base, head, levels))).toEqual(['warning response-property-became-optional get /user']);
+  });
+});
+
+describe.each(VERSIONS)('OAS %s success statuses', (v) => {
+  const responses = (...statuses: string[]) =>
+    oas(v, { '/a': { delete: { responses: Object.fromEntries(statuses.map((s) => [s, { description: s }])) } } });
+
+  it('a 2xx removed while another 2xx stays is a warning; the last 2xx removed is an error', () => {
+    expect(shown(diff(responses('200', '204', '404'), responses('200', '404')))).toEqual([
+      'warning response-alternative-success-status-removed delete /a'
+    ]);
+    expect(shown(diff(responses('204', '404'), responses('404')))).toEqual([
+      'error response-success-status-removed delete /a'
+    ]);
+    // `default` also stands for undocumented errors: a 2xx beside it is not an alternative success.
+    expect(shown(diff(responses('204', 'default'), responses('default')))).toEqual([
+      'error response-success-status-removed delete /a'
+    ]);
   });
 });
 

@@ -10,6 +10,11 @@ import { mediaTypes } from './request-body.js';
 
 export const RESPONSE_CHECKS = [
   check('response-success-status-removed', 'error', 'A success (2xx or default) response status was removed'),
+  check(
+    'response-alternative-success-status-removed',
+    'warning',
+    'A 2xx status was removed while another 2xx stays (a 204 beside a 200): clients that test for it misread a success'
+  ),
   check('response-non-success-status-removed', 'warning', 'A non-success response status was removed'),
   check('response-success-status-added', 'info', 'A success response status was added'),
   check('response-non-success-status-added', 'info', 'A non-success response status was added'),
@@ -22,7 +27,8 @@ export const RESPONSE_CHECKS = [
 ] as const;
 
 export interface ResponseVocabulary {
-  statusRemoved(success: boolean): CheckId | undefined;
+  /** `alternative`: a 2xx status removed while head keeps another 2xx. */
+  statusRemoved(success: boolean, alternative: boolean): CheckId | undefined;
   statusAdded(success: boolean): CheckId | undefined;
   responseMediaTypeRemoved?: CheckId;
   responseMediaTypeAdded?: CheckId;
@@ -36,7 +42,12 @@ export interface ResponseVocabulary {
 
 /** The API's own operations: the server sends the responses, clients read them. */
 export const API_RESPONSES: ResponseVocabulary = {
-  statusRemoved: (success) => (success ? 'response-success-status-removed' : 'response-non-success-status-removed'),
+  statusRemoved: (success, alternative) =>
+    alternative
+      ? 'response-alternative-success-status-removed'
+      : success
+        ? 'response-success-status-removed'
+        : 'response-non-success-status-removed',
   statusAdded: (success) => (success ? 'response-success-status-added' : 'response-non-success-status-added'),
   responseMediaTypeRemoved: 'response-media-type-removed',
   responseMediaTypeAdded: 'response-media-type-added',
@@ -48,6 +59,11 @@ export const API_RESPONSES: ResponseVocabulary = {
 
 export function isSuccess(status: string): boolean {
   return status === 'default' || status.startsWith('2');
+}
+
+/** A 2xx code or the `2XX` range (not `default`, which also stands for every undocumented error). */
+function is2xx(status: string): boolean {
+  return status.startsWith('2');
 }
 
 function responseContent(spec: LoadedSpec, op: JsonObject, response: JsonObject): Map<string, JsonObject> {
@@ -77,7 +93,8 @@ export function diffResponses(
   for (const [status, raw] of Object.entries(base)) {
     const baseResponse = obj(raw);
     if (!(status in head)) {
-      const id = v.statusRemoved(isSuccess(status));
+      const alternative = is2xx(status) && Object.keys(head).some(is2xx);
+      const id = v.statusRemoved(isSuccess(status), alternative);
       if (id)
         e.removed(
           id,
