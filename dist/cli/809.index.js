@@ -598,6 +598,7 @@ function diffLinks(e, where, status, baseResponse, headResponse, responseParents
 
 const RESPONSE_CHECKS = [
     defineCheck('response-success-status-removed', 'error', 'A success (2xx or default) response status was removed'),
+    defineCheck('response-alternative-success-status-removed', 'warning', 'A 2xx status was removed while another 2xx stays (a 204 beside a 200): clients that test for it misread a success'),
     defineCheck('response-non-success-status-removed', 'warning', 'A non-success response status was removed'),
     defineCheck('response-success-status-added', 'info', 'A success response status was added'),
     defineCheck('response-non-success-status-added', 'info', 'A non-success response status was added'),
@@ -610,7 +611,11 @@ const RESPONSE_CHECKS = [
 ];
 /** The API's own operations: the server sends the responses, clients read them. */
 const API_RESPONSES = {
-    statusRemoved: (success) => (success ? 'response-success-status-removed' : 'response-non-success-status-removed'),
+    statusRemoved: (success, alternative) => alternative
+        ? 'response-alternative-success-status-removed'
+        : success
+            ? 'response-success-status-removed'
+            : 'response-non-success-status-removed',
     statusAdded: (success) => (success ? 'response-success-status-added' : 'response-non-success-status-added'),
     responseMediaTypeRemoved: 'response-media-type-removed',
     responseMediaTypeAdded: 'response-media-type-added',
@@ -621,6 +626,10 @@ const API_RESPONSES = {
 };
 function isSuccess(status) {
     return status === 'default' || status.startsWith('2');
+}
+/** A 2xx code or the `2XX` range (not `default`, which also stands for every undocumented error). */
+function is2xx(status) {
+    return status.startsWith('2');
 }
 function responseContent(spec, op, response) {
     if (spec.version === '2.0') {
@@ -641,7 +650,8 @@ function diffResponses(e, v, where, compare, baseOp, headOp) {
     for (const [status, raw] of Object.entries(base)) {
         const baseResponse = obj(raw);
         if (!(status in head)) {
-            const id = v.statusRemoved(isSuccess(status));
+            const alternative = is2xx(status) && Object.keys(head).some(is2xx);
+            const id = v.statusRemoved(isSuccess(status), alternative);
             if (id)
                 e.removed(id, where, `response ${status} was removed from ${label}`, [[base, status], [baseResponse]], [[headOp, 'responses'], [headOp]]);
             continue;
