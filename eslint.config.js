@@ -65,14 +65,8 @@ export default tseslint.config(
     }
   },
   {
-    // Type-checked rules for the sources (tests stay on the recommended set).
-    files: [
-      'actions/migration-safety/src/**/*.ts',
-      'actions/blue-green-switch/src/**/*.ts',
-      'actions/dora-report/src/**/*.ts',
-      'shared/src/**/*.ts',
-      'cli/**/*.ts'
-    ],
+    // Type-checked rules for every source (tests stay on the recommended set).
+    files: ['actions/*/src/**/*.ts', 'shared/src/**/*.ts', 'cli/**/*.ts'],
     extends: [tseslint.configs.recommendedTypeChecked],
     languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
     rules: {

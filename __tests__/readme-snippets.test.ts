@@ -5,6 +5,7 @@ import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
 import { validateWorkflow } from '../shared/src/lib/workflow-validate.js';
 import { tmpdir } from 'node:os';
 import { parseIgnoreFile } from '../actions/contract-test/src/accept.js';
+import { parseCheckLevels } from '../actions/contract-test/src/check-levels.js';
 import { ALL_CHECKS } from '../actions/contract-test/src/diff/index.js';
 import { lintSpec } from '../actions/contract-test/src/lint/lint.js';
 import { parseRouterConfig } from '../actions/blue-green-switch/src/engine/index.js';
@@ -119,6 +120,16 @@ const CONFIG_CHECKS: { test: RegExp; check(text: string, file: string): Promise<
     test: /contract-test-ignore\.ya?ml$/,
     check: (text, file) => {
       parseIgnoreFile(
+        text,
+        file,
+        ALL_CHECKS.map((c) => c.id)
+      );
+    }
+  },
+  {
+    test: /contract-test\.ya?ml$/,
+    check: (text, file) => {
+      parseCheckLevels(
         text,
         file,
         ALL_CHECKS.map((c) => c.id)

@@ -1,4 +1,4 @@
-import { compareSchemas, SCHEMA_CHECKS } from '../../actions/contract-test/src/diff/schema.js';
+import { compareSchemas, SCHEMA_CHECKS } from '../../actions/contract-test/src/diff/schema/index.js';
 import type { Change, JsonObject, LoadedSpec } from '../../actions/contract-test/src/spec/types.js';
 import { specFromYaml } from './spec-fixture.js';
 

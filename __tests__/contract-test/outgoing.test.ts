@@ -71,14 +71,14 @@ describe('webhooks (OAS 3.1)', () => {
     const enumHead = object({ state: { type: 'string', enum: ['paid', 'refunded'] } });
     expect(ids(webhook(enumBase), webhook(enumHead))).toEqual(['warning webhook-request-property-enum-value-added']);
     expect(ids(webhook(payload), webhook(object({ id: str, total: { type: 'integer' } }, ['id'])))).toEqual([
-      'warning webhook-request-property-became-optional'
+      'error webhook-request-property-became-optional'
     ]);
     expect(ids(webhook(payload), webhook(object({ id: str, total: { type: 'number' } }, ['id', 'total'])))).toEqual([
       'error webhook-request-property-type-changed'
     ]);
     expect(
       ids(webhook(payload), webhook(object({ id: str, total: { type: ['integer', 'null'] } }, ['id', 'total'])))
-    ).toEqual(['warning webhook-request-property-became-nullable']);
+    ).toEqual(['error webhook-request-property-became-nullable']);
     // The same edit to an ordinary operation's request body has the opposite verdict.
     const operation = (schema: Doc) =>
       doc({

@@ -5,6 +5,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseIgnoreFile } from '../../actions/contract-test/src/accept.js';
+import { parseCheckLevels } from '../../actions/contract-test/src/check-levels.js';
 import { ALL_CHECKS } from '../../actions/contract-test/src/diff/index.js';
 import { checkRuleset } from '../../actions/contract-test/src/lint/ruleset-policy.js';
 import { loadHooksFile } from '../../actions/contract-test/src/live/index.js';
@@ -55,6 +56,13 @@ describe('contract-test/README.md', () => {
         ALL_CHECKS.map((c) => c.id)
       );
       expect(file.entries.length).toBeGreaterThan(0);
+    } else if (named === '.github/contract-test.yml') {
+      const file = parseCheckLevels(
+        text,
+        named,
+        ALL_CHECKS.map((c) => c.id)
+      );
+      expect(file.levels.size).toBeGreaterThan(0);
     } else if (named === '.spectral.yaml') {
       const path = join(dir, '.spectral.yaml');
       writeFileSync(path, text);

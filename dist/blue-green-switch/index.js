@@ -37359,7 +37359,7 @@ function extend(target) {
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _shared_src_lib_bundle_runtime_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5030);
 /* harmony import */ var _shared_src_actions_run_action_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1373);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3612);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4893);
 
 
 
@@ -37370,7 +37370,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 3612:
+/***/ 4893:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -37443,21 +37443,21 @@ const EXAMPLES = 'like 250ms, 30s, 5m, 1h or 1m30s';
 function parseDuration(text, bounds = {}) {
     const ms = parseUnbounded(text);
     if (bounds.min !== undefined && ms < bounds.min) {
-        throw new errors/* ConfigurationError */.j(`Duration "${text}" is shorter than the minimum of ${formatDuration(bounds.min)}`);
+        throw new errors/* ConfigurationError */.j1(`Duration "${text}" is shorter than the minimum of ${formatDuration(bounds.min)}`);
     }
     if (bounds.max !== undefined && ms > bounds.max) {
-        throw new errors/* ConfigurationError */.j(`Duration "${text}" is longer than the maximum of ${formatDuration(bounds.max)}`);
+        throw new errors/* ConfigurationError */.j1(`Duration "${text}" is longer than the maximum of ${formatDuration(bounds.max)}`);
     }
     return ms;
 }
 function parseUnbounded(text) {
     const source = text.trim();
     if (source === '') {
-        throw new errors/* ConfigurationError */.j(`Duration is empty; write one ${EXAMPLES}`);
+        throw new errors/* ConfigurationError */.j1(`Duration is empty; write one ${EXAMPLES}`);
     }
     // A bare number is refused rather than guessed: "30" means seconds to some people and milliseconds to others.
     if (/^\d+(?:\.\d+)?$/.test(source)) {
-        throw new errors/* ConfigurationError */.j(`Duration "${text}" has no unit; write it ${EXAMPLES} (e.g. "${source}s")`);
+        throw new errors/* ConfigurationError */.j1(`Duration "${text}" has no unit; write it ${EXAMPLES} (e.g. "${source}s")`);
     }
     let total = 0;
     let position = 0;
@@ -37468,14 +37468,14 @@ function parseUnbounded(text) {
         if (!match) {
             const spaced = /^(\d+(?:\.\d+)?)\s+(ms|h|m|s)\b/.exec(source.slice(position));
             if (spaced) {
-                throw new errors/* ConfigurationError */.j(`Invalid duration "${text}": no space between a number and its unit; write "${spaced[1]}${spaced[2]}"`);
+                throw new errors/* ConfigurationError */.j1(`Invalid duration "${text}": no space between a number and its unit; write "${spaced[1]}${spaced[2]}"`);
             }
-            throw new errors/* ConfigurationError */.j(`Invalid duration "${text}"; write it ${EXAMPLES}`);
+            throw new errors/* ConfigurationError */.j1(`Invalid duration "${text}"; write it ${EXAMPLES}`);
         }
         const unit = match[2];
         const rank = UNIT_ORDER.indexOf(unit);
         if (rank <= lastUnitRank) {
-            throw new errors/* ConfigurationError */.j(`Invalid duration "${text}": units must go from largest to smallest, each at most once (e.g. 1h30m)`);
+            throw new errors/* ConfigurationError */.j1(`Invalid duration "${text}": units must go from largest to smallest, each at most once (e.g. 1h30m)`);
         }
         lastUnitRank = rank;
         total += Number(match[1]) * UNIT_MS[unit];
@@ -37486,7 +37486,7 @@ function parseUnbounded(text) {
     }
     const ms = Math.round(total);
     if (!Number.isSafeInteger(ms)) {
-        throw new errors/* ConfigurationError */.j(`Duration "${text}" is too large`);
+        throw new errors/* ConfigurationError */.j1(`Duration "${text}" is too large`);
     }
     return ms;
 }
@@ -37538,14 +37538,14 @@ function parseYamlDocument(text, source, options = {}) {
     const error = doc.errors[0];
     if (error) {
         const { line, col } = lineCounter.linePos(error.pos[0]);
-        throw new errors/* ConfigurationError */.j(`${source}: invalid YAML at line ${line}, column ${col}: ${error.message.split('\n')[0]}`);
+        throw new errors/* ConfigurationError */.j1(`${source}: invalid YAML at line ${line}, column ${col}: ${error.message.split('\n')[0]}`);
     }
     let value;
     try {
         value = doc.toJS({ maxAliasCount: options.maxAliasCount ?? MAX_YAML_ALIAS_COUNT });
     }
     catch (e) {
-        throw new errors/* ConfigurationError */.j(`${source}: ${e instanceof Error ? e.message : String(e)}`);
+        throw new errors/* ConfigurationError */.j1(`${source}: ${e instanceof Error ? e.message : String(e)}`);
     }
     return { doc, lineCounter, value };
 }
@@ -37910,7 +37910,7 @@ function readInput(name, spec) {
             if (value === undefined || spec.values.includes(value))
                 return value;
             const guess = closestName(value, spec.values);
-            throw new errors/* ConfigurationError */.j(`Input "${name}" must be one of ${spec.values.join(', ')}; got "${value}"${guess ? ` (did you mean "${guess}"?)` : ''}`);
+            throw new errors/* ConfigurationError */.j1(`Input "${name}" must be one of ${spec.values.join(', ')}; got "${value}"${guess ? ` (did you mean "${guess}"?)` : ''}`);
         }
         case 'yaml':
             return getStructuredInput(name);
@@ -37926,7 +37926,7 @@ function splitList(text) {
 function getRequiredInput(name) {
     const value = core/* getInput */.V4(name);
     if (value === '') {
-        throw new errors/* ConfigurationError */.j(`Input "${name}" is required`);
+        throw new errors/* ConfigurationError */.j1(`Input "${name}" is required`);
     }
     return value;
 }
@@ -37948,25 +37948,25 @@ function getBooleanInput(name, defaultValue) {
         return true;
     if (FALSE_WORDS.has(value))
         return false;
-    throw new errors/* ConfigurationError */.j(`Input "${name}" must be true or false; got "${value}"`);
+    throw new errors/* ConfigurationError */.j1(`Input "${name}" must be true or false; got "${value}"`);
 }
 /** A whole number within optional inclusive bounds; empty means the default, or an error without one. */
 function getIntegerInput(name, options = {}) {
     const value = core/* getInput */.V4(name);
     if (value === '') {
         if (options.default === undefined) {
-            throw new errors/* ConfigurationError */.j(`Input "${name}" is required`);
+            throw new errors/* ConfigurationError */.j1(`Input "${name}" is required`);
         }
         return options.default;
     }
     const expected = describeIntegerRange(options.min, options.max);
     // A strict pattern rather than Number(): Number('1e3'), Number('0x10') and Number(' ') all "succeed".
     if (!/^[+-]?\d+$/.test(value) || !Number.isSafeInteger(Number(value))) {
-        throw new errors/* ConfigurationError */.j(`Input "${name}" must be ${expected}; got "${value}"`);
+        throw new errors/* ConfigurationError */.j1(`Input "${name}" must be ${expected}; got "${value}"`);
     }
     const parsed = Number(value);
     if ((options.min !== undefined && parsed < options.min) || (options.max !== undefined && parsed > options.max)) {
-        throw new errors/* ConfigurationError */.j(`Input "${name}" must be ${expected}; got ${parsed}`);
+        throw new errors/* ConfigurationError */.j1(`Input "${name}" must be ${expected}; got ${parsed}`);
     }
     return parsed;
 }
@@ -37984,7 +37984,7 @@ function getDurationInput(name, defaultValue) {
     const value = core/* getInput */.V4(name);
     if (value === '') {
         if (defaultValue === undefined) {
-            throw new errors/* ConfigurationError */.j(`Input "${name}" is required`);
+            throw new errors/* ConfigurationError */.j1(`Input "${name}" is required`);
         }
         return parseDuration(defaultValue);
     }
@@ -37992,10 +37992,10 @@ function getDurationInput(name, defaultValue) {
         return parseDuration(value);
     }
     catch (error) {
-        if (!(0,errors/* isConfigurationError */.p)(error))
+        if (!(0,errors/* isConfigurationError */.p0)(error))
             throw error;
         const hint = /^\d+(?:\.\d+)?$/.test(value) ? ` (a bare number is ambiguous; add a unit, e.g. ${value}s)` : '';
-        throw new errors/* ConfigurationError */.j(`Input "${name}" must be a duration like 30s, 5m or 1h; got "${value}"${hint}`);
+        throw new errors/* ConfigurationError */.j1(`Input "${name}" must be a duration like 30s, 5m or 1h; got "${value}"${hint}`);
     }
 }
 /** Like getDurationInput, but undefined when the input is empty (for settings that another source may give). */
@@ -44319,7 +44319,7 @@ function writeArtifact(path, input, render, workspace, what) {
     if (!path)
         return;
     if (!render)
-        throw new errors/* ConfigurationError */.j(`Input "${input}": this step produces no ${what}`);
+        throw new errors/* ConfigurationError */.j1(`Input "${input}": this step produces no ${what}`);
     const absolute = (0,external_node_path_.isAbsolute)(path) ? path : (0,external_node_path_.resolve)(workspace, path);
     try {
         (0,external_node_fs_namespaceObject.mkdirSync)((0,external_node_path_.dirname)(absolute), { recursive: true });
@@ -44327,7 +44327,7 @@ function writeArtifact(path, input, render, workspace, what) {
     }
     catch (error) {
         const reason = error.code ?? String(error);
-        throw new errors/* ConfigurationError */.j(`Input "${input}": cannot write ${path} (${reason})`);
+        throw new errors/* ConfigurationError */.j1(`Input "${input}": cannot write ${path} (${reason})`);
     }
     core/* info */.pq(`${what} written to ${path}`);
 }
@@ -44530,11 +44530,11 @@ function config_expand(value, env, where) {
             if (escaped)
                 return match.slice(1);
             if (isRunnerVariable(name)) {
-                throw new errors/* ConfigurationError */.j(`${where()}\${${name}} is a runner variable and is never expanded; pass the value through env: under a name of your own`);
+                throw new errors/* ConfigurationError */.j1(`${where()}\${${name}} is a runner variable and is never expanded; pass the value through env: under a name of your own`);
             }
             const found = env[name];
             if (found === undefined)
-                throw new errors/* ConfigurationError */.j(`${where()}environment variable ${name} is not set`);
+                throw new errors/* ConfigurationError */.j1(`${where()}environment variable ${name} is not set`);
             return found;
         });
     }
@@ -44558,13 +44558,13 @@ class Reader {
         return [...this.path, key].join('.');
     }
     fail(key, message) {
-        throw new errors/* ConfigurationError */.j(`${this.yaml.where([...this.path, key])}${this.name(key)} ${message}`);
+        throw new errors/* ConfigurationError */.j1(`${this.yaml.where([...this.path, key])}${this.name(key)} ${message}`);
     }
     onlyKeys(known) {
         for (const key of Object.keys(this.raw)) {
             if (!known.includes(key)) {
                 const where = this.path.length === 0 ? '' : ` in ${this.path.join('.')}`;
-                throw new errors/* ConfigurationError */.j(`${this.yaml.where([...this.path, key])}unknown key "${key}"${where} (known: ${known.join(', ')})`);
+                throw new errors/* ConfigurationError */.j1(`${this.yaml.where([...this.path, key])}unknown key "${key}"${where} (known: ${known.join(', ')})`);
             }
         }
     }
@@ -44833,7 +44833,7 @@ function parseRouterConfig(source) {
     const name = source.path ?? source.name ?? 'router config';
     const yaml = parsePositionedYaml(source.text, name, { lineNumbers: source.path !== undefined });
     if (!isMapping(yaml.value)) {
-        throw new errors/* ConfigurationError */.j(`${name}: must be a mapping with type, colors and verify`);
+        throw new errors/* ConfigurationError */.j1(`${name}: must be a mapping with type, colors and verify`);
     }
     const expanded = config_expand(yaml.value, source.env, () => `${name}: `);
     const top = new Reader(yaml, expanded, []);
@@ -44891,15 +44891,15 @@ function parseRouterConfig(source) {
 /** Throws a one-line ConfigurationError unless weights cover exactly the known colours, 0-100, sum 100. */
 function validateWeights(weights, colors, where) {
     if (typeof weights !== 'object' || weights === null || Array.isArray(weights)) {
-        throw new errors/* ConfigurationError */.j(`${where}: weights must be a mapping of colour to percent; got ${JSON.stringify(weights)}`);
+        throw new errors/* ConfigurationError */.j1(`${where}: weights must be a mapping of colour to percent; got ${JSON.stringify(weights)}`);
     }
     const entries = Object.entries(weights);
     for (const [color, value] of entries) {
         if (!colors.includes(color)) {
-            throw new errors/* ConfigurationError */.j(`${where}: unknown colour "${color}" in weights (known: ${colors.join(', ')})`);
+            throw new errors/* ConfigurationError */.j1(`${where}: unknown colour "${color}" in weights (known: ${colors.join(', ')})`);
         }
         if (typeof value !== 'number' || !Number.isInteger(value) || value < 0 || value > 100) {
-            throw new errors/* ConfigurationError */.j(`${where}: weight of ${color} must be a whole percent between 0 and 100; got ${JSON.stringify(value)}`);
+            throw new errors/* ConfigurationError */.j1(`${where}: weight of ${color} must be a whole percent between 0 and 100; got ${JSON.stringify(value)}`);
         }
     }
     const result = {};
@@ -44907,7 +44907,7 @@ function validateWeights(weights, colors, where) {
         result[color] = weights[color] ?? 0;
     const sum = Object.values(result).reduce((a, b) => a + b, 0);
     if (sum !== 100)
-        throw new errors/* ConfigurationError */.j(`${where}: weights must sum to 100; got ${sum} (${weights_formatWeights(result)})`);
+        throw new errors/* ConfigurationError */.j1(`${where}: weights must sum to 100; got ${sum} (${weights_formatWeights(result)})`);
     return result;
 }
 /** `blue 90 / green 10`. */
@@ -44942,18 +44942,18 @@ function parseSteps(text, where = 'steps') {
         .map((p) => p.trim())
         .filter((p) => p !== '');
     if (parts.length === 0)
-        throw new errors/* ConfigurationError */.j(`${where}: no steps; write them like 10,50,100`);
+        throw new errors/* ConfigurationError */.j1(`${where}: no steps; write them like 10,50,100`);
     const steps = parts.map((part) => {
         const match = /^(\d+)%?$/.exec(part);
         const value = match ? Number(match[1]) : NaN;
         if (!match || value < 1 || value > 100) {
-            throw new errors/* ConfigurationError */.j(`${where}: "${part}" is not a percent between 1 and 100; write steps like 10,50,100`);
+            throw new errors/* ConfigurationError */.j1(`${where}: "${part}" is not a percent between 1 and 100; write steps like 10,50,100`);
         }
         return value;
     });
     for (let i = 1; i < steps.length; i++) {
         if (steps[i] <= steps[i - 1]) {
-            throw new errors/* ConfigurationError */.j(`${where}: steps must increase; ${steps[i]} follows ${steps[i - 1]}`);
+            throw new errors/* ConfigurationError */.j1(`${where}: steps must increase; ${steps[i]} follows ${steps[i - 1]}`);
         }
     }
     return steps;
@@ -44963,15 +44963,15 @@ function resolveTarget(to, live, colors) {
     const wanted = to?.trim() ?? '';
     if (wanted === '' || wanted === 'other') {
         if (colors.length !== 2) {
-            throw new errors/* ConfigurationError */.j(`"to" is required with ${colors.length} colours (choose one of ${colors.join(', ')})`);
+            throw new errors/* ConfigurationError */.j1(`"to" is required with ${colors.length} colours (choose one of ${colors.join(', ')})`);
         }
         if (live === null) {
-            throw new errors/* ConfigurationError */.j(`"to" is required: traffic is split, so there is no "other" colour (${colors.join(', ')})`);
+            throw new errors/* ConfigurationError */.j1(`"to" is required: traffic is split, so there is no "other" colour (${colors.join(', ')})`);
         }
         return colors.find((c) => c !== live);
     }
     if (!colors.includes(wanted)) {
-        throw new errors/* ConfigurationError */.j(`unknown colour "${wanted}"; the router config defines ${colors.join(', ')}`);
+        throw new errors/* ConfigurationError */.j1(`unknown colour "${wanted}"; the router config defines ${colors.join(', ')}`);
     }
     return wanted;
 }
@@ -45128,7 +45128,7 @@ function createCommandRouter(config, dependencies) {
     };
     const run = (what, command, env, signal) => runShell(command, { timeoutMs: spec.timeoutMs, cwd: spec.cwd, env, signal }).then((result) => {
         if (result.code !== 0)
-            throw new errors/* ConfigurationError */.j(failureLine(`command router ${what} (${command})`, result, spec.timeoutMs));
+            throw new errors/* ConfigurationError */.j1(failureLine(`command router ${what} (${command})`, result, spec.timeoutMs));
         return result;
     });
     const read = async (signal) => {
@@ -45139,7 +45139,7 @@ function createCommandRouter(config, dependencies) {
         }
         catch {
             const first = result.stdout.trim().split('\n')[0] ?? '';
-            throw new errors/* ConfigurationError */.j(`command router status printed no JSON: ${JSON.stringify(first.slice(0, 80))}`);
+            throw new errors/* ConfigurationError */.j1(`command router status printed no JSON: ${JSON.stringify(first.slice(0, 80))}`);
         }
         const raw = typeof parsed === 'object' && parsed !== null && 'weights' in parsed ? parsed.weights : parsed;
         const weights = validateWeights(raw, colors, 'command router status');
@@ -45272,16 +45272,16 @@ class HaproxyApi {
                     resolve(answer ?? '');
             };
             const onAbort = () => finish(new Error(`HAProxy command "${line}" was cancelled`));
-            const timer = setTimeout(() => finish(new errors/* ConfigurationError */.j(`HAProxy did not answer "${line}" on ${this.socket} within ${formatDuration(this.timeoutMs)}`)), this.timeoutMs);
+            const timer = setTimeout(() => finish(new errors/* ConfigurationError */.j1(`HAProxy did not answer "${line}" on ${this.socket} within ${formatDuration(this.timeoutMs)}`)), this.timeoutMs);
             signal?.addEventListener('abort', onAbort, { once: true });
             connection.on('data', (chunk) => {
                 size += chunk.length;
                 if (size > MAX_ANSWER_BYTES)
-                    finish(new errors/* ConfigurationError */.j(`HAProxy's answer to "${line}" is larger than 64 MiB`));
+                    finish(new errors/* ConfigurationError */.j1(`HAProxy's answer to "${line}" is larger than 64 MiB`));
                 else
                     chunks.push(chunk);
             });
-            connection.on('error', (error) => finish(new errors/* ConfigurationError */.j(describeSocketError(this.socket, error))));
+            connection.on('error', (error) => finish(new errors/* ConfigurationError */.j1(describeSocketError(this.socket, error))));
             connection.on('end', () => finish(undefined, Buffer.concat(chunks).toString('utf8')));
             connection.write(`${line}\n`);
         });
@@ -45292,9 +45292,9 @@ class HaproxyApi {
         if (answer === '')
             return;
         if (/permission denied/i.test(answer)) {
-            throw new errors/* ConfigurationError */.j(`HAProxy refused "${line}": the admin socket ${this.socket} is not "level admin" (HAProxy said: ${answer})`);
+            throw new errors/* ConfigurationError */.j1(`HAProxy refused "${line}": the admin socket ${this.socket} is not "level admin" (HAProxy said: ${answer})`);
         }
-        throw new errors/* ConfigurationError */.j(`HAProxy refused "${line}": ${answer.split('\n')[0]}`);
+        throw new errors/* ConfigurationError */.j1(`HAProxy refused "${line}": ${answer.split('\n')[0]}`);
     }
 }
 /** Parses `show servers state <backend>` (format version 1: a version line, a `#` header, then rows). */
@@ -45302,12 +45302,12 @@ function parseServersState(text) {
     const lines = text.split('\n').filter((l) => l.trim() !== '');
     const header = lines.find((l) => l.startsWith('# '));
     if (!header)
-        throw new errors/* ConfigurationError */.j(`unexpected answer to "show servers state": ${lines[0] ?? '(empty)'}`);
+        throw new errors/* ConfigurationError */.j1(`unexpected answer to "show servers state": ${lines[0] ?? '(empty)'}`);
     const names = header.slice(2).trim().split(/\s+/);
     const index = (name) => {
         const i = names.indexOf(name);
         if (i < 0)
-            throw new errors/* ConfigurationError */.j(`"show servers state" has no ${name} column`);
+            throw new errors/* ConfigurationError */.j1(`"show servers state" has no ${name} column`);
         return i;
     };
     const columns = {
@@ -45341,7 +45341,7 @@ function parseStatCsv(text) {
     const lines = text.split('\n').filter((l) => l.trim() !== '');
     const header = lines[0];
     if (!header?.startsWith('# '))
-        throw new errors/* ConfigurationError */.j(`unexpected answer to "show stat": ${header ?? '(empty)'}`);
+        throw new errors/* ConfigurationError */.j1(`unexpected answer to "show stat": ${header ?? '(empty)'}`);
     const names = header.slice(2).split(',');
     return lines.slice(1).map((line) => {
         const fields = line.split(',');
@@ -45407,7 +45407,7 @@ function createHaproxyRouter(config) {
     const serversState = async (signal) => {
         const answer = await api.command(`show servers state ${spec.backend}`, signal);
         if (/can't find backend/i.test(answer)) {
-            throw new errors/* ConfigurationError */.j(`HAProxy has no backend "${spec.backend}" (haproxy.backend in ${config.source})`);
+            throw new errors/* ConfigurationError */.j1(`HAProxy has no backend "${spec.backend}" (haproxy.backend in ${config.source})`);
         }
         return parseServersState(answer).filter((r) => r.backend === spec.backend);
     };
@@ -45480,7 +45480,7 @@ function createHaproxyRouter(config) {
                     if (spec.logRing) {
                         const answer = await api.command(`show events ${spec.logRing}`, stopContext.signal);
                         if (/unknown|no such/i.test(answer.split('\n')[0] ?? '') && !answer.includes('ubos-bgs')) {
-                            throw new errors/* ConfigurationError */.j(`HAProxy has no ring "${spec.logRing}" (haproxy.log-ring): ${answer.trim()}`);
+                            throw new errors/* ConfigurationError */.j1(`HAProxy has no ring "${spec.logRing}" (haproxy.log-ring): ${answer.trim()}`);
                         }
                         // The accept time has ms resolution; a request accepted in the same ms as the start still counts.
                         for (const line of parseRingLines(answer)) {
@@ -45503,13 +45503,13 @@ function createHaproxyRouter(config) {
         async preflight(context) {
             const level = (await api.command('show cli level', context.signal)).trim();
             if (level !== '' && level !== 'admin' && !/unknown command/i.test(level)) {
-                throw new errors/* ConfigurationError */.j(`HAProxy admin socket ${spec.socket} is "level ${level}"; switching needs "stats socket ${spec.socket} level admin"`);
+                throw new errors/* ConfigurationError */.j1(`HAProxy admin socket ${spec.socket} is "level ${level}"; switching needs "stats socket ${spec.socket} level admin"`);
             }
             const rows = await serversState(context.signal);
             const names = rows.map((r) => r.name);
             for (const server of colorOf.keys()) {
                 if (!names.includes(server)) {
-                    throw new errors/* ConfigurationError */.j(`server ${server} (colour ${colorOf.get(server)}) is not in HAProxy backend ${spec.backend} (it has ${names.join(', ') || 'no servers'})`);
+                    throw new errors/* ConfigurationError */.j1(`server ${server} (colour ${colorOf.get(server)}) is not in HAProxy backend ${spec.backend} (it has ${names.join(', ') || 'no servers'})`);
                 }
             }
         },
@@ -45673,7 +45673,7 @@ function parseUpstreamFile(text, config) {
     const withoutComments = text.replace(/#[^\n]*/g, '');
     const block = new RegExp(`upstream\\s+${spec.upstream.replace(/[.]/g, '\\.')}\\s*\\{([^}]*)\\}`).exec(withoutComments);
     if (!block) {
-        throw new errors/* ConfigurationError */.j(`${spec.upstreamFile} has no "upstream ${spec.upstream} { }" block (nginx.upstream in ${config.source})`);
+        throw new errors/* ConfigurationError */.j1(`${spec.upstreamFile} has no "upstream ${spec.upstream} { }" block (nginx.upstream in ${config.source})`);
     }
     const servers = [];
     for (const statement of block[1].split(';')) {
@@ -45683,7 +45683,7 @@ function parseUpstreamFile(text, config) {
         const address = words[1];
         const color = colorOf.get(address);
         if (!color) {
-            throw new errors/* ConfigurationError */.j(`${spec.upstreamFile}: server ${address} belongs to no colour in ${config.source}`);
+            throw new errors/* ConfigurationError */.j1(`${spec.upstreamFile}: server ${address} belongs to no colour in ${config.source}`);
         }
         const down = words.includes('down');
         const weightWord = words.find((w) => w.startsWith('weight='));
@@ -45723,7 +45723,7 @@ function createNginxRouter(config) {
     const nginx = async (args, signal) => {
         const result = await runProgram(spec.binary, [...args, ...baseArgs], { timeoutMs: TEST_TIMEOUT_MS, signal });
         if (result.startError?.code === 'ENOENT') {
-            throw new errors/* ConfigurationError */.j(`nginx not found: "${spec.binary}" (nginx.binary); apt-get install nginx, or set its path`);
+            throw new errors/* ConfigurationError */.j1(`nginx not found: "${spec.binary}" (nginx.binary); apt-get install nginx, or set its path`);
         }
         return result;
     };
@@ -45731,7 +45731,7 @@ function createNginxRouter(config) {
     const dumpConfig = async (signal) => {
         const result = await nginx(['-T'], signal);
         if (result.code !== 0)
-            throw new errors/* ConfigurationError */.j(failureLine(`nginx -T -c ${spec.config}`, result, TEST_TIMEOUT_MS));
+            throw new errors/* ConfigurationError */.j1(failureLine(`nginx -T -c ${spec.config}`, result, TEST_TIMEOUT_MS));
         return result.stdout;
     };
     const pidFile = async (dump) => {
@@ -45755,19 +45755,19 @@ function createNginxRouter(config) {
             text = (0,external_node_fs_namespaceObject.readFileSync)(file, 'utf8').trim();
         }
         catch {
-            throw new errors/* ConfigurationError */.j(`nginx is not running: no pid file at ${file} (set nginx.pid-file if it lives elsewhere)`);
+            throw new errors/* ConfigurationError */.j1(`nginx is not running: no pid file at ${file} (set nginx.pid-file if it lives elsewhere)`);
         }
         const pid = Number(text);
         if (!Number.isInteger(pid) || pid <= 0)
-            throw new errors/* ConfigurationError */.j(`nginx pid file ${file} holds no pid: ${JSON.stringify(text.slice(0, 40))}`);
+            throw new errors/* ConfigurationError */.j1(`nginx pid file ${file} holds no pid: ${JSON.stringify(text.slice(0, 40))}`);
         try {
             process.kill(pid, 0);
         }
         catch (error) {
             if (error.code === 'EPERM') {
-                throw new errors/* ConfigurationError */.j(`permission denied signalling nginx (pid ${pid}): run as the user nginx's master runs as, or root`);
+                throw new errors/* ConfigurationError */.j1(`permission denied signalling nginx (pid ${pid}): run as the user nginx's master runs as, or root`);
             }
-            throw new errors/* ConfigurationError */.j(`nginx is not running: pid file ${file} names ${pid}, which no longer exists`);
+            throw new errors/* ConfigurationError */.j1(`nginx is not running: pid file ${file} names ${pid}, which no longer exists`);
         }
         return pid;
     };
@@ -45780,7 +45780,7 @@ function createNginxRouter(config) {
             return (0,external_node_fs_namespaceObject.readFileSync)(spec.upstreamFile, 'utf8');
         }
         catch {
-            throw new errors/* ConfigurationError */.j(`cannot read the upstream file ${spec.upstreamFile}`);
+            throw new errors/* ConfigurationError */.j1(`cannot read the upstream file ${spec.upstreamFile}`);
         }
     };
     const test = async (signal) => {
@@ -45812,7 +45812,7 @@ function createNginxRouter(config) {
                             text = all.subarray(Math.min(offset, all.length)).toString('utf8');
                         }
                         catch {
-                            throw new errors/* ConfigurationError */.j(`cannot read nginx.access-log ${logFile}: is "access_log ${logFile} ${logFormatName(spec.upstream)};" in the proxying location?`);
+                            throw new errors/* ConfigurationError */.j1(`cannot read nginx.access-log ${logFile}: is "access_log ${logFile} ${logFormatName(spec.upstream)};" in the proxying location?`);
                         }
                         for (const line of text.split('\n')) {
                             if (!line.startsWith('{'))
@@ -45869,7 +45869,7 @@ function createNginxRouter(config) {
         describe: () => `nginx upstream ${spec.upstream} (${spec.upstreamFile})`,
         async preflight(context) {
             if (!(0,external_node_fs_namespaceObject.existsSync)(spec.config))
-                throw new errors/* ConfigurationError */.j(`nginx config ${spec.config} does not exist (nginx.config in ${config.source})`);
+                throw new errors/* ConfigurationError */.j1(`nginx config ${spec.config} does not exist (nginx.config in ${config.source})`);
             if (!(0,external_node_fs_namespaceObject.existsSync)(spec.upstreamFile)) {
                 // First run: the file is ours to create, with everything on the initial colour.
                 atomicWrite(spec.upstreamFile, renderUpstreamFile(config, allOn(config.initial ?? colors[0], colors)));
@@ -45879,7 +45879,7 @@ function createNginxRouter(config) {
             const wanted = realpathOr(spec.upstreamFile);
             const files = [...dump.matchAll(/^# configuration file (.+):$/gm)].map((m) => realpathOr(m[1]));
             if (!files.includes(wanted)) {
-                throw new errors/* ConfigurationError */.j(`${spec.config} does not include ${spec.upstreamFile}: add "include ${spec.upstreamFile};" inside its http { } block`);
+                throw new errors/* ConfigurationError */.j1(`${spec.config} does not include ${spec.upstreamFile}: add "include ${spec.upstreamFile};" inside its http { } block`);
             }
             masterPidFile = await pidFile(dump);
             masterPid();
@@ -45891,7 +45891,7 @@ function createNginxRouter(config) {
             const rejected = await test(context.signal);
             if (rejected) {
                 atomicWrite(spec.upstreamFile, before);
-                throw new errors/* ConfigurationError */.j(`${rejected} (the upstream file was put back; nginx was not reloaded)`);
+                throw new errors/* ConfigurationError */.j1(`${rejected} (the upstream file was put back; nginx was not reloaded)`);
             }
             masterPidFile ??= await pidFile(await dumpConfig(context.signal));
             const pid = masterPid();
@@ -45902,7 +45902,7 @@ function createNginxRouter(config) {
             }
             catch (error) {
                 atomicWrite(spec.upstreamFile, before);
-                throw new errors/* ConfigurationError */.j(`cannot signal nginx (pid ${pid}): ${error.code}`);
+                throw new errors/* ConfigurationError */.j1(`cannot signal nginx (pid ${pid}): ${error.code}`);
             }
             const applied = await pollUntil(() => {
                 const now = serving(pid);
@@ -45910,7 +45910,7 @@ function createNginxRouter(config) {
             }, NEW_WORKERS_TIMEOUT_MS, WORKER_POLL_MS, context.signal);
             if (!applied) {
                 atomicWrite(spec.upstreamFile, before);
-                throw new errors/* ConfigurationError */.j(`nginx (pid ${pid}) did not start workers with the new config within ${formatDuration(NEW_WORKERS_TIMEOUT_MS)} (see its error log); the upstream file was put back`);
+                throw new errors/* ConfigurationError */.j1(`nginx (pid ${pid}) did not start workers with the new config within ${formatDuration(NEW_WORKERS_TIMEOUT_MS)} (see its error log); the upstream file was put back`);
             }
             lastOldWorkers = old;
             const exited = await pollUntil(() => old.every((w) => !processAlive(w)), spec.reloadTimeoutMs, WORKER_POLL_MS, context.signal);
@@ -45952,1188 +45952,445 @@ function createRouter(config, dependencies) {
     return ROUTERS[config.type](config, dependencies);
 }
 
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
-// EXTERNAL MODULE: ./node_modules/pg/lib/index.js
-var pg_lib = __nccwpck_require__(3273);
-;// CONCATENATED MODULE: ./node_modules/pg/esm/index.mjs
-// ESM wrapper for pg
+;// CONCATENATED MODULE: ./actions/health-gate/src/status-match.ts
+// Expected HTTP statuses, written the way people say them: `2xx`, `200`, `200-299`, or a list `200,204,3xx`.
 
-
-// Re-export all the properties
-const Client = pg_lib.Client
-const Pool = pg_lib.Pool
-const Connection = pg_lib.Connection
-const types = pg_lib.types
-const Query = pg_lib.Query
-const DatabaseError = pg_lib.DatabaseError
-const escapeIdentifier = pg_lib.escapeIdentifier
-const escapeLiteral = pg_lib.escapeLiteral
-const Result = pg_lib.Result
-const TypeOverrides = pg_lib.TypeOverrides
-
-// Also export the defaults
-const esm_defaults = pg_lib.defaults
-
-// Re-export the default
-/* harmony default export */ const esm = (pg_lib);
-
-;// CONCATENATED MODULE: ./shared/src/lib/migration-frameworks.ts
-// What the migration tools agree on about file names and versions, known once: migration-safety uses it to tell
-// which files deploy and in what order, health-gate to tell which files a tool's table must list as applied.
-const VERSION_TEXT = /^\d+(?:[._]\d+)*$/;
-/**
- * The comparable form of a numeric or dotted version: `000001` -> `1`, `1_2` -> `1.2`, `1.0` -> `1`,
- * `1.01` -> `1.1` (Flyway compares each part as a number and ignores trailing zero parts); any other text is
- * returned unchanged.
- */
-function versionKey(text) {
-    if (!VERSION_TEXT.test(text))
-        return text;
-    const parts = text.split(/[._]/).map((part) => BigInt(part).toString());
-    while (parts.length > 1 && parts[parts.length - 1] === '0')
-        parts.pop();
-    return parts.join('.');
-}
-/** Orders two versionKey() results part by part; non-version text sorts after versions, by code point. */
-function compareVersionKeys(a, b) {
-    const aIsVersion = VERSION_TEXT.test(a);
-    const bIsVersion = VERSION_TEXT.test(b);
-    if (!aIsVersion || !bIsVersion) {
-        if (aIsVersion !== bIsVersion)
-            return aIsVersion ? -1 : 1;
-        return a < b ? -1 : a > b ? 1 : 0;
+const HINT = 'write a status (200), a class (2xx), a range (200-299) or a list of them (200,204,3xx)';
+const MIN_STATUS = 100;
+const MAX_STATUS = 599;
+function parseToken(token, text) {
+    const klass = /^([1-5])xx$/i.exec(token);
+    if (klass) {
+        const hundred = Number(klass[1]) * 100;
+        return { low: hundred, high: hundred + 99, label: `${klass[1]}xx` };
     }
-    const aParts = a.split('.').map(BigInt);
-    const bParts = b.split('.').map(BigInt);
-    for (let i = 0; i < Math.max(aParts.length, bParts.length); i++) {
-        const x = aParts[i] ?? 0n;
-        const y = bParts[i] ?? 0n;
-        if (x !== y)
-            return x < y ? -1 : 1;
+    const range = /^(\d{3})\s*-\s*(\d{3})$/.exec(token);
+    if (range) {
+        const low = Number(range[1]);
+        const high = Number(range[2]);
+        checkBounds(low, token, text);
+        checkBounds(high, token, text);
+        if (low > high) {
+            throw new errors/* ConfigurationError */.j1(`Invalid status "${text}": range ${token} goes from high to low`);
+        }
+        return { low, high, label: `${low}-${high}` };
     }
-    return 0;
+    if (/^\d{3}$/.test(token)) {
+        const status = Number(token);
+        checkBounds(status, token, text);
+        return { low: status, high: status, label: token };
+    }
+    throw new errors/* ConfigurationError */.j1(`Invalid status "${text}": cannot read "${token}"; ${HINT}`);
 }
-// Flyway's default prefixes (V, U, B, R) and separator (__), matched case-sensitively as Flyway does.
-const FLYWAY_FILE = /^(?:([VUB])(\d+(?:[._]\d+)*)|R)__(.*)\.(?:sql|sh|bash|ps1|cmd|bat|py)$/;
-/** What a Flyway file name declares (its version is versionKey-normalised), or undefined for any other file. */
-function flywayFile(fileName) {
-    const match = FLYWAY_FILE.exec(fileName);
-    if (!match)
-        return undefined;
-    const [, prefix, version, description] = match;
-    if (prefix === undefined)
-        return { kind: 'repeatable', description };
-    const kind = prefix === 'V' ? 'versioned' : prefix === 'U' ? 'undo' : 'baseline';
-    return { kind, version: versionKey(version) };
+function checkBounds(status, token, text) {
+    if (status < MIN_STATUS || status > MAX_STATUS) {
+        throw new errors/* ConfigurationError */.j1(`Invalid status "${text}": ${token} is outside the HTTP status range ${MIN_STATUS}-${MAX_STATUS}`);
+    }
 }
-/** A rollback twin (`.down.sql`, `.down.go`...) of golang-migrate, sqlx, dbmate-style layouts: never deployed. */
-function isDownFile(fileName) {
-    return /\.down\.[^./]+$/i.test(fileName);
+function parseRanges(text) {
+    // Spaces around the dash of a range are allowed ("200 - 299"), so they are glued before splitting the list.
+    const tokens = text
+        .trim()
+        .replace(/\s*-\s*/g, '-')
+        .split(/[\s,]+/)
+        .filter((token) => token !== '');
+    if (tokens.length === 0) {
+        throw new errors/* ConfigurationError */.j1(`Invalid status "${text}": it is empty; ${HINT}`);
+    }
+    return tokens.map((token) => parseToken(token, text));
+}
+/** Compiles status matcher text; throws ConfigurationError naming the text when it cannot be read. */
+function parseStatusMatcher(text) {
+    const ranges = parseRanges(text);
+    return (status) => ranges.some((range) => status >= range.low && status <= range.high);
+}
+/** The matcher in words for messages: "2xx", "200 or 204", "200, 204 or 3xx". */
+function describeStatusMatcher(text) {
+    const labels = parseRanges(text).map((range) => range.label);
+    if (labels.length === 1)
+        return labels[0];
+    return `${labels.slice(0, -1).join(', ')} or ${labels[labels.length - 1]}`;
 }
 
-;// CONCATENATED MODULE: ./actions/health-gate/src/checks/migrations.ts
-// "Migrations applied": compares what a migration tool recorded in its table with the migration files the
-// deployment ships. Each tool names files and records runs differently; this module knows the common ones
-// (the table layouts below) and falls back to matching ids against file names for any other table.
-//
-// The pure part (file names -> ids, table rows -> applied state, the comparison) is separate from the SQL
-// part (finding the table and reading it) so that every tool's rules can be tested without a database.
-
-
-
-
-/** The tables looked for when none is configured, in the order they are tried. */
-const KNOWN_TABLES = [
-    'flyway_schema_history',
-    'schema_migrations',
-    '_prisma_migrations',
-    'knex_migrations',
-    'goose_db_version',
-    '_sqlx_migrations'
-];
-// ---------------------------------------------------------------------------------------------------------
-// Versions
-
-// ---------------------------------------------------------------------------------------------------------
-// Files
-// golang-migrate: <version>_<title>.up.<ext> (and a .down twin that is never recorded).
-const GOLANG_MIGRATE_FILE = /^(\d+)_.*\.up\.[^.]+$/;
-// dbmate (<version>_x.sql), Rails (<timestamp>_x.rb), Ecto (<timestamp>_x.exs).
-const VERSIONS_FILE = /^(\d+)(?:[_-].*)?\.(sql|rb|exs)$/;
-const GOOSE_FILE = /^(\d+)_.*\.(?:sql|go)$/;
-// sqlx: <version>_<description>.sql, or .up.sql/.down.sql for reversible migrations.
-const SQLX_FILE = /^(\d+)_.*\.sql$/;
-const KNEX_EXTENSIONS = /\.(?:js|cjs|mjs|ts|cts|mts|coffee|litcoffee|ls|eg|iced|co)$/;
-const TYPE_DECLARATION = /\.d\.[cm]?ts$/;
-// Files that live beside migrations without being ones (checked only for custom tables).
-const NOT_A_MIGRATION = /^(?:readme|license|changelog)(?:\.|$)|\.(?:md|txt|json|toml|ya?ml|conf|lock|map)$/i;
-/**
- * The version a Flyway file name declares, or undefined for anything that is not a versioned migration: R__
- * (repeatable), U (undo) and B (baseline) files never appear as versioned migrations in the table.
- */
-function flywayVersion(fileName) {
-    const file = flywayFile(fileName);
-    return file?.kind === 'versioned' ? file.version : undefined;
-}
-/**
- * The id a tool records for a migration file (normalised), or undefined when the tool would not run the file
- * as a migration. `relativePath` uses `/` separators; only Flyway looks into subdirectories.
- */
-function migrationFileId(layout, relativePath) {
-    const fileName = relativePath.slice(relativePath.lastIndexOf('/') + 1);
-    switch (layout) {
-        case 'flyway':
-            return flywayVersion(fileName);
-        case 'golang-migrate': {
-            const match = GOLANG_MIGRATE_FILE.exec(fileName);
-            return match ? versionKey(match[1]) : undefined;
-        }
-        case 'versions': {
-            if (isDownFile(fileName))
-                return undefined;
-            const match = VERSIONS_FILE.exec(fileName);
-            return match ? versionKey(match[1]) : undefined;
-        }
-        case 'goose': {
-            if (fileName.endsWith('_test.go'))
-                return undefined;
-            const match = GOOSE_FILE.exec(fileName);
-            return match ? versionKey(match[1]) : undefined;
-        }
-        case 'sqlx': {
-            if (isDownFile(fileName))
-                return undefined;
-            const match = SQLX_FILE.exec(fileName);
-            return match ? versionKey(match[1]) : undefined;
-        }
-        case 'knex':
-            return KNEX_EXTENSIONS.test(fileName) && !TYPE_DECLARATION.test(fileName) ? fileName : undefined;
-    }
-}
-/** Every id a custom table might hold for a file: its name, its name without extension, its version. */
-function customFileIds(fileName) {
-    const ids = new Set([fileName]);
-    const withoutExtension = fileName.replace(/\.[^.]+$/, '');
-    ids.add(withoutExtension);
-    ids.add(withoutExtension.replace(/\.up$/, ''));
-    const flyway = flywayVersion(fileName);
-    if (flyway !== undefined)
-        ids.add(flyway);
-    const numeric = /^(\d+)(?:[_.-]|$)/.exec(fileName);
-    if (numeric)
-        ids.add(versionKey(numeric[1]));
-    return [...ids];
-}
-function isVisibleEntry(name) {
-    return !name.startsWith('.');
-}
-function walkFiles(dir, recursive, prefix = '') {
-    const found = [];
-    for (const entry of external_node_fs_default().readdirSync(dir, { withFileTypes: true })) {
-        if (!isVisibleEntry(entry.name))
-            continue;
-        const relative = prefix === '' ? entry.name : `${prefix}/${entry.name}`;
-        if (entry.isDirectory()) {
-            if (recursive)
-                found.push(...walkFiles(external_node_path_default().join(dir, entry.name), true, relative));
-        }
-        else if (entry.isFile() || entry.isSymbolicLink()) {
-            found.push(relative);
-        }
-    }
-    return found;
-}
-function sortFiles(files, byVersion) {
-    return files.sort((a, b) => {
-        const order = byVersion ? compareVersionKeys(a.ids[0], b.ids[0]) : 0;
-        return order !== 0 ? order : a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
-    });
-}
-/** Resolves the migrations dir against `cwd`; a missing or non-directory path is the user's to fix. */
-function resolveMigrationsDir(dir, cwd) {
-    const resolved = external_node_path_default().resolve(cwd, dir);
-    let stat;
-    try {
-        stat = external_node_fs_default().statSync(resolved);
-    }
-    catch {
-        throw new errors/* ConfigurationError */.j(`migrations directory not found: ${dir} (resolved to ${resolved})`);
-    }
-    if (!stat.isDirectory())
-        throw new errors/* ConfigurationError */.j(`migrations.dir is not a directory: ${dir}`);
-    return resolved;
-}
-/** The migration files in `dir` as the tool with this table layout sees them, in migration order. */
-function listMigrationFiles(dir, layout) {
-    if (layout === 'prisma') {
-        const files = [];
-        for (const entry of external_node_fs_default().readdirSync(dir, { withFileTypes: true })) {
-            if (entry.isDirectory() &&
-                isVisibleEntry(entry.name) &&
-                external_node_fs_default().existsSync(external_node_path_default().join(dir, entry.name, 'migration.sql'))) {
-                files.push({ name: entry.name, ids: [entry.name] });
-            }
-        }
-        return sortFiles(files, false);
-    }
-    if (layout === 'custom') {
-        const files = [];
-        for (const entry of external_node_fs_default().readdirSync(dir, { withFileTypes: true })) {
-            const name = entry.name;
-            if (!isVisibleEntry(name) || NOT_A_MIGRATION.test(name) || isDownFile(name))
-                continue;
-            const flyway = flywayFile(name);
-            if (flyway && flyway.kind !== 'versioned')
-                continue;
-            // A directory per migration (Prisma-style) is known by its name.
-            if (entry.isDirectory())
-                files.push({ name, ids: [name] });
-            else
-                files.push({ name, ids: customFileIds(name) });
-        }
-        return sortFiles(files, false);
-    }
-    const files = [];
-    for (const relative of walkFiles(dir, layout === 'flyway')) {
-        const id = migrationFileId(layout, relative);
-        if (id !== undefined)
-            files.push({ name: relative, ids: [id] });
-    }
-    return sortFiles(files, layout !== 'knex');
-}
-// ---------------------------------------------------------------------------------------------------------
-// Comparison
-/** Which files are applied, missing or failed, given what the table records. */
-function compareMigrations(files, state) {
-    const byKey = new Map();
-    for (const entry of state.entries) {
-        for (const key of entry.keys) {
-            const list = byKey.get(key);
-            if (list)
-                list.push(entry);
-            else
-                byKey.set(key, [entry]);
-        }
-    }
-    const matched = new Set();
-    const missing = [];
-    const failed = [];
-    let applied = 0;
-    for (const file of files) {
-        const entries = file.ids.flatMap((id) => byKey.get(id) ?? []);
-        for (const entry of entries)
-            matched.add(entry);
-        if (entries.some((entry) => !entry.failed)) {
-            applied++;
-        }
-        else if (entries.length > 0) {
-            failed.push(file.name);
-        }
-        else if (state.appliedThrough !== undefined && compareVersionKeys(file.ids[0], state.appliedThrough) <= 0) {
-            applied++;
-        }
-        else {
-            missing.push(file.name);
-        }
-    }
-    const unknown = [];
-    for (const entry of state.entries) {
-        if (matched.has(entry))
-            continue;
-        if (entry.failed)
-            failed.push(entry.label);
-        else
-            unknown.push(entry.label);
-    }
-    return { missing, failed, unknown, applied, files: files.length };
-}
-function migrations_text(value) {
-    return value === null || value === undefined ? '' : String(value);
-}
-function truthy(value) {
-    return value === true || value === 't' || value === 'true' || value === 1;
-}
-/** flyway_schema_history rows ordered by installed_rank: the last row for a version decides its state. */
-function flywayState(rows) {
-    const versioned = new Map();
-    const repeatable = new Map();
-    let baseline;
-    for (const row of rows) {
-        const type = migrations_text(row.type).toUpperCase();
-        if (type === 'SCHEMA')
-            continue;
-        if (row.version === null || row.version === undefined || migrations_text(row.version) === '') {
-            repeatable.set(migrations_text(row.script), row);
-            continue;
-        }
-        const key = versionKey(migrations_text(row.version));
-        if (type === 'BASELINE') {
-            if (baseline === undefined || compareVersionKeys(key, baseline) > 0)
-                baseline = key;
-            continue;
-        }
-        versioned.set(key, row);
-    }
-    const entries = [];
-    for (const [key, row] of versioned) {
-        const type = migrations_text(row.type).toUpperCase();
-        // An undo or a `repair`-deleted record leaves the version unapplied.
-        if (type === 'DELETE' || type.startsWith('UNDO'))
-            continue;
-        entries.push({
-            keys: [key],
-            label: migrations_text(row.script) || `version ${migrations_text(row.version)}`,
-            failed: !truthy(row.success)
-        });
-    }
-    for (const [script, row] of repeatable) {
-        const type = migrations_text(row.type).toUpperCase();
-        if (type === 'DELETE' || truthy(row.success))
-            continue;
-        entries.push({ keys: [], label: script, failed: true });
-    }
-    return { entries, appliedThrough: baseline };
-}
-/** golang-migrate keeps one row: the latest version, dirty when that migration failed half-way. */
-function golangMigrateState(rows) {
-    let latest;
-    for (const row of rows) {
-        const version = migrations_text(row.version);
-        if (!/^\d+$/.test(version))
-            continue;
-        const key = versionKey(version);
-        if (!latest || compareVersionKeys(key, latest.key) > 0)
-            latest = { key, version, dirty: truthy(row.dirty) };
-    }
-    if (!latest)
-        return { entries: [] };
-    return {
-        entries: [
-            { keys: [latest.key], label: `version ${latest.version}${latest.dirty ? ' (dirty)' : ''}`, failed: latest.dirty }
-        ],
-        appliedThrough: latest.key
-    };
-}
-/** One row per applied version (dbmate, Rails, Ecto's schema_migrations; sqlx and custom tables alike). */
-function versionSetState(rows, column = 'version', failedColumn) {
-    return {
-        entries: rows.map((row) => {
-            const value = migrations_text(row[column]);
-            return {
-                keys: [...new Set([value, versionKey(value)])],
-                label: value,
-                failed: failedColumn === undefined ? false : !truthy(row[failedColumn])
-            };
-        })
-    };
-}
-/**
- * _prisma_migrations may hold several rows per migration (a failed try, then a successful one): a migration
- * is applied when one row finished and was not rolled back; otherwise its last try failed or was rolled back.
- */
-function prismaState(rows) {
-    const byName = new Map();
-    for (const row of rows) {
-        const name = migrations_text(row.migration_name);
-        const applied = row.finished_at !== null && row.finished_at !== undefined && (row.rolled_back_at ?? null) === null;
-        const current = byName.get(name);
-        if (current)
-            current.applied ||= applied;
-        else
-            byName.set(name, { applied });
-    }
-    return {
-        entries: [...byName].map(([name, { applied }]) => ({ keys: [name], label: name, failed: !applied }))
-    };
-}
-/** goose_db_version is a log (rows ordered by id): the latest row for a version says whether it is applied. */
-function gooseState(rows) {
-    const latest = new Map();
-    for (const row of rows) {
-        const version = migrations_text(row.version_id);
-        // Goose's own bookkeeping row.
-        if (version === '0')
-            continue;
-        latest.set(versionKey(version), truthy(row.is_applied));
-    }
-    const entries = [];
-    for (const [key, applied] of latest) {
-        if (applied)
-            entries.push({ keys: [key], label: `version ${key}`, failed: false });
-    }
-    return { entries };
-}
-/** Which layout a table has, from its column names (and the version column's type). */
-function layoutFromColumns(columns) {
-    const has = (...names) => names.every((name) => columns.has(name));
-    if (has('installed_rank', 'version', 'script', 'success'))
-        return 'flyway';
-    if (has('migration_name', 'finished_at', 'rolled_back_at'))
-        return 'prisma';
-    if (has('version_id', 'is_applied'))
-        return 'goose';
-    if (has('version', 'dirty'))
-        return 'golang-migrate';
-    if (has('version', 'success'))
-        return 'sqlx';
-    if (has('version'))
-        return 'versions';
-    if (has('name'))
-        return 'knex';
-    return undefined;
-}
-function frameworkName(layout, files) {
-    if (layout !== 'versions')
-        return layout;
-    const extensions = new Set(files.map((file) => file.name.slice(file.name.lastIndexOf('.') + 1)));
-    if (extensions.has('rb'))
-        return 'rails';
-    if (extensions.has('exs'))
-        return 'ecto';
-    if (extensions.has('sql'))
-        return 'dbmate';
-    // Without files the bare version table could belong to any of them.
-    return 'dbmate/Rails/Ecto';
-}
-// ---------------------------------------------------------------------------------------------------------
-// SQL
-function quoteIdent(name) {
-    return `"${name.replace(/"/g, '""')}"`;
-}
-async function resolveTable(db, table) {
-    const { rows } = await db.query(`SELECT c.oid::regclass::text AS relation, n.nspname AS schema, c.relname AS name
-       FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
-      WHERE c.oid = pg_catalog.to_regclass($1)`, [table]);
-    const row = rows[0];
-    return row ? { relation: migrations_text(row.relation), schema: migrations_text(row.schema), name: migrations_text(row.name) } : undefined;
-}
-/** The known tables present in any schema, in KNOWN_TABLES order, those on the search path first. */
-async function findKnownTables(db) {
-    const { rows } = await db.query(`SELECT c.oid::regclass::text AS relation, n.nspname AS schema, c.relname AS name,
-            pg_catalog.pg_table_is_visible(c.oid) AS visible
-       FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
-      WHERE c.relname = ANY($1::text[]) AND c.relkind IN ('r', 'p', 'v', 'm', 'f')
-        AND n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg\\_toast%'
-      ORDER BY array_position($1::text[], c.relname::text), pg_catalog.pg_table_is_visible(c.oid) DESC, n.nspname`, [[...KNOWN_TABLES]]);
-    return rows.map((row) => ({
-        relation: migrations_text(row.relation),
-        schema: migrations_text(row.schema),
-        name: migrations_text(row.name),
-        visible: truthy(row.visible)
-    }));
-}
-async function tableColumns(db, table) {
-    const { rows } = await db.query(`SELECT column_name, data_type FROM information_schema.columns
-      WHERE table_schema = $1 AND table_name = $2 ORDER BY ordinal_position`, [table.schema, table.name]);
-    return new Map(rows.map((row) => [migrations_text(row.column_name), migrations_text(row.data_type)]));
-}
-/** Reads the table's rows and turns them into the applied state for its layout. */
-async function readAppliedState(db, relation, layout, column) {
-    const select = async (sql) => (await db.query(sql)).rows;
-    switch (layout) {
-        case 'flyway':
-            return flywayState(await select(`SELECT version, script, type, success FROM ${relation} ORDER BY installed_rank`));
-        case 'golang-migrate':
-            return golangMigrateState(await select(`SELECT version::text AS version, dirty FROM ${relation}`));
-        case 'versions':
-            return versionSetState(await select(`SELECT version::text AS version FROM ${relation}`));
-        case 'sqlx':
-            return versionSetState(await select(`SELECT version::text AS version, success FROM ${relation}`), 'version', 'success');
-        case 'prisma':
-            return prismaState(await select(`SELECT migration_name, finished_at, rolled_back_at FROM ${relation} ORDER BY started_at`));
-        case 'knex':
-            return versionSetState(await select(`SELECT name FROM ${relation}`), 'name');
-        case 'goose':
-            return gooseState(await select(`SELECT version_id::text AS version_id, is_applied FROM ${relation} ORDER BY id`));
-        case 'custom':
-            return versionSetState(await select(`SELECT ${quoteIdent(column ?? 'version')}::text AS id FROM ${relation} WHERE ${quoteIdent(column ?? 'version')} IS NOT NULL`), 'id');
-    }
-}
-const EXAMPLE_NAMES = {
-    flyway: 'V1__init.sql',
-    'golang-migrate': '000001_init.up.sql',
-    versions: '20240101120000_init.sql',
-    prisma: '20240101120000_init/migration.sql',
-    knex: '20240101120000_init.js',
-    goose: '00001_init.sql',
-    sqlx: '20240101120000_init.sql',
-    custom: 'any file name'
-};
-function describeLayoutFailure(table, columns) {
-    const names = [...columns.keys()].join(', ') || 'none visible';
-    return new errors/* ConfigurationError */.j(`cannot tell which migration tool writes ${table} (columns: ${names}); set migrations.column to the column ` +
-        'holding the version or name');
-}
-/**
- * Compares the migrations table with the files in `expectation.dir` (resolved against `cwd`). Resolves with
- * found: false when there is no table to read; throws ConfigurationError for a missing dir or an unusable
- * table setting.
- */
-async function checkMigrations(db, expectation, cwd) {
-    const dir = resolveMigrationsDir(expectation.dir, cwd);
-    let candidates;
-    if (expectation.table) {
-        const table = await resolveTable(db, expectation.table);
-        if (!table)
-            return { found: false, message: `migrations table ${expectation.table} not found` };
-        candidates = [table];
-    }
-    else {
-        const known = await findKnownTables(db);
-        if (known.length === 0) {
-            return { found: false, message: `no migrations table found (looked for ${KNOWN_TABLES.join(', ')})` };
-        }
-        // Tables on the connection's search path are the application's; other schemas are looked at only when
-        // none is (a tool configured with its own schema, say).
-        const visible = known.filter((table) => table.visible);
-        const pool = visible.length > 0 ? visible : known;
-        candidates = [];
-        for (const name of KNOWN_TABLES) {
-            const matches = pool.filter((table) => table.name === name);
-            if (matches.length > 1) {
-                throw new errors/* ConfigurationError */.j(`${name} exists in several schemas (${matches.map((table) => table.schema).join(', ')}); ` +
-                    'set migrations.table to the one to check');
-            }
-            if (matches[0])
-                candidates.push(matches[0]);
-        }
-    }
-    let usable;
-    for (const table of candidates) {
-        const columns = await tableColumns(db, table);
-        let layout;
-        if (expectation.column) {
-            if (!columns.has(expectation.column)) {
-                throw new errors/* ConfigurationError */.j(`column ${expectation.column} not found in ${table.relation}`);
-            }
-            layout = 'custom';
-        }
-        else {
-            layout = layoutFromColumns(columns);
-            // An unrelated table that merely shares a known name is skipped; one the user named is worth stopping for.
-            if (!layout && (expectation.table || candidates.length === 1)) {
-                throw describeLayoutFailure(table.relation, columns);
-            }
-        }
-        if (!layout)
-            continue;
-        const files = listMigrationFiles(dir, layout);
-        // With several tools' tables present, the one whose files are in the directory is the one that matters.
-        if (files.length > 0) {
-            usable = { table, layout, files };
-            break;
-        }
-        usable ??= { table, layout, files };
-    }
-    if (!usable) {
-        return { found: false, message: `no usable migrations table found (looked for ${KNOWN_TABLES.join(', ')})` };
-    }
-    const { table, layout, files } = usable;
-    if (files.length === 0) {
-        throw new errors/* ConfigurationError */.j(`no ${layout === 'custom' ? '' : `${frameworkName(layout, files)} `}migration files in ${expectation.dir} ` +
-            `(expected names like ${EXAMPLE_NAMES[layout]}, for table ${table.relation})`);
-    }
-    const state = await readAppliedState(db, table.relation, layout, expectation.column);
-    return {
-        found: true,
-        report: {
-            framework: layout === 'custom' ? 'custom' : frameworkName(layout, files),
-            table: table.relation,
-            layout,
-            ...compareMigrations(files, state)
-        }
-    };
-}
-
+// EXTERNAL MODULE: external "node:http"
+var external_node_http_ = __nccwpck_require__(7067);
+var external_node_http_default = /*#__PURE__*/__nccwpck_require__.n(external_node_http_);
+;// CONCATENATED MODULE: external "node:https"
+const external_node_https_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");
+var external_node_https_default = /*#__PURE__*/__nccwpck_require__.n(external_node_https_namespaceObject);
 // EXTERNAL MODULE: external "node:tls"
 var external_node_tls_ = __nccwpck_require__(1692);
 var external_node_tls_default = /*#__PURE__*/__nccwpck_require__.n(external_node_tls_);
-;// CONCATENATED MODULE: ./actions/health-gate/src/checks/tcp.ts
-// The `tcp` probe, and the socket helpers the redis and postgres probes share with it: opening a connection
-// that gives up promptly when the attempt's signal fires, and turning network errors into short messages.
+;// CONCATENATED MODULE: ./shared/src/lib/http-transport.ts
+// The one HTTP(S) transport of the actions: one exchange on node:http/https rather than fetch, because a probe or
+// a deploy step needs a per-request CA and opt-in insecure TLS, redirects it can refuse to follow (and that drop
+// every secret header when they leave the origin), a fresh connection per attempt (a pooled keep-alive socket
+// would hide a server that restarted), a body size cap enforced while it streams in, and timing that covers the
+// whole body. httpRequest (http.ts) adds retries on top.
 
 
-/** `host:port`, with brackets around an IPv6 literal so the port stays readable. */
-function formatTarget(host, port) {
-    return external_node_net_default().isIPv6(host) ? `[${host}]:${port}` : `${host}:${port}`;
-}
-/** Milliseconds since `start` (a performance.now() value), to 0.1 ms: loopback connections take well under 1 ms. */
-function elapsedMs(start) {
-    return Math.round((performance.now() - start) * 10) / 10;
-}
-/** The system error code of a network error, looking inside the AggregateError of a dual-stack attempt. */
-function errorCode(error) {
-    if (typeof error !== 'object' || error === null)
-        return undefined;
-    const code = error.code;
-    if (typeof code === 'string' && code !== '')
-        return code;
-    const inner = error.errors;
-    if (Array.isArray(inner)) {
-        for (const item of inner) {
-            const innerCode = errorCode(item);
-            if (innerCode)
-                return innerCode;
-        }
+
+
+
+/** A request that produced no usable response. The message is short and never holds a credential. */
+class http_transport_RequestError extends Error {
+    kind;
+    code;
+    name = 'RequestError';
+    constructor(message, kind, 
+    /** The system error code when there was one, e.g. ECONNREFUSED. */
+    code) {
+        super(message);
+        this.kind = kind;
+        this.code = code;
     }
-    return undefined;
 }
-const TLS_CODE = /CERT|TLS|SSL|SELF_SIGNED|UNABLE_TO_(GET|VERIFY)|ERR_OSSL/;
-/** One line that says what went wrong on the network, without the raw error's noise. */
-function describeNetworkError(error, host, port) {
-    const target = formatTarget(host, port);
-    const code = errorCode(error);
-    const message = error instanceof Error && error.message !== '' ? error.message : String(error);
+const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
+const DEFAULT_MAX_REDIRECTS = 5;
+const USER_AGENT = 'ubos-actions';
+const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
+// Dropped when a redirect leaves the origin (scheme, host or port), so a credential meant for one host never
+// reaches another: these, every sensitive-looking name, the check's secret-headers and any header whose value
+// holds a secret.
+const ORIGIN_BOUND_HEADERS = ['authorization', 'cookie', 'proxy-authorization', 'x-api-key'];
+const SENSITIVE_HEADER = /auth|token|key|secret|cookie|password|session/i;
+/** Marks the abort caused by sendRequest's own timer, to tell it apart from the caller's signal. */
+class OwnTimeout {
+}
+function http_transport_formatBytes(bytes) {
+    if (bytes >= 1024 * 1024)
+        return `${+(bytes / (1024 * 1024)).toFixed(2)} MiB`;
+    if (bytes >= 1024)
+        return `${+(bytes / 1024).toFixed(1)} KiB`;
+    return `${bytes} bytes`;
+}
+function hasHeader(headers, name) {
+    return Object.keys(headers).some((key) => key.toLowerCase() === name);
+}
+function withoutHeaders(headers, names) {
+    return Object.fromEntries(Object.entries(headers).filter(([key]) => !names.has(key.toLowerCase())));
+}
+function bodyText(body) {
+    return typeof body === 'string' ? body : Buffer.from(body).toString('utf8');
+}
+function holdsSecret(text, secrets) {
+    return secrets.some((secret) => secret !== '' && secretForms(secret).some((form) => text.includes(form)));
+}
+/** The headers that may go to another origin: none that is secret by name, by the config, or by value. */
+function crossOriginHeaders(headers, secretHeaders, secrets) {
+    return Object.fromEntries(Object.entries(headers).filter(([name, value]) => {
+        const lower = name.toLowerCase();
+        // Host names the first origin: sent to another one it would at best be wrong.
+        if (lower === 'host')
+            return false;
+        return !secretHeaders.has(lower) && !SENSITIVE_HEADER.test(lower) && !holdsSecret(value, secrets);
+    }));
+}
+/** Moves user:password@ from the URL into a Basic Authorization header (unless one was given). */
+function takeCredentials(url, headers, secrets) {
+    const credentials = basicCredentials(url);
+    if (!credentials)
+        return headers;
+    url.username = '';
+    url.password = '';
+    if (hasHeader(headers, 'authorization'))
+        return headers;
+    secrets.push(credentials.encoded, `Basic ${credentials.encoded}`);
+    return { ...headers, authorization: `Basic ${credentials.encoded}` };
+}
+function http_transport_parseUrl(text, base) {
+    let url;
+    try {
+        url = base ? new URL(text, base) : new URL(text);
+    }
+    catch {
+        throw new errors/* ConfigurationError */.j1(`invalid URL "${redactUrl(text)}"`);
+    }
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+        throw new errors/* ConfigurationError */.j1(`unsupported URL scheme ${url.protocol} in "${redactUrl(text)}" (use http or https)`);
+    }
+    return url;
+}
+const UNKNOWN_AUTHORITY = new Set([
+    'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+    'UNABLE_TO_GET_ISSUER_CERT',
+    'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+    'SELF_SIGNED_CERT_IN_CHAIN',
+    'DEPTH_ZERO_SELF_SIGNED_CERT',
+    'CERT_UNTRUSTED'
+]);
+// A plain-HTTP server usually drops a TLS ClientHello, which the client only sees as a reset.
+function tlsHint(phase) {
+    return phase === 'TLS handshake' ? '; is the port serving TLS?' : '';
+}
+function describeError(error, phase, url) {
+    const described = describeErrorText(error, phase, url);
+    const code = error.code;
+    return new http_transport_RequestError(described.message, described.kind, typeof code === 'string' ? code : undefined);
+}
+function describeErrorText(error, phase, url) {
+    const { code, message } = error;
+    const host = url.hostname;
+    const during = phase === 'reading the body' ? 'while reading the body' : `(${phase})`;
     switch (code) {
         case 'ECONNREFUSED':
-            return `connection refused (${target})`;
-        case 'ENOTFOUND':
-            return `cannot resolve host "${host}" (ENOTFOUND)`;
-        case 'EAI_AGAIN':
-            return `DNS lookup of "${host}" failed temporarily (EAI_AGAIN)`;
+            return new http_transport_RequestError(`connection refused by ${url.host}`, 'refused');
         case 'ECONNRESET':
-            return `connection reset by ${target}`;
         case 'EPIPE':
-            return `connection closed by ${target} while sending (EPIPE)`;
+            return new http_transport_RequestError(`connection reset by the server ${during}${tlsHint(phase)}`, 'reset');
+        case 'ENOTFOUND':
+            return new http_transport_RequestError(`DNS lookup failed: host ${host} not found`, 'dns');
+        case 'EAI_AGAIN':
+            return new http_transport_RequestError(`DNS lookup of ${host} failed (temporary failure)`, 'dns');
         case 'ETIMEDOUT':
-            return `connection to ${target} timed out (ETIMEDOUT)`;
+            return new http_transport_RequestError(`connection to ${url.host} timed out`, 'network');
         case 'EHOSTUNREACH':
-            return `host unreachable (${target})`;
+            return new http_transport_RequestError(`host ${host} unreachable`, 'network');
         case 'ENETUNREACH':
-            return `network unreachable (${target})`;
-        case 'EADDRNOTAVAIL':
-            return `cannot connect to ${target} (EADDRNOTAVAIL)`;
-        default:
-            if (code && TLS_CODE.test(code))
-                return `TLS error with ${target}: ${message} (${code})`;
-            return code && !message.includes(code) ? `${message} (${code})` : message;
+            return new http_transport_RequestError(`network unreachable for ${host}`, 'network');
+        case 'CERT_HAS_EXPIRED':
+            return new http_transport_RequestError(`TLS: the certificate of ${host} has expired`, 'tls');
+        case 'CERT_NOT_YET_VALID':
+            return new http_transport_RequestError(`TLS: the certificate of ${host} is not valid yet`, 'tls');
+        case 'ERR_TLS_CERT_ALTNAME_INVALID':
+            return new http_transport_RequestError(`TLS: the certificate is not valid for ${host} (name mismatch)`, 'tls');
     }
-}
-/**
- * The message for an attempt its signal stopped. The signal fires at the attempt's timeout or when the gate
- * ends; in the second case the scheduler discards the attempt, so the timeout is the case worth describing.
- */
-function abortedMessage(timeoutMs, doing) {
-    return `timed out after ${timeoutMs} ms ${doing}`;
-}
-/** The attempt's signal fired; `doing` says what was going on ("connecting to db:5432"). */
-class AbortedAttemptError extends Error {
-    doing;
-    name = 'AbortedAttemptError';
-    constructor(doing) {
-        super(`aborted while ${doing}`);
-        this.doing = doing;
+    if (code && UNKNOWN_AUTHORITY.has(code)) {
+        const what = code === 'DEPTH_ZERO_SELF_SIGNED_CERT' ? 'self-signed certificate' : 'certificate signed by unknown authority';
+        return new http_transport_RequestError(`TLS: ${what} (${code}); trust its CA with the tls ca option`, 'tls');
     }
+    if (/wrong version number|packet length too long/i.test(message)) {
+        return new http_transport_RequestError(`TLS handshake failed: the server does not speak TLS on ${url.host}`, 'tls');
+    }
+    if (code && (/^(ERR_TLS_|ERR_SSL_|CERT_)/.test(code) || code === 'EPROTO')) {
+        return new http_transport_RequestError(`TLS: ${message}`, 'tls');
+    }
+    // Node's wording for a socket closed (FIN rather than RST) before any response. Same meaning for a gate, and
+    // one wording keeps a burst's error counts from splitting one fault in two depending on timing.
+    if (message === 'socket hang up') {
+        return new http_transport_RequestError(`connection reset by the server ${during}${tlsHint(phase)}`, 'reset');
+    }
+    return new http_transport_RequestError(message || String(error), 'network');
 }
-/**
- * Opens a TCP (or TLS) connection. Resolves once it is usable (after the TLS handshake); rejects with the
- * socket's error, or as soon as the signal fires, and never leaves a half-open socket behind.
- */
-function openSocket(options) {
-    const { host, port, signal } = options;
+function flattenHeaders(headers) {
+    const flat = {};
+    for (const [name, value] of Object.entries(headers)) {
+        if (value !== undefined)
+            flat[name] = Array.isArray(value) ? value.join(', ') : value;
+    }
+    return flat;
+}
+function exchange(hop, context) {
+    const { signal, maxBodyBytes } = context;
     return new Promise((resolve, reject) => {
-        if (signal.aborted) {
-            reject(new AbortedAttemptError(`connecting to ${formatTarget(host, port)}`));
-            return;
-        }
-        const socket = options.tls
-            ? external_node_tls_default().connect({
-                host,
-                port,
-                // SNI must not carry an IP address (RFC 6066); the certificate check still uses `host`.
-                servername: external_node_net_default().isIP(host) ? undefined : host,
-                ...options.tls
-            })
-            : external_node_net_default().connect({ host, port });
-        const cleanup = () => {
-            signal.removeEventListener('abort', onAbort);
-            socket.removeListener('error', onError);
-            socket.removeListener(options.tls ? 'secureConnect' : 'connect', onConnect);
-        };
-        const onConnect = () => {
-            cleanup();
-            resolve(socket);
-        };
-        const onError = (error) => {
-            cleanup();
-            socket.destroy();
-            reject(error);
-        };
+        const isHttps = hop.url.protocol === 'https:';
+        let phase = 'connecting';
+        let settled = false;
+        let request;
         const onAbort = () => {
-            cleanup();
-            // A late error from the destroyed socket must not become an unhandled 'error' event.
-            socket.on('error', () => undefined);
-            socket.destroy();
-            reject(new AbortedAttemptError(`connecting to ${formatTarget(host, port)}`));
+            const timedOut = context.isTimeout(signal.reason);
+            const text = timedOut ? `timed out after ${context.timeoutMs} ms` : 'aborted';
+            const during = phase === 'reading the body' ? 'while reading the body' : `(${phase})`;
+            finish(new http_transport_RequestError(`${text} ${during}`, timedOut ? 'timeout' : 'aborted'));
         };
-        signal.addEventListener('abort', onAbort, { once: true });
-        socket.once('error', onError);
-        socket.once(options.tls ? 'secureConnect' : 'connect', onConnect);
-    });
-}
-const probeTcp = async (check, context) => {
-    const target = formatTarget(check.host, check.port);
-    const start = performance.now();
-    let socket;
-    try {
-        socket = await openSocket({ host: check.host, port: check.port, signal: context.signal });
-    }
-    catch (error) {
-        const message = error instanceof AbortedAttemptError
-            ? abortedMessage(context.timeoutMs, error.doing)
-            : describeNetworkError(error, check.host, check.port);
-        return { status: 'fail', message, observed: { latencyMs: elapsedMs(start) } };
-    }
-    const latencyMs = elapsedMs(start);
-    socket.on('error', () => undefined);
-    socket.destroy();
-    return { status: 'pass', message: `connected to ${target} in ${latencyMs} ms`, observed: { latencyMs } };
-};
-
-;// CONCATENATED MODULE: ./actions/health-gate/src/checks/postgres.ts
-// The `postgres` probe: connect, SELECT 1, optionally run a query with an expected value and check that the
-// migrations shipped with the deployment are applied.
-//
-// node-postgres fills every connection setting the caller leaves empty from PG* environment variables (and
-// ~/.pgpass for the password). A gate must test exactly the connection string it was given (a PGPASSWORD on
-// the runner must not make a password-less string pass), so the string is parsed here and every setting is
-// handed to pg explicitly.
-
-
-
-
-
-
-
-
-
-const SSL_MODES = ['disable', 'allow', 'prefer', 'require', 'verify-ca', 'verify-full'];
-function readPemFile(value, cwd, parameter) {
-    const file = external_node_path_default().resolve(cwd, value);
-    try {
-        return external_node_fs_default().readFileSync(file, 'utf8');
-    }
-    catch {
-        throw new errors/* ConfigurationError */.j(`${parameter} file not found or unreadable: ${value}`);
-    }
-}
-function decode(text, what, display) {
-    try {
-        return decodeURIComponent(text);
-    }
-    catch {
-        throw new errors/* ConfigurationError */.j(`malformed percent-encoding in the ${what} of ${display}`);
-    }
-}
-/** The OS user libpq would connect as when the string names none. */
-function defaultUser() {
-    try {
-        return external_node_os_default().userInfo().username || 'postgres';
-    }
-    catch {
-        return 'postgres';
-    }
-}
-/**
- * Parses a libpq URL (postgres:// or postgresql://) with libpq's defaults: port 5432, the OS user, the
- * database named like the user, sslmode prefer. File parameters (sslrootcert...) resolve against `cwd`.
- */
-function parsePostgresUrl(connectionString, cwd) {
-    const text = connectionString.trim();
-    const display = redactConnectionString(text);
-    if (!/^postgres(?:ql)?:\/\//i.test(text)) {
-        throw new errors/* ConfigurationError */.j(`a PostgreSQL connection string starts with postgres:// or postgresql://: ${display}`);
-    }
-    const authority = /^[^:]+:\/\/([^/?#]*)/.exec(text)?.[1] ?? '';
-    if (authority.slice(authority.lastIndexOf('@') + 1).includes(',')) {
-        throw new errors/* ConfigurationError */.j(`connection strings with several hosts are not supported: ${display}`);
-    }
-    let url;
-    try {
-        url = new URL(text);
-    }
-    catch {
-        throw new errors/* ConfigurationError */.j(`invalid PostgreSQL connection string: ${display}`);
-    }
-    const params = url.searchParams;
-    const hostParam = params.get('host');
-    const host = hostParam || decode(url.hostname, 'host', display).replace(/^\[(.*)\]$/, '$1') || 'localhost';
-    const portText = params.get('port') || url.port || '5432';
-    const port = Number(portText);
-    if (!/^\d+$/.test(portText) || port < 1 || port > 65535) {
-        throw new errors/* ConfigurationError */.j(`invalid port "${portText}" in ${display}`);
-    }
-    const user = params.get('user') || decode(url.username, 'user name', display) || defaultUser();
-    const passwordParam = params.get('password');
-    const password = passwordParam ?? (url.password === '' ? undefined : decode(url.password, 'password', display));
-    const database = params.get('dbname') || decode(url.pathname.replace(/^\//, ''), 'database name', display) || user;
-    let sslMode;
-    const sslModeParam = params.get('sslmode');
-    const sslParam = params.get('ssl');
-    if (sslModeParam !== null) {
-        // node-postgres' own spelling of "encrypt, but do not verify".
-        const mode = sslModeParam === 'no-verify' ? 'require' : sslModeParam;
-        if (!SSL_MODES.includes(mode)) {
-            throw new errors/* ConfigurationError */.j(`invalid sslmode "${sslModeParam}" (expected one of ${SSL_MODES.join(', ')})`);
-        }
-        sslMode = mode;
-    }
-    else if (sslParam !== null) {
-        // node-postgres' `ssl=true` verifies the certificate like sslmode=verify-full.
-        sslMode = sslParam === 'true' || sslParam === '1' ? 'verify-full' : 'disable';
-    }
-    else {
-        sslMode = 'prefer';
-    }
-    const tlsFiles = {};
-    const rootCert = params.get('sslrootcert');
-    if (rootCert && rootCert !== 'system') {
-        tlsFiles.ca = readPemFile(rootCert, cwd, 'sslrootcert');
-        // libpq: with a root certificate, require behaves like verify-ca.
-        if (sslMode === 'require')
-            sslMode = 'verify-ca';
-    }
-    const cert = params.get('sslcert');
-    if (cert)
-        tlsFiles.cert = readPemFile(cert, cwd, 'sslcert');
-    const key = params.get('sslkey');
-    if (key)
-        tlsFiles.key = readPemFile(key, cwd, 'sslkey');
-    return {
-        host,
-        port,
-        user,
-        password,
-        database,
-        sslMode,
-        tls: tlsFiles,
-        applicationName: params.get('application_name') || 'ubos-health-gate',
-        options: params.get('options') || undefined,
-        display
-    };
-}
-/**
- * The values derived from a connection string's password that travel to the server: the password itself
- * (cleartext auth), decoded, and md5(password + user), which md5 authentication accepts in place of the
- * password (its salted digest is computed from it). SCRAM's proofs are per session and never printed.
- * Without a parsable URL there is nothing more than the string-level credentials.
- */
-function postgresDerivedSecrets(connectionString) {
-    let url;
-    try {
-        url = new URL(connectionString.trim());
-    }
-    catch {
-        return [];
-    }
-    const safe = (text) => {
-        try {
-            return decodeURIComponent(text);
-        }
-        catch {
-            return text;
-        }
-    };
-    const params = url.searchParams;
-    const password = params.get('password') ?? (url.password === '' ? undefined : safe(url.password));
-    if (password === undefined || password === '')
-        return [];
-    const user = params.get('user') || safe(url.username) || defaultUser();
-    const hash = (0,external_node_crypto_.createHash)('md5')
-        .update(password + user, 'utf8')
-        .digest('hex');
-    return [password, hash, `md5${hash}`];
-}
-/** What to try, in order: libpq's `prefer` is TLS first, then plain when the server has no TLS. */
-function sslAttempts(target) {
-    switch (target.sslMode) {
-        case 'disable':
-        case 'allow':
-            return [false];
-        case 'prefer':
-            return [{ ...target.tls, rejectUnauthorized: false }, false];
-        case 'require':
-            return [{ ...target.tls, rejectUnauthorized: false }];
-        case 'verify-ca':
-            return [{ ...target.tls, rejectUnauthorized: true, checkServerIdentity: () => undefined }];
-        case 'verify-full':
-            return [{ ...target.tls, rejectUnauthorized: true }];
-    }
-}
-class PasswordMissingError extends Error {
-    name = 'PasswordMissingError';
-}
-function createClient(target, ssl, timeoutMs) {
-    const config = {
-        host: target.host,
-        port: target.port,
-        user: target.user,
-        database: target.database,
-        // A function, so that pg never falls back to PGPASSWORD or ~/.pgpass.
-        password: async () => {
-            if (target.password === undefined) {
-                throw new PasswordMissingError(`the server asks for a password for user "${target.user}" and the connection string has none`);
+        const finish = (error, response) => {
+            if (settled)
+                return;
+            settled = true;
+            signal.removeEventListener('abort', onAbort);
+            if (error) {
+                request?.destroy();
+                reject(error);
             }
-            return target.password;
-        },
-        ssl,
-        sslnegotiation: 'postgres',
-        application_name: target.applicationName,
-        client_encoding: 'utf8',
-        connectionTimeoutMillis: Math.max(1, Math.ceil(timeoutMs)),
-        keepAlive: false
-    };
-    const client = new esm.Client(config);
-    const parameters = client.connectionParameters;
-    parameters.options = target.options;
-    parameters.replication = undefined;
-    parameters.binary = false;
-    // A server-side termination after the attempt must not surface as an unhandled 'error' event.
-    client.on('error', () => undefined);
-    return client;
-}
-/** Drops the connection at once: pg's end() waits for the server, which may be the thing that hangs. */
-function destroyClient(client) {
-    client.connection?.stream?.destroy();
-}
-/** Resolves or rejects with `work`, or rejects with AbortedAttemptError (after `onAbort`) when the signal fires. */
-function untilAborted(work, signal, doing, onAbort) {
-    return new Promise((resolve, reject) => {
-        const abort = () => {
-            onAbort();
-            reject(new AbortedAttemptError(doing));
+            else {
+                resolve(response);
+            }
         };
-        if (signal.aborted) {
-            work.catch(() => undefined);
-            abort();
-            return;
+        if (signal.aborted)
+            return onAbort();
+        signal.addEventListener('abort', onAbort, { once: true });
+        const tooLarge = () => new http_transport_RequestError(`response body larger than ${http_transport_formatBytes(maxBodyBytes)}`, 'too-large');
+        const options = {
+            method: hop.method,
+            headers: hop.headers,
+            agent: false
+        };
+        if (isHttps) {
+            // Extra CAs are added to the public ones rather than replacing them, so a redirect to a public host
+            // still verifies.
+            if (context.tls.ca)
+                options.ca = [...external_node_tls_.rootCertificates, context.tls.ca];
+            options.rejectUnauthorized = !context.tls.insecure;
         }
-        signal.addEventListener('abort', abort, { once: true });
-        work.then((value) => {
-            signal.removeEventListener('abort', abort);
-            resolve(value);
-        }, (error) => {
-            signal.removeEventListener('abort', abort);
-            reject(error);
-        });
-    });
-}
-function isNoTlsError(error) {
-    return error instanceof Error && /does not support SSL/i.test(error.message);
-}
-async function connect(target, context) {
-    const where = target.host.startsWith('/') ? target.host : formatTarget(target.host, target.port);
-    const attempts = sslAttempts(target);
-    for (let i = 0;; i++) {
-        const client = createClient(target, attempts[i], context.timeoutMs);
         try {
-            await untilAborted(client.connect(), context.signal, `connecting to ${where}`, () => destroyClient(client));
-            return client;
+            request = (isHttps ? (external_node_https_default()) : (external_node_http_default())).request(hop.url, options, (response) => {
+                phase = 'reading the body';
+                const declared = Number(response.headers['content-length']);
+                if (Number.isFinite(declared) && declared > maxBodyBytes)
+                    return finish(tooLarge());
+                const chunks = [];
+                let received = 0;
+                response.on('data', (chunk) => {
+                    received += chunk.length;
+                    if (received > maxBodyBytes)
+                        finish(tooLarge());
+                    else
+                        chunks.push(chunk);
+                });
+                response.on('end', () => finish(undefined, {
+                    status: response.statusCode ?? 0,
+                    headers: flattenHeaders(response.headers),
+                    body: Buffer.concat(chunks).toString('utf8')
+                }));
+                response.on('error', (error) => finish(describeError(error, phase, hop.url)));
+                response.on('close', () => {
+                    if (!response.complete) {
+                        finish(new http_transport_RequestError(`connection reset by the server while reading the body (${http_transport_formatBytes(received)} received)`, 'reset'));
+                    }
+                });
+            });
         }
         catch (error) {
-            destroyClient(client);
-            if (i + 1 < attempts.length && isNoTlsError(error))
-                continue;
-            throw error;
+            // http.request validates headers and options synchronously (e.g. a control character in a value): the
+            // request cannot be sent as it is, and its message may quote the value, so it is not repeated.
+            const code = error.code;
+            return finish(new http_transport_RequestError('the request is malformed (an invalid header name or value)', 'invalid', code));
+        }
+        request.on('socket', (socket) => {
+            socket.once('connect', () => {
+                phase = isHttps ? 'TLS handshake' : 'waiting for response headers';
+            });
+            socket.once('secureConnect', () => {
+                phase = 'waiting for response headers';
+            });
+        });
+        request.on('error', (error) => finish(describeError(error, phase, hop.url)));
+        request.end(hop.body);
+    });
+}
+/** Where a redirect leads and with which method, body and headers (RFC 9110 §15.4, as browsers do it). */
+function nextHop(hop, status, location, secrets, secretHeaders, shownTarget) {
+    const toGet = status === 303 ? hop.method !== 'HEAD' : (status === 301 || status === 302) && hop.method === 'POST';
+    let headers = hop.headers;
+    // URL.origin compares scheme, host and port (with default ports normalised); an opaque origin ("null",
+    // which is never equal to anything) counts as another origin.
+    const crossOrigin = location.origin !== hop.url.origin || location.origin === 'null';
+    if (crossOrigin) {
+        headers = crossOriginHeaders(headers, secretHeaders, secrets);
+        if (!toGet && hop.body !== undefined && holdsSecret(bodyText(hop.body), secrets)) {
+            throw new http_transport_RequestError(`not following the ${status} redirect to another origin (${shownTarget}): the request body holds a secret`, 'redirect');
         }
     }
+    if (toGet)
+        headers = withoutHeaders(headers, new Set(['content-type', 'content-length']));
+    headers = takeCredentials(location, headers, secrets);
+    return {
+        url: location,
+        method: toGet ? 'GET' : hop.method,
+        headers,
+        ...(toGet || hop.body === undefined ? {} : { body: hop.body })
+    };
 }
-async function postgres_close(client, signal) {
+/**
+ * Every secret a request sends, in every form (URL credentials raw, decoded and as the Basic header's base64;
+ * the values of sensitive-looking and named secret headers and their tokens): for redaction, and for an adapter
+ * to mask before anything is logged.
+ */
+function http_transport_requestSecrets(url, headers = {}, extra = [], secretHeaders = new Set(ORIGIN_BOUND_HEADERS)) {
+    const secrets = [...extra, ...urlSecrets(url)];
+    for (const [name, value] of Object.entries(headers)) {
+        if ((SENSITIVE_HEADER.test(name) || secretHeaders.has(name.toLowerCase())) && value.trim() !== '') {
+            secrets.push(...headerValueSecrets(value));
+        }
+    }
+    return secrets.filter((secret) => secret !== '');
+}
+/**
+ * Sends one request (following redirects only when asked) and reads the whole body. Resolves with any status;
+ * rejects with a RequestError for connection, DNS, TLS, timeout, abort, size and redirect failures.
+ */
+async function sendRequest(options) {
+    const started = performance.now();
+    const secretHeaders = new Set([
+        ...ORIGIN_BOUND_HEADERS,
+        ...(options.secretHeaders ?? []).map((h) => h.toLowerCase())
+    ]);
+    const secrets = http_transport_requestSecrets(options.url, options.headers, options.secrets, secretHeaders);
+    const url = http_transport_parseUrl(options.url);
+    let headers = { ...options.headers };
+    if (!hasHeader(headers, 'user-agent'))
+        headers['user-agent'] = options.userAgent ?? USER_AGENT;
+    headers = takeCredentials(url, headers, secrets);
+    let hop = {
+        url,
+        method: (options.method ?? 'GET').toUpperCase(),
+        headers,
+        ...(options.body === undefined ? {} : { body: options.body })
+    };
+    const controller = new AbortController();
+    const forward = () => controller.abort(options.signal?.reason);
+    if (options.signal?.aborted)
+        forward();
+    else
+        options.signal?.addEventListener('abort', forward, { once: true });
+    const timer = options.timeoutMs === undefined
+        ? undefined
+        : setTimeout(() => controller.abort(new OwnTimeout()), options.timeoutMs);
+    const context = {
+        tls: options.tls ?? { insecure: false },
+        maxBodyBytes: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
+        signal: controller.signal,
+        ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }),
+        isTimeout: (reason) => reason instanceof OwnTimeout
+    };
+    const maxRedirects = options.maxRedirects ?? DEFAULT_MAX_REDIRECTS;
+    const redirects = [];
     try {
-        await untilAborted(client.end(), signal, 'closing the connection', () => destroyClient(client));
-    }
-    catch {
-        destroyClient(client);
-    }
-}
-// pg's DatabaseError carries the SQLSTATE in `code`, where Node's system errors carry ECONNREFUSED and such.
-function isDatabaseError(error) {
-    if (!(error instanceof Error) || !('severity' in error))
-        return false;
-    const code = error.code;
-    return typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code);
-}
-function describeError(error, target, timeoutMs, stage) {
-    const where = target.host.startsWith('/') ? target.host : formatTarget(target.host, target.port);
-    if (error instanceof AbortedAttemptError)
-        return abortedMessage(timeoutMs, error.doing);
-    if (error instanceof PasswordMissingError)
-        return error.message;
-    if (isDatabaseError(error)) {
-        switch (error.code) {
-            case '28P01':
-                return `password authentication failed for user "${target.user}"`;
-            case '3D000':
-                return `database "${target.database}" does not exist`;
-            case '57P03':
-                return `the server is not accepting connections: ${error.message}`;
-            case '53300':
-                return `too many connections: ${error.message}`;
-            case '57014':
-                if (/statement timeout/i.test(error.message))
-                    return `statement timed out after ${timeoutMs} ms`;
-                break;
-        }
-        const prefix = stage === 'query' ? 'query failed: ' : stage === 'migrations' ? 'reading the migrations failed: ' : '';
-        return `${prefix}${error.message} (SQLSTATE ${error.code})`;
-    }
-    const message = error instanceof Error ? error.message : String(error);
-    if (isNoTlsError(error))
-        return `the server at ${where} does not support TLS (sslmode=${target.sslMode})`;
-    if (/timeout expired|connection timeout/i.test(message))
-        return `timed out after ${timeoutMs} ms connecting to ${where}`;
-    if (/Connection terminated/i.test(message)) {
-        return stage === 'connect'
-            ? `the server at ${where} closed the connection during the handshake`
-            : `the server at ${where} closed the connection`;
-    }
-    if (errorCode(error) !== undefined)
-        return describeNetworkError(error, target.host, target.port);
-    return message;
-}
-// Values exactly as the server prints them: "compared as text" means what psql would show.
-const RAW_TEXT = { getTypeParser: () => (value) => value };
-const BOOL_OID = 16;
-function listNames(names, max = 5) {
-    if (names.length <= max)
-        return names.join(', ');
-    return `${names.slice(0, max).join(', ')} and ${names.length - max} more`;
-}
-function quoteValue(value) {
-    return JSON.stringify(value.length > 80 ? `${value.slice(0, 80)}...` : value);
-}
-async function runUserQuery(client, query, run) {
-    const results = (await run(client.query({ text: query, rowMode: 'array', types: RAW_TEXT })));
-    // With several statements pg returns one result each; the last is the one that answers.
-    const result = Array.isArray(results) ? results[results.length - 1] : results;
-    const row = result?.rows[0];
-    if (!result || !row || row.length === 0)
-        return { rows: result?.rows.length ?? 0 };
-    const raw = row[0];
-    if (raw === null || raw === undefined)
-        return { rows: result.rows.length, value: null };
-    let value = String(raw);
-    if (result.fields[0]?.dataTypeID === BOOL_OID)
-        value = value === 't' ? 'true' : value === 'f' ? 'false' : value;
-    return { rows: result.rows.length, value };
-}
-function matchesExpected(value, expected) {
-    if (value === expected)
-        return true;
-    // Booleans print as t/f; both spellings are accepted.
-    return (value === 'true' && expected === 't') || (value === 'false' && expected === 'f');
-}
-function migrationsFailure(report) {
-    const parts = [];
-    if (report.missing.length > 0)
-        parts.push(`${report.missing.length} missing (${listNames(report.missing)})`);
-    if (report.failed.length > 0)
-        parts.push(`${report.failed.length} failed (${listNames(report.failed)})`);
-    return `${report.framework} migrations not applied in ${report.table}: ${parts.join(', ')}`;
-}
-const probePostgres = async (check, context) => {
-    if (check.expect !== undefined && check.query === undefined) {
-        throw new errors/* ConfigurationError */.j('"expect" needs a "query" whose first value is compared with it');
-    }
-    const target = parsePostgresUrl(check.connectionString, context.cwd);
-    // A wrong directory is reported as such even while the database is down.
-    if (check.migrations)
-        resolveMigrationsDir(check.migrations.dir, context.cwd);
-    const secrets = [
-        target.password ?? '',
-        check.connectionString,
-        ...postgresDerivedSecrets(check.connectionString),
-        ...(context.secrets ?? [])
-    ].filter((value) => value !== '');
-    const observed = {};
-    const start = performance.now();
-    let client;
-    let stage = 'connect';
-    try {
-        client = await connect(target, context);
-        const connected = client;
-        const run = (work) => untilAborted(work, context.signal, 'waiting for the server', () => destroyClient(connected));
-        // One round trip: the statement timeout is local to a transaction so that it cannot leak into other
-        // sessions through a transaction-pooling PgBouncer.
-        stage = 'check';
-        const timeout = Math.max(1, Math.ceil(context.timeoutMs));
-        const results = (await run(client.query(`BEGIN; SET LOCAL statement_timeout = ${timeout}; ` +
-            `SELECT 1 AS one, current_setting('server_version') AS server_version`)));
-        const first = results[results.length - 1]?.rows[0];
-        observed.latencyMs = elapsedMs(start);
-        observed.serverVersion = first?.server_version;
-        if (first?.one !== 1) {
-            return { status: 'fail', message: 'SELECT 1 did not return 1', observed };
-        }
-        const version = String(first.server_version ?? '').split(' ')[0];
-        const notes = [];
-        if (check.query !== undefined) {
-            stage = 'query';
-            const answer = await runUserQuery(client, check.query, run);
-            observed.value = answer.value;
-            if (check.expect !== undefined) {
-                if (answer.value === undefined) {
-                    return { status: 'fail', message: `query returned no rows, expected ${quoteValue(check.expect)}`, observed };
-                }
-                if (answer.value === null) {
-                    return { status: 'fail', message: `query returned NULL, expected ${quoteValue(check.expect)}`, observed };
-                }
-                if (!matchesExpected(answer.value, check.expect)) {
-                    return {
-                        status: 'fail',
-                        message: `query returned ${quoteValue(answer.value)}, expected ${quoteValue(check.expect)}`,
-                        observed
-                    };
-                }
+        for (;;) {
+            let raw;
+            try {
+                raw = await exchange(hop, context);
             }
-            notes.push(answer.value === undefined
-                ? `query returned ${answer.rows} rows`
-                : `query returned ${answer.value === null ? 'NULL' : quoteValue(answer.value)}`);
-        }
-        if (check.migrations) {
-            stage = 'migrations';
-            const result = await run(checkMigrations(client, check.migrations, context.cwd));
-            if (!result.found)
-                return { status: 'fail', message: result.message, observed };
-            const { report } = result;
-            observed.migrationsTable = report.table;
-            observed.migrationsFramework = report.framework;
-            observed.missing = report.missing;
-            observed.failed = report.failed;
-            observed.unknown = report.unknown;
-            if (report.missing.length > 0 || report.failed.length > 0) {
-                return { status: 'fail', message: migrationsFailure(report), observed };
+            catch (error) {
+                if (!(error instanceof http_transport_RequestError) || redirects.length === 0)
+                    throw error;
+                throw new http_transport_RequestError(`${error.message} (after redirect to ${redirects[redirects.length - 1]})`, error.kind, error.code);
             }
-            const unknown = report.unknown.length > 0 ? ` (${report.unknown.length} recorded without a file)` : '';
-            notes.push(`${report.applied} ${report.framework} migrations applied${unknown}`);
+            const location = raw.headers['location'];
+            if (!options.followRedirects || !REDIRECT_STATUSES.has(raw.status) || !location) {
+                return { ...raw, latencyMs: performance.now() - started, redirects };
+            }
+            if (redirects.length >= maxRedirects) {
+                throw new http_transport_RequestError(`too many redirects (more than ${maxRedirects})`, 'redirect');
+            }
+            let target;
+            try {
+                target = http_transport_parseUrl(location, hop.url);
+            }
+            catch (error) {
+                throw new http_transport_RequestError(`cannot follow redirect: ${error.message}`, 'redirect');
+            }
+            secrets.push(...urlSecrets(target.href));
+            const shown = redact(redactUrl(target.href), secrets);
+            redirects.push(shown);
+            hop = nextHop(hop, raw.status, target, secrets, secretHeaders, shown);
         }
-        await run(client.query('COMMIT'));
-        const suffix = notes.length > 0 ? `; ${notes.join('; ')}` : '';
-        return {
-            status: 'pass',
-            message: `SELECT 1 in ${observed.latencyMs} ms (PostgreSQL ${version})${suffix}`,
-            observed
-        };
     }
     catch (error) {
-        if (error instanceof errors/* ConfigurationError */.j)
-            throw error;
-        if (observed.latencyMs === undefined)
-            observed.latencyMs = elapsedMs(start);
-        return {
-            status: 'fail',
-            message: redact(describeError(error, target, context.timeoutMs, stage), secrets),
-            observed
-        };
+        if (error instanceof http_transport_RequestError)
+            throw new http_transport_RequestError(redact(error.message, secrets), error.kind, error.code);
+        if (error instanceof errors/* ConfigurationError */.j1)
+            throw new errors/* ConfigurationError */.j1(redact(error.message, secrets));
+        throw error;
     }
     finally {
-        if (client)
-            await postgres_close(client, context.signal);
+        if (timer)
+            clearTimeout(timer);
+        options.signal?.removeEventListener('abort', forward);
     }
-};
+}
 
-;// CONCATENATED MODULE: ./actions/health-gate/src/config-schema.ts
+;// CONCATENATED MODULE: ./actions/health-gate/src/config-keys.ts
 const ROLES = ['startup', 'liveness', 'readiness', 'smoke'];
 const DAY_MS = 24 * 60 * 60_000;
 /**
@@ -47192,77 +46449,6 @@ const SECRET_HEADERS_KEY = {
     kind: 'string-list',
     description: 'Headers whose values are masked in the log (Authorization, Cookie, Proxy-Authorization and X-Api-Key always are).'
 };
-const TYPE_KEYS = {
-    http: {
-        url: { kind: 'string', required: true, description: 'URL to request.' },
-        method: { kind: 'string', description: 'HTTP method (default GET).' },
-        headers: HEADERS_KEY,
-        'secret-headers': SECRET_HEADERS_KEY,
-        body: { kind: 'string', description: 'Request body.' },
-        'expect-status': { kind: 'string', description: 'Accepted statuses: 2xx, 200, 200-299, 200,204 (default 2xx).' },
-        json: {
-            kind: 'string-list',
-            description: 'JSON assertions on the body, e.g. $.status == "pass", $.items.length > 0, $.version =~ /^v2/.'
-        },
-        'body-regex': { kind: 'string', description: 'Regular expression the body must match.' },
-        'max-latency': { kind: 'duration', description: 'Slowest acceptable response.' },
-        tls: TLS_KEY,
-        'follow-redirects': { kind: 'boolean', description: 'Follow redirects (default false).' },
-        'warn-as': {
-            kind: 'enum',
-            values: ['pass', 'warn', 'fail'],
-            description: 'How an application/health+json "warn" counts (default warn).'
-        }
-    },
-    postgres: {
-        'connection-string': { kind: 'string', required: true, description: 'postgres://user:password@host:port/db URL.' },
-        query: { kind: 'string', description: 'A query to run after SELECT 1.' },
-        expect: { kind: 'string', description: 'Expected first column of the first row of query, as text.' },
-        migrations: {
-            kind: 'migrations',
-            description: 'Check that the migration files in dir are applied: dir, and optionally table and column (auto-detected).'
-        }
-    },
-    redis: {
-        url: { kind: 'string', required: true, description: 'redis://[user:password@]host:port[/db] or rediss:// (TLS).' },
-        password: { kind: 'string', description: 'Password, overriding the one in the URL.' },
-        tls: TLS_KEY,
-        'expect-role': { kind: 'enum', values: ['master', 'replica'], description: 'Expected replication role.' }
-    },
-    tcp: {
-        host: { kind: 'string', required: true, description: 'Host name or address.' },
-        port: { kind: 'integer', required: true, min: 1, max: 65535, description: 'TCP port.' }
-    },
-    burst: {
-        url: { kind: 'string', required: true, description: 'URL to load.' },
-        method: { kind: 'string', description: 'HTTP method (default GET).' },
-        headers: HEADERS_KEY,
-        'secret-headers': SECRET_HEADERS_KEY,
-        body: { kind: 'string', description: 'Request body.' },
-        'expect-status': { kind: 'string', description: 'Statuses that count as success (default 2xx).' },
-        requests: { kind: 'integer', min: 1, max: 100000, description: 'Number of sample requests (default 100).' },
-        concurrency: { kind: 'integer', min: 1, max: 1000, description: 'Requests in flight at once (default 10).' },
-        'max-error-rate': { kind: 'ratio', description: 'Highest acceptable error rate: 0.001 or 0.1% (default 0.1%).' },
-        'max-p95': { kind: 'duration', description: 'Highest acceptable p95 latency (default 200ms).' },
-        'max-p99': { kind: 'duration', description: 'Highest acceptable p99 latency.' },
-        'request-timeout': { kind: 'duration', description: 'Timeout of one sample request (default 5s).' },
-        tls: TLS_KEY
-    },
-    prometheus: {
-        url: { kind: 'string', required: true, description: 'Prometheus base URL (before /api/v1/query).' },
-        query: { kind: 'string', required: true, description: 'PromQL query returning a scalar or one sample.' },
-        headers: HEADERS_KEY,
-        'secret-headers': SECRET_HEADERS_KEY,
-        max: { kind: 'number', description: 'Highest acceptable value.' },
-        min: { kind: 'number', description: 'Lowest acceptable value.' },
-        'empty-as': {
-            kind: 'enum',
-            values: ['pass', 'warn', 'fail'],
-            description: 'How an empty result counts (default fail).'
-        },
-        tls: TLS_KEY
-    }
-};
 const TOP_LEVEL_KEYS = {
     deadline: { kind: 'duration', description: 'Overall budget of the gate (default 5m; 100ms to 24h).' },
     'public-env': {
@@ -47275,108 +46461,394 @@ const TOP_LEVEL_KEYS = {
     },
     checks: { kind: 'string-list', required: true, description: 'The checks.' }
 };
-const DURATION_PATTERN = '^\\s*(\\d+(\\.\\d+)?(ms|s|m|h)\\s*)+$';
-function keySchema(spec) {
-    const base = { description: spec.description };
-    switch (spec.kind) {
-        case 'string':
-            return { ...base, type: 'string' };
-        case 'duration':
-            return { ...base, type: 'string', pattern: DURATION_PATTERN };
-        case 'integer':
-            return { ...base, type: 'integer', minimum: spec.min, maximum: spec.max };
-        case 'number':
-            return { ...base, type: 'number' };
-        case 'ratio':
-            return {
-                ...base,
-                oneOf: [
-                    { type: 'number', minimum: 0, maximum: 1 },
-                    { type: 'string', pattern: '^\\d+(\\.\\d+)?%$' }
-                ]
-            };
-        case 'boolean':
-            return { ...base, type: 'boolean' };
-        case 'string-list':
-            return { ...base, type: 'array', items: { type: 'string' } };
-        case 'string-map':
-            return { ...base, type: 'object', additionalProperties: { type: 'string' } };
-        case 'enum':
-            return { ...base, enum: spec.values };
-        case 'tls':
-            return {
-                ...base,
-                type: 'object',
-                additionalProperties: false,
-                properties: { ca: { type: 'string' }, insecure: { type: 'boolean' } }
-            };
-        case 'migrations':
-            return {
-                ...base,
-                type: 'object',
-                additionalProperties: false,
-                required: ['dir'],
-                properties: { dir: { type: 'string' }, table: { type: 'string' }, column: { type: 'string' } }
-            };
-    }
-}
-function properties(keys) {
-    return Object.fromEntries(Object.entries(keys).map(([key, spec]) => [key, keySchema(spec)]));
-}
-function required(keys) {
-    return Object.entries(keys)
-        .filter(([, spec]) => spec.required)
-        .map(([key]) => key);
-}
-/** The JSON schema (draft 2020-12) of a gate config file, generated from the tables above. */
-function gateConfigJsonSchema() {
-    const checkVariants = CHECK_TYPES.map((type) => {
-        const keys = { ...COMMON_KEYS, ...TYPE_KEYS[type] };
-        return {
-            if: { properties: { type: { const: type } }, required: ['type'] },
-            then: { properties: properties(keys), required: required(keys), additionalProperties: false }
-        };
-    });
-    return {
-        $schema: 'https://json-schema.org/draft/2020-12/schema',
-        $id: 'https://github.com/ubos/actions/health-gate/config.schema.json',
-        title: 'ubos/actions health-gate configuration',
-        type: 'object',
-        additionalProperties: false,
-        required: ['checks'],
-        properties: {
-            deadline: keySchema(TOP_LEVEL_KEYS.deadline),
-            'public-env': {
-                ...keySchema(TOP_LEVEL_KEYS['public-env']),
-                items: { type: 'string', pattern: '^[A-Za-z_][A-Za-z0-9_]*$' }
-            },
-            defaults: {
-                description: TOP_LEVEL_KEYS.defaults.description,
-                type: 'object',
-                additionalProperties: false,
-                properties: properties(TIMING_KEYS)
-            },
-            checks: {
-                description: 'The checks; all run concurrently.',
-                type: 'array',
-                minItems: 1,
-                items: {
-                    type: 'object',
-                    required: ['type'],
-                    properties: { type: keySchema(COMMON_KEYS.type) },
-                    allOf: checkVariants
-                }
-            }
-        }
-    };
-}
+/** The keys every check has: name, type, role and timing. */
 function commonKeys() {
     return COMMON_KEYS;
 }
 
-;// CONCATENATED MODULE: ./actions/health-gate/src/env-policy.ts
-// The gate's ${NAME} policy is the family's: shared/src/lib/runner-env.ts.
+;// CONCATENATED MODULE: ./actions/health-gate/src/config-reader.ts
+// Reads the keys of one mapping of a gate config (a check, or `defaults:`) by kind, so that every mistake is one
+// ConfigurationError naming the check and the key. The parser (config.ts) and each check type's own parse
+// (checks/*.ts) read through it.
 
+
+
+
+
+function config_reader_isMapping(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+/** Reads one key's value by its spec; `where` names the check and source for the error. */
+class KeyReader {
+    raw;
+    where;
+    sources;
+    constructor(raw, where, sources) {
+        this.raw = raw;
+        this.where = where;
+        this.sources = sources;
+    }
+    fail(key, expected) {
+        throw new errors/* ConfigurationError */.j1(`${this.where}: "${key}" must be ${expected}; got ${JSON.stringify(this.raw[key])}`);
+    }
+    has(key) {
+        return this.raw[key] !== undefined && this.raw[key] !== null;
+    }
+    /** The value as written (after expansion), for a key whose shape its check type reads itself. */
+    value(key) {
+        return this.raw[key];
+    }
+    string(key) {
+        if (!this.has(key))
+            return undefined;
+        const value = this.raw[key];
+        if (typeof value === 'number' || typeof value === 'boolean')
+            return String(value);
+        if (typeof value !== 'string')
+            this.fail(key, 'a string');
+        return value;
+    }
+    requiredString(key) {
+        const value = this.string(key);
+        if (value === undefined || value.trim() === '')
+            throw new errors/* ConfigurationError */.j1(`${this.where}: "${key}" is required`);
+        return value.trim();
+    }
+    duration(key) {
+        const value = this.string(key);
+        if (value === undefined)
+            return undefined;
+        try {
+            return parseDuration(value, DURATION_LIMITS[key] ?? DURATION_LIMITS.default);
+        }
+        catch (e) {
+            throw new errors/* ConfigurationError */.j1(`${this.where}: "${key}": ${e.message}`);
+        }
+    }
+    integer(key, spec) {
+        if (!this.has(key))
+            return undefined;
+        const value = Number(this.raw[key]);
+        const text = String(this.raw[key]).trim();
+        if (!/^[+-]?\d+$/.test(text) || !Number.isSafeInteger(value))
+            this.fail(key, 'a whole number');
+        if ((spec.min !== undefined && value < spec.min) || (spec.max !== undefined && value > spec.max)) {
+            this.fail(key, `between ${spec.min} and ${spec.max}`);
+        }
+        return value;
+    }
+    number(key) {
+        if (!this.has(key))
+            return undefined;
+        const value = typeof this.raw[key] === 'number' ? this.raw[key] : Number(String(this.raw[key]));
+        if (String(this.raw[key]).trim() === '' || Number.isNaN(value))
+            this.fail(key, 'a number');
+        return value;
+    }
+    ratio(key) {
+        if (!this.has(key))
+            return undefined;
+        const text = String(this.raw[key]).trim();
+        const percent = /^(\d+(?:\.\d+)?)%$/.exec(text);
+        const value = percent ? Number(percent[1]) / 100 : Number(text);
+        if (text === '' || Number.isNaN(value) || value < 0 || value > 1)
+            this.fail(key, 'a ratio like 0.001 or 0.1%');
+        return value;
+    }
+    boolean(key) {
+        if (!this.has(key))
+            return undefined;
+        const value = this.raw[key];
+        if (value === true || value === 'true')
+            return true;
+        if (value === false || value === 'false')
+            return false;
+        this.fail(key, 'true or false');
+    }
+    enumValue(key, values) {
+        const value = this.string(key);
+        if (value === undefined)
+            return undefined;
+        if (!values.includes(value))
+            this.fail(key, `one of ${values.join(', ')}`);
+        return value;
+    }
+    stringList(key) {
+        if (!this.has(key))
+            return [];
+        const value = this.raw[key];
+        const list = typeof value === 'string' ? [value] : value;
+        if (!Array.isArray(list) || list.some((v) => typeof v !== 'string' && typeof v !== 'number')) {
+            this.fail(key, 'a list of strings');
+        }
+        return list.map(String);
+    }
+    stringMap(key) {
+        if (!this.has(key))
+            return {};
+        const value = this.raw[key];
+        if (!config_reader_isMapping(value))
+            this.fail(key, 'a mapping of names to strings');
+        const entries = Object.entries(value);
+        for (const [k, v] of entries) {
+            if (typeof v !== 'string' && typeof v !== 'number' && typeof v !== 'boolean') {
+                throw new errors/* ConfigurationError */.j1(`${this.where}: "${key}.${k}" must be a string`);
+            }
+        }
+        return Object.fromEntries(entries.map(([k, v]) => [k, String(v)]));
+    }
+    tls(key) {
+        if (!this.has(key))
+            return { insecure: false };
+        const value = this.raw[key];
+        if (!config_reader_isMapping(value))
+            this.fail(key, 'a mapping with ca and/or insecure');
+        const unknown = Object.keys(value).filter((k) => k !== 'ca' && k !== 'insecure');
+        if (unknown.length > 0)
+            throw new errors/* ConfigurationError */.j1(`${this.where}: unknown key "${key}.${unknown[0]}"`);
+        const insecure = value.insecure === true || value.insecure === 'true';
+        let ca;
+        if (typeof value.ca === 'string' && value.ca.trim() !== '') {
+            if (value.ca.includes('-----BEGIN'))
+                ca = value.ca;
+            else {
+                const path = (0,external_node_path_.isAbsolute)(value.ca) ? value.ca : (0,external_node_path_.resolve)(this.sources.cwd, value.ca);
+                try {
+                    ca = this.sources.readFile(path);
+                }
+                catch {
+                    throw new errors/* ConfigurationError */.j1(`${this.where}: "${key}.ca" file ${value.ca} cannot be read`);
+                }
+            }
+        }
+        return { ca, insecure };
+    }
+}
+/** An `expect-status` matcher, refused with the check's name when it does not parse. */
+function validateStatus(text, where) {
+    try {
+        parseStatusMatcher(text);
+    }
+    catch (e) {
+        throw new errors/* ConfigurationError */.j1(`${where}: "expect-status": ${e.message}`);
+    }
+    return text;
+}
+
+;// CONCATENATED MODULE: ./actions/health-gate/src/checks/kind.ts
+/** Declares a check type; the type parameter ties its parse and probe to its check interface (types.ts). */
+function defineCheckKind(kind) {
+    return kind;
+}
+
+;// CONCATENATED MODULE: ./actions/health-gate/src/checks/burst.ts
+// The burst check: a short load sample against one endpoint, judged on error rate and tail latency the way an
+// SLO is (p95/p99), with the distribution kept for the report.
+
+
+
+
+
+
+/**
+ * Nearest-rank percentile (the smallest sample with at least p% of samples at or below it): always a value
+ * that was actually observed, never an interpolation. NaN for no samples.
+ */
+function percentile(values, p) {
+    if (values.length === 0)
+        return Number.NaN;
+    const sorted = [...values].sort((a, b) => a - b);
+    const rank = Math.ceil((Math.min(100, Math.max(0, p)) / 100) * sorted.length);
+    return sorted[Math.max(1, rank) - 1];
+}
+/** Upper bounds (ms) of the latency histogram's buckets; a last open bucket catches the rest. */
+const LATENCY_BUCKETS_MS = [5, 10, 25, 50, 100, 200, 300, 500, 750, 1000, 2000, 5000, 10000];
+/** Per-bucket (not cumulative) counts, trimmed after the last non-empty bucket. */
+function latencyHistogram(latencies) {
+    const buckets = [...LATENCY_BUCKETS_MS, null].map((leMs) => ({ leMs, count: 0 }));
+    for (const latency of latencies) {
+        const bucket = buckets.find((candidate) => candidate.leMs === null || latency <= candidate.leMs);
+        bucket.count++;
+    }
+    let last = buckets.length - 1;
+    while (last > 0 && buckets[last].count === 0)
+        last--;
+    return buckets.slice(0, last + 1);
+}
+function percent(rate) {
+    return `${+(rate * 100).toFixed(2)}%`;
+}
+function ms(value) {
+    return Number.isNaN(value) ? 'n/a' : `${Math.round(value)} ms`;
+}
+const probeBurst = async (check, context) => {
+    const matches = parseStatusMatcher(check.expectStatus);
+    const expected = describeStatusMatcher(check.expectStatus);
+    const total = Math.max(0, Math.floor(check.requests));
+    const concurrency = Math.max(1, Math.min(total, Math.floor(check.concurrency)));
+    const samples = [];
+    const started = performance.now();
+    let next = 0;
+    const worker = async () => {
+        while (next < total && !context.signal.aborted) {
+            next++;
+            try {
+                const response = await sendRequest({
+                    url: check.url,
+                    method: check.method,
+                    headers: check.headers,
+                    ...(check.body === undefined ? {} : { body: check.body }),
+                    tls: check.tls,
+                    signal: context.signal,
+                    timeoutMs: check.requestTimeout,
+                    ...(check.secretHeaders ? { secretHeaders: check.secretHeaders } : {}),
+                    ...(context.secrets ? { secrets: context.secrets } : {})
+                });
+                samples.push({
+                    status: response.status,
+                    latencyMs: response.latencyMs,
+                    ...(matches(response.status) ? {} : { error: `status ${response.status}` })
+                });
+            }
+            catch (error) {
+                // The attempt's own end is not a property of the service: those requests are not counted at all.
+                if (context.signal.aborted)
+                    return;
+                samples.push({ error: error instanceof Error ? error.message : String(error) });
+            }
+        }
+    };
+    await Promise.all(Array.from({ length: concurrency }, worker));
+    const elapsedMs = Math.round(performance.now() - started);
+    const latencies = samples.flatMap((sample) => (sample.latencyMs === undefined ? [] : [sample.latencyMs]));
+    const errors = samples.filter((sample) => sample.error !== undefined);
+    const errorRate = samples.length === 0 ? 0 : errors.length / samples.length;
+    const p50 = percentile(latencies, 50);
+    const p95 = percentile(latencies, 95);
+    const p99 = percentile(latencies, 99);
+    // reduce rather than Math.max(...latencies), whose spread overflows the stack on very large bursts.
+    const max = latencies.length === 0 ? Number.NaN : latencies.reduce((highest, latency) => Math.max(highest, latency), -Infinity);
+    const statusCounts = {};
+    for (const sample of samples) {
+        const key = sample.status === undefined ? 'error' : String(sample.status);
+        statusCounts[key] = (statusCounts[key] ?? 0) + 1;
+    }
+    const errorCounts = new Map();
+    for (const { error } of errors)
+        errorCounts.set(error, (errorCounts.get(error) ?? 0) + 1);
+    const topErrors = [...errorCounts].sort((a, b) => b[1] - a[1]).slice(0, 3);
+    const round = (value) => (Number.isNaN(value) ? null : Math.round(value * 10) / 10);
+    const observed = {
+        requests: samples.length,
+        planned: total,
+        concurrency,
+        errors: errors.length,
+        errorRate,
+        p50: round(p50),
+        p95: round(p95),
+        p99: round(p99),
+        max: round(max),
+        durationMs: elapsedMs,
+        statusCounts,
+        errorCounts: Object.fromEntries(errorCounts),
+        histogram: latencyHistogram(latencies)
+    };
+    const secrets = [...urlSecrets(check.url), ...(context.secrets ?? [])];
+    const safe = (text) => redact(text, secrets);
+    if (context.signal.aborted) {
+        // Errors among the requests sent may already exceed the budget of the whole burst: then no result of
+        // the requests not sent could save it, and the cut attempt is a failure the gate must report.
+        const decided = total > 0 && errors.length / total > check.maxErrorRate;
+        const listed = topErrors.map(([text, count]) => `${count}× ${text}`).join(', ');
+        return {
+            status: 'fail',
+            ...(decided ? { conclusive: true } : {}),
+            message: safe(decided
+                ? `stopped after ${samples.length} of ${total} requests, already ${errors.length} errors ` +
+                    `(${percent(errorRate)} of those sent; over the ${percent(check.maxErrorRate)} budget of the whole burst)` +
+                    (listed ? `; ${listed}` : '')
+                : `stopped after ${samples.length} of ${total} requests (attempt aborted)`),
+            observed
+        };
+    }
+    const failing = [];
+    const parts = [`${samples.length} requests`];
+    const errorsOver = errorRate > check.maxErrorRate;
+    parts.push(`${percent(errorRate)} errors (max ${percent(check.maxErrorRate)})`);
+    if (errorsOver)
+        failing.push('error rate');
+    const latencyPart = (name, value, limit) => {
+        if (limit === undefined) {
+            if (name === 'p95')
+                parts.push(`p95 ${ms(value)}`);
+            return;
+        }
+        // No response at all means no latency to trust; the error rate already carries the failure.
+        const over = Number.isNaN(value) || value > limit;
+        parts.push(`${name} ${ms(value)} (max ${limit} ms)`);
+        if (over)
+            failing.push(name);
+    };
+    latencyPart('p95', p95, check.maxP95);
+    latencyPart('p99', p99, check.maxP99);
+    let message = parts.join(', ');
+    if (topErrors.length > 0) {
+        const listed = topErrors.map(([text, count]) => `${count}× ${text}`).join(', ');
+        const statusErrors = errors.some((sample) => sample.status !== undefined);
+        message += `; ${listed}${errorCounts.size > topErrors.length ? ', …' : ''}`;
+        if (statusErrors)
+            message += ` (expected ${expected})`;
+    }
+    if (failing.length > 0)
+        message += `; over the limit: ${failing.join(', ')}`;
+    return { status: failing.length > 0 ? 'fail' : 'pass', message: safe(message), observed };
+};
+// One attempt of a burst is the whole burst, so the per-attempt default of 5s is far too short for it.
+const BURST_MIN_TIMEOUT_MS = 60_000;
+const BURST_KEYS = {
+    url: { kind: 'string', required: true, description: 'URL to load.' },
+    method: { kind: 'string', description: 'HTTP method (default GET).' },
+    headers: HEADERS_KEY,
+    'secret-headers': SECRET_HEADERS_KEY,
+    body: { kind: 'string', description: 'Request body.' },
+    'expect-status': { kind: 'string', description: 'Statuses that count as success (default 2xx).' },
+    requests: { kind: 'integer', min: 1, max: 100000, description: 'Number of sample requests (default 100).' },
+    concurrency: { kind: 'integer', min: 1, max: 1000, description: 'Requests in flight at once (default 10).' },
+    'max-error-rate': { kind: 'ratio', description: 'Highest acceptable error rate: 0.001 or 0.1% (default 0.1%).' },
+    'max-p95': { kind: 'duration', description: 'Highest acceptable p95 latency (default 200ms).' },
+    'max-p99': { kind: 'duration', description: 'Highest acceptable p99 latency.' },
+    'request-timeout': { kind: 'duration', description: 'Timeout of one sample request (default 5s).' },
+    tls: TLS_KEY
+};
+const burstCheck = defineCheckKind({
+    type: 'burst',
+    keys: BURST_KEYS,
+    parse({ read: r, where, base, url, secretHeaders }) {
+        const headers = r.stringMap('headers');
+        const secretHeaderList = secretHeaders(headers);
+        const timeout = r.has('timeout') ? base.timeout : Math.max(base.timeout, BURST_MIN_TIMEOUT_MS);
+        return {
+            ...base,
+            timeout,
+            type: 'burst',
+            url: url(),
+            method: (r.string('method') ?? 'GET').toUpperCase(),
+            headers,
+            secretHeaders: secretHeaderList,
+            body: r.string('body'),
+            expectStatus: validateStatus(r.string('expect-status') ?? '2xx', where),
+            requests: r.integer('requests', BURST_KEYS.requests) ?? 100,
+            concurrency: r.integer('concurrency', BURST_KEYS.concurrency) ?? 10,
+            maxErrorRate: r.ratio('max-error-rate') ?? 0.001,
+            maxP95: r.duration('max-p95') ?? 200,
+            maxP99: r.duration('max-p99'),
+            requestTimeout: r.duration('request-timeout') ?? 5_000,
+            tls: r.tls('tls')
+        };
+    },
+    target: (check) => check.url,
+    probe: probeBurst
+});
 
 ;// CONCATENATED MODULE: ./actions/health-gate/src/json-assert.ts
 // Assertions on a JSON response body: `<path> <op> <literal>` or a bare `<path>` (must exist and be non-null).
@@ -47393,7 +46865,7 @@ class Parser {
         this.text = text;
     }
     fail(reason, at = this.position) {
-        throw new errors/* ConfigurationError */.j(`Invalid JSON assertion '${this.text}': ${reason} at column ${at + 1}`);
+        throw new errors/* ConfigurationError */.j1(`Invalid JSON assertion '${this.text}': ${reason} at column ${at + 1}`);
     }
     skipSpaces() {
         while (this.position < this.text.length && /\s/.test(this.text[this.position]))
@@ -47727,1560 +47199,13 @@ function evaluate(assertion, value) {
     return { ok: false, message: `${failures[0]}${counted}` };
 }
 
-;// CONCATENATED MODULE: ./actions/health-gate/src/status-match.ts
-// Expected HTTP statuses, written the way people say them: `2xx`, `200`, `200-299`, or a list `200,204,3xx`.
-
-const HINT = 'write a status (200), a class (2xx), a range (200-299) or a list of them (200,204,3xx)';
-const MIN_STATUS = 100;
-const MAX_STATUS = 599;
-function parseToken(token, text) {
-    const klass = /^([1-5])xx$/i.exec(token);
-    if (klass) {
-        const hundred = Number(klass[1]) * 100;
-        return { low: hundred, high: hundred + 99, label: `${klass[1]}xx` };
-    }
-    const range = /^(\d{3})\s*-\s*(\d{3})$/.exec(token);
-    if (range) {
-        const low = Number(range[1]);
-        const high = Number(range[2]);
-        checkBounds(low, token, text);
-        checkBounds(high, token, text);
-        if (low > high) {
-            throw new errors/* ConfigurationError */.j(`Invalid status "${text}": range ${token} goes from high to low`);
-        }
-        return { low, high, label: `${low}-${high}` };
-    }
-    if (/^\d{3}$/.test(token)) {
-        const status = Number(token);
-        checkBounds(status, token, text);
-        return { low: status, high: status, label: token };
-    }
-    throw new errors/* ConfigurationError */.j(`Invalid status "${text}": cannot read "${token}"; ${HINT}`);
-}
-function checkBounds(status, token, text) {
-    if (status < MIN_STATUS || status > MAX_STATUS) {
-        throw new errors/* ConfigurationError */.j(`Invalid status "${text}": ${token} is outside the HTTP status range ${MIN_STATUS}-${MAX_STATUS}`);
-    }
-}
-function parseRanges(text) {
-    // Spaces around the dash of a range are allowed ("200 - 299"), so they are glued before splitting the list.
-    const tokens = text
-        .trim()
-        .replace(/\s*-\s*/g, '-')
-        .split(/[\s,]+/)
-        .filter((token) => token !== '');
-    if (tokens.length === 0) {
-        throw new errors/* ConfigurationError */.j(`Invalid status "${text}": it is empty; ${HINT}`);
-    }
-    return tokens.map((token) => parseToken(token, text));
-}
-/** Compiles status matcher text; throws ConfigurationError naming the text when it cannot be read. */
-function parseStatusMatcher(text) {
-    const ranges = parseRanges(text);
-    return (status) => ranges.some((range) => status >= range.low && status <= range.high);
-}
-/** The matcher in words for messages: "2xx", "200 or 204", "200, 204 or 3xx". */
-function describeStatusMatcher(text) {
-    const labels = parseRanges(text).map((range) => range.label);
-    if (labels.length === 1)
-        return labels[0];
-    return `${labels.slice(0, -1).join(', ')} or ${labels[labels.length - 1]}`;
-}
-
-;// CONCATENATED MODULE: ./actions/health-gate/src/config.ts
-// Turns the action inputs / CLI flags and an optional YAML config into validated, typed checks. Every mistake
-// is one ConfigurationError naming the check and the key, so a user never has to read a stack trace.
-
-
-
-
-
-
-
-
-
-
-
-const BUILT_IN_TIMING = {
-    interval: 5_000,
-    timeout: 5_000,
-    initialDelay: 0,
-    successThreshold: 1,
-    failureThreshold: 0
-};
-const DEFAULT_DEADLINE_MS = 5 * 60_000;
-const BURST_MIN_TIMEOUT_MS = 60_000;
-const ALWAYS_SECRET_HEADERS = ['authorization', 'cookie', 'proxy-authorization', 'x-api-key'];
-// The same names the request code treats as sensitive, so what is redacted there is masked here.
-const SENSITIVE_HEADER = /auth|token|key|secret|cookie|password|session/i;
-function config_isMapping(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-/** Levenshtein distance, for "did you mean" on misspelt keys. */
-function distance(a, b) {
-    const row = Array.from({ length: b.length + 1 }, (_, i) => i);
-    for (let i = 1; i <= a.length; i++) {
-        let previous = row[0];
-        row[0] = i;
-        for (let j = 1; j <= b.length; j++) {
-            const current = row[j];
-            row[j] = Math.min(row[j] + 1, row[j - 1] + 1, previous + (a[i - 1] === b[j - 1] ? 0 : 1));
-            previous = current;
-        }
-    }
-    return row[b.length];
-}
-function suggestion(key, known) {
-    const best = known.map((k) => ({ k, d: distance(key, k) })).sort((x, y) => x.d - y.d)[0];
-    return best && best.d <= Math.max(2, Math.floor(key.length / 3)) ? ` (did you mean "${best.k}"?)` : '';
-}
-/** Parses YAML with the line of any syntax error; alias expansion is capped against "billion laughs" input. */
-function parseYamlText(text, source) {
-    const { doc, lineCounter, value } = parseYamlDocument(text, source);
-    const list = (0,dist/* isSeq */.oP)(doc.contents) ? doc.contents : (0,dist/* isMap */.jh)(doc.contents) ? doc.contents.get('checks', true) : undefined;
-    const checkLines = (0,dist/* isSeq */.oP)(list)
-        ? list.items.map((item) => lineCounter.linePos((0,dist/* isNode */.Ll)(item) ? (item.range?.[0] ?? 0) : 0).line)
-        : [];
-    const references = [];
-    (0,dist/* visit */.YR)(doc, {
-        Scalar(key, node) {
-            if (key === 'key' || typeof node.value !== 'string' || !node.value.includes('${'))
-                return;
-            references.push({ text: node.value, line: lineCounter.linePos(node.range?.[0] ?? 0).line });
-        }
-    });
-    return { value, checkLines, references };
-}
-/**
- * ${NAME} expansion. A reference names an environment variable the workflow chose to pass; the runner's own
- * variables (tokens, runtime URLs, inputs) are refused, because a config from the repository could otherwise
- * send them to any host. Every expanded value is a secret unless the config marks it public.
- */
-class Expander {
-    env;
-    publicNames;
-    references;
-    secrets;
-    constructor(env, publicNames, references, secrets) {
-        this.env = env;
-        this.publicNames = publicNames;
-        this.references = references;
-        this.secrets = secrets;
-    }
-    at(where, token) {
-        const line = this.references.find((r) => r.text.includes(token))?.line;
-        return line === undefined ? where : `${where}, line ${line}`;
-    }
-    string(value, where) {
-        return value.replace(/\$\$\{|\$\{([^}]*)\}|\$\{/g, (match, inner) => {
-            if (match === '$${')
-                return '${';
-            if (inner === undefined) {
-                throw new errors/* ConfigurationError */.j(`${this.at(where, match)}: unclosed "\${"; write \${NAME}, or $\${ for a literal "\${"`);
-            }
-            const reference = /^([A-Za-z_][A-Za-z0-9_]*)(:public)?$/.exec(inner);
-            if (!reference) {
-                throw new errors/* ConfigurationError */.j(`${this.at(where, match)}: "${match}" is not a variable reference; write \${NAME} or \${NAME:public}, or $\${ for a literal "\${"`);
-            }
-            const [, name, inlinePublic] = reference;
-            if (isRunnerVariable(name)) {
-                throw new errors/* ConfigurationError */.j(`${this.at(where, match)}: \${${name}} is a runner variable and is never expanded (it may hold a token); ` +
-                    'pass the value the check needs through env: under a name of your own');
-            }
-            const found = this.env[name];
-            if (found === undefined) {
-                throw new errors/* ConfigurationError */.j(`${this.at(where, match)}: environment variable ${name} is not set`);
-            }
-            const isPublic = inlinePublic !== undefined || this.publicNames.has(name) || isPublicRunVariable(name);
-            if (!isPublic && found.trim() !== '')
-                this.secrets.push(found);
-            return found;
-        });
-    }
-    all(value, where) {
-        if (typeof value === 'string')
-            return this.string(value, where);
-        if (Array.isArray(value))
-            return value.map((v) => this.all(v, where));
-        if (config_isMapping(value))
-            return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, this.all(v, where)]));
-        return value;
-    }
-}
-/** Reads one key's value by its spec; `where` names the check and source for the error. */
-class KeyReader {
-    raw;
-    where;
-    sources;
-    constructor(raw, where, sources) {
-        this.raw = raw;
-        this.where = where;
-        this.sources = sources;
-    }
-    fail(key, expected) {
-        throw new errors/* ConfigurationError */.j(`${this.where}: "${key}" must be ${expected}; got ${JSON.stringify(this.raw[key])}`);
-    }
-    has(key) {
-        return this.raw[key] !== undefined && this.raw[key] !== null;
-    }
-    string(key) {
-        if (!this.has(key))
-            return undefined;
-        const value = this.raw[key];
-        if (typeof value === 'number' || typeof value === 'boolean')
-            return String(value);
-        if (typeof value !== 'string')
-            this.fail(key, 'a string');
-        return value;
-    }
-    requiredString(key) {
-        const value = this.string(key);
-        if (value === undefined || value.trim() === '')
-            throw new errors/* ConfigurationError */.j(`${this.where}: "${key}" is required`);
-        return value.trim();
-    }
-    duration(key) {
-        const value = this.string(key);
-        if (value === undefined)
-            return undefined;
-        try {
-            return parseDuration(value, DURATION_LIMITS[key] ?? DURATION_LIMITS.default);
-        }
-        catch (e) {
-            throw new errors/* ConfigurationError */.j(`${this.where}: "${key}": ${e.message}`);
-        }
-    }
-    integer(key, spec) {
-        if (!this.has(key))
-            return undefined;
-        const value = Number(this.raw[key]);
-        const text = String(this.raw[key]).trim();
-        if (!/^[+-]?\d+$/.test(text) || !Number.isSafeInteger(value))
-            this.fail(key, 'a whole number');
-        if ((spec.min !== undefined && value < spec.min) || (spec.max !== undefined && value > spec.max)) {
-            this.fail(key, `between ${spec.min} and ${spec.max}`);
-        }
-        return value;
-    }
-    number(key) {
-        if (!this.has(key))
-            return undefined;
-        const value = typeof this.raw[key] === 'number' ? this.raw[key] : Number(String(this.raw[key]));
-        if (String(this.raw[key]).trim() === '' || Number.isNaN(value))
-            this.fail(key, 'a number');
-        return value;
-    }
-    ratio(key) {
-        if (!this.has(key))
-            return undefined;
-        const text = String(this.raw[key]).trim();
-        const percent = /^(\d+(?:\.\d+)?)%$/.exec(text);
-        const value = percent ? Number(percent[1]) / 100 : Number(text);
-        if (text === '' || Number.isNaN(value) || value < 0 || value > 1)
-            this.fail(key, 'a ratio like 0.001 or 0.1%');
-        return value;
-    }
-    boolean(key) {
-        if (!this.has(key))
-            return undefined;
-        const value = this.raw[key];
-        if (value === true || value === 'true')
-            return true;
-        if (value === false || value === 'false')
-            return false;
-        this.fail(key, 'true or false');
-    }
-    enumValue(key, values) {
-        const value = this.string(key);
-        if (value === undefined)
-            return undefined;
-        if (!values.includes(value))
-            this.fail(key, `one of ${values.join(', ')}`);
-        return value;
-    }
-    stringList(key) {
-        if (!this.has(key))
-            return [];
-        const value = this.raw[key];
-        const list = typeof value === 'string' ? [value] : value;
-        if (!Array.isArray(list) || list.some((v) => typeof v !== 'string' && typeof v !== 'number')) {
-            this.fail(key, 'a list of strings');
-        }
-        return list.map(String);
-    }
-    stringMap(key) {
-        if (!this.has(key))
-            return {};
-        const value = this.raw[key];
-        if (!config_isMapping(value))
-            this.fail(key, 'a mapping of names to strings');
-        const entries = Object.entries(value);
-        for (const [k, v] of entries) {
-            if (typeof v !== 'string' && typeof v !== 'number' && typeof v !== 'boolean') {
-                throw new errors/* ConfigurationError */.j(`${this.where}: "${key}.${k}" must be a string`);
-            }
-        }
-        return Object.fromEntries(entries.map(([k, v]) => [k, String(v)]));
-    }
-    tls(key) {
-        if (!this.has(key))
-            return { insecure: false };
-        const value = this.raw[key];
-        if (!config_isMapping(value))
-            this.fail(key, 'a mapping with ca and/or insecure');
-        const unknown = Object.keys(value).filter((k) => k !== 'ca' && k !== 'insecure');
-        if (unknown.length > 0)
-            throw new errors/* ConfigurationError */.j(`${this.where}: unknown key "${key}.${unknown[0]}"`);
-        const insecure = value.insecure === true || value.insecure === 'true';
-        let ca;
-        if (typeof value.ca === 'string' && value.ca.trim() !== '') {
-            if (value.ca.includes('-----BEGIN'))
-                ca = value.ca;
-            else {
-                const path = (0,external_node_path_.isAbsolute)(value.ca) ? value.ca : (0,external_node_path_.resolve)(this.sources.cwd, value.ca);
-                try {
-                    ca = this.sources.readFile(path);
-                }
-                catch {
-                    throw new errors/* ConfigurationError */.j(`${this.where}: "${key}.ca" file ${value.ca} cannot be read`);
-                }
-            }
-        }
-        return { ca, insecure };
-    }
-}
-function checkKeysFor(type) {
-    return { ...commonKeys(), ...TYPE_KEYS[type] };
-}
-function validateStatus(text, where) {
-    try {
-        parseStatusMatcher(text);
-    }
-    catch (e) {
-        throw new errors/* ConfigurationError */.j(`${where}: "expect-status": ${e.message}`);
-    }
-    return text;
-}
-function readTiming(reader, defaults) {
-    return {
-        interval: reader.duration('interval') ?? defaults.interval,
-        timeout: reader.duration('timeout') ?? defaults.timeout,
-        initialDelay: reader.duration('initial-delay') ?? defaults.initialDelay,
-        successThreshold: reader.integer('success-threshold', TIMING_KEYS['success-threshold']) ?? defaults.successThreshold,
-        failureThreshold: reader.integer('failure-threshold', TIMING_KEYS['failure-threshold']) ?? defaults.failureThreshold
-    };
-}
-/** The names of the headers treated as secret: always-secret ones, the config's list, and sensitive-looking names. */
-function secretHeaderNames(headers, extra) {
-    const listed = new Set([...ALWAYS_SECRET_HEADERS, ...extra.map((h) => h.trim().toLowerCase())]);
-    const names = Object.keys(headers)
-        .map((name) => name.toLowerCase())
-        .filter((name) => listed.has(name) || SENSITIVE_HEADER.test(name));
-    return [...new Set([...names, ...extra.map((h) => h.trim().toLowerCase()).filter((h) => h !== '')])];
-}
-function secretHeaderValues(headers, names) {
-    const values = [];
-    for (const [name, value] of Object.entries(headers)) {
-        // "Bearer abc" may later be printed as just "abc"; "Basic xyz" as the user:password it decodes to.
-        if (names.includes(name.toLowerCase()))
-            values.push(...headerValueSecrets(value));
-    }
-    return values;
-}
-function parseCheck(raw, index, source, defaults, sources, secrets, expander) {
-    const position = `checks[${index}]`;
-    if (!config_isMapping(raw))
-        throw new errors/* ConfigurationError */.j(`${source}: ${position} must be a mapping with at least "type"`);
-    const named = typeof raw.name === 'string' && raw.name.trim() !== '' ? raw.name.trim() : undefined;
-    const label = named ? `check "${named}" (${position})` : position;
-    const where = `${source}: ${label}`;
-    const type = raw.type;
-    if (typeof type !== 'string' || !CHECK_TYPES.includes(type)) {
-        throw new errors/* ConfigurationError */.j(`${where}: "type" must be one of ${CHECK_TYPES.join(', ')}; got ${JSON.stringify(type)}`);
-    }
-    const checkType = type;
-    const known = Object.keys(checkKeysFor(checkType));
-    for (const key of Object.keys(raw)) {
-        if (!known.includes(key)) {
-            throw new errors/* ConfigurationError */.j(`${where}: unknown key "${key}" for a ${checkType} check${suggestion(key, known)}`);
-        }
-    }
-    const expanded = expander.all(raw, where);
-    const r = new KeyReader(expanded, where, sources);
-    const base = {
-        name: named ?? `${checkType}-${index + 1}`,
-        role: (r.enumValue('role', ['startup', 'liveness', 'readiness', 'smoke']) ?? 'readiness'),
-        ...readTiming(r, defaults)
-    };
-    const keys = TYPE_KEYS[checkType];
-    const url = (key = 'url') => {
-        const value = r.requiredString(key);
-        secrets.push(...urlSecrets(value));
-        return value;
-    };
-    const secretHeaders = (headers) => {
-        const names = secretHeaderNames(headers, r.stringList('secret-headers'));
-        secrets.push(...secretHeaderValues(headers, names));
-        return names;
-    };
-    switch (checkType) {
-        case 'http': {
-            const headers = r.stringMap('headers');
-            const secretHeaderList = secretHeaders(headers);
-            const json = r.stringList('json');
-            for (const assertion of json) {
-                try {
-                    parseJsonAssertion(assertion);
-                }
-                catch (e) {
-                    throw new errors/* ConfigurationError */.j(`${where}: "json": ${e.message}`);
-                }
-            }
-            const bodyRegex = r.string('body-regex');
-            if (bodyRegex !== undefined) {
-                try {
-                    new RegExp(bodyRegex);
-                }
-                catch (e) {
-                    throw new errors/* ConfigurationError */.j(`${where}: "body-regex": ${e.message}`);
-                }
-            }
-            return {
-                ...base,
-                type: 'http',
-                url: url(),
-                method: (r.string('method') ?? 'GET').toUpperCase(),
-                headers,
-                secretHeaders: secretHeaderList,
-                body: r.string('body'),
-                expectStatus: validateStatus(r.string('expect-status') ?? '2xx', where),
-                json,
-                bodyRegex,
-                maxLatency: r.duration('max-latency'),
-                tls: r.tls('tls'),
-                followRedirects: r.boolean('follow-redirects') ?? false,
-                warnAs: r.enumValue('warn-as', ['pass', 'warn', 'fail']) ?? 'warn'
-            };
-        }
-        case 'postgres': {
-            const connectionString = url('connection-string');
-            if (!/^postgres(ql)?:\/\//.test(connectionString)) {
-                throw new errors/* ConfigurationError */.j(`${where}: "connection-string" must be a postgres:// or postgresql:// URL`);
-            }
-            let migrations;
-            if (r.has('migrations')) {
-                const m = expanded.migrations;
-                if (!config_isMapping(m) || typeof m.dir !== 'string' || m.dir.trim() === '') {
-                    throw new errors/* ConfigurationError */.j(`${where}: "migrations" must be a mapping with at least "dir"`);
-                }
-                const unknown = Object.keys(m).filter((k) => !['dir', 'table', 'column'].includes(k));
-                if (unknown.length > 0)
-                    throw new errors/* ConfigurationError */.j(`${where}: unknown key "migrations.${unknown[0]}"`);
-                migrations = {
-                    dir: m.dir,
-                    table: typeof m.table === 'string' ? m.table : undefined,
-                    column: typeof m.column === 'string' ? m.column : undefined
-                };
-            }
-            const query = r.string('query');
-            const expect = r.string('expect');
-            if (expect !== undefined && query === undefined) {
-                throw new errors/* ConfigurationError */.j(`${where}: "expect" needs a "query"`);
-            }
-            secrets.push(...postgresDerivedSecrets(connectionString));
-            return { ...base, type: 'postgres', connectionString, query, expect, migrations };
-        }
-        case 'redis': {
-            const redisUrl = url();
-            if (!/^rediss?:\/\//.test(redisUrl))
-                throw new errors/* ConfigurationError */.j(`${where}: "url" must be a redis:// or rediss:// URL`);
-            const password = r.string('password');
-            if (password)
-                secrets.push(password);
-            return {
-                ...base,
-                type: 'redis',
-                url: redisUrl,
-                password,
-                tls: r.tls('tls'),
-                expectRole: r.enumValue('expect-role', ['master', 'replica'])
-            };
-        }
-        case 'tcp': {
-            const port = r.integer('port', keys.port);
-            if (port === undefined)
-                throw new errors/* ConfigurationError */.j(`${where}: "port" is required`);
-            return { ...base, type: 'tcp', host: r.requiredString('host'), port };
-        }
-        case 'burst': {
-            const headers = r.stringMap('headers');
-            const secretHeaderList = secretHeaders(headers);
-            // One attempt of a burst is the whole burst, so the per-attempt default of 5s is far too short for it.
-            const timeout = r.has('timeout') ? base.timeout : Math.max(base.timeout, BURST_MIN_TIMEOUT_MS);
-            return {
-                ...base,
-                timeout,
-                type: 'burst',
-                url: url(),
-                method: (r.string('method') ?? 'GET').toUpperCase(),
-                headers,
-                secretHeaders: secretHeaderList,
-                body: r.string('body'),
-                expectStatus: validateStatus(r.string('expect-status') ?? '2xx', where),
-                requests: r.integer('requests', keys.requests) ?? 100,
-                concurrency: r.integer('concurrency', keys.concurrency) ?? 10,
-                maxErrorRate: r.ratio('max-error-rate') ?? 0.001,
-                maxP95: r.duration('max-p95') ?? 200,
-                maxP99: r.duration('max-p99'),
-                requestTimeout: r.duration('request-timeout') ?? 5_000,
-                tls: r.tls('tls')
-            };
-        }
-        case 'prometheus': {
-            const headers = r.stringMap('headers');
-            const secretHeaderList = secretHeaders(headers);
-            const max = r.number('max');
-            const min = r.number('min');
-            if (max === undefined && min === undefined) {
-                throw new errors/* ConfigurationError */.j(`${where}: a prometheus check needs "max" or "min"`);
-            }
-            return {
-                ...base,
-                type: 'prometheus',
-                url: url(),
-                query: r.requiredString('query'),
-                headers,
-                secretHeaders: secretHeaderList,
-                max,
-                min,
-                emptyAs: r.enumValue('empty-as', ['pass', 'warn', 'fail']) ?? 'fail',
-                tls: r.tls('tls')
-            };
-        }
-    }
-}
-function readPublicEnv(value, source) {
-    if (value === undefined || value === null)
-        return new Set();
-    const list = typeof value === 'string' ? value.split(/[\s,]+/).filter((n) => n !== '') : value;
-    if (!Array.isArray(list) || list.some((name) => typeof name !== 'string')) {
-        throw new errors/* ConfigurationError */.j(`${source}: "public-env" must be a list of environment variable names`);
-    }
-    for (const name of list) {
-        if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) {
-            throw new errors/* ConfigurationError */.j(`${source}: "public-env": ${JSON.stringify(name)} is not a variable name`);
-        }
-        if (isRunnerVariable(name)) {
-            throw new errors/* ConfigurationError */.j(`${source}: "public-env": ${name} is a runner variable and is never expanded`);
-        }
-    }
-    return new Set(list);
-}
-function readConfigDocument(parsed, source, sources, secrets) {
-    const { value } = parsed;
-    const plain = (checks) => {
-        const publicNames = new Set();
-        return {
-            defaults: {},
-            checks,
-            publicNames,
-            expander: new Expander(sources.env, publicNames, parsed.references, secrets)
-        };
-    };
-    if (value === null || value === undefined)
-        return plain([]);
-    if (Array.isArray(value))
-        return plain(value);
-    if (!config_isMapping(value))
-        throw new errors/* ConfigurationError */.j(`${source}: must be a list of checks or a mapping with "checks"`);
-    const known = Object.keys(TOP_LEVEL_KEYS);
-    for (const key of Object.keys(value)) {
-        if (!known.includes(key))
-            throw new errors/* ConfigurationError */.j(`${source}: unknown key "${key}"${suggestion(key, known)}`);
-    }
-    if (!Array.isArray(value.checks))
-        throw new errors/* ConfigurationError */.j(`${source}: "checks" must be a list`);
-    const publicNames = readPublicEnv(value['public-env'], source);
-    const expander = new Expander(sources.env, publicNames, parsed.references, secrets);
-    // The checks are expanded one by one (so an error names its check); the rest of the document here.
-    const { checks: _checks, 'public-env': _public, ...rest } = value;
-    const expanded = expander.all(rest, source);
-    const top = new KeyReader(expanded, source, sources);
-    let defaults = {};
-    if (top.has('defaults')) {
-        if (!config_isMapping(expanded.defaults))
-            throw new errors/* ConfigurationError */.j(`${source}: "defaults" must be a mapping`);
-        const timingKeys = Object.keys(TIMING_KEYS);
-        for (const key of Object.keys(expanded.defaults)) {
-            if (!timingKeys.includes(key)) {
-                throw new errors/* ConfigurationError */.j(`${source}: unknown key "defaults.${key}"${suggestion(key, timingKeys)}`);
-            }
-        }
-        const d = new KeyReader(expanded.defaults, `${source}: defaults`, sources);
-        defaults = Object.fromEntries(Object.entries(readTiming(d, {})).filter(([, v]) => v !== undefined));
-    }
-    return { deadline: top.duration('deadline'), defaults, checks: value.checks, publicNames, expander };
-}
-/** Refuses timing from inputs or flags outside the bounds a config file gets (see DURATION_LIMITS). */
-function checkTimingOverrides(timing) {
-    const given = [
-        ['interval', timing.interval],
-        ['timeout', timing.timeout],
-        ['initial-delay', timing.initialDelay],
-        ['deadline', timing.deadline]
-    ];
-    for (const [key, value] of given) {
-        if (value === undefined)
-            continue;
-        const limits = DURATION_LIMITS[key] ?? DURATION_LIMITS.default;
-        if (!Number.isFinite(value) || (limits.min !== undefined && value < limits.min)) {
-            throw new errors/* ConfigurationError */.j(`"${key}" is ${formatDuration(value)}; the shortest ${key} is ${formatDuration(limits.min ?? 0)}`);
-        }
-        if (limits.max !== undefined && value > limits.max) {
-            throw new errors/* ConfigurationError */.j(`"${key}" is ${formatDuration(value)}; the longest ${key} is ${formatDuration(limits.max)}`);
-        }
-    }
-}
-/**
- * What only the whole config can tell: a check that cannot pass before the deadline, or whose attempt budget
- * outlasts it. A timeout nobody wrote for this gate (the built-in 5s, a burst's implied 60s) is shortened to
- * the deadline instead.
- */
-function fitToDeadline(check, explicitTimeout, deadlineMs, where) {
-    const deadline = formatDuration(deadlineMs);
-    if (check.timeout > deadlineMs) {
-        if (explicitTimeout) {
-            throw new errors/* ConfigurationError */.j(`${where}: "timeout" ${formatDuration(check.timeout)} is longer than the deadline ${deadline}`);
-        }
-        check = { ...check, timeout: deadlineMs };
-    }
-    if (check.initialDelay >= deadlineMs) {
-        throw new errors/* ConfigurationError */.j(`${where}: "initial-delay" ${formatDuration(check.initialDelay)} is not shorter than the deadline ${deadline}`);
-    }
-    const earliest = check.initialDelay + (check.successThreshold - 1) * check.interval;
-    if (earliest >= deadlineMs) {
-        throw new errors/* ConfigurationError */.j(`${where}: ${check.successThreshold} passing attempts ${formatDuration(check.interval)} apart` +
-            `${check.initialDelay > 0 ? ` after an initial delay of ${formatDuration(check.initialDelay)}` : ''}` +
-            ` take at least ${formatDuration(earliest)}, not shorter than the deadline ${deadline}`);
-    }
-    return check;
-}
-/** Builds the gate's checks from every source; names must be unique across them. */
-function loadGateConfig(sources) {
-    const secrets = [];
-    try {
-        return buildGateConfig(sources, secrets);
-    }
-    catch (error) {
-        // A message may quote a value after expansion ("got ..."): it must not carry what is masked.
-        if ((0,errors/* isConfigurationError */.p)(error) && secrets.length > 0) {
-            throw new errors/* ConfigurationError */.j(redact(error.message, secrets));
-        }
-        throw error;
-    }
-}
-function buildGateConfig(sources, secrets) {
-    const { timing } = sources;
-    checkTimingOverrides(timing);
-    const inputTiming = {
-        interval: timing.interval ?? BUILT_IN_TIMING.interval,
-        timeout: timing.timeout ?? BUILT_IN_TIMING.timeout,
-        initialDelay: timing.initialDelay ?? BUILT_IN_TIMING.initialDelay,
-        successThreshold: timing.successThreshold ?? BUILT_IN_TIMING.successThreshold,
-        failureThreshold: timing.failureThreshold ?? BUILT_IN_TIMING.failureThreshold
-    };
-    // The action input always carries its default (5s): only another value counts as written.
-    const inputTimeoutWritten = timing.timeout !== undefined && timing.timeout !== BUILT_IN_TIMING.timeout;
-    const checks = [];
-    let deadlineMs = timing.deadline;
-    if (sources.url !== undefined) {
-        const raw = { type: 'http', name: 'url', url: sources.url, 'expect-status': sources.expectStatus ?? '2xx' };
-        const noExpansion = new Expander({}, new Set(), [], secrets);
-        checks.push({
-            check: parseCheck(raw, 0, 'input "url"', inputTiming, { ...sources, env: {} }, secrets, noExpansion),
-            explicitTimeout: inputTimeoutWritten,
-            where: 'input "url"'
-        });
-    }
-    // Only a config file has lines worth pointing at; the checks input lives inside the workflow file.
-    const documents = [];
-    if (sources.checksText !== undefined) {
-        documents.push({ source: 'input "checks"', parsed: parseYamlText(sources.checksText, 'input "checks"') });
-    }
-    if (sources.configFile) {
-        const source = sources.configFile.path;
-        documents.push({ source, parsed: parseYamlText(sources.configFile.text, source), file: source });
-    }
-    for (const { source, parsed, file } of documents) {
-        const doc = readConfigDocument(parsed, source, sources, secrets);
-        if (doc.deadline !== undefined && deadlineMs === undefined)
-            deadlineMs = doc.deadline;
-        const defaults = { ...inputTiming, ...doc.defaults };
-        doc.checks.forEach((raw, index) => {
-            const check = parseCheck(raw, index, source, defaults, sources, secrets, doc.expander);
-            const line = parsed.checkLines[index];
-            const ownTimeout = config_isMapping(raw) && raw.timeout !== undefined && raw.timeout !== null;
-            checks.push({
-                check: file && line ? { ...check, origin: { file, line } } : check,
-                explicitTimeout: ownTimeout ||
-                    ((doc.defaults.timeout !== undefined || inputTimeoutWritten) && check.timeout === defaults.timeout),
-                where: `${file && line ? `${file}:${line}` : source}: check "${check.name}"`
-            });
-        });
-    }
-    if (checks.length === 0) {
-        throw new errors/* ConfigurationError */.j('no checks: set "url" for a single HTTP check, or "checks" / "config" for several');
-    }
-    const seen = new Set();
-    for (const { check } of checks) {
-        if (seen.has(check.name))
-            throw new errors/* ConfigurationError */.j(`two checks are named "${check.name}"; names must be unique`);
-        seen.add(check.name);
-    }
-    const deadline = deadlineMs ?? DEFAULT_DEADLINE_MS;
-    return {
-        deadlineMs: deadline,
-        checks: checks.map(({ check, explicitTimeout, where }) => fitToDeadline(check, explicitTimeout, deadline, where)),
-        secrets: [...new Set(secrets)].filter((s) => s.trim() !== '')
-    };
-}
-
-;// CONCATENATED MODULE: ./actions/health-gate/src/gate.ts
-// The scheduler: runs every check concurrently with its own interval, timeout and thresholds under one overall
-// deadline. It passes when every check has met its success threshold and fails as soon as one cannot: its
-// failure threshold was reached, a startup check failed, or the deadline passed. It never outlives the deadline
-// by more than one attempt's timeout, because every attempt races its own timer and the gate's abort signal.
-
-
-
-class GateStopped extends Error {
-}
-class AttemptTimedOut extends Error {
-}
-/** Attempts kept in a check's history: the first ones (how it started) and the last ones (how it ended). */
-const HISTORY_HEAD = 10;
-const HISTORY_TAIL = 50;
-/**
- * How long an attempt cut short (timeout or the gate's end) may take to hand over what it found; a probe
- * that ignores its abort signal costs at most this much more.
- */
-const CUT_GRACE_MS = 150;
-/**
- * setTimeout for any duration: Node's timers fire after 1 ms when given more than 2^31-1 ms, which would
- * make a long deadline end the gate at once and a long interval spin, so a long wait is chained in steps.
- */
-function setLongTimeout(callback, ms) {
-    let remaining = Number.isFinite(ms) ? Math.max(0, ms) : MAX_TIMER_MS;
-    let handle;
-    const arm = () => {
-        const step = Math.min(remaining, MAX_TIMER_MS);
-        remaining -= step;
-        handle = setTimeout(() => (remaining > 0 ? arm() : callback()), step);
-    };
-    arm();
-    return () => clearTimeout(handle);
-}
-/** Resolves after ms, or rejects with GateStopped as soon as the signal aborts. */
-function gate_sleep(ms, signal) {
-    return new Promise((resolve, reject) => {
-        if (signal.aborted)
-            return reject(new GateStopped());
-        const cancel = setLongTimeout(() => {
-            signal.removeEventListener('abort', onAbort);
-            resolve();
-        }, ms);
-        const onAbort = () => {
-            cancel();
-            reject(new GateStopped());
-        };
-        signal.addEventListener('abort', onAbort, { once: true });
-    });
-}
-function errorMessage(error) {
-    if (error instanceof Error)
-        return error.message.split('\n')[0] || error.name;
-    return String(error);
-}
-/**
- * One attempt: the probe raced against its timeout and the gate's end; never throws but for a user mistake.
- * When either cuts the attempt, the probe gets a short grace to return a conclusive outcome (a burst already
- * past its error budget); anything else it returns then is discarded for the timeout or "stopped" outcome.
- */
-async function attempt(check, probe, gateSignal, cwd, secrets) {
-    const controller = new AbortController();
-    const onGateAbort = () => controller.abort(new GateStopped());
-    gateSignal.addEventListener('abort', onGateAbort, { once: true });
-    const timedOut = {
-        status: 'fail',
-        message: `no answer within ${formatDuration(check.timeout)} (timeout)`
-    };
-    const stopped = { status: 'fail', message: 'stopped: the gate ended' };
-    const context = { signal: controller.signal, timeoutMs: check.timeout, cwd, secrets };
-    let cancelTimer;
-    let cancelGrace;
-    try {
-        // A user mistake found only when probing (a missing migrations dir) ends the gate with that one line;
-        // anything else the probe throws is the service's failure.
-        const probed = Promise.resolve()
-            .then(() => probe(check, context))
-            .catch((error) => {
-            if ((0,errors/* isConfigurationError */.p)(error))
-                throw new errors/* ConfigurationError */.j(redact(error.message, secrets));
-            return { status: 'fail', message: errorMessage(error) };
-        });
-        return await new Promise((resolve, reject) => {
-            let settled = false;
-            const finish = (outcome) => {
-                if (settled)
-                    return;
-                settled = true;
-                resolve(outcome);
-            };
-            probed.then((outcome) => {
-                if (!controller.signal.aborted)
-                    finish(outcome);
-            }, (error) => {
-                settled = true;
-                reject(error);
-            });
-            const onCut = () => {
-                const fallback = controller.signal.reason instanceof GateStopped ? stopped : timedOut;
-                cancelGrace = setLongTimeout(() => finish(fallback), CUT_GRACE_MS);
-                probed.then((outcome) => finish(outcome.conclusive ? outcome : fallback), () => finish(fallback));
-            };
-            if (controller.signal.aborted)
-                onCut();
-            else
-                controller.signal.addEventListener('abort', onCut, { once: true });
-            cancelTimer = setLongTimeout(() => controller.abort(new AttemptTimedOut()), check.timeout);
-        });
-    }
-    finally {
-        cancelTimer?.();
-        cancelGrace?.();
-        gateSignal.removeEventListener('abort', onGateAbort);
-        if (!controller.signal.aborted)
-            controller.abort(new GateStopped());
-    }
-}
-/**
- * Longest message or observed string kept per attempt: a service decides how much text a probe reports (a
- * health document with thousands of failing entries, a huge query result), and the report must stay small.
- */
-const MAX_RECORDED_TEXT = 1_000;
-function clipText(text) {
-    return text.length > MAX_RECORDED_TEXT ? `${text.slice(0, MAX_RECORDED_TEXT - 1)}…` : text;
-}
-function clipDeep(value, depth = 0) {
-    if (typeof value === 'string')
-        return clipText(value);
-    if (depth > 20 || value === null || typeof value !== 'object')
-        return value;
-    if (Array.isArray(value)) {
-        const items = value.slice(0, 100).map((item) => clipDeep(item, depth + 1));
-        return value.length > 100 ? [...items, `… ${value.length - 100} more`] : items;
-    }
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [clipText(k), clipDeep(v, depth + 1)]));
-}
-/** Keeps the first HISTORY_HEAD and the last HISTORY_TAIL attempts, counting the ones dropped in between. */
-function remember(report, record) {
-    report.history.push(record);
-    if (report.history.length > HISTORY_HEAD + HISTORY_TAIL) {
-        report.history.splice(HISTORY_HEAD, 1);
-        report.omittedAttempts++;
-    }
-}
-async function runGate(options) {
-    if (!Number.isFinite(options.deadlineMs) || options.deadlineMs < 0) {
-        throw new errors/* ConfigurationError */.j(`the deadline must be a duration, not ${String(options.deadlineMs)} ms`);
-    }
-    const start = performance.now();
-    const elapsed = () => Math.round(performance.now() - start);
-    const secrets = (options.secrets ?? []).filter((s) => s !== '');
-    const gate = new AbortController();
-    const onOuterAbort = () => gate.abort();
-    options.signal?.addEventListener('abort', onOuterAbort, { once: true });
-    let endReason;
-    const cancelDeadline = setLongTimeout(() => {
-        endReason = `deadline ${formatDuration(options.deadlineMs)} passed`;
-        gate.abort();
-    }, options.deadlineMs);
-    const states = new Map(options.checks.map((check) => [
-        check,
-        {
-            report: {
-                name: check.name,
-                type: check.type,
-                role: check.role,
-                verdict: 'pending',
-                attempts: 0,
-                history: [],
-                omittedAttempts: 0
-            },
-            successes: 0,
-            failures: 0,
-            started: false
-        }
-    ]));
-    const runCheck = async (check) => {
-        const state = states.get(check);
-        const { report } = state;
-        state.started = true;
-        const probe = options.probes[check.type];
-        await gate_sleep(check.initialDelay, gate.signal);
-        for (;;) {
-            const startedAt = elapsed();
-            state.inFlightSince = startedAt;
-            const outcome = await attempt(check, probe, gate.signal, options.cwd, secrets);
-            // An attempt cut short by the gate's end says nothing about the service, unless the probe says its
-            // evidence already decides it.
-            if (gate.signal.aborted && !outcome.conclusive)
-                return;
-            state.inFlightSince = undefined;
-            // A service may echo what it was sent (a header, the URL): nothing masked stays in the report. Redacted
-            // before clipped, so a cut never leaves part of a secret.
-            const { conclusive: _conclusive, ...found } = outcome;
-            const record = {
-                ...found,
-                message: clipText(redact(String(found.message), secrets)),
-                ...(found.observed === undefined
-                    ? {}
-                    : { observed: clipDeep(redactDeep(found.observed, secrets)) }),
-                startedAt,
-                durationMs: elapsed() - startedAt
-            };
-            remember(report, record);
-            report.attempts++;
-            report.lastMessage = record.message;
-            state.lastStatus = record.status;
-            options.onAttempt?.(check, record);
-            if (record.status === 'fail') {
-                state.failures++;
-                state.successes = 0;
-                report.lastError = record.message;
-                if (gate.signal.aborted)
-                    return;
-                if (check.failureThreshold > 0 && state.failures >= check.failureThreshold) {
-                    report.verdict = 'fail';
-                    report.reason = `failure threshold reached: ${state.failures} consecutive failed attempts`;
-                    endReason ??= `check "${check.name}" failed`;
-                    gate.abort();
-                    return;
-                }
-            }
-            else {
-                state.successes++;
-                state.failures = 0;
-                if (state.successes >= check.successThreshold) {
-                    report.verdict = record.status === 'warn' ? 'warn' : 'pass';
-                    report.timeToGreenMs = elapsed();
-                    return;
-                }
-                if (gate.signal.aborted)
-                    return;
-            }
-            await gate_sleep(Math.max(0, startedAt + check.interval - elapsed()), gate.signal);
-        }
-    };
-    const settle = (promise) => promise.catch((error) => {
-        if (error instanceof GateStopped)
-            return;
-        gate.abort();
-        throw error;
-    });
-    const startup = options.checks.filter((c) => c.role === 'startup');
-    const others = options.checks.filter((c) => c.role !== 'startup');
-    try {
-        await Promise.all(startup.map((c) => settle(runCheck(c))));
-        const startupPassed = startup.every((c) => ['pass', 'warn'].includes(states.get(c).report.verdict));
-        if (startupPassed)
-            await Promise.all(others.map((c) => settle(runCheck(c))));
-    }
-    finally {
-        cancelDeadline();
-        options.signal?.removeEventListener('abort', onOuterAbort);
-    }
-    if (options.signal?.aborted && !endReason)
-        endReason = 'the gate was cancelled';
-    const timedOut = endReason?.startsWith('deadline') || endReason === 'the gate was cancelled';
-    for (const [check, state] of states) {
-        const { report } = state;
-        if (report.verdict !== 'pending')
-            continue;
-        if (!state.started) {
-            report.verdict = 'cancelled';
-            report.reason = 'not started: the startup checks did not pass';
-        }
-        else if (timedOut) {
-            report.verdict = 'fail';
-            report.reason = `${endReason} before ${check.successThreshold} consecutive passing attempt(s)`;
-            if (report.lastError === undefined && state.inFlightSince !== undefined) {
-                // Nothing completed: say what the gate was waiting for, so the failure has an error to show.
-                report.lastError = `no attempt completed: the one started at +${formatDuration(state.inFlightSince)} had no answer when the gate ended`;
-            }
-        }
-        else if (state.lastStatus === 'fail') {
-            // The gate stopped for another check, but this one was failing too: it is a failed check, not a
-            // cancelled one, so failed-checks and the annotations name it.
-            report.verdict = 'fail';
-            report.reason = `failing when the gate stopped (${state.failures} consecutive failed attempt(s)); ${endReason ?? 'the gate ended'}`;
-        }
-        else {
-            report.verdict = 'cancelled';
-            report.reason =
-                state.lastStatus === undefined
-                    ? `stopped before an attempt completed: ${endReason ?? 'the gate ended'}`
-                    : `stopped while passing (${state.successes} of ${check.successThreshold} consecutive passing attempt(s)): ${endReason ?? 'the gate ended'}`;
-        }
-    }
-    const checks = options.checks.map((c) => states.get(c).report);
-    const failedChecks = checks.filter((c) => c.verdict === 'fail').map((c) => c.name);
-    let verdict = 'pass';
-    if (checks.some((c) => c.verdict !== 'pass' && c.verdict !== 'warn'))
-        verdict = 'fail';
-    else if (checks.some((c) => c.verdict === 'warn'))
-        verdict = 'warn';
-    return { verdict, durationMs: elapsed(), deadlineMs: options.deadlineMs, checks, failedChecks };
-}
-
-// EXTERNAL MODULE: external "node:http"
-var external_node_http_ = __nccwpck_require__(7067);
-var external_node_http_default = /*#__PURE__*/__nccwpck_require__.n(external_node_http_);
-;// CONCATENATED MODULE: external "node:https"
-const external_node_https_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");
-var external_node_https_default = /*#__PURE__*/__nccwpck_require__.n(external_node_https_namespaceObject);
-;// CONCATENATED MODULE: ./shared/src/lib/http-transport.ts
-// The one HTTP(S) transport of the actions: one exchange on node:http/https rather than fetch, because a probe or
-// a deploy step needs a per-request CA and opt-in insecure TLS, redirects it can refuse to follow (and that drop
-// every secret header when they leave the origin), a fresh connection per attempt (a pooled keep-alive socket
-// would hide a server that restarted), a body size cap enforced while it streams in, and timing that covers the
-// whole body. httpRequest (http.ts) adds retries on top.
-
-
-
-
-
-/** A request that produced no usable response. The message is short and never holds a credential. */
-class http_transport_RequestError extends Error {
-    kind;
-    code;
-    name = 'RequestError';
-    constructor(message, kind, 
-    /** The system error code when there was one, e.g. ECONNREFUSED. */
-    code) {
-        super(message);
-        this.kind = kind;
-        this.code = code;
-    }
-}
-const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
-const DEFAULT_MAX_REDIRECTS = 5;
-const USER_AGENT = 'ubos-actions';
-const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
-// Dropped when a redirect leaves the origin (scheme, host or port), so a credential meant for one host never
-// reaches another: these, every sensitive-looking name, the check's secret-headers and any header whose value
-// holds a secret.
-const ORIGIN_BOUND_HEADERS = ['authorization', 'cookie', 'proxy-authorization', 'x-api-key'];
-const http_transport_SENSITIVE_HEADER = /auth|token|key|secret|cookie|password|session/i;
-/** Marks the abort caused by sendRequest's own timer, to tell it apart from the caller's signal. */
-class OwnTimeout {
-}
-function http_transport_formatBytes(bytes) {
-    if (bytes >= 1024 * 1024)
-        return `${+(bytes / (1024 * 1024)).toFixed(2)} MiB`;
-    if (bytes >= 1024)
-        return `${+(bytes / 1024).toFixed(1)} KiB`;
-    return `${bytes} bytes`;
-}
-function hasHeader(headers, name) {
-    return Object.keys(headers).some((key) => key.toLowerCase() === name);
-}
-function withoutHeaders(headers, names) {
-    return Object.fromEntries(Object.entries(headers).filter(([key]) => !names.has(key.toLowerCase())));
-}
-function bodyText(body) {
-    return typeof body === 'string' ? body : Buffer.from(body).toString('utf8');
-}
-function holdsSecret(text, secrets) {
-    return secrets.some((secret) => secret !== '' && secretForms(secret).some((form) => text.includes(form)));
-}
-/** The headers that may go to another origin: none that is secret by name, by the config, or by value. */
-function crossOriginHeaders(headers, secretHeaders, secrets) {
-    return Object.fromEntries(Object.entries(headers).filter(([name, value]) => {
-        const lower = name.toLowerCase();
-        // Host names the first origin: sent to another one it would at best be wrong.
-        if (lower === 'host')
-            return false;
-        return !secretHeaders.has(lower) && !http_transport_SENSITIVE_HEADER.test(lower) && !holdsSecret(value, secrets);
-    }));
-}
-/** Moves user:password@ from the URL into a Basic Authorization header (unless one was given). */
-function takeCredentials(url, headers, secrets) {
-    const credentials = basicCredentials(url);
-    if (!credentials)
-        return headers;
-    url.username = '';
-    url.password = '';
-    if (hasHeader(headers, 'authorization'))
-        return headers;
-    secrets.push(credentials.encoded, `Basic ${credentials.encoded}`);
-    return { ...headers, authorization: `Basic ${credentials.encoded}` };
-}
-function http_transport_parseUrl(text, base) {
-    let url;
-    try {
-        url = base ? new URL(text, base) : new URL(text);
-    }
-    catch {
-        throw new errors/* ConfigurationError */.j(`invalid URL "${redactUrl(text)}"`);
-    }
-    if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-        throw new errors/* ConfigurationError */.j(`unsupported URL scheme ${url.protocol} in "${redactUrl(text)}" (use http or https)`);
-    }
-    return url;
-}
-const UNKNOWN_AUTHORITY = new Set([
-    'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
-    'UNABLE_TO_GET_ISSUER_CERT',
-    'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
-    'SELF_SIGNED_CERT_IN_CHAIN',
-    'DEPTH_ZERO_SELF_SIGNED_CERT',
-    'CERT_UNTRUSTED'
-]);
-// A plain-HTTP server usually drops a TLS ClientHello, which the client only sees as a reset.
-function tlsHint(phase) {
-    return phase === 'TLS handshake' ? '; is the port serving TLS?' : '';
-}
-function http_transport_describeError(error, phase, url) {
-    const described = describeErrorText(error, phase, url);
-    const code = error.code;
-    return new http_transport_RequestError(described.message, described.kind, typeof code === 'string' ? code : undefined);
-}
-function describeErrorText(error, phase, url) {
-    const { code, message } = error;
-    const host = url.hostname;
-    const during = phase === 'reading the body' ? 'while reading the body' : `(${phase})`;
-    switch (code) {
-        case 'ECONNREFUSED':
-            return new http_transport_RequestError(`connection refused by ${url.host}`, 'refused');
-        case 'ECONNRESET':
-        case 'EPIPE':
-            return new http_transport_RequestError(`connection reset by the server ${during}${tlsHint(phase)}`, 'reset');
-        case 'ENOTFOUND':
-            return new http_transport_RequestError(`DNS lookup failed: host ${host} not found`, 'dns');
-        case 'EAI_AGAIN':
-            return new http_transport_RequestError(`DNS lookup of ${host} failed (temporary failure)`, 'dns');
-        case 'ETIMEDOUT':
-            return new http_transport_RequestError(`connection to ${url.host} timed out`, 'network');
-        case 'EHOSTUNREACH':
-            return new http_transport_RequestError(`host ${host} unreachable`, 'network');
-        case 'ENETUNREACH':
-            return new http_transport_RequestError(`network unreachable for ${host}`, 'network');
-        case 'CERT_HAS_EXPIRED':
-            return new http_transport_RequestError(`TLS: the certificate of ${host} has expired`, 'tls');
-        case 'CERT_NOT_YET_VALID':
-            return new http_transport_RequestError(`TLS: the certificate of ${host} is not valid yet`, 'tls');
-        case 'ERR_TLS_CERT_ALTNAME_INVALID':
-            return new http_transport_RequestError(`TLS: the certificate is not valid for ${host} (name mismatch)`, 'tls');
-    }
-    if (code && UNKNOWN_AUTHORITY.has(code)) {
-        const what = code === 'DEPTH_ZERO_SELF_SIGNED_CERT' ? 'self-signed certificate' : 'certificate signed by unknown authority';
-        return new http_transport_RequestError(`TLS: ${what} (${code}); trust its CA with the tls ca option`, 'tls');
-    }
-    if (/wrong version number|packet length too long/i.test(message)) {
-        return new http_transport_RequestError(`TLS handshake failed: the server does not speak TLS on ${url.host}`, 'tls');
-    }
-    if (code && (/^(ERR_TLS_|ERR_SSL_|CERT_)/.test(code) || code === 'EPROTO')) {
-        return new http_transport_RequestError(`TLS: ${message}`, 'tls');
-    }
-    // Node's wording for a socket closed (FIN rather than RST) before any response. Same meaning for a gate, and
-    // one wording keeps a burst's error counts from splitting one fault in two depending on timing.
-    if (message === 'socket hang up') {
-        return new http_transport_RequestError(`connection reset by the server ${during}${tlsHint(phase)}`, 'reset');
-    }
-    return new http_transport_RequestError(message || String(error), 'network');
-}
-function flattenHeaders(headers) {
-    const flat = {};
-    for (const [name, value] of Object.entries(headers)) {
-        if (value !== undefined)
-            flat[name] = Array.isArray(value) ? value.join(', ') : value;
-    }
-    return flat;
-}
-function exchange(hop, context) {
-    const { signal, maxBodyBytes } = context;
-    return new Promise((resolve, reject) => {
-        const isHttps = hop.url.protocol === 'https:';
-        let phase = 'connecting';
-        let settled = false;
-        let request;
-        const onAbort = () => {
-            const timedOut = context.isTimeout(signal.reason);
-            const text = timedOut ? `timed out after ${context.timeoutMs} ms` : 'aborted';
-            const during = phase === 'reading the body' ? 'while reading the body' : `(${phase})`;
-            finish(new http_transport_RequestError(`${text} ${during}`, timedOut ? 'timeout' : 'aborted'));
-        };
-        const finish = (error, response) => {
-            if (settled)
-                return;
-            settled = true;
-            signal.removeEventListener('abort', onAbort);
-            if (error) {
-                request?.destroy();
-                reject(error);
-            }
-            else {
-                resolve(response);
-            }
-        };
-        if (signal.aborted)
-            return onAbort();
-        signal.addEventListener('abort', onAbort, { once: true });
-        const tooLarge = () => new http_transport_RequestError(`response body larger than ${http_transport_formatBytes(maxBodyBytes)}`, 'too-large');
-        const options = {
-            method: hop.method,
-            headers: hop.headers,
-            agent: false
-        };
-        if (isHttps) {
-            // Extra CAs are added to the public ones rather than replacing them, so a redirect to a public host
-            // still verifies.
-            if (context.tls.ca)
-                options.ca = [...external_node_tls_.rootCertificates, context.tls.ca];
-            options.rejectUnauthorized = !context.tls.insecure;
-        }
-        try {
-            request = (isHttps ? (external_node_https_default()) : (external_node_http_default())).request(hop.url, options, (response) => {
-                phase = 'reading the body';
-                const declared = Number(response.headers['content-length']);
-                if (Number.isFinite(declared) && declared > maxBodyBytes)
-                    return finish(tooLarge());
-                const chunks = [];
-                let received = 0;
-                response.on('data', (chunk) => {
-                    received += chunk.length;
-                    if (received > maxBodyBytes)
-                        finish(tooLarge());
-                    else
-                        chunks.push(chunk);
-                });
-                response.on('end', () => finish(undefined, {
-                    status: response.statusCode ?? 0,
-                    headers: flattenHeaders(response.headers),
-                    body: Buffer.concat(chunks).toString('utf8')
-                }));
-                response.on('error', (error) => finish(http_transport_describeError(error, phase, hop.url)));
-                response.on('close', () => {
-                    if (!response.complete) {
-                        finish(new http_transport_RequestError(`connection reset by the server while reading the body (${http_transport_formatBytes(received)} received)`, 'reset'));
-                    }
-                });
-            });
-        }
-        catch (error) {
-            // http.request validates headers and options synchronously (e.g. a control character in a value): the
-            // request cannot be sent as it is, and its message may quote the value, so it is not repeated.
-            const code = error.code;
-            return finish(new http_transport_RequestError('the request is malformed (an invalid header name or value)', 'invalid', code));
-        }
-        request.on('socket', (socket) => {
-            socket.once('connect', () => {
-                phase = isHttps ? 'TLS handshake' : 'waiting for response headers';
-            });
-            socket.once('secureConnect', () => {
-                phase = 'waiting for response headers';
-            });
-        });
-        request.on('error', (error) => finish(http_transport_describeError(error, phase, hop.url)));
-        request.end(hop.body);
-    });
-}
-/** Where a redirect leads and with which method, body and headers (RFC 9110 §15.4, as browsers do it). */
-function nextHop(hop, status, location, secrets, secretHeaders, shownTarget) {
-    const toGet = status === 303 ? hop.method !== 'HEAD' : (status === 301 || status === 302) && hop.method === 'POST';
-    let headers = hop.headers;
-    // URL.origin compares scheme, host and port (with default ports normalised); an opaque origin ("null",
-    // which is never equal to anything) counts as another origin.
-    const crossOrigin = location.origin !== hop.url.origin || location.origin === 'null';
-    if (crossOrigin) {
-        headers = crossOriginHeaders(headers, secretHeaders, secrets);
-        if (!toGet && hop.body !== undefined && holdsSecret(bodyText(hop.body), secrets)) {
-            throw new http_transport_RequestError(`not following the ${status} redirect to another origin (${shownTarget}): the request body holds a secret`, 'redirect');
-        }
-    }
-    if (toGet)
-        headers = withoutHeaders(headers, new Set(['content-type', 'content-length']));
-    headers = takeCredentials(location, headers, secrets);
-    return {
-        url: location,
-        method: toGet ? 'GET' : hop.method,
-        headers,
-        ...(toGet || hop.body === undefined ? {} : { body: hop.body })
-    };
-}
-/**
- * Every secret a request sends, in every form (URL credentials raw, decoded and as the Basic header's base64;
- * the values of sensitive-looking and named secret headers and their tokens): for redaction, and for an adapter
- * to mask before anything is logged.
- */
-function http_transport_requestSecrets(url, headers = {}, extra = [], secretHeaders = new Set(ORIGIN_BOUND_HEADERS)) {
-    const secrets = [...extra, ...urlSecrets(url)];
-    for (const [name, value] of Object.entries(headers)) {
-        if ((http_transport_SENSITIVE_HEADER.test(name) || secretHeaders.has(name.toLowerCase())) && value.trim() !== '') {
-            secrets.push(...headerValueSecrets(value));
-        }
-    }
-    return secrets.filter((secret) => secret !== '');
-}
-/**
- * Sends one request (following redirects only when asked) and reads the whole body. Resolves with any status;
- * rejects with a RequestError for connection, DNS, TLS, timeout, abort, size and redirect failures.
- */
-async function sendRequest(options) {
-    const started = performance.now();
-    const secretHeaders = new Set([
-        ...ORIGIN_BOUND_HEADERS,
-        ...(options.secretHeaders ?? []).map((h) => h.toLowerCase())
-    ]);
-    const secrets = http_transport_requestSecrets(options.url, options.headers, options.secrets, secretHeaders);
-    const url = http_transport_parseUrl(options.url);
-    let headers = { ...options.headers };
-    if (!hasHeader(headers, 'user-agent'))
-        headers['user-agent'] = options.userAgent ?? USER_AGENT;
-    headers = takeCredentials(url, headers, secrets);
-    let hop = {
-        url,
-        method: (options.method ?? 'GET').toUpperCase(),
-        headers,
-        ...(options.body === undefined ? {} : { body: options.body })
-    };
-    const controller = new AbortController();
-    const forward = () => controller.abort(options.signal?.reason);
-    if (options.signal?.aborted)
-        forward();
-    else
-        options.signal?.addEventListener('abort', forward, { once: true });
-    const timer = options.timeoutMs === undefined
-        ? undefined
-        : setTimeout(() => controller.abort(new OwnTimeout()), options.timeoutMs);
-    const context = {
-        tls: options.tls ?? { insecure: false },
-        maxBodyBytes: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
-        signal: controller.signal,
-        ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }),
-        isTimeout: (reason) => reason instanceof OwnTimeout
-    };
-    const maxRedirects = options.maxRedirects ?? DEFAULT_MAX_REDIRECTS;
-    const redirects = [];
-    try {
-        for (;;) {
-            let raw;
-            try {
-                raw = await exchange(hop, context);
-            }
-            catch (error) {
-                if (!(error instanceof http_transport_RequestError) || redirects.length === 0)
-                    throw error;
-                throw new http_transport_RequestError(`${error.message} (after redirect to ${redirects[redirects.length - 1]})`, error.kind, error.code);
-            }
-            const location = raw.headers['location'];
-            if (!options.followRedirects || !REDIRECT_STATUSES.has(raw.status) || !location) {
-                return { ...raw, latencyMs: performance.now() - started, redirects };
-            }
-            if (redirects.length >= maxRedirects) {
-                throw new http_transport_RequestError(`too many redirects (more than ${maxRedirects})`, 'redirect');
-            }
-            let target;
-            try {
-                target = http_transport_parseUrl(location, hop.url);
-            }
-            catch (error) {
-                throw new http_transport_RequestError(`cannot follow redirect: ${error.message}`, 'redirect');
-            }
-            secrets.push(...urlSecrets(target.href));
-            const shown = redact(redactUrl(target.href), secrets);
-            redirects.push(shown);
-            hop = nextHop(hop, raw.status, target, secrets, secretHeaders, shown);
-        }
-    }
-    catch (error) {
-        if (error instanceof http_transport_RequestError)
-            throw new http_transport_RequestError(redact(error.message, secrets), error.kind, error.code);
-        if (error instanceof errors/* ConfigurationError */.j)
-            throw new errors/* ConfigurationError */.j(redact(error.message, secrets));
-        throw error;
-    }
-    finally {
-        if (timer)
-            clearTimeout(timer);
-        options.signal?.removeEventListener('abort', forward);
-    }
-}
-
-;// CONCATENATED MODULE: ./actions/health-gate/src/checks/burst.ts
-// The burst check: a short load sample against one endpoint, judged on error rate and tail latency the way an
-// SLO is (p95/p99), with the distribution kept for the report.
-
-
-
-/**
- * Nearest-rank percentile (the smallest sample with at least p% of samples at or below it): always a value
- * that was actually observed, never an interpolation. NaN for no samples.
- */
-function percentile(values, p) {
-    if (values.length === 0)
-        return Number.NaN;
-    const sorted = [...values].sort((a, b) => a - b);
-    const rank = Math.ceil((Math.min(100, Math.max(0, p)) / 100) * sorted.length);
-    return sorted[Math.max(1, rank) - 1];
-}
-/** Upper bounds (ms) of the latency histogram's buckets; a last open bucket catches the rest. */
-const LATENCY_BUCKETS_MS = [5, 10, 25, 50, 100, 200, 300, 500, 750, 1000, 2000, 5000, 10000];
-/** Per-bucket (not cumulative) counts, trimmed after the last non-empty bucket. */
-function latencyHistogram(latencies) {
-    const buckets = [...LATENCY_BUCKETS_MS, null].map((leMs) => ({ leMs, count: 0 }));
-    for (const latency of latencies) {
-        const bucket = buckets.find((candidate) => candidate.leMs === null || latency <= candidate.leMs);
-        bucket.count++;
-    }
-    let last = buckets.length - 1;
-    while (last > 0 && buckets[last].count === 0)
-        last--;
-    return buckets.slice(0, last + 1);
-}
-function percent(rate) {
-    return `${+(rate * 100).toFixed(2)}%`;
-}
-function ms(value) {
-    return Number.isNaN(value) ? 'n/a' : `${Math.round(value)} ms`;
-}
-const probeBurst = async (check, context) => {
-    const matches = parseStatusMatcher(check.expectStatus);
-    const expected = describeStatusMatcher(check.expectStatus);
-    const total = Math.max(0, Math.floor(check.requests));
-    const concurrency = Math.max(1, Math.min(total, Math.floor(check.concurrency)));
-    const samples = [];
-    const started = performance.now();
-    let next = 0;
-    const worker = async () => {
-        while (next < total && !context.signal.aborted) {
-            next++;
-            try {
-                const response = await sendRequest({
-                    url: check.url,
-                    method: check.method,
-                    headers: check.headers,
-                    ...(check.body === undefined ? {} : { body: check.body }),
-                    tls: check.tls,
-                    signal: context.signal,
-                    timeoutMs: check.requestTimeout,
-                    ...(check.secretHeaders ? { secretHeaders: check.secretHeaders } : {}),
-                    ...(context.secrets ? { secrets: context.secrets } : {})
-                });
-                samples.push({
-                    status: response.status,
-                    latencyMs: response.latencyMs,
-                    ...(matches(response.status) ? {} : { error: `status ${response.status}` })
-                });
-            }
-            catch (error) {
-                // The attempt's own end is not a property of the service: those requests are not counted at all.
-                if (context.signal.aborted)
-                    return;
-                samples.push({ error: error instanceof Error ? error.message : String(error) });
-            }
-        }
-    };
-    await Promise.all(Array.from({ length: concurrency }, worker));
-    const elapsedMs = Math.round(performance.now() - started);
-    const latencies = samples.flatMap((sample) => (sample.latencyMs === undefined ? [] : [sample.latencyMs]));
-    const errors = samples.filter((sample) => sample.error !== undefined);
-    const errorRate = samples.length === 0 ? 0 : errors.length / samples.length;
-    const p50 = percentile(latencies, 50);
-    const p95 = percentile(latencies, 95);
-    const p99 = percentile(latencies, 99);
-    // reduce rather than Math.max(...latencies), whose spread overflows the stack on very large bursts.
-    const max = latencies.length === 0 ? Number.NaN : latencies.reduce((highest, latency) => Math.max(highest, latency), -Infinity);
-    const statusCounts = {};
-    for (const sample of samples) {
-        const key = sample.status === undefined ? 'error' : String(sample.status);
-        statusCounts[key] = (statusCounts[key] ?? 0) + 1;
-    }
-    const errorCounts = new Map();
-    for (const { error } of errors)
-        errorCounts.set(error, (errorCounts.get(error) ?? 0) + 1);
-    const topErrors = [...errorCounts].sort((a, b) => b[1] - a[1]).slice(0, 3);
-    const round = (value) => (Number.isNaN(value) ? null : Math.round(value * 10) / 10);
-    const observed = {
-        requests: samples.length,
-        planned: total,
-        concurrency,
-        errors: errors.length,
-        errorRate,
-        p50: round(p50),
-        p95: round(p95),
-        p99: round(p99),
-        max: round(max),
-        durationMs: elapsedMs,
-        statusCounts,
-        errorCounts: Object.fromEntries(errorCounts),
-        histogram: latencyHistogram(latencies)
-    };
-    const secrets = [...urlSecrets(check.url), ...(context.secrets ?? [])];
-    const safe = (text) => redact(text, secrets);
-    if (context.signal.aborted) {
-        // Errors among the requests sent may already exceed the budget of the whole burst: then no result of
-        // the requests not sent could save it, and the cut attempt is a failure the gate must report.
-        const decided = total > 0 && errors.length / total > check.maxErrorRate;
-        const listed = topErrors.map(([text, count]) => `${count}× ${text}`).join(', ');
-        return {
-            status: 'fail',
-            ...(decided ? { conclusive: true } : {}),
-            message: safe(decided
-                ? `stopped after ${samples.length} of ${total} requests, already ${errors.length} errors ` +
-                    `(${percent(errorRate)} of those sent; over the ${percent(check.maxErrorRate)} budget of the whole burst)` +
-                    (listed ? `; ${listed}` : '')
-                : `stopped after ${samples.length} of ${total} requests (attempt aborted)`),
-            observed
-        };
-    }
-    const failing = [];
-    const parts = [`${samples.length} requests`];
-    const errorsOver = errorRate > check.maxErrorRate;
-    parts.push(`${percent(errorRate)} errors (max ${percent(check.maxErrorRate)})`);
-    if (errorsOver)
-        failing.push('error rate');
-    const latencyPart = (name, value, limit) => {
-        if (limit === undefined) {
-            if (name === 'p95')
-                parts.push(`p95 ${ms(value)}`);
-            return;
-        }
-        // No response at all means no latency to trust; the error rate already carries the failure.
-        const over = Number.isNaN(value) || value > limit;
-        parts.push(`${name} ${ms(value)} (max ${limit} ms)`);
-        if (over)
-            failing.push(name);
-    };
-    latencyPart('p95', p95, check.maxP95);
-    latencyPart('p99', p99, check.maxP99);
-    let message = parts.join(', ');
-    if (topErrors.length > 0) {
-        const listed = topErrors.map(([text, count]) => `${count}× ${text}`).join(', ');
-        const statusErrors = errors.some((sample) => sample.status !== undefined);
-        message += `; ${listed}${errorCounts.size > topErrors.length ? ', …' : ''}`;
-        if (statusErrors)
-            message += ` (expected ${expected})`;
-    }
-    if (failing.length > 0)
-        message += `; over the limit: ${failing.join(', ')}`;
-    return { status: failing.length > 0 ? 'fail' : 'pass', message: safe(message), observed };
-};
-
 ;// CONCATENATED MODULE: ./actions/health-gate/src/checks/http.ts
 // The http check: one request, then everything that makes a response healthy: the status, JSON assertions on
 // the body, a body regex, a latency ceiling, and the application/health+json verdict with its warn policy.
+
+
+
+
 
 
 
@@ -49452,10 +47377,1347 @@ const probeHttp = async (check, context) => {
         }
     };
 };
+const httpCheck = defineCheckKind({
+    type: 'http',
+    keys: {
+        url: { kind: 'string', required: true, description: 'URL to request.' },
+        method: { kind: 'string', description: 'HTTP method (default GET).' },
+        headers: HEADERS_KEY,
+        'secret-headers': SECRET_HEADERS_KEY,
+        body: { kind: 'string', description: 'Request body.' },
+        'expect-status': { kind: 'string', description: 'Accepted statuses: 2xx, 200, 200-299, 200,204 (default 2xx).' },
+        json: {
+            kind: 'string-list',
+            description: 'JSON assertions on the body, e.g. $.status == "pass", $.items.length > 0, $.version =~ /^v2/.'
+        },
+        'body-regex': { kind: 'string', description: 'Regular expression the body must match.' },
+        'max-latency': { kind: 'duration', description: 'Slowest acceptable response.' },
+        tls: TLS_KEY,
+        'follow-redirects': { kind: 'boolean', description: 'Follow redirects (default false).' },
+        'warn-as': {
+            kind: 'enum',
+            values: ['pass', 'warn', 'fail'],
+            description: 'How an application/health+json "warn" counts (default warn).'
+        }
+    },
+    parse({ read: r, where, base, url, secretHeaders }) {
+        const headers = r.stringMap('headers');
+        const secretHeaderList = secretHeaders(headers);
+        const json = r.stringList('json');
+        for (const assertion of json) {
+            try {
+                parseJsonAssertion(assertion);
+            }
+            catch (e) {
+                throw new errors/* ConfigurationError */.j1(`${where}: "json": ${e.message}`);
+            }
+        }
+        const bodyRegex = r.string('body-regex');
+        if (bodyRegex !== undefined) {
+            try {
+                new RegExp(bodyRegex);
+            }
+            catch (e) {
+                throw new errors/* ConfigurationError */.j1(`${where}: "body-regex": ${e.message}`);
+            }
+        }
+        return {
+            ...base,
+            type: 'http',
+            url: url(),
+            method: (r.string('method') ?? 'GET').toUpperCase(),
+            headers,
+            secretHeaders: secretHeaderList,
+            body: r.string('body'),
+            expectStatus: validateStatus(r.string('expect-status') ?? '2xx', where),
+            json,
+            bodyRegex,
+            maxLatency: r.duration('max-latency'),
+            tls: r.tls('tls'),
+            followRedirects: r.boolean('follow-redirects') ?? false,
+            warnAs: r.enumValue('warn-as', ['pass', 'warn', 'fail']) ?? 'warn'
+        };
+    },
+    target: (check) => check.url,
+    probe: probeHttp
+});
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+// EXTERNAL MODULE: ./node_modules/pg/lib/index.js
+var pg_lib = __nccwpck_require__(3273);
+;// CONCATENATED MODULE: ./node_modules/pg/esm/index.mjs
+// ESM wrapper for pg
+
+
+// Re-export all the properties
+const Client = pg_lib.Client
+const Pool = pg_lib.Pool
+const Connection = pg_lib.Connection
+const types = pg_lib.types
+const Query = pg_lib.Query
+const DatabaseError = pg_lib.DatabaseError
+const escapeIdentifier = pg_lib.escapeIdentifier
+const escapeLiteral = pg_lib.escapeLiteral
+const Result = pg_lib.Result
+const TypeOverrides = pg_lib.TypeOverrides
+
+// Also export the defaults
+const esm_defaults = pg_lib.defaults
+
+// Re-export the default
+/* harmony default export */ const esm = (pg_lib);
+
+;// CONCATENATED MODULE: ./shared/src/lib/text.ts
+// A value of unknown type as text, for messages and for comparing what a user wrote.
+/**
+ * What String() gives for primitives, lists, dates and errors; JSON for any other object, whose String() is
+ * "[object Object]" and tells nobody what was written.
+ */
+function textOf(value) {
+    switch (typeof value) {
+        case 'string':
+            return value;
+        case 'number':
+        case 'boolean':
+        case 'bigint':
+        case 'symbol':
+        case 'undefined':
+        case 'function':
+            return String(value);
+    }
+    if (value === null || Array.isArray(value) || value instanceof Date || value instanceof Error)
+        return String(value);
+    try {
+        return JSON.stringify(value) ?? Object.prototype.toString.call(value);
+    }
+    catch {
+        // A cycle, or a BigInt inside.
+        return Object.prototype.toString.call(value);
+    }
+}
+
+;// CONCATENATED MODULE: ./shared/src/lib/migration-frameworks.ts
+// What the migration tools agree on about file names and versions, known once: migration-safety uses it to tell
+// which files deploy and in what order, health-gate to tell which files a tool's table must list as applied.
+const VERSION_TEXT = /^\d+(?:[._]\d+)*$/;
+/**
+ * The comparable form of a numeric or dotted version: `000001` -> `1`, `1_2` -> `1.2`, `1.0` -> `1`,
+ * `1.01` -> `1.1` (Flyway compares each part as a number and ignores trailing zero parts); any other text is
+ * returned unchanged.
+ */
+function versionKey(text) {
+    if (!VERSION_TEXT.test(text))
+        return text;
+    const parts = text.split(/[._]/).map((part) => BigInt(part).toString());
+    while (parts.length > 1 && parts[parts.length - 1] === '0')
+        parts.pop();
+    return parts.join('.');
+}
+/** Orders two versionKey() results part by part; non-version text sorts after versions, by code point. */
+function compareVersionKeys(a, b) {
+    const aIsVersion = VERSION_TEXT.test(a);
+    const bIsVersion = VERSION_TEXT.test(b);
+    if (!aIsVersion || !bIsVersion) {
+        if (aIsVersion !== bIsVersion)
+            return aIsVersion ? -1 : 1;
+        return a < b ? -1 : a > b ? 1 : 0;
+    }
+    const aParts = a.split('.').map(BigInt);
+    const bParts = b.split('.').map(BigInt);
+    for (let i = 0; i < Math.max(aParts.length, bParts.length); i++) {
+        const x = aParts[i] ?? 0n;
+        const y = bParts[i] ?? 0n;
+        if (x !== y)
+            return x < y ? -1 : 1;
+    }
+    return 0;
+}
+// Flyway's default prefixes (V, U, B, R) and separator (__), matched case-sensitively as Flyway does.
+const FLYWAY_FILE = /^(?:([VUB])(\d+(?:[._]\d+)*)|R)__(.*)\.(?:sql|sh|bash|ps1|cmd|bat|py)$/;
+/** What a Flyway file name declares (its version is versionKey-normalised), or undefined for any other file. */
+function flywayFile(fileName) {
+    const match = FLYWAY_FILE.exec(fileName);
+    if (!match)
+        return undefined;
+    const [, prefix, version, description] = match;
+    if (prefix === undefined)
+        return { kind: 'repeatable', description };
+    const kind = prefix === 'V' ? 'versioned' : prefix === 'U' ? 'undo' : 'baseline';
+    return { kind, version: versionKey(version) };
+}
+/** A rollback twin (`.down.sql`, `.down.go`...) of golang-migrate, sqlx, dbmate-style layouts: never deployed. */
+function isDownFile(fileName) {
+    return /\.down\.[^./]+$/i.test(fileName);
+}
+
+;// CONCATENATED MODULE: ./actions/health-gate/src/checks/migrations.ts
+// "Migrations applied": compares what a migration tool recorded in its table with the migration files the
+// deployment ships. Each tool names files and records runs differently; this module knows the common ones
+// (the table layouts below) and falls back to matching ids against file names for any other table.
+//
+// The pure part (file names -> ids, table rows -> applied state, the comparison) is separate from the SQL
+// part (finding the table and reading it) so that every tool's rules can be tested without a database.
+
+
+
+
+
+/** The tables looked for when none is configured, in the order they are tried. */
+const KNOWN_TABLES = [
+    'flyway_schema_history',
+    'schema_migrations',
+    '_prisma_migrations',
+    'knex_migrations',
+    'goose_db_version',
+    '_sqlx_migrations'
+];
+// ---------------------------------------------------------------------------------------------------------
+// Versions
+
+// ---------------------------------------------------------------------------------------------------------
+// Files
+// golang-migrate: <version>_<title>.up.<ext> (and a .down twin that is never recorded).
+const GOLANG_MIGRATE_FILE = /^(\d+)_.*\.up\.[^.]+$/;
+// dbmate (<version>_x.sql), Rails (<timestamp>_x.rb), Ecto (<timestamp>_x.exs).
+const VERSIONS_FILE = /^(\d+)(?:[_-].*)?\.(sql|rb|exs)$/;
+const GOOSE_FILE = /^(\d+)_.*\.(?:sql|go)$/;
+// sqlx: <version>_<description>.sql, or .up.sql/.down.sql for reversible migrations.
+const SQLX_FILE = /^(\d+)_.*\.sql$/;
+const KNEX_EXTENSIONS = /\.(?:js|cjs|mjs|ts|cts|mts|coffee|litcoffee|ls|eg|iced|co)$/;
+const TYPE_DECLARATION = /\.d\.[cm]?ts$/;
+// Files that live beside migrations without being ones (checked only for custom tables).
+const NOT_A_MIGRATION = /^(?:readme|license|changelog)(?:\.|$)|\.(?:md|txt|json|toml|ya?ml|conf|lock|map)$/i;
+/**
+ * The version a Flyway file name declares, or undefined for anything that is not a versioned migration: R__
+ * (repeatable), U (undo) and B (baseline) files never appear as versioned migrations in the table.
+ */
+function flywayVersion(fileName) {
+    const file = flywayFile(fileName);
+    return file?.kind === 'versioned' ? file.version : undefined;
+}
+/**
+ * The id a tool records for a migration file (normalised), or undefined when the tool would not run the file
+ * as a migration. `relativePath` uses `/` separators; only Flyway looks into subdirectories.
+ */
+function migrationFileId(layout, relativePath) {
+    const fileName = relativePath.slice(relativePath.lastIndexOf('/') + 1);
+    switch (layout) {
+        case 'flyway':
+            return flywayVersion(fileName);
+        case 'golang-migrate': {
+            const match = GOLANG_MIGRATE_FILE.exec(fileName);
+            return match ? versionKey(match[1]) : undefined;
+        }
+        case 'versions': {
+            if (isDownFile(fileName))
+                return undefined;
+            const match = VERSIONS_FILE.exec(fileName);
+            return match ? versionKey(match[1]) : undefined;
+        }
+        case 'goose': {
+            if (fileName.endsWith('_test.go'))
+                return undefined;
+            const match = GOOSE_FILE.exec(fileName);
+            return match ? versionKey(match[1]) : undefined;
+        }
+        case 'sqlx': {
+            if (isDownFile(fileName))
+                return undefined;
+            const match = SQLX_FILE.exec(fileName);
+            return match ? versionKey(match[1]) : undefined;
+        }
+        case 'knex':
+            return KNEX_EXTENSIONS.test(fileName) && !TYPE_DECLARATION.test(fileName) ? fileName : undefined;
+    }
+}
+/** Every id a custom table might hold for a file: its name, its name without extension, its version. */
+function customFileIds(fileName) {
+    const ids = new Set([fileName]);
+    const withoutExtension = fileName.replace(/\.[^.]+$/, '');
+    ids.add(withoutExtension);
+    ids.add(withoutExtension.replace(/\.up$/, ''));
+    const flyway = flywayVersion(fileName);
+    if (flyway !== undefined)
+        ids.add(flyway);
+    const numeric = /^(\d+)(?:[_.-]|$)/.exec(fileName);
+    if (numeric)
+        ids.add(versionKey(numeric[1]));
+    return [...ids];
+}
+function isVisibleEntry(name) {
+    return !name.startsWith('.');
+}
+function walkFiles(dir, recursive, prefix = '') {
+    const found = [];
+    for (const entry of external_node_fs_default().readdirSync(dir, { withFileTypes: true })) {
+        if (!isVisibleEntry(entry.name))
+            continue;
+        const relative = prefix === '' ? entry.name : `${prefix}/${entry.name}`;
+        if (entry.isDirectory()) {
+            if (recursive)
+                found.push(...walkFiles(external_node_path_default().join(dir, entry.name), true, relative));
+        }
+        else if (entry.isFile() || entry.isSymbolicLink()) {
+            found.push(relative);
+        }
+    }
+    return found;
+}
+function sortFiles(files, byVersion) {
+    return files.sort((a, b) => {
+        const order = byVersion ? compareVersionKeys(a.ids[0], b.ids[0]) : 0;
+        return order !== 0 ? order : a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
+    });
+}
+/** Resolves the migrations dir against `cwd`; a missing or non-directory path is the user's to fix. */
+function resolveMigrationsDir(dir, cwd) {
+    const resolved = external_node_path_default().resolve(cwd, dir);
+    let stat;
+    try {
+        stat = external_node_fs_default().statSync(resolved);
+    }
+    catch {
+        throw new errors/* ConfigurationError */.j1(`migrations directory not found: ${dir} (resolved to ${resolved})`);
+    }
+    if (!stat.isDirectory())
+        throw new errors/* ConfigurationError */.j1(`migrations.dir is not a directory: ${dir}`);
+    return resolved;
+}
+/** The migration files in `dir` as the tool with this table layout sees them, in migration order. */
+function listMigrationFiles(dir, layout) {
+    if (layout === 'prisma') {
+        const files = [];
+        for (const entry of external_node_fs_default().readdirSync(dir, { withFileTypes: true })) {
+            if (entry.isDirectory() &&
+                isVisibleEntry(entry.name) &&
+                external_node_fs_default().existsSync(external_node_path_default().join(dir, entry.name, 'migration.sql'))) {
+                files.push({ name: entry.name, ids: [entry.name] });
+            }
+        }
+        return sortFiles(files, false);
+    }
+    if (layout === 'custom') {
+        const files = [];
+        for (const entry of external_node_fs_default().readdirSync(dir, { withFileTypes: true })) {
+            const name = entry.name;
+            if (!isVisibleEntry(name) || NOT_A_MIGRATION.test(name) || isDownFile(name))
+                continue;
+            const flyway = flywayFile(name);
+            if (flyway && flyway.kind !== 'versioned')
+                continue;
+            // A directory per migration (Prisma-style) is known by its name.
+            if (entry.isDirectory())
+                files.push({ name, ids: [name] });
+            else
+                files.push({ name, ids: customFileIds(name) });
+        }
+        return sortFiles(files, false);
+    }
+    const files = [];
+    for (const relative of walkFiles(dir, layout === 'flyway')) {
+        const id = migrationFileId(layout, relative);
+        if (id !== undefined)
+            files.push({ name: relative, ids: [id] });
+    }
+    return sortFiles(files, layout !== 'knex');
+}
+// ---------------------------------------------------------------------------------------------------------
+// Comparison
+/** Which files are applied, missing or failed, given what the table records. */
+function compareMigrations(files, state) {
+    const byKey = new Map();
+    for (const entry of state.entries) {
+        for (const key of entry.keys) {
+            const list = byKey.get(key);
+            if (list)
+                list.push(entry);
+            else
+                byKey.set(key, [entry]);
+        }
+    }
+    const matched = new Set();
+    const missing = [];
+    const failed = [];
+    let applied = 0;
+    for (const file of files) {
+        const entries = file.ids.flatMap((id) => byKey.get(id) ?? []);
+        for (const entry of entries)
+            matched.add(entry);
+        if (entries.some((entry) => !entry.failed)) {
+            applied++;
+        }
+        else if (entries.length > 0) {
+            failed.push(file.name);
+        }
+        else if (state.appliedThrough !== undefined && compareVersionKeys(file.ids[0], state.appliedThrough) <= 0) {
+            applied++;
+        }
+        else {
+            missing.push(file.name);
+        }
+    }
+    const unknown = [];
+    for (const entry of state.entries) {
+        if (matched.has(entry))
+            continue;
+        if (entry.failed)
+            failed.push(entry.label);
+        else
+            unknown.push(entry.label);
+    }
+    return { missing, failed, unknown, applied, files: files.length };
+}
+function migrations_text(value) {
+    return value === null || value === undefined ? '' : textOf(value);
+}
+function truthy(value) {
+    return value === true || value === 't' || value === 'true' || value === 1;
+}
+/** flyway_schema_history rows ordered by installed_rank: the last row for a version decides its state. */
+function flywayState(rows) {
+    const versioned = new Map();
+    const repeatable = new Map();
+    let baseline;
+    for (const row of rows) {
+        const type = migrations_text(row.type).toUpperCase();
+        if (type === 'SCHEMA')
+            continue;
+        if (row.version === null || row.version === undefined || migrations_text(row.version) === '') {
+            repeatable.set(migrations_text(row.script), row);
+            continue;
+        }
+        const key = versionKey(migrations_text(row.version));
+        if (type === 'BASELINE') {
+            if (baseline === undefined || compareVersionKeys(key, baseline) > 0)
+                baseline = key;
+            continue;
+        }
+        versioned.set(key, row);
+    }
+    const entries = [];
+    for (const [key, row] of versioned) {
+        const type = migrations_text(row.type).toUpperCase();
+        // An undo or a `repair`-deleted record leaves the version unapplied.
+        if (type === 'DELETE' || type.startsWith('UNDO'))
+            continue;
+        entries.push({
+            keys: [key],
+            label: migrations_text(row.script) || `version ${migrations_text(row.version)}`,
+            failed: !truthy(row.success)
+        });
+    }
+    for (const [script, row] of repeatable) {
+        const type = migrations_text(row.type).toUpperCase();
+        if (type === 'DELETE' || truthy(row.success))
+            continue;
+        entries.push({ keys: [], label: script, failed: true });
+    }
+    return { entries, appliedThrough: baseline };
+}
+/** golang-migrate keeps one row: the latest version, dirty when that migration failed half-way. */
+function golangMigrateState(rows) {
+    let latest;
+    for (const row of rows) {
+        const version = migrations_text(row.version);
+        if (!/^\d+$/.test(version))
+            continue;
+        const key = versionKey(version);
+        if (!latest || compareVersionKeys(key, latest.key) > 0)
+            latest = { key, version, dirty: truthy(row.dirty) };
+    }
+    if (!latest)
+        return { entries: [] };
+    return {
+        entries: [
+            { keys: [latest.key], label: `version ${latest.version}${latest.dirty ? ' (dirty)' : ''}`, failed: latest.dirty }
+        ],
+        appliedThrough: latest.key
+    };
+}
+/** One row per applied version (dbmate, Rails, Ecto's schema_migrations; sqlx and custom tables alike). */
+function versionSetState(rows, column = 'version', failedColumn) {
+    return {
+        entries: rows.map((row) => {
+            const value = migrations_text(row[column]);
+            return {
+                keys: [...new Set([value, versionKey(value)])],
+                label: value,
+                failed: failedColumn === undefined ? false : !truthy(row[failedColumn])
+            };
+        })
+    };
+}
+/**
+ * _prisma_migrations may hold several rows per migration (a failed try, then a successful one): a migration
+ * is applied when one row finished and was not rolled back; otherwise its last try failed or was rolled back.
+ */
+function prismaState(rows) {
+    const byName = new Map();
+    for (const row of rows) {
+        const name = migrations_text(row.migration_name);
+        const applied = row.finished_at !== null && row.finished_at !== undefined && (row.rolled_back_at ?? null) === null;
+        const current = byName.get(name);
+        if (current)
+            current.applied ||= applied;
+        else
+            byName.set(name, { applied });
+    }
+    return {
+        entries: [...byName].map(([name, { applied }]) => ({ keys: [name], label: name, failed: !applied }))
+    };
+}
+/** goose_db_version is a log (rows ordered by id): the latest row for a version says whether it is applied. */
+function gooseState(rows) {
+    const latest = new Map();
+    for (const row of rows) {
+        const version = migrations_text(row.version_id);
+        // Goose's own bookkeeping row.
+        if (version === '0')
+            continue;
+        latest.set(versionKey(version), truthy(row.is_applied));
+    }
+    const entries = [];
+    for (const [key, applied] of latest) {
+        if (applied)
+            entries.push({ keys: [key], label: `version ${key}`, failed: false });
+    }
+    return { entries };
+}
+/** Which layout a table has, from its column names (and the version column's type). */
+function layoutFromColumns(columns) {
+    const has = (...names) => names.every((name) => columns.has(name));
+    if (has('installed_rank', 'version', 'script', 'success'))
+        return 'flyway';
+    if (has('migration_name', 'finished_at', 'rolled_back_at'))
+        return 'prisma';
+    if (has('version_id', 'is_applied'))
+        return 'goose';
+    if (has('version', 'dirty'))
+        return 'golang-migrate';
+    if (has('version', 'success'))
+        return 'sqlx';
+    if (has('version'))
+        return 'versions';
+    if (has('name'))
+        return 'knex';
+    return undefined;
+}
+function frameworkName(layout, files) {
+    if (layout !== 'versions')
+        return layout;
+    const extensions = new Set(files.map((file) => file.name.slice(file.name.lastIndexOf('.') + 1)));
+    if (extensions.has('rb'))
+        return 'rails';
+    if (extensions.has('exs'))
+        return 'ecto';
+    if (extensions.has('sql'))
+        return 'dbmate';
+    // Without files the bare version table could belong to any of them.
+    return 'dbmate/Rails/Ecto';
+}
+// ---------------------------------------------------------------------------------------------------------
+// SQL
+function quoteIdent(name) {
+    return `"${name.replace(/"/g, '""')}"`;
+}
+async function resolveTable(db, table) {
+    const { rows } = await db.query(`SELECT c.oid::regclass::text AS relation, n.nspname AS schema, c.relname AS name
+       FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+      WHERE c.oid = pg_catalog.to_regclass($1)`, [table]);
+    const row = rows[0];
+    return row ? { relation: migrations_text(row.relation), schema: migrations_text(row.schema), name: migrations_text(row.name) } : undefined;
+}
+/** The known tables present in any schema, in KNOWN_TABLES order, those on the search path first. */
+async function findKnownTables(db) {
+    const { rows } = await db.query(`SELECT c.oid::regclass::text AS relation, n.nspname AS schema, c.relname AS name,
+            pg_catalog.pg_table_is_visible(c.oid) AS visible
+       FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+      WHERE c.relname = ANY($1::text[]) AND c.relkind IN ('r', 'p', 'v', 'm', 'f')
+        AND n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg\\_toast%'
+      ORDER BY array_position($1::text[], c.relname::text), pg_catalog.pg_table_is_visible(c.oid) DESC, n.nspname`, [[...KNOWN_TABLES]]);
+    return rows.map((row) => ({
+        relation: migrations_text(row.relation),
+        schema: migrations_text(row.schema),
+        name: migrations_text(row.name),
+        visible: truthy(row.visible)
+    }));
+}
+async function tableColumns(db, table) {
+    const { rows } = await db.query(`SELECT column_name, data_type FROM information_schema.columns
+      WHERE table_schema = $1 AND table_name = $2 ORDER BY ordinal_position`, [table.schema, table.name]);
+    return new Map(rows.map((row) => [migrations_text(row.column_name), migrations_text(row.data_type)]));
+}
+/** Reads the table's rows and turns them into the applied state for its layout. */
+async function readAppliedState(db, relation, layout, column) {
+    const select = async (sql) => (await db.query(sql)).rows;
+    switch (layout) {
+        case 'flyway':
+            return flywayState(await select(`SELECT version, script, type, success FROM ${relation} ORDER BY installed_rank`));
+        case 'golang-migrate':
+            return golangMigrateState(await select(`SELECT version::text AS version, dirty FROM ${relation}`));
+        case 'versions':
+            return versionSetState(await select(`SELECT version::text AS version FROM ${relation}`));
+        case 'sqlx':
+            return versionSetState(await select(`SELECT version::text AS version, success FROM ${relation}`), 'version', 'success');
+        case 'prisma':
+            return prismaState(await select(`SELECT migration_name, finished_at, rolled_back_at FROM ${relation} ORDER BY started_at`));
+        case 'knex':
+            return versionSetState(await select(`SELECT name FROM ${relation}`), 'name');
+        case 'goose':
+            return gooseState(await select(`SELECT version_id::text AS version_id, is_applied FROM ${relation} ORDER BY id`));
+        case 'custom':
+            return versionSetState(await select(`SELECT ${quoteIdent(column ?? 'version')}::text AS id FROM ${relation} WHERE ${quoteIdent(column ?? 'version')} IS NOT NULL`), 'id');
+    }
+}
+const EXAMPLE_NAMES = {
+    flyway: 'V1__init.sql',
+    'golang-migrate': '000001_init.up.sql',
+    versions: '20240101120000_init.sql',
+    prisma: '20240101120000_init/migration.sql',
+    knex: '20240101120000_init.js',
+    goose: '00001_init.sql',
+    sqlx: '20240101120000_init.sql',
+    custom: 'any file name'
+};
+function describeLayoutFailure(table, columns) {
+    const names = [...columns.keys()].join(', ') || 'none visible';
+    return new errors/* ConfigurationError */.j1(`cannot tell which migration tool writes ${table} (columns: ${names}); set migrations.column to the column ` +
+        'holding the version or name');
+}
+/**
+ * Compares the migrations table with the files in `expectation.dir` (resolved against `cwd`). Resolves with
+ * found: false when there is no table to read; throws ConfigurationError for a missing dir or an unusable
+ * table setting.
+ */
+async function checkMigrations(db, expectation, cwd) {
+    const dir = resolveMigrationsDir(expectation.dir, cwd);
+    let candidates;
+    if (expectation.table) {
+        const table = await resolveTable(db, expectation.table);
+        if (!table)
+            return { found: false, message: `migrations table ${expectation.table} not found` };
+        candidates = [table];
+    }
+    else {
+        const known = await findKnownTables(db);
+        if (known.length === 0) {
+            return { found: false, message: `no migrations table found (looked for ${KNOWN_TABLES.join(', ')})` };
+        }
+        // Tables on the connection's search path are the application's; other schemas are looked at only when
+        // none is (a tool configured with its own schema, say).
+        const visible = known.filter((table) => table.visible);
+        const pool = visible.length > 0 ? visible : known;
+        candidates = [];
+        for (const name of KNOWN_TABLES) {
+            const matches = pool.filter((table) => table.name === name);
+            if (matches.length > 1) {
+                throw new errors/* ConfigurationError */.j1(`${name} exists in several schemas (${matches.map((table) => table.schema).join(', ')}); ` +
+                    'set migrations.table to the one to check');
+            }
+            if (matches[0])
+                candidates.push(matches[0]);
+        }
+    }
+    let usable;
+    for (const table of candidates) {
+        const columns = await tableColumns(db, table);
+        let layout;
+        if (expectation.column) {
+            if (!columns.has(expectation.column)) {
+                throw new errors/* ConfigurationError */.j1(`column ${expectation.column} not found in ${table.relation}`);
+            }
+            layout = 'custom';
+        }
+        else {
+            layout = layoutFromColumns(columns);
+            // An unrelated table that merely shares a known name is skipped; one the user named is worth stopping for.
+            if (!layout && (expectation.table || candidates.length === 1)) {
+                throw describeLayoutFailure(table.relation, columns);
+            }
+        }
+        if (!layout)
+            continue;
+        const files = listMigrationFiles(dir, layout);
+        // With several tools' tables present, the one whose files are in the directory is the one that matters.
+        if (files.length > 0) {
+            usable = { table, layout, files };
+            break;
+        }
+        usable ??= { table, layout, files };
+    }
+    if (!usable) {
+        return { found: false, message: `no usable migrations table found (looked for ${KNOWN_TABLES.join(', ')})` };
+    }
+    const { table, layout, files } = usable;
+    if (files.length === 0) {
+        throw new errors/* ConfigurationError */.j1(`no ${layout === 'custom' ? '' : `${frameworkName(layout, files)} `}migration files in ${expectation.dir} ` +
+            `(expected names like ${EXAMPLE_NAMES[layout]}, for table ${table.relation})`);
+    }
+    const state = await readAppliedState(db, table.relation, layout, expectation.column);
+    return {
+        found: true,
+        report: {
+            framework: layout === 'custom' ? 'custom' : frameworkName(layout, files),
+            table: table.relation,
+            layout,
+            ...compareMigrations(files, state)
+        }
+    };
+}
+
+;// CONCATENATED MODULE: ./actions/health-gate/src/checks/tcp.ts
+// The `tcp` probe, and the socket helpers the redis and postgres probes share with it: opening a connection
+// that gives up promptly when the attempt's signal fires, and turning network errors into short messages.
+
+
+
+
+/** `host:port`, with brackets around an IPv6 literal so the port stays readable. */
+function formatTarget(host, port) {
+    return external_node_net_default().isIPv6(host) ? `[${host}]:${port}` : `${host}:${port}`;
+}
+/** Milliseconds since `start` (a performance.now() value), to 0.1 ms: loopback connections take well under 1 ms. */
+function elapsedMs(start) {
+    return Math.round((performance.now() - start) * 10) / 10;
+}
+/** The system error code of a network error, looking inside the AggregateError of a dual-stack attempt. */
+function errorCode(error) {
+    if (typeof error !== 'object' || error === null)
+        return undefined;
+    const code = error.code;
+    if (typeof code === 'string' && code !== '')
+        return code;
+    const inner = error.errors;
+    if (Array.isArray(inner)) {
+        for (const item of inner) {
+            const innerCode = errorCode(item);
+            if (innerCode)
+                return innerCode;
+        }
+    }
+    return undefined;
+}
+const TLS_CODE = /CERT|TLS|SSL|SELF_SIGNED|UNABLE_TO_(GET|VERIFY)|ERR_OSSL/;
+/** One line that says what went wrong on the network, without the raw error's noise. */
+function describeNetworkError(error, host, port) {
+    const target = formatTarget(host, port);
+    const code = errorCode(error);
+    const message = error instanceof Error && error.message !== '' ? error.message : String(error);
+    switch (code) {
+        case 'ECONNREFUSED':
+            return `connection refused (${target})`;
+        case 'ENOTFOUND':
+            return `cannot resolve host "${host}" (ENOTFOUND)`;
+        case 'EAI_AGAIN':
+            return `DNS lookup of "${host}" failed temporarily (EAI_AGAIN)`;
+        case 'ECONNRESET':
+            return `connection reset by ${target}`;
+        case 'EPIPE':
+            return `connection closed by ${target} while sending (EPIPE)`;
+        case 'ETIMEDOUT':
+            return `connection to ${target} timed out (ETIMEDOUT)`;
+        case 'EHOSTUNREACH':
+            return `host unreachable (${target})`;
+        case 'ENETUNREACH':
+            return `network unreachable (${target})`;
+        case 'EADDRNOTAVAIL':
+            return `cannot connect to ${target} (EADDRNOTAVAIL)`;
+        default:
+            if (code && TLS_CODE.test(code))
+                return `TLS error with ${target}: ${message} (${code})`;
+            return code && !message.includes(code) ? `${message} (${code})` : message;
+    }
+}
+/**
+ * The message for an attempt its signal stopped. The signal fires at the attempt's timeout or when the gate
+ * ends; in the second case the scheduler discards the attempt, so the timeout is the case worth describing.
+ */
+function abortedMessage(timeoutMs, doing) {
+    return `timed out after ${timeoutMs} ms ${doing}`;
+}
+/** The attempt's signal fired; `doing` says what was going on ("connecting to db:5432"). */
+class AbortedAttemptError extends Error {
+    doing;
+    name = 'AbortedAttemptError';
+    constructor(doing) {
+        super(`aborted while ${doing}`);
+        this.doing = doing;
+    }
+}
+/**
+ * Opens a TCP (or TLS) connection. Resolves once it is usable (after the TLS handshake); rejects with the
+ * socket's error, or as soon as the signal fires, and never leaves a half-open socket behind.
+ */
+function openSocket(options) {
+    const { host, port, signal } = options;
+    return new Promise((resolve, reject) => {
+        if (signal.aborted) {
+            reject(new AbortedAttemptError(`connecting to ${formatTarget(host, port)}`));
+            return;
+        }
+        const socket = options.tls
+            ? external_node_tls_default().connect({
+                host,
+                port,
+                // SNI must not carry an IP address (RFC 6066); the certificate check still uses `host`.
+                servername: external_node_net_default().isIP(host) ? undefined : host,
+                ...options.tls
+            })
+            : external_node_net_default().connect({ host, port });
+        const cleanup = () => {
+            signal.removeEventListener('abort', onAbort);
+            socket.removeListener('error', onError);
+            socket.removeListener(options.tls ? 'secureConnect' : 'connect', onConnect);
+        };
+        const onConnect = () => {
+            cleanup();
+            resolve(socket);
+        };
+        const onError = (error) => {
+            cleanup();
+            socket.destroy();
+            reject(error);
+        };
+        const onAbort = () => {
+            cleanup();
+            // A late error from the destroyed socket must not become an unhandled 'error' event.
+            socket.on('error', () => undefined);
+            socket.destroy();
+            reject(new AbortedAttemptError(`connecting to ${formatTarget(host, port)}`));
+        };
+        signal.addEventListener('abort', onAbort, { once: true });
+        socket.once('error', onError);
+        socket.once(options.tls ? 'secureConnect' : 'connect', onConnect);
+    });
+}
+const probeTcp = async (check, context) => {
+    const target = formatTarget(check.host, check.port);
+    const start = performance.now();
+    let socket;
+    try {
+        socket = await openSocket({ host: check.host, port: check.port, signal: context.signal });
+    }
+    catch (error) {
+        const message = error instanceof AbortedAttemptError
+            ? abortedMessage(context.timeoutMs, error.doing)
+            : describeNetworkError(error, check.host, check.port);
+        return { status: 'fail', message, observed: { latencyMs: elapsedMs(start) } };
+    }
+    const latencyMs = elapsedMs(start);
+    socket.on('error', () => undefined);
+    socket.destroy();
+    return { status: 'pass', message: `connected to ${target} in ${latencyMs} ms`, observed: { latencyMs } };
+};
+const TCP_KEYS = {
+    host: { kind: 'string', required: true, description: 'Host name or address.' },
+    port: { kind: 'integer', required: true, min: 1, max: 65535, description: 'TCP port.' }
+};
+const tcpCheck = defineCheckKind({
+    type: 'tcp',
+    keys: TCP_KEYS,
+    parse({ read: r, where, base }) {
+        const port = r.integer('port', TCP_KEYS.port);
+        if (port === undefined)
+            throw new errors/* ConfigurationError */.j1(`${where}: "port" is required`);
+        return { ...base, type: 'tcp', host: r.requiredString('host'), port };
+    },
+    target: (check) => `${check.host}:${check.port}`,
+    probe: probeTcp
+});
+
+;// CONCATENATED MODULE: ./actions/health-gate/src/checks/postgres.ts
+// The `postgres` probe: connect, SELECT 1, optionally run a query with an expected value and check that the
+// migrations shipped with the deployment are applied.
+//
+// node-postgres fills every connection setting the caller leaves empty from PG* environment variables (and
+// ~/.pgpass for the password). A gate must test exactly the connection string it was given (a PGPASSWORD on
+// the runner must not make a password-less string pass), so the string is parsed here and every setting is
+// handed to pg explicitly.
+
+
+
+
+
+
+
+
+
+
+
+const SSL_MODES = ['disable', 'allow', 'prefer', 'require', 'verify-ca', 'verify-full'];
+function readPemFile(value, cwd, parameter) {
+    const file = external_node_path_default().resolve(cwd, value);
+    try {
+        return external_node_fs_default().readFileSync(file, 'utf8');
+    }
+    catch {
+        throw new errors/* ConfigurationError */.j1(`${parameter} file not found or unreadable: ${value}`);
+    }
+}
+function decode(text, what, display) {
+    try {
+        return decodeURIComponent(text);
+    }
+    catch {
+        throw new errors/* ConfigurationError */.j1(`malformed percent-encoding in the ${what} of ${display}`);
+    }
+}
+/** The OS user libpq would connect as when the string names none. */
+function defaultUser() {
+    try {
+        return external_node_os_default().userInfo().username || 'postgres';
+    }
+    catch {
+        return 'postgres';
+    }
+}
+/**
+ * Parses a libpq URL (postgres:// or postgresql://) with libpq's defaults: port 5432, the OS user, the
+ * database named like the user, sslmode prefer. File parameters (sslrootcert...) resolve against `cwd`.
+ */
+function parsePostgresUrl(connectionString, cwd) {
+    const text = connectionString.trim();
+    const display = redactConnectionString(text);
+    if (!/^postgres(?:ql)?:\/\//i.test(text)) {
+        throw new errors/* ConfigurationError */.j1(`a PostgreSQL connection string starts with postgres:// or postgresql://: ${display}`);
+    }
+    const authority = /^[^:]+:\/\/([^/?#]*)/.exec(text)?.[1] ?? '';
+    if (authority.slice(authority.lastIndexOf('@') + 1).includes(',')) {
+        throw new errors/* ConfigurationError */.j1(`connection strings with several hosts are not supported: ${display}`);
+    }
+    let url;
+    try {
+        url = new URL(text);
+    }
+    catch {
+        throw new errors/* ConfigurationError */.j1(`invalid PostgreSQL connection string: ${display}`);
+    }
+    const params = url.searchParams;
+    const hostParam = params.get('host');
+    const host = hostParam || decode(url.hostname, 'host', display).replace(/^\[(.*)\]$/, '$1') || 'localhost';
+    const portText = params.get('port') || url.port || '5432';
+    const port = Number(portText);
+    if (!/^\d+$/.test(portText) || port < 1 || port > 65535) {
+        throw new errors/* ConfigurationError */.j1(`invalid port "${portText}" in ${display}`);
+    }
+    const user = params.get('user') || decode(url.username, 'user name', display) || defaultUser();
+    const passwordParam = params.get('password');
+    const password = passwordParam ?? (url.password === '' ? undefined : decode(url.password, 'password', display));
+    const database = params.get('dbname') || decode(url.pathname.replace(/^\//, ''), 'database name', display) || user;
+    let sslMode;
+    const sslModeParam = params.get('sslmode');
+    const sslParam = params.get('ssl');
+    if (sslModeParam !== null) {
+        // node-postgres' own spelling of "encrypt, but do not verify".
+        const mode = sslModeParam === 'no-verify' ? 'require' : sslModeParam;
+        if (!SSL_MODES.includes(mode)) {
+            throw new errors/* ConfigurationError */.j1(`invalid sslmode "${sslModeParam}" (expected one of ${SSL_MODES.join(', ')})`);
+        }
+        sslMode = mode;
+    }
+    else if (sslParam !== null) {
+        // node-postgres' `ssl=true` verifies the certificate like sslmode=verify-full.
+        sslMode = sslParam === 'true' || sslParam === '1' ? 'verify-full' : 'disable';
+    }
+    else {
+        sslMode = 'prefer';
+    }
+    const tlsFiles = {};
+    const rootCert = params.get('sslrootcert');
+    if (rootCert && rootCert !== 'system') {
+        tlsFiles.ca = readPemFile(rootCert, cwd, 'sslrootcert');
+        // libpq: with a root certificate, require behaves like verify-ca.
+        if (sslMode === 'require')
+            sslMode = 'verify-ca';
+    }
+    const cert = params.get('sslcert');
+    if (cert)
+        tlsFiles.cert = readPemFile(cert, cwd, 'sslcert');
+    const key = params.get('sslkey');
+    if (key)
+        tlsFiles.key = readPemFile(key, cwd, 'sslkey');
+    return {
+        host,
+        port,
+        user,
+        password,
+        database,
+        sslMode,
+        tls: tlsFiles,
+        applicationName: params.get('application_name') || 'ubos-health-gate',
+        options: params.get('options') || undefined,
+        display
+    };
+}
+/**
+ * The values derived from a connection string's password that travel to the server: the password itself
+ * (cleartext auth), decoded, and md5(password + user), which md5 authentication accepts in place of the
+ * password (its salted digest is computed from it). SCRAM's proofs are per session and never printed.
+ * Without a parsable URL there is nothing more than the string-level credentials.
+ */
+function postgresDerivedSecrets(connectionString) {
+    let url;
+    try {
+        url = new URL(connectionString.trim());
+    }
+    catch {
+        return [];
+    }
+    const safe = (text) => {
+        try {
+            return decodeURIComponent(text);
+        }
+        catch {
+            return text;
+        }
+    };
+    const params = url.searchParams;
+    const password = params.get('password') ?? (url.password === '' ? undefined : safe(url.password));
+    if (password === undefined || password === '')
+        return [];
+    const user = params.get('user') || safe(url.username) || defaultUser();
+    const hash = (0,external_node_crypto_.createHash)('md5')
+        .update(password + user, 'utf8')
+        .digest('hex');
+    return [password, hash, `md5${hash}`];
+}
+/** What to try, in order: libpq's `prefer` is TLS first, then plain when the server has no TLS. */
+function sslAttempts(target) {
+    switch (target.sslMode) {
+        case 'disable':
+        case 'allow':
+            return [false];
+        case 'prefer':
+            return [{ ...target.tls, rejectUnauthorized: false }, false];
+        case 'require':
+            return [{ ...target.tls, rejectUnauthorized: false }];
+        case 'verify-ca':
+            return [{ ...target.tls, rejectUnauthorized: true, checkServerIdentity: () => undefined }];
+        case 'verify-full':
+            return [{ ...target.tls, rejectUnauthorized: true }];
+    }
+}
+class PasswordMissingError extends Error {
+    name = 'PasswordMissingError';
+}
+function createClient(target, ssl, timeoutMs) {
+    const config = {
+        host: target.host,
+        port: target.port,
+        user: target.user,
+        database: target.database,
+        // A function, so that pg never falls back to PGPASSWORD or ~/.pgpass.
+        password: () => {
+            if (target.password === undefined) {
+                throw new PasswordMissingError(`the server asks for a password for user "${target.user}" and the connection string has none`);
+            }
+            return target.password;
+        },
+        ssl,
+        sslnegotiation: 'postgres',
+        application_name: target.applicationName,
+        client_encoding: 'utf8',
+        connectionTimeoutMillis: Math.max(1, Math.ceil(timeoutMs)),
+        keepAlive: false
+    };
+    const client = new esm.Client(config);
+    const parameters = client.connectionParameters;
+    parameters.options = target.options;
+    parameters.replication = undefined;
+    parameters.binary = false;
+    // A server-side termination after the attempt must not surface as an unhandled 'error' event.
+    client.on('error', () => undefined);
+    return client;
+}
+/** Drops the connection at once: pg's end() waits for the server, which may be the thing that hangs. */
+function destroyClient(client) {
+    client.connection?.stream?.destroy();
+}
+/** Resolves or rejects with `work`, or rejects with AbortedAttemptError (after `onAbort`) when the signal fires. */
+function untilAborted(work, signal, doing, onAbort) {
+    return new Promise((resolve, reject) => {
+        const abort = () => {
+            onAbort();
+            reject(new AbortedAttemptError(doing));
+        };
+        if (signal.aborted) {
+            work.catch(() => undefined);
+            abort();
+            return;
+        }
+        signal.addEventListener('abort', abort, { once: true });
+        work.then((value) => {
+            signal.removeEventListener('abort', abort);
+            resolve(value);
+        }, (error) => {
+            signal.removeEventListener('abort', abort);
+            reject((0,errors/* asError */.zR)(error));
+        });
+    });
+}
+function isNoTlsError(error) {
+    return error instanceof Error && /does not support SSL/i.test(error.message);
+}
+async function connect(target, context) {
+    const where = target.host.startsWith('/') ? target.host : formatTarget(target.host, target.port);
+    const attempts = sslAttempts(target);
+    for (let i = 0;; i++) {
+        const client = createClient(target, attempts[i], context.timeoutMs);
+        try {
+            await untilAborted(client.connect(), context.signal, `connecting to ${where}`, () => destroyClient(client));
+            return client;
+        }
+        catch (error) {
+            destroyClient(client);
+            if (i + 1 < attempts.length && isNoTlsError(error))
+                continue;
+            throw error;
+        }
+    }
+}
+async function postgres_close(client, signal) {
+    try {
+        await untilAborted(client.end(), signal, 'closing the connection', () => destroyClient(client));
+    }
+    catch {
+        destroyClient(client);
+    }
+}
+// pg's DatabaseError carries the SQLSTATE in `code`, where Node's system errors carry ECONNREFUSED and such.
+function isDatabaseError(error) {
+    if (!(error instanceof Error) || !('severity' in error))
+        return false;
+    const code = error.code;
+    return typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code);
+}
+function postgres_describeError(error, target, timeoutMs, stage) {
+    const where = target.host.startsWith('/') ? target.host : formatTarget(target.host, target.port);
+    if (error instanceof AbortedAttemptError)
+        return abortedMessage(timeoutMs, error.doing);
+    if (error instanceof PasswordMissingError)
+        return error.message;
+    if (isDatabaseError(error)) {
+        switch (error.code) {
+            case '28P01':
+                return `password authentication failed for user "${target.user}"`;
+            case '3D000':
+                return `database "${target.database}" does not exist`;
+            case '57P03':
+                return `the server is not accepting connections: ${error.message}`;
+            case '53300':
+                return `too many connections: ${error.message}`;
+            case '57014':
+                if (/statement timeout/i.test(error.message))
+                    return `statement timed out after ${timeoutMs} ms`;
+                break;
+        }
+        const prefix = stage === 'query' ? 'query failed: ' : stage === 'migrations' ? 'reading the migrations failed: ' : '';
+        return `${prefix}${error.message} (SQLSTATE ${error.code})`;
+    }
+    const message = error instanceof Error ? error.message : String(error);
+    if (isNoTlsError(error))
+        return `the server at ${where} does not support TLS (sslmode=${target.sslMode})`;
+    if (/timeout expired|connection timeout/i.test(message))
+        return `timed out after ${timeoutMs} ms connecting to ${where}`;
+    if (/Connection terminated/i.test(message)) {
+        return stage === 'connect'
+            ? `the server at ${where} closed the connection during the handshake`
+            : `the server at ${where} closed the connection`;
+    }
+    if (errorCode(error) !== undefined)
+        return describeNetworkError(error, target.host, target.port);
+    return message;
+}
+// Values exactly as the server prints them: "compared as text" means what psql would show.
+const RAW_TEXT = { getTypeParser: () => (value) => value };
+const BOOL_OID = 16;
+function listNames(names, max = 5) {
+    if (names.length <= max)
+        return names.join(', ');
+    return `${names.slice(0, max).join(', ')} and ${names.length - max} more`;
+}
+function quoteValue(value) {
+    return JSON.stringify(value.length > 80 ? `${value.slice(0, 80)}...` : value);
+}
+async function runUserQuery(client, query, run) {
+    const results = (await run(client.query({ text: query, rowMode: 'array', types: RAW_TEXT })));
+    // With several statements pg returns one result each; the last is the one that answers.
+    const result = Array.isArray(results) ? results[results.length - 1] : results;
+    const row = result?.rows[0];
+    if (!result || !row || row.length === 0)
+        return { rows: result?.rows.length ?? 0 };
+    const raw = row[0];
+    if (raw === null || raw === undefined)
+        return { rows: result.rows.length, value: null };
+    let value = String(raw);
+    if (result.fields[0]?.dataTypeID === BOOL_OID)
+        value = value === 't' ? 'true' : value === 'f' ? 'false' : value;
+    return { rows: result.rows.length, value };
+}
+function matchesExpected(value, expected) {
+    if (value === expected)
+        return true;
+    // Booleans print as t/f; both spellings are accepted.
+    return (value === 'true' && expected === 't') || (value === 'false' && expected === 'f');
+}
+function migrationsFailure(report) {
+    const parts = [];
+    if (report.missing.length > 0)
+        parts.push(`${report.missing.length} missing (${listNames(report.missing)})`);
+    if (report.failed.length > 0)
+        parts.push(`${report.failed.length} failed (${listNames(report.failed)})`);
+    return `${report.framework} migrations not applied in ${report.table}: ${parts.join(', ')}`;
+}
+const probePostgres = async (check, context) => {
+    if (check.expect !== undefined && check.query === undefined) {
+        throw new errors/* ConfigurationError */.j1('"expect" needs a "query" whose first value is compared with it');
+    }
+    const target = parsePostgresUrl(check.connectionString, context.cwd);
+    // A wrong directory is reported as such even while the database is down.
+    if (check.migrations)
+        resolveMigrationsDir(check.migrations.dir, context.cwd);
+    const secrets = [
+        target.password ?? '',
+        check.connectionString,
+        ...postgresDerivedSecrets(check.connectionString),
+        ...(context.secrets ?? [])
+    ].filter((value) => value !== '');
+    const observed = {};
+    const start = performance.now();
+    let client;
+    let stage = 'connect';
+    try {
+        client = await connect(target, context);
+        const connected = client;
+        const run = (work) => untilAborted(work, context.signal, 'waiting for the server', () => destroyClient(connected));
+        // One round trip: the statement timeout is local to a transaction so that it cannot leak into other
+        // sessions through a transaction-pooling PgBouncer.
+        stage = 'check';
+        const timeout = Math.max(1, Math.ceil(context.timeoutMs));
+        const results = (await run(client.query(`BEGIN; SET LOCAL statement_timeout = ${timeout}; ` +
+            `SELECT 1 AS one, current_setting('server_version') AS server_version`)));
+        const first = results[results.length - 1]?.rows[0];
+        const latencyMs = elapsedMs(start);
+        observed.latencyMs = latencyMs;
+        observed.serverVersion = first?.server_version;
+        if (first?.one !== 1) {
+            return { status: 'fail', message: 'SELECT 1 did not return 1', observed };
+        }
+        const version = String(first.server_version ?? '').split(' ')[0];
+        const notes = [];
+        if (check.query !== undefined) {
+            stage = 'query';
+            const answer = await runUserQuery(client, check.query, run);
+            observed.value = answer.value;
+            if (check.expect !== undefined) {
+                if (answer.value === undefined) {
+                    return { status: 'fail', message: `query returned no rows, expected ${quoteValue(check.expect)}`, observed };
+                }
+                if (answer.value === null) {
+                    return { status: 'fail', message: `query returned NULL, expected ${quoteValue(check.expect)}`, observed };
+                }
+                if (!matchesExpected(answer.value, check.expect)) {
+                    return {
+                        status: 'fail',
+                        message: `query returned ${quoteValue(answer.value)}, expected ${quoteValue(check.expect)}`,
+                        observed
+                    };
+                }
+            }
+            notes.push(answer.value === undefined
+                ? `query returned ${answer.rows} rows`
+                : `query returned ${answer.value === null ? 'NULL' : quoteValue(answer.value)}`);
+        }
+        if (check.migrations) {
+            stage = 'migrations';
+            const result = await run(checkMigrations(client, check.migrations, context.cwd));
+            if (!result.found)
+                return { status: 'fail', message: result.message, observed };
+            const { report } = result;
+            observed.migrationsTable = report.table;
+            observed.migrationsFramework = report.framework;
+            observed.missing = report.missing;
+            observed.failed = report.failed;
+            observed.unknown = report.unknown;
+            if (report.missing.length > 0 || report.failed.length > 0) {
+                return { status: 'fail', message: migrationsFailure(report), observed };
+            }
+            const unknown = report.unknown.length > 0 ? ` (${report.unknown.length} recorded without a file)` : '';
+            notes.push(`${report.applied} ${report.framework} migrations applied${unknown}`);
+        }
+        await run(client.query('COMMIT'));
+        const suffix = notes.length > 0 ? `; ${notes.join('; ')}` : '';
+        return {
+            status: 'pass',
+            message: `SELECT 1 in ${latencyMs} ms (PostgreSQL ${version})${suffix}`,
+            observed
+        };
+    }
+    catch (error) {
+        if (error instanceof errors/* ConfigurationError */.j1)
+            throw error;
+        if (observed.latencyMs === undefined)
+            observed.latencyMs = elapsedMs(start);
+        return {
+            status: 'fail',
+            message: redact(postgres_describeError(error, target, context.timeoutMs, stage), secrets),
+            observed
+        };
+    }
+    finally {
+        if (client)
+            await postgres_close(client, context.signal);
+    }
+};
+const postgresCheck = defineCheckKind({
+    type: 'postgres',
+    keys: {
+        'connection-string': { kind: 'string', required: true, description: 'postgres://user:password@host:port/db URL.' },
+        query: { kind: 'string', description: 'A query to run after SELECT 1.' },
+        expect: { kind: 'string', description: 'Expected first column of the first row of query, as text.' },
+        migrations: {
+            kind: 'migrations',
+            description: 'Check that the migration files in dir are applied: dir, and optionally table and column (auto-detected).'
+        }
+    },
+    parse({ read: r, where, base, url, secret }) {
+        const connectionString = url('connection-string');
+        if (!/^postgres(ql)?:\/\//.test(connectionString)) {
+            throw new errors/* ConfigurationError */.j1(`${where}: "connection-string" must be a postgres:// or postgresql:// URL`);
+        }
+        let migrations;
+        if (r.has('migrations')) {
+            const m = r.value('migrations');
+            if (!config_reader_isMapping(m) || typeof m.dir !== 'string' || m.dir.trim() === '') {
+                throw new errors/* ConfigurationError */.j1(`${where}: "migrations" must be a mapping with at least "dir"`);
+            }
+            const unknown = Object.keys(m).filter((k) => !['dir', 'table', 'column'].includes(k));
+            if (unknown.length > 0)
+                throw new errors/* ConfigurationError */.j1(`${where}: unknown key "migrations.${unknown[0]}"`);
+            migrations = {
+                dir: m.dir,
+                table: typeof m.table === 'string' ? m.table : undefined,
+                column: typeof m.column === 'string' ? m.column : undefined
+            };
+        }
+        const query = r.string('query');
+        const expect = r.string('expect');
+        if (expect !== undefined && query === undefined) {
+            throw new errors/* ConfigurationError */.j1(`${where}: "expect" needs a "query"`);
+        }
+        secret(...postgresDerivedSecrets(connectionString));
+        return { ...base, type: 'postgres', connectionString, query, expect, migrations };
+    },
+    target: (check) => check.connectionString,
+    probe: probePostgres
+});
 
 ;// CONCATENATED MODULE: ./actions/health-gate/src/checks/prometheus.ts
 // The prometheus check: one instant query through the HTTP API (/api/v1/query), whose single value must stay
 // within min/max, e.g. a 5xx ratio or a p95 latency from histogram_quantile.
+
+
 
 
 
@@ -49466,7 +48728,7 @@ function queryUrl(base, query) {
         url = new URL(base);
     }
     catch {
-        throw new errors/* ConfigurationError */.j(`invalid Prometheus URL "${redactUrl(base)}"`);
+        throw new errors/* ConfigurationError */.j1(`invalid Prometheus URL "${redactUrl(base)}"`);
     }
     url.pathname = `${url.pathname.replace(/\/+$/, '')}/api/v1/query`;
     url.searchParams.set('query', query);
@@ -49612,6 +48874,46 @@ const probePrometheus = async (check, context) => {
     }
     return safe({ status: 'pass', message: `value ${shown}${bounds ? ` (${bounds})` : ''}`, observed });
 };
+const prometheusCheck = defineCheckKind({
+    type: 'prometheus',
+    keys: {
+        url: { kind: 'string', required: true, description: 'Prometheus base URL (before /api/v1/query).' },
+        query: { kind: 'string', required: true, description: 'PromQL query returning a scalar or one sample.' },
+        headers: HEADERS_KEY,
+        'secret-headers': SECRET_HEADERS_KEY,
+        max: { kind: 'number', description: 'Highest acceptable value.' },
+        min: { kind: 'number', description: 'Lowest acceptable value.' },
+        'empty-as': {
+            kind: 'enum',
+            values: ['pass', 'warn', 'fail'],
+            description: 'How an empty result counts (default fail).'
+        },
+        tls: TLS_KEY
+    },
+    parse({ read: r, where, base, url, secretHeaders }) {
+        const headers = r.stringMap('headers');
+        const secretHeaderList = secretHeaders(headers);
+        const max = r.number('max');
+        const min = r.number('min');
+        if (max === undefined && min === undefined) {
+            throw new errors/* ConfigurationError */.j1(`${where}: a prometheus check needs "max" or "min"`);
+        }
+        return {
+            ...base,
+            type: 'prometheus',
+            url: url(),
+            query: r.requiredString('query'),
+            headers,
+            secretHeaders: secretHeaderList,
+            max,
+            min,
+            emptyAs: r.enumValue('empty-as', ['pass', 'warn', 'fail']) ?? 'fail',
+            tls: r.tls('tls')
+        };
+    },
+    target: (check) => check.url,
+    probe: probePrometheus
+});
 
 ;// CONCATENATED MODULE: ./actions/health-gate/src/checks/redis-client.ts
 
@@ -49626,19 +48928,19 @@ function parseRedisUrl(url) {
         parsed = new URL(url.trim());
     }
     catch {
-        throw new errors/* ConfigurationError */.j(`invalid Redis URL: ${redactUrl(url)}`);
+        throw new errors/* ConfigurationError */.j1(`invalid Redis URL: ${redactUrl(url)}`);
     }
     const scheme = parsed.protocol.toLowerCase();
     if (scheme !== 'redis:' && scheme !== 'rediss:') {
-        throw new errors/* ConfigurationError */.j(`a Redis URL starts with redis:// or rediss://, not ${scheme}// (${redactUrl(url)})`);
+        throw new errors/* ConfigurationError */.j1(`a Redis URL starts with redis:// or rediss://, not ${scheme}// (${redactUrl(url)})`);
     }
     const host = decodeURIComponent(parsed.hostname).replace(/^\[(.*)\]$/, '$1');
     if (host === '')
-        throw new errors/* ConfigurationError */.j(`the Redis URL has no host: ${redactUrl(url)}`);
+        throw new errors/* ConfigurationError */.j1(`the Redis URL has no host: ${redactUrl(url)}`);
     const port = parsed.port === '' ? DEFAULT_REDIS_PORT : Number(parsed.port);
     const dbText = parsed.pathname.replace(/^\//, '') || parsed.searchParams.get('db') || '0';
     if (!/^\d+$/.test(dbText)) {
-        throw new errors/* ConfigurationError */.j(`the Redis URL's database must be a number, not "${dbText}": ${redactUrl(url)}`);
+        throw new errors/* ConfigurationError */.j1(`the Redis URL's database must be a number, not "${dbText}": ${redactUrl(url)}`);
     }
     const username = parsed.username === '' ? undefined : decodeURIComponent(parsed.username);
     const password = parsed.password === '' ? undefined : decodeURIComponent(parsed.password);
@@ -49854,6 +49156,9 @@ class RedisClient {
 
 
 
+
+
+
 function showReply(reply) {
     if (reply === null)
         return 'nil';
@@ -49902,7 +49207,8 @@ const probeRedis = async (check, context) => {
             signal: context.signal
         });
         const pong = await client.command('PING');
-        observed.latencyMs = elapsedMs(start);
+        const latencyMs = elapsedMs(start);
+        observed.latencyMs = latencyMs;
         if (pong !== 'PONG') {
             return { status: 'fail', message: `PING answered ${showReply(pong)}, expected PONG`, observed };
         }
@@ -49920,7 +49226,7 @@ const probeRedis = async (check, context) => {
             }
             roleNote = `, role ${role}`;
         }
-        return { status: 'pass', message: `PONG in ${observed.latencyMs} ms${roleNote}`, observed };
+        return { status: 'pass', message: `PONG in ${latencyMs} ms${roleNote}`, observed };
     }
     catch (error) {
         let message;
@@ -49944,23 +49250,733 @@ const probeRedis = async (check, context) => {
         client?.close();
     }
 };
+const redisCheck = defineCheckKind({
+    type: 'redis',
+    keys: {
+        url: { kind: 'string', required: true, description: 'redis://[user:password@]host:port[/db] or rediss:// (TLS).' },
+        password: { kind: 'string', description: 'Password, overriding the one in the URL.' },
+        tls: TLS_KEY,
+        'expect-role': { kind: 'enum', values: ['master', 'replica'], description: 'Expected replication role.' }
+    },
+    parse({ read: r, where, base, url, secret }) {
+        const redisUrl = url();
+        if (!/^rediss?:\/\//.test(redisUrl))
+            throw new errors/* ConfigurationError */.j1(`${where}: "url" must be a redis:// or rediss:// URL`);
+        const password = r.string('password');
+        if (password)
+            secret(password);
+        return {
+            ...base,
+            type: 'redis',
+            url: redisUrl,
+            password,
+            tls: r.tls('tls'),
+            expectRole: r.enumValue('expect-role', ['master', 'replica'])
+        };
+    },
+    target: (check) => check.url,
+    probe: probeRedis
+});
+
+;// CONCATENATED MODULE: ./actions/health-gate/src/checks/index.ts
+
+
+
+
+
+
+/** The kind of one check, typed for it (the registry's type says each entry is the kind of its key). */
+function checks_kindOf(check) {
+    return CHECK_KINDS[check.type];
+}
+const CHECK_KINDS = {
+    http: httpCheck,
+    postgres: postgresCheck,
+    redis: redisCheck,
+    tcp: tcpCheck,
+    burst: burstCheck,
+    prometheus: prometheusCheck
+};
+
+;// CONCATENATED MODULE: ./actions/health-gate/src/env-policy.ts
+// The gate's ${NAME} policy is the family's: shared/src/lib/runner-env.ts.
+
+
+;// CONCATENATED MODULE: ./actions/health-gate/src/config.ts
+// Turns the action inputs / CLI flags and an optional YAML config into validated, typed checks. Every mistake
+// is one ConfigurationError naming the check and the key, so a user never has to read a stack trace. What every
+// check has (name, type, role, timing) is read here; each check type reads its own keys (checks/*.ts).
+
+
+
+
+
+
+
+
+
+const BUILT_IN_TIMING = {
+    interval: 5_000,
+    timeout: 5_000,
+    initialDelay: 0,
+    successThreshold: 1,
+    failureThreshold: 0
+};
+const DEFAULT_DEADLINE_MS = 5 * 60_000;
+const ALWAYS_SECRET_HEADERS = ['authorization', 'cookie', 'proxy-authorization', 'x-api-key'];
+// The same names the request code treats as sensitive, so what is redacted there is masked here.
+const config_SENSITIVE_HEADER = /auth|token|key|secret|cookie|password|session/i;
+/** Levenshtein distance, for "did you mean" on misspelt keys. */
+function distance(a, b) {
+    const row = Array.from({ length: b.length + 1 }, (_, i) => i);
+    for (let i = 1; i <= a.length; i++) {
+        let previous = row[0];
+        row[0] = i;
+        for (let j = 1; j <= b.length; j++) {
+            const current = row[j];
+            row[j] = Math.min(row[j] + 1, row[j - 1] + 1, previous + (a[i - 1] === b[j - 1] ? 0 : 1));
+            previous = current;
+        }
+    }
+    return row[b.length];
+}
+function suggestion(key, known) {
+    const best = known.map((k) => ({ k, d: distance(key, k) })).sort((x, y) => x.d - y.d)[0];
+    return best && best.d <= Math.max(2, Math.floor(key.length / 3)) ? ` (did you mean "${best.k}"?)` : '';
+}
+/** Parses YAML with the line of any syntax error; alias expansion is capped against "billion laughs" input. */
+function parseYamlText(text, source) {
+    const { doc, lineCounter, value } = parseYamlDocument(text, source);
+    const list = (0,dist/* isSeq */.oP)(doc.contents) ? doc.contents : (0,dist/* isMap */.jh)(doc.contents) ? doc.contents.get('checks', true) : undefined;
+    const checkLines = (0,dist/* isSeq */.oP)(list)
+        ? list.items.map((item) => lineCounter.linePos((0,dist/* isNode */.Ll)(item) ? (item.range?.[0] ?? 0) : 0).line)
+        : [];
+    const references = [];
+    (0,dist/* visit */.YR)(doc, {
+        Scalar(key, node) {
+            if (key === 'key' || typeof node.value !== 'string' || !node.value.includes('${'))
+                return;
+            references.push({ text: node.value, line: lineCounter.linePos(node.range?.[0] ?? 0).line });
+        }
+    });
+    return { value, checkLines, references };
+}
+/**
+ * ${NAME} expansion. A reference names an environment variable the workflow chose to pass; the runner's own
+ * variables (tokens, runtime URLs, inputs) are refused, because a config from the repository could otherwise
+ * send them to any host. Every expanded value is a secret unless the config marks it public.
+ */
+class Expander {
+    env;
+    publicNames;
+    references;
+    secrets;
+    constructor(env, publicNames, references, secrets) {
+        this.env = env;
+        this.publicNames = publicNames;
+        this.references = references;
+        this.secrets = secrets;
+    }
+    at(where, token) {
+        const line = this.references.find((r) => r.text.includes(token))?.line;
+        return line === undefined ? where : `${where}, line ${line}`;
+    }
+    string(value, where) {
+        return value.replace(/\$\$\{|\$\{([^}]*)\}|\$\{/g, (match, inner) => {
+            if (match === '$${')
+                return '${';
+            if (inner === undefined) {
+                throw new errors/* ConfigurationError */.j1(`${this.at(where, match)}: unclosed "\${"; write \${NAME}, or $\${ for a literal "\${"`);
+            }
+            const reference = /^([A-Za-z_][A-Za-z0-9_]*)(:public)?$/.exec(inner);
+            if (!reference) {
+                throw new errors/* ConfigurationError */.j1(`${this.at(where, match)}: "${match}" is not a variable reference; write \${NAME} or \${NAME:public}, or $\${ for a literal "\${"`);
+            }
+            const [, name, inlinePublic] = reference;
+            if (isRunnerVariable(name)) {
+                throw new errors/* ConfigurationError */.j1(`${this.at(where, match)}: \${${name}} is a runner variable and is never expanded (it may hold a token); ` +
+                    'pass the value the check needs through env: under a name of your own');
+            }
+            const found = this.env[name];
+            if (found === undefined) {
+                throw new errors/* ConfigurationError */.j1(`${this.at(where, match)}: environment variable ${name} is not set`);
+            }
+            const isPublic = inlinePublic !== undefined || this.publicNames.has(name) || isPublicRunVariable(name);
+            if (!isPublic && found.trim() !== '')
+                this.secrets.push(found);
+            return found;
+        });
+    }
+    all(value, where) {
+        if (typeof value === 'string')
+            return this.string(value, where);
+        if (Array.isArray(value))
+            return value.map((v) => this.all(v, where));
+        if (config_reader_isMapping(value))
+            return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, this.all(v, where)]));
+        return value;
+    }
+}
+function checkKeysFor(type) {
+    return { ...commonKeys(), ...CHECK_KINDS[type].keys };
+}
+function readTiming(reader, defaults) {
+    return {
+        interval: reader.duration('interval') ?? defaults.interval,
+        timeout: reader.duration('timeout') ?? defaults.timeout,
+        initialDelay: reader.duration('initial-delay') ?? defaults.initialDelay,
+        successThreshold: reader.integer('success-threshold', TIMING_KEYS['success-threshold']) ?? defaults.successThreshold,
+        failureThreshold: reader.integer('failure-threshold', TIMING_KEYS['failure-threshold']) ?? defaults.failureThreshold
+    };
+}
+/** The names of the headers treated as secret: always-secret ones, the config's list, and sensitive-looking names. */
+function secretHeaderNames(headers, extra) {
+    const listed = new Set([...ALWAYS_SECRET_HEADERS, ...extra.map((h) => h.trim().toLowerCase())]);
+    const names = Object.keys(headers)
+        .map((name) => name.toLowerCase())
+        .filter((name) => listed.has(name) || config_SENSITIVE_HEADER.test(name));
+    return [...new Set([...names, ...extra.map((h) => h.trim().toLowerCase()).filter((h) => h !== '')])];
+}
+function secretHeaderValues(headers, names) {
+    const values = [];
+    for (const [name, value] of Object.entries(headers)) {
+        // "Bearer abc" may later be printed as just "abc"; "Basic xyz" as the user:password it decodes to.
+        if (names.includes(name.toLowerCase()))
+            values.push(...headerValueSecrets(value));
+    }
+    return values;
+}
+function parseCheck(raw, index, source, defaults, sources, secrets, expander) {
+    const position = `checks[${index}]`;
+    if (!config_reader_isMapping(raw))
+        throw new errors/* ConfigurationError */.j1(`${source}: ${position} must be a mapping with at least "type"`);
+    const named = typeof raw.name === 'string' && raw.name.trim() !== '' ? raw.name.trim() : undefined;
+    const label = named ? `check "${named}" (${position})` : position;
+    const where = `${source}: ${label}`;
+    const type = raw.type;
+    if (typeof type !== 'string' || !CHECK_TYPES.includes(type)) {
+        throw new errors/* ConfigurationError */.j1(`${where}: "type" must be one of ${CHECK_TYPES.join(', ')}; got ${JSON.stringify(type)}`);
+    }
+    const checkType = type;
+    const known = Object.keys(checkKeysFor(checkType));
+    for (const key of Object.keys(raw)) {
+        if (!known.includes(key)) {
+            throw new errors/* ConfigurationError */.j1(`${where}: unknown key "${key}" for a ${checkType} check${suggestion(key, known)}`);
+        }
+    }
+    const expanded = expander.all(raw, where);
+    const r = new KeyReader(expanded, where, sources);
+    const base = {
+        name: named ?? `${checkType}-${index + 1}`,
+        role: r.enumValue('role', ['startup', 'liveness', 'readiness', 'smoke']) ?? 'readiness',
+        ...readTiming(r, defaults)
+    };
+    return CHECK_KINDS[checkType].parse({
+        read: r,
+        where,
+        base,
+        url: (key = 'url') => {
+            const value = r.requiredString(key);
+            secrets.push(...urlSecrets(value));
+            return value;
+        },
+        secretHeaders: (headers) => {
+            const names = secretHeaderNames(headers, r.stringList('secret-headers'));
+            secrets.push(...secretHeaderValues(headers, names));
+            return names;
+        },
+        secret: (...values) => secrets.push(...values)
+    });
+}
+function readPublicEnv(value, source) {
+    if (value === undefined || value === null)
+        return new Set();
+    const list = typeof value === 'string' ? value.split(/[\s,]+/).filter((n) => n !== '') : value;
+    if (!Array.isArray(list) || list.some((name) => typeof name !== 'string')) {
+        throw new errors/* ConfigurationError */.j1(`${source}: "public-env" must be a list of environment variable names`);
+    }
+    for (const name of list) {
+        if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) {
+            throw new errors/* ConfigurationError */.j1(`${source}: "public-env": ${JSON.stringify(name)} is not a variable name`);
+        }
+        if (isRunnerVariable(name)) {
+            throw new errors/* ConfigurationError */.j1(`${source}: "public-env": ${name} is a runner variable and is never expanded`);
+        }
+    }
+    return new Set(list);
+}
+function readConfigDocument(parsed, source, sources, secrets) {
+    const { value } = parsed;
+    const plain = (checks) => {
+        const publicNames = new Set();
+        return {
+            defaults: {},
+            checks,
+            publicNames,
+            expander: new Expander(sources.env, publicNames, parsed.references, secrets)
+        };
+    };
+    if (value === null || value === undefined)
+        return plain([]);
+    if (Array.isArray(value))
+        return plain(value);
+    if (!config_reader_isMapping(value))
+        throw new errors/* ConfigurationError */.j1(`${source}: must be a list of checks or a mapping with "checks"`);
+    const known = Object.keys(TOP_LEVEL_KEYS);
+    for (const key of Object.keys(value)) {
+        if (!known.includes(key))
+            throw new errors/* ConfigurationError */.j1(`${source}: unknown key "${key}"${suggestion(key, known)}`);
+    }
+    if (!Array.isArray(value.checks))
+        throw new errors/* ConfigurationError */.j1(`${source}: "checks" must be a list`);
+    const publicNames = readPublicEnv(value['public-env'], source);
+    const expander = new Expander(sources.env, publicNames, parsed.references, secrets);
+    // The checks are expanded one by one (so an error names its check); the rest of the document here.
+    const { checks: _checks, 'public-env': _public, ...rest } = value;
+    const expanded = expander.all(rest, source);
+    const top = new KeyReader(expanded, source, sources);
+    let defaults = {};
+    if (top.has('defaults')) {
+        if (!config_reader_isMapping(expanded.defaults))
+            throw new errors/* ConfigurationError */.j1(`${source}: "defaults" must be a mapping`);
+        const timingKeys = Object.keys(TIMING_KEYS);
+        for (const key of Object.keys(expanded.defaults)) {
+            if (!timingKeys.includes(key)) {
+                throw new errors/* ConfigurationError */.j1(`${source}: unknown key "defaults.${key}"${suggestion(key, timingKeys)}`);
+            }
+        }
+        const d = new KeyReader(expanded.defaults, `${source}: defaults`, sources);
+        defaults = Object.fromEntries(Object.entries(readTiming(d, {})).filter(([, v]) => v !== undefined));
+    }
+    return { deadline: top.duration('deadline'), defaults, checks: value.checks, publicNames, expander };
+}
+/** Refuses timing from inputs or flags outside the bounds a config file gets (see DURATION_LIMITS). */
+function checkTimingOverrides(timing) {
+    const given = [
+        ['interval', timing.interval],
+        ['timeout', timing.timeout],
+        ['initial-delay', timing.initialDelay],
+        ['deadline', timing.deadline]
+    ];
+    for (const [key, value] of given) {
+        if (value === undefined)
+            continue;
+        const limits = DURATION_LIMITS[key] ?? DURATION_LIMITS.default;
+        if (!Number.isFinite(value) || (limits.min !== undefined && value < limits.min)) {
+            throw new errors/* ConfigurationError */.j1(`"${key}" is ${formatDuration(value)}; the shortest ${key} is ${formatDuration(limits.min ?? 0)}`);
+        }
+        if (limits.max !== undefined && value > limits.max) {
+            throw new errors/* ConfigurationError */.j1(`"${key}" is ${formatDuration(value)}; the longest ${key} is ${formatDuration(limits.max)}`);
+        }
+    }
+}
+/**
+ * What only the whole config can tell: a check that cannot pass before the deadline, or whose attempt budget
+ * outlasts it. A timeout nobody wrote for this gate (the built-in 5s, a burst's implied 60s) is shortened to
+ * the deadline instead.
+ */
+function fitToDeadline(check, explicitTimeout, deadlineMs, where) {
+    const deadline = formatDuration(deadlineMs);
+    if (check.timeout > deadlineMs) {
+        if (explicitTimeout) {
+            throw new errors/* ConfigurationError */.j1(`${where}: "timeout" ${formatDuration(check.timeout)} is longer than the deadline ${deadline}`);
+        }
+        check = { ...check, timeout: deadlineMs };
+    }
+    if (check.initialDelay >= deadlineMs) {
+        throw new errors/* ConfigurationError */.j1(`${where}: "initial-delay" ${formatDuration(check.initialDelay)} is not shorter than the deadline ${deadline}`);
+    }
+    const earliest = check.initialDelay + (check.successThreshold - 1) * check.interval;
+    if (earliest >= deadlineMs) {
+        throw new errors/* ConfigurationError */.j1(`${where}: ${check.successThreshold} passing attempts ${formatDuration(check.interval)} apart` +
+            `${check.initialDelay > 0 ? ` after an initial delay of ${formatDuration(check.initialDelay)}` : ''}` +
+            ` take at least ${formatDuration(earliest)}, not shorter than the deadline ${deadline}`);
+    }
+    return check;
+}
+/** Builds the gate's checks from every source; names must be unique across them. */
+function loadGateConfig(sources) {
+    const secrets = [];
+    try {
+        return buildGateConfig(sources, secrets);
+    }
+    catch (error) {
+        // A message may quote a value after expansion ("got ..."): it must not carry what is masked.
+        if ((0,errors/* isConfigurationError */.p0)(error) && secrets.length > 0) {
+            throw new errors/* ConfigurationError */.j1(redact(error.message, secrets));
+        }
+        throw error;
+    }
+}
+function buildGateConfig(sources, secrets) {
+    const { timing } = sources;
+    checkTimingOverrides(timing);
+    const inputTiming = {
+        interval: timing.interval ?? BUILT_IN_TIMING.interval,
+        timeout: timing.timeout ?? BUILT_IN_TIMING.timeout,
+        initialDelay: timing.initialDelay ?? BUILT_IN_TIMING.initialDelay,
+        successThreshold: timing.successThreshold ?? BUILT_IN_TIMING.successThreshold,
+        failureThreshold: timing.failureThreshold ?? BUILT_IN_TIMING.failureThreshold
+    };
+    // The action input always carries its default (5s): only another value counts as written.
+    const inputTimeoutWritten = timing.timeout !== undefined && timing.timeout !== BUILT_IN_TIMING.timeout;
+    const checks = [];
+    let deadlineMs = timing.deadline;
+    if (sources.url !== undefined) {
+        const raw = { type: 'http', name: 'url', url: sources.url, 'expect-status': sources.expectStatus ?? '2xx' };
+        const noExpansion = new Expander({}, new Set(), [], secrets);
+        checks.push({
+            check: parseCheck(raw, 0, 'input "url"', inputTiming, { ...sources, env: {} }, secrets, noExpansion),
+            explicitTimeout: inputTimeoutWritten,
+            where: 'input "url"'
+        });
+    }
+    // Only a config file has lines worth pointing at; the checks input lives inside the workflow file.
+    const documents = [];
+    if (sources.checksText !== undefined) {
+        documents.push({ source: 'input "checks"', parsed: parseYamlText(sources.checksText, 'input "checks"') });
+    }
+    if (sources.configFile) {
+        const source = sources.configFile.path;
+        documents.push({ source, parsed: parseYamlText(sources.configFile.text, source), file: source });
+    }
+    for (const { source, parsed, file } of documents) {
+        const doc = readConfigDocument(parsed, source, sources, secrets);
+        if (doc.deadline !== undefined && deadlineMs === undefined)
+            deadlineMs = doc.deadline;
+        const defaults = { ...inputTiming, ...doc.defaults };
+        doc.checks.forEach((raw, index) => {
+            const check = parseCheck(raw, index, source, defaults, sources, secrets, doc.expander);
+            const line = parsed.checkLines[index];
+            const ownTimeout = config_reader_isMapping(raw) && raw.timeout !== undefined && raw.timeout !== null;
+            checks.push({
+                check: file && line ? { ...check, origin: { file, line } } : check,
+                explicitTimeout: ownTimeout ||
+                    ((doc.defaults.timeout !== undefined || inputTimeoutWritten) && check.timeout === defaults.timeout),
+                where: `${file && line ? `${file}:${line}` : source}: check "${check.name}"`
+            });
+        });
+    }
+    if (checks.length === 0) {
+        throw new errors/* ConfigurationError */.j1('no checks: set "url" for a single HTTP check, or "checks" / "config" for several');
+    }
+    const seen = new Set();
+    for (const { check } of checks) {
+        if (seen.has(check.name))
+            throw new errors/* ConfigurationError */.j1(`two checks are named "${check.name}"; names must be unique`);
+        seen.add(check.name);
+    }
+    const deadline = deadlineMs ?? DEFAULT_DEADLINE_MS;
+    return {
+        deadlineMs: deadline,
+        checks: checks.map(({ check, explicitTimeout, where }) => fitToDeadline(check, explicitTimeout, deadline, where)),
+        secrets: [...new Set(secrets)].filter((s) => s.trim() !== '')
+    };
+}
+
+;// CONCATENATED MODULE: ./actions/health-gate/src/gate.ts
+// The scheduler: runs every check concurrently with its own interval, timeout and thresholds under one overall
+// deadline. It passes when every check has met its success threshold and fails as soon as one cannot: its
+// failure threshold was reached, a startup check failed, or the deadline passed. It never outlives the deadline
+// by more than one attempt's timeout, because every attempt races its own timer and the gate's abort signal.
+
+
+
+class GateStopped extends Error {
+}
+class AttemptTimedOut extends Error {
+}
+/** Attempts kept in a check's history: the first ones (how it started) and the last ones (how it ended). */
+const HISTORY_HEAD = 10;
+const HISTORY_TAIL = 50;
+/**
+ * How long an attempt cut short (timeout or the gate's end) may take to hand over what it found; a probe
+ * that ignores its abort signal costs at most this much more.
+ */
+const CUT_GRACE_MS = 150;
+/**
+ * setTimeout for any duration: Node's timers fire after 1 ms when given more than 2^31-1 ms, which would
+ * make a long deadline end the gate at once and a long interval spin, so a long wait is chained in steps.
+ */
+function setLongTimeout(callback, ms) {
+    let remaining = Number.isFinite(ms) ? Math.max(0, ms) : MAX_TIMER_MS;
+    let handle;
+    const arm = () => {
+        const step = Math.min(remaining, MAX_TIMER_MS);
+        remaining -= step;
+        handle = setTimeout(() => (remaining > 0 ? arm() : callback()), step);
+    };
+    arm();
+    return () => clearTimeout(handle);
+}
+/** Resolves after ms, or rejects with GateStopped as soon as the signal aborts. */
+function gate_sleep(ms, signal) {
+    return new Promise((resolve, reject) => {
+        if (signal.aborted)
+            return reject(new GateStopped());
+        const cancel = setLongTimeout(() => {
+            signal.removeEventListener('abort', onAbort);
+            resolve();
+        }, ms);
+        const onAbort = () => {
+            cancel();
+            reject(new GateStopped());
+        };
+        signal.addEventListener('abort', onAbort, { once: true });
+    });
+}
+function errorMessage(error) {
+    if (error instanceof Error)
+        return error.message.split('\n')[0] || error.name;
+    return String(error);
+}
+/**
+ * One attempt: the probe raced against its timeout and the gate's end; never throws but for a user mistake.
+ * When either cuts the attempt, the probe gets a short grace to return a conclusive outcome (a burst already
+ * past its error budget); anything else it returns then is discarded for the timeout or "stopped" outcome.
+ */
+async function attempt(check, probe, gateSignal, cwd, secrets) {
+    const controller = new AbortController();
+    const onGateAbort = () => controller.abort(new GateStopped());
+    gateSignal.addEventListener('abort', onGateAbort, { once: true });
+    const timedOut = {
+        status: 'fail',
+        message: `no answer within ${formatDuration(check.timeout)} (timeout)`
+    };
+    const stopped = { status: 'fail', message: 'stopped: the gate ended' };
+    const context = { signal: controller.signal, timeoutMs: check.timeout, cwd, secrets };
+    let cancelTimer;
+    let cancelGrace;
+    try {
+        // A user mistake found only when probing (a missing migrations dir) ends the gate with that one line;
+        // anything else the probe throws is the service's failure.
+        const probed = Promise.resolve()
+            .then(() => probe(check, context))
+            .catch((error) => {
+            if ((0,errors/* isConfigurationError */.p0)(error))
+                throw new errors/* ConfigurationError */.j1(redact(error.message, secrets));
+            return { status: 'fail', message: errorMessage(error) };
+        });
+        return await new Promise((resolve, reject) => {
+            let settled = false;
+            const finish = (outcome) => {
+                if (settled)
+                    return;
+                settled = true;
+                resolve(outcome);
+            };
+            probed.then((outcome) => {
+                if (!controller.signal.aborted)
+                    finish(outcome);
+            }, (error) => {
+                settled = true;
+                reject((0,errors/* asError */.zR)(error));
+            });
+            const onCut = () => {
+                const fallback = controller.signal.reason instanceof GateStopped ? stopped : timedOut;
+                cancelGrace = setLongTimeout(() => finish(fallback), CUT_GRACE_MS);
+                probed.then((outcome) => finish(outcome.conclusive ? outcome : fallback), () => finish(fallback));
+            };
+            if (controller.signal.aborted)
+                onCut();
+            else
+                controller.signal.addEventListener('abort', onCut, { once: true });
+            cancelTimer = setLongTimeout(() => controller.abort(new AttemptTimedOut()), check.timeout);
+        });
+    }
+    finally {
+        cancelTimer?.();
+        cancelGrace?.();
+        gateSignal.removeEventListener('abort', onGateAbort);
+        if (!controller.signal.aborted)
+            controller.abort(new GateStopped());
+    }
+}
+/**
+ * Longest message or observed string kept per attempt: a service decides how much text a probe reports (a
+ * health document with thousands of failing entries, a huge query result), and the report must stay small.
+ */
+const MAX_RECORDED_TEXT = 1_000;
+function clipText(text) {
+    return text.length > MAX_RECORDED_TEXT ? `${text.slice(0, MAX_RECORDED_TEXT - 1)}…` : text;
+}
+function clipDeep(value, depth = 0) {
+    if (typeof value === 'string')
+        return clipText(value);
+    if (depth > 20 || value === null || typeof value !== 'object')
+        return value;
+    if (Array.isArray(value)) {
+        const items = value.slice(0, 100).map((item) => clipDeep(item, depth + 1));
+        return value.length > 100 ? [...items, `… ${value.length - 100} more`] : items;
+    }
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [clipText(k), clipDeep(v, depth + 1)]));
+}
+/** Keeps the first HISTORY_HEAD and the last HISTORY_TAIL attempts, counting the ones dropped in between. */
+function remember(report, record) {
+    report.history.push(record);
+    if (report.history.length > HISTORY_HEAD + HISTORY_TAIL) {
+        report.history.splice(HISTORY_HEAD, 1);
+        report.omittedAttempts++;
+    }
+}
+async function runGate(options) {
+    if (!Number.isFinite(options.deadlineMs) || options.deadlineMs < 0) {
+        throw new errors/* ConfigurationError */.j1(`the deadline must be a duration, not ${String(options.deadlineMs)} ms`);
+    }
+    const start = performance.now();
+    const elapsed = () => Math.round(performance.now() - start);
+    const secrets = (options.secrets ?? []).filter((s) => s !== '');
+    const gate = new AbortController();
+    const onOuterAbort = () => gate.abort();
+    options.signal?.addEventListener('abort', onOuterAbort, { once: true });
+    let endReason;
+    const cancelDeadline = setLongTimeout(() => {
+        endReason = `deadline ${formatDuration(options.deadlineMs)} passed`;
+        gate.abort();
+    }, options.deadlineMs);
+    const states = new Map(options.checks.map((check) => [
+        check,
+        {
+            report: {
+                name: check.name,
+                type: check.type,
+                role: check.role,
+                verdict: 'pending',
+                attempts: 0,
+                history: [],
+                omittedAttempts: 0
+            },
+            successes: 0,
+            failures: 0,
+            started: false
+        }
+    ]));
+    const runCheck = async (check) => {
+        const state = states.get(check);
+        const { report } = state;
+        state.started = true;
+        const probe = options.probes[check.type];
+        await gate_sleep(check.initialDelay, gate.signal);
+        for (;;) {
+            const startedAt = elapsed();
+            state.inFlightSince = startedAt;
+            const outcome = await attempt(check, probe, gate.signal, options.cwd, secrets);
+            // An attempt cut short by the gate's end says nothing about the service, unless the probe says its
+            // evidence already decides it.
+            if (gate.signal.aborted && !outcome.conclusive)
+                return;
+            state.inFlightSince = undefined;
+            // A service may echo what it was sent (a header, the URL): nothing masked stays in the report. Redacted
+            // before clipped, so a cut never leaves part of a secret.
+            const { conclusive: _conclusive, ...found } = outcome;
+            const record = {
+                ...found,
+                message: clipText(redact(String(found.message), secrets)),
+                ...(found.observed === undefined
+                    ? {}
+                    : { observed: clipDeep(redactDeep(found.observed, secrets)) }),
+                startedAt,
+                durationMs: elapsed() - startedAt
+            };
+            remember(report, record);
+            report.attempts++;
+            report.lastMessage = record.message;
+            state.lastStatus = record.status;
+            options.onAttempt?.(check, record);
+            if (record.status === 'fail') {
+                state.failures++;
+                state.successes = 0;
+                report.lastError = record.message;
+                if (gate.signal.aborted)
+                    return;
+                if (check.failureThreshold > 0 && state.failures >= check.failureThreshold) {
+                    report.verdict = 'fail';
+                    report.reason = `failure threshold reached: ${state.failures} consecutive failed attempts`;
+                    endReason ??= `check "${check.name}" failed`;
+                    gate.abort();
+                    return;
+                }
+            }
+            else {
+                state.successes++;
+                state.failures = 0;
+                if (state.successes >= check.successThreshold) {
+                    report.verdict = record.status === 'warn' ? 'warn' : 'pass';
+                    report.timeToGreenMs = elapsed();
+                    return;
+                }
+                if (gate.signal.aborted)
+                    return;
+            }
+            await gate_sleep(Math.max(0, startedAt + check.interval - elapsed()), gate.signal);
+        }
+    };
+    const settle = (promise) => promise.catch((error) => {
+        if (error instanceof GateStopped)
+            return;
+        gate.abort();
+        throw error;
+    });
+    const startup = options.checks.filter((c) => c.role === 'startup');
+    const others = options.checks.filter((c) => c.role !== 'startup');
+    try {
+        await Promise.all(startup.map((c) => settle(runCheck(c))));
+        const startupPassed = startup.every((c) => ['pass', 'warn'].includes(states.get(c).report.verdict));
+        if (startupPassed)
+            await Promise.all(others.map((c) => settle(runCheck(c))));
+    }
+    finally {
+        cancelDeadline();
+        options.signal?.removeEventListener('abort', onOuterAbort);
+    }
+    if (options.signal?.aborted && !endReason)
+        endReason = 'the gate was cancelled';
+    const timedOut = endReason?.startsWith('deadline') || endReason === 'the gate was cancelled';
+    for (const [check, state] of states) {
+        const { report } = state;
+        if (report.verdict !== 'pending')
+            continue;
+        if (!state.started) {
+            report.verdict = 'cancelled';
+            report.reason = 'not started: the startup checks did not pass';
+        }
+        else if (timedOut) {
+            report.verdict = 'fail';
+            report.reason = `${endReason} before ${check.successThreshold} consecutive passing attempt(s)`;
+            if (report.lastError === undefined && state.inFlightSince !== undefined) {
+                // Nothing completed: say what the gate was waiting for, so the failure has an error to show.
+                report.lastError = `no attempt completed: the one started at +${formatDuration(state.inFlightSince)} had no answer when the gate ended`;
+            }
+        }
+        else if (state.lastStatus === 'fail') {
+            // The gate stopped for another check, but this one was failing too: it is a failed check, not a
+            // cancelled one, so failed-checks and the annotations name it.
+            report.verdict = 'fail';
+            report.reason = `failing when the gate stopped (${state.failures} consecutive failed attempt(s)); ${endReason ?? 'the gate ended'}`;
+        }
+        else {
+            report.verdict = 'cancelled';
+            report.reason =
+                state.lastStatus === undefined
+                    ? `stopped before an attempt completed: ${endReason ?? 'the gate ended'}`
+                    : `stopped while passing (${state.successes} of ${check.successThreshold} consecutive passing attempt(s)): ${endReason ?? 'the gate ended'}`;
+        }
+    }
+    const checks = options.checks.map((c) => states.get(c).report);
+    const failedChecks = checks.filter((c) => c.verdict === 'fail').map((c) => c.name);
+    let verdict = 'pass';
+    if (checks.some((c) => c.verdict !== 'pass' && c.verdict !== 'warn'))
+        verdict = 'fail';
+    else if (checks.some((c) => c.verdict === 'warn'))
+        verdict = 'warn';
+    return { verdict, durationMs: elapsed(), deadlineMs: options.deadlineMs, checks, failedChecks };
+}
 
 ;// CONCATENATED MODULE: ./actions/health-gate/src/probes.ts
 
 
-
-
-
-
 /** The real probe of each check type; tests of the scheduler inject their own table instead. */
-const probes = {
-    http: probeHttp,
-    postgres: probePostgres,
-    redis: probeRedis,
-    tcp: probeTcp,
-    burst: probeBurst,
-    prometheus: probePrometheus
-};
+const probes = Object.fromEntries(CHECK_TYPES.map((type) => [type, CHECK_KINDS[type].probe]));
 
 ;// CONCATENATED MODULE: ./actions/health-gate/src/engine/index.ts
 // The health gate's public surface for other actions (blue-green-switch runs it between canary steps): the
@@ -50370,7 +50386,7 @@ async function lock_acquireLock(file, options) {
         catch (error) {
             const code = error.code;
             if (code !== 'EEXIST')
-                throw new errors/* ConfigurationError */.j(`cannot create lock file ${file}: ${code ?? String(error)}`);
+                throw new errors/* ConfigurationError */.j1(`cannot create lock file ${file}: ${code ?? String(error)}`);
         }
         const stale = staleReason(file, options.staleAfterMs);
         if (stale) {
@@ -50392,7 +50408,7 @@ async function lock_acquireLock(file, options) {
             const who = holder
                 ? `run ${holder.runId} (pid ${holder.pid} on ${holder.host}) since ${holder.startedAt}`
                 : 'another run';
-            throw new errors/* ConfigurationError */.j(`${who} is switching this router (lock ${file}); ${options.waitMs > 0 ? `waited ${formatDuration(options.waitMs)}` : 'not waiting (lock-timeout 0)'}`);
+            throw new errors/* ConfigurationError */.j1(`${who} is switching this router (lock ${file}); ${options.waitMs > 0 ? `waited ${formatDuration(options.waitMs)}` : 'not waiting (lock-timeout 0)'}`);
         }
         await sleep(Math.min(POLL_MS, options.waitMs - waited), options.signal);
     }
@@ -50416,36 +50432,36 @@ function state_readState(file, routerIdentity, colors) {
     catch (error) {
         if (error.code === 'ENOENT')
             return null;
-        throw new errors/* ConfigurationError */.j(`cannot read state file ${file}: ${error.code ?? String(error)}`);
+        throw new errors/* ConfigurationError */.j1(`cannot read state file ${file}: ${error.code ?? String(error)}`);
     }
     let raw;
     try {
         raw = JSON.parse(text);
     }
     catch {
-        throw new errors/* ConfigurationError */.j(`state file ${file} is corrupt (not JSON); ${MOVE_AWAY}`);
+        throw new errors/* ConfigurationError */.j1(`state file ${file} is corrupt (not JSON); ${MOVE_AWAY}`);
     }
     if (typeof raw !== 'object' || raw === null || raw.schema !== STATE_SCHEMA) {
         const schema = typeof raw === 'object' && raw !== null ? raw.schema : undefined;
-        throw new errors/* ConfigurationError */.j(`state file ${file} is not a blue-green-switch state (schema ${JSON.stringify(schema ?? null)}, expected "${STATE_SCHEMA}"); ${MOVE_AWAY}`);
+        throw new errors/* ConfigurationError */.j1(`state file ${file} is not a blue-green-switch state (schema ${JSON.stringify(schema ?? null)}, expected "${STATE_SCHEMA}"); ${MOVE_AWAY}`);
     }
     const state = raw;
     if (state.router !== routerIdentity) {
-        throw new errors/* ConfigurationError */.j(`state file ${file} belongs to another router (${String(state.router)}), not ${routerIdentity}; give this router its own state-file`);
+        throw new errors/* ConfigurationError */.j1(`state file ${file} belongs to another router (${String(state.router)}), not ${routerIdentity}; give this router its own state-file`);
     }
     const where = `state file ${file}`;
     const color = (value, key) => {
         if (value === null || value === undefined)
             return null;
         if (typeof value !== 'string' || !colors.includes(value)) {
-            throw new errors/* ConfigurationError */.j(`${where}: ${key} ${JSON.stringify(value)} is not a colour of the router config (${colors.join(', ')}); ${MOVE_AWAY}`);
+            throw new errors/* ConfigurationError */.j1(`${where}: ${key} ${JSON.stringify(value)} is not a colour of the router config (${colors.join(', ')}); ${MOVE_AWAY}`);
         }
         return value;
     };
     const canary = state.canary;
     if (canary !== null && canary !== undefined) {
         if (typeof canary !== 'object' || !Array.isArray(canary.steps) || typeof canary.stepIndex !== 'number') {
-            throw new errors/* ConfigurationError */.j(`${where}: canary is malformed; ${MOVE_AWAY}`);
+            throw new errors/* ConfigurationError */.j1(`${where}: canary is malformed; ${MOVE_AWAY}`);
         }
         color(canary.from, 'canary.from');
         color(canary.to, 'canary.to');
@@ -50481,7 +50497,7 @@ function writeState(file, state) {
         (0,external_node_fs_namespaceObject.renameSync)(temp, file);
     }
     catch (error) {
-        throw new errors/* ConfigurationError */.j(`cannot write state file ${file}: ${error.code ?? String(error)}`);
+        throw new errors/* ConfigurationError */.j1(`cannot write state file ${file}: ${error.code ?? String(error)}`);
     }
 }
 
@@ -50624,7 +50640,7 @@ async function httpRequest(url, options = {}) {
             });
         }
         catch (error) {
-            if (error instanceof errors/* ConfigurationError */.j)
+            if (error instanceof errors/* ConfigurationError */.j1)
                 throw fail(`${method} ${displayUrl} failed: ${error.message}`, { attempts: attempt });
             if (!(error instanceof http_transport_RequestError))
                 throw error;
@@ -51207,7 +51223,7 @@ class Run {
 async function failureReason(error, run, weights) {
     if (error instanceof Cancelled || run.context.signal.aborted)
         return 'the run was cancelled';
-    if (error instanceof StepFailure || (0,errors/* isConfigurationError */.p)(error))
+    if (error instanceof StepFailure || (0,errors/* isConfigurationError */.p0)(error))
         return error.message;
     if (run.moved)
         await run.restore(weights);
@@ -51242,7 +51258,7 @@ async function operations_status(run) {
 }
 function refuseHalfDone(run) {
     if (run.state?.canary)
-        throw new errors/* ConfigurationError */.j(`${describeCanary(run.state.canary)}: run promote, abort or rollback first`);
+        throw new errors/* ConfigurationError */.j1(`${describeCanary(run.state.canary)}: run promote, abort or rollback first`);
 }
 async function switchTo(run) {
     refuseHalfDone(run);
@@ -51371,11 +51387,11 @@ async function canaryOp(run) {
     const current = run.reading.weights;
     const from = weights_liveColor(current);
     if (!from) {
-        throw new errors/* ConfigurationError */.j(`traffic is split (${weights_formatWeights(current)}) and no canary is recorded: switch to one colour first`);
+        throw new errors/* ConfigurationError */.j1(`traffic is split (${weights_formatWeights(current)}) and no canary is recorded: switch to one colour first`);
     }
     const to = resolveTarget(run.options.to, from, run.colors);
     if (to === from)
-        throw new errors/* ConfigurationError */.j(`${to} is already live; a canary needs the other colour`);
+        throw new errors/* ConfigurationError */.j1(`${to} is already live; a canary needs the other colour`);
     const steps = run.options.steps ?? DEFAULT_STEPS;
     const refused = await run.preCheck(to);
     if (refused)
@@ -51396,7 +51412,7 @@ async function canaryOp(run) {
 async function promote(run) {
     const canary = run.state?.canary;
     if (!canary)
-        throw new errors/* ConfigurationError */.j('no canary in progress; nothing to promote');
+        throw new errors/* ConfigurationError */.j1('no canary in progress; nothing to promote');
     run.note(`promoting: ${describeCanary(canary)}`);
     run.deploymentId = canary.deploymentId;
     const steps = canary.steps[canary.steps.length - 1] === 100 ? canary.steps : [...canary.steps, 100];
@@ -51433,7 +51449,7 @@ async function rollback(run) {
         return abort(run, 'rollback');
     const state = run.state;
     if (!state?.previousWeights) {
-        throw new errors/* ConfigurationError */.j(`nothing to roll back to: ${run.config.stateFile} records no previous state`);
+        throw new errors/* ConfigurationError */.j1(`nothing to roll back to: ${run.config.stateFile} records no previous state`);
     }
     const current = run.reading.weights;
     if (state.lastOperation === 'rollback' && weights_sameWeights(current, state.weights)) {
@@ -51513,17 +51529,17 @@ async function runOperation(options) {
                 return await promote(run);
             case 'abort':
                 if (!run.state?.canary)
-                    throw new errors/* ConfigurationError */.j('no canary in progress; nothing to abort (rollback goes back to the previous colour)');
+                    throw new errors/* ConfigurationError */.j1('no canary in progress; nothing to abort (rollback goes back to the previous colour)');
                 return await abort(run, 'abort');
             case 'rollback':
                 return await rollback(run);
             default:
-                throw new errors/* ConfigurationError */.j(`unknown operation "${String(options.operation)}"`);
+                throw new errors/* ConfigurationError */.j1(`unknown operation "${String(options.operation)}"`);
         }
     }
     catch (error) {
         if (error instanceof Cancelled)
-            throw new errors/* ConfigurationError */.j('cancelled before any traffic moved');
+            throw new errors/* ConfigurationError */.j1('cancelled before any traffic moved');
         throw error;
     }
     finally {
@@ -51714,13 +51730,13 @@ function createGitHubDeployments(options) {
 function deploymentRecorder(options) {
     const { env } = options;
     if (!options.token)
-        throw new errors/* ConfigurationError */.j('Input "github-token" is empty; deployment: true needs a token');
+        throw new errors/* ConfigurationError */.j1('Input "github-token" is empty; deployment: true needs a token');
     const [owner, repo] = (env.GITHUB_REPOSITORY ?? '').split('/');
     if (!owner || !repo || !env.GITHUB_SHA) {
-        throw new errors/* ConfigurationError */.j('deployment: true needs GITHUB_REPOSITORY and GITHUB_SHA (set by the runner)');
+        throw new errors/* ConfigurationError */.j1('deployment: true needs GITHUB_REPOSITORY and GITHUB_SHA (set by the runner)');
     }
     if (!options.environment.trim())
-        throw new errors/* ConfigurationError */.j('Input "environment" is empty');
+        throw new errors/* ConfigurationError */.j1('Input "environment" is empty');
     const server = env.GITHUB_SERVER_URL ?? 'https://github.com';
     return createGitHubDeployments({
         api: createOctokit({
@@ -52092,21 +52108,21 @@ function readConfigText(value, cwd, label) {
     try {
         const stat = (0,external_node_fs_namespaceObject.statSync)(path);
         if (!stat.isFile())
-            throw new errors/* ConfigurationError */.j(`${label}: ${value} is not a file`);
+            throw new errors/* ConfigurationError */.j1(`${label}: ${value} is not a file`);
         size = stat.size;
     }
     catch (error) {
-        if (error instanceof errors/* ConfigurationError */.j)
+        if (error instanceof errors/* ConfigurationError */.j1)
             throw error;
-        throw new errors/* ConfigurationError */.j(`${label}: cannot read ${value} (${error.code ?? String(error)})`);
+        throw new errors/* ConfigurationError */.j1(`${label}: cannot read ${value} (${error.code ?? String(error)})`);
     }
     if (size > MAX_CONFIG_BYTES)
-        throw new errors/* ConfigurationError */.j(`${label}: ${value} is larger than 1 MiB; is it a config?`);
+        throw new errors/* ConfigurationError */.j1(`${label}: ${value} is larger than 1 MiB; is it a config?`);
     try {
         return { text: (0,external_node_fs_namespaceObject.readFileSync)(path, 'utf8'), path };
     }
     catch (error) {
-        throw new errors/* ConfigurationError */.j(`${label}: cannot read ${value} (${error.code ?? String(error)})`);
+        throw new errors/* ConfigurationError */.j1(`${label}: cannot read ${value} (${error.code ?? String(error)})`);
     }
 }
 /** A path as reports name it: relative to the workspace with `/` when inside it, else absolute. */
@@ -52120,7 +52136,7 @@ function parseRatio(text, label, max = 1) {
     const percent = /^(\d+(?:\.\d+)?)\s*%$/.exec(trimmed);
     const value = percent ? Number(percent[1]) / 100 : /^\d+(?:\.\d+)?$/.test(trimmed) ? Number(trimmed) : NaN;
     if (!(value >= 0 && value <= max)) {
-        throw new errors/* ConfigurationError */.j(`${label} must be a share like 5% or 0.05, at most ${max * 100}%; got "${text}"`);
+        throw new errors/* ConfigurationError */.j1(`${label} must be a share like 5% or 0.05, at most ${max * 100}%; got "${text}"`);
     }
     return value;
 }
@@ -52312,7 +52328,7 @@ async function runAction(main) {
     }
 }
 function reportFailure(error) {
-    if ((0,_lib_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .isConfigurationError */ .p)(error)) {
+    if ((0,_lib_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .isConfigurationError */ .p0)(error)) {
         _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setFailed */ .C1(error.message);
         return;
     }
@@ -52383,15 +52399,26 @@ process.emitWarning = (warning, ...rest) => {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   j: () => (/* binding */ ConfigurationError),
-/* harmony export */   p: () => (/* binding */ isConfigurationError)
+/* harmony export */   j1: () => (/* binding */ ConfigurationError),
+/* harmony export */   p0: () => (/* binding */ isConfigurationError),
+/* harmony export */   zR: () => (/* binding */ asError)
 /* harmony export */ });
+/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7975);
+/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_util__WEBPACK_IMPORTED_MODULE_0__);
+
 /**
  * A mistake the user can fix (bad input, unreadable config, unreachable host they named).
  * runAction() prints it as one line without a stack; any other error is treated as a bug.
  */
 class ConfigurationError extends Error {
     name = 'ConfigurationError';
+}
+/**
+ * A thrown or rejected value as an Error: itself when it is one (from any realm: Node's own errors are not
+ * `instanceof Error` inside a vm context), else an Error whose message is its text.
+ */
+function asError(error) {
+    return error instanceof Error || node_util__WEBPACK_IMPORTED_MODULE_0__.types.isNativeError(error) ? error : new Error(String(error));
 }
 function isConfigurationError(error) {
     return error instanceof ConfigurationError;

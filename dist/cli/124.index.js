@@ -43,7 +43,7 @@ const FRAMEWORKS = [
 function parseFramework(value) {
     const framework = (value === undefined || value === '' ? 'plain' : value);
     if (!FRAMEWORKS.includes(framework)) {
-        throw new errors/* ConfigurationError */.j(`framework must be one of ${FRAMEWORKS.join(', ')}; got "${value}"`);
+        throw new errors/* ConfigurationError */.j1(`framework must be one of ${FRAMEWORKS.join(', ')}; got "${value}"`);
     }
     return framework;
 }
@@ -187,7 +187,7 @@ function parsePgVersion(value, label) {
     const match = /^\s*(\d{1,2})(?:\.(\d{1,3}))?\s*$/.exec(value);
     const major = match ? Number(match[1]) : NaN;
     if (!match || major < 9 || major > 99)
-        throw new errors/* ConfigurationError */.j(`${label} must be a PostgreSQL version such as 16 or 14.3; got "${value}"`);
+        throw new errors/* ConfigurationError */.j1(`${label} must be a PostgreSQL version such as 16 or 14.3; got "${value}"`);
     return match[2] === undefined ? { pgVersion: major } : { pgVersion: major, pgMinor: Number(match[2]) };
 }
 function parseFailOn(value, label) {
@@ -205,14 +205,14 @@ async function loadConfig(root, named, ruleIds) {
     if (!(0,external_node_fs_.existsSync)(path)) {
         if (named === undefined)
             return undefined;
-        throw new errors/* ConfigurationError */.j(`config file ${file} does not exist`);
+        throw new errors/* ConfigurationError */.j1(`config file ${file} does not exist`);
     }
     let text;
     try {
         text = (0,external_node_fs_.readFileSync)(path, 'utf8');
     }
     catch (error) {
-        throw new errors/* ConfigurationError */.j(`cannot read config file ${file}: ${String(error.code ?? error)}`);
+        throw new errors/* ConfigurationError */.j1(`cannot read config file ${file}: ${String(error.code ?? error)}`);
     }
     return parseConfig(text, file, ruleIds);
 }
@@ -232,11 +232,11 @@ async function parseConfig(text, file, ruleIds) {
     if (root === null || root === undefined || (isScalar(root) && root.value === null))
         return config;
     if (!isMap(root))
-        throw new errors/* ConfigurationError */.j(`${at(root)}: the config must be a mapping of settings`);
+        throw new errors/* ConfigurationError */.j1(`${at(root)}: the config must be a mapping of settings`);
     const scalarText = (node, key) => {
         const value = isScalar(node) ? node.value : null;
         if (!isScalar(node) || !isPrimitive(value))
-            throw new errors/* ConfigurationError */.j(`${at(node)}: ${key} must be a single value`);
+            throw new errors/* ConfigurationError */.j1(`${at(node)}: ${key} must be a single value`);
         return node.source ?? String(value);
     };
     const globs = (node, key) => {
@@ -244,14 +244,14 @@ async function parseConfig(text, file, ruleIds) {
         if (isScalar(node) && typeof node.value === 'string')
             list = [node.value];
         else if (!isSeq(node) || !node.items.every((item) => isScalar(item) && typeof item.value === 'string'))
-            throw new errors/* ConfigurationError */.j(`${at(node)}: ${key} must be a glob or a list of globs`);
+            throw new errors/* ConfigurationError */.j1(`${at(node)}: ${key} must be a glob or a list of globs`);
         else
             list = node.items.map((item) => String(item.value));
         // The config file is repository content: what it names stays inside the repository.
         for (const glob of list) {
             const path = glob.replace(/^!/, '');
             if ((0,external_node_path_.isAbsolute)(path) || /^[A-Za-z]:[\\/]/.test(path) || path.split(/[\\/]/).includes('..'))
-                throw new errors/* ConfigurationError */.j(`${at(node)}: ${key} "${glob}" leaves the repository (an absolute path or ..): globs in the config are relative to it`);
+                throw new errors/* ConfigurationError */.j1(`${at(node)}: ${key} "${glob}" leaves the repository (an absolute path or ..): globs in the config are relative to it`);
         }
         return list;
     };
@@ -265,13 +265,13 @@ async function parseConfig(text, file, ruleIds) {
             case 'framework': {
                 const name = scalarText(value, key);
                 if (!FRAMEWORKS.includes(name))
-                    throw new errors/* ConfigurationError */.j(`${at(value)}: framework must be one of ${FRAMEWORKS.join(', ')}; got "${name}"`);
+                    throw new errors/* ConfigurationError */.j1(`${at(value)}: framework must be one of ${FRAMEWORKS.join(', ')}; got "${name}"`);
                 config.framework = name;
                 break;
             }
             case 'assume-in-transaction':
                 if (!isScalar(value) || typeof value.value !== 'boolean')
-                    throw new errors/* ConfigurationError */.j(`${at(value)}: assume-in-transaction must be true or false`);
+                    throw new errors/* ConfigurationError */.j1(`${at(value)}: assume-in-transaction must be true or false`);
                 config.assumeInTransaction = value.value;
                 break;
             case 'include':
@@ -284,7 +284,7 @@ async function parseConfig(text, file, ruleIds) {
                 config.rules = parseRules(value, at, ruleIds, { isMap, isScalar });
                 break;
             default:
-                throw new errors/* ConfigurationError */.j(`${at(pair.key)}: unknown key "${key}" in the config; expected one of ${CONFIG_KEYS.join(', ')}`);
+                throw new errors/* ConfigurationError */.j1(`${at(pair.key)}: unknown key "${key}" in the config; expected one of ${CONFIG_KEYS.join(', ')}`);
         }
     }
     return config;
@@ -293,15 +293,15 @@ function parseRules(node, at, ruleIds, { isMap, isScalar }) {
     if (isScalar(node) && node.value === null)
         return {};
     if (!isMap(node))
-        throw new errors/* ConfigurationError */.j(`${at(node)}: rules must map rule ids to off, error or warning`);
+        throw new errors/* ConfigurationError */.j1(`${at(node)}: rules must map rule ids to off, error or warning`);
     const known = new Set(ruleIds);
     const rules = {};
     for (const pair of node.items) {
         const id = isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
         if (!known.has(id))
-            throw new errors/* ConfigurationError */.j(`${at(pair.key)}: unknown rule "${id}" in rules (ubos-actions migration-safety --list-rules lists them)`);
+            throw new errors/* ConfigurationError */.j1(`${at(pair.key)}: unknown rule "${id}" in rules (ubos-actions migration-safety --list-rules lists them)`);
         const value = pair.value;
-        const bad = () => new errors/* ConfigurationError */.j(`${at(value ?? pair.key)}: rule "${id}" must be off, error, warning or { enabled: true|false, severity: error|warning }`);
+        const bad = () => new errors/* ConfigurationError */.j1(`${at(value ?? pair.key)}: rule "${id}" must be off, error, warning or { enabled: true|false, severity: error|warning }`);
         if (isScalar(value)) {
             if (value.value === 'off' || value.value === false)
                 rules[id] = { enabled: false };
@@ -322,7 +322,7 @@ function parseRules(node, at, ruleIds, { isMap, isScalar }) {
                 else if (field === 'severity' && SEVERITIES.includes(fieldValue))
                     setting.severity = fieldValue;
                 else if (field !== 'enabled' && field !== 'severity')
-                    throw new errors/* ConfigurationError */.j(`${at(entry.key)}: unknown key "${field}" for rule "${id}"; expected enabled, severity`);
+                    throw new errors/* ConfigurationError */.j1(`${at(entry.key)}: unknown key "${field}" for rule "${id}"; expected enabled, severity`);
                 else
                     throw bad();
             }
@@ -332,7 +332,7 @@ function parseRules(node, at, ruleIds, { isMap, isScalar }) {
             throw bad();
         // A file PostgreSQL would reject is never passed off as checked, so this one rule has no off switch.
         if (id === 'syntax-error' && (rules[id].enabled === false || (rules[id].severity ?? 'error') !== 'error'))
-            throw new errors/* ConfigurationError */.j(`${at(value ?? pair.key)}: rule "syntax-error" cannot be turned off or downgraded: a file that does not parse is not linted; exclude the file instead`);
+            throw new errors/* ConfigurationError */.j1(`${at(value ?? pair.key)}: rule "syntax-error" cannot be turned off or downgraded: a file that does not parse is not linted; exclude the file instead`);
     }
     return rules;
 }
@@ -347,7 +347,7 @@ function resolveSettings(config, overrides) {
             framework = parseFramework(overrides.framework);
         }
         catch {
-            throw new errors/* ConfigurationError */.j(`${overrides.label('framework')} must be one of ${FRAMEWORKS.join(', ')}; got "${overrides.framework}"`);
+            throw new errors/* ConfigurationError */.j1(`${overrides.label('framework')} must be one of ${FRAMEWORKS.join(', ')}; got "${overrides.framework}"`);
         }
     }
     else
@@ -3338,7 +3338,7 @@ function expandPaths(patterns, cwd, exclude = [], options = {}) {
     const kept = [...found].filter(([file]) => !negations.some((n) => n.test(file)));
     const refused = kept.find(([, refusal]) => refusal !== undefined);
     if (refused)
-        throw new errors/* ConfigurationError */.j(`${refused[0]} ${refused[1]}: refused, nothing was read (see Security in the README)`);
+        throw new errors/* ConfigurationError */.j1(`${refused[0]} ${refused[1]}: refused, nothing was read (see Security in the README)`);
     const files = kept.map(([file]) => file).sort(compareMigrationPaths);
     return { files, unmatched };
 }
@@ -3355,16 +3355,16 @@ function readBytes(file, cwd) {
     try {
         const stat = (0,external_node_fs_.statSync)(path);
         if (stat.isDirectory())
-            throw new errors/* ConfigurationError */.j(`cannot read ${file}: it is a directory`);
+            throw new errors/* ConfigurationError */.j1(`cannot read ${file}: it is a directory`);
         // A FIFO or a device would block the read or never end.
         if (!stat.isFile())
-            throw new errors/* ConfigurationError */.j(`cannot read ${file}: not a regular file`);
+            throw new errors/* ConfigurationError */.j1(`cannot read ${file}: not a regular file`);
         return (0,external_node_fs_.readFileSync)(path);
     }
     catch (error) {
-        if (error instanceof errors/* ConfigurationError */.j)
+        if (error instanceof errors/* ConfigurationError */.j1)
             throw error;
-        throw new errors/* ConfigurationError */.j(`cannot read ${file}: ${reason(error)}`);
+        throw new errors/* ConfigurationError */.j1(`cannot read ${file}: ${reason(error)}`);
     }
 }
 /** Reads and decodes a migration (see engine/encoding.ts); a failure to read is one line naming the file. */
@@ -3418,7 +3418,7 @@ function filesAtRef(cwd, ref) {
     const top = git/* repositoryRoot */.Hn(cwd);
     const commit = git/* commitOf */.D3(cwd, ref);
     if (commit === undefined)
-        throw new errors/* ConfigurationError */.j(`--since: "${ref}" is not a commit in this repository`);
+        throw new errors/* ConfigurationError */.j1(`--since: "${ref}" is not a commit in this repository`);
     return fromRepo(git/* filesAtCommit */.ao(cwd, git/* mergeBase */.wu(cwd, commit, ref, '--since ref')), top, cwd);
 }
 
@@ -7200,7 +7200,7 @@ async function runMigrationCheck(options) {
     if (named && unmatched.length > 0 && options.ifNoFilesFound !== 'ignore') {
         const what = `${unmatched.map((p) => `"${p}"`).join(', ')}: no such file, or no file matches`;
         if (options.ifNoFilesFound === 'error')
-            throw new errors/* ConfigurationError */.j(what);
+            throw new errors/* ConfigurationError */.j1(what);
         warnings.push(what);
     }
     if (!named && files.length === 0)
@@ -7505,13 +7505,13 @@ const cli_command = {
         const { values, positionals, format, failOn } = (0,command/* parseReportArgs */.D8)(argv, FLAGS, FORMATS);
         if (values['list-rules']) {
             if (format !== 'text' && format !== 'json')
-                throw new errors/* ConfigurationError */.j('--list-rules prints text or json');
+                throw new errors/* ConfigurationError */.j1('--list-rules prints text or json');
             io.stdout(listRules(format));
             return 0;
         }
         const ifNoFilesFound = values['if-no-files-found'] ?? 'error';
         if (!['error', 'warn', 'ignore'].includes(ifNoFilesFound))
-            throw new errors/* ConfigurationError */.j(`--if-no-files-found must be one of error, warn, ignore; got "${ifNoFilesFound}"`);
+            throw new errors/* ConfigurationError */.j1(`--if-no-files-found must be one of error, warn, ignore; got "${ifNoFilesFound}"`);
         const check = await runMigrationCheck({
             cwd: io.cwd,
             patterns: positionals,
@@ -7524,7 +7524,7 @@ const cli_command = {
             ifNoFilesFound: ifNoFilesFound
         });
         if (check.result.files.length === 0 && positionals.length === 0 && check.notices.length > 0)
-            throw new errors/* ConfigurationError */.j(`${check.notices[0]}; name the files, folders or globs to lint`);
+            throw new errors/* ConfigurationError */.j1(`${check.notices[0]}; name the files, folders or globs to lint`);
         for (const warning of check.warnings)
             io.stderr(`warning: ${warning}\n`);
         return (0,command/* printReport */.Y_)(migrationReport(check), format, failOn, io);
@@ -7608,7 +7608,7 @@ function line(output) {
 /** Refuses anything git could take for an option or a revision expression it should not evaluate. */
 function checkRef(ref, what) {
     if (!/^[\w./@^~-]+$/.test(ref) || ref.startsWith('-'))
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j(`${what} "${ref}" is not a git ref`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`${what} "${ref}" is not a git ref`);
 }
 /** The repository's top-level folder (as git reports it: the real path). */
 function repositoryRoot(cwd) {
@@ -7616,7 +7616,7 @@ function repositoryRoot(cwd) {
         return line(run(cwd, ['rev-parse', '--show-toplevel']));
     }
     catch (error) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j(`${cwd} is not in a git repository: ${gitFailure(error)}`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`${cwd} is not in a git repository: ${gitFailure(error)}`);
     }
 }
 /** The commit a ref names, or undefined when the clone does not have it. */
@@ -7639,12 +7639,12 @@ function resolveRef(cwd, ref, what) {
         run(cwd, ['fetch', '--no-tags', '--depth=1', 'origin', ref], FETCH_TIMEOUT_MS);
     }
     catch (error) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j(`${what} "${ref}" is not in the clone and could not be fetched: ${gitFailure(error)}`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`${what} "${ref}" is not in the clone and could not be fetched: ${gitFailure(error)}`);
     }
     // Read at once: the deepening fetches below overwrite FETCH_HEAD.
     const sha = commitOf(cwd, 'FETCH_HEAD');
     if (!sha)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j(`${what} "${ref}" was fetched but names no commit`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`${what} "${ref}" was fetched but names no commit`);
     return sha;
 }
 /**
@@ -7676,7 +7676,7 @@ function mergeBase(cwd, baseCommit, ref, what) {
                 return found;
         }
     }
-    throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j(`no common history between HEAD and the ${what} "${ref}"; use actions/checkout with fetch-depth: 0`);
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`no common history between HEAD and the ${what} "${ref}"; use actions/checkout with fetch-depth: 0`);
 }
 /** The commit a branch is compared with: the merge base of `ref` and HEAD (see the top of this file). */
 function baseCommit(cwd, ref, what) {
@@ -7691,7 +7691,7 @@ function changedFiles(cwd, from) {
         return nulSeparated(run(cwd, ['diff', '-z', '--name-only', '--no-renames', '--diff-filter=AMT', from, 'HEAD']));
     }
     catch (error) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j(`cannot list the files changed since ${from}: ${gitFailure(error)}`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`cannot list the files changed since ${from}: ${gitFailure(error)}`);
     }
 }
 /** Every file present at a commit, as paths relative to the repository root. */
@@ -7700,7 +7700,7 @@ function filesAtCommit(cwd, commit) {
         return nulSeparated(run(cwd, ['ls-tree', '-r', '-z', '--name-only', '--full-tree', commit]));
     }
     catch (error) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j(`cannot list the files at ${commit}: ${gitFailure(error)}`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`cannot list the files at ${commit}: ${gitFailure(error)}`);
     }
 }
 /** A file's content at a commit (path relative to the repository root), or undefined when it is not there. */
@@ -7807,7 +7807,7 @@ function globToRegExp(glob) {
             out += /[.+^$()|\\/\]{}]/.test(c) ? `\\${c}` : c;
     }
     if (braces > 0)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ConfigurationError */ .j(`glob "${glob}" has an unclosed {`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ConfigurationError */ .j1(`glob "${glob}" has an unclosed {`);
     return new RegExp(`^${out}${extension ? anyCaseExtension(extension[1]) : ''}$`);
 }
 /** True when the path ends with the extension (given without the dot), in any case. */

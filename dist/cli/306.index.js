@@ -292,7 +292,7 @@ function collectFiles(paths, cwd) {
             isDirectory = (0,external_node_fs_.statSync)(absolute).isDirectory();
         }
         catch {
-            throw new errors/* ConfigurationError */.j(`${path}: no such file or directory`);
+            throw new errors/* ConfigurationError */.j1(`${path}: no such file or directory`);
         }
         if (isDirectory)
             walk(absolute);
@@ -340,7 +340,7 @@ const validateWorkflowsCommand = {
         const { values, positionals } = (0,command/* parseFlags */.bQ)(argv, this.flags);
         const format = (0,command/* parseFormat */.Xc)(values.format, ['text', 'json'], 'text');
         if (positionals.length === 0)
-            throw new errors/* ConfigurationError */.j(`no files given; usage: ubos-actions ${this.usage[0]}`);
+            throw new errors/* ConfigurationError */.j1(`no files given; usage: ubos-actions ${this.usage[0]}`);
         const files = collectFiles(positionals, io.cwd);
         const findings = [];
         for (const file of files) {

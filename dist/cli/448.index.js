@@ -449,7 +449,7 @@ async function collectRepository(client, repo, options, hooks) {
         data.incidents = options.incidentLabels.length > 0 ? await readIncidents(client, repo, options) : [];
     }
     catch (error) {
-        if (!(0,errors/* isConfigurationError */.p)(error))
+        if (!(0,errors/* isConfigurationError */.p0)(error))
             throw error;
         findings.push({ id: 'repository-unreadable', level: 'error', repo: name, message: error.message });
     }
@@ -1511,7 +1511,7 @@ function parseInstant(text, what) {
     const trimmed = text.trim();
     const value = /^\d{4}-\d{2}-\d{2}$/.test(trimmed) ? Date.parse(`${trimmed}T00:00:00Z`) : Date.parse(trimmed);
     if (!/^\d{4}-\d{2}-\d{2}/.test(trimmed) || !Number.isFinite(value)) {
-        throw new errors/* ConfigurationError */.j(`${what} must be a date like 2026-01-01 or 2026-01-01T12:00:00Z; got "${text}"`);
+        throw new errors/* ConfigurationError */.j1(`${what} must be a date like 2026-01-01 or 2026-01-01T12:00:00Z; got "${text}"`);
     }
     return value;
 }
@@ -1529,7 +1529,7 @@ function calendar(start, months) {
 }
 function fixed(start, end, label) {
     if (!(end > start))
-        throw new errors/* ConfigurationError */.j(`the period is empty: ${label('until')} must be after ${label('since')}`);
+        throw new errors/* ConfigurationError */.j1(`the period is empty: ${label('until')} must be after ${label('since')}`);
     return {
         period: { start: iso(start), end: iso(end) },
         previous: { start: iso(start - (end - start)), end: iso(start) }
@@ -1543,7 +1543,7 @@ function resolvePeriod(input) {
     const period = input.period?.trim() ?? '';
     if (input.since) {
         if (period !== '')
-            throw new errors/* ConfigurationError */.j(`give either ${label('period')} or ${label('since')}, not both`);
+            throw new errors/* ConfigurationError */.j1(`give either ${label('period')} or ${label('since')}, not both`);
         return fixed(parseInstant(input.since, label('since')), until, label);
     }
     const text = period === '' ? '30d' : period.toLowerCase();
@@ -1551,7 +1551,7 @@ function resolvePeriod(input) {
     if ((match = /^(\d+)\s*(d|w)$/.exec(text))) {
         const days = Number(match[1]) * (match[2] === 'w' ? 7 : 1);
         if (days < 1 || days > 3660)
-            throw new errors/* ConfigurationError */.j(`${label('period')} must be between 1d and 3660d; got "${period}"`);
+            throw new errors/* ConfigurationError */.j1(`${label('period')} must be between 1d and 3660d; got "${period}"`);
         return fixed(until - days * DAY_MS, until, label);
     }
     const back = { month: 1, quarter: 3, year: 12 };
@@ -1565,7 +1565,7 @@ function resolvePeriod(input) {
     if ((match = /^(\d{4})$/.exec(text)))
         return calendar(Date.UTC(Number(match[1]), 0, 1), 12);
     const guess = /^[a-z]+$/.test(text) ? (0,suggest/* closestName */.N)(text, NAMED_PERIODS) : undefined;
-    throw new errors/* ConfigurationError */.j(`${label('period')} must look like 30d, 12w, month, quarter, year, 2026-Q1, 2026-03 or 2026; got "${input.period}"${guess ? ` (did you mean "${guess}"?)` : ''}`);
+    throw new errors/* ConfigurationError */.j1(`${label('period')} must look like 30d, 12w, month, quarter, year, 2026-Q1, 2026-03 or 2026; got "${input.period}"${guess ? ` (did you mean "${guess}"?)` : ''}`);
 }
 /** A window such as `24h`, `90m` or `2d` in milliseconds. */
 function parseWindow(text, what) {
@@ -1576,11 +1576,11 @@ function parseWindow(text, what) {
     try {
         const value = (0,duration/* parseDuration */.E9)(trimmed);
         if (value <= 0)
-            throw new errors/* ConfigurationError */.j(`${what} must be longer than 0`);
+            throw new errors/* ConfigurationError */.j1(`${what} must be longer than 0`);
         return value;
     }
     catch (error) {
-        throw new errors/* ConfigurationError */.j(`${what}: ${error.message.replace(/\.$/, '')} (or days, like 2d)`);
+        throw new errors/* ConfigurationError */.j1(`${what}: ${error.message.replace(/\.$/, '')} (or days, like 2d)`);
     }
 }
 
@@ -1603,7 +1603,7 @@ function splitList(values) {
 function parseRepository(text, label = 'repositories') {
     const match = /^([A-Za-z0-9](?:[A-Za-z0-9-]{0,38}))\/([A-Za-z0-9._-]{1,100})$/.exec(text.trim());
     if (!match || match[2] === '.' || match[2] === '..') {
-        throw new errors/* ConfigurationError */.j(`${label}: a repository must look like owner/name; got "${text.slice(0, 120)}"`);
+        throw new errors/* ConfigurationError */.j1(`${label}: a repository must look like owner/name; got "${text.slice(0, 120)}"`);
     }
     return { owner: match[1], name: match[2] };
 }
@@ -1611,9 +1611,9 @@ function parseOptions(raw) {
     const label = raw.label ?? ((setting) => setting);
     const names = splitList(raw.repositories);
     if (names.length === 0)
-        throw new errors/* ConfigurationError */.j(`${label('repositories')}: name at least one repository (owner/name)`);
+        throw new errors/* ConfigurationError */.j1(`${label('repositories')}: name at least one repository (owner/name)`);
     if (names.length > MAX_REPOSITORIES)
-        throw new errors/* ConfigurationError */.j(`${label('repositories')}: at most ${MAX_REPOSITORIES} repositories per run; got ${names.length}`);
+        throw new errors/* ConfigurationError */.j1(`${label('repositories')}: at most ${MAX_REPOSITORIES} repositories per run; got ${names.length}`);
     const seen = new Set();
     const repositories = names
         .map((name) => parseRepository(name, label('repositories')))
@@ -1627,22 +1627,22 @@ function parseOptions(raw) {
     const source = (raw.source?.trim() || 'deployments');
     if (!SOURCES.includes(source)) {
         const guess = (0,suggest/* closestName */.N)(raw.source.trim(), SOURCES);
-        throw new errors/* ConfigurationError */.j(`${label('source')} must be one of ${SOURCES.join(', ')}; got "${raw.source}"${guess ? ` (did you mean "${guess}"?)` : ''}`);
+        throw new errors/* ConfigurationError */.j1(`${label('source')} must be one of ${SOURCES.join(', ')}; got "${raw.source}"${guess ? ` (did you mean "${guess}"?)` : ''}`);
     }
     const workflow = raw.workflow?.trim() || undefined;
     if (source === 'workflow-runs' && !workflow) {
-        throw new errors/* ConfigurationError */.j(`${label('source')} workflow-runs needs ${label('workflow')}: the deploy workflow's file name, e.g. deploy.yml`);
+        throw new errors/* ConfigurationError */.j1(`${label('source')} workflow-runs needs ${label('workflow')}: the deploy workflow's file name, e.g. deploy.yml`);
     }
     if (workflow && !/^[\w.-]{1,200}$/.test(workflow)) {
-        throw new errors/* ConfigurationError */.j(`${label('workflow')} must be a workflow file name such as deploy.yml or its id; got "${workflow.slice(0, 120)}"`);
+        throw new errors/* ConfigurationError */.j1(`${label('workflow')} must be a workflow file name such as deploy.yml or its id; got "${workflow.slice(0, 120)}"`);
     }
     const benchmarks = (raw.benchmarks?.trim() || '2024');
     if (!BENCHMARKS.includes(benchmarks)) {
-        throw new errors/* ConfigurationError */.j(`${label('benchmarks')} must be one of ${BENCHMARKS.join(', ')}; got "${raw.benchmarks}"`);
+        throw new errors/* ConfigurationError */.j1(`${label('benchmarks')} must be one of ${BENCHMARKS.join(', ')}; got "${raw.benchmarks}"`);
     }
     const environment = raw.environment?.trim() || 'production';
     if (environment.length > 255 || /[\n\r]/.test(environment))
-        throw new errors/* ConfigurationError */.j(`${label('environment')} must be one line of at most 255 characters`);
+        throw new errors/* ConfigurationError */.j1(`${label('environment')} must be one line of at most 255 characters`);
     const { period, previous } = resolvePeriod({
         period: raw.period,
         since: raw.since,
@@ -1658,7 +1658,7 @@ function parseOptions(raw) {
         const list = text === undefined ? fallback : splitList(text);
         for (const name of list)
             if (name.length > 100)
-                throw new errors/* ConfigurationError */.j(`${label(setting)}: label "${name.slice(0, 40)}..." is longer than 100 characters`);
+                throw new errors/* ConfigurationError */.j1(`${label(setting)}: label "${name.slice(0, 40)}..." is longer than 100 characters`);
         return list;
     };
     return {
@@ -2693,7 +2693,7 @@ const TAGS_QUERY = `query DoraTags($owner: String!, $name: String!, $first: Int!
 // Reading GitHub's answers without trusting their shape: a wrong type is a clear one-line error, not a crash.
 
 function unexpected(what, expected) {
-    return new errors/* ConfigurationError */.j(`GitHub answered ${what} with an unexpected shape (expected ${expected})`);
+    return new errors/* ConfigurationError */.j1(`GitHub answered ${what} with an unexpected shape (expected ${expected})`);
 }
 function obj(value, what) {
     if (typeof value !== 'object' || value === null || Array.isArray(value))
@@ -2808,7 +2808,7 @@ class GitHubDoraClient {
             return { data: response.data, link: response.headers.link };
         }
         catch (error) {
-            throw new errors/* ConfigurationError */.j(`GitHub API: ${what}: ${describeError(error)}`);
+            throw new errors/* ConfigurationError */.j1(`GitHub API: ${what}: ${describeError(error)}`);
         }
     }
     /** GET pages by following the link header, each page its own call (and timeout). */
@@ -2834,9 +2834,9 @@ class GitHubDoraClient {
             return obj(data, what);
         }
         catch (error) {
-            if (error instanceof errors/* ConfigurationError */.j)
+            if (error instanceof errors/* ConfigurationError */.j1)
                 throw error;
-            throw new errors/* ConfigurationError */.j(`GitHub GraphQL: ${what}: ${describeError(error)}`);
+            throw new errors/* ConfigurationError */.j1(`GitHub GraphQL: ${what}: ${describeError(error)}`);
         }
     }
     // ------------------------------------------------------------------------------------------ deployments
@@ -2873,7 +2873,7 @@ class GitHubDoraClient {
             });
             const repository = data.repository;
             if (repository === null || repository === undefined) {
-                throw new errors/* ConfigurationError */.j(`GitHub GraphQL: ${what}: repository not found or not readable with this token`);
+                throw new errors/* ConfigurationError */.j1(`GitHub GraphQL: ${what}: repository not found or not readable with this token`);
             }
             const connection = obj(obj(repository, what).deployments, what);
             const nodes = arr(connection.nodes, what).map((n) => obj(n, what));
@@ -3109,7 +3109,7 @@ class GitHubDoraClient {
         for (;;) {
             const data = await this.gql(what, TAGS_QUERY, { owner: repo.owner, name: repo.name, first: 100, after });
             if (!data.repository)
-                throw new errors/* ConfigurationError */.j(`GitHub GraphQL: ${what}: repository not found or not readable with this token`);
+                throw new errors/* ConfigurationError */.j1(`GitHub GraphQL: ${what}: repository not found or not readable with this token`);
             const refs = obj(obj(data.repository, what).refs, what);
             const out = [];
             for (const n of arr(refs.nodes, what)) {
@@ -3206,7 +3206,7 @@ class GitHubDoraClient {
                 });
             }
             if (++pages >= MAX_COMPARE_PAGES) {
-                throw new errors/* ConfigurationError */.j(`GitHub API: ${what}: more than ${MAX_COMPARE_PAGES * 100} commits between two deployments`);
+                throw new errors/* ConfigurationError */.j1(`GitHub API: ${what}: more than ${MAX_COMPARE_PAGES * 100} commits between two deployments`);
             }
         }
         return commits;
@@ -3429,7 +3429,7 @@ function migrationSql(file) {
 const LOCK_KEY = 'ubos dora-report store';
 function storeError(what, error, connectionString) {
     const message = (error instanceof Error ? error.message : String(error)).split('\n')[0];
-    return new errors/* ConfigurationError */.j(`database ${(0,redact/* redactConnectionString */.J0)(connectionString)}: ${what}: ${message.split(connectionString).join('***')}`);
+    return new errors/* ConfigurationError */.j1(`database ${(0,redact/* redactConnectionString */.J0)(connectionString)}: ${what}: ${message.split(connectionString).join('***')}`);
 }
 const seconds = (ms) => (ms === null || ms === undefined ? null : ms / 1000);
 class DoraStore {
@@ -3469,7 +3469,7 @@ class DoraStore {
         }
         catch (error) {
             await this.client.query('ROLLBACK').catch(() => undefined);
-            if (error instanceof errors/* ConfigurationError */.j)
+            if (error instanceof errors/* ConfigurationError */.j1)
                 throw error;
             throw storeError(what, error, this.connectionString);
         }
@@ -3695,7 +3695,7 @@ async function readDoraReport(read) {
     const report = await runDoraReport(client, read.options, { info: read.info });
     const unreadable = report.findings.find((f) => f.id === 'repository-unreadable');
     if (unreadable)
-        throw new errors/* ConfigurationError */.j(`${read.label}: ${unreadable.repo} cannot be read: ${unreadable.message}`);
+        throw new errors/* ConfigurationError */.j1(`${read.label}: ${unreadable.repo} cannot be read: ${unreadable.message}`);
     return { report, api: { ...client.stats } };
 }
 /** Writes the action's CSV where csv-file says (relative to base), else under the runner's temp dir. */
@@ -3800,7 +3800,7 @@ function parseMinLevel(value) {
     if (LEVEL_NAMES.includes(level))
         return level;
     const guess = (0,suggest/* closestName */.N)(level, LEVEL_NAMES);
-    throw new errors/* ConfigurationError */.j(`--min-level must be one of ${LEVEL_NAMES.join(', ')}; got "${level}"${guess ? ` (did you mean "${guess}"?)` : ''}`);
+    throw new errors/* ConfigurationError */.j1(`--min-level must be one of ${LEVEL_NAMES.join(', ')}; got "${level}"${guess ? ` (did you mean "${guess}"?)` : ''}`);
 }
 function createDoraCommand(deps = {}) {
     return {
@@ -3811,14 +3811,14 @@ function createDoraCommand(deps = {}) {
         async run(argv, io) {
             const { values } = (0,command/* parseFlags */.bQ)(argv, FLAGS, false);
             if (values.format !== undefined && !FORMATS.includes(values.format))
-                throw new errors/* ConfigurationError */.j(`--format must be one of ${FORMATS.join(', ')}; got "${values.format}"`);
+                throw new errors/* ConfigurationError */.j1(`--format must be one of ${FORMATS.join(', ')}; got "${values.format}"`);
             const format = values.format === 'csv' ? 'csv' : (0,command/* parseFormat */.Xc)(values.format, ['text', 'json', 'markdown'], 'text');
             const failOn = (0,command/* parseFailOnFlag */.nI)(values['fail-on']);
             const minLevel = parseMinLevel(values['min-level']);
             const env = io.env ?? process.env;
             const token = env.GITHUB_TOKEN?.trim();
             if (!token)
-                throw new errors/* ConfigurationError */.j('GITHUB_TOKEN is not set: export a token that can read the repositories');
+                throw new errors/* ConfigurationError */.j1('GITHUB_TOKEN is not set: export a token that can read the repositories');
             const options = parseOptions({
                 repositories: values.repo ?? [],
                 environment: values.environment,
@@ -3906,21 +3906,21 @@ const EXAMPLES = 'like 250ms, 30s, 5m, 1h or 1m30s';
 function parseDuration(text, bounds = {}) {
     const ms = parseUnbounded(text);
     if (bounds.min !== undefined && ms < bounds.min) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j(`Duration "${text}" is shorter than the minimum of ${formatDuration(bounds.min)}`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`Duration "${text}" is shorter than the minimum of ${formatDuration(bounds.min)}`);
     }
     if (bounds.max !== undefined && ms > bounds.max) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j(`Duration "${text}" is longer than the maximum of ${formatDuration(bounds.max)}`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`Duration "${text}" is longer than the maximum of ${formatDuration(bounds.max)}`);
     }
     return ms;
 }
 function parseUnbounded(text) {
     const source = text.trim();
     if (source === '') {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j(`Duration is empty; write one ${EXAMPLES}`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`Duration is empty; write one ${EXAMPLES}`);
     }
     // A bare number is refused rather than guessed: "30" means seconds to some people and milliseconds to others.
     if (/^\d+(?:\.\d+)?$/.test(source)) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j(`Duration "${text}" has no unit; write it ${EXAMPLES} (e.g. "${source}s")`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`Duration "${text}" has no unit; write it ${EXAMPLES} (e.g. "${source}s")`);
     }
     let total = 0;
     let position = 0;
@@ -3931,14 +3931,14 @@ function parseUnbounded(text) {
         if (!match) {
             const spaced = /^(\d+(?:\.\d+)?)\s+(ms|h|m|s)\b/.exec(source.slice(position));
             if (spaced) {
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j(`Invalid duration "${text}": no space between a number and its unit; write "${spaced[1]}${spaced[2]}"`);
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`Invalid duration "${text}": no space between a number and its unit; write "${spaced[1]}${spaced[2]}"`);
             }
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j(`Invalid duration "${text}"; write it ${EXAMPLES}`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`Invalid duration "${text}"; write it ${EXAMPLES}`);
         }
         const unit = match[2];
         const rank = UNIT_ORDER.indexOf(unit);
         if (rank <= lastUnitRank) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j(`Invalid duration "${text}": units must go from largest to smallest, each at most once (e.g. 1h30m)`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`Invalid duration "${text}": units must go from largest to smallest, each at most once (e.g. 1h30m)`);
         }
         lastUnitRank = rank;
         total += Number(match[1]) * UNIT_MS[unit];
@@ -3949,7 +3949,7 @@ function parseUnbounded(text) {
     }
     const ms = Math.round(total);
     if (!Number.isSafeInteger(ms)) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j(`Duration "${text}" is too large`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`Duration "${text}" is too large`);
     }
     return ms;
 }

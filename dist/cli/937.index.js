@@ -115,11 +115,11 @@ function expand(value, env, where) {
             if (escaped)
                 return match.slice(1);
             if ((0,runner_env/* isRunnerVariable */.R)(name)) {
-                throw new errors/* ConfigurationError */.j(`${where()}\${${name}} is a runner variable and is never expanded; pass the value through env: under a name of your own`);
+                throw new errors/* ConfigurationError */.j1(`${where()}\${${name}} is a runner variable and is never expanded; pass the value through env: under a name of your own`);
             }
             const found = env[name];
             if (found === undefined)
-                throw new errors/* ConfigurationError */.j(`${where()}environment variable ${name} is not set`);
+                throw new errors/* ConfigurationError */.j1(`${where()}environment variable ${name} is not set`);
             return found;
         });
     }
@@ -143,13 +143,13 @@ class Reader {
         return [...this.path, key].join('.');
     }
     fail(key, message) {
-        throw new errors/* ConfigurationError */.j(`${this.yaml.where([...this.path, key])}${this.name(key)} ${message}`);
+        throw new errors/* ConfigurationError */.j1(`${this.yaml.where([...this.path, key])}${this.name(key)} ${message}`);
     }
     onlyKeys(known) {
         for (const key of Object.keys(this.raw)) {
             if (!known.includes(key)) {
                 const where = this.path.length === 0 ? '' : ` in ${this.path.join('.')}`;
-                throw new errors/* ConfigurationError */.j(`${this.yaml.where([...this.path, key])}unknown key "${key}"${where} (known: ${known.join(', ')})`);
+                throw new errors/* ConfigurationError */.j1(`${this.yaml.where([...this.path, key])}unknown key "${key}"${where} (known: ${known.join(', ')})`);
             }
         }
     }
@@ -418,7 +418,7 @@ function parseRouterConfig(source) {
     const name = source.path ?? source.name ?? 'router config';
     const yaml = (0,lib_yaml.parsePositionedYaml)(source.text, name, { lineNumbers: source.path !== undefined });
     if (!isMapping(yaml.value)) {
-        throw new errors/* ConfigurationError */.j(`${name}: must be a mapping with type, colors and verify`);
+        throw new errors/* ConfigurationError */.j1(`${name}: must be a mapping with type, colors and verify`);
     }
     const expanded = expand(yaml.value, source.env, () => `${name}: `);
     const top = new Reader(yaml, expanded, []);
@@ -478,15 +478,15 @@ var external_node_fs_ = __webpack_require__(73024);
 /** Throws a one-line ConfigurationError unless weights cover exactly the known colours, 0-100, sum 100. */
 function validateWeights(weights, colors, where) {
     if (typeof weights !== 'object' || weights === null || Array.isArray(weights)) {
-        throw new errors/* ConfigurationError */.j(`${where}: weights must be a mapping of colour to percent; got ${JSON.stringify(weights)}`);
+        throw new errors/* ConfigurationError */.j1(`${where}: weights must be a mapping of colour to percent; got ${JSON.stringify(weights)}`);
     }
     const entries = Object.entries(weights);
     for (const [color, value] of entries) {
         if (!colors.includes(color)) {
-            throw new errors/* ConfigurationError */.j(`${where}: unknown colour "${color}" in weights (known: ${colors.join(', ')})`);
+            throw new errors/* ConfigurationError */.j1(`${where}: unknown colour "${color}" in weights (known: ${colors.join(', ')})`);
         }
         if (typeof value !== 'number' || !Number.isInteger(value) || value < 0 || value > 100) {
-            throw new errors/* ConfigurationError */.j(`${where}: weight of ${color} must be a whole percent between 0 and 100; got ${JSON.stringify(value)}`);
+            throw new errors/* ConfigurationError */.j1(`${where}: weight of ${color} must be a whole percent between 0 and 100; got ${JSON.stringify(value)}`);
         }
     }
     const result = {};
@@ -494,7 +494,7 @@ function validateWeights(weights, colors, where) {
         result[color] = weights[color] ?? 0;
     const sum = Object.values(result).reduce((a, b) => a + b, 0);
     if (sum !== 100)
-        throw new errors/* ConfigurationError */.j(`${where}: weights must sum to 100; got ${sum} (${weights_formatWeights(result)})`);
+        throw new errors/* ConfigurationError */.j1(`${where}: weights must sum to 100; got ${sum} (${weights_formatWeights(result)})`);
     return result;
 }
 /** `blue 90 / green 10`. */
@@ -529,18 +529,18 @@ function parseSteps(text, where = 'steps') {
         .map((p) => p.trim())
         .filter((p) => p !== '');
     if (parts.length === 0)
-        throw new errors/* ConfigurationError */.j(`${where}: no steps; write them like 10,50,100`);
+        throw new errors/* ConfigurationError */.j1(`${where}: no steps; write them like 10,50,100`);
     const steps = parts.map((part) => {
         const match = /^(\d+)%?$/.exec(part);
         const value = match ? Number(match[1]) : NaN;
         if (!match || value < 1 || value > 100) {
-            throw new errors/* ConfigurationError */.j(`${where}: "${part}" is not a percent between 1 and 100; write steps like 10,50,100`);
+            throw new errors/* ConfigurationError */.j1(`${where}: "${part}" is not a percent between 1 and 100; write steps like 10,50,100`);
         }
         return value;
     });
     for (let i = 1; i < steps.length; i++) {
         if (steps[i] <= steps[i - 1]) {
-            throw new errors/* ConfigurationError */.j(`${where}: steps must increase; ${steps[i]} follows ${steps[i - 1]}`);
+            throw new errors/* ConfigurationError */.j1(`${where}: steps must increase; ${steps[i]} follows ${steps[i - 1]}`);
         }
     }
     return steps;
@@ -550,15 +550,15 @@ function resolveTarget(to, live, colors) {
     const wanted = to?.trim() ?? '';
     if (wanted === '' || wanted === 'other') {
         if (colors.length !== 2) {
-            throw new errors/* ConfigurationError */.j(`"to" is required with ${colors.length} colours (choose one of ${colors.join(', ')})`);
+            throw new errors/* ConfigurationError */.j1(`"to" is required with ${colors.length} colours (choose one of ${colors.join(', ')})`);
         }
         if (live === null) {
-            throw new errors/* ConfigurationError */.j(`"to" is required: traffic is split, so there is no "other" colour (${colors.join(', ')})`);
+            throw new errors/* ConfigurationError */.j1(`"to" is required: traffic is split, so there is no "other" colour (${colors.join(', ')})`);
         }
         return colors.find((c) => c !== live);
     }
     if (!colors.includes(wanted)) {
-        throw new errors/* ConfigurationError */.j(`unknown colour "${wanted}"; the router config defines ${colors.join(', ')}`);
+        throw new errors/* ConfigurationError */.j1(`unknown colour "${wanted}"; the router config defines ${colors.join(', ')}`);
     }
     return wanted;
 }
@@ -715,7 +715,7 @@ function createCommandRouter(config, dependencies) {
     };
     const run = (what, command, env, signal) => runShell(command, { timeoutMs: spec.timeoutMs, cwd: spec.cwd, env, signal }).then((result) => {
         if (result.code !== 0)
-            throw new errors/* ConfigurationError */.j(failureLine(`command router ${what} (${command})`, result, spec.timeoutMs));
+            throw new errors/* ConfigurationError */.j1(failureLine(`command router ${what} (${command})`, result, spec.timeoutMs));
         return result;
     });
     const read = async (signal) => {
@@ -726,7 +726,7 @@ function createCommandRouter(config, dependencies) {
         }
         catch {
             const first = result.stdout.trim().split('\n')[0] ?? '';
-            throw new errors/* ConfigurationError */.j(`command router status printed no JSON: ${JSON.stringify(first.slice(0, 80))}`);
+            throw new errors/* ConfigurationError */.j1(`command router status printed no JSON: ${JSON.stringify(first.slice(0, 80))}`);
         }
         const raw = typeof parsed === 'object' && parsed !== null && 'weights' in parsed ? parsed.weights : parsed;
         const weights = validateWeights(raw, colors, 'command router status');
@@ -859,16 +859,16 @@ class HaproxyApi {
                     resolve(answer ?? '');
             };
             const onAbort = () => finish(new Error(`HAProxy command "${line}" was cancelled`));
-            const timer = setTimeout(() => finish(new errors/* ConfigurationError */.j(`HAProxy did not answer "${line}" on ${this.socket} within ${(0,duration/* formatDuration */.a3)(this.timeoutMs)}`)), this.timeoutMs);
+            const timer = setTimeout(() => finish(new errors/* ConfigurationError */.j1(`HAProxy did not answer "${line}" on ${this.socket} within ${(0,duration/* formatDuration */.a3)(this.timeoutMs)}`)), this.timeoutMs);
             signal?.addEventListener('abort', onAbort, { once: true });
             connection.on('data', (chunk) => {
                 size += chunk.length;
                 if (size > MAX_ANSWER_BYTES)
-                    finish(new errors/* ConfigurationError */.j(`HAProxy's answer to "${line}" is larger than 64 MiB`));
+                    finish(new errors/* ConfigurationError */.j1(`HAProxy's answer to "${line}" is larger than 64 MiB`));
                 else
                     chunks.push(chunk);
             });
-            connection.on('error', (error) => finish(new errors/* ConfigurationError */.j(describeSocketError(this.socket, error))));
+            connection.on('error', (error) => finish(new errors/* ConfigurationError */.j1(describeSocketError(this.socket, error))));
             connection.on('end', () => finish(undefined, Buffer.concat(chunks).toString('utf8')));
             connection.write(`${line}\n`);
         });
@@ -879,9 +879,9 @@ class HaproxyApi {
         if (answer === '')
             return;
         if (/permission denied/i.test(answer)) {
-            throw new errors/* ConfigurationError */.j(`HAProxy refused "${line}": the admin socket ${this.socket} is not "level admin" (HAProxy said: ${answer})`);
+            throw new errors/* ConfigurationError */.j1(`HAProxy refused "${line}": the admin socket ${this.socket} is not "level admin" (HAProxy said: ${answer})`);
         }
-        throw new errors/* ConfigurationError */.j(`HAProxy refused "${line}": ${answer.split('\n')[0]}`);
+        throw new errors/* ConfigurationError */.j1(`HAProxy refused "${line}": ${answer.split('\n')[0]}`);
     }
 }
 /** Parses `show servers state <backend>` (format version 1: a version line, a `#` header, then rows). */
@@ -889,12 +889,12 @@ function parseServersState(text) {
     const lines = text.split('\n').filter((l) => l.trim() !== '');
     const header = lines.find((l) => l.startsWith('# '));
     if (!header)
-        throw new errors/* ConfigurationError */.j(`unexpected answer to "show servers state": ${lines[0] ?? '(empty)'}`);
+        throw new errors/* ConfigurationError */.j1(`unexpected answer to "show servers state": ${lines[0] ?? '(empty)'}`);
     const names = header.slice(2).trim().split(/\s+/);
     const index = (name) => {
         const i = names.indexOf(name);
         if (i < 0)
-            throw new errors/* ConfigurationError */.j(`"show servers state" has no ${name} column`);
+            throw new errors/* ConfigurationError */.j1(`"show servers state" has no ${name} column`);
         return i;
     };
     const columns = {
@@ -928,7 +928,7 @@ function parseStatCsv(text) {
     const lines = text.split('\n').filter((l) => l.trim() !== '');
     const header = lines[0];
     if (!header?.startsWith('# '))
-        throw new errors/* ConfigurationError */.j(`unexpected answer to "show stat": ${header ?? '(empty)'}`);
+        throw new errors/* ConfigurationError */.j1(`unexpected answer to "show stat": ${header ?? '(empty)'}`);
     const names = header.slice(2).split(',');
     return lines.slice(1).map((line) => {
         const fields = line.split(',');
@@ -994,7 +994,7 @@ function createHaproxyRouter(config) {
     const serversState = async (signal) => {
         const answer = await api.command(`show servers state ${spec.backend}`, signal);
         if (/can't find backend/i.test(answer)) {
-            throw new errors/* ConfigurationError */.j(`HAProxy has no backend "${spec.backend}" (haproxy.backend in ${config.source})`);
+            throw new errors/* ConfigurationError */.j1(`HAProxy has no backend "${spec.backend}" (haproxy.backend in ${config.source})`);
         }
         return parseServersState(answer).filter((r) => r.backend === spec.backend);
     };
@@ -1067,7 +1067,7 @@ function createHaproxyRouter(config) {
                     if (spec.logRing) {
                         const answer = await api.command(`show events ${spec.logRing}`, stopContext.signal);
                         if (/unknown|no such/i.test(answer.split('\n')[0] ?? '') && !answer.includes('ubos-bgs')) {
-                            throw new errors/* ConfigurationError */.j(`HAProxy has no ring "${spec.logRing}" (haproxy.log-ring): ${answer.trim()}`);
+                            throw new errors/* ConfigurationError */.j1(`HAProxy has no ring "${spec.logRing}" (haproxy.log-ring): ${answer.trim()}`);
                         }
                         // The accept time has ms resolution; a request accepted in the same ms as the start still counts.
                         for (const line of parseRingLines(answer)) {
@@ -1090,13 +1090,13 @@ function createHaproxyRouter(config) {
         async preflight(context) {
             const level = (await api.command('show cli level', context.signal)).trim();
             if (level !== '' && level !== 'admin' && !/unknown command/i.test(level)) {
-                throw new errors/* ConfigurationError */.j(`HAProxy admin socket ${spec.socket} is "level ${level}"; switching needs "stats socket ${spec.socket} level admin"`);
+                throw new errors/* ConfigurationError */.j1(`HAProxy admin socket ${spec.socket} is "level ${level}"; switching needs "stats socket ${spec.socket} level admin"`);
             }
             const rows = await serversState(context.signal);
             const names = rows.map((r) => r.name);
             for (const server of colorOf.keys()) {
                 if (!names.includes(server)) {
-                    throw new errors/* ConfigurationError */.j(`server ${server} (colour ${colorOf.get(server)}) is not in HAProxy backend ${spec.backend} (it has ${names.join(', ') || 'no servers'})`);
+                    throw new errors/* ConfigurationError */.j1(`server ${server} (colour ${colorOf.get(server)}) is not in HAProxy backend ${spec.backend} (it has ${names.join(', ') || 'no servers'})`);
                 }
             }
         },
@@ -1260,7 +1260,7 @@ function parseUpstreamFile(text, config) {
     const withoutComments = text.replace(/#[^\n]*/g, '');
     const block = new RegExp(`upstream\\s+${spec.upstream.replace(/[.]/g, '\\.')}\\s*\\{([^}]*)\\}`).exec(withoutComments);
     if (!block) {
-        throw new errors/* ConfigurationError */.j(`${spec.upstreamFile} has no "upstream ${spec.upstream} { }" block (nginx.upstream in ${config.source})`);
+        throw new errors/* ConfigurationError */.j1(`${spec.upstreamFile} has no "upstream ${spec.upstream} { }" block (nginx.upstream in ${config.source})`);
     }
     const servers = [];
     for (const statement of block[1].split(';')) {
@@ -1270,7 +1270,7 @@ function parseUpstreamFile(text, config) {
         const address = words[1];
         const color = colorOf.get(address);
         if (!color) {
-            throw new errors/* ConfigurationError */.j(`${spec.upstreamFile}: server ${address} belongs to no colour in ${config.source}`);
+            throw new errors/* ConfigurationError */.j1(`${spec.upstreamFile}: server ${address} belongs to no colour in ${config.source}`);
         }
         const down = words.includes('down');
         const weightWord = words.find((w) => w.startsWith('weight='));
@@ -1310,7 +1310,7 @@ function createNginxRouter(config) {
     const nginx = async (args, signal) => {
         const result = await runProgram(spec.binary, [...args, ...baseArgs], { timeoutMs: TEST_TIMEOUT_MS, signal });
         if (result.startError?.code === 'ENOENT') {
-            throw new errors/* ConfigurationError */.j(`nginx not found: "${spec.binary}" (nginx.binary); apt-get install nginx, or set its path`);
+            throw new errors/* ConfigurationError */.j1(`nginx not found: "${spec.binary}" (nginx.binary); apt-get install nginx, or set its path`);
         }
         return result;
     };
@@ -1318,7 +1318,7 @@ function createNginxRouter(config) {
     const dumpConfig = async (signal) => {
         const result = await nginx(['-T'], signal);
         if (result.code !== 0)
-            throw new errors/* ConfigurationError */.j(failureLine(`nginx -T -c ${spec.config}`, result, TEST_TIMEOUT_MS));
+            throw new errors/* ConfigurationError */.j1(failureLine(`nginx -T -c ${spec.config}`, result, TEST_TIMEOUT_MS));
         return result.stdout;
     };
     const pidFile = async (dump) => {
@@ -1342,19 +1342,19 @@ function createNginxRouter(config) {
             text = (0,external_node_fs_.readFileSync)(file, 'utf8').trim();
         }
         catch {
-            throw new errors/* ConfigurationError */.j(`nginx is not running: no pid file at ${file} (set nginx.pid-file if it lives elsewhere)`);
+            throw new errors/* ConfigurationError */.j1(`nginx is not running: no pid file at ${file} (set nginx.pid-file if it lives elsewhere)`);
         }
         const pid = Number(text);
         if (!Number.isInteger(pid) || pid <= 0)
-            throw new errors/* ConfigurationError */.j(`nginx pid file ${file} holds no pid: ${JSON.stringify(text.slice(0, 40))}`);
+            throw new errors/* ConfigurationError */.j1(`nginx pid file ${file} holds no pid: ${JSON.stringify(text.slice(0, 40))}`);
         try {
             process.kill(pid, 0);
         }
         catch (error) {
             if (error.code === 'EPERM') {
-                throw new errors/* ConfigurationError */.j(`permission denied signalling nginx (pid ${pid}): run as the user nginx's master runs as, or root`);
+                throw new errors/* ConfigurationError */.j1(`permission denied signalling nginx (pid ${pid}): run as the user nginx's master runs as, or root`);
             }
-            throw new errors/* ConfigurationError */.j(`nginx is not running: pid file ${file} names ${pid}, which no longer exists`);
+            throw new errors/* ConfigurationError */.j1(`nginx is not running: pid file ${file} names ${pid}, which no longer exists`);
         }
         return pid;
     };
@@ -1367,7 +1367,7 @@ function createNginxRouter(config) {
             return (0,external_node_fs_.readFileSync)(spec.upstreamFile, 'utf8');
         }
         catch {
-            throw new errors/* ConfigurationError */.j(`cannot read the upstream file ${spec.upstreamFile}`);
+            throw new errors/* ConfigurationError */.j1(`cannot read the upstream file ${spec.upstreamFile}`);
         }
     };
     const test = async (signal) => {
@@ -1399,7 +1399,7 @@ function createNginxRouter(config) {
                             text = all.subarray(Math.min(offset, all.length)).toString('utf8');
                         }
                         catch {
-                            throw new errors/* ConfigurationError */.j(`cannot read nginx.access-log ${logFile}: is "access_log ${logFile} ${logFormatName(spec.upstream)};" in the proxying location?`);
+                            throw new errors/* ConfigurationError */.j1(`cannot read nginx.access-log ${logFile}: is "access_log ${logFile} ${logFormatName(spec.upstream)};" in the proxying location?`);
                         }
                         for (const line of text.split('\n')) {
                             if (!line.startsWith('{'))
@@ -1456,7 +1456,7 @@ function createNginxRouter(config) {
         describe: () => `nginx upstream ${spec.upstream} (${spec.upstreamFile})`,
         async preflight(context) {
             if (!(0,external_node_fs_.existsSync)(spec.config))
-                throw new errors/* ConfigurationError */.j(`nginx config ${spec.config} does not exist (nginx.config in ${config.source})`);
+                throw new errors/* ConfigurationError */.j1(`nginx config ${spec.config} does not exist (nginx.config in ${config.source})`);
             if (!(0,external_node_fs_.existsSync)(spec.upstreamFile)) {
                 // First run: the file is ours to create, with everything on the initial colour.
                 atomicWrite(spec.upstreamFile, renderUpstreamFile(config, allOn(config.initial ?? colors[0], colors)));
@@ -1466,7 +1466,7 @@ function createNginxRouter(config) {
             const wanted = realpathOr(spec.upstreamFile);
             const files = [...dump.matchAll(/^# configuration file (.+):$/gm)].map((m) => realpathOr(m[1]));
             if (!files.includes(wanted)) {
-                throw new errors/* ConfigurationError */.j(`${spec.config} does not include ${spec.upstreamFile}: add "include ${spec.upstreamFile};" inside its http { } block`);
+                throw new errors/* ConfigurationError */.j1(`${spec.config} does not include ${spec.upstreamFile}: add "include ${spec.upstreamFile};" inside its http { } block`);
             }
             masterPidFile = await pidFile(dump);
             masterPid();
@@ -1478,7 +1478,7 @@ function createNginxRouter(config) {
             const rejected = await test(context.signal);
             if (rejected) {
                 atomicWrite(spec.upstreamFile, before);
-                throw new errors/* ConfigurationError */.j(`${rejected} (the upstream file was put back; nginx was not reloaded)`);
+                throw new errors/* ConfigurationError */.j1(`${rejected} (the upstream file was put back; nginx was not reloaded)`);
             }
             masterPidFile ??= await pidFile(await dumpConfig(context.signal));
             const pid = masterPid();
@@ -1489,7 +1489,7 @@ function createNginxRouter(config) {
             }
             catch (error) {
                 atomicWrite(spec.upstreamFile, before);
-                throw new errors/* ConfigurationError */.j(`cannot signal nginx (pid ${pid}): ${error.code}`);
+                throw new errors/* ConfigurationError */.j1(`cannot signal nginx (pid ${pid}): ${error.code}`);
             }
             const applied = await pollUntil(() => {
                 const now = serving(pid);
@@ -1497,7 +1497,7 @@ function createNginxRouter(config) {
             }, NEW_WORKERS_TIMEOUT_MS, WORKER_POLL_MS, context.signal);
             if (!applied) {
                 atomicWrite(spec.upstreamFile, before);
-                throw new errors/* ConfigurationError */.j(`nginx (pid ${pid}) did not start workers with the new config within ${(0,duration/* formatDuration */.a3)(NEW_WORKERS_TIMEOUT_MS)} (see its error log); the upstream file was put back`);
+                throw new errors/* ConfigurationError */.j1(`nginx (pid ${pid}) did not start workers with the new config within ${(0,duration/* formatDuration */.a3)(NEW_WORKERS_TIMEOUT_MS)} (see its error log); the upstream file was put back`);
             }
             lastOldWorkers = old;
             const exited = await pollUntil(() => old.every((w) => !processAlive(w)), spec.reloadTimeoutMs, WORKER_POLL_MS, context.signal);
@@ -1543,8 +1543,8 @@ function createRouter(config, dependencies) {
 var config = __webpack_require__(49020);
 // EXTERNAL MODULE: ./actions/health-gate/src/gate.ts
 var gate = __webpack_require__(66127);
-// EXTERNAL MODULE: ./actions/health-gate/src/probes.ts + 5 modules
-var probes = __webpack_require__(71305);
+// EXTERNAL MODULE: ./actions/health-gate/src/probes.ts
+var probes = __webpack_require__(85579);
 ;// CONCATENATED MODULE: ./actions/health-gate/src/engine/index.ts
 // The health gate's public surface for other actions (blue-green-switch runs it between canary steps): the
 // check schema and its parser, the scheduler, the real probes and the report types. Another action imports
@@ -1955,7 +1955,7 @@ async function lock_acquireLock(file, options) {
         catch (error) {
             const code = error.code;
             if (code !== 'EEXIST')
-                throw new errors/* ConfigurationError */.j(`cannot create lock file ${file}: ${code ?? String(error)}`);
+                throw new errors/* ConfigurationError */.j1(`cannot create lock file ${file}: ${code ?? String(error)}`);
         }
         const stale = staleReason(file, options.staleAfterMs);
         if (stale) {
@@ -1977,7 +1977,7 @@ async function lock_acquireLock(file, options) {
             const who = holder
                 ? `run ${holder.runId} (pid ${holder.pid} on ${holder.host}) since ${holder.startedAt}`
                 : 'another run';
-            throw new errors/* ConfigurationError */.j(`${who} is switching this router (lock ${file}); ${options.waitMs > 0 ? `waited ${(0,duration/* formatDuration */.a3)(options.waitMs)}` : 'not waiting (lock-timeout 0)'}`);
+            throw new errors/* ConfigurationError */.j1(`${who} is switching this router (lock ${file}); ${options.waitMs > 0 ? `waited ${(0,duration/* formatDuration */.a3)(options.waitMs)}` : 'not waiting (lock-timeout 0)'}`);
         }
         await sleep(Math.min(POLL_MS, options.waitMs - waited), options.signal);
     }
@@ -2001,36 +2001,36 @@ function state_readState(file, routerIdentity, colors) {
     catch (error) {
         if (error.code === 'ENOENT')
             return null;
-        throw new errors/* ConfigurationError */.j(`cannot read state file ${file}: ${error.code ?? String(error)}`);
+        throw new errors/* ConfigurationError */.j1(`cannot read state file ${file}: ${error.code ?? String(error)}`);
     }
     let raw;
     try {
         raw = JSON.parse(text);
     }
     catch {
-        throw new errors/* ConfigurationError */.j(`state file ${file} is corrupt (not JSON); ${MOVE_AWAY}`);
+        throw new errors/* ConfigurationError */.j1(`state file ${file} is corrupt (not JSON); ${MOVE_AWAY}`);
     }
     if (typeof raw !== 'object' || raw === null || raw.schema !== STATE_SCHEMA) {
         const schema = typeof raw === 'object' && raw !== null ? raw.schema : undefined;
-        throw new errors/* ConfigurationError */.j(`state file ${file} is not a blue-green-switch state (schema ${JSON.stringify(schema ?? null)}, expected "${STATE_SCHEMA}"); ${MOVE_AWAY}`);
+        throw new errors/* ConfigurationError */.j1(`state file ${file} is not a blue-green-switch state (schema ${JSON.stringify(schema ?? null)}, expected "${STATE_SCHEMA}"); ${MOVE_AWAY}`);
     }
     const state = raw;
     if (state.router !== routerIdentity) {
-        throw new errors/* ConfigurationError */.j(`state file ${file} belongs to another router (${String(state.router)}), not ${routerIdentity}; give this router its own state-file`);
+        throw new errors/* ConfigurationError */.j1(`state file ${file} belongs to another router (${String(state.router)}), not ${routerIdentity}; give this router its own state-file`);
     }
     const where = `state file ${file}`;
     const color = (value, key) => {
         if (value === null || value === undefined)
             return null;
         if (typeof value !== 'string' || !colors.includes(value)) {
-            throw new errors/* ConfigurationError */.j(`${where}: ${key} ${JSON.stringify(value)} is not a colour of the router config (${colors.join(', ')}); ${MOVE_AWAY}`);
+            throw new errors/* ConfigurationError */.j1(`${where}: ${key} ${JSON.stringify(value)} is not a colour of the router config (${colors.join(', ')}); ${MOVE_AWAY}`);
         }
         return value;
     };
     const canary = state.canary;
     if (canary !== null && canary !== undefined) {
         if (typeof canary !== 'object' || !Array.isArray(canary.steps) || typeof canary.stepIndex !== 'number') {
-            throw new errors/* ConfigurationError */.j(`${where}: canary is malformed; ${MOVE_AWAY}`);
+            throw new errors/* ConfigurationError */.j1(`${where}: canary is malformed; ${MOVE_AWAY}`);
         }
         color(canary.from, 'canary.from');
         color(canary.to, 'canary.to');
@@ -2066,7 +2066,7 @@ function writeState(file, state) {
         (0,external_node_fs_.renameSync)(temp, file);
     }
     catch (error) {
-        throw new errors/* ConfigurationError */.j(`cannot write state file ${file}: ${error.code ?? String(error)}`);
+        throw new errors/* ConfigurationError */.j1(`cannot write state file ${file}: ${error.code ?? String(error)}`);
     }
 }
 
@@ -2597,7 +2597,7 @@ class Run {
 async function failureReason(error, run, weights) {
     if (error instanceof Cancelled || run.context.signal.aborted)
         return 'the run was cancelled';
-    if (error instanceof StepFailure || (0,errors/* isConfigurationError */.p)(error))
+    if (error instanceof StepFailure || (0,errors/* isConfigurationError */.p0)(error))
         return error.message;
     if (run.moved)
         await run.restore(weights);
@@ -2632,7 +2632,7 @@ async function operations_status(run) {
 }
 function refuseHalfDone(run) {
     if (run.state?.canary)
-        throw new errors/* ConfigurationError */.j(`${describeCanary(run.state.canary)}: run promote, abort or rollback first`);
+        throw new errors/* ConfigurationError */.j1(`${describeCanary(run.state.canary)}: run promote, abort or rollback first`);
 }
 async function switchTo(run) {
     refuseHalfDone(run);
@@ -2761,11 +2761,11 @@ async function canaryOp(run) {
     const current = run.reading.weights;
     const from = weights_liveColor(current);
     if (!from) {
-        throw new errors/* ConfigurationError */.j(`traffic is split (${weights_formatWeights(current)}) and no canary is recorded: switch to one colour first`);
+        throw new errors/* ConfigurationError */.j1(`traffic is split (${weights_formatWeights(current)}) and no canary is recorded: switch to one colour first`);
     }
     const to = resolveTarget(run.options.to, from, run.colors);
     if (to === from)
-        throw new errors/* ConfigurationError */.j(`${to} is already live; a canary needs the other colour`);
+        throw new errors/* ConfigurationError */.j1(`${to} is already live; a canary needs the other colour`);
     const steps = run.options.steps ?? DEFAULT_STEPS;
     const refused = await run.preCheck(to);
     if (refused)
@@ -2786,7 +2786,7 @@ async function canaryOp(run) {
 async function promote(run) {
     const canary = run.state?.canary;
     if (!canary)
-        throw new errors/* ConfigurationError */.j('no canary in progress; nothing to promote');
+        throw new errors/* ConfigurationError */.j1('no canary in progress; nothing to promote');
     run.note(`promoting: ${describeCanary(canary)}`);
     run.deploymentId = canary.deploymentId;
     const steps = canary.steps[canary.steps.length - 1] === 100 ? canary.steps : [...canary.steps, 100];
@@ -2823,7 +2823,7 @@ async function rollback(run) {
         return abort(run, 'rollback');
     const state = run.state;
     if (!state?.previousWeights) {
-        throw new errors/* ConfigurationError */.j(`nothing to roll back to: ${run.config.stateFile} records no previous state`);
+        throw new errors/* ConfigurationError */.j1(`nothing to roll back to: ${run.config.stateFile} records no previous state`);
     }
     const current = run.reading.weights;
     if (state.lastOperation === 'rollback' && weights_sameWeights(current, state.weights)) {
@@ -2903,17 +2903,17 @@ async function runOperation(options) {
                 return await promote(run);
             case 'abort':
                 if (!run.state?.canary)
-                    throw new errors/* ConfigurationError */.j('no canary in progress; nothing to abort (rollback goes back to the previous colour)');
+                    throw new errors/* ConfigurationError */.j1('no canary in progress; nothing to abort (rollback goes back to the previous colour)');
                 return await abort(run, 'abort');
             case 'rollback':
                 return await rollback(run);
             default:
-                throw new errors/* ConfigurationError */.j(`unknown operation "${String(options.operation)}"`);
+                throw new errors/* ConfigurationError */.j1(`unknown operation "${String(options.operation)}"`);
         }
     }
     catch (error) {
         if (error instanceof Cancelled)
-            throw new errors/* ConfigurationError */.j('cancelled before any traffic moved');
+            throw new errors/* ConfigurationError */.j1('cancelled before any traffic moved');
         throw error;
     }
     finally {
@@ -3232,21 +3232,21 @@ function readConfigText(value, cwd, label) {
     try {
         const stat = (0,external_node_fs_.statSync)(path);
         if (!stat.isFile())
-            throw new errors/* ConfigurationError */.j(`${label}: ${value} is not a file`);
+            throw new errors/* ConfigurationError */.j1(`${label}: ${value} is not a file`);
         size = stat.size;
     }
     catch (error) {
-        if (error instanceof errors/* ConfigurationError */.j)
+        if (error instanceof errors/* ConfigurationError */.j1)
             throw error;
-        throw new errors/* ConfigurationError */.j(`${label}: cannot read ${value} (${error.code ?? String(error)})`);
+        throw new errors/* ConfigurationError */.j1(`${label}: cannot read ${value} (${error.code ?? String(error)})`);
     }
     if (size > MAX_CONFIG_BYTES)
-        throw new errors/* ConfigurationError */.j(`${label}: ${value} is larger than 1 MiB; is it a config?`);
+        throw new errors/* ConfigurationError */.j1(`${label}: ${value} is larger than 1 MiB; is it a config?`);
     try {
         return { text: (0,external_node_fs_.readFileSync)(path, 'utf8'), path };
     }
     catch (error) {
-        throw new errors/* ConfigurationError */.j(`${label}: cannot read ${value} (${error.code ?? String(error)})`);
+        throw new errors/* ConfigurationError */.j1(`${label}: cannot read ${value} (${error.code ?? String(error)})`);
     }
 }
 /** A path as reports name it: relative to the workspace with `/` when inside it, else absolute. */
@@ -3260,7 +3260,7 @@ function parseRatio(text, label, max = 1) {
     const percent = /^(\d+(?:\.\d+)?)\s*%$/.exec(trimmed);
     const value = percent ? Number(percent[1]) / 100 : /^\d+(?:\.\d+)?$/.test(trimmed) ? Number(trimmed) : NaN;
     if (!(value >= 0 && value <= max)) {
-        throw new errors/* ConfigurationError */.j(`${label} must be a share like 5% or 0.05, at most ${max * 100}%; got "${text}"`);
+        throw new errors/* ConfigurationError */.j1(`${label} must be a share like 5% or 0.05, at most ${max * 100}%; got "${text}"`);
     }
     return value;
 }
@@ -3450,20 +3450,20 @@ function cli_duration(flag, value) {
         return (0,duration/* parseDuration */.E9)(value);
     }
     catch (e) {
-        throw new errors/* ConfigurationError */.j(`--${flag} must be a duration like 30s or 5m: ${e.message}`);
+        throw new errors/* ConfigurationError */.j1(`--${flag} must be a duration like 30s or 5m: ${e.message}`);
     }
 }
 function choice(flag, value, allowed, fallback) {
     const chosen = (value ?? fallback);
     if (!allowed.includes(chosen))
-        throw new errors/* ConfigurationError */.j(`--${flag} must be ${allowed.join(' or ')}; got "${value}"`);
+        throw new errors/* ConfigurationError */.j1(`--${flag} must be ${allowed.join(' or ')}; got "${value}"`);
     return chosen;
 }
 function wholeNumber(flag, value, fallback) {
     if (value === undefined)
         return fallback;
     if (!/^\d+$/.test(value) || Number(value) < 1)
-        throw new errors/* ConfigurationError */.j(`--${flag} must be a whole number of at least 1; got "${value}"`);
+        throw new errors/* ConfigurationError */.j1(`--${flag} must be a whole number of at least 1; got "${value}"`);
     return Number(value);
 }
 function verbOf(argv) {
@@ -3471,7 +3471,7 @@ function verbOf(argv) {
     if (verb !== undefined && OPERATIONS.includes(verb))
         return verb;
     const guess = verb && !verb.startsWith('-') ? (0,suggest/* closestName */.N)(verb, OPERATIONS) : undefined;
-    throw new errors/* ConfigurationError */.j(`the first argument must be one of ${OPERATIONS.join(', ')}${verb === undefined ? '' : `; got "${verb}"`}${guess ? ` (did you mean "${guess}"?)` : ''}`);
+    throw new errors/* ConfigurationError */.j1(`the first argument must be one of ${OPERATIONS.join(', ')}${verb === undefined ? '' : `; got "${verb}"`}${guess ? ` (did you mean "${guess}"?)` : ''}`);
 }
 const cli_command = {
     name: 'blue-green-switch',
@@ -3488,7 +3488,7 @@ const cli_command = {
         const failOn = (0,command/* parseFailOnFlag */.nI)(text('fail-on'));
         const config = text('config');
         if (!config)
-            throw new errors/* ConfigurationError */.j(`--config <router.yml> is required; usage: ubos-actions blue-green-switch ${operation} --config <router.yml> [options]`);
+            throw new errors/* ConfigurationError */.j1(`--config <router.yml> is required; usage: ubos-actions blue-green-switch ${operation} --config <router.yml> [options]`);
         const env = io.env ?? process.env;
         const { options } = prepareOperation({
             operation,
@@ -3539,9 +3539,9 @@ const cli_command = {
 /* harmony export */   j$: () => (/* binding */ HttpError)
 /* harmony export */ });
 /* unused harmony exports defaultRetryOn, backoffDelay, parseRetryAfter, httpRequestSecrets */
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76088);
-/* harmony import */ var _http_transport_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6191);
-/* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(53570);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(76088);
+/* harmony import */ var _http_transport_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6191);
+/* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(53570);
 /**
  * The HTTP client of the actions: the transport (http-transport.ts: TLS options, redirects that drop secrets
  * across origins, size caps, timing) with what a client needs on top: a per-attempt timeout, retries with capped
@@ -3633,7 +3633,7 @@ const FINAL = new Set(['invalid', 'redirect', 'too-large', 'aborted']);
 /** Sends a request, retrying as configured; resolves with the last response, whatever its status. */
 async function httpRequest(url, options = {}) {
     const method = (options.method ?? 'GET').toUpperCase();
-    const displayUrl = (0,_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .redactUrl */ .BO)(url);
+    const displayUrl = (0,_redact_js__WEBPACK_IMPORTED_MODULE_2__/* .redactUrl */ .BO)(url);
     const timeoutMs = options.timeoutMs ?? DEFAULTS.timeoutMs;
     const maxAttempts = 1 + Math.max(0, Math.floor(options.retries ?? DEFAULTS.retries));
     const backoffMs = options.backoffMs ?? DEFAULTS.backoffMs;
@@ -3648,15 +3648,15 @@ async function httpRequest(url, options = {}) {
         parsed = undefined;
     }
     if (!parsed || (parsed.protocol !== 'http:' && parsed.protocol !== 'https:')) {
-        const secrets = [...(options.secrets ?? []), ...(0,_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .credentialsInUrl */ .FB)(url)];
-        throw new HttpError((0,_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .redact */ .E$)(`${method} ${displayUrl} failed: not a valid http(s) URL`, secrets), {
+        const secrets = [...(options.secrets ?? []), ...(0,_redact_js__WEBPACK_IMPORTED_MODULE_2__/* .credentialsInUrl */ .FB)(url)];
+        throw new HttpError((0,_redact_js__WEBPACK_IMPORTED_MODULE_2__/* .redact */ .E$)(`${method} ${displayUrl} failed: not a valid http(s) URL`, secrets), {
             method,
-            url: (0,_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .redact */ .E$)(displayUrl, secrets),
+            url: (0,_redact_js__WEBPACK_IMPORTED_MODULE_2__/* .redact */ .E$)(displayUrl, secrets),
             attempts: 0
         });
     }
-    const request = { secrets: (0,_http_transport_js__WEBPACK_IMPORTED_MODULE_0__/* .requestSecrets */ .pN)(url, options.headers, options.secrets) };
-    const safe = (text) => (0,_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .redact */ .E$)(text, request.secrets);
+    const request = { secrets: (0,_http_transport_js__WEBPACK_IMPORTED_MODULE_1__/* .requestSecrets */ .pN)(url, options.headers, options.secrets) };
+    const safe = (text) => (0,_redact_js__WEBPACK_IMPORTED_MODULE_2__/* .redact */ .E$)(text, request.secrets);
     const fail = (message, details) => new HttpError(safe(message), { method, url: safe(displayUrl), ...details });
     const attemptsText = (n) => `after ${n} attempt${n === 1 ? '' : 's'}`;
     for (let attempt = 1;; attempt++) {
@@ -3665,7 +3665,7 @@ async function httpRequest(url, options = {}) {
         }
         let raw;
         try {
-            raw = await (0,_http_transport_js__WEBPACK_IMPORTED_MODULE_0__/* .sendRequest */ .w$)({
+            raw = await (0,_http_transport_js__WEBPACK_IMPORTED_MODULE_1__/* .sendRequest */ .w$)({
                 url,
                 method,
                 headers: options.headers,
@@ -3680,9 +3680,9 @@ async function httpRequest(url, options = {}) {
             });
         }
         catch (error) {
-            if (error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ConfigurationError */ .j)
+            if (error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1)
                 throw fail(`${method} ${displayUrl} failed: ${error.message}`, { attempts: attempt });
-            if (!(error instanceof _http_transport_js__WEBPACK_IMPORTED_MODULE_0__/* .RequestError */ .GI))
+            if (!(error instanceof _http_transport_js__WEBPACK_IMPORTED_MODULE_1__/* .RequestError */ .GI))
                 throw error;
             const code = error.kind === 'timeout' ? 'ETIMEDOUT' : error.code;
             const details = { attempts: attempt, ...(code ? { code } : {}) };

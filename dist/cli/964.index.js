@@ -196,7 +196,7 @@ function parseRuleset(file, shown) {
         text = external_node_fs_.readFileSync(file, 'utf8');
     }
     catch (error) {
-        throw new errors/* ConfigurationError */.j(`ruleset ${shown}: cannot read the file: ${error.message}`);
+        throw new errors/* ConfigurationError */.j1(`ruleset ${shown}: cannot read the file: ${error.message}`);
     }
     // The same parsers (and merge-key handling) Spectral's migrator reads rulesets with, so nothing it would see is
     // hidden from this walk.
@@ -233,7 +233,7 @@ function checkRuleset(rulesetPath, policy) {
     const realRoot = external_node_fs_.realpathSync(policy.root);
     const visited = new Set();
     const refuse = (what) => {
-        throw new errors/* ConfigurationError */.j(`${what}; ${OPT_IN}`);
+        throw new errors/* ConfigurationError */.j1(`${what}; ${OPT_IN}`);
     };
     const visit = (file, via) => {
         const shown = display(policy.root, file);
@@ -243,11 +243,11 @@ function checkRuleset(rulesetPath, policy) {
             real = external_node_fs_.realpathSync(file);
         }
         catch {
-            throw new errors/* ConfigurationError */.j(`${named}: file not found`);
+            throw new errors/* ConfigurationError */.j1(`${named}: file not found`);
         }
         if (!policy.allowExternalFiles && !inside(realRoot, real)) {
             const how = real === file ? 'is' : `resolves (through a symlink) to ${real}, which is`;
-            throw new errors/* ConfigurationError */.j(`${named} ${how} outside ${policy.root}; refused${via === undefined ? '' : ' (allow-external-refs: files allows it)'}`);
+            throw new errors/* ConfigurationError */.j1(`${named} ${how} outside ${policy.root}; refused${via === undefined ? '' : ' (allow-external-refs: files allows it)'}`);
         }
         if (visited.has(real))
             return;
@@ -337,21 +337,21 @@ function lint_inside(root, candidate) {
     return relative === '' || (!relative.startsWith('..') && !external_node_path_.isAbsolute(relative));
 }
 function refuseNetwork(url) {
-    return Promise.reject(new errors/* ConfigurationError */.j(`network access refused while loading the ruleset (${String(url)})`));
+    return Promise.reject(new errors/* ConfigurationError */.j1(`network access refused while loading the ruleset (${String(url)})`));
 }
 /** The fetch Spectral's ruleset loader gets once ruleset code is allowed: remote rulesets, with a timeout and a cap. */
 function rulesetFetch(timeoutMs) {
     return async (url) => {
         const href = String(url);
         if (!/^https?:\/\//i.test(href))
-            throw new errors/* ConfigurationError */.j(`ruleset URL ${(0,redact/* redactUrl */.BO)(href)}: only http and https are fetched`);
+            throw new errors/* ConfigurationError */.j1(`ruleset URL ${(0,redact/* redactUrl */.BO)(href)}: only http and https are fetched`);
         let response;
         try {
             response = await (0,http/* httpRequest */.aj)(href, { timeoutMs, maxBodyBytes: load/* DEFAULT_MAX_FILE_BYTES */.CR, retries: 0 });
         }
         catch (error) {
             if (error instanceof http/* HttpError */.j$)
-                throw new errors/* ConfigurationError */.j(`ruleset URL ${(0,redact/* redactUrl */.BO)(href)}: ${error.message}`);
+                throw new errors/* ConfigurationError */.j1(`ruleset URL ${(0,redact/* redactUrl */.BO)(href)}: ${error.message}`);
             throw error;
         }
         const { status, body, headers } = response;
@@ -360,8 +360,9 @@ function rulesetFetch(timeoutMs) {
             status,
             statusText: String(status),
             headers: { get: (name) => headers[name.toLowerCase()] ?? null },
-            text: async () => body,
-            json: async () => JSON.parse(body)
+            text: () => Promise.resolve(body),
+            // Inside the executor, so that a parse error rejects the promise as the async function did.
+            json: () => new Promise((resolveJson) => resolveJson(JSON.parse(body)))
         };
     };
 }
@@ -452,7 +453,7 @@ async function loadRuleset(rulesetPath, root, options) {
         return { extends: [[oas, 'recommended']] };
     const absolute = external_node_path_.resolve(root, rulesetPath);
     if (!external_node_fs_.existsSync(absolute))
-        throw new errors/* ConfigurationError */.j(`ruleset ${rulesetPath}: file not found`);
+        throw new errors/* ConfigurationError */.j1(`ruleset ${rulesetPath}: file not found`);
     const allowCode = options.allowRulesetCode === true;
     checkRuleset(absolute, {
         allowCode,
@@ -464,7 +465,7 @@ async function loadRuleset(rulesetPath, root, options) {
         return await rulesetLoader()(absolute, { fs: external_node_fs_, fetch });
     }
     catch (error) {
-        if (error instanceof errors/* ConfigurationError */.j)
+        if (error instanceof errors/* ConfigurationError */.j1)
             throw error;
         // Spectral's validation errors are aggregates whose own message is empty; the parts name the rule.
         const parts = error instanceof AggregateError ? error.errors : [error];
@@ -477,7 +478,7 @@ async function loadRuleset(rulesetPath, root, options) {
                 .trim()}`;
         })
             .join('; ');
-        throw new errors/* ConfigurationError */.j(`ruleset ${rulesetPath} is invalid: ${reason}`);
+        throw new errors/* ConfigurationError */.j1(`ruleset ${rulesetPath} is invalid: ${reason}`);
     }
 }
 /**
@@ -490,7 +491,7 @@ const MAX_LINT_EXPANDED_NODES = 10_000_000;
 function checkLintable(spec, cap = MAX_LINT_EXPANDED_NODES) {
     if ((0,load/* expandedNodeCount */.FB)(spec.document, cap) <= cap)
         return;
-    throw new errors/* ConfigurationError */.j(`${spec.file}: its $refs expand to more than ${cap.toLocaleString('en-US')} nodes (a $ref bomb, or a spec too large to lint): Spectral would walk every one; set lint: false to only diff it`);
+    throw new errors/* ConfigurationError */.j1(`${spec.file}: its $refs expand to more than ${cap.toLocaleString('en-US')} nodes (a $ref bomb, or a spec too large to lint): Spectral would walk every one; set lint: false to only diff it`);
 }
 /** Runs Spectral on the entry file; findings are sorted by file, line and column. */
 async function lintSpec(options) {
@@ -508,7 +509,7 @@ async function lintSpecWithRules(options) {
         spectral.setRuleset(ruleset);
     }
     catch (error) {
-        throw new errors/* ConfigurationError */.j(`ruleset ${options.rulesetPath ?? 'spectral:oas'} is invalid: ${error.message}`);
+        throw new errors/* ConfigurationError */.j1(`ruleset ${options.rulesetPath ?? 'spectral:oas'} is invalid: ${error.message}`);
     }
     // The source must be the absolute path: Spectral resolves relative $refs against it.
     const parser = {

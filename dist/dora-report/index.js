@@ -37443,21 +37443,21 @@ const EXAMPLES = 'like 250ms, 30s, 5m, 1h or 1m30s';
 function parseDuration(text, bounds = {}) {
     const ms = parseUnbounded(text);
     if (bounds.min !== undefined && ms < bounds.min) {
-        throw new errors/* ConfigurationError */.j(`Duration "${text}" is shorter than the minimum of ${formatDuration(bounds.min)}`);
+        throw new errors/* ConfigurationError */.j1(`Duration "${text}" is shorter than the minimum of ${formatDuration(bounds.min)}`);
     }
     if (bounds.max !== undefined && ms > bounds.max) {
-        throw new errors/* ConfigurationError */.j(`Duration "${text}" is longer than the maximum of ${formatDuration(bounds.max)}`);
+        throw new errors/* ConfigurationError */.j1(`Duration "${text}" is longer than the maximum of ${formatDuration(bounds.max)}`);
     }
     return ms;
 }
 function parseUnbounded(text) {
     const source = text.trim();
     if (source === '') {
-        throw new errors/* ConfigurationError */.j(`Duration is empty; write one ${EXAMPLES}`);
+        throw new errors/* ConfigurationError */.j1(`Duration is empty; write one ${EXAMPLES}`);
     }
     // A bare number is refused rather than guessed: "30" means seconds to some people and milliseconds to others.
     if (/^\d+(?:\.\d+)?$/.test(source)) {
-        throw new errors/* ConfigurationError */.j(`Duration "${text}" has no unit; write it ${EXAMPLES} (e.g. "${source}s")`);
+        throw new errors/* ConfigurationError */.j1(`Duration "${text}" has no unit; write it ${EXAMPLES} (e.g. "${source}s")`);
     }
     let total = 0;
     let position = 0;
@@ -37468,14 +37468,14 @@ function parseUnbounded(text) {
         if (!match) {
             const spaced = /^(\d+(?:\.\d+)?)\s+(ms|h|m|s)\b/.exec(source.slice(position));
             if (spaced) {
-                throw new errors/* ConfigurationError */.j(`Invalid duration "${text}": no space between a number and its unit; write "${spaced[1]}${spaced[2]}"`);
+                throw new errors/* ConfigurationError */.j1(`Invalid duration "${text}": no space between a number and its unit; write "${spaced[1]}${spaced[2]}"`);
             }
-            throw new errors/* ConfigurationError */.j(`Invalid duration "${text}"; write it ${EXAMPLES}`);
+            throw new errors/* ConfigurationError */.j1(`Invalid duration "${text}"; write it ${EXAMPLES}`);
         }
         const unit = match[2];
         const rank = UNIT_ORDER.indexOf(unit);
         if (rank <= lastUnitRank) {
-            throw new errors/* ConfigurationError */.j(`Invalid duration "${text}": units must go from largest to smallest, each at most once (e.g. 1h30m)`);
+            throw new errors/* ConfigurationError */.j1(`Invalid duration "${text}": units must go from largest to smallest, each at most once (e.g. 1h30m)`);
         }
         lastUnitRank = rank;
         total += Number(match[1]) * UNIT_MS[unit];
@@ -37486,7 +37486,7 @@ function parseUnbounded(text) {
     }
     const ms = Math.round(total);
     if (!Number.isSafeInteger(ms)) {
-        throw new errors/* ConfigurationError */.j(`Duration "${text}" is too large`);
+        throw new errors/* ConfigurationError */.j1(`Duration "${text}" is too large`);
     }
     return ms;
 }
@@ -37538,14 +37538,14 @@ function parseYamlDocument(text, source, options = {}) {
     const error = doc.errors[0];
     if (error) {
         const { line, col } = lineCounter.linePos(error.pos[0]);
-        throw new errors/* ConfigurationError */.j(`${source}: invalid YAML at line ${line}, column ${col}: ${error.message.split('\n')[0]}`);
+        throw new errors/* ConfigurationError */.j1(`${source}: invalid YAML at line ${line}, column ${col}: ${error.message.split('\n')[0]}`);
     }
     let value;
     try {
         value = doc.toJS({ maxAliasCount: options.maxAliasCount ?? MAX_YAML_ALIAS_COUNT });
     }
     catch (e) {
-        throw new errors/* ConfigurationError */.j(`${source}: ${e instanceof Error ? e.message : String(e)}`);
+        throw new errors/* ConfigurationError */.j1(`${source}: ${e instanceof Error ? e.message : String(e)}`);
     }
     return { doc, lineCounter, value };
 }
@@ -37910,7 +37910,7 @@ function readInput(name, spec) {
             if (value === undefined || spec.values.includes(value))
                 return value;
             const guess = closestName(value, spec.values);
-            throw new errors/* ConfigurationError */.j(`Input "${name}" must be one of ${spec.values.join(', ')}; got "${value}"${guess ? ` (did you mean "${guess}"?)` : ''}`);
+            throw new errors/* ConfigurationError */.j1(`Input "${name}" must be one of ${spec.values.join(', ')}; got "${value}"${guess ? ` (did you mean "${guess}"?)` : ''}`);
         }
         case 'yaml':
             return getStructuredInput(name);
@@ -37926,7 +37926,7 @@ function splitList(text) {
 function getRequiredInput(name) {
     const value = core/* getInput */.V4(name);
     if (value === '') {
-        throw new errors/* ConfigurationError */.j(`Input "${name}" is required`);
+        throw new errors/* ConfigurationError */.j1(`Input "${name}" is required`);
     }
     return value;
 }
@@ -37948,25 +37948,25 @@ function getBooleanInput(name, defaultValue) {
         return true;
     if (FALSE_WORDS.has(value))
         return false;
-    throw new errors/* ConfigurationError */.j(`Input "${name}" must be true or false; got "${value}"`);
+    throw new errors/* ConfigurationError */.j1(`Input "${name}" must be true or false; got "${value}"`);
 }
 /** A whole number within optional inclusive bounds; empty means the default, or an error without one. */
 function getIntegerInput(name, options = {}) {
     const value = core/* getInput */.V4(name);
     if (value === '') {
         if (options.default === undefined) {
-            throw new errors/* ConfigurationError */.j(`Input "${name}" is required`);
+            throw new errors/* ConfigurationError */.j1(`Input "${name}" is required`);
         }
         return options.default;
     }
     const expected = describeIntegerRange(options.min, options.max);
     // A strict pattern rather than Number(): Number('1e3'), Number('0x10') and Number(' ') all "succeed".
     if (!/^[+-]?\d+$/.test(value) || !Number.isSafeInteger(Number(value))) {
-        throw new errors/* ConfigurationError */.j(`Input "${name}" must be ${expected}; got "${value}"`);
+        throw new errors/* ConfigurationError */.j1(`Input "${name}" must be ${expected}; got "${value}"`);
     }
     const parsed = Number(value);
     if ((options.min !== undefined && parsed < options.min) || (options.max !== undefined && parsed > options.max)) {
-        throw new errors/* ConfigurationError */.j(`Input "${name}" must be ${expected}; got ${parsed}`);
+        throw new errors/* ConfigurationError */.j1(`Input "${name}" must be ${expected}; got ${parsed}`);
     }
     return parsed;
 }
@@ -37984,7 +37984,7 @@ function getDurationInput(name, defaultValue) {
     const value = core/* getInput */.V4(name);
     if (value === '') {
         if (defaultValue === undefined) {
-            throw new errors/* ConfigurationError */.j(`Input "${name}" is required`);
+            throw new errors/* ConfigurationError */.j1(`Input "${name}" is required`);
         }
         return parseDuration(defaultValue);
     }
@@ -37992,10 +37992,10 @@ function getDurationInput(name, defaultValue) {
         return parseDuration(value);
     }
     catch (error) {
-        if (!(0,errors/* isConfigurationError */.p)(error))
+        if (!(0,errors/* isConfigurationError */.p0)(error))
             throw error;
         const hint = /^\d+(?:\.\d+)?$/.test(value) ? ` (a bare number is ambiguous; add a unit, e.g. ${value}s)` : '';
-        throw new errors/* ConfigurationError */.j(`Input "${name}" must be a duration like 30s, 5m or 1h; got "${value}"${hint}`);
+        throw new errors/* ConfigurationError */.j1(`Input "${name}" must be a duration like 30s, 5m or 1h; got "${value}"${hint}`);
     }
 }
 /** Like getDurationInput, but undefined when the input is empty (for settings that another source may give). */
@@ -44316,7 +44316,7 @@ function writeArtifact(path, input, render, workspace, what) {
     if (!path)
         return;
     if (!render)
-        throw new errors/* ConfigurationError */.j(`Input "${input}": this step produces no ${what}`);
+        throw new errors/* ConfigurationError */.j1(`Input "${input}": this step produces no ${what}`);
     const absolute = (0,external_node_path_.isAbsolute)(path) ? path : (0,external_node_path_.resolve)(workspace, path);
     try {
         (0,external_node_fs_namespaceObject.mkdirSync)((0,external_node_path_.dirname)(absolute), { recursive: true });
@@ -44324,7 +44324,7 @@ function writeArtifact(path, input, render, workspace, what) {
     }
     catch (error) {
         const reason = error.code ?? String(error);
-        throw new errors/* ConfigurationError */.j(`Input "${input}": cannot write ${path} (${reason})`);
+        throw new errors/* ConfigurationError */.j1(`Input "${input}": cannot write ${path} (${reason})`);
     }
     core/* info */.pq(`${what} written to ${path}`);
 }
@@ -44613,7 +44613,7 @@ async function collectRepository(client, repo, options, hooks) {
         data.incidents = options.incidentLabels.length > 0 ? await readIncidents(client, repo, options) : [];
     }
     catch (error) {
-        if (!(0,errors/* isConfigurationError */.p)(error))
+        if (!(0,errors/* isConfigurationError */.p0)(error))
             throw error;
         findings.push({ id: 'repository-unreadable', level: 'error', repo: name, message: error.message });
     }
@@ -45673,7 +45673,7 @@ function parseInstant(text, what) {
     const trimmed = text.trim();
     const value = /^\d{4}-\d{2}-\d{2}$/.test(trimmed) ? Date.parse(`${trimmed}T00:00:00Z`) : Date.parse(trimmed);
     if (!/^\d{4}-\d{2}-\d{2}/.test(trimmed) || !Number.isFinite(value)) {
-        throw new errors/* ConfigurationError */.j(`${what} must be a date like 2026-01-01 or 2026-01-01T12:00:00Z; got "${text}"`);
+        throw new errors/* ConfigurationError */.j1(`${what} must be a date like 2026-01-01 or 2026-01-01T12:00:00Z; got "${text}"`);
     }
     return value;
 }
@@ -45691,7 +45691,7 @@ function calendar(start, months) {
 }
 function fixed(start, end, label) {
     if (!(end > start))
-        throw new errors/* ConfigurationError */.j(`the period is empty: ${label('until')} must be after ${label('since')}`);
+        throw new errors/* ConfigurationError */.j1(`the period is empty: ${label('until')} must be after ${label('since')}`);
     return {
         period: { start: iso(start), end: iso(end) },
         previous: { start: iso(start - (end - start)), end: iso(start) }
@@ -45705,7 +45705,7 @@ function resolvePeriod(input) {
     const period = input.period?.trim() ?? '';
     if (input.since) {
         if (period !== '')
-            throw new errors/* ConfigurationError */.j(`give either ${label('period')} or ${label('since')}, not both`);
+            throw new errors/* ConfigurationError */.j1(`give either ${label('period')} or ${label('since')}, not both`);
         return fixed(parseInstant(input.since, label('since')), until, label);
     }
     const text = period === '' ? '30d' : period.toLowerCase();
@@ -45713,7 +45713,7 @@ function resolvePeriod(input) {
     if ((match = /^(\d+)\s*(d|w)$/.exec(text))) {
         const days = Number(match[1]) * (match[2] === 'w' ? 7 : 1);
         if (days < 1 || days > 3660)
-            throw new errors/* ConfigurationError */.j(`${label('period')} must be between 1d and 3660d; got "${period}"`);
+            throw new errors/* ConfigurationError */.j1(`${label('period')} must be between 1d and 3660d; got "${period}"`);
         return fixed(until - days * DAY_MS, until, label);
     }
     const back = { month: 1, quarter: 3, year: 12 };
@@ -45727,7 +45727,7 @@ function resolvePeriod(input) {
     if ((match = /^(\d{4})$/.exec(text)))
         return calendar(Date.UTC(Number(match[1]), 0, 1), 12);
     const guess = /^[a-z]+$/.test(text) ? closestName(text, NAMED_PERIODS) : undefined;
-    throw new errors/* ConfigurationError */.j(`${label('period')} must look like 30d, 12w, month, quarter, year, 2026-Q1, 2026-03 or 2026; got "${input.period}"${guess ? ` (did you mean "${guess}"?)` : ''}`);
+    throw new errors/* ConfigurationError */.j1(`${label('period')} must look like 30d, 12w, month, quarter, year, 2026-Q1, 2026-03 or 2026; got "${input.period}"${guess ? ` (did you mean "${guess}"?)` : ''}`);
 }
 /** A window such as `24h`, `90m` or `2d` in milliseconds. */
 function parseWindow(text, what) {
@@ -45738,11 +45738,11 @@ function parseWindow(text, what) {
     try {
         const value = parseDuration(trimmed);
         if (value <= 0)
-            throw new errors/* ConfigurationError */.j(`${what} must be longer than 0`);
+            throw new errors/* ConfigurationError */.j1(`${what} must be longer than 0`);
         return value;
     }
     catch (error) {
-        throw new errors/* ConfigurationError */.j(`${what}: ${error.message.replace(/\.$/, '')} (or days, like 2d)`);
+        throw new errors/* ConfigurationError */.j1(`${what}: ${error.message.replace(/\.$/, '')} (or days, like 2d)`);
     }
 }
 
@@ -45765,7 +45765,7 @@ function options_splitList(values) {
 function parseRepository(text, label = 'repositories') {
     const match = /^([A-Za-z0-9](?:[A-Za-z0-9-]{0,38}))\/([A-Za-z0-9._-]{1,100})$/.exec(text.trim());
     if (!match || match[2] === '.' || match[2] === '..') {
-        throw new errors/* ConfigurationError */.j(`${label}: a repository must look like owner/name; got "${text.slice(0, 120)}"`);
+        throw new errors/* ConfigurationError */.j1(`${label}: a repository must look like owner/name; got "${text.slice(0, 120)}"`);
     }
     return { owner: match[1], name: match[2] };
 }
@@ -45773,9 +45773,9 @@ function parseOptions(raw) {
     const label = raw.label ?? ((setting) => setting);
     const names = options_splitList(raw.repositories);
     if (names.length === 0)
-        throw new errors/* ConfigurationError */.j(`${label('repositories')}: name at least one repository (owner/name)`);
+        throw new errors/* ConfigurationError */.j1(`${label('repositories')}: name at least one repository (owner/name)`);
     if (names.length > MAX_REPOSITORIES)
-        throw new errors/* ConfigurationError */.j(`${label('repositories')}: at most ${MAX_REPOSITORIES} repositories per run; got ${names.length}`);
+        throw new errors/* ConfigurationError */.j1(`${label('repositories')}: at most ${MAX_REPOSITORIES} repositories per run; got ${names.length}`);
     const seen = new Set();
     const repositories = names
         .map((name) => parseRepository(name, label('repositories')))
@@ -45789,22 +45789,22 @@ function parseOptions(raw) {
     const source = (raw.source?.trim() || 'deployments');
     if (!SOURCES.includes(source)) {
         const guess = closestName(raw.source.trim(), SOURCES);
-        throw new errors/* ConfigurationError */.j(`${label('source')} must be one of ${SOURCES.join(', ')}; got "${raw.source}"${guess ? ` (did you mean "${guess}"?)` : ''}`);
+        throw new errors/* ConfigurationError */.j1(`${label('source')} must be one of ${SOURCES.join(', ')}; got "${raw.source}"${guess ? ` (did you mean "${guess}"?)` : ''}`);
     }
     const workflow = raw.workflow?.trim() || undefined;
     if (source === 'workflow-runs' && !workflow) {
-        throw new errors/* ConfigurationError */.j(`${label('source')} workflow-runs needs ${label('workflow')}: the deploy workflow's file name, e.g. deploy.yml`);
+        throw new errors/* ConfigurationError */.j1(`${label('source')} workflow-runs needs ${label('workflow')}: the deploy workflow's file name, e.g. deploy.yml`);
     }
     if (workflow && !/^[\w.-]{1,200}$/.test(workflow)) {
-        throw new errors/* ConfigurationError */.j(`${label('workflow')} must be a workflow file name such as deploy.yml or its id; got "${workflow.slice(0, 120)}"`);
+        throw new errors/* ConfigurationError */.j1(`${label('workflow')} must be a workflow file name such as deploy.yml or its id; got "${workflow.slice(0, 120)}"`);
     }
     const benchmarks = (raw.benchmarks?.trim() || '2024');
     if (!BENCHMARKS.includes(benchmarks)) {
-        throw new errors/* ConfigurationError */.j(`${label('benchmarks')} must be one of ${BENCHMARKS.join(', ')}; got "${raw.benchmarks}"`);
+        throw new errors/* ConfigurationError */.j1(`${label('benchmarks')} must be one of ${BENCHMARKS.join(', ')}; got "${raw.benchmarks}"`);
     }
     const environment = raw.environment?.trim() || 'production';
     if (environment.length > 255 || /[\n\r]/.test(environment))
-        throw new errors/* ConfigurationError */.j(`${label('environment')} must be one line of at most 255 characters`);
+        throw new errors/* ConfigurationError */.j1(`${label('environment')} must be one line of at most 255 characters`);
     const { period, previous } = resolvePeriod({
         period: raw.period,
         since: raw.since,
@@ -45820,7 +45820,7 @@ function parseOptions(raw) {
         const list = text === undefined ? fallback : options_splitList(text);
         for (const name of list)
             if (name.length > 100)
-                throw new errors/* ConfigurationError */.j(`${label(setting)}: label "${name.slice(0, 40)}..." is longer than 100 characters`);
+                throw new errors/* ConfigurationError */.j1(`${label(setting)}: label "${name.slice(0, 40)}..." is longer than 100 characters`);
         return list;
     };
     return {
@@ -46852,7 +46852,7 @@ const TAGS_QUERY = `query DoraTags($owner: String!, $name: String!, $first: Int!
 // Reading GitHub's answers without trusting their shape: a wrong type is a clear one-line error, not a crash.
 
 function unexpected(what, expected) {
-    return new errors/* ConfigurationError */.j(`GitHub answered ${what} with an unexpected shape (expected ${expected})`);
+    return new errors/* ConfigurationError */.j1(`GitHub answered ${what} with an unexpected shape (expected ${expected})`);
 }
 function obj(value, what) {
     if (typeof value !== 'object' || value === null || Array.isArray(value))
@@ -46967,7 +46967,7 @@ class GitHubDoraClient {
             return { data: response.data, link: response.headers.link };
         }
         catch (error) {
-            throw new errors/* ConfigurationError */.j(`GitHub API: ${what}: ${describeError(error)}`);
+            throw new errors/* ConfigurationError */.j1(`GitHub API: ${what}: ${describeError(error)}`);
         }
     }
     /** GET pages by following the link header, each page its own call (and timeout). */
@@ -46993,9 +46993,9 @@ class GitHubDoraClient {
             return obj(data, what);
         }
         catch (error) {
-            if (error instanceof errors/* ConfigurationError */.j)
+            if (error instanceof errors/* ConfigurationError */.j1)
                 throw error;
-            throw new errors/* ConfigurationError */.j(`GitHub GraphQL: ${what}: ${describeError(error)}`);
+            throw new errors/* ConfigurationError */.j1(`GitHub GraphQL: ${what}: ${describeError(error)}`);
         }
     }
     // ------------------------------------------------------------------------------------------ deployments
@@ -47032,7 +47032,7 @@ class GitHubDoraClient {
             });
             const repository = data.repository;
             if (repository === null || repository === undefined) {
-                throw new errors/* ConfigurationError */.j(`GitHub GraphQL: ${what}: repository not found or not readable with this token`);
+                throw new errors/* ConfigurationError */.j1(`GitHub GraphQL: ${what}: repository not found or not readable with this token`);
             }
             const connection = obj(obj(repository, what).deployments, what);
             const nodes = arr(connection.nodes, what).map((n) => obj(n, what));
@@ -47268,7 +47268,7 @@ class GitHubDoraClient {
         for (;;) {
             const data = await this.gql(what, TAGS_QUERY, { owner: repo.owner, name: repo.name, first: 100, after });
             if (!data.repository)
-                throw new errors/* ConfigurationError */.j(`GitHub GraphQL: ${what}: repository not found or not readable with this token`);
+                throw new errors/* ConfigurationError */.j1(`GitHub GraphQL: ${what}: repository not found or not readable with this token`);
             const refs = obj(obj(data.repository, what).refs, what);
             const out = [];
             for (const n of arr(refs.nodes, what)) {
@@ -47365,7 +47365,7 @@ class GitHubDoraClient {
                 });
             }
             if (++pages >= MAX_COMPARE_PAGES) {
-                throw new errors/* ConfigurationError */.j(`GitHub API: ${what}: more than ${MAX_COMPARE_PAGES * 100} commits between two deployments`);
+                throw new errors/* ConfigurationError */.j1(`GitHub API: ${what}: more than ${MAX_COMPARE_PAGES * 100} commits between two deployments`);
             }
         }
         return commits;
@@ -47608,7 +47608,7 @@ function migrationSql(file) {
 const LOCK_KEY = 'ubos dora-report store';
 function storeError(what, error, connectionString) {
     const message = (error instanceof Error ? error.message : String(error)).split('\n')[0];
-    return new errors/* ConfigurationError */.j(`database ${redactConnectionString(connectionString)}: ${what}: ${message.split(connectionString).join('***')}`);
+    return new errors/* ConfigurationError */.j1(`database ${redactConnectionString(connectionString)}: ${what}: ${message.split(connectionString).join('***')}`);
 }
 const seconds = (ms) => (ms === null || ms === undefined ? null : ms / 1000);
 class DoraStore {
@@ -47648,7 +47648,7 @@ class DoraStore {
         }
         catch (error) {
             await this.client.query('ROLLBACK').catch(() => undefined);
-            if (error instanceof errors/* ConfigurationError */.j)
+            if (error instanceof errors/* ConfigurationError */.j1)
                 throw error;
             throw storeError(what, error, this.connectionString);
         }
@@ -47874,7 +47874,7 @@ async function readDoraReport(read) {
     const report = await runDoraReport(client, read.options, { info: read.info });
     const unreadable = report.findings.find((f) => f.id === 'repository-unreadable');
     if (unreadable)
-        throw new errors/* ConfigurationError */.j(`${read.label}: ${unreadable.repo} cannot be read: ${unreadable.message}`);
+        throw new errors/* ConfigurationError */.j1(`${read.label}: ${unreadable.repo} cannot be read: ${unreadable.message}`);
     return { report, api: { ...client.stats } };
 }
 /** Writes the action's CSV where csv-file says (relative to base), else under the runner's temp dir. */
@@ -47889,7 +47889,7 @@ function writeCsvFile(text, path, base, temp) {
         (0,external_node_fs_namespaceObject.writeFileSync)(target, text);
     }
     catch (error) {
-        throw new errors/* ConfigurationError */.j(`Input "csv-file": cannot write ${path} (${error.code ?? String(error)})`);
+        throw new errors/* ConfigurationError */.j1(`Input "csv-file": cannot write ${path} (${error.code ?? String(error)})`);
     }
     return target;
 }
@@ -47928,7 +47928,7 @@ async function run() {
         maskConnectionString(databaseUrl);
     const token = inputs['github-token'];
     if (!token)
-        throw new errors/* ConfigurationError */.j('Input "github-token" is empty: give a token that can read the repositories');
+        throw new errors/* ConfigurationError */.j1('Input "github-token" is empty: give a token that can read the repositories');
     const workspace = env.GITHUB_WORKSPACE ?? process.cwd();
     const options = parseOptions({
         repositories: inputs.repositories.length > 0 ? inputs.repositories : [env.GITHUB_REPOSITORY ?? ''],
@@ -47998,7 +47998,7 @@ async function runAction(main) {
     }
 }
 function reportFailure(error) {
-    if ((0,_lib_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .isConfigurationError */ .p)(error)) {
+    if ((0,_lib_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .isConfigurationError */ .p0)(error)) {
         _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setFailed */ .C1(error.message);
         return;
     }
@@ -48069,15 +48069,26 @@ process.emitWarning = (warning, ...rest) => {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   j: () => (/* binding */ ConfigurationError),
-/* harmony export */   p: () => (/* binding */ isConfigurationError)
+/* harmony export */   j1: () => (/* binding */ ConfigurationError),
+/* harmony export */   p0: () => (/* binding */ isConfigurationError)
 /* harmony export */ });
+/* unused harmony export asError */
+/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7975);
+/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_util__WEBPACK_IMPORTED_MODULE_0__);
+
 /**
  * A mistake the user can fix (bad input, unreadable config, unreachable host they named).
  * runAction() prints it as one line without a stack; any other error is treated as a bug.
  */
 class ConfigurationError extends Error {
     name = 'ConfigurationError';
+}
+/**
+ * A thrown or rejected value as an Error: itself when it is one (from any realm: Node's own errors are not
+ * `instanceof Error` inside a vm context), else an Error whose message is its text.
+ */
+function asError(error) {
+    return error instanceof Error || types.isNativeError(error) ? error : new Error(String(error));
 }
 function isConfigurationError(error) {
     return error instanceof ConfigurationError;

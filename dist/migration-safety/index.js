@@ -30885,21 +30885,21 @@ const EXAMPLES = 'like 250ms, 30s, 5m, 1h or 1m30s';
 function parseDuration(text, bounds = {}) {
     const ms = parseUnbounded(text);
     if (bounds.min !== undefined && ms < bounds.min) {
-        throw new errors/* ConfigurationError */.j(`Duration "${text}" is shorter than the minimum of ${formatDuration(bounds.min)}`);
+        throw new errors/* ConfigurationError */.j1(`Duration "${text}" is shorter than the minimum of ${formatDuration(bounds.min)}`);
     }
     if (bounds.max !== undefined && ms > bounds.max) {
-        throw new errors/* ConfigurationError */.j(`Duration "${text}" is longer than the maximum of ${formatDuration(bounds.max)}`);
+        throw new errors/* ConfigurationError */.j1(`Duration "${text}" is longer than the maximum of ${formatDuration(bounds.max)}`);
     }
     return ms;
 }
 function parseUnbounded(text) {
     const source = text.trim();
     if (source === '') {
-        throw new errors/* ConfigurationError */.j(`Duration is empty; write one ${EXAMPLES}`);
+        throw new errors/* ConfigurationError */.j1(`Duration is empty; write one ${EXAMPLES}`);
     }
     // A bare number is refused rather than guessed: "30" means seconds to some people and milliseconds to others.
     if (/^\d+(?:\.\d+)?$/.test(source)) {
-        throw new errors/* ConfigurationError */.j(`Duration "${text}" has no unit; write it ${EXAMPLES} (e.g. "${source}s")`);
+        throw new errors/* ConfigurationError */.j1(`Duration "${text}" has no unit; write it ${EXAMPLES} (e.g. "${source}s")`);
     }
     let total = 0;
     let position = 0;
@@ -30910,14 +30910,14 @@ function parseUnbounded(text) {
         if (!match) {
             const spaced = /^(\d+(?:\.\d+)?)\s+(ms|h|m|s)\b/.exec(source.slice(position));
             if (spaced) {
-                throw new errors/* ConfigurationError */.j(`Invalid duration "${text}": no space between a number and its unit; write "${spaced[1]}${spaced[2]}"`);
+                throw new errors/* ConfigurationError */.j1(`Invalid duration "${text}": no space between a number and its unit; write "${spaced[1]}${spaced[2]}"`);
             }
-            throw new errors/* ConfigurationError */.j(`Invalid duration "${text}"; write it ${EXAMPLES}`);
+            throw new errors/* ConfigurationError */.j1(`Invalid duration "${text}"; write it ${EXAMPLES}`);
         }
         const unit = match[2];
         const rank = UNIT_ORDER.indexOf(unit);
         if (rank <= lastUnitRank) {
-            throw new errors/* ConfigurationError */.j(`Invalid duration "${text}": units must go from largest to smallest, each at most once (e.g. 1h30m)`);
+            throw new errors/* ConfigurationError */.j1(`Invalid duration "${text}": units must go from largest to smallest, each at most once (e.g. 1h30m)`);
         }
         lastUnitRank = rank;
         total += Number(match[1]) * UNIT_MS[unit];
@@ -30928,7 +30928,7 @@ function parseUnbounded(text) {
     }
     const ms = Math.round(total);
     if (!Number.isSafeInteger(ms)) {
-        throw new errors/* ConfigurationError */.j(`Duration "${text}" is too large`);
+        throw new errors/* ConfigurationError */.j1(`Duration "${text}" is too large`);
     }
     return ms;
 }
@@ -31289,7 +31289,7 @@ function readInput(name, spec) {
             if (value === undefined || spec.values.includes(value))
                 return value;
             const guess = closestName(value, spec.values);
-            throw new errors/* ConfigurationError */.j(`Input "${name}" must be one of ${spec.values.join(', ')}; got "${value}"${guess ? ` (did you mean "${guess}"?)` : ''}`);
+            throw new errors/* ConfigurationError */.j1(`Input "${name}" must be one of ${spec.values.join(', ')}; got "${value}"${guess ? ` (did you mean "${guess}"?)` : ''}`);
         }
         case 'yaml':
             return getStructuredInput(name);
@@ -31305,7 +31305,7 @@ function splitList(text) {
 function getRequiredInput(name) {
     const value = core/* getInput */.V4(name);
     if (value === '') {
-        throw new errors/* ConfigurationError */.j(`Input "${name}" is required`);
+        throw new errors/* ConfigurationError */.j1(`Input "${name}" is required`);
     }
     return value;
 }
@@ -31327,25 +31327,25 @@ function getBooleanInput(name, defaultValue) {
         return true;
     if (FALSE_WORDS.has(value))
         return false;
-    throw new errors/* ConfigurationError */.j(`Input "${name}" must be true or false; got "${value}"`);
+    throw new errors/* ConfigurationError */.j1(`Input "${name}" must be true or false; got "${value}"`);
 }
 /** A whole number within optional inclusive bounds; empty means the default, or an error without one. */
 function getIntegerInput(name, options = {}) {
     const value = core/* getInput */.V4(name);
     if (value === '') {
         if (options.default === undefined) {
-            throw new errors/* ConfigurationError */.j(`Input "${name}" is required`);
+            throw new errors/* ConfigurationError */.j1(`Input "${name}" is required`);
         }
         return options.default;
     }
     const expected = describeIntegerRange(options.min, options.max);
     // A strict pattern rather than Number(): Number('1e3'), Number('0x10') and Number(' ') all "succeed".
     if (!/^[+-]?\d+$/.test(value) || !Number.isSafeInteger(Number(value))) {
-        throw new errors/* ConfigurationError */.j(`Input "${name}" must be ${expected}; got "${value}"`);
+        throw new errors/* ConfigurationError */.j1(`Input "${name}" must be ${expected}; got "${value}"`);
     }
     const parsed = Number(value);
     if ((options.min !== undefined && parsed < options.min) || (options.max !== undefined && parsed > options.max)) {
-        throw new errors/* ConfigurationError */.j(`Input "${name}" must be ${expected}; got ${parsed}`);
+        throw new errors/* ConfigurationError */.j1(`Input "${name}" must be ${expected}; got ${parsed}`);
     }
     return parsed;
 }
@@ -31363,7 +31363,7 @@ function getDurationInput(name, defaultValue) {
     const value = core/* getInput */.V4(name);
     if (value === '') {
         if (defaultValue === undefined) {
-            throw new errors/* ConfigurationError */.j(`Input "${name}" is required`);
+            throw new errors/* ConfigurationError */.j1(`Input "${name}" is required`);
         }
         return parseDuration(defaultValue);
     }
@@ -31371,10 +31371,10 @@ function getDurationInput(name, defaultValue) {
         return parseDuration(value);
     }
     catch (error) {
-        if (!(0,errors/* isConfigurationError */.p)(error))
+        if (!(0,errors/* isConfigurationError */.p0)(error))
             throw error;
         const hint = /^\d+(?:\.\d+)?$/.test(value) ? ` (a bare number is ambiguous; add a unit, e.g. ${value}s)` : '';
-        throw new errors/* ConfigurationError */.j(`Input "${name}" must be a duration like 30s, 5m or 1h; got "${value}"${hint}`);
+        throw new errors/* ConfigurationError */.j1(`Input "${name}" must be a duration like 30s, 5m or 1h; got "${value}"${hint}`);
     }
 }
 /** Like getDurationInput, but undefined when the input is empty (for settings that another source may give). */
@@ -37650,7 +37650,7 @@ function writeArtifact(path, input, render, workspace, what) {
     if (!path)
         return;
     if (!render)
-        throw new errors/* ConfigurationError */.j(`Input "${input}": this step produces no ${what}`);
+        throw new errors/* ConfigurationError */.j1(`Input "${input}": this step produces no ${what}`);
     const absolute = (0,external_node_path_.isAbsolute)(path) ? path : (0,external_node_path_.resolve)(workspace, path);
     try {
         (0,external_node_fs_.mkdirSync)((0,external_node_path_.dirname)(absolute), { recursive: true });
@@ -37658,7 +37658,7 @@ function writeArtifact(path, input, render, workspace, what) {
     }
     catch (error) {
         const reason = error.code ?? String(error);
-        throw new errors/* ConfigurationError */.j(`Input "${input}": cannot write ${path} (${reason})`);
+        throw new errors/* ConfigurationError */.j1(`Input "${input}": cannot write ${path} (${reason})`);
     }
     core/* info */.pq(`${what} written to ${path}`);
 }
@@ -37795,7 +37795,7 @@ const FRAMEWORKS = [
 function parseFramework(value) {
     const framework = (value === undefined || value === '' ? 'plain' : value);
     if (!FRAMEWORKS.includes(framework)) {
-        throw new errors/* ConfigurationError */.j(`framework must be one of ${FRAMEWORKS.join(', ')}; got "${value}"`);
+        throw new errors/* ConfigurationError */.j1(`framework must be one of ${FRAMEWORKS.join(', ')}; got "${value}"`);
     }
     return framework;
 }
@@ -37939,7 +37939,7 @@ function parsePgVersion(value, label) {
     const match = /^\s*(\d{1,2})(?:\.(\d{1,3}))?\s*$/.exec(value);
     const major = match ? Number(match[1]) : NaN;
     if (!match || major < 9 || major > 99)
-        throw new errors/* ConfigurationError */.j(`${label} must be a PostgreSQL version such as 16 or 14.3; got "${value}"`);
+        throw new errors/* ConfigurationError */.j1(`${label} must be a PostgreSQL version such as 16 or 14.3; got "${value}"`);
     return match[2] === undefined ? { pgVersion: major } : { pgVersion: major, pgMinor: Number(match[2]) };
 }
 function config_parseFailOn(value, label) {
@@ -37957,14 +37957,14 @@ async function loadConfig(root, named, ruleIds) {
     if (!(0,external_node_fs_.existsSync)(path)) {
         if (named === undefined)
             return undefined;
-        throw new errors/* ConfigurationError */.j(`config file ${file} does not exist`);
+        throw new errors/* ConfigurationError */.j1(`config file ${file} does not exist`);
     }
     let text;
     try {
         text = (0,external_node_fs_.readFileSync)(path, 'utf8');
     }
     catch (error) {
-        throw new errors/* ConfigurationError */.j(`cannot read config file ${file}: ${String(error.code ?? error)}`);
+        throw new errors/* ConfigurationError */.j1(`cannot read config file ${file}: ${String(error.code ?? error)}`);
     }
     return parseConfig(text, file, ruleIds);
 }
@@ -37984,11 +37984,11 @@ async function parseConfig(text, file, ruleIds) {
     if (root === null || root === undefined || (isScalar(root) && root.value === null))
         return config;
     if (!isMap(root))
-        throw new errors/* ConfigurationError */.j(`${at(root)}: the config must be a mapping of settings`);
+        throw new errors/* ConfigurationError */.j1(`${at(root)}: the config must be a mapping of settings`);
     const scalarText = (node, key) => {
         const value = isScalar(node) ? node.value : null;
         if (!isScalar(node) || !isPrimitive(value))
-            throw new errors/* ConfigurationError */.j(`${at(node)}: ${key} must be a single value`);
+            throw new errors/* ConfigurationError */.j1(`${at(node)}: ${key} must be a single value`);
         return node.source ?? String(value);
     };
     const globs = (node, key) => {
@@ -37996,14 +37996,14 @@ async function parseConfig(text, file, ruleIds) {
         if (isScalar(node) && typeof node.value === 'string')
             list = [node.value];
         else if (!isSeq(node) || !node.items.every((item) => isScalar(item) && typeof item.value === 'string'))
-            throw new errors/* ConfigurationError */.j(`${at(node)}: ${key} must be a glob or a list of globs`);
+            throw new errors/* ConfigurationError */.j1(`${at(node)}: ${key} must be a glob or a list of globs`);
         else
             list = node.items.map((item) => String(item.value));
         // The config file is repository content: what it names stays inside the repository.
         for (const glob of list) {
             const path = glob.replace(/^!/, '');
             if ((0,external_node_path_.isAbsolute)(path) || /^[A-Za-z]:[\\/]/.test(path) || path.split(/[\\/]/).includes('..'))
-                throw new errors/* ConfigurationError */.j(`${at(node)}: ${key} "${glob}" leaves the repository (an absolute path or ..): globs in the config are relative to it`);
+                throw new errors/* ConfigurationError */.j1(`${at(node)}: ${key} "${glob}" leaves the repository (an absolute path or ..): globs in the config are relative to it`);
         }
         return list;
     };
@@ -38017,13 +38017,13 @@ async function parseConfig(text, file, ruleIds) {
             case 'framework': {
                 const name = scalarText(value, key);
                 if (!FRAMEWORKS.includes(name))
-                    throw new errors/* ConfigurationError */.j(`${at(value)}: framework must be one of ${FRAMEWORKS.join(', ')}; got "${name}"`);
+                    throw new errors/* ConfigurationError */.j1(`${at(value)}: framework must be one of ${FRAMEWORKS.join(', ')}; got "${name}"`);
                 config.framework = name;
                 break;
             }
             case 'assume-in-transaction':
                 if (!isScalar(value) || typeof value.value !== 'boolean')
-                    throw new errors/* ConfigurationError */.j(`${at(value)}: assume-in-transaction must be true or false`);
+                    throw new errors/* ConfigurationError */.j1(`${at(value)}: assume-in-transaction must be true or false`);
                 config.assumeInTransaction = value.value;
                 break;
             case 'include':
@@ -38036,7 +38036,7 @@ async function parseConfig(text, file, ruleIds) {
                 config.rules = parseRules(value, at, ruleIds, { isMap, isScalar });
                 break;
             default:
-                throw new errors/* ConfigurationError */.j(`${at(pair.key)}: unknown key "${key}" in the config; expected one of ${CONFIG_KEYS.join(', ')}`);
+                throw new errors/* ConfigurationError */.j1(`${at(pair.key)}: unknown key "${key}" in the config; expected one of ${CONFIG_KEYS.join(', ')}`);
         }
     }
     return config;
@@ -38045,15 +38045,15 @@ function parseRules(node, at, ruleIds, { isMap, isScalar }) {
     if (isScalar(node) && node.value === null)
         return {};
     if (!isMap(node))
-        throw new errors/* ConfigurationError */.j(`${at(node)}: rules must map rule ids to off, error or warning`);
+        throw new errors/* ConfigurationError */.j1(`${at(node)}: rules must map rule ids to off, error or warning`);
     const known = new Set(ruleIds);
     const rules = {};
     for (const pair of node.items) {
         const id = isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
         if (!known.has(id))
-            throw new errors/* ConfigurationError */.j(`${at(pair.key)}: unknown rule "${id}" in rules (ubos-actions migration-safety --list-rules lists them)`);
+            throw new errors/* ConfigurationError */.j1(`${at(pair.key)}: unknown rule "${id}" in rules (ubos-actions migration-safety --list-rules lists them)`);
         const value = pair.value;
-        const bad = () => new errors/* ConfigurationError */.j(`${at(value ?? pair.key)}: rule "${id}" must be off, error, warning or { enabled: true|false, severity: error|warning }`);
+        const bad = () => new errors/* ConfigurationError */.j1(`${at(value ?? pair.key)}: rule "${id}" must be off, error, warning or { enabled: true|false, severity: error|warning }`);
         if (isScalar(value)) {
             if (value.value === 'off' || value.value === false)
                 rules[id] = { enabled: false };
@@ -38074,7 +38074,7 @@ function parseRules(node, at, ruleIds, { isMap, isScalar }) {
                 else if (field === 'severity' && SEVERITIES.includes(fieldValue))
                     setting.severity = fieldValue;
                 else if (field !== 'enabled' && field !== 'severity')
-                    throw new errors/* ConfigurationError */.j(`${at(entry.key)}: unknown key "${field}" for rule "${id}"; expected enabled, severity`);
+                    throw new errors/* ConfigurationError */.j1(`${at(entry.key)}: unknown key "${field}" for rule "${id}"; expected enabled, severity`);
                 else
                     throw bad();
             }
@@ -38084,7 +38084,7 @@ function parseRules(node, at, ruleIds, { isMap, isScalar }) {
             throw bad();
         // A file PostgreSQL would reject is never passed off as checked, so this one rule has no off switch.
         if (id === 'syntax-error' && (rules[id].enabled === false || (rules[id].severity ?? 'error') !== 'error'))
-            throw new errors/* ConfigurationError */.j(`${at(value ?? pair.key)}: rule "syntax-error" cannot be turned off or downgraded: a file that does not parse is not linted; exclude the file instead`);
+            throw new errors/* ConfigurationError */.j1(`${at(value ?? pair.key)}: rule "syntax-error" cannot be turned off or downgraded: a file that does not parse is not linted; exclude the file instead`);
     }
     return rules;
 }
@@ -38099,7 +38099,7 @@ function resolveSettings(config, overrides) {
             framework = parseFramework(overrides.framework);
         }
         catch {
-            throw new errors/* ConfigurationError */.j(`${overrides.label('framework')} must be one of ${FRAMEWORKS.join(', ')}; got "${overrides.framework}"`);
+            throw new errors/* ConfigurationError */.j1(`${overrides.label('framework')} must be one of ${FRAMEWORKS.join(', ')}; got "${overrides.framework}"`);
         }
     }
     else
@@ -40929,7 +40929,7 @@ function line(output) {
 /** Refuses anything git could take for an option or a revision expression it should not evaluate. */
 function checkRef(ref, what) {
     if (!/^[\w./@^~-]+$/.test(ref) || ref.startsWith('-'))
-        throw new errors/* ConfigurationError */.j(`${what} "${ref}" is not a git ref`);
+        throw new errors/* ConfigurationError */.j1(`${what} "${ref}" is not a git ref`);
 }
 /** The repository's top-level folder (as git reports it: the real path). */
 function repositoryRoot(cwd) {
@@ -40937,7 +40937,7 @@ function repositoryRoot(cwd) {
         return line(run(cwd, ['rev-parse', '--show-toplevel']));
     }
     catch (error) {
-        throw new errors/* ConfigurationError */.j(`${cwd} is not in a git repository: ${gitFailure(error)}`);
+        throw new errors/* ConfigurationError */.j1(`${cwd} is not in a git repository: ${gitFailure(error)}`);
     }
 }
 /** The commit a ref names, or undefined when the clone does not have it. */
@@ -40960,12 +40960,12 @@ function resolveRef(cwd, ref, what) {
         run(cwd, ['fetch', '--no-tags', '--depth=1', 'origin', ref], FETCH_TIMEOUT_MS);
     }
     catch (error) {
-        throw new errors/* ConfigurationError */.j(`${what} "${ref}" is not in the clone and could not be fetched: ${gitFailure(error)}`);
+        throw new errors/* ConfigurationError */.j1(`${what} "${ref}" is not in the clone and could not be fetched: ${gitFailure(error)}`);
     }
     // Read at once: the deepening fetches below overwrite FETCH_HEAD.
     const sha = commitOf(cwd, 'FETCH_HEAD');
     if (!sha)
-        throw new errors/* ConfigurationError */.j(`${what} "${ref}" was fetched but names no commit`);
+        throw new errors/* ConfigurationError */.j1(`${what} "${ref}" was fetched but names no commit`);
     return sha;
 }
 /**
@@ -40997,7 +40997,7 @@ function mergeBase(cwd, baseCommit, ref, what) {
                 return found;
         }
     }
-    throw new errors/* ConfigurationError */.j(`no common history between HEAD and the ${what} "${ref}"; use actions/checkout with fetch-depth: 0`);
+    throw new errors/* ConfigurationError */.j1(`no common history between HEAD and the ${what} "${ref}"; use actions/checkout with fetch-depth: 0`);
 }
 /** The commit a branch is compared with: the merge base of `ref` and HEAD (see the top of this file). */
 function baseCommit(cwd, ref, what) {
@@ -41012,7 +41012,7 @@ function changedFiles(cwd, from) {
         return nulSeparated(run(cwd, ['diff', '-z', '--name-only', '--no-renames', '--diff-filter=AMT', from, 'HEAD']));
     }
     catch (error) {
-        throw new errors/* ConfigurationError */.j(`cannot list the files changed since ${from}: ${gitFailure(error)}`);
+        throw new errors/* ConfigurationError */.j1(`cannot list the files changed since ${from}: ${gitFailure(error)}`);
     }
 }
 /** Every file present at a commit, as paths relative to the repository root. */
@@ -41021,7 +41021,7 @@ function filesAtCommit(cwd, commit) {
         return nulSeparated(run(cwd, ['ls-tree', '-r', '-z', '--name-only', '--full-tree', commit]));
     }
     catch (error) {
-        throw new errors/* ConfigurationError */.j(`cannot list the files at ${commit}: ${gitFailure(error)}`);
+        throw new errors/* ConfigurationError */.j1(`cannot list the files at ${commit}: ${gitFailure(error)}`);
     }
 }
 /** A file's content at a commit (path relative to the repository root), or undefined when it is not there. */
@@ -41108,7 +41108,7 @@ function globToRegExp(glob) {
             out += /[.+^$()|\\/\]{}]/.test(c) ? `\\${c}` : c;
     }
     if (braces > 0)
-        throw new errors/* ConfigurationError */.j(`glob "${glob}" has an unclosed {`);
+        throw new errors/* ConfigurationError */.j1(`glob "${glob}" has an unclosed {`);
     return new RegExp(`^${out}${extension ? anyCaseExtension(extension[1]) : ''}$`);
 }
 /** True when the path ends with the extension (given without the dot), in any case. */
@@ -41378,7 +41378,7 @@ function expandPaths(patterns, cwd, exclude = [], options = {}) {
     const kept = [...found].filter(([file]) => !negations.some((n) => n.test(file)));
     const refused = kept.find(([, refusal]) => refusal !== undefined);
     if (refused)
-        throw new errors/* ConfigurationError */.j(`${refused[0]} ${refused[1]}: refused, nothing was read (see Security in the README)`);
+        throw new errors/* ConfigurationError */.j1(`${refused[0]} ${refused[1]}: refused, nothing was read (see Security in the README)`);
     const files = kept.map(([file]) => file).sort(compareMigrationPaths);
     return { files, unmatched };
 }
@@ -41395,16 +41395,16 @@ function readBytes(file, cwd) {
     try {
         const stat = (0,external_node_fs_.statSync)(path);
         if (stat.isDirectory())
-            throw new errors/* ConfigurationError */.j(`cannot read ${file}: it is a directory`);
+            throw new errors/* ConfigurationError */.j1(`cannot read ${file}: it is a directory`);
         // A FIFO or a device would block the read or never end.
         if (!stat.isFile())
-            throw new errors/* ConfigurationError */.j(`cannot read ${file}: not a regular file`);
+            throw new errors/* ConfigurationError */.j1(`cannot read ${file}: not a regular file`);
         return (0,external_node_fs_.readFileSync)(path);
     }
     catch (error) {
-        if (error instanceof errors/* ConfigurationError */.j)
+        if (error instanceof errors/* ConfigurationError */.j1)
             throw error;
-        throw new errors/* ConfigurationError */.j(`cannot read ${file}: ${reason(error)}`);
+        throw new errors/* ConfigurationError */.j1(`cannot read ${file}: ${reason(error)}`);
     }
 }
 /** Reads and decodes a migration (see engine/encoding.ts); a failure to read is one line naming the file. */
@@ -41458,7 +41458,7 @@ function filesAtRef(cwd, ref) {
     const top = repositoryRoot(cwd);
     const commit = commitOf(cwd, ref);
     if (commit === undefined)
-        throw new errors/* ConfigurationError */.j(`--since: "${ref}" is not a commit in this repository`);
+        throw new errors/* ConfigurationError */.j1(`--since: "${ref}" is not a commit in this repository`);
     return fromRepo(filesAtCommit(cwd, mergeBase(cwd, commit, ref, '--since ref')), top, cwd);
 }
 
@@ -45240,7 +45240,7 @@ async function runMigrationCheck(options) {
     if (named && unmatched.length > 0 && options.ifNoFilesFound !== 'ignore') {
         const what = `${unmatched.map((p) => `"${p}"`).join(', ')}: no such file, or no file matches`;
         if (options.ifNoFilesFound === 'error')
-            throw new errors/* ConfigurationError */.j(what);
+            throw new errors/* ConfigurationError */.j1(what);
         warnings.push(what);
     }
     if (!named && files.length === 0)
@@ -45752,7 +45752,7 @@ async function runAction(main) {
     }
 }
 function reportFailure(error) {
-    if ((0,_lib_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .isConfigurationError */ .p)(error)) {
+    if ((0,_lib_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .isConfigurationError */ .p0)(error)) {
         _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setFailed */ .C1(error.message);
         return;
     }
@@ -45823,15 +45823,26 @@ process.emitWarning = (warning, ...rest) => {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   j: () => (/* binding */ ConfigurationError),
-/* harmony export */   p: () => (/* binding */ isConfigurationError)
+/* harmony export */   j1: () => (/* binding */ ConfigurationError),
+/* harmony export */   p0: () => (/* binding */ isConfigurationError)
 /* harmony export */ });
+/* unused harmony export asError */
+/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7975);
+/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_util__WEBPACK_IMPORTED_MODULE_0__);
+
 /**
  * A mistake the user can fix (bad input, unreadable config, unreachable host they named).
  * runAction() prints it as one line without a stack; any other error is treated as a bug.
  */
 class ConfigurationError extends Error {
     name = 'ConfigurationError';
+}
+/**
+ * A thrown or rejected value as an Error: itself when it is one (from any realm: Node's own errors are not
+ * `instanceof Error` inside a vm context), else an Error whose message is its text.
+ */
+function asError(error) {
+    return error instanceof Error || types.isNativeError(error) ? error : new Error(String(error));
 }
 function isConfigurationError(error) {
     return error instanceof ConfigurationError;
@@ -45871,14 +45882,14 @@ function parseYamlDocument(text, source, options = {}) {
     const error = doc.errors[0];
     if (error) {
         const { line, col } = lineCounter.linePos(error.pos[0]);
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j(`${source}: invalid YAML at line ${line}, column ${col}: ${error.message.split('\n')[0]}`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`${source}: invalid YAML at line ${line}, column ${col}: ${error.message.split('\n')[0]}`);
     }
     let value;
     try {
         value = doc.toJS({ maxAliasCount: options.maxAliasCount ?? MAX_YAML_ALIAS_COUNT });
     }
     catch (e) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j(`${source}: ${e instanceof Error ? e.message : String(e)}`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`${source}: ${e instanceof Error ? e.message : String(e)}`);
     }
     return { doc, lineCounter, value };
 }

@@ -2,22 +2,19 @@
 // label. An accepted change is still reported, marked accepted with its reason, and no longer counts against the
 // verdict. Entries match exactly (check id, path template, method, optionally the spec), so one entry never
 // silences a class of changes; an expired entry stops applying and is itself reported.
-import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
-import { isAbsolute, resolve } from 'node:path';
 import { isMap, isScalar, isSeq, type Node } from 'yaml';
 import { ConfigurationError } from '../../../shared/src/lib/errors.js';
-import { isInside } from '../../../shared/src/lib/glob.js';
 import { closestName } from '../../../shared/src/lib/suggest.js';
+import { textOf } from '../../../shared/src/lib/text.js';
 import { parseYamlDocument } from '../../../shared/src/lib/yaml.js';
 import { normalisePath } from './diff/index.js';
+import { readSettingsFile } from './repository-file.js';
 import type { Change } from './spec/types.js';
 
 export const DEFAULT_IGNORE_FILE = '.github/contract-test-ignore.yml';
 
 const ENTRY_KEYS = ['id', 'path', 'method', 'reason', 'expires', 'spec'] as const;
 const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
-/** A hand-written list; far past it is a generated file or a mistake. */
-const MAX_IGNORE_FILE_BYTES = 1024 * 1024;
 
 export interface AcceptEntry {
   id: string;
@@ -74,19 +71,8 @@ function validDate(text: string): boolean {
  * as data only, and only from inside the workspace.
  */
 export function loadIgnoreFile(root: string, named: string, checkIds: readonly string[]): IgnoreFile | undefined {
-  const path = isAbsolute(named) ? named : resolve(root, named);
-  if (!existsSync(path)) {
-    if (named === DEFAULT_IGNORE_FILE) return undefined;
-    throw new ConfigurationError(`ignore file ${named} does not exist`);
-  }
-  // A file in the workspace is repository content: a symlink must not make it read (and quote) a file elsewhere.
-  if (isInside(root, path) && !isInside(realpathSync(root), realpathSync(path)))
-    throw new ConfigurationError(`ignore file ${named} resolves (through a symlink) outside the workspace; refused`);
-  const stats = statSync(path);
-  if (!stats.isFile()) throw new ConfigurationError(`ignore file ${named} is not a regular file`);
-  if (stats.size > MAX_IGNORE_FILE_BYTES)
-    throw new ConfigurationError(`ignore file ${named} is larger than ${MAX_IGNORE_FILE_BYTES} bytes`);
-  return parseIgnoreFile(readFileSync(path, 'utf8'), named, checkIds);
+  const text = readSettingsFile(root, named, DEFAULT_IGNORE_FILE, 'ignore file');
+  return text === undefined ? undefined : parseIgnoreFile(text, named, checkIds);
 }
 
 /** Parses the ignore file; every mistake is one line naming the file, the line and what is wrong. */
@@ -134,7 +120,7 @@ function parseEntry(
     const value = pair.value;
     if (!isScalar(value) || value.value === null || typeof value.value === 'object')
       throw new ConfigurationError(`${at(value ?? pair.key)}: ${key} must be a single value`);
-    values[key as (typeof ENTRY_KEYS)[number]] = { text: String(value.value).trim(), node: value };
+    values[key as (typeof ENTRY_KEYS)[number]] = { text: textOf(value.value).trim(), node: value };
   }
   const id = values.id;
   if (!id || id.text === '')

@@ -56,6 +56,13 @@ const IGNORE_FILE = {
   default: '.github/contract-test-ignore.yml'
 } as const;
 
+const CONFIG_FILE = {
+  type: 'string',
+  value: '<file>',
+  description: 'Check levels (checks: id -> error, warning, info or off; read when it exists)',
+  default: '.github/contract-test.yml'
+} as const;
+
 const LINT = {
   name: 'lint',
   summary: 'Lint OpenAPI specs with Spectral',
@@ -88,6 +95,7 @@ const DIFF = {
   flags: {
     'base-ref': BASE_REF,
     'ignore-file': IGNORE_FILE,
+    config: CONFIG_FILE,
     'allow-external-refs': EXTERNAL_REFS,
     'max-spec-size': MAX_SPEC_SIZE,
     format: formatFlag(FORMATS),
@@ -267,11 +275,12 @@ export const command: CliCommand = {
       const step = await check(
         {
           ...base(io, values),
-          spec: byRef ? positionals : [positionals[1]!],
+          spec: byRef ? positionals : [positionals[1]],
           mode: [],
           baseSpec: byRef ? undefined : positionals[0],
           baseRef: values['base-ref'],
-          ignoreFile: values['ignore-file']
+          ignoreFile: values['ignore-file'],
+          configFile: values.config
         },
         ['diff'],
         io
@@ -326,12 +335,12 @@ export const command: CliCommand = {
         throw new ConfigurationError(`replay takes one replay file; usage: ubos-actions ${REPLAY.usage[0]}`);
       if (!values['base-url'])
         throw new ConfigurationError('replay needs --base-url (where to send the requests again)');
-      const file = positionals[0]!;
+      const file = positionals[0];
       let text: string;
       try {
         text = readFileSync(resolve(io.cwd, file), 'utf8');
       } catch (error) {
-        throw new ConfigurationError(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? error}`);
+        throw new ConfigurationError(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
       }
       const result = await replayFailures({
         text,

@@ -56,6 +56,12 @@ export const INPUTS = defineInputs({
     description:
       'Breaking changes accepted on purpose: entries of check id, path and method with a reason and an optional expiry date. Read when it exists.'
   },
+  config: {
+    kind: 'string',
+    default: '.github/contract-test.yml',
+    description:
+      'Settings of the diff: checks maps a check id to the level its changes get (error, warning, info, or off to drop them). Read when it exists.'
+  },
   'accept-label': {
     kind: 'string',
     description:

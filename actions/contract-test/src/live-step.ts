@@ -39,7 +39,7 @@ export interface LiveStepOptions {
   /** Operations to test first besides those the diff marks (`--changed`). */
   changedOperations?: readonly OperationRef[];
   dredd?: { command: string[]; configFile?: string; env: Record<string, string | undefined> };
-  onProgress?(line: string): void;
+  onProgress?: (line: string) => void;
 }
 
 export interface LiveOutcome {

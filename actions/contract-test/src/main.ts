@@ -37,6 +37,7 @@ export async function run(): Promise<void> {
     allowRulesetCode: inputs['allow-ruleset-code'] && event !== 'pull_request_target',
     maxSpecSize: inputs['max-spec-size'],
     ignoreFile: inputs['ignore-file'],
+    configFile: inputs.config,
     acceptLabel: inputs['accept-label'],
     labels: pullRequestLabels(),
     baseUrl: inputs['base-url'],

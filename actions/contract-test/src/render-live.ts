@@ -67,7 +67,7 @@ function failureItem(view: LiveFailureView, details: boolean): string {
   const body = new SummaryBuilder();
   for (const step of f.sequence ?? [f.exchange]) body.codeBlock(blockText(exchangeText(step)), 'http');
   const what = f.sequence ? 'requests and responses' : 'request and response';
-  return `${line}\n<details><summary>${what}</summary>\n\n${body}\n</details>`;
+  return `${line}\n<details><summary>${what}</summary>\n\n${body.toString()}\n</details>`;
 }
 
 export interface LiveSectionState {

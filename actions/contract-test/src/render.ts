@@ -346,7 +346,7 @@ function specLine(report: ContractReport, step: StepReport): string {
 }
 
 function stepContext(step: StepReport): string[] {
-  const lines = step.specs.length === 1 ? specContext(step.specs[0]!, step) : step.specs.map((r) => specLine(r, step));
+  const lines = step.specs.length === 1 ? specContext(step.specs[0], step) : step.specs.map((r) => specLine(r, step));
   if (!step.modes.includes('lint') && step.modes.includes('diff'))
     lines.push(`Lint: off (mode ${codeSpan(step.modes.join(', '))}).`);
   const label = step.accept?.label;
@@ -449,7 +449,7 @@ export function contractReport(input: ContractReport | StepReport): ActionReport
     ...acceptSections(step)
   ];
   const findings = [...step.specs.flatMap(specFindings), ...(step.accept?.expired ?? []).map(expiredFinding)];
-  const single = step.specs.length === 1 ? step.specs[0]! : undefined;
+  const single = step.specs.length === 1 ? step.specs[0] : undefined;
   const notices = [
     ...step.notices,
     ...step.specs.flatMap((r) => [

@@ -13,7 +13,7 @@ import { runLiveStep, type LiveStepOptions } from './live-step.js';
 import type { ContractReport } from './render.js';
 import { NO_EXTERNAL_REFS, type ExternalRefPolicy } from './spec/external-refs.js';
 import { loadSpecAsync } from './spec/load.js';
-import type { LoadedSpec } from './spec/types.js';
+import type { ChangeLevel, LoadedSpec } from './spec/types.js';
 
 export interface ContractOptions {
   /** Directory paths resolve against and $refs must stay inside (unless externalRefs allows files). */
@@ -39,11 +39,13 @@ export interface ContractOptions {
    * followed, and that what it pulls in ($refs, symlinks, ruleset extends) must stay inside. Default:
    * rootOfNamedFile.
    */
-  rootOf?(absolutePath: string): string;
+  rootOf?: (absolutePath: string) => string;
   /** Report the breaking-change diff (default true). Without it a given base still orders the live test. */
   diff?: boolean;
   /** The ruleset was found at the workspace root (.spectral.yaml ...) rather than named. */
   rulesetFound?: boolean;
+  /** The team's level for a check (config file); `off` drops its changes. */
+  levels?: ReadonlyMap<string, ChangeLevel | 'off'>;
   /** Which breaking changes are accepted (ignore file, pull request label). */
   accept?: AcceptPolicy;
   /** Collects the ignore-file entries that matched a change, across the specs of a step. */
@@ -133,7 +135,12 @@ export async function runContractCheck(options: ContractOptions): Promise<Contra
   const head = loaded ?? (await loadHead());
   let changes: ContractRun['changes'] | undefined;
   if (base) {
-    changes = acceptChanges(diffSpecs(base.spec, head), options.spec, options.accept, options.acceptUsed ?? new Set());
+    changes = acceptChanges(
+      diffSpecs(base.spec, head, { levels: options.levels }),
+      options.spec,
+      options.accept,
+      options.acceptUsed ?? new Set()
+    );
     if (wantDiff) {
       report.base = base.name;
       report.changes = changes;

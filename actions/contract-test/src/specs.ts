@@ -77,5 +77,5 @@ export function findWorkspaceRuleset(root: string): FoundRuleset | undefined {
     }
   });
   if (present.length === 0) return undefined;
-  return { file: toPosix(relative(root, join(root, present[0]!))), ignored: present.slice(1) };
+  return { file: toPosix(relative(root, join(root, present[0]))), ignored: present.slice(1) };
 }

@@ -7,6 +7,7 @@ import { dirname, isAbsolute, resolve } from 'node:path';
 import { ConfigurationError } from '../../../shared/src/lib/errors.js';
 import { closestName } from '../../../shared/src/lib/suggest.js';
 import { DEFAULT_IGNORE_FILE, loadIgnoreFile, todayUtc } from './accept.js';
+import { DEFAULT_CONFIG_FILE, loadCheckLevels } from './check-levels.js';
 import { ALL_CHECKS } from './diff/index.js';
 import type { LiveStepOptions } from './live-step.js';
 import { findDredd, LIVE_CHECK_IDS, loadHooksFile, type AuthSecrets, type OperationRef } from './live/index.js';
@@ -30,6 +31,8 @@ export interface StepValues {
   allowRulesetCode: boolean;
   maxSpecSize?: string;
   ignoreFile?: string;
+  /** The config file (check levels). */
+  configFile?: string;
   acceptLabel?: string;
   /** The labels of the pull request (undefined outside pull requests). */
   labels?: readonly string[];
@@ -50,8 +53,8 @@ export interface StepValues {
   eventName?: string;
   /** The environment Dredd gets (secrets are taken out here) and where it is looked for. */
   env?: NodeJS.ProcessEnv;
-  onProgress?(line: string): void;
-  label(setting: string): string;
+  onProgress?: (line: string) => void;
+  label: (setting: string) => string;
 }
 
 /** Variables that carry the step's credentials: a child process (Dredd and the hooks it runs) gets none of them. */
@@ -183,6 +186,11 @@ export async function stepOptions(values: StepValues): Promise<StepOptions> {
   const ignore = modes.includes('diff')
     ? loadIgnoreFile(root, values.ignoreFile ?? DEFAULT_IGNORE_FILE, checkIds)
     : undefined;
+  const levels = modes.includes('diff')
+    ? loadCheckLevels(root, values.configFile ?? DEFAULT_CONFIG_FILE, checkIds)
+    : undefined;
+  if (levels && levels.levels.size > 0)
+    notices.push(`check levels from ${levels.file}: ${[...levels.levels].map(([id, l]) => `${id} ${l}`).join(', ')}`);
   const labelName = values.acceptLabel?.trim() || undefined;
   const accept = {
     ...(ignore ? { ignore } : {}),
@@ -193,7 +201,7 @@ export async function stepOptions(values: StepValues): Promise<StepOptions> {
   return {
     root,
     specs,
-    subject: specs.length === 1 ? specs[0]! : entries.join(', '),
+    subject: specs.length === 1 ? specs[0] : entries.join(', '),
     modes,
     baseSpec: values.baseSpec,
     baseRef: values.baseRef,
@@ -203,6 +211,7 @@ export async function stepOptions(values: StepValues): Promise<StepOptions> {
     allowRulesetCode: values.allowRulesetCode,
     maxSpecBytes:
       values.maxSpecSize === undefined ? undefined : parseSpecSize(values.maxSpecSize, label('max-spec-size')),
+    ...(levels ? { levels: levels.levels } : {}),
     accept,
     ...(modes.includes('live') ? { live: await liveOptions(values) } : {}),
     notices
@@ -239,7 +248,7 @@ export function writeReportFile(root: string, path: string, text: string, settin
     writeFileSync(absolute, text);
   } catch (error) {
     throw new ConfigurationError(
-      `${setting}: cannot write ${path} (${(error as NodeJS.ErrnoException).code ?? error})`
+      `${setting}: cannot write ${path} (${(error as NodeJS.ErrnoException).code ?? String(error)})`
     );
   }
 }

@@ -1,25 +1,16 @@
 // Turns the action inputs / CLI flags and an optional YAML config into validated, typed checks. Every mistake
-// is one ConfigurationError naming the check and the key, so a user never has to read a stack trace.
-import { isAbsolute, resolve } from 'node:path';
+// is one ConfigurationError naming the check and the key, so a user never has to read a stack trace. What every
+// check has (name, type, role, timing) is read here; each check type reads its own keys (checks/*.ts).
 import { isMap, isNode, isSeq, visit } from 'yaml';
-import { formatDuration, parseDuration, type DurationBounds } from '../../../shared/src/lib/duration.js';
+import { formatDuration, type DurationBounds } from '../../../shared/src/lib/duration.js';
 import { ConfigurationError, isConfigurationError } from '../../../shared/src/lib/errors.js';
 import { headerValueSecrets, redact, urlSecrets } from '../../../shared/src/lib/redact.js';
 import { parseYamlDocument } from '../../../shared/src/lib/yaml.js';
-import { postgresDerivedSecrets } from './checks/postgres.js';
-import {
-  CHECK_TYPES,
-  commonKeys,
-  DURATION_LIMITS,
-  TIMING_KEYS,
-  TOP_LEVEL_KEYS,
-  TYPE_KEYS,
-  type KeySpec
-} from './config-schema.js';
+import { CHECK_KINDS } from './checks/index.js';
+import { CHECK_TYPES, commonKeys, DURATION_LIMITS, TIMING_KEYS, TOP_LEVEL_KEYS, type KeySpec } from './config-keys.js';
+import { isMapping, KeyReader, type Raw } from './config-reader.js';
 import { isRefusedEnvName, isPublicRunVariable } from './env-policy.js';
-import { parseJsonAssertion } from './json-assert.js';
-import { parseStatusMatcher } from './status-match.js';
-import type { AttemptStatus, Check, CheckTiming, CheckType, Role, TlsOptions } from './types.js';
+import type { Check, CheckTiming, CheckType, Role } from './types.js';
 
 export interface GateConfig {
   deadlineMs: number;
@@ -66,17 +57,10 @@ export const BUILT_IN_TIMING: CheckTiming = {
   failureThreshold: 0
 };
 export const DEFAULT_DEADLINE_MS = 5 * 60_000;
-const BURST_MIN_TIMEOUT_MS = 60_000;
 
 const ALWAYS_SECRET_HEADERS = ['authorization', 'cookie', 'proxy-authorization', 'x-api-key'];
 // The same names the request code treats as sensitive, so what is redacted there is masked here.
 const SENSITIVE_HEADER = /auth|token|key|secret|cookie|password|session/i;
-
-type Raw = Record<string, unknown>;
-
-function isMapping(value: unknown): value is Raw {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 /** Levenshtein distance, for "did you mean" on misspelt keys. */
 function distance(a: string, b: string): number {
@@ -180,145 +164,8 @@ class Expander {
   }
 }
 
-/** Reads one key's value by its spec; `where` names the check and source for the error. */
-class KeyReader {
-  constructor(
-    private readonly raw: Raw,
-    private readonly where: string,
-    private readonly sources: ConfigSources
-  ) {}
-
-  private fail(key: string, expected: string): never {
-    throw new ConfigurationError(`${this.where}: "${key}" must be ${expected}; got ${JSON.stringify(this.raw[key])}`);
-  }
-
-  has(key: string): boolean {
-    return this.raw[key] !== undefined && this.raw[key] !== null;
-  }
-
-  string(key: string): string | undefined {
-    if (!this.has(key)) return undefined;
-    const value = this.raw[key];
-    if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-    if (typeof value !== 'string') this.fail(key, 'a string');
-    return value;
-  }
-
-  requiredString(key: string): string {
-    const value = this.string(key);
-    if (value === undefined || value.trim() === '') throw new ConfigurationError(`${this.where}: "${key}" is required`);
-    return value.trim();
-  }
-
-  duration(key: string): number | undefined {
-    const value = this.string(key);
-    if (value === undefined) return undefined;
-    try {
-      return parseDuration(value, DURATION_LIMITS[key] ?? DURATION_LIMITS.default);
-    } catch (e) {
-      throw new ConfigurationError(`${this.where}: "${key}": ${(e as Error).message}`);
-    }
-  }
-
-  integer(key: string, spec: KeySpec): number | undefined {
-    if (!this.has(key)) return undefined;
-    const value = Number(this.raw[key]);
-    const text = String(this.raw[key]).trim();
-    if (!/^[+-]?\d+$/.test(text) || !Number.isSafeInteger(value)) this.fail(key, 'a whole number');
-    if ((spec.min !== undefined && value < spec.min) || (spec.max !== undefined && value > spec.max)) {
-      this.fail(key, `between ${spec.min} and ${spec.max}`);
-    }
-    return value;
-  }
-
-  number(key: string): number | undefined {
-    if (!this.has(key)) return undefined;
-    const value = typeof this.raw[key] === 'number' ? (this.raw[key] as number) : Number(String(this.raw[key]));
-    if (String(this.raw[key]).trim() === '' || Number.isNaN(value)) this.fail(key, 'a number');
-    return value;
-  }
-
-  ratio(key: string): number | undefined {
-    if (!this.has(key)) return undefined;
-    const text = String(this.raw[key]).trim();
-    const percent = /^(\d+(?:\.\d+)?)%$/.exec(text);
-    const value = percent ? Number(percent[1]) / 100 : Number(text);
-    if (text === '' || Number.isNaN(value) || value < 0 || value > 1) this.fail(key, 'a ratio like 0.001 or 0.1%');
-    return value;
-  }
-
-  boolean(key: string): boolean | undefined {
-    if (!this.has(key)) return undefined;
-    const value = this.raw[key];
-    if (value === true || value === 'true') return true;
-    if (value === false || value === 'false') return false;
-    this.fail(key, 'true or false');
-  }
-
-  enumValue<T extends string>(key: string, values: readonly T[]): T | undefined {
-    const value = this.string(key);
-    if (value === undefined) return undefined;
-    if (!values.includes(value as T)) this.fail(key, `one of ${values.join(', ')}`);
-    return value as T;
-  }
-
-  stringList(key: string): string[] {
-    if (!this.has(key)) return [];
-    const value = this.raw[key];
-    const list = typeof value === 'string' ? [value] : value;
-    if (!Array.isArray(list) || list.some((v) => typeof v !== 'string' && typeof v !== 'number')) {
-      this.fail(key, 'a list of strings');
-    }
-    return (list as unknown[]).map(String);
-  }
-
-  stringMap(key: string): Record<string, string> {
-    if (!this.has(key)) return {};
-    const value = this.raw[key];
-    if (!isMapping(value)) this.fail(key, 'a mapping of names to strings');
-    const entries = Object.entries(value);
-    for (const [k, v] of entries) {
-      if (typeof v !== 'string' && typeof v !== 'number' && typeof v !== 'boolean') {
-        throw new ConfigurationError(`${this.where}: "${key}.${k}" must be a string`);
-      }
-    }
-    return Object.fromEntries(entries.map(([k, v]) => [k, String(v)]));
-  }
-
-  tls(key: string): TlsOptions {
-    if (!this.has(key)) return { insecure: false };
-    const value = this.raw[key];
-    if (!isMapping(value)) this.fail(key, 'a mapping with ca and/or insecure');
-    const unknown = Object.keys(value).filter((k) => k !== 'ca' && k !== 'insecure');
-    if (unknown.length > 0) throw new ConfigurationError(`${this.where}: unknown key "${key}.${unknown[0]}"`);
-    const insecure = value.insecure === true || value.insecure === 'true';
-    let ca: string | undefined;
-    if (typeof value.ca === 'string' && value.ca.trim() !== '') {
-      if (value.ca.includes('-----BEGIN')) ca = value.ca;
-      else {
-        const path = isAbsolute(value.ca) ? value.ca : resolve(this.sources.cwd, value.ca);
-        try {
-          ca = this.sources.readFile(path);
-        } catch {
-          throw new ConfigurationError(`${this.where}: "${key}.ca" file ${value.ca} cannot be read`);
-        }
-      }
-    }
-    return { ca, insecure };
-  }
-}
-
 function checkKeysFor(type: CheckType): Record<string, KeySpec> {
-  return { ...commonKeys(), ...TYPE_KEYS[type] };
-}
-
-function validateStatus(text: string, where: string): string {
-  try {
-    parseStatusMatcher(text);
-  } catch (e) {
-    throw new ConfigurationError(`${where}: "expect-status": ${(e as Error).message}`);
-  }
-  return text;
+  return { ...commonKeys(), ...CHECK_KINDS[type].keys };
 }
 
 function readTiming(reader: KeyReader, defaults: CheckTiming): CheckTiming {
@@ -381,151 +228,25 @@ function parseCheck(
   const r = new KeyReader(expanded, where, sources);
   const base = {
     name: named ?? `${checkType}-${index + 1}`,
-    role: (r.enumValue<Role>('role', ['startup', 'liveness', 'readiness', 'smoke']) ?? 'readiness') as Role,
+    role: r.enumValue<Role>('role', ['startup', 'liveness', 'readiness', 'smoke']) ?? 'readiness',
     ...readTiming(r, defaults)
   };
-  const keys = TYPE_KEYS[checkType];
-  const url = (key = 'url') => {
-    const value = r.requiredString(key);
-    secrets.push(...urlSecrets(value));
-    return value;
-  };
-  const secretHeaders = (headers: Record<string, string>): string[] => {
-    const names = secretHeaderNames(headers, r.stringList('secret-headers'));
-    secrets.push(...secretHeaderValues(headers, names));
-    return names;
-  };
-
-  switch (checkType) {
-    case 'http': {
-      const headers = r.stringMap('headers');
-      const secretHeaderList = secretHeaders(headers);
-      const json = r.stringList('json');
-      for (const assertion of json) {
-        try {
-          parseJsonAssertion(assertion);
-        } catch (e) {
-          throw new ConfigurationError(`${where}: "json": ${(e as Error).message}`);
-        }
-      }
-      const bodyRegex = r.string('body-regex');
-      if (bodyRegex !== undefined) {
-        try {
-          new RegExp(bodyRegex);
-        } catch (e) {
-          throw new ConfigurationError(`${where}: "body-regex": ${(e as Error).message}`);
-        }
-      }
-      return {
-        ...base,
-        type: 'http',
-        url: url(),
-        method: (r.string('method') ?? 'GET').toUpperCase(),
-        headers,
-        secretHeaders: secretHeaderList,
-        body: r.string('body'),
-        expectStatus: validateStatus(r.string('expect-status') ?? '2xx', where),
-        json,
-        bodyRegex,
-        maxLatency: r.duration('max-latency'),
-        tls: r.tls('tls'),
-        followRedirects: r.boolean('follow-redirects') ?? false,
-        warnAs: r.enumValue<AttemptStatus>('warn-as', ['pass', 'warn', 'fail']) ?? 'warn'
-      };
-    }
-    case 'postgres': {
-      const connectionString = url('connection-string');
-      if (!/^postgres(ql)?:\/\//.test(connectionString)) {
-        throw new ConfigurationError(`${where}: "connection-string" must be a postgres:// or postgresql:// URL`);
-      }
-      let migrations;
-      if (r.has('migrations')) {
-        const m = expanded.migrations;
-        if (!isMapping(m) || typeof m.dir !== 'string' || m.dir.trim() === '') {
-          throw new ConfigurationError(`${where}: "migrations" must be a mapping with at least "dir"`);
-        }
-        const unknown = Object.keys(m).filter((k) => !['dir', 'table', 'column'].includes(k));
-        if (unknown.length > 0) throw new ConfigurationError(`${where}: unknown key "migrations.${unknown[0]}"`);
-        migrations = {
-          dir: m.dir,
-          table: typeof m.table === 'string' ? m.table : undefined,
-          column: typeof m.column === 'string' ? m.column : undefined
-        };
-      }
-      const query = r.string('query');
-      const expect = r.string('expect');
-      if (expect !== undefined && query === undefined) {
-        throw new ConfigurationError(`${where}: "expect" needs a "query"`);
-      }
-      secrets.push(...postgresDerivedSecrets(connectionString));
-      return { ...base, type: 'postgres', connectionString, query, expect, migrations };
-    }
-    case 'redis': {
-      const redisUrl = url();
-      if (!/^rediss?:\/\//.test(redisUrl))
-        throw new ConfigurationError(`${where}: "url" must be a redis:// or rediss:// URL`);
-      const password = r.string('password');
-      if (password) secrets.push(password);
-      return {
-        ...base,
-        type: 'redis',
-        url: redisUrl,
-        password,
-        tls: r.tls('tls'),
-        expectRole: r.enumValue<'master' | 'replica'>('expect-role', ['master', 'replica'])
-      };
-    }
-    case 'tcp': {
-      const port = r.integer('port', keys.port);
-      if (port === undefined) throw new ConfigurationError(`${where}: "port" is required`);
-      return { ...base, type: 'tcp', host: r.requiredString('host'), port };
-    }
-    case 'burst': {
-      const headers = r.stringMap('headers');
-      const secretHeaderList = secretHeaders(headers);
-      // One attempt of a burst is the whole burst, so the per-attempt default of 5s is far too short for it.
-      const timeout = r.has('timeout') ? base.timeout : Math.max(base.timeout, BURST_MIN_TIMEOUT_MS);
-      return {
-        ...base,
-        timeout,
-        type: 'burst',
-        url: url(),
-        method: (r.string('method') ?? 'GET').toUpperCase(),
-        headers,
-        secretHeaders: secretHeaderList,
-        body: r.string('body'),
-        expectStatus: validateStatus(r.string('expect-status') ?? '2xx', where),
-        requests: r.integer('requests', keys.requests) ?? 100,
-        concurrency: r.integer('concurrency', keys.concurrency) ?? 10,
-        maxErrorRate: r.ratio('max-error-rate') ?? 0.001,
-        maxP95: r.duration('max-p95') ?? 200,
-        maxP99: r.duration('max-p99'),
-        requestTimeout: r.duration('request-timeout') ?? 5_000,
-        tls: r.tls('tls')
-      };
-    }
-    case 'prometheus': {
-      const headers = r.stringMap('headers');
-      const secretHeaderList = secretHeaders(headers);
-      const max = r.number('max');
-      const min = r.number('min');
-      if (max === undefined && min === undefined) {
-        throw new ConfigurationError(`${where}: a prometheus check needs "max" or "min"`);
-      }
-      return {
-        ...base,
-        type: 'prometheus',
-        url: url(),
-        query: r.requiredString('query'),
-        headers,
-        secretHeaders: secretHeaderList,
-        max,
-        min,
-        emptyAs: r.enumValue<AttemptStatus>('empty-as', ['pass', 'warn', 'fail']) ?? 'fail',
-        tls: r.tls('tls')
-      };
-    }
-  }
+  return CHECK_KINDS[checkType].parse({
+    read: r,
+    where,
+    base,
+    url: (key = 'url') => {
+      const value = r.requiredString(key);
+      secrets.push(...urlSecrets(value));
+      return value;
+    },
+    secretHeaders: (headers) => {
+      const names = secretHeaderNames(headers, r.stringList('secret-headers'));
+      secrets.push(...secretHeaderValues(headers, names));
+      return names;
+    },
+    secret: (...values) => secrets.push(...values)
+  });
 }
 
 interface RawConfig {
@@ -592,9 +313,7 @@ function readConfigDocument(
       }
     }
     const d = new KeyReader(expanded.defaults, `${source}: defaults`, sources);
-    defaults = Object.fromEntries(
-      Object.entries(readTiming(d, {} as CheckTiming)).filter(([, v]) => v !== undefined)
-    ) as Partial<CheckTiming>;
+    defaults = Object.fromEntries(Object.entries(readTiming(d, {} as CheckTiming)).filter(([, v]) => v !== undefined));
   }
   return { deadline: top.duration('deadline'), defaults, checks: value.checks, publicNames, expander };
 }

@@ -3,7 +3,7 @@
 // failure threshold was reached, a startup check failed, or the deadline passed. It never outlives the deadline
 // by more than one attempt's timeout, because every attempt races its own timer and the gate's abort signal.
 import { formatDuration, MAX_TIMER_MS } from '../../../shared/src/lib/duration.js';
-import { ConfigurationError, isConfigurationError } from '../../../shared/src/lib/errors.js';
+import { asError, ConfigurationError, isConfigurationError } from '../../../shared/src/lib/errors.js';
 import { redact, redactDeep } from '../../../shared/src/lib/redact.js';
 import type {
   AttemptOutcome,
@@ -128,7 +128,7 @@ async function attempt(
         },
         (error: unknown) => {
           settled = true;
-          reject(error);
+          reject(asError(error));
         }
       );
       const onCut = () => {

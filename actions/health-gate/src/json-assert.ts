@@ -45,7 +45,7 @@ class Parser {
   }
 
   skipSpaces(): void {
-    while (this.position < this.text.length && /\s/.test(this.text[this.position]!)) this.position++;
+    while (this.position < this.text.length && /\s/.test(this.text[this.position])) this.position++;
   }
 
   peek(offset = 0): string | undefined {
@@ -112,7 +112,7 @@ class Parser {
   /** A single- or double-quoted string with JSON escapes (and \' inside single quotes). */
   parseQuoted(): string {
     const start = this.position;
-    const quote = this.text[start]!;
+    const quote = this.text[start];
     let json = '"';
     this.position++;
     for (;;) {
@@ -239,7 +239,7 @@ function resolve(segments: readonly PathSegment[], value: unknown): Resolved[] {
       results.push({ found: true, path, value: current });
       return;
     }
-    const segment = segments[index]!;
+    const segment = segments[index];
     const next = path + segmentText(segment);
     const full =
       next +

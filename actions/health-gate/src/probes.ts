@@ -1,17 +1,6 @@
-import { probeBurst } from './checks/burst.js';
-import { probeHttp } from './checks/http.js';
-import { probePostgres } from './checks/postgres.js';
-import { probePrometheus } from './checks/prometheus.js';
-import { probeRedis } from './checks/redis.js';
-import { probeTcp } from './checks/tcp.js';
+import { CHECK_KINDS } from './checks/index.js';
+import { CHECK_TYPES } from './config-keys.js';
 import type { ProbeTable } from './gate.js';
 
 /** The real probe of each check type; tests of the scheduler inject their own table instead. */
-export const probes: ProbeTable = {
-  http: probeHttp,
-  postgres: probePostgres,
-  redis: probeRedis,
-  tcp: probeTcp,
-  burst: probeBurst,
-  prometheus: probePrometheus
-};
+export const probes = Object.fromEntries(CHECK_TYPES.map((type) => [type, CHECK_KINDS[type].probe])) as ProbeTable;

@@ -2,6 +2,7 @@
 // from. Shared by main.ts and cli.ts so the action and the CLI say the same thing.
 import { formatDuration } from '../../../shared/src/lib/duration.js';
 import { redact, redactUrl } from '../../../shared/src/lib/redact.js';
+import { kindOf } from './checks/index.js';
 import { HISTORY_HEAD } from './gate.js';
 import type { Check, CheckReport, CheckVerdict, GateReport } from './types.js';
 
@@ -66,7 +67,5 @@ export function renderText(report: GateReport): string {
 
 /** What a check targets, for a log line: its URL or connection string without credentials or masked values. */
 export function checkTarget(check: Check, secrets: readonly string[]): string {
-  const target =
-    'url' in check ? check.url : 'connectionString' in check ? check.connectionString : `${check.host}:${check.port}`;
-  return redact(redactUrl(target), secrets);
+  return redact(redactUrl(kindOf(check).target(check)), secrets);
 }

@@ -69,6 +69,6 @@ export function parseStatusMatcher(text: string): StatusMatcher {
 /** The matcher in words for messages: "2xx", "200 or 204", "200, 204 or 3xx". */
 export function describeStatusMatcher(text: string): string {
   const labels = parseRanges(text).map((range) => range.label);
-  if (labels.length === 1) return labels[0]!;
+  if (labels.length === 1) return labels[0];
   return `${labels.slice(0, -1).join(', ')} or ${labels[labels.length - 1]}`;
 }

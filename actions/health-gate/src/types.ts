@@ -1,6 +1,6 @@
 // The health gate's data model: what a check is, what one attempt of it returns, and what the gate reports.
-// Every probe module (checks/*.ts) implements Probe<its check type>; the scheduler (gate.ts) knows nothing of
-// the check types beyond this file.
+// Every check type is one module (checks/*.ts) exporting a CheckKind (checks/kind.ts): its keys, its parse and
+// its Probe<its check type>; the scheduler (gate.ts) knows nothing of the check types beyond this file.
 
 export type CheckType = 'http' | 'postgres' | 'redis' | 'tcp' | 'burst' | 'prometheus';
 

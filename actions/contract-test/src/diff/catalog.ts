@@ -1,11 +1,17 @@
-// What the operation and schema diffs share: how a check is declared, and the JSON shape test they both need.
+// How a diff check is declared, and what every diff family shares. Each family declares its checks next to the
+// code that emits them, as a `const` list, so the union of its ids is a type and emitting an undeclared id (a
+// typo) fails the type-check; registry.ts puts the families together in the order `contract-test checks` lists.
 import type { ChangeLevel, CheckInfo, JsonObject, JsonValue, SourceLocation } from '../spec/types.js';
 
-export const defineCheck = (id: string, level: ChangeLevel, description: string): CheckInfo => ({
-  id,
-  level,
-  description
-});
+/** One check of a family's `as const` list; `const Id` keeps the literal id in the type. */
+export const defineCheck = <const Id extends string>(
+  id: Id,
+  level: ChangeLevel,
+  description: string
+): CheckInfo<Id> => ({ id, level, description });
+
+/** The ids of a list of checks, as a union type. */
+export type IdsOf<List extends readonly CheckInfo[]> = List[number]['id'];
 
 export function isJsonObject(value: JsonValue | undefined): value is JsonObject {
   return value !== null && typeof value === 'object' && !Array.isArray(value);

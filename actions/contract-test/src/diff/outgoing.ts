@@ -15,34 +15,40 @@
 import type { ChangeLevel, CheckInfo, JsonObject } from '../spec/types.js';
 import { defineCheck } from './catalog.js';
 import {
-  diffParameters,
-  diffRequestBody,
-  diffResponses,
-  effectiveParameters,
-  Emitter,
   isObject,
   obj,
   opLabel,
-  requestBodyOf,
   str,
   type Anchor,
+  type Emitter,
   type SchemaComparator,
-  type Vocabulary,
   type Where
-} from './exchange.js';
-import { SCHEMA_CHECKS } from './schema.js';
+} from './emitter.js';
+import { operationsOf } from './endpoints.js';
+import type { Vocabulary } from './exchange.js';
+import { diffParameters, effectiveParameters } from './parameters.js';
+import { diffRequestBody, requestBodyOf } from './request-body.js';
+import { diffResponses } from './responses.js';
+import { SCHEMA_CHECKS } from './schema/registry.js';
 
 type Kind = 'webhook' | 'callback';
-const KINDS: readonly Kind[] = ['webhook', 'callback'];
-const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
+
+/** `request` <-> `response` in a schema check id (each names exactly one), as a type. */
+type Swapped<Id extends string> = string extends Id
+  ? string
+  : Id extends `${infer A}request${infer B}`
+    ? `${A}response${B}`
+    : Id extends `${infer A}response${infer B}`
+      ? `${A}request${B}`
+      : never;
 
 /** `request` <-> `response` in a schema check id: the direction the comparator judged it in, swapped. */
-function swapDirection(id: string): string {
-  return id.replace(/\b(request|response)\b/, (word) => (word === 'request' ? 'response' : 'request'));
+function swapDirection<Id extends string>(id: Id): Swapped<Id> {
+  return id.replace(/\b(request|response)\b/, (word) => (word === 'request' ? 'response' : 'request')) as Swapped<Id>;
 }
 
-function operationChecks(kind: Kind): CheckInfo[] {
-  const c = (suffix: string, level: ChangeLevel, description: string) =>
+function operationChecks<K extends Kind, Extra extends CheckInfo>(kind: K, extra: readonly Extra[]) {
+  const c = <const Suffix extends string>(suffix: Suffix, level: ChangeLevel, description: string) =>
     defineCheck(`${kind}-${suffix}`, level, description);
   const a = kind === 'webhook' ? 'A webhook' : 'A callback';
   return [
@@ -55,15 +61,7 @@ function operationChecks(kind: Kind): CheckInfo[] {
       'warning',
       `The operationId of ${kind} operation changed (generated handler names change)`
     ),
-    ...(kind === 'callback'
-      ? [
-          c(
-            'expression-changed',
-            'error',
-            'The runtime expression giving a callback URL changed: the API calls another URL than clients registered'
-          )
-        ]
-      : []),
+    ...extra,
     c(
       'required-request-parameter-removed',
       'error',
@@ -109,10 +107,18 @@ function operationChecks(kind: Kind): CheckInfo[] {
     c('response-header-became-required', 'error', `A header of ${kind} responses became required`),
     c('response-header-became-optional', 'info', `A header of ${kind} responses became optional`),
     c('response-header-removed', 'info', `A header of ${kind} responses is no longer read`)
-  ];
+  ] as const;
 }
 
-function schemaChecks(kind: Kind): CheckInfo[] {
+const CALLBACK_ONLY_CHECKS = [
+  defineCheck(
+    'callback-expression-changed',
+    'error',
+    'The runtime expression giving a callback URL changed: the API calls another URL than clients registered'
+  )
+] as const;
+
+function schemaChecks<K extends Kind>(kind: K) {
   return SCHEMA_CHECKS.map((check) => {
     const sentByApi = /\bresponse\b/.test(check.id);
     const message = sentByApi
@@ -122,10 +128,15 @@ function schemaChecks(kind: Kind): CheckInfo[] {
   });
 }
 
-export const OUTGOING_CHECKS: CheckInfo[] = KINDS.flatMap((kind) => [...operationChecks(kind), ...schemaChecks(kind)]);
+export const OUTGOING_CHECKS = [
+  ...operationChecks('webhook', []),
+  ...schemaChecks('webhook'),
+  ...operationChecks('callback', CALLBACK_ONLY_CHECKS),
+  ...schemaChecks('callback')
+] as const;
 
 function vocabulary(kind: Kind): Vocabulary {
-  const id = (suffix: string) => `${kind}-${suffix}`;
+  const id = <const Suffix extends string>(suffix: Suffix) => `${kind}-${suffix}` as const;
   return {
     requestDirection: 'response',
     responseDirection: 'request',
@@ -158,10 +169,6 @@ function vocabulary(kind: Kind): Vocabulary {
 }
 
 const VOCABULARIES: Record<Kind, Vocabulary> = { webhook: vocabulary('webhook'), callback: vocabulary('callback') };
-
-function operationsOf(item: JsonObject): [string, JsonObject][] {
-  return METHODS.filter((m) => isObject(item[m])).map((m) => [m, item[m] as JsonObject]);
-}
 
 type WhereOf = (method: string) => Where;
 
@@ -312,7 +319,7 @@ export function diffCallbacks(
     // One expression on each side that differs: the same callback now goes to another URL.
     const moved = unmatchedBase.length === 1 && unmatchedHead.length === 1;
     if (moved) {
-      const [from, to] = [unmatchedBase[0]!, unmatchedHead[0]!];
+      const [from, to] = [unmatchedBase[0], unmatchedHead[0]];
       const message = `the URL of callback "${name}" of ${opLabel(owner)} changed from ${from} to ${to}`;
       e.emit('callback-expression-changed', owner, message, [headCallback, to], ...callbackParent);
       diffItem(e, compare, 'callback', whereOf(name, to), baseExpressions.get(from)!, headExpressions.get(to)!, [

@@ -34,7 +34,7 @@ type RulesetLoader = (
 ) => Promise<Parameters<InstanceType<typeof Spectral>['setRuleset']>[0]>;
 
 function rulesetLoader(): RulesetLoader {
-  return bundleAndLoadRuleset as unknown as RulesetLoader;
+  return bundleAndLoadRuleset;
 }
 
 export type LintSeverity = 'error' | 'warning' | 'info' | 'hint';
@@ -113,8 +113,9 @@ function rulesetFetch(timeoutMs: number) {
       status,
       statusText: String(status),
       headers: { get: (name: string) => headers[name.toLowerCase()] ?? null },
-      text: async () => body,
-      json: async () => JSON.parse(body) as unknown
+      text: () => Promise.resolve(body),
+      // Inside the executor, so that a parse error rejects the promise as the async function did.
+      json: () => new Promise<unknown>((resolveJson) => resolveJson(JSON.parse(body)))
     };
   };
 }

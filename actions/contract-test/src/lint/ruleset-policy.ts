@@ -116,7 +116,7 @@ function isObject(value: unknown): value is Record<string, unknown> {
 function extendsOf(value: unknown): string[] {
   const list = Array.isArray(value) ? value : value === undefined ? [] : [value];
   return list
-    .map((entry) => (Array.isArray(entry) ? entry[0] : entry))
+    .map((entry: unknown): unknown => (Array.isArray(entry) ? entry[0] : entry))
     .filter((id): id is string => typeof id === 'string');
 }
 

@@ -334,7 +334,7 @@ function spread<T>(cases: T[], limit: number): T[] {
   if (cases.length <= limit) return cases;
   const out: T[] = [];
   const step = cases.length / limit;
-  for (let i = 0; i < limit; i++) out.push(cases[Math.floor(i * step)]!);
+  for (let i = 0; i < limit; i++) out.push(cases[Math.floor(i * step)]);
   return out;
 }
 

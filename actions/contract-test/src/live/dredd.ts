@@ -108,7 +108,7 @@ export function parseXunit(xml: string): XunitCase[] {
   const cases: XunitCase[] = [];
   const pattern = /<testcase\b([^>]*?)(\/>|>([\s\S]*?)<\/testcase>)/g;
   for (const match of xml.matchAll(pattern)) {
-    const attributes = match[1]!;
+    const attributes = match[1];
     const name = decodeXml(/\bname="([^"]*)"/.exec(attributes)?.[1] ?? '');
     const time = Number(/\btime="([^"]*)"/.exec(attributes)?.[1] ?? '0');
     const inner = match[3] ?? '';
@@ -149,7 +149,7 @@ function headersOf(block: string): Record<string, string> {
   const match = /(?:^|\n)headers: ?\n((?: {4}[^\n]*\n?)*)/.exec(block);
   for (const line of (match?.[1] ?? '').split('\n')) {
     const header = /^ {4}([^:]+): ?(.*)$/.exec(line);
-    if (header) out[header[1]!.toLowerCase()] = header[2]!;
+    if (header) out[header[1].toLowerCase()] = header[2]!;
   }
   return out;
 }
@@ -177,9 +177,9 @@ function runProcess(
 ) {
   return new Promise<{ code: number | null; stdout: string; stderr: string; timedOut: boolean }>(
     (resolvePromise, reject) => {
-      const child = spawn(command[0]!, [...command.slice(1), ...args], {
+      const child = spawn(command[0], [...command.slice(1), ...args], {
         cwd: options.cwd,
-        env: options.env as NodeJS.ProcessEnv | undefined,
+        env: options.env,
         stdio: ['ignore', 'pipe', 'pipe']
       });
       let stdout = '';
@@ -312,7 +312,7 @@ function mapResult(
       continue;
     }
     const [, method, status, uri] = match as unknown as [string, string, string, string];
-    const path = uri.split('?')[0]!;
+    const path = uri.split('?')[0];
     const relative = rootPath !== '' && path.startsWith(rootPath) ? path.slice(rootPath.length) : path;
     const template = matchOperationPath(model, relative) ?? matchOperationPath(model, path);
     const op = model.operations.find((o) => o.path === template && o.method === method.toLowerCase());

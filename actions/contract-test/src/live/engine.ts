@@ -103,7 +103,7 @@ function samePath(a: string, b: string): boolean {
 function roundRobin<T>(lists: T[][]): T[] {
   const out: T[] = [];
   const longest = Math.max(0, ...lists.map((l) => l.length));
-  for (let i = 0; i < longest; i++) for (const list of lists) if (i < list.length) out.push(list[i]!);
+  for (let i = 0; i < longest; i++) for (const list of lists) if (i < list.length) out.push(list[i]);
   return out;
 }
 
@@ -280,7 +280,7 @@ class Session {
     const before = this.requests;
     let index = 0;
     const worker = async () => {
-      while (index < cases.length && !this.exhausted && !this.stopped()) await this.execute(cases[index++]!);
+      while (index < cases.length && !this.exhausted && !this.stopped()) await this.execute(cases[index++]);
     };
     await Promise.all(Array.from({ length: Math.min(this.concurrency, cases.length) }, worker));
     if (this.fatal) throw this.fatal;
@@ -534,7 +534,7 @@ class Session {
       );
       return;
     }
-    state.steps[0]!.capture = binding.capture;
+    state.steps[0].capture = binding.capture;
     const read = 'read' in binding ? binding.read : target.read;
     const readBase = this.baseline(read);
     if (!readBase) return;
@@ -543,7 +543,7 @@ class Session {
       if ('params' in binding)
         for (const param of op.parameters)
           if (binding.params[param.name] !== undefined && param.in === 'path')
-            params.set(param, binding.params[param.name]!);
+            params.set(param, binding.params[param.name]);
       return { ...from, params };
     };
     const readInput = withPath(read, readBase);
@@ -676,14 +676,14 @@ function stripCredentials(request: { url: string; headers: Record<string, string
     const kept = request.url
       .slice(question + 1)
       .split('&')
-      .filter((pair) => !slots.query.includes(decodeURIComponent(pair.split('=')[0]!)));
+      .filter((pair) => !slots.query.includes(decodeURIComponent(pair.split('=')[0])));
     request.url = `${request.url.slice(0, question)}${kept.length > 0 ? `?${kept.join('&')}` : ''}`;
   }
   if (slots.cookies.length > 0 && request.headers['cookie'] !== undefined) {
     const kept = request.headers['cookie']
       .split(';')
       .map((c) => c.trim())
-      .filter((c) => c !== '' && !slots.cookies.includes(c.split('=')[0]!.trim()));
+      .filter((c) => c !== '' && !slots.cookies.includes(c.split('=')[0].trim()));
     if (kept.length > 0) request.headers['cookie'] = kept.join('; ');
     else delete request.headers['cookie'];
   }

@@ -12,7 +12,7 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { ConfigurationError } from '../../../../shared/src/lib/errors.js';
+import { asError, ConfigurationError } from '../../../../shared/src/lib/errors.js';
 import type { HookAllFunction, HookFunction, HookTransaction, LiveHooks } from './types.js';
 
 export const DEFAULT_HOOK_TIMEOUT_MS = 30_000;
@@ -113,12 +113,15 @@ export async function runHook(
   const call = new Promise<void>((resolvePromise, reject) => {
     try {
       if (fn.length >= 2) {
-        (fn as unknown as AnyHook)(argument, (error?: unknown) => (error ? reject(error) : resolvePromise()));
+        (fn as unknown as AnyHook)(argument, (error?: unknown) => (error ? reject(asError(error)) : resolvePromise()));
         return;
       }
-      Promise.resolve((fn as AnyHook)(argument)).then(() => resolvePromise(), reject);
+      Promise.resolve((fn as AnyHook)(argument)).then(
+        () => resolvePromise(),
+        (error: unknown) => reject(asError(error))
+      );
     } catch (error) {
-      reject(error);
+      reject(asError(error));
     }
   });
   const timeout = new Promise<never>((_, reject) => {

@@ -1,6 +1,7 @@
 // The loaded spec (Swagger 2.0, OAS 3.0 or 3.1) turned into one shape the live engine walks: operations with
 // their parameters (style and explode settled), bodies, responses, links and security, whatever the version.
 import { ConfigurationError } from '../../../../shared/src/lib/errors.js';
+import { textOf } from '../../../../shared/src/lib/text.js';
 import type { JsonObject, JsonValue, LoadedSpec, SourceLocation } from '../spec/types.js';
 import { HTTP_METHODS, type HttpMethod } from './types.js';
 
@@ -305,7 +306,7 @@ function schemeModel(name: string, node: JsonObject, swagger: boolean): SchemeMo
         kind: 'apiKey',
         in: node.in === 'query' ? 'query' : 'header',
         paramName: asString(node.name) ?? name,
-        description: `apiKey in ${String(node.in)}`
+        description: `apiKey in ${textOf(node.in)}`
       };
     if (type === 'oauth2') return { name, kind: 'bearer', description: 'oauth2' };
     return { name, kind: 'other', description: type };
@@ -335,7 +336,7 @@ function serverPath(document: JsonObject, swagger: boolean): string {
   const first = Array.isArray(document.servers) ? asObject(document.servers[0]) : {};
   let url = asString(first.url) ?? '';
   for (const [name, variable] of Object.entries(asObject(first.variables))) {
-    url = url.split(`{${name}}`).join(String(asObject(variable).default ?? ''));
+    url = url.split(`{${name}}`).join(textOf(asObject(variable).default ?? ''));
   }
   const path = /^[a-z][a-z0-9+.-]*:\/\/[^/]*(\/.*)?$/i.exec(url)?.[1] ?? (url.startsWith('/') ? url : '');
   return path.replace(/[?#].*$/, '').replace(/\/+$/, '');

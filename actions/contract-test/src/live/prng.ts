@@ -61,7 +61,7 @@ export function createRng(seed: number): Rng {
     },
     pick(items) {
       if (items.length === 0) throw new Error('pick from an empty list');
-      return items[Math.floor(next() * items.length)]!;
+      return items[Math.floor(next() * items.length)];
     },
     bool(probability = 0.5) {
       return next() < probability;

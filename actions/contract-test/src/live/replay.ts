@@ -100,7 +100,7 @@ export function parseReplay(
     if (!liveCheck(entry.check)) throw new ConfigurationError(`${file}:${n}: unknown check "${entry.check}"`);
     sections.at(-1)!.entries.push(entry as unknown as ReplayEntry);
   }
-  return { header: sections[0]!.header, entries: sections.flatMap((s) => s.entries), sections };
+  return { header: sections[0].header, entries: sections.flatMap((s) => s.entries), sections };
 }
 
 export interface ReplayOptions {
@@ -299,7 +299,7 @@ export async function replayFailures(options: ReplayOptions): Promise<ReplayResu
   const failingWarnings = outcomes.some((o) => o.status !== 'passing');
   return {
     verdict: failingErrors ? 'fail' : failingWarnings ? 'warn' : 'pass',
-    baseUrl: redactUrl(sections.length === 1 ? rootFor(sections[0]!.header) : given),
+    baseUrl: redactUrl(sections.length === 1 ? rootFor(sections[0].header) : given),
     spec: sections.map((s) => s.header.spec).join(', '),
     outcomes,
     counts

@@ -104,14 +104,14 @@ export function serializeCookie(param: ParameterModel, value: JsonValue): string
 
 /** JSON media types (application/json, anything +json, and wildcards, which JSON satisfies). */
 export function isJsonMedia(type: string): boolean {
-  const base = type.split(';')[0]!.trim().toLowerCase();
+  const base = type.split(';')[0].trim().toLowerCase();
   return base === '*/*' || base === 'application/*' || base.endsWith('/json') || base.endsWith('+json');
 }
 
 /** The media type the engine sends for a body, best first: JSON, form, multipart, text, anything with an example. */
 export function rankMediaTypes(content: readonly MediaModel[]): MediaModel[] {
   const rank = (type: string) => {
-    const base = type.split(';')[0]!.trim().toLowerCase();
+    const base = type.split(';')[0].trim().toLowerCase();
     if (base === 'application/json') return 0;
     if (isJsonMedia(base) && !base.includes('*')) return 1;
     if (base === 'application/x-www-form-urlencoded') return 2;
@@ -130,7 +130,7 @@ export interface SerializedBody {
 
 /** A body for `media`, or undefined when the engine cannot write that media type from this value. */
 export function serializeBody(media: MediaModel, value: JsonValue, boundarySeed: string): SerializedBody | undefined {
-  const base = media.type.split(';')[0]!.trim().toLowerCase();
+  const base = media.type.split(';')[0].trim().toLowerCase();
   if (base === '*/*' || base === 'application/*')
     return { contentType: 'application/json', body: JSON.stringify(value) };
   if (isJsonMedia(base)) return { contentType: media.type, body: JSON.stringify(value) };
@@ -138,7 +138,7 @@ export function serializeBody(media: MediaModel, value: JsonValue, boundarySeed:
     if (!isObject(value)) return undefined;
     const pairs: string[] = [];
     for (const [key, field] of Object.entries(value)) {
-      const encoding = isObject(media.encoding?.[key]) ? (media.encoding![key] as JsonObject) : {};
+      const encoding = isObject(media.encoding?.[key]) ? media.encoding[key] : {};
       const explode = typeof encoding.explode === 'boolean' ? encoding.explode : true;
       if (Array.isArray(field) && explode)
         for (const item of field) pairs.push(`${encode(key)}=${encode(scalarText(item))}`);
@@ -157,9 +157,9 @@ export function serializeBody(media: MediaModel, value: JsonValue, boundarySeed:
         `--${boundary}\r\nContent-Disposition: ${disposition}\r\n${type ? `Content-Type: ${type}\r\n` : ''}\r\n${text}\r\n`
       );
     };
-    const properties = isObject(media.schema?.properties) ? (media.schema!.properties as JsonObject) : {};
+    const properties = isObject(media.schema?.properties) ? media.schema.properties : {};
     for (const [key, field] of Object.entries(value)) {
-      const schema = isObject(properties[key]) ? (properties[key] as JsonObject) : {};
+      const schema = isObject(properties[key]) ? properties[key] : {};
       const binary = schema.format === 'binary' || schema.contentMediaType !== undefined;
       if (Array.isArray(field) && field.every((item) => item === null || typeof item !== 'object'))
         for (const item of field) part(key, scalarText(item));

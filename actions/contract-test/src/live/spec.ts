@@ -37,6 +37,6 @@ export function parseOperationList(values: readonly string[], what: string): { m
     .map((item) => {
       const match = /^([A-Za-z]+)\s+(\/\S*)$/.exec(item);
       if (!match) throw new ConfigurationError(`${what}: "${item}" is not "METHOD /path"`);
-      return { method: match[1]!.toLowerCase(), path: match[2]! };
+      return { method: match[1].toLowerCase(), path: match[2] };
     });
 }

@@ -1,8 +1,9 @@
 // Stateful sequences: create a resource, read it back, delete it, read it again. The way from the create response
 // to the read request comes from OpenAPI links, then from inference (POST /things -> GET /things/{id}, the id
 // taken from the body), then from a Location header.
-import type { JsonObject, JsonValue } from '../spec/types.js';
+import type { JsonValue } from '../spec/types.js';
 import { isObject, matchOperationPath, templateRegex, type ApiModel, type LinkModel, type Operation } from './model.js';
+import { textOf } from '../../../../shared/src/lib/text.js';
 
 export type Binding = { kind: 'link'; link: LinkModel } | { kind: 'inferred'; param: string } | { kind: 'location' };
 
@@ -27,7 +28,7 @@ function resolveOperationRef(model: ApiModel, link: LinkModel): Operation | unde
   if (link.operationRef !== undefined) {
     const match = /#\/paths\/([^/]+)\/([a-z]+)$/.exec(link.operationRef);
     if (!match) return undefined;
-    const path = decodeURIComponent(match[1]!).replace(/~1/g, '/').replace(/~0/g, '~');
+    const path = decodeURIComponent(match[1]).replace(/~1/g, '/').replace(/~0/g, '~');
     return model.operations.find((o) => o.path === path && o.method === match[2]);
   }
   return undefined;
@@ -56,7 +57,7 @@ export function planSequences(model: ApiModel): SequencePlan[] {
         const match = new RegExp(`^${escapeRegex(create.path.replace(/\/$/, ''))}/\\{([^}/]+)\\}$`).exec(read.path);
         if (!match) continue;
         seen.add(read);
-        targets.push({ read, remove: byKey('delete', read.path), binding: { kind: 'inferred', param: match[1]! } });
+        targets.push({ read, remove: byKey('delete', read.path), binding: { kind: 'inferred', param: match[1] } });
       }
     }
     const headerDocumented = create.responses.some(
@@ -128,7 +129,7 @@ export function runtimeExpression(
   }
   const header = /^\$response\.header\.(.+)$/.exec(expression);
   if (header) {
-    const name = header[1]!.toLowerCase();
+    const name = header[1].toLowerCase();
     const value = exchange.headers[name];
     return value === undefined ? undefined : { value, capture: { from: 'header', at: name, value } };
   }
@@ -160,7 +161,7 @@ function inferredId(body: unknown, param: string): { value: JsonValue; at: strin
   const direct = look(body, '');
   if (direct) return direct;
   if (isObject(body)) {
-    for (const [key, value] of Object.entries(body as JsonObject)) {
+    for (const [key, value] of Object.entries(body)) {
       const nested = look(value, `/${key}`);
       if (nested) return nested;
     }
@@ -189,7 +190,7 @@ export function bindRead(model: ApiModel, target: ReadTarget, exchange: CreateEx
     if (found) {
       return {
         params: { [target.binding.param]: found.value },
-        capture: { from: 'body', at: found.at, value: String(found.value) }
+        capture: { from: 'body', at: found.at, value: textOf(found.value) }
       };
     }
   }
@@ -204,8 +205,8 @@ export function bindRead(model: ApiModel, target: ReadTarget, exchange: CreateEx
     const base = model.basePath;
     const relative = base !== '' && path.startsWith(`${base}/`) ? path.slice(base.length) : path;
     const template =
-      target.binding.kind === 'location' ? matchOperationPath(model, relative.split('?')[0]!) : target.read.path;
-    if (!template || !templateRegex(template).test(relative.split('?')[0]!)) return undefined;
+      target.binding.kind === 'location' ? matchOperationPath(model, relative.split('?')[0]) : target.read.path;
+    if (!template || !templateRegex(template).test(relative.split('?')[0])) return undefined;
     const read = model.operations.find((o) => o.path === template && o.method === 'get');
     if (!read) return undefined;
     return { concretePath: relative, read, capture: { from: 'header', at: 'location', value: location } };

@@ -169,7 +169,7 @@ export function parseJsonSource(text: string, hooks: JsonSourceHooks): JsonValue
     let afterValue = false;
     while (stack.length > 0) {
       skip();
-      const frame = stack[stack.length - 1]!;
+      const frame = stack[stack.length - 1];
       const c = text.charCodeAt(i);
       const close = frame.kind === 'object' ? 0x7d : 0x5d;
       if (c === close) {

@@ -7,6 +7,7 @@ import * as path from 'node:path';
 import { Lexer, LineCounter, isAlias, isMap, isScalar, isSeq, parseDocument, type Node as YamlNode } from 'yaml';
 import { ConfigurationError } from '../../../../shared/src/lib/errors.js';
 import { redactUrl } from '../../../../shared/src/lib/redact.js';
+import { textOf } from '../../../../shared/src/lib/text.js';
 import { DEFAULT_REMOTE_TIMEOUT_MS, fetchRemoteText } from './external-refs.js';
 import { lineStarts, parseJsonSource } from './json-source.js';
 import { COLLECT_AFTER_BYTES, collectGarbage } from './memory.js';
@@ -61,7 +62,7 @@ const SIZE_UNITS: Record<string, number> = {
 /** Parses a size limit such as `16MiB`, `20 MB`, `512KiB` or `1048576` (bytes) for max-spec-size. */
 export function parseSpecSize(text: string, what = 'max-spec-size'): number {
   const match = /^\s*(\d+(?:\.\d+)?)\s*([a-z]*)\s*$/i.exec(text);
-  const unit = match ? SIZE_UNITS[match[2]!.toLowerCase()] : undefined;
+  const unit = match ? SIZE_UNITS[match[2].toLowerCase()] : undefined;
   if (!match || unit === undefined || Number(match[1]) <= 0)
     throw new ConfigurationError(`${what} must be a size such as 16MiB, 20MB or 1048576 (bytes); got "${text}"`);
   return Math.floor(Number(match[1]) * unit);
@@ -249,7 +250,7 @@ function detectVersion(document: JsonValue, file: string): OpenApiVersion {
     throw new ConfigurationError(`${file}: not an OpenAPI description (the top level is not a mapping)`);
   const openapi = document.openapi;
   if (openapi !== undefined) {
-    const text = String(openapi);
+    const text = textOf(openapi);
     if (/^3\.0(\.\d+)?(-.*)?$/.test(text)) return '3.0';
     if (/^3\.1(\.\d+)?(-.*)?$/.test(text)) return '3.1';
     throw new ConfigurationError(
@@ -259,7 +260,7 @@ function detectVersion(document: JsonValue, file: string): OpenApiVersion {
   // An unquoted `swagger: 2.0` is the number 2 in YAML.
   if (document.swagger === '2.0' || document.swagger === 2) return '2.0';
   if (document.swagger !== undefined)
-    throw new ConfigurationError(`${file}: unsupported Swagger version "${String(document.swagger)}" (supported: 2.0)`);
+    throw new ConfigurationError(`${file}: unsupported Swagger version "${textOf(document.swagger)}" (supported: 2.0)`);
   throw new ConfigurationError(`${file}: not an OpenAPI description (no "openapi" or "swagger" field)`);
 }
 
@@ -577,11 +578,11 @@ function createLoader(entryPath: string, options: LoadOptions): { prefetch(): Pr
             throw new ConfigurationError(
               `$ref "${shown}" at ${where}: target not found (no "${token}" in ${targetFile.rel}#${pointer})`
             );
-          parentToken = tokens.length > 1 ? decodePointerToken(tokens[tokens.length - 2]!, shown, where) : undefined;
+          parentToken = tokens.length > 1 ? decodePointerToken(tokens[tokens.length - 2], shown, where) : undefined;
           node = next;
         }
         let target: JsonValue = isRefObject(node) ? deref(node) : node;
-        const last = tokens.length > 0 ? decodePointerToken(tokens[tokens.length - 1]!, shown, where) : undefined;
+        const last = tokens.length > 0 ? decodePointerToken(tokens[tokens.length - 1], shown, where) : undefined;
         if (
           isContainer(target) &&
           last !== undefined &&
@@ -606,7 +607,7 @@ function createLoader(entryPath: string, options: LoadOptions): { prefetch(): Pr
       const keys = new Map<string, number>();
       const keyFiles = new Map<string, FileRecord>();
       for (const key of Object.keys(target)) {
-        setKey(merged, key, target[key]!);
+        setKey(merged, key, target[key]);
         const offset = targetInfo?.keys.get(key);
         if (targetInfo && offset !== undefined) {
           keys.set(key, offset);
@@ -614,7 +615,7 @@ function createLoader(entryPath: string, options: LoadOptions): { prefetch(): Pr
         }
       }
       for (const key of siblings) {
-        setKey(merged, key, refObj[key]!);
+        setKey(merged, key, refObj[key]);
         const offset = refInfo?.keys.get(key);
         if (refInfo && offset !== undefined) {
           keys.set(key, offset);
@@ -643,7 +644,7 @@ function createLoader(entryPath: string, options: LoadOptions): { prefetch(): Pr
           for (let i = 0; i < container.length; i++) {
             const child = container[i]!;
             if (isRefObject(child)) container[i] = deref(child);
-            visit(container[i]!, String(i));
+            visit(container[i], String(i));
           }
           continue;
         }
@@ -652,7 +653,7 @@ function createLoader(entryPath: string, options: LoadOptions): { prefetch(): Pr
           if (!namesSchemas && LITERAL_KEYS.has(key)) continue;
           const child = container[key]!;
           if (isRefObject(child)) setKey(container, key, deref(child));
-          visit(container[key]!, key);
+          visit(container[key], key);
         }
       }
     };
@@ -768,7 +769,7 @@ function parseYaml(
   if (first) {
     const position = first.linePos?.[0];
     const at = position ? ` at line ${position.line}, column ${position.col}` : '';
-    const reason = first.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+    const reason = first.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
     throw new ConfigurationError(`${file.rel}: invalid YAML${at}: ${reason}`);
   }
 
@@ -818,7 +819,7 @@ function parseYaml(
       if (typeof value === 'bigint') return Number(value);
       if (value === null || typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean')
         return value;
-      return String(value);
+      return textOf(value);
     }
     if (!isMap(node) && !isSeq(node)) return null;
     const done = converted.get(node);
@@ -852,7 +853,7 @@ function parseYaml(
           const sourceInfo = infos.get(source);
           for (const key of Object.keys(source)) {
             if (Object.prototype.hasOwnProperty.call(object, key)) continue;
-            setKey(object, key, source[key]!);
+            setKey(object, key, source[key]);
             const at = sourceInfo?.keys.get(key);
             if (at !== undefined) keys.set(key, at);
           }
@@ -882,7 +883,7 @@ function parseYaml(
       return new ConfigurationError(`${file.rel}: invalid YAML at line ${line}, column ${col}: ${why}`);
     };
     const target = isAlias(value) ? value.resolve(document) : value;
-    const items = isSeq(target) ? (target.items as unknown[]) : [value];
+    const items = isSeq(target) ? target.items : [value];
     return items.map((item) => {
       const map = isAlias(item) ? item.resolve(document) : item;
       if (!isMap(map)) throw refuse('a merge key (<<) takes a mapping, an alias of one, or a list of those');

@@ -63,7 +63,7 @@ export interface LoadOptions {
    * Read a file inside the root: injected so a spec can be loaded from `git show` output. Path is absolute.
    * Files outside the root (allowExternalFiles) are not versioned with the spec and are read from disk.
    */
-  readFile?(path: string): string;
+  readFile?: (path: string) => string;
 }
 
 export type ChangeLevel = 'error' | 'warning' | 'info';
@@ -89,9 +89,13 @@ export interface Change {
   baseLocation?: SourceLocation;
 }
 
-/** The description of one diff check, for the catalogue (`--list-checks`) and docs. */
-export interface CheckInfo {
-  id: string;
-  level: ChangeLevel;
-  description: string;
+/**
+ * The description of one diff check, for the catalogue (`contract-test checks`) and docs. `Id` is the literal id
+ * where the check is declared (each diff family, through diff/catalog.ts), so the emitters accept only declared ids.
+ */
+export interface CheckInfo<Id extends string = string> {
+  readonly id: Id;
+  /** The level of the changes this check reports. */
+  readonly level: ChangeLevel;
+  readonly description: string;
 }

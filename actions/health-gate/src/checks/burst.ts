@@ -4,6 +4,9 @@ import { redact, urlSecrets } from '../../../../shared/src/lib/redact.js';
 import { describeStatusMatcher, parseStatusMatcher } from '../status-match.js';
 import type { BurstCheck, Probe } from '../types.js';
 import { sendRequest } from '../../../../shared/src/lib/http-transport.js';
+import { HEADERS_KEY, SECRET_HEADERS_KEY, TLS_KEY, type KeySpec } from '../config-keys.js';
+import { validateStatus } from '../config-reader.js';
+import { defineCheckKind } from './kind.js';
 
 /**
  * Nearest-rank percentile (the smallest sample with at least p% of samples at or below it): always a value
@@ -13,7 +16,7 @@ export function percentile(values: readonly number[], p: number): number {
   if (values.length === 0) return Number.NaN;
   const sorted = [...values].sort((a, b) => a - b);
   const rank = Math.ceil((Math.min(100, Math.max(0, p)) / 100) * sorted.length);
-  return sorted[Math.max(1, rank) - 1]!;
+  return sorted[Math.max(1, rank) - 1];
 }
 
 /** Upper bounds (ms) of the latency histogram's buckets; a last open bucket catches the rest. */
@@ -33,7 +36,7 @@ export function latencyHistogram(latencies: readonly number[]): LatencyBucket[] 
     bucket.count++;
   }
   let last = buckets.length - 1;
-  while (last > 0 && buckets[last]!.count === 0) last--;
+  while (last > 0 && buckets[last].count === 0) last--;
   return buckets.slice(0, last + 1);
 }
 
@@ -180,3 +183,52 @@ export const probeBurst: Probe<BurstCheck> = async (check, context) => {
 
   return { status: failing.length > 0 ? 'fail' : 'pass', message: safe(message), observed };
 };
+
+// One attempt of a burst is the whole burst, so the per-attempt default of 5s is far too short for it.
+const BURST_MIN_TIMEOUT_MS = 60_000;
+
+const BURST_KEYS = {
+  url: { kind: 'string', required: true, description: 'URL to load.' },
+  method: { kind: 'string', description: 'HTTP method (default GET).' },
+  headers: HEADERS_KEY,
+  'secret-headers': SECRET_HEADERS_KEY,
+  body: { kind: 'string', description: 'Request body.' },
+  'expect-status': { kind: 'string', description: 'Statuses that count as success (default 2xx).' },
+  requests: { kind: 'integer', min: 1, max: 100000, description: 'Number of sample requests (default 100).' },
+  concurrency: { kind: 'integer', min: 1, max: 1000, description: 'Requests in flight at once (default 10).' },
+  'max-error-rate': { kind: 'ratio', description: 'Highest acceptable error rate: 0.001 or 0.1% (default 0.1%).' },
+  'max-p95': { kind: 'duration', description: 'Highest acceptable p95 latency (default 200ms).' },
+  'max-p99': { kind: 'duration', description: 'Highest acceptable p99 latency.' },
+  'request-timeout': { kind: 'duration', description: 'Timeout of one sample request (default 5s).' },
+  tls: TLS_KEY
+} satisfies Record<string, KeySpec>;
+
+export const burstCheck = defineCheckKind<BurstCheck>({
+  type: 'burst',
+  keys: BURST_KEYS,
+  parse({ read: r, where, base, url, secretHeaders }) {
+    const headers = r.stringMap('headers');
+    const secretHeaderList = secretHeaders(headers);
+    const timeout = r.has('timeout') ? base.timeout : Math.max(base.timeout, BURST_MIN_TIMEOUT_MS);
+    return {
+      ...base,
+      timeout,
+      type: 'burst',
+      url: url(),
+      method: (r.string('method') ?? 'GET').toUpperCase(),
+      headers,
+      secretHeaders: secretHeaderList,
+      body: r.string('body'),
+      expectStatus: validateStatus(r.string('expect-status') ?? '2xx', where),
+      requests: r.integer('requests', BURST_KEYS.requests) ?? 100,
+      concurrency: r.integer('concurrency', BURST_KEYS.concurrency) ?? 10,
+      maxErrorRate: r.ratio('max-error-rate') ?? 0.001,
+      maxP95: r.duration('max-p95') ?? 200,
+      maxP99: r.duration('max-p99'),
+      requestTimeout: r.duration('request-timeout') ?? 5_000,
+      tls: r.tls('tls')
+    };
+  },
+  target: (check) => check.url,
+  probe: probeBurst
+});

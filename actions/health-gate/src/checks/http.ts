@@ -5,6 +5,10 @@ import { evaluate, parseJsonAssertion, type JsonAssertion } from '../json-assert
 import { describeStatusMatcher, parseStatusMatcher, type StatusMatcher } from '../status-match.js';
 import type { AttemptStatus, HttpCheck, Probe } from '../types.js';
 import { sendRequest } from '../../../../shared/src/lib/http-transport.js';
+import { ConfigurationError } from '../../../../shared/src/lib/errors.js';
+import { HEADERS_KEY, SECRET_HEADERS_KEY, TLS_KEY } from '../config-keys.js';
+import { validateStatus } from '../config-reader.js';
+import { defineCheckKind } from './kind.js';
 
 interface Compiled {
   matchesStatus: StatusMatcher;
@@ -198,3 +202,66 @@ export const probeHttp: Probe<HttpCheck> = async (check, context) => {
     }
   };
 };
+
+export const httpCheck = defineCheckKind<HttpCheck>({
+  type: 'http',
+  keys: {
+    url: { kind: 'string', required: true, description: 'URL to request.' },
+    method: { kind: 'string', description: 'HTTP method (default GET).' },
+    headers: HEADERS_KEY,
+    'secret-headers': SECRET_HEADERS_KEY,
+    body: { kind: 'string', description: 'Request body.' },
+    'expect-status': { kind: 'string', description: 'Accepted statuses: 2xx, 200, 200-299, 200,204 (default 2xx).' },
+    json: {
+      kind: 'string-list',
+      description: 'JSON assertions on the body, e.g. $.status == "pass", $.items.length > 0, $.version =~ /^v2/.'
+    },
+    'body-regex': { kind: 'string', description: 'Regular expression the body must match.' },
+    'max-latency': { kind: 'duration', description: 'Slowest acceptable response.' },
+    tls: TLS_KEY,
+    'follow-redirects': { kind: 'boolean', description: 'Follow redirects (default false).' },
+    'warn-as': {
+      kind: 'enum',
+      values: ['pass', 'warn', 'fail'],
+      description: 'How an application/health+json "warn" counts (default warn).'
+    }
+  },
+  parse({ read: r, where, base, url, secretHeaders }) {
+    const headers = r.stringMap('headers');
+    const secretHeaderList = secretHeaders(headers);
+    const json = r.stringList('json');
+    for (const assertion of json) {
+      try {
+        parseJsonAssertion(assertion);
+      } catch (e) {
+        throw new ConfigurationError(`${where}: "json": ${(e as Error).message}`);
+      }
+    }
+    const bodyRegex = r.string('body-regex');
+    if (bodyRegex !== undefined) {
+      try {
+        new RegExp(bodyRegex);
+      } catch (e) {
+        throw new ConfigurationError(`${where}: "body-regex": ${(e as Error).message}`);
+      }
+    }
+    return {
+      ...base,
+      type: 'http',
+      url: url(),
+      method: (r.string('method') ?? 'GET').toUpperCase(),
+      headers,
+      secretHeaders: secretHeaderList,
+      body: r.string('body'),
+      expectStatus: validateStatus(r.string('expect-status') ?? '2xx', where),
+      json,
+      bodyRegex,
+      maxLatency: r.duration('max-latency'),
+      tls: r.tls('tls'),
+      followRedirects: r.boolean('follow-redirects') ?? false,
+      warnAs: r.enumValue<AttemptStatus>('warn-as', ['pass', 'warn', 'fail']) ?? 'warn'
+    };
+  },
+  target: (check) => check.url,
+  probe: probeHttp
+});

@@ -7,6 +7,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { ConfigurationError } from '../../../../shared/src/lib/errors.js';
+import { textOf } from '../../../../shared/src/lib/text.js';
 import {
   compareVersionKeys,
   flywayFile,
@@ -123,22 +124,22 @@ export function migrationFileId(
       return flywayVersion(fileName);
     case 'golang-migrate': {
       const match = GOLANG_MIGRATE_FILE.exec(fileName);
-      return match ? versionKey(match[1]!) : undefined;
+      return match ? versionKey(match[1]) : undefined;
     }
     case 'versions': {
       if (isDownFile(fileName)) return undefined;
       const match = VERSIONS_FILE.exec(fileName);
-      return match ? versionKey(match[1]!) : undefined;
+      return match ? versionKey(match[1]) : undefined;
     }
     case 'goose': {
       if (fileName.endsWith('_test.go')) return undefined;
       const match = GOOSE_FILE.exec(fileName);
-      return match ? versionKey(match[1]!) : undefined;
+      return match ? versionKey(match[1]) : undefined;
     }
     case 'sqlx': {
       if (isDownFile(fileName)) return undefined;
       const match = SQLX_FILE.exec(fileName);
-      return match ? versionKey(match[1]!) : undefined;
+      return match ? versionKey(match[1]) : undefined;
     }
     case 'knex':
       return KNEX_EXTENSIONS.test(fileName) && !TYPE_DECLARATION.test(fileName) ? fileName : undefined;
@@ -154,7 +155,7 @@ export function customFileIds(fileName: string): string[] {
   const flyway = flywayVersion(fileName);
   if (flyway !== undefined) ids.add(flyway);
   const numeric = /^(\d+)(?:[_.-]|$)/.exec(fileName);
-  if (numeric) ids.add(versionKey(numeric[1]!));
+  if (numeric) ids.add(versionKey(numeric[1]));
   return [...ids];
 }
 
@@ -178,7 +179,7 @@ function walkFiles(dir: string, recursive: boolean, prefix = ''): string[] {
 
 function sortFiles(files: MigrationFile[], byVersion: boolean): MigrationFile[] {
   return files.sort((a, b) => {
-    const order = byVersion ? compareVersionKeys(a.ids[0]!, b.ids[0]!) : 0;
+    const order = byVersion ? compareVersionKeys(a.ids[0], b.ids[0]) : 0;
     return order !== 0 ? order : a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
   });
 }
@@ -256,7 +257,7 @@ export function compareMigrations(files: readonly MigrationFile[], state: Applie
       applied++;
     } else if (entries.length > 0) {
       failed.push(file.name);
-    } else if (state.appliedThrough !== undefined && compareVersionKeys(file.ids[0]!, state.appliedThrough) <= 0) {
+    } else if (state.appliedThrough !== undefined && compareVersionKeys(file.ids[0], state.appliedThrough) <= 0) {
       applied++;
     } else {
       missing.push(file.name);
@@ -277,7 +278,7 @@ export function compareMigrations(files: readonly MigrationFile[], state: Applie
 type Row = Record<string, unknown>;
 
 function text(value: unknown): string {
-  return value === null || value === undefined ? '' : String(value);
+  return value === null || value === undefined ? '' : textOf(value);
 }
 
 function truthy(value: unknown): boolean {

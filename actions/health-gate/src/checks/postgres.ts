@@ -12,7 +12,7 @@ import path from 'node:path';
 import type tls from 'node:tls';
 import pg from 'pg';
 import type { ClientConfig, QueryResult } from 'pg';
-import { ConfigurationError } from '../../../../shared/src/lib/errors.js';
+import { asError, ConfigurationError } from '../../../../shared/src/lib/errors.js';
 import { redact, redactConnectionString } from '../../../../shared/src/lib/redact.js';
 import type { AttemptOutcome, PostgresCheck, Probe, ProbeContext } from '../types.js';
 import { checkMigrations, resolveMigrationsDir, type MigrationsReport } from './migrations.js';
@@ -24,6 +24,8 @@ import {
   errorCode,
   formatTarget
 } from './tcp.js';
+import { isMapping } from '../config-reader.js';
+import { defineCheckKind } from './kind.js';
 
 export type SslMode = 'disable' | 'allow' | 'prefer' | 'require' | 'verify-ca' | 'verify-full';
 
@@ -213,7 +215,7 @@ function createClient(target: PostgresTarget, ssl: false | tls.ConnectionOptions
     user: target.user,
     database: target.database,
     // A function, so that pg never falls back to PGPASSWORD or ~/.pgpass.
-    password: async () => {
+    password: () => {
       if (target.password === undefined) {
         throw new PasswordMissingError(
           `the server asks for a password for user "${target.user}" and the connection string has none`
@@ -263,7 +265,7 @@ function untilAborted<T>(work: Promise<T>, signal: AbortSignal, doing: string, o
       },
       (error: unknown) => {
         signal.removeEventListener('abort', abort);
-        reject(error);
+        reject(asError(error));
       }
     );
   });
@@ -277,7 +279,7 @@ async function connect(target: PostgresTarget, context: ProbeContext): Promise<p
   const where = target.host.startsWith('/') ? target.host : formatTarget(target.host, target.port);
   const attempts = sslAttempts(target);
   for (let i = 0; ; i++) {
-    const client = createClient(target, attempts[i]!, context.timeoutMs);
+    const client = createClient(target, attempts[i], context.timeoutMs);
     try {
       await untilAborted(client.connect(), context.signal, `connecting to ${where}`, () => destroyClient(client));
       return client;
@@ -370,7 +372,7 @@ async function runUserQuery(
   run: <T>(work: Promise<T>) => Promise<T>
 ): Promise<QueryValue> {
   const results = (await run(client.query({ text: query, rowMode: 'array', types: RAW_TEXT }))) as unknown as
-    QueryResult<unknown[]> | QueryResult<unknown[]>[];
+    QueryResult<(string | null)[]> | QueryResult<(string | null)[]>[];
   // With several statements pg returns one result each; the last is the one that answers.
   const result = Array.isArray(results) ? results[results.length - 1] : results;
   const row = result?.rows[0];
@@ -429,7 +431,8 @@ export const probePostgres: Probe<PostgresCheck> = async (check, context): Promi
       )
     )) as unknown as QueryResult[];
     const first = results[results.length - 1]?.rows[0] as { one?: number; server_version?: string } | undefined;
-    observed.latencyMs = elapsedMs(start);
+    const latencyMs = elapsedMs(start);
+    observed.latencyMs = latencyMs;
     observed.serverVersion = first?.server_version;
     if (first?.one !== 1) {
       return { status: 'fail', message: 'SELECT 1 did not return 1', observed };
@@ -484,7 +487,7 @@ export const probePostgres: Probe<PostgresCheck> = async (check, context): Promi
     const suffix = notes.length > 0 ? `; ${notes.join('; ')}` : '';
     return {
       status: 'pass',
-      message: `SELECT 1 in ${observed.latencyMs} ms (PostgreSQL ${version})${suffix}`,
+      message: `SELECT 1 in ${latencyMs} ms (PostgreSQL ${version})${suffix}`,
       observed
     };
   } catch (error) {
@@ -499,3 +502,46 @@ export const probePostgres: Probe<PostgresCheck> = async (check, context): Promi
     if (client) await close(client, context.signal);
   }
 };
+
+export const postgresCheck = defineCheckKind<PostgresCheck>({
+  type: 'postgres',
+  keys: {
+    'connection-string': { kind: 'string', required: true, description: 'postgres://user:password@host:port/db URL.' },
+    query: { kind: 'string', description: 'A query to run after SELECT 1.' },
+    expect: { kind: 'string', description: 'Expected first column of the first row of query, as text.' },
+    migrations: {
+      kind: 'migrations',
+      description:
+        'Check that the migration files in dir are applied: dir, and optionally table and column (auto-detected).'
+    }
+  },
+  parse({ read: r, where, base, url, secret }) {
+    const connectionString = url('connection-string');
+    if (!/^postgres(ql)?:\/\//.test(connectionString)) {
+      throw new ConfigurationError(`${where}: "connection-string" must be a postgres:// or postgresql:// URL`);
+    }
+    let migrations;
+    if (r.has('migrations')) {
+      const m = r.value('migrations');
+      if (!isMapping(m) || typeof m.dir !== 'string' || m.dir.trim() === '') {
+        throw new ConfigurationError(`${where}: "migrations" must be a mapping with at least "dir"`);
+      }
+      const unknown = Object.keys(m).filter((k) => !['dir', 'table', 'column'].includes(k));
+      if (unknown.length > 0) throw new ConfigurationError(`${where}: unknown key "migrations.${unknown[0]}"`);
+      migrations = {
+        dir: m.dir,
+        table: typeof m.table === 'string' ? m.table : undefined,
+        column: typeof m.column === 'string' ? m.column : undefined
+      };
+    }
+    const query = r.string('query');
+    const expect = r.string('expect');
+    if (expect !== undefined && query === undefined) {
+      throw new ConfigurationError(`${where}: "expect" needs a "query"`);
+    }
+    secret(...postgresDerivedSecrets(connectionString));
+    return { ...base, type: 'postgres', connectionString, query, expect, migrations };
+  },
+  target: (check) => check.connectionString,
+  probe: probePostgres
+});

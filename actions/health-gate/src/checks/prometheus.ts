@@ -2,8 +2,10 @@
 // within min/max, e.g. a 5xx ratio or a p95 latency from histogram_quantile.
 import { redact, redactUrl, urlSecrets } from '../../../../shared/src/lib/redact.js';
 import { ConfigurationError } from '../../../../shared/src/lib/errors.js';
-import type { AttemptOutcome, PrometheusCheck, Probe } from '../types.js';
+import type { AttemptOutcome, AttemptStatus, PrometheusCheck, Probe } from '../types.js';
 import { sendRequest } from '../../../../shared/src/lib/http-transport.js';
+import { HEADERS_KEY, SECRET_HEADERS_KEY, TLS_KEY } from '../config-keys.js';
+import { defineCheckKind } from './kind.js';
 
 /** The instant-query URL for a Prometheus base URL (which may itself sit under a path prefix). */
 export function queryUrl(base: string, query: string): string {
@@ -157,3 +159,44 @@ export const probePrometheus: Probe<PrometheusCheck> = async (check, context) =>
   }
   return safe({ status: 'pass', message: `value ${shown}${bounds ? ` (${bounds})` : ''}`, observed });
 };
+
+export const prometheusCheck = defineCheckKind<PrometheusCheck>({
+  type: 'prometheus',
+  keys: {
+    url: { kind: 'string', required: true, description: 'Prometheus base URL (before /api/v1/query).' },
+    query: { kind: 'string', required: true, description: 'PromQL query returning a scalar or one sample.' },
+    headers: HEADERS_KEY,
+    'secret-headers': SECRET_HEADERS_KEY,
+    max: { kind: 'number', description: 'Highest acceptable value.' },
+    min: { kind: 'number', description: 'Lowest acceptable value.' },
+    'empty-as': {
+      kind: 'enum',
+      values: ['pass', 'warn', 'fail'],
+      description: 'How an empty result counts (default fail).'
+    },
+    tls: TLS_KEY
+  },
+  parse({ read: r, where, base, url, secretHeaders }) {
+    const headers = r.stringMap('headers');
+    const secretHeaderList = secretHeaders(headers);
+    const max = r.number('max');
+    const min = r.number('min');
+    if (max === undefined && min === undefined) {
+      throw new ConfigurationError(`${where}: a prometheus check needs "max" or "min"`);
+    }
+    return {
+      ...base,
+      type: 'prometheus',
+      url: url(),
+      query: r.requiredString('query'),
+      headers,
+      secretHeaders: secretHeaderList,
+      max,
+      min,
+      emptyAs: r.enumValue<AttemptStatus>('empty-as', ['pass', 'warn', 'fail']) ?? 'fail',
+      tls: r.tls('tls')
+    };
+  },
+  target: (check) => check.url,
+  probe: probePrometheus
+});

@@ -77,7 +77,7 @@ export class RedisProtocolError extends Error {
 
 /** The start of what the server sent, its first line only, safe to print. */
 function printable(buffer: Buffer, start: number): string {
-  const firstLine = buffer.toString('latin1', start, Math.min(buffer.length, start + 40)).split(/[\r\n]/)[0]!;
+  const firstLine = buffer.toString('latin1', start, Math.min(buffer.length, start + 40)).split(/[\r\n]/)[0];
   return firstLine.replace(/[^\x20-\x7e]/g, '.').trim();
 }
 
@@ -141,7 +141,7 @@ export class RespParser {
   // Checked as soon as the first byte is in, so a non-Redis server (an HTTP port, say) is reported at once
   // instead of waiting for a line end that may never come.
   private checkType(offset: number): '+' | '-' | ':' | '$' | '*' {
-    const type = String.fromCharCode(this.buffer[offset]!);
+    const type = String.fromCharCode(this.buffer[offset]);
     if (type === '+' || type === '-' || type === ':' || type === '$' || type === '*') return type;
     throw new RedisProtocolError(`not a Redis (RESP2) reply: "${printable(this.buffer, offset)}"`);
   }

@@ -3,6 +3,9 @@ import { redact } from '../../../../shared/src/lib/redact.js';
 import type { Probe, RedisCheck } from '../types.js';
 import { parseRedisUrl, RedisClient, RedisProtocolError, RedisReplyError, type RedisReply } from './redis-client.js';
 import { abortedMessage, AbortedAttemptError, describeNetworkError, elapsedMs, formatTarget } from './tcp.js';
+import { ConfigurationError } from '../../../../shared/src/lib/errors.js';
+import { TLS_KEY } from '../config-keys.js';
+import { defineCheckKind } from './kind.js';
 
 function showReply(reply: RedisReply): string {
   if (reply === null) return 'nil';
@@ -52,7 +55,8 @@ export const probeRedis: Probe<RedisCheck> = async (check, context) => {
       signal: context.signal
     });
     const pong = await client.command('PING');
-    observed.latencyMs = elapsedMs(start);
+    const latencyMs = elapsedMs(start);
+    observed.latencyMs = latencyMs;
     if (pong !== 'PONG') {
       return { status: 'fail', message: `PING answered ${showReply(pong)}, expected PONG`, observed };
     }
@@ -70,7 +74,7 @@ export const probeRedis: Probe<RedisCheck> = async (check, context) => {
       }
       roleNote = `, role ${role}`;
     }
-    return { status: 'pass', message: `PONG in ${observed.latencyMs} ms${roleNote}`, observed };
+    return { status: 'pass', message: `PONG in ${latencyMs} ms${roleNote}`, observed };
   } catch (error) {
     let message: string;
     if (error instanceof AbortedAttemptError) {
@@ -88,3 +92,30 @@ export const probeRedis: Probe<RedisCheck> = async (check, context) => {
     client?.close();
   }
 };
+
+export const redisCheck = defineCheckKind<RedisCheck>({
+  type: 'redis',
+  keys: {
+    url: { kind: 'string', required: true, description: 'redis://[user:password@]host:port[/db] or rediss:// (TLS).' },
+    password: { kind: 'string', description: 'Password, overriding the one in the URL.' },
+    tls: TLS_KEY,
+    'expect-role': { kind: 'enum', values: ['master', 'replica'], description: 'Expected replication role.' }
+  },
+  parse({ read: r, where, base, url, secret }) {
+    const redisUrl = url();
+    if (!/^rediss?:\/\//.test(redisUrl))
+      throw new ConfigurationError(`${where}: "url" must be a redis:// or rediss:// URL`);
+    const password = r.string('password');
+    if (password) secret(password);
+    return {
+      ...base,
+      type: 'redis',
+      url: redisUrl,
+      password,
+      tls: r.tls('tls'),
+      expectRole: r.enumValue<'master' | 'replica'>('expect-role', ['master', 'replica'])
+    };
+  },
+  target: (check) => check.url,
+  probe: probeRedis
+});

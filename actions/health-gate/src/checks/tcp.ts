@@ -3,6 +3,9 @@
 import net from 'node:net';
 import tls from 'node:tls';
 import type { Probe, TcpCheck } from '../types.js';
+import { ConfigurationError } from '../../../../shared/src/lib/errors.js';
+import type { KeySpec } from '../config-keys.js';
+import { defineCheckKind } from './kind.js';
 
 /** `host:port`, with brackets around an IPv6 literal so the port stays readable. */
 export function formatTarget(host: string, port: number): string {
@@ -151,3 +154,20 @@ export const probeTcp: Probe<TcpCheck> = async (check, context) => {
   socket.destroy();
   return { status: 'pass', message: `connected to ${target} in ${latencyMs} ms`, observed: { latencyMs } };
 };
+
+const TCP_KEYS = {
+  host: { kind: 'string', required: true, description: 'Host name or address.' },
+  port: { kind: 'integer', required: true, min: 1, max: 65535, description: 'TCP port.' }
+} satisfies Record<string, KeySpec>;
+
+export const tcpCheck = defineCheckKind<TcpCheck>({
+  type: 'tcp',
+  keys: TCP_KEYS,
+  parse({ read: r, where, base }) {
+    const port = r.integer('port', TCP_KEYS.port);
+    if (port === undefined) throw new ConfigurationError(`${where}: "port" is required`);
+    return { ...base, type: 'tcp', host: r.requiredString('host'), port };
+  },
+  target: (check) => `${check.host}:${check.port}`,
+  probe: probeTcp
+});

@@ -39,7 +39,7 @@ export default defineCheck<{ status: string; headers: HeaderExpectation[] }>({
       const outcome = validator.validate(header.schema, value, { coerce: true, prefix: header.name });
       if (!outcome.valid)
         return {
-          message: `header ${header.name}: "${value.slice(0, 80)}" ${outcome.errors[0]!.replace(/^[^:]*: /, '')}`
+          message: `header ${header.name}: "${value.slice(0, 80)}" ${outcome.errors[0].replace(/^[^:]*: /, '')}`
         };
     }
     return undefined;

@@ -20,7 +20,7 @@ export function isDocumented(keys: readonly string[], status: number): boolean {
 /** `application/json; charset=utf-8` -> `application/json`; undefined for something that is not type/subtype. */
 export function mediaBase(contentType: string | undefined): string | undefined {
   if (contentType === undefined) return undefined;
-  const base = contentType.split(';')[0]!.trim().toLowerCase();
+  const base = contentType.split(';')[0].trim().toLowerCase();
   return /^[a-z0-9!#$&^_.+-]+\/[a-z0-9!#$&^_.+*-]+$/.test(base) ? base : undefined;
 }
 

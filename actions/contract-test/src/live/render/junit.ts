@@ -38,7 +38,7 @@ export function liveJUnitSuites(result: LiveResult, prefix: string): JUnitSuite[
       target.push({
         name: id,
         className: key,
-        timeMs: shown[0]!.exchange.response?.timeMs ?? 0,
+        timeMs: shown[0].exchange.response?.timeMs ?? 0,
         // Warnings are reported, not failed: JUnit has no level between pass and fail.
         status: errors.length > 0 ? 'failed' : 'passed',
         message: shown.map((f) => f.message).join('; '),

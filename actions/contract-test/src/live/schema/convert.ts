@@ -55,7 +55,7 @@ function setKey(target: JsonObject, key: string, value: JsonValue): void {
 /** Child schemas of a node, for the reference count. */
 function children(node: JsonObject, model: ApiModel | undefined): JsonObject[] {
   const found: JsonObject[] = [];
-  for (const key of ONE) if (isObject(node[key])) found.push(node[key] as JsonObject);
+  for (const key of ONE) if (isObject(node[key])) found.push(node[key]);
   if (isObject(node.items)) found.push(node.items);
   else if (Array.isArray(node.items)) for (const item of node.items) if (isObject(item)) found.push(item);
   for (const key of LIST) {

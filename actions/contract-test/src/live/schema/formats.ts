@@ -5,7 +5,7 @@ import type { Rng } from '../prng.js';
 
 export interface FormatDef {
   type: 'string' | 'number';
-  validate(value: string | number): boolean;
+  validate: (value: string | number) => boolean;
   /** A valid value; `length` is a wish the generator may ignore. */
   sample(rng: Rng): string | number;
   /** A value of the right type that breaks the format, when there is one. */
@@ -21,7 +21,7 @@ function validDate(text: string): boolean {
   const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
   if (month < 1 || month > 12 || day < 1) return false;
   const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
-  const days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]!;
+  const days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1];
   return day <= days;
 }
 

@@ -244,7 +244,7 @@ export class SchemaGenerator {
     if (branches.length > 0) {
       const start = rng.int(0, branches.length - 1);
       for (let k = 0; k < branches.length; k++) {
-        const branch = branches[(start + k) % branches.length]!;
+        const branch = branches[(start + k) % branches.length];
         const value = this.sample(branch.schema, rng, context, depth + 1);
         if (value === NONE) continue;
         if (branch.discriminator && isObject(value)) value[branch.discriminator[0]] = branch.discriminator[1];
@@ -285,15 +285,15 @@ export class SchemaGenerator {
       const n = codeLength(text);
       return n >= min && n <= max && (length === undefined || n === length) && this.matchesPatterns(view, text);
     };
-    if (view.format && FORMATS[view.format]!.type === 'string') {
+    if (view.format && FORMATS[view.format].type === 'string') {
       for (let attempt = 0; attempt < 3; attempt++) {
-        const text = String(FORMATS[view.format]!.sample(rng));
+        const text = String(FORMATS[view.format].sample(rng));
         if (fits(text)) return text;
       }
       if (length === undefined) return NONE;
     }
     if (view.patterns.length > 0) {
-      const text = sampleFromPattern(view.patterns[0]!, rng, min, max, length);
+      const text = sampleFromPattern(view.patterns[0], rng, min, max, length);
       return text !== undefined && fits(text) ? text : NONE;
     }
     const n = length ?? rng.int(Math.max(min, 1), Math.max(min, Math.min(max, Math.max(min, 1) + 7)));
@@ -533,16 +533,16 @@ export class SchemaGenerator {
         );
       }
       if (view.patterns.length > 0) {
-        const regex = compilePattern(view.patterns[0]!)!;
+        const regex = compilePattern(view.patterns[0])!;
         const min = Math.max(view.minLength ?? 0, context.path ? 1 : 0);
         const max = view.maxLength ?? Infinity;
         const candidates = ['!', '~', ' ', '0', 'a', 'Z', '-', '!!!!!!!!', '........', '~~~~~~~~~~~~'];
-        const pad = (text: string) => (codeLength(text) >= min ? text : text + text[0]!.repeat(min - codeLength(text)));
+        const pad = (text: string) => (codeLength(text) >= min ? text : text + text[0].repeat(min - codeLength(text)));
         const found = candidates.map(pad).find((text) => codeLength(text) <= max && !regex.test(text));
         if (found !== undefined) add(found, `"${found}" does not match pattern ${view.patterns[0]}`);
       }
       if (view.format) {
-        const invalid = FORMATS[view.format]!.invalid;
+        const invalid = FORMATS[view.format].invalid;
         if (typeof invalid === 'string') {
           const n = codeLength(invalid);
           if (n >= (view.minLength ?? 0) && n <= (view.maxLength ?? Infinity))
@@ -619,7 +619,7 @@ export class SchemaGenerator {
   /** A string of exactly `length` code points that keeps the pattern when it can (the length is the point). */
   private looseString(view: View, rng: Rng, length: number): Generated {
     if (view.patterns.length > 0) {
-      const text = sampleFromPattern(view.patterns[0]!, rng, length, length, length);
+      const text = sampleFromPattern(view.patterns[0], rng, length, length, length);
       if (text !== undefined && codeLength(text) === length) return text;
     }
     if (view.format) return NONE;
@@ -638,7 +638,7 @@ function inferTypes(view: View): string[] | undefined {
   if (view.properties.size > 0 || view.required.size > 0 || view.additionalProperties !== undefined) return ['object'];
   if (view.items || view.prefixItems || view.minItems !== undefined) return ['array'];
   if (view.minLength !== undefined || view.maxLength !== undefined || view.patterns.length > 0) return ['string'];
-  if (view.format && FORMATS[view.format]!.type === 'string') return ['string'];
+  if (view.format && FORMATS[view.format].type === 'string') return ['string'];
   if (view.minimum !== undefined || view.maximum !== undefined || view.multipleOf !== undefined) return ['number'];
   return undefined;
 }

@@ -39,7 +39,7 @@ function parse(source: string): Node {
       i++;
       options.push(parseSeq());
     }
-    return options.length === 1 ? options[0]! : { t: 'alt', options };
+    return options.length === 1 ? options[0] : { t: 'alt', options };
   };
 
   const parseSeq = (): Node => {
@@ -70,7 +70,7 @@ function parse(source: string): Node {
   };
 
   const parseAtom = (): Node => {
-    const c = source[i++]!;
+    const c = source[i++];
     if (c === '(') {
       if (source.startsWith('?:', i)) i += 2;
       else if (source.startsWith('?<', i) && source[i + 2] !== '=' && source[i + 2] !== '!') {
@@ -105,7 +105,7 @@ function parse(source: string): Node {
     const c = source[i++];
     if (c === undefined) throw new Unsupported();
     const simple: Record<string, number> = { n: 10, r: 13, t: 9, f: 12, v: 11, '0': 0 };
-    if (simple[c] !== undefined) return simple[c]!;
+    if (simple[c] !== undefined) return simple[c];
     if (c === 'x') {
       const hex = source.slice(i, i + 2);
       i += 2;

@@ -1,8 +1,8 @@
-export const id = 842;
-export const ids = [842];
+export const id = 866;
+export const ids = [866];
 export const modules = {
 
-/***/ 20842:
+/***/ 94866:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -25,11 +25,8 @@ var duration = __webpack_require__(64363);
 // EXTERNAL MODULE: ./shared/src/lib/errors.ts
 var errors = __webpack_require__(76088);
 ;// CONCATENATED MODULE: ./actions/contract-test/src/diff/catalog.ts
-const defineCheck = (id, level, description) => ({
-    id,
-    level,
-    description
-});
+/** One check of a family's `as const` list; `const Id` keeps the literal id in the type. */
+const defineCheck = (id, level, description) => ({ id, level, description });
 function isJsonObject(value) {
     return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
@@ -41,7 +38,7 @@ function wasAt(location) {
     return location ? ` (was at ${location.file}:${location.line} in the base spec)` : '';
 }
 
-;// CONCATENATED MODULE: ./actions/contract-test/src/diff/exchange.ts
+;// CONCATENATED MODULE: ./actions/contract-test/src/diff/emitter.ts
 
 const isObject = isJsonObject;
 function obj(value) {
@@ -119,7 +116,212 @@ class Emitter {
         this.push(id, where, `${message}${wasAt(baseLocation)}`, this.place(this.head, parent), baseLocation);
     }
 }
-// ---- parameters ------------------------------------------------------------------------------------------
+
+;// CONCATENATED MODULE: ./actions/contract-test/src/diff/endpoints.ts
+
+
+const ENDPOINT_CHECKS = [
+    defineCheck('api-path-removed-without-deprecation', 'error', 'A path was removed without its operations being deprecated first'),
+    defineCheck('api-removed-without-deprecation', 'error', 'An operation was removed without being deprecated first'),
+    defineCheck('api-removed-before-sunset', 'error', 'A deprecated operation was removed before its x-sunset date'),
+    defineCheck('api-removed-after-deprecation', 'info', 'A deprecated operation was removed (after its sunset, if any)'),
+    defineCheck('api-path-added', 'info', 'A new path with its operations was added'),
+    defineCheck('endpoint-added', 'info', 'A new operation was added to an existing path'),
+    defineCheck('endpoint-deprecated', 'info', 'An operation became deprecated'),
+    defineCheck('endpoint-reactivated', 'info', 'A deprecated operation is no longer deprecated'),
+    defineCheck('api-sunset-date-changed', 'info', 'The x-sunset date of a deprecated operation was postponed or set'),
+    defineCheck('api-sunset-date-brought-forward', 'warning', 'The x-sunset date of a deprecated operation moved earlier'),
+    defineCheck('operation-id-changed', 'warning', 'The operationId changed (generated client method names change)'),
+    defineCheck('path-parameter-renamed', 'info', 'A path template parameter was renamed; the URL shape is unchanged')
+];
+const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
+/** `/items/{id}` and `/items/{itemId}` address the same URLs, so they must pair. */
+function normalisePath(path) {
+    return path.replace(/\{[^}]*\}/g, '{}');
+}
+function templateNames(path) {
+    return [...path.matchAll(/\{([^}]*)\}/g)].map((m) => m[1]);
+}
+function sunsetOf(op) {
+    const raw = op['x-sunset'];
+    const date = raw instanceof Date ? raw : typeof raw === 'string' ? new Date(raw) : undefined;
+    return date && !Number.isNaN(date.getTime()) ? date : undefined;
+}
+function day(date) {
+    return date.toISOString().slice(0, 10);
+}
+function operationsOf(item) {
+    return METHODS.filter((m) => isObject(item[m])).map((m) => [m, item[m]]);
+}
+function reportRemoved(e, where, [item, op], idIfUndeprecated, now, parent) {
+    const label = opLabel(where);
+    // Where the removed operation was: its method key in the base path item.
+    const was = [[item, where.method], [op]];
+    if (op.deprecated !== true) {
+        e.removed(idIfUndeprecated, where, `${label} was removed without being deprecated first`, was, parent);
+        return;
+    }
+    const sunset = sunsetOf(op);
+    if (sunset && sunset.getTime() > now.getTime()) {
+        const message = `${label} was removed before its sunset date ${day(sunset)}`;
+        e.removed('api-removed-before-sunset', where, message, was, parent);
+    }
+    else {
+        e.removed('api-removed-after-deprecation', where, `deprecated ${label} was removed`, was, parent);
+    }
+}
+/** Deprecation, sunset and operationId of an operation both sides have. */
+function diffDeprecation(e, where, base, head) {
+    const label = opLabel(where);
+    const wasDeprecated = base.deprecated === true;
+    const isDeprecated = head.deprecated === true;
+    const headSunset = sunsetOf(head);
+    if (!wasDeprecated && isDeprecated) {
+        const sunset = headSunset ? `, sunset ${day(headSunset)}` : ', no sunset date';
+        e.emit('endpoint-deprecated', where, `${label} became deprecated${sunset}`, [head, 'deprecated'], [head]);
+    }
+    else if (wasDeprecated && !isDeprecated) {
+        e.emit('endpoint-reactivated', where, `${label} is no longer deprecated`, [head]);
+    }
+    else if (wasDeprecated && isDeprecated) {
+        const baseSunset = sunsetOf(base);
+        if (baseSunset && headSunset && headSunset.getTime() < baseSunset.getTime()) {
+            const message = `sunset of ${label} moved earlier from ${day(baseSunset)} to ${day(headSunset)}`;
+            e.emit('api-sunset-date-brought-forward', where, message, [head, 'x-sunset'], [head]);
+        }
+        else if (headSunset && (!baseSunset || headSunset.getTime() !== baseSunset.getTime())) {
+            const from = baseSunset ? day(baseSunset) : 'none';
+            const message = `sunset of ${label} changed from ${from} to ${day(headSunset)}`;
+            e.emit('api-sunset-date-changed', where, message, [head, 'x-sunset'], [head]);
+        }
+    }
+    const baseId = str(base.operationId);
+    const headId = str(head.operationId);
+    if (baseId !== undefined && headId !== baseId) {
+        const message = `operationId of ${label} changed from "${baseId}" to ${headId ? `"${headId}"` : 'none'}`;
+        e.emit('operation-id-changed', where, message, [head, 'operationId'], [head]);
+    }
+}
+/**
+ * Which head path each base path is: the same name first, then a remaining path of the same shape (a renamed
+ * template parameter), one to one and in spec order. A spec may hold several paths of one shape
+ * (`/contacts/{email}` beside `/contacts/{id}`): each keeps its own partner.
+ */
+function pairPaths(basePaths, headPaths) {
+    const pairs = new Map();
+    const heads = new Set(headPaths);
+    for (const path of basePaths)
+        if (heads.has(path))
+            pairs.set(path, path);
+    const unpairedByShape = new Map();
+    for (const path of headPaths) {
+        if (pairs.get(path) === path)
+            continue;
+        const shape = normalisePath(path);
+        unpairedByShape.set(shape, [...(unpairedByShape.get(shape) ?? []), path]);
+    }
+    for (const path of basePaths) {
+        if (pairs.has(path))
+            continue;
+        const partner = unpairedByShape.get(normalisePath(path))?.shift();
+        if (partner !== undefined)
+            pairs.set(path, partner);
+    }
+    return pairs;
+}
+/**
+ * Pairs base paths with head paths and reports what exists on one side only; `diffOperation` compares each
+ * operation both sides have.
+ */
+function diffPaths(e, now, diffOperation) {
+    const { base, head } = e;
+    const basePaths = obj(base.document.paths);
+    const headPaths = obj(head.document.paths);
+    const pairs = pairPaths(Object.keys(basePaths), Object.keys(headPaths));
+    const pairedHead = new Set(pairs.values());
+    const pathsParent = [[head.document, 'paths'], [head.document]];
+    for (const [basePath, rawItem] of Object.entries(basePaths)) {
+        const baseItem = obj(rawItem);
+        const headPath = pairs.get(basePath);
+        if (headPath === undefined) {
+            for (const [method, op] of operationsOf(baseItem)) {
+                reportRemoved(e, { path: basePath, method }, [baseItem, op], 'api-path-removed-without-deprecation', now, pathsParent);
+            }
+            continue;
+        }
+        const headItem = obj(headPaths[headPath]);
+        const rename = new Map();
+        const baseNames = templateNames(basePath);
+        const headNames = templateNames(headPath);
+        baseNames.forEach((name, i) => {
+            if (headNames[i] !== undefined && headNames[i] !== name)
+                rename.set(name, headNames[i]);
+        });
+        if (rename.size > 0) {
+            const renamed = [...rename].map(([from, to]) => `{${from}} -> {${to}}`).join(', ');
+            e.emit('path-parameter-renamed', { path: headPath }, `path parameter renamed in ${basePath}: ${renamed}`, [headPaths, headPath], [headItem]);
+        }
+        const headOps = new Map(operationsOf(headItem));
+        const itemParent = [[headPaths, headPath], [headItem], ...pathsParent];
+        for (const [method, baseOp] of operationsOf(baseItem)) {
+            const where = { path: headPath, method };
+            const headOp = headOps.get(method);
+            if (!headOp) {
+                reportRemoved(e, { path: basePath, method }, [baseItem, baseOp], 'api-removed-without-deprecation', now, itemParent);
+                continue;
+            }
+            diffOperation({ where, rename, base: [baseItem, baseOp], head: [headItem, headOp] });
+        }
+        for (const [method, headOp] of headOps) {
+            if (isObject(baseItem[method]))
+                continue;
+            e.emit('endpoint-added', { path: headPath, method }, `${method.toUpperCase()} ${headPath} was added`, [headOp]);
+        }
+    }
+    for (const [headPath, rawItem] of Object.entries(headPaths)) {
+        if (pairedHead.has(headPath))
+            continue;
+        for (const [method, op] of operationsOf(obj(rawItem))) {
+            e.emit('api-path-added', { path: headPath, method }, `${method.toUpperCase()} ${headPath} was added`, [op]);
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./actions/contract-test/src/diff/exchange.ts
+function schemaSink(e, v) {
+    return (change) => e.sink({ ...change, id: v.schemaId(change.id) });
+}
+/** Labels in messages: "request body (application/json)" of an operation, "POST webhook x, request body" of others. */
+function inner(where, what) {
+    return where.label === undefined ? what : `${where.label}, ${what}`;
+}
+
+;// CONCATENATED MODULE: ./actions/contract-test/src/diff/parameters.ts
+
+
+
+const PARAMETER_CHECKS = [
+    defineCheck('new-required-request-parameter', 'error', 'A new required parameter (query, header, cookie, path)'),
+    defineCheck('new-optional-request-parameter', 'info', 'A new optional parameter'),
+    defineCheck('request-parameter-removed', 'warning', 'A parameter was removed: values clients send are now ignored'),
+    defineCheck('request-parameter-became-required', 'error', 'An optional parameter became required'),
+    defineCheck('request-parameter-became-optional', 'info', 'A required parameter became optional'),
+    defineCheck('request-parameter-location-changed', 'error', 'A parameter moved, e.g. from query to header'),
+    defineCheck('request-parameter-style-changed', 'warning', 'A parameter serialisation style changed'),
+    defineCheck('request-parameter-explode-changed', 'warning', 'A parameter explode setting changed'),
+    defineCheck('request-parameter-deprecated', 'info', 'A parameter became deprecated')
+];
+/** The API's own operations: clients send the parameters. */
+const API_PARAMETERS = {
+    parameterRemoved: () => 'request-parameter-removed',
+    parameterAdded: (required) => (required ? 'new-required-request-parameter' : 'new-optional-request-parameter'),
+    parameterBecameRequired: 'request-parameter-became-required',
+    parameterBecameOptional: 'request-parameter-became-optional',
+    parameterLocationChanged: 'request-parameter-location-changed',
+    parameterStyleChanged: 'request-parameter-style-changed',
+    parameterExplodeChanged: 'request-parameter-explode-changed',
+    parameterDeprecated: 'request-parameter-deprecated'
+};
 /** Path-level parameters apply to every operation unless the operation redefines the same (in, name). */
 function effectiveParameters(item, op, rename) {
     const params = new Map();
@@ -158,9 +360,6 @@ function parameterSchema(spec, param) {
 /** Where head's parameters of one operation are written, for removals: the operation's list, the path's, the operation. */
 function parameterParents(headItem, headOp) {
     return [[headOp, 'parameters'], [headItem, 'parameters'], [headOp]];
-}
-function schemaSink(e, v) {
-    return (change) => e.sink({ ...change, id: v.schemaId(change.id) });
 }
 function diffParameters(e, v, where, compare, base, head, headItem, headOp) {
     const label = opLabel(where);
@@ -240,6 +439,30 @@ function diffParameters(e, v, where, compare, base, head, headItem, headOp) {
         });
     }
 }
+
+;// CONCATENATED MODULE: ./actions/contract-test/src/diff/request-body.ts
+
+
+
+const REQUEST_BODY_CHECKS = [
+    defineCheck('request-body-added-required', 'error', 'A required request body was added'),
+    defineCheck('request-body-added-optional', 'info', 'An optional request body was added'),
+    defineCheck('request-body-became-required', 'error', 'The request body became required'),
+    defineCheck('request-body-became-optional', 'info', 'The request body became optional'),
+    defineCheck('request-body-removed', 'warning', 'The request body was removed: bodies clients send are now ignored'),
+    defineCheck('request-body-media-type-removed', 'error', 'A request media type is no longer accepted'),
+    defineCheck('request-body-media-type-added', 'info', 'A request media type was added')
+];
+/** The API's own operations: clients send the body. */
+const API_REQUEST_BODY = {
+    bodyAdded: (required) => (required ? 'request-body-added-required' : 'request-body-added-optional'),
+    bodyRemoved: 'request-body-removed',
+    bodyBecameRequired: 'request-body-became-required',
+    bodyBecameOptional: 'request-body-became-optional',
+    bodyMediaTypeRemoved: 'request-body-media-type-removed',
+    bodyMediaTypeAdded: 'request-body-media-type-added'
+};
+/** OAS 2.0 `consumes`/`produces` of an operation, else of the document, else JSON. */
 function mediaTypes(spec, op, key) {
     const own = arr(op[key]).filter((v) => typeof v === 'string');
     if (Array.isArray(op[key]))
@@ -261,10 +484,6 @@ function requestBodyOf(spec, item, op) {
     const node = op.requestBody;
     const content = new Map(Object.entries(obj(node.content)).map(([mt, m]) => [mt, obj(m)]));
     return { node, required: node.required === true, content };
-}
-/** Labels in messages: "request body (application/json)" of an operation, "POST webhook x, request body" of others. */
-function inner(where, what) {
-    return where.label === undefined ? what : `${where.label}, ${what}`;
 }
 function diffRequestBody(e, v, where, compare, headOp, base, head) {
     const label = opLabel(where);
@@ -314,9 +533,103 @@ function diffRequestBody(e, v, where, compare, headOp, base, head) {
         e.emit(v.bodyMediaTypeAdded, where, message, [obj(head.node.content), mt], [media], [head.node]);
     }
 }
-// ---- responses -------------------------------------------------------------------------------------------
+
+;// CONCATENATED MODULE: ./actions/contract-test/src/diff/links.ts
+
+
+const LINK_CHECKS = [
+    defineCheck('response-link-removed', 'warning', 'A response link was removed: clients that follow it (generated hypermedia clients) lose the next call'),
+    defineCheck('response-link-target-changed', 'warning', 'A response link now calls another operation'),
+    defineCheck('response-link-values-changed', 'warning', 'The parameters, request body or server a response link passes on changed'),
+    defineCheck('response-link-added', 'info', 'A response link was added')
+];
+/** What a link makes a client do: which operation it calls and with which values. */
+function linkTarget(link) {
+    const ref = str(link.operationRef);
+    if (ref !== undefined)
+        return `operationRef ${ref}`;
+    const id = str(link.operationId);
+    return id !== undefined ? `operationId ${id}` : '(no target)';
+}
+function canonical(value) {
+    if (!isObject(value))
+        return JSON.stringify(value ?? null);
+    return `{${Object.keys(value)
+        .sort()
+        .map((k) => `${JSON.stringify(k)}:${canonical(value[k])}`)
+        .join(',')}}`;
+}
+function diffLinks(e, where, status, baseResponse, headResponse, responseParents) {
+    const label = opLabel(where);
+    const baseLinks = obj(baseResponse.links);
+    const headLinks = obj(headResponse.links);
+    for (const [name, raw] of Object.entries(baseLinks)) {
+        const link = obj(raw);
+        const what = `link "${name}" of response ${status} of ${label}`;
+        const headLink = headLinks[name];
+        if (!isObject(headLink)) {
+            e.removed('response-link-removed', where, `${what} was removed`, [[baseLinks, name], [link]], [[headResponse, 'links'], ...responseParents]);
+            continue;
+        }
+        if (linkTarget(link) !== linkTarget(headLink)) {
+            const message = `${what} now calls ${linkTarget(headLink)} instead of ${linkTarget(link)}`;
+            const key = headLink.operationRef !== undefined ? 'operationRef' : 'operationId';
+            e.emit('response-link-target-changed', where, message, [headLink, key], [headLink]);
+        }
+        for (const key of ['parameters', 'requestBody', 'server']) {
+            if (canonical(link[key]) === canonical(headLink[key]))
+                continue;
+            const message = `${key} of ${what} changed from ${canonical(link[key])} to ${canonical(headLink[key])}`;
+            e.emit('response-link-values-changed', where, message, [headLink, key], [headLink]);
+        }
+    }
+    for (const [name, raw] of Object.entries(headLinks)) {
+        if (name in baseLinks)
+            continue;
+        e.emit('response-link-added', where, `link "${name}" added to response ${status} of ${label}`, [headLinks, name], [raw]);
+    }
+}
+
+;// CONCATENATED MODULE: ./actions/contract-test/src/diff/responses.ts
+
+
+
+
+
+const RESPONSE_CHECKS = [
+    defineCheck('response-success-status-removed', 'error', 'A success (2xx or default) response status was removed'),
+    defineCheck('response-alternative-success-status-removed', 'warning', 'A 2xx status was removed while another 2xx stays (a 204 beside a 200): clients that test for it misread a success'),
+    defineCheck('response-non-success-status-removed', 'warning', 'A non-success response status was removed'),
+    defineCheck('response-success-status-added', 'info', 'A success response status was added'),
+    defineCheck('response-non-success-status-added', 'info', 'A non-success response status was added'),
+    defineCheck('response-media-type-removed', 'error', 'A response media type was removed'),
+    defineCheck('response-media-type-added', 'info', 'A response media type was added'),
+    defineCheck('response-required-header-removed', 'error', 'A required response header was removed'),
+    defineCheck('response-optional-header-removed', 'warning', 'An optional response header was removed'),
+    defineCheck('response-header-became-optional', 'warning', 'A required response header became optional'),
+    defineCheck('response-header-added', 'info', 'A response header was added')
+];
+/** The API's own operations: the server sends the responses, clients read them. */
+const API_RESPONSES = {
+    statusRemoved: (success, alternative) => alternative
+        ? 'response-alternative-success-status-removed'
+        : success
+            ? 'response-success-status-removed'
+            : 'response-non-success-status-removed',
+    statusAdded: (success) => (success ? 'response-success-status-added' : 'response-non-success-status-added'),
+    responseMediaTypeRemoved: 'response-media-type-removed',
+    responseMediaTypeAdded: 'response-media-type-added',
+    headerRemoved: (required) => (required ? 'response-required-header-removed' : 'response-optional-header-removed'),
+    headerAdded: () => 'response-header-added',
+    headerBecameOptional: 'response-header-became-optional',
+    links: true
+};
 function isSuccess(status) {
     return status === 'default' || status.startsWith('2');
+}
+/** A 2xx code or the `2XX` range (not `default`, which also stands for every undocumented error). */
+function is2xx(status) {
+    return status.startsWith('2');
 }
 function responseContent(spec, op, response) {
     if (spec.version === '2.0') {
@@ -337,7 +650,8 @@ function diffResponses(e, v, where, compare, baseOp, headOp) {
     for (const [status, raw] of Object.entries(base)) {
         const baseResponse = obj(raw);
         if (!(status in head)) {
-            const id = v.statusRemoved(isSuccess(status));
+            const alternative = is2xx(status) && Object.keys(head).some(is2xx);
+            const id = v.statusRemoved(isSuccess(status), alternative);
             if (id)
                 e.removed(id, where, `response ${status} was removed from ${label}`, [[base, status], [baseResponse]], [[headOp, 'responses'], [headOp]]);
             continue;
@@ -419,131 +733,45 @@ function diffHeaders(e, v, where, compare, status, baseResponse, headResponse, r
             e.emit(id, where, message, [header]);
     }
 }
-// ---- links -----------------------------------------------------------------------------------------------
-/** What a link makes a client do: which operation it calls and with which values. */
-function linkTarget(link) {
-    const ref = str(link.operationRef);
-    if (ref !== undefined)
-        return `operationRef ${ref}`;
-    const id = str(link.operationId);
-    return id !== undefined ? `operationId ${id}` : '(no target)';
-}
-function canonical(value) {
-    if (!isObject(value))
-        return JSON.stringify(value ?? null);
-    return `{${Object.keys(value)
-        .sort()
-        .map((k) => `${JSON.stringify(k)}:${canonical(value[k])}`)
-        .join(',')}}`;
-}
-function diffLinks(e, where, status, baseResponse, headResponse, responseParents) {
-    const label = opLabel(where);
-    const baseLinks = obj(baseResponse.links);
-    const headLinks = obj(headResponse.links);
-    for (const [name, raw] of Object.entries(baseLinks)) {
-        const link = obj(raw);
-        const what = `link "${name}" of response ${status} of ${label}`;
-        const headLink = headLinks[name];
-        if (!isObject(headLink)) {
-            e.removed('response-link-removed', where, `${what} was removed`, [[baseLinks, name], [link]], [[headResponse, 'links'], ...responseParents]);
-            continue;
-        }
-        if (linkTarget(link) !== linkTarget(headLink)) {
-            const message = `${what} now calls ${linkTarget(headLink)} instead of ${linkTarget(link)}`;
-            const key = headLink.operationRef !== undefined ? 'operationRef' : 'operationId';
-            e.emit('response-link-target-changed', where, message, [headLink, key], [headLink]);
-        }
-        for (const key of ['parameters', 'requestBody', 'server']) {
-            if (canonical(link[key]) === canonical(headLink[key]))
-                continue;
-            const message = `${key} of ${what} changed from ${canonical(link[key])} to ${canonical(headLink[key])}`;
-            e.emit('response-link-values-changed', where, message, [headLink, key], [headLink]);
-        }
-    }
-    for (const [name, raw] of Object.entries(headLinks)) {
-        if (name in baseLinks)
-            continue;
-        e.emit('response-link-added', where, `link "${name}" added to response ${status} of ${label}`, [headLinks, name], [raw]);
-    }
-}
 
-;// CONCATENATED MODULE: ./actions/contract-test/src/diff/schema.ts
+;// CONCATENATED MODULE: ./actions/contract-test/src/diff/schema/access.ts
+// readOnly and writeOnly: a readOnly property is never sent by clients and a writeOnly one never returned, so
+// each is outside one direction's contract; a property that moves in or out of it is reported here.
 
-const check = defineCheck;
-const SCHEMA_CHECKS = [
-    check('response-property-removed', 'error', 'A response property was removed; clients reading it break.'),
-    check('request-property-removed', 'warning', 'A request property was removed; servers may reject clients still sending it.'),
-    check('new-required-request-property', 'error', 'A new required request property; existing clients do not send it.'),
-    check('new-optional-request-property', 'info', 'A new optional request property.'),
-    check('response-property-added', 'info', 'A new response property.'),
-    check('request-property-became-required', 'error', 'An optional request property became required.'),
-    check('request-property-became-optional', 'info', 'A required request property became optional.'),
-    check('response-property-became-optional', 'warning', 'A required response property became optional; clients may rely on it.'),
-    check('response-property-became-required', 'info', 'An optional response property became required.'),
-    check('request-property-type-changed', 'error', 'A request type no longer accepts values it accepted.'),
-    check('response-property-type-changed', 'error', 'A response type may now carry values of a type clients do not expect.'),
-    check('request-property-type-widened', 'info', 'A request type accepts more (e.g. integer to number).'),
-    check('response-property-type-narrowed', 'info', 'A response type carries fewer kinds of values (e.g. number to integer).'),
-    check('request-property-format-changed', 'error', 'A request format was replaced by an incompatible one.'),
-    check('response-property-format-changed', 'error', 'A response format was replaced by an incompatible one.'),
-    check('request-property-format-widened', 'info', 'A request format was widened (int32 to int64, float to double).'),
-    check('response-property-format-narrowed', 'info', 'A response format was narrowed (int64 to int32, double to float).'),
-    check('request-property-format-added', 'warning', 'A request value gained a format; values that do not match it may be rejected.'),
-    check('request-property-format-removed', 'info', 'A request value lost its format.'),
-    check('response-property-format-added', 'info', 'A response value gained a format.'),
-    check('response-property-format-removed', 'warning', 'A response value lost its format; clients may rely on it.'),
-    check('response-property-became-nullable', 'warning', 'A response value may now be null.'),
-    check('request-property-became-nullable', 'info', 'A request value now accepts null.'),
-    check('request-property-became-not-nullable', 'error', 'A request value no longer accepts null.'),
-    check('response-property-became-not-nullable', 'info', 'A response value is no longer null.'),
-    check('request-property-enum-value-removed', 'error', 'A request enum value was removed; clients sending it break.'),
-    check('response-property-enum-value-removed', 'info', 'A response enum value was removed.'),
-    check('request-property-enum-value-added', 'info', 'A request enum value was added.'),
-    check('response-property-enum-value-added', 'warning', 'A response enum value was added; clients may not handle it.'),
-    check('request-property-became-enum', 'error', 'A free request value was restricted to an enum or const.'),
-    check('response-property-became-not-enum', 'warning', 'A response value is no longer restricted to an enum or const.'),
-    check('request-property-const-changed', 'error', 'A request const changed.'),
-    check('response-property-const-changed', 'error', 'A response const changed.'),
-    check('request-property-max-decreased', 'error', 'A request maximum (or exclusiveMaximum) was lowered or added.'),
-    check('request-property-min-increased', 'error', 'A request minimum (or exclusiveMinimum) was raised or added.'),
-    check('response-property-max-increased', 'warning', 'A response maximum (or exclusiveMaximum) was raised or removed.'),
-    check('response-property-min-decreased', 'warning', 'A response minimum (or exclusiveMinimum) was lowered or removed.'),
-    check('request-property-max-length-decreased', 'error', 'A request maxLength was lowered or added.'),
-    check('request-property-min-length-increased', 'error', 'A request minLength was raised or added.'),
-    check('response-property-max-length-increased', 'warning', 'A response maxLength was raised or removed.'),
-    check('response-property-min-length-decreased', 'warning', 'A response minLength was lowered or removed.'),
-    check('request-property-max-items-decreased', 'error', 'A request maxItems was lowered or added.'),
-    check('request-property-min-items-increased', 'error', 'A request minItems was raised or added.'),
-    check('response-property-max-items-increased', 'warning', 'A response maxItems was raised or removed.'),
-    check('response-property-min-items-decreased', 'warning', 'A response minItems was lowered or removed.'),
-    check('request-property-pattern-changed', 'error', 'A request pattern was added or changed.'),
-    check('response-property-pattern-changed', 'warning', 'A response pattern was removed or changed.'),
-    check('request-property-unique-items-added', 'error', 'A request array now requires unique items.'),
-    check('response-property-unique-items-removed', 'warning', 'A response array may now contain duplicates.'),
-    check('request-property-default-changed', 'warning', 'A request default changed; clients omitting the value get another behaviour.'),
-    check('response-property-default-changed', 'warning', 'A response default changed.'),
-    check('request-property-became-read-only', 'error', 'A request property became readOnly; clients sending it may be rejected or ignored.'),
-    check('request-property-became-not-read-only', 'info', 'A readOnly property can now be sent in requests.'),
-    check('response-property-became-write-only', 'error', 'A response property became writeOnly; it is no longer returned.'),
-    check('response-property-became-not-write-only', 'info', 'A writeOnly property is now returned in responses.'),
-    check('request-property-additional-properties-restricted', 'error', 'A request object no longer accepts additional properties.'),
-    check('response-property-additional-properties-allowed', 'warning', 'A response object may now carry undeclared properties.'),
-    check('request-property-one-of-variant-removed', 'error', 'A oneOf variant accepted in requests was removed.'),
-    check('request-property-one-of-variant-added', 'info', 'A oneOf variant was added to a request schema.'),
-    check('response-property-one-of-variant-added', 'warning', 'A response may now be of a new oneOf variant.'),
-    check('response-property-one-of-variant-removed', 'info', 'A oneOf variant was removed from a response schema.'),
-    check('request-property-any-of-variant-removed', 'error', 'An anyOf variant accepted in requests was removed.'),
-    check('request-property-any-of-variant-added', 'info', 'An anyOf variant was added to a request schema.'),
-    check('response-property-any-of-variant-added', 'warning', 'A response may now match a new anyOf variant.'),
-    check('response-property-any-of-variant-removed', 'info', 'An anyOf variant was removed from a response schema.')
+const ACCESS_CHECKS = [
+    defineCheck('request-property-became-read-only', 'error', 'A request property became readOnly; clients sending it may be rejected or ignored.'),
+    defineCheck('request-property-became-not-read-only', 'info', 'A readOnly property can now be sent in requests.'),
+    defineCheck('response-property-became-write-only', 'error', 'A response property became writeOnly; it is no longer returned.'),
+    defineCheck('response-property-became-not-write-only', 'info', 'A writeOnly property is now returned in responses.')
 ];
-const LEVELS = new Map(SCHEMA_CHECKS.map((c) => [c.id, c.level]));
-const schema_isObject = isJsonObject;
+/** Whether a property is outside the contract of the direction compared (readOnly in requests, writeOnly in responses). */
+function outOfDirection(c, s) {
+    return c.dir === 'request' ? s.readOnly : s.writeOnly;
+}
+/** Reports a property that moved in or out of the direction's contract; true when it did (nothing else to compare). */
+function compareAccess(c, bs, hs, at) {
+    if (c.dir === 'request' && hs.readOnly !== bs.readOnly) {
+        const id = hs.readOnly ? 'request-property-became-read-only' : 'request-property-became-not-read-only';
+        c.emit(id, at, hs.readOnly ? 'became readOnly' : 'is no longer readOnly', hs, 'readOnly');
+        return true;
+    }
+    if (c.dir === 'response' && hs.writeOnly !== bs.writeOnly) {
+        const id = hs.writeOnly ? 'response-property-became-write-only' : 'response-property-became-not-write-only';
+        c.emit(id, at, hs.writeOnly ? 'became writeOnly' : 'is no longer writeOnly', hs, 'writeOnly');
+        return true;
+    }
+    return false;
+}
+
+;// CONCATENATED MODULE: ./actions/contract-test/src/diff/schema/shape.ts
+
+const shape_isObject = isJsonObject;
 const num = (v) => (typeof v === 'number' ? v : undefined);
-const schema_text = (v) => (v === undefined ? '(none)' : JSON.stringify(v));
+/** A keyword value in messages. */
+const shape_text = (v) => (v === undefined ? '(none)' : JSON.stringify(v));
 // A value-level key so enum members can be compared by content, including object and array members.
 function valueKey(v) {
-    if (!schema_isObject(v))
+    if (!shape_isObject(v))
         return JSON.stringify(v);
     return `{${Object.keys(v)
         .sort()
@@ -551,7 +779,7 @@ function valueKey(v) {
         .join(',')}}`;
 }
 function isNullOnly(node) {
-    if (!schema_isObject(node))
+    if (!shape_isObject(node))
         return false;
     const t = node.type;
     return (t === 'null' ||
@@ -634,7 +862,7 @@ function buildShape(root) {
                 nullVotes++;
             set('values', part.enum.filter((v) => v !== null), part, 'enum');
         }
-        if (schema_isObject(part.properties)) {
+        if (shape_isObject(part.properties)) {
             for (const [name, schema] of Object.entries(part.properties)) {
                 const list = propertyParts.get(name) ?? [];
                 list.push(schema);
@@ -703,7 +931,7 @@ function buildShape(root) {
             shape.writeOnly = true;
         if (Array.isArray(part.allOf))
             for (const sub of part.allOf)
-                if (schema_isObject(sub))
+                if (shape_isObject(sub))
                     absorb(sub);
         for (const kind of ['oneOf', 'anyOf']) {
             const list = part[kind];
@@ -713,7 +941,7 @@ function buildShape(root) {
             const variants = list.filter((v) => !isNullOnly(v));
             if (variants.length < list.length)
                 nullVotes++;
-            if (variants.length === 1 && schema_isObject(variants[0]))
+            if (variants.length === 1 && shape_isObject(variants[0]))
                 absorb(variants[0]);
             else if (variants.length > 1 && shape[kind] === undefined) {
                 shape[kind] = variants;
@@ -737,433 +965,480 @@ function buildShape(root) {
     }
     return shape;
 }
+/** Whether a set of types accepts values of type `t` (an integer is a number). */
 const covers = (types, t) => types.has(t) || (t === 'integer' && types.has('number'));
+
+;// CONCATENATED MODULE: ./actions/contract-test/src/diff/schema/additional.ts
+// additionalProperties: a request object that closes (false) rejects what clients sent; a response object that
+// opens may carry properties clients never saw. Two schemas of additional properties are compared as schemas.
+
+
+const ADDITIONAL_CHECKS = [
+    defineCheck('request-property-additional-properties-restricted', 'error', 'A request object no longer accepts additional properties.'),
+    defineCheck('response-property-additional-properties-allowed', 'warning', 'A response object may now carry undeclared properties.')
+];
+function compareAdditional(c, b, h, path) {
+    const req = c.dir === 'request';
+    const closed = (v) => v === false;
+    if (req && closed(h.additional) && !closed(b.additional))
+        c.emit('request-property-additional-properties-restricted', path, 'additionalProperties became false', h, 'additionalProperties');
+    if (!req && closed(b.additional) && !closed(h.additional))
+        c.emit('response-property-additional-properties-allowed', path, 'additionalProperties is no longer false', h, 'additionalProperties');
+    if (shape_isObject(b.additional) && shape_isObject(h.additional))
+        c.compare(b.additional, h.additional, path ? `${path}.*` : '*');
+}
+
+;// CONCATENATED MODULE: ./actions/contract-test/src/diff/schema/bounds.ts
+// Bounds: numeric ranges, lengths, item counts, patterns and uniqueness. Tightening breaks what clients send;
+// loosening breaks what clients read.
+
+
+const BOUND_CHECKS = [
+    defineCheck('request-property-max-decreased', 'error', 'A request maximum (or exclusiveMaximum) was lowered or added.'),
+    defineCheck('request-property-min-increased', 'error', 'A request minimum (or exclusiveMinimum) was raised or added.'),
+    defineCheck('response-property-max-increased', 'warning', 'A response maximum (or exclusiveMaximum) was raised or removed.'),
+    defineCheck('response-property-min-decreased', 'warning', 'A response minimum (or exclusiveMinimum) was lowered or removed.'),
+    defineCheck('request-property-max-length-decreased', 'error', 'A request maxLength was lowered or added.'),
+    defineCheck('request-property-min-length-increased', 'error', 'A request minLength was raised or added.'),
+    defineCheck('response-property-max-length-increased', 'warning', 'A response maxLength was raised or removed.'),
+    defineCheck('response-property-min-length-decreased', 'warning', 'A response minLength was lowered or removed.'),
+    defineCheck('request-property-max-items-decreased', 'error', 'A request maxItems was lowered or added.'),
+    defineCheck('request-property-min-items-increased', 'error', 'A request minItems was raised or added.'),
+    defineCheck('response-property-max-items-increased', 'warning', 'A response maxItems was raised or removed.'),
+    defineCheck('response-property-min-items-decreased', 'warning', 'A response minItems was lowered or removed.'),
+    defineCheck('request-property-pattern-changed', 'error', 'A request pattern was added or changed.'),
+    defineCheck('response-property-pattern-changed', 'warning', 'A response pattern was removed or changed.'),
+    defineCheck('request-property-unique-items-added', 'error', 'A request array now requires unique items.'),
+    defineCheck('response-property-unique-items-removed', 'warning', 'A response array may now contain duplicates.')
+];
+function compareBounds(c, b, h, path) {
+    const req = c.dir === 'request';
+    const show = (x) => (x ? `${x.exclusive ? '<' : ''}${x.value}` : '(none)');
+    const maxTighter = (x, y) => y !== undefined && (x === undefined || y.value < x.value || (y.value === x.value && y.exclusive && !x.exclusive));
+    const minTighter = (x, y) => y !== undefined && (x === undefined || y.value > x.value || (y.value === x.value && y.exclusive && !x.exclusive));
+    const maxWhat = `maximum changed from ${show(b.max)} to ${show(h.max)}`;
+    const minWhat = `minimum changed from ${show(b.min)} to ${show(h.min)}`;
+    if (req && maxTighter(b.max, h.max))
+        c.emit('request-property-max-decreased', path, maxWhat, h, 'maximum');
+    if (!req && maxTighter(h.max, b.max))
+        c.emit('response-property-max-increased', path, maxWhat, h, 'maximum');
+    if (req && minTighter(b.min, h.min))
+        c.emit('request-property-min-increased', path, minWhat, h, 'minimum');
+    if (!req && minTighter(h.min, b.min))
+        c.emit('response-property-min-decreased', path, minWhat, h, 'minimum');
+    const counts = [
+        ['maxLength', 'minLength', 'length'],
+        ['maxItems', 'minItems', 'items']
+    ];
+    for (const [maxKey, minKey, noun] of counts) {
+        const bMax = b[maxKey] ?? Infinity;
+        const hMax = h[maxKey] ?? Infinity;
+        const bMin = b[minKey] ?? 0;
+        const hMin = h[minKey] ?? 0;
+        const from = (x) => (x === undefined ? '(none)' : String(x));
+        const maxWhat = `${maxKey} changed from ${from(b[maxKey])} to ${from(h[maxKey])}`;
+        const minWhat = `${minKey} changed from ${from(b[minKey])} to ${from(h[minKey])}`;
+        if (req && hMax < bMax)
+            c.emit(`request-property-max-${noun}-decreased`, path, maxWhat, h, maxKey);
+        if (!req && hMax > bMax)
+            c.emit(`response-property-max-${noun}-increased`, path, maxWhat, h, maxKey);
+        if (req && hMin > bMin)
+            c.emit(`request-property-min-${noun}-increased`, path, minWhat, h, minKey);
+        if (!req && hMin < bMin)
+            c.emit(`response-property-min-${noun}-decreased`, path, minWhat, h, minKey);
+    }
+    if (b.pattern !== h.pattern) {
+        const what = `pattern changed from ${shape_text(b.pattern)} to ${shape_text(h.pattern)}`;
+        if (req && h.pattern !== undefined)
+            c.emit('request-property-pattern-changed', path, what, h, 'pattern');
+        if (!req && b.pattern !== undefined)
+            c.emit('response-property-pattern-changed', path, what, h, 'pattern');
+    }
+    if (req && h.uniqueItems && !b.uniqueItems)
+        c.emit('request-property-unique-items-added', path, 'now requires unique items', h, 'uniqueItems');
+    if (!req && b.uniqueItems && !h.uniqueItems)
+        c.emit('response-property-unique-items-removed', path, 'no longer guarantees unique items', h);
+}
+
+;// CONCATENATED MODULE: ./actions/contract-test/src/diff/schema/default.ts
+// Defaults: a client that omits a value gets the default, so a changed default changes its behaviour.
+
+
+const DEFAULT_CHECKS = [
+    defineCheck('request-property-default-changed', 'warning', 'A request default changed; clients omitting the value get another behaviour.'),
+    defineCheck('response-property-default-changed', 'warning', 'A response default changed.')
+];
+function compareDefault(c, b, h, path) {
+    if (!b.hasDefault || !h.hasDefault)
+        return;
+    if (valueKey(b.default ?? null) === valueKey(h.default ?? null))
+        return;
+    const id = c.dir === 'request' ? 'request-property-default-changed' : 'response-property-default-changed';
+    c.emit(id, path, `default changed from ${shape_text(b.default)} to ${shape_text(h.default)}`, h, 'default');
+}
+
+;// CONCATENATED MODULE: ./actions/contract-test/src/diff/schema/format.ts
+// Formats: int32 -> int64 and float -> double widen; any other replacement is incompatible both ways.
+
+const FORMAT_CHECKS = [
+    defineCheck('request-property-format-changed', 'error', 'A request format was replaced by an incompatible one.'),
+    defineCheck('response-property-format-changed', 'error', 'A response format was replaced by an incompatible one.'),
+    defineCheck('request-property-format-widened', 'info', 'A request format was widened (int32 to int64, float to double).'),
+    defineCheck('response-property-format-narrowed', 'info', 'A response format was narrowed (int64 to int32, double to float).'),
+    defineCheck('request-property-format-added', 'warning', 'A request value gained a format; values that do not match it may be rejected.'),
+    defineCheck('request-property-format-removed', 'info', 'A request value lost its format.'),
+    defineCheck('response-property-format-added', 'info', 'A response value gained a format.'),
+    defineCheck('response-property-format-removed', 'warning', 'A response value lost its format; clients may rely on it.')
+];
 const FORMAT_WIDENING = { int32: 'int64', float: 'double' };
-class Comparator {
-    ctx;
-    shapes = new Map();
-    visited = new Map();
-    constructor(ctx) {
-        this.ctx = ctx;
+function compareFormat(c, b, h, path) {
+    if (b.format === h.format)
+        return;
+    const what = `format changed from ${b.format ?? '(none)'} to ${h.format ?? '(none)'}`;
+    const req = c.dir === 'request';
+    if (b.format === undefined) {
+        c.emit(req ? 'request-property-format-added' : 'response-property-format-added', path, what, h, 'format');
     }
-    shape(node) {
-        let s = this.shapes.get(node);
-        if (!s) {
-            s = buildShape(node);
-            this.shapes.set(node, s);
-        }
-        return s;
+    else if (h.format === undefined) {
+        c.emit(req ? 'request-property-format-removed' : 'response-property-format-removed', path, what, h);
     }
-    label(path) {
-        return path ? `${this.ctx.where}, property ${path}` : this.ctx.where;
+    else if (FORMAT_WIDENING[b.format] === h.format) {
+        c.emit(req ? 'request-property-format-widened' : 'response-property-format-changed', path, what, h, 'format');
     }
-    /** Where a keyword of a shape was written in one spec (the part of an allOf that has it), else the schema. */
-    place(spec, shape, keyword) {
-        const owner = (keyword && shape.origin.get(keyword)) || shape.node;
-        const key = keyword?.startsWith('properties.') ? keyword.slice(11) : keyword;
-        return spec.locate(owner, key) ?? spec.locate(shape.node);
+    else if (FORMAT_WIDENING[h.format] === b.format) {
+        c.emit(req ? 'request-property-format-changed' : 'response-property-format-narrowed', path, what, h, 'format');
     }
-    report(id, path, what, location, baseLocation) {
-        const level = LEVELS.get(id);
-        if (!level)
-            throw new Error(`schema diff: check ${id} is not in SCHEMA_CHECKS`);
-        this.ctx.emit({
-            id,
-            level,
-            ...(this.ctx.path !== undefined && { path: this.ctx.path }),
-            ...(this.ctx.method !== undefined && { method: this.ctx.method }),
-            message: `${this.label(path)}: ${what}${wasAt(baseLocation)}`,
-            ...(location && { location }),
-            ...(baseLocation && { baseLocation })
-        });
+    else {
+        c.emit(req ? 'request-property-format-changed' : 'response-property-format-changed', path, what, h, 'format');
     }
-    /** A change in the head schema, located there. */
-    emit(id, path, what, shape, keyword) {
-        this.report(id, path, what, this.place(this.ctx.head, shape, keyword));
+}
+
+;// CONCATENATED MODULE: ./actions/contract-test/src/diff/schema/nullable.ts
+// Nullability: a response value that may now be null breaks clients that parse it; a request value that no
+// longer accepts null breaks clients that send it.
+
+const NULLABLE_CHECKS = [
+    defineCheck('response-property-became-nullable', 'error', 'A response value may now be null; typed clients that do not expect null break.'),
+    defineCheck('request-property-became-nullable', 'info', 'A request value now accepts null.'),
+    defineCheck('request-property-became-not-nullable', 'error', 'A request value no longer accepts null.'),
+    defineCheck('response-property-became-not-nullable', 'info', 'A response value is no longer null.')
+];
+function compareNullable(c, b, h, path) {
+    if (b.nullable === h.nullable)
+        return;
+    const key = h.origin.has('type') ? 'type' : undefined;
+    if (h.nullable) {
+        const id = c.dir === 'response' ? 'response-property-became-nullable' : 'request-property-became-nullable';
+        c.emit(id, path, 'became nullable', h, key);
     }
-    /**
-     * Something only the base schema has (a property, a variant): located at the head schema that lost it (its
-     * `headKeyword`, e.g. `properties`, else the schema), with the base location named in the message.
-     */
-    emitRemoved(id, path, what, base, baseKeyword, head, headKeyword) {
-        this.report(id, path, what, this.place(this.ctx.head, head, headKeyword), this.place(this.ctx.base, base, baseKeyword));
+    else {
+        const id = c.dir === 'request' ? 'request-property-became-not-nullable' : 'response-property-became-not-nullable';
+        c.emit(id, path, 'is no longer nullable', h, key);
     }
-    get dir() {
-        return this.ctx.direction;
-    }
-    compare(base, head, path, ignoreNullable = false) {
-        if (!schema_isObject(base) || !schema_isObject(head))
-            return;
-        const pairs = this.visited.get(base) ?? new Set();
-        if (pairs.has(head))
-            return;
-        pairs.add(head);
-        this.visited.set(base, pairs);
-        const b = this.shape(base);
-        const h = this.shape(head);
-        if (!ignoreNullable)
-            this.compareNullable(b, h, path);
-        const bComposite = b.oneOf ?? b.anyOf;
-        const hComposite = h.oneOf ?? h.anyOf;
-        if (Boolean(bComposite) !== Boolean(hComposite)) {
-            // One side is a plain schema, the other a choice: the plain one is a choice of one, so only the variants
-            // are compared (comparing its properties against the choice's empty top level would invent removals).
-            const kind = b.oneOf || h.oneOf ? 'oneOf' : 'anyOf';
-            this.compareVariants(kind, bComposite ?? [base], hComposite ?? [head], path, b, h);
-            return;
+}
+
+;// CONCATENATED MODULE: ./actions/contract-test/src/diff/schema/properties.ts
+// Object properties: removed, added, and required-ness, each judged by who sends the object; every property
+// both sides have is then compared as a schema of its own. readOnly/writeOnly (access.ts) decide which
+// properties belong to a direction at all; additionalProperties is additional.ts.
+
+
+
+
+const PROPERTY_CHECKS = [
+    defineCheck('response-property-removed', 'error', 'A response property was removed; clients reading it break.'),
+    defineCheck('request-property-removed', 'warning', 'A request property was removed; servers may reject clients still sending it.'),
+    defineCheck('new-required-request-property', 'error', 'A new required request property; existing clients do not send it.'),
+    defineCheck('new-optional-request-property', 'info', 'A new optional request property.'),
+    defineCheck('response-property-added', 'info', 'A new response property.'),
+    defineCheck('request-property-became-required', 'error', 'An optional request property became required.'),
+    defineCheck('request-property-became-optional', 'info', 'A required request property became optional.'),
+    defineCheck('response-property-became-optional', 'error', 'A required response property became optional; typed clients that rely on it break when it is missing.'),
+    defineCheck('response-property-became-required', 'info', 'An optional response property became required.')
+];
+function compareObject(c, b, h, path) {
+    const req = c.dir === 'request';
+    const absent = (s) => outOfDirection(c, s);
+    const child = (name) => (path ? `${path}.${name}` : name);
+    for (const name of new Set([...b.properties.keys(), ...h.properties.keys()])) {
+        const bNode = b.properties.get(name);
+        const hNode = h.properties.get(name);
+        const bs = shape_isObject(bNode) ? c.shape(bNode) : undefined;
+        const hs = shape_isObject(hNode) ? c.shape(hNode) : undefined;
+        const at = child(name);
+        if (bNode !== undefined && hNode === undefined) {
+            if (bs && absent(bs))
+                continue;
+            c.emitRemoved(req ? 'request-property-removed' : 'response-property-removed', at, 'removed', b, `properties.${name}`, h, 'properties');
+            continue;
         }
-        if (!this.compareTypes(b, h, path))
-            return;
-        this.compareFormat(b, h, path);
-        this.compareValues(b, h, path);
-        this.compareBounds(b, h, path);
-        this.compareDefault(b, h, path);
-        this.compareObject(b, h, path);
-        this.compareArray(b, h, path);
-        if (b.oneOf && h.oneOf)
-            this.compareVariants('oneOf', b.oneOf, h.oneOf, path, b, h);
-        if (b.anyOf && h.anyOf)
-            this.compareVariants('anyOf', b.anyOf, h.anyOf, path, b, h);
-        if (b.oneOf && h.anyOf && !h.oneOf)
-            this.compareVariants('anyOf', b.oneOf, h.anyOf, path, b, h);
-        if (b.anyOf && h.oneOf && !h.anyOf)
-            this.compareVariants('oneOf', b.anyOf, h.oneOf, path, b, h);
-    }
-    compareNullable(b, h, path) {
-        if (b.nullable === h.nullable)
-            return;
-        const key = h.origin.has('type') ? 'type' : undefined;
-        if (h.nullable) {
-            const id = this.dir === 'response' ? 'response-property-became-nullable' : 'request-property-became-nullable';
-            this.emit(id, path, 'became nullable', h, key);
-        }
-        else {
-            const id = this.dir === 'request' ? 'request-property-became-not-nullable' : 'response-property-became-not-nullable';
-            this.emit(id, path, 'is no longer nullable', h, key);
-        }
-    }
-    /** Returns false when the types are incompatible, since checks of type-specific keywords would be noise. */
-    compareTypes(b, h, path) {
-        if (!b.types || !h.types)
-            return true;
-        const lost = [...b.types].filter((t) => !covers(h.types, t));
-        const gained = [...h.types].filter((t) => !covers(b.types, t));
-        if (lost.length === 0 && gained.length === 0)
-            return true;
-        const what = `type changed from ${[...b.types].join('|')} to ${[...h.types].join('|')}`;
-        if (this.dir === 'request') {
-            if (lost.length > 0) {
-                this.emit('request-property-type-changed', path, what, h, 'type');
-                return false;
-            }
-            this.emit('request-property-type-widened', path, what, h, 'type');
-        }
-        else {
-            if (gained.length > 0) {
-                this.emit('response-property-type-changed', path, what, h, 'type');
-                return false;
-            }
-            this.emit('response-property-type-narrowed', path, what, h, 'type');
-        }
-        return true;
-    }
-    compareFormat(b, h, path) {
-        if (b.format === h.format)
-            return;
-        const what = `format changed from ${b.format ?? '(none)'} to ${h.format ?? '(none)'}`;
-        const req = this.dir === 'request';
-        if (b.format === undefined) {
-            this.emit(req ? 'request-property-format-added' : 'response-property-format-added', path, what, h, 'format');
-        }
-        else if (h.format === undefined) {
-            this.emit(req ? 'request-property-format-removed' : 'response-property-format-removed', path, what, h);
-        }
-        else if (FORMAT_WIDENING[b.format] === h.format) {
-            this.emit(req ? 'request-property-format-widened' : 'response-property-format-changed', path, what, h, 'format');
-        }
-        else if (FORMAT_WIDENING[h.format] === b.format) {
-            this.emit(req ? 'request-property-format-changed' : 'response-property-format-narrowed', path, what, h, 'format');
-        }
-        else {
-            this.emit(req ? 'request-property-format-changed' : 'response-property-format-changed', path, what, h, 'format');
-        }
-    }
-    compareValues(b, h, path) {
-        const req = this.dir === 'request';
-        if (!b.values && !h.values)
-            return;
-        if (!b.values) {
-            if (req)
-                this.emit('request-property-became-enum', path, `restricted to ${schema_text(h.values)}`, h, h.isConst ? 'const' : 'enum');
-            return;
-        }
-        if (!h.values) {
+        if (bNode === undefined && hNode !== undefined) {
+            if (hs && absent(hs))
+                continue;
             if (!req)
-                this.emit('response-property-became-not-enum', path, `no longer restricted to ${schema_text(b.values)}`, h);
-            return;
+                c.emit('response-property-added', at, 'added', h, `properties.${name}`);
+            else if (h.required.has(name))
+                c.emit('new-required-request-property', at, 'added as required', h, `properties.${name}`);
+            else
+                c.emit('new-optional-request-property', at, 'added as optional', h, `properties.${name}`);
+            continue;
         }
-        if (b.isConst && h.isConst) {
-            if (valueKey(b.values[0]) !== valueKey(h.values[0])) {
-                const id = req ? 'request-property-const-changed' : 'response-property-const-changed';
-                this.emit(id, path, `const changed from ${schema_text(b.values[0])} to ${schema_text(h.values[0])}`, h, 'const');
-            }
-            return;
-        }
-        const bKeys = new Set(b.values.map(valueKey));
-        const hKeys = new Set(h.values.map(valueKey));
-        const key = h.isConst ? 'const' : 'enum';
-        for (const v of b.values) {
-            if (hKeys.has(valueKey(v)))
+        if (bs && hs) {
+            if (absent(bs) && absent(hs))
                 continue;
-            const id = req ? 'request-property-enum-value-removed' : 'response-property-enum-value-removed';
-            this.emit(id, path, `enum value ${schema_text(v)} removed`, h, key);
-        }
-        for (const v of h.values) {
-            if (bKeys.has(valueKey(v)))
+            if (compareAccess(c, bs, hs, at))
                 continue;
-            const id = req ? 'request-property-enum-value-added' : 'response-property-enum-value-added';
-            this.emit(id, path, `enum value ${schema_text(v)} added`, h, key);
         }
-    }
-    compareBounds(b, h, path) {
-        const req = this.dir === 'request';
-        const show = (x) => (x ? `${x.exclusive ? '<' : ''}${x.value}` : '(none)');
-        const maxTighter = (x, y) => y !== undefined && (x === undefined || y.value < x.value || (y.value === x.value && y.exclusive && !x.exclusive));
-        const minTighter = (x, y) => y !== undefined && (x === undefined || y.value > x.value || (y.value === x.value && y.exclusive && !x.exclusive));
-        if (req && maxTighter(b.max, h.max))
-            this.emit('request-property-max-decreased', path, `maximum changed from ${show(b.max)} to ${show(h.max)}`, h, 'maximum');
-        if (!req && maxTighter(h.max, b.max))
-            this.emit('response-property-max-increased', path, `maximum changed from ${show(b.max)} to ${show(h.max)}`, h, 'maximum');
-        if (req && minTighter(b.min, h.min))
-            this.emit('request-property-min-increased', path, `minimum changed from ${show(b.min)} to ${show(h.min)}`, h, 'minimum');
-        if (!req && minTighter(h.min, b.min))
-            this.emit('response-property-min-decreased', path, `minimum changed from ${show(b.min)} to ${show(h.min)}`, h, 'minimum');
-        const counts = [
-            ['maxLength', 'minLength', 'length'],
-            ['maxItems', 'minItems', 'items']
-        ];
-        for (const [maxKey, minKey, noun] of counts) {
-            const bMax = b[maxKey] ?? Infinity;
-            const hMax = h[maxKey] ?? Infinity;
-            const bMin = b[minKey] ?? 0;
-            const hMin = h[minKey] ?? 0;
-            const from = (x) => (x === undefined ? '(none)' : String(x));
-            const maxWhat = `${maxKey} changed from ${from(b[maxKey])} to ${from(h[maxKey])}`;
-            const minWhat = `${minKey} changed from ${from(b[minKey])} to ${from(h[minKey])}`;
-            if (req && hMax < bMax)
-                this.emit(`request-property-max-${noun}-decreased`, path, maxWhat, h, maxKey);
-            if (!req && hMax > bMax)
-                this.emit(`response-property-max-${noun}-increased`, path, maxWhat, h, maxKey);
-            if (req && hMin > bMin)
-                this.emit(`request-property-min-${noun}-increased`, path, minWhat, h, minKey);
-            if (!req && hMin < bMin)
-                this.emit(`response-property-min-${noun}-decreased`, path, minWhat, h, minKey);
+        const bReq = b.required.has(name);
+        const hReq = h.required.has(name);
+        if (bReq !== hReq) {
+            const id = req
+                ? hReq
+                    ? 'request-property-became-required'
+                    : 'request-property-became-optional'
+                : hReq
+                    ? 'response-property-became-required'
+                    : 'response-property-became-optional';
+            c.emit(id, at, hReq ? 'became required' : 'became optional', h, `properties.${name}`);
         }
-        if (b.pattern !== h.pattern) {
-            const what = `pattern changed from ${schema_text(b.pattern)} to ${schema_text(h.pattern)}`;
-            if (req && h.pattern !== undefined)
-                this.emit('request-property-pattern-changed', path, what, h, 'pattern');
-            if (!req && b.pattern !== undefined)
-                this.emit('response-property-pattern-changed', path, what, h, 'pattern');
+        c.compare(bNode, hNode, at);
+    }
+    compareAdditional(c, b, h, path);
+}
+
+;// CONCATENATED MODULE: ./actions/contract-test/src/diff/schema/type.ts
+// Types: a request type that no longer accepts a kind of value, or a response type that may carry a new kind.
+
+
+const TYPE_CHECKS = [
+    defineCheck('request-property-type-changed', 'error', 'A request type no longer accepts values it accepted.'),
+    defineCheck('response-property-type-changed', 'error', 'A response type may now carry values of a type clients do not expect.'),
+    defineCheck('request-property-type-widened', 'info', 'A request type accepts more (e.g. integer to number).'),
+    defineCheck('response-property-type-narrowed', 'info', 'A response type carries fewer kinds of values (e.g. number to integer).')
+];
+/** Returns false when the types are incompatible, since checks of type-specific keywords would be noise. */
+function compareTypes(c, b, h, path) {
+    if (!b.types || !h.types)
+        return true;
+    const lost = [...b.types].filter((t) => !covers(h.types, t));
+    const gained = [...h.types].filter((t) => !covers(b.types, t));
+    if (lost.length === 0 && gained.length === 0)
+        return true;
+    const what = `type changed from ${[...b.types].join('|')} to ${[...h.types].join('|')}`;
+    if (c.dir === 'request') {
+        if (lost.length > 0) {
+            c.emit('request-property-type-changed', path, what, h, 'type');
+            return false;
         }
-        if (req && h.uniqueItems && !b.uniqueItems)
-            this.emit('request-property-unique-items-added', path, 'now requires unique items', h, 'uniqueItems');
-        if (!req && b.uniqueItems && !h.uniqueItems)
-            this.emit('response-property-unique-items-removed', path, 'no longer guarantees unique items', h);
+        c.emit('request-property-type-widened', path, what, h, 'type');
     }
-    compareDefault(b, h, path) {
-        if (!b.hasDefault || !h.hasDefault)
-            return;
-        if (valueKey(b.default ?? null) === valueKey(h.default ?? null))
-            return;
-        const id = this.dir === 'request' ? 'request-property-default-changed' : 'response-property-default-changed';
-        this.emit(id, path, `default changed from ${schema_text(b.default)} to ${schema_text(h.default)}`, h, 'default');
-    }
-    compareObject(b, h, path) {
-        const req = this.dir === 'request';
-        // readOnly values are never sent by clients and writeOnly ones never returned: out of this direction's contract.
-        const absent = (s) => (req ? s.readOnly : s.writeOnly);
-        const child = (name) => (path ? `${path}.${name}` : name);
-        for (const name of new Set([...b.properties.keys(), ...h.properties.keys()])) {
-            const bNode = b.properties.get(name);
-            const hNode = h.properties.get(name);
-            const bs = schema_isObject(bNode) ? this.shape(bNode) : undefined;
-            const hs = schema_isObject(hNode) ? this.shape(hNode) : undefined;
-            const at = child(name);
-            if (bNode !== undefined && hNode === undefined) {
-                if (bs && absent(bs))
-                    continue;
-                this.emitRemoved(req ? 'request-property-removed' : 'response-property-removed', at, 'removed', b, `properties.${name}`, h, 'properties');
-                continue;
-            }
-            if (bNode === undefined && hNode !== undefined) {
-                if (hs && absent(hs))
-                    continue;
-                if (!req)
-                    this.emit('response-property-added', at, 'added', h, `properties.${name}`);
-                else if (h.required.has(name))
-                    this.emit('new-required-request-property', at, 'added as required', h, `properties.${name}`);
-                else
-                    this.emit('new-optional-request-property', at, 'added as optional', h, `properties.${name}`);
-                continue;
-            }
-            if (bs && hs) {
-                if (absent(bs) && absent(hs))
-                    continue;
-                if (req && hs.readOnly !== bs.readOnly) {
-                    const id = hs.readOnly ? 'request-property-became-read-only' : 'request-property-became-not-read-only';
-                    this.emit(id, at, hs.readOnly ? 'became readOnly' : 'is no longer readOnly', hs, 'readOnly');
-                    continue;
-                }
-                if (!req && hs.writeOnly !== bs.writeOnly) {
-                    const id = hs.writeOnly ? 'response-property-became-write-only' : 'response-property-became-not-write-only';
-                    this.emit(id, at, hs.writeOnly ? 'became writeOnly' : 'is no longer writeOnly', hs, 'writeOnly');
-                    continue;
-                }
-            }
-            const bReq = b.required.has(name);
-            const hReq = h.required.has(name);
-            if (bReq !== hReq) {
-                const id = req
-                    ? hReq
-                        ? 'request-property-became-required'
-                        : 'request-property-became-optional'
-                    : hReq
-                        ? 'response-property-became-required'
-                        : 'response-property-became-optional';
-                this.emit(id, at, hReq ? 'became required' : 'became optional', h, `properties.${name}`);
-            }
-            this.compare(bNode, hNode, at);
+    else {
+        if (gained.length > 0) {
+            c.emit('response-property-type-changed', path, what, h, 'type');
+            return false;
         }
-        const closed = (v) => v === false;
-        if (req && closed(h.additional) && !closed(b.additional))
-            this.emit('request-property-additional-properties-restricted', path, 'additionalProperties became false', h, 'additionalProperties');
-        if (!req && closed(b.additional) && !closed(h.additional))
-            this.emit('response-property-additional-properties-allowed', path, 'additionalProperties is no longer false', h, 'additionalProperties');
-        if (schema_isObject(b.additional) && schema_isObject(h.additional))
-            this.compare(b.additional, h.additional, path ? `${path}.*` : '*');
+        c.emit('response-property-type-narrowed', path, what, h, 'type');
     }
-    compareArray(b, h, path) {
-        const bPrefix = b.prefixItems ?? [];
-        const hPrefix = h.prefixItems ?? [];
-        // A position past the end of one side's tuple is governed by that side's items schema (or anything).
-        for (let i = 0; i < Math.max(bPrefix.length, hPrefix.length); i++) {
-            this.compare(bPrefix[i] ?? b.items ?? {}, hPrefix[i] ?? h.items ?? {}, `${path}[${i}]`);
+    return true;
+}
+
+;// CONCATENATED MODULE: ./actions/contract-test/src/diff/schema/values.ts
+// Enum and const values: what a request may send (fewer values break clients) and what a response may carry
+// (more values break clients).
+
+
+const VALUE_CHECKS = [
+    defineCheck('request-property-enum-value-removed', 'error', 'A request enum value was removed; clients sending it break.'),
+    defineCheck('response-property-enum-value-removed', 'info', 'A response enum value was removed.'),
+    defineCheck('request-property-enum-value-added', 'info', 'A request enum value was added.'),
+    defineCheck('response-property-enum-value-added', 'warning', 'A response enum value was added; clients may not handle it.'),
+    defineCheck('request-property-became-enum', 'error', 'A free request value was restricted to an enum or const.'),
+    defineCheck('response-property-became-not-enum', 'warning', 'A response value is no longer restricted to an enum or const.'),
+    defineCheck('request-property-const-changed', 'error', 'A request const changed.'),
+    defineCheck('response-property-const-changed', 'error', 'A response const changed.')
+];
+function compareValues(c, b, h, path) {
+    const req = c.dir === 'request';
+    if (!b.values && !h.values)
+        return;
+    if (!b.values) {
+        if (req)
+            c.emit('request-property-became-enum', path, `restricted to ${shape_text(h.values)}`, h, h.isConst ? 'const' : 'enum');
+        return;
+    }
+    if (!h.values) {
+        if (!req)
+            c.emit('response-property-became-not-enum', path, `no longer restricted to ${shape_text(b.values)}`, h);
+        return;
+    }
+    if (b.isConst && h.isConst) {
+        if (valueKey(b.values[0]) !== valueKey(h.values[0])) {
+            const id = req ? 'request-property-const-changed' : 'response-property-const-changed';
+            c.emit(id, path, `const changed from ${shape_text(b.values[0])} to ${shape_text(h.values[0])}`, h, 'const');
         }
-        if (b.items !== undefined && h.items !== undefined)
-            this.compare(b.items, h.items, `${path}[]`);
+        return;
     }
-    describe(node, spec) {
-        const name = spec.componentName(node);
-        if (name)
-            return name;
-        if (!schema_isObject(node))
-            return JSON.stringify(node);
-        const s = this.shape(node);
-        const type = s.types ? [...s.types].join('|') : 'any';
-        if (s.values)
-            return `${type} ${schema_text(s.isConst ? s.values[0] : s.values)}`;
-        if (s.properties.size > 0)
-            return `${type} {${[...s.properties.keys()].join(', ')}}`;
-        return type;
+    const bKeys = new Set(b.values.map(valueKey));
+    const hKeys = new Set(h.values.map(valueKey));
+    const key = h.isConst ? 'const' : 'enum';
+    for (const v of b.values) {
+        if (hKeys.has(valueKey(v)))
+            continue;
+        const id = req ? 'request-property-enum-value-removed' : 'response-property-enum-value-removed';
+        c.emit(id, path, `enum value ${shape_text(v)} removed`, h, key);
     }
-    /** How alike two variants are, or -1 when they cannot be the same variant. */
-    similarity(base, head) {
-        if (base === head)
-            return 1000;
-        if (!schema_isObject(base) || !schema_isObject(head))
+    for (const v of h.values) {
+        if (bKeys.has(valueKey(v)))
+            continue;
+        const id = req ? 'request-property-enum-value-added' : 'response-property-enum-value-added';
+        c.emit(id, path, `enum value ${shape_text(v)} added`, h, key);
+    }
+}
+
+;// CONCATENATED MODULE: ./actions/contract-test/src/diff/schema/variants.ts
+
+
+const VARIANT_CHECKS = [
+    defineCheck('request-property-one-of-variant-removed', 'error', 'A oneOf variant accepted in requests was removed.'),
+    defineCheck('request-property-one-of-variant-added', 'info', 'A oneOf variant was added to a request schema.'),
+    defineCheck('response-property-one-of-variant-added', 'warning', 'A response may now be of a new oneOf variant.'),
+    defineCheck('response-property-one-of-variant-removed', 'info', 'A oneOf variant was removed from a response schema.'),
+    defineCheck('request-property-any-of-variant-removed', 'error', 'An anyOf variant accepted in requests was removed.'),
+    defineCheck('request-property-any-of-variant-added', 'info', 'An anyOf variant was added to a request schema.'),
+    defineCheck('response-property-any-of-variant-added', 'warning', 'A response may now match a new anyOf variant.'),
+    defineCheck('response-property-any-of-variant-removed', 'info', 'An anyOf variant was removed from a response schema.')
+];
+/** A variant in messages: its component name, else its type and values or property names. */
+function describe(c, node, spec) {
+    const name = spec.componentName(node);
+    if (name)
+        return name;
+    if (!shape_isObject(node))
+        return JSON.stringify(node);
+    const s = c.shape(node);
+    const type = s.types ? [...s.types].join('|') : 'any';
+    if (s.values)
+        return `${type} ${shape_text(s.isConst ? s.values[0] : s.values)}`;
+    if (s.properties.size > 0)
+        return `${type} {${[...s.properties.keys()].join(', ')}}`;
+    return type;
+}
+/** How alike two variants are, or -1 when they cannot be the same variant. */
+function similarity(c, base, head) {
+    if (base === head)
+        return 1000;
+    if (!shape_isObject(base) || !shape_isObject(head))
+        return -1;
+    const b = c.shape(base);
+    const h = c.shape(head);
+    if (b.types && h.types) {
+        const overlap = [...b.types].some((t) => covers(h.types, t)) || [...h.types].some((t) => covers(b.types, t));
+        if (!overlap)
             return -1;
-        const b = this.shape(base);
-        const h = this.shape(head);
-        if (b.types && h.types) {
-            const overlap = [...b.types].some((t) => covers(h.types, t)) || [...h.types].some((t) => covers(b.types, t));
-            if (!overlap)
-                return -1;
-        }
-        let score = 1;
-        const names = new Set([...b.properties.keys(), ...h.properties.keys()]);
-        let shared = 0;
-        for (const name of names) {
-            const bp = b.properties.get(name);
-            const hp = h.properties.get(name);
-            if (bp === undefined || hp === undefined)
-                continue;
-            shared++;
-            // A discriminating single-valued property (kind: const 'cat') decides which variant is which.
-            const bv = schema_isObject(bp) ? this.shape(bp) : undefined;
-            const hv = schema_isObject(hp) ? this.shape(hp) : undefined;
-            if (bv?.values?.length === 1 && hv?.values?.length === 1) {
-                if (valueKey(bv.values[0]) !== valueKey(hv.values[0]))
-                    return -1;
-                score += 10;
-            }
-        }
-        if (names.size > 0) {
-            if (shared === 0)
-                return -1;
-            score += (10 * shared) / names.size;
-        }
-        if (b.values && h.values) {
-            const hKeys = new Set(h.values.map(valueKey));
-            if (!b.values.some((v) => hKeys.has(valueKey(v))))
-                return -1;
-        }
-        return score;
     }
-    compareVariants(kind, bList, hList, path, b, h) {
-        const scored = [];
-        bList.forEach((bv, i) => hList.forEach((hv, j) => {
-            const score = this.similarity(bv, hv);
-            if (score >= 0)
-                scored.push({ i, j, score });
-        }));
-        scored.sort((x, y) => y.score - x.score || x.i - y.i || x.j - y.j);
-        const bUsed = new Map();
-        const hUsed = new Set();
-        for (const { i, j } of scored) {
-            if (bUsed.has(i) || hUsed.has(j))
-                continue;
-            bUsed.set(i, j);
-            hUsed.add(j);
-        }
-        const slug = kind === 'oneOf' ? 'one-of' : 'any-of';
-        bList.forEach((bv, i) => {
-            if (bUsed.has(i))
-                return;
-            const id = `${this.dir}-property-${slug}-variant-removed`;
-            this.emitRemoved(id, path, `${kind} variant ${this.describe(bv, this.ctx.base)} removed`, b, kind, h, kind);
-        });
-        hList.forEach((hv, j) => {
-            if (hUsed.has(j))
-                return;
-            const id = `${this.dir}-property-${slug}-variant-added`;
-            this.emit(id, path, `${kind} variant ${this.describe(hv, this.ctx.head)} added`, h, kind);
-        });
-        for (const [i, j] of bUsed) {
-            const at = hList.length > 1 ? `${path}${path ? '.' : ''}${kind}[${j}]` : path;
-            this.compare(bList[i], hList[j], at, true);
+    let score = 1;
+    const names = new Set([...b.properties.keys(), ...h.properties.keys()]);
+    let shared = 0;
+    for (const name of names) {
+        const bp = b.properties.get(name);
+        const hp = h.properties.get(name);
+        if (bp === undefined || hp === undefined)
+            continue;
+        shared++;
+        // A discriminating single-valued property (kind: const 'cat') decides which variant is which.
+        const bv = shape_isObject(bp) ? c.shape(bp) : undefined;
+        const hv = shape_isObject(hp) ? c.shape(hp) : undefined;
+        if (bv?.values?.length === 1 && hv?.values?.length === 1) {
+            if (valueKey(bv.values[0]) !== valueKey(hv.values[0]))
+                return -1;
+            score += 10;
         }
     }
+    if (names.size > 0) {
+        if (shared === 0)
+            return -1;
+        score += (10 * shared) / names.size;
+    }
+    if (b.values && h.values) {
+        const hKeys = new Set(h.values.map(valueKey));
+        if (!b.values.some((v) => hKeys.has(valueKey(v))))
+            return -1;
+    }
+    return score;
 }
-/**
- * Compares two schemas (either may be missing: nothing is reported then; the caller reports a schema that was
- * added or removed as a whole) and emits every difference through ctx.emit.
- */
-function compareSchemas(base, head, ctx) {
-    new Comparator(ctx).compare(base === true ? {} : base, head === true ? {} : head, '');
+function compareVariants(c, kind, bList, hList, path, b, h) {
+    const scored = [];
+    bList.forEach((bv, i) => hList.forEach((hv, j) => {
+        const score = similarity(c, bv, hv);
+        if (score >= 0)
+            scored.push({ i, j, score });
+    }));
+    scored.sort((x, y) => y.score - x.score || x.i - y.i || x.j - y.j);
+    const bUsed = new Map();
+    const hUsed = new Set();
+    for (const { i, j } of scored) {
+        if (bUsed.has(i) || hUsed.has(j))
+            continue;
+        bUsed.set(i, j);
+        hUsed.add(j);
+    }
+    const slug = kind === 'oneOf' ? 'one-of' : 'any-of';
+    bList.forEach((bv, i) => {
+        if (bUsed.has(i))
+            return;
+        const id = `${c.dir}-property-${slug}-variant-removed`;
+        c.emitRemoved(id, path, `${kind} variant ${describe(c, bv, c.ctx.base)} removed`, b, kind, h, kind);
+    });
+    hList.forEach((hv, j) => {
+        if (hUsed.has(j))
+            return;
+        const id = `${c.dir}-property-${slug}-variant-added`;
+        c.emit(id, path, `${kind} variant ${describe(c, hv, c.ctx.head)} added`, h, kind);
+    });
+    for (const [i, j] of bUsed) {
+        const at = hList.length > 1 ? `${path}${path ? '.' : ''}${kind}[${j}]` : path;
+        c.compare(bList[i], hList[j], at, true);
+    }
 }
+
+;// CONCATENATED MODULE: ./actions/contract-test/src/diff/schema/registry.ts
+
+
+
+
+
+
+
+
+
+
+const SCHEMA_CHECKS = [
+    ...PROPERTY_CHECKS,
+    ...TYPE_CHECKS,
+    ...FORMAT_CHECKS,
+    ...NULLABLE_CHECKS,
+    ...VALUE_CHECKS,
+    ...BOUND_CHECKS,
+    ...DEFAULT_CHECKS,
+    ...ACCESS_CHECKS,
+    ...ADDITIONAL_CHECKS,
+    ...VARIANT_CHECKS
+];
+const SCHEMA_LEVELS = new Map(SCHEMA_CHECKS.map((c) => [c.id, c.level]));
 
 ;// CONCATENATED MODULE: ./actions/contract-test/src/diff/outgoing.ts
 
 
 
-const KINDS = ['webhook', 'callback'];
-const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
+
+
+
+
 /** `request` <-> `response` in a schema check id: the direction the comparator judged it in, swapped. */
 function swapDirection(id) {
     return id.replace(/\b(request|response)\b/, (word) => (word === 'request' ? 'response' : 'request'));
 }
-function operationChecks(kind) {
+function operationChecks(kind, extra) {
     const c = (suffix, level, description) => defineCheck(`${kind}-${suffix}`, level, description);
     const a = kind === 'webhook' ? 'A webhook' : 'A callback';
     return [
@@ -1172,11 +1447,7 @@ function operationChecks(kind) {
         c('added', 'info', `${a} operation was added`),
         c('deprecated', 'info', `${a} operation became deprecated`),
         c('operation-id-changed', 'warning', `The operationId of ${kind} operation changed (generated handler names change)`),
-        ...(kind === 'callback'
-            ? [
-                c('expression-changed', 'error', 'The runtime expression giving a callback URL changed: the API calls another URL than clients registered')
-            ]
-            : []),
+        ...extra,
         c('required-request-parameter-removed', 'error', `The API no longer sends a parameter ${kind} receivers always got`),
         c('optional-request-parameter-removed', 'warning', `The API no longer sends an optional ${kind} parameter`),
         c('request-parameter-added', 'info', `The API sends a new ${kind} parameter (receivers may ignore it)`),
@@ -1204,6 +1475,9 @@ function operationChecks(kind) {
         c('response-header-removed', 'info', `A header of ${kind} responses is no longer read`)
     ];
 }
+const CALLBACK_ONLY_CHECKS = [
+    defineCheck('callback-expression-changed', 'error', 'The runtime expression giving a callback URL changed: the API calls another URL than clients registered')
+];
 function schemaChecks(kind) {
     return SCHEMA_CHECKS.map((check) => {
         const sentByApi = /\bresponse\b/.test(check.id);
@@ -1213,7 +1487,12 @@ function schemaChecks(kind) {
         return defineCheck(`${kind}-${swapDirection(check.id)}`, check.level, `${message}: ${check.description}`);
     });
 }
-const OUTGOING_CHECKS = KINDS.flatMap((kind) => [...operationChecks(kind), ...schemaChecks(kind)]);
+const OUTGOING_CHECKS = [
+    ...operationChecks('webhook', []),
+    ...schemaChecks('webhook'),
+    ...operationChecks('callback', CALLBACK_ONLY_CHECKS),
+    ...schemaChecks('callback')
+];
 function vocabulary(kind) {
     const id = (suffix) => `${kind}-${suffix}`;
     return {
@@ -1246,10 +1525,7 @@ function vocabulary(kind) {
     };
 }
 const VOCABULARIES = { webhook: vocabulary('webhook'), callback: vocabulary('callback') };
-function operationsOf(item) {
-    return METHODS.filter((m) => isObject(item[m])).map((m) => [m, item[m]]);
-}
-function reportRemoved(e, kind, where, [item, op], parent) {
+function outgoing_reportRemoved(e, kind, where, [item, op], parent) {
     const label = opLabel(where);
     const was = [[item, where.method], [op]];
     if (op.deprecated === true)
@@ -1268,7 +1544,7 @@ function diffItem(e, compare, kind, whereOf, baseItem, headItem, itemParent) {
         const where = whereOf(method);
         const headOp = headOps.get(method);
         if (!headOp) {
-            reportRemoved(e, kind, where, [baseItem, baseOp], itemParent);
+            outgoing_reportRemoved(e, kind, where, [baseItem, baseOp], itemParent);
             continue;
         }
         const label = opLabel(where);
@@ -1302,7 +1578,7 @@ function diffWebhooks(e, compare) {
         const headItem = head[name];
         if (!isObject(headItem)) {
             for (const [method, op] of operationsOf(baseItem))
-                reportRemoved(e, 'webhook', whereOf(name)(method), [baseItem, op], parent);
+                outgoing_reportRemoved(e, 'webhook', whereOf(name)(method), [baseItem, op], parent);
             continue;
         }
         diffItem(e, compare, 'webhook', whereOf(name), baseItem, headItem, [[head, name], [headItem], ...parent]);
@@ -1336,7 +1612,7 @@ function diffCallbacks(e, compare, owner, baseOp, headOp) {
         if (!isObject(headCallback)) {
             for (const [expression, item] of baseExpressions)
                 for (const [method, op] of operationsOf(item))
-                    reportRemoved(e, 'callback', whereOf(name, expression)(method), [item, op], parent);
+                    outgoing_reportRemoved(e, 'callback', whereOf(name, expression)(method), [item, op], parent);
             continue;
         }
         const headExpressions = expressions(headCallback);
@@ -1362,7 +1638,7 @@ function diffCallbacks(e, compare, owner, baseOp, headOp) {
             }
             else if (!moved) {
                 for (const [method, op] of operationsOf(baseItem))
-                    reportRemoved(e, 'callback', whereOf(name, expression)(method), [baseItem, op], callbackParent);
+                    outgoing_reportRemoved(e, 'callback', whereOf(name, expression)(method), [baseItem, op], callbackParent);
             }
         }
         if (moved)
@@ -1383,166 +1659,23 @@ function diffCallbacks(e, compare, owner, baseOp, headOp) {
     }
 }
 
-;// CONCATENATED MODULE: ./actions/contract-test/src/diff/operations.ts
+// EXTERNAL MODULE: ./shared/src/lib/text.ts
+var lib_text = __webpack_require__(33588);
+;// CONCATENATED MODULE: ./actions/contract-test/src/diff/security.ts
 
 
 
-const operations_check = defineCheck;
-const OPERATION_CHECKS = [
-    operations_check('api-path-removed-without-deprecation', 'error', 'A path was removed without its operations being deprecated first'),
-    operations_check('api-removed-without-deprecation', 'error', 'An operation was removed without being deprecated first'),
-    operations_check('api-removed-before-sunset', 'error', 'A deprecated operation was removed before its x-sunset date'),
-    operations_check('api-removed-after-deprecation', 'info', 'A deprecated operation was removed (after its sunset, if any)'),
-    operations_check('api-path-added', 'info', 'A new path with its operations was added'),
-    operations_check('endpoint-added', 'info', 'A new operation was added to an existing path'),
-    operations_check('endpoint-deprecated', 'info', 'An operation became deprecated'),
-    operations_check('endpoint-reactivated', 'info', 'A deprecated operation is no longer deprecated'),
-    operations_check('api-sunset-date-changed', 'info', 'The x-sunset date of a deprecated operation was postponed or set'),
-    operations_check('api-sunset-date-brought-forward', 'warning', 'The x-sunset date of a deprecated operation moved earlier'),
-    operations_check('operation-id-changed', 'warning', 'The operationId changed (generated client method names change)'),
-    operations_check('path-parameter-renamed', 'info', 'A path template parameter was renamed; the URL shape is unchanged'),
-    operations_check('new-required-request-parameter', 'error', 'A new required parameter (query, header, cookie, path)'),
-    operations_check('new-optional-request-parameter', 'info', 'A new optional parameter'),
-    operations_check('request-parameter-removed', 'warning', 'A parameter was removed: values clients send are now ignored'),
-    operations_check('request-parameter-became-required', 'error', 'An optional parameter became required'),
-    operations_check('request-parameter-became-optional', 'info', 'A required parameter became optional'),
-    operations_check('request-parameter-location-changed', 'error', 'A parameter moved, e.g. from query to header'),
-    operations_check('request-parameter-style-changed', 'warning', 'A parameter serialisation style changed'),
-    operations_check('request-parameter-explode-changed', 'warning', 'A parameter explode setting changed'),
-    operations_check('request-parameter-deprecated', 'info', 'A parameter became deprecated'),
-    operations_check('request-body-added-required', 'error', 'A required request body was added'),
-    operations_check('request-body-added-optional', 'info', 'An optional request body was added'),
-    operations_check('request-body-became-required', 'error', 'The request body became required'),
-    operations_check('request-body-became-optional', 'info', 'The request body became optional'),
-    operations_check('request-body-removed', 'warning', 'The request body was removed: bodies clients send are now ignored'),
-    operations_check('request-body-media-type-removed', 'error', 'A request media type is no longer accepted'),
-    operations_check('request-body-media-type-added', 'info', 'A request media type was added'),
-    operations_check('response-success-status-removed', 'error', 'A success (2xx or default) response status was removed'),
-    operations_check('response-non-success-status-removed', 'warning', 'A non-success response status was removed'),
-    operations_check('response-success-status-added', 'info', 'A success response status was added'),
-    operations_check('response-non-success-status-added', 'info', 'A non-success response status was added'),
-    operations_check('response-media-type-removed', 'error', 'A response media type was removed'),
-    operations_check('response-media-type-added', 'info', 'A response media type was added'),
-    operations_check('response-required-header-removed', 'error', 'A required response header was removed'),
-    operations_check('response-optional-header-removed', 'warning', 'An optional response header was removed'),
-    operations_check('response-header-became-optional', 'warning', 'A required response header became optional'),
-    operations_check('response-header-added', 'info', 'A response header was added'),
-    operations_check('security-requirement-added', 'error', 'A security requirement clients do not yet satisfy was added'),
-    operations_check('security-alternative-added', 'info', 'A new security alternative was added; old ones still work'),
-    operations_check('security-alternative-removed', 'error', 'A security alternative clients use was removed'),
-    operations_check('security-requirement-removed', 'info', 'A security requirement was removed or relaxed'),
-    operations_check('security-scope-added', 'error', 'An OAuth/OpenID scope was added to a security requirement'),
-    operations_check('security-scope-removed', 'info', 'A scope was removed from a security requirement'),
-    operations_check('security-scheme-removed', 'warning', 'A security scheme definition was removed from the components'),
-    operations_check('security-scheme-type-changed', 'error', 'A security scheme changed its type or location'),
-    operations_check('security-scheme-added', 'info', 'A security scheme definition was added'),
-    operations_check('server-url-changed', 'error', 'The base path of a server (or basePath) changed'),
-    operations_check('server-host-changed', 'warning', 'The host of a server changed while its base path stayed'),
-    operations_check('server-removed', 'warning', 'A server was removed'),
-    operations_check('server-added', 'info', 'A server was added'),
-    operations_check('server-scheme-removed', 'warning', 'A transfer scheme (OAS 2.0 schemes) was removed'),
-    operations_check('response-link-removed', 'warning', 'A response link was removed: clients that follow it (generated hypermedia clients) lose the next call'),
-    operations_check('response-link-target-changed', 'warning', 'A response link now calls another operation'),
-    operations_check('response-link-values-changed', 'warning', 'The parameters, request body or server a response link passes on changed'),
-    operations_check('response-link-added', 'info', 'A response link was added')
+const SECURITY_CHECKS = [
+    defineCheck('security-requirement-added', 'error', 'A security requirement clients do not yet satisfy was added'),
+    defineCheck('security-alternative-added', 'info', 'A new security alternative was added; old ones still work'),
+    defineCheck('security-alternative-removed', 'error', 'A security alternative clients use was removed'),
+    defineCheck('security-requirement-removed', 'info', 'A security requirement was removed or relaxed'),
+    defineCheck('security-scope-added', 'error', 'An OAuth/OpenID scope was added to a security requirement'),
+    defineCheck('security-scope-removed', 'info', 'A scope was removed from a security requirement'),
+    defineCheck('security-scheme-removed', 'warning', 'A security scheme definition was removed from the components'),
+    defineCheck('security-scheme-type-changed', 'error', 'A security scheme changed its type or location'),
+    defineCheck('security-scheme-added', 'info', 'A security scheme definition was added')
 ];
-const operations_LEVELS = new Map([...OPERATION_CHECKS, ...OUTGOING_CHECKS].map((c) => [c.id, c.level]));
-const operations_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
-/** The API's own operations: clients send requests and read responses. */
-const API_VOCABULARY = {
-    requestDirection: 'request',
-    responseDirection: 'response',
-    schemaId: (id) => id,
-    parameterRemoved: () => 'request-parameter-removed',
-    parameterAdded: (required) => (required ? 'new-required-request-parameter' : 'new-optional-request-parameter'),
-    parameterBecameRequired: 'request-parameter-became-required',
-    parameterBecameOptional: 'request-parameter-became-optional',
-    parameterLocationChanged: 'request-parameter-location-changed',
-    parameterStyleChanged: 'request-parameter-style-changed',
-    parameterExplodeChanged: 'request-parameter-explode-changed',
-    parameterDeprecated: 'request-parameter-deprecated',
-    bodyAdded: (required) => (required ? 'request-body-added-required' : 'request-body-added-optional'),
-    bodyRemoved: 'request-body-removed',
-    bodyBecameRequired: 'request-body-became-required',
-    bodyBecameOptional: 'request-body-became-optional',
-    bodyMediaTypeRemoved: 'request-body-media-type-removed',
-    bodyMediaTypeAdded: 'request-body-media-type-added',
-    statusRemoved: (success) => (success ? 'response-success-status-removed' : 'response-non-success-status-removed'),
-    statusAdded: (success) => (success ? 'response-success-status-added' : 'response-non-success-status-added'),
-    responseMediaTypeRemoved: 'response-media-type-removed',
-    responseMediaTypeAdded: 'response-media-type-added',
-    headerRemoved: (required) => (required ? 'response-required-header-removed' : 'response-optional-header-removed'),
-    headerAdded: () => 'response-header-added',
-    headerBecameOptional: 'response-header-became-optional',
-    links: true
-};
-/** `/items/{id}` and `/items/{itemId}` address the same URLs, so they must pair. */
-function normalisePath(path) {
-    return path.replace(/\{[^}]*\}/g, '{}');
-}
-function templateNames(path) {
-    return [...path.matchAll(/\{([^}]*)\}/g)].map((m) => m[1]);
-}
-// ---- endpoints -------------------------------------------------------------------------------------------
-function sunsetOf(op) {
-    const raw = op['x-sunset'];
-    const date = raw instanceof Date ? raw : typeof raw === 'string' ? new Date(raw) : undefined;
-    return date && !Number.isNaN(date.getTime()) ? date : undefined;
-}
-function day(date) {
-    return date.toISOString().slice(0, 10);
-}
-function operations_operationsOf(item) {
-    return operations_METHODS.filter((m) => isObject(item[m])).map((m) => [m, item[m]]);
-}
-function operations_reportRemoved(e, where, [item, op], idIfUndeprecated, now, parent) {
-    const label = opLabel(where);
-    // Where the removed operation was: its method key in the base path item.
-    const was = [[item, where.method], [op]];
-    if (op.deprecated !== true) {
-        e.removed(idIfUndeprecated, where, `${label} was removed without being deprecated first`, was, parent);
-        return;
-    }
-    const sunset = sunsetOf(op);
-    if (sunset && sunset.getTime() > now.getTime()) {
-        const message = `${label} was removed before its sunset date ${day(sunset)}`;
-        e.removed('api-removed-before-sunset', where, message, was, parent);
-    }
-    else {
-        e.removed('api-removed-after-deprecation', where, `deprecated ${label} was removed`, was, parent);
-    }
-}
-function diffDeprecation(e, where, base, head) {
-    const label = opLabel(where);
-    const wasDeprecated = base.deprecated === true;
-    const isDeprecated = head.deprecated === true;
-    const headSunset = sunsetOf(head);
-    if (!wasDeprecated && isDeprecated) {
-        const sunset = headSunset ? `, sunset ${day(headSunset)}` : ', no sunset date';
-        e.emit('endpoint-deprecated', where, `${label} became deprecated${sunset}`, [head, 'deprecated'], [head]);
-    }
-    else if (wasDeprecated && !isDeprecated) {
-        e.emit('endpoint-reactivated', where, `${label} is no longer deprecated`, [head]);
-    }
-    else if (wasDeprecated && isDeprecated) {
-        const baseSunset = sunsetOf(base);
-        if (baseSunset && headSunset && headSunset.getTime() < baseSunset.getTime()) {
-            const message = `sunset of ${label} moved earlier from ${day(baseSunset)} to ${day(headSunset)}`;
-            e.emit('api-sunset-date-brought-forward', where, message, [head, 'x-sunset'], [head]);
-        }
-        else if (headSunset && (!baseSunset || headSunset.getTime() !== baseSunset.getTime())) {
-            const from = baseSunset ? day(baseSunset) : 'none';
-            const message = `sunset of ${label} changed from ${from} to ${day(headSunset)}`;
-            e.emit('api-sunset-date-changed', where, message, [head, 'x-sunset'], [head]);
-        }
-    }
-    const baseId = str(base.operationId);
-    const headId = str(head.operationId);
-    if (baseId !== undefined && headId !== baseId) {
-        const message = `operationId of ${label} changed from "${baseId}" to ${headId ? `"${headId}"` : 'none'}`;
-        e.emit('operation-id-changed', where, message, [head, 'operationId'], [head]);
-    }
-}
 /** An absent or empty list means anonymous access, which is the alternative `{}`. */
 function alternatives(value) {
     const list = arr(value).filter(isObject);
@@ -1641,7 +1774,7 @@ function diffSecuritySchemes(e) {
             e.removed('security-scheme-removed', {}, `security scheme "${name}" was removed`, [[base, name], [scheme]], schemesParents(e.head));
             continue;
         }
-        const shape = (s) => [s.type, s.in, s.name, s.scheme].map((v) => String(v ?? '')).join('/');
+        const shape = (s) => [s.type, s.in, s.name, s.scheme].map((v) => (0,lib_text/* textOf */.b)(v ?? '')).join('/');
         if (shape(scheme) !== shape(headScheme)) {
             const message = `security scheme "${name}" changed from ${shape(scheme)} to ${shape(headScheme)}`;
             e.emit('security-scheme-type-changed', {}, message, [headScheme, 'type'], [headScheme]);
@@ -1653,6 +1786,17 @@ function diffSecuritySchemes(e) {
         e.emit('security-scheme-added', {}, `security scheme "${name}" was added`, [head, name], [raw]);
     }
 }
+
+;// CONCATENATED MODULE: ./actions/contract-test/src/diff/servers.ts
+
+
+const SERVER_CHECKS = [
+    defineCheck('server-url-changed', 'error', 'The base path of a server (or basePath) changed'),
+    defineCheck('server-host-changed', 'warning', 'The host of a server changed while its base path stayed'),
+    defineCheck('server-removed', 'warning', 'A server was removed'),
+    defineCheck('server-added', 'info', 'A server was added'),
+    defineCheck('server-scheme-removed', 'warning', 'A transfer scheme (OAS 2.0 schemes) was removed')
+];
 function parseServer(url, node) {
     const rest = url.replace(/^[a-z{}][a-z0-9+.\-{}]*:\/\//i, '//');
     let host = '';
@@ -1737,9 +1881,58 @@ function diffServers(e) {
         }
     }
 }
-// ---- entry -----------------------------------------------------------------------------------------------
-function diffOperation(e, compare, where, rename, [baseItem, baseOp], [headItem, headOp]) {
+
+;// CONCATENATED MODULE: ./actions/contract-test/src/diff/registry.ts
+
+
+
+
+
+
+
+
+
+/** The checks of the API's own operations (everything outside a schema). */
+const OPERATION_CHECKS = [
+    ...ENDPOINT_CHECKS,
+    ...PARAMETER_CHECKS,
+    ...REQUEST_BODY_CHECKS,
+    ...RESPONSE_CHECKS,
+    ...SECURITY_CHECKS,
+    ...SERVER_CHECKS,
+    ...LINK_CHECKS
+];
+
+/** Every check, as `contract-test checks` lists them. */
+const ALL_CHECKS = [...OPERATION_CHECKS, ...SCHEMA_CHECKS, ...OUTGOING_CHECKS];
+const CHECK_LEVELS = new Map(ALL_CHECKS.map((c) => [c.id, c.level]));
+
+;// CONCATENATED MODULE: ./actions/contract-test/src/diff/operations.ts
+
+
+
+
+
+
+
+
+
+
+
+/** The API's own operations: clients send requests and read responses. */
+const API_VOCABULARY = {
+    requestDirection: 'request',
+    responseDirection: 'response',
+    schemaId: (id) => id,
+    ...API_PARAMETERS,
+    ...API_REQUEST_BODY,
+    ...API_RESPONSES
+};
+function diffOperation(e, compare, pair) {
     const { base, head } = e;
+    const { where, rename } = pair;
+    const [baseItem, baseOp] = pair.base;
+    const [headItem, headOp] = pair.head;
     diffDeprecation(e, where, baseOp, headOp);
     diffParameters(e, API_VOCABULARY, where, compare, effectiveParameters(baseItem, baseOp, rename), effectiveParameters(headItem, headOp), headItem, headOp);
     diffRequestBody(e, API_VOCABULARY, where, compare, headOp, requestBodyOf(base, baseItem, baseOp), requestBodyOf(head, headItem, headOp));
@@ -1760,65 +1953,139 @@ function diffOperation(e, compare, where, rename, [baseItem, baseOp], [headItem,
 }
 function diffOperations(base, head, compare, emit, options = {}) {
     const now = options.now ?? new Date();
-    const e = new Emitter(base, head, emit, operations_LEVELS);
-    const basePaths = obj(base.document.paths);
-    const headPaths = obj(head.document.paths);
-    const headByShape = new Map();
-    for (const path of Object.keys(headPaths))
-        if (!headByShape.has(normalisePath(path)))
-            headByShape.set(normalisePath(path), path);
-    const pairedHead = new Set();
-    const pathsParent = [[head.document, 'paths'], [head.document]];
-    for (const [basePath, rawItem] of Object.entries(basePaths)) {
-        const baseItem = obj(rawItem);
-        const headPath = headByShape.get(normalisePath(basePath));
-        if (headPath === undefined || pairedHead.has(headPath)) {
-            for (const [method, op] of operations_operationsOf(baseItem)) {
-                operations_reportRemoved(e, { path: basePath, method }, [baseItem, op], 'api-path-removed-without-deprecation', now, pathsParent);
-            }
-            continue;
-        }
-        pairedHead.add(headPath);
-        const headItem = obj(headPaths[headPath]);
-        const rename = new Map();
-        const baseNames = templateNames(basePath);
-        const headNames = templateNames(headPath);
-        baseNames.forEach((name, i) => {
-            if (headNames[i] !== undefined && headNames[i] !== name)
-                rename.set(name, headNames[i]);
-        });
-        if (rename.size > 0) {
-            const renamed = [...rename].map(([from, to]) => `{${from}} -> {${to}}`).join(', ');
-            e.emit('path-parameter-renamed', { path: headPath }, `path parameter renamed in ${basePath}: ${renamed}`, [headPaths, headPath], [headItem]);
-        }
-        const headOps = new Map(operations_operationsOf(headItem));
-        const itemParent = [[headPaths, headPath], [headItem], ...pathsParent];
-        for (const [method, baseOp] of operations_operationsOf(baseItem)) {
-            const where = { path: headPath, method };
-            const headOp = headOps.get(method);
-            if (!headOp) {
-                operations_reportRemoved(e, { path: basePath, method }, [baseItem, baseOp], 'api-removed-without-deprecation', now, itemParent);
-                continue;
-            }
-            diffOperation(e, compare, where, rename, [baseItem, baseOp], [headItem, headOp]);
-        }
-        for (const [method, headOp] of headOps) {
-            if (isObject(baseItem[method]))
-                continue;
-            e.emit('endpoint-added', { path: headPath, method }, `${method.toUpperCase()} ${headPath} was added`, [headOp]);
-        }
-    }
-    for (const [headPath, rawItem] of Object.entries(headPaths)) {
-        if (pairedHead.has(headPath))
-            continue;
-        for (const [method, op] of operations_operationsOf(obj(rawItem))) {
-            e.emit('api-path-added', { path: headPath, method }, `${method.toUpperCase()} ${headPath} was added`, [op]);
-        }
-    }
+    const e = new Emitter(base, head, emit, CHECK_LEVELS);
+    diffPaths(e, now, (pair) => diffOperation(e, compare, pair));
     diffSecurity(e, {}, 'global security', base.document.security, head.document.security, head.document, base.document);
     diffSecuritySchemes(e);
     diffServers(e);
     diffWebhooks(e, compare);
+}
+
+;// CONCATENATED MODULE: ./actions/contract-test/src/diff/schema/comparator.ts
+
+
+
+
+
+
+
+
+
+
+
+const comparator_isObject = isJsonObject;
+class Comparator {
+    ctx;
+    shapes = new Map();
+    visited = new Map();
+    constructor(ctx) {
+        this.ctx = ctx;
+    }
+    shape(node) {
+        let s = this.shapes.get(node);
+        if (!s) {
+            s = buildShape(node);
+            this.shapes.set(node, s);
+        }
+        return s;
+    }
+    label(path) {
+        return path ? `${this.ctx.where}, property ${path}` : this.ctx.where;
+    }
+    /** Where a keyword of a shape was written in one spec (the part of an allOf that has it), else the schema. */
+    place(spec, shape, keyword) {
+        const owner = (keyword && shape.origin.get(keyword)) || shape.node;
+        const key = keyword?.startsWith('properties.') ? keyword.slice(11) : keyword;
+        return spec.locate(owner, key) ?? spec.locate(shape.node);
+    }
+    report(id, path, what, location, baseLocation) {
+        const level = SCHEMA_LEVELS.get(id);
+        if (!level)
+            throw new Error(`schema diff: check ${id} is not in SCHEMA_CHECKS`);
+        this.ctx.emit({
+            id,
+            level,
+            ...(this.ctx.path !== undefined && { path: this.ctx.path }),
+            ...(this.ctx.method !== undefined && { method: this.ctx.method }),
+            message: `${this.label(path)}: ${what}${wasAt(baseLocation)}`,
+            ...(location && { location }),
+            ...(baseLocation && { baseLocation })
+        });
+    }
+    /** A change in the head schema, located there. */
+    emit(id, path, what, shape, keyword) {
+        this.report(id, path, what, this.place(this.ctx.head, shape, keyword));
+    }
+    /**
+     * Something only the base schema has (a property, a variant): located at the head schema that lost it (its
+     * `headKeyword`, e.g. `properties`, else the schema), with the base location named in the message.
+     */
+    emitRemoved(id, path, what, base, baseKeyword, head, headKeyword) {
+        this.report(id, path, what, this.place(this.ctx.head, head, headKeyword), this.place(this.ctx.base, base, baseKeyword));
+    }
+    get dir() {
+        return this.ctx.direction;
+    }
+    compare(base, head, path, ignoreNullable = false) {
+        if (!comparator_isObject(base) || !comparator_isObject(head))
+            return;
+        const pairs = this.visited.get(base) ?? new Set();
+        if (pairs.has(head))
+            return;
+        pairs.add(head);
+        this.visited.set(base, pairs);
+        const b = this.shape(base);
+        const h = this.shape(head);
+        if (!ignoreNullable)
+            compareNullable(this, b, h, path);
+        const bComposite = b.oneOf ?? b.anyOf;
+        const hComposite = h.oneOf ?? h.anyOf;
+        if (Boolean(bComposite) !== Boolean(hComposite)) {
+            // One side is a plain schema, the other a choice: the plain one is a choice of one, so only the variants
+            // are compared (comparing its properties against the choice's empty top level would invent removals).
+            const kind = b.oneOf || h.oneOf ? 'oneOf' : 'anyOf';
+            compareVariants(this, kind, bComposite ?? [base], hComposite ?? [head], path, b, h);
+            return;
+        }
+        if (!compareTypes(this, b, h, path))
+            return;
+        compareFormat(this, b, h, path);
+        compareValues(this, b, h, path);
+        compareBounds(this, b, h, path);
+        compareDefault(this, b, h, path);
+        compareObject(this, b, h, path);
+        this.compareArray(b, h, path);
+        if (b.oneOf && h.oneOf)
+            compareVariants(this, 'oneOf', b.oneOf, h.oneOf, path, b, h);
+        if (b.anyOf && h.anyOf)
+            compareVariants(this, 'anyOf', b.anyOf, h.anyOf, path, b, h);
+        if (b.oneOf && h.anyOf && !h.oneOf)
+            compareVariants(this, 'anyOf', b.oneOf, h.anyOf, path, b, h);
+        if (b.anyOf && h.oneOf && !h.anyOf)
+            compareVariants(this, 'oneOf', b.anyOf, h.oneOf, path, b, h);
+    }
+    /** Arrays have no checks of their own: their items (and tuple positions) are compared as schemas. */
+    compareArray(b, h, path) {
+        const bPrefix = b.prefixItems ?? [];
+        const hPrefix = h.prefixItems ?? [];
+        // A position past the end of one side's tuple is governed by that side's items schema (or anything).
+        for (let i = 0; i < Math.max(bPrefix.length, hPrefix.length); i++) {
+            this.compare(bPrefix[i] ?? b.items ?? {}, hPrefix[i] ?? h.items ?? {}, `${path}[${i}]`);
+        }
+        if (b.items !== undefined && h.items !== undefined)
+            this.compare(b.items, h.items, `${path}[]`);
+    }
+}
+
+;// CONCATENATED MODULE: ./actions/contract-test/src/diff/schema/index.ts
+
+
+/**
+ * Compares two schemas (either may be missing: nothing is reported then; the caller reports a schema that was
+ * added or removed as a whole) and emits every difference through ctx.emit.
+ */
+function compareSchemas(base, head, ctx) {
+    new Comparator(ctx).compare(base === true ? {} : base, head === true ? {} : head, '');
 }
 
 ;// CONCATENATED MODULE: ./actions/contract-test/src/diff/index.ts
@@ -1826,10 +2093,6 @@ function diffOperations(base, head, compare, emit, options = {}) {
 
 
 
-
-
-/** Every check, as `contract-test checks` lists them: the API's operations, schemas, then webhooks and callbacks. */
-const ALL_CHECKS = [...OPERATION_CHECKS, ...SCHEMA_CHECKS, ...OUTGOING_CHECKS];
 const LEVEL_ORDER = { error: 0, warning: 1, info: 2 };
 function byKey(a, b) {
     // Document-level changes (no path or method) come before the endpoints they affect.
@@ -1845,7 +2108,11 @@ function diffSpecs(base, head, options = {}) {
     const changes = [];
     const seen = new Set();
     // Shared (cyclic or $ref-reused) schemas reach the comparator through several routes; report each once.
-    const emit = (change) => {
+    const emit = (found) => {
+        const level = options.levels?.get(found.id);
+        if (level === 'off')
+            return;
+        const change = level === undefined || level === found.level ? found : { ...found, level };
         const key = JSON.stringify([change.id, change.level, change.path, change.method, change.message]);
         if (seen.has(key))
             return;
@@ -1900,7 +2167,7 @@ class Credentials {
                 add(basic.slice(colon + 1));
         }
         if (secretsIn.basic !== undefined && secretsIn.basic.indexOf(':') < 0)
-            throw new errors/* ConfigurationError */.j('the basic auth secret must be "user:password"');
+            throw new errors/* ConfigurationError */.j1('the basic auth secret must be "user:password"');
         if (secretsIn.basic)
             add(Buffer.from(secretsIn.basic, 'utf8').toString('base64'));
         for (const value of Object.values(secretsIn.schemes ?? {}))
@@ -1988,6 +2255,7 @@ const HTTP_METHODS = [
 ;// CONCATENATED MODULE: ./actions/contract-test/src/live/model.ts
 // The loaded spec (Swagger 2.0, OAS 3.0 or 3.1) turned into one shape the live engine walks: operations with
 // their parameters (style and explode settled), bodies, responses, links and security, whatever the version.
+
 
 
 function model_isObject(value) {
@@ -2202,7 +2470,7 @@ function schemeModel(name, node, swagger) {
                 kind: 'apiKey',
                 in: node.in === 'query' ? 'query' : 'header',
                 paramName: asString(node.name) ?? name,
-                description: `apiKey in ${String(node.in)}`
+                description: `apiKey in ${(0,lib_text/* textOf */.b)(node.in)}`
             };
         if (type === 'oauth2')
             return { name, kind: 'bearer', description: 'oauth2' };
@@ -2236,7 +2504,7 @@ function serverPath(document, swagger) {
     const first = Array.isArray(document.servers) ? asObject(document.servers[0]) : {};
     let url = asString(first.url) ?? '';
     for (const [name, variable] of Object.entries(asObject(first.variables))) {
-        url = url.split(`{${name}}`).join(String(asObject(variable).default ?? ''));
+        url = url.split(`{${name}}`).join((0,lib_text/* textOf */.b)(asObject(variable).default ?? ''));
     }
     const path = /^[a-z][a-z0-9+.-]*:\/\/[^/]*(\/.*)?$/i.exec(url)?.[1] ?? (url.startsWith('/') ? url : '');
     return path.replace(/[?#].*$/, '').replace(/\/+$/, '');
@@ -2342,7 +2610,7 @@ function buildModel(spec) {
         methodsByPath.set(path, methods);
     }
     if (operations.length === 0)
-        throw new errors/* ConfigurationError */.j(`${spec.file}: the spec describes no operations to test`);
+        throw new errors/* ConfigurationError */.j1(`${spec.file}: the spec describes no operations to test`);
     const resolvePointer = (ref) => {
         if (!ref.startsWith('#/'))
             return undefined;
@@ -4855,7 +5123,7 @@ function selectChecks(ids) {
         return [...LIVE_CHECKS];
     const unknown = ids.filter((id) => !LIVE_CHECK_IDS.includes(id));
     if (unknown.length > 0)
-        throw new errors/* ConfigurationError */.j(`unknown live check${unknown.length > 1 ? 's' : ''} ${unknown.join(', ')} (known: ${LIVE_CHECK_IDS.join(', ')})`);
+        throw new errors/* ConfigurationError */.j1(`unknown live check${unknown.length > 1 ? 's' : ''} ${unknown.join(', ')} (known: ${LIVE_CHECK_IDS.join(', ')})`);
     return LIVE_CHECKS.filter((c) => ids.includes(c.id));
 }
 
@@ -5115,12 +5383,12 @@ function emptyHooks(file) {
 function hooksApi(hooks) {
     const named = (map) => (name, fn) => {
         if (typeof name !== 'string' || typeof fn !== 'function')
-            throw new errors/* ConfigurationError */.j(`hooks ${hooks.file}: before/after take a transaction name and a function`);
+            throw new errors/* ConfigurationError */.j1(`hooks ${hooks.file}: before/after take a transaction name and a function`);
         map.set(name, [...(map.get(name) ?? []), fn]);
     };
     const each = (list) => (fn) => {
         if (typeof fn !== 'function')
-            throw new errors/* ConfigurationError */.j(`hooks ${hooks.file}: a hook must be a function`);
+            throw new errors/* ConfigurationError */.j1(`hooks ${hooks.file}: a hook must be a function`);
         list.push(fn);
     };
     return {
@@ -5140,14 +5408,14 @@ function hooksApi(hooks) {
 async function loadHooksFile(file, cwd) {
     const absolute = (0,external_node_path_.resolve)(cwd, file);
     if (!(0,external_node_fs_.existsSync)(absolute))
-        throw new errors/* ConfigurationError */.j(`hooks file ${file} does not exist`);
+        throw new errors/* ConfigurationError */.j1(`hooks file ${file} does not exist`);
     let module;
     try {
         // webpackIgnore: the bundle must import the user's file at run time, not try to bundle it.
         module = (await import(/* webpackIgnore: true */ (0,external_node_url_.pathToFileURL)(absolute).href));
     }
     catch (error) {
-        throw new errors/* ConfigurationError */.j(`hooks file ${file} could not be loaded: ${error.message}`);
+        throw new errors/* ConfigurationError */.j1(`hooks file ${file} could not be loaded: ${error.message}`);
     }
     const hooks = emptyHooks(file);
     const api = hooksApi(hooks);
@@ -5157,7 +5425,7 @@ async function loadHooksFile(file, cwd) {
             await register(api);
         }
         catch (error) {
-            throw new errors/* ConfigurationError */.j(`hooks file ${file}: registering hooks failed: ${error.message}`);
+            throw new errors/* ConfigurationError */.j1(`hooks file ${file}: registering hooks failed: ${error.message}`);
         }
     }
     const source = (typeof module.default === 'object' && module.default !== null ? module.default : module);
@@ -5182,7 +5450,7 @@ async function loadHooksFile(file, cwd) {
         hooks.before.size +
         hooks.after.size;
     if (count === 0)
-        throw new errors/* ConfigurationError */.j(`hooks file ${file} registers no hooks (export a function taking the hooks object, or beforeAll/beforeEach/before/after/afterEach/afterAll)`);
+        throw new errors/* ConfigurationError */.j1(`hooks file ${file} registers no hooks (export a function taking the hooks object, or beforeAll/beforeEach/before/after/afterEach/afterAll)`);
     return hooks;
 }
 /** Runs one hook with a time limit; Dredd-style (transaction, done) hooks are awaited through `done`. */
@@ -5191,13 +5459,13 @@ async function runHook(fn, argument, label, file, timeoutMs = DEFAULT_HOOK_TIMEO
     const call = new Promise((resolvePromise, reject) => {
         try {
             if (fn.length >= 2) {
-                fn(argument, (error) => (error ? reject(error) : resolvePromise()));
+                fn(argument, (error) => (error ? reject((0,errors/* asError */.zR)(error)) : resolvePromise()));
                 return;
             }
-            Promise.resolve(fn(argument)).then(() => resolvePromise(), reject);
+            Promise.resolve(fn(argument)).then(() => resolvePromise(), (error) => reject((0,errors/* asError */.zR)(error)));
         }
         catch (error) {
-            reject(error);
+            reject((0,errors/* asError */.zR)(error));
         }
     });
     const timeout = new Promise((_, reject) => {
@@ -5207,7 +5475,7 @@ async function runHook(fn, argument, label, file, timeoutMs = DEFAULT_HOOK_TIMEO
         await Promise.race([call, timeout]);
     }
     catch (error) {
-        throw new errors/* ConfigurationError */.j(`hooks file ${file}: ${label} failed: ${error instanceof Error ? error.message : String(error)}`);
+        throw new errors/* ConfigurationError */.j1(`hooks file ${file}: ${label} failed: ${error instanceof Error ? error.message : String(error)}`);
     }
     finally {
         clearTimeout(timer);
@@ -5363,12 +5631,12 @@ function apiRoot(baseUrl, model) {
         url = new URL(baseUrl);
     }
     catch {
-        throw new errors/* ConfigurationError */.j(`base URL "${baseUrl}" is not a valid URL`);
+        throw new errors/* ConfigurationError */.j1(`base URL "${baseUrl}" is not a valid URL`);
     }
     if (url.protocol !== 'http:' && url.protocol !== 'https:')
-        throw new errors/* ConfigurationError */.j(`base URL "${baseUrl}" must be http:// or https://`);
+        throw new errors/* ConfigurationError */.j1(`base URL "${baseUrl}" must be http:// or https://`);
     if (url.username || url.password)
-        throw new errors/* ConfigurationError */.j('the base URL must not carry credentials; use the auth secrets');
+        throw new errors/* ConfigurationError */.j1('the base URL must not carry credentials; use the auth secrets');
     const path = url.pathname.replace(/\/+$/, '');
     return `${url.origin}${path === '' ? model.basePath : path}`;
 }
@@ -5461,7 +5729,7 @@ function create(dialect, coerce) {
     return ajv;
 }
 const MAX_ERRORS = 5;
-function describe(error, prefix) {
+function validate_describe(error, prefix) {
     const where = `${prefix}${error.instancePath}` || '/';
     let message = error.message ?? error.keyword;
     if (error.keyword === 'enum' && Array.isArray(error.params?.allowedValues))
@@ -5512,7 +5780,7 @@ class SchemaValidator {
         const prefix = options.prefix ?? '';
         const errors = (validate.errors ?? [])
             .filter((e) => e.keyword !== 'if')
-            .map((e) => describe(coerce ? { ...e, instancePath: e.instancePath.replace(/^\/value/, '') } : e, prefix));
+            .map((e) => validate_describe(coerce ? { ...e, instancePath: e.instancePath.replace(/^\/value/, '') } : e, prefix));
         return { valid: false, errors: [...new Set(errors)].slice(0, MAX_ERRORS) };
     }
     /** Compiles ahead of use, so the cost is not paid while requests are in flight (it would skew their times). */
@@ -5558,6 +5826,7 @@ function wrap(portable) {
 }
 
 ;// CONCATENATED MODULE: ./actions/contract-test/src/live/stateful.ts
+
 
 function successKeys(op) {
     return op.responses.some((r) => /^2(\d\d|XX)$/i.test(r.key));
@@ -5719,7 +5988,7 @@ function bindRead(model, target, exchange) {
         if (found) {
             return {
                 params: { [target.binding.param]: found.value },
-                capture: { from: 'body', at: found.at, value: String(found.value) }
+                capture: { from: 'body', at: found.at, value: (0,lib_text/* textOf */.b)(found.value) }
             };
         }
     }
@@ -5780,7 +6049,7 @@ function positiveInteger(value, fallback, what, max = Number.MAX_SAFE_INTEGER) {
     if (value === undefined)
         return fallback;
     if (!Number.isInteger(value) || value < 1 || value > max)
-        throw new errors/* ConfigurationError */.j(`${what} must be a whole number from 1 to ${max}; got ${value}`);
+        throw new errors/* ConfigurationError */.j1(`${what} must be a whole number from 1 to ${max}; got ${value}`);
     return value;
 }
 function operationInfo(op) {
@@ -5841,14 +6110,14 @@ class Session {
         this.portables = createPortableCache(this.model);
         this.seed = options.seed ?? DEFAULTS.seed;
         if (!Number.isInteger(this.seed))
-            throw new errors/* ConfigurationError */.j(`seed must be a whole number; got ${this.seed}`);
+            throw new errors/* ConfigurationError */.j1(`seed must be a whole number; got ${this.seed}`);
         this.budget = positiveInteger(options.budget, DEFAULTS.budget, 'budget');
         this.concurrency = positiveInteger(options.concurrency, DEFAULTS.concurrency, 'concurrency', 64);
         const maxCases = positiveInteger(options.maxCasesPerOperation, DEFAULTS.maxCasesPerOperation, 'max cases per operation');
         const timeoutMs = positiveInteger(options.timeoutMs, DEFAULTS.timeoutMs, 'request timeout (ms)');
         const maxBodyBytes = positiveInteger(options.maxBodyBytes, DEFAULTS.maxBodyBytes, 'max body bytes');
         if (options.maxResponseTimeMs !== undefined && !(options.maxResponseTimeMs > 0))
-            throw new errors/* ConfigurationError */.j('max-response-time must be above zero');
+            throw new errors/* ConfigurationError */.j1('max-response-time must be above zero');
         this.planner = new CasePlanner(this.model, this.portables, this.validator, maxCases);
         this.credentials = new Credentials(options.auth);
         this.redactor = new Redactor([...this.credentials.secrets, ...(options.secrets ?? [])]);
@@ -6051,7 +6320,7 @@ class Session {
             this.answered = true;
         else if (!this.answered && UNREACHABLE.test(error ?? '') && ++this.unreachable >= UNREACHABLE_LIMIT) {
             // Nothing ever answered: a wrong base URL or a server that is not up, not a contract failure per request.
-            this.fatal ??= new errors/* ConfigurationError */.j(`cannot reach ${(0,redact/* redactUrl */.BO)(this.root)}: ${error} (${this.unreachable} requests, none answered)`);
+            this.fatal ??= new errors/* ConfigurationError */.j1(`cannot reach ${(0,redact/* redactUrl */.BO)(this.root)}: ${error} (${this.unreachable} requests, none answered)`);
             return undefined;
         }
         if (hooks) {
@@ -6385,7 +6654,7 @@ function parseOperationList(values, what) {
         .map((item) => {
         const match = /^([A-Za-z]+)\s+(\/\S*)$/.exec(item);
         if (!match)
-            throw new errors/* ConfigurationError */.j(`${what}: "${item}" is not "METHOD /path"`);
+            throw new errors/* ConfigurationError */.j1(`${what}: "${item}" is not "METHOD /path"`);
         return { method: match[1].toLowerCase(), path: match[2] };
     });
 }
@@ -6456,12 +6725,12 @@ function readConfig(file) {
         parsed = (0,dist.parse)((0,external_node_fs_.readFileSync)(file, 'utf8'));
     }
     catch (error) {
-        throw new errors/* ConfigurationError */.j(`${file}: not a readable dredd.yml: ${error.message.split('\n')[0]}`);
+        throw new errors/* ConfigurationError */.j1(`${file}: not a readable dredd.yml: ${error.message.split('\n')[0]}`);
     }
     if (parsed === null || parsed === undefined)
         return {};
     if (typeof parsed !== 'object' || Array.isArray(parsed))
-        throw new errors/* ConfigurationError */.j(`${file}: a dredd.yml must be a mapping`);
+        throw new errors/* ConfigurationError */.j1(`${file}: a dredd.yml must be a mapping`);
     return parsed;
 }
 function decodeXml(text) {
@@ -6551,7 +6820,7 @@ function runProcess(command, args, options) {
         }, options.timeoutMs);
         child.once('error', (error) => {
             clearTimeout(timer);
-            reject(new errors/* ConfigurationError */.j(`dredd could not be started (${command[0]}): ${error.message}`));
+            reject(new errors/* ConfigurationError */.j1(`dredd could not be started (${command[0]}): ${error.message}`));
         });
         child.once('close', (code) => {
             clearTimeout(timer);
@@ -6623,7 +6892,7 @@ async function runDredd(options) {
             timeoutMs: options.timeoutMs ?? DEFAULT_DREDD_TIMEOUT_MS
         });
         if (run.timedOut)
-            throw new errors/* ConfigurationError */.j(`dredd did not finish within ${Math.round((options.timeoutMs ?? DEFAULT_DREDD_TIMEOUT_MS) / 1000)}s`);
+            throw new errors/* ConfigurationError */.j1(`dredd did not finish within ${Math.round((options.timeoutMs ?? DEFAULT_DREDD_TIMEOUT_MS) / 1000)}s`);
         const xml = (0,external_node_fs_.existsSync)(report) ? (0,external_node_fs_.readFileSync)(report, 'utf8') : '';
         const cases = parseXunit(xml);
         if (cases.length === 0) {
@@ -6631,7 +6900,7 @@ async function runDredd(options) {
                 .split('\n')
                 .map((line) => stripAnsi(line).trim())
                 .find((line) => /^error:/i.test(line));
-            throw new errors/* ConfigurationError */.j(`dredd ran no test${reason ? `: ${(0,redact/* redact */.E$)(reason.replace(/^error:\s*/i, ''), secrets)}` : ` (exit ${run.code})`}`);
+            throw new errors/* ConfigurationError */.j1(`dredd ran no test${reason ? `: ${(0,redact/* redact */.E$)(reason.replace(/^error:\s*/i, ''), secrets)}` : ` (exit ${run.code})`}`);
         }
         return mapResult(model, options.spec, root, cases, secrets, performance.now() - started, dropped);
     }
@@ -6809,19 +7078,19 @@ function validStep(step) {
  */
 function parseReplay(text, file) {
     if (Buffer.byteLength(text) > MAX_REPLAY_BYTES)
-        throw new errors/* ConfigurationError */.j(`${file}: larger than ${MAX_REPLAY_BYTES} bytes`);
+        throw new errors/* ConfigurationError */.j1(`${file}: larger than ${MAX_REPLAY_BYTES} bytes`);
     const lines = text
         .split('\n')
         .map((line, i) => ({ line, n: i + 1 }))
         .filter(({ line }) => line.trim() !== '');
     if (lines.length === 0)
-        throw new errors/* ConfigurationError */.j(`${file}: empty replay file`);
+        throw new errors/* ConfigurationError */.j1(`${file}: empty replay file`);
     const parse = (line, n) => {
         try {
             return JSON.parse(line);
         }
         catch {
-            throw new errors/* ConfigurationError */.j(`${file}:${n}: not JSON`);
+            throw new errors/* ConfigurationError */.j1(`${file}:${n}: not JSON`);
         }
     };
     const sections = [];
@@ -6829,12 +7098,12 @@ function parseReplay(text, file) {
         const value = parse(line, n);
         if (isRecord(value) && value.type === REPLAY_FORMAT) {
             if (value.version !== REPLAY_VERSION)
-                throw new errors/* ConfigurationError */.j(`${file}:${n}: replay format version ${String(value.version)} is not supported (this version reads ${REPLAY_VERSION})`);
+                throw new errors/* ConfigurationError */.j1(`${file}:${n}: replay format version ${String(value.version)} is not supported (this version reads ${REPLAY_VERSION})`);
             sections.push({ header: value, entries: [] });
             continue;
         }
         if (sections.length === 0)
-            throw new errors/* ConfigurationError */.j(`${file}: not a contract-test replay file (the first line is not its header)`);
+            throw new errors/* ConfigurationError */.j1(`${file}: not a contract-test replay file (the first line is not its header)`);
         const entry = value;
         if (!isRecord(entry) ||
             entry.type !== 'failure' ||
@@ -6843,9 +7112,9 @@ function parseReplay(text, file) {
             !Array.isArray(entry.steps) ||
             entry.steps.length === 0 ||
             !entry.steps.every(validStep))
-            throw new errors/* ConfigurationError */.j(`${file}:${n}: not a replay entry`);
+            throw new errors/* ConfigurationError */.j1(`${file}:${n}: not a replay entry`);
         if (!liveCheck(entry.check))
-            throw new errors/* ConfigurationError */.j(`${file}:${n}: unknown check "${entry.check}"`);
+            throw new errors/* ConfigurationError */.j1(`${file}:${n}: unknown check "${entry.check}"`);
         sections.at(-1).entries.push(entry);
     }
     return { header: sections[0].header, entries: sections.flatMap((s) => s.entries), sections };
@@ -6900,7 +7169,7 @@ async function replayFailures(options) {
         given = `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
     }
     catch {
-        throw new errors/* ConfigurationError */.j(`base URL "${options.baseUrl}" is not an http(s) URL`);
+        throw new errors/* ConfigurationError */.j1(`base URL "${options.baseUrl}" is not an http(s) URL`);
     }
     const rootFor = (header) => {
         // The recorded base URL carried the spec's server path; a bare origin gets the same path again.
@@ -7358,7 +7627,7 @@ function failureItem(view, details) {
     for (const step of f.sequence ?? [f.exchange])
         body.codeBlock(blockText(exchangeText(step)), 'http');
     const what = f.sequence ? 'requests and responses' : 'request and response';
-    return `${line}\n<details><summary>${what}</summary>\n\n${body}\n</details>`;
+    return `${line}\n<details><summary>${what}</summary>\n\n${body.toString()}\n</details>`;
 }
 function levelOf(views) {
     return views.some((v) => !v.accepted && v.failure.level === 'error')
@@ -8052,10 +8321,41 @@ function replayReport(result, file) {
 
 // EXTERNAL MODULE: ./shared/src/lib/suggest.ts
 var suggest = __webpack_require__(68437);
-// EXTERNAL MODULE: ./shared/src/lib/glob.ts
-var glob = __webpack_require__(4373);
 // EXTERNAL MODULE: ./shared/src/lib/yaml.ts
 var yaml = __webpack_require__(88164);
+// EXTERNAL MODULE: ./shared/src/lib/glob.ts
+var glob = __webpack_require__(4373);
+;// CONCATENATED MODULE: ./actions/contract-test/src/repository-file.ts
+// A settings file the step reads from the repository (the ignore file, the config file): repository content, so
+// it is read as data only, from inside the workspace, and a default that is absent simply means no settings.
+
+
+
+
+/** A hand-written file; far past this it is a generated file or a mistake. */
+const MAX_SETTINGS_FILE_BYTES = 1024 * 1024;
+/**
+ * The text of `named` (resolved against root), or undefined when it is the default and does not exist; `what`
+ * names the file in every error ("ignore file", "config file").
+ */
+function readSettingsFile(root, named, defaultName, what) {
+    const path = (0,external_node_path_.isAbsolute)(named) ? named : (0,external_node_path_.resolve)(root, named);
+    if (!(0,external_node_fs_.existsSync)(path)) {
+        if (named === defaultName)
+            return undefined;
+        throw new errors/* ConfigurationError */.j1(`${what} ${named} does not exist`);
+    }
+    // A file in the workspace is repository content: a symlink must not make it read (and quote) a file elsewhere.
+    if ((0,glob/* isInside */.FK)(root, path) && !(0,glob/* isInside */.FK)((0,external_node_fs_.realpathSync)(root), (0,external_node_fs_.realpathSync)(path)))
+        throw new errors/* ConfigurationError */.j1(`${what} ${named} resolves (through a symlink) outside the workspace; refused`);
+    const stats = (0,external_node_fs_.statSync)(path);
+    if (!stats.isFile())
+        throw new errors/* ConfigurationError */.j1(`${what} ${named} is not a regular file`);
+    if (stats.size > MAX_SETTINGS_FILE_BYTES)
+        throw new errors/* ConfigurationError */.j1(`${what} ${named} is larger than ${MAX_SETTINGS_FILE_BYTES} bytes`);
+    return (0,external_node_fs_.readFileSync)(path, 'utf8');
+}
+
 ;// CONCATENATED MODULE: ./actions/contract-test/src/accept.ts
 // Accepting an intentional break: entries of an ignore file (.github/contract-test-ignore.yml) and a pull request
 // label. An accepted change is still reported, marked accepted with its reason, and no longer counts against the
@@ -8068,12 +8368,9 @@ var yaml = __webpack_require__(88164);
 
 
 
-
 const DEFAULT_IGNORE_FILE = '.github/contract-test-ignore.yml';
 const ENTRY_KEYS = ['id', 'path', 'method', 'reason', 'expires', 'spec'];
 const accept_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
-/** A hand-written list; far past it is a generated file or a mistake. */
-const MAX_IGNORE_FILE_BYTES = 1024 * 1024;
 function todayUtc(now = new Date()) {
     return now.toISOString().slice(0, 10);
 }
@@ -8089,21 +8386,8 @@ function accept_validDate(text) {
  * as data only, and only from inside the workspace.
  */
 function loadIgnoreFile(root, named, checkIds) {
-    const path = (0,external_node_path_.isAbsolute)(named) ? named : (0,external_node_path_.resolve)(root, named);
-    if (!(0,external_node_fs_.existsSync)(path)) {
-        if (named === DEFAULT_IGNORE_FILE)
-            return undefined;
-        throw new errors/* ConfigurationError */.j(`ignore file ${named} does not exist`);
-    }
-    // A file in the workspace is repository content: a symlink must not make it read (and quote) a file elsewhere.
-    if ((0,glob/* isInside */.FK)(root, path) && !(0,glob/* isInside */.FK)((0,external_node_fs_.realpathSync)(root), (0,external_node_fs_.realpathSync)(path)))
-        throw new errors/* ConfigurationError */.j(`ignore file ${named} resolves (through a symlink) outside the workspace; refused`);
-    const stats = (0,external_node_fs_.statSync)(path);
-    if (!stats.isFile())
-        throw new errors/* ConfigurationError */.j(`ignore file ${named} is not a regular file`);
-    if (stats.size > MAX_IGNORE_FILE_BYTES)
-        throw new errors/* ConfigurationError */.j(`ignore file ${named} is larger than ${MAX_IGNORE_FILE_BYTES} bytes`);
-    return parseIgnoreFile((0,external_node_fs_.readFileSync)(path, 'utf8'), named, checkIds);
+    const text = readSettingsFile(root, named, DEFAULT_IGNORE_FILE, 'ignore file');
+    return text === undefined ? undefined : parseIgnoreFile(text, named, checkIds);
 }
 /** Parses the ignore file; every mistake is one line naming the file, the line and what is wrong. */
 function parseIgnoreFile(text, file, checkIds) {
@@ -8118,16 +8402,16 @@ function parseIgnoreFile(text, file, checkIds) {
     if (root === null || ((0,dist.isScalar)(root) && root.value === null))
         return result;
     if (!(0,dist.isMap)(root))
-        throw new errors/* ConfigurationError */.j(`${at(root)}: the ignore file must be a mapping with an accept: list`);
+        throw new errors/* ConfigurationError */.j1(`${at(root)}: the ignore file must be a mapping with an accept: list`);
     for (const pair of root.items) {
         const key = (0,dist.isScalar)(pair.key) ? String(pair.key.value) : String(pair.key);
         if (key !== 'accept')
-            throw new errors/* ConfigurationError */.j(`${at(pair.key)}: unknown key "${key}"; the ignore file has one key, accept`);
+            throw new errors/* ConfigurationError */.j1(`${at(pair.key)}: unknown key "${key}"; the ignore file has one key, accept`);
         const list = pair.value;
         if (list === null || ((0,dist.isScalar)(list) && list.value === null))
             continue;
         if (!(0,dist.isSeq)(list))
-            throw new errors/* ConfigurationError */.j(`${at(list ?? pair.key)}: accept must be a list of entries`);
+            throw new errors/* ConfigurationError */.j1(`${at(list ?? pair.key)}: accept must be a list of entries`);
         for (const item of list.items)
             result.entries.push(parseEntry(item, file, at, lineOf, checkIds));
     }
@@ -8135,46 +8419,46 @@ function parseIgnoreFile(text, file, checkIds) {
 }
 function parseEntry(item, file, at, lineOf, checkIds) {
     if (!(0,dist.isMap)(item))
-        throw new errors/* ConfigurationError */.j(`${at(item)}: an accept entry must be a mapping (id, path, method, reason, expires)`);
+        throw new errors/* ConfigurationError */.j1(`${at(item)}: an accept entry must be a mapping (id, path, method, reason, expires)`);
     const values = {};
     for (const pair of item.items) {
         const key = (0,dist.isScalar)(pair.key) ? String(pair.key.value) : String(pair.key);
         if (!ENTRY_KEYS.includes(key)) {
             const guess = (0,suggest/* closestName */.N)(key, ENTRY_KEYS);
-            throw new errors/* ConfigurationError */.j(`${at(pair.key)}: unknown key "${key}" in an accept entry${guess ? ` (did you mean "${guess}"?)` : ''}; expected ${ENTRY_KEYS.join(', ')}`);
+            throw new errors/* ConfigurationError */.j1(`${at(pair.key)}: unknown key "${key}" in an accept entry${guess ? ` (did you mean "${guess}"?)` : ''}; expected ${ENTRY_KEYS.join(', ')}`);
         }
         const value = pair.value;
         if (!(0,dist.isScalar)(value) || value.value === null || typeof value.value === 'object')
-            throw new errors/* ConfigurationError */.j(`${at(value ?? pair.key)}: ${key} must be a single value`);
-        values[key] = { text: String(value.value).trim(), node: value };
+            throw new errors/* ConfigurationError */.j1(`${at(value ?? pair.key)}: ${key} must be a single value`);
+        values[key] = { text: (0,lib_text/* textOf */.b)(value.value).trim(), node: value };
     }
     const id = values.id;
     if (!id || id.text === '')
-        throw new errors/* ConfigurationError */.j(`${at(item)}: an accept entry needs an id (the change's check id)`);
+        throw new errors/* ConfigurationError */.j1(`${at(item)}: an accept entry needs an id (the change's check id)`);
     if (!checkIds.includes(id.text)) {
         const guess = (0,suggest/* closestName */.N)(id.text, checkIds);
-        throw new errors/* ConfigurationError */.j(`${at(id.node)}: unknown check id "${id.text}"${guess ? ` (did you mean "${guess}"?)` : ''}; ubos-actions contract-test checks lists them`);
+        throw new errors/* ConfigurationError */.j1(`${at(id.node)}: unknown check id "${id.text}"${guess ? ` (did you mean "${guess}"?)` : ''}; ubos-actions contract-test checks lists them`);
     }
     const reason = values.reason;
     if (!reason || reason.text === '')
-        throw new errors/* ConfigurationError */.j(`${at(item)}: the accept entry for ${id.text} needs a reason (why the break is intended)`);
+        throw new errors/* ConfigurationError */.j1(`${at(item)}: the accept entry for ${id.text} needs a reason (why the break is intended)`);
     const entry = { id: id.text, reason: reason.text, location: { file, line: lineOf(item) } };
     if (values.path) {
         if (!values.path.text.startsWith('/') && !values.path.text.startsWith('webhook '))
-            throw new errors/* ConfigurationError */.j(`${at(values.path.node)}: path must be the path template as the spec writes it (/items/{id}) or "webhook <name>"; got "${values.path.text}"`);
+            throw new errors/* ConfigurationError */.j1(`${at(values.path.node)}: path must be the path template as the spec writes it (/items/{id}) or "webhook <name>"; got "${values.path.text}"`);
         entry.path = values.path.text;
     }
     if (values.method) {
         const method = values.method.text.toLowerCase();
         if (!accept_METHODS.includes(method))
-            throw new errors/* ConfigurationError */.j(`${at(values.method.node)}: method must be one of ${accept_METHODS.join(', ')}; got "${values.method.text}"`);
+            throw new errors/* ConfigurationError */.j1(`${at(values.method.node)}: method must be one of ${accept_METHODS.join(', ')}; got "${values.method.text}"`);
         if (!entry.path)
-            throw new errors/* ConfigurationError */.j(`${at(values.method.node)}: method needs a path`);
+            throw new errors/* ConfigurationError */.j1(`${at(values.method.node)}: method needs a path`);
         entry.method = method;
     }
     if (values.expires) {
         if (!accept_validDate(values.expires.text))
-            throw new errors/* ConfigurationError */.j(`${at(values.expires.node)}: expires must be a date written YYYY-MM-DD; got "${values.expires.text}"`);
+            throw new errors/* ConfigurationError */.j1(`${at(values.expires.node)}: expires must be a date written YYYY-MM-DD; got "${values.expires.text}"`);
         entry.expires = values.expires.text;
     }
     if (values.spec)
@@ -8351,10 +8635,10 @@ function fileReaderAt(repoDir, commit) {
     return (path) => {
         const inRepo = (0,external_node_path_.relative)(top, path).split(external_node_path_.sep).join('/');
         if (inRepo.startsWith('..'))
-            throw new errors/* ConfigurationError */.j(`${path} is outside the git repository`);
+            throw new errors/* ConfigurationError */.j1(`${path} is outside the git repository`);
         const text = (0,git/* fileAtCommit */.fw)(top, commit, inRepo);
         if (text === undefined)
-            throw new errors/* ConfigurationError */.j(`${inRepo} does not exist at ${commit}`);
+            throw new errors/* ConfigurationError */.j1(`${inRepo} does not exist at ${commit}`);
         return text;
     };
 }
@@ -8404,7 +8688,7 @@ async function runLiveStep(input) {
     const changed = fromDiff || options.changedOperations ? [...(fromDiff ?? []), ...(options.changedOperations ?? [])] : undefined;
     if (options.engine === 'dredd') {
         if (!options.dredd)
-            throw new errors/* ConfigurationError */.j('engine dredd needs Dredd: npm install --save-dev dredd@14.1.0 (looked in node_modules/.bin and PATH)');
+            throw new errors/* ConfigurationError */.j1('engine dredd needs Dredd: npm install --save-dev dredd@14.1.0 (looked in node_modules/.bin and PATH)');
         if (changed)
             notes.push('engine dredd runs the operations in its own order (no diff-aware ordering)');
         if (options.againstBase)
@@ -8479,7 +8763,7 @@ const RELOAD_AFTER_LINT_CHARS = 1024 * 1024;
 async function runContractCheck(options) {
     const specPath = absolute(options.root, options.spec);
     if (!(0,external_node_fs_.existsSync)(specPath))
-        throw new errors/* ConfigurationError */.j(`spec ${options.spec} does not exist`);
+        throw new errors/* ConfigurationError */.j1(`spec ${options.spec} does not exist`);
     const policy = options.externalRefs ?? external_refs/* NO_EXTERNAL_REFS */.Tq;
     const refOptions = {
         allowExternalFiles: policy.files,
@@ -8539,7 +8823,7 @@ async function runContractCheck(options) {
     const head = loaded ?? (await loadHead());
     let changes;
     if (base) {
-        changes = acceptChanges(diffSpecs(base.spec, head), options.spec, options.accept, options.acceptUsed ?? new Set());
+        changes = acceptChanges(diffSpecs(base.spec, head, { levels: options.levels }), options.spec, options.accept, options.acceptUsed ?? new Set());
         if (wantDiff) {
             report.base = base.name;
             report.changes = changes;
@@ -8567,7 +8851,7 @@ async function loadBase(options, specPath, rootOf, refOptions) {
     if (options.baseSpec) {
         const basePath = absolute(options.root, options.baseSpec);
         if (!(0,external_node_fs_.existsSync)(basePath))
-            throw new errors/* ConfigurationError */.j(`base-spec ${options.baseSpec} does not exist`);
+            throw new errors/* ConfigurationError */.j1(`base-spec ${options.baseSpec} does not exist`);
         return { spec: await (0,load/* loadSpecAsync */.C9)(basePath, { root: rootOf(basePath), ...refOptions }), name: options.baseSpec };
     }
     const ref = options.baseRef;
@@ -8597,21 +8881,21 @@ const MODES = ['lint', 'diff', 'live'];
 /** The modes in their running order; a typo is one line with the likely spelling. */
 function parseModes(values, label) {
     if (values.length === 0)
-        throw new errors/* ConfigurationError */.j(`${label} must name at least one of ${MODES.join(', ')}`);
+        throw new errors/* ConfigurationError */.j1(`${label} must name at least one of ${MODES.join(', ')}`);
     for (const value of values) {
         if (MODES.includes(value))
             continue;
         const guess = (0,suggest/* closestName */.N)(value, MODES);
-        throw new errors/* ConfigurationError */.j(`${label} must be a list of ${MODES.join(', ')}; got "${value}"${guess ? ` (did you mean "${guess}"?)` : ''}`);
+        throw new errors/* ConfigurationError */.j1(`${label} must be a list of ${MODES.join(', ')}; got "${value}"${guess ? ` (did you mean "${guess}"?)` : ''}`);
     }
     return MODES.filter((mode) => values.includes(mode));
 }
 async function runContractStep(options) {
     const { specs, subject, modes, accept, live, notices, ...shared } = options;
     if (specs.length > 1 && shared.baseSpec !== undefined)
-        throw new errors/* ConfigurationError */.j('base-spec compares one spec; with several specs use base-ref (each spec is compared with itself at that ref)');
+        throw new errors/* ConfigurationError */.j1('base-spec compares one spec; with several specs use base-ref (each spec is compared with itself at that ref)');
     if (modes.includes('live') && !live)
-        throw new errors/* ConfigurationError */.j('mode live needs base-url');
+        throw new errors/* ConfigurationError */.j1('mode live needs base-url');
     const used = new Set();
     const reports = [];
     for (const spec of specs) {
@@ -8645,6 +8929,72 @@ async function runContractStep(options) {
     };
 }
 
+;// CONCATENATED MODULE: ./actions/contract-test/src/check-levels.ts
+// The team's own level for any diff check, from the config file (.github/contract-test.yml):
+//
+//   checks:
+//     response-property-became-optional: warning
+//     endpoint-added: off
+//
+// A level replaces the check's default for every change it reports; `off` drops its changes. The file is
+// repository content, read as data only; every mistake is one line naming the file, the line and the fix.
+
+
+
+
+
+
+const DEFAULT_CONFIG_FILE = '.github/contract-test.yml';
+const LEVEL_SETTINGS = ['error', 'warning', 'info', 'off'];
+const TOP_KEYS = ['checks'];
+const isLevelSetting = (value) => LEVEL_SETTINGS.includes(value);
+/** Reads the config file; a missing default file means no settings, a missing named one is a mistake. */
+function loadCheckLevels(root, named, checkIds) {
+    const text = readSettingsFile(root, named, DEFAULT_CONFIG_FILE, 'config file');
+    return text === undefined ? undefined : parseCheckLevels(text, named, checkIds);
+}
+function parseCheckLevels(text, file, checkIds) {
+    const { doc: document, lineCounter: lines } = (0,yaml.parseYamlDocument)(text, file);
+    const at = (node) => {
+        const range = node?.range;
+        return `${file}:${range ? lines.linePos(range[0]).line : 1}`;
+    };
+    const keyOf = (key) => ((0,dist.isScalar)(key) ? (0,lib_text/* textOf */.b)(key.value) : (0,lib_text/* textOf */.b)(key));
+    const levels = new Map();
+    const root = document.contents;
+    if (root === null || ((0,dist.isScalar)(root) && root.value === null))
+        return { file, levels };
+    if (!(0,dist.isMap)(root))
+        throw new errors/* ConfigurationError */.j1(`${at(root)}: the config file must be a mapping with a checks: mapping`);
+    for (const pair of root.items) {
+        const key = keyOf(pair.key);
+        if (!TOP_KEYS.includes(key)) {
+            const guess = (0,suggest/* closestName */.N)(key, TOP_KEYS);
+            throw new errors/* ConfigurationError */.j1(`${at(pair.key)}: unknown key "${key}"${guess ? ` (did you mean "${guess}"?)` : ''}; the config file has checks:`);
+        }
+        const checks = pair.value;
+        if (checks === null || ((0,dist.isScalar)(checks) && checks.value === null))
+            continue;
+        if (!(0,dist.isMap)(checks))
+            throw new errors/* ConfigurationError */.j1(`${at(checks ?? pair.key)}: checks must map check ids to ${LEVEL_SETTINGS.join(', ')}`);
+        for (const entry of checks.items) {
+            const id = keyOf(entry.key);
+            if (!checkIds.includes(id)) {
+                const guess = (0,suggest/* closestName */.N)(id, checkIds);
+                throw new errors/* ConfigurationError */.j1(`${at(entry.key)}: "${id}" is not a diff check${guess ? ` (did you mean "${guess}"?)` : ''}; ` +
+                    '`contract-test checks` lists them');
+            }
+            const value = (0,dist.isScalar)(entry.value) ? entry.value.value : entry.value?.toJSON();
+            const level = typeof value === 'string' ? value.trim().toLowerCase() : undefined;
+            if (level === undefined || !isLevelSetting(level))
+                throw new errors/* ConfigurationError */.j1(`${at(entry.value ?? entry.key)}: the level of ${id} must be one of ${LEVEL_SETTINGS.join(', ')}; ` +
+                    `got ${JSON.stringify(value ?? null)}`);
+            levels.set(id, level);
+        }
+    }
+    return { file, levels };
+}
+
 ;// CONCATENATED MODULE: ./actions/contract-test/src/specs.ts
 // Which files a step works on: the specs the `spec` input names (paths or globs, several allowed) and the
 // Spectral ruleset at the workspace root when none is named (as Spectral's own CLI finds one).
@@ -8667,7 +9017,7 @@ function splitList(text) {
  */
 function expandSpecs(entries, root, label) {
     if (entries.length === 0)
-        throw new errors/* ConfigurationError */.j(`${label} is required`);
+        throw new errors/* ConfigurationError */.j1(`${label} is required`);
     const out = [];
     const add = (path) => {
         if (!out.includes(path))
@@ -8681,7 +9031,7 @@ function expandSpecs(entries, root, label) {
         const absolute = (0,external_node_path_.resolve)(root, entry);
         // A glob picks files for you: what it picks stays inside the workspace, like everything the repository names.
         if ((0,external_node_path_.isAbsolute)(entry) || !(0,glob/* isInside */.FK)(root, absolute) || entry.split(/[\\/]/).includes('..'))
-            throw new errors/* ConfigurationError */.j(`${label}: the glob "${entry}" leaves the workspace; globs are relative to it`);
+            throw new errors/* ConfigurationError */.j1(`${label}: the glob "${entry}" leaves the workspace; globs are relative to it`);
         const plan = (0,glob/* planGlobWalk */.xc)(entry, root);
         const matched = [];
         (0,glob/* walkFiles */.Fv)(plan.base, plan.depth, (path) => {
@@ -8689,7 +9039,7 @@ function expandSpecs(entries, root, label) {
                 matched.push((0,glob/* displayPath */.Gt)(path, root));
         });
         if (matched.length === 0)
-            throw new errors/* ConfigurationError */.j(`${label}: no YAML or JSON file matches "${entry}"`);
+            throw new errors/* ConfigurationError */.j1(`${label}: no YAML or JSON file matches "${entry}"`);
         for (const path of matched.sort())
             add(path);
     }
@@ -8739,6 +9089,7 @@ function findWorkspaceRuleset(root) {
 
 
 
+
 /** Variables that carry the step's credentials: a child process (Dredd and the hooks it runs) gets none of them. */
 const SECRET_VARIABLE = /^(INPUT_|CONTRACT_TEST_AUTH_|ACTIONS_RUNTIME_TOKEN$|ACTIONS_ID_TOKEN_REQUEST_|GITHUB_TOKEN$|GH_TOKEN$)/i;
 function childEnv(env) {
@@ -8769,13 +9120,13 @@ function parseAuthSchemes(text, label) {
     }
     catch {
         // Never quote the value: it is a secret.
-        throw new errors/* ConfigurationError */.j(`${label} must be a JSON object of security scheme name to secret; it is not JSON`);
+        throw new errors/* ConfigurationError */.j1(`${label} must be a JSON object of security scheme name to secret; it is not JSON`);
     }
     if (parsed === null ||
         typeof parsed !== 'object' ||
         Array.isArray(parsed) ||
         !Object.values(parsed).every((v) => typeof v === 'string'))
-        throw new errors/* ConfigurationError */.j(`${label} must be a JSON object of security scheme name to secret (strings)`);
+        throw new errors/* ConfigurationError */.j1(`${label} must be a JSON object of security scheme name to secret (strings)`);
     return parsed;
 }
 function checkBaseUrl(url, label) {
@@ -8784,10 +9135,10 @@ function checkBaseUrl(url, label) {
         parsed = new URL(url);
     }
     catch {
-        throw new errors/* ConfigurationError */.j(`${label} must be an http or https URL; got "${url}"`);
+        throw new errors/* ConfigurationError */.j1(`${label} must be an http or https URL; got "${url}"`);
     }
     if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:')
-        throw new errors/* ConfigurationError */.j(`${label} must be an http or https URL; got "${parsed.protocol}" URL`);
+        throw new errors/* ConfigurationError */.j1(`${label} must be an http or https URL; got "${parsed.protocol}" URL`);
 }
 async function liveOptions(values) {
     const { label } = values;
@@ -8795,16 +9146,16 @@ async function liveOptions(values) {
     checkBaseUrl(baseUrl, label('base-url'));
     const engine = values.engine ?? 'ubos';
     if (engine !== 'ubos' && engine !== 'dredd')
-        throw new errors/* ConfigurationError */.j(`${label('engine')} must be ubos or dredd; got "${engine}"`);
+        throw new errors/* ConfigurationError */.j1(`${label('engine')} must be ubos or dredd; got "${engine}"`);
     const checks = values.checks && !values.checks.includes('all') ? values.checks : undefined;
     for (const id of checks ?? []) {
         if (LIVE_CHECK_IDS.includes(id))
             continue;
         const guess = (0,suggest/* closestName */.N)(id, LIVE_CHECK_IDS);
-        throw new errors/* ConfigurationError */.j(`${label('checks')}: unknown live check "${id}"${guess ? ` (did you mean "${guess}"?)` : ''}; use all or ids from ${LIVE_CHECK_IDS.join(', ')}`);
+        throw new errors/* ConfigurationError */.j1(`${label('checks')}: unknown live check "${id}"${guess ? ` (did you mean "${guess}"?)` : ''}; use all or ids from ${LIVE_CHECK_IDS.join(', ')}`);
     }
     if (values.hooks !== undefined && values.eventName === 'pull_request_target')
-        throw new errors/* ConfigurationError */.j(`${label('hooks')}: a hooks file is never run in pull_request_target runs (they have the base repository's secrets and may check out the pull request's code)`);
+        throw new errors/* ConfigurationError */.j1(`${label('hooks')}: a hooks file is never run in pull_request_target runs (they have the base repository's secrets and may check out the pull request's code)`);
     const options = {
         baseUrl,
         engine,
@@ -8835,11 +9186,11 @@ async function stepOptions(values) {
     const { label, root } = values;
     const wanted = values.mode.filter((m) => !(values.lint === false && m === 'lint'));
     if (wanted.length === 0 && values.mode.length > 0)
-        throw new errors/* ConfigurationError */.j(`${label('lint')} is false and ${label('mode')} has nothing else to do (${values.mode.join(', ')})`);
+        throw new errors/* ConfigurationError */.j1(`${label('lint')} is false and ${label('mode')} has nothing else to do (${values.mode.join(', ')})`);
     const modes = parseModes(wanted, label('mode'));
     const notices = [];
     if (modes.includes('live') && !values.baseUrl)
-        throw new errors/* ConfigurationError */.j(`${label('base-url')} is required when mode includes live (where the server listens)`);
+        throw new errors/* ConfigurationError */.j1(`${label('base-url')} is required when mode includes live (where the server listens)`);
     if (!modes.includes('live'))
         for (const setting of ['base-url', 'hooks'])
             if (values[setting === 'base-url' ? 'baseUrl' : 'hooks'])
@@ -8861,6 +9212,11 @@ async function stepOptions(values) {
     const ignore = modes.includes('diff')
         ? loadIgnoreFile(root, values.ignoreFile ?? DEFAULT_IGNORE_FILE, checkIds)
         : undefined;
+    const levels = modes.includes('diff')
+        ? loadCheckLevels(root, values.configFile ?? DEFAULT_CONFIG_FILE, checkIds)
+        : undefined;
+    if (levels && levels.levels.size > 0)
+        notices.push(`check levels from ${levels.file}: ${[...levels.levels].map(([id, l]) => `${id} ${l}`).join(', ')}`);
     const labelName = values.acceptLabel?.trim() || undefined;
     const accept = {
         ...(ignore ? { ignore } : {}),
@@ -8880,6 +9236,7 @@ async function stepOptions(values) {
         externalRefs,
         allowRulesetCode: values.allowRulesetCode,
         maxSpecBytes: values.maxSpecSize === undefined ? undefined : (0,load/* parseSpecSize */.sG)(values.maxSpecSize, label('max-spec-size')),
+        ...(levels ? { levels: levels.levels } : {}),
         accept,
         ...(modes.includes('live') ? { live: await liveOptions(values) } : {}),
         notices
@@ -8908,7 +9265,7 @@ function writeReportFile(root, path, text, setting) {
         (0,external_node_fs_.writeFileSync)(absolute, text);
     }
     catch (error) {
-        throw new errors/* ConfigurationError */.j(`${setting}: cannot write ${path} (${error.code ?? error})`);
+        throw new errors/* ConfigurationError */.j1(`${setting}: cannot write ${path} (${error.code ?? String(error)})`);
     }
 }
 
@@ -8955,6 +9312,12 @@ const IGNORE_FILE = {
     description: 'Breaking changes accepted on purpose (read when it exists)',
     default: '.github/contract-test-ignore.yml'
 };
+const CONFIG_FILE = {
+    type: 'string',
+    value: '<file>',
+    description: 'Check levels (checks: id -> error, warning, info or off; read when it exists)',
+    default: '.github/contract-test.yml'
+};
 const LINT = {
     name: 'lint',
     summary: 'Lint OpenAPI specs with Spectral',
@@ -8985,6 +9348,7 @@ const DIFF = {
     flags: {
         'base-ref': BASE_REF,
         'ignore-file': IGNORE_FILE,
+        config: CONFIG_FILE,
         'allow-external-refs': EXTERNAL_REFS,
         'max-spec-size': MAX_SPEC_SIZE,
         format: (0,command/* formatFlag */.AN)(cli_FORMATS),
@@ -9060,7 +9424,7 @@ function wholeNumber(value, flag) {
     if (value === undefined)
         return undefined;
     if (!/^-?\d+$/.test(value.trim()))
-        throw new errors/* ConfigurationError */.j(`${flag} must be a whole number; got "${value}"`);
+        throw new errors/* ConfigurationError */.j1(`${flag} must be a whole number; got "${value}"`);
     return Number(value);
 }
 function cli_duration(value, flag) {
@@ -9070,7 +9434,7 @@ function cli_duration(value, flag) {
         return (0,duration/* parseDuration */.E9)(value);
     }
     catch (error) {
-        throw new errors/* ConfigurationError */.j(`${flag}: ${error.message}`);
+        throw new errors/* ConfigurationError */.j1(`${flag}: ${error.message}`);
     }
 }
 function list(values) {
@@ -9105,7 +9469,7 @@ function base(io, values) {
         label: (name) => `--${name}`
     };
 }
-async function cli_check(values, mode, io) {
+async function check(values, mode, io) {
     return runContractStep(await stepOptions({ ...values, mode, onProgress: (line) => io.stderr(`${line}\n`) }));
 }
 const cli_command = {
@@ -9132,8 +9496,8 @@ const cli_command = {
             const format = (0,command/* parseFormat */.Xc)(values.format, cli_FORMATS, 'text');
             const failOn = (0,command/* parseFailOnFlag */.nI)(values['fail-on']);
             if (positionals.length === 0)
-                throw new errors/* ConfigurationError */.j(`lint takes one or more specs; usage: ubos-actions ${LINT.usage[0]}`);
-            const step = await cli_check({
+                throw new errors/* ConfigurationError */.j1(`lint takes one or more specs; usage: ubos-actions ${LINT.usage[0]}`);
+            const step = await check({
                 ...base(io, values),
                 spec: positionals,
                 mode: [],
@@ -9148,14 +9512,15 @@ const cli_command = {
             const failOn = (0,command/* parseFailOnFlag */.nI)(values['fail-on']);
             const byRef = values['base-ref'] !== undefined;
             if (byRef ? positionals.length === 0 : positionals.length !== 2)
-                throw new errors/* ConfigurationError */.j(`diff takes a base and a head spec, or --base-ref and specs; usage: ubos-actions ${DIFF.usage.join(' | ')}`);
-            const step = await cli_check({
+                throw new errors/* ConfigurationError */.j1(`diff takes a base and a head spec, or --base-ref and specs; usage: ubos-actions ${DIFF.usage.join(' | ')}`);
+            const step = await check({
                 ...base(io, values),
                 spec: byRef ? positionals : [positionals[1]],
                 mode: [],
                 baseSpec: byRef ? undefined : positionals[0],
                 baseRef: values['base-ref'],
-                ignoreFile: values['ignore-file']
+                ignoreFile: values['ignore-file'],
+                configFile: values.config
             }, ['diff'], io);
             for (const r of step.specs)
                 if (r.diffSkipped)
@@ -9167,10 +9532,10 @@ const cli_command = {
             const format = (0,command/* parseFormat */.Xc)(values.format, LIVE_FORMATS, 'text');
             const failOn = (0,command/* parseFailOnFlag */.nI)(values['fail-on']);
             if (positionals.length === 0)
-                throw new errors/* ConfigurationError */.j(`live takes one or more specs; usage: ubos-actions ${LIVE.usage[0]}`);
+                throw new errors/* ConfigurationError */.j1(`live takes one or more specs; usage: ubos-actions ${LIVE.usage[0]}`);
             if (!values['base-url'])
-                throw new errors/* ConfigurationError */.j('live needs --base-url (where the server under test listens)');
-            const step = await cli_check({
+                throw new errors/* ConfigurationError */.j1('live needs --base-url (where the server under test listens)');
+            const step = await check({
                 ...base(io, values),
                 spec: positionals,
                 mode: [],
@@ -9203,16 +9568,16 @@ const cli_command = {
             const format = (0,command/* parseFormat */.Xc)(values.format, LIVE_FORMATS, 'text');
             const failOn = (0,command/* parseFailOnFlag */.nI)(values['fail-on']);
             if (positionals.length !== 1)
-                throw new errors/* ConfigurationError */.j(`replay takes one replay file; usage: ubos-actions ${REPLAY.usage[0]}`);
+                throw new errors/* ConfigurationError */.j1(`replay takes one replay file; usage: ubos-actions ${REPLAY.usage[0]}`);
             if (!values['base-url'])
-                throw new errors/* ConfigurationError */.j('replay needs --base-url (where to send the requests again)');
+                throw new errors/* ConfigurationError */.j1('replay needs --base-url (where to send the requests again)');
             const file = positionals[0];
             let text;
             try {
                 text = (0,external_node_fs_.readFileSync)((0,external_node_path_.resolve)(io.cwd, file), 'utf8');
             }
             catch (error) {
-                throw new errors/* ConfigurationError */.j(`cannot read ${file}: ${error.code ?? error}`);
+                throw new errors/* ConfigurationError */.j1(`cannot read ${file}: ${error.code ?? String(error)}`);
             }
             const result = await replayFailures({
                 text,
@@ -9223,7 +9588,7 @@ const cli_command = {
             });
             return (0,command/* printReport */.Y_)(replayReport(result, file), format, failOn, io);
         }
-        throw new errors/* ConfigurationError */.j(`unknown subcommand "${sub ?? ''}": use lint, diff, live, replay or checks (ubos-actions contract-test --help)`);
+        throw new errors/* ConfigurationError */.j1(`unknown subcommand "${sub ?? ''}": use lint, diff, live, replay or checks (ubos-actions contract-test --help)`);
     }
 };
 
@@ -9240,9 +9605,9 @@ const cli_command = {
 /* harmony export */   U6: () => (/* binding */ DEFAULT_REMOTE_TIMEOUT_MS)
 /* harmony export */ });
 /* unused harmony export EXTERNAL_REF_VALUES */
-/* harmony import */ var _shared_src_lib_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76088);
-/* harmony import */ var _shared_src_lib_http_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(58719);
-/* harmony import */ var _shared_src_lib_redact_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(53570);
+/* harmony import */ var _shared_src_lib_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(76088);
+/* harmony import */ var _shared_src_lib_http_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(58719);
+/* harmony import */ var _shared_src_lib_redact_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(53570);
 // The policy for $refs that leave the workspace (files elsewhere on disk, http(s) URLs) and the one way both the
 // loader and Spectral's resolver fetch a URL: a timeout, a size cap enforced while the body streams in, and
 // messages that never carry a credential from the URL.
@@ -9267,10 +9632,10 @@ function parseExternalRefPolicy(values, what = 'allow-external-refs') {
         if (item === 'urls' || item === 'all')
             policy.urls = true;
         if (!EXTERNAL_REF_VALUES.includes(item))
-            throw new _shared_src_lib_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ConfigurationError */ .j(`${what} must be none, files, urls or all (or "files, urls"); got "${item}"`);
+            throw new _shared_src_lib_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`${what} must be none, files, urls or all (or "files, urls"); got "${item}"`);
     }
     if (items.includes('none') && (policy.files || policy.urls))
-        throw new _shared_src_lib_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ConfigurationError */ .j(`${what}: "none" cannot be combined with other values`);
+        throw new _shared_src_lib_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`${what}: "none" cannot be combined with other values`);
     return policy;
 }
 const DEFAULT_REMOTE_TIMEOUT_MS = 10_000;
@@ -9280,19 +9645,19 @@ const DEFAULT_REMOTE_TIMEOUT_MS = 10_000;
  * redirects. Redirects are followed by fetch, which gives up after 20.
  */
 async function fetchRemoteText(url, options) {
-    const shown = (0,_shared_src_lib_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .redactUrl */ .BO)(url);
+    const shown = (0,_shared_src_lib_redact_js__WEBPACK_IMPORTED_MODULE_2__/* .redactUrl */ .BO)(url);
     let protocol;
     try {
         protocol = new URL(url).protocol;
     }
     catch {
-        throw new _shared_src_lib_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ConfigurationError */ .j(`${shown} is not a valid URL`);
+        throw new _shared_src_lib_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`${shown} is not a valid URL`);
     }
     if (protocol !== 'http:' && protocol !== 'https:')
-        throw new _shared_src_lib_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ConfigurationError */ .j(`${shown}: only http and https URLs are fetched`);
+        throw new _shared_src_lib_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`${shown}: only http and https URLs are fetched`);
     let response;
     try {
-        response = await (0,_shared_src_lib_http_js__WEBPACK_IMPORTED_MODULE_0__/* .httpRequest */ .aj)(url, {
+        response = await (0,_shared_src_lib_http_js__WEBPACK_IMPORTED_MODULE_1__/* .httpRequest */ .aj)(url, {
             headers: { accept: 'application/yaml, application/json;q=0.9, text/yaml;q=0.8, */*;q=0.5' },
             timeoutMs: options.timeoutMs ?? DEFAULT_REMOTE_TIMEOUT_MS,
             maxBodyBytes: options.maxBytes,
@@ -9300,16 +9665,16 @@ async function fetchRemoteText(url, options) {
         });
     }
     catch (error) {
-        if (error instanceof _shared_src_lib_http_js__WEBPACK_IMPORTED_MODULE_0__/* .HttpError */ .j$) {
+        if (error instanceof _shared_src_lib_http_js__WEBPACK_IMPORTED_MODULE_1__/* .HttpError */ .j$) {
             const reason = error.message.includes('larger than')
                 ? `${shown}: the response is larger than the limit of ${options.maxBytes} bytes`
                 : error.message;
-            throw new _shared_src_lib_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ConfigurationError */ .j(reason);
+            throw new _shared_src_lib_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(reason);
         }
         throw error;
     }
     if (response.status < 200 || response.status > 299)
-        throw new _shared_src_lib_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ConfigurationError */ .j(`GET ${shown} returned HTTP ${response.status}`);
+        throw new _shared_src_lib_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`GET ${shown} returned HTTP ${response.status}`);
     return response.body;
 }
 
@@ -9343,6 +9708,8 @@ var dist = __webpack_require__(38815);
 var errors = __webpack_require__(76088);
 // EXTERNAL MODULE: ./shared/src/lib/redact.ts
 var redact = __webpack_require__(53570);
+// EXTERNAL MODULE: ./shared/src/lib/text.ts
+var lib_text = __webpack_require__(33588);
 // EXTERNAL MODULE: ./actions/contract-test/src/spec/external-refs.ts
 var external_refs = __webpack_require__(1753);
 ;// CONCATENATED MODULE: ./actions/contract-test/src/spec/json-source.ts
@@ -9570,6 +9937,7 @@ var memory = __webpack_require__(45206);
 
 
 
+
 const DEFAULT_MAX_FILE_BYTES = 50 * 1024 * 1024;
 /**
  * The default of maxSpecBytes, for the spec and every file it references together. Measured on generated specs
@@ -9615,7 +9983,7 @@ function parseSpecSize(text, what = 'max-spec-size') {
     const match = /^\s*(\d+(?:\.\d+)?)\s*([a-z]*)\s*$/i.exec(text);
     const unit = match ? SIZE_UNITS[match[2].toLowerCase()] : undefined;
     if (!match || unit === undefined || Number(match[1]) <= 0)
-        throw new errors/* ConfigurationError */.j(`${what} must be a size such as 16MiB, 20MB or 1048576 (bytes); got "${text}"`);
+        throw new errors/* ConfigurationError */.j1(`${what} must be a size such as 16MiB, 20MB or 1048576 (bytes); got "${text}"`);
     return Math.floor(Number(match[1]) * unit);
 }
 /**
@@ -9731,7 +10099,7 @@ class SpecSizeBudget {
         this.charge(file, bytes, 'yaml');
     }
     refusal(message) {
-        return new errors/* ConfigurationError */.j(`${message}; raise max-spec-size to check it anyway`);
+        return new errors/* ConfigurationError */.j1(`${message}; raise max-spec-size to check it anyway`);
     }
 }
 /**
@@ -9763,22 +10131,22 @@ function inside(root, candidate) {
 }
 function detectVersion(document, file) {
     if (!isContainer(document) || Array.isArray(document))
-        throw new errors/* ConfigurationError */.j(`${file}: not an OpenAPI description (the top level is not a mapping)`);
+        throw new errors/* ConfigurationError */.j1(`${file}: not an OpenAPI description (the top level is not a mapping)`);
     const openapi = document.openapi;
     if (openapi !== undefined) {
-        const text = String(openapi);
+        const text = (0,lib_text/* textOf */.b)(openapi);
         if (/^3\.0(\.\d+)?(-.*)?$/.test(text))
             return '3.0';
         if (/^3\.1(\.\d+)?(-.*)?$/.test(text))
             return '3.1';
-        throw new errors/* ConfigurationError */.j(`${file}: unsupported OpenAPI version "${text}" (supported: 3.0.x, 3.1.x, Swagger 2.0)`);
+        throw new errors/* ConfigurationError */.j1(`${file}: unsupported OpenAPI version "${text}" (supported: 3.0.x, 3.1.x, Swagger 2.0)`);
     }
     // An unquoted `swagger: 2.0` is the number 2 in YAML.
     if (document.swagger === '2.0' || document.swagger === 2)
         return '2.0';
     if (document.swagger !== undefined)
-        throw new errors/* ConfigurationError */.j(`${file}: unsupported Swagger version "${String(document.swagger)}" (supported: 2.0)`);
-    throw new errors/* ConfigurationError */.j(`${file}: not an OpenAPI description (no "openapi" or "swagger" field)`);
+        throw new errors/* ConfigurationError */.j1(`${file}: unsupported Swagger version "${(0,lib_text/* textOf */.b)(document.swagger)}" (supported: 2.0)`);
+    throw new errors/* ConfigurationError */.j1(`${file}: not an OpenAPI description (no "openapi" or "swagger" field)`);
 }
 function decodePointerToken(token, ref, where) {
     let decoded;
@@ -9786,7 +10154,7 @@ function decodePointerToken(token, ref, where) {
         decoded = decodeURIComponent(token);
     }
     catch {
-        throw new errors/* ConfigurationError */.j(`$ref "${ref}" at ${where}: invalid percent-encoding in the JSON pointer`);
+        throw new errors/* ConfigurationError */.j1(`$ref "${ref}" at ${where}: invalid percent-encoding in the JSON pointer`);
     }
     // ~1 first would turn "~01" into "/" instead of "~1".
     return decoded.replace(/~1/g, '/').replace(/~0/g, '~');
@@ -9850,20 +10218,20 @@ function createLoader(entryPath, options) {
                 const text = customReader(abs);
                 const bytes = Buffer.byteLength(text, 'utf8');
                 if (bytes > maxFileBytes)
-                    throw new errors/* ConfigurationError */.j(`${rel}: file is larger than the limit of ${maxFileBytes} bytes${from}`);
+                    throw new errors/* ConfigurationError */.j1(`${rel}: file is larger than the limit of ${maxFileBytes} bytes${from}`);
                 budget.precheck(rel, bytes);
                 return text;
             }
             const size = external_node_fs_.statSync(abs).size;
             if (size > maxFileBytes)
-                throw new errors/* ConfigurationError */.j(`${rel}: file is ${size} bytes, larger than the limit of ${maxFileBytes}${from}`);
+                throw new errors/* ConfigurationError */.j1(`${rel}: file is ${size} bytes, larger than the limit of ${maxFileBytes}${from}`);
             budget.precheck(rel, size);
             return external_node_fs_.readFileSync(abs, 'utf8');
         }
         catch (error) {
-            if (error instanceof errors/* ConfigurationError */.j)
+            if (error instanceof errors/* ConfigurationError */.j1)
                 throw error;
-            throw new errors/* ConfigurationError */.j(`${rel}: cannot read the file${from}: ${error.message}`);
+            throw new errors/* ConfigurationError */.j1(`${rel}: cannot read the file${from}: ${error.message}`);
         }
     };
     const addRecord = (abs, rel, remote, text) => {
@@ -9890,12 +10258,12 @@ function createLoader(entryPath, options) {
     };
     const entryAbs = external_node_path_.resolve(root, entryPath);
     if (!inside(root, entryAbs))
-        throw new errors/* ConfigurationError */.j(`${entryPath}: the spec is outside the root ${root}`);
+        throw new errors/* ConfigurationError */.j1(`${entryPath}: the spec is outside the root ${root}`);
     if (fromDisk(entryAbs)) {
         // A spec that is (or sits in a folder that is) a symlink out of the root would be read from anywhere.
         const real = realpathOrSelf(entryAbs);
         if (!inside(realRoot, real))
-            throw new errors/* ConfigurationError */.j(`${relativeName(entryAbs)}: the spec resolves (through a symlink) to ${real}, outside the root ${root}; refused`);
+            throw new errors/* ConfigurationError */.j1(`${relativeName(entryAbs)}: the spec resolves (through a symlink) to ${real}, outside the root ${root}; refused`);
     }
     const entry = use(loadFile(entryAbs, undefined));
     const version = detectVersion(entry.root, entry.rel);
@@ -9910,10 +10278,10 @@ function createLoader(entryPath, options) {
                 url = new URL(filePart, refFile.abs);
             }
             catch {
-                throw new errors/* ConfigurationError */.j(`$ref "${shown}" at ${where}: not a valid URL`);
+                throw new errors/* ConfigurationError */.j1(`$ref "${shown}" at ${where}: not a valid URL`);
             }
             if (url.protocol !== 'http:' && url.protocol !== 'https:')
-                throw new errors/* ConfigurationError */.j(`$ref "${shown}" at ${where}: a remote document may only reference http(s) URLs, not "${url.protocol}"`);
+                throw new errors/* ConfigurationError */.j1(`$ref "${shown}" at ${where}: a remote document may only reference http(s) URLs, not "${url.protocol}"`);
             return { kind: 'url', url: url.href };
         }
         const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(filePart)?.[1]?.toLowerCase();
@@ -9921,27 +10289,27 @@ function createLoader(entryPath, options) {
         if (scheme !== undefined && scheme.length > 1) {
             if (scheme === 'http' || scheme === 'https') {
                 if (!allowUrls)
-                    throw new errors/* ConfigurationError */.j(`$ref "${shown}" at ${where}: remote $ref refused (URLs are fetched only when allow-external-refs includes "urls")`);
+                    throw new errors/* ConfigurationError */.j1(`$ref "${shown}" at ${where}: remote $ref refused (URLs are fetched only when allow-external-refs includes "urls")`);
                 try {
                     return { kind: 'url', url: new URL(filePart).href };
                 }
                 catch {
-                    throw new errors/* ConfigurationError */.j(`$ref "${shown}" at ${where}: not a valid URL`);
+                    throw new errors/* ConfigurationError */.j1(`$ref "${shown}" at ${where}: not a valid URL`);
                 }
             }
-            throw new errors/* ConfigurationError */.j(`$ref "${shown}" at ${where}: unsupported URI scheme "${scheme}:"`);
+            throw new errors/* ConfigurationError */.j1(`$ref "${shown}" at ${where}: unsupported URI scheme "${scheme}:"`);
         }
         if (filePart.startsWith('//'))
-            throw new errors/* ConfigurationError */.j(`$ref "${shown}" at ${where}: remote $ref refused (network-path reference; write the URL with its scheme)`);
+            throw new errors/* ConfigurationError */.j1(`$ref "${shown}" at ${where}: remote $ref refused (network-path reference; write the URL with its scheme)`);
         let decoded;
         try {
             decoded = decodeURIComponent(filePart);
         }
         catch {
-            throw new errors/* ConfigurationError */.j(`$ref "${shown}" at ${where}: invalid percent-encoding in the file path`);
+            throw new errors/* ConfigurationError */.j1(`$ref "${shown}" at ${where}: invalid percent-encoding in the file path`);
         }
         const abs = external_node_path_.resolve(external_node_path_.dirname(refFile.abs), decoded);
-        const leaves = () => new errors/* ConfigurationError */.j(`$ref "${shown}" at ${where}: the file ${abs} is outside the root ${root}; refused (allow-external-refs: files allows it)`);
+        const leaves = () => new errors/* ConfigurationError */.j1(`$ref "${shown}" at ${where}: the file ${abs} is outside the root ${root}; refused (allow-external-refs: files allows it)`);
         if (!allowFiles && !inside(root, abs))
             throw leaves();
         if (fromDisk(abs)) {
@@ -9951,7 +10319,7 @@ function createLoader(entryPath, options) {
                 real = external_node_fs_.realpathSync(abs);
             }
             catch {
-                throw new errors/* ConfigurationError */.j(`$ref "${shown}" at ${where}: file ${relativeName(abs)} not found`);
+                throw new errors/* ConfigurationError */.j1(`$ref "${shown}" at ${where}: file ${relativeName(abs)} not found`);
             }
             if (!allowFiles && !inside(realRoot, real))
                 throw leaves();
@@ -9967,7 +10335,7 @@ function createLoader(entryPath, options) {
             return use(record);
         const failure = remoteFailures.get(target.url);
         if (failure !== undefined)
-            throw new errors/* ConfigurationError */.j(`$ref "${(0,redact/* redactUrl */.BO)(ref)}" at ${where}: ${failure}`);
+            throw new errors/* ConfigurationError */.j1(`$ref "${(0,redact/* redactUrl */.BO)(ref)}" at ${where}: ${failure}`);
         throw new Error(`$ref "${(0,redact/* redactUrl */.BO)(ref)}" at ${where}: URL documents are only fetched by loadSpecAsync`);
     };
     /** The $ref objects written in one document, before resolution (the walk resolveAll does, without following). */
@@ -10025,7 +10393,7 @@ function createLoader(entryPath, options) {
                     }
                 }
                 catch (error) {
-                    if (error instanceof errors/* ConfigurationError */.j)
+                    if (error instanceof errors/* ConfigurationError */.j1)
                         continue;
                     throw error;
                 }
@@ -10048,7 +10416,7 @@ function createLoader(entryPath, options) {
                     queue.push(addRecord(target.url, shown, true, text));
                 }
                 catch (error) {
-                    if (!(error instanceof errors/* ConfigurationError */.j))
+                    if (!(error instanceof errors/* ConfigurationError */.j1))
                         throw error;
                     const shared = budget < maxFileBytes && /larger than the limit/.test(error.message)
                         ? ` (what was left of the ${maxFileBytes}-byte budget for all remote documents)`
@@ -10069,7 +10437,7 @@ function createLoader(entryPath, options) {
             const shown = (0,redact/* redactUrl */.BO)(ref);
             const where = describe(refObj);
             if (inProgress.has(refObj))
-                throw new errors/* ConfigurationError */.j(`$ref "${shown}" at ${where}: circular chain of $refs that never reaches a value`);
+                throw new errors/* ConfigurationError */.j1(`$ref "${shown}" at ${where}: circular chain of $refs that never reaches a value`);
             inProgress.add(refObj);
             try {
                 const refFile = infos.get(refObj)?.file ?? entry;
@@ -10078,7 +10446,7 @@ function createLoader(entryPath, options) {
                 const pointer = hash < 0 ? '' : ref.slice(hash + 1);
                 const targetFile = filePart === '' ? refFile : resolveFilePart(filePart, ref, refFile, where);
                 if (pointer !== '' && !pointer.startsWith('/'))
-                    throw new errors/* ConfigurationError */.j(`$ref "${shown}" at ${where}: only JSON pointers ("#/...") are supported`);
+                    throw new errors/* ConfigurationError */.j1(`$ref "${shown}" at ${where}: only JSON pointers ("#/...") are supported`);
                 const tokens = pointer === '' ? [] : pointer.slice(1).split('/');
                 let node = targetFile.root;
                 let parentToken;
@@ -10092,7 +10460,7 @@ function createLoader(entryPath, options) {
                     else if (isContainer(node) && Object.prototype.hasOwnProperty.call(node, token))
                         next = node[token];
                     if (next === undefined)
-                        throw new errors/* ConfigurationError */.j(`$ref "${shown}" at ${where}: target not found (no "${token}" in ${targetFile.rel}#${pointer})`);
+                        throw new errors/* ConfigurationError */.j1(`$ref "${shown}" at ${where}: target not found (no "${token}" in ${targetFile.rel}#${pointer})`);
                     parentToken = tokens.length > 1 ? decodePointerToken(tokens[tokens.length - 2], shown, where) : undefined;
                     node = next;
                 }
@@ -10175,7 +10543,7 @@ function createLoader(entryPath, options) {
             }
         };
         if (isRefObject(entry.root))
-            throw new errors/* ConfigurationError */.j(`${entry.rel}: the document itself is a $ref`);
+            throw new errors/* ConfigurationError */.j1(`${entry.rel}: the document itself is a $ref`);
         resolveAll(entry.root);
         const names = new WeakMap();
         for (const file of order) {
@@ -10260,7 +10628,7 @@ function parseYaml(text, file, infos, budget) {
             container: (value, offset, keys) => infos.set(value, { file, offset, keys }),
             duplicateKey: (key, offset) => {
                 const { line, col } = file.lines.linePos(offset);
-                throw new errors/* ConfigurationError */.j(`${file.rel}: invalid JSON at line ${line}, column ${col}: duplicate key "${key}"`);
+                throw new errors/* ConfigurationError */.j1(`${file.rel}: invalid JSON at line ${line}, column ${col}: duplicate key "${key}"`);
             },
             setKey
         });
@@ -10280,7 +10648,7 @@ function parseYaml(text, file, infos, budget) {
     }
     catch (error) {
         if (error instanceof RangeError)
-            throw new errors/* ConfigurationError */.j(`${file.rel}: the document is nested too deeply`);
+            throw new errors/* ConfigurationError */.j1(`${file.rel}: the document is nested too deeply`);
         throw error;
     }
     const first = document.errors[0];
@@ -10288,7 +10656,7 @@ function parseYaml(text, file, infos, budget) {
         const position = first.linePos?.[0];
         const at = position ? ` at line ${position.line}, column ${position.col}` : '';
         const reason = first.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
-        throw new errors/* ConfigurationError */.j(`${file.rel}: invalid YAML${at}: ${reason}`);
+        throw new errors/* ConfigurationError */.j1(`${file.rel}: invalid YAML${at}: ${reason}`);
     }
     const converted = new Map();
     /** Maps being converted: merging one of them into itself would copy keys it does not have yet. */
@@ -10328,11 +10696,11 @@ function parseYaml(text, file, infos, budget) {
         if ((0,dist.isAlias)(node)) {
             const target = node.resolve(document);
             if (!target)
-                throw new errors/* ConfigurationError */.j(`${file.rel}: YAML alias *${node.source} has no anchor`);
+                throw new errors/* ConfigurationError */.j1(`${file.rel}: YAML alias *${node.source} has no anchor`);
             aliasExpansion += expandedSize(target, new Set());
             if (aliasExpansion > MAX_ALIAS_EXPANSION) {
                 const { line, col } = file.lines.linePos(node.range?.[0] ?? 0);
-                throw new errors/* ConfigurationError */.j(`${file.rel}: YAML aliases expand to more than ${MAX_ALIAS_EXPANSION} nodes (at line ${line}, column ${col}); refused as a possible alias bomb`);
+                throw new errors/* ConfigurationError */.j1(`${file.rel}: YAML aliases expand to more than ${MAX_ALIAS_EXPANSION} nodes (at line ${line}, column ${col}); refused as a possible alias bomb`);
             }
             return convert(target);
         }
@@ -10342,7 +10710,7 @@ function parseYaml(text, file, infos, budget) {
                 return Number(value);
             if (value === null || typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean')
                 return value;
-            return String(value);
+            return (0,lib_text/* textOf */.b)(value);
         }
         if (!(0,dist.isMap)(node) && !(0,dist.isSeq)(node))
             return null;
@@ -10392,7 +10760,7 @@ function parseYaml(text, file, infos, budget) {
             const key = keyValue !== null && typeof keyValue === 'object' ? JSON.stringify(keyValue) : String(keyValue);
             if (written.has(key)) {
                 const { line, col } = file.lines.linePos(start ?? offset);
-                throw new errors/* ConfigurationError */.j(`${file.rel}: invalid YAML at line ${line}, column ${col}: duplicate key "${key}"`);
+                throw new errors/* ConfigurationError */.j1(`${file.rel}: invalid YAML at line ${line}, column ${col}: duplicate key "${key}"`);
             }
             written.add(key);
             if (start !== undefined)
@@ -10406,7 +10774,7 @@ function parseYaml(text, file, infos, budget) {
     const mergeSources = (value, at) => {
         const refuse = (why) => {
             const { line, col } = file.lines.linePos(at);
-            return new errors/* ConfigurationError */.j(`${file.rel}: invalid YAML at line ${line}, column ${col}: ${why}`);
+            return new errors/* ConfigurationError */.j1(`${file.rel}: invalid YAML at line ${line}, column ${col}: ${why}`);
         };
         const target = (0,dist.isAlias)(value) ? value.resolve(document) : value;
         const items = (0,dist.isSeq)(target) ? target.items : [value];
@@ -10424,7 +10792,7 @@ function parseYaml(text, file, infos, budget) {
     }
     catch (error) {
         if (error instanceof RangeError)
-            throw new errors/* ConfigurationError */.j(`${file.rel}: the document is nested too deeply`);
+            throw new errors/* ConfigurationError */.j1(`${file.rel}: the document is nested too deeply`);
         throw error;
     }
 }
@@ -10571,7 +10939,7 @@ function line(output) {
 /** Refuses anything git could take for an option or a revision expression it should not evaluate. */
 function checkRef(ref, what) {
     if (!/^[\w./@^~-]+$/.test(ref) || ref.startsWith('-'))
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j(`${what} "${ref}" is not a git ref`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`${what} "${ref}" is not a git ref`);
 }
 /** The repository's top-level folder (as git reports it: the real path). */
 function repositoryRoot(cwd) {
@@ -10579,7 +10947,7 @@ function repositoryRoot(cwd) {
         return line(run(cwd, ['rev-parse', '--show-toplevel']));
     }
     catch (error) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j(`${cwd} is not in a git repository: ${gitFailure(error)}`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`${cwd} is not in a git repository: ${gitFailure(error)}`);
     }
 }
 /** The commit a ref names, or undefined when the clone does not have it. */
@@ -10602,12 +10970,12 @@ function resolveRef(cwd, ref, what) {
         run(cwd, ['fetch', '--no-tags', '--depth=1', 'origin', ref], FETCH_TIMEOUT_MS);
     }
     catch (error) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j(`${what} "${ref}" is not in the clone and could not be fetched: ${gitFailure(error)}`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`${what} "${ref}" is not in the clone and could not be fetched: ${gitFailure(error)}`);
     }
     // Read at once: the deepening fetches below overwrite FETCH_HEAD.
     const sha = commitOf(cwd, 'FETCH_HEAD');
     if (!sha)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j(`${what} "${ref}" was fetched but names no commit`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`${what} "${ref}" was fetched but names no commit`);
     return sha;
 }
 /**
@@ -10639,7 +11007,7 @@ function mergeBase(cwd, baseCommit, ref, what) {
                 return found;
         }
     }
-    throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j(`no common history between HEAD and the ${what} "${ref}"; use actions/checkout with fetch-depth: 0`);
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`no common history between HEAD and the ${what} "${ref}"; use actions/checkout with fetch-depth: 0`);
 }
 /** The commit a branch is compared with: the merge base of `ref` and HEAD (see the top of this file). */
 function baseCommit(cwd, ref, what) {
@@ -10654,7 +11022,7 @@ function changedFiles(cwd, from) {
         return nulSeparated(run(cwd, ['diff', '-z', '--name-only', '--no-renames', '--diff-filter=AMT', from, 'HEAD']));
     }
     catch (error) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j(`cannot list the files changed since ${from}: ${gitFailure(error)}`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`cannot list the files changed since ${from}: ${gitFailure(error)}`);
     }
 }
 /** Every file present at a commit, as paths relative to the repository root. */
@@ -10663,7 +11031,7 @@ function filesAtCommit(cwd, commit) {
         return nulSeparated(run(cwd, ['ls-tree', '-r', '-z', '--name-only', '--full-tree', commit]));
     }
     catch (error) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j(`cannot list the files at ${commit}: ${gitFailure(error)}`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`cannot list the files at ${commit}: ${gitFailure(error)}`);
     }
 }
 /** A file's content at a commit (path relative to the repository root), or undefined when it is not there. */
@@ -10770,7 +11138,7 @@ function globToRegExp(glob) {
             out += /[.+^$()|\\/\]{}]/.test(c) ? `\\${c}` : c;
     }
     if (braces > 0)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ConfigurationError */ .j(`glob "${glob}" has an unclosed {`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ConfigurationError */ .j1(`glob "${glob}" has an unclosed {`);
     return new RegExp(`^${out}${extension ? anyCaseExtension(extension[1]) : ''}$`);
 }
 /** True when the path ends with the extension (given without the dot), in any case. */
@@ -10834,9 +11202,9 @@ function isInside(root, path) {
 /* harmony export */   j$: () => (/* binding */ HttpError)
 /* harmony export */ });
 /* unused harmony exports defaultRetryOn, backoffDelay, parseRetryAfter, httpRequestSecrets */
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76088);
-/* harmony import */ var _http_transport_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6191);
-/* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(53570);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(76088);
+/* harmony import */ var _http_transport_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6191);
+/* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(53570);
 /**
  * The HTTP client of the actions: the transport (http-transport.ts: TLS options, redirects that drop secrets
  * across origins, size caps, timing) with what a client needs on top: a per-attempt timeout, retries with capped
@@ -10928,7 +11296,7 @@ const FINAL = new Set(['invalid', 'redirect', 'too-large', 'aborted']);
 /** Sends a request, retrying as configured; resolves with the last response, whatever its status. */
 async function httpRequest(url, options = {}) {
     const method = (options.method ?? 'GET').toUpperCase();
-    const displayUrl = (0,_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .redactUrl */ .BO)(url);
+    const displayUrl = (0,_redact_js__WEBPACK_IMPORTED_MODULE_2__/* .redactUrl */ .BO)(url);
     const timeoutMs = options.timeoutMs ?? DEFAULTS.timeoutMs;
     const maxAttempts = 1 + Math.max(0, Math.floor(options.retries ?? DEFAULTS.retries));
     const backoffMs = options.backoffMs ?? DEFAULTS.backoffMs;
@@ -10943,15 +11311,15 @@ async function httpRequest(url, options = {}) {
         parsed = undefined;
     }
     if (!parsed || (parsed.protocol !== 'http:' && parsed.protocol !== 'https:')) {
-        const secrets = [...(options.secrets ?? []), ...(0,_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .credentialsInUrl */ .FB)(url)];
-        throw new HttpError((0,_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .redact */ .E$)(`${method} ${displayUrl} failed: not a valid http(s) URL`, secrets), {
+        const secrets = [...(options.secrets ?? []), ...(0,_redact_js__WEBPACK_IMPORTED_MODULE_2__/* .credentialsInUrl */ .FB)(url)];
+        throw new HttpError((0,_redact_js__WEBPACK_IMPORTED_MODULE_2__/* .redact */ .E$)(`${method} ${displayUrl} failed: not a valid http(s) URL`, secrets), {
             method,
-            url: (0,_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .redact */ .E$)(displayUrl, secrets),
+            url: (0,_redact_js__WEBPACK_IMPORTED_MODULE_2__/* .redact */ .E$)(displayUrl, secrets),
             attempts: 0
         });
     }
-    const request = { secrets: (0,_http_transport_js__WEBPACK_IMPORTED_MODULE_0__/* .requestSecrets */ .pN)(url, options.headers, options.secrets) };
-    const safe = (text) => (0,_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .redact */ .E$)(text, request.secrets);
+    const request = { secrets: (0,_http_transport_js__WEBPACK_IMPORTED_MODULE_1__/* .requestSecrets */ .pN)(url, options.headers, options.secrets) };
+    const safe = (text) => (0,_redact_js__WEBPACK_IMPORTED_MODULE_2__/* .redact */ .E$)(text, request.secrets);
     const fail = (message, details) => new HttpError(safe(message), { method, url: safe(displayUrl), ...details });
     const attemptsText = (n) => `after ${n} attempt${n === 1 ? '' : 's'}`;
     for (let attempt = 1;; attempt++) {
@@ -10960,7 +11328,7 @@ async function httpRequest(url, options = {}) {
         }
         let raw;
         try {
-            raw = await (0,_http_transport_js__WEBPACK_IMPORTED_MODULE_0__/* .sendRequest */ .w$)({
+            raw = await (0,_http_transport_js__WEBPACK_IMPORTED_MODULE_1__/* .sendRequest */ .w$)({
                 url,
                 method,
                 headers: options.headers,
@@ -10975,9 +11343,9 @@ async function httpRequest(url, options = {}) {
             });
         }
         catch (error) {
-            if (error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ConfigurationError */ .j)
+            if (error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1)
                 throw fail(`${method} ${displayUrl} failed: ${error.message}`, { attempts: attempt });
-            if (!(error instanceof _http_transport_js__WEBPACK_IMPORTED_MODULE_0__/* .RequestError */ .GI))
+            if (!(error instanceof _http_transport_js__WEBPACK_IMPORTED_MODULE_1__/* .RequestError */ .GI))
                 throw error;
             const code = error.kind === 'timeout' ? 'ETIMEDOUT' : error.code;
             const details = { attempts: attempt, ...(code ? { code } : {}) };

@@ -1,8 +1,8 @@
-export const id = 412;
-export const ids = [412];
+export const id = 894;
+export const ids = [894];
 export const modules = {
 
-/***/ 85412:
+/***/ 45894:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -27,8 +27,8 @@ var external_node_path_ = __webpack_require__(76760);
 var src_config = __webpack_require__(49020);
 // EXTERNAL MODULE: ./actions/health-gate/src/gate.ts
 var gate = __webpack_require__(66127);
-// EXTERNAL MODULE: ./actions/health-gate/src/probes.ts + 5 modules
-var probes = __webpack_require__(71305);
+// EXTERNAL MODULE: ./actions/health-gate/src/probes.ts
+var probes = __webpack_require__(85579);
 ;// CONCATENATED MODULE: ./actions/health-gate/src/check.ts
 // What the action and the CLI both do around the engine: read the config file the user named, build the checks,
 // run the gate until it decides or the process is asked to stop (SIGTERM/SIGINT: a cancelled job).
@@ -47,7 +47,7 @@ async function runHealthGate(options) {
         }
         catch (error) {
             const code = error.code;
-            throw new errors/* ConfigurationError */.j(`${options.configLabel}: cannot read ${options.configPath}${code === 'ENOENT' ? ' (no such file)' : code ? ` (${code})` : ''}`);
+            throw new errors/* ConfigurationError */.j1(`${options.configLabel}: cannot read ${options.configPath}${code === 'ENOENT' ? ' (no such file)' : code ? ` (${code})` : ''}`);
         }
     }
     const config = (0,src_config/* loadGateConfig */.Yj)({
@@ -84,8 +84,111 @@ async function runHealthGate(options) {
     }
 }
 
-// EXTERNAL MODULE: ./actions/health-gate/src/config-schema.ts
-var config_schema = __webpack_require__(54876);
+// EXTERNAL MODULE: ./actions/health-gate/src/checks/index.ts + 10 modules
+var checks = __webpack_require__(59513);
+// EXTERNAL MODULE: ./actions/health-gate/src/config-keys.ts
+var config_keys = __webpack_require__(92575);
+;// CONCATENATED MODULE: ./actions/health-gate/src/config-schema.ts
+// The published JSON schema of a gate config file (health-gate/config.schema.json, for editors), generated from
+// the same key tables the parser reads: config-keys.ts and each check type's own keys (checks/*.ts).
+
+
+const DURATION_PATTERN = '^\\s*(\\d+(\\.\\d+)?(ms|s|m|h)\\s*)+$';
+function keySchema(spec) {
+    const base = { description: spec.description };
+    switch (spec.kind) {
+        case 'string':
+            return { ...base, type: 'string' };
+        case 'duration':
+            return { ...base, type: 'string', pattern: DURATION_PATTERN };
+        case 'integer':
+            return { ...base, type: 'integer', minimum: spec.min, maximum: spec.max };
+        case 'number':
+            return { ...base, type: 'number' };
+        case 'ratio':
+            return {
+                ...base,
+                oneOf: [
+                    { type: 'number', minimum: 0, maximum: 1 },
+                    { type: 'string', pattern: '^\\d+(\\.\\d+)?%$' }
+                ]
+            };
+        case 'boolean':
+            return { ...base, type: 'boolean' };
+        case 'string-list':
+            return { ...base, type: 'array', items: { type: 'string' } };
+        case 'string-map':
+            return { ...base, type: 'object', additionalProperties: { type: 'string' } };
+        case 'enum':
+            return { ...base, enum: spec.values };
+        case 'tls':
+            return {
+                ...base,
+                type: 'object',
+                additionalProperties: false,
+                properties: { ca: { type: 'string' }, insecure: { type: 'boolean' } }
+            };
+        case 'migrations':
+            return {
+                ...base,
+                type: 'object',
+                additionalProperties: false,
+                required: ['dir'],
+                properties: { dir: { type: 'string' }, table: { type: 'string' }, column: { type: 'string' } }
+            };
+    }
+}
+function properties(keys) {
+    return Object.fromEntries(Object.entries(keys).map(([key, spec]) => [key, keySchema(spec)]));
+}
+function required(keys) {
+    return Object.entries(keys)
+        .filter(([, spec]) => spec.required)
+        .map(([key]) => key);
+}
+/** The JSON schema (draft 2020-12) of a gate config file, generated from the tables above. */
+function gateConfigJsonSchema() {
+    const checkVariants = config_keys/* CHECK_TYPES */.Tv.map((type) => {
+        const keys = { ...(0,config_keys/* commonKeys */.GO)(), ...checks/* CHECK_KINDS */.F[type].keys };
+        return {
+            if: { properties: { type: { const: type } }, required: ['type'] },
+            then: { properties: properties(keys), required: required(keys), additionalProperties: false }
+        };
+    });
+    return {
+        $schema: 'https://json-schema.org/draft/2020-12/schema',
+        $id: 'https://github.com/ubos/actions/health-gate/config.schema.json',
+        title: 'ubos/actions health-gate configuration',
+        type: 'object',
+        additionalProperties: false,
+        required: ['checks'],
+        properties: {
+            deadline: keySchema(config_keys/* TOP_LEVEL_KEYS */.Uw.deadline),
+            'public-env': {
+                ...keySchema(config_keys/* TOP_LEVEL_KEYS */.Uw['public-env']),
+                items: { type: 'string', pattern: '^[A-Za-z_][A-Za-z0-9_]*$' }
+            },
+            defaults: {
+                description: config_keys/* TOP_LEVEL_KEYS */.Uw.defaults.description,
+                type: 'object',
+                additionalProperties: false,
+                properties: properties(config_keys/* TIMING_KEYS */.k3)
+            },
+            checks: {
+                description: 'The checks; all run concurrently.',
+                type: 'array',
+                minItems: 1,
+                items: {
+                    type: 'object',
+                    required: ['type'],
+                    properties: { type: keySchema((0,config_keys/* commonKeys */.GO)().type) },
+                    allOf: checkVariants
+                }
+            }
+        }
+    };
+}
+
 // EXTERNAL MODULE: ./shared/src/lib/markdown.ts
 var markdown = __webpack_require__(41794);
 // EXTERNAL MODULE: ./shared/src/lib/redact.ts
@@ -93,6 +196,7 @@ var lib_redact = __webpack_require__(53570);
 ;// CONCATENATED MODULE: ./actions/health-gate/src/render.ts
 // Renders a gate report for a terminal, and the pieces (table cells, timelines) report.ts builds the summary
 // from. Shared by main.ts and cli.ts so the action and the CLI say the same thing.
+
 
 
 
@@ -151,8 +255,7 @@ function renderText(report) {
 }
 /** What a check targets, for a log line: its URL or connection string without credentials or masked values. */
 function checkTarget(check, secrets) {
-    const target = 'url' in check ? check.url : 'connectionString' in check ? check.connectionString : `${check.host}:${check.port}`;
-    return redact(redactUrl(target), secrets);
+    return redact(redactUrl(kindOf(check).target(check)), secrets);
 }
 
 ;// CONCATENATED MODULE: ./actions/health-gate/src/report.ts
@@ -239,16 +342,16 @@ function cli_duration(flag, value) {
         return (0,duration/* parseDuration */.E9)(value);
     }
     catch (e) {
-        if (!(0,errors/* isConfigurationError */.p)(e))
+        if (!(0,errors/* isConfigurationError */.p0)(e))
             throw e;
-        throw new errors/* ConfigurationError */.j(`--${flag}: ${e.message}`);
+        throw new errors/* ConfigurationError */.j1(`--${flag}: ${e.message}`);
     }
 }
 function integer(flag, value, min) {
     if (value === undefined)
         return undefined;
     if (!/^\d+$/.test(value) || Number(value) < min)
-        throw new errors/* ConfigurationError */.j(`--${flag} must be a whole number >= ${min}`);
+        throw new errors/* ConfigurationError */.j1(`--${flag} must be a whole number >= ${min}`);
     return Number(value);
 }
 const FORMATS = ['text', 'json', 'markdown'];
@@ -278,7 +381,7 @@ const cli_command = {
     async run(argv, io) {
         const { values, format, failOn: failOnFlag } = (0,command/* parseReportArgs */.D8)(argv, FLAGS, FORMATS, false);
         if (values['print-schema']) {
-            io.stdout(JSON.stringify((0,config_schema/* gateConfigJsonSchema */.RW)(), null, 2) + '\n');
+            io.stdout(JSON.stringify(gateConfigJsonSchema(), null, 2) + '\n');
             return 0;
         }
         const failOn = values['fail-on-warn'] ? 'warning' : failOnFlag;

@@ -1,5 +1,5 @@
-export const id = 524;
-export const ids = [524,164];
+export const id = 17;
+export const ids = [17,164];
 export const modules = {
 
 /***/ 64363:
@@ -33,21 +33,21 @@ const EXAMPLES = 'like 250ms, 30s, 5m, 1h or 1m30s';
 function parseDuration(text, bounds = {}) {
     const ms = parseUnbounded(text);
     if (bounds.min !== undefined && ms < bounds.min) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j(`Duration "${text}" is shorter than the minimum of ${formatDuration(bounds.min)}`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`Duration "${text}" is shorter than the minimum of ${formatDuration(bounds.min)}`);
     }
     if (bounds.max !== undefined && ms > bounds.max) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j(`Duration "${text}" is longer than the maximum of ${formatDuration(bounds.max)}`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`Duration "${text}" is longer than the maximum of ${formatDuration(bounds.max)}`);
     }
     return ms;
 }
 function parseUnbounded(text) {
     const source = text.trim();
     if (source === '') {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j(`Duration is empty; write one ${EXAMPLES}`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`Duration is empty; write one ${EXAMPLES}`);
     }
     // A bare number is refused rather than guessed: "30" means seconds to some people and milliseconds to others.
     if (/^\d+(?:\.\d+)?$/.test(source)) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j(`Duration "${text}" has no unit; write it ${EXAMPLES} (e.g. "${source}s")`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`Duration "${text}" has no unit; write it ${EXAMPLES} (e.g. "${source}s")`);
     }
     let total = 0;
     let position = 0;
@@ -58,14 +58,14 @@ function parseUnbounded(text) {
         if (!match) {
             const spaced = /^(\d+(?:\.\d+)?)\s+(ms|h|m|s)\b/.exec(source.slice(position));
             if (spaced) {
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j(`Invalid duration "${text}": no space between a number and its unit; write "${spaced[1]}${spaced[2]}"`);
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`Invalid duration "${text}": no space between a number and its unit; write "${spaced[1]}${spaced[2]}"`);
             }
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j(`Invalid duration "${text}"; write it ${EXAMPLES}`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`Invalid duration "${text}"; write it ${EXAMPLES}`);
         }
         const unit = match[2];
         const rank = UNIT_ORDER.indexOf(unit);
         if (rank <= lastUnitRank) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j(`Invalid duration "${text}": units must go from largest to smallest, each at most once (e.g. 1h30m)`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`Invalid duration "${text}": units must go from largest to smallest, each at most once (e.g. 1h30m)`);
         }
         lastUnitRank = rank;
         total += Number(match[1]) * UNIT_MS[unit];
@@ -76,7 +76,7 @@ function parseUnbounded(text) {
     }
     const ms = Math.round(total);
     if (!Number.isSafeInteger(ms)) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j(`Duration "${text}" is too large`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`Duration "${text}" is too large`);
     }
     return ms;
 }
@@ -123,8 +123,8 @@ function formatDuration(ms) {
 /* harmony import */ var node_https__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_https__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var node_tls__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(41692);
 /* harmony import */ var node_tls__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_tls__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(76088);
-/* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(53570);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(76088);
+/* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(53570);
 // The one HTTP(S) transport of the actions: one exchange on node:http/https rather than fetch, because a probe or
 // a deploy step needs a per-request CA and opt-in insecure TLS, redirects it can refuse to follow (and that drop
 // every secret header when they leave the origin), a fresh connection per attempt (a pooled keep-alive socket
@@ -177,7 +177,7 @@ function bodyText(body) {
     return typeof body === 'string' ? body : Buffer.from(body).toString('utf8');
 }
 function holdsSecret(text, secrets) {
-    return secrets.some((secret) => secret !== '' && (0,_redact_js__WEBPACK_IMPORTED_MODULE_3__/* .secretForms */ .eo)(secret).some((form) => text.includes(form)));
+    return secrets.some((secret) => secret !== '' && (0,_redact_js__WEBPACK_IMPORTED_MODULE_4__/* .secretForms */ .eo)(secret).some((form) => text.includes(form)));
 }
 /** The headers that may go to another origin: none that is secret by name, by the config, or by value. */
 function crossOriginHeaders(headers, secretHeaders, secrets) {
@@ -191,7 +191,7 @@ function crossOriginHeaders(headers, secretHeaders, secrets) {
 }
 /** Moves user:password@ from the URL into a Basic Authorization header (unless one was given). */
 function takeCredentials(url, headers, secrets) {
-    const credentials = (0,_redact_js__WEBPACK_IMPORTED_MODULE_3__/* .basicCredentials */ .BG)(url);
+    const credentials = (0,_redact_js__WEBPACK_IMPORTED_MODULE_4__/* .basicCredentials */ .BG)(url);
     if (!credentials)
         return headers;
     url.username = '';
@@ -207,10 +207,10 @@ function parseUrl(text, base) {
         url = base ? new URL(text, base) : new URL(text);
     }
     catch {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .ConfigurationError */ .j(`invalid URL "${(0,_redact_js__WEBPACK_IMPORTED_MODULE_3__/* .redactUrl */ .BO)(text)}"`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ConfigurationError */ .j1(`invalid URL "${(0,_redact_js__WEBPACK_IMPORTED_MODULE_4__/* .redactUrl */ .BO)(text)}"`);
     }
     if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .ConfigurationError */ .j(`unsupported URL scheme ${url.protocol} in "${(0,_redact_js__WEBPACK_IMPORTED_MODULE_3__/* .redactUrl */ .BO)(text)}" (use http or https)`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ConfigurationError */ .j1(`unsupported URL scheme ${url.protocol} in "${(0,_redact_js__WEBPACK_IMPORTED_MODULE_4__/* .redactUrl */ .BO)(text)}" (use http or https)`);
     }
     return url;
 }
@@ -400,10 +400,10 @@ function nextHop(hop, status, location, secrets, secretHeaders, shownTarget) {
  * to mask before anything is logged.
  */
 function requestSecrets(url, headers = {}, extra = [], secretHeaders = new Set(ORIGIN_BOUND_HEADERS)) {
-    const secrets = [...extra, ...(0,_redact_js__WEBPACK_IMPORTED_MODULE_3__/* .urlSecrets */ .Fn)(url)];
+    const secrets = [...extra, ...(0,_redact_js__WEBPACK_IMPORTED_MODULE_4__/* .urlSecrets */ .Fn)(url)];
     for (const [name, value] of Object.entries(headers)) {
         if ((SENSITIVE_HEADER.test(name) || secretHeaders.has(name.toLowerCase())) && value.trim() !== '') {
-            secrets.push(...(0,_redact_js__WEBPACK_IMPORTED_MODULE_3__/* .headerValueSecrets */ .CF)(value));
+            secrets.push(...(0,_redact_js__WEBPACK_IMPORTED_MODULE_4__/* .headerValueSecrets */ .CF)(value));
         }
     }
     return secrets.filter((secret) => secret !== '');
@@ -473,17 +473,17 @@ async function sendRequest(options) {
             catch (error) {
                 throw new RequestError(`cannot follow redirect: ${error.message}`, 'redirect');
             }
-            secrets.push(...(0,_redact_js__WEBPACK_IMPORTED_MODULE_3__/* .urlSecrets */ .Fn)(target.href));
-            const shown = (0,_redact_js__WEBPACK_IMPORTED_MODULE_3__/* .redact */ .E$)((0,_redact_js__WEBPACK_IMPORTED_MODULE_3__/* .redactUrl */ .BO)(target.href), secrets);
+            secrets.push(...(0,_redact_js__WEBPACK_IMPORTED_MODULE_4__/* .urlSecrets */ .Fn)(target.href));
+            const shown = (0,_redact_js__WEBPACK_IMPORTED_MODULE_4__/* .redact */ .E$)((0,_redact_js__WEBPACK_IMPORTED_MODULE_4__/* .redactUrl */ .BO)(target.href), secrets);
             redirects.push(shown);
             hop = nextHop(hop, raw.status, target, secrets, secretHeaders, shown);
         }
     }
     catch (error) {
         if (error instanceof RequestError)
-            throw new RequestError((0,_redact_js__WEBPACK_IMPORTED_MODULE_3__/* .redact */ .E$)(error.message, secrets), error.kind, error.code);
-        if (error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .ConfigurationError */ .j)
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .ConfigurationError */ .j((0,_redact_js__WEBPACK_IMPORTED_MODULE_3__/* .redact */ .E$)(error.message, secrets));
+            throw new RequestError((0,_redact_js__WEBPACK_IMPORTED_MODULE_4__/* .redact */ .E$)(error.message, secrets), error.kind, error.code);
+        if (error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ConfigurationError */ .j1)
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ConfigurationError */ .j1((0,_redact_js__WEBPACK_IMPORTED_MODULE_4__/* .redact */ .E$)(error.message, secrets));
         throw error;
     }
     finally {
@@ -751,6 +751,43 @@ function headerValueSecrets(value) {
 
 /***/ }),
 
+/***/ 33588:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   b: () => (/* binding */ textOf)
+/* harmony export */ });
+// A value of unknown type as text, for messages and for comparing what a user wrote.
+/**
+ * What String() gives for primitives, lists, dates and errors; JSON for any other object, whose String() is
+ * "[object Object]" and tells nobody what was written.
+ */
+function textOf(value) {
+    switch (typeof value) {
+        case 'string':
+            return value;
+        case 'number':
+        case 'boolean':
+        case 'bigint':
+        case 'symbol':
+        case 'undefined':
+        case 'function':
+            return String(value);
+    }
+    if (value === null || Array.isArray(value) || value instanceof Date || value instanceof Error)
+        return String(value);
+    try {
+        return JSON.stringify(value) ?? Object.prototype.toString.call(value);
+    }
+    catch {
+        // A cycle, or a BigInt inside.
+        return Object.prototype.toString.call(value);
+    }
+}
+
+
+/***/ }),
+
 /***/ 88164:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -782,14 +819,14 @@ function parseYamlDocument(text, source, options = {}) {
     const error = doc.errors[0];
     if (error) {
         const { line, col } = lineCounter.linePos(error.pos[0]);
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j(`${source}: invalid YAML at line ${line}, column ${col}: ${error.message.split('\n')[0]}`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`${source}: invalid YAML at line ${line}, column ${col}: ${error.message.split('\n')[0]}`);
     }
     let value;
     try {
         value = doc.toJS({ maxAliasCount: options.maxAliasCount ?? MAX_YAML_ALIAS_COUNT });
     }
     catch (e) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j(`${source}: ${e instanceof Error ? e.message : String(e)}`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`${source}: ${e instanceof Error ? e.message : String(e)}`);
     }
     return { doc, lineCounter, value };
 }

@@ -1,0 +1,31 @@
+// The schema comparator's checks, family by family, in the order `contract-test checks` lists them. Each family
+// declares its checks beside the code that emits them; SchemaCheckId is the union of their ids.
+import type { ChangeLevel } from '../../spec/types.js';
+import type { IdsOf } from '../catalog.js';
+import { ACCESS_CHECKS } from './access.js';
+import { ADDITIONAL_CHECKS } from './additional.js';
+import { BOUND_CHECKS } from './bounds.js';
+import { DEFAULT_CHECKS } from './default.js';
+import { FORMAT_CHECKS } from './format.js';
+import { NULLABLE_CHECKS } from './nullable.js';
+import { PROPERTY_CHECKS } from './properties.js';
+import { TYPE_CHECKS } from './type.js';
+import { VALUE_CHECKS } from './values.js';
+import { VARIANT_CHECKS } from './variants.js';
+
+export const SCHEMA_CHECKS = [
+  ...PROPERTY_CHECKS,
+  ...TYPE_CHECKS,
+  ...FORMAT_CHECKS,
+  ...NULLABLE_CHECKS,
+  ...VALUE_CHECKS,
+  ...BOUND_CHECKS,
+  ...DEFAULT_CHECKS,
+  ...ACCESS_CHECKS,
+  ...ADDITIONAL_CHECKS,
+  ...VARIANT_CHECKS
+] as const;
+
+export type SchemaCheckId = IdsOf<typeof SCHEMA_CHECKS>;
+
+export const SCHEMA_LEVELS: ReadonlyMap<string, ChangeLevel> = new Map(SCHEMA_CHECKS.map((c) => [c.id, c.level]));
