@@ -61,6 +61,16 @@ describe('runGate', () => {
     expect(api.history.map((a) => a.status)).toEqual(['fail', 'fail', 'fail', 'pass']);
   });
 
+  it('leaves no timer running once it has decided (the process exits at once after the verdict)', async () => {
+    const timers = () => process.getActiveResourcesInfo().filter((r) => r === 'Timeout').length;
+    const before = timers();
+    const { probes } = scripted({ api: (n) => (n < 3 ? fail() : pass()), db: () => pass() });
+    const report = await runGate({ checks: [tcp('api'), tcp('db')], deadlineMs: 5_000, probes, cwd: '.' });
+    expect(report.verdict).toBe('pass');
+    // A grace timer armed by the attempt's own clean-up used to keep the process alive 150 ms after every gate.
+    expect(timers()).toBe(before);
+  });
+
   it('needs success-threshold consecutive passes, so a flapping check starts over', async () => {
     const sequence = ['pass', 'fail', 'pass', 'fail', 'pass', 'pass', 'pass'] as const;
     const { probes } = scripted({ flappy: (n) => ({ status: sequence[n - 1], message: sequence[n - 1] }) });

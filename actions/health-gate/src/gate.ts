@@ -106,6 +106,7 @@ async function attempt(
   const context: ProbeContext = { signal: controller.signal, timeoutMs: check.timeout, cwd, secrets };
   let cancelTimer: (() => void) | undefined;
   let cancelGrace: (() => void) | undefined;
+  let onCut: (() => void) | undefined;
   try {
     // A user mistake found only when probing (a missing migrations dir) ends the gate with that one line;
     // anything else the probe throws is the service's failure.
@@ -131,7 +132,10 @@ async function attempt(
           reject(asError(error));
         }
       );
-      const onCut = () => {
+      onCut = () => {
+        // Settled already (the attempt finished, then the finally below aborts its controller): no grace timer,
+        // or the process would wait CUT_GRACE_MS for nothing at the end of every gate.
+        if (settled) return;
         const fallback = controller.signal.reason instanceof GateStopped ? stopped : timedOut;
         cancelGrace = setLongTimeout(() => finish(fallback), CUT_GRACE_MS);
         probed.then(
@@ -147,6 +151,7 @@ async function attempt(
     cancelTimer?.();
     cancelGrace?.();
     gateSignal.removeEventListener('abort', onGateAbort);
+    if (onCut) controller.signal.removeEventListener('abort', onCut);
     if (!controller.signal.aborted) controller.abort(new GateStopped());
   }
 }

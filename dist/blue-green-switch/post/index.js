@@ -42894,6 +42894,7 @@ async function attempt(check, probe, gateSignal, cwd, secrets) {
     const context = { signal: controller.signal, timeoutMs: check.timeout, cwd, secrets };
     let cancelTimer;
     let cancelGrace;
+    let onCut;
     try {
         // A user mistake found only when probing (a missing migrations dir) ends the gate with that one line;
         // anything else the probe throws is the service's failure.
@@ -42919,7 +42920,11 @@ async function attempt(check, probe, gateSignal, cwd, secrets) {
                 settled = true;
                 reject(asError(error));
             });
-            const onCut = () => {
+            onCut = () => {
+                // Settled already (the attempt finished, then the finally below aborts its controller): no grace timer,
+                // or the process would wait CUT_GRACE_MS for nothing at the end of every gate.
+                if (settled)
+                    return;
                 const fallback = controller.signal.reason instanceof GateStopped ? stopped : timedOut;
                 cancelGrace = setLongTimeout(() => finish(fallback), CUT_GRACE_MS);
                 probed.then((outcome) => finish(outcome.conclusive ? outcome : fallback), () => finish(fallback));
@@ -42935,6 +42940,8 @@ async function attempt(check, probe, gateSignal, cwd, secrets) {
         cancelTimer?.();
         cancelGrace?.();
         gateSignal.removeEventListener('abort', onGateAbort);
+        if (onCut)
+            controller.signal.removeEventListener('abort', onCut);
         if (!controller.signal.aborted)
             controller.abort(new GateStopped());
     }
