@@ -4,7 +4,12 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { ConfigurationError } from '../../shared/src/lib/errors.js';
-import { checkLintable, lintSpec, MAX_LINT_EXPANDED_NODES } from '../../actions/contract-test/src/lint/lint.js';
+import {
+  checkLintable,
+  lintNodeCap,
+  lintSpec,
+  MAX_LINT_EXPANDED_NODES
+} from '../../actions/contract-test/src/lint/lint.js';
 import { runContractCheck } from '../../actions/contract-test/src/run-contract.js';
 import {
   DEFAULT_MAX_SPEC_BYTES,
@@ -306,18 +311,22 @@ describe('a $ref bomb (a few KB whose $refs fan out level after level)', () => {
     const started = Date.now();
     const message = await asyncRefusal(() => runContractCheck({ root, spec: file, lint: true }));
     expect(message).toBe(
-      `${file}: its $refs expand to more than 10,000,000 nodes (a $ref bomb, or a spec too large to lint): Spectral would walk every one; set lint: false to only diff it`
+      `${file}: a full lint would walk more than 350,000 nodes with its $refs expanded (about 1 GB of memory for Spectral at the default max-spec-size): lint only what a pull request changes (lint-scope: changed), raise max-spec-size, or leave lint out of mode`
     );
     expect(Date.now() - started).toBeLessThan(5000);
     const report = await runContractCheck({ root, spec: file, baseSpec: file, lint: false });
     expect(report.changes).toEqual([]);
   });
 
-  it('leaves real specs alone: the GitHub REST description expands to far fewer nodes', () => {
+  it('refuses a full lint of the GitHub REST description (2 million nodes, 2.6 GB) unless max-spec-size is raised', () => {
     const dir = path.join(repoRoot, 'node_modules', 'octokit-openapi-23', 'generated');
     const github = loadSpec('api.github.com.json', { root: dir });
-    expect(expandedNodeCount(github.document, MAX_LINT_EXPANDED_NODES)).toBeLessThan(MAX_LINT_EXPANDED_NODES / 2);
-    expect(() => checkLintable(github)).not.toThrow();
+    const nodes = expandedNodeCount(github.document, Number.POSITIVE_INFINITY);
+    expect(nodes).toBeGreaterThan(MAX_LINT_EXPANDED_NODES);
+    expect(() => checkLintable(github)).toThrow(/a full lint would walk more than 350,000 nodes/);
+    expect(lintNodeCap(undefined)).toBe(MAX_LINT_EXPANDED_NODES);
+    expect(lintNodeCap(DEFAULT_MAX_SPEC_BYTES * 6)).toBe(MAX_LINT_EXPANDED_NODES * 6);
+    expect(() => checkLintable(github, lintNodeCap(DEFAULT_MAX_SPEC_BYTES * 6))).not.toThrow();
     expect(() => checkLintable(loadSpec(write('small-bomb.json', bomb(4)), { root }))).not.toThrow();
   }, 60_000);
 });

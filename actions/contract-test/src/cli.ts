@@ -78,6 +78,14 @@ const LINT = {
       description:
         'Run the code a ruleset brings (JavaScript rulesets, functions, JSONPath filters): trusted rulesets only'
     },
+    'lint-scope': {
+      type: 'string',
+      value: '<all|changed>',
+      description: 'changed: only what changed since --base-ref or --base-spec (and what it references)',
+      default: 'all'
+    },
+    'base-ref': { ...BASE_REF, description: 'For --lint-scope changed: the git ref to compare with' },
+    'base-spec': { type: 'string', value: '<file>', description: 'For --lint-scope changed: the spec to compare with' },
     'allow-external-refs': EXTERNAL_REFS,
     'max-spec-size': MAX_SPEC_SIZE,
     format: formatFlag(FORMATS),
@@ -250,13 +258,18 @@ export const command: CliCommand = {
       const failOn = parseFailOnFlag(values['fail-on']);
       if (positionals.length === 0)
         throw new ConfigurationError(`lint takes one or more specs; usage: ubos-actions ${LINT.usage[0]}`);
+      if (values['lint-scope'] === 'changed' && !values['base-ref'] && !values['base-spec'])
+        throw new ConfigurationError('--lint-scope changed needs --base-ref or --base-spec to know what changed');
       const step = await check(
         {
           ...base(io, values),
           spec: positionals,
           mode: [],
           ruleset: values.ruleset,
-          allowRulesetCode: values['allow-ruleset-code'] === true
+          allowRulesetCode: values['allow-ruleset-code'] === true,
+          lintScope: values['lint-scope'],
+          baseRef: values['base-ref'],
+          baseSpec: values['base-spec']
         },
         ['lint'],
         io

@@ -38,6 +38,13 @@ export const INPUTS = defineInputs({
     description:
       "Run code the ruleset brings: a JavaScript ruleset (.js/.mjs/.cjs), custom functions, extends of JavaScript rulesets, packages or URLs, JSONPath filter and script expressions. It runs with the step's environment (the token included), so only for rulesets you trust; never honoured in pull_request_target runs."
   },
+  'lint-scope': {
+    kind: 'choice',
+    values: ['changed', 'all'],
+    default: 'changed',
+    description:
+      'What lint covers: changed lints only the operations the diff against the base reports, the components they reference and the document-level objects (info, tags, servers, security schemes), the whole spec when there is no base (not a pull request, or a new spec); all lints the whole spec every time.'
+  },
   'max-spec-size': {
     kind: 'string',
     default: '13MiB',

@@ -21,7 +21,10 @@ export async function run(): Promise<void> {
   // Each value inside auth-schemes, and the base64 of user:password, is a secret of its own in the log.
   for (const secret of authSecretForms(auth)) maskSecret(secret);
   const event = process.env.GITHUB_EVENT_NAME;
-  const wantsBase = inputs.mode.includes('diff') || inputs['live-against-base'];
+  const wantsBase =
+    inputs.mode.includes('diff') ||
+    inputs['live-against-base'] ||
+    (inputs['lint-scope'] === 'changed' && inputs.mode.includes('lint'));
   const options = await stepOptions({
     root: workspace,
     spec: inputs.spec,
@@ -36,6 +39,7 @@ export async function run(): Promise<void> {
     // Code from a pull_request_target run's checkout would run with the base repository's secrets.
     allowRulesetCode: inputs['allow-ruleset-code'] && event !== 'pull_request_target',
     maxSpecSize: inputs['max-spec-size'],
+    lintScope: inputs['lint-scope'],
     ignoreFile: inputs['ignore-file'],
     configFile: inputs.config,
     acceptLabel: inputs['accept-label'],

@@ -40,6 +40,11 @@ export interface ContractReport {
   changes: ReportedChange[];
   /** Why no diff ran, when one was asked for (no base given, or the spec is new at the base ref). */
   diffSkipped?: string;
+  /**
+   * lint-scope: changed: how many operations were linted of how many (the document-level objects always are), or
+   * why the whole spec was linted instead.
+   */
+  lintScope?: { operations: number; totalOperations: number } | { fullBecause: string };
   /** The ruleset used, when not spectral:oas; `found`: at the workspace root rather than named. */
   ruleset?: { file: string; found: boolean };
   /** The live run (with `base` when the base spec was run too). */
@@ -334,8 +339,20 @@ function specContext(report: ContractReport, step: StepReport): string[] {
   if (report.ruleset?.found) lines.push(`Ruleset: ${codeSpan(report.ruleset.file)} (found at the workspace root).`);
   if (report.base !== undefined && report.changes.length === 0) lines.push('No API changes.');
   if (report.linted && report.lint.length === 0) lines.push('Lint: no findings.');
+  const scope = lintScopeLine(report);
+  if (scope) lines.push(scope);
   if (report.live) lines.push(...liveContext(report.live));
   return lines;
+}
+
+/** What lint-scope: changed linted, said wherever lint findings are listed: unchanged parts were not linted. */
+export function lintScopeLine(report: ContractReport): string | undefined {
+  const scope = report.lintScope;
+  if (!report.linted || !scope) return undefined;
+  if ('fullBecause' in scope) return `Lint: the whole spec (lint-scope changed, but ${scope.fullBecause}).`;
+  const { operations, totalOperations } = scope;
+  const which = `${operations} of ${totalOperations} operation${totalOperations === 1 ? '' : 's'}`;
+  return `Lint: what changed only (lint-scope changed): ${which}, the components they reference and the document-level objects; unchanged operations were not linted.`;
 }
 
 function specLine(report: ContractReport, step: StepReport): string {
@@ -404,6 +421,8 @@ function text(step: StepReport): string {
     if (step.specs.length > 1) out.push(`== ${report.spec}\n`);
     out.push(renderChangesText(report.changes));
     if (report.linted) out.push(renderLintText(report.lint));
+    const scope = lintScopeLine(report);
+    if (scope) out.push(`${scope}\n`);
     if (report.live) out.push(renderLiveText(report.live));
   }
   for (const e of step.accept?.expired ?? [])
@@ -488,6 +507,7 @@ export function contractReport(input: ContractReport | StepReport): ActionReport
           ...(r.base !== undefined ? { base: r.base } : {}),
           ...(r.diffSkipped ? { diffSkipped: r.diffSkipped } : {}),
           linted: r.linted,
+          ...(r.linted && r.lintScope ? { lintScope: r.lintScope } : {}),
           ...(r.ruleset ? { ruleset: r.ruleset } : {}),
           ...(r.live ? { live: liveSummaryJson(r.live) } : {})
         };

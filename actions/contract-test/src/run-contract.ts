@@ -8,12 +8,14 @@ import { ConfigurationError } from '../../../shared/src/lib/errors.js';
 import { acceptChanges, type AcceptEntry, type AcceptPolicy } from './accept.js';
 import { diffSpecs } from './diff/index.js';
 import { fileReaderAt, resolveBaseRef } from './git-base.js';
-import type { LintFinding } from './lint/lint.js';
+import type { LintFinding, LintOptions } from './lint/lint.js';
+import { documentAsWritten, resolvedParts, scopeDocument, spectralLocator, type LintScopeName } from './lint/scope.js';
 import { runLiveStep, type LiveStepOptions } from './live-step.js';
 import type { ContractReport } from './render.js';
 import { NO_EXTERNAL_REFS, type ExternalRefPolicy } from './spec/external-refs.js';
 import { loadSpecAsync } from './spec/load.js';
-import type { ChangeLevel, LoadedSpec } from './spec/types.js';
+import { collectGarbage } from './spec/memory.js';
+import type { Change, ChangeLevel, JsonObject, LoadedSpec } from './spec/types.js';
 
 export interface ContractOptions {
   /** Directory paths resolve against and $refs must stay inside (unless externalRefs allows files). */
@@ -42,6 +44,11 @@ export interface ContractOptions {
   rootOf?: (absolutePath: string) => string;
   /** Report the breaking-change diff (default true). Without it a given base still orders the live test. */
   diff?: boolean;
+  /**
+   * all (the default): lint the whole spec; changed: only the operations the diff against the base reports and
+   * what they reference, plus the document-level objects (lint/scope.ts); the whole spec when there is no base.
+   */
+  lintScope?: LintScopeName;
   /** The ruleset was found at the workspace root (.spectral.yaml ...) rather than named. */
   rulesetFound?: boolean;
   /** The team's level for a check (config file); `off` drops its changes. */
@@ -95,56 +102,88 @@ export async function runContractCheck(options: ContractOptions): Promise<Contra
   // Loaded first in any case: the loader's checks (size, $ref policy, symlinks, alias bombs) run before Spectral.
   let loaded: LoadedSpec | undefined = await loadHead();
   const rulesetPath = options.ruleset ? absolute(options.root, options.ruleset) : undefined;
-  let lint: LintFinding[] = [];
-  if (options.lint) {
-    const { checkLintable, lintSpec } = await import('./lint/lint.js');
-    checkLintable(loaded);
-    const text = readFileSync(specPath, 'utf8');
-    // Spectral needs the memory more than a large loaded spec does, which is cheaper to read again afterwards.
-    if (text.length > RELOAD_AFTER_LINT_CHARS) loaded = undefined;
-    lint = await lintSpec({
+  const hasBase = Boolean(options.baseSpec || options.baseRef);
+  const scoped = options.lint && options.lintScope === 'changed' && hasBase;
+  const lintWith = async (text: string, extra: Partial<LintOptions> = {}) => {
+    const { lintSpec } = await import('./lint/lint.js');
+    return lintSpec({
       text,
       file: relativeToWorkspace(specPath, specRoot),
       rulesetPath,
       rulesetRoot: rulesetPath === undefined ? undefined : rootOf(rulesetPath),
       allowRulesetCode: options.allowRulesetCode === true,
       root: specRoot,
-      ...refOptions
+      ...refOptions,
+      ...extra
     });
+  };
+  const lintAll = async (spec: LoadedSpec) => {
+    const { checkLintable, lintNodeCap } = await import('./lint/lint.js');
+    checkLintable(spec, lintNodeCap(options.maxSpecBytes));
+    return lintWith(readFileSync(specPath, 'utf8'));
+  };
+  let lint: LintFinding[] = [];
+  const unscoped =
+    options.lint && options.lintScope === 'changed' && !hasBase
+      ? { fullBecause: 'no base-spec or base-ref given (and not a pull request)' }
+      : undefined;
+  if (options.lint && !scoped) {
+    const { checkLintable, lintNodeCap } = await import('./lint/lint.js');
+    checkLintable(loaded, lintNodeCap(options.maxSpecBytes));
+    const text = readFileSync(specPath, 'utf8');
+    // Spectral needs the memory more than a large loaded spec does, which is cheaper to read again afterwards.
+    if (text.length > RELOAD_AFTER_LINT_CHARS) loaded = undefined;
+    lint = await lintWith(text);
   }
   const report: ContractRun = {
     spec: options.spec,
     linted: options.lint,
     lint,
     changes: [],
+    ...(unscoped ? { lintScope: unscoped } : {}),
     ...(options.lint && options.ruleset
       ? { ruleset: { file: options.ruleset, found: options.rulesetFound === true } }
       : {})
   };
   const wantDiff = options.diff !== false;
-  const wantBase = wantDiff || (options.live !== undefined && (options.baseSpec || options.baseRef));
+  const wantBase = wantDiff || scoped || (options.live !== undefined && hasBase);
   let base: BaseSide | undefined;
-  if (!options.baseSpec && !options.baseRef) {
-    if (wantDiff) report.diffSkipped = 'no base-spec or base-ref given (and not a pull request)';
+  let noBase = 'no base-spec or base-ref given (and not a pull request)';
+  if (!hasBase) {
+    if (wantDiff) report.diffSkipped = noBase;
   } else if (wantBase) {
     const found = await loadBase(options, specPath, rootOf, refOptions);
     if (typeof found === 'string') {
+      noBase = found;
       if (wantDiff) report.diffSkipped = found;
     } else base = found;
   }
   const head = loaded ?? (await loadHead());
   let changes: ContractRun['changes'] | undefined;
+  let diffed: Change[] | undefined;
   if (base) {
-    changes = acceptChanges(
-      diffSpecs(base.spec, head, { levels: options.levels }),
-      options.spec,
-      options.accept,
-      options.acceptUsed ?? new Set()
-    );
+    diffed = diffSpecs(base.spec, head, { levels: options.levels });
+    changes = acceptChanges(diffed, options.spec, options.accept, options.acceptUsed ?? new Set());
     if (wantDiff) {
       report.base = base.name;
       report.changes = changes;
     }
+  }
+  if (scoped) {
+    // The base is only needed again by a live run; Spectral needs the memory more.
+    if (!options.live) base = undefined;
+    const outcome = await lintChanged(head, diffed, noBase, readFileSync(specPath, 'utf8'));
+    collectGarbage();
+    report.lintScope = outcome.scope;
+    if ('document' in outcome) {
+      const { checkLintable, lintNodeCap } = await import('./lint/lint.js');
+      checkLintable(
+        { file: head.file, document: outcome.resolved },
+        lintNodeCap(options.maxSpecBytes),
+        'the lint of what changed'
+      );
+      report.lint = await lintWith('', { scoped: outcome });
+    } else report.lint = await lintAll(head);
   }
   if (options.live) {
     const outcome = await runLiveStep({
@@ -160,6 +199,39 @@ export async function runContractCheck(options: ContractOptions): Promise<Contra
     if (outcome.notes.length > 0) report.liveNotes = outcome.notes;
   }
   return report;
+}
+
+/**
+ * What lint-scope: changed lints: the cut-down head and where its paths are, or why the whole spec is linted
+ * (no base to compare with, or a spec that cannot be cut). The cut is held to the same node cap as a full lint.
+ */
+async function lintChanged(
+  head: LoadedSpec,
+  changes: Change[] | undefined,
+  noBase: string,
+  text: string
+): Promise<
+  | { scope: { fullBecause: string } }
+  | {
+      scope: { operations: number; totalOperations: number };
+      document: JsonObject;
+      /** The same parts of the loaded head, $refs resolved: what Spectral will walk. */
+      resolved: JsonObject;
+      locate: (path: readonly string[]) => ReturnType<LoadedSpec['locate']>;
+    }
+> {
+  if (changes === undefined) return { scope: { fullBecause: noBase } };
+  if (head.files.length > 1) return { scope: { fullBecause: `it spans ${head.files.length} files` } };
+  const raw = documentAsWritten(text);
+  if (raw === undefined) return { scope: { fullBecause: 'its top level is not an object' } };
+  const cut = scopeDocument(raw, head.version, changes);
+  if ('reason' in cut) return { scope: { fullBecause: cut.reason } };
+  return {
+    scope: { operations: cut.operations.length, totalOperations: cut.totalOperations },
+    document: cut.document,
+    resolved: resolvedParts(head.document, cut.document),
+    locate: spectralLocator(head, text)
+  };
 }
 
 /** The base version of the spec, or why there is none (the spec is new at the base ref). */

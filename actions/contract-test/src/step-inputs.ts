@@ -15,6 +15,7 @@ import { parseExternalRefPolicy } from './spec/external-refs.js';
 import { parseSpecSize } from './spec/load.js';
 import { expandSpecs, findWorkspaceRuleset, splitList } from './specs.js';
 import { parseModes, type StepOptions, type StepReport } from './step.js';
+import type { LintScopeName } from './lint/scope.js';
 
 export interface StepValues {
   /** The workspace (action) or the working directory (CLI). */
@@ -30,6 +31,8 @@ export interface StepValues {
   allowExternalRefs: readonly string[];
   allowRulesetCode: boolean;
   maxSpecSize?: string;
+  /** all, or changed (lint what the diff against the base reports; lint/scope.ts). */
+  lintScope?: string;
   ignoreFile?: string;
   /** The config file (check levels). */
   configFile?: string;
@@ -209,6 +212,7 @@ export async function stepOptions(values: StepValues): Promise<StepOptions> {
     rulesetFound,
     externalRefs,
     allowRulesetCode: values.allowRulesetCode,
+    lintScope: parseLintScope(values.lintScope, label('lint-scope')),
     maxSpecBytes:
       values.maxSpecSize === undefined ? undefined : parseSpecSize(values.maxSpecSize, label('max-spec-size')),
     ...(levels ? { levels: levels.levels } : {}),
@@ -216,6 +220,17 @@ export async function stepOptions(values: StepValues): Promise<StepOptions> {
     ...(modes.includes('live') ? { live: await liveOptions(values) } : {}),
     notices
   };
+}
+
+const LINT_SCOPES = ['all', 'changed'] as const;
+
+function parseLintScope(value: string | undefined, label: string): LintScopeName {
+  if (value === undefined || value === '') return 'all';
+  if ((LINT_SCOPES as readonly string[]).includes(value)) return value as LintScopeName;
+  const guess = closestName(value, LINT_SCOPES);
+  throw new ConfigurationError(
+    `${label} must be all or changed; got "${value}"${guess ? ` (did you mean "${guess}"?)` : ''}`
+  );
 }
 
 /** The replay file of the step: each spec's section (a header line, then its failures) one after the other. */

@@ -1,8 +1,8 @@
-export const id = 866;
-export const ids = [866];
+export const id = 407;
+export const ids = [407];
 export const modules = {
 
-/***/ 94866:
+/***/ 82407:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -8092,9 +8092,23 @@ function specContext(report, step) {
         lines.push('No API changes.');
     if (report.linted && report.lint.length === 0)
         lines.push('Lint: no findings.');
+    const scope = lintScopeLine(report);
+    if (scope)
+        lines.push(scope);
     if (report.live)
         lines.push(...liveContext(report.live));
     return lines;
+}
+/** What lint-scope: changed linted, said wherever lint findings are listed: unchanged parts were not linted. */
+function lintScopeLine(report) {
+    const scope = report.lintScope;
+    if (!report.linted || !scope)
+        return undefined;
+    if ('fullBecause' in scope)
+        return `Lint: the whole spec (lint-scope changed, but ${scope.fullBecause}).`;
+    const { operations, totalOperations } = scope;
+    const which = `${operations} of ${totalOperations} operation${totalOperations === 1 ? '' : 's'}`;
+    return `Lint: what changed only (lint-scope changed): ${which}, the components they reference and the document-level objects; unchanged operations were not linted.`;
 }
 function specLine(report, step) {
     const counts = contractCounts(report);
@@ -8162,6 +8176,9 @@ function render_text(step) {
         out.push(renderChangesText(report.changes));
         if (report.linted)
             out.push(renderLintText(report.lint));
+        const scope = lintScopeLine(report);
+        if (scope)
+            out.push(`${scope}\n`);
         if (report.live)
             out.push(renderLiveText(report.live));
     }
@@ -8240,6 +8257,7 @@ function contractReport(input) {
                     ...(r.base !== undefined ? { base: r.base } : {}),
                     ...(r.diffSkipped ? { diffSkipped: r.diffSkipped } : {}),
                     linted: r.linted,
+                    ...(r.linted && r.lintScope ? { lintScope: r.lintScope } : {}),
                     ...(r.ruleset ? { ruleset: r.ruleset } : {}),
                     ...(r.live ? { live: liveSummaryJson(r.live) } : {})
                 };
@@ -8643,6 +8661,241 @@ function fileReaderAt(repoDir, commit) {
     };
 }
 
+;// CONCATENATED MODULE: ./actions/contract-test/src/lint/scope.ts
+// lint-scope: changed. A pull request that touches one operation of a 13 MB description should not pay for a
+// full Spectral run (72 s and 2.6 GB on the GitHub REST description): Spectral gets a document cut down to the
+// operations the diff reports, every component they reach, and the document-level objects the rules read, all at
+// the JSON paths they have in the head file, so a finding's path is also its path in the head and its position is
+// looked up there. Unchanged operations are not linted; the report says so.
+
+
+const scope_METHODS = new Set(['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace']);
+/** Objects that belong to the whole document: kept whole, whatever changed. */
+const OAS3_KEEP_COMPONENTS = new Set(['securitySchemes']);
+const shape = (path) => path.replace(/\{[^}]*\}/g, '{}');
+function scope_isObject(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+/** The `METHOD /path` pairs and whole paths the changes are about. */
+function changedTargets(changes) {
+    const operations = new Set();
+    const paths = new Set();
+    for (const change of changes) {
+        if (change.path === undefined)
+            continue;
+        if (change.method === undefined)
+            paths.add(change.path);
+        else
+            operations.add(`${change.method.toLowerCase()} ${change.path}`);
+    }
+    return { operations, paths };
+}
+function decodePointer(ref) {
+    if (!ref.startsWith('#/'))
+        return ref === '#' ? [] : undefined;
+    let fragment;
+    try {
+        fragment = decodeURIComponent(ref.slice(2));
+    }
+    catch {
+        return undefined;
+    }
+    return fragment.split('/').map((part) => part.replace(/~1/g, '/').replace(/~0/g, '~'));
+}
+/**
+ * The cut-down document, or a reason why the spec cannot be cut (then the caller lints all of it). `raw` is the
+ * head as written (with its $refs), never the resolved document.
+ */
+function scopeDocument(raw, version, changes) {
+    const targets = changedTargets(changes);
+    const targetShapes = new Set([...targets.operations].map((key) => {
+        const space = key.indexOf(' ');
+        return `${key.slice(0, space)} ${shape(key.slice(space + 1))}`;
+    }));
+    const pathShapes = new Set([...targets.paths].map(shape));
+    const document = {};
+    const componentKeys = version === '2.0' ? new Set(['definitions', 'parameters', 'responses']) : new Set(['components']);
+    for (const [key, value] of Object.entries(raw)) {
+        if (key === 'paths' || key === 'webhooks' || componentKeys.has(key))
+            continue;
+        // An extension that references components (GitHub's `x-webhooks`: 0.6 MB reaching half of them) is the
+        // extension's business, not a rule's: kept only when it references nothing.
+        if (key.startsWith('x-') && hasRef(value))
+            continue;
+        document[key] = value;
+    }
+    const operations = [];
+    let totalOperations = 0;
+    const keptPaths = {};
+    const rawPaths = scope_isObject(raw.paths) ? raw.paths : undefined;
+    for (const [path, item] of Object.entries(rawPaths ?? {})) {
+        if (!scope_isObject(item))
+            continue;
+        const wholePath = targets.paths.has(path) || pathShapes.has(shape(path));
+        const kept = {};
+        let any = false;
+        for (const [key, value] of Object.entries(item)) {
+            if (!scope_METHODS.has(key)) {
+                kept[key] = value;
+                continue;
+            }
+            totalOperations++;
+            const op = `${key} ${path}`;
+            if (wholePath || targets.operations.has(op) || targetShapes.has(`${key} ${shape(path)}`)) {
+                kept[key] = value;
+                operations.push(`${key.toUpperCase()} ${path}`);
+                any = true;
+            }
+        }
+        // A path item that is itself a $ref carries its operations in the target: kept whole when named.
+        if (any || (wholePath && typeof item.$ref === 'string'))
+            keptPaths[path] = any ? kept : item;
+    }
+    if (rawPaths !== undefined)
+        document.paths = keptPaths;
+    // Webhooks are few and have no path of their own in a change: kept whole when any changed.
+    if (raw.webhooks !== undefined && changes.some((c) => c.id.startsWith('webhook-')))
+        document.webhooks = raw.webhooks;
+    // Components: what the kept parts reach through $refs, transitively, at the same pointer.
+    const place = (pointer, value) => {
+        let target = document;
+        for (let i = 0; i < pointer.length - 1; i++) {
+            const step = pointer[i];
+            const next = target[step];
+            if (!scope_isObject(next) || !Object.hasOwn(target, step)) {
+                const fresh = {};
+                Object.defineProperty(target, step, { value: fresh, enumerable: true, writable: true, configurable: true });
+            }
+            target = target[step];
+        }
+        const last = pointer[pointer.length - 1];
+        Object.defineProperty(target, last, { value, enumerable: true, writable: true, configurable: true });
+    };
+    const lookup = (root, pointer) => {
+        let node = root;
+        for (const step of pointer) {
+            if (Array.isArray(node))
+                node = node[Number(step)];
+            else if (scope_isObject(node) && Object.hasOwn(node, step))
+                node = node[step];
+            else
+                return undefined;
+        }
+        return node;
+    };
+    // The security schemes every operation's `security` names (and document-level rules read) are kept whole.
+    if (version !== '2.0' && scope_isObject(raw.components)) {
+        for (const [key, value] of Object.entries(raw.components)) {
+            if (OAS3_KEEP_COMPONENTS.has(key))
+                place(['components', key], value);
+        }
+    }
+    const placed = new Set();
+    const queue = [document];
+    let external;
+    const seen = new Set();
+    while (queue.length > 0) {
+        const node = queue.pop();
+        if (node === null || typeof node !== 'object' || seen.has(node))
+            continue;
+        seen.add(node);
+        if (Array.isArray(node)) {
+            for (const item of node)
+                queue.push(item);
+            continue;
+        }
+        for (const [key, value] of Object.entries(node)) {
+            if (key === '$ref' && typeof value === 'string') {
+                const pointer = decodePointer(value);
+                if (pointer === undefined) {
+                    external ??= value;
+                    continue;
+                }
+                const id = pointer.join('\u0000');
+                if (pointer.length === 0 || placed.has(id))
+                    continue;
+                placed.add(id);
+                const target = lookup(raw, pointer);
+                // A dangling $ref stays dangling: Spectral reports it as in a full lint.
+                if (target === undefined)
+                    continue;
+                if (lookup(document, pointer) === undefined)
+                    place(pointer, target);
+                queue.push(target);
+            }
+            else
+                queue.push(value);
+        }
+    }
+    if (external !== undefined)
+        return { reason: `it references another document (${external})` };
+    return { document: reorder(document, raw), operations, totalOperations };
+}
+function hasRef(value) {
+    const stack = [value];
+    const seen = new Set();
+    while (stack.length > 0) {
+        const node = stack.pop();
+        if (node === null || typeof node !== 'object' || seen.has(node))
+            continue;
+        seen.add(node);
+        if (!Array.isArray(node) && typeof node.$ref === 'string')
+            return true;
+        stack.push(...(Array.isArray(node) ? node : Object.values(node)));
+    }
+    return false;
+}
+/** Keys in the head's order, so that a rule that reports "the first ..." picks the same one. */
+function reorder(document, raw) {
+    const out = {};
+    for (const key of Object.keys(raw)) {
+        if (!Object.hasOwn(document, key))
+            continue;
+        const value = document[key];
+        const original = raw[key];
+        const next = scope_isObject(value) && scope_isObject(original) && value !== original ? reorder(value, original) : value;
+        Object.defineProperty(out, key, { value: next, enumerable: true, writable: true, configurable: true });
+    }
+    return out;
+}
+/**
+ * The head as written, $refs and all (the loader's document has them replaced). The loader read the same text
+ * first, so what it refused (syntax, size, alias bombs) never gets here.
+ */
+function documentAsWritten(text) {
+    const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+    let parsed;
+    try {
+        parsed = JSON.parse(body);
+    }
+    catch {
+        parsed = (0,dist.parse)(body, { merge: true, maxAliasCount: yaml.MAX_YAML_ALIAS_COUNT, uniqueKeys: false });
+    }
+    return scope_isObject(parsed) ? parsed : undefined;
+}
+/**
+ * Where a JSON path of the head is written: the key of its last step that exists. A path that goes through a
+ * $ref ends at the object the $ref is written in, as Spectral places such findings.
+ */
+function locateByPath(spec, path) {
+    let node = spec.document;
+    let best = spec.locate(node);
+    for (const step of path) {
+        if (node === null || typeof node !== 'object')
+            break;
+        const next = Array.isArray(node)
+            ? node[Number(step)]
+            : Object.hasOwn(node, step)
+                ? node[step]
+                : undefined;
+        if (next === undefined)
+            break;
+        best = (Array.isArray(node) ? spec.locate(next) : spec.locate(node, step)) ?? best;
+        node = next;
+    }
+    return best;
+}
+
 ;// CONCATENATED MODULE: ./actions/contract-test/src/live-step.ts
 // The live part of a contract check for one spec: the engine (ours or Dredd) against the server, the operations
 // the diff marks as changed first, and optionally the base version of the spec against the same server. Pure of
@@ -8746,6 +8999,7 @@ var external_refs = __webpack_require__(1753);
 
 
 
+
 function absolute(root, path) {
     return (0,external_node_path_.isAbsolute)(path) ? path : (0,external_node_path_.resolve)(root, path);
 }
@@ -8777,43 +9031,61 @@ async function runContractCheck(options) {
     // Loaded first in any case: the loader's checks (size, $ref policy, symlinks, alias bombs) run before Spectral.
     let loaded = await loadHead();
     const rulesetPath = options.ruleset ? absolute(options.root, options.ruleset) : undefined;
-    let lint = [];
-    if (options.lint) {
-        const { checkLintable, lintSpec } = await Promise.all(/* import() */[__webpack_require__.e(756), __webpack_require__.e(964)]).then(__webpack_require__.bind(__webpack_require__, 34964));
-        checkLintable(loaded);
-        const text = (0,external_node_fs_.readFileSync)(specPath, 'utf8');
-        // Spectral needs the memory more than a large loaded spec does, which is cheaper to read again afterwards.
-        if (text.length > RELOAD_AFTER_LINT_CHARS)
-            loaded = undefined;
-        lint = await lintSpec({
+    const hasBase = Boolean(options.baseSpec || options.baseRef);
+    const scoped = options.lint && options.lintScope === 'changed' && hasBase;
+    const lintWith = async (text, extra = {}) => {
+        const { lintSpec } = await Promise.all(/* import() */[__webpack_require__.e(756), __webpack_require__.e(964)]).then(__webpack_require__.bind(__webpack_require__, 34964));
+        return lintSpec({
             text,
             file: relativeToWorkspace(specPath, specRoot),
             rulesetPath,
             rulesetRoot: rulesetPath === undefined ? undefined : rootOf(rulesetPath),
             allowRulesetCode: options.allowRulesetCode === true,
             root: specRoot,
-            ...refOptions
+            ...refOptions,
+            ...extra
         });
+    };
+    const lintAll = async (spec) => {
+        const { checkLintable, lintNodeCap } = await Promise.all(/* import() */[__webpack_require__.e(756), __webpack_require__.e(964)]).then(__webpack_require__.bind(__webpack_require__, 34964));
+        checkLintable(spec, lintNodeCap(options.maxSpecBytes));
+        return lintWith((0,external_node_fs_.readFileSync)(specPath, 'utf8'));
+    };
+    let lint = [];
+    const unscoped = options.lint && options.lintScope === 'changed' && !hasBase
+        ? { fullBecause: 'no base-spec or base-ref given (and not a pull request)' }
+        : undefined;
+    if (options.lint && !scoped) {
+        const { checkLintable, lintNodeCap } = await Promise.all(/* import() */[__webpack_require__.e(756), __webpack_require__.e(964)]).then(__webpack_require__.bind(__webpack_require__, 34964));
+        checkLintable(loaded, lintNodeCap(options.maxSpecBytes));
+        const text = (0,external_node_fs_.readFileSync)(specPath, 'utf8');
+        // Spectral needs the memory more than a large loaded spec does, which is cheaper to read again afterwards.
+        if (text.length > RELOAD_AFTER_LINT_CHARS)
+            loaded = undefined;
+        lint = await lintWith(text);
     }
     const report = {
         spec: options.spec,
         linted: options.lint,
         lint,
         changes: [],
+        ...(unscoped ? { lintScope: unscoped } : {}),
         ...(options.lint && options.ruleset
             ? { ruleset: { file: options.ruleset, found: options.rulesetFound === true } }
             : {})
     };
     const wantDiff = options.diff !== false;
-    const wantBase = wantDiff || (options.live !== undefined && (options.baseSpec || options.baseRef));
+    const wantBase = wantDiff || scoped || (options.live !== undefined && hasBase);
     let base;
-    if (!options.baseSpec && !options.baseRef) {
+    let noBase = 'no base-spec or base-ref given (and not a pull request)';
+    if (!hasBase) {
         if (wantDiff)
-            report.diffSkipped = 'no base-spec or base-ref given (and not a pull request)';
+            report.diffSkipped = noBase;
     }
     else if (wantBase) {
         const found = await loadBase(options, specPath, rootOf, refOptions);
         if (typeof found === 'string') {
+            noBase = found;
             if (wantDiff)
                 report.diffSkipped = found;
         }
@@ -8822,12 +9094,25 @@ async function runContractCheck(options) {
     }
     const head = loaded ?? (await loadHead());
     let changes;
+    let diffed;
     if (base) {
-        changes = acceptChanges(diffSpecs(base.spec, head, { levels: options.levels }), options.spec, options.accept, options.acceptUsed ?? new Set());
+        diffed = diffSpecs(base.spec, head, { levels: options.levels });
+        changes = acceptChanges(diffed, options.spec, options.accept, options.acceptUsed ?? new Set());
         if (wantDiff) {
             report.base = base.name;
             report.changes = changes;
         }
+    }
+    if (scoped) {
+        const outcome = await lintChanged(head, diffed, noBase, (0,external_node_fs_.readFileSync)(specPath, 'utf8'));
+        report.lintScope = outcome.scope;
+        if ('document' in outcome) {
+            const { checkLintable, lintNodeCap } = await Promise.all(/* import() */[__webpack_require__.e(756), __webpack_require__.e(964)]).then(__webpack_require__.bind(__webpack_require__, 34964));
+            checkLintable({ file: head.file, document: outcome.resolved }, lintNodeCap(options.maxSpecBytes), 'the lint of what changed');
+            report.lint = await lintWith('', { scoped: outcome });
+        }
+        else
+            report.lint = await lintAll(head);
     }
     if (options.live) {
         const outcome = await runLiveStep({
@@ -8845,6 +9130,45 @@ async function runContractCheck(options) {
             report.liveNotes = outcome.notes;
     }
     return report;
+}
+/**
+ * What lint-scope: changed lints: the cut-down head and where its paths are, or why the whole spec is linted
+ * (no base to compare with, or a spec that cannot be cut). The cut is held to the same node cap as a full lint.
+ */
+async function lintChanged(head, changes, noBase, text) {
+    if (changes === undefined)
+        return { scope: { fullBecause: noBase } };
+    if (head.files.length > 1)
+        return { scope: { fullBecause: `it spans ${head.files.length} files` } };
+    const raw = documentAsWritten(text);
+    if (raw === undefined)
+        return { scope: { fullBecause: 'its top level is not an object' } };
+    const cut = scopeDocument(raw, head.version, changes);
+    if ('reason' in cut)
+        return { scope: { fullBecause: cut.reason } };
+    return {
+        scope: { operations: cut.operations.length, totalOperations: cut.totalOperations },
+        document: cut.document,
+        resolved: resolvedParts(head.document, cut.document),
+        locate: (path) => locateByPath(head, path)
+    };
+}
+/** The loaded head's objects at the cut's top-level keys and operations. */
+function resolvedParts(document, cut) {
+    const parts = {};
+    for (const key of Object.keys(cut))
+        if (key !== 'paths' && key !== 'components')
+            parts[key] = document[key] ?? null;
+    const paths = {};
+    const headPaths = document.paths;
+    for (const [path, item] of Object.entries(cut.paths ?? {})) {
+        const resolved = {};
+        for (const key of Object.keys(item))
+            resolved[key] = headPaths?.[path]?.[key] ?? null;
+        paths[path] = resolved;
+    }
+    parts.paths = paths;
+    return parts;
 }
 /** The base version of the spec, or why there is none (the spec is new at the base ref). */
 async function loadBase(options, specPath, rootOf, refOptions) {
@@ -9235,12 +9559,22 @@ async function stepOptions(values) {
         rulesetFound,
         externalRefs,
         allowRulesetCode: values.allowRulesetCode,
+        lintScope: parseLintScope(values.lintScope, label('lint-scope')),
         maxSpecBytes: values.maxSpecSize === undefined ? undefined : (0,load/* parseSpecSize */.sG)(values.maxSpecSize, label('max-spec-size')),
         ...(levels ? { levels: levels.levels } : {}),
         accept,
         ...(modes.includes('live') ? { live: await liveOptions(values) } : {}),
         notices
     };
+}
+const LINT_SCOPES = ['all', 'changed'];
+function parseLintScope(value, label) {
+    if (value === undefined || value === '')
+        return 'all';
+    if (LINT_SCOPES.includes(value))
+        return value;
+    const guess = (0,suggest/* closestName */.N)(value, LINT_SCOPES);
+    throw new errors/* ConfigurationError */.j1(`${label} must be all or changed; got "${value}"${guess ? ` (did you mean "${guess}"?)` : ''}`);
 }
 /** The replay file of the step: each spec's section (a header line, then its failures) one after the other. */
 function replayText(step) {
@@ -9332,6 +9666,14 @@ const LINT = {
             type: 'boolean',
             description: 'Run the code a ruleset brings (JavaScript rulesets, functions, JSONPath filters): trusted rulesets only'
         },
+        'lint-scope': {
+            type: 'string',
+            value: '<all|changed>',
+            description: 'changed: only what changed since --base-ref or --base-spec (and what it references)',
+            default: 'all'
+        },
+        'base-ref': { ...BASE_REF, description: 'For --lint-scope changed: the git ref to compare with' },
+        'base-spec': { type: 'string', value: '<file>', description: 'For --lint-scope changed: the spec to compare with' },
         'allow-external-refs': EXTERNAL_REFS,
         'max-spec-size': MAX_SPEC_SIZE,
         format: (0,command/* formatFlag */.AN)(cli_FORMATS),
@@ -9497,12 +9839,17 @@ const cli_command = {
             const failOn = (0,command/* parseFailOnFlag */.nI)(values['fail-on']);
             if (positionals.length === 0)
                 throw new errors/* ConfigurationError */.j1(`lint takes one or more specs; usage: ubos-actions ${LINT.usage[0]}`);
+            if (values['lint-scope'] === 'changed' && !values['base-ref'] && !values['base-spec'])
+                throw new errors/* ConfigurationError */.j1('--lint-scope changed needs --base-ref or --base-spec to know what changed');
             const step = await check({
                 ...base(io, values),
                 spec: positionals,
                 mode: [],
                 ruleset: values.ruleset,
-                allowRulesetCode: values['allow-ruleset-code'] === true
+                allowRulesetCode: values['allow-ruleset-code'] === true,
+                lintScope: values['lint-scope'],
+                baseRef: values['base-ref'],
+                baseSpec: values['base-spec']
             }, ['lint'], io);
             return (0,command/* printReport */.Y_)(contractReport(step), format, failOn, io);
         }
@@ -9688,6 +10035,7 @@ async function fetchRemoteText(url, options) {
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
   CR: () => (/* binding */ DEFAULT_MAX_FILE_BYTES),
+  ri: () => (/* binding */ DEFAULT_MAX_SPEC_BYTES),
   KZ: () => (/* binding */ SpecSizeBudget),
   FB: () => (/* binding */ expandedNodeCount),
   C9: () => (/* binding */ loadSpecAsync),
@@ -9696,7 +10044,7 @@ __webpack_require__.d(__webpack_exports__, {
   gJ: () => (/* binding */ parseSpecText)
 });
 
-// UNUSED EXPORTS: DEFAULT_MAX_SPEC_BYTES, MAX_ALIAS_EXPANSION, MAX_JSON_VALUES, MAX_REMOTE_DOCUMENTS, MAX_YAML_TOKENS, YAML_SIZE_WEIGHT, loadSpec
+// UNUSED EXPORTS: MAX_ALIAS_EXPANSION, MAX_JSON_VALUES, MAX_REMOTE_DOCUMENTS, MAX_YAML_TOKENS, YAML_SIZE_WEIGHT, loadSpec
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(73024);
