@@ -2,7 +2,8 @@
 // Adds a contract-test diff family from action-templates/contract-diff-check: npm run new-diff-check -- <family>
 // Writes the family module (its checks declared as const beside the code that emits them), registers its checks
 // last in diff/registry.ts (so `contract-test checks` lists them last among the operation checks), calls it at
-// the end of diffOperations (diff/operations.ts), and writes its table test.
+// the end of diffOperations (diff/operations.ts), and writes its table (diff-tables/<family>.ts, which
+// diff-tables.test.ts runs with the others and checks every catalogued check against).
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -32,7 +33,7 @@ const fill = (text) =>
 
 const files = [
   ['family.ts', join(diff, `${family}.ts`)],
-  ['family.test.ts', join(root, '__tests__', 'contract-test', `diff-${family}.test.ts`)]
+  ['family-table.ts', join(root, '__tests__', 'contract-test', 'diff-tables', `${family}.ts`)]
 ];
 for (const [, target] of files) if (existsSync(target)) fail(`${target.slice(root.length + 1)} already exists`);
 if (existsSync(join(diff, family))) fail(`actions/contract-test/src/diff/${family}/ already exists`);
@@ -85,5 +86,5 @@ writeFileSync(registry, await formatted(registered, registry));
 writeFileSync(operations, await formatted(called, operations));
 written.push(registry.slice(root.length + 1), operations.slice(root.length + 1));
 console.log(
-  `created ${written.join(', ')}\nnext: replace the example checks, then npm test -- __tests__/contract-test/diff-${family}.test.ts`
+  `created ${written.join(', ')}\nnext: replace the example checks and their table rows, then npm test -- __tests__/contract-test/diff-tables.test.ts`
 );

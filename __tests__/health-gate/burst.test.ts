@@ -1,7 +1,11 @@
 // jest project: integration (latency percentiles under load: time bounds)
 import { describe, expect, it } from '@jest/globals';
-import { latencyHistogram, percentile, probeBurst } from '../../actions/health-gate/src/checks/burst.js';
-import type { BurstCheck } from '../../actions/health-gate/src/types.js';
+import {
+  latencyHistogram,
+  percentile,
+  probeBurst,
+  type BurstCheck
+} from '../../actions/health-gate/src/checks/burst.js';
 import { useFaultServer } from '../harness/fault-server.js';
 import { testTiming, probeContext } from './probe-fixtures.js';
 

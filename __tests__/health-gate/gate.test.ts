@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { runGate, type ProbeTable } from '../../actions/health-gate/src/gate.js';
-import type { AttemptOutcome, Check, ProbeContext, TcpCheck } from '../../actions/health-gate/src/types.js';
+import type { AttemptOutcome, Check, ProbeContext } from '../../actions/health-gate/src/types.js';
+import type { TcpCheck } from '../../actions/health-gate/src/checks/tcp.js';
 
 // The scheduler with scripted probes: what each attempt returns is decided by the test, timing is real.
 type Script = (attempt: number, context: ProbeContext) => Promise<AttemptOutcome> | AttemptOutcome;

@@ -15,10 +15,11 @@ import {
   listMigrationFiles,
   migrationFileId,
   prismaState,
-  versionKey
+  versionKey,
+  type MigrationsExpectation
 } from '../../actions/health-gate/src/checks/migrations.js';
-import { probePostgres } from '../../actions/health-gate/src/checks/postgres.js';
-import type { MigrationsExpectation, PostgresCheck, ProbeContext } from '../../actions/health-gate/src/types.js';
+import { probePostgres, type PostgresCheck } from '../../actions/health-gate/src/checks/postgres.js';
+import type { ProbeContext } from '../../actions/health-gate/src/types.js';
 import { ConfigurationError } from '../../shared/src/lib/errors.js';
 import { createTestDatabase, runSql, type TestDatabase } from '../harness/postgres.js';
 

@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import fs from 'node:fs';
 import path from 'node:path';
-import { parsePostgresUrl, probePostgres } from '../../actions/health-gate/src/checks/postgres.js';
-import type { PostgresCheck } from '../../actions/health-gate/src/types.js';
+import { parsePostgresUrl, probePostgres, type PostgresCheck } from '../../actions/health-gate/src/checks/postgres.js';
 import { ConfigurationError } from '../../shared/src/lib/errors.js';
 import { freePort, silentServer, sleep } from '../harness/ports.js';
 import {

@@ -1,6 +1,10 @@
 import { beforeEach, describe, expect, it } from '@jest/globals';
-import { parseSampleValue, probePrometheus, queryUrl } from '../../actions/health-gate/src/checks/prometheus.js';
-import type { PrometheusCheck } from '../../actions/health-gate/src/types.js';
+import {
+  parseSampleValue,
+  probePrometheus,
+  queryUrl,
+  type PrometheusCheck
+} from '../../actions/health-gate/src/checks/prometheus.js';
 import { useFaultServer, type ResponseSpec } from '../harness/fault-server.js';
 import { freePort } from '../harness/ports.js';
 import { testTiming, probeContext } from './probe-fixtures.js';

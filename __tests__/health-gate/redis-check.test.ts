@@ -9,8 +9,7 @@ import {
   RedisReplyError,
   RespParser
 } from '../../actions/health-gate/src/checks/redis-client.js';
-import { probeRedis } from '../../actions/health-gate/src/checks/redis.js';
-import type { RedisCheck } from '../../actions/health-gate/src/types.js';
+import { probeRedis, type RedisCheck } from '../../actions/health-gate/src/checks/redis.js';
 import { freePort, silentServer, sleep } from '../harness/ports.js';
 import { redisCommand, startRedis, type RedisServer } from '../harness/redis.js';
 import { testTiming, probeContext } from './probe-fixtures.js';

@@ -5,9 +5,9 @@ import {
   errorCode,
   formatTarget,
   openSocket,
-  probeTcp
+  probeTcp,
+  type TcpCheck
 } from '../../actions/health-gate/src/checks/tcp.js';
-import type { TcpCheck } from '../../actions/health-gate/src/types.js';
 import { freePort } from '../harness/ports.js';
 import { testTiming, probeContext } from './probe-fixtures.js';
 

@@ -1,7 +1,7 @@
 // The diff family __FAMILY__, written by `npm run new-diff-check`. Its example checks (tags of the document: one
 // removed, one added) show the parts of a family: the checks, declared `as const` beside the code that emits
 // them (diff/registry.ts lists them for `contract-test checks`), and the function diffOperations calls. Replace
-// them with what the family compares, then its table test (__tests__/contract-test/diff-__FAMILY__.test.ts).
+// them with what the family compares, then its table (__tests__/contract-test/diff-tables/__FAMILY__.ts).
 import type { JsonObject, JsonValue } from '../spec/types.js';
 import { defineCheck as check } from './catalog.js';
 import { arr, isObject, str, type Emitter } from './emitter.js';

@@ -1,6 +1,13 @@
 // The health gate's data model: what a check is, what one attempt of it returns, and what the gate reports.
-// Every check type is one module (checks/*.ts) exporting a CheckKind (checks/kind.ts): its keys, its parse and
-// its Probe<its check type>; the scheduler (gate.ts) knows nothing of the check types beyond this file.
+// Every check type is one module (checks/*.ts) exporting its check interface and a CheckKind (checks/kind.ts):
+// its keys, its parse and its Probe<its check type>. This file holds what the types share (BaseCheck, timing,
+// outcomes, reports) and the Check union; the scheduler (gate.ts) knows nothing of the check types beyond it.
+import type { BurstCheck } from './checks/burst.js';
+import type { HttpCheck } from './checks/http.js';
+import type { PostgresCheck } from './checks/postgres.js';
+import type { PrometheusCheck } from './checks/prometheus.js';
+import type { RedisCheck } from './checks/redis.js';
+import type { TcpCheck } from './checks/tcp.js';
 
 export type CheckType = 'http' | 'postgres' | 'redis' | 'tcp' | 'burst' | 'prometheus';
 
@@ -33,104 +40,8 @@ export interface BaseCheck extends CheckTiming {
 }
 
 export type { TlsOptions } from '../../../shared/src/lib/http-transport.js';
-import type { TlsOptions } from '../../../shared/src/lib/http-transport.js';
 
-export interface HttpCheck extends BaseCheck {
-  type: 'http';
-  url: string;
-  method: string;
-  headers: Record<string, string>;
-  /** Lower-cased names of the headers that are secret: dropped on a redirect to another origin. */
-  secretHeaders?: string[];
-  body?: string;
-  /** Status matcher text: `2xx`, `200`, `200-299`, `200,204,3xx`. */
-  expectStatus: string;
-  /** JSON assertions such as `$.status == "pass"`, `$.checks.db[0].observedValue < 100`, `$.version =~ /^v2/`. */
-  json: string[];
-  /** A regular expression the body must match (JavaScript syntax, no slashes). */
-  bodyRegex?: string;
-  /** Fail the attempt when the response took longer (ms). */
-  maxLatency?: number;
-  tls: TlsOptions;
-  followRedirects: boolean;
-  /** How an application/health+json `warn` status counts: as a pass, as a warn (default), or as a failure. */
-  warnAs: AttemptStatus;
-}
-
-export interface MigrationsExpectation {
-  /** Directory holding the migration files (relative to the workspace). */
-  dir: string;
-  /** Table to read; auto-detected among the known frameworks' tables when absent. */
-  table?: string;
-  /** Column holding the version or name; derived from the table when absent. */
-  column?: string;
-}
-
-export interface PostgresCheck extends BaseCheck {
-  type: 'postgres';
-  /** libpq URL (postgres://user:pass@host:port/db?sslmode=...). */
-  connectionString: string;
-  query?: string;
-  /** Expected value of the first column of the first row of `query`, compared as text. */
-  expect?: string;
-  migrations?: MigrationsExpectation;
-}
-
-export interface RedisCheck extends BaseCheck {
-  type: 'redis';
-  /** redis://[user:pass@]host:port[/db] or rediss:// for TLS. */
-  url: string;
-  /** Overrides the URL's password (e.g. from a secret). */
-  password?: string;
-  tls: TlsOptions;
-  /** Expected replication role (`master` or `replica`/`slave`), from the ROLE command. */
-  expectRole?: 'master' | 'replica';
-}
-
-export interface TcpCheck extends BaseCheck {
-  type: 'tcp';
-  host: string;
-  port: number;
-}
-
-export interface BurstCheck extends BaseCheck {
-  type: 'burst';
-  url: string;
-  method: string;
-  headers: Record<string, string>;
-  /** Lower-cased names of the headers that are secret: dropped on a redirect to another origin. */
-  secretHeaders?: string[];
-  body?: string;
-  expectStatus: string;
-  /** Number of sample requests. */
-  requests: number;
-  concurrency: number;
-  /** Highest acceptable share of failed requests, 0..1 (0.001 = 0.1 %). */
-  maxErrorRate: number;
-  /** Latency thresholds in ms; undefined = not checked. */
-  maxP95?: number;
-  maxP99?: number;
-  /** Per-request timeout in ms. */
-  requestTimeout: number;
-  tls: TlsOptions;
-}
-
-export interface PrometheusCheck extends BaseCheck {
-  type: 'prometheus';
-  /** Base URL of the Prometheus HTTP API (the part before /api/v1/query). */
-  url: string;
-  query: string;
-  headers: Record<string, string>;
-  /** Lower-cased names of the headers that are secret: dropped on a redirect to another origin. */
-  secretHeaders?: string[];
-  /** The query's scalar (or single-sample vector) value must be <= max and >= min. */
-  max?: number;
-  min?: number;
-  /** How an empty result counts (default fail: no data is not good data). */
-  emptyAs: AttemptStatus;
-  tls: TlsOptions;
-}
-
+/** Every check type's check, as the config parser returns them (each interface lives beside its probe). */
 export type Check = HttpCheck | PostgresCheck | RedisCheck | TcpCheck | BurstCheck | PrometheusCheck;
 
 /** The result of one attempt of one check. */

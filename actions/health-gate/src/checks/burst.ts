@@ -2,11 +2,33 @@
 // SLO is (p95/p99), with the distribution kept for the report.
 import { redact, urlSecrets } from '../../../../shared/src/lib/redact.js';
 import { describeStatusMatcher, parseStatusMatcher } from '../status-match.js';
-import type { BurstCheck, Probe } from '../types.js';
+import type { BaseCheck, Probe, TlsOptions } from '../types.js';
 import { sendRequest } from '../../../../shared/src/lib/http-transport.js';
 import { HEADERS_KEY, SECRET_HEADERS_KEY, TLS_KEY, type KeySpec } from '../config-keys.js';
 import { validateStatus } from '../config-reader.js';
 import { defineCheckKind } from './kind.js';
+
+export interface BurstCheck extends BaseCheck {
+  type: 'burst';
+  url: string;
+  method: string;
+  headers: Record<string, string>;
+  /** Lower-cased names of the headers that are secret: dropped on a redirect to another origin. */
+  secretHeaders?: string[];
+  body?: string;
+  expectStatus: string;
+  /** Number of sample requests. */
+  requests: number;
+  concurrency: number;
+  /** Highest acceptable share of failed requests, 0..1 (0.001 = 0.1 %). */
+  maxErrorRate: number;
+  /** Latency thresholds in ms; undefined = not checked. */
+  maxP95?: number;
+  maxP99?: number;
+  /** Per-request timeout in ms. */
+  requestTimeout: number;
+  tls: TlsOptions;
+}
 
 /**
  * Nearest-rank percentile (the smallest sample with at least p% of samples at or below it): always a value

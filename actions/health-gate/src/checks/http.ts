@@ -3,12 +3,34 @@
 import { redact, redactUrl, urlSecrets } from '../../../../shared/src/lib/redact.js';
 import { evaluate, parseJsonAssertion, type JsonAssertion } from '../json-assert.js';
 import { describeStatusMatcher, parseStatusMatcher, type StatusMatcher } from '../status-match.js';
-import type { AttemptStatus, HttpCheck, Probe } from '../types.js';
+import type { AttemptStatus, BaseCheck, Probe, TlsOptions } from '../types.js';
 import { sendRequest } from '../../../../shared/src/lib/http-transport.js';
 import { ConfigurationError } from '../../../../shared/src/lib/errors.js';
 import { HEADERS_KEY, SECRET_HEADERS_KEY, TLS_KEY } from '../config-keys.js';
 import { validateStatus } from '../config-reader.js';
 import { defineCheckKind } from './kind.js';
+
+export interface HttpCheck extends BaseCheck {
+  type: 'http';
+  url: string;
+  method: string;
+  headers: Record<string, string>;
+  /** Lower-cased names of the headers that are secret: dropped on a redirect to another origin. */
+  secretHeaders?: string[];
+  body?: string;
+  /** Status matcher text: `2xx`, `200`, `200-299`, `200,204,3xx`. */
+  expectStatus: string;
+  /** JSON assertions such as `$.status == "pass"`, `$.checks.db[0].observedValue < 100`, `$.version =~ /^v2/`. */
+  json: string[];
+  /** A regular expression the body must match (JavaScript syntax, no slashes). */
+  bodyRegex?: string;
+  /** Fail the attempt when the response took longer (ms). */
+  maxLatency?: number;
+  tls: TlsOptions;
+  followRedirects: boolean;
+  /** How an application/health+json `warn` status counts: as a pass, as a warn (default), or as a failure. */
+  warnAs: AttemptStatus;
+}
 
 interface Compiled {
   matchesStatus: StatusMatcher;

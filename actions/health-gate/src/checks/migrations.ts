@@ -14,7 +14,15 @@ import {
   isDownFile,
   versionKey
 } from '../../../../shared/src/lib/migration-frameworks.js';
-import type { MigrationsExpectation } from '../types.js';
+
+export interface MigrationsExpectation {
+  /** Directory holding the migration files (relative to the workspace). */
+  dir: string;
+  /** Table to read; auto-detected among the known frameworks' tables when absent. */
+  table?: string;
+  /** Column holding the version or name; derived from the table when absent. */
+  column?: string;
+}
 
 /** How a tool records its runs. `versions` is a bare set of versions (dbmate, Rails, Ecto). */
 export type TableLayout = 'flyway' | 'golang-migrate' | 'versions' | 'prisma' | 'knex' | 'goose' | 'sqlx' | 'custom';

@@ -14,8 +14,13 @@ import pg from 'pg';
 import type { ClientConfig, QueryResult } from 'pg';
 import { asError, ConfigurationError } from '../../../../shared/src/lib/errors.js';
 import { redact, redactConnectionString } from '../../../../shared/src/lib/redact.js';
-import type { AttemptOutcome, PostgresCheck, Probe, ProbeContext } from '../types.js';
-import { checkMigrations, resolveMigrationsDir, type MigrationsReport } from './migrations.js';
+import type { AttemptOutcome, BaseCheck, Probe, ProbeContext } from '../types.js';
+import {
+  checkMigrations,
+  resolveMigrationsDir,
+  type MigrationsExpectation,
+  type MigrationsReport
+} from './migrations.js';
 import {
   abortedMessage,
   AbortedAttemptError,
@@ -26,6 +31,16 @@ import {
 } from './tcp.js';
 import { isMapping } from '../config-reader.js';
 import { defineCheckKind } from './kind.js';
+
+export interface PostgresCheck extends BaseCheck {
+  type: 'postgres';
+  /** libpq URL (postgres://user:pass@host:port/db?sslmode=...). */
+  connectionString: string;
+  query?: string;
+  /** Expected value of the first column of the first row of `query`, compared as text. */
+  expect?: string;
+  migrations?: MigrationsExpectation;
+}
 
 export type SslMode = 'disable' | 'allow' | 'prefer' | 'require' | 'verify-ca' | 'verify-full';
 

@@ -2,10 +2,26 @@
 // within min/max, e.g. a 5xx ratio or a p95 latency from histogram_quantile.
 import { redact, redactUrl, urlSecrets } from '../../../../shared/src/lib/redact.js';
 import { ConfigurationError } from '../../../../shared/src/lib/errors.js';
-import type { AttemptOutcome, AttemptStatus, PrometheusCheck, Probe } from '../types.js';
+import type { AttemptOutcome, AttemptStatus, BaseCheck, Probe, TlsOptions } from '../types.js';
 import { sendRequest } from '../../../../shared/src/lib/http-transport.js';
 import { HEADERS_KEY, SECRET_HEADERS_KEY, TLS_KEY } from '../config-keys.js';
 import { defineCheckKind } from './kind.js';
+
+export interface PrometheusCheck extends BaseCheck {
+  type: 'prometheus';
+  /** Base URL of the Prometheus HTTP API (the part before /api/v1/query). */
+  url: string;
+  query: string;
+  headers: Record<string, string>;
+  /** Lower-cased names of the headers that are secret: dropped on a redirect to another origin. */
+  secretHeaders?: string[];
+  /** The query's scalar (or single-sample vector) value must be <= max and >= min. */
+  max?: number;
+  min?: number;
+  /** How an empty result counts (default fail: no data is not good data). */
+  emptyAs: AttemptStatus;
+  tls: TlsOptions;
+}
 
 /** The instant-query URL for a Prometheus base URL (which may itself sit under a path prefix). */
 export function queryUrl(base: string, query: string): string {

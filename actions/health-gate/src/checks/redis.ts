@@ -1,11 +1,22 @@
 // The `redis` probe: connect (TLS for rediss://), authenticate, PING, and optionally check the replication role.
 import { redact } from '../../../../shared/src/lib/redact.js';
-import type { Probe, RedisCheck } from '../types.js';
+import type { BaseCheck, Probe, TlsOptions } from '../types.js';
 import { parseRedisUrl, RedisClient, RedisProtocolError, RedisReplyError, type RedisReply } from './redis-client.js';
 import { abortedMessage, AbortedAttemptError, describeNetworkError, elapsedMs, formatTarget } from './tcp.js';
 import { ConfigurationError } from '../../../../shared/src/lib/errors.js';
 import { TLS_KEY } from '../config-keys.js';
 import { defineCheckKind } from './kind.js';
+
+export interface RedisCheck extends BaseCheck {
+  type: 'redis';
+  /** redis://[user:pass@]host:port[/db] or rediss:// for TLS. */
+  url: string;
+  /** Overrides the URL's password (e.g. from a secret). */
+  password?: string;
+  tls: TlsOptions;
+  /** Expected replication role (`master` or `replica`/`slave`), from the ROLE command. */
+  expectRole?: 'master' | 'replica';
+}
 
 function showReply(reply: RedisReply): string {
   if (reply === null) return 'nil';

@@ -2,10 +2,16 @@
 // that gives up promptly when the attempt's signal fires, and turning network errors into short messages.
 import net from 'node:net';
 import tls from 'node:tls';
-import type { Probe, TcpCheck } from '../types.js';
+import type { BaseCheck, Probe } from '../types.js';
 import { ConfigurationError } from '../../../../shared/src/lib/errors.js';
 import type { KeySpec } from '../config-keys.js';
 import { defineCheckKind } from './kind.js';
+
+export interface TcpCheck extends BaseCheck {
+  type: 'tcp';
+  host: string;
+  port: number;
+}
 
 /** `host:port`, with brackets around an IPv6 literal so the port stays readable. */
 export function formatTarget(host: string, port: number): string {
