@@ -8673,6 +8673,10 @@ const scope_METHODS = new Set(['get', 'put', 'post', 'delete', 'options', 'head'
 /** Objects that belong to the whole document: kept whole, whatever changed. */
 const OAS3_KEEP_COMPONENTS = new Set(['securitySchemes']);
 const shape = (path) => path.replace(/\{[^}]*\}/g, '{}');
+/** Sets a key as data: a hostile "__proto__" key must not become the prototype. */
+function setOwn(target, key, value) {
+    Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+}
 function scope_isObject(value) {
     return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
@@ -8722,34 +8726,44 @@ function scopeDocument(raw, version, changes) {
         // extension's business, not a rule's: kept only when it references nothing.
         if (key.startsWith('x-') && hasRef(value))
             continue;
-        document[key] = value;
+        setOwn(document, key, value);
+    }
+    const rawPaths = scope_isObject(raw.paths) ? raw.paths : undefined;
+    const entries = Object.entries(rawPaths ?? {}).filter((entry) => scope_isObject(entry[1]));
+    const named = (path, method) => targets.paths.has(path) ||
+        pathShapes.has(shape(path)) ||
+        targets.operations.has(`${method} ${path}`) ||
+        targetShapes.has(`${method} ${shape(path)}`);
+    // Paths of one shape are kept together: Spectral's path-params compares them ("must not be equivalent").
+    const keptShapes = new Set();
+    for (const [path, item] of entries) {
+        if (Object.keys(item).some((key) => scope_METHODS.has(key) && named(path, key)))
+            keptShapes.add(shape(path));
+        else if (typeof item.$ref === 'string' && (targets.paths.has(path) || pathShapes.has(shape(path))))
+            keptShapes.add(shape(path));
     }
     const operations = [];
     let totalOperations = 0;
     const keptPaths = {};
-    const rawPaths = scope_isObject(raw.paths) ? raw.paths : undefined;
-    for (const [path, item] of Object.entries(rawPaths ?? {})) {
-        if (!scope_isObject(item))
-            continue;
-        const wholePath = targets.paths.has(path) || pathShapes.has(shape(path));
+    for (const [path, item] of entries) {
+        const whole = keptShapes.has(shape(path)) && !Object.keys(item).some((key) => scope_METHODS.has(key) && named(path, key));
         const kept = {};
         let any = false;
         for (const [key, value] of Object.entries(item)) {
             if (!scope_METHODS.has(key)) {
-                kept[key] = value;
+                setOwn(kept, key, value);
                 continue;
             }
             totalOperations++;
-            const op = `${key} ${path}`;
-            if (wholePath || targets.operations.has(op) || targetShapes.has(`${key} ${shape(path)}`)) {
-                kept[key] = value;
+            if (whole || named(path, key)) {
+                setOwn(kept, key, value);
                 operations.push(`${key.toUpperCase()} ${path}`);
                 any = true;
             }
         }
-        // A path item that is itself a $ref carries its operations in the target: kept whole when named.
-        if (any || (wholePath && typeof item.$ref === 'string'))
-            keptPaths[path] = any ? kept : item;
+        // A path item that is itself a $ref carries its operations in the target: kept whole.
+        if (any || (keptShapes.has(shape(path)) && typeof item.$ref === 'string'))
+            setOwn(keptPaths, path, any ? kept : item);
     }
     if (rawPaths !== undefined)
         document.paths = keptPaths;
@@ -8764,12 +8778,12 @@ function scopeDocument(raw, version, changes) {
             const next = target[step];
             if (!scope_isObject(next) || !Object.hasOwn(target, step)) {
                 const fresh = {};
-                Object.defineProperty(target, step, { value: fresh, enumerable: true, writable: true, configurable: true });
+                setOwn(target, step, fresh);
             }
             target = target[step];
         }
         const last = pointer[pointer.length - 1];
-        Object.defineProperty(target, last, { value, enumerable: true, writable: true, configurable: true });
+        setOwn(target, last, value);
     };
     const lookup = (root, pointer) => {
         let node = root;
@@ -8854,9 +8868,31 @@ function reorder(document, raw) {
         const value = document[key];
         const original = raw[key];
         const next = scope_isObject(value) && scope_isObject(original) && value !== original ? reorder(value, original) : value;
-        Object.defineProperty(out, key, { value: next, enumerable: true, writable: true, configurable: true });
+        setOwn(out, key, next);
     }
     return out;
+}
+/**
+ * The loaded head's objects ($refs resolved) at the cut's top-level keys and operations: what Spectral will walk
+ * for the cut, to hold it to the lint's node cap. The cut's components are reached through its operations.
+ */
+function resolvedParts(document, cut) {
+    const parts = {};
+    for (const key of Object.keys(cut)) {
+        if (key !== 'paths' && key !== 'components')
+            setOwn(parts, key, Object.hasOwn(document, key) ? document[key] : null);
+    }
+    const paths = {};
+    const headPaths = scope_isObject(document.paths) ? document.paths : {};
+    for (const [path, item] of Object.entries(scope_isObject(cut.paths) ? cut.paths : {})) {
+        const headItem = Object.hasOwn(headPaths, path) ? headPaths[path] : undefined;
+        const resolved = {};
+        for (const key of Object.keys(scope_isObject(item) ? item : {}))
+            setOwn(resolved, key, scope_isObject(headItem) && Object.hasOwn(headItem, key) ? headItem[key] : null);
+        setOwn(paths, path, resolved);
+    }
+    setOwn(parts, 'paths', paths);
+    return parts;
 }
 /**
  * The head as written, $refs and all (the loader's document has them replaced). The loader read the same text
@@ -8874,12 +8910,14 @@ function documentAsWritten(text) {
     return scope_isObject(parsed) ? parsed : undefined;
 }
 /**
- * Where a JSON path of the head is written: the key of its last step that exists. A path that goes through a
- * $ref ends at the object the $ref is written in, as Spectral places such findings.
+ * Where a JSON path of the head is written: the key of its last step that exists (or the item, for an array
+ * index). A path that goes through a $ref ends at the object the $ref is written in, as Spectral places such
+ * findings.
  */
 function locateByPath(spec, path) {
     let node = spec.document;
-    let best = spec.locate(node);
+    const root = spec.locate(node);
+    let best = root && { location: root, at: 'node' };
     for (const step of path) {
         if (node === null || typeof node !== 'object')
             break;
@@ -8890,10 +8928,74 @@ function locateByPath(spec, path) {
                 : undefined;
         if (next === undefined)
             break;
-        best = (Array.isArray(node) ? spec.locate(next) : spec.locate(node, step)) ?? best;
+        const here = Array.isArray(node) ? spec.locate(next) : spec.locate(node, step);
+        if (here)
+            best = { location: here, at: Array.isArray(node) ? 'node' : 'key' };
         node = next;
     }
     return best;
+}
+/**
+ * Places findings of the cut where a full lint would: Spectral (its YAML parser, which the full lint uses for
+ * JSON too) puts a finding about a key's value just after the key's colon, or at the value itself when that is
+ * a scalar on the same line.
+ */
+function spectralLocator(spec, text) {
+    let starts;
+    return (path) => {
+        const found = locateByPath(spec, path);
+        if (!found || found.at === 'node')
+            return found?.location;
+        starts ??= lineStartsOf(text);
+        const { line, column } = found.location;
+        const lineStart = starts[line - 1];
+        if (lineStart === undefined)
+            return found.location;
+        const after = afterColon(text, lineStart + column - 1);
+        return after === undefined ? found.location : { ...found.location, column: after - lineStart + 1 };
+    };
+}
+function lineStartsOf(text) {
+    const starts = [0];
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1))
+        starts.push(i + 1);
+    return starts;
+}
+/** The offset just after the key at `offset` and its colon, or of a scalar value that follows on the line. */
+function afterColon(text, offset) {
+    let i = offset;
+    const quote = text[i];
+    if (quote === '"' || quote === "'") {
+        for (i++; i < text.length; i++) {
+            if (quote === '"' && text[i] === '\\')
+                i++;
+            else if (text[i] === quote) {
+                if (quote === "'" && text[i + 1] === "'")
+                    i++;
+                else
+                    break;
+            }
+            else if (text[i] === '\n')
+                return undefined;
+        }
+        i++;
+    }
+    else {
+        while (i < text.length && text[i] !== ':' && text[i] !== '\n')
+            i++;
+    }
+    while (text[i] === ' ' || text[i] === '\t')
+        i++;
+    if (text[i] !== ':')
+        return undefined;
+    const colon = i + 1;
+    let v = colon;
+    while (text[v] === ' ' || text[v] === '\t')
+        v++;
+    const c = text[v];
+    if (c === undefined || c === '\n' || c === '\r' || c === '{' || c === '[' || c === '#')
+        return colon;
+    return v;
 }
 
 ;// CONCATENATED MODULE: ./actions/contract-test/src/live-step.ts
@@ -8985,10 +9087,13 @@ async function runLiveStep(input) {
 
 // EXTERNAL MODULE: ./actions/contract-test/src/spec/external-refs.ts
 var external_refs = __webpack_require__(1753);
+// EXTERNAL MODULE: ./actions/contract-test/src/spec/memory.ts
+var memory = __webpack_require__(45206);
 ;// CONCATENATED MODULE: ./actions/contract-test/src/run-contract.ts
 // The contract check both adapters run, per spec: load the head spec, lint it, load the base (a file or the same
 // path at a git ref) and diff, accept the intended breaks, then test the running server (the diff's operations
 // first). Pure of @actions/core; the adapters render and report. Spectral is loaded only when a lint runs.
+
 
 
 
@@ -9104,7 +9209,11 @@ async function runContractCheck(options) {
         }
     }
     if (scoped) {
+        // The base is only needed again by a live run; Spectral needs the memory more.
+        if (!options.live)
+            base = undefined;
         const outcome = await lintChanged(head, diffed, noBase, (0,external_node_fs_.readFileSync)(specPath, 'utf8'));
+        (0,memory/* collectGarbage */.i)();
         report.lintScope = outcome.scope;
         if ('document' in outcome) {
             const { checkLintable, lintNodeCap } = await Promise.all(/* import() */[__webpack_require__.e(756), __webpack_require__.e(964)]).then(__webpack_require__.bind(__webpack_require__, 34964));
@@ -9150,25 +9259,8 @@ async function lintChanged(head, changes, noBase, text) {
         scope: { operations: cut.operations.length, totalOperations: cut.totalOperations },
         document: cut.document,
         resolved: resolvedParts(head.document, cut.document),
-        locate: (path) => locateByPath(head, path)
+        locate: spectralLocator(head, text)
     };
-}
-/** The loaded head's objects at the cut's top-level keys and operations. */
-function resolvedParts(document, cut) {
-    const parts = {};
-    for (const key of Object.keys(cut))
-        if (key !== 'paths' && key !== 'components')
-            parts[key] = document[key] ?? null;
-    const paths = {};
-    const headPaths = document.paths;
-    for (const [path, item] of Object.entries(cut.paths ?? {})) {
-        const resolved = {};
-        for (const key of Object.keys(item))
-            resolved[key] = headPaths?.[path]?.[key] ?? null;
-        paths[path] = resolved;
-    }
-    parts.paths = paths;
-    return parts;
 }
 /** The base version of the spec, or why there is none (the spec is new at the base ref). */
 async function loadBase(options, specPath, rootOf, refOptions) {
