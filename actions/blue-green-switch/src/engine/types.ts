@@ -221,6 +221,11 @@ export interface SwitchState {
   runId: string;
   /** The GitHub deployment whose status is success for the live colour (marked inactive when replaced). */
   deploymentId?: number;
+  /**
+   * The GitHub deployment that shipped previousWeights (the one deploymentId replaced): a rollback records the
+   * commit of this deployment, not the run's own.
+   */
+  previousDeploymentId?: number;
 }
 
 export const STATE_SCHEMA = 'ubos/blue-green-switch/state@1';
