@@ -167,6 +167,21 @@ describe('blue-green-switch on nginx with nginx.switch: njs', () => {
       })()
     ).rejects.toThrow('nginx config /nonexistent/nginx.conf does not exist');
   });
+
+  it('an include written after nginx loaded its config (a run killed half way) is adopted again, with a reload', async () => {
+    const now = new Date();
+    fs.utimesSync(rig.upstreamFile!, now, now);
+    const live = (await rig.run({ operation: 'status' })).live!;
+    const result = await rig.run({ operation: 'switch' });
+    expect(result.verdict).toBe('pass');
+    expect(result.live).not.toBe(live);
+    expect(result.timeline.find((e) => e.phase === 'apply')!.message).toMatch(/^adopted njs mode: .*reloaded pid/);
+    const after = rig.nginx!.workerPids();
+    expect(after.some((pid) => workers.includes(pid))).toBe(false);
+    const next = await rig.run({ operation: 'rollback' });
+    expect(next.timeline.find((e) => e.phase === 'apply')!.message).toMatch(/\(njs, no reload\)$/);
+    expect(rig.nginx!.workerPids()).toEqual(after);
+  });
 });
 
 describe('adopting nginx.switch: njs on a running reload-mode nginx', () => {

@@ -23,6 +23,7 @@ import {
   realpathSync,
   renameSync,
   rmSync,
+  statSync,
   writeSync
 } from 'node:fs';
 import { dirname, isAbsolute, resolve } from 'node:path';
@@ -54,7 +55,14 @@ import {
   usesVariable
 } from './support/nginx-njs.js';
 import { failureLine, runProgram } from './support/process.js';
-import { childrenOf, procRemoteAddresses, processAlive, socketInodes, tcpConnectionsTo } from './support/proc.js';
+import {
+  childrenOf,
+  procRemoteAddresses,
+  processAlive,
+  processStartMs,
+  socketInodes,
+  tcpConnectionsTo
+} from './support/proc.js';
 
 const TEST_TIMEOUT_MS = 30_000;
 const WORKER_POLL_MS = 20;
@@ -381,6 +389,20 @@ export function createNginxRouter(config: RouterConfig): Router {
     readIfExists(spec.upstreamFile) === renderNjsUpstreamFile(config) &&
     readIfExists(spec.scriptFile) === renderNjsScript(config);
 
+  /**
+   * njs mode: whether the running nginx has loaded the include and the script on disk: both written before its
+   * serving workers started (a reload starts new workers after reading the config). Files written since (created
+   * on a first run, left by a run killed before it put them back, edited by hand) need the adoption's reload.
+   */
+  const njsLoaded = (): boolean => {
+    const starts = serving(masterPid())
+      .map(processStartMs)
+      .filter((t): t is number => t !== undefined);
+    if (starts.length === 0) return true; // /proc cannot tell: the verify probe still checks the result
+    const since = Math.min(...starts);
+    return [spec.upstreamFile, spec.scriptFile].every((file) => statSync(file).mtimeMs <= since);
+  };
+
   /** njs mode: writes the include, the script and the weights; returns what to put back. */
   const writeNjsFiles = (weights: Weights): Map<string, string | undefined> => {
     const snapshot = new Map<string, string | undefined>();
@@ -501,8 +523,6 @@ export function createNginxRouter(config: RouterConfig): Router {
   };
 
   const njs = spec.switch === 'njs';
-  /** njs: this run created the include, so the running nginx has not loaded it: the first apply reloads. */
-  let created = false;
   return {
     type: 'nginx',
     identity: `nginx:${realpathOr(spec.upstreamFile)}#${spec.upstream}`,
@@ -516,10 +536,8 @@ export function createNginxRouter(config: RouterConfig): Router {
       const first = config.initial ?? colors[0];
       if (!existsSync(spec.upstreamFile)) {
         // First run: the files are ours to create, with everything on the initial colour.
-        if (njs) {
-          writeNjsFiles(allOn(first, colors));
-          created = true;
-        } else atomicWrite(spec.upstreamFile, renderUpstreamFile(config, allOn(first, colors)));
+        if (njs) writeNjsFiles(allOn(first, colors));
+        else atomicWrite(spec.upstreamFile, renderUpstreamFile(config, allOn(first, colors)));
         context.log(`created ${spec.upstreamFile} with all traffic on ${first}`);
       }
       let dump: string;
@@ -560,7 +578,7 @@ export function createNginxRouter(config: RouterConfig): Router {
     },
     read,
     async apply(weights: Weights, context: RouterContext): Promise<ApplyOutcome> {
-      if (njs && !created && njsCurrent()) {
+      if (njs && njsCurrent() && njsLoaded()) {
         // The switch itself: one atomic rename; the next request reads it. No reload, no connection closed.
         atomicWrite(spec.weightsFile, renderWeightsFile(weights));
         return { message: `wrote ${formatWeights(weights)} to ${spec.weightsFile} (njs, no reload)`, warnings: [] };
@@ -582,7 +600,6 @@ export function createNginxRouter(config: RouterConfig): Router {
         );
       }
       const { pid, warnings } = await reload(context, () => putBack(snapshot));
-      created = false;
       return {
         message: njs
           ? `adopted njs mode: wrote ${formatWeights(weights)} to ${spec.weightsFile} and the include ${spec.upstreamFile}, nginx -t ok, reloaded pid ${pid} (later switches rewrite only the weights file)`

@@ -138,3 +138,20 @@ export function tcpConnectionsTo(remotes: ReadonlySet<string>, inodes: ReadonlyS
   }
   return count;
 }
+
+/**
+ * When a process started, in ms since the epoch, to 10 ms (/proc/<pid>/stat's start time in clock ticks since
+ * boot, at Linux's fixed USER_HZ of 100, against /proc/uptime read at the same moment); undefined when /proc
+ * cannot tell.
+ */
+export function processStartMs(pid: number): number | undefined {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const now = Date.now();
+    const uptime = Number(readFileSync('/proc/uptime', 'utf8').split(' ')[0]);
+    const ticks = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19]);
+    return Number.isFinite(uptime) && Number.isFinite(ticks) ? now - (uptime * 1000 - ticks * 10) : undefined;
+  } catch {
+    return undefined;
+  }
+}
