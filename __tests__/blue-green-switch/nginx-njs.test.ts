@@ -168,6 +168,23 @@ describe('blue-green-switch on nginx with nginx.switch: njs', () => {
     ).rejects.toThrow('nginx config /nonexistent/nginx.conf does not exist');
   });
 
+  it('a router config nginx rejects changes nothing: include, script and weights file stay as they were', async () => {
+    const files = [rig.upstreamFile!, rig.config().nginx!.scriptFile, weightsFile()];
+    const before = files.map((f) => fs.readFileSync(f, 'utf8'));
+    const live = (await rig.run({ operation: 'status' })).live!;
+    rig.rewrite(rig.yaml.replace('  upstream: app\n', '  upstream: app\n  server-options: bogus_option=1\n'));
+    try {
+      await expect(rig.run({ operation: 'switch' })).rejects.toThrow(
+        /^nginx -T .* invalid parameter "bogus_option=1".*nothing was changed/
+      );
+    } finally {
+      rig.rewrite(rig.yaml);
+    }
+    expect(files.map((f) => fs.readFileSync(f, 'utf8'))).toEqual(before);
+    expect(await shares(`${rig.url}/version`, 5)).toEqual({ [live]: 5 });
+    expect(rig.nginx!.workerPids()).toEqual(workers);
+  });
+
   it('an include written after nginx loaded its config (a run killed half way) is adopted again, with a reload', async () => {
     const now = new Date();
     fs.utimesSync(rig.upstreamFile!, now, now);

@@ -403,12 +403,15 @@ export function createNginxRouter(config: RouterConfig): Router {
     return [spec.upstreamFile, spec.scriptFile].every((file) => statSync(file).mtimeMs <= since);
   };
 
-  /** njs mode: writes the include, the script and the weights; returns what to put back. */
-  const writeNjsFiles = (weights: Weights): Map<string, string | undefined> => {
+  /**
+   * njs mode: writes the script, the include and (when given) the weights; returns what puts all three back. A
+   * running njs config reads the weights file at once, so an adoption writes the weights only after nginx -t.
+   */
+  const writeNjsFiles = (weights?: Weights): Map<string, string | undefined> => {
     const snapshot = new Map<string, string | undefined>();
     for (const file of [spec.scriptFile, spec.weightsFile, spec.upstreamFile]) snapshot.set(file, readIfExists(file));
     atomicWrite(spec.scriptFile, renderNjsScript(config));
-    atomicWrite(spec.weightsFile, renderWeightsFile(weights));
+    if (weights) atomicWrite(spec.weightsFile, renderWeightsFile(weights));
     atomicWrite(spec.upstreamFile, renderNjsUpstreamFile(config));
     return snapshot;
   };
@@ -585,7 +588,7 @@ export function createNginxRouter(config: RouterConfig): Router {
       }
       let snapshot: Map<string, string | undefined>;
       if (njs) {
-        snapshot = writeNjsFiles(weights);
+        snapshot = writeNjsFiles();
       } else {
         snapshot = new Map([[spec.upstreamFile, readFile()]]);
         atomicWrite(spec.upstreamFile, renderUpstreamFile(config, weights));
@@ -599,6 +602,7 @@ export function createNginxRouter(config: RouterConfig): Router {
             : `${rejected} (the upstream file was put back; nginx was not reloaded)`
         );
       }
+      if (njs) atomicWrite(spec.weightsFile, renderWeightsFile(weights));
       const { pid, warnings } = await reload(context, () => putBack(snapshot));
       return {
         message: njs
