@@ -5,7 +5,9 @@
 //   per row: 20 switches, 20 rollbacks and 5 canaries (10 -> 50 -> 100 %, 1 s per step); after every change the
 //            colour that stopped taking traffic is redeployed (its server stops and starts again), as in a real
 //            blue-green cycle, which is when a switch that has not really finished shows up as failed requests;
-//   rows:    nginx with the action (upstream file, nginx -t, graceful reload, old workers exited, verified) and
+//   rows:    nginx with the action (upstream file, nginx -t, graceful reload, old workers exited, verified),
+//            nginx with the action in nginx.switch: njs mode (the weights file njs reads per request, no reload,
+//            drained when nginx holds no connection to the old colour, verified; needs libnginx-mod-http-js) and
 //            the naive way (rewrite the upstream file, nginx -s reload, no test, no drain); HAProxy with the action
 //            (runtime API, no reload, drain to 0 sessions, verified) and the naive way (rewrite haproxy.cfg,
 //            haproxy -sf <old pids>);
@@ -13,7 +15,8 @@
 //            verified by probing (for the naive rows: the same probe, started after their command returns).
 // It bundles bench/blue-green.ts (engine + harness) with ncc into .tmp/ (inside the repo, so autocannon
 // resolves from node_modules). Takes about 4 minutes.
-// Usage: node bench/blue-green.mjs        (BGS_BENCH_SWITCHES / BGS_BENCH_CANARIES shrink it for a smoke run)
+// Usage: node bench/blue-green.mjs        (BGS_BENCH_SWITCHES / BGS_BENCH_CANARIES shrink it for a smoke run;
+//        BGS_BENCH_ROWS=nginx,nginx-njs,haproxy picks rows, of nginx, nginx-naive, nginx-njs, haproxy, haproxy-naive)
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';

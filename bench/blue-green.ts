@@ -12,7 +12,16 @@ import { runOperation } from '../actions/blue-green-switch/src/engine/operations
 import type { RouterConfig, Weights } from '../actions/blue-green-switch/src/engine/types.js';
 import { verifyWeights } from '../actions/blue-green-switch/src/engine/verify.js';
 import { allOn, canaryWeights } from '../actions/blue-green-switch/src/engine/weights.js';
-import { logFormatName, renderUpstreamFile } from '../actions/blue-green-switch/src/routers/nginx.js';
+import {
+  logFormatName,
+  renderNjsUpstreamFile,
+  renderUpstreamFile
+} from '../actions/blue-green-switch/src/routers/nginx.js';
+import {
+  njsVariable,
+  renderNjsScript,
+  renderWeightsFile
+} from '../actions/blue-green-switch/src/routers/support/nginx-njs.js';
 import { findBinary } from '../__tests__/harness/binaries.js';
 import { startColorBackend, type ColorBackend } from '../__tests__/harness/color-backend.js';
 import { renderHaproxyConfig, startHaproxy } from '../__tests__/harness/haproxy.js';
@@ -22,6 +31,10 @@ import { freePort, sleep, waitForPort } from '../__tests__/harness/ports.js';
 const SWITCHES = Number(process.env.BGS_BENCH_SWITCHES ?? 20);
 const CANARIES = Number(process.env.BGS_BENCH_CANARIES ?? 5);
 const STEP_WAIT_MS = 1000;
+/** njs mode's drain waits for idle upstream keep-alive connections to the old colour to close: this bounds it. */
+const NJS_KEEPALIVE_TIMEOUT = process.env.BGS_BENCH_NJS_KEEPALIVE_TIMEOUT ?? '1s';
+/** BGS_BENCH_ROWS=nginx,nginx-njs,... runs only those rows (all by default). */
+const ROWS = (process.env.BGS_BENCH_ROWS ?? 'nginx,nginx-naive,nginx-njs,haproxy,haproxy-naive').split(',');
 const CONNECTIONS = 50;
 /** Each backend answers in 20-30 ms, so there are always requests in flight when a colour is redeployed. */
 const BACKEND = { latencyMs: 20, jitterMs: 10 };
@@ -168,7 +181,8 @@ async function cycle(
 
 const VERIFY = `  header: x-color\n  window: 40\n  timeout: 15s\n  request-timeout: 2s\n  concurrency: 4`;
 
-async function nginxBench(engine: boolean): Promise<Measured> {
+/** nginx with the action (reload or njs mode) or the naive way (rewrite + nginx -s reload). */
+async function nginxBench(engine: boolean, njs = false): Promise<Measured> {
   const colors: Colors = {
     blue: await startColorBackend({ color: 'blue', ...BACKEND }),
     green: await startColorBackend({ color: 'green', ...BACKEND })
@@ -178,19 +192,32 @@ async function nginxBench(engine: boolean): Promise<Measured> {
   let prefixDir = '';
   const nginx = await startNginx({
     workerProcesses: 2,
+    modules: njs ? ['ngx_http_js_module'] : [],
     config: ({ port, prefix }) => {
       prefixDir = prefix;
       upstreamFile = path.join(prefix, 'conf', 'bgs-app.conf');
-      yaml = `type: nginx\ncolors:\n  blue: {servers: [${colors.blue.address}]}\n  green: {servers: [${colors.green.address}]}\nverify:\n  url: http://127.0.0.1:${port}/version\n${VERIFY}\nnginx:\n  config: ${prefix}/conf/nginx.conf\n  prefix: ${prefix}\n  upstream-file: ${upstreamFile}\n  upstream: app\n  keepalive: 16\n  reload-timeout: 10s\n  access-log: ${prefix}/logs/bgs.json\n`;
-      fs.writeFileSync(upstreamFile, renderUpstreamFile(parse(yaml, prefix), allOn('blue', ['blue', 'green'])));
-      return `include ${upstreamFile};\nserver {\n  listen 127.0.0.1:${port};\n  location / {\n    proxy_pass http://app;\n    proxy_http_version 1.1;\n    proxy_set_header Connection "";\n    access_log ${prefix}/logs/bgs.json ${logFormatName('app')};\n  }\n}\n`;
+      const mode = njs ? `  switch: njs\n  keepalive-timeout: ${NJS_KEEPALIVE_TIMEOUT}\n` : '';
+      yaml = `type: nginx\ncolors:\n  blue: {servers: [${colors.blue.address}]}\n  green: {servers: [${colors.green.address}]}\nverify:\n  url: http://127.0.0.1:${port}/version\n${VERIFY}\nnginx:\n  config: ${prefix}/conf/nginx.conf\n  prefix: ${prefix}\n  upstream-file: ${upstreamFile}\n  upstream: app\n  keepalive: 16\n  reload-timeout: 10s\n  access-log: ${prefix}/logs/bgs.json\n${mode}`;
+      const config = parse(yaml, prefix);
+      if (njs) {
+        fs.writeFileSync(config.nginx!.scriptFile, renderNjsScript(config));
+        fs.writeFileSync(config.nginx!.weightsFile, renderWeightsFile(allOn('blue', ['blue', 'green'])));
+        fs.writeFileSync(upstreamFile, renderNjsUpstreamFile(config));
+      } else {
+        fs.writeFileSync(upstreamFile, renderUpstreamFile(config, allOn('blue', ['blue', 'green'])));
+      }
+      return `include ${upstreamFile};\nserver {\n  listen 127.0.0.1:${port};\n  location / {\n    proxy_pass http://${njs ? `$${njsVariable('app')}` : 'app'};\n    proxy_http_version 1.1;\n    proxy_set_header Connection "";\n    access_log ${prefix}/logs/bgs.json ${logFormatName('app')};\n  }\n}\n`;
     }
   });
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ubos-bgs-bench-'));
   fs.writeFileSync(path.join(dir, 'router.yml'), yaml);
   const m: Measured = {
     router: 'nginx',
-    mode: engine ? 'blue-green-switch' : 'naive: rewrite + nginx -s reload',
+    mode: engine
+      ? njs
+        ? `blue-green-switch, switch: njs (keepalive-timeout ${NJS_KEEPALIVE_TIMEOUT})`
+        : 'blue-green-switch'
+      : 'naive: rewrite + nginx -s reload',
     requests: 0,
     failed: 0,
     kinds: {},
@@ -334,10 +361,18 @@ const ms = (v: number) => (Number.isNaN(v) ? '—' : v >= 1000 ? `${(v / 1000).t
 async function main(): Promise<void> {
   const started = performance.now();
   const results: Measured[] = [];
-  results.push(await nginxBench(true));
-  results.push(await nginxBench(false));
-  results.push(await haproxyBench());
-  results.push(await haproxyNaiveBench());
+  const rows: Record<string, () => Promise<Measured>> = {
+    nginx: () => nginxBench(true),
+    'nginx-naive': () => nginxBench(false),
+    'nginx-njs': () => nginxBench(true, true),
+    haproxy: () => haproxyBench(),
+    'haproxy-naive': () => haproxyNaiveBench()
+  };
+  for (const row of ROWS) {
+    const bench = rows[row.trim()];
+    if (!bench) throw new Error(`BGS_BENCH_ROWS: unknown row "${row}" (known: ${Object.keys(rows).join(', ')})`);
+    results.push(await bench());
+  }
   console.log(
     `blue-green-switch benchmark: ${SWITCHES} switches + ${SWITCHES} rollbacks + ${CANARIES} canaries (10/50/100, ${STEP_WAIT_MS} ms per step) per row,`
   );

@@ -107,6 +107,23 @@ export function findBinary(binary: string, options: FindBinaryOptions = {}): str
   throw new MissingBinaryError(binary, options.aptPackage ?? APT_PACKAGES[binary] ?? binary, extra);
 }
 
+/** Which Debian package provides each dynamic nginx module the harness loads. */
+export const NGINX_MODULE_PACKAGES: Readonly<Record<string, string>> = {
+  ngx_http_js_module: 'libnginx-mod-http-js'
+};
+
+/** Where Debian (and nginx.org's packages) put dynamic modules. */
+export const NGINX_MODULE_DIRS = ['/usr/lib/nginx/modules', '/usr/share/nginx/modules', '/usr/lib64/nginx/modules'];
+
+/** Absolute path of an nginx dynamic module (`ngx_http_js_module`), or throws naming the package that has it. */
+export function findNginxModule(name: string, dirs: readonly string[] = NGINX_MODULE_DIRS): string {
+  for (const dir of dirs) {
+    const file = path.join(dir, `${name}.so`);
+    if (fs.existsSync(file)) return file;
+  }
+  throw new MissingBinaryError(`${name}.so`, NGINX_MODULE_PACKAGES[name] ?? `the package with ${name}`, dirs);
+}
+
 export interface PostgresBinaries {
   dir: string;
   initdb: string;

@@ -9,7 +9,7 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { findBinary } from './binaries.js';
+import { findBinary, findNginxModule } from './binaries.js';
 import {
   childPids,
   detachFromEventLoop,
@@ -46,6 +46,11 @@ export interface StartNginxOptions {
   extraPorts?: number;
   workerProcesses?: number;
   startTimeoutMs?: number;
+  /**
+   * Dynamic modules to load (`load_module`), by name: `['ngx_http_js_module']` for njs. A module that is not
+   * installed fails the start with the apt-get line that brings it.
+   */
+  modules?: readonly string[];
 }
 
 export interface NginxServer {
@@ -109,10 +114,16 @@ function renderHttpBlock(config: NginxConfig, context: NginxConfigContext): stri
 }
 
 /** The complete nginx.conf: everything under the prefix, foreground master, our `http { }` content inside. */
-export function renderNginxConf(httpBlock: string, prefix: string, workerProcesses = 1): string {
+export function renderNginxConf(
+  httpBlock: string,
+  prefix: string,
+  workerProcesses = 1,
+  modules: readonly string[] = []
+): string {
   const p = (name: string): string => path.join(prefix, name);
+  const loads = modules.map((file) => `load_module ${file};\n`).join('');
   return `# written by devtools/nginx.ts
-${isRoot() ? 'user root;\n' : ''}daemon off;
+${loads}${isRoot() ? 'user root;\n' : ''}daemon off;
 master_process on;
 worker_processes ${workerProcesses};
 pid ${p('nginx.pid')};
@@ -141,6 +152,7 @@ ${httpBlock}
 /** Starts nginx in a fresh `ubos-nginx-*` prefix and waits until it listens on ctx.port. */
 export async function startNginx(options: StartNginxOptions): Promise<NginxServer> {
   const binary = findBinary('nginx');
+  const modules = (options.modules ?? []).map((name) => findNginxModule(name));
   const prefix = fs.mkdtempSync(path.join(os.tmpdir(), 'ubos-nginx-'));
   const removePrefix = (): void => fs.rmSync(prefix, { recursive: true, force: true });
   try {
@@ -163,7 +175,10 @@ export async function startNginx(options: StartNginxOptions): Promise<NginxServe
       const result = await runProcess(binary, ['-t', '-q', ...baseArgs], { timeoutMs: 30_000 });
       if (result.code !== 0) throw new Error(`nginx -t rejected the config: ${(result.stderr + result.stdout).trim()}`);
     };
-    fs.writeFileSync(confFile, renderNginxConf(renderHttpBlock(options.config, context), prefix, workerProcesses));
+    fs.writeFileSync(
+      confFile,
+      renderNginxConf(renderHttpBlock(options.config, context), prefix, workerProcesses, modules)
+    );
     await test();
 
     const child = spawn(binary, baseArgs, { cwd: prefix, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -223,7 +238,7 @@ export async function startNginx(options: StartNginxOptions): Promise<NginxServe
       async reload(config: NginxConfig) {
         if (stopPromise) throw new Error('nginx: reload after stop');
         const previous = fs.readFileSync(confFile, 'utf8');
-        fs.writeFileSync(confFile, renderNginxConf(renderHttpBlock(config, context), prefix, workerProcesses));
+        fs.writeFileSync(confFile, renderNginxConf(renderHttpBlock(config, context), prefix, workerProcesses, modules));
         try {
           await test();
         } catch (error) {

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Installs the system packages `npm run demo` and `npm test` start (PostgreSQL, nginx, HAProxy, Redis, git), and
-# only those that are missing: on a machine that has them it changes nothing and needs neither root nor network.
+# Installs the system packages `npm run demo` and `npm test` start (PostgreSQL, nginx and its njs module, HAProxy,
+# Redis, git), and only those that are missing: on a machine that has them it changes nothing and needs neither root
+# nor network.
 # Debian and Ubuntu (apt-get); elsewhere it names what to install and exits 1.
 #   bash scripts/install-system-packages.sh          what the demo and the tests need
 #   bash scripts/install-system-packages.sh --check  only say what is missing (exit 1 when something is)
@@ -21,6 +22,9 @@ have() { command -v "$1" >/dev/null 2>&1 || [ -x "/usr/sbin/$1" ]; }
 missing=()
 have git || missing+=(git)
 have nginx || missing+=(nginx)
+# nginx's njs module (blue-green-switch's nginx.switch: njs): a dynamic module, no binary on PATH.
+have_nginx_module() { [ -e "/usr/lib/nginx/modules/$1.so" ] || [ -e "/usr/share/nginx/modules/$1.so" ]; }
+have_nginx_module ngx_http_js_module || missing+=(libnginx-mod-http-js)
 have haproxy || missing+=(haproxy)
 have redis-server || missing+=(redis-server)
 have psql || missing+=(postgresql-client)
@@ -30,7 +34,7 @@ if ! have initdb && ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
 fi
 
 if [ "${#missing[@]}" -eq 0 ]; then
-  echo "system packages: all present (git, nginx, haproxy, redis-server, PostgreSQL)"
+  echo "system packages: all present (git, nginx, libnginx-mod-http-js, haproxy, redis-server, PostgreSQL)"
   exit 0
 fi
 if [ "$check_only" = true ]; then

@@ -57,6 +57,21 @@ describe('router config', () => {
     });
   });
 
+  it('nginx.switch: njs puts the script and the weights file beside the include; reload stays the default', () => {
+    expect(parse(base).nginx).toMatchObject({ switch: 'reload', drainTimeoutMs: 30_000 });
+    expect(parse(base).nginx!.keepaliveTimeoutMs).toBeUndefined();
+    const njs = parse(base + '  switch: njs\n  keepalive: 8\n  keepalive-timeout: 2s\n  reload-timeout: 10s\n');
+    expect(njs.nginx).toMatchObject({
+      switch: 'njs',
+      scriptFile: '/etc/nginx/bgs/app.bgs.js',
+      weightsFile: '/etc/nginx/bgs/app.weights.json',
+      keepaliveTimeoutMs: 2000,
+      drainTimeoutMs: 10_000
+    });
+    const own = parse(base + '  switch: njs\n  weights-file: state/w.json\n  drain-timeout: 1m\n');
+    expect(own.nginx).toMatchObject({ weightsFile: '/etc/bgs/state/w.json', drainTimeoutMs: 60_000 });
+  });
+
   it('inline YAML keeps its state in the workspace and expands ${NAME}', () => {
     const config = parseRouterConfig({
       text: 'type: haproxy\ncolors: {blue: {servers: [b]}, green: {servers: [g], id: v2}}\nverify: {url: "http://lb/", json: $.build.color, tolerance: 5%}\nhaproxy: {socket: "${SOCK}", backend: app}\n',
@@ -99,7 +114,7 @@ describe('router config', () => {
     ],
     [
       base.replace('  upstream: app', '  upstream: app\n  colour: blue'),
-      /:14: unknown key "colour" in nginx \(known: binary, config,/
+      /:14: unknown key "colour" in nginx \(known: switch, binary, config,/
     ],
     [base + 'haproxy: {socket: /s, backend: b}\n', /:14: haproxy is set but type is nginx$/],
     [
@@ -112,7 +127,14 @@ describe('router config', () => {
       base.replace('url: http://127.0.0.1:8080/version', 'url: ftp://lb/'),
       /:8: verify\.url must be an http:\/\/ or https:\/\/ URL; got "ftp:\/\/lb\/"$/
     ],
-    [base.replace('127.0.0.1:8080', '${LB}'), /^\/etc\/bgs\/router\.yml: environment variable LB is not set$/]
+    [base.replace('127.0.0.1:8080', '${LB}'), /^\/etc\/bgs\/router\.yml: environment variable LB is not set$/],
+    [base + '  switch: lua\n', /:14: nginx\.switch must be one of reload, njs; got "lua"$/],
+    [base + '  weights-file: w.json\n', /:14: nginx\.weights-file is only used with nginx\.switch: njs$/],
+    [
+      base + '  switch: reload\n  drain-timeout: 5s\n',
+      /:15: nginx\.drain-timeout is only used with nginx\.switch: njs$/
+    ],
+    [base + '  keepalive-timeout: 2s\n', /:14: nginx\.keepalive-timeout needs nginx\.keepalive above 0$/]
   ])('a mistake is one line with the file and line: %#', (text, message) => {
     expect(() => parse(text)).toThrow(message);
   });

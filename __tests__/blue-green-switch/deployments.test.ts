@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import fs from 'node:fs';
 import path from 'node:path';
 import { createGitHubDeployments } from '../../actions/blue-green-switch/src/engine/deployments.js';
+import { recoverInterrupted } from '../../actions/blue-green-switch/src/engine/operations.js';
 import { createOctokit } from '../../shared/src/actions/octokit.js';
 import { startFaultServer } from '../harness/fault-server.js';
 import { startGitHubApi, type GitHubApi } from '../harness/github-api.js';
@@ -108,6 +109,52 @@ describe('GitHub Deployments', () => {
     expect(repo().deployments).toHaveLength(4);
     expect(statesOf(second.id)).toEqual(['in_progress', 'success', 'inactive']);
     expect(failed.deploymentId).toBe(third.id);
+  });
+
+  it("every rollback and abort records the commit of the deployment it puts back, not the run's own", async () => {
+    const sha = (c: string) => c.repeat(40);
+    const latest = () => repo().deployments.at(-1)!;
+    const state = () =>
+      JSON.parse(fs.readFileSync(path.join(rig.dir, 'router.state.json'), 'utf8')) as Record<string, unknown>;
+    const live = (await rig.run({ operation: 'status' })).live;
+    // Two releases: A goes live, then B replaces it.
+    await rig.run({ operation: 'switch', deployments: recorder(sha('a')) });
+    const a = latest();
+    await rig.run({ operation: 'switch', deployments: recorder(sha('b')) });
+    const b = latest();
+    expect(state()).toMatchObject({ live, deploymentId: b.id, previousDeploymentId: a.id });
+
+    // A manual rollback in a run of an unrelated commit (workflow_dispatch on main): A's commit is live again.
+    const rolledBack = await rig.run({ operation: 'rollback', deployments: recorder(sha('e')) });
+    expect(rolledBack).toMatchObject({ verdict: 'pass', rolledBack: true });
+    const rollback = latest();
+    expect(rollback).toMatchObject({ sha: a.sha, task: 'deploy:rollback', payload: { rollback: true } });
+    expect(state()).toMatchObject({ deploymentId: rollback.id, previousDeploymentId: b.id });
+
+    // Release F, then a canary of G aborted by hand: F's commit is live again.
+    await rig.run({ operation: 'switch', deployments: recorder(sha('f')) });
+    const f = latest();
+    await rig.run({ operation: 'canary', steps: [25], stepWaitMs: 50, judge: false, deployments: recorder(sha('1')) });
+    const aborted = await rig.run({ operation: 'abort', deployments: recorder(sha('e')) });
+    expect(aborted).toMatchObject({ verdict: 'pass', rolledBack: true });
+    const abort = latest();
+    expect(abort).toMatchObject({ sha: f.sha, task: 'deploy:rollback' });
+
+    // The post step's rollback of an interrupted canary: the abort's deployment (F's commit) is what goes back.
+    await rig.run({ operation: 'canary', steps: [25], stepWaitMs: 50, judge: false, deployments: recorder(sha('2')) });
+    const interrupted = latest();
+    const recovered = await recoverInterrupted({
+      config: rig.config(),
+      runId: 'test-run',
+      deploymentId: interrupted.id,
+      env: {},
+      cwd: rig.dir,
+      deployments: recorder(sha('e'))
+    });
+    expect(recovered).toMatchObject({ verdict: 'pass', rolledBack: true });
+    expect(statesOf(interrupted.id)).toEqual(['in_progress', 'failure']);
+    expect(latest()).toMatchObject({ sha: f.sha, task: 'deploy:rollback', payload: { rollback: true } });
+    expect(repo().deployments.filter((d) => d.sha === sha('e'))).toEqual([]);
   });
 
   it('a GitHub API that fails does not fail the switch: it becomes a warning', async () => {

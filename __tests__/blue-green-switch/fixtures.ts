@@ -9,7 +9,16 @@ import { parseRouterConfig } from '../../actions/blue-green-switch/src/engine/co
 import { runOperation, type OperationOptions } from '../../actions/blue-green-switch/src/engine/operations.js';
 import type { OperationResult, RouterConfig } from '../../actions/blue-green-switch/src/engine/types.js';
 import { allOn } from '../../actions/blue-green-switch/src/engine/weights.js';
-import { logFormatName, renderUpstreamFile } from '../../actions/blue-green-switch/src/routers/nginx.js';
+import {
+  logFormatName,
+  renderNjsUpstreamFile,
+  renderUpstreamFile
+} from '../../actions/blue-green-switch/src/routers/nginx.js';
+import {
+  njsVariable,
+  renderNjsScript,
+  renderWeightsFile
+} from '../../actions/blue-green-switch/src/routers/support/nginx-njs.js';
 import { startColorBackend, type ColorBackend, type StartColorBackendOptions } from '../harness/color-backend.js';
 import { startHaproxy, type HaproxyServer } from '../harness/haproxy.js';
 import { startNginx, type NginxServer } from '../harness/nginx.js';
@@ -41,6 +50,10 @@ export interface RigOptions {
   verifyExtra?: string;
   /** Extra YAML under the router's section. */
   routerExtra?: string;
+  /** nginx: `switch: njs` (the njs module loaded, proxy_pass to the njs variable), adopted before nginx starts. */
+  njs?: boolean;
+  /** nginx: dynamic modules to load (njs implies ngx_http_js_module). */
+  modules?: readonly string[];
 }
 
 const FAST_VERIFY = `  header: x-color
@@ -138,6 +151,7 @@ export async function nginxRig(options: RigOptions = {}): Promise<Rig> {
   let yamlText = '';
   const nginx = await startNginx({
     workerProcesses: 2,
+    modules: options.njs ? ['ngx_http_js_module'] : (options.modules ?? []),
     config: ({ port, prefix }) => {
       upstreamFile = path.join(prefix, 'conf', 'bgs-app.conf');
       yamlText = `type: nginx
@@ -158,16 +172,22 @@ nginx:
   reload-timeout: 5s
   keepalive: 8
   access-log: ${path.join(prefix, 'logs', 'bgs.json')}
-${options.routerExtra ?? ''}
+${options.njs ? '  switch: njs\n  keepalive-timeout: 300ms\n' : ''}${options.routerExtra ?? ''}
 `;
       // The first deployment's upstream file, as the action writes it (nginx -t needs it before nginx starts).
       const config = parseRouterConfig({ text: yamlText, path: path.join(prefix, 'router.yml'), cwd: prefix, env: {} });
-      fs.writeFileSync(upstreamFile, renderUpstreamFile(config, allOn('blue', ['blue', 'green'])));
+      if (options.njs) {
+        fs.writeFileSync(config.nginx!.scriptFile, renderNjsScript(config));
+        fs.writeFileSync(config.nginx!.weightsFile, renderWeightsFile(allOn('blue', ['blue', 'green'])));
+        fs.writeFileSync(upstreamFile, renderNjsUpstreamFile(config));
+      } else {
+        fs.writeFileSync(upstreamFile, renderUpstreamFile(config, allOn('blue', ['blue', 'green'])));
+      }
       return `include ${upstreamFile};
 server {
     listen 127.0.0.1:${port};
     location / {
-        proxy_pass http://app;
+        proxy_pass http://${options.njs ? `$${njsVariable('app')}` : 'app'};
         proxy_http_version 1.1;
         proxy_set_header Connection "";
         access_log ${path.join(prefix, 'logs', 'bgs.json')} ${logFormatName('app')};

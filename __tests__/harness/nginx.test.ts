@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import fs from 'node:fs';
 import http from 'node:http';
+import os from 'node:os';
+import { findNginxModule } from './binaries.js';
 import { isProcessAlive } from './exec.js';
 import { startFaultServer, type FaultServer } from './fault-server.js';
 import { reverseProxyConfig, startNginx, type NginxServer } from './nginx.js';
@@ -157,5 +159,30 @@ describe('nginx harness', () => {
     await expect(startNginx({ config: 'this is not nginx;' })).rejects.toThrow(/nginx -t rejected the config/);
     const after = fs.readdirSync('/tmp').filter((name) => name.startsWith('ubos-nginx-'));
     expect(after).toEqual(before);
+  });
+});
+
+describe('nginx harness: dynamic modules', () => {
+  it('loads the njs module (ngx_http_js_module) so a js_set variable answers', async () => {
+    const dir = fs.mkdtempSync(`${os.tmpdir()}/ubos-njs-test-`);
+    fs.writeFileSync(`${dir}/hello.js`, "function hello(r) { return 'njs ' + r.method; }\nexport default { hello };\n");
+    const server = await startNginx({
+      modules: ['ngx_http_js_module'],
+      config: ({ port }) =>
+        `js_import hello from ${dir}/hello.js;\njs_set $hello hello.hello;\nserver {\n    listen 127.0.0.1:${port};\n    location / { return 200 "$hello\\n"; }\n}\n`
+    });
+    try {
+      expect(server.configText()).toMatch(/^load_module \/\S+\/ngx_http_js_module\.so;$/m);
+      expect((await get(`${server.url}/`)).body).toBe('njs GET\n');
+    } finally {
+      await server.stop();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('a module that is not installed fails with the package to install', () => {
+    expect(() => findNginxModule('ngx_http_js_module', ['/nonexistent'])).toThrow(
+      /^ngx_http_js_module\.so not found: apt-get install libnginx-mod-http-js /
+    );
   });
 });

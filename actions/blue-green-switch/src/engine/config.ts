@@ -6,7 +6,7 @@ import { ConfigurationError } from '../../../../shared/src/lib/errors.js';
 import { headerValueSecrets, urlSecrets } from '../../../../shared/src/lib/redact.js';
 import type { ColorSpec, CommandSpec, HaproxySpec, NginxSpec, RouterConfig, RouterType, VerifySpec } from './types.js';
 import { isRunnerVariable } from './env.js';
-import { ROUTER_TYPES } from './types.js';
+import { NGINX_SWITCH_MODES, ROUTER_TYPES, type NginxSwitchMode } from './types.js';
 import { parsePositionedYaml, type PositionedYaml, type YamlPath } from '../../../../shared/src/lib/yaml.js';
 
 export interface RouterConfigSource {
@@ -37,6 +37,7 @@ const VERIFY_KEYS = [
   'concurrency'
 ];
 const NGINX_KEYS = [
+  'switch',
   'binary',
   'config',
   'prefix',
@@ -46,7 +47,10 @@ const NGINX_KEYS = [
   'reload-timeout',
   'server-options',
   'keepalive',
-  'access-log'
+  'keepalive-timeout',
+  'access-log',
+  'weights-file',
+  'drain-timeout'
 ];
 const HAPROXY_KEYS = [
   'socket',
@@ -315,17 +319,38 @@ function readNginx(top: Reader, base: string): NginxSpec {
     n.fail('upstream', `must be an nginx upstream name; got ${JSON.stringify(upstream)}`);
   const serverOptions = n.string('server-options') ?? '';
   if (/[;{}\n]/.test(serverOptions)) n.fail('server-options', 'must not contain ; { } or line breaks');
+  const mode = n.string('switch') ?? 'reload';
+  if (!NGINX_SWITCH_MODES.includes(mode as NginxSwitchMode)) {
+    n.fail('switch', `must be one of ${NGINX_SWITCH_MODES.join(', ')}; got ${JSON.stringify(mode)}`);
+  }
+  if (mode !== 'njs') {
+    for (const key of ['weights-file', 'drain-timeout']) {
+      if (n.has(key)) n.fail(key, 'is only used with nginx.switch: njs');
+    }
+  }
+  const keepalive = n.integer('keepalive', 0, 0, 10_000);
+  if (n.has('keepalive-timeout') && keepalive === 0) n.fail('keepalive-timeout', 'needs nginx.keepalive above 0');
+  const upstreamFile = path('upstream-file') ?? n.fail('upstream-file', 'is required (the file the action owns)');
+  const stem = upstreamFile.replace(/\.conf$/, '');
+  const reloadTimeoutMs = n.duration('reload-timeout', '30s');
+  const weightsFile = path('weights-file') ?? `${stem}.weights.json`;
+  if (/["'\\\n]/.test(weightsFile)) n.fail('weights-file', 'must not contain quotes, backslashes or line breaks');
   return {
+    switch: mode as NginxSwitchMode,
     binary: n.string('binary') || 'nginx',
     config: path('config') ?? n.fail('config', 'is required (the nginx.conf that includes upstream-file)'),
     prefix: path('prefix'),
-    upstreamFile: path('upstream-file') ?? n.fail('upstream-file', 'is required (the file the action owns)'),
+    upstreamFile,
     upstream,
     pidFile: path('pid-file'),
-    reloadTimeoutMs: n.duration('reload-timeout', '30s'),
+    reloadTimeoutMs,
     serverOptions,
-    keepalive: n.integer('keepalive', 0, 0, 10_000),
-    accessLog: path('access-log')
+    keepalive,
+    ...(n.has('keepalive-timeout') ? { keepaliveTimeoutMs: n.duration('keepalive-timeout', '60s') } : {}),
+    accessLog: path('access-log'),
+    weightsFile,
+    scriptFile: `${stem}.bgs.js`,
+    drainTimeoutMs: n.has('drain-timeout') ? n.duration('drain-timeout', '30s') : reloadTimeoutMs
   };
 }
 

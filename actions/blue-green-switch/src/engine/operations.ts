@@ -385,6 +385,16 @@ class Run {
   }
 
   /**
+   * The state's deployment ids after this run's deployment took over: it is live, and the one it replaced shipped
+   * what is now previousWeights (what a later rollback records the commit of).
+   */
+  deploymentIds(): Pick<SwitchState, 'deploymentId' | 'previousDeploymentId'> {
+    // Without a recorded deployment (deployment: false, or GitHub failed) no deployment shipped what is live now.
+    const replaced = this.replacedDeploymentId === this.deploymentId ? undefined : this.replacedDeploymentId;
+    return { deploymentId: this.deploymentId, previousDeploymentId: replaced };
+  }
+
+  /**
    * The automatic rollback is a deployment of its own (payload rollback: true), as a manual one is: without it the
    * failed deployment has no recovery in dora-report (the old colour serving again is what restored service) and
    * the rollback does not count as rework. The step's deployment-id stays the failed deployment's.
@@ -526,7 +536,7 @@ async function switchTo(run: Run): Promise<OperationResult> {
     previousWeights: current,
     canary: null,
     lastOperation: 'switch',
-    ...(run.deploymentId !== undefined ? { deploymentId: run.deploymentId } : {})
+    ...run.deploymentIds()
   });
   await run.deploymentFinish(true, `${target} is live`);
   return run.result(
@@ -617,7 +627,7 @@ async function runSteps(run: Run, canary: CanaryProgress): Promise<OperationResu
     previousWeights: fromWeights,
     canary: null,
     lastOperation: run.options.operation,
-    ...(run.deploymentId !== undefined ? { deploymentId: run.deploymentId } : {})
+    ...run.deploymentIds()
   });
   await run.deploymentFinish(true, `${to} is live after ${steps.join(', ')}%`);
   return run.result(
@@ -671,7 +681,16 @@ async function abort(run: Run, operation: 'abort' | 'rollback'): Promise<Operati
     await run.deploymentFinish(false, `canary aborted: back on ${canary.from}`);
     run.deploymentId = undefined;
   }
-  await run.deploymentStart(canary.from, canary.to, canary.fromWeights, true, `${operation}: back to ${canary.from}`);
+  // The deployment live before the canary (the state keeps it until the canary finishes) shipped fromWeights.
+  const restores = run.replacedDeploymentId === canary.deploymentId ? undefined : run.replacedDeploymentId;
+  await run.deploymentStart(
+    canary.from,
+    canary.to,
+    canary.fromWeights,
+    true,
+    `${operation}: back to ${canary.from}`,
+    restores
+  );
   try {
     await run.change(canary.fromWeights, undefined, run.restoreContext());
   } catch (error) {
@@ -719,7 +738,8 @@ async function rollback(run: Run): Promise<OperationResult> {
     state.live,
     target,
     true,
-    `rollback to ${targetColor ?? formatWeights(target)}`
+    `rollback to ${targetColor ?? formatWeights(target)}`,
+    state.previousDeploymentId
   );
   // Rollback is the emergency exit: no gate, no waiting for the run's cancellation; apply and verify only.
   let failure: string | undefined;
@@ -739,7 +759,7 @@ async function rollback(run: Run): Promise<OperationResult> {
     previousWeights: current,
     canary: null,
     lastOperation: 'rollback',
-    ...(run.deploymentId !== undefined && !failure ? { deploymentId: run.deploymentId } : {})
+    ...(failure ? {} : run.deploymentIds())
   });
   if (failure) {
     await run.deploymentFinish(false, `rollback applied but not verified: ${failure}`);
@@ -899,7 +919,9 @@ export async function recoverInterrupted(options: RecoveryOptions): Promise<Oper
       canary?.to ??
       run.colors.filter((c) => c !== color).sort((a, b) => (current[b] ?? 0) - (current[a] ?? 0))[0] ??
       null;
-    await run.deploymentStart(color, from, target, true, 'rollback after an interrupted run');
+    // The state still names the deployment live before the interrupted run: it shipped what goes back now.
+    const restores = run.replacedDeploymentId === interruptedDeployment ? undefined : run.replacedDeploymentId;
+    await run.deploymentStart(color, from, target, true, 'rollback after an interrupted run', restores);
     try {
       await run.change(target, undefined, run.restoreContext());
     } catch (error) {

@@ -69,7 +69,8 @@ export function readState(file: string, routerIdentity: string, colors: readonly
     lastOperation: state.lastOperation ?? null,
     updatedAt: String(state.updatedAt ?? ''),
     runId: String(state.runId ?? ''),
-    ...(typeof state.deploymentId === 'number' ? { deploymentId: state.deploymentId } : {})
+    ...(typeof state.deploymentId === 'number' ? { deploymentId: state.deploymentId } : {}),
+    ...(typeof state.previousDeploymentId === 'number' ? { previousDeploymentId: state.previousDeploymentId } : {})
   };
 }
 

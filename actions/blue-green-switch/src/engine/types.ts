@@ -42,7 +42,16 @@ export interface VerifySpec {
   concurrency: number;
 }
 
+/**
+ * How the nginx router changes weights: `reload` rewrites the upstream file and reloads nginx (every reload closes
+ * idle keep-alive client connections); `njs` has nginx's njs module pick the colour per request from a weights
+ * file the action rewrites, with no reload (the include changes, and nginx reloads, only when it is adopted).
+ */
+export const NGINX_SWITCH_MODES = ['reload', 'njs'] as const;
+export type NginxSwitchMode = (typeof NGINX_SWITCH_MODES)[number];
+
 export interface NginxSpec {
+  switch: NginxSwitchMode;
   binary: string;
   /** The user's nginx.conf (its `http {}` includes upstreamFile). */
   config: string;
@@ -56,8 +65,16 @@ export interface NginxSpec {
   serverOptions: string;
   /** Upstream `keepalive N;` (idle connections kept per worker); 0 = none. */
   keepalive: number;
+  /** The upstream's `keepalive_timeout` (how long idle upstream connections stay open), when set. */
+  keepaliveTimeoutMs?: number;
   /** The JSON access log (log_format ubos_bgs) the judge reads. */
   accessLog?: string;
+  /** njs: the weights file the njs code reads on every request (default: beside upstreamFile). */
+  weightsFile: string;
+  /** njs: the script the include imports (beside upstreamFile). */
+  scriptFile: string;
+  /** njs: how long drain waits for nginx's connections to a drained colour to close. */
+  drainTimeoutMs: number;
 }
 
 export interface HaproxySpec {
@@ -221,6 +238,11 @@ export interface SwitchState {
   runId: string;
   /** The GitHub deployment whose status is success for the live colour (marked inactive when replaced). */
   deploymentId?: number;
+  /**
+   * The GitHub deployment that shipped previousWeights (the one deploymentId replaced): a rollback records the
+   * commit of this deployment, not the run's own.
+   */
+  previousDeploymentId?: number;
 }
 
 export const STATE_SCHEMA = 'ubos/blue-green-switch/state@1';
