@@ -36,6 +36,7 @@ export default tseslint.config(
       'dist/**',
       'node_modules/**',
       'coverage/**',
+      'bench/.peers/**',
       'cli/src/registry.generated.ts',
       'shared/src/lib/version.generated.ts'
     ]

@@ -1,12 +1,18 @@
 #!/usr/bin/env node
-// Benchmark of contract-test on a large real spec: the GitHub REST API description from two published
-// versions of @octokit/openapi (devDependencies octokit-openapi-22 and -23).
-//   - lint: `ubos-actions contract-test lint` against Spectral's own CLI (`spectral lint`, same spectral:oas
-//     recommended ruleset) on the same file, in the same run: the ratio is what counts;
-//   - diff: `ubos-actions contract-test diff` between the two versions (no peer runs here: oasdiff is Go/Docker).
-// Median of 5 wall times and the peak RSS of each (GNU time's %M). Usage: npm run build && node bench/contract-test-diff.mjs
+// Benchmark of contract-test on a large real spec: the GitHub REST API description from two published versions
+// of @octokit/openapi (devDependencies octokit-openapi-22 and -23), each run beside its peers on the same files:
+//   - floor: a plain JSON.parse of the two files (what no loader that keeps positions can beat);
+//   - load: `contract-test diff` of v23 with itself (both loads, nothing to report);
+//   - diff v22 -> v23: ours, Optic (`optic diff --check`, loose validation: strict refuses the description) and
+//     openapi-diff, both installed on first use into bench/.peers at pinned versions (not dependencies of ours);
+//   - lint: ours against Spectral's own CLI (same spectral:oas recommended ruleset) on the whole v23, with
+//     max-spec-size raised (at the default our full lint is refused: more than 350,000 expanded nodes), and ours
+//     with lint-scope changed for a one-operation change (the base is v23 with one optional query parameter more
+//     on one operation), which is what a pull request runs.
+// Median of N wall times (default 5) and the peak RSS of each (GNU time's %M), in one run, so the ratios are what
+// count. Usage: npm run build && node bench/contract-test-diff.mjs [--runs N] [--no-peers]
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -18,6 +24,7 @@ const specs = ['octokit-openapi-22', 'octokit-openapi-23'].map((p) =>
   join(root, 'node_modules', p, 'generated/api.github.com.json')
 );
 const RUNS = Number(process.argv[process.argv.indexOf('--runs') + 1]) || 5;
+const WITH_PEERS = !process.argv.includes('--no-peers');
 
 for (const [path, hint] of [
   [cli, 'npm run build'],
@@ -31,30 +38,72 @@ for (const [path, hint] of [
   }
 }
 
+// The diff peers, pinned. Optic pins ajv 8.17.1 while the Spectral it brings wants ^8.18: one ajv 8 for all, or
+// ajv-errors compiles code for the wrong ajv and Optic crashes at start.
+const PEERS = { '@useoptic/optic': '1.0.9', 'openapi-diff': '0.24.1' };
+const peersDir = join(root, 'bench', '.peers');
+function installPeers() {
+  const manifest = { private: true, dependencies: PEERS, overrides: { 'ajv@8': '8.20.0' } };
+  const file = join(peersDir, 'package.json');
+  const wanted = JSON.stringify(manifest, null, 2);
+  const bins = ['optic', 'openapi-diff'].map((b) => join(peersDir, 'node_modules', '.bin', b));
+  if (existsSync(file) && readFileSync(file, 'utf8') === wanted && bins.every((b) => existsSync(b))) return bins;
+  mkdirSync(peersDir, { recursive: true });
+  writeFileSync(file, wanted);
+  console.error(
+    `installing ${Object.entries(PEERS)
+      .map(([n, v]) => `${n}@${v}`)
+      .join(', ')} into bench/.peers ...`
+  );
+  const run = spawnSync('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error'], {
+    cwd: peersDir,
+    stdio: 'inherit'
+  });
+  if (run.status !== 0) {
+    console.error('npm install of the peers failed; rerun with --no-peers to skip them');
+    process.exit(2);
+  }
+  return bins;
+}
+const [optic, openapiDiff] = WITH_PEERS ? installPeers() : [];
+
 const work = mkdtempSync(join(tmpdir(), 'ubos-bench-ct-'));
 // Spectral's CLI needs a ruleset file; this is the same ruleset contract-test uses by default.
 const ruleset = join(work, '.spectral.yaml');
 writeFileSync(ruleset, "extends: [['spectral:oas', 'recommended']]\n");
+// The one-operation change: the base has one optional query parameter more, so the head removed it.
+const oneChangeBase = join(work, 'one-change-base.json');
+{
+  const doc = JSON.parse(readFileSync(specs[1], 'utf8'));
+  const op = doc.paths['/repos/{owner}/{repo}/issues'].get;
+  op.parameters = [...op.parameters, { name: 'bench_only', in: 'query', schema: { type: 'string' } }];
+  writeFileSync(oneChangeBase, JSON.stringify(doc, null, 2));
+}
+const floorScript = join(work, 'floor.mjs');
+writeFileSync(
+  floorScript,
+  `import { readFileSync } from 'node:fs';\nfor (const f of process.argv.slice(2)) JSON.parse(readFileSync(f, 'utf8'));\n`
+);
 
 // contract-test refuses files outside its working directory, so it runs from node_modules with relative paths.
 const modules = join(root, 'node_modules');
 const rel = (path) => path.slice(modules.length + 1);
 
-/** Runs a command under GNU time; returns wall seconds, peak RSS in MiB and the exit status. */
-function measure(args, cwd) {
-  const run = spawnSync('/usr/bin/time', ['-f', '%e %M', process.execPath, '--max-old-space-size=8192', ...args], {
+/**
+ * Runs a command under GNU time; returns wall seconds, peak RSS in MiB, the exit status and the output. `ok`
+ * says which exit statuses mean the run did its work (findings are not failures).
+ */
+function measure(command, args, cwd, ok) {
+  const run = spawnSync('/usr/bin/time', ['-f', '%e %M', command, ...args], {
     cwd,
     encoding: 'utf8',
-    maxBuffer: 1 << 30
+    maxBuffer: 1 << 30,
+    env: { ...process.env, OPTIC_TELEMETRY_OFF: 'true', NO_COLOR: '1' }
   });
   const lines = run.stderr.trim().split('\n');
   const [seconds, kib] = lines.pop().split(' ').map(Number);
-  // Exit 1 means findings; 2 or more means the run itself failed, which would make its time meaningless.
-  if (run.status === null || run.status > 1) {
-    console.error(`${args.slice(0, 3).join(' ')} failed (exit ${run.status}):\n${lines.slice(-5).join('\n')}`);
-    process.exit(1);
-  }
-  return { seconds, rssMiB: kib / 1024, status: run.status, stdout: run.stdout };
+  const status = run.status;
+  return { seconds, rssMiB: kib / 1024, status, ok: ok(status), stdout: run.stdout, stderr: lines.join('\n') };
 }
 
 function median(values) {
@@ -62,46 +111,110 @@ function median(values) {
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 }
 
-function bench(label, args, cwd) {
+const node = (script, ...args) => [process.execPath, ['--max-old-space-size=8192', script, ...args]];
+const findingsOk = (status) => status === 0 || status === 1;
+
+function bench(label, [command, args], cwd, ok = findingsOk, runs = RUNS) {
   const samples = [];
-  for (let i = 0; i < RUNS; i++) samples.push(measure(args, cwd));
-  return {
+  for (let i = 0; i < runs; i++) {
+    const sample = measure(command, args, cwd, ok);
+    samples.push(sample);
+    // A refusal or a crash takes the same time every run: once is enough to report it.
+    if (!sample.ok) break;
+  }
+  const row = {
     label,
     seconds: median(samples.map((s) => s.seconds)),
     rssMiB: Math.max(...samples.map((s) => s.rssMiB)),
-    first: samples[0]
+    first: samples[0],
+    ok: samples.every((s) => s.ok)
   };
+  const why = row.first.stderr.split('\n').find((l) => /error|invalid|refus|would walk/i.test(l));
+  if (!row.ok)
+    row.note = `did not complete (exit ${row.first.status}): ${(why ?? row.first.stderr.split('\n')[0] ?? '').slice(0, 160)}`;
+  console.error(
+    `${label}: ${row.seconds.toFixed(2)} s, ${Math.round(row.rssMiB)} MiB${row.note ? `, ${row.note}` : ''}`
+  );
+  return row;
 }
 
-const head = specs[1];
-const rows = [];
-rows.push(
-  bench('ubos contract-test lint (v23)', [cli, 'contract-test', 'lint', rel(head), '--format', 'json'], modules)
-);
-rows.push(
-  bench('spectral lint (v23)', [spectral, 'lint', head, '--ruleset', ruleset, '--format', 'json', '--quiet'], work)
-);
-const diff = bench(
-  'ubos contract-test diff (v22 -> v23)',
-  [cli, 'contract-test', 'diff', rel(specs[0]), rel(head), '--format', 'json', '--fail-on', 'never'],
+const [base, head] = specs;
+const rows = {};
+rows.floor = bench('floor: JSON.parse of both files', node(floorScript, base, head), modules, (s) => s === 0);
+rows.load = bench(
+  'ubos load (diff v23 with itself)',
+  node(cli, 'contract-test', 'diff', rel(head), rel(head), '--format', 'json', '--fail-on', 'never'),
   modules
 );
-rows.push(diff);
+rows.diff = bench(
+  'ubos contract-test diff v22 -> v23',
+  node(cli, 'contract-test', 'diff', rel(base), rel(head), '--format', 'json', '--fail-on', 'never'),
+  modules
+);
+if (optic)
+  rows.optic = bench(
+    `optic diff --check --validation loose (${PEERS['@useoptic/optic']})`,
+    [optic, ['diff', base, head, '--check', '--validation', 'loose']],
+    work,
+    // Optic exits 1 when its checks fail, which is a finished run.
+    findingsOk
+  );
+if (openapiDiff)
+  rows.openapiDiff = bench(`openapi-diff (${PEERS['openapi-diff']})`, [openapiDiff, [base, head]], work, findingsOk);
+rows.lintDefault = bench(
+  'ubos lint v23, default max-spec-size',
+  node(cli, 'contract-test', 'lint', rel(head), '--format', 'json'),
+  modules,
+  findingsOk,
+  1
+);
+rows.lintChanged = bench(
+  'ubos lint v23, lint-scope changed, one operation changed',
+  node(
+    cli,
+    'contract-test',
+    'lint',
+    rel(head),
+    '--lint-scope',
+    'changed',
+    '--base-spec',
+    oneChangeBase,
+    '--format',
+    'json'
+  ),
+  modules
+);
+rows.lintFull = bench(
+  'ubos lint v23, whole spec (--max-spec-size 80MiB)',
+  node(cli, 'contract-test', 'lint', rel(head), '--max-spec-size', '80MiB', '--format', 'json'),
+  modules
+);
+rows.spectral = bench(
+  'spectral lint v23 (its CLI)',
+  node(spectral, 'lint', head, '--ruleset', ruleset, '--format', 'json', '--quiet'),
+  work
+);
 rmSync(work, { recursive: true, force: true });
 
-console.log(
-  `GitHub REST API description (${specs.map((s) => s.split('/').slice(-3, -2)[0]).join(' vs ')}), median of ${RUNS}`
-);
-console.log('| run | median wall | peak RSS |');
-console.log('| --- | --- | --- |');
-for (const r of rows) console.log(`| ${r.label} | ${r.seconds.toFixed(2)} s | ${Math.round(r.rssMiB)} MiB |`);
-console.log(`lint time ratio ubos/spectral: ${(rows[0].seconds / rows[1].seconds).toFixed(2)}`);
+console.log(`GitHub REST API description (octokit-openapi-22 vs -23), median of ${RUNS}, peak RSS of the runs`);
+console.log('| run | median wall | peak RSS | note |');
+console.log('| --- | ---: | ---: | --- |');
+for (const r of Object.values(rows))
+  console.log(`| ${r.label} | ${r.seconds.toFixed(2)} s | ${Math.round(r.rssMiB)} MiB | ${r.note ?? ''} |`);
+const ratio = (a, b) => (a.ok && b.ok ? (a.seconds / b.seconds).toFixed(2) : 'n/a');
+console.log(`diff / floor: ${ratio(rows.diff, rows.floor)}× (target ≤ 10×)`);
+for (const peer of [rows.optic, rows.openapiDiff].filter(Boolean))
+  console.log(`diff ubos / ${peer.label}: ${ratio(rows.diff, peer)}`);
+console.log(`lint changed scope / spectral full: ${ratio(rows.lintChanged, rows.spectral)} (target ≤ 0.1)`);
+console.log(`lint full ubos / spectral: ${ratio(rows.lintFull, rows.spectral)} (target ≤ 1)`);
 try {
-  const changes = JSON.parse(diff.first.stdout).changes;
+  const envelope = JSON.parse(rows.lintChanged.first.stdout);
+  console.log(`changed scope linted: ${JSON.stringify(envelope.specs?.[0]?.lintScope)}`);
+  const changes = JSON.parse(rows.diff.first.stdout).changes;
   const count = (level) => changes.filter((c) => c.level === level).length;
   console.log(
     `diff v22 -> v23: ${changes.length} changes: ${count('error')} error, ${count('warning')} warning, ${count('info')} info`
   );
 } catch {
-  console.log(`diff output was not JSON (exit ${diff.first.status})`);
+  console.log('an output was not JSON');
 }
