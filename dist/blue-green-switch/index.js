@@ -37359,7 +37359,7 @@ function extend(target) {
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _shared_src_lib_bundle_runtime_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5030);
 /* harmony import */ var _shared_src_actions_run_action_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1373);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4893);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9667);
 
 
 
@@ -37370,7 +37370,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 4893:
+/***/ 9667:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -44467,6 +44467,12 @@ function commandEnvironment(env) {
 ;// CONCATENATED MODULE: ./actions/blue-green-switch/src/engine/types.ts
 const ROUTER_TYPES = ['nginx', 'haproxy', 'command'];
 const OPERATIONS = ['status', 'switch', 'canary', 'rollback', 'promote', 'abort'];
+/**
+ * How the nginx router changes weights: `reload` rewrites the upstream file and reloads nginx (every reload closes
+ * idle keep-alive client connections); `njs` has nginx's njs module pick the colour per request from a weights
+ * file the action rewrites, with no reload (the include changes, and nginx reloads, only when it is adopted).
+ */
+const NGINX_SWITCH_MODES = ['reload', 'njs'];
 const STATE_SCHEMA = 'ubos/blue-green-switch/state@1';
 
 ;// CONCATENATED MODULE: ./actions/blue-green-switch/src/engine/config.ts
@@ -44494,6 +44500,7 @@ const VERIFY_KEYS = [
     'concurrency'
 ];
 const NGINX_KEYS = [
+    'switch',
     'binary',
     'config',
     'prefix',
@@ -44503,7 +44510,10 @@ const NGINX_KEYS = [
     'reload-timeout',
     'server-options',
     'keepalive',
-    'access-log'
+    'keepalive-timeout',
+    'access-log',
+    'weights-file',
+    'drain-timeout'
 ];
 const HAPROXY_KEYS = [
     'socket',
@@ -44780,17 +44790,41 @@ function readNginx(top, base) {
     const serverOptions = n.string('server-options') ?? '';
     if (/[;{}\n]/.test(serverOptions))
         n.fail('server-options', 'must not contain ; { } or line breaks');
+    const mode = n.string('switch') ?? 'reload';
+    if (!NGINX_SWITCH_MODES.includes(mode)) {
+        n.fail('switch', `must be one of ${NGINX_SWITCH_MODES.join(', ')}; got ${JSON.stringify(mode)}`);
+    }
+    if (mode !== 'njs') {
+        for (const key of ['weights-file', 'drain-timeout']) {
+            if (n.has(key))
+                n.fail(key, 'is only used with nginx.switch: njs');
+        }
+    }
+    const keepalive = n.integer('keepalive', 0, 0, 10_000);
+    if (n.has('keepalive-timeout') && keepalive === 0)
+        n.fail('keepalive-timeout', 'needs nginx.keepalive above 0');
+    const upstreamFile = path('upstream-file') ?? n.fail('upstream-file', 'is required (the file the action owns)');
+    const stem = upstreamFile.replace(/\.conf$/, '');
+    const reloadTimeoutMs = n.duration('reload-timeout', '30s');
+    const weightsFile = path('weights-file') ?? `${stem}.weights.json`;
+    if (/["'\\\n]/.test(weightsFile))
+        n.fail('weights-file', 'must not contain quotes, backslashes or line breaks');
     return {
+        switch: mode,
         binary: n.string('binary') || 'nginx',
         config: path('config') ?? n.fail('config', 'is required (the nginx.conf that includes upstream-file)'),
         prefix: path('prefix'),
-        upstreamFile: path('upstream-file') ?? n.fail('upstream-file', 'is required (the file the action owns)'),
+        upstreamFile,
         upstream,
         pidFile: path('pid-file'),
-        reloadTimeoutMs: n.duration('reload-timeout', '30s'),
+        reloadTimeoutMs,
         serverOptions,
-        keepalive: n.integer('keepalive', 0, 0, 10_000),
-        accessLog: path('access-log')
+        keepalive,
+        ...(n.has('keepalive-timeout') ? { keepaliveTimeoutMs: n.duration('keepalive-timeout', '60s') } : {}),
+        accessLog: path('access-log'),
+        weightsFile,
+        scriptFile: `${stem}.bgs.js`,
+        drainTimeoutMs: n.has('drain-timeout') ? n.duration('drain-timeout', '30s') : reloadTimeoutMs
     };
 }
 function readHaproxy(top, base) {
@@ -45568,9 +45602,123 @@ function createHaproxyRouter(config) {
     };
 }
 
+;// CONCATENATED MODULE: external "node:dns/promises"
+const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:dns/promises");
+;// CONCATENATED MODULE: ./actions/blue-green-switch/src/routers/support/nginx-njs.ts
+const HEADER = '# Managed by ubos/actions blue-green-switch (nginx.switch: njs): rewritten when the router config changes; edits here are lost.';
+/** The line that marks an include as this mode's (read() tells the two shapes apart by it). */
+const NJS_MARKER = '# ubos-bgs-mode: njs';
+function safeName(upstream) {
+    return upstream.replace(/[^A-Za-z0-9_]/g, '_');
+}
+/** The variable the user's `proxy_pass http://$ubos_bgs_<upstream>;` names. */
+function njsVariable(upstream) {
+    return `ubos_bgs_${safeName(upstream)}`;
+}
+/** One upstream per colour: `<upstream>__<colour>`. */
+function colorUpstream(upstream, color) {
+    return `${upstream}__${color}`;
+}
+/** The upstream the script names when it cannot read the weights: all servers down, so 502 (colours start with a letter). */
+function unavailableUpstream(upstream) {
+    return `${upstream}__0_no_weights`;
+}
+function renderWeightsFile(weights) {
+    return `${JSON.stringify(weights)}\n`;
+}
+function renderNjsScript(config) {
+    const spec = config.nginx;
+    const upstreams = Object.fromEntries(config.colors.map((c) => [c.name, colorUpstream(spec.upstream, c.name)]));
+    return `// Managed by ubos/actions blue-green-switch (nginx.switch: njs); rewritten when the router config changes.
+// Picks the upstream of a request from the weights file, read on every request (njs 0.7 keeps nothing between
+// requests). A colour at 0 is never picked; an unreadable file sends the request to an upstream whose servers are
+// all down (502) and says why in the error log.
+var fs = require('fs');
+var FILE = ${JSON.stringify(spec.weightsFile)};
+var UPSTREAMS = ${JSON.stringify(upstreams)};
+var NONE = ${JSON.stringify(unavailableUpstream(spec.upstream))};
+var COLORS = Object.keys(UPSTREAMS);
+
+function pick(r) {
+  var weights;
+  try {
+    weights = JSON.parse(fs.readFileSync(FILE, 'utf8'));
+  } catch (e) {
+    r.error('ubos blue-green-switch: cannot read ' + FILE + ': ' + e.message);
+    return NONE;
+  }
+  var total = 0;
+  var i;
+  for (i = 0; i < COLORS.length; i++) {
+    var w = weights[COLORS[i]];
+    if (typeof w === 'number' && w > 0) total += w;
+  }
+  if (!(total > 0)) {
+    r.error('ubos blue-green-switch: ' + FILE + ' gives no colour a weight above 0');
+    return NONE;
+  }
+  var x = Math.random() * total;
+  var last = NONE;
+  for (i = 0; i < COLORS.length; i++) {
+    var weight = weights[COLORS[i]];
+    if (!(typeof weight === 'number' && weight > 0)) continue;
+    last = UPSTREAMS[COLORS[i]];
+    x -= weight;
+    if (x < 0) return last;
+  }
+  return last;
+}
+
+export default { pick: pick };
+`;
+}
+/** The include: the script, the variable, the judge's log_format, and one upstream per colour. */
+function renderNjsInclude(config, logFormat) {
+    const spec = config.nginx;
+    const module = njsVariable(spec.upstream);
+    const lines = [
+        HEADER,
+        NJS_MARKER,
+        `# The weights are in ${spec.weightsFile}, read by ${spec.scriptFile} on every request: a switch rewrites that file, nginx is not reloaded.`,
+        `# Proxy with: proxy_pass http://$${module};`,
+        `js_import ${module} from ${spec.scriptFile};`,
+        `js_set $${module} ${module}.pick;`,
+        logFormat
+    ];
+    for (const color of config.colors) {
+        lines.push(`upstream ${colorUpstream(spec.upstream, color.name)} {`);
+        for (const server of color.servers) {
+            lines.push(`    server ${server}${spec.serverOptions ? ` ${spec.serverOptions}` : ''}; # ${color.name}`);
+        }
+        if (spec.keepalive > 0)
+            lines.push(`    keepalive ${spec.keepalive};`);
+        if (spec.keepalive > 0 && spec.keepaliveTimeoutMs !== undefined) {
+            lines.push(`    keepalive_timeout ${Math.max(1, Math.round(spec.keepaliveTimeoutMs))}ms;`);
+        }
+        lines.push('}');
+    }
+    lines.push(`upstream ${unavailableUpstream(spec.upstream)} {`, '    server 127.0.0.1:9 down;', '}', '');
+    return lines.join('\n');
+}
+function isNjsInclude(text) {
+    return text.split('\n').includes(NJS_MARKER);
+}
+/** Whether nginx -T's dump loads the njs module (or nginx was built with it). */
+function loadsNjsModule(dump, versionOutput) {
+    const text = dump.replace(/#[^\n]*/g, '');
+    return /^\s*load_module\s+\S*ngx_http_js_module\.so\s*;/m.test(text) || /njs/.test(versionOutput);
+}
+/** Whether anything in the dump (outside our include) uses the variable, e.g. `proxy_pass http://$ubos_bgs_app;`. */
+function usesVariable(dump, includeText, upstream) {
+    const variable = `$${njsVariable(upstream)}`;
+    const count = (text) => text.replace(/#[^\n]*/g, '').split(variable).length - 1;
+    return count(dump) > count(includeText);
+}
+const NJS_PACKAGE_HINT = 'nginx.switch: njs needs the njs module: apt-get install libnginx-mod-http-js, and load it in the main context of nginx.conf with "load_module modules/ngx_http_js_module.so;" (Debian\'s nginx.conf includes /etc/nginx/modules-enabled/*.conf, which does it)';
+
 ;// CONCATENATED MODULE: ./actions/blue-green-switch/src/routers/support/proc.ts
-// Linux /proc reads the nginx router uses to see a reload through: which workers a master has, and whether a
-// process still lives.
+// Linux /proc reads the nginx router uses to see a reload through (which workers a master has, whether a process
+// still lives) and, in njs mode, a drain (the TCP connections nginx still has open to a colour).
 
 function processAlive(pid) {
     try {
@@ -45614,17 +45762,142 @@ function childrenOf(pid) {
     }
     return out;
 }
+/** The hex form /proc/net/tcp{,6} gives a remote address: each 32-bit word of the address in host (little-endian) order. */
+function procHex(bytes) {
+    let out = '';
+    for (let i = 0; i < bytes.length; i += 4) {
+        for (const b of bytes.slice(i, i + 4).reverse())
+            out += b.toString(16).padStart(2, '0');
+    }
+    return out.toUpperCase();
+}
+function ipv4Bytes(ip) {
+    const parts = ip.split('.').map(Number);
+    return parts.length === 4 && parts.every((p) => Number.isInteger(p) && p >= 0 && p <= 255) ? parts : undefined;
+}
+function ipv6Bytes(ip) {
+    let text = ip.replace(/^\[|\]$/g, '').replace(/%.*$/, '');
+    let tail = [];
+    const v4 = /(\d+\.\d+\.\d+\.\d+)$/.exec(text);
+    if (v4) {
+        const bytes = ipv4Bytes(v4[1]);
+        if (!bytes)
+            return undefined;
+        tail = bytes;
+        text = `${text.slice(0, -v4[1].length)}0:0`;
+    }
+    const [head, rest] = text.split('::');
+    const groups = (s) => (s ? s.split(':') : []);
+    const h = groups(head);
+    const r = groups(rest);
+    const fill = text.includes('::') ? 8 - h.length - r.length : 0;
+    const all = [...h, ...Array(Math.max(0, fill)).fill('0'), ...r];
+    if (all.length !== 8 || all.some((g) => !/^[0-9a-fA-F]{1,4}$/.test(g)))
+        return undefined;
+    const bytes = all.flatMap((g) => [parseInt(g, 16) >> 8, parseInt(g, 16) & 255]);
+    if (tail.length === 4)
+        bytes.splice(12, 4, ...tail);
+    return bytes;
+}
+/** The remote-address column values (`0100007F:1F90`) a connection to ip:port shows in /proc/net/tcp or tcp6. */
+function procRemoteAddresses(ip, port) {
+    const p = port.toString(16).toUpperCase().padStart(4, '0');
+    const v4 = ipv4Bytes(ip);
+    if (v4)
+        return [`${procHex(v4)}:${p}`, `${procHex([...Array(10).fill(0), 255, 255, ...v4])}:${p}`];
+    const v6 = ipv6Bytes(ip);
+    return v6 ? [`${procHex(v6)}:${p}`] : [];
+}
+/** Socket inodes the processes hold open; undefined when a process's fds cannot be read (another user's). */
+function socketInodes(pids) {
+    const inodes = new Set();
+    for (const pid of pids) {
+        let fds;
+        try {
+            fds = (0,external_node_fs_namespaceObject.readdirSync)(`/proc/${pid}/fd`);
+        }
+        catch (error) {
+            if (error.code === 'ENOENT')
+                continue;
+            return undefined;
+        }
+        for (const fd of fds) {
+            try {
+                const m = /^socket:\[(\d+)\]$/.exec((0,external_node_fs_namespaceObject.readlinkSync)(`/proc/${pid}/fd/${fd}`));
+                if (m)
+                    inodes.add(m[1]);
+            }
+            catch {
+                // closed while we looked
+            }
+        }
+    }
+    return inodes;
+}
+/**
+ * Open TCP connections (established or being set up) to any of the remote addresses (procRemoteAddresses),
+ * counted among the given socket inodes, or among every socket of the machine when inodes is undefined.
+ */
+function tcpConnectionsTo(remotes, inodes) {
+    let count = 0;
+    for (const file of ['/proc/net/tcp', '/proc/net/tcp6']) {
+        let text;
+        try {
+            text = (0,external_node_fs_namespaceObject.readFileSync)(file, 'utf8');
+        }
+        catch {
+            continue;
+        }
+        for (const line of text.split('\n').slice(1)) {
+            const f = line.trim().split(/\s+/);
+            if (f.length < 10)
+                continue;
+            // 01 ESTABLISHED, 02 SYN_SENT: a request can be on its way or waiting for its answer.
+            if ((f[3] !== '01' && f[3] !== '02') || !remotes.has(f[2]))
+                continue;
+            if (inodes && !inodes.has(f[9]))
+                continue;
+            count++;
+        }
+    }
+    return count;
+}
+/**
+ * When a process started, in ms since the epoch, to 10 ms (/proc/<pid>/stat's start time in clock ticks since
+ * boot, at Linux's fixed USER_HZ of 100, against /proc/uptime read at the same moment); undefined when /proc
+ * cannot tell.
+ */
+function processStartMs(pid) {
+    try {
+        const stat = (0,external_node_fs_namespaceObject.readFileSync)(`/proc/${pid}/stat`, 'utf8');
+        const now = Date.now();
+        const uptime = Number((0,external_node_fs_namespaceObject.readFileSync)('/proc/uptime', 'utf8').split(' ')[0]);
+        const ticks = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19]);
+        return Number.isFinite(uptime) && Number.isFinite(ticks) ? now - (uptime * 1000 - ticks * 10) : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
 
 ;// CONCATENATED MODULE: ./actions/blue-green-switch/src/routers/nginx.ts
-// nginx through an upstream file the action owns and the user's nginx.conf includes inside `http {}`. A change
-// is: write the new file atomically, `nginx -t` with the user's config and prefix (a rejected file is put back
-// and never reaches a reload; nginx's message is the error), SIGHUP to the master named by the pid file, then
+// nginx through an include the action owns and the user's nginx.conf includes inside `http {}`, in one of two
+// modes (nginx.switch). `reload` (the default): the include is an upstream whose server weights are the split; a
+// change is: write the new file atomically, `nginx -t` with the user's config and prefix (a rejected file is put
+// back and never reaches a reload; nginx's message is the error), SIGHUP to the master named by the pid file, then
 // watch /proc until new workers serve and the old ones have finished their requests and exited, bounded by
-// nginx.reload-timeout (nginx's own bound is worker_shutdown_timeout, see docs/routers/nginx.md).
+// nginx.reload-timeout (nginx's own bound is worker_shutdown_timeout, see docs/routers/nginx.md). `njs`: the include
+// defines one upstream per colour and an njs variable that picks one per request from a weights file
+// (support/nginx-njs.ts); a change rewrites only that file, with no reload, so no client connection is closed. The
+// include itself changes (and goes through nginx -t and one reload, as above) only when it is adopted. Both modes
+// share everything about the nginx process (binary, -t, -T, pid file, reload, the judge's access log); they differ
+// in what is written, read back and waited for in drain, so they live in one router with one branch per method.
 //
-// A colour at 0 % keeps its server lines, marked `down`: nginx refuses weight=0, and an upstream whose shape
-// never changes keeps the file readable and the read-back exact. nginx never sends to a `down` server, also not
-// when the live servers fail, which is the point: 0 % means 0 %.
+// Reload mode: a colour at 0 % keeps its server lines, marked `down`: nginx refuses weight=0, and an upstream whose
+// shape never changes keeps the file readable and the read-back exact. nginx never sends to a `down` server, also
+// not when the live servers fail, which is the point: 0 % means 0 %.
+
+
 
 
 
@@ -45637,18 +45910,22 @@ const TEST_TIMEOUT_MS = 30_000;
 const WORKER_POLL_MS = 20;
 /** New workers normally start within milliseconds of the HUP; this bounds waiting for them. */
 const NEW_WORKERS_TIMEOUT_MS = 15_000;
-const HEADER = '# Managed by ubos/actions blue-green-switch: rewritten on every switch, edits here are lost.';
+const nginx_HEADER = '# Managed by ubos/actions blue-green-switch: rewritten on every switch, edits here are lost.';
 /** The log_format the judge reads; one per upstream, so two switched apps can share an nginx. */
 function logFormatName(upstream) {
     return `ubos_bgs_${upstream.replace(/[^A-Za-z0-9_]/g, '_')}`;
+}
+/** The judge's log_format line (the same in both modes: keyed by $upstream_addr, a server of one colour). */
+function logFormatLine(upstream) {
+    return `log_format ${logFormatName(upstream)} escape=json '{"t":$msec,"upstream":"$upstream_addr","status":"$upstream_status","rt":"$upstream_response_time","code":$status}';`;
 }
 function renderUpstreamFile(config, weights) {
     const spec = config.nginx;
     const perServer = serverWeights(weights, config.colors);
     const lines = [
-        HEADER,
+        nginx_HEADER,
         `# weights: ${JSON.stringify(weights)}`,
-        `log_format ${logFormatName(spec.upstream)} escape=json '{"t":$msec,"upstream":"$upstream_addr","status":"$upstream_status","rt":"$upstream_response_time","code":$status}';`,
+        logFormatLine(spec.upstream),
         `upstream ${spec.upstream} {`
     ];
     for (const color of config.colors) {
@@ -45660,8 +45937,15 @@ function renderUpstreamFile(config, weights) {
     }
     if (spec.keepalive > 0)
         lines.push(`    keepalive ${spec.keepalive};`);
+    if (spec.keepalive > 0 && spec.keepaliveTimeoutMs !== undefined) {
+        lines.push(`    keepalive_timeout ${Math.max(1, Math.round(spec.keepaliveTimeoutMs))}ms;`);
+    }
     lines.push('}', '');
     return lines.join('\n');
+}
+/** The njs mode's include, with the judge's log_format. */
+function renderNjsUpstreamFile(config) {
+    return renderNjsInclude(config, logFormatLine(config.nginx.upstream));
 }
 /** Per-server weights from an upstream file (ours or a hand-written one being adopted). */
 function parseUpstreamFile(text, config) {
@@ -45710,6 +45994,28 @@ function realpathOr(path) {
     catch {
         return (0,external_node_path_.resolve)(path);
     }
+}
+/** A file's text, or undefined when it does not exist (what putting files back needs to know). */
+function readIfExists(file) {
+    try {
+        return (0,external_node_fs_namespaceObject.readFileSync)(file, 'utf8');
+    }
+    catch {
+        return undefined;
+    }
+}
+/** Puts files back as they were (removing those that did not exist). */
+function putBack(snapshot) {
+    for (const [file, text] of snapshot) {
+        if (text === undefined)
+            (0,external_node_fs_namespaceObject.rmSync)(file, { force: true });
+        else
+            atomicWrite(file, text);
+    }
+}
+/** nginx's answer to an include it cannot load, with what to do when it is the njs module that is missing. */
+function withNjsHint(message) {
+    return /unknown directive "js_(import|set)"/.test(message) ? `${message}; ${NJS_PACKAGE_HINT}` : message;
 }
 function createNginxRouter(config) {
     const spec = config.nginx;
@@ -45847,8 +46153,8 @@ function createNginxRouter(config) {
             }
         }
         : undefined;
-    const read = async () => {
-        const servers = parseUpstreamFile(readFile(), config);
+    const readReloadShape = (text) => {
+        const servers = parseUpstreamFile(text, config);
         const readings = servers.map((s) => ({
             color: s.color,
             name: s.server,
@@ -45863,77 +46169,260 @@ function createNginxRouter(config) {
             detail: `upstream ${spec.upstream} in ${spec.upstreamFile}`
         };
     };
+    /** njs mode: the weights file, exactly what the script reads on every request. */
+    const readWeightsFile = () => {
+        let text;
+        try {
+            text = (0,external_node_fs_namespaceObject.readFileSync)(spec.weightsFile, 'utf8');
+        }
+        catch (error) {
+            throw new errors/* ConfigurationError */.j1(`cannot read the weights file ${spec.weightsFile} (nginx.weights-file): ${error.code ?? String(error)}`);
+        }
+        let raw;
+        try {
+            raw = JSON.parse(text);
+        }
+        catch {
+            throw new errors/* ConfigurationError */.j1(`the weights file ${spec.weightsFile} is not JSON: ${JSON.stringify(text.slice(0, 60))}`);
+        }
+        return validateWeights(raw, colors, `weights file ${spec.weightsFile}`);
+    };
+    const read = async () => {
+        const text = readFile();
+        // Until njs mode is adopted (the first apply), nginx runs the reload-mode upstream: read what is in force.
+        if (spec.switch !== 'njs' || !isNjsInclude(text))
+            return readReloadShape(text);
+        const weights = readWeightsFile();
+        return {
+            weights,
+            servers: config.colors.flatMap((c) => c.servers.map((server) => ({
+                color: c.name,
+                name: server,
+                address: server,
+                weight: weights[c.name] ?? 0,
+                state: (weights[c.name] ?? 0) > 0 ? 'up' : 'maint'
+            }))),
+            detail: `weights file ${spec.weightsFile}, read per request by ${spec.scriptFile} (njs)`
+        };
+    };
+    /** njs mode: whether the include and the script on disk are what this config renders (else it is adopted). */
+    const njsCurrent = () => readIfExists(spec.upstreamFile) === renderNjsUpstreamFile(config) &&
+        readIfExists(spec.scriptFile) === renderNjsScript(config);
+    /**
+     * njs mode: whether the running nginx has loaded the include and the script on disk: both written before its
+     * serving workers started (a reload starts new workers after reading the config). Files written since (created
+     * on a first run, left by a run killed before it put them back, edited by hand) need the adoption's reload.
+     */
+    const njsLoaded = () => {
+        const starts = serving(masterPid())
+            .map(processStartMs)
+            .filter((t) => t !== undefined);
+        if (starts.length === 0)
+            return true; // /proc cannot tell: the verify probe still checks the result
+        const since = Math.min(...starts);
+        return [spec.upstreamFile, spec.scriptFile].every((file) => (0,external_node_fs_namespaceObject.statSync)(file).mtimeMs <= since);
+    };
+    /**
+     * njs mode: writes the script, the include and (when given) the weights; returns what puts all three back. A
+     * running njs config reads the weights file at once, so an adoption writes the weights only after nginx -t.
+     */
+    const writeNjsFiles = (weights) => {
+        const snapshot = new Map();
+        for (const file of [spec.scriptFile, spec.weightsFile, spec.upstreamFile])
+            snapshot.set(file, readIfExists(file));
+        atomicWrite(spec.scriptFile, renderNjsScript(config));
+        if (weights)
+            atomicWrite(spec.weightsFile, renderWeightsFile(weights));
+        atomicWrite(spec.upstreamFile, renderNjsUpstreamFile(config));
+        return snapshot;
+    };
+    /**
+     * SIGHUP to the master, then waits until new workers serve and the old ones have exited (bounded by
+     * reload-timeout: a warning, not a failure). `undo` puts the files back when nginx cannot be signalled or does
+     * not start new workers.
+     */
+    const reload = async (context, undo) => {
+        masterPidFile ??= await pidFile(await dumpConfig(context.signal));
+        const pid = masterPid();
+        const old = workers(pid).map((w) => w.pid);
+        const oldServing = new Set(serving(pid));
+        try {
+            process.kill(pid, 'SIGHUP');
+        }
+        catch (error) {
+            undo();
+            throw new errors/* ConfigurationError */.j1(`cannot signal nginx (pid ${pid}): ${error.code}`);
+        }
+        const applied = await pollUntil(() => {
+            const now = serving(pid);
+            return now.some((w) => !oldServing.has(w)) && now.every((w) => !oldServing.has(w));
+        }, NEW_WORKERS_TIMEOUT_MS, WORKER_POLL_MS, context.signal);
+        if (!applied) {
+            undo();
+            throw new errors/* ConfigurationError */.j1(`nginx (pid ${pid}) did not start workers with the new config within ${formatDuration(NEW_WORKERS_TIMEOUT_MS)} (see its error log); the ${spec.switch === 'njs' ? 'include, script and weights file were' : 'upstream file was'} put back`);
+        }
+        lastOldWorkers = old;
+        const exited = await pollUntil(() => old.every((w) => !processAlive(w)), spec.reloadTimeoutMs, WORKER_POLL_MS, context.signal);
+        const warnings = exited
+            ? []
+            : [
+                `${old.filter(processAlive).length} old nginx worker(s) still running ${formatDuration(spec.reloadTimeoutMs)} after the reload (long-lived connections; set worker_shutdown_timeout)`
+            ];
+        return { pid, warnings };
+    };
+    const waitOldWorkers = async (context) => {
+        // Only old workers can still be sending to a colour now at 0 %; they exit once their requests are done.
+        const exited = await pollUntil(() => lastOldWorkers.every((w) => !processAlive(w)), spec.reloadTimeoutMs, WORKER_POLL_MS, context.signal);
+        const left = lastOldWorkers.filter(processAlive);
+        return exited
+            ? { drained: true, message: 'old nginx workers have exited' }
+            : {
+                drained: false,
+                message: `${left.length} old nginx worker(s) (pid ${left.join(', ')}) still running after ${formatDuration(spec.reloadTimeoutMs)}; set worker_shutdown_timeout`
+            };
+    };
+    /**
+     * njs mode: no reload, so no old workers; a request that picked a colour before its weight went to 0 is still
+     * on a TCP connection from a worker to one of that colour's servers. Drained = the workers hold no such
+     * connection (an idle upstream keep-alive connection counts too: it cannot be told apart from a busy one).
+     */
+    const drainConnections = async (drained, context) => {
+        const remotes = new Set();
+        const unwatched = [];
+        for (const color of config.colors.filter((c) => drained.includes(c.name))) {
+            for (const server of color.servers) {
+                const m = /^\[?(.+?)\]?:(\d+)$/.exec(server);
+                if (server.startsWith('unix:') || !m) {
+                    unwatched.push(server);
+                    continue;
+                }
+                try {
+                    for (const { address } of await (0,promises_namespaceObject.lookup)(m[1], { all: true })) {
+                        for (const remote of procRemoteAddresses(address, Number(m[2])))
+                            remotes.add(remote);
+                    }
+                }
+                catch {
+                    unwatched.push(server);
+                }
+            }
+        }
+        const note = unwatched.length > 0 ? ` (not watched: ${unwatched.join(', ')})` : '';
+        const pid = masterPid();
+        let mine = true;
+        const open = () => {
+            const inodes = socketInodes(workers(pid).map((w) => w.pid));
+            mine = inodes !== undefined;
+            return tcpConnectionsTo(remotes, inodes);
+        };
+        const names = drained.join(', ');
+        const closed = await pollUntil(() => open() === 0, spec.drainTimeoutMs, WORKER_POLL_MS, context.signal);
+        if (closed) {
+            return {
+                drained: true,
+                message: `nginx has no connection open to ${names}: nothing in flight${mine ? '' : " (counted every process: the workers' sockets could not be read)"}${note}`
+            };
+        }
+        return {
+            drained: false,
+            message: `${open()} connection(s) from nginx to ${names} still open after ${formatDuration(spec.drainTimeoutMs)}: requests still running, or idle upstream keep-alive connections (set nginx.keepalive-timeout)${note}`
+        };
+    };
+    const njs = spec.switch === 'njs';
     return {
         type: 'nginx',
         identity: `nginx:${realpathOr(spec.upstreamFile)}#${spec.upstream}`,
-        describe: () => `nginx upstream ${spec.upstream} (${spec.upstreamFile})`,
+        describe: () => njs
+            ? `nginx upstreams ${spec.upstream}__<colour> picked by njs (${spec.upstreamFile}, weights in ${spec.weightsFile})`
+            : `nginx upstream ${spec.upstream} (${spec.upstreamFile})`,
         async preflight(context) {
             if (!(0,external_node_fs_namespaceObject.existsSync)(spec.config))
                 throw new errors/* ConfigurationError */.j1(`nginx config ${spec.config} does not exist (nginx.config in ${config.source})`);
+            const first = config.initial ?? colors[0];
             if (!(0,external_node_fs_namespaceObject.existsSync)(spec.upstreamFile)) {
-                // First run: the file is ours to create, with everything on the initial colour.
-                atomicWrite(spec.upstreamFile, renderUpstreamFile(config, allOn(config.initial ?? colors[0], colors)));
-                context.log(`created ${spec.upstreamFile} with all traffic on ${config.initial ?? colors[0]}`);
+                // First run: the files are ours to create, with everything on the initial colour.
+                if (njs)
+                    writeNjsFiles(allOn(first, colors));
+                else
+                    atomicWrite(spec.upstreamFile, renderUpstreamFile(config, allOn(first, colors)));
+                context.log(`created ${spec.upstreamFile} with all traffic on ${first}`);
             }
-            const dump = await dumpConfig(context.signal);
+            let dump;
+            if (njs && !njsCurrent()) {
+                // Not adopted yet (or the config changed what the include says): nginx -T with the include this run would
+                // write, with the weights in force now, then everything put back; the first apply writes it for real.
+                const snapshot = writeNjsFiles((await read()).weights);
+                try {
+                    dump = await dumpConfig(context.signal);
+                }
+                catch (error) {
+                    throw new errors/* ConfigurationError */.j1(`${withNjsHint(error.message)} (with the njs include this run would write; nothing was changed; proxy with "proxy_pass http://$${njsVariable(spec.upstream)};")`);
+                }
+                finally {
+                    putBack(snapshot);
+                }
+            }
+            else {
+                dump = await dumpConfig(context.signal);
+            }
             const wanted = realpathOr(spec.upstreamFile);
             const files = [...dump.matchAll(/^# configuration file (.+):$/gm)].map((m) => realpathOr(m[1]));
             if (!files.includes(wanted)) {
                 throw new errors/* ConfigurationError */.j1(`${spec.config} does not include ${spec.upstreamFile}: add "include ${spec.upstreamFile};" inside its http { } block`);
+            }
+            if (njs) {
+                const version = await nginx(['-V'], context.signal);
+                if (!loadsNjsModule(dump, version.stderr + version.stdout))
+                    throw new errors/* ConfigurationError */.j1(NJS_PACKAGE_HINT);
+                if (!usesVariable(dump, renderNjsUpstreamFile(config), spec.upstream)) {
+                    throw new errors/* ConfigurationError */.j1(`nothing in ${spec.config} proxies to the colour njs picks: write "proxy_pass http://$${njsVariable(spec.upstream)};" in the location (nginx.switch: njs)`);
+                }
             }
             masterPidFile = await pidFile(dump);
             masterPid();
         },
         read,
         async apply(weights, context) {
-            const before = readFile();
-            atomicWrite(spec.upstreamFile, renderUpstreamFile(config, weights));
+            if (njs && njsCurrent() && njsLoaded()) {
+                // The switch itself: one atomic rename; the next request reads it. No reload, no connection closed.
+                atomicWrite(spec.weightsFile, renderWeightsFile(weights));
+                return { message: `wrote ${weights_formatWeights(weights)} to ${spec.weightsFile} (njs, no reload)`, warnings: [] };
+            }
+            let snapshot;
+            if (njs) {
+                snapshot = writeNjsFiles();
+            }
+            else {
+                snapshot = new Map([[spec.upstreamFile, readFile()]]);
+                atomicWrite(spec.upstreamFile, renderUpstreamFile(config, weights));
+            }
             const rejected = await test(context.signal);
             if (rejected) {
-                atomicWrite(spec.upstreamFile, before);
-                throw new errors/* ConfigurationError */.j1(`${rejected} (the upstream file was put back; nginx was not reloaded)`);
+                putBack(snapshot);
+                throw new errors/* ConfigurationError */.j1(njs
+                    ? `${withNjsHint(rejected)} (the include, script and weights file were put back; nginx was not reloaded)`
+                    : `${rejected} (the upstream file was put back; nginx was not reloaded)`);
             }
-            masterPidFile ??= await pidFile(await dumpConfig(context.signal));
-            const pid = masterPid();
-            const old = workers(pid).map((w) => w.pid);
-            const oldServing = new Set(serving(pid));
-            try {
-                process.kill(pid, 'SIGHUP');
-            }
-            catch (error) {
-                atomicWrite(spec.upstreamFile, before);
-                throw new errors/* ConfigurationError */.j1(`cannot signal nginx (pid ${pid}): ${error.code}`);
-            }
-            const applied = await pollUntil(() => {
-                const now = serving(pid);
-                return now.some((w) => !oldServing.has(w)) && now.every((w) => !oldServing.has(w));
-            }, NEW_WORKERS_TIMEOUT_MS, WORKER_POLL_MS, context.signal);
-            if (!applied) {
-                atomicWrite(spec.upstreamFile, before);
-                throw new errors/* ConfigurationError */.j1(`nginx (pid ${pid}) did not start workers with the new config within ${formatDuration(NEW_WORKERS_TIMEOUT_MS)} (see its error log); the upstream file was put back`);
-            }
-            lastOldWorkers = old;
-            const exited = await pollUntil(() => old.every((w) => !processAlive(w)), spec.reloadTimeoutMs, WORKER_POLL_MS, context.signal);
-            const warnings = exited
-                ? []
-                : [
-                    `${old.filter(processAlive).length} old nginx worker(s) still running ${formatDuration(spec.reloadTimeoutMs)} after the reload (long-lived connections; set worker_shutdown_timeout)`
-                ];
+            if (njs)
+                atomicWrite(spec.weightsFile, renderWeightsFile(weights));
+            const { pid, warnings } = await reload(context, () => putBack(snapshot));
             return {
-                message: `wrote ${weights_formatWeights(weights)} to ${spec.upstreamFile}, nginx -t ok, reloaded pid ${pid}`,
+                message: njs
+                    ? `adopted njs mode: wrote ${weights_formatWeights(weights)} to ${spec.weightsFile} and the include ${spec.upstreamFile}, nginx -t ok, reloaded pid ${pid} (later switches rewrite only the weights file)`
+                    : `wrote ${weights_formatWeights(weights)} to ${spec.upstreamFile}, nginx -t ok, reloaded pid ${pid}`,
                 warnings
             };
         },
-        async drain(_colors, context) {
-            // Only old workers can still be sending to a colour now at 0 %; they exit once their requests are done.
-            const exited = await pollUntil(() => lastOldWorkers.every((w) => !processAlive(w)), spec.reloadTimeoutMs, WORKER_POLL_MS, context.signal);
-            const left = lastOldWorkers.filter(processAlive);
-            return exited
-                ? { drained: true, message: 'old nginx workers have exited' }
-                : {
-                    drained: false,
-                    message: `${left.length} old nginx worker(s) (pid ${left.join(', ')}) still running after ${formatDuration(spec.reloadTimeoutMs)}; set worker_shutdown_timeout`
-                };
+        async drain(drained, context) {
+            if (!njs)
+                return waitOldWorkers(context);
+            // The adoption's reload (this run) left old workers: they may still serve the reload-mode upstream.
+            if (lastOldWorkers.length > 0) {
+                const old = await waitOldWorkers(context);
+                if (!old.drained)
+                    return old;
+            }
+            return drainConnections(drained, context);
         },
         traffic
     };
@@ -50487,7 +50976,8 @@ function state_readState(file, routerIdentity, colors) {
         lastOperation: state.lastOperation ?? null,
         updatedAt: String(state.updatedAt ?? ''),
         runId: String(state.runId ?? ''),
-        ...(typeof state.deploymentId === 'number' ? { deploymentId: state.deploymentId } : {})
+        ...(typeof state.deploymentId === 'number' ? { deploymentId: state.deploymentId } : {}),
+        ...(typeof state.previousDeploymentId === 'number' ? { previousDeploymentId: state.previousDeploymentId } : {})
     };
 }
 function writeState(file, state) {
@@ -51166,6 +51656,15 @@ class Run {
         }
     }
     /**
+     * The state's deployment ids after this run's deployment took over: it is live, and the one it replaced shipped
+     * what is now previousWeights (what a later rollback records the commit of).
+     */
+    deploymentIds() {
+        // Without a recorded deployment (deployment: false, or GitHub failed) no deployment shipped what is live now.
+        const replaced = this.replacedDeploymentId === this.deploymentId ? undefined : this.replacedDeploymentId;
+        return { deploymentId: this.deploymentId, previousDeploymentId: replaced };
+    }
+    /**
      * The automatic rollback is a deployment of its own (payload rollback: true), as a manual one is: without it the
      * failed deployment has no recovery in dora-report (the old colour serving again is what restored service) and
      * the rollback does not count as rework. The step's deployment-id stays the failed deployment's.
@@ -51297,7 +51796,7 @@ async function switchTo(run) {
         previousWeights: current,
         canary: null,
         lastOperation: 'switch',
-        ...(run.deploymentId !== undefined ? { deploymentId: run.deploymentId } : {})
+        ...run.deploymentIds()
     });
     await run.deploymentFinish(true, `${target} is live`);
     return run.result('pass', `${target} is live (switched from ${from ?? weights_formatWeights(current)} in ${formatDuration(run.elapsed())}, verified)`);
@@ -51384,7 +51883,7 @@ async function runSteps(run, canary) {
         previousWeights: fromWeights,
         canary: null,
         lastOperation: run.options.operation,
-        ...(run.deploymentId !== undefined ? { deploymentId: run.deploymentId } : {})
+        ...run.deploymentIds()
     });
     await run.deploymentFinish(true, `${to} is live after ${steps.join(', ')}%`);
     return run.result('pass', `${to} is live after canary ${steps.join(' → ')}% in ${formatDuration(run.elapsed())}, verified`);
@@ -51433,7 +51932,9 @@ async function abort(run, operation) {
         await run.deploymentFinish(false, `canary aborted: back on ${canary.from}`);
         run.deploymentId = undefined;
     }
-    await run.deploymentStart(canary.from, canary.to, canary.fromWeights, true, `${operation}: back to ${canary.from}`);
+    // The deployment live before the canary (the state keeps it until the canary finishes) shipped fromWeights.
+    const restores = run.replacedDeploymentId === canary.deploymentId ? undefined : run.replacedDeploymentId;
+    await run.deploymentStart(canary.from, canary.to, canary.fromWeights, true, `${operation}: back to ${canary.from}`, restores);
     try {
         await run.change(canary.fromWeights, undefined, run.restoreContext());
     }
@@ -51468,7 +51969,7 @@ async function rollback(run) {
     }
     const target = state.previousWeights;
     const targetColor = weights_liveColor(target);
-    await run.deploymentStart(targetColor ?? state.previous ?? run.colors[0], state.live, target, true, `rollback to ${targetColor ?? weights_formatWeights(target)}`);
+    await run.deploymentStart(targetColor ?? state.previous ?? run.colors[0], state.live, target, true, `rollback to ${targetColor ?? weights_formatWeights(target)}`, state.previousDeploymentId);
     // Rollback is the emergency exit: no gate, no waiting for the run's cancellation; apply and verify only.
     let failure;
     try {
@@ -51488,7 +51989,7 @@ async function rollback(run) {
         previousWeights: current,
         canary: null,
         lastOperation: 'rollback',
-        ...(run.deploymentId !== undefined && !failure ? { deploymentId: run.deploymentId } : {})
+        ...(failure ? {} : run.deploymentIds())
     });
     if (failure) {
         await run.deploymentFinish(false, `rollback applied but not verified: ${failure}`);
@@ -51624,7 +52125,9 @@ async function recoverInterrupted(options) {
         const from = canary?.to ??
             run.colors.filter((c) => c !== color).sort((a, b) => (current[b] ?? 0) - (current[a] ?? 0))[0] ??
             null;
-        await run.deploymentStart(color, from, target, true, 'rollback after an interrupted run');
+        // The state still names the deployment live before the interrupted run: it shipped what goes back now.
+        const restores = run.replacedDeploymentId === interruptedDeployment ? undefined : run.replacedDeploymentId;
+        await run.deploymentStart(color, from, target, true, 'rollback after an interrupted run', restores);
         try {
             await run.change(target, undefined, run.restoreContext());
         }
