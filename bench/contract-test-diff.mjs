@@ -10,7 +10,7 @@
 //     with lint-scope changed for a one-operation change (the base is v23 with one optional query parameter more
 //     on one operation), which is what a pull request runs.
 // Median of N wall times (default 5) and the peak RSS of each (GNU time's %M), in one run, so the ratios are what
-// count. Usage: npm run build && node bench/contract-test-diff.mjs [--runs N] [--no-peers]
+// count. Usage: npm run build && node bench/contract-test-diff.mjs [--runs N] [--limit seconds per run] [--no-peers]
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -25,6 +25,8 @@ const specs = ['octokit-openapi-22', 'octokit-openapi-23'].map((p) =>
 );
 const RUNS = Number(process.argv[process.argv.indexOf('--runs') + 1]) || 5;
 const WITH_PEERS = !process.argv.includes('--no-peers');
+/** Past this a run is stopped and reported as not finished (Optic took over 15 minutes on this pair). */
+const LIMIT_SECONDS = Number(process.argv[process.argv.indexOf('--limit') + 1]) || 600;
 
 for (const [path, hint] of [
   [cli, 'npm run build'],
@@ -94,11 +96,13 @@ const rel = (path) => path.slice(modules.length + 1);
  * says which exit statuses mean the run did its work (findings are not failures).
  */
 function measure(command, args, cwd, ok) {
-  const run = spawnSync('/usr/bin/time', ['-f', '%e %M', command, ...args], {
+  // timeout(1) ends the command itself (killing GNU time would leave it running); it exits 124 then.
+  const run = spawnSync('/usr/bin/time', ['-f', '%e %M', 'timeout', String(LIMIT_SECONDS), command, ...args], {
     cwd,
     encoding: 'utf8',
     maxBuffer: 1 << 30,
-    env: { ...process.env, OPTIC_TELEMETRY_OFF: 'true', NO_COLOR: '1' }
+    // The peers get the heap ours gets (a Node program's default heap is smaller than this machine's memory).
+    env: { ...process.env, OPTIC_TELEMETRY_OFF: 'true', NO_COLOR: '1', NODE_OPTIONS: '--max-old-space-size=8192' }
   });
   const lines = run.stderr.trim().split('\n');
   const [seconds, kib] = lines.pop().split(' ').map(Number);
@@ -130,7 +134,8 @@ function bench(label, [command, args], cwd, ok = findingsOk, runs = RUNS) {
     ok: samples.every((s) => s.ok)
   };
   const why = row.first.stderr.split('\n').find((l) => /error|invalid|refus|would walk/i.test(l));
-  if (!row.ok)
+  if (row.first.status === 124) row.note = `did not finish in ${LIMIT_SECONDS} s`;
+  else if (!row.ok)
     row.note = `did not complete (exit ${row.first.status}): ${(why ?? row.first.stderr.split('\n')[0] ?? '').slice(0, 160)}`;
   console.error(
     `${label}: ${row.seconds.toFixed(2)} s, ${Math.round(row.rssMiB)} MiB${row.note ? `, ${row.note}` : ''}`
