@@ -94,32 +94,37 @@ const KINDS: Record<string, string> = {
   'pathItems/*': 'pathItem'
 };
 
-/** The kind of place a value sits in: from the key of its container when that is a map or a list, else its key. */
+/** The kind of place a value sits in: `key[]` in a list, `container/*` in a map, else its key. */
 function placeOf(key: string, containerKey: string | undefined, inList: boolean): string {
-  const raw = inList ? `${key}[]` : containerKey !== undefined && MAPS.has(containerKey) ? `${containerKey}/*` : key;
+  const raw = inList ? key : containerKey !== undefined && MAPS.has(containerKey) ? `${containerKey}/*` : key;
   return SCHEMA_PLACES.has(raw) ? 'schema' : (KINDS[raw] ?? raw);
 }
 
-const PLACEHOLDER = '#/components/x-shared';
+/** What stands for a shared object written out elsewhere: a Reference object, distinct per object (uniqueItems). */
+function placeholderFor(ids: Map<object, number>, node: object): JsonObject {
+  let id = ids.get(node);
+  if (id === undefined) ids.set(node, (id = ids.size));
+  return { $ref: `#/x-shared/${id}` };
+}
 
 /** Counts the parents of every object: one with several is shared (a $ref target, a YAML alias). */
 function sharedObjects(document: JsonObject): WeakSet<object> {
   const seen = new WeakSet<object>();
   const shared = new WeakSet<object>();
-  const stack: JsonValue[] = [document];
+  const stack: object[] = [document];
   seen.add(document);
-  while (stack.length > 0) {
-    const node = stack.pop()!;
-    const children = Array.isArray(node) ? node : Object.values(node as JsonObject);
-    for (const child of children) {
-      if (child === null || typeof child !== 'object') continue;
-      if (seen.has(child)) {
-        shared.add(child);
-        continue;
-      }
+  const visit = (child: JsonValue) => {
+    if (child === null || typeof child !== 'object') return;
+    if (seen.has(child)) shared.add(child);
+    else {
       seen.add(child);
       stack.push(child);
     }
+  };
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (Array.isArray(node)) for (const child of node as JsonValue[]) visit(child);
+    else for (const key in node) visit((node as JsonObject)[key]);
   }
   return shared;
 }
@@ -128,27 +133,41 @@ function sharedObjects(document: JsonObject): WeakSet<object> {
 function validationTree(document: JsonObject): JsonObject {
   const shared = sharedObjects(document);
   const written = new WeakMap<object, Set<string>>();
+  const ids = new Map<object, number>();
   const active = new WeakSet<object>();
-  const copy = (node: JsonValue, place: string, key: string): JsonValue => {
+  // `key` names where the value is; `container` is the key of the object holding it (undefined in a list).
+  const copy = (node: JsonValue, key: string, container: string | undefined, inList: boolean): JsonValue => {
     if (node === null || typeof node !== 'object') return node;
-    if (Array.isArray(node)) return node.map((item) => copy(item, placeOf(key, undefined, true), `${key}[]`));
-    let places: Set<string> | undefined;
     if (shared.has(node)) {
-      places = written.get(node);
-      if (active.has(node) || places?.has(place)) return { $ref: PLACEHOLDER };
+      // Only a shared object may stand as a Reference object: it was reached through a $ref (or an alias).
+      const place = placeOf(key, container, inList);
+      let places = written.get(node);
+      if (active.has(node) || places?.has(place)) return placeholderFor(ids, node);
       if (!places) written.set(node, (places = new Set()));
       places.add(place);
+      // A cycle goes through a shared object, so only those need to be tracked on the way down.
+      active.add(node);
+      const out = copyChildren(node, key);
+      active.delete(node);
+      return out;
     }
-    active.add(node);
+    return copyChildren(node, key);
+  };
+  const copyChildren = (node: JsonObject | JsonValue[], key: string): JsonValue => {
+    if (Array.isArray(node)) {
+      const list: JsonValue[] = new Array<JsonValue>(node.length);
+      const itemKey = `${key}[]`;
+      for (let i = 0; i < node.length; i++) list[i] = copy(node[i], itemKey, undefined, true);
+      return list;
+    }
     const out: JsonObject = {};
-    for (const [k, value] of Object.entries(node)) out[k] = copy(value, placeOf(k, key, false), k);
-    active.delete(node);
+    for (const k in node) out[k] = copy(node[k], k, key, false);
     return out;
   };
   const out: JsonObject = {};
   // Where things are used before where they are defined, so a component is first judged at a place that uses it.
   const keys = Object.keys(document).sort((a, b) => Number(a === 'components') - Number(b === 'components'));
-  for (const key of keys) out[key] = copy(document[key], key, key);
+  for (const key of keys) out[key] = copy(document[key], key, undefined, false);
   return out;
 }
 
