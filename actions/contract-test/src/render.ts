@@ -25,8 +25,10 @@ import {
   liveSummaryJson,
   type LiveFailureView
 } from './render-live.js';
+import { groupChanges, groupedCounts, operationName, type ChangeGroup } from './diff/index.js';
 import { contractSarif } from './sarif.js';
 import type { ChangeLevel } from './spec/types.js';
+import type { SpecProblem, SpecValidation } from './spec/validate.js';
 import type { Mode, StepReport } from './step.js';
 
 /** One spec's check: what lint, diff and live found. */
@@ -53,6 +55,41 @@ export interface ContractReport {
   replay?: string;
   /** Why part of the live run did not happen as asked (one line each). */
   liveNotes?: string[];
+  /** The compared documents that are not valid OpenAPI (spec/validate.ts); they were diffed all the same. */
+  invalid?: InvalidDocument[];
+}
+
+/** A compared document that the official OpenAPI JSON Schema of its version rejects. */
+export interface InvalidDocument {
+  side: 'base' | 'head';
+  /** How the report names it (the spec input, or the base as `<ref>:<path>`). */
+  spec: string;
+  version: SpecValidation['version'];
+  /** The first problems, most specific first. */
+  problems: SpecProblem[];
+  total: number;
+}
+
+/** One line for an invalid document: what it is, the first problems (file:line) and how many there are. */
+export function invalidMessage(doc: InvalidDocument): string {
+  const shown = doc.problems.map(
+    (p) => `${p.location ? `${p.location.file}:${p.location.line} ` : ''}${p.pointer} ${p.message}`
+  );
+  const more = doc.total > doc.problems.length ? `; and ${doc.total - doc.problems.length} more` : '';
+  return (
+    `the ${doc.side} spec ${doc.spec} is not a valid OpenAPI ${doc.version} document ` +
+    `(${plural(doc.total, 'problem')}), so its changes may be reported oddly: ${shown.join('; ')}${more}`
+  );
+}
+
+function invalidFinding(doc: InvalidDocument): Finding {
+  return {
+    level: 'warning',
+    id: 'invalid-openapi-document',
+    title: `contract-test: the ${doc.side} spec is not valid OpenAPI ${doc.version}`,
+    message: invalidMessage(doc),
+    location: doc.problems[0]?.location
+  };
 }
 
 const CHANGE_LEVEL: Record<ChangeLevel, Level> = { error: 'error', warning: 'warning', info: 'notice' };
@@ -80,7 +117,7 @@ export function contractCounts(report: ContractReport) {
   const accepted = report.changes.length - active.length;
   return {
     error: breaking + lintErrors + liveErrors,
-    warning: changes('warning') + lintWarnings + (live.length - liveErrors),
+    warning: changes('warning') + lintWarnings + (live.length - liveErrors) + (report.invalid?.length ?? 0),
     notice: changes('info') + lint('info') + accepted + (views(report).length - live.length),
     breaking,
     compatible: changes('info'),
@@ -154,9 +191,51 @@ export function headline(input: ContractReport | StepReport): string {
   return `${outcome}${several}: ${found.length > 0 ? found.join('; ') : 'nothing was checked (no base to diff, lint off)'}`;
 }
 
-function endpoint(change: { path?: string; method?: string }): string {
-  if (!change.path) return 'API-wide';
-  return change.method ? `${change.method.toUpperCase()} ${change.path}` : change.path;
+const endpoint = operationName;
+
+type Group = ChangeGroup<ReportedChange>;
+const GROUPS = new WeakMap<readonly ReportedChange[], Group[]>();
+
+function acceptanceKey(c: ReportedChange): string {
+  const a = c.accepted;
+  return a ? JSON.stringify([a.by, a.reason, a.label ?? null, a.location ?? null]) : '';
+}
+
+/** The report's changes as entries: one schema change reached from several operations is one group (diff/group.ts). */
+export function changeGroups(changes: readonly ReportedChange[], spec = ''): Group[] {
+  let groups = GROUPS.get(changes);
+  if (!groups) {
+    groups = groupChanges(changes, spec, acceptanceKey);
+    GROUPS.set(changes, groups);
+  }
+  return groups;
+}
+
+/** The endpoint cell of an entry: its operation, or how many it stands for. */
+function groupEndpoint(g: Group): string {
+  return g.operations.length > 1 ? `${g.operations.length} operations` : endpoint(g.members[0]);
+}
+
+/**
+ * The one-line summary every report starts with: entries per level (a grouped change counts once, "(2 grouped)"
+ * says how many entries stand for several operations) and the operations they are in. Undefined without a diff.
+ */
+export function changeSummaryLine(specs: readonly ContractReport[]): string | undefined {
+  const diffed = specs.filter((r) => r.base !== undefined);
+  if (diffed.length === 0) return undefined;
+  const groups = diffed.flatMap((r) => changeGroups(r.changes, r.spec).filter((g) => !g.members[0].accepted));
+  const counts = groupedCounts(groups);
+  const accepted = diffed.reduce((n, r) => n + r.changes.filter((c) => c.accepted).length, 0);
+  const part = (level: ChangeLevel, word: string) => {
+    const grouped = counts.grouped[level];
+    const note = grouped > 0 ? ` (${grouped} grouped, ${counts.changes[level]} per operation)` : '';
+    return `${plural(counts.entries[level], word)}${note}`;
+  };
+  const operations = counts.operations > 0 ? ` in ${plural(counts.operations, 'operation')}` : '';
+  return (
+    `${part('error', 'breaking change')}, ${part('warning', 'warning')}, ${part('info', 'compatible change')}` +
+    `${operations}${accepted > 0 ? `; ${accepted} accepted` : ''}`
+  );
 }
 
 function where(location: { file: string; line?: number } | undefined): string {
@@ -178,19 +257,46 @@ function acceptedCell(change: ReportedChange): string {
 
 function specSections(report: ContractReport, prefix: string, state: { detailsLeft: number }): ReportSection[] {
   const out: ReportSection[] = [];
+  if (report.invalid?.length)
+    out.push({
+      level: 'warning',
+      title: `${prefix}Documents that are not valid OpenAPI`,
+      intro: 'They were compared all the same; a change below may come from the problem rather than from an edit.',
+      open: true,
+      table: {
+        headers: ['spec', 'where', 'problem'],
+        rows: report.invalid.flatMap((doc) => [
+          ...doc.problems.map((p) => [
+            `${doc.side} ${codeSpan(doc.spec)} (OpenAPI ${doc.version})`,
+            where(p.location),
+            `${codeSpan(p.pointer)} ${escapeMarkdown(p.message)}`
+          ]),
+          ...(doc.total > doc.problems.length
+            ? [[`${doc.side} ${codeSpan(doc.spec)}`, '', `and ${doc.total - doc.problems.length} more`]]
+            : [])
+        ])
+      }
+    });
   for (const level of ['error', 'warning', 'info'] as const) {
-    const changes = report.changes.filter((c) => c.level === level && !c.accepted);
-    if (changes.length === 0) continue;
+    const groups = changeGroups(report.changes, report.spec).filter(
+      (g) => g.members[0].level === level && !g.members[0].accepted
+    );
+    if (groups.length === 0) continue;
     out.push({
       level: CHANGE_LEVEL[level],
       title: `${prefix}${CHANGE_TITLE[level]}`,
       table: {
         headers: ['endpoint', 'change', 'check', 'where'],
-        rows: changes.map((c) => [codeSpan(endpoint(c)), escapeMarkdown(c.message), codeSpan(c.id), where(c.location)])
+        rows: groups.map((g) => [
+          codeSpan(groupEndpoint(g)),
+          escapeMarkdown(g.message),
+          codeSpan(g.members[0].id),
+          where(g.members[0].location)
+        ])
       }
     });
   }
-  const accepted = report.changes.filter((c) => c.accepted);
+  const accepted = changeGroups(report.changes, report.spec).filter((g) => g.members[0].accepted);
   if (accepted.length > 0)
     out.push({
       level: 'notice',
@@ -199,12 +305,12 @@ function specSections(report: ContractReport, prefix: string, state: { detailsLe
       open: true,
       table: {
         headers: ['endpoint', 'change', 'check', 'where', 'accepted'],
-        rows: accepted.map((c) => [
-          codeSpan(endpoint(c)),
-          escapeMarkdown(c.message),
-          codeSpan(c.id),
-          where(c.location),
-          acceptedCell(c)
+        rows: accepted.map((g) => [
+          codeSpan(groupEndpoint(g)),
+          escapeMarkdown(g.message),
+          codeSpan(g.members[0].id),
+          where(g.members[0].location),
+          acceptedCell(g.members[0])
         ])
       }
     });
@@ -253,21 +359,24 @@ function acceptSections(step: StepReport): ReportSection[] {
 
 function specFindings(report: ContractReport): Finding[] {
   const out: Finding[] = [];
-  for (const c of report.changes) {
+  // One annotation per entry: a schema change reached from several operations is annotated once, at the schema.
+  for (const g of changeGroups(report.changes, report.spec)) {
+    const c = g.members[0];
     if (c.accepted) {
       out.push({
         level: 'notice',
         id: c.id,
         title: `${c.id} (accepted)`,
-        message: `${c.message} (accepted: ${c.accepted.reason})`,
+        message: `${g.message} (accepted: ${c.accepted.reason})`,
         location: c.location
       });
       continue;
     }
     // Compatible changes are the changelog, not something to look at in the diff view.
     if (c.level === 'info') continue;
-    out.push({ level: CHANGE_LEVEL[c.level], id: c.id, title: c.id, message: c.message, location: c.location });
+    out.push({ level: CHANGE_LEVEL[c.level], id: c.id, title: c.id, message: g.message, location: c.location });
   }
+  for (const doc of report.invalid ?? []) out.push(invalidFinding(doc));
   for (const f of report.lint) {
     const level = LINT_LEVEL[f.severity];
     if (level) out.push({ level, id: f.code, title: `spectral ${f.code}`, message: f.message, location: f.location });
@@ -286,7 +395,7 @@ function expiredFinding(e: AcceptEntry): Finding {
   };
 }
 
-export function changeJson(c: ReportedChange, spec?: string) {
+export function changeJson(c: ReportedChange, spec?: string, group?: string) {
   return {
     id: c.id,
     level: CHANGE_LEVEL[c.level],
@@ -297,8 +406,16 @@ export function changeJson(c: ReportedChange, spec?: string) {
     // Where a removed item was in the base spec (location points at its surviving parent in the head).
     ...(c.baseLocation ? { baseLocation: c.baseLocation } : {}),
     ...(spec !== undefined ? { spec } : {}),
+    ...(group !== undefined ? { group } : {}),
     ...(c.accepted ? { accepted: c.accepted } : {})
   };
+}
+
+/** The JSON items of a spec's changes: one per operation, each with its entry's `group` id. */
+function changesJson(report: ContractReport) {
+  const groupOf = new Map<ReportedChange, string>();
+  for (const g of changeGroups(report.changes, report.spec)) for (const m of g.members) groupOf.set(m, g.id);
+  return report.changes.map((c) => changeJson(c, report.spec, groupOf.get(c)));
 }
 
 export function lintJson(f: LintFinding, spec?: string) {
@@ -312,11 +429,12 @@ export function lintJson(f: LintFinding, spec?: string) {
   };
 }
 
-export function renderChangesText(changes: readonly ReportedChange[]): string {
-  const lines = changes.map(
-    (c) =>
-      `${(c.accepted ? 'accepted' : c.level).padEnd(7)} ${endpoint(c)}: ${c.message} [${c.id}]${c.location ? ` (${c.location.file}${c.location.line ? `:${c.location.line}` : ''})` : ''}${c.accepted ? ` (${c.accepted.reason})` : ''}`
-  );
+/** One line per entry (a schema change reached from several operations is one line naming them). */
+export function renderChangesText(changes: readonly ReportedChange[], spec = ''): string {
+  const lines = changeGroups(changes, spec).map((g) => {
+    const c = g.members[0];
+    return `${(c.accepted ? 'accepted' : c.level).padEnd(7)} ${groupEndpoint(g)}: ${g.message} [${c.id}]${c.location ? ` (${c.location.file}${c.location.line ? `:${c.location.line}` : ''})` : ''}${c.accepted ? ` (${c.accepted.reason})` : ''}`;
+  });
   return lines.join('\n') + (lines.length ? '\n' : '');
 }
 
@@ -363,7 +481,11 @@ function specLine(report: ContractReport, step: StepReport): string {
 }
 
 function stepContext(step: StepReport): string[] {
-  const lines = step.specs.length === 1 ? specContext(step.specs[0], step) : step.specs.map((r) => specLine(r, step));
+  const summary = changeSummaryLine(step.specs);
+  const lines = [
+    ...(summary ? [escapeMarkdown(summary)] : []),
+    ...(step.specs.length === 1 ? specContext(step.specs[0], step) : step.specs.map((r) => specLine(r, step)))
+  ];
   if (!step.modes.includes('lint') && step.modes.includes('diff'))
     lines.push(`Lint: off (mode ${codeSpan(step.modes.join(', '))}).`);
   const label = step.accept?.label;
@@ -416,10 +538,12 @@ function junit(step: StepReport): string {
 }
 
 function text(step: StepReport): string {
-  const out: string[] = [];
+  const summary = changeSummaryLine(step.specs);
+  const out: string[] = summary ? [`${summary}\n`] : [];
   for (const report of step.specs) {
     if (step.specs.length > 1) out.push(`== ${report.spec}\n`);
-    out.push(renderChangesText(report.changes));
+    for (const doc of report.invalid ?? []) out.push(`warning ${invalidMessage(doc)} [invalid-openapi-document]\n`);
+    out.push(renderChangesText(report.changes, report.spec));
     if (report.linted) out.push(renderLintText(report.lint));
     const scope = lintScopeLine(report);
     if (scope) out.push(`${scope}\n`);
@@ -495,7 +619,7 @@ export function contractReport(input: ContractReport | StepReport): ActionReport
       ...(single?.base !== undefined ? { base: single.base } : {}),
       ...(single?.diffSkipped ? { diffSkipped: single.diffSkipped } : {}),
       linted: step.specs.some((r) => r.linted),
-      changes: step.specs.flatMap((r) => r.changes.map((c) => changeJson(c, r.spec))),
+      changes: step.specs.flatMap(changesJson),
       lint: step.specs.flatMap((r) => r.lint.map((f) => lintJson(f, r.spec))),
       liveFailures: step.specs.flatMap((r) => views(r).map((v) => liveFailureJson(v, r.spec))),
       specs: step.specs.map((r) => {
@@ -506,6 +630,7 @@ export function contractReport(input: ContractReport | StepReport): ActionReport
           counts: c,
           ...(r.base !== undefined ? { base: r.base } : {}),
           ...(r.diffSkipped ? { diffSkipped: r.diffSkipped } : {}),
+          ...(r.invalid ? { invalid: r.invalid } : {}),
           linted: r.linted,
           ...(r.linted && r.lintScope ? { lintScope: r.lintScope } : {}),
           ...(r.ruleset ? { ruleset: r.ruleset } : {}),

@@ -16,6 +16,7 @@ import { NO_EXTERNAL_REFS, type ExternalRefPolicy } from './spec/external-refs.j
 import { loadSpecAsync } from './spec/load.js';
 import { collectGarbage } from './spec/memory.js';
 import type { Change, ChangeLevel, JsonObject, LoadedSpec } from './spec/types.js';
+import { validateSpec } from './spec/validate.js';
 
 export interface ContractOptions {
   /** Directory paths resolve against and $refs must stay inside (unless externalRefs allows files). */
@@ -167,6 +168,15 @@ export async function runContractCheck(options: ContractOptions): Promise<Contra
     if (wantDiff) {
       report.base = base.name;
       report.changes = changes;
+      // A document that is not valid OpenAPI is still diffed, with a warning that says why changes may be odd.
+      const invalid = [
+        { side: 'base' as const, name: base.name, spec: base.spec },
+        { side: 'head' as const, name: options.spec, spec: head }
+      ].flatMap(({ side, name, spec }) => {
+        const { problems, total, version } = validateSpec(spec);
+        return total === 0 ? [] : [{ side, spec: name, version, problems, total }];
+      });
+      if (invalid.length > 0) report.invalid = invalid;
     }
   }
   if (scoped) {

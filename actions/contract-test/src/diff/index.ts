@@ -1,9 +1,11 @@
 // The breaking-change diff between two loaded specs: runs every check and returns one ordered, de-duplicated
 // list so that renderers, annotations and the exit status all see the same changes in the same order.
 import type { Change, ChangeLevel, LoadedSpec } from '../spec/types.js';
+import { mergeRepeats } from './group.js';
 import { diffOperations, type OperationDiffOptions, type SchemaComparator } from './operations.js';
 import { compareSchemas } from './schema/index.js';
 
+export { groupChanges, groupedCounts, operationName, type ChangeGroup, type GroupedCounts } from './group.js';
 export { normalisePath } from './operations.js';
 export { ALL_CHECKS, OPERATION_CHECKS, OUTGOING_CHECKS, SCHEMA_CHECKS, type CheckId } from './registry.js';
 export type { SchemaComparator, SchemaCompareContext, OperationDiffOptions } from './operations.js';
@@ -38,9 +40,16 @@ export function diffSpecs(base: LoadedSpec, head: LoadedSpec, options: DiffOptio
     seen.add(key);
     changes.push(change);
   };
-  diffOperations(base, head, options.compare ?? compareSchemas, emit, { now: options.now });
+  const compare = options.compare ?? compareSchemas;
+  // Schema changes are tagged with their owner's label, so that their repeats can be folded (group.ts).
+  const tagged: SchemaComparator = (b, h, ctx) =>
+    compare(b, h, {
+      ...ctx,
+      emit: (change) => ctx.emit(change.message.startsWith(ctx.where) ? { ...change, owner: ctx.where } : change)
+    });
+  diffOperations(base, head, tagged, emit, { now: options.now });
   // Array.prototype.sort is stable, so ties keep emission order (which follows the spec's own order).
-  return changes.sort(
+  return mergeRepeats(changes).sort(
     (a, b) =>
       LEVEL_ORDER[a.level] - LEVEL_ORDER[b.level] ||
       byKey(a.path, b.path) ||

@@ -87,6 +87,12 @@ export interface Change {
   location?: SourceLocation;
   /** For a removal: where the removed thing was in the base spec (also named in the message). */
   baseLocation?: SourceLocation;
+  /**
+   * A change inside a schema: the label of the schema's owner its message starts with (`response 200
+   * (application/json)`, `query parameter "limit"`), so that repeats of one schema change can be folded
+   * (diff/group.ts). Not part of the JSON report.
+   */
+  owner?: string;
 }
 
 /**
