@@ -1,8 +1,8 @@
-export const id = 407;
-export const ids = [407];
+export const id = 137;
+export const ids = [137];
 export const modules = {
 
-/***/ 82407:
+/***/ 90137:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -24,6 +24,176 @@ var command = __webpack_require__(79665);
 var duration = __webpack_require__(64363);
 // EXTERNAL MODULE: ./shared/src/lib/errors.ts
 var errors = __webpack_require__(76088);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(77598);
+;// CONCATENATED MODULE: ./actions/contract-test/src/diff/group.ts
+// Repetition in the diff's output, folded. A schema shared by several places is compared once per place, so one
+// edit comes out once per media type of a response, once per oneOf/anyOf branch it sits in, and once per
+// operation that reaches it. Two folds, each keyed so that two different edits are never merged:
+//
+// 1. mergeRepeats (inside one operation, before the changes leave the diff): the same schema change reported
+//    for several media types of one request body or response, or in several branches of a oneOf/anyOf, is one
+//    change whose message names the media types and the branches. Key: check id, level, operation, the head
+//    location, and the message with only the media type and the branch indices taken out.
+// 2. groupChanges (across operations, after the ignore file is applied, for the reports): the same schema change
+//    reached from several operations is one entry at the schema's location that names the operations. Key: check
+//    id, level, the head location (the shared schema's position), the message after its owner (the part that
+//    names the property, what changed, from what to what, and where a removed thing was in the base), and how it
+//    was accepted. Only schema changes (Change.owner set) with a location are grouped: their location is the
+//    schema node itself, which the operations share; other changes fall back to a parent (`paths`, the document)
+//    that several distinct edits can have in common, so they stay one entry each.
+
+const HOLE = '\u0000';
+/** The media type an owner label ends with: `response 200 (application/json)`, `request body (text/plain)`. */
+const OWNER_MEDIA = /\(([^()]*\/[^()]*)\)$/;
+/** A oneOf/anyOf branch index in a property path: `pet.oneOf[1].id`. */
+const BRANCH = /\b(oneOf|anyOf)\[(\d+)\]/g;
+function locationKey(location) {
+    return location ? `${location.file}:${location.line}:${location.column}` : '';
+}
+/** The message after the owner label, or undefined when the change is not a schema change. */
+function restOf(change) {
+    if (change.owner === undefined || !change.message.startsWith(change.owner))
+        return undefined;
+    return change.message.slice(change.owner.length);
+}
+function template(change, rest) {
+    const owner = change.owner;
+    const media = OWNER_MEDIA.exec(owner);
+    const branches = [];
+    const restTemplate = rest.replace(BRANCH, (_, kind, index) => {
+        branches.push(index);
+        return `${kind}[${HOLE}]`;
+    });
+    const ownerTemplate = media ? `${owner.slice(0, media.index)}(${HOLE})` : owner;
+    return {
+        key: JSON.stringify([
+            change.id,
+            change.level,
+            change.path ?? null,
+            change.method ?? null,
+            locationKey(change.location),
+            ownerTemplate,
+            restTemplate
+        ]),
+        owner: ownerTemplate,
+        media: media?.[1],
+        rest: restTemplate,
+        branches
+    };
+}
+function unique(values) {
+    return [...new Set(values)];
+}
+/**
+ * Merges the media-type and branch repeats of one schema change inside one operation (1. above). Changes keep
+ * their order (a merged change stands where its first part was); changes without a location are left alone.
+ */
+function mergeRepeats(changes) {
+    const parts = new Map();
+    const order = [];
+    for (const change of changes) {
+        const rest = restOf(change);
+        if (rest === undefined || !change.location) {
+            order.push(change);
+            continue;
+        }
+        const t = template(change, rest);
+        const known = parts.get(t.key);
+        if (known)
+            known.templates.push(t);
+        else {
+            parts.set(t.key, { first: change, templates: [t] });
+            order.push(t.key);
+        }
+    }
+    return order.map((entry) => {
+        if (typeof entry !== 'string')
+            return entry;
+        const { first, templates } = parts.get(entry);
+        if (templates.length === 1)
+            return first;
+        const [t] = templates;
+        const media = unique(templates.flatMap((x) => (x.media === undefined ? [] : [x.media])));
+        const owner = t.media === undefined ? t.owner : t.owner.replace(HOLE, media.join(', '));
+        let slot = 0;
+        const rest = t.rest.replace(new RegExp(HOLE, 'g'), () => {
+            const i = slot++;
+            return unique(templates.map((x) => x.branches[i]))
+                .sort((a, b) => Number(a) - Number(b))
+                .join(', ');
+        });
+        return { ...first, owner, message: `${owner}${rest}` };
+    });
+}
+/** How reports name an operation: `GET /items`, `webhook "x" (POST)` is its path and method. */
+function operationName(change) {
+    if (!change.path)
+        return 'API-wide';
+    return change.method ? `${change.method.toUpperCase()} ${change.path}` : change.path;
+}
+/** The operations a grouped entry names before "and N more". */
+const GROUP_OPERATIONS_SHOWN = 7;
+/** The owners (response 200, request body, ...) a grouped entry names before "and N more". */
+const GROUP_OWNERS_SHOWN = 3;
+function groupMessage(members, operations) {
+    const [first] = members;
+    if (members.length === 1)
+        return first.message;
+    const rest = restOf(first);
+    const owners = unique(members.map((m) => m.owner));
+    const shownOwners = owners.slice(0, GROUP_OWNERS_SHOWN).join(' / ');
+    const moreOwners = owners.length > GROUP_OWNERS_SHOWN ? ` and ${owners.length - GROUP_OWNERS_SHOWN} more` : '';
+    if (operations.length <= 1)
+        return `${shownOwners}${moreOwners}${rest}`;
+    const shown = operations.slice(0, GROUP_OPERATIONS_SHOWN).join(', ');
+    const more = operations.length > GROUP_OPERATIONS_SHOWN ? `, … and ${operations.length - GROUP_OPERATIONS_SHOWN} more` : '';
+    return `${shownOwners}${moreOwners}${rest} (in ${operations.length} operations: ${shown}${more})`;
+}
+/**
+ * Folds the same schema change reached from several operations into one group (2. above); every other change is a
+ * group of one. `acceptance` tells accepted changes apart (an accepted operation leaves the group of the others),
+ * `spec` makes the ids of several specs of a step distinct.
+ */
+function groupChanges(changes, spec = '', acceptance = () => '') {
+    const groups = new Map();
+    changes.forEach((change, index) => {
+        const rest = restOf(change);
+        const key = rest !== undefined && change.location
+            ? JSON.stringify(['group', change.id, change.level, locationKey(change.location), rest, acceptance(change)])
+            : JSON.stringify(['one', index]);
+        const members = groups.get(key);
+        if (members)
+            members.push(change);
+        else
+            groups.set(key, [change]);
+    });
+    return [...groups].map(([key, members]) => {
+        const operations = unique(members.map(operationName));
+        const id = (0,external_node_crypto_.createHash)('sha256')
+            .update(JSON.stringify([spec, key, members[0].message]))
+            .digest('hex');
+        return { id: id.slice(0, 12), members, operations, message: groupMessage(members, operations) };
+    });
+}
+function groupedCounts(groups) {
+    const zero = () => ({ error: 0, warning: 0, info: 0 });
+    const counts = { entries: zero(), grouped: zero(), changes: zero(), operations: 0 };
+    const operations = new Set();
+    for (const group of groups) {
+        const level = group.members[0].level;
+        counts.entries[level]++;
+        counts.changes[level] += group.members.length;
+        if (group.members.length > 1)
+            counts.grouped[level]++;
+        for (const m of group.members)
+            if (m.path)
+                operations.add(operationName(m));
+    }
+    counts.operations = operations.size;
+    return counts;
+}
+
 ;// CONCATENATED MODULE: ./actions/contract-test/src/diff/catalog.ts
 /** One check of a family's `as const` list; `const Id` keeps the literal id in the type. */
 const defineCheck = (id, level, description) => ({ id, level, description });
@@ -2093,6 +2263,8 @@ function compareSchemas(base, head, ctx) {
 
 
 
+
+
 const LEVEL_ORDER = { error: 0, warning: 1, info: 2 };
 function byKey(a, b) {
     // Document-level changes (no path or method) come before the endpoints they affect.
@@ -2119,9 +2291,15 @@ function diffSpecs(base, head, options = {}) {
         seen.add(key);
         changes.push(change);
     };
-    diffOperations(base, head, options.compare ?? compareSchemas, emit, { now: options.now });
+    const compare = options.compare ?? compareSchemas;
+    // Schema changes are tagged with their owner's label, so that their repeats can be folded (group.ts).
+    const tagged = (b, h, ctx) => compare(b, h, {
+        ...ctx,
+        emit: (change) => ctx.emit(change.message.startsWith(ctx.where) ? { ...change, owner: ctx.where } : change)
+    });
+    diffOperations(base, head, tagged, emit, { now: options.now });
     // Array.prototype.sort is stable, so ties keep emission order (which follows the spec's own order).
-    return changes.sort((a, b) => LEVEL_ORDER[a.level] - LEVEL_ORDER[b.level] ||
+    return mergeRepeats(changes).sort((a, b) => LEVEL_ORDER[a.level] - LEVEL_ORDER[b.level] ||
         byKey(a.path, b.path) ||
         byKey(a.method, b.method) ||
         byKey(a.id, b.id));
@@ -7825,6 +8003,23 @@ function contractSarif(reports) {
 
 
 
+
+/** One line for an invalid document: what it is, the first problems (file:line) and how many there are. */
+function invalidMessage(doc) {
+    const shown = doc.problems.map((p) => `${p.location ? `${p.location.file}:${p.location.line} ` : ''}${p.pointer} ${p.message}`);
+    const more = doc.total > doc.problems.length ? `; and ${doc.total - doc.problems.length} more` : '';
+    return (`the ${doc.side} spec ${doc.spec} is not a valid OpenAPI ${doc.version} document ` +
+        `(${(0,lib_report/* plural */.LS)(doc.total, 'problem')}), so its changes may be reported oddly: ${shown.join('; ')}${more}`);
+}
+function invalidFinding(doc) {
+    return {
+        level: 'warning',
+        id: 'invalid-openapi-document',
+        title: `contract-test: the ${doc.side} spec is not valid OpenAPI ${doc.version}`,
+        message: invalidMessage(doc),
+        location: doc.problems[0]?.location
+    };
+}
 const render_CHANGE_LEVEL = { error: 'error', warning: 'warning', info: 'notice' };
 const render_LINT_LEVEL = {
     error: 'error',
@@ -7848,7 +8043,7 @@ function contractCounts(report) {
     const accepted = report.changes.length - active.length;
     return {
         error: breaking + lintErrors + liveErrors,
-        warning: changes('warning') + lintWarnings + (live.length - liveErrors),
+        warning: changes('warning') + lintWarnings + (live.length - liveErrors) + (report.invalid?.length ?? 0),
         notice: changes('info') + lint('info') + accepted + (views(report).length - live.length),
         breaking,
         compatible: changes('info'),
@@ -7913,10 +8108,44 @@ function headline(input) {
     const found = parts(step, counts, step.specs);
     return `${outcome}${several}: ${found.length > 0 ? found.join('; ') : 'nothing was checked (no base to diff, lint off)'}`;
 }
-function endpoint(change) {
-    if (!change.path)
-        return 'API-wide';
-    return change.method ? `${change.method.toUpperCase()} ${change.path}` : change.path;
+const endpoint = operationName;
+const GROUPS = new WeakMap();
+function acceptanceKey(c) {
+    const a = c.accepted;
+    return a ? JSON.stringify([a.by, a.reason, a.label ?? null, a.location ?? null]) : '';
+}
+/** The report's changes as entries: one schema change reached from several operations is one group (diff/group.ts). */
+function changeGroups(changes, spec = '') {
+    let groups = GROUPS.get(changes);
+    if (!groups) {
+        groups = groupChanges(changes, spec, acceptanceKey);
+        GROUPS.set(changes, groups);
+    }
+    return groups;
+}
+/** The endpoint cell of an entry: its operation, or how many it stands for. */
+function groupEndpoint(g) {
+    return g.operations.length > 1 ? `${g.operations.length} operations` : endpoint(g.members[0]);
+}
+/**
+ * The one-line summary every report starts with: entries per level (a grouped change counts once, "(2 grouped)"
+ * says how many entries stand for several operations) and the operations they are in. Undefined without a diff.
+ */
+function changeSummaryLine(specs) {
+    const diffed = specs.filter((r) => r.base !== undefined);
+    if (diffed.length === 0)
+        return undefined;
+    const groups = diffed.flatMap((r) => changeGroups(r.changes, r.spec).filter((g) => !g.members[0].accepted));
+    const counts = groupedCounts(groups);
+    const accepted = diffed.reduce((n, r) => n + r.changes.filter((c) => c.accepted).length, 0);
+    const part = (level, word) => {
+        const grouped = counts.grouped[level];
+        const note = grouped > 0 ? ` (${grouped} grouped, ${counts.changes[level]} per operation)` : '';
+        return `${(0,lib_report/* plural */.LS)(counts.entries[level], word)}${note}`;
+    };
+    const operations = counts.operations > 0 ? ` in ${(0,lib_report/* plural */.LS)(counts.operations, 'operation')}` : '';
+    return (`${part('error', 'breaking change')}, ${part('warning', 'warning')}, ${part('info', 'compatible change')}` +
+        `${operations}${accepted > 0 ? `; ${accepted} accepted` : ''}`);
 }
 function render_where(location) {
     return location ? `${(0,markdown/* codeSpan */.SS)(location.file)}${location.line ? `:${location.line}` : ''}` : '';
@@ -7935,20 +8164,45 @@ function acceptedCell(change) {
 }
 function specSections(report, prefix, state) {
     const out = [];
+    if (report.invalid?.length)
+        out.push({
+            level: 'warning',
+            title: `${prefix}Documents that are not valid OpenAPI`,
+            intro: 'They were compared all the same; a change below may come from the problem rather than from an edit.',
+            open: true,
+            table: {
+                headers: ['spec', 'where', 'problem'],
+                rows: report.invalid.flatMap((doc) => [
+                    ...doc.problems.map((p) => [
+                        `${doc.side} ${(0,markdown/* codeSpan */.SS)(doc.spec)} (OpenAPI ${doc.version})`,
+                        render_where(p.location),
+                        `${(0,markdown/* codeSpan */.SS)(p.pointer)} ${(0,markdown/* escapeMarkdown */.FV)(p.message)}`
+                    ]),
+                    ...(doc.total > doc.problems.length
+                        ? [[`${doc.side} ${(0,markdown/* codeSpan */.SS)(doc.spec)}`, '', `and ${doc.total - doc.problems.length} more`]]
+                        : [])
+                ])
+            }
+        });
     for (const level of ['error', 'warning', 'info']) {
-        const changes = report.changes.filter((c) => c.level === level && !c.accepted);
-        if (changes.length === 0)
+        const groups = changeGroups(report.changes, report.spec).filter((g) => g.members[0].level === level && !g.members[0].accepted);
+        if (groups.length === 0)
             continue;
         out.push({
             level: render_CHANGE_LEVEL[level],
             title: `${prefix}${CHANGE_TITLE[level]}`,
             table: {
                 headers: ['endpoint', 'change', 'check', 'where'],
-                rows: changes.map((c) => [(0,markdown/* codeSpan */.SS)(endpoint(c)), (0,markdown/* escapeMarkdown */.FV)(c.message), (0,markdown/* codeSpan */.SS)(c.id), render_where(c.location)])
+                rows: groups.map((g) => [
+                    (0,markdown/* codeSpan */.SS)(groupEndpoint(g)),
+                    (0,markdown/* escapeMarkdown */.FV)(g.message),
+                    (0,markdown/* codeSpan */.SS)(g.members[0].id),
+                    render_where(g.members[0].location)
+                ])
             }
         });
     }
-    const accepted = report.changes.filter((c) => c.accepted);
+    const accepted = changeGroups(report.changes, report.spec).filter((g) => g.members[0].accepted);
     if (accepted.length > 0)
         out.push({
             level: 'notice',
@@ -7957,12 +8211,12 @@ function specSections(report, prefix, state) {
             open: true,
             table: {
                 headers: ['endpoint', 'change', 'check', 'where', 'accepted'],
-                rows: accepted.map((c) => [
-                    (0,markdown/* codeSpan */.SS)(endpoint(c)),
-                    (0,markdown/* escapeMarkdown */.FV)(c.message),
-                    (0,markdown/* codeSpan */.SS)(c.id),
-                    render_where(c.location),
-                    acceptedCell(c)
+                rows: accepted.map((g) => [
+                    (0,markdown/* codeSpan */.SS)(groupEndpoint(g)),
+                    (0,markdown/* escapeMarkdown */.FV)(g.message),
+                    (0,markdown/* codeSpan */.SS)(g.members[0].id),
+                    render_where(g.members[0].location),
+                    acceptedCell(g.members[0])
                 ])
             }
         });
@@ -8012,13 +8266,15 @@ function acceptSections(step) {
 }
 function specFindings(report) {
     const out = [];
-    for (const c of report.changes) {
+    // One annotation per entry: a schema change reached from several operations is annotated once, at the schema.
+    for (const g of changeGroups(report.changes, report.spec)) {
+        const c = g.members[0];
         if (c.accepted) {
             out.push({
                 level: 'notice',
                 id: c.id,
                 title: `${c.id} (accepted)`,
-                message: `${c.message} (accepted: ${c.accepted.reason})`,
+                message: `${g.message} (accepted: ${c.accepted.reason})`,
                 location: c.location
             });
             continue;
@@ -8026,8 +8282,10 @@ function specFindings(report) {
         // Compatible changes are the changelog, not something to look at in the diff view.
         if (c.level === 'info')
             continue;
-        out.push({ level: render_CHANGE_LEVEL[c.level], id: c.id, title: c.id, message: c.message, location: c.location });
+        out.push({ level: render_CHANGE_LEVEL[c.level], id: c.id, title: c.id, message: g.message, location: c.location });
     }
+    for (const doc of report.invalid ?? [])
+        out.push(invalidFinding(doc));
     for (const f of report.lint) {
         const level = render_LINT_LEVEL[f.severity];
         if (level)
@@ -8046,7 +8304,7 @@ function expiredFinding(e) {
         location: e.location
     };
 }
-function changeJson(c, spec) {
+function changeJson(c, spec, group) {
     return {
         id: c.id,
         level: render_CHANGE_LEVEL[c.level],
@@ -8057,8 +8315,17 @@ function changeJson(c, spec) {
         // Where a removed item was in the base spec (location points at its surviving parent in the head).
         ...(c.baseLocation ? { baseLocation: c.baseLocation } : {}),
         ...(spec !== undefined ? { spec } : {}),
+        ...(group !== undefined ? { group } : {}),
         ...(c.accepted ? { accepted: c.accepted } : {})
     };
+}
+/** The JSON items of a spec's changes: one per operation, each with its entry's `group` id. */
+function changesJson(report) {
+    const groupOf = new Map();
+    for (const g of changeGroups(report.changes, report.spec))
+        for (const m of g.members)
+            groupOf.set(m, g.id);
+    return report.changes.map((c) => changeJson(c, report.spec, groupOf.get(c)));
 }
 function lintJson(f, spec) {
     return {
@@ -8070,8 +8337,12 @@ function lintJson(f, spec) {
         ...(spec !== undefined ? { spec } : {})
     };
 }
-function renderChangesText(changes) {
-    const lines = changes.map((c) => `${(c.accepted ? 'accepted' : c.level).padEnd(7)} ${endpoint(c)}: ${c.message} [${c.id}]${c.location ? ` (${c.location.file}${c.location.line ? `:${c.location.line}` : ''})` : ''}${c.accepted ? ` (${c.accepted.reason})` : ''}`);
+/** One line per entry (a schema change reached from several operations is one line naming them). */
+function renderChangesText(changes, spec = '') {
+    const lines = changeGroups(changes, spec).map((g) => {
+        const c = g.members[0];
+        return `${(c.accepted ? 'accepted' : c.level).padEnd(7)} ${groupEndpoint(g)}: ${g.message} [${c.id}]${c.location ? ` (${c.location.file}${c.location.line ? `:${c.location.line}` : ''})` : ''}${c.accepted ? ` (${c.accepted.reason})` : ''}`;
+    });
     return lines.join('\n') + (lines.length ? '\n' : '');
 }
 function renderLintText(findings) {
@@ -8117,7 +8388,11 @@ function specLine(report, step) {
     return `${ICON[(0,lib_report/* verdictOf */.Vj)(counts)]} ${(0,markdown/* codeSpan */.SS)(report.spec)}${base}: ${found.join('; ') || 'nothing checked'}`;
 }
 function stepContext(step) {
-    const lines = step.specs.length === 1 ? specContext(step.specs[0], step) : step.specs.map((r) => specLine(r, step));
+    const summary = changeSummaryLine(step.specs);
+    const lines = [
+        ...(summary ? [(0,markdown/* escapeMarkdown */.FV)(summary)] : []),
+        ...(step.specs.length === 1 ? specContext(step.specs[0], step) : step.specs.map((r) => specLine(r, step)))
+    ];
     if (!step.modes.includes('lint') && step.modes.includes('diff'))
         lines.push(`Lint: off (mode ${(0,markdown/* codeSpan */.SS)(step.modes.join(', '))}).`);
     const label = step.accept?.label;
@@ -8169,11 +8444,14 @@ function junit(step) {
     return buildJUnit({ name: `contract-test ${step.subject}`, suites });
 }
 function render_text(step) {
-    const out = [];
+    const summary = changeSummaryLine(step.specs);
+    const out = summary ? [`${summary}\n`] : [];
     for (const report of step.specs) {
         if (step.specs.length > 1)
             out.push(`== ${report.spec}\n`);
-        out.push(renderChangesText(report.changes));
+        for (const doc of report.invalid ?? [])
+            out.push(`warning ${invalidMessage(doc)} [invalid-openapi-document]\n`);
+        out.push(renderChangesText(report.changes, report.spec));
         if (report.linted)
             out.push(renderLintText(report.lint));
         const scope = lintScopeLine(report);
@@ -8245,7 +8523,7 @@ function contractReport(input) {
             ...(single?.base !== undefined ? { base: single.base } : {}),
             ...(single?.diffSkipped ? { diffSkipped: single.diffSkipped } : {}),
             linted: step.specs.some((r) => r.linted),
-            changes: step.specs.flatMap((r) => r.changes.map((c) => changeJson(c, r.spec))),
+            changes: step.specs.flatMap(changesJson),
             lint: step.specs.flatMap((r) => r.lint.map((f) => lintJson(f, r.spec))),
             liveFailures: step.specs.flatMap((r) => views(r).map((v) => liveFailureJson(v, r.spec))),
             specs: step.specs.map((r) => {
@@ -8256,6 +8534,7 @@ function contractReport(input) {
                     counts: c,
                     ...(r.base !== undefined ? { base: r.base } : {}),
                     ...(r.diffSkipped ? { diffSkipped: r.diffSkipped } : {}),
+                    ...(r.invalid ? { invalid: r.invalid } : {}),
                     linted: r.linted,
                     ...(r.linted && r.lintScope ? { lintScope: r.lintScope } : {}),
                     ...(r.ruleset ? { ruleset: r.ruleset } : {}),
@@ -9089,10 +9368,246 @@ async function runLiveStep(input) {
 var external_refs = __webpack_require__(1753);
 // EXTERNAL MODULE: ./actions/contract-test/src/spec/memory.ts
 var memory = __webpack_require__(45206);
+// EXTERNAL MODULE: ./node_modules/@stoplight/spectral-rulesets/dist/oas/schemas/validators.js
+var validators = __webpack_require__(83286);
+;// CONCATENATED MODULE: ./actions/contract-test/src/spec/validate.ts
+// Whether a loaded description is a valid OpenAPI 2.0 / 3.0 / 3.1 document, judged by the official JSON Schemas of
+// the specification. The diff compares whatever it is given, so a document that is not valid (a response that
+// `$ref`s a schema) would otherwise show up only as confusing changes ("no longer returns application/json").
+//
+// The schemas are the OpenAPI Initiative's (`http://swagger.io/v2/schema.json#`,
+// `https://spec.openapis.org/oas/3.0/schema/2019-04-02`, `https://spec.openapis.org/oas/3.1/schema/2021-09-28`), as
+// @stoplight/spectral-rulesets (a dependency, for lint) ships them precompiled into ajv standalone validators: no
+// schema is compiled at run time, and the 13 MB GitHub description validates in a few hundred milliseconds.
+//
+// The loaded document has its $refs resolved, so a target is judged where it is used (a schema used as a response
+// is not a valid response), which validating the files as written would miss. It may be shared and cyclic, so the
+// validator gets a tree: a shared object is written out once for each kind of place it is used in (its key, or
+// `*` for an entry of a map such as `properties` or `responses`), and anywhere else it appears as a Reference
+// object (`{"$ref": ...}`), which is valid wherever a $ref may be written. Linear in the distinct nodes.
+
+
+let validate_validators;
+function validatorFor(version) {
+    validate_validators ??= (0,cjs_interop/* cjsExports */.M)(validators, 'oas3_0');
+    return version === '2.0' ? validate_validators.oas2_0 : version === '3.0' ? validate_validators.oas3_0 : validate_validators.oas3_1;
+}
+/** Keys whose value is a map of names to objects of one kind: their entries are one kind of place. */
+const MAPS = new Set([
+    'paths',
+    'webhooks',
+    'properties',
+    'patternProperties',
+    'dependentSchemas',
+    'responses',
+    'content',
+    'headers',
+    'schemas',
+    'parameters',
+    'requestBodies',
+    'securitySchemes',
+    'securityDefinitions',
+    'definitions',
+    '$defs',
+    'callbacks',
+    'links',
+    'examples',
+    'encoding',
+    'pathItems',
+    'variables'
+]);
+/** Places where a schema goes, as one kind: a schema used in several of them is written out once. */
+const SCHEMA_PLACES = new Set([
+    'schema',
+    'items',
+    'additionalProperties',
+    'not',
+    'contains',
+    'if',
+    'then',
+    'else',
+    'propertyNames',
+    'unevaluatedItems',
+    'unevaluatedProperties',
+    'contentSchema',
+    'additionalItems',
+    'properties/*',
+    'patternProperties/*',
+    'dependentSchemas/*',
+    'schemas/*',
+    'definitions/*',
+    '$defs/*',
+    'allOf[]',
+    'oneOf[]',
+    'anyOf[]',
+    'prefixItems[]',
+    'items[]'
+]);
+const KINDS = {
+    'parameters[]': 'parameter',
+    'parameters/*': 'parameter',
+    'responses/*': 'response',
+    requestBody: 'requestBody',
+    'requestBodies/*': 'requestBody',
+    'paths/*': 'pathItem',
+    'webhooks/*': 'pathItem',
+    'pathItems/*': 'pathItem'
+};
+/** The kind of place a value sits in: `key[]` in a list, `container/*` in a map, else its key. */
+function placeOf(key, containerKey, inList) {
+    const raw = inList ? key : containerKey !== undefined && MAPS.has(containerKey) ? `${containerKey}/*` : key;
+    return SCHEMA_PLACES.has(raw) ? 'schema' : (KINDS[raw] ?? raw);
+}
+/** What stands for a shared object written out elsewhere: a Reference object, distinct per object (uniqueItems). */
+function placeholderFor(ids, node) {
+    let id = ids.get(node);
+    if (id === undefined)
+        ids.set(node, (id = ids.size));
+    return { $ref: `#/x-shared/${id}` };
+}
+/** Counts the parents of every object: one with several is shared (a $ref target, a YAML alias). */
+function sharedObjects(document) {
+    const seen = new WeakSet();
+    const shared = new WeakSet();
+    const stack = [document];
+    seen.add(document);
+    const visit = (child) => {
+        if (child === null || typeof child !== 'object')
+            return;
+        if (seen.has(child))
+            shared.add(child);
+        else {
+            seen.add(child);
+            stack.push(child);
+        }
+    };
+    while (stack.length > 0) {
+        const node = stack.pop();
+        if (Array.isArray(node))
+            for (const child of node)
+                visit(child);
+        else
+            for (const key in node)
+                visit(node[key]);
+    }
+    return shared;
+}
+/** The tree the validator reads (see the file comment). */
+function validationTree(document) {
+    const shared = sharedObjects(document);
+    const written = new WeakMap();
+    const ids = new Map();
+    const active = new WeakSet();
+    // `key` names where the value is; `container` is the key of the object holding it (undefined in a list).
+    const copy = (node, key, container, inList) => {
+        if (node === null || typeof node !== 'object')
+            return node;
+        if (shared.has(node)) {
+            // Only a shared object may stand as a Reference object: it was reached through a $ref (or an alias).
+            const place = placeOf(key, container, inList);
+            let places = written.get(node);
+            if (active.has(node) || places?.has(place))
+                return placeholderFor(ids, node);
+            if (!places)
+                written.set(node, (places = new Set()));
+            places.add(place);
+            // A cycle goes through a shared object, so only those need to be tracked on the way down.
+            active.add(node);
+            const out = copyChildren(node, key);
+            active.delete(node);
+            return out;
+        }
+        return copyChildren(node, key);
+    };
+    const copyChildren = (node, key) => {
+        if (Array.isArray(node)) {
+            const list = new Array(node.length);
+            const itemKey = `${key}[]`;
+            for (let i = 0; i < node.length; i++)
+                list[i] = copy(node[i], itemKey, undefined, true);
+            return list;
+        }
+        const out = {};
+        for (const k in node)
+            out[k] = copy(node[k], k, key, false);
+        return out;
+    };
+    const out = {};
+    // Where things are used before where they are defined, so a component is first judged at a place that uses it.
+    const keys = Object.keys(document).sort((a, b) => Number(a === 'components') - Number(b === 'components'));
+    for (const key of keys)
+        out[key] = copy(document[key], key, undefined, false);
+    return out;
+}
+function tokens(pointer) {
+    return pointer === ''
+        ? []
+        : pointer
+            .slice(1)
+            .split('/')
+            .map((t) => t.replace(/~1/g, '/').replace(/~0/g, '~'));
+}
+/** Where a pointer's node is written: the key that holds it in its parent (the $ref, for a resolved target). */
+function locatePointer(spec, pointer) {
+    let node = spec.document;
+    let parent;
+    let last;
+    for (const token of tokens(pointer)) {
+        if (node === null || typeof node !== 'object')
+            break;
+        const next = Array.isArray(node) ? node[Number(token)] : node[token];
+        if (next === undefined)
+            break;
+        parent = node;
+        last = token;
+        node = next;
+    }
+    return (parent !== undefined && last !== undefined ? spec.locate(parent, last) : undefined) ?? spec.locate(node);
+}
+/** What ajv says, in words that name the key at fault. */
+function spec_validate_describe(error) {
+    const p = error.params ?? {};
+    if (error.keyword === 'additionalProperties' || error.keyword === 'unevaluatedProperties')
+        return `has the key "${String(p.additionalProperty ?? p.unevaluatedProperty)}", which is not allowed here`;
+    if (error.keyword === 'required')
+        return `is missing the required key "${String(p.missingProperty)}"`;
+    return error.message ?? error.keyword;
+}
+/**
+ * Validates the document against the official schema of its version. An empty list of problems means valid.
+ * Branch noise is dropped: the summary of a failed oneOf/anyOf, and "needs $ref" from the Reference branch.
+ */
+function validateSpec(spec, limit = 3) {
+    const validate = validatorFor(spec.version);
+    if (validate(validationTree(spec.document)))
+        return { version: spec.version, problems: [], total: 0 };
+    const seen = new Map();
+    for (const error of validate.errors ?? []) {
+        if (['oneOf', 'anyOf', 'if', 'not', 'false schema', '$dynamicRef', '$ref'].includes(error.keyword))
+            continue;
+        if (error.keyword === 'required' && error.params?.missingProperty === '$ref')
+            continue;
+        const key = `${error.instancePath}\u0000${spec_validate_describe(error)}`;
+        if (!seen.has(key))
+            seen.set(key, error);
+    }
+    const errors = [...seen.values()];
+    // The deepest place first: a problem at a response says more than the same problem echoed at `paths`.
+    const depth = (e) => tokens(e.instancePath).length;
+    const ordered = errors.map((e, i) => ({ e, i })).sort((a, b) => depth(b.e) - depth(a.e) || a.i - b.i);
+    const problems = ordered.slice(0, limit).map(({ e }) => {
+        const pointer = e.instancePath;
+        const location = locatePointer(spec, pointer);
+        return { pointer: `#${pointer}`, message: spec_validate_describe(e), ...(location ? { location } : {}) };
+    });
+    return { version: spec.version, problems, total: errors.length };
+}
+
 ;// CONCATENATED MODULE: ./actions/contract-test/src/run-contract.ts
 // The contract check both adapters run, per spec: load the head spec, lint it, load the base (a file or the same
 // path at a git ref) and diff, accept the intended breaks, then test the running server (the diff's operations
 // first). Pure of @actions/core; the adapters render and report. Spectral is loaded only when a lint runs.
+
 
 
 
@@ -9206,6 +9721,16 @@ async function runContractCheck(options) {
         if (wantDiff) {
             report.base = base.name;
             report.changes = changes;
+            // A document that is not valid OpenAPI is still diffed, with a warning that says why changes may be odd.
+            const invalid = [
+                { side: 'base', name: base.name, spec: base.spec },
+                { side: 'head', name: options.spec, spec: head }
+            ].flatMap(({ side, name, spec }) => {
+                const { problems, total, version } = validateSpec(spec);
+                return total === 0 ? [] : [{ side, spec: name, version, problems, total }];
+            });
+            if (invalid.length > 0)
+                report.invalid = invalid;
         }
     }
     if (scoped) {
