@@ -119,6 +119,22 @@ describe.each(VERSIONS)('OAS %s renamed properties', (v) => {
     ]);
   });
 
+  it('a schema a kept sibling also has does not tell the property apart: not paired', () => {
+    // GitHub's /rate_limit: `resources` holds a dozen properties of one schema; one went, another came.
+    const limit = { $ref: '#/components/schemas/RateLimit' };
+    const spec = (resource: string) => ({
+      ...answering(v, object({ resources: object({ core: limit, search: limit, [resource]: limit }) })),
+      components: { schemas: { RateLimit: object({ limit: int, remaining: int }, ['limit', 'remaining']) } }
+    });
+    expect(shown(diff(spec('code_scanning_upload'), spec('copilot_usage_records')))).toEqual([
+      'error response-property-removed get /articles/{slug}',
+      'info response-property-added get /articles/{slug}'
+    ]);
+    expect(
+      shown(diff(sending(v, object({ title: str, body: str })), sending(v, object({ title: str, content: str }))))
+    ).toEqual(['warning request-property-removed post /articles', 'info new-optional-request-property post /articles']);
+  });
+
   it('a different schema is a removal plus an addition, whatever differs', () => {
     const removedAndAdded = [
       'warning request-property-removed post /articles',

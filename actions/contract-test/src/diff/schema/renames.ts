@@ -9,8 +9,10 @@
 //   the annotations that change no value (description, title, summary, example, examples, externalDocs,
 //   $comment) are set aside; `required`, `enum` and `type` lists compare as sets, every other list in order;
 // - the schema says something (an empty schema, which accepts anything, pairs with nothing);
-// - the pairing is one to one: a removed property with two added candidates of its schema, or an added one with
-//   two removed candidates, is ambiguous and stays a removal plus an addition.
+// - the schema tells the property apart: it is the only property of its object with that schema, in base and in
+//   head. Two removed properties of one schema and one added (or the reverse) are ambiguous, and so is a schema a
+//   kept sibling also has (`/rate_limit`'s `resources` holds a dozen properties of one `rate-limit` schema: one
+//   removed and another added there are two resources, not one renamed). Either stays a removal plus an addition.
 import type { JsonObject, JsonValue } from '../../spec/types.js';
 import { defineCheck as check } from '../catalog.js';
 import { isObject, valueKey, type Shape } from './shape.js';
@@ -101,9 +103,17 @@ function saysNothing(node: JsonValue | undefined): boolean {
   return isObject(node) && Object.keys(node).every((k) => ANNOTATIONS.has(k));
 }
 
+/** How many properties of an object have this schema. */
+function carriers(equality: SchemaEquality, shape: Shape, node: JsonValue | undefined): number {
+  let count = 0;
+  for (const other of shape.properties.values()) if (equality.same(node, other)) count++;
+  return count;
+}
+
 /**
  * Pairs the removed and added properties of one object that are the same property renamed: base name -> head
- * name. Anything not paired one to one is left to be reported as removed or added.
+ * name. A pair is made only when its schema is carried by that one property on each side; anything else is left
+ * to be reported as removed or added.
  */
 export function pairRenames(
   equality: SchemaEquality,
@@ -113,21 +123,12 @@ export function pairRenames(
   added: readonly string[]
 ): Map<string, string> {
   const renames = new Map<string, string>();
-  if (removed.length === 0 || added.length === 0) return renames;
-  const candidates = new Map<string, string[]>(removed.map((name) => [name, []]));
-  const claimed = new Map<string, number>(added.map((name) => [name, 0]));
   for (const from of removed) {
     const bNode = b.properties.get(from);
     if (saysNothing(bNode)) continue;
-    for (const to of added) {
-      if (b.required.has(from) !== h.required.has(to)) continue;
-      if (!equality.same(bNode, h.properties.get(to))) continue;
-      candidates.get(from)!.push(to);
-      claimed.set(to, claimed.get(to)! + 1);
-    }
-  }
-  for (const [from, list] of candidates) {
-    if (list.length === 1 && claimed.get(list[0]) === 1) renames.set(from, list[0]);
+    const to = added.find((name) => equality.same(bNode, h.properties.get(name)));
+    if (to === undefined || b.required.has(from) !== h.required.has(to)) continue;
+    if (carriers(equality, b, bNode) === 1 && carriers(equality, h, h.properties.get(to)) === 1) renames.set(from, to);
   }
   return renames;
 }
