@@ -1,12 +1,15 @@
 import { ENDPOINT_CHECKS } from '../../../actions/contract-test/src/diff/endpoints.js';
 import { diffTable, oas, op, type Doc } from '../diff-table.js';
 
-// Paths and operations: removed (with or without deprecation and sunset), added, deprecated, renamed.
+// Paths and operations: removed (with or without deprecation and sunset), added, moved, deprecated, renamed.
 const one = (get: Doc = {}) => oas({ '/a': { get: op(get) } });
 const two = (post: Doc = {}) => oas({ '/a': { get: op(), post: op(post) } });
 const empty = oas({});
 const param = (name: string) => ({ name, in: 'path', required: true, schema: { type: 'string' } });
 const item = (path: string, name: string) => oas({ [path]: { parameters: [param(name)], get: op() } });
+/** One operation, at this path and method, with this operationId. */
+const at = (path: string, method: string, operationId?: string) =>
+  oas({ [path]: { [method]: op(operationId ? { operationId } : {}) } });
 
 export default diffTable('endpoints', ENDPOINT_CHECKS, {
   reports: [
@@ -74,6 +77,14 @@ export default diffTable('endpoints', ENDPOINT_CHECKS, {
       head: item('/items/{itemId}', 'itemId'),
       id: 'path-parameter-renamed',
       message: '{id} -> {itemId}'
+    },
+    {
+      base: at('/articles/feed', 'get', 'getFeed'),
+      head: at('/feed', 'put', 'getFeed'),
+      id: 'operation-moved',
+      path: '/feed',
+      method: 'put',
+      message: 'GET /articles/feed moved to PUT /feed (operationId "getFeed")'
     }
   ],
   accepts: [
@@ -102,6 +113,14 @@ export default diffTable('endpoints', ENDPOINT_CHECKS, {
     // Adding an operationId where there was none renames nothing.
     { base: two(), head: two({ operationId: 'createA' }), id: 'operation-id-changed' },
     // Another literal segment is another path, not a renamed parameter.
-    { base: item('/items/{id}', 'id'), head: item('/things/{id}', 'id'), id: 'path-parameter-renamed' }
+    { base: item('/items/{id}', 'id'), head: item('/things/{id}', 'id'), id: 'path-parameter-renamed' },
+    // Only the same operationId makes a move: another one, or none, is a removal plus an addition.
+    {
+      base: at('/articles/feed', 'get', 'getFeed'),
+      head: at('/feed', 'get', 'feed'),
+      id: 'operation-moved',
+      instead: 'api-path-removed-without-deprecation'
+    },
+    { base: at('/a', 'post'), head: at('/a', 'put'), id: 'operation-moved', instead: 'api-removed-without-deprecation' }
   ]
 });

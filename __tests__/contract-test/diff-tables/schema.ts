@@ -9,6 +9,7 @@ import { DEFAULT_CHECKS } from '../../../actions/contract-test/src/diff/schema/d
 import { FORMAT_CHECKS } from '../../../actions/contract-test/src/diff/schema/format.js';
 import { NULLABLE_CHECKS } from '../../../actions/contract-test/src/diff/schema/nullable.js';
 import { PROPERTY_CHECKS } from '../../../actions/contract-test/src/diff/schema/properties.js';
+import { RENAME_CHECKS } from '../../../actions/contract-test/src/diff/schema/renames.js';
 import { TYPE_CHECKS } from '../../../actions/contract-test/src/diff/schema/type.js';
 import { VALUE_CHECKS } from '../../../actions/contract-test/src/diff/schema/values.js';
 import { VARIANT_CHECKS } from '../../../actions/contract-test/src/diff/schema/variants.js';
@@ -565,6 +566,23 @@ export const SCHEMA_CASES: SchemaCase[] = [
     nearBase: obj({ a: str }),
     near: obj({ a: str }, [], { additionalProperties: false })
   },
+  // renames: the same schema under a new name; near misses are another schema, or a property outside the direction
+  {
+    id: 'request-property-renamed',
+    dir: 'request',
+    version: '3.1',
+    base: obj({ a: str, tagList: { type: 'array', items: str } }),
+    head: obj({ a: str, tags: { type: 'array', items: str } }),
+    near: obj({ a: str, tags: { type: 'array', items: int } })
+  },
+  {
+    id: 'response-property-renamed',
+    dir: 'response',
+    base: obj({ a: str, edges: { type: 'array', items: obj({ id: str }) } }, ['edges']),
+    head: obj({ a: str, connections: { type: 'array', items: obj({ id: str }) } }, ['connections']),
+    nearBase: obj({ a: str, edges: { type: 'array', items: obj({ id: str }), writeOnly: true } }),
+    near: obj({ a: str, connections: { type: 'array', items: obj({ id: str }) } })
+  },
   // oneOf / anyOf
   {
     id: 'request-property-one-of-variant-removed',
@@ -661,6 +679,7 @@ function table<Id extends SchemaCheckId>(family: string, checks: readonly CheckI
 
 export default [
   table('schema/properties', PROPERTY_CHECKS),
+  table('schema/renames', RENAME_CHECKS),
   table('schema/type', TYPE_CHECKS),
   table('schema/format', FORMAT_CHECKS),
   table('schema/nullable', NULLABLE_CHECKS),

@@ -56,7 +56,8 @@ export type Anchor = [JsonValue | undefined, string?];
 /**
  * Turns findings into Changes. Every location it produces is in the head spec: a change to something head has
  * points at it, a removal points at head's nearest surviving parent and names the base location in its message
- * (a base line number on the head file would land on an unrelated line).
+ * (a base line number on the head file would land on an unrelated line), a move points at its new place and names
+ * the old one the same way.
  */
 export class Emitter {
   constructor(
@@ -101,6 +102,15 @@ export class Emitter {
   /** Something the head spec has (added or changed); synthesised nodes (OAS 2.0) have no location. */
   emit(id: CheckId, where: Where, message: string, ...at: Anchor[]): void {
     this.push(id, where, message, this.place(this.head, at));
+  }
+
+  /**
+   * Something both specs have in another place (a moved operation): located in head at `at`, with its base
+   * location (`was`) named in the message.
+   */
+  moved(id: CheckId, where: Where, message: string, at: readonly Anchor[], was: readonly Anchor[]): void {
+    const baseLocation = this.place(this.base, was);
+    this.push(id, where, `${message}${wasAt(baseLocation)}`, this.place(this.head, at), baseLocation);
   }
 
   /** Something only the base spec has: `was` are its base anchors, `parent` head's surviving parents. */

@@ -1,5 +1,6 @@
 // Endpoints: which paths and operations exist, pairing base paths with head paths, removals (judged by
-// deprecation and x-sunset), additions, deprecation, sunset dates, operationIds and renamed path parameters.
+// deprecation and x-sunset), additions, operations moved to another path or method (paired by operationId),
+// deprecation, sunset dates, operationIds and renamed path parameters.
 import type { JsonObject } from '../spec/types.js';
 import { defineCheck as check } from './catalog.js';
 import { isObject, obj, opLabel, str, type Anchor, type Emitter, type Where } from './emitter.js';
@@ -21,7 +22,12 @@ export const ENDPOINT_CHECKS = [
   check('api-sunset-date-changed', 'info', 'The x-sunset date of a deprecated operation was postponed or set'),
   check('api-sunset-date-brought-forward', 'warning', 'The x-sunset date of a deprecated operation moved earlier'),
   check('operation-id-changed', 'warning', 'The operationId changed (generated client method names change)'),
-  check('path-parameter-renamed', 'info', 'A path template parameter was renamed; the URL shape is unchanged')
+  check('path-parameter-renamed', 'info', 'A path template parameter was renamed; the URL shape is unchanged'),
+  check(
+    'operation-moved',
+    'error',
+    'An operation moved to another path or method (the same operationId): clients calling the old one get 404 or 405'
+  )
 ] as const;
 
 export const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
@@ -132,9 +138,78 @@ export interface OperationPair {
   head: [JsonObject, JsonObject];
 }
 
+/** An operation only base has, and the check its removal is reported as unless it moved. */
+interface Removal {
+  where: Where;
+  item: JsonObject;
+  op: JsonObject;
+  idIfUndeprecated: CheckId;
+  parent: Anchor[];
+}
+
+/** An operation only head has, and the check its addition is reported as unless it moved. */
+interface Addition {
+  where: Where;
+  item: JsonObject;
+  op: JsonObject;
+  id: CheckId;
+}
+
+/** Base path parameters renamed in head, by position (`/a/{id}` -> `/b/{itemId}`); none when the counts differ. */
+function templateRenames(basePath: string, headPath: string): Map<string, string> {
+  const rename = new Map<string, string>();
+  const baseNames = templateNames(basePath);
+  const headNames = templateNames(headPath);
+  if (baseNames.length !== headNames.length) return rename;
+  baseNames.forEach((name, i) => {
+    if (headNames[i] !== name) rename.set(name, headNames[i]);
+  });
+  return rename;
+}
+
+/** How many operations of a spec's paths carry each operationId. */
+function operationIdCounts(paths: JsonObject): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const item of Object.values(paths))
+    for (const [, op] of operationsOf(obj(item))) {
+      const id = str(op.operationId);
+      if (id !== undefined) counts.set(id, (counts.get(id) ?? 0) + 1);
+    }
+  return counts;
+}
+
 /**
- * Pairs base paths with head paths and reports what exists on one side only; `diffOperation` compares each
- * operation both sides have.
+ * Which removed operation is which added one (moved to another path, method, or both): the same operationId,
+ * carried by exactly one operation in each spec. Nothing else pairs them: operations of one shape are common (every
+ * DELETE answering 204), so shape alone would pair unrelated ones. A deprecated operation is never paired: its
+ * removal is judged by its deprecation and sunset date.
+ */
+function pairMoves(
+  removals: readonly Removal[],
+  additions: readonly Addition[],
+  baseIds: ReadonlyMap<string, number>,
+  headIds: ReadonlyMap<string, number>
+): Map<Removal, Addition> {
+  const unique = (counts: ReadonlyMap<string, number>, id: string | undefined) =>
+    id !== undefined && counts.get(id) === 1;
+  const byId = new Map<string, Addition>();
+  for (const addition of additions) {
+    const id = str(addition.op.operationId);
+    if (unique(headIds, id)) byId.set(id!, addition);
+  }
+  const moves = new Map<Removal, Addition>();
+  for (const removal of removals) {
+    const id = str(removal.op.operationId);
+    if (!unique(baseIds, id) || removal.op.deprecated === true) continue;
+    const addition = byId.get(id!);
+    if (addition) moves.set(removal, addition);
+  }
+  return moves;
+}
+
+/**
+ * Pairs base paths with head paths, then the operations left on one side by operationId (moves), and reports what
+ * exists on one side only; `diffOperation` compares each operation both sides have, moved ones included.
  */
 export function diffPaths(e: Emitter, now: Date, diffOperation: (pair: OperationPair) => void): void {
   const { base, head } = e;
@@ -143,30 +218,26 @@ export function diffPaths(e: Emitter, now: Date, diffOperation: (pair: Operation
   const pairs = pairPaths(Object.keys(basePaths), Object.keys(headPaths));
   const pairedHead = new Set(pairs.values());
   const pathsParent: Anchor[] = [[head.document, 'paths'], [head.document]];
+  const removals: Removal[] = [];
+  const additions: Addition[] = [];
 
   for (const [basePath, rawItem] of Object.entries(basePaths)) {
     const baseItem = obj(rawItem);
     const headPath = pairs.get(basePath);
     if (headPath === undefined) {
       for (const [method, op] of operationsOf(baseItem)) {
-        reportRemoved(
-          e,
-          { path: basePath, method },
-          [baseItem, op],
-          'api-path-removed-without-deprecation',
-          now,
-          pathsParent
-        );
+        removals.push({
+          where: { path: basePath, method },
+          item: baseItem,
+          op,
+          idIfUndeprecated: 'api-path-removed-without-deprecation',
+          parent: pathsParent
+        });
       }
       continue;
     }
     const headItem = obj(headPaths[headPath]);
-    const rename = new Map<string, string>();
-    const baseNames = templateNames(basePath);
-    const headNames = templateNames(headPath);
-    baseNames.forEach((name, i) => {
-      if (headNames[i] !== undefined && headNames[i] !== name) rename.set(name, headNames[i]);
-    });
+    const rename = templateRenames(basePath, headPath);
     if (rename.size > 0) {
       const renamed = [...rename].map(([from, to]) => `{${from}} -> {${to}}`).join(', ');
       e.emit(
@@ -184,27 +255,56 @@ export function diffPaths(e: Emitter, now: Date, diffOperation: (pair: Operation
       const where = { path: headPath, method };
       const headOp = headOps.get(method);
       if (!headOp) {
-        reportRemoved(
-          e,
-          { path: basePath, method },
-          [baseItem, baseOp],
-          'api-removed-without-deprecation',
-          now,
-          itemParent
-        );
+        removals.push({
+          where: { path: basePath, method },
+          item: baseItem,
+          op: baseOp,
+          idIfUndeprecated: 'api-removed-without-deprecation',
+          parent: itemParent
+        });
         continue;
       }
       diffOperation({ where, rename, base: [baseItem, baseOp], head: [headItem, headOp] });
     }
     for (const [method, headOp] of headOps) {
       if (isObject(baseItem[method])) continue;
-      e.emit('endpoint-added', { path: headPath, method }, `${method.toUpperCase()} ${headPath} was added`, [headOp]);
+      additions.push({ where: { path: headPath, method }, item: headItem, op: headOp, id: 'endpoint-added' });
     }
   }
   for (const [headPath, rawItem] of Object.entries(headPaths)) {
     if (pairedHead.has(headPath)) continue;
-    for (const [method, op] of operationsOf(obj(rawItem))) {
-      e.emit('api-path-added', { path: headPath, method }, `${method.toUpperCase()} ${headPath} was added`, [op]);
+    const headItem = obj(rawItem);
+    for (const [method, op] of operationsOf(headItem))
+      additions.push({ where: { path: headPath, method }, item: headItem, op, id: 'api-path-added' });
+  }
+
+  const moves = pairMoves(removals, additions, operationIdCounts(basePaths), operationIdCounts(headPaths));
+  const moved = new Set(moves.values());
+  for (const removal of removals) {
+    const addition = moves.get(removal);
+    if (!addition) {
+      reportRemoved(e, removal.where, [removal.item, removal.op], removal.idIfUndeprecated, now, removal.parent);
+      continue;
     }
+    const [from, to] = [removal.where, addition.where];
+    const message = `${opLabel(from)} moved to ${opLabel(to)} (operationId "${str(addition.op.operationId)}")`;
+    e.moved(
+      'operation-moved',
+      to,
+      message,
+      [[addition.item, to.method], [addition.op]],
+      [[removal.item, from.method], [removal.op]]
+    );
+    diffOperation({
+      where: to,
+      rename: templateRenames(from.path!, to.path!),
+      base: [removal.item, removal.op],
+      head: [addition.item, addition.op]
+    });
+  }
+  for (const addition of additions) {
+    if (moved.has(addition)) continue;
+    const { path, method } = addition.where;
+    e.emit(addition.id, addition.where, `${method!.toUpperCase()} ${path} was added`, [addition.op]);
   }
 }

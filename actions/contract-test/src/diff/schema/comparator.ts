@@ -10,6 +10,7 @@ import { compareFormat } from './format.js';
 import { compareNullable } from './nullable.js';
 import { compareObject } from './properties.js';
 import { SCHEMA_LEVELS, type SchemaCheckId } from './registry.js';
+import { SchemaEquality } from './renames.js';
 import { buildShape, type Shape } from './shape.js';
 import { compareTypes } from './type.js';
 import { compareValues } from './values.js';
@@ -20,6 +21,8 @@ const isObject = isJsonObject;
 export class Comparator {
   private readonly shapes = new Map<JsonObject, Shape>();
   private readonly visited = new Map<JsonObject, Set<JsonObject>>();
+  /** Whether a removed and an added property have the same schema (renames.ts). */
+  readonly equality = new SchemaEquality();
 
   constructor(readonly ctx: SchemaCompareContext) {}
 
@@ -70,7 +73,8 @@ export class Comparator {
 
   /**
    * Something only the base schema has (a property, a variant): located at the head schema that lost it (its
-   * `headKeyword`, e.g. `properties`, else the schema), with the base location named in the message.
+   * `headKeyword`, e.g. `properties`, else the schema), with the base location named in the message. A renamed
+   * property is reported the same way, `headKeyword` naming the property under its new name.
    */
   emitRemoved(
     id: SchemaCheckId,

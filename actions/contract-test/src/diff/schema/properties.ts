@@ -1,10 +1,12 @@
 // Object properties: removed, added, and required-ness, each judged by who sends the object; every property
 // both sides have is then compared as a schema of its own. readOnly/writeOnly (access.ts) decide which
-// properties belong to a direction at all; additionalProperties is additional.ts.
+// properties belong to a direction at all; additionalProperties is additional.ts; a removed and an added property
+// of the same schema are paired as a rename by renames.ts.
 import { defineCheck as check } from '../catalog.js';
 import { compareAccess, outOfDirection } from './access.js';
 import { compareAdditional } from './additional.js';
 import type { Comparator } from './comparator.js';
+import { pairRenames } from './renames.js';
 import { isObject, type Shape } from './shape.js';
 
 export const PROPERTY_CHECKS = [
@@ -31,14 +33,33 @@ export function compareObject(c: Comparator, b: Shape, h: Shape, path: string): 
   const req = c.dir === 'request';
   const absent = (s: Shape) => outOfDirection(c, s);
   const child = (name: string) => (path ? `${path}.${name}` : name);
-  for (const name of new Set([...b.properties.keys(), ...h.properties.keys()])) {
+  const names = [...new Set([...b.properties.keys(), ...h.properties.keys()])];
+  // Properties one side has, within the direction's contract; a removed and an added one of the same schema are
+  // one property renamed (renames.ts).
+  const only = (side: Shape, other: Shape) =>
+    new Set(
+      names.filter((name) => {
+        const node = side.properties.get(name);
+        if (node === undefined || other.properties.has(name)) return false;
+        return !(isObject(node) && absent(c.shape(node)));
+      })
+    );
+  const removed = only(b, h);
+  const added = only(h, b);
+  const renames = pairRenames(c.equality, b, h, [...removed], [...added]);
+  const renamedTo = new Set(renames.values());
+  for (const name of names) {
     const bNode = b.properties.get(name);
     const hNode = h.properties.get(name);
-    const bs = isObject(bNode) ? c.shape(bNode) : undefined;
-    const hs = isObject(hNode) ? c.shape(hNode) : undefined;
     const at = child(name);
     if (bNode !== undefined && hNode === undefined) {
-      if (bs && absent(bs)) continue;
+      if (!removed.has(name)) continue;
+      const to = renames.get(name);
+      if (to !== undefined) {
+        const id = req ? 'request-property-renamed' : 'response-property-renamed';
+        c.emitRemoved(id, at, `renamed to "${to}"`, b, `properties.${name}`, h, `properties.${to}`);
+        continue;
+      }
       c.emitRemoved(
         req ? 'request-property-removed' : 'response-property-removed',
         at,
@@ -51,13 +72,15 @@ export function compareObject(c: Comparator, b: Shape, h: Shape, path: string): 
       continue;
     }
     if (bNode === undefined && hNode !== undefined) {
-      if (hs && absent(hs)) continue;
+      if (!added.has(name) || renamedTo.has(name)) continue;
       if (!req) c.emit('response-property-added', at, 'added', h, `properties.${name}`);
       else if (h.required.has(name))
         c.emit('new-required-request-property', at, 'added as required', h, `properties.${name}`);
       else c.emit('new-optional-request-property', at, 'added as optional', h, `properties.${name}`);
       continue;
     }
+    const bs = isObject(bNode) ? c.shape(bNode) : undefined;
+    const hs = isObject(hNode) ? c.shape(hNode) : undefined;
     if (bs && hs) {
       if (absent(bs) && absent(hs)) continue;
       if (compareAccess(c, bs, hs, at)) continue;

@@ -9,12 +9,14 @@ import { DEFAULT_CHECKS } from './default.js';
 import { FORMAT_CHECKS } from './format.js';
 import { NULLABLE_CHECKS } from './nullable.js';
 import { PROPERTY_CHECKS } from './properties.js';
+import { RENAME_CHECKS } from './renames.js';
 import { TYPE_CHECKS } from './type.js';
 import { VALUE_CHECKS } from './values.js';
 import { VARIANT_CHECKS } from './variants.js';
 
 export const SCHEMA_CHECKS = [
   ...PROPERTY_CHECKS,
+  ...RENAME_CHECKS,
   ...TYPE_CHECKS,
   ...FORMAT_CHECKS,
   ...NULLABLE_CHECKS,
