@@ -1,8 +1,8 @@
-export const id = 137;
-export const ids = [137];
+export const id = 722;
+export const ids = [722];
 export const modules = {
 
-/***/ 90137:
+/***/ 77722:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -226,7 +226,8 @@ function opLabel(where) {
 /**
  * Turns findings into Changes. Every location it produces is in the head spec: a change to something head has
  * points at it, a removal points at head's nearest surviving parent and names the base location in its message
- * (a base line number on the head file would land on an unrelated line).
+ * (a base line number on the head file would land on an unrelated line), a move points at its new place and names
+ * the old one the same way.
  */
 class Emitter {
     base;
@@ -280,6 +281,14 @@ class Emitter {
     emit(id, where, message, ...at) {
         this.push(id, where, message, this.place(this.head, at));
     }
+    /**
+     * Something both specs have in another place (a moved operation): located in head at `at`, with its base
+     * location (`was`) named in the message.
+     */
+    moved(id, where, message, at, was) {
+        const baseLocation = this.place(this.base, was);
+        this.push(id, where, `${message}${wasAt(baseLocation)}`, this.place(this.head, at), baseLocation);
+    }
     /** Something only the base spec has: `was` are its base anchors, `parent` head's surviving parents. */
     removed(id, where, message, was, parent) {
         const baseLocation = this.place(this.base, was);
@@ -302,7 +311,8 @@ const ENDPOINT_CHECKS = [
     defineCheck('api-sunset-date-changed', 'info', 'The x-sunset date of a deprecated operation was postponed or set'),
     defineCheck('api-sunset-date-brought-forward', 'warning', 'The x-sunset date of a deprecated operation moved earlier'),
     defineCheck('operation-id-changed', 'warning', 'The operationId changed (generated client method names change)'),
-    defineCheck('path-parameter-renamed', 'info', 'A path template parameter was renamed; the URL shape is unchanged')
+    defineCheck('path-parameter-renamed', 'info', 'A path template parameter was renamed; the URL shape is unchanged'),
+    defineCheck('operation-moved', 'error', 'An operation moved to another path or method (the same operationId): clients calling the old one get 404 or 405')
 ];
 const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
 /** `/items/{id}` and `/items/{itemId}` address the same URLs, so they must pair. */
@@ -399,9 +409,58 @@ function pairPaths(basePaths, headPaths) {
     }
     return pairs;
 }
+/** Base path parameters renamed in head, by position (`/a/{id}` -> `/b/{itemId}`); none when the counts differ. */
+function templateRenames(basePath, headPath) {
+    const rename = new Map();
+    const baseNames = templateNames(basePath);
+    const headNames = templateNames(headPath);
+    if (baseNames.length !== headNames.length)
+        return rename;
+    baseNames.forEach((name, i) => {
+        if (headNames[i] !== name)
+            rename.set(name, headNames[i]);
+    });
+    return rename;
+}
+/** How many operations of a spec's paths carry each operationId. */
+function operationIdCounts(paths) {
+    const counts = new Map();
+    for (const item of Object.values(paths))
+        for (const [, op] of operationsOf(obj(item))) {
+            const id = str(op.operationId);
+            if (id !== undefined)
+                counts.set(id, (counts.get(id) ?? 0) + 1);
+        }
+    return counts;
+}
 /**
- * Pairs base paths with head paths and reports what exists on one side only; `diffOperation` compares each
- * operation both sides have.
+ * Which removed operation is which added one (moved to another path, method, or both): the same operationId,
+ * carried by exactly one operation in each spec. Nothing else pairs them: operations of one shape are common (every
+ * DELETE answering 204), so shape alone would pair unrelated ones. A deprecated operation is never paired: its
+ * removal is judged by its deprecation and sunset date.
+ */
+function pairMoves(removals, additions, baseIds, headIds) {
+    const unique = (counts, id) => id !== undefined && counts.get(id) === 1;
+    const byId = new Map();
+    for (const addition of additions) {
+        const id = str(addition.op.operationId);
+        if (unique(headIds, id))
+            byId.set(id, addition);
+    }
+    const moves = new Map();
+    for (const removal of removals) {
+        const id = str(removal.op.operationId);
+        if (!unique(baseIds, id) || removal.op.deprecated === true)
+            continue;
+        const addition = byId.get(id);
+        if (addition)
+            moves.set(removal, addition);
+    }
+    return moves;
+}
+/**
+ * Pairs base paths with head paths, then the operations left on one side by operationId (moves), and reports what
+ * exists on one side only; `diffOperation` compares each operation both sides have, moved ones included.
  */
 function diffPaths(e, now, diffOperation) {
     const { base, head } = e;
@@ -410,23 +469,25 @@ function diffPaths(e, now, diffOperation) {
     const pairs = pairPaths(Object.keys(basePaths), Object.keys(headPaths));
     const pairedHead = new Set(pairs.values());
     const pathsParent = [[head.document, 'paths'], [head.document]];
+    const removals = [];
+    const additions = [];
     for (const [basePath, rawItem] of Object.entries(basePaths)) {
         const baseItem = obj(rawItem);
         const headPath = pairs.get(basePath);
         if (headPath === undefined) {
             for (const [method, op] of operationsOf(baseItem)) {
-                reportRemoved(e, { path: basePath, method }, [baseItem, op], 'api-path-removed-without-deprecation', now, pathsParent);
+                removals.push({
+                    where: { path: basePath, method },
+                    item: baseItem,
+                    op,
+                    idIfUndeprecated: 'api-path-removed-without-deprecation',
+                    parent: pathsParent
+                });
             }
             continue;
         }
         const headItem = obj(headPaths[headPath]);
-        const rename = new Map();
-        const baseNames = templateNames(basePath);
-        const headNames = templateNames(headPath);
-        baseNames.forEach((name, i) => {
-            if (headNames[i] !== undefined && headNames[i] !== name)
-                rename.set(name, headNames[i]);
-        });
+        const rename = templateRenames(basePath, headPath);
         if (rename.size > 0) {
             const renamed = [...rename].map(([from, to]) => `{${from}} -> {${to}}`).join(', ');
             e.emit('path-parameter-renamed', { path: headPath }, `path parameter renamed in ${basePath}: ${renamed}`, [headPaths, headPath], [headItem]);
@@ -437,7 +498,13 @@ function diffPaths(e, now, diffOperation) {
             const where = { path: headPath, method };
             const headOp = headOps.get(method);
             if (!headOp) {
-                reportRemoved(e, { path: basePath, method }, [baseItem, baseOp], 'api-removed-without-deprecation', now, itemParent);
+                removals.push({
+                    where: { path: basePath, method },
+                    item: baseItem,
+                    op: baseOp,
+                    idIfUndeprecated: 'api-removed-without-deprecation',
+                    parent: itemParent
+                });
                 continue;
             }
             diffOperation({ where, rename, base: [baseItem, baseOp], head: [headItem, headOp] });
@@ -445,15 +512,39 @@ function diffPaths(e, now, diffOperation) {
         for (const [method, headOp] of headOps) {
             if (isObject(baseItem[method]))
                 continue;
-            e.emit('endpoint-added', { path: headPath, method }, `${method.toUpperCase()} ${headPath} was added`, [headOp]);
+            additions.push({ where: { path: headPath, method }, item: headItem, op: headOp, id: 'endpoint-added' });
         }
     }
     for (const [headPath, rawItem] of Object.entries(headPaths)) {
         if (pairedHead.has(headPath))
             continue;
-        for (const [method, op] of operationsOf(obj(rawItem))) {
-            e.emit('api-path-added', { path: headPath, method }, `${method.toUpperCase()} ${headPath} was added`, [op]);
+        const headItem = obj(rawItem);
+        for (const [method, op] of operationsOf(headItem))
+            additions.push({ where: { path: headPath, method }, item: headItem, op, id: 'api-path-added' });
+    }
+    const moves = pairMoves(removals, additions, operationIdCounts(basePaths), operationIdCounts(headPaths));
+    const moved = new Set(moves.values());
+    for (const removal of removals) {
+        const addition = moves.get(removal);
+        if (!addition) {
+            reportRemoved(e, removal.where, [removal.item, removal.op], removal.idIfUndeprecated, now, removal.parent);
+            continue;
         }
+        const [from, to] = [removal.where, addition.where];
+        const message = `${opLabel(from)} moved to ${opLabel(to)} (operationId "${str(addition.op.operationId)}")`;
+        e.moved('operation-moved', to, message, [[addition.item, to.method], [addition.op]], [[removal.item, from.method], [removal.op]]);
+        diffOperation({
+            where: to,
+            rename: templateRenames(from.path, to.path),
+            base: [removal.item, removal.op],
+            head: [addition.item, addition.op]
+        });
+    }
+    for (const addition of additions) {
+        if (moved.has(addition))
+            continue;
+        const { path, method } = addition.where;
+        e.emit(addition.id, addition.where, `${method.toUpperCase()} ${path} was added`, [addition.op]);
     }
 }
 
@@ -1307,10 +1398,121 @@ function compareNullable(c, b, h, path) {
     }
 }
 
+;// CONCATENATED MODULE: ./actions/contract-test/src/diff/schema/renames.ts
+
+
+const RENAME_CHECKS = [
+    defineCheck('request-property-renamed', 'error', 'A request property was renamed (same schema, new name); what clients send under the old name is silently dropped.'),
+    defineCheck('response-property-renamed', 'error', 'A response property was renamed (same schema, new name); clients reading the old name no longer find it.')
+];
+/** Keywords that describe a schema without changing which values it accepts. */
+const ANNOTATIONS = new Set(['description', 'title', 'summary', 'example', 'examples', 'externalDocs', '$comment']);
+/** Lists whose order carries no meaning. */
+const UNORDERED = new Set(['required', 'enum', 'type']);
+function remember(pairs, a, b) {
+    let seen = pairs.get(a);
+    if (!seen)
+        pairs.set(a, (seen = new Set()));
+    seen.add(b);
+}
+/**
+ * Decides "the same schema" for one comparator run. `different` remembers unequal pairs for good; equal pairs are
+ * only remembered once a whole comparison succeeded, because inside one, a pair met again (a cycle) is assumed
+ * equal until the comparison ends.
+ */
+class SchemaEquality {
+    equal = new Map();
+    different = new Map();
+    same(a, b) {
+        const assumed = new Map();
+        const result = this.walk(a, b, assumed);
+        if (result)
+            for (const [x, ys] of assumed)
+                for (const y of ys)
+                    remember(this.equal, x, y);
+        return result;
+    }
+    walk(a, b, assumed) {
+        if (a === b)
+            return true;
+        if (a === undefined || b === undefined || a === null || b === null)
+            return false;
+        if (typeof a !== 'object' || typeof b !== 'object')
+            return false;
+        if (this.equal.get(a)?.has(b) || assumed.get(a)?.has(b))
+            return true;
+        if (this.different.get(a)?.has(b))
+            return false;
+        remember(assumed, a, b);
+        const result = Array.isArray(a) && Array.isArray(b)
+            ? this.list(a, b, assumed)
+            : !Array.isArray(a) && !Array.isArray(b) && this.object(a, b, assumed);
+        if (!result)
+            remember(this.different, a, b);
+        return result;
+    }
+    list(a, b, assumed) {
+        return a.length === b.length && a.every((item, i) => this.walk(item, b[i], assumed));
+    }
+    object(x, y, assumed) {
+        const keys = (o) => Object.keys(o).filter((k) => !ANNOTATIONS.has(k) && o[k] !== undefined);
+        const xKeys = keys(x);
+        const yKeys = new Set(keys(y));
+        if (xKeys.length !== yKeys.size || !xKeys.every((k) => yKeys.has(k)))
+            return false;
+        return xKeys.every((k) => {
+            const [xv, yv] = [x[k], y[k]];
+            if (UNORDERED.has(k) && Array.isArray(xv) && Array.isArray(yv))
+                return sameSet(xv, yv);
+            return this.walk(xv, yv, assumed);
+        });
+    }
+}
+function sameSet(a, b) {
+    const keys = (list) => new Set(list.map((v) => valueKey(v)));
+    const [x, y] = [keys(a), keys(b)];
+    return x.size === y.size && [...x].every((k) => y.has(k));
+}
+/** A schema that accepts anything (no keyword but annotations) tells nothing about which property it is. */
+function saysNothing(node) {
+    if (node === true)
+        return true;
+    return shape_isObject(node) && Object.keys(node).every((k) => ANNOTATIONS.has(k));
+}
+/** How many properties of an object have this schema. */
+function carriers(equality, shape, node) {
+    let count = 0;
+    for (const other of shape.properties.values())
+        if (equality.same(node, other))
+            count++;
+    return count;
+}
+/**
+ * Pairs the removed and added properties of one object that are the same property renamed: base name -> head
+ * name. A pair is made only when its schema is carried by that one property on each side; anything else is left
+ * to be reported as removed or added.
+ */
+function pairRenames(equality, b, h, removed, added) {
+    const renames = new Map();
+    for (const from of removed) {
+        const bNode = b.properties.get(from);
+        if (saysNothing(bNode))
+            continue;
+        const to = added.find((name) => equality.same(bNode, h.properties.get(name)));
+        if (to === undefined || b.required.has(from) !== h.required.has(to))
+            continue;
+        if (carriers(equality, b, bNode) === 1 && carriers(equality, h, h.properties.get(to)) === 1)
+            renames.set(from, to);
+    }
+    return renames;
+}
+
 ;// CONCATENATED MODULE: ./actions/contract-test/src/diff/schema/properties.ts
 // Object properties: removed, added, and required-ness, each judged by who sends the object; every property
 // both sides have is then compared as a schema of its own. readOnly/writeOnly (access.ts) decide which
-// properties belong to a direction at all; additionalProperties is additional.ts.
+// properties belong to a direction at all; additionalProperties is additional.ts; a removed and an added property
+// of the same schema are paired as a rename by renames.ts.
+
 
 
 
@@ -1330,20 +1532,37 @@ function compareObject(c, b, h, path) {
     const req = c.dir === 'request';
     const absent = (s) => outOfDirection(c, s);
     const child = (name) => (path ? `${path}.${name}` : name);
-    for (const name of new Set([...b.properties.keys(), ...h.properties.keys()])) {
+    const names = [...new Set([...b.properties.keys(), ...h.properties.keys()])];
+    // Properties one side has, within the direction's contract; a removed and an added one of the same schema are
+    // one property renamed (renames.ts).
+    const only = (side, other) => new Set(names.filter((name) => {
+        const node = side.properties.get(name);
+        if (node === undefined || other.properties.has(name))
+            return false;
+        return !(shape_isObject(node) && absent(c.shape(node)));
+    }));
+    const removed = only(b, h);
+    const added = only(h, b);
+    const renames = pairRenames(c.equality, b, h, [...removed], [...added]);
+    const renamedTo = new Set(renames.values());
+    for (const name of names) {
         const bNode = b.properties.get(name);
         const hNode = h.properties.get(name);
-        const bs = shape_isObject(bNode) ? c.shape(bNode) : undefined;
-        const hs = shape_isObject(hNode) ? c.shape(hNode) : undefined;
         const at = child(name);
         if (bNode !== undefined && hNode === undefined) {
-            if (bs && absent(bs))
+            if (!removed.has(name))
                 continue;
+            const to = renames.get(name);
+            if (to !== undefined) {
+                const id = req ? 'request-property-renamed' : 'response-property-renamed';
+                c.emitRemoved(id, at, `renamed to "${to}"`, b, `properties.${name}`, h, `properties.${to}`);
+                continue;
+            }
             c.emitRemoved(req ? 'request-property-removed' : 'response-property-removed', at, 'removed', b, `properties.${name}`, h, 'properties');
             continue;
         }
         if (bNode === undefined && hNode !== undefined) {
-            if (hs && absent(hs))
+            if (!added.has(name) || renamedTo.has(name))
                 continue;
             if (!req)
                 c.emit('response-property-added', at, 'added', h, `properties.${name}`);
@@ -1353,6 +1572,8 @@ function compareObject(c, b, h, path) {
                 c.emit('new-optional-request-property', at, 'added as optional', h, `properties.${name}`);
             continue;
         }
+        const bs = shape_isObject(bNode) ? c.shape(bNode) : undefined;
+        const hs = shape_isObject(hNode) ? c.shape(hNode) : undefined;
         if (bs && hs) {
             if (absent(bs) && absent(hs))
                 continue;
@@ -1582,8 +1803,10 @@ function compareVariants(c, kind, bList, hList, path, b, h) {
 
 
 
+
 const SCHEMA_CHECKS = [
     ...PROPERTY_CHECKS,
+    ...RENAME_CHECKS,
     ...TYPE_CHECKS,
     ...FORMAT_CHECKS,
     ...NULLABLE_CHECKS,
@@ -2143,11 +2366,14 @@ function diffOperations(base, head, compare, emit, options = {}) {
 
 
 
+
 const comparator_isObject = isJsonObject;
 class Comparator {
     ctx;
     shapes = new Map();
     visited = new Map();
+    /** Whether a removed and an added property have the same schema (renames.ts). */
+    equality = new SchemaEquality();
     constructor(ctx) {
         this.ctx = ctx;
     }
@@ -2188,7 +2414,8 @@ class Comparator {
     }
     /**
      * Something only the base schema has (a property, a variant): located at the head schema that lost it (its
-     * `headKeyword`, e.g. `properties`, else the schema), with the base location named in the message.
+     * `headKeyword`, e.g. `properties`, else the schema), with the base location named in the message. A renamed
+     * property is reported the same way, `headKeyword` naming the property under its new name.
      */
     emitRemoved(id, path, what, base, baseKeyword, head, headKeyword) {
         this.report(id, path, what, this.place(this.ctx.head, head, headKeyword), this.place(this.ctx.base, base, baseKeyword));
