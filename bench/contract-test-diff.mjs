@@ -218,7 +218,7 @@ try {
   const changes = JSON.parse(rows.diff.first.stdout).changes;
   const count = (level) => changes.filter((c) => c.level === level).length;
   console.log(
-    `diff v22 -> v23: ${changes.length} changes: ${count('error')} error, ${count('warning')} warning, ${count('info')} info`
+    `diff v22 -> v23: ${changes.length} changes: ${count('error')} error, ${count('warning')} warning, ${count('notice')} compatible (notice)`
   );
 } catch {
   console.log('an output was not JSON');

@@ -8355,8 +8355,9 @@ function groupEndpoint(g) {
     return g.operations.length > 1 ? `${g.operations.length} operations` : endpoint(g.members[0]);
 }
 /**
- * The one-line summary every report starts with: entries per level (a grouped change counts once, "(2 grouped)"
- * says how many entries stand for several operations) and the operations they are in. Undefined without a diff.
+ * The one-line summary every report starts with: changes per level, one per operation as the headline counts
+ * them, then how many entries the list shows for them ("(5 entries, 2 grouped)": a grouped entry stands for several
+ * operations), and the operations they are in. Undefined without a diff.
  */
 function changeSummaryLine(specs) {
     const diffed = specs.filter((r) => r.base !== undefined);
@@ -8365,10 +8366,11 @@ function changeSummaryLine(specs) {
     const groups = diffed.flatMap((r) => changeGroups(r.changes, r.spec).filter((g) => !g.members[0].accepted));
     const counts = groupedCounts(groups);
     const accepted = diffed.reduce((n, r) => n + r.changes.filter((c) => c.accepted).length, 0);
+    // Led by the per-operation count, as the headline is; the entries say how the list below folds them.
     const part = (level, word) => {
         const grouped = counts.grouped[level];
-        const note = grouped > 0 ? ` (${grouped} grouped, ${counts.changes[level]} per operation)` : '';
-        return `${(0,lib_report/* plural */.LS)(counts.entries[level], word)}${note}`;
+        const note = grouped > 0 ? ` (${(0,lib_report/* plural */.LS)(counts.entries[level], 'entry', 'entries')}, ${grouped} grouped)` : '';
+        return `${(0,lib_report/* plural */.LS)(counts.changes[level], word)}${note}`;
     };
     const operations = counts.operations > 0 ? ` in ${(0,lib_report/* plural */.LS)(counts.operations, 'operation')}` : '';
     return (`${part('error', 'breaking change')}, ${part('warning', 'warning')}, ${part('info', 'compatible change')}` +
@@ -9175,6 +9177,7 @@ function fileReaderAt(repoDir, commit) {
 // looked up there. Unchanged operations are not linted; the report says so.
 
 
+
 const scope_METHODS = new Set(['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace']);
 /** Objects that belong to the whole document: kept whole, whatever changed. */
 const OAS3_KEEP_COMPONENTS = new Set(['securitySchemes']);
@@ -9442,12 +9445,13 @@ function locateByPath(spec, path) {
     return best;
 }
 /**
- * Places findings of the cut where a full lint would: Spectral (its YAML parser, which the full lint uses for
- * JSON too) puts a finding about a key's value just after the key's colon, or at the value itself when that is
- * a scalar on the same line.
+ * Places findings of the cut where a full lint would. Spectral's YAML parser (the full lint's for YAML) puts a
+ * finding about a key's value just after the key's colon, or at the value itself when that is a scalar on the same
+ * line; its JSON parser (the full lint's for JSON) at the value, whatever it is.
  */
 function spectralLocator(spec, text) {
     let starts;
+    const json = (0,load/* isStrictJson */.aB)(text);
     return (path) => {
         const found = locateByPath(spec, path);
         if (!found || found.at === 'node')
@@ -9457,7 +9461,7 @@ function spectralLocator(spec, text) {
         const lineStart = starts[line - 1];
         if (lineStart === undefined)
             return found.location;
-        const after = afterColon(text, lineStart + column - 1);
+        const after = afterColon(text, lineStart + column - 1, json);
         return after === undefined ? found.location : { ...found.location, column: after - lineStart + 1 };
     };
 }
@@ -9467,8 +9471,11 @@ function lineStartsOf(text) {
         starts.push(i + 1);
     return starts;
 }
-/** The offset just after the key at `offset` and its colon, or of a scalar value that follows on the line. */
-function afterColon(text, offset) {
+/**
+ * The offset just after the key at `offset` and its colon, or of a scalar value that follows on the line; in
+ * JSON, of the value.
+ */
+function afterColon(text, offset, json) {
     let i = offset;
     const quote = text[i];
     if (quote === '"' || quote === "'") {
@@ -9496,6 +9503,11 @@ function afterColon(text, offset) {
         return undefined;
     const colon = i + 1;
     let v = colon;
+    if (json) {
+        while (text[v] === ' ' || text[v] === '\t' || text[v] === '\n' || text[v] === '\r')
+            v++;
+        return v;
+    }
     while (text[v] === ' ' || text[v] === '\t')
         v++;
     const c = text[v];
@@ -10882,6 +10894,7 @@ __webpack_require__.d(__webpack_exports__, {
   ri: () => (/* binding */ DEFAULT_MAX_SPEC_BYTES),
   KZ: () => (/* binding */ SpecSizeBudget),
   FB: () => (/* binding */ expandedNodeCount),
+  aB: () => (/* binding */ isStrictJson),
   C9: () => (/* binding */ loadSpecAsync),
   gw: () => (/* binding */ looksLikeJson),
   sG: () => (/* binding */ parseSpecSize),
@@ -11218,6 +11231,18 @@ function expandedNodeCount(document, cap) {
 /** Whether a file will be read as JSON (its first character opens an object or array; else it is YAML). */
 function looksLikeJson(text) {
     return /^\uFEFF?[ \t\r\n]*[[{]/.test(text);
+}
+/** Strict JSON (a leading BOM allowed): what Spectral's JSON parser reads as the loader did. */
+function isStrictJson(text) {
+    if (!looksLikeJson(text))
+        return false;
+    try {
+        JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+        return true;
+    }
+    catch {
+        return false;
+    }
 }
 /** Counts what one spec reads against its size limit, so an oversized spec is refused before it is parsed. */
 class SpecSizeBudget {

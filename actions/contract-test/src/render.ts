@@ -217,8 +217,9 @@ function groupEndpoint(g: Group): string {
 }
 
 /**
- * The one-line summary every report starts with: entries per level (a grouped change counts once, "(2 grouped)"
- * says how many entries stand for several operations) and the operations they are in. Undefined without a diff.
+ * The one-line summary every report starts with: changes per level, one per operation as the headline counts
+ * them, then how many entries the list shows for them ("(5 entries, 2 grouped)": a grouped entry stands for several
+ * operations), and the operations they are in. Undefined without a diff.
  */
 export function changeSummaryLine(specs: readonly ContractReport[]): string | undefined {
   const diffed = specs.filter((r) => r.base !== undefined);
@@ -226,10 +227,11 @@ export function changeSummaryLine(specs: readonly ContractReport[]): string | un
   const groups = diffed.flatMap((r) => changeGroups(r.changes, r.spec).filter((g) => !g.members[0].accepted));
   const counts = groupedCounts(groups);
   const accepted = diffed.reduce((n, r) => n + r.changes.filter((c) => c.accepted).length, 0);
+  // Led by the per-operation count, as the headline is; the entries say how the list below folds them.
   const part = (level: ChangeLevel, word: string) => {
     const grouped = counts.grouped[level];
-    const note = grouped > 0 ? ` (${grouped} grouped, ${counts.changes[level]} per operation)` : '';
-    return `${plural(counts.entries[level], word)}${note}`;
+    const note = grouped > 0 ? ` (${plural(counts.entries[level], 'entry', 'entries')}, ${grouped} grouped)` : '';
+    return `${plural(counts.changes[level], word)}${note}`;
   };
   const operations = counts.operations > 0 ? ` in ${plural(counts.operations, 'operation')}` : '';
   return (

@@ -5,6 +5,7 @@
 // looked up there. Unchanged operations are not linted; the report says so.
 import { parse as parseYaml } from 'yaml';
 import { MAX_YAML_ALIAS_COUNT } from '../../../../shared/src/lib/yaml.js';
+import { isStrictJson } from '../spec/load.js';
 import type { Change, JsonObject, JsonValue, LoadedSpec, OpenApiVersion, SourceLocation } from '../spec/types.js';
 
 export type LintScopeName = 'all' | 'changed';
@@ -282,15 +283,16 @@ export function locateByPath(
 }
 
 /**
- * Places findings of the cut where a full lint would: Spectral (its YAML parser, which the full lint uses for
- * JSON too) puts a finding about a key's value just after the key's colon, or at the value itself when that is
- * a scalar on the same line.
+ * Places findings of the cut where a full lint would. Spectral's YAML parser (the full lint's for YAML) puts a
+ * finding about a key's value just after the key's colon, or at the value itself when that is a scalar on the same
+ * line; its JSON parser (the full lint's for JSON) at the value, whatever it is.
  */
 export function spectralLocator(
   spec: LoadedSpec,
   text: string
 ): (path: readonly string[]) => SourceLocation | undefined {
   let starts: number[] | undefined;
+  const json = isStrictJson(text);
   return (path) => {
     const found = locateByPath(spec, path);
     if (!found || found.at === 'node') return found?.location;
@@ -298,7 +300,7 @@ export function spectralLocator(
     const { line, column } = found.location;
     const lineStart = starts[line - 1];
     if (lineStart === undefined) return found.location;
-    const after = afterColon(text, lineStart + column - 1);
+    const after = afterColon(text, lineStart + column - 1, json);
     return after === undefined ? found.location : { ...found.location, column: after - lineStart + 1 };
   };
 }
@@ -309,8 +311,11 @@ function lineStartsOf(text: string): number[] {
   return starts;
 }
 
-/** The offset just after the key at `offset` and its colon, or of a scalar value that follows on the line. */
-function afterColon(text: string, offset: number): number | undefined {
+/**
+ * The offset just after the key at `offset` and its colon, or of a scalar value that follows on the line; in
+ * JSON, of the value.
+ */
+function afterColon(text: string, offset: number, json: boolean): number | undefined {
   let i = offset;
   const quote = text[i];
   if (quote === '"' || quote === "'") {
@@ -329,6 +334,10 @@ function afterColon(text: string, offset: number): number | undefined {
   if (text[i] !== ':') return undefined;
   const colon = i + 1;
   let v = colon;
+  if (json) {
+    while (text[v] === ' ' || text[v] === '\t' || text[v] === '\n' || text[v] === '\r') v++;
+    return v;
+  }
   while (text[v] === ' ' || text[v] === '\t') v++;
   const c = text[v];
   if (c === undefined || c === '\n' || c === '\r' || c === '{' || c === '[' || c === '#') return colon;
