@@ -1,13 +1,20 @@
 // The registry of migration tools: one module each, behind MigrationFramework (types.ts). The order is the order
 // of the `framework` choices in messages and docs.
+import { atlas } from './atlas.js';
 import { dbmate } from './dbmate.js';
+import { diesel } from './diesel.js';
+import { drizzle } from './drizzle.js';
 import { flyway } from './flyway.js';
 import { golangMigrate } from './golang-migrate.js';
 import { goose } from './goose.js';
 import { knexSql } from './knex-sql.js';
+import { liquibaseSql } from './liquibase-sql.js';
+import { nodePgMigrate } from './node-pg-migrate.js';
 import { plain } from './plain.js';
 import { prisma } from './prisma.js';
+import { sqitch } from './sqitch.js';
 import { sqlx } from './sqlx.js';
+import { supabase } from './supabase.js';
 import type { MigrationFramework } from './types.js';
 
 export const FRAMEWORKS = [
@@ -18,7 +25,14 @@ export const FRAMEWORKS = [
   'dbmate',
   'sqlx',
   'prisma',
-  'knex-sql'
+  'knex-sql',
+  'diesel',
+  'drizzle',
+  'sqitch',
+  'atlas',
+  'liquibase-sql',
+  'node-pg-migrate',
+  'supabase'
 ] as const;
 export type Framework = (typeof FRAMEWORKS)[number];
 
@@ -31,7 +45,14 @@ export const FRAMEWORK_MODULES: { readonly [name in Framework]: MigrationFramewo
   dbmate,
   sqlx,
   prisma,
-  'knex-sql': knexSql
+  'knex-sql': knexSql,
+  diesel,
+  drizzle,
+  sqitch,
+  atlas,
+  'liquibase-sql': liquibaseSql,
+  'node-pg-migrate': nodePgMigrate,
+  supabase
 };
 
 export type { FileHints, FrameworkPlan, MigrationFramework, PreparedFile, ProjectReader } from './types.js';
