@@ -46,7 +46,7 @@ const DIRECTIVE = /^[ -~]*?atlas:(\w+)(?: +(.+))?/;
 export const atlas: MigrationFramework = {
   name: 'atlas',
   source:
-    'https://atlasgo.io/versioned/apply (transaction modes, the atlas:txmode directive) and https://atlasgo.io/concepts/migration-directory-integrity (atlas.sum); cmd/atlas/internal/cmdapi/migrate.go (txmodeFor: none and file allowed in a file, all refused), sql/migrate/dir.go (Files sorted by name, file directives, HashFile)',
+    'https://atlasgo.io/versioned/apply (migrate apply, its flags) and https://atlasgo.io/blog/2022/09/05/announcing-migration-execution (files sorted by name, atlas.sum); cmd/atlas/internal/cmdapi/migrate.go (txmodeFor: none and file allowed in a file, all refused), sql/migrate/dir.go (Files sorted by name, file directives, HashFile)',
   defaultPaths: ['migrations/*.sql'],
   isDown: (path) => isDownFile(baseName(path)),
   plan(paths, project) {

@@ -1,4 +1,4 @@
-// Liquibase formatted SQL: a file whose first line is `--liquibase formatted sql` holds changesets, each
+// Liquibase formatted SQL: a file whose first line (after empty ones) is `--liquibase formatted sql` holds changesets, each
 // starting at a `--changeset author:id [attributes]` line; Liquibase runs each changeset as a unit, in its own
 // transaction unless the changeset line says `runInTransaction:false`. `--rollback ...` lines and
 // `/* liquibase rollback ... */` blocks are the rollback, never deployed. A .sql file without the header (pulled
@@ -20,12 +20,13 @@ const RUN_IN_TRANSACTION = /\brunInTransaction:(\w+)/i;
 export const liquibaseSql: MigrationFramework = {
   name: 'liquibase-sql',
   source:
-    'https://docs.liquibase.com/concepts/changelogs/sql-format.html (header, --changeset author:id, runInTransaction, --rollback) and https://docs.liquibase.com/concepts/changelogs/attributes/runintransaction.html; liquibase-standard/.../AbstractFormattedChangeLogParser.java (the line patterns, runInTransaction default true)',
+    'https://docs.liquibase.com/concepts/changelogs/sql-format.html (header, --changeset author:id, runInTransaction, --rollback); liquibase-standard/.../AbstractFormattedChangeLogParser.java (the line patterns, runInTransaction default true)',
   defaultPaths: ['db/changelog/**/*.sql', 'src/main/resources/db/changelog/**/*.sql'],
   isDown: (path) => isDownFile(baseName(path)),
   plan: (paths) => namePlan(paths),
   prepare(text, context) {
-    const firstLine = text.slice(0, text.indexOf('\n') === -1 ? undefined : text.indexOf('\n'));
+    // Liquibase skips empty lines before the header.
+    const firstLine = /^[ \t\r\n]*(.*)/.exec(text)?.[1] ?? '';
     if (!HEADER.test(firstLine))
       return {
         text,

@@ -13,7 +13,7 @@ const DOWN = /^\s*--[\s-]*down\s+migration/im;
 export const nodePgMigrate: MigrationFramework = {
   name: 'node-pg-migrate',
   source:
-    'https://salsita.github.io/node-pg-migrate/cli (single-transaction, default true) and https://salsita.github.io/node-pg-migrate/migration-loading-strategies (legacy SQL files, -- Up Migration / -- Down Migration); src/sqlMigration.ts (getActions), src/runner.ts and src/migration.ts (transactions, file order)',
+    'node-pg-migrate docs/src/cli.md (single-transaction, default true) and docs/src/migration-loading-strategies.md (legacy SQL files, -- Up Migration / -- Down Migration); src/sqlMigration.ts (getActions), src/runner.ts and src/migration.ts (transactions, file order)',
   defaultPaths: ['migrations/*.sql'],
   isDown: (path) => isDownFile(baseName(path)),
   plan: (paths) => namePlan(paths),

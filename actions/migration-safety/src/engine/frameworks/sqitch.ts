@@ -93,7 +93,7 @@ function topOf(path: string, project: ProjectReader): string | undefined {
 export const sqitch: MigrationFramework = {
   name: 'sqitch',
   source:
-    'https://sqitch.org/docs/manual/sqitch-add/ and https://sqitch.org/docs/manual/sqitchtutorial/ (deploy/revert/verify scripts, the plan, BEGIN/COMMIT in the deploy script); lib/App/Sqitch/Plan.pm (plan syntax, rework), Plan/Change.pm (script paths), Engine/pg.pm (run_file: psql --file, no transaction), etc/templates/deploy/pg.tmpl',
+    'https://sqitch.org/docs/manual/sqitch-add/ and the sqitchtutorial manual page (deploy/revert/verify scripts, the plan, BEGIN/COMMIT in the deploy script); lib/App/Sqitch/Plan.pm (plan syntax, rework), Plan/Change.pm (script paths), Engine/pg.pm (run_file: psql --file, no transaction), etc/templates/deploy/pg.tmpl',
   defaultPaths: ['deploy/**/*.sql'],
   isDown: (path) => isDownFile(baseName(path)) || /(?:^|\/)(?:revert|verify)\//.test(path),
   plan(paths, project) {
