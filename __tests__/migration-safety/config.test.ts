@@ -72,7 +72,7 @@ describe('parseConfig', () => {
     ],
     [
       'framework: rails\n',
-      `${FILE}:1: framework must be one of plain, flyway, golang-migrate, goose, dbmate, sqlx, prisma, knex-sql; got "rails"`
+      `${FILE}:1: framework must be one of plain, flyway, golang-migrate, goose, dbmate, sqlx, prisma, knex-sql, diesel, drizzle, sqitch, atlas, liquibase-sql, node-pg-migrate, supabase; got "rails"`
     ],
     ['pg-version: latest\n', `${FILE}:1: pg-version must be a PostgreSQL version such as 16 or 14.3; got "latest"`],
     ['assume-in-transaction: maybe\n', `${FILE}:1: assume-in-transaction must be true or false`],

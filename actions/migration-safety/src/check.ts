@@ -4,8 +4,9 @@
 import { ConfigurationError } from '../../../shared/src/lib/errors.js';
 import { plural } from '../../../shared/src/lib/report.js';
 import { DEFAULT_PATHS, loadConfig, resolveSettings, type Settings } from './config.js';
+import { defaultPathsOf, detectFramework, planMigrations } from './engine/framework.js';
 import { lintMigrations, type LintResult } from './engine/lint.js';
-import { buildSources, changedFiles, expandPaths, filesAtRef, upMigrations } from './files.js';
+import { buildSources, changedFiles, expandPaths, filesAtRef, projectReader } from './files.js';
 import { ALL_RULES } from './rules/index.js';
 
 export type IfNoFilesFound = 'error' | 'warn' | 'ignore';
@@ -53,7 +54,7 @@ export async function runMigrationCheck(options: MigrationCheckOptions): Promise
     label: options.label
   });
   const named = options.patterns.length > 0 ? options.patterns : settings.include;
-  const patterns = named ?? DEFAULT_PATHS;
+  const patterns = named ?? defaultPathsOf(settings.framework) ?? DEFAULT_PATHS;
   const { files, unmatched } = expandPaths(patterns, options.cwd, settings.exclude, { workspace: options.workspace });
   const warnings: string[] = [];
   const notices: string[] = [];
@@ -65,7 +66,18 @@ export async function runMigrationCheck(options: MigrationCheckOptions): Promise
   if (!named && files.length === 0)
     notices.push(`No migration files found in the default folders (${patterns.join(', ')}); name them in paths`);
 
-  const migrations = upMigrations(files, settings.framework);
+  // The tool's order and what its project files say (a journal, a plan, a sum file, metadata.toml).
+  const project = projectReader(options.cwd, { workspace: options.workspace });
+  const plan = planMigrations(files, settings.framework, project);
+  notices.push(...plan.notices);
+  if (settings.framework === 'plain') {
+    const detected = detectFramework(files, project);
+    if (detected)
+      notices.push(
+        `${detected.reason}: set framework: ${detected.framework} to lint these files in ${detected.framework}'s order and transaction mode`
+      );
+  }
+  const migrations = plan.files;
   let changeSet: Set<string> | undefined;
   let scope: string;
   if (options.changes?.kind === 'base-branch') {
@@ -81,7 +93,7 @@ export async function runMigrationCheck(options: MigrationCheckOptions): Promise
   }
 
   const result = await lintMigrations(
-    buildSources(migrations, options.cwd, changeSet),
+    buildSources(migrations, options.cwd, changeSet, plan.hints),
     {
       pgVersion: settings.pgVersion,
       pgMinor: settings.pgMinor,

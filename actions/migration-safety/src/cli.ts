@@ -39,7 +39,8 @@ const FLAGS = {
   framework: {
     type: 'string',
     value: '<name>',
-    description: 'plain, flyway, golang-migrate, goose, dbmate, sqlx, prisma or knex-sql',
+    description:
+      'plain, flyway, golang-migrate, goose, dbmate, sqlx, prisma, knex-sql, diesel, drizzle, sqitch, atlas, liquibase-sql, node-pg-migrate or supabase',
     default: 'plain'
   },
   'assume-in-transaction': { type: 'boolean', description: 'Treat every file as run inside one transaction' },

@@ -22,7 +22,14 @@ import {
   walkFiles
 } from '../../../shared/src/lib/glob.js';
 import { decodeMigration } from './engine/encoding.js';
-import { compareMigrationPaths, isDownMigration, orderMigrations, type Framework } from './engine/framework.js';
+import {
+  compareMigrationPaths,
+  isDownMigration,
+  orderMigrations,
+  type FileHints,
+  type Framework,
+  type ProjectReader
+} from './engine/framework.js';
 import type { MigrationSource } from './engine/lint.js';
 
 export { displayPath, globToRegExp };
@@ -147,6 +154,49 @@ export function upMigrations(files: readonly string[], framework: Framework): st
   );
 }
 
+/** Project files (journals, plans, sum files, metadata.toml) are small: a larger one is refused, not read. */
+const PROJECT_FILE_LIMIT = 16 * 1024 * 1024;
+
+/**
+ * What a migration tool reads beside the migrations, for planMigrations (engine/framework.ts): a project file
+ * found next to the files is pulled in by them, so with `workspace` set (the action) it must stay inside the
+ * workspace, also once symbolic links are followed; one that leads out is refused with one line.
+ */
+export function projectReader(cwd: string, options: ExpandOptions = {}): ProjectReader {
+  const workspace = options.workspace === undefined ? undefined : resolve(cwd, options.workspace);
+  const realWorkspace = workspace === undefined ? undefined : (realPath(workspace) ?? workspace);
+  /** The absolute path of a regular file, or undefined; `reading` applies the workspace rule and the size limit. */
+  const check = (file: string, reading: boolean): string | undefined => {
+    const path = resolve(cwd, file);
+    let stat;
+    try {
+      stat = statSync(path);
+    } catch {
+      return undefined;
+    }
+    if (!stat.isFile()) return undefined;
+    if (!reading) return path;
+    if (workspace !== undefined && realWorkspace !== undefined) {
+      const real = realPath(path);
+      if (!isInside(workspace, path) || (real !== undefined && !isInside(realWorkspace, real)))
+        throw new ConfigurationError(
+          `${file} leads outside the workspace: refused, nothing was read (see Security in the README)`
+        );
+    }
+    if (stat.size > PROJECT_FILE_LIMIT) throw new ConfigurationError(`${file} is larger than 16 MiB: refused`);
+    return path;
+  };
+  return {
+    exists: (file) => check(file, false) !== undefined,
+    read(file) {
+      if (check(file, true) === undefined) return undefined;
+      const { text, encodingError } = decodeMigration(readBytes(file, cwd));
+      if (encodingError) throw new ConfigurationError(`${file}: ${encodingError.message}`);
+      return text;
+    }
+  };
+}
+
 function readBytes(file: string, cwd: string): Buffer {
   const path = resolve(cwd, file);
   const reason = (error: unknown) => {
@@ -183,17 +233,22 @@ export function readMigration(file: string, cwd: string): string {
 export function buildSources(
   files: readonly string[],
   cwd: string,
-  changeSet?: ReadonlySet<string>
+  changeSet?: ReadonlySet<string>,
+  hints?: ReadonlyMap<string, FileHints>
 ): MigrationSource[] {
+  const withHints = (source: MigrationSource): MigrationSource => {
+    const framework = hints?.get(source.path);
+    return framework ? { ...source, framework } : source;
+  };
   if (changeSet === undefined)
-    return files.map((path, i) => ({ path, ...readMigrationSource(path, cwd), lint: true, changeSet: i + 1 }));
+    return files.map((path, i) => withHints({ path, ...readMigrationSource(path, cwd), lint: true, changeSet: i + 1 }));
   let last = -1;
   files.forEach((path, i) => {
     if (changeSet.has(path)) last = i;
   });
   return files.slice(0, last + 1).map((path, i) => {
     const lint = changeSet.has(path);
-    return { path, ...readMigrationSource(path, cwd), lint, changeSet: lint ? 0 : i + 1 };
+    return withHints({ path, ...readMigrationSource(path, cwd), lint, changeSet: lint ? 0 : i + 1 });
   });
 }
 

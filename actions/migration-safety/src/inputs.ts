@@ -6,7 +6,7 @@ export const INPUTS = defineInputs({
   paths: {
     kind: 'list',
     description:
-      'Migration files: globs, folders or files, separated by newlines or commas. Default: the config include globs, else migrations/**/*.sql, db/migrate/**/*.sql, db/migrations/**/*.sql, prisma/migrations/**/migration.sql, supabase/migrations/*.sql, src/main/resources/db/migration/*.sql.'
+      'Migration files: globs, folders or files, separated by newlines or commas. Default: the config include globs, else the folder of the framework when it has one (actions/migration-safety/docs/frameworks.md), else migrations/**/*.sql, db/migrate/**/*.sql, db/migrations/**/*.sql, prisma/migrations/**/migration.sql, supabase/migrations/*.sql, src/main/resources/db/migration/*.sql.'
   },
   'if-no-files-found': {
     kind: 'choice',
@@ -23,7 +23,7 @@ export const INPUTS = defineInputs({
   framework: {
     kind: 'string',
     description:
-      'Migration tool, which decides the transaction mode and order: plain, flyway, golang-migrate, goose, dbmate, sqlx, prisma or knex-sql. Default: the config value, else plain.'
+      'Migration tool, which decides the order, the up sections and the transaction mode (actions/migration-safety/docs/frameworks.md): plain, flyway, golang-migrate, goose, dbmate, sqlx, prisma, knex-sql, diesel, drizzle, sqitch, atlas, liquibase-sql, node-pg-migrate or supabase. Default: the config value, else plain.'
   },
   'assume-in-transaction': {
     kind: 'choice',

@@ -1,19 +1,14 @@
-// How each migration tool runs a file: whether it wraps it in a transaction, and which part of the file is the
-// "up" migration. Sources: each tool's documentation (see docs/frameworks.md).
+// How each migration tool runs a file: which files it deploys and in what order, which part of a file is the
+// "up" migration, and whether it wraps it in a transaction. Each tool is one module in frameworks/ behind the
+// MigrationFramework interface (frameworks/types.ts); this module is the entry the rest of the engine uses.
+// Sources: each tool's documentation and code (see docs/frameworks.md and each module's `source`).
 import { ConfigurationError } from '../../../../shared/src/lib/errors.js';
-import { compareVersionKeys, flywayFile, isDownFile } from '../../../../shared/src/lib/migration-frameworks.js';
+import { FRAMEWORK_MODULES, FRAMEWORKS, type Framework } from './frameworks/index.js';
+import { compareMigrationPaths } from './frameworks/support.js';
+import type { FileHints, FrameworkPlan, MigrationFramework, PreparedFile, ProjectReader } from './frameworks/types.js';
 
-export const FRAMEWORKS = [
-  'plain',
-  'flyway',
-  'golang-migrate',
-  'goose',
-  'dbmate',
-  'sqlx',
-  'prisma',
-  'knex-sql'
-] as const;
-export type Framework = (typeof FRAMEWORKS)[number];
+export { FRAMEWORKS, compareMigrationPaths };
+export type { FileHints, Framework, FrameworkPlan, MigrationFramework, PreparedFile, ProjectReader };
 
 export function parseFramework(value: string | undefined): Framework {
   const framework = (value === undefined || value === '' ? 'plain' : value) as Framework;
@@ -23,131 +18,73 @@ export function parseFramework(value: string | undefined): Framework {
   return framework;
 }
 
-export interface PreparedFile {
-  /** The text to parse: sections that are not the up migration blanked out, lines and columns unchanged. */
-  text: string;
-  /** The tool runs the file inside one transaction it opens itself. */
-  implicitTransaction: boolean;
-  /** Why, for the report (e.g. "goose: -- +goose NO TRANSACTION"). */
-  transactionReason: string;
-  /**
-   * The tool sends the whole file as one simple query: PostgreSQL wraps several statements in one implicit
-   * transaction, but runs a lone statement outside any (so a lone CREATE INDEX CONCURRENTLY works).
-   */
-  loneStatementOutsideTransaction?: boolean;
+export function frameworkModule(framework: Framework): MigrationFramework {
+  return FRAMEWORK_MODULES[framework];
 }
 
 /** The file is a down (rollback) migration that must not be linted as if it were deployed. */
 export function isDownMigration(path: string, framework: Framework): boolean {
-  const base = path.split('/').pop() ?? path;
-  if (isDownFile(base)) return true;
-  return framework === 'flyway' && flywayFile(base)?.kind === 'undo';
+  return FRAMEWORK_MODULES[framework].isDown(path);
 }
 
-export function prepareFile(text: string, framework: Framework, assumeInTransaction?: boolean): PreparedFile {
-  let prepared: PreparedFile;
-  switch (framework) {
-    case 'goose': {
-      const noTx = /^--\s*\+goose\s+NO\s+TRANSACTION\b/im.test(text);
-      prepared = {
-        text: keepSection(text, /^--\s*\+goose\s+Up\b.*$/im, /^--\s*\+goose\s+Down\b.*$/im),
-        implicitTransaction: !noTx,
-        transactionReason: noTx ? 'goose: -- +goose NO TRANSACTION' : 'goose runs each file in a transaction'
-      };
-      break;
-    }
-    case 'dbmate': {
-      const upLine = /^--\s*migrate:up\b.*$/im.exec(text)?.[0] ?? '';
-      const noTx = /transaction\s*:\s*false/i.test(upLine);
-      prepared = {
-        text: keepSection(text, /^--\s*migrate:up\b.*$/im, /^--\s*migrate:down\b.*$/im),
-        implicitTransaction: !noTx,
-        transactionReason: noTx ? 'dbmate: transaction:false' : 'dbmate runs each file in a transaction'
-      };
-      break;
-    }
-    case 'sqlx': {
-      const noTx = /^\s*--\s*no-transaction\b/i.test(text);
-      prepared = {
-        text,
-        implicitTransaction: !noTx,
-        transactionReason: noTx ? 'sqlx: -- no-transaction' : 'sqlx runs each file in a transaction'
-      };
-      break;
-    }
-    case 'flyway':
-      prepared = { text, implicitTransaction: true, transactionReason: 'Flyway runs each migration in a transaction' };
-      break;
-    case 'prisma':
-      prepared = {
-        text,
-        implicitTransaction: true,
-        transactionReason: 'Prisma Migrate sends migration.sql as one query: several statements run in one transaction',
-        loneStatementOutsideTransaction: true
-      };
-      break;
-    case 'knex-sql':
-      prepared = { text, implicitTransaction: true, transactionReason: 'knex runs each migration in a transaction' };
-      break;
-    case 'golang-migrate':
-      prepared = { text, implicitTransaction: false, transactionReason: 'golang-migrate opens no transaction' };
-      break;
-    default:
-      prepared = { text, implicitTransaction: false, transactionReason: 'plain SQL: no implicit transaction' };
-  }
+export function prepareFile(
+  text: string,
+  framework: Framework,
+  assumeInTransaction?: boolean,
+  context: { path?: string; hints?: FileHints } = {}
+): PreparedFile {
+  const prepared = FRAMEWORK_MODULES[framework].prepare(text, {
+    path: context.path ?? 'migration',
+    hints: context.hints
+  });
   if (assumeInTransaction !== undefined) {
     prepared.loneStatementOutsideTransaction = false;
     prepared.implicitTransaction = assumeInTransaction;
     prepared.transactionReason = `assume-in-transaction: ${assumeInTransaction}`;
+    if (prepared.units)
+      prepared.units = prepared.units.map((unit) => ({
+        ...unit,
+        implicitTransaction: assumeInTransaction,
+        reason: prepared.transactionReason
+      }));
   }
   return prepared;
 }
 
 /**
- * Blanks everything but the section after `start` and before `stop` (when the markers exist), keeping every
- * newline and the character count so positions still match the original file.
- */
-function keepSection(text: string, start: RegExp, stop: RegExp): string {
-  const begin = start.exec(text);
-  if (!begin) return text;
-  const from = begin.index + begin[0].length;
-  const after = stop.exec(text.slice(from));
-  const to = after ? from + after.index : text.length;
-  return blank(text.slice(0, from)) + text.slice(from, to) + blank(text.slice(to));
-}
-
-function blank(text: string): string {
-  return text.replace(/[^\n]/g, ' ');
-}
-
-/** Migration order: by path with numbers compared as numbers (V2 before V10), as the tools order versions. */
-export function compareMigrationPaths(a: string, b: string): number {
-  // One collator for every comparison: localeCompare with options builds a new one per call.
-  return (pathCollator ??= new Intl.Collator('en', { numeric: true, sensitivity: 'variant' })).compare(a, b);
-}
-
-let pathCollator: Intl.Collator | undefined;
-
-/**
- * The order the tool applies the files in. Flyway orders versioned migrations (`V1_2__x.sql`) by version across
- * all locations, then runs repeatable ones (`R__x.sql`) after them, by description; the others go by path.
+ * The order the tool applies the files in, by their names alone (Flyway: versions across locations, then
+ * repeatables; the others by path with numbers compared as numbers). Tools that keep the order in a project file
+ * (a journal, a plan, a sum file) need planMigrations.
  */
 export function orderMigrations(paths: readonly string[], framework: Framework): string[] {
-  if (framework !== 'flyway') return [...paths].sort(compareMigrationPaths);
-  const base = (path: string) => path.split('/').pop() ?? path;
-  const version = (path: string) => {
-    const file = flywayFile(base(path));
-    return file?.kind === 'versioned' ? file.version : undefined;
-  };
-  const rank = (path: string) =>
-    version(path) !== undefined ? 0 : flywayFile(base(path))?.kind === 'repeatable' ? 1 : 2;
-  return [...paths].sort((a, b) => {
-    const byRank = rank(a) - rank(b);
-    if (byRank !== 0) return byRank;
-    if (rank(a) === 0) {
-      const byVersion = compareVersionKeys(version(a)!, version(b)!);
-      if (byVersion !== 0) return byVersion;
-    }
-    return compareMigrationPaths(base(a), base(b)) || compareMigrationPaths(a, b);
-  });
+  return FRAMEWORK_MODULES[framework].plan(paths, NO_PROJECT).files;
+}
+
+/** A reader for when no project file may be read: every one is absent. */
+const NO_PROJECT: ProjectReader = { read: () => undefined, exists: () => false };
+
+/** The files the tool deploys, in its order, with what its project files say about each (down files dropped). */
+export function planMigrations(paths: readonly string[], framework: Framework, project: ProjectReader): FrameworkPlan {
+  const module = FRAMEWORK_MODULES[framework];
+  return module.plan(
+    paths.filter((path) => !module.isDown(path)),
+    project
+  );
+}
+
+/** Under `framework: plain`, the tool these files look like they belong to, and why (for a notice). */
+export function detectFramework(
+  paths: readonly string[],
+  project: ProjectReader
+): { framework: Framework; reason: string } | undefined {
+  for (const framework of FRAMEWORKS) {
+    const reason = FRAMEWORK_MODULES[framework].detect?.(paths, project);
+    if (reason !== undefined) return { framework, reason };
+  }
+  return undefined;
+}
+
+/** Where the tool keeps its migrations when no paths are named (undefined: the common default folders). */
+export function defaultPathsOf(framework: Framework): readonly string[] | undefined {
+  return FRAMEWORK_MODULES[framework].defaultPaths;
 }

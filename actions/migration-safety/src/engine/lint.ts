@@ -2,7 +2,8 @@
 // files being linted, each statement seeing the schema and transaction state left by the ones before it.
 import { as, relationName } from './ast.js';
 import { Catalog } from './catalog.js';
-import type { Framework } from './framework.js';
+import { ConfigurationError } from '../../../../shared/src/lib/errors.js';
+import type { FileHints, Framework } from './framework.js';
 import { locksOf, type TableLock } from './locks.js';
 import { parseFile, type ParsedFile } from './parse-file.js';
 import { loadParser, type ParsedStatement } from './parse.js';
@@ -25,6 +26,8 @@ export interface MigrationSource {
   changeSet: number;
   /** What decoding the file's bytes found (engine/encoding.ts): the file is refused from there on. */
   encodingError?: EncodingError;
+  /** What the tool's project files say about this file (diesel's metadata.toml), from planMigrations. */
+  framework?: FileHints;
 }
 
 export interface RuleSetting {
@@ -99,7 +102,11 @@ export function lintMigrationsSync(
 
   // Files are parsed in order; a rule looking ahead in its change set parses later files early (kept until used).
   const parsedFiles: (ParsedFile | undefined)[] = [];
-  const parsedAt = (i: number) => (parsedFiles[i] ??= parseFile(sources[i].text, options, sources[i].encodingError));
+  const parsedAt = (i: number) =>
+    (parsedFiles[i] ??= parseFile(sources[i].text, options, sources[i].encodingError, {
+      path: sources[i].path,
+      hints: sources[i].framework
+    }));
   // Rule state of a change set lives until its last file has been linted.
   const lastOfChangeSet = new Map(sources.map((s, i) => [s.changeSet, i]));
   const changeSetStores = new Map<number, StateStore>();
@@ -162,6 +169,8 @@ export function lintMigrationsSync(
 
     // A rule that throws must not take the other rules and files down with it: its failure becomes a finding.
     const failed = (rule: Rule, statement: ParsedStatement | undefined, error: unknown) => {
+      // A later file the tool would refuse (read early by a rule looking ahead) is the user's mistake, not the rule's.
+      if (error instanceof ConfigurationError) throw error;
       const internal = byId.get(INTERNAL_ERROR);
       if (!internal) throw error;
       const reason = error instanceof Error ? error.message : String(error);
@@ -186,7 +195,12 @@ export function lintMigrationsSync(
       return mergeSuppressed(ignoredBy.get(embedded.block) ?? new Set(), own);
     };
 
+    // Units the tool commits one by one (Liquibase changesets): where each later one starts, as a byte offset.
+    const units = prepared.units?.slice(1).map((unit) => ({ ...unit, at: source.byteIndex(unit.start) }));
+    let nextUnit = 0;
     for (const statement of statements) {
+      while (units && !statement.embedded && nextUnit < units.length && statement.range.start >= units[nextUnit].at)
+        enterUnit(state, locals, tool, units[nextUnit++].implicitTransaction);
       // Outside a transaction each statement commits on its own; the statements of one DO block run together.
       if (!statement.embedded && !state.inTransaction) state.accessExclusive.clear();
       const ignored = file.lint ? ignoresOf(statement) : 'all';
@@ -391,14 +405,7 @@ function advance(
       case 'TRANS_STMT_PREPARE':
       case 'TRANS_STMT_COMMIT_PREPARED':
       case 'TRANS_STMT_ROLLBACK_PREPARED':
-        state.depth = 0;
-        state.explicit = false;
-        tool.implicit = false;
-        state.accessExclusive.clear();
-        // SET LOCAL ends with the transaction.
-        if (locals.lockTimeout) state.lockTimeout = false;
-        if (locals.statementTimeout) state.statementTimeout = false;
-        locals.lockTimeout = locals.statementTimeout = false;
+        endTransaction(state, locals, tool);
         break;
       default:
         break;
@@ -423,6 +430,34 @@ function advance(
     }
   }
   state.inTransaction = state.depth > 0 || tool.implicit;
+}
+
+/** A COMMIT or ROLLBACK: the transaction (explicit or the tool's) ends, and with it what SET LOCAL set. */
+function endTransaction(
+  state: TransactionState,
+  locals: { lockTimeout: boolean; statementTimeout: boolean },
+  tool: { implicit: boolean }
+): void {
+  state.depth = 0;
+  state.explicit = false;
+  tool.implicit = false;
+  state.accessExclusive.clear();
+  // SET LOCAL ends with the transaction.
+  if (locals.lockTimeout) state.lockTimeout = false;
+  if (locals.statementTimeout) state.statementTimeout = false;
+  locals.lockTimeout = locals.statementTimeout = false;
+}
+
+/** The tool commits the unit before (Liquibase: a changeset) and opens the next one's transaction, or none. */
+function enterUnit(
+  state: TransactionState,
+  locals: { lockTimeout: boolean; statementTimeout: boolean },
+  tool: { implicit: boolean },
+  implicit: boolean
+): void {
+  endTransaction(state, locals, tool);
+  tool.implicit = implicit;
+  state.inTransaction = implicit;
 }
 
 function isZeroSetting(args: readonly Node[] | undefined): boolean {

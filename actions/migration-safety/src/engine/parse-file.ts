@@ -1,7 +1,7 @@
 // One migration file from text to statements: the framework's view of it (which section runs, in which
 // transaction mode), then the parser, then the SQL that PL/pgSQL DO blocks run, each right after its block.
 import type { EncodingError } from './encoding.js';
-import { prepareFile, type Framework, type PreparedFile } from './framework.js';
+import { prepareFile, type FileHints, type Framework, type PreparedFile } from './framework.js';
 import { parseMigration, type ParseOutcome, type ParsedStatement } from './parse.js';
 import { readDoBlock } from './plpgsql.js';
 
@@ -18,8 +18,13 @@ export interface ParseSettings {
   assumeInTransaction?: boolean;
 }
 
-export function parseFile(text: string, settings: ParseSettings, encoding?: EncodingError): ParsedFile {
-  const prepared = prepareFile(text, settings.framework, settings.assumeInTransaction);
+export function parseFile(
+  text: string,
+  settings: ParseSettings,
+  encoding?: EncodingError,
+  file: { path?: string; hints?: FileHints } = {}
+): ParsedFile {
+  const prepared = prepareFile(text, settings.framework, settings.assumeInTransaction, file);
   const parsed = parseMigration(prepared.text, encoding);
   const topLevel = parsed.statements.length;
   // Only DO statements cost anything here: a file without one keeps its statement list as parsed.
