@@ -62,7 +62,10 @@ export interface FileReport {
 
 export interface LintResult {
   findings: Finding[];
-  /** Hazards not reported because the replayed schema shows they are harmless here. */
+  /**
+   * Statements not reported on purpose, with the reason (the replayed schema, the version or the settings show
+   * the hazard other linters see is not there); in file and line order. They never count towards the verdict.
+   */
   exempted: Exemption[];
   files: FileReport[];
 }
@@ -142,7 +145,13 @@ export function lintMigrationsSync(
     const emit = (rule: Rule, statement: ParsedStatement | undefined, hit: RuleHit) => {
       const range = hit.range ?? statement?.range ?? { start: 0, end: 0 };
       if (hit.exempt !== undefined) {
-        exempted.push({ file: file.path, ...source.span(range), rule: rule.id, reason: hit.exempt });
+        exempted.push({
+          file: file.path,
+          ...source.span(range),
+          rule: rule.id,
+          reason: hit.exempt,
+          equivalents: rule.equivalents
+        });
         return;
       }
       findings.push({
@@ -278,7 +287,7 @@ export function lintMigrationsSync(
       parsed: parsed.syntaxError ? (topLevel > 0 ? 'partial' : 'none') : unparsedBody ? 'partial' : 'full'
     });
   }
-  return { findings: stableByFile(findings, sources), exempted, files };
+  return { findings: stableByFile(findings, sources), exempted: stableByFile(exempted, sources), files };
 }
 
 /** The DO bodies of a file that PostgreSQL would reject, as syntax errors at their position. */
@@ -309,7 +318,7 @@ function isActive(rule: Rule, options: LintOptions): boolean {
 }
 
 /** Keeps files in migration order and findings within a file in position order. */
-function stableByFile(findings: Finding[], sources: readonly MigrationSource[]): Finding[] {
+function stableByFile<T extends Finding | Exemption>(findings: T[], sources: readonly MigrationSource[]): T[] {
   const order = new Map(sources.map((s, i) => [s.path, i]));
   return findings.sort(
     (a, b) =>
