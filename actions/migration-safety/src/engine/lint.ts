@@ -93,7 +93,14 @@ export function lintMigrationsSync(
   rules: readonly Rule[]
 ): LintResult {
   const catalog = new Catalog();
-  const active = rules.filter((rule) => isActive(rule, options));
+  const active = rules.filter((rule) => isActive(rule, options) || versionExempt(rule, options) !== undefined);
+  // Rules outside their server versions that say why: what they would report is an exemption with that reason.
+  const outside = new Map(
+    active.flatMap((rule) => {
+      const reason = isActive(rule, options) ? undefined : versionExempt(rule, options);
+      return reason === undefined ? [] : [[rule, reason] as const];
+    })
+  );
   const byId = new Map(rules.map((rule) => [rule.id, rule]));
   const suppressions = new Suppressions(rules);
   const findings: Finding[] = [];
@@ -142,7 +149,10 @@ export function lintMigrationsSync(
     const scan = file.lint ? suppressions.file(prepared.text) : undefined;
     const fileIgnored: Suppressed = scan ? scan.suppressed : 'all';
     const commentProblems: SuppressionProblem[] = scan ? [...scan.problems] : [];
-    const emit = (rule: Rule, statement: ParsedStatement | undefined, hit: RuleHit) => {
+    const emit = (rule: Rule, statement: ParsedStatement | undefined, reported: RuleHit) => {
+      const outsideReason = outside.get(rule);
+      const hit =
+        outsideReason === undefined ? reported : { range: reported.range, exempt: reported.exempt ?? outsideReason };
       const range = hit.range ?? statement?.range ?? { start: 0, end: 0 };
       if (hit.exempt !== undefined) {
         exempted.push({
@@ -305,6 +315,18 @@ const SYNTAX_ERROR_FALLBACK: Rule = {
   help: 'PostgreSQL would reject this migration at deploy time.',
   equivalents: { squawk: ['syntax-error'] }
 };
+
+/** The reason a rule that is off for this server version records exemptions instead, when it has one. */
+function versionExempt(rule: Rule, options: LintOptions): string | undefined {
+  const versions = rule.pgVersions;
+  if (versions?.outside === undefined) return undefined;
+  const setting = options.rules?.[rule.id];
+  if (setting?.enabled === false || (rule.optIn && setting?.enabled !== true && setting?.severity === undefined))
+    return undefined;
+  const below = versions.min !== undefined && options.pgVersion < versions.min;
+  const above = versions.max !== undefined && options.pgVersion > versions.max;
+  return below || above ? versions.outside : undefined;
+}
 
 function isActive(rule: Rule, options: LintOptions): boolean {
   // A syntax error is always reported: a file that was not parsed is never passed off as checked.

@@ -85,8 +85,12 @@ export interface RuleMeta {
   equivalents: Equivalents;
   /** Off unless the configuration turns it on (enabled: true, or a severity), like squawk's opt-in rules. */
   optIn?: boolean;
-  /** Oldest and newest server version the hazard applies to, inclusive, when it depends on the version. */
-  pgVersions?: { min?: number; max?: number };
+  /**
+   * Oldest and newest server version the hazard applies to, inclusive, when it depends on the version. Outside
+   * them the rule is off; with `outside`, it still runs there and what it would report is recorded as an
+   * exemption with that reason (for a hazard other linters flag on every version).
+   */
+  pgVersions?: { min?: number; max?: number; outside?: string };
 }
 
 export interface Rule extends RuleMeta {
