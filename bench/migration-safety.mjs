@@ -5,7 +5,8 @@
 //   - median wall time of 5 runs and peak RSS of each, and the ratio ours/squawk;
 //   - findings per rule for each tool;
 //   - agreement per squawk rule: squawk's findings we also report on the same statement (through our rules'
-//     `equivalents.squawk`), those we deliberately do not report (our `exempted` list, with its reasons), those
+//     `equivalents.squawk`), those we deliberately do not report (our report's `exemptions`, each with its reason
+//     and the rule's equivalents), those
 //     we miss, and ours that squawk does not report.
 // Also in the same run, for scale: Node start-up alone (the floor of any Node CLI), and, when the environment
 // sets NODE_EXTRA_CA_CERTS, ours and that floor again without it.
@@ -157,7 +158,7 @@ function parseJson(label, text) {
 const report = parseJson(ours.label, timing[0].stdout);
 const squawkFindings = parseJson(theirs.label, timing[1].stdout);
 
-// Our rule catalogue, for the squawk ids of rules that only appear in `exempted` (which carries no equivalents).
+// Our rule catalogue: which squawk rules have an equivalent here at all (findings and exemptions carry their own).
 const listed = spawnSync(process.execPath, [cli, 'migration-safety', '--list-rules', '--format', 'json'], {
   encoding: 'utf8'
 });
@@ -228,7 +229,7 @@ for (const finding of report.findings) {
   }
 }
 const exemptByKey = new Map();
-for (const exemption of report.exempted ?? []) {
+for (const exemption of report.exemptions ?? []) {
   for (const id of squawkIdsOf(exemption))
     exemptByKey.set(keyOf(id, exemption.location.file, exemption.location.line), exemption);
 }
@@ -277,7 +278,7 @@ console.log('');
 console.log('| tool | median wall | peak RSS | findings |');
 console.log('| --- | --- | --- | --- |');
 console.log(
-  `| ${timing[0].label} | ${timing[0].seconds.toFixed(3)} s | ${timing[0].rssMiB.toFixed(0)} MiB | ${report.findings.length} (+${report.exempted?.length ?? 0} exempted) |`
+  `| ${timing[0].label} | ${timing[0].seconds.toFixed(3)} s | ${timing[0].rssMiB.toFixed(0)} MiB | ${report.findings.length} (+${report.exemptions?.length ?? 0} not flagged, with a reason) |`
 );
 console.log(
   `| ${timing[1].label} | ${timing[1].seconds.toFixed(3)} s | ${timing[1].rssMiB.toFixed(0)} MiB | ${squawkFindings.length} |`
@@ -330,7 +331,7 @@ console.log(
 const exempting = rows.filter((r) => r.exempted > 0);
 if (exempting.length) {
   console.log('');
-  console.log("Why we do not report the exempted ones (our JSON's `exempted` reasons):");
+  console.log("Not flagged, and why (the reasons of our JSON report's `exemptions` on squawk's statements):");
   for (const row of exempting) {
     const reasons = [...row.reasons].sort((a, b) => b[1] - a[1]);
     console.log(`- ${row.rule}: ${reasons.map(([reason, n]) => `${n} ${reason}`).join('; ')}`);

@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Adds a migration-safety rule from action-templates/migration-rule: npm run new-rule -- <rule-id>
 // Writes the rule module, its registry entry (last in rules/index.ts, so --list-rules shows it last), its docs
-// page and its table test; the rule is opt-in until its author removes `optIn`.
+// page, its table test and its row in the action README's rule list; the rule is opt-in until its author removes
+// `optIn`.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -10,6 +11,7 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const template = join(root, 'action-templates', 'migration-rule');
 const action = join(root, 'actions', 'migration-safety');
 const registry = join(action, 'src', 'rules', 'index.ts');
+const readme = join(root, 'migration-safety', 'README.md');
 
 function fail(message) {
   console.error(`new-rule: ${message}`);
@@ -43,6 +45,14 @@ const afterImport = lastImport.index + lastImport[0].length;
 let registered = `${index.slice(0, afterImport)}\nimport { ${camel} } from './${id}.js';${index.slice(afterImport)}`;
 registered = registered.replace(list[0], `export const ALL_RULES: readonly Rule[] = [${list[1]},\n  ${camel}\n];`);
 
+// The README's rule list (`| \`id\` | level | squawk ids |` rows): a row after the last one, as the template's rule is.
+const readmeText = readFileSync(readme, 'utf8');
+const rows = [...readmeText.matchAll(/^\| `[a-z0-9-]+` .*\|$/gm)];
+if (rows.length === 0) fail('migration-safety/README.md has no rule list (rows like | `rule-id` | level | squawk |)');
+const lastRow = rows[rows.length - 1];
+const afterRow = lastRow.index + lastRow[0].length;
+const listed = `${readmeText.slice(0, afterRow)}\n| \`${id}\` | warning, opt-in | - |${readmeText.slice(afterRow)}`;
+
 // Formatted as the repository formats them, when Prettier is installed (it is a dev dependency).
 async function formatted(text, file) {
   try {
@@ -62,6 +72,8 @@ for (const [source, target] of files) {
 }
 writeFileSync(registry, await formatted(registered, registry));
 written.push(registry.slice(root.length + 1));
+writeFileSync(readme, await formatted(listed, readme));
+written.push(readme.slice(root.length + 1));
 console.log(
   `created ${written.join(', ')}\nnext: replace the example check, then npm test -- __tests__/migration-safety/rules/${id}.test.ts`
 );

@@ -87,6 +87,17 @@ describe('trigger.dev corpus', () => {
     expect(result.exempted.some((e) => e.rule === index && e.reason === 'table created in this change set')).toBe(true);
   });
 
+  it('never both reports and exempts one rule at one place, and gives every exemption a reason', () => {
+    const at = (e: { rule: string; file: string; line: number; column: number }) =>
+      `${e.rule} ${e.file}:${e.line}:${e.column}`;
+    const reported = new Set(result.findings.map(at));
+    expect(result.exempted.filter((e) => reported.has(at(e))).map(at)).toEqual([]);
+    for (const e of result.exempted) expect(e.reason.length).toBeGreaterThan(10);
+    // What the squawk comparison (bench/migration-safety.mjs) counts as a deliberate difference, not a miss.
+    const squawkRules = new Set(result.exempted.flatMap((e) => e.equivalents.squawk ?? []));
+    expect(squawkRules.has('require-concurrent-index-creation')).toBe(true);
+  });
+
   it('refers to a missing object only rarely (the replay knows the schema)', () => {
     const missing = result.findings.filter((f) => f.rule === 'missing-object');
     expect(missing.length).toBeLessThan(files.length / 100);

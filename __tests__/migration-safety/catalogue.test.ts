@@ -12,6 +12,15 @@ import { repoRoot } from '../harness/runner.js';
 const DOCS = join(repoRoot, 'actions', 'migration-safety', 'docs', 'rules');
 const TESTS = join(repoRoot, '__tests__', 'migration-safety');
 
+/** The rule list of the action README's Rules section: `| \`id\` | level[, opt-in] | squawk ids or - |`. */
+const README_RULES = new Map(
+  [
+    ...(readFileSync(join(repoRoot, 'migration-safety', 'README.md'), 'utf8').split('\n## Rules\n')[1] ?? '').matchAll(
+      /^\| `([a-z0-9-]+)` +\| ([a-z, -]+?) +\| (.+?) +\|$/gm
+    )
+  ].map((m) => [m[1], { level: m[2], squawk: m[3] === '-' ? [] : m[3].split(', ').map((id) => id.replace(/`/g, '')) }])
+);
+
 /** The findings the driver emits itself (engine/lint.ts): tested in these files instead of a rules/<id>.test.ts. */
 const TESTED_IN: Record<string, string> = {
   'syntax-error': 'parse.test.ts',
@@ -89,11 +98,25 @@ describe.each(ALL_RULES.map((rule) => [rule.id, rule] as const))('rule %s', (id,
     ]);
   });
 
+  it('is in the action README’s rule list with its level and squawk ids', () => {
+    expect(README_RULES.get(id)).toEqual({
+      level: `${rule.severity}${rule.optIn ? ', opt-in' : ''}`,
+      squawk: rule.equivalents.squawk ?? []
+    });
+  });
+
   it('has its own table test', () => {
     const own = join(TESTS, 'rules', `${id}.test.ts`);
     const file = existsSync(own) ? own : join(TESTS, TESTED_IN[id] ?? `rules/${id}.test.ts`);
     expect(existsSync(file)).toBe(true);
     expect(readFileSync(file, 'utf8')).toContain(id);
+  });
+});
+
+describe('the action README’s rule list', () => {
+  it('names no rule that does not exist', () => {
+    const ids = new Set(ALL_RULES.map((rule) => rule.id));
+    expect([...README_RULES.keys()].filter((id) => !ids.has(id))).toEqual([]);
   });
 });
 

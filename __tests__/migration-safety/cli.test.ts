@@ -32,7 +32,12 @@ async function json(args: string[], cwd = fixtures) {
   const run = await cli([...args, '--format', 'json'], cwd);
   return {
     ...run,
-    report: JSON.parse(run.stdout) as { tool: string; verdict: string; findings: Finding[]; exempted: { id: string }[] }
+    report: JSON.parse(run.stdout) as {
+      tool: string;
+      verdict: string;
+      findings: Finding[];
+      exemptions: { id: string }[];
+    }
   };
 }
 
@@ -55,7 +60,7 @@ describe('ubos-actions migration-safety', () => {
         equivalents: expect.objectContaining({ squawk: ['require-concurrent-index-creation'] })
       }
     ]);
-    expect(report.exempted.map((e) => e.id)).toContain('require-concurrent-index-creation');
+    expect(report.exemptions.map((e) => e.id)).toContain('require-concurrent-index-creation');
     const missing = report.findings.filter((f) => f.id === 'missing-object');
     expect(missing.map((f) => [f.location.file, f.location.line])).toEqual([['history/V10__rename_missing.sql', 1]]);
     expect(report.findings.some((f) => f.location.file.includes('down'))).toBe(false);

@@ -103,7 +103,7 @@ interface Report {
   verdict: string;
   counts: { error: number; warning: number; notice: number; files: number };
   findings: ReportFinding[];
-  exempted: { id: string; reason: string; location: { file: string } }[];
+  exemptions: { id: string; reason: string; location: { file: string } }[];
   files: { path: string; linted: boolean }[];
 }
 
@@ -137,7 +137,7 @@ describe('migration-safety action on a pull request', () => {
     expect(json.findings.filter((f) => f.id === INDEX_RULE).map((f) => [f.location.file, f.location.line])).toEqual([
       ['db/migrations/003_orders.sql', 4]
     ]);
-    expect(json.exempted).toEqual(
+    expect(json.exemptions).toEqual(
       expect.arrayContaining([
         expect.objectContaining({
           id: INDEX_RULE,
@@ -186,7 +186,9 @@ describe('migration-safety action on a pull request', () => {
       /\| `db\/migrations\/003_orders.sql`:4 \| \[require-concurrent-index-creation\]\(https:\/\/[^)]+\) \|/
     );
     expect(summary).toMatch(/<details>\n<summary>Why these are hazards/);
-    expect(summary).toMatch(/\d+ left out on purpose \(other linters flag them\): .*table created in this change set/);
+    expect(summary).toMatch(/\d+ not flagged on purpose: see “Not flagged, and why”/);
+    expect(summary).toMatch(/<details>\n<summary>Not flagged, and why \(\d+\)<\/summary>/);
+    expect(summary).toMatch(/\| \[require-concurrent-index-creation\]\([^)]+\) \| table created in this change set \|/);
 
     const sarif = JSON.parse(readFileSync(join(clone, 'reports/migrations.sarif'), 'utf8'));
     expect(sarifProblems(sarif)).toEqual([]);

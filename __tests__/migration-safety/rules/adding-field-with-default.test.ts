@@ -48,6 +48,40 @@ describe(RULE, () => {
     ).toEqual([]);
   });
 
+  // squawk flags defaults it does not know to be safe (-1, lower(...)) and virtual columns: each records why not here.
+  it.each([
+    ['ALTER TABLE users ADD COLUMN n int NOT NULL DEFAULT -1;', 'non-volatile (immutable) default'],
+    ['ALTER TABLE users ADD COLUMN active boolean NOT NULL DEFAULT false;', 'non-volatile (immutable) default'],
+    ['ALTER TABLE users ADD COLUMN created timestamptz NOT NULL DEFAULT now();', 'non-volatile (stable) default'],
+    [
+      'ALTER TABLE users ADD COLUMN lower_email text GENERATED ALWAYS AS (lower(email)) VIRTUAL;',
+      'a virtual generated column is computed when read: nothing is written to the rows'
+    ]
+  ])('records why %s is not flagged', async (sql, reason) => {
+    const { exempted } = await lintSql(sql, { history });
+    const mine = exempted.filter((e) => e.rule === RULE);
+    expect(mine.map((e) => [e.line, e.column])).toEqual([[1, 30]]);
+    expect(mine[0].reason).toContain(reason);
+  });
+
+  it('says a constant default is stored once on PostgreSQL 11+, and flags it before', async () => {
+    const sql = 'ALTER TABLE users ADD COLUMN n int NOT NULL DEFAULT 0;';
+    const on11 = await lintSql(sql, { history, pgVersion: 11 });
+    expect(on11.exempted.filter((e) => e.rule === RULE).map((e) => e.reason)).toEqual([
+      'non-volatile (immutable) default on PostgreSQL 11+: stored once in the catalogue, no rewrite'
+    ]);
+    const on10 = await lintSql(sql, { history, pgVersion: 10 });
+    expect(on10.exempted.filter((e) => e.rule === RULE)).toEqual([]);
+  });
+
+  it('records nothing for a column without a default', async () => {
+    for (const sql of [
+      'ALTER TABLE users ADD COLUMN note text;',
+      'ALTER TABLE users ADD COLUMN note text DEFAULT NULL;'
+    ])
+      expect((await lintSql(sql, { history })).exempted.filter((e) => e.rule === RULE)).toEqual([]);
+  });
+
   it('exempts a table created in the same change set', async () => {
     const result = await lintSql(
       'CREATE TABLE t (a int);\nALTER TABLE t ADD COLUMN id uuid DEFAULT gen_random_uuid();'

@@ -31,6 +31,13 @@ describe(RULE, () => {
     ]);
   });
 
+  it('records why a serial NOT NULL column is not flagged (squawk flags it: no DEFAULT written)', async () => {
+    const { exempted } = await lintSql('ALTER TABLE users ADD COLUMN n bigserial NOT NULL;', { history: [EXISTING] });
+    expect(exempted.filter((e) => e.rule === RULE).map((e) => [e.line, e.column, e.reason])).toEqual([
+      [1, 19, 'a serial column is filled from its sequence (its default is nextval())']
+    ]);
+  });
+
   it('names the table and column', async () => {
     const [finding] = await findingsOf(RULE, 'ALTER TABLE users ADD COLUMN tier text NOT NULL;', {
       history: [EXISTING]

@@ -1,4 +1,4 @@
-import { EXISTING, positions } from '../lint-sql.js';
+import { EXISTING, lintSql, positions } from '../lint-sql.js';
 
 const RULE = 'ban-char-field';
 
@@ -24,4 +24,11 @@ describe(RULE, () => {
       expect(await positions(RULE, sql, { history: [EXISTING] })).toEqual([]);
     }
   );
+
+  it('records why the internal "char" type is not flagged (squawk flags it)', async () => {
+    const { exempted } = await lintSql('CREATE TABLE t (flag "char", code char(2));');
+    expect(exempted.filter((e) => e.rule === RULE).map((e) => [e.line, e.column, e.endColumn, e.reason])).toEqual([
+      [1, 22, 28, '"char" is the internal one-byte type, not char(n): it does not pad']
+    ]);
+  });
 });

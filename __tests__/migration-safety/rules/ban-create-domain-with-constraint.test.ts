@@ -1,4 +1,4 @@
-import { findingsOf, positions } from '../lint-sql.js';
+import { findingsOf, lintSql, positions } from '../lint-sql.js';
 
 const RULE = 'ban-create-domain-with-constraint';
 
@@ -24,5 +24,15 @@ describe(RULE, () => {
     'CREATE TABLE t (a int CHECK (a > 0));'
   ])('accepts %s', async (sql) => {
     expect(await positions(RULE, sql)).toEqual([]);
+  });
+
+  it('records why DEFAULT, NULL and COLLATE clauses are not flagged (squawk flags them)', async () => {
+    const reasons = async (sql: string) =>
+      (await lintSql(sql)).exempted.filter((e) => e.rule === RULE).map((e) => [e.line, e.reason]);
+    const reason = 'DEFAULT, NULL and COLLATE check nothing: changing them later scans no table';
+    expect(await reasons('CREATE DOMAIN code AS varchar(10) COLLATE "C" DEFAULT \'x\';')).toEqual([[1, reason]]);
+    expect(await reasons('CREATE DOMAIN maybe AS text NULL;')).toEqual([[1, reason]]);
+    expect(await reasons('CREATE DOMAIN email AS text;')).toEqual([]);
+    expect(await reasons('CREATE DOMAIN positive AS int CHECK (VALUE > 0);')).toEqual([]);
   });
 });

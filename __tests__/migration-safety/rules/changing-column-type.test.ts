@@ -34,6 +34,40 @@ describe(RULE, () => {
     expect(await positions(RULE, sql, { history })).toEqual([]);
   });
 
+  // squawk flags every type change: each change let through records why.
+  it.each([
+    ['ALTER TABLE items ALTER COLUMN code TYPE varchar(255);', 'varchar limit grows'],
+    ['ALTER TABLE items ALTER COLUMN code TYPE text;', 'varchar to text is binary compatible'],
+    [
+      'ALTER TABLE items ALTER COLUMN code SET DATA TYPE text USING code::text;',
+      'varchar to text is binary compatible'
+    ],
+    ['ALTER TABLE items ALTER COLUMN price TYPE numeric(12,2);', 'numeric precision grows with the same scale'],
+    ['ALTER TABLE items ALTER COLUMN net TYPE inet;', 'cidr to inet is binary compatible']
+  ])('records why %s is not flagged', async (sql, reason) => {
+    const { exempted } = await lintSql(sql, { history });
+    expect(exempted.filter((e) => e.rule === RULE).map((e) => [e.line, e.column, e.reason])).toEqual([
+      [1, 32, `no rewrite, only a brief catalogue change: ${reason}`]
+    ]);
+  });
+
+  it('records the UTC session as the reason a timestamptz change is not flagged on PostgreSQL 12+', async () => {
+    const sql = "SET TimeZone = 'UTC';\nALTER TABLE items ALTER COLUMN seen TYPE timestamptz;";
+    const { exempted } = await lintSql(sql, { history });
+    expect(exempted.filter((e) => e.rule === RULE).map((e) => [e.line, e.reason])).toEqual([
+      [2, 'timestamp to timestamptz with the session TimeZone set to UTC: no rewrite on PostgreSQL 12+']
+    ]);
+    // Before 12 it rewrites whatever the time zone: a finding, no exemption.
+    const old = await lintSql(sql, { history, pgVersion: 11 });
+    expect(old.findings.filter((f) => f.rule === RULE)).toHaveLength(1);
+    expect(old.exempted.filter((e) => e.rule === RULE)).toEqual([]);
+  });
+
+  it('records no exemption for a change it reports', async () => {
+    const { exempted } = await lintSql('ALTER TABLE items ALTER COLUMN id TYPE bigint;', { history });
+    expect(exempted.filter((e) => e.rule === RULE)).toEqual([]);
+  });
+
   it('warns that timestamp -> timestamptz rewrites unless the TimeZone is UTC', async () => {
     const sql = 'ALTER TABLE items ALTER COLUMN seen TYPE timestamptz;';
     const [finding] = await findingsOf(RULE, sql, { history });

@@ -24,6 +24,16 @@ describe(RULE, () => {
     expect(await positions(RULE, sql, { history })).toEqual([]);
   });
 
+  it('records why it is silent before PostgreSQL 14 (squawk flags it there)', async () => {
+    const { exempted } = await lintSql('ALTER TABLE events DETACH PARTITION events_2024;', {
+      history,
+      pgVersion: 13
+    });
+    expect(exempted.filter((e) => e.rule === RULE).map((e) => [e.line, e.reason])).toEqual([
+      [1, 'DETACH PARTITION CONCURRENTLY does not exist before PostgreSQL 14: nothing to ask for']
+    ]);
+  });
+
   it('is off before PostgreSQL 14, which has no concurrent detach', async () => {
     const sql = 'ALTER TABLE events DETACH PARTITION events_2024;';
     expect(await positions(RULE, sql, { history, pgVersion: 13 })).toEqual([]);

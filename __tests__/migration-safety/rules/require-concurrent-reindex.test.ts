@@ -27,6 +27,21 @@ describe(RULE, () => {
     expect(await positions(RULE, 'REINDEX TABLE users;', { history, pgVersion: 12 })).toEqual([[1, 1, 1, 20]]);
   });
 
+  it('records why it is silent before PostgreSQL 12 (squawk flags it there)', async () => {
+    const old = await lintSql('REINDEX TABLE users;', { history, pgVersion: 11 });
+    expect(old.exempted.filter((e) => e.rule === RULE).map((e) => [e.line, e.column, e.reason])).toEqual([
+      [1, 1, 'REINDEX CONCURRENTLY does not exist before PostgreSQL 12: nothing to ask for']
+    ]);
+    const off = await lintSql('REINDEX TABLE users;', {
+      history,
+      pgVersion: 11,
+      rules: { [RULE]: { enabled: false } }
+    });
+    expect(off.exempted.filter((e) => e.rule === RULE)).toEqual([]);
+    const current = await lintSql('REINDEX TABLE users;', { history });
+    expect(current.exempted.filter((e) => e.rule === RULE)).toEqual([]);
+  });
+
   it('exempts a table (or its index) created in the same change set', async () => {
     const result = await lintSql(
       'CREATE TABLE t (a int);\nCREATE INDEX t_a ON t (a);\nREINDEX INDEX t_a;\nREINDEX TABLE t;'

@@ -23,7 +23,7 @@ function listRules(format: string): string {
       help: r.help,
       equivalents: r.equivalents,
       docs: docsUrl(r.id),
-      ...(r.pgVersions ? { pgVersions: r.pgVersions } : {})
+      ...(r.pgVersions ? { pgVersions: { min: r.pgVersions.min, max: r.pgVersions.max } } : {})
     }));
     return JSON.stringify(catalogue, null, 2) + '\n';
   }

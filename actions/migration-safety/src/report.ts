@@ -1,6 +1,6 @@
 // A lint result as the action family's ActionReport: the verdict, the findings for annotations, sections for the
-// summary and the comment (errors open, then warnings, the safe ways and the rules' help folded away), the JSON
-// envelope's own fields, the text format with its recipes, and SARIF. No I/O.
+// summary and the comment (errors open, then warnings, the safe ways, the rules' help and what was not flagged on
+// purpose folded away), the JSON envelope's own fields, the text format with its recipes, and SARIF. No I/O.
 import { codeSpan, escapeMarkdown, SummaryBuilder } from '../../../shared/src/lib/markdown.js';
 import {
   countFindings,
@@ -11,6 +11,7 @@ import {
   type ReportSection
 } from '../../../shared/src/lib/report.js';
 import type { LintResult } from './engine/lint.js';
+import { docsUrl } from './engine/rule.js';
 import type { Exemption, Finding, Recipe } from './engine/types.js';
 import { ALL_RULES } from './rules/index.js';
 import { migrationSarif } from './sarif.js';
@@ -30,17 +31,83 @@ export function toReportFinding(f: Finding): ReportFinding {
   };
 }
 
+/** The heading of the exemptions in every format: what was seen and deliberately not reported. */
+export const EXEMPTIONS_TITLE = 'Not flagged, and why';
+
+const TOOL_NAMES: Record<string, string> = { atlas: 'Atlas', strongMigrations: 'strong_migrations' };
+
+/** How many places of one group the text and markdown name before "and N more". */
+const PLACES_SHOWN = 10;
+
+export interface ExemptionGroup {
+  rule: string;
+  reason: string;
+  /** The rule's ids in other linters (`squawk prefer-robust-stmts`): where these statements are flagged. */
+  others: string[];
+  places: Exemption[];
+}
+
+/** Exemptions grouped by rule and reason, in the order of their first place (files in migration order). */
+export function groupExemptions(exempted: readonly Exemption[]): ExemptionGroup[] {
+  const groups = new Map<string, ExemptionGroup>();
+  for (const e of exempted) {
+    const key = `${e.rule}\n${e.reason}`;
+    let group = groups.get(key);
+    if (!group) {
+      const others = (Object.entries(e.equivalents) as [string, string[] | undefined][]).flatMap(([tool, ids]) =>
+        (ids ?? []).map((id) => `${TOOL_NAMES[tool] ?? tool} ${id}`)
+      );
+      groups.set(key, (group = { rule: e.rule, reason: e.reason, others, places: [] }));
+    }
+    group.places.push(e);
+  }
+  return [...groups.values()];
+}
+
 /**
- * "3 left out on purpose: table created in this change set" (reasons with their counts when several): what
- * other linters would flag here and the replayed schema shows to be harmless.
+ * "3 not flagged on purpose: see “Not flagged, and why”", the line under the verdict; the reasons are in the
+ * section of that name.
  */
 export function exemptionLine(exempted: readonly Exemption[]): string | undefined {
   if (exempted.length === 0) return undefined;
-  const reasons = new Map<string, number>();
-  for (const e of exempted) reasons.set(e.reason, (reasons.get(e.reason) ?? 0) + 1);
-  const text =
-    reasons.size === 1 ? [...reasons.keys()][0] : [...reasons].map(([reason, n]) => `${reason} (${n})`).join('; ');
-  return `${exempted.length} left out on purpose (other linters flag them): ${text}`;
+  return `${exempted.length} not flagged on purpose: see “${EXEMPTIONS_TITLE}”`;
+}
+
+const place = (e: Exemption) => `${e.file}:${e.line}:${e.column}`;
+
+function placesText(places: readonly Exemption[], show: (e: Exemption) => string): string {
+  const shown = places.slice(0, PLACES_SHOWN).map(show).join(', ');
+  return places.length > PLACES_SHOWN ? `${shown} and ${places.length - PLACES_SHOWN} more` : shown;
+}
+
+/** The text format's block: one line per rule and reason, with where. */
+function exemptionsText(exempted: readonly Exemption[]): string[] {
+  if (exempted.length === 0) return [];
+  const lines = [`${EXEMPTIONS_TITLE} (${exempted.length}, never counted):`];
+  for (const group of groupExemptions(exempted)) {
+    lines.push(`  ${group.rule}: ${group.reason} (${group.places.length}): ${placesText(group.places, place)}`);
+  }
+  return lines;
+}
+
+/** The summary's section: a row per rule and reason; an info section, so its rows are the first cut for space. */
+function exemptionsSection(exempted: readonly Exemption[]): ReportSection | undefined {
+  if (exempted.length === 0) return undefined;
+  return {
+    level: 'info',
+    title: EXEMPTIONS_TITLE,
+    intro:
+      'What a rule recognised and deliberately did not report, and why; the linters named in “same rule in” flag these statements. Not counted, no effect on the verdict; the JSON report lists each one in `exemptions`.',
+    table: {
+      headers: ['rule', 'why not flagged', 'same rule in', 'where'],
+      rows: groupExemptions(exempted).map((group) => [
+        `[${group.rule}](${docsUrl(group.rule)})`,
+        escapeMarkdown(group.reason),
+        group.others.map((id) => codeSpan(id)).join(', ') || '-',
+        `${placesText(group.places, (e) => codeSpan(`${e.file}:${e.line}`))} (${group.places.length})`
+      ])
+    }
+  };
 }
 
 /** Files linted whole: a file the parser could not read to the end is not counted as checked. */
@@ -100,6 +167,8 @@ function sections(result: LintResult): ReportSection[] {
       title: 'Why these are hazards',
       items: [...rules].map(([rule, f]) => `**[${rule}](${f.docs})**: ${f.help}`)
     });
+  const exemptions = exemptionsSection(result.exempted);
+  if (exemptions) out.push(exemptions);
   return out;
 }
 
@@ -112,14 +181,17 @@ function recipeText(finding: Finding): string {
 
 /**
  * `file:line:column: severity rule: message`, one per finding, with the safe multi-deploy way indented below
- * it when there is one, then the verdict.
+ * it when there is one, then the verdict, then what was not flagged on purpose (a line per rule and reason).
  */
 export function renderText(result: LintResult): string {
   const lines = result.findings.map(
     (f) => `${f.file}:${f.line}:${f.column}: ${f.severity} ${f.rule}: ${f.message}\n    see ${f.docs}${recipeText(f)}`
   );
-  const exempt = exemptionLine(result.exempted);
-  return [...lines, ...(lines.length ? [''] : []), headline(result), ...(exempt ? [exempt] : [])].join('\n') + '\n';
+  const exempt = exemptionsText(result.exempted);
+  return (
+    [...lines, ...(lines.length ? [''] : []), headline(result), ...(exempt.length ? ['', ...exempt] : [])].join('\n') +
+    '\n'
+  );
 }
 
 export function migrationReport(check: MigrationCheck): ActionReport {
@@ -150,7 +222,12 @@ export function migrationReport(check: MigrationCheck): ActionReport {
         location: location(f),
         equivalents: f.equivalents
       })),
-      exempted: result.exempted.map((e) => ({ id: e.rule, reason: e.reason, location: location(e) })),
+      exemptions: result.exempted.map((e) => ({
+        id: e.rule,
+        reason: e.reason,
+        location: location(e),
+        equivalents: e.equivalents
+      })),
       files: result.files
     },
     outputs: { errors: counts.error, warnings: counts.warning, 'files-checked': counts.files },

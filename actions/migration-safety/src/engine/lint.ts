@@ -65,7 +65,10 @@ export interface FileReport {
 
 export interface LintResult {
   findings: Finding[];
-  /** Hazards not reported because the replayed schema shows they are harmless here. */
+  /**
+   * Statements not reported on purpose, with the reason (the replayed schema, the version or the settings show
+   * the hazard other linters see is not there); in file and line order. They never count towards the verdict.
+   */
   exempted: Exemption[];
   files: FileReport[];
 }
@@ -93,7 +96,14 @@ export function lintMigrationsSync(
   rules: readonly Rule[]
 ): LintResult {
   const catalog = new Catalog();
-  const active = rules.filter((rule) => isActive(rule, options));
+  const active = rules.filter((rule) => isActive(rule, options) || versionExempt(rule, options) !== undefined);
+  // Rules outside their server versions that say why: what they would report is an exemption with that reason.
+  const outside = new Map(
+    active.flatMap((rule) => {
+      const reason = isActive(rule, options) ? undefined : versionExempt(rule, options);
+      return reason === undefined ? [] : [[rule, reason] as const];
+    })
+  );
   const byId = new Map(rules.map((rule) => [rule.id, rule]));
   const suppressions = new Suppressions(rules);
   const findings: Finding[] = [];
@@ -146,10 +156,19 @@ export function lintMigrationsSync(
     const scan = file.lint ? suppressions.file(prepared.text) : undefined;
     const fileIgnored: Suppressed = scan ? scan.suppressed : 'all';
     const commentProblems: SuppressionProblem[] = scan ? [...scan.problems] : [];
-    const emit = (rule: Rule, statement: ParsedStatement | undefined, hit: RuleHit) => {
+    const emit = (rule: Rule, statement: ParsedStatement | undefined, reported: RuleHit) => {
+      const outsideReason = outside.get(rule);
+      const hit =
+        outsideReason === undefined ? reported : { range: reported.range, exempt: reported.exempt ?? outsideReason };
       const range = hit.range ?? statement?.range ?? { start: 0, end: 0 };
       if (hit.exempt !== undefined) {
-        exempted.push({ file: file.path, ...source.span(range), rule: rule.id, reason: hit.exempt });
+        exempted.push({
+          file: file.path,
+          ...source.span(range),
+          rule: rule.id,
+          reason: hit.exempt,
+          equivalents: rule.equivalents
+        });
         return;
       }
       findings.push({
@@ -292,7 +311,7 @@ export function lintMigrationsSync(
       parsed: parsed.syntaxError ? (topLevel > 0 ? 'partial' : 'none') : unparsedBody ? 'partial' : 'full'
     });
   }
-  return { findings: stableByFile(findings, sources), exempted, files };
+  return { findings: stableByFile(findings, sources), exempted: stableByFile(exempted, sources), files };
 }
 
 /** The DO bodies of a file that PostgreSQL would reject, as syntax errors at their position. */
@@ -311,6 +330,18 @@ const SYNTAX_ERROR_FALLBACK: Rule = {
   equivalents: { squawk: ['syntax-error'] }
 };
 
+/** The reason a rule that is off for this server version records exemptions instead, when it has one. */
+function versionExempt(rule: Rule, options: LintOptions): string | undefined {
+  const versions = rule.pgVersions;
+  if (versions?.outside === undefined) return undefined;
+  const setting = options.rules?.[rule.id];
+  if (setting?.enabled === false || (rule.optIn && setting?.enabled !== true && setting?.severity === undefined))
+    return undefined;
+  const below = versions.min !== undefined && options.pgVersion < versions.min;
+  const above = versions.max !== undefined && options.pgVersion > versions.max;
+  return below || above ? versions.outside : undefined;
+}
+
 function isActive(rule: Rule, options: LintOptions): boolean {
   // A syntax error is always reported: a file that was not parsed is never passed off as checked.
   if (rule.id === SYNTAX_ERROR) return true;
@@ -323,7 +354,7 @@ function isActive(rule: Rule, options: LintOptions): boolean {
 }
 
 /** Keeps files in migration order and findings within a file in position order. */
-function stableByFile(findings: Finding[], sources: readonly MigrationSource[]): Finding[] {
+function stableByFile<T extends Finding | Exemption>(findings: T[], sources: readonly MigrationSource[]): T[] {
   const order = new Map(sources.map((s, i) => [s.path, i]));
   return findings.sort(
     (a, b) =>

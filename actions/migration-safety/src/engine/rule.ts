@@ -33,8 +33,10 @@ export interface RuleHit {
   range?: ByteRange;
   recipe?: Recipe;
   /**
-   * The hazard is real in general but not here, for this reason (e.g. "table created in this change set"):
-   * recorded in `exempted`, not as a finding, so reports and the squawk comparison can show why it is silent.
+   * The hazard is real in general, or another linter flags the statement, but not here, for this reason (e.g.
+   * "table created in this change set"): an exemption (the rule, the range, the reason) instead of a finding.
+   * Reports list exemptions under "Not flagged, and why" (JSON `exemptions`); they never count or change the
+   * verdict, and the squawk comparison uses them to tell a deliberate silence from a miss.
    */
   exempt?: string;
 }
@@ -83,8 +85,12 @@ export interface RuleMeta {
   equivalents: Equivalents;
   /** Off unless the configuration turns it on (enabled: true, or a severity), like squawk's opt-in rules. */
   optIn?: boolean;
-  /** Oldest and newest server version the hazard applies to, inclusive, when it depends on the version. */
-  pgVersions?: { min?: number; max?: number };
+  /**
+   * Oldest and newest server version the hazard applies to, inclusive, when it depends on the version. Outside
+   * them the rule is off; with `outside`, it still runs there and what it would report is recorded as an
+   * exemption with that reason (for a hazard other linters flag on every version).
+   */
+  pgVersions?: { min?: number; max?: number; outside?: string };
 }
 
 export interface Rule extends RuleMeta {

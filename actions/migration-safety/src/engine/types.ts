@@ -47,9 +47,13 @@ export interface ByteRange {
   end: number;
 }
 
-/** A hazard a rule recognised but did not report, and why (see RuleHit.exempt). */
+/**
+ * A statement a rule recognised and deliberately did not report, and why (see RuleHit.exempt): what another
+ * linter (the rule's equivalents) would flag there. Listed in reports; never counted, never in the verdict.
+ */
 export interface Exemption extends Span {
   file: string;
   rule: string;
   reason: string;
+  equivalents: Equivalents;
 }

@@ -25,6 +25,11 @@ export const addingFieldWithDefault = defineRule({
       if (!def) continue;
       const reason = rewriteReason(def, ctx.pgVersion);
       if (!reason) continue;
+      // Other linters flag some of these (squawk: any default it does not know to be safe).
+      if (typeof reason !== 'string') {
+        ctx.report({ exempt: reason.exempt, range: ctx.at(def.location) });
+        continue;
+      }
       if (ctx.isNewTable(relation)) {
         ctx.report({ exempt: NEW_TABLE });
         continue;
@@ -38,20 +43,28 @@ export const addingFieldWithDefault = defineRule({
   }
 });
 
-/** Why adding this column rewrites the table, or undefined when PostgreSQL only updates the catalogue. */
-function rewriteReason(def: ColumnDef, pgVersion: number): string | undefined {
+/**
+ * Why adding this column rewrites the table; when PostgreSQL only updates the catalogue although the column has a
+ * default or is generated, why that is not a hazard (`exempt`); undefined for a plain column.
+ */
+function rewriteReason(def: ColumnDef, pgVersion: number): string | { exempt: string } | undefined {
   const type = typeRef(def.typeName);
   if (SERIAL.test(type.name) && !type.schema) return `${type.name} fills every row from a sequence (nextval)`;
   for (const c of columnConstraints(def)) {
     if (c.contype === 'CONSTR_IDENTITY') return 'an identity column fills every row from a sequence';
-    if (c.contype === 'CONSTR_GENERATED' && c.generated_kind !== 'v')
-      return 'a stored generated column is computed for every row';
+    if (c.contype === 'CONSTR_GENERATED') {
+      if (c.generated_kind !== 'v') return 'a stored generated column is computed for every row';
+      return { exempt: 'a virtual generated column is computed when read: nothing is written to the rows' };
+    }
   }
   const defaultExpr = columnConstraints(def).find((c) => c.contype === 'CONSTR_DEFAULT')?.raw_expr;
   if (defaultExpr === undefined || isNullConstant(defaultExpr)) return undefined;
   if (pgVersion < 11) return `before PostgreSQL 11 every default is written to every row`;
   const verdict = expressionVolatility(defaultExpr);
-  if (verdict.volatility !== 'volatile') return undefined;
+  if (verdict.volatility !== 'volatile')
+    return {
+      exempt: `non-volatile (${verdict.volatility}) default on PostgreSQL 11+: stored once in the catalogue, no rewrite`
+    };
   if (verdict.volatileCalls.length > 0) return `the default calls volatile ${verdict.volatileCalls.join(', ')}()`;
   return `the default calls ${verdict.unknownCalls.join(', ')}, whose volatility is unknown here (treated as volatile; if it is STABLE or IMMUTABLE there is no rewrite)`;
 }

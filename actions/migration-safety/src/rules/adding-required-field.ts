@@ -5,9 +5,12 @@ import { alterTablePart } from './compatibility-helpers.js';
 
 const SERIAL = /^(small|big)?serial[248]?$/;
 
-/** A column every existing row must fill but nothing fills: NOT NULL (or PRIMARY KEY) with no default. */
-function requiredWithoutValue(def: ColumnDef): boolean {
-  if (SERIAL.test(as(def.typeName?.names?.at(-1), 'String')?.sval ?? '')) return false;
+/**
+ * `missing`: a column every existing row must fill but nothing fills (NOT NULL or PRIMARY KEY with no default);
+ * `serial`: the same written as a serial type, whose nextval() default fills it; undefined otherwise.
+ */
+function requiredWithoutValue(def: ColumnDef): 'missing' | 'serial' | undefined {
+  const serial = SERIAL.test(as(def.typeName?.names?.at(-1), 'String')?.sval ?? '');
   let required = false;
   let filled = false;
   for (const node of def.constraints ?? []) {
@@ -29,7 +32,8 @@ function requiredWithoutValue(def: ColumnDef): boolean {
         break;
     }
   }
-  return required && !filled;
+  if (!required || filled) return undefined;
+  return serial ? 'serial' : 'missing';
 }
 
 export const addingRequiredField = defineRule({
@@ -45,8 +49,12 @@ export const addingRequiredField = defineRule({
     (body.cmds ?? []).forEach((node, index) => {
       const cmd = as(node, 'AlterTableCmd');
       const def = as(cmd?.def, 'ColumnDef');
-      if (cmd?.subtype !== 'AT_AddColumn' || !def || !requiredWithoutValue(def)) return;
+      const required = cmd?.subtype === 'AT_AddColumn' && def ? requiredWithoutValue(def) : undefined;
+      if (!def || !required) return;
       const range = alterTablePart(ctx, index);
+      // squawk flags it: NOT NULL and no DEFAULT written.
+      if (required === 'serial')
+        return ctx.report({ range, exempt: 'a serial column is filled from its sequence (its default is nextval())' });
       if (ctx.isNewTable(body.relation)) return ctx.report({ range, exempt: NEW_TABLE });
       ctx.report({
         range,

@@ -1,5 +1,5 @@
 import { defineRule } from '../engine/rule.js';
-import { columnLabel, reportColumnTypes } from './compatibility-helpers.js';
+import { baseTypeName, columnLabel, columnTypes, reportColumnTypes, typeRange } from './compatibility-helpers.js';
 
 export const banCharField = defineRule({
   id: 'ban-char-field',
@@ -14,5 +14,14 @@ export const banCharField = defineRule({
       (column, written) =>
         `${columnLabel(column.relation, column.column)} is ${written}, which pads values with spaces; use text or varchar`
     );
+    // The quoted "char" (the parser keeps it as `char`, where char(n) becomes bpchar) is flagged by squawk.
+    for (const column of columnTypes(ctx)) {
+      const { name, qualified } = baseTypeName(column.typeName);
+      if (name !== 'char' || qualified) continue;
+      ctx.report({
+        range: typeRange(ctx, column.typeName.location),
+        exempt: '"char" is the internal one-byte type, not char(n): it does not pad'
+      });
+    }
   }
 });

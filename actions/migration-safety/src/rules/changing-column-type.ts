@@ -24,7 +24,11 @@ export const changingColumnType = defineRule({
       if (!def?.typeName) continue;
       const name = cmd.name ?? '';
       const verdict = judge(ctx, relation, name, def);
-      if (!verdict) continue;
+      // squawk flags every type change: say why this one is not a hazard.
+      if (typeof verdict !== 'string') {
+        ctx.report({ exempt: verdict.exempt, range: ctx.at(def.location) });
+        continue;
+      }
       if (ctx.isNewTable(relation)) {
         ctx.report({ exempt: NEW_TABLE });
         continue;
@@ -42,8 +46,16 @@ export const changingColumnType = defineRule({
   }
 });
 
-/** What is wrong with this type change, or undefined when it is a catalogue-only change. */
-function judge(ctx: RuleContext, relation: RangeVar | undefined, column: string, def: ColumnDef): string | undefined {
+/**
+ * What is wrong with this type change, or, for a change PostgreSQL makes in the catalogue only, why it is not a
+ * hazard (`exempt`).
+ */
+function judge(
+  ctx: RuleContext,
+  relation: RangeVar | undefined,
+  column: string,
+  def: ColumnDef
+): string | { exempt: string } {
   const to = typeRef(def.typeName);
   const using = def.raw_default;
   if (using !== undefined && !isPlainColumn(using, column, to)) {
@@ -56,12 +68,15 @@ function judge(ctx: RuleContext, relation: RangeVar | undefined, column: string,
     case 'rewrite':
       return `from ${old.type.display} rewrites the table and its indexes under ACCESS EXCLUSIVE (${effect.reason})`;
     case 'utc-only':
-      if (timeZoneIsUtc(ctx)) return undefined;
+      if (timeZoneIsUtc(ctx))
+        return {
+          exempt: `timestamp to timestamptz with the session TimeZone set to UTC: no rewrite on PostgreSQL 12+`
+        };
       return `from ${old.type.display} rewrites the table unless the session TimeZone is UTC (SET LOCAL TimeZone = 'UTC' first)`;
     case 'none':
       if (def.collClause && hasIndexOn(ctx, relation, column))
         return 'the new collation rebuilds the indexes on the column under ACCESS EXCLUSIVE';
-      return undefined;
+      return { exempt: `no rewrite, only a brief catalogue change: ${effect.reason}` };
   }
 }
 

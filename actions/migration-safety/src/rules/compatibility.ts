@@ -14,6 +14,7 @@ import { preferBigintOverInt } from './prefer-bigint-over-int.js';
 import { preferBigintOverSmallint } from './prefer-bigint-over-smallint.js';
 import { preferIdentity } from './prefer-identity.js';
 import { preferJsonb } from './prefer-jsonb.js';
+import { preferTextField } from './prefer-text-field.js';
 import { preferTimestamptz } from './prefer-timestamptz.js';
 import { renamingColumn } from './renaming-column.js';
 import { renamingTable } from './renaming-table.js';
@@ -34,6 +35,7 @@ export const COMPATIBILITY_RULES: readonly Rule[] = [
   exclusionConstraint,
   // Hygiene: choices that are cheap now and expensive to change later.
   banCharField,
+  preferTextField,
   preferBigintOverInt,
   preferBigintOverSmallint,
   preferIdentity,

@@ -10,7 +10,11 @@ export const requireConcurrentPartitionDetach = defineRule({
   equivalents: {
     squawk: ['require-concurrent-partition-detach']
   },
-  pgVersions: { min: 14 },
+  // squawk flags it on every version (and advises the CONCURRENTLY that 13 and older do not have).
+  pgVersions: {
+    min: 14,
+    outside: 'DETACH PARTITION CONCURRENTLY does not exist before PostgreSQL 14: nothing to ask for'
+  },
   check(ctx) {
     const { relation, cmds } = alterTableOf(ctx);
     for (const cmd of cmds) {
