@@ -19,7 +19,6 @@ import {
   DEFAULT_MAX_FILE_BYTES,
   DEFAULT_MAX_SPEC_BYTES,
   expandedNodeCount,
-  isStrictJson,
   looksLikeJson,
   SpecSizeBudget
 } from '../spec/load.js';
@@ -325,12 +324,8 @@ export async function lintSpecWithRules(
       return parsed;
     }
   };
-  // Strict JSON goes through Spectral's JSON parser: the same findings as through its YAML parser (which its CLI
-  // uses for every file) in about 80 % of the time on the GitHub REST description; positions differ only in that
-  // a finding about an object or array value is placed at its bracket, not just after the colon.
-  const json = scoped !== undefined || isStrictJson(text);
   const results = await spectral.run(
-    json ? new Document(text, Parsers.Json, absolute) : new Document(text, parser, absolute)
+    scoped ? new Document(text, Parsers.Json, absolute) : new Document(text, parser, absolute)
   );
   // Spectral's resolved copy of a large spec is garbage now; the diff that follows needs the memory.
   if (text.length > COLLECT_AFTER_BYTES) collectGarbage();

@@ -5,7 +5,6 @@
 // looked up there. Unchanged operations are not linted; the report says so.
 import { parse as parseYaml } from 'yaml';
 import { MAX_YAML_ALIAS_COUNT } from '../../../../shared/src/lib/yaml.js';
-import { isStrictJson } from '../spec/load.js';
 import type { Change, JsonObject, JsonValue, LoadedSpec, OpenApiVersion, SourceLocation } from '../spec/types.js';
 
 export type LintScopeName = 'all' | 'changed';
@@ -283,16 +282,15 @@ export function locateByPath(
 }
 
 /**
- * Places findings of the cut where a full lint would. Spectral's YAML parser (the full lint's for YAML) puts a
- * finding about a key's value just after the key's colon, or at the value itself when that is a scalar on the same
- * line; its JSON parser (the full lint's for JSON) at the value, whatever it is.
+ * Places findings of the cut where a full lint would: Spectral (its YAML parser, which the full lint uses for
+ * JSON too) puts a finding about a key's value just after the key's colon, or at the value itself when that is
+ * a scalar on the same line.
  */
 export function spectralLocator(
   spec: LoadedSpec,
   text: string
 ): (path: readonly string[]) => SourceLocation | undefined {
   let starts: number[] | undefined;
-  const json = isStrictJson(text);
   return (path) => {
     const found = locateByPath(spec, path);
     if (!found || found.at === 'node') return found?.location;
@@ -300,7 +298,7 @@ export function spectralLocator(
     const { line, column } = found.location;
     const lineStart = starts[line - 1];
     if (lineStart === undefined) return found.location;
-    const after = afterColon(text, lineStart + column - 1, json);
+    const after = afterColon(text, lineStart + column - 1);
     return after === undefined ? found.location : { ...found.location, column: after - lineStart + 1 };
   };
 }
@@ -311,11 +309,8 @@ function lineStartsOf(text: string): number[] {
   return starts;
 }
 
-/**
- * The offset just after the key at `offset` and its colon, or of a scalar value that follows on the line; in
- * JSON, of the value.
- */
-function afterColon(text: string, offset: number, json: boolean): number | undefined {
+/** The offset just after the key at `offset` and its colon, or of a scalar value that follows on the line. */
+function afterColon(text: string, offset: number): number | undefined {
   let i = offset;
   const quote = text[i];
   if (quote === '"' || quote === "'") {
@@ -334,10 +329,6 @@ function afterColon(text: string, offset: number, json: boolean): number | undef
   if (text[i] !== ':') return undefined;
   const colon = i + 1;
   let v = colon;
-  if (json) {
-    while (text[v] === ' ' || text[v] === '\t' || text[v] === '\n' || text[v] === '\r') v++;
-    return v;
-  }
   while (text[v] === ' ' || text[v] === '\t') v++;
   const c = text[v];
   if (c === undefined || c === '\n' || c === '\r' || c === '{' || c === '[' || c === '#') return colon;

@@ -105,17 +105,6 @@ export function looksLikeJson(text: string): boolean {
   return /^\uFEFF?[ \t\r\n]*[[{]/.test(text);
 }
 
-/** Strict JSON (a leading BOM allowed): what Spectral's JSON parser reads as the loader did. */
-export function isStrictJson(text: string): boolean {
-  if (!looksLikeJson(text)) return false;
-  try {
-    JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 /** Counts what one spec reads against its size limit, so an oversized spec is refused before it is parsed. */
 export class SpecSizeBudget {
   private json = 0;
