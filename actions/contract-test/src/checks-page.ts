@@ -35,7 +35,7 @@ export function checksPage(families: readonly CheckFamily[] = CHECK_FAMILIES): s
     '',
     '- `error`: breaks existing clients; fails the step;',
     '- `warning`: may break clients; reported, fails only with `fail-on: warning`;',
-    '- `info`: compatible; listed in the report.',
+    '- `info`: compatible; listed in the report (as `notice` in the JSON report and the annotations).',
     '',
     '`npx ubos-actions contract-test checks` lists the same checks, with the levels a config file sets.',
     '',
