@@ -2,8 +2,9 @@
 // Adds a contract-test diff family from action-templates/contract-diff-check: npm run new-diff-check -- <family>
 // Writes the family module (its checks declared as const beside the code that emits them), registers its checks
 // last in diff/registry.ts (so `contract-test checks` lists them last among the operation checks), calls it at
-// the end of diffOperations (diff/operations.ts), and writes its table (diff-tables/<family>.ts, which
-// diff-tables.test.ts runs with the others and checks every catalogued check against).
+// the end of diffOperations (diff/operations.ts), adds it to CHECK_FAMILIES (the families of the checks page,
+// contract-test/CHECKS.md), and writes its table (diff-tables/<family>.ts, which diff-tables.test.ts runs with the
+// others and checks every catalogued check against).
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -57,6 +58,16 @@ registered = registered.replace(
   list[0],
   `export const OPERATION_CHECKS = [${list[1]},\n  ...${constant}_CHECKS\n] as const;`
 );
+// The checks reference page (contract-test/CHECKS.md) groups the checks by CHECK_FAMILIES: the new family goes
+// after the last operation family, as in OPERATION_CHECKS.
+const familyEntry = /\n( {2}\{ title: '[^']*', checks: LINK_CHECKS \},)\n/;
+if (!familyEntry.test(registered))
+  fail('diff/registry.ts does not have the expected shape (CHECK_FAMILIES with LINK_CHECKS)');
+const title = family.charAt(0).toUpperCase() + family.slice(1).replace(/-/g, ' ');
+registered = registered.replace(
+  familyEntry,
+  (_, links) => `\n${links}\n  { title: '${title}', checks: ${constant}_CHECKS },\n`
+);
 
 const ops = readFileSync(operations, 'utf8');
 const call = /\n {2}diffWebhooks\(e, compare\);\n\}/;
@@ -86,5 +97,5 @@ writeFileSync(registry, await formatted(registered, registry));
 writeFileSync(operations, await formatted(called, operations));
 written.push(registry.slice(root.length + 1), operations.slice(root.length + 1));
 console.log(
-  `created ${written.join(', ')}\nnext: replace the example checks and their table rows, then npm test -- __tests__/contract-test/diff-tables.test.ts`
+  `created ${written.join(', ')}\nnext: replace the example checks and their table rows, then npm test -- __tests__/contract-test/diff-tables.test.ts, and npm run docs:checks`
 );

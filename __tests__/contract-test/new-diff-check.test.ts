@@ -43,6 +43,7 @@ describe('npm run new-diff-check', () => {
     const registry = readFileSync(join(copy, EDITED[0]), 'utf8');
     expect(registry).toContain(`import { DOCUMENT_TAGS_CHECKS } from './${FAMILY}.js';`);
     expect(registry).toMatch(/\.\.\.LINK_CHECKS,\n {2}\.\.\.DOCUMENT_TAGS_CHECKS\n\] as const;/);
+    expect(registry).toContain("checks: LINK_CHECKS },\n  { title: 'Document tags', checks: DOCUMENT_TAGS_CHECKS },\n");
     const operations = readFileSync(join(copy, EDITED[1]), 'utf8');
     expect(operations).toContain(`import { diffDocumentTags } from './${FAMILY}.js';`);
     expect(operations).toMatch(/diffWebhooks\(e, compare\);\n {2}diffDocumentTags\(e\);\n\}/);

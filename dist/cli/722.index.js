@@ -24,6 +24,113 @@ var command = __webpack_require__(79665);
 var duration = __webpack_require__(64363);
 // EXTERNAL MODULE: ./shared/src/lib/errors.ts
 var errors = __webpack_require__(76088);
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __webpack_require__(38815);
+// EXTERNAL MODULE: ./shared/src/lib/suggest.ts
+var suggest = __webpack_require__(68437);
+// EXTERNAL MODULE: ./shared/src/lib/text.ts
+var lib_text = __webpack_require__(33588);
+// EXTERNAL MODULE: ./shared/src/lib/yaml.ts
+var yaml = __webpack_require__(88164);
+// EXTERNAL MODULE: ./shared/src/lib/glob.ts
+var glob = __webpack_require__(4373);
+;// CONCATENATED MODULE: ./actions/contract-test/src/repository-file.ts
+// A settings file the step reads from the repository (the ignore file, the config file): repository content, so
+// it is read as data only, from inside the workspace, and a default that is absent simply means no settings.
+
+
+
+
+/** A hand-written file; far past this it is a generated file or a mistake. */
+const MAX_SETTINGS_FILE_BYTES = 1024 * 1024;
+/**
+ * The text of `named` (resolved against root), or undefined when it is the default and does not exist; `what`
+ * names the file in every error ("ignore file", "config file").
+ */
+function readSettingsFile(root, named, defaultName, what) {
+    const path = (0,external_node_path_.isAbsolute)(named) ? named : (0,external_node_path_.resolve)(root, named);
+    if (!(0,external_node_fs_.existsSync)(path)) {
+        if (named === defaultName)
+            return undefined;
+        throw new errors/* ConfigurationError */.j1(`${what} ${named} does not exist`);
+    }
+    // A file in the workspace is repository content: a symlink must not make it read (and quote) a file elsewhere.
+    if ((0,glob/* isInside */.FK)(root, path) && !(0,glob/* isInside */.FK)((0,external_node_fs_.realpathSync)(root), (0,external_node_fs_.realpathSync)(path)))
+        throw new errors/* ConfigurationError */.j1(`${what} ${named} resolves (through a symlink) outside the workspace; refused`);
+    const stats = (0,external_node_fs_.statSync)(path);
+    if (!stats.isFile())
+        throw new errors/* ConfigurationError */.j1(`${what} ${named} is not a regular file`);
+    if (stats.size > MAX_SETTINGS_FILE_BYTES)
+        throw new errors/* ConfigurationError */.j1(`${what} ${named} is larger than ${MAX_SETTINGS_FILE_BYTES} bytes`);
+    return (0,external_node_fs_.readFileSync)(path, 'utf8');
+}
+
+;// CONCATENATED MODULE: ./actions/contract-test/src/check-levels.ts
+// The team's own level for any diff check, from the config file (.github/contract-test.yml):
+//
+//   checks:
+//     response-property-became-optional: warning
+//     endpoint-added: off
+//
+// A level replaces the check's default for every change it reports; `off` drops its changes. The file is
+// repository content, read as data only; every mistake is one line naming the file, the line and the fix.
+
+
+
+
+
+
+const DEFAULT_CONFIG_FILE = '.github/contract-test.yml';
+const LEVEL_SETTINGS = ['error', 'warning', 'info', 'off'];
+const TOP_KEYS = ['checks'];
+const isLevelSetting = (value) => LEVEL_SETTINGS.includes(value);
+/** Reads the config file; a missing default file means no settings, a missing named one is a mistake. */
+function loadCheckLevels(root, named, checkIds) {
+    const text = readSettingsFile(root, named, DEFAULT_CONFIG_FILE, 'config file');
+    return text === undefined ? undefined : parseCheckLevels(text, named, checkIds);
+}
+function parseCheckLevels(text, file, checkIds) {
+    const { doc: document, lineCounter: lines } = (0,yaml.parseYamlDocument)(text, file);
+    const at = (node) => {
+        const range = node?.range;
+        return `${file}:${range ? lines.linePos(range[0]).line : 1}`;
+    };
+    const keyOf = (key) => ((0,dist.isScalar)(key) ? (0,lib_text/* textOf */.b)(key.value) : (0,lib_text/* textOf */.b)(key));
+    const levels = new Map();
+    const root = document.contents;
+    if (root === null || ((0,dist.isScalar)(root) && root.value === null))
+        return { file, levels };
+    if (!(0,dist.isMap)(root))
+        throw new errors/* ConfigurationError */.j1(`${at(root)}: the config file must be a mapping with a checks: mapping`);
+    for (const pair of root.items) {
+        const key = keyOf(pair.key);
+        if (!TOP_KEYS.includes(key)) {
+            const guess = (0,suggest/* closestName */.N)(key, TOP_KEYS);
+            throw new errors/* ConfigurationError */.j1(`${at(pair.key)}: unknown key "${key}"${guess ? ` (did you mean "${guess}"?)` : ''}; the config file has checks:`);
+        }
+        const checks = pair.value;
+        if (checks === null || ((0,dist.isScalar)(checks) && checks.value === null))
+            continue;
+        if (!(0,dist.isMap)(checks))
+            throw new errors/* ConfigurationError */.j1(`${at(checks ?? pair.key)}: checks must map check ids to ${LEVEL_SETTINGS.join(', ')}`);
+        for (const entry of checks.items) {
+            const id = keyOf(entry.key);
+            if (!checkIds.includes(id)) {
+                const guess = (0,suggest/* closestName */.N)(id, checkIds);
+                throw new errors/* ConfigurationError */.j1(`${at(entry.key)}: "${id}" is not a diff check${guess ? ` (did you mean "${guess}"?)` : ''}; ` +
+                    '`contract-test checks` lists them');
+            }
+            const value = (0,dist.isScalar)(entry.value) ? entry.value.value : entry.value?.toJSON();
+            const level = typeof value === 'string' ? value.trim().toLowerCase() : undefined;
+            if (level === undefined || !isLevelSetting(level))
+                throw new errors/* ConfigurationError */.j1(`${at(entry.value ?? entry.key)}: the level of ${id} must be one of ${LEVEL_SETTINGS.join(', ')}; ` +
+                    `got ${JSON.stringify(value ?? null)}`);
+            levels.set(id, level);
+        }
+    }
+    return { file, levels };
+}
+
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(77598);
 ;// CONCATENATED MODULE: ./actions/contract-test/src/diff/group.ts
@@ -1817,6 +1924,20 @@ const SCHEMA_CHECKS = [
     ...ADDITIONAL_CHECKS,
     ...VARIANT_CHECKS
 ];
+/** The same checks with a title per family, for the checks reference page (contract-test/CHECKS.md). */
+const SCHEMA_FAMILIES = [
+    { title: 'properties', checks: PROPERTY_CHECKS },
+    { title: 'renamed properties', checks: RENAME_CHECKS },
+    { title: 'types', checks: TYPE_CHECKS },
+    { title: 'formats', checks: FORMAT_CHECKS },
+    { title: 'nullable', checks: NULLABLE_CHECKS },
+    { title: 'enums and constants', checks: VALUE_CHECKS },
+    { title: 'bounds', checks: BOUND_CHECKS },
+    { title: 'defaults', checks: DEFAULT_CHECKS },
+    { title: 'read-only and write-only', checks: ACCESS_CHECKS },
+    { title: 'additional properties', checks: ADDITIONAL_CHECKS },
+    { title: 'oneOf and anyOf variants', checks: VARIANT_CHECKS }
+];
 const SCHEMA_LEVELS = new Map(SCHEMA_CHECKS.map((c) => [c.id, c.level]));
 
 ;// CONCATENATED MODULE: ./actions/contract-test/src/diff/outgoing.ts
@@ -2052,8 +2173,6 @@ function diffCallbacks(e, compare, owner, baseOp, headOp) {
     }
 }
 
-// EXTERNAL MODULE: ./shared/src/lib/text.ts
-var lib_text = __webpack_require__(33588);
 ;// CONCATENATED MODULE: ./actions/contract-test/src/diff/security.ts
 
 
@@ -2298,6 +2417,19 @@ const OPERATION_CHECKS = [
 
 /** Every check, as `contract-test checks` lists them. */
 const ALL_CHECKS = [...OPERATION_CHECKS, ...SCHEMA_CHECKS, ...OUTGOING_CHECKS];
+/** ALL_CHECKS again, family by family in the same order (npm run new-diff-check adds a family here too). */
+const CHECK_FAMILIES = [
+    { title: 'Endpoints and operations', checks: ENDPOINT_CHECKS },
+    { title: 'Parameters', checks: PARAMETER_CHECKS },
+    { title: 'Request bodies', checks: REQUEST_BODY_CHECKS },
+    { title: 'Responses', checks: RESPONSE_CHECKS },
+    { title: 'Security', checks: SECURITY_CHECKS },
+    { title: 'Servers', checks: SERVER_CHECKS },
+    { title: 'Response links', checks: LINK_CHECKS },
+    ...SCHEMA_FAMILIES.map((f) => ({ title: `Schemas: ${f.title}`, checks: f.checks })),
+    { title: 'Webhooks', checks: OUTGOING_CHECKS.filter((c) => c.id.startsWith('webhook-')) },
+    { title: 'Callbacks', checks: OUTGOING_CHECKS.filter((c) => c.id.startsWith('callback-')) }
+];
 const CHECK_LEVELS = new Map(ALL_CHECKS.map((c) => [c.id, c.level]));
 
 ;// CONCATENATED MODULE: ./actions/contract-test/src/diff/operations.ts
@@ -7068,8 +7200,6 @@ function parseOperationList(values, what) {
 var external_node_child_process_ = __webpack_require__(31421);
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __webpack_require__(48161);
-// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __webpack_require__(38815);
 ;// CONCATENATED MODULE: ./actions/contract-test/src/live/dredd.ts
 // `engine: dredd`: runs Dredd 14.1.0 (for teams migrating from it) with the team's dredd.yml and maps its xunit
 // report into the live result. The dredd.yml is rewritten first: the spec, the endpoint and the reporter are
@@ -8845,43 +8975,6 @@ function replayReport(result, file) {
     };
 }
 
-// EXTERNAL MODULE: ./shared/src/lib/suggest.ts
-var suggest = __webpack_require__(68437);
-// EXTERNAL MODULE: ./shared/src/lib/yaml.ts
-var yaml = __webpack_require__(88164);
-// EXTERNAL MODULE: ./shared/src/lib/glob.ts
-var glob = __webpack_require__(4373);
-;// CONCATENATED MODULE: ./actions/contract-test/src/repository-file.ts
-// A settings file the step reads from the repository (the ignore file, the config file): repository content, so
-// it is read as data only, from inside the workspace, and a default that is absent simply means no settings.
-
-
-
-
-/** A hand-written file; far past this it is a generated file or a mistake. */
-const MAX_SETTINGS_FILE_BYTES = 1024 * 1024;
-/**
- * The text of `named` (resolved against root), or undefined when it is the default and does not exist; `what`
- * names the file in every error ("ignore file", "config file").
- */
-function readSettingsFile(root, named, defaultName, what) {
-    const path = (0,external_node_path_.isAbsolute)(named) ? named : (0,external_node_path_.resolve)(root, named);
-    if (!(0,external_node_fs_.existsSync)(path)) {
-        if (named === defaultName)
-            return undefined;
-        throw new errors/* ConfigurationError */.j1(`${what} ${named} does not exist`);
-    }
-    // A file in the workspace is repository content: a symlink must not make it read (and quote) a file elsewhere.
-    if ((0,glob/* isInside */.FK)(root, path) && !(0,glob/* isInside */.FK)((0,external_node_fs_.realpathSync)(root), (0,external_node_fs_.realpathSync)(path)))
-        throw new errors/* ConfigurationError */.j1(`${what} ${named} resolves (through a symlink) outside the workspace; refused`);
-    const stats = (0,external_node_fs_.statSync)(path);
-    if (!stats.isFile())
-        throw new errors/* ConfigurationError */.j1(`${what} ${named} is not a regular file`);
-    if (stats.size > MAX_SETTINGS_FILE_BYTES)
-        throw new errors/* ConfigurationError */.j1(`${what} ${named} is larger than ${MAX_SETTINGS_FILE_BYTES} bytes`);
-    return (0,external_node_fs_.readFileSync)(path, 'utf8');
-}
-
 ;// CONCATENATED MODULE: ./actions/contract-test/src/accept.ts
 // Accepting an intentional break: entries of an ignore file (.github/contract-test-ignore.yml) and a pull request
 // label. An accepted change is still reported, marked accepted with its reason, and no longer counts against the
@@ -9177,7 +9270,6 @@ function fileReaderAt(repoDir, commit) {
 // looked up there. Unchanged operations are not linted; the report says so.
 
 
-
 const scope_METHODS = new Set(['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace']);
 /** Objects that belong to the whole document: kept whole, whatever changed. */
 const OAS3_KEEP_COMPONENTS = new Set(['securitySchemes']);
@@ -9445,13 +9537,12 @@ function locateByPath(spec, path) {
     return best;
 }
 /**
- * Places findings of the cut where a full lint would. Spectral's YAML parser (the full lint's for YAML) puts a
- * finding about a key's value just after the key's colon, or at the value itself when that is a scalar on the same
- * line; its JSON parser (the full lint's for JSON) at the value, whatever it is.
+ * Places findings of the cut where a full lint would: Spectral (its YAML parser, which the full lint uses for
+ * JSON too) puts a finding about a key's value just after the key's colon, or at the value itself when that is
+ * a scalar on the same line.
  */
 function spectralLocator(spec, text) {
     let starts;
-    const json = (0,load/* isStrictJson */.aB)(text);
     return (path) => {
         const found = locateByPath(spec, path);
         if (!found || found.at === 'node')
@@ -9461,7 +9552,7 @@ function spectralLocator(spec, text) {
         const lineStart = starts[line - 1];
         if (lineStart === undefined)
             return found.location;
-        const after = afterColon(text, lineStart + column - 1, json);
+        const after = afterColon(text, lineStart + column - 1);
         return after === undefined ? found.location : { ...found.location, column: after - lineStart + 1 };
     };
 }
@@ -9471,11 +9562,8 @@ function lineStartsOf(text) {
         starts.push(i + 1);
     return starts;
 }
-/**
- * The offset just after the key at `offset` and its colon, or of a scalar value that follows on the line; in
- * JSON, of the value.
- */
-function afterColon(text, offset, json) {
+/** The offset just after the key at `offset` and its colon, or of a scalar value that follows on the line. */
+function afterColon(text, offset) {
     let i = offset;
     const quote = text[i];
     if (quote === '"' || quote === "'") {
@@ -9503,11 +9591,6 @@ function afterColon(text, offset, json) {
         return undefined;
     const colon = i + 1;
     let v = colon;
-    if (json) {
-        while (text[v] === ' ' || text[v] === '\t' || text[v] === '\n' || text[v] === '\r')
-            v++;
-        return v;
-    }
     while (text[v] === ' ' || text[v] === '\t')
         v++;
     const c = text[v];
@@ -10109,72 +10192,6 @@ async function runContractStep(options) {
     };
 }
 
-;// CONCATENATED MODULE: ./actions/contract-test/src/check-levels.ts
-// The team's own level for any diff check, from the config file (.github/contract-test.yml):
-//
-//   checks:
-//     response-property-became-optional: warning
-//     endpoint-added: off
-//
-// A level replaces the check's default for every change it reports; `off` drops its changes. The file is
-// repository content, read as data only; every mistake is one line naming the file, the line and the fix.
-
-
-
-
-
-
-const DEFAULT_CONFIG_FILE = '.github/contract-test.yml';
-const LEVEL_SETTINGS = ['error', 'warning', 'info', 'off'];
-const TOP_KEYS = ['checks'];
-const isLevelSetting = (value) => LEVEL_SETTINGS.includes(value);
-/** Reads the config file; a missing default file means no settings, a missing named one is a mistake. */
-function loadCheckLevels(root, named, checkIds) {
-    const text = readSettingsFile(root, named, DEFAULT_CONFIG_FILE, 'config file');
-    return text === undefined ? undefined : parseCheckLevels(text, named, checkIds);
-}
-function parseCheckLevels(text, file, checkIds) {
-    const { doc: document, lineCounter: lines } = (0,yaml.parseYamlDocument)(text, file);
-    const at = (node) => {
-        const range = node?.range;
-        return `${file}:${range ? lines.linePos(range[0]).line : 1}`;
-    };
-    const keyOf = (key) => ((0,dist.isScalar)(key) ? (0,lib_text/* textOf */.b)(key.value) : (0,lib_text/* textOf */.b)(key));
-    const levels = new Map();
-    const root = document.contents;
-    if (root === null || ((0,dist.isScalar)(root) && root.value === null))
-        return { file, levels };
-    if (!(0,dist.isMap)(root))
-        throw new errors/* ConfigurationError */.j1(`${at(root)}: the config file must be a mapping with a checks: mapping`);
-    for (const pair of root.items) {
-        const key = keyOf(pair.key);
-        if (!TOP_KEYS.includes(key)) {
-            const guess = (0,suggest/* closestName */.N)(key, TOP_KEYS);
-            throw new errors/* ConfigurationError */.j1(`${at(pair.key)}: unknown key "${key}"${guess ? ` (did you mean "${guess}"?)` : ''}; the config file has checks:`);
-        }
-        const checks = pair.value;
-        if (checks === null || ((0,dist.isScalar)(checks) && checks.value === null))
-            continue;
-        if (!(0,dist.isMap)(checks))
-            throw new errors/* ConfigurationError */.j1(`${at(checks ?? pair.key)}: checks must map check ids to ${LEVEL_SETTINGS.join(', ')}`);
-        for (const entry of checks.items) {
-            const id = keyOf(entry.key);
-            if (!checkIds.includes(id)) {
-                const guess = (0,suggest/* closestName */.N)(id, checkIds);
-                throw new errors/* ConfigurationError */.j1(`${at(entry.key)}: "${id}" is not a diff check${guess ? ` (did you mean "${guess}"?)` : ''}; ` +
-                    '`contract-test checks` lists them');
-            }
-            const value = (0,dist.isScalar)(entry.value) ? entry.value.value : entry.value?.toJSON();
-            const level = typeof value === 'string' ? value.trim().toLowerCase() : undefined;
-            if (level === undefined || !isLevelSetting(level))
-                throw new errors/* ConfigurationError */.j1(`${at(entry.value ?? entry.key)}: the level of ${id} must be one of ${LEVEL_SETTINGS.join(', ')}; ` +
-                    `got ${JSON.stringify(value ?? null)}`);
-            levels.set(id, level);
-        }
-    }
-    return { file, levels };
-}
-
 ;// CONCATENATED MODULE: ./actions/contract-test/src/specs.ts
 // Which files a step works on: the specs the `spec` input names (paths or globs, several allowed) and the
 // Spectral ruleset at the workspace root when none is named (as Spectral's own CLI finds one).
@@ -10476,6 +10493,7 @@ function writeReportFile(root, path, text, setting) {
 
 
 
+
 const cli_FORMATS = ['text', 'json', 'sarif', 'markdown', 'junit'];
 const LIVE_FORMATS = ['text', 'json', 'junit', 'markdown'];
 const EXTERNAL_REFS = {
@@ -10609,9 +10627,10 @@ const REPLAY = {
 const CHECKS = {
     name: 'checks',
     summary: 'List the breaking-change checks with their levels, or the live checks',
-    usage: ['contract-test checks [--live] [--format text|json]'],
+    usage: ['contract-test checks [--config <file>] [--live] [--format text|json]'],
     flags: {
         live: { type: 'boolean', description: 'List the live checks instead' },
+        config: { ...CONFIG_FILE, description: 'Show the levels this config file sets beside the defaults' },
         format: (0,command/* formatFlag */.AN)(['text', 'json'])
     }
 };
@@ -10670,6 +10689,26 @@ function base(io, values) {
 async function check(values, mode, io) {
     return runContractStep(await stepOptions({ ...values, mode, onProgress: (line) => io.stderr(`${line}\n`) }));
 }
+/**
+ * The diff checks with their default level and, where the config file (read as the diff reads it: the default
+ * file when it exists) sets one, the configured level. `level` stays the default; `configured` is added.
+ */
+function checksListing(root, config, format) {
+    const ids = ALL_CHECKS.map((c) => c.id);
+    const levels = loadCheckLevels(root, config ?? DEFAULT_CONFIG_FILE, ids)?.levels ?? new Map();
+    const rows = ALL_CHECKS.map((c) => {
+        const configured = levels.get(c.id);
+        return { id: c.id, level: c.level, ...(configured ? { configured } : {}), description: c.description };
+    });
+    if (format === 'json')
+        return JSON.stringify(rows, null, 2) + '\n';
+    if (levels.size === 0)
+        return rows.map((c) => `${c.level.padEnd(7)} ${c.id}  ${c.description}`).join('\n') + '\n';
+    // A second column for the configured level: "error   -> off      endpoint-removed  ...".
+    return (rows
+        .map((c) => `${c.level.padEnd(7)} ${(c.configured ? `-> ${c.configured}` : '').padEnd(10)} ${c.id}  ${c.description}`)
+        .join('\n') + '\n');
+}
 const cli_command = {
     name: 'contract-test',
     summary: 'Lint an OpenAPI spec (Spectral), find breaking changes between two versions, test a running server',
@@ -10681,12 +10720,16 @@ const cli_command = {
         if (sub === 'checks') {
             const { values } = cli_parse(CHECKS, rest);
             const format = (0,command/* parseFormat */.Xc)(values.format, ['text', 'json'], 'text');
-            const rows = values.live
-                ? LIVE_CHECKS.map((c) => ({ id: c.id, level: 'error', description: c.title }))
-                : ALL_CHECKS.map((c) => ({ id: c.id, level: c.level, description: c.description }));
-            io.stdout(format === 'json'
-                ? JSON.stringify(rows, null, 2) + '\n'
-                : rows.map((c) => `${values.live ? '' : `${c.level.padEnd(7)} `}${c.id}  ${c.description}`).join('\n') + '\n');
+            if (values.live) {
+                if (values.config !== undefined)
+                    throw new errors/* ConfigurationError */.j1('--config sets the levels of the diff checks; it does not apply with --live');
+                const rows = LIVE_CHECKS.map((c) => ({ id: c.id, level: 'error', description: c.title }));
+                io.stdout(format === 'json'
+                    ? JSON.stringify(rows, null, 2) + '\n'
+                    : rows.map((c) => `${c.id}  ${c.description}`).join('\n') + '\n');
+                return 0;
+            }
+            io.stdout(checksListing(io.cwd, values.config, format));
             return 0;
         }
         if (sub === 'lint') {
@@ -10894,7 +10937,6 @@ __webpack_require__.d(__webpack_exports__, {
   ri: () => (/* binding */ DEFAULT_MAX_SPEC_BYTES),
   KZ: () => (/* binding */ SpecSizeBudget),
   FB: () => (/* binding */ expandedNodeCount),
-  aB: () => (/* binding */ isStrictJson),
   C9: () => (/* binding */ loadSpecAsync),
   gw: () => (/* binding */ looksLikeJson),
   sG: () => (/* binding */ parseSpecSize),
@@ -11231,18 +11273,6 @@ function expandedNodeCount(document, cap) {
 /** Whether a file will be read as JSON (its first character opens an object or array; else it is YAML). */
 function looksLikeJson(text) {
     return /^\uFEFF?[ \t\r\n]*[[{]/.test(text);
-}
-/** Strict JSON (a leading BOM allowed): what Spectral's JSON parser reads as the loader did. */
-function isStrictJson(text) {
-    if (!looksLikeJson(text))
-        return false;
-    try {
-        JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
-        return true;
-    }
-    catch {
-        return false;
-    }
 }
 /** Counts what one spec reads against its size limit, so an oversized spec is refused before it is parsed. */
 class SpecSizeBudget {

@@ -534,11 +534,7 @@ async function lintSpecWithRules(options) {
             return parsed;
         }
     };
-    // Strict JSON goes through Spectral's JSON parser: the same findings as through its YAML parser (which its CLI
-    // uses for every file) in about 80 % of the time on the GitHub REST description; positions differ only in that
-    // a finding about an object or array value is placed at its bracket, not just after the colon.
-    const json = scoped !== undefined || (0,load/* isStrictJson */.aB)(text);
-    const results = await spectral.run(json ? new Document(text, lint_Parsers.Json, absolute) : new Document(text, parser, absolute));
+    const results = await spectral.run(scoped ? new Document(text, lint_Parsers.Json, absolute) : new Document(text, parser, absolute));
     // Spectral's resolved copy of a large spec is garbage now; the diff that follows needs the memory.
     if (text.length > memory/* COLLECT_AFTER_BYTES */.A)
         (0,memory/* collectGarbage */.i)();

@@ -19,6 +19,7 @@ import {
 } from '../../../shared/src/cli/command.js';
 import { parseDuration } from '../../../shared/src/lib/duration.js';
 import { ConfigurationError } from '../../../shared/src/lib/errors.js';
+import { DEFAULT_CONFIG_FILE, loadCheckLevels, type LevelSetting } from './check-levels.js';
 import { ALL_CHECKS } from './diff/index.js';
 import { LIVE_CHECKS, parseOperationList, replayFailures, type AuthSecrets } from './live/index.js';
 import { contractReport } from './render.js';
@@ -170,9 +171,10 @@ const REPLAY = {
 const CHECKS = {
   name: 'checks',
   summary: 'List the breaking-change checks with their levels, or the live checks',
-  usage: ['contract-test checks [--live] [--format text|json]'],
+  usage: ['contract-test checks [--config <file>] [--live] [--format text|json]'],
   flags: {
     live: { type: 'boolean', description: 'List the live checks instead' },
+    config: { ...CONFIG_FILE, description: 'Show the levels this config file sets beside the defaults' },
     format: formatFlag(['text', 'json'])
   }
 } satisfies CliUsage;
@@ -231,6 +233,29 @@ async function check(values: StepValues, mode: Mode[], io: CliIo) {
   return runContractStep(await stepOptions({ ...values, mode, onProgress: (line) => io.stderr(`${line}\n`) }));
 }
 
+/**
+ * The diff checks with their default level and, where the config file (read as the diff reads it: the default
+ * file when it exists) sets one, the configured level. `level` stays the default; `configured` is added.
+ */
+function checksListing(root: string, config: string | undefined, format: string): string {
+  const ids = ALL_CHECKS.map((c) => c.id);
+  const levels = loadCheckLevels(root, config ?? DEFAULT_CONFIG_FILE, ids)?.levels ?? new Map<string, LevelSetting>();
+  const rows = ALL_CHECKS.map((c) => {
+    const configured = levels.get(c.id);
+    return { id: c.id, level: c.level, ...(configured ? { configured } : {}), description: c.description };
+  });
+  if (format === 'json') return JSON.stringify(rows, null, 2) + '\n';
+  if (levels.size === 0) return rows.map((c) => `${c.level.padEnd(7)} ${c.id}  ${c.description}`).join('\n') + '\n';
+  // A second column for the configured level: "error   -> off      endpoint-removed  ...".
+  return (
+    rows
+      .map(
+        (c) => `${c.level.padEnd(7)} ${(c.configured ? `-> ${c.configured}` : '').padEnd(10)} ${c.id}  ${c.description}`
+      )
+      .join('\n') + '\n'
+  );
+}
+
 export const command: CliCommand = {
   name: 'contract-test',
   summary: 'Lint an OpenAPI spec (Spectral), find breaking changes between two versions, test a running server',
@@ -242,14 +267,18 @@ export const command: CliCommand = {
     if (sub === 'checks') {
       const { values } = parse(CHECKS, rest);
       const format = parseFormat(values.format, ['text', 'json'], 'text');
-      const rows = values.live
-        ? LIVE_CHECKS.map((c) => ({ id: c.id, level: 'error', description: c.title }))
-        : ALL_CHECKS.map((c) => ({ id: c.id, level: c.level, description: c.description }));
-      io.stdout(
-        format === 'json'
-          ? JSON.stringify(rows, null, 2) + '\n'
-          : rows.map((c) => `${values.live ? '' : `${c.level.padEnd(7)} `}${c.id}  ${c.description}`).join('\n') + '\n'
-      );
+      if (values.live) {
+        if (values.config !== undefined)
+          throw new ConfigurationError('--config sets the levels of the diff checks; it does not apply with --live');
+        const rows = LIVE_CHECKS.map((c) => ({ id: c.id, level: 'error', description: c.title }));
+        io.stdout(
+          format === 'json'
+            ? JSON.stringify(rows, null, 2) + '\n'
+            : rows.map((c) => `${c.id}  ${c.description}`).join('\n') + '\n'
+        );
+        return 0;
+      }
+      io.stdout(checksListing(io.cwd, values.config, format));
       return 0;
     }
     if (sub === 'lint') {

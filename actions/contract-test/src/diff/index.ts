@@ -7,7 +7,15 @@ import { compareSchemas } from './schema/index.js';
 
 export { groupChanges, groupedCounts, operationName, type ChangeGroup, type GroupedCounts } from './group.js';
 export { normalisePath } from './operations.js';
-export { ALL_CHECKS, OPERATION_CHECKS, OUTGOING_CHECKS, SCHEMA_CHECKS, type CheckId } from './registry.js';
+export {
+  ALL_CHECKS,
+  CHECK_FAMILIES,
+  OPERATION_CHECKS,
+  OUTGOING_CHECKS,
+  SCHEMA_CHECKS,
+  type CheckFamily,
+  type CheckId
+} from './registry.js';
 export type { SchemaComparator, SchemaCompareContext, OperationDiffOptions } from './operations.js';
 
 export interface DiffOptions extends OperationDiffOptions {

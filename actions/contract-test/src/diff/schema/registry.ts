@@ -1,6 +1,6 @@
 // The schema comparator's checks, family by family, in the order `contract-test checks` lists them. Each family
 // declares its checks beside the code that emits them; SchemaCheckId is the union of their ids.
-import type { ChangeLevel } from '../../spec/types.js';
+import type { ChangeLevel, CheckInfo } from '../../spec/types.js';
 import type { IdsOf } from '../catalog.js';
 import { ACCESS_CHECKS } from './access.js';
 import { ADDITIONAL_CHECKS } from './additional.js';
@@ -27,6 +27,21 @@ export const SCHEMA_CHECKS = [
   ...ADDITIONAL_CHECKS,
   ...VARIANT_CHECKS
 ] as const;
+
+/** The same checks with a title per family, for the checks reference page (contract-test/CHECKS.md). */
+export const SCHEMA_FAMILIES: readonly { title: string; checks: readonly CheckInfo[] }[] = [
+  { title: 'properties', checks: PROPERTY_CHECKS },
+  { title: 'renamed properties', checks: RENAME_CHECKS },
+  { title: 'types', checks: TYPE_CHECKS },
+  { title: 'formats', checks: FORMAT_CHECKS },
+  { title: 'nullable', checks: NULLABLE_CHECKS },
+  { title: 'enums and constants', checks: VALUE_CHECKS },
+  { title: 'bounds', checks: BOUND_CHECKS },
+  { title: 'defaults', checks: DEFAULT_CHECKS },
+  { title: 'read-only and write-only', checks: ACCESS_CHECKS },
+  { title: 'additional properties', checks: ADDITIONAL_CHECKS },
+  { title: 'oneOf and anyOf variants', checks: VARIANT_CHECKS }
+];
 
 export type SchemaCheckId = IdsOf<typeof SCHEMA_CHECKS>;
 

@@ -1,8 +1,8 @@
-export const id = 124;
-export const ids = [124];
+export const id = 259;
+export const ids = [259];
 export const modules = {
 
-/***/ 18124:
+/***/ 70259:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -25,93 +25,9 @@ var external_node_fs_ = __webpack_require__(73024);
 var external_node_path_ = __webpack_require__(76760);
 // EXTERNAL MODULE: ./shared/src/lib/migration-frameworks.ts
 var migration_frameworks = __webpack_require__(4597);
-;// CONCATENATED MODULE: ./actions/migration-safety/src/engine/framework.ts
-// How each migration tool runs a file: whether it wraps it in a transaction, and which part of the file is the
-// "up" migration. Sources: each tool's documentation (see docs/frameworks.md).
+;// CONCATENATED MODULE: ./actions/migration-safety/src/engine/frameworks/support.ts
+// Helpers the framework modules share: blanking sections with positions kept, path order, path pieces.
 
-
-const FRAMEWORKS = [
-    'plain',
-    'flyway',
-    'golang-migrate',
-    'goose',
-    'dbmate',
-    'sqlx',
-    'prisma',
-    'knex-sql'
-];
-function parseFramework(value) {
-    const framework = (value === undefined || value === '' ? 'plain' : value);
-    if (!FRAMEWORKS.includes(framework)) {
-        throw new errors/* ConfigurationError */.j1(`framework must be one of ${FRAMEWORKS.join(', ')}; got "${value}"`);
-    }
-    return framework;
-}
-/** The file is a down (rollback) migration that must not be linted as if it were deployed. */
-function isDownMigration(path, framework) {
-    const base = path.split('/').pop() ?? path;
-    if ((0,migration_frameworks/* isDownFile */.Fp)(base))
-        return true;
-    return framework === 'flyway' && (0,migration_frameworks/* flywayFile */.f8)(base)?.kind === 'undo';
-}
-function prepareFile(text, framework, assumeInTransaction) {
-    let prepared;
-    switch (framework) {
-        case 'goose': {
-            const noTx = /^--\s*\+goose\s+NO\s+TRANSACTION\b/im.test(text);
-            prepared = {
-                text: keepSection(text, /^--\s*\+goose\s+Up\b.*$/im, /^--\s*\+goose\s+Down\b.*$/im),
-                implicitTransaction: !noTx,
-                transactionReason: noTx ? 'goose: -- +goose NO TRANSACTION' : 'goose runs each file in a transaction'
-            };
-            break;
-        }
-        case 'dbmate': {
-            const upLine = /^--\s*migrate:up\b.*$/im.exec(text)?.[0] ?? '';
-            const noTx = /transaction\s*:\s*false/i.test(upLine);
-            prepared = {
-                text: keepSection(text, /^--\s*migrate:up\b.*$/im, /^--\s*migrate:down\b.*$/im),
-                implicitTransaction: !noTx,
-                transactionReason: noTx ? 'dbmate: transaction:false' : 'dbmate runs each file in a transaction'
-            };
-            break;
-        }
-        case 'sqlx': {
-            const noTx = /^\s*--\s*no-transaction\b/i.test(text);
-            prepared = {
-                text,
-                implicitTransaction: !noTx,
-                transactionReason: noTx ? 'sqlx: -- no-transaction' : 'sqlx runs each file in a transaction'
-            };
-            break;
-        }
-        case 'flyway':
-            prepared = { text, implicitTransaction: true, transactionReason: 'Flyway runs each migration in a transaction' };
-            break;
-        case 'prisma':
-            prepared = {
-                text,
-                implicitTransaction: true,
-                transactionReason: 'Prisma Migrate sends migration.sql as one query: several statements run in one transaction',
-                loneStatementOutsideTransaction: true
-            };
-            break;
-        case 'knex-sql':
-            prepared = { text, implicitTransaction: true, transactionReason: 'knex runs each migration in a transaction' };
-            break;
-        case 'golang-migrate':
-            prepared = { text, implicitTransaction: false, transactionReason: 'golang-migrate opens no transaction' };
-            break;
-        default:
-            prepared = { text, implicitTransaction: false, transactionReason: 'plain SQL: no implicit transaction' };
-    }
-    if (assumeInTransaction !== undefined) {
-        prepared.loneStatementOutsideTransaction = false;
-        prepared.implicitTransaction = assumeInTransaction;
-        prepared.transactionReason = `assume-in-transaction: ${assumeInTransaction}`;
-    }
-    return prepared;
-}
 /**
  * Blanks everything but the section after `start` and before `stop` (when the markers exist), keeping every
  * newline and the character count so positions still match the original file.
@@ -125,6 +41,10 @@ function keepSection(text, start, stop) {
     const to = after ? from + after.index : text.length;
     return blank(text.slice(0, from)) + text.slice(from, to) + blank(text.slice(to));
 }
+/** Keeps only text[from, to): the rest becomes spaces, newlines kept. */
+function keepRange(text, from, to) {
+    return blank(text.slice(0, from)) + text.slice(from, to) + blank(text.slice(to));
+}
 function blank(text) {
     return text.replace(/[^\n]/g, ' ');
 }
@@ -134,19 +54,404 @@ function compareMigrationPaths(a, b) {
     return (pathCollator ??= new Intl.Collator('en', { numeric: true, sensitivity: 'variant' })).compare(a, b);
 }
 let pathCollator;
-/**
- * The order the tool applies the files in. Flyway orders versioned migrations (`V1_2__x.sql`) by version across
- * all locations, then runs repeatable ones (`R__x.sql`) after them, by description; the others go by path.
- */
-function orderMigrations(paths, framework) {
-    if (framework !== 'flyway')
-        return [...paths].sort(compareMigrationPaths);
-    const base = (path) => path.split('/').pop() ?? path;
+/** Byte (code unit) order, as Go's sort of file names: `10_x` before `9_x`. */
+function compareBytes(a, b) {
+    return a < b ? -1 : a > b ? 1 : 0;
+}
+const baseName = (path) => path.split('/').pop() ?? path;
+const dirName = (path) => external_node_path_.posix.dirname(path);
+/** `dir/name` for a name read from a project file; undefined when the name climbs out of `dir`. */
+function inside(dir, name) {
+    if (name === '' || name.startsWith('/') || name.includes('\\') || name.includes('\0'))
+        return undefined;
+    const normal = external_node_path_.posix.normalize(name);
+    if (normal === '..' || normal.startsWith('../'))
+        return undefined;
+    return dir === '.' ? normal : external_node_path_.posix.join(dir, normal);
+}
+/** Files grouped by folder, folders in path order, each folder's files in the order given. */
+function byFolder(paths) {
+    const groups = new Map();
+    for (const path of paths) {
+        const dir = dirName(path);
+        let group = groups.get(dir);
+        if (!group)
+            groups.set(dir, (group = []));
+        group.push(path);
+    }
+    return [...groups].sort(([a], [b]) => compareMigrationPaths(a, b));
+}
+/** A plan that keeps the files in the given order with no hints (the tools that order by file name). */
+function namePlan(paths, compare = compareMigrationPaths) {
+    return { files: [...paths].sort(compare), hints: new Map(), notices: [] };
+}
+/** A short, single-line quotation of text read from a project file (control characters as \xNN). */
+function quote(text, max = 60) {
+    let flat = '';
+    for (const char of text.length > max ? `${text.slice(0, max)}…` : text) {
+        const code = char.charCodeAt(0);
+        flat += code < 0x20 || code === 0x7f ? `\\x${code.toString(16).padStart(2, '0')}` : char === '"' ? '\\"' : char;
+    }
+    return `"${flat}"`;
+}
+/** Line number (1-based) of a character index. */
+function lineAt(text, index) {
+    let line = 1;
+    for (let i = text.indexOf('\n'); i !== -1 && i < index; i = text.indexOf('\n', i + 1))
+        line++;
+    return line;
+}
+
+;// CONCATENATED MODULE: ./actions/migration-safety/src/engine/frameworks/atlas.ts
+// Atlas (versioned migrations): the .sql files of the migration directory in file-name order, which atlas.sum
+// lists after its h1: total line; Atlas refuses to apply a directory whose atlas.sum does not match it. Each file
+// runs in its own transaction (--tx-mode file, the default); a file whose header (comments at the top, then an
+// empty line) says `-- atlas:txmode none` runs outside any, and `atlas:txmode all` is refused in a file.
+//
+// The --tx-mode flag of `atlas migrate apply` is not visible here: with --tx-mode none or all, set
+// assume-in-transaction.
+
+
+
+function readSum(text, file) {
+    const lines = text.split('\n').map((l) => l.replace(/\r$/, ''));
+    if (!lines[0]?.startsWith('h1:'))
+        throw new errors/* ConfigurationError */.j1(`${file}:1: not an atlas.sum (its first line is h1:<hash>); run atlas migrate hash`);
+    const entries = [];
+    lines.slice(1).forEach((line, i) => {
+        if (line.trim() === '' && i === lines.length - 2)
+            return;
+        const at = line.indexOf('h1:');
+        const name = at > 0 ? line.slice(0, at).trim() : '';
+        if (name === '')
+            throw new errors/* ConfigurationError */.j1(`${file}:${i + 2}: not a "<file> h1:<hash>" line: ${quote(line.trim())}`);
+        entries.push({ name, line: i + 2 });
+    });
+    return entries;
+}
+/** The file's header comments (Atlas: comments at the very top, separated from the statements by an empty line). */
+function headerComments(text) {
+    const comments = [];
+    let at = 0;
+    while (text.startsWith('#', at) || text.startsWith('--', at)) {
+        const end = text.indexOf('\n', at);
+        comments.push({ text: text.slice(at, end === -1 ? undefined : end).trim(), start: at });
+        if (end === -1)
+            return comments;
+        at = end + 1;
+    }
+    const rest = text.slice(at);
+    // Atlas wants an empty line (a bare \n: a CRLF file's header does not count) between header and statements.
+    return rest === '' || rest.replace(/^[ \t]*/, '').startsWith('\n') ? comments : [];
+}
+const DIRECTIVE = /^[ -~]*?atlas:(\w+)(?: +(.+))?/;
+const atlas = {
+    name: 'atlas',
+    source: 'https://atlasgo.io/versioned/apply (migrate apply, its flags) and https://atlasgo.io/blog/2022/09/05/announcing-migration-execution (files sorted by name, atlas.sum); cmd/atlas/internal/cmdapi/migrate.go (txmodeFor: none and file allowed in a file, all refused), sql/migrate/dir.go (Files sorted by name, file directives, HashFile)',
+    defaultPaths: ['migrations/*.sql'],
+    isDown: (path) => (0,migration_frameworks/* isDownFile */.Fp)(baseName(path)),
+    plan(paths, project) {
+        const files = [];
+        for (const [dir, group] of byFolder(paths)) {
+            const sum = `${dir === '.' ? '' : `${dir}/`}atlas.sum`;
+            const text = project.read(sum);
+            if (text === undefined)
+                throw new errors/* ConfigurationError */.j1(`${group[0]}: no ${sum} in its folder (Atlas refuses a directory without one); run atlas migrate hash`);
+            const wanted = new Set(group);
+            for (const { name, line } of readSum(text, sum)) {
+                const file = inside(dir, name);
+                if (file === undefined)
+                    throw new errors/* ConfigurationError */.j1(`${sum}:${line}: ${quote(name)} is not a file in ${dir}`);
+                if (!project.exists(file))
+                    throw new errors/* ConfigurationError */.j1(`${sum}:${line}: ${file} does not exist, so Atlas refuses the directory; run atlas migrate hash`);
+                if (wanted.delete(file))
+                    files.push(file);
+            }
+            const missing = [...wanted][0];
+            if (missing !== undefined)
+                throw new errors/* ConfigurationError */.j1(`${missing}: not in ${sum}, so Atlas refuses the directory; run atlas migrate hash`);
+        }
+        return { files, hints: new Map(), notices: [] };
+    },
+    detect(paths, project) {
+        for (const [dir] of byFolder(paths)) {
+            const sum = `${dir === '.' ? '' : `${dir}/`}atlas.sum`;
+            if (project.exists(sum))
+                return `${sum} is an Atlas migration directory's sum file`;
+        }
+        return undefined;
+    },
+    prepare(text, context) {
+        const modes = [];
+        for (const comment of headerComments(text)) {
+            const directive = DIRECTIVE.exec(comment.text);
+            if (directive?.[1] === 'txmode')
+                modes.push((directive[2] ?? '').trim());
+        }
+        if (modes.length > 1)
+            throw new errors/* ConfigurationError */.j1(`${context.path}: more than one atlas:txmode directive (Atlas refuses the file)`);
+        const mode = modes[0];
+        if (mode === 'all')
+            throw new errors/* ConfigurationError */.j1(`${context.path}: atlas:txmode all is not allowed in a file (Atlas refuses it); use file`);
+        if (mode !== undefined && mode !== 'none' && mode !== 'file')
+            throw new errors/* ConfigurationError */.j1(`${context.path}: unknown atlas:txmode ${quote(mode)} (none or file)`);
+        return mode === 'none'
+            ? { text, implicitTransaction: false, transactionReason: 'Atlas: -- atlas:txmode none' }
+            : {
+                text,
+                implicitTransaction: true,
+                transactionReason: mode === 'file'
+                    ? 'Atlas: -- atlas:txmode file'
+                    : 'Atlas runs each file in its own transaction (--tx-mode file)'
+            };
+    }
+};
+
+;// CONCATENATED MODULE: ./actions/migration-safety/src/engine/frameworks/dbmate.ts
+// dbmate: `-- migrate:up` / `-- migrate:down` sections; a transaction per file unless the up line says
+// `transaction:false`.
+
+
+const dbmate = {
+    name: 'dbmate',
+    source: "dbmate's -- migrate:up / -- migrate:down sections and transaction:false (moved unchanged from engine/framework.ts)",
+    isDown: (path) => (0,migration_frameworks/* isDownFile */.Fp)(baseName(path)),
+    plan: (paths) => namePlan(paths),
+    prepare(text) {
+        const upLine = /^--\s*migrate:up\b.*$/im.exec(text)?.[0] ?? '';
+        const noTx = /transaction\s*:\s*false/i.test(upLine);
+        return {
+            text: keepSection(text, /^--\s*migrate:up\b.*$/im, /^--\s*migrate:down\b.*$/im),
+            implicitTransaction: !noTx,
+            transactionReason: noTx ? 'dbmate: transaction:false' : 'dbmate runs each file in a transaction'
+        };
+    }
+};
+
+;// CONCATENATED MODULE: ./actions/migration-safety/src/engine/frameworks/toml.ts
+// The part of TOML that diesel's metadata.toml uses: `key = value` lines (booleans, strings, numbers), comments,
+// [table] headers. Anything else is refused with the line, so a mistyped file is one clear error.
+
+
+const KEY = /^(?:[A-Za-z0-9_-]+|"[^"\\]*")$/;
+const HEADER = /^\[\[?\s*[A-Za-z0-9_."-]+\s*\]\]?$/;
+function value(raw) {
+    if (raw === 'true')
+        return true;
+    if (raw === 'false')
+        return false;
+    if (/^"(?:[^"\\]|\\.)*"$/.test(raw) || /^'[^']*'$/.test(raw))
+        return raw.slice(1, -1);
+    if (/^[+-]?\d[\d_]*(?:\.\d+)?(?:[eE][+-]?\d+)?$/.test(raw))
+        return Number(raw.replace(/_/g, ''));
+    return undefined;
+}
+/** The top-level keys of a small TOML file; throws one line naming the file and line for anything else. */
+function readTopLevelToml(text, file) {
+    const keys = new Map();
+    let topLevel = true;
+    const lines = text.split(/\r?\n/);
+    lines.forEach((line, i) => {
+        const content = line
+            .replace(/\s+#[^"']*$/, '')
+            .replace(/^\s*#.*$/, '')
+            .trim();
+        if (content === '')
+            return;
+        if (HEADER.test(content)) {
+            topLevel = false;
+            return;
+        }
+        const eq = content.indexOf('=');
+        const key = eq > 0 ? content.slice(0, eq).trim() : '';
+        const parsed = eq > 0 ? value(content.slice(eq + 1).trim()) : undefined;
+        if (!KEY.test(key) || parsed === undefined)
+            throw new errors/* ConfigurationError */.j1(`${file}:${i + 1}: not valid TOML here: ${quote(line.trim())}`);
+        const name = key.replace(/^"|"$/g, '');
+        if (topLevel) {
+            if (keys.has(name))
+                throw new errors/* ConfigurationError */.j1(`${file}:${i + 1}: ${name} is set twice`);
+            keys.set(name, parsed);
+        }
+    });
+    return keys;
+}
+
+;// CONCATENATED MODULE: ./actions/migration-safety/src/engine/frameworks/diesel.ts
+// diesel: one folder per migration, `<version>_<name>/up.sql` (down.sql is the rollback), ordered by version
+// (the folder name up to its first `_`, dashes removed). Each migration runs in its own transaction unless the
+// folder's metadata.toml says `run_in_transaction = false`.
+//
+// diesel reads metadata.toml with serde: a file that is present but has no run_in_transaction key gives false
+// (the field's serde default), a missing file gives true, and a file it cannot read is silently taken as true.
+// A metadata.toml this module cannot read is refused instead: what the author meant is not known.
+
+
+
+
+const IN_TRANSACTION = 'diesel runs each migration in its own transaction';
+/** The version diesel orders by: the folder name up to its first `_`, without dashes. */
+function dieselVersion(path) {
+    return (baseName(dirName(path)).split('_')[0] ?? '').replace(/-/g, '');
+}
+const diesel = {
+    name: 'diesel',
+    source: 'https://docs.rs/diesel_migrations/latest/diesel_migrations/ (folders, up.sql/down.sql, "each migration runs inside its own transaction", metadata.toml run_in_transaction); diesel_migrations/migrations_internals/src/lib.rs (version_from_string, TomlMetadata defaults) and migration_harness.rs (sorted by version)',
+    defaultPaths: ['migrations/*/up.sql'],
+    isDown: (path) => baseName(path).toLowerCase() === 'down.sql' || (0,migration_frameworks/* isDownFile */.Fp)(baseName(path)),
+    plan(paths, project) {
+        const notices = [];
+        const hints = new Map();
+        const files = paths.filter((path) => {
+            if (baseName(path) === 'up.sql')
+                return true;
+            notices.push(`${path}: diesel runs only up.sql in each migration folder; not linted`);
+            return false;
+        });
+        files.sort((a, b) => compareBytes(dieselVersion(a), dieselVersion(b)) || compareMigrationPaths(a, b));
+        for (const path of files) {
+            const metadata = `${dirName(path)}/metadata.toml`;
+            const text = project.read(metadata);
+            if (text === undefined)
+                continue;
+            const value = readTopLevelToml(text, metadata).get('run_in_transaction');
+            if (value !== undefined && typeof value !== 'boolean')
+                throw new errors/* ConfigurationError */.j1(`${metadata}: run_in_transaction must be true or false`);
+            const implicit = value === true;
+            hints.set(path, {
+                transaction: {
+                    implicit,
+                    reason: implicit
+                        ? `${IN_TRANSACTION} (metadata.toml: run_in_transaction = true)`
+                        : value === false
+                            ? 'diesel: run_in_transaction = false in metadata.toml'
+                            : 'diesel: metadata.toml without run_in_transaction means false'
+                }
+            });
+        }
+        return { files, hints, notices };
+    },
+    detect(paths) {
+        const up = paths.find((path) => baseName(path) === 'up.sql' && /^\d[\d-]*_/.test(baseName(dirName(path))));
+        return up ? `${up} is a diesel migration folder's up.sql` : undefined;
+    },
+    prepare(text, context) {
+        const transaction = context.hints?.transaction;
+        return {
+            text,
+            implicitTransaction: transaction?.implicit ?? true,
+            transactionReason: transaction?.reason ?? IN_TRANSACTION
+        };
+    }
+};
+
+;// CONCATENATED MODULE: ./actions/migration-safety/src/engine/frameworks/drizzle.ts
+// drizzle-kit: `drizzle-kit generate` writes <out>/<tag>.sql and lists every migration in
+// <out>/meta/_journal.json; `drizzle-kit migrate` (drizzle-orm's migrator) runs the journal's entries in order,
+// splitting each file at `--> statement-breakpoint` and sending each part as its own query. On PostgreSQL it
+// runs every pending migration inside one transaction. A file the journal does not list is never run; an
+// entry whose file is missing stops the migrator. drizzle-kit 1.0 (the beta branch) drops the journal:
+// <out>/<timestamp>_<name>/migration.sql, in folder-name order, with the same breakpoints and transaction.
+
+
+
+const BREAKPOINT = '--> statement-breakpoint';
+// `;--` has the marker's length: the part before it ends there (as drizzle sends it alone), and the rest of the
+// line stays a comment.
+const BREAKPOINT_AS_PARSED = ';--' + BREAKPOINT.slice(3);
+const journalOf = (out) => `${out === '.' ? '' : `${out}/`}meta/_journal.json`;
+function readJournal(text, file) {
+    let json;
+    try {
+        json = JSON.parse(text);
+    }
+    catch (error) {
+        const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
+        throw new errors/* ConfigurationError */.j1(`${file}: not valid JSON (${quote(reason, 100).slice(1, -1)})`);
+    }
+    const entries = json?.entries;
+    if (typeof json !== 'object' || json === null || Array.isArray(json) || !Array.isArray(entries))
+        throw new errors/* ConfigurationError */.j1(`${file}: not a drizzle-kit journal (no "entries" list)`);
+    return entries.map((entry, i) => {
+        const { tag, when } = (entry ?? {});
+        if (typeof tag !== 'string' || tag === '')
+            throw new errors/* ConfigurationError */.j1(`${file}: entries[${i}].tag must be the migration's file name without .sql`);
+        if (when !== undefined && typeof when !== 'number')
+            throw new errors/* ConfigurationError */.j1(`${file}: entries[${i}].when must be a number (milliseconds)`);
+        return { tag, when };
+    });
+}
+const drizzle = {
+    name: 'drizzle',
+    source: 'https://orm.drizzle.team/docs/drizzle-kit-migrate (how migrate picks and runs the files); drizzle-orm/src/migrator.ts (readMigrationFiles: journal order, split at breakpoints, missing file throws) and src/pg-core/dialect.ts (migrate(): one transaction around every pending migration); on the beta branch (1.0), src/migrator.ts (folders by name) and src/pg-core/async/session.ts (one transaction)',
+    defaultPaths: ['drizzle/*.sql', 'drizzle/*/migration.sql'],
+    isDown: (path) => (0,migration_frameworks/* isDownFile */.Fp)(baseName(path)),
+    plan(paths, project) {
+        const notices = [];
+        const byOut = new Map();
+        const add = (out, files) => byOut.set(out, [...(byOut.get(out) ?? []), ...files]);
+        // drizzle-kit 1.0 folders: <out>/<timestamp>_<name>/migration.sql, no journal, by folder name.
+        const folderLayout = (path) => baseName(path) === 'migration.sql' && !project.exists(journalOf(dirName(dirName(path))));
+        const folders = paths.filter(folderLayout);
+        for (const [out, group] of byFolder(folders.map((path) => dirName(path)))) {
+            const sorted = group.sort((a, b) => baseName(a).localeCompare(baseName(b)));
+            add(out, sorted.map((folder) => `${folder}/migration.sql`));
+        }
+        for (const [dir, group] of byFolder(paths.filter((path) => !folderLayout(path)))) {
+            const files = [];
+            const journal = journalOf(dir);
+            const text = project.read(journal);
+            if (text === undefined)
+                throw new errors/* ConfigurationError */.j1(`${group[0]}: no ${journal} beside it (drizzle-kit migrate takes the order from it); set framework to the tool that runs these files`);
+            const entries = readJournal(text, journal);
+            const wanted = new Set(group);
+            let previous;
+            for (const [i, entry] of entries.entries()) {
+                const file = inside(dir, `${entry.tag}.sql`);
+                if (file === undefined)
+                    throw new errors/* ConfigurationError */.j1(`${journal}: entries[${i}].tag ${quote(entry.tag)} is not a file in ${dir}`);
+                if (!project.exists(file))
+                    throw new errors/* ConfigurationError */.j1(`${journal}: entries[${i}] names ${file}, which does not exist (drizzle-kit migrate would stop there)`);
+                if (previous?.when !== undefined && entry.when !== undefined && entry.when <= previous.when)
+                    notices.push(`${journal}: entries[${i}] (${entry.tag}) is not newer than the entry before it: drizzle's migrator skips it on a database that already applied that one`);
+                previous = entry;
+                if (wanted.delete(file))
+                    files.push(file);
+            }
+            for (const file of wanted)
+                notices.push(`${file}: not in ${journal}, so drizzle-kit migrate never runs it; not linted`);
+            add(dir, files);
+        }
+        const files = [...byOut].sort(([a], [b]) => compareMigrationPaths(a, b)).flatMap(([, group]) => group);
+        return { files, hints: new Map(), notices };
+    },
+    detect(paths, project) {
+        for (const [dir] of byFolder(paths)) {
+            const journal = journalOf(dir);
+            if (project.exists(journal))
+                return `${journal} is a drizzle-kit journal`;
+        }
+        return undefined;
+    },
+    prepare: (text) => ({
+        text: text.includes(BREAKPOINT) ? text.split(BREAKPOINT).join(BREAKPOINT_AS_PARSED) : text,
+        implicitTransaction: true,
+        transactionReason: 'drizzle-kit migrate runs every pending migration in one transaction (PostgreSQL)'
+    })
+};
+
+;// CONCATENATED MODULE: ./actions/migration-safety/src/engine/frameworks/flyway.ts
+// Flyway: versioned migrations (V<version>__x.sql) by version across every location, then repeatable ones
+// (R__x.sql) by description; undo files (U...) are never deployed; each migration runs in a transaction.
+
+
+/** Flyway's order: versions numerically across folders, then repeatables by description, then anything else. */
+function flywayOrder(paths) {
     const version = (path) => {
-        const file = (0,migration_frameworks/* flywayFile */.f8)(base(path));
+        const file = (0,migration_frameworks/* flywayFile */.f8)(baseName(path));
         return file?.kind === 'versioned' ? file.version : undefined;
     };
-    const rank = (path) => version(path) !== undefined ? 0 : (0,migration_frameworks/* flywayFile */.f8)(base(path))?.kind === 'repeatable' ? 1 : 2;
+    const rank = (path) => version(path) !== undefined ? 0 : (0,migration_frameworks/* flywayFile */.f8)(baseName(path))?.kind === 'repeatable' ? 1 : 2;
     return [...paths].sort((a, b) => {
         const byRank = rank(a) - rank(b);
         if (byRank !== 0)
@@ -156,8 +461,494 @@ function orderMigrations(paths, framework) {
             if (byVersion !== 0)
                 return byVersion;
         }
-        return compareMigrationPaths(base(a), base(b)) || compareMigrationPaths(a, b);
+        return compareMigrationPaths(baseName(a), baseName(b)) || compareMigrationPaths(a, b);
     });
+}
+const flyway = {
+    name: 'flyway',
+    source: "Flyway's versioned (V), undo (U) and repeatable (R) migrations, one transaction per migration (moved unchanged from engine/framework.ts)",
+    isDown: (path) => (0,migration_frameworks/* isDownFile */.Fp)(baseName(path)) || (0,migration_frameworks/* flywayFile */.f8)(baseName(path))?.kind === 'undo',
+    plan: (paths) => ({ files: flywayOrder(paths), hints: new Map(), notices: [] }),
+    prepare: (text) => ({
+        text,
+        implicitTransaction: true,
+        transactionReason: 'Flyway runs each migration in a transaction'
+    })
+};
+
+;// CONCATENATED MODULE: ./actions/migration-safety/src/engine/frameworks/golang-migrate.ts
+// golang-migrate: <version>_<title>.up.sql / .down.sql; the postgres driver sends a file as it is, in no
+// transaction of its own.
+
+
+const golangMigrate = {
+    name: 'golang-migrate',
+    source: "golang-migrate's <version>_<title>.up.sql / .down.sql, no transaction of its own (moved unchanged from engine/framework.ts)",
+    isDown: (path) => (0,migration_frameworks/* isDownFile */.Fp)(baseName(path)),
+    plan: (paths) => namePlan(paths),
+    prepare: (text) => ({ text, implicitTransaction: false, transactionReason: 'golang-migrate opens no transaction' })
+};
+
+;// CONCATENATED MODULE: ./actions/migration-safety/src/engine/frameworks/goose.ts
+// goose: `-- +goose Up` / `-- +goose Down` sections; each file in a transaction unless `-- +goose NO TRANSACTION`.
+
+
+const goose = {
+    name: 'goose',
+    source: 'goose annotations -- +goose Up / Down / NO TRANSACTION (moved unchanged from engine/framework.ts)',
+    isDown: (path) => (0,migration_frameworks/* isDownFile */.Fp)(baseName(path)),
+    plan: (paths) => namePlan(paths),
+    prepare(text) {
+        const noTx = /^--\s*\+goose\s+NO\s+TRANSACTION\b/im.test(text);
+        return {
+            text: keepSection(text, /^--\s*\+goose\s+Up\b.*$/im, /^--\s*\+goose\s+Down\b.*$/im),
+            implicitTransaction: !noTx,
+            transactionReason: noTx ? 'goose: -- +goose NO TRANSACTION' : 'goose runs each file in a transaction'
+        };
+    }
+};
+
+;// CONCATENATED MODULE: ./actions/migration-safety/src/engine/frameworks/knex-sql.ts
+// knex with raw SQL migrations: each migration in a transaction (knex's default).
+
+
+const knexSql = {
+    name: 'knex-sql',
+    source: 'knex: a transaction per migration by default (moved unchanged from engine/framework.ts)',
+    isDown: (path) => (0,migration_frameworks/* isDownFile */.Fp)(baseName(path)),
+    plan: (paths) => namePlan(paths),
+    prepare: (text) => ({
+        text,
+        implicitTransaction: true,
+        transactionReason: 'knex runs each migration in a transaction'
+    })
+};
+
+;// CONCATENATED MODULE: ./actions/migration-safety/src/engine/frameworks/liquibase-sql.ts
+// Liquibase formatted SQL: a file whose first line (after empty ones) is `--liquibase formatted sql` holds changesets, each
+// starting at a `--changeset author:id [attributes]` line; Liquibase runs each changeset as a unit, in its own
+// transaction unless the changeset line says `runInTransaction:false`. `--rollback ...` lines and
+// `/* liquibase rollback ... */` blocks are the rollback, never deployed. A .sql file without the header (pulled
+// in by include/includeAll) runs as one changeset, in a transaction. Files go in name order, as includeAll
+// orders them; a master changelog's explicit order is not read.
+
+
+
+const liquibase_sql_HEADER = /^\s*--\s*liquibase\s*formatted.*/i;
+const CHANGESET_LINE = /^[ \t]*--[ \t]*changeset\b.*$/gim;
+// As Liquibase reads it: the author runs to the first colon (it may hold spaces), the id to the next blank.
+const CHANGESET = /^[ \t]*--[ \t]*changeset[ \t]+("[^"]+"|[^:]+):[ \t]*("[^"]+"|\S+)(.*)$/i;
+const ROLLBACK_LINE = /^[ \t]*--[ \t]*rollback[ \t].*$/gim;
+const ROLLBACK_BLOCK = /^[ \t]*\/\*[ \t]*liquibase[ \t]*rollback[ \t]*$[\s\S]*?\*\/[ \t]*$/gim;
+const RUN_IN_TRANSACTION = /\brunInTransaction:(\w+)/i;
+const liquibaseSql = {
+    name: 'liquibase-sql',
+    source: 'https://docs.liquibase.com/concepts/changelogs/sql-format.html (header, --changeset author:id, runInTransaction, --rollback); liquibase-standard/.../AbstractFormattedChangeLogParser.java (the line patterns, runInTransaction default true)',
+    defaultPaths: ['db/changelog/**/*.sql', 'src/main/resources/db/changelog/**/*.sql'],
+    isDown: (path) => (0,migration_frameworks/* isDownFile */.Fp)(baseName(path)),
+    plan: (paths) => namePlan(paths),
+    prepare(text, context) {
+        // Liquibase skips empty lines before the header.
+        const firstLine = /^[ \t\r\n]*(.*)/.exec(text)?.[1] ?? '';
+        if (!liquibase_sql_HEADER.test(firstLine))
+            return {
+                text,
+                implicitTransaction: true,
+                transactionReason: 'Liquibase runs a SQL file without the formatted-SQL header as one changeset, in a transaction'
+            };
+        const units = [];
+        for (const match of text.matchAll(CHANGESET_LINE)) {
+            const line = match[0];
+            const changeset = CHANGESET.exec(line);
+            if (!changeset)
+                throw new errors/* ConfigurationError */.j1(`${context.path}:${lineAt(text, match.index)}: --changeset needs author:id (Liquibase refuses the file): ${quote(line.trim())}`);
+            const flag = RUN_IN_TRANSACTION.exec(changeset[3]);
+            const value = flag?.[1].toLowerCase();
+            if (value !== undefined && value !== 'true' && value !== 'false')
+                throw new errors/* ConfigurationError */.j1(`${context.path}:${lineAt(text, match.index)}: runInTransaction must be true or false, got ${quote(flag[1])}`);
+            const id = `${changeset[1].trim()}:${changeset[2]}`.replace(/"/g, '');
+            units.push({
+                start: match.index,
+                implicitTransaction: value !== 'false',
+                reason: value === 'false'
+                    ? `Liquibase: changeset ${id} runInTransaction:false`
+                    : 'Liquibase runs each changeset in its own transaction'
+            });
+        }
+        // What precedes the first changeset is not run; rollbacks are not the up migration.
+        let prepared = blank(text.slice(0, units[0]?.start ?? text.length)) + text.slice(units[0]?.start ?? text.length);
+        prepared = prepared.replace(ROLLBACK_BLOCK, blank).replace(ROLLBACK_LINE, blank);
+        if (units.length === 0)
+            return { text: prepared, implicitTransaction: false, transactionReason: 'Liquibase: no changeset in the file' };
+        const outside = units.filter((u) => !u.implicitTransaction).length;
+        return {
+            text: prepared,
+            implicitTransaction: units[0].implicitTransaction,
+            transactionReason: outside === 0
+                ? 'Liquibase runs each changeset in its own transaction'
+                : units.length === 1
+                    ? units[0].reason
+                    : `Liquibase runs each changeset in its own transaction; ${outside} of ${units.length} have runInTransaction:false`,
+            ...(units.length > 1 ? { units } : {})
+        };
+    }
+};
+
+;// CONCATENATED MODULE: ./actions/migration-safety/src/engine/frameworks/node-pg-migrate.ts
+// node-pg-migrate with SQL migration files: the up migration runs from the `-- Up Migration` comment to the
+// `-- Down Migration` comment (or the end), the whole file when there is no up comment. A SQL migration cannot
+// call pgm.noTransaction(), so it always runs in a transaction: its own, or with --single-transaction (the
+// default) one around every pending migration. Files go by their numeric prefix, as the tool sorts them.
+
+
+// The tool's own markers: `--` (dashes and spaces may follow), then up/down, then `migration`, any case.
+const UP = /^\s*--[\s-]*up\s+migration/im;
+const DOWN = /^\s*--[\s-]*down\s+migration/im;
+const nodePgMigrate = {
+    name: 'node-pg-migrate',
+    source: 'node-pg-migrate docs/src/cli.md (single-transaction, default true) and docs/src/migration-loading-strategies.md (legacy SQL files, -- Up Migration / -- Down Migration); src/sqlMigration.ts (getActions), src/runner.ts and src/migration.ts (transactions, file order)',
+    defaultPaths: ['migrations/*.sql'],
+    isDown: (path) => (0,migration_frameworks/* isDownFile */.Fp)(baseName(path)),
+    plan: (paths) => namePlan(paths),
+    prepare(text) {
+        const up = text.search(UP);
+        const down = text.search(DOWN);
+        return {
+            text: up < 0 ? text : keepRange(text, up, down < up ? text.length : down),
+            implicitTransaction: true,
+            transactionReason: 'node-pg-migrate runs a SQL migration in a transaction (with the others by default)'
+        };
+    }
+};
+
+;// CONCATENATED MODULE: ./actions/migration-safety/src/engine/frameworks/plain.ts
+// Plain SQL files, run by hand or by a script: no implicit transaction, files in name order.
+
+
+const plain = {
+    name: 'plain',
+    source: 'no tool: each statement runs on its own unless the file writes BEGIN/COMMIT',
+    isDown: (path) => (0,migration_frameworks/* isDownFile */.Fp)(baseName(path)),
+    plan: (paths) => namePlan(paths),
+    prepare: (text) => ({ text, implicitTransaction: false, transactionReason: 'plain SQL: no implicit transaction' })
+};
+
+;// CONCATENATED MODULE: ./actions/migration-safety/src/engine/frameworks/prisma.ts
+// Prisma Migrate: migration.sql per folder, sent as one simple query (several statements share PostgreSQL's
+// implicit transaction; a lone statement runs outside any).
+
+
+const prisma = {
+    name: 'prisma',
+    source: "Prisma Migrate's migration.sql, sent as one simple query, checked on this machine (DESIGN.md; moved unchanged from engine/framework.ts)",
+    isDown: (path) => (0,migration_frameworks/* isDownFile */.Fp)(baseName(path)),
+    plan: (paths) => namePlan(paths),
+    prepare: (text) => ({
+        text,
+        implicitTransaction: true,
+        transactionReason: 'Prisma Migrate sends migration.sql as one query: several statements run in one transaction',
+        loneStatementOutsideTransaction: true
+    })
+};
+
+;// CONCATENATED MODULE: ./actions/migration-safety/src/engine/frameworks/sqitch.ts
+// Sqitch: sqitch.plan lists the changes in deploy order; each change's deploy script is deploy/<change>.sql
+// (revert/ and verify/ hold its rollback and its check, never deployed). A change reworked after a tag keeps its
+// earlier script as deploy/<change>@<tag>.sql. Sqitch runs a script with psql as it is written and opens no
+// transaction around it: the script `sqitch add` writes wraps the change in BEGIN ... COMMIT itself.
+//
+// Only the default layout is read (sqitch.plan, deploy/ beside it); top_dir, deploy_dir and plan_file in
+// sqitch.conf are not.
+
+
+
+const TIMESTAMP = String.raw `\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z`;
+// name [dependencies] timestamp planner <email> [# note]; a tag line starts with @.
+const CHANGE = new RegExp(String.raw `^\s*(?:[+-]\s*)?([^\s:@#\\\[\]]+)\s+(?:\[[^\]]*\]\s*)?${TIMESTAMP}\s+[^<]*<[^>]*>\s*(?:#.*)?$`);
+const TAG = new RegExp(String.raw `^\s*@([^\s:@#\\\[\]/]+)\s+${TIMESTAMP}\s+[^<]*<[^>]*>\s*(?:#.*)?$`);
+function readPlan(text, file) {
+    const lines = [];
+    let project = false;
+    text.split('\n').forEach((raw, i) => {
+        const line = raw.replace(/\r$/, '');
+        if (/^\s*(?:#.*)?$/.test(line))
+            return;
+        if (/^\s*%/.test(line)) {
+            if (/^\s*%\s*project\s*=\s*\S/.test(line))
+                project = true;
+            else if (!/^\s*%\s*[\w-]+\s*=/.test(line))
+                throw new errors/* ConfigurationError */.j1(`${file}:${i + 1}: not a %name=value pragma: ${quote(line.trim())}`);
+            return;
+        }
+        const tag = TAG.exec(line);
+        const change = tag ? undefined : CHANGE.exec(line);
+        if (!tag && !change)
+            throw new errors/* ConfigurationError */.j1(`${file}:${i + 1}: not a change or tag line (name, timestamp, planner <email>): ${quote(line.trim())}`);
+        lines.push({ kind: tag ? 'tag' : 'change', name: (tag ?? change)[1], line: i + 1 });
+    });
+    if (!project)
+        throw new errors/* ConfigurationError */.j1(`${file}: no %project pragma (sqitch refuses the plan)`);
+    return lines;
+}
+/** The deploy scripts the plan names, in deploy order, each with the plan line naming it. */
+function deployScripts(lines, top, plan, project) {
+    const deployDir = top === '.' ? 'deploy' : `${top}/deploy`;
+    const scripts = [];
+    lines.forEach((entry, i) => {
+        if (entry.kind !== 'change')
+            return;
+        const next = lines.findIndex((later, j) => j > i && later.kind === 'change' && later.name === entry.name);
+        let file;
+        if (next === -1)
+            file = inside(deployDir, `${entry.name}.sql`);
+        else {
+            // Reworked later: this instance's script is named after a tag between it and the next instance; sqitch
+            // tries them from the latest back (the latest is the one `sqitch rework` names the copy after).
+            const tags = lines
+                .slice(i + 1, next)
+                .filter((l) => l.kind === 'tag')
+                .reverse();
+            if (tags.length === 0)
+                throw new errors/* ConfigurationError */.j1(`${plan}:${lines[next].line}: change ${quote(entry.name)} appears again without a tag in between (sqitch refuses the plan)`);
+            const candidates = tags.map((tag) => inside(deployDir, `${entry.name}@${tag.name}.sql`));
+            file = candidates.find((c) => c !== undefined && project.exists(c)) ?? candidates[0];
+        }
+        if (file === undefined)
+            throw new errors/* ConfigurationError */.j1(`${plan}:${entry.line}: change ${quote(entry.name)} names a script outside ${deployDir}`);
+        scripts.push({ file, line: entry.line });
+    });
+    return scripts;
+}
+/** The sqitch project a deploy script belongs to: the folder above its deploy/ that holds sqitch.plan. */
+function topOf(path, project) {
+    const parts = path.split('/');
+    for (let i = parts.length - 2; i >= 0; i--) {
+        if (parts[i] !== 'deploy')
+            continue;
+        const top = i === 0 ? '.' : parts.slice(0, i).join('/');
+        if (project.exists(top === '.' ? 'sqitch.plan' : `${top}/sqitch.plan`))
+            return top;
+    }
+    return undefined;
+}
+const sqitch = {
+    name: 'sqitch',
+    source: 'https://sqitch.org/docs/manual/sqitch-add/ and the sqitchtutorial manual page (deploy/revert/verify scripts, the plan, BEGIN/COMMIT in the deploy script); lib/App/Sqitch/Plan.pm (plan syntax, rework), Plan/Change.pm (script paths), Engine/pg.pm (run_file: psql --file, no transaction), etc/templates/deploy/pg.tmpl',
+    defaultPaths: ['deploy/**/*.sql'],
+    isDown: (path) => (0,migration_frameworks/* isDownFile */.Fp)(baseName(path)) || /(?:^|\/)(?:revert|verify)\//.test(path),
+    plan(paths, project) {
+        const files = [];
+        const notices = [];
+        const projects = new Map();
+        for (const path of paths) {
+            const top = topOf(path, project);
+            if (top === undefined)
+                throw new errors/* ConfigurationError */.j1(`${path}: no sqitch.plan above its deploy/ folder (sqitch takes the order from it)`);
+            let group = projects.get(top);
+            if (!group)
+                projects.set(top, (group = []));
+            group.push(path);
+        }
+        for (const [top, group] of [...projects].sort(([a], [b]) => compareMigrationPaths(a, b))) {
+            const plan = top === '.' ? 'sqitch.plan' : `${top}/sqitch.plan`;
+            const wanted = new Set(group);
+            for (const { file, line } of deployScripts(readPlan(project.read(plan) ?? '', plan), top, plan, project)) {
+                if (!project.exists(file))
+                    throw new errors/* ConfigurationError */.j1(`${plan}:${line}: the deploy script ${file} does not exist (sqitch deploy would fail)`);
+                if (wanted.delete(file))
+                    files.push(file);
+            }
+            for (const file of wanted)
+                notices.push(`${file}: not in ${plan}, so sqitch never deploys it; not linted`);
+        }
+        return { files, hints: new Map(), notices };
+    },
+    detect(paths, project) {
+        const path = paths.find((p) => topOf(p, project) !== undefined);
+        return path ? `${path} is the deploy script of a sqitch project (sqitch.plan)` : undefined;
+    },
+    prepare: (text) => ({
+        text,
+        implicitTransaction: false,
+        transactionReason: 'sqitch runs the deploy script as written (its BEGIN/COMMIT, if any)'
+    })
+};
+
+;// CONCATENATED MODULE: ./actions/migration-safety/src/engine/frameworks/sqlx.ts
+// sqlx: each migration in a transaction unless its first line is `-- no-transaction`.
+
+
+const sqlx = {
+    name: 'sqlx',
+    source: 'sqlx: a transaction per migration unless the first line is -- no-transaction (moved unchanged from engine/framework.ts)',
+    isDown: (path) => (0,migration_frameworks/* isDownFile */.Fp)(baseName(path)),
+    plan: (paths) => namePlan(paths),
+    prepare(text) {
+        const noTx = /^\s*--\s*no-transaction\b/i.test(text);
+        return {
+            text,
+            implicitTransaction: !noTx,
+            transactionReason: noTx ? 'sqlx: -- no-transaction' : 'sqlx runs each file in a transaction'
+        };
+    }
+};
+
+;// CONCATENATED MODULE: ./actions/migration-safety/src/engine/frameworks/supabase.ts
+// Supabase CLI: supabase/migrations/<timestamp>_<name>.sql, applied in file-name order (a file whose name does
+// not match is skipped with a warning). `supabase db push` / `migration up` split a file into statements and send
+// them, with the history insert, as one pipelined batch, which PostgreSQL runs as one implicit transaction.
+
+
+const MIGRATION_NAME = /^([0-9]+)_(.*)\.sql$/;
+const supabase = {
+    name: 'supabase',
+    source: 'https://supabase.com/docs/guides/deployment/database-migrations (supabase/migrations/<timestamp>_name.sql); supabase/cli pkg/migration/list.go (ListLocalMigrations: the name pattern, skipped files, name order) and pkg/migration/file.go (ExecBatch: "ExecBatch is implicitly transactional")',
+    defaultPaths: ['supabase/migrations/*.sql'],
+    isDown: (path) => (0,migration_frameworks/* isDownFile */.Fp)(baseName(path)),
+    plan(paths) {
+        const notices = [];
+        const files = paths.filter((path) => {
+            if (MIGRATION_NAME.test(baseName(path)))
+                return true;
+            notices.push(`${path}: the Supabase CLI skips a file not named <timestamp>_<name>.sql; not linted`);
+            return false;
+        });
+        files.sort((a, b) => compareBytes(baseName(a), baseName(b)) || compareMigrationPaths(a, b));
+        return { files, hints: new Map(), notices };
+    },
+    detect(paths) {
+        const path = paths.find((p) => /(?:^|\/)supabase\/migrations\/[^/]+$/.test(p));
+        return path ? `${path} is in a Supabase project's supabase/migrations` : undefined;
+    },
+    prepare: (text) => ({
+        text,
+        implicitTransaction: true,
+        transactionReason: 'the Supabase CLI sends a migration as one batch: it runs in one transaction'
+    })
+};
+
+;// CONCATENATED MODULE: ./actions/migration-safety/src/engine/frameworks/index.ts
+// The registry of migration tools: one module each, behind MigrationFramework (types.ts). The order is the order
+// of the `framework` choices in messages and docs.
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+const FRAMEWORKS = [
+    'plain',
+    'flyway',
+    'golang-migrate',
+    'goose',
+    'dbmate',
+    'sqlx',
+    'prisma',
+    'knex-sql',
+    'diesel',
+    'drizzle',
+    'sqitch',
+    'atlas',
+    'liquibase-sql',
+    'node-pg-migrate',
+    'supabase'
+];
+/** Each tool's module, by its name (a test checks that every module's own name is its key). */
+const frameworks_FRAMEWORK_MODULES = {
+    plain: plain,
+    flyway: flyway,
+    'golang-migrate': golangMigrate,
+    goose: goose,
+    dbmate: dbmate,
+    sqlx: sqlx,
+    prisma: prisma,
+    'knex-sql': knexSql,
+    diesel: diesel,
+    drizzle: drizzle,
+    sqitch: sqitch,
+    atlas: atlas,
+    'liquibase-sql': liquibaseSql,
+    'node-pg-migrate': nodePgMigrate,
+    supabase: supabase
+};
+
+;// CONCATENATED MODULE: ./actions/migration-safety/src/engine/framework.ts
+// How each migration tool runs a file: which files it deploys and in what order, which part of a file is the
+// "up" migration, and whether it wraps it in a transaction. Each tool is one module in frameworks/ behind the
+// MigrationFramework interface (frameworks/types.ts); this module is the entry the rest of the engine uses.
+// Sources: each tool's documentation and code (see docs/frameworks.md and each module's `source`).
+
+
+
+
+function parseFramework(value) {
+    const framework = (value === undefined || value === '' ? 'plain' : value);
+    if (!FRAMEWORKS.includes(framework)) {
+        throw new errors/* ConfigurationError */.j1(`framework must be one of ${FRAMEWORKS.join(', ')}; got "${value}"`);
+    }
+    return framework;
+}
+function frameworkModule(framework) {
+    return FRAMEWORK_MODULES[framework];
+}
+/** The file is a down (rollback) migration that must not be linted as if it were deployed. */
+function framework_isDownMigration(path, framework) {
+    return FRAMEWORK_MODULES[framework].isDown(path);
+}
+function prepareFile(text, framework, assumeInTransaction, context = {}) {
+    const prepared = frameworks_FRAMEWORK_MODULES[framework].prepare(text, {
+        path: context.path ?? 'migration',
+        hints: context.hints
+    });
+    if (assumeInTransaction !== undefined) {
+        prepared.loneStatementOutsideTransaction = false;
+        prepared.implicitTransaction = assumeInTransaction;
+        prepared.transactionReason = `assume-in-transaction: ${assumeInTransaction}`;
+        if (prepared.units)
+            prepared.units = prepared.units.map((unit) => ({
+                ...unit,
+                implicitTransaction: assumeInTransaction,
+                reason: prepared.transactionReason
+            }));
+    }
+    return prepared;
+}
+/**
+ * The order the tool applies the files in, by their names alone (Flyway: versions across locations, then
+ * repeatables; the others by path with numbers compared as numbers). Tools that keep the order in a project file
+ * (a journal, a plan, a sum file) need planMigrations.
+ */
+function framework_orderMigrations(paths, framework) {
+    return FRAMEWORK_MODULES[framework].plan(paths, NO_PROJECT).files;
+}
+/** A reader for when no project file may be read: every one is absent. */
+const NO_PROJECT = { read: () => undefined, exists: () => false };
+/** The files the tool deploys, in its order, with what its project files say about each (down files dropped). */
+function planMigrations(paths, framework, project) {
+    const module = frameworks_FRAMEWORK_MODULES[framework];
+    return module.plan(paths.filter((path) => !module.isDown(path)), project);
+}
+/** Under `framework: plain`, the tool these files look like they belong to, and why (for a notice). */
+function detectFramework(paths, project) {
+    for (const framework of FRAMEWORKS) {
+        const reason = frameworks_FRAMEWORK_MODULES[framework].detect?.(paths, project);
+        if (reason !== undefined)
+            return { framework, reason };
+    }
+    return undefined;
+}
+/** Where the tool keeps its migrations when no paths are named (undefined: the common default folders). */
+function defaultPathsOf(framework) {
+    return frameworks_FRAMEWORK_MODULES[framework].defaultPaths;
 }
 
 ;// CONCATENATED MODULE: ./actions/migration-safety/src/config.ts
@@ -2499,8 +3290,8 @@ function format(template, args) {
 
 
 
-function parseFile(text, settings, encoding) {
-    const prepared = prepareFile(text, settings.framework, settings.assumeInTransaction);
+function parseFile(text, settings, encoding, file = {}) {
+    const prepared = prepareFile(text, settings.framework, settings.assumeInTransaction, file);
     const parsed = parseMigration(prepared.text, encoding);
     const topLevel = parsed.statements.length;
     // Only DO statements cost anything here: a file without one keeps its statement list as parsed.
@@ -2571,7 +3362,10 @@ function statementMemo(name, compute) {
 
 /** Rules no comment can silence: a file that does not parse is never passed off as checked. */
 const UNSUPPRESSIBLE = new Set(['syntax-error', 'unknown-suppression']);
-/** The rules of squawk 2.66 (what `--exclude` accepts), so its ignore comments are recognised as valid. */
+/**
+ * The rules of squawk 2.66 (what `--exclude` accepts), so its ignore comments are recognised as valid; the test
+ * squawk-coverage.test.ts compares it with the list read from squawk's registry.
+ */
 const SQUAWK_RULES = [
     'adding-field-with-default',
     'adding-foreign-key-constraint',
@@ -2600,6 +3394,7 @@ const SQUAWK_RULES = [
     'prefer-robust-stmts',
     'prefer-text-field',
     'prefer-timestamptz',
+    'prefer-timestamp-tz',
     'renaming-column',
     'renaming-table',
     'require-concurrent-index-creation',
@@ -2784,6 +3579,7 @@ function squawkIndex(rules) {
 
 
 
+
 /** Ids of findings the driver itself emits (the registry carries their metadata). */
 const SYNTAX_ERROR = 'syntax-error';
 const MISSING_OBJECT = 'missing-object';
@@ -2797,7 +3593,12 @@ async function lintMigrations(sources, options, rules) {
 /** The synchronous core; `loadParser()` must have resolved. */
 function lintMigrationsSync(sources, options, rules) {
     const catalog = new Catalog();
-    const active = rules.filter((rule) => isActive(rule, options));
+    const active = rules.filter((rule) => isActive(rule, options) || versionExempt(rule, options) !== undefined);
+    // Rules outside their server versions that say why: what they would report is an exemption with that reason.
+    const outside = new Map(active.flatMap((rule) => {
+        const reason = isActive(rule, options) ? undefined : versionExempt(rule, options);
+        return reason === undefined ? [] : [[rule, reason]];
+    }));
     const byId = new Map(rules.map((rule) => [rule.id, rule]));
     const suppressions = new Suppressions(rules);
     const findings = [];
@@ -2805,7 +3606,10 @@ function lintMigrationsSync(sources, options, rules) {
     const files = [];
     // Files are parsed in order; a rule looking ahead in its change set parses later files early (kept until used).
     const parsedFiles = [];
-    const parsedAt = (i) => (parsedFiles[i] ??= parseFile(sources[i].text, options, sources[i].encodingError));
+    const parsedAt = (i) => (parsedFiles[i] ??= parseFile(sources[i].text, options, sources[i].encodingError, {
+        path: sources[i].path,
+        hints: sources[i].framework
+    }));
     // Rule state of a change set lives until its last file has been linted.
     const lastOfChangeSet = new Map(sources.map((s, i) => [s.changeSet, i]));
     const changeSetStores = new Map();
@@ -2843,10 +3647,18 @@ function lintMigrationsSync(sources, options, rules) {
         const scan = file.lint ? suppressions.file(prepared.text) : undefined;
         const fileIgnored = scan ? scan.suppressed : 'all';
         const commentProblems = scan ? [...scan.problems] : [];
-        const emit = (rule, statement, hit) => {
+        const emit = (rule, statement, reported) => {
+            const outsideReason = outside.get(rule);
+            const hit = outsideReason === undefined ? reported : { range: reported.range, exempt: reported.exempt ?? outsideReason };
             const range = hit.range ?? statement?.range ?? { start: 0, end: 0 };
             if (hit.exempt !== undefined) {
-                exempted.push({ file: file.path, ...source.span(range), rule: rule.id, reason: hit.exempt });
+                exempted.push({
+                    file: file.path,
+                    ...source.span(range),
+                    rule: rule.id,
+                    reason: hit.exempt,
+                    equivalents: rule.equivalents
+                });
                 return;
             }
             findings.push({
@@ -2864,6 +3676,9 @@ function lintMigrationsSync(sources, options, rules) {
         };
         // A rule that throws must not take the other rules and files down with it: its failure becomes a finding.
         const failed = (rule, statement, error) => {
+            // A later file the tool would refuse (read early by a rule looking ahead) is the user's mistake, not the rule's.
+            if (error instanceof errors/* ConfigurationError */.j1)
+                throw error;
             const internal = byId.get(INTERNAL_ERROR);
             if (!internal)
                 throw error;
@@ -2888,7 +3703,12 @@ function lintMigrationsSync(sources, options, rules) {
             const own = suppressions.statement(statement.leading, embedded.leadingStart, commentProblems);
             return mergeSuppressed(ignoredBy.get(embedded.block) ?? new Set(), own);
         };
+        // Units the tool commits one by one (Liquibase changesets): where each later one starts, as a byte offset.
+        const units = prepared.units?.slice(1).map((unit) => ({ ...unit, at: source.byteIndex(unit.start) }));
+        let nextUnit = 0;
         for (const statement of statements) {
+            while (units && !statement.embedded && nextUnit < units.length && statement.range.start >= units[nextUnit].at)
+                enterUnit(state, locals, tool, units[nextUnit++].implicitTransaction);
             // Outside a transaction each statement commits on its own; the statements of one DO block run together.
             if (!statement.embedded && !state.inTransaction)
                 state.accessExclusive.clear();
@@ -2984,7 +3804,7 @@ function lintMigrationsSync(sources, options, rules) {
             parsed: parsed.syntaxError ? (topLevel > 0 ? 'partial' : 'none') : unparsedBody ? 'partial' : 'full'
         });
     }
-    return { findings: stableByFile(findings, sources), exempted, files };
+    return { findings: stableByFile(findings, sources), exempted: stableByFile(exempted, sources), files };
 }
 /** The DO bodies of a file that PostgreSQL would reject, as syntax errors at their position. */
 function bodyProblems(statements) {
@@ -3002,6 +3822,18 @@ const SYNTAX_ERROR_FALLBACK = {
     help: 'PostgreSQL would reject this migration at deploy time.',
     equivalents: { squawk: ['syntax-error'] }
 };
+/** The reason a rule that is off for this server version records exemptions instead, when it has one. */
+function versionExempt(rule, options) {
+    const versions = rule.pgVersions;
+    if (versions?.outside === undefined)
+        return undefined;
+    const setting = options.rules?.[rule.id];
+    if (setting?.enabled === false || (rule.optIn && setting?.enabled !== true && setting?.severity === undefined))
+        return undefined;
+    const below = versions.min !== undefined && options.pgVersion < versions.min;
+    const above = versions.max !== undefined && options.pgVersion > versions.max;
+    return below || above ? versions.outside : undefined;
+}
 function isActive(rule, options) {
     // A syntax error is always reported: a file that was not parsed is never passed off as checked.
     if (rule.id === SYNTAX_ERROR)
@@ -3068,16 +3900,7 @@ function advance(state, locals, statement, tool, catalog, changeSet, locks) {
             case 'TRANS_STMT_PREPARE':
             case 'TRANS_STMT_COMMIT_PREPARED':
             case 'TRANS_STMT_ROLLBACK_PREPARED':
-                state.depth = 0;
-                state.explicit = false;
-                tool.implicit = false;
-                state.accessExclusive.clear();
-                // SET LOCAL ends with the transaction.
-                if (locals.lockTimeout)
-                    state.lockTimeout = false;
-                if (locals.statementTimeout)
-                    state.statementTimeout = false;
-                locals.lockTimeout = locals.statementTimeout = false;
+                endTransaction(state, locals, tool);
                 break;
             default:
                 break;
@@ -3105,6 +3928,25 @@ function advance(state, locals, statement, tool, catalog, changeSet, locks) {
         }
     }
     state.inTransaction = state.depth > 0 || tool.implicit;
+}
+/** A COMMIT or ROLLBACK: the transaction (explicit or the tool's) ends, and with it what SET LOCAL set. */
+function endTransaction(state, locals, tool) {
+    state.depth = 0;
+    state.explicit = false;
+    tool.implicit = false;
+    state.accessExclusive.clear();
+    // SET LOCAL ends with the transaction.
+    if (locals.lockTimeout)
+        state.lockTimeout = false;
+    if (locals.statementTimeout)
+        state.statementTimeout = false;
+    locals.lockTimeout = locals.statementTimeout = false;
+}
+/** The tool commits the unit before (Liquibase: a changeset) and opens the next one's transaction, or none. */
+function enterUnit(state, locals, tool, implicit) {
+    endTransaction(state, locals, tool);
+    tool.implicit = implicit;
+    state.inTransaction = implicit;
 }
 function isZeroSetting(args) {
     const value = as(args?.[0], 'A_Const');
@@ -3346,6 +4188,51 @@ function expandPaths(patterns, cwd, exclude = [], options = {}) {
 function upMigrations(files, framework) {
     return orderMigrations(files.filter((f) => !isDownMigration(f, framework)), framework);
 }
+/** Project files (journals, plans, sum files, metadata.toml) are small: a larger one is refused, not read. */
+const PROJECT_FILE_LIMIT = 16 * 1024 * 1024;
+/**
+ * What a migration tool reads beside the migrations, for planMigrations (engine/framework.ts): a project file
+ * found next to the files is pulled in by them, so with `workspace` set (the action) it must stay inside the
+ * workspace, also once symbolic links are followed; one that leads out is refused with one line.
+ */
+function projectReader(cwd, options = {}) {
+    const workspace = options.workspace === undefined ? undefined : (0,external_node_path_.resolve)(cwd, options.workspace);
+    const realWorkspace = workspace === undefined ? undefined : (realPath(workspace) ?? workspace);
+    /** The absolute path of a regular file, or undefined; `reading` applies the workspace rule and the size limit. */
+    const check = (file, reading) => {
+        const path = (0,external_node_path_.resolve)(cwd, file);
+        let stat;
+        try {
+            stat = (0,external_node_fs_.statSync)(path);
+        }
+        catch {
+            return undefined;
+        }
+        if (!stat.isFile())
+            return undefined;
+        if (!reading)
+            return path;
+        if (workspace !== undefined && realWorkspace !== undefined) {
+            const real = realPath(path);
+            if (!(0,glob/* isInside */.FK)(workspace, path) || (real !== undefined && !(0,glob/* isInside */.FK)(realWorkspace, real)))
+                throw new errors/* ConfigurationError */.j1(`${file} leads outside the workspace: refused, nothing was read (see Security in the README)`);
+        }
+        if (stat.size > PROJECT_FILE_LIMIT)
+            throw new errors/* ConfigurationError */.j1(`${file} is larger than 16 MiB: refused`);
+        return path;
+    };
+    return {
+        exists: (file) => check(file, false) !== undefined,
+        read(file) {
+            if (check(file, true) === undefined)
+                return undefined;
+            const { text, encodingError } = decodeMigration(readBytes(file, cwd));
+            if (encodingError)
+                throw new errors/* ConfigurationError */.j1(`${file}: ${encodingError.message}`);
+            return text;
+        }
+    };
+}
 function readBytes(file, cwd) {
     const path = (0,external_node_path_.resolve)(cwd, file);
     const reason = (error) => {
@@ -3380,9 +4267,13 @@ function readMigration(file, cwd) {
  * migration judged as it was deployed); a set lints only those files, together, after replaying the rest.
  * Files after the last linted one cannot influence anything, so they are not read at all.
  */
-function buildSources(files, cwd, changeSet) {
+function buildSources(files, cwd, changeSet, hints) {
+    const withHints = (source) => {
+        const framework = hints?.get(source.path);
+        return framework ? { ...source, framework } : source;
+    };
     if (changeSet === undefined)
-        return files.map((path, i) => ({ path, ...readMigrationSource(path, cwd), lint: true, changeSet: i + 1 }));
+        return files.map((path, i) => withHints({ path, ...readMigrationSource(path, cwd), lint: true, changeSet: i + 1 }));
     let last = -1;
     files.forEach((path, i) => {
         if (changeSet.has(path))
@@ -3390,7 +4281,7 @@ function buildSources(files, cwd, changeSet) {
     });
     return files.slice(0, last + 1).map((path, i) => {
         const lint = changeSet.has(path);
-        return { path, ...readMigrationSource(path, cwd), lint, changeSet: lint ? 0 : i + 1 };
+        return withHints({ path, ...readMigrationSource(path, cwd), lint, changeSet: lint ? 0 : i + 1 });
     });
 }
 // ---- git (shared/src/lib/git.ts: the same base and the same listings as every other action) ----
@@ -3616,10 +4507,12 @@ function truncateIdentifier(name) {
 
 
 const SERIAL = /^(small|big)?serial[248]?$/;
-/** A column every existing row must fill but nothing fills: NOT NULL (or PRIMARY KEY) with no default. */
+/**
+ * `missing`: a column every existing row must fill but nothing fills (NOT NULL or PRIMARY KEY with no default);
+ * `serial`: the same written as a serial type, whose nextval() default fills it; undefined otherwise.
+ */
 function requiredWithoutValue(def) {
-    if (SERIAL.test(as(def.typeName?.names?.at(-1), 'String')?.sval ?? ''))
-        return false;
+    const serial = SERIAL.test(as(def.typeName?.names?.at(-1), 'String')?.sval ?? '');
     let required = false;
     let filled = false;
     for (const node of def.constraints ?? []) {
@@ -3642,7 +4535,9 @@ function requiredWithoutValue(def) {
                 break;
         }
     }
-    return required && !filled;
+    if (!required || filled)
+        return undefined;
+    return serial ? 'serial' : 'missing';
 }
 const addingRequiredField = defineRule({
     id: 'adding-required-field',
@@ -3657,9 +4552,13 @@ const addingRequiredField = defineRule({
         (body.cmds ?? []).forEach((node, index) => {
             const cmd = as(node, 'AlterTableCmd');
             const def = as(cmd?.def, 'ColumnDef');
-            if (cmd?.subtype !== 'AT_AddColumn' || !def || !requiredWithoutValue(def))
+            const required = cmd?.subtype === 'AT_AddColumn' && def ? requiredWithoutValue(def) : undefined;
+            if (!def || !required)
                 return;
             const range = alterTablePart(ctx, index);
+            // squawk flags it: NOT NULL and no DEFAULT written.
+            if (required === 'serial')
+                return ctx.report({ range, exempt: 'a serial column is filled from its sequence (its default is nextval())' });
             if (ctx.isNewTable(body.relation))
                 return ctx.report({ range, exempt: NEW_TABLE });
             ctx.report({
@@ -3681,6 +4580,16 @@ const banCharField = defineRule({
     equivalents: { squawk: ['ban-char-field'] },
     check(ctx) {
         reportColumnTypes(ctx, (name) => name === 'bpchar', (column, written) => `${columnLabel(column.relation, column.column)} is ${written}, which pads values with spaces; use text or varchar`);
+        // The quoted "char" (the parser keeps it as `char`, where char(n) becomes bpchar) is flagged by squawk.
+        for (const column of columnTypes(ctx)) {
+            const { name, qualified } = baseTypeName(column.typeName);
+            if (name !== 'char' || qualified)
+                continue;
+            ctx.report({
+                range: typeRange(ctx, column.typeName.location),
+                exempt: '"char" is the internal one-byte type, not char(n): it does not pad'
+            });
+        }
     }
 });
 
@@ -4191,6 +5100,28 @@ const preferJsonb = defineRule({
     }
 });
 
+;// CONCATENATED MODULE: ./actions/migration-safety/src/rules/prefer-text-field.ts
+
+
+
+const preferTextField = defineRule({
+    id: 'prefer-text-field',
+    severity: 'warning',
+    message: 'varchar(n) puts the length limit in the column type, where changing it needs ACCESS EXCLUSIVE',
+    help: 'A limit written in the type (`varchar(n)`, `character varying(n)`) can only be changed with `ALTER COLUMN ... TYPE`, which takes ACCESS EXCLUSIVE: raising it is a catalogue change but still waits for, and then blocks, every query of the table; lowering it checks and rewrites every row. Use `text` (same storage, same speed) and put the limit in a `CHECK (char_length(col) <= n)` constraint: a new limit is then a constraint added `NOT VALID` and validated later, while reads and writes go on.',
+    equivalents: { squawk: ['prefer-text-field'] },
+    check(ctx) {
+        reportColumnTypes(ctx, (name, typeName) => name === 'varchar' && (typeName.typmods?.length ?? 0) > 0, (column, written) => {
+            const { mods, array } = typeRef(column.typeName);
+            const label = columnLabel(column.relation, column.column);
+            const instead = array > 0
+                ? `text${'[]'.repeat(array)}, with a CHECK constraint if the elements need a limit`
+                : `text with CHECK (char_length(${quoteIdent(column.column ?? 'col')}) <= ${mods[0] ?? 'n'})`;
+            return `${label} is ${written}: changing the limit later locks the table (ACCESS EXCLUSIVE); use ${instead}`;
+        });
+    }
+});
+
 ;// CONCATENATED MODULE: ./actions/migration-safety/src/rules/prefer-timestamptz.ts
 
 
@@ -4347,6 +5278,7 @@ const requireTableSchema = defineRule({
 
 
 
+
 const COMPATIBILITY_RULES = [
     // Changes that break the running release or lose data.
     addingRequiredField,
@@ -4361,6 +5293,7 @@ const COMPATIBILITY_RULES = [
     exclusionConstraint,
     // Hygiene: choices that are cheap now and expensive to change later.
     banCharField,
+    preferTextField,
     preferBigintOverInt,
     preferBigintOverSmallint,
     preferIdentity,
@@ -4692,6 +5625,11 @@ const addingFieldWithDefault = defineRule({
             const reason = rewriteReason(def, ctx.pgVersion);
             if (!reason)
                 continue;
+            // Other linters flag some of these (squawk: any default it does not know to be safe).
+            if (typeof reason !== 'string') {
+                ctx.report({ exempt: reason.exempt, range: ctx.at(def.location) });
+                continue;
+            }
             if (ctx.isNewTable(relation)) {
                 ctx.report({ exempt: NEW_TABLE });
                 continue;
@@ -4704,7 +5642,10 @@ const addingFieldWithDefault = defineRule({
         }
     }
 });
-/** Why adding this column rewrites the table, or undefined when PostgreSQL only updates the catalogue. */
+/**
+ * Why adding this column rewrites the table; when PostgreSQL only updates the catalogue although the column has a
+ * default or is generated, why that is not a hazard (`exempt`); undefined for a plain column.
+ */
 function rewriteReason(def, pgVersion) {
     const type = typeRef(def.typeName);
     if (adding_field_with_default_SERIAL.test(type.name) && !type.schema)
@@ -4712,8 +5653,11 @@ function rewriteReason(def, pgVersion) {
     for (const c of columnConstraints(def)) {
         if (c.contype === 'CONSTR_IDENTITY')
             return 'an identity column fills every row from a sequence';
-        if (c.contype === 'CONSTR_GENERATED' && c.generated_kind !== 'v')
-            return 'a stored generated column is computed for every row';
+        if (c.contype === 'CONSTR_GENERATED') {
+            if (c.generated_kind !== 'v')
+                return 'a stored generated column is computed for every row';
+            return { exempt: 'a virtual generated column is computed when read: nothing is written to the rows' };
+        }
     }
     const defaultExpr = columnConstraints(def).find((c) => c.contype === 'CONSTR_DEFAULT')?.raw_expr;
     if (defaultExpr === undefined || isNullConstant(defaultExpr))
@@ -4722,7 +5666,9 @@ function rewriteReason(def, pgVersion) {
         return `before PostgreSQL 11 every default is written to every row`;
     const verdict = expressionVolatility(defaultExpr);
     if (verdict.volatility !== 'volatile')
-        return undefined;
+        return {
+            exempt: `non-volatile (${verdict.volatility}) default on PostgreSQL 11+: stored once in the catalogue, no rewrite`
+        };
     if (verdict.volatileCalls.length > 0)
         return `the default calls volatile ${verdict.volatileCalls.join(', ')}()`;
     return `the default calls ${verdict.unknownCalls.join(', ')}, whose volatility is unknown here (treated as volatile; if it is STABLE or IMMUTABLE there is no rewrite)`;
@@ -5006,8 +5952,11 @@ const changingColumnType = defineRule({
                 continue;
             const name = cmd.name ?? '';
             const verdict = judge(ctx, relation, name, def);
-            if (!verdict)
+            // squawk flags every type change: say why this one is not a hazard.
+            if (typeof verdict !== 'string') {
+                ctx.report({ exempt: verdict.exempt, range: ctx.at(def.location) });
                 continue;
+            }
             if (ctx.isNewTable(relation)) {
                 ctx.report({ exempt: NEW_TABLE });
                 continue;
@@ -5024,7 +5973,10 @@ const changingColumnType = defineRule({
         }
     }
 });
-/** What is wrong with this type change, or undefined when it is a catalogue-only change. */
+/**
+ * What is wrong with this type change, or, for a change PostgreSQL makes in the catalogue only, why it is not a
+ * hazard (`exempt`).
+ */
 function judge(ctx, relation, column, def) {
     const to = typeRef(def.typeName);
     const using = def.raw_default;
@@ -5040,12 +5992,14 @@ function judge(ctx, relation, column, def) {
             return `from ${old.type.display} rewrites the table and its indexes under ACCESS EXCLUSIVE (${effect.reason})`;
         case 'utc-only':
             if (timeZoneIsUtc(ctx))
-                return undefined;
+                return {
+                    exempt: `timestamp to timestamptz with the session TimeZone set to UTC: no rewrite on PostgreSQL 12+`
+                };
             return `from ${old.type.display} rewrites the table unless the session TimeZone is UTC (SET LOCAL TimeZone = 'UTC' first)`;
         case 'none':
             if (def.collClause && hasIndexOn(ctx, relation, column))
                 return 'the new collation rebuilds the indexes on the column under ACCESS EXCLUSIVE';
-            return undefined;
+            return { exempt: `no rewrite, only a brief catalogue change: ${effect.reason}` };
     }
 }
 /** `USING col` or `USING col::<target type>`: the conversion is the ordinary cast the type table judges. */
@@ -5298,7 +6252,11 @@ const requireConcurrentPartitionDetach = defineRule({
     equivalents: {
         squawk: ['require-concurrent-partition-detach']
     },
-    pgVersions: { min: 14 },
+    // squawk flags it on every version (and advises the CONCURRENTLY that 13 and older do not have).
+    pgVersions: {
+        min: 14,
+        outside: 'DETACH PARTITION CONCURRENTLY does not exist before PostgreSQL 14: nothing to ask for'
+    },
     check(ctx) {
         const { relation, cmds } = alterTableOf(ctx);
         for (const cmd of cmds) {
@@ -5330,7 +6288,8 @@ const requireConcurrentReindex = defineRule({
     equivalents: {
         squawk: ['require-concurrent-reindex']
     },
-    pgVersions: { min: 12 },
+    // squawk flags it on every version (and advises the CONCURRENTLY that 11 and older do not have).
+    pgVersions: { min: 12, outside: 'REINDEX CONCURRENTLY does not exist before PostgreSQL 12: nothing to ask for' },
     check(ctx) {
         const { kind, body } = ctx.statement;
         if (kind !== 'ReindexStmt')
@@ -5479,8 +6438,12 @@ const banCreateDomainWithConstraint = defineRule({
         const constraints = (body.constraints ?? [])
             .map((c) => as(c, 'Constraint'))
             .filter((c) => c?.contype !== undefined && CHECKING.has(c.contype));
-        if (constraints.length === 0)
+        if (constraints.length === 0) {
+            // squawk flags these clauses as constraints.
+            if ((body.constraints ?? []).length > 0 || body.collClause)
+                ctx.report({ exempt: 'DEFAULT, NULL and COLLATE check nothing: changing them later scans no table' });
             return;
+        }
         const start = Math.min(...constraints.map((c) => c?.location ?? ctx.statement.range.start));
         ctx.report({
             message: `Domain ${listName(body.domainname).name} is created with a constraint: later changes to it lock every table that uses the domain`,
@@ -6863,7 +7826,8 @@ const unknownSuppression = defineRule({
     severity: 'warning',
     message: 'An ignore comment that is not valid: it suppresses nothing',
     help: "Ignore comments have an exact form: `-- ubos-ignore` or `-- ubos-ignore: rule-a, rule-b` on the line before a statement, `-- ubos-ignore-file` or `-- ubos-ignore-file: rule-a` anywhere in the file (and squawk's `-- squawk-ignore rule-a`). A marker with other letters glued to it (`-- ubos-ignore-filex`), a rule id that does not exist (a typo, or a rule of another tool), a rule that cannot be ignored (`syntax-error`) or a marker in a block comment makes the comment suppress nothing, and this finding says so instead of letting it silently ignore all rules or none. Fix the comment; `--list-rules` prints the ids. This finding itself can only be turned off in the config file.",
-    equivalents: {}
+    // squawk reports an unknown rule name in its ignore comments as unused-ignore.
+    equivalents: { squawk: ['unused-ignore'] }
 });
 
 ;// CONCATENATED MODULE: ./actions/migration-safety/src/rules/unsupported-syntax.ts
@@ -7184,6 +8148,7 @@ const ALL_RULES = [
 
 
 
+
 async function runMigrationCheck(options) {
     const config = await loadConfig(options.cwd, options.config, ALL_RULES.map((r) => r.id));
     const settings = resolveSettings(config, {
@@ -7193,7 +8158,7 @@ async function runMigrationCheck(options) {
         label: options.label
     });
     const named = options.patterns.length > 0 ? options.patterns : settings.include;
-    const patterns = named ?? DEFAULT_PATHS;
+    const patterns = named ?? defaultPathsOf(settings.framework) ?? DEFAULT_PATHS;
     const { files, unmatched } = expandPaths(patterns, options.cwd, settings.exclude, { workspace: options.workspace });
     const warnings = [];
     const notices = [];
@@ -7205,7 +8170,16 @@ async function runMigrationCheck(options) {
     }
     if (!named && files.length === 0)
         notices.push(`No migration files found in the default folders (${patterns.join(', ')}); name them in paths`);
-    const migrations = upMigrations(files, settings.framework);
+    // The tool's order and what its project files say (a journal, a plan, a sum file, metadata.toml).
+    const project = projectReader(options.cwd, { workspace: options.workspace });
+    const plan = planMigrations(files, settings.framework, project);
+    notices.push(...plan.notices);
+    if (settings.framework === 'plain') {
+        const detected = detectFramework(files, project);
+        if (detected)
+            notices.push(`${detected.reason}: set framework: ${detected.framework} to lint these files in ${detected.framework}'s order and transaction mode`);
+    }
+    const migrations = plan.files;
     let changeSet;
     let scope;
     if (options.changes?.kind === 'base-branch') {
@@ -7221,7 +8195,7 @@ async function runMigrationCheck(options) {
     else {
         scope = `Whole history: ${(0,report/* plural */.LS)(migrations.length, 'migration')}, each judged as it was deployed`;
     }
-    const result = await lintMigrations(buildSources(migrations, options.cwd, changeSet), {
+    const result = await lintMigrations(buildSources(migrations, options.cwd, changeSet, plan.hints), {
         pgVersion: settings.pgVersion,
         pgMinor: settings.pgMinor,
         framework: settings.framework,
@@ -7302,8 +8276,9 @@ function migrationSarif(result, rules, settings = {}) {
 
 ;// CONCATENATED MODULE: ./actions/migration-safety/src/report.ts
 // A lint result as the action family's ActionReport: the verdict, the findings for annotations, sections for the
-// summary and the comment (errors open, then warnings, the safe ways and the rules' help folded away), the JSON
-// envelope's own fields, the text format with its recipes, and SARIF. No I/O.
+// summary and the comment (errors open, then warnings, the safe ways, the rules' help and what was not flagged on
+// purpose folded away), the JSON envelope's own fields, the text format with its recipes, and SARIF. No I/O.
+
 
 
 
@@ -7320,18 +8295,67 @@ function toReportFinding(f) {
         location: report_location(f)
     };
 }
+/** The heading of the exemptions in every format: what was seen and deliberately not reported. */
+const EXEMPTIONS_TITLE = 'Not flagged, and why';
+const TOOL_NAMES = { atlas: 'Atlas', strongMigrations: 'strong_migrations' };
+/** How many places of one group the text and markdown name before "and N more". */
+const PLACES_SHOWN = 10;
+/** Exemptions grouped by rule and reason, in the order of their first place (files in migration order). */
+function groupExemptions(exempted) {
+    const groups = new Map();
+    for (const e of exempted) {
+        const key = `${e.rule}\n${e.reason}`;
+        let group = groups.get(key);
+        if (!group) {
+            const others = Object.entries(e.equivalents).flatMap(([tool, ids]) => (ids ?? []).map((id) => `${TOOL_NAMES[tool] ?? tool} ${id}`));
+            groups.set(key, (group = { rule: e.rule, reason: e.reason, others, places: [] }));
+        }
+        group.places.push(e);
+    }
+    return [...groups.values()];
+}
 /**
- * "3 left out on purpose: table created in this change set" (reasons with their counts when several): what
- * other linters would flag here and the replayed schema shows to be harmless.
+ * "3 not flagged on purpose: see “Not flagged, and why”", the line under the verdict; the reasons are in the
+ * section of that name.
  */
 function exemptionLine(exempted) {
     if (exempted.length === 0)
         return undefined;
-    const reasons = new Map();
-    for (const e of exempted)
-        reasons.set(e.reason, (reasons.get(e.reason) ?? 0) + 1);
-    const text = reasons.size === 1 ? [...reasons.keys()][0] : [...reasons].map(([reason, n]) => `${reason} (${n})`).join('; ');
-    return `${exempted.length} left out on purpose (other linters flag them): ${text}`;
+    return `${exempted.length} not flagged on purpose: see “${EXEMPTIONS_TITLE}”`;
+}
+const place = (e) => `${e.file}:${e.line}:${e.column}`;
+function placesText(places, show) {
+    const shown = places.slice(0, PLACES_SHOWN).map(show).join(', ');
+    return places.length > PLACES_SHOWN ? `${shown} and ${places.length - PLACES_SHOWN} more` : shown;
+}
+/** The text format's block: one line per rule and reason, with where. */
+function exemptionsText(exempted) {
+    if (exempted.length === 0)
+        return [];
+    const lines = [`${EXEMPTIONS_TITLE} (${exempted.length}, never counted):`];
+    for (const group of groupExemptions(exempted)) {
+        lines.push(`  ${group.rule}: ${group.reason} (${group.places.length}): ${placesText(group.places, place)}`);
+    }
+    return lines;
+}
+/** The summary's section: a row per rule and reason; an info section, so its rows are the first cut for space. */
+function exemptionsSection(exempted) {
+    if (exempted.length === 0)
+        return undefined;
+    return {
+        level: 'info',
+        title: EXEMPTIONS_TITLE,
+        intro: 'What a rule recognised and deliberately did not report, and why; the linters named in “same rule in” flag these statements. Not counted, no effect on the verdict; the JSON report lists each one in `exemptions`.',
+        table: {
+            headers: ['rule', 'why not flagged', 'same rule in', 'where'],
+            rows: groupExemptions(exempted).map((group) => [
+                `[${group.rule}](${docsUrl(group.rule)})`,
+                (0,markdown/* escapeMarkdown */.FV)(group.reason),
+                group.others.map((id) => (0,markdown/* codeSpan */.SS)(id)).join(', ') || '-',
+                `${placesText(group.places, (e) => (0,markdown/* codeSpan */.SS)(`${e.file}:${e.line}`))} (${group.places.length})`
+            ])
+        }
+    };
 }
 /** Files linted whole: a file the parser could not read to the end is not counted as checked. */
 function filesChecked(result) {
@@ -7384,6 +8408,9 @@ function sections(result) {
             title: 'Why these are hazards',
             items: [...rules].map(([rule, f]) => `**[${rule}](${f.docs})**: ${f.help}`)
         });
+    const exemptions = exemptionsSection(result.exempted);
+    if (exemptions)
+        out.push(exemptions);
     return out;
 }
 function recipeText(finding) {
@@ -7395,12 +8422,13 @@ function recipeText(finding) {
 }
 /**
  * `file:line:column: severity rule: message`, one per finding, with the safe multi-deploy way indented below
- * it when there is one, then the verdict.
+ * it when there is one, then the verdict, then what was not flagged on purpose (a line per rule and reason).
  */
 function renderText(result) {
     const lines = result.findings.map((f) => `${f.file}:${f.line}:${f.column}: ${f.severity} ${f.rule}: ${f.message}\n    see ${f.docs}${recipeText(f)}`);
-    const exempt = exemptionLine(result.exempted);
-    return [...lines, ...(lines.length ? [''] : []), headline(result), ...(exempt ? [exempt] : [])].join('\n') + '\n';
+    const exempt = exemptionsText(result.exempted);
+    return ([...lines, ...(lines.length ? [''] : []), headline(result), ...(exempt.length ? ['', ...exempt] : [])].join('\n') +
+        '\n');
 }
 function migrationReport(check) {
     const { result, settings } = check;
@@ -7429,7 +8457,12 @@ function migrationReport(check) {
                 location: report_location(f),
                 equivalents: f.equivalents
             })),
-            exempted: result.exempted.map((e) => ({ id: e.rule, reason: e.reason, location: report_location(e) })),
+            exemptions: result.exempted.map((e) => ({
+                id: e.rule,
+                reason: e.reason,
+                location: report_location(e),
+                equivalents: e.equivalents
+            })),
             files: result.files
         },
         outputs: { errors: counts.error, warnings: counts.warning, 'files-checked': counts.files },
@@ -7458,7 +8491,7 @@ function listRules(format) {
             help: r.help,
             equivalents: r.equivalents,
             docs: docsUrl(r.id),
-            ...(r.pgVersions ? { pgVersions: r.pgVersions } : {})
+            ...(r.pgVersions ? { pgVersions: { min: r.pgVersions.min, max: r.pgVersions.max } } : {})
         }));
         return JSON.stringify(catalogue, null, 2) + '\n';
     }
@@ -7472,7 +8505,7 @@ const FLAGS = {
     framework: {
         type: 'string',
         value: '<name>',
-        description: 'plain, flyway, golang-migrate, goose, dbmate, sqlx, prisma or knex-sql',
+        description: 'plain, flyway, golang-migrate, goose, dbmate, sqlx, prisma, knex-sql, diesel, drizzle, sqitch, atlas, liquibase-sql, node-pg-migrate or supabase',
         default: 'plain'
     },
     'assume-in-transaction': { type: 'boolean', description: 'Treat every file as run inside one transaction' },
