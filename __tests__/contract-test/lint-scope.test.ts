@@ -7,6 +7,7 @@ import {
   changedTargets,
   documentAsWritten,
   locateByPath,
+  resolvedParts,
   scopeDocument,
   spectralLocator,
   type ScopedDocument
@@ -196,6 +197,21 @@ definitions: {A: {type: object}, B: {type: object}}
     const result = scopeDocument(raw, '3.0', [change('/a', 'get')]) as ScopedDocument;
     expect(JSON.stringify(result.document)).toContain('"__proto__":{"description":"p"}');
     expect(({} as Record<string, unknown>).description).toBeUndefined();
+  });
+});
+
+describe('resolvedParts', () => {
+  it('counts what Spectral walks for the cut: the loaded operations and the components where they are defined', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lint-scope-parts-'));
+    fs.writeFileSync(path.join(dir, 'openapi.yaml'), SPEC);
+    const head = loadSpec(path.join(dir, 'openapi.yaml'), { root: dir });
+    const scoped = cut([change('/owners', 'get')]);
+    const parts = resolvedParts(head.document, scoped.document) as Record<string, any>;
+    const loaded = head.document as Record<string, any>;
+    expect(parts.paths['/owners'].get).toBe(loaded.paths['/owners'].get);
+    expect(Object.keys(parts.components.schemas)).toEqual(['Owner']);
+    expect(parts.components.schemas.Owner).toBe(loaded.components.schemas.Owner);
+    expect(parts.info).toBe(loaded.info);
   });
 });
 

@@ -9475,7 +9475,7 @@ function reorder(document, raw) {
 }
 /**
  * The loaded head's objects ($refs resolved) at the cut's top-level keys and operations: what Spectral will walk
- * for the cut, to hold it to the lint's node cap. The cut's components are reached through its operations.
+ * for the cut, to hold it to the lint's node cap.
  */
 function resolvedParts(document, cut) {
     const parts = {};
@@ -9493,6 +9493,17 @@ function resolvedParts(document, cut) {
         setOwn(paths, path, resolved);
     }
     setOwn(parts, 'paths', paths);
+    // Spectral walks the components of the cut where they are defined as well as where they are used.
+    const components = {};
+    const headComponents = scope_isObject(document.components) ? document.components : {};
+    for (const [section, entries] of Object.entries(scope_isObject(cut.components) ? cut.components : {})) {
+        const headSection = Object.hasOwn(headComponents, section) ? headComponents[section] : undefined;
+        const resolved = {};
+        for (const name of Object.keys(scope_isObject(entries) ? entries : {}))
+            setOwn(resolved, name, scope_isObject(headSection) && Object.hasOwn(headSection, name) ? headSection[name] : null);
+        setOwn(components, section, resolved);
+    }
+    setOwn(parts, 'components', components);
     return parts;
 }
 /**

@@ -218,7 +218,7 @@ function reorder(document: JsonObject, raw: JsonObject): JsonObject {
 
 /**
  * The loaded head's objects ($refs resolved) at the cut's top-level keys and operations: what Spectral will walk
- * for the cut, to hold it to the lint's node cap. The cut's components are reached through its operations.
+ * for the cut, to hold it to the lint's node cap.
  */
 export function resolvedParts(document: JsonObject, cut: JsonObject): JsonObject {
   const parts: JsonObject = {};
@@ -236,6 +236,17 @@ export function resolvedParts(document: JsonObject, cut: JsonObject): JsonObject
     setOwn(paths, path, resolved);
   }
   setOwn(parts, 'paths', paths);
+  // Spectral walks the components of the cut where they are defined as well as where they are used.
+  const components: JsonObject = {};
+  const headComponents = isObject(document.components) ? document.components : {};
+  for (const [section, entries] of Object.entries(isObject(cut.components) ? cut.components : {})) {
+    const headSection = Object.hasOwn(headComponents, section) ? headComponents[section] : undefined;
+    const resolved: JsonObject = {};
+    for (const name of Object.keys(isObject(entries) ? entries : {}))
+      setOwn(resolved, name, isObject(headSection) && Object.hasOwn(headSection, name) ? headSection[name]! : null);
+    setOwn(components, section, resolved);
+  }
+  setOwn(parts, 'components', components);
   return parts;
 }
 
