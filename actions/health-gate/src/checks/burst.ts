@@ -6,17 +6,11 @@ import type { BaseCheck, Probe, TlsOptions } from '../types.js';
 import { sendRequest } from '../../../../shared/src/lib/http-transport.js';
 import { HEADERS_KEY, SECRET_HEADERS_KEY, TLS_KEY, type KeySpec } from '../config-keys.js';
 import { validateStatus } from '../config-reader.js';
+import type { HttpRequestFields } from './http.js';
 import { defineCheckKind } from './kind.js';
 
-export interface BurstCheck extends BaseCheck {
+export interface BurstCheck extends BaseCheck, HttpRequestFields {
   type: 'burst';
-  url: string;
-  method: string;
-  headers: Record<string, string>;
-  /** Lower-cased names of the headers that are secret: dropped on a redirect to another origin. */
-  secretHeaders?: string[];
-  body?: string;
-  expectStatus: string;
   /** Number of sample requests. */
   requests: number;
   concurrency: number;

@@ -10,8 +10,8 @@ import { HEADERS_KEY, SECRET_HEADERS_KEY, TLS_KEY } from '../config-keys.js';
 import { validateStatus } from '../config-reader.js';
 import { defineCheckKind } from './kind.js';
 
-export interface HttpCheck extends BaseCheck {
-  type: 'http';
+/** The request an HTTP check sends and the status it expects (the burst check sends the same). */
+export interface HttpRequestFields {
   url: string;
   method: string;
   headers: Record<string, string>;
@@ -20,6 +20,10 @@ export interface HttpCheck extends BaseCheck {
   body?: string;
   /** Status matcher text: `2xx`, `200`, `200-299`, `200,204,3xx`. */
   expectStatus: string;
+}
+
+export interface HttpCheck extends BaseCheck, HttpRequestFields {
+  type: 'http';
   /** JSON assertions such as `$.status == "pass"`, `$.checks.db[0].observedValue < 100`, `$.version =~ /^v2/`. */
   json: string[];
   /** A regular expression the body must match (JavaScript syntax, no slashes). */
