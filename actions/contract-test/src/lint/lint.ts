@@ -23,6 +23,7 @@ import {
   SpecSizeBudget
 } from '../spec/load.js';
 import { COLLECT_AFTER_BYTES, collectGarbage } from '../spec/memory.js';
+import { installCompileCache } from './compile-cache.js';
 import { applyYaml11Merges } from './merge-keys.js';
 import { checkRuleset } from './ruleset-policy.js';
 import type { JsonObject, LoadedSpec, SourceLocation } from '../spec/types.js';
@@ -307,6 +308,7 @@ export async function lintSpecWithRules(
       Buffer.byteLength(text, 'utf8'),
       looksLikeJson(text) ? 'json' : 'yaml'
     );
+  installCompileCache();
   const spectral = new Spectral({ resolver: createResolver(root, options) });
   const ruleset = await loadRuleset(options.rulesetPath, root, options);
   try {
