@@ -9987,7 +9987,7 @@ async function runContractCheck(options) {
     const hasBase = Boolean(options.baseSpec || options.baseRef);
     const scoped = options.lint && options.lintScope === 'changed' && hasBase;
     const lintWith = async (text, extra = {}) => {
-        const { lintSpec } = await Promise.all(/* import() */[__webpack_require__.e(756), __webpack_require__.e(964)]).then(__webpack_require__.bind(__webpack_require__, 34964));
+        const { lintSpec } = await Promise.all(/* import() */[__webpack_require__.e(756), __webpack_require__.e(838)]).then(__webpack_require__.bind(__webpack_require__, 10838));
         return lintSpec({
             text,
             file: relativeToWorkspace(specPath, specRoot),
@@ -10000,7 +10000,7 @@ async function runContractCheck(options) {
         });
     };
     const lintAll = async (spec) => {
-        const { checkLintable, lintNodeCap } = await Promise.all(/* import() */[__webpack_require__.e(756), __webpack_require__.e(964)]).then(__webpack_require__.bind(__webpack_require__, 34964));
+        const { checkLintable, lintNodeCap } = await Promise.all(/* import() */[__webpack_require__.e(756), __webpack_require__.e(838)]).then(__webpack_require__.bind(__webpack_require__, 10838));
         checkLintable(spec, lintNodeCap(options.maxSpecBytes));
         return lintWith((0,external_node_fs_.readFileSync)(specPath, 'utf8'));
     };
@@ -10009,7 +10009,7 @@ async function runContractCheck(options) {
         ? { fullBecause: 'no base-spec or base-ref given (and not a pull request)' }
         : undefined;
     if (options.lint && !scoped) {
-        const { checkLintable, lintNodeCap } = await Promise.all(/* import() */[__webpack_require__.e(756), __webpack_require__.e(964)]).then(__webpack_require__.bind(__webpack_require__, 34964));
+        const { checkLintable, lintNodeCap } = await Promise.all(/* import() */[__webpack_require__.e(756), __webpack_require__.e(838)]).then(__webpack_require__.bind(__webpack_require__, 10838));
         checkLintable(loaded, lintNodeCap(options.maxSpecBytes));
         const text = (0,external_node_fs_.readFileSync)(specPath, 'utf8');
         // Spectral needs the memory more than a large loaded spec does, which is cheaper to read again afterwards.
@@ -10074,7 +10074,7 @@ async function runContractCheck(options) {
         (0,memory/* collectGarbage */.i)();
         report.lintScope = outcome.scope;
         if ('document' in outcome) {
-            const { checkLintable, lintNodeCap } = await Promise.all(/* import() */[__webpack_require__.e(756), __webpack_require__.e(964)]).then(__webpack_require__.bind(__webpack_require__, 34964));
+            const { checkLintable, lintNodeCap } = await Promise.all(/* import() */[__webpack_require__.e(756), __webpack_require__.e(838)]).then(__webpack_require__.bind(__webpack_require__, 10838));
             checkLintable({ file: head.file, document: outcome.resolved }, lintNodeCap(options.maxSpecBytes), 'the lint of what changed');
             report.lint = await lintWith('', { scoped: outcome });
         }
