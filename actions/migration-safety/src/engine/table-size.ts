@@ -133,7 +133,7 @@ function judge(finding: Finding, table: TableSizeRow, cost: TableCost, seconds: 
   const change: SizeJudgement['change'] = big ? (from === 'error' ? 'confirmed' : 'raised') : 'lowered';
   const work = `${COST_NOUN[cost]} takes ${formatSeconds(seconds)} (at ${THROUGHPUT_MB_S[cost]} MB/s)`;
   const verdict = change === 'confirmed' ? '' : `: ${change} from ${from} to ${to}`;
-  const reason = `table ${table.key} has ${formatRows(table.rows)} (${formatSize(table.totalBytes)}), ${work}${verdict}`;
+  const reason = `table ${describeTable(table)}, ${work}${verdict}`;
   return {
     ...finding,
     severity: to,
@@ -142,9 +142,15 @@ function judge(finding: Finding, table: TableSizeRow, cost: TableCost, seconds: 
   };
 }
 
-/** "~2.4M rows", "~12k rows", "~12 rows", "an unknown number of rows (never analysed)". */
-export function formatRows(rows: number | undefined): string {
-  if (rows === undefined) return 'an unknown number of rows (never analysed)';
+/** "public.orders has ~2.4M rows (1.2 GB)", or "public.fresh is 8 kB (never analysed: rows unknown)". */
+export function describeTable(table: TableStats): string {
+  const size = formatSize(table.totalBytes);
+  if (table.rows === undefined) return `${table.key} is ${size} (never analysed: rows unknown)`;
+  return `${table.key} has ${formatRows(table.rows)} (${size})`;
+}
+
+/** "~2.4M rows", "~12k rows", "~12 rows". */
+export function formatRows(rows: number): string {
   const n = Math.round(rows);
   const short = (value: number, unit: string) =>
     `${value >= 10 ? Math.round(value) : Math.round(value * 10) / 10}${unit}`;
