@@ -216,7 +216,8 @@ function sizesText(sizes: TableSizeResult | undefined): string[] {
   return [
     'Table sizes (stats database):',
     ...sizes.tables.map(
-      (t) => `  ${t.key}: ${formatRows(t.rows)}, ${formatSize(t.totalBytes)}, ${t.class}; ${estimatesText(t.estimates)}`
+      (t) =>
+        `  ${t.key}: ${t.rows === undefined ? 'never analysed' : formatRows(t.rows)}, ${formatSize(t.totalBytes)}, ${t.class}; ${estimatesText(t.estimates)}`
     ),
     ...sizes.unknown.map((key) => `  ${key}: not in the stats database`)
   ];
