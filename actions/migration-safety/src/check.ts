@@ -2,6 +2,7 @@
 // change set (a pull request's changed files, or files added since a ref), lint. Policy lives here once, so the
 // action and the CLI cannot drift (a mistyped path fails both the same way).
 import { ConfigurationError } from '../../../shared/src/lib/errors.js';
+import { redactConnectionString } from '../../../shared/src/lib/redact.js';
 import { plural } from '../../../shared/src/lib/report.js';
 import { DEFAULT_PATHS, loadConfig, resolveSettings, type Settings } from './config.js';
 import { defaultPathsOf, detectFramework, planMigrations } from './engine/framework.js';
@@ -126,6 +127,10 @@ export async function runMigrationCheck(options: MigrationCheckOptions): Promise
   const wanted = touchedTables(result.findings);
   const stats = await readTableStats(options.statsDatabaseUrl, wanted, { label: options.label('stats-database-url') });
   const tableSizes = applyTableSizes(result.findings, stats, thresholds);
+  if (stats.length > 0)
+    notices.push(
+      `stats-database-url: sizes of ${plural(stats.length, 'table')} read from ${redactConnectionString(options.statsDatabaseUrl)}`
+    );
   if (wanted.length === 0)
     notices.push(
       'stats-database-url: no finding rewrites or scans a table that exists before the change set; nothing was looked up'

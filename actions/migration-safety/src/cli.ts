@@ -23,7 +23,8 @@ function listRules(format: string): string {
       help: r.help,
       equivalents: r.equivalents,
       docs: docsUrl(r.id),
-      ...(r.pgVersions ? { pgVersions: { min: r.pgVersions.min, max: r.pgVersions.max } } : {})
+      ...(r.pgVersions ? { pgVersions: { min: r.pgVersions.min, max: r.pgVersions.max } } : {}),
+      ...(r.cost ? { cost: r.cost } : {})
     }));
     return JSON.stringify(catalogue, null, 2) + '\n';
   }

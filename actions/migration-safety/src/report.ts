@@ -295,7 +295,8 @@ export function migrationReport(check: MigrationCheck): ActionReport {
         message: f.message,
         location: location(f),
         equivalents: f.equivalents,
-        ...(f.size ? { table: f.table, originalLevel: f.size.originalLevel, sizeChange: f.size.change } : {})
+        ...(tableSizes && f.table ? { table: f.table } : {}),
+        ...(f.size ? { originalLevel: f.size.originalLevel, sizeChange: f.size.change } : {})
       })),
       ...(tableSizes ? { tableSizes: tableSizesJson(tableSizes) } : {}),
       exemptions: result.exempted.map((e) => ({
