@@ -65,7 +65,10 @@ function urlAs(user: string, password?: string): string {
   return url.toString();
 }
 
-function check(statsDatabaseUrl: string, extra: { bigTableRows?: string; bigTableSize?: string } = {}) {
+function check(
+  statsDatabaseUrl: string,
+  extra: { bigTableRows?: string; bigTableSize?: string; patterns?: string[] } = {}
+) {
   return runMigrationCheck({
     cwd: dir,
     patterns: ['migrations'],
@@ -257,6 +260,17 @@ describe('the stats session', () => {
     );
     await expect(check(db.connectionString, { bigTableRows: 'many' })).rejects.toThrow(
       '--big-table-rows must be a whole number of rows, e.g. 1000000; got "many"'
+    );
+  });
+
+  it('connects to nothing when no finding rewrites or scans an existing table', async () => {
+    const port = await freePort();
+    const quiet = await check(`postgresql://app:Hunter2-secret@127.0.0.1:${port}/app`, {
+      patterns: ['migrations/V1__schema.sql', 'migrations/V3__fresh.sql']
+    });
+    expect(quiet.tableSizes).toMatchObject({ tables: [], unknown: [] });
+    expect(quiet.notices).toContain(
+      'stats-database-url: no finding rewrites or scans a table that exists before the change set; nothing was looked up'
     );
   });
 

@@ -17,7 +17,7 @@ import {
 } from './engine/table-size.js';
 import { buildSources, changedFiles, expandPaths, filesAtRef, projectReader } from './files.js';
 import { ALL_RULES } from './rules/index.js';
-import { readTableStats } from './table-stats.js';
+import { checkStatsUrl, readTableStats } from './table-stats.js';
 
 export type IfNoFilesFound = 'error' | 'warn' | 'ignore';
 
@@ -70,8 +70,10 @@ export async function runMigrationCheck(options: MigrationCheckOptions): Promise
     assumeInTransaction: options.assumeInTransaction,
     label: options.label
   });
-  // A malformed threshold fails before any file is read, and whether or not the stats database is set.
+  // A malformed threshold or URL fails before any file is read, whether or not a table will be looked up.
   const thresholds = sizeThresholds(options);
+  if (options.statsDatabaseUrl !== undefined)
+    checkStatsUrl(options.statsDatabaseUrl, options.label('stats-database-url'));
   const named = options.patterns.length > 0 ? options.patterns : settings.include;
   const patterns = named ?? defaultPathsOf(settings.framework) ?? DEFAULT_PATHS;
   const { files, unmatched } = expandPaths(patterns, options.cwd, settings.exclude, { workspace: options.workspace });

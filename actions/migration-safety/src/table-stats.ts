@@ -79,14 +79,25 @@ interface ConnectionParameters {
   lock_timeout?: number;
 }
 
-/** A read-only session on the stats database; exported for the test that proves it refuses writes. */
-export async function openStatsSession(url: string, options: StatsSessionOptions): Promise<StatsSession> {
+/** How a failure reads: one line naming the setting and the database, the password and the URL hidden. */
+function failure(url: string, label: string): (why: string) => ConfigurationError {
   const text = url.trim();
   const { redacted, secrets } = analyseConnectionString(text);
-  const hide = [text, ...secrets];
-  const fail = (why: string): ConfigurationError =>
-    new ConfigurationError(`${options.label}: cannot read table sizes from ${redacted}: ${redact(why, hide)}`);
-  if (!/^postgres(?:ql)?:\/\/./i.test(text)) throw fail('a postgres:// or postgresql:// URL is expected');
+  return (why) =>
+    new ConfigurationError(`${label}: cannot read table sizes from ${redacted}: ${redact(why, [text, ...secrets])}`);
+}
+
+/** Refuses what is not a PostgreSQL URL before anything else runs, whether or not a table will be looked up. */
+export function checkStatsUrl(url: string, label: string): void {
+  if (!/^postgres(?:ql)?:\/\/./i.test(url.trim()))
+    throw failure(url, label)('a postgres:// or postgresql:// URL is expected');
+}
+
+/** A read-only session on the stats database; exported for the test that proves it refuses writes. */
+export async function openStatsSession(url: string, options: StatsSessionOptions): Promise<StatsSession> {
+  checkStatsUrl(url, options.label);
+  const text = url.trim();
+  const fail = failure(text, options.label);
   const connectTimeoutMs = options.connectTimeoutMs ?? 10_000;
   const statementTimeoutMs = options.statementTimeoutMs ?? 10_000;
   let client: pg.Client;
