@@ -263,6 +263,39 @@ describe('the stats session', () => {
     );
   });
 
+  it('stops a statement at its timeout, and a wait for a locked table at the lock timeout', async () => {
+    const session = await openStatsSession(db.connectionString, { label: 'x', statementTimeoutMs: 300 });
+    try {
+      await expect(session.query('SELECT pg_sleep(5)')).rejects.toThrow(
+        /: the catalogue query took longer than 0\.3 s$/
+      );
+    } finally {
+      await session.close();
+    }
+    // A migration running on staging holds its table ACCESS EXCLUSIVE: the size functions wait for it.
+    const locker = runSql(
+      db.connectionString,
+      'BEGIN; LOCK TABLE orders IN ACCESS EXCLUSIVE MODE; SELECT pg_sleep(2); COMMIT;'
+    );
+    for (let i = 0; i < 100; i++) {
+      const held = await runSql(
+        db.connectionString,
+        "SELECT count(*) FROM pg_locks WHERE relation = 'orders'::regclass AND mode = 'AccessExclusiveLock';"
+      );
+      if (held === '1') break;
+      await sleep(20);
+    }
+    const started = Date.now();
+    await expect(
+      readTableStats(db.connectionString, [{ key: 'public.orders', schema: 'public', name: 'orders' }], {
+        label: 'x',
+        statementTimeoutMs: 400
+      })
+    ).rejects.toThrow(/: (a table stayed locked for|the catalogue query took) longer than 0\.4 s$/);
+    expect(Date.now() - started).toBeLessThan(1_500);
+    await locker;
+  });
+
   it('connects to nothing when no finding rewrites or scans an existing table', async () => {
     const port = await freePort();
     const quiet = await check(`postgresql://app:Hunter2-secret@127.0.0.1:${port}/app`, {
