@@ -47,7 +47,9 @@ export const TINY_FRACTION = 100;
  * gets about 100; an index build reads the heap and sorts the keys (spilling to disk past maintenance_work_mem)
  * and writes the index and its WAL, about 40; a rewrite reads every page and writes it again with its WAL, then
  * rebuilds every index, about 25 of the total size. They err on the slow side: the estimate says how long the
- * lock may be held, and saying "seconds" for what takes minutes is the mistake that hurts.
+ * lock may be held, and saying "seconds" for what takes minutes is the mistake that hurts. For scale, the
+ * development machine (local disk, warm cache, a 96 MB heap) scanned at about 2,400 MB/s, built an index at 280
+ * and rewrote at 63: production storage under load is what the figures are for.
  */
 export const THROUGHPUT_MB_S: Readonly<Record<TableCost, number>> = { rewrite: 25, scan: 100, 'index-build': 40 };
 
