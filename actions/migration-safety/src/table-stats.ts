@@ -123,7 +123,7 @@ export async function openStatsSession(url: string, options: StatsSessionOptions
   try {
     await client.connect();
   } catch (error) {
-    await client.end().catch(() => undefined);
+    await closeWithin(client, 2_000);
     throw fail(describe(error, connectTimeoutMs, statementTimeoutMs));
   }
   return {
@@ -134,10 +134,21 @@ export async function openStatsSession(url: string, options: StatsSessionOptions
         throw fail(describe(error, connectTimeoutMs, statementTimeoutMs));
       }
     },
-    async close() {
-      await client.end().catch(() => undefined);
-    }
+    close: () => closeWithin(client, 2_000)
   };
+}
+
+/** end() waits for the server to close its side, which a dead network never does: then the socket is dropped. */
+async function closeWithin(client: pg.Client, ms: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const drop = new Promise<void>((resolve) => {
+    timer = setTimeout(() => {
+      (client as unknown as { connection?: { stream?: { destroy(): void } } }).connection?.stream?.destroy();
+      resolve();
+    }, ms);
+  });
+  await Promise.race([client.end().catch(() => undefined), drop]);
+  clearTimeout(timer);
 }
 
 const seconds = (ms: number) => `${Math.round(ms / 100) / 10} s`;
