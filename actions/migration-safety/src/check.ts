@@ -2,12 +2,22 @@
 // change set (a pull request's changed files, or files added since a ref), lint. Policy lives here once, so the
 // action and the CLI cannot drift (a mistyped path fails both the same way).
 import { ConfigurationError } from '../../../shared/src/lib/errors.js';
+import { redactConnectionString } from '../../../shared/src/lib/redact.js';
 import { plural } from '../../../shared/src/lib/report.js';
 import { DEFAULT_PATHS, loadConfig, resolveSettings, type Settings } from './config.js';
 import { defaultPathsOf, detectFramework, planMigrations } from './engine/framework.js';
 import { lintMigrations, type LintResult } from './engine/lint.js';
+import {
+  applyTableSizes,
+  DEFAULT_THRESHOLDS,
+  parseSize,
+  touchedTables,
+  type SizeThresholds,
+  type TableSizeResult
+} from './engine/table-size.js';
 import { buildSources, changedFiles, expandPaths, filesAtRef, projectReader } from './files.js';
 import { ALL_RULES } from './rules/index.js';
+import { checkStatsUrl, readTableStats } from './table-stats.js';
 
 export type IfNoFilesFound = 'error' | 'warn' | 'ignore';
 
@@ -27,6 +37,11 @@ export interface MigrationCheckOptions {
   ifNoFilesFound: IfNoFilesFound;
   /** In the action: nothing may be read from outside it (symlinks included). */
   workspace?: string;
+  /** A replica or staging database whose catalogue gives the sizes of the tables findings rewrite or scan. */
+  statsDatabaseUrl?: string;
+  /** Rows and size from which a table is big, as written (`1000000`, `1GB`); defaults DEFAULT_THRESHOLDS. */
+  bigTableRows?: string;
+  bigTableSize?: string;
 }
 
 export interface MigrationCheck {
@@ -39,6 +54,8 @@ export interface MigrationCheck {
   warnings: string[];
   /** Notices for the log (the default folders are empty). */
   notices: string[];
+  /** With statsDatabaseUrl: the tables looked up, and how their sizes changed the findings. */
+  tableSizes?: TableSizeResult;
 }
 
 export async function runMigrationCheck(options: MigrationCheckOptions): Promise<MigrationCheck> {
@@ -53,6 +70,10 @@ export async function runMigrationCheck(options: MigrationCheckOptions): Promise
     assumeInTransaction: options.assumeInTransaction,
     label: options.label
   });
+  // A malformed threshold or URL fails before any file is read, whether or not a table will be looked up.
+  const thresholds = sizeThresholds(options);
+  if (options.statsDatabaseUrl !== undefined)
+    checkStatsUrl(options.statsDatabaseUrl, options.label('stats-database-url'));
   const named = options.patterns.length > 0 ? options.patterns : settings.include;
   const patterns = named ?? defaultPathsOf(settings.framework) ?? DEFAULT_PATHS;
   const { files, unmatched } = expandPaths(patterns, options.cwd, settings.exclude, { workspace: options.workspace });
@@ -103,5 +124,46 @@ export async function runMigrationCheck(options: MigrationCheckOptions): Promise
     },
     ALL_RULES
   );
-  return { result, settings, scope, configFile: config?.file, warnings, notices };
+  if (options.statsDatabaseUrl === undefined)
+    return { result, settings, scope, configFile: config?.file, warnings, notices };
+  const wanted = touchedTables(result.findings);
+  const stats = await readTableStats(options.statsDatabaseUrl, wanted, { label: options.label('stats-database-url') });
+  const tableSizes = applyTableSizes(result.findings, stats, thresholds);
+  if (stats.length > 0)
+    notices.push(
+      `stats-database-url: sizes of ${plural(stats.length, 'table')} read from ${redactConnectionString(options.statsDatabaseUrl)}`
+    );
+  if (wanted.length === 0)
+    notices.push(
+      'stats-database-url: no finding rewrites or scans a table that exists before the change set; nothing was looked up'
+    );
+  if (tableSizes.unknown.length > 0)
+    notices.push(
+      `stats-database-url: ${plural(tableSizes.unknown.length, 'table')} not in the stats database (${tableSizes.unknown.join(', ')}): their findings keep their level`
+    );
+  return {
+    result: { ...result, findings: tableSizes.findings },
+    settings,
+    scope,
+    configFile: config?.file,
+    warnings,
+    notices,
+    tableSizes
+  };
+}
+
+function sizeThresholds(options: MigrationCheckOptions): SizeThresholds {
+  const rows = options.bigTableRows?.trim();
+  const size = options.bigTableSize?.trim();
+  const bigRows = rows ? Number(rows.replace(/_/g, '')) : DEFAULT_THRESHOLDS.bigRows;
+  if (!Number.isSafeInteger(bigRows) || bigRows < 1)
+    throw new ConfigurationError(
+      `${options.label('big-table-rows')} must be a whole number of rows, e.g. 1000000; got "${rows}"`
+    );
+  const bigBytes = size ? parseSize(size) : DEFAULT_THRESHOLDS.bigBytes;
+  if (bigBytes === undefined)
+    throw new ConfigurationError(
+      `${options.label('big-table-size')} must be a size such as 1GB or 500MB; got "${size}"`
+    );
+  return { bigRows, bigBytes };
 }

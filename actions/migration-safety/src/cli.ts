@@ -23,7 +23,8 @@ function listRules(format: string): string {
       help: r.help,
       equivalents: r.equivalents,
       docs: docsUrl(r.id),
-      ...(r.pgVersions ? { pgVersions: { min: r.pgVersions.min, max: r.pgVersions.max } } : {})
+      ...(r.pgVersions ? { pgVersions: { min: r.pgVersions.min, max: r.pgVersions.max } } : {}),
+      ...(r.cost ? { cost: r.cost } : {})
     }));
     return JSON.stringify(catalogue, null, 2) + '\n';
   }
@@ -56,6 +57,13 @@ const FLAGS = {
     description: 'What a path that matches nothing does',
     default: 'error'
   },
+  'stats-database-url': {
+    type: 'string',
+    value: '<postgres-url>',
+    description: 'Read-only replica or staging database: table sizes raise or lower rewrite and scan findings'
+  },
+  'big-table-rows': { type: 'string', value: '<N>', description: 'Rows from which a table is big', default: '1000000' },
+  'big-table-size': { type: 'string', value: '<size>', description: 'Size from which a table is big', default: '1GB' },
   'list-rules': { type: 'boolean', description: 'List the rules and exit' }
 } satisfies FlagSpecs;
 
@@ -89,7 +97,10 @@ export const command: CliCommand = {
       assumeInTransaction: values['assume-in-transaction'] ? true : undefined,
       label: (setting) => `--${setting}`,
       changes: values.since === undefined ? undefined : { kind: 'since', ref: values.since },
-      ifNoFilesFound: ifNoFilesFound as 'error' | 'warn' | 'ignore'
+      ifNoFilesFound: ifNoFilesFound as 'error' | 'warn' | 'ignore',
+      statsDatabaseUrl: values['stats-database-url'],
+      bigTableRows: values['big-table-rows'],
+      bigTableSize: values['big-table-size']
     });
     if (check.result.files.length === 0 && positionals.length === 0 && check.notices.length > 0)
       throw new ConfigurationError(`${check.notices[0]}; name the files, folders or globs to lint`);

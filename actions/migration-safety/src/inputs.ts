@@ -43,6 +43,24 @@ export const INPUTS = defineInputs({
     description:
       'true: lint only the migrations added or modified against the pull request base branch, as one change set, after replaying the earlier ones; false: lint every migration, each as its own change set; auto: true on pull requests.'
   },
+  'stats-database-url': {
+    kind: 'string',
+    secret: true,
+    description:
+      'Optional postgres:// URL of a replica or staging copy of the production database, read-only: the sizes of the tables the findings rewrite or scan come from its catalogue (reltuples, pg_total_relation_size; never table data), and raise those findings to errors with an estimated duration on big tables and lower them a level on tiny ones. Masked in the log. See the README, Table-size awareness.'
+  },
+  'big-table-rows': {
+    kind: 'string',
+    default: '1000000',
+    description:
+      'With stats-database-url: a table with at least this many rows is big (a rewrite or scan of it is an error). A table under a hundredth of both big-table-rows and big-table-size is tiny.'
+  },
+  'big-table-size': {
+    kind: 'string',
+    default: '1GB',
+    description:
+      'With stats-database-url: a table of at least this size (heap, TOAST and indexes; kB, MB, GB, TB, 1024-based) is big.'
+  },
   ...COMMON_INPUTS
 });
 

@@ -1,5 +1,6 @@
 import { pullRequestFromEnv } from '../../../shared/src/actions/github-context.js';
 import { readInputs } from '../../../shared/src/actions/inputs.js';
+import { maskConnectionString } from '../../../shared/src/actions/mask.js';
 import { fromInputs, publishReport } from '../../../shared/src/actions/publish.js';
 import { runMigrationCheck } from './check.js';
 import { loadParser } from './engine/parse.js';
@@ -11,6 +12,8 @@ export async function run(): Promise<void> {
   // Compile the parser's WebAssembly while the files are found and read; the lint awaits the same promise.
   loadParser().catch(() => {});
   const inputs = readInputs(INPUTS);
+  // The whole URL is masked as it is read; its password also on its own, wherever it is printed.
+  if (inputs['stats-database-url']) maskConnectionString(inputs['stats-database-url']);
   const workspace = process.env.GITHUB_WORKSPACE ?? process.cwd();
   const base = pullRequestFromEnv()?.baseRef;
   const changedOnly = inputs['changed-only'] === 'true' || (inputs['changed-only'] === 'auto' && base !== undefined);
@@ -25,7 +28,10 @@ export async function run(): Promise<void> {
     label: (setting) => `Input "${setting}"`,
     changes: changedOnly && base ? { kind: 'base-branch', ref: base } : undefined,
     ifNoFilesFound: inputs['if-no-files-found'],
-    workspace
+    workspace,
+    statsDatabaseUrl: inputs['stats-database-url'],
+    bigTableRows: inputs['big-table-rows'],
+    bigTableSize: inputs['big-table-size']
   });
   if (changedOnly && !base)
     check.notices.push('changed-only: no pull request base branch, so every migration is linted');

@@ -11,8 +11,9 @@ import {
   type ReportSection
 } from '../../../shared/src/lib/report.js';
 import type { LintResult } from './engine/lint.js';
+import { formatRows, formatSeconds, formatSize, THROUGHPUT_MB_S, type TableSizeResult } from './engine/table-size.js';
 import { docsUrl } from './engine/rule.js';
-import type { Exemption, Finding, Recipe } from './engine/types.js';
+import type { Exemption, Finding, Recipe, TableCost } from './engine/types.js';
 import { ALL_RULES } from './rules/index.js';
 import { migrationSarif } from './sarif.js';
 import type { MigrationCheck } from './check.js';
@@ -142,14 +143,19 @@ function findingRows(findings: readonly Finding[]): string[][] {
   ]);
 }
 
-function sections(result: LintResult): ReportSection[] {
+function sections(result: LintResult, sizes: TableSizeResult | undefined): ReportSection[] {
   const out: ReportSection[] = [];
   const headers = ['where', 'rule', 'message'];
   const errors = result.findings.filter((f) => f.severity === 'error');
   const warnings = result.findings.filter((f) => f.severity === 'warning');
+  const notices = result.findings.filter((f) => f.severity === 'notice');
   if (errors.length > 0) out.push({ level: 'error', title: 'Errors', table: { headers, rows: findingRows(errors) } });
   if (warnings.length > 0)
     out.push({ level: 'warning', title: 'Warnings', table: { headers, rows: findingRows(warnings) } });
+  if (notices.length > 0)
+    out.push({ level: 'notice', title: 'Notices', table: { headers, rows: findingRows(notices) } });
+  const tables = tableSizesSection(sizes);
+  if (tables) out.push(tables);
   const recipes = result.findings.filter((f) => f.recipe);
   if (recipes.length > 0)
     out.push({
@@ -172,6 +178,51 @@ function sections(result: LintResult): ReportSection[] {
   return out;
 }
 
+const COSTS: readonly TableCost[] = ['rewrite', 'index-build', 'scan'];
+
+/** "rewrite about 50 s, scan under a second": the estimate for each kind of work the findings do to the table. */
+function estimatesText(estimates: Partial<Record<TableCost, number>>): string {
+  return COSTS.filter((cost) => estimates[cost] !== undefined)
+    .map((cost) => `${cost} ${formatSeconds(estimates[cost]!)}`)
+    .join(', ');
+}
+
+/** The summary's "Table sizes": each table a finding rewrites or scans, as the stats database sees it. */
+function tableSizesSection(sizes: TableSizeResult | undefined): ReportSection | undefined {
+  if (!sizes || (sizes.tables.length === 0 && sizes.unknown.length === 0)) return undefined;
+  const throughput = COSTS.map((cost) => `${cost} ${THROUGHPUT_MB_S[cost]} MB/s`).join(', ');
+  return {
+    level: 'info',
+    title: 'Table sizes',
+    intro: `From the stats database's catalogue; a big table (${sizes.thresholds.bigRows.toLocaleString('en-US')} rows or ${formatSize(sizes.thresholds.bigBytes)}) makes its findings errors, a tiny one lowers them a level. Estimates assume ${throughput}.`,
+    table: {
+      headers: ['table', 'rows', 'size', 'class', 'estimate'],
+      rows: [
+        ...sizes.tables.map((t) => [
+          codeSpan(t.key),
+          t.rows === undefined ? 'never analysed' : formatRows(t.rows).replace(/ rows?$/, ''),
+          formatSize(t.totalBytes),
+          t.class,
+          estimatesText(t.estimates)
+        ]),
+        ...sizes.unknown.map((key) => [codeSpan(key), '-', '-', 'not in the stats database', '-'])
+      ]
+    }
+  };
+}
+
+function sizesText(sizes: TableSizeResult | undefined): string[] {
+  if (!sizes || (sizes.tables.length === 0 && sizes.unknown.length === 0)) return [];
+  return [
+    'Table sizes (stats database):',
+    ...sizes.tables.map(
+      (t) =>
+        `  ${t.key}: ${t.rows === undefined ? 'never analysed' : formatRows(t.rows)}, ${formatSize(t.totalBytes)}, ${t.class}; ${estimatesText(t.estimates)}`
+    ),
+    ...sizes.unknown.map((key) => `  ${key}: not in the stats database`)
+  ];
+}
+
 function recipeText(finding: Finding): string {
   if (!finding.recipe) return '';
   const indent = (text: string) => text.replace(/^/gm, '        ');
@@ -183,19 +234,42 @@ function recipeText(finding: Finding): string {
  * `file:line:column: severity rule: message`, one per finding, with the safe multi-deploy way indented below
  * it when there is one, then the verdict, then what was not flagged on purpose (a line per rule and reason).
  */
-export function renderText(result: LintResult): string {
+export function renderText(result: LintResult, sizes?: TableSizeResult): string {
   const lines = result.findings.map(
     (f) => `${f.file}:${f.line}:${f.column}: ${f.severity} ${f.rule}: ${f.message}\n    see ${f.docs}${recipeText(f)}`
   );
   const exempt = exemptionsText(result.exempted);
+  const tables = sizesText(sizes);
   return (
-    [...lines, ...(lines.length ? [''] : []), headline(result), ...(exempt.length ? ['', ...exempt] : [])].join('\n') +
-    '\n'
+    [
+      ...lines,
+      ...(lines.length ? [''] : []),
+      headline(result),
+      ...(tables.length ? ['', ...tables] : []),
+      ...(exempt.length ? ['', ...exempt] : [])
+    ].join('\n') + '\n'
   );
 }
 
+/** The JSON report's `tableSizes`: thresholds, throughput assumed, and each table looked up. */
+function tableSizesJson(sizes: TableSizeResult) {
+  return {
+    thresholds: { bigRows: sizes.thresholds.bigRows, bigBytes: sizes.thresholds.bigBytes },
+    throughputMBPerSecond: THROUGHPUT_MB_S,
+    tables: sizes.tables.map((t) => ({
+      table: t.key,
+      rows: t.rows ?? null,
+      totalBytes: t.totalBytes,
+      heapBytes: t.heapBytes,
+      class: t.class,
+      estimateSeconds: t.estimates
+    })),
+    unknown: sizes.unknown
+  };
+}
+
 export function migrationReport(check: MigrationCheck): ActionReport {
-  const { result, settings } = check;
+  const { result, settings, tableSizes } = check;
   const unmatched = check.warnings.map((message): ReportFinding => ({ level: 'warning', id: 'paths', message }));
   const findings = [...unmatched, ...result.findings.map(toReportFinding)];
   const counts = { ...countFindings(findings), files: filesChecked(result) };
@@ -213,15 +287,18 @@ export function migrationReport(check: MigrationCheck): ActionReport {
       `${check.scope}. PostgreSQL ${version}, framework ${codeSpan(settings.framework)}${check.configFile ? `, config ${codeSpan(check.configFile)}` : ''}.`,
       ...(exempt ? [`${escapeMarkdown(exempt)}.`] : [])
     ],
-    sections: sections(result),
+    sections: sections(result, tableSizes),
     json: {
       findings: result.findings.map((f) => ({
         id: f.rule,
         level: f.severity,
         message: f.message,
         location: location(f),
-        equivalents: f.equivalents
+        equivalents: f.equivalents,
+        ...(tableSizes && f.table ? { table: f.table } : {}),
+        ...(f.size ? { originalLevel: f.size.originalLevel, sizeChange: f.size.change } : {})
       })),
+      ...(tableSizes ? { tableSizes: tableSizesJson(tableSizes) } : {}),
       exemptions: result.exempted.map((e) => ({
         id: e.rule,
         reason: e.reason,
@@ -232,7 +309,7 @@ export function migrationReport(check: MigrationCheck): ActionReport {
     },
     outputs: { errors: counts.error, warnings: counts.warning, 'files-checked': counts.files },
     notices: check.notices,
-    text: () => renderText(result),
+    text: () => renderText(result, tableSizes),
     sarif: () => migrationSarif(result, ALL_RULES, settings.rules)
   };
 }

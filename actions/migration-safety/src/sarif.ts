@@ -39,7 +39,8 @@ export function migrationSarif(
     })),
     results: findings.map((f) => ({
       ruleId: f.rule,
-      level: f.severity,
+      // SARIF calls a notice (a finding table-size awareness lowered) a note.
+      level: f.severity === 'notice' ? 'note' : f.severity,
       message: f.message,
       file: f.file,
       startLine: f.line,

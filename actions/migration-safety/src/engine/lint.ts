@@ -171,10 +171,16 @@ export function lintMigrationsSync(
         });
         return;
       }
+      // The first table a costed statement locks is the one it rewrites or scans (a foreign key's referenced
+      // table comes second); a table the change set created is empty, so its size is not looked up.
+      const costed = rule.cost && statement ? locks(statement)[0]?.table : undefined;
+      const known = costed ? catalog.table(costed) : undefined;
+      const table = known?.createdIn === file.changeSet ? undefined : (known?.key ?? costed);
       findings.push({
         file: file.path,
         ...source.span(range),
         rule: rule.id,
+        ...(table ? { table, cost: rule.cost } : {}),
         // A file PostgreSQL would reject is an error whatever the settings: it was not (fully) checked.
         severity:
           rule.id === SYNTAX_ERROR ? 'error' : (options.rules?.[rule.id]?.severity ?? hit.severity ?? rule.severity),

@@ -4,7 +4,7 @@ import type { ParsedStatement } from './parse.js';
 import type { RuleState } from './rule-state.js';
 import type { SourceText } from './source-text.js';
 import type { RangeVar } from '@pgsql/types';
-import type { ByteRange, Equivalents, Recipe, Severity } from './types.js';
+import type { ByteRange, Equivalents, Recipe, Severity, TableCost } from './types.js';
 
 /** How the file's statements run: decided by explicit BEGIN/COMMIT, the framework preset and the overrides. */
 export interface TransactionState {
@@ -91,6 +91,13 @@ export interface RuleMeta {
    * exemption with that reason (for a hazard other linters flag on every version).
    */
   pgVersions?: { min?: number; max?: number; outside?: string };
+  /**
+   * What the flagged statement does to every row of its table, for the rules whose hazard grows with the table
+   * (engine/table-size.ts turns a table's size into a duration with it): `rewrite` writes a new copy of the
+   * table and its indexes, `scan` reads every row under the lock, `index-build` reads and sorts every row into
+   * a new index. Rules whose cost does not depend on the table's size have none.
+   */
+  cost?: TableCost;
 }
 
 export interface Rule extends RuleMeta {

@@ -9,6 +9,7 @@ const SERIAL = /^(small|big)?serial[248]?$/;
 export const addingFieldWithDefault = defineRule({
   id: 'adding-field-with-default',
   severity: 'error',
+  cost: 'rewrite',
   message: 'Adding this column rewrites the whole table under an ACCESS EXCLUSIVE lock',
   help: 'PostgreSQL 11+ stores a non-volatile default once in the catalogue, so `ADD COLUMN ... DEFAULT 0` or `DEFAULT now()` is instant. A volatile default (`gen_random_uuid()`, `clock_timestamp()`, `random()`, `nextval()`: SERIAL and IDENTITY columns too), a stored generated column, or any default before PostgreSQL 11 is computed for every row: the table and its indexes are rewritten while reads and writes wait. Add the column without the default (or with a constant one), `ALTER COLUMN ... SET DEFAULT` for new rows, and backfill old rows in batches.',
   equivalents: {

@@ -5,6 +5,7 @@ import { alterTableOf, columnConstraints } from './locking-shared.js';
 export const addingForeignKeyConstraint = defineRule({
   id: 'adding-foreign-key-constraint',
   severity: 'error',
+  cost: 'scan',
   message: 'Adding a validated foreign key scans the table while writes to both tables wait',
   help: 'A foreign key added without `NOT VALID` is checked against every existing row while a SHARE ROW EXCLUSIVE lock is held on both the referencing and the referenced table: inserts, updates and deletes on both wait for the whole scan. Add it with `NOT VALID` (only new rows are checked, the lock is brief), then run `ALTER TABLE ... VALIDATE CONSTRAINT` in a later transaction: validation takes SHARE UPDATE EXCLUSIVE, which lets reads and writes continue. A foreign key on a table created in the same change set is not flagged: the scan of an empty table is instant.',
   equivalents: {

@@ -7,6 +7,7 @@ import { alterTableOf } from './locking-shared.js';
 export const addingNotNullableField = defineRule({
   id: 'adding-not-nullable-field',
   severity: 'error',
+  cost: 'scan',
   message: 'SET NOT NULL scans the whole table under an ACCESS EXCLUSIVE lock',
   help: '`ALTER COLUMN ... SET NOT NULL` checks every row while holding ACCESS EXCLUSIVE: reads and writes wait for the scan. On PostgreSQL 12+ the scan is skipped when a validated `CHECK (col IS NOT NULL)` constraint already proves it: add the check `NOT VALID`, `VALIDATE` it in a separate transaction (that scan does not block reads or writes), then `SET NOT NULL` and drop the check. Before PostgreSQL 12, keep the validated check instead of SET NOT NULL.',
   equivalents: {

@@ -5,6 +5,7 @@ import { alterTableOf, columnConstraints } from './locking-shared.js';
 export const addingSerialPrimaryKeyField = defineRule({
   id: 'adding-serial-primary-key-field',
   severity: 'error',
+  cost: 'index-build',
   message: 'Adding a primary key builds its index under an ACCESS EXCLUSIVE lock',
   help: '`ALTER TABLE ... ADD PRIMARY KEY` (or `ADD COLUMN ... PRIMARY KEY`) builds the unique index while holding ACCESS EXCLUSIVE: every read and write waits for the build. Build the index first with `CREATE UNIQUE INDEX CONCURRENTLY`, then attach it with `ALTER TABLE ... ADD CONSTRAINT ... PRIMARY KEY USING INDEX ...`, which only needs a brief lock (the columns must already be NOT NULL, or that step scans the table).',
   equivalents: {

@@ -8,6 +8,7 @@ import { alterTableOf } from './locking-shared.js';
 export const changingColumnType = defineRule({
   id: 'changing-column-type',
   severity: 'error',
+  cost: 'rewrite',
   message: 'Changing the column type rewrites the table and its indexes under an ACCESS EXCLUSIVE lock',
   help: 'Unless the old values are already valid as the new type (varchar(n) to varchar(m > n) or text, numeric(p,s) to numeric(p2 >= p, s), cidr to inet, a growing timestamp precision), `ALTER COLUMN ... TYPE` converts every row and rebuilds every index of the table while reads and writes wait. Do it in steps instead: add a column of the new type, keep it in sync with a trigger, backfill in batches, switch the application, then drop the old column (the recipe below has the SQL).',
   equivalents: {

@@ -6,6 +6,7 @@ import { alterTableOf, earlierInTransaction } from './locking-shared.js';
 export const constraintMissingNotValid = defineRule({
   id: 'constraint-missing-not-valid',
   severity: 'error',
+  cost: 'scan',
   message: 'Adding a CHECK constraint without NOT VALID scans the table under an ACCESS EXCLUSIVE lock',
   help: "A CHECK constraint added without `NOT VALID` is checked against every row while ALTER TABLE holds ACCESS EXCLUSIVE: all reads and writes of the table wait for the scan. Add it `NOT VALID` (new rows are checked, existing ones are not), then `VALIDATE CONSTRAINT` in a separate transaction: validation takes SHARE UPDATE EXCLUSIVE, which lets reads and writes continue. Validating in the same transaction as the `NOT VALID` add gains nothing: the add's lock is still held during the scan. (Foreign keys are reported by adding-foreign-key-constraint.)",
   equivalents: {

@@ -5,6 +5,7 @@ import { alterTableOf, columnConstraints } from './locking-shared.js';
 export const disallowedUniqueConstraint = defineRule({
   id: 'disallowed-unique-constraint',
   severity: 'error',
+  cost: 'index-build',
   message: 'Adding a UNIQUE constraint builds its index under an ACCESS EXCLUSIVE lock',
   help: '`ALTER TABLE ... ADD UNIQUE` (or `ADD COLUMN ... UNIQUE`) builds the unique index while holding ACCESS EXCLUSIVE: every read and write waits for the build. Build the index with `CREATE UNIQUE INDEX CONCURRENTLY` outside a transaction, then `ALTER TABLE ... ADD CONSTRAINT ... UNIQUE USING INDEX ...`, which only needs a brief lock.',
   equivalents: {

@@ -6,6 +6,7 @@ import { isFalseOption } from './locking-shared.js';
 export const preferRepack = defineRule({
   id: 'prefer-repack',
   severity: 'error',
+  cost: 'rewrite',
   message: 'VACUUM FULL and CLUSTER rewrite the table under an ACCESS EXCLUSIVE lock',
   help: '`VACUUM FULL` and `CLUSTER` copy the whole table and rebuild its indexes while holding ACCESS EXCLUSIVE: no read or write gets through until they finish, and they need room for a second copy. Reclaim space online instead: `REPACK (CONCURRENTLY)` on PostgreSQL 19+, or the pg_repack / pg_squeeze extensions before that. A plain `VACUUM` (no FULL) does not block reads or writes.',
   equivalents: {

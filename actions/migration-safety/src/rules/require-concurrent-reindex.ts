@@ -5,6 +5,7 @@ import { isFalseOption, rangeVarOf, tableOfIndex } from './locking-shared.js';
 export const requireConcurrentReindex = defineRule({
   id: 'require-concurrent-reindex',
   severity: 'error',
+  cost: 'index-build',
   message: 'REINDEX without CONCURRENTLY blocks writes to the table, and reads that use the index, until it finishes',
   help: 'A plain `REINDEX` holds a SHARE lock on the table (writes wait) and ACCESS EXCLUSIVE on each index it rebuilds (any query the planner considers that index for waits, which in practice is most reads) for the whole rebuild. On PostgreSQL 12+ use `REINDEX ... CONCURRENTLY` outside a transaction: it builds a new index beside the old one and swaps them. Before PostgreSQL 12 the rule is off (there is no concurrent form; `CREATE INDEX CONCURRENTLY` a copy and drop the old one instead).',
   equivalents: {
