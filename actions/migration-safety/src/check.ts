@@ -8,6 +8,14 @@ import { defaultPathsOf, detectFramework, planMigrations } from './engine/framew
 import { lintMigrations, type LintResult } from './engine/lint.js';
 import { buildSources, changedFiles, expandPaths, filesAtRef, projectReader } from './files.js';
 import { ALL_RULES } from './rules/index.js';
+import {
+  traceMigrations,
+  validateTraceSettings,
+  type TraceMode,
+  type TraceResult,
+  type TraceSettings
+} from './engine/trace/index.js';
+import { traceFindings } from './engine/trace/findings.js';
 
 export type IfNoFilesFound = 'error' | 'warn' | 'ignore';
 
@@ -27,6 +35,9 @@ export interface MigrationCheckOptions {
   ifNoFilesFound: IfNoFilesFound;
   /** In the action: nothing may be read from outside it (symlinks included). */
   workspace?: string;
+  /** lint (default), trace (a live trace on a real server, engine/trace/) or both. */
+  mode?: TraceMode;
+  trace?: TraceSettings;
 }
 
 export interface MigrationCheck {
@@ -39,9 +50,13 @@ export interface MigrationCheck {
   warnings: string[];
   /** Notices for the log (the default folders are empty). */
   notices: string[];
+  mode?: TraceMode;
+  trace?: TraceResult;
 }
 
 export async function runMigrationCheck(options: MigrationCheckOptions): Promise<MigrationCheck> {
+  const mode = options.mode ?? 'lint';
+  if (mode !== 'lint') validateTraceSettings(options.trace ?? { startPostgres: false, allowNonempty: false });
   const config = await loadConfig(
     options.cwd,
     options.config,
@@ -92,8 +107,9 @@ export async function runMigrationCheck(options: MigrationCheckOptions): Promise
     scope = `Whole history: ${plural(migrations.length, 'migration')}, each judged as it was deployed`;
   }
 
-  const result = await lintMigrations(
-    buildSources(migrations, options.cwd, changeSet, plan.hints),
+  const sources = buildSources(migrations, options.cwd, changeSet, plan.hints);
+  let result = await lintMigrations(
+    sources,
     {
       pgVersion: settings.pgVersion,
       pgMinor: settings.pgMinor,
@@ -103,5 +119,20 @@ export async function runMigrationCheck(options: MigrationCheckOptions): Promise
     },
     ALL_RULES
   );
-  return { result, settings, scope, configFile: config?.file, warnings, notices };
+  let trace: TraceResult | undefined;
+  if (mode !== 'lint') {
+    const parse = { framework: settings.framework, assumeInTransaction: settings.assumeInTransaction };
+    trace = await traceMigrations(sources, parse, result, options.trace!);
+    notices.push(...trace.notes);
+    // Alone, the trace reports what it saw; beside the lint, only where the two disagree (and the budget).
+    const seen = traceFindings(trace, mode === 'trace');
+    const order = new Map(sources.map((s, i) => [s.path, i]));
+    const findings = [
+      ...(mode === 'trace' ? result.findings.filter((f) => f.rule === 'syntax-error') : result.findings),
+      ...seen
+    ];
+    findings.sort((a, b) => (order.get(a.file) ?? 0) - (order.get(b.file) ?? 0) || a.line - b.line);
+    result = { ...result, findings, exempted: mode === 'trace' ? [] : result.exempted };
+  }
+  return { result, settings, scope, configFile: config?.file, warnings, notices, mode, trace };
 }

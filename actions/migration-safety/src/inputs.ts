@@ -43,6 +43,36 @@ export const INPUTS = defineInputs({
     description:
       'true: lint only the migrations added or modified against the pull request base branch, as one change set, after replaying the earlier ones; false: lint every migration, each as its own change set; auto: true on pull requests.'
   },
+  mode: {
+    kind: 'choice',
+    values: ['lint', 'trace', 'lint+trace'],
+    default: 'lint',
+    description:
+      'lint: read the SQL only; trace: run the change set on a real PostgreSQL (database-url or start-postgres) and report the locks, rewrites and hazards it saw; lint+trace: both, with every disagreement between them flagged.'
+  },
+  'database-url': {
+    kind: 'string',
+    secret: true,
+    description:
+      'postgresql:// URL of a scratch server for mode trace (a service container): the trace creates its own database there and drops it, and never writes to the one named. Masked in logs.'
+  },
+  'start-postgres': {
+    kind: 'boolean',
+    default: false,
+    description:
+      'For mode trace: start a throwaway PostgreSQL cluster from the binaries on the runner (initdb and pg_ctl on PATH or under /usr/lib/postgresql/<version>/bin), removed when the step ends.'
+  },
+  'allow-nonempty': {
+    kind: 'boolean',
+    default: false,
+    description: 'Trace on a server whose database-url database already holds user tables (refused by default).'
+  },
+  'max-lock-ms': {
+    kind: 'integer',
+    min: 0,
+    description:
+      'For mode trace: fail when a lock blocking writes (SHARE or stronger) on a table that existed before the change set is held longer than this many milliseconds. Empty: no budget.'
+  },
   ...COMMON_INPUTS
 });
 

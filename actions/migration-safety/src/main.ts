@@ -1,5 +1,6 @@
 import { pullRequestFromEnv } from '../../../shared/src/actions/github-context.js';
 import { readInputs } from '../../../shared/src/actions/inputs.js';
+import { maskConnectionString } from '../../../shared/src/actions/mask.js';
 import { fromInputs, publishReport } from '../../../shared/src/actions/publish.js';
 import { runMigrationCheck } from './check.js';
 import { loadParser } from './engine/parse.js';
@@ -11,6 +12,7 @@ export async function run(): Promise<void> {
   // Compile the parser's WebAssembly while the files are found and read; the lint awaits the same promise.
   loadParser().catch(() => {});
   const inputs = readInputs(INPUTS);
+  if (inputs['database-url']) maskConnectionString(inputs['database-url']);
   const workspace = process.env.GITHUB_WORKSPACE ?? process.cwd();
   const base = pullRequestFromEnv()?.baseRef;
   const changedOnly = inputs['changed-only'] === 'true' || (inputs['changed-only'] === 'auto' && base !== undefined);
@@ -25,7 +27,16 @@ export async function run(): Promise<void> {
     label: (setting) => `Input "${setting}"`,
     changes: changedOnly && base ? { kind: 'base-branch', ref: base } : undefined,
     ifNoFilesFound: inputs['if-no-files-found'],
-    workspace
+    workspace,
+    mode: inputs.mode,
+    trace: {
+      databaseUrl: inputs['database-url'],
+      startPostgres: inputs['start-postgres'],
+      allowNonempty: inputs['allow-nonempty'],
+      maxLockMs: inputs['max-lock-ms'],
+      tempDir: process.env.RUNNER_TEMP,
+      searchPath: process.env.PATH
+    }
   });
   if (changedOnly && !base)
     check.notices.push('changed-only: no pull request base branch, so every migration is linted');
