@@ -37,8 +37,10 @@ export function findPostgresBin(searchPath = '', root = '/usr/lib/postgresql'): 
   return versions.map((v) => path.join(root, v, 'bin')).find(has);
 }
 
-export async function startCluster(options: { tempDir?: string; searchPath?: string } = {}): Promise<StartedCluster> {
-  const bin = findPostgresBin(options.searchPath);
+export async function startCluster(
+  options: { tempDir?: string; searchPath?: string; postgresRoot?: string } = {}
+): Promise<StartedCluster> {
+  const bin = findPostgresBin(options.searchPath, options.postgresRoot);
   if (!bin) throw new ConfigurationError(MISSING);
   const owner = serverUser();
   const dir = fs.mkdtempSync(path.join(options.tempDir ?? os.tmpdir(), 'ubos-trace-pg-'));
