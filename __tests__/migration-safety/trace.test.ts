@@ -172,17 +172,20 @@ describe('safety', () => {
   const catalogue = (url: string) =>
     runSql(
       url,
-      `SELECT string_agg(format('%s %s %s', n.nspname, c.relname, c.relkind), ',' ORDER BY 1) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace;
-SELECT string_agg(datname, ',' ORDER BY datname) FROM pg_database;`
+      `SELECT string_agg(format('%s %s %s', n.nspname, c.relname, c.relkind), ',' ORDER BY 1) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace`
     );
 
-  it('leaves the named database and the server as they were', async () => {
+  it('leaves the named database as it was, and drops its scratch database', async () => {
     const before = await catalogue(db.connectionString);
     const t = await trace(`CREATE TABLE extra (id int);
 ALTER TABLE users ALTER COLUMN id TYPE bigint;
 CREATE INDEX CONCURRENTLY users_email_c ON users (email);`);
     expect(t.statements).toHaveLength(3);
+    expect(t.database).toMatch(/^ubos_trace_[0-9a-f]{12}$/);
     expect(await catalogue(db.connectionString)).toBe(before);
+    expect(await runSql(db.connectionString, `SELECT count(*) FROM pg_database WHERE datname = '${t.database}'`)).toBe(
+      '0'
+    );
   });
 
   it('refuses a database holding user tables unless allow-nonempty', async () => {

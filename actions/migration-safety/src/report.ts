@@ -246,7 +246,7 @@ export function migrationReport(check: MigrationCheck): ActionReport {
     },
     outputs: { errors: counts.error, warnings: counts.warning, 'files-checked': counts.files },
     notices: check.notices,
-    text: () => renderText(result),
+    text: () => renderText(result) + (check.trace ? `\n${traceIntro(check.trace, true)}\n` : ''),
     sarif: () => migrationSarif(result, ALL_RULES, settings.rules)
   };
 }

@@ -153,16 +153,22 @@ export function columnChanges(before: Snapshot, after: Snapshot): ColumnChange[]
 }
 
 export function constraintChanges(before: Snapshot, after: Snapshot): ConstraintChange[] {
+  // ALTER COLUMN TYPE drops and re-creates the constraints on the column under their names: not a change of them.
+  const named = (c: { table: string; name: string }) => `${c.table}/${c.name}`;
+  const dropped = [...before.constraints].filter(([oid]) => !after.constraints.has(oid));
+  const added = [...after.constraints].filter(([oid]) => !before.constraints.has(oid));
+  const again = new Set(dropped.map(([, c]) => named(c)).filter((key) => added.some(([, c]) => named(c) === key)));
   const changes: ConstraintChange[] = [];
+  for (const [, c] of added)
+    if (!again.has(named(c)))
+      changes.push({ table: c.table, name: c.name, type: c.type, change: 'added', valid: c.valid });
   for (const [oid, now] of after.constraints) {
     const old = before.constraints.get(oid);
-    const base = { table: now.table, name: now.name, type: now.type };
-    if (!old) changes.push({ ...base, change: 'added', valid: now.valid });
-    else if (!old.valid && now.valid) changes.push({ ...base, change: 'validated' });
+    if (old && !old.valid && now.valid)
+      changes.push({ table: now.table, name: now.name, type: now.type, change: 'validated' });
   }
-  for (const [oid, old] of before.constraints)
-    if (!after.constraints.has(oid))
-      changes.push({ table: old.table, name: old.name, type: old.type, change: 'dropped' });
+  for (const [, c] of dropped)
+    if (!again.has(named(c))) changes.push({ table: c.table, name: c.name, type: c.type, change: 'dropped' });
   return changes;
 }
 

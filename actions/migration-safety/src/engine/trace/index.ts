@@ -86,6 +86,7 @@ export async function traceMigrations(
     return {
       server: cluster ? 'a cluster started from the local PostgreSQL binaries' : redactConnectionString(url),
       source: cluster ? 'start-postgres' : 'database-url',
+      database: scratch.name,
       ...observed,
       ...(settings.maxLockMs !== undefined ? { maxLockMs: settings.maxLockMs } : {}),
       notes

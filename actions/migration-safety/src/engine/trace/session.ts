@@ -55,6 +55,7 @@ export async function refuseNonEmpty(client: Session, allowNonempty: boolean): P
 }
 
 export interface Scratch {
+  name: string;
   url: string;
   drop(): Promise<void>;
 }
@@ -73,6 +74,7 @@ export async function createScratch(admin: Session, url: string): Promise<Scratc
   }
   let dropped = false;
   return {
+    name,
     url: withDatabase(url, name),
     async drop() {
       if (dropped) return;

@@ -37,10 +37,11 @@ function observed(s: StatementTrace): string {
   return parts.join('<br>') || 'no table lock';
 }
 
-export function traceIntro(trace: TraceResult): string {
+/** One paragraph on what was traced where; `plain` for the text format (no markdown escapes). */
+export function traceIntro(trace: TraceResult, plain = false): string {
   const disagreeing = trace.statements.filter((s) => s.disagreements.length > 0).length;
   return (
-    `Each statement of the change set ran on ${escapeMarkdown(trace.server)} after ${plural(trace.baselineFiles, 'baseline migration')}, in transactions rolled back; ` +
+    `Each statement of the change set ran on ${plain ? trace.server : escapeMarkdown(trace.server)} after ${plural(trace.baselineFiles, 'baseline migration')}, in transactions rolled back; ` +
     `${plural(trace.statements.length, 'statement')} traced, ${plural(disagreeing, 'disagreement')} with the static prediction` +
     `${trace.maxLockMs !== undefined ? `, lock budget ${trace.maxLockMs} ms` : ''}. Locks are held until the end of the transaction the migration runs in.`
   );

@@ -106,6 +106,8 @@ export interface TraceResult {
   server: string;
   /** How the trace got its server: the URL named (redacted) or a started cluster. */
   source: 'database-url' | 'start-postgres';
+  /** The scratch database the trace ran in, created beside the named one and dropped at the end. */
+  database?: string;
   baselineFiles: number;
   statements: StatementTrace[];
   /** Change-set statements that were not run, and why (a cluster-wide statement, an earlier failure). */
