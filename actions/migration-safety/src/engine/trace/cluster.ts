@@ -1,6 +1,6 @@
 // start-postgres: a throwaway PostgreSQL cluster from the binaries installed on the runner (initdb + pg_ctl on a
 // free loopback port, trust authentication, fsync off), removed with its folder when the trace ends.
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
@@ -49,10 +49,39 @@ export async function startCluster(
   const run = (tool: string, args: string[], timeoutMs: number) =>
     runTool(path.join(bin, tool), args, { cwd: dir, uid: owner?.uid, gid: owner?.gid, timeoutMs });
   let started = false;
-  const stop = async () => {
+  const stopArgs = ['stop', '-D', data, '-m', 'immediate', '-w', '-t', '30'];
+  // A cancelled job (SIGINT, then SIGTERM) or an exit skips the finally that stops the server: stop it here, then
+  // let the signal do what it would have done.
+  const stopNow = () => {
     if (started) {
       started = false;
-      await run('pg_ctl', ['stop', '-D', data, '-m', 'immediate', '-w', '-t', '30'], 40_000).catch(() => undefined);
+      spawnSync(path.join(bin, 'pg_ctl'), stopArgs, {
+        uid: owner?.uid,
+        gid: owner?.gid,
+        timeout: 40_000,
+        stdio: 'ignore'
+      });
+    }
+    fs.rmSync(dir, { recursive: true, force: true });
+  };
+  const onSignal = (signal: NodeJS.Signals) => {
+    forget();
+    stopNow();
+    process.kill(process.pid, signal);
+  };
+  const forget = () => {
+    process.removeListener('exit', stopNow);
+    process.removeListener('SIGINT', onSignal);
+    process.removeListener('SIGTERM', onSignal);
+  };
+  process.once('exit', stopNow);
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+  const stop = async () => {
+    forget();
+    if (started) {
+      started = false;
+      await run('pg_ctl', stopArgs, 40_000).catch(() => undefined);
     }
     fs.rmSync(dir, { recursive: true, force: true });
   };
