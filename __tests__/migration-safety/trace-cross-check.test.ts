@@ -87,3 +87,22 @@ ALTER TABLE users ADD COLUMN token uuid DEFAULT gen_random_uuid();`,
   );
   expect(trace.statements.flatMap((s) => s.disagreements)).toEqual([]);
 });
+
+it('predicts a DO block by the statements it runs', async () => {
+  const { trace } = await traceSql(
+    db.connectionString,
+    `DO $$
+BEGIN
+  ALTER TABLE users ADD COLUMN IF NOT EXISTS region text;
+  CREATE INDEX users_region ON users (region);
+END $$;`,
+    { history: [BASELINE] }
+  );
+  const block = statementOf(trace, 'DO');
+  expect(block.prediction?.locks).toEqual([{ table: 'public.users', mode: 'AccessExclusive' }]);
+  expect(block.locks).toContainEqual(
+    expect.objectContaining({ relation: 'public.users', mode: 'AccessExclusive', new: true })
+  );
+  expect(block.locks).toContainEqual(expect.objectContaining({ relation: 'public.users', mode: 'Share', new: true }));
+  expect(block.disagreements).toEqual([]);
+});

@@ -54,6 +54,10 @@ CREATE INDEX users_org ON users (org_id);`);
     expect(s.rewrites).toContainEqual({ relation: 'public.users_pkey', kind: 'index', preExisting: true });
     expect(s.columns).toEqual([{ table: 'public.users', column: 'id', change: 'type', from: 'integer', to: 'bigint' }]);
     expect(hazardIds(s)).toEqual(expect.arrayContaining(['E5', 'E10']));
+    // The primary key is re-created under its name: neither a new constraint nor a new index.
+    expect(s.constraints).toEqual([]);
+    expect(s.indexesBuilt).toEqual([]);
+    expect(hazardIds(s)).not.toContain('E7');
     expect(s.disagreements).toEqual([]);
   });
 

@@ -19,6 +19,8 @@ export interface PredictionContext {
   span: Span;
   /** The table an index belongs to, as the server knew it before the statement. */
   indexOwner: (indexKey: string) => string | undefined;
+  /** For a DO block, the statements its body runs: the block's prediction is theirs. */
+  runs: readonly ParsedStatement[];
 }
 
 /** What the static analysis says a statement does; a test injects a wrong one to see the cross-check catch it. */
@@ -39,10 +41,11 @@ function within(at: { file: string; line: number; column: number }, file: string
 /** The linter's own view: locksOf for locks, the rewrite rules' findings and exemptions for rewrites. */
 export function staticPredictor(lint: Pick<LintResult, 'findings' | 'exempted'>): Predictor {
   return {
-    predict(statement, { file, span, indexOwner }) {
+    predict(statement, { file, span, indexOwner, runs }) {
       const strongest = new Map<string, LockMode>();
-      for (const lock of locksOf(statement, indexOwner))
-        strongest.set(lock.table, stronger(strongest.get(lock.table), lock.mode));
+      for (const each of [statement, ...runs])
+        for (const lock of locksOf(each, indexOwner))
+          strongest.set(lock.table, stronger(strongest.get(lock.table), lock.mode));
       const locks = [...strongest].map(([table, mode]) => ({ table, mode }));
       const target = locks.find((l) => l.mode === 'AccessExclusive')?.table ?? locks[0]?.table;
       const here = (f: Finding | Exemption) => REWRITE_RULES.includes(f.rule) && within(f, file, span);

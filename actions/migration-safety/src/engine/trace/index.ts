@@ -120,7 +120,12 @@ function judge(
   maxLockMs: number | undefined
 ): void {
   const span = { line: trace.line, column: trace.column, endLine: trace.endLine, endColumn: trace.endColumn };
-  trace.prediction = predictor.predict(context.statement, { file: trace.file, span, indexOwner: context.indexOwner });
+  trace.prediction = predictor.predict(context.statement, {
+    file: trace.file,
+    span,
+    indexOwner: context.indexOwner,
+    runs: context.runs
+  });
   trace.disagreements = crossCheck(trace, trace.prediction, context.preExisting);
   if (maxLockMs === undefined) return;
   const over = trace.locks.filter(

@@ -9,6 +9,8 @@ export interface Step {
   statement: ParsedStatement;
   file: string;
   span: Span;
+  /** For a DO block: the statements its body runs, which the block's trace covers. */
+  runs?: ParsedStatement[];
 }
 
 export interface Unit {
@@ -86,7 +88,14 @@ export function unitsOf(steps: readonly Step[], implicitTransaction: boolean): U
   };
   for (const step of steps) {
     const { statement } = step;
-    if (statement.embedded) continue;
+    if (statement.embedded) {
+      // Statements of a DO block follow it; a DO inside a DO belongs to the outermost block.
+      let block = statement.embedded.block;
+      while (block.embedded) block = block.embedded.block;
+      const owner = steps.find((s) => s.statement === block);
+      if (owner) (owner.runs ??= []).push(statement);
+      continue;
+    }
     if (statement.kind === 'TransactionStmt') {
       const kind = statement.body.kind;
       if (kind === 'TRANS_STMT_BEGIN' || kind === 'TRANS_STMT_START') {

@@ -62,6 +62,8 @@ type Raw = Omit<StatementTrace, 'locks' | 'hazards' | 'disagreements'> & {
 export interface TraceContext {
   statement: ParsedStatement;
   indexOwner: (indexKey: string) => string | undefined;
+  /** The statements a DO block runs (empty for any other statement). */
+  runs: readonly ParsedStatement[];
   /** Tables that existed before the change set (`schema.name`). */
   preExisting: ReadonlySet<string>;
 }
@@ -128,6 +130,7 @@ export async function traceFiles(files: readonly TracedFile[], connections: Conn
       contexts.push(
         ...raws.map((raw) => ({
           statement: raw.statement,
+          runs: stepOf(raw, steps).runs ?? [],
           indexOwner: ownerIn(raw.relations),
           preExisting: keysOf(preExisting, raw.relations)
         }))
