@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { runCli } from '../../cli/src/main.js';
+import { runMigrationCheck } from '../../actions/migration-safety/src/check.js';
 import { createTestDatabase, type TestDatabase } from '../harness/postgres.js';
 import { reportSchemaProblems } from '../harness/report-schema.js';
 import { BASELINE } from './trace-helpers.js';
@@ -158,4 +159,19 @@ it('max-lock-ms fails the run; bad flags are one line', async () => {
     expect(run.stderr.trim().split('\n')).toHaveLength(1);
     expect(run.stderr).toContain(message);
   }
+});
+
+it('mode lint with trace settings traces nothing and says so', async () => {
+  const check = await runMigrationCheck({
+    cwd: dir,
+    patterns: ['migrations'],
+    label: (setting) => `--${setting}`,
+    ifNoFilesFound: 'error',
+    mode: 'lint',
+    trace: { databaseUrl: db.connectionString, startPostgres: false, allowNonempty: false }
+  });
+  expect(check.trace).toBeUndefined();
+  expect(check.notices).toContain(
+    'database-url, start-postgres and max-lock-ms only apply to mode trace or lint+trace: nothing was traced'
+  );
 });

@@ -120,6 +120,11 @@ export async function runMigrationCheck(options: MigrationCheckOptions): Promise
     ALL_RULES
   );
   let trace: TraceResult | undefined;
+  const t = options.trace;
+  if (mode === 'lint' && (t?.databaseUrl || t?.startPostgres || t?.maxLockMs !== undefined))
+    notices.push(
+      'database-url, start-postgres and max-lock-ms only apply to mode trace or lint+trace: nothing was traced'
+    );
   if (mode !== 'lint') {
     const parse = { framework: settings.framework, assumeInTransaction: settings.assumeInTransaction };
     trace = await traceMigrations(sources, parse, result, options.trace!);
