@@ -374,21 +374,24 @@ function finish(raws: readonly Raw[], kind: Unit['kind'], preExisting: ReadonlyS
       const rel = raw.relations.get(oid);
       return rel?.tableOid ? raw.relations.get(rel.tableOid)?.key : undefined;
     };
-    const locks: ObservedLock[] = raw.after.map((lock) => {
-      const rel = raw.relations.get(lock.oid);
-      const fresh = !held.has(`${lock.oid}/${lock.mode}`);
-      const table = rel?.kind === 'index' ? tableOf(lock.oid) : undefined;
-      return {
-        relation: rel?.key ?? `oid ${lock.oid}`,
-        kind: rel?.kind ?? 'other',
-        ...(table ? { table } : {}),
-        mode: lock.mode,
-        new: fresh,
-        preExisting: preExisting.has(lock.oid),
-        // An already-held lock was counted on the statement that took it.
-        heldMs: fresh ? heldMs : 0
-      };
-    });
+    // Only the migrations' relations: the catalogues our own snapshot queries read are locked too.
+    const locks: ObservedLock[] = raw.after
+      .flatMap((lock) => (raw.relations.has(lock.oid) ? [lock] : []))
+      .map((lock) => {
+        const rel = raw.relations.get(lock.oid);
+        const fresh = !held.has(`${lock.oid}/${lock.mode}`);
+        const table = rel?.kind === 'index' ? tableOf(lock.oid) : undefined;
+        return {
+          relation: rel?.key ?? `oid ${lock.oid}`,
+          kind: rel?.kind ?? 'other',
+          ...(table ? { table } : {}),
+          mode: lock.mode,
+          new: fresh,
+          preExisting: preExisting.has(lock.oid),
+          // An already-held lock was counted on the statement that took it.
+          heldMs: fresh ? heldMs : 0
+        };
+      });
     const preExistingKeys = keysOf(preExisting, raw.relations);
     const trace: StatementTrace = {
       file: raw.file,
