@@ -18,6 +18,14 @@ import {
 import { buildSources, changedFiles, expandPaths, filesAtRef, projectReader } from './files.js';
 import { ALL_RULES } from './rules/index.js';
 import { checkStatsUrl, readTableStats } from './table-stats.js';
+import {
+  traceMigrations,
+  validateTraceSettings,
+  type TraceMode,
+  type TraceResult,
+  type TraceSettings
+} from './engine/trace/index.js';
+import { traceFindings } from './engine/trace/findings.js';
 
 export type IfNoFilesFound = 'error' | 'warn' | 'ignore';
 
@@ -42,6 +50,9 @@ export interface MigrationCheckOptions {
   /** Rows and size from which a table is big, as written (`1000000`, `1GB`); defaults DEFAULT_THRESHOLDS. */
   bigTableRows?: string;
   bigTableSize?: string;
+  /** lint (default), trace (a live trace on a real server, engine/trace/) or both. */
+  mode?: TraceMode;
+  trace?: TraceSettings;
 }
 
 export interface MigrationCheck {
@@ -56,9 +67,13 @@ export interface MigrationCheck {
   notices: string[];
   /** With statsDatabaseUrl: the tables looked up, and how their sizes changed the findings. */
   tableSizes?: TableSizeResult;
+  mode?: TraceMode;
+  trace?: TraceResult;
 }
 
 export async function runMigrationCheck(options: MigrationCheckOptions): Promise<MigrationCheck> {
+  const mode = options.mode ?? 'lint';
+  if (mode !== 'lint') validateTraceSettings(options.trace ?? { startPostgres: false, allowNonempty: false });
   const config = await loadConfig(
     options.cwd,
     options.config,
@@ -113,8 +128,9 @@ export async function runMigrationCheck(options: MigrationCheckOptions): Promise
     scope = `Whole history: ${plural(migrations.length, 'migration')}, each judged as it was deployed`;
   }
 
-  const result = await lintMigrations(
-    buildSources(migrations, options.cwd, changeSet, plan.hints),
+  const sources = buildSources(migrations, options.cwd, changeSet, plan.hints);
+  let result = await lintMigrations(
+    sources,
     {
       pgVersion: settings.pgVersion,
       pgMinor: settings.pgMinor,
@@ -124,14 +140,48 @@ export async function runMigrationCheck(options: MigrationCheckOptions): Promise
     },
     ALL_RULES
   );
-  if (options.statsDatabaseUrl === undefined)
-    return { result, settings, scope, configFile: config?.file, warnings, notices };
+  let tableSizes: TableSizeResult | undefined;
+  if (options.statsDatabaseUrl !== undefined) {
+    tableSizes = await judgeTableSizes(result, options.statsDatabaseUrl, thresholds, options.label, notices);
+    result = { ...result, findings: tableSizes.findings };
+  }
+  let trace: TraceResult | undefined;
+  const t = options.trace;
+  if (mode === 'lint' && (t?.databaseUrl || t?.startPostgres || t?.maxLockMs !== undefined))
+    notices.push(
+      'database-url, start-postgres and max-lock-ms only apply to mode trace or lint+trace: nothing was traced'
+    );
+  if (mode !== 'lint') {
+    const parse = { framework: settings.framework, assumeInTransaction: settings.assumeInTransaction };
+    trace = await traceMigrations(sources, parse, result, options.trace!);
+    notices.push(...trace.notes);
+    // Alone, the trace reports what it saw; beside the lint, only where the two disagree (and the budget).
+    const seen = traceFindings(trace, mode === 'trace');
+    const order = new Map(sources.map((s, i) => [s.path, i]));
+    const findings = [
+      ...(mode === 'trace' ? result.findings.filter((f) => f.rule === 'syntax-error') : result.findings),
+      ...seen
+    ];
+    findings.sort((a, b) => (order.get(a.file) ?? 0) - (order.get(b.file) ?? 0) || a.line - b.line);
+    result = { ...result, findings, exempted: mode === 'trace' ? [] : result.exempted };
+  }
+  return { result, settings, scope, configFile: config?.file, warnings, notices, tableSizes, mode, trace };
+}
+
+/** The sizes of the tables the findings rewrite or scan, from the stats database, and the findings they change. */
+async function judgeTableSizes(
+  result: LintResult,
+  url: string,
+  thresholds: SizeThresholds,
+  label: (setting: string) => string,
+  notices: string[]
+): Promise<TableSizeResult> {
   const wanted = touchedTables(result.findings);
-  const stats = await readTableStats(options.statsDatabaseUrl, wanted, { label: options.label('stats-database-url') });
+  const stats = await readTableStats(url, wanted, { label: label('stats-database-url') });
   const tableSizes = applyTableSizes(result.findings, stats, thresholds);
   if (stats.length > 0)
     notices.push(
-      `stats-database-url: sizes of ${plural(stats.length, 'table')} read from ${redactConnectionString(options.statsDatabaseUrl)}`
+      `stats-database-url: sizes of ${plural(stats.length, 'table')} read from ${redactConnectionString(url)}`
     );
   if (wanted.length === 0)
     notices.push(
@@ -141,15 +191,7 @@ export async function runMigrationCheck(options: MigrationCheckOptions): Promise
     notices.push(
       `stats-database-url: ${plural(tableSizes.unknown.length, 'table')} not in the stats database (${tableSizes.unknown.join(', ')}): their findings keep their level`
     );
-  return {
-    result: { ...result, findings: tableSizes.findings },
-    settings,
-    scope,
-    configFile: config?.file,
-    warnings,
-    notices,
-    tableSizes
-  };
+  return tableSizes;
 }
 
 function sizeThresholds(options: MigrationCheckOptions): SizeThresholds {

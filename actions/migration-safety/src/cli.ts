@@ -64,8 +64,38 @@ const FLAGS = {
   },
   'big-table-rows': { type: 'string', value: '<N>', description: 'Rows from which a table is big', default: '1000000' },
   'big-table-size': { type: 'string', value: '<size>', description: 'Size from which a table is big', default: '1GB' },
-  'list-rules': { type: 'boolean', description: 'List the rules and exit' }
+  'list-rules': { type: 'boolean', description: 'List the rules and exit' },
+  mode: {
+    type: 'string',
+    value: '<lint|trace|lint+trace>',
+    description: 'Lint, trace on a real PostgreSQL, or both',
+    default: 'lint'
+  },
+  'database-url': {
+    type: 'string',
+    value: '<url>',
+    description: 'Scratch server for the trace (it works in its own database)'
+  },
+  'start-postgres': { type: 'boolean', description: 'Trace on a throwaway cluster started from the local binaries' },
+  'allow-nonempty': { type: 'boolean', description: 'Trace although the named database holds user tables' },
+  'max-lock-ms': {
+    type: 'string',
+    value: '<ms>',
+    description: 'Fail when a write-blocking lock on a table in use is held longer'
+  }
 } satisfies FlagSpecs;
+
+const MODES = ['lint', 'trace', 'lint+trace'] as const;
+
+function traceFlags(values: { mode?: string; 'max-lock-ms'?: string }) {
+  const mode = values.mode ?? 'lint';
+  if (!(MODES as readonly string[]).includes(mode))
+    throw new ConfigurationError(`--mode must be one of ${MODES.join(', ')}; got "${mode}"`);
+  const budget = values['max-lock-ms'];
+  if (budget !== undefined && !/^\d+$/.test(budget))
+    throw new ConfigurationError(`--max-lock-ms must be a whole number of milliseconds; got "${budget}"`);
+  return { mode: mode as (typeof MODES)[number], maxLockMs: budget === undefined ? undefined : Number(budget) };
+}
 
 export const command: CliCommand = {
   name: 'migration-safety',
@@ -88,6 +118,7 @@ export const command: CliCommand = {
     const ifNoFilesFound = values['if-no-files-found'] ?? 'error';
     if (!['error', 'warn', 'ignore'].includes(ifNoFilesFound))
       throw new ConfigurationError(`--if-no-files-found must be one of error, warn, ignore; got "${ifNoFilesFound}"`);
+    const { mode, maxLockMs } = traceFlags(values);
     const check = await runMigrationCheck({
       cwd: io.cwd,
       patterns: positionals,
@@ -100,7 +131,15 @@ export const command: CliCommand = {
       ifNoFilesFound: ifNoFilesFound as 'error' | 'warn' | 'ignore',
       statsDatabaseUrl: values['stats-database-url'],
       bigTableRows: values['big-table-rows'],
-      bigTableSize: values['big-table-size']
+      bigTableSize: values['big-table-size'],
+      mode,
+      trace: {
+        databaseUrl: values['database-url'],
+        startPostgres: values['start-postgres'] === true,
+        allowNonempty: values['allow-nonempty'] === true,
+        maxLockMs,
+        searchPath: process.env.PATH
+      }
     });
     if (check.result.files.length === 0 && positionals.length === 0 && check.notices.length > 0)
       throw new ConfigurationError(`${check.notices[0]}; name the files, folders or globs to lint`);

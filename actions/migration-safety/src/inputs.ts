@@ -61,6 +61,36 @@ export const INPUTS = defineInputs({
     description:
       'With stats-database-url: a table of at least this size (heap, TOAST and indexes; kB, MB, GB, TB, 1024-based) is big.'
   },
+  mode: {
+    kind: 'choice',
+    values: ['lint', 'trace', 'lint+trace'],
+    default: 'lint',
+    description:
+      'lint: read the SQL only; trace: run the change set on a real PostgreSQL (database-url or start-postgres) and report the locks, rewrites and hazards it saw; lint+trace: both, with every disagreement between them flagged.'
+  },
+  'database-url': {
+    kind: 'string',
+    secret: true,
+    description:
+      'postgresql:// URL of a scratch server for mode trace (a service container): the trace creates its own database there and drops it, and never writes to the one named. Masked in logs.'
+  },
+  'start-postgres': {
+    kind: 'boolean',
+    default: false,
+    description:
+      'For mode trace: start a throwaway PostgreSQL cluster from the binaries on the runner (initdb and pg_ctl on PATH or under /usr/lib/postgresql/<version>/bin), removed when the step ends.'
+  },
+  'allow-nonempty': {
+    kind: 'boolean',
+    default: false,
+    description: 'Trace on a server whose database-url database already holds user tables (refused by default).'
+  },
+  'max-lock-ms': {
+    kind: 'integer',
+    min: 0,
+    description:
+      'For mode trace: fail when a lock blocking writes (SHARE or stronger) on a table that existed before the change set is held longer than this many milliseconds. Empty: no budget.'
+  },
   ...COMMON_INPUTS
 });
 

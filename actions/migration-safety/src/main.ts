@@ -14,6 +14,7 @@ export async function run(): Promise<void> {
   const inputs = readInputs(INPUTS);
   // The whole URL is masked as it is read; its password also on its own, wherever it is printed.
   if (inputs['stats-database-url']) maskConnectionString(inputs['stats-database-url']);
+  if (inputs['database-url']) maskConnectionString(inputs['database-url']);
   const workspace = process.env.GITHUB_WORKSPACE ?? process.cwd();
   const base = pullRequestFromEnv()?.baseRef;
   const changedOnly = inputs['changed-only'] === 'true' || (inputs['changed-only'] === 'auto' && base !== undefined);
@@ -31,7 +32,16 @@ export async function run(): Promise<void> {
     workspace,
     statsDatabaseUrl: inputs['stats-database-url'],
     bigTableRows: inputs['big-table-rows'],
-    bigTableSize: inputs['big-table-size']
+    bigTableSize: inputs['big-table-size'],
+    mode: inputs.mode,
+    trace: {
+      databaseUrl: inputs['database-url'],
+      startPostgres: inputs['start-postgres'],
+      allowNonempty: inputs['allow-nonempty'],
+      maxLockMs: inputs['max-lock-ms'],
+      tempDir: process.env.RUNNER_TEMP,
+      searchPath: process.env.PATH
+    }
   });
   if (changedOnly && !base)
     check.notices.push('changed-only: no pull request base branch, so every migration is linted');

@@ -16,6 +16,7 @@ import { docsUrl } from './engine/rule.js';
 import type { Exemption, Finding, Recipe, TableCost } from './engine/types.js';
 import { ALL_RULES } from './rules/index.js';
 import { migrationSarif } from './sarif.js';
+import { TRACE_TITLE, traceIntro, traceTable } from './engine/trace/summary.js';
 import type { MigrationCheck } from './check.js';
 
 function location(f: Pick<Finding, 'file' | 'line' | 'column' | 'endLine' | 'endColumn'>) {
@@ -287,7 +288,19 @@ export function migrationReport(check: MigrationCheck): ActionReport {
       `${check.scope}. PostgreSQL ${version}, framework ${codeSpan(settings.framework)}${check.configFile ? `, config ${codeSpan(check.configFile)}` : ''}.`,
       ...(exempt ? [`${escapeMarkdown(exempt)}.`] : [])
     ],
-    sections: sections(result, tableSizes),
+    sections: [
+      ...sections(result, tableSizes),
+      ...(check.trace
+        ? [
+            {
+              level: 'info' as const,
+              title: TRACE_TITLE,
+              intro: traceIntro(check.trace),
+              table: traceTable(check.trace)
+            }
+          ]
+        : [])
+    ],
     json: {
       findings: result.findings.map((f) => ({
         id: f.rule,
@@ -305,11 +318,12 @@ export function migrationReport(check: MigrationCheck): ActionReport {
         location: location(e),
         equivalents: e.equivalents
       })),
-      files: result.files
+      files: result.files,
+      ...(check.trace ? { trace: check.trace } : {})
     },
     outputs: { errors: counts.error, warnings: counts.warning, 'files-checked': counts.files },
     notices: check.notices,
-    text: () => renderText(result, tableSizes),
+    text: () => renderText(result, tableSizes) + (check.trace ? `\n${traceIntro(check.trace, true)}\n` : ''),
     sarif: () => migrationSarif(result, ALL_RULES, settings.rules)
   };
 }
