@@ -509,9 +509,10 @@ async function sendRequest(options) {
 /* harmony export */   J0: () => (/* binding */ redactConnectionString),
 /* harmony export */   KL: () => (/* binding */ redactDeep),
 /* harmony export */   XF: () => (/* binding */ REDACTED),
+/* harmony export */   Zr: () => (/* binding */ analyseConnectionString),
 /* harmony export */   eo: () => (/* binding */ secretForms)
 /* harmony export */ });
-/* unused harmony exports analyseUrl, analyseConnectionString */
+/* unused harmony export analyseUrl */
 /**
  * Keeping secrets out of logs, the pure half: redaction produces a safe display form now (masking, which makes
  * the runner hide a value wherever it is printed later, is the adapter in shared/src/actions/mask.ts). Text is treated as untrusted: the URL helpers work on strings rather than WHATWG URL, which

@@ -1,8 +1,8 @@
-export const id = 259;
-export const ids = [259];
+export const id = 406;
+export const ids = [406];
 export const modules = {
 
-/***/ 70259:
+/***/ 98406:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -17,12 +17,16 @@ __webpack_require__.d(__webpack_exports__, {
 var command = __webpack_require__(79665);
 // EXTERNAL MODULE: ./shared/src/lib/errors.ts
 var errors = __webpack_require__(76088);
+// EXTERNAL MODULE: ./shared/src/lib/redact.ts
+var redact = __webpack_require__(53570);
 // EXTERNAL MODULE: ./shared/src/lib/report.ts
 var report = __webpack_require__(60621);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(73024);
+var external_node_fs_default = /*#__PURE__*/__webpack_require__.n(external_node_fs_);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(76760);
+var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
 // EXTERNAL MODULE: ./shared/src/lib/migration-frameworks.ts
 var migration_frameworks = __webpack_require__(4597);
 ;// CONCATENATED MODULE: ./actions/migration-safety/src/engine/frameworks/support.ts
@@ -3661,10 +3665,16 @@ function lintMigrationsSync(sources, options, rules) {
                 });
                 return;
             }
+            // The first table a costed statement locks is the one it rewrites or scans (a foreign key's referenced
+            // table comes second); a table the change set created is empty, so its size is not looked up.
+            const costed = rule.cost && statement ? locks(statement)[0]?.table : undefined;
+            const known = costed ? catalog.table(costed) : undefined;
+            const table = known?.createdIn === file.changeSet ? undefined : (known?.key ?? costed);
             findings.push({
                 file: file.path,
                 ...source.span(range),
                 rule: rule.id,
+                ...(table ? { table, cost: rule.cost } : {}),
                 // A file PostgreSQL would reject is an error whatever the settings: it was not (fully) checked.
                 severity: rule.id === SYNTAX_ERROR ? 'error' : (options.rules?.[rule.id]?.severity ?? hit.severity ?? rule.severity),
                 message: hit.message ?? rule.message,
@@ -3957,6 +3967,153 @@ function isZeroSetting(args) {
     if (value.sval !== undefined)
         return /^\s*0\s*[a-z]*\s*$/i.test(value.sval.sval ?? '');
     return false;
+}
+
+;// CONCATENATED MODULE: ./actions/migration-safety/src/engine/table-size.ts
+const MIB = 1024 * 1024;
+const DEFAULT_THRESHOLDS = { bigRows: 1_000_000, bigBytes: 1024 * MIB };
+/**
+ * A table under a hundredth of both big-table thresholds is tiny (10,000 rows and about 10 MB with the defaults):
+ * its rewrite or scan takes a fraction of a second even on slow storage, so the lock is held too briefly to hurt.
+ * Tied to the thresholds, so lowering them (a small staging copy) keeps tiny below big.
+ */
+const TINY_FRACTION = 100;
+/**
+ * Throughput assumed for each kind of work, in MB/s (MiB, as PostgreSQL counts). Chosen for a cold cache on cloud
+ * block storage, where a big table's pages mostly are: a gp3 volume's baseline is 125 MB/s, so a sequential scan
+ * gets about 100; an index build reads the heap and sorts the keys (spilling to disk past maintenance_work_mem)
+ * and writes the index and its WAL, about 40; a rewrite reads every page and writes it again with its WAL, then
+ * rebuilds every index, about 25 of the total size. They err on the slow side: the estimate says how long the
+ * lock may be held, and saying "seconds" for what takes minutes is the mistake that hurts. For scale, the
+ * development machine (local disk, warm cache, a 96 MB heap) scanned at about 2,400 MB/s, built an index at 280
+ * and rewrote at 63: production storage under load is what the figures are for.
+ */
+const THROUGHPUT_MB_S = { rewrite: 25, scan: 100, 'index-build': 40 };
+const COST_NOUN = {
+    rewrite: 'the rewrite',
+    scan: 'the scan',
+    'index-build': 'the index build'
+};
+/** `schema.name` split at the first dot, the way the replay builds its keys. */
+function tableRef(key) {
+    const dot = key.indexOf('.');
+    return dot < 0 ? { key, schema: 'public', name: key } : { key, schema: key.slice(0, dot), name: key.slice(dot + 1) };
+}
+/** The tables to look up: those of findings that rewrite or scan a table the change set did not create. */
+function touchedTables(findings) {
+    const keys = new Set();
+    for (const f of findings)
+        if (f.table && f.cost)
+            keys.add(f.table);
+    return [...keys].map(tableRef);
+}
+function classify(stats, thresholds) {
+    if ((stats.rows ?? 0) >= thresholds.bigRows || stats.totalBytes >= thresholds.bigBytes)
+        return 'big';
+    // A table never analysed is judged by its size alone, which the catalogue always knows.
+    const fewRows = stats.rows === undefined || stats.rows < thresholds.bigRows / TINY_FRACTION;
+    return fewRows && stats.totalBytes < thresholds.bigBytes / TINY_FRACTION ? 'tiny' : 'medium';
+}
+/** Seconds the work takes at the assumed throughput: a rewrite writes everything, a scan reads the heap. */
+function estimateSeconds(stats, cost) {
+    const bytes = cost === 'rewrite' ? stats.totalBytes : stats.heapBytes;
+    return bytes / (THROUGHPUT_MB_S[cost] * MIB);
+}
+function applyTableSizes(findings, stats, thresholds = DEFAULT_THRESHOLDS) {
+    const known = new Map(stats.map((s) => [s.key, s]));
+    const rows = new Map();
+    const unknown = new Set();
+    const adjusted = findings.map((finding) => {
+        if (!finding.table || !finding.cost)
+            return finding;
+        const table = known.get(finding.table);
+        if (!table) {
+            unknown.add(finding.table);
+            return finding;
+        }
+        let row = rows.get(table.key);
+        if (!row)
+            rows.set(table.key, (row = { ...table, class: classify(table, thresholds), estimates: {} }));
+        const seconds = estimateSeconds(table, finding.cost);
+        row.estimates[finding.cost] = seconds;
+        return judge(finding, row, finding.cost, seconds);
+    });
+    return { findings: adjusted, tables: [...rows.values()], unknown: [...unknown], thresholds };
+}
+function judge(finding, table, cost, seconds) {
+    if (table.class === 'medium')
+        return finding;
+    const from = finding.severity;
+    const big = table.class === 'big';
+    const to = big ? 'error' : from === 'error' ? 'warning' : 'notice';
+    const change = big ? (from === 'error' ? 'confirmed' : 'raised') : 'lowered';
+    const work = `${COST_NOUN[cost]} takes ${formatSeconds(seconds)} (at ${THROUGHPUT_MB_S[cost]} MB/s)`;
+    const verdict = change === 'confirmed' ? '' : `: ${change} from ${from} to ${to}`;
+    const reason = `table ${describeTable(table)}, ${work}${verdict}`;
+    return {
+        ...finding,
+        severity: to,
+        message: `${finding.message} [${reason}]`,
+        size: { originalLevel: from, change, reason, estimateSeconds: seconds }
+    };
+}
+/** "public.orders has ~2.4M rows (1.2 GB)", or "public.fresh is 8 kB (never analysed: rows unknown)". */
+function describeTable(table) {
+    const size = formatSize(table.totalBytes);
+    if (table.rows === undefined)
+        return `${table.key} is ${size} (never analysed: rows unknown)`;
+    return `${table.key} has ${formatRows(table.rows)} (${size})`;
+}
+/** "~2.4M rows", "~12k rows", "~12 rows". */
+function formatRows(rows) {
+    const n = Math.round(rows);
+    const short = (value, unit) => `${value >= 10 ? Math.round(value) : Math.round(value * 10) / 10}${unit}`;
+    const text = n >= 1e9 ? short(n / 1e9, 'G') : n >= 1e6 ? short(n / 1e6, 'M') : n >= 1e4 ? short(n / 1e3, 'k') : `${n}`;
+    return `~${text} ${n === 1 ? 'row' : 'rows'}`;
+}
+const SIZE_UNITS = ['bytes', 'kB', 'MB', 'GB', 'TB'];
+/** 1024-based like pg_size_pretty: "16 kB", "1.2 GB". */
+function formatSize(bytes) {
+    let value = bytes;
+    let unit = 0;
+    while (value >= 1024 && unit < SIZE_UNITS.length - 1) {
+        value /= 1024;
+        unit++;
+    }
+    const shown = unit === 0 || value >= 10 ? Math.round(value) : Math.round(value * 10) / 10;
+    return `${shown} ${SIZE_UNITS[unit]}`;
+}
+/** "under a second", "about 50 s", "about 12 min", "about 2.5 h". */
+function formatSeconds(seconds) {
+    if (seconds < 1)
+        return 'under a second';
+    if (seconds < 90)
+        return `about ${Math.round(seconds)} s`;
+    const round = (value) => (value >= 10 ? Math.round(value) : Math.round(value * 10) / 10);
+    if (seconds < 90 * 60)
+        return `about ${round(seconds / 60)} min`;
+    return `about ${round(seconds / 3600)} h`;
+}
+const SIZE_INPUT = /^\s*(\d+(?:\.\d+)?)\s*(b|bytes|kb|kib|mb|mib|gb|gib|tb|tib)?\s*$/i;
+const UNIT_POWER = {
+    b: 0,
+    bytes: 0,
+    kb: 1,
+    kib: 1,
+    mb: 2,
+    mib: 2,
+    gb: 3,
+    gib: 3,
+    tb: 4,
+    tib: 4
+};
+/** `1GB`, `500 MB`, `1073741824` in bytes (units 1024-based, as PostgreSQL reads them); undefined if malformed. */
+function parseSize(text) {
+    const match = SIZE_INPUT.exec(text);
+    if (!match)
+        return undefined;
+    const bytes = Number(match[1]) * 1024 ** UNIT_POWER[(match[2] ?? 'b').toLowerCase()];
+    return Number.isFinite(bytes) && bytes >= 1 ? Math.round(bytes) : undefined;
 }
 
 // EXTERNAL MODULE: ./shared/src/lib/git.ts
@@ -4960,6 +5117,7 @@ const banTruncateCascade = defineRule({
 const exclusionConstraint = defineRule({
     id: 'exclusion-constraint',
     severity: 'error',
+    cost: 'index-build',
     message: 'Adding an EXCLUDE constraint builds its index and checks every row under ACCESS EXCLUSIVE',
     help: 'An exclusion constraint cannot be added `NOT VALID` nor built from an index made `CONCURRENTLY`: `ALTER TABLE ... ADD ... EXCLUDE` builds the index and checks all rows while holding ACCESS EXCLUSIVE, so every read and write of the table waits, for minutes on a large table. There is no online way: add it while the table is new or small, in a maintenance window, or enforce the rule in the application (or with a trigger) instead. Tables created in the same change set are not flagged.',
     equivalents: { eugene: ['E8'], strongMigrations: ['add_exclusion_constraint'] },
@@ -5606,6 +5764,7 @@ const adding_field_with_default_SERIAL = /^(small|big)?serial[248]?$/;
 const addingFieldWithDefault = defineRule({
     id: 'adding-field-with-default',
     severity: 'error',
+    cost: 'rewrite',
     message: 'Adding this column rewrites the whole table under an ACCESS EXCLUSIVE lock',
     help: 'PostgreSQL 11+ stores a non-volatile default once in the catalogue, so `ADD COLUMN ... DEFAULT 0` or `DEFAULT now()` is instant. A volatile default (`gen_random_uuid()`, `clock_timestamp()`, `random()`, `nextval()`: SERIAL and IDENTITY columns too), a stored generated column, or any default before PostgreSQL 11 is computed for every row: the table and its indexes are rewritten while reads and writes wait. Add the column without the default (or with a constant one), `ALTER COLUMN ... SET DEFAULT` for new rows, and backfill old rows in batches.',
     equivalents: {
@@ -5681,6 +5840,7 @@ function rewriteReason(def, pgVersion) {
 const addingForeignKeyConstraint = defineRule({
     id: 'adding-foreign-key-constraint',
     severity: 'error',
+    cost: 'scan',
     message: 'Adding a validated foreign key scans the table while writes to both tables wait',
     help: 'A foreign key added without `NOT VALID` is checked against every existing row while a SHARE ROW EXCLUSIVE lock is held on both the referencing and the referenced table: inserts, updates and deletes on both wait for the whole scan. Add it with `NOT VALID` (only new rows are checked, the lock is brief), then run `ALTER TABLE ... VALIDATE CONSTRAINT` in a later transaction: validation takes SHARE UPDATE EXCLUSIVE, which lets reads and writes continue. A foreign key on a table created in the same change set is not flagged: the scan of an empty table is instant.',
     equivalents: {
@@ -5737,6 +5897,7 @@ const addingForeignKeyConstraint = defineRule({
 const addingNotNullableField = defineRule({
     id: 'adding-not-nullable-field',
     severity: 'error',
+    cost: 'scan',
     message: 'SET NOT NULL scans the whole table under an ACCESS EXCLUSIVE lock',
     help: '`ALTER COLUMN ... SET NOT NULL` checks every row while holding ACCESS EXCLUSIVE: reads and writes wait for the scan. On PostgreSQL 12+ the scan is skipped when a validated `CHECK (col IS NOT NULL)` constraint already proves it: add the check `NOT VALID`, `VALIDATE` it in a separate transaction (that scan does not block reads or writes), then `SET NOT NULL` and drop the check. Before PostgreSQL 12, keep the validated check instead of SET NOT NULL.',
     equivalents: {
@@ -5792,6 +5953,7 @@ function validatedNotNullCheck(ctx, relation, column) {
 const addingSerialPrimaryKeyField = defineRule({
     id: 'adding-serial-primary-key-field',
     severity: 'error',
+    cost: 'index-build',
     message: 'Adding a primary key builds its index under an ACCESS EXCLUSIVE lock',
     help: '`ALTER TABLE ... ADD PRIMARY KEY` (or `ADD COLUMN ... PRIMARY KEY`) builds the unique index while holding ACCESS EXCLUSIVE: every read and write waits for the build. Build the index first with `CREATE UNIQUE INDEX CONCURRENTLY`, then attach it with `ALTER TABLE ... ADD CONSTRAINT ... PRIMARY KEY USING INDEX ...`, which only needs a brief lock (the columns must already be NOT NULL, or that step scans the table).',
     equivalents: {
@@ -5934,6 +6096,7 @@ function typeChangeEffect(fromType, toType, pgVersion) {
 const changingColumnType = defineRule({
     id: 'changing-column-type',
     severity: 'error',
+    cost: 'rewrite',
     message: 'Changing the column type rewrites the table and its indexes under an ACCESS EXCLUSIVE lock',
     help: 'Unless the old values are already valid as the new type (varchar(n) to varchar(m > n) or text, numeric(p,s) to numeric(p2 >= p, s), cidr to inet, a growing timestamp precision), `ALTER COLUMN ... TYPE` converts every row and rebuilds every index of the table while reads and writes wait. Do it in steps instead: add a column of the new type, keep it in sync with a trigger, backfill in batches, switch the application, then drop the old column (the recipe below has the SQL).',
     equivalents: {
@@ -5951,7 +6114,7 @@ const changingColumnType = defineRule({
             if (!def?.typeName)
                 continue;
             const name = cmd.name ?? '';
-            const verdict = judge(ctx, relation, name, def);
+            const verdict = changing_column_type_judge(ctx, relation, name, def);
             // squawk flags every type change: say why this one is not a hazard.
             if (typeof verdict !== 'string') {
                 ctx.report({ exempt: verdict.exempt, range: ctx.at(def.location) });
@@ -5977,7 +6140,7 @@ const changingColumnType = defineRule({
  * What is wrong with this type change, or, for a change PostgreSQL makes in the catalogue only, why it is not a
  * hazard (`exempt`).
  */
-function judge(ctx, relation, column, def) {
+function changing_column_type_judge(ctx, relation, column, def) {
     const to = typeRef(def.typeName);
     const using = def.raw_default;
     if (using !== undefined && !isPlainColumn(using, column, to)) {
@@ -6049,6 +6212,7 @@ function displayType(type) {
 const constraintMissingNotValid = defineRule({
     id: 'constraint-missing-not-valid',
     severity: 'error',
+    cost: 'scan',
     message: 'Adding a CHECK constraint without NOT VALID scans the table under an ACCESS EXCLUSIVE lock',
     help: "A CHECK constraint added without `NOT VALID` is checked against every row while ALTER TABLE holds ACCESS EXCLUSIVE: all reads and writes of the table wait for the scan. Add it `NOT VALID` (new rows are checked, existing ones are not), then `VALIDATE CONSTRAINT` in a separate transaction: validation takes SHARE UPDATE EXCLUSIVE, which lets reads and writes continue. Validating in the same transaction as the `NOT VALID` add gains nothing: the add's lock is still held during the scan. (Foreign keys are reported by adding-foreign-key-constraint.)",
     equivalents: {
@@ -6113,6 +6277,7 @@ function addedNotValidInTransaction(earlierCmds, relation, name, ctx) {
 const disallowedUniqueConstraint = defineRule({
     id: 'disallowed-unique-constraint',
     severity: 'error',
+    cost: 'index-build',
     message: 'Adding a UNIQUE constraint builds its index under an ACCESS EXCLUSIVE lock',
     help: '`ALTER TABLE ... ADD UNIQUE` (or `ADD COLUMN ... UNIQUE`) builds the unique index while holding ACCESS EXCLUSIVE: every read and write waits for the build. Build the index with `CREATE UNIQUE INDEX CONCURRENTLY` outside a transaction, then `ALTER TABLE ... ADD CONSTRAINT ... UNIQUE USING INDEX ...`, which only needs a brief lock.',
     equivalents: {
@@ -6157,6 +6322,7 @@ const disallowedUniqueConstraint = defineRule({
 const preferRepack = defineRule({
     id: 'prefer-repack',
     severity: 'error',
+    cost: 'rewrite',
     message: 'VACUUM FULL and CLUSTER rewrite the table under an ACCESS EXCLUSIVE lock',
     help: '`VACUUM FULL` and `CLUSTER` copy the whole table and rebuild its indexes while holding ACCESS EXCLUSIVE: no read or write gets through until they finish, and they need room for a second copy. Reclaim space online instead: `REPACK (CONCURRENTLY)` on PostgreSQL 19+, or the pg_repack / pg_squeeze extensions before that. A plain `VACUUM` (no FULL) does not block reads or writes.',
     equivalents: {
@@ -6198,6 +6364,7 @@ const preferRepack = defineRule({
 const requireConcurrentIndexCreation = defineRule({
     id: 'require-concurrent-index-creation',
     severity: 'warning',
+    cost: 'index-build',
     message: 'CREATE INDEX without CONCURRENTLY blocks writes to the table while the index builds',
     help: 'A plain CREATE INDEX takes a SHARE lock: inserts, updates and deletes wait until the whole index is built, which on a large table is minutes. Use `CREATE INDEX CONCURRENTLY` outside a transaction. Tables created in the same change set are not flagged: nothing writes to them yet.',
     equivalents: {
@@ -6283,6 +6450,7 @@ const requireConcurrentPartitionDetach = defineRule({
 const requireConcurrentReindex = defineRule({
     id: 'require-concurrent-reindex',
     severity: 'error',
+    cost: 'index-build',
     message: 'REINDEX without CONCURRENTLY blocks writes to the table, and reads that use the index, until it finishes',
     help: 'A plain `REINDEX` holds a SHARE lock on the table (writes wait) and ACCESS EXCLUSIVE on each index it rebuilds (any query the planner considers that index for waits, which in practice is most reads) for the whole rebuild. On PostgreSQL 12+ use `REINDEX ... CONCURRENTLY` outside a transaction: it builds a new index beside the old one and swaps them. Before PostgreSQL 12 the rule is off (there is no concurrent form; `CREATE INDEX CONCURRENTLY` a copy and drop the old one instead).',
     equivalents: {
@@ -7744,6 +7912,7 @@ function pk_using_index_nullable_provenNotNull(ctx, tableKey) {
 const pkUsingIndexNullable = defineRule({
     id: 'pk-using-index-nullable',
     severity: 'error',
+    cost: 'scan',
     message: 'ADD PRIMARY KEY on nullable columns runs SET NOT NULL, a full-table scan under ACCESS EXCLUSIVE',
     help: 'A primary key requires NOT NULL columns. When a column of `ADD PRIMARY KEY` (also `ADD PRIMARY KEY USING INDEX`, the usual way to avoid building the index under lock) is still nullable, PostgreSQL silently runs `ALTER COLUMN ... SET NOT NULL`, which scans the whole table to check for NULLs while holding ACCESS EXCLUSIVE: no reads or writes for the duration. Make the columns NOT NULL first without the scan (a `CHECK (col IS NOT NULL) NOT VALID` constraint, `VALIDATE CONSTRAINT`, then on PostgreSQL 12+ `SET NOT NULL` uses the validated check), then add the key. `UNIQUE ... USING INDEX` needs no NOT NULL and is not flagged.',
     equivalents: { eugene: ['W14'], atlas: ['PG304'] },
@@ -8138,6 +8307,1321 @@ const ALL_RULES = [
     ...UBOS_RULES
 ];
 
+// EXTERNAL MODULE: ./node_modules/pg/esm/index.mjs
+var esm = __webpack_require__(83849);
+;// CONCATENATED MODULE: ./actions/migration-safety/src/table-stats.ts
+// Table-size awareness, the I/O half: one catalogue query to a stats database (a replica or staging) for the
+// tables the findings rewrite or scan. The session is read-only (default_transaction_read_only as a startup
+// setting), every step has a timeout, and only pg_class, pg_namespace, pg_inherits and the size functions are
+// read: never a row of a table. Any failure is one line with the connection string redacted.
+
+
+
+// The tables asked for and, through pg_inherits, their partitions (or inheritance children), whose rows and
+// sizes are summed over the relations that have storage: a partitioned parent has none of its own.
+const STATS_SQL = `
+WITH RECURSIVE wanted AS (
+  SELECT t.i, c.oid
+  FROM unnest($1::text[], $2::text[]) WITH ORDINALITY AS t(schema, name, i)
+  JOIN pg_catalog.pg_namespace n ON n.nspname = t.schema
+  JOIN pg_catalog.pg_class c ON c.relnamespace = n.oid AND c.relname = t.name AND c.relkind IN ('r', 'p', 'm')
+), tree(i, oid) AS (
+  SELECT i, oid FROM wanted
+  UNION ALL
+  SELECT tree.i, h.inhrelid FROM pg_catalog.pg_inherits h JOIN tree ON h.inhparent = tree.oid
+)
+SELECT tree.i::int AS i,
+       coalesce(sum(greatest(p.reltuples, 0)), 0)::float8 AS rows,
+       coalesce(bool_and(p.reltuples >= 0), true) AS analysed,
+       coalesce(sum(pg_catalog.pg_total_relation_size(p.oid)), 0)::float8 AS total_bytes,
+       coalesce(sum(pg_catalog.pg_relation_size(p.oid)), 0)::float8 AS heap_bytes
+FROM tree
+LEFT JOIN pg_catalog.pg_class p ON p.oid = tree.oid AND p.relkind IN ('r', 'm')
+GROUP BY tree.i`;
+/** Sizes of the tables the stats database knows; those it does not are simply absent from the answer. */
+async function readTableStats(url, tables, options) {
+    if (tables.length === 0)
+        return [];
+    const session = await openStatsSession(url, options);
+    try {
+        const rows = await session.query(STATS_SQL, [tables.map((t) => t.schema), tables.map((t) => t.name)]);
+        return rows.map((row) => ({
+            key: tables[row.i - 1].key,
+            ...(row.analysed ? { rows: row.rows } : {}),
+            totalBytes: row.total_bytes,
+            heapBytes: row.heap_bytes
+        }));
+    }
+    finally {
+        await session.close();
+    }
+}
+/** How a failure reads: one line naming the setting and the database, the password and the URL hidden. */
+function failure(url, label) {
+    const text = url.trim();
+    const { redacted, secrets } = (0,redact/* analyseConnectionString */.Zr)(text);
+    return (why) => new errors/* ConfigurationError */.j1(`${label}: cannot read table sizes from ${redacted}: ${(0,redact/* redact */.E$)(why, [text, ...secrets])}`);
+}
+/** Refuses what is not a PostgreSQL URL before anything else runs, whether or not a table will be looked up. */
+function checkStatsUrl(url, label) {
+    if (!/^postgres(?:ql)?:\/\/./i.test(url.trim()))
+        throw failure(url, label)('a postgres:// or postgresql:// URL is expected');
+}
+/** A read-only session on the stats database; exported for the test that proves it refuses writes. */
+async function openStatsSession(url, options) {
+    checkStatsUrl(url, options.label);
+    const text = url.trim();
+    const fail = failure(text, options.label);
+    const connectTimeoutMs = options.connectTimeoutMs ?? 10_000;
+    const statementTimeoutMs = options.statementTimeoutMs ?? 10_000;
+    let client;
+    try {
+        client = new esm/* default.Client */.Ay.Client({
+            connectionString: text,
+            connectionTimeoutMillis: connectTimeoutMs,
+            // The server's own timeout can be lost with the connection; this one cannot.
+            query_timeout: statementTimeoutMs + 2_000,
+            application_name: 'ubos-migration-safety',
+            keepAlive: false
+        });
+    }
+    catch (error) {
+        throw fail(describe(error, connectTimeoutMs, statementTimeoutMs));
+    }
+    // Set after construction so that the connection string cannot turn them off. Startup settings, not SET: a
+    // SET through a transaction pooler would leak into other clients' sessions.
+    const parameters = client.connectionParameters;
+    parameters.options = [parameters.options, '-c default_transaction_read_only=on'].filter(Boolean).join(' ');
+    parameters.statement_timeout = statementTimeoutMs;
+    parameters.lock_timeout = statementTimeoutMs;
+    client.on('error', () => undefined);
+    try {
+        await client.connect();
+    }
+    catch (error) {
+        await closeWithin(client, 2_000);
+        throw fail(describe(error, connectTimeoutMs, statementTimeoutMs));
+    }
+    return {
+        async query(sql, params) {
+            try {
+                return (await client.query(sql, params)).rows;
+            }
+            catch (error) {
+                throw fail(describe(error, connectTimeoutMs, statementTimeoutMs));
+            }
+        },
+        close: () => closeWithin(client, 2_000)
+    };
+}
+/** end() waits for the server to close its side, which a dead network never does: then the socket is dropped. */
+async function closeWithin(client, ms) {
+    let timer;
+    const drop = new Promise((resolve) => {
+        timer = setTimeout(() => {
+            client.connection?.stream?.destroy();
+            resolve();
+        }, ms);
+    });
+    await Promise.race([client.end().catch(() => undefined), drop]);
+    clearTimeout(timer);
+}
+const seconds = (ms) => `${Math.round(ms / 100) / 10} s`;
+/** The failure as a few words: node's network codes, PostgreSQL's SQLSTATEs, pg's own timeouts. */
+function describe(error, connectTimeoutMs, statementTimeoutMs) {
+    const code = error?.code;
+    const message = (error instanceof Error ? error.message : String(error)).split('\n')[0];
+    switch (code) {
+        case 'ECONNREFUSED':
+            return 'connection refused';
+        case 'ENOTFOUND':
+        case 'EAI_AGAIN':
+            return 'host not found';
+        case 'ETIMEDOUT':
+        case 'EHOSTUNREACH':
+        case 'ENETUNREACH':
+            return 'host unreachable';
+        case 'ECONNRESET':
+            return 'the server closed the connection';
+        case '28P01':
+        case '28000':
+            return `authentication failed: ${message}`;
+        case '3D000':
+            return message;
+        case '57014':
+            return `the catalogue query took longer than ${seconds(statementTimeoutMs)}`;
+        case '55P03':
+            return `a table stayed locked for longer than ${seconds(statementTimeoutMs)}`;
+    }
+    if (/timeout expired|connection timeout/i.test(message))
+        return `no connection within ${seconds(connectTimeoutMs)}`;
+    if (/Query read timeout/i.test(message))
+        return `no answer within ${seconds(statementTimeoutMs + 2_000)}`;
+    if (/Connection terminated/i.test(message))
+        return 'the server closed the connection';
+    return typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code) ? `${message} (SQLSTATE ${code})` : message;
+}
+
+// EXTERNAL MODULE: external "node:child_process"
+var external_node_child_process_ = __webpack_require__(31421);
+// EXTERNAL MODULE: external "node:net"
+var external_node_net_ = __webpack_require__(77030);
+var external_node_net_default = /*#__PURE__*/__webpack_require__.n(external_node_net_);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __webpack_require__(48161);
+var external_node_os_default = /*#__PURE__*/__webpack_require__.n(external_node_os_);
+;// CONCATENATED MODULE: ./actions/migration-safety/src/engine/trace/cluster.ts
+// start-postgres: a throwaway PostgreSQL cluster from the binaries installed on the runner (initdb + pg_ctl on a
+// free loopback port, trust authentication, fsync off), removed with its folder when the trace ends.
+
+
+
+
+
+
+const MISSING = 'start-postgres: initdb and pg_ctl were not found on PATH or under /usr/lib/postgresql/<version>/bin; install the postgresql package (apt-get install postgresql)';
+/** The directory holding both initdb and pg_ctl: PATH first, then the highest /usr/lib/postgresql/<v>/bin. */
+function findPostgresBin(searchPath = '', root = '/usr/lib/postgresql') {
+    const has = (dir) => ['initdb', 'pg_ctl'].every((bin) => isExecutable(external_node_path_default().join(dir, bin)));
+    for (const dir of searchPath.split((external_node_path_default()).delimiter).filter(Boolean)) {
+        // Debian puts a pg_ctl wrapper on PATH but initdb only beside the server: follow the real file.
+        if (has(dir))
+            return dir;
+        const real = realDir(external_node_path_default().join(dir, 'pg_ctl'));
+        if (real && has(real))
+            return real;
+    }
+    let versions;
+    try {
+        versions = external_node_fs_default().readdirSync(root).filter((v) => /^\d+(\.\d+)?$/.test(v));
+    }
+    catch {
+        return undefined;
+    }
+    versions.sort((a, b) => Number(b) - Number(a));
+    return versions.map((v) => external_node_path_default().join(root, v, 'bin')).find(has);
+}
+async function startCluster(options = {}) {
+    const bin = findPostgresBin(options.searchPath, options.postgresRoot);
+    if (!bin)
+        throw new errors/* ConfigurationError */.j1(MISSING);
+    const owner = serverUser();
+    const dir = external_node_fs_default().mkdtempSync(external_node_path_default().join(options.tempDir ?? external_node_os_default().tmpdir(), 'ubos-trace-pg-'));
+    const data = external_node_path_default().join(dir, 'data');
+    const socket = external_node_path_default().join(dir, 'sock');
+    const run = (tool, args, timeoutMs) => runTool(external_node_path_default().join(bin, tool), args, { cwd: dir, uid: owner?.uid, gid: owner?.gid, timeoutMs });
+    let started = false;
+    const stopArgs = ['stop', '-D', data, '-m', 'immediate', '-w', '-t', '30'];
+    // A cancelled job (SIGINT, then SIGTERM) or an exit skips the finally that stops the server: stop it here, then
+    // let the signal do what it would have done.
+    const stopNow = () => {
+        if (started) {
+            started = false;
+            (0,external_node_child_process_.spawnSync)(external_node_path_default().join(bin, 'pg_ctl'), stopArgs, {
+                uid: owner?.uid,
+                gid: owner?.gid,
+                timeout: 40_000,
+                stdio: 'ignore'
+            });
+        }
+        external_node_fs_default().rmSync(dir, { recursive: true, force: true });
+    };
+    const onSignal = (signal) => {
+        forget();
+        stopNow();
+        process.kill(process.pid, signal);
+    };
+    const forget = () => {
+        process.removeListener('exit', stopNow);
+        process.removeListener('SIGINT', onSignal);
+        process.removeListener('SIGTERM', onSignal);
+    };
+    process.once('exit', stopNow);
+    process.once('SIGINT', onSignal);
+    process.once('SIGTERM', onSignal);
+    const stop = async () => {
+        forget();
+        if (started) {
+            started = false;
+            await run('pg_ctl', stopArgs, 40_000).catch(() => undefined);
+        }
+        external_node_fs_default().rmSync(dir, { recursive: true, force: true });
+    };
+    try {
+        external_node_fs_default().mkdirSync(socket);
+        if (owner)
+            for (const d of [dir, socket])
+                external_node_fs_default().chownSync(d, owner.uid, owner.gid);
+        await run('initdb', ['-D', data, '-A', 'trust', '-U', 'postgres', '-E', 'UTF8', '--no-locale', '--no-sync'], 120_000);
+        const port = await freePort();
+        const server = [
+            `-p ${port}`,
+            `-k ${socket}`,
+            '-c listen_addresses=127.0.0.1',
+            '-c fsync=off',
+            '-c full_page_writes=off',
+            '-c synchronous_commit=off'
+        ].join(' ');
+        started = true;
+        await run('pg_ctl', ['start', '-w', '-t', '60', '-D', data, '-l', external_node_path_default().join(dir, 'log'), '-o', server], 90_000);
+        return { connectionString: `postgresql://postgres@127.0.0.1:${port}/postgres`, dir, stop };
+    }
+    catch (error) {
+        await stop();
+        const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
+        throw new errors/* ConfigurationError */.j1(`start-postgres: the cluster did not start: ${reason}`);
+    }
+}
+function isExecutable(file) {
+    try {
+        external_node_fs_default().accessSync(file, (external_node_fs_default()).constants.X_OK);
+        return external_node_fs_default().statSync(file).isFile();
+    }
+    catch {
+        return false;
+    }
+}
+function realDir(file) {
+    try {
+        return external_node_path_default().dirname(external_node_fs_default().realpathSync(file));
+    }
+    catch {
+        return undefined;
+    }
+}
+/** initdb and postgres refuse to run as root: as root they run as the `postgres` OS user the package creates. */
+function serverUser() {
+    if (process.getuid?.() !== 0)
+        return undefined;
+    const line = external_node_fs_default().readFileSync('/etc/passwd', 'utf8')
+        .split('\n')
+        .find((l) => l.startsWith('postgres:'));
+    const [, , uid, gid] = line?.split(':') ?? [];
+    if (uid === undefined || gid === undefined)
+        throw new errors/* ConfigurationError */.j1('start-postgres: running as root and there is no postgres OS user to run the server as (apt-get install postgresql creates it)');
+    return { uid: Number(uid), gid: Number(gid) };
+}
+function freePort() {
+    return new Promise((resolve, reject) => {
+        const server = external_node_net_default().createServer();
+        server.once('error', reject);
+        server.listen(0, '127.0.0.1', () => {
+            const { port } = server.address();
+            server.close(() => resolve(port));
+        });
+    });
+}
+function runTool(command, args, options) {
+    return new Promise((resolve, reject) => {
+        // Only what the tools need: inherited PG* variables would point them elsewhere.
+        const child = (0,external_node_child_process_.spawn)(command, args, {
+            cwd: options.cwd,
+            uid: options.uid,
+            gid: options.gid,
+            env: { LC_ALL: 'C', LANG: 'C', PATH: '/usr/bin:/bin' },
+            stdio: ['ignore', 'pipe', 'pipe']
+        });
+        let output = '';
+        child.stdout.on('data', (chunk) => (output += chunk.toString()));
+        child.stderr.on('data', (chunk) => (output += chunk.toString()));
+        const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs);
+        child.once('error', (error) => {
+            clearTimeout(timer);
+            reject(error);
+        });
+        child.once('close', (code, signal) => {
+            clearTimeout(timer);
+            if (code === 0)
+                resolve();
+            else
+                reject(new Error(`${external_node_path_default().basename(command)} exited with ${code ?? signal}: ${output.trim()}`));
+        });
+    });
+}
+
+;// CONCATENATED MODULE: ./actions/migration-safety/src/engine/trace/cross-check.ts
+
+/** Weaker modes (reads, DML) are taken by nearly every statement and modelled by no rule: not compared. */
+const COMPARED_FROM = 'ShareUpdateExclusive';
+/** Rules whose finding on a statement says it rewrites its table. */
+const REWRITE_RULES = ['changing-column-type', 'adding-field-with-default', 'prefer-repack'];
+const rank = (mode) => LOCK_MODES.indexOf(mode);
+const cross_check_stronger = (a, b) => (a === undefined || rank(b) > rank(a) ? b : a);
+function within(at, file, span) {
+    if (at.file !== file)
+        return false;
+    const after = at.line > span.line || (at.line === span.line && at.column >= span.column);
+    const before = at.line < span.endLine || (at.line === span.endLine && at.column <= span.endColumn);
+    return after && before;
+}
+/** The linter's own view: locksOf for locks, the rewrite rules' findings and exemptions for rewrites. */
+function staticPredictor(lint) {
+    return {
+        predict(statement, { file, span, indexOwner, runs }) {
+            const strongest = new Map();
+            for (const each of [statement, ...runs])
+                for (const lock of locksOf(each, indexOwner))
+                    strongest.set(lock.table, cross_check_stronger(strongest.get(lock.table), lock.mode));
+            const locks = [...strongest].map(([table, mode]) => ({ table, mode }));
+            const target = locks.find((l) => l.mode === 'AccessExclusive')?.table ?? locks[0]?.table;
+            const here = (f) => REWRITE_RULES.includes(f.rule) && within(f, file, span);
+            const rewriteFindings = lint.findings.filter(here);
+            const rewrites = [];
+            if (target && rewriteFindings.length > 0)
+                rewrites.push({
+                    table: target,
+                    certainty: rewriteFindings.every((f) => f.severity === 'warning') ? 'maybe' : 'yes'
+                });
+            // An exemption naming its reason as "no rewrite" is a prediction too; "table created in this change set" is not.
+            const noRewrite = target && rewrites.length === 0 && lint.exempted.some((e) => here(e) && /no rewrite|catalogue/i.test(e.reason))
+                ? [target]
+                : [];
+            return { locks, rewrites, noRewrite };
+        }
+    };
+}
+/** Every disagreement between a prediction and a trace of the same statement. */
+function crossCheck(trace, prediction, preExisting) {
+    if (trace.error !== undefined)
+        return [];
+    const out = [];
+    const observedNew = new Map();
+    const observedHeld = new Map();
+    for (const lock of trace.locks) {
+        if (lock.kind !== 'table' || !lock.preExisting)
+            continue;
+        const into = lock.new ? observedNew : observedHeld;
+        into.set(lock.relation, cross_check_stronger(into.get(lock.relation), lock.mode));
+    }
+    const predicted = new Map(prediction.locks.map((l) => [l.table, l.mode]));
+    for (const [table, mode] of predicted) {
+        if (!preExisting.has(table) || rank(mode) < rank(COMPARED_FROM))
+            continue;
+        const seen = observedNew.get(table);
+        const held = observedHeld.get(table);
+        if (seen === mode)
+            continue;
+        // A mode the transaction already holds is not taken again: pg_locks cannot show it.
+        if (seen === undefined && held !== undefined && rank(held) >= rank(mode))
+            continue;
+        out.push({
+            kind: 'static-wrong',
+            message: `predicted ${mode} on ${table}; the server took ${seen ?? 'no new lock'}${held ? ` (already held: ${held})` : ''}`
+        });
+    }
+    for (const [table, mode] of observedNew) {
+        if (predicted.has(table) || rank(mode) < rank(COMPARED_FROM))
+            continue;
+        out.push({ kind: 'trace-only', message: `the server took ${mode} on ${table}; no lock was predicted for it` });
+    }
+    const tableRewrites = new Set(trace.rewrites.filter((r) => r.kind === 'table' && r.preExisting).map((r) => r.relation));
+    for (const r of prediction.rewrites) {
+        if (r.certainty === 'yes' && preExisting.has(r.table) && !tableRewrites.has(r.table))
+            out.push({
+                kind: 'static-wrong',
+                message: `a rule predicted a rewrite of ${r.table}; its relfilenode did not change`
+            });
+    }
+    for (const table of tableRewrites) {
+        if (prediction.rewrites.some((r) => r.table === table))
+            continue;
+        out.push(prediction.noRewrite.includes(table)
+            ? { kind: 'static-wrong', message: `a rule said ${table} is not rewritten; its relfilenode changed` }
+            : { kind: 'trace-only', message: `${table} was rewritten (new relfilenode); no rule predicted it` });
+    }
+    return out;
+}
+
+;// CONCATENATED MODULE: ./actions/migration-safety/src/engine/trace/hazards.ts
+// The hazards a trace shows on tables other sessions use (those that existed before the change set), named
+// after eugene's trace hints where it has one. Read from what the server did, not from the SQL text.
+
+/** Modes that block writes (and AccessExclusive, reads too): what makes a held lock an outage. */
+function hazards_blocksWrites(mode) {
+    return LOCK_MODES.indexOf(mode) >= LOCK_MODES.indexOf('Share');
+}
+function hazardsOf(trace, preExisting) {
+    const out = [];
+    const add = (id, eugene, message) => out.push({ id, ...(eugene ? { eugene } : {}), message });
+    const tableLocks = trace.locks.filter((l) => l.kind === 'table' && l.preExisting);
+    for (const c of trace.constraints) {
+        if (c.change !== 'added' || !preExisting.has(c.table))
+            continue;
+        if ((c.type === 'c' || c.type === 'f') && c.valid)
+            add('constraint-validated-under-lock', 'E1', `constraint ${c.name} was added VALID: every row of ${c.table} was checked while the lock was held`);
+        if (c.type === 'u' || c.type === 'p') {
+            if (trace.indexesBuilt.some((ix) => ix.table === c.table))
+                add('constraint-builds-index', 'E7', `${c.type === 'p' ? 'primary key' : 'unique constraint'} ${c.name} built a new index on ${c.table} under the lock`);
+        }
+        if (c.type === 'x')
+            add('exclusion-constraint', 'E8', `exclusion constraint ${c.name} built its index on ${c.table} under the lock`);
+    }
+    for (const col of trace.columns)
+        if (col.change === 'set-not-null' && preExisting.has(col.table))
+            add('set-not-null', 'E2', `${col.table}.${col.column} became NOT NULL: every row was scanned under ACCESS EXCLUSIVE`);
+    for (const ix of trace.indexesBuilt)
+        if (ix.preExistingTable && trace.kind === 'IndexStmt' && trace.transaction !== 'own-path')
+            add('index-blocks-writes', 'E6', `index ${ix.relation} was built on ${ix.table} without CONCURRENTLY: writes were blocked throughout`);
+    const exclusive = (relation) => trace.locks.some((l) => l.mode === 'AccessExclusive' && (l.relation === relation || l.relation === tableOf(trace, relation)));
+    for (const r of trace.rewrites) {
+        if (!r.preExisting)
+            continue;
+        const typeChange = trace.columns.some((c) => c.change === 'type' && c.table === r.relation);
+        if (typeChange)
+            add('type-change-rewrite', 'E5', `changing a column type rewrote ${r.relation}`);
+        if (exclusive(r.relation))
+            add('rewrite-under-access-exclusive', 'E10', `${r.kind} ${r.relation} was rewritten while ACCESS EXCLUSIVE was held`);
+    }
+    const heldBefore = tableLocks.filter((l) => !l.new && l.mode === 'AccessExclusive');
+    for (const lock of heldBefore)
+        add('statement-under-access-exclusive', 'E4', `ran while this transaction already held ACCESS EXCLUSIVE on ${lock.relation}: it stays unreadable for longer`);
+    if (trace.lockTimeoutMs === 0)
+        for (const lock of tableLocks.filter((l) => l.new && hazards_blocksWrites(l.mode)))
+            add('lock-without-timeout', 'E9', `took ${lock.mode} on ${lock.relation} with no lock_timeout: queued behind a long query, it blocks everything queued after it`);
+    return out;
+}
+function tableOf(trace, relation) {
+    return trace.locks.find((l) => l.relation === relation)?.table;
+}
+
+;// CONCATENATED MODULE: ./actions/migration-safety/src/engine/trace/plan.ts
+// How a traced file's statements group into the transactions the migration tool runs them in: the framework's
+// one transaction per file (or none), BEGIN ... COMMIT written in the file, and the statements PostgreSQL refuses
+// inside a transaction block, which run alone on their own path.
+
+/**
+ * Statements that act on the whole cluster (databases, tablespaces, roles, server settings, subscriptions): the
+ * trace never runs them, since their effect would outlive the scratch database.
+ */
+const CLUSTER_WIDE = new Set([
+    'CreatedbStmt',
+    'DropdbStmt',
+    'AlterDatabaseStmt',
+    'AlterDatabaseSetStmt',
+    'AlterDatabaseRefreshCollStmt',
+    'CreateTableSpaceStmt',
+    'DropTableSpaceStmt',
+    'AlterTableSpaceOptionsStmt',
+    'AlterSystemStmt',
+    'CreateRoleStmt',
+    'AlterRoleStmt',
+    'AlterRoleSetStmt',
+    'DropRoleStmt',
+    'GrantRoleStmt',
+    'CreateSubscriptionStmt',
+    'AlterSubscriptionStmt',
+    'DropSubscriptionStmt'
+]);
+function clusterWide(statement) {
+    return CLUSTER_WIDE.has(statement.kind);
+}
+/** PostgreSQL refuses these inside a transaction block ("cannot run inside a transaction block"). */
+function needsOwnPath(statement) {
+    switch (statement.kind) {
+        case 'IndexStmt':
+        case 'DropStmt':
+            return !!statement.body.concurrent;
+        case 'ReindexStmt':
+            return ((statement.body.params ?? []).some((p) => as(p, 'DefElem')?.defname === 'concurrently') ||
+                statement.body.kind === 'REINDEX_OBJECT_SYSTEM' ||
+                statement.body.kind === 'REINDEX_OBJECT_DATABASE');
+        case 'AlterTableStmt':
+            return (statement.body.cmds ?? []).some((c) => {
+                const cmd = as(c, 'AlterTableCmd');
+                return cmd?.subtype === 'AT_DetachPartition' && !!as(cmd.def, 'PartitionCmd')?.concurrent;
+            });
+        case 'VacuumStmt':
+            return statement.body.is_vacuumcmd === true;
+        case 'ClusterStmt':
+            return statement.body.relation === undefined;
+        default:
+            return false;
+    }
+}
+/**
+ * The units of one file, in order. A COMMIT or ROLLBACK written in the file ends the tool's transaction for the
+ * rest of the file, as the linter reads it (engine/lint.ts). Statements a DO block runs are part of the block.
+ */
+function unitsOf(steps, implicitTransaction) {
+    const units = [];
+    let open = implicitTransaction ? { kind: 'transaction', steps: [] } : undefined;
+    const close = (discarded = false) => {
+        if (open && open.steps.length > 0)
+            units.push(discarded ? { ...open, discarded } : open);
+        open = undefined;
+    };
+    for (const step of steps) {
+        const { statement } = step;
+        if (statement.embedded) {
+            // Statements of a DO block follow it; a DO inside a DO belongs to the outermost block.
+            let block = statement.embedded.block;
+            while (block.embedded)
+                block = block.embedded.block;
+            const owner = steps.find((s) => s.statement === block);
+            if (owner)
+                (owner.runs ??= []).push(statement);
+            continue;
+        }
+        if (statement.kind === 'TransactionStmt') {
+            const kind = statement.body.kind;
+            if (kind === 'TRANS_STMT_BEGIN' || kind === 'TRANS_STMT_START') {
+                if (!open)
+                    open = { kind: 'transaction', steps: [] };
+            }
+            else if (kind === 'TRANS_STMT_COMMIT' || kind === 'TRANS_STMT_ROLLBACK') {
+                close(kind === 'TRANS_STMT_ROLLBACK');
+            }
+            else if (open)
+                open.steps.push(step);
+            continue;
+        }
+        if (open)
+            open.steps.push(step);
+        else
+            units.push({ kind: needsOwnPath(statement) ? 'own-path' : 'autocommit', steps: [step] });
+    }
+    close();
+    return units;
+}
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(77598);
+var external_node_crypto_default = /*#__PURE__*/__webpack_require__.n(external_node_crypto_);
+;// CONCATENATED MODULE: ./actions/migration-safety/src/engine/trace/catalogue.ts
+
+/** Schemas of the server itself: never the migrations' objects. */
+const USER_SCHEMA = `n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname !~ '^pg_(toast|temp_|toast_temp_)'`;
+const RELATIONS = `
+SELECT c.oid::text AS oid, n.nspname || '.' || c.relname AS key, c.relkind AS relkind, c.relfilenode::text AS filenode,
+       i.indrelid::text AS table_oid
+  FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace LEFT JOIN pg_index i ON i.indexrelid = c.oid
+ WHERE ${USER_SCHEMA} AND c.relkind IN ('r', 'p', 'm', 'i', 'I', 'S', 'v', 'f')`;
+const COLUMNS = `
+SELECT a.attrelid::text AS rel, n.nspname || '.' || c.relname AS key, a.attname AS name,
+       format_type(a.atttypid, a.atttypmod) AS type, a.attnotnull AS not_null
+  FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+ WHERE ${USER_SCHEMA} AND c.relkind IN ('r', 'p', 'm', 'f') AND a.attnum > 0 AND NOT a.attisdropped`;
+const CONSTRAINTS = `
+SELECT co.oid::text AS oid, n.nspname || '.' || c.relname AS key, co.conname AS name, co.contype AS type,
+       co.convalidated AS valid
+  FROM pg_constraint co JOIN pg_class c ON c.oid = co.conrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+ WHERE ${USER_SCHEMA}`;
+/** Relation-level locks of this backend; pg_locks spells modes `AccessExclusiveLock`. */
+const LOCKS = `
+SELECT l.relation::text AS oid, l.mode AS mode FROM pg_locks l
+ WHERE l.pid = $1 AND l.locktype = 'relation' AND l.granted AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())`;
+function relationKind(relkind) {
+    if (relkind === 'i' || relkind === 'I')
+        return 'index';
+    return relkind === 'r' || relkind === 'p' || relkind === 'm' ? 'table' : 'other';
+}
+async function snapshot(client) {
+    const relations = new Map();
+    for (const row of (await client.query(RELATIONS)).rows)
+        relations.set(row.oid, {
+            oid: row.oid,
+            key: row.key,
+            kind: relationKind(row.relkind),
+            filenode: row.filenode,
+            ...(row.table_oid ? { tableOid: row.table_oid } : {})
+        });
+    const columns = new Map();
+    for (const row of (await client.query(COLUMNS)).rows)
+        columns.set(`${row.rel}/${row.name}`, { table: row.key, column: row.name, type: row.type, notNull: row.not_null });
+    const constraints = new Map();
+    for (const row of (await client.query(CONSTRAINTS)).rows)
+        constraints.set(row.oid, { table: row.key, name: row.name, type: row.type, valid: row.valid });
+    return { relations, columns, constraints };
+}
+/** The locks a backend holds (its own, or another's seen from a second connection). */
+async function heldLocks(client, pid) {
+    const rows = (await client.query(LOCKS, [pid])).rows;
+    return rows.flatMap((row) => {
+        const mode = row.mode.replace(/Lock$/, '');
+        return LOCK_MODES.includes(mode) ? [{ oid: row.oid, mode }] : [];
+    });
+}
+/** lock_timeout in milliseconds (0: wait forever). */
+async function lockTimeoutMs(client) {
+    const row = (await client.query(`SELECT setting::bigint AS ms FROM pg_settings WHERE name = 'lock_timeout'`))
+        .rows[0];
+    return Number(row?.ms ?? 0);
+}
+/** Relations whose storage was replaced: same oid, new relfilenode (0 means no storage of its own). */
+function rewritten(before, after) {
+    return [...after.relations.values()].filter((r) => {
+        const old = before.relations.get(r.oid);
+        return old !== undefined && r.kind !== 'other' && r.filenode !== '0' && old.filenode !== r.filenode;
+    });
+}
+/**
+ * Relations dropped and built again under the same name by the statement: ALTER COLUMN TYPE rebuilds the indexes
+ * on the column that way (a new oid, so no relfilenode to compare), which is a rewrite of the index.
+ */
+function rebuilt(before, after) {
+    const gone = new Set([...before.relations.values()].filter((r) => !after.relations.has(r.oid)).map((r) => r.key));
+    return [...after.relations.values()].filter((r) => !before.relations.has(r.oid) && gone.has(r.key));
+}
+/** Relations the statement created (not counting those it rebuilt under their old name). */
+function newRelations(before, after) {
+    const again = new Set(rebuilt(before, after).map((r) => r.oid));
+    return [...after.relations.values()].filter((r) => !before.relations.has(r.oid) && !again.has(r.oid));
+}
+function columnChanges(before, after) {
+    const changes = [];
+    for (const [key, now] of after.columns) {
+        const old = before.columns.get(key);
+        const base = { table: now.table, column: now.column };
+        if (!old) {
+            // A column of a new table is part of creating it, not a change.
+            if ([...before.columns.keys()].some((k) => k.startsWith(`${key.split('/')[0]}/`)))
+                changes.push({ ...base, change: 'added', to: now.type });
+            continue;
+        }
+        if (old.type !== now.type)
+            changes.push({ ...base, change: 'type', from: old.type, to: now.type });
+        if (!old.notNull && now.notNull)
+            changes.push({ ...base, change: 'set-not-null' });
+        if (old.notNull && !now.notNull)
+            changes.push({ ...base, change: 'drop-not-null' });
+    }
+    for (const [key, old] of before.columns)
+        if (!after.columns.has(key) && after.relations.has(key.split('/')[0]))
+            changes.push({ table: old.table, column: old.column, change: 'dropped', from: old.type });
+    return changes;
+}
+function constraintChanges(before, after) {
+    // ALTER COLUMN TYPE drops and re-creates the constraints on the column under their names: not a change of them.
+    const named = (c) => `${c.table}/${c.name}`;
+    const dropped = [...before.constraints].filter(([oid]) => !after.constraints.has(oid));
+    const added = [...after.constraints].filter(([oid]) => !before.constraints.has(oid));
+    const again = new Set(dropped.map(([, c]) => named(c)).filter((key) => added.some(([, c]) => named(c) === key)));
+    const changes = [];
+    for (const [, c] of added)
+        if (!again.has(named(c)))
+            changes.push({ table: c.table, name: c.name, type: c.type, change: 'added', valid: c.valid });
+    for (const [oid, now] of after.constraints) {
+        const old = before.constraints.get(oid);
+        if (old && !old.valid && now.valid)
+            changes.push({ table: now.table, name: now.name, type: now.type, change: 'validated' });
+    }
+    for (const [, c] of dropped)
+        if (!again.has(named(c)))
+            changes.push({ table: c.table, name: c.name, type: c.type, change: 'dropped' });
+    return changes;
+}
+/** User tables of the connected database (the non-empty check). */
+async function userTableCount(client) {
+    const row = (await client.query(`SELECT count(*)::int AS n FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE ${USER_SCHEMA} AND c.relkind IN ('r', 'p', 'm', 'f')`)).rows[0];
+    return row.n;
+}
+/**
+ * Foreign keys of the connected database with no index whose leading columns are the referencing columns:
+ * deleting or updating a referenced row scans the referencing table (eugene's E15).
+ */
+async function unindexedForeignKeys(client) {
+    const rows = (await client.query(`
+SELECT n.nspname || '.' || c.relname AS table, co.conname AS name
+  FROM pg_constraint co JOIN pg_class c ON c.oid = co.conrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+ WHERE co.contype = 'f' AND ${USER_SCHEMA} AND NOT EXISTS (
+   SELECT 1 FROM pg_index i
+    WHERE i.indrelid = co.conrelid
+      AND (string_to_array(i.indkey::text, ' ')::int2[])[1:cardinality(co.conkey)] @> co.conkey
+      AND (string_to_array(i.indkey::text, ' ')::int2[])[1:cardinality(co.conkey)] <@ co.conkey)`)).rows;
+    return rows;
+}
+
+;// CONCATENATED MODULE: ./actions/migration-safety/src/engine/trace/session.ts
+// The server side of a trace: connecting (with timeouts, and errors that name the redacted URL), the non-empty
+// check, and the scratch database every trace works in and drops, so the named database is never written to.
+
+
+
+
+
+const CONNECT_TIMEOUT_MS = 10_000;
+/** No single statement of a trace (the migrations' own included) may run longer. */
+const QUERY_TIMEOUT_MS = 10 * 60_000;
+async function connect(url) {
+    const client = new esm/* default.Client */.Ay.Client({
+        connectionString: url,
+        connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+        query_timeout: QUERY_TIMEOUT_MS,
+        application_name: 'ubos-migration-safety-trace'
+    });
+    // A server that goes away mid-trace fails the running query; the client must not also crash the process.
+    client.on('error', () => undefined);
+    try {
+        await client.connect();
+    }
+    catch (error) {
+        await client.end().catch(() => undefined);
+        const reason = error instanceof Error ? error.message : String(error);
+        throw new errors/* ConfigurationError */.j1(`database-url: cannot connect to ${(0,redact/* redactConnectionString */.J0)(url)}: ${reason}`);
+    }
+    return client;
+}
+/** The same server and credentials, another database. */
+function withDatabase(url, database) {
+    let parsed;
+    try {
+        parsed = new URL(url);
+    }
+    catch {
+        throw new errors/* ConfigurationError */.j1('database-url must be a postgresql:// URL (postgresql://user:password@host:5432/db)');
+    }
+    if (parsed.protocol !== 'postgresql:' && parsed.protocol !== 'postgres:')
+        throw new errors/* ConfigurationError */.j1(`database-url must be a postgresql:// URL; got a ${parsed.protocol}// one`);
+    parsed.pathname = `/${encodeURIComponent(database)}`;
+    return parsed.toString();
+}
+async function refuseNonEmpty(client, allowNonempty) {
+    if (allowNonempty)
+        return;
+    const tables = await userTableCount(client);
+    if (tables > 0)
+        throw new errors/* ConfigurationError */.j1(`database-url: the database holds ${tables} user table${tables === 1 ? '' : 's'}; the trace only runs against a scratch server (set allow-nonempty: true if this one is)`);
+}
+/** A new, empty database beside the named one; drop() removes it (forcing off any session left in it). */
+async function createScratch(admin, url) {
+    const name = `ubos_trace_${external_node_crypto_default().randomBytes(6).toString('hex')}`;
+    try {
+        // template0: a clean database even where template1 has been given objects, and nobody can be connected to it.
+        await admin.query(`CREATE DATABASE ${name} TEMPLATE template0`);
+    }
+    catch (error) {
+        const reason = error instanceof Error ? error.message : String(error);
+        throw new errors/* ConfigurationError */.j1(`database-url: cannot create the scratch database the trace runs in (${reason}); the role needs CREATEDB, or use start-postgres: true`);
+    }
+    let dropped = false;
+    return {
+        name,
+        url: withDatabase(url, name),
+        async drop() {
+            if (dropped)
+                return;
+            dropped = true;
+            const row = (await admin.query('SHOW server_version_num')).rows[0];
+            const version = Number(row?.server_version_num ?? 0);
+            if (version < 130000)
+                await admin.query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1', [name]);
+            await admin.query(`DROP DATABASE IF EXISTS ${name}${version >= 130000 ? ' WITH (FORCE)' : ''}`);
+        }
+    };
+}
+
+;// CONCATENATED MODULE: ./actions/migration-safety/src/engine/trace/tracer.ts
+
+
+
+
+/** A blocker is released after this long even if the statement never waits on it. */
+const BLOCK_LIMIT_MS = 30_000;
+const POLL_MS = 2;
+class StatementFailed extends Error {
+}
+async function traceFiles(files, connections) {
+    const { main } = connections;
+    const pid = (await main.query('SELECT pg_backend_pid() AS pid')).rows[0].pid;
+    const statements = [];
+    const contexts = [];
+    const skipped = [];
+    const unindexed = [];
+    let preExisting = new Set();
+    let changeSet;
+    let addedForeignKeys = new Map();
+    let failed;
+    const endChangeSet = async () => {
+        if (addedForeignKeys.size === 0)
+            return;
+        for (const fk of await unindexedForeignKeys(main)) {
+            const step = addedForeignKeys.get(`${fk.table}/${fk.name}`);
+            if (step)
+                unindexed.push({ file: step.file, line: step.span.line, table: fk.table, constraint: fk.name });
+        }
+        addedForeignKeys = new Map();
+    };
+    for (const file of files) {
+        if (failed) {
+            if (file.traced)
+                skipped.push({ file: file.path, line: 1, reason: `not run: ${failed.file}:${failed.span.line} failed` });
+            continue;
+        }
+        if (file.traced && file.changeSet !== changeSet) {
+            await endChangeSet();
+            changeSet = file.changeSet;
+            preExisting = new Set((await snapshot(main)).relations.keys());
+        }
+        for (const [unitIndex, unit] of file.units.entries()) {
+            const steps = unit.steps.filter((step) => {
+                if (!clusterWide(step.statement))
+                    return true;
+                skipped.push({
+                    file: step.file,
+                    line: step.span.line,
+                    reason: 'acts on the whole cluster (databases, roles, tablespaces, settings): not run by the trace'
+                });
+                return false;
+            });
+            if (steps.length === 0)
+                continue;
+            const work = { ...unit, steps };
+            if (!file.traced) {
+                await apply(main, work, true);
+                continue;
+            }
+            let raws;
+            try {
+                raws = work.kind === 'own-path' ? [await ownPath(connections, pid, steps[0])] : await traced(main, pid, work);
+            }
+            catch (error) {
+                if (!(error instanceof StatementFailed))
+                    throw error;
+                raws = error.raws;
+                failed = raws[raws.length - 1] ? stepOf(raws[raws.length - 1], steps) : steps[0];
+            }
+            statements.push(...finish(raws, work.kind, preExisting));
+            contexts.push(...raws.map((raw) => ({
+                statement: raw.statement,
+                runs: stepOf(raw, steps).runs ?? [],
+                indexOwner: ownerIn(raw.relations),
+                preExisting: keysOf(preExisting, raw.relations)
+            })));
+            for (const raw of raws)
+                for (const c of raw.constraints)
+                    if (c.change === 'added' && c.type === 'f')
+                        addedForeignKeys.set(`${c.table}/${c.name}`, stepOf(raw, steps));
+            if (failed) {
+                const rest = [...steps.slice(raws.length), ...file.units.slice(unitIndex + 1).flatMap((u) => u.steps)];
+                const reason = `not run: ${failed.file}:${failed.span.line} failed`;
+                for (const step of rest)
+                    skipped.push({ file: step.file, line: step.span.line, reason });
+                break;
+            }
+            // Later statements need what this transaction built: replay it, committed, in the scratch database.
+            if (work.kind !== 'own-path' && !work.discarded)
+                await apply(main, work, false);
+        }
+    }
+    if (!failed)
+        await endChangeSet();
+    return {
+        baselineFiles: files.filter((f) => !f.traced).length,
+        statements,
+        skipped,
+        unindexedForeignKeys: unindexed,
+        contexts
+    };
+}
+function keysOf(oids, relations) {
+    return new Set([...oids].flatMap((oid) => relations.get(oid)?.key ?? []));
+}
+function ownerIn(relations) {
+    const byKey = new Map([...relations.values()].map((r) => [r.key, r]));
+    return (key) => {
+        const table = byKey.get(key)?.tableOid;
+        return table ? relations.get(table)?.key : undefined;
+    };
+}
+function stepOf(raw, steps) {
+    return steps.find((s) => s.statement === raw.statement) ?? steps[0];
+}
+/** Runs a unit untraced and commits it: the baseline, and the replay of a traced transaction. */
+async function apply(client, unit, baseline) {
+    const transactional = unit.kind === 'transaction';
+    try {
+        if (transactional)
+            await client.query('BEGIN');
+        for (const step of unit.steps) {
+            try {
+                await client.query(step.statement.sql);
+            }
+            catch (error) {
+                const message = error instanceof Error ? error.message : String(error);
+                const where = `${step.file}:${step.span.line}`;
+                // The baseline is the repository's SQL: its failure is the user's to fix. A replay that fails where the
+                // traced run passed is ours.
+                if (baseline)
+                    throw new errors/* ConfigurationError */.j1(`Baseline migration ${where} failed on PostgreSQL: ${message}`, {
+                        cause: error
+                    });
+                throw new Error(`Replaying ${where} failed on PostgreSQL: ${message}`, { cause: error });
+            }
+        }
+        if (transactional)
+            await client.query(unit.discarded ? 'ROLLBACK' : 'COMMIT');
+    }
+    catch (error) {
+        if (transactional)
+            await client.query('ROLLBACK').catch(() => undefined);
+        throw error;
+    }
+}
+function base(step, kind) {
+    return {
+        file: step.file,
+        ...step.span,
+        sql: step.statement.sql.length > 200 ? `${step.statement.sql.slice(0, 197)}...` : step.statement.sql,
+        kind: step.statement.kind,
+        transaction: kind,
+        statement: step.statement
+    };
+}
+/** A transaction (or a lone statement) inside BEGIN ... ROLLBACK, with a snapshot around each statement. */
+async function traced(client, pid, unit) {
+    const raws = [];
+    await client.query('BEGIN');
+    try {
+        for (const step of unit.steps) {
+            const lockTimeout = await lockTimeoutMs(client);
+            const before = await snapshot(client);
+            const locksBefore = await heldLocks(client, pid);
+            const started = performance.now();
+            let error;
+            try {
+                await client.query(step.statement.sql);
+            }
+            catch (e) {
+                error = e instanceof Error ? e.message : String(e);
+            }
+            const durationMs = performance.now() - started;
+            if (error !== undefined) {
+                raws.push({
+                    ...empty(step, unit.kind, before, durationMs, lockTimeout),
+                    error,
+                    before: locksBefore,
+                    after: []
+                });
+                throw Object.assign(new StatementFailed(error), { raws });
+            }
+            const after = await snapshot(client);
+            raws.push(observation(step, unit.kind, before, after, locksBefore, await heldLocks(client, pid), durationMs, lockTimeout));
+        }
+    }
+    finally {
+        await client.query('ROLLBACK').catch(() => undefined);
+    }
+    return raws;
+}
+function empty(step, kind, before, durationMs, lockTimeout) {
+    return {
+        ...base(step, kind),
+        durationMs,
+        lockTimeoutMs: lockTimeout,
+        rewrites: [],
+        indexesBuilt: [],
+        columns: [],
+        constraints: [],
+        relations: before.relations
+    };
+}
+function observation(step, kind, before, after, locksBefore, locksAfter, durationMs, lockTimeout) {
+    // Names as they were before the statement (a RENAME is predicted under the old name), new objects as created.
+    const relations = new Map([...after.relations, ...before.relations]);
+    const keyOf = (oid) => relations.get(oid)?.key ?? `oid ${oid}`;
+    const truncate = step.statement.kind === 'TruncateStmt';
+    return {
+        ...base(step, kind),
+        durationMs,
+        lockTimeoutMs: lockTimeout,
+        // TRUNCATE swaps in new, empty storage: a new relfilenode, but nothing is copied.
+        rewrites: truncate
+            ? []
+            : [...rewritten(before, after), ...rebuilt(before, after).filter((r) => r.kind === 'index')].map((r) => ({
+                relation: r.key,
+                kind: r.kind,
+                preExisting: false
+            })),
+        indexesBuilt: newRelations(before, after)
+            .filter((r) => r.kind === 'index')
+            .map((r) => ({ relation: r.key, table: keyOf(r.tableOid ?? ''), preExistingTable: false })),
+        columns: columnChanges(before, after),
+        constraints: constraintChanges(before, after),
+        before: locksBefore,
+        after: locksAfter,
+        relations
+    };
+}
+/**
+ * A statement that must run outside a transaction block, traced from a second connection while a third makes it
+ * wait: CREATE INDEX CONCURRENTLY waits for older snapshots, DROP INDEX CONCURRENTLY for the tables' lockers.
+ */
+async function ownPath(connections, pid, step) {
+    const { main } = connections;
+    const lockTimeout = await lockTimeoutMs(main);
+    const before = await snapshot(main);
+    const observer = await connections.open();
+    const blocker = await connections.open();
+    try {
+        // Every table, not only those the static prediction names: what is observed must not depend on it.
+        const named = [...before.relations.values()].filter((r) => r.kind === 'table').map((r) => r.oid);
+        await blocker.query('BEGIN ISOLATION LEVEL REPEATABLE READ');
+        await blocker.query('SELECT txid_current()');
+        // ACCESS SHARE on them, held by the blocker until it commits (regclass quotes the names).
+        const names = (await blocker.query('SELECT r::regclass::text AS name FROM unnest($1::oid[]) AS r', [named]))
+            .rows;
+        for (const { name } of names)
+            await blocker.query(`LOCK TABLE ${name} IN ACCESS SHARE MODE`);
+        let released = false;
+        const release = async () => {
+            if (released)
+                return;
+            released = true;
+            await blocker.query('COMMIT').catch(() => undefined);
+        };
+        const seen = new Map();
+        const started = performance.now();
+        let settled = false;
+        const running = main.query(step.statement.sql).then(() => undefined, (e) => (e instanceof Error ? e.message : String(e)));
+        void running.then(() => (settled = true));
+        while (!settled) {
+            const rows = (await observer.query(`SELECT l.relation::text AS oid, l.mode, l.granted, l.locktype FROM pg_locks l WHERE l.pid = $1`, [pid])).rows;
+            // A lock it waits for (VACUUM FULL's ACCESS EXCLUSIVE behind the blocker) is one it holds once released.
+            for (const row of rows)
+                if (row.locktype === 'relation' && row.oid)
+                    seen.set(`${row.oid}/${row.mode}`, { oid: row.oid, mode: row.mode.replace(/Lock$/, '') });
+            // Waiting on the blocker: its locks are all taken by now, so let it finish.
+            if (rows.some((row) => !row.granted) || performance.now() - started > BLOCK_LIMIT_MS)
+                await release();
+            await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+        }
+        const error = await running;
+        const durationMs = performance.now() - started;
+        await release();
+        if (error !== undefined) {
+            const raws = [{ ...empty(step, 'own-path', before, durationMs, lockTimeout), error, before: [], after: [] }];
+            throw Object.assign(new StatementFailed(error), { raws });
+        }
+        const after = await snapshot(main);
+        return observation(step, 'own-path', before, after, [], [...seen.values()], durationMs, lockTimeout);
+    }
+    finally {
+        await blocker.end().catch(() => undefined);
+        await observer.end().catch(() => undefined);
+    }
+}
+/** Locks with how long each is held (to the end of the transaction), pre-existing flags, and the hazards. */
+function finish(raws, kind, preExisting) {
+    const durations = raws.map((r) => r.durationMs);
+    return raws.map((raw, i) => {
+        const heldMs = kind === 'transaction' ? durations.slice(i).reduce((a, b) => a + b, 0) : raw.durationMs;
+        const held = new Set(raw.before.map((l) => `${l.oid}/${l.mode}`));
+        const tableOf = (oid) => {
+            const rel = raw.relations.get(oid);
+            return rel?.tableOid ? raw.relations.get(rel.tableOid)?.key : undefined;
+        };
+        // Only the migrations' relations: the catalogues our own snapshot queries read are locked too.
+        const locks = raw.after
+            .flatMap((lock) => (raw.relations.has(lock.oid) ? [lock] : []))
+            .map((lock) => {
+            const rel = raw.relations.get(lock.oid);
+            const fresh = !held.has(`${lock.oid}/${lock.mode}`);
+            const table = rel?.kind === 'index' ? tableOf(lock.oid) : undefined;
+            return {
+                relation: rel?.key ?? `oid ${lock.oid}`,
+                kind: rel?.kind ?? 'other',
+                ...(table ? { table } : {}),
+                mode: lock.mode,
+                new: fresh,
+                preExisting: preExisting.has(lock.oid),
+                // An already-held lock was counted on the statement that took it.
+                heldMs: fresh ? heldMs : 0
+            };
+        });
+        const preExistingKeys = keysOf(preExisting, raw.relations);
+        const trace = {
+            file: raw.file,
+            line: raw.line,
+            column: raw.column,
+            endLine: raw.endLine,
+            endColumn: raw.endColumn,
+            sql: raw.sql,
+            kind: raw.kind,
+            transaction: raw.transaction,
+            durationMs: round(raw.durationMs),
+            lockTimeoutMs: raw.lockTimeoutMs,
+            locks: locks.map((l) => ({ ...l, heldMs: round(l.heldMs) })),
+            rewrites: raw.rewrites.map((r) => ({ ...r, preExisting: preExistingKeys.has(r.relation) })),
+            indexesBuilt: raw.indexesBuilt.map((ix) => ({ ...ix, preExistingTable: preExistingKeys.has(ix.table) })),
+            columns: raw.columns,
+            constraints: raw.constraints,
+            hazards: [],
+            disagreements: [],
+            ...(raw.error !== undefined ? { error: raw.error } : {})
+        };
+        trace.hazards = hazardsOf(trace, preExistingKeys);
+        return trace;
+    });
+}
+const round = (ms) => Math.round(ms * 100) / 100;
+
+;// CONCATENATED MODULE: ./actions/migration-safety/src/engine/trace/index.ts
+// A live trace of a change set: the server (a URL or a started cluster), the scratch database, the baseline and
+// the traced statements, then the cross-check with the static prediction and the lock budget. Whatever happens,
+// the scratch database is dropped and a started cluster stopped and removed.
+
+
+
+
+
+
+
+
+
+
+
+function validateTraceSettings(settings) {
+    if (settings.databaseUrl && settings.startPostgres)
+        throw new errors/* ConfigurationError */.j1('database-url and start-postgres: set one of them, not both');
+    if (!settings.databaseUrl && !settings.startPostgres)
+        throw new errors/* ConfigurationError */.j1('mode trace needs a server: set database-url (a scratch database) or start-postgres: true');
+    if (settings.maxLockMs !== undefined && (!Number.isInteger(settings.maxLockMs) || settings.maxLockMs < 0))
+        throw new errors/* ConfigurationError */.j1(`max-lock-ms must be a whole number of milliseconds; got "${settings.maxLockMs}"`);
+}
+async function traceMigrations(sources, parse, lint, settings, predictor = staticPredictor(lint)) {
+    validateTraceSettings(settings);
+    const notes = [];
+    const files = [];
+    for (const source of sources) {
+        const { prepared, parsed } = parseFile(source.text, parse, source.encodingError, {
+            path: source.path,
+            hints: source.framework
+        });
+        if (parsed.syntaxError) {
+            return trace_empty(settings, [`Not traced: ${source.path} does not parse (see the lint's syntax error)`]);
+        }
+        const steps = parsed.statements.map((statement) => ({
+            statement,
+            file: source.path,
+            span: parsed.source.span(statement.range)
+        }));
+        files.push({
+            path: source.path,
+            traced: source.lint,
+            changeSet: source.changeSet,
+            units: unitsOf(steps, prepared.implicitTransaction)
+        });
+    }
+    if (!files.some((f) => f.traced))
+        return trace_empty(settings, ['Not traced: the change set is empty']);
+    let cluster;
+    let admin;
+    let scratch;
+    const sessions = [];
+    try {
+        cluster = settings.startPostgres ? await startCluster(settings) : undefined;
+        const url = cluster?.connectionString ?? settings.databaseUrl;
+        admin = await connect(url);
+        await refuseNonEmpty(admin, settings.allowNonempty);
+        scratch = await createScratch(admin, url);
+        const main = await connect(scratch.url);
+        sessions.push(main);
+        const scratchUrl = scratch.url;
+        const traced = await traceFiles(files, {
+            main,
+            async open() {
+                const session = await connect(scratchUrl);
+                sessions.push(session);
+                return session;
+            }
+        });
+        const { contexts, ...observed } = traced;
+        observed.statements.forEach((trace, i) => trace_judge(trace, contexts[i], predictor, settings.maxLockMs));
+        return {
+            server: cluster ? 'a cluster started from the local PostgreSQL binaries' : (0,redact/* redactConnectionString */.J0)(url),
+            source: cluster ? 'start-postgres' : 'database-url',
+            database: scratch.name,
+            ...observed,
+            ...(settings.maxLockMs !== undefined ? { maxLockMs: settings.maxLockMs } : {}),
+            notes
+        };
+    }
+    finally {
+        for (const session of sessions)
+            await session.end().catch(() => undefined);
+        await scratch?.drop().catch(() => undefined);
+        await admin?.end().catch(() => undefined);
+        await cluster?.stop();
+    }
+}
+function trace_empty(settings, notes) {
+    return {
+        server: settings.startPostgres
+            ? 'a cluster started from the local PostgreSQL binaries'
+            : (0,redact/* redactConnectionString */.J0)(settings.databaseUrl ?? ''),
+        source: settings.startPostgres ? 'start-postgres' : 'database-url',
+        baselineFiles: 0,
+        statements: [],
+        skipped: [],
+        unindexedForeignKeys: [],
+        notes
+    };
+}
+function trace_judge(trace, context, predictor, maxLockMs) {
+    const span = { line: trace.line, column: trace.column, endLine: trace.endLine, endColumn: trace.endColumn };
+    trace.prediction = predictor.predict(context.statement, {
+        file: trace.file,
+        span,
+        indexOwner: context.indexOwner,
+        runs: context.runs
+    });
+    trace.disagreements = crossCheck(trace, trace.prediction, context.preExisting);
+    if (maxLockMs === undefined)
+        return;
+    const over = trace.locks.filter((l) => l.kind === 'table' && l.preExisting && l.new && hazards_blocksWrites(l.mode) && l.heldMs > maxLockMs);
+    if (over.length > 0)
+        trace.overBudget = over.map((l) => ({ relation: l.relation, mode: l.mode, heldMs: l.heldMs }));
+}
+
+;// CONCATENATED MODULE: ./actions/migration-safety/src/engine/trace/findings.ts
+const TRACE_DOCS = 'https://github.com/ubos/actions/blob/main/migration-safety/README.md#live-lock-trace';
+const TRACE_FINDINGS = {
+    'trace-mismatch': 'The live trace disagrees with the static prediction',
+    'max-lock-ms': 'A lock blocking writes on a table in use was held longer than max-lock-ms',
+    'trace-failed': 'PostgreSQL rejected this statement when the trace ran it',
+    'trace-hazard': 'The live trace saw a hazard on a table in use'
+};
+const HELP = {
+    'trace-mismatch': 'The trace ran the statement on a real PostgreSQL and read `pg_locks` and `pg_class.relfilenode`: the locks or the rewrite it saw differ from what the linter predicted. Trust the trace; the prediction (or a rule) needs a fix.',
+    'max-lock-ms': 'The lock is held from the statement until its transaction ends; on a table in use every write (and for ACCESS EXCLUSIVE every read) waits that long. Split the transaction, or use the non-blocking form the lint suggests.',
+    'trace-failed': 'The deploy would fail here too: the migration does not run on this server as written.',
+    'trace-hazard': 'Seen on a real server: the lock or the work it did would block other sessions of a table in use.'
+};
+function traceFindings(trace, withHazards) {
+    const out = [];
+    const add = (s, rule, severity, message, eugene) => out.push({
+        file: s.file,
+        line: s.line,
+        column: s.column,
+        endLine: s.endLine,
+        endColumn: s.endColumn,
+        rule,
+        severity,
+        message,
+        help: HELP[rule],
+        equivalents: eugene ? { eugene: [eugene] } : {},
+        docs: TRACE_DOCS
+    });
+    for (const s of trace.statements) {
+        if (s.error !== undefined)
+            add(s, 'trace-failed', 'error', `PostgreSQL rejected this statement: ${s.error}`);
+        for (const d of s.disagreements)
+            add(s, 'trace-mismatch', 'warning', `${d.kind === 'static-wrong' ? 'Static prediction wrong' : 'Found only by the trace'}: ${d.message}`);
+        for (const o of s.overBudget ?? [])
+            add(s, 'max-lock-ms', 'error', `${o.mode} on ${o.relation} held ${o.heldMs} ms, over max-lock-ms (${trace.maxLockMs} ms)`);
+        if (withHazards)
+            for (const h of s.hazards)
+                add(s, 'trace-hazard', 'warning', `Trace: ${h.message}`, h.eugene);
+    }
+    if (withHazards)
+        for (const fk of trace.unindexedForeignKeys) {
+            const s = trace.statements.find((t) => t.file === fk.file && t.line === fk.line);
+            if (s)
+                add(s, 'trace-hazard', 'warning', `Trace: foreign key ${fk.constraint} on ${fk.table} has no index on its columns`, 'E15');
+        }
+    return out;
+}
+
 ;// CONCATENATED MODULE: ./actions/migration-safety/src/check.ts
 // What the action and the CLI both do before and around the engine: read the config, find the files, pick the
 // change set (a pull request's changed files, or files added since a ref), lint. Policy lives here once, so the
@@ -8149,7 +9633,15 @@ const ALL_RULES = [
 
 
 
+
+
+
+
+
 async function runMigrationCheck(options) {
+    const mode = options.mode ?? 'lint';
+    if (mode !== 'lint')
+        validateTraceSettings(options.trace ?? { startPostgres: false, allowNonempty: false });
     const config = await loadConfig(options.cwd, options.config, ALL_RULES.map((r) => r.id));
     const settings = resolveSettings(config, {
         pgVersion: options.pgVersion,
@@ -8157,6 +9649,10 @@ async function runMigrationCheck(options) {
         assumeInTransaction: options.assumeInTransaction,
         label: options.label
     });
+    // A malformed threshold or URL fails before any file is read, whether or not a table will be looked up.
+    const thresholds = sizeThresholds(options);
+    if (options.statsDatabaseUrl !== undefined)
+        checkStatsUrl(options.statsDatabaseUrl, options.label('stats-database-url'));
     const named = options.patterns.length > 0 ? options.patterns : settings.include;
     const patterns = named ?? defaultPathsOf(settings.framework) ?? DEFAULT_PATHS;
     const { files, unmatched } = expandPaths(patterns, options.cwd, settings.exclude, { workspace: options.workspace });
@@ -8195,14 +9691,62 @@ async function runMigrationCheck(options) {
     else {
         scope = `Whole history: ${(0,report/* plural */.LS)(migrations.length, 'migration')}, each judged as it was deployed`;
     }
-    const result = await lintMigrations(buildSources(migrations, options.cwd, changeSet, plan.hints), {
+    const sources = buildSources(migrations, options.cwd, changeSet, plan.hints);
+    let result = await lintMigrations(sources, {
         pgVersion: settings.pgVersion,
         pgMinor: settings.pgMinor,
         framework: settings.framework,
         assumeInTransaction: settings.assumeInTransaction,
         rules: settings.rules
     }, ALL_RULES);
-    return { result, settings, scope, configFile: config?.file, warnings, notices };
+    let tableSizes;
+    if (options.statsDatabaseUrl !== undefined) {
+        tableSizes = await judgeTableSizes(result, options.statsDatabaseUrl, thresholds, options.label, notices);
+        result = { ...result, findings: tableSizes.findings };
+    }
+    let trace;
+    const t = options.trace;
+    if (mode === 'lint' && (t?.databaseUrl || t?.startPostgres || t?.maxLockMs !== undefined))
+        notices.push('database-url, start-postgres and max-lock-ms only apply to mode trace or lint+trace: nothing was traced');
+    if (mode !== 'lint') {
+        const parse = { framework: settings.framework, assumeInTransaction: settings.assumeInTransaction };
+        trace = await traceMigrations(sources, parse, result, options.trace);
+        notices.push(...trace.notes);
+        // Alone, the trace reports what it saw; beside the lint, only where the two disagree (and the budget).
+        const seen = traceFindings(trace, mode === 'trace');
+        const order = new Map(sources.map((s, i) => [s.path, i]));
+        const findings = [
+            ...(mode === 'trace' ? result.findings.filter((f) => f.rule === 'syntax-error') : result.findings),
+            ...seen
+        ];
+        findings.sort((a, b) => (order.get(a.file) ?? 0) - (order.get(b.file) ?? 0) || a.line - b.line);
+        result = { ...result, findings, exempted: mode === 'trace' ? [] : result.exempted };
+    }
+    return { result, settings, scope, configFile: config?.file, warnings, notices, tableSizes, mode, trace };
+}
+/** The sizes of the tables the findings rewrite or scan, from the stats database, and the findings they change. */
+async function judgeTableSizes(result, url, thresholds, label, notices) {
+    const wanted = touchedTables(result.findings);
+    const stats = await readTableStats(url, wanted, { label: label('stats-database-url') });
+    const tableSizes = applyTableSizes(result.findings, stats, thresholds);
+    if (stats.length > 0)
+        notices.push(`stats-database-url: sizes of ${(0,report/* plural */.LS)(stats.length, 'table')} read from ${(0,redact/* redactConnectionString */.J0)(url)}`);
+    if (wanted.length === 0)
+        notices.push('stats-database-url: no finding rewrites or scans a table that exists before the change set; nothing was looked up');
+    if (tableSizes.unknown.length > 0)
+        notices.push(`stats-database-url: ${(0,report/* plural */.LS)(tableSizes.unknown.length, 'table')} not in the stats database (${tableSizes.unknown.join(', ')}): their findings keep their level`);
+    return tableSizes;
+}
+function sizeThresholds(options) {
+    const rows = options.bigTableRows?.trim();
+    const size = options.bigTableSize?.trim();
+    const bigRows = rows ? Number(rows.replace(/_/g, '')) : DEFAULT_THRESHOLDS.bigRows;
+    if (!Number.isSafeInteger(bigRows) || bigRows < 1)
+        throw new errors/* ConfigurationError */.j1(`${options.label('big-table-rows')} must be a whole number of rows, e.g. 1000000; got "${rows}"`);
+    const bigBytes = size ? parseSize(size) : DEFAULT_THRESHOLDS.bigBytes;
+    if (bigBytes === undefined)
+        throw new errors/* ConfigurationError */.j1(`${options.label('big-table-size')} must be a size such as 1GB or 500MB; got "${size}"`);
+    return { bigRows, bigBytes };
 }
 
 // EXTERNAL MODULE: ./shared/src/lib/markdown.ts
@@ -8244,7 +9788,8 @@ function migrationSarif(result, rules, settings = {}) {
         })),
         results: findings.map((f) => ({
             ruleId: f.rule,
-            level: f.severity,
+            // SARIF calls a notice (a finding table-size awareness lowered) a note.
+            level: f.severity === 'notice' ? 'note' : f.severity,
             message: f.message,
             file: f.file,
             startLine: f.line,
@@ -8274,10 +9819,73 @@ function migrationSarif(result, rules, settings = {}) {
     return (0,sarif/* serializeSarif */.YO)(log);
 }
 
+;// CONCATENATED MODULE: ./actions/migration-safety/src/engine/trace/summary.ts
+// The trace as the summary's table: prediction and observation side by side for every statement, the
+// disagreements first. Pure text; report.ts puts it in a section.
+
+
+const TRACE_TITLE = 'Live lock trace';
+function predicted(s) {
+    const p = s.prediction;
+    if (!p)
+        return '-';
+    const parts = [
+        ...p.locks.map((l) => `${l.mode} ${(0,markdown/* codeSpan */.SS)(l.table)}`),
+        ...p.rewrites.map((r) => `${r.certainty === 'maybe' ? 'maybe rewrites' : 'rewrites'} ${(0,markdown/* codeSpan */.SS)(r.table)}`)
+    ];
+    return parts.join('<br>') || 'no table lock';
+}
+function observed(s) {
+    if (s.error !== undefined)
+        return `failed: ${(0,markdown/* escapeMarkdown */.FV)(s.error)}`;
+    const parts = [
+        ...s.locks
+            .filter((l) => l.kind === 'table')
+            .map((l) => `${l.mode} ${(0,markdown/* codeSpan */.SS)(l.relation)}${l.new ? '' : ' (held)'}${l.new && l.preExisting ? ` ${l.heldMs} ms` : ''}`),
+        ...s.rewrites.map((r) => `rewrote ${(0,markdown/* codeSpan */.SS)(r.relation)}`),
+        ...s.constraints
+            .filter((c) => c.change !== 'dropped')
+            .map((c) => `${c.change === 'validated' ? 'validated' : c.valid ? 'added VALID' : 'added NOT VALID'} ${(0,markdown/* codeSpan */.SS)(c.name)}`),
+        ...s.columns.map((c) => `${c.change} ${(0,markdown/* codeSpan */.SS)(`${c.table}.${c.column}`)}`)
+    ];
+    return parts.join('<br>') || 'no table lock';
+}
+/** One paragraph on what was traced where; `plain` for the text format (no markdown escapes). */
+function traceIntro(trace, plain = false) {
+    const disagreeing = trace.statements.filter((s) => s.disagreements.length > 0).length;
+    return (`Each statement of the change set ran on ${plain ? trace.server : (0,markdown/* escapeMarkdown */.FV)(trace.server)} after ${(0,report/* plural */.LS)(trace.baselineFiles, 'baseline migration')}, in transactions rolled back; ` +
+        `${(0,report/* plural */.LS)(trace.statements.length, 'statement')} traced, ${(0,report/* plural */.LS)(disagreeing, 'disagreement')} with the static prediction` +
+        `${trace.maxLockMs !== undefined ? `, lock budget ${trace.maxLockMs} ms` : ''}. Locks are held until the end of the transaction the migration runs in.`);
+}
+function traceTable(trace) {
+    const ordered = [
+        ...trace.statements.filter((s) => s.disagreements.length > 0),
+        ...trace.statements.filter((s) => s.disagreements.length === 0)
+    ];
+    return {
+        headers: ['where', 'statement', 'predicted', 'observed', 'ms', 'lock_timeout', 'disagreement / hazards'],
+        rows: ordered.map((s) => [
+            `${(0,markdown/* codeSpan */.SS)(s.file)}:${s.line}`,
+            (0,markdown/* codeSpan */.SS)(s.sql.length > 60 ? `${s.sql.slice(0, 57)}...` : s.sql),
+            predicted(s),
+            observed(s),
+            String(s.durationMs),
+            s.lockTimeoutMs === 0 ? 'none' : `${s.lockTimeoutMs} ms`,
+            [
+                ...s.disagreements.map((d) => `**${d.kind}**: ${(0,markdown/* escapeMarkdown */.FV)(d.message)}`),
+                ...(s.overBudget ?? []).map((o) => `**over budget**: ${o.mode} ${(0,markdown/* escapeMarkdown */.FV)(o.relation)} ${o.heldMs} ms`),
+                ...s.hazards.map((h) => `${h.eugene ?? h.id}: ${(0,markdown/* escapeMarkdown */.FV)(h.message)}`)
+            ].join('<br>') || '-'
+        ])
+    };
+}
+
 ;// CONCATENATED MODULE: ./actions/migration-safety/src/report.ts
 // A lint result as the action family's ActionReport: the verdict, the findings for annotations, sections for the
 // summary and the comment (errors open, then warnings, the safe ways, the rules' help and what was not flagged on
 // purpose folded away), the JSON envelope's own fields, the text format with its recipes, and SARIF. No I/O.
+
+
 
 
 
@@ -8385,15 +9993,21 @@ function findingRows(findings) {
         (0,markdown/* escapeMarkdown */.FV)(f.message)
     ]);
 }
-function sections(result) {
+function sections(result, sizes) {
     const out = [];
     const headers = ['where', 'rule', 'message'];
     const errors = result.findings.filter((f) => f.severity === 'error');
     const warnings = result.findings.filter((f) => f.severity === 'warning');
+    const notices = result.findings.filter((f) => f.severity === 'notice');
     if (errors.length > 0)
         out.push({ level: 'error', title: 'Errors', table: { headers, rows: findingRows(errors) } });
     if (warnings.length > 0)
         out.push({ level: 'warning', title: 'Warnings', table: { headers, rows: findingRows(warnings) } });
+    if (notices.length > 0)
+        out.push({ level: 'notice', title: 'Notices', table: { headers, rows: findingRows(notices) } });
+    const tables = tableSizesSection(sizes);
+    if (tables)
+        out.push(tables);
     const recipes = result.findings.filter((f) => f.recipe);
     if (recipes.length > 0)
         out.push({
@@ -8413,6 +10027,46 @@ function sections(result) {
         out.push(exemptions);
     return out;
 }
+const COSTS = ['rewrite', 'index-build', 'scan'];
+/** "rewrite about 50 s, scan under a second": the estimate for each kind of work the findings do to the table. */
+function estimatesText(estimates) {
+    return COSTS.filter((cost) => estimates[cost] !== undefined)
+        .map((cost) => `${cost} ${formatSeconds(estimates[cost])}`)
+        .join(', ');
+}
+/** The summary's "Table sizes": each table a finding rewrites or scans, as the stats database sees it. */
+function tableSizesSection(sizes) {
+    if (!sizes || (sizes.tables.length === 0 && sizes.unknown.length === 0))
+        return undefined;
+    const throughput = COSTS.map((cost) => `${cost} ${THROUGHPUT_MB_S[cost]} MB/s`).join(', ');
+    return {
+        level: 'info',
+        title: 'Table sizes',
+        intro: `From the stats database's catalogue; a big table (${sizes.thresholds.bigRows.toLocaleString('en-US')} rows or ${formatSize(sizes.thresholds.bigBytes)}) makes its findings errors, a tiny one lowers them a level. Estimates assume ${throughput}.`,
+        table: {
+            headers: ['table', 'rows', 'size', 'class', 'estimate'],
+            rows: [
+                ...sizes.tables.map((t) => [
+                    (0,markdown/* codeSpan */.SS)(t.key),
+                    t.rows === undefined ? 'never analysed' : formatRows(t.rows).replace(/ rows?$/, ''),
+                    formatSize(t.totalBytes),
+                    t.class,
+                    estimatesText(t.estimates)
+                ]),
+                ...sizes.unknown.map((key) => [(0,markdown/* codeSpan */.SS)(key), '-', '-', 'not in the stats database', '-'])
+            ]
+        }
+    };
+}
+function sizesText(sizes) {
+    if (!sizes || (sizes.tables.length === 0 && sizes.unknown.length === 0))
+        return [];
+    return [
+        'Table sizes (stats database):',
+        ...sizes.tables.map((t) => `  ${t.key}: ${t.rows === undefined ? 'never analysed' : formatRows(t.rows)}, ${formatSize(t.totalBytes)}, ${t.class}; ${estimatesText(t.estimates)}`),
+        ...sizes.unknown.map((key) => `  ${key}: not in the stats database`)
+    ];
+}
 function recipeText(finding) {
     if (!finding.recipe)
         return '';
@@ -8424,14 +10078,36 @@ function recipeText(finding) {
  * `file:line:column: severity rule: message`, one per finding, with the safe multi-deploy way indented below
  * it when there is one, then the verdict, then what was not flagged on purpose (a line per rule and reason).
  */
-function renderText(result) {
+function renderText(result, sizes) {
     const lines = result.findings.map((f) => `${f.file}:${f.line}:${f.column}: ${f.severity} ${f.rule}: ${f.message}\n    see ${f.docs}${recipeText(f)}`);
     const exempt = exemptionsText(result.exempted);
-    return ([...lines, ...(lines.length ? [''] : []), headline(result), ...(exempt.length ? ['', ...exempt] : [])].join('\n') +
-        '\n');
+    const tables = sizesText(sizes);
+    return ([
+        ...lines,
+        ...(lines.length ? [''] : []),
+        headline(result),
+        ...(tables.length ? ['', ...tables] : []),
+        ...(exempt.length ? ['', ...exempt] : [])
+    ].join('\n') + '\n');
+}
+/** The JSON report's `tableSizes`: thresholds, throughput assumed, and each table looked up. */
+function tableSizesJson(sizes) {
+    return {
+        thresholds: { bigRows: sizes.thresholds.bigRows, bigBytes: sizes.thresholds.bigBytes },
+        throughputMBPerSecond: THROUGHPUT_MB_S,
+        tables: sizes.tables.map((t) => ({
+            table: t.key,
+            rows: t.rows ?? null,
+            totalBytes: t.totalBytes,
+            heapBytes: t.heapBytes,
+            class: t.class,
+            estimateSeconds: t.estimates
+        })),
+        unknown: sizes.unknown
+    };
 }
 function migrationReport(check) {
-    const { result, settings } = check;
+    const { result, settings, tableSizes } = check;
     const unmatched = check.warnings.map((message) => ({ level: 'warning', id: 'paths', message }));
     const findings = [...unmatched, ...result.findings.map(toReportFinding)];
     const counts = { ...(0,report/* countFindings */.Gt)(findings), files: filesChecked(result) };
@@ -8448,26 +10124,42 @@ function migrationReport(check) {
             `${check.scope}. PostgreSQL ${version}, framework ${(0,markdown/* codeSpan */.SS)(settings.framework)}${check.configFile ? `, config ${(0,markdown/* codeSpan */.SS)(check.configFile)}` : ''}.`,
             ...(exempt ? [`${(0,markdown/* escapeMarkdown */.FV)(exempt)}.`] : [])
         ],
-        sections: sections(result),
+        sections: [
+            ...sections(result, tableSizes),
+            ...(check.trace
+                ? [
+                    {
+                        level: 'info',
+                        title: TRACE_TITLE,
+                        intro: traceIntro(check.trace),
+                        table: traceTable(check.trace)
+                    }
+                ]
+                : [])
+        ],
         json: {
             findings: result.findings.map((f) => ({
                 id: f.rule,
                 level: f.severity,
                 message: f.message,
                 location: report_location(f),
-                equivalents: f.equivalents
+                equivalents: f.equivalents,
+                ...(tableSizes && f.table ? { table: f.table } : {}),
+                ...(f.size ? { originalLevel: f.size.originalLevel, sizeChange: f.size.change } : {})
             })),
+            ...(tableSizes ? { tableSizes: tableSizesJson(tableSizes) } : {}),
             exemptions: result.exempted.map((e) => ({
                 id: e.rule,
                 reason: e.reason,
                 location: report_location(e),
                 equivalents: e.equivalents
             })),
-            files: result.files
+            files: result.files,
+            ...(check.trace ? { trace: check.trace } : {})
         },
         outputs: { errors: counts.error, warnings: counts.warning, 'files-checked': counts.files },
         notices: check.notices,
-        text: () => renderText(result),
+        text: () => renderText(result, tableSizes) + (check.trace ? `\n${traceIntro(check.trace, true)}\n` : ''),
         sarif: () => migrationSarif(result, ALL_RULES, settings.rules)
     };
 }
@@ -8491,7 +10183,8 @@ function listRules(format) {
             help: r.help,
             equivalents: r.equivalents,
             docs: docsUrl(r.id),
-            ...(r.pgVersions ? { pgVersions: { min: r.pgVersions.min, max: r.pgVersions.max } } : {})
+            ...(r.pgVersions ? { pgVersions: { min: r.pgVersions.min, max: r.pgVersions.max } } : {}),
+            ...(r.cost ? { cost: r.cost } : {})
         }));
         return JSON.stringify(catalogue, null, 2) + '\n';
     }
@@ -8521,8 +10214,43 @@ const FLAGS = {
         description: 'What a path that matches nothing does',
         default: 'error'
     },
-    'list-rules': { type: 'boolean', description: 'List the rules and exit' }
+    'stats-database-url': {
+        type: 'string',
+        value: '<postgres-url>',
+        description: 'Read-only replica or staging database: table sizes raise or lower rewrite and scan findings'
+    },
+    'big-table-rows': { type: 'string', value: '<N>', description: 'Rows from which a table is big', default: '1000000' },
+    'big-table-size': { type: 'string', value: '<size>', description: 'Size from which a table is big', default: '1GB' },
+    'list-rules': { type: 'boolean', description: 'List the rules and exit' },
+    mode: {
+        type: 'string',
+        value: '<lint|trace|lint+trace>',
+        description: 'Lint, trace on a real PostgreSQL, or both',
+        default: 'lint'
+    },
+    'database-url': {
+        type: 'string',
+        value: '<url>',
+        description: 'Scratch server for the trace (it works in its own database)'
+    },
+    'start-postgres': { type: 'boolean', description: 'Trace on a throwaway cluster started from the local binaries' },
+    'allow-nonempty': { type: 'boolean', description: 'Trace although the named database holds user tables' },
+    'max-lock-ms': {
+        type: 'string',
+        value: '<ms>',
+        description: 'Fail when a write-blocking lock on a table in use is held longer'
+    }
 };
+const MODES = ['lint', 'trace', 'lint+trace'];
+function traceFlags(values) {
+    const mode = values.mode ?? 'lint';
+    if (!MODES.includes(mode))
+        throw new errors/* ConfigurationError */.j1(`--mode must be one of ${MODES.join(', ')}; got "${mode}"`);
+    const budget = values['max-lock-ms'];
+    if (budget !== undefined && !/^\d+$/.test(budget))
+        throw new errors/* ConfigurationError */.j1(`--max-lock-ms must be a whole number of milliseconds; got "${budget}"`);
+    return { mode: mode, maxLockMs: budget === undefined ? undefined : Number(budget) };
+}
 const cli_command = {
     name: 'migration-safety',
     summary: 'Lint PostgreSQL migrations for lock, rewrite and compatibility hazards, with the safe way to do each',
@@ -8545,6 +10273,7 @@ const cli_command = {
         const ifNoFilesFound = values['if-no-files-found'] ?? 'error';
         if (!['error', 'warn', 'ignore'].includes(ifNoFilesFound))
             throw new errors/* ConfigurationError */.j1(`--if-no-files-found must be one of error, warn, ignore; got "${ifNoFilesFound}"`);
+        const { mode, maxLockMs } = traceFlags(values);
         const check = await runMigrationCheck({
             cwd: io.cwd,
             patterns: positionals,
@@ -8554,7 +10283,18 @@ const cli_command = {
             assumeInTransaction: values['assume-in-transaction'] ? true : undefined,
             label: (setting) => `--${setting}`,
             changes: values.since === undefined ? undefined : { kind: 'since', ref: values.since },
-            ifNoFilesFound: ifNoFilesFound
+            ifNoFilesFound: ifNoFilesFound,
+            statsDatabaseUrl: values['stats-database-url'],
+            bigTableRows: values['big-table-rows'],
+            bigTableSize: values['big-table-size'],
+            mode,
+            trace: {
+                databaseUrl: values['database-url'],
+                startPostgres: values['start-postgres'] === true,
+                allowNonempty: values['allow-nonempty'] === true,
+                maxLockMs,
+                searchPath: process.env.PATH
+            }
         });
         if (check.result.files.length === 0 && positionals.length === 0 && check.notices.length > 0)
             throw new errors/* ConfigurationError */.j1(`${check.notices[0]}; name the files, folders or globs to lint`);
@@ -8956,6 +10696,262 @@ function flywayFile(fileName) {
 /** A rollback twin (`.down.sql`, `.down.go`...) of golang-migrate, sqlx, dbmate-style layouts: never deployed. */
 function isDownFile(fileName) {
     return /\.down\.[^./]+$/i.test(fileName);
+}
+
+
+/***/ }),
+
+/***/ 53570:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   BG: () => (/* binding */ basicCredentials),
+/* harmony export */   BO: () => (/* binding */ redactUrl),
+/* harmony export */   CF: () => (/* binding */ headerValueSecrets),
+/* harmony export */   E$: () => (/* binding */ redact),
+/* harmony export */   FB: () => (/* binding */ credentialsInUrl),
+/* harmony export */   Fn: () => (/* binding */ urlSecrets),
+/* harmony export */   J0: () => (/* binding */ redactConnectionString),
+/* harmony export */   KL: () => (/* binding */ redactDeep),
+/* harmony export */   XF: () => (/* binding */ REDACTED),
+/* harmony export */   Zr: () => (/* binding */ analyseConnectionString),
+/* harmony export */   eo: () => (/* binding */ secretForms)
+/* harmony export */ });
+/* unused harmony export analyseUrl */
+/**
+ * Keeping secrets out of logs, the pure half: redaction produces a safe display form now (masking, which makes
+ * the runner hide a value wherever it is printed later, is the adapter in shared/src/actions/mask.ts). Text is treated as untrusted: the URL helpers work on strings rather than WHATWG URL, which
+ * rejects valid connection strings such as multi-host postgres:// URLs and would then leave them unredacted.
+ */
+const REDACTED = '***';
+/**
+ * The forms in which a secret can reach a log line besides itself: percent-encoded (a URL, a form body), with
+ * + for spaces, and escaped inside a JSON string (a JSON report quotes `"`, `\` and control characters).
+ */
+function secretForms(secret) {
+    if (!secret)
+        return [];
+    const forms = new Set([secret, encodeURIComponent(secret), encodeURIComponent(secret).replace(/%20/g, '+')]);
+    const json = JSON.stringify(secret).slice(1, -1);
+    forms.add(json);
+    // JSON.stringify keeps non-ASCII as is; some encoders escape it as \uXXXX.
+    forms.add(json.replace(/[\u007f-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
+    return [...forms].filter((form) => form !== '');
+}
+/** Replaces every occurrence of each secret in text with ***, including its encoded forms (secretForms). */
+function redact(text, secrets) {
+    if (text === '' || secrets.length === 0)
+        return text;
+    const needles = new Set();
+    for (const secret of secrets) {
+        for (const form of secretForms(secret))
+            needles.add(form);
+    }
+    // Longest first, so a secret that contains another is replaced whole rather than leaving a fragment.
+    let result = text;
+    for (const needle of [...needles].sort((a, b) => b.length - a.length)) {
+        result = result.split(needle).join(REDACTED);
+    }
+    return result;
+}
+// scheme "://" userinfo "@": userinfo ends at the last "@" before the host's "/", "?" or "#" (RFC 3986), which
+// also keeps an unencoded "@" in a password inside the redacted part.
+const USERINFO = /^([a-z][a-z0-9+.-]*:\/\/)([^/?#]*)@/i;
+const SECRET_PARAM_NAMES = new Set([
+    'token',
+    'access_token',
+    'refresh_token',
+    'id_token',
+    'password',
+    'passwd',
+    'pwd',
+    'sslpassword',
+    'apikey',
+    'api_key',
+    'key',
+    'secret',
+    'client_secret',
+    'sig',
+    'signature',
+    'auth',
+    'x_amz_signature',
+    'x_amz_security_token',
+    'x_amz_credential',
+    'x_goog_signature',
+    'x_goog_credential'
+]);
+function isSecretParamName(name) {
+    let normalized;
+    try {
+        normalized = decodeURIComponent(name);
+    }
+    catch {
+        normalized = name;
+    }
+    normalized = normalized.toLowerCase().replace(/-/g, '_');
+    // Suffixes catch the many vendor spellings (github_token, private_token, app_secret) without matching
+    // ordinary names like sort_key, whose values masking would then hide everywhere in the log.
+    return SECRET_PARAM_NAMES.has(normalized) || /_(token|secret|password)$/.test(normalized);
+}
+// A parameter in the query or the fragment (OAuth implicit flows put access_token after "#").
+const PARAM = /([?&#;])([^=&#;]+)=([^&#;]*)/g;
+function analyseUrl(url) {
+    const secrets = [];
+    let redacted = url;
+    const userinfo = USERINFO.exec(url);
+    if (userinfo) {
+        const [whole, scheme, info] = userinfo;
+        const colon = info.indexOf(':');
+        let safeInfo;
+        if (colon >= 0) {
+            const password = info.slice(colon + 1);
+            if (password !== '')
+                secrets.push(password);
+            safeInfo = `${info.slice(0, colon)}:${REDACTED}`;
+        }
+        else {
+            // A lone user name in an http(s) URL is usually a token (https://TOKEN@github.com/...), so it is
+            // treated as one; losing a harmless user name from a log line is the cheaper mistake.
+            if (info !== '')
+                secrets.push(info);
+            safeInfo = REDACTED;
+        }
+        redacted = `${scheme}${safeInfo}@${url.slice(whole.length)}`;
+    }
+    redacted = redacted.replace(PARAM, (match, separator, name, value) => {
+        if (!isSecretParamName(name) || value === '')
+            return match;
+        secrets.push(value);
+        return `${separator}${name}=${REDACTED}`;
+    });
+    // The runner sees whatever form gets printed later, so the decoded form is a secret too.
+    for (const secret of [...secrets]) {
+        const decoded = safeDecode(secret);
+        if (decoded !== secret)
+            secrets.push(decoded);
+    }
+    return { redacted, secrets };
+}
+function safeDecode(text) {
+    try {
+        return decodeURIComponent(text.replace(/\+/g, ' '));
+    }
+    catch {
+        return text;
+    }
+}
+/** The credential values in a URL (password or token user name, token-like parameters), raw and decoded. */
+function credentialsInUrl(url) {
+    return analyseUrl(url).secrets;
+}
+/** The URL with its password (or token user name) and token-like query parameters replaced by ***. */
+function redactUrl(url) {
+    return analyseUrl(url).redacted;
+}
+const URL_FORM = /^[a-z][a-z0-9+.-]*:\/\//i;
+// libpq keyword/value form: `host=db password='it''s \' secret' user=app`. Quoted values may hold spaces
+// and backslash escapes; unquoted ones end at whitespace (or ";" in ADO-style strings).
+const KEYWORD_SECRET = /(\b(?:password|sslpassword|pwd)\s*=\s*)('(?:[^'\\]|\\.)*'?|[^\s;]*)/gi;
+function analyseConnectionString(text) {
+    if (URL_FORM.test(text.trim()))
+        return analyseUrl(text.trim());
+    const secrets = [];
+    const redacted = text.replace(KEYWORD_SECRET, (match, prefix, value) => {
+        if (value === '')
+            return match;
+        secrets.push(value);
+        if (value.startsWith("'")) {
+            const unquoted = value.replace(/^'|'$/g, '').replace(/\\(.)/g, '$1');
+            if (unquoted !== '')
+                secrets.push(unquoted);
+        }
+        return `${prefix}${REDACTED}`;
+    });
+    return { redacted, secrets };
+}
+/** A connection string (URL form or libpq keyword form) with its password replaced by ***. */
+function redactConnectionString(text) {
+    return analyseConnectionString(text).redacted;
+}
+/** Deep copy of a JSON-like value with every string (and object key) redacted; for reports built from probes. */
+function redactDeep(value, secrets) {
+    if (secrets.length === 0)
+        return value;
+    const walk = (v, depth) => {
+        if (typeof v === 'string')
+            return redact(v, secrets);
+        if (depth > 20 || v === null || typeof v !== 'object')
+            return v;
+        if (Array.isArray(v))
+            return v.map((item) => walk(item, depth + 1));
+        return Object.fromEntries(Object.entries(v).map(([k, item]) => [redact(k, secrets), walk(item, depth + 1)]));
+    };
+    return walk(value, 0);
+}
+function safeUriDecode(text) {
+    try {
+        return decodeURIComponent(text);
+    }
+    catch {
+        return text;
+    }
+}
+/**
+ * The user and password of an http(s) URL as they are sent in a Basic Authorization header (WHATWG URL
+ * parsing, then percent-decoding, exactly what an HTTP client does), or undefined without userinfo.
+ */
+function basicCredentials(url) {
+    if (url.username === '' && url.password === '')
+        return undefined;
+    const user = safeUriDecode(url.username);
+    const password = safeUriDecode(url.password);
+    return { user, password, encoded: Buffer.from(`${user}:${password}`, 'utf8').toString('base64') };
+}
+/**
+ * Every value derived from a URL's credentials that a client sends: the Basic header's base64 (and the header
+ * value itself), besides the raw and decoded credentials of credentialsInUrl. Works on any URL text; one that
+ * WHATWG URL cannot parse yields only the string-level credentials.
+ */
+function urlSecrets(text) {
+    const secrets = credentialsInUrl(text);
+    let url;
+    try {
+        url = new URL(text.trim());
+    }
+    catch {
+        url = undefined;
+    }
+    const basic = url ? basicCredentials(url) : undefined;
+    if (basic) {
+        secrets.push(basic.encoded, `Basic ${basic.encoded}`);
+        if (basic.password !== '')
+            secrets.push(basic.password, `${basic.user}:${basic.password}`);
+        else if (basic.user !== '')
+            secrets.push(basic.user);
+    }
+    return [...new Set(secrets)].filter((s) => s !== '');
+}
+/**
+ * The secrets in one header value: the value, its credentials after the scheme ("Bearer abc" -> abc), and for
+ * Basic the decoded user:password and password, which a server that decodes the header may echo.
+ */
+function headerValueSecrets(value) {
+    const secrets = [value.trim()];
+    const credentials = /^\s*(\S+)\s+(\S+)\s*$/.exec(value);
+    if (credentials) {
+        const [, scheme, token] = credentials;
+        secrets.push(token);
+        if (scheme.toLowerCase() === 'basic' && /^[A-Za-z0-9+/]+={0,2}$/.test(token)) {
+            const decoded = Buffer.from(token, 'base64').toString('utf8');
+            const colon = decoded.indexOf(':');
+            if (colon > 0 && !decoded.includes('\ufffd')) {
+                secrets.push(decoded);
+                if (colon < decoded.length - 1)
+                    secrets.push(decoded.slice(colon + 1));
+            }
+        }
+    }
+    return [...new Set(secrets)].filter((s) => s !== '');
 }
 
 
