@@ -49,6 +49,39 @@ it('catches a wrong static prediction of the lock and of the rewrite', async () 
   expect(crossCheck(s, predicted, new Set(['public.users', 'public.orgs']))).toEqual([]);
 });
 
+it('agrees when the transaction already holds the predicted lock and takes a weaker one beside it', async () => {
+  // The type change needs ACCESS EXCLUSIVE, which the ADD COLUMN before it took; what pg_locks shows anew is the
+  // SHARE of its index rebuild.
+  const { trace } = await traceSql(
+    db.connectionString,
+    `ALTER TABLE users ADD COLUMN rank int;
+ALTER TABLE users ALTER COLUMN id TYPE bigint;`,
+    { history: [BASELINE], inTransaction: true }
+  );
+  const change = statementOf(trace, 'ALTER TABLE users ALTER COLUMN');
+  expect(change.locks).toContainEqual(
+    expect.objectContaining({ relation: 'public.users', mode: 'AccessExclusive', new: false })
+  );
+  expect(change.disagreements).toEqual([]);
+  // A stronger lock than predicted is still caught while a weaker one is held.
+  const predicted = { locks: [{ table: 'public.users', mode: 'Share' as const }], rewrites: [], noRewrite: [] };
+  const lock = { relation: 'public.users', kind: 'table' as const, preExisting: true, heldMs: 1 };
+  const held = {
+    ...change,
+    rewrites: [],
+    locks: [
+      { ...lock, mode: 'ShareUpdateExclusive' as const, new: false },
+      { ...lock, mode: 'AccessExclusive' as const, new: true }
+    ]
+  };
+  expect(crossCheck(held, predicted, new Set(['public.users']))).toEqual([
+    {
+      kind: 'static-wrong',
+      message: 'predicted Share on public.users; the server took AccessExclusive (already held: ShareUpdateExclusive)'
+    }
+  ]);
+});
+
 it('reports what the trace found and no rule knew', async () => {
   const { trace } = await traceSql(
     db.connectionString,

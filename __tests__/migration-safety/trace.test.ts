@@ -98,6 +98,15 @@ ALTER TABLE users ADD COLUMN motto text;`);
     expect(hazardIds(without)).toContain('E9');
   });
 
+  it('E9 with a baseline that SETs lock_timeout: the change set runs in a session of its own', async () => {
+    const t = await trace(`ALTER TABLE users ADD COLUMN nickname text;`, {
+      history: [BASELINE, `SET lock_timeout = '5s';`]
+    });
+    const alter = statementOf(t, 'ALTER TABLE');
+    expect(alter.lockTimeoutMs).toBe(0);
+    expect(hazardIds(alter)).toContain('E9');
+  });
+
   it('E4: a statement while the transaction holds ACCESS EXCLUSIVE, held until the transaction ends', async () => {
     const t = await trace(
       `ALTER TABLE users ADD COLUMN flag boolean;

@@ -99,6 +99,9 @@ export async function traceFiles(files: readonly TracedFile[], connections: Conn
     }
     if (file.traced && file.changeSet !== changeSet) {
       await endChangeSet();
+      // A change set is deployed in a session of its own: what the baseline SET (a lock_timeout, a search_path)
+      // must not be in force for it, or the trace reports a timeout the deploy will not have.
+      await main.query('RESET ALL');
       changeSet = file.changeSet;
       preExisting = new Set((await snapshot(main)).relations.keys());
     }
