@@ -7,6 +7,7 @@ import { runCli } from '../../cli/src/main.js';
 import { runMigrationCheck } from '../../actions/migration-safety/src/check.js';
 import { createTestDatabase, type TestDatabase } from '../harness/postgres.js';
 import { reportSchemaProblems } from '../harness/report-schema.js';
+import { officialSchemaProblems } from '../harness/sarif-schema.js';
 import { BASELINE } from './trace-helpers.js';
 
 let db: TestDatabase;
@@ -105,6 +106,29 @@ it('trace: the hazards the server showed are the findings', async () => {
   const report = JSON.parse(run.stdout) as Report;
   expect(report.findings.filter((f) => f.id === 'trace-hazard').map((f) => f.location.line)).toEqual([2, 2]);
   expect(report.findings.some((f) => f.id === 'adding-not-nullable-field')).toBe(false);
+});
+
+it('sarif: the trace findings are results, their rules described with the trace docs', async () => {
+  const run = await cli([
+    'migrations',
+    '--since',
+    'HEAD',
+    '--mode',
+    'trace',
+    '--database-url',
+    db.connectionString,
+    '--format',
+    'sarif',
+    '--fail-on',
+    'never'
+  ]);
+  const log = JSON.parse(run.stdout) as {
+    runs: { tool: { driver: { rules: { id: string; helpUri: string }[] } }; results: { ruleId: string }[] }[];
+  };
+  expect(officialSchemaProblems(log)).toEqual([]);
+  const [only] = log.runs;
+  expect(only.results.filter((r) => r.ruleId === 'trace-hazard')).toHaveLength(2);
+  expect(only.tool.driver.rules.find((r) => r.id === 'trace-hazard')?.helpUri).toMatch(/README\.md#live-lock-trace$/);
 });
 
 it('markdown: prediction and observation side by side, disagreements first', async () => {

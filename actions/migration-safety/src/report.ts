@@ -17,6 +17,7 @@ import type { Exemption, Finding, Recipe, TableCost } from './engine/types.js';
 import { ALL_RULES } from './rules/index.js';
 import { migrationSarif } from './sarif.js';
 import { TRACE_TITLE, traceIntro, traceTable } from './engine/trace/summary.js';
+import { TRACE_RULES } from './engine/trace/findings.js';
 import type { MigrationCheck } from './check.js';
 
 function location(f: Pick<Finding, 'file' | 'line' | 'column' | 'endLine' | 'endColumn'>) {
@@ -324,6 +325,6 @@ export function migrationReport(check: MigrationCheck): ActionReport {
     outputs: { errors: counts.error, warnings: counts.warning, 'files-checked': counts.files },
     notices: check.notices,
     text: () => renderText(result, tableSizes) + (check.trace ? `\n${traceIntro(check.trace, true)}\n` : ''),
-    sarif: () => migrationSarif(result, ALL_RULES, settings.rules)
+    sarif: () => migrationSarif(result, ALL_RULES, settings.rules, check.trace ? TRACE_RULES : [])
   };
 }

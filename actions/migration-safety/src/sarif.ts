@@ -17,12 +17,19 @@ function plainText(markdown: string): string {
   return markdown.replace(/\[([^\]]+)\]\([^)]+\)/g, '$1').replace(/`/g, '');
 }
 
+/** A rule outside the lint's catalogue (the live trace's), with its own docs page. */
+export type ExtraRule = Pick<RuleMeta, 'id' | 'message' | 'help' | 'severity'> & { docs: string };
+
 export function migrationSarif(
   result: LintResult,
-  rules: readonly RuleMeta[],
-  settings: Record<string, RuleSetting> = {}
+  catalogue: readonly RuleMeta[],
+  settings: Record<string, RuleSetting> = {},
+  extra: readonly ExtraRule[] = []
 ): string {
-  const severity = (rule: RuleMeta) => settings[rule.id]?.severity ?? rule.severity;
+  const docs = new Map(extra.map((r) => [r.id, r.docs]));
+  const rules = [...catalogue, ...extra];
+  const severity = (rule: Pick<RuleMeta, 'id' | 'severity'>) => settings[rule.id]?.severity ?? rule.severity;
+  const helpUri = (id: string) => docs.get(id) ?? docsUrl(id);
   const known = new Set(rules.map((r) => r.id));
   const findings = result.findings.filter((f) => known.has(f.rule));
   const log: SarifLog = buildSarif({
@@ -34,7 +41,7 @@ export function migrationSarif(
       name: pascalCase(rule.id),
       shortDescription: rule.message,
       fullDescription: plainText(rule.help),
-      helpUri: docsUrl(rule.id),
+      helpUri: helpUri(rule.id),
       defaultLevel: severity(rule)
     })),
     results: findings.map((f) => ({
@@ -53,9 +60,9 @@ export function migrationSarif(
   const byId = new Map(rules.map((r) => [r.id, r]));
   for (const descriptor of log.runs[0].tool.driver.rules) {
     const rule = byId.get(descriptor.id)!;
-    const markdown = `${rule.help}\n\nDocs: [${rule.id}](${docsUrl(rule.id)})`;
+    const markdown = `${rule.help}\n\nDocs: [${rule.id}](${helpUri(rule.id)})`;
     Object.assign(descriptor, {
-      help: { text: `${plainText(rule.help)}\n\nDocs: ${docsUrl(rule.id)}`, markdown },
+      help: { text: `${plainText(rule.help)}\n\nDocs: ${helpUri(rule.id)}`, markdown },
       properties: { tags: ['postgresql', 'migrations'] }
     });
   }

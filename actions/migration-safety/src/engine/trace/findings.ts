@@ -22,6 +22,17 @@ const HELP: Record<keyof typeof TRACE_FINDINGS, string> = {
   'trace-hazard': 'Seen on a real server: the lock or the work it did would block other sessions of a table in use.'
 };
 
+/** The trace's findings as rules, for SARIF's rule list (they are not in the lint's catalogue). */
+export const TRACE_RULES: { id: string; message: string; help: string; docs: string; severity: Severity }[] = (
+  Object.keys(TRACE_FINDINGS) as (keyof typeof TRACE_FINDINGS)[]
+).map((id) => ({
+  id,
+  message: TRACE_FINDINGS[id],
+  help: HELP[id],
+  docs: TRACE_DOCS,
+  severity: id === 'trace-failed' || id === 'max-lock-ms' ? 'error' : 'warning'
+}));
+
 export function traceFindings(trace: TraceResult, withHazards: boolean): Finding[] {
   const out: Finding[] = [];
   const add = (
