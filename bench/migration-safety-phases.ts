@@ -2,11 +2,14 @@
 // migration-safety-phases.mjs, which builds this file and runs each phase in fresh processes).
 import '../shared/src/lib/bundle-runtime.js';
 import { existsSync, readdirSync } from 'node:fs';
+import { renderFormat } from '../shared/src/cli/command.js';
+import { resolveSettings } from '../actions/migration-safety/src/config.js';
 import { buildSources, expandPaths, upMigrations } from '../actions/migration-safety/src/files.js';
 import { lintMigrationsSync } from '../actions/migration-safety/src/engine/lint.js';
 import { parseFile } from '../actions/migration-safety/src/engine/parse-file.js';
 import { loadParser } from '../actions/migration-safety/src/engine/parse.js';
 import type { Rule } from '../actions/migration-safety/src/engine/rule.js';
+import { migrationReport } from '../actions/migration-safety/src/report.js';
 import { ALL_RULES } from '../actions/migration-safety/src/rules/index.js';
 
 const [corpus, phase] = process.argv.slice(2);
@@ -35,8 +38,19 @@ async function main(): Promise<void> {
   lap('find-and-read');
   const options = { pgVersion: 16, framework: 'plain' as const };
   if (phase === 'parse') for (const source of sources) parseFile(source.text, options);
-  else lintMigrationsSync(sources, options, phase === 'no-rules' ? [] : phase === 'idle-rules' ? idle : ALL_RULES);
-  lap(phase);
+  else {
+    const rules = phase === 'no-rules' ? [] : phase === 'idle-rules' ? idle : ALL_RULES;
+    const result = lintMigrationsSync(sources, options, rules);
+    lap(phase);
+    if (phase === 'all-rules') {
+      // What the CLI does after the lint: the report model, then its JSON (the bench's --format json).
+      const settings = resolveSettings(undefined, { pgVersion: '16', framework: 'plain', label: (s) => `--${s}` });
+      const report = migrationReport({ result, settings, scope: 'Whole history', warnings: [], notices: [] });
+      if (renderFormat(report, 'json').length === 0) throw new Error('the JSON report is empty');
+      lap('report');
+    }
+  }
+  if (phase === 'parse') lap(phase);
   console.log(JSON.stringify(times));
 }
 
