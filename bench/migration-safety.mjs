@@ -1,8 +1,14 @@
 #!/usr/bin/env node
 // Benchmark of migration-safety against squawk 2.66 (optional dependency @squawk-cli/linux-x64, the native Rust binary squawk-cli ships) on the
 // trigger.dev Prisma history (../shared/reference/corpora/trigger.dev-migrations, 820 real migrations), both in
-// the same run with the same file list, PostgreSQL 16, no framework preset (squawk knows none):
-//   - median wall time of 5 runs and peak RSS of each, and the ratio ours/squawk;
+// the same run with the same file list, PostgreSQL 16, no framework preset (squawk knows none). Three cases:
+//   - the 820-file history, every file linted;
+//   - the same history copied 4 times under different folder names (3,280 files), built in a temporary folder;
+//   - a pull request: the last 3 migrations are the change set (ours: `--since`, against a commit holding the
+//     817 before them, which are replayed; squawk: the 3 files, which is all it reads);
+// for each: median wall time of N runs and peak RSS of each tool, and the ratio ours/squawk. The machine's load
+// average is printed before and after: the ratio is only meaningful when both were measured side by side.
+// On the 820-file case also:
 //   - findings per rule for each tool;
 //   - agreement per squawk rule: squawk's findings we also report on the same statement (through our rules'
 //     `equivalents.squawk`), those we deliberately do not report (our report's `exemptions`, each with its reason
@@ -12,8 +18,9 @@
 // sets NODE_EXTRA_CA_CERTS, ours and that floor again without it.
 // Usage: npm run build && node bench/migration-safety.mjs [--runs 5] [--show N (examples of misses/extras)]
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { loadavg, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -29,6 +36,8 @@ const option = (name, fallback) => {
 const RUNS = option('--runs', 5) || 5;
 const SHOW = option('--show', 0);
 const PG = '16';
+const COPIES = 4;
+const CHANGED = 3;
 
 for (const [path, hint] of [
   [bundle, 'npm run build'],
@@ -46,22 +55,89 @@ const files = readdirSync(corpus, { withFileTypes: true })
   .filter((entry) => entry.isDirectory() && existsSync(join(corpus, entry.name, 'migration.sql')))
   .map((entry) => `${entry.name}/migration.sql`)
   .sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
-if (files.length === 0) {
-  console.error(`${corpus} holds no */migration.sql`);
+if (files.length <= CHANGED) {
+  console.error(`${corpus} holds too few */migration.sql`);
   process.exit(2);
 }
 
-const ours = {
+// The larger corpora are built here, in a temporary folder removed at exit, from the same files.
+const scratch = mkdtempSync(join(tmpdir(), 'ubos-ms-bench-'));
+process.on('exit', () => rmSync(scratch, { recursive: true, force: true }));
+const copyFiles = (list, to) => {
+  for (const file of list) {
+    mkdirSync(dirname(join(to, file)), { recursive: true });
+    cpSync(join(corpus, file), join(to, file));
+  }
+};
+// COPIES copies of the history, one folder each: every copy is a distinct file to both tools.
+const copies = join(scratch, 'copies');
+const copiedFiles = [];
+for (let i = 1; i <= COPIES; i++) {
+  copyFiles(files, join(copies, `copy-${i}`));
+  copiedFiles.push(...files.map((file) => `copy-${i}/${file}`));
+}
+// A pull request: a repository whose base commit holds all but the last CHANGED migrations, and HEAD adds them.
+const pr = join(scratch, 'pull-request');
+const git = (...args) => {
+  const run = spawnSync('git', args, {
+    cwd: pr,
+    encoding: 'utf8',
+    env: {
+      ...process.env,
+      GIT_AUTHOR_NAME: 'bench',
+      GIT_AUTHOR_EMAIL: 'bench@localhost',
+      GIT_COMMITTER_NAME: 'bench',
+      GIT_COMMITTER_EMAIL: 'bench@localhost'
+    }
+  });
+  if (run.status !== 0) {
+    console.error(`git ${args.join(' ')} failed: ${run.error?.message ?? run.stderr}`);
+    process.exit(2);
+  }
+};
+const changed = files.slice(-CHANGED);
+copyFiles(files, pr);
+git('init', '-q');
+git('add', '--', ...files.slice(0, -CHANGED));
+git('commit', '-q', '-m', 'base');
+git('add', '--', ...changed);
+git('commit', '-q', '-m', 'pull request');
+
+const oursOn = (list, extra = []) => ({
   label: 'ubos migration-safety',
   command: process.execPath,
-  args: [cli, 'migration-safety', '--format', 'json', '--pg-version', PG, '--framework', 'plain', ...files]
-};
-const theirs = { label: 'squawk 2.66', command: squawk, args: ['--reporter', 'json', '--pg-version', PG, ...files] };
+  args: [cli, 'migration-safety', '--format', 'json', '--pg-version', PG, '--framework', 'plain', ...extra, ...list]
+});
+const squawkOn = (list) => ({
+  label: 'squawk 2.66',
+  command: squawk,
+  args: ['--reporter', 'json', '--pg-version', PG, ...list]
+});
+const ours = { ...oursOn(files), cwd: corpus };
+const theirs = { ...squawkOn(files), cwd: corpus };
+const cases = [
+  { label: `${files.length} files, whole history`, ours, theirs },
+  {
+    label: `${copiedFiles.length} files (${COPIES} copies), whole history`,
+    ours: { ...oursOn(copiedFiles), cwd: copies },
+    theirs: { ...squawkOn(copiedFiles), cwd: copies }
+  },
+  {
+    label: `pull request: ${CHANGED} changed files of ${files.length} (ours replays the ${files.length - CHANGED} before)`,
+    ours: { ...oursOn(files, ['--since', 'HEAD~1']), cwd: pr },
+    theirs: { ...squawkOn(changed), cwd: pr }
+  }
+];
 // The floor of any Node.js CLI: the runtime starting and exiting with nothing to do.
-const nodeFloor = { label: 'node -e 0 (Node start-up alone)', command: process.execPath, args: ['-e', '0'] };
-// NODE_EXTRA_CA_CERTS makes every Node process parse that certificate bundle at start-up (~85 ms on the 2-vCPU
-// machine this was written on), before any of our code runs; runners seldom set it. When it is set, both Node
-// rows are measured a second time without it.
+const nodeFloor = {
+  label: 'node -e 0 (Node start-up alone)',
+  command: process.execPath,
+  args: ['-e', '0'],
+  cwd: corpus
+};
+// NODE_EXTRA_CA_CERTS makes every Node process parse that certificate bundle at start-up (~45-85 ms on the
+// 2-vCPU machine this was written on), before any of our code runs; runners seldom set it. When it is set,
+// both Node rows are measured a second time without it.
 const withoutCa = (tool) => {
   const env = { ...process.env };
   delete env.NODE_EXTRA_CA_CERTS;
@@ -84,7 +160,7 @@ function failed(tool, status, stderr) {
 function measureWithTime(tool) {
   const started = performance.now();
   const run = spawnSync('/usr/bin/time', ['-f', '%M', tool.command, ...tool.args], {
-    cwd: corpus,
+    cwd: tool.cwd,
     env: tool.env ?? process.env,
     encoding: 'utf8',
     maxBuffer: 1 << 30
@@ -99,7 +175,7 @@ function measureWithTime(tool) {
 function measureWithProc(tool) {
   return new Promise((done) => {
     const started = performance.now();
-    const child = spawn(tool.command, tool.args, { cwd: corpus, env: tool.env ?? process.env });
+    const child = spawn(tool.command, tool.args, { cwd: tool.cwd, env: tool.env ?? process.env });
     const out = [];
     const err = [];
     let peakKiB = 0;
@@ -132,12 +208,14 @@ function median(values) {
 }
 
 // Alternate the tools so all see the same machine state (page cache, CPU frequency, neighbours).
-const measured = [ours, theirs, ...floors];
+const measured = [...cases.flatMap((c) => [c.ours, c.theirs]), ...floors];
 const samples = new Map(measured.map((tool) => [tool, []]));
+const loadBefore = loadavg();
 for (let i = 0; i < RUNS; i++) {
   for (const tool of measured) samples.get(tool).push(await measure(tool));
 }
-const timing = measured.map((tool) => {
+const loadAfter = loadavg();
+const summary = (tool) => {
   const runs = samples.get(tool);
   return {
     label: tool.label,
@@ -145,7 +223,8 @@ const timing = measured.map((tool) => {
     rssMiB: Math.max(...runs.map((r) => r.rssMiB)),
     stdout: runs[0].stdout
   };
-});
+};
+const timing = [summary(ours), summary(theirs), ...floors.map(summary)];
 
 function parseJson(label, text) {
   try {
@@ -272,9 +351,25 @@ const count = (list, pick) => {
   return [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
 };
 
-console.log(`trigger.dev migrations: ${files.length} files, PostgreSQL ${PG}, median of ${RUNS} runs each`);
-console.log(`peak RSS measured with ${RSS_METHOD}`);
+const load = (l) => l.map((x) => x.toFixed(2)).join(' ');
+console.log(`trigger.dev migrations, PostgreSQL ${PG}, median of ${RUNS} runs each, tools alternating`);
+console.log(`peak RSS measured with ${RSS_METHOD}; load average ${load(loadBefore)} before, ${load(loadAfter)} after`);
 console.log('');
+console.log('| case | ours | squawk | ratio ours/squawk | ours peak RSS | squawk peak RSS | findings ours / squawk |');
+console.log('| --- | --- | --- | --- | --- | --- | --- |');
+for (const c of cases) {
+  const a = summary(c.ours);
+  const b = summary(c.theirs);
+  const findingsOf = (label, text) => {
+    const parsed = parseJson(label, text);
+    return Array.isArray(parsed) ? parsed.length : parsed.findings.length;
+  };
+  console.log(
+    `| ${c.label} | ${a.seconds.toFixed(3)} s | ${b.seconds.toFixed(3)} s | ${(a.seconds / b.seconds).toFixed(2)} | ${a.rssMiB.toFixed(0)} MiB | ${b.rssMiB.toFixed(0)} MiB | ${findingsOf(a.label, a.stdout)} / ${findingsOf(b.label, b.stdout)} |`
+  );
+}
+console.log('');
+console.log(`${files.length}-file case in detail:`);
 console.log('| tool | median wall | peak RSS | findings |');
 console.log('| --- | --- | --- | --- |');
 console.log(

@@ -120,15 +120,21 @@ export function lintMigrationsSync(
   // Rule state of a change set lives until its last file has been linted.
   const lastOfChangeSet = new Map(sources.map((s, i) => [s.changeSet, i]));
   const changeSetStores = new Map<number, StateStore>();
+  // The next file of the same change set, per file (-1: none): a history of single-file change sets must not
+  // scan every later file each time a rule looks ahead.
+  const nextOfChangeSet = new Array<number>(sources.length).fill(-1);
+  const lastSeen = new Map<number, number>();
+  for (let i = sources.length - 1; i >= 0; i--) {
+    nextOfChangeSet[i] = lastSeen.get(sources[i].changeSet) ?? -1;
+    lastSeen.set(sources[i].changeSet, i);
+  }
   const laterInChangeSet = function* (
     i: number,
     statements: readonly ParsedStatement[],
     after: number
   ): Generator<ParsedStatement> {
-    yield* statements.slice(after + 1);
-    for (let j = i + 1; j < sources.length; j++) {
-      if (sources[j].changeSet === sources[i].changeSet) yield* parsedAt(j).parsed.statements;
-    }
+    for (let k = after + 1; k < statements.length; k++) yield statements[k];
+    for (let j = nextOfChangeSet[i]; j !== -1; j = nextOfChangeSet[j]) yield* parsedAt(j).parsed.statements;
   };
 
   for (const [fileIndex, file] of sources.entries()) {
@@ -161,10 +167,15 @@ export function lintMigrationsSync(
       const hit =
         outsideReason === undefined ? reported : { range: reported.range, exempt: reported.exempt ?? outsideReason };
       const range = hit.range ?? statement?.range ?? { start: 0, end: 0 };
+      const span = source.span(range);
+      // Literals with every property written out (no spread): thousands are made on a history.
       if (hit.exempt !== undefined) {
         exempted.push({
           file: file.path,
-          ...source.span(range),
+          line: span.line,
+          column: span.column,
+          endLine: span.endLine,
+          endColumn: span.endColumn,
           rule: rule.id,
           reason: hit.exempt,
           equivalents: rule.equivalents
@@ -176,9 +187,12 @@ export function lintMigrationsSync(
       const costed = rule.cost && statement ? locks(statement)[0]?.table : undefined;
       const known = costed ? catalog.table(costed) : undefined;
       const table = known?.createdIn === file.changeSet ? undefined : (known?.key ?? costed);
-      findings.push({
+      const finding: Finding = {
         file: file.path,
-        ...source.span(range),
+        line: span.line,
+        column: span.column,
+        endLine: span.endLine,
+        endColumn: span.endColumn,
         rule: rule.id,
         ...(table ? { table, cost: rule.cost } : {}),
         // A file PostgreSQL would reject is an error whatever the settings: it was not (fully) checked.
@@ -186,10 +200,11 @@ export function lintMigrationsSync(
           rule.id === SYNTAX_ERROR ? 'error' : (options.rules?.[rule.id]?.severity ?? hit.severity ?? rule.severity),
         message: hit.message ?? rule.message,
         help: rule.help,
-        ...(hit.recipe ? { recipe: hit.recipe } : {}),
         equivalents: rule.equivalents,
         docs: docsUrl(rule.id)
-      });
+      };
+      if (hit.recipe) finding.recipe = hit.recipe;
+      findings.push(finding);
     };
 
     // A rule that throws must not take the other rules and files down with it: its failure becomes a finding.

@@ -4,7 +4,7 @@
 import { as } from '../engine/ast.js';
 import type { ParsedStatement } from '../engine/parse.js';
 import { NEW_TABLE, type RuleContext } from '../engine/rule.js';
-import { statementMemo } from '../engine/rule-state.js';
+import { stateKey, statementMemo } from '../engine/rule-state.js';
 import type { RangeVar, TypeName } from '@pgsql/types';
 import type { ByteRange } from '../engine/types.js';
 import { lexSql, type Token } from '../engine/sql-lexer.js';
@@ -38,6 +38,16 @@ export function tokenAt(tokens: Token[], offset: number): number {
  * comma-separated parts after the table name.
  */
 export function alterTableParts(ctx: RuleContext): ByteRange[] {
+  // Asked once per reported subcommand, by several rules: an ALTER TABLE dropping ten columns is split once.
+  const memo = ctx.fileState(ALTER_TABLE_PARTS);
+  let parts = memo.get(ctx.statement);
+  if (!parts) memo.set(ctx.statement, (parts = readAlterTableParts(ctx)));
+  return parts;
+}
+
+const ALTER_TABLE_PARTS = stateKey('alter table parts', () => new Map<ParsedStatement, ByteRange[]>());
+
+function readAlterTableParts(ctx: RuleContext): ByteRange[] {
   const { statement } = ctx;
   const tokens = tokensOf(ctx);
   const relation = statement.kind === 'AlterTableStmt' ? statement.body.relation : undefined;

@@ -1,6 +1,7 @@
 import { as, names, quoteIdent, quoteQualified, relationName, type QualifiedName } from '../engine/ast.js';
 import type { ParsedStatement } from '../engine/parse.js';
 import { defineRule, type RuleContext } from '../engine/rule.js';
+import { statementMemo } from '../engine/rule-state.js';
 import type { ColumnDef, Constraint } from '@pgsql/types';
 import { elementRange } from './ubos-support.js';
 
@@ -55,6 +56,10 @@ function shapeOf(statement: ParsedStatement): Shape {
   return shape;
 }
 
+// Each foreign key not yet indexed looks at every later statement: a file of many foreign keys asks for the
+// same statements' shapes again and again.
+const shapeOfStatement = statementMemo('foreign keys and keys', shapeOf);
+
 /**
  * True when `index` (an ordered column list, undefined for expression elements) can look up `wanted`: its
  * leading columns are exactly the wanted ones, in any order. An expression element ends the usable prefix.
@@ -77,7 +82,7 @@ function createdLater(ctx: RuleContext, tableKey: string, wanted: string[]): boo
     } else if (
       later.kind === 'AlterTableStmt' &&
       relationName(later.body.relation).key === tableKey &&
-      shapeOf(later).keys.some((key) => leadsWith(key, wanted))
+      shapeOfStatement(ctx, later).keys.some((key) => leadsWith(key, wanted))
     ) {
       return true;
     }
@@ -98,7 +103,7 @@ export const foreignKeyWithoutIndex = defineRule({
   check(ctx) {
     const { kind, body } = ctx.statement;
     if (kind !== 'CreateStmt' && kind !== 'AlterTableStmt') return;
-    const shape = shapeOf(ctx.statement);
+    const shape = shapeOfStatement(ctx, ctx.statement);
     if (shape.foreignKeys.length === 0) return;
     const table = relationName(body.relation);
     const creating = kind === 'CreateStmt';
