@@ -170,11 +170,13 @@ export function projectReader(cwd: string, options: ExpandOptions = {}): Project
     const path = resolve(cwd, file);
     let stat;
     try {
-      stat = statSync(path);
+      // Framework detection asks for a project file beside each of hundreds of folders: most are missing, and a
+      // thrown error per miss is measurable.
+      stat = statSync(path, { throwIfNoEntry: false });
     } catch {
       return undefined;
     }
-    if (!stat.isFile()) return undefined;
+    if (!stat?.isFile()) return undefined;
     if (!reading) return path;
     if (workspace !== undefined && realWorkspace !== undefined) {
       const real = realPath(path);
