@@ -205,7 +205,8 @@ x-uses: [*list, *s, *common]
   ],
 }
 `,
-  'CRLF line ends': 'openapi: 3.0.3\r\ninfo:\r\n  title: t\r\n  text: |\r\n    line one\r\n    line two\r\n  list:\r\n    - a\r\n    - b: 1\r\n      c: 2\r\n',
+  'CRLF line ends':
+    'openapi: 3.0.3\r\ninfo:\r\n  title: t\r\n  text: |\r\n    line one\r\n    line two\r\n  list:\r\n    - a\r\n    - b: 1\r\n      c: 2\r\n',
   'sequences at the indentation of their key, nested sequences, empty values': `openapi: 3.0.3
 tags:
 - name: a
@@ -229,7 +230,6 @@ a:b: plain key with a colon
 "x?": y
 null: a null key
 `
-
 };
 
 describe('the fast YAML reader', () => {
@@ -296,7 +296,29 @@ describe('the fast YAML reader', () => {
       seed = (seed * 1103515245 + 12345) % 2147483648;
       return seed % n;
     };
-    const inserts = [' ', '  ', '\n', ':', '- ', '#', '"', "'", '[', ']', '{', '}', ',', '&a ', '*a', '|', '>', '\t', 'x', '? ', '!'];
+    const inserts = [
+      ' ',
+      '  ',
+      '\n',
+      ':',
+      '- ',
+      '#',
+      '"',
+      "'",
+      '[',
+      ']',
+      '{',
+      '}',
+      ',',
+      '&a ',
+      '*a',
+      '|',
+      '>',
+      '\t',
+      'x',
+      '? ',
+      '!'
+    ];
     let accepted = 0;
     let cases = 0;
     for (const text of Object.values(TRICKY))
@@ -317,7 +339,7 @@ describe('the fast YAML reader', () => {
         try {
           expectSameReading(mutated);
         } catch (error) {
-          throw new Error(`${JSON.stringify(mutated)}\n${(error as Error).message}`);
+          throw new Error(`${JSON.stringify(mutated)}\n${(error as Error).message}`, { cause: error });
         }
       }
     // The mutations must leave enough documents readable for the comparison to mean something.

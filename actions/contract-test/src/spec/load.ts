@@ -790,13 +790,15 @@ function parseYaml(
     file.lines.lineStarts = [];
     budget.recharge(file.rel, bytes);
   } else budget.charge(file.rel, bytes, 'yaml');
-  const read = documentModel ? undefined : parseYamlSource(text, {
-    maxTokens: budget.tokensLeft,
-    maxAliasExpansion: MAX_ALIAS_EXPANSION,
-    container: (value, offset, keys) => infos.set(value, { file, offset, keys }),
-    keysOf: (value) => infos.get(value)?.keys,
-    setKey
-  });
+  const read = documentModel
+    ? undefined
+    : parseYamlSource(text, {
+        maxTokens: budget.tokensLeft,
+        maxAliasExpansion: MAX_ALIAS_EXPANSION,
+        container: (value, offset, keys) => infos.set(value, { file, offset, keys }),
+        keysOf: (value) => infos.get(value)?.keys,
+        setKey
+      });
   if (read) {
     budget.countTokens(read.tokens);
     file.lines.lineStarts = lineStarts(text);

@@ -269,7 +269,7 @@ export function parseYamlSource(text: string, hooks: YamlSourceHooks): YamlSourc
   let lastOffset = 0;
 
   /** The value of the current plain or quoted scalar (plain ones through the core schema). */
-  const scalar = (blockIndent: number): JsonValue => {
+  const scalar = (blockIndent: number): string | number | boolean | null => {
     lastOffset = offset;
     lastSize = 1;
     if (kind === PLAIN) {
@@ -285,7 +285,7 @@ export function parseYamlSource(text: string, hooks: YamlSourceHooks): YamlSourc
       if (!MAY_RESOLVE.test(value)) return value;
       for (const tag of tags) {
         if (!tag.test!.test(value)) continue;
-        let resolved = tag.resolve(value, onError, options) as unknown;
+        let resolved: unknown = tag.resolve(value, onError, options);
         // Some tags resolve to a Scalar node (null, booleans), the others to the value.
         if (isScalar(resolved)) resolved = resolved.value;
         if (typeof resolved === 'bigint') return Number(resolved);
@@ -555,7 +555,7 @@ export function parseYamlSource(text: string, hooks: YamlSourceHooks): YamlSourc
       if (!fromKeys) return giveUp();
       for (const key of Object.keys(from)) {
         if (Object.prototype.hasOwnProperty.call(object, key)) continue;
-        hooks.setKey(object, key, from[key]!);
+        hooks.setKey(object, key, from[key]);
         const at = fromKeys.get(key);
         if (at !== undefined) keys.set(key, at);
       }
