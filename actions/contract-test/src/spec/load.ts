@@ -232,6 +232,12 @@ interface NodeInfo {
 
 type Container = JsonObject | JsonValue[];
 
+interface NodeInfos {
+  get(node: object): NodeInfo | undefined;
+  set(node: object, info: NodeInfo): unknown;
+  delete(node: object): boolean;
+}
+
 // Values that are data, not description: a "$ref" key inside them is not a reference.
 const LITERAL_KEYS = new Set(['example', 'enum', 'const']);
 const NAMED_SCHEMA_MAPS = new Set(['properties', 'patternProperties', 'schemas', 'definitions', '$defs']);
@@ -317,7 +323,9 @@ function createLoader(entryPath: string, options: LoadOptions): { prefetch(): Pr
   const realRoot = realpathOrSelf(root);
   const budget = new SpecSizeBudget(options.maxSpecBytes);
 
-  const infos = new WeakMap<object, NodeInfo>();
+  // A Map, not a WeakMap: the nodes live as long as the loaded spec (which holds this map through locate), and
+  // half a million weak entries cost the garbage collector seconds on a 20 MB spec.
+  const infos = new Map<object, NodeInfo>();
   /** Every document parsed, by absolute path or URL. */
   const files = new Map<string, FileRecord>();
   /** The documents resolution used, entry first (prefetching may parse some it never reaches). */
@@ -766,18 +774,28 @@ function isMergeKey(key: unknown): boolean {
 function parseYaml(
   text: string,
   file: FileRecord,
-  infos: WeakMap<object, NodeInfo>,
+  infos: NodeInfos,
   budget: SpecSizeBudget,
   documentModel = false
 ): JsonValue {
   const bytes = Buffer.byteLength(text, 'utf8');
+  // What a fast reader built before it gave up is dropped from the source map (it is garbage then).
+  const registered: object[] = [];
+  const register = (value: object, offset: number, keys: Map<string, number>) => {
+    registered.push(value);
+    infos.set(value, { file, offset, keys });
+  };
+  const dropRegistered = () => {
+    for (const node of registered) infos.delete(node);
+    registered.length = 0;
+  };
   if (looksLikeJson(text)) {
     budget.charge(file.rel, bytes, 'json');
     file.lines.lineStarts = lineStarts(text);
     const json = parseJsonSource(text, {
       maxValues: budget.valuesLeft,
       counted: (count, over) => budget.chargeValues(file.rel, count, over),
-      container: (value, offset, keys) => infos.set(value, { file, offset, keys }),
+      container: register,
       duplicateKey: (key, offset) => {
         const { line, col } = file.lines.linePos(offset);
         throw new ConfigurationError(
@@ -787,6 +805,7 @@ function parseYaml(
       setKey
     });
     if (json !== undefined) return json;
+    dropRegistered();
     file.lines.lineStarts = [];
     budget.recharge(file.rel, bytes);
   } else budget.charge(file.rel, bytes, 'yaml');
@@ -795,7 +814,7 @@ function parseYaml(
     : parseYamlSource(text, {
         maxTokens: budget.tokensLeft,
         maxAliasExpansion: MAX_ALIAS_EXPANSION,
-        container: (value, offset, keys) => infos.set(value, { file, offset, keys }),
+        container: register,
         keysOf: (value) => infos.get(value)?.keys,
         setKey
       });
@@ -804,6 +823,7 @@ function parseYaml(
     file.lines.lineStarts = lineStarts(text);
     return read.value;
   }
+  dropRegistered();
   // What the fast reader does not read (or finds wrong) goes through yaml's document model, as it always did.
   budget.chargeTokens(file.rel, text);
   let document: ReturnType<typeof parseDocument>;
