@@ -148,8 +148,16 @@ export function parseYamlSource(text: string, hooks: YamlSourceHooks): YamlSourc
   let previous = EOF;
   /** Whether the current token is a line's indentation. */
   let indentation = false;
-  type State = [number, string, number, number, boolean, number, boolean];
-  let peeked: State | undefined;
+  // One token of lookahead (a scalar followed by ":" is a key), kept in variables of its own: a key is peeked at
+  // every line, and an array per peek was measurable garbage.
+  let peeked = false;
+  let pKind = EOF;
+  let pSource = '';
+  let pOffset = 0;
+  let pLineStart = 0;
+  let pFirst = false;
+  let pPrevious = EOF;
+  let pIndentation = false;
 
   const read = (): void => {
     const lineBegins = kind === NEWLINE || kind === BODY || (kind === EOF && end === 0);
@@ -197,23 +205,44 @@ export function parseYamlSource(text: string, hooks: YamlSourceHooks): YamlSourc
   };
 
   const advance = (): void => {
-    if (peeked) {
-      [kind, source, offset, lineStart, first, previous, indentation] = peeked;
-      peeked = undefined;
-      return;
-    }
-    read();
+    if (!peeked) return read();
+    peeked = false;
+    kind = pKind;
+    source = pSource;
+    offset = pOffset;
+    lineStart = pLineStart;
+    first = pFirst;
+    previous = pPrevious;
+    indentation = pIndentation;
   };
 
   /** The kind of the token after the current one. */
   const peekKind = (): number => {
-    if (!peeked) {
-      const saved: State = [kind, source, offset, lineStart, first, previous, indentation];
-      read();
-      peeked = [kind, source, offset, lineStart, first, previous, indentation];
-      [kind, source, offset, lineStart, first, previous, indentation] = saved;
-    }
-    return peeked[0];
+    if (peeked) return pKind;
+    const k = kind;
+    const s = source;
+    const o = offset;
+    const l = lineStart;
+    const f = first;
+    const p = previous;
+    const i = indentation;
+    read();
+    pKind = kind;
+    pSource = source;
+    pOffset = offset;
+    pLineStart = lineStart;
+    pFirst = first;
+    pPrevious = previous;
+    pIndentation = indentation;
+    kind = k;
+    source = s;
+    offset = o;
+    lineStart = l;
+    first = f;
+    previous = p;
+    indentation = i;
+    peeked = true;
+    return pKind;
   };
 
   const column = () => offset - lineStart;
