@@ -27,7 +27,10 @@ export const DEFAULT_MAX_SPEC_BYTES = 13 * 1024 * 1024;
 /**
  * YAML counts this many times its size against maxSpecBytes: reading it through yaml's document model needs
  * about four times the memory JSON does for the same content (a 3.25 MiB YAML pair diffed in 534 MiB, a 12.9 MiB
- * JSON pair in 480 MiB).
+ * JSON pair in 480 MiB). The fast reader (yaml-source.ts) needs far less (a 20.4 MiB YAML spec generated from
+ * the GitHub description, loaded twice and diffed: 730 MiB, 1,223 MiB through the document model), but any YAML
+ * it does not read (a tag is enough) still goes through the document model, so the weight, and MAX_YAML_TOKENS,
+ * stay what that model needs.
  */
 export const YAML_SIZE_WEIGHT = 4;
 
