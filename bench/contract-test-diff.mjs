@@ -8,9 +8,14 @@
 //   - lint: ours against Spectral's own CLI (same spectral:oas recommended ruleset) on the whole v23, with
 //     max-spec-size raised (at the default our full lint is refused: more than 350,000 expanded nodes), and ours
 //     with lint-scope changed for a one-operation change (the base is v23 with one optional query parameter more
-//     on one operation), which is what a pull request runs.
+//     on one operation), which is what a pull request runs;
+//   - YAML: a 20 MB YAML spec generated from v23 (yaml's stringify, its paths repeated under new names until the
+//     text passes 20 MB), loaded by ours (`diff` of the file with itself: two loads, max-spec-size raised) beside
+//     JSON.parse of its JSON form and yaml.parse of the YAML, each also twice.
 // Median of N wall times (default 5) and the peak RSS of each (GNU time's %M), in one run, so the ratios are what
 // count. Usage: npm run build && node bench/contract-test-diff.mjs [--runs N] [--limit seconds per run] [--no-peers]
+// [--cli <bundle>] (a CLI bundle built elsewhere: node scripts/build.mjs --out <dir>, then <dir>/cli/index.js)
+// [--only yaml|diff] (just the YAML rows, or just the floor, load and diff rows of the GitHub pair)
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -18,7 +23,10 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const cli = join(root, 'dist/cli/index.js');
+const option = (name) => (process.argv.includes(name) ? process.argv[process.argv.indexOf(name) + 1] : undefined);
+const cli = resolve(option('--cli') ?? join(root, 'dist/cli/index.js'));
+const ONLY_YAML = option('--only') === 'yaml';
+const ONLY_DIFF = option('--only') === 'diff';
 const spectral = join(root, 'node_modules/@stoplight/spectral-cli/dist/index.js');
 const specs = ['octokit-openapi-22', 'octokit-openapi-23'].map((p) =>
   join(root, 'node_modules', p, 'generated/api.github.com.json')
@@ -67,7 +75,7 @@ function installPeers() {
   }
   return bins;
 }
-const [optic, openapiDiff] = WITH_PEERS ? installPeers() : [];
+const [optic, openapiDiff] = WITH_PEERS && !ONLY_YAML ? installPeers() : [];
 
 const work = mkdtempSync(join(tmpdir(), 'ubos-bench-ct-'));
 // Spectral's CLI needs a ruleset file; this is the same ruleset contract-test uses by default.
@@ -85,6 +93,34 @@ const floorScript = join(work, 'floor.mjs');
 writeFileSync(
   floorScript,
   `import { readFileSync } from 'node:fs';\nfor (const f of process.argv.slice(2)) JSON.parse(readFileSync(f, 'utf8'));\n`
+);
+// The 20 MB YAML spec, generated the same way every run.
+const yamlModule = join(root, 'node_modules', 'yaml', 'dist', 'index.js');
+const bigYaml = join(work, 'github-20mb.yaml');
+const bigYamlJson = join(work, 'github-20mb.json');
+if (!ONLY_DIFF) {
+  const { stringify } = await import(yamlModule);
+  const doc = JSON.parse(readFileSync(specs[1], 'utf8'));
+  const original = Object.entries(doc.paths);
+  const options = { lineWidth: 0, aliasDuplicateObjects: false };
+  // Shared objects would become anchors and aliases: each copy is written out, as in a long hand-written spec.
+  const render = (copies) => {
+    const paths = {};
+    for (let copy = 0; copy < copies; copy++)
+      for (const [name, item] of original) paths[copy === 0 ? name : `/copy${copy}${name}`] = item;
+    return { paths, text: stringify({ ...doc, paths }, options) };
+  };
+  const once = Buffer.byteLength(render(1).text);
+  let copies = Math.ceil((20 * 1024 * 1024) / once);
+  let big = render(copies);
+  while (Buffer.byteLength(big.text) < 20 * 1024 * 1024) big = render(++copies);
+  writeFileSync(bigYaml, big.text);
+  writeFileSync(bigYamlJson, JSON.stringify({ ...doc, paths: big.paths }));
+}
+const yamlParseScript = join(work, 'yaml-parse.mjs');
+writeFileSync(
+  yamlParseScript,
+  `import { readFileSync } from 'node:fs';\nimport { parse } from ${JSON.stringify(yamlModule)};\nfor (const f of process.argv.slice(2)) parse(readFileSync(f, 'utf8'), { uniqueKeys: false });\n`
 );
 
 // contract-test refuses files outside its working directory, so it runs from node_modules with relative paths.
@@ -167,63 +203,97 @@ function benchTurns(commands) {
 
 const [base, head] = specs;
 const rows = {};
-rows.floor = bench('floor: JSON.parse of both files', node(floorScript, base, head), modules, (s) => s === 0);
-rows.load = bench(
-  'ubos load (diff v23 with itself)',
-  node(cli, 'contract-test', 'diff', rel(head), rel(head), '--format', 'json', '--fail-on', 'never'),
-  modules
-);
-rows.diff = bench(
-  'ubos contract-test diff v22 -> v23',
-  node(cli, 'contract-test', 'diff', rel(base), rel(head), '--format', 'json', '--fail-on', 'never'),
-  modules
-);
-if (optic)
-  rows.optic = bench(
-    `optic diff --check --validation loose (${PEERS['@useoptic/optic']})`,
-    [optic, ['diff', base, head, '--check', '--validation', 'loose']],
-    work,
-    // Optic exits 1 when its checks fail, which is a finished run.
-    findingsOk
+if (!ONLY_DIFF) {
+  const yamlMiB = (readFileSync(bigYaml).length / 1024 / 1024).toFixed(1);
+  rows.yamlFloor = bench(
+    `floor: JSON.parse of the ${yamlMiB} MiB YAML spec's JSON form, twice`,
+    node(floorScript, bigYamlJson, bigYamlJson),
+    modules,
+    (s) => s === 0
   );
-if (openapiDiff)
-  rows.openapiDiff = bench(`openapi-diff (${PEERS['openapi-diff']})`, [openapiDiff, [base, head]], work, findingsOk);
-rows.lintDefault = bench(
-  'ubos lint v23, default max-spec-size',
-  node(cli, 'contract-test', 'lint', rel(head), '--format', 'json'),
-  modules,
-  findingsOk,
-  1
-);
-rows.lintChanged = bench(
-  'ubos lint v23, lint-scope changed, one operation changed',
-  node(
-    cli,
-    'contract-test',
-    'lint',
-    rel(head),
-    '--lint-scope',
-    'changed',
-    '--base-spec',
-    oneChangeBase,
-    '--format',
-    'json'
-  ),
-  modules
-);
-// The two long lints take turns, so that load from elsewhere on the machine falls on both alike.
-[rows.lintFull, rows.spectral] = benchTurns([
-  [
-    'ubos lint v23, whole spec (--max-spec-size 200MiB)',
-    node(cli, 'contract-test', 'lint', rel(head), '--max-spec-size', '200MiB', '--format', 'json'),
-    modules
-  ],
-  [
-    'spectral lint v23 (its CLI)',
-    node(spectral, 'lint', head, '--ruleset', ruleset, '--format', 'json', '--quiet'),
+  rows.yamlParse = bench(
+    `yaml.parse of the ${yamlMiB} MiB YAML spec, twice`,
+    node(yamlParseScript, bigYaml, bigYaml),
+    modules,
+    (s) => s === 0
+  );
+  rows.yamlLoad = bench(
+    `ubos load of the ${yamlMiB} MiB YAML spec, twice (diff with itself, --max-spec-size 200MiB)`,
+    node(
+      cli,
+      'contract-test',
+      'diff',
+      'github-20mb.yaml',
+      'github-20mb.yaml',
+      '--max-spec-size',
+      '200MiB',
+      '--format',
+      'json'
+    ),
     work
-  ]
-]);
+  );
+}
+if (!ONLY_YAML) {
+  rows.floor = bench('floor: JSON.parse of both files', node(floorScript, base, head), modules, (s) => s === 0);
+  rows.load = bench(
+    'ubos load (diff v23 with itself)',
+    node(cli, 'contract-test', 'diff', rel(head), rel(head), '--format', 'json', '--fail-on', 'never'),
+    modules
+  );
+  rows.diff = bench(
+    'ubos contract-test diff v22 -> v23',
+    node(cli, 'contract-test', 'diff', rel(base), rel(head), '--format', 'json', '--fail-on', 'never'),
+    modules
+  );
+  if (optic)
+    rows.optic = bench(
+      `optic diff --check --validation loose (${PEERS['@useoptic/optic']})`,
+      [optic, ['diff', base, head, '--check', '--validation', 'loose']],
+      work,
+      // Optic exits 1 when its checks fail, which is a finished run.
+      findingsOk
+    );
+  if (openapiDiff)
+    rows.openapiDiff = bench(`openapi-diff (${PEERS['openapi-diff']})`, [openapiDiff, [base, head]], work, findingsOk);
+  if (!ONLY_DIFF) {
+    rows.lintDefault = bench(
+      'ubos lint v23, default max-spec-size',
+      node(cli, 'contract-test', 'lint', rel(head), '--format', 'json'),
+      modules,
+      findingsOk,
+      1
+    );
+    rows.lintChanged = bench(
+      'ubos lint v23, lint-scope changed, one operation changed',
+      node(
+        cli,
+        'contract-test',
+        'lint',
+        rel(head),
+        '--lint-scope',
+        'changed',
+        '--base-spec',
+        oneChangeBase,
+        '--format',
+        'json'
+      ),
+      modules
+    );
+    // The two long lints take turns, so that load from elsewhere on the machine falls on both alike.
+    [rows.lintFull, rows.spectral] = benchTurns([
+      [
+        'ubos lint v23, whole spec (--max-spec-size 200MiB)',
+        node(cli, 'contract-test', 'lint', rel(head), '--max-spec-size', '200MiB', '--format', 'json'),
+        modules
+      ],
+      [
+        'spectral lint v23 (its CLI)',
+        node(spectral, 'lint', head, '--ruleset', ruleset, '--format', 'json', '--quiet'),
+        work
+      ]
+    ]);
+  }
+}
 rmSync(work, { recursive: true, force: true });
 
 console.log(`GitHub REST API description (octokit-openapi-22 vs -23), median of ${RUNS}, peak RSS of the runs`);
@@ -232,14 +302,25 @@ console.log('| --- | ---: | ---: | --- |');
 for (const r of Object.values(rows))
   console.log(`| ${r.label} | ${r.seconds.toFixed(2)} s | ${Math.round(r.rssMiB)} MiB | ${r.note ?? ''} |`);
 const ratio = (a, b) => (a.ok && b.ok ? (a.seconds / b.seconds).toFixed(2) : 'n/a');
+if (rows.yamlLoad)
+  console.log(
+    `YAML load / JSON.parse floor: ${ratio(rows.yamlLoad, rows.yamlFloor)}×, / yaml.parse: ${ratio(rows.yamlLoad, rows.yamlParse)}×; one load about ${(rows.yamlLoad.seconds / 2).toFixed(2)} s (target: under 5 s)`
+  );
+if (ONLY_YAML) process.exit(0);
 console.log(`diff / floor: ${ratio(rows.diff, rows.floor)}× (target ≤ 10×)`);
 for (const peer of [rows.optic, rows.openapiDiff].filter(Boolean))
   console.log(`diff ubos / ${peer.label}: ${ratio(rows.diff, peer)}`);
-console.log(`lint changed scope / spectral full: ${ratio(rows.lintChanged, rows.spectral)} (target ≤ 0.1)`);
-console.log(`lint full ubos / spectral: ${ratio(rows.lintFull, rows.spectral)} (target ≤ 1)`);
+if (rows.lintChanged) {
+  console.log(`lint changed scope / spectral full: ${ratio(rows.lintChanged, rows.spectral)} (target ≤ 0.1)`);
+  console.log(`lint full ubos / spectral: ${ratio(rows.lintFull, rows.spectral)} (target ≤ 1)`);
+  try {
+    const envelope = JSON.parse(rows.lintChanged.first.stdout);
+    console.log(`changed scope linted: ${JSON.stringify(envelope.specs?.[0]?.lintScope)}`);
+  } catch {
+    console.log('the changed-scope lint output was not JSON');
+  }
+}
 try {
-  const envelope = JSON.parse(rows.lintChanged.first.stdout);
-  console.log(`changed scope linted: ${JSON.stringify(envelope.specs?.[0]?.lintScope)}`);
   const changes = JSON.parse(rows.diff.first.stdout).changes;
   const count = (level) => changes.filter((c) => c.level === level).length;
   console.log(

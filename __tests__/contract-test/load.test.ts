@@ -293,7 +293,8 @@ describe('loadSpec: a 20 MB spec', () => {
     const last = obj(obj(paths[`/resource${i - 1}/{id}`]).get);
     expect(spec.locate(last)?.line).toBeGreaterThan(100000);
     console.log(`20 MB spec (${i} paths): loaded in ${seconds.toFixed(2)} s`);
-    // About 22 s on a quiet machine (issue 18 is about making it seconds); the bound catches quadratic loading.
-    expect(seconds).toBeLessThan(100);
+    // 6.6 s here under Jest on a busy machine (22 s through yaml's document model); the bound catches quadratic
+    // loading, or a fall back to the document model, without failing on a busy CI.
+    expect(seconds).toBeLessThan(40);
   }, 180_000);
 });

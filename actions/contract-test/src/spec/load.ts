@@ -11,6 +11,7 @@ import { textOf } from '../../../../shared/src/lib/text.js';
 import { DEFAULT_REMOTE_TIMEOUT_MS, fetchRemoteText } from './external-refs.js';
 import { lineStarts, parseJsonSource } from './json-source.js';
 import { COLLECT_AFTER_BYTES, collectGarbage } from './memory.js';
+import { parseYamlSource } from './yaml-source.js';
 import type { JsonObject, JsonValue, LoadOptions, LoadedSpec, OpenApiVersion, SourceLocation } from './types.js';
 
 export const DEFAULT_MAX_FILE_BYTES = 50 * 1024 * 1024;
@@ -26,7 +27,10 @@ export const DEFAULT_MAX_SPEC_BYTES = 13 * 1024 * 1024;
 /**
  * YAML counts this many times its size against maxSpecBytes: reading it through yaml's document model needs
  * about four times the memory JSON does for the same content (a 3.25 MiB YAML pair diffed in 534 MiB, a 12.9 MiB
- * JSON pair in 480 MiB).
+ * JSON pair in 480 MiB). The fast reader (yaml-source.ts) needs far less (a 20.4 MiB YAML spec generated from
+ * the GitHub description, loaded twice and diffed: 730 MiB, 1,223 MiB through the document model), but any YAML
+ * it does not read (a tag is enough) still goes through the document model, so the weight, and MAX_YAML_TOKENS,
+ * stay what that model needs.
  */
 export const YAML_SIZE_WEIGHT = 4;
 
@@ -136,6 +140,16 @@ export class SpecSizeBudget {
     );
   }
 
+  /** How many more YAML tokens the budget allows (the fast YAML reader gives up past it). */
+  get tokensLeft(): number {
+    return this.maxTokens - this.tokens;
+  }
+
+  /** Counts the tokens the fast YAML reader read (never more than tokensLeft). */
+  countTokens(count: number): void {
+    this.tokens += count;
+  }
+
   /** Counts the tokens of a YAML file before it is parsed (the parser's memory follows them). */
   chargeTokens(file: string, text: string): void {
     let count = 0;
@@ -220,6 +234,12 @@ interface NodeInfo {
 }
 
 type Container = JsonObject | JsonValue[];
+
+interface NodeInfos {
+  get(node: object): NodeInfo | undefined;
+  set(node: object, info: NodeInfo): unknown;
+  delete(node: object): boolean;
+}
 
 // Values that are data, not description: a "$ref" key inside them is not a reference.
 const LITERAL_KEYS = new Set(['example', 'enum', 'const']);
@@ -306,7 +326,9 @@ function createLoader(entryPath: string, options: LoadOptions): { prefetch(): Pr
   const realRoot = realpathOrSelf(root);
   const budget = new SpecSizeBudget(options.maxSpecBytes);
 
-  const infos = new WeakMap<object, NodeInfo>();
+  // A Map, not a WeakMap: the nodes live as long as the loaded spec (which holds this map through locate), and
+  // half a million weak entries cost the garbage collector seconds on a 20 MB spec.
+  const infos = new Map<object, NodeInfo>();
   /** Every document parsed, by absolute path or URL. */
   const files = new Map<string, FileRecord>();
   /** The documents resolution used, entry first (prefetching may parse some it never reaches). */
@@ -715,8 +737,31 @@ function realpathOrSelf(target: string): string {
  * without $ref resolution. For code that gets its data from another parser and must agree with the diff.
  */
 export function parseSpecText(text: string, name: string): JsonValue {
+  return readSpecText(text, name).value;
+}
+
+/**
+ * parseSpecText with the position of every mapping, sequence and key; `documentModel` reads YAML through yaml's
+ * document model even where the fast reader would read it (the reading it must agree with; tests compare them).
+ */
+export function readSpecText(
+  text: string,
+  name: string,
+  documentModel = false
+): { value: JsonValue; locate(node: JsonValue, key?: string): SourceLocation | undefined } {
   const record: FileRecord = { abs: name, rel: name, remote: false, lines: new LineCounter(), root: null };
-  return parseYaml(text, record, new WeakMap(), new SpecSizeBudget(Number.POSITIVE_INFINITY));
+  const infos = new WeakMap<object, NodeInfo>();
+  const value = parseYaml(text, record, infos, new SpecSizeBudget(Number.POSITIVE_INFINITY), documentModel);
+  return {
+    value,
+    locate(node, key) {
+      const info = isContainer(node) ? infos.get(node) : undefined;
+      const offset = info && (key === undefined ? info.offset : info.keys.get(key));
+      if (offset === undefined) return undefined;
+      const { line, col } = record.lines.linePos(offset);
+      return { file: name, line, column: col };
+    }
+  };
 }
 
 const MERGE_TAG = 'tag:yaml.org,2002:merge';
@@ -732,17 +777,28 @@ function isMergeKey(key: unknown): boolean {
 function parseYaml(
   text: string,
   file: FileRecord,
-  infos: WeakMap<object, NodeInfo>,
-  budget: SpecSizeBudget
+  infos: NodeInfos,
+  budget: SpecSizeBudget,
+  documentModel = false
 ): JsonValue {
   const bytes = Buffer.byteLength(text, 'utf8');
+  // What a fast reader built before it gave up is dropped from the source map (it is garbage then).
+  const registered: object[] = [];
+  const register = (value: object, offset: number, keys: Map<string, number>) => {
+    registered.push(value);
+    infos.set(value, { file, offset, keys });
+  };
+  const dropRegistered = () => {
+    for (const node of registered) infos.delete(node);
+    registered.length = 0;
+  };
   if (looksLikeJson(text)) {
     budget.charge(file.rel, bytes, 'json');
     file.lines.lineStarts = lineStarts(text);
     const json = parseJsonSource(text, {
       maxValues: budget.valuesLeft,
       counted: (count, over) => budget.chargeValues(file.rel, count, over),
-      container: (value, offset, keys) => infos.set(value, { file, offset, keys }),
+      container: register,
       duplicateKey: (key, offset) => {
         const { line, col } = file.lines.linePos(offset);
         throw new ConfigurationError(
@@ -752,9 +808,26 @@ function parseYaml(
       setKey
     });
     if (json !== undefined) return json;
+    dropRegistered();
     file.lines.lineStarts = [];
     budget.recharge(file.rel, bytes);
   } else budget.charge(file.rel, bytes, 'yaml');
+  const read = documentModel
+    ? undefined
+    : parseYamlSource(text, {
+        maxTokens: budget.tokensLeft,
+        maxAliasExpansion: MAX_ALIAS_EXPANSION,
+        container: register,
+        keysOf: (value) => infos.get(value)?.keys,
+        setKey
+      });
+  if (read) {
+    budget.countTokens(read.tokens);
+    file.lines.lineStarts = lineStarts(text);
+    return read.value;
+  }
+  dropRegistered();
+  // What the fast reader does not read (or finds wrong) goes through yaml's document model, as it always did.
   budget.chargeTokens(file.rel, text);
   let document: ReturnType<typeof parseDocument>;
   // yaml's own duplicate-key check scans every earlier key of the map (quadratic: 108 s instead of 13 s for a

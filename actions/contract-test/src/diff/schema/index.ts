@@ -5,7 +5,7 @@
 // the allOf normalisation shape.ts, and each family of checks a module of its own (registry.ts lists them).
 import type { JsonValue } from '../../spec/types.js';
 import type { SchemaCompareContext } from '../emitter.js';
-import { Comparator } from './comparator.js';
+import { Comparator, schemaMemo } from './comparator.js';
 
 export { SCHEMA_CHECKS, type SchemaCheckId } from './registry.js';
 export type { SchemaCompareContext as SchemaContext } from '../emitter.js';
@@ -15,6 +15,15 @@ export type { SchemaCompareContext as SchemaContext } from '../emitter.js';
  * added or removed as a whole) and emits every difference through ctx.emit.
  */
 export function compareSchemas(
+  base: JsonValue | undefined,
+  head: JsonValue | undefined,
+  ctx: SchemaCompareContext
+): void {
+  new Comparator(ctx, schemaMemo(ctx.base, ctx.head)).compareRoot(base === true ? {} : base, head === true ? {} : head);
+}
+
+/** compareSchemas without the memo: every comparison walks both schemas in full (tests measure the memo by it). */
+export function compareSchemasInFull(
   base: JsonValue | undefined,
   head: JsonValue | undefined,
   ctx: SchemaCompareContext
