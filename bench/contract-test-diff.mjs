@@ -98,6 +98,7 @@ writeFileSync(
 const yamlModule = join(root, 'node_modules', 'yaml', 'dist', 'index.js');
 const bigYaml = join(work, 'github-20mb.yaml');
 const bigYamlJson = join(work, 'github-20mb.json');
+const emptySpec = join(work, 'empty.json');
 if (!ONLY_DIFF) {
   const { stringify } = await import(yamlModule);
   const doc = JSON.parse(readFileSync(specs[1], 'utf8'));
@@ -116,6 +117,8 @@ if (!ONLY_DIFF) {
   while (Buffer.byteLength(big.text) < 20 * 1024 * 1024) big = render(++copies);
   writeFileSync(bigYaml, big.text);
   writeFileSync(bigYamlJson, JSON.stringify({ ...doc, paths: big.paths }));
+  // The base of the one-load row: no paths, no components, so the diff beside the load is a list of additions.
+  writeFileSync(emptySpec, JSON.stringify({ openapi: doc.openapi, info: doc.info, paths: {} }));
 }
 const yamlParseScript = join(work, 'yaml-parse.mjs');
 writeFileSync(
@@ -217,6 +220,25 @@ if (!ONLY_DIFF) {
     modules,
     (s) => s === 0
   );
+  // One load: the spec diffed against an empty one. An upper bound (the diff and its report of every operation as
+  // added are in it too); the CLI has no load-only command.
+  rows.yamlLoadOnce = bench(
+    `ubos load of the ${yamlMiB} MiB YAML spec, once (diff against an empty spec, --max-spec-size 200MiB)`,
+    node(
+      cli,
+      'contract-test',
+      'diff',
+      'empty.json',
+      'github-20mb.yaml',
+      '--max-spec-size',
+      '200MiB',
+      '--format',
+      'json',
+      '--fail-on',
+      'never'
+    ),
+    work
+  );
   rows.yamlLoad = bench(
     `ubos load of the ${yamlMiB} MiB YAML spec, twice (diff with itself, --max-spec-size 200MiB)`,
     node(
@@ -304,7 +326,7 @@ for (const r of Object.values(rows))
 const ratio = (a, b) => (a.ok && b.ok ? (a.seconds / b.seconds).toFixed(2) : 'n/a');
 if (rows.yamlLoad)
   console.log(
-    `YAML load / JSON.parse floor: ${ratio(rows.yamlLoad, rows.yamlFloor)}×, / yaml.parse: ${ratio(rows.yamlLoad, rows.yamlParse)}×; one load about ${(rows.yamlLoad.seconds / 2).toFixed(2)} s (target: under 5 s)`
+    `YAML load / JSON.parse floor: ${ratio(rows.yamlLoad, rows.yamlFloor)}×, / yaml.parse: ${ratio(rows.yamlLoad, rows.yamlParse)}×; one load at most ${rows.yamlLoadOnce.seconds.toFixed(2)} s (with a diff against an empty spec; target: under 5 s)`
   );
 if (ONLY_YAML) process.exit(0);
 console.log(`diff / floor: ${ratio(rows.diff, rows.floor)}× (target ≤ 10×)`);
