@@ -2500,14 +2500,142 @@ function diffOperations(base, head, compare, emit, options = {}) {
 
 
 const comparator_isObject = isJsonObject;
-class Comparator {
-    ctx;
+/**
+ * What one diff of two specs learns about their schemas, shared by all its comparisons: a large schema that many
+ * operations reference is compared once per direction (its findings replayed under each owner's label), shapes
+ * are built once per node, and a pair of subtrees that are equal value for value is skipped at once.
+ */
+class SchemaMemo {
     shapes = new Map();
+    findings = new Map();
+    equal = new WeakMap();
+    unequal = new WeakMap();
+    /** The findings of a whole comparison of this pair, if it was made before (in this direction). */
+    recall(direction, base, head) {
+        return this.findings.get(direction)?.get(base)?.get(head);
+    }
+    remember(direction, base, head, found) {
+        let byBase = this.findings.get(direction);
+        if (!byBase)
+            this.findings.set(direction, (byBase = new WeakMap()));
+        let byHead = byBase.get(base);
+        if (!byHead)
+            byBase.set(base, (byHead = new Map()));
+        byHead.set(head, found);
+    }
+    /**
+     * Whether two values are equal key for key and value for value, through shared and cyclic parts (a pair met
+     * again while it is being compared is assumed equal: two cycles of the same shape are equal). An unequal pair
+     * is remembered at once; an equal one only when its answer did not rest on such an assumption about a pair
+     * outside it, which a later difference could still prove wrong.
+     */
+    same(base, head) {
+        const active = new Map();
+        let assumedAt = Number.POSITIVE_INFINITY;
+        const pairIn = (table, a, b) => table.get(a)?.has(b) === true;
+        const note = (table, a, b) => {
+            let set = table.get(a);
+            if (!set)
+                table.set(a, (set = new WeakSet()));
+            set.add(b);
+        };
+        const walk = (a, b, depth) => {
+            if (a === b)
+                return true;
+            if (a === null || b === null || typeof a !== 'object' || typeof b !== 'object')
+                return false;
+            if (Array.isArray(a) !== Array.isArray(b))
+                return false;
+            if (pairIn(this.equal, a, b))
+                return true;
+            if (pairIn(this.unequal, a, b))
+                return false;
+            const open = active.get(a)?.get(b);
+            if (open !== undefined) {
+                assumedAt = Math.min(assumedAt, open);
+                return true;
+            }
+            const aKeys = Object.keys(a);
+            if (aKeys.length !== Object.keys(b).length)
+                return false;
+            let opened = active.get(a);
+            if (!opened)
+                active.set(a, (opened = new Map()));
+            opened.set(b, depth);
+            const outer = assumedAt;
+            assumedAt = Number.POSITIVE_INFINITY;
+            let result = true;
+            for (const key of aKeys) {
+                if (!Object.prototype.hasOwnProperty.call(b, key))
+                    result = false;
+                else
+                    result = walk(a[key], b[key], depth + 1);
+                if (!result)
+                    break;
+            }
+            opened.delete(b);
+            if (!result)
+                note(this.unequal, a, b);
+            else if (assumedAt >= depth)
+                note(this.equal, a, b);
+            assumedAt = Math.min(outer, assumedAt >= depth ? Number.POSITIVE_INFINITY : assumedAt);
+            return result;
+        };
+        try {
+            return walk(base, head, 0);
+        }
+        catch (error) {
+            // Too deep to compare recursively: compared the long way instead.
+            if (error instanceof RangeError)
+                return false;
+            throw error;
+        }
+    }
+}
+const memos = new WeakMap();
+/** The memo of one pair of specs (kept while both are). */
+function schemaMemo(base, head) {
+    let byHead = memos.get(base);
+    if (!byHead)
+        memos.set(base, (byHead = new WeakMap()));
+    let memo = byHead.get(head);
+    if (!memo)
+        byHead.set(head, (memo = new SchemaMemo()));
+    return memo;
+}
+class comparator_Comparator {
+    ctx;
+    memo;
+    shapes;
     visited = new Map();
     /** Whether a removed and an added property have the same schema (renames.ts). */
     equality = new SchemaEquality();
-    constructor(ctx) {
+    /** While a comparison is recorded for the memo: what it found. */
+    recording;
+    /** Without a memo, every comparison walks both schemas in full (what the memo is measured against). */
+    constructor(ctx, memo) {
         this.ctx = ctx;
+        this.memo = memo;
+        this.shapes = memo?.shapes ?? new Map();
+    }
+    /** Compares two whole schemas, through the memo when there is one. */
+    compareRoot(base, head) {
+        if (!this.memo || !comparator_isObject(base) || !comparator_isObject(head))
+            return this.compare(base, head, '');
+        let found = this.memo.recall(this.dir, base, head);
+        if (!found) {
+            found = this.recording = [];
+            try {
+                this.compare(base, head, '');
+            }
+            finally {
+                this.recording = undefined;
+            }
+            this.memo.remember(this.dir, base, head, found);
+            return;
+        }
+        for (const f of found)
+            this.report(f.id, f.path, f.what, f.location, f.baseLocation);
     }
     shape(node) {
         let s = this.shapes.get(node);
@@ -2530,6 +2658,7 @@ class Comparator {
         const level = SCHEMA_LEVELS.get(id);
         if (!level)
             throw new Error(`schema diff: check ${id} is not in SCHEMA_CHECKS`);
+        this.recording?.push({ id, path, what, location, baseLocation });
         this.ctx.emit({
             id,
             level,
@@ -2557,6 +2686,9 @@ class Comparator {
     }
     compare(base, head, path, ignoreNullable = false) {
         if (!comparator_isObject(base) || !comparator_isObject(head))
+            return;
+        // Equal subtrees hold no change (whatever reaches them, in either direction).
+        if (this.memo?.same(base, head))
             return;
         const pairs = this.visited.get(base) ?? new Set();
         if (pairs.has(head))
@@ -2614,6 +2746,10 @@ class Comparator {
  * added or removed as a whole) and emits every difference through ctx.emit.
  */
 function compareSchemas(base, head, ctx) {
+    new comparator_Comparator(ctx, schemaMemo(ctx.base, ctx.head)).compareRoot(base === true ? {} : base, head === true ? {} : head);
+}
+/** compareSchemas without the memo: every comparison walks both schemas in full (tests measure the memo by it). */
+function compareSchemasInFull(base, head, ctx) {
     new Comparator(ctx).compare(base === true ? {} : base, head === true ? {} : head, '');
 }
 
@@ -7160,8 +7296,8 @@ async function runLive(options) {
     return { result, replay: run.replay };
 }
 
-// EXTERNAL MODULE: ./actions/contract-test/src/spec/load.ts + 1 modules
-var load = __webpack_require__(44513);
+// EXTERNAL MODULE: ./actions/contract-test/src/spec/load.ts + 2 modules
+var load = __webpack_require__(1659);
 ;// CONCATENATED MODULE: ./actions/contract-test/src/live/spec.ts
 // Loading a spec for live testing: the shared loader (part 1) as it is, with the root rule the CLI and the action
 // both follow (a spec named by the user is read wherever it is; what it references stays inside its root).
@@ -10938,7 +11074,7 @@ async function fetchRemoteText(url, options) {
 
 /***/ }),
 
-/***/ 44513:
+/***/ 1659:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -10954,7 +11090,7 @@ __webpack_require__.d(__webpack_exports__, {
   gJ: () => (/* binding */ parseSpecText)
 });
 
-// UNUSED EXPORTS: MAX_ALIAS_EXPANSION, MAX_JSON_VALUES, MAX_REMOTE_DOCUMENTS, MAX_YAML_TOKENS, YAML_SIZE_WEIGHT, loadSpec
+// UNUSED EXPORTS: MAX_ALIAS_EXPANSION, MAX_JSON_VALUES, MAX_REMOTE_DOCUMENTS, MAX_YAML_TOKENS, YAML_SIZE_WEIGHT, loadSpec, readSpecText
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(73024);
@@ -11182,11 +11318,663 @@ function parseJsonSource(text, hooks) {
 
 // EXTERNAL MODULE: ./actions/contract-test/src/spec/memory.ts
 var memory = __webpack_require__(45206);
+;// CONCATENATED MODULE: ./actions/contract-test/src/spec/yaml-source.ts
+// A YAML reader for the loader that builds plain values straight from yaml's lexer tokens. yaml's own Parser keeps
+// the whole concrete syntax tree of a file and its Composer a node object per value, pair and key: for a generated
+// 20 MB spec the Parser alone took 12.5 s and 880 MB, the lexer 2.2 s. This reader walks the token stream once,
+// keeps only values and the offsets the source map needs, and lets yaml resolve every scalar (CST.resolveAsScalar,
+// the core schema's own tag tests), so values are yaml's. It reads only the block and flow YAML that descriptions
+// are written in; anything else (tags, directives, explicit keys, several documents, anything yaml would report,
+// duplicate keys, aliases past the expansion cap) makes it give up, and the loader reads the text through yaml's
+// document model as before, with the same values, errors and messages.
+
+class GiveUp extends Error {
+}
+const giveUp = () => {
+    throw new GiveUp();
+};
+// Token kinds.
+const EOF = 0;
+const NEWLINE = 1;
+const SPACE = 2;
+const PLAIN = 3;
+const SINGLE = 4;
+const DOUBLE = 5;
+const BLOCK_HEADER = 6;
+const COMMENT = 7;
+const ANCHOR = 8;
+const ALIAS = 9;
+const SEQ_ITEM = 10;
+const MAP_VALUE = 11;
+const FLOW_MAP_START = 12;
+const FLOW_MAP_END = 13;
+const FLOW_SEQ_START = 14;
+const FLOW_SEQ_END = 15;
+const COMMA = 16;
+const DOC_START = 17;
+const BOM = 18;
+const OTHER = 19;
+/** The body of a block scalar. */
+const BODY = 20;
+function kindOf(source) {
+    switch (source) {
+        case '\n':
+        case '\r\n':
+        case '':
+            return NEWLINE;
+        case '-':
+            return SEQ_ITEM;
+        case ':':
+            return MAP_VALUE;
+        case '{':
+            return FLOW_MAP_START;
+        case '}':
+            return FLOW_MAP_END;
+        case '[':
+            return FLOW_SEQ_START;
+        case ']':
+            return FLOW_SEQ_END;
+        case ',':
+            return COMMA;
+        case '---':
+            return DOC_START;
+        case '\uFEFF':
+            return BOM;
+    }
+    switch (source.charCodeAt(0)) {
+        case 0x20:
+        case 0x09:
+            return SPACE;
+        case 0x23:
+            return COMMENT;
+        case 0x26:
+            return ANCHOR;
+        case 0x2a:
+            return ALIAS;
+        case 0x27:
+            return SINGLE;
+        case 0x22:
+            return DOUBLE;
+        case 0x7c:
+        case 0x3e:
+            return BLOCK_HEADER;
+    }
+    // Tags, directives, "?", "...", and the lexer's markers for errors.
+    return OTHER;
+}
+let coreTags;
+/** The scalar tags a plain scalar is tested against, in the order yaml's composer tests them. */
+function scalarTags() {
+    if (!coreTags) {
+        const document = new dist.Document();
+        const tags = document.schema.tags.filter((tag) => tag.default === true && tag.test);
+        coreTags = { tags, options: document.options };
+    }
+    return coreTags;
+}
+// Only these can start a plain scalar the core schema reads as null, a boolean or a number (or it is empty: null).
+const MAY_RESOLVE = /^(?:[-+.0-9~nNtTfF]|$)/;
+/**
+ * Parses one YAML document into plain values; undefined when the text is outside what this reader reads or not
+ * valid YAML (the loader then reads it through yaml's document model, which reports the error).
+ */
+function parseYamlSource(text, hooks) {
+    const { tags, options } = scalarTags();
+    const tokens = new dist.Lexer().lex(text);
+    let count = 0;
+    let scalarNext = false;
+    /** The next scalar the lexer announces is a block scalar's body. */
+    let expectBody = false;
+    let end = 0;
+    let nextLineStart = 0;
+    // The current token: kind, source, offset, the offset its line starts at, whether it is the first token of its
+    // line after the indentation, and the kind of the token before it.
+    let kind = EOF;
+    let source = '';
+    let offset = 0;
+    let lineStart = 0;
+    let first = true;
+    let previous = EOF;
+    /** Whether the current token is a line's indentation. */
+    let indentation = false;
+    // One token of lookahead (a scalar followed by ":" is a key), kept in variables of its own: a key is peeked at
+    // every line, and an array per peek was measurable garbage.
+    let peeked = false;
+    let pKind = EOF;
+    let pSource = '';
+    let pOffset = 0;
+    let pLineStart = 0;
+    let pFirst = false;
+    let pPrevious = EOF;
+    let pIndentation = false;
+    const read = () => {
+        const lineBegins = kind === NEWLINE || kind === BODY || (kind === EOF && end === 0);
+        previous = kind;
+        for (;;) {
+            const next = tokens.next();
+            if (next.done) {
+                kind = EOF;
+                source = '';
+                offset = end;
+                lineStart = nextLineStart;
+                first = lineBegins;
+                return;
+            }
+            if (++count > hooks.maxTokens)
+                giveUp();
+            const token = next.value;
+            if (token === '\x02')
+                continue; // the lexer's doc-mode marker: no source
+            if (token === '\x1f') {
+                scalarNext = true;
+                continue;
+            }
+            source = token;
+            offset = end;
+            end += token.length;
+            lineStart = nextLineStart;
+            if (scalarNext) {
+                scalarNext = false;
+                kind = expectBody ? BODY : PLAIN;
+                expectBody = false;
+            }
+            else
+                kind = kindOf(token);
+            if (kind === NEWLINE)
+                nextLineStart = end;
+            else if (kind === PLAIN || kind === SINGLE || kind === DOUBLE || kind === BODY) {
+                const nl = token.lastIndexOf('\n');
+                if (nl >= 0)
+                    nextLineStart = offset + nl + 1;
+            }
+            if (kind === SPACE) {
+                indentation = lineBegins;
+                first = false;
+            }
+            else {
+                first = lineBegins || (previous === SPACE && indentation);
+                indentation = false;
+            }
+            return;
+        }
+    };
+    const advance = () => {
+        if (!peeked)
+            return read();
+        peeked = false;
+        kind = pKind;
+        source = pSource;
+        offset = pOffset;
+        lineStart = pLineStart;
+        first = pFirst;
+        previous = pPrevious;
+        indentation = pIndentation;
+    };
+    /** The kind of the token after the current one. */
+    const peekKind = () => {
+        if (peeked)
+            return pKind;
+        const k = kind;
+        const s = source;
+        const o = offset;
+        const l = lineStart;
+        const f = first;
+        const p = previous;
+        const i = indentation;
+        read();
+        pKind = kind;
+        pSource = source;
+        pOffset = offset;
+        pLineStart = lineStart;
+        pFirst = first;
+        pPrevious = previous;
+        pIndentation = indentation;
+        kind = k;
+        source = s;
+        offset = o;
+        lineStart = l;
+        first = f;
+        previous = p;
+        indentation = i;
+        peeked = true;
+        return pKind;
+    };
+    const column = () => offset - lineStart;
+    const noTab = () => {
+        if (source.includes('\t'))
+            giveUp();
+    };
+    /** Spaces, comments and line ends up to the next token with content; whether a line end was crossed. */
+    const skipBlank = () => {
+        let crossed = false;
+        for (;;) {
+            if (kind === SPACE)
+                noTab();
+            // yaml refuses a comment glued to the token before it.
+            else if (kind === COMMENT) {
+                if (previous !== SPACE && !first)
+                    giveUp();
+            }
+            else if (kind === NEWLINE)
+                crossed = true;
+            else
+                return crossed;
+            advance();
+        }
+    };
+    /** After a value on a block line: optional spaces and a comment, the line end, then on to the next content. */
+    const endLine = () => {
+        if (kind === SPACE) {
+            noTab();
+            advance();
+        }
+        if (kind === COMMENT) {
+            if (previous !== SPACE)
+                giveUp();
+            advance();
+        }
+        if (kind !== NEWLINE && kind !== EOF)
+            giveUp();
+        skipBlank();
+    };
+    /** Continuation lines of a multi-line scalar must be indented past the block it is in. */
+    const checkContinuation = (value, blockIndent) => {
+        for (let nl = value.indexOf('\n'); nl >= 0; nl = value.indexOf('\n', nl + 1)) {
+            let i = nl + 1;
+            while (value.charCodeAt(i) === 0x20)
+                i++;
+            const c = value.charCodeAt(i);
+            if (c === 0x09)
+                giveUp();
+            if (i - nl - 1 <= blockIndent && c !== 0x0a && c !== 0x0d && i < value.length)
+                giveUp();
+        }
+    };
+    const onError = () => giveUp();
+    const anchors = new Map();
+    let aliasExpansion = 0;
+    // What the node parsed last stands for once aliases are expanded, and where it starts (what yaml's range[0] is).
+    let lastSize = 0;
+    let lastOffset = 0;
+    /** The value of the current plain or quoted scalar (plain ones through the core schema). */
+    const scalar = (blockIndent) => {
+        lastOffset = offset;
+        lastSize = 1;
+        if (kind === PLAIN) {
+            let value = source;
+            if (value.includes('\n')) {
+                checkContinuation(value, blockIndent);
+                value = dist.CST.resolveAsScalar({ type: 'scalar', offset, indent: 0, source }, true, onError).value;
+            }
+            else {
+                const c = value.charCodeAt(0);
+                // What a plain scalar may not start with (yaml reports it).
+                if (c === 0x2c || c === 0x25 || c === 0x7c || c === 0x3e || c === 0x40 || c === 0x60 || c === 0x09)
+                    giveUp();
+            }
+            if (!MAY_RESOLVE.test(value))
+                return value;
+            for (const tag of tags) {
+                if (!tag.test.test(value))
+                    continue;
+                let resolved = tag.resolve(value, onError, options);
+                // Some tags resolve to a Scalar node (null, booleans), the others to the value.
+                if ((0,dist.isScalar)(resolved))
+                    resolved = resolved.value;
+                if (typeof resolved === 'bigint')
+                    return Number(resolved);
+                if (resolved === null || typeof resolved === 'number' || typeof resolved === 'boolean')
+                    return resolved;
+                return giveUp();
+            }
+            return value;
+        }
+        if (source.includes('\n'))
+            checkContinuation(source, blockIndent);
+        const type = kind === SINGLE ? 'single-quoted-scalar' : 'double-quoted-scalar';
+        return dist.CST.resolveAsScalar({ type, offset, indent: 0, source }, true, onError).value;
+    };
+    /** A plain or quoted scalar on one line, as yaml allows implicit keys. */
+    const isKeyToken = () => (kind === PLAIN || kind === SINGLE || kind === DOUBLE) && source.length <= 1000 && !source.includes('\n');
+    const alias = () => {
+        const anchor = anchors.get(source.slice(1));
+        // An alias of an anchor not defined yet, or of the node it is inside: yaml reports or expands it.
+        if (!anchor)
+            return giveUp();
+        aliasExpansion += anchor.size;
+        if (aliasExpansion > hooks.maxAliasExpansion)
+            giveUp();
+        lastSize = anchor.size;
+        lastOffset = offset;
+        return anchor.value;
+    };
+    const define = (name, value) => {
+        if (anchors.has(name))
+            giveUp();
+        anchors.set(name, { value, size: lastSize });
+    };
+    /** A flow collection; `blockIndent` is the indentation of the block it is in (-1 at the top). */
+    const flow = (blockIndent) => {
+        const isMap = kind === FLOW_MAP_START;
+        const start = offset;
+        const keys = new Map();
+        const object = {};
+        const array = [];
+        const value = isMap ? object : array;
+        hooks.container(value, start, keys);
+        let size = 1;
+        const written = new Set();
+        const close = isMap ? FLOW_MAP_END : FLOW_SEQ_END;
+        const space = () => {
+            if (skipBlank() && kind !== EOF && blockIndent >= 0 && column() <= blockIndent)
+                giveUp();
+        };
+        advance();
+        for (;;) {
+            space();
+            if (kind === close)
+                break;
+            if (isMap) {
+                // Merge keys in flow mappings are left to yaml's reading.
+                if (!isKeyToken() || (kind === PLAIN && source === '<<'))
+                    giveUp();
+                const keyAt = offset;
+                const key = String(scalar(blockIndent));
+                advance();
+                let item = null;
+                let itemSize = 1;
+                if (kind === MAP_VALUE) {
+                    advance();
+                    space();
+                    if (kind !== COMMA && kind !== close) {
+                        item = flowNode(blockIndent);
+                        itemSize = lastSize;
+                        advance();
+                    }
+                }
+                if (written.has(key))
+                    giveUp();
+                written.add(key);
+                keys.set(key, keyAt);
+                hooks.setKey(object, key, item);
+                size += 1 + itemSize;
+            }
+            else {
+                const item = flowNode(blockIndent);
+                keys.set(String(array.length), lastOffset);
+                array.push(item);
+                size += lastSize;
+                advance();
+            }
+            space();
+            if (kind === close)
+                break;
+            if (kind !== COMMA)
+                giveUp();
+            advance();
+        }
+        lastSize = size;
+        lastOffset = start;
+        return value;
+    };
+    /** One value inside a flow collection; leaves the current token on its last token. */
+    const flowNode = (blockIndent) => {
+        if (kind === ANCHOR) {
+            const name = source.slice(1);
+            advance();
+            if (kind !== SPACE)
+                giveUp();
+            noTab();
+            advance();
+            const value = flowNode(blockIndent);
+            define(name, value);
+            return value;
+        }
+        if (kind === ALIAS)
+            return alias();
+        if (kind === FLOW_MAP_START || kind === FLOW_SEQ_START)
+            return flow(blockIndent);
+        if (kind === PLAIN || kind === SINGLE || kind === DOUBLE) {
+            const value = scalar(blockIndent);
+            // An implicit pair ([a: b]) or a value that is a key again ({a: b: c}).
+            if (peekKind() === MAP_VALUE)
+                giveUp();
+            return value;
+        }
+        return giveUp();
+    };
+    /** A block scalar, its header the current token; `indent` is the indentation of its collection. */
+    const blockScalar = (indent) => {
+        const at = offset;
+        const props = [{ type: 'block-scalar-header', offset: at, indent, source }];
+        advance();
+        while (kind === SPACE || kind === COMMENT) {
+            if (kind === SPACE)
+                noTab();
+            props.push({ type: kind === SPACE ? 'space' : 'comment', offset, indent, source });
+            advance();
+        }
+        if (kind !== NEWLINE)
+            giveUp();
+        props.push({ type: 'newline', offset, indent, source });
+        expectBody = true;
+        advance();
+        if (kind !== BODY)
+            giveUp();
+        const token = { type: 'block-scalar', offset: at, indent, props, source };
+        const value = dist.CST.resolveAsScalar(token, true, onError).value;
+        advance();
+        skipBlank();
+        lastSize = 1;
+        lastOffset = at;
+        return value;
+    };
+    /** A scalar, alias, flow collection or block scalar that is the rest of its line. */
+    const inlineValue = (indent) => {
+        if (kind === BLOCK_HEADER)
+            return blockScalar(indent);
+        let value;
+        if (kind === ALIAS)
+            value = alias();
+        else if (kind === PLAIN || kind === SINGLE || kind === DOUBLE)
+            value = scalar(indent);
+        else if (kind === FLOW_MAP_START || kind === FLOW_SEQ_START)
+            value = flow(indent);
+        else
+            return giveUp();
+        advance();
+        endLine();
+        return value;
+    };
+    /**
+     * The value of a block mapping's key (inMap) or of a sequence's item, from the token after ":" or "-"; `indent`
+     * is the collection's. Leaves the current token on the first content of a later line.
+     */
+    const blockValue = (indent, inMap) => {
+        if (kind === SPACE) {
+            noTab();
+            advance();
+        }
+        let anchor;
+        if (kind === ANCHOR) {
+            anchor = source.slice(1);
+            advance();
+            if (kind === SPACE) {
+                noTab();
+                advance();
+            }
+        }
+        let value;
+        if (kind === COMMENT || kind === NEWLINE || kind === EOF) {
+            if (kind === COMMENT && previous !== SPACE)
+                giveUp();
+            skipBlank();
+            const c = kind === EOF ? -1 : column();
+            if (kind === SEQ_ITEM && inMap && c === indent)
+                value = blockSeq(c);
+            else if (kind === EOF || c <= indent) {
+                // Nothing: null. An empty sequence item, or an anchor on nothing, is left to yaml.
+                if (!inMap || anchor !== undefined)
+                    giveUp();
+                value = null;
+                lastSize = 1;
+            }
+            else if (kind === SEQ_ITEM)
+                value = blockSeq(c);
+            else if (isKeyToken() && peekKind() === MAP_VALUE)
+                value = blockMap(c);
+            else if (anchor !== undefined || kind === BLOCK_HEADER)
+                return giveUp();
+            else
+                value = inlineValue(indent);
+        }
+        else if (kind === SEQ_ITEM) {
+            // "- - a": a sequence in a sequence ("key: - a" is an error).
+            if (inMap || anchor !== undefined)
+                giveUp();
+            value = blockSeq(column());
+        }
+        else if (isKeyToken() && peekKind() === MAP_VALUE) {
+            // "- key: value", a mapping in a sequence; an anchor before it would name the key ("key: a: b" is an error).
+            if (inMap || anchor !== undefined)
+                giveUp();
+            value = blockMap(column());
+        }
+        else
+            value = inlineValue(indent);
+        if (anchor !== undefined)
+            define(anchor, value);
+        return value;
+    };
+    /** A block sequence whose "-" are at column `indent`; the current token is the first "-". */
+    const blockSeq = (indent) => {
+        const array = [];
+        const keys = new Map();
+        const start = offset;
+        hooks.container(array, start, keys);
+        let size = 1;
+        for (;;) {
+            advance();
+            const item = blockValue(indent, false);
+            keys.set(String(array.length), lastOffset);
+            array.push(item);
+            size += lastSize;
+            if (kind === EOF)
+                break;
+            const c = column();
+            if (c < indent)
+                break;
+            if (c > indent || !first)
+                giveUp();
+            if (kind !== SEQ_ITEM)
+                break;
+        }
+        lastSize = size;
+        lastOffset = start;
+        return array;
+    };
+    /** A block mapping whose keys are at column `indent`; the current token is the first key. */
+    const blockMap = (indent) => {
+        const object = {};
+        const keys = new Map();
+        const start = offset;
+        hooks.container(object, start, keys);
+        let size = 1;
+        const written = new Set();
+        for (;;) {
+            if (!isKeyToken())
+                giveUp();
+            const keyAt = offset;
+            const merge = kind === PLAIN && source === '<<';
+            const key = String(scalar(indent));
+            advance();
+            if (kind !== MAP_VALUE)
+                giveUp();
+            advance();
+            if (kind !== SPACE && kind !== NEWLINE && kind !== COMMENT && kind !== EOF)
+                giveUp();
+            const value = blockValue(indent, true);
+            size += 1 + lastSize;
+            if (merge)
+                mergeInto(object, keys, value);
+            else {
+                if (written.has(key))
+                    giveUp();
+                written.add(key);
+                keys.set(key, keyAt);
+                hooks.setKey(object, key, value);
+            }
+            if (kind === EOF)
+                break;
+            const c = column();
+            if (c < indent)
+                break;
+            if (c > indent || !first || kind === SEQ_ITEM)
+                giveUp();
+        }
+        lastSize = size;
+        lastOffset = start;
+        return object;
+    };
+    // YAML 1.1 merge keys, read as the loader reads them from yaml's document: keys written in the mapping win over
+    // merged ones wherever they are written, a mapping merged earlier wins over one merged later, and merged keys
+    // keep the positions they have in the mapping they come from.
+    const mergeInto = (object, keys, value) => {
+        // An alias of a sequence of mappings is counted differently by the loader's alias cap: left to it.
+        if (Array.isArray(value) && [...anchors.values()].some((anchor) => anchor.value === value))
+            giveUp();
+        for (const from of Array.isArray(value) ? value : [value]) {
+            if (from === null || typeof from !== 'object' || Array.isArray(from) || from === object)
+                return giveUp();
+            const fromKeys = hooks.keysOf(from);
+            if (!fromKeys)
+                return giveUp();
+            for (const key of Object.keys(from)) {
+                if (Object.prototype.hasOwnProperty.call(object, key))
+                    continue;
+                hooks.setKey(object, key, from[key]);
+                const at = fromKeys.get(key);
+                if (at !== undefined)
+                    keys.set(key, at);
+            }
+        }
+    };
+    try {
+        advance();
+        if (kind === BOM)
+            advance();
+        skipBlank();
+        if (kind === DOC_START) {
+            advance();
+            endLine();
+        }
+        let root;
+        if (kind === FLOW_MAP_START) {
+            root = flow(-1);
+            advance();
+            skipBlank();
+        }
+        else if (isKeyToken() && peekKind() === MAP_VALUE)
+            root = blockMap(column());
+        else
+            return undefined;
+        if (kind !== EOF)
+            return undefined;
+        return { value: root, tokens: count };
+    }
+    catch (error) {
+        if (error instanceof GiveUp || error instanceof RangeError)
+            return undefined;
+        throw error;
+    }
+}
+
 ;// CONCATENATED MODULE: ./actions/contract-test/src/spec/load.ts
 // Loads an OpenAPI description (YAML or JSON, one or many files) into the shared LoadedSpec form. Resolution is
 // synchronous (a sync core lets the diff, lint and live parts share it without threading promises through pure
 // code); the only asynchronous part is fetching URL documents, which loadSpecAsync does first, before the
 // same synchronous resolution runs over what it fetched.
+
 
 
 
@@ -11207,7 +11995,10 @@ const DEFAULT_MAX_SPEC_BYTES = 13 * 1024 * 1024;
 /**
  * YAML counts this many times its size against maxSpecBytes: reading it through yaml's document model needs
  * about four times the memory JSON does for the same content (a 3.25 MiB YAML pair diffed in 534 MiB, a 12.9 MiB
- * JSON pair in 480 MiB).
+ * JSON pair in 480 MiB). The fast reader (yaml-source.ts) needs far less (a 20.4 MiB YAML spec generated from
+ * the GitHub description, loaded twice and diffed: 730 MiB, 1,223 MiB through the document model), but any YAML
+ * it does not read (a tag is enough) still goes through the document model, so the weight, and MAX_YAML_TOKENS,
+ * stay what that model needs.
  */
 const YAML_SIZE_WEIGHT = 4;
 /**
@@ -11312,6 +12103,14 @@ class SpecSizeBudget {
         if (!over && this.values <= this.maxValues)
             return;
         throw this.refusal(`${file}: the spec is too large to check: its files hold more than ${this.maxValues.toLocaleString('en-US')} JSON values, more than the limit of ${mib(this.limit)} allows`);
+    }
+    /** How many more YAML tokens the budget allows (the fast YAML reader gives up past it). */
+    get tokensLeft() {
+        return this.maxTokens - this.tokens;
+    }
+    /** Counts the tokens the fast YAML reader read (never more than tokensLeft). */
+    countTokens(count) {
+        this.tokens += count;
     }
     /** Counts the tokens of a YAML file before it is parsed (the parser's memory follows them). */
     chargeTokens(file, text) {
@@ -11446,7 +12245,9 @@ function createLoader(entryPath, options) {
     const customReader = options.readFile;
     const realRoot = realpathOrSelf(root);
     const budget = new SpecSizeBudget(options.maxSpecBytes);
-    const infos = new WeakMap();
+    // A Map, not a WeakMap: the nodes live as long as the loaded spec (which holds this map through locate), and
+    // half a million weak entries cost the garbage collector seconds on a 20 MB spec.
+    const infos = new Map();
     /** Every document parsed, by absolute path or URL. */
     const files = new Map();
     /** The documents resolution used, entry first (prefetching may parse some it never reaches). */
@@ -11862,8 +12663,27 @@ function realpathOrSelf(target) {
  * without $ref resolution. For code that gets its data from another parser and must agree with the diff.
  */
 function parseSpecText(text, name) {
+    return readSpecText(text, name).value;
+}
+/**
+ * parseSpecText with the position of every mapping, sequence and key; `documentModel` reads YAML through yaml's
+ * document model even where the fast reader would read it (the reading it must agree with; tests compare them).
+ */
+function readSpecText(text, name, documentModel = false) {
     const record = { abs: name, rel: name, remote: false, lines: new dist.LineCounter(), root: null };
-    return parseYaml(text, record, new WeakMap(), new SpecSizeBudget(Number.POSITIVE_INFINITY));
+    const infos = new WeakMap();
+    const value = parseYaml(text, record, infos, new SpecSizeBudget(Number.POSITIVE_INFINITY), documentModel);
+    return {
+        value,
+        locate(node, key) {
+            const info = isContainer(node) ? infos.get(node) : undefined;
+            const offset = info && (key === undefined ? info.offset : info.keys.get(key));
+            if (offset === undefined)
+                return undefined;
+            const { line, col } = record.lines.linePos(offset);
+            return { file: name, line, column: col };
+        }
+    };
 }
 const MERGE_TAG = 'tag:yaml.org,2002:merge';
 /** A YAML 1.1 merge key: a plain (unquoted) `<<`, or one tagged !!merge. */
@@ -11875,15 +12695,26 @@ function isMergeKey(key) {
     return key.value === '<<' && (key.type === undefined || key.type === 'PLAIN');
 }
 /** Parses one file into plain JSON values, recording where every object, array and key was written. */
-function parseYaml(text, file, infos, budget) {
+function parseYaml(text, file, infos, budget, documentModel = false) {
     const bytes = Buffer.byteLength(text, 'utf8');
+    // What a fast reader built before it gave up is dropped from the source map (it is garbage then).
+    const registered = [];
+    const register = (value, offset, keys) => {
+        registered.push(value);
+        infos.set(value, { file, offset, keys });
+    };
+    const dropRegistered = () => {
+        for (const node of registered)
+            infos.delete(node);
+        registered.length = 0;
+    };
     if (looksLikeJson(text)) {
         budget.charge(file.rel, bytes, 'json');
         file.lines.lineStarts = lineStarts(text);
         const json = parseJsonSource(text, {
             maxValues: budget.valuesLeft,
             counted: (count, over) => budget.chargeValues(file.rel, count, over),
-            container: (value, offset, keys) => infos.set(value, { file, offset, keys }),
+            container: register,
             duplicateKey: (key, offset) => {
                 const { line, col } = file.lines.linePos(offset);
                 throw new errors/* ConfigurationError */.j1(`${file.rel}: invalid JSON at line ${line}, column ${col}: duplicate key "${key}"`);
@@ -11892,11 +12723,28 @@ function parseYaml(text, file, infos, budget) {
         });
         if (json !== undefined)
             return json;
+        dropRegistered();
         file.lines.lineStarts = [];
         budget.recharge(file.rel, bytes);
     }
     else
         budget.charge(file.rel, bytes, 'yaml');
+    const read = documentModel
+        ? undefined
+        : parseYamlSource(text, {
+            maxTokens: budget.tokensLeft,
+            maxAliasExpansion: MAX_ALIAS_EXPANSION,
+            container: register,
+            keysOf: (value) => infos.get(value)?.keys,
+            setKey
+        });
+    if (read) {
+        budget.countTokens(read.tokens);
+        file.lines.lineStarts = lineStarts(text);
+        return read.value;
+    }
+    dropRegistered();
+    // What the fast reader does not read (or finds wrong) goes through yaml's document model, as it always did.
     budget.chargeTokens(file.rel, text);
     let document;
     // yaml's own duplicate-key check scans every earlier key of the map (quadratic: 108 s instead of 13 s for a

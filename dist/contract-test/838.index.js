@@ -39,8 +39,8 @@ var redact = __webpack_require__(53570);
 var http = __webpack_require__(19589);
 // EXTERNAL MODULE: ./actions/contract-test/src/spec/external-refs.ts
 var external_refs = __webpack_require__(1753);
-// EXTERNAL MODULE: ./actions/contract-test/src/spec/load.ts + 1 modules
-var load = __webpack_require__(44513);
+// EXTERNAL MODULE: ./actions/contract-test/src/spec/load.ts + 2 modules
+var load = __webpack_require__(1659);
 // EXTERNAL MODULE: ./actions/contract-test/src/spec/memory.ts + 2 modules
 var memory = __webpack_require__(56026);
 // EXTERNAL MODULE: external "node:crypto"

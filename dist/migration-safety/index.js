@@ -37368,7 +37368,7 @@ function extend(target) {
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _shared_src_lib_bundle_runtime_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5030);
 /* harmony import */ var _shared_src_actions_run_action_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1373);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8933);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9985);
 
 
 
@@ -37379,7 +37379,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 8933:
+/***/ 9985:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -46384,10 +46384,16 @@ function safeParserMessage(message) {
     return excerpt(message, 240);
 }
 
+;// CONCATENATED MODULE: external "node:v8"
+const external_node_v8_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:v8");
 // EXTERNAL MODULE: ./node_modules/libpg-query/wasm/libpg-query.js
 var libpg_query = __nccwpck_require__(3995);
 var libpg_query_default = /*#__PURE__*/__nccwpck_require__.n(libpg_query);
 ;// CONCATENATED MODULE: ./actions/migration-safety/src/engine/pg-parser.ts
+// libpg-query's WebAssembly parser, called directly. The package's own wrapper copies the SQL into wasm memory
+// and the JSON back out one byte at a time in JavaScript; on a cold run (every CI run) that cost as much as
+// the parsing itself. Here the copies are TextEncoder/TextDecoder calls, which are native.
+
 
 /** PostgreSQL's error for SQL it rejects; `cursorPosition` is 0-based and counts characters, not bytes. */
 class PgSyntaxError extends Error {
@@ -46400,8 +46406,19 @@ class PgSyntaxError extends Error {
 }
 let wasm;
 let loading;
+/**
+ * V8 runs WebAssembly first as baseline (Liftoff) code and recompiles a function that has run long enough with
+ * its optimising compiler. The parser's main function is one huge state machine that gets there within the
+ * first files, and optimising it cost ~50 MB and ~0.2 s of CPU on Node 20, and ~550 MB (a peak RSS of 610 MB for
+ * a one-file run, 700 MB for 820 files) and ~0.3 s on Node 24: more than the faster code ever saves on a CI
+ * run. So the parser stays baseline code. These flags are read when a module is compiled, so they are set just
+ * before; each is named on its own because Node 24 does not derive the tiering ones from --liftoff-only.
+ */
+const BASELINE_WASM_ONLY = '--liftoff-only --no-wasm-tier-up --no-wasm-dynamic-tiering';
 /** Instantiates the parser once; the synchronous calls below need it resolved. */
 function loadPgParser() {
+    if (!loading)
+        (0,external_node_v8_namespaceObject.setFlagsFromString)(BASELINE_WASM_ONLY);
     return (loading ??= libpg_query_default()().then((module) => {
         wasm = module;
     }));
@@ -47980,12 +47997,19 @@ function lintMigrationsSync(sources, options, rules) {
     // Rule state of a change set lives until its last file has been linted.
     const lastOfChangeSet = new Map(sources.map((s, i) => [s.changeSet, i]));
     const changeSetStores = new Map();
+    // The next file of the same change set, per file (-1: none): a history of single-file change sets must not
+    // scan every later file each time a rule looks ahead.
+    const nextOfChangeSet = new Array(sources.length).fill(-1);
+    const lastSeen = new Map();
+    for (let i = sources.length - 1; i >= 0; i--) {
+        nextOfChangeSet[i] = lastSeen.get(sources[i].changeSet) ?? -1;
+        lastSeen.set(sources[i].changeSet, i);
+    }
     const laterInChangeSet = function* (i, statements, after) {
-        yield* statements.slice(after + 1);
-        for (let j = i + 1; j < sources.length; j++) {
-            if (sources[j].changeSet === sources[i].changeSet)
-                yield* parsedAt(j).parsed.statements;
-        }
+        for (let k = after + 1; k < statements.length; k++)
+            yield statements[k];
+        for (let j = nextOfChangeSet[i]; j !== -1; j = nextOfChangeSet[j])
+            yield* parsedAt(j).parsed.statements;
     };
     for (const [fileIndex, file] of sources.entries()) {
         const { prepared, parsed, topLevel } = parsedAt(fileIndex);
@@ -48018,10 +48042,15 @@ function lintMigrationsSync(sources, options, rules) {
             const outsideReason = outside.get(rule);
             const hit = outsideReason === undefined ? reported : { range: reported.range, exempt: reported.exempt ?? outsideReason };
             const range = hit.range ?? statement?.range ?? { start: 0, end: 0 };
+            const span = source.span(range);
+            // Literals with every property written out (no spread): thousands are made on a history.
             if (hit.exempt !== undefined) {
                 exempted.push({
                     file: file.path,
-                    ...source.span(range),
+                    line: span.line,
+                    column: span.column,
+                    endLine: span.endLine,
+                    endColumn: span.endColumn,
                     rule: rule.id,
                     reason: hit.exempt,
                     equivalents: rule.equivalents
@@ -48033,19 +48062,24 @@ function lintMigrationsSync(sources, options, rules) {
             const costed = rule.cost && statement ? locks(statement)[0]?.table : undefined;
             const known = costed ? catalog.table(costed) : undefined;
             const table = known?.createdIn === file.changeSet ? undefined : (known?.key ?? costed);
-            findings.push({
+            const finding = {
                 file: file.path,
-                ...source.span(range),
+                line: span.line,
+                column: span.column,
+                endLine: span.endLine,
+                endColumn: span.endColumn,
                 rule: rule.id,
                 ...(table ? { table, cost: rule.cost } : {}),
                 // A file PostgreSQL would reject is an error whatever the settings: it was not (fully) checked.
                 severity: rule.id === SYNTAX_ERROR ? 'error' : (options.rules?.[rule.id]?.severity ?? hit.severity ?? rule.severity),
                 message: hit.message ?? rule.message,
                 help: rule.help,
-                ...(hit.recipe ? { recipe: hit.recipe } : {}),
                 equivalents: rule.equivalents,
                 docs: docsUrl(rule.id)
-            });
+            };
+            if (hit.recipe)
+                finding.recipe = hit.recipe;
+            findings.push(finding);
         };
         // A rule that throws must not take the other rules and files down with it: its failure becomes a finding.
         const failed = (rule, statement, error) => {
@@ -49011,12 +49045,14 @@ function projectReader(cwd, options = {}) {
         const path = (0,external_node_path_.resolve)(cwd, file);
         let stat;
         try {
-            stat = (0,external_node_fs_.statSync)(path);
+            // Framework detection asks for a project file beside each of hundreds of folders: most are missing, and a
+            // thrown error per miss is measurable.
+            stat = (0,external_node_fs_.statSync)(path, { throwIfNoEntry: false });
         }
         catch {
             return undefined;
         }
-        if (!stat.isFile())
+        if (!stat?.isFile())
             return undefined;
         if (!reading)
             return path;
@@ -49152,6 +49188,15 @@ function tokenAt(tokens, offset) {
  * comma-separated parts after the table name.
  */
 function alterTableParts(ctx) {
+    // Asked once per reported subcommand, by several rules: an ALTER TABLE dropping ten columns is split once.
+    const memo = ctx.fileState(ALTER_TABLE_PARTS);
+    let parts = memo.get(ctx.statement);
+    if (!parts)
+        memo.set(ctx.statement, (parts = readAlterTableParts(ctx)));
+    return parts;
+}
+const ALTER_TABLE_PARTS = stateKey('alter table parts', () => new Map());
+function readAlterTableParts(ctx) {
     const { statement } = ctx;
     const tokens = tokensOf(ctx);
     const relation = statement.kind === 'AlterTableStmt' ? statement.body.relation : undefined;
@@ -52241,6 +52286,7 @@ function elementRange(ctx, start) {
 
 
 
+
 /** A column-level REFERENCES carries no column list of its own: the column is the referencing column. */
 function collectColumn(def, shape) {
     const name = def.colname ?? '';
@@ -52283,6 +52329,9 @@ function shapeOf(statement) {
     }
     return shape;
 }
+// Each foreign key not yet indexed looks at every later statement: a file of many foreign keys asks for the
+// same statements' shapes again and again.
+const shapeOfStatement = statementMemo('foreign keys and keys', shapeOf);
 /**
  * True when `index` (an ordered column list, undefined for expression elements) can look up `wanted`: its
  * leading columns are exactly the wanted ones, in any order. An expression element ends the usable prefix.
@@ -52305,7 +52354,7 @@ function createdLater(ctx, tableKey, wanted) {
         }
         else if (later.kind === 'AlterTableStmt' &&
             relationName(later.body.relation).key === tableKey &&
-            shapeOf(later).keys.some((key) => leadsWith(key, wanted))) {
+            shapeOfStatement(ctx, later).keys.some((key) => leadsWith(key, wanted))) {
             return true;
         }
     }
@@ -52324,7 +52373,7 @@ const foreignKeyWithoutIndex = defineRule({
         const { kind, body } = ctx.statement;
         if (kind !== 'CreateStmt' && kind !== 'AlterTableStmt')
             return;
-        const shape = shapeOf(ctx.statement);
+        const shape = shapeOfStatement(ctx, ctx.statement);
         if (shape.foreignKeys.length === 0)
             return;
         const table = relationName(body.relation);
@@ -53369,8 +53418,9 @@ function crossCheck(trace, prediction, preExisting) {
         const held = observedHeld.get(table);
         if (seen === mode)
             continue;
-        // A mode the transaction already holds is not taken again: pg_locks cannot show it.
-        if (seen === undefined && held !== undefined && rank(held) >= rank(mode))
+        // A mode the transaction already holds is not taken again: pg_locks cannot show it. What it does take anew
+        // beside it (a rewrite's SHARE on the table while its indexes are rebuilt) is weaker, and not a disagreement.
+        if (held !== undefined && rank(held) >= rank(mode) && (seen === undefined || rank(seen) <= rank(mode)))
             continue;
         out.push({
             kind: 'static-wrong',
@@ -53817,6 +53867,9 @@ async function traceFiles(files, connections) {
         }
         if (file.traced && file.changeSet !== changeSet) {
             await endChangeSet();
+            // A change set is deployed in a session of its own: what the baseline SET (a lock_timeout, a search_path)
+            // must not be in force for it, or the trace reports a timeout the deploy will not have.
+            await main.query('RESET ALL');
             changeSet = file.changeSet;
             preExisting = new Set((await snapshot(main)).relations.keys());
         }
@@ -54255,6 +54308,14 @@ const HELP = {
     'trace-failed': 'The deploy would fail here too: the migration does not run on this server as written.',
     'trace-hazard': 'Seen on a real server: the lock or the work it did would block other sessions of a table in use.'
 };
+/** The trace's findings as rules, for SARIF's rule list (they are not in the lint's catalogue). */
+const TRACE_RULES = Object.keys(TRACE_FINDINGS).map((id) => ({
+    id,
+    message: TRACE_FINDINGS[id],
+    help: HELP[id],
+    docs: TRACE_DOCS,
+    severity: id === 'trace-failed' || id === 'max-lock-ms' ? 'error' : 'warning'
+}));
 function traceFindings(trace, withHazards) {
     const out = [];
     const add = (s, rule, severity, message, eugene) => out.push({
@@ -54685,8 +54746,11 @@ function pascalCase(id) {
 function plainText(markdown) {
     return markdown.replace(/\[([^\]]+)\]\([^)]+\)/g, '$1').replace(/`/g, '');
 }
-function migrationSarif(result, rules, settings = {}) {
+function migrationSarif(result, catalogue, settings = {}, extra = []) {
+    const docs = new Map(extra.map((r) => [r.id, r.docs]));
+    const rules = [...catalogue, ...extra];
     const severity = (rule) => settings[rule.id]?.severity ?? rule.severity;
+    const helpUri = (id) => docs.get(id) ?? docsUrl(id);
     const known = new Set(rules.map((r) => r.id));
     const findings = result.findings.filter((f) => known.has(f.rule));
     const log = buildSarif({
@@ -54698,7 +54762,7 @@ function migrationSarif(result, rules, settings = {}) {
             name: pascalCase(rule.id),
             shortDescription: rule.message,
             fullDescription: plainText(rule.help),
-            helpUri: docsUrl(rule.id),
+            helpUri: helpUri(rule.id),
             defaultLevel: severity(rule)
         })),
         results: findings.map((f) => ({
@@ -54717,9 +54781,9 @@ function migrationSarif(result, rules, settings = {}) {
     const byId = new Map(rules.map((r) => [r.id, r]));
     for (const descriptor of log.runs[0].tool.driver.rules) {
         const rule = byId.get(descriptor.id);
-        const markdown = `${rule.help}\n\nDocs: [${rule.id}](${docsUrl(rule.id)})`;
+        const markdown = `${rule.help}\n\nDocs: [${rule.id}](${helpUri(rule.id)})`;
         Object.assign(descriptor, {
-            help: { text: `${plainText(rule.help)}\n\nDocs: ${docsUrl(rule.id)}`, markdown },
+            help: { text: `${plainText(rule.help)}\n\nDocs: ${helpUri(rule.id)}`, markdown },
             properties: { tags: ['postgresql', 'migrations'] }
         });
     }
@@ -54799,6 +54863,7 @@ function traceTable(trace) {
 // A lint result as the action family's ActionReport: the verdict, the findings for annotations, sections for the
 // summary and the comment (errors open, then warnings, the safe ways, the rules' help and what was not flagged on
 // purpose folded away), the JSON envelope's own fields, the text format with its recipes, and SARIF. No I/O.
+
 
 
 
@@ -55075,7 +55140,7 @@ function migrationReport(check) {
         outputs: { errors: counts.error, warnings: counts.warning, 'files-checked': counts.files },
         notices: check.notices,
         text: () => renderText(result, tableSizes) + (check.trace ? `\n${traceIntro(check.trace, true)}\n` : ''),
-        sarif: () => migrationSarif(result, ALL_RULES, settings.rules)
+        sarif: () => migrationSarif(result, ALL_RULES, settings.rules, check.trace ? TRACE_RULES : [])
     };
 }
 
