@@ -233,6 +233,14 @@ describe('loadSpec: errors', () => {
     expect(loadError(dup).message).toMatch(/invalid YAML at line 2, column 1: duplicate key "openapi"/);
   });
 
+  it('says a document nested past the stack is nested too deeply, in one line', () => {
+    const depth = 100_000;
+    const root = write('deep-yaml', { 'openapi.yaml': `${MINIMAL}x-deep: ${'['.repeat(depth)}${']'.repeat(depth)}\n` });
+    expect(loadError(root).message).toMatch(
+      /^openapi\.yaml: the document is nested too deeply( at line \d+, column \d+)?$/
+    );
+  });
+
   it('refuses an alias bomb quickly', () => {
     const levels = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]'];
     for (let i = 1; i < 10; i++) {

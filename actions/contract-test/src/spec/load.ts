@@ -843,6 +843,9 @@ function parseYaml(
     const position = first.linePos?.[0];
     const at = position ? ` at line ${position.line}, column ${position.col}` : '';
     const reason = first.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+    // yaml turns its own stack overflow into a document error.
+    if (/maximum call stack/i.test(reason))
+      throw new ConfigurationError(`${file.rel}: the document is nested too deeply${at}`);
     throw new ConfigurationError(`${file.rel}: invalid YAML${at}: ${reason}`);
   }
 
