@@ -4,9 +4,11 @@
 //   parse       every file through the PostgreSQL parser (wasm) and the statement splitting around it;
 //   no-rules    the lint driver with no rules: parse + schema replay + transaction tracking;
 //   idle-rules  the same with all 48 rules present but doing nothing: the cost of calling them;
-//   all-rules   the real run, then the report model and its JSON, as `--format json` prints it.
+//   all-rules   the real run, then the report model and its JSON, as `--format json` prints it;
+//   per-rule    (with --per-rule) the real run with a timer around each rule's calls: the rules that cost most
+//               (wall time inside the calls, timer included; a diagnostic, not added to the table).
 // It bundles migration-safety-phases.ts with ncc into a temporary folder, as the action is bundled.
-// Usage: node bench/migration-safety-phases.mjs [--runs 5]
+// Usage: node bench/migration-safety-phases.mjs [--runs 5] [--per-rule]
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -34,7 +36,8 @@ try {
   if (ncc.status !== 0) throw new Error('ncc could not bundle bench/migration-safety-phases.ts');
   cpSync(join(root, 'node_modules/libpg-query/wasm/libpg-query.wasm'), join(out, 'libpg-query.wasm'));
 
-  const phases = ['parse', 'no-rules', 'idle-rules', 'all-rules'];
+  const PER_RULE = process.argv.includes('--per-rule');
+  const phases = ['parse', 'no-rules', 'idle-rules', 'all-rules', ...(PER_RULE ? ['per-rule'] : [])];
   const samples = new Map(phases.map((p) => [p, []]));
   const wall = new Map(phases.map((p) => [p, []]));
   // Phases alternate so all see the same machine state.
@@ -87,6 +90,16 @@ try {
   );
   row('the report model and its JSON (--format json)', of('all-rules', 'report'), of('all-rules', 'cpu report'));
   row('whole process, all rules', median(wall.get('all-rules')), of('all-rules', 'cpu total'));
+  if (PER_RULE) {
+    const ids = Object.keys(samples.get('per-rule')[0]).filter((key) => key.startsWith('rule '));
+    const perRule = ids.map((key) => [key.slice(5), of('per-rule', key)]).sort((a, b) => b[1] - a[1]);
+    const total = perRule.reduce((sum, [, value]) => sum + value, 0);
+    console.log('');
+    console.log(`| rule (time inside its calls, median) | wall |`);
+    console.log('| --- | --- |');
+    for (const [id, value] of perRule.slice(0, 20)) console.log(`| ${id} | ${value.toFixed(1)} ms |`);
+    console.log(`| all ${perRule.length} rules | ${ms(total)} |`);
+  }
   console.log('');
   console.log(
     `load average ${loadavg()

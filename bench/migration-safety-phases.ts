@@ -21,6 +21,26 @@ const idle: Rule[] = ALL_RULES.map((rule) => ({
   checkFile: undefined
 }));
 
+/** Every rule's check and checkFile wrapped in a timer: where the rules' own work goes (phase per-rule). */
+const ruleTimes: Record<string, number> = {};
+const timed: Rule[] = ALL_RULES.map((rule) => {
+  const wrap =
+    <C>(fn: ((context: C) => void) | undefined) =>
+    (context: C) => {
+      const started = performance.now();
+      try {
+        fn!(context);
+      } finally {
+        ruleTimes[rule.id] = (ruleTimes[rule.id] ?? 0) + performance.now() - started;
+      }
+    };
+  return {
+    ...rule,
+    check: rule.check ? wrap(rule.check.bind(rule)) : undefined,
+    checkFile: rule.checkFile ? wrap(rule.checkFile.bind(rule)) : undefined
+  };
+});
+
 async function main(): Promise<void> {
   const times: Record<string, number> = {};
   // CPU time (user + system, every thread of the process) beside the wall time: on a loaded machine the wall
@@ -49,9 +69,10 @@ async function main(): Promise<void> {
   const options = { pgVersion: 16, framework: 'plain' as const };
   if (phase === 'parse') for (const source of sources) parseFile(source.text, options);
   else {
-    const rules = phase === 'no-rules' ? [] : phase === 'idle-rules' ? idle : ALL_RULES;
+    const rules = phase === 'no-rules' ? [] : phase === 'idle-rules' ? idle : phase === 'per-rule' ? timed : ALL_RULES;
     const result = lintMigrationsSync(sources, options, rules);
     lap(phase);
+    if (phase === 'per-rule') for (const [id, ms] of Object.entries(ruleTimes)) times[`rule ${id}`] = ms;
     if (phase === 'all-rules') {
       // What the CLI does after the lint: the report model, then its JSON (the bench's --format json).
       const settings = resolveSettings(undefined, { pgVersion: '16', framework: 'plain', label: (s) => `--${s}` });

@@ -278,6 +278,8 @@ export function migrationReport(check: MigrationCheck): ActionReport {
   const version =
     settings.pgMinor === undefined ? `${settings.pgVersion}` : `${settings.pgVersion}.${settings.pgMinor}`;
   const exempt = exemptionLine(result.exempted);
+  // The sections are only read by the markdown (and the summary): `--format json` never builds them.
+  let built: ReportSection[] | undefined;
   return {
     tool: 'migration-safety',
     title: 'Migration safety',
@@ -289,19 +291,21 @@ export function migrationReport(check: MigrationCheck): ActionReport {
       `${check.scope}. PostgreSQL ${version}, framework ${codeSpan(settings.framework)}${check.configFile ? `, config ${codeSpan(check.configFile)}` : ''}.`,
       ...(exempt ? [`${escapeMarkdown(exempt)}.`] : [])
     ],
-    sections: [
-      ...sections(result, tableSizes),
-      ...(check.trace
-        ? [
-            {
-              level: 'info' as const,
-              title: TRACE_TITLE,
-              intro: traceIntro(check.trace),
-              table: traceTable(check.trace)
-            }
-          ]
-        : [])
-    ],
+    get sections() {
+      return (built ??= [
+        ...sections(result, tableSizes),
+        ...(check.trace
+          ? [
+              {
+                level: 'info' as const,
+                title: TRACE_TITLE,
+                intro: traceIntro(check.trace),
+                table: traceTable(check.trace)
+              }
+            ]
+          : [])
+      ]);
+    },
     json: {
       findings: result.findings.map((f) => ({
         id: f.rule,

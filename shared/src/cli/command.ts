@@ -163,7 +163,9 @@ export function parseReportArgs<T extends FlagSpecs>(
 
 /** Prints the report in the chosen format and returns the exit status --fail-on gives it. */
 export function printReport(report: ActionReport, format: OutputFormat, failOn: FailOn, io: CliIo): number {
-  io.stdout(renderFormat(report, format));
+  // A history's JSON runs to megabytes: written in pieces it is never one string (and one buffer) in memory.
+  if (format === 'json') writeJson(reportEnvelope(report), (text) => io.stdout(text));
+  else io.stdout(renderFormat(report, format));
   return failsStep(report.verdict, failOn) ? 1 : 0;
 }
 
@@ -182,6 +184,66 @@ export function renderFormat(report: ActionReport, format: OutputFormat): string
     case 'text':
       return report.text ? report.text() : defaultText(report);
   }
+}
+
+/** Pieces of about this many characters are handed to the writer. */
+const JSON_PIECE = 64 * 1024;
+
+/**
+ * Writes exactly `JSON.stringify(value, null, 2) + '\n'`, in pieces: the top-level object and its arrays are
+ * laid out here, each of their elements by JSON.stringify (its lines indented to where it sits).
+ */
+export function writeJson(value: unknown, write: (text: string) => void): void {
+  let pending: string[] = [];
+  let size = 0;
+  const out = (text: string) => {
+    pending.push(text);
+    size += text.length;
+    if (size >= JSON_PIECE) {
+      write(pending.join(''));
+      pending = [];
+      size = 0;
+    }
+  };
+  layOut(value, '', 2, out);
+  out('\n');
+  if (pending.length > 0) write(pending.join(''));
+}
+
+/** JSON.stringify's form of `value` at `indent`, with `levels` levels of objects and arrays laid out here. */
+function layOut(value: unknown, indent: string, levels: number, out: (text: string) => void): void {
+  if (levels === 0 || value === null || typeof value !== 'object' || 'toJSON' in value) {
+    const text = JSON.stringify(value, null, 2);
+    // Inside a JSON text a newline is only ever layout (strings escape theirs).
+    out(text === undefined ? 'null' : indent === '' ? text : text.replaceAll('\n', `\n${indent}`));
+    return;
+  }
+  const inner = `${indent}  `;
+  // What JSON.stringify leaves out of an object, or writes as null in an array.
+  const skipped = (v: unknown) => v === undefined || typeof v === 'function' || typeof v === 'symbol';
+  let first = true;
+  const next = () => {
+    out(first ? `\n${inner}` : `,\n${inner}`);
+    first = false;
+  };
+  if (Array.isArray(value)) {
+    out('[');
+    for (const item of value as unknown[]) {
+      next();
+      if (skipped(item)) out('null');
+      else layOut(item, inner, levels - 1, out);
+    }
+    out(first ? ']' : `\n${indent}]`);
+    return;
+  }
+  out('{');
+  for (const [key, item] of Object.entries(value)) {
+    if (skipped(item)) continue;
+    next();
+    out(`${JSON.stringify(key)}: `);
+    layOut(item, inner, levels - 1, out);
+  }
+  out(first ? '}' : `\n${indent}}`);
 }
 
 /** util.parseArgs with raw options, for commands not yet declared as FlagSpecs. */

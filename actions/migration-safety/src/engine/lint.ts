@@ -105,6 +105,14 @@ export function lintMigrationsSync(
     })
   );
   const byId = new Map(rules.map((rule) => [rule.id, rule]));
+  // The rules to call on a statement of each kind, in the order of `active` (reports keep their order).
+  const checking = active.filter((rule) => rule.check !== undefined);
+  const byKind = new Map<ParsedStatement['kind'], Rule[]>();
+  const checkersOf = (kind: ParsedStatement['kind']): Rule[] => {
+    let found = byKind.get(kind);
+    if (!found) byKind.set(kind, (found = checking.filter((rule) => !rule.kinds || rule.kinds.includes(kind))));
+    return found;
+  };
   const suppressions = new Suppressions(rules);
   const findings: Finding[] = [];
   const exempted: Exemption[] = [];
@@ -255,11 +263,11 @@ export function lintMigrationsSync(
         context.laterInChangeSet = () => laterInChangeSet(fileIndex, statements, statement.index);
         // Nearly every statement has no ignore comment: then no rule needs the check (48 rules x every statement).
         const anyIgnored = fileIgnored === 'all' || ignored === 'all' || fileIgnored.size > 0 || ignored.size > 0;
-        for (const rule of active) {
-          if (!rule.check || (anyIgnored && isSuppressed(rule.id, fileIgnored, ignored))) continue;
+        for (const rule of checkersOf(statement.kind)) {
+          if (anyIgnored && isSuppressed(rule.id, fileIgnored, ignored)) continue;
           context.current = rule;
           try {
-            rule.check(context);
+            rule.check!(context);
           } catch (error) {
             failed(rule, statement, error);
           }

@@ -101,7 +101,12 @@ export interface RuleMeta {
 }
 
 export interface Rule extends RuleMeta {
-  /** Called for each statement of a linted file. */
+  /**
+   * The statement kinds (`ParsedStatement.kind`) `check` can report on: the driver calls it on those only (most
+   * rules look at one or two kinds, and a history has thousands of statements). Without it, every statement.
+   */
+  kinds?: readonly ParsedStatement['kind'][];
+  /** Called for each statement of a linted file (of `kinds` when given). */
   check?(context: RuleContext): void;
   /** Called once per linted file after all its statements, with the state at the end of the file. */
   checkFile?(context: FileContext): void;

@@ -18,6 +18,7 @@ export const addingFieldWithDefault = defineRule({
     atlas: ['PG302'],
     strongMigrations: ['add_column_default', 'add_column_generated_stored']
   },
+  kinds: ['AlterTableStmt'],
   check(ctx) {
     const { relation, cmds } = alterTableOf(ctx);
     for (const cmd of cmds) {

@@ -14,6 +14,7 @@ export const addingForeignKeyConstraint = defineRule({
     atlas: ['PG306'],
     strongMigrations: ['add_foreign_key']
   },
+  kinds: ['AlterTableStmt'],
   check(ctx) {
     const { relation, cmds } = alterTableOf(ctx);
     for (const cmd of cmds) {

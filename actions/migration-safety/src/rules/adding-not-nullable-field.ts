@@ -16,6 +16,7 @@ export const addingNotNullableField = defineRule({
     atlas: ['PG303'],
     strongMigrations: ['change_column_null']
   },
+  kinds: ['AlterTableStmt'],
   check(ctx) {
     const { relation, cmds } = alterTableOf(ctx);
     for (const cmd of cmds) {

@@ -43,6 +43,7 @@ export const addingRequiredField = defineRule({
     'Adding a NOT NULL column without a default fails on a table with rows and breaks inserts of the running release',
   help: 'PostgreSQL has no value to put in the existing rows, so `ADD COLUMN ... NOT NULL` without a `DEFAULT` fails as soon as the table has a row; and once it exists, every `INSERT` of the release still running (which does not know the column) fails. Add the column with a `DEFAULT` (on PostgreSQL 11+ a constant default does not rewrite the table), or add it nullable, backfill, and enforce NOT NULL with a `CHECK (...) NOT VALID` constraint validated afterwards.',
   equivalents: { squawk: ['adding-required-field'], atlas: ['MF103'] },
+  kinds: ['AlterTableStmt'],
   check(ctx) {
     const { kind, body } = ctx.statement;
     if (kind !== 'AlterTableStmt' || (body.objtype ?? 'OBJECT_TABLE') !== 'OBJECT_TABLE') return;

@@ -12,6 +12,7 @@ export const addingSerialPrimaryKeyField = defineRule({
     squawk: ['adding-serial-primary-key-field'],
     atlas: ['PG104']
   },
+  kinds: ['AlterTableStmt'],
   check(ctx) {
     const { relation, cmds } = alterTableOf(ctx);
     for (const cmd of cmds) {

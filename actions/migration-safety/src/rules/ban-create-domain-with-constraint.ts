@@ -9,6 +9,7 @@ export const banCreateDomainWithConstraint = defineRule({
   message: 'A domain with a constraint is hard to change online',
   help: 'Every later change to a domain constraint (ADD CONSTRAINT, SET NOT NULL) checks all columns of every table that uses the domain while locking them, and it cannot be staged with NOT VALID ... VALIDATE per table. Declare the domain without constraints and put CHECK / NOT NULL constraints on the table columns, where they can be added NOT VALID and validated without blocking writes.',
   equivalents: { squawk: ['ban-create-domain-with-constraint'] },
+  kinds: ['CreateDomainStmt'],
   check(ctx) {
     const { kind, body } = ctx.statement;
     if (kind !== 'CreateDomainStmt') return;

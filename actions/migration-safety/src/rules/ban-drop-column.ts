@@ -9,6 +9,7 @@ export const banDropColumn = defineRule({
   message: 'Dropping a column breaks the running release while it still reads or writes the column',
   help: 'During a deploy the previous release keeps running against the new schema: its queries that name the column fail, and ORMs that select every mapped column fail on every read of the table. Stop using the column in one deploy (and let inserts omit it), then drop it in a later one. Columns added in the same change set are not flagged: no running release knows them.',
   equivalents: { squawk: ['ban-drop-column'], atlas: ['DS103'], strongMigrations: ['remove_column'] },
+  kinds: ['AlterTableStmt'],
   check(ctx) {
     const { kind, body } = ctx.statement;
     if (kind !== 'AlterTableStmt' || (body.objtype ?? 'OBJECT_TABLE') !== 'OBJECT_TABLE') return;

@@ -8,6 +8,7 @@ export const banDropNotNull = defineRule({
   message: 'Dropping NOT NULL lets NULLs in that code reading the column may not expect',
   help: 'Once the column accepts NULL, the new release (or another writer) stores NULLs, and code that assumed a value (the release still running, a rollback, reports, other services) fails on them. Make sure every reader handles NULL before the constraint goes, then drop it. Columns added in the same change set are not flagged.',
   equivalents: { squawk: ['ban-drop-not-null'] },
+  kinds: ['AlterTableStmt'],
   check(ctx) {
     const { kind, body } = ctx.statement;
     if (kind !== 'AlterTableStmt' || (body.objtype ?? 'OBJECT_TABLE') !== 'OBJECT_TABLE') return;

@@ -17,6 +17,7 @@ export const changingColumnType = defineRule({
     atlas: ['PG301'],
     strongMigrations: ['change_column']
   },
+  kinds: ['AlterTableStmt'],
   check(ctx) {
     const { relation, cmds } = alterTableOf(ctx);
     for (const cmd of cmds) {

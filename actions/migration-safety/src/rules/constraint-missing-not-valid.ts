@@ -15,6 +15,7 @@ export const constraintMissingNotValid = defineRule({
     atlas: ['PG305'],
     strongMigrations: ['add_check_constraint']
   },
+  kinds: ['AlterTableStmt'],
   check(ctx) {
     const { relation, cmds } = alterTableOf(ctx);
     if (cmds.length === 0) return;

@@ -14,6 +14,7 @@ export const disallowedUniqueConstraint = defineRule({
     atlas: ['PG105'],
     strongMigrations: ['add_unique_constraint']
   },
+  kinds: ['AlterTableStmt'],
   check(ctx) {
     const { relation, cmds } = alterTableOf(ctx);
     for (const cmd of cmds) {

@@ -9,6 +9,7 @@ export const exclusionConstraint = defineRule({
   message: 'Adding an EXCLUDE constraint builds its index and checks every row under ACCESS EXCLUSIVE',
   help: 'An exclusion constraint cannot be added `NOT VALID` nor built from an index made `CONCURRENTLY`: `ALTER TABLE ... ADD ... EXCLUDE` builds the index and checks all rows while holding ACCESS EXCLUSIVE, so every read and write of the table waits, for minutes on a large table. There is no online way: add it while the table is new or small, in a maintenance window, or enforce the rule in the application (or with a trigger) instead. Tables created in the same change set are not flagged.',
   equivalents: { eugene: ['E8'], strongMigrations: ['add_exclusion_constraint'] },
+  kinds: ['AlterTableStmt'],
   check(ctx) {
     const { kind, body } = ctx.statement;
     if (kind !== 'AlterTableStmt' || (body.objtype ?? 'OBJECT_TABLE') !== 'OBJECT_TABLE') return;

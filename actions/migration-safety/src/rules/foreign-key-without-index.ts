@@ -100,6 +100,7 @@ export const foreignKeyWithoutIndex = defineRule({
   message: 'Foreign key without an index on its referencing columns',
   help: 'PostgreSQL indexes the referenced side of a foreign key (it must be a primary key or unique), never the referencing side. Without an index leading with the referencing columns, every DELETE or key UPDATE of a referenced row scans the whole referencing table to check for (or cascade to) dependent rows, and `ON DELETE CASCADE` / `SET NULL` become slow and lock-heavy; joins from parent to children scan as well. Create the index (`CREATE INDEX CONCURRENTLY` on a table in use, outside a transaction) in the same change set. The finding carries the statement for the actual table and columns.',
   equivalents: { eugene: ['E15'] },
+  kinds: ['CreateStmt', 'AlterTableStmt'],
   check(ctx) {
     const { kind, body } = ctx.statement;
     if (kind !== 'CreateStmt' && kind !== 'AlterTableStmt') return;

@@ -134,6 +134,7 @@ export const multipleAlterTable = defineRule({
   message: 'Several ALTER TABLE statements on the same table: combine them into one',
   help: 'Each ALTER TABLE waits for its own lock on the table (queueing behind long queries and blocking everything queued after it), and every action that scans or rewrites the table makes its own pass. One `ALTER TABLE t action1, action2, ...` takes the lock once and does a single pass for all of its actions. Inside one transaction the lock is taken once anyway, so there only a second statement that scans or rewrites the table is flagged. Statements are only counted together when nothing in between uses the table and no COMMIT separates them; `VALIDATE CONSTRAINT` and partition actions are left apart on purpose. Tables created in the same change set are not flagged.',
   equivalents: { eugene: ['W12'] },
+  kinds: ['AlterTableStmt'],
   check(ctx) {
     if (ctx.statement.kind !== 'AlterTableStmt') return;
     const file = ctx.fileState(RUNS);

@@ -33,6 +33,7 @@ export const pkUsingIndexNullable = defineRule({
   message: 'ADD PRIMARY KEY on nullable columns runs SET NOT NULL, a full-table scan under ACCESS EXCLUSIVE',
   help: 'A primary key requires NOT NULL columns. When a column of `ADD PRIMARY KEY` (also `ADD PRIMARY KEY USING INDEX`, the usual way to avoid building the index under lock) is still nullable, PostgreSQL silently runs `ALTER COLUMN ... SET NOT NULL`, which scans the whole table to check for NULLs while holding ACCESS EXCLUSIVE: no reads or writes for the duration. Make the columns NOT NULL first without the scan (a `CHECK (col IS NOT NULL) NOT VALID` constraint, `VALIDATE CONSTRAINT`, then on PostgreSQL 12+ `SET NOT NULL` uses the validated check), then add the key. `UNIQUE ... USING INDEX` needs no NOT NULL and is not flagged.',
   equivalents: { eugene: ['W14'], atlas: ['PG304'] },
+  kinds: ['AlterTableStmt'],
   check(ctx) {
     const { kind, body } = ctx.statement;
     if (kind !== 'AlterTableStmt' || (body.objtype ?? 'OBJECT_TABLE') !== 'OBJECT_TABLE') return;

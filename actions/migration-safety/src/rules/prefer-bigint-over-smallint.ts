@@ -9,6 +9,7 @@ export const preferBigintOverSmallint = defineRule({
   message: 'A 16-bit integer column runs out at 32,767; use bigint',
   help: '`smallint` (`int2`, `smallserial`) overflows at 32,767, and widening the column later rewrites the whole table under an ACCESS EXCLUSIVE lock. Alignment padding often makes the saving nil anyway; use `bigint` (or `integer` when the range is truly bounded).',
   equivalents: { squawk: ['prefer-bigint-over-smallint'] },
+  kinds: ['CreateStmt', 'AlterTableStmt'],
   check(ctx) {
     reportColumnTypes(
       ctx,

@@ -8,6 +8,7 @@ export const preferTextField = defineRule({
   message: 'varchar(n) puts the length limit in the column type, where changing it needs ACCESS EXCLUSIVE',
   help: 'A limit written in the type (`varchar(n)`, `character varying(n)`) can only be changed with `ALTER COLUMN ... TYPE`, which takes ACCESS EXCLUSIVE: raising it is a catalogue change but still waits for, and then blocks, every query of the table; lowering it checks and rewrites every row. Use `text` (same storage, same speed) and put the limit in a `CHECK (char_length(col) <= n)` constraint: a new limit is then a constraint added `NOT VALID` and validated later, while reads and writes go on.',
   equivalents: { squawk: ['prefer-text-field'] },
+  kinds: ['CreateStmt', 'AlterTableStmt'],
   check(ctx) {
     reportColumnTypes(
       ctx,

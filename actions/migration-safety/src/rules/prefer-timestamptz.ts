@@ -7,6 +7,7 @@ export const preferTimestamptz = defineRule({
   message: 'timestamp without time zone drops the offset; use timestamptz',
   help: '`timestamp` (without time zone) stores whatever wall-clock time it is given and forgets the offset: values written by clients or servers in different time zones, or across a daylight-saving change, cannot be compared. `timestamptz` stores an absolute instant and costs the same 8 bytes.',
   equivalents: { squawk: ['prefer-timestamptz', 'prefer-timestamp-tz'] },
+  kinds: ['CreateStmt', 'AlterTableStmt'],
   check(ctx) {
     reportColumnTypes(
       ctx,

@@ -9,6 +9,7 @@ export const renamingColumn = defineRule({
   message: 'Renaming a column breaks the running release, which still uses the old name',
   help: 'The release still running during the deploy, and any rollback, query the column by its old name and fail once it is renamed. Add the new column and keep both in sync, move the application to the new name, then drop the old column in a later deploy (the recipe below). Columns added in the same change set are not flagged.',
   equivalents: { squawk: ['renaming-column'], atlas: ['BC102'], strongMigrations: ['rename_column'] },
+  kinds: ['RenameStmt'],
   check(ctx) {
     const { kind, body } = ctx.statement;
     if (kind !== 'RenameStmt' || body.renameType !== 'OBJECT_COLUMN' || body.relationType !== 'OBJECT_TABLE') return;

@@ -12,6 +12,7 @@ export const requireConcurrentIndexCreation = defineRule({
     atlas: ['PG101'],
     strongMigrations: ['add_index']
   },
+  kinds: ['IndexStmt'],
   check(ctx) {
     const { kind, body } = ctx.statement;
     if (kind !== 'IndexStmt' || body.concurrent) return;

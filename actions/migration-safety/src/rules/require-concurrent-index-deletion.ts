@@ -11,6 +11,7 @@ export const requireConcurrentIndexDeletion = defineRule({
     squawk: ['require-concurrent-index-deletion'],
     atlas: ['PG102']
   },
+  kinds: ['DropStmt'],
   check(ctx) {
     const { kind, body } = ctx.statement;
     if (kind !== 'DropStmt' || body.removeType !== 'OBJECT_INDEX' || body.concurrent) return;

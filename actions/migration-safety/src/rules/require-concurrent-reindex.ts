@@ -13,6 +13,7 @@ export const requireConcurrentReindex = defineRule({
   },
   // squawk flags it on every version (and advises the CONCURRENTLY that 11 and older do not have).
   pgVersions: { min: 12, outside: 'REINDEX CONCURRENTLY does not exist before PostgreSQL 12: nothing to ask for' },
+  kinds: ['ReindexStmt'],
   check(ctx) {
     const { kind, body } = ctx.statement;
     if (kind !== 'ReindexStmt') return;
