@@ -3621,6 +3621,15 @@ function lintMigrationsSync(sources, options, rules) {
         return reason === undefined ? [] : [[rule, reason]];
     }));
     const byId = new Map(rules.map((rule) => [rule.id, rule]));
+    // The rules to call on a statement of each kind, in the order of `active` (reports keep their order).
+    const checking = active.filter((rule) => rule.check !== undefined);
+    const byKind = new Map();
+    const checkersOf = (kind) => {
+        let found = byKind.get(kind);
+        if (!found)
+            byKind.set(kind, (found = checking.filter((rule) => !rule.kinds || rule.kinds.includes(kind))));
+        return found;
+    };
     const suppressions = new Suppressions(rules);
     const findings = [];
     const exempted = [];
@@ -3767,8 +3776,8 @@ function lintMigrationsSync(sources, options, rules) {
                 context.laterInChangeSet = () => laterInChangeSet(fileIndex, statements, statement.index);
                 // Nearly every statement has no ignore comment: then no rule needs the check (48 rules x every statement).
                 const anyIgnored = fileIgnored === 'all' || ignored === 'all' || fileIgnored.size > 0 || ignored.size > 0;
-                for (const rule of active) {
-                    if (!rule.check || (anyIgnored && isSuppressed(rule.id, fileIgnored, ignored)))
+                for (const rule of checkersOf(statement.kind)) {
+                    if (anyIgnored && isSuppressed(rule.id, fileIgnored, ignored))
                         continue;
                     context.current = rule;
                     try {
@@ -4747,6 +4756,7 @@ const addingRequiredField = defineRule({
     message: 'Adding a NOT NULL column without a default fails on a table with rows and breaks inserts of the running release',
     help: 'PostgreSQL has no value to put in the existing rows, so `ADD COLUMN ... NOT NULL` without a `DEFAULT` fails as soon as the table has a row; and once it exists, every `INSERT` of the release still running (which does not know the column) fails. Add the column with a `DEFAULT` (on PostgreSQL 11+ a constant default does not rewrite the table), or add it nullable, backfill, and enforce NOT NULL with a `CHECK (...) NOT VALID` constraint validated afterwards.',
     equivalents: { squawk: ['adding-required-field'], atlas: ['MF103'] },
+    kinds: ['AlterTableStmt'],
     check(ctx) {
         const { kind, body } = ctx.statement;
         if (kind !== 'AlterTableStmt' || (body.objtype ?? 'OBJECT_TABLE') !== 'OBJECT_TABLE')
@@ -4780,6 +4790,7 @@ const banCharField = defineRule({
     message: 'char(n) pads values with spaces; use text or varchar',
     help: '`char(n)` (`character`, `bpchar`) pads every value with spaces to n characters, compares ignoring the padding and is no faster than `text`: values read back with trailing spaces surprise applications, and a longer value fails. Use `text`, with a `CHECK (length(col) <= n)` constraint if the length matters. The internal one-byte `"char"` type is not flagged.',
     equivalents: { squawk: ['ban-char-field'] },
+    kinds: ['CreateStmt', 'AlterTableStmt'],
     check(ctx) {
         reportColumnTypes(ctx, (name) => name === 'bpchar', (column, written) => `${columnLabel(column.relation, column.column)} is ${written}, which pads values with spaces; use text or varchar`);
         // The quoted "char" (the parser keeps it as `char`, where char(n) becomes bpchar) is flagged by squawk.
@@ -4974,6 +4985,7 @@ const banDropColumn = defineRule({
     message: 'Dropping a column breaks the running release while it still reads or writes the column',
     help: 'During a deploy the previous release keeps running against the new schema: its queries that name the column fail, and ORMs that select every mapped column fail on every read of the table. Stop using the column in one deploy (and let inserts omit it), then drop it in a later one. Columns added in the same change set are not flagged: no running release knows them.',
     equivalents: { squawk: ['ban-drop-column'], atlas: ['DS103'], strongMigrations: ['remove_column'] },
+    kinds: ['AlterTableStmt'],
     check(ctx) {
         const { kind, body } = ctx.statement;
         if (kind !== 'AlterTableStmt' || (body.objtype ?? 'OBJECT_TABLE') !== 'OBJECT_TABLE')
@@ -5003,6 +5015,7 @@ const banDropDatabase = defineRule({
     message: 'DROP DATABASE in a migration destroys every table of the database',
     help: 'A migration that drops a database takes every schema, table and row with it, and whatever connects to it stops working. This belongs in a one-off operation run by hand with a fresh backup, not in a migration that runs on every environment.',
     equivalents: { squawk: ['ban-drop-database'] },
+    kinds: ['DropdbStmt'],
     check(ctx) {
         if (ctx.statement.kind !== 'DropdbStmt')
             return;
@@ -5022,6 +5035,7 @@ const banDropNotNull = defineRule({
     message: 'Dropping NOT NULL lets NULLs in that code reading the column may not expect',
     help: 'Once the column accepts NULL, the new release (or another writer) stores NULLs, and code that assumed a value (the release still running, a rollback, reports, other services) fails on them. Make sure every reader handles NULL before the constraint goes, then drop it. Columns added in the same change set are not flagged.',
     equivalents: { squawk: ['ban-drop-not-null'] },
+    kinds: ['AlterTableStmt'],
     check(ctx) {
         const { kind, body } = ctx.statement;
         if (kind !== 'AlterTableStmt' || (body.objtype ?? 'OBJECT_TABLE') !== 'OBJECT_TABLE')
@@ -5051,6 +5065,7 @@ const banDropTable = defineRule({
     message: 'Dropping a table breaks the running release while it still uses the table, and loses its data',
     help: 'The release still running during the deploy (and any rollback to it) fails on every query of a dropped table, and the data cannot be recovered without a backup restore. Remove every use of the table in one deploy, then drop it in a later one; consider renaming it first and dropping it once nothing complained. Tables created in the same change set are not flagged.',
     equivalents: { squawk: ['ban-drop-table'], atlas: ['DS102'] },
+    kinds: ['DropStmt'],
     check(ctx) {
         const { kind, body } = ctx.statement;
         if (kind !== 'DropStmt' || body.removeType !== 'OBJECT_TABLE')
@@ -5146,6 +5161,7 @@ const banTruncateCascade = defineRule({
     message: 'TRUNCATE ... CASCADE also empties every table that references these through a foreign key',
     help: '`CASCADE` truncates every table with a foreign key to the named ones, and the tables referencing those, recursively: tables nobody meant to empty lose all their rows, under an ACCESS EXCLUSIVE lock on each. Name every table to empty explicitly and leave out `CASCADE`, so a forgotten reference makes the statement fail instead.',
     equivalents: { squawk: ['ban-truncate-cascade'] },
+    kinds: ['TruncateStmt'],
     check(ctx) {
         const { kind, body } = ctx.statement;
         if (kind !== 'TruncateStmt' || body.behavior !== 'DROP_CASCADE')
@@ -5166,6 +5182,7 @@ const exclusionConstraint = defineRule({
     message: 'Adding an EXCLUDE constraint builds its index and checks every row under ACCESS EXCLUSIVE',
     help: 'An exclusion constraint cannot be added `NOT VALID` nor built from an index made `CONCURRENTLY`: `ALTER TABLE ... ADD ... EXCLUDE` builds the index and checks all rows while holding ACCESS EXCLUSIVE, so every read and write of the table waits, for minutes on a large table. There is no online way: add it while the table is new or small, in a maintenance window, or enforce the rule in the application (or with a trigger) instead. Tables created in the same change set are not flagged.',
     equivalents: { eugene: ['E8'], strongMigrations: ['add_exclusion_constraint'] },
+    kinds: ['AlterTableStmt'],
     check(ctx) {
         const { kind, body } = ctx.statement;
         if (kind !== 'AlterTableStmt' || (body.objtype ?? 'OBJECT_TABLE') !== 'OBJECT_TABLE')
@@ -5254,6 +5271,7 @@ const preferBigintOverInt = defineRule({
     message: 'A 32-bit integer column runs out at 2,147,483,647; use bigint',
     help: 'Ids, counters and sums in `integer` (`int`, `int4`, `serial`) overflow at about 2.1 billion, and widening the column later rewrites the whole table under an ACCESS EXCLUSIVE lock. `bigint` costs 4 more bytes per value and removes the limit; choose it up front.',
     equivalents: { squawk: ['prefer-bigint-over-int'] },
+    kinds: ['CreateStmt', 'AlterTableStmt'],
     check(ctx) {
         reportColumnTypes(ctx, (name) => INT4.has(name), (column, written) => `${columnLabel(column.relation, column.column)} is ${written}, a 32-bit integer that runs out at 2,147,483,647; use bigint`);
     }
@@ -5269,6 +5287,7 @@ const preferBigintOverSmallint = defineRule({
     message: 'A 16-bit integer column runs out at 32,767; use bigint',
     help: '`smallint` (`int2`, `smallserial`) overflows at 32,767, and widening the column later rewrites the whole table under an ACCESS EXCLUSIVE lock. Alignment padding often makes the saving nil anyway; use `bigint` (or `integer` when the range is truly bounded).',
     equivalents: { squawk: ['prefer-bigint-over-smallint'] },
+    kinds: ['CreateStmt', 'AlterTableStmt'],
     check(ctx) {
         reportColumnTypes(ctx, (name) => INT2.has(name), (column, written) => `${columnLabel(column.relation, column.column)} is ${written}, a 16-bit integer that runs out at 32,767; use bigint`);
     }
@@ -5284,6 +5303,7 @@ const preferIdentity = defineRule({
     message: 'serial columns own a separate sequence with its own permissions; use an identity column',
     help: '`serial` creates a sequence the column merely defaults to: it needs its own grants, is left behind or mis-owned by copies such as `CREATE TABLE ... (LIKE ...)`, and lets inserts bypass it. `bigint GENERATED BY DEFAULT AS IDENTITY` (or `ALWAYS`) ties the sequence to the column and is the SQL-standard form.',
     equivalents: { squawk: ['prefer-identity'] },
+    kinds: ['CreateStmt', 'AlterTableStmt'],
     check(ctx) {
         reportColumnTypes(ctx, (name) => prefer_identity_SERIAL.test(name), (column, written) => `${columnLabel(column.relation, column.column)} is ${written}; use bigint GENERATED BY DEFAULT AS IDENTITY`);
     }
@@ -5298,6 +5318,7 @@ const preferJsonb = defineRule({
     message: 'json columns have no equality operator and cannot be indexed; use jsonb',
     help: '`json` keeps the text as written: it has no equality operator, so `SELECT DISTINCT`, `UNION` and `GROUP BY` on the table fail, it cannot be indexed with GIN, and every access reparses it. `jsonb` has none of these problems; keep `json` only when the exact text (key order, duplicates, whitespace) must survive.',
     equivalents: { eugene: ['E3'], strongMigrations: ['add_column_json'] },
+    kinds: ['CreateStmt', 'AlterTableStmt'],
     check(ctx) {
         reportColumnTypes(ctx, (name) => name === 'json', (column, written) => `${columnLabel(column.relation, column.column)} is ${written}, which has no equality operator and cannot be indexed; use jsonb`);
     }
@@ -5313,6 +5334,7 @@ const preferTextField = defineRule({
     message: 'varchar(n) puts the length limit in the column type, where changing it needs ACCESS EXCLUSIVE',
     help: 'A limit written in the type (`varchar(n)`, `character varying(n)`) can only be changed with `ALTER COLUMN ... TYPE`, which takes ACCESS EXCLUSIVE: raising it is a catalogue change but still waits for, and then blocks, every query of the table; lowering it checks and rewrites every row. Use `text` (same storage, same speed) and put the limit in a `CHECK (char_length(col) <= n)` constraint: a new limit is then a constraint added `NOT VALID` and validated later, while reads and writes go on.',
     equivalents: { squawk: ['prefer-text-field'] },
+    kinds: ['CreateStmt', 'AlterTableStmt'],
     check(ctx) {
         reportColumnTypes(ctx, (name, typeName) => name === 'varchar' && (typeName.typmods?.length ?? 0) > 0, (column, written) => {
             const { mods, array } = typeRef(column.typeName);
@@ -5334,6 +5356,7 @@ const preferTimestamptz = defineRule({
     message: 'timestamp without time zone drops the offset; use timestamptz',
     help: '`timestamp` (without time zone) stores whatever wall-clock time it is given and forgets the offset: values written by clients or servers in different time zones, or across a daylight-saving change, cannot be compared. `timestamptz` stores an absolute instant and costs the same 8 bytes.',
     equivalents: { squawk: ['prefer-timestamptz', 'prefer-timestamp-tz'] },
+    kinds: ['CreateStmt', 'AlterTableStmt'],
     check(ctx) {
         reportColumnTypes(ctx, (name) => name === 'timestamp', (column, written) => `${columnLabel(column.relation, column.column)} is ${written}, which drops the time zone offset; use timestamptz`);
     }
@@ -5350,6 +5373,7 @@ const renamingColumn = defineRule({
     message: 'Renaming a column breaks the running release, which still uses the old name',
     help: 'The release still running during the deploy, and any rollback, query the column by its old name and fail once it is renamed. Add the new column and keep both in sync, move the application to the new name, then drop the old column in a later deploy (the recipe below). Columns added in the same change set are not flagged.',
     equivalents: { squawk: ['renaming-column'], atlas: ['BC102'], strongMigrations: ['rename_column'] },
+    kinds: ['RenameStmt'],
     check(ctx) {
         const { kind, body } = ctx.statement;
         if (kind !== 'RenameStmt' || body.renameType !== 'OBJECT_COLUMN' || body.relationType !== 'OBJECT_TABLE')
@@ -5376,6 +5400,7 @@ const renamingTable = defineRule({
     message: 'Renaming a table breaks the running release, which still uses the old name',
     help: 'The release still running during the deploy, and any rollback, query the table by its old name and fail once it is renamed. Rename it and leave an updatable view under the old name in the same transaction, move the application to the new name, then drop the view (the recipe below). Tables created in the same change set are not flagged.',
     equivalents: { squawk: ['renaming-table'], atlas: ['BC101'], strongMigrations: ['rename_table'] },
+    kinds: ['RenameStmt'],
     check(ctx) {
         const { kind, body } = ctx.statement;
         if (kind !== 'RenameStmt' || body.renameType !== 'OBJECT_TABLE')
@@ -5397,6 +5422,7 @@ const requireEnumValueOrdering = defineRule({
     message: 'ALTER TYPE ... ADD VALUE without BEFORE or AFTER appends the value at the end of the enum order',
     help: 'Enum values sort in their declared order, not alphabetically: a value appended at the end changes the results of `ORDER BY`, `<` and `>` on the column if it belongs somewhere in the middle. Say where it goes with `ADD VALUE ... BEFORE` or `AFTER` an existing value; write `AFTER <last value>` when the end is intended.',
     equivalents: { squawk: ['require-enum-value-ordering'] },
+    kinds: ['AlterEnumStmt'],
     check(ctx) {
         const { kind, body } = ctx.statement;
         if (kind !== 'AlterEnumStmt' || !body.newVal || body.oldVal || body.newValNeighbor)
@@ -5818,6 +5844,7 @@ const addingFieldWithDefault = defineRule({
         atlas: ['PG302'],
         strongMigrations: ['add_column_default', 'add_column_generated_stored']
     },
+    kinds: ['AlterTableStmt'],
     check(ctx) {
         const { relation, cmds } = alterTableOf(ctx);
         for (const cmd of cmds) {
@@ -5894,6 +5921,7 @@ const addingForeignKeyConstraint = defineRule({
         atlas: ['PG306'],
         strongMigrations: ['add_foreign_key']
     },
+    kinds: ['AlterTableStmt'],
     check(ctx) {
         const { relation, cmds } = alterTableOf(ctx);
         for (const cmd of cmds) {
@@ -5951,6 +5979,7 @@ const addingNotNullableField = defineRule({
         atlas: ['PG303'],
         strongMigrations: ['change_column_null']
     },
+    kinds: ['AlterTableStmt'],
     check(ctx) {
         const { relation, cmds } = alterTableOf(ctx);
         for (const cmd of cmds) {
@@ -6005,6 +6034,7 @@ const addingSerialPrimaryKeyField = defineRule({
         squawk: ['adding-serial-primary-key-field'],
         atlas: ['PG104']
     },
+    kinds: ['AlterTableStmt'],
     check(ctx) {
         const { relation, cmds } = alterTableOf(ctx);
         for (const cmd of cmds) {
@@ -6150,6 +6180,7 @@ const changingColumnType = defineRule({
         atlas: ['PG301'],
         strongMigrations: ['change_column']
     },
+    kinds: ['AlterTableStmt'],
     check(ctx) {
         const { relation, cmds } = alterTableOf(ctx);
         for (const cmd of cmds) {
@@ -6266,6 +6297,7 @@ const constraintMissingNotValid = defineRule({
         atlas: ['PG305'],
         strongMigrations: ['add_check_constraint']
     },
+    kinds: ['AlterTableStmt'],
     check(ctx) {
         const { relation, cmds } = alterTableOf(ctx);
         if (cmds.length === 0)
@@ -6331,6 +6363,7 @@ const disallowedUniqueConstraint = defineRule({
         atlas: ['PG105'],
         strongMigrations: ['add_unique_constraint']
     },
+    kinds: ['AlterTableStmt'],
     check(ctx) {
         const { relation, cmds } = alterTableOf(ctx);
         for (const cmd of cmds) {
@@ -6418,6 +6451,7 @@ const requireConcurrentIndexCreation = defineRule({
         atlas: ['PG101'],
         strongMigrations: ['add_index']
     },
+    kinds: ['IndexStmt'],
     check(ctx) {
         const { kind, body } = ctx.statement;
         if (kind !== 'IndexStmt' || body.concurrent)
@@ -6441,6 +6475,7 @@ const requireConcurrentIndexDeletion = defineRule({
         squawk: ['require-concurrent-index-deletion'],
         atlas: ['PG102']
     },
+    kinds: ['DropStmt'],
     check(ctx) {
         const { kind, body } = ctx.statement;
         if (kind !== 'DropStmt' || body.removeType !== 'OBJECT_INDEX' || body.concurrent)
@@ -6469,6 +6504,7 @@ const requireConcurrentPartitionDetach = defineRule({
         min: 14,
         outside: 'DETACH PARTITION CONCURRENTLY does not exist before PostgreSQL 14: nothing to ask for'
     },
+    kinds: ['AlterTableStmt'],
     check(ctx) {
         const { relation, cmds } = alterTableOf(ctx);
         for (const cmd of cmds) {
@@ -6503,6 +6539,7 @@ const requireConcurrentReindex = defineRule({
     },
     // squawk flags it on every version (and advises the CONCURRENTLY that 11 and older do not have).
     pgVersions: { min: 12, outside: 'REINDEX CONCURRENTLY does not exist before PostgreSQL 12: nothing to ask for' },
+    kinds: ['ReindexStmt'],
     check(ctx) {
         const { kind, body } = ctx.statement;
         if (kind !== 'ReindexStmt')
@@ -6584,6 +6621,7 @@ const banAlterDomainWithAddConstraint = defineRule({
     message: 'ALTER DOMAIN ... ADD CONSTRAINT checks every column that uses the domain while blocking writes',
     help: 'Adding a constraint to a domain scans every table with a column of that domain, holding a SHARE lock on each (writes wait) until the whole check is done, and there is no per-table NOT VALID / VALIDATE staging. Put the constraint on the table columns instead (ADD CONSTRAINT ... NOT VALID, then VALIDATE CONSTRAINT). `ADD CONSTRAINT ... NOT VALID` on the domain skips the scan and is not flagged; validate it later, in a quiet period.',
     equivalents: { squawk: ['ban-alter-domain-with-add-constraint'] },
+    kinds: ['AlterDomainStmt'],
     check(ctx) {
         const { kind, body } = ctx.statement;
         // 'C' is ADD CONSTRAINT (AlterDomainStmt.subtype is the parser's one-letter code).
@@ -6643,6 +6681,7 @@ const banCreateDomainWithConstraint = defineRule({
     message: 'A domain with a constraint is hard to change online',
     help: 'Every later change to a domain constraint (ADD CONSTRAINT, SET NOT NULL) checks all columns of every table that uses the domain while locking them, and it cannot be staged with NOT VALID ... VALIDATE per table. Declare the domain without constraints and put CHECK / NOT NULL constraints on the table columns, where they can be added NOT VALID and validated without blocking writes.',
     equivalents: { squawk: ['ban-create-domain-with-constraint'] },
+    kinds: ['CreateDomainStmt'],
     check(ctx) {
         const { kind, body } = ctx.statement;
         if (kind !== 'CreateDomainStmt')
@@ -7718,6 +7757,7 @@ const foreignKeyWithoutIndex = defineRule({
     message: 'Foreign key without an index on its referencing columns',
     help: 'PostgreSQL indexes the referenced side of a foreign key (it must be a primary key or unique), never the referencing side. Without an index leading with the referencing columns, every DELETE or key UPDATE of a referenced row scans the whole referencing table to check for (or cascade to) dependent rows, and `ON DELETE CASCADE` / `SET NULL` become slow and lock-heavy; joins from parent to children scan as well. Create the index (`CREATE INDEX CONCURRENTLY` on a table in use, outside a transaction) in the same change set. The finding carries the statement for the actual table and columns.',
     equivalents: { eugene: ['E15'] },
+    kinds: ['CreateStmt', 'AlterTableStmt'],
     check(ctx) {
         const { kind, body } = ctx.statement;
         if (kind !== 'CreateStmt' && kind !== 'AlterTableStmt')
@@ -7901,6 +7941,7 @@ const multipleAlterTable = defineRule({
     message: 'Several ALTER TABLE statements on the same table: combine them into one',
     help: 'Each ALTER TABLE waits for its own lock on the table (queueing behind long queries and blocking everything queued after it), and every action that scans or rewrites the table makes its own pass. One `ALTER TABLE t action1, action2, ...` takes the lock once and does a single pass for all of its actions. Inside one transaction the lock is taken once anyway, so there only a second statement that scans or rewrites the table is flagged. Statements are only counted together when nothing in between uses the table and no COMMIT separates them; `VALIDATE CONSTRAINT` and partition actions are left apart on purpose. Tables created in the same change set are not flagged.',
     equivalents: { eugene: ['W12'] },
+    kinds: ['AlterTableStmt'],
     check(ctx) {
         if (ctx.statement.kind !== 'AlterTableStmt')
             return;
@@ -7965,6 +8006,7 @@ const pkUsingIndexNullable = defineRule({
     message: 'ADD PRIMARY KEY on nullable columns runs SET NOT NULL, a full-table scan under ACCESS EXCLUSIVE',
     help: 'A primary key requires NOT NULL columns. When a column of `ADD PRIMARY KEY` (also `ADD PRIMARY KEY USING INDEX`, the usual way to avoid building the index under lock) is still nullable, PostgreSQL silently runs `ALTER COLUMN ... SET NOT NULL`, which scans the whole table to check for NULLs while holding ACCESS EXCLUSIVE: no reads or writes for the duration. Make the columns NOT NULL first without the scan (a `CHECK (col IS NOT NULL) NOT VALID` constraint, `VALIDATE CONSTRAINT`, then on PostgreSQL 12+ `SET NOT NULL` uses the validated check), then add the key. `UNIQUE ... USING INDEX` needs no NOT NULL and is not flagged.',
     equivalents: { eugene: ['W14'], atlas: ['PG304'] },
+    kinds: ['AlterTableStmt'],
     check(ctx) {
         const { kind, body } = ctx.statement;
         if (kind !== 'AlterTableStmt' || (body.objtype ?? 'OBJECT_TABLE') !== 'OBJECT_TABLE')
@@ -10178,6 +10220,8 @@ function migrationReport(check) {
     const counts = { ...(0,report/* countFindings */.Gt)(findings), files: filesChecked(result) };
     const version = settings.pgMinor === undefined ? `${settings.pgVersion}` : `${settings.pgVersion}.${settings.pgMinor}`;
     const exempt = exemptionLine(result.exempted);
+    // The sections are only read by the markdown (and the summary): `--format json` never builds them.
+    let built;
     return {
         tool: 'migration-safety',
         title: 'Migration safety',
@@ -10189,19 +10233,21 @@ function migrationReport(check) {
             `${check.scope}. PostgreSQL ${version}, framework ${(0,markdown/* codeSpan */.SS)(settings.framework)}${check.configFile ? `, config ${(0,markdown/* codeSpan */.SS)(check.configFile)}` : ''}.`,
             ...(exempt ? [`${(0,markdown/* escapeMarkdown */.FV)(exempt)}.`] : [])
         ],
-        sections: [
-            ...sections(result, tableSizes),
-            ...(check.trace
-                ? [
-                    {
-                        level: 'info',
-                        title: TRACE_TITLE,
-                        intro: traceIntro(check.trace),
-                        table: traceTable(check.trace)
-                    }
-                ]
-                : [])
-        ],
+        get sections() {
+            return (built ??= [
+                ...sections(result, tableSizes),
+                ...(check.trace
+                    ? [
+                        {
+                            level: 'info',
+                            title: TRACE_TITLE,
+                            intro: traceIntro(check.trace),
+                            table: traceTable(check.trace)
+                        }
+                    ]
+                    : [])
+            ]);
+        },
         json: {
             findings: result.findings.map((f) => ({
                 id: f.rule,

@@ -12762,6 +12762,9 @@ function parseYaml(text, file, infos, budget, documentModel = false) {
         const position = first.linePos?.[0];
         const at = position ? ` at line ${position.line}, column ${position.col}` : '';
         const reason = first.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+        // yaml turns its own stack overflow into a document error.
+        if (/maximum call stack/i.test(reason))
+            throw new errors/* ConfigurationError */.j1(`${file.rel}: the document is nested too deeply${at}`);
         throw new errors/* ConfigurationError */.j1(`${file.rel}: invalid YAML${at}: ${reason}`);
     }
     const converted = new Map();
